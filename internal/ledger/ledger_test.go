@@ -1,0 +1,79 @@
+package ledger
+
+import (
+	"testing"
+)
+
+func TestCanonical(t *testing.T) {
+	tests := []struct {
+		in   any
+		want string
+	}{
+		{map[string]any{"b": int64(1), "a": "x<y", "c": nil}, `{"a":"x<y","b":1,"c":null}`},
+		{map[string]any{"f": 0.5, "g": float64(3)}, `{"f":0.5,"g":3}`},
+		{map[string]any{"ar": "أوس سلوم"}, `{"ar":"أوس سلوم"}`},
+		{map[string]any{"n": map[string]any{"z": true, "y": "\n"}}, `{"n":{"y":"\n","z":true}}`},
+	}
+	for _, tt := range tests {
+		if got := string(Canonical(tt.in)); got != tt.want {
+			t.Errorf("Canonical(%v) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestEntryHashCoversEveryField(t *testing.T) {
+	base := Entry{Seq: 1, At: "2025-01-03T00:00:00Z", Actor: "op", Action: ActionInsert, Table: "sources", RowID: "s1", RowHash: "aa", PrevHash: Genesis}
+	h := base.ComputeHash()
+	changes := []func(*Entry){
+		func(e *Entry) { e.Seq = 2 },
+		func(e *Entry) { e.At = "2025-01-04T00:00:00Z" },
+		func(e *Entry) { e.Actor = "other" },
+		func(e *Entry) { e.Action = ActionUpdate },
+		func(e *Entry) { e.Table = "statements" },
+		func(e *Entry) { e.RowID = "s2" },
+		func(e *Entry) { e.RowHash = "bb" },
+		func(e *Entry) { e.PrevHash = "cc" },
+	}
+	for i, change := range changes {
+		e := base
+		change(&e)
+		if e.ComputeHash() == h {
+			t.Errorf("change %d left the hash unchanged", i)
+		}
+	}
+}
+
+func TestCheckpointSignature(t *testing.T) {
+	dir := t.TempDir()
+	s, err := LoadOrCreateKey(dir+"/keys/ledger.key", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := LoadOrCreateKey(dir+"/keys/ledger.key", false)
+	if err != nil || !again.Public().Equal(s.Public()) {
+		t.Fatalf("reloaded key differs: %v", err)
+	}
+	c := s.Sign(7, "abc", "2025-01-03T00:00:00Z")
+	if err := c.Verify(s.Public()); err != nil {
+		t.Fatalf("fresh checkpoint: %v", err)
+	}
+	if _, err := WriteCheckpoint(dir+"/checkpoints", c); err != nil {
+		t.Fatal(err)
+	}
+	cs, err := ReadCheckpoints(dir + "/checkpoints")
+	if err != nil || len(cs) != 1 || cs[0] != c {
+		t.Fatalf("read back %v, %v", cs, err)
+	}
+	forged := c
+	forged.Hash = "abd"
+	if forged.Verify(s.Public()) == nil {
+		t.Error("a checkpoint with a changed hash verified")
+	}
+	other, _ := LoadOrCreateKey(t.TempDir()+"/k", true)
+	if c.Verify(other.Public()) == nil {
+		t.Error("a checkpoint verified against another key")
+	}
+	if _, err := LoadOrCreateKey(t.TempDir()+"/missing", false); err == nil {
+		t.Error("loading a missing key without create succeeded")
+	}
+}

@@ -1,0 +1,218 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/google/uuid"
+
+	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/model"
+)
+
+// NewID returns a fresh time-ordered id (UUID v7) for entities, statements,
+// mentions, judgements and users.
+func NewID() string { return uuid.Must(uuid.NewV7()).String() }
+
+// AddEntity creates an entity of the given type and returns it.
+func (t *Tx) AddEntity(ctx context.Context, typ model.EntityType) (model.Entity, error) {
+	if _, err := model.ParseEntityType(string(typ)); err != nil {
+		return model.Entity{}, err
+	}
+	e := model.Entity{ID: NewID(), Type: typ, CreatedAt: t.s.now(), CreatedBy: t.actor}
+	return e, t.insert(ctx, "entities", map[string]any{
+		"id": e.ID, "type": string(e.Type), "merged_into": nil, "created_at": timeText(e.CreatedAt), "created_by": e.CreatedBy,
+	})
+}
+
+// SetMergedInto marks an entity as merged into another ("" undoes it).
+func (t *Tx) SetMergedInto(ctx context.Context, id, into string) error {
+	if id == into {
+		return fmt.Errorf("entity %s cannot be merged into itself", id)
+	}
+	return t.update(ctx, "entities", id, map[string]any{"merged_into": nullable(into)})
+}
+
+// Entity returns one entity. Entities carry no sensitivity of their own:
+// what the viewer may learn of one lives in its statements.
+func (s *Store) Entity(ctx context.Context, id string) (model.Entity, error) {
+	var e model.Entity
+	var typ, created string
+	err := s.db.QueryRowContext(ctx, s.Rebind("SELECT id, type, COALESCE(merged_into, ''), created_at, created_by FROM entities WHERE id = ?"), id).
+		Scan(&e.ID, &typ, &e.MergedInto, &created, &e.CreatedBy)
+	if errors.Is(err, sql.ErrNoRows) {
+		return e, fmt.Errorf("entity %s: %w", id, ErrNotFound)
+	}
+	e.Type, e.CreatedAt = model.EntityType(typ), parseTime(created)
+	return e, err
+}
+
+// AddStatement stores a statement. Its sensitivity is raised to its source's
+// when lower: a statement never reveals more than where it came from.
+func (t *Tx) AddStatement(ctx context.Context, st *model.Statement) error {
+	if st.EntityID == "" || st.Property == "" {
+		return errors.New("a statement needs an entity and a property")
+	}
+	if st.Value == "" && st.ValueEntity == "" {
+		return fmt.Errorf("statement %s of %s has no value", st.Property, st.EntityID)
+	}
+	if st.Origin == "" {
+		return errors.New("a statement needs an origin (extracted:NAME@VERSION, manual or imported:DATASET)")
+	}
+	if st.SourceID != "" {
+		var sens string
+		if err := t.queryRow(ctx, "SELECT sensitivity FROM sources WHERE id = ?", st.SourceID).Scan(&sens); err != nil {
+			return fmt.Errorf("statement's source %s: %w", st.SourceID, err)
+		}
+		srcSens, err := model.ParseSensitivity(sens)
+		if err != nil {
+			return err
+		}
+		st.Sensitivity = access.StatementSensitivity(st.Sensitivity, srcSens)
+	}
+	if !st.Sensitivity.Valid() {
+		return fmt.Errorf("invalid sensitivity %d", st.Sensitivity)
+	}
+	if st.ID == "" {
+		st.ID = NewID()
+	}
+	if st.Status == "" {
+		st.Status = model.StatusProposed
+	}
+	if st.Author == "" {
+		st.Author = t.actor
+	}
+	st.CreatedAt = t.s.now()
+	var spanStart, spanEnd any
+	if st.SourceID != "" && (st.Span.End > 0 || st.Span.Quote != "") {
+		if st.Span.Start < 0 || st.Span.End < st.Span.Start {
+			return fmt.Errorf("statement span [%d,%d) is not a span", st.Span.Start, st.Span.End)
+		}
+		spanStart, spanEnd = int64(st.Span.Start), int64(st.Span.End)
+	}
+	return t.insert(ctx, "statements", map[string]any{
+		"id": st.ID, "entity_id": st.EntityID, "property": st.Property, "value": st.Value,
+		"value_entity": nullable(st.ValueEntity), "source_id": nullable(st.SourceID),
+		"span_start": spanStart, "span_end": spanEnd, "quote": st.Span.Quote,
+		"date_start": st.DateStart.String(), "date_end": st.DateEnd.String(), "confidence": st.Confidence,
+		"origin": st.Origin, "status": string(st.Status), "modality": string(st.Modality), "role": st.Role,
+		"sensitivity": st.Sensitivity.String(), "author": st.Author, "created_at": timeText(st.CreatedAt),
+		"reviewer": "", "reviewed_at": "", "review_note": "",
+	})
+}
+
+// Review sets a statement's status as a person's decision.
+func (t *Tx) Review(ctx context.Context, id string, status model.Status, note string) error {
+	switch status {
+	case model.StatusConfirmed, model.StatusRejected, model.StatusProposed:
+	default:
+		return fmt.Errorf("unknown review status %q", status)
+	}
+	return t.update(ctx, "statements", id, map[string]any{
+		"status": string(status), "reviewer": t.actor, "reviewed_at": timeText(t.s.now()), "review_note": note,
+	})
+}
+
+// SetStatementSensitivity changes a statement's level. Lowering is for admins
+// only; the caller checks the role, the store keeps the floor of the source.
+func (t *Tx) SetStatementSensitivity(ctx context.Context, id string, level model.Sensitivity) error {
+	if !level.Valid() {
+		return fmt.Errorf("invalid sensitivity %d", level)
+	}
+	return t.update(ctx, "statements", id, map[string]any{"sensitivity": level.String()})
+}
+
+const statementCols = "id, entity_id, property, value, COALESCE(value_entity, ''), COALESCE(source_id, ''), " +
+	"COALESCE(span_start, 0), COALESCE(span_end, 0), quote, date_start, date_end, confidence, origin, status, " +
+	"modality, role, sensitivity, author, created_at, reviewer, reviewed_at, review_note"
+
+func scanStatement(sc scanner) (model.Statement, error) {
+	var st model.Statement
+	var ds, de, status, modality, sens, created, reviewed string
+	var start, end int64
+	err := sc.Scan(&st.ID, &st.EntityID, &st.Property, &st.Value, &st.ValueEntity, &st.SourceID, &start, &end,
+		&st.Span.Quote, &ds, &de, &st.Confidence, &st.Origin, &status, &modality, &st.Role, &sens, &st.Author,
+		&created, &st.Reviewer, &reviewed, &st.ReviewNote)
+	if err != nil {
+		return st, err
+	}
+	st.Span.Start, st.Span.End = int(start), int(end)
+	st.DateStart, _ = model.ParseDate(ds)
+	st.DateEnd, _ = model.ParseDate(de)
+	st.Status, st.Modality = model.Status(status), model.Modality(modality)
+	st.CreatedAt, st.ReviewedAt = parseTime(created), parseTime(reviewed)
+	st.Sensitivity, err = model.ParseSensitivity(sens)
+	return st, err
+}
+
+// Statements returns the statements about an entity that the viewer may see:
+// within their clearance and, for the public, confirmed only. Rejected
+// statements are included for reviewers to see what was turned down.
+func (s *Store) Statements(ctx context.Context, v access.Viewer, entityID string) ([]model.Statement, error) {
+	cond, args := visibleIn(v, "sensitivity")
+	q := "SELECT " + statementCols + " FROM statements WHERE entity_id = ? AND " + cond
+	if v.ConfirmedOnly() {
+		q += " AND status = 'confirmed'"
+	}
+	q += " ORDER BY created_at, id"
+	rows, err := s.db.QueryContext(ctx, s.Rebind(q), append([]any{entityID}, args...)...)
+	if err != nil {
+		return nil, fmt.Errorf("statements of %s: %w", entityID, err)
+	}
+	defer rows.Close()
+	var out []model.Statement
+	for rows.Next() {
+		st, err := scanStatement(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, st)
+	}
+	return out, rows.Err()
+}
+
+// AddMention stores a span an extractor found.
+func (t *Tx) AddMention(ctx context.Context, m *model.Mention) error {
+	if m.SourceID == "" || m.Extractor == "" {
+		return errors.New("a mention needs a source and an extractor")
+	}
+	if m.Span.Start < 0 || m.Span.End < m.Span.Start {
+		return fmt.Errorf("mention span [%d,%d) is not a span", m.Span.Start, m.Span.End)
+	}
+	if m.ID == "" {
+		m.ID = NewID()
+	}
+	m.CreatedAt = t.s.now()
+	return t.insert(ctx, "mentions", map[string]any{
+		"id": m.ID, "source_id": m.SourceID, "span_start": int64(m.Span.Start), "span_end": int64(m.Span.End),
+		"text": m.Span.Quote, "type": string(m.Type), "extractor": m.Extractor, "entity_id": nullable(m.EntityID),
+		"score": m.Score, "created_at": timeText(m.CreatedAt),
+	})
+}
+
+// LinkMention records which entity a mention is of, with the link's score.
+func (t *Tx) LinkMention(ctx context.Context, id, entityID string, score float64) error {
+	return t.update(ctx, "mentions", id, map[string]any{"entity_id": nullable(entityID), "score": score})
+}
+
+// AddJudgement records a person's verdict on a pair of entities.
+func (t *Tx) AddJudgement(ctx context.Context, j *model.Judgement) error {
+	switch j.Verdict {
+	case model.Same, model.Different, model.Unsure:
+	default:
+		return fmt.Errorf("unknown verdict %q", j.Verdict)
+	}
+	if j.EntityA == "" || j.EntityB == "" || j.EntityA == j.EntityB {
+		return errors.New("a judgement needs two different entities")
+	}
+	j.ID, j.CreatedAt = NewID(), t.s.now()
+	if j.Author == "" {
+		j.Author = t.actor
+	}
+	return t.insert(ctx, "judgements", map[string]any{
+		"id": j.ID, "entity_a": j.EntityA, "entity_b": j.EntityB, "verdict": string(j.Verdict),
+		"author": j.Author, "note": j.Note, "created_at": timeText(j.CreatedAt),
+	})
+}

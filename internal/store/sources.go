@@ -1,0 +1,209 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/model"
+)
+
+// ErrNotFound means no row matched, or none the viewer may see: the two are
+// not told apart, so that a refusal leaks nothing.
+var ErrNotFound = errors.New("not found")
+
+// SourceID is the stable id of the source with these original bytes: the
+// same on both engines and after a backup and restore.
+func SourceID(sum string) string { return "src_" + sum[:16] }
+
+// AddSource stores a source and its original bytes. The source's SHA256,
+// Size and ID are set from data. When the same bytes are already stored it
+// returns the existing source's id and false.
+func (t *Tx) AddSource(ctx context.Context, src *model.Source, data []byte) (added bool, err error) {
+	src.SHA256 = Hash(data)
+	src.Size = int64(len(data))
+	src.ID = SourceID(src.SHA256)
+	var existing string
+	err = t.queryRow(ctx, "SELECT id FROM sources WHERE sha256 = ?", src.SHA256).Scan(&existing)
+	switch {
+	case err == nil:
+		src.ID = existing
+		return false, nil
+	case !errors.Is(err, sql.ErrNoRows):
+		return false, fmt.Errorf("look up source: %w", err)
+	}
+	if err := validateSource(src); err != nil {
+		return false, err
+	}
+	if src.IngestedAt.IsZero() {
+		src.IngestedAt = t.s.now()
+	}
+	if src.AddedBy == "" {
+		src.AddedBy = t.actor
+	}
+	if err := t.s.archive.put(ctx, t, src.SHA256, data); err != nil {
+		return false, err
+	}
+	if err := t.insert(ctx, "sources", sourceRow(src)); err != nil {
+		return false, err
+	}
+	return true, nil
+}
+
+func validateSource(src *model.Source) error {
+	if _, err := model.ParseSourceKind(string(src.Kind)); err != nil {
+		return err
+	}
+	if !src.Sensitivity.Valid() {
+		return fmt.Errorf("invalid sensitivity %d", src.Sensitivity)
+	}
+	if strings.TrimSpace(src.Text) == "" {
+		return errors.New("source has no text")
+	}
+	return nil
+}
+
+func sourceRow(src *model.Source) map[string]any {
+	return map[string]any{
+		"id": src.ID, "sha256": src.SHA256, "kind": string(src.Kind), "title": src.Title,
+		"publisher": src.Publisher, "url": src.URL, "published": src.Published.String(),
+		"retrieved_at": timeText(src.RetrievedAt), "language": src.Language, "text": src.Text,
+		"content_type": src.ContentType, "filename": src.Filename, "size": src.Size,
+		"sensitivity": src.Sensitivity.String(), "reliability": src.Reliability, "credibility": src.Credibility,
+		"added_by": src.AddedBy, "ingested_at": timeText(src.IngestedAt),
+		"duplicate_of": nullable(src.DuplicateOf), "similarity": src.Similarity,
+	}
+}
+
+// SetDuplicate links a source to the original it nearly copies.
+func (t *Tx) SetDuplicate(ctx context.Context, id, original string, similarity float64) error {
+	return t.update(ctx, "sources", id, map[string]any{"duplicate_of": original, "similarity": similarity})
+}
+
+func timeText(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339Nano)
+}
+
+func parseTime(s string) time.Time {
+	t, _ := time.Parse(time.RFC3339Nano, s)
+	return t
+}
+
+const sourceCols = "id, sha256, kind, title, publisher, url, published, retrieved_at, language, content_type, filename, " +
+	"size, sensitivity, reliability, credibility, added_by, ingested_at, COALESCE(duplicate_of, ''), similarity"
+
+type scanner interface{ Scan(dest ...any) error }
+
+func scanSource(sc scanner, withText bool) (model.Source, error) {
+	var s model.Source
+	var kind, published, retrieved, sens, ingested string
+	dest := []any{&s.ID, &s.SHA256, &kind, &s.Title, &s.Publisher, &s.URL, &published, &retrieved, &s.Language,
+		&s.ContentType, &s.Filename, &s.Size, &sens, &s.Reliability, &s.Credibility, &s.AddedBy, &ingested,
+		&s.DuplicateOf, &s.Similarity}
+	if withText {
+		dest = append(dest, &s.Text)
+	}
+	if err := sc.Scan(dest...); err != nil {
+		return s, err
+	}
+	s.Kind = model.SourceKind(kind)
+	s.Published, _ = model.ParseDate(published)
+	s.RetrievedAt = parseTime(retrieved)
+	s.IngestedAt = parseTime(ingested)
+	var err error
+	s.Sensitivity, err = model.ParseSensitivity(sens)
+	return s, err
+}
+
+// visibleIn returns an SQL condition and its arguments that keep only rows
+// whose sensitivity column the viewer may read.
+func visibleIn(v access.Viewer, col string) (string, []any) {
+	levels := v.Visible()
+	if len(levels) == 0 {
+		return "1 = 0", nil
+	}
+	args := make([]any, len(levels))
+	for i, l := range levels {
+		args[i] = l.String()
+	}
+	return col + " IN (" + placeholders(len(levels)) + ")", args
+}
+
+// Source returns one source with its text, if the viewer may see it.
+func (s *Store) Source(ctx context.Context, v access.Viewer, id string) (model.Source, error) {
+	cond, args := visibleIn(v, "sensitivity")
+	row := s.db.QueryRowContext(ctx, s.Rebind("SELECT "+sourceCols+", text FROM sources WHERE id = ? AND "+cond), append([]any{id}, args...)...)
+	src, err := scanSource(row, true)
+	if errors.Is(err, sql.ErrNoRows) {
+		return src, fmt.Errorf("source %s: %w", id, ErrNotFound)
+	}
+	return src, err
+}
+
+// SourceFilter narrows a listing of sources.
+type SourceFilter struct {
+	Limit  int    // 0: all
+	After  string // ingested after this source id (cursor), in id order
+	SHA256 string
+}
+
+// Sources lists the sources the viewer may see, without their text, oldest
+// ingest first.
+func (s *Store) Sources(ctx context.Context, v access.Viewer, f SourceFilter) ([]model.Source, error) {
+	cond, args := visibleIn(v, "sensitivity")
+	q := "SELECT " + sourceCols + " FROM sources WHERE " + cond
+	if f.SHA256 != "" {
+		q += " AND sha256 = ?"
+		args = append(args, f.SHA256)
+	}
+	if f.After != "" {
+		q += " AND id > ?"
+		args = append(args, f.After)
+	}
+	q += " ORDER BY ingested_at, id"
+	if f.Limit > 0 {
+		q += fmt.Sprintf(" LIMIT %d", f.Limit)
+	}
+	rows, err := s.db.QueryContext(ctx, s.Rebind(q), args...)
+	if err != nil {
+		return nil, fmt.Errorf("list sources: %w", err)
+	}
+	defer rows.Close()
+	var out []model.Source
+	for rows.Next() {
+		src, err := scanSource(rows, false)
+		if err != nil {
+			return nil, fmt.Errorf("list sources: %w", err)
+		}
+		out = append(out, src)
+	}
+	return out, rows.Err()
+}
+
+// SourceExists reports whether bytes with this hash are already a source,
+// whoever may see it (for skipping work on re-ingest; it reveals nothing to
+// a viewer beyond what they just supplied).
+func (s *Store) SourceExists(ctx context.Context, sum string) (string, bool, error) {
+	var id string
+	err := s.db.QueryRowContext(ctx, s.Rebind("SELECT id FROM sources WHERE sha256 = ?"), sum).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", false, nil
+	}
+	return id, err == nil, err
+}
+
+// Blob returns a source's original bytes, if the viewer may see the source.
+func (s *Store) Blob(ctx context.Context, v access.Viewer, id string) ([]byte, error) {
+	src, err := s.Source(ctx, v, id)
+	if err != nil {
+		return nil, err
+	}
+	return s.archive.get(ctx, s.db, s.dialect, src.SHA256)
+}

@@ -1,0 +1,201 @@
+// Package store owns Athar's persistence: one Store over database/sql for
+// both engines (the embedded SQLite default and PostgreSQL), the embedded
+// migrations, the archive of original bytes, and the hash-chained ledger that
+// every write appends to in the same transaction. Queries are written once
+// with ? placeholders; the few dialect differences live in dialect.go.
+//
+// Every read takes an access.Viewer and filters by it in SQL: the store is
+// where the read policy is applied, so no caller can forget it.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/athar-project/athar/internal/ledger"
+)
+
+// Config says where the data lives.
+type Config struct {
+	// DataDir holds the SQLite database, the archive of original files, the
+	// ledger's signing key and its checkpoints.
+	DataDir string
+	// DBURL, when it starts with postgres:// or postgresql://, puts the
+	// database and the archive's blobs in PostgreSQL instead.
+	DBURL string
+	// ReadOnly opens an existing store without creating anything: a missing
+	// data directory or database is an error.
+	ReadOnly bool
+}
+
+// ErrNoData means a read-only open found no data directory or database.
+var ErrNoData = errors.New("no Athar data here")
+
+// Store is Athar's storage on one engine.
+type Store struct {
+	db      *sql.DB
+	dialect dialect
+	archive archive
+	dataDir string
+	now     func() time.Time
+}
+
+// Open opens (and, unless read-only, creates) the store and applies any
+// migrations not yet applied.
+func Open(ctx context.Context, cfg Config) (*Store, error) {
+	if cfg.DataDir == "" {
+		return nil, errors.New("no data directory given")
+	}
+	s := &Store{dataDir: cfg.DataDir, now: func() time.Time { return time.Now().UTC() }}
+	var err error
+	switch {
+	case cfg.DBURL == "":
+		err = s.openSQLite(ctx, cfg)
+	case strings.HasPrefix(cfg.DBURL, "postgres://"), strings.HasPrefix(cfg.DBURL, "postgresql://"):
+		err = s.openPostgres(ctx, cfg)
+	default:
+		err = fmt.Errorf("--db %q: want a postgres:// URL, or nothing for the embedded SQLite database", redactURL(cfg.DBURL))
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := s.migrate(ctx); err != nil {
+		s.db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func (s *Store) openSQLite(ctx context.Context, cfg Config) error {
+	path := filepath.Join(cfg.DataDir, "athar.db")
+	if cfg.ReadOnly {
+		if _, err := os.Stat(path); err != nil {
+			return fmt.Errorf("%w: %s has no database (run 'athar ingest' or 'athar demo' to create one, or give --data)", ErrNoData, cfg.DataDir)
+		}
+	} else if err := os.MkdirAll(cfg.DataDir, 0o700); err != nil {
+		return fmt.Errorf("create data directory: %w", err)
+	}
+	db, err := sql.Open("sqlite", sqliteDSN(path))
+	if err != nil {
+		return err
+	}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return fmt.Errorf("open %s: %w", path, err)
+	}
+	s.db = db
+	s.dialect = sqliteDialect{}
+	s.archive = &fileArchive{dir: filepath.Join(cfg.DataDir, "archive", "sha256")}
+	return nil
+}
+
+func (s *Store) openPostgres(ctx context.Context, cfg Config) error {
+	if cfg.ReadOnly {
+		if _, err := os.Stat(cfg.DataDir); err != nil {
+			return fmt.Errorf("%w: no data directory %s (it holds the ledger's key and checkpoints even with --db)", ErrNoData, cfg.DataDir)
+		}
+	} else if err := os.MkdirAll(cfg.DataDir, 0o700); err != nil {
+		return fmt.Errorf("create data directory: %w", err)
+	}
+	db, err := sql.Open("pgx", cfg.DBURL)
+	if err != nil {
+		return fmt.Errorf("database %s: %w", redactURL(cfg.DBURL), err)
+	}
+	pingCtx, cancel := context.WithTimeout(ctx, 15*time.Second)
+	defer cancel()
+	if err := db.PingContext(pingCtx); err != nil {
+		db.Close()
+		return fmt.Errorf("database %s unreachable: %w", redactURL(cfg.DBURL), err)
+	}
+	s.db = db
+	s.dialect = postgresDialect{}
+	s.archive = dbArchive{}
+	return nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// DataDir is the data directory.
+func (s *Store) DataDir() string { return s.dataDir }
+
+// Engine names the engine: "sqlite" or "postgres".
+func (s *Store) Engine() string { return s.dialect.name() }
+
+// DB exposes the database handle to benchmarks and tests in other packages
+// that must inspect or tamper with rows directly.
+func (s *Store) DB() *sql.DB { return s.db }
+
+// Rebind rewrites a query written with ? placeholders for this engine.
+func (s *Store) Rebind(q string) string { return s.dialect.rebind(q) }
+
+// redactURL drops the password from a database URL for messages.
+func redactURL(u string) string {
+	at := strings.LastIndex(u, "@")
+	scheme := strings.Index(u, "://")
+	if at < 0 || scheme < 0 {
+		return u
+	}
+	userinfo := u[scheme+3 : at]
+	if i := strings.Index(userinfo, ":"); i >= 0 {
+		return u[:scheme+3] + userinfo[:i] + ":***" + u[at:]
+	}
+	return u
+}
+
+// Write runs fn in one transaction as actor; every row fn writes leaves a
+// ledger entry in that same transaction. On SQLite the transaction takes the
+// write lock at its start, so ledger sequence numbers never race.
+func (s *Store) Write(ctx context.Context, actor string, fn func(*Tx) error) error {
+	if actor == "" {
+		return errors.New("a write needs an actor")
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	t := &Tx{tx: tx, s: s, actor: actor, at: s.now().Format(time.RFC3339Nano)}
+	if err := fn(t); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// migrationsFS holds the numbered, append-only migrations of both engines.
+func (s *Store) migrations() (fs.FS, error) { return fs.Sub(migrationFiles, "migrations/"+s.dialect.name()) }
+
+// Head returns the ledger's last sequence number and hash (0 and
+// ledger.Genesis when empty).
+func (s *Store) Head(ctx context.Context) (int64, string, error) {
+	return head(ctx, s.db, s.dialect)
+}
+
+type querier interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
+func head(ctx context.Context, q querier, d dialect) (int64, string, error) {
+	var seq int64
+	var hash string
+	err := q.QueryRowContext(ctx, "SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1").Scan(&seq, &hash)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, ledger.Genesis, nil
+	}
+	if err != nil {
+		return 0, "", fmt.Errorf("read ledger head: %w", err)
+	}
+	return seq, hash, nil
+}

@@ -1,0 +1,177 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/athar-project/athar/internal/ledger"
+)
+
+// Tx is one write transaction. Every row it inserts, updates or deletes in a
+// ledgered table appends a ledger entry in the same transaction.
+type Tx struct {
+	tx     *sql.Tx
+	s      *Store
+	actor  string
+	at     string
+	locked bool
+	seq    int64
+	prev   string
+}
+
+// Actor is who the transaction writes as.
+func (t *Tx) Actor() string { return t.actor }
+
+func (t *Tx) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	return t.tx.ExecContext(ctx, t.s.dialect.rebind(q), args...)
+}
+
+func (t *Tx) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	return t.tx.QueryRowContext(ctx, t.s.dialect.rebind(q), args...)
+}
+
+func (t *Tx) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	return t.tx.QueryContext(ctx, t.s.dialect.rebind(q), args...)
+}
+
+// insert writes a row of a ledgered table; row must give every column.
+func (t *Tx) insert(ctx context.Context, tableName string, row map[string]any) error {
+	tb, ok := tableByName(tableName)
+	if !ok {
+		return fmt.Errorf("insert into %s: not a ledgered table", tableName)
+	}
+	norm, err := normalizeRow(tb, row)
+	if err != nil {
+		return fmt.Errorf("insert into %s: %w", tableName, err)
+	}
+	return t.insertNormalized(ctx, tb, norm, row)
+}
+
+func (t *Tx) insertNormalized(ctx context.Context, tb table, norm, raw map[string]any) error {
+	cols := append([]string(nil), tb.cols...)
+	// Columns outside the hashed set (the blob's bytes) may be added by raw.
+	for k := range raw {
+		if _, ok := norm[k]; !ok {
+			cols = append(cols, k)
+		}
+	}
+	args := make([]any, len(cols))
+	for i, c := range cols {
+		if v, ok := norm[c]; ok {
+			args[i] = v
+		} else {
+			args[i] = raw[c]
+		}
+	}
+	q := "INSERT INTO " + tb.name + " (" + strings.Join(cols, ", ") + ") VALUES (" + placeholders(len(cols)) + ")"
+	if _, err := t.exec(ctx, q, args...); err != nil {
+		return fmt.Errorf("insert into %s: %w", tb.name, err)
+	}
+	return t.append(ctx, ledger.ActionInsert, tb.name, fmt.Sprint(norm[tb.key]), ledger.RowHash(norm))
+}
+
+func normalizeRow(tb table, row map[string]any) (map[string]any, error) {
+	norm := make(map[string]any, len(tb.cols))
+	for _, c := range tb.cols {
+		v, ok := row[c]
+		if !ok {
+			return nil, fmt.Errorf("column %s not given", c)
+		}
+		n, err := normalize(v)
+		if err != nil {
+			return nil, fmt.Errorf("column %s: %w", c, err)
+		}
+		norm[c] = n
+	}
+	return norm, nil
+}
+
+// update changes columns of one row and records the row as it stands after.
+func (t *Tx) update(ctx context.Context, tableName, id string, changes map[string]any) error {
+	tb, ok := tableByName(tableName)
+	if !ok {
+		return fmt.Errorf("update %s: not a ledgered table", tableName)
+	}
+	keys := make([]string, 0, len(changes))
+	for k := range changes {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	sets := make([]string, len(keys))
+	args := make([]any, 0, len(keys)+1)
+	for i, k := range keys {
+		sets[i] = k + " = ?"
+		v, err := normalize(changes[k])
+		if err != nil {
+			return fmt.Errorf("update %s.%s: %w", tableName, k, err)
+		}
+		args = append(args, v)
+	}
+	args = append(args, id)
+	res, err := t.exec(ctx, "UPDATE "+tb.name+" SET "+strings.Join(sets, ", ")+" WHERE "+tb.key+" = ?", args...)
+	if err != nil {
+		return fmt.Errorf("update %s %s: %w", tableName, id, err)
+	}
+	if n, _ := res.RowsAffected(); n != 1 {
+		return fmt.Errorf("update %s %s: %w", tableName, id, ErrNotFound)
+	}
+	row, err := readRow(ctx, t.tx, t.s.dialect, tb, id)
+	if err != nil {
+		return err
+	}
+	return t.append(ctx, ledger.ActionUpdate, tb.name, id, ledger.RowHash(row))
+}
+
+// readRow reads one row's hashed columns, normalized.
+func readRow(ctx context.Context, q querier, d dialect, tb table, id string) (map[string]any, error) {
+	vals := make([]any, len(tb.cols))
+	ptrs := make([]any, len(tb.cols))
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	err := q.QueryRowContext(ctx, d.rebind("SELECT "+strings.Join(tb.cols, ", ")+" FROM "+tb.name+" WHERE "+tb.key+" = ?"), id).Scan(ptrs...)
+	if err != nil {
+		return nil, fmt.Errorf("read %s %s: %w", tb.name, id, err)
+	}
+	row := make(map[string]any, len(tb.cols))
+	for i, c := range tb.cols {
+		n, err := normalize(vals[i])
+		if err != nil {
+			return nil, fmt.Errorf("read %s %s column %s: %w", tb.name, id, c, err)
+		}
+		row[c] = n
+	}
+	return row, nil
+}
+
+// append adds a ledger entry for a change made in this transaction.
+func (t *Tx) append(ctx context.Context, action, tableName, rowID, rowHash string) error {
+	if !t.locked {
+		if err := t.s.dialect.lockLedger(ctx, t.tx); err != nil {
+			return fmt.Errorf("lock ledger: %w", err)
+		}
+		seq, prev, err := head(ctx, t.tx, t.s.dialect)
+		if err != nil {
+			return err
+		}
+		t.seq, t.prev, t.locked = seq, prev, true
+	}
+	e := ledger.Entry{Seq: t.seq + 1, At: t.at, Actor: t.actor, Action: action, Table: tableName, RowID: rowID, RowHash: rowHash, PrevHash: t.prev}
+	e.Seal()
+	if _, err := t.exec(ctx, "INSERT INTO ledger (seq, at, actor, action, tbl, row_id, row_hash, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		e.Seq, e.At, e.Actor, e.Action, e.Table, e.RowID, e.RowHash, e.PrevHash, e.Hash); err != nil {
+		return fmt.Errorf("append to ledger: %w", err)
+	}
+	t.seq, t.prev = e.Seq, e.Hash
+	return nil
+}
+
+func placeholders(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return strings.Repeat("?, ", n-1) + "?"
+}
