@@ -109,7 +109,7 @@ func writeCanonical(buf *bytes.Buffer, v any) {
 func writeString(buf *bytes.Buffer, s string) {
 	enc := json.NewEncoder(buf)
 	enc.SetEscapeHTML(false)
-	_ = enc.Encode(s) // cannot fail for a string
+	_ = enc.Encode(s)           // cannot fail for a string
 	buf.Truncate(buf.Len() - 1) // Encode appends a newline
 }
 

@@ -173,7 +173,9 @@ func (s *Store) Write(ctx context.Context, actor string, fn func(*Tx) error) err
 }
 
 // migrationsFS holds the numbered, append-only migrations of both engines.
-func (s *Store) migrations() (fs.FS, error) { return fs.Sub(migrationFiles, "migrations/"+s.dialect.name()) }
+func (s *Store) migrations() (fs.FS, error) {
+	return fs.Sub(migrationFiles, "migrations/"+s.dialect.name())
+}
 
 // Head returns the ledger's last sequence number and hash (0 and
 // ledger.Genesis when empty).
