@@ -1,0 +1,144 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/athar-project/athar/internal/intake"
+	"github.com/athar-project/athar/internal/model"
+)
+
+func init() {
+	register(func(g *globals) *cobra.Command {
+		var kind, sensitivity string
+		var maxBytes int64
+		cmd := &cobra.Command{
+			Use:   "ingest PATH|URL...",
+			Short: "Store files, folders (recursively) and http(s) URLs as sources",
+			Long: `Store files, folders (recursively) and http(s) URLs as sources: plain text (with
+an optional header block), HTML and PDF, in UTF-8, UTF-16, Windows-1256 or
+ISO-8859-6. The original bytes go into the archive unchanged, addressed by
+their SHA-256; the same bytes are stored once, and near-copies of a stored
+article are linked to it. Prints one line per input; exits 1 if any input
+failed, with the good ones stored.`,
+			Args: cobra.MinimumNArgs(1),
+			RunE: func(cmd *cobra.Command, args []string) error {
+				ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+				defer stop()
+				opt := intake.Options{MaxBytes: maxBytes}
+				k, err := model.ParseSourceKind(kind)
+				if err != nil {
+					return cannot(fmt.Errorf("--kind: %w", err))
+				}
+				opt.Kind = k
+				if sensitivity != "" {
+					s, err := model.ParseSensitivity(sensitivity)
+					if err != nil {
+						return cannot(fmt.Errorf("--sensitivity: %w", err))
+					}
+					opt.Sensitivity = &s
+				}
+				return g.ingest(ctx, args, opt)
+			},
+		}
+		cmd.Flags().StringVar(&kind, "kind", "article", "kind of source: article, statement, testimony, document, social_post, court_record")
+		cmd.Flags().StringVar(&sensitivity, "sensitivity", "", "sensitivity of the sources (default: public; confidential for testimony)")
+		cmd.Flags().Int64Var(&maxBytes, "max-bytes", 50<<20, "refuse inputs larger than this many bytes")
+		return cmd
+	})
+}
+
+// ingestLine is one line of `athar ingest --json`.
+type ingestLine struct {
+	Input       string `json:"input"`
+	Status      string `json:"status"`
+	ID          string `json:"id,omitempty"`
+	SHA256      string `json:"sha256,omitempty"`
+	Title       string `json:"title,omitempty"`
+	DuplicateOf string `json:"duplicate_of,omitempty"`
+	Error       string `json:"error,omitempty"`
+}
+
+func (g *globals) ingest(ctx context.Context, args []string, opt intake.Options) error {
+	st, err := g.openStore(ctx, false)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	v, err := g.viewer(ctx, st)
+	if err != nil {
+		return err
+	}
+	inputs, failed := intake.Expand(args)
+	bad := len(failed)
+	for _, r := range failed {
+		g.reportIngest(r)
+	}
+	bar := g.progress(len(inputs), "ingesting")
+	report := func(r intake.Result) {
+		if r.Outcome == intake.Failed {
+			bad++
+		}
+		if bar != nil {
+			bar.Clear()
+		}
+		g.reportIngest(r)
+		if bar != nil {
+			bar.Add(1)
+		}
+	}
+	runErr := intake.New(st, v).Ingest(ctx, inputs, opt, report)
+	if bar != nil {
+		bar.Finish()
+	}
+	if err := g.checkpoint(context.WithoutCancel(ctx), st); err != nil {
+		return cannot(err)
+	}
+	if runErr != nil {
+		return cannot(fmt.Errorf("ingest stopped: %w (what was stored before stays stored)", runErr))
+	}
+	if bad > 0 {
+		return problem()
+	}
+	return nil
+}
+
+func (g *globals) reportIngest(r intake.Result) {
+	if r.Outcome == intake.Failed {
+		fmt.Fprintf(g.stderr, "athar: %s: %v\n", r.Input, r.Err)
+		return
+	}
+	if g.json {
+		b, _ := json.Marshal(ingestLine{Input: r.Input, Status: string(r.Outcome), ID: r.Source.ID, SHA256: r.Source.SHA256,
+			Title: r.Source.Title, DuplicateOf: r.DuplicateOf})
+		fmt.Fprintf(g.stdout, "%s\n", b)
+		return
+	}
+	line := fmt.Sprintf("%-7s %s  %s", r.Outcome, r.Source.ID, r.Input)
+	if r.Source.Title != "" {
+		line += fmt.Sprintf("  %q", r.Source.Title)
+	}
+	if r.DuplicateOf != "" {
+		line += "  (near-copy of " + r.DuplicateOf + ")"
+	}
+	fmt.Fprintln(g.stdout, line)
+}
+
+// progress returns a progress bar on stderr for batches of more than a few
+// items, only when stderr is a terminal; nil otherwise.
+func (g *globals) progress(n int, what string) *progressbar.ProgressBar {
+	f, ok := g.stderr.(*os.File)
+	if n <= 3 || !ok || !term.IsTerminal(int(f.Fd())) {
+		return nil
+	}
+	return progressbar.NewOptions(n, progressbar.OptionSetWriter(f), progressbar.OptionSetDescription(what),
+		progressbar.OptionShowCount(), progressbar.OptionClearOnFinish())
+}

@@ -1,0 +1,138 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/store"
+)
+
+// sourceJSON is a source as `athar sources list|show --json` prints it.
+type sourceJSON struct {
+	ID          string  `json:"id"`
+	SHA256      string  `json:"sha256"`
+	Kind        string  `json:"kind"`
+	Title       string  `json:"title"`
+	Publisher   string  `json:"publisher"`
+	URL         string  `json:"url"`
+	Published   *string `json:"published"`
+	Language    string  `json:"language"`
+	Sensitivity string  `json:"sensitivity"`
+	IngestedAt  string  `json:"ingested_at"`
+	DuplicateOf *string `json:"duplicate_of"`
+	Text        *string `json:"text,omitempty"`
+}
+
+func toSourceJSON(s model.Source, withText bool) sourceJSON {
+	out := sourceJSON{ID: s.ID, SHA256: s.SHA256, Kind: string(s.Kind), Title: s.Title, Publisher: s.Publisher,
+		URL: s.URL, Language: s.Language, Sensitivity: s.Sensitivity.String(), IngestedAt: s.IngestedAt.Format(time.RFC3339)}
+	if !s.Published.IsZero() {
+		p := s.Published.String()
+		out.Published = &p
+	}
+	if s.DuplicateOf != "" {
+		out.DuplicateOf = &s.DuplicateOf
+	}
+	if withText {
+		out.Text = &s.Text
+	}
+	return out
+}
+
+func init() {
+	register(func(g *globals) *cobra.Command {
+		cmd := &cobra.Command{Use: "sources", Short: "List and show stored sources"}
+		cmd.AddCommand(&cobra.Command{
+			Use:   "list",
+			Short: "List the sources you may see",
+			Args:  cobra.NoArgs,
+			RunE: func(cmd *cobra.Command, _ []string) error {
+				ctx := cmd.Context()
+				st, err := g.openStore(ctx, true)
+				if err != nil {
+					return err
+				}
+				defer st.Close()
+				v, err := g.viewer(ctx, st)
+				if err != nil {
+					return err
+				}
+				srcs, err := st.Sources(ctx, v, store.SourceFilter{})
+				if err != nil {
+					return cannot(err)
+				}
+				if g.json {
+					out := make([]sourceJSON, 0, len(srcs))
+					for _, s := range srcs {
+						out = append(out, toSourceJSON(s, false))
+					}
+					return g.printJSON(out)
+				}
+				w := tabwriter.NewWriter(g.stdout, 0, 4, 2, ' ', 0)
+				fmt.Fprintln(w, "ID\tPUBLISHED\tLANG\tSENSITIVITY\tPUBLISHER\tTITLE")
+				for _, s := range srcs {
+					fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", s.ID, orDash(s.Published.String()), orDash(s.Language),
+						s.Sensitivity, orDash(s.Publisher), orDash(s.Title))
+				}
+				return w.Flush()
+			},
+		})
+		cmd.AddCommand(&cobra.Command{
+			Use:   "show ID",
+			Short: "Show one source with the text every span points into",
+			Args:  cobra.ExactArgs(1),
+			RunE: func(cmd *cobra.Command, args []string) error {
+				ctx := cmd.Context()
+				st, err := g.openStore(ctx, true)
+				if err != nil {
+					return err
+				}
+				defer st.Close()
+				v, err := g.viewer(ctx, st)
+				if err != nil {
+					return err
+				}
+				s, err := st.Source(ctx, v, args[0])
+				if errors.Is(err, store.ErrNotFound) {
+					fmt.Fprintf(g.stderr, "athar: source %s: not found, or not visible at your clearance\n", args[0])
+					return problem()
+				}
+				if err != nil {
+					return cannot(err)
+				}
+				if g.json {
+					return g.printJSON(toSourceJSON(s, true))
+				}
+				fmt.Fprintf(g.stdout, "id:          %s\nsha256:      %s\nkind:        %s\ntitle:       %s\npublisher:   %s\nurl:         %s\npublished:   %s\nlanguage:    %s\nsensitivity: %s\ningested:    %s\n",
+					s.ID, s.SHA256, s.Kind, s.Title, s.Publisher, s.URL, orDash(s.Published.String()), s.Language, s.Sensitivity, s.IngestedAt.Format(time.RFC3339))
+				if s.DuplicateOf != "" {
+					fmt.Fprintf(g.stdout, "near-copy:   of %s (similarity %.2f)\n", s.DuplicateOf, s.Similarity)
+				}
+				fmt.Fprintf(g.stdout, "\n%s\n", s.Text)
+				return nil
+			},
+		})
+		return cmd
+	})
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+// printJSON writes v as indented JSON on stdout, keeping non-ASCII text as is.
+func (g *globals) printJSON(v any) error {
+	enc := json.NewEncoder(g.stdout)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}

@@ -1,0 +1,376 @@
+// Package intake is the service that brings sources into the evidence store:
+// it expands folders, reads files and fetches URLs, has internal/ingest parse
+// them, finds near-duplicates, and stores each batch in one transaction so
+// that nothing is ever half-stored. The CLI, and later the web UI, the API
+// and background jobs, all call it.
+package intake
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/http"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/dedup"
+	"github.com/athar-project/athar/internal/ingest"
+	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/store"
+)
+
+// Options tune an ingest run.
+type Options struct {
+	// Kind of every source in the run; "" means article.
+	Kind model.SourceKind
+	// Sensitivity of every source, or nil for the kind's default (public for
+	// published material, confidential for testimony).
+	Sensitivity *model.Sensitivity
+	// MaxBytes is the largest input accepted (0: ingest's default).
+	MaxBytes int64
+	// Timeout bounds each URL fetch (0: ingest's default).
+	Timeout time.Duration
+	// BatchSize is how many sources share one transaction (0: 100).
+	BatchSize int
+	// Client fetches URLs (nil: a default client).
+	Client *http.Client
+}
+
+// Outcome says what became of one input.
+type Outcome string
+
+// Outcomes.
+const (
+	Stored Outcome = "stored" // a new source
+	Exists Outcome = "exists" // the same bytes were already a source
+	Failed Outcome = "failed" // nothing was stored; Err says why
+)
+
+// Result is what became of one input.
+type Result struct {
+	Input       string
+	Outcome     Outcome
+	Source      model.Source // ID, SHA256, Title... when stored or existing
+	DuplicateOf string       // the source this one nearly copies, if any
+	Err         error
+}
+
+// Service ingests as one viewer.
+type Service struct {
+	store  *store.Store
+	viewer access.Viewer
+}
+
+// New returns a service writing to st as v.
+func New(st *store.Store, v access.Viewer) *Service { return &Service{store: st, viewer: v} }
+
+// IsURL reports whether an input names an http(s) URL rather than a path.
+func IsURL(s string) bool { return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") }
+
+// Expand turns the inputs into a list of files and URLs: folders are walked
+// recursively in name order, skipping hidden files and folders. Paths that
+// cannot be read are returned as failed results.
+func Expand(inputs []string) ([]string, []Result) {
+	var out []string
+	var failed []Result
+	for _, in := range inputs {
+		if IsURL(in) {
+			out = append(out, in)
+			continue
+		}
+		fi, err := os.Stat(in)
+		if err != nil {
+			failed = append(failed, Result{Input: in, Outcome: Failed, Err: pathError(err)})
+			continue
+		}
+		if !fi.IsDir() {
+			out = append(out, in)
+			continue
+		}
+		var files []string
+		err = filepath.WalkDir(in, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				failed = append(failed, Result{Input: path, Outcome: Failed, Err: pathError(err)})
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if path != in && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.Type().IsRegular() {
+				files = append(files, path)
+			}
+			return nil
+		})
+		if err != nil {
+			failed = append(failed, Result{Input: in, Outcome: Failed, Err: pathError(err)})
+		}
+		sort.Strings(files)
+		out = append(out, files...)
+	}
+	return out, failed
+}
+
+func pathError(err error) error {
+	var pe *fs.PathError
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return errors.New("no such file or folder")
+	case errors.Is(err, fs.ErrPermission):
+		return errors.New("permission denied")
+	case errors.As(err, &pe):
+		return pe.Err
+	}
+	return err
+}
+
+// parsed is one input read and parsed, waiting to be stored.
+type parsed struct {
+	input string
+	data  []byte
+	doc   ingest.Document
+	at    time.Time
+	err   error
+}
+
+// Ingest stores every input, calling report once per input in order. It
+// returns an error only when it cannot go on (the database failed); bad
+// inputs are reported and skipped, and the rest are still stored.
+func (s *Service) Ingest(ctx context.Context, inputs []string, opt Options, report func(Result)) error {
+	kind := opt.Kind
+	if kind == "" {
+		kind = model.KindArticle
+	}
+	if _, err := model.ParseSourceKind(string(kind)); err != nil {
+		return err
+	}
+	sens := kind.DefaultSensitivity()
+	if opt.Sensitivity != nil {
+		if *opt.Sensitivity < sens && !s.viewer.CanLower() {
+			return fmt.Errorf("only an admin may store a %s below its default sensitivity (%s)", kind, sens)
+		}
+		sens = *opt.Sensitivity
+	}
+	if !s.viewer.CanWrite() {
+		return fmt.Errorf("%s may not add sources (role %s)", s.viewer.Actor(), s.viewer.Role)
+	}
+	batch := opt.BatchSize
+	if batch <= 0 {
+		batch = 100
+	}
+	for start := 0; start < len(inputs); start += batch {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		chunk := s.read(ctx, inputs[start:min(start+batch, len(inputs))], opt)
+		results, err := s.store1(ctx, chunk, kind, sens)
+		if err != nil {
+			return err
+		}
+		for _, r := range results {
+			report(r)
+		}
+	}
+	return nil
+}
+
+// read fetches or reads and parses a chunk of inputs, several at a time.
+func (s *Service) read(ctx context.Context, inputs []string, opt Options) []parsed {
+	out := make([]parsed, len(inputs))
+	iopt := ingest.Options{MaxBytes: opt.MaxBytes, Timeout: opt.Timeout}
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 4)
+	for i, in := range inputs {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			out[i] = readOne(ctx, in, iopt, opt.Client)
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
+func readOne(ctx context.Context, in string, opt ingest.Options, client *http.Client) parsed {
+	p := parsed{input: in, at: time.Now().UTC()}
+	var input ingest.Input
+	if IsURL(in) {
+		input, p.err = ingest.Fetch(ctx, client, in, opt)
+		if p.err != nil {
+			return p
+		}
+	} else {
+		max := opt.MaxBytes
+		if max <= 0 {
+			max = ingest.DefaultMaxBytes
+		}
+		if fi, err := os.Stat(in); err == nil && fi.Size() > max {
+			// Refuse before reading a huge file into memory.
+			p.err = fmt.Errorf("%w: the file has %d bytes, the limit is %d", ingest.ErrTooLarge, fi.Size(), max)
+			return p
+		}
+		data, err := os.ReadFile(in)
+		if err != nil {
+			p.err = pathError(err)
+			return p
+		}
+		input = ingest.Input{Name: in, Data: data}
+	}
+	p.data = input.Data
+	p.doc, p.err = ingest.ParseContext(ctx, input, opt)
+	return p
+}
+
+// store1 writes one chunk in one transaction. Should the transaction fail,
+// each source is retried alone, so that one bad row costs only itself.
+func (s *Service) store1(ctx context.Context, chunk []parsed, kind model.SourceKind, sens model.Sensitivity) ([]Result, error) {
+	results := make([]Result, len(chunk))
+	var todo []int
+	for i, p := range chunk {
+		results[i] = Result{Input: p.input}
+		if p.err != nil {
+			results[i].Outcome, results[i].Err = Failed, p.err
+			continue
+		}
+		todo = append(todo, i)
+	}
+	err := s.store.Write(ctx, s.viewer.Actor(), func(tx *store.Tx) error {
+		for _, i := range todo {
+			if err := s.add(ctx, tx, chunk[i], kind, sens, &results[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err == nil {
+		return results, nil
+	}
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
+	// Retry one at a time; a failure now belongs to that input alone.
+	for _, i := range todo {
+		results[i] = Result{Input: chunk[i].input}
+		err := s.store.Write(ctx, s.viewer.Actor(), func(tx *store.Tx) error {
+			return s.add(ctx, tx, chunk[i], kind, sens, &results[i])
+		})
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			results[i] = Result{Input: chunk[i].input, Outcome: Failed, Err: fmt.Errorf("store: %w", err)}
+		}
+	}
+	return results, nil
+}
+
+func (s *Service) add(ctx context.Context, tx *store.Tx, p parsed, kind model.SourceKind, sens model.Sensitivity, r *Result) error {
+	src := model.Source{
+		Kind: kind, Title: p.doc.Title, Publisher: p.doc.Publisher, URL: p.doc.URL, Published: p.doc.Published,
+		Language: p.doc.Language, Text: p.doc.Text, ContentType: p.doc.ContentType, Sensitivity: sens,
+		RetrievedAt: p.at,
+	}
+	if !IsURL(p.input) {
+		src.Filename = filepath.Base(p.input)
+	}
+	if id, exists, err := s.existing(ctx, tx, p.data); err != nil {
+		return err
+	} else if exists {
+		r.Outcome, r.Source = Exists, model.Source{ID: id, SHA256: store.Hash(p.data), Title: src.Title}
+		return nil
+	}
+	sig := dedup.Sign(src.Text)
+	dup, sim, err := nearDuplicate(ctx, tx, src.Text, sig)
+	if err != nil {
+		return err
+	}
+	src.DuplicateOf, src.Similarity = dup, sim
+	added, err := tx.AddSource(ctx, &src, p.data)
+	if err != nil {
+		return err
+	}
+	r.Source, r.DuplicateOf = src, dup
+	if !added {
+		r.Outcome = Exists
+		return nil
+	}
+	r.Outcome = Stored
+	blob, err := sig.MarshalBinary()
+	if err != nil {
+		return err
+	}
+	bands := sig.Bands()
+	keys := make([]int64, len(bands))
+	for i, b := range bands {
+		keys[i] = int64(b)
+	}
+	return tx.SaveSignature(ctx, src.ID, blob, keys)
+}
+
+func (s *Service) existing(ctx context.Context, tx *store.Tx, data []byte) (string, bool, error) {
+	return tx.SourceBySHA(ctx, store.Hash(data))
+}
+
+// maxCandidates bounds the near-duplicate candidates compared per source.
+const maxCandidates = 20
+
+// nearDuplicate finds the stored source that text nearly copies: the original
+// of the best match (a copy of a copy links to the first).
+func nearDuplicate(ctx context.Context, tx *store.Tx, text string, sig dedup.Signature) (string, float64, error) {
+	bands := sig.Bands()
+	if len(bands) == 0 {
+		return "", 0, nil
+	}
+	keys := make([]int64, len(bands))
+	for i, b := range bands {
+		keys[i] = int64(b)
+	}
+	cands, err := tx.DuplicateCandidates(ctx, keys, maxCandidates)
+	if err != nil {
+		return "", 0, err
+	}
+	best, bestScore := "", 0.0
+	var shingles *dedup.Shingles
+	for _, c := range cands {
+		var other dedup.Signature
+		if err := other.UnmarshalBinary(c.Signature); err != nil {
+			continue // a signature of another version: not comparable
+		}
+		res := dedup.Compare(sig, other)
+		if res.Inconclusive {
+			otherText, err := tx.SourceText(ctx, c.ID)
+			if err != nil {
+				return "", 0, err
+			}
+			if shingles == nil {
+				sh := dedup.Shingle(text)
+				shingles = &sh
+			}
+			res = dedup.CompareShingles(*shingles, dedup.Shingle(otherText))
+		}
+		if !res.Duplicate {
+			continue
+		}
+		score := max(res.Jaccard, res.Containment)
+		if score > bestScore {
+			best, bestScore = c.ID, score
+			if c.DuplicateOf != "" {
+				best = c.DuplicateOf
+			}
+		}
+	}
+	return best, bestScore, nil
+}
