@@ -78,3 +78,33 @@ func TestRoles(t *testing.T) {
 		t.Errorf("a statement of a confidential source got %s", got)
 	}
 }
+
+func TestPassword(t *testing.T) {
+	if _, err := HashPassword("short"); err == nil {
+		t.Error("a short password was accepted")
+	}
+	h, err := HashPassword("correct horse battery staple")
+	if err != nil {
+		t.Fatal(err)
+	}
+	h2, _ := HashPassword("correct horse battery staple")
+	if h == h2 {
+		t.Error("two hashes of one password are equal: no salt")
+	}
+	tests := []struct {
+		hash, pw string
+		ok       bool
+		err      bool
+	}{
+		{h, "correct horse battery staple", true, false},
+		{h, "correct horse battery stapl", false, false},
+		{"$bcrypt$x", "x", false, true},
+		{"$argon2id$v=19$m=65536,t=3,p=2$!!$!!", "x", false, true},
+	}
+	for _, tt := range tests {
+		ok, err := CheckPassword(tt.hash, tt.pw)
+		if ok != tt.ok || (err != nil) != tt.err {
+			t.Errorf("CheckPassword(%.20q, %q) = %v, %v", tt.hash, tt.pw, ok, err)
+		}
+	}
+}
