@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
@@ -20,6 +21,7 @@ func init() {
 	register(func(g *globals) *cobra.Command {
 		var kind, sensitivity string
 		var maxBytes int64
+		var fetchTimeout time.Duration
 		cmd := &cobra.Command{
 			Use:   "ingest PATH|URL...",
 			Short: "Store files, folders (recursively) and http(s) URLs as sources",
@@ -33,7 +35,7 @@ failed, with the good ones stored.`,
 			RunE: func(cmd *cobra.Command, args []string) error {
 				ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 				defer stop()
-				opt := intake.Options{MaxBytes: maxBytes}
+				opt := intake.Options{MaxBytes: maxBytes, Timeout: fetchTimeout}
 				k, err := model.ParseSourceKind(kind)
 				if err != nil {
 					return cannot(fmt.Errorf("--kind: %w", err))
@@ -52,6 +54,7 @@ failed, with the good ones stored.`,
 		cmd.Flags().StringVar(&kind, "kind", "article", "kind of source: article, statement, testimony, document, social_post, court_record")
 		cmd.Flags().StringVar(&sensitivity, "sensitivity", "", "sensitivity of the sources (default: public; confidential for testimony)")
 		cmd.Flags().Int64Var(&maxBytes, "max-bytes", 50<<20, "refuse inputs larger than this many bytes")
+		cmd.Flags().DurationVar(&fetchTimeout, "fetch-timeout", 60*time.Second, "give up on a URL after this long")
 		return cmd
 	})
 }

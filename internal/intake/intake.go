@@ -292,8 +292,10 @@ func (s *Service) add(ctx context.Context, tx *store.Tx, p parsed, kind model.So
 		r.Outcome, r.Source = Exists, model.Source{ID: id, SHA256: store.Hash(p.data), Title: src.Title}
 		return nil
 	}
-	sig := dedup.Sign(src.Text)
-	dup, sim, err := nearDuplicate(ctx, tx, src.Text, sig)
+	sh := dedup.Shingle(src.Text)
+	sig := sh.Sign()
+	anchors := keys(sh.Anchors())
+	dup, sim, err := nearDuplicate(ctx, tx, sh, sig, anchors)
 	if err != nil {
 		return err
 	}
@@ -312,12 +314,15 @@ func (s *Service) add(ctx context.Context, tx *store.Tx, p parsed, kind model.So
 	if err != nil {
 		return err
 	}
-	bands := sig.Bands()
-	keys := make([]int64, len(bands))
-	for i, b := range bands {
-		keys[i] = int64(b)
+	return tx.SaveSignature(ctx, src.ID, blob, keys(sig.Bands()), anchors)
+}
+
+func keys(ks []dedup.Key) []int64 {
+	out := make([]int64, len(ks))
+	for i, k := range ks {
+		out[i] = int64(k)
 	}
-	return tx.SaveSignature(ctx, src.ID, blob, keys)
+	return out
 }
 
 func (s *Service) existing(ctx context.Context, tx *store.Tx, data []byte) (string, bool, error) {
@@ -329,21 +334,12 @@ const maxCandidates = 20
 
 // nearDuplicate finds the stored source that text nearly copies: the original
 // of the best match (a copy of a copy links to the first).
-func nearDuplicate(ctx context.Context, tx *store.Tx, text string, sig dedup.Signature) (string, float64, error) {
-	bands := sig.Bands()
-	if len(bands) == 0 {
-		return "", 0, nil
-	}
-	keys := make([]int64, len(bands))
-	for i, b := range bands {
-		keys[i] = int64(b)
-	}
-	cands, err := tx.DuplicateCandidates(ctx, keys, maxCandidates)
+func nearDuplicate(ctx context.Context, tx *store.Tx, sh dedup.Shingles, sig dedup.Signature, anchors []int64) (string, float64, error) {
+	cands, err := tx.DuplicateCandidates(ctx, keys(sig.Bands()), anchors, dedup.MinSharedAnchors, maxCandidates)
 	if err != nil {
 		return "", 0, err
 	}
 	best, bestScore := "", 0.0
-	var shingles *dedup.Shingles
 	for _, c := range cands {
 		var other dedup.Signature
 		if err := other.UnmarshalBinary(c.Signature); err != nil {
@@ -355,11 +351,7 @@ func nearDuplicate(ctx context.Context, tx *store.Tx, text string, sig dedup.Sig
 			if err != nil {
 				return "", 0, err
 			}
-			if shingles == nil {
-				sh := dedup.Shingle(text)
-				shingles = &sh
-			}
-			res = dedup.CompareShingles(*shingles, dedup.Shingle(otherText))
+			res = dedup.CompareShingles(sh, dedup.Shingle(otherText))
 		}
 		if !res.Duplicate {
 			continue

@@ -11,14 +11,16 @@ import (
 // band keys. Both are derived from the source's text, so they are not ledger
 // rows: verify checks the text they are derived from.
 
-// SaveSignature stores a source's signature and band keys.
-func (t *Tx) SaveSignature(ctx context.Context, sourceID string, sig []byte, bands []int64) error {
+// SaveSignature stores a source's signature, band keys and anchor keys.
+func (t *Tx) SaveSignature(ctx context.Context, sourceID string, sig []byte, bands, anchors []int64) error {
 	if _, err := t.exec(ctx, "INSERT INTO source_signatures (source_id, signature) VALUES (?, ?)", sourceID, sig); err != nil {
 		return fmt.Errorf("save signature of %s: %w", sourceID, err)
 	}
-	for _, b := range bands {
-		if _, err := t.exec(ctx, "INSERT INTO source_bands (band_key, source_id) VALUES (?, ?) ON CONFLICT DO NOTHING", b, sourceID); err != nil {
-			return fmt.Errorf("save band of %s: %w", sourceID, err)
+	for i, keys := range [][]int64{bands, anchors} {
+		for _, k := range keys {
+			if _, err := t.exec(ctx, "INSERT INTO source_bands (band_key, source_id, anchor) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", k, sourceID, i); err != nil {
+				return fmt.Errorf("save near-duplicate key of %s: %w", sourceID, err)
+			}
 		}
 	}
 	return nil
@@ -32,19 +34,21 @@ type Candidate struct {
 	Shared      int // how many band keys it shares
 }
 
-// DuplicateCandidates lists stored sources sharing any of the band keys, the
-// most shared first, at most limit of them.
-func (t *Tx) DuplicateCandidates(ctx context.Context, bands []int64, limit int) ([]Candidate, error) {
-	if len(bands) == 0 {
+// DuplicateCandidates lists stored sources sharing any of the band keys or at
+// least minAnchors of the anchor keys, the most shared first, at most limit.
+func (t *Tx) DuplicateCandidates(ctx context.Context, bands, anchors []int64, minAnchors, limit int) ([]Candidate, error) {
+	keys := append(append([]int64(nil), bands...), anchors...)
+	if len(keys) == 0 {
 		return nil, nil
 	}
-	args := make([]any, len(bands))
-	for i, b := range bands {
-		args[i] = b
+	args := make([]any, len(keys))
+	for i, k := range keys {
+		args[i] = k
 	}
 	q := "SELECT b.source_id, g.signature, COALESCE(s.duplicate_of, ''), count(*) FROM source_bands b " +
 		"JOIN source_signatures g ON g.source_id = b.source_id JOIN sources s ON s.id = b.source_id " +
-		"WHERE b.band_key IN (" + placeholders(len(bands)) + ") GROUP BY b.source_id, g.signature, s.duplicate_of " +
+		"WHERE b.band_key IN (" + placeholders(len(keys)) + ") GROUP BY b.source_id, g.signature, s.duplicate_of " +
+		fmt.Sprintf("HAVING sum(1 - b.anchor) > 0 OR sum(b.anchor) >= %d ", minAnchors) +
 		fmt.Sprintf("ORDER BY count(*) DESC, b.source_id LIMIT %d", limit)
 	rows, err := t.query(ctx, q, args...)
 	if err != nil {

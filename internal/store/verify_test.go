@@ -123,13 +123,7 @@ func TestVerifyCatchesTampering(t *testing.T) {
 				if r.OK || len(r.Problems) == 0 {
 					t.Fatalf("verify passed after %s", tt.name)
 				}
-				want := tt.want
-				if strings.Contains(want, "%s1") {
-					want = strings.Replace(want, "%s1", srcs[1].ID, 1)
-				}
-				if strings.Contains(want, "%s3") {
-					want = strings.Replace(want, "%s3", srcs[2].SHA256, 1)
-				}
+				want := strings.NewReplacer("%s1", srcs[1].ID, "%s3", srcs[2].SHA256).Replace(tt.want)
 				if got := r.Problems[0].String(); !strings.Contains(got, want) {
 					t.Errorf("first problem %q does not say %q (all: %v)", got, want, r.Problems)
 				}

@@ -32,9 +32,12 @@ CREATE TABLE source_signatures (
     source_id TEXT PRIMARY KEY REFERENCES sources(id),
     signature BLOB NOT NULL
 );
+-- Keys are LSH band keys (anchor = 0) or anchor-shingle keys (anchor = 1),
+-- two families that never coincide (see internal/dedup).
 CREATE TABLE source_bands (
     band_key  INTEGER NOT NULL,
     source_id TEXT NOT NULL REFERENCES sources(id),
+    anchor    INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (band_key, source_id)
 );
 

@@ -1,0 +1,108 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/athar-project/athar/internal/store/pgtest"
+)
+
+// TestIngestSurvivesSIGKILL kills an ingest mid-batch and shows that the store
+// reopens with verify passing, no source half-stored, and that running the
+// same ingest again completes the batch.
+func TestIngestSurvivesSIGKILL(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the crash test ingests thousands of files")
+	}
+	for _, engine := range []string{"sqlite", "postgres"} {
+		t.Run(engine, func(t *testing.T) {
+			dir := t.TempDir()
+			base := []string{"--data", filepath.Join(dir, "data")}
+			if engine == "postgres" {
+				base = append(base, "--db", pgtest.URL(t))
+			}
+			in := filepath.Join(dir, "in")
+			const n = 1500
+			for i := range n {
+				writeFile(t, filepath.Join(in, fmt.Sprintf("%05d.txt", i)), []byte(generatedArticle(i)))
+			}
+
+			cmd := exec.Command(os.Args[0], append(base, "ingest", in)...)
+			cmd.Env = append(os.Environ(), "ATHAR_RUN_MAIN=1")
+			cmd.Stdout, cmd.Stderr = nil, nil
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			done := make(chan error, 1)
+			go func() { done <- cmd.Wait() }()
+			// Kill once some batches are committed and more are on the way.
+			deadline := time.Now().Add(2 * time.Minute)
+			for count(t, base) < 100 {
+				select {
+				case err := <-done:
+					t.Fatalf("ingest ended (%v) before it could be killed: raise n", err)
+				default:
+				}
+				if time.Now().After(deadline) {
+					t.Fatal("ingest stored nothing in two minutes")
+				}
+				time.Sleep(20 * time.Millisecond)
+			}
+			if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+				t.Fatal(err)
+			}
+			<-done
+
+			stored := count(t, base)
+			if stored >= n {
+				t.Fatalf("all %d sources were stored before the kill: raise n", stored)
+			}
+			if r := athar(t, "", append(base, "verify")...); r.code != 0 {
+				t.Fatalf("verify after SIGKILL: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+			}
+			r := athar(t, "", append(base, "ingest", in)...)
+			if r.code != 0 {
+				t.Fatalf("re-ingest: exit %d\n%s", r.code, r.stderr)
+			}
+			if got := strings.Count(r.stdout, "exists "); got != stored {
+				t.Errorf("re-ingest found %d existing sources, the killed run stored %d", got, stored)
+			}
+			if got := count(t, base); got != n {
+				t.Errorf("%d sources after re-ingest, want %d", got, n)
+			}
+			if v := athar(t, "", append(base, "verify")...); v.code != 0 {
+				t.Errorf("verify after re-ingest: exit %d\n%s", v.code, v.stderr)
+			}
+		})
+	}
+}
+
+// count is how many sources the store holds; 0 before the database exists.
+func count(t *testing.T, base []string) int {
+	t.Helper()
+	r := athar(t, "", append(base, "sources", "list", "--json")...)
+	if r.code != 0 {
+		return 0
+	}
+	var srcs []json.RawMessage
+	if err := json.Unmarshal([]byte(r.stdout), &srcs); err != nil {
+		t.Fatalf("sources list: %v", err)
+	}
+	return len(srcs)
+}
+
+// generatedArticle writes a distinct short news article.
+func generatedArticle(i int) string {
+	places := []string{"Homs", "Tartus", "Latakia", "Damascus", "Aleppo", "Hama", "Daraa"}
+	return fmt.Sprintf("Title: Report %d\nPublisher: Generated Wire\nPublished: 2025-%02d-%02d\n---\n"+
+		"Security forces in %s arrested suspect number %d on day %d, officials said. "+
+		"The suspect, identified by the serial %x, was referred to the judiciary after questioning about detentions in %s.\n",
+		i, 1+i%12, 1+i%28, places[i%len(places)], i, i*7, i*2654435761, places[(i+3)%len(places)])
+}

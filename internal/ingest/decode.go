@@ -1,0 +1,178 @@
+package ingest
+
+import (
+	"bytes"
+	"mime"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	xunicode "golang.org/x/text/encoding/unicode"
+)
+
+var (
+	bomUTF8    = []byte{0xef, 0xbb, 0xbf}
+	bomUTF16LE = []byte{0xff, 0xfe}
+	bomUTF16BE = []byte{0xfe, 0xff}
+)
+
+// decode turns data into UTF-8 text and names the encoding it was in.
+//
+// In order: a byte-order mark (UTF-8, stripped; UTF-16 LE or BE); a charset
+// declared by contentType or, when html is set, by a <meta> in the first
+// 1024 bytes; valid UTF-8; then Windows-1256 or ISO-8859-6, whichever gives
+// plausible Arabic. English text whose only non-ASCII bytes are Windows
+// punctuation (curly quotes, dashes) reads as windows-1252. Anything else is
+// ErrUndecodable. The text is otherwise unchanged.
+func decode(data []byte, contentType string, html bool) (string, string, error) {
+	switch {
+	case bytes.HasPrefix(data, bomUTF8):
+		rest := data[len(bomUTF8):]
+		if !utf8.Valid(rest) {
+			return "", "", errorf(ErrUndecodable, "invalid UTF-8 after a UTF-8 byte-order mark")
+		}
+		return string(rest), "utf-8", nil
+	case bytes.HasPrefix(data, bomUTF16LE):
+		return decodeWith(xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM), data, "utf-16le")
+	case bytes.HasPrefix(data, bomUTF16BE):
+		return decodeWith(xunicode.UTF16(xunicode.BigEndian, xunicode.ExpectBOM), data, "utf-16be")
+	}
+	if e, name := declared(data, contentType, html); e != nil {
+		switch {
+		case name == "utf-8" && utf8.Valid(data):
+			return string(data), "utf-8", nil
+		case name == "utf-8":
+			// Mislabelled: detect below.
+		case name == "windows-1252" && hasHighBit(data) && utf8.Valid(data):
+			// Pages often declare Latin-1 and send UTF-8.
+			return string(data), "utf-8", nil
+		case name == "windows-1252":
+			if text, arName, ok := detectArabic(data); ok {
+				return text, arName, nil
+			}
+			return decodeWith(e, data, name)
+		default:
+			return decodeWith(e, data, name)
+		}
+	}
+	if utf8.Valid(data) {
+		return string(data), "utf-8", nil
+	}
+	if text, name, ok := detectArabic(data); ok {
+		return text, name, nil
+	}
+	if text, ok := windowsPunctuation(data); ok {
+		return text, "windows-1252", nil
+	}
+	return "", "", errorf(ErrUndecodable, "not UTF-8, and not Arabic in Windows-1256 or ISO-8859-6")
+}
+
+// declared finds the charset the Content-Type or an HTML <meta> declares.
+func declared(data []byte, contentType string, html bool) (encoding.Encoding, string) {
+	if _, params, err := mime.ParseMediaType(contentType); err == nil && params["charset"] != "" {
+		if e, name := charset.Lookup(params["charset"]); e != nil {
+			return e, name
+		}
+	}
+	if !html {
+		return nil, ""
+	}
+	e, name, _ := charset.DetermineEncoding(data, "")
+	if name == "windows-1252" && !bytes.Contains(bytes.ToLower(head(data, 1024)), []byte("charset")) {
+		return nil, "" // the package's default, not a declaration
+	}
+	if name == "utf-8" && !bytes.Contains(bytes.ToLower(head(data, 1024)), []byte("charset")) {
+		return nil, "" // guessed from the bytes
+	}
+	return e, name
+}
+
+func decodeWith(e encoding.Encoding, data []byte, name string) (string, string, error) {
+	out, err := e.NewDecoder().Bytes(data)
+	if err != nil {
+		return "", "", errorf(ErrUndecodable, "not valid %s", name)
+	}
+	return strings.ToValidUTF8(string(out), "\ufffd"), name, nil
+}
+
+func hasHighBit(data []byte) bool {
+	for _, c := range data {
+		if c >= 0x80 {
+			return true
+		}
+	}
+	return false
+}
+
+// detectArabic decodes data as Windows-1256 and as ISO-8859-6 and keeps the
+// one that reads as Arabic: mostly Arabic letters among the non-ASCII
+// characters, few replacement characters, control codes or accented Latin
+// letters (which is what the wrong code page gives). Ties go to
+// Windows-1256, the commoner.
+func detectArabic(data []byte) (string, string, bool) {
+	best, bestName, bestScore := "", "", 0
+	for _, c := range []struct {
+		cm   *charmap.Charmap
+		name string
+	}{{charmap.Windows1256, "windows-1256"}, {charmap.ISO8859_6, "iso-8859-6"}} {
+		out, err := c.cm.NewDecoder().Bytes(data)
+		if err != nil {
+			continue
+		}
+		text := string(out)
+		arabic, bad := arabicScore(text)
+		if arabic == 0 || bad*10 > arabic {
+			continue
+		}
+		score := arabic + 2*strings.Count(text, "ال") - 5*bad
+		if bestName == "" || score > bestScore {
+			best, bestName, bestScore = text, c.name, score
+		}
+	}
+	return best, bestName, bestName != ""
+}
+
+// arabicScore counts, among the non-ASCII characters of text, Arabic ones
+// and those that betray a wrong decoding.
+func arabicScore(text string) (arabic, bad int) {
+	for _, r := range text {
+		switch {
+		case r < 0x80:
+		case unicode.Is(unicode.Arabic, r):
+			arabic++
+		case r == utf8.RuneError, r < 0xa0, r >= 0xc0 && r < 0x250:
+			bad++
+		}
+	}
+	return arabic, bad
+}
+
+// windowsPunctuation reads data as Windows-1252 when its only non-ASCII
+// bytes are typographic punctuation (curly quotes, dashes, ellipsis, no-break
+// space): English typed in a Windows editor.
+func windowsPunctuation(data []byte) (string, bool) {
+	for _, c := range data {
+		switch {
+		case c < 0x80:
+		case c == 0x85, c >= 0x91 && c <= 0x97, c == 0xa0, c == 0xab, c == 0xbb:
+		default:
+			return "", false
+		}
+	}
+	out, err := charmap.Windows1252.NewDecoder().Bytes(data)
+	if err != nil {
+		return "", false
+	}
+	return string(out), true
+}
+
+// normalizeNewlines turns "\r\n" and lone "\r" into "\n".
+func normalizeNewlines(s string) string {
+	if !strings.Contains(s, "\r") {
+		return s
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+}

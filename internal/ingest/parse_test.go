@@ -1,0 +1,248 @@
+package ingest
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/athar-project/athar/internal/model"
+)
+
+func TestParseErrors(t *testing.T) {
+	png := []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01")
+	tests := []struct {
+		name string
+		in   Input
+		opt  Options
+		want error
+		msg  string // part of the message
+	}{
+		{"empty", Input{}, Options{}, ErrEmpty, "empty"},
+		{"white space", Input{Data: []byte(" \n\t\r\n")}, Options{}, ErrEmpty, "empty"},
+		{"too large", Input{Data: bytes.Repeat([]byte("a"), 2048)}, Options{MaxBytes: 1024}, ErrTooLarge, "the limit is 1 KiB"},
+		{"png", Input{Data: png}, Options{}, ErrBinary, "PNG image"},
+		{"jpeg", Input{Data: []byte("\xff\xd8\xff\xe0\x00\x10JFIF")}, Options{}, ErrBinary, "JPEG"},
+		{"gif", Input{Data: []byte("GIF89a\x01\x00")}, Options{}, ErrBinary, "GIF"},
+		{"zip", Input{Data: []byte("PK\x03\x04\x14\x00\x00\x00")}, Options{}, ErrBinary, "ZIP"},
+		{"docx", Input{Data: []byte("PK\x03\x04\x14\x00\x06\x00[Content_Types].xml")}, Options{}, ErrUnsupported, ".docx"},
+		{"doc", Input{Data: []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00")}, Options{}, ErrUnsupported, ".doc"},
+		{"rtf", Input{Data: []byte(`{\rtf1\ansi Hello}`)}, Options{}, ErrUnsupported, "RTF"},
+		{"gzip", Input{Data: []byte("\x1f\x8b\x08\x00")}, Options{}, ErrBinary, "gzip"},
+		{"elf", Input{Data: []byte("\x7fELF\x02\x01\x01")}, Options{}, ErrBinary, "executable"},
+		{"mp4", Input{Data: []byte("\x00\x00\x00\x18ftypmp42")}, Options{}, ErrBinary, "MP4"},
+		{"nul", Input{Data: []byte("hello\x00world")}, Options{}, ErrBinary, "NUL"},
+		{"controls", Input{Data: []byte("a\x01b\x02c\x03d\x04e\x05f\x06")}, Options{}, ErrBinary, "control"},
+		{"utf-16 without BOM", Input{Data: []byte("h\x00e\x00l\x00l\x00o\x00")}, Options{}, ErrBinary, "UTF-16 text without a byte-order mark"},
+		{"latin-1", Input{Data: []byte("caf\xe9 cr\xe8me br\xfbl\xe9e")}, Options{}, ErrUndecodable, "Windows-1256"},
+		{"bad utf-8 after BOM", Input{Data: []byte("\xef\xbb\xbfok \xff\xfe")}, Options{}, ErrUndecodable, "byte-order mark"},
+		{"xml feed", Input{Data: []byte(`<?xml version="1.0"?><rss><channel></channel></rss>`)}, Options{}, ErrUnsupported, "XML"},
+		{"header only", Input{Data: []byte("Title: (none)\n---\n\n")}, Options{}, ErrEmpty, "header"},
+		{"bad date", Input{Data: []byte("Published: 3 Jan 2025\n---\nText.\n")}, Options{}, ErrHeader, "YYYY-MM-DD"},
+		{"html without text", Input{Data: []byte("<html><body><nav></nav></body></html>")}, Options{}, ErrNoText, "main text"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse(tt.in, tt.opt)
+			if !errors.Is(err, tt.want) {
+				t.Fatalf("got %v, want %v", err, tt.want)
+			}
+			if !strings.Contains(err.Error(), tt.msg) {
+				t.Errorf("message %q does not say %q", err, tt.msg)
+			}
+			if strings.Contains(err.Error(), "\n") {
+				t.Errorf("message %q has more than one line", err)
+			}
+		})
+	}
+}
+
+// Every encoding of the same Arabic text gives the same document.
+func TestEncodingsAgree(t *testing.T) {
+	want, err := os.ReadFile("testdata/text/ar_utf8.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for file, enc := range map[string]string{
+		"ar_utf8.txt": "utf-8", "ar_utf8_bom.txt": "utf-8", "ar_utf16le.txt": "utf-16le", "ar_utf16be.txt": "utf-16be",
+		"ar_cp1256.txt": "windows-1256", "ar_iso8859-6.txt": "iso-8859-6",
+	} {
+		data, err := os.ReadFile("testdata/text/" + file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := Parse(Input{Name: file, Data: data}, Options{})
+		if err != nil {
+			t.Errorf("%s: %v", file, err)
+			continue
+		}
+		if doc.Encoding != enc {
+			t.Errorf("%s: encoding %q, want %q", file, doc.Encoding, enc)
+		}
+		if doc.Text != string(want) {
+			t.Errorf("%s: text differs from the UTF-8 original:\n%q", file, doc.Text)
+		}
+		if doc.Language != "ar" || doc.Publisher != "سانا" || doc.Published != model.DayDate(2025, 1, 3) {
+			t.Errorf("%s: language %q, publisher %q, published %v", file, doc.Language, doc.Publisher, doc.Published)
+		}
+	}
+}
+
+// Short Arabic texts whose letters read as Arabic in both code pages.
+func TestDetectArabicCodePages(t *testing.T) {
+	tests := []struct{ utf8, want string }{
+		{"سلام", "windows-1256"}, // same letters in both: the commoner wins
+		{"في السجن", "windows-1256"},
+		{"هو وهي", "iso-8859-6"},
+	}
+	for _, tt := range tests {
+		var data []byte
+		var err error
+		if tt.want == "windows-1256" {
+			data, err = encodeCP(tt.utf8, "windows-1256")
+		} else {
+			data, err = encodeCP(tt.utf8, "iso-8859-6")
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		text, name, err := decode(data, "", false)
+		if err != nil || text != tt.utf8 || name != tt.want {
+			t.Errorf("%s: got %q %q %v, want %q", tt.utf8, text, name, err, tt.want)
+		}
+	}
+}
+
+func TestContentTypeCharset(t *testing.T) {
+	data, err := encodeCP("تقرير عن سجن صيدنايا", "iso-8859-6")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := Parse(Input{Data: data, ContentType: "text/plain; charset=ISO-8859-6"}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Encoding != "iso-8859-6" || doc.Text != "تقرير عن سجن صيدنايا" {
+		t.Errorf("got %q in %q", doc.Text, doc.Encoding)
+	}
+	// A page that declares Latin-1 and sends UTF-8 is read as UTF-8.
+	page := "<html><head><meta charset=iso-8859-1><title>t</title></head><body><article><p>" +
+		strings.Repeat("نص عربي في صفحة تعلن ترميزا خاطئا. ", 20) + "</p></article></body></html>"
+	doc, err = Parse(Input{Data: []byte(page)}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Encoding != "utf-8" || !strings.Contains(doc.Text, "نص عربي") {
+		t.Errorf("got %q in %q", doc.Text, doc.Encoding)
+	}
+}
+
+func TestParseTextHeader(t *testing.T) {
+	tests := []struct {
+		name, in                         string
+		title, publisher, url, lang, pub string
+		text                             string
+	}{
+		{"full", "Title: T\nPublisher: P\nPublished: 2024-05-06\nURL: https://x.test/a\nLanguage: Arabic\n---\nBody\n",
+			"T", "P", "https://x.test/a", "ar", "2024-05-06", "T\nBody\n"},
+		{"keys kept out", "Title: T\nTitle-note: NOTE\nDescriptive-title: DESC\nSource-note: SRC\nX-Whatever: W\n---\nBody",
+			"T", "", "", "other", "", "T\nBody"},
+		{"none title", "Title: (none given)\nDescriptive-title: DESC\n---\nBody text here",
+			"DESC", "", "", "other", "", "Body text here"},
+		{"no title key", "Publisher: P\n---\nBody text here", "", "P", "", "other", "", "Body text here"},
+		{"unknown date", "Title: T\nPublished: unknown\n---\nBody", "T", "", "", "other", "", "T\nBody"},
+		{"month precision", "Title: T\nPublished: 2024-05\n---\nBody", "T", "", "", "other", "2024-05", "T\nBody"},
+		{"empty value", "Title: T\nPublisher:\n---\nBody", "T", "", "", "other", "", "T\nBody"},
+		{"blank line ends header", "Title: T\n\n---\nBody", "Title: T", "", "", "other", "", "Title: T\n\n---\nBody"},
+		{"no dashes", "Title: T\nBody", "", "", "", "other", "", "Title: T\nBody"},
+		{"dashes only", "---\nBody", "", "", "", "other", "", "---\nBody"},
+		{"crlf", "Title: T\r\nPublisher: P\r\n---\r\nBody\r\n", "T", "P", "", "other", "", "T\nBody\n"},
+		{"header date beats dateline", "Published: 2024-01-01\n---\ndate 2025-01-03 Shafaq News/ Body",
+			"", "Shafaq News", "", "other", "2024-01-01", "date 2025-01-03 Shafaq News/ Body"},
+		{"dateline fills unknown", "Title: T\nPublished: unknown\n---\n date 2025-01-03 Shafaq News/ The body",
+			"T", "Shafaq News", "", "en", "2025-01-03", "T\n date 2025-01-03 Shafaq News/ The body"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Parse(Input{Data: []byte(tt.in)}, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := []string{doc.Title, doc.Publisher, doc.URL, doc.Language, doc.Published.String(), doc.Text}
+			want := []string{tt.title, tt.publisher, tt.url, tt.lang, tt.pub, tt.text}
+			for i := range got {
+				if got[i] != want[i] {
+					t.Errorf("field %d: got %q, want %q", i, got[i], want[i])
+				}
+			}
+		})
+	}
+}
+
+func TestParseDateline(t *testing.T) {
+	tests := []struct {
+		in        string
+		ok        bool
+		publisher string
+		date      string
+		month     int
+		day       int
+	}{
+		{" date 2025-01-03 Shafaq News/ The name", true, "Shafaq News", "2025-01-03", 1, 3},
+		{"date 2025-02-30 Shafaq News/ x", false, "", "", 0, 0},
+		{"DAMASCUS, Jan 3 (Reuters) - Syria's", true, "Reuters", "", 1, 3},
+		{"DAMASCUS, Jan. 3 (Reuters) – Syria's", true, "Reuters", "", 1, 3},
+		{"DAMASCUS (Reuters) - Syria's", true, "Reuters", "", 0, 0},
+		{"BEIRUT, Lebanon, January 3, 2025 (AP) — x", true, "AP", "2025-01-03", 1, 3},
+		{"BEIRUT, Smarch 3 (AP) — x", false, "", "", 0, 0},
+		{"HOMS, Sept 31 (Reuters) - x", true, "Reuters", "", 9, 31},
+		{"HOMS, Feb 45 (Reuters) - x", true, "Reuters", "", 0, 0},
+		{"دمشق، 3 كانون الثاني 2025 (سانا) - أعلنت", true, "سانا", "2025-01-03", 1, 3},
+		{"دمشق، ٣ يناير (رويترز) - أعلنت", true, "رويترز", "", 1, 3},
+		{"دمشق (سانا) - أعلنت", true, "سانا", "", 0, 0},
+		{"The ministry (MOI) - said", false, "", "", 0, 0},
+		{"Plain text.", false, "", "", 0, 0},
+	}
+	for _, tt := range tests {
+		dl, ok := parseDateline(tt.in)
+		if ok != tt.ok {
+			t.Errorf("%q: ok %v", tt.in, ok)
+			continue
+		}
+		if dl.Publisher != tt.publisher || dl.Date.String() != tt.date || dl.Month != tt.month || dl.Day != tt.day {
+			t.Errorf("%q: got %+v", tt.in, dl)
+		}
+	}
+}
+
+func TestDetectLanguage(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"", "other"},
+		{"12 34", "other"},
+		{"The ministry said the guard was arrested in Homs.", "en"},
+		{"أعلنت وزارة الداخلية توقيف سجان سابق في سجن صيدنايا", "ar"},
+		{"Le ministère a annoncé l'arrestation d'un ancien gardien de la prison de Saydnaya près de Damas, selon une source officielle.", "other"},
+		{"Das Ministerium gab die Festnahme eines ehemaligen Wärters des Gefängnisses bekannt, teilte eine Quelle mit.", "other"},
+		{"وزارت کشور سوریه از بازداشت یک زندانبان سابق زندان صیدنایا خبر داد و گفت که او به دادگاه سپرده شد", "other"},
+		{"Салум был арестован в Хомсе", "other"},
+		{"An English article that quotes a name in Arabic: أوس سلوم, the guard.", "en"},
+		{"مقال عربي يذكر اسم Ous Salloum في سياق الخبر عن سجن صيدنايا", "ar"},
+	}
+	for _, tt := range tests {
+		if got := DetectLanguage(tt.text); got != tt.want {
+			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestParseURL(t *testing.T) {
+	doc, err := Parse(Input{Data: []byte("Some text."), URL: "https://a.test/x"}, Options{})
+	if err != nil || doc.URL != "https://a.test/x" {
+		t.Errorf("got %q, %v", doc.URL, err)
+	}
+	doc, err = Parse(Input{Data: []byte("URL: https://b.test/y\n---\nSome text."), URL: "https://a.test/x"}, Options{})
+	if err != nil || doc.URL != "https://b.test/y" {
+		t.Errorf("got %q, %v", doc.URL, err)
+	}
+}

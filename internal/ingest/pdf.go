@@ -1,0 +1,115 @@
+package ingest
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"os/exec"
+	"path"
+	"strings"
+	"time"
+)
+
+// parsePDF reads the text layer of a PDF with poppler's pdftotext (UTF-8
+// output, reading order) and its title with pdfinfo, each bounded by
+// opt.Timeout. Pages are separated by a blank line. The PDF's creation date is
+// not taken as the published date: it is often the date someone printed it.
+func parsePDF(ctx context.Context, in Input, opt Options) (Document, error) {
+	tool, err := exec.LookPath("pdftotext")
+	if err != nil {
+		return Document{}, errorf(ErrPDF, "pdftotext is not installed (Debian package poppler-utils)")
+	}
+	f, err := os.CreateTemp("", "athar-ingest-*.pdf")
+	if err != nil {
+		return Document{}, errorf(ErrPDF, "temporary file: %v", err)
+	}
+	defer os.Remove(f.Name())
+	_, werr := f.Write(in.Data)
+	if cerr := f.Close(); werr == nil {
+		werr = cerr
+	}
+	if werr != nil {
+		return Document{}, errorf(ErrPDF, "temporary file: %v", werr)
+	}
+	out, err := runTool(ctx, opt.timeout(), tool, "-q", "-enc", "UTF-8", f.Name(), "-")
+	if err != nil {
+		return Document{}, err
+	}
+	text := pdfPages(normalizeNewlines(strings.ToValidUTF8(string(out), "\ufffd")))
+	if strings.TrimSpace(text) == "" {
+		return Document{}, ErrNoTextLayer
+	}
+	doc := Document{Text: text, ContentType: TypePDF, URL: in.URL, Title: pdfTitle(ctx, opt.timeout(), f.Name())}
+	return finish(doc)
+}
+
+// pdfPages joins the pages pdftotext separates with form feeds, each
+// without trailing blank lines, by one blank line; empty pages are left out.
+func pdfPages(out string) string {
+	var pages []string
+	for _, p := range strings.Split(out, "\f") {
+		if p = strings.TrimRight(p, " \t\n"); strings.TrimSpace(p) != "" {
+			pages = append(pages, p)
+		}
+	}
+	return strings.Join(pages, "\n\n")
+}
+
+// runTool runs a poppler tool quietly and returns its standard output, or an
+// ErrPDF saying what its exit code means.
+func runTool(ctx context.Context, timeout time.Duration, tool string, args ...string) ([]byte, error) {
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, tool, args...)
+	cmd.WaitDelay = time.Second
+	var stdout bytes.Buffer
+	cmd.Stdout = &stdout
+	err := cmd.Run()
+	name := path.Base(tool)
+	switch {
+	case ctx.Err() == context.DeadlineExceeded:
+		return nil, errorf(ErrPDF, "%s took longer than %s", name, timeout)
+	case ctx.Err() != nil:
+		return nil, errorf(ErrPDF, "%s: %v", name, ctx.Err())
+	case err != nil:
+		var exit *exec.ExitError
+		if errors.As(err, &exit) {
+			switch exit.ExitCode() {
+			case 1:
+				return nil, errorf(ErrPDF, "the file is damaged or not a PDF (%s cannot open it)", name)
+			case 3:
+				return nil, errorf(ErrPDF, "the PDF is encrypted or forbids copying text")
+			}
+		}
+		return nil, errorf(ErrPDF, "%s failed: %v", name, err)
+	}
+	return stdout.Bytes(), nil
+}
+
+// pdfTitle is the Title pdfinfo reports, unless it is empty or only names
+// the file the PDF was made from; "" when pdfinfo is missing or fails.
+func pdfTitle(ctx context.Context, timeout time.Duration, file string) string {
+	tool, err := exec.LookPath("pdfinfo")
+	if err != nil {
+		return ""
+	}
+	out, err := runTool(ctx, timeout, tool, "-enc", "UTF-8", file)
+	if err != nil {
+		return ""
+	}
+	for _, line := range strings.Split(strings.ToValidUTF8(string(out), "\ufffd"), "\n") {
+		v, ok := strings.CutPrefix(line, "Title:")
+		if !ok {
+			continue
+		}
+		v = strings.TrimSpace(v)
+		lower := strings.ToLower(v)
+		if strings.HasPrefix(lower, "microsoft word - ") || strings.HasSuffix(lower, ".doc") ||
+			strings.HasSuffix(lower, ".docx") || strings.HasSuffix(lower, ".pdf") || strings.HasPrefix(lower, "untitled") {
+			return ""
+		}
+		return v
+	}
+	return ""
+}

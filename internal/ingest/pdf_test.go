@@ -1,0 +1,138 @@
+package ingest
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// makePDF writes a minimal valid PDF, one page per content stream, with
+// Helvetica as font F1 and title as its Info Title ("" for none).
+func makePDF(title string, pages ...string) []byte {
+	var objs []string
+	// 1: catalog, 2: pages, 3: font, 4: info, then page and content pairs.
+	kids := make([]string, len(pages))
+	for i := range pages {
+		kids[i] = fmt.Sprintf("%d 0 R", 5+2*i)
+	}
+	objs = append(objs,
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(pages)),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+		fmt.Sprintf("<< /Title (%s) >>", title),
+	)
+	for i, content := range pages {
+		objs = append(objs,
+			fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>", 6+2*i),
+			fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content),
+		)
+	}
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+	offsets := make([]int, len(objs))
+	for i, o := range objs {
+		offsets[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, off := range offsets {
+		fmt.Fprintf(&b, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R /Info 4 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	return b.Bytes()
+}
+
+// textOp is a content stream that shows lines of text.
+func textOp(lines ...string) string {
+	var b strings.Builder
+	b.WriteString("BT /F1 12 Tf 72 720 Td 14 TL\n")
+	for _, l := range lines {
+		fmt.Fprintf(&b, "(%s) Tj T*\n", l)
+	}
+	b.WriteString("ET")
+	return b.String()
+}
+
+func needPoppler(t *testing.T) {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not installed (Debian package poppler-utils)")
+	}
+}
+
+func TestParsePDF(t *testing.T) {
+	needPoppler(t)
+	data := makePDF("Report on Sednaya",
+		textOp("The former guard was arrested in Homs.", "He was referred to the judiciary."),
+		textOp("Second page of the report."))
+	doc, err := Parse(Input{Name: "r.pdf", Data: data, URL: "https://x.test/r.pdf"}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "The former guard was arrested in Homs.\nHe was referred to the judiciary.\n\nSecond page of the report."
+	if doc.Text != want {
+		t.Errorf("text %q, want %q", doc.Text, want)
+	}
+	if doc.Title != "Report on Sednaya" || doc.ContentType != TypePDF || doc.Language != "en" ||
+		doc.URL != "https://x.test/r.pdf" || doc.Encoding != "" || !doc.Published.IsZero() {
+		t.Errorf("got %+v", doc)
+	}
+}
+
+func TestParsePDFErrors(t *testing.T) {
+	needPoppler(t)
+	tests := []struct {
+		name string
+		data []byte
+		want error
+	}{
+		{"no text layer", makePDF("", "0 0 m 100 100 l S"), ErrNoTextLayer},
+		{"empty page", makePDF("", ""), ErrNoTextLayer},
+		{"damaged", []byte("%PDF-1.4\nthis is not a pdf at all\n"), ErrPDF},
+		{"truncated", makePDF("", textOp("Hello"))[:60], ErrPDF},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse(Input{Data: tt.data}, Options{})
+			if !errors.Is(err, tt.want) {
+				t.Fatalf("got %v, want %v", err, tt.want)
+			}
+			if strings.Contains(err.Error(), "\n") {
+				t.Errorf("message %q has more than one line", err)
+			}
+		})
+	}
+}
+
+func TestPDFMissingTool(t *testing.T) {
+	t.Setenv("PATH", t.TempDir())
+	_, err := Parse(Input{Data: makePDF("", textOp("Hello"))}, Options{})
+	if !errors.Is(err, ErrPDF) || !strings.Contains(err.Error(), "poppler-utils") {
+		t.Fatalf("got %v", err)
+	}
+}
+
+// A pdftotext that hangs is stopped at the timeout.
+func TestPDFTimeout(t *testing.T) {
+	dir := t.TempDir()
+	script := "#!/bin/sh\nexec sleep 10\n"
+	if err := os.WriteFile(filepath.Join(dir, "pdftotext"), []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", dir+string(os.PathListSeparator)+os.Getenv("PATH"))
+	start := time.Now()
+	_, err := Parse(Input{Data: makePDF("", textOp("Hello"))}, Options{Timeout: 200 * time.Millisecond})
+	if !errors.Is(err, ErrPDF) || !strings.Contains(err.Error(), "took longer than 200ms") {
+		t.Fatalf("got %v", err)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("took %s", d)
+	}
+}
