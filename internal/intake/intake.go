@@ -139,9 +139,15 @@ func pathError(err error) error {
 type parsed struct {
 	input string
 	data  []byte
+	sum   string
 	doc   ingest.Document
 	at    time.Time
 	err   error
+	// near-duplicate detection, computed by the readers in parallel
+	shingles dedup.Shingles
+	sig      dedup.Signature
+	bands    []int64
+	anchors  []int64
 }
 
 // Ingest stores every input, calling report once per input in order. It
@@ -231,6 +237,12 @@ func readOne(ctx context.Context, in string, opt ingest.Options, client *http.Cl
 	}
 	p.data = input.Data
 	p.doc, p.err = ingest.ParseContext(ctx, input, opt)
+	if p.err == nil {
+		p.sum = store.Hash(p.data)
+		p.shingles = dedup.Shingle(p.doc.Text)
+		p.sig = p.shingles.Sign()
+		p.bands, p.anchors = keys(p.sig.Bands()), keys(p.shingles.Anchors())
+	}
 	return p
 }
 
@@ -247,13 +259,9 @@ func (s *Service) store1(ctx context.Context, chunk []parsed, kind model.SourceK
 		}
 		todo = append(todo, i)
 	}
+	s.stage(ctx, chunk, todo)
 	err := s.store.Write(ctx, s.viewer.Actor(), func(tx *store.Tx) error {
-		for _, i := range todo {
-			if err := s.add(ctx, tx, chunk[i], kind, sens, &results[i]); err != nil {
-				return err
-			}
-		}
-		return nil
+		return s.addAll(ctx, tx, chunk, todo, kind, sens, results)
 	})
 	if err == nil {
 		return results, nil
@@ -265,7 +273,7 @@ func (s *Service) store1(ctx context.Context, chunk []parsed, kind model.SourceK
 	for _, i := range todo {
 		results[i] = Result{Input: chunk[i].input}
 		err := s.store.Write(ctx, s.viewer.Actor(), func(tx *store.Tx) error {
-			return s.add(ctx, tx, chunk[i], kind, sens, &results[i])
+			return s.addAll(ctx, tx, chunk, []int{i}, kind, sens, results)
 		})
 		if err != nil {
 			if ctx.Err() != nil {
@@ -277,7 +285,82 @@ func (s *Service) store1(ctx context.Context, chunk []parsed, kind model.SourceK
 	return results, nil
 }
 
-func (s *Service) add(ctx context.Context, tx *store.Tx, p parsed, kind model.SourceKind, sens model.Sensitivity, r *Result) error {
+// stage writes the originals of new sources to the archive ahead of the
+// transaction, two at a time (the archive's files cost system calls, not
+// the database's lock); the transaction makes them durable before it commits.
+func (s *Service) stage(ctx context.Context, chunk []parsed, todo []int) {
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 2)
+	for _, i := range todo {
+		if _, exists, err := s.store.SourceExists(ctx, chunk[i].sum); err != nil || exists {
+			continue
+		}
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			// A failure here is not final: the transaction writes the blob
+			// itself when it finds it unstaged.
+			_ = s.store.StageBlob(chunk[i].sum, chunk[i].data)
+		}()
+	}
+	wg.Wait()
+}
+
+// batchIndex holds the near-duplicate keys of the sources stored so far in
+// this transaction, which the store's key counts do not show until the end.
+type batchIndex struct {
+	held  map[int64]bool  // keys stored sources hold (store.HeldKeys)
+	keys  map[int64][]int // key → positions in store
+	store []batchEntry
+}
+
+type batchEntry struct {
+	id, duplicateOf string
+	p               *parsed
+}
+
+// addAll stores the chunk's sources at positions todo, then all their
+// near-duplicate keys at once.
+func (s *Service) addAll(ctx context.Context, tx *store.Tx, chunk []parsed, todo []int, kind model.SourceKind, sens model.Sensitivity, results []Result) error {
+	var all []int64
+	for _, i := range todo {
+		all = append(append(all, chunk[i].bands...), chunk[i].anchors...)
+	}
+	held, err := tx.HeldKeys(ctx, all)
+	if err != nil {
+		return err
+	}
+	bi := &batchIndex{held: held, keys: map[int64][]int{}}
+	var sigs []store.SignatureRow
+	for _, i := range todo {
+		p := &chunk[i]
+		r := &results[i]
+		if err := s.add(ctx, tx, bi, p, kind, sens, r); err != nil {
+			return err
+		}
+		if r.Outcome != Stored {
+			continue
+		}
+		blob, err := p.sig.MarshalBinary()
+		if err != nil {
+			return err
+		}
+		sigs = append(sigs, store.SignatureRow{SourceID: r.Source.ID, Signature: blob, Bands: p.bands, Anchors: p.anchors})
+		pos := len(bi.store)
+		bi.store = append(bi.store, batchEntry{id: r.Source.ID, duplicateOf: r.DuplicateOf, p: p})
+		for _, k := range p.bands {
+			bi.keys[k] = append(bi.keys[k], pos)
+		}
+		for _, k := range p.anchors {
+			bi.keys[k] = append(bi.keys[k], pos)
+		}
+	}
+	return tx.SaveSignatures(ctx, sigs)
+}
+
+func (s *Service) add(ctx context.Context, tx *store.Tx, bi *batchIndex, p *parsed, kind model.SourceKind, sens model.Sensitivity, r *Result) error {
 	src := model.Source{
 		Kind: kind, Title: p.doc.Title, Publisher: p.doc.Publisher, URL: p.doc.URL, Published: p.doc.Published,
 		Language: p.doc.Language, Text: p.doc.Text, ContentType: p.doc.ContentType, Sensitivity: sens,
@@ -286,16 +369,13 @@ func (s *Service) add(ctx context.Context, tx *store.Tx, p parsed, kind model.So
 	if !IsURL(p.input) {
 		src.Filename = filepath.Base(p.input)
 	}
-	if id, exists, err := s.existing(ctx, tx, p.data); err != nil {
+	if id, exists, err := tx.SourceBySHA(ctx, p.sum); err != nil {
 		return err
 	} else if exists {
-		r.Outcome, r.Source = Exists, model.Source{ID: id, SHA256: store.Hash(p.data), Title: src.Title}
+		r.Outcome, r.Source = Exists, model.Source{ID: id, SHA256: p.sum, Title: src.Title}
 		return nil
 	}
-	sh := dedup.Shingle(src.Text)
-	sig := sh.Sign()
-	anchors := keys(sh.Anchors())
-	dup, sim, err := nearDuplicate(ctx, tx, sh, sig, anchors)
+	dup, sim, err := nearDuplicate(ctx, tx, bi, p)
 	if err != nil {
 		return err
 	}
@@ -305,16 +385,11 @@ func (s *Service) add(ctx context.Context, tx *store.Tx, p parsed, kind model.So
 		return err
 	}
 	r.Source, r.DuplicateOf = src, dup
+	r.Outcome = Stored
 	if !added {
 		r.Outcome = Exists
-		return nil
 	}
-	r.Outcome = Stored
-	blob, err := sig.MarshalBinary()
-	if err != nil {
-		return err
-	}
-	return tx.SaveSignature(ctx, src.ID, blob, keys(sig.Bands()), anchors)
+	return nil
 }
 
 func keys(ks []dedup.Key) []int64 {
@@ -325,44 +400,78 @@ func keys(ks []dedup.Key) []int64 {
 	return out
 }
 
-func (s *Service) existing(ctx context.Context, tx *store.Tx, data []byte) (string, bool, error) {
-	return tx.SourceBySHA(ctx, store.Hash(data))
-}
-
 // maxCandidates bounds the near-duplicate candidates compared per source.
 const maxCandidates = 20
 
-// nearDuplicate finds the stored source that text nearly copies: the original
-// of the best match (a copy of a copy links to the first).
-func nearDuplicate(ctx context.Context, tx *store.Tx, sh dedup.Shingles, sig dedup.Signature, anchors []int64) (string, float64, error) {
-	cands, err := tx.DuplicateCandidates(ctx, keys(sig.Bands()), anchors, dedup.MinSharedAnchors, maxCandidates)
+// nearDuplicate finds the stored source that p nearly copies: the original of
+// the best match (a copy of a copy links to the first), among sources stored
+// before and earlier in this batch.
+func nearDuplicate(ctx context.Context, tx *store.Tx, bi *batchIndex, p *parsed) (string, float64, error) {
+	cands, err := tx.DuplicateCandidates(ctx, bi.held, p.bands, p.anchors, dedup.MinSharedAnchors, maxCandidates)
 	if err != nil {
 		return "", 0, err
 	}
 	best, bestScore := "", 0.0
+	consider := func(id, duplicateOf string, res dedup.Result) {
+		if !res.Duplicate {
+			return
+		}
+		if score := max(res.Jaccard, res.Containment); score > bestScore {
+			best, bestScore = id, score
+			if duplicateOf != "" {
+				best = duplicateOf
+			}
+		}
+	}
 	for _, c := range cands {
 		var other dedup.Signature
 		if err := other.UnmarshalBinary(c.Signature); err != nil {
 			continue // a signature of another version: not comparable
 		}
-		res := dedup.Compare(sig, other)
+		res := dedup.Compare(p.sig, other)
 		if res.Inconclusive {
 			otherText, err := tx.SourceText(ctx, c.ID)
 			if err != nil {
 				return "", 0, err
 			}
-			res = dedup.CompareShingles(sh, dedup.Shingle(otherText))
+			res = dedup.CompareShingles(p.shingles, dedup.Shingle(otherText))
 		}
-		if !res.Duplicate {
-			continue
+		consider(c.ID, c.DuplicateOf, res)
+	}
+	for _, pos := range bi.candidates(p) {
+		e := bi.store[pos]
+		res := dedup.Compare(p.sig, e.p.sig)
+		if res.Inconclusive {
+			res = dedup.CompareShingles(p.shingles, e.p.shingles)
 		}
-		score := max(res.Jaccard, res.Containment)
-		if score > bestScore {
-			best, bestScore = c.ID, score
-			if c.DuplicateOf != "" {
-				best = c.DuplicateOf
-			}
-		}
+		consider(e.id, e.duplicateOf, res)
 	}
 	return best, bestScore, nil
+}
+
+// candidates lists the batch's sources sharing a band key or enough anchors
+// with p.
+func (bi *batchIndex) candidates(p *parsed) []int {
+	if len(bi.store) == 0 {
+		return nil
+	}
+	band := map[int]bool{}
+	anchors := map[int]int{}
+	for _, k := range p.bands {
+		for _, pos := range bi.keys[k] {
+			band[pos] = true
+		}
+	}
+	for _, k := range p.anchors {
+		for _, pos := range bi.keys[k] {
+			anchors[pos]++
+		}
+	}
+	var out []int
+	for pos := range bi.store {
+		if band[pos] || anchors[pos] >= dedup.MinSharedAnchors {
+			out = append(out, pos)
+		}
+	}
+	return out
 }

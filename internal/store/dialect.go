@@ -41,7 +41,7 @@ func sqliteDSN(path string) string {
 	// evidence is not optional; IMMEDIATE transactions so two writers never
 	// deadlock upgrading a read lock.
 	return "file:" + path + "?_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)" +
-		"&_pragma=busy_timeout(30000)&_txlock=immediate"
+		"&_pragma=busy_timeout(30000)&_pragma=cache_size(-65536)&_txlock=immediate"
 }
 
 type postgresDialect struct{}

@@ -199,6 +199,18 @@ func (s *Store) SourceExists(ctx context.Context, sum string) (string, bool, err
 	return id, err == nil, err
 }
 
+// StageBlob writes original bytes to the archive ahead of the transaction
+// that will store their source, so that several can be written at once
+// outside the database's write lock. Staged bytes are made durable by that
+// transaction before it commits; bytes staged for a source never stored are
+// harmless (content-addressed, verified like any other).
+func (s *Store) StageBlob(sum string, data []byte) error {
+	if sum != Hash(data) {
+		return fmt.Errorf("stage blob: the bytes do not hash to %s", sum)
+	}
+	return s.archive.stage(sum, data)
+}
+
 // Blob returns a source's original bytes, if the viewer may see the source.
 func (s *Store) Blob(ctx context.Context, v access.Viewer, id string) ([]byte, error) {
 	src, err := s.Source(ctx, v, id)

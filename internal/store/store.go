@@ -166,6 +166,12 @@ func (s *Store) Write(ctx context.Context, actor string, fn func(*Tx) error) err
 		tx.Rollback()
 		return err
 	}
+	if len(t.syncDirs) > 0 {
+		if err := syncFS(t.syncDirs[0]); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("flush archive to disk: %w", err)
+		}
+	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
 	}
@@ -200,4 +206,37 @@ func head(ctx context.Context, q querier, d dialect) (int64, string, error) {
 		return 0, "", fmt.Errorf("read ledger head: %w", err)
 	}
 	return seq, hash, nil
+}
+
+// SizeOnDisk is how many bytes the store takes: the data directory on
+// SQLite (database, WAL, archive), or the database plus the data directory's
+// keys and checkpoints on PostgreSQL.
+func (s *Store) SizeOnDisk(ctx context.Context) (int64, error) {
+	local, err := dirSize(s.dataDir)
+	if err != nil || s.dialect.name() != "postgres" {
+		return local, err
+	}
+	var db int64
+	if err := s.db.QueryRowContext(ctx, "SELECT pg_database_size(current_database())").Scan(&db); err != nil {
+		return 0, err
+	}
+	return local + db, nil
+}
+
+func dirSize(dir string) (int64, error) {
+	var total int64
+	err := filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() {
+			fi, err := d.Info()
+			if err != nil {
+				return err
+			}
+			total += fi.Size()
+		}
+		return nil
+	})
+	return total, err
 }

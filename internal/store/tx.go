@@ -20,6 +20,9 @@ type Tx struct {
 	locked bool
 	seq    int64
 	prev   string
+	// syncDirs are archive folders holding files written in this
+	// transaction and not yet flushed to disk.
+	syncDirs []string
 }
 
 // Actor is who the transaction writes as.

@@ -40,6 +40,13 @@ CREATE TABLE source_bands (
     anchor    BIGINT NOT NULL DEFAULT 0,
     PRIMARY KEY (band_key, source_id)
 );
+-- How many sources hold each key: a key held by very many (boilerplate every
+-- article of a site repeats) is passed over, as search engines pass over
+-- stop words.
+CREATE TABLE source_key_counts (
+    band_key BIGINT PRIMARY KEY,
+    n        BIGINT NOT NULL
+);
 
 CREATE TABLE entities (
     id          TEXT PRIMARY KEY,
@@ -146,6 +153,7 @@ DROP TABLE judgements;
 DROP TABLE mentions;
 DROP TABLE statements;
 DROP TABLE entities;
+DROP TABLE source_key_counts;
 DROP TABLE source_bands;
 DROP TABLE source_signatures;
 DROP TABLE sources;

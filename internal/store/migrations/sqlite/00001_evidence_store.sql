@@ -39,6 +39,13 @@ CREATE TABLE source_bands (
     source_id TEXT NOT NULL REFERENCES sources(id),
     anchor    INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (band_key, source_id)
+) WITHOUT ROWID;
+-- How many sources hold each key: a key held by very many (boilerplate every
+-- article of a site repeats) is passed over, as search engines pass over
+-- stop words.
+CREATE TABLE source_key_counts (
+    band_key INTEGER PRIMARY KEY,
+    n        INTEGER NOT NULL
 );
 
 CREATE TABLE entities (
@@ -138,6 +145,7 @@ DROP TABLE judgements;
 DROP TABLE mentions;
 DROP TABLE statements;
 DROP TABLE entities;
+DROP TABLE source_key_counts;
 DROP TABLE source_bands;
 DROP TABLE source_signatures;
 DROP TABLE sources;

@@ -1,0 +1,96 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/pprof"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/benchgen"
+	"github.com/athar-project/athar/internal/intake"
+)
+
+func init() {
+	register(func(g *globals) *cobra.Command {
+		cmd := &cobra.Command{Use: "bench", Short: "Measure Athar on generated data (results for docs/benchmarks.md)"}
+		var n, batch int
+		var cpuProfile string
+		ingestCmd := &cobra.Command{
+			Use:   "ingest",
+			Short: "Store N generated articles (parse and store, no extraction) and report sources per second and bytes on disk per source",
+			Args:  cobra.NoArgs,
+			RunE: func(cmd *cobra.Command, _ []string) error {
+				ctx := cmd.Context()
+				if entries, err := os.ReadDir(g.data); err == nil && len(entries) > 0 && g.db == "" {
+					return cannot(fmt.Errorf("--data %s is not empty: the benchmark needs an empty data directory", g.data))
+				}
+				in, err := os.MkdirTemp("", "athar-bench-")
+				if err != nil {
+					return cannot(err)
+				}
+				defer os.RemoveAll(in)
+				var inputs []string
+				var inBytes int64
+				for i := range n {
+					p := filepath.Join(in, fmt.Sprintf("%07d.txt", i))
+					a := benchgen.Article(i)
+					inBytes += int64(len(a))
+					if err := os.WriteFile(p, []byte(a), 0o600); err != nil {
+						return cannot(err)
+					}
+					inputs = append(inputs, p)
+				}
+				st, err := g.openStore(ctx, false)
+				if err != nil {
+					return err
+				}
+				defer st.Close()
+				failed := 0
+				if cpuProfile != "" {
+					f, err := os.Create(cpuProfile)
+					if err != nil {
+						return cannot(err)
+					}
+					defer f.Close()
+					if err := pprof.StartCPUProfile(f); err != nil {
+						return cannot(err)
+					}
+					defer pprof.StopCPUProfile()
+				}
+				start := time.Now()
+				err = intake.New(st, access.Operator()).Ingest(ctx, inputs, intake.Options{BatchSize: batch}, func(r intake.Result) {
+					if r.Outcome == intake.Failed {
+						failed++
+					}
+				})
+				elapsed := time.Since(start)
+				if err != nil {
+					return cannot(err)
+				}
+				disk, err := st.SizeOnDisk(ctx)
+				if err != nil {
+					return cannot(err)
+				}
+				fmt.Fprintf(g.stdout, "engine:            %s\n", st.Engine())
+				fmt.Fprintf(g.stdout, "machine:           %d CPUs (GOMAXPROCS %d), %s/%s\n", runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.GOOS, runtime.GOARCH)
+				fmt.Fprintf(g.stdout, "sources:           %d stored, %d failed, batch %d\n", n-failed, failed, batch)
+				fmt.Fprintf(g.stdout, "input:             %.0f bytes per article on average\n", float64(inBytes)/float64(n))
+				fmt.Fprintf(g.stdout, "time:              %.2f s\n", elapsed.Seconds())
+				fmt.Fprintf(g.stdout, "rate:              %.0f sources/s\n", float64(n)/elapsed.Seconds())
+				fmt.Fprintf(g.stdout, "on disk:           %d bytes, %.0f bytes per source\n", disk, float64(disk)/float64(n))
+				return nil
+			},
+		}
+		ingestCmd.Flags().IntVar(&n, "n", 10000, "how many articles")
+		ingestCmd.Flags().IntVar(&batch, "batch", 100, "sources per transaction")
+		ingestCmd.Flags().StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the timed part to this file")
+		cmd.AddCommand(ingestCmd)
+		return cmd
+	})
+}
+
