@@ -140,9 +140,11 @@ type parsed struct {
 	input string
 	data  []byte
 	sum   string
-	doc   ingest.Document
-	at    time.Time
-	err   error
+	// exists: the bytes were (or may have been) stored before this run.
+	exists bool
+	doc    ingest.Document
+	at     time.Time
+	err    error
 	// near-duplicate detection, computed by the readers in parallel
 	shingles dedup.Shingles
 	sig      dedup.Signature
@@ -292,7 +294,9 @@ func (s *Service) stage(ctx context.Context, chunk []parsed, todo []int) {
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, 2)
 	for _, i := range todo {
-		if _, exists, err := s.store.SourceExists(ctx, chunk[i].sum); err != nil || exists {
+		_, exists, err := s.store.SourceExists(ctx, chunk[i].sum)
+		chunk[i].exists = exists || err != nil
+		if chunk[i].exists {
 			continue
 		}
 		wg.Add(1)
@@ -369,11 +373,16 @@ func (s *Service) add(ctx context.Context, tx *store.Tx, bi *batchIndex, p *pars
 	if !IsURL(p.input) {
 		src.Filename = filepath.Base(p.input)
 	}
-	if id, exists, err := tx.SourceBySHA(ctx, p.sum); err != nil {
-		return err
-	} else if exists {
-		r.Outcome, r.Source = Exists, model.Source{ID: id, SHA256: p.sum, Title: src.Title}
-		return nil
+	if p.exists {
+		// Known before the transaction; AddSource below checks again inside it.
+		id, exists, err := tx.SourceBySHA(ctx, p.sum)
+		if err != nil {
+			return err
+		}
+		if exists {
+			r.Outcome, r.Source = Exists, model.Source{ID: id, SHA256: p.sum, Title: src.Title}
+			return nil
+		}
 	}
 	dup, sim, err := nearDuplicate(ctx, tx, bi, p)
 	if err != nil {
