@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -62,6 +63,7 @@ func init() {
 					}
 					defer pprof.StopCPUProfile()
 				}
+				cpu0 := cpuTime()
 				start := time.Now()
 				err = intake.New(st, access.Operator()).Ingest(ctx, inputs, intake.Options{BatchSize: batch}, func(r intake.Result) {
 					if r.Outcome == intake.Failed {
@@ -69,6 +71,7 @@ func init() {
 					}
 				})
 				elapsed := time.Since(start)
+				cpu := cpuTime() - cpu0
 				if err != nil {
 					return cannot(err)
 				}
@@ -82,6 +85,8 @@ func init() {
 				fmt.Fprintf(g.stdout, "input:             %.0f bytes per article on average\n", float64(inBytes)/float64(n))
 				fmt.Fprintf(g.stdout, "time:              %.2f s\n", elapsed.Seconds())
 				fmt.Fprintf(g.stdout, "rate:              %.0f sources/s\n", float64(n)/elapsed.Seconds())
+				fmt.Fprintf(g.stdout, "cpu:               %.2f s user+system, %.0f µs per source (less sensitive to other load than the rate)\n",
+					cpu.Seconds(), float64(cpu.Microseconds())/float64(n))
 				fmt.Fprintf(g.stdout, "on disk:           %d bytes, %.0f bytes per source\n", disk, float64(disk)/float64(n))
 				return nil
 			},
@@ -94,3 +99,12 @@ func init() {
 	})
 }
 
+
+// cpuTime is the user and system CPU time this process has used.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
