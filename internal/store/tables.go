@@ -28,6 +28,7 @@ var ledgeredTables = []table{
 	{name: "mentions", key: "id", cols: []string{"id", "source_id", "span_start", "span_end", "text", "type",
 		"extractor", "entity_id", "score", "created_at"}},
 	{name: "judgements", key: "id", cols: []string{"id", "entity_a", "entity_b", "verdict", "author", "note", "created_at"}},
+	{name: "merge_proposals", key: "id", cols: []string{"id", "entity_a", "entity_b", "score", "reasons", "status", "proposer", "created_at"}},
 	{name: "users", key: "id", cols: []string{"id", "name", "role", "clearance", "password_hash", "disabled", "created_at"}},
 }
 

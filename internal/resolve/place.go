@@ -1,0 +1,239 @@
+package resolve
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/names"
+	"github.com/athar-project/athar/internal/store"
+	"github.com/athar-project/athar/internal/textfold"
+)
+
+// Found is what an extractor found of one entity in one source.
+type Found struct {
+	Type      model.EntityType
+	Name      string     // the fullest name, as the source writes it
+	Aliases   []string   // other names, as written (FtM alias)
+	Epithets  []string   // nicknames and epithets (FtM weakAlias): they suggest, never identify
+	BirthDate model.Date // when the source gives one
+	// Context names the facilities, places and organizations the source ties
+	// to this entity (or mentions beside it): shared context supports a
+	// proposal, never makes a link alone.
+	Context []string
+}
+
+// Placement is where Place put a Found.
+type Placement struct {
+	EntityID string
+	Created  bool    // a new entity was made for it
+	Linked   bool    // it was linked to an existing entity
+	Score    float64 // the best candidate's score
+	Reasons  []string
+	Proposed string // the entity a merge with it was proposed with, if any
+}
+
+// Batch is a run of placements inside one transaction. The index learns each
+// placement at once, so that later placements in the same batch can link to
+// it; Abort takes them back out if the transaction does not commit.
+type Batch struct {
+	r       *Resolver
+	created []placed
+}
+
+type placed struct {
+	typ model.EntityType
+	id  string
+}
+
+// Begin starts a batch of placements.
+func (r *Resolver) Begin() *Batch { return &Batch{r: r} }
+
+// Abort forgets the entities the batch created: their transaction rolled back.
+// Names it added to existing entities are reloaded from the store.
+func (b *Batch) Abort(ctx context.Context) {
+	for _, p := range b.created {
+		b.r.forget(p.typ, p.id)
+	}
+}
+
+// candidateLimit is how many candidates each name of a Found is compared with.
+const candidateLimit = 5
+
+// Place decides, inside tx, which entity f stands for: an existing entity
+// when the name matcher is sure and nothing contradicts it (a conflicting
+// birth date), otherwise a new entity — with a merge proposed for review
+// when the best candidate scored ProposeAt or more. It does not store the
+// Found's names: the caller writes them as statements of the entity returned.
+func (b *Batch) Place(ctx context.Context, tx *store.Tx, f Found) (Placement, error) {
+	x := b.r.index(f.Type)
+	if x == nil {
+		return Placement{}, fmt.Errorf("entities of type %s are not resolved by name", f.Type)
+	}
+	best, err := b.r.best(ctx, f, "")
+	if err != nil {
+		return Placement{}, err
+	}
+	p := Placement{Score: best.Score, Reasons: best.Reasons}
+	if best.EntityID != "" && best.Link {
+		p.EntityID, p.Linked = best.EntityID, true
+		b.r.learn(f.Type, p.EntityID, f.names())
+		return p, nil
+	}
+	e, err := tx.AddEntity(ctx, f.Type)
+	if err != nil {
+		return p, err
+	}
+	p.EntityID, p.Created = e.ID, true
+	b.created = append(b.created, placed{f.Type, e.ID})
+	if best.EntityID != "" && best.Score >= ProposeAt {
+		added, err := tx.ProposeMerge(ctx, &store.MergeProposal{EntityA: best.EntityID, EntityB: e.ID, Score: best.Score,
+			Reasons: best.Reasons, Proposer: Version})
+		if err != nil {
+			return p, err
+		}
+		if added {
+			p.Proposed = best.EntityID
+		}
+	}
+	b.r.learn(f.Type, e.ID, f.names())
+	return p, nil
+}
+
+func (f Found) names() []string {
+	out := []string{}
+	if f.Name != "" {
+		out = append(out, f.Name)
+	}
+	out = append(out, f.Aliases...)
+	return append(out, f.Epithets...)
+}
+
+type scored struct {
+	Candidate
+	match    bool // the name matcher would link the two names on their own
+	conflict bool // evidence beyond the name contradicts the candidate
+}
+
+// linkMargin is how far a linked candidate must lead every other one that
+// nothing rules out.
+const linkMargin = 0.06
+
+// best finds the best candidate for f over its name and aliases (epithets
+// alone never link), weighing the evidence beyond the name, and decides the
+// link: the top candidate's name must match, nothing may contradict it, and
+// no other candidate that nothing rules out may come close. exclude is left
+// out (the entity itself, when re-resolving it).
+func (r *Resolver) best(ctx context.Context, f Found, exclude string) (scored, error) {
+	x := r.index(f.Type)
+	byID := map[string]*scored{}
+	var order []string
+	query := func(name string, mayLink bool) {
+		for _, c := range x.Search(name, candidateLimit+1) {
+			if c.EntityID == exclude {
+				continue
+			}
+			s := byID[c.EntityID]
+			if s == nil {
+				s = &scored{Candidate: Candidate{EntityID: c.EntityID, Name: c.Name, Score: c.Score, Reasons: c.Reasons}}
+				byID[c.EntityID] = s
+				order = append(order, c.EntityID)
+			}
+			if c.Score > s.Score {
+				s.Score, s.Name, s.Reasons = c.Score, c.Name, c.Reasons
+			}
+			if mayLink && !s.match && names.CompareStrings(name, c.Name).Match {
+				s.match = true
+			}
+		}
+	}
+	if f.Name != "" {
+		query(f.Name, true)
+	}
+	for _, a := range f.Aliases {
+		query(a, true)
+	}
+	for _, e := range f.Epithets {
+		query(e, false)
+	}
+	if len(order) == 0 {
+		return scored{}, nil
+	}
+	for _, id := range order {
+		if err := r.weigh(ctx, f, byID[id]); err != nil {
+			return scored{}, err
+		}
+	}
+	sort.SliceStable(order, func(i, j int) bool { return byID[order[i]].Score > byID[order[j]].Score })
+	top := *byID[order[0]]
+	top.Link = top.match && !top.conflict
+	for _, id := range order[1:] {
+		o := byID[id]
+		if top.Link && !o.conflict && (o.match || o.Score > top.Score-linkMargin) {
+			top.Link = false
+			top.Reasons = append(top.Reasons, "another entity matches nearly as well: proposed, not linked")
+		}
+	}
+	return top, nil
+}
+
+// weigh adjusts a candidate by the evidence beyond the name: a conflicting
+// birth date counts strongly against and blocks a link; context the source
+// shares with the candidate's statements counts a little for.
+func (r *Resolver) weigh(ctx context.Context, f Found, c *scored) error {
+	sts, err := r.st.Statements(ctx, access.Operator(), c.EntityID)
+	if err != nil {
+		return err
+	}
+	var known []string
+	for _, st := range sts {
+		if st.Status == model.StatusRejected {
+			continue
+		}
+		if st.Property == "birthDate" && !f.BirthDate.IsZero() {
+			if d, err := model.ParseDate(st.Value); err == nil && datesConflict(d, f.BirthDate) {
+				c.conflict = true
+				c.Score = max(0, c.Score-0.3)
+				c.Reasons = append(c.Reasons, fmt.Sprintf("birth dates conflict: %s here, %s on the candidate", f.BirthDate, d))
+			}
+		}
+		known = append(known, textfold.Fold(st.Value))
+	}
+	shared := 0
+	for _, ctxName := range f.Context {
+		k := textfold.Fold(ctxName)
+		if k == "" {
+			continue
+		}
+		for _, v := range known {
+			if strings.Contains(v, k) {
+				shared++
+				c.Reasons = append(c.Reasons, "both tied to "+ctxName)
+				break
+			}
+		}
+	}
+	c.Score = min(1, c.Score+0.04*float64(min(shared, 2)))
+	return nil
+}
+
+// datesConflict reports two dates that cannot be the same day, at the
+// precision both give.
+func datesConflict(a, b model.Date) bool {
+	if a.Year != b.Year {
+		return true
+	}
+	if a.Precision == model.PrecisionYear || b.Precision == model.PrecisionYear {
+		return false
+	}
+	if a.Month != b.Month {
+		return true
+	}
+	if a.Precision == model.PrecisionMonth || b.Precision == model.PrecisionMonth {
+		return false
+	}
+	return a.Day != b.Day
+}

@@ -1,0 +1,148 @@
+// Package resolve owns identity resolution: which entity a name found in a
+// source stands for. It keeps the candidate indexes (one per entity type,
+// built from the store's name statements and kept current as entities are
+// created, named and merged), links what an extractor found of one entity in
+// one source to a stored entity when the match is sure, creates a new entity
+// and proposes a merge for review when it is not, and applies people's
+// judgements, which always win over the machine: a "different" judgement stops
+// the pair from being linked or proposed again, and merges can be undone.
+package resolve
+
+import (
+	"context"
+	"fmt"
+	"sync"
+
+	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/nameindex"
+	"github.com/athar-project/athar/internal/store"
+)
+
+// Version names this resolver in the ledger and in statements' origins.
+const Version = "resolve@1"
+
+// ProposeAt is the score from which a candidate that is not linked is
+// proposed as a merge for review. Linking itself is the name matcher's
+// decision (nameindex's Link), made only when it is sure.
+const ProposeAt = 0.72
+
+// Resolver resolves names against the store. It is safe for concurrent use.
+type Resolver struct {
+	st *store.Store
+	mu sync.Mutex
+	// idx holds, per entity type, every name of every unmerged entity.
+	idx map[model.EntityType]*nameindex.Index
+}
+
+// Resolvable lists the entity types resolution works on: events are never
+// matched by name.
+var Resolvable = []model.EntityType{model.TypePerson, model.TypeOrganization, model.TypeFacility, model.TypePlace}
+
+// New builds the resolver's indexes from the store.
+func New(ctx context.Context, st *store.Store) (*Resolver, error) {
+	r := &Resolver{st: st, idx: map[model.EntityType]*nameindex.Index{}}
+	for _, t := range Resolvable {
+		r.idx[t] = nameindex.New()
+	}
+	err := st.EachName(ctx, func(n store.NameRow) error {
+		if x := r.idx[n.Type]; x != nil {
+			x.Add(n.EntityID, n.Value)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("build name index: %w", err)
+	}
+	return r, nil
+}
+
+// Candidate is a stored entity a name may stand for.
+type Candidate struct {
+	EntityID string
+	Name     string
+	Score    float64
+	Link     bool
+	Reasons  []string
+}
+
+// Match lists at most k candidates for a name among entities of a type, best
+// first, as the viewer may see them: an entity the viewer may see nothing of
+// is left out, and so is one whose only matching names are beyond the
+// viewer's clearance (the match is re-run over the names the viewer may see).
+func (r *Resolver) Match(ctx context.Context, v access.Viewer, name string, typ model.EntityType, k int) ([]Candidate, error) {
+	x := r.index(typ)
+	if x == nil {
+		return nil, fmt.Errorf("entities of type %s are not matched by name", typ)
+	}
+	if v.Clearance == model.Confidential && !v.ConfirmedOnly() {
+		return fromIndex(x.Search(name, k)), nil
+	}
+	// A narrower viewer searches an index of only the names they may see,
+	// so that neither a candidate nor its score rests on what they may not.
+	visible, err := r.st.Entities(ctx, v, typ)
+	if err != nil {
+		return nil, err
+	}
+	vx := nameindex.New()
+	for _, e := range visible {
+		for _, n := range e.Names {
+			vx.Add(e.ID, n)
+		}
+	}
+	return fromIndex(vx.Search(name, k)), nil
+}
+
+func fromIndex(cs []nameindex.Candidate) []Candidate {
+	out := make([]Candidate, len(cs))
+	for i, c := range cs {
+		out[i] = Candidate{EntityID: c.EntityID, Name: c.Name, Score: c.Score, Link: c.Link, Reasons: c.Reasons}
+	}
+	return out
+}
+
+func (r *Resolver) index(t model.EntityType) *nameindex.Index {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.idx[t]
+}
+
+// learn adds names of an entity to its type's index (after the transaction
+// that stored them committed).
+func (r *Resolver) learn(t model.EntityType, id string, names []string) {
+	x := r.index(t)
+	if x == nil {
+		return
+	}
+	for _, n := range names {
+		x.Add(id, n)
+	}
+}
+
+// forget takes an entity out of its type's index (merged away).
+func (r *Resolver) forget(t model.EntityType, id string) {
+	if x := r.index(t); x != nil {
+		x.Remove(id)
+	}
+}
+
+// reload puts an entity back with all the names it carries (after an unmerge
+// or a merge that gave it more names).
+func (r *Resolver) reload(ctx context.Context, t model.EntityType, id string) error {
+	x := r.index(t)
+	if x == nil {
+		return nil
+	}
+	sts, err := r.st.Statements(ctx, access.Operator(), id)
+	if err != nil {
+		return err
+	}
+	var names []string
+	for _, st := range sts {
+		if st.Status != model.StatusRejected && st.Value != "" && (st.Property == "name" || st.Property == "alias" || st.Property == "weakAlias") {
+			names = append(names, st.Value)
+		}
+	}
+	x.Replace(id, names)
+	return nil
+}

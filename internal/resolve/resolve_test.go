@@ -1,0 +1,285 @@
+package resolve_test
+
+import (
+	"context"
+	"os"
+	"slices"
+	"testing"
+
+	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/resolve"
+	"github.com/athar-project/athar/internal/store"
+	"github.com/athar-project/athar/internal/store/pgtest"
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	pgtest.Stop()
+	os.Exit(code)
+}
+
+func engines(t *testing.T, test func(t *testing.T, st *store.Store)) {
+	for _, engine := range []string{"sqlite", "postgres"} {
+		t.Run(engine, func(t *testing.T) {
+			cfg := store.Config{DataDir: t.TempDir()}
+			if engine == "postgres" {
+				cfg.DBURL = pgtest.URL(t)
+			}
+			st, err := store.Open(context.Background(), cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { st.Close() })
+			test(t, st)
+		})
+	}
+}
+
+// fixture stores a source and places each Found through the resolver as an
+// ingest would, writing the names as statements; it returns the placements.
+type fixture struct {
+	t   *testing.T
+	st  *store.Store
+	r   *resolve.Resolver
+	src model.Source
+}
+
+func newFixture(t *testing.T, st *store.Store, sens model.Sensitivity) *fixture {
+	ctx := context.Background()
+	src := model.Source{Kind: model.KindArticle, Text: "Test source " + t.Name() + " " + sens.String(), Sensitivity: sens}
+	if err := st.Write(ctx, "tester", func(tx *store.Tx) error {
+		_, err := tx.AddSource(ctx, &src, []byte(src.Text))
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	r, err := resolve.New(ctx, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &fixture{t, st, r, src}
+}
+
+func (f *fixture) place(found resolve.Found) resolve.Placement {
+	f.t.Helper()
+	ctx := context.Background()
+	var p resolve.Placement
+	b := f.r.Begin()
+	err := f.st.Write(ctx, "extractor-test", func(tx *store.Tx) error {
+		var err error
+		if p, err = b.Place(ctx, tx, found); err != nil {
+			return err
+		}
+		add := func(prop, v string) error {
+			return tx.AddStatement(ctx, &model.Statement{EntityID: p.EntityID, Property: prop, Value: v, SourceID: f.src.ID, Origin: "extracted:test@1"})
+		}
+		if err := add("name", found.Name); err != nil {
+			return err
+		}
+		for _, a := range found.Aliases {
+			if err := add("alias", a); err != nil {
+				return err
+			}
+		}
+		for _, e := range found.Epithets {
+			if err := add("weakAlias", e); err != nil {
+				return err
+			}
+		}
+		if !found.BirthDate.IsZero() {
+			return add("birthDate", found.BirthDate.String())
+		}
+		return nil
+	})
+	if err != nil {
+		b.Abort(ctx)
+		f.t.Fatalf("place %q: %v", found.Name, err)
+	}
+	return p
+}
+
+func person(name string, more ...string) resolve.Found {
+	return resolve.Found{Type: model.TypePerson, Name: name, Aliases: more}
+}
+
+func TestOnePersonHoweverSpelled(t *testing.T) {
+	engines(t, func(t *testing.T, st *store.Store) {
+		f := newFixture(t, st, model.Public)
+		ous := f.place(resolve.Found{Type: model.TypePerson, Name: "Ous Salloum", Epithets: []string{"Azrael of Sednaya"}})
+		if !ous.Created {
+			t.Fatalf("the first name did not create an entity: %+v", ous)
+		}
+		for _, spelling := range []string{"Aws Salloum", "أوس سلوم"} {
+			p := f.place(person(spelling))
+			if !p.Linked || p.EntityID != ous.EntityID {
+				t.Errorf("%q: %+v, want linked to %s", spelling, p, ous.EntityID)
+			}
+		}
+		akram := f.place(person("Akram Salloum al-Abdullah"))
+		if akram.Linked || akram.EntityID == ous.EntityID {
+			t.Errorf("Akram Salloum al-Abdullah was linked to Ous Salloum: %+v", akram)
+		}
+		azrael := f.place(person("Azrael of Sednaya"))
+		if azrael.Linked {
+			t.Errorf("an epithet alone linked: %+v", azrael)
+		}
+
+		ents, err := st.Entities(context.Background(), access.Operator(), model.TypePerson)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range ents {
+			if e.ID == ous.EntityID {
+				for _, want := range []string{"Ous Salloum", "Aws Salloum", "أوس سلوم", "Azrael of Sednaya"} {
+					if !slices.Contains(e.Names, want) {
+						t.Errorf("Ous Salloum's entity lacks %q: %v", want, e.Names)
+					}
+				}
+			}
+		}
+	})
+}
+
+func TestTwoHusseinsStayTwo(t *testing.T) {
+	engines(t, func(t *testing.T, st *store.Store) {
+		f := newFixture(t, st, model.Public)
+		thaer := f.place(person("Thaer Hussein"))
+		ahmad := f.place(person("Ahmad Hussein"))
+		if ahmad.Linked || ahmad.EntityID == thaer.EntityID {
+			t.Errorf("Ahmad Hussein was linked to Thaer Hussein: %+v", ahmad)
+		}
+		ar := f.place(person("ثائر حسين"))
+		if !ar.Linked || ar.EntityID != thaer.EntityID {
+			t.Errorf("ثائر حسين: %+v, want linked to Thaer Hussein", ar)
+		}
+	})
+}
+
+func TestBirthDateConflictBlocksALink(t *testing.T) {
+	engines(t, func(t *testing.T, st *store.Store) {
+		f := newFixture(t, st, model.Public)
+		first := f.place(resolve.Found{Type: model.TypePerson, Name: "Mazen al-Hamada", BirthDate: model.DayDate(1977, 9, 1)})
+		other := f.place(resolve.Found{Type: model.TypePerson, Name: "Mazen Hamada", BirthDate: model.DayDate(1990, 2, 3)})
+		if other.Linked || other.EntityID == first.EntityID {
+			t.Errorf("a conflicting birth date still linked: %+v", other)
+		}
+		same := f.place(resolve.Found{Type: model.TypePerson, Name: "Mazen Hamada", BirthDate: model.Date{Year: 1977, Precision: model.PrecisionYear}})
+		if !same.Linked || same.EntityID != first.EntityID {
+			t.Errorf("an agreeing birth year did not link: %+v", same)
+		}
+	})
+}
+
+func TestJudgementsWinAndMergesUndo(t *testing.T) {
+	engines(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		f := newFixture(t, st, model.Public)
+		a := f.place(person("Thaer Hussein"))
+		b := f.place(person("Th. Hussein"))
+		if b.Linked {
+			t.Skip("the matcher linked an abbreviation: this test needs two entities")
+		}
+		reviewer := access.ForUser(model.User{Name: "rev", Role: model.RoleReviewer, Clearance: model.Confidential})
+		analyst := access.ForUser(model.User{Name: "ana", Role: model.RoleAnalyst, Clearance: model.Confidential})
+		if err := f.r.Judge(ctx, analyst, a.EntityID, b.EntityID, model.Same, ""); err == nil {
+			t.Error("an analyst judged a merge")
+		}
+		if err := f.r.Judge(ctx, reviewer, a.EntityID, b.EntityID, model.Same, "same man, same post"); err != nil {
+			t.Fatal(err)
+		}
+		if c, _ := st.Canonical(ctx, b.EntityID); c != a.EntityID {
+			t.Fatalf("after 'same', %s stands for %s, want %s", b.EntityID, c, a.EntityID)
+		}
+		ents, _ := st.Entities(ctx, access.Operator(), model.TypePerson)
+		if len(ents) != 1 || !slices.Contains(ents[0].Names, "Th. Hussein") {
+			t.Errorf("after the merge: %+v", ents)
+		}
+		if err := f.r.Unmerge(ctx, reviewer, b.EntityID); err != nil {
+			t.Fatal(err)
+		}
+		if c, _ := st.Canonical(ctx, b.EntityID); c != b.EntityID {
+			t.Errorf("after unmerge, %s stands for %s", b.EntityID, c)
+		}
+		if _, err := f.r.ResolveAll(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if c, _ := st.Canonical(ctx, b.EntityID); c != b.EntityID {
+			t.Errorf("resolve re-merged a pair a person unmerged")
+		}
+		if r, err := st.Verify(ctx); err != nil || !r.OK {
+			t.Errorf("verify: %v %v", r.Problems, err)
+		}
+	})
+}
+
+func TestResolveAllMergesWhatIsSureAndProposesTheRest(t *testing.T) {
+	engines(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		f := newFixture(t, st, model.Public)
+		// Two entities made without the resolver (as an import would).
+		var ids []string
+		err := st.Write(ctx, "import", func(tx *store.Tx) error {
+			for _, n := range []string{"Hafez Makhlouf", "Hafiz MAKHLUF", "Rami Makhlouf"} {
+				e, err := tx.AddEntity(ctx, model.TypePerson)
+				if err != nil {
+					return err
+				}
+				ids = append(ids, e.ID)
+				if err := tx.AddStatement(ctx, &model.Statement{EntityID: e.ID, Property: "name", Value: n, SourceID: f.src.ID, Origin: "imported:test"}); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := resolve.New(ctx, st)
+		if err != nil {
+			t.Fatal(err)
+		}
+		stats, err := r.ResolveAll(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if stats.Merged != 1 {
+			t.Errorf("merged %d, want 1 (Hafiz MAKHLUF into Hafez Makhlouf): %+v", stats.Merged, stats)
+		}
+		if c, _ := st.Canonical(ctx, ids[1]); c != ids[0] {
+			t.Errorf("Hafiz MAKHLUF stands for %s, want %s", c, ids[0])
+		}
+		if c, _ := st.Canonical(ctx, ids[2]); c != ids[2] {
+			t.Errorf("Rami Makhlouf was merged into %s", c)
+		}
+	})
+}
+
+func TestMatchHonoursClearance(t *testing.T) {
+	engines(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		pub := newFixture(t, st, model.Public)
+		p := pub.place(person("Ous Salloum"))
+		conf := newFixture(t, st, model.Confidential)
+		conf.r = pub.r
+		// A testimony names him by an alias only it gives.
+		q := conf.place(resolve.Found{Type: model.TypePerson, Name: "Ous Salloum", Aliases: []string{"Abu Haidar al-Homsi"}})
+		if q.EntityID != p.EntityID {
+			t.Fatalf("the testimony's Ous Salloum is %s, want %s", q.EntityID, p.EntityID)
+		}
+		op, err := pub.r.Match(ctx, access.Operator(), "Abu Haidar al-Homsi", model.TypePerson, 10)
+		if err != nil || len(op) == 0 || op[0].EntityID != p.EntityID {
+			t.Errorf("the operator's match: %+v, %v", op, err)
+		}
+		analyst := access.ForUser(model.User{Name: "ana", Role: model.RoleAnalyst, Clearance: model.Internal})
+		got, err := pub.r.Match(ctx, analyst, "Abu Haidar al-Homsi", model.TypePerson, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range got {
+			if c.EntityID == p.EntityID || c.Name == "Abu Haidar al-Homsi" {
+				t.Errorf("an analyst cleared for internal matched through a confidential alias: %+v", c)
+			}
+		}
+	})
+}

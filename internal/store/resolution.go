@@ -1,0 +1,280 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/model"
+)
+
+// NameProperties are the statement properties that name an entity, strongest
+// first: weakAlias holds epithets and nicknames ("Azrael of Sednaya"), which
+// suggest but never alone identify.
+var NameProperties = []string{"name", "alias", "weakAlias"}
+
+// NameRow is one name an entity carries.
+type NameRow struct {
+	EntityID string
+	Type     model.EntityType
+	Property string
+	Value    string
+}
+
+// EachName calls fn for every name of every entity not merged into another,
+// from statements not rejected — what the matcher's index is built from. It
+// reads as the system, not as a viewer: callers filter what they show.
+func (s *Store) EachName(ctx context.Context, fn func(NameRow) error) error {
+	rows, err := s.db.QueryContext(ctx, "SELECT e.id, e.type, st.property, st.value FROM statements st "+
+		"JOIN entities e ON e.id = st.entity_id WHERE e.merged_into IS NULL AND st.status <> 'rejected' "+
+		"AND st.property IN ('name', 'alias', 'weakAlias') AND st.value <> '' ORDER BY e.id, st.created_at")
+	if err != nil {
+		return fmt.Errorf("read names: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r NameRow
+		var typ string
+		if err := rows.Scan(&r.EntityID, &typ, &r.Property, &r.Value); err != nil {
+			return err
+		}
+		r.Type = model.EntityType(typ)
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// EntityNames is an entity with the names a viewer may see.
+type EntityNames struct {
+	model.Entity
+	Names []string // every name and alias, in every script, strongest property first
+}
+
+// Entities lists the entities of a type ("" for all) that the viewer may see
+// something of, each with its visible names. Merged entities are listed under
+// the entity they were merged into.
+func (s *Store) Entities(ctx context.Context, v access.Viewer, typ model.EntityType) ([]EntityNames, error) {
+	cond, args := visibleIn(v, "st.sensitivity")
+	q := "SELECT COALESCE(e.merged_into, e.id), st.property, st.value FROM statements st JOIN entities e ON e.id = st.entity_id " +
+		"WHERE st.status <> 'rejected' AND " + cond
+	if v.ConfirmedOnly() {
+		q += " AND st.status = 'confirmed'"
+	}
+	if typ != "" {
+		q += " AND e.type = ?"
+		args = append(args, string(typ))
+	}
+	q += " ORDER BY st.created_at, st.id"
+	rows, err := s.db.QueryContext(ctx, s.Rebind(q), args...)
+	if err != nil {
+		return nil, fmt.Errorf("list entities: %w", err)
+	}
+	type acc struct {
+		names map[string][]string // property → values, in order
+		seen  map[string]bool
+	}
+	byID := map[string]*acc{}
+	var order []string
+	for rows.Next() {
+		var id, prop, value string
+		if err := rows.Scan(&id, &prop, &value); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		a := byID[id]
+		if a == nil {
+			a = &acc{names: map[string][]string{}, seen: map[string]bool{}}
+			byID[id] = a
+			order = append(order, id)
+		}
+		if isNameProperty(prop) && value != "" && !a.seen[value] {
+			a.seen[value] = true
+			a.names[prop] = append(a.names[prop], value)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	out := make([]EntityNames, 0, len(order))
+	for _, id := range order {
+		e, err := s.Entity(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		en := EntityNames{Entity: e}
+		for _, p := range NameProperties {
+			en.Names = append(en.Names, byID[id].names[p]...)
+		}
+		out = append(out, en)
+	}
+	return out, nil
+}
+
+func isNameProperty(p string) bool {
+	for _, n := range NameProperties {
+		if n == p {
+			return true
+		}
+	}
+	return false
+}
+
+// Canonical follows merged_into links to the entity that now stands for id.
+func (s *Store) Canonical(ctx context.Context, id string) (string, error) {
+	for range 64 { // merges are shallow; the bound stops a cycle written by hand
+		e, err := s.Entity(ctx, id)
+		if err != nil {
+			return "", err
+		}
+		if e.MergedInto == "" {
+			return id, nil
+		}
+		id = e.MergedInto
+	}
+	return "", fmt.Errorf("entity %s: merge chain too long (a cycle?)", id)
+}
+
+// Verdicts returns the judgements on a pair of entities (either order),
+// newest first.
+func (s *Store) Verdicts(ctx context.Context, a, b string) ([]model.Judgement, error) {
+	rows, err := s.db.QueryContext(ctx, s.Rebind("SELECT id, entity_a, entity_b, verdict, author, note, created_at FROM judgements "+
+		"WHERE (entity_a = ? AND entity_b = ?) OR (entity_a = ? AND entity_b = ?) ORDER BY created_at DESC, id DESC"), a, b, b, a)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.Judgement
+	for rows.Next() {
+		var j model.Judgement
+		var verdict, created string
+		if err := rows.Scan(&j.ID, &j.EntityA, &j.EntityB, &verdict, &j.Author, &j.Note, &created); err != nil {
+			return nil, err
+		}
+		j.Verdict, j.CreatedAt = model.Verdict(verdict), parseTime(created)
+		out = append(out, j)
+	}
+	return out, rows.Err()
+}
+
+// MergeProposal is the matcher's suggestion that two entities may be one.
+type MergeProposal struct {
+	ID       string
+	EntityA  string
+	EntityB  string
+	Score    float64
+	Reasons  []string
+	Status   string // open, judged, withdrawn
+	Proposer string
+}
+
+// ProposeMerge records a proposal unless an open one exists for the pair.
+func (t *Tx) ProposeMerge(ctx context.Context, p *MergeProposal) (bool, error) {
+	var n int
+	if err := t.queryRow(ctx, "SELECT count(*) FROM merge_proposals WHERE status = 'open' AND "+
+		"((entity_a = ? AND entity_b = ?) OR (entity_a = ? AND entity_b = ?))", p.EntityA, p.EntityB, p.EntityB, p.EntityA).Scan(&n); err != nil {
+		return false, err
+	}
+	if n > 0 {
+		return false, nil
+	}
+	p.ID, p.Status = NewID(), "open"
+	if p.Proposer == "" {
+		p.Proposer = t.actor
+	}
+	return true, t.insert(ctx, "merge_proposals", map[string]any{
+		"id": p.ID, "entity_a": p.EntityA, "entity_b": p.EntityB, "score": p.Score,
+		"reasons": strings.Join(p.Reasons, "\n"), "status": p.Status, "proposer": p.Proposer,
+		"created_at": timeText(t.s.now()),
+	})
+}
+
+// CloseProposals marks the open proposals of a pair judged.
+func (t *Tx) CloseProposals(ctx context.Context, a, b string) error {
+	rows, err := t.query(ctx, "SELECT id FROM merge_proposals WHERE status = 'open' AND "+
+		"((entity_a = ? AND entity_b = ?) OR (entity_a = ? AND entity_b = ?))", a, b, b, a)
+	if err != nil {
+		return err
+	}
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	for _, id := range ids {
+		if err := t.update(ctx, "merge_proposals", id, map[string]any{"status": "judged"}); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// MergeProposals lists proposals with the given status ("" for all).
+func (s *Store) MergeProposals(ctx context.Context, status string) ([]MergeProposal, error) {
+	q := "SELECT id, entity_a, entity_b, score, reasons, status, proposer FROM merge_proposals"
+	var args []any
+	if status != "" {
+		q += " WHERE status = ?"
+		args = append(args, status)
+	}
+	rows, err := s.db.QueryContext(ctx, s.Rebind(q+" ORDER BY score DESC, id"), args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []MergeProposal
+	for rows.Next() {
+		var p MergeProposal
+		var reasons string
+		if err := rows.Scan(&p.ID, &p.EntityA, &p.EntityB, &p.Score, &reasons, &p.Status, &p.Proposer); err != nil {
+			return nil, err
+		}
+		if reasons != "" {
+			p.Reasons = strings.Split(reasons, "\n")
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// Mentions lists the mentions of a source, in text order.
+func (s *Store) Mentions(ctx context.Context, sourceID string) ([]model.Mention, error) {
+	rows, err := s.db.QueryContext(ctx, s.Rebind("SELECT id, source_id, span_start, span_end, text, type, extractor, "+
+		"COALESCE(entity_id, ''), score, created_at FROM mentions WHERE source_id = ? ORDER BY span_start, id"), sourceID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.Mention
+	for rows.Next() {
+		var m model.Mention
+		var typ, created string
+		var start, end int64
+		if err := rows.Scan(&m.ID, &m.SourceID, &start, &end, &m.Span.Quote, &typ, &m.Extractor, &m.EntityID, &m.Score, &created); err != nil {
+			return nil, err
+		}
+		m.Span.Start, m.Span.End, m.Type, m.CreatedAt = int(start), int(end), model.EntityType(typ), parseTime(created)
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// EntityOfMention returns the entity a mention is linked to, or "" .
+func (s *Store) EntityOfMention(ctx context.Context, id string) (string, error) {
+	var e sql.NullString
+	err := s.db.QueryRowContext(ctx, s.Rebind("SELECT entity_id FROM mentions WHERE id = ?"), id).Scan(&e)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("mention %s: %w", id, ErrNotFound)
+	}
+	return e.String, err
+}
