@@ -65,7 +65,7 @@ func init() {
 				}
 				cpu0 := cpuTime()
 				start := time.Now()
-				err = intake.New(st, access.Operator()).Ingest(ctx, inputs, intake.Options{BatchSize: batch}, func(r intake.Result) {
+				err = intake.New(st, access.Operator()).Ingest(ctx, inputs, intake.Options{BatchSize: batch, StoreOnly: true}, func(r intake.Result) {
 					if r.Outcome == intake.Failed {
 						failed++
 					}
@@ -98,7 +98,6 @@ func init() {
 		return cmd
 	})
 }
-
 
 // cpuTime is the user and system CPU time this process has used.
 func cpuTime() time.Duration {

@@ -20,8 +20,11 @@ import (
 
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/dedup"
+	"github.com/athar-project/athar/internal/extract"
 	"github.com/athar-project/athar/internal/ingest"
 	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/pipeline"
+	"github.com/athar-project/athar/internal/resolve"
 	"github.com/athar-project/athar/internal/store"
 )
 
@@ -40,6 +43,9 @@ type Options struct {
 	BatchSize int
 	// Client fetches URLs (nil: a default client).
 	Client *http.Client
+	// StoreOnly stores sources without extracting and resolving them (for
+	// measuring storage alone).
+	StoreOnly bool
 }
 
 // Outcome says what became of one input.
@@ -58,13 +64,15 @@ type Result struct {
 	Outcome     Outcome
 	Source      model.Source // ID, SHA256, Title... when stored or existing
 	DuplicateOf string       // the source this one nearly copies, if any
+	Found       pipeline.Stats
 	Err         error
 }
 
 // Service ingests as one viewer.
 type Service struct {
-	store  *store.Store
-	viewer access.Viewer
+	store    *store.Store
+	viewer   access.Viewer
+	resolver *resolve.Resolver // built on first use
 }
 
 // New returns a service writing to st as v.
@@ -150,6 +158,29 @@ type parsed struct {
 	sig      dedup.Signature
 	bands    []int64
 	anchors  []int64
+	// found is what the extractor found, nil when not extracted.
+	found *extract.Result
+}
+
+// extractAll runs the extractor over a chunk, two sources at a time.
+func extractAll(chunk []parsed) {
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 2)
+	for i := range chunk {
+		p := &chunk[i]
+		if p.err != nil || !extract.Supported(p.doc.Language) {
+			continue
+		}
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			res := extract.Extract(p.doc.Text, p.doc.Published, p.doc.Language)
+			p.found = &res
+		}()
+	}
+	wg.Wait()
 }
 
 // Ingest stores every input, calling report once per input in order. It
@@ -177,11 +208,21 @@ func (s *Service) Ingest(ctx context.Context, inputs []string, opt Options, repo
 	if batch <= 0 {
 		batch = 100
 	}
+	if !opt.StoreOnly && s.resolver == nil {
+		r, err := resolve.New(ctx, s.store)
+		if err != nil {
+			return err
+		}
+		s.resolver = r
+	}
 	for start := 0; start < len(inputs); start += batch {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		chunk := s.read(ctx, inputs[start:min(start+batch, len(inputs))], opt)
+		if !opt.StoreOnly {
+			extractAll(chunk)
+		}
 		results, err := s.store1(ctx, chunk, kind, sens)
 		if err != nil {
 			return err
@@ -262,8 +303,8 @@ func (s *Service) store1(ctx context.Context, chunk []parsed, kind model.SourceK
 		todo = append(todo, i)
 	}
 	s.stage(ctx, chunk, todo)
-	err := s.store.Write(ctx, s.viewer.Actor(), func(tx *store.Tx) error {
-		return s.addAll(ctx, tx, chunk, todo, kind, sens, results)
+	err := s.write(ctx, func(tx *store.Tx, b *resolve.Batch) error {
+		return s.addAll(ctx, tx, b, chunk, todo, kind, sens, results)
 	})
 	if err == nil {
 		return results, nil
@@ -274,8 +315,8 @@ func (s *Service) store1(ctx context.Context, chunk []parsed, kind model.SourceK
 	// Retry one at a time; a failure now belongs to that input alone.
 	for _, i := range todo {
 		results[i] = Result{Input: chunk[i].input}
-		err := s.store.Write(ctx, s.viewer.Actor(), func(tx *store.Tx) error {
-			return s.addAll(ctx, tx, chunk, []int{i}, kind, sens, results)
+		err := s.write(ctx, func(tx *store.Tx, b *resolve.Batch) error {
+			return s.addAll(ctx, tx, b, chunk, []int{i}, kind, sens, results)
 		})
 		if err != nil {
 			if ctx.Err() != nil {
@@ -285,6 +326,20 @@ func (s *Service) store1(ctx context.Context, chunk []parsed, kind model.SourceK
 		}
 	}
 	return results, nil
+}
+
+// write runs fn in one transaction with a batch of resolver placements that
+// is taken back if the transaction does not commit.
+func (s *Service) write(ctx context.Context, fn func(*store.Tx, *resolve.Batch) error) error {
+	var b *resolve.Batch
+	if s.resolver != nil {
+		b = s.resolver.Begin()
+	}
+	err := s.store.Write(ctx, s.viewer.Actor(), func(tx *store.Tx) error { return fn(tx, b) })
+	if err != nil && b != nil {
+		b.Abort(context.WithoutCancel(ctx))
+	}
+	return err
 }
 
 // stage writes the originals of new sources to the archive ahead of the
@@ -327,7 +382,7 @@ type batchEntry struct {
 
 // addAll stores the chunk's sources at positions todo, then all their
 // near-duplicate keys at once.
-func (s *Service) addAll(ctx context.Context, tx *store.Tx, chunk []parsed, todo []int, kind model.SourceKind, sens model.Sensitivity, results []Result) error {
+func (s *Service) addAll(ctx context.Context, tx *store.Tx, b *resolve.Batch, chunk []parsed, todo []int, kind model.SourceKind, sens model.Sensitivity, results []Result) error {
 	var all []int64
 	for _, i := range todo {
 		all = append(append(all, chunk[i].bands...), chunk[i].anchors...)
@@ -346,6 +401,11 @@ func (s *Service) addAll(ctx context.Context, tx *store.Tx, chunk []parsed, todo
 		}
 		if r.Outcome != Stored {
 			continue
+		}
+		if p.found != nil && b != nil {
+			if r.Found, err = pipeline.Record(ctx, tx, b, r.Source, *p.found); err != nil {
+				return fmt.Errorf("%s: record what was extracted: %w", p.input, err)
+			}
 		}
 		blob, err := p.sig.MarshalBinary()
 		if err != nil {

@@ -116,7 +116,17 @@ type scored struct {
 	Candidate
 	match    bool // the name matcher would link the two names on their own
 	conflict bool // evidence beyond the name contradicts the candidate
+	shared   int  // context the source shares with the candidate's statements
 }
+
+// Linking on evidence: a name that agrees in full but is too common to
+// identify anyone alone ("Thaer Hussein") is linked when the source ties the
+// person to at least contextToLink things the candidate is tied to too (the
+// same facility, post, place or rank) and nothing contradicts it.
+const (
+	fullNameScore = 0.95
+	contextToLink = 2
+)
 
 // linkMargin is how far a linked candidate must lead every other one that
 // nothing rules out.
@@ -170,6 +180,10 @@ func (r *Resolver) best(ctx context.Context, f Found, exclude string) (scored, e
 	sort.SliceStable(order, func(i, j int) bool { return byID[order[i]].Score > byID[order[j]].Score })
 	top := *byID[order[0]]
 	top.Link = top.match && !top.conflict
+	if !top.Link && !top.conflict && top.Score >= fullNameScore && top.shared >= contextToLink {
+		top.Link = true
+		top.Reasons = append(top.Reasons, fmt.Sprintf("the name agrees in full and %d things the source ties to it match the candidate's: linked", top.shared))
+	}
 	for _, id := range order[1:] {
 		o := byID[id]
 		if top.Link && !o.conflict && (o.match || o.Score > top.Score-linkMargin) {
@@ -216,6 +230,7 @@ func (r *Resolver) weigh(ctx context.Context, f Found, c *scored) error {
 			}
 		}
 	}
+	c.shared = shared
 	c.Score = min(1, c.Score+0.04*float64(min(shared, 2)))
 	return nil
 }

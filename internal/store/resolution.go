@@ -278,3 +278,16 @@ func (s *Store) EntityOfMention(ctx context.Context, id string) (string, error) 
 	}
 	return e.String, err
 }
+
+// EntityWith finds the unmerged entity of a type carrying a statement
+// property = value that is not rejected (a gazetteer id, say), or "".
+func (t *Tx) EntityWith(ctx context.Context, typ model.EntityType, property, value string) (string, error) {
+	var id string
+	err := t.queryRow(ctx, "SELECT COALESCE(e.merged_into, e.id) FROM statements st JOIN entities e ON e.id = st.entity_id "+
+		"WHERE e.type = ? AND st.property = ? AND st.value = ? AND st.status <> 'rejected' ORDER BY e.created_at, e.id LIMIT 1",
+		string(typ), property, value).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return id, err
+}

@@ -1,0 +1,324 @@
+// Package pipeline owns what happens to a source once it is stored: its
+// text is extracted, what the extractor found is stored as mentions and
+// proposed statements tied to their quotes, and each person, organization,
+// facility and place is resolved to an entity. It runs inside the
+// transaction that stores the source, so a source is never kept half
+// processed; it is idempotent per extractor version, and never touches a
+// statement a person has reviewed.
+package pipeline
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/athar-project/athar/internal/extract"
+	_ "github.com/athar-project/athar/internal/extract/en" // the English extractor
+	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/names"
+	"github.com/athar-project/athar/internal/resolve"
+	"github.com/athar-project/athar/internal/store"
+)
+
+// Origin is how statements made by the extractor for a language are marked.
+func Origin(lang string) string { return "extracted:" + Extractor(lang) }
+
+// Extractor names the extractor for a language with its version, as mentions
+// record it.
+func Extractor(lang string) string { return "athar-" + lang + "@" + extract.Version }
+
+// Stats counts what Record stored for one source.
+type Stats struct {
+	Mentions   int
+	Statements int
+	Created    int // entities made
+	Linked     int // found things linked to stored entities
+	Proposed   int // merges proposed for review
+	Events     int
+}
+
+// Record stores what res found in src: mentions, proposed statements and
+// event entities, with every person, organization, facility and place placed
+// by the resolver's batch b. Call it in the transaction that stores src.
+func Record(ctx context.Context, tx *store.Tx, b *resolve.Batch, src model.Source, res extract.Result) (Stats, error) {
+	rec := &recorder{tx: tx, b: b, src: src, extractor: Extractor(res.Language), origin: Origin(res.Language),
+		byName: map[string]string{}, text: []rune(src.Text)}
+	for _, p := range res.Persons {
+		if err := rec.person(ctx, p); err != nil {
+			return rec.stats, fmt.Errorf("person %q: %w", p.Name, err)
+		}
+	}
+	for _, g := range []struct {
+		typ model.EntityType
+		es  []extract.Entity
+	}{{model.TypeFacility, res.Facilities}, {model.TypePlace, res.Places}, {model.TypeOrganization, res.Organizations}} {
+		for _, e := range g.es {
+			if err := rec.entity(ctx, g.typ, e, res.Facilities); err != nil {
+				return rec.stats, fmt.Errorf("%s %q: %w", g.typ, e.Name, err)
+			}
+		}
+	}
+	for _, ev := range res.Events {
+		if err := rec.event(ctx, ev); err != nil {
+			return rec.stats, fmt.Errorf("event %s: %w", ev.Type, err)
+		}
+	}
+	return rec.stats, nil
+}
+
+type recorder struct {
+	tx        *store.Tx
+	b         *resolve.Batch
+	src       model.Source
+	extractor string
+	origin    string
+	text      []rune
+	// byName maps every name and alias found in this source to its entity,
+	// so events can point at the entities their participants are.
+	byName map[string]string
+	stats  Stats
+}
+
+// confidence of extracted statements: proposed, for a person to review.
+const (
+	confidenceName  = 0.9
+	confidenceOther = 0.7
+)
+
+func (r *recorder) person(ctx context.Context, p extract.Person) error {
+	f := resolve.Found{Type: model.TypePerson, Name: p.Name}
+	for _, a := range p.Aliases {
+		if names.Parse(a).Epithet {
+			f.Epithets = append(f.Epithets, a)
+		} else {
+			f.Aliases = append(f.Aliases, a)
+		}
+	}
+	for _, c := range []string{p.Affiliation, p.Birthplace, p.Rank, p.Title} {
+		if c != "" {
+			f.Context = append(f.Context, c)
+		}
+	}
+	for _, role := range p.Roles {
+		f.Context = append(f.Context, role)
+	}
+	id, err := r.place(ctx, f)
+	if err != nil {
+		return err
+	}
+	if err := r.mentions(ctx, id, model.TypePerson, p.Mentions); err != nil {
+		return err
+	}
+	add := func(prop, value string, conf float64) error {
+		if value == "" {
+			return nil
+		}
+		return r.statement(ctx, &model.Statement{EntityID: id, Property: prop, Value: value, Span: r.spanOf(value, p.Mentions), Confidence: conf})
+	}
+	if err := add("name", p.Name, confidenceName); err != nil {
+		return err
+	}
+	for _, a := range f.Aliases {
+		if err := add("alias", a, confidenceName); err != nil {
+			return err
+		}
+	}
+	for _, e := range f.Epithets {
+		if err := add("weakAlias", e, confidenceName); err != nil {
+			return err
+		}
+	}
+	for _, pv := range [][2]string{{"title", p.Rank}, {"position", p.Title}, {"birthPlace", p.Birthplace}} {
+		if err := add(pv[0], pv[1], confidenceOther); err != nil {
+			return err
+		}
+	}
+	for _, role := range p.Roles {
+		if err := add("position", role, confidenceOther); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (r *recorder) entity(ctx context.Context, typ model.EntityType, e extract.Entity, facilities []extract.Entity) error {
+	f := resolve.Found{Type: typ, Name: e.Name}
+	for _, m := range e.Mentions {
+		if m.Text != e.Name {
+			f.Aliases = append(f.Aliases, m.Text)
+		}
+	}
+	id, err := r.placeByGazetteer(ctx, typ, e.Gazetteer)
+	if err != nil {
+		return err
+	}
+	if id == "" {
+		if id, err = r.place(ctx, f); err != nil {
+			return err
+		}
+	} else {
+		r.remember(id, f)
+		r.stats.Linked++
+	}
+	if err := r.mentions(ctx, id, typ, e.Mentions); err != nil {
+		return err
+	}
+	// The name, and as aliases only the other spellings this source writes:
+	// a gazetteer's other names are not what the source says.
+	if err := r.statement(ctx, &model.Statement{EntityID: id, Property: "name", Value: e.Name, Span: r.spanOf(e.Name, e.Mentions), Confidence: confidenceName}); err != nil {
+		return err
+	}
+	written := map[string]bool{e.Name: true}
+	for _, m := range e.Mentions {
+		if written[m.Text] {
+			continue
+		}
+		written[m.Text] = true
+		if err := r.statement(ctx, &model.Statement{EntityID: id, Property: "alias", Value: m.Text, Span: model.Span{Start: m.Start, End: m.End, Quote: m.Text}, Confidence: confidenceName}); err != nil {
+			return err
+		}
+	}
+	if e.Gazetteer != "" {
+		return r.statement(ctx, &model.Statement{EntityID: id, Property: "gazetteer", Value: e.Gazetteer, Span: r.spanOf(e.Name, e.Mentions), Confidence: 1})
+	}
+	return nil
+}
+
+// placeByGazetteer finds the entity that already stands for a gazetteer
+// entry: the same entry is the same place, however it is spelled.
+func (r *recorder) placeByGazetteer(ctx context.Context, typ model.EntityType, gid string) (string, error) {
+	if gid == "" {
+		return "", nil
+	}
+	return r.tx.EntityWith(ctx, typ, "gazetteer", gid)
+}
+
+func (r *recorder) place(ctx context.Context, f resolve.Found) (string, error) {
+	p, err := r.b.Place(ctx, r.tx, f)
+	if err != nil {
+		return "", err
+	}
+	switch {
+	case p.Linked:
+		r.stats.Linked++
+	case p.Created:
+		r.stats.Created++
+	}
+	if p.Proposed != "" {
+		r.stats.Proposed++
+	}
+	r.remember(p.EntityID, f)
+	return p.EntityID, nil
+}
+
+func (r *recorder) remember(id string, f resolve.Found) {
+	for _, n := range append(append([]string{f.Name}, f.Aliases...), f.Epithets...) {
+		if n != "" {
+			r.byName[n] = id
+		}
+	}
+}
+
+func (r *recorder) mentions(ctx context.Context, id string, typ model.EntityType, ms []extract.Mention) error {
+	for _, m := range ms {
+		if !r.validSpan(m.Start, m.End, m.Text) {
+			return fmt.Errorf("mention %q at [%d,%d) does not match the source text", m.Text, m.Start, m.End)
+		}
+		if err := r.tx.AddMention(ctx, &model.Mention{SourceID: r.src.ID, Span: model.Span{Start: m.Start, End: m.End, Quote: m.Text},
+			Type: typ, Extractor: r.extractor, EntityID: id, Score: 1}); err != nil {
+			return err
+		}
+		r.stats.Mentions++
+	}
+	return nil
+}
+
+// validSpan checks a span against the source text: offsets in code points,
+// the quote exactly the text there.
+func (r *recorder) validSpan(start, end int, quote string) bool {
+	return start >= 0 && end >= start && end <= len(r.text) && string(r.text[start:end]) == quote
+}
+
+// spanOf returns the span of the mention whose text is value, else of the
+// first mention.
+func (r *recorder) spanOf(value string, ms []extract.Mention) model.Span {
+	for _, m := range ms {
+		if m.Text == value {
+			return model.Span{Start: m.Start, End: m.End, Quote: m.Text}
+		}
+	}
+	if len(ms) > 0 {
+		return model.Span{Start: ms[0].Start, End: ms[0].End, Quote: ms[0].Text}
+	}
+	return model.Span{}
+}
+
+func (r *recorder) statement(ctx context.Context, st *model.Statement) error {
+	st.SourceID, st.Origin, st.Status = r.src.ID, r.origin, model.StatusProposed
+	if st.Span.End > 0 && !r.validSpan(st.Span.Start, st.Span.End, st.Span.Quote) {
+		return fmt.Errorf("statement %s=%q: span [%d,%d) does not match the source text", st.Property, st.Value, st.Span.Start, st.Span.End)
+	}
+	if err := r.tx.AddStatement(ctx, st); err != nil {
+		return err
+	}
+	r.stats.Statements++
+	return nil
+}
+
+// event stores an event as an entity of type event: its type, date, place,
+// participants with their roles and the organizations behind it, every
+// statement carrying the event's quote and modality.
+func (r *recorder) event(ctx context.Context, ev extract.Event) error {
+	e, err := r.tx.AddEntity(ctx, model.TypeEvent)
+	if err != nil {
+		return err
+	}
+	r.stats.Events++
+	span := model.Span{Start: ev.Start, End: ev.End, Quote: ev.Quote}
+	if !r.validSpan(span.Start, span.End, span.Quote) {
+		return fmt.Errorf("quote at [%d,%d) does not match the source text", ev.Start, ev.End)
+	}
+	mod := model.Modality(ev.Modality)
+	if mod == "" {
+		mod = model.Asserted
+	}
+	add := func(st model.Statement) error {
+		st.EntityID, st.Span, st.Modality = e.ID, span, mod
+		if st.Confidence == 0 {
+			st.Confidence = confidenceOther
+		}
+		return r.statement(ctx, &st)
+	}
+	if err := add(model.Statement{Property: "eventType", Value: ev.Type}); err != nil {
+		return err
+	}
+	if ev.Date != nil {
+		d, err := model.ParseDate(*ev.Date)
+		if err != nil {
+			return err
+		}
+		if err := add(model.Statement{Property: "date", Value: *ev.Date, DateStart: d}); err != nil {
+			return err
+		}
+	}
+	if ev.Where != nil && *ev.Where != "" {
+		if err := add(model.Statement{Property: "location", Value: *ev.Where, ValueEntity: r.byName[*ev.Where]}); err != nil {
+			return err
+		}
+	}
+	for _, w := range ev.Who {
+		if err := add(model.Statement{Property: "involved", Value: w.Name, ValueEntity: r.byName[w.Name], Role: w.Role}); err != nil {
+			return err
+		}
+	}
+	for _, a := range ev.Agents {
+		if err := add(model.Statement{Property: "organizer", Value: a, ValueEntity: r.byName[a]}); err != nil {
+			return err
+		}
+	}
+	if ev.Count > 0 {
+		if err := add(model.Statement{Property: "notes", Value: fmt.Sprintf("count: %d", ev.Count)}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
