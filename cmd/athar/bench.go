@@ -95,9 +95,17 @@ func init() {
 		ingestCmd.Flags().IntVar(&batch, "batch", 100, "sources per transaction")
 		ingestCmd.Flags().StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the timed part to this file")
 		cmd.AddCommand(ingestCmd)
+		for _, sub := range benchCommands {
+			cmd.AddCommand(sub(g))
+		}
 		return cmd
 	})
 }
+
+// benchCommands are bench's subcommands registered by other files.
+var benchCommands []func(*globals) *cobra.Command
+
+func registerBench(c func(*globals) *cobra.Command) { benchCommands = append(benchCommands, c) }
 
 // cpuTime is the user and system CPU time this process has used.
 func cpuTime() time.Duration {
