@@ -215,14 +215,31 @@ func (s *Service) Ingest(ctx context.Context, inputs []string, opt Options, repo
 		}
 		s.resolver = r
 	}
-	for start := 0; start < len(inputs); start += batch {
-		if err := ctx.Err(); err != nil {
-			return err
+	// Two stages overlap: while one chunk is written (one transaction at a
+	// time), the next is read, parsed, extracted and its originals written
+	// to the archive.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	chunks := make(chan []parsed, 1)
+	go func() {
+		defer close(chunks)
+		for start := 0; start < len(inputs); start += batch {
+			if ctx.Err() != nil {
+				return
+			}
+			chunk := s.read(ctx, inputs[start:min(start+batch, len(inputs))], opt)
+			if !opt.StoreOnly {
+				extractAll(chunk)
+			}
+			s.stage(ctx, chunk)
+			select {
+			case chunks <- chunk:
+			case <-ctx.Done():
+				return
+			}
 		}
-		chunk := s.read(ctx, inputs[start:min(start+batch, len(inputs))], opt)
-		if !opt.StoreOnly {
-			extractAll(chunk)
-		}
+	}()
+	for chunk := range chunks {
 		results, err := s.store1(ctx, chunk, kind, sens)
 		if err != nil {
 			return err
@@ -230,6 +247,9 @@ func (s *Service) Ingest(ctx context.Context, inputs []string, opt Options, repo
 		for _, r := range results {
 			report(r)
 		}
+	}
+	if err := ctx.Err(); err != nil {
+		return err
 	}
 	return nil
 }
@@ -302,7 +322,6 @@ func (s *Service) store1(ctx context.Context, chunk []parsed, kind model.SourceK
 		}
 		todo = append(todo, i)
 	}
-	s.stage(ctx, chunk, todo)
 	err := s.write(ctx, func(tx *store.Tx, b *resolve.Batch) error {
 		return s.addAll(ctx, tx, b, chunk, todo, kind, sens, results)
 	})
@@ -345,10 +364,13 @@ func (s *Service) write(ctx context.Context, fn func(*store.Tx, *resolve.Batch) 
 // stage writes the originals of new sources to the archive ahead of the
 // transaction, two at a time (the archive's files cost system calls, not
 // the database's lock); the transaction makes them durable before it commits.
-func (s *Service) stage(ctx context.Context, chunk []parsed, todo []int) {
+func (s *Service) stage(ctx context.Context, chunk []parsed) {
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, 2)
-	for _, i := range todo {
+	for i := range chunk {
+		if chunk[i].err != nil {
+			continue
+		}
 		_, exists, err := s.store.SourceExists(ctx, chunk[i].sum)
 		chunk[i].exists = exists || err != nil
 		if chunk[i].exists {
