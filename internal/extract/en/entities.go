@@ -1,0 +1,529 @@
+package en
+
+import (
+	"strings"
+
+	"github.com/athar-project/athar/internal/extract"
+	"github.com/athar-project/athar/internal/gazetteer"
+)
+
+// claim is a token span found to name a facility, place or organization.
+type claim struct {
+	sp    span
+	typ   uint8
+	gaz   *gazetteer.Entry
+	dead  bool
+	alias string // the name of the entity this claim is another name of, when not in the gazetteer
+}
+
+// entity is a facility, place or organization with its mentions.
+type entity struct {
+	typ      uint8
+	name     string
+	key      string
+	gaz      *gazetteer.Entry
+	aliases  []string // other forms the text writes
+	known    []string // the gazetteer's English names the text does not write
+	ments    []span
+	hasAlias map[string]bool
+	// provisional is set while the name is a bare town name standing for
+	// the facility
+	provisional bool
+}
+
+type epithet struct {
+	sp     span // the words of the nickname, inside the quotes
+	cue    int  // token index of the cue ("known", "nicknamed"), or -1
+	quoted bool
+	person *person
+	ent    *entity
+}
+
+// claims are kept in doc.claims; see addClaim.
+func (d *doc) addClaim(sp span, typ uint8, g *gazetteer.Entry) *claim {
+	c := &claim{sp: sp, typ: typ, gaz: g}
+	d.claims = append(d.claims, c)
+	for i := sp.a; i < sp.b; i++ {
+		d.own[i] = typ
+		d.claimOf[i] = c
+	}
+	return c
+}
+
+func (d *doc) killClaim(c *claim) {
+	c.dead = true
+	for i := c.sp.a; i < c.sp.b; i++ {
+		if d.own[i] == c.typ {
+			d.own[i] = ownNone
+		}
+		if d.claimOf[i] == c {
+			d.claimOf[i] = nil
+		}
+	}
+}
+
+// claimAt returns the live claim covering token i, or nil.
+func (d *doc) claimAt(i int) *claim {
+	if i < 0 || i >= len(d.claimOf) {
+		return nil
+	}
+	if c := d.claimOf[i]; c != nil && !c.dead {
+		return c
+	}
+	return nil
+}
+
+func (d *doc) free(sp span) bool {
+	for i := sp.a; i < sp.b; i++ {
+		if d.own[i] != ownNone {
+			return false
+		}
+	}
+	return true
+}
+
+// cueWords introduce a nickname.
+var epithetCues = [][]string{
+	{"also", "known", "as"}, {"known", "as"}, {"nicknamed"}, {"dubbed"}, {"the", "nickname"}, {"nickname"},
+	{"referred", "to", "as"}, {"called"}, {"alias"}, {"aka"}, {"a", "k", "a"}, {"known", "by", "the", "nickname"},
+	{"so", "-", "called"}, {"earned", "the", "title"},
+}
+
+func isOpenQuote(s string) bool {
+	switch s {
+	case "“", "\"", "‘", "'", "«":
+		return true
+	}
+	return false
+}
+
+func isCloseQuote(s string) bool {
+	switch s {
+	case "”", "\"", "’", "'", "»":
+		return true
+	}
+	return false
+}
+
+// findEpithets finds nicknames: a cue followed by a quoted phrase or a
+// capitalized one ("also known as the “Azrael of Sednaya”", "nicknamed
+// Abu Ali").
+func (d *doc) findEpithets() {
+	for i := 0; i < len(d.toks); i++ {
+		n := d.cueAt(i)
+		if n == 0 {
+			continue
+		}
+		j := i + n
+		if d.fold(j) == "the" {
+			j++
+		}
+		if d.fold(j) == "nickname" || d.fold(j) == "title" {
+			j++
+		}
+		if d.fold(j) == "of" {
+			j++
+		}
+		if ep, ok := d.quotedAt(j); ok {
+			ep.cue = i
+			d.epithets = append(d.epithets, ep)
+			i = ep.sp.b
+			continue
+		}
+		// unquoted: a capitalized phrase such as "Abu Ali" or "the Butcher of Hama"
+		k := j
+		for k < len(d.toks) && k-j < 6 && d.toks[k].Word && (d.toks[k].Cap || (k > j && connectors[d.toks[k].Fold])) {
+			k++
+		}
+		for k > j && !d.toks[k-1].Cap {
+			k--
+		}
+		if k > j && d.sentOf[j] == d.sentOf[k-1] && !notNameWords[d.fold(j)] {
+			d.epithets = append(d.epithets, epithet{sp: span{j, k}, cue: i})
+			i = k - 1
+		}
+	}
+}
+
+func (d *doc) cueAt(i int) int {
+	for _, c := range epithetCues {
+		if i+len(c) > len(d.toks) {
+			continue
+		}
+		ok := true
+		for k, w := range c {
+			if d.toks[i+k].Fold != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return len(c)
+		}
+	}
+	return 0
+}
+
+// quotedAt reads a quoted phrase of one to eight words opening at token j.
+func (d *doc) quotedAt(j int) (epithet, bool) {
+	if j >= len(d.toks) || !isOpenQuote(d.toks[j].Fold) {
+		return epithet{}, false
+	}
+	k := j + 1
+	for k < len(d.toks) && k-j <= 10 && !isCloseQuote(d.toks[k].Fold) {
+		if d.toks[k].Newlines > 0 {
+			return epithet{}, false
+		}
+		k++
+	}
+	if k >= len(d.toks) || !isCloseQuote(d.toks[k].Fold) {
+		return epithet{}, false
+	}
+	a, b := j+1, k
+	for b > a && !d.toks[b-1].Word { // "Azrael of Sednaya,”: the comma is not the name
+		b--
+	}
+	if b <= a {
+		return epithet{}, false
+	}
+	return epithet{sp: span{a, b}, quoted: true}, true
+}
+
+// findGazetteer claims the gazetteer names of the text.
+func (d *doc) findGazetteer() {
+	for _, m := range extract.FindGazetteer(d.toks, d.gaz) {
+		sp := span{m.FirstTok, m.EndTok}
+		if d.insideEpithet(sp) {
+			continue
+		}
+		var pick *gazetteer.Entry
+		for _, h := range m.Hits {
+			if h.Entry.Weak && !d.placeCue(sp.a) {
+				continue
+			}
+			pick = h.Entry
+			break
+		}
+		if pick == nil {
+			continue
+		}
+		if !d.free(sp) {
+			continue
+		}
+		typ := ownPlace
+		switch pick.Type {
+		case gazetteer.Facility:
+			typ = ownFacility
+		case gazetteer.Organization:
+			typ = ownOrg
+		}
+		if typ == ownPlace && sp.b-sp.a > 1 && placeSuffixWord[d.fold(sp.b-1)] {
+			sp.b-- // "Tartus province" names Tartus
+			for sp.b > sp.a && !d.toks[sp.b-1].Word {
+				sp.b--
+			}
+		}
+		d.addClaim(sp, typ, pick)
+	}
+}
+
+// namedSettlement follow a place's name: "the Mezzeh 86 neighbourhood".
+var namedSettlement = set(`neighbourhood neighborhood district camp suburb quarter`)
+
+var placeSuffixWord = set(`province governorate countryside city`)
+
+// findSkeletonPlaces finds places the gazetteer spells another way
+// ("Mezzeh" for "Mazzeh"): a capitalized name after a place cue whose
+// consonant skeleton names a place.
+func (d *doc) findSkeletonPlaces() {
+	words := make([]string, 0, 4)
+	for i := 0; i < len(d.toks); i++ {
+		t := d.toks[i]
+		if !t.Word || !t.Cap || d.own[i] != ownNone || notNameWords[t.Fold] || !d.placeCue(i) {
+			continue
+		}
+		words = words[:0]
+		var idx []int
+		for k := i; k < len(d.toks) && len(words) < 4; k++ {
+			if d.toks[k].Word && d.own[k] == ownNone {
+				words = append(words, d.toks[k].Fold)
+				idx = append(idx, k)
+				continue
+			}
+			if d.toks[k].Fold == "-" && !d.toks[k].Space {
+				continue
+			}
+			break
+		}
+		start := 0
+		if len(words) > 1 && (words[0] == "al" || words[0] == "el") {
+			start = 1
+		}
+		n, hits := d.gaz.MatchSkeleton(words, start)
+		if n == 0 || len(hits) == 0 || hits[0].Entry.Type != gazetteer.Place {
+			continue
+		}
+		end := idx[start+n-1] + 1
+		if !d.toks[idx[start+n-1]].Cap {
+			continue
+		}
+		d.addClaim(span{i, end}, ownPlace, hits[0].Entry)
+		i = end - 1
+	}
+}
+
+// insideEpithet reports a span strictly inside a nickname's words.
+func (d *doc) insideEpithet(sp span) bool {
+	for _, e := range d.epithets {
+		if e.sp.a <= sp.a && sp.b <= e.sp.b && (e.sp.a != sp.a || e.sp.b != sp.b) {
+			return true
+		}
+	}
+	return false
+}
+
+// placeCue reports whether the word before token i introduces a place.
+func (d *doc) placeCue(i int) bool {
+	j := i - 1
+	for j >= 0 && (d.toks[j].Fold == "the" || d.toks[j].Fold == "-") {
+		j--
+	}
+	if j < 0 {
+		return false
+	}
+	f := d.toks[j].Fold
+	if placeCues[f] && f != "of" {
+		return true
+	}
+	return f == "of" && j > 0 && settlementNouns[d.toks[j-1].Fold]
+}
+
+// findPatternEntities claims facilities and organizations that no
+// gazetteer lists, by their head words: "X Prison", "Branch 215",
+// "X Ministry", "Ministry of X", "the “X” operations room".
+func (d *doc) findPatternEntities() {
+	for i := 0; i < len(d.toks); i++ {
+		t := d.toks[i]
+		if !t.Word {
+			continue
+		}
+		switch {
+		case facilityHeads[t.Fold]:
+			d.facilityPattern(i)
+		case t.Cap && orgHeads[t.Fold]:
+			d.orgPattern(i)
+		case t.Fold == "operations" && d.fold(i+1) == "room" && i > 0 && isCloseQuote(d.fold(i-1)):
+			if ep, ok := d.quotedBefore(i - 1); ok && d.free(ep) {
+				d.addClaim(ep, ownOrg, nil)
+			}
+		}
+	}
+}
+
+// quotedBefore returns the words of a quoted phrase whose closing quote is
+// token k.
+func (d *doc) quotedBefore(k int) (span, bool) {
+	j := k - 1
+	for j >= 0 && k-j <= 8 && !isOpenQuote(d.toks[j].Fold) {
+		j--
+	}
+	if j < 0 || !isOpenQuote(d.toks[j].Fold) || k-j < 2 {
+		return span{}, false
+	}
+	return span{j + 1, k}, true
+}
+
+// capitalRunLeft extends left from token i over capitalized words (and
+// hyphens and digits), at most max words; it returns the first token.
+func (d *doc) capitalRunLeft(i, max int, allowConnectors bool) int {
+	a := i
+	words := 0
+	for j := i - 1; j >= 0 && words < max; j-- {
+		t := d.toks[j]
+		if t.Newlines > 0 && j < i-1 {
+			break
+		}
+		if d.toks[j+1].Newlines > 0 {
+			break
+		}
+		switch {
+		case t.Word && (t.Cap || t.Digits || ordinal(t.Fold)) && !notNameLeft[t.Fold]:
+			a = j
+			words++
+		case t.Word && allowConnectors && (t.Fold == "of" || t.Fold == "and" || t.Fold == "al" || t.Fold == "for") && j > 0 && d.toks[j-1].Cap:
+			// keep going: "Ministry of Interior and Municipalities"
+		case t.Fold == "-" && !t.Space && j > 0 && d.toks[j-1].Word:
+		default:
+			return a
+		}
+	}
+	return a
+}
+
+var notNameLeft = set(`the a an this that in on at of for from to by with and or but as he she it they his her its their who which`)
+
+func ordinal(s string) bool {
+	return len(s) > 2 && s[0] >= '0' && s[0] <= '9' && (strings.HasSuffix(s, "th") || strings.HasSuffix(s, "st") || strings.HasSuffix(s, "nd") || strings.HasSuffix(s, "rd"))
+}
+
+func (d *doc) facilityPattern(i int) {
+	if d.own[i] == ownFacility || d.own[i] == ownOrg {
+		return
+	}
+	b := i + 1
+	// Branch 215, Branch No. 215
+	if d.fold(i) == "branch" {
+		k := i + 1
+		if d.fold(k) == "no" && d.fold(k+1) == "." {
+			k += 2
+		}
+		if d.tok(k).Digits {
+			b = k + 1
+		}
+	}
+	a := d.capitalRunLeft(i, 4, false)
+	if a == i && b == i+1 {
+		return // "the prison"
+	}
+	if a == i && !d.toks[i].Cap {
+		return
+	}
+	sp := span{a, b}
+	if d.fold(i) == "branch" && d.own[a] == ownOrg {
+		// "the Political Security branch": a branch of a known body
+		if c := d.claimAt(a); c != nil && c.sp.a >= a && c.sp.b <= i {
+			d.killClaim(c)
+		}
+	}
+	if !d.takeOver(sp, ownFacility) {
+		return
+	}
+	d.addClaim(sp, ownFacility, nil)
+}
+
+// takeOver frees sp for a new claim of typ when it holds only places (which
+// become part of the longer name) or nothing; false when a person, epithet
+// or another facility or organization holds part of it.
+func (d *doc) takeOver(sp span, typ uint8) bool {
+	for i := sp.a; i < sp.b; i++ {
+		switch d.own[i] {
+		case ownNone, ownPlace:
+		default:
+			return false
+		}
+	}
+	for i := sp.a; i < sp.b; i++ {
+		if d.own[i] == ownPlace {
+			if c := d.claimAt(i); c != nil {
+				if c.sp.a < sp.a || c.sp.b > sp.b {
+					return false
+				}
+				d.killClaim(c)
+			}
+		}
+	}
+	return !d.insideEpithet(sp)
+}
+
+func (d *doc) orgPattern(i int) {
+	if d.own[i] != ownNone && d.own[i] != ownPlace {
+		return
+	}
+	a := d.capitalRunLeft(i, 5, true)
+	b := i + 1
+	if orgFirstHeads[d.toks[i].Fold] && d.fold(i+1) == "of" {
+		k := i + 2
+		for k < len(d.toks) && d.sentOf[k] == d.sentOf[i] {
+			t := d.toks[k]
+			if t.Word && t.Cap && !notNameWords[t.Fold] || (t.Word && t.Cap && orgWordOK[t.Fold]) {
+				k++
+				b = k
+				continue
+			}
+			if (t.Fold == "and" || t.Fold == "of" || t.Fold == "for") && d.tok(k+1).Cap {
+				k++
+				continue
+			}
+			break
+		}
+	}
+	// a lone head ("Army") or a head after a sentence-initial word is no name
+	if b-a < 2 {
+		return
+	}
+	if a == i && b == i+1 {
+		return
+	}
+	sp := span{a, b}
+	if !d.takeOver(sp, ownOrg) {
+		return
+	}
+	d.addClaim(sp, ownOrg, nil)
+}
+
+// orgWordOK are words notNameWords lists that may still sit in an
+// organization's name after "Ministry of".
+var orgWordOK = set(`interior justice defence defense foreign affairs information health human rights national security`)
+
+// freeOrShorterPlace reports whether sp can be claimed as a place: it is
+// free, or holds only place claims lying inside it (a gazetteer name that
+// is part of a longer one: "Bustan" in "Bustan al-Basha"), which it drops.
+func (d *doc) freeOrShorterPlace(sp span) bool {
+	for i := sp.a; i < sp.b; i++ {
+		if d.own[i] != ownNone && d.own[i] != ownPlace {
+			return false
+		}
+		if d.own[i] == ownPlace {
+			if c := d.claimAt(i); c == nil || c.sp.a < sp.a || c.sp.b > sp.b || c.sp == sp {
+				return false
+			}
+		}
+	}
+	for i := sp.a; i < sp.b; i++ {
+		if c := d.claimAt(i); c != nil {
+			d.killClaim(c)
+		}
+	}
+	return true
+}
+
+// findPlacePatterns claims places that no gazetteer lists but the text
+// introduces as places: "the village of Al-Qabu", "the town of Kafr Batna",
+// "the Mezzeh 86 neighbourhood".
+func (d *doc) findPlacePatterns() {
+	for i := 1; i < len(d.toks); i++ {
+		if !namedSettlement[d.toks[i].Fold] || d.toks[i].Cap {
+			continue
+		}
+		a := d.capitalRunLeft(i, 4, false)
+		if a == i || !d.toks[a].Cap || notNameWords[d.toks[a].Fold] || !d.freeOrShorterPlace(span{a, i}) {
+			continue
+		}
+		d.addClaim(span{a, i}, ownPlace, nil)
+	}
+	for i := 1; i+1 < len(d.toks); i++ {
+		if d.toks[i].Fold != "of" || !settlementNouns[d.toks[i-1].Fold] {
+			continue
+		}
+		a := i + 1
+		b := a
+		for b < len(d.toks) && b-a < 5 && d.sentOf[b] == d.sentOf[i] {
+			t := d.toks[b]
+			if t.Word && (t.Cap || (particles[t.Fold] && d.tok(b+1).Fold == "-")) && !notNameWords[t.Fold] {
+				b++
+				continue
+			}
+			if t.Fold == "-" && !t.Space && b > a {
+				b++
+				continue
+			}
+			break
+		}
+		for b > a && !d.toks[b-1].Word {
+			b--
+		}
+		if b > a && d.freeOrShorterPlace(span{a, b}) {
+			d.addClaim(span{a, b}, ownPlace, nil)
+		}
+	}
+}

@@ -1,0 +1,485 @@
+package en
+
+import (
+	"sort"
+	"strings"
+)
+
+// person is a person the text names, with every mention.
+type person struct {
+	name        string
+	words       []string // folded name words without particles
+	rank, title string
+	roles       []string
+	aliases     []string
+	birthplace  string
+	affiliation string
+	status      string
+	ments       []span
+	official    bool // speaks or acts for an authority
+	female      bool // a given name or kunya the lexicon knows as a woman's
+	male        bool
+	victim      bool // described as a detainee, survivor or victim
+	first       int  // token index of the first mention
+}
+
+// phrases is a list of folded phrases split into words once.
+type phrases struct {
+	text  []string
+	words [][]string
+}
+
+func newPhrases(ps []string) phrases {
+	out := phrases{text: ps}
+	for _, p := range ps {
+		out.words = append(out.words, strings.Fields(p))
+	}
+	return out
+}
+
+var (
+	rankPhrases  = newPhrases(ranks)
+	titlePhrases = newPhrases(titles)
+)
+
+// phraseAt matches one of ps at token i (dots in the text after a word are
+// skipped: "Brig. Gen.") and returns how many tokens it covers.
+func (d *doc) phraseAt(i int, ps phrases) (n int, matched string) {
+	best := 0
+	for pi, ws := range ps.words {
+		if i >= len(d.toks) || d.toks[i].Fold != ws[0] {
+			continue
+		}
+		k := i
+		ok := true
+		for _, w := range ws {
+			if k >= len(d.toks) || d.toks[k].Fold != w {
+				ok = false
+				break
+			}
+			k++
+			if k < len(d.toks) && d.toks[k].Fold == "." && !d.toks[k].Space {
+				k++
+			}
+		}
+		if ok && k-i > best {
+			best, matched = k-i, ps.text[pi]
+		}
+	}
+	return best, matched
+}
+
+// nameWord reports whether token i can be part of a person's name.
+func (d *doc) nameWord(i int) bool {
+	if i < 0 || i >= len(d.toks) {
+		return false
+	}
+	t := d.toks[i]
+	if !t.Word || !t.Cap || notNameWords[t.Fold] || t.Digits {
+		return false
+	}
+	if t.Upper && len(t.Fold) > 1 {
+		return false // "LEAVE A REPLY", acronyms
+	}
+	switch d.own[i] {
+	case ownNone:
+		return true
+	case ownPlace:
+		c := d.claimAt(i)
+		if c != nil && (c.gaz == nil || c.gaz.Weak) {
+			return true
+		}
+		// "Riad Mahmoud Kassab": a one-word town name that ends a name in progress
+		return c != nil && c.sp.b-c.sp.a == 1 && i > 0 && d.toks[i-1].Word && d.toks[i-1].Cap &&
+			d.own[i-1] == ownNone && !placeCues[d.toks[i-1].Fold] && (d.claimAt(i-1) == nil) && i > 1 && givenNamesBefore(d, i)
+	}
+	return false
+}
+
+// givenNamesBefore reports a given name among the two words before token i.
+func givenNamesBefore(d *doc, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if givenNames[d.toks[k].Fold] {
+			return true
+		}
+	}
+	return false
+}
+
+// particleAt reports a name particle at i that joins to a name word after it.
+func (d *doc) particleAt(i int) int {
+	if i >= len(d.toks) || !d.toks[i].Word || !particles[d.toks[i].Fold] || d.own[i] != ownNone {
+		return 0
+	}
+	if d.fold(i+1) == "-" && !d.tok(i+1).Space && !d.tok(i+2).Space && d.nameWord(i+2) {
+		return 2
+	}
+	if hyphenParticles[d.toks[i].Fold] && !((d.toks[i].Fold == "al" || d.toks[i].Fold == "el") && d.toks[i].Cap) {
+		return 0 // "as", "at", "an" are English words unless hyphenated
+	}
+	if d.nameWord(i + 1) {
+		return 1
+	}
+	// "Abd al-Rahman"
+	if d.tok(i+1).Word && particles[d.fold(i+1)] {
+		if n := d.particleAt(i + 1); n > 0 {
+			return 1
+		}
+	}
+	return 0
+}
+
+var hyphenParticles = set(`al el ad ar as ash at az an`)
+
+// nameRun reads a person's name starting at token s and returns its end.
+func (d *doc) nameRun(s int) (b int, words []string) {
+	i := s
+	for i < len(d.toks) && len(words) < 6 {
+		if i > s && d.toks[i].Newlines > 0 {
+			break
+		}
+		if n := d.particleAt(i); n > 0 {
+			i += n
+			continue
+		}
+		if !d.nameWord(i) {
+			break
+		}
+		words = append(words, d.toks[i].Fold)
+		i++
+		// Abdul-Qadir, Al-Hamada: a hyphen inside the name
+		if d.fold(i) == "-" && !d.tok(i).Space && !d.tok(i+1).Space && d.nameWord(i+1) {
+			i++
+		}
+	}
+	// a trailing particle or hyphen is not part of the name
+	end := i
+	for end > s && (!d.toks[end-1].Word || particles[d.toks[end-1].Fold]) {
+		end--
+	}
+	if end < i && (end == s || len(words) > 0 && d.toks[end-1].Fold != words[len(words)-1]) {
+		// the trimmed tokens held a name word ("Ad" read as a word): start over shorter
+		words = words[:0]
+		for k := s; k < end; k++ {
+			if d.toks[k].Word && !particles[d.toks[k].Fold] {
+				words = append(words, d.toks[k].Fold)
+			}
+		}
+	}
+	if end <= s {
+		return s, nil
+	}
+	return end, words
+}
+
+// titleBefore reads a rank or title that ends just before token s.
+func (d *doc) titleBefore(s int) (rank, title string, official bool, start int) {
+	start = s
+	// ranks and capitalized titles: scan back a few tokens for one that ends at s
+	for a := s - 1; a >= 0 && a >= s-6; a-- {
+		if n, _ := d.phraseAt(a, rankPhrases); n > 0 && a+n == s {
+			if !d.toks[a].Cap {
+				continue
+			}
+			rank, start = d.str(span{a, s}), a
+			if isRankCommander(d.toks[a].Fold) {
+				rank, official = "", true
+				title = d.str(span{a, s})
+			}
+		}
+		if n, m := d.phraseAt(a, titlePhrases); n > 0 && a+n == s && rank == "" && title == "" {
+			title, start = d.str(span{a, s}), a
+			official = officialTitles[lastWord(m)] || strings.Contains(m, "minister")
+			// "Interior Minister", "Internal Security official": capitalized words before
+			b := d.capitalRunLeft(a, 3, false)
+			if b < a && d.own[b] != ownPerson {
+				title, start = d.str(span{b, s}), b
+			}
+		}
+	}
+	if rank != "" || title != "" {
+		return
+	}
+	// lowercase role before the name: "former guard Ous Salloum", "official Muhammad Abdulqadir"
+	if s > 0 && d.toks[s-1].Word && roleNouns[d.toks[s-1].Fold] && !d.toks[s-1].Cap {
+		a := s - 1
+		for a > 0 && d.toks[a-1].Word && (roleAdjectives[d.toks[a-1].Fold] || d.toks[a-1].Cap) && !notNameLeft[d.toks[a-1].Fold] && d.own[a-1] != ownPerson && a > s-5 {
+			a--
+		}
+		title, start = d.str(span{a, s}), a
+		official = officialTitles[d.toks[s-1].Fold]
+	}
+	return
+}
+
+func isRankCommander(f string) bool { return f == "commander" }
+
+var nameStarts = set(`abd abdul abdel`)
+
+var roleAdjectives = set(`former ex senior deputy chief head top prison military security police assistant acting veteran notorious alleged accused jailed detained imprisoned`)
+
+func lastWord(s string) string {
+	if i := strings.LastIndexByte(s, ' '); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
+
+// findPersons finds full names (by given name, kunya, rank, title or
+// context), then links later partial mentions ("Salloum") to them.
+func (d *doc) findPersons() {
+	for i := 0; i < len(d.toks); i++ {
+		if !d.toks[i].Word || d.own[i] != ownNone && d.own[i] != ownPlace {
+			continue
+		}
+		if d.inEpithet(i) {
+			continue
+		}
+		startsWithParticle := d.particleAt(i) > 0 && (d.toks[i].Cap || kunyaStarts[d.toks[i].Fold])
+		if !d.nameWord(i) && !startsWithParticle {
+			continue
+		}
+		if n, _ := d.phraseAt(i, titlePhrases); n > 0 && d.toks[i].Cap && d.nameWord(i+n) {
+			continue // the title is read by titleBefore from the name's first word
+		}
+		if n, _ := d.phraseAt(i, rankPhrases); n > 0 && d.toks[i].Cap && d.nameWord(i+n) {
+			continue
+		}
+		b, words := d.nameRun(i)
+		if len(words) == 0 || b <= i {
+			continue
+		}
+		// from here every "i = b - 1" moves forward
+		rank, title, official, tstart := d.titleBefore(i)
+		strong := rank != "" || title != "" || givenNames[words[0]] ||
+			((kunyaStarts[d.toks[i].Fold] || nameStarts[d.toks[i].Fold]) && len(words) >= 1)
+		if !strong && len(words) >= 2 && d.personContext(i, b) {
+			strong = true
+		}
+		if !strong {
+			i = b - 1
+			continue
+		}
+		if len(words) == 1 && rank == "" && title == "" && !kunyaStarts[d.toks[i].Fold] {
+			// one given name alone ("Mazen said") waits for coreference
+			i = b - 1
+			continue
+		}
+		sp := span{i, b}
+		for k := sp.a; k < sp.b; k++ {
+			if d.own[k] == ownPlace {
+				if c := d.claimAt(k); c != nil {
+					d.killClaim(c)
+				}
+			}
+		}
+		var p *person
+		if len(words) == 1 {
+			p = d.nearestWith(words[0], i)
+		}
+		if p == nil {
+			p = d.personFor(words, d.str(sp))
+		}
+		p.ments = append(p.ments, sp)
+		if p.first < 0 || sp.a < p.first {
+			p.first = sp.a
+		}
+		if rank != "" && p.rank == "" {
+			p.rank = rank
+		}
+		if title != "" && p.title == "" {
+			p.title = title
+		}
+		p.official = p.official || official
+		for k := sp.a; k < sp.b; k++ {
+			d.own[k] = ownPerson
+		}
+		for k := tstart; k < sp.a; k++ {
+			if d.own[k] == ownNone {
+				d.own[k] = ownTitle
+			}
+		}
+		i = b - 1
+	}
+	d.corefer()
+}
+
+// inEpithet reports a token inside a nickname introduced by a cue.
+func (d *doc) inEpithet(i int) bool {
+	for _, e := range d.epithets {
+		if e.sp.a <= i && i < e.sp.b {
+			return true
+		}
+	}
+	return false
+}
+
+// personContext reports cues around a capitalized run that make it a
+// person's name: an apposition (", a former guard", ", 45,"), a speech verb.
+func (d *doc) personContext(a, b int) bool {
+	next := d.fold(b)
+	if next == "," || next == "(" {
+		n := d.fold(b + 1)
+		if n == "a" || n == "an" || n == "who" || n == "the" && roleNouns[d.fold(b+2)] || roleAdjectives[n] || d.tok(b+1).Digits {
+			return true
+		}
+	}
+	if speechVerbs[next] || next == "confessed" || next == "testified" {
+		return true
+	}
+	// "The commission's head, Reem Sabbagh, said": a role noun and a comma before
+	if d.fold(a-1) == "," && roleNouns[d.fold(a-2)] && (next == "," || next == ".") {
+		return true
+	}
+	if p := d.fold(a - 1); p == "named" || (p == "as" && d.fold(a-2) == "identified") {
+		return true
+	}
+	return false
+}
+
+var speechVerbs = set(`said says told wrote added noted stated stressed explained declared announced confirmed recalled recounted described insisted argued claimed denied warned urged`)
+
+// personFor returns the person these name words belong to, creating one.
+// A name that adds to or drops words of a known one with the same family
+// name ("Thaer Hussein", "Col. Thaer Hussein") is the same person.
+func (d *doc) personFor(words []string, written string) *person {
+	for _, p := range d.persons {
+		if sameName(p.words, words) {
+			if len(words) > len(p.words) {
+				p.words, p.name = words, written
+			}
+			return p
+		}
+	}
+	p := &person{name: written, words: words, first: -1}
+	if len(words) > 0 {
+		p.female = femaleNames[words[0]]
+		p.male = givenNames[words[0]] && !p.female
+	}
+	if strings.HasPrefix(strings.ToLower(written), "umm ") {
+		p.female, p.male = true, false
+	}
+	d.persons = append(d.persons, p)
+	return p
+}
+
+func sameName(a, b []string) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	if a[len(a)-1] != b[len(b)-1] {
+		return false
+	}
+	short, long := a, b
+	if len(a) > len(b) {
+		short, long = b, a
+	}
+	if len(short) == 1 {
+		return len(long) == 1
+	}
+	// every word of the shorter name occurs in the longer, in order
+	k := 0
+	for _, w := range long {
+		if k < len(short) && short[k] == w {
+			k++
+		}
+	}
+	return k == len(short)
+}
+
+// corefer links single-word mentions ("Salloum", "al-Hamada", "Khattab") to
+// the person whose name holds that word: the nearest mentioned before, else
+// the first after.
+func (d *doc) corefer() {
+	if len(d.persons) == 0 {
+		d.indexPersons()
+		return
+	}
+	d.byLast, d.byOther = map[string][]*person{}, map[string][]*person{}
+	for _, p := range d.persons {
+		if len(p.words) == 0 {
+			continue
+		}
+		d.byLast[p.words[len(p.words)-1]] = append(d.byLast[p.words[len(p.words)-1]], p)
+		for _, w := range p.words[:len(p.words)-1] {
+			d.byOther[w] = append(d.byOther[w], p)
+		}
+	}
+	for i := 0; i < len(d.toks); i++ {
+		if d.own[i] != ownNone && d.own[i] != ownPlace {
+			continue
+		}
+		b, words := d.nameRun(i)
+		if len(words) != 1 || b <= i {
+			if b > i+1 {
+				i = b - 1
+			}
+			continue
+		}
+		p := d.nearestWith(words[0], i)
+		if p == nil {
+			i = b - 1
+			continue
+		}
+		for k := i; k < b; k++ {
+			if d.own[k] == ownPlace {
+				if c := d.claimAt(k); c != nil {
+					d.killClaim(c)
+				}
+			}
+		}
+		for k := i; k < b; k++ {
+			d.own[k] = ownPerson
+		}
+		d.insertMention(p, span{i, b})
+		i = b - 1
+	}
+	for _, p := range d.persons {
+		sort.Slice(p.ments, func(i, j int) bool { return p.ments[i].a < p.ments[j].a })
+		if len(p.ments) > 0 {
+			p.first = p.ments[0].a
+		}
+	}
+	sort.SliceStable(d.persons, func(i, j int) bool { return d.persons[i].first < d.persons[j].first })
+	d.indexPersons()
+}
+
+// nearestWith returns the person with name word w mentioned nearest before
+// token i, else the first mentioned after it. A family name (the last word)
+// is preferred to a given name, and a given name links only when one person
+// has it.
+func (d *doc) nearestWith(w string, i int) *person {
+	if d.byLast == nil { // before corefer: a rank with one word ("Col. Hussein")
+		for _, p := range d.persons {
+			if len(p.words) > 0 && p.words[len(p.words)-1] == w {
+				return p
+			}
+		}
+		return nil
+	}
+	pick := func(cands []*person) *person {
+		var best *person
+		bestDist := 1 << 30
+		for _, p := range cands {
+			j := sort.Search(len(p.ments), func(j int) bool { return p.ments[j].a >= i })
+			if j > 0 {
+				if dist := i - p.ments[j-1].a; dist < bestDist {
+					best, bestDist = p, dist
+				}
+			}
+			if j < len(p.ments) {
+				if dist := 1<<20 + p.ments[j].a - i; dist < bestDist {
+					best, bestDist = p, dist
+				}
+			}
+		}
+		return best
+	}
+	if p := pick(d.byLast[w]); p != nil {
+		return p
+	}
+	if c := d.byOther[w]; len(c) == 1 {
+		return c[0]
+	}
+	return nil
+}
