@@ -40,8 +40,12 @@ type Stats struct {
 // event entities, with every person, organization, facility and place placed
 // by the resolver's batch b. Call it in the transaction that stores src.
 func Record(ctx context.Context, tx *store.Tx, b *resolve.Batch, src model.Source, res extract.Result) (Stats, error) {
+	return record(ctx, tx, b, src, res, false)
+}
+
+func record(ctx context.Context, tx *store.Tx, b *resolve.Batch, src model.Source, res extract.Result, again bool) (Stats, error) {
 	rec := &recorder{tx: tx, b: b, src: src, extractor: Extractor(res.Language), origin: Origin(res.Language),
-		byName: map[string]string{}, text: []rune(src.Text)}
+		byName: map[string]string{}, text: []rune(src.Text), again: again}
 	for _, p := range res.Persons {
 		if err := rec.person(ctx, p); err != nil {
 			return rec.stats, fmt.Errorf("person %q: %w", p.Name, err)
@@ -76,6 +80,9 @@ type recorder struct {
 	// so events can point at the entities their participants are.
 	byName map[string]string
 	stats  Stats
+	// again: the source was extracted before; what a person already
+	// reviewed is not proposed a second time.
+	again bool
 }
 
 // confidence of extracted statements: proposed, for a person to review.
@@ -254,6 +261,15 @@ func (r *recorder) spanOf(value string, ms []extract.Mention) model.Span {
 
 func (r *recorder) statement(ctx context.Context, st *model.Statement) error {
 	st.SourceID, st.Origin, st.Status = r.src.ID, r.origin, model.StatusProposed
+	if r.again {
+		start := -1
+		if st.Span.End > 0 {
+			start = st.Span.Start
+		}
+		if done, err := r.tx.HasReviewed(ctx, r.src.ID, st.Property, st.Value, start); err != nil || done {
+			return err
+		}
+	}
 	if st.Span.End > 0 && !r.validSpan(st.Span.Start, st.Span.End, st.Span.Quote) {
 		return fmt.Errorf("statement %s=%q: span [%d,%d) does not match the source text", st.Property, st.Value, st.Span.Start, st.Span.End)
 	}

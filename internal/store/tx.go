@@ -178,3 +178,19 @@ func placeholders(n int) string {
 	}
 	return strings.Repeat("?, ", n-1) + "?"
 }
+
+// remove deletes one row of a ledgered table and records the deletion.
+func (t *Tx) remove(ctx context.Context, tableName, id string) error {
+	tb, ok := tableByName(tableName)
+	if !ok {
+		return fmt.Errorf("delete from %s: not a ledgered table", tableName)
+	}
+	res, err := t.exec(ctx, "DELETE FROM "+tb.name+" WHERE "+tb.key+" = ?", id)
+	if err != nil {
+		return fmt.Errorf("delete %s %s: %w", tableName, id, err)
+	}
+	if n, _ := res.RowsAffected(); n != 1 {
+		return fmt.Errorf("delete %s %s: %w", tableName, id, ErrNotFound)
+	}
+	return t.append(ctx, ledger.ActionDelete, tb.name, id, "")
+}

@@ -1,0 +1,131 @@
+package store
+
+import (
+	"context"
+	"fmt"
+)
+
+// ExtractedWith reports whether a source has mentions by this extractor
+// (NAME@VERSION): then extraction with it has run.
+func (t *Tx) ExtractedWith(ctx context.Context, sourceID, extractor string) (bool, error) {
+	var n int
+	err := t.queryRow(ctx, "SELECT count(*) FROM mentions WHERE source_id = ? AND extractor = ?", sourceID, extractor).Scan(&n)
+	return n > 0, err
+}
+
+// Superseded counts what ClearMachineWork removed.
+type Superseded struct {
+	Mentions, Statements, Entities int
+}
+
+// ClearMachineWork removes, from one source, what earlier extractors put
+// there and no person has touched: mentions by any extractor other than
+// keep, and proposed, unreviewed statements whose origin is extracted:* but
+// not origin. Statements a person reviewed stay whatever their origin; so do
+// entities that still carry anything. Event entities left with nothing are
+// removed. Every removal is in the ledger.
+func (t *Tx) ClearMachineWork(ctx context.Context, sourceID, keep, origin string) (Superseded, error) {
+	var out Superseded
+	ids, err := t.ids(ctx, "SELECT id FROM mentions WHERE source_id = ? AND extractor <> ?", sourceID, keep)
+	if err != nil {
+		return out, err
+	}
+	for _, id := range ids {
+		if err := t.remove(ctx, "mentions", id); err != nil {
+			return out, err
+		}
+		out.Mentions++
+	}
+	rows, err := t.query(ctx, "SELECT id, entity_id FROM statements WHERE source_id = ? AND origin LIKE 'extracted:%' AND origin <> ? "+
+		"AND status = 'proposed' AND reviewer = ''", sourceID, origin)
+	if err != nil {
+		return out, err
+	}
+	var stmts, touched []string
+	for rows.Next() {
+		var id, ent string
+		if err := rows.Scan(&id, &ent); err != nil {
+			rows.Close()
+			return out, err
+		}
+		stmts, touched = append(stmts, id), append(touched, ent)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return out, err
+	}
+	for _, id := range stmts {
+		if err := t.remove(ctx, "statements", id); err != nil {
+			return out, err
+		}
+		out.Statements++
+	}
+	seen := map[string]bool{}
+	for _, ent := range touched {
+		if seen[ent] {
+			continue
+		}
+		seen[ent] = true
+		var n int
+		if err := t.queryRow(ctx, "SELECT (SELECT count(*) FROM statements WHERE entity_id = ? OR value_entity = ?) + "+
+			"(SELECT count(*) FROM mentions WHERE entity_id = ?) + (SELECT count(*) FROM entities WHERE merged_into = ?) + "+
+			"(SELECT count(*) FROM judgements WHERE entity_a = ? OR entity_b = ?) + "+
+			"(SELECT count(*) FROM merge_proposals WHERE entity_a = ? OR entity_b = ?) + "+
+			"(SELECT count(*) FROM entities WHERE id = ? AND type <> 'event')",
+			ent, ent, ent, ent, ent, ent, ent, ent, ent).Scan(&n); err != nil {
+			return out, fmt.Errorf("entity %s: %w", ent, err)
+		}
+		if n == 0 {
+			if err := t.remove(ctx, "entities", ent); err != nil {
+				return out, err
+			}
+			out.Entities++
+		}
+	}
+	return out, nil
+}
+
+// HasReviewed reports whether a person already reviewed a statement of this
+// source saying the same (property, value, span start): re-extraction does
+// not propose it again.
+func (t *Tx) HasReviewed(ctx context.Context, sourceID, property, value string, spanStart int) (bool, error) {
+	var n int
+	err := t.queryRow(ctx, "SELECT count(*) FROM statements WHERE source_id = ? AND property = ? AND value = ? "+
+		"AND COALESCE(span_start, -1) = ? AND reviewer <> ''", sourceID, property, value, spanStart).Scan(&n)
+	return n > 0, err
+}
+
+// SourceIDs lists every source id, oldest first.
+func (s *Store) SourceIDs(ctx context.Context) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT id FROM sources ORDER BY ingested_at, id")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
+}
+
+func (t *Tx) ids(ctx context.Context, q string, args ...any) ([]string, error) {
+	rows, err := t.query(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
+}
