@@ -44,6 +44,7 @@ type Store struct {
 	dialect dialect
 	archive archive
 	dataDir string
+	dbURL   string
 	now     func() time.Time
 }
 
@@ -115,6 +116,7 @@ func (s *Store) openPostgres(ctx context.Context, cfg Config) error {
 		return fmt.Errorf("database %s unreachable: %w", redactURL(cfg.DBURL), err)
 	}
 	s.db = db
+	s.dbURL = cfg.DBURL
 	s.dialect = postgresDialect{}
 	s.archive = dbArchive{}
 	return nil
@@ -240,3 +242,7 @@ func dirSize(dir string) (int64, error) {
 	})
 	return total, err
 }
+
+// DBURL is the PostgreSQL URL the store was opened with ("" on SQLite), for
+// tools such as pg_dump that connect on their own.
+func (s *Store) DBURL() string { return s.dbURL }

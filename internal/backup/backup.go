@@ -1,0 +1,322 @@
+// Package backup writes and restores Athar's whole evidence base as one file:
+// the database (a consistent snapshot taken while servers run: SQLite's
+// VACUUM INTO, or pg_dump of the server's own version), the archive of
+// originals, the ledger's signed checkpoints and its signing key. A backup is
+// as sensitive as the data itself. After a restore, verify passes.
+package backup
+
+import (
+	"archive/tar"
+	"compress/gzip"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/athar-project/athar/internal/ledger"
+	"github.com/athar-project/athar/internal/store"
+)
+
+// FormatVersion is the version of the backup file's layout.
+const FormatVersion = 1
+
+// Manifest describes a backup; it is the file's first entry.
+type Manifest struct {
+	Format    int    `json:"format"`
+	Engine    string `json:"engine"`
+	CreatedAt string `json:"created_at"`
+	HeadSeq   int64  `json:"head_seq"`
+	HeadHash  string `json:"head_hash"`
+	Blobs     int    `json:"-"` // originals written (SQLite), for the report
+}
+
+// Names of entries in the backup file.
+const (
+	manifestName = "manifest.json"
+	sqliteName   = "athar.db"
+	pgDumpName   = "postgres.dump"
+	archiveDir   = "archive/"
+	checkDir     = "checkpoints/"
+	keyName      = "keys/ledger.ed25519"
+)
+
+// Write writes a backup of st to w.
+func Write(ctx context.Context, st *store.Store, w io.Writer) (Manifest, error) {
+	tmp, err := os.MkdirTemp("", "athar-backup-")
+	if err != nil {
+		return Manifest{}, err
+	}
+	defer os.RemoveAll(tmp)
+	m := Manifest{Format: FormatVersion, Engine: st.Engine(), CreatedAt: time.Now().UTC().Format(time.RFC3339)}
+	// The head first: every checkpoint up to it is inside the snapshot taken
+	// next (the head only grows).
+	if m.HeadSeq, m.HeadHash, err = st.Head(ctx); err != nil {
+		return m, err
+	}
+	var dbFile, dbName string
+	switch st.Engine() {
+	case "sqlite":
+		dbFile, dbName = filepath.Join(tmp, sqliteName), sqliteName
+		if _, err := st.DB().ExecContext(ctx, "VACUUM INTO ?", dbFile); err != nil {
+			return m, fmt.Errorf("snapshot the database: %w", err)
+		}
+	case "postgres":
+		dbFile, dbName = filepath.Join(tmp, pgDumpName), pgDumpName
+		if err := pgDump(ctx, st, dbFile); err != nil {
+			return m, err
+		}
+	default:
+		return m, fmt.Errorf("no backup for engine %s", st.Engine())
+	}
+	gz, _ := gzip.NewWriterLevel(w, gzip.BestSpeed)
+	tw := tar.NewWriter(gz)
+	add := func(name string, data []byte, mode int64) error {
+		if err := tw.WriteHeader(&tar.Header{Name: name, Mode: mode, Size: int64(len(data)), ModTime: time.Now()}); err != nil {
+			return err
+		}
+		_, err := tw.Write(data)
+		return err
+	}
+	addFile := func(name, path string, mode int64) error {
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		fi, err := f.Stat()
+		if err != nil {
+			return err
+		}
+		if err := tw.WriteHeader(&tar.Header{Name: name, Mode: mode, Size: fi.Size(), ModTime: fi.ModTime()}); err != nil {
+			return err
+		}
+		_, err = io.Copy(tw, f)
+		return err
+	}
+	mb, _ := json.MarshalIndent(m, "", "  ")
+	if err := add(manifestName, mb, 0o600); err != nil {
+		return m, err
+	}
+	if err := addFile(dbName, dbFile, 0o600); err != nil {
+		return m, fmt.Errorf("write database: %w", err)
+	}
+	if st.Engine() == "sqlite" {
+		dir := filepath.Join(st.DataDir(), "archive", "sha256")
+		err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if errors.Is(err, fs.ErrNotExist) {
+					return nil
+				}
+				return err
+			}
+			if d.IsDir() || strings.HasPrefix(d.Name(), ".tmp-") {
+				return nil
+			}
+			m.Blobs++
+			return addFile(archiveDir+d.Name()[:2]+"/"+d.Name(), path, 0o600)
+		})
+		if err != nil {
+			return m, fmt.Errorf("write archive: %w", err)
+		}
+	}
+	cps, err := ledger.ReadCheckpoints(st.CheckpointDir())
+	if err != nil {
+		return m, err
+	}
+	for _, c := range cps {
+		if c.Seq > m.HeadSeq {
+			continue // signed after the snapshot: not in this backup's chain
+		}
+		b, _ := json.MarshalIndent(c, "", "  ")
+		if err := add(fmt.Sprintf("%s%012d.json", checkDir, c.Seq), append(b, '\n'), 0o644); err != nil {
+			return m, err
+		}
+	}
+	if key, err := os.ReadFile(filepath.Join(st.DataDir(), "keys", "ledger.ed25519")); err == nil {
+		if err := add(keyName, key, 0o600); err != nil {
+			return m, err
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return m, err
+	}
+	if err := tw.Close(); err != nil {
+		return m, err
+	}
+	return m, gz.Close()
+}
+
+// Restore reads a backup from r into an empty data directory (and, for a
+// PostgreSQL backup, the empty database at dbURL).
+func Restore(ctx context.Context, r io.Reader, dataDir, dbURL string) (Manifest, error) {
+	var m Manifest
+	if err := emptyDir(dataDir); err != nil {
+		return m, err
+	}
+	gz, err := gzip.NewReader(r)
+	if err != nil {
+		return m, fmt.Errorf("not an Athar backup (not gzip): %w", err)
+	}
+	tr := tar.NewReader(gz)
+	if err := os.MkdirAll(dataDir, 0o700); err != nil {
+		return m, err
+	}
+	first := true
+	for {
+		h, err := tr.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return m, fmt.Errorf("read backup: %w", err)
+		}
+		name := filepath.ToSlash(filepath.Clean(h.Name))
+		if strings.HasPrefix(name, "../") || strings.HasPrefix(name, "/") || h.Typeflag != tar.TypeReg {
+			return m, fmt.Errorf("backup entry %q is not a plain file inside the backup", h.Name)
+		}
+		if first {
+			if name != manifestName {
+				return m, errors.New("not an Athar backup (no manifest first)")
+			}
+			if err := json.NewDecoder(io.LimitReader(tr, 1<<20)).Decode(&m); err != nil {
+				return m, fmt.Errorf("backup manifest: %w", err)
+			}
+			if m.Format != FormatVersion {
+				return m, fmt.Errorf("backup format %d: this Athar reads format %d", m.Format, FormatVersion)
+			}
+			if m.Engine == "postgres" && dbURL == "" {
+				return m, errors.New("a PostgreSQL backup needs --db with an empty database to restore into")
+			}
+			if m.Engine == "sqlite" && dbURL != "" {
+				return m, errors.New("an SQLite backup restores into a data directory, not --db")
+			}
+			first = false
+			continue
+		}
+		var dest string
+		switch {
+		case name == sqliteName:
+			dest = filepath.Join(dataDir, "athar.db")
+		case name == pgDumpName:
+			dest = filepath.Join(dataDir, ".restore-"+pgDumpName)
+		case strings.HasPrefix(name, archiveDir):
+			dest = filepath.Join(dataDir, "archive", "sha256", strings.TrimPrefix(name, archiveDir))
+		case strings.HasPrefix(name, checkDir):
+			dest = filepath.Join(dataDir, "checkpoints", strings.TrimPrefix(name, checkDir))
+		case name == keyName:
+			dest = filepath.Join(dataDir, "keys", "ledger.ed25519")
+		default:
+			return m, fmt.Errorf("backup entry %q is not part of an Athar backup", h.Name)
+		}
+		if err := writeEntry(dest, tr, os.FileMode(h.Mode)&0o777); err != nil {
+			return m, fmt.Errorf("restore %s: %w", name, err)
+		}
+	}
+	if first {
+		return m, errors.New("empty backup")
+	}
+	if m.Engine == "postgres" {
+		dump := filepath.Join(dataDir, ".restore-"+pgDumpName)
+		defer os.Remove(dump)
+		if err := pgRestore(ctx, dbURL, dump); err != nil {
+			return m, err
+		}
+	}
+	return m, nil
+}
+
+func writeEntry(dest string, r io.Reader, mode os.FileMode) error {
+	if err := os.MkdirAll(filepath.Dir(dest), 0o700); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(dest, os.O_CREATE|os.O_EXCL|os.O_WRONLY, mode|0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(f, r); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// emptyDir checks that dir does not exist or is empty.
+func emptyDir(dir string) error {
+	ents, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if len(ents) > 0 {
+		return fmt.Errorf("restore needs an empty or absent data directory: %s holds %d entries", dir, len(ents))
+	}
+	return nil
+}
+
+// pgTool finds a PostgreSQL client tool of the server's major version:
+// pg_dump refuses a newer server, and an older pg_dump would lose features.
+func pgTool(ctx context.Context, st interface {
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+}, tool string) (string, error) {
+	var v int
+	if err := st.QueryRowContext(ctx, "SELECT current_setting('server_version_num')::int").Scan(&v); err != nil {
+		return "", err
+	}
+	path := fmt.Sprintf("/usr/lib/postgresql/%d/bin/%s", v/10000, tool)
+	if _, err := os.Stat(path); err == nil {
+		return path, nil
+	}
+	if p, err := exec.LookPath(tool); err == nil {
+		return p, nil
+	}
+	return "", fmt.Errorf("%s for PostgreSQL %d is not installed (Debian's postgresql-client-%d)", tool, v/10000, v/10000)
+}
+
+func pgDump(ctx context.Context, st *store.Store, out string) error {
+	tool, err := pgTool(ctx, st.DB(), "pg_dump")
+	if err != nil {
+		return err
+	}
+	cmd := exec.CommandContext(ctx, tool, "--format=custom", "--no-owner", "--no-privileges", "--file", out, "--dbname", st.DBURL())
+	if b, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("pg_dump: %w: %s", err, strings.TrimSpace(string(b)))
+	}
+	return nil
+}
+
+func pgRestore(ctx context.Context, dbURL, dump string) error {
+	db, err := sql.Open("pgx", dbURL)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	var tables int
+	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'").Scan(&tables); err != nil {
+		return fmt.Errorf("database unreachable: %w", err)
+	}
+	if tables > 0 {
+		return fmt.Errorf("restore needs an empty database: it holds %d tables", tables)
+	}
+	tool, err := pgTool(ctx, db, "pg_restore")
+	if err != nil {
+		return err
+	}
+	cmd := exec.CommandContext(ctx, tool, "--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", "--dbname", dbURL, dump)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("pg_restore: %w: %s", err, strings.TrimSpace(string(b)))
+	}
+	return nil
+}
