@@ -108,11 +108,11 @@ func (r *recorder) person(ctx context.Context, p extract.Person) error {
 	for _, role := range p.Roles {
 		f.Context = append(f.Context, role)
 	}
-	id, err := r.place(ctx, f)
+	id, score, err := r.place(ctx, f)
 	if err != nil {
 		return err
 	}
-	if err := r.mentions(ctx, id, model.TypePerson, p.Mentions); err != nil {
+	if err := r.mentions(ctx, id, score, model.TypePerson, p.Mentions); err != nil {
 		return err
 	}
 	add := func(prop, value string, conf float64) error {
@@ -158,15 +158,16 @@ func (r *recorder) entity(ctx context.Context, typ model.EntityType, e extract.E
 	if err != nil {
 		return err
 	}
+	score := 1.0 // the same gazetteer entry
 	if id == "" {
-		if id, err = r.place(ctx, f); err != nil {
+		if id, score, err = r.place(ctx, f); err != nil {
 			return err
 		}
 	} else {
 		r.remember(id, f)
 		r.stats.Linked++
 	}
-	if err := r.mentions(ctx, id, typ, e.Mentions); err != nil {
+	if err := r.mentions(ctx, id, score, typ, e.Mentions); err != nil {
 		return err
 	}
 	// The name, and as aliases only the other spellings this source writes:
@@ -199,10 +200,12 @@ func (r *recorder) placeByGazetteer(ctx context.Context, typ model.EntityType, g
 	return r.tx.EntityWith(ctx, typ, "gazetteer", gid)
 }
 
-func (r *recorder) place(ctx context.Context, f resolve.Found) (string, error) {
+// place resolves f and returns its entity and the link's score (1 for a
+// new entity: the mention defines it).
+func (r *recorder) place(ctx context.Context, f resolve.Found) (string, float64, error) {
 	p, err := r.b.Place(ctx, r.tx, f)
 	if err != nil {
-		return "", err
+		return "", 0, err
 	}
 	switch {
 	case p.Linked:
@@ -214,7 +217,10 @@ func (r *recorder) place(ctx context.Context, f resolve.Found) (string, error) {
 		r.stats.Proposed++
 	}
 	r.remember(p.EntityID, f)
-	return p.EntityID, nil
+	if !p.Linked {
+		return p.EntityID, 1, nil
+	}
+	return p.EntityID, p.Score, nil
 }
 
 func (r *recorder) remember(id string, f resolve.Found) {
@@ -225,13 +231,14 @@ func (r *recorder) remember(id string, f resolve.Found) {
 	}
 }
 
-func (r *recorder) mentions(ctx context.Context, id string, typ model.EntityType, ms []extract.Mention) error {
+// mentions stores each occurrence, linked to its entity with the link's score.
+func (r *recorder) mentions(ctx context.Context, id string, score float64, typ model.EntityType, ms []extract.Mention) error {
 	for _, m := range ms {
 		if !r.validSpan(m.Start, m.End, m.Text) {
 			return fmt.Errorf("mention %q at [%d,%d) does not match the source text", m.Text, m.Start, m.End)
 		}
 		if err := r.tx.AddMention(ctx, &model.Mention{SourceID: r.src.ID, Span: model.Span{Start: m.Start, End: m.End, Quote: m.Text},
-			Type: typ, Extractor: r.extractor, EntityID: id, Score: 1}); err != nil {
+			Type: typ, Extractor: r.extractor, EntityID: id, Score: score}); err != nil {
 			return err
 		}
 		r.stats.Mentions++
