@@ -1,0 +1,98 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/web"
+)
+
+func init() {
+	register(func(g *globals) *cobra.Command {
+		var addr, baseURL string
+		cmd := &cobra.Command{
+			Use:   "serve",
+			Short: "Serve the web UI",
+			Long: `Serve the web UI (English and Arabic) until interrupted. Sign in with an account
+made by 'athar user add NAME --role admin --password-stdin'. Give --base-url the
+address people reach the server at; an https base URL makes cookies Secure (put
+a TLS-terminating proxy in front).`,
+			Args: cobra.NoArgs,
+			RunE: func(cmd *cobra.Command, _ []string) error {
+				if err := web.CheckBaseURL(baseURL); err != nil {
+					return cannot(err)
+				}
+				ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+				defer stop()
+				st, err := g.openStore(ctx, false)
+				if err != nil {
+					return err
+				}
+				defer st.Close()
+				logger := slog.New(slog.NewTextHandler(g.stderr, nil))
+				srv, err := web.New(web.Config{Store: st, BaseURL: baseURL, Logger: logger})
+				if err != nil {
+					return cannot(err)
+				}
+				if users, err := st.Users(ctx); err == nil && !anyLogin(users) {
+					fmt.Fprintln(g.stderr, "athar: no account can log in yet: run 'athar user add NAME --role admin --password-stdin'")
+				}
+				ln, err := net.Listen("tcp", addr)
+				if err != nil {
+					return cannot(fmt.Errorf("--addr %s: %w", addr, err))
+				}
+				hs := &http.Server{
+					Handler:           srv.Handler(),
+					ReadHeaderTimeout: 10 * time.Second,
+					ReadTimeout:       30 * time.Second,
+					WriteTimeout:      5 * time.Minute, // verify and large originals take a while
+					IdleTimeout:       2 * time.Minute,
+					MaxHeaderBytes:    64 << 10,
+					ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+				}
+				fmt.Fprintf(g.stderr, "athar: serving http://%s (%s); Ctrl-C stops\n", ln.Addr(), st.Engine())
+				done := make(chan error, 1)
+				go func() { done <- hs.Serve(ln) }()
+				select {
+				case err := <-done:
+					return cannot(fmt.Errorf("serve: %w", err))
+				case <-ctx.Done():
+				}
+				fmt.Fprintln(g.stderr, "athar: shutting down")
+				shutdownCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+				defer cancel()
+				if err := hs.Shutdown(shutdownCtx); err != nil {
+					return cannot(fmt.Errorf("shut down: %w", err))
+				}
+				if err := <-done; err != nil && !errors.Is(err, http.ErrServerClosed) {
+					return cannot(fmt.Errorf("serve: %w", err))
+				}
+				return nil
+			},
+		}
+		cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "HOST:PORT to listen on")
+		cmd.Flags().StringVar(&baseURL, "base-url", "", "the address people reach the server at, e.g. https://athar.example.org")
+		return cmd
+	})
+}
+
+// anyLogin reports whether some account can log in to the web UI.
+func anyLogin(users []model.User) bool {
+	for _, u := range users {
+		if !u.Disabled && u.PasswordHash != "" {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,243 @@
+package web
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+
+	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/intake"
+	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/samples"
+)
+
+// go test ./internal/web -run Browser -screenshots rewrites docs/screenshots.
+var screenshots = flag.Bool("screenshots", false, "write the browser test's screenshots to docs/screenshots")
+
+// chromium finds Debian's chromium. Outside CI a machine without it skips
+// the browser test with a message; in CI (CI=true) it fails.
+func chromium(t *testing.T) string {
+	t.Helper()
+	for _, p := range []string{"/usr/bin/chromium", "chromium", "chromium-browser"} {
+		if path, err := exec.LookPath(p); err == nil {
+			return path
+		}
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatal("chromium is required in CI (Debian package chromium, see .ci/apt-packages)")
+	}
+	t.Skip("skipping the browser test: no chromium (apt-get install chromium to run it)")
+	return ""
+}
+
+// seedSamples stores the bundled demo samples — what screenshots should
+// show — and the accounts.
+func seedSamples(r *rig, ctx context.Context) {
+	dir := r.t.TempDir()
+	all, paths, err := samples.WriteTo(dir)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	svc := intake.New(r.st, access.Operator())
+	for i, smp := range all {
+		err := svc.Ingest(ctx, paths[i:i+1], intake.Options{Kind: smp.Kind}, func(res intake.Result) {
+			if res.Outcome == intake.Failed {
+				r.t.Errorf("sample %s: %v", smp.Name, res.Err)
+			}
+		})
+		if err != nil {
+			r.t.Fatal(err)
+		}
+	}
+	r.addUsers(ctx)
+}
+
+// TestBrowser drives headless chromium against a server on loopback: log
+// in, list sources, open one, switch to Arabic, and take screenshots of the
+// main pages in both languages.
+func TestBrowser(t *testing.T) {
+	bin := chromium(t)
+	r := newRigWith(t, "", seedSamples)
+	shots := t.TempDir()
+	if *screenshots {
+		shots = filepath.Join("..", "..", "docs", "screenshots")
+	}
+
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(bin),
+		chromedp.Flag("headless", true),
+		chromedp.Flag("no-sandbox", true),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("lang", "en-US"),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 860),
+	)
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancel()
+	ctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	ctx, cancel = context.WithTimeout(ctx, 120*time.Second)
+	defer cancel()
+
+	base := r.ts.URL
+	yes := true
+	shot := func(name string) chromedp.Action[chromedp.Void] {
+		return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			// The whole page. Chromium's capture beyond the viewport shifts
+			// a right-to-left page that fits the viewport sideways, so that
+			// is used only for pages taller than the window.
+			size, err := chromedp.Evaluate[[]float64](`[document.documentElement.scrollWidth, document.documentElement.scrollHeight, window.innerHeight]`)(ctx, tg)
+			if err != nil {
+				return err
+			}
+			params := page.CaptureScreenshotParams{FromSurface: &yes}
+			if size[1] > size[2] {
+				params.CaptureBeyondViewport = &yes
+				params.Clip = &page.Viewport{Width: size[0], Height: size[1], Scale: 1}
+			}
+			res, err := cdp.Call(ctx, tg, page.CaptureScreenshot, params)
+			if err != nil {
+				return err
+			}
+			png := res.Data
+			return os.WriteFile(filepath.Join(shots, name+".png"), png, 0o644)
+		})
+	}
+	do := func(step string, actions ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(ctx, actions...); err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+	}
+	eval := func(expr string) string {
+		t.Helper()
+		v, err := chromedp.Run(ctx, chromedp.Evaluate[string](expr))
+		if err != nil {
+			t.Fatalf("%s: %v", expr, err)
+		}
+		return v
+	}
+	location := func() string {
+		t.Helper()
+		loc, err := chromedp.Run(ctx, chromedp.Location())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return loc
+	}
+	css := func(sel string) chromedp.CSS { return chromedp.CSS(sel) }
+
+	// Anonymous visitors are sent to the login page.
+	do("open the sources anonymously",
+		chromedp.Navigate(base+"/sources"),
+		chromedp.WaitVisible(css("#login-submit")),
+		shot("login-en"))
+	if loc := location(); !strings.Contains(loc, "/login?next=") {
+		t.Fatalf("anonymous visitor landed on %s", loc)
+	}
+	do("log in",
+		chromedp.SendKeys(css("#name"), "adel"),
+		chromedp.SendKeys(css("#password"), testPassword),
+		chromedp.Click(css("#login-submit")),
+		chromedp.WaitVisible(css("#sources")))
+	if loc := location(); !strings.HasSuffix(loc, "/sources") {
+		t.Fatalf("after login: %s, want the page asked for", loc)
+	}
+
+	// The stylesheet loaded under the CSP (no inline styles, no scripts).
+	do("dashboard",
+		chromedp.Navigate(base+"/"),
+		chromedp.WaitVisible(css("#source-count")),
+		shot("dashboard-en"))
+	if rules := eval(`String(document.styleSheets.length ? document.styleSheets[0].cssRules.length : 0)`); rules == "0" {
+		t.Error("the stylesheet did not load")
+	}
+
+	do("sources list",
+		chromedp.Navigate(base+"/sources"),
+		chromedp.WaitVisible(css("#sources")),
+		shot("sources-en"))
+	all, err := r.srv.visibleSources(context.Background(), access.Operator())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rows := eval(`String(document.querySelectorAll("#sources tbody tr").length)`); rows != fmt.Sprint(len(all)) || len(all) == 0 {
+		t.Errorf("the list shows %s sources, want %d", rows, len(all))
+	}
+
+	// Open the Arabic article from the list.
+	var arabic model.Source
+	for _, s := range all {
+		if s.Language == "ar" && s.Kind == model.KindArticle {
+			arabic = s
+		}
+	}
+	if arabic.ID == "" {
+		t.Fatal("the samples hold no Arabic article")
+	}
+	do("source page",
+		chromedp.Click(css(fmt.Sprintf(`a[href="/sources/%s"]`, arabic.ID))),
+		chromedp.WaitVisible(css("#source-title")),
+		shot("source-en"))
+	if title := eval(`document.querySelector("#source-title").textContent`); strings.TrimSpace(title) != displayTitle(arabic) {
+		t.Errorf("source page title %q, want %q", title, displayTitle(arabic))
+	}
+
+	// Switch to Arabic: the whole page turns right-to-left.
+	do("switch to Arabic",
+		chromedp.Click(css("#lang-ar")),
+		chromedp.WaitVisible(css("#lang-en")),
+		shot("source-ar"))
+	if dir, lang := eval(`document.documentElement.dir`), eval(`document.documentElement.lang`); dir != "rtl" || lang != "ar" {
+		t.Fatalf("after switching: dir=%q lang=%q, want rtl ar", dir, lang)
+	}
+	do("Arabic dashboard",
+		chromedp.Navigate(base+"/"),
+		chromedp.WaitVisible(css("#source-count")),
+		shot("dashboard-ar"))
+	// Right-to-left: the brand sits at the right, the tools at the left.
+	if mirrored := eval(`String(document.querySelector(".brand").getBoundingClientRect().left > document.querySelector(".tools").getBoundingClientRect().right)`); mirrored != "true" {
+		t.Error("the Arabic header is not mirrored")
+	}
+	do("Arabic pages",
+		chromedp.Navigate(base+"/sources"),
+		chromedp.WaitVisible(css("#sources")),
+		shot("sources-ar"),
+		chromedp.Navigate(base+"/admin"),
+		chromedp.WaitVisible(css("#users")),
+		chromedp.Click(css("#verify")),
+		chromedp.WaitVisible(css("#verify-report")),
+		shot("admin-ar"))
+	if dir := eval(`document.documentElement.dir`); dir != "rtl" {
+		t.Errorf("the Arabic choice did not stick: dir=%q", dir)
+	}
+	do("back to English, log out",
+		chromedp.Click(css("#lang-en")),
+		chromedp.WaitVisible(css("#lang-ar")),
+		chromedp.Navigate(base+"/admin"),
+		chromedp.WaitVisible(css("#users")),
+		shot("admin-en"),
+		chromedp.Click(css(`form[action="/logout"] button`)),
+		chromedp.WaitVisible(css("#login-submit")),
+		chromedp.Navigate(base+"/login?lang=ar"),
+		chromedp.WaitVisible(css("#login-submit")),
+		shot("login-ar"))
+	if loc := location(); !strings.HasSuffix(loc, "/login") {
+		t.Errorf("after logout and switching: %s", loc)
+	}
+}

@@ -1,0 +1,58 @@
+package web
+
+import (
+	"io/fs"
+	"regexp"
+	"testing"
+
+	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/web/i18n"
+)
+
+var literalKey = regexp.MustCompile(`\.T "([a-z0-9_.]+)"`)
+
+// Every key a template names, and every key built from an enumeration, is
+// in both catalogues.
+func TestTemplateKeysInCatalogue(t *testing.T) {
+	var keys []string
+	err := fs.WalkDir(files, "templates", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := files.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		for _, m := range literalKey.FindAllStringSubmatch(string(b), -1) {
+			keys = append(keys, m[1])
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range model.Sensitivities() {
+		keys = append(keys, "sens."+s.String())
+	}
+	for _, k := range model.SourceKinds() {
+		keys = append(keys, "kind."+string(k))
+	}
+	for _, r := range []model.Role{model.RoleAdmin, model.RoleReviewer, model.RoleAnalyst, model.RoleViewer} {
+		keys = append(keys, "role."+string(r))
+	}
+	keys = append(keys, "lang.ar", "lang.en", "lang.other", "action.view", "action.download", "action.list",
+		"date.unknown", "login.failed", "login.too_many")
+	for _, code := range []string{"400", "403", "404", "429", "500", "other"} {
+		keys = append(keys, "error."+code+".title", "error."+code+".message")
+	}
+	if len(keys) < 50 {
+		t.Fatalf("found only %d keys: is the pattern still right?", len(keys))
+	}
+	for _, k := range keys {
+		for _, l := range i18n.Langs() {
+			if !i18n.Has(l, k) {
+				t.Errorf("%q is missing in %s", k, l)
+			}
+		}
+	}
+}

@@ -1,0 +1,196 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net/http"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/web/i18n"
+)
+
+// reqState is what middleware learns about a request, shared down the chain
+// through the context (one pointer, filled in as the request goes).
+type reqState struct {
+	session *Session
+	user    *model.User
+	viewer  access.Viewer
+	lang    i18n.Lang
+}
+
+type ctxKey struct{}
+
+func state(r *http.Request) *reqState {
+	if st, ok := r.Context().Value(ctxKey{}).(*reqState); ok {
+		return st
+	}
+	return &reqState{viewer: access.Public(), lang: i18n.Default}
+}
+
+// statusWriter remembers the status written, for the log and for recovery.
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if w.status == 0 {
+		w.status = code
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// recoverPanics turns a panic into a plain 500 page. The panic's value is
+// not logged — it may hold restricted text — only that it happened and where.
+func (s *Server) recoverPanics(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		sw := &statusWriter{ResponseWriter: w}
+		defer func() {
+			rec := recover()
+			if rec == nil {
+				return
+			}
+			if rec == http.ErrAbortHandler {
+				panic(rec)
+			}
+			s.log.Error("panic serving request", "method", r.Method, "route", r.Pattern, "stack", string(debug.Stack()))
+			if sw.status == 0 {
+				s.serverError(sw, r, errors.New("panic"))
+			}
+		}()
+		next.ServeHTTP(sw, r)
+	})
+}
+
+// logRequests writes one log line per request: method, route pattern,
+// status, duration and the account name. The path is logged only for routes
+// without wildcards: a source id is derived from its original's hash, and
+// logs often travel further than the evidence, so which source was asked for
+// is left to the access log. Never the query, form or body, and never
+// anything read from the evidence store.
+func (s *Server) logRequests(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		st := &reqState{viewer: access.Public(), lang: i18n.Default}
+		r = r.WithContext(context.WithValue(r.Context(), ctxKey{}, st))
+		sw := &statusWriter{ResponseWriter: w}
+		next.ServeHTTP(sw, r)
+		if sw.status == 0 {
+			sw.status = http.StatusOK
+		}
+		level := slog.LevelInfo
+		if sw.status >= 500 {
+			level = slog.LevelError
+		}
+		attrs := []slog.Attr{slog.String("method", r.Method), slog.String("route", r.Pattern)}
+		if r.Pattern != "" && !strings.Contains(r.Pattern, "{") && r.Pattern != "/" {
+			attrs = append(attrs, slog.String("path", r.URL.Path))
+		}
+		attrs = append(attrs, slog.Int("status", sw.status), slog.Duration("took", time.Since(start)),
+			slog.String("user", st.viewer.Actor()))
+		s.log.LogAttrs(r.Context(), level, "request", attrs...)
+	})
+}
+
+// contentSecurityPolicy allows the embedded stylesheet and nothing else: no
+// scripts, no inline styles, no framing, forms only back to this server.
+const contentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; " +
+	"frame-ancestors 'none'; base-uri 'none'"
+
+func (s *Server) securityHeaders(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Content-Security-Policy", contentSecurityPolicy)
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "no-referrer")
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Cross-Origin-Opener-Policy", "same-origin")
+		h.Set("Cross-Origin-Resource-Policy", "same-origin")
+		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+		// Pages show evidence: keep them out of every cache. The stylesheet
+		// handler overrides this for its content-hashed URL.
+		h.Set("Cache-Control", "no-store")
+		if s.secureRequest(r) {
+			h.Set("Strict-Transport-Security", "max-age=31536000")
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// language picks the UI language: ?lang= (which also sets the cookie and
+// redirects to the same page without it), else the cookie, else the
+// browser's Accept-Language.
+func (s *Server) language(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		st := state(r)
+		if q := r.URL.Query().Get("lang"); q != "" && r.Method == http.MethodGet {
+			l, _ := i18n.Parse(q)
+			http.SetCookie(w, &http.Cookie{Name: langCookie, Value: string(l), Path: "/", MaxAge: 365 * 24 * 3600,
+				HttpOnly: true, Secure: s.secureRequest(r), SameSite: http.SameSiteLaxMode})
+			u := *r.URL
+			query := u.Query()
+			query.Del("lang")
+			u.RawQuery = query.Encode()
+			u.Scheme, u.Host = "", ""
+			http.Redirect(w, r, u.RequestURI(), http.StatusSeeOther)
+			return
+		}
+		if c, err := r.Cookie(langCookie); err == nil {
+			if l, ok := i18n.Parse(c.Value); ok {
+				st.lang = l
+				next.ServeHTTP(w, r)
+				return
+			}
+		}
+		st.lang = i18n.FromAcceptLanguage(r.Header.Get("Accept-Language"))
+		next.ServeHTTP(w, r)
+	})
+}
+
+const langCookie = "athar_lang"
+
+// requireUser sends anonymous visitors to the login page.
+func (s *Server) requireUser(h http.HandlerFunc) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if state(r).user == nil {
+			s.toLogin(w, r)
+			return
+		}
+		h(w, r)
+	})
+}
+
+// requireAdmin is requireUser for admins only; others get 403.
+func (s *Server) requireAdmin(h http.HandlerFunc) http.Handler {
+	return s.requireUser(func(w http.ResponseWriter, r *http.Request) {
+		if state(r).user.Role != model.RoleAdmin {
+			s.forbidden(w, r)
+			return
+		}
+		h(w, r)
+	})
+}
+
+// toLogin redirects to the login page, remembering where the visitor was
+// going when it was a page (GET) of this site.
+func (s *Server) toLogin(w http.ResponseWriter, r *http.Request) {
+	target := "/login"
+	if r.Method == http.MethodGet && r.URL.Path != "/" {
+		target += "?next=" + urlQueryEscape(r.URL.RequestURI())
+	}
+	http.Redirect(w, r, target, http.StatusSeeOther)
+}

@@ -1,0 +1,291 @@
+package web
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/store"
+)
+
+// The test rig: a real SQLite store seeded with sources and statements of
+// every sensitivity, an account of every role, and a server on loopback.
+
+const testPassword = "correct horse battery staple"
+
+// seeded is one source the rig stored, with the values that must never
+// reach a viewer without clearance for it.
+type seeded struct {
+	src     model.Source
+	secrets []string
+}
+
+type rig struct {
+	t       *testing.T
+	st      *store.Store
+	srv     *Server
+	ts      *httptest.Server
+	sources map[model.Sensitivity]seeded
+	// statements' values by sensitivity; no page shows statements yet, so
+	// none of them may appear for anyone without clearance.
+	statements map[model.Sensitivity]string
+	dupSource  seeded // a public near-copy of the confidential source
+	clock      *fakeClock
+	logs       *syncBuffer
+}
+
+type fakeClock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *fakeClock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
+func (c *fakeClock) Add(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(d)
+}
+
+type syncBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string { s.mu.Lock(); defer s.mu.Unlock(); return s.b.String() }
+
+// roles are the accounts the rig creates, by name, with their clearance.
+var roles = []struct {
+	name      string
+	role      model.Role
+	clearance model.Sensitivity
+}{
+	{"vera", model.RoleViewer, model.Public},
+	{"anas", model.RoleAnalyst, model.Internal},
+	{"rania", model.RoleReviewer, model.Restricted},
+	{"adel", model.RoleAdmin, model.Confidential},
+}
+
+var (
+	hashOnce sync.Once
+	hashed   string
+)
+
+// passwordHash hashes the test password once for all accounts (argon2id
+// takes 64 MiB and a noticeable fraction of a second).
+func passwordHash(t *testing.T) string {
+	hashOnce.Do(func() {
+		var err error
+		if hashed, err = access.HashPassword(testPassword); err != nil {
+			t.Fatal(err)
+		}
+	})
+	return hashed
+}
+
+func newRig(t *testing.T, baseURL string) *rig {
+	t.Helper()
+	return newRigWith(t, baseURL, (*rig).seed)
+}
+
+// newRigWith is newRig with another way of filling the store.
+func newRigWith(t *testing.T, baseURL string, seed func(*rig, context.Context)) *rig {
+	t.Helper()
+	ctx := context.Background()
+	st, err := store.Open(ctx, store.Config{DataDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	r := &rig{t: t, st: st, sources: map[model.Sensitivity]seeded{}, statements: map[model.Sensitivity]string{},
+		clock: &fakeClock{t: time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)}, logs: &syncBuffer{}}
+	seed(r, ctx)
+	r.srv, err = New(Config{Store: st, BaseURL: baseURL, Now: r.clock.Now,
+		Logger: slog.New(slog.NewTextHandler(r.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.ts = httptest.NewServer(r.srv.Handler())
+	t.Cleanup(r.ts.Close)
+	return r
+}
+
+func (r *rig) seed(ctx context.Context) {
+	t := r.t
+	docs := []struct {
+		sens                        model.Sensitivity
+		kind                        model.SourceKind
+		lang, title, publisher, url string
+		text                        string
+	}{
+		{model.Public, model.KindArticle, "en", "Guard arrested in Homs", "Public Wire", "https://news.example/guard",
+			"Authorities arrested a former Sednaya guard on Tuesday.\nThe ministry said he was referred to the judiciary."},
+		{model.Internal, model.KindStatement, "en", "Internal memo Kappa-7", "Memo Desk Lambda", "https://internal.example/kappa",
+			"internal-body-marker-kappa about staffing."},
+		{model.Restricted, model.KindDocument, "en", "Restricted roster Sigma-3", "Roster Office Tau", "https://restricted.example/sigma",
+			"restricted-body-marker-sigma lists the night shift."},
+		{model.Confidential, model.KindTestimony, "ar", "شهادة الناجي أوميغا", "منظمة التوثيق زيتا", "https://confidential.example/omega",
+			"قال الشاهد سليم المخفي إنه احتُجز في صيدنايا.\nconfidential-body-marker-omega"},
+	}
+	err := r.st.Write(ctx, "tester", func(tx *store.Tx) error {
+		for i, d := range docs {
+			src := model.Source{Kind: d.kind, Title: d.title, Publisher: d.publisher, URL: d.url, Language: d.lang,
+				Text: d.text, Sensitivity: d.sens, Published: model.DayDate(2025, 1, 10+i), ContentType: "text/plain",
+				Filename: "doc-" + d.sens.String() + ".txt", IngestedAt: r.clock.Now().Add(time.Duration(i) * time.Minute)}
+			if _, err := tx.AddSource(ctx, &src, []byte("original bytes of "+d.title)); err != nil {
+				return err
+			}
+			sd := seeded{src: src, secrets: []string{src.ID, src.SHA256, d.title, d.publisher, d.url}}
+			sd.secrets = append(sd.secrets, strings.Split(d.text, "\n")...)
+			r.sources[d.sens] = sd
+		}
+		dup := model.Source{Kind: model.KindArticle, Title: "Public copy", Language: "en", Text: "a public near-copy",
+			Sensitivity: model.Public, IngestedAt: r.clock.Now().Add(-time.Hour)}
+		if _, err := tx.AddSource(ctx, &dup, []byte("public copy bytes")); err != nil {
+			return err
+		}
+		if err := tx.SetDuplicate(ctx, dup.ID, r.sources[model.Confidential].src.ID, 0.93); err != nil {
+			return err
+		}
+		dup.DuplicateOf = r.sources[model.Confidential].src.ID
+		r.dupSource = seeded{src: dup, secrets: []string{"Public copy"}}
+
+		e, err := tx.AddEntity(ctx, model.TypePerson)
+		if err != nil {
+			return err
+		}
+		for _, sens := range model.Sensitivities() {
+			value := "statement-value-" + sens.String() + "-xi"
+			r.statements[sens] = value
+			st := model.Statement{EntityID: e.ID, Property: "name", Value: value, SourceID: r.sources[sens].src.ID,
+				Origin: "manual", Sensitivity: sens}
+			if err := tx.AddStatement(ctx, &st); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.addUsers(ctx)
+}
+
+// addUsers creates an account of every role, and a disabled one.
+func (r *rig) addUsers(ctx context.Context) {
+	hash := passwordHash(r.t)
+	err := r.st.Write(ctx, "tester", func(tx *store.Tx) error {
+		for _, u := range roles {
+			user := model.User{Name: u.name, Role: u.role, Clearance: u.clearance, PasswordHash: hash}
+			if err := tx.AddUser(ctx, &user); err != nil {
+				return err
+			}
+		}
+		off := model.User{Name: "gone", Role: model.RoleAdmin, Clearance: model.Confidential, PasswordHash: hash, Disabled: true}
+		return tx.AddUser(ctx, &off)
+	})
+	if err != nil {
+		r.t.Fatal(err)
+	}
+}
+
+// client is a browser-like client: a cookie jar, no redirects followed.
+type client struct {
+	r    *rig
+	http *http.Client
+}
+
+func (r *rig) client() *client {
+	jar, _ := cookiejar.New(nil)
+	return &client{r: r, http: &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error {
+		return http.ErrUseLastResponse
+	}}}
+}
+
+type response struct {
+	status int
+	header http.Header
+	body   string
+}
+
+func (c *client) do(method, path string, form url.Values, header map[string]string) response {
+	c.r.t.Helper()
+	var body io.Reader
+	if form != nil {
+		body = strings.NewReader(form.Encode())
+	}
+	req, err := http.NewRequest(method, c.r.ts.URL+path, body)
+	if err != nil {
+		c.r.t.Fatal(err)
+	}
+	if form != nil {
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	}
+	for k, v := range header {
+		req.Header.Set(k, v)
+	}
+	resp, err := c.http.Do(req)
+	if err != nil {
+		c.r.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		c.r.t.Fatal(err)
+	}
+	return response{resp.StatusCode, resp.Header, string(b)}
+}
+
+func (c *client) get(path string) response { return c.do("GET", path, nil, nil) }
+
+var csrfRe = regexp.MustCompile(`name="csrf" value="([^"]+)"`)
+
+// csrf reads a form token from a page.
+func (c *client) csrf(path string) string {
+	c.r.t.Helper()
+	m := csrfRe.FindStringSubmatch(c.get(path).body)
+	if m == nil {
+		c.r.t.Fatalf("no CSRF token on %s", path)
+	}
+	return m[1]
+}
+
+// post sends a form with the token of the page it comes from.
+func (c *client) post(page, path string, form url.Values) response {
+	if form == nil {
+		form = url.Values{}
+	}
+	form.Set("csrf", c.csrf(page))
+	return c.do("POST", path, form, nil)
+}
+
+// login signs in as name and fails the test if it does not work.
+func (r *rig) login(name string) *client {
+	r.t.Helper()
+	c := r.client()
+	resp := c.post("/login", "/login", url.Values{"name": {name}, "password": {testPassword}})
+	if resp.status != http.StatusSeeOther || resp.header.Get("Location") != "/" {
+		r.t.Fatalf("login as %s: %d %s", name, resp.status, resp.header.Get("Location"))
+	}
+	return c
+}
+
+type accessViewer = access.Viewer
+
+var accessForUser = access.ForUser

@@ -1,0 +1,249 @@
+package web
+
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/store"
+)
+
+// Session is one signed-in browser. The token that identifies it lives only
+// in the visitor's cookie; the server keeps its SHA-256 (ID), so a copy of
+// the session table cannot be replayed as cookies.
+type Session struct {
+	ID        string // hex SHA-256 of the token
+	UserID    string
+	UserName  string
+	CSRF      string // the token every form of this session carries
+	CreatedAt time.Time
+	LastSeen  time.Time
+	ExpiresAt time.Time
+}
+
+// ErrNoSession means no live session has that id.
+var ErrNoSession = errors.New("no such session")
+
+// SessionStore keeps sessions on the server.
+//
+// THIS IS THE ONE PIECE TO MOVE INTO THE STORE: the in-memory implementation
+// below loses every session on restart and cannot be shared by several
+// servers. The store's version is a `sessions` table (see the package's
+// report for the SQL) behind this same interface.
+type SessionStore interface {
+	Create(ctx context.Context, s Session) error
+	Get(ctx context.Context, id string) (Session, error)
+	Touch(ctx context.Context, id string, at time.Time) error
+	Delete(ctx context.Context, id string) error
+	// DeleteUser ends every session of an account (disabled, password
+	// changed).
+	DeleteUser(ctx context.Context, userID string) error
+	// Sweep drops sessions that expired before now.
+	Sweep(ctx context.Context, now time.Time) error
+}
+
+// MemorySessions is a SessionStore in a map guarded by a mutex.
+type MemorySessions struct {
+	mu sync.Mutex
+	m  map[string]Session
+}
+
+// NewMemorySessions returns an empty in-memory session store.
+func NewMemorySessions() *MemorySessions { return &MemorySessions{m: map[string]Session{}} }
+
+// Create stores a new session.
+func (m *MemorySessions) Create(_ context.Context, s Session) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if _, dup := m.m[s.ID]; dup {
+		return errors.New("session id in use")
+	}
+	m.m[s.ID] = s
+	return nil
+}
+
+// Get returns a session by id.
+func (m *MemorySessions) Get(_ context.Context, id string) (Session, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	s, ok := m.m[id]
+	if !ok {
+		return Session{}, ErrNoSession
+	}
+	return s, nil
+}
+
+// Touch records that a session was used.
+func (m *MemorySessions) Touch(_ context.Context, id string, at time.Time) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	s, ok := m.m[id]
+	if !ok {
+		return ErrNoSession
+	}
+	s.LastSeen = at
+	m.m[id] = s
+	return nil
+}
+
+// Delete ends a session.
+func (m *MemorySessions) Delete(_ context.Context, id string) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	delete(m.m, id)
+	return nil
+}
+
+// DeleteUser ends every session of an account.
+func (m *MemorySessions) DeleteUser(_ context.Context, userID string) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for id, s := range m.m {
+		if s.UserID == userID {
+			delete(m.m, id)
+		}
+	}
+	return nil
+}
+
+// Sweep drops expired sessions.
+func (m *MemorySessions) Sweep(_ context.Context, now time.Time) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for id, s := range m.m {
+		if !now.Before(s.ExpiresAt) {
+			delete(m.m, id)
+		}
+	}
+	return nil
+}
+
+// Len is how many sessions are held (for tests).
+func (m *MemorySessions) Len() int {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return len(m.m)
+}
+
+const sessionCookie = "athar_session"
+
+// cookie is the name a cookie goes by: with the __Host- prefix when the
+// server is reached over https, so that the browser accepts it only Secure,
+// for this host alone and for every path.
+func (s *Server) cookie(name string) string {
+	if s.secure {
+		return "__Host-" + name
+	}
+	return name
+}
+
+// randomToken returns n random bytes, base64url-encoded.
+func randomToken(n int) string {
+	b := make([]byte, n)
+	if _, err := rand.Read(b); err != nil {
+		panic(err) // crypto/rand does not fail on supported systems
+	}
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+// sign returns an HMAC-SHA256 of msg under the server's secret, for a purpose.
+func (s *Server) sign(purpose, msg string) string {
+	mac := hmac.New(sha256.New, s.secret)
+	mac.Write([]byte(purpose + "\x00" + msg))
+	return base64.RawURLEncoding.EncodeToString(mac.Sum(nil))
+}
+
+func sessionID(token string) string {
+	sum := sha256.Sum256([]byte(token))
+	return hex.EncodeToString(sum[:])
+}
+
+// cookieToken checks a session cookie's signature and returns its token.
+func (s *Server) cookieToken(value string) (string, bool) {
+	token, sig, ok := strings.Cut(value, ".")
+	if !ok || token == "" || !hmac.Equal([]byte(sig), []byte(s.sign("session", token))) {
+		return "", false
+	}
+	return token, true
+}
+
+// startSession creates a session for a user and sets its cookie. A fresh
+// token every login: a token planted before login is never promoted.
+func (s *Server) startSession(w http.ResponseWriter, r *http.Request, userID, userName string) error {
+	token := randomToken(32)
+	now := s.now().UTC()
+	sess := Session{ID: sessionID(token), UserID: userID, UserName: userName, CSRF: randomToken(32),
+		CreatedAt: now, LastSeen: now, ExpiresAt: now.Add(s.ttl)}
+	_ = s.sessions.Sweep(r.Context(), now)
+	if err := s.sessions.Create(r.Context(), sess); err != nil {
+		return err
+	}
+	http.SetCookie(w, &http.Cookie{Name: s.cookie(sessionCookie), Value: token + "." + s.sign("session", token), Path: "/",
+		MaxAge: int(s.ttl.Seconds()), HttpOnly: true, Secure: s.secureRequest(r), SameSite: http.SameSiteStrictMode})
+	return nil
+}
+
+func (s *Server) clearCookie(w http.ResponseWriter, r *http.Request, name string) {
+	http.SetCookie(w, &http.Cookie{Name: name, Value: "", Path: "/", MaxAge: -1, HttpOnly: true,
+		Secure: s.secureRequest(r), SameSite: http.SameSiteStrictMode})
+}
+
+// loadSession finds the request's session, checks it is live, and reads its
+// account afresh from the store, so that a disabled account or a changed
+// role or clearance takes effect on the next request.
+func (s *Server) loadSession(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		c, err := r.Cookie(s.cookie(sessionCookie))
+		if err != nil {
+			next.ServeHTTP(w, r)
+			return
+		}
+		token, ok := s.cookieToken(c.Value)
+		if !ok {
+			s.clearCookie(w, r, s.cookie(sessionCookie))
+			next.ServeHTTP(w, r)
+			return
+		}
+		ctx := r.Context()
+		id := sessionID(token)
+		sess, err := s.sessions.Get(ctx, id)
+		now := s.now().UTC()
+		if err != nil || !now.Before(sess.ExpiresAt) || now.Sub(sess.LastSeen) > s.idle {
+			if err == nil {
+				_ = s.sessions.Delete(ctx, id)
+			} else if !errors.Is(err, ErrNoSession) {
+				s.serverError(w, r, err)
+				return
+			}
+			s.clearCookie(w, r, s.cookie(sessionCookie))
+			next.ServeHTTP(w, r)
+			return
+		}
+		u, err := s.store.UserByName(ctx, sess.UserName)
+		if err != nil && !errors.Is(err, store.ErrNotFound) {
+			s.serverError(w, r, err)
+			return
+		}
+		if err != nil || u.Disabled || u.ID != sess.UserID {
+			_ = s.sessions.DeleteUser(ctx, sess.UserID)
+			s.clearCookie(w, r, s.cookie(sessionCookie))
+			next.ServeHTTP(w, r)
+			return
+		}
+		if now.Sub(sess.LastSeen) > time.Minute {
+			_ = s.sessions.Touch(ctx, id, now)
+		}
+		st := state(r)
+		st.session, st.user, st.viewer = &sess, &u, access.ForUser(u)
+		next.ServeHTTP(w, r)
+	})
+}

@@ -1,0 +1,127 @@
+// Package web is Athar's web UI: server-rendered HTML from embedded
+// templates and one embedded stylesheet, in English and Arabic. It owns the
+// HTTP side only — routes, middleware (recovery, logging, security headers,
+// sessions, CSRF, authentication), sessions, login rate limiting, the access
+// log of restricted views, and one handler per page. Every read of evidence
+// goes through the store with the signed-in user's access.Viewer, so the one
+// read policy decides what a page can show; templates never filter.
+package web
+
+import (
+	"crypto/rand"
+	"errors"
+	"html/template"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/athar-project/athar/internal/store"
+)
+
+// Config sets up a Server.
+type Config struct {
+	// Store is where evidence and accounts are read from.
+	Store *store.Store
+	// BaseURL is the server's public address ("https://athar.example.org").
+	// An https base URL makes cookies Secure and turns on HSTS.
+	BaseURL string
+	// Logger receives the request log; nil: slog.Default().
+	Logger *slog.Logger
+	// Sessions keeps signed-in sessions; nil: in memory (lost on restart).
+	Sessions SessionStore
+	// AccessLog records views of restricted material; nil: in memory.
+	AccessLog AccessLog
+	// SessionTTL bounds a session's life (default 12h); SessionIdle ends a
+	// session unused for that long (default 2h).
+	SessionTTL, SessionIdle time.Duration
+	// Secret signs session cookies and login-form tokens; nil: random at
+	// start (sessions in memory do not outlive the process anyway).
+	Secret []byte
+	// Now is the clock; nil: time.Now.
+	Now func() time.Time
+}
+
+// Server is the web UI.
+type Server struct {
+	store     *store.Store
+	log       *slog.Logger
+	sessions  SessionStore
+	accessLog AccessLog
+	limiter   *loginLimiter
+	pages     map[string]*template.Template
+	css       asset
+	secret    []byte
+	secure    bool
+	ttl, idle time.Duration
+	now       func() time.Time
+	passwords chan struct{} // bounds concurrent argon2id checks (64 MiB each)
+	verifying sync.Mutex    // one ledger verify at a time
+}
+
+// New checks the configuration, parses the templates and returns a Server.
+func New(cfg Config) (*Server, error) {
+	if cfg.Store == nil {
+		return nil, errors.New("web: no store")
+	}
+	s := &Server{
+		store: cfg.Store, log: cfg.Logger, sessions: cfg.Sessions, accessLog: cfg.AccessLog,
+		secret: cfg.Secret, ttl: cfg.SessionTTL, idle: cfg.SessionIdle, now: cfg.Now,
+		passwords: make(chan struct{}, 2),
+	}
+	if s.log == nil {
+		s.log = slog.Default()
+	}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if s.sessions == nil {
+		s.sessions = NewMemorySessions()
+	}
+	if s.accessLog == nil {
+		s.accessLog = NewMemoryAccessLog(0)
+	}
+	if s.ttl <= 0 {
+		s.ttl = 12 * time.Hour
+	}
+	if s.idle <= 0 {
+		s.idle = 2 * time.Hour
+	}
+	if len(s.secret) == 0 {
+		s.secret = make([]byte, 32)
+		if _, err := rand.Read(s.secret); err != nil {
+			return nil, err
+		}
+	}
+	if err := CheckBaseURL(cfg.BaseURL); err != nil {
+		return nil, err
+	}
+	s.secure = strings.HasPrefix(strings.ToLower(cfg.BaseURL), "https://")
+	s.limiter = newLoginLimiter(s.now)
+	var err error
+	if s.css, err = loadAsset("static/style.css", "text/css; charset=utf-8"); err != nil {
+		return nil, err
+	}
+	if s.pages, err = parseTemplates(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// CheckBaseURL accepts "" or an absolute http(s) URL.
+func CheckBaseURL(base string) error {
+	if base == "" {
+		return nil
+	}
+	u, err := url.Parse(base)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return errors.New("--base-url must be an absolute http(s) URL, e.g. https://athar.example.org")
+	}
+	return nil
+}
+
+// secureRequest reports whether cookies for r must be Secure: when served
+// over TLS or when the base URL is https (TLS ends at a proxy).
+func (s *Server) secureRequest(r *http.Request) bool { return s.secure || r.TLS != nil }
