@@ -108,7 +108,7 @@ func TestRecordStoresWhatWasFoundTiedToItsQuotes(t *testing.T) {
 		if stats.Mentions != 4 || stats.Events != 2 || stats.Created != 3 {
 			t.Errorf("stats %+v", stats)
 		}
-		ms, _ := st.Mentions(ctx, src.ID)
+		ms, _ := st.Mentions(ctx, access.Operator(), src.ID)
 		for _, m := range ms {
 			if got := string([]rune(text)[m.Span.Start:m.Span.End]); got != m.Span.Quote || m.EntityID == "" || !strings.HasPrefix(m.Extractor, "athar-en@") {
 				t.Errorf("mention %+v (text there %q)", m, got)

@@ -6,6 +6,7 @@ import (
 	"embed"
 	"fmt"
 	"strconv"
+	"net/url"
 	"strings"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" database/sql driver
@@ -40,7 +41,9 @@ func sqliteDSN(path string) string {
 	// WAL for concurrent readers; synchronous=FULL because durability of
 	// evidence is not optional; IMMEDIATE transactions so two writers never
 	// deadlock upgrading a read lock.
-	return "file:" + path + "?_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)" +
+	// The path is escaped: a '#' or '?' in it would otherwise end the
+	// path and open another file.
+	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)" +
 		"&_pragma=busy_timeout(30000)&_pragma=cache_size(-65536)&_txlock=immediate"
 }
 

@@ -247,8 +247,11 @@ func (s *Store) MergeProposals(ctx context.Context, status string) ([]MergePropo
 	return out, rows.Err()
 }
 
-// Mentions lists the mentions of a source, in text order.
-func (s *Store) Mentions(ctx context.Context, sourceID string) ([]model.Mention, error) {
+// Mentions lists the mentions of a source the viewer may see, in text order.
+func (s *Store) Mentions(ctx context.Context, v access.Viewer, sourceID string) ([]model.Mention, error) {
+	if _, err := s.Source(ctx, v, sourceID); err != nil {
+		return nil, err
+	}
 	rows, err := s.db.QueryContext(ctx, s.Rebind("SELECT id, source_id, span_start, span_end, text, type, extractor, "+
 		"COALESCE(entity_id, ''), score, created_at FROM mentions WHERE source_id = ? ORDER BY span_start, id"), sourceID)
 	if err != nil {
@@ -267,16 +270,6 @@ func (s *Store) Mentions(ctx context.Context, sourceID string) ([]model.Mention,
 		out = append(out, m)
 	}
 	return out, rows.Err()
-}
-
-// EntityOfMention returns the entity a mention is linked to, or "" .
-func (s *Store) EntityOfMention(ctx context.Context, id string) (string, error) {
-	var e sql.NullString
-	err := s.db.QueryRowContext(ctx, s.Rebind("SELECT entity_id FROM mentions WHERE id = ?"), id).Scan(&e)
-	if errors.Is(err, sql.ErrNoRows) {
-		return "", fmt.Errorf("mention %s: %w", id, ErrNotFound)
-	}
-	return e.String, err
 }
 
 // EntityWith finds the unmerged entity of a type carrying a statement

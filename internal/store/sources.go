@@ -149,13 +149,19 @@ func (s *Store) Source(ctx context.Context, v access.Viewer, id string) (model.S
 
 // SourceFilter narrows a listing of sources.
 type SourceFilter struct {
-	Limit  int    // 0: all
-	After  string // ingested after this source id (cursor), in id order
-	SHA256 string
+	Limit    int    // 0: all
+	SHA256   string // only the source with these original bytes
+	Language string // "" any
+	Kind     model.SourceKind
+	// Newest lists newest ingest first (else oldest first).
+	Newest bool
+	// After continues a listing after this source: a keyset cursor on
+	// (ingested_at, id) in the listing's order, so pages neither skip nor
+	// repeat whatever is added meanwhile.
+	After *model.Source
 }
 
-// Sources lists the sources the viewer may see, without their text, oldest
-// ingest first.
+// Sources lists the sources the viewer may see, without their text.
 func (s *Store) Sources(ctx context.Context, v access.Viewer, f SourceFilter) ([]model.Source, error) {
 	cond, args := visibleIn(v, "sensitivity")
 	q := "SELECT " + sourceCols + " FROM sources WHERE " + cond
@@ -163,11 +169,24 @@ func (s *Store) Sources(ctx context.Context, v access.Viewer, f SourceFilter) ([
 		q += " AND sha256 = ?"
 		args = append(args, f.SHA256)
 	}
-	if f.After != "" {
-		q += " AND id > ?"
-		args = append(args, f.After)
+	if f.Language != "" {
+		q += " AND language = ?"
+		args = append(args, f.Language)
 	}
-	q += " ORDER BY ingested_at, id"
+	if f.Kind != "" {
+		q += " AND kind = ?"
+		args = append(args, string(f.Kind))
+	}
+	order, cmp := " ORDER BY ingested_at, id", ">"
+	if f.Newest {
+		order, cmp = " ORDER BY ingested_at DESC, id DESC", "<"
+	}
+	if f.After != nil {
+		at := timeText(f.After.IngestedAt)
+		q += " AND (ingested_at " + cmp + " ? OR (ingested_at = ? AND id " + cmp + " ?))"
+		args = append(args, at, at, f.After.ID)
+	}
+	q += order
 	if f.Limit > 0 {
 		q += fmt.Sprintf(" LIMIT %d", f.Limit)
 	}
@@ -181,6 +200,59 @@ func (s *Store) Sources(ctx context.Context, v access.Viewer, f SourceFilter) ([
 		src, err := scanSource(rows, false)
 		if err != nil {
 			return nil, fmt.Errorf("list sources: %w", err)
+		}
+		out = append(out, src)
+	}
+	return out, rows.Err()
+}
+
+// SourceCounts counts the sources a viewer may see, by kind, language and
+// sensitivity.
+type SourceCounts struct {
+	Total         int
+	ByKind        map[string]int
+	ByLanguage    map[string]int
+	BySensitivity map[string]int
+}
+
+// CountSources counts the sources the viewer may see.
+func (s *Store) CountSources(ctx context.Context, v access.Viewer) (SourceCounts, error) {
+	c := SourceCounts{ByKind: map[string]int{}, ByLanguage: map[string]int{}, BySensitivity: map[string]int{}}
+	cond, args := visibleIn(v, "sensitivity")
+	rows, err := s.db.QueryContext(ctx, s.Rebind("SELECT kind, language, sensitivity, count(*) FROM sources WHERE "+cond+
+		" GROUP BY kind, language, sensitivity"), args...)
+	if err != nil {
+		return c, fmt.Errorf("count sources: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var kind, lang, sens string
+		var n int
+		if err := rows.Scan(&kind, &lang, &sens, &n); err != nil {
+			return c, err
+		}
+		c.Total += n
+		c.ByKind[kind] += n
+		c.ByLanguage[lang] += n
+		c.BySensitivity[sens] += n
+	}
+	return c, rows.Err()
+}
+
+// NearCopies lists the sources the viewer may see that nearly copy id.
+func (s *Store) NearCopies(ctx context.Context, v access.Viewer, id string) ([]model.Source, error) {
+	cond, args := visibleIn(v, "sensitivity")
+	rows, err := s.db.QueryContext(ctx, s.Rebind("SELECT "+sourceCols+" FROM sources WHERE duplicate_of = ? AND "+cond+" ORDER BY ingested_at, id"),
+		append([]any{id}, args...)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.Source
+	for rows.Next() {
+		src, err := scanSource(rows, false)
+		if err != nil {
+			return nil, err
 		}
 		out = append(out, src)
 	}

@@ -1,0 +1,37 @@
+-- +goose Up
+-- Sessions of the web UI: operational state, not evidence, so not ledgered.
+CREATE TABLE sessions (
+    id         TEXT PRIMARY KEY, -- hex SHA-256 of the cookie token; the token is never stored
+    user_id    TEXT NOT NULL REFERENCES users(id),
+    user_name  TEXT NOT NULL,
+    csrf       TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    last_seen  TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+);
+CREATE INDEX sessions_user ON sessions(user_id);
+CREATE INDEX sessions_expires ON sessions(expires_at);
+
+-- Who was shown restricted or confidential material: append-only.
+CREATE TABLE access_log (
+    seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+    at          TEXT NOT NULL,
+    actor       TEXT NOT NULL,
+    action      TEXT NOT NULL,
+    subject     TEXT NOT NULL,
+    sensitivity TEXT NOT NULL CHECK (sensitivity IN ('public','internal','restricted','confidential')),
+    remote      TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX access_log_at ON access_log(at);
+CREATE INDEX access_log_subject ON access_log(subject);
+CREATE INDEX access_log_actor ON access_log(actor, at);
+-- +goose StatementBegin
+CREATE TRIGGER access_log_no_update BEFORE UPDATE ON access_log BEGIN SELECT RAISE(ABORT, 'access_log is append-only'); END;
+-- +goose StatementEnd
+-- +goose StatementBegin
+CREATE TRIGGER access_log_no_delete BEFORE DELETE ON access_log BEGIN SELECT RAISE(ABORT, 'access_log is append-only'); END;
+-- +goose StatementEnd
+
+-- +goose Down
+DROP TABLE access_log;
+DROP TABLE sessions;

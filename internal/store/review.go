@@ -1,0 +1,163 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/model"
+)
+
+// CountStatements counts the statements a viewer may see with a status
+// ("" for any).
+func (s *Store) CountStatements(ctx context.Context, v access.Viewer, status model.Status) (int, error) {
+	cond, args := visibleIn(v, "sensitivity")
+	q := "SELECT count(*) FROM statements WHERE " + cond
+	if v.ConfirmedOnly() {
+		q += " AND status = 'confirmed'"
+	}
+	if status != "" {
+		q += " AND status = ?"
+		args = append(args, string(status))
+	}
+	var n int
+	err := s.db.QueryRowContext(ctx, s.Rebind(q), args...).Scan(&n)
+	return n, err
+}
+
+// ReviewQueue lists proposed statements the viewer may see, oldest first
+// (a queue), at most limit, after the statement id after (a keyset cursor on
+// (created_at, id); "" for the first page).
+func (s *Store) ReviewQueue(ctx context.Context, v access.Viewer, limit int, after string) ([]model.Statement, error) {
+	cond, args := visibleIn(v, "sensitivity")
+	q := "SELECT " + statementCols + " FROM statements WHERE status = 'proposed' AND " + cond
+	if after != "" {
+		q += " AND (created_at, id) > (SELECT created_at, id FROM statements WHERE id = ?)"
+		args = append(args, after)
+	}
+	q += fmt.Sprintf(" ORDER BY created_at, id LIMIT %d", limit)
+	rows, err := s.db.QueryContext(ctx, s.Rebind(q), args...)
+	if err != nil {
+		return nil, fmt.Errorf("review queue: %w", err)
+	}
+	defer rows.Close()
+	var out []model.Statement
+	for rows.Next() {
+		st, err := scanStatement(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, st)
+	}
+	return out, rows.Err()
+}
+
+// Statement returns one statement if the viewer may see it.
+func (s *Store) Statement(ctx context.Context, v access.Viewer, id string) (model.Statement, error) {
+	cond, args := visibleIn(v, "sensitivity")
+	q := "SELECT " + statementCols + " FROM statements WHERE id = ? AND " + cond
+	if v.ConfirmedOnly() {
+		q += " AND status = 'confirmed'"
+	}
+	rows, err := s.db.QueryContext(ctx, s.Rebind(q), append([]any{id}, args...)...)
+	if err != nil {
+		return model.Statement{}, err
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
+			return model.Statement{}, err
+		}
+		return model.Statement{}, fmt.Errorf("statement %s: %w", id, ErrNotFound)
+	}
+	return scanStatement(rows)
+}
+
+// StatementsFrom lists the statements drawn from one source that the viewer
+// may see, in text order.
+func (s *Store) StatementsFrom(ctx context.Context, v access.Viewer, sourceID string) ([]model.Statement, error) {
+	cond, args := visibleIn(v, "sensitivity")
+	q := "SELECT " + statementCols + " FROM statements WHERE source_id = ? AND " + cond
+	if v.ConfirmedOnly() {
+		q += " AND status = 'confirmed'"
+	}
+	q += " ORDER BY COALESCE(span_start, 0), created_at, id"
+	rows, err := s.db.QueryContext(ctx, s.Rebind(q), append([]any{sourceID}, args...)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.Statement
+	for rows.Next() {
+		st, err := scanStatement(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, st)
+	}
+	return out, rows.Err()
+}
+
+// Referencing lists the statements the viewer may see whose value is a link
+// to the entity: the events it is involved in, the facilities where it is
+// the location, the organizations that organized something.
+func (s *Store) Referencing(ctx context.Context, v access.Viewer, entityID string) ([]model.Statement, error) {
+	cond, args := visibleIn(v, "st.sensitivity")
+	q := "SELECT " + prefixed("st.", statementCols) + " FROM statements st JOIN entities e ON e.id = st.value_entity " +
+		"WHERE (st.value_entity = ? OR e.merged_into = ?) AND st.status <> 'rejected' AND " + cond
+	if v.ConfirmedOnly() {
+		q += " AND st.status = 'confirmed'"
+	}
+	q += " ORDER BY st.date_start, st.created_at, st.id"
+	rows, err := s.db.QueryContext(ctx, s.Rebind(q), append([]any{entityID, entityID}, args...)...)
+	if err != nil {
+		return nil, fmt.Errorf("statements referencing %s: %w", entityID, err)
+	}
+	defer rows.Close()
+	var out []model.Statement
+	for rows.Next() {
+		st, err := scanStatement(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, st)
+	}
+	return out, rows.Err()
+}
+
+// SourcesMentioning lists the sources the viewer may see that mention the
+// entity (or an entity merged into it), oldest first.
+func (s *Store) SourcesMentioning(ctx context.Context, v access.Viewer, entityID string) ([]model.Source, error) {
+	cond, args := visibleIn(v, "sensitivity")
+	q := "SELECT " + sourceCols + " FROM sources WHERE id IN (SELECT m.source_id FROM mentions m JOIN entities e ON e.id = m.entity_id " +
+		"WHERE e.id = ? OR e.merged_into = ?) AND " + cond + " ORDER BY published, ingested_at, id"
+	rows, err := s.db.QueryContext(ctx, s.Rebind(q), append([]any{entityID, entityID}, args...)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.Source
+	for rows.Next() {
+		src, err := scanSource(rows, false)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, src)
+	}
+	return out, rows.Err()
+}
+
+// prefixed qualifies each column of a column list with a table alias; the
+// COALESCE(...) wrappers keep their argument qualified too.
+func prefixed(alias, cols string) string {
+	parts := strings.Split(cols, ", ")
+	for i, p := range parts {
+		if rest, ok := strings.CutPrefix(p, "COALESCE("); ok {
+			parts[i] = "COALESCE(" + alias + rest
+		} else {
+			parts[i] = alias + p
+		}
+	}
+	return strings.Join(parts, ", ")
+}

@@ -1,0 +1,132 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/athar-project/athar/internal/model"
+)
+
+// ErrNoSession means no live session has that id.
+var ErrNoSession = errors.New("no such session")
+
+// Sessions keeps the web UI's sessions in the database, so they survive a
+// restart and several servers share them.
+type Sessions struct{ s *Store }
+
+// Sessions returns the store's session table.
+func (s *Store) Sessions() Sessions { return Sessions{s} }
+
+// Create stores a new session.
+func (ss Sessions) Create(ctx context.Context, x model.Session) error {
+	_, err := ss.s.db.ExecContext(ctx, ss.s.Rebind("INSERT INTO sessions (id, user_id, user_name, csrf, created_at, last_seen, expires_at) "+
+		"VALUES (?, ?, ?, ?, ?, ?, ?)"), x.ID, x.UserID, x.UserName, x.CSRF, timeText(x.CreatedAt), timeText(x.LastSeen), timeText(x.ExpiresAt))
+	if err != nil {
+		return fmt.Errorf("create session: %w", err)
+	}
+	return nil
+}
+
+// Get returns a session that has not expired.
+func (ss Sessions) Get(ctx context.Context, id string) (model.Session, error) {
+	var x model.Session
+	var created, seen, expires string
+	err := ss.s.db.QueryRowContext(ctx, ss.s.Rebind("SELECT id, user_id, user_name, csrf, created_at, last_seen, expires_at FROM sessions WHERE id = ?"), id).
+		Scan(&x.ID, &x.UserID, &x.UserName, &x.CSRF, &created, &seen, &expires)
+	if errors.Is(err, sql.ErrNoRows) {
+		return x, ErrNoSession
+	}
+	if err != nil {
+		return x, fmt.Errorf("read session: %w", err)
+	}
+	x.CreatedAt, x.LastSeen, x.ExpiresAt = parseTime(created), parseTime(seen), parseTime(expires)
+	if !x.ExpiresAt.After(ss.s.now()) {
+		return model.Session{}, ErrNoSession
+	}
+	return x, nil
+}
+
+// Touch records that a session was used.
+func (ss Sessions) Touch(ctx context.Context, id string, at time.Time) error {
+	_, err := ss.s.db.ExecContext(ctx, ss.s.Rebind("UPDATE sessions SET last_seen = ? WHERE id = ?"), timeText(at), id)
+	return err
+}
+
+// Delete ends a session.
+func (ss Sessions) Delete(ctx context.Context, id string) error {
+	_, err := ss.s.db.ExecContext(ctx, ss.s.Rebind("DELETE FROM sessions WHERE id = ?"), id)
+	return err
+}
+
+// DeleteUser ends every session of an account.
+func (ss Sessions) DeleteUser(ctx context.Context, userID string) error {
+	_, err := ss.s.db.ExecContext(ctx, ss.s.Rebind("DELETE FROM sessions WHERE user_id = ?"), userID)
+	return err
+}
+
+// Sweep drops sessions that expired before now.
+func (ss Sessions) Sweep(ctx context.Context, now time.Time) error {
+	_, err := ss.s.db.ExecContext(ctx, ss.s.Rebind("DELETE FROM sessions WHERE expires_at < ?"), timeText(now))
+	return err
+}
+
+// AccessLog is the append-only record of who was shown restricted or
+// confidential material.
+type AccessLog struct{ s *Store }
+
+// AccessLog returns the store's access log.
+func (s *Store) AccessLog() AccessLog { return AccessLog{s} }
+
+// Record appends entries, all or none.
+func (al AccessLog) Record(ctx context.Context, entries ...model.AccessEntry) error {
+	if len(entries) == 0 {
+		return nil
+	}
+	tx, err := al.s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if _, err := tx.ExecContext(ctx, al.s.Rebind("INSERT INTO access_log (at, actor, action, subject, sensitivity, remote) VALUES (?, ?, ?, ?, ?, ?)"),
+			timeText(e.At), e.Actor, e.Action, e.Subject, e.Sensitivity.String(), e.Remote); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("record access: %w", err)
+		}
+	}
+	return tx.Commit()
+}
+
+// Recent returns up to limit entries, newest first.
+func (al AccessLog) Recent(ctx context.Context, limit int) ([]model.AccessEntry, error) {
+	rows, err := al.s.db.QueryContext(ctx, al.s.Rebind("SELECT at, actor, action, subject, sensitivity, remote FROM access_log ORDER BY seq DESC LIMIT ?"), limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.AccessEntry
+	for rows.Next() {
+		var e model.AccessEntry
+		var at, sens string
+		if err := rows.Scan(&at, &e.Actor, &e.Action, &e.Subject, &sens, &e.Remote); err != nil {
+			return nil, err
+		}
+		e.At = parseTime(at)
+		if e.Sensitivity, err = model.ParseSensitivity(sens); err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// UserByID returns an account by its id.
+func (s *Store) UserByID(ctx context.Context, id string) (model.User, error) {
+	u, err := scanUser(s.db.QueryRowContext(ctx, s.Rebind("SELECT "+userCols+" FROM users WHERE id = ?"), id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return u, fmt.Errorf("user %s: %w", id, ErrNotFound)
+	}
+	return u, err
+}
