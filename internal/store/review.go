@@ -148,14 +148,17 @@ func (s *Store) SourcesMentioning(ctx context.Context, v access.Viewer, entityID
 	return out, rows.Err()
 }
 
-// prefixed qualifies each column of a column list with a table alias; the
-// COALESCE(...) wrappers keep their argument qualified too.
+// prefixed qualifies each column of a column list with a table alias,
+// inside COALESCE(...) too.
 func prefixed(alias, cols string) string {
 	parts := strings.Split(cols, ", ")
 	for i, p := range parts {
-		if rest, ok := strings.CutPrefix(p, "COALESCE("); ok {
-			parts[i] = "COALESCE(" + alias + rest
-		} else {
+		switch {
+		case strings.HasPrefix(p, "COALESCE("):
+			parts[i] = "COALESCE(" + alias + strings.TrimPrefix(p, "COALESCE(")
+		case strings.HasPrefix(p, "'") || strings.HasPrefix(p, "0)") || strings.HasPrefix(p, "''"):
+			// the default value inside a COALESCE: not a column
+		default:
 			parts[i] = alias + p
 		}
 	}

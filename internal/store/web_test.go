@@ -201,3 +201,11 @@ func TestReferencingAndMentioning(t *testing.T) {
 		}
 	})
 }
+
+func TestPrefixed(t *testing.T) {
+	got := store.Prefixed("st.", "id, COALESCE(value_entity, ''), COALESCE(span_start, 0), quote")
+	want := "st.id, COALESCE(st.value_entity, ''), COALESCE(st.span_start, 0), st.quote"
+	if got != want {
+		t.Errorf("prefixed = %q, want %q", got, want)
+	}
+}

@@ -1,0 +1,4 @@
+package store
+
+// Prefixed exposes prefixed to the external tests.
+var Prefixed = prefixed
