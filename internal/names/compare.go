@@ -1,0 +1,474 @@
+package names
+
+import (
+	"fmt"
+	"math"
+	"sort"
+)
+
+// Thresholds of a comparison.
+const (
+	// MatchScore is the score at or above which two names may be linked
+	// automatically, when the other conditions of Compare also hold.
+	MatchScore = 0.82
+	// agree is the word similarity at which two words count as the same word.
+	agree = 0.78
+	// weak is the word similarity below which two words count as different.
+	weak = 0.6
+)
+
+// Result is the outcome of comparing two names.
+type Result struct {
+	Score   float64  // in [0, 1]
+	Match   bool     // Athar would link the two names automatically
+	Reasons []string // which parts agreed, conflicted or were missing
+	// Covers is true when every part of the first name agrees with a part
+	// of the second and nothing conflicts: the second could be the person
+	// the first names, however many other parts it has. An index uses it to
+	// see namesakes.
+	Covers bool
+}
+
+// CompareStrings parses and compares two names.
+func CompareStrings(a, b string) Result { return Compare(Parse(a), Parse(b)) }
+
+// Compare scores how likely two names name the same person, with its
+// reasons. Parts are paired best first across the two names, whatever their
+// order; the score weighs paired parts by their similarity and by how much
+// they say (a very common given name says little), and counts against it
+// the parts left over, a conflicting given name and a conflicting family name.
+// Match needs a high score, two or more informative parts that agree, and no
+// conflict: in doubt, it stays false. Compare is symmetric but for ties
+// between equally alike parts.
+func Compare(a, b Name) Result { return compare(a, b, true) }
+
+// Assess is Compare without the reasons, for ranking many candidates.
+func Assess(a, b Name) Result { return compare(a, b, false) }
+
+// Score is Compare without the reasons, for ranking many candidates.
+func Score(a, b Name) (score float64, match bool) {
+	r := compare(a, b, false)
+	return r.Score, r.Match
+}
+
+func compare(a, b Name, why bool) Result {
+	var r Result
+	say := func(format string, args ...any) {
+		if why {
+			r.Reasons = append(r.Reasons, fmt.Sprintf(format, args...))
+		}
+	}
+	pa, pb := a.Parts, b.Parts
+	if len(pa) == 0 || len(pb) == 0 {
+		say("no name parts to compare")
+		return r
+	}
+	// similarity of every pair of parts
+	type pair struct {
+		i, j int
+		s    float64 // similarity
+		rank float64 // similarity, a little more for parts in the same position
+	}
+	pairs := make([]pair, 0, len(pa)*len(pb))
+	for i := range pa {
+		for j := range pb {
+			s := partSim(&pa[i], &pb[j], true)
+			if s >= weak {
+				// prefer pairs in the same position when alike
+				bonus := 0.0
+				if pa[i].Role == pb[j].Role {
+					bonus = 0.01
+				}
+				pairs = append(pairs, pair{i, j, s, s + bonus})
+			}
+		}
+	}
+	sort.SliceStable(pairs, func(x, y int) bool { return pairs[x].rank > pairs[y].rank })
+	ma := make([]int, len(pa))
+	mb := make([]int, len(pb))
+	sa := make([]float64, len(pa))
+	for i := range ma {
+		ma[i] = -1
+	}
+	for j := range mb {
+		mb[j] = -1
+	}
+	for _, p := range pairs {
+		if ma[p.i] >= 0 || mb[p.j] >= 0 {
+			continue
+		}
+		ma[p.i], mb[p.j] = p.j, p.i
+		sa[p.i] = math.Min(p.s, 1)
+	}
+
+	var num, den, strong float64
+	minAgree := 1.0
+	agreeing := 0
+	for i, j := range ma {
+		if j < 0 {
+			continue
+		}
+		w := math.Min(weight(&pa[i]), weight(&pb[j]))
+		num += w * sa[i]
+		den += w
+		if sa[i] >= agree {
+			minAgree = math.Min(minAgree, sa[i])
+			strong += w
+			agreeing++
+			say("%s agrees: %s ~ %s (%.2f)", pa[i].Role, pa[i].Latin, pb[j].Latin, sa[i])
+		} else {
+			say("%s is alike only: %s ~ %s (%.2f)", pa[i].Role, pa[i].Latin, pb[j].Latin, sa[i])
+		}
+	}
+	// parts left over: the name with fewer parts should find all of its own
+	shortA := len(pa) <= len(pb)
+	for i, j := range ma {
+		if j < 0 {
+			f := 0.3
+			if shortA {
+				f = 0.6
+			}
+			den += f * weight(&pa[i])
+			say("%s missing in the other name: %s", pa[i].Role, pa[i].Latin)
+		}
+	}
+	for j, i := range mb {
+		if i < 0 {
+			f := 0.3
+			if !shortA || len(pa) == len(pb) {
+				f = 0.6
+			}
+			den += f * weight(&pb[j])
+			say("%s missing in the other name: %s", pb[j].Role, pb[j].Latin)
+		}
+	}
+	conflict := false
+	// the given names: both present and paired with nothing alike
+	gi, gj := firstOf(pa, RoleGiven), firstOf(pb, RoleGiven)
+	if gi >= 0 && gj >= 0 && len(pa) > 1 && len(pb) > 1 && ma[gi] < 0 && mb[gj] < 0 {
+		conflict = true
+		den += 1.5
+		say("given names conflict: %s ≠ %s", pa[gi].Latin, pb[gj].Latin)
+	} else if gi >= 0 && gj >= 0 && ma[gi] >= 0 && ma[gi] != gj && mb[gj] >= 0 && len(pa) > 1 && len(pb) > 1 {
+		// both given names found elsewhere: a reordering, not a conflict
+		say("given names in other positions")
+	}
+	// One name's given name found as the other's father's name, while the
+	// other's own given name finds nothing: perhaps father and son
+	// ("Mahmoud Rizadi" and "Ali Mahmoud Rizadi"), or one compound given
+	// name ("Wael Abdulkarim" and "Mohammad Wael Abdulkarim"): in doubt, no
+	// match.
+	fatherSon := false
+	if gi >= 0 && gj >= 0 && len(pa) > 1 && len(pb) > 1 && ma[gi] != gj {
+		aToFather := ma[gi] >= 0 && isAncestor(pb[ma[gi]].Role)
+		bToFather := mb[gj] >= 0 && isAncestor(pa[mb[gj]].Role)
+		switch {
+		case aToFather && bToFather:
+			fatherSon = true
+			say("given and father's names swapped: perhaps father and son")
+		case aToFather && mb[gj] < 0, bToFather && ma[gi] < 0:
+			fatherSon = true
+			say("a given name pairs with the other's father's name: perhaps father and son")
+		}
+	}
+	fi, fj := lastOf(pa, RoleFamily), lastOf(pb, RoleFamily)
+	if fi >= 0 && fj >= 0 && ma[fi] < 0 && mb[fj] < 0 {
+		conflict = true
+		den += 1.0
+		say("family names conflict: %s ≠ %s", pa[fi].Latin, pb[fj].Latin)
+	}
+	if den == 0 {
+		return r
+	}
+	r.Score = clamp01(num / den)
+	if strong < 1 {
+		// nothing but very common or short parts agree ("Mohammed",
+		// "Abu Omar"): they identify nobody alone
+		r.Score *= 0.75
+		say("only common parts agree")
+	}
+	if a.Epithet || b.Epithet {
+		r.Score *= 0.7
+		say("an epithet: a weak alias")
+	}
+	r.Covers = !conflict && !fatherSon
+	for i, j := range ma {
+		if j < 0 || sa[i] < agree {
+			r.Covers = false
+		}
+	}
+	switch {
+	case conflict || fatherSon || a.Epithet || b.Epithet:
+	case agreeing < 2:
+		say("fewer than two parts agree: not enough to link")
+	case strong < 1.4:
+		say("the agreeing parts are too common to link on")
+	case strong < 1.6 && (minAgree < 0.95 || r.Score < 0.9):
+		// thin evidence (a common given name and one more part) links
+		// only when the parts agree almost exactly
+		say("little evidence and not near-identical: not enough to link")
+	case r.Score >= MatchScore:
+		r.Match = true
+	default:
+		say("score below the link threshold %.2f", MatchScore)
+	}
+	return r
+}
+
+func isAncestor(r Role) bool { return r == RoleFather || r == RoleGrandfather }
+
+func clamp01(x float64) float64 {
+	switch {
+	case x < 0 || math.IsNaN(x):
+		return 0
+	case x > 1:
+		return 1
+	}
+	return x
+}
+
+func firstOf(ps []Part, role Role) int {
+	for i := range ps {
+		if ps[i].Role == role {
+			return i
+		}
+	}
+	return -1
+}
+
+func lastOf(ps []Part, role Role) int {
+	for i := len(ps) - 1; i >= 0; i-- {
+		if ps[i].Role == role {
+			return i
+		}
+	}
+	return -1
+}
+
+// weight is how much a part says about who is named.
+func weight(p *Part) float64 {
+	w := 1.0
+	switch {
+	case p.Role == RoleKunya || p.Role == RoleEpithet:
+		w = 0.4
+	case p.Common:
+		w = 0.5
+	case len(p.Key) <= 1:
+		w = 0.7
+	}
+	return w
+}
+
+// PartSimilarity returns how alike two name parts sound, in [0, 1]: 1 for
+// spellings of one name ("Ous", "Aws", "أوس"), low for different names
+// however alike their letters (Hassan and Hussein).
+func PartSimilarity(a, b *Part) float64 { return partSim(a, b, false) }
+
+// pruneBelow is the raw similarity under which compare needs no exact
+// value: steepened, it falls below weak.
+const pruneBelow = 0.72
+
+// partSim is PartSimilarity; with prune, similarities under pruneBelow may
+// come out as 0, which saves most of the work on unlike parts.
+func partSim(a, b *Part, prune bool) float64 {
+	floor := 0.0
+	if prune {
+		floor = pruneBelow
+	}
+	s := unitSim(a.units, b.units, a.Arabic, b.Arabic, floor)
+	if a.alt != nil {
+		s = math.Max(s, unitSim(a.alt, b.units, a.Arabic, b.Arabic, floor))
+	}
+	if b.alt != nil {
+		s = math.Max(s, unitSim(a.units, b.alt, a.Arabic, b.Arabic, floor))
+	}
+	// one consonant wrong in three is a different name more often than a
+	// spelling: below 0.85 the scale falls twice as fast
+	if s < 0.85 {
+		s = math.Max(0, 0.85-2*(0.85-s))
+	}
+	if len(a.known) > 0 && len(b.known) > 0 {
+		if sharesID(a.known, b.known) {
+			return math.Max(s, 0.97)
+		}
+		return math.Min(s, 0.5)
+	}
+	return s
+}
+
+func sharesID(a, b []int32) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// unitSim is 1 minus the weighted edit distance of two unit sequences,
+// over the number of consonants. Below floor it may return 0.
+func unitSim(a, b []rune, arA, arB bool, floor float64) float64 {
+	if len(a) == 0 && len(b) == 0 {
+		return 0
+	}
+	if arA == arB && slicesEqual(a, b) {
+		return 1
+	}
+	ca, cb := 0, 0
+	for _, u := range a {
+		if !isVowelUnit(u) {
+			ca++
+		}
+	}
+	for _, u := range b {
+		if !isVowelUnit(u) {
+			cb++
+		}
+	}
+	norm := float64(max(ca, cb)) + 0.5
+	d := unitDistance(a, b, arA, arB, (1-floor)*norm)
+	return clamp01(1 - d/norm)
+}
+
+const maxUnits = 64
+
+// unitDistance is a weighted edit distance on units: confusable consonants
+// cost little, and a short vowel against Arabic (which does not write them)
+// almost nothing.
+//
+// When every cell of a row exceeds limit the distance can only be larger,
+// and unitDistance returns early with a value above limit.
+func unitDistance(a, b []rune, arA, arB bool, limit float64) float64 {
+	if len(a) > maxUnits {
+		a = a[:maxUnits]
+	}
+	if len(b) > maxUnits {
+		b = b[:maxUnits]
+	}
+	var rowBuf [2][maxUnits + 1]float64
+	prev, cur := rowBuf[0][:len(b)+1], rowBuf[1][:len(b)+1]
+	prev[0] = 0
+	for j := 1; j <= len(b); j++ {
+		prev[j] = prev[j-1] + indel(b[j-1], arA)
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = prev[0] + indel(a[i-1], arB)
+		for j := 1; j <= len(b); j++ {
+			v := prev[j-1] + subst(a[i-1], b[j-1], arA, arB)
+			if x := prev[j] + indel(a[i-1], arB); x < v {
+				v = x
+			}
+			if x := cur[j-1] + indel(b[j-1], arA); x < v {
+				v = x
+			}
+			cur[j] = v
+		}
+		if floorMin(cur) > limit {
+			return limit + 1
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+func floorMin(row []float64) float64 {
+	m := row[0]
+	for _, v := range row[1:] {
+		if v < m {
+			m = v
+		}
+	}
+	return m
+}
+
+// indel is the cost of a unit that the other word, Arabic or not, lacks.
+func indel(u rune, otherArabic bool) float64 {
+	switch {
+	case isVowelUnit(u):
+		switch {
+		case otherArabic && !isLongVowel(u):
+			return 0.1 // Arabic does not write short vowels
+		case isLongVowel(u):
+			return 0.45
+		}
+		return 0.4
+	case u == 'H' || u == 'W' || u == 'Y':
+		return 0.6
+	}
+	return 1
+}
+
+func subst(x, y rune, arX, arY bool) float64 {
+	if x == y {
+		return 0
+	}
+	vx, vy := isVowelUnit(x), isVowelUnit(y)
+	switch {
+	case vx && vy:
+		cx, cy := vowelClass(x), vowelClass(y)
+		if cx == cy {
+			return 0.05
+		}
+		if cx == 'e' || cy == 'e' {
+			if cx == 'u' || cy == 'u' {
+				return 0.35
+			}
+			return 0.15
+		}
+		if arX || arY {
+			return 0.6
+		}
+		return 0.45
+	case vx || vy:
+		// a glide against its vowel: Arabic does not say which it is
+		if (x == 'W' && vowelClass(y) == 'u') || (y == 'W' && vowelClass(x) == 'u') ||
+			(x == 'Y' && vowelClass(y) == 'i') || (y == 'Y' && vowelClass(x) == 'i') {
+			return 0.3
+		}
+		return 1.2
+	}
+	return consonantCost(x, y)
+}
+
+// confusable holds the cost of replacing one consonant class by another,
+// for classes in ASCII; 0 means the default cost, 1.
+var confusable [128][128]float32
+
+func init() {
+	for _, c := range []struct {
+		a, b rune
+		cost float32
+	}{
+		{'T', '0', 0.3}, {'0', 'S', 0.3}, {'0', 'D', 0.4}, {'0', '9', 0.2}, {'0', 'Z', 0.5},
+		{'9', 'D', 0.3}, {'9', 'Z', 0.3}, {'D', 'T', 0.6}, {'S', 'Z', 0.5}, {'S', 'X', 0.5},
+		{'K', 'G', 0.4}, {'K', 'C', 0.4}, {'K', 'J', 0.5}, {'G', 'C', 0.4}, {'H', 'C', 0.35},
+		{'J', 'Z', 0.6}, {'J', 'Y', 0.6}, {'B', 'F', 0.7}, {'X', 'J', 0.6}, {'D', 'Z', 0.5},
+		{'9', 'S', 0.5}, {'K', 'H', 0.7},
+	} {
+		confusable[c.a][c.b] = c.cost
+		confusable[c.b][c.a] = c.cost
+	}
+}
+
+func consonantCost(x, y rune) float64 {
+	if x < 128 && y < 128 {
+		if c := confusable[x][y]; c > 0 {
+			return float64(c)
+		}
+	}
+	return 1
+}
+
+func slicesEqual(a, b []rune) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,273 @@
+package names
+
+import (
+	"math"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		in     string
+		latin  string
+		roles  []Role
+		titles []string
+		epi    bool
+	}{
+		{"Ous Salloum", "Ous Salloum", []Role{RoleGiven, RoleFamily}, nil, false},
+		{"أوس سلوم", "Aws Saloum", []Role{RoleGiven, RoleFamily}, nil, false},
+		{"Col. Thaer Hussein", "Thaer Hussein", []Role{RoleGiven, RoleFamily}, []string{"col"}, false},
+		{"العقيد ثائر حسين", "Thaer Hussein", []Role{RoleGiven, RoleFamily}, []string{"العقيد"}, false},
+		{"Mazen al-Hamada", "Mazen Hamada", []Role{RoleGiven, RoleFamily}, nil, false},
+		{"مازن حمادة", "Mazen Hamada", []Role{RoleGiven, RoleFamily}, nil, false},
+		{"Akram Salloum al-Abdullah", "Akram Salloum Abdullah", []Role{RoleGiven, RoleFather, RoleFamily}, nil, false},
+		{"Abdul Rahman Yasin", "Abdul Rahman Yasin", []Role{RoleGiven, RoleFamily}, nil, false},
+		{"عبد الرحمن ياسين", "Abdul Rahman Yassin", []Role{RoleGiven, RoleFamily}, nil, false},
+		{"Abd-al-Salam AL-RASLAN", "Abdul Salam Raslan", []Role{RoleGiven, RoleFamily}, nil, false},
+		{"Abdulkarim", "Abdul Karim", []Role{RoleGiven}, nil, false},
+		{"Jalal al-Din Haqqani", "Jalal al-Din Haqqani", []Role{RoleGiven, RoleFamily}, nil, false},
+		{"عتیق الله آخوند", "Atiqullah Akhound", []Role{RoleGiven, RoleFamily}, nil, false},
+		{"Abu Omar", "Abu Omar", []Role{RoleKunya}, nil, false},
+		{"Abu Hatim AL-SHAQRA", "Abu Hatim Shaqra", []Role{RoleKunya, RoleFamily}, nil, false},
+		{"Adel Ben Al-Azhar Ben Youssef Hamdi", "Adel Azhar Youssef Hamdi", []Role{RoleGiven, RoleFather, RoleGrandfather, RoleFamily}, nil, false},
+		{"Taha, Abdul Rahman S.", "Abdul Rahman S Taha", []Role{RoleGiven, RoleFather, RoleFamily}, nil, false},
+		{"Azrael of Sednaya", "Azrael Sednaya", []Role{RoleEpithet, RoleEpithet}, nil, true},
+		{"Dr. Hamed Abdullah Al-Ali", "Hamed Abdullah Ali", []Role{RoleGiven, RoleFather, RoleFamily}, []string{"dr"}, false},
+		{"Mohammad Ishaq Akhund born in 1963", "Mohammad Ishaq Akhund", []Role{RoleGiven, RoleFather, RoleFamily}, nil, false},
+		{"Ezatullah Haqqani (previously listed as)", "Ezatullah Haqqani", []Role{RoleGiven, RoleFamily}, nil, false},
+		{"", "", nil, nil, false},
+		{"  --  ", "", nil, nil, false},
+	}
+	for _, tt := range tests {
+		n := Parse(tt.in)
+		if got := n.Latin(); got != tt.latin {
+			t.Errorf("Parse(%q).Latin() = %q, want %q", tt.in, got, tt.latin)
+		}
+		var roles []Role
+		for _, p := range n.Parts {
+			roles = append(roles, p.Role)
+		}
+		if !equalRoles(roles, tt.roles) {
+			t.Errorf("Parse(%q) roles = %v, want %v", tt.in, roles, tt.roles)
+		}
+		if strings.Join(n.Titles, ",") != strings.Join(tt.titles, ",") {
+			t.Errorf("Parse(%q) titles = %q, want %q", tt.in, n.Titles, tt.titles)
+		}
+		if n.Epithet != tt.epi {
+			t.Errorf("Parse(%q) epithet = %v", tt.in, n.Epithet)
+		}
+	}
+}
+
+func equalRoles(a, b []Role) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// TestSkeleton checks that the spellings of one name share a skeleton, and
+// that Arabic script meets its Latin spellings.
+func TestSkeleton(t *testing.T) {
+	groups := [][]string{
+		{"Ous", "Aws", "Aous", "أوس", "اوس"},
+		{"Salloum", "Saloum", "Sallum", "SALLOUM", "سلوم", "سلّوم"},
+		{"Hafez", "Hafiz", "حافظ"},
+		{"Makhlouf", "Makhluf", "MAKHLUF", "مخلوف"},
+		{"Hussein", "Husayn", "Hussain", "Hossein", "حسين"},
+		{"Mohammed", "Muhammad", "Mohamad", "محمد"},
+		{"Hamada", "Hamadah", "Hamadeh", "حمادة"},
+		{"Mazen", "Mazin", "مازن"},
+		{"Thaer", "Tha'ir", "ثائر"},
+		{"Youssef", "Yusuf", "Yousef", "يوسف"},
+		{"Tikriti", "al-Tikriti", "التكريتي"},
+		{"Abdullah", "Abdallah", "Abd Allah", "Abdulla", "عبد الله", "عبدالله"},
+		{"Abdul Rahman", "Abd al-Rahman", "Abdurrahman", "Abdur Rahman", "عبد الرحمن", "عبدالرحمن"},
+		{"Nureddine", "Nur al-Din", "Nour al-Din", "نور الدين"},
+		{"Kirsan", "Кирсан"},
+	}
+	for _, g := range groups {
+		want := Skeleton(g[0])
+		for _, s := range g[1:] {
+			if got := Skeleton(s); got != want {
+				t.Errorf("Skeleton(%q) = %q, want %q as for %q", s, got, want, g[0])
+			}
+		}
+	}
+}
+
+func TestTransliterate(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"محمد", "Mohammed"},
+		{"حسين", "Hussein"},
+		{"أوس سلوم", "Aws Saloum"},
+		{"مازن حمادة", "Mazen Hamada"},
+		{"ثائر حسين", "Thaer Hussein"},
+		{"عبد الرحمن", "Abdul Rahman"},
+		{"عبد الله", "Abdullah"},
+		{"عدي صدام حسين التكريتي", "Uday Saddam Hussein al-Takriti"},
+		{"بشار الأسد", "Bashar al-Assad"},
+		{"مخلوف", "Makhlouf"},
+		{"طلفاح", "Talfah"},
+		{"Ous Salloum", "Ous Salloum"},
+	}
+	for _, tt := range tests {
+		if got := Transliterate(tt.in); got != tt.want {
+			t.Errorf("Transliterate(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// pairs from the issue, the seed articles and the dev data.
+var positives = [][2]string{
+	{"Ous Salloum", "Aws Salloum"},
+	{"Ous Salloum", "Aous Saloum"},
+	{"Ous Salloum", "Aws Sallum"},
+	{"Ous Salloum", "أوس سلوم"},
+	{"Hafez Makhlouf", "Hafiz MAKHLUF"},
+	{"Thaer Hussein", "ثائر حسين"},
+	{"Col. Thaer Hussein", "العقيد ثائر حسين"},
+	{"Mazen al-Hamada", "Mazen Hamada"},
+	{"Mazen al-Hamada", "مازن حمادة"},
+	{"Bashar al-Assad", "بشار الأسد"},
+	{"Anas Khattab", "أنس خطاب"},
+	{"Muhammad Abdulqadir", "Mohammed Abdul Qader"},
+	{"Mahir AL-ASAD", "Maher AL-ASSAD"},
+	{"Jamil HASAN", "Jamil HASSAN"},
+	{"Ayman Muhriz JABIR", "Ayman Mehriz JABER"},
+	{"Rafik SHEHADEH", "Rafiq SHIHADAH"},
+	{"Adib MHANNA", "Adib MOUHANNA"},
+	{"Wassim Badi' AL-ASSAD", "Waseem Badi AL-ASSAD"},
+	{"Khudr ORPHALY", "Khodr ORFALI"},
+	{"عدي صدام حسين التكريتي", "Uday Saddam Hussein Al-Tikriti"},
+	{"عزت ابراهيم الدوري", "Izzat Ibrahim Al-Duri"},
+	{"طارق عزيز", "Tariq Aziz"},
+	{"جلال الدين حقانى", "Jalaluddin Haqqani"},
+	{"عتیق الله آخوند", "Atiqullah Akhund"},
+	{"Abdul Rahman Yasin", "عبد الرحمن ياسين"},
+	{"Esmail AHMADI-MOGHADDAM", "Esma'il AHMADI-MOQADDAM"},
+}
+
+var negatives = [][2]string{
+	{"Akram Salloum al-Abdullah", "Ous Salloum"},
+	{"Farouk al-Sharaa", "Ahmad al-Sharaa"},
+	{"Mohammed", "Mohammed"},
+	{"Abu Omar", "Abu Omar"},
+	{"Mohammed", "Mohammed Ali"},
+	{"Azrael of Sednaya", "Azrael of Sednaya"},
+	{"Suheil HASSAN", "Jamil HASSAN"},
+	{"Hassan Ali Makhlouf", "Hussein Ali Makhlouf"},
+	{"حسن علي مخلوف", "Hussein Ali Makhlouf"},
+	{"Mohammed Salman", "Mahmoud Suleiman"},
+	{"Talal MAKHLOUF", "Hafiz MAKHLUF"},
+	{"Ahmed HAMOU", "Ahmad HAMAWI"},
+	{"عمر سبعاوي إبراهيم حسن التكريتي", "Yasir Sabawi Ibrahim Hasan Al-Tikriti"},
+	{"Bushra SHAWKAT", "Assef SHAWKAT"},
+	{"Ali HAMCHO", "Amre HAMCHO"},
+	{"Maher al-Assad", "Bashar al-Assad"},
+	{"Samer Hussein", "Samir Hassan"},
+}
+
+func TestCompare(t *testing.T) {
+	for _, p := range positives {
+		r := CompareStrings(p[0], p[1])
+		if !r.Match || r.Score < MatchScore {
+			t.Errorf("Compare(%q, %q) = %.3f match %v, want a match; reasons %q", p[0], p[1], r.Score, r.Match, r.Reasons)
+		}
+	}
+	for _, p := range negatives {
+		r := CompareStrings(p[0], p[1])
+		if r.Match {
+			t.Errorf("Compare(%q, %q) = %.3f match, want no match; reasons %q", p[0], p[1], r.Score, r.Reasons)
+		}
+	}
+	// hard negatives score well below the positives
+	for _, p := range negatives[:2] {
+		if s := CompareStrings(p[0], p[1]).Score; s > 0.5 {
+			t.Errorf("Compare(%q, %q) = %.3f, want ≤ 0.5", p[0], p[1], s)
+		}
+	}
+}
+
+func TestCompareReasons(t *testing.T) {
+	r := CompareStrings("Akram Salloum al-Abdullah", "Ous Salloum")
+	joined := strings.Join(r.Reasons, "\n")
+	for _, want := range []string{"agrees: Salloum ~ Salloum", "given names conflict: Akram ≠ Ous", "missing in the other name: Abdullah"} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("reasons %q lack %q", r.Reasons, want)
+		}
+	}
+}
+
+func TestOtherScripts(t *testing.T) {
+	for _, p := range [][2]string{
+		{"Кирсан Илюмжинов", "Kirsan ILYUMZHINOV"},
+		{"习近平", "Xi Jinping"},
+		{"習近平", "习近平"},
+		{"👤", "Ous Salloum"},
+		{"", ""},
+		{"\xff\xfe", "أوس"},
+		{"Σωκράτης", "Sokratis"},
+	} {
+		r := CompareStrings(p[0], p[1])
+		if r.Score < 0 || r.Score > 1 || math.IsNaN(r.Score) {
+			t.Errorf("Compare(%q, %q) = %v", p[0], p[1], r.Score)
+		}
+	}
+	if r := CompareStrings("Кирсан Илюмжинов", "Kirsan ILYUMZHINOV"); r.Score < 0.85 {
+		t.Errorf("Cyrillic: %.3f %q", r.Score, r.Reasons)
+	}
+}
+
+func TestSplit(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Fazel Rahim; Fazil Rahim", []string{"Fazel Rahim", "Fazil Rahim"}},
+		{"عبدالله السندي (Abdullah Sindhi)", []string{"عبدالله السندي", "Abdullah Sindhi"}},
+		{"حاجى مالك نورزى (Hajji Malik Noorzai; Haji Malek Noorzai)", []string{"حاجى مالك نورزى", "Hajji Malik Noorzai", "Haji Malek Noorzai"}},
+		{"Ezatullah Haqqani (previously listed as)", []string{"Ezatullah Haqqani", "previously listed as"}},
+		{"", nil},
+	}
+	for _, tt := range tests {
+		if got := Split(tt.in); strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("Split(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	for _, p := range append(positives, negatives...) {
+		f.Add(p[0], p[1])
+	}
+	f.Add("Abd", "abdul")
+	f.Add("عبد", "Abu")
+	f.Add("(((", ";;;")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		na, nb := Parse(a), Parse(b)
+		for _, p := range na.Parts {
+			if !utf8.ValidString(p.Latin) || !utf8.ValidString(p.Key) {
+				t.Fatalf("Parse(%q): invalid UTF-8 in %+v", a, p)
+			}
+		}
+		r := Compare(na, nb)
+		if r.Score < 0 || r.Score > 1 || math.IsNaN(r.Score) {
+			t.Fatalf("Compare(%q, %q) = %v", a, b, r.Score)
+		}
+		if r.Match && r.Score < MatchScore {
+			t.Fatalf("Compare(%q, %q) matches at %v", a, b, r.Score)
+		}
+		_ = Transliterate(a)
+		_ = Skeleton(a)
+		for _, s := range Split(a) {
+			_ = Parse(s)
+		}
+	})
+}

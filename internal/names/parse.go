@@ -1,0 +1,619 @@
+package names
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/athar-project/athar/internal/textfold"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Role is what a part of a name is.
+type Role uint8
+
+// Roles of name parts. Arabic names run given name, father's name,
+// grandfather's name, family name or nisba; a kunya (Abu X, Umm X) and an
+// epithet stand beside them.
+const (
+	RoleUnknown Role = iota
+	RoleGiven
+	RoleFather
+	RoleGrandfather
+	RoleFamily
+	RoleKunya
+	RoleEpithet
+)
+
+var roleNames = [...]string{"part", "given", "father", "grandfather", "family", "kunya", "epithet"}
+
+func (r Role) String() string {
+	if int(r) < len(roleNames) {
+		return roleNames[r]
+	}
+	return "part"
+}
+
+// Part is one part of a person's name, with what comparison needs.
+type Part struct {
+	Text    string // folded, as the source spells it; compounds ("abd al-rahman") joined
+	Latin   string // Latin spelling: the text itself, or the transliteration of Arabic
+	Key     string // phonetic skeleton, shared by Arabic script and Latin spellings
+	AltKey  string // skeleton without a joined article ("alghamdi" → ghamdi), or ""
+	Role    Role
+	Arabic  bool // written in Arabic script
+	Article bool // carried al-, el-, ال
+	Common  bool // a name so common it identifies nobody alone
+
+	units []rune
+	alt   []rune
+	known []int32
+}
+
+// Name is a person's name split into parts, with ranks and honorifics apart.
+type Name struct {
+	Raw     string
+	Parts   []Part
+	Titles  []string // ranks and honorifics, folded: "col", "العقيد", "dr"
+	Epithet bool     // a descriptive name ("Azrael of Sednaya"): a weak alias
+}
+
+// Latin returns the name spelled in Latin script, parts only.
+func (n Name) Latin() string {
+	s := make([]string, 0, len(n.Parts))
+	for _, p := range n.Parts {
+		s = append(s, p.Latin)
+	}
+	return strings.Join(s, " ")
+}
+
+// titles are ranks and honorifics, folded; they are kept apart from the name.
+var titles = setOf(`dr doctor prof professor mr mrs ms col colonel lt ltcol lieutenant gen general brig
+brigadier maj major capt captain cpt sgt sergeant cpl corporal pvt private adm admiral cmdr commander
+sheikh shaykh sheik shaikh haji hajji hajj mullah mulla mawlawi maulvi mawlavi maulana mawlana qari ustad
+ustadh imam judge eng engineer minister president officer warden guard
+العقيد عقيد العميد عميد اللواء لواء المقدم مقدم الرائد رائد النقيب نقيب الملازم ملازم الرقيب رقيب
+المساعد الفريق فريق العماد الدكتور دكتور د الشيخ شيخ الحاج حاج حاجي السيد المهندس مهندس القاضي
+السجان الحارس ملا مولوي مولانا قاري استاد الاستاذ استاذ الامام`)
+
+// noise are words that lists put into name fields but that are no part of
+// a name.
+var noise = setOf(`born in previously listed as aka alias fnu mnu lnu formerly also known`)
+
+var articles = setOf(`al el ul il ال`)
+
+// sunArticles are the article spelled as it sounds before a sun letter
+// ("as-Sayyid", "ad-Dari"); they count as an article only before a word that
+// starts with their consonant.
+var sunArticles = setOf(`as es us ash esh ad ed ud ar er ur at et ut az ez uz an en un adh ath`)
+
+var sonOf = setOf(`bin ben ibn bint binti ould walad ابن بن بنت ولد`)
+
+var abuForms = setOf(`abu abou abo ebu aboo ابو`)
+var ummForms = setOf(`umm um oum ام`)
+
+var abdBare = setOf(`abd abed abid عبد`)
+var dinForms = setOf(`din deen dine ddin eddin eddine uddin دين`)
+var allahForms = setOf(`allah ullah ulla alla lah llah لله له`)
+
+func setOf(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, f := range strings.Fields(s) {
+		m[textfold.Fold(f)] = true
+	}
+	return m
+}
+
+// word is a token of a raw name: the letters as written and folded.
+type word struct {
+	raw, fold string
+	arabic    bool
+}
+
+// Parse splits a person's name into parts. It never fails: a string with no
+// letters gives a Name with no parts. Text in brackets and after a semicolon
+// is not part of this name (see Split for lists of names).
+func Parse(s string) Name {
+	n := Name{Raw: s}
+	s = strings.ToValidUTF8(s, " ")
+	s = norm.NFKC.String(s)
+	s = dropBracketed(s)
+	if i := strings.IndexByte(s, ';'); i >= 0 {
+		s = s[:i]
+	}
+	// "Family, Given" as lists write it
+	if a, b, ok := strings.Cut(s, ","); ok && strings.TrimSpace(a) != "" && strings.TrimSpace(b) != "" && !strings.Contains(b, ",") {
+		if len(strings.Fields(a)) <= 2 {
+			s = b + " " + a
+		}
+	}
+	ws := splitGlued(splitWords(s))
+	ws = n.dropTitles(ws)
+	n.Parts = buildParts(ws)
+	assignRoles(n.Parts)
+	if n.Epithet {
+		for i := range n.Parts {
+			n.Parts[i].Role = RoleEpithet
+		}
+	}
+	return n
+}
+
+// Split returns the names in a string that lists several: alternatives after
+// semicolons and names given in brackets ("عبدالله السندي (Abdullah Sindhi)").
+func Split(s string) []string {
+	var out []string
+	var inner []string
+	depth := 0
+	var cur, br strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '(' || r == '[':
+			depth++
+			if depth == 1 {
+				br.Reset()
+				continue
+			}
+		case (r == ')' || r == ']') && depth > 0:
+			depth--
+			if depth == 0 {
+				inner = append(inner, br.String())
+				continue
+			}
+		}
+		if depth > 0 {
+			br.WriteRune(r)
+		} else {
+			cur.WriteRune(r)
+		}
+	}
+	if depth > 0 {
+		inner = append(inner, br.String())
+	}
+	for _, part := range append([]string{cur.String()}, inner...) {
+		for _, alt := range strings.Split(part, ";") {
+			alt = strings.Trim(strings.TrimSpace(alt), ",")
+			if hasLetter(alt) {
+				out = append(out, strings.TrimSpace(alt))
+			}
+		}
+	}
+	return out
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func dropBracketed(s string) string {
+	if !strings.ContainsAny(s, "([") {
+		return s
+	}
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '(' || r == '[':
+			depth++
+			continue
+		case (r == ')' || r == ']') && depth > 0:
+			depth--
+			b.WriteRune(' ')
+			continue
+		}
+		if depth == 0 {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// splitWords cuts s into words: runs of letters, digits and marks. An
+// apostrophe between letters stays inside the word (it writes an ayn or a
+// hamza); hyphens and other punctuation separate.
+func splitWords(s string) []word {
+	var ws []word
+	rs := []rune(s)
+	var cur []rune
+	flush := func() {
+		if len(cur) == 0 {
+			return
+		}
+		raw := string(cur)
+		cur = cur[:0]
+		f := textfold.Fold(raw)
+		if f == "" {
+			return
+		}
+		ws = append(ws, word{raw: raw, fold: f, arabic: isArabicWord(raw)})
+	}
+	for i, r := range rs {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == '\u0640':
+			cur = append(cur, r)
+		case isApostrophe(r) && len(cur) > 0 && i+1 < len(rs) && unicode.IsLetter(rs[i+1]):
+			// inside the word: dropped
+		case textfold.IsInvisible(r):
+		default:
+			flush()
+		}
+	}
+	flush()
+	return ws
+}
+
+func isApostrophe(r rune) bool {
+	switch r {
+	case '\'', '\u2018', '\u2019', '\u02BC', '\u02BB', '\u02BF', '\u02BE', '`', '\u00B4':
+		return true
+	}
+	return false
+}
+
+// splitGlued separates an Arabic word written onto a following Abd
+// ("محمدعبد البصير" is "محمد عبد البصير") and a kunya written as one word
+// ("أبوغيث" is "أبو غيث").
+func splitGlued(ws []word) []word {
+	for i := 0; i < len(ws); i++ {
+		w := ws[i]
+		if w.arabic && strings.HasPrefix(w.fold, "ابو") && len([]rune(w.fold)) >= 6 {
+			rest := strings.TrimPrefix(w.fold, "ابو")
+			ws = append(ws[:i], append([]word{{raw: "ابو", fold: "ابو", arabic: true}, {raw: rest, fold: rest, arabic: true}}, ws[i+1:]...)...)
+			i++
+			continue
+		}
+		if w.arabic && i+1 < len(ws) && strings.HasSuffix(w.fold, "عبد") && len([]rune(w.fold)) > 4 && strings.HasPrefix(ws[i+1].fold, "ال") {
+			rs := []rune(w.fold)
+			h := string(rs[:len(rs)-3])
+			head := word{raw: h, fold: h, arabic: true}
+			abd := word{raw: "عبد", fold: "عبد", arabic: true}
+			ws = append(ws[:i], append([]word{head, abd}, ws[i+1:]...)...)
+			i++
+		}
+	}
+	return ws
+}
+
+// dropTitles takes ranks, honorifics, noise words and epithet markers out.
+func (n *Name) dropTitles(ws []word) []word {
+	out := ws[:0:0]
+	for i := 0; i < len(ws); i++ {
+		w := ws[i]
+		f := w.fold
+		switch {
+		case isDigits(f):
+			continue
+		case titles[f] && (len(ws) > 1 || w.arabic):
+			n.Titles = append(n.Titles, f)
+			continue
+		case noise[f]:
+			continue
+		case (f == "son" || f == "daughter") && i+1 < len(ws) && ws[i+1].fold == "of":
+			i++
+			out = append(out, word{raw: "bin", fold: "bin"})
+			continue
+		case f == "of" || f == "the":
+			n.Epithet = true
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// isArticle reports whether w is the article before next.
+func isArticle(w, next word) bool {
+	if articles[w.fold] {
+		return true
+	}
+	if sunArticles[w.fold] && !w.arabic && len(next.fold) > 1 {
+		c := w.fold[len(w.fold)-1:]
+		if strings.HasSuffix(w.fold, "sh") || strings.HasSuffix(w.fold, "dh") || strings.HasSuffix(w.fold, "th") {
+			c = w.fold[len(w.fold)-2:]
+		}
+		return strings.HasPrefix(next.fold, c)
+	}
+	return false
+}
+
+// buildParts joins particles to the words they belong to and makes parts.
+func buildParts(ws []word) []Part {
+	var parts []Part
+	article := false
+	for i := 0; i < len(ws); i++ {
+		w := ws[i]
+		var next *word
+		if i+1 < len(ws) {
+			next = &ws[i+1]
+		}
+		switch {
+		case next != nil && isArticle(w, *next):
+			article = true
+			continue
+		case sonOf[w.fold] && next != nil && len(parts) > 0:
+			continue
+		case (abuForms[w.fold] || ummForms[w.fold]) && next != nil:
+			j := i + 1
+			if j+1 < len(ws) && isArticle(ws[j], ws[j+1]) {
+				j++
+			}
+			p := newPart(ws[j])
+			head := "abu"
+			hu := []rune{'a', 'B', 'u'}
+			if ummForms[w.fold] {
+				head, hu = "umm", []rune{'u', 'M'}
+			}
+			p.Text = head + " " + p.Text
+			p.Latin = capitalize(head) + " " + p.Latin
+			p.units = append(hu, p.units...)
+			p.alt = nil
+			p.known = nil
+			p.Role = RoleKunya
+			p.finish()
+			parts = append(parts, p)
+			i = j
+			article = false
+			continue
+		}
+		if p, used, ok := abdCompound(ws, i); ok {
+			p.Article = article
+			parts = append(parts, p)
+			i += used - 1
+			article = false
+			continue
+		}
+		p := newPart(w)
+		p.Article = p.Article || article
+		article = false
+		// X al-Din, X Allah: one name
+		j := i + 1
+		if j+1 < len(ws) && isArticle(ws[j], ws[j+1]) {
+			j++
+		}
+		if j < len(ws) && (dinForms[ws[j].fold] || allahForms[ws[j].fold] || ws[j].fold == "الله" || ws[j].fold == "الدين") {
+			tail := ws[j]
+			tf := strings.TrimPrefix(tail.fold, "ال")
+			var tu []rune
+			if tail.arabic {
+				tu = arabicUnits(strings.TrimPrefix(tail.raw, "ال"))
+			} else {
+				tu = latinUnits(tf)
+			}
+			p.Text += " " + tail.fold
+			if dinForms[tf] || tf == "دين" {
+				p.Latin += " al-Din"
+			} else {
+				p.Latin += "ullah"
+			}
+			p.units = append(p.units, tu...)
+			p.alt = nil
+			p.known = nil
+			p.finish()
+			i = j
+		}
+		parts = append(parts, p)
+	}
+	return parts
+}
+
+// abdCompound reads Abd al-X ("Abdul Rahman", "Abd-al-Salam", "عبد الله",
+// "Abdulkarim") starting at ws[i] as one part. used is how many words it took.
+func abdCompound(ws []word, i int) (p Part, used int, ok bool) {
+	w := ws[i]
+	f := w.fold
+	var restWords []word
+	switch {
+	case abdBare[f]:
+		j := i + 1
+		if j >= len(ws) {
+			return p, 0, false
+		}
+		if j+1 < len(ws) && isArticle(ws[j], ws[j+1]) {
+			j++
+		} else if !(allahForms[ws[j].fold] || strings.HasPrefix(ws[j].fold, "ال") || ws[j].fold == "الله") {
+			return p, 0, false
+		}
+		restWords = []word{ws[j]}
+		used = j - i + 1
+	case w.arabic && strings.HasPrefix(f, "عبدال") && len([]rune(f)) > 6:
+		r := strings.TrimPrefix(f, "عبدال")
+		restWords = []word{{raw: r, fold: r, arabic: true}}
+		used = 1
+	case !w.arabic && strings.HasPrefix(f, "abd"):
+		rest, prefixOnly, isAbd := splitAbd(f)
+		if !isAbd {
+			return p, 0, false
+		}
+		if prefixOnly {
+			if i+1 >= len(ws) {
+				return p, 0, false
+			}
+			restWords = []word{ws[i+1]}
+			used = 2
+		} else {
+			restWords = []word{{raw: rest, fold: rest}}
+			used = 1
+		}
+	default:
+		return p, 0, false
+	}
+	x := restWords[0]
+	xr, xf := x.raw, x.fold
+	if x.arabic {
+		xr = strings.TrimPrefix(strings.TrimPrefix(xr, "ال"), "أل")
+		xf = strings.TrimPrefix(xf, "ال")
+	}
+	var u []rune
+	if x.arabic {
+		u = append([]rune{'B', 'D'}, arabicUnits(xr)...)
+	} else {
+		u = append([]rune{'a', 'B', 'D'}, latinUnits(xf)...)
+	}
+	p = Part{Text: "abd " + xf, Arabic: w.arabic, units: u}
+	xl := xf
+	if x.arabic {
+		xl = translitWord(xr)
+	}
+	if allahForms[xf] || xf == "له" || xf == "لله" {
+		p.Latin = "Abdullah"
+		p.Common = true
+	} else {
+		p.Latin = "Abdul " + capitalize(xl)
+	}
+	p.finish()
+	return p, used, true
+}
+
+// splitAbd reads a Latin word that starts with abd: "abdul" and the like are
+// a prefix that joins the next word (prefixOnly); "abdulkarim" gives
+// "karim"; "abdo" and "abdi" are names of their own (isAbd false).
+func splitAbd(f string) (rest string, prefixOnly, isAbd bool) {
+	r := f[3:]
+	if r == "" {
+		return "", false, false
+	}
+	if strings.HasPrefix(r, "ou") {
+		r = r[2:]
+	} else if strings.IndexByte("aeiou", r[0]) >= 0 {
+		r = r[1:]
+	}
+	switch {
+	case r == "":
+		return "", false, false
+	case r == "l" || r == "r" || r == "s" || r == "n" || r == "z" || r == "t" || r == "d" || r == "sh":
+		return "", true, true
+	case r[0] == 'l' && len(r) >= 3:
+		return r[1:], false, true
+	case len(r) >= 4 && r[0] == r[1] && strings.IndexByte("aeiouy", r[0]) < 0:
+		return r[1:], false, true
+	case len(r) >= 3 && f[3] != r[0]:
+		// abd + vowel + X: "abdurahman" is abd al-rahman
+		return r, false, true
+	case len(r) >= 4 && f[3] == r[0]:
+		// "abdrahman"
+		return r, false, true
+	}
+	return "", false, false
+}
+
+func newPart(w word) Part {
+	p := Part{Text: w.fold, Arabic: w.arabic}
+	if w.arabic {
+		raw, f := w.raw, w.fold
+		if strings.HasPrefix(f, "ال") && len([]rune(f)) > 3 && f != "الله" {
+			p.Article = true
+			f = strings.TrimPrefix(f, "ال")
+			raw = trimArabicArticle(raw)
+		}
+		p.Text = f
+		p.units = arabicUnits(raw)
+		p.Latin = translitWord(raw)
+		p.known = lookupKnown(f, true)
+	} else {
+		p.units = latinUnits(w.fold)
+		p.Latin = capitalize(w.raw)
+		p.known = lookupKnown(w.fold, false)
+		if a := joinedArticle(w.fold); a != "" {
+			p.alt = latinUnits(a)
+			if p.known == nil {
+				p.known = lookupKnown(a, false)
+			}
+		}
+	}
+	p.finish()
+	return p
+}
+
+// trimArabicArticle cuts ال (with any hamza form of the alef) off a raw word.
+func trimArabicArticle(raw string) string {
+	rs := []rune(raw)
+	for i, r := range rs {
+		if textfold.Rune(r) == 'ل' {
+			return string(rs[i+1:])
+		}
+	}
+	return raw
+}
+
+// joinedArticle returns a Latin word without an article written into it
+// ("alghamdi" → "ghamdi", "essaadi" → "saadi"), or "".
+func joinedArticle(f string) string {
+	if (strings.HasPrefix(f, "al") || strings.HasPrefix(f, "el")) && len(f) >= 6 {
+		return f[2:]
+	}
+	if len(f) >= 6 && strings.IndexByte("aeu", f[0]) >= 0 && f[1] == f[2] && strings.IndexByte("sdtzrn", f[1]) >= 0 {
+		return f[2:]
+	}
+	return ""
+}
+
+// finish fills the keys and flags that follow from units and known.
+func (p *Part) finish() {
+	p.Key = skeleton(p.units)
+	p.AltKey = ""
+	if p.alt != nil {
+		p.AltKey = skeleton(p.alt)
+	}
+	for _, id := range p.known {
+		if dictEntries[id].common {
+			p.Common = true
+		}
+	}
+	if p.Arabic && len(p.known) > 0 && p.Role != RoleKunya && !strings.Contains(p.Text, " ") {
+		p.Latin = dictEntries[p.known[0]].latin
+	}
+}
+
+func assignRoles(parts []Part) {
+	var idx []int
+	for i, p := range parts {
+		if p.Role != RoleKunya {
+			idx = append(idx, i)
+		}
+	}
+	switch len(idx) {
+	case 0:
+		return
+	case 1:
+		if parts[idx[0]].Article {
+			parts[idx[0]].Role = RoleFamily
+		} else {
+			parts[idx[0]].Role = RoleGiven
+		}
+		return
+	}
+	for k, i := range idx {
+		switch {
+		case k == 0:
+			parts[i].Role = RoleGiven
+		case k == len(idx)-1:
+			parts[i].Role = RoleFamily
+		case k == 1:
+			parts[i].Role = RoleFather
+		default:
+			parts[i].Role = RoleGrandfather
+		}
+	}
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	rs := []rune(strings.ToLower(s))
+	rs[0] = unicode.ToUpper(rs[0])
+	return string(rs)
+}
