@@ -235,7 +235,7 @@ func splitWords(s string) []word {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == '\u0640':
 			cur = append(cur, r)
-		case isApostrophe(r) && len(cur) > 0 && i+1 < len(rs) && unicode.IsLetter(rs[i+1]):
+		case textfold.IsApostrophe(r) && len(cur) > 0 && i+1 < len(rs) && unicode.IsLetter(rs[i+1]):
 			// inside the word: dropped
 		case textfold.IsInvisible(r):
 		default:
@@ -244,14 +244,6 @@ func splitWords(s string) []word {
 	}
 	flush()
 	return ws
-}
-
-func isApostrophe(r rune) bool {
-	switch r {
-	case '\'', '\u2018', '\u2019', '\u02BC', '\u02BB', '\u02BF', '\u02BE', '`', '\u00B4':
-		return true
-	}
-	return false
 }
 
 // splitGlued separates an Arabic word written onto a following Abd

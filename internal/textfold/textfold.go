@@ -129,7 +129,7 @@ func Words(s string) []string {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			cur.WriteRune(r)
-		case isApostrophe(r) && cur.Len() > 0 && i+1 < len(rs) && unicode.IsLetter(rs[i+1]):
+		case IsApostrophe(r) && cur.Len() > 0 && i+1 < len(rs) && unicode.IsLetter(rs[i+1]):
 			// a glottal stop or ayn written as an apostrophe: part of the word
 		default:
 			flush()
@@ -139,7 +139,10 @@ func Words(s string) []string {
 	return words
 }
 
-func isApostrophe(r rune) bool {
+// IsApostrophe reports the characters written for a glottal stop or an ayn
+// inside a transliterated word ("Sa'id", "Ma’arrat"): straight and curly
+// apostrophes, modifier letters, backtick and acute accent.
+func IsApostrophe(r rune) bool {
 	switch r {
 	case '\'', '\u2018', '\u2019', '\u02BC', '\u02BB', '\u02BF', '\u02BE', '`', '\u00B4':
 		return true
