@@ -49,9 +49,16 @@ func heapInUse() uint64 {
 	return m.HeapAlloc
 }
 
+// Searcher is what Evaluate measures: Athar's Index, or a peer matcher held
+// to the same contract (one candidate per entity, at most one link).
+type Searcher interface {
+	Search(query string, k int) []Candidate
+	Len() int
+}
+
 // Evaluate runs every query against x, asking for k candidates, and calls
 // each (if not nil) with each result in order.
-func Evaluate(x *Index, qs []QueryRow, k int, each func(QueryResult)) Report {
+func Evaluate(x Searcher, qs []QueryRow, k int, each func(QueryResult)) Report {
 	var rep Report
 	lat := make([]time.Duration, 0, len(qs))
 	var at1, at10, correct, wrong int
