@@ -13,4 +13,4 @@ go build -o "$work/athar" ./cmd/athar
 echo "== machine"; nproc; lscpu | grep 'Model name' || true
 . "$(dirname "$0")/pg-throwaway.sh"
 echo "== Athar and pg_trgm (PostgreSQL $PGVERSION), $n generated persons"
-"$work/athar" --db "$PGURL" --data "$work/data" bench names --persons "$n" --dev-index "$dev/index.tsv" --dev-queries "$dev/queries.tsv"
+"$work/athar" --db "$PGURL" --data "$work/data" bench names --persons "$n" --queries "${QUERIES:-2000}" --dev-index "$dev/index.tsv" --dev-queries "$dev/queries.tsv"
