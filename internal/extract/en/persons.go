@@ -249,6 +249,11 @@ func (d *doc) findPersons() {
 		if len(words) == 0 || b <= i {
 			continue
 		}
+		if allInitials(words) {
+			// "witness W-07", "Mr. X": a letter is a code, not a name
+			i = b - 1
+			continue
+		}
 		// from here every "i = b - 1" moves forward
 		rank, title, official, tstart := d.titleBefore(i)
 		strong := rank != "" || title != "" || givenNames[words[0]] ||
@@ -482,4 +487,14 @@ func (d *doc) nearestWith(w string, i int) *person {
 		return c[0]
 	}
 	return nil
+}
+
+// allInitials reports a name run of single letters only.
+func allInitials(words []string) bool {
+	for _, w := range words {
+		if len([]rune(w)) > 1 {
+			return false
+		}
+	}
+	return true
 }
