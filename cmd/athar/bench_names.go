@@ -82,7 +82,8 @@ func (g *globals) benchNames(ctx context.Context, persons, nq int, devIndex, dev
 		fmt.Fprintln(g.stdout)
 	}
 
-	gen := namegen.New(1, persons/3+1)
+	// One family name per 40 persons, as the generator is calibrated.
+	gen := namegen.New(1, persons/40+1)
 	people := make([]namegen.Person, persons)
 	rows := make([]nameindex.IndexRow, 0, 2*persons)
 	for i := range people {
