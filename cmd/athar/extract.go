@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/athar-project/athar/internal/extract"
+	_ "github.com/athar-project/athar/internal/extract/ar" // the Arabic extractor
 	_ "github.com/athar-project/athar/internal/extract/en" // registers the English extractor
 	"github.com/athar-project/athar/internal/ingest"
 )

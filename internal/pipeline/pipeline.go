@@ -12,6 +12,7 @@ import (
 	"fmt"
 
 	"github.com/athar-project/athar/internal/extract"
+	_ "github.com/athar-project/athar/internal/extract/ar" // the Arabic extractor
 	_ "github.com/athar-project/athar/internal/extract/en" // the English extractor
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/names"

@@ -1,0 +1,206 @@
+// Package ar extracts persons, facilities, places, organizations, dates and
+// events from Arabic text about detention and accountability in Syria. It
+// matches on a folded copy of the text (diacritics, tatweel, alef, hamza,
+// ya and ta marbuta forms unified, Arabic-Indic digits as ASCII digits), reads
+// the clitics that attach to words (و ف ب ل ك ال), and maps every match back
+// to code points of the text as written. Names come from lists of given
+// names, ranks, titles and cue words; places, facilities and organizations
+// from the gazetteers' Arabic names and patterns; events from the domain's
+// verbs and nouns. Importing the package registers it with package extract
+// for the language code "ar".
+package ar
+
+import (
+	"github.com/athar-project/athar/internal/extract"
+	"github.com/athar-project/athar/internal/gazetteer"
+	"github.com/athar-project/athar/internal/model"
+)
+
+func init() { extract.Register("ar", Extract) }
+
+// What owns a token.
+const (
+	ownNone uint8 = iota
+	ownPerson
+	ownFacility
+	ownPlace
+	ownOrg
+	ownEpithet // a nickname in quotes: its words name nothing else
+	ownRank    // a rank or title before a name
+	ownDate
+)
+
+// span is a range of tokens, end exclusive; pre is how many folded runes of
+// the first token (a clitic) lie outside the span.
+type span struct{ a, b, pre int }
+
+type sentence struct{ a, b int }
+
+// doc is the working state of one extraction.
+type doc struct {
+	s      string
+	cp     *extract.Text
+	toks   []token
+	pub    model.Date
+	gaz    *gazetteer.Gazetteer
+	own    []uint8
+	sents  []sentence
+	sentOf []int
+
+	dates    []dateRef
+	persons  []*person
+	ents     []*entity
+	epis     []epithet
+	personAt []*person // per token: the person a mention there names
+	entAt    []*entity // per token: the entity a mention there names
+	events   []*event
+}
+
+// Extract extracts from Arabic text; published is the source's published
+// date, or the zero Date when unknown. Spans are in code points of text.
+func Extract(text string, published model.Date) extract.Result {
+	d := &doc{s: text, pub: published, gaz: gazetteer.Default()}
+	d.toks = tokenize(text)
+	d.own = make([]uint8, len(d.toks))
+	d.personAt = make([]*person, len(d.toks))
+	d.entAt = make([]*entity, len(d.toks))
+	d.splitSentences()
+	d.findDates()
+	d.findEpithets()
+	d.findGazetteer()
+	d.findPatternEntities()
+	d.findPersons()
+	d.findEvents()
+	return d.result()
+}
+
+// maxSentence bounds the tokens of one sentence, so that the work per
+// sentence stays bounded on text without full stops.
+const maxSentence = 150
+
+func (d *doc) splitSentences() {
+	d.sentOf = make([]int, len(d.toks))
+	start := 0
+	cut := func(end int) {
+		if end > start {
+			d.sents = append(d.sents, sentence{start, end})
+		}
+		start = end
+	}
+	for i, t := range d.toks {
+		if i > start && (t.nl > 0 || i-start >= maxSentence) {
+			cut(i)
+		}
+		if t.word {
+			continue
+		}
+		switch t.fold {
+		case ".", "!", "?", ";", "…":
+			if t.fold == "." && i > 0 && i+1 < len(d.toks) && d.toks[i-1].digits && d.toks[i+1].digits && !d.toks[i+1].space {
+				continue // 3.5
+			}
+			j := i + 1
+			for j < len(d.toks) && !d.toks[j].word && d.toks[j].nl == 0 && isCloser(d.toks[j].fold) {
+				j++
+			}
+			cut(j)
+		}
+	}
+	cut(len(d.toks))
+	for si, s := range d.sents {
+		for i := s.a; i < s.b; i++ {
+			d.sentOf[i] = si
+		}
+	}
+}
+
+func isCloser(s string) bool {
+	switch s {
+	case "\"", "»", ")", "]", "’", "'":
+		return true
+	}
+	return false
+}
+
+// fold returns token i's folded form, "" outside the text or for
+// punctuation that is not asked for.
+func (d *doc) fold(i int) string {
+	if i < 0 || i >= len(d.toks) {
+		return ""
+	}
+	return d.toks[i].fold
+}
+
+// has reports whether token i, read with or without its clitics, is in m;
+// pre is the clitic length of the reading that is.
+func (d *doc) has(i int, m map[string]bool) (pre int, ok bool) {
+	if i < 0 || i >= len(d.toks) || !d.toks[i].word {
+		return 0, false
+	}
+	t := &d.toks[i]
+	for k := 0; k < t.nvars; k++ {
+		if m[t.vars[k].s] {
+			return t.vars[k].pre, true
+		}
+	}
+	return 0, false
+}
+
+// phraseAt matches one of ps at token i (the first word read with or
+// without clitics), returning its length in tokens and the clitic length.
+func (d *doc) phraseAt(i int, ps [][]string) (n, pre int) {
+	if i < 0 || i >= len(d.toks) || !d.toks[i].word {
+		return 0, 0
+	}
+	t := &d.toks[i]
+	for _, p := range ps {
+		if len(p) <= n {
+			continue
+		}
+		for k := 0; k < t.nvars; k++ {
+			if t.vars[k].s != p[0] {
+				continue
+			}
+			ok := true
+			for j := 1; j < len(p); j++ {
+				if i+j >= len(d.toks) || d.toks[i+j].fold != p[j] {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				n, pre = len(p), t.vars[k].pre
+			}
+			break
+		}
+	}
+	return n, pre
+}
+
+// str returns the text as written of a span, without its clitic.
+func (d *doc) str(sp span) string {
+	a, b := d.byteSpan(sp)
+	return d.s[a:b]
+}
+
+// byteSpan returns the byte offsets of a span.
+func (d *doc) byteSpan(sp span) (int, int) {
+	if sp.a < 0 || sp.b > len(d.toks) || sp.a >= sp.b {
+		return 0, 0
+	}
+	t := &d.toks[sp.a]
+	a := t.start
+	if sp.pre > 0 && sp.pre < len(t.offs) {
+		a = int(t.offs[sp.pre])
+	}
+	return a, d.toks[sp.b-1].end
+}
+
+// mention returns the extract.Mention of a span.
+func (d *doc) mention(sp span) extract.Mention {
+	a, b := d.byteSpan(sp)
+	if d.cp == nil {
+		d.cp = extract.NewText(d.s)
+	}
+	return d.cp.Mention(a, b)
+}

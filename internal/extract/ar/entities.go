@@ -1,0 +1,380 @@
+package ar
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/athar-project/athar/internal/gazetteer"
+	"github.com/athar-project/athar/internal/textfold"
+)
+
+// entity is a facility, place or organization being built.
+type entity struct {
+	typ     uint8 // ownFacility, ownPlace, ownOrg
+	key     string
+	name    string
+	aliases []string
+	ments   []span
+	gaz     *gazetteer.Entry
+	seat    string // the city a court's name holds: "محكمة لاهاي المحلية"
+}
+
+// placeCues are nouns that introduce a place: a weak gazetteer entry (a
+// village whose name is also a word) counts only after one.
+var placeCues = set(`قرية القرية بلدة البلدة مدينة المدينة حي الحي منطقة المنطقة ناحية مخيم ريف بلدتي قريتي أحياء مدن قرى بلدات محافظة`)
+
+// notPlaces are gazetteer names that running Arabic text mostly uses as
+// common words or as something else's name.
+var notPlaces = set(`العربية الجزيرة السلام النصر الحرية الثورة الجمهورية الوحدة الشهداء الأمل الوادي المحطة السوق الجامع
+صور الصور الباب تدمر المركز الجديد الجديدة الشرقية الغربية الشمالية الجنوبية القديمة البلد الكرامة العدالة السجن الفرع الحي الأمن التحرير
+تشرين آذار نيسان أيار حزيران تموز آب أيلول الخميس الجمعة السبت الأحد الاثنين الثلاثاء الأربعاء جمعة خميس الشرق
+الأوسط المحكمة النيابة الداخلية الدفاع القضاء العام المدني`)
+
+// newsOnly are organizations (news outlets) whose Arabic name is also a
+// common word: they count only after a cue ("قناة الجزيرة", "وكالة الأناضول").
+var newsOnly = set(`العربية الجزيرة الأناضول الشرق`)
+var newsCues = set(`قناة وكالة موقع صحيفة شبكة تلفزيون لقناة لوكالة لموقع لصحيفة`)
+
+// findGazetteer finds the longest gazetteer phrases, reading the first word
+// of each with and without its clitics.
+func (d *doc) findGazetteer() {
+	words := make([]string, 0, 8)
+	for i := 0; i < len(d.toks); i++ {
+		t := &d.toks[i]
+		if !t.word || d.own[i] != ownNone || t.digits {
+			continue
+		}
+		bestN, bestPre := 0, 0
+		var bestHits []gazetteer.Hit
+		nv := t.nvars
+		if givenNames[t.fold] {
+			nv = 1 // "وفيق" is a name, not و + فيق
+		}
+		for v := 0; v < nv; v++ {
+			words = append(words[:0], t.vars[v].s)
+			for j := i + 1; j < len(d.toks) && j < i+8 && d.toks[j].word && d.own[j] == ownNone; j++ {
+				words = append(words, d.toks[j].fold)
+			}
+			n, hits := d.gaz.Match(words, 0)
+			for n > 0 && !d.acceptHits(i, n, t.vars[v].s, hits) {
+				n--
+				hits = nil
+				for ; n > 0; n-- {
+					if hits = d.gaz.Lookup(words[:n]); len(hits) > 0 {
+						break
+					}
+				}
+			}
+			if n > bestN {
+				bestN, bestPre, bestHits = n, t.vars[v].pre, hits
+			}
+		}
+		if bestN == 0 {
+			continue
+		}
+		sp := span{i, i + bestN, bestPre}
+		h := bestHits[0].Entry
+		// "حي التضامن": a facility list may name a place by its quarter
+		if hv := bare(t.vars[t.nvars-1].s); bestN > 1 && h.Type == gazetteer.Facility && (hv == "حي" || hv == "مجزره") {
+			d.addEntity(ownPlace, span{i + 1, i + bestN, 0}, nil)
+			i += bestN - 1
+			continue
+		}
+		// "مدينة حمص", "محافظة حماة": the place noun is no part of the name
+		if bestN > 1 && h.Type == gazetteer.Place && placeHeads[t.vars[0].s] || bestN > 1 && bestPre > 0 && placeHeads[bare(t.vars[len(t.vars[:t.nvars])-1].s)] {
+			if rest := d.gaz.Lookup(d.foldsOf(i+1, i+bestN)); len(rest) > 0 && rest[0].Entry.Type == gazetteer.Place {
+				sp = span{i + 1, i + bestN, 0}
+				bestHits = rest
+				h = rest[0].Entry
+			}
+		}
+		if h.Type == gazetteer.Place {
+			for _, x := range bestHits {
+				if x.Entry.Type == gazetteer.Place && !x.Entry.Weak {
+					h = x.Entry
+					break
+				}
+			}
+		}
+		if h.Type == gazetteer.Facility && sp.b < len(d.toks) && prisonQualifiers[d.toks[sp.b].fold] {
+			sp.b++ // "سجن مطار المزة العسكري": the list may lack the adjective
+			bestN++
+		}
+		d.addEntity(typeOf(h.Type), sp, h)
+		i += bestN - 1
+	}
+	d.prisonTowns()
+	d.cuedPlaces()
+	d.facilitiesInside()
+}
+
+// facilitiesInside finds a facility named inside a body's name: "رابطة
+// معتقلي ومفقودي سجن صيدنايا" names the prison too.
+func (d *doc) facilitiesInside() {
+	for _, e := range d.ents {
+		if e.typ != ownOrg {
+			continue
+		}
+		for _, m := range e.ments {
+			for k := m.a + 1; k < m.b; k++ {
+				n, hits := d.gaz.Match(d.foldsOf(k, m.b), 0)
+				if n == 0 || hits[0].Entry.Type != gazetteer.Facility {
+					continue
+				}
+				f := d.entityFor(ownFacility, hits[0].Entry, d.str(span{k, k + n, 0}))
+				f.ments = append(f.ments, span{k, k + n, 0})
+				break
+			}
+		}
+	}
+}
+
+// entityFor returns the entity of a gazetteer entry, made if new, without
+// claiming tokens.
+func (d *doc) entityFor(typ uint8, g *gazetteer.Entry, surface string) *entity {
+	for _, x := range d.ents {
+		if x.key == g.ID {
+			return x
+		}
+	}
+	e := &entity{typ: typ, key: g.ID, name: surface, gaz: g, aliases: []string{g.NameAR, g.NameEN, surface}}
+	d.ents = append(d.ents, e)
+	return e
+}
+
+// quarterCues introduce a place that no gazetteer may list: "حي الرميلة",
+// "قرية بيت ياشوط".
+var quarterCues = set(`حي قرية بلدة مخيم ناحية معبر`)
+
+// cuedPlaces reads the name after a place noun as a place: one word, or
+// two when the second carries the article.
+func (d *doc) cuedPlaces() {
+	for i := 0; i+1 < len(d.toks); i++ {
+		if _, ok := d.has(i, quarterCues); !ok || d.own[i] != ownNone {
+			continue
+		}
+		j := i + 1
+		t := d.toks[j]
+		if !t.word || !t.arabic || d.own[j] != ownNone || stopWords[t.fold] || !placeWord(t.fold) {
+			continue
+		}
+		end := j + 1
+		if end < len(d.toks) && d.toks[end].word && d.own[end] == ownNone && strings.HasPrefix(d.toks[end].fold, "ال") && !stopWords[d.toks[end].fold] && placeWord(d.toks[end].fold) {
+			end++
+		}
+		d.addEntity(ownPlace, span{j, end, 0}, nil)
+		i = end - 1
+	}
+}
+
+// placeWord reports a word that can be part of a place's name.
+func placeWord(f string) bool {
+	if verbWords[f] || rankWords[f] || len(triggerIndex[f]) > 0 || len(triggerIndex[bare(f)]) > 0 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(f)
+	return r >= 0x0621 && r <= 0x064A && utf8.RuneCountInString(f) >= 3
+}
+
+func typeOf(t gazetteer.Type) uint8 {
+	switch t {
+	case gazetteer.Facility:
+		return ownFacility
+	case gazetteer.Organization:
+		return ownOrg
+	}
+	return ownPlace
+}
+
+// acceptHits decides whether a gazetteer phrase of n words at token i counts
+// in running text.
+func (d *doc) acceptHits(i, n int, first string, hits []gazetteer.Hit) bool {
+	if len(hits) == 0 {
+		return false
+	}
+	// A Latin acronym must be written in capitals; other Latin words are for
+	// the English extractor.
+	if !d.toks[i].arabic {
+		return false
+	}
+	h := hits[0].Entry
+	if newsOnly[first] {
+		p, ok := d.has(i-1, newsCues)
+		return ok && p >= 0
+	}
+	if h.Type == gazetteer.Place {
+		if n == 1 && notPlaces[first] && !d.placeCueBefore(i) {
+			return false
+		}
+		if n == 1 && isNameWord(first) && !d.placeCueBefore(i) {
+			return false // "حسين", "سلوم": a village and a name; a name unless a cue says place
+		}
+		weak := true
+		for _, x := range hits {
+			if x.Entry.Type == gazetteer.Place && !x.Entry.Weak {
+				weak = false
+			}
+		}
+		if weak && !d.placeCueBefore(i) {
+			return false
+		}
+	}
+	return true
+}
+
+// isNameWord reports a given name or a word that opens a name.
+func isNameWord(f string) bool { return givenNames[f] || givenNames[bare(f)] }
+
+func (d *doc) placeCueBefore(i int) bool {
+	_, ok := d.has(i-1, placeCues)
+	return ok
+}
+
+// prisonTowns reads a town that stands for its prison after words for its
+// inmates: "معتقلي صيدنايا", "ناجون من صيدنايا".
+func (d *doc) prisonTowns() {
+	for _, e := range d.ents {
+		if e.typ != ownPlace || e.gaz == nil {
+			continue
+		}
+		// the prison named "سجن <town>" in the gazetteer
+		var prison *gazetteer.Entry
+		for _, h := range d.gaz.Lookup([]string{"سجن", textfold.Fold(e.gaz.NameAR)}) {
+			if h.Entry.Type == gazetteer.Facility {
+				prison = h.Entry
+				break
+			}
+		}
+		if prison == nil {
+			continue
+		}
+		var keep []span
+		for _, m := range e.ments {
+			if d.inmateBefore(m.a) {
+				d.addEntity(ownFacility, m, prison)
+				continue
+			}
+			keep = append(keep, m)
+		}
+		e.ments = keep
+	}
+	d.dropEmpty()
+}
+
+var inmateWords = set(`ناج معتقلي سجناء سجين معتقل ناجي ناجون ناجين الناجين الناجون ناجية خريجي سجان سجاني السجان معتقلو سجانو`)
+
+func (d *doc) inmateBefore(i int) bool {
+	if _, ok := d.has(i-1, inmateWords); ok {
+		return true
+	}
+	// "أعدموا في صيدنايا", "عذب في تدمر"
+	if d.fold(i-1) == "في" && i >= 2 {
+		var buf [8]variant
+		for _, v := range d.triggerForms(i-2, buf[:0]) {
+			for _, ti := range triggerIndex[v.s] {
+				switch triggers[ti].typ {
+				case "execution_allegation", "torture_allegation", "death_in_custody":
+					return true
+				}
+			}
+		}
+	}
+	if d.fold(i-1) == "من" || d.fold(i-1) == "في" {
+		_, ok := d.has(i-2, inmateWords)
+		return ok
+	}
+	return false
+}
+
+func (d *doc) dropEmpty() {
+	var keep []*entity
+	for _, e := range d.ents {
+		if len(e.ments) > 0 {
+			keep = append(keep, e)
+		}
+	}
+	d.ents = keep
+}
+
+// addEntity records a mention of an entity, found in the gazetteer (g) or
+// by a pattern (g nil).
+func (d *doc) addEntity(typ uint8, sp span, g *gazetteer.Entry) *entity {
+	surface := d.str(sp)
+	key := ""
+	if g != nil && typ != ownPlace {
+		key = g.ID
+	} else {
+		key = string(rune('0'+typ)) + ":" + textfold.Fold(surface)
+	}
+	var e *entity
+	for _, x := range d.ents {
+		if x.key == key {
+			e = x
+			break
+		}
+	}
+	if e == nil && g == nil {
+		// "محكمة الجنايات" and "محكمة الجنايات الثانية" in one text
+		for _, x := range d.ents {
+			if x.gaz == nil && x.typ == typ && (strings.HasPrefix(x.key+" ", key+" ") || strings.HasPrefix(key+" ", x.key+" ")) {
+				e = x
+				break
+			}
+		}
+	}
+	if e == nil {
+		e = &entity{typ: typ, key: key, name: surface, gaz: g}
+		if g != nil {
+			e.aliases = append(e.aliases, g.NameAR)
+			for _, a := range g.Aliases {
+				if hasArabic(a) {
+					e.aliases = append(e.aliases, a)
+				}
+			}
+			e.aliases = append(e.aliases, g.NameEN)
+		}
+		d.ents = append(d.ents, e)
+	}
+	e.ments = append(e.ments, sp)
+	if !containsString(e.aliases, surface) {
+		e.aliases = append(e.aliases, surface)
+	}
+	switch {
+	case typ == ownPlace:
+	case g != nil && sameHead(surface, g.NameAR) && !sameHead(e.name, g.NameAR):
+		e.name = surface // the form that names it as the list does: "سجن صيدنايا", not «المسلخ البشري»
+	case len([]rune(surface)) > len([]rune(e.name)) && sameHead(surface, e.name):
+		e.name = surface // the fullest form the text writes
+	}
+	if typ == ownFacility && sp.b-sp.a > 2 {
+		// "فرع الأمن العسكري بحمص": the branch is also named without its city
+		last := &d.toks[sp.b-1]
+		if last.nvars > 1 && last.vars[last.nvars-1].pre == 1 && strings.HasPrefix(last.fold, "ب") && len(d.gaz.Lookup([]string{last.vars[last.nvars-1].s})) > 0 {
+			e.aliases = append(e.aliases, d.str(span{sp.a, sp.b - 1, sp.pre}))
+		}
+	}
+	for k := sp.a; k < sp.b; k++ {
+		d.own[k] = typ
+		d.entAt[k] = e
+	}
+	return e
+}
+
+// sameHead reports two names that begin with the same word: "سجن صيدنايا"
+// and "سجن صيدنايا العسكري", not "المبنى الأبيض".
+func sameHead(a, b string) bool {
+	fa, fb := strings.Fields(textfold.Fold(a)), strings.Fields(textfold.Fold(b))
+	return len(fa) > 0 && len(fb) > 0 && bare(fa[0]) == bare(fb[0])
+}
+
+// placeHeads are nouns that stand before a place's name without being part
+// of it.
+var placeHeads = set(`مدينة المدينة محافظة المحافظة بلدة البلدة قرية القرية حي منطقة المنطقة ناحية`)
+
+func (d *doc) foldsOf(a, b int) []string {
+	out := make([]string, 0, b-a)
+	for k := a; k < b; k++ {
+		out = append(out, d.toks[k].fold)
+	}
+	return out
+}

@@ -1,0 +1,862 @@
+package ar
+
+import (
+	"strings"
+
+	"github.com/athar-project/athar/internal/extract"
+	"github.com/athar-project/athar/internal/textfold"
+)
+
+// event is an event being built.
+type event struct {
+	typ      string
+	who      []extract.Participant
+	persons  []*person
+	where    string
+	date     *dateRef
+	modality string
+	sent     sentence
+	trig     int
+	suffix   bool // the trigger carried a pronoun
+	leadIn   bool // persons given by a list in the next sentence
+}
+
+// findEvents reads each sentence for event triggers and for what persons
+// say, then merges what several sentences restate.
+func (d *doc) findEvents() {
+	var buf []variant
+	topic := (*person)(nil)
+	var group []*person
+	for _, s := range d.sents {
+		for i := s.a; i < s.b; i++ {
+			if !d.toks[i].word || d.own[i] == ownPerson || d.own[i] == ownEpithet {
+				continue
+			}
+			if _, ok := d.has(i, speechVerbs); ok {
+				d.statementAt(i, s)
+			}
+			buf = d.triggerForms(i, buf)
+			best, bestLen, suffix := -1, 0, false
+			for vi, v := range buf {
+				for _, ci := range triggerIndex[v.s] {
+					tr := triggers[ci]
+					if n := d.restAt(i, tr.words); n > bestLen && d.needsMet(tr, i, n, s) {
+						best, bestLen = ci, n
+						suffix = vi > 0 && buf[vi].s != d.toks[i].vars[0].s && len(buf[vi].s) < len(d.toks[i].fold)-2*buf[vi].pre
+					}
+				}
+			}
+			if best < 0 {
+				continue
+			}
+			tr := triggers[best]
+			if tr.typ == extract.EventExecutionAllegation && d.underTorture(i, s) {
+				tr = trigger{words: tr.words, typ: extract.EventDeathInCustody}
+			}
+			if d.skipTrigger(tr, i, s) {
+				continue
+			}
+			ev := d.eventAt(tr, i, i+bestLen, s, topic, group, suffix)
+			if ev != nil {
+				d.events = append(d.events, ev)
+			}
+			i += bestLen - 1
+		}
+		// the person the text is about: the last one an event was about
+		for _, ev := range d.events {
+			if ev.sent == s && len(ev.persons) > 1 && ev.typ != extract.EventStatement {
+				group = ev.persons
+			}
+			if ev.sent == s {
+				for _, p := range ev.persons {
+					if !p.official && ev.typ != extract.EventStatement && ev.typ != extract.EventTestimony {
+						topic = p
+					}
+				}
+			}
+		}
+		if d.pointsToGroup(s) {
+			var ps []*person
+			for k := s.a; k < s.b; k++ {
+				if p := d.personAt[k]; p != nil && !p.official {
+					ps = appendPerson(ps, p)
+				}
+			}
+			if len(ps) > 1 {
+				group = ps
+			}
+		}
+		if topic == nil {
+			// before any event names someone, the first suspect the text
+			// introduces by rank or cue
+			for k := s.a; k < s.b; k++ {
+				if p := d.personAt[k]; p != nil && !p.official && (p.mil || p.rank != "" && !p.victim || p.cued) {
+					topic = p
+					break
+				}
+			}
+		}
+	}
+	d.listLeadIns()
+	d.identified()
+	d.mergeEvents()
+}
+
+// identified gives the arrest of the sentence before to the person a
+// sentence identifies: "وتبين أن الموقوف هو X".
+func (d *doc) identified() {
+	for si := 1; si < len(d.sents); si++ {
+		s := d.sents[si]
+		var p *person
+		for k := s.a; k+1 < s.b; k++ {
+			f := bare(d.toks[k].vars[d.toks[k].nvars-1].s)
+			if (f == "موقوف" || f == "معتقل" || f == "مقبوض") && d.fold(k+1) == "هو" {
+				for j := k + 2; j < s.b && j < k+7; j++ {
+					if d.personAt[j] != nil {
+						p = d.personAt[j]
+						break
+					}
+				}
+			}
+		}
+		if p == nil {
+			continue
+		}
+		for _, ev := range d.events {
+			if ev.sent == d.sents[si-1] && ev.typ == extract.EventArrest {
+				ev.persons = []*person{p}
+				ev.who = []extract.Participant{{Name: p.name, Role: extract.RoleSubject}}
+			}
+		}
+	}
+}
+
+// listLeadIns gives the persons a sentence lists ("الموقوفون هم: X، Y
+// وZ") to the events of the sentence before that named nobody.
+func (d *doc) listLeadIns() {
+	for si := 1; si < len(d.sents); si++ {
+		s := d.sents[si]
+		if !d.pointsToGroup(s) {
+			continue
+		}
+		var ps []*person
+		for k := s.a; k < s.b; k++ {
+			if p := d.personAt[k]; p != nil && !p.official {
+				ps = appendPerson(ps, p)
+			}
+		}
+		if len(ps) < 2 && !(len(ps) == 1 && d.amongWord(s)) {
+			continue
+		}
+		for _, ev := range d.events {
+			if ev.sent == d.sents[si-1] && len(ev.persons) == 0 && (personTypes[ev.typ] || ev.typ == extract.EventExecutionAllegation || ev.typ == extract.EventTortureAllegation) {
+				for _, p := range ps {
+					ev.persons = append(ev.persons, p)
+					ev.who = append(ev.who, extract.Participant{Name: p.name, Role: roleFor(ev.typ, p)})
+				}
+				ev.leadIn = true
+			}
+		}
+	}
+}
+
+// underTorture reports "تحت التعذيب" just after a killing word: "قتل
+// معتقلين تحت التعذيب" is a death in custody.
+func (d *doc) underTorture(i int, s sentence) bool {
+	for k := i + 1; k < s.b && k < i+5; k++ {
+		if d.fold(k) == "تحت" && d.fold(k+1) == "التعذيب" {
+			return true
+		}
+	}
+	return false
+}
+
+// restAt matches the words after the first of a trigger; it returns the
+// trigger's length in tokens, or 0.
+func (d *doc) restAt(i int, ws []string) int {
+	for k := 1; k < len(ws); k++ {
+		if d.fold(i+k) != ws[k] {
+			return 0
+		}
+	}
+	return len(ws)
+}
+
+func (d *doc) needsMet(tr trigger, i, n int, s sentence) bool {
+	if tr.needs == nil {
+		return true
+	}
+	for k := i - tr.win; k < i+n+tr.win; k++ {
+		if k < s.a || k >= s.b || k >= i && k < i+n {
+			continue
+		}
+		for _, v := range d.variantsOf(k) {
+			if tr.needs[v.s] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// placeNouns before an arrest word make it a place, not an event:
+// "مراكز الاعتقال".
+var notEventBefore = set(`مراكز مركز أماكن مكان سجون معسكرات فترة مدة سنوات أشهر ظروف`)
+
+// conductWords before an arrest word make the person its agent.
+var conductWords = set(`أدت أدى تسبب تسببت المشاركة بالمشاركة مشاركته بمشاركته متورط المتورط بإدارة إدارة تنفيذ بتنفيذ عمليات حملات حملة مسؤول المسؤول`)
+
+var sentenceVerbs = set(`حكم حكمت الحكم حكما قضت أصدرت صدر بحكم`)
+
+func (d *doc) skipTrigger(tr trigger, i int, s sentence) bool {
+	if tr.typ == extract.EventArrest {
+		for k := i - 1; k >= s.a && k >= i-2; k-- {
+			if f := d.fold(k); f == "حاولت" || f == "حاول" || f == "محاوله" || f == "يحاول" || f == "تحاول" {
+				return true // an attempted arrest is none
+			}
+		}
+		if _, ok := d.has(i-1, notEventBefore); ok && d.fold(i-1) != "فتره" && d.fold(i-1) != "مده" {
+			return true
+		}
+		// "متهم بالمشاركة في اعتقال ناشطين": arrests someone made, not an arrest
+		for k := i - 1; k >= s.a && k >= i-3; k-- {
+			if _, ok := d.has(k, conductWords); ok {
+				return true
+			}
+		}
+	}
+	if tr.typ == extract.EventDeathInCustody {
+		for k := s.a; k < s.b; k++ {
+			if f := bare(d.toks[k].vars[d.toks[k].nvars-1].s); f == "افراج" || f == "افرج" || f == "اطلاق" {
+				return true // "توفيت … بعد سنوات من الإفراج عنها"
+			}
+		}
+	}
+	if tr.typ == extract.EventTestimony && strings.HasPrefix(d.toks[i].fold, "شهاد") {
+		switch bare(d.fold(i + 1)) {
+		case "وفاه", "وفاته", "ميلاد", "جامعيه", "تخرج", "حسن":
+			return true // a death certificate is no testimony
+		}
+	}
+	if tr.typ == extract.EventExecutionAllegation {
+		// "حكم عليه بالإعدام" is a sentence, not an execution
+		if strings.HasPrefix(d.toks[i].fold, "بال") || strings.HasPrefix(d.toks[i].fold, "بإ") {
+			for k := i - 1; k >= s.a && k >= i-5; k-- {
+				if _, ok := d.has(k, sentenceVerbs); ok {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// roleFor is the role a person of the sentence plays in an event.
+func roleFor(typ string, p *person) string {
+	switch typ {
+	case extract.EventDeathInCustody, extract.EventDisappearance:
+		return extract.RoleVictim
+	case extract.EventTortureAllegation, extract.EventExecutionAllegation:
+		if p.victim {
+			return extract.RoleVictim
+		}
+		return extract.RolePerpetrator
+	case extract.EventTestimony:
+		return extract.RoleWitness
+	case extract.EventArrest:
+		if p.victim {
+			return extract.RoleVictim
+		}
+	}
+	return extract.RoleSubject
+}
+
+// backWords point back to a person named before: "أنه", "بحقه".
+var backWords = set(`أنه إنه بأنه وأنه عليه بحقه لديه معه منه له اعترافاته اعترافه إحالته توقيفه اعتقاله محاكمته إدانته
+فراره ضده بتورطه تورطه بمشاركته مشاركته قيامه بقيامه وأقر وأضاف ويواجه يواجه الموقوف المذكور المتهم الجاني
+الموقوفين إليه ابنه ابنها شقيقه شقيقها أخيه أخاه زوجها`)
+
+// killingBefore reports a word of killing just before "تحت التعذيب": the
+// killer is the torturer.
+func (d *doc) killingBefore(a int, s sentence) bool {
+	for k := a - 2; k >= s.a && k >= a-6; k-- {
+		for _, v := range d.variantsOf(k) {
+			if strings.HasPrefix(v.s, "قتل") || strings.HasPrefix(v.s, "مقتل") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nearTrigger reports a person mention just after an event word ("وفاة
+// X") or just before it ("X توفي").
+func (d *doc) nearTrigger(k, a, b int) bool {
+	return k >= b && k <= b+3 || k < a && k >= a-3
+}
+
+// relativeOfNoun reports an event word in a relative clause whose head is
+// not a named person: "وجدت اسم صديقه الذي اعتقل معه".
+func (d *doc) relativeOfNoun(a int, s sentence) bool {
+	for k := a - 1; k >= s.a && k >= a-3; k-- {
+		switch d.fold(k) {
+		case "الذي", "التي", "الذين", "اللذين", "اللتين":
+			return k-1 >= s.a && d.personAt[k-1] == nil && d.toks[k-1].word && d.own[k-1] != ownEpithet
+		case "تم", "جري", "قد", "كان", "كانت":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// kinBefore reports a kinship word before the trigger: "إن ابنه اعتقل"
+// speaks of the son, not the speaker.
+func (d *doc) kinBefore(a int, s sentence) bool {
+	from := a - 4
+	if a == s.b {
+		from = s.a // anywhere in the sentence
+	}
+	for k := a - 1; k >= s.a && k >= from; k-- {
+		switch d.fold(k) {
+		case "ابنه", "ابنها", "شقيقه", "شقيقها", "اخيه", "اخاه", "زوجها", "زوجته", "والده", "والدته", "ابني", "اخي", "زوجي":
+			return true
+		}
+	}
+	return false
+}
+
+// amongWord reports "بين" or "منهم" in a sentence: "ومن بين المتهمين X".
+func (d *doc) amongWord(s sentence) bool {
+	for k := s.a; k < s.b; k++ {
+		switch d.fold(k) {
+		case "بين", "بينهم", "منهم", "ابرزهم":
+			return true
+		}
+	}
+	return false
+}
+
+// groupWords point back to several persons named before: "المتهمين".
+var groupWords = set(`المتهمين المتهمون الموقوفين الموقوفون الثلاثة الاثنين الثلاثه المذكورين الجناة المتهمان الموقوفان`)
+
+func (d *doc) pointsToGroup(s sentence) bool {
+	for k := s.a; k < s.b; k++ {
+		if _, ok := d.has(k, groupWords); ok {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *doc) eventAt(tr trigger, a, b int, s sentence, topic *person, group []*person, suffix bool) *event {
+	ev := &event{typ: tr.typ, sent: s, trig: a, suffix: suffix}
+	var ps, speakers []*person
+	if tr.typ == extract.EventTestimony {
+		ps = d.narrators(a, b, s)
+	}
+	for k := s.a; k < s.b && tr.typ != extract.EventTestimony; k++ {
+		p := d.personAt[k]
+		if p == nil || (k > s.a && d.personAt[k-1] == p) {
+			continue
+		}
+		if p.official || d.speakerAt(k, s) {
+			if !p.official && k < a {
+				speakers = appendPerson(speakers, p)
+			}
+			continue
+		}
+		if tr.typ == extract.EventDeathInCustody && p.mil {
+			continue
+		}
+		if (tr.typ == extract.EventDeathInCustody || tr.typ == extract.EventTortureAllegation && d.fold(a-1) == "تحت" && !d.killingBefore(a, s)) && !p.victim && !d.nearTrigger(k, a, b) {
+			continue // the dead are named by the death, or introduced as victims
+		}
+		if (tr.typ == extract.EventTortureAllegation || tr.typ == extract.EventExecutionAllegation || tr.typ == extract.EventDeathInCustody) && !p.victim && d.narratorAt(k, s) {
+			continue
+		}
+		ps = appendPerson(ps, p)
+	}
+	if d.relativeOfNoun(a, s) {
+		ps, speakers, topic, group = nil, nil, nil, nil // "صديقه الذي اعتقل معه": about the friend
+	}
+	if suffix && len(ps) > 1 && !plural(d.toks[a].fold) {
+		// "الذي اعتقلته دورية": the pronoun is the nearest person before
+		var near *person
+		for k := a - 1; k >= s.a; k-- {
+			if p := d.personAt[k]; p != nil && containsPerson(ps, p) {
+				near = p
+				break
+			}
+		}
+		if near != nil {
+			ps = []*person{near}
+		}
+	}
+	if len(ps) == 0 && len(speakers) == 1 && tr.back && d.pointsBack(a, s, suffix) && !d.kinBefore(a, s) {
+		ps = speakers // "يقول X إنه اعتقل": X speaks of himself
+	}
+	if tr.typ == extract.EventDeathInCustody {
+		group = nil // those pointed back to are the accused, not the dead
+		if topic != nil && !topic.victim {
+			topic = nil
+		}
+	}
+	if len(ps) == 0 && len(group) > 1 && d.pointsToGroup(s) {
+		ps = append(ps, group...)
+	}
+	if len(ps) == 0 && topic != nil && tr.back && !plural(d.toks[a].fold) && d.pointsBack(a, s, suffix) {
+		ps = append(ps, topic)
+	}
+	if len(ps) == 0 && topic != nil && (!topic.victim || d.sufferedIn(s)) && (len(speakers) == 0 || d.kinBefore(s.b, s)) && (tr.typ == extract.EventTortureAllegation || tr.typ == extract.EventExecutionAllegation) && d.pointsBack(a, s, false) {
+		ps = append(ps, topic)
+	}
+	victimSide := (tr.typ == extract.EventTortureAllegation || tr.typ == extract.EventExecutionAllegation) && d.sufferedIn(s)
+	for _, p := range ps {
+		ev.persons = append(ev.persons, p)
+		role := roleFor(tr.typ, p)
+		if victimSide && !p.mil && role == extract.RolePerpetrator {
+			role = extract.RoleVictim // "تعرض للتعذيب", "وعلى جسده آثار التعذيب"
+		}
+		ev.who = append(ev.who, extract.Participant{Name: p.name, Role: role})
+	}
+	ev.where = d.whereFor(tr.typ, a, s)
+	ev.date = d.dateFor(a, s)
+	ev.modality = d.modality(a, s)
+	return ev
+}
+
+// narrators are the persons who give a testimony: named just after or
+// before its word ("يروي الناجي X", "شهادة X", "X يروي"), or speaking in
+// its sentence.
+func (d *doc) narrators(a, b int, s sentence) []*person {
+	var ps []*person
+	for k := b; k < s.b && k < b+5; k++ {
+		if p := d.personAt[k]; p != nil {
+			return append(ps, p)
+		}
+		if d.toks[k].word && d.own[k] != ownRank && !postRank[d.fold(k)] && d.fold(k) != "على" {
+			if _, ok := d.has(k, possessives); !ok {
+				break
+			}
+		}
+	}
+	for k := a - 1; k >= s.a && k >= a-2; k-- {
+		if p := d.personAt[k]; p != nil {
+			return append(ps, p)
+		}
+	}
+	return ps
+}
+
+// narratorAt reports a person mention right after a verb of telling.
+func (d *doc) narratorAt(k int, s sentence) bool {
+	for j := k - 1; j >= s.a && j >= k-3; j-- {
+		if _, ok := d.has(j, tellVerbs); ok {
+			return true
+		}
+		if d.own[j] != ownRank {
+			return false
+		}
+	}
+	return false
+}
+
+var tellVerbs = set(`يروي تروي روى روت يستذكر يتذكر تتذكر يضيف ويضيف تضيف يقول تقول ويقول وتقول يصف تصف`)
+
+// possessives may stand between a word of testimony and its narrator:
+// "أدلى بشهادته الناجي X".
+var possessives = set(`بشهادته بشهادتها الناجي الناجية المعتقل المعتقلة السابق السابقة`)
+
+// sufferedIn reports words that put a person on the receiving side of
+// torture: "تعرض للتعذيب", "آثار التعذيب", "عذبوه".
+func (d *doc) sufferedIn(s sentence) bool {
+	for k := s.a; k < s.b; k++ {
+		switch f := bare(d.toks[k].vars[d.toks[k].nvars-1].s); f {
+		case "تعرض", "تعرضت", "اثار", "جسده", "جسدها", "جثته", "جثتها", "عذبوه", "عذبوها", "ضحيه", "ضحايا":
+			return true
+		}
+	}
+	return false
+}
+
+// plural reports a word that carries a plural pronoun: "اعتقالهم".
+func plural(f string) bool {
+	return strings.HasSuffix(f, "هم") || strings.HasSuffix(f, "وا") || strings.HasSuffix(f, "ين") && len(f) > 10
+}
+
+// pointsBack reports that a sentence without names speaks of someone named
+// before: the trigger carries a pronoun, or a pronoun word stands in the
+// sentence, or the sentence has no subject of its own before the trigger.
+func (d *doc) pointsBack(a int, s sentence, suffix bool) bool {
+	if suffix {
+		return true
+	}
+	for k := s.a; k < s.b; k++ {
+		if _, ok := d.has(k, backWords); ok {
+			return true
+		}
+	}
+	return false
+}
+
+func appendPerson(ps []*person, p *person) []*person {
+	for _, x := range ps {
+		if x == p {
+			return ps
+		}
+	}
+	return append(ps, p)
+}
+
+// speakerAt reports a person mention at k that speaks in the sentence: a
+// speech verb just before it (within the rank and title words) or just
+// after it.
+func (d *doc) speakerAt(k int, s sentence) bool {
+	for j := k - 1; j >= s.a && j >= k-7; j-- {
+		if _, ok := d.has(j, reportVerbs); ok {
+			return true
+		}
+		if d.toks[j].word && d.own[j] != ownRank && d.own[j] != ownOrg && d.own[j] != ownPlace && d.own[j] != ownFacility && !speakerLinks[d.fold(j)] {
+			break
+		}
+	}
+	return false
+}
+
+// reportVerbs introduce what someone says for a body or about others; a
+// person after one speaks rather than takes part.
+var reportVerbs = set(`يقول ويقول تقول وتقول قال وقال قالت وقالت أكد وأكد أكدت أضاف وأضاف أضافت أوضح وأوضح أوضحت صرح صرحت أشار أشارت أفاد أفادت
+ذكر ذكرت أعلن أعلنت تابع`)
+
+// whereFor picks the place of an event in its sentence: a facility for what
+// happens in custody, a place for an arrest, the nearest after the trigger
+// first.
+func (d *doc) whereFor(typ string, a int, s sentence) string {
+	switch typ {
+	case extract.EventStatement, extract.EventTestimony, extract.EventWanted, extract.EventConfession:
+		return ""
+	}
+	custody := typ == extract.EventTortureAllegation || typ == extract.EventExecutionAllegation || typ == extract.EventDeathInCustody
+	var best *entity
+	bestScore := -1 << 30
+	for k := s.a; k < s.b; k++ {
+		e := d.entAt[k]
+		judicial := typ == extract.EventReferral || typ == extract.EventTrial || typ == extract.EventConviction
+		if e != nil && e.typ == ownOrg && judicial && e.seat != "" && (k == s.a || d.entAt[k-1] != e) {
+			if sc := 30 - min(abs(k-a), 10); sc > bestScore {
+				best, bestScore = &entity{name: e.seat}, sc // "محكمة لاهاي المحلية": the court's city
+			}
+			continue
+		}
+		if e == nil || (k > s.a && d.entAt[k-1] == e) || e.typ == ownOrg {
+			continue
+		}
+		seat := d.seatOfBody(k)
+		if seat && !judicial && typ != extract.EventArrest {
+			continue // "الأمن العام في حمص": the body's seat, not where it happened
+		}
+		if d.originBefore(k, s) {
+			continue
+		}
+		if judicial && (e.typ == ownFacility || k < a && !seat) {
+			continue
+		}
+		if custody && typ != extract.EventExecutionAllegation && e.typ == ownPlace && k < a {
+			continue
+		}
+		score := -min(abs(k-a), 10)
+		if k > a {
+			score += 6
+		}
+		if _, ok := d.has(k-1, quarterCues); ok {
+			score += 3 // "قرية عين الكروم": the most specific place
+		}
+		if custody && e.typ == ownFacility || !custody && e.typ == ownPlace {
+			score += 20
+		}
+		if seat && judicial {
+			score += 25
+		}
+		if typ == extract.EventArrest && seat {
+			score -= 3
+		}
+		if typ == extract.EventArrest && k < a && !seat {
+			score -= 10
+		}
+		if typ == extract.EventArrest && k > a && d.accusationBetween(a, k) {
+			continue // "المتهم بالمشاركة في مجزرة قرية البيضا": where the crime was
+		}
+		if typ == extract.EventArrest && e.typ == ownFacility && (k < a || k > a+8) {
+			continue
+		}
+		if k > a && k <= a+3 && e.typ == ownPlace {
+			score += 25 // "مجزرة حي الحاضر"
+		}
+		if score > bestScore {
+			best, bestScore = e, score
+		}
+	}
+	if best == nil && custody {
+		// "في السجن", "داخل الفرع": the prison or branch the text names
+		for k := s.a; k < s.b; k++ {
+			f := d.toks[k].fold
+			head := ""
+			switch {
+			case k == a:
+			case strings.HasSuffix(f, "السجن"):
+				head = "سجن"
+			case strings.HasSuffix(f, "الفرع"):
+				head = "فرع"
+			}
+			if head == "" || d.own[k] != ownNone {
+				continue
+			}
+			var only *entity
+			n := 0
+			for _, e := range d.ents {
+				if e.typ == ownFacility && (strings.HasPrefix(bare(textfold.Fold(e.name)), head) || e.gaz != nil && strings.HasPrefix(textfold.Fold(e.gaz.NameAR), head)) {
+					only = e
+					n++
+				}
+			}
+			if n == 1 {
+				return only.name
+			}
+		}
+	}
+	if best == nil {
+		return ""
+	}
+	return best.name
+}
+
+// seatOfBody reports a place that follows a body's name: "محكمة الجنايات في
+// دمشق", "قيادة الأمن الداخلي في محافظة درعا".
+func (d *doc) seatOfBody(k int) bool {
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		if d.own[j] == ownOrg {
+			e := d.entAt[j]
+			for _, m := range e.ments {
+				if m.a <= j && j < m.b {
+					// "تابع للأمن العام في شهبا": the body something belongs to
+					f := d.fold(m.a - 1)
+					return m.pre == 0 && !strings.HasPrefix(d.toks[m.a].fold, "ل") && f != "تابع" && f != "التابع" && f != "تابعه" && f != "التابعه"
+				}
+			}
+			return true
+		}
+		if _, ok := d.has(j, placeHeads); ok || d.fold(j) == "في" {
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// accusationBetween reports an accusation word between an arrest word and
+// a place.
+func (d *doc) accusationBetween(a, k int) bool {
+	for j := a + 1; j < k; j++ {
+		switch bare(d.toks[j].vars[d.toks[j].nvars-1].s) {
+		case "متهم", "تهمه", "مشاركه", "مشارکه", "تورط", "متورط":
+			return true
+		}
+	}
+	return false
+}
+
+// originWords say where someone comes from, not where something happened.
+var originWords = set(`ينحدر المنحدر تنحدر المنحدرة أبناء مواليد سكان أهالي ابن وهو وهي`)
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// dateFor picks the date of an event: the nearest date of its sentence,
+// a Gregorian one before a Hijri one.
+func (d *doc) dateFor(a int, s sentence) *dateRef {
+	var best *dateRef
+	bestDist := 1 << 30
+	for i := range d.dates {
+		r := &d.dates[i]
+		if r.sp.a < s.a || r.sp.b > s.b || r.date.IsZero() || r.ranged {
+			continue
+		}
+		dist := abs(r.sp.a - a)
+		if r.hijri {
+			dist += 1000
+		}
+		if dist < bestDist {
+			best, bestDist = r, dist
+		}
+	}
+	return best
+}
+
+// Modality cues.
+var (
+	denyCues   = set(`نفى ونفى نفت ونفت ينفي تنفي ينفون أنكر وأنكر ينكر تنكر نافيا نافية نفيه إنكاره`)
+	allegeCues = set(`زعم يزعم تزعم مزاعم المزعوم المزعومة بحسب حسب وفق وفقا نقلا يتهم تتهم اتهم اتهمت اتهام اتهامات متهم
+المتهم متهمين بتهمة يشتبه المشتبه مشتبه يعتقد يقال أفادت تفيد أفاد يفيد ناشطون مصادر شهادات الاتهامات ادعاءات`)
+)
+
+// modality reads how the sentence reports what it says.
+func (d *doc) modality(a int, s sentence) string {
+	if d.fold(a-1) == "لم" || d.fold(a-2) == "لم" || d.fold(a-1) == "لن" {
+		return extract.Denied
+	}
+	for k := s.a; k < s.b; k++ {
+		if _, ok := d.has(k, denyCues); ok {
+			return extract.Denied
+		}
+	}
+	for k := s.a; k < s.b; k++ {
+		if _, ok := d.has(k, allegeCues); ok {
+			return extract.Alleged
+		}
+	}
+	return extract.Asserted
+}
+
+// statementAt records what a named person says: "وقال العقيد X إن …",
+// "X قال", "نفى X".
+func (d *doc) statementAt(v int, s sentence) {
+	var p *person
+	for k := v + 1; k < s.b && k <= v+8; k++ {
+		if q := d.personAt[k]; q != nil {
+			p = q
+			break
+		}
+		if d.toks[k].word && d.own[k] != ownRank && d.own[k] != ownOrg && d.own[k] != ownPlace && d.own[k] != ownFacility && d.own[k] != ownDate && !postRank[d.fold(k)] && !speakerLinks[d.fold(k)] && !(k > v+1 && d.own[k-1] == ownRank && strings.HasPrefix(d.fold(k), "ال")) {
+			break
+		}
+		if f := d.fold(k); f == ":" || f == "," && k > v+1 {
+			break
+		}
+	}
+	if p == nil && v-1 >= s.a && d.personAt[v-1] != nil {
+		p = d.personAt[v-1]
+	}
+	if p == nil {
+		return
+	}
+	ev := &event{typ: extract.EventStatement, sent: s, trig: v, persons: []*person{p},
+		who: []extract.Participant{{Name: p.name, Role: extract.RoleSubject}}, modality: extract.Asserted}
+	ev.date = d.dateFor(v, s)
+	d.events = append(d.events, ev)
+}
+
+// speakerLinks may stand between a speech verb and the speaker.
+var speakerLinks = set(`في باسم شقيقه شقيقها والده والدته والد والدة ابنه ابنها زوجته زوجها محامي المحامي مدير`)
+
+// personTypes are events about someone: an event of one of these types that
+// names nobody restates one that does.
+var personTypes = map[string]bool{extract.EventArrest: true, extract.EventConfession: true, extract.EventReferral: true,
+	extract.EventTrial: true, extract.EventConviction: true, extract.EventEscape: true, extract.EventWanted: true,
+	extract.EventRelease: true}
+
+// mergeEvents reports each fact once: events of one type that share a
+// person, or that both name nobody, are one event.
+func (d *doc) mergeEvents() {
+	named := map[string]bool{}
+	namedIn := map[sentence]map[string]bool{}
+	for _, ev := range d.events {
+		if len(ev.persons) > 0 {
+			named[ev.typ] = true
+			if namedIn[ev.sent] == nil {
+				namedIn[ev.sent] = map[string]bool{}
+			}
+			namedIn[ev.sent][ev.typ] = true
+		}
+	}
+	var out []*event
+	for _, ev := range d.events {
+		if len(ev.persons) == 0 && (named[ev.typ] && ev.typ != extract.EventTestimony || namedIn[ev.sent][ev.typ] ||
+			ev.typ == extract.EventRelease || ev.typ == extract.EventEscape && !d.inmatesIn(ev.sent)) {
+			continue
+		}
+		merged := false
+		for _, o := range out {
+			if o.typ != ev.typ || !samePersons(o, ev) {
+				continue
+			}
+			if o.where == "" || o.leadIn && !ev.leadIn && ev.where != "" {
+				o.where = ev.where
+				o.leadIn = ev.leadIn
+			}
+			if o.date == nil {
+				o.date = ev.date
+			}
+			for i, p := range ev.persons {
+				if !containsPerson(o.persons, p) {
+					o.persons = append(o.persons, p)
+					o.who = append(o.who, ev.who[i])
+				}
+			}
+			if o.modality != ev.modality && ev.modality == extract.Asserted && o.modality == extract.Alleged {
+				o.modality = extract.Asserted
+			}
+			merged = true
+			break
+		}
+		if !merged {
+			out = append(out, ev)
+		}
+	}
+	d.events = out
+}
+
+// inmatesIn reports words for prisoners in a sentence: "فرار سبعة سجناء".
+func (d *doc) inmatesIn(s sentence) bool {
+	for k := s.a; k < s.b; k++ {
+		if _, ok := d.has(k, inmateWords); ok {
+			return true
+		}
+		if _, ok := d.has(k, victimWordSet); ok {
+			return true
+		}
+	}
+	return false
+}
+
+var victimWordSet = set(victimWords)
+
+// samePersons reports events about the same persons, or both about nobody.
+func samePersons(a, b *event) bool {
+	if len(a.persons) == 0 || len(b.persons) == 0 {
+		return len(a.persons) == len(b.persons)
+	}
+	for _, p := range a.persons {
+		if containsPerson(b.persons, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsPerson(ps []*person, p *person) bool {
+	for _, x := range ps {
+		if x == p {
+			return true
+		}
+	}
+	return false
+}
+
+// originBefore reports that the place at k says where someone comes from:
+// "ينحدر من قرية القبو في ريف حمص".
+func (d *doc) originBefore(k int, s sentence) bool {
+	for j := k - 1; j >= s.a && j >= k-6; j-- {
+		if d.fold(j) == "," {
+			return false
+		}
+		if _, ok := d.has(j, originWords); ok {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,88 @@
+package ar
+
+import (
+	"github.com/athar-project/athar/internal/extract"
+	"github.com/athar-project/athar/internal/names"
+	"github.com/athar-project/athar/internal/textfold"
+)
+
+// result converts the working state to the shared Result shape.
+func (d *doc) result() extract.Result {
+	var r extract.Result
+	for _, p := range d.persons {
+		out := extract.Person{Name: p.name, Rank: p.rank, Title: p.title}
+		latin := names.Transliterate(p.name)
+		if latin != "" && latin != p.name {
+			out.Latin = &latin
+		}
+		for _, m := range p.ments {
+			out.Mentions = append(out.Mentions, d.mention(m))
+		}
+		out.Aliases = p.aliases
+		switch {
+		case p.official:
+			out.Status = extract.StatusOfficial
+		case p.victim:
+			out.Status = extract.StatusVictim
+		}
+		r.Persons = append(r.Persons, out)
+	}
+	for _, e := range d.ents {
+		out := extract.Entity{Name: e.name}
+		seen := map[string]bool{textfold.Fold(e.name): true}
+		raw := map[string]bool{e.name: true}
+		for _, a := range e.aliases {
+			if a == "" || raw[a] {
+				continue
+			}
+			raw[a] = true
+			if f := textfold.Fold(a); !seen[f] {
+				seen[f] = true
+				out.Aliases = append(out.Aliases, a)
+			}
+		}
+		for _, m := range e.ments {
+			out.Mentions = append(out.Mentions, d.mention(m))
+		}
+		if e.gaz != nil {
+			out.Gazetteer, out.Kind = e.gaz.ID, e.gaz.Kind
+			if e.gaz.HasCoords {
+				lat, lon := e.gaz.Lat, e.gaz.Lon
+				out.Lat, out.Lon = &lat, &lon
+			}
+		}
+		switch e.typ {
+		case ownFacility:
+			r.Facilities = append(r.Facilities, out)
+		case ownPlace:
+			r.Places = append(r.Places, out)
+		case ownOrg:
+			r.Organizations = append(r.Organizations, out)
+		}
+	}
+	for _, ev := range d.events {
+		out := extract.Event{Type: ev.typ, Who: ev.who, Modality: ev.modality}
+		if ev.where != "" {
+			w := ev.where
+			out.Where = &w
+		}
+		if ev.date != nil {
+			t := d.str(ev.date.sp)
+			out.DateText = &t
+			if v := ev.date.date.String(); v != "" {
+				out.Date = &v
+			}
+		}
+		m := d.mention(span{ev.sent.a, ev.sent.b, 0})
+		out.Start, out.End, out.Quote = m.Start, m.End, m.Text
+		r.Events = append(r.Events, out)
+	}
+	for _, dr := range d.dates {
+		dm := extract.DateMention{Mention: d.mention(dr.sp), Relative: dr.relative}
+		if v := dr.date.String(); v != "" {
+			dm.Date = &v
+		}
+		r.Dates = append(r.Dates, dm)
+	}
+	return r
+}
