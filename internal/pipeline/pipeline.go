@@ -106,9 +106,7 @@ func (r *recorder) person(ctx context.Context, p extract.Person) error {
 			f.Context = append(f.Context, c)
 		}
 	}
-	for _, role := range p.Roles {
-		f.Context = append(f.Context, role)
-	}
+	f.Context = append(f.Context, p.Roles...)
 	id, score, err := r.place(ctx, f)
 	if err != nil {
 		return err
