@@ -6,6 +6,7 @@ import (
 	"embed"
 	"fmt"
 	"net/url"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -85,6 +86,15 @@ func (s *Store) migrate(ctx context.Context) error {
 	fsys, err := s.migrations()
 	if err != nil {
 		return err
+	}
+	if s.dialect.name() == "sqlite" {
+		// Two processes opening a new data directory at once would both
+		// apply the first migration: one migrates, the other waits.
+		unlock, err := lockFile(filepath.Join(s.dataDir, ".migrate.lock"))
+		if err != nil {
+			return fmt.Errorf("lock migrations: %w", err)
+		}
+		defer unlock()
 	}
 	var opts []goose.ProviderOption
 	if s.dialect.name() == "postgres" {

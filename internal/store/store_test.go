@@ -242,3 +242,22 @@ func TestMigrationStatus(t *testing.T) {
 		}
 	})
 }
+
+func TestConcurrentOpensOfANewDataDirectory(t *testing.T) {
+	dir := t.TempDir()
+	errs := make(chan error, 4)
+	for range 4 {
+		go func() {
+			s, err := store.Open(context.Background(), store.Config{DataDir: dir})
+			if err == nil {
+				s.Close()
+			}
+			errs <- err
+		}()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Errorf("open: %v", err)
+		}
+	}
+}

@@ -1,0 +1,296 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/model"
+)
+
+// Full-text search over sources and statements, on both engines: SQLite's
+// FTS5 and PostgreSQL's full-text search (the 'simple' configuration), over
+// bodies that internal/search has already folded, so that Arabic and Latin
+// spelling variants meet whichever engine runs. The index is derived, not
+// ledgered. Every search joins the live source or statement row and applies
+// the read policy in SQL.
+
+// Folder turns text into the space-separated words the index holds.
+type Folder func(string) string
+
+// IndexSource indexes a source and its statements that are not indexed yet.
+// Call it in the transaction that stores them (after pipeline.Record).
+func (t *Tx) IndexSource(ctx context.Context, sourceID string, fold Folder) error {
+	var title, publisher, text string
+	err := t.queryRow(ctx, "SELECT title, publisher, text FROM sources WHERE id = ?", sourceID).Scan(&title, &publisher, &text)
+	if err != nil {
+		return fmt.Errorf("index source %s: %w", sourceID, err)
+	}
+	if err := t.indexDoc(ctx, "source", sourceID, fold(title+"\n"+publisher+"\n"+text)); err != nil {
+		return err
+	}
+	rows, err := t.query(ctx, "SELECT st.id, st.value, st.quote FROM statements st WHERE st.source_id = ? AND NOT EXISTS "+
+		"(SELECT 1 FROM search_docs d WHERE d.kind = 'statement' AND d.ref_id = st.id)", sourceID)
+	if err != nil {
+		return err
+	}
+	type doc struct{ id, body string }
+	var docs []doc
+	for rows.Next() {
+		var id, value, quote string
+		if err := rows.Scan(&id, &value, &quote); err != nil {
+			rows.Close()
+			return err
+		}
+		docs = append(docs, doc{id, fold(value + "\n" + quote)})
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, d := range docs {
+		if err := t.indexDoc(ctx, "statement", d.id, d.body); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// IndexStatement indexes one statement (a manual one, say) if it is not yet.
+func (t *Tx) IndexStatement(ctx context.Context, id string, fold Folder) error {
+	var value, quote string
+	if err := t.queryRow(ctx, "SELECT value, quote FROM statements WHERE id = ?", id).Scan(&value, &quote); err != nil {
+		return fmt.Errorf("index statement %s: %w", id, err)
+	}
+	return t.indexDoc(ctx, "statement", id, fold(value+"\n"+quote))
+}
+
+// indexDoc adds one document unless it is indexed already.
+func (t *Tx) indexDoc(ctx context.Context, kind, ref, body string) error {
+	var n int
+	if err := t.queryRow(ctx, "SELECT count(*) FROM search_docs WHERE kind = ? AND ref_id = ?", kind, ref).Scan(&n); err != nil {
+		return err
+	}
+	if n > 0 {
+		return nil
+	}
+	if t.s.dialect.name() == "postgres" {
+		_, err := t.exec(ctx, "INSERT INTO search_docs (kind, ref_id, body) VALUES (?, ?, ?)", kind, ref, body)
+		return err
+	}
+	res, err := t.exec(ctx, "INSERT INTO search_docs (kind, ref_id) VALUES (?, ?)", kind, ref)
+	if err != nil {
+		return err
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return err
+	}
+	_, err = t.exec(ctx, "INSERT INTO search_fts (rowid, body) VALUES (?, ?)", id, body)
+	return err
+}
+
+// IndexPending indexes up to limit sources and statements not indexed yet
+// (what was stored before the index existed, or without IndexSource) and
+// returns how many it indexed.
+func (s *Store) IndexPending(ctx context.Context, fold Folder, limit int) (int, error) {
+	n := 0
+	err := s.Write(ctx, "search-index", func(t *Tx) error {
+		for _, kind := range []string{"source", "statement"} {
+			table := "sources"
+			if kind == "statement" {
+				table = "statements"
+			}
+			rows, err := t.query(ctx, fmt.Sprintf("SELECT x.id FROM %s x WHERE NOT EXISTS "+
+				"(SELECT 1 FROM search_docs d WHERE d.kind = '%s' AND d.ref_id = x.id) LIMIT %d", table, kind, limit-n))
+			if err != nil {
+				return err
+			}
+			var ids []string
+			for rows.Next() {
+				var id string
+				if err := rows.Scan(&id); err != nil {
+					rows.Close()
+					return err
+				}
+				ids = append(ids, id)
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return err
+			}
+			for _, id := range ids {
+				var err error
+				if kind == "source" {
+					err = t.IndexSource(ctx, id, fold)
+				} else {
+					err = t.IndexStatement(ctx, id, fold)
+				}
+				if err != nil {
+					return err
+				}
+				n++
+			}
+			if n >= limit {
+				return nil
+			}
+		}
+		return nil
+	})
+	return n, err
+}
+
+// SearchQuery is a search: folded words (each matched as a word prefix, all
+// required) and filters.
+type SearchQuery struct {
+	Words      []string
+	EntityType model.EntityType // statements about entities of this type; "" any
+	Status     model.Status     // statements in this review state; "" any
+	// Near keeps statements about entities tied to this facility or place:
+	// events located there, and the people involved in them.
+	Near     string
+	From, To model.Date // statements dated, or sources published, within
+	Limit    int
+}
+
+// SearchHits are the sources and statements a search found, best first.
+type SearchHits struct {
+	Sources    []model.Source
+	Statements []model.Statement
+}
+
+// Search runs a query as the viewer may see: the policy applies to the
+// live rows the index points at.
+func (s *Store) Search(ctx context.Context, v access.Viewer, q SearchQuery) (SearchHits, error) {
+	var hits SearchHits
+	if len(q.Words) == 0 {
+		return hits, nil
+	}
+	if q.Limit <= 0 {
+		q.Limit = 50
+	}
+	match, matchArg := s.matchClause(q.Words)
+	filtered := q.EntityType != "" || q.Status != "" || q.Near != ""
+	if !filtered {
+		cond, args := visibleIn(v, "x.sensitivity")
+		sq := "SELECT " + prefixed("x.", sourceCols) + " FROM search_docs d JOIN sources x ON x.id = d.ref_id WHERE d.kind = 'source' AND " +
+			match + " AND " + cond
+		args = append([]any{matchArg}, args...)
+		if !q.From.IsZero() {
+			sq += " AND x.published >= ?"
+			args = append(args, q.From.String())
+		}
+		if !q.To.IsZero() {
+			sq += " AND x.published <> '' AND x.published < ?"
+			args = append(args, after(q.To))
+		}
+		sq += fmt.Sprintf(" ORDER BY x.published DESC, x.id LIMIT %d", q.Limit)
+		rows, err := s.db.QueryContext(ctx, s.Rebind(sq), args...)
+		if err != nil {
+			return hits, fmt.Errorf("search sources: %w", err)
+		}
+		for rows.Next() {
+			src, err := scanSource(rows, false)
+			if err != nil {
+				rows.Close()
+				return hits, err
+			}
+			hits.Sources = append(hits.Sources, src)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return hits, err
+		}
+	}
+	cond, args := visibleIn(v, "x.sensitivity")
+	sq := "SELECT " + prefixed("x.", statementCols) + " FROM search_docs d JOIN statements x ON x.id = d.ref_id " +
+		"JOIN entities e ON e.id = x.entity_id WHERE d.kind = 'statement' AND " + match + " AND " + cond
+	args = append([]any{matchArg}, args...)
+	if v.ConfirmedOnly() {
+		sq += " AND x.status = 'confirmed'"
+	}
+	if q.Status != "" {
+		sq += " AND x.status = ?"
+		args = append(args, string(q.Status))
+	}
+	if q.EntityType != "" {
+		sq += " AND e.type = ?"
+		args = append(args, string(q.EntityType))
+	}
+	if !q.From.IsZero() || !q.To.IsZero() {
+		// the statement's own date, or its entity's: an event's date
+		// statement dates every statement of the event
+		dc, dargs := visibleIn(v, "dt.sensitivity")
+		rng, rargs := "", []any{}
+		if !q.From.IsZero() {
+			rng += " AND %[1]s.date_start >= ?"
+			rargs = append(rargs, q.From.String())
+		}
+		if !q.To.IsZero() {
+			rng += " AND %[1]s.date_start < ?"
+			rargs = append(rargs, after(q.To))
+		}
+		sq += " AND ((x.date_start <> ''" + fmt.Sprintf(rng, "x") + ") OR x.entity_id IN (SELECT dt.entity_id FROM statements dt " +
+			"WHERE dt.property = 'date' AND dt.status <> 'rejected' AND dt.date_start <> '' AND " + dc + fmt.Sprintf(rng, "dt") + "))"
+		args = append(args, rargs...)
+		args = append(args, dargs...)
+		args = append(args, rargs...)
+	}
+	if q.Near != "" {
+		lc, largs := visibleIn(v, "l.sensitivity")
+		ic, iargs := visibleIn(v, "i.sensitivity")
+		located := "SELECT l.entity_id FROM statements l WHERE l.property = 'location' AND l.value_entity = ? AND l.status <> 'rejected' AND " + lc
+		sq += " AND (x.entity_id = ? OR x.entity_id IN (" + located + ") OR x.entity_id IN (SELECT i.value_entity FROM statements i " +
+			"WHERE i.property = 'involved' AND i.status <> 'rejected' AND " + ic + " AND i.entity_id IN (" + located + ")))"
+		args = append(args, q.Near, q.Near)
+		args = append(args, largs...)
+		args = append(args, iargs...)
+		args = append(args, q.Near)
+		args = append(args, largs...)
+	}
+	sq += fmt.Sprintf(" ORDER BY x.created_at, x.id LIMIT %d", q.Limit)
+	rows, err := s.db.QueryContext(ctx, s.Rebind(sq), args...)
+	if err != nil {
+		return hits, fmt.Errorf("search statements: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		st, err := scanStatement(rows)
+		if err != nil {
+			return hits, err
+		}
+		hits.Statements = append(hits.Statements, st)
+	}
+	return hits, rows.Err()
+}
+
+// after is the first date past d at d's precision ("2024-12" → "2025-01"),
+// an exclusive upper bound for dates stored as text, which sort as dates.
+func after(d model.Date) string {
+	switch d.Precision {
+	case model.PrecisionDay:
+		return time.Date(d.Year, time.Month(d.Month), d.Day+1, 0, 0, 0, 0, time.UTC).Format("2006-01-02")
+	case model.PrecisionMonth:
+		return time.Date(d.Year, time.Month(d.Month)+1, 1, 0, 0, 0, 0, time.UTC).Format("2006-01")
+	}
+	return fmt.Sprintf("%04d", d.Year+1)
+}
+
+// matchClause is the engine's full-text condition on search_docs d, and its
+// argument: every word, as a prefix.
+func (s *Store) matchClause(words []string) (string, any) {
+	if s.dialect.name() == "postgres" {
+		parts := make([]string, len(words))
+		for i, w := range words {
+			parts[i] = "'" + strings.ReplaceAll(w, "'", "''") + "':*"
+		}
+		return "d.tsv @@ to_tsquery('simple', ?)", strings.Join(parts, " & ")
+	}
+	parts := make([]string, len(words))
+	for i, w := range words {
+		parts[i] = `"` + strings.ReplaceAll(w, `"`, `""`) + `"*`
+	}
+	return "d.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)", strings.Join(parts, " AND ")
+}
