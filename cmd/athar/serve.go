@@ -2,13 +2,16 @@ package main
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"net"
 	"net/http"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"syscall"
 	"time"
 
@@ -41,7 +44,14 @@ a TLS-terminating proxy in front).`,
 				}
 				defer st.Close()
 				logger := slog.New(slog.NewTextHandler(g.stderr, nil))
-				srv, err := web.New(web.Config{Store: st, BaseURL: baseURL, Logger: logger})
+				secret, err := webSecret(g.data)
+				if err != nil {
+					return cannot(err)
+				}
+				// Sessions and the access log live in the database: they
+				// survive a restart and every server shares them.
+				srv, err := web.New(web.Config{Store: st, BaseURL: baseURL, Logger: logger, Secret: secret,
+					Sessions: st.Sessions(), AccessLog: st.AccessLog()})
 				if err != nil {
 					return cannot(err)
 				}
@@ -85,6 +95,32 @@ a TLS-terminating proxy in front).`,
 		cmd.Flags().StringVar(&baseURL, "base-url", "", "the address people reach the server at, e.g. https://athar.example.org")
 		return cmd
 	})
+}
+
+// webSecret reads the key that signs session cookies and login forms from
+// DIR/keys/web-session.key, making it on first use, so that a restart does
+// not sign everyone out. Servers sharing one PostgreSQL database must be
+// given the same file.
+func webSecret(dataDir string) ([]byte, error) {
+	path := filepath.Join(dataDir, "keys", "web-session.key")
+	b, err := os.ReadFile(path)
+	if err == nil && len(b) >= 32 {
+		return b, nil
+	}
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("read the web session key: %w", err)
+	}
+	b = make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("make the keys directory: %w", err)
+	}
+	if err := os.WriteFile(path, b, 0o600); err != nil {
+		return nil, fmt.Errorf("write the web session key: %w", err)
+	}
+	return b, nil
 }
 
 // anyLogin reports whether some account can log in to the web UI.

@@ -1,6 +1,10 @@
 package web
 
-import "net/http"
+import (
+	"net/http"
+
+	"github.com/athar-project/athar/internal/store"
+)
 
 type dashboardData struct {
 	Counts counts
@@ -9,18 +13,23 @@ type dashboardData struct {
 
 const recentOnDashboard = 5
 
-// dashboardShow is the home page: what the viewer may see, in numbers, and
-// the newest sources.
+// dashboardShow is the home page: what the viewer may see, in numbers, the
+// review queue's length, and the newest sources.
 func (s *Server) dashboardShow(w http.ResponseWriter, r *http.Request) {
-	all, err := s.visibleSources(r.Context(), state(r).viewer)
+	ctx, v := r.Context(), state(r).viewer
+	c, err := s.countAll(ctx, v)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	recent := all[:min(recentOnDashboard, len(all))]
+	recent, err := s.store.Sources(ctx, v, store.SourceFilter{Newest: true, Limit: recentOnDashboard})
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	if err := s.recordSources(r, "list", recent...); err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "dashboard", "dashboard.title", dashboardData{Counts: countSources(all), Recent: rows(recent)})
+	s.render(w, r, http.StatusOK, "dashboard", "dashboard.title", dashboardData{Counts: c, Recent: rows(recent)})
 }

@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"encoding/base64"
-	"sort"
 	"strings"
 	"time"
 
@@ -12,13 +11,8 @@ import (
 	"github.com/athar-project/athar/internal/store"
 )
 
-// This file is what the UI needs from the store beyond its current API, in
-// one place. The store's Sources lists every source the viewer may see
-// (the read policy applies in SQL); the language and kind filters, the
-// newest-first order and the keyset cursor are applied here, over that
-// already-filtered list. When the store gains a SourceFilter with Language,
-// Kind and a (ingested_at, id) keyset cursor, and a count, these functions
-// become one call each and nothing else changes.
+// Listing and counting sources: thin wrappers over the store, which applies
+// the read policy, the filters and the keyset cursor in SQL.
 
 // sourceQuery narrows a listing.
 type sourceQuery struct {
@@ -36,14 +30,10 @@ type sourcePage struct {
 
 // visibleSources is every source v may see, newest ingest first.
 func (s *Server) visibleSources(ctx context.Context, v access.Viewer) ([]model.Source, error) {
-	all, err := s.store.Sources(ctx, v, store.SourceFilter{})
-	if err != nil {
-		return nil, err
-	}
-	sort.SliceStable(all, func(i, j int) bool { return newer(all[i], all[j]) })
-	return all, nil
+	return s.store.Sources(ctx, v, store.SourceFilter{Newest: true})
 }
 
+// newer is the listing's order: newest ingest first, then id.
 func newer(a, b model.Source) bool {
 	if !a.IngestedAt.Equal(b.IngestedAt) {
 		return a.IngestedAt.After(b.IngestedAt)
@@ -51,28 +41,26 @@ func newer(a, b model.Source) bool {
 	return a.ID > b.ID
 }
 
-// listSources returns one page of the sources v may see.
+// listSources returns one page of the sources v may see: one more than a
+// page is read to learn whether another follows.
 func (s *Server) listSources(ctx context.Context, v access.Viewer, q sourceQuery) (sourcePage, error) {
-	all, err := s.visibleSources(ctx, v)
+	f := store.SourceFilter{Language: q.Language, Kind: q.Kind, Newest: true}
+	if q.Limit > 0 {
+		f.Limit = q.Limit + 1
+	}
+	if after, ok := decodeCursor(q.Cursor); ok {
+		f.After = &after
+	}
+	items, err := s.store.Sources(ctx, v, f)
 	if err != nil {
 		return sourcePage{}, err
 	}
-	after, hasCursor := decodeCursor(q.Cursor)
 	var page sourcePage
-	for _, src := range all {
-		if (q.Language != "" && src.Language != q.Language) || (q.Kind != "" && src.Kind != q.Kind) {
-			continue
-		}
-		if hasCursor && !newer(after, src) {
-			continue
-		}
-		if len(page.Items) == q.Limit {
-			last := page.Items[len(page.Items)-1]
-			page.Next = encodeCursor(last)
-			break
-		}
-		page.Items = append(page.Items, src)
+	if q.Limit > 0 && len(items) > q.Limit {
+		items = items[:q.Limit]
+		page.Next = encodeCursor(items[len(items)-1])
 	}
+	page.Items = items
 	return page, nil
 }
 
@@ -104,6 +92,7 @@ type counts struct {
 	ByKind        []kindCount
 	ByLanguage    []langCount
 	BySensitivity []sensCount
+	Proposed      int // statements awaiting review
 }
 
 type kindCount struct {
@@ -121,30 +110,29 @@ type sensCount struct {
 	N           int
 }
 
-func countSources(all []model.Source) counts {
-	c := counts{Sources: len(all)}
-	kinds := map[model.SourceKind]int{}
-	langs := map[string]int{}
-	sens := map[model.Sensitivity]int{}
-	for _, src := range all {
-		kinds[src.Kind]++
-		langs[src.Language]++
-		sens[src.Sensitivity]++
+// countAll counts, in SQL, the sources v may see and the statements
+// awaiting review.
+func (s *Server) countAll(ctx context.Context, v access.Viewer) (counts, error) {
+	sc, err := s.store.CountSources(ctx, v)
+	if err != nil {
+		return counts{}, err
 	}
+	c := counts{Sources: sc.Total}
 	for _, k := range model.SourceKinds() {
-		if kinds[k] > 0 {
-			c.ByKind = append(c.ByKind, kindCount{k, kinds[k]})
+		if n := sc.ByKind[string(k)]; n > 0 {
+			c.ByKind = append(c.ByKind, kindCount{k, n})
 		}
 	}
 	for _, l := range []string{"ar", "en", "other", ""} {
-		if langs[l] > 0 {
-			c.ByLanguage = append(c.ByLanguage, langCount{l, langs[l]})
+		if n := sc.ByLanguage[l]; n > 0 {
+			c.ByLanguage = append(c.ByLanguage, langCount{l, n})
 		}
 	}
 	for _, l := range model.Sensitivities() {
-		if sens[l] > 0 {
-			c.BySensitivity = append(c.BySensitivity, sensCount{l, sens[l]})
+		if n := sc.BySensitivity[l.String()]; n > 0 {
+			c.BySensitivity = append(c.BySensitivity, sensCount{l, n})
 		}
 	}
-	return c
+	c.Proposed, err = s.store.CountStatements(ctx, v, model.StatusProposed)
+	return c, err
 }

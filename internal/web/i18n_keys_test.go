@@ -45,6 +45,34 @@ func TestTemplateKeysInCatalogue(t *testing.T) {
 	for _, code := range []string{"400", "403", "404", "429", "500", "other"} {
 		keys = append(keys, "error."+code+".title", "error."+code+".message")
 	}
+	for _, t := range model.EntityTypes() {
+		keys = append(keys, "type."+string(t), "entity.title."+string(t))
+	}
+	for _, st := range []model.Status{model.StatusProposed, model.StatusConfirmed, model.StatusRejected} {
+		keys = append(keys, "status."+string(st))
+	}
+	for _, e := range []string{"arrest", "detention", "wanted", "confession", "referral_to_judiciary", "charge", "trial",
+		"conviction", "acquittal", "sentence", "release", "escape", "death_in_custody", "disappearance", "testimony",
+		"torture_allegation", "execution_allegation", "statement", "unknown"} {
+		keys = append(keys, "event."+e)
+	}
+	for _, c := range []string{"wanted", "arrested", "referred", "charged", "tried", "convicted", "acquitted"} {
+		keys = append(keys, "case."+c)
+	}
+	for _, k := range caseSteps {
+		keys = append(keys, "step."+k)
+	}
+	for _, f := range fateOf {
+		keys = append(keys, "fate."+f.fate)
+	}
+	for _, role := range []string{"subject", "perpetrator", "victim", "agent", "witness"} {
+		keys = append(keys, "role_in."+role)
+	}
+	for _, p := range append(append([]string{}, factOrder...), "name", "alias", "weakAlias", "eventType", "date", "location",
+		"involved", "organizer", "notes", "superior", "subordinate") {
+		keys = append(keys, "prop."+p)
+	}
+	keys = append(keys, "action.review", "action.search", "claim.independent_one", "claim.independent")
 	if len(keys) < 50 {
 		t.Fatalf("found only %d keys: is the pattern still right?", len(keys))
 	}

@@ -69,45 +69,117 @@ func TestAuthorizationMatrix(t *testing.T) {
 		return http.StatusSeeOther
 	}
 
+	reviewer := func(w who) int {
+		switch {
+		case w.name == "":
+			return http.StatusSeeOther
+		case w.name == "rania" || w.name == "adel":
+			return http.StatusOK
+		}
+		return http.StatusForbidden
+	}
+	// reviewerAt: the reviewer's answer, or not-found when the thing acted
+	// on is above their clearance.
+	reviewerAt := func(level model.Sensitivity, ok int) func(who) int {
+		return func(w who) int {
+			code := reviewer(w)
+			switch {
+			case code != http.StatusOK:
+				return code
+			case w.clearance < level:
+				return http.StatusNotFound
+			}
+			return ok
+		}
+	}
+	ent := func(id string) string { return "/entities/" + id }
+	fx := r.fx
 	routes := []struct {
 		method, path string
 		csrf         bool // send the page's CSRF token
 		want         func(who) int
+		form         url.Values
 	}{
-		{"GET", "/login", false, loginPage},
+		{"GET", "/login", false, loginPage, nil},
 		{"POST", "/login", true, func(w who) int { // no name or password
 			if w.name == "" {
 				return http.StatusUnauthorized
 			}
 			return http.StatusSeeOther
-		}},
-		{"POST", "/login", false, always(http.StatusForbidden)},
-		{"GET", "/", false, user},
-		{"GET", "/sources", false, user},
-		{"GET", "/sources?kind=testimony", false, user},
-		{"GET", "/sources?language=ar", false, user},
-		{"GET", "/sources?kind=bogus&language=xx&after=garbage", false, user},
-		{"GET", src(model.Public), false, seeAt(model.Public)},
-		{"GET", src(model.Internal), false, seeAt(model.Internal)},
-		{"GET", src(model.Restricted), false, seeAt(model.Restricted)},
-		{"GET", src(model.Confidential), false, seeAt(model.Confidential)},
-		{"GET", "/sources/" + r.dupSource.src.ID, false, seeAt(model.Public)},
-		{"GET", src(model.Public) + "/original", false, seeAt(model.Public)},
-		{"GET", src(model.Internal) + "/original", false, seeAt(model.Internal)},
-		{"GET", src(model.Restricted) + "/original", false, seeAt(model.Restricted)},
-		{"GET", src(model.Confidential) + "/original", false, seeAt(model.Confidential)},
-		{"GET", "/sources/src_0000000000000000", false, seeAt(model.Sensitivity(99))},
-		{"GET", "/sources/src_0000000000000000/original", false, seeAt(model.Sensitivity(99))},
-		{"GET", "/admin", false, admin},
-		{"GET", "/admin/access-log", false, admin},
-		{"POST", "/admin/verify", true, adminPost},
-		{"POST", "/admin/verify", false, always(http.StatusForbidden)},
-		{"POST", "/logout", false, always(http.StatusForbidden)},
-		{"POST", "/sources", true, always(http.StatusNotFound)},
-		{"GET", r.srv.css.url, false, always(http.StatusOK)},
-		{"GET", "/static/other.css", false, always(http.StatusNotFound)},
-		{"GET", "/healthz", false, always(http.StatusOK)},
-		{"GET", "/no/such/page", false, always(http.StatusNotFound)},
+		}, nil},
+		{"POST", "/login", false, always(http.StatusForbidden), nil},
+		{"GET", "/", false, user, nil},
+		{"GET", "/sources", false, user, nil},
+		{"GET", "/sources?kind=testimony", false, user, nil},
+		{"GET", "/sources?language=ar", false, user, nil},
+		{"GET", "/sources?kind=bogus&language=xx&after=garbage", false, user, nil},
+		{"GET", src(model.Public), false, seeAt(model.Public), nil},
+		{"GET", src(model.Internal), false, seeAt(model.Internal), nil},
+		{"GET", src(model.Restricted), false, seeAt(model.Restricted), nil},
+		{"GET", src(model.Confidential), false, seeAt(model.Confidential), nil},
+		{"GET", "/sources/" + r.dupSource.src.ID, false, seeAt(model.Public), nil},
+		{"GET", src(model.Public) + "/original", false, seeAt(model.Public), nil},
+		{"GET", src(model.Internal) + "/original", false, seeAt(model.Internal), nil},
+		{"GET", src(model.Restricted) + "/original", false, seeAt(model.Restricted), nil},
+		{"GET", src(model.Confidential) + "/original", false, seeAt(model.Confidential), nil},
+		{"GET", "/sources/src_0000000000000000", false, seeAt(model.Sensitivity(99)), nil},
+		{"GET", "/sources/src_0000000000000000/original", false, seeAt(model.Sensitivity(99)), nil},
+		{"GET", "/admin", false, admin, nil},
+		{"GET", "/admin/access-log", false, admin, nil},
+		{"POST", "/admin/verify", true, adminPost, nil},
+		{"POST", "/admin/verify", false, always(http.StatusForbidden), nil},
+		{"POST", "/logout", false, always(http.StatusForbidden), nil},
+		{"POST", "/sources", true, always(http.StatusNotFound), nil},
+		{"GET", "/entities", false, user, nil},
+		{"GET", "/entities?type=person", false, user, nil},
+		{"GET", "/entities?type=event", false, user, nil},
+		{"GET", "/entities?type=bogus", false, user, nil},
+		{"GET", ent(fx.person), false, seeAt(model.Public), nil},
+		{"GET", ent(fx.facility), false, seeAt(model.Public), nil},
+		{"GET", ent(fx.arrest), false, seeAt(model.Public), nil},
+		{"GET", ent(fx.twin), false, seeAt(model.Public), nil},
+		{"GET", ent(fx.torture), false, seeAt(model.Confidential), nil},
+		{"GET", ent(fx.witness), false, seeAt(model.Confidential), nil},
+		{"GET", ent(fx.victim), false, seeAt(model.Confidential), nil},
+		{"GET", ent(fx.hidden), false, seeAt(model.Confidential), nil},
+		{"GET", ent(fx.merged), false, func(w who) int {
+			if w.name == "" {
+				return http.StatusSeeOther
+			}
+			return http.StatusFound // to the entity it was merged into
+		}, nil},
+		{"GET", ent("00000000-0000-0000-0000-000000000000"), false, seeAt(model.Sensitivity(99)), nil},
+		{"GET", "/search", false, user, nil},
+		{"GET", "/search?q=Omicron", false, user, nil},
+		{"GET", "/search?q=Upsilon&type=person&status=proposed", false, user, nil},
+		{"GET", "/search?q=marker", false, user, nil},
+		{"GET", "/search?q=rho&near=" + fx.facility + "&from=2020&to=2030-12", false, user, nil},
+		{"GET", "/search?q=Salloum", false, user, nil},
+		{"GET", "/search?q=" + url.QueryEscape("سليم صيدنايا"), false, user, nil},
+		{"GET", "/search?q=Aws+Saloum", false, user, nil},
+		{"GET", "/search?q=%22%29%28*&from=bogus&type=x&status=y&near=z", false, user, nil},
+		{"GET", "/review", false, reviewer, nil},
+		{"GET", "/review?after=garbage", false, reviewer, nil},
+		{"GET", "/review?entity=" + fx.person, false, reviewer, nil},
+		{"GET", "/review?entity=" + fx.victim, false, reviewerAt(model.Confidential, http.StatusOK), nil},
+		{"GET", "/review?entity=nonexistent", false, reviewerAt(model.Sensitivity(99), http.StatusOK), nil},
+		{"GET", "/review/merges", false, reviewer, nil},
+		// Decisions: no action is a bad request once allowed; a statement
+		// above the reviewer's clearance is not found.
+		{"POST", "/review/" + fx.proposed, true, reviewerAt(model.Public, http.StatusBadRequest), nil},
+		{"POST", "/review/" + fx.restrictedStmt, true, reviewerAt(model.Restricted, http.StatusBadRequest), url.Values{"action": {"sideways"}}},
+		{"POST", "/review/" + fx.confidentialStmt, true, reviewerAt(model.Confidential, http.StatusBadRequest), nil},
+		{"POST", "/review/" + fx.confidentialStmt, true, reviewerAt(model.Confidential, http.StatusBadRequest), url.Values{"action": {"edit"}, "value": {""}}},
+		{"POST", "/review/" + fx.proposed, false, always(http.StatusForbidden), url.Values{"action": {"confirm"}}},
+		{"POST", "/review/merges/" + fx.openProposal, true, reviewerAt(model.Public, http.StatusBadRequest), url.Values{"verdict": {"maybe"}}},
+		{"POST", "/review/merges/" + fx.hiddenProposal, true, reviewerAt(model.Confidential, http.StatusBadRequest), nil},
+		{"POST", "/review/merges/nonexistent", true, reviewerAt(model.Sensitivity(99), http.StatusOK), url.Values{"verdict": {"same"}}},
+		{"POST", "/review/merges/" + fx.openProposal, false, always(http.StatusForbidden), url.Values{"verdict": {"same"}}},
+		{"GET", r.srv.js.url, false, always(http.StatusOK), nil},
+		{"GET", r.srv.css.url, false, always(http.StatusOK), nil},
+		{"GET", "/static/other.css", false, always(http.StatusNotFound), nil},
+		{"GET", "/healthz", false, always(http.StatusOK), nil},
+		{"GET", "/no/such/page", false, always(http.StatusNotFound), nil},
 	}
 
 	// Every route is in the matrix.
@@ -140,6 +212,9 @@ func TestAuthorizationMatrix(t *testing.T) {
 				var form url.Values
 				if rt.method == "POST" {
 					form = url.Values{}
+					for k, v := range rt.form {
+						form[k] = v
+					}
 					if rt.csrf {
 						page := "/"
 						if w.name == "" {
@@ -191,6 +266,11 @@ func (r *rig) secretsAbove(anonymous bool, clearance model.Sensitivity) []string
 	for sens, v := range r.statements {
 		if anonymous || sens > clearance {
 			out = append(out, v)
+		}
+	}
+	for sens, vs := range r.extra {
+		if anonymous || sens > clearance {
+			out = append(out, vs...)
 		}
 	}
 	return out

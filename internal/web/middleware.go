@@ -106,9 +106,10 @@ func (s *Server) logRequests(next http.Handler) http.Handler {
 	})
 }
 
-// contentSecurityPolicy allows the embedded stylesheet and nothing else: no
-// scripts, no inline styles, no framing, forms only back to this server.
-const contentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; " +
+// contentSecurityPolicy allows the embedded stylesheet and script and
+// nothing else: no inline scripts or styles, no framing, forms only back to
+// this server.
+const contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; " +
 	"frame-ancestors 'none'; base-uri 'none'"
 
 func (s *Server) securityHeaders(next http.Handler) http.Handler {
@@ -178,6 +179,18 @@ func (s *Server) requireUser(h http.HandlerFunc) http.Handler {
 func (s *Server) requireAdmin(h http.HandlerFunc) http.Handler {
 	return s.requireUser(func(w http.ResponseWriter, r *http.Request) {
 		if state(r).user.Role != model.RoleAdmin {
+			s.forbidden(w, r)
+			return
+		}
+		h(w, r)
+	})
+}
+
+// requireReviewer is requireUser for reviewers and admins: they confirm,
+// reject and edit statements and judge merges. Analysts and viewers get 403.
+func (s *Server) requireReviewer(h http.HandlerFunc) http.Handler {
+	return s.requireUser(func(w http.ResponseWriter, r *http.Request) {
+		if !state(r).viewer.CanReview() {
 			s.forbidden(w, r)
 			return
 		}

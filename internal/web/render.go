@@ -23,7 +23,8 @@ var files embed.FS
 
 // parseTemplates parses the layout with each page once, at start-up.
 func parseTemplates() (map[string]*template.Template, error) {
-	base, err := template.New("layout.html").ParseFS(files, "templates/layout.html")
+	base, err := template.New("layout.html").Funcs(template.FuncMap{"pair": pair}).
+		ParseFS(files, "templates/layout.html", "templates/partials/*.html")
 	if err != nil {
 		return nil, fmt.Errorf("parse layout: %w", err)
 	}
@@ -52,6 +53,7 @@ type view struct {
 	Dir     string
 	Title   string
 	CSS     string
+	JS      string // the review queue's script, on pages that use it
 	CSRF    string
 	User    *model.User
 	Viewer  access.Viewer
@@ -130,12 +132,15 @@ func (v *view) Or(s string) string {
 	return s
 }
 
-func (s *Server) newView(w http.ResponseWriter, r *http.Request, titleKey string, data any) *view {
+func (s *Server) newView(w http.ResponseWriter, r *http.Request, page, titleKey string, data any) *view {
 	st := state(r)
 	v := &view{Lang: st.lang, Dir: st.lang.Dir(), CSS: s.css.url, User: st.user, Viewer: st.viewer,
 		Data: data, reqPath: r.URL.Path, query: r.URL.Query()}
 	v.Title = v.T(titleKey)
 	v.CSRF = s.csrfToken(w, r)
+	if page == "review" {
+		v.JS = s.js.url
+	}
 	return v
 }
 
@@ -147,7 +152,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page
 		s.serverError(w, r, fmt.Errorf("no template %q", page))
 		return
 	}
-	v := s.newView(w, r, titleKey, data)
+	v := s.newView(w, r, page, titleKey, data)
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "layout.html", v); err != nil {
 		s.serverError(w, r, fmt.Errorf("render %s: %w", page, err))

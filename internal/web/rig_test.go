@@ -37,12 +37,14 @@ type rig struct {
 	srv     *Server
 	ts      *httptest.Server
 	sources map[model.Sensitivity]seeded
-	// statements' values by sensitivity; no page shows statements yet, so
-	// none of them may appear for anyone without clearance.
+	// statements' values by sensitivity: none may appear for anyone
+	// without clearance.
 	statements map[model.Sensitivity]string
 	dupSource  seeded // a public near-copy of the confidential source
 	clock      *fakeClock
 	logs       *syncBuffer
+	fx         fixture                        // entities, events and proposals
+	extra      map[model.Sensitivity][]string // more values never to show below their level
 }
 
 type fakeClock struct {
@@ -114,7 +116,9 @@ func newRigWith(t *testing.T, baseURL string, seed func(*rig, context.Context)) 
 	}
 	t.Cleanup(func() { st.Close() })
 	r := &rig{t: t, st: st, sources: map[model.Sensitivity]seeded{}, statements: map[model.Sensitivity]string{},
-		clock: &fakeClock{t: time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)}, logs: &syncBuffer{}}
+		// The store checks session expiry on its own (real) clock: the rig's
+		// starts now.
+		clock: &fakeClock{t: time.Now().UTC().Truncate(time.Second)}, logs: &syncBuffer{}}
 	seed(r, ctx)
 	r.srv, err = New(Config{Store: st, BaseURL: baseURL, Now: r.clock.Now,
 		Logger: slog.New(slog.NewTextHandler(r.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))})
@@ -184,6 +188,7 @@ func (r *rig) seed(ctx context.Context) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	r.seedEntities(ctx)
 	r.addUsers(ctx)
 }
 

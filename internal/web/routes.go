@@ -6,9 +6,10 @@ import "net/http"
 type audience int
 
 const (
-	anyone   audience = iota // the stylesheet, login, a health probe
-	signedIn                 // any signed-in account; anonymous visitors go to login
-	admins                   // admins; other accounts get 403
+	anyone    audience = iota // the stylesheet, login, a health probe
+	signedIn                  // any signed-in account; anonymous visitors go to login
+	reviewers                 // reviewers and admins; other accounts get 403
+	admins                    // admins; other accounts get 403
 )
 
 type route struct {
@@ -30,6 +31,14 @@ func (s *Server) routes() []route {
 		{"GET /sources", signedIn, s.sourcesList},
 		{"GET /sources/{id}", signedIn, s.sourceShow},
 		{"GET /sources/{id}/original", signedIn, s.sourceDownload},
+		{"GET /entities", signedIn, s.entitiesList},
+		{"GET /entities/{id}", signedIn, s.entityShow},
+		{"GET /search", signedIn, s.searchShow},
+
+		{"GET /review", reviewers, s.reviewShow},
+		{"POST /review/{id}", reviewers, s.reviewSubmit},
+		{"GET /review/merges", reviewers, s.mergesShow},
+		{"POST /review/merges/{id}", reviewers, s.mergeSubmit},
 
 		{"GET /admin", admins, s.adminShow},
 		{"POST /admin/verify", admins, s.adminVerify},
@@ -48,6 +57,8 @@ func (s *Server) mux() *http.ServeMux {
 			mux.Handle(rt.pattern, rt.handler)
 		case signedIn:
 			mux.Handle(rt.pattern, s.requireUser(rt.handler))
+		case reviewers:
+			mux.Handle(rt.pattern, s.requireReviewer(rt.handler))
 		case admins:
 			mux.Handle(rt.pattern, s.requireAdmin(rt.handler))
 		}

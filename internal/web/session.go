@@ -10,35 +10,24 @@ import (
 	"errors"
 	"net/http"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/store"
 )
 
-// Session is one signed-in browser. The token that identifies it lives only
-// in the visitor's cookie; the server keeps its SHA-256 (ID), so a copy of
-// the session table cannot be replayed as cookies.
-type Session struct {
-	ID        string // hex SHA-256 of the token
-	UserID    string
-	UserName  string
-	CSRF      string // the token every form of this session carries
-	CreatedAt time.Time
-	LastSeen  time.Time
-	ExpiresAt time.Time
-}
+// Session is one signed-in browser (the store's type: the token that
+// identifies it lives only in the visitor's cookie; the server keeps its
+// SHA-256).
+type Session = model.Session
 
 // ErrNoSession means no live session has that id.
-var ErrNoSession = errors.New("no such session")
+var ErrNoSession = store.ErrNoSession
 
-// SessionStore keeps sessions on the server.
-//
-// THIS IS THE ONE PIECE TO MOVE INTO THE STORE: the in-memory implementation
-// below loses every session on restart and cannot be shared by several
-// servers. The store's version is a `sessions` table (see the package's
-// report for the SQL) behind this same interface.
+// SessionStore keeps sessions on the server. The store's Sessions (a
+// database table, shared by every server and kept across restarts) is the
+// default.
 type SessionStore interface {
 	Create(ctx context.Context, s Session) error
 	Get(ctx context.Context, id string) (Session, error)
@@ -49,89 +38,6 @@ type SessionStore interface {
 	DeleteUser(ctx context.Context, userID string) error
 	// Sweep drops sessions that expired before now.
 	Sweep(ctx context.Context, now time.Time) error
-}
-
-// MemorySessions is a SessionStore in a map guarded by a mutex.
-type MemorySessions struct {
-	mu sync.Mutex
-	m  map[string]Session
-}
-
-// NewMemorySessions returns an empty in-memory session store.
-func NewMemorySessions() *MemorySessions { return &MemorySessions{m: map[string]Session{}} }
-
-// Create stores a new session.
-func (m *MemorySessions) Create(_ context.Context, s Session) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if _, dup := m.m[s.ID]; dup {
-		return errors.New("session id in use")
-	}
-	m.m[s.ID] = s
-	return nil
-}
-
-// Get returns a session by id.
-func (m *MemorySessions) Get(_ context.Context, id string) (Session, error) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	s, ok := m.m[id]
-	if !ok {
-		return Session{}, ErrNoSession
-	}
-	return s, nil
-}
-
-// Touch records that a session was used.
-func (m *MemorySessions) Touch(_ context.Context, id string, at time.Time) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	s, ok := m.m[id]
-	if !ok {
-		return ErrNoSession
-	}
-	s.LastSeen = at
-	m.m[id] = s
-	return nil
-}
-
-// Delete ends a session.
-func (m *MemorySessions) Delete(_ context.Context, id string) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	delete(m.m, id)
-	return nil
-}
-
-// DeleteUser ends every session of an account.
-func (m *MemorySessions) DeleteUser(_ context.Context, userID string) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	for id, s := range m.m {
-		if s.UserID == userID {
-			delete(m.m, id)
-		}
-	}
-	return nil
-}
-
-// Sweep drops expired sessions.
-func (m *MemorySessions) Sweep(_ context.Context, now time.Time) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	for id, s := range m.m {
-		if !now.Before(s.ExpiresAt) {
-			delete(m.m, id)
-		}
-	}
-	return nil
-}
-
-// Len is how many sessions are held (for tests).
-func (m *MemorySessions) Len() int {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return len(m.m)
 }
 
 const sessionCookie = "athar_session"

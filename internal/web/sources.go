@@ -102,12 +102,76 @@ func withQuery(p string, q url.Values) string {
 type sourceData struct {
 	Source     model.Source
 	Display    string
-	Paragraphs []string
-	Original   *sourceRow // the source this one nearly copies, when the viewer may see it
+	Lines      []textLine
+	Statements []statementGroup
+	Original   *sourceRow  // the source this one nearly copies, when the viewer may see it
+	Copies     []sourceRow // the sources that nearly copy this one
 }
 
-// sourceShow is one source: its metadata and its text. A source the viewer
-// may not see is the same not-found page as one that does not exist.
+// statementRow is a statement with the entities it names, as a table or
+// the review queue shows it.
+type statementRow struct {
+	model.Statement
+	Entity entityRef
+	Target *entityRef // the linked value, when there is one
+	Latin  string     // machine transliteration of an Arabic-only value
+}
+
+func (rd *reader) statementRows(sts []model.Statement) ([]statementRow, error) {
+	out := make([]statementRow, 0, len(sts))
+	for _, st := range sts {
+		row := statementRow{Statement: st}
+		if st.ValueEntity == "" {
+			row.Latin = latinOf(st.Value) // a link shows its entity's name instead
+		}
+		var err error
+		if row.Entity, err = rd.ref(st.EntityID); err != nil {
+			return nil, err
+		}
+		if st.ValueEntity != "" {
+			t, err := rd.ref(st.ValueEntity)
+			if err != nil {
+				return nil, err
+			}
+			row.Target = &t
+		}
+		out = append(out, row)
+	}
+	return out, nil
+}
+
+// statementGroup is the statements a source makes about one entity: an
+// event's type, date, place and participants together, with the quote they
+// share shown once.
+type statementGroup struct {
+	Entity entityRef
+	Quotes []string // the quotes its statements carry, each once
+	Rows   []statementRow
+}
+
+func groupStatements(rows []statementRow) []statementGroup {
+	var out []statementGroup
+	index := map[string]int{}
+	for _, row := range rows {
+		i, ok := index[row.EntityID]
+		if !ok {
+			i = len(out)
+			index[row.EntityID] = i
+			out = append(out, statementGroup{Entity: row.Entity})
+		}
+		g := &out[i]
+		if q := row.Span.Quote; q != "" && !containsString(g.Quotes, q) {
+			g.Quotes = append(g.Quotes, q)
+		}
+		g.Rows = append(g.Rows, row)
+	}
+	return out
+}
+
+// sourceShow is one source: its metadata, its text with every mention
+// marked and linked to its entity, the statements drawn from it, and its
+// near-copies both ways. A source the viewer may not see is the same
+// not-found page as one that does not exist.
 func (s *Server) sourceShow(w http.ResponseWriter, r *http.Request) {
 	ctx, v := r.Context(), state(r).viewer
 	src, err := s.store.Source(ctx, v, r.PathValue("id"))
@@ -119,7 +183,7 @@ func (s *Server) sourceShow(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	data := sourceData{Source: src, Display: displayTitle(src), Paragraphs: paragraphs(src.Text)}
+	data := sourceData{Source: src, Display: displayTitle(src)}
 	shown := []model.Source{src}
 	if src.DuplicateOf != "" {
 		orig, err := s.store.Source(ctx, v, src.DuplicateOf)
@@ -132,23 +196,35 @@ func (s *Server) sourceShow(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	copies, err := s.store.NearCopies(ctx, v, src.ID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	data.Copies = rows(copies)
+	shown = append(shown, copies...)
+	mentions, err := s.store.Mentions(ctx, v, src.ID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	data.Lines = highlight(src.Text, mentions)
+	sts, err := s.store.StatementsFrom(ctx, v, src.ID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	srows, err := s.reader(ctx, v).statementRows(sts)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	data.Statements = groupStatements(srows)
 	if err := s.recordSources(r, "view", shown...); err != nil {
 		s.serverError(w, r, err)
 		return
 	}
 	s.render(w, r, http.StatusOK, "source", "source.title", data)
-}
-
-// paragraphs splits a text into its non-empty lines, each shown in its own
-// element so that the browser finds each one's direction (dir="auto").
-func paragraphs(text string) []string {
-	var out []string
-	for _, line := range strings.Split(text, "\n") {
-		if strings.TrimSpace(line) != "" {
-			out = append(out, line)
-		}
-	}
-	return out
 }
 
 // sourceDownload sends the original bytes, exactly as archived, as an

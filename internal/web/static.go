@@ -29,15 +29,22 @@ func loadAsset(file, contentType string) (asset, error) {
 	return asset{name: name, url: "/static/" + name, contentType: contentType, data: data}, nil
 }
 
-// staticShow serves the stylesheet at its content-hashed URL.
+// staticShow serves the stylesheet and the review page's script at their
+// content-hashed URLs.
 func (s *Server) staticShow(w http.ResponseWriter, r *http.Request) {
-	if r.PathValue("name") != s.css.name {
+	var a asset
+	switch r.PathValue("name") {
+	case s.css.name:
+		a = s.css
+	case s.js.name:
+		a = s.js
+	default:
 		s.notFound(w, r)
 		return
 	}
-	w.Header().Set("Content-Type", s.css.contentType)
+	w.Header().Set("Content-Type", a.contentType)
 	w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
-	_, _ = w.Write(s.css.data)
+	_, _ = w.Write(a.data)
 }
 
 // healthShow answers load balancers: the process is up.

@@ -1,13 +1,21 @@
 // Package web is Athar's web UI: server-rendered HTML from embedded
-// templates and one embedded stylesheet, in English and Arabic. It owns the
-// HTTP side only — routes, middleware (recovery, logging, security headers,
-// sessions, CSRF, authentication), sessions, login rate limiting, the access
-// log of restricted views, and one handler per page. Every read of evidence
-// goes through the store with the signed-in user's access.Viewer, so the one
-// read policy decides what a page can show; templates never filter.
+// templates, one embedded stylesheet and one small script (the review
+// queue's keyboard shortcuts; every page works without it), in English and
+// Arabic. It owns the HTTP side only — routes, middleware (recovery,
+// logging, security headers, sessions, CSRF, authentication), login rate
+// limiting, recording views of restricted material in the store's access
+// log, and one handler per page: the dashboard, sources (the text with every
+// mention marked and linked), entities (a person's profile with footnoted
+// claims, disagreements side by side, the timeline and the derived case
+// status and fate; facilities, places, organizations and events), search,
+// the review queue and merge proposals. Every read of evidence goes through
+// the store with the signed-in user's access.Viewer, so the one read policy
+// decides what a page can show; templates never filter. Every change goes
+// through the store (and so the ledger) as the signed-in user.
 package web
 
 import (
+	"context"
 	"crypto/rand"
 	"errors"
 	"html/template"
@@ -18,6 +26,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/athar-project/athar/internal/resolve"
+	"github.com/athar-project/athar/internal/search"
 	"github.com/athar-project/athar/internal/store"
 )
 
@@ -30,15 +40,16 @@ type Config struct {
 	BaseURL string
 	// Logger receives the request log; nil: slog.Default().
 	Logger *slog.Logger
-	// Sessions keeps signed-in sessions; nil: in memory (lost on restart).
+	// Sessions keeps signed-in sessions; nil: the store's table.
 	Sessions SessionStore
-	// AccessLog records views of restricted material; nil: in memory.
+	// AccessLog records views of restricted material; nil: the store's.
 	AccessLog AccessLog
 	// SessionTTL bounds a session's life (default 12h); SessionIdle ends a
 	// session unused for that long (default 2h).
 	SessionTTL, SessionIdle time.Duration
 	// Secret signs session cookies and login-form tokens; nil: random at
-	// start (sessions in memory do not outlive the process anyway).
+	// start, which signs everyone out on restart (athar serve keeps one in
+	// the data directory).
 	Secret []byte
 	// Now is the clock; nil: time.Now.
 	Now func() time.Time
@@ -53,12 +64,30 @@ type Server struct {
 	limiter   *loginLimiter
 	pages     map[string]*template.Template
 	css       asset
+	js        asset // the review queue's keyboard shortcuts
 	secret    []byte
 	secure    bool
 	ttl, idle time.Duration
 	now       func() time.Time
 	passwords chan struct{} // bounds concurrent argon2id checks (64 MiB each)
 	verifying sync.Mutex    // one ledger verify at a time
+
+	searchMu sync.Mutex
+	search   *search.Service
+	caughtUp time.Time // when pending sources and statements were last indexed
+
+	resolveOnce sync.Once
+	res         *resolve.Resolver // built on first use, then kept
+	resErr      error
+}
+
+// resolver is the server's resolver, built from the store on first use
+// (its name index is the whole store's) and kept: judgements update it.
+func (s *Server) resolver(ctx context.Context) (*resolve.Resolver, error) {
+	s.resolveOnce.Do(func() {
+		s.res, s.resErr = resolve.New(context.WithoutCancel(ctx), s.store)
+	})
+	return s.res, s.resErr
 }
 
 // New checks the configuration, parses the templates and returns a Server.
@@ -78,10 +107,10 @@ func New(cfg Config) (*Server, error) {
 		s.now = time.Now
 	}
 	if s.sessions == nil {
-		s.sessions = NewMemorySessions()
+		s.sessions = cfg.Store.Sessions()
 	}
 	if s.accessLog == nil {
-		s.accessLog = NewMemoryAccessLog(0)
+		s.accessLog = cfg.Store.AccessLog()
 	}
 	if s.ttl <= 0 {
 		s.ttl = 12 * time.Hour
@@ -102,6 +131,9 @@ func New(cfg Config) (*Server, error) {
 	s.limiter = newLoginLimiter(s.now)
 	var err error
 	if s.css, err = loadAsset("static/style.css", "text/css; charset=utf-8"); err != nil {
+		return nil, err
+	}
+	if s.js, err = loadAsset("static/review.js", "text/javascript; charset=utf-8"); err != nil {
 		return nil, err
 	}
 	if s.pages, err = parseTemplates(); err != nil {

@@ -1,0 +1,173 @@
+package search
+
+import (
+	"context"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/store"
+	"github.com/athar-project/athar/internal/store/pgtest"
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	pgtest.Stop()
+	os.Exit(code)
+}
+
+func TestFold(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Ous SALLOUM, al-Assad", "ous salloum al assad"},
+		{"قال الشاهد إن السجّان أوس", "قال الشاهد شاهد ان السجان سجان اوس"},
+		{"Sednaya’s prison", "sednayas prison"},
+	}
+	for _, tt := range tests {
+		if got := Fold(tt.in); got != tt.want {
+			t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	if got := strings.Join(Words("السجان  Aws"), " "); got != "سجان aws" {
+		t.Errorf("Words = %q", got)
+	}
+}
+
+func engines(t *testing.T, test func(t *testing.T, s *store.Store)) {
+	t.Run("sqlite", func(t *testing.T) { test(t, open(t, store.Config{DataDir: t.TempDir()})) })
+	t.Run("postgres", func(t *testing.T) {
+		test(t, open(t, store.Config{DataDir: t.TempDir(), DBURL: pgtest.URL(t)}))
+	})
+}
+
+func open(t *testing.T, cfg store.Config) *store.Store {
+	t.Helper()
+	s, err := store.Open(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// TestSearch stores an Arabic and an English source with statements of two
+// levels, indexes one source in its transaction and the rest by catching
+// up, and searches as viewers of every clearance.
+func TestSearch(t *testing.T) {
+	engines(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		var ar, en model.Source
+		var person, event, facility string
+		err := st.Write(ctx, "tester", func(tx *store.Tx) error {
+			ar = model.Source{Kind: model.KindArticle, Title: "القبض على السجّان", Language: "ar", Sensitivity: model.Public,
+				Text: "أعلنت الوزارة القبض على السجان أوس سلوم في حمص.", Published: model.DayDate(2025, 1, 4)}
+			if _, err := tx.AddSource(ctx, &ar, []byte("ar")); err != nil {
+				return err
+			}
+			en = model.Source{Kind: model.KindTestimony, Title: "Testimony W-9", Language: "en", Sensitivity: model.Confidential,
+				Text: "The witness Zubayda Qassem saw the guard at Sednaya.", Published: model.DayDate(2024, 6, 1)}
+			if _, err := tx.AddSource(ctx, &en, []byte("en")); err != nil {
+				return err
+			}
+			p, _ := tx.AddEntity(ctx, model.TypePerson)
+			f, _ := tx.AddEntity(ctx, model.TypeFacility)
+			e, _ := tx.AddEntity(ctx, model.TypeEvent)
+			person, facility, event = p.ID, f.ID, e.ID
+			for _, s := range []model.Statement{
+				{EntityID: p.ID, Property: "name", Value: "أوس سلوم", SourceID: ar.ID, Status: model.StatusConfirmed},
+				{EntityID: p.ID, Property: "alias", Value: "Zubayda Qassem", SourceID: en.ID},
+				{EntityID: f.ID, Property: "name", Value: "Sednaya Prison", SourceID: ar.ID},
+				{EntityID: e.ID, Property: "eventType", Value: "arrest", SourceID: ar.ID},
+				{EntityID: e.ID, Property: "date", Value: "2025-01-02", SourceID: ar.ID, DateStart: model.DayDate(2025, 1, 2)},
+				{EntityID: e.ID, Property: "location", Value: "Sednaya Prison", ValueEntity: f.ID, SourceID: ar.ID},
+				{EntityID: e.ID, Property: "involved", Value: "أوس سلوم", ValueEntity: p.ID, Role: "subject", SourceID: ar.ID},
+			} {
+				s.Origin = "manual"
+				if err := tx.AddStatement(ctx, &s); err != nil {
+					return err
+				}
+			}
+			return IndexSource(ctx, tx, ar.ID)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, err := CatchUp(ctx, st)
+		if err != nil || n != 1 { // the testimony (with its statement)
+			t.Fatalf("catch up: %d %v", n, err)
+		}
+		if n, _ := CatchUp(ctx, st); n != 0 {
+			t.Errorf("caught up twice: %d", n)
+		}
+		svc := New(st, nil)
+		viewer := func(c model.Sensitivity) access.Viewer {
+			return access.Viewer{Name: "v", Role: model.RoleReviewer, Clearance: c}
+		}
+		search := func(v access.Viewer, q Query) Results {
+			t.Helper()
+			r, err := svc.Search(ctx, v, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return r
+		}
+		ids := func(r Results) string {
+			var out []string
+			for _, s := range r.Sources {
+				out = append(out, s.ID)
+			}
+			for _, s := range r.Statements {
+				out = append(out, s.EntityID+":"+s.Property)
+			}
+			return strings.Join(out, " ")
+		}
+		full, public := viewer(model.Confidential), viewer(model.Public)
+		// Arabic: the article and the tashkeel fold away; a prefix finds the word.
+		if got := ids(search(public, Query{Text: "سجان"})); got != ar.ID {
+			t.Errorf("سجان: %q", got)
+		}
+		if got := ids(search(public, Query{Text: "أوس سل"})); !strings.Contains(got, person+":name") || !strings.Contains(got, ar.ID) {
+			t.Errorf("أوس سل: %q", got)
+		}
+		// The confidential testimony and alias are found only with clearance.
+		if got := ids(search(public, Query{Text: "zubayda"})); got != "" {
+			t.Errorf("a public viewer found %q", got)
+		}
+		if got := ids(search(full, Query{Text: "ZUBAYDA qass"})); !strings.Contains(got, en.ID) || !strings.Contains(got, person+":alias") {
+			t.Errorf("full clearance: %q", got)
+		}
+		// Filters: type, status, place, dates.
+		if got := ids(search(full, Query{Text: "sednaya", EntityType: model.TypeFacility})); got != facility+":name" {
+			t.Errorf("facility filter: %q", got)
+		}
+		if got := ids(search(public, Query{Text: "سلوم", Status: model.StatusConfirmed})); got != person+":name" {
+			t.Errorf("status filter: %q", got)
+		}
+		if got := ids(search(public, Query{Text: "سلوم", Near: facility})); !strings.Contains(got, person+":name") || !strings.Contains(got, event+":involved") {
+			t.Errorf("near filter: %q", got)
+		}
+		if got := ids(search(public, Query{Text: "arrest", From: model.DayDate(2025, 1, 1), To: model.Date{Year: 2025, Month: 1, Precision: model.PrecisionMonth}})); got != event+":eventType" {
+			t.Errorf("date filter: %q", got)
+		}
+		if got := ids(search(public, Query{Text: "arrest", From: model.DayDate(2025, 1, 3)})); got != "" {
+			t.Errorf("after the arrest: %q", got)
+		}
+		if got := ids(search(full, Query{Text: "witness", To: model.DayDate(2024, 12, 31)})); got != en.ID {
+			t.Errorf("sources by date: %q", got)
+		}
+		// Quotes and operators in a query are words, never syntax.
+		search(full, Query{Text: `"zub" OR * NEAR( '`})
+		// A lowered level takes effect at once: the index holds no levels.
+		var alias string
+		for _, s := range search(full, Query{Text: "zubayda"}).Statements {
+			alias = s.ID
+		}
+		if err := st.Write(ctx, "tester", func(tx *store.Tx) error { return tx.Review(ctx, alias, model.StatusRejected, "") }); err != nil {
+			t.Fatal(err)
+		}
+		if got := ids(search(full, Query{Text: "zubayda", Status: model.StatusRejected})); got != person+":alias" {
+			t.Errorf("after review: %q", got)
+		}
+	})
+}

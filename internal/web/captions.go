@@ -1,0 +1,155 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"unicode"
+
+	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/names"
+	"github.com/athar-project/athar/internal/store"
+)
+
+// reader reads entities and sources for one request, as its viewer, and
+// remembers what it read: a page names the same entity and cites the same
+// source many times.
+type reader struct {
+	ctx     context.Context
+	st      *store.Store
+	v       access.Viewer
+	stmts   map[string][]model.Statement
+	sources map[string]*model.Source // nil value: not visible
+	canon   map[string]string
+	ents    map[string]model.Entity
+}
+
+func (s *Server) reader(ctx context.Context, v access.Viewer) *reader {
+	return &reader{ctx: ctx, st: s.store, v: v, stmts: map[string][]model.Statement{},
+		sources: map[string]*model.Source{}, canon: map[string]string{}, ents: map[string]model.Entity{}}
+}
+
+// statements of one entity (its own, not those of entities merged into it).
+func (rd *reader) statements(id string) ([]model.Statement, error) {
+	if sts, ok := rd.stmts[id]; ok {
+		return sts, nil
+	}
+	sts, err := rd.st.Statements(rd.ctx, rd.v, id)
+	if err != nil {
+		return nil, err
+	}
+	rd.stmts[id] = sts
+	return sts, nil
+}
+
+func (rd *reader) entity(id string) (model.Entity, error) {
+	if e, ok := rd.ents[id]; ok {
+		return e, nil
+	}
+	e, err := rd.st.Entity(rd.ctx, id)
+	if err != nil {
+		return e, err
+	}
+	rd.ents[id] = e
+	return e, nil
+}
+
+// canonical is the entity that now stands for id.
+func (rd *reader) canonical(id string) (string, error) {
+	if c, ok := rd.canon[id]; ok {
+		return c, nil
+	}
+	c, err := rd.st.Canonical(rd.ctx, id)
+	if err != nil {
+		return "", err
+	}
+	rd.canon[id] = c
+	return c, nil
+}
+
+// source returns a source the viewer may see, or nil.
+func (rd *reader) source(id string) (*model.Source, error) {
+	if src, ok := rd.sources[id]; ok {
+		return src, nil
+	}
+	src, err := rd.st.Source(rd.ctx, rd.v, id)
+	if errors.Is(err, store.ErrNotFound) {
+		rd.sources[id] = nil
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	src.Text = "" // pages cite sources; the text is for the source page
+	rd.sources[id] = &src
+	return &src, nil
+}
+
+// entityRef is an entity as a link shows it.
+type entityRef struct {
+	ID      string
+	Type    model.EntityType
+	Caption string // what the viewer may see of its name; "" when nothing
+	Event   string // for events: the event type
+	Date    model.Date
+}
+
+// ref names an entity by the strongest name the viewer may see (for an
+// event: its type and date).
+func (rd *reader) ref(id string) (entityRef, error) {
+	e, err := rd.entity(id)
+	if err != nil {
+		return entityRef{ID: id}, err
+	}
+	r := entityRef{ID: id, Type: e.Type}
+	sts, err := rd.statements(id)
+	if err != nil {
+		return r, err
+	}
+	rank := len(store.NameProperties)
+	for _, st := range sts {
+		if st.Status == model.StatusRejected {
+			continue
+		}
+		switch st.Property {
+		case "eventType":
+			if r.Event == "" {
+				r.Event = st.Value
+			}
+		case "date":
+			if r.Date.IsZero() {
+				r.Date = st.DateStart
+			}
+		}
+		for i, p := range store.NameProperties {
+			if st.Property == p && i < rank && st.Value != "" {
+				r.Caption, rank = st.Value, i
+			}
+		}
+	}
+	return r, nil
+}
+
+// arabicOnly reports whether s is written in Arabic script with no Latin
+// letters: such a name is shown with a machine transliteration.
+func arabicOnly(s string) bool {
+	arabic := false
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Arabic, r) && unicode.IsLetter(r):
+			arabic = true
+		case unicode.Is(unicode.Latin, r):
+			return false
+		}
+	}
+	return arabic
+}
+
+// latinOf is the machine transliteration of an Arabic-script name, "" for
+// anything else.
+func latinOf(s string) string {
+	if !arabicOnly(s) {
+		return ""
+	}
+	return names.Transliterate(s)
+}

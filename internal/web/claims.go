@@ -1,0 +1,247 @@
+package web
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/textfold"
+)
+
+// Every line a page shows about an entity is a claim: one value that one
+// or more statements make, each footnoted to its source. A line says how
+// many independent sources make it (near-copies of one original count
+// once), its review state, and, for events, how the source reports it.
+
+// note is a footnote: a source a page cites.
+type note struct {
+	N      int
+	Source model.Source
+}
+
+// notes numbers the sources a page cites, in order of first citation.
+type notes struct {
+	rd    *reader
+	byID  map[string]int
+	List  []note
+	shown []model.Source // for the access log
+}
+
+func newNotes(rd *reader) *notes { return &notes{rd: rd, byID: map[string]int{}} }
+
+// cite returns the footnote number of a source (0 when the viewer may not
+// see it, or none is given).
+func (n *notes) cite(sourceID string) (int, error) {
+	if sourceID == "" {
+		return 0, nil
+	}
+	if k, ok := n.byID[sourceID]; ok {
+		return k, nil
+	}
+	src, err := n.rd.source(sourceID)
+	if err != nil || src == nil {
+		n.byID[sourceID] = 0
+		return 0, err
+	}
+	k := len(n.List) + 1
+	n.byID[sourceID] = k
+	n.List = append(n.List, note{N: k, Source: *src})
+	n.shown = append(n.shown, *src)
+	return k, nil
+}
+
+// independent counts the distinct sources behind statements, each near-copy
+// counted as the original it copies.
+func (n *notes) independent(sts []model.Statement) (int, error) {
+	seen := map[string]bool{}
+	for _, st := range sts {
+		if st.SourceID == "" {
+			continue
+		}
+		id := st.SourceID
+		src, err := n.rd.source(id)
+		if err != nil {
+			return 0, err
+		}
+		if src != nil && src.DuplicateOf != "" {
+			id = src.DuplicateOf
+		}
+		seen[id] = true
+	}
+	return len(seen), nil
+}
+
+// claim is one value with the statements that make it.
+type claim struct {
+	Value       string
+	Latin       string // machine transliteration of an Arabic-only value
+	Ref         *entityRef
+	Statements  []model.Statement
+	Notes       []int
+	Independent int
+	Status      model.Status      // confirmed if any is, else proposed, else rejected
+	Alleged     bool              // some source only alleges it
+	Denied      bool              // some source reports a denial
+	Sensitivity model.Sensitivity // the highest of its statements
+	Manual      bool              // a statement a person typed in, with no source
+}
+
+// claims groups statements by value (folded, so spelling variants of case
+// and diacritics meet) and footnotes each group. Rejected statements are
+// left out; the caller counts them.
+func (n *notes) claims(sts []model.Statement) ([]claim, error) {
+	var out []claim
+	index := map[string]int{}
+	for _, st := range sts {
+		if st.Status == model.StatusRejected {
+			continue
+		}
+		key := st.ValueEntity
+		if key == "" {
+			key = "v:" + textfold.Fold(st.Value)
+		}
+		i, ok := index[key]
+		if !ok {
+			i = len(out)
+			index[key] = i
+			c := claim{Value: st.Value, Latin: latinOf(st.Value), Status: model.StatusRejected}
+			if st.ValueEntity != "" {
+				r, err := n.rd.ref(st.ValueEntity)
+				if err != nil {
+					return nil, err
+				}
+				c.Ref = &r
+			}
+			out = append(out, c)
+		}
+		if err := n.add(&out[i], st); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// add puts a statement into a claim.
+func (n *notes) add(c *claim, st model.Statement) error {
+	c.Statements = append(c.Statements, st)
+	k, err := n.cite(st.SourceID)
+	if err != nil {
+		return err
+	}
+	if k > 0 && !containsInt(c.Notes, k) {
+		c.Notes = append(c.Notes, k)
+		sort.Ints(c.Notes)
+	}
+	if st.SourceID == "" {
+		c.Manual = true
+	}
+	switch {
+	case st.Status == model.StatusConfirmed:
+		c.Status = model.StatusConfirmed
+	case st.Status == model.StatusProposed && c.Status != model.StatusConfirmed:
+		c.Status = model.StatusProposed
+	}
+	switch st.Modality {
+	case model.Alleged:
+		c.Alleged = true
+	case model.Denied:
+		c.Denied = true
+	}
+	if st.Sensitivity > c.Sensitivity {
+		c.Sensitivity = st.Sensitivity
+	}
+	c.Independent, err = n.independent(c.Statements)
+	return err
+}
+
+func containsInt(xs []int, x int) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// fact is one property of an entity with every value sources give it.
+type fact struct {
+	Property string
+	Claims   []claim
+	// Disagree: a property that has one true value (a birthplace, a birth
+	// date) has more than one here; both are shown, none chosen.
+	Disagree bool
+}
+
+// singleValued properties have one true value; two values mean sources
+// disagree.
+var singleValued = map[string]bool{"birthPlace": true, "birthDate": true, "deathDate": true, "gender": true,
+	"nationality": true, "fatherName": true}
+
+// facts groups an entity's statements by property, in the order given,
+// then any other property in name order.
+func (n *notes) facts(sts []model.Statement, order []string, skip map[string]bool) ([]fact, error) {
+	by := map[string][]model.Statement{}
+	for _, st := range sts {
+		if !skip[st.Property] {
+			by[st.Property] = append(by[st.Property], st)
+		}
+	}
+	var props []string
+	for _, p := range order {
+		if len(by[p]) > 0 {
+			props = append(props, p)
+		}
+	}
+	var rest []string
+	for p := range by {
+		if !containsString(order, p) {
+			rest = append(rest, p)
+		}
+	}
+	sort.Strings(rest)
+	var out []fact
+	for _, p := range append(props, rest...) {
+		cs, err := n.claims(by[p])
+		if err != nil {
+			return nil, err
+		}
+		if len(cs) == 0 {
+			continue
+		}
+		out = append(out, fact{Property: p, Claims: cs, Disagree: singleValued[p] && len(cs) > 1})
+	}
+	return out, nil
+}
+
+func containsString(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// rejectedCount counts the rejected statements among sts.
+func rejectedCount(sts []model.Statement) int {
+	n := 0
+	for _, st := range sts {
+		if st.Status == model.StatusRejected {
+			n++
+		}
+	}
+	return n
+}
+
+// byScript splits name claims into those written in Arabic script and the
+// rest.
+func byScript(cs []claim) (latin, arabic []claim) {
+	for _, c := range cs {
+		if strings.TrimSpace(c.Latin) != "" || arabicOnly(c.Value) {
+			arabic = append(arabic, c)
+		} else {
+			latin = append(latin, c)
+		}
+	}
+	return latin, arabic
+}

@@ -1,0 +1,208 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/store"
+)
+
+const reviewPerPage = 25
+
+type reviewData struct {
+	Items    []reviewItem
+	Total    int        // proposed statements the viewer may see
+	Entity   *entityRef // when the queue is one entity's
+	NextURL  string
+	Return   string // where each form comes back to
+	Levels   []model.Sensitivity
+	CanLower bool
+}
+
+type reviewItem struct {
+	statementRow
+	Source *sourceRow
+}
+
+// reviewShow is the queue of proposed statements, oldest first, one form
+// per statement: confirm, reject, or edit (the statement is rejected and a
+// corrected one added in its place), each with a comment. With ?entity= it
+// is one entity's proposed statements.
+func (s *Server) reviewShow(w http.ResponseWriter, r *http.Request) {
+	ctx, v := r.Context(), state(r).viewer
+	rd := s.reader(ctx, v)
+	data := reviewData{Return: r.URL.RequestURI(), Levels: model.Sensitivities(), CanLower: v.CanLower()}
+	var sts []model.Statement
+	var err error
+	if id := r.URL.Query().Get("entity"); id != "" {
+		sts, data.Entity, err = s.entityQueue(rd, id)
+	} else {
+		sts, err = s.store.ReviewQueue(ctx, v, reviewPerPage, r.URL.Query().Get("after"))
+		if err == nil && len(sts) == reviewPerPage {
+			data.NextURL = withQuery("/review", url.Values{"after": {sts[len(sts)-1].ID}})
+		}
+	}
+	if errors.Is(err, store.ErrNotFound) {
+		s.notFound(w, r)
+		return
+	}
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if data.Entity != nil {
+		data.Total = len(sts)
+	} else if data.Total, err = s.store.CountStatements(ctx, v, model.StatusProposed); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	srows, err := rd.statementRows(sts)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	var shown []model.Source
+	for _, row := range srows {
+		it := reviewItem{statementRow: row}
+		if row.SourceID != "" {
+			src, err := rd.source(row.SourceID)
+			if err != nil {
+				s.serverError(w, r, err)
+				return
+			}
+			if src != nil {
+				it.Source = &sourceRow{*src, displayTitle(*src)}
+				shown = append(shown, *src)
+			}
+		}
+		data.Items = append(data.Items, it)
+	}
+	if err := s.recordSources(r, "review", shown...); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "review", "review.title", data)
+}
+
+// entityQueue is the proposed statements of one entity and of those merged
+// into it.
+func (s *Server) entityQueue(rd *reader, id string) ([]model.Statement, *entityRef, error) {
+	e, err := rd.entity(id)
+	if err != nil {
+		return nil, nil, err
+	}
+	srcs, err := rd.st.SourcesMentioning(rd.ctx, rd.v, e.ID)
+	if err != nil {
+		return nil, nil, err
+	}
+	merged, err := rd.mergedInto(e.ID, srcs)
+	if err != nil {
+		return nil, nil, err
+	}
+	var out []model.Statement
+	seen := 0
+	for _, eid := range append([]string{e.ID}, merged...) {
+		sts, err := rd.statements(eid)
+		if err != nil {
+			return nil, nil, err
+		}
+		seen += len(sts)
+		for _, st := range sts {
+			if st.Status == model.StatusProposed {
+				out = append(out, st)
+			}
+		}
+	}
+	if seen == 0 {
+		// nothing of it the viewer may see: the same answer as no such entity
+		return nil, nil, fmt.Errorf("entity %s: %w", id, store.ErrNotFound)
+	}
+	ref, err := rd.ref(e.ID)
+	return out, &ref, err
+}
+
+// reviewSubmit applies one decision on one statement, as the signed-in
+// reviewer, through the store (and so the ledger).
+func (s *Server) reviewSubmit(w http.ResponseWriter, r *http.Request) {
+	ctx, v := r.Context(), state(r).viewer
+	st, err := s.store.Statement(ctx, v, r.PathValue("id"))
+	if errors.Is(err, store.ErrNotFound) {
+		s.notFound(w, r)
+		return
+	}
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	f := r.PostForm
+	comment := strings.TrimSpace(f.Get("comment"))
+	level := st.Sensitivity
+	if l := f.Get("sensitivity"); l != "" {
+		if level, err = model.ParseSensitivity(l); err != nil {
+			s.renderError(w, r, http.StatusBadRequest)
+			return
+		}
+	}
+	if level < st.Sensitivity && !v.CanLower() {
+		s.forbidden(w, r) // only an admin lowers a level
+		return
+	}
+	if floor, err := s.sourceLevel(r, st); err != nil {
+		s.serverError(w, r, err)
+		return
+	} else if level < floor {
+		s.renderError(w, r, http.StatusBadRequest) // never less sensitive than its source
+		return
+	}
+	action := f.Get("action")
+	value := strings.TrimSpace(f.Get("value"))
+	if action == "edit" && (value == "" || value == st.Value) {
+		s.renderError(w, r, http.StatusBadRequest)
+		return
+	}
+	if action != "confirm" && action != "reject" && action != "edit" {
+		s.renderError(w, r, http.StatusBadRequest)
+		return
+	}
+	err = s.store.Write(ctx, v.Actor(), func(tx *store.Tx) error {
+		if level != st.Sensitivity {
+			if err := tx.SetStatementSensitivity(ctx, st.ID, level); err != nil {
+				return err
+			}
+		}
+		switch action {
+		case "confirm":
+			return tx.Review(ctx, st.ID, model.StatusConfirmed, comment)
+		case "reject":
+			return tx.Review(ctx, st.ID, model.StatusRejected, comment)
+		}
+		return editStatement(ctx, tx, st, value, level, comment)
+	})
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.log.Info("statement reviewed", "user", v.Actor(), "action", action)
+	back := localPath(f.Get("return"))
+	if !strings.HasPrefix(back, "/review") && !strings.HasPrefix(back, "/entities/") {
+		back = "/review"
+	}
+	http.Redirect(w, r, back, http.StatusSeeOther)
+}
+
+// sourceLevel is the sensitivity of a statement's source: the floor of the
+// statement's own.
+func (s *Server) sourceLevel(r *http.Request, st model.Statement) (model.Sensitivity, error) {
+	if st.SourceID == "" {
+		return model.Public, nil
+	}
+	src, err := s.store.Source(r.Context(), state(r).viewer, st.SourceID)
+	if err != nil {
+		return 0, err
+	}
+	return src.Sensitivity, nil
+}

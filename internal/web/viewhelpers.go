@@ -1,0 +1,101 @@
+package web
+
+import (
+	"fmt"
+
+	"github.com/athar-project/athar/internal/model"
+)
+
+// paired hands a partial template both the page's view (for translation)
+// and the value it shows: {{template "claim" (pair $ .)}}.
+type paired struct {
+	V *view
+	X any
+}
+
+func pair(v *view, x any) paired { return paired{v, x} }
+
+// RefLabel names a linked entity: its name, or for an event its type and
+// date; a dash when the viewer may see no name of it.
+func (v *view) RefLabel(x any) string {
+	var r entityRef
+	switch t := x.(type) {
+	case entityRef:
+		r = t
+	case *entityRef:
+		if t == nil {
+			return "—"
+		}
+		r = *t
+	default:
+		return fmt.Sprint(x)
+	}
+	if r.Type == model.TypeEvent || r.Event != "" {
+		out := v.EventType(r.Event)
+		if !r.Date.IsZero() {
+			out += " · " + r.Date.String()
+		}
+		return out
+	}
+	if r.Caption == "" {
+		return "—"
+	}
+	return r.Caption
+}
+
+// SourceTitle is a source's title or a stand-in.
+func (v *view) SourceTitle(src model.Source) string { return displayTitle(src) }
+
+// Independent says how many independent sources make a claim.
+func (v *view) Independent(n int) string {
+	if n == 1 {
+		return v.T("claim.independent_one")
+	}
+	return v.T("claim.independent", n)
+}
+
+// Status translates a review state.
+func (v *view) Status(s model.Status) string { return v.T("status." + string(s)) }
+
+// Prop translates a statement property.
+func (v *view) Prop(p string) string {
+	key := "prop." + p
+	if t := v.T(key); t != "[["+key+"]]" {
+		return t
+	}
+	return p
+}
+
+// EntityType translates an entity type.
+func (v *view) EntityType(t model.EntityType) string { return v.T("type." + string(t)) }
+
+// EventType translates an event type.
+func (v *view) EventType(t string) string {
+	if t == "" {
+		return v.T("event.unknown")
+	}
+	key := "event." + t
+	if s := v.T(key); s != "[["+key+"]]" {
+		return s
+	}
+	return t
+}
+
+// Score writes a matcher's score.
+func (v *view) Score(f float64) string { return fmt.Sprintf("%.2f", f) }
+
+// RoleIn translates a participant's role in an event.
+func (v *view) RoleIn(role string) string {
+	if role == "" {
+		return ""
+	}
+	key := "role_in." + role
+	if s := v.T(key); s != "[["+key+"]]" {
+		return s
+	}
+	return role
+}
+
+// CanReview reports whether the signed-in user reviews (to show the review
+// links and forms; the routes check again).
+func (v *view) CanReview() bool { return v.User != nil && v.Viewer.CanReview() }
