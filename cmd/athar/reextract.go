@@ -8,6 +8,7 @@ import (
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/pipeline"
 	"github.com/athar-project/athar/internal/resolve"
+	"github.com/athar-project/athar/internal/search"
 	"github.com/athar-project/athar/internal/store"
 )
 
@@ -59,8 +60,10 @@ is left alone.`,
 					b := r.Begin()
 					err = st.Write(ctx, v.Actor(), func(tx *store.Tx) error {
 						var err error
-						done, err = pipeline.Reextract(ctx, tx, b, src)
-						return err
+						if done, err = pipeline.Reextract(ctx, tx, b, src); err != nil || done.Skipped {
+							return err
+						}
+						return search.IndexSource(ctx, tx, src.ID)
 					})
 					if err != nil {
 						b.Abort(ctx)

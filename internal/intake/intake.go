@@ -25,6 +25,7 @@ import (
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/pipeline"
 	"github.com/athar-project/athar/internal/resolve"
+	"github.com/athar-project/athar/internal/search"
 	"github.com/athar-project/athar/internal/store"
 )
 
@@ -43,8 +44,9 @@ type Options struct {
 	BatchSize int
 	// Client fetches URLs (nil: a default client).
 	Client *http.Client
-	// StoreOnly stores sources without extracting and resolving them (for
-	// measuring storage alone).
+	// StoreOnly stores sources without extracting, resolving and indexing
+	// them for search (for measuring storage alone; search.CatchUp indexes
+	// them later).
 	StoreOnly bool
 }
 
@@ -424,9 +426,14 @@ func (s *Service) addAll(ctx context.Context, tx *store.Tx, b *resolve.Batch, ch
 		if r.Outcome != Stored {
 			continue
 		}
-		if p.found != nil && b != nil {
-			if r.Found, err = pipeline.Record(ctx, tx, b, r.Source, *p.found); err != nil {
-				return fmt.Errorf("%s: record what was extracted: %w", p.input, err)
+		if b != nil { // not StoreOnly
+			if p.found != nil {
+				if r.Found, err = pipeline.Record(ctx, tx, b, r.Source, *p.found); err != nil {
+					return fmt.Errorf("%s: record what was extracted: %w", p.input, err)
+				}
+			}
+			if err := search.IndexSource(ctx, tx, r.Source.ID); err != nil {
+				return fmt.Errorf("%s: index for search: %w", p.input, err)
 			}
 		}
 		blob, err := p.sig.MarshalBinary()

@@ -10,6 +10,7 @@ import (
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/intake"
 	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/search"
 	"github.com/athar-project/athar/internal/store"
 	"github.com/athar-project/athar/internal/store/pgtest"
 )
@@ -136,4 +137,30 @@ func TestExpand(t *testing.T) {
 	if len(failed) != 1 || !strings.Contains(failed[0].Err.Error(), "no such file") {
 		t.Errorf("failed = %v", failed)
 	}
+}
+
+func TestIngestIndexesForSearch(t *testing.T) {
+	engines(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		dir := t.TempDir()
+		p := write(t, dir, "a.txt", "Title: Arrest in Tartus\n---\n"+strings.Join(paragraphs, "\n\n"))
+		if err := intake.New(st, access.Operator()).Ingest(ctx, []string{p}, intake.Options{}, func(r intake.Result) {
+			if r.Err != nil {
+				t.Error(r.Err)
+			}
+		}); err != nil {
+			t.Fatal(err)
+		}
+		n, err := search.CatchUp(ctx, st)
+		if err != nil || n != 0 {
+			t.Errorf("ingest left %d items to index for search (%v)", n, err)
+		}
+		q := write(t, dir, "b.txt", "Title: Another report\n---\nA second, unrelated text about the archives of Adra prison and the families of the missing.")
+		if err := intake.New(st, access.Operator()).Ingest(ctx, []string{q}, intake.Options{StoreOnly: true}, func(intake.Result) {}); err != nil {
+			t.Fatal(err)
+		}
+		if n, err := search.CatchUp(ctx, st); err != nil || n == 0 {
+			t.Errorf("a source stored without indexing was not caught up: %d, %v", n, err)
+		}
+	})
 }

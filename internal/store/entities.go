@@ -115,11 +115,32 @@ func (t *Tx) Review(ctx context.Context, id string, status model.Status, note st
 	})
 }
 
+// ErrBelowSource means a statement would be made less sensitive than the
+// source it comes from.
+var ErrBelowSource = errors.New("a statement cannot be less sensitive than its source")
+
 // SetStatementSensitivity changes a statement's level. Lowering is for admins
-// only; the caller checks the role, the store keeps the floor of the source.
+// only (the caller checks the role); the store refuses to go below the level
+// of the statement's source, whoever asks.
 func (t *Tx) SetStatementSensitivity(ctx context.Context, id string, level model.Sensitivity) error {
 	if !level.Valid() {
 		return fmt.Errorf("invalid sensitivity %d", level)
+	}
+	var srcSens sql.NullString
+	if err := t.queryRow(ctx, "SELECT s.sensitivity FROM statements st LEFT JOIN sources s ON s.id = st.source_id WHERE st.id = ?", id).Scan(&srcSens); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("statement %s: %w", id, ErrNotFound)
+		}
+		return err
+	}
+	if srcSens.Valid {
+		floor, err := model.ParseSensitivity(srcSens.String)
+		if err != nil {
+			return err
+		}
+		if level < floor {
+			return fmt.Errorf("statement %s to %s: %w (%s)", id, level, ErrBelowSource, floor)
+		}
 	}
 	return t.update(ctx, "statements", id, map[string]any{"sensitivity": level.String()})
 }

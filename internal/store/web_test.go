@@ -209,3 +209,29 @@ func TestPrefixed(t *testing.T) {
 		t.Errorf("prefixed = %q, want %q", got, want)
 	}
 }
+
+func TestSensitivityNeverBelowTheSource(t *testing.T) {
+	engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		src := addSource(t, s, "Restricted report.", model.Restricted)
+		var st model.Statement
+		err := s.Write(ctx, "x", func(tx *store.Tx) error {
+			e, err := tx.AddEntity(ctx, model.TypePerson)
+			if err != nil {
+				return err
+			}
+			st = model.Statement{EntityID: e.ID, Property: "name", Value: "X", SourceID: src.ID, Origin: "manual"}
+			return tx.AddStatement(ctx, &st)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = s.Write(ctx, "admin", func(tx *store.Tx) error { return tx.SetStatementSensitivity(ctx, st.ID, model.Public) })
+		if !errors.Is(err, store.ErrBelowSource) {
+			t.Errorf("lowering below the source: %v", err)
+		}
+		if err := s.Write(ctx, "admin", func(tx *store.Tx) error { return tx.SetStatementSensitivity(ctx, st.ID, model.Confidential) }); err != nil {
+			t.Errorf("raising: %v", err)
+		}
+	})
+}
