@@ -62,6 +62,9 @@ func record(ctx context.Context, tx *store.Tx, b *resolve.Batch, src model.Sourc
 			}
 		}
 	}
+	if err := rec.affiliate(ctx); err != nil {
+		return rec.stats, err
+	}
 	for _, ev := range res.Events {
 		if err := rec.event(ctx, ev); err != nil {
 			return rec.stats, fmt.Errorf("event %s: %w", ev.Type, err)
@@ -84,6 +87,8 @@ type recorder struct {
 	// again: the source was extracted before; what a person already
 	// reviewed is not proposed a second time.
 	again bool
+	// affiliations wait for the organizations and facilities to be placed.
+	affiliations []affiliation
 }
 
 // confidence of extracted statements: proposed, for a person to review.
@@ -140,6 +145,29 @@ func (r *recorder) person(ctx context.Context, p extract.Person) error {
 	}
 	for _, role := range p.Roles {
 		if err := add("position", role, confidenceOther); err != nil {
+			return err
+		}
+	}
+	r.affiliations = append(r.affiliations, affiliation{person: id, name: p.Affiliation, mentions: p.Mentions})
+	return nil
+}
+
+// affiliation is an organization or facility a source ties a person to,
+// recorded once the organizations and facilities of the source are placed.
+type affiliation struct {
+	person, name string
+	mentions     []extract.Mention
+}
+
+// affiliate stores each person's affiliation, linked to the organization or
+// facility entity of the same name in this source when there is one.
+func (r *recorder) affiliate(ctx context.Context) error {
+	for _, a := range r.affiliations {
+		if a.name == "" {
+			continue
+		}
+		if err := r.statement(ctx, &model.Statement{EntityID: a.person, Property: "affiliation", Value: a.name,
+			ValueEntity: r.byName[a.name], Span: r.spanOf(a.name, a.mentions), Confidence: confidenceOther}); err != nil {
 			return err
 		}
 	}
@@ -251,18 +279,44 @@ func (r *recorder) validSpan(start, end int, quote string) bool {
 	return start >= 0 && end >= start && end <= len(r.text) && string(r.text[start:end]) == quote
 }
 
-// spanOf returns the span of the mention whose text is value, else of the
-// first mention.
+// spanOf returns the span a value is quoted from: the mention whose text it
+// is; else the value itself where the text writes it, nearest after the first
+// mention (a rank, a post, a birthplace); else the first mention.
 func (r *recorder) spanOf(value string, ms []extract.Mention) model.Span {
 	for _, m := range ms {
 		if m.Text == value {
 			return model.Span{Start: m.Start, End: m.End, Quote: m.Text}
 		}
 	}
+	from := 0
+	if len(ms) > 0 {
+		from = ms[0].Start
+	}
+	if start, ok := r.find(value, from); ok {
+		return model.Span{Start: start, End: start + len([]rune(value)), Quote: value}
+	}
+	if start, ok := r.find(value, 0); ok {
+		return model.Span{Start: start, End: start + len([]rune(value)), Quote: value}
+	}
 	if len(ms) > 0 {
 		return model.Span{Start: ms[0].Start, End: ms[0].End, Quote: ms[0].Text}
 	}
 	return model.Span{}
+}
+
+// find returns the code-point offset of the first occurrence of value in the
+// source text at or after from.
+func (r *recorder) find(value string, from int) (int, bool) {
+	v := []rune(value)
+	if len(v) == 0 {
+		return 0, false
+	}
+	for i := max(from, 0); i+len(v) <= len(r.text); i++ {
+		if r.text[i] == v[0] && string(r.text[i:i+len(v)]) == value {
+			return i, true
+		}
+	}
+	return 0, false
 }
 
 func (r *recorder) statement(ctx context.Context, st *model.Statement) error {

@@ -62,7 +62,7 @@ func result() extract.Result {
 	accused := at("Hussein is accused of torturing detainees", 0)
 	return extract.Result{
 		Language: "en",
-		Persons: []extract.Person{{Name: "Thaer Hussein", Rank: "Col.", Roles: []string{"a former officer at Sednaya Prison"},
+		Persons: []extract.Person{{Name: "Thaer Hussein", Rank: "Col.", Roles: []string{"a former officer at Sednaya Prison"}, Affiliation: "Sednaya Prison",
 			Mentions: []extract.Mention{at("Thaer Hussein", 0), at("Hussein", 1)}}},
 		Facilities: []extract.Entity{{Name: "Sednaya Prison", Aliases: []string{"Saydnaya Military Prison"}, Gazetteer: "fac-sednaya", Mentions: []extract.Mention{at("Sednaya Prison", 0)}}},
 		Places:     []extract.Entity{{Name: "Tartus", Gazetteer: "SY10", Mentions: []extract.Mention{at("Tartus", 0)}}},
@@ -129,7 +129,16 @@ func TestRecordStoresWhatWasFoundTiedToItsQuotes(t *testing.T) {
 		if props["name"].Value != "Thaer Hussein" || props["name"].Span.Quote != "Thaer Hussein" || props["title"].Value != "Col." || props["position"].Value == "" {
 			t.Errorf("person statements: %+v", props)
 		}
+		if p := props["position"]; p.Span.Quote != "a former officer at Sednaya Prison" {
+			t.Errorf("the position is quoted as %q, want the words the source writes", p.Span.Quote)
+		}
+		if r := props["title"]; r.Span.Quote != "Col." {
+			t.Errorf("the rank is quoted as %q", r.Span.Quote)
+		}
 		facilities, _ := st.Entities(ctx, access.Operator(), model.TypeFacility)
+		if a := props["affiliation"]; a.Value != "Sednaya Prison" || len(facilities) != 1 || a.ValueEntity != facilities[0].ID {
+			t.Errorf("affiliation %+v, want linked to the facility %+v", a, facilities)
+		}
 		if len(facilities) != 1 || strings.Contains(strings.Join(facilities[0].Names, "|"), "Saydnaya Military Prison") {
 			t.Errorf("a gazetteer alias the source never wrote became a statement: %+v", facilities)
 		}
