@@ -13,29 +13,13 @@ import (
 	"github.com/athar-project/athar/internal/search"
 	"github.com/athar-project/athar/internal/store"
 	"github.com/athar-project/athar/internal/store/pgtest"
+	"github.com/athar-project/athar/internal/store/storetest"
 )
 
 func TestMain(m *testing.M) {
 	code := m.Run()
 	pgtest.Stop()
 	os.Exit(code)
-}
-
-func engines(t *testing.T, test func(t *testing.T, st *store.Store)) {
-	for _, engine := range []string{"sqlite", "postgres"} {
-		t.Run(engine, func(t *testing.T) {
-			cfg := store.Config{DataDir: t.TempDir()}
-			if engine == "postgres" {
-				cfg.DBURL = pgtest.URL(t)
-			}
-			st, err := store.Open(context.Background(), cfg)
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { st.Close() })
-			test(t, st)
-		})
-	}
 }
 
 // paragraphs of an article written for this test.
@@ -58,7 +42,7 @@ func write(t *testing.T, dir, name, text string) string {
 }
 
 func TestNearCopiesAreLinkedToTheOriginal(t *testing.T) {
-	engines(t, func(t *testing.T, st *store.Store) {
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
 		dir := t.TempDir()
 		original := write(t, dir, "1_original.txt", "Title: Three former Sednaya guards arrested\nPublisher: Wire A\n---\n"+strings.Join(paragraphs, "\n\n"))
 		syndicated := write(t, dir, "2_syndicated.txt", "Title: Ex-guards of Sednaya detained near Lebanese border\nPublisher: Outlet B\n---\n"+
@@ -97,7 +81,7 @@ func TestNearCopiesAreLinkedToTheOriginal(t *testing.T) {
 }
 
 func TestSensitivityDefaultsAndWhoMayLowerThem(t *testing.T) {
-	engines(t, func(t *testing.T, st *store.Store) {
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
 		dir := t.TempDir()
 		p := write(t, dir, "w.txt", "I was held in the red building. The guard beat us at night.")
@@ -140,7 +124,7 @@ func TestExpand(t *testing.T) {
 }
 
 func TestIngestIndexesForSearch(t *testing.T) {
-	engines(t, func(t *testing.T, st *store.Store) {
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
 		dir := t.TempDir()
 		p := write(t, dir, "a.txt", "Title: Arrest in Tartus\n---\n"+strings.Join(paragraphs, "\n\n"))

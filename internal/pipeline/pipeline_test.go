@@ -13,29 +13,13 @@ import (
 	"github.com/athar-project/athar/internal/resolve"
 	"github.com/athar-project/athar/internal/store"
 	"github.com/athar-project/athar/internal/store/pgtest"
+	"github.com/athar-project/athar/internal/store/storetest"
 )
 
 func TestMain(m *testing.M) {
 	code := m.Run()
 	pgtest.Stop()
 	os.Exit(code)
-}
-
-func engines(t *testing.T, test func(t *testing.T, st *store.Store)) {
-	for _, engine := range []string{"sqlite", "postgres"} {
-		t.Run(engine, func(t *testing.T) {
-			cfg := store.Config{DataDir: t.TempDir()}
-			if engine == "postgres" {
-				cfg.DBURL = pgtest.URL(t)
-			}
-			st, err := store.Open(context.Background(), cfg)
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { st.Close() })
-			test(t, st)
-		})
-	}
 }
 
 const text = "Col. Thaer Hussein, a former officer at Sednaya Prison, was arrested in Tartus. Hussein is accused of torturing detainees."
@@ -95,7 +79,7 @@ func record(t *testing.T, st *store.Store, r *resolve.Resolver, sens model.Sensi
 }
 
 func TestRecordStoresWhatWasFoundTiedToItsQuotes(t *testing.T) {
-	engines(t, func(t *testing.T, st *store.Store) {
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
 		r, err := resolve.New(ctx, st)
 		if err != nil {
@@ -174,7 +158,7 @@ func TestRecordStoresWhatWasFoundTiedToItsQuotes(t *testing.T) {
 }
 
 func TestRecordRefusesASpanThatIsNotInTheText(t *testing.T) {
-	engines(t, func(t *testing.T, st *store.Store) {
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
 		r, _ := resolve.New(ctx, st)
 		bad := result()
@@ -191,7 +175,7 @@ func TestRecordRefusesASpanThatIsNotInTheText(t *testing.T) {
 }
 
 func TestReextractReplacesOnlyWhatNoPersonReviewed(t *testing.T) {
-	engines(t, func(t *testing.T, st *store.Store) {
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
 		r, _ := resolve.New(ctx, st)
 		src := model.Source{Kind: model.KindArticle, Text: text, Sensitivity: model.Public, Language: "en"}

@@ -11,29 +11,13 @@ import (
 	"github.com/athar-project/athar/internal/resolve"
 	"github.com/athar-project/athar/internal/store"
 	"github.com/athar-project/athar/internal/store/pgtest"
+	"github.com/athar-project/athar/internal/store/storetest"
 )
 
 func TestMain(m *testing.M) {
 	code := m.Run()
 	pgtest.Stop()
 	os.Exit(code)
-}
-
-func engines(t *testing.T, test func(t *testing.T, st *store.Store)) {
-	for _, engine := range []string{"sqlite", "postgres"} {
-		t.Run(engine, func(t *testing.T) {
-			cfg := store.Config{DataDir: t.TempDir()}
-			if engine == "postgres" {
-				cfg.DBURL = pgtest.URL(t)
-			}
-			st, err := store.Open(context.Background(), cfg)
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { st.Close() })
-			test(t, st)
-		})
-	}
 }
 
 // fixture stores a source and places each Found through the resolver as an
@@ -104,7 +88,7 @@ func person(name string, more ...string) resolve.Found {
 }
 
 func TestOnePersonHoweverSpelled(t *testing.T) {
-	engines(t, func(t *testing.T, st *store.Store) {
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
 		f := newFixture(t, st, model.Public)
 		ous := f.place(resolve.Found{Type: model.TypePerson, Name: "Ous Salloum", Epithets: []string{"Azrael of Sednaya"}})
 		if !ous.Created {
@@ -142,7 +126,7 @@ func TestOnePersonHoweverSpelled(t *testing.T) {
 }
 
 func TestTwoHusseinsStayTwo(t *testing.T) {
-	engines(t, func(t *testing.T, st *store.Store) {
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
 		f := newFixture(t, st, model.Public)
 		thaer := f.place(person("Thaer Hussein"))
 		ahmad := f.place(person("Ahmad Hussein"))
@@ -157,7 +141,7 @@ func TestTwoHusseinsStayTwo(t *testing.T) {
 }
 
 func TestBirthDateConflictBlocksALink(t *testing.T) {
-	engines(t, func(t *testing.T, st *store.Store) {
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
 		f := newFixture(t, st, model.Public)
 		first := f.place(resolve.Found{Type: model.TypePerson, Name: "Mazen al-Hamada", BirthDate: model.DayDate(1977, 9, 1)})
 		other := f.place(resolve.Found{Type: model.TypePerson, Name: "Mazen Hamada", BirthDate: model.DayDate(1990, 2, 3)})
@@ -172,7 +156,7 @@ func TestBirthDateConflictBlocksALink(t *testing.T) {
 }
 
 func TestJudgementsWinAndMergesUndo(t *testing.T) {
-	engines(t, func(t *testing.T, st *store.Store) {
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
 		f := newFixture(t, st, model.Public)
 		a := f.place(person("Thaer Hussein"))
@@ -214,7 +198,7 @@ func TestJudgementsWinAndMergesUndo(t *testing.T) {
 }
 
 func TestResolveAllMergesWhatIsSureAndProposesTheRest(t *testing.T) {
-	engines(t, func(t *testing.T, st *store.Store) {
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
 		f := newFixture(t, st, model.Public)
 		// Two entities made without the resolver (as an import would).
@@ -256,7 +240,7 @@ func TestResolveAllMergesWhatIsSureAndProposesTheRest(t *testing.T) {
 }
 
 func TestMatchHonoursClearance(t *testing.T) {
-	engines(t, func(t *testing.T, st *store.Store) {
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
 		pub := newFixture(t, st, model.Public)
 		p := pub.place(person("Ous Salloum"))

@@ -10,6 +10,7 @@ import (
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/store"
 	"github.com/athar-project/athar/internal/store/pgtest"
+	"github.com/athar-project/athar/internal/store/storetest"
 )
 
 func TestMain(m *testing.M) {
@@ -34,28 +35,11 @@ func TestFold(t *testing.T) {
 	}
 }
 
-func engines(t *testing.T, test func(t *testing.T, s *store.Store)) {
-	t.Run("sqlite", func(t *testing.T) { test(t, open(t, store.Config{DataDir: t.TempDir()})) })
-	t.Run("postgres", func(t *testing.T) {
-		test(t, open(t, store.Config{DataDir: t.TempDir(), DBURL: pgtest.URL(t)}))
-	})
-}
-
-func open(t *testing.T, cfg store.Config) *store.Store {
-	t.Helper()
-	s, err := store.Open(context.Background(), cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
-}
-
 // TestSearch stores an Arabic and an English source with statements of two
 // levels, indexes one source in its transaction and the rest by catching
 // up, and searches as viewers of every clearance.
 func TestSearch(t *testing.T) {
-	engines(t, func(t *testing.T, st *store.Store) {
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
 		var ar, en model.Source
 		var person, event, facility string

@@ -12,34 +12,13 @@ import (
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/store"
 	"github.com/athar-project/athar/internal/store/pgtest"
+	"github.com/athar-project/athar/internal/store/storetest"
 )
 
 func TestMain(m *testing.M) {
 	code := m.Run()
 	pgtest.Stop()
 	os.Exit(code)
-}
-
-// engines runs a contract test against the embedded SQLite store and a
-// throwaway PostgreSQL one.
-func engines(t *testing.T, test func(t *testing.T, s *store.Store)) {
-	t.Run("sqlite", func(t *testing.T) {
-		test(t, open(t, store.Config{DataDir: t.TempDir()}))
-	})
-	t.Run("postgres", func(t *testing.T) {
-		url := pgtest.URL(t)
-		test(t, open(t, store.Config{DataDir: t.TempDir(), DBURL: url}))
-	})
-}
-
-func open(t *testing.T, cfg store.Config) *store.Store {
-	t.Helper()
-	s, err := store.Open(context.Background(), cfg)
-	if err != nil {
-		t.Fatalf("open: %v", err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
 }
 
 func addSource(t *testing.T, s *store.Store, text string, sens model.Sensitivity) model.Source {
@@ -68,7 +47,7 @@ func mustVerify(t *testing.T, s *store.Store) store.Report {
 }
 
 func TestSourcesAreStoredOnceAndFiltered(t *testing.T) {
-	engines(t, func(t *testing.T, s *store.Store) {
+	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		pub := addSource(t, s, "Ous Salloum was arrested in Homs.", model.Public)
 		again := addSource(t, s, "Ous Salloum was arrested in Homs.", model.Public)
@@ -107,7 +86,7 @@ func TestSourcesAreStoredOnceAndFiltered(t *testing.T) {
 }
 
 func TestStatementsNeverLessSensitiveThanTheirSource(t *testing.T) {
-	engines(t, func(t *testing.T, s *store.Store) {
+	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		src := addSource(t, s, "Testimony: the guard called himself Azrael.", model.Confidential)
 		var st model.Statement
@@ -147,7 +126,7 @@ func TestStatementsNeverLessSensitiveThanTheirSource(t *testing.T) {
 }
 
 func TestPublicSeesConfirmedOnly(t *testing.T) {
-	engines(t, func(t *testing.T, s *store.Store) {
+	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		src := addSource(t, s, "Col. Thaer Hussein was arrested in Tartus.", model.Public)
 		var person model.Entity
@@ -178,7 +157,7 @@ func TestPublicSeesConfirmedOnly(t *testing.T) {
 }
 
 func TestWriteRollsBackWholly(t *testing.T) {
-	engines(t, func(t *testing.T, s *store.Store) {
+	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		before := mustVerify(t, s)
 		err := s.Write(ctx, "tester", func(tx *store.Tx) error {
@@ -200,7 +179,7 @@ func TestWriteRollsBackWholly(t *testing.T) {
 }
 
 func TestBadSourcesAreRefused(t *testing.T) {
-	engines(t, func(t *testing.T, s *store.Store) {
+	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		bad := []model.Source{
 			{Kind: "pamphlet", Text: "x", Sensitivity: model.Public},
@@ -235,7 +214,7 @@ func TestReadOnlyOpenCreatesNothing(t *testing.T) {
 }
 
 func TestMigrationStatus(t *testing.T) {
-	engines(t, func(t *testing.T, s *store.Store) {
+	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		st, err := s.MigrationStatus(context.Background())
 		if err != nil || len(st) == 0 || !strings.Contains(st[0], "applied") {
 			t.Errorf("migration status %v, %v", st, err)

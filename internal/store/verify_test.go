@@ -9,6 +9,7 @@ import (
 
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/store"
+	"github.com/athar-project/athar/internal/store/storetest"
 )
 
 // populate writes three sources, an entity and a statement, and signs a
@@ -113,7 +114,7 @@ func TestVerifyCatchesTampering(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			engines(t, func(t *testing.T, s *store.Store) {
+			storetest.Engines(t, func(t *testing.T, s *store.Store) {
 				srcs := populate(t, s)
 				tt.tamper(t, s, srcs)
 				r, err := s.Verify(context.Background())

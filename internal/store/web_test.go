@@ -10,10 +10,11 @@ import (
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/store"
+	"github.com/athar-project/athar/internal/store/storetest"
 )
 
 func TestSessionsAndAccessLog(t *testing.T) {
-	engines(t, func(t *testing.T, s *store.Store) {
+	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		u := model.User{Name: "rev", Role: model.RoleReviewer, Clearance: model.Restricted}
 		if err := s.Write(ctx, "admin", func(tx *store.Tx) error { return tx.AddUser(ctx, &u) }); err != nil {
@@ -65,7 +66,7 @@ func TestSessionsAndAccessLog(t *testing.T) {
 }
 
 func TestSourceListingPagesAndCounts(t *testing.T) {
-	engines(t, func(t *testing.T, s *store.Store) {
+	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		for i := range 7 {
 			addSource(t, s, fmt.Sprintf("Report number %d from Homs.", i), model.Public)
@@ -107,7 +108,7 @@ func TestSourceListingPagesAndCounts(t *testing.T) {
 }
 
 func TestReviewQueue(t *testing.T) {
-	engines(t, func(t *testing.T, s *store.Store) {
+	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		pub := addSource(t, s, "Public report.", model.Public)
 		conf := addSource(t, s, "Confidential testimony.", model.Confidential)
@@ -156,17 +157,17 @@ func TestReviewQueue(t *testing.T) {
 
 func TestDataDirWithHashInItsName(t *testing.T) {
 	dir := t.TempDir() + "/case #1?x"
-	s := open(t, store.Config{DataDir: dir})
+	s := storetest.Open(t, store.Config{DataDir: dir})
 	addSource(t, s, "x y z", model.Public)
 	s.Close()
-	again := open(t, store.Config{DataDir: dir, ReadOnly: true})
+	again := storetest.Open(t, store.Config{DataDir: dir, ReadOnly: true})
 	if got, _ := again.Sources(context.Background(), access.Operator(), store.SourceFilter{}); len(got) != 1 {
 		t.Errorf("reopened %q and found %d sources", dir, len(got))
 	}
 }
 
 func TestReferencingAndMentioning(t *testing.T) {
-	engines(t, func(t *testing.T, s *store.Store) {
+	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		src := addSource(t, s, "Col. Thaer Hussein was arrested in Tartus.", model.Public)
 		var person, event model.Entity
@@ -211,7 +212,7 @@ func TestPrefixed(t *testing.T) {
 }
 
 func TestSensitivityNeverBelowTheSource(t *testing.T) {
-	engines(t, func(t *testing.T, s *store.Store) {
+	storetest.Engines(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		src := addSource(t, s, "Restricted report.", model.Restricted)
 		var st model.Statement
