@@ -178,20 +178,11 @@ func (s *Store) Statements(ctx context.Context, v access.Viewer, entityID string
 		q += " AND status = 'confirmed'"
 	}
 	q += " ORDER BY created_at, id"
-	rows, err := s.db.QueryContext(ctx, s.Rebind(q), append([]any{entityID}, args...)...)
+	out, err := s.queryStatements(ctx, q, append([]any{entityID}, args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("statements of %s: %w", entityID, err)
 	}
-	defer rows.Close()
-	var out []model.Statement
-	for rows.Next() {
-		st, err := scanStatement(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, st)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // AddMention stores a span an extractor found.

@@ -37,20 +37,11 @@ func (s *Store) ReviewQueue(ctx context.Context, v access.Viewer, limit int, aft
 		args = append(args, after)
 	}
 	q += fmt.Sprintf(" ORDER BY created_at, id LIMIT %d", limit)
-	rows, err := s.db.QueryContext(ctx, s.Rebind(q), args...)
+	out, err := s.queryStatements(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("review queue: %w", err)
 	}
-	defer rows.Close()
-	var out []model.Statement
-	for rows.Next() {
-		st, err := scanStatement(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, st)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // Statement returns one statement if the viewer may see it.
@@ -83,20 +74,7 @@ func (s *Store) StatementsFrom(ctx context.Context, v access.Viewer, sourceID st
 		q += " AND status = 'confirmed'"
 	}
 	q += " ORDER BY COALESCE(span_start, 0), created_at, id"
-	rows, err := s.db.QueryContext(ctx, s.Rebind(q), append([]any{sourceID}, args...)...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []model.Statement
-	for rows.Next() {
-		st, err := scanStatement(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, st)
-	}
-	return out, rows.Err()
+	return s.queryStatements(ctx, q, append([]any{sourceID}, args...)...)
 }
 
 // Referencing lists the statements the viewer may see whose value is a link
@@ -110,20 +88,11 @@ func (s *Store) Referencing(ctx context.Context, v access.Viewer, entityID strin
 		q += " AND st.status = 'confirmed'"
 	}
 	q += " ORDER BY st.date_start, st.created_at, st.id"
-	rows, err := s.db.QueryContext(ctx, s.Rebind(q), append([]any{entityID, entityID}, args...)...)
+	out, err := s.queryStatements(ctx, q, append([]any{entityID, entityID}, args...)...)
 	if err != nil {
 		return nil, fmt.Errorf("statements referencing %s: %w", entityID, err)
 	}
-	defer rows.Close()
-	var out []model.Statement
-	for rows.Next() {
-		st, err := scanStatement(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, st)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // SourcesMentioning lists the sources the viewer may see that mention the
@@ -132,20 +101,7 @@ func (s *Store) SourcesMentioning(ctx context.Context, v access.Viewer, entityID
 	cond, args := visibleIn(v, "sensitivity")
 	q := "SELECT " + sourceCols + " FROM sources WHERE id IN (SELECT m.source_id FROM mentions m JOIN entities e ON e.id = m.entity_id " +
 		"WHERE e.id = ? OR e.merged_into = ?) AND " + cond + " ORDER BY published, ingested_at, id"
-	rows, err := s.db.QueryContext(ctx, s.Rebind(q), append([]any{entityID, entityID}, args...)...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []model.Source
-	for rows.Next() {
-		src, err := scanSource(rows, false)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, src)
-	}
-	return out, rows.Err()
+	return s.querySources(ctx, q, append([]any{entityID, entityID}, args...)...)
 }
 
 // prefixed qualifies each column of a column list with a table alias,
@@ -163,4 +119,40 @@ func prefixed(alias, cols string) string {
 		}
 	}
 	return strings.Join(parts, ", ")
+}
+
+// queryStatements runs a query selecting statementCols and scans every row.
+func (s *Store) queryStatements(ctx context.Context, q string, args ...any) ([]model.Statement, error) {
+	rows, err := s.db.QueryContext(ctx, s.Rebind(q), args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.Statement
+	for rows.Next() {
+		st, err := scanStatement(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, st)
+	}
+	return out, rows.Err()
+}
+
+// querySources runs a query selecting sourceCols and scans every row.
+func (s *Store) querySources(ctx context.Context, q string, args ...any) ([]model.Source, error) {
+	rows, err := s.db.QueryContext(ctx, s.Rebind(q), args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.Source
+	for rows.Next() {
+		src, err := scanSource(rows, false)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, src)
+	}
+	return out, rows.Err()
 }

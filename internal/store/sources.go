@@ -190,20 +190,11 @@ func (s *Store) Sources(ctx context.Context, v access.Viewer, f SourceFilter) ([
 	if f.Limit > 0 {
 		q += fmt.Sprintf(" LIMIT %d", f.Limit)
 	}
-	rows, err := s.db.QueryContext(ctx, s.Rebind(q), args...)
+	out, err := s.querySources(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list sources: %w", err)
 	}
-	defer rows.Close()
-	var out []model.Source
-	for rows.Next() {
-		src, err := scanSource(rows, false)
-		if err != nil {
-			return nil, fmt.Errorf("list sources: %w", err)
-		}
-		out = append(out, src)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // SourceCounts counts the sources a viewer may see, by kind, language and
