@@ -29,15 +29,11 @@ owner only; keep it so.`,
 				if out == "" {
 					return cannot(errors.New("--out FILE is required"))
 				}
-				st, err := g.openStore(ctx, true)
+				st, v, err := g.openAs(ctx, true)
 				if err != nil {
 					return err
 				}
 				defer st.Close()
-				v, err := g.viewer(ctx, st)
-				if err != nil {
-					return err
-				}
 				if v.Role != model.RoleAdmin || v.Clearance != model.Confidential {
 					return cannot(fmt.Errorf("only an admin with full clearance may back up everything (%s is %s, %s)", v.Actor(), v.Role, v.Clearance))
 				}

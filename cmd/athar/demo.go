@@ -23,15 +23,11 @@ verify the ledger, and print what was stored.`,
 			Args: cobra.NoArgs,
 			RunE: func(cmd *cobra.Command, _ []string) error {
 				ctx := cmd.Context()
-				st, err := g.openStore(ctx, false)
+				st, v, err := g.openAs(ctx, false)
 				if err != nil {
 					return err
 				}
 				defer st.Close()
-				v, err := g.viewer(ctx, st)
-				if err != nil {
-					return err
-				}
 				tmp, err := os.MkdirTemp("", "athar-samples-")
 				if err != nil {
 					return cannot(err)

@@ -47,15 +47,11 @@ func init() {
 				if err != nil {
 					return err
 				}
-				st, err := g.openStore(ctx, true)
+				st, v, err := g.openAs(ctx, true)
 				if err != nil {
 					return err
 				}
 				defer st.Close()
-				v, err := g.viewer(ctx, st)
-				if err != nil {
-					return err
-				}
 				ents, err := st.Entities(ctx, v, t)
 				if err != nil {
 					return cannot(err)
@@ -121,15 +117,11 @@ automatically, if any. Only names you are cleared to see take part.`,
 				if t == "" {
 					t = model.TypePerson
 				}
-				st, err := g.openStore(ctx, true)
+				st, v, err := g.openAs(ctx, true)
 				if err != nil {
 					return err
 				}
 				defer st.Close()
-				v, err := g.viewer(ctx, st)
-				if err != nil {
-					return err
-				}
 				r, err := resolve.New(ctx, st)
 				if err != nil {
 					return cannot(err)
@@ -252,15 +244,11 @@ func init() {
 			Args:  cobra.NoArgs,
 			RunE: func(cmd *cobra.Command, _ []string) error {
 				ctx := cmd.Context()
-				st, err := g.openStore(ctx, true)
+				st, v, err := g.openAs(ctx, true)
 				if err != nil {
 					return err
 				}
 				defer st.Close()
-				v, err := g.viewer(ctx, st)
-				if err != nil {
-					return err
-				}
 				props, err := st.MergeProposals(ctx, "open")
 				if err != nil {
 					return cannot(err)
@@ -304,15 +292,11 @@ func init() {
 }
 
 func (g *globals) withResolver(ctx context.Context, fn func(*resolve.Resolver, access.Viewer) error) error {
-	st, err := g.openStore(ctx, true)
+	st, v, err := g.openAs(ctx, true)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	v, err := g.viewer(ctx, st)
-	if err != nil {
-		return err
-	}
 	r, err := resolve.New(ctx, st)
 	if err != nil {
 		return cannot(err)

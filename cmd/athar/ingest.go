@@ -71,15 +71,11 @@ type ingestLine struct {
 }
 
 func (g *globals) ingest(ctx context.Context, args []string, opt intake.Options) error {
-	st, err := g.openStore(ctx, false)
+	st, v, err := g.openAs(ctx, false)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	v, err := g.viewer(ctx, st)
-	if err != nil {
-		return err
-	}
 	inputs, failed := intake.Expand(args)
 	bad := len(failed)
 	for _, r := range failed {

@@ -20,6 +20,21 @@ func (g *globals) openStore(ctx context.Context, readOnly bool) (*store.Store, e
 	return st, nil
 }
 
+// openAs opens the store and resolves who the command acts as; the caller
+// closes the store.
+func (g *globals) openAs(ctx context.Context, readOnly bool) (*store.Store, access.Viewer, error) {
+	st, err := g.openStore(ctx, readOnly)
+	if err != nil {
+		return nil, access.Viewer{}, err
+	}
+	v, err := g.viewer(ctx, st)
+	if err != nil {
+		st.Close()
+		return nil, v, err
+	}
+	return st, v, nil
+}
+
 // viewer is who the command acts as: the operator with full clearance,
 // unless --as names a user or --clearance narrows it.
 func (g *globals) viewer(ctx context.Context, st *store.Store) (access.Viewer, error) {

@@ -23,15 +23,11 @@ are kept and not proposed again; a source the current version already extracted
 is left alone.`,
 			RunE: func(cmd *cobra.Command, args []string) error {
 				ctx := cmd.Context()
-				st, err := g.openStore(ctx, true)
+				st, v, err := g.openAs(ctx, true)
 				if err != nil {
 					return err
 				}
 				defer st.Close()
-				v, err := g.viewer(ctx, st)
-				if err != nil {
-					return err
-				}
 				if !v.CanWrite() {
 					return cannot(fmt.Errorf("%s may not change what is stored (role %s)", v.Actor(), v.Role))
 				}

@@ -54,15 +54,11 @@ func init() {
 			Args:  cobra.NoArgs,
 			RunE: func(cmd *cobra.Command, _ []string) error {
 				ctx := cmd.Context()
-				st, err := g.openStore(ctx, true)
+				st, v, err := g.openAs(ctx, true)
 				if err != nil {
 					return err
 				}
 				defer st.Close()
-				v, err := g.viewer(ctx, st)
-				if err != nil {
-					return err
-				}
 				srcs, err := st.Sources(ctx, v, store.SourceFilter{})
 				if err != nil {
 					return cannot(err)
@@ -89,15 +85,11 @@ func init() {
 			Args:  cobra.ExactArgs(1),
 			RunE: func(cmd *cobra.Command, args []string) error {
 				ctx := cmd.Context()
-				st, err := g.openStore(ctx, true)
+				st, v, err := g.openAs(ctx, true)
 				if err != nil {
 					return err
 				}
 				defer st.Close()
-				v, err := g.viewer(ctx, st)
-				if err != nil {
-					return err
-				}
 				s, err := st.Source(ctx, v, args[0])
 				if errors.Is(err, store.ErrNotFound) {
 					fmt.Fprintf(g.stderr, "athar: source %s: not found, or not visible at your clearance\n", args[0])

@@ -47,15 +47,11 @@ func init() {
 						return cannot(err)
 					}
 				}
-				st, err := g.openStore(ctx, false)
+				st, v, err := g.openAs(ctx, false)
 				if err != nil {
 					return err
 				}
 				defer st.Close()
-				v, err := g.viewer(ctx, st)
-				if err != nil {
-					return err
-				}
 				if v.Role != model.RoleAdmin {
 					return cannot(fmt.Errorf("only an admin may add users (%s is %s)", v.Actor(), v.Role))
 				}
@@ -123,15 +119,11 @@ func init() {
 			Args:  cobra.ExactArgs(1),
 			RunE: func(cmd *cobra.Command, args []string) error {
 				ctx := cmd.Context()
-				st, err := g.openStore(ctx, true)
+				st, v, err := g.openAs(ctx, true)
 				if err != nil {
 					return err
 				}
 				defer st.Close()
-				v, err := g.viewer(ctx, st)
-				if err != nil {
-					return err
-				}
 				if v.Role != model.RoleAdmin {
 					return cannot(fmt.Errorf("only an admin may disable users"))
 				}
