@@ -29,7 +29,7 @@ func TestIngestSurvivesSIGKILL(t *testing.T) {
 				base = append(base, "--db", pgtest.URL(t))
 			}
 			in := filepath.Join(dir, "in")
-			const n = 1500
+			const n = 800
 			for i := range n {
 				writeFile(t, filepath.Join(in, fmt.Sprintf("%05d.txt", i)), []byte(generatedArticle(i)))
 			}
