@@ -92,7 +92,7 @@ func init() {
 			},
 		}
 		ingestCmd.Flags().IntVar(&n, "n", 10000, "how many articles")
-		ingestCmd.Flags().IntVar(&batch, "batch", 100, "sources per transaction")
+		ingestCmd.Flags().IntVar(&batch, "batch", intake.DefaultBatch, "sources per transaction")
 		ingestCmd.Flags().StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the timed part to this file")
 		cmd.AddCommand(ingestCmd)
 		for _, sub := range benchCommands {

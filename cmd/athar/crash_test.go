@@ -34,7 +34,7 @@ func TestIngestSurvivesSIGKILL(t *testing.T) {
 				writeFile(t, filepath.Join(in, fmt.Sprintf("%05d.txt", i)), []byte(generatedArticle(i)))
 			}
 
-			cmd := exec.Command(os.Args[0], append(base, "ingest", in)...)
+			cmd := exec.Command(os.Args[0], append(base, "ingest", "--batch", "100", in)...)
 			cmd.Env = append(os.Environ(), "ATHAR_RUN_MAIN=1")
 			cmd.Stdout, cmd.Stderr = nil, nil
 			if err := cmd.Start(); err != nil {

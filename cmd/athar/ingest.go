@@ -22,6 +22,7 @@ func init() {
 		var kind, sensitivity string
 		var maxBytes int64
 		var fetchTimeout time.Duration
+		var batch int
 		cmd := &cobra.Command{
 			Use:   "ingest PATH|URL...",
 			Short: "Store files, folders (recursively) and http(s) URLs as sources",
@@ -35,7 +36,7 @@ failed, with the good ones stored.`,
 			RunE: func(cmd *cobra.Command, args []string) error {
 				ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 				defer stop()
-				opt := intake.Options{MaxBytes: maxBytes, Timeout: fetchTimeout}
+				opt := intake.Options{MaxBytes: maxBytes, Timeout: fetchTimeout, BatchSize: batch}
 				k, err := model.ParseSourceKind(kind)
 				if err != nil {
 					return cannot(fmt.Errorf("--kind: %w", err))
@@ -55,6 +56,7 @@ failed, with the good ones stored.`,
 		cmd.Flags().StringVar(&sensitivity, "sensitivity", "", "sensitivity of the sources (default: public; confidential for testimony)")
 		cmd.Flags().Int64Var(&maxBytes, "max-bytes", 50<<20, "refuse inputs larger than this many bytes")
 		cmd.Flags().DurationVar(&fetchTimeout, "fetch-timeout", 60*time.Second, "give up on a URL after this long")
+		cmd.Flags().IntVar(&batch, "batch", intake.DefaultBatch, "sources stored per transaction")
 		return cmd
 	})
 }
