@@ -10,6 +10,7 @@ import (
 
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/names"
 	"github.com/athar-project/athar/internal/resolve"
 	"github.com/athar-project/athar/internal/store"
 )
@@ -273,7 +274,13 @@ func init() {
 					if !okA || !okB {
 						continue // a side the viewer may see nothing of
 					}
-					out = append(out, propJSON{p.ID, p.EntityA, p.EntityB, na, nb, round3(p.Score), p.Reasons})
+					score, reasons := p.Score, p.Reasons
+					if v.Clearance != model.Confidential {
+						// The stored reasons may quote names beyond this
+						// viewer's clearance: compare what they may see.
+						score, reasons = bestVisibleComparison(na, nb)
+					}
+					out = append(out, propJSON{p.ID, p.EntityA, p.EntityB, na, nb, round3(score), reasons})
 				}
 				if g.json {
 					if out == nil {
@@ -323,4 +330,18 @@ func visibleNames(ctx context.Context, st *store.Store, v access.Viewer) (map[st
 		out[e.ID] = e.Names
 	}
 	return out, nil
+}
+
+// bestVisibleComparison compares two entities by the names a viewer may see
+// of each, and returns the best pair's score and reasons.
+func bestVisibleComparison(a, b []string) (float64, []string) {
+	best := names.Result{}
+	for _, x := range a {
+		for _, y := range b {
+			if r := names.CompareStrings(x, y); r.Score > best.Score || best.Reasons == nil {
+				best = r
+			}
+		}
+	}
+	return best.Score, best.Reasons
 }

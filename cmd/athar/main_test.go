@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
@@ -11,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/store"
 	"github.com/athar-project/athar/internal/store/pgtest"
 )
 
@@ -245,5 +248,55 @@ func TestIngestURLs(t *testing.T) {
 	}
 	if err := json.Unmarshal([]byte(strings.TrimSpace(r.stdout)), &line); err != nil || line.Status != "stored" || line.Title != "Arrest in Tartus" {
 		t.Errorf("ingest --json line %q: %v", r.stdout, err)
+	}
+}
+
+func TestMergesListHidesRestrictedReasons(t *testing.T) {
+	ctx := context.Background()
+	data := filepath.Join(t.TempDir(), "d")
+	st, err := store.Open(ctx, store.Config{DataDir: data})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = st.Write(ctx, "tester", func(tx *store.Tx) error {
+		pub := model.Source{Kind: model.KindArticle, Text: "Col. Thaer Hussein was arrested.", Sensitivity: model.Public}
+		conf := model.Source{Kind: model.KindTestimony, Text: "We called him Abu Haidar.", Sensitivity: model.Confidential}
+		for _, s := range []*model.Source{&pub, &conf} {
+			if _, err := tx.AddSource(ctx, s, []byte(s.Text)); err != nil {
+				return err
+			}
+		}
+		var ids []string
+		for _, n := range []string{"Thaer Hussein", "Th. Hussein"} {
+			e, err := tx.AddEntity(ctx, model.TypePerson)
+			if err != nil {
+				return err
+			}
+			ids = append(ids, e.ID)
+			if err := tx.AddStatement(ctx, &model.Statement{EntityID: e.ID, Property: "name", Value: n, SourceID: pub.ID, Origin: "manual"}); err != nil {
+				return err
+			}
+		}
+		if err := tx.AddStatement(ctx, &model.Statement{EntityID: ids[1], Property: "alias", Value: "Abu Haidar", SourceID: conf.ID, Origin: "manual"}); err != nil {
+			return err
+		}
+		_, err := tx.ProposeMerge(ctx, &store.MergeProposal{EntityA: ids[0], EntityB: ids[1], Score: 0.8,
+			Reasons: []string{"alias agrees: Abu Haidar ~ Abu Haidar"}})
+		return err
+	})
+	st.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := athar(t, "", "--data", data, "merges", "list", "--json")
+	internal := athar(t, "", "--data", data, "--clearance", "internal", "merges", "list", "--json")
+	if all.code != 0 || internal.code != 0 {
+		t.Fatalf("merges list: %s %s", all.stderr, internal.stderr)
+	}
+	if !strings.Contains(all.stdout, "Abu Haidar") {
+		t.Fatalf("full clearance should see the stored reasons:\n%s", all.stdout)
+	}
+	if !strings.Contains(internal.stdout, "Th. Hussein") || strings.Contains(internal.stdout, "Abu Haidar") {
+		t.Errorf("a viewer cleared for internal: want the proposal without the confidential alias:\n%s", internal.stdout)
 	}
 }
