@@ -150,6 +150,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 		}, nil},
 		{"GET", ent("00000000-0000-0000-0000-000000000000"), false, seeAt(model.Sensitivity(99)), nil},
 		{"GET", "/search", false, user, nil},
+		{"GET", "/map", false, user, nil},
 		{"GET", "/search?q=Omicron", false, user, nil},
 		{"GET", "/search?q=Upsilon&type=person&status=proposed", false, user, nil},
 		{"GET", "/search?q=marker", false, user, nil},

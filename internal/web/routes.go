@@ -34,6 +34,7 @@ func (s *Server) routes() []route {
 		{"GET /entities", signedIn, s.entitiesList},
 		{"GET /entities/{id}", signedIn, s.entityShow},
 		{"GET /search", signedIn, s.searchShow},
+		{"GET /map", signedIn, s.mapShow},
 
 		{"GET /review", reviewers, s.reviewShow},
 		{"POST /review/{id}", reviewers, s.reviewSubmit},

@@ -1,0 +1,295 @@
+package web
+
+import (
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"math"
+	"net/http"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/athar-project/athar/internal/gazetteer"
+	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/web/i18n"
+)
+
+// The map page draws, server-side, an SVG of Syria's governorates (simplified
+// once, offline, from the shared OCHA boundaries; see mapdata/PROVENANCE.md)
+// with a marker for each facility and each place with events that the viewer
+// may see and that a gazetteer places.
+
+//go:embed mapdata/syr_admin1.simplified.json
+var admin1JSON []byte
+
+// governorate is one admin1 area as stored in the simplified file:
+// rings of [lon, lat] points and a point to put its name.
+type governorate struct {
+	PCode  string         `json:"pcode"`
+	NameEN string         `json:"en"`
+	NameAR string         `json:"ar"`
+	Label  [2]float64     `json:"label"`
+	Rings  [][][2]float64 `json:"rings"`
+}
+
+var (
+	govOnce sync.Once
+	govs    []governorate
+	govErr  error
+)
+
+func governorates() ([]governorate, error) {
+	govOnce.Do(func() {
+		govErr = json.Unmarshal(admin1JSON, &govs)
+	})
+	return govs, govErr
+}
+
+// projection maps longitude and latitude to SVG coordinates: an
+// equirectangular projection with longitude scaled by the cosine of the
+// middle latitude, fitted to a box of the given width with a margin.
+type projection struct {
+	minLon, maxLat, scale, kx, margin float64
+	width, height                     float64
+}
+
+func newProjection(minLon, minLat, maxLon, maxLat, width, margin float64) projection {
+	kx := math.Cos((minLat + maxLat) / 2 * math.Pi / 180)
+	scale := (width - 2*margin) / ((maxLon - minLon) * kx)
+	return projection{minLon: minLon, maxLat: maxLat, scale: scale, kx: kx, margin: margin,
+		width: width, height: (maxLat-minLat)*scale + 2*margin}
+}
+
+// xy projects a point; y grows downwards.
+func (p projection) xy(lon, lat float64) (x, y float64) {
+	return p.margin + (lon-p.minLon)*p.kx*p.scale, p.margin + (p.maxLat-lat)*p.scale
+}
+
+// fitProjection fits a projection to the governorates' bounds.
+func fitProjection(gs []governorate, width, margin float64) projection {
+	minLon, minLat, maxLon, maxLat := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+	for _, g := range gs {
+		for _, r := range g.Rings {
+			for _, pt := range r {
+				minLon, maxLon = math.Min(minLon, pt[0]), math.Max(maxLon, pt[0])
+				minLat, maxLat = math.Min(minLat, pt[1]), math.Max(maxLat, pt[1])
+			}
+		}
+	}
+	return newProjection(minLon, minLat, maxLon, maxLat, width, margin)
+}
+
+// simplify reduces a line by Douglas–Peucker: a point is kept when it lies
+// farther than tol from the chord of the points kept around it. The first
+// and last points are always kept.
+func simplify(pts [][2]float64, tol float64) [][2]float64 {
+	if len(pts) < 3 {
+		return pts
+	}
+	keep := make([]bool, len(pts))
+	keep[0], keep[len(pts)-1] = true, true
+	type span struct{ a, b int }
+	stack := []span{{0, len(pts) - 1}}
+	for len(stack) > 0 {
+		s := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		worst, at := -1.0, -1
+		for i := s.a + 1; i < s.b; i++ {
+			if d := segDist(pts[i], pts[s.a], pts[s.b]); d > worst {
+				worst, at = d, i
+			}
+		}
+		if at >= 0 && worst > tol {
+			keep[at] = true
+			stack = append(stack, span{s.a, at}, span{at, s.b})
+		}
+	}
+	var out [][2]float64
+	for i, k := range keep {
+		if k {
+			out = append(out, pts[i])
+		}
+	}
+	return out
+}
+
+// segDist is the distance from p to the segment a–b.
+func segDist(p, a, b [2]float64) float64 {
+	dx, dy := b[0]-a[0], b[1]-a[1]
+	if dx == 0 && dy == 0 {
+		return math.Hypot(p[0]-a[0], p[1]-a[1])
+	}
+	t := ((p[0]-a[0])*dx + (p[1]-a[1])*dy) / (dx*dx + dy*dy)
+	t = math.Max(0, math.Min(1, t))
+	return math.Hypot(p[0]-(a[0]+t*dx), p[1]-(a[1]+t*dy))
+}
+
+// simplifyRing simplifies a closed ring: it is split at its first point and
+// the point farthest from it, so that neither half collapses to a chord of
+// length zero.
+func simplifyRing(ring [][2]float64, tol float64) [][2]float64 {
+	if len(ring) < 4 {
+		return ring
+	}
+	far, at := -1.0, 0
+	for i, pt := range ring {
+		if d := math.Hypot(pt[0]-ring[0][0], pt[1]-ring[0][1]); d > far {
+			far, at = d, i
+		}
+	}
+	a := simplify(ring[:at+1], tol)
+	b := simplify(ring[at:], tol)
+	return append(a, b[1:]...)
+}
+
+type mapShape struct {
+	Path   string
+	Name   string
+	LX, LY string
+	Small  bool
+	lx, ly float64
+}
+
+type mapMarker struct {
+	x, y     float64
+	ID       string
+	Name     string
+	Facility bool
+	Events   int
+	X, Y     string
+	R        string
+	Count    string // "3 events", in the page's language
+	Tip      string
+}
+
+// eventsText counts events in the page's language.
+func eventsText(l i18n.Lang, n int) string {
+	if n == 1 {
+		return i18n.T(l, "map.events_one")
+	}
+	return i18n.T(l, "map.events", n)
+}
+
+type mapData struct {
+	Width, Height string
+	Shapes        []mapShape
+	Markers       []mapMarker
+	Unplaced      int // visible facilities and places with events that no gazetteer places
+}
+
+const (
+	mapWidth  = 800.0
+	mapMargin = 16.0
+)
+
+func fmtCoord(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) }
+
+// mapShow renders the map.
+func (s *Server) mapShow(w http.ResponseWriter, r *http.Request) {
+	ctx, v := r.Context(), state(r).viewer
+	lang := state(r).lang
+	gs, err := governorates()
+	if err != nil {
+		s.serverError(w, r, fmt.Errorf("map data: %w", err))
+		return
+	}
+	proj := fitProjection(gs, mapWidth, mapMargin)
+	d := mapData{Width: fmtCoord(proj.width), Height: fmtCoord(proj.height)}
+	for _, g := range gs {
+		var b strings.Builder
+		for _, ring := range g.Rings {
+			for i, pt := range ring {
+				x, y := proj.xy(pt[0], pt[1])
+				if i == 0 {
+					b.WriteString("M")
+				} else {
+					b.WriteString("L")
+				}
+				b.WriteString(fmtCoord(x) + " " + fmtCoord(y))
+			}
+			b.WriteString("Z")
+		}
+		name := g.NameEN
+		if lang == i18n.Arabic {
+			name = g.NameAR
+		}
+		lx, ly := proj.xy(g.Label[0], g.Label[1])
+		d.Shapes = append(d.Shapes, mapShape{Path: b.String(), Name: name, lx: lx, ly: ly,
+			Small: g.PCode == "SY01" || g.PCode == "SY14"})
+	}
+
+	gz := gazetteer.Default()
+	for _, typ := range []model.EntityType{model.TypeFacility, model.TypePlace} {
+		ents, err := s.store.Entities(ctx, v, typ)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		for _, e := range ents {
+			refs, err := s.store.Referencing(ctx, v, e.ID)
+			if err != nil {
+				s.serverError(w, r, err)
+				return
+			}
+			events := map[string]bool{}
+			for _, st := range refs {
+				if st.Property == "location" {
+					events[st.EntityID] = true
+				}
+			}
+			if typ == model.TypePlace && len(events) == 0 {
+				continue
+			}
+			sts, err := s.store.Statements(ctx, v, e.ID)
+			if err != nil {
+				s.serverError(w, r, err)
+				return
+			}
+			var entry *gazetteer.Entry
+			for _, st := range sts {
+				if st.Property == "gazetteer" && st.Status != model.StatusRejected {
+					if en := gz.ByID(st.Value); en != nil && en.HasCoords {
+						entry = en
+						break
+					}
+				}
+			}
+			if entry == nil {
+				d.Unplaced++
+				continue
+			}
+			name := e.ID
+			if len(e.Names) > 0 {
+				name = e.Names[0]
+			}
+			x, y := proj.xy(entry.Lon, entry.Lat)
+			n := len(events)
+			rad := 4 + math.Min(8, 2*math.Sqrt(float64(n)))
+			d.Markers = append(d.Markers, mapMarker{x: x, y: y, ID: e.ID, Name: name, Facility: typ == model.TypeFacility, Events: n,
+				X: fmtCoord(x), Y: fmtCoord(y), R: fmtCoord(rad),
+				Count: eventsText(lang, n), Tip: name + " — " + eventsText(lang, n)})
+		}
+	}
+	nudgeLabels(d.Shapes, d.Markers)
+	// Larger markers first, so that small ones stay on top and clickable.
+	sort.SliceStable(d.Markers, func(i, j int) bool { return d.Markers[i].Events > d.Markers[j].Events })
+	s.render(w, r, http.StatusOK, "map", "map.title", d)
+}
+
+// nudgeLabels moves a governorate's name below any marker drawn on it (a
+// governorate's label point is often its main city) and writes the labels'
+// coordinates.
+func nudgeLabels(shapes []mapShape, markers []mapMarker) {
+	const near = 14.0
+	for i := range shapes {
+		sh := &shapes[i]
+		for _, m := range markers {
+			if math.Abs(m.x-sh.lx) < 3*near && math.Abs(m.y-sh.ly) < near {
+				sh.ly = m.y + 2*near
+			}
+		}
+		sh.LX, sh.LY = fmtCoord(sh.lx), fmtCoord(sh.ly)
+	}
+}
