@@ -1,0 +1,97 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/athar-project/athar/internal/export"
+)
+
+// exportCommands are the subcommands of `athar export`; a file that adds one
+// (dossier) appends to it from its init.
+var exportCommands = []func(*globals) *cobra.Command{exportFTMCommand, exportPublicCommand}
+
+func init() {
+	register(func(g *globals) *cobra.Command {
+		cmd := &cobra.Command{Use: "export", Short: "Export entities as FollowTheMoney, CSV or the public dataset"}
+		for _, c := range exportCommands {
+			cmd.AddCommand(c(g))
+		}
+		return cmd
+	})
+}
+
+func exportFTMCommand(g *globals) *cobra.Command {
+	var out string
+	var confirmed bool
+	cmd := &cobra.Command{
+		Use:   "ftm",
+		Short: "Write FollowTheMoney entities as JSON lines (what your clearance lets you see)",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			st, v, err := g.openAs(ctx, true)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			opt := export.Options{Confirmed: confirmed}
+			if out == "" {
+				w := bufio.NewWriter(g.stdout)
+				if err := export.WriteFTM(ctx, st, v, opt, w); err != nil {
+					return cannot(err)
+				}
+				if err := w.Flush(); err != nil {
+					return cannot(err)
+				}
+				return nil
+			}
+			f, err := os.Create(out)
+			if err != nil {
+				return cannot(fmt.Errorf("--out: %w", err))
+			}
+			w := bufio.NewWriter(f)
+			err = export.WriteFTM(ctx, st, v, opt, w)
+			err = errors.Join(err, w.Flush(), f.Close())
+			if err != nil {
+				os.Remove(out)
+				return cannot(fmt.Errorf("export to %s: %w", out, err))
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&out, "out", "", "write to `FILE` instead of stdout")
+	cmd.Flags().BoolVar(&confirmed, "confirmed", false, "confirmed statements only (default: confirmed and proposed)")
+	return cmd
+}
+
+func exportPublicCommand(g *globals) *cobra.Command {
+	var out string
+	cmd := &cobra.Command{
+		Use:   "public",
+		Short: "Write the public dataset: confirmed, public statements only, as FtM JSON lines and CSV",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if out == "" {
+				return cannot(errors.New("--out DIR is required"))
+			}
+			ctx := cmd.Context()
+			st, err := g.openStore(ctx, true)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			if err := export.Public(ctx, st, out); err != nil {
+				return cannot(err)
+			}
+			fmt.Fprintf(g.stderr, "public dataset written to %s\n", out)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&out, "out", "", "write into `DIR` (empty or absent)")
+	return cmd
+}
