@@ -1,13 +1,11 @@
 package ar
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/athar-project/athar/internal/extract"
 	"github.com/athar-project/athar/internal/model"
 )
 
@@ -62,14 +60,3 @@ func isHeader(h string) bool {
 }
 
 // TestPrint prints one file's extraction: EXTRACT_FILE=path go test -run TestPrint -v.
-func TestPrint(t *testing.T) {
-	f := os.Getenv("EXTRACT_FILE")
-	if f == "" {
-		t.Skip("set EXTRACT_FILE to print one file's extraction")
-	}
-	src := readSource(t, f)
-	r := extract.Extract(src.text, src.published, "ar")
-	r.File = f
-	b, _ := json.MarshalIndent(r, "", " ")
-	t.Log(string(b))
-}

@@ -1,14 +1,12 @@
 package en
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
-	"github.com/athar-project/athar/internal/extract"
 	"github.com/athar-project/athar/internal/model"
 )
 
@@ -66,19 +64,6 @@ func isHeader(h string) bool {
 		}
 	}
 	return true
-}
-
-func TestPrint(t *testing.T) {
-	f := os.Getenv("EXTRACT_FILE")
-	if f == "" {
-		t.Skip("set EXTRACT_FILE to print one file's extraction")
-	}
-	src := readSource(t, f)
-	r := extract.Extract(src.text, src.published, "en")
-	r.File = f
-	r.Dates = nil
-	b, _ := json.MarshalIndent(r, "", " ")
-	t.Log(string(b))
 }
 
 func DayDateForTest() model.Date { return model.DayDate(2025, 6, 1) }
