@@ -3,10 +3,12 @@ package main
 import (
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/athar-project/athar/internal/intake"
+	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/samples"
 	"github.com/athar-project/athar/internal/store"
 )
@@ -68,13 +70,26 @@ verify the ledger, and print what was stored.`,
 						fmt.Fprintf(g.stdout, "  %20s  ↳ near-copy of %s (similarity %.2f): counts once as a source\n", "", s.DuplicateOf, s.Similarity)
 					}
 				}
+				persons, err := st.Entities(ctx, v, model.TypePerson)
+				if err != nil {
+					return cannot(err)
+				}
+				proposed, err := st.CountStatements(ctx, v, model.StatusProposed)
+				if err != nil {
+					return cannot(err)
+				}
+				fmt.Fprintf(g.stdout, "\nExtracted and resolved: %d persons, %d statements proposed for review\n", len(persons), proposed)
+				for _, p := range persons {
+					fmt.Fprintf(g.stdout, "  %s\n", strings.Join(p.Names, " · "))
+				}
 				r, err := st.Verify(ctx)
 				if err != nil {
 					return cannot(err)
 				}
 				fmt.Fprintf(g.stdout, "\nLedger: %d entries, head %s, signed checkpoint written; verify: %s\n", r.Entries, r.Head, okText(r.OK))
 				fmt.Fprintf(g.stdout, "Originals are kept unchanged under %s/archive/sha256/.\n", g.data)
-				fmt.Fprintln(g.stdout, "\nNext: athar sources list · athar sources show ID · athar verify · athar sources list --clearance public")
+				fmt.Fprintln(g.stdout, "\nNext: athar entities list · athar match \"Aws Salloum\" · athar verify · athar sources list --clearance public")
+				fmt.Fprintln(g.stdout, "Web UI: athar user add NAME --role admin --password-stdin, then athar serve")
 				if bad > 0 || !r.OK {
 					return problem()
 				}
