@@ -76,51 +76,9 @@ func TestBrowser(t *testing.T) {
 		shots = filepath.Join("..", "..", "docs", "screenshots")
 	}
 
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(bin),
-		chromedp.Flag("headless", true),
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("lang", "en-US"),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 860),
-	)
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancel()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	ctx, cancel = context.WithTimeout(ctx, 120*time.Second)
-	defer cancel()
-
+	ctx := browser(t, bin, 120*time.Second)
 	base := r.ts.URL
-	yes := true
-	shot := func(name string) chromedp.Action[chromedp.Void] {
-		return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-			// The whole page. Chromium's capture beyond the viewport shifts
-			// a right-to-left page that fits the viewport sideways, so that
-			// is used only for pages taller than the window.
-			size, err := chromedp.Evaluate[[]float64](`[document.documentElement.scrollWidth, document.documentElement.scrollHeight, window.innerHeight]`)(ctx, tg)
-			if err != nil {
-				return err
-			}
-			params := page.CaptureScreenshotParams{FromSurface: &yes}
-			if size[1] > size[2] {
-				params.CaptureBeyondViewport = &yes
-				params.Clip = &page.Viewport{Width: size[0], Height: size[1], Scale: 1}
-			}
-			res, err := cdp.Call(ctx, tg, page.CaptureScreenshot, params)
-			if err != nil {
-				return err
-			}
-			png := res.Data
-			return os.WriteFile(filepath.Join(shots, name+".png"), png, 0o644)
-		})
-	}
+	shot := func(name string) chromedp.Action[chromedp.Void] { return screenshot(shots, name) }
 	do := func(step string, actions ...chromedp.Action[chromedp.Void]) {
 		t.Helper()
 		if err := chromedp.Do(ctx, actions...); err != nil {
@@ -372,4 +330,56 @@ func proposeTwin(t *testing.T, r *rig, id, sourceID string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// browser starts headless chromium (flags that keep it off the network and
+// quiet) and returns its context, ended with the test or after timeout.
+func browser(t *testing.T, bin string, timeout time.Duration) context.Context {
+	t.Helper()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(bin),
+		chromedp.Flag("headless", true),
+		chromedp.Flag("no-sandbox", true),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("lang", "en-US"),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 860),
+	)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(actx)
+	ctx, cancelTimeout := context.WithTimeout(ctx, timeout)
+	t.Cleanup(func() {
+		cancelTimeout()
+		cancelCtx()
+		cancelAlloc()
+	})
+	return ctx
+}
+
+// screenshot writes the whole page to dir/name.png. Chromium's capture
+// beyond the viewport shifts a right-to-left page that fits the viewport
+// sideways, so that is used only for pages taller than the window.
+func screenshot(dir, name string) chromedp.Action[chromedp.Void] {
+	yes := true
+	return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		size, err := chromedp.Evaluate[[]float64](`[document.documentElement.scrollWidth, document.documentElement.scrollHeight, window.innerHeight]`)(ctx, tg)
+		if err != nil {
+			return err
+		}
+		params := page.CaptureScreenshotParams{FromSurface: &yes}
+		if size[1] > size[2] {
+			params.CaptureBeyondViewport = &yes
+			params.Clip = &page.Viewport{Width: size[0], Height: size[1], Scale: 1}
+		}
+		res, err := cdp.Call(ctx, tg, page.CaptureScreenshot, params)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dir, name+".png"), res.Data, 0o644)
+	})
 }

@@ -13,8 +13,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"github.com/athar-project/athar/internal/model"
@@ -278,39 +276,9 @@ func TestMapScreenshots(t *testing.T) {
 	}
 	bin := chromium(t)
 	r := newRigWith(t, "", seedSamples)
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(bin),
-		chromedp.Flag("headless", true),
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 860),
-	)
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancel()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	ctx, cancel = context.WithTimeout(ctx, 60*time.Second)
-	defer cancel()
-	yes := true
+	ctx := browser(t, bin, 60*time.Second)
 	shot := func(name string) chromedp.Action[chromedp.Void] {
-		return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-			// The whole page, as the browser test takes it.
-			size, err := chromedp.Evaluate[[]float64](`[document.documentElement.scrollWidth, document.documentElement.scrollHeight, window.innerHeight]`)(ctx, tg)
-			if err != nil {
-				return err
-			}
-			params := page.CaptureScreenshotParams{FromSurface: &yes}
-			if size[1] > size[2] {
-				params.CaptureBeyondViewport = &yes
-				params.Clip = &page.Viewport{Width: size[0], Height: size[1], Scale: 1}
-			}
-			res, err := cdp.Call(ctx, tg, page.CaptureScreenshot, params)
-			if err != nil {
-				return err
-			}
-			return os.WriteFile(filepath.Join("..", "..", "docs", "screenshots", name+".png"), res.Data, 0o644)
-		})
+		return screenshot(filepath.Join("..", "..", "docs", "screenshots"), name)
 	}
 	base := r.ts.URL
 	err := chromedp.Do(ctx,
