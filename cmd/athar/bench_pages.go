@@ -1,0 +1,257 @@
+package main
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"regexp"
+	"runtime"
+	"slices"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+)
+
+func init() { registerBench(benchPagesCommand) }
+
+// benchPagesCommand is the load client of the page benchmark: it signs in to
+// a running `athar serve` and requests each kind of page in turn, one
+// request at a time, recording how long each took to arrive in full. Run the
+// server and this client pinned to different cores (scripts/bench-pages.sh)
+// so the figures are the server's, not contention.
+func benchPagesCommand(g *globals) *cobra.Command {
+	var base, user string
+	var perPage int
+	var passwordStdin bool
+	cmd := &cobra.Command{
+		Use:   "pages",
+		Short: "Measure page latency (p50, p95, p99) of a running server on the store it serves",
+		Long: `Sign in to a running 'athar serve' at --url as --user (password on stdin) and
+request every kind of page --requests times, one request at a time, with
+entities, sources and search words drawn at random from the store the server
+serves (--data/--db must name the same store; it is only read). Prints p50,
+p95, p99 and the slowest request per kind of page. Any answer other than 200
+stops the run: a fast error page measures nothing.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			if !passwordStdin {
+				return cannot(errors.New("give the password on stdin with --password-stdin"))
+			}
+			pw, err := io.ReadAll(io.LimitReader(g.stdin, 4096))
+			if err != nil {
+				return cannot(err)
+			}
+			st, err := g.openStore(ctx, true)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			pages, err := samplePages(ctx, st.DB(), st.Rebind, perPage)
+			if err != nil {
+				return cannot(err)
+			}
+			client, err := signIn(ctx, strings.TrimRight(base, "/"), user, strings.TrimSpace(string(pw)))
+			if err != nil {
+				return cannot(err)
+			}
+			fmt.Fprintf(g.stdout, "server %s, %d requests per page kind, client GOMAXPROCS %d\n", base, perPage, runtime.GOMAXPROCS(0))
+			tw := tabwriter.NewWriter(g.stdout, 2, 8, 2, ' ', tabwriter.AlignRight)
+			fmt.Fprintln(tw, "page\trequests\tp50 ms\tp95 ms\tp99 ms\tmax ms\tbytes\t")
+			for _, p := range pages {
+				if len(p.paths) == 0 {
+					fmt.Fprintf(tw, "%s\t0\t-\t-\t-\t-\t-\t\n", p.kind)
+					continue
+				}
+				// One untimed round warms the server's caches and the
+				// connection, as a page already in use would be.
+				if _, err := fetch(ctx, client, base+p.paths[0]); err != nil {
+					return cannot(err)
+				}
+				lat := make([]time.Duration, 0, len(p.paths))
+				var size int
+				for _, path := range p.paths {
+					start := time.Now()
+					n, err := fetch(ctx, client, base+path)
+					if err != nil {
+						return cannot(err)
+					}
+					lat = append(lat, time.Since(start))
+					size += n
+				}
+				slices.Sort(lat)
+				q := func(f float64) float64 {
+					i := min(len(lat)-1, int(f*float64(len(lat))))
+					return float64(lat[i].Microseconds()) / 1000
+				}
+				fmt.Fprintf(tw, "%s\t%d\t%.1f\t%.1f\t%.1f\t%.1f\t%d\t\n", p.kind, len(lat), q(0.50), q(0.95), q(0.99),
+					float64(lat[len(lat)-1].Microseconds())/1000, size/len(lat))
+			}
+			return tw.Flush()
+		},
+	}
+	cmd.Flags().StringVar(&base, "url", "http://127.0.0.1:8080", "the server's address")
+	cmd.Flags().StringVar(&user, "user", "", "account to sign in as (an admin sees every page)")
+	cmd.Flags().BoolVar(&passwordStdin, "password-stdin", false, "read the password from stdin")
+	cmd.Flags().IntVar(&perPage, "requests", 300, "requests per kind of page")
+	return cmd
+}
+
+// pageKind is one kind of page and the paths that stand for it.
+type pageKind struct {
+	kind  string
+	paths []string
+}
+
+// samplePages draws n paths of every kind of page from the store: random
+// entities of each type, random sources, and search words and names that
+// occur in it.
+func samplePages(ctx context.Context, db *sql.DB, rebind func(string) string, n int) ([]pageKind, error) {
+	ids := func(q string, args ...any) ([]string, error) {
+		rows, err := db.QueryContext(ctx, rebind(q), args...)
+		if err != nil {
+			return nil, fmt.Errorf("sample pages: %w", err)
+		}
+		defer rows.Close()
+		var out []string
+		for rows.Next() {
+			var s string
+			if err := rows.Scan(&s); err != nil {
+				return nil, err
+			}
+			out = append(out, s)
+		}
+		return out, rows.Err()
+	}
+	// Random rows without ORDER BY random() over a million rows: ids are
+	// drawn from a bounded prefix of each index and shuffled.
+	entities := func(typ string) ([]string, error) {
+		return ids("SELECT id FROM entities WHERE type = ? AND merged_into IS NULL LIMIT 20000", typ)
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	pick := func(prefix string, xs []string, suffix string) []string {
+		if len(xs) == 0 {
+			return nil
+		}
+		out := make([]string, n)
+		for i := range out {
+			out[i] = prefix + url.PathEscape(xs[r.IntN(len(xs))]) + suffix
+		}
+		return out
+	}
+	same := func(path string) []string {
+		out := make([]string, n)
+		for i := range out {
+			out[i] = path
+		}
+		return out
+	}
+	var pages []pageKind
+	pages = append(pages, pageKind{"dashboard", same("/")})
+	pages = append(pages, pageKind{"sources list", same("/sources")})
+	srcs, err := ids("SELECT id FROM sources LIMIT 20000")
+	if err != nil {
+		return nil, err
+	}
+	pages = append(pages, pageKind{"source", pick("/sources/", srcs, "")})
+	for _, t := range []string{"person", "facility", "place", "organization", "event"} {
+		pages = append(pages, pageKind{"entities list: " + t, same("/entities?type=" + t)})
+	}
+	for _, t := range []string{"person", "facility", "place", "organization", "event"} {
+		es, err := entities(t)
+		if err != nil {
+			return nil, err
+		}
+		pages = append(pages, pageKind{t + " page", pick("/entities/", es, "")})
+	}
+	names, err := ids("SELECT value FROM statements WHERE property = 'name' LIMIT 20000")
+	if err != nil {
+		return nil, err
+	}
+	words := make([]string, 0, len(names))
+	for _, nm := range names {
+		if f := strings.Fields(nm); len(f) > 0 {
+			words = append(words, f[len(f)-1])
+		}
+	}
+	pages = append(pages, pageKind{"search (a family name)", pick("/search?q=", words, "")})
+	pages = append(pages, pageKind{"review queue", same("/review")})
+	pages = append(pages, pageKind{"map", same("/map")})
+	return pages, nil
+}
+
+var csrfInput = regexp.MustCompile(`name="csrf" value="([^"]+)"`)
+
+// signIn logs in through the login form, as a browser does, and returns a
+// client carrying the session cookie.
+func signIn(ctx context.Context, base, user, password string) (*http.Client, error) {
+	jar, err := cookiejar.New(nil)
+	if err != nil {
+		return nil, err
+	}
+	client := &http.Client{Jar: jar, Timeout: time.Minute,
+		Transport: &http.Transport{MaxIdleConnsPerHost: 4, DisableCompression: true}}
+	client.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, base+"/login", nil)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return nil, fmt.Errorf("sign in: %w", err)
+	}
+	body, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if err != nil {
+		return nil, err
+	}
+	m := csrfInput.FindSubmatch(body)
+	if m == nil {
+		return nil, fmt.Errorf("sign in: %s/login has no form token (is it an Athar server?)", base)
+	}
+	form := url.Values{"csrf": {string(m[1])}, "name": {user}, "password": {password}, "next": {"/"}}
+	req, err = http.NewRequestWithContext(ctx, http.MethodPost, base+"/login", strings.NewReader(form.Encode()))
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	resp, err = client.Do(req)
+	if err != nil {
+		return nil, fmt.Errorf("sign in: %w", err)
+	}
+	io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusSeeOther && resp.StatusCode != http.StatusFound {
+		return nil, fmt.Errorf("sign in as %q: the server answered %s", user, resp.Status)
+	}
+	return client, nil
+}
+
+// fetch requests one page and reads it whole; anything but 200 is an error.
+func fetch(ctx context.Context, client *http.Client, u string) (int, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return 0, err
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return 0, err
+	}
+	defer resp.Body.Close()
+	n, err := io.Copy(io.Discard, resp.Body)
+	if err != nil {
+		return 0, fmt.Errorf("GET %s: %w", u, err)
+	}
+	if resp.StatusCode != http.StatusOK {
+		return 0, fmt.Errorf("GET %s: %s", u, resp.Status)
+	}
+	return int(n), nil
+}
