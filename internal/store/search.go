@@ -31,8 +31,11 @@ func (t *Tx) IndexSource(ctx context.Context, sourceID string, fold Folder) erro
 	if err := t.indexDoc(ctx, "source", sourceID, fold(title+"\n"+publisher+"\n"+text)); err != nil {
 		return err
 	}
-	rows, err := t.query(ctx, "SELECT st.id, st.value, st.quote FROM statements st WHERE st.source_id = ? AND NOT EXISTS "+
-		"(SELECT 1 FROM search_docs d WHERE d.kind = 'statement' AND d.ref_id = st.id)", sourceID)
+	// Every statement of the source; indexDoc skips those indexed already.
+	// (An anti-join against search_docs here was planned as a scan of the
+	// whole index on PostgreSQL while the batch's tables grew inside one
+	// transaction: 12 ms a source and rising.)
+	rows, err := t.query(ctx, "SELECT id, value, quote FROM statements WHERE source_id = ?", sourceID)
 	if err != nil {
 		return err
 	}
@@ -67,21 +70,18 @@ func (t *Tx) IndexStatement(ctx context.Context, id string, fold Folder) error {
 	return t.indexDoc(ctx, "statement", id, fold(value+"\n"+quote))
 }
 
-// indexDoc adds one document unless it is indexed already.
+// indexDoc adds one document unless it is indexed already, in one round
+// trip when it is (the unique (kind, ref_id) index decides).
 func (t *Tx) indexDoc(ctx context.Context, kind, ref, body string) error {
-	var n int
-	if err := t.queryRow(ctx, "SELECT count(*) FROM search_docs WHERE kind = ? AND ref_id = ?", kind, ref).Scan(&n); err != nil {
-		return err
-	}
-	if n > 0 {
-		return nil
-	}
 	if t.s.dialect.name() == "postgres" {
-		_, err := t.exec(ctx, "INSERT INTO search_docs (kind, ref_id, body) VALUES (?, ?, ?)", kind, ref, body)
+		_, err := t.exec(ctx, "INSERT INTO search_docs (kind, ref_id, body) VALUES (?, ?, ?) ON CONFLICT (kind, ref_id) DO NOTHING", kind, ref, body)
 		return err
 	}
-	res, err := t.exec(ctx, "INSERT INTO search_docs (kind, ref_id) VALUES (?, ?)", kind, ref)
+	res, err := t.exec(ctx, "INSERT INTO search_docs (kind, ref_id) VALUES (?, ?) ON CONFLICT (kind, ref_id) DO NOTHING", kind, ref)
 	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
 		return err
 	}
 	id, err := res.LastInsertId()
