@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# The scale benchmark of docs/scaling.md: fills a throwaway PostgreSQL
+# cluster with N generated articles through the whole pipeline (stored,
+# extracted, resolved, indexed) in chunks, reporting after each chunk the
+# ingest rate, the CPU-seconds per source of Athar and of PostgreSQL, and the
+# database's size, so that growth is visible; then measures page, search and
+# name-match latency on the filled store. PostgreSQL runs on CPU 1 and Athar
+# on CPU 0 so the figures are not contention between them.
+# Usage: scripts/bench-scale.sh [N] [CHUNK]   (defaults 100000, 10000)
+set -euo pipefail
+n=${1:-100000}
+chunk=${2:-10000}
+cd "$(dirname "$0")/.."
+work=$(mktemp -d /tmp/athar-scale-XXXX)
+pg_stop() { :; }
+server=
+trap '[ -n "$server" ] && kill "$server" 2>/dev/null; pg_stop; rm -rf "$work"' EXIT
+go build -o "$work/athar" ./cmd/athar
+
+echo "== machine"
+nproc; lscpu | grep 'Model name' || true; free -h | head -2; go version
+
+. "$(dirname "$0")/pg-throwaway.sh"
+# The postmaster and its helper processes move to CPU 1; every backend it
+# forks from now on inherits that.
+pg_ctl_pid=$(head -1 "$work/pg/postmaster.pid")
+for p in "$pg_ctl_pid" $(pgrep -P "$pg_ctl_pid"); do taskset -a -p -c 1 "$p" >/dev/null; done
+echo "== postgres $PGVERSION on CPU 1, athar on CPU 0"
+
+# pgcpu: CPU-seconds PostgreSQL has used: the postmaster, its live children,
+# and (through the postmaster's cutime/cstime) every child it has reaped.
+pgcpu() {
+  local tick total=0
+  tick=$(getconf CLK_TCK)
+  read -r -a f < "/proc/$pg_ctl_pid/stat"
+  total=$(( f[13] + f[14] + f[15] + f[16] ))
+  for c in $(pgrep -P "$pg_ctl_pid"); do
+    read -r -a f < "/proc/$c/stat" 2>/dev/null || continue
+    total=$(( total + f[13] + f[14] ))
+  done
+  echo "scale=2; $total / $tick" | bc
+}
+dbsize() {
+  "${as[@]}" "$bin/psql" -qtA -h 127.0.0.1 -p "$port" -U postgres -d athar_bench -c "SELECT pg_database_size('athar_bench')"
+}
+
+for ((from = 0; from < n; from += chunk)); do
+  this=$(( n - from < chunk ? n - from : chunk ))
+  before=$(pgcpu)
+  taskset -c 0 "$work/athar" --data "$work/data" --db "$PGURL" bench fill --n "$this" --from "$from" 2>/dev/null > "$work/fill.txt"
+  sleep 2 # let the postmaster reap the finished backends into its cutime
+  after=$(pgcpu)
+  echo "== after $((from + this)) sources"
+  grep -E 'time:|cpu|store now' "$work/fill.txt"
+  echo "postgres cpu:      $(echo "scale=2; $after - $before" | bc) s, $(echo "scale=2; ($after - $before) * 1000 / $this" | bc) ms per source"
+  echo "database size:     $(dbsize) bytes, $(( $(dbsize) / (from + this) )) bytes per source"
+done
+
+echo "== pages, search and name matching (server on CPU 0; client on CPU 1 beside PostgreSQL)"
+pw=bench-password-$RANDOM$RANDOM
+echo "$pw" | "$work/athar" --data "$work/data" --db "$PGURL" user add bench --role admin --password-stdin >/dev/null
+port_web=$((40000 + RANDOM % 10000))
+start=$(date +%s.%N)
+taskset -c 0 "$work/athar" --data "$work/data" --db "$PGURL" serve --addr "127.0.0.1:$port_web" 2>"$work/serve.log" &
+server=$!
+until curl -sf "http://127.0.0.1:$port_web/healthz" >/dev/null; do sleep 0.2; done
+echo "server ready after $(echo "$(date +%s.%N) - $start" | bc) s; resident memory $(ps -o rss= -p "$server") KiB"
+echo "$pw" | taskset -c 1 "$work/athar" --data "$work/data" --db "$PGURL" bench pages --url "http://127.0.0.1:$port_web" --user bench --password-stdin --requests "${REQUESTS:-200}"
+echo "server resident memory after the run: $(ps -o rss= -p "$server") KiB"
