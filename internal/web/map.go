@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	_ "embed"
 	"encoding/json"
 	"fmt"
@@ -11,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/gazetteer"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/web/i18n"
@@ -220,57 +222,19 @@ func (s *Server) mapShow(w http.ResponseWriter, r *http.Request) {
 			Small: g.PCode == "SY01" || g.PCode == "SY14"})
 	}
 
-	gz := gazetteer.Default()
-	for _, typ := range []model.EntityType{model.TypeFacility, model.TypePlace} {
-		ents, err := s.store.Entities(ctx, v, typ)
-		if err != nil {
-			s.serverError(w, r, err)
-			return
-		}
-		for _, e := range ents {
-			refs, err := s.store.Referencing(ctx, v, e.ID)
-			if err != nil {
-				s.serverError(w, r, err)
-				return
-			}
-			events := map[string]bool{}
-			for _, st := range refs {
-				if st.Property == "location" {
-					events[st.EntityID] = true
-				}
-			}
-			if typ == model.TypePlace && len(events) == 0 {
-				continue
-			}
-			sts, err := s.store.Statements(ctx, v, e.ID)
-			if err != nil {
-				s.serverError(w, r, err)
-				return
-			}
-			var entry *gazetteer.Entry
-			for _, st := range sts {
-				if st.Property == "gazetteer" && st.Status != model.StatusRejected {
-					if en := gz.ByID(st.Value); en != nil && en.HasCoords {
-						entry = en
-						break
-					}
-				}
-			}
-			if entry == nil {
-				d.Unplaced++
-				continue
-			}
-			name := e.ID
-			if len(e.Names) > 0 {
-				name = e.Names[0]
-			}
-			x, y := proj.xy(entry.Lon, entry.Lat)
-			n := len(events)
-			rad := 4 + math.Min(8, 2*math.Sqrt(float64(n)))
-			d.Markers = append(d.Markers, mapMarker{x: x, y: y, ID: e.ID, Name: name, Facility: typ == model.TypeFacility, Events: n,
-				X: fmtCoord(x), Y: fmtCoord(y), R: fmtCoord(rad),
-				Count: eventsText(lang, n), Tip: name + " — " + eventsText(lang, n)})
-		}
+	points, err := s.mapPoints(ctx, v)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	d.Unplaced = points.unplaced
+	for _, pt := range points.points {
+		x, y := proj.xy(pt.lon, pt.lat)
+		n := pt.events
+		rad := 4 + math.Min(8, 2*math.Sqrt(float64(n)))
+		d.Markers = append(d.Markers, mapMarker{x: x, y: y, ID: pt.id, Name: pt.name, Facility: pt.facility, Events: n,
+			X: fmtCoord(x), Y: fmtCoord(y), R: fmtCoord(rad),
+			Count: eventsText(lang, n), Tip: pt.name + " — " + eventsText(lang, n)})
 	}
 	nudgeLabels(d.Shapes, d.Markers)
 	// Larger markers first, so that small ones stay on top and clickable.
@@ -292,4 +256,94 @@ func nudgeLabels(shapes []mapShape, markers []mapMarker) {
 		}
 		sh.LX, sh.LY = fmtCoord(sh.lx), fmtCoord(sh.ly)
 	}
+}
+
+// mapPoint is a facility or place the map draws.
+type mapPoint struct {
+	id, name string
+	facility bool
+	lon, lat float64
+	events   int
+}
+
+type mapPoints struct {
+	points   []mapPoint
+	unplaced int // facilities and places of events with no coordinates
+}
+
+// mapCache keeps the last map data per kind of viewer, valid while the
+// ledger's head stays where it was: every change to evidence moves the head,
+// so a cached map is never stale, and a busy map page costs one query.
+type mapCache struct {
+	mu      sync.Mutex
+	entries map[string]mapCacheEntry
+}
+
+type mapCacheEntry struct {
+	head   int64
+	points mapPoints
+}
+
+// mapPoints places every facility, and every place where an event the
+// viewer may see happened, by its gazetteer coordinates.
+func (s *Server) mapPoints(ctx context.Context, v access.Viewer) (mapPoints, error) {
+	head, _, err := s.store.Head(ctx)
+	if err != nil {
+		return mapPoints{}, err
+	}
+	key := fmt.Sprint(v.Visible(), v.ConfirmedOnly())
+	s.maps.mu.Lock()
+	if e, ok := s.maps.entries[key]; ok && e.head == head {
+		s.maps.mu.Unlock()
+		return e.points, nil
+	}
+	s.maps.mu.Unlock()
+
+	placed, err := s.store.PlacedEntities(ctx, v)
+	if err != nil {
+		return mapPoints{}, err
+	}
+	names := map[string]string{}
+	for _, typ := range []model.EntityType{model.TypeFacility, model.TypePlace} {
+		ents, err := s.store.Entities(ctx, v, typ)
+		if err != nil {
+			return mapPoints{}, err
+		}
+		for _, e := range ents {
+			if len(e.Names) > 0 {
+				names[e.ID] = e.Names[0]
+			}
+		}
+	}
+	gz := gazetteer.Default()
+	var out mapPoints
+	for _, p := range placed {
+		if p.Type == model.TypePlace && p.EventCount == 0 {
+			continue
+		}
+		var entry *gazetteer.Entry
+		for _, id := range p.Gazetteer {
+			if en := gz.ByID(id); en != nil && en.HasCoords {
+				entry = en
+				break
+			}
+		}
+		if entry == nil {
+			out.unplaced++
+			continue
+		}
+		name := names[p.ID]
+		if name == "" {
+			name = p.ID
+		}
+		out.points = append(out.points, mapPoint{id: p.ID, name: name, facility: p.Type == model.TypeFacility,
+			lon: entry.Lon, lat: entry.Lat, events: p.EventCount})
+	}
+	s.maps.mu.Lock()
+	if s.maps.entries == nil {
+		s.maps.entries = map[string]mapCacheEntry{}
+	}
+	s.maps.entries[key] = mapCacheEntry{head: head, points: out}
+	s.maps.mu.Unlock()
+	return out, nil
 }

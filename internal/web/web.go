@@ -79,6 +79,8 @@ type Server struct {
 	resolveOnce sync.Once
 	res         *resolve.Resolver // built on first use, then kept
 	resErr      error
+
+	maps mapCache // the map page's data, valid while the ledger head stays
 }
 
 // resolver is the server's resolver, built from the store on first use

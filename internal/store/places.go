@@ -1,0 +1,86 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/model"
+)
+
+// Placed is a facility or place the viewer may see with the gazetteer ids
+// its statements give it and how many events the viewer may see are located
+// there: what the map draws.
+type Placed struct {
+	ID         string
+	Type       model.EntityType
+	Gazetteer  []string // gazetteer ids, oldest statement first
+	EventCount int      // distinct events located there
+}
+
+// PlacedEntities lists every facility and place that carries a gazetteer id
+// or is the location of an event, in two aggregate queries however many
+// events there are (merged entities count under the one they were merged
+// into).
+func (s *Store) PlacedEntities(ctx context.Context, v access.Viewer) ([]Placed, error) {
+	byID := map[string]*Placed{}
+	var order []string
+	get := func(id, typ string) *Placed {
+		p := byID[id]
+		if p == nil {
+			p = &Placed{ID: id, Type: model.EntityType(typ)}
+			byID[id] = p
+			order = append(order, id)
+		}
+		return p
+	}
+	status := " AND st.status <> 'rejected'"
+	if v.ConfirmedOnly() {
+		status = " AND st.status = 'confirmed'"
+	}
+	cond, args := visibleIn(v, "st.sensitivity")
+	q := "SELECT COALESCE(e.merged_into, e.id), e.type, st.value FROM statements st JOIN entities e ON e.id = st.entity_id " +
+		"WHERE e.type IN ('facility', 'place') AND st.property = 'gazetteer'" + status + " AND " + cond +
+		" ORDER BY st.created_at, st.id"
+	rows, err := s.db.QueryContext(ctx, s.Rebind(q), args...)
+	if err != nil {
+		return nil, fmt.Errorf("placed entities: %w", err)
+	}
+	for rows.Next() {
+		var id, typ, gz string
+		if err := rows.Scan(&id, &typ, &gz); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		p := get(id, typ)
+		p.Gazetteer = append(p.Gazetteer, gz)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("placed entities: %w", err)
+	}
+	q = "SELECT COALESCE(e.merged_into, e.id), e.type, COUNT(DISTINCT st.entity_id) FROM statements st JOIN entities e ON e.id = st.value_entity " +
+		"WHERE st.property = 'location' AND e.type IN ('facility', 'place')" + status + " AND " + cond +
+		" GROUP BY COALESCE(e.merged_into, e.id), e.type"
+	rows, err = s.db.QueryContext(ctx, s.Rebind(q), args...)
+	if err != nil {
+		return nil, fmt.Errorf("events by place: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, typ string
+		var n int
+		if err := rows.Scan(&id, &typ, &n); err != nil {
+			return nil, err
+		}
+		get(id, typ).EventCount += n
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("events by place: %w", err)
+	}
+	out := make([]Placed, 0, len(order))
+	for _, id := range order {
+		out = append(out, *byID[id])
+	}
+	return out, nil
+}
