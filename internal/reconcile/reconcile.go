@@ -1,0 +1,441 @@
+// Package reconcile serves Athar's entities to the tools investigators
+// already use for matching their own tables — OpenRefine and the other
+// clients of the W3C Entity Reconciliation Community Group's Reconciliation
+// Service API — under /reconcile. It speaks version 0.2 of the protocol
+// (what OpenRefine speaks) at /reconcile and the 1.0 draft at
+// /reconcile/1.0-draft: the service manifest, reconciliation queries with
+// type and property constraints, entity previews, and suggest services for
+// entities, types and properties.
+//
+// Candidates come from Athar's name matcher (resolve.Match) run over only
+// the names the requesting viewer may see, so that neither a candidate nor
+// its score rests on a name beyond their clearance; match is true only where
+// the matcher would link the name on its own and nothing in the query
+// contradicts it. Every answer with data needs an authenticated viewer; the
+// manifest, which holds none, is open to all, as the protocol requires.
+package reconcile
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/resolve"
+	"github.com/athar-project/athar/internal/search"
+	"github.com/athar-project/athar/internal/store"
+)
+
+// Config configures the service.
+type Config struct {
+	Store *store.Store
+	// BaseURL is the address people reach the server at (athar serve
+	// --base-url); the manifest's URLs start with it. Empty: taken from
+	// each request's Host.
+	BaseURL string
+	// Viewer authenticates a request: ok is false for an anonymous one,
+	// err for a failure to find out.
+	Viewer func(*http.Request) (v access.Viewer, ok bool, err error)
+	Logger *slog.Logger
+}
+
+// Service answers reconciliation requests for one store.
+type Service struct {
+	st     *store.Store
+	base   string
+	viewer func(*http.Request) (access.Viewer, bool, error)
+	log    *slog.Logger
+
+	resMu      sync.Mutex
+	res        *resolve.Resolver
+	resAt      time.Time
+	refreshing bool
+
+	searchMu sync.Mutex
+	caughtUp time.Time
+}
+
+// refreshEvery bounds how stale the full-clearance name index may grow
+// before it is rebuilt in the background (narrower viewers' indexes are
+// built per query from the store).
+const refreshEvery = time.Minute
+
+// New checks the configuration and returns the service.
+func New(cfg Config) (*Service, error) {
+	if cfg.Store == nil {
+		return nil, errors.New("reconcile: no store")
+	}
+	if cfg.Viewer == nil {
+		return nil, errors.New("reconcile: no Viewer to authenticate requests")
+	}
+	base := strings.TrimRight(cfg.BaseURL, "/")
+	if base != "" {
+		u, err := url.Parse(base)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return nil, fmt.Errorf("reconcile: base URL %q is not an absolute http(s) URL", cfg.BaseURL)
+		}
+	}
+	s := &Service{st: cfg.Store, base: base, viewer: cfg.Viewer, log: cfg.Logger}
+	if s.log == nil {
+		s.log = slog.Default()
+	}
+	return s, nil
+}
+
+// Root is where the service answers; draft is the 1.0-draft endpoint.
+const (
+	Root  = "/reconcile"
+	draft = Root + "/1.0-draft"
+)
+
+// Handler answers every path under /reconcile.
+func (s *Service) Handler() http.Handler {
+	mux := http.NewServeMux()
+	for _, p := range []string{Root, Root + "/{$}"} {
+		mux.HandleFunc("GET "+p, s.endpoint02)
+		mux.HandleFunc("POST "+p, s.endpoint02)
+	}
+	mux.HandleFunc("GET "+Root+"/suggest/{kind}", s.authed(s.suggest))
+	mux.HandleFunc("GET "+Root+"/preview", s.authed(s.preview))
+	for _, p := range []string{draft, draft + "/{$}"} {
+		mux.HandleFunc("GET "+p, s.manifestDraft)
+	}
+	mux.HandleFunc("POST "+draft+"/reconcile", s.authed(s.queryDraft))
+	mux.HandleFunc("GET "+draft+"/suggest/{kind}", s.authed(s.suggest))
+	mux.HandleFunc("GET "+draft+"/preview", s.authed(s.preview))
+	mux.HandleFunc("OPTIONS "+Root, preflight)
+	mux.HandleFunc("OPTIONS "+Root+"/", preflight)
+	mux.HandleFunc(Root+"/", func(w http.ResponseWriter, r *http.Request) {
+		problem(w, http.StatusNotFound, "no such reconciliation route; the manifest is at GET "+Root)
+	})
+	return s.recoverer(cors(mux))
+}
+
+// viewerFunc is a handler for an authenticated viewer.
+type viewerFunc func(http.ResponseWriter, *http.Request, access.Viewer)
+
+// authed answers 401 (never data) unless the request authenticates.
+func (s *Service) authed(h viewerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		v, ok, err := s.viewer(r)
+		if err != nil {
+			s.serverError(w, r, fmt.Errorf("authenticate: %w", err))
+			return
+		}
+		if !ok || v.Anonymous {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="athar"`)
+			problem(w, http.StatusUnauthorized, "sign in: send an Athar API token as 'Authorization: Bearer TOKEN'")
+			return
+		}
+		h(w, r, v)
+	}
+}
+
+// endpoint02 is the 0.2 endpoint: the manifest for a GET without
+// parameters, otherwise a query batch in the queries parameter (GET query
+// string or POST form).
+func (s *Service) endpoint02(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, maxBody)
+	if err := r.ParseForm(); err != nil {
+		problem(w, http.StatusBadRequest, "could not read the form: "+err.Error())
+		return
+	}
+	if r.Method == http.MethodGet && len(r.Form) == 0 {
+		s.manifest02(w, r)
+		return
+	}
+	if _, ok := r.Form["extend"]; ok {
+		s.authed(func(w http.ResponseWriter, _ *http.Request, _ access.Viewer) {
+			problem(w, http.StatusBadRequest, "extend: Athar does not offer data extension; use the JSON API at /api/v1")
+		})(w, r)
+		return
+	}
+	if _, ok := r.Form["queries"]; !ok {
+		problem(w, http.StatusBadRequest, "missing the queries parameter: send a JSON query batch as queries=… (GET /reconcile alone returns the manifest)")
+		return
+	}
+	s.authed(func(w http.ResponseWriter, r *http.Request, v access.Viewer) {
+		qs, err := parseBatch02(r.Form.Get("queries"))
+		if err != nil {
+			badQuery(w, err)
+			return
+		}
+		answers, err := s.answer(r, v, qs)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		out := make(map[string]result02, len(qs))
+		for i, q := range qs {
+			out[q.key] = result02{Result: answers[i]}
+		}
+		writeJSON(w, http.StatusOK, out)
+	})(w, r)
+}
+
+// queryDraft answers a 1.0-draft batch: a JSON body {"queries": [...]}.
+func (s *Service) queryDraft(w http.ResponseWriter, r *http.Request, v access.Viewer) {
+	if ct := r.Header.Get("Content-Type"); ct != "" && !strings.HasPrefix(ct, "application/json") {
+		problem(w, http.StatusUnsupportedMediaType, "send the query batch as application/json")
+		return
+	}
+	body, err := readBody(w, r)
+	if err != nil {
+		problem(w, http.StatusRequestEntityTooLarge, err.Error())
+		return
+	}
+	qs, err := parseBatchDraft(body)
+	if err != nil {
+		badQuery(w, err)
+		return
+	}
+	answers, err := s.answer(r, v, qs)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	out := resultsDraft{Results: make([]resultDraft, len(qs))}
+	for i := range qs {
+		out.Results[i] = resultDraft{Candidates: answers[i]}
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+func readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
+	b, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
+	var tooBig *http.MaxBytesError
+	if errors.As(err, &tooBig) {
+		return nil, fmt.Errorf("request body over %d bytes: send smaller batches", maxBody)
+	}
+	return b, err
+}
+
+// Result shapes.
+
+type candidateJSON struct {
+	ID          string    `json:"id"`
+	Name        string    `json:"name"`
+	Description string    `json:"description,omitempty"`
+	Score       float64   `json:"score"`
+	Match       bool      `json:"match"`
+	Type        []kind    `json:"type"`
+	Features    []feature `json:"features,omitempty"`
+}
+
+type result02 struct {
+	Result []candidateJSON `json:"result"`
+}
+
+type resultDraft struct {
+	Candidates []candidateJSON `json:"candidates"`
+}
+
+type resultsDraft struct {
+	Results []resultDraft `json:"results"`
+}
+
+// answer runs every query of a batch for the viewer, each on its own, and
+// records the restricted material it is about to show.
+func (s *Service) answer(r *http.Request, v access.Viewer, qs []query) ([][]candidateJSON, error) {
+	ctx := r.Context()
+	rd := newReader(s.st, v)
+	out := make([][]candidateJSON, len(qs))
+	var shown []*entityView
+	for i, q := range qs {
+		cands, err := s.run(ctx, rd, q)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = []candidateJSON{}
+		for _, c := range cands {
+			out[i] = append(out[i], candidateJSON{ID: c.view.id, Name: c.view.caption(), Description: c.description(),
+				Score: c.score100(), Match: c.link, Type: []kind{typeRef(c.view.typ)}, Features: c.features})
+			shown = append(shown, c.view)
+		}
+	}
+	return out, s.record(r, v, "reconcile", shown...)
+}
+
+// shownProperties are the properties answers show: names in candidates and
+// suggestions, and the facts of descriptions and previews.
+var shownProperties = map[string]bool{"name": true, "alias": true, "weakAlias": true, "title": true, "position": true,
+	"affiliation": true, "birthDate": true, "birthPlace": true, "deathDate": true, "nationality": true, "gender": true}
+
+// record writes to the access log, before the answer is sent, every
+// restricted or confidential statement it shows (by id, never by value). An
+// answer whose showing cannot be recorded is not sent.
+func (s *Service) record(r *http.Request, v access.Viewer, action string, views ...*entityView) error {
+	var entries []model.AccessEntry
+	seen := map[string]bool{}
+	now := time.Now().UTC()
+	for _, ev := range views {
+		for _, st := range ev.stmts {
+			if st.Sensitivity >= model.Restricted && shownProperties[st.Property] && !seen[st.ID] {
+				seen[st.ID] = true
+				entries = append(entries, model.AccessEntry{At: now, Actor: v.Actor(), Action: action,
+					Subject: st.ID, Sensitivity: st.Sensitivity, Remote: remote(r)})
+			}
+		}
+	}
+	if len(entries) == 0 {
+		return nil
+	}
+	if err := s.st.AccessLog().Record(r.Context(), entries...); err != nil {
+		return fmt.Errorf("record restricted views: %w", err)
+	}
+	return nil
+}
+
+func remote(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}
+
+// resolver is the name matcher's index over the whole store, built on
+// first use and rebuilt in the background once it is older than
+// refreshEvery, so that entities stored by other processes are found.
+func (s *Service) resolver(ctx context.Context) (*resolve.Resolver, error) {
+	s.resMu.Lock()
+	defer s.resMu.Unlock()
+	if s.res == nil {
+		res, err := resolve.New(context.WithoutCancel(ctx), s.st)
+		if err != nil {
+			return nil, err
+		}
+		s.res, s.resAt = res, time.Now()
+		return res, nil
+	}
+	if time.Since(s.resAt) > refreshEvery && !s.refreshing {
+		s.refreshing = true
+		go s.refresh()
+	}
+	return s.res, nil
+}
+
+func (s *Service) refresh() {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	res, err := resolve.New(ctx, s.st)
+	s.resMu.Lock()
+	defer s.resMu.Unlock()
+	s.refreshing = false
+	if err != nil {
+		s.log.Error("reconcile: rebuild the name index", "err", err)
+		return
+	}
+	s.res, s.resAt = res, time.Now()
+}
+
+// catchUp indexes for full-text search, at most once a minute, what was
+// stored without being indexed, before the index is searched.
+func (s *Service) catchUp(ctx context.Context) error {
+	s.searchMu.Lock()
+	defer s.searchMu.Unlock()
+	if time.Since(s.caughtUp) < refreshEvery {
+		return nil
+	}
+	if _, err := search.CatchUp(context.WithoutCancel(ctx), s.st); err != nil {
+		return err
+	}
+	s.caughtUp = time.Now()
+	return nil
+}
+
+// baseURL is the configured base URL, or the request's own origin.
+func (s *Service) baseURL(r *http.Request) string {
+	if s.base != "" {
+		return s.base
+	}
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	return scheme + "://" + r.Host
+}
+
+// Responses.
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		problem(w, http.StatusInternalServerError, "could not write the answer")
+		return
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("Vary", "Authorization")
+	w.WriteHeader(status)
+	w.Write(append(b, '\n'))
+}
+
+// problem writes an RFC 9457 problem: a status and a message safe to show.
+func problem(w http.ResponseWriter, status int, detail string) {
+	b, _ := json.Marshal(map[string]any{"type": "about:blank", "title": http.StatusText(status), "status": status, "detail": detail})
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	w.Write(append(b, '\n'))
+}
+
+func badQuery(w http.ResponseWriter, err error) {
+	var big *tooLarge
+	if errors.As(err, &big) {
+		problem(w, http.StatusRequestEntityTooLarge, err.Error())
+		return
+	}
+	problem(w, http.StatusBadRequest, err.Error())
+}
+
+// serverError logs the error (the route, never the query) and answers 500
+// without detail.
+func (s *Service) serverError(w http.ResponseWriter, r *http.Request, err error) {
+	s.log.Error("reconcile", "route", r.Pattern, "err", err)
+	problem(w, http.StatusInternalServerError, "the server failed to answer; try again, and tell the operator if it persists")
+}
+
+// recoverer turns a panic into a 500, logging the stack's place but never
+// the panic's value (it may quote what it was working on).
+func (s *Service) recoverer(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if p := recover(); p != nil {
+				if p == http.ErrAbortHandler {
+					panic(p)
+				}
+				s.log.Error("reconcile: panic", "route", r.Pattern)
+				problem(w, http.StatusInternalServerError, "the server failed to answer")
+			}
+		}()
+		next.ServeHTTP(w, r)
+	})
+}
+
+// cors lets web-based clients call the service from other origins, as the
+// protocol requires. Credentials are a bearer token, never a cookie, so no
+// origin gains anything a script there does not already hold.
+func cors(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Access-Control-Allow-Origin", "*")
+		next.ServeHTTP(w, r)
+	})
+}
+
+func preflight(w http.ResponseWriter, _ *http.Request) {
+	w.Header().Set("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+	w.Header().Set("Access-Control-Allow-Headers", "Authorization, Content-Type")
+	w.Header().Set("Access-Control-Max-Age", "600")
+	w.WriteHeader(http.StatusNoContent)
+}
