@@ -1,0 +1,114 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/athar-project/athar/internal/api"
+	"github.com/athar-project/athar/internal/store"
+)
+
+func TestTokenCommands(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	if r := athar(t, "", "--data", data, "user", "add", "nour", "--role", "analyst"); r.code != 0 {
+		t.Fatalf("user add: %d %s", r.code, r.stderr)
+	}
+
+	add := athar(t, "", "--data", data, "token", "add", "nour", "--name", "nightly export")
+	secret := strings.TrimSpace(add.stdout)
+	if add.code != 0 || !regexp.MustCompile(`^athar_[a-z2-7]{52}$`).MatchString(secret) {
+		t.Fatalf("token add: exit %d, stdout %q\n%s", add.code, add.stdout, add.stderr)
+	}
+	if !strings.Contains(add.stderr, "only time it is shown") || strings.Contains(add.stderr, secret) {
+		t.Errorf("stderr: %q", add.stderr)
+	}
+
+	js := athar(t, "", "--data", data, "--json", "token", "add", "nour", "--name", "laptop", "--expires", "2099-01-01")
+	var made map[string]any
+	if err := json.Unmarshal([]byte(js.stdout), &made); err != nil || js.code != 0 {
+		t.Fatalf("token add --json: %d %v\n%s", js.code, err, js.stdout)
+	}
+	if tok, _ := made["token"].(string); !strings.HasPrefix(tok, "athar_") || made["user"] != "nour" || made["expires_at"] != "2099-01-01T00:00:00Z" {
+		t.Errorf("token add --json: %v", made)
+	}
+
+	list := athar(t, "", "--data", data, "--json", "token", "list")
+	var toks []map[string]any
+	if err := json.Unmarshal([]byte(list.stdout), &toks); err != nil || list.code != 0 || len(toks) != 2 {
+		t.Fatalf("token list --json: %d %v\n%s", list.code, err, list.stdout)
+	}
+	if strings.Contains(list.stdout, secret) || strings.Contains(list.stdout, `"token"`) {
+		t.Errorf("token list shows a token:\n%s", list.stdout)
+	}
+	for _, key := range []string{"id", "user", "name", "created_at", "last_used_at", "expires_at", "revoked_at"} {
+		if _, ok := toks[0][key]; !ok {
+			t.Errorf("token list --json lacks %q", key)
+		}
+	}
+	id := toks[0]["id"].(string)
+	if text := athar(t, "", "--data", data, "token", "list"); text.code != 0 || !strings.Contains(text.stdout, "nightly export") || !strings.Contains(text.stdout, "expires 2099-01-01") {
+		t.Errorf("token list:\n%s", text.stdout)
+	}
+
+	// The token works against the API, until it is revoked.
+	ctx := context.Background()
+	st, err := store.Open(ctx, store.Config{DataDir: data})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	srv, err := api.New(api.Config{Store: st})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	defer ts.Close()
+	me := func() int {
+		req, _ := http.NewRequest("GET", ts.URL+"/api/v1/me", nil)
+		req.Header.Set("Authorization", "Bearer "+secret)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	if got := me(); got != 200 {
+		t.Fatalf("the new token: %d", got)
+	}
+	if r := athar(t, "", "--data", data, "token", "revoke", id); r.code != 0 || !strings.Contains(r.stdout, "revoked "+id) {
+		t.Fatalf("token revoke: %d %s%s", r.code, r.stdout, r.stderr)
+	}
+	if got := me(); got != 401 {
+		t.Errorf("a revoked token: %d, want 401", got)
+	}
+	if after := athar(t, "", "--data", data, "--json", "token", "list", "--user", "nour"); !strings.Contains(after.stdout, `"revoked_at": "20`) {
+		t.Errorf("revocation not listed:\n%s", after.stdout)
+	}
+
+	for _, c := range []struct {
+		args []string
+		says string
+	}{
+		{[]string{"token", "add", "nobody", "--name", "x"}, "no user"},
+		{[]string{"token", "add", "nour"}, "name"},
+		{[]string{"token", "add", "nour", "--name", "x", "--expires", "soon"}, "YYYY-MM-DD"},
+		{[]string{"token", "add", "nour", "--name", "x", "--expires", "2001-01-01"}, "future"},
+		{[]string{"token", "revoke", "no-such-id"}, "no token"},
+		{[]string{"--as", "nour", "token", "list"}, "only an admin"},
+	} {
+		r := athar(t, "", append([]string{"--data", data}, c.args...)...)
+		if r.code != 2 || !strings.Contains(r.stderr, c.says) {
+			t.Errorf("%v: exit %d, want 2 saying %q\n%s", c.args, r.code, c.says, r.stderr)
+		}
+	}
+	if r := athar(t, "", "--data", filepath.Join(t.TempDir(), "none"), "token", "list"); r.code != 2 {
+		t.Errorf("token list without data: exit %d", r.code)
+	}
+}

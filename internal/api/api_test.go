@@ -1,0 +1,336 @@
+package api
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"mime/multipart"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/store"
+	"github.com/athar-project/athar/internal/store/storetest"
+)
+
+// TestPagination: walking a list one item a page gives every item once, in
+// the order of the whole list; bad cursors and limits are 400s that name
+// the parameter.
+func TestPagination(t *testing.T) {
+	engines(t, func(t *testing.T, r *rig) {
+		for _, list := range []string{"/api/v1/sources", "/api/v1/sources?order=oldest", "/api/v1/entities",
+			"/api/v1/entities?type=person", "/api/v1/events", "/api/v1/review-queue",
+			"/api/v1/entities/" + r.fx.person + "/statements", "/api/v1/sources/" + r.fx.sources[model.Public].ID + "/statements"} {
+			sep := "?"
+			if strings.Contains(list, "?") {
+				sep = "&"
+			}
+			whole := ids(t, r.get(list+sep+"limit=200", "adel").json(t)["items"])
+			if len(whole) < 2 {
+				t.Fatalf("%s: %d items, too few to page", list, len(whole))
+			}
+			var walked []string
+			cursor := ""
+			for range len(whole) + 2 {
+				p := list + sep + "limit=1"
+				if cursor != "" {
+					p += "&cursor=" + url.QueryEscape(cursor)
+				}
+				m := r.get(p, "adel").json(t)
+				walked = append(walked, ids(t, m["items"])...)
+				next, _ := m["next_cursor"].(string)
+				if next == "" {
+					break
+				}
+				cursor = next
+			}
+			if !slices.Equal(walked, whole) {
+				t.Errorf("%s: pages gave %v, the whole list %v", list, walked, whole)
+			}
+			// A page as large as what is left ends the list.
+			if m := r.get(list+sep+fmt.Sprintf("limit=%d", len(whole)), "adel").json(t); m["next_cursor"] != nil {
+				t.Errorf("%s: a full last page has a next cursor", list)
+			}
+		}
+		srcCursor := encodeCursor("sources-newest", "2025-01-01T00:00:00Z", "src_x")
+		for _, c := range []struct{ path, location string }{
+			{"/api/v1/sources?limit=0", "query.limit"},
+			{"/api/v1/sources?limit=201", "query.limit"},
+			{"/api/v1/sources?limit=ten", "query.limit"},
+			{"/api/v1/sources?cursor=%25%25%25", "query.cursor"},
+			{"/api/v1/sources?cursor=bm90LWEtY3Vyc29y", "query.cursor"},
+			{"/api/v1/sources?order=oldest&cursor=" + srcCursor, "query.cursor"}, // another order's cursor
+			{"/api/v1/entities?cursor=" + srcCursor, "query.cursor"},             // another list's cursor
+			{"/api/v1/entities?type=dragon", "query.type"},
+			{"/api/v1/sources?kind=rumour", "query.kind"},
+			{"/api/v1/sources?order=random", "query.order"},
+			{"/api/v1/entities/" + r.fx.person + "/statements?status=maybe", "query.status"},
+			{"/api/v1/search?q=", "query.q"},
+			{"/api/v1/search?q=arrest&from=yesterday", "query.from"},
+			{"/api/v1/search?q=arrest&near=" + r.fx.person, "query.near"},
+			{"/api/v1/match?name=Ous&type=event", "query.type"},
+			{"/api/v1/match?name=Ous&limit=51", "query.limit"},
+			{"/api/v1/match?name=", "query.name"},
+		} {
+			got := r.get(c.path, "adel")
+			if got.status != 400 || got.header.Get("Content-Type") != "application/problem+json" {
+				t.Errorf("%s: %d %s\n%s", c.path, got.status, got.header.Get("Content-Type"), got.body)
+				continue
+			}
+			if !strings.Contains(string(got.body), `"location":"`+c.location+`"`) {
+				t.Errorf("%s: the problem does not name %s:\n%s", c.path, c.location, got.body)
+			}
+		}
+	})
+}
+
+func ids(t *testing.T, items any) []string {
+	t.Helper()
+	list, ok := items.([]any)
+	if !ok {
+		t.Fatalf("items: %v", items)
+	}
+	var out []string
+	for _, it := range list {
+		out = append(out, it.(map[string]any)["id"].(string))
+	}
+	return out
+}
+
+// TestReview: a reviewer's decision goes through the ledger as the
+// reviewer; the rules of the web UI's review form hold.
+func TestReview(t *testing.T) {
+	engines(t, func(t *testing.T, r *rig) {
+		f := r.fx
+		path := "/api/v1/statements/" + f.proposed + "/review"
+		got := r.postJSON(path, "rania", map[string]string{"decision": "confirm", "comment": " seen in the wire "})
+		if got.status != 200 {
+			t.Fatalf("confirm: %d %s", got.status, got.body)
+		}
+		m := got.json(t)
+		if m["status"] != "confirmed" || m["reviewer"] != "rania" || m["review_note"] != "seen in the wire" {
+			t.Errorf("after confirm: %v", m)
+		}
+		st, err := r.st.Statement(context.Background(), accessAll(), f.proposed)
+		if err != nil || st.Status != model.StatusConfirmed || st.Reviewer != "rania" {
+			t.Errorf("stored: %+v %v", st, err)
+		}
+		rep, err := r.st.Verify(context.Background())
+		if err != nil || !rep.OK {
+			t.Errorf("ledger after review: %+v %v", rep, err)
+		}
+		var entries int
+		if err := r.st.DB().QueryRow(r.st.Rebind("SELECT count(*) FROM ledger WHERE actor = ? AND row_id = ?"), "rania", f.proposed).Scan(&entries); err != nil || entries != 1 {
+			t.Errorf("ledger entries by rania for the statement: %d %v", entries, err)
+		}
+		for _, c := range []struct {
+			who  string
+			body map[string]string
+			want int
+			says string
+		}{
+			{"rania", map[string]string{"decision": "maybe"}, 422, "body.decision"},
+			{"rania", map[string]string{}, 422, "decision"},
+			{"rania", map[string]string{"decision": "reject", "sensitivity": "public"}, 200, ""}, // its own level
+			{"rania", map[string]string{"decision": "reject", "sensitivity": "restricted"}, 200, ""},
+			{"rania", map[string]string{"decision": "reject", "sensitivity": "internal"}, 403, "only an admin"},
+			{"rania", map[string]string{"decision": "reject", "sensitivity": "confidential"}, 403, "clearance"},
+			{"adel", map[string]string{"decision": "confirm", "sensitivity": "public"}, 200, ""},
+			{"adel", map[string]string{"decision": "confirm", "sensitivity": "secret"}, 422, "sensitivity"},
+			{"anas", map[string]string{"decision": "confirm"}, 403, "reviewer"},
+		} {
+			got := r.postJSON(path, c.who, c.body)
+			if got.status != c.want || !strings.Contains(string(got.body), c.says) {
+				t.Errorf("%s %v: %d, want %d saying %q\n%s", c.who, c.body, got.status, c.want, c.says, got.body)
+			}
+		}
+		// Never below the source's level, even for an admin.
+		internalStmt := ""
+		sts, _ := r.st.Statements(context.Background(), accessAll(), f.person)
+		for _, st := range sts {
+			if st.Sensitivity == model.Internal {
+				internalStmt = st.ID
+			}
+		}
+		got = r.postJSON("/api/v1/statements/"+internalStmt+"/review", "adel", map[string]string{"decision": "confirm", "sensitivity": "public"})
+		if got.status != 422 || !strings.Contains(string(got.body), "less sensitive than its source") {
+			t.Errorf("below the source: %d %s", got.status, got.body)
+		}
+		// Not JSON: a 400 problem.
+		bad := r.do("POST", path, "rania", strings.NewReader("{"), "application/json")
+		if bad.status != 400 && bad.status != 422 {
+			t.Errorf("broken JSON: %d %s", bad.status, bad.body)
+		}
+		// The queue no longer holds what was reviewed.
+		for _, id := range ids(t, r.get("/api/v1/review-queue?limit=200", "adel").json(t)["items"]) {
+			if id == f.proposed {
+				t.Error("a reviewed statement is still queued")
+			}
+		}
+	})
+}
+
+// TestIngest stores uploads and URLs through intake, and refuses bad ones
+// with problems that say why.
+func TestIngest(t *testing.T) {
+	page := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		switch req.URL.Path {
+		case "/article":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			fmt.Fprint(w, `<html><head><title>Guard detained in Latakia</title></head><body><article><h1>Guard detained in Latakia</h1>`+
+				`<p>Security forces detained a former guard of Sednaya Prison in Latakia on Monday, the ministry said in a statement.</p>`+
+				`<p>He was referred to the judiciary.</p></article></body></html>`)
+		case "/image":
+			w.Header().Set("Content-Type", "image/png")
+			w.Write([]byte("\x89PNG\r\n\x1a\n"))
+		default:
+			http.NotFound(w, req)
+		}
+	}))
+	defer page.Close()
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
+		r := newRig(t, st, page.Client())
+		b, ct := upload("ingest")
+		raw := b.Bytes()
+		got := r.do("POST", "/api/v1/sources", "anas", bytes.NewReader(raw), ct)
+		if got.status != 201 {
+			t.Fatalf("upload: %d %s", got.status, got.body)
+		}
+		m := got.json(t)
+		src, _ := m["source"].(map[string]any)
+		if m["status"] != "stored" || src == nil || src["filename"] != "note-ingest.txt" || src["title"] != "Note by ingest" || src["sensitivity"] != "public" {
+			t.Errorf("stored: %v", m)
+		}
+		again := r.do("POST", "/api/v1/sources", "adel", bytes.NewReader(raw), ct)
+		if again.status != 200 || again.json(t)["status"] != "exists" || again.json(t)["id"] != m["id"] {
+			t.Errorf("same bytes again: %d %s", again.status, again.body)
+		}
+		if s, err := r.st.Source(context.Background(), accessAll(), m["id"].(string)); err != nil || s.AddedBy != "anas" {
+			t.Errorf("stored source: %+v %v", s, err)
+		}
+
+		got = r.postJSON("/api/v1/sources", "anas", map[string]string{"url": page.URL + "/article", "kind": "statement"})
+		if got.status != 201 {
+			t.Fatalf("URL: %d %s", got.status, got.body)
+		}
+		m = got.json(t)
+		if src, _ := m["source"].(map[string]any); src["kind"] != "statement" || src["url"] != page.URL+"/article" {
+			t.Errorf("URL source: %v", m)
+		}
+		if found, _ := m["found"].(map[string]any); found["mentions"].(float64) == 0 {
+			t.Errorf("nothing extracted from the article: %v", m["found"])
+		}
+
+		// A testimony is confidential unless an admin says otherwise.
+		tb, tct := form(map[string]string{"kind": "testimony"}, "t.txt", "A witness said he was held in Sednaya for two years.")
+		got = r.do("POST", "/api/v1/sources", "anas", tb, tct)
+		if got.status != 201 || got.json(t)["source"] != nil {
+			// anas (internal) may not see the confidential testimony stored.
+			t.Errorf("testimony by an analyst: %d %s", got.status, got.body)
+		}
+
+		big := strings.Repeat("word ", 20000) // over the rig's 64 KiB limit
+		for _, c := range []struct {
+			name, who string
+			body      func() (*bytes.Buffer, string)
+			want      int
+			says      string
+		}{
+			{"viewer", "vera", func() (*bytes.Buffer, string) { return upload("vera") }, 403, "analyst"},
+			{"below default", "anas", func() (*bytes.Buffer, string) {
+				return form(map[string]string{"kind": "testimony", "sensitivity": "public"}, "x.txt", "A witness said so.")
+			}, 403, "only an admin"},
+			{"unknown kind", "anas", func() (*bytes.Buffer, string) { return form(map[string]string{"kind": "rumour"}, "x.txt", "text") }, 422, "body.kind"},
+			{"unknown field", "anas", func() (*bytes.Buffer, string) { return form(map[string]string{"colour": "red"}, "x.txt", "text") }, 400, "body.colour"},
+			{"no file", "anas", func() (*bytes.Buffer, string) { return form(map[string]string{"kind": "article"}, "", "") }, 422, "body.file"},
+			{"empty file", "anas", func() (*bytes.Buffer, string) { return form(nil, "empty.txt", "") }, 422, "empty document"},
+			{"too large", "anas", func() (*bytes.Buffer, string) { return form(nil, "big.txt", big) }, 413, "limit"},
+			{"plain text", "anas", func() (*bytes.Buffer, string) { return bytes.NewBufferString("hello"), "text/plain" }, 415, "multipart/form-data"},
+			{"no url", "anas", func() (*bytes.Buffer, string) { return bytes.NewBufferString(`{"kind":"article"}`), "application/json" }, 422, "body.url"},
+			{"ftp", "anas", func() (*bytes.Buffer, string) {
+				return bytes.NewBufferString(`{"url":"ftp://x.example/a"}`), "application/json"
+			}, 422, "http"},
+			{"extra key", "anas", func() (*bytes.Buffer, string) {
+				return bytes.NewBufferString(`{"url":"` + page.URL + `/article","colour":"red"}`), "application/json"
+			}, 400, "colour"},
+			{"not found upstream", "anas", func() (*bytes.Buffer, string) {
+				return bytes.NewBufferString(`{"url":"` + page.URL + `/missing"}`), "application/json"
+			}, 422, "404"},
+			{"image upstream", "anas", func() (*bytes.Buffer, string) {
+				return bytes.NewBufferString(`{"url":"` + page.URL + `/image"}`), "application/json"
+			}, 422, "not a document"},
+		} {
+			b, ct := c.body()
+			got := r.do("POST", "/api/v1/sources", c.who, b, ct)
+			if got.status != c.want || !strings.Contains(string(got.body), c.says) || got.header.Get("Content-Type") != "application/problem+json" {
+				t.Errorf("%s: %d, want %d saying %q\n%s", c.name, got.status, c.want, c.says, got.body)
+			}
+		}
+	})
+}
+
+// TestIngestRefusesPrivateAddresses: the default fetch client does not
+// reach the server's own network.
+func TestIngestRefusesPrivateAddresses(t *testing.T) {
+	local := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		fmt.Fprint(w, "internal admin page")
+	}))
+	defer local.Close()
+	st := storetest.Open(t, store.Config{DataDir: t.TempDir()})
+	r := newRig(t, st, nil)
+	got := r.postJSON("/api/v1/sources", "adel", map[string]string{"url": local.URL + "/"})
+	if got.status != 422 || !strings.Contains(string(got.body), "not a public address") {
+		t.Errorf("loopback fetch: %d %s", got.status, got.body)
+	}
+}
+
+// form is a multipart body with fields and, unless filename is "", a file.
+func form(fields map[string]string, filename, content string) (*bytes.Buffer, string) {
+	var b bytes.Buffer
+	w := multipart.NewWriter(&b)
+	for k, v := range fields {
+		w.WriteField(k, v)
+	}
+	if filename != "" {
+		fw, _ := w.CreateFormFile("file", filename)
+		fw.Write([]byte(content))
+	}
+	w.Close()
+	return &b, w.FormDataContentType()
+}
+
+// accessAll is the operator's full view, for checking what was stored.
+func accessAll() access.Viewer { return access.Operator() }
+
+// TestAccessLog: showing restricted or confidential material through the
+// API is recorded first, by id, with the account; public material is not.
+func TestAccessLog(t *testing.T) {
+	engines(t, func(t *testing.T, r *rig) {
+		if got := r.get("/api/v1/statements/"+r.fx.restrictedStmt, "rania"); got.status != 200 {
+			t.Fatalf("restricted statement: %d", got.status)
+		}
+		if got := r.get("/api/v1/sources/"+r.fx.sources[model.Confidential].ID, "adel"); got.status != 200 {
+			t.Fatalf("confidential source: %d", got.status)
+		}
+		r.get("/api/v1/sources/"+r.fx.sources[model.Public].ID, "adel")
+		entries, err := r.st.AccessLog().Recent(context.Background(), 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen := map[string]string{}
+		for _, e := range entries {
+			seen[e.Subject] = e.Actor + " " + e.Action + " " + e.Sensitivity.String()
+		}
+		if seen[r.fx.restrictedStmt] != "rania api-view restricted" || seen[r.fx.sources[model.Confidential].ID] != "adel api-view confidential" {
+			t.Errorf("access log: %v", seen)
+		}
+		if _, ok := seen[r.fx.sources[model.Public].ID]; ok {
+			t.Error("a public source's view was logged")
+		}
+	})
+}

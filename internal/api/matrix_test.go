@@ -1,0 +1,212 @@
+package api
+
+import (
+	"bytes"
+	"fmt"
+	"mime/multipart"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/athar-project/athar/internal/model"
+)
+
+// call is one request of the matrix.
+type call struct {
+	method, path string
+	body         func(who string) (*bytes.Buffer, string) // nil: no body
+}
+
+// upload is a multipart body with one small text file, different per
+// caller so that each one stores a new source.
+func upload(who string) (*bytes.Buffer, string) {
+	var b bytes.Buffer
+	w := multipart.NewWriter(&b)
+	fw, _ := w.CreateFormFile("file", "note-"+who+".txt")
+	fmt.Fprintf(fw, "Title: Note by %s\n---\nA short public note written for the API test by %s.\n", who, who)
+	w.Close()
+	return &b, w.FormDataContentType()
+}
+
+func reviewBody(string) (*bytes.Buffer, string) {
+	return bytes.NewBufferString(`{"decision":"confirm","comment":"checked against the wire"}`), "application/json"
+}
+
+// calls are every route of the API with the rig's ids.
+func (r *rig) calls() []call {
+	f := r.fx
+	pub := f.sources[model.Public].ID
+	return []call{
+		{"GET", "/api/v1/me", nil},
+		{"GET", "/api/v1/sources", nil},
+		{"POST", "/api/v1/sources", upload},
+		{"GET", "/api/v1/sources/" + pub, nil},
+		{"GET", "/api/v1/sources/" + pub + "/statements", nil},
+		{"GET", "/api/v1/entities?type=person", nil},
+		{"GET", "/api/v1/entities/" + f.person, nil},
+		{"GET", "/api/v1/entities/" + f.person + "/statements", nil},
+		{"GET", "/api/v1/events", nil},
+		{"GET", "/api/v1/events/" + f.arrest, nil},
+		{"GET", "/api/v1/statements/" + f.confirmed, nil},
+		{"GET", "/api/v1/review-queue", nil},
+		{"POST", "/api/v1/statements/" + f.proposed + "/review", reviewBody},
+		{"GET", "/api/v1/search?q=arrested", nil},
+		{"GET", "/api/v1/match?name=Ous+Saloum", nil},
+	}
+}
+
+// TestRoleMatrix sends every route as the anonymous caller and as every role
+// and checks the status: 401 without a token, 403 for a role that may not,
+// else success.
+func TestRoleMatrix(t *testing.T) {
+	engines(t, func(t *testing.T, r *rig) {
+		who := []string{"", "vera", "anas", "rania", "adel"}
+		for _, c := range r.calls() {
+			for _, w := range who {
+				want := http.StatusOK
+				switch {
+				case w == "":
+					want = http.StatusUnauthorized
+				case c.method == "POST" && strings.HasSuffix(c.path, "/sources"):
+					want = http.StatusCreated
+					if w == "vera" {
+						want = http.StatusForbidden
+					}
+				case strings.Contains(c.path, "review"):
+					if w == "vera" || w == "anas" {
+						want = http.StatusForbidden
+					}
+				}
+				var resp response
+				if c.body != nil {
+					b, ct := c.body(w)
+					resp = r.do(c.method, c.path, w, b, ct)
+				} else {
+					resp = r.do(c.method, c.path, w, nil, "")
+				}
+				label := w
+				if label == "" {
+					label = "anonymous"
+				}
+				if resp.status != want {
+					t.Errorf("%s %s as %s: %d, want %d\n%s", c.method, c.path, label, resp.status, want, resp.body)
+					continue
+				}
+				ct := resp.header.Get("Content-Type")
+				if want >= 400 && ct != "application/problem+json" {
+					t.Errorf("%s %s as %s: error as %q, want application/problem+json", c.method, c.path, label, ct)
+				}
+				if want < 400 && !strings.HasPrefix(ct, "application/json") {
+					t.Errorf("%s %s as %s: answer as %q", c.method, c.path, label, ct)
+				}
+				if want == http.StatusUnauthorized {
+					if h := resp.header.Get("WWW-Authenticate"); !strings.HasPrefix(h, "Bearer") {
+						t.Errorf("%s %s: 401 without a Bearer challenge (%q)", c.method, c.path, h)
+					}
+					if m := resp.json(t); m["status"] != float64(401) || m["detail"] == "" {
+						t.Errorf("%s %s: 401 problem %v", c.method, c.path, m)
+					}
+				}
+			}
+		}
+	})
+}
+
+// TestBadTokens: a malformed, revoked or disabled account's token is 401
+// with error="invalid_token"; the scheme's case does not matter.
+func TestBadTokens(t *testing.T) {
+	engines(t, func(t *testing.T, r *rig) {
+		ctx := t.Context()
+		send := func(auth string) response {
+			req, _ := http.NewRequest("GET", r.ts.URL+"/api/v1/sources", nil)
+			req.Header.Set("Authorization", auth)
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			return response{status: resp.StatusCode, header: resp.Header}
+		}
+		if got := send("bEaReR " + r.tokens["vera"]); got.status != 200 {
+			t.Errorf("scheme in another case: %d", got.status)
+		}
+		tok, _ := r.st.Tokens().List(ctx, r.users["anas"].ID)
+		if _, err := r.st.Tokens().Revoke(ctx, tok[0].ID); err != nil {
+			t.Fatal(err)
+		}
+		for name, auth := range map[string]string{
+			"garbage":  "Bearer not-a-token",
+			"basic":    "Basic dmVyYTpwdw==",
+			"revoked":  "Bearer " + r.tokens["anas"],
+			"disabled": "Bearer " + r.tokens["gone"],
+			"two":      "Bearer " + r.tokens["vera"] + " " + r.tokens["adel"],
+		} {
+			got := send(auth)
+			if got.status != http.StatusUnauthorized {
+				t.Errorf("%s: %d, want 401", name, got.status)
+			}
+			if h := got.header.Get("WWW-Authenticate"); !strings.Contains(h, "Bearer") {
+				t.Errorf("%s: challenge %q", name, h)
+			}
+		}
+		if got := send("Bearer " + r.tokens["anas"]); !strings.Contains(got.header.Get("WWW-Authenticate"), `error="invalid_token"`) {
+			t.Errorf("a revoked token's challenge does not say invalid_token: %q", got.header.Get("WWW-Authenticate"))
+		}
+		// Use is recorded.
+		toks, _ := r.st.Tokens().List(ctx, r.users["vera"].ID)
+		if toks[0].LastUsedAt.IsZero() {
+			t.Error("a used token has no last use")
+		}
+	})
+}
+
+// TestNotFoundAndMethods: what does not exist and what the caller may not
+// see are the same 404; a route's path with another method is 405; an
+// unknown path is 404 — all problem details, and all 401 without a token.
+func TestNotFoundAndMethods(t *testing.T) {
+	engines(t, func(t *testing.T, r *rig) {
+		f := r.fx
+		for _, c := range []struct {
+			method, path, who string
+			want              int
+		}{
+			{"GET", "/api/v1/sources/src_0000000000000000", "adel", 404},
+			{"GET", "/api/v1/sources/" + f.sources[model.Confidential].ID, "vera", 404},
+			{"GET", "/api/v1/sources/" + f.sources[model.Confidential].ID + "/statements", "rania", 404},
+			{"GET", "/api/v1/entities/" + f.victim, "rania", 404},
+			{"GET", "/api/v1/entities/" + f.victim + "/statements", "anas", 404},
+			{"GET", "/api/v1/entities/no-such-entity", "adel", 404},
+			{"GET", "/api/v1/events/" + f.torture, "rania", 404},
+			{"GET", "/api/v1/events/" + f.person, "adel", 404}, // not an event
+			{"GET", "/api/v1/statements/" + f.restrictedStmt, "anas", 404},
+			{"POST", "/api/v1/statements/" + f.confidentialStmt + "/review", "rania", 404},
+			{"GET", "/api/v1/nowhere", "vera", 404},
+			{"GET", "/api/v1/nowhere", "", 401},
+			{"DELETE", "/api/v1/sources", "vera", 405},
+			{"PUT", "/api/v1/statements/" + f.proposed + "/review", "adel", 405},
+			{"DELETE", "/api/v1/sources", "", 401},
+		} {
+			var got response
+			if c.method == "POST" {
+				got = r.postJSON(c.path, c.who, map[string]string{"decision": "confirm"})
+			} else {
+				got = r.do(c.method, c.path, c.who, nil, "")
+			}
+			if got.status != c.want {
+				t.Errorf("%s %s as %q: %d, want %d\n%s", c.method, c.path, c.who, got.status, c.want, got.body)
+				continue
+			}
+			if ct := got.header.Get("Content-Type"); ct != "application/problem+json" {
+				t.Errorf("%s %s: %q, want problem+json", c.method, c.path, ct)
+			}
+			if c.want == 405 && got.header.Get("Allow") == "" {
+				t.Errorf("%s %s: 405 without Allow", c.method, c.path)
+			}
+		}
+		// A merged entity's id answers with the entity it was merged into.
+		m := r.get("/api/v1/entities/"+f.merged, "vera").json(t)
+		if m["id"] != f.person {
+			t.Errorf("merged entity answered as %v, want %s", m["id"], f.person)
+		}
+	})
+}

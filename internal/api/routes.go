@@ -1,0 +1,70 @@
+package api
+
+import (
+	"context"
+	"net/http"
+	"strings"
+
+	"github.com/danielgtaylor/huma/v2"
+)
+
+// routes registers every operation of the API, with who may use it. This is
+// the one table of the API's routes; the OpenAPI test walks the document it
+// produces.
+func (s *Server) routes() {
+	get := func(path, id, summary string) huma.Operation {
+		return huma.Operation{Method: http.MethodGet, Path: path, OperationID: id, Summary: summary}
+	}
+	post := func(path, id, summary string) huma.Operation {
+		return huma.Operation{Method: http.MethodPost, Path: path, OperationID: id, Summary: summary}
+	}
+	add(s, readers, get("/me", "get-me", "Who the token belongs to"), s.meShow)
+
+	add(s, readers, get("/sources", "list-sources", "List sources"), s.sourcesList)
+	add(s, writers, s.ingestOperation(post("/sources", "ingest-source", "Ingest a URL or an uploaded file")), s.sourceIngest)
+	add(s, readers, get("/sources/{id}", "get-source", "One source, with its text"), s.sourceShow)
+	add(s, readers, get("/sources/{id}/statements", "list-source-statements", "Statements drawn from a source"), s.sourceStatements)
+
+	add(s, readers, get("/entities", "list-entities", "List entities"), s.entitiesList)
+	add(s, readers, get("/entities/{id}", "get-entity", "One entity: names, statements by property, events"), s.entityShow)
+	add(s, readers, get("/entities/{id}/statements", "list-entity-statements", "Statements about an entity"), s.entityStatements)
+
+	add(s, readers, get("/events", "list-events", "List events with their participants and roles"), s.eventsList)
+	add(s, readers, get("/events/{id}", "get-event", "One event with its participants and roles"), s.eventShow)
+
+	add(s, readers, get("/statements/{id}", "get-statement", "One statement"), s.statementShow)
+	add(s, reviewers, get("/review-queue", "list-review-queue", "Proposed statements awaiting review, oldest first"), s.reviewQueue)
+	add(s, reviewers, post("/statements/{id}/review", "review-statement", "Confirm or reject a statement"), s.reviewSubmit)
+
+	add(s, readers, get("/search", "search", "Full-text search over sources and statements"), s.searchShow)
+	add(s, readers, get("/match", "match-name", "Entities a name may stand for, with scores and reasons"), s.matchShow)
+}
+
+// add registers one operation behind the token check for its audience,
+// documents its security and its problem answers, and remembers its path so
+// that a wrong method gets 405 rather than 404.
+func add[I, O any](s *Server, who audience, op huma.Operation, h func(context.Context, *I) (*O, error)) {
+	op.Security = []map[string][]string{{"bearer": {}}}
+	op.Middlewares = append(op.Middlewares, s.authenticate(who))
+	// Parameters are checked by the handlers, so that every bad parameter is
+	// a 400 naming it (huma's own checks answer 422).
+	op.SkipValidateParams = true
+	op.Errors = []int{http.StatusBadRequest, http.StatusUnauthorized}
+	if who != readers {
+		op.Errors = append(op.Errors, http.StatusForbidden)
+	}
+	if hasID(op.Path) {
+		op.Errors = append(op.Errors, http.StatusNotFound)
+	}
+	if op.Method == http.MethodPost && op.Path == "/sources" {
+		op.Errors = append(op.Errors, http.StatusRequestEntityTooLarge, http.StatusUnsupportedMediaType)
+	}
+	huma.Register(s.api, op, h)
+	pattern := Prefix + op.Path
+	if _, ok := s.methods[pattern]; !ok {
+		s.paths.HandleFunc(pattern, func(http.ResponseWriter, *http.Request) {})
+	}
+	s.methods[pattern] = append(s.methods[pattern], op.Method)
+}
+
+func hasID(path string) bool { return strings.Contains(path, "{id}") }

@@ -1,0 +1,206 @@
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/base32"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/athar-project/athar/internal/model"
+)
+
+// TokenPrefix starts every API token, so that a token pasted into the wrong
+// place (a log, a repository) is recognizable for what it is.
+const TokenPrefix = "athar_"
+
+// tokenBytes is how much randomness a token carries: 256 bits.
+const tokenBytes = 32
+
+// tokenEncoding writes a token's random part: lower-case base32, no padding
+// (52 characters for 32 bytes), safe in a header, a URL or a shell.
+var tokenEncoding = base32.NewEncoding("abcdefghijklmnopqrstuvwxyz234567").WithPadding(base32.NoPadding)
+
+// tokenLen is the length of a whole token.
+var tokenLen = len(TokenPrefix) + tokenEncoding.EncodedLen(tokenBytes)
+
+// ErrNoToken means a token is unknown, revoked, expired, or belongs to a
+// disabled account: the four are not told apart.
+var ErrNoToken = errors.New("no such API token")
+
+// APIToken is a token as the store keeps it: never the token itself.
+type APIToken struct {
+	ID         string // public id, for listing and revoking
+	UserID     string
+	UserName   string
+	Name       string // what the token is for, as its owner named it
+	CreatedAt  time.Time
+	LastUsedAt time.Time // zero: never used
+	ExpiresAt  time.Time // zero: never expires
+	RevokedAt  time.Time // zero: not revoked
+}
+
+// Revoked reports whether the token was revoked.
+func (t APIToken) Revoked() bool { return !t.RevokedAt.IsZero() }
+
+// Expired reports whether the token had expired at now.
+func (t APIToken) Expired(now time.Time) bool {
+	return !t.ExpiresAt.IsZero() && !now.Before(t.ExpiresAt)
+}
+
+// HashToken is the hex SHA-256 of a token, the only form the store keeps.
+func HashToken(secret string) string {
+	sum := sha256.Sum256([]byte(secret))
+	return hex.EncodeToString(sum[:])
+}
+
+// wellFormedToken reports whether s has the shape of a token Athar makes.
+func wellFormedToken(s string) bool {
+	if len(s) != tokenLen || !strings.HasPrefix(s, TokenPrefix) {
+		return false
+	}
+	_, err := tokenEncoding.DecodeString(s[len(TokenPrefix):])
+	return err == nil
+}
+
+// Tokens keeps the API tokens of user accounts.
+type Tokens struct{ s *Store }
+
+// Tokens returns the store's API token table.
+func (s *Store) Tokens() Tokens { return Tokens{s} }
+
+// maxTokenName bounds a token's name.
+const maxTokenName = 100
+
+// Create makes a token for an active account and returns it with the token
+// itself, which is shown this once: the store keeps only its hash. A zero
+// expires makes a token that does not expire.
+func (tk Tokens) Create(ctx context.Context, userID, name string, expires time.Time) (APIToken, string, error) {
+	name = strings.TrimSpace(name)
+	switch {
+	case name == "":
+		return APIToken{}, "", errors.New("a token needs a name that says what it is for")
+	case utf8.RuneCountInString(name) > maxTokenName:
+		return APIToken{}, "", fmt.Errorf("a token's name has at most %d characters", maxTokenName)
+	}
+	u, err := tk.s.UserByID(ctx, userID)
+	if err != nil {
+		return APIToken{}, "", err
+	}
+	if u.Disabled {
+		return APIToken{}, "", fmt.Errorf("user %s is disabled", u.Name)
+	}
+	now := tk.s.now()
+	if !expires.IsZero() && !expires.After(now) {
+		return APIToken{}, "", errors.New("a token's expiry must be in the future")
+	}
+	raw := make([]byte, tokenBytes)
+	if _, err := rand.Read(raw); err != nil {
+		return APIToken{}, "", err
+	}
+	secret := TokenPrefix + tokenEncoding.EncodeToString(raw)
+	t := APIToken{ID: NewID(), UserID: u.ID, UserName: u.Name, Name: name, CreatedAt: now, ExpiresAt: expires}
+	_, err = tk.s.db.ExecContext(ctx, tk.s.Rebind("INSERT INTO api_tokens (id, hash, user_id, name, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)"),
+		t.ID, HashToken(secret), t.UserID, t.Name, timeText(t.CreatedAt), timeText(t.ExpiresAt))
+	if err != nil {
+		return APIToken{}, "", fmt.Errorf("create token: %w", err)
+	}
+	return t, secret, nil
+}
+
+const tokenCols = "t.id, t.user_id, u.name, t.name, t.created_at, t.last_used_at, t.expires_at, t.revoked_at"
+
+func scanToken(sc scanner) (APIToken, error) {
+	var t APIToken
+	var created, used, expires, revoked string
+	if err := sc.Scan(&t.ID, &t.UserID, &t.UserName, &t.Name, &created, &used, &expires, &revoked); err != nil {
+		return t, err
+	}
+	t.CreatedAt, t.LastUsedAt, t.ExpiresAt, t.RevokedAt = parseTime(created), parseTime(used), parseTime(expires), parseTime(revoked)
+	return t, nil
+}
+
+// Authenticate returns the token and its account for a token presented by a
+// client. A token that is malformed, unknown, revoked or expired, or whose
+// account is disabled, is ErrNoToken. The lookup is by the token's hash, so
+// no comparison of the secret itself can leak it by its timing.
+func (tk Tokens) Authenticate(ctx context.Context, secret string) (APIToken, model.User, error) {
+	if !wellFormedToken(secret) {
+		return APIToken{}, model.User{}, ErrNoToken
+	}
+	t, err := scanToken(tk.s.db.QueryRowContext(ctx, tk.s.Rebind("SELECT "+tokenCols+" FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.hash = ?"),
+		HashToken(secret)))
+	if errors.Is(err, sql.ErrNoRows) {
+		return APIToken{}, model.User{}, ErrNoToken
+	}
+	if err != nil {
+		return APIToken{}, model.User{}, fmt.Errorf("look up token: %w", err)
+	}
+	if t.Revoked() || t.Expired(tk.s.now()) {
+		return APIToken{}, model.User{}, ErrNoToken
+	}
+	u, err := tk.s.UserByID(ctx, t.UserID)
+	if err != nil {
+		return APIToken{}, model.User{}, err
+	}
+	if u.Disabled {
+		return APIToken{}, model.User{}, ErrNoToken
+	}
+	return t, u, nil
+}
+
+// List returns the tokens of one account (userID "" for every account),
+// oldest first, revoked ones included.
+func (tk Tokens) List(ctx context.Context, userID string) ([]APIToken, error) {
+	q := "SELECT " + tokenCols + " FROM api_tokens t JOIN users u ON u.id = t.user_id"
+	var args []any
+	if userID != "" {
+		q += " WHERE t.user_id = ?"
+		args = append(args, userID)
+	}
+	rows, err := tk.s.db.QueryContext(ctx, tk.s.Rebind(q+" ORDER BY t.created_at, t.id"), args...)
+	if err != nil {
+		return nil, fmt.Errorf("list tokens: %w", err)
+	}
+	defer rows.Close()
+	var out []APIToken
+	for rows.Next() {
+		t, err := scanToken(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
+
+// Get returns one token by its id.
+func (tk Tokens) Get(ctx context.Context, id string) (APIToken, error) {
+	t, err := scanToken(tk.s.db.QueryRowContext(ctx, tk.s.Rebind("SELECT "+tokenCols+" FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.id = ?"), id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return t, fmt.Errorf("token %s: %w", id, ErrNotFound)
+	}
+	return t, err
+}
+
+// Revoke ends a token for good. Revoking a revoked token keeps the time it
+// was first revoked; an unknown id is ErrNotFound.
+func (tk Tokens) Revoke(ctx context.Context, id string) (APIToken, error) {
+	if _, err := tk.s.db.ExecContext(ctx, tk.s.Rebind("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at = ''"),
+		timeText(tk.s.now()), id); err != nil {
+		return APIToken{}, fmt.Errorf("revoke token: %w", err)
+	}
+	return tk.Get(ctx, id)
+}
+
+// Touch records that a token was used at.
+func (tk Tokens) Touch(ctx context.Context, id string, at time.Time) error {
+	_, err := tk.s.db.ExecContext(ctx, tk.s.Rebind("UPDATE api_tokens SET last_used_at = ? WHERE id = ?"), timeText(at), id)
+	return err
+}

@@ -1,0 +1,176 @@
+package store_test
+
+import (
+	"context"
+	"errors"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/store"
+	"github.com/athar-project/athar/internal/store/storetest"
+)
+
+func addTokenUser(t *testing.T, st *store.Store, name string) model.User {
+	t.Helper()
+	u := model.User{Name: name, Role: model.RoleAnalyst, Clearance: model.Internal}
+	if err := st.Write(context.Background(), "tester", func(tx *store.Tx) error { return tx.AddUser(context.Background(), &u) }); err != nil {
+		t.Fatal(err)
+	}
+	return u
+}
+
+func TestTokens(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		nour := addTokenUser(t, st, "nour")
+		tk := st.Tokens()
+
+		made, secret, err := tk.Create(ctx, nour.ID, "  nightly export ", time.Time{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !regexp.MustCompile(`^athar_[a-z2-7]{52}$`).MatchString(secret) {
+			t.Errorf("token %q is not athar_ and 52 base32 characters", secret)
+		}
+		if made.Name != "nightly export" || made.UserName != "nour" {
+			t.Errorf("made %+v", made)
+		}
+		// Only the hash is stored: the token appears in no column.
+		var n int
+		if err := st.DB().QueryRowContext(ctx, st.Rebind("SELECT count(*) FROM api_tokens WHERE hash = ? AND id = ?"), store.HashToken(secret), made.ID).Scan(&n); err != nil || n != 1 {
+			t.Fatalf("hash row: %d, %v", n, err)
+		}
+		rows, err := st.DB().QueryContext(ctx, "SELECT id, hash, user_id, name, created_at, last_used_at, expires_at, revoked_at FROM api_tokens")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+			cols := make([]string, 8)
+			ptrs := make([]any, 8)
+			for i := range cols {
+				ptrs[i] = &cols[i]
+			}
+			if err := rows.Scan(ptrs...); err != nil {
+				t.Fatal(err)
+			}
+			for _, c := range cols {
+				if strings.Contains(c, secret[len(store.TokenPrefix):]) {
+					t.Errorf("the token itself is stored: %q", c)
+				}
+			}
+		}
+		rows.Close()
+
+		got, u, err := tk.Authenticate(ctx, secret)
+		if err != nil || got.ID != made.ID || u.ID != nour.ID || u.Role != model.RoleAnalyst {
+			t.Fatalf("authenticate: %+v %+v %v", got, u, err)
+		}
+		for _, bad := range []string{"", secret + "a", secret[:len(secret)-1], "Bearer " + secret, strings.ToUpper(secret),
+			store.TokenPrefix + strings.Repeat("a", 52), strings.Replace(secret, "athar_", "atharx", 1)} {
+			if _, _, err := tk.Authenticate(ctx, bad); !errors.Is(err, store.ErrNoToken) {
+				t.Errorf("authenticate(%q) = %v, want ErrNoToken", bad, err)
+			}
+		}
+
+		at := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+		if err := tk.Touch(ctx, made.ID, at); err != nil {
+			t.Fatal(err)
+		}
+		if g, _ := tk.Get(ctx, made.ID); !g.LastUsedAt.Equal(at) {
+			t.Errorf("last used %v, want %v", g.LastUsedAt, at)
+		}
+
+		// A second token, another user's, an expiring one: listing by user and all.
+		_, second, err := tk.Create(ctx, nour.ID, "laptop", time.Now().Add(time.Hour))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sami := addTokenUser(t, st, "sami")
+		if _, _, err := tk.Create(ctx, sami.ID, "script", time.Time{}); err != nil {
+			t.Fatal(err)
+		}
+		mine, err := tk.List(ctx, nour.ID)
+		if err != nil || len(mine) != 2 || mine[0].ID != made.ID {
+			t.Fatalf("nour's tokens: %+v %v", mine, err)
+		}
+		if all, err := tk.List(ctx, ""); err != nil || len(all) != 3 {
+			t.Fatalf("all tokens: %d %v", len(all), err)
+		}
+
+		// Revoked: refused at once; revoking again keeps the first time.
+		rev, err := tk.Revoke(ctx, made.ID)
+		if err != nil || !rev.Revoked() {
+			t.Fatalf("revoke: %+v %v", rev, err)
+		}
+		if _, _, err := tk.Authenticate(ctx, secret); !errors.Is(err, store.ErrNoToken) {
+			t.Errorf("revoked token authenticates: %v", err)
+		}
+		again, err := tk.Revoke(ctx, made.ID)
+		if err != nil || !again.RevokedAt.Equal(rev.RevokedAt) {
+			t.Errorf("second revoke moved the time: %v → %v (%v)", rev.RevokedAt, again.RevokedAt, err)
+		}
+		if _, err := tk.Revoke(ctx, "no-such-token"); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("revoke unknown: %v", err)
+		}
+
+		// A disabled account's tokens stop working, and it gets no new ones.
+		if _, _, err := tk.Authenticate(ctx, second); err != nil {
+			t.Fatal(err)
+		}
+		if err := st.Write(ctx, "tester", func(tx *store.Tx) error { return tx.SetUserDisabled(ctx, nour.ID, true) }); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := tk.Authenticate(ctx, second); !errors.Is(err, store.ErrNoToken) {
+			t.Errorf("a disabled account's token authenticates: %v", err)
+		}
+		if _, _, err := tk.Create(ctx, nour.ID, "more", time.Time{}); err == nil {
+			t.Error("a disabled account got a token")
+		}
+	})
+}
+
+func TestTokenCreateRefusesBadInput(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		u := addTokenUser(t, st, "lina")
+		for _, c := range []struct {
+			name, user string
+			expires    time.Time
+			want       string
+		}{
+			{"", u.ID, time.Time{}, "needs a name"},
+			{strings.Repeat("x", 101), u.ID, time.Time{}, "at most 100"},
+			{"ok", "no-such-user", time.Time{}, "not found"},
+			{"ok", u.ID, time.Now().Add(-time.Minute), "in the future"},
+		} {
+			if _, _, err := st.Tokens().Create(ctx, c.user, c.name, c.expires); err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("create(%q, %q, %v) = %v, want %q", c.name, c.user, c.expires, err, c.want)
+			}
+		}
+		if ts, _ := st.Tokens().List(ctx, ""); len(ts) != 0 {
+			t.Errorf("a refused token was stored: %+v", ts)
+		}
+	})
+}
+
+func TestExpiredTokenRefused(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		u := addTokenUser(t, st, "hadi")
+		made, secret, err := st.Tokens().Create(ctx, u.ID, "short", time.Now().Add(time.Hour))
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Move its expiry into the past, as time passing would.
+		past := time.Now().Add(-time.Second).UTC().Format(time.RFC3339Nano)
+		if _, err := st.DB().ExecContext(ctx, st.Rebind("UPDATE api_tokens SET expires_at = ? WHERE id = ?"), past, made.ID); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := st.Tokens().Authenticate(ctx, secret); !errors.Is(err, store.ErrNoToken) {
+			t.Errorf("expired token authenticates: %v", err)
+		}
+	})
+}
