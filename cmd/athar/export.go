@@ -27,10 +27,10 @@ func init() {
 
 func exportFTMCommand(g *globals) *cobra.Command {
 	var out string
-	var confirmed bool
+	var confirmed, statements bool
 	cmd := &cobra.Command{
 		Use:   "ftm",
-		Short: "Write FollowTheMoney entities as JSON lines (what your clearance lets you see)",
+		Short: "Write FollowTheMoney entities (or, with --statements, FtM statements) as JSON lines (what your clearance lets you see)",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
@@ -40,9 +40,16 @@ func exportFTMCommand(g *globals) *cobra.Command {
 			}
 			defer st.Close()
 			opt := export.Options{Confirmed: confirmed}
+			bar := g.exportProgress()
+			defer bar.done()
+			opt.Progress = bar.update
+			write := export.WriteFTM
+			if statements {
+				write = export.WriteStatements
+			}
 			if out == "" {
 				w := bufio.NewWriter(g.stdout)
-				if err := export.WriteFTM(ctx, st, v, opt, w); err != nil {
+				if err := write(ctx, st, v, opt, w); err != nil {
 					return cannot(err)
 				}
 				if err := w.Flush(); err != nil {
@@ -55,7 +62,7 @@ func exportFTMCommand(g *globals) *cobra.Command {
 				return cannot(fmt.Errorf("--out: %w", err))
 			}
 			w := bufio.NewWriter(f)
-			err = export.WriteFTM(ctx, st, v, opt, w)
+			err = write(ctx, st, v, opt, w)
 			err = errors.Join(err, w.Flush(), f.Close())
 			if err != nil {
 				os.Remove(out)
@@ -66,6 +73,7 @@ func exportFTMCommand(g *globals) *cobra.Command {
 	}
 	cmd.Flags().StringVar(&out, "out", "", "write to `FILE` instead of stdout")
 	cmd.Flags().BoolVar(&confirmed, "confirmed", false, "confirmed statements only (default: confirmed and proposed)")
+	cmd.Flags().BoolVar(&statements, "statements", false, "write FtM statements (one value a line) instead of entities")
 	return cmd
 }
 

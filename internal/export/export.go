@@ -1,5 +1,6 @@
 // Package export writes what the store holds as FollowTheMoney entities (JSON
-// lines) and, for the public dataset, as CSV files too.
+// lines), as FtM statements (statements.go), as CSV (csv.go) and as the
+// public dataset (public.go). internal/dataimport reads the entities back.
 //
 // Mapping (schemas and properties exist in FtM's YAML; a test checks it):
 //   - person → Person; organization → Organization, or PublicBody when one of
@@ -30,6 +31,7 @@ import (
 	"io"
 	"regexp"
 	"slices"
+	"time"
 
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/model"
@@ -43,6 +45,9 @@ var pageSize = 200
 type Options struct {
 	Confirmed bool // confirmed statements only (else confirmed and proposed)
 	NoQuotes  bool // leave out quotes from source texts (the public dataset)
+	// Progress, when set, is called after each entity with the number of
+	// entities and statements written so far.
+	Progress func(entities, statements int)
 }
 
 // Entity is one FollowTheMoney entity.
@@ -59,11 +64,18 @@ type Athar struct {
 	Properties map[string][]string `json:"properties,omitempty"`
 	Sources    []string            `json:"sources,omitempty"`
 	Statements []Statement         `json:"statements,omitempty"`
+	// Of a source (a Document), outside the public dataset: its level and
+	// the SHA-256 of its original bytes in the archive.
+	Sensitivity string `json:"sensitivity,omitempty"`
+	SHA256      string `json:"sha256,omitempty"`
 }
 
 // Statement is one exported statement.
 type Statement struct {
-	ID          string `json:"id"`
+	ID string `json:"id"`
+	// Entity is the entity the statement was made about when that entity
+	// was later merged into the exported one; "" when it is the same.
+	Entity      string `json:"entity,omitempty"`
 	Property    string `json:"property"`
 	Value       string `json:"value,omitempty"`
 	ValueEntity string `json:"value_entity,omitempty"`
@@ -75,6 +87,9 @@ type Statement struct {
 	DateStart   string `json:"date_start,omitempty"`
 	DateEnd     string `json:"date_end,omitempty"`
 	Sensitivity string `json:"sensitivity"`
+
+	ftmProp string    // the FtM property it went into; "" for athar.properties
+	created time.Time // when it was stored
 }
 
 // ftmProps lists, per schema, the Athar properties that FtM has under the
@@ -103,13 +118,15 @@ var publicBody = regexp.MustCompile(`(?i)\b(ministry|court|tribunal|directorate|
 // Each streams the entities the viewer may see to fn, one at a time, each
 // followed by the Documents for the sources it is the first to cite and a
 // Documentation linking it to each source it cites. An
-// entity with no exportable statement is skipped. Memory stays bounded by
-// one entity, the set of source ids already written and a bounded cache of
-// link targets.
+// entity with no exportable statement is skipped. The store is read a page
+// of entities at a time (their statements, and their links' targets, in a
+// few queries per page). Memory stays bounded by one page, the set of
+// source ids already written and a bounded cache of link targets.
 func Each(ctx context.Context, st *store.Store, v access.Viewer, opt Options, fn func(Entity) error) error {
 	seen := map[string]bool{} // source id → looked up, and whether the viewer may see it
 	links := &linkCache{}
 	after := ""
+	entities, statements := 0, 0
 	for {
 		page, err := st.EntityPage(ctx, after, pageSize)
 		if err != nil {
@@ -118,8 +135,22 @@ func Each(ctx context.Context, st *store.Store, v access.Viewer, opt Options, fn
 		if len(page) == 0 {
 			return nil
 		}
+		ids := make([]string, len(page))
+		for i, e := range page {
+			ids[i] = e.ID
+		}
+		stmts, err := st.StatementsOf(ctx, v, ids)
+		if err != nil {
+			return err
+		}
+		for id, ss := range stmts {
+			stmts[id] = exportable(ss, opt)
+		}
+		if err := links.prefetch(ctx, st, v, opt, stmts); err != nil {
+			return err
+		}
 		for _, e := range page {
-			ent, sources, err := build(ctx, st, v, opt, links, e)
+			ent, sources, err := build(opt, links, e, stmts[e.ID])
 			if err != nil {
 				return err
 			}
@@ -129,12 +160,14 @@ func Each(ctx context.Context, st *store.Store, v access.Viewer, opt Options, fn
 			if err := fn(*ent); err != nil {
 				return err
 			}
+			entities++
+			statements += len(ent.Athar.Statements)
 			for _, id := range sources {
 				if _, done := seen[id]; done {
 					continue
 				}
 				seen[id] = false
-				src, err := st.Source(ctx, v, id)
+				src, err := st.SourceInfo(ctx, v, id)
 				if errors.Is(err, store.ErrNotFound) {
 					continue
 				}
@@ -155,6 +188,9 @@ func Each(ctx context.Context, st *store.Store, v access.Viewer, opt Options, fn
 				if err := fn(link); err != nil {
 					return err
 				}
+			}
+			if opt.Progress != nil {
+				opt.Progress(entities, statements)
 			}
 		}
 		after = page[len(page)-1].ID
@@ -183,13 +219,9 @@ func SchemaOf(typ model.EntityType, names []string) string {
 	return "Thing"
 }
 
-// build turns one entity (and those merged into it) into an FtM entity, or
-// nil when the viewer may see none of its statements.
-func build(ctx context.Context, st *store.Store, v access.Viewer, opt Options, links *linkCache, e model.Entity) (*Entity, []string, error) {
-	stmts, err := gather(ctx, st, v, opt, e.ID)
-	if err != nil {
-		return nil, nil, err
-	}
+// build turns one entity (and those merged into it), with its exportable
+// statements, into an FtM entity, or nil when it has none.
+func build(opt Options, links *linkCache, e model.Entity, stmts []model.Statement) (*Entity, []string, error) {
 	if len(stmts) == 0 {
 		return nil, nil, nil
 	}
@@ -207,12 +239,9 @@ func build(ctx context.Context, st *store.Store, v access.Viewer, opt Options, l
 		value, prop := s.Value, s.Property
 		inFtM := s.ValueEntity == "" && slices.Contains(ftmProps[schema], prop)
 		if s.ValueEntity != "" {
-			t, err := st.Entity(ctx, s.ValueEntity)
-			if errors.Is(err, store.ErrNotFound) {
+			t, ok := links.entities[s.ValueEntity]
+			if !ok || t.ID == "" {
 				continue
-			}
-			if err != nil {
-				return nil, nil, err
 			}
 			value = s.ValueEntity
 			if t.MergedInto != "" {
@@ -220,11 +249,7 @@ func build(ctx context.Context, st *store.Store, v access.Viewer, opt Options, l
 			}
 			// A link to an entity that is not in this export (nothing of it
 			// exportable) is left out, so that no id points nowhere.
-			ok, err := links.exported(ctx, st, v, opt, value)
-			if err != nil {
-				return nil, nil, err
-			}
-			if !ok {
+			if !links.known[value] {
 				continue
 			}
 			inFtM = entityProps[schema][prop]
@@ -232,7 +257,15 @@ func build(ctx context.Context, st *store.Store, v access.Viewer, opt Options, l
 				prop, inFtM = "addressEntity", true
 			}
 		}
+		x := Statement{ID: s.ID, Property: s.Property, Value: s.Value, Status: string(s.Status),
+			Modality: string(s.Modality), Role: s.Role, Source: s.SourceID,
+			DateStart: s.DateStart.String(), DateEnd: s.DateEnd.String(), Sensitivity: s.Sensitivity.String(),
+			created: s.CreatedAt}
+		if s.EntityID != e.ID {
+			x.Entity = s.EntityID
+		}
 		if inFtM {
+			x.ftmProp = prop
 			add(out.Properties, prop, value)
 			if schema == "Address" && prop == "name" {
 				add(out.Properties, "full", value)
@@ -243,9 +276,6 @@ func build(ctx context.Context, st *store.Store, v access.Viewer, opt Options, l
 		if s.SourceID != "" && !slices.Contains(sources, s.SourceID) {
 			sources = append(sources, s.SourceID)
 		}
-		x := Statement{ID: s.ID, Property: s.Property, Value: s.Value, Status: string(s.Status),
-			Modality: string(s.Modality), Role: s.Role, Source: s.SourceID,
-			DateStart: s.DateStart.String(), DateEnd: s.DateEnd.String(), Sensitivity: s.Sensitivity.String()}
 		if s.ValueEntity != "" {
 			x.ValueEntity = value
 		}
@@ -270,49 +300,75 @@ func build(ctx context.Context, st *store.Store, v access.Viewer, opt Options, l
 	return out, sources, nil
 }
 
-// gather lists the exportable statements about an entity and the entities
-// merged into it: those the viewer may see, never rejected ones, and only
-// confirmed ones when the options say so.
-func gather(ctx context.Context, st *store.Store, v access.Viewer, opt Options, id string) ([]model.Statement, error) {
-	ids, err := st.MergedFrom(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	var stmts []model.Statement
-	for _, id := range append([]string{id}, ids...) {
-		ss, err := st.Statements(ctx, v, id)
-		if err != nil {
-			return nil, err
+// exportable keeps the statements an export holds: never rejected ones,
+// and only confirmed ones when the options say so.
+func exportable(ss []model.Statement, opt Options) []model.Statement {
+	out := ss[:0:0]
+	for _, s := range ss {
+		if s.Status == model.StatusRejected || (opt.Confirmed && s.Status != model.StatusConfirmed) {
+			continue
 		}
-		for _, s := range ss {
-			if s.Status == model.StatusRejected || (opt.Confirmed && s.Status != model.StatusConfirmed) {
-				continue
-			}
-			stmts = append(stmts, s)
-		}
+		out = append(out, s)
 	}
-	return stmts, nil
+	return out
 }
 
-// linkCache remembers, for a bounded number of entities, whether they are in
-// the export, so that the targets of many links are not read again and again.
-type linkCache struct{ known map[string]bool }
+// linkCache remembers, for a bounded number of entities, what the targets
+// of links are and whether they are in the export, so that they are read a
+// page at a time and not again and again.
+type linkCache struct {
+	entities map[string]model.Entity // link target → its row (zero: no such entity)
+	known    map[string]bool         // entity (not merged) → in the export
+}
 
 const linkCacheSize = 10000
 
-func (c *linkCache) exported(ctx context.Context, st *store.Store, v access.Viewer, opt Options, id string) (bool, error) {
-	if ok, hit := c.known[id]; hit {
-		return ok, nil
+// prefetch reads, in a few queries, the link targets of a page's
+// statements that the cache does not hold.
+func (c *linkCache) prefetch(ctx context.Context, st *store.Store, v access.Viewer, opt Options, page map[string][]model.Statement) error {
+	if c.entities == nil || len(c.entities)+len(c.known) >= linkCacheSize {
+		c.entities, c.known = map[string]model.Entity{}, map[string]bool{}
 	}
-	stmts, err := gather(ctx, st, v, opt, id)
+	var ids []string
+	for _, ss := range page {
+		for _, s := range ss {
+			if _, ok := c.entities[s.ValueEntity]; s.ValueEntity != "" && !ok {
+				c.entities[s.ValueEntity] = model.Entity{}
+				ids = append(ids, s.ValueEntity)
+			}
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	found, err := st.EntitiesByID(ctx, ids)
 	if err != nil {
-		return false, err
+		return err
 	}
-	if c.known == nil || len(c.known) >= linkCacheSize {
-		c.known = map[string]bool{}
+	var targets []string
+	for _, id := range ids {
+		e, ok := found[id]
+		if !ok {
+			continue
+		}
+		c.entities[id] = e
+		t := id
+		if e.MergedInto != "" {
+			t = e.MergedInto
+		}
+		if _, ok := c.known[t]; !ok {
+			c.known[t] = false
+			targets = append(targets, t)
+		}
 	}
-	c.known[id] = len(stmts) > 0
-	return len(stmts) > 0, nil
+	stmts, err := st.StatementsOf(ctx, v, targets)
+	if err != nil {
+		return err
+	}
+	for _, t := range targets {
+		c.known[t] = len(exportable(stmts[t], opt)) > 0
+	}
+	return nil
 }
 
 func add(m map[string][]string, k, v string) {
@@ -323,7 +379,8 @@ func add(m map[string][]string, k, v string) {
 }
 
 // Document is the FtM entity for a cited source: its title, publisher, date,
-// URL and (unless minimal) language and kind, never its text.
+// URL and (unless minimal) language, kind, sensitivity and the SHA-256 of
+// its original bytes, never its text.
 func Document(src model.Source, minimal bool) Entity {
 	p := map[string][]string{}
 	add(p, "title", src.Title)
@@ -335,7 +392,8 @@ func Document(src model.Source, minimal bool) Entity {
 		return Entity{ID: src.ID, Schema: "Document", Properties: p, Athar: &Athar{Type: "source"}}
 	}
 	add(p, "language", src.Language)
-	return Entity{ID: src.ID, Schema: "Document", Properties: p, Athar: &Athar{Type: "source", Properties: map[string][]string{"kind": {string(src.Kind)}}}}
+	return Entity{ID: src.ID, Schema: "Document", Properties: p, Athar: &Athar{Type: "source",
+		Properties: map[string][]string{"kind": {string(src.Kind)}}, Sensitivity: src.Sensitivity.String(), SHA256: src.SHA256}}
 }
 
 // WriteFTM writes the export as JSON lines.
