@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/athar-project/athar/internal/extract"
+	"github.com/athar-project/athar/internal/extract/extracttest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden outputs in testdata/golden")
@@ -125,10 +126,7 @@ func TestHeldout6(t *testing.T) {
 }
 
 func scoreDir(t *testing.T, dir string, min int, floors map[string]float64, predFile string) {
-	totals := map[string]*counts{}
-	for _, c := range append(entityCategories, "events", "event facts") {
-		totals[c] = &counts{}
-	}
+	var total extracttest.Figures
 	var preds bytes.Buffer
 	verbose := os.Getenv("EXTRACT_VERBOSE") != ""
 	for _, path := range corpusFiles(t, dir, min) {
@@ -142,7 +140,7 @@ func scoreDir(t *testing.T, dir string, min int, floors map[string]float64, pred
 		preds.Write(out)
 		preds.WriteByte('\n')
 		golden(t, id, r)
-		var gold, pred annotated
+		var gold, pred extracttest.Doc
 		b, err := os.ReadFile(filepath.Join(dir, "gold", id+".json"))
 		if err != nil {
 			t.Fatalf("%s: no gold: %v", id, err)
@@ -153,25 +151,28 @@ func scoreDir(t *testing.T, dir string, min int, floors map[string]float64, pred
 		if err := json.Unmarshal(out, &pred); err != nil {
 			t.Fatal(err)
 		}
-		score(id, gold, pred, totals, func(s string) {
-			if verbose {
-				t.Log(s)
+		fig, notes := extracttest.ScoreDoc(id, gold, pred)
+		total.Add(fig)
+		if verbose {
+			for _, n := range notes {
+				t.Log(n)
 			}
-		})
+		}
 	}
 	if predFile != "" {
 		if err := os.WriteFile(predFile, preds.Bytes(), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	for _, c := range append(entityCategories, "events", "event facts") {
-		t.Logf("%-14s %s", c, totals[c])
-		if floor, ok := floors[c]; ok {
-			if _, _, f := totals[c].prf(); f < floor {
-				t.Errorf("%s F1 %.3f is below its floor %.2f", c, f, floor)
+	for _, row := range total.Rows() {
+		t.Logf("%-14s %s", row.Name, row.Counts)
+		if floor, ok := floors[row.Name]; ok {
+			if _, _, f := row.Counts.PRF(); f < floor {
+				t.Errorf("%s F1 %.3f is below its floor %.2f", row.Name, f, floor)
 			}
 		}
 	}
+	t.Log(total.Summary())
 }
 
 // golden compares a result with testdata/golden/ID.json, or rewrites it

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/athar-project/athar/internal/extract"
+	"github.com/athar-project/athar/internal/extract/extracttest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden outputs in testdata/golden")
@@ -99,10 +100,7 @@ func TestHeldout(t *testing.T) {
 }
 
 func scoreDir(t *testing.T, dir string, floors map[string]float64) {
-	totals := map[string]*counts{}
-	for _, c := range append(categories, "events", "event facts") {
-		totals[c] = &counts{}
-	}
+	var total extracttest.Figures
 	var preds bytes.Buffer
 	verbose := os.Getenv("EXTRACT_VERBOSE") != ""
 	for _, path := range filesIn(t, dir) {
@@ -121,18 +119,20 @@ func scoreDir(t *testing.T, dir string, floors map[string]float64) {
 			t.Errorf("%s: no gold: %v", id, err)
 			continue
 		}
-		var gold, pred goldDoc
+		var gold, pred extracttest.Doc
 		if err := json.Unmarshal(gb, &gold); err != nil {
 			t.Fatalf("%s gold: %v", id, err)
 		}
 		if err := json.Unmarshal(out, &pred); err != nil {
 			t.Fatal(err)
 		}
-		scoreDoc(id, gold, pred, totals, func(s string) {
-			if verbose {
-				t.Log(s)
+		fig, notes := extracttest.ScoreDoc(id, gold, pred)
+		total.Add(fig)
+		if verbose {
+			for _, n := range notes {
+				t.Log(n)
 			}
-		})
+		}
 	}
 	if p := os.Getenv("EXTRACT_PREDICTIONS"); p != "" {
 		p = strings.ReplaceAll(p, "DIR", filepath.Base(dir))
@@ -140,14 +140,15 @@ func scoreDir(t *testing.T, dir string, floors map[string]float64) {
 			t.Fatal(err)
 		}
 	}
-	for _, c := range append(categories, "events", "event facts") {
-		t.Logf("%-14s %s", c, totals[c])
-		if floor, ok := floors[c]; ok {
-			if _, _, f := totals[c].prf(); f < floor {
-				t.Errorf("%s F1 %.3f is below the floor %.2f", c, f, floor)
+	for _, row := range total.Rows() {
+		t.Logf("%-14s %s", row.Name, row.Counts)
+		if floor, ok := floors[row.Name]; ok {
+			if _, _, f := row.Counts.PRF(); f < floor {
+				t.Errorf("%s F1 %.3f is below the floor %.2f", row.Name, f, floor)
 			}
 		}
 	}
+	t.Log(total.Summary())
 }
 
 // golden compares (or with -update rewrites) the full output for a file.

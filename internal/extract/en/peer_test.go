@@ -21,17 +21,18 @@ import (
 	"github.com/jdkato/prose/v2"
 
 	"github.com/athar-project/athar/internal/extract"
+	"github.com/athar-project/athar/internal/extract/extracttest"
 )
 
 // proseDoc runs prose's NER over text and maps its labels to the annotation
 // shape: PERSON → persons, GPE → places, ORG → organizations. prose finds no
 // facilities and no events.
-func proseDoc(t *testing.T, text string) goldDoc {
+func proseDoc(t *testing.T, text string) extracttest.Doc {
 	doc, err := prose.NewDocument(text, prose.WithTagging(true), prose.WithSegmentation(true))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var d goldDoc
+	var d extracttest.Doc
 	seen := map[string]bool{}
 	for _, e := range doc.Entities() {
 		key := e.Label + "\x00" + e.Text
@@ -39,7 +40,7 @@ func proseDoc(t *testing.T, text string) goldDoc {
 			continue
 		}
 		seen[key] = true
-		it := goldItem{Name: e.Text}
+		it := extracttest.Entity{Name: e.Text}
 		switch e.Label {
 		case "PERSON":
 			d.Persons = append(d.Persons, it)
@@ -59,24 +60,18 @@ func TestPeer(t *testing.T) {
 	}
 	type system struct {
 		name    string
-		run     func(text string, src source) goldDoc
-		totals  map[string]*counts
+		run     func(text string, src source) extracttest.Doc
+		total   extracttest.Figures
 		elapsed time.Duration
 	}
-	athar := func(text string, src source) goldDoc {
+	athar := func(text string, src source) extracttest.Doc {
 		r := extract.Extract(text, src.published, "en")
 		b, _ := json.Marshal(r)
-		var d goldDoc
+		var d extracttest.Doc
 		json.Unmarshal(b, &d)
 		return d
 	}
-	systems := []*system{{name: "Athar", run: athar}, {name: "prose/v2 NER", run: func(text string, _ source) goldDoc { return proseDoc(t, text) }}}
-	for _, s := range systems {
-		s.totals = map[string]*counts{}
-		for _, c := range append(categories, "events", "event facts") {
-			s.totals[c] = &counts{}
-		}
-	}
+	systems := []*system{{name: "Athar", run: athar}, {name: "prose/v2 NER", run: func(text string, _ source) extracttest.Doc { return proseDoc(t, text) }}}
 	for _, path := range files {
 		src := readSource(t, path)
 		// DIR/corpus/ID.txt is annotated in DIR/gold/ID.json.
@@ -85,7 +80,7 @@ func TestPeer(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: no gold: %v", path, err)
 		}
-		var gold goldDoc
+		var gold extracttest.Doc
 		if err := json.Unmarshal(gb, &gold); err != nil {
 			t.Fatal(err)
 		}
@@ -93,13 +88,16 @@ func TestPeer(t *testing.T) {
 			start := time.Now()
 			pred := s.run(src.text, src)
 			s.elapsed += time.Since(start)
-			scoreDoc(id, gold, pred, s.totals, func(string) {})
+			fig, _ := extracttest.ScoreDoc(id, gold, pred)
+			s.total.Add(fig)
 		}
 	}
 	for _, s := range systems {
 		t.Logf("%s on %d files: %.0f articles/s", s.name, len(files), float64(len(files))/s.elapsed.Seconds())
-		for _, c := range append(categories, "event facts") {
-			t.Logf("  %-14s %s", c, s.totals[c])
+		for _, row := range s.total.Rows() {
+			if row.Name != "events" {
+				t.Logf("  %-14s %s", row.Name, row.Counts)
+			}
 		}
 	}
 }
