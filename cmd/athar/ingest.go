@@ -14,6 +14,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/athar-project/athar/internal/intake"
+	"github.com/athar-project/athar/internal/jobs"
 	"github.com/athar-project/athar/internal/model"
 )
 
@@ -23,6 +24,7 @@ func init() {
 		var maxBytes int64
 		var fetchTimeout time.Duration
 		var batch int
+		var queue bool
 		cmd := &cobra.Command{
 			Use:   "ingest PATH|URL...",
 			Short: "Store files, folders (recursively) and http(s) URLs as sources",
@@ -31,12 +33,16 @@ an optional header block), HTML and PDF, in UTF-8, UTF-16, Windows-1256 or
 ISO-8859-6. The original bytes go into the archive unchanged, addressed by
 their SHA-256; the same bytes are stored once, and near-copies of a stored
 article are linked to it. Prints one line per input; exits 1 if any input
-failed, with the good ones stored.`,
+failed, with the good ones stored.
+
+By default extraction, resolution and search indexing run before the command
+returns. With --queue the sources are only stored, and that work is queued as
+one extract job per source for 'athar worker' or 'athar serve' to run.`,
 			Args: cobra.MinimumNArgs(1),
 			RunE: func(cmd *cobra.Command, args []string) error {
 				ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 				defer stop()
-				opt := intake.Options{MaxBytes: maxBytes, Timeout: fetchTimeout, BatchSize: batch}
+				opt := intake.Options{MaxBytes: maxBytes, Timeout: fetchTimeout, BatchSize: batch, StoreOnly: queue}
 				k, err := model.ParseSourceKind(kind)
 				if err != nil {
 					return cannot(fmt.Errorf("--kind: %w", err))
@@ -57,6 +63,7 @@ failed, with the good ones stored.`,
 		cmd.Flags().Int64Var(&maxBytes, "max-bytes", 50<<20, "refuse inputs larger than this many bytes")
 		cmd.Flags().DurationVar(&fetchTimeout, "fetch-timeout", 60*time.Second, "give up on a URL after this long")
 		cmd.Flags().IntVar(&batch, "batch", intake.DefaultBatch, "sources stored per transaction")
+		cmd.Flags().BoolVar(&queue, "queue", false, "only store the sources; queue their extraction for the workers")
 		return cmd
 	})
 }
@@ -83,10 +90,22 @@ func (g *globals) ingest(ctx context.Context, args []string, opt intake.Options)
 	for _, r := range failed {
 		g.reportIngest(r)
 	}
+	var queue *extractQueue
+	if opt.StoreOnly {
+		q, err := jobs.Open(ctx, st, jobs.Config{})
+		if err != nil {
+			return cannot(err)
+		}
+		defer q.Close()
+		queue = &extractQueue{q: q, actor: v.Actor()}
+	}
 	bar := g.progress(len(inputs), "ingesting")
 	report := func(r intake.Result) {
 		if r.Outcome == intake.Failed {
 			bad++
+		} else if queue != nil {
+			// What is stored is queued, even if the run is being interrupted.
+			queue.add(context.WithoutCancel(ctx), r.Source.ID)
 		}
 		if bar != nil {
 			bar.Clear()
@@ -102,6 +121,15 @@ func (g *globals) ingest(ctx context.Context, args []string, opt intake.Options)
 	}
 	if err := g.checkpoint(context.WithoutCancel(ctx), st); err != nil {
 		return cannot(err)
+	}
+	if queue != nil {
+		// What was stored is queued even when the run stopped early.
+		queue.flush(context.WithoutCancel(ctx))
+		if queue.err != nil {
+			return cannot(fmt.Errorf("queue extraction: %w (the sources are stored: run the same ingest --queue again to queue them)", queue.err))
+		}
+		fmt.Fprintf(g.stderr, "athar: queued extraction of %d sources (%d already queued); 'athar worker' or 'athar serve' runs it\n",
+			queue.queued, queue.sent-queue.queued)
 	}
 	if runErr != nil {
 		return cannot(fmt.Errorf("ingest stopped: %w (what was stored before stays stored)", runErr))
@@ -142,4 +170,41 @@ func (g *globals) progress(n int, what string) *progressbar.ProgressBar {
 	}
 	return progressbar.NewOptions(n, progressbar.OptionSetWriter(f), progressbar.OptionSetDescription(what),
 		progressbar.OptionShowCount(), progressbar.OptionClearOnFinish())
+}
+
+// extractQueue queues the extraction of stored sources in batches as they
+// are reported. A source stored before ("exists") is queued too: if an
+// earlier --queue run died between storing and queuing, running it again
+// queues what was left out, and a source already extracted is left alone by
+// its job.
+type extractQueue struct {
+	q            *jobs.Queue
+	actor        string
+	ids          []string
+	sent, queued int
+	err          error
+}
+
+// queueBatch is how many sources are queued at once.
+const queueBatch = 100
+
+func (e *extractQueue) add(ctx context.Context, id string) {
+	e.ids = append(e.ids, id)
+	if len(e.ids) >= queueBatch {
+		e.flush(ctx)
+	}
+}
+
+func (e *extractQueue) flush(ctx context.Context) {
+	if e.err != nil || len(e.ids) == 0 {
+		return
+	}
+	n, err := e.q.EnqueueExtract(ctx, e.actor, e.ids...)
+	e.queued += n
+	if err != nil {
+		e.err = err
+		return
+	}
+	e.sent += len(e.ids)
+	e.ids = e.ids[:0]
 }

@@ -17,20 +17,31 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/api"
+	"github.com/athar-project/athar/internal/jobs"
 	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/reconcile"
 	"github.com/athar-project/athar/internal/web"
 )
 
 func init() {
 	register(func(g *globals) *cobra.Command {
 		var addr, baseURL string
+		var wf workerFlags
 		cmd := &cobra.Command{
 			Use:   "serve",
 			Short: "Serve the web UI",
 			Long: `Serve the web UI (English and Arabic) until interrupted. Sign in with an account
 made by 'athar user add NAME --role admin --password-stdin'. Give --base-url the
 address people reach the server at; an https base URL makes cookies Secure (put
-a TLS-terminating proxy in front).`,
+a TLS-terminating proxy in front).
+
+The same address serves the JSON API at /api/v1 (bearer tokens from 'athar token
+add'; OpenAPI document at /api/v1/openapi.json) and the reconciliation API for
+OpenRefine at /reconcile. Unless --workers 0, the server also works the job
+queue (extraction queued by 'ingest --queue', feeds, re-indexing) in-process,
+as 'athar worker' does.`,
 			Args: cobra.NoArgs,
 			RunE: func(cmd *cobra.Command, _ []string) error {
 				if err := web.CheckBaseURL(baseURL); err != nil {
@@ -55,6 +66,44 @@ a TLS-terminating proxy in front).`,
 				if err != nil {
 					return cannot(err)
 				}
+				apiSrv, err := api.New(api.Config{Store: st, BaseURL: baseURL, Logger: logger})
+				if err != nil {
+					return cannot(err)
+				}
+				rec, err := reconcile.New(reconcile.Config{Store: st, BaseURL: baseURL, Logger: logger,
+					Viewer: func(r *http.Request) (access.Viewer, bool, error) {
+						v, _, ok, err := apiSrv.ViewerFor(r)
+						return v, ok, err
+					}})
+				if err != nil {
+					return cannot(err)
+				}
+				// The APIs sit beside the UI, outside its cookie sessions,
+				// CSRF checks and frame policy: their callers carry bearer
+				// tokens, and reconciliation previews open in OpenRefine's
+				// frames.
+				top := http.NewServeMux()
+				top.Handle("/api/v1/", apiSrv.Handler())
+				top.Handle("/reconcile", rec.Handler())
+				top.Handle("/reconcile/", rec.Handler())
+				top.Handle("/", srv.Handler())
+
+				workDone := make(chan error, 1)
+				if wf.workers > 0 {
+					cfg, err := wf.config(logger)
+					if err != nil {
+						return cannot(err)
+					}
+					cfg.Feeds = feedPoller(st, logger)
+					q, err := jobs.Open(ctx, st, cfg)
+					if err != nil {
+						return cannot(err)
+					}
+					defer q.Close()
+					go func() { workDone <- q.Work(ctx, wf.workers) }()
+				} else {
+					workDone <- nil
+				}
 				if users, err := st.Users(ctx); err == nil && !anyLogin(users) {
 					fmt.Fprintln(g.stderr, "athar: no account can log in yet: run 'athar user add NAME --role admin --password-stdin'")
 				}
@@ -63,7 +112,7 @@ a TLS-terminating proxy in front).`,
 					return cannot(fmt.Errorf("--addr %s: %w", addr, err))
 				}
 				hs := &http.Server{
-					Handler:           srv.Handler(),
+					Handler:           top,
 					ReadHeaderTimeout: 10 * time.Second,
 					ReadTimeout:       30 * time.Second,
 					WriteTimeout:      5 * time.Minute, // verify and large originals take a while
@@ -71,7 +120,7 @@ a TLS-terminating proxy in front).`,
 					MaxHeaderBytes:    64 << 10,
 					ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
 				}
-				fmt.Fprintf(g.stderr, "athar: serving http://%s (%s); Ctrl-C stops\n", ln.Addr(), st.Engine())
+				fmt.Fprintf(g.stderr, "athar: serving http://%s (%s, %d job workers); Ctrl-C stops\n", ln.Addr(), st.Engine(), wf.workers)
 				done := make(chan error, 1)
 				go func() { done <- hs.Serve(ln) }()
 				select {
@@ -88,11 +137,17 @@ a TLS-terminating proxy in front).`,
 				if err := <-done; err != nil && !errors.Is(err, http.ErrServerClosed) {
 					return cannot(fmt.Errorf("serve: %w", err))
 				}
+				// The workers saw ctx end too: they finish or hand back
+				// their jobs.
+				if err := <-workDone; err != nil {
+					return cannot(fmt.Errorf("workers: %w", err))
+				}
 				return nil
 			},
 		}
 		cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "HOST:PORT to listen on")
 		cmd.Flags().StringVar(&baseURL, "base-url", "", "the address people reach the server at, e.g. https://athar.example.org")
+		wf.add(cmd)
 		return cmd
 	})
 }
