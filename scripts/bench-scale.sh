@@ -61,7 +61,7 @@ pw=bench-password-$RANDOM$RANDOM
 echo "$pw" | "$work/athar" --data "$work/data" --db "$PGURL" user add bench --role admin --password-stdin >/dev/null
 port_web=$((40000 + RANDOM % 10000))
 start=$(date +%s.%N)
-taskset -c 0 "$work/athar" --data "$work/data" --db "$PGURL" serve --addr "127.0.0.1:$port_web" 2>"$work/serve.log" &
+taskset -c 0 "$work/athar" --data "$work/data" --db "$PGURL" serve --workers 0 --addr "127.0.0.1:$port_web" 2>"$work/serve.log" &
 server=$!
 until curl -sf "http://127.0.0.1:$port_web/healthz" >/dev/null; do sleep 0.2; done
 echo "server ready after $(echo "$(date +%s.%N) - $start" | bc) s; resident memory $(ps -o rss= -p "$server") KiB"
