@@ -1,0 +1,120 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/store"
+	"github.com/athar-project/athar/internal/web"
+	"github.com/athar-project/athar/internal/web/i18n"
+)
+
+func init() { exportCommands = append(exportCommands, exportDossierCommand) }
+
+func exportDossierCommand(g *globals) *cobra.Command {
+	var out, lang string
+	cmd := &cobra.Command{
+		Use:   "dossier ID --out FILE.pdf|FILE.html",
+		Short: "Write a person's case dossier as PDF or HTML (what your clearance lets you see)",
+		Long: `Write the case dossier of the person ID: identity and aliases, the derived case
+status and fate, the case timeline, allegations with their sources and other
+facts, every one footnoted to its quote (source title, publisher, date, URL,
+SHA-256 of the original) with its review state, and the signed ledger head it
+was made at with how to check it. The file's extension chooses the format:
+.pdf (printed by headless Chromium) or .html (one self-contained page).
+--clearance and --as narrow what it holds, as for every export. Handing over
+restricted or confidential sources is recorded in the access log.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			format, err := dossierFormat(out)
+			if err != nil {
+				return cannot(err)
+			}
+			l, ok := i18n.Parse(lang)
+			if !ok {
+				return cannot(fmt.Errorf("--lang %q: want en or ar", lang))
+			}
+			ctx := cmd.Context()
+			st, v, err := g.openAs(ctx, true)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			b, err := makeDossier(ctx, st, v, args[0], l, format)
+			if errors.Is(err, web.ErrNoSuchPerson) {
+				return cannot(fmt.Errorf("dossier %s: no person with this id that %s may see (athar entities list --type person --json lists them)", args[0], v.Actor()))
+			}
+			if err != nil {
+				return cannot(err)
+			}
+			if err := writeAtomically(out, b); err != nil {
+				return cannot(fmt.Errorf("--out %s: %w", out, err))
+			}
+			fmt.Fprintf(g.stderr, "dossier of %s written to %s (%s, clearance %s)\n", args[0], out, format, v.Clearance)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&out, "out", "", "write to `FILE`: .pdf or .html")
+	cmd.Flags().StringVar(&lang, "lang", "en", "language of the dossier: en or ar")
+	return cmd
+}
+
+// dossierFormat reads the format from --out's extension.
+func dossierFormat(out string) (string, error) {
+	switch strings.ToLower(filepath.Ext(out)) {
+	case ".pdf":
+		return "pdf", nil
+	case ".html", ".htm":
+		return "html", nil
+	case "":
+		if out == "" {
+			return "", errors.New("--out FILE.pdf or FILE.html is required")
+		}
+	}
+	return "", fmt.Errorf("--out %s: the name must end in .pdf or .html", out)
+}
+
+// makeDossier renders the dossier through the web UI's assembly of a
+// person's page, so that the dossier and the page never disagree.
+func makeDossier(ctx context.Context, st *store.Store, v access.Viewer, id string, l i18n.Lang, format string) ([]byte, error) {
+	srv, err := web.New(web.Config{Store: st})
+	if err != nil {
+		return nil, err
+	}
+	if format == "pdf" {
+		return srv.DossierPDF(ctx, v, id, l)
+	}
+	return srv.Dossier(ctx, v, id, l)
+}
+
+// writeAtomically writes b to a temporary file beside path and renames it
+// into place, so that path is either the whole dossier or untouched.
+func writeAtomically(path string, b []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	_, err = f.Write(b)
+	if err == nil {
+		err = f.Sync()
+	}
+	err = errors.Join(err, f.Close())
+	if err == nil {
+		err = os.Chmod(tmp, 0o600)
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+	}
+	return err
+}
