@@ -45,22 +45,21 @@ func (s *Server) entityPage(ctx context.Context, p Paging, typ, kind string) ([]
 	if err != nil {
 		return nil, false, err
 	}
-	f := store.EntityFilter{Limit: limit + 1}
+	var t model.EntityType
 	if typ != "" {
-		t, err := model.ParseEntityType(typ)
-		if err != nil {
+		if t, err = model.ParseEntityType(typ); err != nil {
 			return nil, false, badParam("query.type", err.Error(), typ)
 		}
-		f.Type = t
 	}
+	after := ""
 	if p.Cursor != "" {
 		parts, ok := decodeCursor(p.Cursor, kind, 1)
 		if !ok {
 			return nil, false, badCursor()
 		}
-		f.After = parts[0]
+		after = parts[0]
 	}
-	ents, err := s.store.EntityPageFor(ctx, callerOf(ctx).viewer, f)
+	ents, err := s.store.EntitiesPage(ctx, callerOf(ctx).viewer, t, after, limit+1)
 	if err != nil {
 		return nil, false, s.internal(ctx, "list entities", err)
 	}

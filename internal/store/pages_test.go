@@ -11,6 +11,12 @@ import (
 	"github.com/athar-project/athar/internal/store/storetest"
 )
 
+type entityFilter struct {
+	Type  model.EntityType
+	After string
+	Limit int
+}
+
 func TestEntityAndStatementPages(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
@@ -47,8 +53,8 @@ func TestEntityAndStatementPages(t *testing.T) {
 			t.Fatal(err)
 		}
 		viewer := access.Viewer{Name: "v", Role: model.RoleViewer, Clearance: model.Public}
-		page := func(v access.Viewer, f store.EntityFilter) map[string][]string {
-			ents, err := st.EntityPageFor(ctx, v, f)
+		page := func(v access.Viewer, f entityFilter) map[string][]string {
+			ents, err := st.EntitiesPage(ctx, v, f.Type, f.After, f.Limit)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -58,25 +64,25 @@ func TestEntityAndStatementPages(t *testing.T) {
 			}
 			return out
 		}
-		got := page(viewer, store.EntityFilter{Limit: 10})
+		got := page(viewer, entityFilter{Limit: 10})
 		if len(got) != 2 || !slices.Equal(got[person], []string{"Ous Salloum", "Aws Saloum"}) || got[place] == nil {
 			t.Errorf("viewer's page: %v", got)
 		}
-		if got := page(access.Operator(), store.EntityFilter{Limit: 10}); len(got) != 3 || got[hidden] == nil {
+		if got := page(access.Operator(), entityFilter{Limit: 10}); len(got) != 3 || got[hidden] == nil {
 			t.Errorf("operator's page: %v", got)
 		}
 		// The public sees confirmed statements only: the place's name is proposed.
-		if got := page(access.Public(), store.EntityFilter{Limit: 10}); len(got) != 1 || got[person] == nil {
+		if got := page(access.Public(), entityFilter{Limit: 10}); len(got) != 1 || got[person] == nil {
 			t.Errorf("public page: %v", got)
 		}
-		if got := page(viewer, store.EntityFilter{Type: model.TypePlace, Limit: 10}); len(got) != 1 || got[place] == nil {
+		if got := page(viewer, entityFilter{Type: model.TypePlace, Limit: 10}); len(got) != 1 || got[place] == nil {
 			t.Errorf("places: %v", got)
 		}
 		// Keyset: one a page, in id order, each once.
 		var walked []string
 		after := ""
 		for {
-			ents, err := st.EntityPageFor(ctx, access.Operator(), store.EntityFilter{After: after, Limit: 1})
+			ents, err := st.EntitiesPage(ctx, access.Operator(), "", after, 1)
 			if err != nil {
 				t.Fatal(err)
 			}

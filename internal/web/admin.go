@@ -8,11 +8,13 @@ import (
 )
 
 type adminData struct {
-	Users   []model.User
-	HeadSeq int64
-	Head    string
-	Report  *store.Report // after a verify run
-	Busy    bool          // a verify was already running
+	Users     []model.User
+	HeadSeq   int64
+	Head      string
+	Report    *store.Report // after a verify run
+	Busy      bool          // a verify was already running
+	Public    store.Setting // whether the public view is published, and by whom
+	Published bool
 }
 
 func (s *Server) adminData(r *http.Request) (adminData, error) {
@@ -21,7 +23,11 @@ func (s *Server) adminData(r *http.Request) (adminData, error) {
 	if d.Users, err = s.store.Users(r.Context()); err != nil {
 		return d, err
 	}
-	d.HeadSeq, d.Head, err = s.store.Head(r.Context())
+	if d.HeadSeq, d.Head, err = s.store.Head(r.Context()); err != nil {
+		return d, err
+	}
+	d.Public, _, err = s.store.Setting(r.Context(), store.SettingPublicView)
+	d.Published = d.Public.Value == "true"
 	return d, err
 }
 

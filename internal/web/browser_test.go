@@ -183,7 +183,10 @@ func TestBrowser(t *testing.T) {
 		chromedp.WaitVisible(css("#users")),
 		chromedp.Click(css("#verify")),
 		chromedp.WaitVisible(css("#verify-report")),
-		shot("admin-ar"))
+		shot("admin-ar"),
+		chromedp.Navigate(base+"/admin/users"),
+		chromedp.WaitVisible(css("#users")),
+		shot("users-ar"))
 	if dir := eval(`document.documentElement.dir`); dir != "rtl" {
 		t.Errorf("the Arabic choice did not stick: dir=%q", dir)
 	}
@@ -281,6 +284,21 @@ func TestBrowser(t *testing.T) {
 	if mirrored := eval(`String(document.querySelector("#names").getBoundingClientRect().left > document.querySelector("#case").getBoundingClientRect().left)`); mirrored != "true" {
 		t.Error("the Arabic profile is not mirrored")
 	}
+	// The person's graph in Arabic: a right-to-left page whose SVG links
+	// each node to its page and lays Arabic labels out right to left.
+	do("the person's graph in Arabic",
+		chromedp.Navigate(base+person+"/graph"),
+		chromedp.WaitVisible(css("#graph")),
+		shot("graph-ar"))
+	if dir := eval(`document.documentElement.dir`); dir != "rtl" {
+		t.Errorf("the Arabic graph page: dir=%q", dir)
+	}
+	if href := eval(`(document.querySelector("#graph a.node") || {getAttribute: () => ""}).getAttribute("href")`); !strings.HasPrefix(href, "/entities/") {
+		t.Errorf("the graph has no node linking to an entity: %q", href)
+	}
+	if rtl := eval(`String([...document.querySelectorAll("#graph text")].some(t => /[\u0600-\u06FF]/.test(t.textContent) && getComputedStyle(t).direction === "rtl"))`); rtl != "true" {
+		t.Error("no Arabic label of the graph is laid out right to left")
+	}
 	// A merge proposal to judge: a second spelling of the person, as the
 	// matcher would propose it.
 	proposeTwin(t, r, strings.TrimPrefix(person, "/entities/"), arabic.ID)
@@ -294,6 +312,17 @@ func TestBrowser(t *testing.T) {
 		chromedp.Click(css("#lang-en")),
 		chromedp.WaitVisible(css("#lang-ar")),
 		shot("merges-en"),
+		chromedp.Navigate(base+person+"/graph"),
+		chromedp.WaitVisible(css("#graph a.node")),
+		shot("graph-en"),
+		chromedp.Click(css("#graph a.node.n-event")),
+		chromedp.WaitVisible(css("#entity-title")),
+		chromedp.Navigate(base+person+"/timeline"),
+		chromedp.WaitVisible(css("#timeline")),
+		shot("timeline-en"),
+		chromedp.Navigate(base+"/admin/users"),
+		chromedp.WaitVisible(css("#users")),
+		shot("users-en"),
 		chromedp.Navigate(base+"/search"),
 		chromedp.SendKeys(css("#q"), "Aws Salloum"),
 		chromedp.Click(css("#search-submit")),

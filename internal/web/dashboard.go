@@ -7,8 +7,9 @@ import (
 )
 
 type dashboardData struct {
-	Counts counts
-	Recent []sourceRow
+	Counts   counts
+	Recent   []sourceRow
+	Assigned int // proposed statements assigned to the signed-in reviewer
 }
 
 const recentOnDashboard = 5
@@ -31,5 +32,12 @@ func (s *Server) dashboardShow(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "dashboard", "dashboard.title", dashboardData{Counts: c, Recent: rows(recent)})
+	d := dashboardData{Counts: c, Recent: rows(recent)}
+	if u := state(r).user; u != nil && v.CanReview() {
+		if d.Assigned, err = s.store.CountAssigned(ctx, v, u.ID); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+	}
+	s.render(w, r, http.StatusOK, "dashboard", "dashboard.title", d)
 }

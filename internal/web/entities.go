@@ -3,15 +3,20 @@ package web
 import (
 	"errors"
 	"net/http"
+	"net/url"
 
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/store"
 )
 
 type entitiesData struct {
-	Type  string
-	Types []model.EntityType
-	Items []entityItem
+	Type     string
+	Types    []model.EntityType
+	Items    []entityItem
+	Total    int // entities of the type the viewer may see, across all pages, up to Cap
+	Cap      int
+	NextURL  string // the following page, "" on the last
+	FirstURL string // set on pages after the first
 }
 
 type entityItem struct {
@@ -23,37 +28,61 @@ type entityItem struct {
 	Date    model.Date
 }
 
-// entitiesList lists the entities the viewer may see something of, with
-// every name they may see, filtered by type.
+const entitiesPerPage = 50
+
+// entityCountCap bounds the list's count: beyond it the page says "more
+// than" instead of checking what the viewer may see of every entity.
+const entityCountCap = 1000
+
+// entitiesList lists the entities the viewer may see a name of (for
+// events, the type), with every name they may see, filtered by type, a page
+// at a time in the order they were created: ?after= is the last id of the
+// page before.
 func (s *Server) entitiesList(w http.ResponseWriter, r *http.Request) {
-	data := entitiesData{Types: model.EntityTypes()}
+	data := entitiesData{Types: model.EntityTypes(), Cap: entityCountCap}
 	var typ model.EntityType
 	if t, err := model.ParseEntityType(r.URL.Query().Get("type")); err == nil {
 		typ, data.Type = t, string(t)
 	}
-	rd := s.reader(r.Context(), state(r).viewer)
-	ents, err := rd.entityList(typ)
+	ctx, v := r.Context(), state(r).viewer
+	after := r.URL.Query().Get("after")
+	ents, err := s.store.EntitiesPage(ctx, v, typ, after, entitiesPerPage+1)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
+	if data.Total, err = s.store.CountEntities(ctx, v, typ, entityCountCap); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	filters := url.Values{}
+	if data.Type != "" {
+		filters.Set("type", data.Type)
+	}
+	if len(ents) > entitiesPerPage {
+		ents = ents[:entitiesPerPage]
+		next := url.Values{"after": {ents[len(ents)-1].ID}}
+		for k, vs := range filters {
+			next[k] = vs
+		}
+		data.NextURL = withQuery("/entities", next)
+	}
+	if after != "" {
+		data.FirstURL = withQuery("/entities", filters)
+	}
+	rd := s.reader(ctx, v)
 	for _, e := range ents {
 		it := entityItem{EntityNames: e}
 		if len(e.Names) > 0 {
 			it.Caption, it.Others = e.Names[0], e.Names[1:]
 			it.Latin = latinOf(it.Caption)
-		} else if e.Type == model.TypeEvent {
+		} else {
 			ref, err := rd.ref(e.ID)
 			if err != nil {
 				s.serverError(w, r, err)
 				return
 			}
-			if ref.Event == "" {
-				continue // nothing of it the viewer may see names it
-			}
 			it.Event, it.Date = ref.Event, ref.Date
-		} else {
-			continue
 		}
 		data.Items = append(data.Items, it)
 	}

@@ -73,6 +73,12 @@ func TestTemplateKeysInCatalogue(t *testing.T) {
 		keys = append(keys, "prop."+p)
 	}
 	keys = append(keys, "action.review", "action.search", "claim.independent_one", "claim.independent")
+	// the graph's edge labels and the account page's problems, chosen in Go
+	for _, t := range []model.EntityType{model.TypePerson, model.TypeFacility, model.TypePlace, model.TypeOrganization} {
+		keys = append(keys, "graph.role_"+string(t))
+	}
+	keys = append(keys, "graph.more", "graph.where", "graph.organizer", "graph.title", "timeline.title", "users.title",
+		"users.bad_role", "users.bad_name", "users.exists", "users.short_password", "users.last_admin")
 	if len(keys) < 50 {
 		t.Fatalf("found only %d keys: is the pattern still right?", len(keys))
 	}

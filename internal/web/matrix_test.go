@@ -1,44 +1,79 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
 
 	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/store"
 )
 
 // TestAuthorizationMatrix requests every route as every role and as the
-// anonymous visitor, checks the status, and searches every body for the
-// values of sources and statements the requester is not cleared for.
+// anonymous visitor, with the public view unpublished and then published,
+// checks the status, and searches every body for the values of sources and
+// statements the requester is not cleared for.
 func TestAuthorizationMatrix(t *testing.T) {
 	r := newRig(t, "")
 	type who struct {
 		name      string // "" for the anonymous visitor
 		clearance model.Sensitivity
 		admin     bool
+		published bool // the admin has published the public view
 	}
-	whos := []who{{name: ""}}
-	for _, u := range roles {
-		whos = append(whos, who{u.name, u.clearance, u.role == model.RoleAdmin})
+	var whos []who
+	for _, published := range []bool{false, true} {
+		whos = append(whos, who{name: "", published: published})
+		for _, u := range roles {
+			whos = append(whos, who{u.name, u.clearance, u.role == model.RoleAdmin, published})
+		}
 	}
+	// public: the anonymous visitor reads the published public view.
+	public := func(w who) bool { return w.name == "" && w.published }
 
 	src := func(s model.Sensitivity) string { return "/sources/" + r.sources[s].src.ID }
-	// seeAt: 200 when cleared for level, else the not-found page.
+	// seeAt: on a route of the public view, 200 when cleared for level,
+	// else the not-found page; the anonymous visitor of the published view
+	// is cleared for public material only.
 	seeAt := func(level model.Sensitivity) func(who) int {
 		return func(w who) int {
-			if w.name == "" {
+			switch {
+			case public(w) && level == model.Public:
+				return http.StatusOK
+			case public(w):
+				return http.StatusNotFound
+			case w.name == "":
 				return http.StatusSeeOther
-			}
-			if w.clearance >= level {
+			case w.clearance >= level:
 				return http.StatusOK
 			}
 			return http.StatusNotFound
 		}
 	}
-	user := func(w who) int {
-		if w.name == "" {
+	// seeConfirmedAt is seeAt for an entity the public view shows only if
+	// confirmed says a person confirmed a public statement of it.
+	seeConfirmedAt := func(level model.Sensitivity, confirmed bool) func(who) int {
+		return func(w who) int {
+			if public(w) && !confirmed {
+				return http.StatusNotFound
+			}
+			return seeAt(level)(w)
+		}
+	}
+	// signedAt: seeAt on a route for signed-in accounts only.
+	signedAt := func(level model.Sensitivity) func(who) int {
+		return func(w who) int {
+			if w.name == "" {
+				return http.StatusSeeOther
+			}
+			return seeAt(level)(w)
+		}
+	}
+	// page: a page of the public view that every account may open.
+	page := func(w who) int {
+		if w.name == "" && !w.published {
 			return http.StatusSeeOther
 		}
 		return http.StatusOK
@@ -52,15 +87,16 @@ func TestAuthorizationMatrix(t *testing.T) {
 		}
 		return http.StatusForbidden
 	}
-	adminPost := func(w who) int {
-		switch {
-		case w.name == "":
-			return http.StatusSeeOther // a valid login-form token, but no session
-		case w.admin:
-			return http.StatusOK
+	// adminAnswer: an admin's answer ok, others refused.
+	adminAnswer := func(ok int) func(who) int {
+		return func(w who) int {
+			if code := admin(w); code != http.StatusOK {
+				return code
+			}
+			return ok
 		}
-		return http.StatusForbidden
 	}
+	adminPost := adminAnswer(http.StatusOK)
 	always := func(code int) func(who) int { return func(who) int { return code } }
 	loginPage := func(w who) int {
 		if w.name == "" {
@@ -93,6 +129,10 @@ func TestAuthorizationMatrix(t *testing.T) {
 		}
 	}
 	ent := func(id string) string { return "/entities/" + id }
+	vera, err := r.st.UserByName(context.Background(), "vera")
+	if err != nil {
+		t.Fatal(err)
+	}
 	fx := r.fx
 	routes := []struct {
 		method, path string
@@ -108,58 +148,90 @@ func TestAuthorizationMatrix(t *testing.T) {
 			return http.StatusSeeOther
 		}, nil},
 		{"POST", "/login", false, always(http.StatusForbidden), nil},
-		{"GET", "/", false, user, nil},
-		{"GET", "/sources", false, user, nil},
-		{"GET", "/sources?kind=testimony", false, user, nil},
-		{"GET", "/sources?language=ar", false, user, nil},
-		{"GET", "/sources?kind=bogus&language=xx&after=garbage", false, user, nil},
+		{"GET", "/", false, page, nil},
+		{"GET", "/sources", false, page, nil},
+		{"GET", "/sources?kind=testimony", false, page, nil},
+		{"GET", "/sources?language=ar", false, page, nil},
+		{"GET", "/sources?kind=bogus&language=xx&after=garbage", false, page, nil},
 		{"GET", src(model.Public), false, seeAt(model.Public), nil},
 		{"GET", src(model.Internal), false, seeAt(model.Internal), nil},
 		{"GET", src(model.Restricted), false, seeAt(model.Restricted), nil},
 		{"GET", src(model.Confidential), false, seeAt(model.Confidential), nil},
 		{"GET", "/sources/" + r.dupSource.src.ID, false, seeAt(model.Public), nil},
-		{"GET", src(model.Public) + "/original", false, seeAt(model.Public), nil},
-		{"GET", src(model.Internal) + "/original", false, seeAt(model.Internal), nil},
-		{"GET", src(model.Restricted) + "/original", false, seeAt(model.Restricted), nil},
-		{"GET", src(model.Confidential) + "/original", false, seeAt(model.Confidential), nil},
+		{"GET", src(model.Public) + "/original", false, signedAt(model.Public), nil},
+		{"GET", src(model.Internal) + "/original", false, signedAt(model.Internal), nil},
+		{"GET", src(model.Restricted) + "/original", false, signedAt(model.Restricted), nil},
+		{"GET", src(model.Confidential) + "/original", false, signedAt(model.Confidential), nil},
 		{"GET", "/sources/src_0000000000000000", false, seeAt(model.Sensitivity(99)), nil},
-		{"GET", "/sources/src_0000000000000000/original", false, seeAt(model.Sensitivity(99)), nil},
+		{"GET", "/sources/src_0000000000000000/original", false, signedAt(model.Sensitivity(99)), nil},
 		{"GET", "/admin", false, admin, nil},
 		{"GET", "/admin/access-log", false, admin, nil},
 		{"POST", "/admin/verify", true, adminPost, nil},
 		{"POST", "/admin/verify", false, always(http.StatusForbidden), nil},
+		{"GET", "/admin/users", false, admin, nil},
+		{"POST", "/admin/users", true, adminAnswer(http.StatusBadRequest), nil},
+		{"POST", "/admin/users", true, adminAnswer(http.StatusBadRequest), url.Values{"name": {"x y"}, "role": {"viewer"}, "clearance": {"public"}, "password": {testPassword}}},
+		{"POST", "/admin/users", false, always(http.StatusForbidden), url.Values{"name": {"eve"}, "role": {"admin"}, "clearance": {"confidential"}, "password": {testPassword}}},
+		{"POST", "/admin/users/" + vera.ID, true, adminAnswer(http.StatusBadRequest), url.Values{"action": {"promote"}}},
+		{"POST", "/admin/users/" + vera.ID, false, always(http.StatusForbidden), url.Values{"action": {"disable"}}},
+		{"POST", "/admin/users/nonexistent", true, adminAnswer(http.StatusNotFound), url.Values{"action": {"disable"}}},
+		{"POST", "/admin/publish", true, adminAnswer(http.StatusBadRequest), url.Values{"publish": {"maybe"}}},
+		{"POST", "/admin/publish", false, always(http.StatusForbidden), url.Values{"publish": {"on"}}},
 		{"POST", "/logout", false, always(http.StatusForbidden), nil},
 		{"POST", "/sources", true, always(http.StatusNotFound), nil},
-		{"GET", "/entities", false, user, nil},
-		{"GET", "/entities?type=person", false, user, nil},
-		{"GET", "/entities?type=event", false, user, nil},
-		{"GET", "/entities?type=bogus", false, user, nil},
+		{"GET", "/entities", false, page, nil},
+		{"GET", "/entities?type=person", false, page, nil},
+		{"GET", "/entities?type=event", false, page, nil},
+		{"GET", "/entities?type=bogus", false, page, nil},
+		{"GET", "/entities?type=person&after=garbage", false, page, nil},
 		{"GET", ent(fx.person), false, seeAt(model.Public), nil},
 		{"GET", ent(fx.facility), false, seeAt(model.Public), nil},
 		{"GET", ent(fx.arrest), false, seeAt(model.Public), nil},
-		{"GET", ent(fx.twin), false, seeAt(model.Public), nil},
+		{"GET", ent(fx.twin), false, seeConfirmedAt(model.Public, false), nil},
+		{"GET", ent(fx.person) + "/graph", false, seeAt(model.Public), nil},
+		{"GET", ent(fx.person) + "/timeline", false, seeAt(model.Public), nil},
+		{"GET", ent(fx.facility) + "/graph", false, seeAt(model.Public), nil},
+		{"GET", ent(fx.facility) + "/timeline", false, seeAt(model.Public), nil},
+		{"GET", ent(fx.twin) + "/graph", false, seeConfirmedAt(model.Public, false), nil},
+		{"GET", ent(fx.victim) + "/graph", false, seeAt(model.Confidential), nil},
+		{"GET", ent(fx.victim) + "/timeline", false, seeAt(model.Confidential), nil},
+		{"GET", ent(fx.witness) + "/graph", false, seeAt(model.Confidential), nil},
+		{"GET", ent(fx.arrest) + "/graph", false, seeAt(model.Sensitivity(99)), nil},
+		{"GET", ent(fx.arrest) + "/timeline", false, seeAt(model.Sensitivity(99)), nil},
+		{"GET", ent("00000000-0000-0000-0000-000000000000") + "/graph", false, seeAt(model.Sensitivity(99)), nil},
+		{"GET", ent(fx.merged) + "/timeline", false, func(w who) int {
+			if w.name == "" && !w.published {
+				return http.StatusSeeOther
+			}
+			return http.StatusFound
+		}, nil},
+		{"GET", ent(fx.person) + "/dossier", false, signedAt(model.Public), nil},
+		{"GET", ent("00000000-0000-0000-0000-000000000000") + "/dossier.pdf", false, signedAt(model.Sensitivity(99)), nil},
 		{"GET", ent(fx.torture), false, seeAt(model.Confidential), nil},
 		{"GET", ent(fx.witness), false, seeAt(model.Confidential), nil},
 		{"GET", ent(fx.victim), false, seeAt(model.Confidential), nil},
 		{"GET", ent(fx.hidden), false, seeAt(model.Confidential), nil},
 		{"GET", ent(fx.merged), false, func(w who) int {
-			if w.name == "" {
+			if w.name == "" && !w.published {
 				return http.StatusSeeOther
 			}
 			return http.StatusFound // to the entity it was merged into
 		}, nil},
 		{"GET", ent("00000000-0000-0000-0000-000000000000"), false, seeAt(model.Sensitivity(99)), nil},
-		{"GET", "/search", false, user, nil},
-		{"GET", "/map", false, user, nil},
-		{"GET", "/search?q=Omicron", false, user, nil},
-		{"GET", "/search?q=Upsilon&type=person&status=proposed", false, user, nil},
-		{"GET", "/search?q=marker", false, user, nil},
-		{"GET", "/search?q=rho&near=" + fx.facility + "&from=2020&to=2030-12", false, user, nil},
-		{"GET", "/search?q=Salloum", false, user, nil},
-		{"GET", "/search?q=" + url.QueryEscape("سليم صيدنايا"), false, user, nil},
-		{"GET", "/search?q=Aws+Saloum", false, user, nil},
-		{"GET", "/search?q=%22%29%28*&from=bogus&type=x&status=y&near=z", false, user, nil},
+		{"GET", "/search", false, page, nil},
+		{"GET", "/map", false, page, nil},
+		{"GET", "/search?q=Omicron", false, page, nil},
+		{"GET", "/search?q=Upsilon&type=person&status=proposed", false, page, nil},
+		{"GET", "/search?q=marker", false, page, nil},
+		{"GET", "/search?q=rho&near=" + fx.facility + "&from=2020&to=2030-12", false, page, nil},
+		{"GET", "/search?q=Salloum", false, page, nil},
+		{"GET", "/search?q=" + url.QueryEscape("سليم صيدنايا"), false, page, nil},
+		{"GET", "/search?q=Aws+Saloum", false, page, nil},
+		{"GET", "/search?q=" + url.QueryEscape(publicPersonAr), false, page, nil},
+		{"GET", "/search?q=%22%29%28*&from=bogus&type=x&status=y&near=z", false, page, nil},
 		{"GET", "/review", false, reviewer, nil},
+		{"GET", "/review?mine=1", false, reviewer, nil},
+		{"GET", "/review?mine=0&after=garbage", false, reviewer, nil},
 		{"GET", "/review?after=garbage", false, reviewer, nil},
 		{"GET", "/review?entity=" + fx.person, false, reviewer, nil},
 		{"GET", "/review?entity=" + fx.victim, false, reviewerAt(model.Confidential, http.StatusOK), nil},
@@ -176,6 +248,12 @@ func TestAuthorizationMatrix(t *testing.T) {
 		{"POST", "/review/merges/" + fx.hiddenProposal, true, reviewerAt(model.Confidential, http.StatusBadRequest), nil},
 		{"POST", "/review/merges/nonexistent", true, reviewerAt(model.Sensitivity(99), http.StatusOK), url.Values{"verdict": {"same"}}},
 		{"POST", "/review/merges/" + fx.openProposal, false, always(http.StatusForbidden), url.Values{"verdict": {"same"}}},
+		// Assigning: to no such reviewer is a bad request; a source above
+		// the reviewer's clearance is not found.
+		{"POST", src(model.Public) + "/assign", true, reviewerAt(model.Public, http.StatusBadRequest), url.Values{"reviewer": {"nonexistent"}}},
+		{"POST", src(model.Public) + "/assign", true, reviewerAt(model.Public, http.StatusBadRequest), url.Values{"reviewer": {vera.ID}}},
+		{"POST", src(model.Confidential) + "/assign", true, reviewerAt(model.Confidential, http.StatusSeeOther), url.Values{"reviewer": {""}}},
+		{"POST", src(model.Public) + "/assign", false, always(http.StatusForbidden), url.Values{"reviewer": {""}}},
 		{"GET", r.srv.js.url, false, always(http.StatusOK), nil},
 		{"GET", r.srv.css.url, false, always(http.StatusOK), nil},
 		{"GET", "/static/other.css", false, always(http.StatusNotFound), nil},
@@ -204,6 +282,15 @@ func TestAuthorizationMatrix(t *testing.T) {
 		if label == "" {
 			label = "anonymous"
 		}
+		if w.published {
+			label += " (published)"
+			if on, err := r.st.PublicView(context.Background()); err != nil || !on {
+				err := r.st.Write(context.Background(), "adel", func(tx *store.Tx) error { return tx.SetPublicView(context.Background(), true) })
+				if err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
 		t.Run(label, func(t *testing.T) {
 			c := r.client()
 			if w.name != "" {
@@ -229,10 +316,16 @@ func TestAuthorizationMatrix(t *testing.T) {
 					t.Errorf("%s %s: status %d, want %d", rt.method, rt.path, resp.status, want)
 				}
 				checkHeaders(t, rt.method+" "+rt.path, resp)
-				for _, leak := range r.secretsAbove(w.name == "", w.clearance) {
-					// An id the requester put in the URL may come back
-					// (a redirect's link); nothing else may.
-					if strings.Contains(resp.body, leak) && !strings.Contains(rt.path, leak) {
+				leaks := r.secretsAbove(w.name == "", w.clearance)
+				if public(w) {
+					leaks = r.unconfirmedOrAbovePublic()
+				}
+				asked, _ := url.QueryUnescape(rt.path)
+				for _, leak := range leaks {
+					// An id or words the requester put in the URL may come
+					// back (a redirect's link, the search box); nothing
+					// else may.
+					if strings.Contains(resp.body, leak) && !strings.Contains(rt.path, leak) && !strings.Contains(asked, leak) {
 						t.Errorf("%s %s: body holds %q, above %s's clearance", rt.method, rt.path, leak, label)
 					}
 				}
@@ -248,6 +341,13 @@ func TestAuthorizationMatrix(t *testing.T) {
 			t.Errorf("the request log holds %q", leak)
 		}
 	}
+}
+
+// unconfirmedOrAbovePublic lists what the anonymous visitor of the
+// published public view must never see: everything above public, and the
+// public statements no person confirmed.
+func (r *rig) unconfirmedOrAbovePublic() []string {
+	return append(r.secretsAbove(false, model.Public), r.statements[model.Public], publicPersonAr, publicTwin, internalBirth)
 }
 
 // secretsAbove lists the values a requester must never be shown: for the

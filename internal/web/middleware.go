@@ -21,6 +21,7 @@ type reqState struct {
 	user    *model.User
 	viewer  access.Viewer
 	lang    i18n.Lang
+	public  bool // an anonymous visitor reading the published public view
 }
 
 type ctxKey struct{}
@@ -171,6 +172,31 @@ func (s *Server) requireUser(h http.HandlerFunc) http.Handler {
 			s.toLogin(w, r)
 			return
 		}
+		h(w, r)
+	})
+}
+
+// requirePublished lets signed-in accounts through, and anonymous visitors
+// too once the admin has published the public view: they read as
+// access.Public(), which the store's read policy limits to public material
+// that a person confirmed. Otherwise anonymous visitors go to login.
+func (s *Server) requirePublished(h http.HandlerFunc) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		st := state(r)
+		if st.user != nil {
+			h(w, r)
+			return
+		}
+		on, err := s.store.PublicView(r.Context())
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		if !on {
+			s.toLogin(w, r)
+			return
+		}
+		st.viewer, st.public = access.Public(), true
 		h(w, r)
 	})
 }

@@ -57,6 +57,7 @@ type view struct {
 	CSRF    string
 	User    *model.User
 	Viewer  access.Viewer
+	Public  bool // an anonymous visitor reading the published public view
 	Data    any
 	reqPath string
 	query   url.Values
@@ -135,7 +136,7 @@ func (v *view) Or(s string) string {
 func (s *Server) newView(w http.ResponseWriter, r *http.Request, page, titleKey string, data any) *view {
 	st := state(r)
 	v := &view{Lang: st.lang, Dir: st.lang.Dir(), CSS: s.css.url, User: st.user, Viewer: st.viewer,
-		Data: data, reqPath: r.URL.Path, query: r.URL.Query()}
+		Public: st.public, Data: data, reqPath: r.URL.Path, query: r.URL.Query()}
 	v.Title = v.T(titleKey)
 	v.CSRF = s.csrfToken(w, r)
 	if page == "review" {

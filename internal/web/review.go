@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"net/url"
 	"strings"
 
 	"github.com/athar-project/athar/internal/model"
@@ -21,11 +20,15 @@ type reviewData struct {
 	Return   string // where each form comes back to
 	Levels   []model.Sensitivity
 	CanLower bool
+	Mine     bool   // only statements of sources assigned to the signed-in reviewer
+	Assigned int    // proposed statements assigned to the signed-in reviewer
+	MineURL  string // the queue filtered the other way
 }
 
 type reviewItem struct {
 	statementRow
-	Source *sourceRow
+	Source   *sourceRow
+	Assignee string // the reviewer the statement's source is assigned to
 }
 
 // reviewShow is the queue of proposed statements, oldest first, one form
@@ -41,10 +44,7 @@ func (s *Server) reviewShow(w http.ResponseWriter, r *http.Request) {
 	if id := r.URL.Query().Get("entity"); id != "" {
 		sts, data.Entity, err = s.entityQueue(rd, id)
 	} else {
-		sts, err = s.store.ReviewQueue(ctx, v, reviewPerPage, r.URL.Query().Get("after"))
-		if err == nil && len(sts) == reviewPerPage {
-			data.NextURL = withQuery("/review", url.Values{"after": {sts[len(sts)-1].ID}})
-		}
+		sts, err = s.queue(r, &data)
 	}
 	if errors.Is(err, store.ErrNotFound) {
 		s.notFound(w, r)
@@ -54,8 +54,12 @@ func (s *Server) reviewShow(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	if data.Entity != nil {
-		data.Total = len(sts)
+	if data.Entity != nil || data.Mine {
+		if data.Entity != nil {
+			data.Total = len(sts)
+		} else {
+			data.Total = data.Assigned
+		}
 	} else if data.Total, err = s.store.CountStatements(ctx, v, model.StatusProposed); err != nil {
 		s.serverError(w, r, err)
 		return
@@ -65,9 +69,14 @@ func (s *Server) reviewShow(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	assignees, err := s.assignees(r, srows)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	var shown []model.Source
 	for _, row := range srows {
-		it := reviewItem{statementRow: row}
+		it := reviewItem{statementRow: row, Assignee: assignees[row.SourceID]}
 		if row.SourceID != "" {
 			src, err := rd.source(row.SourceID)
 			if err != nil {

@@ -8,6 +8,7 @@ type audience int
 const (
 	anyone    audience = iota // the stylesheet, login, a health probe
 	signedIn                  // any signed-in account; anonymous visitors go to login
+	published                 // signed-in accounts, and anonymous visitors once the admin publishes the public view
 	reviewers                 // reviewers and admins; other accounts get 403
 	admins                    // admins; other accounts get 403
 )
@@ -27,23 +28,32 @@ func (s *Server) routes() []route {
 		{"POST /login", anyone, s.loginSubmit},
 
 		{"POST /logout", signedIn, s.logoutSubmit},
-		{"GET /{$}", signedIn, s.dashboardShow},
-		{"GET /sources", signedIn, s.sourcesList},
-		{"GET /sources/{id}", signedIn, s.sourceShow},
+		{"GET /{$}", published, s.dashboardShow},
+		{"GET /sources", published, s.sourcesList},
+		{"GET /sources/{id}", published, s.sourceShow},
 		{"GET /sources/{id}/original", signedIn, s.sourceDownload},
-		{"GET /entities", signedIn, s.entitiesList},
-		{"GET /entities/{id}", signedIn, s.entityShow},
-		{"GET /search", signedIn, s.searchShow},
-		{"GET /map", signedIn, s.mapShow},
+		{"GET /entities", published, s.entitiesList},
+		{"GET /entities/{id}", published, s.entityShow},
+		{"GET /entities/{id}/graph", published, s.graphShow},
+		{"GET /entities/{id}/timeline", published, s.timelineShow},
+		{"GET /entities/{id}/dossier", signedIn, s.dossierShow},
+		{"GET /entities/{id}/dossier.pdf", signedIn, s.dossierPDF},
+		{"GET /search", published, s.searchShow},
+		{"GET /map", published, s.mapShow},
 
 		{"GET /review", reviewers, s.reviewShow},
 		{"POST /review/{id}", reviewers, s.reviewSubmit},
 		{"GET /review/merges", reviewers, s.mergesShow},
 		{"POST /review/merges/{id}", reviewers, s.mergeSubmit},
+		{"POST /sources/{id}/assign", reviewers, s.assignSubmit},
 
 		{"GET /admin", admins, s.adminShow},
 		{"POST /admin/verify", admins, s.adminVerify},
 		{"GET /admin/access-log", admins, s.accessLogShow},
+		{"POST /admin/publish", admins, s.publishSubmit},
+		{"GET /admin/users", admins, s.usersShow},
+		{"POST /admin/users", admins, s.userCreate},
+		{"POST /admin/users/{id}", admins, s.userUpdate},
 
 		// Everything else is the same not-found page, signed in or not.
 		{"/", anyone, s.notFound},
@@ -58,6 +68,8 @@ func (s *Server) mux() *http.ServeMux {
 			mux.Handle(rt.pattern, rt.handler)
 		case signedIn:
 			mux.Handle(rt.pattern, s.requireUser(rt.handler))
+		case published:
+			mux.Handle(rt.pattern, s.requirePublished(rt.handler))
 		case reviewers:
 			mux.Handle(rt.pattern, s.requireReviewer(rt.handler))
 		case admins:

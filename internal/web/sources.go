@@ -104,8 +104,9 @@ type sourceData struct {
 	Display    string
 	Lines      []textLine
 	Statements []statementGroup
-	Original   *sourceRow  // the source this one nearly copies, when the viewer may see it
-	Copies     []sourceRow // the sources that nearly copy this one
+	Original   *sourceRow        // the source this one nearly copies, when the viewer may see it
+	Copies     []sourceRow       // the sources that nearly copy this one
+	Assignment *sourceAssignment // for reviewers: who reviews its statements
 }
 
 // statementRow is a statement with the entities it names, as a table or
@@ -220,6 +221,10 @@ func (s *Server) sourceShow(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	data.Statements = groupStatements(srows)
+	if data.Assignment, err = s.sourceAssignment(r, src); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	if err := s.recordSources(r, "view", shown...); err != nil {
 		s.serverError(w, r, err)
 		return

@@ -7,8 +7,12 @@
 // log, and one handler per page: the dashboard, sources (the text with every
 // mention marked and linked), entities (a person's profile with footnoted
 // claims, disagreements side by side, the timeline and the derived case
-// status and fate; facilities, places, organizations and events), search,
-// the review queue and merge proposals. Every read of evidence goes through
+// status and fate; facilities, places, organizations and events; a graph
+// drawn as server-side SVG and a timeline page of each), search, the review
+// queue (with work assigned to reviewers) and merge proposals, and for
+// admins the ledger, the access log, accounts and publishing the public
+// view — which lets anonymous visitors read, as access.Public(), what the
+// read policy gives the public. Every read of evidence goes through
 // the store with the signed-in user's access.Viewer, so the one read policy
 // decides what a page can show; templates never filter. Every change goes
 // through the store (and so the ledger) as the signed-in user.

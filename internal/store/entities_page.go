@@ -1,0 +1,161 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/model"
+)
+
+// Listing entities a page at a time: Entities reads every entity at once,
+// which a store of 100,000 entities cannot afford on every page view.
+
+// listable is the condition on a statement (alias st, of an entity that
+// stands for the entity e) that makes e worth listing to the viewer: a
+// visible name, or for an event its visible type. Its ? are the viewer's
+// levels.
+func listable(v access.Viewer) (string, []any) {
+	cond, args := visibleIn(v, "st.sensitivity")
+	// Status and property are compared as expressions, not columns, so that
+	// no planner looks the statements up by status or property (a large
+	// share of the table) instead of by entity (a handful).
+	c := "st.status || '' <> 'rejected' AND " + cond
+	if v.ConfirmedOnly() {
+		c += " AND st.status || '' = 'confirmed'"
+	}
+	c += " AND ((st.property || '' IN ('name', 'alias', 'weakAlias') AND st.value <> '') OR (st.property || '' = 'eventType' AND e.type = 'event'))"
+	return c, args
+}
+
+// entityListWhere is the WHERE clause of entities (alias e) not merged into
+// another that the viewer may see a name (or an event's type) of, through
+// their own statements or those of an entity merged into them.
+func entityListWhere(v access.Viewer, typ model.EntityType) (string, []any) {
+	c, cargs := listable(v)
+	// COALESCE keeps the planners off the merged_into index, so that they
+	// walk entities in id order and stop at the page's end. Entities merged
+	// into e are looked for only when e is among the few that have any (a
+	// set the engine builds once per query).
+	q := "COALESCE(e.merged_into, '') = '' AND (EXISTS (SELECT 1 FROM statements st WHERE st.entity_id = e.id AND " + c + ")" +
+		" OR (e.id IN (SELECT merged_into FROM entities WHERE merged_into IS NOT NULL)" +
+		" AND EXISTS (SELECT 1 FROM entities m WHERE m.merged_into = e.id AND EXISTS (SELECT 1 FROM statements st WHERE st.entity_id = m.id AND " + c + "))))"
+	args := append(append([]any{}, cargs...), cargs...)
+	if typ != "" {
+		q += " AND e.type = ?"
+		args = append(args, string(typ))
+	}
+	return q, args
+}
+
+// EntitiesPage lists, in id order (the order they were created in), at most
+// limit entities of a type ("" for all) that the viewer may see a name of —
+// or, for an event, its type — starting after the entity id after ("" for
+// the first page), each with the names the viewer may see. Entities merged
+// into another are listed under it.
+func (s *Store) EntitiesPage(ctx context.Context, v access.Viewer, typ model.EntityType, after string, limit int) ([]EntityNames, error) {
+	where, args := entityListWhere(v, typ)
+	q := "SELECT e.id, e.type, e.created_at, e.created_by FROM entities e WHERE " + where
+	if after != "" {
+		q += " AND e.id > ?"
+		args = append(args, after)
+	}
+	q += fmt.Sprintf(" ORDER BY e.id LIMIT %d", limit)
+	rows, err := s.db.QueryContext(ctx, s.Rebind(q), args...)
+	if err != nil {
+		return nil, fmt.Errorf("list entities: %w", err)
+	}
+	var out []EntityNames
+	index := map[string]int{}
+	for rows.Next() {
+		var e model.Entity
+		var typ, created string
+		if err := rows.Scan(&e.ID, &typ, &created, &e.CreatedBy); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		e.Type, e.CreatedAt = model.EntityType(typ), parseTime(created)
+		index[e.ID] = len(out)
+		out = append(out, EntityNames{Entity: e})
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(out) == 0 {
+		return nil, nil
+	}
+	return out, s.addNames(ctx, v, out, index)
+}
+
+// addNames fills in the names the viewer may see of the listed entities,
+// strongest property first, each once.
+func (s *Store) addNames(ctx context.Context, v access.Viewer, out []EntityNames, index map[string]int) error {
+	ids := make([]any, 0, len(out))
+	for _, en := range out {
+		ids = append(ids, en.ID)
+	}
+	cond, cargs := visibleIn(v, "st.sensitivity")
+	c := "st.property || '' IN ('name', 'alias', 'weakAlias') AND st.value <> '' AND st.status || '' <> 'rejected' AND " + cond
+	if v.ConfirmedOnly() {
+		c += " AND st.status || '' = 'confirmed'"
+	}
+	// Their own names and those of entities merged into them, each part
+	// looked up by entity (property and status as expressions: see
+	// listable).
+	q := "SELECT st.entity_id, st.property, st.value, st.created_at, st.id FROM statements st WHERE st.entity_id IN (" +
+		placeholders(len(ids)) + ") AND " + c +
+		" UNION ALL SELECT m.merged_into, st.property, st.value, st.created_at, st.id FROM entities m JOIN statements st ON st.entity_id = m.id" +
+		" WHERE m.merged_into IN (" + placeholders(len(ids)) + ") AND " + c + " ORDER BY 4, 5"
+	args := append(append(append(append([]any{}, ids...), cargs...), ids...), cargs...)
+	rows, err := s.db.QueryContext(ctx, s.Rebind(q), args...)
+	if err != nil {
+		return fmt.Errorf("names of listed entities: %w", err)
+	}
+	defer rows.Close()
+	byProp := make([]map[string][]string, len(out))
+	seen := make([]map[string]bool, len(out))
+	for rows.Next() {
+		var id, prop, value, created, stID string
+		if err := rows.Scan(&id, &prop, &value, &created, &stID); err != nil {
+			return err
+		}
+		i, ok := index[id]
+		if !ok {
+			continue
+		}
+		if byProp[i] == nil {
+			byProp[i], seen[i] = map[string][]string{}, map[string]bool{}
+		}
+		if !seen[i][value] {
+			seen[i][value] = true
+			byProp[i][prop] = append(byProp[i][prop], value)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for i := range out {
+		for _, p := range NameProperties {
+			out[i].Names = append(out[i].Names, byProp[i][p]...)
+		}
+	}
+	return nil
+}
+
+// CountEntities counts the entities EntitiesPage would list, across all
+// pages, up to limit (0: no limit): counting means checking what the viewer
+// may see of every entity, so a page that only needs to say "more than
+// 1,000" stops there.
+func (s *Store) CountEntities(ctx context.Context, v access.Viewer, typ model.EntityType, limit int) (int, error) {
+	where, args := entityListWhere(v, typ)
+	q := "SELECT count(*) FROM entities e WHERE " + where
+	if limit > 0 {
+		q = fmt.Sprintf("SELECT count(*) FROM (SELECT 1 FROM entities e WHERE %s LIMIT %d) capped", where, limit)
+	}
+	var n int
+	if err := s.db.QueryRowContext(ctx, s.Rebind(q), args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count entities: %w", err)
+	}
+	return n, nil
+}
