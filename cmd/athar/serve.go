@@ -59,10 +59,25 @@ as 'athar worker' does.`,
 				if err != nil {
 					return cannot(err)
 				}
+				if wf.workers < 0 {
+					return cannot(fmt.Errorf("--workers %d: want 0 (no workers in this process) or more", wf.workers))
+				}
+				// The queue is opened even without workers here: the
+				// admin page shows and retries its jobs.
+				cfg, err := wf.config(logger)
+				if err != nil {
+					return cannot(err)
+				}
+				cfg.Feeds = feedPoller(st, logger)
+				q, err := jobs.Open(ctx, st, cfg)
+				if err != nil {
+					return cannot(err)
+				}
+				defer q.Close()
 				// Sessions and the access log live in the database: they
 				// survive a restart and every server shares them.
 				srv, err := web.New(web.Config{Store: st, BaseURL: baseURL, Logger: logger, Secret: secret,
-					Sessions: st.Sessions(), AccessLog: st.AccessLog()})
+					Sessions: st.Sessions(), AccessLog: st.AccessLog(), Jobs: q})
 				if err != nil {
 					return cannot(err)
 				}
@@ -90,16 +105,6 @@ as 'athar worker' does.`,
 
 				workDone := make(chan error, 1)
 				if wf.workers > 0 {
-					cfg, err := wf.config(logger)
-					if err != nil {
-						return cannot(err)
-					}
-					cfg.Feeds = feedPoller(st, logger)
-					q, err := jobs.Open(ctx, st, cfg)
-					if err != nil {
-						return cannot(err)
-					}
-					defer q.Close()
 					go func() { workDone <- q.Work(ctx, wf.workers) }()
 				} else {
 					workDone <- nil

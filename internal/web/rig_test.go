@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/jobs"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/store"
 )
@@ -45,6 +46,7 @@ type rig struct {
 	logs       *syncBuffer
 	fx         fixture                        // entities, events and proposals
 	extra      map[model.Sensitivity][]string // more values never to show below their level
+	jobs       *jobs.Queue
 }
 
 type fakeClock struct {
@@ -120,7 +122,14 @@ func newRigWith(t *testing.T, baseURL string, seed func(*rig, context.Context)) 
 		// starts now.
 		clock: &fakeClock{t: time.Now().UTC().Truncate(time.Second)}, logs: &syncBuffer{}}
 	seed(r, ctx)
-	r.srv, err = New(Config{Store: st, BaseURL: baseURL, Now: r.clock.Now,
+	// The real job queue on the rig's store, with no workers: tests that
+	// need jobs worked run them themselves.
+	r.jobs, err = jobs.Open(ctx, st, jobs.Config{MaxAttempts: 1, PollInterval: 100 * time.Millisecond, StopTimeout: 5 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { r.jobs.Close() })
+	r.srv, err = New(Config{Store: st, BaseURL: baseURL, Now: r.clock.Now, Jobs: r.jobs,
 		Logger: slog.New(slog.NewTextHandler(r.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))})
 	if err != nil {
 		t.Fatal(err)

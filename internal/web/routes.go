@@ -50,6 +50,8 @@ func (s *Server) routes() []route {
 		{"GET /admin", admins, s.adminShow},
 		{"POST /admin/verify", admins, s.adminVerify},
 		{"GET /admin/access-log", admins, s.accessLogShow},
+		{"GET /admin/jobs", admins, s.jobsShow},
+		{"POST /admin/jobs/{id}/retry", admins, s.jobRetry},
 		{"POST /admin/publish", admins, s.publishSubmit},
 		{"GET /admin/users", admins, s.usersShow},
 		{"POST /admin/users", admins, s.userCreate},

@@ -57,6 +57,9 @@ type Config struct {
 	Secret []byte
 	// Now is the clock; nil: time.Now.
 	Now func() time.Time
+	// Jobs is the background job queue the admin page shows and retries;
+	// nil: the page says there is none.
+	Jobs JobQueue
 }
 
 // Server is the web UI.
@@ -85,6 +88,8 @@ type Server struct {
 	resErr      error
 
 	maps mapCache // the map page's data, valid while the ledger head stays
+
+	jobs JobQueue // nil without a queue
 }
 
 // resolver is the server's resolver, built from the store on first use
@@ -104,7 +109,7 @@ func New(cfg Config) (*Server, error) {
 	s := &Server{
 		store: cfg.Store, log: cfg.Logger, sessions: cfg.Sessions, accessLog: cfg.AccessLog,
 		secret: cfg.Secret, ttl: cfg.SessionTTL, idle: cfg.SessionIdle, now: cfg.Now,
-		passwords: make(chan struct{}, 2),
+		passwords: make(chan struct{}, 2), jobs: cfg.Jobs,
 	}
 	if s.log == nil {
 		s.log = slog.Default()
