@@ -228,3 +228,23 @@ func (t *Tx) AddJudgement(ctx context.Context, j *model.Judgement) error {
 		"author": j.Author, "note": j.Note, "created_at": timeText(j.CreatedAt),
 	})
 }
+
+// CaptionStatements returns what names an entity for the viewer — its name,
+// alias, weakAlias, eventType and date statements that are not rejected —
+// once per property and value (the first of each, in the order they were
+// made): a facility named by thousands of sources is captioned from a
+// handful of rows.
+func (s *Store) CaptionStatements(ctx context.Context, v access.Viewer, entityID string) ([]model.Statement, error) {
+	cond, args := visibleIn(v, "sensitivity")
+	inner := "SELECT *, ROW_NUMBER() OVER (PARTITION BY property, value ORDER BY created_at, id) AS rn " +
+		"FROM statements WHERE entity_id = ? AND property IN ('name', 'alias', 'weakAlias', 'eventType', 'date') AND status <> 'rejected' AND " + cond
+	if v.ConfirmedOnly() {
+		inner += " AND status = 'confirmed'"
+	}
+	q := "SELECT " + statementCols + " FROM (" + inner + ") first WHERE rn = 1 ORDER BY created_at, id"
+	out, err := s.queryStatements(ctx, q, append([]any{entityID}, args...)...)
+	if err != nil {
+		return nil, fmt.Errorf("caption of %s: %w", entityID, err)
+	}
+	return out, nil
+}

@@ -227,6 +227,30 @@ func (s *Store) MergeProposals(ctx context.Context, status string) ([]MergePropo
 		q += " WHERE status = ?"
 		args = append(args, status)
 	}
+	return s.mergeProposals(ctx, q, args...)
+}
+
+// MergeProposalsOf lists the proposals with the given status that name one
+// of ids on either side.
+func (s *Store) MergeProposalsOf(ctx context.Context, status string, ids []string) ([]MergeProposal, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	args := make([]any, 0, 2*len(ids)+2)
+	for _, id := range ids {
+		args = append(args, id)
+	}
+	args = append(args, args...)
+	q := "SELECT id, entity_a, entity_b, score, reasons, status, proposer FROM merge_proposals " +
+		"WHERE (entity_a IN (" + placeholders(len(ids)) + ") OR entity_b IN (" + placeholders(len(ids)) + "))"
+	if status != "" {
+		q += " AND status = ?"
+		args = append(args, status)
+	}
+	return s.mergeProposals(ctx, q, args...)
+}
+
+func (s *Store) mergeProposals(ctx context.Context, q string, args ...any) ([]MergeProposal, error) {
 	rows, err := s.db.QueryContext(ctx, s.Rebind(q+" ORDER BY score DESC, id"), args...)
 	if err != nil {
 		return nil, err

@@ -82,8 +82,9 @@ func (s *Store) StatementsFrom(ctx context.Context, v access.Viewer, sourceID st
 // the location, the organizations that organized something.
 func (s *Store) Referencing(ctx context.Context, v access.Viewer, entityID string) ([]model.Statement, error) {
 	cond, args := visibleIn(v, "st.sensitivity")
-	q := "SELECT " + prefixed("st.", statementCols) + " FROM statements st JOIN entities e ON e.id = st.value_entity " +
-		"WHERE (st.value_entity = ? OR e.merged_into = ?) AND st.status <> 'rejected' AND " + cond
+	// The entity and those merged into it, each looked up by index.
+	q := "SELECT " + prefixed("st.", statementCols) + " FROM statements st " +
+		"WHERE st.value_entity IN (SELECT ? UNION ALL SELECT id FROM entities WHERE merged_into = ?) AND st.status <> 'rejected' AND " + cond
 	if v.ConfirmedOnly() {
 		q += " AND st.status = 'confirmed'"
 	}

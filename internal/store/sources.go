@@ -282,3 +282,27 @@ func (s *Store) Blob(ctx context.Context, v access.Viewer, id string) ([]byte, e
 	}
 	return s.archive.get(ctx, s.db, s.dialect, src.SHA256)
 }
+
+// SourcesByID returns, without their texts, the sources among ids that the
+// viewer may see, keyed by id: one query per 500 ids, for pages that cite
+// many sources.
+func (s *Store) SourcesByID(ctx context.Context, v access.Viewer, ids []string) (map[string]model.Source, error) {
+	out := make(map[string]model.Source, len(ids))
+	cond, vargs := visibleIn(v, "sensitivity")
+	for len(ids) > 0 {
+		chunk := ids[:min(len(ids), 500)]
+		ids = ids[len(chunk):]
+		args := make([]any, 0, len(chunk)+len(vargs))
+		for _, id := range chunk {
+			args = append(args, id)
+		}
+		srcs, err := s.querySources(ctx, "SELECT "+sourceCols+" FROM sources WHERE id IN ("+placeholders(len(chunk))+") AND "+cond, append(args, vargs...)...)
+		if err != nil {
+			return nil, fmt.Errorf("sources by id: %w", err)
+		}
+		for _, src := range srcs {
+			out[src.ID] = src
+		}
+	}
+	return out, nil
+}

@@ -72,7 +72,8 @@ func (rd *reader) source(id string) (*model.Source, error) {
 	if src, ok := rd.sources[id]; ok {
 		return src, nil
 	}
-	src, err := rd.st.Source(rd.ctx, rd.v, id)
+	// Pages cite sources; the text is for the source page.
+	src, err := rd.st.SourceInfo(rd.ctx, rd.v, id)
 	if errors.Is(err, store.ErrNotFound) {
 		rd.sources[id] = nil
 		return nil, nil
@@ -80,9 +81,41 @@ func (rd *reader) source(id string) (*model.Source, error) {
 	if err != nil {
 		return nil, err
 	}
-	src.Text = "" // pages cite sources; the text is for the source page
 	rd.sources[id] = &src
 	return &src, nil
+}
+
+// prefetch reads, in a few queries, the sources of statements that are not
+// read yet: a page citing thousands of sources would otherwise ask for them
+// one at a time.
+func (rd *reader) prefetch(sts []model.Statement) error {
+	var ids []string
+	want := map[string]bool{}
+	for _, st := range sts {
+		if st.SourceID == "" || want[st.SourceID] {
+			continue
+		}
+		if _, ok := rd.sources[st.SourceID]; ok {
+			continue
+		}
+		want[st.SourceID] = true
+		ids = append(ids, st.SourceID)
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	got, err := rd.st.SourcesByID(rd.ctx, rd.v, ids)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if src, ok := got[id]; ok {
+			rd.sources[id] = &src
+		} else {
+			rd.sources[id] = nil // not visible
+		}
+	}
+	return nil
 }
 
 // entityRef is an entity as a link shows it.
@@ -102,9 +135,13 @@ func (rd *reader) ref(id string) (entityRef, error) {
 		return entityRef{ID: id}, err
 	}
 	r := entityRef{ID: id, Type: e.Type}
-	sts, err := rd.statements(id)
-	if err != nil {
-		return r, err
+	// A caption needs only the naming statements, one per value; the whole
+	// set only when the page reads it anyway.
+	sts, ok := rd.stmts[id]
+	if !ok {
+		if sts, err = rd.st.CaptionStatements(rd.ctx, rd.v, id); err != nil {
+			return r, err
+		}
 	}
 	rank := len(store.NameProperties)
 	for _, st := range sts {

@@ -55,20 +55,29 @@ func (n *notes) cite(sourceID string) (int, error) {
 func (n *notes) independent(sts []model.Statement) (int, error) {
 	seen := map[string]bool{}
 	for _, st := range sts {
-		if st.SourceID == "" {
-			continue
-		}
-		id := st.SourceID
-		src, err := n.rd.source(id)
-		if err != nil {
+		if err := n.countSource(seen, st); err != nil {
 			return 0, err
 		}
-		if src != nil && src.DuplicateOf != "" {
-			id = src.DuplicateOf
-		}
-		seen[id] = true
 	}
 	return len(seen), nil
+}
+
+// countSource adds the statement's source — or the original it nearly
+// copies — to the set of independent sources.
+func (n *notes) countSource(seen map[string]bool, st model.Statement) error {
+	if st.SourceID == "" {
+		return nil
+	}
+	id := st.SourceID
+	src, err := n.rd.source(id)
+	if err != nil {
+		return err
+	}
+	if src != nil && src.DuplicateOf != "" {
+		id = src.DuplicateOf
+	}
+	seen[id] = true
+	return nil
 }
 
 // claim is one value with the statements that make it.
@@ -84,12 +93,17 @@ type claim struct {
 	Denied      bool              // some source reports a denial
 	Sensitivity model.Sensitivity // the highest of its statements
 	Manual      bool              // a statement a person typed in, with no source
+
+	independent map[string]bool // the sources counted in Independent
 }
 
 // claims groups statements by value (folded, so spelling variants of case
 // and diacritics meet) and footnotes each group. Rejected statements are
 // left out; the caller counts them.
 func (n *notes) claims(sts []model.Statement) ([]claim, error) {
+	if err := n.rd.prefetch(sts); err != nil {
+		return nil, err
+	}
 	var out []claim
 	index := map[string]int{}
 	for _, st := range sts {
@@ -150,8 +164,14 @@ func (n *notes) add(c *claim, st model.Statement) error {
 	if st.Sensitivity > c.Sensitivity {
 		c.Sensitivity = st.Sensitivity
 	}
-	c.Independent, err = n.independent(c.Statements)
-	return err
+	if c.independent == nil {
+		c.independent = map[string]bool{}
+	}
+	if err := n.countSource(c.independent, st); err != nil {
+		return err
+	}
+	c.Independent = len(c.independent)
+	return nil
 }
 
 func containsInt(xs []int, x int) bool {

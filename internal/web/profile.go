@@ -66,7 +66,7 @@ func (rd *reader) loadEntity(e model.Entity) (entityPage, bool, error) {
 	if err != nil {
 		return p, false, err
 	}
-	if p.Merged, err = rd.mergedInto(e.ID, srcs); err != nil {
+	if p.Merged, err = rd.mergedInto(e.ID); err != nil {
 		return p, false, err
 	}
 	var sts []model.Statement
@@ -121,32 +121,23 @@ func (rd *reader) loadEntity(e model.Entity) (entityPage, bool, error) {
 	return p, true, nil
 }
 
-// mergedInto finds the entities merged into id, among those the sources
-// mentioning it link to.
-func (rd *reader) mergedInto(id string, srcs []model.Source) ([]string, error) {
+// mergedInto finds the entities merged into id, directly or through
+// another merged entity.
+func (rd *reader) mergedInto(id string) ([]string, error) {
 	var out []string
+	queue := []string{id}
 	seen := map[string]bool{id: true}
-	for _, src := range srcs {
-		ms, err := rd.st.Mentions(rd.ctx, rd.v, src.ID)
+	for len(queue) > 0 {
+		from, err := rd.st.MergedFrom(rd.ctx, queue[0])
 		if err != nil {
 			return nil, err
 		}
-		for _, m := range ms {
-			if m.EntityID == "" || seen[m.EntityID] {
-				continue
-			}
-			seen[m.EntityID] = true
-			e, err := rd.entity(m.EntityID)
-			if err != nil {
-				return nil, err
-			}
-			if e.MergedInto == "" {
-				continue
-			}
-			if c, err := rd.canonical(e.ID); err != nil {
-				return nil, err
-			} else if c == id {
-				out = append(out, e.ID)
+		queue = queue[1:]
+		for _, m := range from {
+			if !seen[m] {
+				seen[m] = true
+				out = append(out, m)
+				queue = append(queue, m)
 			}
 		}
 	}
@@ -326,7 +317,7 @@ func (p *entityPage) chain(rd *reader, n *notes, sts, refs []model.Statement) er
 // other entity as far as the viewer may see it (a proposal whose other side
 // the viewer may see nothing of is left out).
 func (rd *reader) candidates(ids []string) ([]candidate, error) {
-	props, err := rd.st.MergeProposals(rd.ctx, "open")
+	props, err := rd.st.MergeProposalsOf(rd.ctx, "open", ids)
 	if err != nil {
 		return nil, err
 	}

@@ -104,11 +104,7 @@ func (s *Server) entityQueue(rd *reader, id string) ([]model.Statement, *entityR
 	if err != nil {
 		return nil, nil, err
 	}
-	srcs, err := rd.st.SourcesMentioning(rd.ctx, rd.v, e.ID)
-	if err != nil {
-		return nil, nil, err
-	}
-	merged, err := rd.mergedInto(e.ID, srcs)
+	merged, err := rd.mergedInto(e.ID)
 	if err != nil {
 		return nil, nil, err
 	}
