@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"sort"
+	"strings"
 
 	"github.com/google/uuid"
 
@@ -229,22 +231,31 @@ func (t *Tx) AddJudgement(ctx context.Context, j *model.Judgement) error {
 	})
 }
 
-// CaptionStatements returns what names an entity for the viewer — its name,
-// alias, weakAlias, eventType and date statements that are not rejected —
-// once per property and value (the first of each, in the order they were
-// made): a facility named by thousands of sources is captioned from a
-// handful of rows.
+// CaptionStatements returns what names an entity for the viewer: the first
+// statement (in the order they were made) of each of name, alias,
+// weakAlias, eventType and date that is not rejected — one index step each,
+// however many sources name a facility.
 func (s *Store) CaptionStatements(ctx context.Context, v access.Viewer, entityID string) ([]model.Statement, error) {
-	cond, args := visibleIn(v, "sensitivity")
-	inner := "SELECT *, ROW_NUMBER() OVER (PARTITION BY property, value ORDER BY created_at, id) AS rn " +
-		"FROM statements WHERE entity_id = ? AND property IN ('name', 'alias', 'weakAlias', 'eventType', 'date') AND status <> 'rejected' AND " + cond
+	cond, vargs := visibleIn(v, "sensitivity")
 	if v.ConfirmedOnly() {
-		inner += " AND status = 'confirmed'"
+		cond += " AND status = 'confirmed'"
 	}
-	q := "SELECT " + statementCols + " FROM (" + inner + ") first WHERE rn = 1 ORDER BY created_at, id"
-	out, err := s.queryStatements(ctx, q, append([]any{entityID}, args...)...)
+	var parts []string
+	var args []any
+	for i, p := range []string{"name", "alias", "weakAlias", "eventType", "date"} {
+		parts = append(parts, fmt.Sprintf("SELECT %s FROM (SELECT * FROM statements WHERE entity_id = ? AND property = ? "+
+			"AND status <> 'rejected' AND %s ORDER BY created_at, id LIMIT 1) p%d", statementCols, cond, i))
+		args = append(append(args, entityID, p), vargs...)
+	}
+	out, err := s.queryStatements(ctx, strings.Join(parts, " UNION ALL "), args...)
 	if err != nil {
 		return nil, fmt.Errorf("caption of %s: %w", entityID, err)
 	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if !out[i].CreatedAt.Equal(out[j].CreatedAt) {
+			return out[i].CreatedAt.Before(out[j].CreatedAt)
+		}
+		return out[i].ID < out[j].ID
+	})
 	return out, nil
 }

@@ -103,10 +103,13 @@ func (s *Store) addNames(ctx context.Context, v access.Viewer, out []EntityNames
 	// Their own names and those of entities merged into them, each part
 	// looked up by entity (property and status as expressions: see
 	// listable).
-	q := "SELECT st.entity_id, st.property, st.value, st.created_at, st.id FROM statements st WHERE st.entity_id IN (" +
+	// Each name once, at its first statement: a place named by thousands
+	// of sources comes back as a row per spelling.
+	q := "SELECT eid, property, value, MIN(created_at), MIN(id) FROM (" +
+		"SELECT st.entity_id AS eid, st.property, st.value, st.created_at, st.id FROM statements st WHERE st.entity_id IN (" +
 		placeholders(len(ids)) + ") AND " + c +
-		" UNION ALL SELECT m.merged_into, st.property, st.value, st.created_at, st.id FROM entities m JOIN statements st ON st.entity_id = m.id" +
-		" WHERE m.merged_into IN (" + placeholders(len(ids)) + ") AND " + c + " ORDER BY 4, 5"
+		" UNION ALL SELECT m.merged_into AS eid, st.property, st.value, st.created_at, st.id FROM entities m JOIN statements st ON st.entity_id = m.id" +
+		" WHERE m.merged_into IN (" + placeholders(len(ids)) + ") AND " + c + ") named GROUP BY eid, property, value ORDER BY 4, 5"
 	args := append(append(append(append([]any{}, ids...), cargs...), ids...), cargs...)
 	rows, err := s.db.QueryContext(ctx, s.Rebind(q), args...)
 	if err != nil {

@@ -60,7 +60,9 @@ type EntityNames struct {
 // the entity they were merged into.
 func (s *Store) Entities(ctx context.Context, v access.Viewer, typ model.EntityType) ([]EntityNames, error) {
 	cond, args := visibleIn(v, "st.sensitivity")
-	q := "SELECT COALESCE(e.merged_into, e.id), st.property, st.value FROM statements st JOIN entities e ON e.id = st.entity_id " +
+	// One row per entity, property and value, at its first statement: a
+	// facility named by thousands of sources is a handful of rows.
+	q := "SELECT COALESCE(e.merged_into, e.id), st.property, st.value, MIN(st.created_at), MIN(st.id) FROM statements st JOIN entities e ON e.id = st.entity_id " +
 		"WHERE st.status <> 'rejected' AND " + cond
 	if v.ConfirmedOnly() {
 		q += " AND st.status = 'confirmed'"
@@ -69,7 +71,7 @@ func (s *Store) Entities(ctx context.Context, v access.Viewer, typ model.EntityT
 		q += " AND e.type = ?"
 		args = append(args, string(typ))
 	}
-	q += " ORDER BY st.created_at, st.id"
+	q += " GROUP BY COALESCE(e.merged_into, e.id), st.property, st.value ORDER BY 4, 5"
 	rows, err := s.db.QueryContext(ctx, s.Rebind(q), args...)
 	if err != nil {
 		return nil, fmt.Errorf("list entities: %w", err)
@@ -81,8 +83,8 @@ func (s *Store) Entities(ctx context.Context, v access.Viewer, typ model.EntityT
 	byID := map[string]*acc{}
 	var order []string
 	for rows.Next() {
-		var id, prop, value string
-		if err := rows.Scan(&id, &prop, &value); err != nil {
+		var id, prop, value, first, firstID string
+		if err := rows.Scan(&id, &prop, &value, &first, &firstID); err != nil {
 			rows.Close()
 			return nil, err
 		}

@@ -113,7 +113,7 @@ type sensCount struct {
 // countAll counts, in SQL, the sources v may see and the statements
 // awaiting review.
 func (s *Server) countAll(ctx context.Context, v access.Viewer) (counts, error) {
-	sc, err := s.store.CountSources(ctx, v)
+	sc, err := cached(ctx, s, "sources "+viewerKey(v), func() (store.SourceCounts, error) { return s.store.CountSources(ctx, v) })
 	if err != nil {
 		return counts{}, err
 	}
@@ -133,6 +133,14 @@ func (s *Server) countAll(ctx context.Context, v access.Viewer) (counts, error) 
 			c.BySensitivity = append(c.BySensitivity, sensCount{l, n})
 		}
 	}
-	c.Proposed, err = s.store.CountStatements(ctx, v, model.StatusProposed)
+	c.Proposed, err = s.countProposed(ctx, v)
 	return c, err
+}
+
+// countProposed counts the proposed statements v may see: the review
+// queue's length.
+func (s *Server) countProposed(ctx context.Context, v access.Viewer) (int, error) {
+	return cached(ctx, s, "proposed "+viewerKey(v), func() (int, error) {
+		return s.store.CountStatements(ctx, v, model.StatusProposed)
+	})
 }

@@ -51,7 +51,9 @@ func (s *Server) entitiesList(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	if data.Total, err = s.store.CountEntities(ctx, v, typ, entityCountCap); err != nil {
+	if data.Total, err = cached(ctx, s, "entities "+string(typ)+" "+viewerKey(v), func() (int, error) {
+		return s.store.CountEntities(ctx, v, typ, entityCountCap)
+	}); err != nil {
 		s.serverError(w, r, err)
 		return
 	}

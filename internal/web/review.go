@@ -60,7 +60,7 @@ func (s *Server) reviewShow(w http.ResponseWriter, r *http.Request) {
 		} else {
 			data.Total = data.Assigned
 		}
-	} else if data.Total, err = s.store.CountStatements(ctx, v, model.StatusProposed); err != nil {
+	} else if data.Total, err = s.countProposed(ctx, v); err != nil {
 		s.serverError(w, r, err)
 		return
 	}

@@ -55,7 +55,9 @@ func (s *Server) searchShow(w http.ResponseWriter, r *http.Request) {
 	}
 	rd := s.reader(ctx, v)
 	for _, typ := range []model.EntityType{model.TypeFacility, model.TypePlace} {
-		ents, err := rd.entityList(typ)
+		ents, err := cached(ctx, s, "names of "+string(typ)+" "+viewerKey(v), func() ([]store.EntityNames, error) {
+			return rd.entityList(typ)
+		})
 		if err != nil {
 			s.serverError(w, r, err)
 			return

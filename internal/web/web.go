@@ -87,7 +87,8 @@ type Server struct {
 	res         *resolve.Resolver // built on first use, then kept
 	resErr      error
 
-	maps mapCache // the map page's data, valid while the ledger head stays
+	maps       mapCache  // the map page's data, valid while the ledger head stays
+	aggregates headCache // counts and lists, valid while the ledger head stays
 
 	jobs JobQueue // nil without a queue
 }
