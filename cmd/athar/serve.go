@@ -22,6 +22,7 @@ import (
 	"github.com/athar-project/athar/internal/jobs"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/reconcile"
+	"github.com/athar-project/athar/internal/resolve"
 	"github.com/athar-project/athar/internal/web"
 )
 
@@ -74,14 +75,19 @@ as 'athar worker' does.`,
 					return cannot(err)
 				}
 				defer q.Close()
-				// Sessions and the access log live in the database: they
-				// survive a restart and every server shares them.
-				srv, err := web.New(web.Config{Store: st, BaseURL: baseURL, Logger: logger, Secret: secret,
-					Sessions: st.Sessions(), AccessLog: st.AccessLog(), Jobs: q})
+				// One names index (the resolver's) for the UI and the API.
+				res, err := resolve.New(ctx, st)
 				if err != nil {
 					return cannot(err)
 				}
-				apiSrv, err := api.New(api.Config{Store: st, BaseURL: baseURL, Logger: logger})
+				// Sessions and the access log live in the database: they
+				// survive a restart and every server shares them.
+				srv, err := web.New(web.Config{Store: st, BaseURL: baseURL, Logger: logger, Secret: secret,
+					Sessions: st.Sessions(), AccessLog: st.AccessLog(), Jobs: q, Resolver: res})
+				if err != nil {
+					return cannot(err)
+				}
+				apiSrv, err := api.New(api.Config{Store: st, BaseURL: baseURL, Logger: logger, Resolver: res})
 				if err != nil {
 					return cannot(err)
 				}

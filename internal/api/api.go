@@ -83,9 +83,8 @@ type Server struct {
 	res     *resolve.Resolver
 	resErr  error
 
-	searchMu sync.Mutex
-	search   *search.Service
-	caughtUp time.Time
+	searchOnce sync.Once
+	search     *search.Service
 }
 
 // New checks the configuration and returns a Server with every route
@@ -169,28 +168,14 @@ func (s *Server) resolver(ctx context.Context) (*resolve.Resolver, error) {
 	return s.res, s.resErr
 }
 
-// catchUpEvery bounds how often a search first indexes what was stored
-// without being indexed, as the web UI does.
-const catchUpEvery = time.Minute
-
-// searcher is the server's search service.
+// searcher is the server's search service, with what is pending indexed.
 func (s *Server) searcher(ctx context.Context) (*search.Service, error) {
 	res, err := s.resolver(ctx)
 	if err != nil {
 		return nil, err
 	}
-	s.searchMu.Lock()
-	defer s.searchMu.Unlock()
-	if now := s.now(); now.Sub(s.caughtUp) > catchUpEvery {
-		if _, err := search.CatchUp(context.WithoutCancel(ctx), s.store); err != nil {
-			return nil, err
-		}
-		s.caughtUp = now
-	}
-	if s.search == nil {
-		s.search = search.New(s.store, res)
-	}
-	return s.search, nil
+	s.searchOnce.Do(func() { s.search = search.New(s.store, res) })
+	return s.search.Fresh(ctx)
 }
 
 // caller is who a request is from.

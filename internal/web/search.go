@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/http"
 	"strings"
-	"time"
 
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/resolve"
@@ -108,29 +107,14 @@ func (s *Server) searchShow(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "search", "search.title", data)
 }
 
-// catchUpEvery bounds how often a search first indexes what was stored
-// without being indexed (by an older version, or a tool that does not index).
-const catchUpEvery = time.Minute
-
-// searcher is the server's search service; it indexes what is pending at
-// most once a minute before a search.
+// searcher is the server's search service, with what is pending indexed.
 func (s *Server) searcher(ctx context.Context) (*search.Service, error) {
 	res, err := s.resolver(ctx)
 	if err != nil {
 		return nil, err
 	}
-	s.searchMu.Lock()
-	defer s.searchMu.Unlock()
-	if now := time.Now(); now.Sub(s.caughtUp) > catchUpEvery {
-		if _, err := search.CatchUp(context.WithoutCancel(ctx), s.store); err != nil {
-			return nil, err
-		}
-		s.caughtUp = now
-	}
-	if s.search == nil {
-		s.search = search.New(s.store, res)
-	}
-	return s.search, nil
+	s.searchOnce.Do(func() { s.search = search.New(s.store, res) })
+	return s.search.Fresh(ctx)
 }
 
 // indexEdit indexes a statement a person added, in its transaction.

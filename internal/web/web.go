@@ -60,6 +60,9 @@ type Config struct {
 	// Jobs is the background job queue the admin page shows and retries;
 	// nil: the page says there is none.
 	Jobs JobQueue
+	// Resolver is the names matcher's resolver, shared with the rest of
+	// the process (the API); nil: built from the store on first use.
+	Resolver *resolve.Resolver
 }
 
 // Server is the web UI.
@@ -79,9 +82,8 @@ type Server struct {
 	passwords chan struct{} // bounds concurrent argon2id checks (64 MiB each)
 	verifying sync.Mutex    // one ledger verify at a time
 
-	searchMu sync.Mutex
-	search   *search.Service
-	caughtUp time.Time // when pending sources and statements were last indexed
+	searchOnce sync.Once
+	search     *search.Service
 
 	resolveOnce sync.Once
 	res         *resolve.Resolver // built on first use, then kept
@@ -97,7 +99,9 @@ type Server struct {
 // (its name index is the whole store's) and kept: judgements update it.
 func (s *Server) resolver(ctx context.Context) (*resolve.Resolver, error) {
 	s.resolveOnce.Do(func() {
-		s.res, s.resErr = resolve.New(context.WithoutCancel(ctx), s.store)
+		if s.res == nil {
+			s.res, s.resErr = resolve.New(context.WithoutCancel(ctx), s.store)
+		}
 	})
 	return s.res, s.resErr
 }
@@ -110,7 +114,7 @@ func New(cfg Config) (*Server, error) {
 	s := &Server{
 		store: cfg.Store, log: cfg.Logger, sessions: cfg.Sessions, accessLog: cfg.AccessLog,
 		secret: cfg.Secret, ttl: cfg.SessionTTL, idle: cfg.SessionIdle, now: cfg.Now,
-		passwords: make(chan struct{}, 2), jobs: cfg.Jobs,
+		passwords: make(chan struct{}, 2), jobs: cfg.Jobs, res: cfg.Resolver,
 	}
 	if s.log == nil {
 		s.log = slog.Default()
