@@ -15,6 +15,11 @@ import (
 // remembers what it read: a page names the same entity and cites the same
 // source many times.
 type reader struct {
+	// brief bounds what a page lists of an entity that thousands of
+	// sources name (a prison, a city): the newest sources, the latest
+	// events, a few footnotes per claim, each with how many there are in
+	// all. The dossier reads in full.
+	brief   bool
 	ctx     context.Context
 	st      *store.Store
 	v       access.Viewer

@@ -138,9 +138,12 @@ func (n *notes) claims(sts []model.Statement) ([]claim, error) {
 // add puts a statement into a claim.
 func (n *notes) add(c *claim, st model.Statement) error {
 	c.Statements = append(c.Statements, st)
-	k, err := n.cite(st.SourceID)
-	if err != nil {
-		return err
+	k := 0
+	if !n.rd.brief || len(c.Notes) < briefNotesPerClaim {
+		var err error
+		if k, err = n.cite(st.SourceID); err != nil {
+			return err
+		}
 	}
 	if k > 0 && !containsInt(c.Notes, k) {
 		c.Notes = append(c.Notes, k)

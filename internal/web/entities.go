@@ -117,6 +117,7 @@ func (s *Server) entityShow(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rd := s.reader(ctx, v)
+	rd.brief = true
 	p, ok, err := rd.loadEntity(e)
 	if err != nil {
 		s.serverError(w, r, err)

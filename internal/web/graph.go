@@ -127,6 +127,7 @@ func (s *Server) loadView(w http.ResponseWriter, r *http.Request, suffix string)
 		return entityPage{}, nil, false
 	}
 	rd := s.reader(ctx, v)
+	rd.brief = true
 	p, ok, err := rd.loadEntity(e)
 	if err != nil {
 		s.serverError(w, r, err)

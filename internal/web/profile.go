@@ -30,8 +30,18 @@ type entityPage struct {
 	Sources       []sourceRow
 	Notes         []note
 	Proposed      int // statements of it awaiting review
-	shown         []model.Source
+	// On a brief page: how many sources mention it and how many events
+	// its timeline has in all, when more than the page lists.
+	SourcesTotal, TimelineTotal int
+	shown                       []model.Source
 }
+
+// What a brief page lists at most of one entity.
+const (
+	briefSources       = 50  // the newest sources mentioning it
+	briefEvents        = 100 // the latest events of its timeline
+	briefNotesPerClaim = 8   // footnotes of one claim (its count of independent sources stays whole)
+)
 
 // linked is another entity tied to this one through events.
 type linked struct {
@@ -62,8 +72,16 @@ func (rd *reader) loadEntity(e model.Entity) (entityPage, bool, error) {
 	if p.Ref, err = rd.ref(e.ID); err != nil {
 		return p, false, err
 	}
-	srcs, err := rd.st.SourcesMentioning(rd.ctx, rd.v, e.ID)
-	if err != nil {
+	var srcs []model.Source
+	if rd.brief {
+		var total int
+		if srcs, total, err = rd.st.RecentSourcesMentioning(rd.ctx, rd.v, e.ID, briefSources); err != nil {
+			return p, false, err
+		}
+		if total > len(srcs) {
+			p.SourcesTotal = total
+		}
+	} else if srcs, err = rd.st.SourcesMentioning(rd.ctx, rd.v, e.ID); err != nil {
 		return p, false, err
 	}
 	if p.Merged, err = rd.mergedInto(e.ID); err != nil {
@@ -184,6 +202,12 @@ func (p *entityPage) timeline(rd *reader, n *notes, e model.Entity, refs []model
 			roles[st.EntityID] = ""
 		}
 		ids = append(ids, st.EntityID)
+	}
+	if rd.brief && e.Type != model.TypePerson && len(ids) > briefEvents {
+		// A prison's or a city's latest events; a person's timeline stays
+		// whole, since the case status is derived from all of it.
+		p.TimelineTotal = len(ids)
+		ids = ids[len(ids)-briefEvents:]
 	}
 	evs, err := n.events(ids, roles)
 	if err != nil {

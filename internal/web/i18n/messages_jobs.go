@@ -1,7 +1,8 @@
 package i18n
 
-// The messages of the admin's page of background jobs and feeds, kept apart
-// and merged into the catalogue at start.
+// The messages of the admin's page of background jobs and feeds, and of the
+// bounded lists of entity pages, kept apart and merged into the catalogue at
+// start.
 func init() {
 	for k, v := range englishJobs {
 		english[k] = v
@@ -46,6 +47,9 @@ var englishJobs = map[string]string{
 	"jobs.state.parked":    "parked",
 	"jobs.state.cancelled": "cancelled",
 	"jobs.state.completed": "completed",
+
+	"entity.latest_events":  "The latest %d of %d events.",
+	"entity.newest_sources": "The newest %d of %d sources; search for the name to see them all.",
 }
 
 var arabicJobs = map[string]string{
@@ -83,4 +87,7 @@ var arabicJobs = map[string]string{
 	"jobs.state.parked":    "مركونة",
 	"jobs.state.cancelled": "ملغاة",
 	"jobs.state.completed": "مكتملة",
+
+	"entity.latest_events":  "آخر %d من %d حدثًا.",
+	"entity.newest_sources": "أحدث %d من %d مصدرًا؛ ابحث عن الاسم لتراها كلها.",
 }
