@@ -75,11 +75,9 @@ as 'athar worker' does.`,
 					return cannot(err)
 				}
 				defer q.Close()
-				// One names index (the resolver's) for the UI and the API.
-				res, err := resolve.New(ctx, st)
-				if err != nil {
-					return cannot(err)
-				}
+				// One names index (the resolver's) for the UI and the API,
+				// built when a page or a call first needs it.
+				res := resolve.NewLazy(st)
 				// Sessions and the access log live in the database: they
 				// survive a restart and every server shares them.
 				srv, err := web.New(web.Config{Store: st, BaseURL: baseURL, Logger: logger, Secret: secret,

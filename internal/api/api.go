@@ -55,9 +55,9 @@ type Config struct {
 	Logger *slog.Logger
 	// Now is the clock; nil: time.Now.
 	Now func() time.Time
-	// Resolver is the name matcher's resolver, shared with whatever else
-	// the process serves; nil: built from the store on first use.
-	Resolver *resolve.Resolver
+	// Resolver is the name matcher's resolver, built on first use and
+	// shared with whatever else the process serves; nil: the API's own.
+	Resolver *resolve.Lazy
 	// FetchClient fetches the URLs given to ingest; nil: a client that
 	// refuses loopback, private, link-local and other non-public addresses,
 	// so that the API cannot be used to reach the server's own network.
@@ -79,9 +79,7 @@ type Server struct {
 	paths     *http.ServeMux // every route's path, whatever its method: tells 405 from 404
 	methods   map[string][]string
 
-	resOnce sync.Once
-	res     *resolve.Resolver
-	resErr  error
+	res *resolve.Lazy
 
 	searchOnce sync.Once
 	search     *search.Service
@@ -104,8 +102,8 @@ func New(cfg Config) (*Server, error) {
 	if s.now == nil {
 		s.now = time.Now
 	}
-	if s.res != nil {
-		s.resOnce.Do(func() {}) // given: never build another
+	if s.res == nil {
+		s.res = resolve.NewLazy(cfg.Store)
 	}
 	if s.fetch == nil {
 		s.fetch = publicOnlyClient()
@@ -162,10 +160,7 @@ func (s *Server) Handler() http.Handler {
 
 // resolver is the shared resolver, built on first use.
 func (s *Server) resolver(ctx context.Context) (*resolve.Resolver, error) {
-	s.resOnce.Do(func() {
-		s.res, s.resErr = resolve.New(context.WithoutCancel(ctx), s.store)
-	})
-	return s.res, s.resErr
+	return s.res.Get(ctx)
 }
 
 // searcher is the server's search service, with what is pending indexed.

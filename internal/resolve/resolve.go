@@ -146,3 +146,26 @@ func (r *Resolver) reload(ctx context.Context, t model.EntityType, id string) er
 	x.Replace(id, names)
 	return nil
 }
+
+// Lazy builds one Resolver on first use and hands the same one to
+// everything in a process that asks (the web UI and the API share a
+// server's names index; building it reads every name, so a server starts
+// without it). Safe for concurrent use.
+type Lazy struct {
+	st   *store.Store
+	once sync.Once
+	r    *Resolver
+	err  error
+}
+
+// NewLazy returns a Lazy over st.
+func NewLazy(st *store.Store) *Lazy { return &Lazy{st: st} }
+
+// Get returns the resolver, building it the first time.
+func (l *Lazy) Get(ctx context.Context) (*Resolver, error) {
+	l.once.Do(func() {
+		// Not cut short by the request that happens to ask first.
+		l.r, l.err = New(context.WithoutCancel(ctx), l.st)
+	})
+	return l.r, l.err
+}

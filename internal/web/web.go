@@ -60,9 +60,9 @@ type Config struct {
 	// Jobs is the background job queue the admin page shows and retries;
 	// nil: the page says there is none.
 	Jobs JobQueue
-	// Resolver is the names matcher's resolver, shared with the rest of
-	// the process (the API); nil: built from the store on first use.
-	Resolver *resolve.Resolver
+	// Resolver is the names matcher's resolver, built on first use and
+	// shared with the rest of the process (the API); nil: the server's own.
+	Resolver *resolve.Lazy
 }
 
 // Server is the web UI.
@@ -85,9 +85,7 @@ type Server struct {
 	searchOnce sync.Once
 	search     *search.Service
 
-	resolveOnce sync.Once
-	res         *resolve.Resolver // built on first use, then kept
-	resErr      error
+	res *resolve.Lazy // the names index, built on first use
 
 	maps       mapCache  // the map page's data, valid while the ledger head stays
 	aggregates headCache // counts and lists, valid while the ledger head stays
@@ -98,12 +96,7 @@ type Server struct {
 // resolver is the server's resolver, built from the store on first use
 // (its name index is the whole store's) and kept: judgements update it.
 func (s *Server) resolver(ctx context.Context) (*resolve.Resolver, error) {
-	s.resolveOnce.Do(func() {
-		if s.res == nil {
-			s.res, s.resErr = resolve.New(context.WithoutCancel(ctx), s.store)
-		}
-	})
-	return s.res, s.resErr
+	return s.res.Get(ctx)
 }
 
 // New checks the configuration, parses the templates and returns a Server.
@@ -115,6 +108,9 @@ func New(cfg Config) (*Server, error) {
 		store: cfg.Store, log: cfg.Logger, sessions: cfg.Sessions, accessLog: cfg.AccessLog,
 		secret: cfg.Secret, ttl: cfg.SessionTTL, idle: cfg.SessionIdle, now: cfg.Now,
 		passwords: make(chan struct{}, 2), jobs: cfg.Jobs, res: cfg.Resolver,
+	}
+	if s.res == nil {
+		s.res = resolve.NewLazy(cfg.Store)
 	}
 	if s.log == nil {
 		s.log = slog.Default()
