@@ -134,6 +134,12 @@ func init() {
 				if err := st.Write(ctx, v.Actor(), func(tx *store.Tx) error { return tx.SetUserDisabled(ctx, u.ID, true) }); err != nil {
 					return cannot(err)
 				}
+				// Signed-in browsers of the account are signed out now, as
+				// the admin page does (its API tokens stop working too: they
+				// are refused for a disabled account).
+				if err := st.Sessions().DeleteUser(ctx, u.ID); err != nil {
+					return cannot(fmt.Errorf("end %s's sessions: %w", u.Name, err))
+				}
 				if err := g.checkpoint(ctx, st); err != nil {
 					return cannot(err)
 				}
