@@ -298,13 +298,17 @@ func (s *Store) Mentions(ctx context.Context, v access.Viewer, sourceID string) 
 	return out, rows.Err()
 }
 
-// EntityWith finds the unmerged entity of a type carrying a statement
-// property = value that is not rejected (a gazetteer id, say), or "".
+// EntityWith finds the entity of a type that first carried a statement
+// property = value that is not rejected (a gazetteer id, say) — or the
+// entity it was merged into — or "". The statements are walked in the order
+// they were made, so the answer is the first index entry that fits however
+// many sources repeat the value (ordering by the entities instead read
+// every one of them, and ingest slowed as the store grew).
 func (t *Tx) EntityWith(ctx context.Context, typ model.EntityType, property, value string) (string, error) {
 	var id string
 	err := t.queryRow(ctx, "SELECT COALESCE(e.merged_into, e.id) FROM statements st JOIN entities e ON e.id = st.entity_id "+
-		"WHERE e.type = ? AND st.property = ? AND st.value = ? AND st.status <> 'rejected' ORDER BY e.created_at, e.id LIMIT 1",
-		string(typ), property, value).Scan(&id)
+		"WHERE st.property = ? AND st.value = ? AND e.type = ? AND st.status <> 'rejected' ORDER BY st.created_at, st.id LIMIT 1",
+		property, value, string(typ)).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", nil
 	}

@@ -12,8 +12,14 @@ CREATE INDEX statements_status_created ON statements(status, created_at, id);
 DROP INDEX statements_status;
 -- The newest sources (dashboard, source list) read in order.
 CREATE INDEX sources_ingested ON sources(ingested_at, id);
+-- The first statement carrying a value (the entity a gazetteer id already
+-- stands for) is the first index entry, however many sources repeat it.
+CREATE INDEX statements_property_value_created ON statements(property, value, created_at, id);
+DROP INDEX statements_property_value;
 
 -- +goose Down
+CREATE INDEX statements_property_value ON statements(property, value);
+DROP INDEX statements_property_value_created;
 DROP INDEX sources_ingested;
 CREATE INDEX statements_status ON statements(status);
 DROP INDEX statements_status_created;
