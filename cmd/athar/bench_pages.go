@@ -13,8 +13,8 @@ import (
 	"regexp"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -64,11 +64,13 @@ stops the run: a fast error page measures nothing.`,
 				return cannot(err)
 			}
 			fmt.Fprintf(g.stdout, "server %s, %d requests per page kind, client GOMAXPROCS %d\n", base, perPage, runtime.GOMAXPROCS(0))
-			tw := tabwriter.NewWriter(g.stdout, 2, 8, 2, ' ', tabwriter.AlignRight)
-			fmt.Fprintln(tw, "page\trequests\tp50 ms\tp95 ms\tp99 ms\tmax ms\tbytes\t")
+			// Each row is printed as soon as its page is measured: a slow page
+			// must not hide the others' figures.
+			row := "%28s %9s %8s %8s %8s %8s %8s\n"
+			fmt.Fprintf(g.stdout, row, "page", "requests", "p50 ms", "p95 ms", "p99 ms", "max ms", "bytes")
 			for _, p := range pages {
 				if len(p.paths) == 0 {
-					fmt.Fprintf(tw, "%s\t0\t-\t-\t-\t-\t-\t\n", p.kind)
+					fmt.Fprintf(g.stdout, row, p.kind, "0", "-", "-", "-", "-", "-")
 					continue
 				}
 				// One untimed round warms the server's caches and the
@@ -92,10 +94,11 @@ stops the run: a fast error page measures nothing.`,
 					i := min(len(lat)-1, int(f*float64(len(lat))))
 					return float64(lat[i].Microseconds()) / 1000
 				}
-				fmt.Fprintf(tw, "%s\t%d\t%.1f\t%.1f\t%.1f\t%.1f\t%d\t\n", p.kind, len(lat), q(0.50), q(0.95), q(0.99),
-					float64(lat[len(lat)-1].Microseconds())/1000, size/len(lat))
+				ms := func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) }
+				fmt.Fprintf(g.stdout, row, p.kind, strconv.Itoa(len(lat)), ms(q(0.50)), ms(q(0.95)), ms(q(0.99)),
+					ms(float64(lat[len(lat)-1].Microseconds())/1000), strconv.Itoa(size/len(lat)))
 			}
-			return tw.Flush()
+			return nil
 		},
 	}
 	cmd.Flags().StringVar(&base, "url", "http://127.0.0.1:8080", "the server's address")
