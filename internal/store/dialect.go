@@ -113,7 +113,7 @@ func (s *Store) migrate(ctx context.Context) error {
 	if _, err := p.Up(ctx); err != nil {
 		return fmt.Errorf("migrate %s: %w", s.dialect.name(), err)
 	}
-	return nil
+	return s.ensureTotals(ctx)
 }
 
 // MigrationStatus lists each migration and whether it is applied.

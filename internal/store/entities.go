@@ -94,7 +94,7 @@ func (t *Tx) AddStatement(ctx context.Context, st *model.Statement) error {
 		}
 		spanStart, spanEnd = int64(st.Span.Start), int64(st.Span.End)
 	}
-	return t.insert(ctx, "statements", map[string]any{
+	if err := t.insert(ctx, "statements", map[string]any{
 		"id": st.ID, "entity_id": st.EntityID, "property": st.Property, "value": st.Value,
 		"value_entity": nullable(st.ValueEntity), "source_id": nullable(st.SourceID),
 		"span_start": spanStart, "span_end": spanEnd, "quote": st.Span.Quote,
@@ -102,7 +102,10 @@ func (t *Tx) AddStatement(ctx context.Context, st *model.Statement) error {
 		"origin": st.Origin, "status": string(st.Status), "modality": string(st.Modality), "role": st.Role,
 		"sensitivity": st.Sensitivity.String(), "author": st.Author, "created_at": timeText(st.CreatedAt),
 		"reviewer": "", "reviewed_at": "", "review_note": "",
-	})
+	}); err != nil {
+		return err
+	}
+	return t.countClaim(ctx, claimRowOf(st), 1)
 }
 
 // Review sets a statement's status as a person's decision.
@@ -112,8 +115,10 @@ func (t *Tx) Review(ctx context.Context, id string, status model.Status, note st
 	default:
 		return fmt.Errorf("unknown review status %q", status)
 	}
-	return t.update(ctx, "statements", id, map[string]any{
-		"status": string(status), "reviewer": t.actor, "reviewed_at": timeText(t.s.now()), "review_note": note,
+	return t.recountStatement(ctx, id, func() error {
+		return t.update(ctx, "statements", id, map[string]any{
+			"status": string(status), "reviewer": t.actor, "reviewed_at": timeText(t.s.now()), "review_note": note,
+		})
 	})
 }
 
@@ -144,7 +149,9 @@ func (t *Tx) SetStatementSensitivity(ctx context.Context, id string, level model
 			return fmt.Errorf("statement %s to %s: %w (%s)", id, level, ErrBelowSource, floor)
 		}
 	}
-	return t.update(ctx, "statements", id, map[string]any{"sensitivity": level.String()})
+	return t.recountStatement(ctx, id, func() error {
+		return t.update(ctx, "statements", id, map[string]any{"sensitivity": level.String()})
+	})
 }
 
 const statementCols = "id, entity_id, property, value, COALESCE(value_entity, ''), COALESCE(source_id, ''), " +
@@ -199,16 +206,35 @@ func (t *Tx) AddMention(ctx context.Context, m *model.Mention) error {
 		m.ID = NewID()
 	}
 	m.CreatedAt = t.s.now()
-	return t.insert(ctx, "mentions", map[string]any{
+	if err := t.insert(ctx, "mentions", map[string]any{
 		"id": m.ID, "source_id": m.SourceID, "span_start": int64(m.Span.Start), "span_end": int64(m.Span.End),
 		"text": m.Span.Quote, "type": string(m.Type), "extractor": m.Extractor, "entity_id": nullable(m.EntityID),
 		"score": m.Score, "created_at": timeText(m.CreatedAt),
-	})
+	}); err != nil {
+		return err
+	}
+	return t.countMention(ctx, m.EntityID, m.SourceID, 1)
 }
 
 // LinkMention records which entity a mention is of, with the link's score.
 func (t *Tx) LinkMention(ctx context.Context, id, entityID string, score float64) error {
-	return t.update(ctx, "mentions", id, map[string]any{"entity_id": nullable(entityID), "score": score})
+	if err := t.lock(ctx); err != nil {
+		return err
+	}
+	was, source, err := t.mentionOf(ctx, id)
+	if err != nil {
+		return err
+	}
+	if err := t.update(ctx, "mentions", id, map[string]any{"entity_id": nullable(entityID), "score": score}); err != nil {
+		return err
+	}
+	if was == entityID {
+		return nil
+	}
+	if err := t.countMention(ctx, was, source, -1); err != nil {
+		return err
+	}
+	return t.countMention(ctx, entityID, source, 1)
 }
 
 // AddJudgement records a person's verdict on a pair of entities.

@@ -31,6 +31,13 @@ func (t *Tx) ClearMachineWork(ctx context.Context, sourceID, keep, origin string
 		return out, err
 	}
 	for _, id := range ids {
+		ent, src, err := t.mentionOf(ctx, id)
+		if err != nil {
+			return out, err
+		}
+		if err := t.countMention(ctx, ent, src, -1); err != nil {
+			return out, err
+		}
 		if err := t.remove(ctx, "mentions", id); err != nil {
 			return out, err
 		}
@@ -55,6 +62,13 @@ func (t *Tx) ClearMachineWork(ctx context.Context, sourceID, keep, origin string
 		return out, err
 	}
 	for _, id := range stmts {
+		r, err := t.readClaimRow(ctx, id)
+		if err != nil {
+			return out, err
+		}
+		if err := t.countClaim(ctx, r, -1); err != nil {
+			return out, err
+		}
 		if err := t.remove(ctx, "statements", id); err != nil {
 			return out, err
 		}

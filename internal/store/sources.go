@@ -81,7 +81,9 @@ func sourceRow(src *model.Source) map[string]any {
 
 // SetDuplicate links a source to the original it nearly copies.
 func (t *Tx) SetDuplicate(ctx context.Context, id, original string, similarity float64) error {
-	return t.update(ctx, "sources", id, map[string]any{"duplicate_of": original, "similarity": similarity})
+	return t.recountSource(ctx, id, func() error {
+		return t.update(ctx, "sources", id, map[string]any{"duplicate_of": original, "similarity": similarity})
+	})
 }
 
 func timeText(t time.Time) string {

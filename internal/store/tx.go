@@ -152,15 +152,8 @@ func readRow(ctx context.Context, q querier, d dialect, tb table, id string) (ma
 
 // append adds a ledger entry for a change made in this transaction.
 func (t *Tx) append(ctx context.Context, action, tableName, rowID, rowHash string) error {
-	if !t.locked {
-		if err := t.s.dialect.lockLedger(ctx, t.tx); err != nil {
-			return fmt.Errorf("lock ledger: %w", err)
-		}
-		seq, prev, err := head(ctx, t.tx, t.s.dialect)
-		if err != nil {
-			return err
-		}
-		t.seq, t.prev, t.locked = seq, prev, true
+	if err := t.lock(ctx); err != nil {
+		return err
 	}
 	e := ledger.Entry{Seq: t.seq + 1, At: t.at, Actor: t.actor, Action: action, Table: tableName, RowID: rowID, RowHash: rowHash, PrevHash: t.prev}
 	e.Seal()
@@ -169,6 +162,24 @@ func (t *Tx) append(ctx context.Context, action, tableName, rowID, rowHash strin
 		return fmt.Errorf("append to ledger: %w", err)
 	}
 	t.seq, t.prev = e.Seq, e.Hash
+	return nil
+}
+
+// lock takes the ledger's lock for the rest of the transaction, if it has
+// not yet: writers are serialized from here on, so what the transaction
+// reads next no other writer changes before it commits.
+func (t *Tx) lock(ctx context.Context) error {
+	if t.locked {
+		return nil
+	}
+	if err := t.s.dialect.lockLedger(ctx, t.tx); err != nil {
+		return fmt.Errorf("lock ledger: %w", err)
+	}
+	seq, prev, err := head(ctx, t.tx, t.s.dialect)
+	if err != nil {
+		return err
+	}
+	t.seq, t.prev, t.locked = seq, prev, true
 	return nil
 }
 

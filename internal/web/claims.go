@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/athar-project/athar/internal/model"
-	"github.com/athar-project/athar/internal/textfold"
+	"github.com/athar-project/athar/internal/store"
 )
 
 // Every line a page shows about an entity is a claim: one value that one
@@ -25,6 +25,99 @@ type notes struct {
 	byID  map[string]int
 	List  []note
 	shown []model.Source // for the access log
+	// On a brief page: the store's totals of the entity's values (by
+	// property and claim key), which a claim shows instead of counting
+	// the few statements the page read of it.
+	totals map[[2]string]store.ClaimTotal
+	own    map[string]bool // the entity and those merged into it
+}
+
+// totalled reads the totals of the entities' values and, for each value a
+// statement the viewer may see gives, the first statements that give it,
+// in the order they were made.
+func (n *notes) totalled(ids []string) ([]model.Statement, error) {
+	ts, err := n.rd.st.ClaimTotals(n.rd.ctx, n.rd.v, ids)
+	if err != nil {
+		return nil, err
+	}
+	n.totals, n.own = map[[2]string]store.ClaimTotal{}, map[string]bool{}
+	for _, id := range ids {
+		n.own[id] = true
+	}
+	var sts []model.Statement
+	for _, c := range ts {
+		n.totals[[2]string{c.Property, c.Key}] = c
+		if c.Confirmed+c.Proposed == 0 {
+			continue
+		}
+		few, err := n.rd.st.ClaimStatements(n.rd.ctx, n.rd.v, ids, c, briefNotesPerClaim)
+		if err != nil {
+			return nil, err
+		}
+		sts = append(sts, few...)
+	}
+	sort.SliceStable(sts, func(i, j int) bool {
+		if !sts[i].CreatedAt.Equal(sts[j].CreatedAt) {
+			return sts[i].CreatedAt.Before(sts[j].CreatedAt)
+		}
+		return sts[i].ID < sts[j].ID
+	})
+	return sts, nil
+}
+
+// total puts the store's totals into a claim made of the entity's own
+// statements (of one property, or a name some give as a name and some as
+// an alias).
+func (n *notes) total(c *claim) error {
+	if n.totals == nil || len(c.Statements) == 0 {
+		return nil
+	}
+	key := store.ClaimKey(c.Statements[0].Value, c.Statements[0].ValueEntity)
+	var props []string
+	for _, st := range c.Statements {
+		if !n.own[st.EntityID] {
+			return nil // a claim gathered from other entities' statements too
+		}
+		if !containsString(props, st.Property) {
+			props = append(props, st.Property)
+		}
+	}
+	var sum store.ClaimTotal
+	for _, p := range props {
+		t, ok := n.totals[[2]string{p, key}]
+		if !ok {
+			return nil
+		}
+		sum.Independent = t.Independent
+		sum.Confirmed += t.Confirmed
+		sum.Proposed += t.Proposed
+		sum.Alleged, sum.Denied, sum.Manual = sum.Alleged || t.Alleged, sum.Denied || t.Denied, sum.Manual || t.Manual
+		sum.Sensitivity = max(sum.Sensitivity, t.Sensitivity)
+	}
+	if len(props) > 1 {
+		var err error
+		if sum.Independent, err = n.rd.st.IndependentSources(n.rd.ctx, n.rd.v, ids(n.own), props, key); err != nil {
+			return err
+		}
+	}
+	c.Independent = sum.Independent
+	switch {
+	case sum.Confirmed > 0:
+		c.Status = model.StatusConfirmed
+	case sum.Proposed > 0:
+		c.Status = model.StatusProposed
+	}
+	c.Alleged, c.Denied, c.Manual, c.Sensitivity = sum.Alleged, sum.Denied, sum.Manual, sum.Sensitivity
+	return nil
+}
+
+func ids(set map[string]bool) []string {
+	out := make([]string, 0, len(set))
+	for id := range set {
+		out = append(out, id)
+	}
+	sort.Strings(out)
+	return out
 }
 
 func newNotes(rd *reader) *notes { return &notes{rd: rd, byID: map[string]int{}} }
@@ -110,10 +203,7 @@ func (n *notes) claims(sts []model.Statement) ([]claim, error) {
 		if st.Status == model.StatusRejected {
 			continue
 		}
-		key := st.ValueEntity
-		if key == "" {
-			key = "v:" + textfold.Fold(st.Value)
-		}
+		key := store.ClaimKey(st.Value, st.ValueEntity)
 		i, ok := index[key]
 		if !ok {
 			i = len(out)
@@ -129,6 +219,11 @@ func (n *notes) claims(sts []model.Statement) ([]claim, error) {
 			out = append(out, c)
 		}
 		if err := n.add(&out[i], st); err != nil {
+			return nil, err
+		}
+	}
+	for i := range out {
+		if err := n.total(&out[i]); err != nil {
 			return nil, err
 		}
 	}

@@ -56,6 +56,14 @@ type candidate struct {
 	Score    float64
 }
 
+// The properties by which statements of other entities tie them to an
+// entity's timeline (events at a place, organized by an organization, with
+// a person involved), and to its chain of command.
+var (
+	timelineProps = []string{"involved", "location", "organizer"}
+	chainProps    = []string{"subordinate", "superior"}
+)
+
 // factOrder is the order of a profile's lines after the names.
 var factOrder = []string{"title", "position", "birthPlace", "birthDate", "nationality", "deathDate", "gazetteer"}
 
@@ -87,26 +95,52 @@ func (rd *reader) loadEntity(e model.Entity) (entityPage, bool, error) {
 	if p.Merged, err = rd.mergedInto(e.ID); err != nil {
 		return p, false, err
 	}
+	ids := append([]string{e.ID}, p.Merged...)
 	var sts []model.Statement
-	for _, id := range append([]string{e.ID}, p.Merged...) {
-		own, err := rd.statements(id)
-		if err != nil {
+	stated := false // the viewer may see some statement of it, rejected or not
+	if rd.brief {
+		// A page reads the totals kept of each value and footnotes a few
+		// statements of each, however many sources name the entity.
+		if sts, err = n.totalled(ids); err != nil {
 			return p, false, err
 		}
-		sts = append(sts, own...)
+		for _, c := range n.totals {
+			p.Rejected += c.Rejected
+			p.Proposed += c.Proposed
+		}
+		stated = len(n.totals) > 0
+	} else {
+		for _, id := range ids {
+			own, err := rd.statements(id)
+			if err != nil {
+				return p, false, err
+			}
+			sts = append(sts, own...)
+		}
+		p.Rejected = rejectedCount(sts)
+		for _, st := range sts {
+			if st.Status == model.StatusProposed {
+				p.Proposed++
+			}
+		}
+		stated = len(sts) > 0
 	}
-	refs, err := rd.st.Referencing(rd.ctx, rd.v, e.ID)
-	if err != nil {
+	var refs []model.Statement
+	eventsTotal := 0
+	if rd.brief && e.Type != model.TypePerson && e.Type != model.TypeEvent {
+		// A prison's or a city's latest events and its chain of command,
+		// with how many events there are in all.
+		if refs, err = rd.st.LatestReferencing(rd.ctx, rd.v, ids, append(timelineProps, chainProps...), 4*briefEvents); err != nil {
+			return p, false, err
+		}
+		if eventsTotal, err = rd.st.CountReferencing(rd.ctx, rd.v, ids, timelineProps); err != nil {
+			return p, false, err
+		}
+	} else if refs, err = rd.st.Referencing(rd.ctx, rd.v, e.ID); err != nil {
 		return p, false, err
 	}
-	if len(sts) == 0 && len(refs) == 0 && len(srcs) == 0 {
+	if !stated && len(refs) == 0 && len(srcs) == 0 {
 		return p, false, nil
-	}
-	p.Rejected = rejectedCount(sts)
-	for _, st := range sts {
-		if st.Status == model.StatusProposed {
-			p.Proposed++
-		}
 	}
 	if e.Type == model.TypeEvent {
 		ev, ok, err := n.event(e.ID)
@@ -123,7 +157,7 @@ func (rd *reader) loadEntity(e model.Entity) (entityPage, bool, error) {
 		if p.Facts, err = n.facts(sts, factOrder, notFacts); err != nil {
 			return p, false, err
 		}
-		if err := p.timeline(rd, n, e, refs); err != nil {
+		if err := p.timeline(rd, n, e, refs, eventsTotal); err != nil {
 			return p, false, err
 		}
 		if err := p.chain(rd, n, sts, refs); err != nil {
@@ -185,7 +219,7 @@ func (p *entityPage) names(n *notes, sts []model.Statement) error {
 // timeline reads the events that reference the entity: a person's (as
 // participant), a facility's or place's (as location), an organization's
 // (as organizer or participant), and what is tied to it through them.
-func (p *entityPage) timeline(rd *reader, n *notes, e model.Entity, refs []model.Statement) error {
+func (p *entityPage) timeline(rd *reader, n *notes, e model.Entity, refs []model.Statement, total int) error {
 	roles := map[string]string{}
 	var ids []string
 	for _, st := range refs {
@@ -203,11 +237,17 @@ func (p *entityPage) timeline(rd *reader, n *notes, e model.Entity, refs []model
 		}
 		ids = append(ids, st.EntityID)
 	}
-	if rd.brief && e.Type != model.TypePerson && len(ids) > briefEvents {
-		// A prison's or a city's latest events; a person's timeline stays
-		// whole, since the case status is derived from all of it.
-		p.TimelineTotal = len(ids)
-		ids = ids[len(ids)-briefEvents:]
+	if rd.brief && e.Type != model.TypePerson {
+		// A prison's or a city's latest events (total counts them all,
+		// when refs are only the latest); a person's timeline stays whole,
+		// since the case status is derived from all of it.
+		total = max(total, len(ids))
+		if len(ids) > briefEvents {
+			ids = ids[len(ids)-briefEvents:]
+		}
+		if total > len(ids) {
+			p.TimelineTotal = total
+		}
 	}
 	evs, err := n.events(ids, roles)
 	if err != nil {

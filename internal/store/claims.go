@@ -1,0 +1,716 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/textfold"
+)
+
+// Claim totals. A page says of every value an entity's statements give a
+// property how many independent sources make it (near-copies counting as
+// the original), its review state and whether it is only alleged. Counting
+// that from the statements means reading all of them: for a prison or a
+// city that thousands of sources name, tens of thousands of rows on every
+// view. The totals are instead kept as the statements are written, in the
+// same transaction (claim_stats, claim_origins, claim_sources; migration
+// 00010), for every kind of viewer at once, since what a viewer may see
+// decides what is counted: a viewer of clearance c counts the statements at
+// levels up to c that are not rejected, the anonymous public the confirmed
+// public ones.
+
+// ClaimKey is the key statements of one value share: the linked entity's
+// id, or the value folded so that spellings differing in case and
+// diacritics meet (as pages group them).
+func ClaimKey(value, valueEntity string) string {
+	if valueEntity != "" {
+		return valueEntity
+	}
+	return "v:" + textfold.Fold(value)
+}
+
+// claimRow is what the totals need of one statement.
+type claimRow struct {
+	entity, property, value, valueEntity, source string
+	status                                       model.Status
+	sensitivity                                  model.Sensitivity
+	modality                                     model.Modality
+	createdAt                                    string
+}
+
+func claimRowOf(st *model.Statement) claimRow {
+	return claimRow{entity: st.EntityID, property: st.Property, value: st.Value, valueEntity: st.ValueEntity,
+		source: st.SourceID, status: st.Status, sensitivity: st.Sensitivity, modality: st.Modality,
+		createdAt: timeText(st.CreatedAt)}
+}
+
+// readClaimRow reads a stored statement's part in the totals.
+func (t *Tx) readClaimRow(ctx context.Context, id string) (claimRow, error) {
+	var r claimRow
+	var status, sens, modality string
+	err := t.queryRow(ctx, "SELECT entity_id, property, value, COALESCE(value_entity, ''), COALESCE(source_id, ''), status, "+
+		"sensitivity, modality, created_at FROM statements WHERE id = ?", id).
+		Scan(&r.entity, &r.property, &r.value, &r.valueEntity, &r.source, &status, &sens, &modality, &r.createdAt)
+	if errors.Is(err, sql.ErrNoRows) {
+		return r, fmt.Errorf("statement %s: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return r, fmt.Errorf("statement %s: %w", id, err)
+	}
+	r.status, r.modality = model.Status(status), model.Modality(modality)
+	if r.sensitivity, err = model.ParseSensitivity(sens); err != nil {
+		return r, fmt.Errorf("statement %s: %w", id, err)
+	}
+	return r, nil
+}
+
+// originOf is the independent source a source stands for: the original it
+// nearly copies, or itself.
+func (t *Tx) originOf(ctx context.Context, source string) (string, error) {
+	var origin string
+	if err := t.queryRow(ctx, "SELECT COALESCE(duplicate_of, id) FROM sources WHERE id = ?", source).Scan(&origin); err != nil {
+		return "", fmt.Errorf("source %s: %w", source, err)
+	}
+	return origin, nil
+}
+
+// viewerClasses: a viewer of each clearance, then the anonymous public.
+const viewerClasses = 5
+
+// originCounts are an origin's statements of one value: not rejected at
+// each level, then public and confirmed.
+type originCounts [viewerClasses]int64
+
+// visible reports, for each class of viewer, whether it may see any of them.
+func (c originCounts) visible() (out [viewerClasses]bool) {
+	var sum int64
+	for level := 0; level < 4; level++ {
+		sum += c[level]
+		out[level] = sum > 0
+	}
+	out[4] = c[4] > 0
+	return out
+}
+
+// countClaim adds a statement to the totals (sign 1) or takes it out (-1).
+func (t *Tx) countClaim(ctx context.Context, r claimRow, sign int64) error {
+	key := ClaimKey(r.value, r.valueEntity)
+	manual := 0
+	if r.source == "" {
+		manual = 1
+	}
+	statsKey := []any{r.entity, r.property, key, r.sensitivity.String(), string(r.status), string(r.modality), manual}
+	if sign > 0 {
+		if _, err := t.exec(ctx, "INSERT INTO claim_stats (entity_id, property, value_key, sensitivity, status, modality, manual, "+
+			"value, value_entity, first_at, n) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) "+
+			"ON CONFLICT (entity_id, property, value_key, sensitivity, status, modality, manual) DO UPDATE SET n = claim_stats.n + 1",
+			append(statsKey, r.value, r.valueEntity, r.createdAt)...); err != nil {
+			return fmt.Errorf("claim totals: %w", err)
+		}
+	} else {
+		const where = " WHERE entity_id = ? AND property = ? AND value_key = ? AND sensitivity = ? AND status = ? AND modality = ? AND manual = ?"
+		if _, err := t.exec(ctx, "UPDATE claim_stats SET n = n - 1"+where, statsKey...); err != nil {
+			return fmt.Errorf("claim totals: %w", err)
+		}
+		if _, err := t.exec(ctx, "DELETE FROM claim_stats"+where+" AND n <= 0", statsKey...); err != nil {
+			return fmt.Errorf("claim totals: %w", err)
+		}
+	}
+	if r.source == "" || r.status == model.StatusRejected {
+		return nil // neither counts as a source behind the value
+	}
+	origin, err := t.originOf(ctx, r.source)
+	if err != nil {
+		return fmt.Errorf("claim totals: %w", err)
+	}
+	var c originCounts
+	err = t.queryRow(ctx, "SELECT n_public, n_internal, n_restricted, n_confidential, n_public_confirmed FROM claim_origins "+
+		"WHERE entity_id = ? AND property = ? AND value_key = ? AND origin_id = ?", r.entity, r.property, key, origin).
+		Scan(&c[0], &c[1], &c[2], &c[3], &c[4])
+	existed := err == nil
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("claim totals: %w", err)
+	}
+	before := c.visible()
+	c[r.sensitivity] += sign
+	if r.sensitivity == model.Public && r.status == model.StatusConfirmed {
+		c[4] += sign
+	}
+	for _, n := range c {
+		if n < 0 {
+			return fmt.Errorf("claim totals of %s %s: origin %s counted below zero (run 'athar reindex')", r.entity, r.property, origin)
+		}
+	}
+	after := c.visible()
+	originKey := []any{r.entity, r.property, key, origin}
+	switch {
+	case c == originCounts{}:
+		_, err = t.exec(ctx, "DELETE FROM claim_origins WHERE entity_id = ? AND property = ? AND value_key = ? AND origin_id = ?", originKey...)
+	case existed:
+		_, err = t.exec(ctx, "UPDATE claim_origins SET n_public = ?, n_internal = ?, n_restricted = ?, n_confidential = ?, n_public_confirmed = ? "+
+			"WHERE entity_id = ? AND property = ? AND value_key = ? AND origin_id = ?", append([]any{c[0], c[1], c[2], c[3], c[4]}, originKey...)...)
+	default:
+		_, err = t.exec(ctx, "INSERT INTO claim_origins (entity_id, property, value_key, origin_id, n_public, n_internal, n_restricted, "+
+			"n_confidential, n_public_confirmed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", append(originKey, c[0], c[1], c[2], c[3], c[4])...)
+	}
+	if err != nil {
+		return fmt.Errorf("claim totals: %w", err)
+	}
+	var d [viewerClasses]int64
+	changed := false
+	for i := range d {
+		switch {
+		case after[i] && !before[i]:
+			d[i], changed = 1, true
+		case before[i] && !after[i]:
+			d[i], changed = -1, true
+		}
+	}
+	if !changed {
+		return nil
+	}
+	if _, err := t.exec(ctx, "INSERT INTO claim_sources (entity_id, property, value_key, for_public, for_internal, for_restricted, "+
+		"for_confidential, for_anonymous) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (entity_id, property, value_key) DO UPDATE SET "+
+		"for_public = claim_sources.for_public + excluded.for_public, for_internal = claim_sources.for_internal + excluded.for_internal, "+
+		"for_restricted = claim_sources.for_restricted + excluded.for_restricted, "+
+		"for_confidential = claim_sources.for_confidential + excluded.for_confidential, "+
+		"for_anonymous = claim_sources.for_anonymous + excluded.for_anonymous",
+		r.entity, r.property, key, d[0], d[1], d[2], d[3], d[4]); err != nil {
+		return fmt.Errorf("claim totals: %w", err)
+	}
+	return nil
+}
+
+// recountStatement runs change on a stored statement with its old part in
+// the totals taken out before and its new part added after.
+func (t *Tx) recountStatement(ctx context.Context, id string, change func() error) error {
+	if err := t.lock(ctx); err != nil {
+		return err
+	}
+	old, err := t.readClaimRow(ctx, id)
+	if err != nil {
+		return err
+	}
+	if err := t.countClaim(ctx, old, -1); err != nil {
+		return err
+	}
+	if err := change(); err != nil {
+		return err
+	}
+	now, err := t.readClaimRow(ctx, id)
+	if err != nil {
+		return err
+	}
+	return t.countClaim(ctx, now, 1)
+}
+
+// recountSource runs change (which makes a source a near-copy of another)
+// with the statements drawn from the source moved from the origin they
+// were counted under to the one they stand for after.
+func (t *Tx) recountSource(ctx context.Context, source string, change func() error) error {
+	if err := t.lock(ctx); err != nil {
+		return err
+	}
+	rows, err := t.query(ctx, "SELECT id FROM statements WHERE source_id = ?", source)
+	if err != nil {
+		return err
+	}
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	var rs []claimRow
+	for _, id := range ids {
+		r, err := t.readClaimRow(ctx, id)
+		if err != nil {
+			return err
+		}
+		if err := t.countClaim(ctx, r, -1); err != nil {
+			return err
+		}
+		rs = append(rs, r)
+	}
+	if err := change(); err != nil {
+		return err
+	}
+	for _, r := range rs {
+		if err := t.countClaim(ctx, r, 1); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ClaimTotal is one value an entity's statements give a property, totalled
+// over the statements a viewer may see.
+type ClaimTotal struct {
+	Property    string
+	Key         string // see ClaimKey
+	Value       string // as its most common visible spelling has it
+	ValueEntity string
+	Values      []string // every spelling the visible statements use
+	Confirmed   int      // statements, by review state
+	Proposed    int
+	Rejected    int
+	Alleged     bool // some visible statement only alleges it
+	Denied      bool // some visible statement reports a denial
+	Manual      bool // some visible statement has no source
+	Sensitivity model.Sensitivity
+	Independent int // independent sources the viewer may see behind it
+	FirstAt     string
+}
+
+// ClaimTotals totals, for the viewer, every value the statements of the
+// given entities (one entity and those merged into it) give each property,
+// in the order the values were first stated. Rejected statements are
+// counted, not totalled; a value only rejected statements give has
+// Confirmed and Proposed 0.
+func (s *Store) ClaimTotals(ctx context.Context, v access.Viewer, ids []string) ([]ClaimTotal, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	cond, cargs := visibleIn(v, "sensitivity")
+	q := "SELECT property, value_key, sensitivity, status, modality, manual, value, value_entity, first_at, n FROM claim_stats " +
+		"WHERE entity_id IN (" + placeholders(len(ids)) + ") AND n > 0 AND " + cond
+	if v.ConfirmedOnly() {
+		q += " AND status = 'confirmed'"
+	}
+	rows, err := s.db.QueryContext(ctx, s.Rebind(q), append(idArgs(ids), cargs...)...)
+	if err != nil {
+		return nil, fmt.Errorf("claim totals: %w", err)
+	}
+	var out []ClaimTotal
+	index := map[[2]string]int{}
+	spelled := map[[2]string]map[string]int{}
+	for rows.Next() {
+		var prop, key, sens, status, modality, value, valueEntity, first string
+		var manual, n int
+		if err := rows.Scan(&prop, &key, &sens, &status, &modality, &manual, &value, &valueEntity, &first, &n); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		k := [2]string{prop, key}
+		i, ok := index[k]
+		if !ok {
+			i = len(out)
+			index[k] = i
+			out = append(out, ClaimTotal{Property: prop, Key: key, ValueEntity: valueEntity, FirstAt: first})
+			spelled[k] = map[string]int{}
+		}
+		c := &out[i]
+		if first < c.FirstAt {
+			c.FirstAt = first
+		}
+		if model.Status(status) == model.StatusRejected {
+			c.Rejected += n
+			continue
+		}
+		if model.Status(status) == model.StatusConfirmed {
+			c.Confirmed += n
+		} else {
+			c.Proposed += n
+		}
+		spelled[k][value] += n
+		switch model.Modality(modality) {
+		case model.Alleged:
+			c.Alleged = true
+		case model.Denied:
+			c.Denied = true
+		}
+		if manual == 1 {
+			c.Manual = true
+		}
+		if level, err := model.ParseSensitivity(sens); err == nil && level > c.Sensitivity {
+			c.Sensitivity = level
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("claim totals: %w", err)
+	}
+	for i := range out {
+		c := &out[i]
+		for value, n := range spelled[[2]string{c.Property, c.Key}] {
+			c.Values = append(c.Values, value)
+			if best := spelled[[2]string{c.Property, c.Key}][c.Value]; c.Value == "" || n > best || (n == best && value < c.Value) {
+				c.Value = value
+			}
+		}
+		sort.Strings(c.Values)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].FirstAt < out[j].FirstAt })
+	if err := s.independentTotals(ctx, v, ids, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// independentTotals fills in how many independent sources the viewer may
+// see behind each value: kept per class of viewer for one entity; counted
+// from the origins for an entity with others merged into it (an original
+// behind both counts once).
+func (s *Store) independentTotals(ctx context.Context, v access.Viewer, ids []string, out []ClaimTotal) error {
+	col, visible, err := originVisibility(v)
+	if err != nil || col == "" {
+		return err
+	}
+	index := map[[2]string]int{}
+	for i, c := range out {
+		index[[2]string{c.Property, c.Key}] = i
+	}
+	var q string
+	if len(ids) == 1 {
+		q = "SELECT property, value_key, " + col + " FROM claim_sources WHERE entity_id = ?"
+	} else {
+		q = "SELECT property, value_key, count(DISTINCT origin_id) FROM claim_origins WHERE entity_id IN (" + placeholders(len(ids)) +
+			") AND " + visible + " GROUP BY property, value_key"
+	}
+	rows, err := s.db.QueryContext(ctx, s.Rebind(q), idArgs(ids)...)
+	if err != nil {
+		return fmt.Errorf("independent sources: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var prop, key string
+		var n int
+		if err := rows.Scan(&prop, &key, &n); err != nil {
+			return err
+		}
+		if i, ok := index[[2]string{prop, key}]; ok {
+			out[i].Independent = n
+		}
+	}
+	return rows.Err()
+}
+
+// originVisibility is the claim_sources column that counts the origins the
+// viewer may see, and the condition on a claim_origins row that it may.
+func originVisibility(v access.Viewer) (col, cond string, err error) {
+	if !v.Clearance.Valid() {
+		return "", "", nil
+	}
+	switch {
+	case v.ConfirmedOnly() && v.Clearance == model.Public:
+		return "for_anonymous", "n_public_confirmed > 0", nil
+	case v.ConfirmedOnly():
+		return "", "", errors.New("claim totals: no totals for a confirmed-only viewer above public clearance")
+	}
+	names := []string{"public", "internal", "restricted", "confidential"}
+	var sum []string
+	for level := model.Public; level <= v.Clearance; level++ {
+		sum = append(sum, "n_"+names[level])
+	}
+	return "for_" + names[v.Clearance], strings.Join(sum, " + ") + " > 0", nil
+}
+
+// IndependentSources counts the independent sources the viewer may see
+// behind one value of several properties of the entities (a name that
+// some sources give as a name and others as an alias counts each once).
+func (s *Store) IndependentSources(ctx context.Context, v access.Viewer, ids, props []string, key string) (int, error) {
+	_, visible, err := originVisibility(v)
+	if err != nil || visible == "" || len(ids) == 0 || len(props) == 0 {
+		return 0, err
+	}
+	var n int
+	err = s.db.QueryRowContext(ctx, s.Rebind("SELECT count(DISTINCT origin_id) FROM claim_origins WHERE entity_id IN ("+
+		placeholders(len(ids))+") AND property IN ("+placeholders(len(props))+") AND value_key = ? AND "+visible),
+		append(append(idArgs(ids), idArgs(props)...), key)...).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("independent sources: %w", err)
+	}
+	return n, nil
+}
+
+// ClaimStatements returns the first limit statements the viewer may see,
+// not rejected, that give the entities' property the value of a total: the
+// ones a page footnotes.
+func (s *Store) ClaimStatements(ctx context.Context, v access.Viewer, ids []string, c ClaimTotal, limit int) ([]model.Statement, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	cond, cargs := visibleIn(v, "sensitivity")
+	q := "SELECT " + statementCols + " FROM statements WHERE entity_id IN (" + placeholders(len(ids)) + ") AND property = ? AND "
+	args := append(idArgs(ids), c.Property)
+	if c.ValueEntity != "" {
+		q += "value_entity = ?"
+		args = append(args, c.ValueEntity)
+	} else {
+		if len(c.Values) == 0 {
+			return nil, nil
+		}
+		q += "value IN (" + placeholders(len(c.Values)) + ") AND value_entity IS NULL"
+		for _, val := range c.Values {
+			args = append(args, val)
+		}
+	}
+	q += " AND status <> 'rejected' AND " + cond
+	args = append(args, cargs...)
+	if v.ConfirmedOnly() {
+		q += " AND status = 'confirmed'"
+	}
+	q += fmt.Sprintf(" ORDER BY created_at, id LIMIT %d", limit)
+	out, err := s.queryStatements(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("statements of %s of %s: %w", c.Property, ids[0], err)
+	}
+	return out, nil
+}
+
+// ensureTotals builds the totals pages read when a store has statements or
+// linked mentions and no totals: one made before migration 00010.
+func (s *Store) ensureTotals(ctx context.Context) error {
+	var need bool
+	if err := s.db.QueryRowContext(ctx, "SELECT (EXISTS (SELECT 1 FROM statements) AND NOT EXISTS (SELECT 1 FROM claim_stats)) OR "+
+		"(EXISTS (SELECT 1 FROM mentions WHERE entity_id IS NOT NULL) AND NOT EXISTS (SELECT 1 FROM entity_sources))").Scan(&need); err != nil {
+		return fmt.Errorf("page totals: %w", err)
+	}
+	if !need {
+		return nil
+	}
+	_, err := s.RebuildTotals(ctx)
+	return err
+}
+
+// RebuildTotals recomputes every total pages read — of claims, from the
+// statements; of the sources mentioning each entity, from the mentions — in
+// one transaction that holds the ledger's lock so that nothing is written
+// meanwhile, and returns how many statements it counted.
+func (s *Store) RebuildTotals(ctx context.Context) (int, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, fmt.Errorf("begin: %w", err)
+	}
+	defer tx.Rollback()
+	t := &Tx{tx: tx, s: s, actor: "rebuild"}
+	if err := s.dialect.lockLedger(ctx, tx); err != nil {
+		return 0, fmt.Errorf("lock ledger: %w", err)
+	}
+	for _, table := range []string{"claim_stats", "claim_origins", "claim_sources"} {
+		if _, err := t.exec(ctx, "DELETE FROM "+table); err != nil {
+			return 0, fmt.Errorf("claim totals: %w", err)
+		}
+	}
+	if err := rebuildEntitySources(ctx, t); err != nil {
+		return 0, err
+	}
+	// The entities first, then their statements a batch of entities at a
+	// time: memory holds one batch's totals, and nothing is written while
+	// a query's rows are open (PostgreSQL's connections do not allow it).
+	var entities []string
+	rows, err := t.query(ctx, "SELECT DISTINCT entity_id FROM statements ORDER BY entity_id")
+	if err != nil {
+		return 0, fmt.Errorf("claim totals: %w", err)
+	}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return 0, err
+		}
+		entities = append(entities, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, fmt.Errorf("claim totals: %w", err)
+	}
+	n := 0
+	const batch = 500
+	for from := 0; from < len(entities); from += batch {
+		ids := entities[from:min(from+batch, len(entities))]
+		b := newClaimBuilder()
+		rows, err := t.query(ctx, "SELECT st.entity_id, st.property, st.value, COALESCE(st.value_entity, ''), COALESCE(st.source_id, ''), "+
+			"COALESCE(src.duplicate_of, src.id, ''), st.status, st.sensitivity, st.modality, st.created_at "+
+			"FROM statements st LEFT JOIN sources src ON src.id = st.source_id WHERE st.entity_id IN ("+placeholders(len(ids))+")", idArgs(ids)...)
+		if err != nil {
+			return 0, fmt.Errorf("claim totals: %w", err)
+		}
+		for rows.Next() {
+			var r claimRow
+			var origin, status, sens, modality string
+			if err := rows.Scan(&r.entity, &r.property, &r.value, &r.valueEntity, &r.source, &origin, &status, &sens, &modality, &r.createdAt); err != nil {
+				rows.Close()
+				return 0, err
+			}
+			r.status, r.modality = model.Status(status), model.Modality(modality)
+			if r.sensitivity, err = model.ParseSensitivity(sens); err != nil {
+				rows.Close()
+				return 0, fmt.Errorf("claim totals: %w", err)
+			}
+			b.add(r, origin)
+			n++
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return 0, fmt.Errorf("claim totals: %w", err)
+		}
+		if err := b.write(ctx, t); err != nil {
+			return 0, err
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, fmt.Errorf("commit: %w", err)
+	}
+	return n, nil
+}
+
+func manualFlag(s string) int {
+	if s == "1" {
+		return 1
+	}
+	return 0
+}
+
+// claimBuilder totals statements in memory.
+type claimBuilder struct {
+	stats   map[[7]string]*claimStat
+	origins map[[4]string]*originCounts
+}
+
+type claimStat struct {
+	value, valueEntity, first string
+	n                         int64
+}
+
+func newClaimBuilder() *claimBuilder {
+	return &claimBuilder{stats: map[[7]string]*claimStat{}, origins: map[[4]string]*originCounts{}}
+}
+
+func (b *claimBuilder) add(r claimRow, origin string) {
+	key := ClaimKey(r.value, r.valueEntity)
+	manual := "0"
+	if r.source == "" {
+		manual = "1"
+	}
+	sk := [7]string{r.entity, r.property, key, r.sensitivity.String(), string(r.status), string(r.modality), manual}
+	st, ok := b.stats[sk]
+	if !ok {
+		st = &claimStat{value: r.value, valueEntity: r.valueEntity, first: r.createdAt}
+		b.stats[sk] = st
+	}
+	if r.createdAt < st.first {
+		st.value, st.first = r.value, r.createdAt
+	}
+	st.n++
+	if r.source == "" || r.status == model.StatusRejected {
+		return
+	}
+	ok2 := [4]string{r.entity, r.property, key, origin}
+	c, ok := b.origins[ok2]
+	if !ok {
+		c = &originCounts{}
+		b.origins[ok2] = c
+	}
+	c[r.sensitivity]++
+	if r.sensitivity == model.Public && r.status == model.StatusConfirmed {
+		c[4]++
+	}
+}
+
+func (c *claimBuilder) write(ctx context.Context, t *Tx) error {
+	for k, st := range c.stats {
+		if _, err := t.exec(ctx, "INSERT INTO claim_stats (entity_id, property, value_key, sensitivity, status, modality, manual, "+
+			"value, value_entity, first_at, n) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+			k[0], k[1], k[2], k[3], k[4], k[5], manualFlag(k[6]), st.value, st.valueEntity, st.first, st.n); err != nil {
+			return fmt.Errorf("claim totals: %w", err)
+		}
+	}
+	sources := map[[3]string]*[viewerClasses]int64{}
+	for k, oc := range c.origins {
+		if _, err := t.exec(ctx, "INSERT INTO claim_origins (entity_id, property, value_key, origin_id, n_public, n_internal, "+
+			"n_restricted, n_confidential, n_public_confirmed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+			k[0], k[1], k[2], k[3], oc[0], oc[1], oc[2], oc[3], oc[4]); err != nil {
+			return fmt.Errorf("claim totals: %w", err)
+		}
+		sk := [3]string{k[0], k[1], k[2]}
+		if sources[sk] == nil {
+			sources[sk] = &[viewerClasses]int64{}
+		}
+		for i, vis := range oc.visible() {
+			if vis {
+				sources[sk][i]++
+			}
+		}
+	}
+	for k, n := range sources {
+		if _, err := t.exec(ctx, "INSERT INTO claim_sources (entity_id, property, value_key, for_public, for_internal, for_restricted, "+
+			"for_confidential, for_anonymous) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", k[0], k[1], k[2], n[0], n[1], n[2], n[3], n[4]); err != nil {
+			return fmt.Errorf("claim totals: %w", err)
+		}
+	}
+	return nil
+}
+
+// CaptionNames returns, for each of ids (their own statements, not those
+// of entities merged into them), the names the viewer may see by property
+// (name, alias, weakAlias), each property's in the order first stated: what
+// a link to an entity is captioned with, read from the claim totals so that
+// a prison named by thousands of sources costs a few rows.
+func (s *Store) CaptionNames(ctx context.Context, v access.Viewer, ids []string) (map[string]map[string][]string, error) {
+	out := make(map[string]map[string][]string, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	cond, cargs := visibleIn(v, "sensitivity")
+	q := "SELECT entity_id, property, value FROM claim_stats WHERE entity_id IN (" + placeholders(len(ids)) +
+		") AND property IN ('name', 'alias', 'weakAlias') AND value <> '' AND status <> 'rejected' AND n > 0 AND " + cond
+	if v.ConfirmedOnly() {
+		q += " AND status = 'confirmed'"
+	}
+	rows, err := s.db.QueryContext(ctx, s.Rebind(q+" ORDER BY first_at, value"), append(idArgs(ids), cargs...)...)
+	if err != nil {
+		return nil, fmt.Errorf("captions: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, prop, value string
+		if err := rows.Scan(&id, &prop, &value); err != nil {
+			return nil, err
+		}
+		if out[id] == nil {
+			out[id] = map[string][]string{}
+		}
+		if !containsID(out[id][prop], value) {
+			out[id][prop] = append(out[id][prop], value)
+		}
+	}
+	return out, rows.Err()
+}
+
+// StatementsByEntity is Statements for several entities in one query.
+func (s *Store) StatementsByEntity(ctx context.Context, v access.Viewer, ids []string) (map[string][]model.Statement, error) {
+	out := make(map[string][]model.Statement, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	cond, args := visibleIn(v, "sensitivity")
+	q := "SELECT " + statementCols + " FROM statements WHERE entity_id IN (" + placeholders(len(ids)) + ") AND " + cond
+	if v.ConfirmedOnly() {
+		q += " AND status = 'confirmed'"
+	}
+	sts, err := s.queryStatements(ctx, q+" ORDER BY created_at, id", append(idArgs(ids), args...)...)
+	if err != nil {
+		return nil, fmt.Errorf("statements of %d entities: %w", len(ids), err)
+	}
+	for _, id := range ids {
+		out[id] = nil
+	}
+	for _, st := range sts {
+		out[st.EntityID] = append(out[st.EntityID], st)
+	}
+	return out, nil
+}

@@ -1,0 +1,294 @@
+package store_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"sort"
+	"testing"
+
+	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/store"
+	"github.com/athar-project/athar/internal/store/storetest"
+)
+
+// TestClaimTotalsFollowEveryWrite makes a few hundred random writes of the
+// kinds that change what a page totals — new statements (with sources and
+// without, at every level, alleged and denied), reviews, level changes, a
+// source found to be a near-copy after its statements were stored, machine
+// work cleared for re-extraction, merges — and after each round compares
+// the kept totals, for every kind of viewer, with the totals counted from
+// the statements themselves; then rebuilds them from scratch and compares
+// again.
+func TestClaimTotalsFollowEveryWrite(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		r := rand.New(rand.NewPCG(7, 11))
+		var sources []model.Source
+		for i, sens := range []model.Sensitivity{model.Public, model.Public, model.Public, model.Internal, model.Restricted, model.Confidential} {
+			sources = append(sources, addSource(t, st, fmt.Sprintf("claim totals source %d", i), sens))
+		}
+		var ents []string
+		if err := st.Write(ctx, "tester", func(tx *store.Tx) error {
+			for range 4 {
+				e, err := tx.AddEntity(ctx, model.TypeFacility)
+				if err != nil {
+					return err
+				}
+				ents = append(ents, e.ID)
+			}
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		values := []string{"Sednaya", "SEDNAYA", "Saydnaya", "صيدنايا"}
+		modalities := []model.Modality{model.Asserted, model.Asserted, model.Alleged, model.Denied}
+		statuses := []model.Status{model.StatusProposed, model.StatusProposed, model.StatusConfirmed, model.StatusRejected}
+		var stmts, mentions []string
+		for round := range 12 {
+			err := st.Write(ctx, "tester", func(tx *store.Tx) error {
+				for range 25 {
+					switch op := r.IntN(12); {
+					case op >= 10 || len(mentions) == 0 && op >= 8:
+						// mentions: new ones, some not linked, and relinks
+						if len(mentions) > 0 && op == 11 {
+							to := ""
+							if r.IntN(4) > 0 {
+								to = ents[r.IntN(len(ents))]
+							}
+							if err := tx.LinkMention(ctx, mentions[r.IntN(len(mentions))], to, 0.9); err != nil && !errors.Is(err, store.ErrNotFound) {
+								return err
+							}
+							continue
+						}
+						m := model.Mention{SourceID: sources[r.IntN(len(sources))].ID, Span: model.Span{Start: 0, End: 5}, Type: model.TypeFacility,
+							Extractor: []string{"test@1", "none"}[r.IntN(2)], Score: 1}
+						if r.IntN(5) > 0 {
+							m.EntityID = ents[r.IntN(len(ents))]
+						}
+						if err := tx.AddMention(ctx, &m); err != nil {
+							return err
+						}
+						mentions = append(mentions, m.ID)
+					case op < 6 || len(stmts) == 0:
+						s := model.Statement{EntityID: ents[r.IntN(len(ents))], Property: []string{"name", "alias", "affiliation"}[r.IntN(3)],
+							Status: statuses[r.IntN(len(statuses))], Modality: modalities[r.IntN(len(modalities))],
+							Sensitivity: model.Sensitivity(r.IntN(4)), Origin: "extracted:test@1"}
+						if s.Property == "affiliation" {
+							s.ValueEntity = ents[r.IntN(len(ents))]
+						} else {
+							s.Value = values[r.IntN(len(values))]
+						}
+						if r.IntN(6) > 0 {
+							s.SourceID = sources[r.IntN(len(sources))].ID
+						} else {
+							s.Origin = "manual"
+						}
+						if err := tx.AddStatement(ctx, &s); err != nil {
+							return err
+						}
+						stmts = append(stmts, s.ID)
+					case op < 8:
+						if err := tx.Review(ctx, stmts[r.IntN(len(stmts))], statuses[r.IntN(len(statuses))], ""); err != nil && !errors.Is(err, store.ErrNotFound) {
+							return err
+						}
+					default:
+						err := tx.SetStatementSensitivity(ctx, stmts[r.IntN(len(stmts))], model.Sensitivity(r.IntN(4)))
+						if err != nil && !errors.Is(err, store.ErrBelowSource) && !errors.Is(err, store.ErrNotFound) {
+							return err
+						}
+					}
+				}
+				switch round {
+				case 3: // a source found to copy another after its statements were counted
+					return tx.SetDuplicate(ctx, sources[1].ID, sources[0].ID, 0.97)
+				case 5: // one that copies a restricted original
+					return tx.SetDuplicate(ctx, sources[2].ID, sources[4].ID, 0.95)
+				case 7: // re-extraction clears what no person touched
+					_, err := tx.ClearMachineWork(ctx, sources[0].ID, "none", "extracted:test@2")
+					return err
+				case 9:
+					return tx.SetMergedInto(ctx, ents[3], ents[2])
+				}
+				return nil
+			})
+			if err != nil {
+				t.Fatalf("round %d: %v", round, err)
+			}
+			checkClaimTotals(t, st, ents, fmt.Sprintf("round %d", round))
+			checkEntitySources(t, st, ents, fmt.Sprintf("round %d", round))
+		}
+		n, err := st.RebuildTotals(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n == 0 {
+			t.Fatal("the rebuild counted no statements")
+		}
+		checkClaimTotals(t, st, ents, "after the rebuild")
+		checkEntitySources(t, st, ents, "after the rebuild")
+		mustVerify(t, st)
+	})
+}
+
+// checkClaimTotals compares ClaimTotals with totals counted from the
+// statements, for every kind of viewer, for each entity alone and for the
+// merged pair together.
+func checkClaimTotals(t *testing.T, st *store.Store, ents []string, when string) {
+	t.Helper()
+	ctx := context.Background()
+	viewers := []access.Viewer{access.Public()}
+	for _, c := range model.Sensitivities() {
+		viewers = append(viewers, access.Viewer{Name: "v", Role: model.RoleViewer, Clearance: c})
+	}
+	groups := [][]string{{ents[0]}, {ents[1]}, {ents[2], ents[3]}}
+	for _, v := range viewers {
+		for _, ids := range groups {
+			got, err := st.ClaimTotals(ctx, v, ids)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := countedTotals(t, st, v, ids)
+			if !reflect.DeepEqual(normalTotals(got), want) {
+				t.Fatalf("%s, viewer %s/%s, entities %v:\nkept    %v\ncounted %v", when, v.Actor(), v.Clearance, ids, normalTotals(got), want)
+			}
+			for _, c := range got {
+				if c.Confirmed+c.Proposed == 0 {
+					continue
+				}
+				sts, err := st.ClaimStatements(ctx, v, ids, c, 3)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(sts) == 0 || len(sts) > 3 {
+					t.Fatalf("%s: %d footnote statements of %s %s", when, len(sts), c.Property, c.Key)
+				}
+				for _, s := range sts {
+					if store.ClaimKey(s.Value, s.ValueEntity) != c.Key || s.Status == model.StatusRejected || !v.CanSee(s.Sensitivity) {
+						t.Fatalf("%s: footnote statement %+v for %s", when, s, c.Key)
+					}
+				}
+			}
+		}
+	}
+}
+
+// checkEntitySources compares the kept sources of each entity with those
+// found through its mentions.
+func checkEntitySources(t *testing.T, st *store.Store, ents []string, when string) {
+	t.Helper()
+	ctx := context.Background()
+	viewers := []access.Viewer{access.Public(), access.Operator(), {Name: "v", Role: model.RoleViewer, Clearance: model.Internal}}
+	for _, v := range viewers {
+		for _, e := range ents {
+			all, err := st.SourcesMentioning(ctx, v, e)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sort.SliceStable(all, func(i, j int) bool {
+				a, b := all[i], all[j]
+				if a.Published != b.Published {
+					return a.Published.String() > b.Published.String()
+				}
+				if !a.IngestedAt.Equal(b.IngestedAt) {
+					return a.IngestedAt.After(b.IngestedAt)
+				}
+				return a.ID > b.ID
+			})
+			for _, limit := range []int{2, 10} {
+				newest, total, err := st.RecentSourcesMentioning(ctx, v, e, limit)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var want, got []string
+				for i, s := range all {
+					if i < limit {
+						want = append(want, s.ID)
+					}
+				}
+				for _, s := range newest {
+					got = append(got, s.ID)
+				}
+				if total != len(all) || fmt.Sprint(got) != fmt.Sprint(want) {
+					t.Fatalf("%s: %s as %s: kept %d sources %v, mentions give %d %v", when, e, v.Actor(), total, got, len(all), want)
+				}
+			}
+		}
+	}
+}
+
+type totalCheck struct {
+	Confirmed, Proposed, Rejected, Independent int
+	Alleged, Denied, Manual                    bool
+	Sensitivity                                model.Sensitivity
+}
+
+func normalTotals(cs []store.ClaimTotal) map[string]totalCheck {
+	out := map[string]totalCheck{}
+	for _, c := range cs {
+		out[c.Property+" "+c.Key] = totalCheck{c.Confirmed, c.Proposed, c.Rejected, c.Independent, c.Alleged, c.Denied, c.Manual, c.Sensitivity}
+	}
+	return out
+}
+
+// countedTotals counts what a page would, from the statements the viewer
+// may see.
+func countedTotals(t *testing.T, st *store.Store, v access.Viewer, ids []string) map[string]totalCheck {
+	t.Helper()
+	ctx := context.Background()
+	out := map[string]totalCheck{}
+	origins := map[string]map[string]bool{}
+	for _, id := range ids {
+		sts, err := st.Statements(ctx, v, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range sts {
+			k := s.Property + " " + store.ClaimKey(s.Value, s.ValueEntity)
+			c := out[k]
+			switch s.Status {
+			case model.StatusRejected:
+				c.Rejected++
+				out[k] = c
+				continue
+			case model.StatusConfirmed:
+				c.Confirmed++
+			default:
+				c.Proposed++
+			}
+			c.Alleged = c.Alleged || s.Modality == model.Alleged
+			c.Denied = c.Denied || s.Modality == model.Denied
+			c.Manual = c.Manual || s.SourceID == ""
+			c.Sensitivity = max(c.Sensitivity, s.Sensitivity)
+			if s.SourceID != "" {
+				src, err := st.SourceInfo(ctx, access.Operator(), s.SourceID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				origin := src.ID
+				if src.DuplicateOf != "" {
+					origin = src.DuplicateOf
+				}
+				if origins[k] == nil {
+					origins[k] = map[string]bool{}
+				}
+				origins[k][origin] = true
+			}
+			out[k] = c
+		}
+	}
+	keys := make([]string, 0, len(out))
+	for k := range out {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		c := out[k]
+		c.Independent = len(origins[k])
+		out[k] = c
+	}
+	return out
+}
