@@ -11,20 +11,18 @@ import (
 // Listing entities a page at a time: Entities reads every entity at once,
 // which a store of 100,000 entities cannot afford on every page view.
 
-// listable is the condition on a statement (alias st, of an entity that
-// stands for the entity e) that makes e worth listing to the viewer: a
-// visible name, or for an event its visible type. Its ? are the viewer's
-// levels.
+// listable is the condition on a row of claim totals (alias st, of an
+// entity that stands for the entity e) that makes e worth listing to the
+// viewer: a visible name, or for an event its visible type. Its ? are the
+// viewer's levels. The totals hold a row per value, level and review state,
+// so an entity that thousands of sources name is checked in a few rows.
 func listable(v access.Viewer) (string, []any) {
 	cond, args := visibleIn(v, "st.sensitivity")
-	// Status and property are compared as expressions, not columns, so that
-	// no planner looks the statements up by status or property (a large
-	// share of the table) instead of by entity (a handful).
-	c := "st.status || '' <> 'rejected' AND " + cond
+	c := "st.status <> 'rejected' AND st.n > 0 AND " + cond
 	if v.ConfirmedOnly() {
-		c += " AND st.status || '' = 'confirmed'"
+		c += " AND st.status = 'confirmed'"
 	}
-	c += " AND ((st.property || '' IN ('name', 'alias', 'weakAlias') AND st.value <> '') OR (st.property || '' = 'eventType' AND e.type = 'event'))"
+	c += " AND ((st.property IN ('name', 'alias', 'weakAlias') AND st.value <> '') OR (st.property = 'eventType' AND e.type = 'event'))"
 	return c, args
 }
 
@@ -37,9 +35,9 @@ func entityListWhere(v access.Viewer, typ model.EntityType) (string, []any) {
 	// walk entities in id order and stop at the page's end. Entities merged
 	// into e are looked for only when e is among the few that have any (a
 	// set the engine builds once per query).
-	q := "COALESCE(e.merged_into, '') = '' AND (EXISTS (SELECT 1 FROM statements st WHERE st.entity_id = e.id AND " + c + ")" +
+	q := "COALESCE(e.merged_into, '') = '' AND (EXISTS (SELECT 1 FROM claim_stats st WHERE st.entity_id = e.id AND " + c + ")" +
 		" OR (e.id IN (SELECT merged_into FROM entities WHERE merged_into IS NOT NULL)" +
-		" AND EXISTS (SELECT 1 FROM entities m WHERE m.merged_into = e.id AND EXISTS (SELECT 1 FROM statements st WHERE st.entity_id = m.id AND " + c + "))))"
+		" AND EXISTS (SELECT 1 FROM entities m WHERE m.merged_into = e.id AND EXISTS (SELECT 1 FROM claim_stats st WHERE st.entity_id = m.id AND " + c + "))))"
 	args := append(append([]any{}, cargs...), cargs...)
 	if typ != "" {
 		q += " AND e.type = ?"
@@ -95,21 +93,19 @@ func (s *Store) addNames(ctx context.Context, v access.Viewer, out []EntityNames
 	for _, en := range out {
 		ids = append(ids, en.ID)
 	}
-	cond, cargs := visibleIn(v, "st.sensitivity")
-	c := "st.property || '' IN ('name', 'alias', 'weakAlias') AND st.value <> '' AND st.status || '' <> 'rejected' AND " + cond
+	cond, cargs := visibleIn(v, "c.sensitivity")
+	c := "c.property IN ('name', 'alias', 'weakAlias') AND c.value <> '' AND c.status <> 'rejected' AND c.n > 0 AND " + cond
 	if v.ConfirmedOnly() {
-		c += " AND st.status || '' = 'confirmed'"
+		c += " AND c.status = 'confirmed'"
 	}
-	// Their own names and those of entities merged into them, each part
-	// looked up by entity (property and status as expressions: see
-	// listable).
-	// Each name once, at its first statement: a place named by thousands
-	// of sources comes back as a row per spelling.
-	q := "SELECT eid, property, value, MIN(created_at), MIN(id) FROM (" +
-		"SELECT st.entity_id AS eid, st.property, st.value, st.created_at, st.id FROM statements st WHERE st.entity_id IN (" +
+	// Their own names and those of entities merged into them, from the
+	// claim totals: a place named by thousands of sources has a row per
+	// spelling (and level and review state), not one per statement.
+	q := "SELECT eid, property, value, first_at FROM (" +
+		"SELECT c.entity_id AS eid, c.property, c.value, c.first_at FROM claim_stats c WHERE c.entity_id IN (" +
 		placeholders(len(ids)) + ") AND " + c +
-		" UNION ALL SELECT m.merged_into AS eid, st.property, st.value, st.created_at, st.id FROM entities m JOIN statements st ON st.entity_id = m.id" +
-		" WHERE m.merged_into IN (" + placeholders(len(ids)) + ") AND " + c + ") named GROUP BY eid, property, value ORDER BY 4, 5"
+		" UNION ALL SELECT m.merged_into AS eid, c.property, c.value, c.first_at FROM entities m JOIN claim_stats c ON c.entity_id = m.id" +
+		" WHERE m.merged_into IN (" + placeholders(len(ids)) + ") AND " + c + ") named ORDER BY 4, 3"
 	args := append(append(append(append([]any{}, ids...), cargs...), ids...), cargs...)
 	rows, err := s.db.QueryContext(ctx, s.Rebind(q), args...)
 	if err != nil {
@@ -119,8 +115,8 @@ func (s *Store) addNames(ctx context.Context, v access.Viewer, out []EntityNames
 	byProp := make([]map[string][]string, len(out))
 	seen := make([]map[string]bool, len(out))
 	for rows.Next() {
-		var id, prop, value, created, stID string
-		if err := rows.Scan(&id, &prop, &value, &created, &stID); err != nil {
+		var id, prop, value, first string
+		if err := rows.Scan(&id, &prop, &value, &first); err != nil {
 			return err
 		}
 		i, ok := index[id]

@@ -243,10 +243,13 @@ func (s *Store) MergeProposalsOf(ctx context.Context, status string, ids []strin
 		args = append(args, id)
 	}
 	args = append(args, args...)
+	// Each side looked up by its own index; status compared as an
+	// expression so that no planner walks every open proposal instead.
 	q := "SELECT id, entity_a, entity_b, score, reasons, status, proposer FROM merge_proposals " +
-		"WHERE (entity_a IN (" + placeholders(len(ids)) + ") OR entity_b IN (" + placeholders(len(ids)) + "))"
+		"WHERE id IN (SELECT id FROM merge_proposals WHERE entity_a IN (" + placeholders(len(ids)) + ") " +
+		"UNION SELECT id FROM merge_proposals WHERE entity_b IN (" + placeholders(len(ids)) + "))"
 	if status != "" {
-		q += " AND status = ?"
+		q += " AND status || '' = ?"
 		args = append(args, status)
 	}
 	return s.mergeProposals(ctx, q, args...)

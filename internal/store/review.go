@@ -105,24 +105,6 @@ func (s *Store) SourcesMentioning(ctx context.Context, v access.Viewer, entityID
 	return s.querySources(ctx, q, append([]any{entityID, entityID}, args...)...)
 }
 
-// RecentSourcesMentioning is SourcesMentioning for a page: the newest
-// limit of them by publication date, with how many there are in all.
-func (s *Store) RecentSourcesMentioning(ctx context.Context, v access.Viewer, entityID string, limit int) ([]model.Source, int, error) {
-	cond, args := visibleIn(v, "sensitivity")
-	from := " FROM sources WHERE id IN (SELECT m.source_id FROM mentions m WHERE m.entity_id IN " +
-		"(SELECT ? UNION ALL SELECT id FROM entities WHERE merged_into = ?)) AND " + cond
-	args = append([]any{entityID, entityID}, args...)
-	var total int
-	if err := s.db.QueryRowContext(ctx, s.Rebind("SELECT count(*)"+from), args...).Scan(&total); err != nil {
-		return nil, 0, fmt.Errorf("count sources mentioning %s: %w", entityID, err)
-	}
-	srcs, err := s.querySources(ctx, "SELECT "+sourceCols+from+fmt.Sprintf(" ORDER BY published DESC, ingested_at DESC, id DESC LIMIT %d", limit), args...)
-	if err != nil {
-		return nil, 0, fmt.Errorf("sources mentioning %s: %w", entityID, err)
-	}
-	return srcs, total, nil
-}
-
 // prefixed qualifies each column of a column list with a table alias,
 // inside COALESCE(...) too.
 func prefixed(alias, cols string) string {

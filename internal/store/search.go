@@ -155,7 +155,8 @@ type SearchQuery struct {
 	Limit    int
 }
 
-// SearchHits are the sources and statements a search found, best first.
+// SearchHits are the sources and statements a search found, the most
+// recently archived first.
 type SearchHits struct {
 	Sources    []model.Source
 	Statements []model.Statement
@@ -171,12 +172,12 @@ func (s *Store) Search(ctx context.Context, v access.Viewer, q SearchQuery) (Sea
 	if q.Limit <= 0 {
 		q.Limit = 50
 	}
-	match, matchArg := s.matchClause(q.Words)
+	from, match, order, matchArg := s.matchClause(q.Words)
 	filtered := q.EntityType != "" || q.Status != "" || q.Near != ""
 	if !filtered {
 		cond, args := visibleIn(v, "x.sensitivity")
-		sq := "SELECT " + prefixed("x.", sourceCols) + " FROM search_docs d JOIN sources x ON x.id = d.ref_id WHERE d.kind = 'source' AND " +
-			match + " AND " + cond
+		sq := "SELECT " + prefixed("x.", sourceCols) + " FROM " + from + " JOIN sources x ON x.id = d.ref_id WHERE " + match +
+			" AND d.kind = 'source' AND " + cond
 		args = append([]any{matchArg}, args...)
 		if !q.From.IsZero() {
 			sq += " AND x.published >= ?"
@@ -186,7 +187,7 @@ func (s *Store) Search(ctx context.Context, v access.Viewer, q SearchQuery) (Sea
 			sq += " AND x.published <> '' AND x.published < ?"
 			args = append(args, after(q.To))
 		}
-		sq += fmt.Sprintf(" ORDER BY x.published DESC, x.id LIMIT %d", q.Limit)
+		sq += fmt.Sprintf(" ORDER BY %s LIMIT %d", order, q.Limit)
 		rows, err := s.db.QueryContext(ctx, s.Rebind(sq), args...)
 		if err != nil {
 			return hits, fmt.Errorf("search sources: %w", err)
@@ -205,8 +206,8 @@ func (s *Store) Search(ctx context.Context, v access.Viewer, q SearchQuery) (Sea
 		}
 	}
 	cond, args := visibleIn(v, "x.sensitivity")
-	sq := "SELECT " + prefixed("x.", statementCols) + " FROM search_docs d JOIN statements x ON x.id = d.ref_id " +
-		"JOIN entities e ON e.id = x.entity_id WHERE d.kind = 'statement' AND " + match + " AND " + cond
+	sq := "SELECT " + prefixed("x.", statementCols) + " FROM " + from + " JOIN statements x ON x.id = d.ref_id " +
+		"JOIN entities e ON e.id = x.entity_id WHERE " + match + " AND d.kind = 'statement' AND " + cond
 	args = append([]any{matchArg}, args...)
 	if v.ConfirmedOnly() {
 		sq += " AND x.status = 'confirmed'"
@@ -250,7 +251,7 @@ func (s *Store) Search(ctx context.Context, v access.Viewer, q SearchQuery) (Sea
 		args = append(args, q.Near)
 		args = append(args, largs...)
 	}
-	sq += fmt.Sprintf(" ORDER BY x.created_at, x.id LIMIT %d", q.Limit)
+	sq += fmt.Sprintf(" ORDER BY %s LIMIT %d", order, q.Limit)
 	rows, err := s.db.QueryContext(ctx, s.Rebind(sq), args...)
 	if err != nil {
 		return hits, fmt.Errorf("search statements: %w", err)
@@ -278,19 +279,22 @@ func after(d model.Date) string {
 	return fmt.Sprintf("%04d", d.Year+1)
 }
 
-// matchClause is the engine's full-text condition on search_docs d, and its
-// argument: every word, as a prefix.
-func (s *Store) matchClause(words []string) (string, any) {
+// matchClause is the engine's full-text search: the tables to select from
+// (search_docs as d), the condition, the order (the most recently indexed
+// first) and the condition's argument: every word, as a prefix. The order
+// is the index's own, so that a word thousands of documents share (a
+// prison's name) yields its first page without sorting every match.
+func (s *Store) matchClause(words []string) (from, cond, order string, arg any) {
 	if s.dialect.name() == "postgres" {
 		parts := make([]string, len(words))
 		for i, w := range words {
 			parts[i] = "'" + strings.ReplaceAll(w, "'", "''") + "':*"
 		}
-		return "d.tsv @@ to_tsquery('simple', ?)", strings.Join(parts, " & ")
+		return "search_docs d", "d.tsv @@ to_tsquery('simple', ?)", "d.id DESC", strings.Join(parts, " & ")
 	}
 	parts := make([]string, len(words))
 	for i, w := range words {
 		parts[i] = `"` + strings.ReplaceAll(w, `"`, `""`) + `"*`
 	}
-	return "d.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)", strings.Join(parts, " AND ")
+	return "search_fts f JOIN search_docs d ON d.id = f.rowid", "search_fts MATCH ?", "f.rowid DESC", strings.Join(parts, " AND ")
 }

@@ -27,11 +27,13 @@ type reader struct {
 	sources map[string]*model.Source // nil value: not visible
 	canon   map[string]string
 	ents    map[string]model.Entity
+	refs    map[string]entityRef
 }
 
 func (s *Server) reader(ctx context.Context, v access.Viewer) *reader {
 	return &reader{ctx: ctx, st: s.store, v: v, stmts: map[string][]model.Statement{},
-		sources: map[string]*model.Source{}, canon: map[string]string{}, ents: map[string]model.Entity{}}
+		sources: map[string]*model.Source{}, canon: map[string]string{}, ents: map[string]model.Entity{},
+		refs: map[string]entityRef{}}
 }
 
 // statements of one entity (its own, not those of entities merged into it).
@@ -135,19 +137,42 @@ type entityRef struct {
 // ref names an entity by the strongest name the viewer may see (for an
 // event: its type and date).
 func (rd *reader) ref(id string) (entityRef, error) {
+	if r, ok := rd.refs[id]; ok {
+		return r, nil
+	}
+	r, err := rd.readRef(id)
+	if err == nil {
+		rd.refs[id] = r
+	}
+	return r, err
+}
+
+func (rd *reader) readRef(id string) (entityRef, error) {
 	e, err := rd.entity(id)
 	if err != nil {
 		return entityRef{ID: id}, err
 	}
-	r := entityRef{ID: id, Type: e.Type}
 	// A caption needs only the naming statements, one per value; the whole
-	// set only when the page reads it anyway.
-	sts, ok := rd.stmts[id]
-	if !ok {
-		if sts, err = rd.st.CaptionStatements(rd.ctx, rd.v, id); err != nil {
-			return r, err
+	// set only when the page reads it anyway. A non-event's names come
+	// from the claim totals.
+	if sts, ok := rd.stmts[id]; ok || e.Type == model.TypeEvent {
+		if !ok {
+			if sts, err = rd.st.CaptionStatements(rd.ctx, rd.v, id); err != nil {
+				return entityRef{ID: id, Type: e.Type}, err
+			}
 		}
+		return refFrom(e, sts), nil
 	}
+	names, err := rd.st.CaptionNames(rd.ctx, rd.v, []string{id})
+	if err != nil {
+		return entityRef{ID: id, Type: e.Type}, err
+	}
+	return refNamed(e, names[id]), nil
+}
+
+// refFrom captions an entity from its statements.
+func refFrom(e model.Entity, sts []model.Statement) entityRef {
+	r := entityRef{ID: e.ID, Type: e.Type}
 	rank := len(store.NameProperties)
 	for _, st := range sts {
 		if st.Status == model.StatusRejected {
@@ -169,7 +194,84 @@ func (rd *reader) ref(id string) (entityRef, error) {
 			}
 		}
 	}
-	return r, nil
+	return r
+}
+
+// refNamed captions an entity by the first of its strongest names.
+func refNamed(e model.Entity, names map[string][]string) entityRef {
+	r := entityRef{ID: e.ID, Type: e.Type}
+	for _, p := range store.NameProperties {
+		if len(names[p]) > 0 {
+			r.Caption = names[p][0]
+			break
+		}
+	}
+	return r
+}
+
+// prefetchStatements reads, in one query, the statements of the entities
+// (events, for a page's timeline) not read yet.
+func (rd *reader) prefetchStatements(ids []string) error {
+	var missing []string
+	for _, id := range ids {
+		if _, ok := rd.stmts[id]; !ok {
+			missing = append(missing, id)
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	got, err := rd.st.StatementsByEntity(rd.ctx, rd.v, missing)
+	if err != nil {
+		return err
+	}
+	for id, sts := range got {
+		rd.stmts[id] = sts
+	}
+	return nil
+}
+
+// prefetchRefs captions, in a few queries, the entities not captioned yet.
+func (rd *reader) prefetchRefs(ids []string) error {
+	var missing []string
+	seen := map[string]bool{}
+	for _, id := range ids {
+		if _, ok := rd.refs[id]; !ok && !seen[id] {
+			seen[id] = true
+			missing = append(missing, id)
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	ents, err := rd.st.EntitiesByID(rd.ctx, missing)
+	if err != nil {
+		return err
+	}
+	var named, events []string
+	for _, id := range missing {
+		e, ok := ents[id]
+		if !ok {
+			continue // ref reports it
+		}
+		rd.ents[id] = e
+		if e.Type == model.TypeEvent {
+			events = append(events, id)
+		} else if _, read := rd.stmts[id]; !read {
+			named = append(named, id)
+		}
+	}
+	if err := rd.prefetchStatements(events); err != nil {
+		return err
+	}
+	names, err := rd.st.CaptionNames(rd.ctx, rd.v, named)
+	if err != nil {
+		return err
+	}
+	for _, id := range named {
+		rd.refs[id] = refNamed(rd.ents[id], names[id])
+	}
+	return nil
 }
 
 // arabicOnly reports whether s is written in Arabic script with no Latin

@@ -137,6 +137,27 @@ func (n *notes) addToEvent(ev *eventView, st model.Statement) error {
 // events reads event entities and joins those reported alike: the same type
 // on the same known date, with the same role for the page's entity.
 func (n *notes) events(ids []string, roles map[string]string) ([]eventView, error) {
+	// The events' statements, the sources they cite and the entities they
+	// name, each read in one go rather than event by event.
+	if err := n.rd.prefetchStatements(ids); err != nil {
+		return nil, err
+	}
+	var sts []model.Statement
+	var named []string
+	for _, id := range ids {
+		for _, st := range n.rd.stmts[id] {
+			sts = append(sts, st)
+			if st.ValueEntity != "" {
+				named = append(named, st.ValueEntity)
+			}
+		}
+	}
+	if err := n.rd.prefetch(sts); err != nil {
+		return nil, err
+	}
+	if err := n.rd.prefetchRefs(named); err != nil {
+		return nil, err
+	}
 	var out []eventView
 	index := map[string]int{}
 	for _, id := range ids {
