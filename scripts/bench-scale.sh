@@ -7,6 +7,8 @@
 # name-match latency on the filled store. PostgreSQL runs on CPU 1 and Athar
 # on CPU 0 so the figures are not contention between them.
 # Usage: scripts/bench-scale.sh [N] [CHUNK]   (defaults 100000, 10000)
+# KEEP=1 keeps the stopped cluster and the binary in the work directory, so
+# that later code can be measured on the same filled store.
 set -euo pipefail
 n=${1:-100000}
 chunk=${2:-10000}
@@ -14,7 +16,7 @@ cd "$(dirname "$0")/.."
 work=$(mktemp -d /tmp/athar-scale-XXXX)
 pg_stop() { :; }
 server=
-trap '[ -n "$server" ] && kill "$server" 2>/dev/null; pg_stop; rm -rf "$work"' EXIT
+trap '[ -n "$server" ] && kill "$server" 2>/dev/null; pg_stop; if [ -n "${KEEP:-}" ]; then echo "kept $work"; else rm -rf "$work"; fi' EXIT
 go build -o "$work/athar" ./cmd/athar
 
 echo "== machine"
