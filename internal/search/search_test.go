@@ -140,6 +140,13 @@ func TestSearch(t *testing.T) {
 		if got := ids(search(full, Query{Text: "witness", To: model.DayDate(2024, 12, 31)})); got != en.ID {
 			t.Errorf("sources by date: %q", got)
 		}
+		// A page that whole words fill is the most recently indexed of them.
+		if r := search(full, Query{Text: "sednaya", EntityType: model.TypeEvent, Limit: 1}); len(r.Statements) != 1 || r.Statements[0].EntityID != event {
+			t.Errorf("sednaya, one event statement: %+v", r.Statements)
+		}
+		if r := search(full, Query{Text: "sedn", Limit: 1}); len(r.Statements) != 1 || r.Statements[0].Property != "location" {
+			t.Errorf("sedn, the newest statement: %+v", r.Statements)
+		}
 		// Quotes and operators in a query are words, never syntax.
 		search(full, Query{Text: `"zub" OR * NEAR( '`})
 		// A lowered level takes effect at once: the index holds no levels.

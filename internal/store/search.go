@@ -163,18 +163,46 @@ type SearchHits struct {
 }
 
 // Search runs a query as the viewer may see: the policy applies to the
-// live rows the index points at.
+// live rows the index points at. Words are matched whole first; where that
+// fills no page of a kind, as prefixes (a word thousands of documents hold
+// is found whole in the index's order at once, while matching it as a
+// prefix means merging every word it begins).
 func (s *Store) Search(ctx context.Context, v access.Viewer, q SearchQuery) (SearchHits, error) {
-	var hits SearchHits
 	if len(q.Words) == 0 {
-		return hits, nil
+		return SearchHits{}, nil
 	}
 	if q.Limit <= 0 {
 		q.Limit = 50
 	}
-	from, match, order, matchArg := s.matchClause(q.Words)
-	filtered := q.EntityType != "" || q.Status != "" || q.Near != ""
-	if !filtered {
+	sources := q.EntityType == "" && q.Status == "" && q.Near == ""
+	hits, err := s.search(ctx, v, q, false, sources, true)
+	if err != nil {
+		return hits, err
+	}
+	moreSources, moreStatements := sources && len(hits.Sources) < q.Limit, len(hits.Statements) < q.Limit
+	if !moreSources && !moreStatements {
+		return hits, nil
+	}
+	// Prefix matches include the whole-word ones, in the same order.
+	more, err := s.search(ctx, v, q, true, moreSources, moreStatements)
+	if err != nil {
+		return hits, err
+	}
+	if moreSources {
+		hits.Sources = more.Sources
+	}
+	if moreStatements {
+		hits.Statements = more.Statements
+	}
+	return hits, nil
+}
+
+// search runs a query for sources, statements or both, with words matched
+// whole or as prefixes.
+func (s *Store) search(ctx context.Context, v access.Viewer, q SearchQuery, prefix, sources, statements bool) (SearchHits, error) {
+	var hits SearchHits
+	from, match, order, matchArg := s.matchClause(q.Words, prefix)
+	if sources {
 		cond, args := visibleIn(v, "x.sensitivity")
 		sq := "SELECT " + prefixed("x.", sourceCols) + " FROM " + from + " JOIN sources x ON x.id = d.ref_id WHERE " + match +
 			" AND d.kind = 'source' AND " + cond
@@ -204,6 +232,9 @@ func (s *Store) Search(ctx context.Context, v access.Viewer, q SearchQuery) (Sea
 		if err := rows.Err(); err != nil {
 			return hits, err
 		}
+	}
+	if !statements {
+		return hits, nil
 	}
 	cond, args := visibleIn(v, "x.sensitivity")
 	sq := "SELECT " + prefixed("x.", statementCols) + " FROM " + from + " JOIN statements x ON x.id = d.ref_id " +
@@ -281,20 +312,27 @@ func after(d model.Date) string {
 
 // matchClause is the engine's full-text search: the tables to select from
 // (search_docs as d), the condition, the order (the most recently indexed
-// first) and the condition's argument: every word, as a prefix. The order
+// first) and the condition's argument: every word, whole or as a prefix.
+// The order
 // is the index's own, so that a word thousands of documents share (a
 // prison's name) yields its first page without sorting every match.
-func (s *Store) matchClause(words []string) (from, cond, order string, arg any) {
+func (s *Store) matchClause(words []string, prefix bool) (from, cond, order string, arg any) {
 	if s.dialect.name() == "postgres" {
 		parts := make([]string, len(words))
 		for i, w := range words {
-			parts[i] = "'" + strings.ReplaceAll(w, "'", "''") + "':*"
+			parts[i] = "'" + strings.ReplaceAll(w, "'", "''") + "'"
+			if prefix {
+				parts[i] += ":*"
+			}
 		}
 		return "search_docs d", "d.tsv @@ to_tsquery('simple', ?)", "d.id DESC", strings.Join(parts, " & ")
 	}
 	parts := make([]string, len(words))
 	for i, w := range words {
-		parts[i] = `"` + strings.ReplaceAll(w, `"`, `""`) + `"*`
+		parts[i] = `"` + strings.ReplaceAll(w, `"`, `""`) + `"`
+		if prefix {
+			parts[i] += "*"
+		}
 	}
 	return "search_fts f JOIN search_docs d ON d.id = f.rowid", "search_fts MATCH ?", "f.rowid DESC", strings.Join(parts, " AND ")
 }

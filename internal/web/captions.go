@@ -66,6 +66,9 @@ func (rd *reader) canonical(id string) (string, error) {
 	if c, ok := rd.canon[id]; ok {
 		return c, nil
 	}
+	if e, ok := rd.ents[id]; ok && e.MergedInto == "" {
+		return id, nil // read already, and merged into nothing
+	}
 	c, err := rd.st.Canonical(rd.ctx, id)
 	if err != nil {
 		return "", err
