@@ -38,9 +38,9 @@ type entityPage struct {
 
 // What a brief page lists at most of one entity.
 const (
-	briefSources       = 50  // the newest sources mentioning it
-	briefEvents        = 50  // the latest events of its timeline (the timeline view has them all)
-	briefNotesPerClaim = 8   // footnotes of one claim (its count of independent sources stays whole)
+	briefSources       = 50 // the newest sources mentioning it
+	briefEvents        = 50 // the latest events of its timeline (the timeline view has them all)
+	briefNotesPerClaim = 8  // footnotes of one claim (its count of independent sources stays whole)
 )
 
 // linked is another entity tied to this one through events.
