@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/model"
@@ -17,24 +18,51 @@ import (
 // ledgered; rebuilt from the mentions when missing.
 
 // countMention adds a mention of entity in source (sign 1) or takes one
-// away (-1).
+// away (-1); a source's first mention of an entity, and its last, change
+// the entity's count of sources at the source's level.
 func (t *Tx) countMention(ctx context.Context, entity, source string, sign int) error {
 	if entity == "" {
 		return nil
 	}
+	var n int
+	var level string
+	var err error
 	if sign > 0 {
-		_, err := t.exec(ctx, "INSERT INTO entity_sources (entity_id, source_id, published, ingested_at, sensitivity, mentions) "+
+		err = t.queryRow(ctx, "INSERT INTO entity_sources (entity_id, source_id, published, ingested_at, sensitivity, mentions) "+
 			"SELECT ?, id, published, ingested_at, sensitivity, 1 FROM sources WHERE id = ? "+
-			"ON CONFLICT (entity_id, source_id) DO UPDATE SET mentions = entity_sources.mentions + 1", entity, source)
-		if err != nil {
-			return fmt.Errorf("sources of %s: %w", entity, err)
+			"ON CONFLICT (entity_id, source_id) DO UPDATE SET mentions = entity_sources.mentions + 1 RETURNING mentions, sensitivity",
+			entity, source).Scan(&n, &level)
+	} else {
+		err = t.queryRow(ctx, "UPDATE entity_sources SET mentions = mentions - 1 WHERE entity_id = ? AND source_id = ? RETURNING mentions, sensitivity",
+			entity, source).Scan(&n, &level)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil // never counted
 		}
-		return nil
 	}
-	if _, err := t.exec(ctx, "UPDATE entity_sources SET mentions = mentions - 1 WHERE entity_id = ? AND source_id = ?", entity, source); err != nil {
+	if err != nil {
 		return fmt.Errorf("sources of %s: %w", entity, err)
 	}
-	if _, err := t.exec(ctx, "DELETE FROM entity_sources WHERE entity_id = ? AND source_id = ? AND mentions <= 0", entity, source); err != nil {
+	switch {
+	case sign > 0 && n == 1:
+	case sign < 0 && n <= 0:
+		if _, err := t.exec(ctx, "DELETE FROM entity_sources WHERE entity_id = ? AND source_id = ?", entity, source); err != nil {
+			return fmt.Errorf("sources of %s: %w", entity, err)
+		}
+	default:
+		return nil // the source mentioned it before, and still does
+	}
+	lv, err := model.ParseSensitivity(level)
+	if err != nil {
+		return fmt.Errorf("sources of %s: %w", entity, err)
+	}
+	var d [4]int
+	d[lv] = sign
+	_, err = t.exec(ctx, "INSERT INTO entity_source_counts (entity_id, n_public, n_internal, n_restricted, n_confidential) VALUES (?, ?, ?, ?, ?) "+
+		"ON CONFLICT (entity_id) DO UPDATE SET n_public = entity_source_counts.n_public + excluded.n_public, "+
+		"n_internal = entity_source_counts.n_internal + excluded.n_internal, "+
+		"n_restricted = entity_source_counts.n_restricted + excluded.n_restricted, "+
+		"n_confidential = entity_source_counts.n_confidential + excluded.n_confidential", entity, d[0], d[1], d[2], d[3])
+	if err != nil {
 		return fmt.Errorf("sources of %s: %w", entity, err)
 	}
 	return nil
@@ -59,12 +87,24 @@ func (s *Store) RecentSourcesMentioning(ctx context.Context, v access.Viewer, en
 	cond, cargs := visibleIn(v, "sensitivity")
 	where := " FROM entity_sources WHERE entity_id IN (" + placeholders(len(ids)) + ") AND " + cond
 	args := append(idArgs(ids), cargs...)
-	count := "SELECT count(*)" + where
-	if len(ids) > 1 {
-		count = "SELECT count(DISTINCT source_id)" + where
-	}
 	var total int
-	if err := s.db.QueryRowContext(ctx, s.Rebind(count), args...).Scan(&total); err != nil {
+	if len(ids) == 1 {
+		// The kept count of sources at each level the viewer may see.
+		var sum []string
+		for _, l := range v.Visible() {
+			sum = append(sum, "n_"+l.String())
+		}
+		if len(sum) > 0 {
+			err = s.db.QueryRowContext(ctx, s.Rebind("SELECT "+strings.Join(sum, " + ")+" FROM entity_source_counts WHERE entity_id = ?"), entityID).Scan(&total)
+			if errors.Is(err, sql.ErrNoRows) {
+				err = nil
+			}
+		}
+	} else {
+		// Entities merged together: a source mentioning two counts once.
+		err = s.db.QueryRowContext(ctx, s.Rebind("SELECT count(DISTINCT source_id)"+where), args...).Scan(&total)
+	}
+	if err != nil {
 		return nil, 0, fmt.Errorf("count sources mentioning %s: %w", entityID, err)
 	}
 	rows, err := s.db.QueryContext(ctx, s.Rebind("SELECT source_id"+where+
@@ -139,6 +179,16 @@ func rebuildEntitySources(ctx context.Context, t *Tx) error {
 	if err != nil {
 		return fmt.Errorf("sources of entities: %w", err)
 	}
+	if _, err := t.exec(ctx, "DELETE FROM entity_source_counts"); err != nil {
+		return fmt.Errorf("sources of entities: %w", err)
+	}
+	_, err = t.exec(ctx, "INSERT INTO entity_source_counts (entity_id, n_public, n_internal, n_restricted, n_confidential) "+
+		"SELECT entity_id, sum(CASE WHEN sensitivity = 'public' THEN 1 ELSE 0 END), sum(CASE WHEN sensitivity = 'internal' THEN 1 ELSE 0 END), "+
+		"sum(CASE WHEN sensitivity = 'restricted' THEN 1 ELSE 0 END), sum(CASE WHEN sensitivity = 'confidential' THEN 1 ELSE 0 END) "+
+		"FROM entity_sources GROUP BY entity_id")
+	if err != nil {
+		return fmt.Errorf("sources of entities: %w", err)
+	}
 	return nil
 }
 
@@ -178,15 +228,16 @@ func (s *Store) LatestReferencing(ctx context.Context, v access.Viewer, ids, pro
 }
 
 // CountReferencing counts the entities with a statement the viewer may see,
-// not rejected, linking to one of ids through one of props.
-func (s *Store) CountReferencing(ctx context.Context, v access.Viewer, ids, props []string) (int, error) {
+// not rejected, linking to one of ids through one of props, up to limit: a
+// page that only needs to say "more than 1,000 events" stops there.
+func (s *Store) CountReferencing(ctx context.Context, v access.Viewer, ids, props []string, limit int) (int, error) {
 	cond, cargs := visibleIn(v, "sensitivity")
 	if v.ConfirmedOnly() {
 		cond += " AND status = 'confirmed'"
 	}
 	var n int
-	err := s.db.QueryRowContext(ctx, s.Rebind("SELECT count(DISTINCT entity_id) FROM statements WHERE value_entity IN ("+placeholders(len(ids))+
-		") AND property IN ("+placeholders(len(props))+") AND status <> 'rejected' AND "+cond),
+	err := s.db.QueryRowContext(ctx, s.Rebind(fmt.Sprintf("SELECT count(*) FROM (SELECT DISTINCT entity_id FROM statements WHERE value_entity IN (%s) "+
+		"AND property IN (%s) AND status <> 'rejected' AND %s LIMIT %d) linked", placeholders(len(ids)), placeholders(len(props)), cond, limit)),
 		append(append(idArgs(ids), idArgs(props)...), cargs...)...).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("count statements linking to %s: %w", ids[0], err)

@@ -99,6 +99,12 @@ func TestBriefPagesBoundWhatTheyList(t *testing.T) {
 			t.Errorf("brief %v: the name claim has %d footnotes", tc.brief, notes)
 		}
 	}
+	// Past a cap, events are not counted on: the page says "more than".
+	for _, tc := range []struct{ limit, want int }{{10, 10}, {nEvents + 1, nEvents}} {
+		if n, err := st.CountReferencing(ctx, access.Operator(), []string{prison.ID}, timelineProps, tc.limit); err != nil || n != tc.want {
+			t.Errorf("events counted up to %d: %d, %v; want %d", tc.limit, n, err, tc.want)
+		}
+	}
 }
 
 // A brief page takes each claim's totals from the store instead of counting

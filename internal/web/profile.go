@@ -33,14 +33,16 @@ type entityPage struct {
 	// On a brief page: how many sources mention it and how many events
 	// its timeline has in all, when more than the page lists.
 	SourcesTotal, TimelineTotal int
+	TimelineMore                bool // more events than TimelineTotal, which a page does not count past
 	shown                       []model.Source
 }
 
 // What a brief page lists at most of one entity.
 const (
-	briefSources       = 50 // the newest sources mentioning it
-	briefEvents        = 50 // the latest events of its timeline (the timeline view has them all)
-	briefNotesPerClaim = 8  // footnotes of one claim (its count of independent sources stays whole)
+	briefSources       = 50   // the newest sources mentioning it
+	briefEvents        = 50   // the latest events of its timeline (the timeline view has them all)
+	briefEventsCounted = 1000 // events counted at most; past that a page says "more than"
+	briefNotesPerClaim = 8    // footnotes of one claim (its count of independent sources stays whole)
 )
 
 // linked is another entity tied to this one through events.
@@ -133,8 +135,11 @@ func (rd *reader) loadEntity(e model.Entity) (entityPage, bool, error) {
 		if refs, err = rd.st.LatestReferencing(rd.ctx, rd.v, ids, append(timelineProps, chainProps...), 4*briefEvents); err != nil {
 			return p, false, err
 		}
-		if eventsTotal, err = rd.st.CountReferencing(rd.ctx, rd.v, ids, timelineProps); err != nil {
+		if eventsTotal, err = rd.st.CountReferencing(rd.ctx, rd.v, ids, timelineProps, briefEventsCounted+1); err != nil {
 			return p, false, err
+		}
+		if eventsTotal > briefEventsCounted {
+			eventsTotal, p.TimelineMore = briefEventsCounted, true
 		}
 	} else if refs, err = rd.st.Referencing(rd.ctx, rd.v, e.ID); err != nil {
 		return p, false, err

@@ -48,8 +48,9 @@ var englishJobs = map[string]string{
 	"jobs.state.cancelled": "cancelled",
 	"jobs.state.completed": "completed",
 
-	"entity.latest_events":  "The latest %d of %d events.",
-	"entity.newest_sources": "The newest %d of %d sources; search for the name to see them all.",
+	"entity.latest_events":      "The latest %d of %d events.",
+	"entity.latest_events_more": "The latest %d of more than %d events; the timeline view has them all.",
+	"entity.newest_sources":     "The newest %d of %d sources; search for the name to see them all.",
 }
 
 var arabicJobs = map[string]string{
@@ -88,6 +89,7 @@ var arabicJobs = map[string]string{
 	"jobs.state.cancelled": "ملغاة",
 	"jobs.state.completed": "مكتملة",
 
-	"entity.latest_events":  "آخر %d من %d حدثًا.",
-	"entity.newest_sources": "أحدث %d من %d مصدرًا؛ ابحث عن الاسم لتراها كلها.",
+	"entity.latest_events":      "آخر %d من %d حدثًا.",
+	"entity.latest_events_more": "آخر %d من أكثر من %d حدث؛ تجدها كلها في عرض الخط الزمني.",
+	"entity.newest_sources":     "أحدث %d من %d مصدرًا؛ ابحث عن الاسم لتراها كلها.",
 }

@@ -68,6 +68,14 @@ CREATE TABLE entity_sources (
     PRIMARY KEY (entity_id, source_id)
 );
 CREATE INDEX entity_sources_newest ON entity_sources(entity_id, published, ingested_at, source_id, sensitivity);
+-- How many sources at each level mention an entity.
+CREATE TABLE entity_source_counts (
+    entity_id      TEXT PRIMARY KEY,
+    n_public       INTEGER NOT NULL,
+    n_internal     INTEGER NOT NULL,
+    n_restricted   INTEGER NOT NULL,
+    n_confidential INTEGER NOT NULL
+);
 
 -- Statements linking to an entity by property in date order, with what a
 -- page filters and counts them by: the latest events at a prison are read
@@ -83,6 +91,7 @@ CREATE INDEX merge_proposals_b ON merge_proposals(entity_b);
 CREATE INDEX statements_value_entity ON statements(value_entity);
 DROP INDEX statements_value_entity_property;
 DROP INDEX merge_proposals_b;
+DROP TABLE entity_source_counts;
 DROP TABLE entity_sources;
 DROP TABLE claim_sources;
 DROP TABLE claim_origins;
