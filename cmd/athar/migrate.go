@@ -8,12 +8,18 @@ import (
 
 func init() {
 	register(func(g *globals) *cobra.Command {
-		return &cobra.Command{
+		var rebuild bool
+		cmd := &cobra.Command{
 			Use:   "migrate",
 			Short: "Apply the database migrations not yet applied, and list them all",
 			Long: `Apply the numbered, embedded migrations that are not yet applied. The embedded
 SQLite database is migrated whenever Athar opens it; on PostgreSQL operators may
-prefer to run this explicitly before starting servers and workers.`,
+prefer to run this explicitly before starting servers and workers.
+
+--rebuild-totals recomputes the totals pages read (claims and their
+independent sources, the sources mentioning each entity) from the statements
+and mentions: they are kept with every write, and built when a store that
+predates them is opened, so this is for repair.`,
 			Args: cobra.NoArgs,
 			RunE: func(cmd *cobra.Command, _ []string) error {
 				ctx := cmd.Context()
@@ -22,6 +28,13 @@ prefer to run this explicitly before starting servers and workers.`,
 					return err
 				}
 				defer st.Close()
+				if rebuild {
+					n, err := st.RebuildTotals(ctx)
+					if err != nil {
+						return cannot(err)
+					}
+					fmt.Fprintf(g.stderr, "page totals rebuilt from %d statements\n", n)
+				}
 				status, err := st.MigrationStatus(ctx)
 				if err != nil {
 					return cannot(err)
@@ -35,5 +48,7 @@ prefer to run this explicitly before starting servers and workers.`,
 				return nil
 			},
 		}
+		cmd.Flags().BoolVar(&rebuild, "rebuild-totals", false, "recompute the page totals from the statements and mentions")
+		return cmd
 	})
 }

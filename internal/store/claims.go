@@ -73,10 +73,17 @@ func (t *Tx) readClaimRow(ctx context.Context, id string) (claimRow, error) {
 // originOf is the independent source a source stands for: the original it
 // nearly copies, or itself.
 func (t *Tx) originOf(ctx context.Context, source string) (string, error) {
+	if origin, ok := t.origins[source]; ok {
+		return origin, nil
+	}
 	var origin string
 	if err := t.queryRow(ctx, "SELECT COALESCE(duplicate_of, id) FROM sources WHERE id = ?", source).Scan(&origin); err != nil {
 		return "", fmt.Errorf("source %s: %w", source, err)
 	}
+	if t.origins == nil {
+		t.origins = map[string]string{}
+	}
+	t.origins[source] = origin
 	return origin, nil
 }
 
@@ -129,46 +136,45 @@ func (t *Tx) countClaim(ctx context.Context, r claimRow, sign int64) error {
 	if err != nil {
 		return fmt.Errorf("claim totals: %w", err)
 	}
-	var c originCounts
-	err = t.queryRow(ctx, "SELECT n_public, n_internal, n_restricted, n_confidential, n_public_confirmed FROM claim_origins "+
-		"WHERE entity_id = ? AND property = ? AND value_key = ? AND origin_id = ?", r.entity, r.property, key, origin).
-		Scan(&c[0], &c[1], &c[2], &c[3], &c[4])
-	existed := err == nil
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return fmt.Errorf("claim totals: %w", err)
-	}
-	before := c.visible()
-	c[r.sensitivity] += sign
+	// The origin's counts change by delta; the row comes back as it is
+	// after, and before is after less delta.
+	var delta originCounts
+	delta[r.sensitivity] = sign
 	if r.sensitivity == model.Public && r.status == model.StatusConfirmed {
-		c[4] += sign
+		delta[4] = sign
 	}
-	for _, n := range c {
-		if n < 0 {
-			return fmt.Errorf("claim totals of %s %s: origin %s counted below zero (run 'athar reindex')", r.entity, r.property, origin)
-		}
-	}
-	after := c.visible()
+	var c originCounts
 	originKey := []any{r.entity, r.property, key, origin}
-	switch {
-	case c == originCounts{}:
-		_, err = t.exec(ctx, "DELETE FROM claim_origins WHERE entity_id = ? AND property = ? AND value_key = ? AND origin_id = ?", originKey...)
-	case existed:
-		_, err = t.exec(ctx, "UPDATE claim_origins SET n_public = ?, n_internal = ?, n_restricted = ?, n_confidential = ?, n_public_confirmed = ? "+
-			"WHERE entity_id = ? AND property = ? AND value_key = ? AND origin_id = ?", append([]any{c[0], c[1], c[2], c[3], c[4]}, originKey...)...)
-	default:
-		_, err = t.exec(ctx, "INSERT INTO claim_origins (entity_id, property, value_key, origin_id, n_public, n_internal, n_restricted, "+
-			"n_confidential, n_public_confirmed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", append(originKey, c[0], c[1], c[2], c[3], c[4])...)
-	}
+	err = t.queryRow(ctx, "INSERT INTO claim_origins (entity_id, property, value_key, origin_id, n_public, n_internal, n_restricted, "+
+		"n_confidential, n_public_confirmed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (entity_id, property, value_key, origin_id) DO UPDATE SET "+
+		"n_public = claim_origins.n_public + excluded.n_public, n_internal = claim_origins.n_internal + excluded.n_internal, "+
+		"n_restricted = claim_origins.n_restricted + excluded.n_restricted, n_confidential = claim_origins.n_confidential + excluded.n_confidential, "+
+		"n_public_confirmed = claim_origins.n_public_confirmed + excluded.n_public_confirmed "+
+		"RETURNING n_public, n_internal, n_restricted, n_confidential, n_public_confirmed",
+		append(originKey, delta[0], delta[1], delta[2], delta[3], delta[4])...).Scan(&c[0], &c[1], &c[2], &c[3], &c[4])
 	if err != nil {
 		return fmt.Errorf("claim totals: %w", err)
 	}
+	var before originCounts
+	for i := range c {
+		if c[i] < 0 {
+			return fmt.Errorf("claim totals of %s %s: origin %s counted below zero (run athar migrate --rebuild-totals)", r.entity, r.property, origin)
+		}
+		before[i] = c[i] - delta[i]
+	}
+	if c == (originCounts{}) {
+		if _, err := t.exec(ctx, "DELETE FROM claim_origins WHERE entity_id = ? AND property = ? AND value_key = ? AND origin_id = ?", originKey...); err != nil {
+			return fmt.Errorf("claim totals: %w", err)
+		}
+	}
+	was, after := before.visible(), c.visible()
 	var d [viewerClasses]int64
 	changed := false
 	for i := range d {
 		switch {
-		case after[i] && !before[i]:
+		case after[i] && !was[i]:
 			d[i], changed = 1, true
-		case before[i] && !after[i]:
+		case was[i] && !after[i]:
 			d[i], changed = -1, true
 		}
 	}
@@ -248,6 +254,7 @@ func (t *Tx) recountSource(ctx context.Context, source string, change func() err
 	if err := change(); err != nil {
 		return err
 	}
+	delete(t.origins, source)
 	for _, r := range rs {
 		if err := t.countClaim(ctx, r, 1); err != nil {
 			return err
