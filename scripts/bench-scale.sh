@@ -8,12 +8,14 @@
 # on CPU 0 so the figures are not contention between them.
 # Usage: scripts/bench-scale.sh [N] [CHUNK]   (defaults 100000, 10000)
 # KEEP=1 keeps the stopped cluster and the binary in the work directory, so
-# that later code can be measured on the same filled store.
+# that later code can be measured on the same filled store: REUSE=DIR runs
+# the script again on a kept directory, with the current code, migrating the
+# store first (timed apart) and filling on from the sources it holds to N.
 set -euo pipefail
 n=${1:-100000}
 chunk=${2:-10000}
 cd "$(dirname "$0")/.."
-work=$(mktemp -d /tmp/athar-scale-XXXX)
+if [ -n "${REUSE:-}" ]; then work=$REUSE; KEEP=1; else work=$(mktemp -d /tmp/athar-scale-XXXX); fi
 pg_stop() { :; }
 server=
 trap '[ -n "$server" ] && kill "$server" 2>/dev/null; pg_stop; if [ -n "${KEEP:-}" ]; then echo "kept $work"; else rm -rf "$work"; fi' EXIT
@@ -46,7 +48,16 @@ dbsize() {
   "${as[@]}" "$bin/psql" -qtA -h 127.0.0.1 -p "$port" -U postgres -d athar_bench -c "SELECT pg_database_size('athar_bench')"
 }
 
-for ((from = 0; from < n; from += chunk)); do
+start_at=0
+if [ -n "${REUSE:-}" ]; then
+  start_at=$("${as[@]}" "$bin/psql" -qtA -h 127.0.0.1 -p "$port" -U postgres -d athar_bench -c "SELECT count(*) FROM sources")
+  before=$(pgcpu)
+  t0=$(date +%s.%N)
+  taskset -c 0 "$work/athar" --data "$work/data" --db "$PGURL" migrate >/dev/null
+  sleep 2
+  echo "== migrated the kept store of $start_at sources with the current code: $(echo "$(date +%s.%N) - $t0" | bc) s, postgres cpu $(echo "$(pgcpu) - $before" | bc) s"
+fi
+for ((from = start_at; from < n; from += chunk)); do
   this=$(( n - from < chunk ? n - from : chunk ))
   before=$(pgcpu)
   taskset -c 0 "$work/athar" --data "$work/data" --db "$PGURL" bench fill --n "$this" --from "$from" 2>/dev/null > "$work/fill.txt"

@@ -223,21 +223,8 @@ func (t *Tx) recountSource(ctx context.Context, source string, change func() err
 	if err := t.lock(ctx); err != nil {
 		return err
 	}
-	rows, err := t.query(ctx, "SELECT id FROM statements WHERE source_id = ?", source)
+	ids, err := t.ids(ctx, "SELECT id FROM statements WHERE source_id = ?", source)
 	if err != nil {
-		return err
-	}
-	var ids []string
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return err
 	}
 	var rs []claimRow
@@ -518,21 +505,8 @@ func (s *Store) RebuildTotals(ctx context.Context) (int, error) {
 	// The entities first, then their statements a batch of entities at a
 	// time: memory holds one batch's totals, and nothing is written while
 	// a query's rows are open (PostgreSQL's connections do not allow it).
-	var entities []string
-	rows, err := t.query(ctx, "SELECT DISTINCT entity_id FROM statements ORDER BY entity_id")
+	entities, err := t.ids(ctx, "SELECT DISTINCT entity_id FROM statements ORDER BY entity_id")
 	if err != nil {
-		return 0, fmt.Errorf("claim totals: %w", err)
-	}
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return 0, err
-		}
-		entities = append(entities, id)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return 0, fmt.Errorf("claim totals: %w", err)
 	}
 	n := 0

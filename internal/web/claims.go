@@ -96,7 +96,7 @@ func (n *notes) total(c *claim) error {
 	}
 	if len(props) > 1 {
 		var err error
-		if sum.Independent, err = n.rd.st.IndependentSources(n.rd.ctx, n.rd.v, ids(n.own), props, key); err != nil {
+		if sum.Independent, err = n.rd.st.IndependentSources(n.rd.ctx, n.rd.v, sortedKeys(n.own), props, key); err != nil {
 			return err
 		}
 	}
@@ -111,7 +111,7 @@ func (n *notes) total(c *claim) error {
 	return nil
 }
 
-func ids(set map[string]bool) []string {
+func sortedKeys(set map[string]bool) []string {
 	out := make([]string, 0, len(set))
 	for id := range set {
 		out = append(out, id)
