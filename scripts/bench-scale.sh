@@ -11,6 +11,7 @@
 # that later code can be measured on the same filled store: REUSE=DIR runs
 # the script again on a kept directory, with the current code, migrating the
 # store first (timed apart) and filling on from the sources it holds to N.
+# PROFILES=DIR writes a CPU profile of Athar's part of each chunk there.
 set -euo pipefail
 n=${1:-100000}
 chunk=${2:-10000}
@@ -60,7 +61,9 @@ fi
 for ((from = start_at; from < n; from += chunk)); do
   this=$(( n - from < chunk ? n - from : chunk ))
   before=$(pgcpu)
-  taskset -c 0 "$work/athar" --data "$work/data" --db "$PGURL" bench fill --n "$this" --from "$from" 2>/dev/null > "$work/fill.txt"
+  prof=()
+  [ -n "${PROFILES:-}" ] && prof=(--cpuprofile "$PROFILES/fill-$from.prof")
+  taskset -c 0 "$work/athar" --data "$work/data" --db "$PGURL" bench fill --n "$this" --from "$from" "${prof[@]}" 2>/dev/null > "$work/fill.txt"
   sleep 2 # let the postmaster reap the finished backends into its cutime
   after=$(pgcpu)
   echo "== after $((from + this)) sources"
