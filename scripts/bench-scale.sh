@@ -12,6 +12,8 @@
 # the script again on a kept directory, with the current code, migrating the
 # store first (timed apart) and filling on from the sources it holds to N.
 # PROFILES=DIR writes a CPU profile of Athar's part of each chunk there.
+# PGSTATS=1 loads pg_stat_statements and prints, after each chunk, the
+# statements that took PostgreSQL the most time in it.
 set -euo pipefail
 n=${1:-100000}
 chunk=${2:-10000}
@@ -25,7 +27,13 @@ go build -o "$work/athar" ./cmd/athar
 echo "== machine"
 nproc; lscpu | grep 'Model name' || true; free -h | head -2; go version
 
+[ -n "${PGSTATS:-}" ] && PG_OPTS="-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all"
 . "$(dirname "$0")/pg-throwaway.sh"
+pgstats() {
+  [ -n "${PGSTATS:-}" ] || return 0
+  "${as[@]}" "$bin/psql" -q -h 127.0.0.1 -p "$port" -U postgres -d athar_bench -c "$1"
+}
+pgstats "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null
 # The postmaster and its helper processes move to CPU 1; every backend it
 # forks from now on inherits that.
 pg_ctl_pid=$(head -1 "$work/pg/postmaster.pid")
@@ -58,6 +66,7 @@ if [ -n "${REUSE:-}" ]; then
   sleep 2
   echo "== migrated the kept store of $start_at sources with the current code: $(echo "$(date +%s.%N) - $t0" | bc) s, postgres cpu $(echo "$(pgcpu) - $before" | bc) s"
 fi
+pgstats "SELECT pg_stat_statements_reset()" >/dev/null
 for ((from = start_at; from < n; from += chunk)); do
   this=$(( n - from < chunk ? n - from : chunk ))
   before=$(pgcpu)
@@ -70,6 +79,8 @@ for ((from = start_at; from < n; from += chunk)); do
   grep -E 'time:|cpu|store now' "$work/fill.txt"
   echo "postgres cpu:      $(echo "scale=2; $after - $before" | bc) s, $(echo "scale=2; ($after - $before) * 1000 / $this" | bc) ms per source"
   echo "database size:     $(dbsize) bytes, $(( $(dbsize) / (from + this) )) bytes per source"
+  pgstats "SELECT round(total_exec_time::numeric / $this, 3) AS ms_per_source, calls, left(regexp_replace(query, '\\s+', ' ', 'g'), 150) AS query FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 12"
+  pgstats "SELECT pg_stat_statements_reset()" >/dev/null
 done
 
 # After a bulk load the planner's statistics lag until autovacuum's next
