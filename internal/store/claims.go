@@ -695,3 +695,30 @@ func (s *Store) StatementsByEntity(ctx context.Context, v access.Viewer, ids []s
 	}
 	return out, nil
 }
+
+// StatedValues lists each value the entity's own statements that the viewer
+// may see and that are not rejected give a property, once per spelling
+// level and review state, in the order first stated: what a candidate
+// entity is known by, read from the claim totals in a few rows however many
+// sources repeat it.
+func (s *Store) StatedValues(ctx context.Context, v access.Viewer, id string) ([]model.Statement, error) {
+	cond, cargs := visibleIn(v, "sensitivity")
+	q := "SELECT property, value, value_entity FROM claim_stats WHERE entity_id = ? AND status <> 'rejected' AND n > 0 AND " + cond
+	if v.ConfirmedOnly() {
+		q += " AND status = 'confirmed'"
+	}
+	rows, err := s.db.QueryContext(ctx, s.Rebind(q+" ORDER BY first_at, property, value"), append([]any{id}, cargs...)...)
+	if err != nil {
+		return nil, fmt.Errorf("values of %s: %w", id, err)
+	}
+	defer rows.Close()
+	var out []model.Statement
+	for rows.Next() {
+		st := model.Statement{EntityID: id}
+		if err := rows.Scan(&st.Property, &st.Value, &st.ValueEntity); err != nil {
+			return nil, err
+		}
+		out = append(out, st)
+	}
+	return out, rows.Err()
+}
