@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -255,9 +256,8 @@ func (t *Tx) recountSource(ctx context.Context, source string, change func() err
 type ClaimTotal struct {
 	Property    string
 	Key         string // see ClaimKey
-	Value       string // as its most common visible spelling has it
 	ValueEntity string
-	Values      []string // every spelling the visible statements use
+	Values      []string // every spelling the visible statements use, sorted
 	Confirmed   int      // statements, by review state
 	Proposed    int
 	Rejected    int
@@ -290,7 +290,7 @@ func (s *Store) ClaimTotals(ctx context.Context, v access.Viewer, ids []string) 
 	}
 	var out []ClaimTotal
 	index := map[[2]string]int{}
-	spelled := map[[2]string]map[string]int{}
+	spelled := map[[2]string]map[string]bool{}
 	for rows.Next() {
 		var prop, key, sens, status, modality, value, valueEntity, first string
 		var manual, n int
@@ -304,7 +304,7 @@ func (s *Store) ClaimTotals(ctx context.Context, v access.Viewer, ids []string) 
 			i = len(out)
 			index[k] = i
 			out = append(out, ClaimTotal{Property: prop, Key: key, ValueEntity: valueEntity, FirstAt: first})
-			spelled[k] = map[string]int{}
+			spelled[k] = map[string]bool{}
 		}
 		c := &out[i]
 		if first < c.FirstAt {
@@ -319,7 +319,7 @@ func (s *Store) ClaimTotals(ctx context.Context, v access.Viewer, ids []string) 
 		} else {
 			c.Proposed += n
 		}
-		spelled[k][value] += n
+		spelled[k][value] = true
 		switch model.Modality(modality) {
 		case model.Alleged:
 			c.Alleged = true
@@ -339,11 +339,8 @@ func (s *Store) ClaimTotals(ctx context.Context, v access.Viewer, ids []string) 
 	}
 	for i := range out {
 		c := &out[i]
-		for value, n := range spelled[[2]string{c.Property, c.Key}] {
+		for value := range spelled[[2]string{c.Property, c.Key}] {
 			c.Values = append(c.Values, value)
-			if best := spelled[[2]string{c.Property, c.Key}][c.Value]; c.Value == "" || n > best || (n == best && value < c.Value) {
-				c.Value = value
-			}
 		}
 		sort.Strings(c.Values)
 	}
@@ -468,23 +465,35 @@ func (s *Store) ClaimStatements(ctx context.Context, v access.Viewer, ids []stri
 // ensureTotals builds the totals pages read when a store has statements or
 // linked mentions and no totals: one made before migration 00010.
 func (s *Store) ensureTotals(ctx context.Context) error {
-	var need bool
-	if err := s.db.QueryRowContext(ctx, "SELECT (EXISTS (SELECT 1 FROM statements) AND NOT EXISTS (SELECT 1 FROM claim_stats)) OR "+
-		"(EXISTS (SELECT 1 FROM mentions WHERE entity_id IS NOT NULL) AND NOT EXISTS (SELECT 1 FROM entity_sources))").Scan(&need); err != nil {
-		return fmt.Errorf("page totals: %w", err)
+	need, err := totalsMissing(ctx, s.db)
+	if err != nil || !need {
+		return err
 	}
-	if !need {
-		return nil
-	}
-	_, err := s.RebuildTotals(ctx)
+	_, err = s.rebuildTotals(ctx, true)
 	return err
+}
+
+// totalsMissing reports whether a store has statements or linked mentions
+// and no totals of them.
+func totalsMissing(ctx context.Context, q querier) (bool, error) {
+	var need bool
+	if err := q.QueryRowContext(ctx, "SELECT (EXISTS (SELECT 1 FROM statements) AND NOT EXISTS (SELECT 1 FROM claim_stats)) OR "+
+		"(EXISTS (SELECT 1 FROM mentions WHERE entity_id IS NOT NULL) AND NOT EXISTS (SELECT 1 FROM entity_sources))").Scan(&need); err != nil {
+		return false, fmt.Errorf("page totals: %w", err)
+	}
+	return need, nil
 }
 
 // RebuildTotals recomputes every total pages read — of claims, from the
 // statements; of the sources mentioning each entity, from the mentions — in
 // one transaction that holds the ledger's lock so that nothing is written
 // meanwhile, and returns how many statements it counted.
-func (s *Store) RebuildTotals(ctx context.Context) (int, error) {
+func (s *Store) RebuildTotals(ctx context.Context) (int, error) { return s.rebuildTotals(ctx, false) }
+
+// rebuildTotals is RebuildTotals; ifMissing makes it look again once it
+// holds the lock, so that of several servers and workers opening an old
+// store at once only the first builds them.
+func (s *Store) rebuildTotals(ctx context.Context, ifMissing bool) (int, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, fmt.Errorf("begin: %w", err)
@@ -493,6 +502,11 @@ func (s *Store) RebuildTotals(ctx context.Context) (int, error) {
 	t := &Tx{tx: tx, s: s, actor: "rebuild"}
 	if err := s.dialect.lockLedger(ctx, tx); err != nil {
 		return 0, fmt.Errorf("lock ledger: %w", err)
+	}
+	if ifMissing {
+		if need, err := totalsMissing(ctx, tx); err != nil || !need {
+			return 0, err
+		}
 	}
 	for _, table := range []string{"claim_stats", "claim_origins", "claim_sources"} {
 		if _, err := t.exec(ctx, "DELETE FROM "+table); err != nil {
@@ -665,7 +679,7 @@ func (s *Store) CaptionNames(ctx context.Context, v access.Viewer, ids []string)
 		if out[id] == nil {
 			out[id] = map[string][]string{}
 		}
-		if !containsID(out[id][prop], value) {
+		if !slices.Contains(out[id][prop], value) {
 			out[id][prop] = append(out[id][prop], value)
 		}
 	}
@@ -696,11 +710,11 @@ func (s *Store) StatementsByEntity(ctx context.Context, v access.Viewer, ids []s
 	return out, nil
 }
 
-// StatedValues lists each value the entity's own statements that the viewer
-// may see and that are not rejected give a property, once per spelling
-// level and review state, in the order first stated: what a candidate
-// entity is known by, read from the claim totals in a few rows however many
-// sources repeat it.
+// StatedValues lists the values the entity's own statements give its
+// properties, as far as the viewer may see and not rejected, in the order
+// first stated: what a candidate entity is known by, read from the claim
+// totals in a few rows however many sources repeat it. A value may come
+// back more than once (a row per level and review state).
 func (s *Store) StatedValues(ctx context.Context, v access.Viewer, id string) ([]model.Statement, error) {
 	cond, cargs := visibleIn(v, "sensitivity")
 	q := "SELECT property, value, value_entity FROM claim_stats WHERE entity_id = ? AND status <> 'rejected' AND n > 0 AND " + cond

@@ -198,8 +198,12 @@ func checkEntitySources(t *testing.T, st *store.Store, ents []string, when strin
 				}
 				return a.ID > b.ID
 			})
+			merged, err := st.MergedInto(ctx, e)
+			if err != nil {
+				t.Fatal(err)
+			}
 			for _, limit := range []int{2, 10} {
-				newest, total, err := st.RecentSourcesMentioning(ctx, v, e, limit)
+				newest, total, err := st.RecentSourcesMentioning(ctx, v, append([]string{e}, merged...), limit)
 				if err != nil {
 					t.Fatal(err)
 				}

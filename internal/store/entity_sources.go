@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -78,12 +79,14 @@ func (t *Tx) mentionOf(ctx context.Context, id string) (entity, source string, e
 }
 
 // RecentSourcesMentioning is SourcesMentioning for a page: the newest
-// limit of them by publication date, with how many there are in all.
-func (s *Store) RecentSourcesMentioning(ctx context.Context, v access.Viewer, entityID string, limit int) ([]model.Source, int, error) {
-	ids, err := s.withMerged(ctx, entityID)
-	if err != nil {
-		return nil, 0, err
+// limit of them by publication date, with how many there are in all. ids
+// are the entity and those merged into it (MergedInto).
+func (s *Store) RecentSourcesMentioning(ctx context.Context, v access.Viewer, ids []string, limit int) ([]model.Source, int, error) {
+	if len(ids) == 0 {
+		return nil, 0, nil
 	}
+	entityID := ids[0]
+	var err error
 	cond, cargs := visibleIn(v, "sensitivity")
 	where := " FROM entity_sources WHERE entity_id IN (" + placeholders(len(ids)) + ") AND " + cond
 	args := append(idArgs(ids), cargs...)
@@ -142,30 +145,24 @@ func (s *Store) RecentSourcesMentioning(ctx context.Context, v access.Viewer, en
 	return out, total, nil
 }
 
-// withMerged is the entity and every entity merged into it, directly or not.
-func (s *Store) withMerged(ctx context.Context, id string) ([]string, error) {
-	out := []string{id}
-	for i := 0; i < len(out); i++ {
-		from, err := s.MergedFrom(ctx, out[i])
+// MergedInto lists the entities merged into id, directly or through
+// another merged entity.
+func (s *Store) MergedInto(ctx context.Context, id string) ([]string, error) {
+	var out []string
+	seen := []string{id}
+	for i := 0; i < len(seen); i++ {
+		from, err := s.MergedFrom(ctx, seen[i])
 		if err != nil {
 			return nil, err
 		}
 		for _, m := range from {
-			if !containsID(out, m) {
+			if !slices.Contains(seen, m) {
+				seen = append(seen, m)
 				out = append(out, m)
 			}
 		}
 	}
 	return out, nil
-}
-
-func containsID(ids []string, id string) bool {
-	for _, x := range ids {
-		if x == id {
-			return true
-		}
-	}
-	return false
 }
 
 // rebuildEntitySources fills entity_sources from the mentions.

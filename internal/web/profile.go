@@ -82,10 +82,14 @@ func (rd *reader) loadEntity(e model.Entity) (entityPage, bool, error) {
 	if p.Ref, err = rd.ref(e.ID); err != nil {
 		return p, false, err
 	}
+	if p.Merged, err = rd.st.MergedInto(rd.ctx, e.ID); err != nil {
+		return p, false, err
+	}
+	ids := append([]string{e.ID}, p.Merged...)
 	var srcs []model.Source
 	if rd.brief {
 		var total int
-		if srcs, total, err = rd.st.RecentSourcesMentioning(rd.ctx, rd.v, e.ID, briefSources); err != nil {
+		if srcs, total, err = rd.st.RecentSourcesMentioning(rd.ctx, rd.v, ids, briefSources); err != nil {
 			return p, false, err
 		}
 		if total > len(srcs) {
@@ -94,10 +98,6 @@ func (rd *reader) loadEntity(e model.Entity) (entityPage, bool, error) {
 	} else if srcs, err = rd.st.SourcesMentioning(rd.ctx, rd.v, e.ID); err != nil {
 		return p, false, err
 	}
-	if p.Merged, err = rd.mergedInto(e.ID); err != nil {
-		return p, false, err
-	}
-	ids := append([]string{e.ID}, p.Merged...)
 	var sts []model.Statement
 	stated := false // the viewer may see some statement of it, rejected or not
 	if rd.brief {
@@ -176,29 +176,6 @@ func (rd *reader) loadEntity(e model.Entity) (entityPage, bool, error) {
 	p.Notes = n.List
 	p.shown = append(append(p.shown, srcs...), n.shown...)
 	return p, true, nil
-}
-
-// mergedInto finds the entities merged into id, directly or through
-// another merged entity.
-func (rd *reader) mergedInto(id string) ([]string, error) {
-	var out []string
-	queue := []string{id}
-	seen := map[string]bool{id: true}
-	for len(queue) > 0 {
-		from, err := rd.st.MergedFrom(rd.ctx, queue[0])
-		if err != nil {
-			return nil, err
-		}
-		queue = queue[1:]
-		for _, m := range from {
-			if !seen[m] {
-				seen[m] = true
-				out = append(out, m)
-				queue = append(queue, m)
-			}
-		}
-	}
-	return out, nil
 }
 
 // names splits name and alias claims by script, and epithets apart.

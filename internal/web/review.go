@@ -104,7 +104,7 @@ func (s *Server) entityQueue(rd *reader, id string) ([]model.Statement, *entityR
 	if err != nil {
 		return nil, nil, err
 	}
-	merged, err := rd.mergedInto(e.ID)
+	merged, err := rd.st.MergedInto(rd.ctx, e.ID)
 	if err != nil {
 		return nil, nil, err
 	}
