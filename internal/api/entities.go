@@ -100,7 +100,7 @@ func (s *Server) entityShow(ctx context.Context, in *idIn) (*entityShowOut, erro
 	d := entityDetailOut{EntityOut: EntityOut{ID: e.ID, Type: string(e.Type), Names: names(sts)},
 		MergedFrom: ids[1:], Statements: map[string][]statementOut{}, Events: []eventRefOut{}}
 	for _, st := range sts {
-		d.Statements[st.Property] = append(d.Statements[st.Property], toStatement(st))
+		d.Statements[string(st.Property)] = append(d.Statements[string(st.Property)], toStatement(st))
 	}
 	if d.Events, err = s.eventRefs(ctx, v, refs); err != nil {
 		return nil, err
@@ -183,8 +183,8 @@ func (s *Server) eventRefs(ctx context.Context, v access.Viewer, refs []model.St
 			sum = summarize(e.ID, sts)
 			summaries[e.ID] = sum
 		}
-		out = append(out, eventRefOut{EventID: e.ID, EventType: sum.EventType, Date: sum.Date, Property: r.Property,
-			Role: r.Role, StatementID: r.ID})
+		out = append(out, eventRefOut{EventID: e.ID, EventType: sum.EventType, Date: sum.Date, Property: string(r.Property),
+			Role: string(r.Role), StatementID: r.ID})
 	}
 	return out, nil
 }

@@ -106,11 +106,11 @@ func summarize(id string, sts []model.Statement) eventOut {
 			ev.Sources = append(ev.Sources, st.SourceID)
 		}
 		switch st.Property {
-		case "eventType":
+		case model.PropEventType:
 			if ev.EventType == "" {
 				ev.EventType = st.Value
 			}
-		case "date":
+		case model.PropDate:
 			d := st.DateStart
 			if d.IsZero() {
 				d, _ = model.ParseDate(st.Value)
@@ -135,16 +135,16 @@ func (s *Server) event(ctx context.Context, v access.Viewer, id string, sts []mo
 		}
 		var list *[]participantOut
 		switch st.Property {
-		case "involved":
+		case model.PropInvolved:
 			list = &ev.Participants
-		case "organizer":
+		case model.PropOrganizer:
 			list = &ev.Organizers
-		case "location":
+		case model.PropLocation:
 			list = &ev.Locations
 		default:
 			continue
 		}
-		p := participantOut{Name: st.Value, Role: st.Role, Status: string(st.Status), StatementID: st.ID}
+		p := participantOut{Name: st.Value, Role: string(st.Role), Status: string(st.Status), StatementID: st.ID}
 		if st.ValueEntity != "" {
 			c, err := s.store.Canonical(ctx, st.ValueEntity)
 			if err != nil {

@@ -93,9 +93,9 @@ type statementOut struct {
 }
 
 func toStatement(st model.Statement) statementOut {
-	out := statementOut{ID: st.ID, EntityID: st.EntityID, Property: st.Property, Value: st.Value, ValueEntity: st.ValueEntity,
+	out := statementOut{ID: st.ID, EntityID: st.EntityID, Property: string(st.Property), Value: st.Value, ValueEntity: st.ValueEntity,
 		SourceID: st.SourceID, DateStart: st.DateStart.String(), DateEnd: st.DateEnd.String(), Confidence: st.Confidence,
-		Origin: st.Origin, Status: string(st.Status), Modality: string(st.Modality), Role: st.Role,
+		Origin: st.Origin, Status: string(st.Status), Modality: string(st.Modality), Role: string(st.Role),
 		Sensitivity: st.Sensitivity.String(), Author: st.Author, CreatedAt: st.CreatedAt.UTC().Format(time.RFC3339Nano),
 		Reviewer: st.Reviewer, ReviewNote: st.ReviewNote}
 	if st.SourceID != "" && (st.Span.End > 0 || st.Span.Quote != "") {

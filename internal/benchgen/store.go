@@ -93,13 +93,13 @@ func Fill(ctx context.Context, st *store.Store, n, batch int, progress func(int)
 					fs.Entities++
 					name := pick(given) + " " + pick(given) + " " + pick(family)
 					for _, s := range []model.Statement{
-						{Property: "name", Value: name},
-						{Property: "alias", Value: arabicOf(name)},
-						{Property: "weakAlias", Value: "Abu " + pick(given)},
-						{Property: "title", Value: pick(ranks)},
-						{Property: "position", Value: "officer at " + pick(sites)},
-						{Property: "birthPlace", Value: pick(places)},
-						{Property: "nationality", Value: "sy"},
+						{Property: model.PropName, Value: name},
+						{Property: model.PropAlias, Value: arabicOf(name)},
+						{Property: model.PropWeakAlias, Value: "Abu " + pick(given)},
+						{Property: model.PropTitle, Value: pick(ranks)},
+						{Property: model.PropPosition, Value: "officer at " + pick(sites)},
+						{Property: model.PropBirthPlace, Value: pick(places)},
+						{Property: model.PropNationality, Value: "sy"},
 					} {
 						s.EntityID = e.ID
 						if err := add(s); err != nil {
@@ -116,10 +116,10 @@ func Fill(ctx context.Context, st *store.Store, n, batch int, progress func(int)
 				fs.Entities++
 				year, month := 2011+r.IntN(13), 1+r.IntN(12)
 				for _, s := range []model.Statement{
-					{Property: "eventType", Value: "arrest", Modality: model.Alleged},
-					{Property: "date", Value: fmt.Sprintf("%d-%02d", year, month), DateStart: model.Date{Year: year, Month: month, Precision: model.PrecisionMonth}},
-					{Property: "involved", ValueEntity: last, Role: "subject", Modality: model.Alleged},
-					{Property: "summary", Value: "arrested in " + pick(places) + " and taken to " + pick(sites)},
+					{Property: model.PropEventType, Value: string(model.EventArrest), Modality: model.Alleged},
+					{Property: model.PropDate, Value: fmt.Sprintf("%d-%02d", year, month), DateStart: model.Date{Year: year, Month: month, Precision: model.PrecisionMonth}},
+					{Property: model.PropInvolved, ValueEntity: last, Role: model.Subject, Modality: model.Alleged},
+					{Property: model.PropSummary, Value: "arrested in " + pick(places) + " and taken to " + pick(sites)},
 				} {
 					s.EntityID = e.ID
 					if err := add(s); err != nil {

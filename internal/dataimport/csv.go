@@ -90,8 +90,6 @@ func (l *Link) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-var roles = map[string]bool{"": true, "subject": true, "perpetrator": true, "victim": true, "agent": true, "witness": true}
-
 // ParseMapping reads and checks a mapping file (JSON).
 func ParseMapping(data []byte) (Mapping, error) {
 	var m Mapping
@@ -155,7 +153,7 @@ func (m Mapping) check() error {
 		if p == "" || l.Column == "" {
 			return fmt.Errorf("mapping: link %q has no column", p)
 		}
-		if !roles[l.Role] {
+		if _, err := model.ParseParticipantRole(l.Role); l.Role != "" && err != nil {
 			return fmt.Errorf("mapping: link %s: unknown role %q (want subject, perpetrator, victim, agent or witness)", p, l.Role)
 		}
 	}
@@ -368,7 +366,7 @@ func CSV(ctx context.Context, st *store.Store, v access.Viewer, data []byte, m M
 						batch.SkippedLinks++
 						continue
 					}
-					stmts = append(stmts, model.Statement{Property: l.prop, ValueEntity: t.id, Role: l.role})
+					stmts = append(stmts, model.Statement{Property: model.Property(l.prop), ValueEntity: t.id, Role: model.ParticipantRole(l.role)})
 					ents = append(ents, t)
 				}
 				var lineBad error
@@ -388,7 +386,7 @@ func CSV(ctx context.Context, st *store.Store, v access.Viewer, data []byte, m M
 				}
 				for _, s := range stmts {
 					value := s.Value + s.ValueEntity
-					s.ID = derived(fileID, "csv", fmt.Sprint(rows[i].Line), s.Property, value)
+					s.ID = derived(fileID, "csv", fmt.Sprint(rows[i].Line), string(s.Property), value)
 					s.EntityID, s.SourceID, s.Span = rowEnt[i].id, fileID, rows[i].Span
 					s.Status, s.Sensitivity, s.Origin = model.StatusProposed, opt.Sensitivity, "imported:"+fileID
 					exists, err := tx.StatementExists(ctx, s.ID)
@@ -443,7 +441,7 @@ func (m Mapping) statements(row Row, cell func(Row, string) string) ([]model.Sta
 				if v == "" {
 					continue
 				}
-				s := model.Statement{Property: p, Value: v}
+				s := model.Statement{Property: model.Property(p), Value: v}
 				if export.PropType(p) == "date" {
 					d, err := model.ParseDate(v)
 					if err != nil {

@@ -90,8 +90,8 @@ func ParseEntity(line []byte) (Entity, error) {
 // its source and link still as the file names them. It keeps the level the
 // file gives it; fallback is for a statement the file gives none.
 func statement(x export.Statement, fallback model.Sensitivity) (model.Statement, error) {
-	s := model.Statement{ID: x.ID, Property: x.Property, Value: x.Value, ValueEntity: x.ValueEntity, SourceID: x.Source,
-		Role: x.Role, Span: model.Span{Quote: x.Quote}}
+	s := model.Statement{ID: x.ID, Property: model.Property(x.Property), Value: x.Value, ValueEntity: x.ValueEntity, SourceID: x.Source,
+		Role: model.ParticipantRole(x.Role), Span: model.Span{Quote: x.Quote}}
 	if x.ID == "" || x.Property == "" {
 		return s, errors.New("a statement needs an id and a property")
 	}
@@ -458,7 +458,7 @@ func (imp *ftmImport) foreign(ctx context.Context, tx *store.Tx, e Entity, typ m
 			if strings.TrimSpace(v) == "" {
 				continue
 			}
-			s := model.Statement{ID: derived(imp.fileID, e.ID, p, v), EntityID: id, Property: p, SourceID: imp.fileID,
+			s := model.Statement{ID: derived(imp.fileID, e.ID, p, v), EntityID: id, Property: model.Property(p), SourceID: imp.fileID,
 				Status: model.StatusProposed, Sensitivity: imp.opt.Sensitivity}
 			if export.PropType(p) == "entity" {
 				t, ok := imp.known[v]

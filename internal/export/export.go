@@ -227,7 +227,7 @@ func build(opt Options, links *linkCache, e model.Entity, stmts []model.Statemen
 	}
 	var names []string
 	for _, s := range stmts {
-		if s.Property == "name" || s.Property == "alias" {
+		if s.Property == model.PropName || s.Property == model.PropAlias {
 			names = append(names, s.Value)
 		}
 	}
@@ -236,7 +236,8 @@ func build(opt Options, links *linkCache, e model.Entity, stmts []model.Statemen
 		Athar: &Athar{Type: string(e.Type), Properties: map[string][]string{}}}
 	var sources []string
 	for _, s := range stmts {
-		value, prop := s.Value, s.Property
+		// FtM's property names are Athar's where FtM has the property.
+		value, prop := s.Value, string(s.Property)
 		inFtM := s.ValueEntity == "" && slices.Contains(ftmProps[schema], prop)
 		if s.ValueEntity != "" {
 			t, ok := links.entities[s.ValueEntity]
@@ -253,12 +254,12 @@ func build(opt Options, links *linkCache, e model.Entity, stmts []model.Statemen
 				continue
 			}
 			inFtM = entityProps[schema][prop]
-			if schema == "Event" && prop == "location" && t.Type == model.TypePlace {
+			if schema == "Event" && s.Property == model.PropLocation && t.Type == model.TypePlace {
 				prop, inFtM = "addressEntity", true
 			}
 		}
-		x := Statement{ID: s.ID, Property: s.Property, Value: s.Value, Status: string(s.Status),
-			Modality: string(s.Modality), Role: s.Role, Source: s.SourceID,
+		x := Statement{ID: s.ID, Property: string(s.Property), Value: s.Value, Status: string(s.Status),
+			Modality: string(s.Modality), Role: string(s.Role), Source: s.SourceID,
 			DateStart: s.DateStart.String(), DateEnd: s.DateEnd.String(), Sensitivity: s.Sensitivity.String(),
 			created: s.CreatedAt}
 		if s.EntityID != e.ID {
@@ -267,7 +268,7 @@ func build(opt Options, links *linkCache, e model.Entity, stmts []model.Statemen
 		if inFtM {
 			x.ftmProp = prop
 			add(out.Properties, prop, value)
-			if schema == "Address" && prop == "name" {
+			if schema == "Address" && s.Property == model.PropName {
 				add(out.Properties, "full", value)
 			}
 		} else {
@@ -289,7 +290,7 @@ func build(opt Options, links *linkCache, e model.Entity, stmts []model.Statemen
 	}
 	if schema == "Event" && len(out.Properties["name"]) == 0 {
 		// FtM requires an Event's name; the event's type is the best one.
-		if t := out.Athar.Properties["eventType"]; len(t) > 0 {
+		if t := out.Athar.Properties[string(model.PropEventType)]; len(t) > 0 {
 			add(out.Properties, "name", t[0])
 		}
 	}

@@ -1,5 +1,7 @@
 package extract
 
+import "github.com/athar-project/athar/internal/model"
+
 // Mention is one occurrence of an entity in the source text: Start and End
 // are offsets in Unicode code points (End exclusive), and Text is exactly the
 // code-point slice [Start, End) of the text.
@@ -60,42 +62,47 @@ type Participant struct {
 	Role string `json:"role"` // subject, perpetrator, victim, agent, witness
 }
 
+// Participant roles, modalities and event types are Athar's vocabulary
+// (internal/model): the names below are the extractors' own spelling of
+// them, as strings, so that a type added there is one the extractors can
+// name.
+
 // Participant roles.
 const (
-	RoleSubject     = "subject"
-	RolePerpetrator = "perpetrator"
-	RoleVictim      = "victim"
-	RoleAgent       = "agent"
-	RoleWitness     = "witness"
+	RoleSubject     = string(model.Subject)
+	RolePerpetrator = string(model.Perpetrator)
+	RoleVictim      = string(model.Victim)
+	RoleAgent       = string(model.Agent)
+	RoleWitness     = string(model.Witness)
 )
 
 // Modalities: how the source reports an event.
 const (
-	Asserted = "asserted"
-	Alleged  = "alleged"
-	Denied   = "denied"
+	Asserted = string(model.Asserted)
+	Alleged  = string(model.Alleged)
+	Denied   = string(model.Denied)
 )
 
 // Event types, as DESIGN.md lists them.
 const (
-	EventArrest              = "arrest"
-	EventDetention           = "detention"
-	EventWanted              = "wanted"
-	EventConfession          = "confession"
-	EventReferral            = "referral_to_judiciary"
-	EventCharge              = "charge"
-	EventTrial               = "trial"
-	EventConviction          = "conviction"
-	EventAcquittal           = "acquittal"
-	EventSentence            = "sentence"
-	EventRelease             = "release"
-	EventEscape              = "escape"
-	EventDeathInCustody      = "death_in_custody"
-	EventDisappearance       = "disappearance"
-	EventTestimony           = "testimony"
-	EventTortureAllegation   = "torture_allegation"
-	EventExecutionAllegation = "execution_allegation"
-	EventStatement           = "statement"
+	EventArrest              = string(model.EventArrest)
+	EventDetention           = string(model.EventDetention)
+	EventWanted              = string(model.EventWanted)
+	EventConfession          = string(model.EventConfession)
+	EventReferral            = string(model.EventReferral)
+	EventCharge              = string(model.EventCharge)
+	EventTrial               = string(model.EventTrial)
+	EventConviction          = string(model.EventConviction)
+	EventAcquittal           = string(model.EventAcquittal)
+	EventSentence            = string(model.EventSentence)
+	EventRelease             = string(model.EventRelease)
+	EventEscape              = string(model.EventEscape)
+	EventDeathInCustody      = string(model.EventDeathInCustody)
+	EventDisappearance       = string(model.EventDisappearance)
+	EventTestimony           = string(model.EventTestimony)
+	EventTortureAllegation   = string(model.EventTortureAllegation)
+	EventExecutionAllegation = string(model.EventExecutionAllegation)
+	EventStatement           = string(model.EventStatement)
 )
 
 // Event is one fact the source states: what happened, to or by whom, where,

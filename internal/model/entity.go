@@ -75,7 +75,7 @@ type Span struct {
 type Statement struct {
 	ID          string
 	EntityID    string
-	Property    string
+	Property    Property
 	Value       string // text value; empty when ValueEntity is set
 	ValueEntity string // a link to another entity
 	SourceID    string // "" for a manual statement with no source
@@ -85,8 +85,8 @@ type Statement struct {
 	Confidence  float64
 	Origin      string // extracted:NAME@VERSION, manual, imported:DATASET
 	Status      Status
-	Modality    Modality // for event statements; "" elsewhere
-	Role        string   // a participant's role in an event: subject, perpetrator, victim, agent, witness
+	Modality    Modality        // for event statements; "" elsewhere
+	Role        ParticipantRole // a participant's part in an event; "" elsewhere
 	Sensitivity Sensitivity
 	Author      string
 	CreatedAt   time.Time

@@ -119,32 +119,35 @@ func (r *recorder) person(ctx context.Context, p extract.Person) error {
 	if err := r.mentions(ctx, id, score, model.TypePerson, p.Mentions); err != nil {
 		return err
 	}
-	add := func(prop, value string, conf float64) error {
+	add := func(prop model.Property, value string, conf float64) error {
 		if value == "" {
 			return nil
 		}
 		return r.statement(ctx, &model.Statement{EntityID: id, Property: prop, Value: value, Span: r.spanOf(value, p.Mentions), Confidence: conf})
 	}
-	if err := add("name", p.Name, confidenceName); err != nil {
+	if err := add(model.PropName, p.Name, confidenceName); err != nil {
 		return err
 	}
 	for _, a := range f.Aliases {
-		if err := add("alias", a, confidenceName); err != nil {
+		if err := add(model.PropAlias, a, confidenceName); err != nil {
 			return err
 		}
 	}
 	for _, e := range f.Epithets {
-		if err := add("weakAlias", e, confidenceName); err != nil {
+		if err := add(model.PropWeakAlias, e, confidenceName); err != nil {
 			return err
 		}
 	}
-	for _, pv := range [][2]string{{"title", p.Rank}, {"position", p.Title}, {"birthPlace", p.Birthplace}} {
-		if err := add(pv[0], pv[1], confidenceOther); err != nil {
+	for _, pv := range []struct {
+		prop  model.Property
+		value string
+	}{{model.PropTitle, p.Rank}, {model.PropPosition, p.Title}, {model.PropBirthPlace, p.Birthplace}} {
+		if err := add(pv.prop, pv.value, confidenceOther); err != nil {
 			return err
 		}
 	}
 	for _, role := range p.Roles {
-		if err := add("position", role, confidenceOther); err != nil {
+		if err := add(model.PropPosition, role, confidenceOther); err != nil {
 			return err
 		}
 	}
@@ -166,7 +169,7 @@ func (r *recorder) affiliate(ctx context.Context) error {
 		if a.name == "" {
 			continue
 		}
-		if err := r.statement(ctx, &model.Statement{EntityID: a.person, Property: "affiliation", Value: a.name,
+		if err := r.statement(ctx, &model.Statement{EntityID: a.person, Property: model.PropAffiliation, Value: a.name,
 			ValueEntity: r.byName[a.name], Span: r.spanOf(a.name, a.mentions), Confidence: confidenceOther}); err != nil {
 			return err
 		}
@@ -199,7 +202,7 @@ func (r *recorder) entity(ctx context.Context, typ model.EntityType, e extract.E
 	}
 	// The name, and as aliases only the other spellings this source writes:
 	// a gazetteer's other names are not what the source says.
-	if err := r.statement(ctx, &model.Statement{EntityID: id, Property: "name", Value: e.Name, Span: r.spanOf(e.Name, e.Mentions), Confidence: confidenceName}); err != nil {
+	if err := r.statement(ctx, &model.Statement{EntityID: id, Property: model.PropName, Value: e.Name, Span: r.spanOf(e.Name, e.Mentions), Confidence: confidenceName}); err != nil {
 		return err
 	}
 	written := map[string]bool{e.Name: true}
@@ -208,12 +211,12 @@ func (r *recorder) entity(ctx context.Context, typ model.EntityType, e extract.E
 			continue
 		}
 		written[m.Text] = true
-		if err := r.statement(ctx, &model.Statement{EntityID: id, Property: "alias", Value: m.Text, Span: model.Span{Start: m.Start, End: m.End, Quote: m.Text}, Confidence: confidenceName}); err != nil {
+		if err := r.statement(ctx, &model.Statement{EntityID: id, Property: model.PropAlias, Value: m.Text, Span: model.Span{Start: m.Start, End: m.End, Quote: m.Text}, Confidence: confidenceName}); err != nil {
 			return err
 		}
 	}
 	if e.Gazetteer != "" {
-		return r.statement(ctx, &model.Statement{EntityID: id, Property: "gazetteer", Value: e.Gazetteer, Span: r.spanOf(e.Name, e.Mentions), Confidence: 1})
+		return r.statement(ctx, &model.Statement{EntityID: id, Property: model.PropGazetteer, Value: e.Gazetteer, Span: r.spanOf(e.Name, e.Mentions), Confidence: 1})
 	}
 	return nil
 }
@@ -224,7 +227,7 @@ func (r *recorder) placeByGazetteer(ctx context.Context, typ model.EntityType, g
 	if gid == "" {
 		return "", nil
 	}
-	return r.tx.EntityWith(ctx, typ, "gazetteer", gid)
+	return r.tx.EntityWith(ctx, typ, string(model.PropGazetteer), gid)
 }
 
 // place resolves f and returns its entity and the link's score (1 for a
@@ -326,7 +329,7 @@ func (r *recorder) statement(ctx context.Context, st *model.Statement) error {
 		if st.Span.End > 0 {
 			start = st.Span.Start
 		}
-		if done, err := r.tx.HasReviewed(ctx, r.src.ID, st.Property, st.Value, start); err != nil || done {
+		if done, err := r.tx.HasReviewed(ctx, r.src.ID, string(st.Property), st.Value, start); err != nil || done {
 			return err
 		}
 	}
@@ -364,7 +367,7 @@ func (r *recorder) event(ctx context.Context, ev extract.Event) error {
 		}
 		return r.statement(ctx, &st)
 	}
-	if err := add(model.Statement{Property: "eventType", Value: ev.Type}); err != nil {
+	if err := add(model.Statement{Property: model.PropEventType, Value: ev.Type}); err != nil {
 		return err
 	}
 	if ev.Date != nil {
@@ -372,27 +375,27 @@ func (r *recorder) event(ctx context.Context, ev extract.Event) error {
 		if err != nil {
 			return err
 		}
-		if err := add(model.Statement{Property: "date", Value: *ev.Date, DateStart: d}); err != nil {
+		if err := add(model.Statement{Property: model.PropDate, Value: *ev.Date, DateStart: d}); err != nil {
 			return err
 		}
 	}
 	if ev.Where != nil && *ev.Where != "" {
-		if err := add(model.Statement{Property: "location", Value: *ev.Where, ValueEntity: r.byName[*ev.Where]}); err != nil {
+		if err := add(model.Statement{Property: model.PropLocation, Value: *ev.Where, ValueEntity: r.byName[*ev.Where]}); err != nil {
 			return err
 		}
 	}
 	for _, w := range ev.Who {
-		if err := add(model.Statement{Property: "involved", Value: w.Name, ValueEntity: r.byName[w.Name], Role: w.Role}); err != nil {
+		if err := add(model.Statement{Property: model.PropInvolved, Value: w.Name, ValueEntity: r.byName[w.Name], Role: model.ParticipantRole(w.Role)}); err != nil {
 			return err
 		}
 	}
 	for _, a := range ev.Agents {
-		if err := add(model.Statement{Property: "organizer", Value: a, ValueEntity: r.byName[a]}); err != nil {
+		if err := add(model.Statement{Property: model.PropOrganizer, Value: a, ValueEntity: r.byName[a]}); err != nil {
 			return err
 		}
 	}
 	if ev.Count > 0 {
-		if err := add(model.Statement{Property: "notes", Value: fmt.Sprintf("count: %d", ev.Count)}); err != nil {
+		if err := add(model.Statement{Property: model.PropNotes, Value: fmt.Sprintf("count: %d", ev.Count)}); err != nil {
 			return err
 		}
 	}

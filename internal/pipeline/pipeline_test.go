@@ -103,7 +103,7 @@ func TestRecordStoresWhatWasFoundTiedToItsQuotes(t *testing.T) {
 			t.Fatalf("persons: %+v", persons)
 		}
 		sts, _ := st.Statements(ctx, access.Operator(), persons[0].ID)
-		props := map[string]model.Statement{}
+		props := map[model.Property]model.Statement{}
 		for _, s := range sts {
 			props[s.Property] = s
 			if s.Status != model.StatusProposed || !strings.HasPrefix(s.Origin, "extracted:athar-en@") || s.SourceID != src.ID {

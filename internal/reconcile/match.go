@@ -294,7 +294,7 @@ func (s *Service) byProperties(ctx context.Context, rd *reader, q query, types [
 					return err
 				}
 				for _, st := range hits.Statements {
-					if st.Property != p.ID && !(p.kind == propNames && isName(st.Property)) {
+					if string(st.Property) != p.ID && !(p.kind == propNames && st.Property.IsName()) {
 						continue
 					}
 					ev, err := rd.view(ctx, st.EntityID)
@@ -322,7 +322,7 @@ func (s *Service) referencing(ctx context.Context, rd *reader, p property, id st
 		return err
 	}
 	for _, st := range sts {
-		if st.Property != p.ID || st.Status == model.StatusRejected {
+		if string(st.Property) != p.ID || st.Status == model.StatusRejected {
 			continue
 		}
 		ev, err := rd.view(ctx, st.EntityID)
@@ -393,7 +393,7 @@ func holds(e *entityView, p property, c condition) outcome {
 	var have []model.Statement
 	if p.kind == propNames {
 		for _, n := range e.names {
-			have = append(have, model.Statement{Property: "name", Value: n})
+			have = append(have, model.Statement{Property: model.PropName, Value: n})
 		}
 	} else {
 		have = e.values(p.ID)

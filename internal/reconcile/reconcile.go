@@ -268,8 +268,9 @@ func (s *Service) answer(r *http.Request, v access.Viewer, qs []query) ([][]cand
 
 // shownProperties are the properties answers show: names in candidates and
 // suggestions, and the facts of descriptions and previews.
-var shownProperties = map[string]bool{"name": true, "alias": true, "weakAlias": true, "title": true, "position": true,
-	"affiliation": true, "birthDate": true, "birthPlace": true, "deathDate": true, "nationality": true, "gender": true}
+var shownProperties = map[model.Property]bool{model.PropName: true, model.PropAlias: true, model.PropWeakAlias: true,
+	model.PropTitle: true, model.PropPosition: true, model.PropAffiliation: true, model.PropBirthDate: true,
+	model.PropBirthPlace: true, model.PropDeathDate: true, model.PropNationality: true, model.PropGender: true}
 
 // record writes to the access log, before the answer is sent, every
 // restricted or confidential statement it shows (by id, never by value). An

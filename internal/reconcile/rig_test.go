@@ -121,7 +121,7 @@ func (r *rig) seed() {
 			}
 			r.id[caption] = e.ID
 			for _, f := range facts {
-				st := model.Statement{EntityID: e.ID, Property: f.prop, Value: f.value, SourceID: pub.ID, Origin: "manual",
+				st := model.Statement{EntityID: e.ID, Property: model.Property(f.prop), Value: f.value, SourceID: pub.ID, Origin: "manual",
 					Status: model.StatusConfirmed}
 				if f.secret {
 					st.SourceID = conf.ID

@@ -147,7 +147,7 @@ func (s *Service) suggestEntities(ctx context.Context, rd *reader, prefix string
 		return nil, err
 	}
 	for _, st := range hits.Statements {
-		if !isName(st.Property) {
+		if !st.Property.IsName() {
 			continue
 		}
 		ev, err := rd.view(ctx, st.EntityID)

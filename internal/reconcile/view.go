@@ -36,7 +36,7 @@ func (e *entityView) values(prop string) []model.Statement {
 	var out []model.Statement
 	seen := map[string]bool{}
 	for _, st := range e.stmts {
-		if st.Property == prop && !seen[st.Value+"\x00"+st.ValueEntity] {
+		if string(st.Property) == prop && !seen[st.Value+"\x00"+st.ValueEntity] {
 			seen[st.Value+"\x00"+st.ValueEntity] = true
 			out = append(out, st)
 		}
@@ -104,7 +104,7 @@ func (rd *reader) load(ctx context.Context, id string) (*entityView, error) {
 		}
 		ids = append(ids, more...)
 	}
-	byProp := map[string][]string{}
+	byProp := map[model.Property][]string{}
 	seen := map[string]bool{}
 	for _, x := range ids {
 		sts, err := rd.st.Statements(ctx, rd.v, x)
@@ -116,7 +116,7 @@ func (rd *reader) load(ctx context.Context, id string) (*entityView, error) {
 				continue
 			}
 			ev.stmts = append(ev.stmts, st)
-			if isName(st.Property) && st.Value != "" && !seen[st.Value] {
+			if st.Property.IsName() && st.Value != "" && !seen[st.Value] {
 				seen[st.Value] = true
 				byProp[st.Property] = append(byProp[st.Property], st.Value)
 			}
@@ -132,23 +132,14 @@ func (rd *reader) load(ctx context.Context, id string) (*entityView, error) {
 	return ev, nil
 }
 
-func isName(prop string) bool {
-	for _, p := range store.NameProperties {
-		if p == prop {
-			return true
-		}
-	}
-	return false
-}
-
 // describe is a one-line description of an entity from what the viewer may
 // see: its type, rank and posts, dates and place of birth, and its other
 // names.
 func (e *entityView) describe() string {
 	parts := []string{typeRef(e.typ).Name}
-	add := func(prefix, prop string, most int) {
+	add := func(prefix string, prop model.Property, most int) {
 		var vs []string
-		for _, st := range e.values(prop) {
+		for _, st := range e.values(string(prop)) {
 			if st.Value != "" && len(vs) < most {
 				vs = append(vs, st.Value)
 			}
@@ -157,12 +148,12 @@ func (e *entityView) describe() string {
 			parts = append(parts, prefix+strings.Join(vs, ", "))
 		}
 	}
-	add("", "title", 2)
-	add("", "position", 3)
-	add("affiliated with ", "affiliation", 2)
-	add("born ", "birthDate", 1)
-	add("born in ", "birthPlace", 1)
-	add("died ", "deathDate", 1)
+	add("", model.PropTitle, 2)
+	add("", model.PropPosition, 3)
+	add("affiliated with ", model.PropAffiliation, 2)
+	add("born ", model.PropBirthDate, 1)
+	add("born in ", model.PropBirthPlace, 1)
+	add("died ", model.PropDeathDate, 1)
 	if len(e.names) > 1 {
 		others := e.names[1:]
 		if len(others) > 4 {

@@ -70,15 +70,15 @@ type property struct {
 // names where FtM has one) that a query may use to confirm or rule out a
 // candidate.
 var properties = []property{
-	{ID: "alias", Name: "Name or alias", Description: "Any name, alias or epithet the entity carries, in any script", kind: propNames},
-	{ID: "birthDate", Name: "Date of birth", Description: "YYYY, YYYY-MM or YYYY-MM-DD; a different date counts strongly against", kind: propDate, single: true},
-	{ID: "deathDate", Name: "Date of death", Description: "YYYY, YYYY-MM or YYYY-MM-DD; a different date counts strongly against", kind: propDate, single: true},
-	{ID: "birthPlace", Name: "Place of birth", Description: "A town, village or governorate; a different place counts against", kind: propText, single: true, nameLike: true},
-	{ID: "nationality", Name: "Nationality", Description: "A nationality or country; a different one counts against", kind: propText, single: true},
-	{ID: "gender", Name: "Gender", Description: "male, female or other; a different one counts against", kind: propText, single: true},
-	{ID: "position", Name: "Position or role", Description: "A post or role the person held, such as prison guard or branch head", kind: propText},
-	{ID: "title", Name: "Rank or title", Description: "A rank or honorific, such as Colonel or العقيد", kind: propText},
-	{ID: "affiliation", Name: "Affiliation", Description: "An organization or facility the person is tied to (its name, or its Athar id)", kind: propText, nameLike: true},
+	{ID: string(model.PropAlias), Name: "Name or alias", Description: "Any name, alias or epithet the entity carries, in any script", kind: propNames},
+	{ID: string(model.PropBirthDate), Name: "Date of birth", Description: "YYYY, YYYY-MM or YYYY-MM-DD; a different date counts strongly against", kind: propDate, single: true},
+	{ID: string(model.PropDeathDate), Name: "Date of death", Description: "YYYY, YYYY-MM or YYYY-MM-DD; a different date counts strongly against", kind: propDate, single: true},
+	{ID: string(model.PropBirthPlace), Name: "Place of birth", Description: "A town, village or governorate; a different place counts against", kind: propText, single: true, nameLike: true},
+	{ID: string(model.PropNationality), Name: "Nationality", Description: "A nationality or country; a different one counts against", kind: propText, single: true},
+	{ID: string(model.PropGender), Name: "Gender", Description: "male, female or other; a different one counts against", kind: propText, single: true},
+	{ID: string(model.PropPosition), Name: "Position or role", Description: "A post or role the person held, such as prison guard or branch head", kind: propText},
+	{ID: string(model.PropTitle), Name: "Rank or title", Description: "A rank or honorific, such as Colonel or العقيد", kind: propText},
+	{ID: string(model.PropAffiliation), Name: "Affiliation", Description: "An organization or facility the person is tied to (its name, or its Athar id)", kind: propText, nameLike: true},
 }
 
 // propertyOf returns the property with the given id.

@@ -196,7 +196,7 @@ func (r *Resolver) resolveOne(ctx context.Context, t model.EntityType, e store.E
 		return err
 	}
 	for _, s := range sts {
-		if s.Property == "birthDate" && s.Status != model.StatusRejected {
+		if s.Property == model.PropBirthDate && s.Status != model.StatusRejected {
 			f.BirthDate, _ = model.ParseDate(s.Value)
 		}
 	}

@@ -207,7 +207,7 @@ func (r *Resolver) weigh(ctx context.Context, f Found, c *scored) error {
 	}
 	var known []string
 	for _, st := range sts {
-		if st.Property == "birthDate" && !f.BirthDate.IsZero() {
+		if st.Property == model.PropBirthDate && !f.BirthDate.IsZero() {
 			if d, err := model.ParseDate(st.Value); err == nil && datesConflict(d, f.BirthDate) {
 				c.conflict = true
 				c.Score = max(0, c.Score-0.3)

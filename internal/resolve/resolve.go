@@ -139,7 +139,7 @@ func (r *Resolver) reload(ctx context.Context, t model.EntityType, id string) er
 	}
 	var names []string
 	for _, st := range sts {
-		if st.Status != model.StatusRejected && st.Value != "" && (st.Property == "name" || st.Property == "alias" || st.Property == "weakAlias") {
+		if st.Status != model.StatusRejected && st.Value != "" && st.Property.IsName() {
 			names = append(names, st.Value)
 		}
 	}

@@ -55,7 +55,7 @@ func (f *fixture) place(found resolve.Found) resolve.Placement {
 		if p, err = b.Place(ctx, tx, found); err != nil {
 			return err
 		}
-		add := func(prop, v string) error {
+		add := func(prop model.Property, v string) error {
 			return tx.AddStatement(ctx, &model.Statement{EntityID: p.EntityID, Property: prop, Value: v, SourceID: f.src.ID, Origin: "extracted:test@1"})
 		}
 		if err := add("name", found.Name); err != nil {

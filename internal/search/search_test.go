@@ -102,7 +102,7 @@ func TestSearch(t *testing.T) {
 				out = append(out, s.ID)
 			}
 			for _, s := range r.Statements {
-				out = append(out, s.EntityID+":"+s.Property)
+				out = append(out, s.EntityID+":"+string(s.Property))
 			}
 			return strings.Join(out, " ")
 		}

@@ -46,7 +46,7 @@ type claimRow struct {
 }
 
 func claimRowOf(st *model.Statement) claimRow {
-	return claimRow{entity: st.EntityID, property: st.Property, value: st.Value, valueEntity: st.ValueEntity,
+	return claimRow{entity: st.EntityID, property: string(st.Property), value: st.Value, valueEntity: st.ValueEntity,
 		source: st.SourceID, status: st.Status, sensitivity: st.Sensitivity, modality: st.Modality,
 		createdAt: timeText(st.CreatedAt)}
 }
@@ -655,8 +655,8 @@ func (c *claimBuilder) write(ctx context.Context, t *Tx) error {
 // (name, alias, weakAlias), each property's in the order first stated: what
 // a link to an entity is captioned with, read from the claim totals so that
 // a prison named by thousands of sources costs a few rows.
-func (s *Store) CaptionNames(ctx context.Context, v access.Viewer, ids []string) (map[string]map[string][]string, error) {
-	out := make(map[string]map[string][]string, len(ids))
+func (s *Store) CaptionNames(ctx context.Context, v access.Viewer, ids []string) (map[string]map[model.Property][]string, error) {
+	out := make(map[string]map[model.Property][]string, len(ids))
 	if len(ids) == 0 {
 		return out, nil
 	}
@@ -672,12 +672,13 @@ func (s *Store) CaptionNames(ctx context.Context, v access.Viewer, ids []string)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var id, prop, value string
+		var id, value string
+		var prop model.Property
 		if err := rows.Scan(&id, &prop, &value); err != nil {
 			return nil, err
 		}
 		if out[id] == nil {
-			out[id] = map[string][]string{}
+			out[id] = map[model.Property][]string{}
 		}
 		if !slices.Contains(out[id][prop], value) {
 			out[id][prop] = append(out[id][prop], value)

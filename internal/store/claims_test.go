@@ -74,7 +74,7 @@ func TestClaimTotalsFollowEveryWrite(t *testing.T) {
 						}
 						mentions = append(mentions, m.ID)
 					case op < 6 || len(stmts) == 0:
-						s := model.Statement{EntityID: ents[r.IntN(len(ents))], Property: []string{"name", "alias", "affiliation"}[r.IntN(3)],
+						s := model.Statement{EntityID: ents[r.IntN(len(ents))], Property: []model.Property{model.PropName, model.PropAlias, model.PropAffiliation}[r.IntN(3)],
 							Status: statuses[r.IntN(len(statuses))], Modality: modalities[r.IntN(len(modalities))],
 							Sensitivity: model.Sensitivity(r.IntN(4)), Origin: "extracted:test@1"}
 						if s.Property == "affiliation" {
@@ -251,7 +251,7 @@ func countedTotals(t *testing.T, st *store.Store, v access.Viewer, ids []string)
 			t.Fatal(err)
 		}
 		for _, s := range sts {
-			k := s.Property + " " + store.ClaimKey(s.Value, s.ValueEntity)
+			k := string(s.Property) + " " + store.ClaimKey(s.Value, s.ValueEntity)
 			c := out[k]
 			switch s.Status {
 			case model.StatusRejected:

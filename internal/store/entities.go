@@ -95,11 +95,11 @@ func (t *Tx) AddStatement(ctx context.Context, st *model.Statement) error {
 		spanStart, spanEnd = int64(st.Span.Start), int64(st.Span.End)
 	}
 	if err := t.insert(ctx, "statements", map[string]any{
-		"id": st.ID, "entity_id": st.EntityID, "property": st.Property, "value": st.Value,
+		"id": st.ID, "entity_id": st.EntityID, "property": string(st.Property), "value": st.Value,
 		"value_entity": nullable(st.ValueEntity), "source_id": nullable(st.SourceID),
 		"span_start": spanStart, "span_end": spanEnd, "quote": st.Span.Quote,
 		"date_start": st.DateStart.String(), "date_end": st.DateEnd.String(), "confidence": st.Confidence,
-		"origin": st.Origin, "status": string(st.Status), "modality": string(st.Modality), "role": st.Role,
+		"origin": st.Origin, "status": string(st.Status), "modality": string(st.Modality), "role": string(st.Role),
 		"sensitivity": st.Sensitivity.String(), "author": st.Author, "created_at": timeText(st.CreatedAt),
 		"reviewer": "", "reviewed_at": "", "review_note": "",
 	}); err != nil {
@@ -268,10 +268,10 @@ func (s *Store) CaptionStatements(ctx context.Context, v access.Viewer, entityID
 	}
 	var parts []string
 	var args []any
-	for i, p := range []string{"name", "alias", "weakAlias", "eventType", "date"} {
+	for i, p := range []model.Property{model.PropName, model.PropAlias, model.PropWeakAlias, model.PropEventType, model.PropDate} {
 		parts = append(parts, fmt.Sprintf("SELECT %s FROM (SELECT * FROM statements WHERE entity_id = ? AND property = ? "+
 			"AND status <> 'rejected' AND %s ORDER BY created_at, id LIMIT 1) p%d", statementCols, cond, i))
-		args = append(append(args, entityID, p), vargs...)
+		args = append(append(args, entityID, string(p)), vargs...)
 	}
 	out, err := s.queryStatements(ctx, strings.Join(parts, " UNION ALL "), args...)
 	if err != nil {

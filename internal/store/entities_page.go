@@ -112,10 +112,11 @@ func (s *Store) addNames(ctx context.Context, v access.Viewer, out []EntityNames
 		return fmt.Errorf("names of listed entities: %w", err)
 	}
 	defer rows.Close()
-	byProp := make([]map[string][]string, len(out))
+	byProp := make([]map[model.Property][]string, len(out))
 	seen := make([]map[string]bool, len(out))
 	for rows.Next() {
-		var id, prop, value, first string
+		var id, value, first string
+		var prop model.Property
 		if err := rows.Scan(&id, &prop, &value, &first); err != nil {
 			return err
 		}
@@ -124,7 +125,7 @@ func (s *Store) addNames(ctx context.Context, v access.Viewer, out []EntityNames
 			continue
 		}
 		if byProp[i] == nil {
-			byProp[i], seen[i] = map[string][]string{}, map[string]bool{}
+			byProp[i], seen[i] = map[model.Property][]string{}, map[string]bool{}
 		}
 		if !seen[i][value] {
 			seen[i][value] = true

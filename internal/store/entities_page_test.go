@@ -19,7 +19,7 @@ func TestEntitiesPage(t *testing.T) {
 		var persons []string
 		var secret, merged, event string
 		err := s.Write(ctx, "tester", func(tx *store.Tx) error {
-			add := func(typ model.EntityType, prop, value, src string, status model.Status) string {
+			add := func(typ model.EntityType, prop model.Property, value, src string, status model.Status) string {
 				e, err := tx.AddEntity(ctx, typ)
 				if err != nil {
 					t.Fatal(err)

@@ -14,13 +14,13 @@ import (
 // NameProperties are the statement properties that name an entity, strongest
 // first: weakAlias holds epithets and nicknames ("Azrael of Sednaya"), which
 // suggest but never alone identify.
-var NameProperties = []string{"name", "alias", "weakAlias"}
+var NameProperties = model.NameProperties()
 
 // NameRow is one name an entity carries.
 type NameRow struct {
 	EntityID string
 	Type     model.EntityType
-	Property string
+	Property model.Property
 	Value    string
 }
 
@@ -77,24 +77,25 @@ func (s *Store) Entities(ctx context.Context, v access.Viewer, typ model.EntityT
 		return nil, fmt.Errorf("list entities: %w", err)
 	}
 	type acc struct {
-		names map[string][]string // property → values, in order
+		names map[model.Property][]string // property → values, in order
 		seen  map[string]bool
 	}
 	byID := map[string]*acc{}
 	var order []string
 	for rows.Next() {
-		var id, prop, value, first, firstID string
+		var id, value, first, firstID string
+		var prop model.Property
 		if err := rows.Scan(&id, &prop, &value, &first, &firstID); err != nil {
 			rows.Close()
 			return nil, err
 		}
 		a := byID[id]
 		if a == nil {
-			a = &acc{names: map[string][]string{}, seen: map[string]bool{}}
+			a = &acc{names: map[model.Property][]string{}, seen: map[string]bool{}}
 			byID[id] = a
 			order = append(order, id)
 		}
-		if isNameProperty(prop) && value != "" && !a.seen[value] {
+		if prop.IsName() && value != "" && !a.seen[value] {
 			a.seen[value] = true
 			a.names[prop] = append(a.names[prop], value)
 		}
@@ -116,15 +117,6 @@ func (s *Store) Entities(ctx context.Context, v access.Viewer, typ model.EntityT
 		out = append(out, en)
 	}
 	return out, nil
-}
-
-func isNameProperty(p string) bool {
-	for _, n := range NameProperties {
-		if n == p {
-			return true
-		}
-	}
-	return false
 }
 
 // Canonical follows merged_into links to the entity that now stands for id.

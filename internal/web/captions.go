@@ -182,11 +182,11 @@ func refFrom(e model.Entity, sts []model.Statement) entityRef {
 			continue
 		}
 		switch st.Property {
-		case "eventType":
+		case model.PropEventType:
 			if r.Event == "" {
 				r.Event = st.Value
 			}
-		case "date":
+		case model.PropDate:
 			if r.Date.IsZero() {
 				r.Date = st.DateStart
 			}
@@ -201,7 +201,7 @@ func refFrom(e model.Entity, sts []model.Statement) entityRef {
 }
 
 // refNamed captions an entity by the first of its strongest names.
-func refNamed(e model.Entity, names map[string][]string) entityRef {
+func refNamed(e model.Entity, names map[model.Property][]string) entityRef {
 	r := entityRef{ID: e.ID, Type: e.Type}
 	for _, p := range store.NameProperties {
 		if len(names[p]) > 0 {

@@ -78,8 +78,8 @@ func (n *notes) total(c *claim) error {
 		if !n.own[st.EntityID] {
 			return nil // a claim gathered from other entities' statements too
 		}
-		if !containsString(props, st.Property) {
-			props = append(props, st.Property)
+		if !containsString(props, string(st.Property)) {
+			props = append(props, string(st.Property))
 		}
 	}
 	var sum store.ClaimTotal
@@ -300,8 +300,8 @@ var singleValued = map[string]bool{"birthPlace": true, "birthDate": true, "death
 func (n *notes) facts(sts []model.Statement, order []string, skip map[string]bool) ([]fact, error) {
 	by := map[string][]model.Statement{}
 	for _, st := range sts {
-		if !skip[st.Property] {
-			by[st.Property] = append(by[st.Property], st)
+		if !skip[string(st.Property)] {
+			by[string(st.Property)] = append(by[string(st.Property)], st)
 		}
 	}
 	var props []string

@@ -73,7 +73,7 @@ func (n *notes) event(id string) (eventView, bool, error) {
 		case "location":
 			location = append(location, st)
 		case "involved", "organizer":
-			p := participant{Name: st.Value, Role: st.Role}
+			p := participant{Name: st.Value, Role: string(st.Role)}
 			if st.ValueEntity != "" {
 				r, err := n.rd.ref(st.ValueEntity)
 				if err != nil {

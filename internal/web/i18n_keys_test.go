@@ -51,10 +51,15 @@ func TestTemplateKeysInCatalogue(t *testing.T) {
 	for _, st := range []model.Status{model.StatusProposed, model.StatusConfirmed, model.StatusRejected} {
 		keys = append(keys, "status."+string(st))
 	}
-	for _, e := range []string{"arrest", "detention", "wanted", "confession", "referral_to_judiciary", "charge", "trial",
-		"conviction", "acquittal", "sentence", "release", "escape", "death_in_custody", "disappearance", "testimony",
-		"torture_allegation", "execution_allegation", "statement", "unknown"} {
-		keys = append(keys, "event."+e)
+	// Every event type, participant role, modality and property of the
+	// vocabulary has its label: a type added to internal/model fails here
+	// until both catalogues name it.
+	for _, e := range model.EventTypes() {
+		keys = append(keys, "event."+string(e))
+	}
+	keys = append(keys, "event.unknown")
+	for _, m := range model.Modalities() {
+		keys = append(keys, "modality."+string(m))
 	}
 	for _, c := range []string{"wanted", "arrested", "referred", "charged", "tried", "convicted", "acquitted"} {
 		keys = append(keys, "case."+c)
@@ -65,11 +70,13 @@ func TestTemplateKeysInCatalogue(t *testing.T) {
 	for _, f := range fateOf {
 		keys = append(keys, "fate."+f.fate)
 	}
-	for _, role := range []string{"subject", "perpetrator", "victim", "agent", "witness"} {
-		keys = append(keys, "role_in."+role)
+	for _, role := range model.ParticipantRoles() {
+		keys = append(keys, "role_in."+string(role))
 	}
-	for _, p := range append(append([]string{}, factOrder...), "name", "alias", "weakAlias", "eventType", "date", "location",
-		"involved", "organizer", "notes", "superior", "subordinate") {
+	for _, p := range model.Properties() {
+		keys = append(keys, "prop."+string(p))
+	}
+	for _, p := range append(append([]string{}, factOrder...), "superior", "subordinate") {
 		keys = append(keys, "prop."+p)
 	}
 	keys = append(keys, "action.review", "action.search", "claim.independent_one", "claim.independent")

@@ -129,7 +129,7 @@ func (rd *reader) visibleNames(id string) ([]string, error) {
 	}
 	var out []string
 	for _, st := range sts {
-		if (st.Property == "name" || st.Property == "alias" || st.Property == "weakAlias") &&
+		if st.Property.IsName() &&
 			st.Status != model.StatusRejected && !containsString(out, st.Value) {
 			out = append(out, st.Value)
 		}

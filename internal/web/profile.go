@@ -213,7 +213,7 @@ func (p *entityPage) timeline(rd *reader, n *notes, e model.Entity, refs []model
 		if _, dup := roles[st.EntityID]; dup {
 			continue
 		}
-		roles[st.EntityID] = st.Role
+		roles[st.EntityID] = string(st.Role)
 		if st.Property != "involved" {
 			roles[st.EntityID] = ""
 		}

@@ -23,7 +23,7 @@ func editStatement(ctx context.Context, tx *store.Tx, st model.Statement, value 
 	fixed := model.Statement{EntityID: st.EntityID, Property: st.Property, Value: value, SourceID: st.SourceID,
 		Span: st.Span, DateStart: st.DateStart, DateEnd: st.DateEnd, Confidence: 1, Origin: "manual",
 		Modality: st.Modality, Role: st.Role, Sensitivity: level}
-	if st.Property == "date" {
+	if st.Property == model.PropDate {
 		if d, err := model.ParseDate(value); err == nil {
 			fixed.DateStart = d
 		}

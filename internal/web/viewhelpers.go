@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"reflect"
 
 	"github.com/athar-project/athar/internal/model"
 )
@@ -57,20 +58,37 @@ func (v *view) Independent(n int) string {
 // Status translates a review state.
 func (v *view) Status(s model.Status) string { return v.T("status." + string(s)) }
 
-// Prop translates a statement property.
-func (v *view) Prop(p string) string {
-	key := "prop." + p
+// Prop translates a statement property (a model.Property, or its name).
+func (v *view) Prop(p any) string {
+	name := vocabName(p)
+	key := "prop." + name
 	if t := v.T(key); t != "[["+key+"]]" {
 		return t
 	}
-	return p
+	return name
+}
+
+// vocabName is the name of a value of the vocabulary (model.Property,
+// model.EventType, model.ParticipantRole) or of a string holding one:
+// templates pass both, and cannot convert.
+func vocabName(x any) string {
+	switch x := x.(type) {
+	case string:
+		return x
+	case fmt.Stringer:
+		return x.String()
+	case nil:
+		return ""
+	}
+	return reflect.ValueOf(x).String()
 }
 
 // EntityType translates an entity type.
 func (v *view) EntityType(t model.EntityType) string { return v.T("type." + string(t)) }
 
-// EventType translates an event type.
-func (v *view) EventType(t string) string {
+// EventType translates an event type (a model.EventType, or its name).
+func (v *view) EventType(x any) string {
+	t := vocabName(x)
 	if t == "" {
 		return v.T("event.unknown")
 	}
@@ -84,8 +102,10 @@ func (v *view) EventType(t string) string {
 // Score writes a matcher's score.
 func (v *view) Score(f float64) string { return fmt.Sprintf("%.2f", f) }
 
-// RoleIn translates a participant's role in an event.
-func (v *view) RoleIn(role string) string {
+// RoleIn translates a participant's role in an event (a
+// model.ParticipantRole, or its name).
+func (v *view) RoleIn(x any) string {
+	role := vocabName(x)
 	if role == "" {
 		return ""
 	}
