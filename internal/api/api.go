@@ -32,6 +32,7 @@ import (
 
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/plumbing"
 	"github.com/athar-project/athar/internal/resolve"
 	"github.com/athar-project/athar/internal/search"
 	"github.com/athar-project/athar/internal/store"
@@ -155,7 +156,7 @@ func schemaNamer(t reflect.Type, hint string) string {
 // Handler serves every path under /api/v1/, wrapped in recovery and the
 // request log.
 func (s *Server) Handler() http.Handler {
-	return s.recoverPanics(s.logRequests(s.mux))
+	return plumbing.Chain(s.mux, plumbing.Recover(s.log, panicked), headers, plumbing.LogRequests(s.log, "api request"))
 }
 
 // resolver is the shared resolver, built on first use.

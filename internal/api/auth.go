@@ -12,6 +12,7 @@ import (
 
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/plumbing"
 	"github.com/athar-project/athar/internal/store"
 )
 
@@ -111,9 +112,7 @@ func (s *Server) authenticate(who audience) func(huma.Context, func(huma.Context
 			huma.WriteErr(s.api, ctx, http.StatusUnauthorized, detail)
 			return
 		}
-		if st := stateOf(r.Context()); st != nil {
-			st.user = v.Actor()
-		}
+		plumbing.SetUser(r.Context(), v.Actor())
 		if !who.allows(v) {
 			huma.WriteErr(s.api, ctx, http.StatusForbidden, who.refusal()+"; "+v.Actor()+" is "+string(v.Role))
 			return
@@ -153,9 +152,8 @@ func writeProblem(w http.ResponseWriter, status int, detail string) {
 	_ = huma.DefaultJSONFormat.Marshal(w, huma.NewError(status, detail))
 }
 
-// reqState is what the request log learns while a request is served.
+// reqState is what a request carries down to its handler.
 type reqState struct {
-	user   string // the account, once authenticated
 	remote string // the client's address, for the access log
 }
 

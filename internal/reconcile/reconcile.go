@@ -22,7 +22,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net"
 	"net/http"
 	"net/url"
 	"strings"
@@ -31,6 +30,7 @@ import (
 
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/plumbing"
 	"github.com/athar-project/athar/internal/resolve"
 	"github.com/athar-project/athar/internal/search"
 	"github.com/athar-project/athar/internal/store"
@@ -118,7 +118,7 @@ func (s *Service) Handler() http.Handler {
 	mux.HandleFunc(Root+"/", func(w http.ResponseWriter, r *http.Request) {
 		problem(w, http.StatusNotFound, "no such reconciliation route; the manifest is at GET "+Root)
 	})
-	return s.recoverer(cors(mux))
+	return plumbing.Chain(mux, plumbing.Recover(s.log, panicked), plumbing.LogRequests(s.log, "reconcile request"), cors)
 }
 
 // viewerFunc is a handler for an authenticated viewer.
@@ -137,6 +137,7 @@ func (s *Service) authed(h viewerFunc) http.HandlerFunc {
 			problem(w, http.StatusUnauthorized, "sign in: send an Athar API token as 'Authorization: Bearer TOKEN'")
 			return
 		}
+		plumbing.SetUser(r.Context(), v.Actor())
 		h(w, r, v)
 	}
 }
@@ -284,7 +285,7 @@ func (s *Service) record(r *http.Request, v access.Viewer, action string, views 
 			if st.Sensitivity >= model.Restricted && shownProperties[st.Property] && !seen[st.ID] {
 				seen[st.ID] = true
 				entries = append(entries, model.AccessEntry{At: now, Actor: v.Actor(), Action: action,
-					Subject: st.ID, Sensitivity: st.Sensitivity, Remote: remote(r)})
+					Subject: st.ID, Sensitivity: st.Sensitivity, Remote: plumbing.ClientAddr(r)})
 			}
 		}
 	}
@@ -295,14 +296,6 @@ func (s *Service) record(r *http.Request, v access.Viewer, action string, views 
 		return fmt.Errorf("record restricted views: %w", err)
 	}
 	return nil
-}
-
-func remote(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
 }
 
 // resolver is the name matcher's index over the whole store, built on
@@ -407,21 +400,9 @@ func (s *Service) serverError(w http.ResponseWriter, r *http.Request, err error)
 	problem(w, http.StatusInternalServerError, "the server failed to answer; try again, and tell the operator if it persists")
 }
 
-// recoverer turns a panic into a 500, logging the stack's place but never
-// the panic's value (it may quote what it was working on).
-func (s *Service) recoverer(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		defer func() {
-			if p := recover(); p != nil {
-				if p == http.ErrAbortHandler {
-					panic(p)
-				}
-				s.log.Error("reconcile: panic", "route", r.Pattern)
-				problem(w, http.StatusInternalServerError, "the server failed to answer")
-			}
-		}()
-		next.ServeHTTP(w, r)
-	})
+// panicked answers a request whose handler panicked.
+func panicked(w http.ResponseWriter, _ *http.Request) {
+	problem(w, http.StatusInternalServerError, "the server failed to answer")
 }
 
 // cors lets web-based clients call the service from other origins, as the

@@ -3,11 +3,7 @@ package web
 import (
 	"context"
 	"errors"
-	"log/slog"
 	"net/http"
-	"runtime/debug"
-	"strings"
-	"time"
 
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/model"
@@ -33,78 +29,17 @@ func state(r *http.Request) *reqState {
 	return &reqState{viewer: access.Public(), lang: i18n.Default}
 }
 
-// statusWriter remembers the status written, for the log and for recovery.
-type statusWriter struct {
-	http.ResponseWriter
-	status int
-}
-
-func (w *statusWriter) WriteHeader(code int) {
-	if w.status == 0 {
-		w.status = code
-	}
-	w.ResponseWriter.WriteHeader(code)
-}
-
-func (w *statusWriter) Write(b []byte) (int, error) {
-	if w.status == 0 {
-		w.status = http.StatusOK
-	}
-	return w.ResponseWriter.Write(b)
-}
-
-func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
-
-// recoverPanics turns a panic into a plain 500 page. The panic's value is
-// not logged — it may hold restricted text — only that it happened and where.
-func (s *Server) recoverPanics(next http.Handler) http.Handler {
+// withState gives the request the state the middleware below fills in.
+func withState(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		sw := &statusWriter{ResponseWriter: w}
-		defer func() {
-			rec := recover()
-			if rec == nil {
-				return
-			}
-			if rec == http.ErrAbortHandler {
-				panic(rec)
-			}
-			s.log.Error("panic serving request", "method", r.Method, "route", r.Pattern, "stack", string(debug.Stack()))
-			if sw.status == 0 {
-				s.serverError(sw, r, errors.New("panic"))
-			}
-		}()
-		next.ServeHTTP(sw, r)
-	})
-}
-
-// logRequests writes one log line per request: method, route pattern,
-// status, duration and the account name. The path is logged only for routes
-// without wildcards: a source id is derived from its original's hash, and
-// logs often travel further than the evidence, so which source was asked for
-// is left to the access log. Never the query, form or body, and never
-// anything read from the evidence store.
-func (s *Server) logRequests(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		start := time.Now()
 		st := &reqState{viewer: access.Public(), lang: i18n.Default}
-		r = r.WithContext(context.WithValue(r.Context(), ctxKey{}, st))
-		sw := &statusWriter{ResponseWriter: w}
-		next.ServeHTTP(sw, r)
-		if sw.status == 0 {
-			sw.status = http.StatusOK
-		}
-		level := slog.LevelInfo
-		if sw.status >= 500 {
-			level = slog.LevelError
-		}
-		attrs := []slog.Attr{slog.String("method", r.Method), slog.String("route", r.Pattern)}
-		if r.Pattern != "" && !strings.Contains(r.Pattern, "{") && r.Pattern != "/" {
-			attrs = append(attrs, slog.String("path", r.URL.Path))
-		}
-		attrs = append(attrs, slog.Int("status", sw.status), slog.Duration("took", time.Since(start)),
-			slog.String("user", st.viewer.Actor()))
-		s.log.LogAttrs(r.Context(), level, "request", attrs...)
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), ctxKey{}, st)))
 	})
+}
+
+// panicked answers a request whose handler panicked with the plain 500 page.
+func (s *Server) panicked(w http.ResponseWriter, r *http.Request) {
+	s.serverError(w, r, errors.New("panic"))
 }
 
 // contentSecurityPolicy allows the embedded stylesheet and script and

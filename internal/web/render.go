@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
-	"net"
 	"net/http"
 	"net/url"
 	"path"
@@ -15,6 +14,7 @@ import (
 
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/plumbing"
 	"github.com/athar-project/athar/internal/web/i18n"
 )
 
@@ -214,15 +214,8 @@ func (s *Server) serverError(w http.ResponseWriter, r *http.Request, err error) 
 	http.Error(w, "Internal server error", http.StatusInternalServerError)
 }
 
-// clientIP is the address the request came from. Behind a reverse proxy
-// this is the proxy: trusting forwarded headers needs configuration first.
-func clientIP(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
-}
+// clientIP is the address the request came from (plumbing.ClientAddr).
+func clientIP(r *http.Request) string { return plumbing.ClientAddr(r) }
 
 func urlQueryEscape(s string) string { return url.QueryEscape(s) }
 

@@ -1,6 +1,10 @@
 package web
 
-import "net/http"
+import (
+	"net/http"
+
+	"github.com/athar-project/athar/internal/plumbing"
+)
 
 // who may use a route.
 type audience int
@@ -94,7 +98,7 @@ func (s *Server) Handler() http.Handler {
 	h = s.language(h)
 	h = s.loadSession(h)
 	h = s.securityHeaders(h)
-	h = s.logRequests(h)
-	h = s.recoverPanics(h)
-	return h
+	// The request log comes last before the routes that derive no new
+	// request: the mux names the route on the request it is given.
+	return plumbing.Chain(h, plumbing.Recover(s.log, s.panicked), withState, plumbing.LogRequests(s.log, "request"))
 }

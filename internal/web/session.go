@@ -14,6 +14,7 @@ import (
 
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/plumbing"
 	"github.com/athar-project/athar/internal/store"
 )
 
@@ -150,6 +151,7 @@ func (s *Server) loadSession(next http.Handler) http.Handler {
 		}
 		st := state(r)
 		st.session, st.user, st.viewer = &sess, &u, access.ForUser(u)
+		plumbing.SetUser(ctx, st.viewer.Actor())
 		next.ServeHTTP(w, r)
 	})
 }

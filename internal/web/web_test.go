@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/plumbing"
 	"github.com/athar-project/athar/internal/store"
 )
 
@@ -439,9 +440,9 @@ func TestStaticAndHealth(t *testing.T) {
 
 func TestRecoverPanics(t *testing.T) {
 	r := newRig(t, "")
-	h := r.srv.recoverPanics(r.srv.logRequests(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {
+	h := plumbing.Chain(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {
 		panic(errors.New("secret-panic-value"))
-	})))
+	}), plumbing.Recover(r.srv.log, r.srv.panicked), plumbing.LogRequests(r.srv.log, "request"))
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
 	if rec.Code != http.StatusInternalServerError || strings.Contains(rec.Body.String(), "secret-panic-value") {
