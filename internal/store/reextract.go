@@ -143,3 +143,12 @@ func (t *Tx) ids(ctx context.Context, q string, args ...any) ([]string, error) {
 	}
 	return out, rows.Err()
 }
+
+// ExtractedWith reports, outside a transaction, whether a source has
+// mentions by this extractor: a look before the long work of extracting
+// again, which the transaction that records it checks once more.
+func (s *Store) ExtractedWith(ctx context.Context, sourceID, extractor string) (bool, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, s.Rebind("SELECT count(*) FROM mentions WHERE source_id = ? AND extractor = ?"), sourceID, extractor).Scan(&n)
+	return n > 0, err
+}
