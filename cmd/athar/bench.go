@@ -12,8 +12,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/benchgen"
-	"github.com/athar-project/athar/internal/intake"
 )
 
 func init() {
@@ -65,8 +65,8 @@ func init() {
 				}
 				cpu0 := cpuTime()
 				start := time.Now()
-				err = intake.New(st, access.Operator()).Ingest(ctx, inputs, intake.Options{BatchSize: batch, StoreOnly: true}, func(r intake.Result) {
-					if r.Outcome == intake.Failed {
+				_, err = app.New(st, app.Config{}).Ingest(ctx, access.Operator(), inputs, app.IngestOptions{BatchSize: batch, StoreOnly: true}, func(r app.IngestResult) {
+					if r.Outcome == app.Failed {
 						failed++
 					}
 				})
@@ -92,7 +92,7 @@ func init() {
 			},
 		}
 		ingestCmd.Flags().IntVar(&n, "n", 10000, "how many articles")
-		ingestCmd.Flags().IntVar(&batch, "batch", intake.DefaultBatch, "sources per transaction")
+		ingestCmd.Flags().IntVar(&batch, "batch", app.DefaultBatch, "sources per transaction")
 		ingestCmd.Flags().StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the timed part to this file")
 		cmd.AddCommand(ingestCmd)
 		for _, sub := range benchCommands {

@@ -11,9 +11,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/benchgen"
-	"github.com/athar-project/athar/internal/intake"
-	"github.com/athar-project/athar/internal/pipeline"
 )
 
 func init() { registerBench(benchFillCommand) }
@@ -40,6 +39,7 @@ and how many entities and statements the store then holds. Run it again with
 				return err
 			}
 			defer st.Close()
+			a := app.New(st, app.Config{})
 			in, err := os.MkdirTemp("", "athar-fill-")
 			if err != nil {
 				return cannot(err)
@@ -59,7 +59,7 @@ and how many entities and statements the store then holds. Run it again with
 			// Generated in chunks so that a million articles never sit on
 			// disk at once.
 			const chunk = 5000
-			var total pipeline.Stats
+			var total app.Found
 			var stored, failed int
 			var elapsed, cpu time.Duration
 			for lo := from; lo < from+n; lo += chunk {
@@ -73,12 +73,12 @@ and how many entities and statements the store then holds. Run it again with
 					inputs = append(inputs, p)
 				}
 				cpu0, start := cpuTime(), time.Now()
-				err := intake.New(st, access.Operator()).Ingest(ctx, inputs, intake.Options{BatchSize: batch}, func(r intake.Result) {
+				_, err := a.Ingest(ctx, access.Operator(), inputs, app.IngestOptions{BatchSize: batch}, func(r app.IngestResult) {
 					switch r.Outcome {
-					case intake.Failed:
+					case app.Failed:
 						failed++
 						fmt.Fprintf(g.stderr, "athar: %s: %v\n", r.Input, r.Err)
-					case intake.Stored:
+					case app.Stored:
 						stored++
 						total.Statements += r.Found.Statements
 						total.Mentions += r.Found.Mentions
@@ -127,7 +127,7 @@ and how many entities and statements the store then holds. Run it again with
 	}
 	cmd.Flags().IntVar(&n, "n", 1000, "how many articles")
 	cmd.Flags().IntVar(&from, "from", 0, "number of the first generated article (to add to a filled store)")
-	cmd.Flags().IntVar(&batch, "batch", intake.DefaultBatch, "sources per transaction")
+	cmd.Flags().IntVar(&batch, "batch", app.DefaultBatch, "sources per transaction")
 	cmd.Flags().StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile to this file")
 	return cmd
 }

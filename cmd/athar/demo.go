@@ -7,7 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/athar-project/athar/internal/intake"
+	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/samples"
 	"github.com/athar-project/athar/internal/store"
@@ -30,6 +30,7 @@ verify the ledger, and print what was stored.`,
 					return err
 				}
 				defer st.Close()
+				a := app.New(st, app.Config{})
 				tmp, err := os.MkdirTemp("", "athar-samples-")
 				if err != nil {
 					return cannot(err)
@@ -39,11 +40,10 @@ verify the ledger, and print what was stored.`,
 				if err != nil {
 					return cannot(err)
 				}
-				svc := intake.New(st, v)
 				bad := 0
 				for i, smp := range all {
-					err := svc.Ingest(ctx, paths[i:i+1], intake.Options{Kind: smp.Kind}, func(r intake.Result) {
-						if r.Outcome == intake.Failed {
+					_, err := a.Ingest(ctx, v, paths[i:i+1], app.IngestOptions{Kind: smp.Kind}, func(r app.IngestResult) {
+						if r.Outcome == app.Failed {
 							bad++
 							fmt.Fprintf(g.stderr, "athar: sample %s: %v\n", smp.Name, r.Err)
 						}

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/store"
 	"github.com/athar-project/athar/internal/web"
 	"github.com/athar-project/athar/internal/web/i18n"
@@ -84,7 +85,7 @@ func dossierFormat(out string) (string, error) {
 // makeDossier renders the dossier through the web UI's assembly of a
 // person's page, so that the dossier and the page never disagree.
 func makeDossier(ctx context.Context, st *store.Store, v access.Viewer, id string, l i18n.Lang, format string) ([]byte, error) {
-	srv, err := web.New(web.Config{Store: st})
+	srv, err := web.New(web.Config{Store: st, App: app.New(st, app.Config{})})
 	if err != nil {
 		return nil, err
 	}

@@ -9,9 +9,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/model"
-	"github.com/athar-project/athar/internal/names"
-	"github.com/athar-project/athar/internal/resolve"
 	"github.com/athar-project/athar/internal/store"
 )
 
@@ -118,18 +117,14 @@ automatically, if any. Only names you are cleared to see take part.`,
 				if t == "" {
 					t = model.TypePerson
 				}
-				st, v, err := g.openAs(ctx, true)
+				a, v, err := g.openApp(ctx, true)
 				if err != nil {
 					return err
 				}
-				defer st.Close()
-				r, err := resolve.New(ctx, st)
+				defer a.Close()
+				cands, err := a.Match(ctx, v, args[0], t, limit)
 				if err != nil {
-					return cannot(err)
-				}
-				cands, err := r.Match(ctx, v, args[0], t, limit)
-				if err != nil {
-					return cannot(err)
+					return refused(err)
 				}
 				if g.json {
 					out := make([]matchJSON, 0, len(cands))
@@ -172,24 +167,17 @@ func init() {
 			Args:  cobra.NoArgs,
 			RunE: func(cmd *cobra.Command, _ []string) error {
 				ctx := cmd.Context()
-				st, err := g.openStore(ctx, false)
+				a, v, err := g.openApp(ctx, false)
 				if err != nil {
 					return err
 				}
-				defer st.Close()
-				if _, err := g.viewer(ctx, st); err != nil {
+				defer a.Close()
+				stats, err := a.ResolveAll(ctx, v)
+				if err != nil {
+					return refused(err)
+				}
+				if err := g.done(ctx, a); err != nil {
 					return err
-				}
-				r, err := resolve.New(ctx, st)
-				if err != nil {
-					return cannot(err)
-				}
-				stats, err := r.ResolveAll(ctx)
-				if err != nil {
-					return cannot(err)
-				}
-				if err := g.checkpoint(ctx, st); err != nil {
-					return cannot(err)
 				}
 				if g.json {
 					return g.printJSON(stats)
@@ -210,14 +198,8 @@ func init() {
 			Args:  cobra.ExactArgs(3),
 			RunE: func(cmd *cobra.Command, args []string) error {
 				ctx := cmd.Context()
-				verdict := model.Verdict(args[2])
-				switch verdict {
-				case model.Same, model.Different, model.Unsure:
-				default:
-					return cannot(fmt.Errorf("verdict %q: want same, different or unsure", args[2]))
-				}
-				return g.withResolver(ctx, func(r *resolve.Resolver, v access.Viewer) error {
-					return r.Judge(ctx, v, args[0], args[1], verdict, note)
+				return g.decide(ctx, func(a *app.App, v access.Viewer) error {
+					return a.Judge(ctx, v, args[0], args[1], model.Verdict(args[2]), note)
 				})
 			},
 		}
@@ -231,8 +213,8 @@ func init() {
 			Args:  cobra.ExactArgs(1),
 			RunE: func(cmd *cobra.Command, args []string) error {
 				ctx := cmd.Context()
-				return g.withResolver(ctx, func(r *resolve.Resolver, v access.Viewer) error {
-					return r.Unmerge(ctx, v, args[0])
+				return g.decide(ctx, func(a *app.App, v access.Viewer) error {
+					return a.Unmerge(ctx, v, args[0])
 				})
 			},
 		}
@@ -245,18 +227,14 @@ func init() {
 			Args:  cobra.NoArgs,
 			RunE: func(cmd *cobra.Command, _ []string) error {
 				ctx := cmd.Context()
-				st, v, err := g.openAs(ctx, true)
+				a, v, err := g.openApp(ctx, true)
 				if err != nil {
 					return err
 				}
-				defer st.Close()
-				props, err := st.MergeProposals(ctx, "open")
+				defer a.Close()
+				props, err := a.MergeProposals(ctx, v)
 				if err != nil {
-					return cannot(err)
-				}
-				visible, err := visibleNames(ctx, st, v)
-				if err != nil {
-					return cannot(err)
+					return refused(err)
 				}
 				type propJSON struct {
 					ID      string   `json:"id"`
@@ -269,18 +247,7 @@ func init() {
 				}
 				var out []propJSON
 				for _, p := range props {
-					na, okA := visible[p.EntityA]
-					nb, okB := visible[p.EntityB]
-					if !okA || !okB {
-						continue // a side the viewer may see nothing of
-					}
-					score, reasons := p.Score, p.Reasons
-					if v.Clearance != model.Confidential {
-						// The stored reasons may quote names beyond this
-						// viewer's clearance: compare what they may see.
-						score, reasons = bestVisibleComparison(na, nb)
-					}
-					out = append(out, propJSON{p.ID, p.EntityA, p.EntityB, na, nb, round3(score), reasons})
+					out = append(out, propJSON{p.ID, p.EntityA, p.EntityB, p.NamesA, p.NamesB, round3(p.Score), p.Reasons})
 				}
 				if g.json {
 					if out == nil {
@@ -298,50 +265,20 @@ func init() {
 	})
 }
 
-func (g *globals) withResolver(ctx context.Context, fn func(*resolve.Resolver, access.Viewer) error) error {
-	st, v, err := g.openAs(ctx, true)
+// decide runs a decision on entities as the command's viewer and signs the
+// ledger's head after it.
+func (g *globals) decide(ctx context.Context, fn func(*app.App, access.Viewer) error) error {
+	a, v, err := g.openApp(ctx, true)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	r, err := resolve.New(ctx, st)
-	if err != nil {
-		return cannot(err)
+	defer a.Close()
+	if err := fn(a, v); err != nil {
+		return refused(err)
 	}
-	if err := fn(r, v); err != nil {
-		return cannot(err)
-	}
-	if err := g.checkpoint(ctx, st); err != nil {
-		return cannot(err)
+	if err := g.done(ctx, a); err != nil {
+		return err
 	}
 	fmt.Fprintln(g.stdout, "done")
 	return nil
-}
-
-// visibleNames maps every entity the viewer may see something of to its
-// visible names.
-func visibleNames(ctx context.Context, st *store.Store, v access.Viewer) (map[string][]string, error) {
-	ents, err := st.Entities(ctx, v, "")
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[string][]string, len(ents))
-	for _, e := range ents {
-		out[e.ID] = e.Names
-	}
-	return out, nil
-}
-
-// bestVisibleComparison compares two entities by the names a viewer may see
-// of each, and returns the best pair's score and reasons.
-func bestVisibleComparison(a, b []string) (float64, []string) {
-	best := names.Result{}
-	for _, x := range a {
-		for _, y := range b {
-			if r := names.CompareStrings(x, y); r.Score > best.Score || best.Reasons == nil {
-				best = r
-			}
-		}
-	}
-	return best.Score, best.Reasons
 }

@@ -14,8 +14,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/feeds"
-	"github.com/athar-project/athar/internal/intake"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/store"
 )
@@ -122,12 +122,12 @@ func feedsAddCmd(g *globals) *cobra.Command {
 				}
 				opt.Sensitivity = &s
 			}
-			st, v, err := g.openAs(ctx, false)
+			a, v, err := g.openApp(ctx, false)
 			if err != nil {
 				return err
 			}
-			defer st.Close()
-			p := feeds.NewPoller(st)
+			defer a.Close()
+			p := feeds.NewPoller(a)
 			p.Timeout = fetchTimeout
 			f, err := p.Add(ctx, v, opt)
 			var ce *feeds.CheckError
@@ -161,12 +161,12 @@ func feedsListCmd(g *globals) *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			st, v, err := g.openAs(ctx, true)
+			a, v, err := g.openApp(ctx, true)
 			if err != nil {
 				return err
 			}
-			defer st.Close()
-			list, err := feeds.List(ctx, st, v)
+			defer a.Close()
+			list, err := feeds.List(ctx, a, v)
 			if err != nil {
 				return cannot(err)
 			}
@@ -199,13 +199,13 @@ func feedsRemoveCmd(g *globals) *cobra.Command {
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			st, v, err := g.openAs(ctx, true)
+			a, v, err := g.openApp(ctx, true)
 			if err != nil {
 				return err
 			}
-			defer st.Close()
-			f, err := feeds.Remove(ctx, st, v, args[0])
-			if errors.Is(err, store.ErrNotFound) {
+			defer a.Close()
+			f, err := feeds.Remove(ctx, a, v, args[0])
+			if app.KindOf(err) == app.NotFound {
 				return cannot(fmt.Errorf("%s: no such feed", args[0]))
 			}
 			if err != nil {
@@ -230,23 +230,23 @@ items and feeds that failed are reported on stderr, and the exit code is 1.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
-			st, v, err := g.openAs(ctx, false)
+			a, v, err := g.openApp(ctx, false)
 			if err != nil {
 				return err
 			}
-			defer st.Close()
+			defer a.Close()
 			if !v.CanWrite() {
 				return cannot(fmt.Errorf("%s may not add sources (role %s)", v.Actor(), v.Role))
 			}
-			p := feeds.NewPoller(st)
+			p := feeds.NewPoller(a)
 			p.Timeout = fetchTimeout
 			bad := 0
 			p.Report = func(r feeds.Result) { bad += g.reportPoll(r) }
-			p.Only = func(f store.Feed) bool { return v.CanSee(f.Sensitivity) }
+			p.Only = func(f app.Feed) bool { return v.CanSee(f.Sensitivity) }
 			var runErr error
 			if len(args) == 1 {
-				f, err := feeds.Find(ctx, st, v, args[0])
-				if errors.Is(err, store.ErrNotFound) {
+				f, err := feeds.Find(ctx, a, v, args[0])
+				if app.KindOf(err) == app.NotFound {
 					return cannot(fmt.Errorf("%s: no such feed", args[0]))
 				}
 				if err != nil {
@@ -256,8 +256,8 @@ items and feeds that failed are reported on stderr, and the exit code is 1.`,
 			} else {
 				runErr = p.PollDue(ctx, time.Now())
 			}
-			if err := g.checkpoint(context.WithoutCancel(ctx), st); err != nil {
-				return cannot(err)
+			if err := g.done(context.WithoutCancel(ctx), a); err != nil {
+				return err
 			}
 			if runErr != nil {
 				return cannot(fmt.Errorf("polling stopped: %w (what was stored before stays stored)", runErr))
@@ -286,7 +286,7 @@ func (g *globals) reportPoll(r feeds.Result) int {
 		if name == "" {
 			name = it.Key
 		}
-		if it.Outcome == intake.Failed {
+		if it.Outcome == app.Failed {
 			bad++
 			fmt.Fprintf(g.stderr, "athar: feed %s item %s: %v\n", f.ID, name, it.Err)
 			continue

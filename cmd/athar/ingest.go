@@ -13,7 +13,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
-	"github.com/athar-project/athar/internal/intake"
+	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/jobs"
 	"github.com/athar-project/athar/internal/model"
 )
@@ -42,7 +42,7 @@ one extract job per source for 'athar worker' or 'athar serve' to run.`,
 			RunE: func(cmd *cobra.Command, args []string) error {
 				ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 				defer stop()
-				opt := intake.Options{MaxBytes: maxBytes, Timeout: fetchTimeout, BatchSize: batch, StoreOnly: queue}
+				opt := app.IngestOptions{MaxBytes: maxBytes, Timeout: fetchTimeout, BatchSize: batch, Queue: queue}
 				k, err := model.ParseSourceKind(kind)
 				if err != nil {
 					return cannot(fmt.Errorf("--kind: %w", err))
@@ -62,7 +62,7 @@ one extract job per source for 'athar worker' or 'athar serve' to run.`,
 		cmd.Flags().StringVar(&sensitivity, "sensitivity", "", "sensitivity of the sources (default: public; confidential for testimony)")
 		cmd.Flags().Int64Var(&maxBytes, "max-bytes", 50<<20, "refuse inputs larger than this many bytes")
 		cmd.Flags().DurationVar(&fetchTimeout, "fetch-timeout", 60*time.Second, "give up on a URL after this long")
-		cmd.Flags().IntVar(&batch, "batch", intake.DefaultBatch, "sources stored per transaction")
+		cmd.Flags().IntVar(&batch, "batch", app.DefaultBatch, "sources stored per transaction")
 		cmd.Flags().BoolVar(&queue, "queue", false, "only store the sources; queue their extraction for the workers")
 		return cmd
 	})
@@ -79,34 +79,26 @@ type ingestLine struct {
 	Error       string `json:"error,omitempty"`
 }
 
-func (g *globals) ingest(ctx context.Context, args []string, opt intake.Options) error {
-	st, v, err := g.openAs(ctx, false)
+func (g *globals) ingest(ctx context.Context, args []string, opt app.IngestOptions) error {
+	a, v, err := g.openApp(ctx, false)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	inputs, failed := intake.Expand(args)
+	defer a.Close()
+	inputs, failed := app.Expand(args)
 	bad := len(failed)
 	for _, r := range failed {
 		g.reportIngest(r)
 	}
-	var queue *extractQueue
-	if opt.StoreOnly {
-		q, err := jobs.Open(ctx, st, jobs.Config{})
+	if opt.Queue {
+		q, err := jobs.Open(ctx, a, jobs.Config{})
 		if err != nil {
 			return cannot(err)
 		}
 		defer q.Close()
-		queue = &extractQueue{q: q, actor: v.Actor()}
 	}
 	bar := g.progress(len(inputs), "ingesting")
-	report := func(r intake.Result) {
-		if r.Outcome == intake.Failed {
-			bad++
-		} else if queue != nil {
-			// What is stored is queued, even if the run is being interrupted.
-			queue.add(context.WithoutCancel(ctx), r.Source.ID)
-		}
+	report := func(r app.IngestResult) {
 		if bar != nil {
 			bar.Clear()
 		}
@@ -115,21 +107,20 @@ func (g *globals) ingest(ctx context.Context, args []string, opt intake.Options)
 			bar.Add(1)
 		}
 	}
-	runErr := intake.New(st, v).Ingest(ctx, inputs, opt, report)
+	tot, runErr := a.Ingest(ctx, v, inputs, opt, report)
+	bad += tot.Failed
 	if bar != nil {
 		bar.Finish()
 	}
-	if err := g.checkpoint(context.WithoutCancel(ctx), st); err != nil {
-		return cannot(err)
+	if err := g.done(context.WithoutCancel(ctx), a); err != nil {
+		return err
 	}
-	if queue != nil {
-		// What was stored is queued even when the run stopped early.
-		queue.flush(context.WithoutCancel(ctx))
-		if queue.err != nil {
-			return cannot(fmt.Errorf("queue extraction: %w (the sources are stored: run the same ingest --queue again to queue them)", queue.err))
-		}
+	if opt.Queue {
 		fmt.Fprintf(g.stderr, "athar: queued extraction of %d sources (%d already queued); 'athar worker' or 'athar serve' runs it\n",
-			queue.queued, queue.sent-queue.queued)
+			tot.Queued, tot.AlreadyQueued)
+	}
+	if app.KindOf(runErr) != 0 {
+		return refused(runErr)
 	}
 	if runErr != nil {
 		return cannot(fmt.Errorf("ingest stopped: %w (what was stored before stays stored)", runErr))
@@ -140,8 +131,8 @@ func (g *globals) ingest(ctx context.Context, args []string, opt intake.Options)
 	return nil
 }
 
-func (g *globals) reportIngest(r intake.Result) {
-	if r.Outcome == intake.Failed {
+func (g *globals) reportIngest(r app.IngestResult) {
+	if r.Outcome == app.Failed {
 		fmt.Fprintf(g.stderr, "athar: %s: %v\n", r.Input, r.Err)
 		return
 	}
@@ -170,41 +161,4 @@ func (g *globals) progress(n int, what string) *progressbar.ProgressBar {
 	}
 	return progressbar.NewOptions(n, progressbar.OptionSetWriter(f), progressbar.OptionSetDescription(what),
 		progressbar.OptionShowCount(), progressbar.OptionClearOnFinish())
-}
-
-// extractQueue queues the extraction of stored sources in batches as they
-// are reported. A source stored before ("exists") is queued too: if an
-// earlier --queue run died between storing and queuing, running it again
-// queues what was left out, and a source already extracted is left alone by
-// its job.
-type extractQueue struct {
-	q            *jobs.Queue
-	actor        string
-	ids          []string
-	sent, queued int
-	err          error
-}
-
-// queueBatch is how many sources are queued at once.
-const queueBatch = 100
-
-func (e *extractQueue) add(ctx context.Context, id string) {
-	e.ids = append(e.ids, id)
-	if len(e.ids) >= queueBatch {
-		e.flush(ctx)
-	}
-}
-
-func (e *extractQueue) flush(ctx context.Context) {
-	if e.err != nil || len(e.ids) == 0 {
-		return
-	}
-	n, err := e.q.EnqueueExtract(ctx, e.actor, e.ids...)
-	e.queued += n
-	if err != nil {
-		e.err = err
-		return
-	}
-	e.sent += len(e.ids)
-	e.ids = e.ids[:0]
 }

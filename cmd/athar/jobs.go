@@ -150,12 +150,12 @@ func jobsCounts(g *globals) *cobra.Command {
 // withJobs opens an existing store and its job queue as the command's
 // viewer.
 func (g *globals) withJobs(ctx context.Context, fn func(*jobs.Queue, access.Viewer) error) error {
-	st, v, err := g.openAs(ctx, true)
+	a, v, err := g.openApp(ctx, true)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	q, err := jobs.Open(ctx, st, jobs.Config{})
+	defer a.Close()
+	q, err := jobs.Open(ctx, a, jobs.Config{})
 	if err != nil {
 		return cannot(err)
 	}

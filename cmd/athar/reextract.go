@@ -5,11 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/athar-project/athar/internal/access"
-	"github.com/athar-project/athar/internal/pipeline"
-	"github.com/athar-project/athar/internal/resolve"
-	"github.com/athar-project/athar/internal/search"
-	"github.com/athar-project/athar/internal/store"
+	"github.com/athar-project/athar/internal/app"
 )
 
 func init() {
@@ -23,59 +19,32 @@ are kept and not proposed again; a source the current version already extracted
 is left alone.`,
 			RunE: func(cmd *cobra.Command, args []string) error {
 				ctx := cmd.Context()
-				st, v, err := g.openAs(ctx, true)
+				a, v, err := g.openApp(ctx, true)
 				if err != nil {
 					return err
 				}
-				defer st.Close()
-				if !v.CanWrite() {
-					return cannot(fmt.Errorf("%s may not change what is stored (role %s)", v.Actor(), v.Role))
-				}
-				ids := args
-				if len(ids) == 0 {
-					if ids, err = st.SourceIDs(ctx); err != nil {
-						return cannot(err)
-					}
-				}
-				r, err := resolve.New(ctx, st)
-				if err != nil {
-					return cannot(err)
-				}
+				defer a.Close()
 				bad := 0
-				for _, id := range ids {
-					src, err := st.Source(ctx, access.Operator(), id)
-					if err == nil && !v.CanSee(src.Sensitivity) {
-						err = store.ErrNotFound
-					}
-					if err != nil {
-						fmt.Fprintf(g.stderr, "athar: source %s: not found, or not visible at your clearance\n", id)
+				err = a.Reextract(ctx, v, args, func(done app.Extracted, err error) {
+					switch {
+					case app.KindOf(err) == app.NotFound:
+						fmt.Fprintf(g.stderr, "athar: source %s: not found, or not visible at your clearance\n", done.SourceID)
 						bad++
-						continue
-					}
-					var done pipeline.Redone
-					b := r.Begin()
-					err = st.Write(ctx, v.Actor(), func(tx *store.Tx) error {
-						var err error
-						if done, err = pipeline.Reextract(ctx, tx, b, src); err != nil || done.Skipped {
-							return err
-						}
-						return search.IndexSource(ctx, tx, src.ID)
-					})
-					if err != nil {
-						b.Abort(ctx)
-						fmt.Fprintf(g.stderr, "athar: source %s: %v\n", id, err)
+					case err != nil:
+						fmt.Fprintf(g.stderr, "athar: source %s: %v\n", done.SourceID, err)
 						bad++
-						continue
+					case done.Skipped:
+						fmt.Fprintf(g.stdout, "unchanged  %s\n", done.SourceID)
+					default:
+						fmt.Fprintf(g.stdout, "extracted  %s  %d mentions, %d statements proposed (%d earlier proposals replaced)\n",
+							done.SourceID, done.Found.Mentions, done.Found.Statements, done.Superseded.Statements)
 					}
-					if done.Skipped {
-						fmt.Fprintf(g.stdout, "unchanged  %s\n", id)
-						continue
-					}
-					fmt.Fprintf(g.stdout, "extracted  %s  %d mentions, %d statements proposed (%d earlier proposals replaced)\n",
-						id, done.Found.Mentions, done.Found.Statements, done.Superseded.Statements)
+				})
+				if err != nil {
+					return refused(err)
 				}
-				if err := g.checkpoint(ctx, st); err != nil {
-					return cannot(err)
+				if err := g.done(ctx, a); err != nil {
+					return err
 				}
 				if bad > 0 {
 					return problem()

@@ -1,28 +1,23 @@
 package main
 
 import (
-	"context"
 	"crypto/rand"
 	"errors"
 	"fmt"
 	"io/fs"
 	"log/slog"
 	"net"
-	"net/http"
 	"os"
 	"os/signal"
 	"path/filepath"
 	"syscall"
-	"time"
 
 	"github.com/spf13/cobra"
 
-	"github.com/athar-project/athar/internal/access"
-	"github.com/athar-project/athar/internal/api"
+	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/jobs"
 	"github.com/athar-project/athar/internal/model"
-	"github.com/athar-project/athar/internal/reconcile"
-	"github.com/athar-project/athar/internal/resolve"
+	"github.com/athar-project/athar/internal/server"
 	"github.com/athar-project/athar/internal/web"
 )
 
@@ -56,6 +51,7 @@ as 'athar worker' does.`,
 				}
 				defer st.Close()
 				logger := slog.New(slog.NewTextHandler(g.stderr, nil))
+				a := app.New(st, app.Config{Logger: logger})
 				secret, err := webSecret(g.data)
 				if err != nil {
 					return cannot(err)
@@ -69,44 +65,16 @@ as 'athar worker' does.`,
 				if err != nil {
 					return cannot(err)
 				}
-				cfg.Feeds = feedPoller(st, logger)
-				q, err := jobs.Open(ctx, st, cfg)
+				cfg.Feeds = feedPoller(a, logger)
+				q, err := jobs.Open(ctx, a, cfg)
 				if err != nil {
 					return cannot(err)
 				}
 				defer q.Close()
-				// One names index (the resolver's) for the UI and the API,
-				// built when a page or a call first needs it.
-				res := resolve.NewLazy(st)
-				// Sessions and the access log live in the database: they
-				// survive a restart and every server shares them.
-				srv, err := web.New(web.Config{Store: st, BaseURL: baseURL, Logger: logger, Secret: secret,
-					Sessions: st.Sessions(), AccessLog: st.AccessLog(), Jobs: q, Resolver: res})
+				h, err := server.Handler(server.Config{App: a, Store: st, BaseURL: baseURL, Logger: logger, Secret: secret, Jobs: q})
 				if err != nil {
 					return cannot(err)
 				}
-				apiSrv, err := api.New(api.Config{Store: st, BaseURL: baseURL, Logger: logger, Resolver: res})
-				if err != nil {
-					return cannot(err)
-				}
-				rec, err := reconcile.New(reconcile.Config{Store: st, BaseURL: baseURL, Logger: logger,
-					Viewer: func(r *http.Request) (access.Viewer, bool, error) {
-						v, _, ok, err := apiSrv.ViewerFor(r)
-						return v, ok, err
-					}})
-				if err != nil {
-					return cannot(err)
-				}
-				// The APIs sit beside the UI, outside its cookie sessions,
-				// CSRF checks and frame policy: their callers carry bearer
-				// tokens, and reconciliation previews open in OpenRefine's
-				// frames.
-				top := http.NewServeMux()
-				top.Handle("/api/v1/", apiSrv.Handler())
-				top.Handle("/reconcile", rec.Handler())
-				top.Handle("/reconcile/", rec.Handler())
-				top.Handle("/", srv.Handler())
-
 				workDone := make(chan error, 1)
 				if wf.workers > 0 {
 					go func() { workDone <- q.Work(ctx, wf.workers) }()
@@ -120,36 +88,19 @@ as 'athar worker' does.`,
 				if err != nil {
 					return cannot(fmt.Errorf("--addr %s: %w", addr, err))
 				}
-				hs := &http.Server{
-					Handler:           top,
-					ReadHeaderTimeout: 10 * time.Second,
-					ReadTimeout:       30 * time.Second,
-					WriteTimeout:      5 * time.Minute, // verify and large originals take a while
-					IdleTimeout:       2 * time.Minute,
-					MaxHeaderBytes:    64 << 10,
-					ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
-				}
 				fmt.Fprintf(g.stderr, "athar: serving http://%s (%s, %d job workers); Ctrl-C stops\n", ln.Addr(), st.Engine(), wf.workers)
-				done := make(chan error, 1)
-				go func() { done <- hs.Serve(ln) }()
-				select {
-				case err := <-done:
-					return cannot(fmt.Errorf("serve: %w", err))
-				case <-ctx.Done():
-				}
-				fmt.Fprintln(g.stderr, "athar: shutting down")
-				shutdownCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
-				defer cancel()
-				if err := hs.Shutdown(shutdownCtx); err != nil {
-					return cannot(fmt.Errorf("shut down: %w", err))
-				}
-				if err := <-done; err != nil && !errors.Is(err, http.ErrServerClosed) {
-					return cannot(fmt.Errorf("serve: %w", err))
+				serveErr := server.Serve(ctx, ln, h, logger)
+				if ctx.Err() != nil {
+					fmt.Fprintln(g.stderr, "athar: shutting down")
 				}
 				// The workers saw ctx end too: they finish or hand back
 				// their jobs.
-				if err := <-workDone; err != nil {
-					return cannot(fmt.Errorf("workers: %w", err))
+				stop()
+				if err := <-workDone; err != nil && serveErr == nil {
+					serveErr = fmt.Errorf("workers: %w", err)
+				}
+				if serveErr != nil {
+					return cannot(serveErr)
 				}
 				return nil
 			},

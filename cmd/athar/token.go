@@ -1,16 +1,12 @@
 package main
 
 import (
-	"context"
-	"errors"
 	"fmt"
 	"text/tabwriter"
 	"time"
 
+	"github.com/athar-project/athar/internal/app"
 	"github.com/spf13/cobra"
-
-	"github.com/athar-project/athar/internal/model"
-	"github.com/athar-project/athar/internal/store"
 )
 
 // tokenJSON is a token as `athar token list --json` prints it (and `add`,
@@ -26,7 +22,7 @@ type tokenJSON struct {
 	RevokedAt  *string `json:"revoked_at"`
 }
 
-func toTokenJSON(t store.APIToken) tokenJSON {
+func toTokenJSON(t app.APIToken) tokenJSON {
 	at := func(x time.Time) *string {
 		if x.IsZero() {
 			return nil
@@ -60,21 +56,14 @@ its SHA-256, so a lost token cannot be shown again (revoke it and make another).
 					}
 					until = d.UTC()
 				}
-				st, err := g.tokenAdmin(ctx)
+				a, v, err := g.openApp(ctx, true)
 				if err != nil {
 					return err
 				}
-				defer st.Close()
-				u, err := st.UserByName(ctx, args[0])
-				if errors.Is(err, store.ErrNotFound) {
-					return cannot(fmt.Errorf("no user %q (athar user add makes one)", args[0]))
-				}
+				defer a.Close()
+				t, secret, u, err := a.CreateToken(ctx, v, args[0], name, until)
 				if err != nil {
-					return cannot(err)
-				}
-				t, secret, err := st.Tokens().Create(ctx, u.ID, name, until)
-				if err != nil {
-					return cannot(fmt.Errorf("token for %s: %w", u.Name, err))
+					return refused(err)
 				}
 				if g.json {
 					out := toTokenJSON(t)
@@ -99,22 +88,17 @@ its SHA-256, so a lost token cannot be shown again (revoke it and make another).
 			Args:  cobra.NoArgs,
 			RunE: func(cmd *cobra.Command, _ []string) error {
 				ctx := cmd.Context()
-				st, err := g.tokenAdmin(ctx)
+				a, v, err := g.openApp(ctx, true)
 				if err != nil {
 					return err
 				}
-				defer st.Close()
-				userID := ""
-				if user != "" {
-					u, err := st.UserByName(ctx, user)
-					if err != nil {
-						return cannot(fmt.Errorf("--user %s: no such user", user))
-					}
-					userID = u.ID
+				defer a.Close()
+				toks, err := a.Tokens(ctx, v, user)
+				if app.KindOf(err) == app.NotFound {
+					return cannot(fmt.Errorf("--user %s: no such user", user))
 				}
-				toks, err := st.Tokens().List(ctx, userID)
 				if err != nil {
-					return cannot(err)
+					return refused(err)
 				}
 				if g.json {
 					out := make([]tokenJSON, 0, len(toks))
@@ -154,17 +138,14 @@ its SHA-256, so a lost token cannot be shown again (revoke it and make another).
 			Args:  cobra.ExactArgs(1),
 			RunE: func(cmd *cobra.Command, args []string) error {
 				ctx := cmd.Context()
-				st, err := g.tokenAdmin(ctx)
+				a, v, err := g.openApp(ctx, true)
 				if err != nil {
 					return err
 				}
-				defer st.Close()
-				t, err := st.Tokens().Revoke(ctx, args[0])
-				if errors.Is(err, store.ErrNotFound) {
-					return cannot(fmt.Errorf("no token %s (athar token list shows them)", args[0]))
-				}
+				defer a.Close()
+				t, err := a.RevokeToken(ctx, v, args[0])
 				if err != nil {
-					return cannot(err)
+					return refused(err)
 				}
 				fmt.Fprintf(g.stdout, "revoked %s (%s, %q)\n", t.ID, t.UserName, t.Name)
 				return nil
@@ -172,18 +153,4 @@ its SHA-256, so a lost token cannot be shown again (revoke it and make another).
 		})
 		return cmd
 	})
-}
-
-// tokenAdmin opens an existing store for token management, which only an
-// admin may do (the operator, or --as an admin).
-func (g *globals) tokenAdmin(ctx context.Context) (*store.Store, error) {
-	st, v, err := g.openAs(ctx, true)
-	if err != nil {
-		return nil, err
-	}
-	if v.Role != model.RoleAdmin {
-		st.Close()
-		return nil, cannot(fmt.Errorf("only an admin may manage API tokens (%s is %s)", v.Actor(), v.Role))
-	}
-	return st, nil
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/athar-project/athar/internal/api"
+	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/store"
 )
 
@@ -63,7 +64,7 @@ func TestTokenCommands(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	srv, err := api.New(api.Config{Store: st})
+	srv, err := api.New(api.Config{Store: st, App: app.New(st, app.Config{})})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,9 +9,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/model"
-	"github.com/athar-project/athar/internal/store"
 )
 
 func init() {
@@ -29,47 +28,42 @@ func init() {
 				if err != nil {
 					return cannot(fmt.Errorf("--role: %w", err))
 				}
-				c := model.Internal
+				n := app.NewAccount{Name: args[0], Role: r}
 				if clearance != "" {
-					if c, err = model.ParseSensitivity(clearance); err != nil {
+					c, err := model.ParseSensitivity(clearance)
+					if err != nil {
 						return cannot(fmt.Errorf("--clearance: %w", err))
 					}
-				} else if r == model.RoleAdmin {
-					c = model.Confidential
+					n.Clearance = &c
 				}
-				u := model.User{Name: args[0], Role: r, Clearance: c}
 				if passwordStdin {
 					line, err := bufio.NewReader(g.stdin).ReadString('\n')
 					if err != nil && line == "" {
 						return cannot(errors.New("--password-stdin: no password on standard input"))
 					}
-					if u.PasswordHash, err = access.HashPassword(strings.TrimRight(line, "\r\n")); err != nil {
-						return cannot(err)
+					n.Password = strings.TrimRight(line, "\r\n")
+					if n.Password == "" {
+						return cannot(errors.New("--password-stdin: the password is empty"))
 					}
 				}
-				st, v, err := g.openAs(ctx, false)
+				a, v, err := g.openApp(ctx, false)
 				if err != nil {
 					return err
 				}
-				defer st.Close()
-				if v.Role != model.RoleAdmin {
-					return cannot(fmt.Errorf("only an admin may add users (%s is %s)", v.Actor(), v.Role))
+				defer a.Close()
+				u, err := a.AddUser(ctx, v, n)
+				if err != nil {
+					return refused(err)
 				}
-				if _, err := st.UserByName(ctx, u.Name); err == nil {
-					return cannot(fmt.Errorf("user %q already exists", u.Name))
-				}
-				if err := st.Write(ctx, v.Actor(), func(tx *store.Tx) error { return tx.AddUser(ctx, &u) }); err != nil {
-					return cannot(err)
-				}
-				if err := g.checkpoint(ctx, st); err != nil {
-					return cannot(err)
+				if err := g.done(ctx, a); err != nil {
+					return err
 				}
 				fmt.Fprintf(g.stdout, "added %s (%s, clearance %s)\n", u.Name, u.Role, u.Clearance)
 				return nil
 			},
 		}
 		add.Flags().StringVar(&role, "role", "", "admin, reviewer, analyst or viewer (required)")
-		add.Flags().StringVar(&clearance, "clearance", "", "highest sensitivity the user may see (default: internal; confidential for admins)")
+		add.Flags().StringVar(&clearance, "clearance", "", "highest sensitivity the user may see (default: public; confidential for admins)")
 		add.Flags().BoolVar(&passwordStdin, "password-stdin", false, "read the password for web login from standard input")
 		_ = add.MarkFlagRequired("role")
 		cmd.AddCommand(add)
@@ -79,14 +73,14 @@ func init() {
 			Args:  cobra.NoArgs,
 			RunE: func(cmd *cobra.Command, _ []string) error {
 				ctx := cmd.Context()
-				st, err := g.openStore(ctx, true)
+				a, v, err := g.openApp(ctx, true)
 				if err != nil {
 					return err
 				}
-				defer st.Close()
-				users, err := st.Users(ctx)
+				defer a.Close()
+				users, err := a.Users(ctx, v)
 				if err != nil {
-					return cannot(err)
+					return refused(err)
 				}
 				if g.json {
 					type userJSON struct {
@@ -119,29 +113,17 @@ func init() {
 			Args:  cobra.ExactArgs(1),
 			RunE: func(cmd *cobra.Command, args []string) error {
 				ctx := cmd.Context()
-				st, v, err := g.openAs(ctx, true)
+				a, v, err := g.openApp(ctx, true)
 				if err != nil {
 					return err
 				}
-				defer st.Close()
-				if v.Role != model.RoleAdmin {
-					return cannot(fmt.Errorf("only an admin may disable users"))
-				}
-				u, err := st.UserByName(ctx, args[0])
+				defer a.Close()
+				u, err := a.DisableUser(ctx, v, args[0])
 				if err != nil {
-					return cannot(err)
+					return refused(err)
 				}
-				if err := st.Write(ctx, v.Actor(), func(tx *store.Tx) error { return tx.SetUserDisabled(ctx, u.ID, true) }); err != nil {
-					return cannot(err)
-				}
-				// Signed-in browsers of the account are signed out now, as
-				// the admin page does (its API tokens stop working too: they
-				// are refused for a disabled account).
-				if err := st.Sessions().DeleteUser(ctx, u.ID); err != nil {
-					return cannot(fmt.Errorf("end %s's sessions: %w", u.Name, err))
-				}
-				if err := g.checkpoint(ctx, st); err != nil {
-					return cannot(err)
+				if err := g.done(ctx, a); err != nil {
+					return err
 				}
 				fmt.Fprintf(g.stdout, "disabled %s\n", u.Name)
 				return nil

@@ -11,9 +11,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/feeds"
 	"github.com/athar-project/athar/internal/jobs"
-	"github.com/athar-project/athar/internal/store"
 )
 
 // workerFlags tune the workers of `athar worker` (and of `athar serve`).
@@ -41,8 +41,8 @@ func (f *workerFlags) config(logger *slog.Logger) (jobs.Config, error) {
 
 // feedPoller polls followed feeds from the job queue's periodic task, as
 // every process working the queue must (the task's name is shared).
-func feedPoller(st *store.Store, logger *slog.Logger) *feeds.Poller {
-	return &feeds.Poller{Store: st, Report: func(r feeds.Result) {
+func feedPoller(a *app.App, logger *slog.Logger) *feeds.Poller {
+	return &feeds.Poller{App: a, Report: func(r feeds.Result) {
 		// The feed's id and counts only: a feed's URL and items may be
 		// above what the log's readers may see.
 		if r.Err != nil {
@@ -79,21 +79,21 @@ jobs retry ID' runs it again.`,
 				if err != nil {
 					return cannot(err)
 				}
-				st, v, err := g.openAs(ctx, false)
+				a, v, err := g.openApp(ctx, false)
 				if err != nil {
 					return err
 				}
-				defer st.Close()
-				cfg.Feeds = feedPoller(st, logger)
+				defer a.Close()
+				cfg.Feeds = feedPoller(a, logger)
 				if !v.CanWrite() {
 					return cannot(fmt.Errorf("%s may not change what is stored (role %s)", v.Actor(), v.Role))
 				}
-				q, err := jobs.Open(ctx, st, cfg)
+				q, err := jobs.Open(ctx, a, cfg)
 				if err != nil {
 					return cannot(err)
 				}
 				defer q.Close()
-				fmt.Fprintf(g.stderr, "athar: working the job queue (%s, %d at a time); Ctrl-C stops\n", st.Engine(), f.workers)
+				fmt.Fprintf(g.stderr, "athar: working the job queue (%s, %d at a time); Ctrl-C stops\n", a.Engine(), f.workers)
 				if err := q.Work(ctx, f.workers); err != nil {
 					return cannot(err)
 				}

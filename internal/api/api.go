@@ -24,17 +24,15 @@ import (
 	"net/http"
 	"reflect"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/danielgtaylor/huma/v2"
 	"github.com/danielgtaylor/huma/v2/adapters/humago"
 
 	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/plumbing"
-	"github.com/athar-project/athar/internal/resolve"
-	"github.com/athar-project/athar/internal/search"
 	"github.com/athar-project/athar/internal/store"
 )
 
@@ -56,9 +54,9 @@ type Config struct {
 	Logger *slog.Logger
 	// Now is the clock; nil: time.Now.
 	Now func() time.Time
-	// Resolver is the name matcher's resolver, built on first use and
-	// shared with whatever else the process serves; nil: the API's own.
-	Resolver *resolve.Lazy
+	// App is the application layer every change and every search goes
+	// through; it owns the process's name resolver and search index.
+	App *app.App
 	// FetchClient fetches the URLs given to ingest; nil: a client that
 	// refuses loopback, private, link-local and other non-public addresses,
 	// so that the API cannot be used to reach the server's own network.
@@ -80,31 +78,25 @@ type Server struct {
 	paths     *http.ServeMux // every route's path, whatever its method: tells 405 from 404
 	methods   map[string][]string
 
-	res *resolve.Lazy
-
-	searchOnce sync.Once
-	search     *search.Service
+	app *app.App
 }
 
 // New checks the configuration and returns a Server with every route
 // registered.
 func New(cfg Config) (*Server, error) {
-	if cfg.Store == nil {
-		return nil, errors.New("api: no store")
+	if cfg.Store == nil || cfg.App == nil {
+		return nil, errors.New("api: no store or no application layer")
 	}
 	if cfg.BaseURL != "" && !strings.HasPrefix(cfg.BaseURL, "http://") && !strings.HasPrefix(cfg.BaseURL, "https://") {
 		return nil, fmt.Errorf("api: base URL %q is not an http(s) URL", cfg.BaseURL)
 	}
-	s := &Server{store: cfg.Store, log: cfg.Logger, now: cfg.Now, res: cfg.Resolver, fetch: cfg.FetchClient,
+	s := &Server{store: cfg.Store, log: cfg.Logger, now: cfg.Now, app: cfg.App, fetch: cfg.FetchClient,
 		maxUpload: cfg.MaxUpload, mux: http.NewServeMux(), paths: http.NewServeMux(), methods: map[string][]string{}}
 	if s.log == nil {
 		s.log = slog.Default()
 	}
 	if s.now == nil {
 		s.now = time.Now
-	}
-	if s.res == nil {
-		s.res = resolve.NewLazy(cfg.Store)
 	}
 	if s.fetch == nil {
 		s.fetch = publicOnlyClient()
@@ -157,21 +149,6 @@ func schemaNamer(t reflect.Type, hint string) string {
 // request log.
 func (s *Server) Handler() http.Handler {
 	return plumbing.Chain(s.mux, plumbing.Recover(s.log, panicked), headers, plumbing.LogRequests(s.log, "api request"))
-}
-
-// resolver is the shared resolver, built on first use.
-func (s *Server) resolver(ctx context.Context) (*resolve.Resolver, error) {
-	return s.res.Get(ctx)
-}
-
-// searcher is the server's search service, with what is pending indexed.
-func (s *Server) searcher(ctx context.Context) (*search.Service, error) {
-	res, err := s.resolver(ctx)
-	if err != nil {
-		return nil, err
-	}
-	s.searchOnce.Do(func() { s.search = search.New(s.store, res) })
-	return s.search.Fresh(ctx)
 }
 
 // caller is who a request is from.

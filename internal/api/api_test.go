@@ -161,6 +161,21 @@ func TestReview(t *testing.T) {
 		if got.status != 422 || !strings.Contains(string(got.body), "less sensitive than its source") {
 			t.Errorf("below the source: %d %s", got.status, got.body)
 		}
+		// A correction, as the web UI's review form makes one (app.Review):
+		// the statement is rejected, a confirmed manual one takes its place.
+		fixed := r.postJSON("/api/v1/statements/"+internalStmt+"/review", "rania", map[string]string{"decision": "edit", "value": "Tartus (corrected)"})
+		if fixed.status != 200 {
+			t.Fatalf("edit: %d %s", fixed.status, fixed.body)
+		}
+		if m := fixed.json(t); m["value"] != "Tartus (corrected)" || m["status"] != "confirmed" || m["origin"] != "manual" || m["id"] == internalStmt {
+			t.Errorf("the correction: %v", m)
+		}
+		if st, err := r.st.Statement(context.Background(), accessAll(), internalStmt); err != nil || st.Status != model.StatusRejected {
+			t.Errorf("the edited statement: %+v %v", st, err)
+		}
+		if got := r.postJSON(path, "rania", map[string]string{"decision": "edit"}); got.status != 422 || !strings.Contains(string(got.body), "new value") {
+			t.Errorf("an edit without a value: %d %s", got.status, got.body)
+		}
 		// Not JSON: a 400 problem.
 		bad := r.do("POST", path, "rania", strings.NewReader("{"), "application/json")
 		if bad.status != 400 && bad.status != 422 {

@@ -16,9 +16,8 @@ import (
 
 	"github.com/danielgtaylor/huma/v2"
 
-	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/ingest"
-	"github.com/athar-project/athar/internal/intake"
 	"github.com/athar-project/athar/internal/model"
 )
 
@@ -105,40 +104,35 @@ type ingestRequest struct {
 }
 
 // sourceIngest stores one URL or uploaded file as a source, as the token's
-// owner, through intake: parsed, checked for near-copies, extracted,
-// resolved and indexed in one transaction.
+// owner, through the application layer's one ingest chain: parsed, checked
+// for near-copies, extracted, resolved and indexed, as athar ingest does.
 func (s *Server) sourceIngest(ctx context.Context, in *ingestIn) (*ingestOut, error) {
 	v := callerOf(ctx).viewer
 	req, err := parseIngest(in.ContentType, in.RawBody)
 	if err != nil {
 		return nil, err
 	}
-	opt, err := ingestOptions(v, req)
+	opt, err := ingestOptions(req)
 	if err != nil {
 		return nil, err
 	}
 	opt.MaxBytes, opt.Client = s.maxUpload, s.fetch
-	res, err := s.resolver(ctx)
-	if err != nil {
-		return nil, s.internal(ctx, "ingest", err)
-	}
-	svc := intake.NewWith(s.store, v, res)
-	var r intake.Result
+	var r app.IngestResult
 	if req.url != "" {
-		err = svc.Ingest(ctx, []string{req.url}, opt, func(x intake.Result) { r = x })
+		_, err = s.app.Ingest(ctx, v, []string{req.url}, opt, func(x app.IngestResult) { r = x })
 	} else {
-		r, err = svc.IngestBytes(ctx, req.filename, req.data, opt)
+		r, err = s.app.IngestBytes(ctx, v, req.filename, req.data, opt)
 	}
 	if err != nil {
-		return nil, s.internal(ctx, "ingest", err)
+		return nil, s.fail(ctx, "ingest", err)
 	}
-	if r.Outcome == intake.Failed {
+	if r.Outcome == app.Failed {
 		return nil, s.ingestFailure(ctx, r.Err)
 	}
 	out := &ingestOut{Status: http.StatusCreated, Body: ingestResultOut{Status: string(r.Outcome), ID: r.Source.ID, SHA256: r.Source.SHA256,
 		Found: foundOut{Mentions: r.Found.Mentions, Statements: r.Found.Statements, EntitiesCreated: r.Found.Created,
 			Linked: r.Found.Linked, MergesProposed: r.Found.Proposed, Events: r.Found.Events}}}
-	if r.Outcome == intake.Exists {
+	if r.Outcome == app.Exists {
 		out.Status = http.StatusOK
 	}
 	if r.DuplicateOf != "" {
@@ -158,10 +152,10 @@ func (s *Server) sourceIngest(ctx context.Context, in *ingestIn) (*ingestOut, er
 	return out, nil
 }
 
-// ingestOptions checks the kind and sensitivity asked for against the
-// caller's role.
-func ingestOptions(v access.Viewer, req ingestRequest) (intake.Options, error) {
-	var opt intake.Options
+// ingestOptions reads the kind and sensitivity asked for; whether the
+// caller may store them is the application layer's rule.
+func ingestOptions(req ingestRequest) (app.IngestOptions, error) {
+	var opt app.IngestOptions
 	kind := model.KindArticle
 	if req.kind != "" {
 		k, err := model.ParseSourceKind(req.kind)
@@ -175,9 +169,6 @@ func ingestOptions(v access.Viewer, req ingestRequest) (intake.Options, error) {
 		l, err := model.ParseSensitivity(req.sensitivity)
 		if err != nil {
 			return opt, fieldError("sensitivity", err.Error(), req.sensitivity)
-		}
-		if l < kind.DefaultSensitivity() && !v.CanLower() {
-			return opt, huma.Error403Forbidden(fmt.Sprintf("only an admin may store a %s below its default sensitivity (%s)", kind, kind.DefaultSensitivity()))
 		}
 		opt.Sensitivity = &l
 	}
@@ -220,7 +211,7 @@ func parseIngestJSON(body []byte) (ingestRequest, error) {
 		return ingestRequest{}, huma.Error422UnprocessableEntity("url is required (or send a file as multipart/form-data)",
 			&huma.ErrorDetail{Location: "body.url", Message: "required"})
 	}
-	if !intake.IsURL(u) {
+	if !app.IsURL(u) {
 		return ingestRequest{}, huma.Error422UnprocessableEntity("url must be an http or https URL",
 			&huma.ErrorDetail{Location: "body.url", Message: "expected an http(s) URL", Value: u})
 	}

@@ -39,6 +39,16 @@ func (s *Server) internal(ctx context.Context, what string, err error) error {
 	return huma.Error500InternalServerError("the server failed; the error is logged")
 }
 
+// fail answers a use case's error: a refusal with its status and its
+// message (safe to show the caller), anything else as internal does.
+func (s *Server) fail(ctx context.Context, what string, err error) error {
+	status, msg, ok := plumbing.Problem(err)
+	if !ok {
+		return s.internal(ctx, what, err)
+	}
+	return huma.NewError(status, msg)
+}
+
 // notFound is the one answer for what does not exist and what the caller may
 // not see.
 // It does not repeat the id asked for.

@@ -2,13 +2,11 @@ package api
 
 import (
 	"context"
-	"errors"
-	"strings"
 
 	"github.com/danielgtaylor/huma/v2"
 
+	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/model"
-	"github.com/athar-project/athar/internal/store"
 )
 
 type statementShowOut struct{ Body statementOut }
@@ -64,7 +62,8 @@ func (s *Server) reviewQueue(ctx context.Context, in *reviewQueueIn) (*statement
 
 // reviewDecision is a reviewer's decision on a statement.
 type reviewDecision struct {
-	Decision    string `json:"decision" enum:"confirm,reject" doc:"confirm or reject."`
+	Decision    string `json:"decision" enum:"confirm,reject,edit" doc:"confirm, reject, or edit: reject the statement and put a confirmed manual statement with value in its place (what the source said is never overwritten)."`
+	Value       string `json:"value,omitempty" maxLength:"2000" doc:"The corrected value (edit only)."`
 	Comment     string `json:"comment,omitempty" maxLength:"2000" doc:"Why; kept with the review in the ledger."`
 	Sensitivity string `json:"sensitivity,omitempty" enum:"public,internal,restricted,confidential" doc:"A new level for the statement: a reviewer may raise it up to their own clearance, only an admin may lower it, and never below its source's."`
 }
@@ -74,55 +73,29 @@ type reviewIn struct {
 	Body reviewDecision
 }
 
-// reviewSubmit confirms or rejects one statement as the token's owner,
-// through the store and so the ledger, as the web UI's review form does; it
-// may also change the statement's sensitivity by the same rules.
+// reviewSubmit applies one decision to one statement as the token's owner
+// (app.Review: the same rules as the web UI's review form and athar review);
+// it answers the statement as it now stands — for an edit, the correction.
 func (s *Server) reviewSubmit(ctx context.Context, in *reviewIn) (*statementShowOut, error) {
 	v := callerOf(ctx).viewer
-	st, err := s.store.Statement(ctx, v, in.ID)
-	if err != nil {
-		return nil, s.orNotFound(ctx, err, "statement")
-	}
-	status := model.StatusConfirmed
-	switch in.Body.Decision {
-	case "confirm":
-	case "reject":
-		status = model.StatusRejected
-	default:
-		return nil, huma.Error422UnprocessableEntity("decision must be confirm or reject",
-			&huma.ErrorDetail{Location: "body.decision", Message: "expected confirm or reject", Value: in.Body.Decision})
-	}
-	level := st.Sensitivity
+	d := app.Decision{Action: in.Body.Decision, Comment: in.Body.Comment, Value: in.Body.Value}
 	if in.Body.Sensitivity != "" {
-		if level, err = model.ParseSensitivity(in.Body.Sensitivity); err != nil {
+		level, err := model.ParseSensitivity(in.Body.Sensitivity)
+		if err != nil {
 			return nil, huma.Error422UnprocessableEntity(err.Error(), &huma.ErrorDetail{Location: "body.sensitivity", Message: err.Error()})
 		}
+		d.Sensitivity = &level
 	}
-	if level < st.Sensitivity && !v.CanLower() {
-		return nil, huma.Error403Forbidden("only an admin may lower a statement's sensitivity")
-	}
-	if !v.CanSee(level) {
-		return nil, huma.Error403Forbidden("a sensitivity above your own clearance (" + v.Clearance.String() + ") would hide the statement from you")
-	}
-	err = s.store.Write(ctx, v.Actor(), func(tx *store.Tx) error {
-		if level != st.Sensitivity {
-			if err := tx.SetStatementSensitivity(ctx, st.ID, level); err != nil {
-				return err
-			}
-		}
-		return tx.Review(ctx, st.ID, status, strings.TrimSpace(in.Body.Comment))
-	})
-	if errors.Is(err, store.ErrBelowSource) {
-		return nil, huma.Error422UnprocessableEntity("a statement cannot be less sensitive than its source",
-			&huma.ErrorDetail{Location: "body.sensitivity", Message: "below the level of the statement's source", Value: in.Body.Sensitivity})
+	done, err := s.app.Review(ctx, v, in.ID, d)
+	if app.KindOf(err) == app.NotFound {
+		return nil, notFound("statement")
 	}
 	if err != nil {
-		return nil, s.internal(ctx, "review", err)
+		return nil, s.fail(ctx, "review", err)
 	}
 	s.log.Info("statement reviewed", "user", v.Actor(), "decision", in.Body.Decision)
-	after, err := s.store.Statement(ctx, v, st.ID)
-	if err != nil {
-		return nil, s.orNotFound(ctx, err, "statement")
+	if done.Correction != nil {
+		return &statementShowOut{Body: toStatement(*done.Correction)}, nil
 	}
-	return &statementShowOut{Body: toStatement(after)}, nil
+	return &statementShowOut{Body: toStatement(done.Statement)}, nil
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/search"
 )
@@ -46,7 +47,7 @@ func (s *Server) searchShow(ctx context.Context, in *searchIn) (*searchOut, erro
 	if err != nil {
 		return nil, err
 	}
-	query := search.Query{Text: q, Limit: limit, Near: in.Near}
+	query := app.SearchQuery{Text: q, Limit: limit, Near: in.Near}
 	if in.Type != "" {
 		if query.EntityType, err = model.ParseEntityType(in.Type); err != nil {
 			return nil, badParam("query.type", err.Error(), in.Type)
@@ -69,11 +70,7 @@ func (s *Server) searchShow(ctx context.Context, in *searchIn) (*searchOut, erro
 			return nil, err
 		}
 	}
-	svc, err := s.searcher(ctx)
-	if err != nil {
-		return nil, s.internal(ctx, "search", err)
-	}
-	res, err := svc.Search(ctx, v, query)
+	res, err := s.app.Search(ctx, v, query)
 	if err != nil {
 		return nil, s.internal(ctx, "search", err)
 	}
@@ -144,13 +141,9 @@ func (s *Server) matchShow(ctx context.Context, in *matchIn) (*matchOut, error) 
 		}
 		k = n
 	}
-	res, err := s.resolver(ctx)
+	cands, err := s.app.Match(ctx, callerOf(ctx).viewer, name, typ, k)
 	if err != nil {
-		return nil, s.internal(ctx, "match", err)
-	}
-	cands, err := res.Match(ctx, callerOf(ctx).viewer, name, typ, k)
-	if err != nil {
-		return nil, s.internal(ctx, "match", err)
+		return nil, s.fail(ctx, "match", err)
 	}
 	return &matchOut{Body: matchResultOut{Candidates: toCandidates(cands)}}, nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/store"
 )
@@ -158,34 +159,15 @@ func (s *Server) statementPage(ctx context.Context, in *statementsListIn, f stor
 	return out, nil
 }
 
-// logged reports whether showing material of this level is recorded in the
-// access log, as the web UI records it.
-func logged(l model.Sensitivity) bool { return l >= model.Restricted }
-
 // record writes to the access log, before the answer is sent, every
 // restricted or confidential source and statement about to be shown. A view
 // that cannot be recorded is not shown.
 func (s *Server) record(ctx context.Context, action string, srcs []model.Source, sts []model.Statement) error {
-	var entries []model.AccessEntry
-	c := callerOf(ctx)
 	remote := ""
 	if st := stateOf(ctx); st != nil {
 		remote = st.remote
 	}
-	at := s.now().UTC()
-	for _, src := range srcs {
-		if logged(src.Sensitivity) {
-			entries = append(entries, model.AccessEntry{At: at, Actor: c.viewer.Actor(), Action: action, Subject: src.ID,
-				Sensitivity: src.Sensitivity, Remote: remote})
-		}
-	}
-	for _, st := range sts {
-		if logged(st.Sensitivity) {
-			entries = append(entries, model.AccessEntry{At: at, Actor: c.viewer.Actor(), Action: action, Subject: st.ID,
-				Sensitivity: st.Sensitivity, Remote: remote})
-		}
-	}
-	if err := s.store.AccessLog().Record(ctx, entries...); err != nil {
+	if err := s.app.RecordViews(ctx, callerOf(ctx).viewer, action, remote, app.Shown{Sources: srcs, Statements: sts}); err != nil {
 		return s.internal(ctx, "record access", err)
 	}
 	return nil

@@ -3,8 +3,8 @@ package api
 import (
 	"time"
 
+	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/model"
-	"github.com/athar-project/athar/internal/resolve"
 	"github.com/athar-project/athar/internal/store"
 )
 
@@ -183,7 +183,7 @@ type candidateOut struct {
 	Reasons  []string `json:"reasons"`
 }
 
-func toCandidates(cs []resolve.Candidate) []candidateOut {
+func toCandidates(cs []app.Candidate) []candidateOut {
 	out := make([]candidateOut, 0, len(cs))
 	for _, c := range cs {
 		reasons := c.Reasons

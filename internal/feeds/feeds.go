@@ -1,8 +1,9 @@
 // Package feeds follows RSS, Atom and JSON feeds: it keeps the list of feeds
 // (in the store's operational feed tables), polls each one when it is due
 // with a conditional request, and brings every new item into the archive
-// through internal/intake — fetched, stored, extracted and resolved like any
-// other source — without anyone asking. A feed that fails keeps its error
+// through the application layer's one ingest chain (internal/app) —
+// fetched, stored, extracted and resolved like any other source — without
+// anyone asking. A feed that fails keeps its error
 // and is polled less and less often until it answers again.
 package feeds
 
@@ -18,8 +19,8 @@ import (
 	"time"
 
 	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/model"
-	"github.com/athar-project/athar/internal/store"
 )
 
 // Polling intervals and limits.
@@ -45,7 +46,7 @@ const (
 // Poller adds feeds and polls them. The zero value of each field but Store
 // is a usable default.
 type Poller struct {
-	Store *store.Store
+	App *app.App
 	// Client makes every request, for feeds and their articles (nil: a
 	// default client).
 	Client *http.Client
@@ -60,13 +61,13 @@ type Poller struct {
 	Report func(Result)
 	// Only, when set, limits PollDue to the feeds it accepts (the CLI polls
 	// only the feeds its user may see).
-	Only func(store.Feed) bool
+	Only func(app.Feed) bool
 	// Now is the clock for PollOne and Add (nil: time.Now).
 	Now func() time.Time
 }
 
-// NewPoller returns a poller over st with the defaults.
-func NewPoller(st *store.Store) *Poller { return &Poller{Store: st} }
+// NewPoller returns a poller over a's store with the defaults.
+func NewPoller(a *app.App) *Poller { return &Poller{App: a} }
 
 func (p *Poller) client() *http.Client {
 	if p.Client != nil {
@@ -116,7 +117,7 @@ func (e *CheckError) Error() string { return e.URL + ": " + e.Err.Error() }
 func (e *CheckError) Unwrap() error { return e.Err }
 
 // ErrExists is returned with the feed already followed at that URL.
-var ErrExists = store.ErrFeedExists
+var ErrExists = app.ErrFeedExists
 
 // ID is the id of the feed at a URL: the same on every engine and after a
 // backup and restore.
@@ -143,91 +144,91 @@ func CheckURL(raw string) (string, error) {
 // to make sure it is a feed and to learn its title, and stores it, due to be
 // polled at once. A URL that cannot be fetched or is not a feed gives a
 // *CheckError; a feed already followed gives that feed and ErrExists.
-func (p *Poller) Add(ctx context.Context, v access.Viewer, opt AddOptions) (store.Feed, error) {
+func (p *Poller) Add(ctx context.Context, v access.Viewer, opt AddOptions) (app.Feed, error) {
 	feedURL, err := CheckURL(opt.URL)
 	if err != nil {
-		return store.Feed{}, err
+		return app.Feed{}, err
 	}
-	f := store.Feed{ID: ID(feedURL), URL: feedURL, Interval: opt.Interval, Kind: opt.Kind, AddedBy: v.Actor()}
+	f := app.Feed{ID: ID(feedURL), URL: feedURL, Interval: opt.Interval, Kind: opt.Kind, AddedBy: v.Actor()}
 	if f.Interval == 0 {
 		f.Interval = DefaultInterval
 	}
 	if f.Interval < MinInterval || f.Interval > MaxInterval {
-		return store.Feed{}, fmt.Errorf("interval %s: want between %s and %s", f.Interval, MinInterval, MaxInterval)
+		return app.Feed{}, fmt.Errorf("interval %s: want between %s and %s", f.Interval, MinInterval, MaxInterval)
 	}
 	if f.Kind == "" {
 		f.Kind = model.KindArticle
 	}
 	if _, err := model.ParseSourceKind(string(f.Kind)); err != nil {
-		return store.Feed{}, err
+		return app.Feed{}, err
 	}
 	f.Sensitivity = f.Kind.DefaultSensitivity()
 	if opt.Sensitivity != nil {
 		if *opt.Sensitivity < f.Sensitivity && !v.CanLower() {
-			return store.Feed{}, fmt.Errorf("only an admin may follow a feed of %s below its default sensitivity (%s)", f.Kind, f.Sensitivity)
+			return app.Feed{}, fmt.Errorf("only an admin may follow a feed of %s below its default sensitivity (%s)", f.Kind, f.Sensitivity)
 		}
 		f.Sensitivity = *opt.Sensitivity
 	}
 	if !v.CanWrite() {
-		return store.Feed{}, fmt.Errorf("%s may not follow feeds (role %s)", v.Actor(), v.Role)
+		return app.Feed{}, fmt.Errorf("%s may not follow feeds (role %s)", v.Actor(), v.Role)
 	}
-	if old, err := p.Store.Feeds().ByURL(ctx, feedURL); err == nil && v.CanSee(old.Sensitivity) {
+	if old, err := p.App.Feeds().ByURL(ctx, feedURL); err == nil && v.CanSee(old.Sensitivity) {
 		return old, fmt.Errorf("%s is followed already as %s: %w", feedURL, old.ID, ErrExists)
 	}
 	got, err := p.fetchFeed(ctx, feedURL, "", "")
 	if err != nil {
-		return store.Feed{}, &CheckError{URL: feedURL, Err: err}
+		return app.Feed{}, &CheckError{URL: feedURL, Err: err}
 	}
 	parsed, err := Parse(got.data, feedURL)
 	if err != nil {
-		return store.Feed{}, &CheckError{URL: feedURL, Err: err}
+		return app.Feed{}, &CheckError{URL: feedURL, Err: err}
 	}
 	f.Title = parsed.Title
 	f.AddedAt = p.now()
 	f.NextPollAt = f.AddedAt
-	if err := p.Store.Feeds().Add(ctx, f); err != nil {
-		if errors.Is(err, store.ErrFeedExists) {
-			return store.Feed{}, fmt.Errorf("%s is followed already: %w", feedURL, ErrExists)
+	if err := p.App.Feeds().Add(ctx, f); err != nil {
+		if errors.Is(err, app.ErrFeedExists) {
+			return app.Feed{}, fmt.Errorf("%s is followed already: %w", feedURL, ErrExists)
 		}
-		return store.Feed{}, err
+		return app.Feed{}, err
 	}
 	return f, nil
 }
 
 // Find returns the feed with this id or URL, if v may see it.
-func Find(ctx context.Context, st *store.Store, v access.Viewer, idOrURL string) (store.Feed, error) {
-	f, err := st.Feeds().Get(ctx, idOrURL)
-	if errors.Is(err, store.ErrNotFound) {
+func Find(ctx context.Context, a *app.App, v access.Viewer, idOrURL string) (app.Feed, error) {
+	f, err := a.Feeds().Get(ctx, idOrURL)
+	if app.KindOf(err) == app.NotFound {
 		if u, uerr := CheckURL(idOrURL); uerr == nil {
-			f, err = st.Feeds().ByURL(ctx, u)
+			f, err = a.Feeds().ByURL(ctx, u)
 		}
 	}
 	if err != nil {
-		return store.Feed{}, err
+		return app.Feed{}, err
 	}
 	if !v.CanSee(f.Sensitivity) {
-		return store.Feed{}, fmt.Errorf("feed %s: %w", idOrURL, store.ErrNotFound)
+		return app.Feed{}, &app.Error{Kind: app.NotFound, Msg: "no such feed " + idOrURL + ", or none you may see"}
 	}
 	return f, nil
 }
 
 // Remove stops following a feed, named by id or URL, as v: an admin, or
 // whoever added it. The sources its items became stay.
-func Remove(ctx context.Context, st *store.Store, v access.Viewer, idOrURL string) (store.Feed, error) {
-	f, err := Find(ctx, st, v, idOrURL)
+func Remove(ctx context.Context, a *app.App, v access.Viewer, idOrURL string) (app.Feed, error) {
+	f, err := Find(ctx, a, v, idOrURL)
 	if err != nil {
 		return f, err
 	}
 	if v.Role != model.RoleAdmin && (v.Anonymous || v.Actor() != f.AddedBy) {
-		return store.Feed{}, fmt.Errorf("only an admin or %s, who added it, may remove feed %s", f.AddedBy, f.ID)
+		return app.Feed{}, fmt.Errorf("only an admin or %s, who added it, may remove feed %s", f.AddedBy, f.ID)
 	}
-	return f, st.Feeds().Remove(ctx, f.ID)
+	return f, a.Feeds().Remove(ctx, f.ID)
 }
 
 // List returns the feeds v may see, by URL, with their polling state and the
 // counts of their items: what the CLI and the admin page show.
-func List(ctx context.Context, st *store.Store, v access.Viewer) ([]store.Feed, error) {
-	return st.Feeds().List(ctx, v)
+func List(ctx context.Context, a *app.App, v access.Viewer) ([]app.Feed, error) {
+	return a.Feeds().List(ctx, v)
 }
 
 // Backoff is how long to wait before polling a feed again after failures

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/feeds"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/store"
@@ -51,7 +52,7 @@ func TestAddChecksTheURLAndThatItIsAFeed(t *testing.T) {
 				}
 			})
 		}
-		if list, err := feeds.List(ctx, st, op); err != nil || len(list) != 0 {
+		if list, err := feeds.List(ctx, app.New(st, app.Config{}), op); err != nil || len(list) != 0 {
 			t.Fatalf("refused feeds were stored: %v %v", list, err)
 		}
 
@@ -70,13 +71,13 @@ func TestAddChecksTheURLAndThatItIsAFeed(t *testing.T) {
 
 		// Removing: by id or URL, by an admin or whoever added it.
 		other := access.ForUser(model.User{Name: "omar", Role: model.RoleAnalyst, Clearance: model.Confidential})
-		if _, err := feeds.Remove(ctx, st, other, f.ID); err == nil || !strings.Contains(err.Error(), "only an admin or ana") {
+		if _, err := feeds.Remove(ctx, app.New(st, app.Config{}), other, f.ID); err == nil || !strings.Contains(err.Error(), "only an admin or ana") {
 			t.Errorf("another analyst removed the feed: %v", err)
 		}
-		if _, err := feeds.Remove(ctx, st, analyst, srv.URL+"/rss.xml"); err != nil {
+		if _, err := feeds.Remove(ctx, app.New(st, app.Config{}), analyst, srv.URL+"/rss.xml"); err != nil {
 			t.Errorf("remove by URL: %v", err)
 		}
-		if _, err := feeds.Remove(ctx, st, op, f.ID); !errors.Is(err, store.ErrNotFound) {
+		if _, err := feeds.Remove(ctx, app.New(st, app.Config{}), op, f.ID); !errors.Is(err, store.ErrNotFound) {
 			t.Errorf("removing it twice: %v", err)
 		}
 	})
@@ -91,7 +92,7 @@ func TestRemoveKeepsTheSources(t *testing.T) {
 		if _, err := p.PollOne(ctx, f.ID); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := feeds.Remove(ctx, st, access.Operator(), f.ID); err != nil {
+		if _, err := feeds.Remove(ctx, app.New(st, app.Config{}), access.Operator(), f.ID); err != nil {
 			t.Fatal(err)
 		}
 		if n := countSources(t, st); n != 2 {

@@ -7,13 +7,12 @@ import (
 	"time"
 
 	"github.com/athar-project/athar/internal/access"
-	"github.com/athar-project/athar/internal/intake"
-	"github.com/athar-project/athar/internal/store"
+	"github.com/athar-project/athar/internal/app"
 )
 
 // Result is what one poll of a feed did.
 type Result struct {
-	Feed store.Feed // the feed as it was before the poll
+	Feed app.Feed // the feed as it was before the poll
 	// NotModified: the server answered 304, the feed has not changed.
 	NotModified bool
 	// Err is why the poll failed (the feed's last_error now); nil when it
@@ -27,7 +26,7 @@ type Result struct {
 // ItemResult is what became of one item.
 type ItemResult struct {
 	Key, URL, Title string
-	Outcome         intake.Outcome // stored, exists (the same bytes were a source already) or failed
+	Outcome         app.Outcome // stored, exists (the same bytes were a source already) or failed
 	SourceID        string
 	DuplicateOf     string // the source this one nearly copies, if any
 	Err             error
@@ -39,7 +38,7 @@ type ItemResult struct {
 // The job queue calls it every minute.
 func (p *Poller) PollDue(ctx context.Context, now time.Time) error {
 	now = now.UTC()
-	due, err := p.Store.Feeds().Due(ctx, now)
+	due, err := p.App.Feeds().Due(ctx, now)
 	if err != nil {
 		return err
 	}
@@ -50,7 +49,7 @@ func (p *Poller) PollDue(ctx context.Context, now time.Time) error {
 		if p.Only != nil && !p.Only(f) {
 			continue
 		}
-		ok, err := p.Store.Feeds().Claim(ctx, f.ID, f.NextPollAt, now.Add(claimLease))
+		ok, err := p.App.Feeds().Claim(ctx, f.ID, f.NextPollAt, now.Add(claimLease))
 		if err != nil {
 			return err
 		}
@@ -72,11 +71,11 @@ func (p *Poller) PollDue(ctx context.Context, now time.Time) error {
 func (p *Poller) PollOne(ctx context.Context, feedID string) (Result, error) {
 	now := p.now()
 	for range 2 {
-		f, err := p.Store.Feeds().Get(ctx, feedID)
+		f, err := p.App.Feeds().Get(ctx, feedID)
 		if err != nil {
 			return Result{}, err
 		}
-		ok, err := p.Store.Feeds().Claim(ctx, f.ID, f.NextPollAt, now.Add(claimLease))
+		ok, err := p.App.Feeds().Claim(ctx, f.ID, f.NextPollAt, now.Add(claimLease))
 		if err != nil {
 			return Result{}, err
 		}
@@ -97,12 +96,11 @@ func (p *Poller) PollOne(ctx context.Context, feedID string) (Result, error) {
 
 // poll fetches a claimed feed, stores its new items and those of earlier
 // polls still to be tried, and records the outcome and the next poll.
-func (p *Poller) poll(ctx context.Context, f store.Feed, now time.Time) (Result, error) {
+func (p *Poller) poll(ctx context.Context, f app.Feed, now time.Time) (Result, error) {
 	res := Result{Feed: f}
-	v, err := p.actingViewer(ctx, f)
+	v, err := p.App.FeedActor(ctx, f)
 	if err != nil {
-		var denied *deniedError
-		if errors.As(err, &denied) {
+		if app.KindOf(err) == app.Forbidden {
 			return p.fail(ctx, res, now, err, 0)
 		}
 		return res, err
@@ -145,7 +143,7 @@ func (p *Poller) poll(ctx context.Context, f store.Feed, now time.Time) (Result,
 			return res, err
 		}
 	}
-	pending, err := p.Store.Feeds().PendingItems(ctx, f.ID, MaxItemAttempts)
+	pending, err := p.App.Feeds().PendingItems(ctx, f.ID, MaxItemAttempts)
 	if err != nil {
 		return res, err
 	}
@@ -153,7 +151,7 @@ func (p *Poller) poll(ctx context.Context, f store.Feed, now time.Time) (Result,
 		return res, err
 	}
 	res.NextPollAt = now.Add(f.Interval)
-	if err := p.Store.Feeds().PollOK(ctx, f.ID, title, etag, lastModified, now, res.NextPollAt); err != nil {
+	if err := p.App.Feeds().PollOK(ctx, f.ID, title, etag, lastModified, now, res.NextPollAt); err != nil {
 		return res, err
 	}
 	return res, nil
@@ -165,7 +163,7 @@ func (p *Poller) fail(ctx context.Context, res Result, now time.Time, why error,
 	res.Err = why
 	d := max(Backoff(res.Feed.Interval, res.Feed.Failures+1), min(wait, max(MaxBackoff, res.Feed.Interval)))
 	res.NextPollAt = now.Add(d)
-	if err := p.Store.Feeds().PollFailed(ctx, res.Feed.ID, why.Error(), now, res.NextPollAt); err != nil {
+	if err := p.App.Feeds().PollFailed(ctx, res.Feed.ID, why.Error(), now, res.NextPollAt); err != nil {
 		return res, err
 	}
 	return res, nil
@@ -177,7 +175,7 @@ func (p *Poller) newItems(ctx context.Context, feedID string, items []Item) ([]I
 	for i, it := range items {
 		keys[i] = it.Key
 	}
-	known, err := p.Store.Feeds().KnownItems(ctx, feedID, keys)
+	known, err := p.App.Feeds().KnownItems(ctx, feedID, keys)
 	if err != nil {
 		return nil, err
 	}
@@ -190,46 +188,16 @@ func (p *Poller) newItems(ctx context.Context, feedID string, items []Item) ([]I
 	return fresh, nil
 }
 
-// deniedError means the account that added a feed may no longer add
-// sources: the feed fails until someone who may adds it again.
-type deniedError struct{ why string }
-
-func (e *deniedError) Error() string { return e.why }
-
-// actingViewer is who a feed's items are stored as: the feed itself (its id
-// is the ledger's actor and the sources' added_by), with the role and
-// clearance of the account that added it, checked anew at each poll.
-func (p *Poller) actingViewer(ctx context.Context, f store.Feed) (access.Viewer, error) {
-	var base access.Viewer
-	u, err := p.Store.UserByName(ctx, f.AddedBy)
-	switch {
-	case err == nil && u.Disabled:
-		return base, &deniedError{fmt.Sprintf("the account %s, who added this feed, is disabled; add the feed again as someone else", f.AddedBy)}
-	case err == nil:
-		base = access.ForUser(u)
-	case errors.Is(err, store.ErrNotFound) && f.AddedBy == access.Operator().Actor():
-		base = access.Operator()
-	case errors.Is(err, store.ErrNotFound):
-		return base, &deniedError{fmt.Sprintf("the account %s, who added this feed, no longer exists; add the feed again as someone else", f.AddedBy)}
-	default:
-		return base, err
-	}
-	if !base.CanWrite() {
-		return base, &deniedError{fmt.Sprintf("%s, who added this feed, may no longer add sources (role %s)", f.AddedBy, base.Role)}
-	}
-	return access.Viewer{Name: f.ID, Role: base.Role, Clearance: base.Clearance}, nil
-}
-
 // ingest stores the new items and the pending ones through intake and
 // records what became of each. An item with a link is fetched from it; one
 // without is stored as the page Document makes of it.
-func (p *Poller) ingest(ctx context.Context, f store.Feed, v access.Viewer, feedTitle, lang string, fresh []Item,
-	pending []store.FeedItem, now time.Time) ([]ItemResult, error) {
+func (p *Poller) ingest(ctx context.Context, f app.Feed, v access.Viewer, feedTitle, lang string, fresh []Item,
+	pending []app.FeedItem, now time.Time) ([]ItemResult, error) {
 	if len(fresh) == 0 && len(pending) == 0 {
 		return nil, nil
 	}
 	type work struct {
-		item store.FeedItem
+		item app.FeedItem
 		page []byte // the page made of an item without a link
 		res  ItemResult
 	}
@@ -237,13 +205,13 @@ func (p *Poller) ingest(ctx context.Context, f store.Feed, v access.Viewer, feed
 	var links []string
 	var byLink []*work
 	for _, it := range fresh {
-		w := &work{item: store.FeedItem{FeedID: f.ID, Key: it.Key, URL: it.Link, Title: it.Title, FirstSeen: now}}
+		w := &work{item: app.FeedItem{FeedID: f.ID, Key: it.Key, URL: it.Link, Title: it.Title, FirstSeen: now}}
 		w.res = ItemResult{Key: it.Key, URL: it.Link, Title: it.Title}
 		switch {
 		case it.Link != "":
 			links, byLink = append(links, it.Link), append(byLink, w)
 		case textOf(it.Content) == "":
-			w.res.Outcome, w.res.Err = intake.Failed, errors.New("the item has neither a link nor any content")
+			w.res.Outcome, w.res.Err = app.Failed, errors.New("the item has neither a link nor any content")
 		default:
 			w.page = Document(feedTitle, lang, it)
 		}
@@ -254,11 +222,10 @@ func (p *Poller) ingest(ctx context.Context, f store.Feed, v access.Viewer, feed
 		links, byLink = append(links, it.URL), append(byLink, w)
 		todo = append(todo, w)
 	}
-	svc := intake.New(p.Store, v)
-	opt := intake.Options{Kind: f.Kind, Sensitivity: &f.Sensitivity, Client: p.Client, MaxBytes: p.MaxArticleBytes}
+	opt := app.IngestOptions{Kind: f.Kind, Sensitivity: &f.Sensitivity, Client: p.Client, MaxBytes: p.MaxArticleBytes}
 	if len(links) > 0 {
 		i := 0
-		err := svc.Ingest(ctx, links, opt, func(r intake.Result) {
+		_, err := p.App.Ingest(ctx, v, links, opt, func(r app.IngestResult) {
 			byLink[i].res.set(r)
 			i++
 		})
@@ -272,7 +239,7 @@ func (p *Poller) ingest(ctx context.Context, f store.Feed, v access.Viewer, feed
 		}
 		// The name becomes the source's filename.
 		name := "feed-item-" + hashHex(f.ID + "\n" + w.item.Key)[:16] + ".html"
-		r, err := svc.IngestBytes(ctx, name, w.page, opt)
+		r, err := p.App.IngestBytes(ctx, v, name, w.page, opt)
 		if err != nil {
 			return nil, err
 		}
@@ -280,8 +247,8 @@ func (p *Poller) ingest(ctx context.Context, f store.Feed, v access.Viewer, feed
 	}
 	out := make([]ItemResult, len(todo))
 	for k, w := range todo {
-		if w.res.Outcome == intake.Failed || w.res.SourceID == "" {
-			w.res.Outcome = intake.Failed
+		if w.res.Outcome == app.Failed || w.res.SourceID == "" {
+			w.res.Outcome = app.Failed
 			if w.res.Err == nil {
 				w.res.Err = errors.New("not stored")
 			}
@@ -289,7 +256,7 @@ func (p *Poller) ingest(ctx context.Context, f store.Feed, v access.Viewer, feed
 		} else {
 			w.item.SourceID, w.item.LastError = w.res.SourceID, ""
 		}
-		if err := p.Store.Feeds().RecordItem(ctx, w.item); err != nil {
+		if err := p.App.Feeds().RecordItem(ctx, w.item); err != nil {
 			return nil, err
 		}
 		out[k] = w.res
@@ -297,6 +264,6 @@ func (p *Poller) ingest(ctx context.Context, f store.Feed, v access.Viewer, feed
 	return out, nil
 }
 
-func (r *ItemResult) set(res intake.Result) {
+func (r *ItemResult) set(res app.IngestResult) {
 	r.Outcome, r.Err, r.SourceID, r.DuplicateOf = res.Outcome, res.Err, res.Source.ID, res.DuplicateOf
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/feeds"
 	"github.com/athar-project/athar/internal/ingest"
 	"github.com/athar-project/athar/internal/model"
@@ -19,7 +20,7 @@ import (
 var t0 = time.Date(2025, 3, 16, 7, 0, 0, 0, time.UTC)
 
 func newPoller(st *store.Store, srv *feedServer) *feeds.Poller {
-	p := feeds.NewPoller(st)
+	p := feeds.NewPoller(app.New(st, app.Config{}))
 	p.Client = srv.Client()
 	p.Now = func() time.Time { return t0 }
 	return p
@@ -36,7 +37,7 @@ func mustAdd(t *testing.T, p *feeds.Poller, v access.Viewer, feedURL string) sto
 
 func feedByID(t *testing.T, st *store.Store, id string) store.Feed {
 	t.Helper()
-	all, err := feeds.List(context.Background(), st, access.Operator())
+	all, err := feeds.List(context.Background(), app.New(st, app.Config{}), access.Operator())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -390,10 +391,10 @@ func TestItemsAreStoredAsTheFeedsKindAndSensitivityByTheFeed(t *testing.T) {
 		}
 		// A viewer below the feed's sensitivity does not see the feed.
 		internal := access.ForUser(model.User{Name: "vic", Role: model.RoleViewer, Clearance: model.Internal})
-		if list, err := feeds.List(ctx, st, internal); err != nil || len(list) != 0 {
+		if list, err := feeds.List(ctx, app.New(st, app.Config{}), internal); err != nil || len(list) != 0 {
 			t.Errorf("a restricted feed listed for internal clearance: %v %v", list, err)
 		}
-		if _, err := feeds.Find(ctx, st, internal, f.ID); err == nil {
+		if _, err := feeds.Find(ctx, app.New(st, app.Config{}), internal, f.ID); err == nil {
 			t.Error("a restricted feed found for internal clearance")
 		}
 

@@ -13,26 +13,21 @@ package jobs
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
-	"net/url"
-	"path/filepath"
-	"sync"
 	"sync/atomic"
 	"time"
 
-	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/riverdriver"
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 	"github.com/riverqueue/river/riverdriver/riversqlite"
 	"github.com/riverqueue/river/rivermigrate"
 	"github.com/riverqueue/river/rivertype"
 
-	"github.com/athar-project/athar/internal/resolve"
-	"github.com/athar-project/athar/internal/store"
+	"github.com/athar-project/athar/internal/app"
 )
 
 // Defaults for Config's zero values.
@@ -111,30 +106,26 @@ type client interface {
 	StopAndCancel(ctx context.Context) error
 }
 
-// Queue is the job queue of one store.
+// Queue is the job queue of one store. It implements app.Queue.
 type Queue struct {
-	st     *store.Store
+	app    *app.App
 	cfg    Config
 	logger *slog.Logger
 	// client inserts, lists, retries and cancels; it works no jobs.
 	client client
 	// newClient makes a River client on this queue's driver.
 	newClient func(*river.Config) (client, error)
-	// db runs the few queries River's client has no call for (counts); on
-	// SQLite it is River's own single connection.
-	db      *sql.DB
-	closeFn func()
+	// db is River's connection to the store's database.
+	db *app.JobsDB
 
-	mu       sync.Mutex
-	resolver *resolve.Resolver // built on the first extract job
-	tasks    map[string]PeriodicTask
-	wrote    atomic.Bool // a job wrote since the last checkpoint
+	tasks map[string]PeriodicTask
+	wrote atomic.Bool // a job wrote since the last checkpoint
 }
 
-// Open opens the queue in st's database, applying River's migrations first
-// (one process migrates while the others wait).
-func Open(ctx context.Context, st *store.Store, cfg Config) (*Queue, error) {
-	q := &Queue{st: st, cfg: cfg, logger: cfg.Logger}
+// Open opens the queue in the database of a's store, applying River's
+// migrations first (one process migrates while the others wait).
+func Open(ctx context.Context, a *app.App, cfg Config) (*Queue, error) {
+	q := &Queue{app: a, cfg: cfg, logger: cfg.Logger}
 	if q.logger == nil {
 		q.logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
@@ -159,30 +150,29 @@ func Open(ctx context.Context, st *store.Store, cfg Config) (*Queue, error) {
 	if err := q.indexTasks(); err != nil {
 		return nil, err
 	}
-	var err error
-	switch st.Engine() {
-	case "sqlite":
-		err = q.openSQLite(ctx)
-	case "postgres":
-		err = q.openPostgres(ctx)
-	default:
-		err = fmt.Errorf("jobs: no River driver for engine %s", st.Engine())
-	}
+	db, err := a.OpenJobsDB(ctx)
 	if err != nil {
+		return nil, err
+	}
+	q.db = db
+	if err := q.migrate(ctx); err != nil {
+		db.Close()
 		return nil, err
 	}
 	if q.client, err = q.newClient(q.riverConfig()); err != nil {
 		q.Close()
 		return nil, fmt.Errorf("jobs: %w", err)
 	}
+	// The process's ingests queue their work here when asked to.
+	a.SetQueue(q)
 	return q, nil
 }
 
 // Close releases the queue's connections. Stop Work first.
 func (q *Queue) Close() error {
-	if q.closeFn != nil {
-		q.closeFn()
-		q.closeFn = nil
+	if q.db != nil {
+		q.db.Close()
+		q.db = nil
 	}
 	return nil
 }
@@ -235,86 +225,23 @@ func (b backoffPolicy) NextRetry(job *rivertype.JobRow) time.Time {
 	return time.Now().UTC().Add(b(max(job.Attempt, 1)))
 }
 
-// openSQLite opens River's own connection to the store's database file:
-// one connection, as River's SQLite driver asks, with the store's settings
-// (WAL, full sync, immediate transactions, a long busy timeout) so that its
-// writes queue behind the store's rather than failing.
-func (q *Queue) openSQLite(ctx context.Context) error {
-	path := filepath.Join(q.st.DataDir(), "athar.db")
-	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)" +
-		"&_pragma=synchronous(FULL)&_pragma=busy_timeout(30000)&_txlock=immediate"
-	db, err := sql.Open("sqlite", dsn)
-	if err != nil {
-		return fmt.Errorf("jobs: open %s: %w", path, err)
+// migrate applies River's migrations with the driver of the store's engine,
+// one process at a time.
+func (q *Queue) migrate(ctx context.Context) error {
+	var migrate func() error
+	if q.db.SQLite != nil {
+		driver := riversqlite.New(q.db.SQLite)
+		q.newClient = func(c *river.Config) (client, error) { return river.NewClient(driver, c) }
+		migrate = func() error { return runMigrations(ctx, q, driver) }
+	} else {
+		driver := riverpgxv5.New(q.db.Postgres)
+		q.newClient = func(c *river.Config) (client, error) { return river.NewClient(driver, c) }
+		migrate = func() error { return runMigrations(ctx, q, driver) }
 	}
-	db.SetMaxOpenConns(1)
-	if err := db.PingContext(ctx); err != nil {
-		db.Close()
-		return fmt.Errorf("jobs: open %s: %w", path, err)
-	}
-	driver := riversqlite.New(db)
-	if err := q.migrateSQLite(ctx, driver); err != nil {
-		db.Close()
-		return err
-	}
-	q.db, q.closeFn = db, func() { db.Close() }
-	q.newClient = func(c *river.Config) (client, error) { return river.NewClient(driver, c) }
-	return nil
+	return q.db.Exclusive(ctx, migrate)
 }
 
-func (q *Queue) migrateSQLite(ctx context.Context, driver *riversqlite.Driver) error {
-	unlock, err := lockFile(filepath.Join(q.st.DataDir(), ".jobs-migrate.lock"))
-	if err != nil {
-		return fmt.Errorf("jobs: lock migrations: %w", err)
-	}
-	defer unlock()
-	m, err := rivermigrate.New(driver, &rivermigrate.Config{Logger: q.riverLogger()})
-	if err != nil {
-		return fmt.Errorf("jobs: migrations: %w", err)
-	}
-	if _, err := m.Migrate(ctx, rivermigrate.DirectionUp, nil); err != nil {
-		return fmt.Errorf("jobs: migrate River's tables: %w", err)
-	}
-	return nil
-}
-
-// migrateLockKey is the advisory lock that lets one process at a time apply
-// River's migrations on PostgreSQL.
-const migrateLockKey = 0x72697672 // "rivr"
-
-func (q *Queue) openPostgres(ctx context.Context) error {
-	pcfg, err := pgxpool.ParseConfig(q.st.DBURL())
-	if err != nil {
-		return fmt.Errorf("jobs: database URL: %w", err)
-	}
-	// River holds one connection to listen for notifications and uses a few
-	// more for fetching, completing and its leader's upkeep; the jobs
-	// themselves write through the store's own pool.
-	pcfg.MaxConns = max(pcfg.MaxConns, 10)
-	pool, err := pgxpool.NewWithConfig(ctx, pcfg)
-	if err != nil {
-		return fmt.Errorf("jobs: connect: %w", err)
-	}
-	driver := riverpgxv5.New(pool)
-	if err := q.migratePostgres(ctx, pool, driver); err != nil {
-		pool.Close()
-		return err
-	}
-	q.db, q.closeFn = q.st.DB(), pool.Close
-	q.newClient = func(c *river.Config) (client, error) { return river.NewClient(driver, c) }
-	return nil
-}
-
-func (q *Queue) migratePostgres(ctx context.Context, pool *pgxpool.Pool, driver *riverpgxv5.Driver) error {
-	conn, err := pool.Acquire(ctx)
-	if err != nil {
-		return fmt.Errorf("jobs: connect: %w", err)
-	}
-	defer conn.Release()
-	if _, err := conn.Exec(ctx, "SELECT pg_advisory_lock($1)", migrateLockKey); err != nil {
-		return fmt.Errorf("jobs: lock migrations: %w", err)
-	}
-	defer conn.Exec(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock($1)", migrateLockKey)
+func runMigrations[TTx any](ctx context.Context, q *Queue, driver riverdriver.Driver[TTx]) error {
 	m, err := rivermigrate.New(driver, &rivermigrate.Config{Logger: q.riverLogger()})
 	if err != nil {
 		return fmt.Errorf("jobs: migrations: %w", err)
@@ -327,28 +254,3 @@ func (q *Queue) migratePostgres(ctx context.Context, pool *pgxpool.Pool, driver 
 
 // ErrNotFound means no job has the id given.
 var ErrNotFound = errors.New("no such job")
-
-// resolverFor returns the queue's resolver, building it from the store on
-// first use; every extract job of this process shares it, so a name placed by
-// one is found by the next.
-func (q *Queue) resolverFor(ctx context.Context) (*resolve.Resolver, error) {
-	q.mu.Lock()
-	defer q.mu.Unlock()
-	if q.resolver != nil {
-		return q.resolver, nil
-	}
-	r, err := resolve.New(ctx, q.st)
-	if err != nil {
-		return nil, err
-	}
-	q.resolver = r
-	return r, nil
-}
-
-// setResolver replaces the shared resolver (after a resolve job rebuilt one
-// from the store, which also brings in what other processes placed).
-func (q *Queue) setResolver(r *resolve.Resolver) {
-	q.mu.Lock()
-	q.resolver = r
-	q.mu.Unlock()
-}

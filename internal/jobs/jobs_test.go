@@ -15,7 +15,7 @@ import (
 	"github.com/riverqueue/river"
 
 	"github.com/athar-project/athar/internal/access"
-	"github.com/athar-project/athar/internal/intake"
+	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/samples"
 	"github.com/athar-project/athar/internal/store"
@@ -38,7 +38,7 @@ func testConfig() Config {
 
 func openQueue(t *testing.T, st *store.Store, cfg Config) *Queue {
 	t.Helper()
-	q, err := Open(context.Background(), st, cfg)
+	q, err := Open(context.Background(), app.New(st, app.Config{}), cfg)
 	if err != nil {
 		t.Fatalf("open queue: %v", err)
 	}
@@ -108,9 +108,9 @@ func ingestSamples(t *testing.T, st *store.Store, storeOnly bool) []string {
 	}
 	var ids []string
 	for i, s := range all {
-		err := intake.New(st, access.Operator()).Ingest(context.Background(), []string{paths[i]},
-			intake.Options{Kind: s.Kind, StoreOnly: storeOnly}, func(r intake.Result) {
-				if r.Outcome == intake.Failed {
+		_, err := app.New(st, app.Config{}).Ingest(context.Background(), access.Operator(), []string{paths[i]},
+			app.IngestOptions{Kind: s.Kind, StoreOnly: storeOnly}, func(r app.IngestResult) {
+				if r.Outcome == app.Failed {
 					t.Errorf("%s: %v", r.Input, r.Err)
 				}
 				ids = append(ids, r.Source.ID)
@@ -431,7 +431,7 @@ func TestOpenTwiceConcurrently(t *testing.T) {
 		errs := make(chan error, 3)
 		for range 3 {
 			go func() {
-				q, err := Open(context.Background(), st, Config{})
+				q, err := Open(context.Background(), app.New(st, app.Config{}), Config{})
 				if err == nil {
 					q.Close()
 				}
@@ -462,21 +462,22 @@ func TestErrorsAboveConfidentialAreWithheld(t *testing.T) {
 			byKind[s.Kind] = ids[i]
 		}
 		q := openQueue(t, st, testConfig())
-		// A job with no actor cannot write: the store refuses it.
+		// A job with no actor can never write: it is cancelled, not tried
+		// again, and why is told only of the public source.
 		for _, id := range []string{byKind[model.KindTestimony], byKind[model.KindArticle]} {
 			if _, err := q.client.Insert(ctx, ExtractArgs{SourceID: id}, &river.InsertOpts{MaxAttempts: 1}); err != nil {
 				t.Fatal(err)
 			}
 		}
-		workUntil(t, q, 1, func() bool { return counts(t, q)[StateParked] == 2 })
-		parked, err := q.List(ctx, access.Operator(), Filter{States: []State{StateParked}})
+		workUntil(t, q, 1, func() bool { return counts(t, q)[StateCancelled] == 2 })
+		parked, err := q.List(ctx, access.Operator(), Filter{States: []State{StateCancelled}})
 		if err != nil || len(parked) != 2 {
 			t.Fatalf("%+v %v", parked, err)
 		}
 		for _, j := range parked {
 			testimony := j.Target == byKind[model.KindTestimony]
 			withheld := strings.Contains(j.LastError(), "details are withheld because the source is confidential")
-			if testimony != withheld || (!testimony && !strings.Contains(j.LastError(), "a write needs an actor")) {
+			if testimony != withheld || (!testimony && !strings.Contains(j.LastError(), "names no actor")) {
 				t.Errorf("error of the job on %s (testimony %v): %q", j.Target, testimony, j.LastError())
 			}
 		}

@@ -14,8 +14,6 @@ import (
 	"github.com/riverqueue/river/rivertype"
 
 	"github.com/athar-project/athar/internal/access"
-	"github.com/athar-project/athar/internal/model"
-	"github.com/athar-project/athar/internal/store"
 )
 
 // State is where a job stands. The names are River's, except that a job
@@ -197,17 +195,11 @@ func (q *Queue) jobOf(ctx context.Context, row *rivertype.JobRow, v access.Viewe
 // sourceVisible reports whether v may see a source, through the store's
 // read policy (a source that is gone is hidden too: the same answer).
 func (q *Queue) sourceVisible(ctx context.Context, v access.Viewer, id string) (bool, error) {
-	if v.Clearance == model.Confidential && !v.ConfirmedOnly() {
-		return true, nil
-	}
-	_, err := q.st.Source(ctx, v, id)
-	if errors.Is(err, store.ErrNotFound) {
-		return false, nil
-	}
+	ok, err := q.app.SourceVisible(ctx, v, id)
 	if err != nil {
 		return false, fmt.Errorf("list jobs: %w", err)
 	}
-	return true, nil
+	return ok, nil
 }
 
 // Get returns one job as v may see it.
@@ -256,23 +248,13 @@ type Count struct {
 // Counts counts the jobs by kind and state, kinds in name order and states
 // in AllStates order.
 func (q *Queue) Counts(ctx context.Context) ([]Count, error) {
-	rows, err := q.db.QueryContext(ctx, "SELECT kind, state, count(*) FROM river_job GROUP BY kind, state")
+	cs, err := q.db.CountJobs(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("count jobs: %w", err)
+		return nil, err
 	}
-	defer rows.Close()
-	var out []Count
-	for rows.Next() {
-		var c Count
-		var s string
-		if err := rows.Scan(&c.Kind, &s, &c.N); err != nil {
-			return nil, fmt.Errorf("count jobs: %w", err)
-		}
-		c.State = stateOf(rivertype.JobState(s))
-		out = append(out, c)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("count jobs: %w", err)
+	out := make([]Count, 0, len(cs))
+	for _, c := range cs {
+		out = append(out, Count{Kind: c.Kind, State: stateOf(rivertype.JobState(c.State)), N: c.N})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Kind != out[j].Kind {

@@ -4,20 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"time"
 
 	"github.com/riverqueue/river"
 
 	"github.com/athar-project/athar/internal/access"
-	"github.com/athar-project/athar/internal/extract"
+	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/ingest"
-	"github.com/athar-project/athar/internal/intake"
 	"github.com/athar-project/athar/internal/model"
-	"github.com/athar-project/athar/internal/pipeline"
-	"github.com/athar-project/athar/internal/resolve"
-	"github.com/athar-project/athar/internal/search"
-	"github.com/athar-project/athar/internal/store"
 )
 
 // Work runs up to workers jobs at a time until ctx is done, then stops
@@ -78,10 +72,11 @@ func (q *Queue) Work(ctx context.Context, workers int) error {
 // fetchCooldown is the least time between two looks for jobs.
 const fetchCooldown = 20 * time.Millisecond
 
-// Run opens the queue in st, works it with workers at a time until ctx is
-// done, and closes it: `athar worker`, or a goroutine of `athar serve`.
-func Run(ctx context.Context, st *store.Store, cfg Config, workers int) error {
-	q, err := Open(ctx, st, cfg)
+// Run opens the queue in a's store, works it with workers at a time until
+// ctx is done, and closes it: `athar worker`, or a goroutine of `athar
+// serve`.
+func Run(ctx context.Context, a *app.App, cfg Config, workers int) error {
+	q, err := Open(ctx, a, cfg)
 	if err != nil {
 		return err
 	}
@@ -94,32 +89,15 @@ func (q *Queue) checkpoint(ctx context.Context) {
 	if !q.wrote.Swap(false) {
 		return
 	}
-	if _, err := q.st.Checkpoint(ctx); err != nil {
+	if err := q.app.Checkpoint(ctx); err != nil {
 		q.wrote.Store(true)
 		q.logger.Error("sign ledger checkpoint", "err", err)
 	}
 }
 
-// viewerFor is who queued work acts as: the user of that name (refused when
-// disabled), or — for the operator and Athar's own actors such as a feed
-// poller — the operator's full rights under that name. Whoever queues work
-// checks first that the person may do it.
+// viewerFor is who queued work acts as (app.QueuedActor).
 func (q *Queue) viewerFor(ctx context.Context, actor string) (access.Viewer, error) {
-	if actor == "" {
-		return access.Viewer{}, errors.New("the job names no actor")
-	}
-	u, err := q.st.UserByName(ctx, actor)
-	switch {
-	case errors.Is(err, store.ErrNotFound):
-		v := access.Operator()
-		v.Name = actor
-		return v, nil
-	case err != nil:
-		return access.Viewer{}, err
-	case u.Disabled:
-		return access.Viewer{}, fmt.Errorf("the account %s is disabled", actor)
-	}
-	return access.ForUser(u), nil
+	return q.app.QueuedActor(ctx, actor)
 }
 
 // failed is the error a job records and logs: the error itself for work on
@@ -147,77 +125,31 @@ type extractWorker struct {
 	q *Queue
 }
 
-// Work extracts one stored source in one transaction, as `athar reextract`
-// does: a source the current extractor already did is left alone, so a
-// second run (a retry after a crash, a second enqueue) changes nothing.
+// Work extracts one stored source as the actor who queued it, as `athar
+// reextract` does: a source the current extractor already did is left
+// alone, so a second run (a retry after a crash, a second enqueue) changes
+// nothing.
 func (w *extractWorker) Work(ctx context.Context, job *river.Job[ExtractArgs]) error {
 	q, id := w.q, job.Args.SourceID
-	src, err := q.st.Source(ctx, access.Operator(), id)
-	if errors.Is(err, store.ErrNotFound) {
+	v, err := q.viewerFor(ctx, job.Args.Actor)
+	if err != nil {
+		return q.failed(KindExtract, id, q.app.SourceLevel(ctx, id), river.JobCancel(err))
+	}
+	done, err := q.app.ExtractQueued(ctx, v, id)
+	switch {
+	case err == nil:
+	case app.KindOf(err) == app.NotFound:
 		return river.JobCancel(fmt.Errorf("extract %s: no such source", id))
-	}
-	if err != nil {
-		return fmt.Errorf("extract %s: read the source: %w", id, err)
-	}
-	r, err := q.resolverFor(ctx)
-	if err != nil {
-		return fmt.Errorf("extract %s: build the resolver: %w", id, err)
-	}
-	unlock, err := q.lockSource(ctx, id)
-	if err != nil {
-		return fmt.Errorf("extract %s: %w", id, err)
-	}
-	defer unlock()
-	b := r.Begin()
-	var done pipeline.Redone
-	err = q.st.Write(ctx, job.Args.Actor, func(tx *store.Tx) error {
-		var err error
-		if done, err = pipeline.Reextract(ctx, tx, b, src); err != nil {
-			return err
-		}
-		if done.Skipped && extract.Supported(src.Language) {
-			return nil // extracted and indexed before
-		}
-		return search.IndexSource(ctx, tx, src.ID)
-	})
-	if err != nil {
-		b.Abort(context.WithoutCancel(ctx))
-		return q.failed(KindExtract, id, src.Sensitivity, err)
+	case app.KindOf(err) != 0: // a refusal: trying again changes nothing
+		return q.failed(KindExtract, id, done.Sensitivity, river.JobCancel(err))
+	default:
+		return q.failed(KindExtract, id, done.Sensitivity, err)
 	}
 	if !done.Skipped {
 		q.wrote.Store(true)
 	}
 	return nil
 }
-
-// lockSource keeps two workers from extracting one source at the same time
-// on PostgreSQL, where each transaction would miss the other's uncommitted
-// work: a session advisory lock per source, released when the work is done
-// or when a killed worker's connection drops. SQLite's transactions already
-// run one at a time.
-func (q *Queue) lockSource(ctx context.Context, id string) (func(), error) {
-	if q.st.Engine() != "postgres" {
-		return func() {}, nil
-	}
-	conn, err := q.st.DB().Conn(ctx)
-	if err != nil {
-		return nil, err
-	}
-	h := fnv.New32a()
-	h.Write([]byte(id))
-	key := int32(h.Sum32())
-	if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_lock($1, $2)", sourceLockClass, key); err != nil {
-		conn.Close()
-		return nil, fmt.Errorf("lock the source: %w", err)
-	}
-	return func() {
-		conn.ExecContext(context.Background(), "SELECT pg_advisory_unlock($1, $2)", sourceLockClass, key)
-		conn.Close()
-	}, nil
-}
-
-// sourceLockClass is the first key of the per-source advisory locks.
-const sourceLockClass = 0x61746873 // "aths"
 
 type ingestWorker struct {
 	river.WorkerDefaults[IngestArgs]
@@ -233,23 +165,23 @@ func (w *ingestWorker) Work(ctx context.Context, job *river.Job[IngestArgs]) err
 	if err != nil {
 		return q.failed(KindIngest, a.Input, sens, river.JobCancel(err))
 	}
-	var res intake.Result
-	opt := intake.Options{Kind: a.SourceKind, Sensitivity: a.Sensitivity, StoreOnly: true}
-	err = intake.New(q.st, v).Ingest(ctx, []string{a.Input}, opt, func(r intake.Result) { res = r })
+	var res app.IngestResult
+	opt := app.IngestOptions{Kind: a.SourceKind, Sensitivity: a.Sensitivity, Queue: true}
+	_, err = q.app.Ingest(ctx, v, []string{a.Input}, opt, func(r app.IngestResult) { res = r })
+	if app.KindOf(err) != 0 {
+		return q.failed(KindIngest, a.Input, sens, river.JobCancel(err))
+	}
 	if err != nil {
 		return q.failed(KindIngest, a.Input, sens, err)
 	}
 	switch res.Outcome {
-	case intake.Failed:
+	case app.Failed:
 		if permanent(res.Err) {
 			return q.failed(KindIngest, a.Input, sens, river.JobCancel(res.Err))
 		}
 		return q.failed(KindIngest, a.Input, sens, res.Err)
-	case intake.Stored:
+	case app.Stored:
 		q.wrote.Store(true)
-	}
-	if _, err := q.EnqueueExtract(ctx, a.Actor, res.Source.ID); err != nil {
-		return q.failed(KindIngest, a.Input, sens, err)
 	}
 	return nil
 }
@@ -265,7 +197,7 @@ func permanent(err error) bool {
 			return true
 		}
 	}
-	return err != nil && err.Error() == "no such file or folder"
+	return errors.Is(err, app.ErrNoSuchFile)
 }
 
 type resolveWorker struct {
@@ -273,19 +205,22 @@ type resolveWorker struct {
 	q *Queue
 }
 
-// Work re-links the whole store from a resolver built afresh, which then
-// replaces the one extract jobs share (it knows what other processes placed).
+// Work re-links the whole store as the actor who queued it, from a
+// resolver built afresh, which then becomes the process's (it knows what
+// other processes placed).
 func (w *resolveWorker) Work(ctx context.Context, job *river.Job[ResolveArgs]) error {
-	r, err := resolve.New(ctx, w.q.st)
+	v, err := w.q.viewerFor(ctx, job.Args.Actor)
 	if err != nil {
-		return fmt.Errorf("resolve: build the resolver: %w", err)
+		return river.JobCancel(fmt.Errorf("resolve: %w", err))
 	}
-	stats, err := r.ResolveAll(ctx)
+	stats, err := w.q.app.ResolveAll(ctx, v)
+	if app.KindOf(err) != 0 {
+		return river.JobCancel(fmt.Errorf("resolve: %w", err))
+	}
 	if err != nil {
 		// Resolution errors name entity ids, not names.
 		return fmt.Errorf("resolve: %w", err)
 	}
-	w.q.setResolver(r)
 	if stats.Merged > 0 || stats.Proposed > 0 {
 		w.q.wrote.Store(true)
 	}
@@ -300,7 +235,7 @@ type reindexWorker struct {
 
 // Work indexes for search whatever is not indexed yet.
 func (w *reindexWorker) Work(ctx context.Context, _ *river.Job[ReindexArgs]) error {
-	n, err := search.CatchUp(ctx, w.q.st)
+	n, err := w.q.app.CatchUpSearch(ctx)
 	if err != nil {
 		return fmt.Errorf("reindex: %w", err)
 	}

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/nameindex"
 	"github.com/athar-project/athar/internal/names"
@@ -232,13 +233,9 @@ func (s *Service) byName(ctx context.Context, rd *reader, q query, types []model
 // used for every query of the batch (a batch of ten names otherwise reads
 // every visible statement of the type ten times). TestVisibleIndexIsMatch
 // holds the two to the same answers.
-func (s *Service) match(ctx context.Context, rd *reader, name string, t model.EntityType, k int) ([]resolve.Candidate, error) {
-	res, err := s.resolver(ctx)
-	if err != nil {
-		return nil, err
-	}
+func (s *Service) match(ctx context.Context, rd *reader, name string, t model.EntityType, k int) ([]app.Candidate, error) {
 	if rd.v.Clearance == model.Confidential && !rd.v.ConfirmedOnly() {
-		return res.Match(ctx, rd.v, name, t, k)
+		return s.app.Match(ctx, rd.v, name, t, k)
 	}
 	x, ok := rd.index[t]
 	if !ok {
@@ -255,9 +252,9 @@ func (s *Service) match(ctx context.Context, rd *reader, name string, t model.En
 		rd.index[t] = x
 	}
 	cs := x.Search(name, k)
-	out := make([]resolve.Candidate, len(cs))
+	out := make([]app.Candidate, len(cs))
 	for i, c := range cs {
-		out[i] = resolve.Candidate{EntityID: c.EntityID, Name: c.Name, Score: c.Score, Link: c.Link, Reasons: c.Reasons}
+		out[i] = app.Candidate{EntityID: c.EntityID, Name: c.Name, Score: c.Score, Link: c.Link, Reasons: c.Reasons}
 	}
 	return out, nil
 }
@@ -270,7 +267,7 @@ const propertyHits = 200
 // statements hold the constraints' values, found through the full-text
 // index as the viewer may see it.
 func (s *Service) byProperties(ctx context.Context, rd *reader, q query, types []model.EntityType, add func(*candidate)) error {
-	if err := s.catchUp(ctx); err != nil {
+	if err := s.app.FreshSearch(ctx); err != nil {
 		return err
 	}
 	for _, c := range q.conds {

@@ -16,7 +16,6 @@
 package reconcile
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -25,20 +24,20 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"sync"
-	"time"
 
 	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/plumbing"
-	"github.com/athar-project/athar/internal/resolve"
-	"github.com/athar-project/athar/internal/search"
 	"github.com/athar-project/athar/internal/store"
 )
 
 // Config configures the service.
 type Config struct {
 	Store *store.Store
+	// App is the application layer: it owns the process's name resolver and
+	// the freshness of the search index.
+	App *app.App
 	// BaseURL is the address people reach the server at (athar serve
 	// --base-url); the manifest's URLs start with it. Empty: taken from
 	// each request's Host.
@@ -56,24 +55,13 @@ type Service struct {
 	viewer func(*http.Request) (access.Viewer, bool, error)
 	log    *slog.Logger
 
-	resMu      sync.Mutex
-	res        *resolve.Resolver
-	resAt      time.Time
-	refreshing bool
-
-	searchMu sync.Mutex
-	caughtUp time.Time
+	app *app.App
 }
-
-// refreshEvery bounds how stale the full-clearance name index may grow
-// before it is rebuilt in the background (narrower viewers' indexes are
-// built per query from the store).
-const refreshEvery = time.Minute
 
 // New checks the configuration and returns the service.
 func New(cfg Config) (*Service, error) {
-	if cfg.Store == nil {
-		return nil, errors.New("reconcile: no store")
+	if cfg.Store == nil || cfg.App == nil {
+		return nil, errors.New("reconcile: no store or no application layer")
 	}
 	if cfg.Viewer == nil {
 		return nil, errors.New("reconcile: no Viewer to authenticate requests")
@@ -85,7 +73,7 @@ func New(cfg Config) (*Service, error) {
 			return nil, fmt.Errorf("reconcile: base URL %q is not an absolute http(s) URL", cfg.BaseURL)
 		}
 	}
-	s := &Service{st: cfg.Store, base: base, viewer: cfg.Viewer, log: cfg.Logger}
+	s := &Service{st: cfg.Store, app: cfg.App, base: base, viewer: cfg.Viewer, log: cfg.Logger}
 	if s.log == nil {
 		s.log = slog.Default()
 	}
@@ -273,79 +261,20 @@ var shownProperties = map[model.Property]bool{model.PropName: true, model.PropAl
 	model.PropTitle: true, model.PropPosition: true, model.PropAffiliation: true, model.PropBirthDate: true,
 	model.PropBirthPlace: true, model.PropDeathDate: true, model.PropNationality: true, model.PropGender: true}
 
-// record writes to the access log, before the answer is sent, every
-// restricted or confidential statement it shows (by id, never by value). An
-// answer whose showing cannot be recorded is not sent.
+// record writes to the access log, by the audit rule (app.RecordViews),
+// the restricted and confidential statements an answer shows (those of the
+// shown properties) before it is sent. An answer whose showing cannot be
+// recorded is not sent.
 func (s *Service) record(r *http.Request, v access.Viewer, action string, views ...*entityView) error {
-	var entries []model.AccessEntry
-	seen := map[string]bool{}
-	now := time.Now().UTC()
+	var shown []model.Statement
 	for _, ev := range views {
 		for _, st := range ev.stmts {
-			if st.Sensitivity >= model.Restricted && shownProperties[st.Property] && !seen[st.ID] {
-				seen[st.ID] = true
-				entries = append(entries, model.AccessEntry{At: now, Actor: v.Actor(), Action: action,
-					Subject: st.ID, Sensitivity: st.Sensitivity, Remote: plumbing.ClientAddr(r)})
+			if shownProperties[st.Property] {
+				shown = append(shown, st)
 			}
 		}
 	}
-	if len(entries) == 0 {
-		return nil
-	}
-	if err := s.st.AccessLog().Record(r.Context(), entries...); err != nil {
-		return fmt.Errorf("record restricted views: %w", err)
-	}
-	return nil
-}
-
-// resolver is the name matcher's index over the whole store, built on
-// first use and rebuilt in the background once it is older than
-// refreshEvery, so that entities stored by other processes are found.
-func (s *Service) resolver(ctx context.Context) (*resolve.Resolver, error) {
-	s.resMu.Lock()
-	defer s.resMu.Unlock()
-	if s.res == nil {
-		res, err := resolve.New(context.WithoutCancel(ctx), s.st)
-		if err != nil {
-			return nil, err
-		}
-		s.res, s.resAt = res, time.Now()
-		return res, nil
-	}
-	if time.Since(s.resAt) > refreshEvery && !s.refreshing {
-		s.refreshing = true
-		go s.refresh()
-	}
-	return s.res, nil
-}
-
-func (s *Service) refresh() {
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
-	res, err := resolve.New(ctx, s.st)
-	s.resMu.Lock()
-	defer s.resMu.Unlock()
-	s.refreshing = false
-	if err != nil {
-		s.log.Error("reconcile: rebuild the name index", "err", err)
-		return
-	}
-	s.res, s.resAt = res, time.Now()
-}
-
-// catchUp indexes for full-text search, at most once a minute, what was
-// stored without being indexed, before the index is searched.
-func (s *Service) catchUp(ctx context.Context) error {
-	s.searchMu.Lock()
-	defer s.searchMu.Unlock()
-	if time.Since(s.caughtUp) < refreshEvery {
-		return nil
-	}
-	if _, err := search.CatchUp(context.WithoutCancel(ctx), s.st); err != nil {
-		return err
-	}
-	s.caughtUp = time.Now()
-	return nil
+	return s.app.RecordViews(r.Context(), v, action, plumbing.ClientAddr(r), app.Shown{Statements: shown})
 }
 
 // baseURL is the configured base URL, or the request's own origin.

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/model"
 )
 
@@ -410,11 +411,8 @@ func TestSuggest(t *testing.T) {
 func TestVisibleIndexIsMatch(t *testing.T) {
 	engines(t, func(t *testing.T, r *rig) {
 		ctx := context.Background()
-		svc, err := New(Config{Store: r.st, Viewer: func(*http.Request) (access.Viewer, bool, error) { return access.Viewer{}, false, nil }})
-		if err != nil {
-			t.Fatal(err)
-		}
-		res, err := svc.resolver(ctx)
+		a := app.New(r.st, app.Config{})
+		svc, err := New(Config{Store: r.st, App: a, Viewer: func(*http.Request) (access.Viewer, bool, error) { return access.Viewer{}, false, nil }})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -426,7 +424,7 @@ func TestVisibleIndexIsMatch(t *testing.T) {
 					if err != nil {
 						t.Fatal(err)
 					}
-					want, err := res.Match(ctx, v, name, typ, 7)
+					want, err := a.Match(ctx, v, name, typ, 7)
 					if err != nil {
 						t.Fatal(err)
 					}

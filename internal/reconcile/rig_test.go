@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/store"
 	"github.com/athar-project/athar/internal/store/pgtest"
@@ -79,7 +80,7 @@ func newRig(t *testing.T, st *store.Store) *rig {
 // serve starts the service over the rig's store.
 func (r *rig) serve() {
 	t := r.t
-	svc, err := New(Config{Store: r.st, BaseURL: baseURL, Viewer: func(req *http.Request) (access.Viewer, bool, error) {
+	svc, err := New(Config{Store: r.st, App: app.New(r.st, app.Config{}), BaseURL: baseURL, Viewer: func(req *http.Request) (access.Viewer, bool, error) {
 		tok, ok := strings.CutPrefix(req.Header.Get("Authorization"), "Bearer ")
 		if tok == "broken" {
 			return access.Viewer{}, false, errors.New("token store unreachable")

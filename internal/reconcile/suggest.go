@@ -139,7 +139,7 @@ func (s *Service) suggestEntities(ctx context.Context, rd *reader, prefix string
 		}
 		keep(ev)
 	}
-	if err := s.catchUp(ctx); err != nil {
+	if err := s.app.FreshSearch(ctx); err != nil {
 		return nil, err
 	}
 	hits, err := s.st.Search(ctx, rd.v, store.SearchQuery{Words: words, EntityType: typ, Limit: suggestHits})

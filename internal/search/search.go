@@ -9,8 +9,6 @@ package search
 import (
 	"context"
 	"strings"
-	"sync"
-	"time"
 	"unicode"
 
 	"github.com/athar-project/athar/internal/access"
@@ -97,38 +95,15 @@ type Results struct {
 	Names []resolve.Candidate // the name matcher's candidates, when the query may be a name
 }
 
-// Service searches one store.
+// Service searches one store. How fresh its index is kept is the
+// application layer's concern (app.FreshSearch).
 type Service struct {
 	st  *store.Store
 	res *resolve.Resolver // nil: no name candidates
-
-	mu       sync.Mutex
-	caughtUp time.Time // when Fresh last indexed what was pending
 }
 
 // New returns a search service; res may be nil.
 func New(st *store.Store, res *resolve.Resolver) *Service { return &Service{st: st, res: res} }
-
-// CatchUpEvery bounds how often Fresh indexes what was stored without being
-// indexed.
-const CatchUpEvery = time.Minute
-
-// Fresh returns the service after indexing — at most once per CatchUpEvery,
-// however many requests ask — what was stored without being indexed (by an
-// older version, or a tool that does not index): what a long-running server
-// calls before each search. Safe for concurrent use.
-func (s *Service) Fresh(ctx context.Context) (*Service, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if now := time.Now(); now.Sub(s.caughtUp) > CatchUpEvery {
-		// Not cut short by the request that happens to trigger it.
-		if _, err := CatchUp(context.WithoutCancel(ctx), s.st); err != nil {
-			return nil, err
-		}
-		s.caughtUp = now
-	}
-	return s, nil
-}
 
 // Search runs a query for a viewer.
 func (s *Service) Search(ctx context.Context, v access.Viewer, q Query) (Results, error) {

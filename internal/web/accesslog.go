@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 
+	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/model"
 )
 
@@ -19,23 +20,19 @@ type AccessLog interface {
 	Recent(ctx context.Context, limit int) ([]AccessEntry, error)
 }
 
-// logged reports whether showing material of this level is recorded.
-func logged(s model.Sensitivity) bool { return s >= model.Restricted }
+// logged reports whether showing material of this level is recorded
+// (app.Logged).
+func logged(s model.Sensitivity) bool { return app.Logged(s) }
 
-// recordSources records the restricted and confidential sources among
-// those about to be shown. It must succeed before the page is sent: a view
-// that cannot be recorded is not shown.
+// record writes to the access log, by the audit rule (app.RecordViews), the
+// restricted and confidential sources and statements about to be shown. It
+// must succeed before the page is sent: a view that cannot be recorded is not
+// shown.
+func (s *Server) record(r *http.Request, action string, shown app.Shown) error {
+	return s.app.RecordViews(r.Context(), state(r).viewer, action, clientIP(r), shown)
+}
+
+// recordSources is record for a page that shows sources.
 func (s *Server) recordSources(r *http.Request, action string, srcs ...model.Source) error {
-	var entries []AccessEntry
-	st := state(r)
-	for _, src := range srcs {
-		if logged(src.Sensitivity) {
-			entries = append(entries, AccessEntry{At: s.now().UTC(), Actor: st.viewer.Actor(), Action: action,
-				Subject: src.ID, Sensitivity: src.Sensitivity, Remote: clientIP(r)})
-		}
-	}
-	if len(entries) == 0 {
-		return nil
-	}
-	return s.accessLog.Record(r.Context(), entries...)
+	return s.record(r, action, app.Shown{Sources: srcs})
 }

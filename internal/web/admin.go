@@ -69,9 +69,9 @@ const accessLogShown = 500
 
 // accessLogShow lists the newest views of restricted material.
 func (s *Server) accessLogShow(w http.ResponseWriter, r *http.Request) {
-	entries, err := s.accessLog.Recent(r.Context(), accessLogShown)
+	entries, err := s.app.AccessLog(r.Context(), state(r).viewer, accessLogShown)
 	if err != nil {
-		s.serverError(w, r, err)
+		s.fail(w, r, err)
 		return
 	}
 	s.render(w, r, http.StatusOK, "accesslog", "accesslog.title", entries)

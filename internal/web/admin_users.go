@@ -1,13 +1,10 @@
 package web
 
 import (
-	"errors"
 	"net/http"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
-	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/store"
 )
@@ -32,13 +29,11 @@ type newUserForm struct {
 	Clearance model.Sensitivity
 }
 
-var allRoles = []model.Role{model.RoleViewer, model.RoleAnalyst, model.RoleReviewer, model.RoleAdmin}
-
 func (s *Server) usersData(r *http.Request) (usersData, error) {
-	d := usersData{Roles: allRoles, Levels: model.Sensitivities(), SelfID: state(r).user.ID,
-		Form: newUserForm{Role: model.RoleViewer, Clearance: model.Public}}
+	d := usersData{Roles: app.Roles(), Levels: model.Sensitivities(), SelfID: state(r).user.ID,
+		Form: newUserForm{Role: model.RoleViewer, Clearance: app.DefaultClearance(model.RoleViewer)}}
 	var err error
-	d.Users, err = s.store.Users(r.Context())
+	d.Users, err = s.app.Users(r.Context(), state(r).viewer)
 	return d, err
 }
 
@@ -46,7 +41,7 @@ func (s *Server) usersData(r *http.Request) (usersData, error) {
 func (s *Server) usersShow(w http.ResponseWriter, r *http.Request) {
 	d, err := s.usersData(r)
 	if err != nil {
-		s.serverError(w, r, err)
+		s.fail(w, r, err)
 		return
 	}
 	s.render(w, r, http.StatusOK, "users", "users.title", d)
@@ -56,7 +51,7 @@ func (s *Server) usersShow(w http.ResponseWriter, r *http.Request) {
 func (s *Server) usersProblem(w http.ResponseWriter, r *http.Request, status int, key string, form newUserForm) {
 	d, err := s.usersData(r)
 	if err != nil {
-		s.serverError(w, r, err)
+		s.fail(w, r, err)
 		return
 	}
 	d.Problem = key
@@ -64,20 +59,6 @@ func (s *Server) usersProblem(w http.ResponseWriter, r *http.Request, status int
 		d.Form = form
 	}
 	s.render(w, r, status, "users", "users.title", d)
-}
-
-// validUserName accepts 1–64 letters, digits and . _ - @ with no spaces:
-// a name is typed at the login form and the command line.
-func validUserName(n string) bool {
-	if n == "" || utf8.RuneCountInString(n) > 64 {
-		return false
-	}
-	for _, c := range n {
-		if !unicode.IsLetter(c) && !unicode.IsDigit(c) && !strings.ContainsRune("._-@", c) {
-			return false
-		}
-	}
-	return true
 }
 
 // roleAndLevel reads the role and clearance fields of a form.
@@ -93,8 +74,8 @@ func roleAndLevel(r *http.Request) (model.Role, model.Sensitivity, bool) {
 	return role, level, true
 }
 
-// userCreate adds an account with an initial password (hashed with
-// argon2id).
+// userCreate adds an account with an initial password (app.AddUser: the
+// same rules as athar user add).
 func (s *Server) userCreate(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	name := strings.TrimSpace(r.PostForm.Get("name"))
@@ -104,99 +85,74 @@ func (s *Server) userCreate(w http.ResponseWriter, r *http.Request) {
 	case !ok:
 		s.usersProblem(w, r, http.StatusBadRequest, "users.bad_role", newUserForm{})
 		return
-	case !validUserName(name):
+	case !app.ValidUserName(name):
 		s.usersProblem(w, r, http.StatusBadRequest, "users.bad_name", form)
 		return
 	}
-	if _, err := s.store.UserByName(ctx, name); err == nil {
-		s.usersProblem(w, r, http.StatusConflict, "users.exists", form)
-		return
-	} else if !errors.Is(err, store.ErrNotFound) {
-		s.serverError(w, r, err)
-		return
-	}
-	hash, err := s.hashPassword(r, r.PostForm.Get("password"))
-	if err != nil {
+	// The web UI signs in with a password: an account made here has one.
+	password := r.PostForm.Get("password")
+	if password == "" {
 		s.usersProblem(w, r, http.StatusBadRequest, "users.short_password", form)
 		return
 	}
-	u := model.User{Name: name, Role: role, Clearance: level, PasswordHash: hash}
-	err = s.store.Write(ctx, state(r).viewer.Actor(), func(tx *store.Tx) error { return tx.AddUser(ctx, &u) })
+	u, err := s.app.AddUser(ctx, state(r).viewer, app.NewAccount{Name: name, Role: role, Clearance: &level, Password: password})
+	switch app.KindOf(err) {
+	case 0:
+	case app.Conflict:
+		s.usersProblem(w, r, http.StatusConflict, "users.exists", form)
+		return
+	case app.Invalid:
+		s.usersProblem(w, r, http.StatusBadRequest, "users.short_password", form)
+		return
+	}
 	if err != nil {
-		s.serverError(w, r, err)
+		s.fail(w, r, err)
 		return
 	}
 	s.log.Info("user added", "user", state(r).viewer.Actor(), "account", u.Name, "role", u.Role)
 	http.Redirect(w, r, "/admin/users", http.StatusSeeOther)
 }
 
-// hashPassword hashes a new password under the same bound on concurrent
-// argon2id runs as logins.
-func (s *Server) hashPassword(r *http.Request, password string) (string, error) {
-	select {
-	case s.passwords <- struct{}{}:
-	case <-r.Context().Done():
-		return "", r.Context().Err()
-	}
-	defer func() { <-s.passwords }()
-	return access.HashPassword(password)
-}
-
-// userUpdate changes one account: action "access" sets role and clearance,
-// "disable" and "enable" switch it off and on, "password" sets a new
-// password. Disabling or setting a password ends the account's sessions.
+// userUpdate changes one account (app.ChangeUser): action "access" sets role
+// and clearance, "disable" and "enable" switch it off and on, "password"
+// sets a new password. Disabling or setting a password ends the account's
+// sessions.
 func (s *Server) userUpdate(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	u, err := s.store.UserByID(ctx, r.PathValue("id"))
-	if errors.Is(err, store.ErrNotFound) {
-		s.notFound(w, r)
-		return
-	}
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	up := store.UserUpdate{Role: u.Role, Clearance: u.Clearance, Disabled: u.Disabled}
-	hash := ""
+	ctx, v := r.Context(), state(r).viewer
+	var c app.AccountChange
 	switch action := r.PostForm.Get("action"); action {
 	case "access":
-		var ok bool
-		if up.Role, up.Clearance, ok = roleAndLevel(r); !ok {
+		role, level, ok := roleAndLevel(r)
+		if !ok {
 			s.usersProblem(w, r, http.StatusBadRequest, "users.bad_role", newUserForm{})
 			return
 		}
+		c.Role, c.Clearance = &role, &level
 	case "disable", "enable":
-		up.Disabled = action == "disable"
+		off := action == "disable"
+		c.Disabled = &off
 	case "password":
-		if hash, err = s.hashPassword(r, r.PostForm.Get("password")); err != nil {
-			s.usersProblem(w, r, http.StatusBadRequest, "users.short_password", newUserForm{})
-			return
-		}
+		pw := r.PostForm.Get("password")
+		c.Password = &pw
 	default:
 		s.renderError(w, r, http.StatusBadRequest)
 		return
 	}
-	err = s.store.Write(ctx, state(r).viewer.Actor(), func(tx *store.Tx) error {
-		if hash != "" {
-			return tx.SetUserPassword(ctx, u.ID, hash)
-		}
-		return tx.UpdateUser(ctx, u.ID, up)
-	})
-	if errors.Is(err, store.ErrLastAdmin) {
+	u, err := s.app.ChangeUser(ctx, v, r.PathValue("id"), c)
+	switch app.KindOf(err) {
+	case 0:
+	case app.Conflict:
 		s.usersProblem(w, r, http.StatusConflict, "users.last_admin", newUserForm{})
+		return
+	case app.Invalid:
+		s.usersProblem(w, r, http.StatusBadRequest, "users.short_password", newUserForm{})
 		return
 	}
 	if err != nil {
-		s.serverError(w, r, err)
+		s.fail(w, r, err)
 		return
 	}
-	if up.Disabled || hash != "" {
-		if err := s.sessions.DeleteUser(ctx, u.ID); err != nil {
-			s.serverError(w, r, err)
-			return
-		}
-	}
-	s.log.Info("user changed", "user", state(r).viewer.Actor(), "account", u.Name, "action", r.PostForm.Get("action"))
+	s.log.Info("user changed", "user", v.Actor(), "account", u.Name, "action", r.PostForm.Get("action"))
 	http.Redirect(w, r, "/admin/users", http.StatusSeeOther)
 }
 

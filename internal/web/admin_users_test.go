@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"testing"
 
+	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/model"
 )
 
@@ -32,6 +33,10 @@ func TestAdminUsers(t *testing.T) {
 	}
 	contains(t, "the accounts page", adel.get("/admin/users").body, `id="users"`, `id="user-vera"`, `id="new-user"`, ">reviewer<")
 	contains(t, "the admin page", adel.get("/admin").body, `href="/admin/users"`)
+	// The new-account form starts from the one default clearance of a new
+	// account (app.DefaultClearance), the same as athar user add.
+	contains(t, "the new-account form", adel.get("/admin/users").body,
+		`<option value="`+app.DefaultClearance(model.RoleViewer).String()+`" selected>`, `<option value="viewer" selected>`)
 
 	// Create an account; it can log in at once.
 	post := func(path string, form url.Values) response { return adel.post("/admin/users", path, form) }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/store"
 )
@@ -66,7 +67,7 @@ func TestBriefPagesBoundWhatTheyList(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := New(Config{Store: st})
+	s, err := New(Config{Store: st, App: app.New(st, app.Config{})})
 	if err != nil {
 		t.Fatal(err)
 	}

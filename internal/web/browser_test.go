@@ -16,7 +16,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/athar-project/athar/internal/access"
-	"github.com/athar-project/athar/internal/intake"
+	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/names"
 	"github.com/athar-project/athar/internal/samples"
@@ -51,10 +51,10 @@ func seedSamples(r *rig, ctx context.Context) {
 	if err != nil {
 		r.t.Fatal(err)
 	}
-	svc := intake.New(r.st, access.Operator())
+	a := app.New(r.st, app.Config{})
 	for i, smp := range all {
-		err := svc.Ingest(ctx, paths[i:i+1], intake.Options{Kind: smp.Kind}, func(res intake.Result) {
-			if res.Outcome == intake.Failed {
+		_, err := a.Ingest(ctx, access.Operator(), paths[i:i+1], app.IngestOptions{Kind: smp.Kind}, func(res app.IngestResult) {
+			if res.Outcome == app.Failed {
 				r.t.Errorf("sample %s: %v", smp.Name, res.Err)
 			}
 		})

@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/names"
 	"github.com/athar-project/athar/internal/store"
@@ -22,6 +23,7 @@ type reader struct {
 	brief   bool
 	ctx     context.Context
 	st      *store.Store
+	app     *app.App
 	v       access.Viewer
 	stmts   map[string][]model.Statement
 	sources map[string]*model.Source // nil value: not visible
@@ -31,7 +33,7 @@ type reader struct {
 }
 
 func (s *Server) reader(ctx context.Context, v access.Viewer) *reader {
-	return &reader{ctx: ctx, st: s.store, v: v, stmts: map[string][]model.Statement{},
+	return &reader{ctx: ctx, st: s.store, app: s.app, v: v, stmts: map[string][]model.Statement{},
 		sources: map[string]*model.Source{}, canon: map[string]string{}, ents: map[string]model.Entity{},
 		refs: map[string]entityRef{}}
 }

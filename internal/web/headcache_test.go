@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/store"
 )
@@ -17,7 +18,7 @@ func TestCachedIsReadAgainWhenTheHeadMoves(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	s, err := New(Config{Store: st})
+	s, err := New(Config{Store: st, App: app.New(st, app.Config{})})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -172,6 +172,13 @@ func TestReviewDecisions(t *testing.T) {
 		if resp := rania.post("/review", "/review/"+twinName, url.Values{"action": {"confirm"}, "sensitivity": {"public"}}); resp.status != http.StatusForbidden {
 			t.Errorf("a reviewer lowered a level: %d", resp.status)
 		}
+		// Never above the reviewer's own clearance (restricted): the form
+		// allowed it once, while the API refused it (app.Review now, for
+		// every interface).
+		if resp := rania.post("/review", "/review/"+twinName, url.Values{"action": {"confirm"}, "sensitivity": {"confidential"}}); resp.status != http.StatusForbidden ||
+			statement(t, r, twinName).Sensitivity != model.Restricted {
+			t.Errorf("a reviewer raised a level above their clearance: %d %s", resp.status, statement(t, r, twinName).Sensitivity)
+		}
 		adel := r.login("adel")
 		if resp := adel.post("/review", "/review/"+twinName, url.Values{"action": {"confirm"}, "sensitivity": {"public"}}); resp.status != http.StatusSeeOther {
 			t.Errorf("an admin could not lower a level: %d", resp.status)

@@ -226,3 +226,18 @@ func localPath(p string) string {
 	}
 	return p
 }
+
+// fail answers what a use case refused with the page for its kind (a form
+// that makes no sense is 400 here, as every form of the UI answers it), and
+// anything else as a failure of the server.
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	status, _, ok := plumbing.Problem(err)
+	switch {
+	case !ok:
+		s.serverError(w, r, err)
+	case status == http.StatusUnprocessableEntity:
+		s.renderError(w, r, http.StatusBadRequest)
+	default:
+		s.renderError(w, r, status)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/store"
 )
@@ -90,7 +91,7 @@ func (s *Server) reviewShow(w http.ResponseWriter, r *http.Request) {
 		}
 		data.Items = append(data.Items, it)
 	}
-	if err := s.recordSources(r, "review", shown...); err != nil {
+	if err := s.record(r, "review", app.Shown{Sources: shown, Statements: sts}); err != nil {
 		s.serverError(w, r, err)
 		return
 	}
@@ -130,84 +131,28 @@ func (s *Server) entityQueue(rd *reader, id string) ([]model.Statement, *entityR
 	return out, &ref, err
 }
 
-// reviewSubmit applies one decision on one statement, as the signed-in
-// reviewer, through the store (and so the ledger).
+// reviewSubmit applies one decision on one statement as the signed-in
+// reviewer (app.Review: the same rules as the API and athar review).
 func (s *Server) reviewSubmit(w http.ResponseWriter, r *http.Request) {
 	ctx, v := r.Context(), state(r).viewer
-	st, err := s.store.Statement(ctx, v, r.PathValue("id"))
-	if errors.Is(err, store.ErrNotFound) {
-		s.notFound(w, r)
-		return
-	}
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
 	f := r.PostForm
-	comment := strings.TrimSpace(f.Get("comment"))
-	level := st.Sensitivity
+	d := app.Decision{Action: f.Get("action"), Comment: f.Get("comment"), Value: f.Get("value")}
 	if l := f.Get("sensitivity"); l != "" {
-		if level, err = model.ParseSensitivity(l); err != nil {
+		level, err := model.ParseSensitivity(l)
+		if err != nil {
 			s.renderError(w, r, http.StatusBadRequest)
 			return
 		}
+		d.Sensitivity = &level
 	}
-	if level < st.Sensitivity && !v.CanLower() {
-		s.forbidden(w, r) // only an admin lowers a level
+	if _, err := s.app.Review(ctx, v, r.PathValue("id"), d); err != nil {
+		s.fail(w, r, err)
 		return
 	}
-	if floor, err := s.sourceLevel(r, st); err != nil {
-		s.serverError(w, r, err)
-		return
-	} else if level < floor {
-		s.renderError(w, r, http.StatusBadRequest) // never less sensitive than its source
-		return
-	}
-	action := f.Get("action")
-	value := strings.TrimSpace(f.Get("value"))
-	if action == "edit" && (value == "" || value == st.Value) {
-		s.renderError(w, r, http.StatusBadRequest)
-		return
-	}
-	if action != "confirm" && action != "reject" && action != "edit" {
-		s.renderError(w, r, http.StatusBadRequest)
-		return
-	}
-	err = s.store.Write(ctx, v.Actor(), func(tx *store.Tx) error {
-		if level != st.Sensitivity {
-			if err := tx.SetStatementSensitivity(ctx, st.ID, level); err != nil {
-				return err
-			}
-		}
-		switch action {
-		case "confirm":
-			return tx.Review(ctx, st.ID, model.StatusConfirmed, comment)
-		case "reject":
-			return tx.Review(ctx, st.ID, model.StatusRejected, comment)
-		}
-		return editStatement(ctx, tx, st, value, level, comment)
-	})
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	s.log.Info("statement reviewed", "user", v.Actor(), "action", action)
+	s.log.Info("statement reviewed", "user", v.Actor(), "action", d.Action)
 	back := localPath(f.Get("return"))
 	if !strings.HasPrefix(back, "/review") && !strings.HasPrefix(back, "/entities/") {
 		back = "/review"
 	}
 	http.Redirect(w, r, back, http.StatusSeeOther)
-}
-
-// sourceLevel is the sensitivity of a statement's source: the floor of the
-// statement's own.
-func (s *Server) sourceLevel(r *http.Request, st model.Statement) (model.Sensitivity, error) {
-	if st.SourceID == "" {
-		return model.Public, nil
-	}
-	src, err := s.store.Source(r.Context(), state(r).viewer, st.SourceID)
-	if err != nil {
-		return 0, err
-	}
-	return src.Sensitivity, nil
 }

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/jobs"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/store"
@@ -35,6 +36,7 @@ type seeded struct {
 type rig struct {
 	t       *testing.T
 	st      *store.Store
+	app     *app.App
 	srv     *Server
 	ts      *httptest.Server
 	sources map[model.Sensitivity]seeded
@@ -121,15 +123,16 @@ func newRigWith(t *testing.T, baseURL string, seed func(*rig, context.Context)) 
 		// The store checks session expiry on its own (real) clock: the rig's
 		// starts now.
 		clock: &fakeClock{t: time.Now().UTC().Truncate(time.Second)}, logs: &syncBuffer{}}
+	r.app = app.New(st, app.Config{})
 	seed(r, ctx)
 	// The real job queue on the rig's store, with no workers: tests that
 	// need jobs worked run them themselves.
-	r.jobs, err = jobs.Open(ctx, st, jobs.Config{MaxAttempts: 1, PollInterval: 100 * time.Millisecond, StopTimeout: 5 * time.Second})
+	r.jobs, err = jobs.Open(ctx, r.app, jobs.Config{MaxAttempts: 1, PollInterval: 100 * time.Millisecond, StopTimeout: 5 * time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { r.jobs.Close() })
-	r.srv, err = New(Config{Store: st, BaseURL: baseURL, Now: r.clock.Now, Jobs: r.jobs,
+	r.srv, err = New(Config{Store: st, App: r.app, BaseURL: baseURL, Now: r.clock.Now, Jobs: r.jobs,
 		Logger: slog.New(slog.NewTextHandler(r.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))})
 	if err != nil {
 		t.Fatal(err)

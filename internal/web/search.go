@@ -1,12 +1,11 @@
 package web
 
 import (
-	"context"
 	"net/http"
 	"strings"
 
+	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/model"
-	"github.com/athar-project/athar/internal/resolve"
 	"github.com/athar-project/athar/internal/search"
 	"github.com/athar-project/athar/internal/store"
 )
@@ -23,7 +22,7 @@ type searchData struct {
 }
 
 type nameHit struct {
-	resolve.Candidate
+	app.Candidate
 	Ref entityRef
 }
 
@@ -37,7 +36,7 @@ func (s *Server) searchShow(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	data := searchData{Q: strings.TrimSpace(q.Get("q")), Types: model.EntityTypes(),
 		Statuses: []model.Status{model.StatusProposed, model.StatusConfirmed, model.StatusRejected}}
-	query := search.Query{Text: data.Q, Limit: searchLimit}
+	query := app.SearchQuery{Text: data.Q, Limit: searchLimit}
 	if t, err := model.ParseEntityType(q.Get("type")); err == nil {
 		data.Type, query.EntityType = string(t), t
 	}
@@ -75,12 +74,7 @@ func (s *Server) searchShow(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	data.Searched = true
-	svc, err := s.searcher(ctx)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	res, err := svc.Search(ctx, v, query)
+	res, err := s.app.Search(ctx, v, query)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
@@ -100,24 +94,9 @@ func (s *Server) searchShow(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	data.Groups = groupStatements(srows)
-	if err := s.recordSources(r, "search", res.Sources...); err != nil {
+	if err := s.record(r, "search", app.Shown{Sources: res.Sources, Statements: res.Statements}); err != nil {
 		s.serverError(w, r, err)
 		return
 	}
 	s.render(w, r, http.StatusOK, "search", "search.title", data)
-}
-
-// searcher is the server's search service, with what is pending indexed.
-func (s *Server) searcher(ctx context.Context) (*search.Service, error) {
-	res, err := s.resolver(ctx)
-	if err != nil {
-		return nil, err
-	}
-	s.searchOnce.Do(func() { s.search = search.New(s.store, res) })
-	return s.search.Fresh(ctx)
-}
-
-// indexEdit indexes a statement a person added, in its transaction.
-func indexEdit(ctx context.Context, tx *store.Tx, id string) error {
-	return search.IndexStatement(ctx, tx, id)
 }

@@ -9,6 +9,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/store"
 )
@@ -225,7 +226,7 @@ func (s *Server) sourceShow(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	if err := s.recordSources(r, "view", shown...); err != nil {
+	if err := s.record(r, "view", app.Shown{Sources: shown, Statements: sts}); err != nil {
 		s.serverError(w, r, err)
 		return
 	}

@@ -19,7 +19,6 @@
 package web
 
 import (
-	"context"
 	"crypto/rand"
 	"errors"
 	"html/template"
@@ -30,8 +29,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/athar-project/athar/internal/resolve"
-	"github.com/athar-project/athar/internal/search"
+	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/store"
 )
 
@@ -60,9 +58,9 @@ type Config struct {
 	// Jobs is the background job queue the admin page shows and retries;
 	// nil: the page says there is none.
 	Jobs JobQueue
-	// Resolver is the names matcher's resolver, built on first use and
-	// shared with the rest of the process (the API); nil: the server's own.
-	Resolver *resolve.Lazy
+	// App is the application layer every change and every search goes
+	// through; it owns the process's name resolver and search index.
+	App *app.App
 }
 
 // Server is the web UI.
@@ -82,10 +80,7 @@ type Server struct {
 	passwords chan struct{} // bounds concurrent argon2id checks (64 MiB each)
 	verifying sync.Mutex    // one ledger verify at a time
 
-	searchOnce sync.Once
-	search     *search.Service
-
-	res *resolve.Lazy // the names index, built on first use
+	app *app.App
 
 	maps       mapCache  // the map page's data, valid while the ledger head stays
 	aggregates headCache // counts and lists, valid while the ledger head stays
@@ -93,24 +88,15 @@ type Server struct {
 	jobs JobQueue // nil without a queue
 }
 
-// resolver is the server's resolver, built from the store on first use
-// (its name index is the whole store's) and kept: judgements update it.
-func (s *Server) resolver(ctx context.Context) (*resolve.Resolver, error) {
-	return s.res.Get(ctx)
-}
-
 // New checks the configuration, parses the templates and returns a Server.
 func New(cfg Config) (*Server, error) {
-	if cfg.Store == nil {
-		return nil, errors.New("web: no store")
+	if cfg.Store == nil || cfg.App == nil {
+		return nil, errors.New("web: no store or no application layer")
 	}
 	s := &Server{
 		store: cfg.Store, log: cfg.Logger, sessions: cfg.Sessions, accessLog: cfg.AccessLog,
 		secret: cfg.Secret, ttl: cfg.SessionTTL, idle: cfg.SessionIdle, now: cfg.Now,
-		passwords: make(chan struct{}, 2), jobs: cfg.Jobs, res: cfg.Resolver,
-	}
-	if s.res == nil {
-		s.res = resolve.NewLazy(cfg.Store)
+		passwords: make(chan struct{}, 2), jobs: cfg.Jobs, app: cfg.App,
 	}
 	if s.log == nil {
 		s.log = slog.Default()

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/plumbing"
 	"github.com/athar-project/athar/internal/store"
@@ -391,15 +392,34 @@ func TestAccessLog(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The source page shows the source and the restricted statements drawn
+	// from it: each is recorded (the same audit rule as the API's).
+	shown := map[string]bool{restricted.ID: true}
+	sts, err := r.st.StatementsFrom(context.Background(), access.Operator(), restricted.ID)
+	if err != nil || len(sts) == 0 {
+		t.Fatalf("statements of the restricted source: %v %v", sts, err)
+	}
+	for _, st := range sts {
+		shown[st.ID] = st.Sensitivity >= model.Restricted
+	}
 	var actions []string
+	recorded := map[string]bool{}
 	for _, e := range entries {
-		if e.Actor != "rania" || e.Subject != restricted.ID || e.Sensitivity != model.Restricted {
+		if e.Actor != "rania" || !shown[e.Subject] || e.Sensitivity != model.Restricted {
 			t.Errorf("unexpected entry %+v", e)
 		}
-		actions = append(actions, e.Action)
+		if e.Subject == restricted.ID {
+			actions = append(actions, e.Action)
+		}
+		recorded[e.Subject] = true
 	}
 	if strings.Join(actions, ",") != "download,view" {
-		t.Errorf("actions %v, want download then view (newest first)", actions)
+		t.Errorf("actions on the source %v, want download then view (newest first)", actions)
+	}
+	for id, logged := range shown {
+		if logged && !recorded[id] {
+			t.Errorf("the view of restricted statement %s was not recorded", id)
+		}
 	}
 	rania.get("/sources")
 	body := r.login("adel").get("/admin/access-log").body
@@ -459,7 +479,7 @@ func TestRecoverPanics(t *testing.T) {
 func TestNewRejectsBadBaseURL(t *testing.T) {
 	r := newRig(t, "")
 	for _, u := range []string{"athar.example.org", "ftp://x", "https://"} {
-		if _, err := New(Config{Store: r.st, BaseURL: u, Logger: slog.Default()}); err == nil {
+		if _, err := New(Config{Store: r.st, App: r.app, BaseURL: u, Logger: slog.Default()}); err == nil {
 			t.Errorf("base URL %q accepted", u)
 		}
 	}

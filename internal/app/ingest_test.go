@@ -1,4 +1,4 @@
-package intake_test
+package app_test
 
 import (
 	"context"
@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/athar-project/athar/internal/access"
-	"github.com/athar-project/athar/internal/intake"
+	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/search"
 	"github.com/athar-project/athar/internal/store"
@@ -54,16 +54,16 @@ func TestNearCopiesAreLinkedToTheOriginal(t *testing.T) {
 			"They were carrying false documents and hoped to reach Lebanon. Former inmates say the three took part in beatings and in moving prisoners to be killed. "+
 			"Officials said the men admitted their roles and will face the courts. Human rights organizations asked for fair trials and for the archives of the prison to be protected.")
 
-		var results []intake.Result
-		err := intake.New(st, access.Operator()).Ingest(context.Background(), []string{original, syndicated, shortened, copyOfCopy, independent},
-			intake.Options{}, func(r intake.Result) { results = append(results, r) })
+		var results []app.IngestResult
+		_, err := app.New(st, app.Config{}).Ingest(context.Background(), access.Operator(), []string{original, syndicated, shortened, copyOfCopy, independent},
+			app.IngestOptions{}, func(r app.IngestResult) { results = append(results, r) })
 		if err != nil {
 			t.Fatal(err)
 		}
 		orig := results[0].Source.ID
 		for i, want := range []string{"", orig, orig, orig, ""} {
 			r := results[i]
-			if r.Outcome != intake.Stored {
+			if r.Outcome != app.Stored {
 				t.Fatalf("%s: %s %v", r.Input, r.Outcome, r.Err)
 			}
 			if r.DuplicateOf != want {
@@ -87,12 +87,13 @@ func TestSensitivityDefaultsAndWhoMayLowerThem(t *testing.T) {
 		p := write(t, dir, "w.txt", "I was held in the red building. The guard beat us at night.")
 		analyst := access.ForUser(model.User{Name: "ana", Role: model.RoleAnalyst, Clearance: model.Confidential})
 		public := model.Public
-		err := intake.New(st, analyst).Ingest(ctx, []string{p}, intake.Options{Kind: model.KindTestimony, Sensitivity: &public}, func(intake.Result) {})
-		if err == nil || !strings.Contains(err.Error(), "only an admin") {
+		a := app.New(st, app.Config{})
+		_, err := a.Ingest(ctx, analyst, []string{p}, app.IngestOptions{Kind: model.KindTestimony, Sensitivity: &public}, func(app.IngestResult) {})
+		if app.KindOf(err) != app.Forbidden || !strings.Contains(err.Error(), "only an admin") {
 			t.Errorf("an analyst stored a testimony as public: %v", err)
 		}
-		var res intake.Result
-		if err := intake.New(st, analyst).Ingest(ctx, []string{p}, intake.Options{Kind: model.KindTestimony}, func(r intake.Result) { res = r }); err != nil {
+		var res app.IngestResult
+		if _, err := a.Ingest(ctx, analyst, []string{p}, app.IngestOptions{Kind: model.KindTestimony}, func(r app.IngestResult) { res = r }); err != nil {
 			t.Fatal(err)
 		}
 		src, err := st.Source(ctx, access.Operator(), res.Source.ID)
@@ -100,7 +101,7 @@ func TestSensitivityDefaultsAndWhoMayLowerThem(t *testing.T) {
 			t.Errorf("testimony stored as %+v, %v", src, err)
 		}
 		viewer := access.ForUser(model.User{Name: "vic", Role: model.RoleViewer, Clearance: model.Confidential})
-		if err := intake.New(st, viewer).Ingest(ctx, []string{p}, intake.Options{}, func(intake.Result) {}); err == nil {
+		if _, err := a.Ingest(ctx, viewer, []string{p}, app.IngestOptions{}, func(app.IngestResult) {}); app.KindOf(err) != app.Forbidden {
 			t.Error("a viewer ingested a source")
 		}
 	})
@@ -113,7 +114,7 @@ func TestExpand(t *testing.T) {
 		os.MkdirAll(filepath.Dir(p), 0o755)
 		os.WriteFile(p, []byte("x"), 0o644)
 	}
-	got, failed := intake.Expand([]string{dir, "https://example.org/a", filepath.Join(dir, "nope")})
+	got, failed := app.Expand([]string{dir, "https://example.org/a", filepath.Join(dir, "nope")})
 	want := []string{filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.txt"), filepath.Join(dir, "sub/c.html"), "https://example.org/a"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("Expand = %v, want %v", got, want)
@@ -128,7 +129,8 @@ func TestIngestIndexesForSearch(t *testing.T) {
 		ctx := context.Background()
 		dir := t.TempDir()
 		p := write(t, dir, "a.txt", "Title: Arrest in Tartus\n---\n"+strings.Join(paragraphs, "\n\n"))
-		if err := intake.New(st, access.Operator()).Ingest(ctx, []string{p}, intake.Options{}, func(r intake.Result) {
+		a := app.New(st, app.Config{})
+		if _, err := a.Ingest(ctx, access.Operator(), []string{p}, app.IngestOptions{}, func(r app.IngestResult) {
 			if r.Err != nil {
 				t.Error(r.Err)
 			}
@@ -140,7 +142,7 @@ func TestIngestIndexesForSearch(t *testing.T) {
 			t.Errorf("ingest left %d items to index for search (%v)", n, err)
 		}
 		q := write(t, dir, "b.txt", "Title: Another report\n---\nA second, unrelated text about the archives of Adra prison and the families of the missing.")
-		if err := intake.New(st, access.Operator()).Ingest(ctx, []string{q}, intake.Options{StoreOnly: true}, func(intake.Result) {}); err != nil {
+		if _, err := a.Ingest(ctx, access.Operator(), []string{q}, app.IngestOptions{StoreOnly: true}, func(app.IngestResult) {}); err != nil {
 			t.Fatal(err)
 		}
 		if n, err := search.CatchUp(ctx, st); err != nil || n == 0 {

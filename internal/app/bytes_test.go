@@ -1,4 +1,4 @@
-package intake_test
+package app_test
 
 import (
 	"context"
@@ -7,10 +7,9 @@ import (
 	"testing"
 
 	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/ingest"
-	"github.com/athar-project/athar/internal/intake"
 	"github.com/athar-project/athar/internal/model"
-	"github.com/athar-project/athar/internal/resolve"
 	"github.com/athar-project/athar/internal/store"
 	"github.com/athar-project/athar/internal/store/storetest"
 )
@@ -21,16 +20,12 @@ import (
 func TestIngestBytes(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		res, err := resolve.New(ctx, st)
-		if err != nil {
-			t.Fatal(err)
-		}
 		analyst := access.Viewer{Name: "nour", Role: model.RoleAnalyst, Clearance: model.Internal}
-		svc := intake.NewWith(st, analyst, res)
+		a := app.New(st, app.Config{})
 		article := "Title: Guards arrested\n---\n" + strings.Join(paragraphs, "\n\n")
 
-		r, err := svc.IngestBytes(ctx, `C:\uploads\..\report.txt`, []byte(article), intake.Options{})
-		if err != nil || r.Outcome != intake.Stored {
+		r, err := a.IngestBytes(ctx, analyst, `C:\uploads\..\report.txt`, []byte(article), app.IngestOptions{})
+		if err != nil || r.Outcome != app.Stored {
 			t.Fatalf("upload: %+v %v", r, err)
 		}
 		src, err := st.Source(ctx, access.Operator(), r.Source.ID)
@@ -41,37 +36,37 @@ func TestIngestBytes(t *testing.T) {
 			t.Errorf("nothing extracted: %+v", r.Found)
 		}
 
-		again, err := svc.IngestBytes(ctx, "copy.txt", []byte(article), intake.Options{})
-		if err != nil || again.Outcome != intake.Exists || again.Source.ID != r.Source.ID {
+		again, err := a.IngestBytes(ctx, analyst, "copy.txt", []byte(article), app.IngestOptions{})
+		if err != nil || again.Outcome != app.Exists || again.Source.ID != r.Source.ID {
 			t.Errorf("same bytes: %+v %v", again, err)
 		}
-		near, err := svc.IngestBytes(ctx, "near.txt", []byte("Title: Guards arrested (syndicated)\n---\n"+strings.Join(paragraphs[:5], "\n\n")), intake.Options{})
-		if err != nil || near.Outcome != intake.Stored || near.DuplicateOf != r.Source.ID {
+		near, err := a.IngestBytes(ctx, analyst, "near.txt", []byte("Title: Guards arrested (syndicated)\n---\n"+strings.Join(paragraphs[:5], "\n\n")), app.IngestOptions{})
+		if err != nil || near.Outcome != app.Stored || near.DuplicateOf != r.Source.ID {
 			t.Errorf("near-copy: %+v %v", near, err)
 		}
 
 		for _, c := range []struct {
 			name string
 			data string
-			opt  intake.Options
+			opt  app.IngestOptions
 			want error
 		}{
-			{"empty.txt", "", intake.Options{}, ingest.ErrEmpty},
-			{"big.txt", strings.Repeat("word ", 100), intake.Options{MaxBytes: 100}, ingest.ErrTooLarge},
-			{"image.png", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", intake.Options{}, ingest.ErrBinary},
+			{"empty.txt", "", app.IngestOptions{}, ingest.ErrEmpty},
+			{"big.txt", strings.Repeat("word ", 100), app.IngestOptions{MaxBytes: 100}, ingest.ErrTooLarge},
+			{"image.png", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", app.IngestOptions{}, ingest.ErrBinary},
 		} {
-			r, err := svc.IngestBytes(ctx, c.name, []byte(c.data), c.opt)
-			if err != nil || r.Outcome != intake.Failed || !errors.Is(r.Err, c.want) {
+			r, err := a.IngestBytes(ctx, analyst, c.name, []byte(c.data), c.opt)
+			if err != nil || r.Outcome != app.Failed || !errors.Is(r.Err, c.want) {
 				t.Errorf("%s: %+v %v, want a failure %v", c.name, r, err, c.want)
 			}
 		}
 
 		public := model.Public
-		if _, err := svc.IngestBytes(ctx, "t.txt", []byte("A witness said so."), intake.Options{Kind: model.KindTestimony, Sensitivity: &public}); err == nil {
+		if _, err := a.IngestBytes(ctx, analyst, "t.txt", []byte("A witness said so."), app.IngestOptions{Kind: model.KindTestimony, Sensitivity: &public}); err == nil {
 			t.Error("an analyst stored a testimony as public")
 		}
-		viewer := intake.NewWith(st, access.Viewer{Name: "vera", Role: model.RoleViewer, Clearance: model.Public}, res)
-		if _, err := viewer.IngestBytes(ctx, "v.txt", []byte("A note."), intake.Options{}); err == nil {
+		vera := access.Viewer{Name: "vera", Role: model.RoleViewer, Clearance: model.Public}
+		if _, err := a.IngestBytes(ctx, vera, "v.txt", []byte("A note."), app.IngestOptions{}); err == nil {
 			t.Error("a viewer stored a source")
 		}
 		if n, _ := st.Sources(ctx, access.Operator(), store.SourceFilter{}); len(n) != 2 {

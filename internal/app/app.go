@@ -1,0 +1,106 @@
+// Package app is Athar's application layer: the use cases that the command
+// line, the web UI, the JSON API, reconciliation, background jobs and feeds
+// all call, each holding its rule once — ingest (one chain: read, parse, find
+// near-copies, extract, record, resolve and index for search), re-extraction,
+// review, merges and judgements, accounts, API tokens, the audit rule (what
+// goes to the access log), exports and imports.
+//
+// An App also owns the state a process keeps for as long as it runs: one
+// name resolver (built on first use and shared by ingest, matching, search
+// and judgements), the freshness of the search index, and the background job
+// queue, behind the Queue interface that internal/jobs implements.
+//
+// Callers parse, call and render: they check no role and write no SQL. A
+// refusal comes back as an *Error whose message is safe to show the person
+// who asked.
+package app
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/athar-project/athar/internal/store"
+)
+
+// Config tunes an App. The zero value is what the command line uses.
+type Config struct {
+	// Logger receives notes on long-lived state (a resolver rebuilt, the
+	// search index caught up); nil: none.
+	Logger *slog.Logger
+	// Fetch fetches the URLs ingest is given; nil: internal/ingest's
+	// default client.
+	Fetch *http.Client
+	// Now is the clock; nil: time.Now.
+	Now func() time.Time
+}
+
+// App is the application layer over one store.
+type App struct {
+	st  *store.Store
+	log *slog.Logger
+	cfg Config
+	now func() time.Time
+
+	names  nameIndex
+	search searchState
+
+	queueMu sync.Mutex
+	queue   Queue
+
+	hashing chan struct{} // bounds concurrent argon2id hashes (64 MiB each)
+}
+
+// New returns the application layer over st, which the caller keeps open
+// for as long as the App is used.
+func New(st *store.Store, cfg Config) *App {
+	a := &App{st: st, cfg: cfg, log: cfg.Logger, now: cfg.Now, hashing: make(chan struct{}, 2)}
+	if a.log == nil {
+		a.log = slog.New(slog.DiscardHandler)
+	}
+	if a.now == nil {
+		a.now = time.Now
+	}
+	return a
+}
+
+// OpenConfig says which store to open.
+type OpenConfig struct {
+	// DataDir holds the embedded database, the archive, the keys and the
+	// checkpoints.
+	DataDir string
+	// DBURL, a postgres:// URL, keeps the database and the archive's blobs
+	// in PostgreSQL instead.
+	DBURL string
+	// ReadOnly opens an existing store without creating anything.
+	ReadOnly bool
+}
+
+// Open opens the store oc names and returns the application layer over it;
+// Close closes both.
+func Open(ctx context.Context, oc OpenConfig, cfg Config) (*App, error) {
+	st, err := store.Open(ctx, store.Config{DataDir: oc.DataDir, DBURL: oc.DBURL, ReadOnly: oc.ReadOnly})
+	if err != nil {
+		return nil, err
+	}
+	return New(st, cfg), nil
+}
+
+// Close closes the store.
+func (a *App) Close() error { return a.st.Close() }
+
+// Engine names the database engine: "sqlite" or "postgres".
+func (a *App) Engine() string { return a.st.Engine() }
+
+// Checkpoint signs the ledger's head into a checkpoint file, so that a later
+// cut of the chain is caught by verify: what every command that wrote does
+// before it returns.
+func (a *App) Checkpoint(ctx context.Context) error {
+	if _, err := a.st.Checkpoint(ctx); err != nil {
+		return fmt.Errorf("sign ledger checkpoint: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,157 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/athar-project/athar/internal/dedup"
+	"github.com/athar-project/athar/internal/extract"
+	_ "github.com/athar-project/athar/internal/extract/ar" // the Arabic extractor
+	_ "github.com/athar-project/athar/internal/extract/en" // the English extractor
+	"github.com/athar-project/athar/internal/ingest"
+	"github.com/athar-project/athar/internal/store"
+)
+
+// parsed is one input read and parsed, waiting to be stored.
+type parsed struct {
+	input string
+	data  []byte
+	sum   string
+	// exists: the bytes were (or may have been) stored before this run.
+	exists bool
+	doc    ingest.Document
+	at     time.Time
+	err    error
+	// near-duplicate detection, computed by the readers in parallel
+	shingles dedup.Shingles
+	sig      dedup.Signature
+	bands    []int64
+	anchors  []int64
+	// found is what the extractor found, nil when not extracted.
+	found *extract.Result
+}
+
+// read fetches or reads and parses a chunk of inputs, several at a time.
+func (a *App) read(ctx context.Context, r *run, inputs []string) []parsed {
+	out := make([]parsed, len(inputs))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 4)
+	for i, in := range inputs {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			out[i] = readOne(ctx, r, in)
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
+func ingestOptions(r *run) ingest.Options {
+	return ingest.Options{MaxBytes: r.opt.MaxBytes, Timeout: r.opt.Timeout}
+}
+
+func readOne(ctx context.Context, r *run, in string) parsed {
+	p := parsed{input: in, at: time.Now().UTC()}
+	var input ingest.Input
+	opt := ingestOptions(r)
+	if IsURL(in) {
+		input, p.err = ingest.Fetch(ctx, r.opt.Client, in, opt)
+		if p.err != nil {
+			return p
+		}
+	} else {
+		max := opt.MaxBytes
+		if max <= 0 {
+			max = ingest.DefaultMaxBytes
+		}
+		if fi, err := os.Stat(in); err == nil && fi.Size() > max {
+			// Refuse before reading a huge file into memory.
+			p.err = fmt.Errorf("%w: the file has %d bytes, the limit is %d", ingest.ErrTooLarge, fi.Size(), max)
+			return p
+		}
+		data, err := os.ReadFile(in)
+		if err != nil {
+			p.err = pathError(err)
+			return p
+		}
+		input = ingest.Input{Name: in, Data: data}
+	}
+	return parse(ctx, p, input, opt)
+}
+
+// readBytes parses an upload as readOne parses a file.
+func readBytes(ctx context.Context, r *run, name string, data []byte) parsed {
+	p := parsed{input: name, at: time.Now().UTC()}
+	opt := ingestOptions(r)
+	max := opt.MaxBytes
+	if max <= 0 {
+		max = ingest.DefaultMaxBytes
+	}
+	if int64(len(data)) > max {
+		p.err = fmt.Errorf("%w: the upload has %d bytes, the limit is %d", ingest.ErrTooLarge, len(data), max)
+		return p
+	}
+	return parse(ctx, p, ingest.Input{Name: name, Data: data}, opt)
+}
+
+// parse turns the bytes into a document and signs its text for
+// near-duplicate detection.
+func parse(ctx context.Context, p parsed, in ingest.Input, opt ingest.Options) parsed {
+	p.data = in.Data
+	p.doc, p.err = ingest.ParseContext(ctx, in, opt)
+	if p.err == nil {
+		p.sum = store.Hash(p.data)
+		p.shingles = dedup.Shingle(p.doc.Text)
+		p.sig = p.shingles.Sign()
+		p.bands, p.anchors = keys(p.sig.Bands()), keys(p.shingles.Anchors())
+	}
+	return p
+}
+
+// uploadName keeps the last element of a sender's file name: never a path,
+// never something Ingest would take for a URL.
+func uploadName(name string) string {
+	name = path.Base(strings.ReplaceAll(strings.TrimSpace(name), "\\", "/"))
+	if name == "." || name == "/" || name == "" {
+		return "upload"
+	}
+	return name
+}
+
+func keys(ks []dedup.Key) []int64 {
+	out := make([]int64, len(ks))
+	for i, k := range ks {
+		out[i] = int64(k)
+	}
+	return out
+}
+
+// extractAll runs the extractor over a chunk, two sources at a time, before
+// and outside the transaction that stores them.
+func extractAll(ctx context.Context, chunk []parsed) {
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 2)
+	for i := range chunk {
+		p := &chunk[i]
+		if p.err != nil || !extract.Supported(p.doc.Language) || ctx.Err() != nil {
+			continue
+		}
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			res := extract.Extract(p.doc.Text, p.doc.Published, p.doc.Language)
+			p.found = &res
+		}()
+	}
+	wg.Wait()
+}

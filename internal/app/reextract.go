@@ -1,0 +1,157 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/extract"
+	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/pipeline"
+	"github.com/athar-project/athar/internal/search"
+	"github.com/athar-project/athar/internal/store"
+)
+
+// Extracted says what extracting a stored source again did.
+type Extracted struct {
+	SourceID string
+	// Skipped: the current extractor had already done it (or none reads
+	// its language); nothing changed but, if need be, its search index.
+	Skipped bool
+	// Superseded counts what earlier versions proposed that nobody
+	// reviewed, now removed.
+	Superseded store.Superseded
+	Found      pipeline.Stats
+	// Sensitivity is the source's level (for callers that must not report
+	// details of restricted work).
+	Sensitivity model.Sensitivity
+}
+
+// Reextract runs the current extractors over stored sources as v (every
+// source when ids is empty), calling report for each: what an earlier
+// extractor version proposed and no person reviewed is replaced, statements
+// a person reviewed are kept and not proposed again, and a source the
+// current version already extracted is left alone. A source v may not see
+// is reported as not found; the error is for a refusal of the whole run.
+func (a *App) Reextract(ctx context.Context, v access.Viewer, ids []string, report func(Extracted, error)) error {
+	if !v.CanWrite() {
+		return forbidden("%s may not change what is stored (role %s)", v.Actor(), v.Role)
+	}
+	if len(ids) == 0 {
+		var err error
+		if ids, err = a.st.SourceIDs(ctx); err != nil {
+			return err
+		}
+	}
+	for _, id := range ids {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		report(a.ExtractSource(ctx, v, id))
+	}
+	return nil
+}
+
+// ExtractSource extracts one stored source as v, as Reextract does for each
+// — the unit of work of a queued extract job, which runs it again after a
+// crash or a second enqueue and finds nothing left to do. The text is
+// extracted before and outside the transaction that records what was found.
+func (a *App) ExtractSource(ctx context.Context, v access.Viewer, id string) (Extracted, error) {
+	return a.extractSource(ctx, v, id, true)
+}
+
+// ExtractQueued is ExtractSource for the extract job of a queued ingest: the
+// actor stored the source (or the same bytes) and queued its extraction, as
+// an ingest that extracts at once would have extracted it, whatever its
+// level; only the right to write is checked again.
+func (a *App) ExtractQueued(ctx context.Context, v access.Viewer, id string) (Extracted, error) {
+	return a.extractSource(ctx, v, id, false)
+}
+
+func (a *App) extractSource(ctx context.Context, v access.Viewer, id string, mustSee bool) (Extracted, error) {
+	out := Extracted{SourceID: id}
+	if !v.CanWrite() {
+		return out, forbidden("%s may not change what is stored (role %s)", v.Actor(), v.Role)
+	}
+	src, err := a.st.Source(ctx, access.Operator(), id)
+	if err == nil && mustSee && !v.CanSee(src.Sensitivity) {
+		err = store.ErrNotFound
+	}
+	if errors.Is(err, store.ErrNotFound) {
+		return out, notFound("source")
+	}
+	if err != nil {
+		return out, fmt.Errorf("source %s: %w", id, err)
+	}
+	out.Sensitivity = src.Sensitivity
+	// Two processes extracting one source at once would each miss the
+	// other's uncommitted work (PostgreSQL); SQLite writes one at a time.
+	unlock, err := a.st.LockSource(ctx, id)
+	if err != nil {
+		return out, err
+	}
+	defer unlock()
+	supported := extract.Supported(src.Language)
+	extractor := pipeline.Extractor(src.Language)
+	var found *extract.Result
+	if supported {
+		done, err := a.st.ExtractedWith(ctx, id, extractor)
+		if err != nil {
+			return out, err
+		}
+		if !done {
+			res, err := extractText(ctx, src)
+			if err != nil {
+				return out, err
+			}
+			found = &res
+		}
+	}
+	r, err := a.resolver(ctx)
+	if err != nil {
+		return out, err
+	}
+	b := r.Begin()
+	err = a.st.Write(ctx, v.Actor(), func(tx *store.Tx) error {
+		out = Extracted{SourceID: id, Sensitivity: src.Sensitivity, Skipped: found == nil}
+		if found != nil {
+			done, err := tx.ExtractedWith(ctx, id, extractor)
+			if err != nil {
+				return err
+			}
+			if done { // another process did it meanwhile
+				out.Skipped = true
+			} else {
+				if out.Superseded, err = tx.ClearMachineWork(ctx, id, extractor, pipeline.Origin(src.Language)); err != nil {
+					return err
+				}
+				if out.Found, err = pipeline.Rerecord(ctx, tx, b, src, *found); err != nil {
+					return err
+				}
+			}
+		}
+		// Indexed whatever happened: a source stored by a queued ingest,
+		// or in a language no extractor reads, is searchable all the same.
+		return search.IndexSource(ctx, tx, id)
+	})
+	if err != nil {
+		b.Abort(context.WithoutCancel(ctx))
+		return out, err
+	}
+	return out, nil
+}
+
+// extractText runs the extractor for a source's language, giving up when ctx
+// ends (the extractor itself cannot be interrupted: it finishes in the
+// background and its result is dropped).
+func extractText(ctx context.Context, src model.Source) (extract.Result, error) {
+	done := make(chan extract.Result, 1)
+	go func() { done <- extract.Extract(src.Text, src.Published, src.Language) }()
+	select {
+	case res := <-done:
+		return res, nil
+	case <-ctx.Done():
+		return extract.Result{}, ctx.Err()
+	}
+}

@@ -1,0 +1,167 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/search"
+	"github.com/athar-project/athar/internal/store"
+)
+
+// Review: a reviewer (or an admin) confirms, rejects or corrects a statement
+// they may see, on the web UI, the API and the command line alike. A
+// decision may also change the statement's level: a reviewer may raise it,
+// but never above their own clearance (the statement would vanish from their
+// sight); only an admin may lower it; and never below the level of its
+// source. A correction never overwrites what the source said: the statement
+// is rejected and a confirmed manual statement with the new value takes its
+// place.
+
+// Review actions.
+const (
+	Confirm = "confirm"
+	Reject  = "reject"
+	Edit    = "edit"
+)
+
+// Decision is a reviewer's decision on one statement.
+type Decision struct {
+	Action  string // Confirm, Reject or Edit
+	Comment string
+	// Value is the corrected value (Edit only).
+	Value string
+	// Sensitivity is the statement's new level; nil keeps it.
+	Sensitivity *model.Sensitivity
+}
+
+// Reviewed is what a decision did: the statement as it now stands, and for
+// an Edit the correction that took its place.
+type Reviewed struct {
+	Statement  model.Statement
+	Correction *model.Statement
+}
+
+// Review applies v's decision to statement id, through the store and so the
+// ledger.
+func (a *App) Review(ctx context.Context, v access.Viewer, id string, d Decision) (Reviewed, error) {
+	var out Reviewed
+	if !v.CanReview() {
+		return out, forbidden("%s may not review statements (role %s): reviewers and admins do", v.Actor(), v.Role)
+	}
+	st, err := a.st.Statement(ctx, v, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return out, notFound("statement")
+	}
+	if err != nil {
+		return out, err
+	}
+	value := strings.TrimSpace(d.Value)
+	switch d.Action {
+	case Confirm, Reject:
+	case Edit:
+		if value == "" || value == st.Value {
+			return out, invalid("a correction needs a new value, different from the statement's")
+		}
+	default:
+		return out, invalid("decision %q: want confirm, reject or edit", d.Action)
+	}
+	level, err := a.reviewLevel(ctx, v, st, d.Sensitivity)
+	if err != nil {
+		return out, err
+	}
+	comment := strings.TrimSpace(d.Comment)
+	var fixed *model.Statement
+	err = a.st.Write(ctx, v.Actor(), func(tx *store.Tx) error {
+		if level != st.Sensitivity {
+			if err := tx.SetStatementSensitivity(ctx, st.ID, level); err != nil {
+				return err
+			}
+		}
+		switch d.Action {
+		case Confirm:
+			return tx.Review(ctx, st.ID, model.StatusConfirmed, comment)
+		case Reject:
+			return tx.Review(ctx, st.ID, model.StatusRejected, comment)
+		}
+		var err error
+		fixed, err = correct(ctx, tx, st, value, level, comment)
+		return err
+	})
+	if errors.Is(err, store.ErrBelowSource) {
+		return out, invalid("a statement cannot be less sensitive than its source")
+	}
+	if err != nil {
+		return out, err
+	}
+	if out.Statement, err = a.st.Statement(ctx, v, st.ID); err != nil {
+		return out, err
+	}
+	if fixed != nil {
+		c, err := a.st.Statement(ctx, v, fixed.ID)
+		if err != nil {
+			return out, err
+		}
+		out.Correction = &c
+	}
+	return out, nil
+}
+
+// reviewLevel is the level a decision leaves a statement at, or why it may
+// not.
+func (a *App) reviewLevel(ctx context.Context, v access.Viewer, st model.Statement, want *model.Sensitivity) (model.Sensitivity, error) {
+	if want == nil || *want == st.Sensitivity {
+		return st.Sensitivity, nil
+	}
+	level := *want
+	switch {
+	case !level.Valid():
+		return 0, invalid("sensitivity %d is not a level", level)
+	case level < st.Sensitivity && !v.CanLower():
+		return 0, forbidden("only an admin may lower a statement's sensitivity")
+	case !v.CanSee(level):
+		return 0, forbidden("a sensitivity above your own clearance (%s) would hide the statement from you", v.Clearance)
+	}
+	if st.SourceID != "" {
+		src, err := a.st.Source(ctx, access.Operator(), st.SourceID)
+		if err != nil {
+			return 0, err
+		}
+		if level < src.Sensitivity {
+			return 0, invalid("a statement cannot be less sensitive than its source (%s)", src.Sensitivity)
+		}
+	}
+	return level, nil
+}
+
+// correct rejects st and puts a manual statement with the corrected value in
+// its place: the same entity, property, source, quote, dates, modality and
+// role, confirmed by the reviewer who wrote it, and indexed for search. A
+// corrected value that no longer reads as the linked entity's name keeps no
+// link.
+func correct(ctx context.Context, tx *store.Tx, st model.Statement, value string, level model.Sensitivity, comment string) (*model.Statement, error) {
+	note := "edited"
+	if comment != "" {
+		note += ": " + comment
+	}
+	if err := tx.Review(ctx, st.ID, model.StatusRejected, note); err != nil {
+		return nil, err
+	}
+	fixed := model.Statement{EntityID: st.EntityID, Property: st.Property, Value: value, SourceID: st.SourceID,
+		Span: st.Span, DateStart: st.DateStart, DateEnd: st.DateEnd, Confidence: 1, Origin: "manual",
+		Modality: st.Modality, Role: st.Role, Sensitivity: level}
+	if st.Property == model.PropDate {
+		if d, err := model.ParseDate(value); err == nil {
+			fixed.DateStart = d
+		}
+	}
+	if err := tx.AddStatement(ctx, &fixed); err != nil {
+		return nil, err
+	}
+	if err := tx.Review(ctx, fixed.ID, model.StatusConfirmed, "correction of "+st.ID); err != nil {
+		return nil, err
+	}
+	return &fixed, search.IndexStatement(ctx, tx, fixed.ID)
+}
