@@ -85,8 +85,8 @@ func WriteCSV(ctx context.Context, st *store.Store, v access.Viewer, opt Options
 		return s, nil
 	}
 	err = Each(ctx, st, v, opt, func(e Entity) error {
-		if e.Schema == "Document" || e.Schema == "Documentation" {
-			return nil
+		if !e.IsRecord() {
+			return nil // a source, a Documentation or an edge: in statements.csv's columns
 		}
 		names := append(append(append([]string{}, e.Properties["name"]...), e.Properties["alias"]...), e.Properties["weakAlias"]...)
 		if err := ec.Write([]string{e.ID, e.Athar.Type, e.Schema, Caption(e), strings.Join(names, "; ")}); err != nil {
@@ -94,6 +94,7 @@ func WriteCSV(ctx context.Context, st *store.Store, v access.Viewer, opt Options
 		}
 		for _, x := range e.Athar.Statements {
 			var src model.Source
+			x.Source = SourceID(x.Source) // Athar's id: the CSV is Athar's own form
 			if x.Source != "" {
 				var err error
 				if src, err = source(x.Source); err != nil {

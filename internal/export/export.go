@@ -1,20 +1,37 @@
 // Package export writes what the store holds as FollowTheMoney entities (JSON
-// lines), as FtM statements (statements.go), as CSV (csv.go) and as the
-// public dataset (public.go). internal/dataimport reads the entities back.
+// lines), as FtM statements (statements.go, JSON lines or FtM's CSV), as CSV
+// (csv.go) and as the public dataset (public.go). internal/dataimport reads
+// them back.
 //
-// Mapping (schemas and properties exist in FtM's YAML; a test checks it):
+// What is written is what FtM's own model accepts (ftm/ftmtest checks every
+// export with @alephdata/followthemoney):
 //   - person → Person; organization → Organization, or PublicBody when one of
-//     its names names a ministry, court, directorate or branch.
-//   - facility → Organization: FtM has no schema for a prison or branch, and
-//     what investigators follow about one is the body that runs it; the Athar
-//     type stays in athar.type.
-//   - place → Address (name and full).
-//   - event → Event (date, location, involved, organizer, summary; a link to a
-//     place as addressEntity).
-//   - a cited source → Document (title, publisher, sourceUrl, publishedAt;
-//     language too outside the public dataset), emitted once, after the first
-//     entity that cites it, and one Documentation (entity, document) per
-//     entity and source it cites, with the id "doc-<entity>-<source>".
+//     its names names a ministry, court, directorate or branch, or the FtM
+//     schema an imported entity came with (a "schema" statement: Company,
+//     PublicBody, LegalEntity); facility → Organization (FtM has no schema for
+//     a prison or branch; the Athar type stays in athar.type); place →
+//     Address (name and full); event → Event.
+//   - A statement goes into "properties" when FtM's schema has its property
+//     and its value is valid for the property's type (a date FtM reads, a
+//     country code...); anything else goes into athar.properties, never
+//     inside "properties". Links go in when the linked entity's schema is in
+//     the property's range (an event's place is its addressEntity).
+//   - Required properties: a Person or organization with no name but an
+//     alias is named by the alias; one with no name at all is left out, and
+//     so are links to it. An Event is named by a caption made from its type
+//     and its subject ("Arrest: Ous Salloum (2024-12-09)"), in English and,
+//     when the subject has an Arabic name, in Arabic.
+//   - A cited source → Document, with the FtM id DocumentID gives it (FtM
+//     ids have no "_"), its title, fileName (required by FtM), publisher,
+//     sourceUrl, publishedAt, and outside the public dataset its language
+//     (ISO 639-3: eng, ara) and mimeType. It is emitted once, after the
+//     first entity that cites it, and one Documentation links each entity to
+//     each source it cites.
+//   - A person's affiliation with an organization or facility → an
+//     Employment, Membership or UnknownLink edge (edges.go); relationships
+//     imported from other FtM data → the edge schema they came as.
+//   - Places, facilities and organizations that the gazetteer places in a
+//     country, and events at such places, carry that country's code.
 //
 // What FtM has no property for goes in a top-level "athar" object beside
 // "properties": the Athar type, the sources cited (athar.sources), properties
@@ -25,15 +42,18 @@ package export
 
 import (
 	"context"
+	"crypto/sha1"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/export/ftm"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/store"
 )
@@ -60,7 +80,10 @@ type Entity struct {
 
 // Athar holds what FtM has no property for.
 type Athar struct {
-	Type       string              `json:"type,omitempty"` // person, organization, facility, place, event, source
+	// Type is the Athar type (person, organization, facility, place, event),
+	// "source" for a Document that stands for a source, or "link" for an
+	// edge that shows one Athar statement (edges.go).
+	Type       string              `json:"type,omitempty"`
 	Properties map[string][]string `json:"properties,omitempty"`
 	Sources    []string            `json:"sources,omitempty"`
 	Statements []Statement         `json:"statements,omitempty"`
@@ -68,6 +91,9 @@ type Athar struct {
 	// the SHA-256 of its original bytes in the archive.
 	Sensitivity string `json:"sensitivity,omitempty"`
 	SHA256      string `json:"sha256,omitempty"`
+	// Of an edge: the id of the Athar statement it shows (which its source
+	// entity's athar.statements hold in full).
+	Statement string `json:"statement,omitempty"`
 }
 
 // Statement is one exported statement.
@@ -82,7 +108,7 @@ type Statement struct {
 	Status      string `json:"status"`
 	Modality    string `json:"modality,omitempty"`
 	Role        string `json:"role,omitempty"`
-	Source      string `json:"source,omitempty"`
+	Source      string `json:"source,omitempty"` // the Document's id (DocumentID)
 	Quote       string `json:"quote,omitempty"`
 	DateStart   string `json:"date_start,omitempty"`
 	DateEnd     string `json:"date_end,omitempty"`
@@ -92,36 +118,50 @@ type Statement struct {
 	created time.Time // when it was stored
 }
 
-// ftmProps lists, per schema, the Athar properties that FtM has under the
-// same name. Anything else goes to athar.properties.
-var ftmProps = map[string][]string{
-	"Person": {"name", "alias", "weakAlias", "previousName", "title", "position", "birthPlace", "birthDate",
-		"deathDate", "nationality", "gender", "notes", "firstName", "fatherName", "lastName", "motherName",
-		"middleName", "secondName", "country", "religion", "ethnicity"},
-	"Organization": {"name", "alias", "weakAlias", "previousName", "notes", "country",
-		"address", "incorporationDate", "dissolutionDate", "sector", "classification"},
-	"Address": {"name", "alias", "weakAlias", "full", "city", "region", "state", "country", "latitude", "longitude", "notes"},
-	"Event":   {"name", "alias", "weakAlias", "date", "startDate", "endDate", "summary", "description", "location", "country", "notes", "important"},
+// IsRecord reports whether e stands for an Athar entity (a person, an
+// event...), rather than a source (Document), a Documentation or an edge.
+func (e Entity) IsRecord() bool {
+	return e.Athar != nil && e.Athar.Type != "source" && e.Athar.Type != "link" && e.Schema != "Documentation"
 }
 
-// entityProps are FtM properties whose values are entity ids.
-var entityProps = map[string]map[string]bool{
-	"Event": {"involved": true, "organizer": true},
+// DocumentID is the FtM id of the Document that stands for a source:
+// Athar's source id with "-" for "_" ("src_25d6…" → "src-25d6…"), as FtM
+// ids are letters, digits, dots and dashes. SourceID undoes it.
+func DocumentID(sourceID string) string { return strings.ReplaceAll(sourceID, "_", "-") }
+
+// SourceID is the Athar source id of a Document id, in the form exports
+// write now ("src-…") or wrote before ("src_…").
+func SourceID(documentID string) string {
+	if rest, ok := strings.CutPrefix(documentID, "src-"); ok {
+		return "src_" + rest
+	}
+	return documentID
 }
 
-func init() {
-	ftmProps["PublicBody"] = ftmProps["Organization"]
+// documentationID is the id of the Documentation linking an entity to a
+// source: "doc-<entity>-<document>", or a hash of the two when that is
+// longer than FtM allows.
+func documentationID(entity, document string) string {
+	id := "doc-" + entity + "-" + document
+	if len(id) <= ftm.MaxIDLength {
+		return id
+	}
+	return "doc-" + hashID(entity, document)
 }
 
-var publicBody = regexp.MustCompile(`(?i)\b(ministry|court|tribunal|directorate|department|branch|police|intelligence|army|division|brigade|regiment|general security|government)\b|وزارة|محكمة|مديرية|إدارة|فرع|شرطة|مخابرات|الجيش|الفرقة`)
+func hashID(parts ...string) string {
+	h := sha1.Sum([]byte(strings.Join(parts, "\x00")))
+	return hex.EncodeToString(h[:])
+}
 
 // Each streams the entities the viewer may see to fn, one at a time, each
-// followed by the Documents for the sources it is the first to cite and a
-// Documentation linking it to each source it cites. An
-// entity with no exportable statement is skipped. The store is read a page
-// of entities at a time (their statements, and their links' targets, in a
-// few queries per page). Memory stays bounded by one page, the set of
-// source ids already written and a bounded cache of link targets.
+// followed by its edges, the Documents for the sources it is the first to
+// cite and a Documentation linking it to each source it cites. An entity
+// with no exportable statement, or none FtM can name it by, is skipped. The
+// store is read a page of entities at a time (their statements, and their
+// links' targets, in a few queries per page). Memory stays bounded by one
+// page, the set of source ids already written and a bounded cache of link
+// targets.
 func Each(ctx context.Context, st *store.Store, v access.Viewer, opt Options, fn func(Entity) error) error {
 	seen := map[string]bool{} // source id → looked up, and whether the viewer may see it
 	links := &linkCache{}
@@ -150,10 +190,7 @@ func Each(ctx context.Context, st *store.Store, v access.Viewer, opt Options, fn
 			return err
 		}
 		for _, e := range page {
-			ent, sources, err := build(opt, links, e, stmts[e.ID])
-			if err != nil {
-				return err
-			}
+			ent, sources, edges := build(opt, links, e, stmts[e.ID])
 			if ent == nil {
 				continue
 			}
@@ -162,6 +199,11 @@ func Each(ctx context.Context, st *store.Store, v access.Viewer, opt Options, fn
 			}
 			entities++
 			statements += len(ent.Athar.Statements)
+			for _, edge := range edges {
+				if err := fn(edge); err != nil {
+					return err
+				}
+			}
 			for _, id := range sources {
 				if _, done := seen[id]; done {
 					continue
@@ -183,8 +225,9 @@ func Each(ctx context.Context, st *store.Store, v access.Viewer, opt Options, fn
 				if !seen[id] {
 					continue // a source the viewer may not see
 				}
-				link := Entity{ID: "doc-" + ent.ID + "-" + id, Schema: "Documentation",
-					Properties: map[string][]string{"entity": {ent.ID}, "document": {id}}}
+				doc := DocumentID(id)
+				link := Entity{ID: documentationID(ent.ID, doc), Schema: "Documentation",
+					Properties: map[string][]string{"entity": {ent.ID}, "document": {doc}}}
 				if err := fn(link); err != nil {
 					return err
 				}
@@ -195,110 +238,6 @@ func Each(ctx context.Context, st *store.Store, v access.Viewer, opt Options, fn
 		}
 		after = page[len(page)-1].ID
 	}
-}
-
-// SchemaOf is the FtM schema an entity of type typ with these names gets.
-func SchemaOf(typ model.EntityType, names []string) string {
-	switch typ {
-	case model.TypePerson:
-		return "Person"
-	case model.TypeOrganization:
-		for _, n := range names {
-			if publicBody.MatchString(n) {
-				return "PublicBody"
-			}
-		}
-		return "Organization"
-	case model.TypeFacility:
-		return "Organization"
-	case model.TypePlace:
-		return "Address"
-	case model.TypeEvent:
-		return "Event"
-	}
-	return "Thing"
-}
-
-// build turns one entity (and those merged into it), with its exportable
-// statements, into an FtM entity, or nil when it has none.
-func build(opt Options, links *linkCache, e model.Entity, stmts []model.Statement) (*Entity, []string, error) {
-	if len(stmts) == 0 {
-		return nil, nil, nil
-	}
-	var names []string
-	for _, s := range stmts {
-		if s.Property == model.PropName || s.Property == model.PropAlias {
-			names = append(names, s.Value)
-		}
-	}
-	schema := SchemaOf(e.Type, names)
-	out := &Entity{ID: e.ID, Schema: schema, Properties: map[string][]string{},
-		Athar: &Athar{Type: string(e.Type), Properties: map[string][]string{}}}
-	var sources []string
-	for _, s := range stmts {
-		// FtM's property names are Athar's where FtM has the property.
-		value, prop := s.Value, string(s.Property)
-		inFtM := s.ValueEntity == "" && slices.Contains(ftmProps[schema], prop)
-		if s.ValueEntity != "" {
-			t, ok := links.entities[s.ValueEntity]
-			if !ok || t.ID == "" {
-				continue
-			}
-			value = s.ValueEntity
-			if t.MergedInto != "" {
-				value = t.MergedInto
-			}
-			// A link to an entity that is not in this export (nothing of it
-			// exportable) is left out, so that no id points nowhere.
-			if !links.known[value] {
-				continue
-			}
-			inFtM = entityProps[schema][prop]
-			if schema == "Event" && s.Property == model.PropLocation && t.Type == model.TypePlace {
-				prop, inFtM = "addressEntity", true
-			}
-		}
-		x := Statement{ID: s.ID, Property: string(s.Property), Value: s.Value, Status: string(s.Status),
-			Modality: string(s.Modality), Role: string(s.Role), Source: s.SourceID,
-			DateStart: s.DateStart.String(), DateEnd: s.DateEnd.String(), Sensitivity: s.Sensitivity.String(),
-			created: s.CreatedAt}
-		if s.EntityID != e.ID {
-			x.Entity = s.EntityID
-		}
-		if inFtM {
-			x.ftmProp = prop
-			add(out.Properties, prop, value)
-			if schema == "Address" && s.Property == model.PropName {
-				add(out.Properties, "full", value)
-			}
-		} else {
-			add(out.Athar.Properties, prop, value)
-		}
-		if s.SourceID != "" && !slices.Contains(sources, s.SourceID) {
-			sources = append(sources, s.SourceID)
-		}
-		if s.ValueEntity != "" {
-			x.ValueEntity = value
-		}
-		if !opt.NoQuotes {
-			x.Quote = s.Span.Quote
-		}
-		out.Athar.Statements = append(out.Athar.Statements, x)
-	}
-	if len(out.Athar.Statements) == 0 {
-		return nil, nil, nil
-	}
-	if schema == "Event" && len(out.Properties["name"]) == 0 {
-		// FtM requires an Event's name; the event's type is the best one.
-		if t := out.Athar.Properties[string(model.PropEventType)]; len(t) > 0 {
-			add(out.Properties, "name", t[0])
-		}
-	}
-	if len(out.Athar.Properties) == 0 {
-		out.Athar.Properties = nil
-	}
-	out.Athar.Sources = sources
-	return out, sources, nil
 }
 
 // exportable keeps the statements an export holds: never rejected ones,
@@ -314,87 +253,11 @@ func exportable(ss []model.Statement, opt Options) []model.Statement {
 	return out
 }
 
-// linkCache remembers, for a bounded number of entities, what the targets
-// of links are and whether they are in the export, so that they are read a
-// page at a time and not again and again.
-type linkCache struct {
-	entities map[string]model.Entity // link target → its row (zero: no such entity)
-	known    map[string]bool         // entity (not merged) → in the export
-}
-
-const linkCacheSize = 10000
-
-// prefetch reads, in a few queries, the link targets of a page's
-// statements that the cache does not hold.
-func (c *linkCache) prefetch(ctx context.Context, st *store.Store, v access.Viewer, opt Options, page map[string][]model.Statement) error {
-	if c.entities == nil || len(c.entities)+len(c.known) >= linkCacheSize {
-		c.entities, c.known = map[string]model.Entity{}, map[string]bool{}
-	}
-	var ids []string
-	for _, ss := range page {
-		for _, s := range ss {
-			if _, ok := c.entities[s.ValueEntity]; s.ValueEntity != "" && !ok {
-				c.entities[s.ValueEntity] = model.Entity{}
-				ids = append(ids, s.ValueEntity)
-			}
-		}
-	}
-	if len(ids) == 0 {
-		return nil
-	}
-	found, err := st.EntitiesByID(ctx, ids)
-	if err != nil {
-		return err
-	}
-	var targets []string
-	for _, id := range ids {
-		e, ok := found[id]
-		if !ok {
-			continue
-		}
-		c.entities[id] = e
-		t := id
-		if e.MergedInto != "" {
-			t = e.MergedInto
-		}
-		if _, ok := c.known[t]; !ok {
-			c.known[t] = false
-			targets = append(targets, t)
-		}
-	}
-	stmts, err := st.StatementsOf(ctx, v, targets)
-	if err != nil {
-		return err
-	}
-	for _, t := range targets {
-		c.known[t] = len(exportable(stmts[t], opt)) > 0
-	}
-	return nil
-}
-
 func add(m map[string][]string, k, v string) {
 	if v == "" || slices.Contains(m[k], v) {
 		return
 	}
 	m[k] = append(m[k], v)
-}
-
-// Document is the FtM entity for a cited source: its title, publisher, date,
-// URL and (unless minimal) language, kind, sensitivity and the SHA-256 of
-// its original bytes, never its text.
-func Document(src model.Source, minimal bool) Entity {
-	p := map[string][]string{}
-	add(p, "title", src.Title)
-	add(p, "name", src.Title)
-	add(p, "publisher", src.Publisher)
-	add(p, "sourceUrl", src.URL)
-	add(p, "publishedAt", src.Published.String())
-	if minimal {
-		return Entity{ID: src.ID, Schema: "Document", Properties: p, Athar: &Athar{Type: "source"}}
-	}
-	add(p, "language", src.Language)
-	return Entity{ID: src.ID, Schema: "Document", Properties: p, Athar: &Athar{Type: "source",
-		Properties: map[string][]string{"kind": {string(src.Kind)}}, Sensitivity: src.Sensitivity.String(), SHA256: src.SHA256}}
 }
 
 // WriteFTM writes the export as JSON lines.

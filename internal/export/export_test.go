@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/export/ftm"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/store"
 	"github.com/athar-project/athar/internal/store/pgtest"
@@ -162,7 +163,6 @@ func values(e Entity) string {
 }
 
 func TestExport(t *testing.T) {
-	schemas := loadFtM(t)
 	storetest.Engines(t, func(t *testing.T, st *store.Store) {
 		s := seed(t, st)
 		cases := []struct {
@@ -177,7 +177,7 @@ func TestExport(t *testing.T) {
 			{name: "operator", viewer: access.Operator(),
 				present: []string{pubName, pubArabic, proposedAlias, internalTitle, witnessName, testimonyText, onlyProposed, pubQuote},
 				absent:  []string{rejectedName},
-				ids:     []string{s.person, s.witness, s.event, s.testimony, s.proposedPerson, s.pubSource, s.testimonySource}},
+				ids:     []string{s.person, s.witness, s.event, s.testimony, s.proposedPerson, DocumentID(s.pubSource), DocumentID(s.testimonySource)}},
 			{name: "operator confirmed", viewer: access.Operator(), opt: Options{Confirmed: true},
 				present: []string{pubName, pubArabic, internalTitle, witnessName},
 				absent:  []string{rejectedName, proposedAlias, onlyProposed},
@@ -185,18 +185,18 @@ func TestExport(t *testing.T) {
 			{name: "internal clearance", viewer: mustNarrow(t, model.Internal),
 				present: []string{pubName, internalTitle, proposedAlias},
 				absent:  []string{rejectedName, witnessName, testimonyText},
-				noIDs:   []string{s.witness, s.testimony, s.testimonySource}},
+				noIDs:   []string{s.witness, s.testimony, DocumentID(s.testimonySource)}},
 			{name: "public viewer", viewer: access.Public(),
 				present: []string{pubName, pubArabic},
 				absent:  []string{rejectedName, proposedAlias, internalTitle, witnessName, testimonyText, onlyProposed},
-				noIDs:   []string{s.witness, s.testimony, s.proposedPerson, s.testimonySource, s.internalSource}},
+				noIDs:   []string{s.witness, s.testimony, s.proposedPerson, DocumentID(s.testimonySource), DocumentID(s.internalSource)}},
 		}
 		for _, c := range cases {
 			t.Run(c.name, func(t *testing.T) {
 				got := collect(t, st, c.viewer, c.opt)
 				all := ""
 				for _, e := range got {
-					checkFtM(t, schemas, e)
+					checkFtM(t, e)
 					if e.Athar == nil {
 						continue
 					}
@@ -278,7 +278,7 @@ func TestExport(t *testing.T) {
 			if org := m[ev.Properties["organizer"][0]]; org.Schema != "PublicBody" {
 				t.Errorf("a ministry is %s", org.Schema)
 			}
-			if src := m[s.pubSource]; src.Schema != "Document" || !contains(src.Properties["sourceUrl"], "https://news.example/a") {
+			if src := m[DocumentID(s.pubSource)]; src.Schema != "Document" || !contains(src.Properties["sourceUrl"], "https://news.example/a") {
 				t.Errorf("source: %+v", src)
 			}
 		})
@@ -317,7 +317,8 @@ func TestExport(t *testing.T) {
 				all += string(b)
 			}
 			for _, v := range []string{rejectedName, proposedAlias, internalTitle, witnessName, testimonyText, onlyProposed,
-				pubQuote, "Testimony 7", "Internal memo", s.proposedPerson, s.witness, s.testimony, s.testimonySource, s.internalSource, "was arrested"} {
+				pubQuote, "Testimony 7", "Internal memo", s.proposedPerson, s.witness, s.testimony, DocumentID(s.testimonySource), DocumentID(s.internalSource),
+				s.testimonySource, s.internalSource, "was arrested"} {
 				if strings.Contains(all, v) {
 					t.Errorf("%q is in the public dataset", v)
 				}
@@ -373,22 +374,39 @@ func contains(vs []string, v string) bool {
 	return false
 }
 
-// checkFtM checks that an entity's schema and every property exist in FtM.
-func checkFtM(t *testing.T, schemas map[string]*ftmSchema, e Entity) {
+// checkFtM checks an entity against FtM's model (the Go reading of it; the
+// validator test runs FtM's own library over whole exports): its id, its
+// schema, every property and value, and the required properties.
+func checkFtM(t *testing.T, e Entity) {
 	t.Helper()
-	if _, ok := schemas[e.Schema]; !ok {
+	m := ftm.Default()
+	if !ftm.ValidID(e.ID) {
+		t.Errorf("%s: not an FtM id", e.ID)
+	}
+	sch := m.Schema(e.Schema)
+	if sch == nil {
 		t.Errorf("%s: no FtM schema %s", e.ID, e.Schema)
+		return
 	}
 	for p, vs := range e.Properties {
-		if !hasProp(schemas, e.Schema, p) {
+		prop := sch.Property(p)
+		if prop == nil {
 			t.Errorf("%s: FtM %s has no property %s", e.ID, e.Schema, p)
+			continue
 		}
 		if len(vs) == 0 {
 			t.Errorf("%s: property %s with no value", e.ID, p)
 		}
+		for _, v := range vs {
+			if err := m.Check(prop, v); err != nil {
+				t.Errorf("%s: %s: %v", e.ID, p, err)
+			}
+		}
 	}
-	if e.Schema == "Event" && len(e.Properties["name"]) == 0 {
-		t.Errorf("%s: an Event needs a name", e.ID)
+	for _, r := range sch.Required {
+		if len(e.Properties[r]) == 0 {
+			t.Errorf("%s: %s needs %s", e.ID, e.Schema, r)
+		}
 	}
 }
 

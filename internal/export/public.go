@@ -25,6 +25,9 @@ import (
 //     date_start, date_end, source_id. No quotes: they are others' text.
 //   - sources.csv: id, title, publisher, published, url of every source a
 //     published statement cites.
+//
+// Sources are named by their Document ids (DocumentID, "src-…") in every
+// file, so that the CSV files and entities.ftm.json agree.
 const (
 	FTMFile        = "entities.ftm.json"
 	EntitiesFile   = "entities.csv"
@@ -88,7 +91,7 @@ func Public(ctx context.Context, st *store.Store, dir string) (err error) {
 		if err := enc.Encode(e); err != nil {
 			return err
 		}
-		if e.Schema == "Documentation" {
+		if e.Schema == "Documentation" || (e.Athar != nil && e.Athar.Type == "link") {
 			return nil
 		}
 		if e.Schema == "Document" {

@@ -3,6 +3,7 @@ package export
 import (
 	"context"
 	"crypto/sha1"
+	"encoding/csv"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/export/ftm"
 	"github.com/athar-project/athar/internal/store"
 )
 
@@ -19,8 +21,10 @@ const Dataset = "athar"
 
 // FtMStatement is one line of FollowTheMoney's statement-based format: one
 // value of one property of one entity. Field names are FtM's (its Statement
-// model); lang and original_value are always null, because Athar keeps a
-// value as the source wrote it.
+// model). lang is "ara" on a value written in Arabic script, of a type FtM
+// gives a language (names, text; not dates, countries or links), else null;
+// original_value is always null, because Athar keeps a value as the source
+// wrote it.
 //
 // Every entity starts with a statement of the pseudo-property "id" (FtM's
 // BASE statement), whose value is the entity's id and which carries the
@@ -50,7 +54,7 @@ type FtMStatement struct {
 	External      bool            `json:"external"`
 	FirstSeen     *string         `json:"first_seen"` // when Athar stored it; null for a source's values
 	LastSeen      *string         `json:"last_seen"`
-	Origin        string          `json:"origin"`
+	Origin        *string         `json:"origin"`
 	Athar         *StatementAthar `json:"athar,omitempty"`
 }
 
@@ -67,8 +71,9 @@ type StatementAthar struct {
 	DateEnd     string      `json:"date_end,omitempty"`
 	Sensitivity string      `json:"sensitivity,omitempty"`
 	Derived     bool        `json:"derived,omitempty"`
-	Kind        string      `json:"kind,omitempty"`   // of a source
-	SHA256      string      `json:"sha256,omitempty"` // of a source's original bytes
+	Kind        string      `json:"kind,omitempty"`      // of a source
+	SHA256      string      `json:"sha256,omitempty"`    // of a source's original bytes
+	Statement   string      `json:"statement,omitempty"` // of an edge: the Athar statement it shows
 	Statements  []Statement `json:"statements,omitempty"`
 }
 
@@ -85,12 +90,37 @@ var propTypes = map[string]string{
 	"latitude": "number", "longitude": "number", "important": "checkbox",
 }
 
-// PropType is FtM's type of a property Athar emits.
+// PropType is FtM's type of a property Athar emits, whatever the schema;
+// "string" for one FtM does not have.
 func PropType(prop string) string {
 	if t, ok := propTypes[prop]; ok {
 		return t
 	}
 	return "string"
+}
+
+// propType is FtM's type of a schema's property ("id" for the base
+// statement).
+func propType(schema, prop string) string {
+	if prop == "id" {
+		return "id"
+	}
+	if s := ftm.Default().Schema(schema); s != nil {
+		if p := s.Property(prop); p != nil {
+			return p.Type
+		}
+	}
+	return PropType(prop)
+}
+
+// lang is the language FtM's statement gives a value: "ara" for Arabic
+// script in a type that has a language, else none.
+func lang(typ, value string) *string {
+	if ftm.NonLinguistic(typ) || !arabic(value) {
+		return nil
+	}
+	l := "ara"
+	return &l
 }
 
 // EachStatement streams the export as FtM statements: the entities of Each,
@@ -118,17 +148,18 @@ func Statements(e Entity) []FtMStatement {
 	}
 	seen := stamp(earliest)
 	mk := func(entity, prop, value string) FtMStatement {
-		return FtMStatement{EntityID: entity, CanonicalID: e.ID, Prop: prop, PropType: PropType(prop), Schema: e.Schema,
-			Value: value, Dataset: Dataset, FirstSeen: seen, LastSeen: seen}
+		typ := propType(e.Schema, prop)
+		return FtMStatement{EntityID: entity, CanonicalID: e.ID, Prop: prop, PropType: typ, Schema: e.Schema,
+			Value: value, Dataset: Dataset, Lang: lang(typ, value), FirstSeen: seen, LastSeen: seen}
 	}
 	base := mk(e.ID, "id", e.ID)
-	base.ID, base.PropType = derivedID(e.ID, "id", e.ID), "id"
+	base.ID = derivedID(e.ID, "id", e.ID)
 	var out []FtMStatement
 	if e.Athar == nil || len(e.Athar.Statements) == 0 {
-		// A Document or a Documentation: every value derived.
+		// A Document, a Documentation or an edge: every value derived.
 		if e.Athar != nil {
 			base.Athar = &StatementAthar{Type: e.Athar.Type, Derived: true, Sensitivity: e.Athar.Sensitivity,
-				SHA256: e.Athar.SHA256, Kind: first(e.Athar.Properties["kind"])}
+				SHA256: e.Athar.SHA256, Kind: first(e.Athar.Properties["kind"]), Statement: e.Athar.Statement}
 		} else {
 			base.Athar = &StatementAthar{Derived: true}
 		}
@@ -219,4 +250,60 @@ func WriteStatements(ctx context.Context, st *store.Store, v access.Viewer, opt 
 		}
 		return nil
 	})
+}
+
+// StatementColumnsCSV are the columns of FtM's statement CSV (the order of
+// followthemoney's statement serializer, which OpenSanctions publishes its
+// statements.csv in), and "athar": the line's athar object as JSON, which
+// FtM's readers leave alone.
+var StatementColumnsCSV = []string{"canonical_id", "entity_id", "prop", "prop_type", "schema", "value", "dataset", "origin",
+	"lang", "original_value", "external", "first_seen", "last_seen", "id", "athar"}
+
+// Row is the statement as a row of StatementColumnsCSV: null is an empty
+// cell, external is "t" or "f".
+func (s FtMStatement) Row() ([]string, error) {
+	str := func(p *string) string {
+		if p == nil {
+			return ""
+		}
+		return *p
+	}
+	ext := "f"
+	if s.External {
+		ext = "t"
+	}
+	athar := ""
+	if s.Athar != nil {
+		b, err := json.Marshal(s.Athar)
+		if err != nil {
+			return nil, err
+		}
+		athar = string(b)
+	}
+	return []string{s.CanonicalID, s.EntityID, s.Prop, s.PropType, s.Schema, s.Value, s.Dataset, str(s.Origin),
+		str(s.Lang), str(s.OriginalValue), ext, str(s.FirstSeen), str(s.LastSeen), s.ID, athar}, nil
+}
+
+// WriteStatementsCSV writes the export as FtM statements in FtM's CSV
+// form, with a header row.
+func WriteStatementsCSV(ctx context.Context, st *store.Store, v access.Viewer, opt Options, w io.Writer) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(StatementColumnsCSV); err != nil {
+		return err
+	}
+	err := EachStatement(ctx, st, v, opt, func(s FtMStatement) error {
+		row, err := s.Row()
+		if err == nil {
+			err = cw.Write(row)
+		}
+		if err != nil {
+			return fmt.Errorf("write statement %s: %w", s.ID, err)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	cw.Flush()
+	return cw.Error()
 }

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/export/ftm"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/store"
 	"github.com/athar-project/athar/internal/store/storetest"
@@ -23,7 +24,6 @@ var (
 )
 
 func TestStatements(t *testing.T) {
-	schemas := loadFtM(t)
 	storetest.Engines(t, func(t *testing.T, st *store.Store) {
 		s := seed(t, st)
 		var buf bytes.Buffer
@@ -44,7 +44,7 @@ func TestStatements(t *testing.T) {
 			if x.Dataset != Dataset || x.CanonicalID == "" || x.EntityID == "" || x.Value == "" || x.ID == "" || x.Schema == "" {
 				t.Errorf("incomplete statement %s", sc.Text())
 			}
-			if x.Prop != "id" && !hasProp(schemas, x.Schema, x.Prop) {
+			if x.Prop != "id" && (ftm.Default().Schema(x.Schema) == nil || ftm.Default().Schema(x.Schema).Property(x.Prop) == nil) {
 				t.Errorf("FtM %s has no property %s", x.Schema, x.Prop)
 			}
 			if x.Prop == "id" && x.Value != x.CanonicalID {

@@ -48,10 +48,12 @@ type Schema struct {
 	props   map[string]*Property // its own and inherited properties
 }
 
-// Edge names the properties that hold an edge schema's two ends.
+// Edge names the properties that hold an edge schema's two ends, and those
+// that caption it (Family: relationship).
 type Edge struct {
-	Source string `json:"source"`
-	Target string `json:"target"`
+	Source  string   `json:"source"`
+	Target  string   `json:"target"`
+	Caption []string `json:"caption"`
 }
 
 // Property is one property of a schema.

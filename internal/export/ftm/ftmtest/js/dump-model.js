@@ -30,7 +30,10 @@ for (const name of Object.keys(model.schemata).sort()) {
   if (s.deprecated) x.deprecated = true;
   if (s.required && s.required.length) x.required = s.required;
   if (s.caption && s.caption.length) x.caption = s.caption;
-  if (s.edge) x.edge = { source: s.edge.source, target: s.edge.target };
+  if (s.edge) {
+    x.edge = { source: s.edge.source, target: s.edge.target };
+    if (s.edge.caption && s.edge.caption.length) x.edge.caption = s.edge.caption;
+  }
   x.properties = props;
   out.schemata[name] = x;
 }
