@@ -26,13 +26,24 @@ func init() {
 }
 
 func exportFTMCommand(g *globals) *cobra.Command {
-	var out string
+	var out, format string
 	var confirmed, statements bool
 	cmd := &cobra.Command{
 		Use:   "ftm",
 		Short: "Write FollowTheMoney entities (or, with --statements, FtM statements) as JSON lines (what your clearance lets you see)",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			write := export.WriteFTM
+			switch {
+			case format != "json" && format != "csv":
+				return cannot(fmt.Errorf("--format %q: want json or csv", format))
+			case format == "csv" && !statements:
+				return cannot(errors.New("--format csv needs --statements: FtM's CSV form is of statements"))
+			case format == "csv":
+				write = export.WriteStatementsCSV
+			case statements:
+				write = export.WriteStatements
+			}
 			ctx := cmd.Context()
 			st, v, err := g.openAs(ctx, true)
 			if err != nil {
@@ -43,10 +54,6 @@ func exportFTMCommand(g *globals) *cobra.Command {
 			bar := g.exportProgress()
 			defer bar.done()
 			opt.Progress = bar.update
-			write := export.WriteFTM
-			if statements {
-				write = export.WriteStatements
-			}
 			if out == "" {
 				w := bufio.NewWriter(g.stdout)
 				if err := write(ctx, st, v, opt, w); err != nil {
@@ -74,6 +81,7 @@ func exportFTMCommand(g *globals) *cobra.Command {
 	cmd.Flags().StringVar(&out, "out", "", "write to `FILE` instead of stdout")
 	cmd.Flags().BoolVar(&confirmed, "confirmed", false, "confirmed statements only (default: confirmed and proposed)")
 	cmd.Flags().BoolVar(&statements, "statements", false, "write FtM statements (one value a line) instead of entities")
+	cmd.Flags().StringVar(&format, "format", "json", "with --statements: json (JSON lines) or csv (FtM's statement CSV, as OpenSanctions publishes)")
 	return cmd
 }
 

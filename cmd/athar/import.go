@@ -25,7 +25,7 @@ func init() {
 		}
 		ftm := &cobra.Command{
 			Use:   "ftm FILE",
-			Short: "Import FollowTheMoney entities (JSON lines), from Athar or other tools; the file is archived as the facts' source",
+			Short: "Import FollowTheMoney entities or statements (JSON lines, or FtM's statement CSV), from Athar or other tools; the file is archived as the facts' source",
 			Args:  cobra.ExactArgs(1),
 			RunE: func(cmd *cobra.Command, args []string) error {
 				return g.runImport(cmd, args[0], level, title, batch, nil)
@@ -69,6 +69,8 @@ type importReport struct {
 	Existing     int               `json:"existing"`
 	Skipped      map[string]int    `json:"skipped"`
 	SkippedLinks int               `json:"skipped_links"`
+	Dropped      map[string]int    `json:"dropped"`
+	Unreviewed   int               `json:"unreviewed"`
 	Errors       []importLineError `json:"errors"`
 }
 
@@ -136,7 +138,11 @@ func (g *globals) runImport(cmd *cobra.Command, path, level, title string, batch
 	}
 	if g.json {
 		rep := importReport{File: path, Source: r.Source, Entities: r.Entities, Statements: r.Statements, Sources: r.Sources,
-			Existing: r.Existing, Skipped: r.Skipped, SkippedLinks: r.SkippedLinks, Errors: []importLineError{}}
+			Existing: r.Existing, Skipped: r.Skipped, SkippedLinks: r.SkippedLinks, Dropped: r.Dropped, Unreviewed: r.Unreviewed,
+			Errors: []importLineError{}}
+		if rep.Dropped == nil {
+			rep.Dropped = map[string]int{}
+		}
 		for _, e := range r.Errors {
 			rep.Errors = append(rep.Errors, importLineError{e.Line, e.Err.Error()})
 		}

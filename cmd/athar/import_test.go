@@ -34,7 +34,7 @@ func TestImportExportRoundTrip(t *testing.T) {
 	again := athar(t, "", "--data", other, "export", "ftm")
 	norm := func(s string) string {
 		seen := map[string]string{}
-		s = regexp.MustCompile(`src_[0-9a-f]{16}`).ReplaceAllStringFunc(s, func(id string) string {
+		s = regexp.MustCompile(`src[-_][0-9a-f]{16}`).ReplaceAllStringFunc(s, func(id string) string {
 			if _, ok := seen[id]; !ok {
 				seen[id] = "src-" + string(rune('A'+len(seen)))
 			}

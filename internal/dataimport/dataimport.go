@@ -75,7 +75,19 @@ type Result struct {
 	// Unreviewed counts confirmed statements stored as proposed because the
 	// importer may not review.
 	Unreviewed int
-	Errors     []LineError
+	// Dropped counts, by FtM schema and property ("Ownership.percentage"),
+	// values of relationships that Athar has no place for.
+	Dropped map[string]int
+	Errors  []LineError
+	// Imported lists the entities the import stored statements about (or
+	// found stored), for resolution to run over afterwards.
+	Imported []Imported
+}
+
+// Imported is an entity an import stored or added to.
+type Imported struct {
+	ID   string
+	Type model.EntityType
 }
 
 // Notes describes what was skipped, one line each, for stderr.
@@ -88,6 +100,14 @@ func (r Result) Notes() []string {
 	sort.Strings(schemas)
 	for _, s := range schemas {
 		out = append(out, fmt.Sprintf("skipped %d %s entities: Athar has no type for them", r.Skipped[s], s))
+	}
+	var dropped []string
+	for k := range r.Dropped {
+		dropped = append(dropped, k)
+	}
+	sort.Strings(dropped)
+	for _, k := range dropped {
+		out = append(out, fmt.Sprintf("did not keep %d values of %s: Athar keeps a relationship's ends, caption and dates", r.Dropped[k], k))
 	}
 	if r.SkippedLinks > 0 {
 		out = append(out, fmt.Sprintf("skipped %d links to entities the file does not hold", r.SkippedLinks))

@@ -7,11 +7,13 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/export"
+	"github.com/athar-project/athar/internal/export/ftm"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/store"
 )
@@ -25,16 +27,10 @@ type Entity struct {
 	Athar      *export.Athar       `json:"athar"`
 }
 
-// schemaTypes are the FtM schemas Athar imports from other tools' files,
-// with the type each becomes. Entities of other schemas are skipped and
-// counted.
-var schemaTypes = map[string]model.EntityType{
-	"Person": model.TypePerson, "Organization": model.TypeOrganization, "Company": model.TypeOrganization,
-	"PublicBody": model.TypeOrganization, "LegalEntity": model.TypeOrganization, "Address": model.TypePlace,
-	"Event": model.TypeEvent,
-}
-
-// ParseEntity reads and checks one line of an FtM file.
+// ParseEntity reads and checks one line of an FtM entity file: its JSON
+// shape, and, for an entity Athar exported, the statements of its athar
+// object. What the values of another tool's entity must be (FtM's schema
+// and types) is checked by checkForeign.
 func ParseEntity(line []byte) (Entity, error) {
 	var e Entity
 	dec := json.NewDecoder(bytes.NewReader(line))
@@ -50,6 +46,7 @@ func ParseEntity(line []byte) (Entity, error) {
 	if e.Schema == "" {
 		return e, fmt.Errorf("entity %s has no schema", e.ID)
 	}
+	e.upgrade()
 	for p, vs := range e.Properties {
 		if p == "" {
 			return e, fmt.Errorf("entity %s has a property with no name", e.ID)
@@ -63,7 +60,8 @@ func ParseEntity(line []byte) (Entity, error) {
 	if e.Athar == nil {
 		return e, nil
 	}
-	if e.Athar.Type == "source" {
+	switch e.Athar.Type {
+	case "source":
 		if e.Schema != "Document" {
 			return e, fmt.Errorf("entity %s: an Athar source must be a Document, not %s", e.ID, e.Schema)
 		}
@@ -71,9 +69,10 @@ func ParseEntity(line []byte) (Entity, error) {
 			return e, fmt.Errorf("source %s: %w", e.ID, err)
 		}
 		return e, nil
-	}
-	if e.Athar.Type == "" {
-		return e, nil // an athar object with no type: read as another tool's entity
+	case "link", "":
+		// An edge Athar derived from a statement (the statement is on its
+		// source entity), or an athar object with no type: another tool's.
+		return e, nil
 	}
 	if _, err := model.ParseEntityType(e.Athar.Type); err != nil {
 		return e, fmt.Errorf("entity %s: %w", e.ID, err)
@@ -86,12 +85,17 @@ func ParseEntity(line []byte) (Entity, error) {
 	return e, nil
 }
 
+// fromAthar reports whether e is an entity or source as Athar exports it.
+func (e Entity) fromAthar() bool {
+	return e.Athar != nil && e.Athar.Type != "" && e.Athar.Type != "link"
+}
+
 // statement turns an exported Athar statement into a model statement, with
 // its source and link still as the file names them. It keeps the level the
 // file gives it; fallback is for a statement the file gives none.
 func statement(x export.Statement, fallback model.Sensitivity) (model.Statement, error) {
-	s := model.Statement{ID: x.ID, Property: model.Property(x.Property), Value: x.Value, ValueEntity: x.ValueEntity, SourceID: x.Source,
-		Role: model.ParticipantRole(x.Role), Span: model.Span{Quote: x.Quote}}
+	s := model.Statement{ID: x.ID, Property: x.Property, Value: x.Value, ValueEntity: x.ValueEntity, SourceID: x.Source,
+		Role: x.Role, Span: model.Span{Quote: x.Quote}}
 	if x.ID == "" || x.Property == "" {
 		return s, errors.New("a statement needs an id and a property")
 	}
@@ -138,13 +142,16 @@ func docSource(e Entity, fallback model.Sensitivity) (model.Source, error) {
 		return ""
 	}
 	src := model.Source{Kind: model.KindDocument, Title: first("title"), Publisher: first("publisher"), URL: first("sourceUrl"),
-		Language: first("language"), Sensitivity: fallback}
+		Language: language(first("language")), Sensitivity: fallback}
 	if src.Title == "" {
 		src.Title = first("name")
 	}
 	var err error
 	if src.Published, err = model.ParseDate(first("publishedAt")); err != nil {
 		return src, err
+	}
+	if e.Athar == nil {
+		return src, nil
 	}
 	if k := e.Athar.Properties["kind"]; len(k) > 0 {
 		if src.Kind, err = model.ParseSourceKind(k[0]); err != nil {
@@ -161,40 +168,30 @@ func docSource(e Entity, fallback model.Sensitivity) (model.Source, error) {
 	return src, nil
 }
 
+// language is Athar's code of a source's language from an export's: FtM's
+// ISO 639-3 (ara, eng), or the two-letter codes exports wrote before.
+func language(code string) string {
+	switch code {
+	case "ara", "ar":
+		return "ar"
+	case "eng", "en":
+		return "en"
+	}
+	return code
+}
+
 // target is an entity the file holds: its id in the store and its type.
 type target struct {
 	id  string
 	typ model.EntityType
 }
 
-// citation is an Athar source the file describes, and the quotes its
-// statements cite from it. A statement may be more sensitive than its
-// source; its quote then goes into a record of the source at the
-// statement's level, so that no record shows a quote to someone who may
-// not see the statement: one record per level the source is cited at.
-type citation struct {
-	entity Entity
-	quotes [4][]string                  // by the citing statement's level, in order of first appearance
-	seen   [4]map[string]bool           // the same, as sets
-	stored map[model.Sensitivity]string // record level → id in the store, once written
-	spans  map[model.Sensitivity]map[string]model.Span
-}
-
-func newCitation() *citation {
-	c := &citation{stored: map[model.Sensitivity]string{}, spans: map[model.Sensitivity]map[string]model.Span{}}
-	for i := range c.seen {
-		c.seen[i] = map[string]bool{}
-	}
-	return c
-}
-
-// level is the source's own level, as the file gives it.
-func (c *citation) level(fallback model.Sensitivity) model.Sensitivity {
-	src, err := docSource(c.entity, fallback)
-	if err != nil {
-		return fallback
-	}
-	return src.Sensitivity
+// item is one thing a file gives to import, with the line it starts on: an
+// entity or source as Athar exported it, or another tool's entity.
+type item struct {
+	line    int
+	athar   *Entity
+	foreign *foreignEntity
 }
 
 // ftmImport is one FtM import under way.
@@ -209,95 +206,55 @@ type ftmImport struct {
 	made   map[string]bool             // entities this import has made sure of
 }
 
-// FtM imports FollowTheMoney entities, one JSON object a line: as Athar
-// exports them (ids, statements, sources and review state from the "athar"
-// object are kept) or as other tools write them (Person, Organization,
-// Company, PublicBody, LegalEntity, Address, Event; each property value
-// becomes a proposed statement citing the file).
+// FtM imports FollowTheMoney data, in any of the forms FtM tools write:
+//   - entities, one JSON object a line, as Athar exports them (ids,
+//     statements, sources and review state from the "athar" object are
+//     kept) or as other tools write them (ftmForeign);
+//   - statements, one JSON object a line or FtM's statement CSV with its
+//     header (OpenSanctions' statements.csv, Athar's `export ftm
+//     --statements`), which are put back together into entities first.
+//
+// Every fact cites the archived file, or, from Athar's exports, a record of
+// the source it cited.
 func FtM(ctx context.Context, st *store.Store, v access.Viewer, data []byte, opt Options) (Result, error) {
-	r := Result{Skipped: map[string]int{}}
+	r := Result{Skipped: map[string]int{}, Dropped: map[string]int{}}
 	if !v.CanWrite() {
 		return r, fmt.Errorf("%s may not add to the store", v.Actor())
 	}
 	if !utf8.Valid(data) {
 		return r, InputError{errors.New("the file is not UTF-8 text")}
 	}
-	lines := bytes.Split(data, []byte("\n"))
+	if len(bytes.TrimSpace(data)) == 0 {
+		return r, InputError{errors.New("the file is empty")}
+	}
 	imp := &ftmImport{st: st, v: v, opt: opt, fileID: store.SourceID(store.Hash(data)),
 		known: map[string]target{}, types: map[string]model.EntityType{}, docs: map[string]*citation{}, made: map[string]bool{}}
-	// Pass 1: check every line, learn every id and every quote.
-	level := opt.Sensitivity
-	bad := map[int]bool{}
-	for i, line := range lines {
-		if len(bytes.TrimSpace(line)) == 0 {
-			continue
-		}
-		e, err := ParseEntity(line)
-		if err != nil {
-			r.Errors, bad[i] = append(r.Errors, LineError{i + 1, err}), true
-			continue
-		}
-		switch {
-		case e.Athar != nil && e.Athar.Type == "source":
-			c := imp.docs[e.ID]
-			if c == nil {
-				c = newCitation()
-				imp.docs[e.ID] = c
-			}
-			c.entity = e
-			src, _ := docSource(e, opt.Sensitivity)
-			level = model.Max(level, src.Sensitivity)
-		case e.Athar != nil && e.Athar.Type != "":
-			typ := model.EntityType(e.Athar.Type)
-			if t, ok := imp.known[e.ID]; ok && t.typ != typ {
-				r.Errors, bad[i] = append(r.Errors, LineError{i + 1, fmt.Errorf("entity %s is a %s here and a %s on an earlier line", e.ID, typ, t.typ)}), true
-				continue
-			}
-			imp.known[e.ID] = target{e.ID, typ}
-			imp.types[e.ID] = typ
-			for _, x := range e.Athar.Statements {
-				s, _ := statement(x, opt.Sensitivity)
-				level = model.Max(level, s.Sensitivity)
-				if x.Source == "" || x.Quote == "" {
-					continue
-				}
-				c := imp.docs[x.Source]
-				if c == nil {
-					c = newCitation()
-					imp.docs[x.Source] = c
-				}
-				if !c.seen[s.Sensitivity][x.Quote] {
-					c.seen[s.Sensitivity][x.Quote] = true
-					c.quotes[s.Sensitivity] = append(c.quotes[s.Sensitivity], x.Quote)
-				}
-			}
-		default:
-			if typ, ok := schemaTypes[e.Schema]; ok {
-				id := derived(imp.fileID, e.ID)
-				if t, ok := imp.known[e.ID]; ok && t.typ != typ {
-					r.Errors, bad[i] = append(r.Errors, LineError{i + 1, fmt.Errorf("entity %s is a %s here and a %s on an earlier line", e.ID, typ, t.typ)}), true
-					continue
-				}
-				imp.known[e.ID] = target{id, typ}
-				imp.types[id] = typ
-			}
-		}
+	var items []item
+	var err error
+	switch format(data) {
+	case formatStatementsJSON, formatStatementsCSV:
+		items, err = readStatements(data, &r)
+	default:
+		items = readEntities(data, &r)
 	}
+	if err != nil {
+		return r, InputError{err}
+	}
+	items, level := imp.learn(items, &r)
 	name := filepath.Base(opt.Filename)
 	file := model.Source{Kind: model.KindDocument, Title: opt.Title, Filename: name, ContentType: "application/x-ndjson",
 		Text: string(data), Sensitivity: level}
+	if format(data) == formatStatementsCSV {
+		file.ContentType = "text/csv"
+	}
 	if file.Title == "" {
 		file.Title = "FollowTheMoney import: " + name
 	}
-	if strings.TrimSpace(file.Text) == "" {
-		return r, InputError{errors.New("the file is empty")}
-	}
-	// Pass 2: write, a batch of lines per transaction.
+	// Pass 2: write, a batch of items per transaction.
 	n := opt.batch()
-	for start := 0; start < len(lines); start += n {
-		end := min(start+n, len(lines))
-		var batch Result
-		batch.Skipped = map[string]int{}
+	for start := 0; start == 0 || start < len(items); start += n {
+		end := min(start+n, len(items))
+		batch := Result{Skipped: map[string]int{}, Dropped: map[string]int{}}
 		err := st.Write(ctx, v.Actor(), func(tx *store.Tx) error {
 			if start == 0 {
 				if _, err := tx.AddSource(ctx, &file, data); err != nil {
@@ -305,35 +262,128 @@ func FtM(ctx context.Context, st *store.Store, v access.Viewer, data []byte, opt
 				}
 				r.Source = file.ID
 			}
-			for i := start; i < end; i++ {
-				if bad[i] || len(bytes.TrimSpace(lines[i])) == 0 {
+			for _, it := range items[start:end] {
+				err := imp.write(ctx, tx, it, &batch)
+				var le lineErr
+				if errors.As(err, &le) {
+					batch.Errors = append(batch.Errors, LineError{it.line, le.error})
 					continue
 				}
-				e, err := ParseEntity(lines[i])
 				if err != nil {
-					return err // cannot be: pass 1 read it
-				}
-				if err := imp.line(ctx, tx, e, &batch); err != nil {
-					var le lineErr
-					if errors.As(err, &le) {
-						batch.Errors = append(batch.Errors, LineError{i + 1, le.error})
-						continue
-					}
-					return fmt.Errorf("line %d: %w", i+1, err)
+					return fmt.Errorf("line %d: %w", it.line, err)
 				}
 			}
 			return nil
 		})
 		if err != nil {
-			return r, fmt.Errorf("lines %d–%d not stored: %w", start+1, end, err)
+			return r, fmt.Errorf("%s not stored: %w", lineRange(items[start:end]), err)
 		}
 		r.add(batch)
-		if opt.Progress != nil {
-			opt.Progress(end, len(lines))
+		if opt.Progress != nil && len(items) > 0 {
+			opt.Progress(end, len(items))
 		}
 	}
 	r.sortErrors()
 	return r, nil
+}
+
+// lineRange names the lines a batch of items came from.
+func lineRange(items []item) string {
+	if len(items) == 0 {
+		return "the file"
+	}
+	a, b := items[0].line, items[len(items)-1].line
+	if a == b {
+		return fmt.Sprintf("line %d", a)
+	}
+	return fmt.Sprintf("lines %d–%d", a, b)
+}
+
+// readEntities reads an entity file's lines into items; bad lines are
+// recorded in r.
+func readEntities(data []byte, r *Result) []item {
+	var items []item
+	for i, line := range bytes.Split(data, []byte("\n")) {
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		e, err := ParseEntity(line)
+		if err != nil {
+			r.Errors = append(r.Errors, LineError{i + 1, err})
+			continue
+		}
+		if e.fromAthar() || e.Athar != nil && e.Athar.Type == "link" {
+			items = append(items, item{line: i + 1, athar: &e})
+			continue
+		}
+		fe, err := foreignFromEntity(e, i+1)
+		if err != nil {
+			r.Errors = append(r.Errors, LineError{i + 1, err})
+			continue
+		}
+		items = append(items, item{line: i + 1, foreign: fe})
+	}
+	return items
+}
+
+// learn is the first pass: it learns every entity id the file holds (so
+// that a link may point further down), every quote the file's statements
+// cite from each source, and the highest level the file holds. An entity
+// given two types is an error on the later line, which is then dropped.
+func (imp *ftmImport) learn(items []item, r *Result) ([]item, model.Sensitivity) {
+	level := imp.opt.Sensitivity
+	var keep []item
+	for _, it := range items {
+		var err error
+		switch {
+		case it.athar != nil && it.athar.Athar.Type == "source":
+			e := it.athar
+			c := imp.docs[e.ID]
+			if c == nil {
+				c = newCitation()
+				imp.docs[e.ID] = c
+			}
+			c.entity = *e
+			src, _ := docSource(*e, imp.opt.Sensitivity)
+			level = model.Max(level, src.Sensitivity)
+		case it.athar != nil && it.athar.fromAthar():
+			err = imp.learnAthar(it.athar, &level)
+		case it.foreign != nil:
+			err = imp.learnForeign(it.foreign)
+		}
+		if err != nil {
+			r.Errors = append(r.Errors, LineError{it.line, err})
+			continue
+		}
+		keep = append(keep, it)
+	}
+	return keep, level
+}
+
+func (imp *ftmImport) learnAthar(e *Entity, level *model.Sensitivity) error {
+	typ := model.EntityType(e.Athar.Type)
+	if t, ok := imp.known[e.ID]; ok && t.typ != typ {
+		return fmt.Errorf("entity %s is a %s here and a %s on an earlier line", e.ID, typ, t.typ)
+	}
+	imp.known[e.ID] = target{e.ID, typ}
+	imp.types[e.ID] = typ
+	for _, x := range e.Athar.Statements {
+		s, _ := statement(x, imp.opt.Sensitivity)
+		*level = model.Max(*level, s.Sensitivity)
+		if x.Source == "" || x.Quote == "" {
+			continue
+		}
+		c := imp.docs[x.Source]
+		if c == nil {
+			c = newCitation()
+			imp.docs[x.Source] = c
+		}
+		if !c.seen[s.Sensitivity][x.Quote] {
+			c.seen[s.Sensitivity][x.Quote] = true
+			c.quotes[s.Sensitivity] = append(c.quotes[s.Sensitivity], x.Quote)
+		}
+	}
+	return nil
 }
 
 func (r *Result) add(b Result) {
@@ -344,8 +394,15 @@ func (r *Result) add(b Result) {
 	r.SkippedLinks += b.SkippedLinks
 	r.Unreviewed += b.Unreviewed
 	r.Errors = append(r.Errors, b.Errors...)
+	r.Imported = append(r.Imported, b.Imported...)
 	for k, v := range b.Skipped {
 		r.Skipped[k] += v
+	}
+	for k, v := range b.Dropped {
+		if r.Dropped == nil {
+			r.Dropped = map[string]int{}
+		}
+		r.Dropped[k] += v
 	}
 }
 
@@ -353,24 +410,19 @@ func (r *Result) add(b Result) {
 // written: it is reported and the batch goes on.
 type lineErr struct{ error }
 
-// line imports one entity: it checks everything first and writes only when
-// the whole line is good.
-func (imp *ftmImport) line(ctx context.Context, tx *store.Tx, e Entity, r *Result) error {
+// write imports one item: it checks everything first and writes only when
+// the whole item is good.
+func (imp *ftmImport) write(ctx context.Context, tx *store.Tx, it item, r *Result) error {
 	switch {
-	case e.Athar != nil && e.Athar.Type == "source":
-		_, err := imp.source(ctx, tx, e.ID, model.Public, r)
+	case it.foreign != nil:
+		return imp.foreign(ctx, tx, it.foreign, r)
+	case it.athar.Athar.Type == "source":
+		_, err := imp.source(ctx, tx, it.athar.ID, model.Public, r)
 		return err
-	case e.Athar != nil && e.Athar.Type != "":
-		return imp.atharEntity(ctx, tx, e, r)
-	case e.Schema == "Documentation" && len(e.Properties["document"]) > 0 && imp.docs[e.Properties["document"][0]] != nil:
-		return nil // Athar's link of an entity to a source it cites: athar.sources says it
+	case it.athar.Athar.Type == "link":
+		return nil // an edge Athar derived from a statement its source entity holds
 	}
-	typ, ok := schemaTypes[e.Schema]
-	if !ok {
-		r.Skipped[e.Schema]++
-		return nil
-	}
-	return imp.foreign(ctx, tx, e, typ, r)
+	return imp.atharEntity(ctx, tx, *it.athar, r)
 }
 
 // atharEntity imports an entity Athar exported, from its statements.
@@ -416,16 +468,8 @@ func (imp *ftmImport) atharEntity(ctx context.Context, tx *store.Tx, e Entity, r
 	if _, err := imp.ensure(ctx, tx, e.ID, typ, r); err != nil {
 		return err
 	}
-	for _, m := range merged {
-		created, err := imp.ensure(ctx, tx, m, typ, r)
-		if err != nil {
-			return err
-		}
-		if created {
-			if err := tx.SetMergedInto(ctx, m, e.ID); err != nil {
-				return err
-			}
-		}
+	if err := imp.mergeInto(ctx, tx, merged, e.ID, typ, r); err != nil {
+		return err
 	}
 	for _, s := range stmts {
 		if s.SourceID != "" {
@@ -448,68 +492,24 @@ func (imp *ftmImport) atharEntity(ctx context.Context, tx *store.Tx, e Entity, r
 	return nil
 }
 
-// foreign imports an entity another tool wrote: every value of every
-// property becomes a proposed statement citing the file.
-func (imp *ftmImport) foreign(ctx context.Context, tx *store.Tx, e Entity, typ model.EntityType, r *Result) error {
-	id := imp.known[e.ID].id
-	var stmts []model.Statement
-	for _, p := range sortedProps(e.Properties) {
-		for _, v := range e.Properties[p] {
-			if strings.TrimSpace(v) == "" {
-				continue
-			}
-			s := model.Statement{ID: derived(imp.fileID, e.ID, p, v), EntityID: id, Property: model.Property(p), SourceID: imp.fileID,
-				Status: model.StatusProposed, Sensitivity: imp.opt.Sensitivity}
-			if export.PropType(p) == "entity" {
-				t, ok := imp.known[v]
-				if !ok {
-					r.SkippedLinks++
-					continue
-				}
-				s.ValueEntity = t.id
-			} else {
-				s.Value = v
-			}
-			if export.PropType(p) == "date" {
-				s.DateStart = leadingDate(v)
-			}
-			stmts = append(stmts, s)
+// mergeInto makes sure of the entities statements were made about before
+// they were merged into id, merged into it as the file says.
+func (imp *ftmImport) mergeInto(ctx context.Context, tx *store.Tx, merged []string, id string, typ model.EntityType, r *Result) error {
+	for _, m := range merged {
+		if m == id {
+			continue
 		}
-	}
-	if err := imp.checkAll(ctx, tx, id, typ, stmts); err != nil {
-		return err
-	}
-	if _, err := imp.ensure(ctx, tx, id, typ, r); err != nil {
-		return err
-	}
-	for _, s := range stmts {
-		if err := imp.add(ctx, tx, s, r); err != nil {
+		created, err := imp.ensure(ctx, tx, m, typ, r)
+		if err != nil {
 			return err
+		}
+		if created {
+			if err := tx.SetMergedInto(ctx, m, id); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
-}
-
-// leadingDate reads an FtM date (YYYY, YYYY-MM, YYYY-MM-DD, or longer with
-// a time) to the precision Athar keeps; the unknown date if it is none.
-func leadingDate(v string) model.Date {
-	for _, n := range []int{10, 7, 4} {
-		if len(v) >= n {
-			if d, err := model.ParseDate(v[:n]); err == nil {
-				return d
-			}
-		}
-	}
-	return model.Date{}
-}
-
-func sortedProps(m map[string][]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sortStrings(keys)
-	return keys
 }
 
 // check fails the line when the store holds id as an entity of another type.
@@ -559,6 +559,7 @@ func (imp *ftmImport) ensure(ctx context.Context, tx *store.Tx, id string, typ m
 		r.Entities++
 	}
 	imp.made[id] = true
+	r.Imported = append(r.Imported, Imported{ID: id, Type: typ})
 	return !ok, nil
 }
 
@@ -588,74 +589,40 @@ func (imp *ftmImport) add(ctx context.Context, tx *store.Tx, s model.Statement, 
 	return nil
 }
 
-// source stores (once) the record of an Athar source the file describes,
-// for a statement of level at, and returns its id in the store. The
-// record's text is the source's header (title, publisher, date, URL,
-// language, the original's id and SHA-256) and the quotes the file's
-// statements of the record's level cite from it, so that each imported
-// quote points at its place in the record. The record's level is the
-// source's, or the statement's when that is higher.
-func (imp *ftmImport) source(ctx context.Context, tx *store.Tx, id string, at model.Sensitivity, r *Result) (string, error) {
-	c := imp.docs[id]
-	src, err := docSource(c.entity, imp.opt.Sensitivity)
-	if err != nil {
-		return "", lineErr{err}
+// legacySource matches the source ids exports wrote before they took FtM's
+// id syntax ("src_25d6…" where FtM allows no "_").
+var legacySource = regexp.MustCompile(`src_([0-9a-f]{16})`)
+
+// legacyID turns an id in an export's old form (a source "src_…", a
+// Documentation "doc-…-src_…") into the form exports write now, so that
+// files exported before read as ones exported today. Only ids go through
+// it, never text.
+func legacyID(id string) string {
+	if !strings.Contains(id, "src_") {
+		return id
 	}
-	level := model.Max(src.Sensitivity, at)
-	if stored := c.stored[level]; stored != "" {
-		return stored, nil
-	}
-	var quotes []string
-	for l := range c.quotes {
-		if model.Max(src.Sensitivity, model.Sensitivity(l)) == level {
-			quotes = append(quotes, c.quotes[l]...)
-		}
-	}
-	var b strings.Builder
-	header := func(k, v string) {
-		if v != "" {
-			fmt.Fprintf(&b, "%s: %s\n", k, oneLine(v))
-		}
-	}
-	header("Title", src.Title)
-	header("Publisher", src.Publisher)
-	header("Published", src.Published.String())
-	header("URL", src.URL)
-	header("Language", src.Language)
-	note := fmt.Sprintf("Record of Athar source %s", id)
-	if c.entity.Athar.SHA256 != "" {
-		note += " (SHA-256 of the original: " + c.entity.Athar.SHA256 + ")"
-	}
-	note += fmt.Sprintf(", imported from %s (source %s). The original is not in this archive; below are the quotes that imported statements of level %s cite from it.",
-		filepath.Base(imp.opt.Filename), imp.fileID, level)
-	header("Source-note", note)
-	b.WriteString("---\n")
-	// The text is the title, a newline and the body (CONTRACTS.md, text
-	// files with a header); spans count code points into it.
-	text := src.Title + "\n"
-	spans := map[string]model.Span{}
-	for i, q := range quotes {
-		if i > 0 {
-			text += "\n\n"
-			b.WriteString("\n\n")
-		}
-		start := utf8.RuneCountInString(text)
-		text += q
-		b.WriteString(q)
-		spans[q] = model.Span{Start: start, End: start + utf8.RuneCountInString(q), Quote: q}
-	}
-	b.WriteString("\n")
-	src.Text, src.ContentType, src.Sensitivity = text, "text/plain; charset=utf-8", level
-	src.Filename = id + ".txt"
-	added, err := tx.AddSource(ctx, &src, []byte(b.String()))
-	if err != nil {
-		return "", fmt.Errorf("source %s: %w", id, err)
-	}
-	if added {
-		r.Sources++
-	}
-	c.stored[level], c.spans[level] = src.ID, spans
-	return src.ID, nil
+	return legacySource.ReplaceAllString(id, "src-$1")
 }
 
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// upgrade rewrites the ids of an entity line written by an older export.
+func (e *Entity) upgrade() {
+	e.ID = legacyID(e.ID)
+	if e.Athar == nil {
+		if s := ftm.Default().Schema(e.Schema); s != nil {
+			for p, vs := range e.Properties {
+				if q := s.Property(p); q != nil && q.Type == "entity" {
+					for i, v := range vs {
+						vs[i] = legacyID(v)
+					}
+				}
+			}
+		}
+		return
+	}
+	for i, s := range e.Athar.Sources {
+		e.Athar.Sources[i] = legacyID(s)
+	}
+	for i := range e.Athar.Statements {
+		e.Athar.Statements[i].Source = legacyID(e.Athar.Statements[i].Source)
+	}
+}
