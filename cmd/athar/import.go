@@ -28,14 +28,15 @@ func init() {
 			Short: "Import FollowTheMoney entities or statements (JSON lines, or FtM's statement CSV), from Athar or other tools; the file is archived as the facts' source",
 			Args:  cobra.ExactArgs(1),
 			RunE: func(cmd *cobra.Command, args []string) error {
-				return g.runImport(cmd, args[0], level, title, batch, nil)
+				return g.runImport(cmd, args[0], level, title, batch, nil, false)
 			},
 		}
 		flags(ftm)
 		var mapping string
+		var strict bool
 		csvCmd := &cobra.Command{
 			Use:   "csv FILE --mapping MAPPING.json|yaml",
-			Short: "Import a spreadsheet by a column mapping (docs/import.md); every value a proposed statement citing the file",
+			Short: "Import a spreadsheet by a column mapping (docs/import.md); every value a proposed statement citing the file (or the row's source URL)",
 			Args:  cobra.ExactArgs(1),
 			RunE: func(cmd *cobra.Command, args []string) error {
 				if mapping == "" {
@@ -49,10 +50,11 @@ func init() {
 				if err != nil {
 					return cannot(fmt.Errorf("%s: %w", mapping, err))
 				}
-				return g.runImport(cmd, args[0], level, title, batch, &m)
+				return g.runImport(cmd, args[0], level, title, batch, &m, strict)
 			},
 		}
 		flags(csvCmd)
+		csvCmd.Flags().BoolVar(&strict, "strict", false, "refuse the whole file when a row cannot be imported (default: report bad rows and store the others)")
 		csvCmd.Flags().StringVar(&mapping, "mapping", "", "the column mapping, JSON or YAML (`FILE`)")
 		cmd.AddCommand(ftm, csvCmd)
 		return cmd
@@ -71,6 +73,8 @@ type importReport struct {
 	SkippedLinks int               `json:"skipped_links"`
 	Dropped      map[string]int    `json:"dropped"`
 	Unreviewed   int               `json:"unreviewed"`
+	Merged       int               `json:"merged"`
+	Proposed     int               `json:"proposed"`
 	Errors       []importLineError `json:"errors"`
 }
 
@@ -80,7 +84,7 @@ type importLineError struct {
 }
 
 // runImport imports path as FtM (m nil) or as CSV by m.
-func (g *globals) runImport(cmd *cobra.Command, path, level, title string, batch int, m *dataimport.Mapping) error {
+func (g *globals) runImport(cmd *cobra.Command, path, level, title string, batch int, m *dataimport.Mapping, strict bool) error {
 	ctx := cmd.Context()
 	sens, err := model.ParseSensitivity(level)
 	if err != nil {
@@ -101,7 +105,7 @@ func (g *globals) runImport(cmd *cobra.Command, path, level, title string, batch
 	if !v.CanWrite() {
 		return cannot(fmt.Errorf("%s may not add to the store", v.Actor()))
 	}
-	opt := dataimport.Options{Filename: filepath.Base(path), Title: title, Sensitivity: sens, BatchSize: batch}
+	opt := dataimport.Options{Filename: filepath.Base(path), Title: title, Sensitivity: sens, BatchSize: batch, Strict: strict}
 	if bar := g.progress(1+len(data)/4096, "importing"); bar != nil {
 		// The bar counts lines against the file's size estimate; it is
 		// replaced by the true total on the first batch.
@@ -139,6 +143,7 @@ func (g *globals) runImport(cmd *cobra.Command, path, level, title string, batch
 	if g.json {
 		rep := importReport{File: path, Source: r.Source, Entities: r.Entities, Statements: r.Statements, Sources: r.Sources,
 			Existing: r.Existing, Skipped: r.Skipped, SkippedLinks: r.SkippedLinks, Dropped: r.Dropped, Unreviewed: r.Unreviewed,
+			Merged: r.Merged, Proposed: r.Proposed,
 			Errors: []importLineError{}}
 		if rep.Dropped == nil {
 			rep.Dropped = map[string]int{}

@@ -1,184 +1,25 @@
 package dataimport
 
 import (
-	"bytes"
 	"context"
 	"encoding/csv"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"path/filepath"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/export"
+	"github.com/athar-project/athar/internal/export/ftm"
+	"github.com/athar-project/athar/internal/ingest"
 	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/resolve"
 	"github.com/athar-project/athar/internal/store"
 )
-
-// Mapping says how the columns of a spreadsheet become entities and
-// statements (docs/import.md has an example). Columns are named by their
-// header, exactly as the first row of the file writes them.
-type Mapping struct {
-	// Delimiter separates cells: "," (the default), ";" or "\t".
-	Delimiter string `json:"delimiter,omitempty"`
-	// EntityType is the type of every row's entity: person, organization,
-	// facility, place or event. Or TypeColumn names the column that holds
-	// it, and Types, when given, reads that column's words as types
-	// ("Detainee": "person").
-	EntityType string            `json:"entity_type,omitempty"`
-	TypeColumn string            `json:"type_column,omitempty"`
-	Types      map[string]string `json:"types,omitempty"`
-	// IDColumn holds the file's own id of a row's entity: rows with the same
-	// id are one entity, and links name entities by it. Without it every
-	// row is an entity of its own.
-	IDColumn string `json:"id_column,omitempty"`
-	// Properties maps an Athar property (FtM's name: name, alias,
-	// birthDate, title, nationality, date, summary...) to the column, or
-	// columns, that hold its values.
-	Properties map[string]Columns `json:"properties"`
-	// Split names properties whose cells hold several values, and the
-	// separator between them ("alias": ";").
-	Split map[string]string `json:"split,omitempty"`
-	// Links maps a property whose value is another entity (involved,
-	// organizer, location...) to the column holding that entity's id (as
-	// IDColumn gives it) and, for an event's participant, their role.
-	Links map[string]Link `json:"links,omitempty"`
-}
-
-// Columns is one column name or a list of them.
-type Columns []string
-
-// UnmarshalJSON reads a column name or a list of names.
-func (c *Columns) UnmarshalJSON(b []byte) error {
-	var one string
-	if err := json.Unmarshal(b, &one); err == nil {
-		*c = Columns{one}
-		return nil
-	}
-	var many []string
-	if err := json.Unmarshal(b, &many); err != nil {
-		return errors.New("want a column name or a list of column names")
-	}
-	*c = many
-	return nil
-}
-
-// Link is the column of a link's target and the role of the entity linked.
-type Link struct {
-	Column string `json:"column"`
-	Role   string `json:"role,omitempty"`
-}
-
-// UnmarshalJSON reads a column name or {"column": ..., "role": ...}.
-func (l *Link) UnmarshalJSON(b []byte) error {
-	var col string
-	if err := json.Unmarshal(b, &col); err == nil {
-		*l = Link{Column: col}
-		return nil
-	}
-	type plain Link
-	var p plain
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&p); err != nil {
-		return fmt.Errorf("want a column name or {\"column\", \"role\"}: %w", err)
-	}
-	*l = Link(p)
-	return nil
-}
-
-// ParseMapping reads and checks a mapping file (JSON).
-func ParseMapping(data []byte) (Mapping, error) {
-	var m Mapping
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&m); err != nil {
-		return m, fmt.Errorf("mapping: %w", err)
-	}
-	if dec.More() {
-		return m, errors.New("mapping: more than one JSON value")
-	}
-	return m, m.check()
-}
-
-func (m Mapping) check() error {
-	switch m.Delimiter {
-	case "", ",", ";", "\t", "|":
-	default:
-		return fmt.Errorf("mapping: delimiter %q: want \",\", \";\", \"|\" or a tab", m.Delimiter)
-	}
-	if (m.EntityType == "") == (m.TypeColumn == "") {
-		return errors.New("mapping: give entity_type or type_column, one of them")
-	}
-	if m.EntityType != "" {
-		if _, err := model.ParseEntityType(m.EntityType); err != nil {
-			return fmt.Errorf("mapping: entity_type: %w", err)
-		}
-	}
-	for word, typ := range m.Types {
-		if _, err := model.ParseEntityType(typ); err != nil {
-			return fmt.Errorf("mapping: types[%q]: %w", word, err)
-		}
-	}
-	if len(m.Properties) == 0 && len(m.Links) == 0 {
-		return errors.New("mapping: no properties: name at least one column to import")
-	}
-	for p, cols := range m.Properties {
-		if p == "" || len(cols) == 0 {
-			return fmt.Errorf("mapping: property %q has no column", p)
-		}
-		if export.PropType(p) == "entity" {
-			return fmt.Errorf("mapping: %s links to an entity: put it under links", p)
-		}
-		for _, c := range cols {
-			if c == "" {
-				return fmt.Errorf("mapping: property %s: an empty column name", p)
-			}
-		}
-	}
-	for p, sep := range m.Split {
-		_, prop := m.Properties[p]
-		_, link := m.Links[p]
-		if !prop && !link {
-			return fmt.Errorf("mapping: split %s: not a mapped property or link", p)
-		}
-		if sep == "" {
-			return fmt.Errorf("mapping: split %s: an empty separator", p)
-		}
-	}
-	for p, l := range m.Links {
-		if p == "" || l.Column == "" {
-			return fmt.Errorf("mapping: link %q has no column", p)
-		}
-		if _, err := model.ParseParticipantRole(l.Role); l.Role != "" && err != nil {
-			return fmt.Errorf("mapping: link %s: unknown role %q (want subject, perpetrator, victim, agent or witness)", p, l.Role)
-		}
-	}
-	if len(m.Links) > 0 && m.IDColumn == "" {
-		return errors.New("mapping: links name entities by their id: give id_column")
-	}
-	return nil
-}
-
-// columns lists every column the mapping reads.
-func (m Mapping) columns() []string {
-	var out []string
-	for _, c := range []string{m.TypeColumn, m.IDColumn} {
-		if c != "" {
-			out = append(out, c)
-		}
-	}
-	for _, cols := range m.Properties {
-		out = append(out, cols...)
-	}
-	for _, l := range m.Links {
-		out = append(out, l.Column)
-	}
-	return out
-}
 
 // Row is one data row of a spreadsheet, read.
 type Row struct {
@@ -187,69 +28,143 @@ type Row struct {
 	Span   model.Span // the row's text in the file: code points and quote
 }
 
-// ReadCSV reads a spreadsheet: its header and its rows, each with the span
-// of its text in the file. A row that cannot be read is an error: CSV
-// gives no way to tell where the next row starts.
-func ReadCSV(data []byte, delimiter string) ([]string, []Row, error) {
-	if !utf8.Valid(data) {
-		return nil, nil, errors.New("the file is not UTF-8 text")
-	}
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	r := csv.NewReader(bytes.NewReader(data))
+// ReadCSV reads a spreadsheet's text: its header, its rows (each with the
+// span of its text), and the rows it could not read, by line: a row with
+// more or fewer cells than the header (a missing or extra delimiter shifts
+// every cell after it, so it is not guessed at), or one CSV cannot parse
+// (a stray quote), after which reading goes on at the next line. Only a
+// file with no header, or a header naming a column twice, is an error.
+func ReadCSV(text, delimiter string) ([]string, []Row, []LineError, error) {
+	text = strings.TrimPrefix(text, "\ufeff")
+	comma := ','
 	if delimiter != "" {
-		r.Comma, _ = utf8.DecodeRuneInString(delimiter)
+		comma, _ = utf8.DecodeRuneInString(delimiter)
 	}
-	r.FieldsPerRecord = 0
+	reader := func(from int) *csv.Reader {
+		r := csv.NewReader(strings.NewReader(text[from:]))
+		r.Comma, r.FieldsPerRecord = comma, -1
+		return r
+	}
+	r := reader(0)
 	header, err := r.Read()
 	if err == io.EOF {
-		return nil, nil, errors.New("the file is empty")
+		return nil, nil, nil, errors.New("the file is empty")
 	}
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, fmt.Errorf("line 1, the header: %w", err)
 	}
 	seen := map[string]bool{}
 	for i, h := range header {
 		header[i] = strings.TrimSpace(h)
 		if seen[header[i]] {
-			return nil, nil, fmt.Errorf("line 1: column %q twice", header[i])
+			return nil, nil, nil, fmt.Errorf("line 1: column %q twice", header[i])
 		}
 		seen[header[i]] = true
 	}
 	var rows []Row
-	off := r.InputOffset()
-	cp := utf8.RuneCount(data[:off])
+	var bad []LineError
+	base, lines := 0, 0 // where the current reader starts: byte offset, lines before it
+	prev := int(r.InputOffset())
+	cp := utf8.RuneCountInString(text[:prev])
 	for {
 		fields, err := r.Read()
 		if err == io.EOF {
-			return header, rows, nil
+			return header, rows, bad, nil
+		}
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			bad = append(bad, LineError{lines + pe.StartLine, fmt.Errorf("the row cannot be read as CSV: %v", pe.Err)})
+			next, ok := lineStart(text, base, pe.Line)
+			if !ok {
+				return header, rows, bad, nil
+			}
+			base, lines, prev = next, lines+pe.Line, next
+			cp = utf8.RuneCountInString(text[:prev])
+			r = reader(base)
+			continue
 		}
 		if err != nil {
-			return header, rows, err
+			return header, rows, bad, err
 		}
 		line, _ := r.FieldPos(0)
-		end := r.InputOffset()
-		text := strings.TrimRight(string(data[off:end]), "\r\n")
-		n := utf8.RuneCountInString(text)
-		rows = append(rows, Row{Line: line, Fields: fields, Span: model.Span{Start: cp, End: cp + n, Quote: text}})
-		cp += utf8.RuneCount(data[off:end])
-		off = end
+		end := base + int(r.InputOffset())
+		raw := text[prev:end]
+		switch {
+		case len(fields) == len(header):
+			quote := strings.TrimRight(raw, "\r\n")
+			n := utf8.RuneCountInString(quote)
+			rows = append(rows, Row{Line: lines + line, Fields: fields, Span: model.Span{Start: cp, End: cp + n, Quote: quote}})
+		case len(fields) == 1 && strings.TrimSpace(fields[0]) == "":
+			// a line of spaces: nothing to read
+		default:
+			bad = append(bad, LineError{lines + line, fmt.Errorf("%d cells, the header has %d: a missing or extra %q shifts the cells after it, so the row is not read",
+				len(fields), len(header), string(comma))})
+		}
+		cp += utf8.RuneCountInString(raw)
+		prev = end
 	}
 }
 
+// lineStart returns the byte offset of the line after line n of the text
+// that starts at base, and whether there is one.
+func lineStart(text string, base, n int) (int, bool) {
+	at := base
+	for i := 0; i < n; i++ {
+		j := strings.IndexByte(text[at:], '\n')
+		if j < 0 {
+			return 0, false
+		}
+		at += j + 1
+	}
+	return at, at < len(text)
+}
+
+// linkRef is a link a row makes: its property, the file's id or the name
+// of the entity it names, and the role.
+type linkRef struct {
+	prop, ref, role string
+	match           model.EntityType // the type a name is looked up among; "" for the file's ids
+}
+
+// csvEntity is an entity rows of the file give: its id and type.
+type csvEntity struct {
+	id  string
+	typ model.EntityType
+}
+
+// csvRow is a good row, read and checked, waiting to be written.
+type csvRow struct {
+	row   Row
+	ent   csvEntity
+	stmts []model.Statement
+	links []linkRef
+	url   string
+}
+
 // CSV imports a spreadsheet by a mapping: each row's values become
-// proposed statements citing the file, their span the row's text in it.
+// proposed statements citing the file (or the row's source URL), their span
+// the row's text there. A row that cannot be read or whose values do not
+// fit is reported and skipped, and the rest is stored (unless opt.Strict:
+// then nothing is). Names in a link column with match are looked up among
+// the stored entities by the names matcher. Resolution runs over what the
+// import stored when it is done, as it runs after ingest.
 func CSV(ctx context.Context, st *store.Store, v access.Viewer, data []byte, m Mapping, opt Options) (Result, error) {
-	r := Result{Skipped: map[string]int{}}
+	r := Result{Skipped: map[string]int{}, Dropped: map[string]int{}}
 	if !v.CanWrite() {
 		return r, fmt.Errorf("%s may not add to the store", v.Actor())
 	}
 	if err := m.check(); err != nil {
 		return r, err
 	}
-	header, rows, err := ReadCSV(data, m.Delimiter)
+	text, enc, err := ingest.DecodeText(data, m.Encoding)
+	if err != nil {
+		return r, InputError{fmt.Errorf("%w: save the file as UTF-8, or name its encoding in the mapping (encoding: windows-1256)", err)}
+	}
+	header, rows, bad, err := ReadCSV(text, m.Delimiter)
 	if err != nil {
 		return r, InputError{err}
 	}
+	r.Errors = append(r.Errors, bad...)
 	col := map[string]int{}
 	for i, h := range header {
 		col[h] = i
@@ -259,87 +174,25 @@ func CSV(ctx context.Context, st *store.Store, v access.Viewer, data []byte, m M
 			return r, InputError{fmt.Errorf("the mapping names column %q, which the file does not have (columns: %s)", c, strings.Join(header, ", "))}
 		}
 	}
-	fileID := store.SourceID(store.Hash(data))
-	cell := func(row Row, c string) string {
-		if i := col[c]; i < len(row.Fields) {
-			return strings.TrimSpace(row.Fields[i])
-		}
-		return ""
+	imp := &csvImport{st: st, v: v, opt: opt, m: m, col: col, fileID: store.SourceID(store.Hash(data)),
+		byKey: map[string]csvEntity{}, made: map[string]bool{}, named: map[string]csvEntity{}, records: map[string]*urlRecord{}}
+	good := imp.read(rows, &r)
+	r.sortErrors()
+	if opt.Strict && len(r.Errors) > 0 {
+		return r, InputError{fmt.Errorf("%d of %d rows cannot be imported, and --strict refuses the file: nothing was stored", len(r.Errors), len(rows)+len(bad))}
 	}
-	// Pass 1: the entity of every row, and its type.
-	type entity struct {
-		id  string
-		typ model.EntityType
-	}
-	byKey := map[string]entity{}
-	rowEnt := make([]entity, len(rows))
-	bad := map[int]bool{}
-	fail := func(i int, err error) {
-		r.Errors, bad[i] = append(r.Errors, LineError{rows[i].Line, err}), true
-	}
-	for i, row := range rows {
-		typ := model.EntityType(m.EntityType)
-		if m.TypeColumn != "" {
-			word := cell(row, m.TypeColumn)
-			if t, ok := m.Types[word]; ok {
-				word = t
-			}
-			t, err := model.ParseEntityType(strings.ToLower(word))
-			if err != nil {
-				fail(i, fmt.Errorf("column %q: %w", m.TypeColumn, err))
-				continue
-			}
-			typ = t
-		}
-		key := fmt.Sprintf("row %d", row.Line)
-		if m.IDColumn != "" {
-			if key = cell(row, m.IDColumn); key == "" {
-				fail(i, fmt.Errorf("column %q is empty", m.IDColumn))
-				continue
-			}
-		}
-		e, ok := byKey[key]
-		if ok && e.typ != typ {
-			fail(i, fmt.Errorf("id %q is a %s here and a %s on an earlier row", key, typ, e.typ))
-			continue
-		}
-		if !ok {
-			e = entity{derived(fileID, "csv", key), typ}
-			byKey[key] = e
-		}
-		rowEnt[i] = e
+	if err := imp.matchNames(ctx, good); err != nil {
+		return r, err
 	}
 	file := model.Source{Kind: model.KindDocument, Title: opt.Title, Filename: filepath.Base(opt.Filename),
-		ContentType: "text/csv", Text: string(data), Sensitivity: opt.Sensitivity}
+		ContentType: "text/csv; charset=" + enc, Text: text, Sensitivity: opt.Sensitivity}
 	if file.Title == "" {
 		file.Title = "Spreadsheet import: " + file.Filename
 	}
-	made := map[string]bool{}
-	ensure := func(ctx context.Context, tx *store.Tx, e entity, b *Result) error {
-		if made[e.id] {
-			return nil
-		}
-		have, ok, err := tx.EntityType(ctx, e.id)
-		if err != nil {
-			return err
-		}
-		if ok && have != e.typ {
-			return lineErr{fmt.Errorf("entity %s is a %s in the store, not a %s", e.id, have, e.typ)}
-		}
-		if !ok {
-			if _, err := tx.AddEntityWithID(ctx, e.id, e.typ); err != nil {
-				return err
-			}
-			b.Entities++
-		}
-		made[e.id] = true
-		return nil
-	}
-	// Pass 2: the statements of each row, a batch of rows per transaction.
 	n := opt.batch()
-	for start := 0; start == 0 || start < len(rows); start += n {
-		end := min(start+n, len(rows))
-		batch := Result{Skipped: map[string]int{}}
+	for start := 0; start == 0 || start < len(good); start += n {
+		end := min(start+n, len(good))
+		batch := Result{Skipped: map[string]int{}, Dropped: map[string]int{}}
 		err := st.Write(ctx, v.Actor(), func(tx *store.Tx) error {
 			if start == 0 {
 				if _, err := tx.AddSource(ctx, &file, data); err != nil {
@@ -347,92 +200,138 @@ func CSV(ctx context.Context, st *store.Store, v access.Viewer, data []byte, m M
 				}
 				r.Source = file.ID
 			}
-			for i := start; i < end; i++ {
-				if bad[i] {
+			for _, row := range good[start:end] {
+				err := imp.write(ctx, tx, row, &batch)
+				var le lineErr
+				if errors.As(err, &le) {
+					batch.Errors = append(batch.Errors, LineError{row.row.Line, le.error})
 					continue
 				}
-				stmts, links, err := m.statements(rows[i], cell)
 				if err != nil {
-					batch.Errors = append(batch.Errors, LineError{rows[i].Line, err})
-					continue
-				}
-				if len(stmts) == 0 && len(links) == 0 {
-					continue // nothing in the mapped columns
-				}
-				ents := []entity{rowEnt[i]}
-				for _, l := range links {
-					t, ok := byKey[l.id]
-					if !ok {
-						batch.SkippedLinks++
-						continue
-					}
-					stmts = append(stmts, model.Statement{Property: model.Property(l.prop), ValueEntity: t.id, Role: model.ParticipantRole(l.role)})
-					ents = append(ents, t)
-				}
-				var lineBad error
-				for _, e := range ents {
-					if err := ensure(ctx, tx, e, &batch); err != nil {
-						var le lineErr
-						if !errors.As(err, &le) {
-							return err
-						}
-						lineBad = le.error
-						break
-					}
-				}
-				if lineBad != nil {
-					batch.Errors = append(batch.Errors, LineError{rows[i].Line, lineBad})
-					continue
-				}
-				for _, s := range stmts {
-					value := s.Value + s.ValueEntity
-					s.ID = derived(fileID, "csv", fmt.Sprint(rows[i].Line), string(s.Property), value)
-					s.EntityID, s.SourceID, s.Span = rowEnt[i].id, fileID, rows[i].Span
-					s.Status, s.Sensitivity, s.Origin = model.StatusProposed, opt.Sensitivity, "imported:"+fileID
-					exists, err := tx.StatementExists(ctx, s.ID)
-					if err != nil {
-						return err
-					}
-					if exists {
-						batch.Existing++
-						continue
-					}
-					if err := tx.AddStatement(ctx, &s); err != nil {
-						return fmt.Errorf("line %d: %w", rows[i].Line, err)
-					}
-					batch.Statements++
+					return fmt.Errorf("line %d: %w", row.row.Line, err)
 				}
 			}
 			return nil
 		})
 		if err != nil {
-			return r, fmt.Errorf("rows %d–%d not stored: %w", start+1, end, err)
+			if len(good) == 0 {
+				return r, err
+			}
+			return r, fmt.Errorf("rows on lines %d–%d not stored: %w", good[start].row.Line, good[end-1].row.Line, err)
 		}
 		r.add(batch)
 		if opt.Progress != nil {
-			opt.Progress(end, len(rows))
+			opt.Progress(end, len(good))
 		}
 	}
 	r.sortErrors()
+	if err := imp.resolve(ctx, &r); err != nil {
+		return r, fmt.Errorf("resolution after the import (the rows are stored): %w", err)
+	}
 	return r, nil
 }
 
-// linkRef is a link a row makes: its property, the file's id of the
-// entity it names, and the role.
-type linkRef struct{ prop, id, role string }
+// csvImport is one spreadsheet import under way.
+type csvImport struct {
+	st      *store.Store
+	v       access.Viewer
+	opt     Options
+	m       Mapping
+	col     map[string]int
+	fileID  string
+	byKey   map[string]csvEntity  // the file's id of an entity → it
+	made    map[string]bool       // entities this import has made sure of
+	named   map[string]csvEntity  // type + name in a match column → the entity it stands for
+	nameOf  map[string]string     // a new entity a match column names → the name
+	firsts  map[string]csvRow     // a new entity a match column names → the row that first names it
+	records map[string]*urlRecord // source URL → the record of it
+}
+
+func (imp *csvImport) cell(row Row, c string) string {
+	if i := imp.col[c]; i < len(row.Fields) {
+		return strings.TrimSpace(row.Fields[i])
+	}
+	return ""
+}
+
+// read is the first pass: each row's entity and type, statements and
+// links, checked; bad rows are recorded in r and left out.
+func (imp *csvImport) read(rows []Row, r *Result) []csvRow {
+	var good []csvRow
+	fail := func(row Row, err error) { r.Errors = append(r.Errors, LineError{row.Line, err}) }
+	for _, row := range rows {
+		typ := model.EntityType(imp.m.EntityType)
+		if imp.m.TypeColumn != "" {
+			word := imp.cell(row, imp.m.TypeColumn)
+			if t, ok := imp.m.Types[word]; ok {
+				word = t
+			}
+			t, err := model.ParseEntityType(strings.ToLower(word))
+			if err != nil {
+				fail(row, fmt.Errorf("column %q: %w", imp.m.TypeColumn, err))
+				continue
+			}
+			typ = t
+		}
+		key := fmt.Sprintf("row %d", row.Line)
+		if imp.m.IDColumn != "" {
+			if key = imp.cell(row, imp.m.IDColumn); key == "" {
+				fail(row, fmt.Errorf("column %q is empty", imp.m.IDColumn))
+				continue
+			}
+		}
+		e, ok := imp.byKey[key]
+		if ok && e.typ != typ {
+			fail(row, fmt.Errorf("id %q is a %s here and a %s on an earlier row", key, typ, e.typ))
+			continue
+		}
+		stmts, links, err := imp.statements(row, typ)
+		if err != nil {
+			fail(row, err)
+			continue
+		}
+		u := ""
+		if imp.m.SourceURL != "" {
+			if u = imp.cell(row, imp.m.SourceURL); u != "" {
+				if p, err := url.Parse(u); err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
+					fail(row, fmt.Errorf("column %q: %q is not an http(s) URL", imp.m.SourceURL, u))
+					continue
+				}
+			}
+		}
+		if !ok {
+			e = csvEntity{derived(imp.fileID, "csv", key), typ}
+			imp.byKey[key] = e
+		}
+		if len(stmts) == 0 && len(links) == 0 {
+			continue // nothing in the mapped columns
+		}
+		good = append(good, csvRow{row: row, ent: e, stmts: stmts, links: links, url: u})
+		if u != "" {
+			rec := imp.records[u]
+			if rec == nil {
+				rec = &urlRecord{url: u, spans: map[int]model.Span{}}
+				imp.records[u] = rec
+			}
+			rec.rows = append(rec.rows, row)
+		}
+	}
+	return good
+}
 
 // statements reads a row's values by the mapping; links come apart, to be
-// resolved to the entities the file's ids name.
-func (m Mapping) statements(row Row, cell func(Row, string) string) ([]model.Statement, []linkRef, error) {
+// resolved to the entities the file's ids or the names matcher name.
+func (imp *csvImport) statements(row Row, typ model.EntityType) ([]model.Statement, []linkRef, error) {
+	m := imp.m
 	var out []model.Statement
 	props := make([]string, 0, len(m.Properties))
 	for p := range m.Properties {
 		props = append(props, p)
 	}
-	sortStrings(props)
+	sort.Strings(props)
 	for _, p := range props {
 		for _, c := range m.Properties[p] {
-			values := []string{cell(row, c)}
+			values := []string{imp.cell(row, c)}
 			if sep := m.Split[p]; sep != "" {
 				values = strings.Split(values[0], sep)
 			}
@@ -441,13 +340,21 @@ func (m Mapping) statements(row Row, cell func(Row, string) string) ([]model.Sta
 				if v == "" {
 					continue
 				}
-				s := model.Statement{Property: model.Property(p), Value: v}
-				if export.PropType(p) == "date" {
+				if !propertyFor(p, typ) {
+					return nil, nil, fmt.Errorf("column %q: a %s has no %s in FtM (map the column to notes to keep it)", c, typ, p)
+				}
+				s := model.Statement{Property: p, Value: v}
+				switch export.PropType(p) {
+				case "date":
 					d, err := model.ParseDate(v)
 					if err != nil {
 						return nil, nil, fmt.Errorf("column %q: %w", c, err)
 					}
 					s.DateStart = d
+				case "country":
+					if code := ftm.Default().CountryCode(v); code != "" {
+						s.Value = code // "Syria" → "sy"; a value FtM has no code for stays as written
+					}
 				}
 				out = append(out, s)
 			}
@@ -458,18 +365,190 @@ func (m Mapping) statements(row Row, cell func(Row, string) string) ([]model.Sta
 	for p := range m.Links {
 		lprops = append(lprops, p)
 	}
-	sortStrings(lprops)
+	sort.Strings(lprops)
 	for _, p := range lprops {
 		l := m.Links[p]
-		ids := []string{cell(row, l.Column)}
+		refs := []string{imp.cell(row, l.Column)}
 		if sep := m.Split[p]; sep != "" {
-			ids = strings.Split(ids[0], sep)
+			refs = strings.Split(refs[0], sep)
 		}
-		for _, id := range ids {
-			if id = strings.TrimSpace(id); id != "" {
-				links = append(links, linkRef{p, id, l.Role})
+		for _, ref := range refs {
+			if ref = strings.TrimSpace(ref); ref != "" {
+				links = append(links, linkRef{p, ref, l.Role, model.EntityType(l.Match)})
 			}
 		}
 	}
 	return out, links, nil
+}
+
+// matchNames looks up the names in match columns among the stored
+// entities: a name the matcher is sure of links to its entity; any other
+// becomes a new entity of the type, named so, which resolution after the
+// import proposes to merge with its likely matches.
+func (imp *csvImport) matchNames(ctx context.Context, rows []csvRow) error {
+	imp.nameOf, imp.firsts = map[string]string{}, map[string]csvRow{}
+	var res *resolve.Resolver
+	for _, row := range rows {
+		for _, l := range row.links {
+			if l.match == "" {
+				continue
+			}
+			key := string(l.match) + "\x00" + l.ref
+			if _, done := imp.named[key]; done {
+				continue
+			}
+			if res == nil {
+				var err error
+				if res, err = imp.resolver(ctx); err != nil {
+					return err
+				}
+			}
+			cands, err := res.Match(ctx, imp.v, l.ref, l.match, 1)
+			if err != nil {
+				return err
+			}
+			if len(cands) > 0 && cands[0].Link {
+				imp.named[key] = csvEntity{cands[0].EntityID, l.match}
+				continue
+			}
+			e := csvEntity{derived(imp.fileID, "csv-name", string(l.match), l.ref), l.match}
+			imp.named[key] = e
+			imp.nameOf[e.id], imp.firsts[e.id] = l.ref, row
+		}
+	}
+	return nil
+}
+
+func (imp *csvImport) resolver(ctx context.Context) (*resolve.Resolver, error) {
+	if imp.opt.Resolver != nil {
+		return imp.opt.Resolver, nil
+	}
+	return resolve.New(ctx, imp.st)
+}
+
+// ensure makes sure the store holds an entity, of the type the file says.
+func (imp *csvImport) ensure(ctx context.Context, tx *store.Tx, e csvEntity, r *Result) error {
+	if imp.made[e.id] {
+		return nil
+	}
+	have, ok, err := tx.EntityType(ctx, e.id)
+	if err != nil {
+		return err
+	}
+	if ok && have != e.typ {
+		return lineErr{fmt.Errorf("entity %s is a %s in the store, not a %s", e.id, have, e.typ)}
+	}
+	if !ok {
+		if _, err := tx.AddEntityWithID(ctx, e.id, e.typ); err != nil {
+			return err
+		}
+		r.Entities++
+	}
+	imp.made[e.id] = true
+	r.Imported = append(r.Imported, Imported{ID: e.id, Type: e.typ})
+	return nil
+}
+
+// write stores one row's statements.
+func (imp *csvImport) write(ctx context.Context, tx *store.Tx, row csvRow, r *Result) error {
+	stmts := append([]model.Statement{}, row.stmts...)
+	ents := []csvEntity{row.ent}
+	var named []csvEntity
+	for _, l := range row.links {
+		var t csvEntity
+		if l.match != "" {
+			t = imp.named[string(l.match)+"\x00"+l.ref]
+			if imp.nameOf[t.id] != "" {
+				named = append(named, t)
+			}
+		} else {
+			var ok bool
+			if t, ok = imp.byKey[l.ref]; !ok {
+				r.SkippedLinks++
+				continue
+			}
+		}
+		s := model.Statement{Property: l.prop, ValueEntity: t.id, Role: l.role}
+		if l.match != "" {
+			s.Value = l.ref // as written: an affiliation's name, a place's
+		}
+		stmts = append(stmts, s)
+		ents = append(ents, t)
+	}
+	for _, e := range ents {
+		if err := imp.ensure(ctx, tx, e, r); err != nil {
+			return err
+		}
+	}
+	src, span, err := imp.cite(ctx, tx, row, r)
+	if err != nil {
+		return err
+	}
+	for _, e := range named {
+		// A new entity a match column names: its name, as the row wrote it.
+		first := imp.firsts[e.id]
+		if first.row.Line != row.row.Line {
+			continue
+		}
+		s := model.Statement{ID: derived(imp.fileID, "csv-name", string(e.typ), imp.nameOf[e.id], "name"), EntityID: e.id,
+			Property: "name", Value: imp.nameOf[e.id]}
+		if err := imp.add(ctx, tx, s, src, span, r); err != nil {
+			return err
+		}
+	}
+	for _, s := range stmts {
+		s.ID = derived(imp.fileID, "csv", fmt.Sprint(row.row.Line), s.Property, s.Value+s.ValueEntity)
+		s.EntityID = row.ent.id
+		if err := imp.add(ctx, tx, s, src, span, r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// add stores a statement citing src at span, unless it is stored already.
+func (imp *csvImport) add(ctx context.Context, tx *store.Tx, s model.Statement, src string, span model.Span, r *Result) error {
+	exists, err := tx.StatementExists(ctx, s.ID)
+	if err != nil {
+		return err
+	}
+	if exists {
+		r.Existing++
+		return nil
+	}
+	s.SourceID, s.Span = src, span
+	s.Status, s.Sensitivity, s.Origin = model.StatusProposed, imp.opt.Sensitivity, "imported:"+imp.fileID
+	if err := tx.AddStatement(ctx, &s); err != nil {
+		return fmt.Errorf("statement %s: %w", s.Property, err)
+	}
+	r.Statements++
+	return nil
+}
+
+// resolve runs resolution over the entities the import stored, as ingest
+// does after extraction: an imported entity the names matcher is sure is
+// one already stored is merged into it, one it is not sure of is proposed
+// for review.
+func (imp *csvImport) resolve(ctx context.Context, r *Result) error {
+	var ids []string
+	seen := map[string]bool{}
+	for _, e := range r.Imported {
+		if !seen[e.ID] && e.Type != model.TypeEvent {
+			seen[e.ID] = true
+			ids = append(ids, e.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	res := imp.opt.Resolver
+	if res == nil {
+		var err error
+		if res, err = resolve.New(ctx, imp.st); err != nil {
+			return err
+		}
+	}
+	stats, err := res.ResolveEntities(ctx, ids)
+	r.Merged, r.Proposed = stats.Merged, stats.Proposed
+	return err
 }

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/export"
@@ -166,9 +167,9 @@ func TestCSVMissingColumn(t *testing.T) {
 
 func TestReadCSVSpans(t *testing.T) {
 	data := []byte("\ufeffa;b\r\n\"x;1\";صيدنايا\r\n\"multi\nline\";z\n")
-	header, rows, err := ReadCSV(data, ";")
-	if err != nil {
-		t.Fatal(err)
+	header, rows, bad, err := ReadCSV(string(data), ";")
+	if err != nil || len(bad) > 0 {
+		t.Fatal(err, bad)
 	}
 	if strings.Join(header, "|") != "a|b" || len(rows) != 2 {
 		t.Fatalf("header %v, rows %v", header, rows)
@@ -193,7 +194,10 @@ func FuzzReadCSV(f *testing.F) {
 		if delim != "," && delim != ";" && delim != "\t" {
 			delim = ","
 		}
-		_, rows, err := ReadCSV(data, delim)
+		if !utf8.Valid(data) {
+			return
+		}
+		_, rows, _, err := ReadCSV(string(data), delim)
 		if err != nil {
 			return
 		}

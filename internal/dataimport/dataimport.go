@@ -23,6 +23,7 @@ import (
 
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/resolve"
 )
 
 // DefaultBatch is how many lines (or rows) one transaction writes.
@@ -43,6 +44,13 @@ type Options struct {
 	// Progress, when set, is called after each batch with the lines done
 	// and the lines in the file.
 	Progress func(done, total int)
+	// Strict refuses a spreadsheet with any row that cannot be imported:
+	// nothing is stored. Without it, bad rows are reported and skipped.
+	Strict bool
+	// Resolver is the names matcher a spreadsheet's match columns and the
+	// resolution after a spreadsheet import use; nil: one built from the
+	// store for the import.
+	Resolver *resolve.Resolver
 }
 
 func (o Options) batch() int {
@@ -82,6 +90,10 @@ type Result struct {
 	// Imported lists the entities the import stored statements about (or
 	// found stored), for resolution to run over afterwards.
 	Imported []Imported
+	// Merged and Proposed count what resolution after a spreadsheet import
+	// did: imported entities merged into stored ones the names matcher is
+	// sure of, and merges proposed for review.
+	Merged, Proposed int
 }
 
 // Imported is an entity an import stored or added to.
@@ -114,6 +126,9 @@ func (r Result) Notes() []string {
 	}
 	if r.Existing > 0 {
 		out = append(out, fmt.Sprintf("%d statements were already stored (the file was imported before)", r.Existing))
+	}
+	if r.Merged > 0 || r.Proposed > 0 {
+		out = append(out, fmt.Sprintf("resolution: %d imported entities merged into stored ones, %d merges proposed for review", r.Merged, r.Proposed))
 	}
 	if r.Unreviewed > 0 {
 		out = append(out, fmt.Sprintf("%d confirmed statements stored as proposed: you may not review", r.Unreviewed))

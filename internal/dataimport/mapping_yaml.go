@@ -1,8 +1,10 @@
 package dataimport
 
 import (
-	"encoding/json"
+	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 
@@ -10,20 +12,80 @@ import (
 )
 
 // ParseMappingFile reads a mapping file by its name: YAML for .yaml and
-// .yml, JSON otherwise. A YAML mapping is read into JSON first, so both
-// forms are checked by the same strict reader.
+// .yml, JSON otherwise. Both are read strictly: a key the mapping does not
+// have is an error, named with its line in YAML.
 func ParseMappingFile(name string, data []byte) (Mapping, error) {
 	ext := strings.ToLower(filepath.Ext(name))
 	if ext != ".yaml" && ext != ".yml" {
 		return ParseMapping(data)
 	}
-	var doc any
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return Mapping{}, fmt.Errorf("mapping: %w", err)
+	return ParseMappingYAML(data)
+}
+
+// ParseMappingYAML reads and checks a mapping written in YAML.
+func ParseMappingYAML(data []byte) (Mapping, error) {
+	var m Mapping
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&m); err != nil {
+		if errors.Is(err, io.EOF) {
+			return m, errors.New("mapping: the file is empty")
+		}
+		return m, fmt.Errorf("mapping (YAML): %s", strings.TrimPrefix(err.Error(), "yaml: "))
 	}
-	j, err := json.Marshal(doc)
-	if err != nil {
-		return Mapping{}, fmt.Errorf("mapping: %w", err)
+	var more yaml.Node
+	if err := dec.Decode(&more); err == nil {
+		return m, errors.New("mapping (YAML): more than one document")
 	}
-	return ParseMapping(j)
+	return m, m.check()
+}
+
+// UnmarshalYAML reads a column name or a list of names.
+func (c *Columns) UnmarshalYAML(n *yaml.Node) error {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		*c = Columns{n.Value}
+		return nil
+	case yaml.SequenceNode:
+		var many []string
+		for _, x := range n.Content {
+			if x.Kind != yaml.ScalarNode {
+				return fmt.Errorf("line %d: want a column name", x.Line)
+			}
+			many = append(many, x.Value)
+		}
+		*c = many
+		return nil
+	}
+	return fmt.Errorf("line %d: want a column name or a list of column names", n.Line)
+}
+
+// UnmarshalYAML reads a column name or {column, role, match}.
+func (l *Link) UnmarshalYAML(n *yaml.Node) error {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		*l = Link{Column: n.Value}
+		return nil
+	case yaml.MappingNode:
+		var out Link
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if v.Kind != yaml.ScalarNode {
+				return fmt.Errorf("line %d: %s: want text", v.Line, k.Value)
+			}
+			switch k.Value {
+			case "column":
+				out.Column = v.Value
+			case "role":
+				out.Role = v.Value
+			case "match":
+				out.Match = v.Value
+			default:
+				return fmt.Errorf("line %d: field %s not found in a link (want column, role or match)", k.Line, k.Value)
+			}
+		}
+		*l = out
+		return nil
+	}
+	return fmt.Errorf("line %d: want a column name or {column, role, match}", n.Line)
 }

@@ -186,6 +186,40 @@ func (r *Resolver) ResolveAll(ctx context.Context) (Stats, error) {
 	return st, nil
 }
 
+// ResolveEntities is ResolveAll over some entities only (those an import
+// stored): each that is not merged and has a name is compared with the
+// others, merged into an older one the matcher is sure of, or proposed for
+// review with one it is not sure of.
+func (r *Resolver) ResolveEntities(ctx context.Context, ids []string) (Stats, error) {
+	var st Stats
+	for _, id := range ids {
+		e, err := r.st.Entity(ctx, id)
+		if err != nil {
+			return st, err
+		}
+		if e.MergedInto != "" || r.index(e.Type) == nil {
+			continue
+		}
+		sts, err := r.st.Statements(ctx, access.Operator(), id)
+		if err != nil {
+			return st, err
+		}
+		var names []string
+		for _, p := range []string{"name", "alias", "weakAlias"} {
+			for _, s := range sts {
+				if s.Property == p && s.Value != "" && s.Status != model.StatusRejected {
+					names = append(names, s.Value)
+				}
+			}
+		}
+		st.Entities++
+		if err := r.resolveOne(ctx, e.Type, store.EntityNames{Entity: e, Names: names}, &st); err != nil {
+			return st, fmt.Errorf("resolve %s: %w", id, err)
+		}
+	}
+	return st, nil
+}
+
 func (r *Resolver) resolveOne(ctx context.Context, t model.EntityType, e store.EntityNames, st *Stats) error {
 	if len(e.Names) == 0 {
 		return nil
