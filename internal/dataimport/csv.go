@@ -28,6 +28,28 @@ type Row struct {
 	Span   model.Span // the row's text in the file: code points and quote
 }
 
+// spreadsheet is a file read: the text statements' spans point into, the
+// header, the rows, the rows that could not be read, and the content type
+// of the original bytes.
+type spreadsheet struct {
+	text        string
+	header      []string
+	rows        []Row
+	bad         []LineError
+	contentType string
+}
+
+// readText reads a CSV file: decoded by ingest's rule (or the mapping's
+// encoding), then read as CSV.
+func readText(data []byte, m Mapping) (spreadsheet, error) {
+	text, enc, err := ingest.DecodeText(data, m.Encoding)
+	if err != nil {
+		return spreadsheet{}, fmt.Errorf("%w: save the file as UTF-8, or name its encoding in the mapping (encoding: windows-1256)", err)
+	}
+	header, rows, bad, err := ReadCSV(text, m.Delimiter)
+	return spreadsheet{text: strings.TrimPrefix(text, "\ufeff"), header: header, rows: rows, bad: bad, contentType: "text/csv; charset=" + enc}, err
+}
+
 // ReadCSV reads a spreadsheet's text: its header, its rows (each with the
 // span of its text), and the rows it could not read, by line: a row with
 // more or fewer cells than the header (a missing or extra delimiter shifts
@@ -156,15 +178,18 @@ func CSV(ctx context.Context, st *store.Store, v access.Viewer, data []byte, m M
 	if err := m.check(); err != nil {
 		return r, err
 	}
-	text, enc, err := ingest.DecodeText(data, m.Encoding)
-	if err != nil {
-		return r, InputError{fmt.Errorf("%w: save the file as UTF-8, or name its encoding in the mapping (encoding: windows-1256)", err)}
+	var sheet spreadsheet
+	var err error
+	if isXLSX(data) {
+		sheet, err = readXLSX(data, m.Sheet)
+	} else {
+		sheet, err = readText(data, m)
 	}
-	header, rows, bad, err := ReadCSV(text, m.Delimiter)
 	if err != nil {
 		return r, InputError{err}
 	}
-	r.Errors = append(r.Errors, bad...)
+	text, header, rows := sheet.text, sheet.header, sheet.rows
+	r.Errors = append(r.Errors, sheet.bad...)
 	col := map[string]int{}
 	for i, h := range header {
 		col[h] = i
@@ -179,13 +204,13 @@ func CSV(ctx context.Context, st *store.Store, v access.Viewer, data []byte, m M
 	good := imp.read(rows, &r)
 	r.sortErrors()
 	if opt.Strict && len(r.Errors) > 0 {
-		return r, InputError{fmt.Errorf("%d of %d rows cannot be imported, and --strict refuses the file: nothing was stored", len(r.Errors), len(rows)+len(bad))}
+		return r, InputError{fmt.Errorf("%d of %d rows cannot be imported, and --strict refuses the file: nothing was stored", len(r.Errors), len(rows)+len(sheet.bad))}
 	}
 	if err := imp.matchNames(ctx, good); err != nil {
 		return r, err
 	}
 	file := model.Source{Kind: model.KindDocument, Title: opt.Title, Filename: filepath.Base(opt.Filename),
-		ContentType: "text/csv; charset=" + enc, Text: text, Sensitivity: opt.Sensitivity}
+		ContentType: sheet.contentType, Text: text, Sensitivity: opt.Sensitivity}
 	if file.Title == "" {
 		file.Title = "Spreadsheet import: " + file.Filename
 	}

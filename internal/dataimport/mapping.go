@@ -24,6 +24,8 @@ type Mapping struct {
 	// "utf-16le"... Without it, Windows-1256 and ISO-8859-6 Arabic are
 	// recognized as ingest recognizes them; anything else is refused.
 	Encoding string `json:"encoding,omitempty" yaml:"encoding"`
+	// Sheet is the worksheet of an .xlsx file to read (default: the first).
+	Sheet string `json:"sheet,omitempty" yaml:"sheet"`
 	// EntityType is the type of every row's entity: person, organization,
 	// facility, place or event. Or TypeColumn names the column that holds
 	// it, and Types, when given, reads that column's words as types

@@ -1,0 +1,120 @@
+package dataimport
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/athar-project/athar/internal/model"
+)
+
+// Excel workbooks (.xlsx). The original bytes are archived as they came;
+// the source's text, which statements' spans point into, is the sheet
+// written as CSV, one line a row (a cell's own line breaks inside quotes),
+// and a row's line number is its row in the sheet.
+
+// Limits on what an .xlsx may unpack to: a zip of a few kilobytes can
+// otherwise unpack to gigabytes.
+const (
+	xlsxUnzipLimit = 256 << 20
+	xlsxSheetLimit = 64 << 20
+)
+
+// isXLSX reports whether data is an Office Open XML workbook (a zip
+// holding [Content_Types].xml and a workbook).
+func isXLSX(data []byte) bool {
+	return bytes.HasPrefix(data, []byte("PK\x03\x04")) && bytes.Contains(data, []byte("[Content_Types].xml")) &&
+		bytes.Contains(data, []byte("xl/"))
+}
+
+// readXLSX reads one worksheet of a workbook (the first when sheet is ""):
+// its first row is the header. Rows shorter than the header are read with
+// their missing cells empty (Excel leaves trailing empty cells out); a row
+// with values beyond the header's last column is reported.
+func readXLSX(data []byte, sheet string) (spreadsheet, error) {
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: xlsxUnzipLimit, UnzipXMLSizeLimit: xlsxSheetLimit})
+	if err != nil {
+		return spreadsheet{}, fmt.Errorf("not a workbook Athar can read: %v", err)
+	}
+	defer f.Close()
+	sheets := f.GetSheetList()
+	if len(sheets) == 0 {
+		return spreadsheet{}, fmt.Errorf("the workbook has no worksheet")
+	}
+	if sheet == "" {
+		sheet = sheets[0]
+	} else if !containsString(sheets, sheet) {
+		return spreadsheet{}, fmt.Errorf("the workbook has no sheet %q (sheets: %s)", sheet, strings.Join(sheets, ", "))
+	}
+	cells, err := f.GetRows(sheet, excelize.Options{RawCellValue: false})
+	if err != nil {
+		return spreadsheet{}, fmt.Errorf("sheet %q: %v", sheet, err)
+	}
+	if len(cells) == 0 {
+		return spreadsheet{}, fmt.Errorf("sheet %q is empty", sheet)
+	}
+	out := spreadsheet{contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+	seen := map[string]bool{}
+	for _, h := range cells[0] {
+		h = strings.TrimSpace(h)
+		if seen[h] && h != "" {
+			return spreadsheet{}, fmt.Errorf("row 1: column %q twice", h)
+		}
+		seen[h] = true
+		out.header = append(out.header, h)
+	}
+	var text strings.Builder
+	cp := 0
+	write := func(fields []string) (model.Span, error) {
+		var line bytes.Buffer
+		w := csv.NewWriter(&line)
+		if err := w.Write(fields); err != nil {
+			return model.Span{}, err
+		}
+		w.Flush()
+		quote := strings.TrimRight(line.String(), "\n")
+		n := utf8.RuneCountInString(quote)
+		span := model.Span{Start: cp, End: cp + n, Quote: quote}
+		text.WriteString(quote + "\n")
+		cp += n + 1
+		return span, nil
+	}
+	if _, err := write(out.header); err != nil {
+		return spreadsheet{}, err
+	}
+	for i, row := range cells[1:] {
+		line := i + 2
+		if len(row) > len(out.header) {
+			extra := false
+			for _, c := range row[len(out.header):] {
+				extra = extra || strings.TrimSpace(c) != ""
+			}
+			if extra {
+				out.bad = append(out.bad, LineError{line, fmt.Errorf("values beyond the header's %d columns: the row is not read", len(out.header))})
+				continue
+			}
+			row = row[:len(out.header)]
+		}
+		empty := true
+		for _, c := range row {
+			empty = empty && strings.TrimSpace(c) == ""
+		}
+		if empty {
+			continue
+		}
+		for len(row) < len(out.header) {
+			row = append(row, "")
+		}
+		span, err := write(row)
+		if err != nil {
+			return spreadsheet{}, err
+		}
+		out.rows = append(out.rows, Row{Line: line, Fields: row, Span: span})
+	}
+	out.text = text.String()
+	return out, nil
+}
