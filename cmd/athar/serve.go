@@ -23,7 +23,7 @@ import (
 
 func init() {
 	register(func(g *globals) *cobra.Command {
-		var addr, baseURL string
+		var addr, baseURL, corsOrigins string
 		var wf workerFlags
 		cmd := &cobra.Command{
 			Use:   "serve",
@@ -42,6 +42,10 @@ as 'athar worker' does.`,
 			RunE: func(cmd *cobra.Command, _ []string) error {
 				if err := web.CheckBaseURL(baseURL); err != nil {
 					return cannot(err)
+				}
+				origins, err := api.ParseOrigins(corsOrigins)
+				if err != nil {
+					return cannot(fmt.Errorf("--cors-origins: %w", err))
 				}
 				ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 				defer stop()
@@ -71,7 +75,8 @@ as 'athar worker' does.`,
 					return cannot(err)
 				}
 				defer q.Close()
-				h, err := server.Handler(server.Config{App: a, Store: st, BaseURL: baseURL, Logger: logger, Secret: secret, Jobs: q})
+				h, err := server.Handler(server.Config{App: a, Store: st, BaseURL: baseURL, Logger: logger, Secret: secret, Jobs: q,
+					CORSOrigins: origins})
 				if err != nil {
 					return cannot(err)
 				}
@@ -107,6 +112,8 @@ as 'athar worker' does.`,
 		}
 		cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "HOST:PORT to listen on")
 		cmd.Flags().StringVar(&baseURL, "base-url", "", "the address people reach the server at, e.g. https://athar.example.org")
+		cmd.Flags().StringVar(&corsOrigins, "cors-origins", os.Getenv("ATHAR_CORS_ORIGINS"),
+			"comma-separated origins whose web pages may read the API and its OpenAPI document from a browser (GET only; default none; env ATHAR_CORS_ORIGINS)")
 		wf.add(cmd)
 		return cmd
 	})

@@ -64,6 +64,13 @@ type Config struct {
 	// MaxUpload bounds an uploaded or fetched document in bytes (0:
 	// DefaultMaxUpload).
 	MaxUpload int64
+	// CORSOrigins are the origins whose web pages may read the API and its
+	// OpenAPI document from a browser (cors.go; ParseOrigins reads them);
+	// none by default.
+	CORSOrigins []string
+	// License is the licence the OpenAPI document states for the API; nil
+	// states none.
+	License *huma.License
 }
 
 // Server is the JSON API.
@@ -75,6 +82,7 @@ type Server struct {
 	mux       *http.ServeMux
 	fetch     *http.Client
 	maxUpload int64
+	origins   []string       // may read from a browser (cors.go)
 	paths     *http.ServeMux // every route's path, whatever its method: tells 405 from 404
 	methods   map[string][]string
 
@@ -104,7 +112,14 @@ func New(cfg Config) (*Server, error) {
 	if s.maxUpload <= 0 {
 		s.maxUpload = DefaultMaxUpload
 	}
-	s.api = humago.NewWithPrefix(s.mux, Prefix, config(strings.TrimSuffix(cfg.BaseURL, "/")))
+	origins, err := ParseOrigins(strings.Join(cfg.CORSOrigins, ","))
+	if err != nil {
+		return nil, fmt.Errorf("api: CORS: %w", err)
+	}
+	s.origins = origins
+	hc := config(strings.TrimSuffix(cfg.BaseURL, "/"))
+	hc.Info.License = cfg.License
+	s.api = humago.NewWithPrefix(s.mux, Prefix, hc)
 	s.routes()
 	s.mux.HandleFunc(Prefix+"/", s.noRoute)
 	return s, nil
@@ -126,6 +141,7 @@ func config(base string) huma.Config {
 					"(`athar token add`). Errors are RFC 9457 problem details.",
 			},
 			Servers: []*huma.Server{{URL: base + Prefix}},
+			Tags:    tags,
 			Components: &huma.Components{
 				Schemas: registry,
 				SecuritySchemes: map[string]*huma.SecurityScheme{
@@ -145,10 +161,10 @@ func schemaNamer(t reflect.Type, hint string) string {
 	return strings.TrimSuffix(huma.DefaultSchemaNamer(t, hint), "Out")
 }
 
-// Handler serves every path under /api/v1/, wrapped in recovery and the
-// request log.
+// Handler serves every path under /api/v1/, wrapped in recovery, the
+// request log and, when origins are configured, CORS for reads.
 func (s *Server) Handler() http.Handler {
-	return plumbing.Chain(s.mux, plumbing.Recover(s.log, panicked), headers, plumbing.LogRequests(s.log, "api request"))
+	return plumbing.Chain(s.mux, plumbing.Recover(s.log, panicked), headers, plumbing.LogRequests(s.log, "api request"), s.cors)
 }
 
 // caller is who a request is from.

@@ -44,6 +44,7 @@ func (s *Server) routes() {
 // documents its security and its problem answers, and remembers its path so
 // that a wrong method gets 405 rather than 404.
 func add[I, O any](s *Server, who audience, op huma.Operation, h func(context.Context, *I) (*O, error)) {
+	document(&op)
 	op.Security = []map[string][]string{{"bearer": {}}}
 	op.Middlewares = append(op.Middlewares, s.authenticate(who))
 	// Parameters are checked by the handlers, so that every bad parameter is

@@ -37,6 +37,8 @@ type Config struct {
 	Secret []byte
 	// Jobs is the job queue the admin page shows; nil: none.
 	Jobs web.JobQueue
+	// CORSOrigins may read the JSON API from a browser (api.Config).
+	CORSOrigins []string
 }
 
 // Handler mounts the web UI, the API and reconciliation on one mux.
@@ -49,7 +51,8 @@ func Handler(cfg Config) (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	apiSrv, err := api.New(api.Config{Store: cfg.Store, App: cfg.App, BaseURL: cfg.BaseURL, Logger: cfg.Logger})
+	apiSrv, err := api.New(api.Config{Store: cfg.Store, App: cfg.App, BaseURL: cfg.BaseURL, Logger: cfg.Logger,
+		CORSOrigins: cfg.CORSOrigins})
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,54 @@
+package api
+
+import "github.com/danielgtaylor/huma/v2"
+
+// What the OpenAPI document says of the API beyond its Go types: the tags
+// that group its operations, and each operation's tag and description. A
+// test checks that every operation has both.
+
+// tags group the operations, in the order a reader meets them.
+var tags = []*huma.Tag{
+	{Name: "Account", Description: "The account a token acts as."},
+	{Name: "Sources", Description: "The archive: each source's record, its plain text (every span is a code-point offset into it), what was drawn from it, and ingest of a URL or a file."},
+	{Name: "Entities", Description: "Persons, organizations, facilities, places and events, with every statement the caller may see about them."},
+	{Name: "Events", Description: "Events with their type, date, modality (asserted, alleged, denied), places and participants with their roles."},
+	{Name: "Statements", Description: "One fact each: an entity, a property, a value or linked entity, the source and quote it rests on, and its review state."},
+	{Name: "Review", Description: "The queue of proposed statements and the decisions of reviewers on them."},
+	{Name: "Search", Description: "Full-text search over sources and statements, and the name matcher across spellings and scripts."},
+}
+
+type operationDoc struct{ tag, description string }
+
+// operationDocs are each operation's tag and description, by operation id.
+var operationDocs = map[string]operationDoc{
+	"get-me": {"Account", "The token's user: name, role and clearance. What every other answer shows is what this account may see."},
+	"list-sources": {"Sources", "Sources the caller may see, newest ingest first (or oldest), without their text; filter by kind and language. " +
+		"Paged by an opaque cursor."},
+	"ingest-source": {"Sources", "Store a document as a source: a URL to fetch (JSON body) or an uploaded file (multipart), then extract " +
+		"and resolve it as `athar ingest` does. Analysts, reviewers and admins. The same bytes are stored once."},
+	"get-source":             {"Sources", "One source with its plain text; statements' spans are code-point offsets into `text`."},
+	"list-source-statements": {"Sources", "The statements drawn from a source that the caller may see, filtered by status or property."},
+	"list-entities":          {"Entities", "Entities the caller may see something of, with the names they may see, by type. Paged."},
+	"get-entity": {"Entities", "One entity: its names, every statement the caller may see by property, and the events it takes part in. " +
+		"An id merged into another answers with the entity it was merged into."},
+	"list-entity-statements": {"Entities", "Statements about an entity and about those merged into it, filtered by status or property. Paged."},
+	"list-events":            {"Events", "Events with their type, date, modalities, locations, participants and roles, and the sources they rest on. Paged."},
+	"get-event":              {"Events", "One event with its participants and their roles."},
+	"get-statement": {"Statements", "One statement: its value or linked entity, source, span and quote, dates, modality, role, " +
+		"status and sensitivity."},
+	"list-review-queue": {"Review", "Proposed statements awaiting review, oldest first. Reviewers and admins."},
+	"review-statement": {"Review", "Confirm, reject or reopen a statement, saying which state you saw (`from`): when it changed meanwhile " +
+		"the answer is 409 and nothing changes. Reviewers and admins; only an admin lowers a sensitivity."},
+	"search": {"Search", "Sources, statements and name candidates for a query, best first, in any spelling and either script. Ranked, not paged: " +
+		"`limit` bounds each list."},
+	"match-name": {"Search", "Entities a name may stand for, best first, with scores, reasons and whether Athar would link the name " +
+		"to the entity automatically."},
+}
+
+// document gives an operation its tag and description.
+func document(op *huma.Operation) {
+	if d, ok := operationDocs[op.OperationID]; ok {
+		op.Tags = []string{d.tag}
+		op.Description = d.description
+	}
+}
