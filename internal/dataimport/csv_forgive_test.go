@@ -287,7 +287,7 @@ func TestMappingProperties(t *testing.T) {
 		{"entity_type: event\nproperties: {eventType: A, date: B, summary: C}\n", ""},
 		{"entity_type: person\nproperties: {name: A}\nlinks: {location: {column: B, match: event}}\n", "match"},
 		{"entity_type: person\nproperties: {name: A}\nlinks: {location: {column: B, match: facility}}\n", ""},
-		{"entity_type: person\nproperties:\n  name: A\ncolour: red\n", "line 4: field colour not found"},
+		{"entity_type: person\nproperties:\n  name: A\ncolour: red\n", "line 4: field colour is not a key a mapping has"},
 		{"entity_type: person\nproperties:\n  name: A\nlinks:\n  location: {column: B, colour: red}\n", "line 5: field colour not found in a link"},
 		{"entity_type: person\nproperties: {name: {x: y}}\n", "line 2"},
 	} {

@@ -31,6 +31,15 @@ func ParseMappingYAML(data []byte) (Mapping, error) {
 		if errors.Is(err, io.EOF) {
 			return m, errors.New("mapping: the file is empty")
 		}
+		var te *yaml.TypeError
+		if errors.As(err, &te) {
+			// One line: each problem with its line, in words a partner reads.
+			msgs := make([]string, len(te.Errors))
+			for i, e := range te.Errors {
+				msgs[i] = strings.Replace(e, " not found in type dataimport.Mapping", " is not a key a mapping has", 1)
+			}
+			return m, fmt.Errorf("mapping (YAML): %s", strings.Join(msgs, "; "))
+		}
 		return m, fmt.Errorf("mapping (YAML): %s", strings.TrimPrefix(err.Error(), "yaml: "))
 	}
 	var more yaml.Node
