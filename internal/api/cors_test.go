@@ -192,3 +192,25 @@ func TestOpenAPIDescribesTheAPI(t *testing.T) {
 		}
 	}
 }
+
+func FuzzParseOrigins(f *testing.F) {
+	for _, s := range []string{"https://a.example,http://localhost:5173", "*", "https://x.example/path", " , ", "https://[::1]:8443"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, list string) {
+		origins, err := ParseOrigins(list)
+		if err != nil {
+			return
+		}
+		for _, o := range origins {
+			if o == "*" {
+				continue
+			}
+			// What it accepts reads back as itself: scheme and host only.
+			again, err := ParseOrigins(o)
+			if err != nil || len(again) != 1 || again[0] != o || strings.ContainsAny(o, ",?#") {
+				t.Fatalf("%q accepted as %q, which reads back as %v %v", list, o, again, err)
+			}
+		}
+	})
+}

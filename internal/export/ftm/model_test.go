@@ -113,3 +113,39 @@ func TestCountryCode(t *testing.T) {
 		}
 	}
 }
+
+func FuzzCheck(f *testing.F) {
+	for _, s := range []string{"2021-02-16T21:48:52", "sy", "https://a.example/x", "not known", "ara", "NK-1", ""} {
+		f.Add("Person", "birthDate", s)
+	}
+	f.Add("Thing", "sourceUrl", "http://[::1")
+	f.Add("Event", "involved", "a.b-c")
+	f.Fuzz(func(t *testing.T, schema, prop, value string) {
+		m := ftm.Default()
+		s := m.Schema(schema)
+		if s == nil {
+			return
+		}
+		p := s.Property(prop)
+		if p == nil {
+			return
+		}
+		if m.Check(p, value) != nil {
+			return
+		}
+		switch p.Type {
+		case "date":
+			if !ftm.ValidDate(value) {
+				t.Fatalf("accepted date %q", value)
+			}
+		case "entity":
+			if !ftm.ValidID(value) {
+				t.Fatalf("accepted id %q", value)
+			}
+		case "country", "language", "topic", "gender":
+			if _, ok := m.Types[p.Type].Values[value]; !ok {
+				t.Fatalf("accepted %s %q", p.Type, value)
+			}
+		}
+	})
+}
