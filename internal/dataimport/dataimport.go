@@ -172,5 +172,3 @@ func status(v access.Viewer, s model.Status, r *Result) model.Status {
 	}
 	return s
 }
-
-func sortStrings(s []string) { sort.Strings(s) }
