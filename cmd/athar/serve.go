@@ -14,6 +14,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/athar-project/athar/internal/api"
 	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/jobs"
 	"github.com/athar-project/athar/internal/model"

@@ -368,7 +368,7 @@ func (imp *csvImport) statements(row Row, typ model.EntityType) ([]model.Stateme
 				if !propertyFor(p, typ) {
 					return nil, nil, fmt.Errorf("column %q: a %s has no %s in FtM (map the column to notes to keep it)", c, typ, p)
 				}
-				s := model.Statement{Property: p, Value: v}
+				s := model.Statement{Property: model.Property(p), Value: v}
 				switch export.PropType(p) {
 				case "date":
 					d, err := model.ParseDate(v)
@@ -493,7 +493,7 @@ func (imp *csvImport) write(ctx context.Context, tx *store.Tx, row csvRow, r *Re
 				continue
 			}
 		}
-		s := model.Statement{Property: l.prop, ValueEntity: t.id, Role: l.role}
+		s := model.Statement{Property: model.Property(l.prop), ValueEntity: t.id, Role: model.ParticipantRole(l.role)}
 		if l.match != "" {
 			s.Value = l.ref // as written: an affiliation's name, a place's
 		}
@@ -516,13 +516,13 @@ func (imp *csvImport) write(ctx context.Context, tx *store.Tx, row csvRow, r *Re
 			continue
 		}
 		s := model.Statement{ID: derived(imp.fileID, "csv-name", string(e.typ), imp.nameOf[e.id], "name"), EntityID: e.id,
-			Property: "name", Value: imp.nameOf[e.id]}
+			Property: model.PropName, Value: imp.nameOf[e.id]}
 		if err := imp.add(ctx, tx, s, src, span, r); err != nil {
 			return err
 		}
 	}
 	for _, s := range stmts {
-		s.ID = derived(imp.fileID, "csv", fmt.Sprint(row.row.Line), s.Property, s.Value+s.ValueEntity)
+		s.ID = derived(imp.fileID, "csv", fmt.Sprint(row.row.Line), string(s.Property), s.Value+s.ValueEntity)
 		s.EntityID = row.ent.id
 		if err := imp.add(ctx, tx, s, src, span, r); err != nil {
 			return err

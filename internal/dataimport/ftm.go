@@ -94,8 +94,8 @@ func (e Entity) fromAthar() bool {
 // its source and link still as the file names them. It keeps the level the
 // file gives it; fallback is for a statement the file gives none.
 func statement(x export.Statement, fallback model.Sensitivity) (model.Statement, error) {
-	s := model.Statement{ID: x.ID, Property: x.Property, Value: x.Value, ValueEntity: x.ValueEntity, SourceID: x.Source,
-		Role: x.Role, Span: model.Span{Quote: x.Quote}}
+	s := model.Statement{ID: x.ID, Property: model.Property(x.Property), Value: x.Value, ValueEntity: x.ValueEntity, SourceID: x.Source,
+		Role: model.ParticipantRole(x.Role), Span: model.Span{Quote: x.Quote}}
 	if x.ID == "" || x.Property == "" {
 		return s, errors.New("a statement needs an id and a property")
 	}

@@ -207,7 +207,7 @@ func (imp *ftmImport) foreign(ctx context.Context, tx *store.Tx, fe *foreignEnti
 	}
 	for _, v := range fe.values {
 		s := base
-		s.ID, s.Property = v.id, v.prop
+		s.ID, s.Property = v.id, model.Property(v.prop)
 		if s.ID == "" {
 			s.ID = derived(imp.fileID, fe.id, v.prop, v.value)
 		}
@@ -313,7 +313,7 @@ func (imp *ftmImport) edge(ctx context.Context, tx *store.Tx, fe *foreignEntity,
 			if len(sources) > 1 || len(targets) > 1 {
 				id = derived(imp.fileID, fe.id, src, dst)
 			}
-			s := model.Statement{ID: id, EntityID: from, Property: prop, Value: caption, ValueEntity: to, SourceID: imp.fileID,
+			s := model.Statement{ID: id, EntityID: from, Property: model.Property(prop), Value: caption, ValueEntity: to, SourceID: imp.fileID,
 				Status: model.StatusProposed, Sensitivity: imp.opt.Sensitivity, DateStart: leadingDate(start), DateEnd: leadingDate(end)}
 			if err := imp.checkAll(ctx, tx, from, imp.types[from], []model.Statement{s}); err != nil {
 				return err

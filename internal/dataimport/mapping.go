@@ -101,8 +101,6 @@ func (l *Link) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-var roles = map[string]bool{"": true, "subject": true, "perpetrator": true, "victim": true, "agent": true, "witness": true}
-
 // ParseMapping reads and checks a mapping file (JSON).
 func ParseMapping(data []byte) (Mapping, error) {
 	var m Mapping
@@ -220,7 +218,7 @@ func (m Mapping) check() error {
 		if p == "" || l.Column == "" {
 			return fmt.Errorf("mapping: link %q has no column", p)
 		}
-		if !roles[l.Role] {
+		if _, err := model.ParseParticipantRole(l.Role); l.Role != "" && err != nil {
 			return fmt.Errorf("mapping: link %s: unknown role %q (want subject, perpetrator, victim, agent or witness)", p, l.Role)
 		}
 		if l.Match == "" {

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -50,7 +51,7 @@ func SchemaOf(typ model.EntityType, names []string) string {
 func schemaFor(typ model.EntityType, stmts []model.Statement) string {
 	var names []string
 	for _, s := range stmts {
-		if s.ValueEntity == "" && (s.Property == "name" || s.Property == "alias") {
+		if s.ValueEntity == "" && (s.Property == model.PropName || s.Property == model.PropAlias) {
 			names = append(names, s.Value)
 		}
 	}
@@ -84,7 +85,7 @@ func fitsType(x *ftm.Schema, typ model.EntityType) bool {
 
 // nameProps are the properties that may name an entity FtM requires a name
 // of, best first: an alias names it when it has no name.
-var nameProps = []string{"name", "alias", "weakAlias", "previousName"}
+var nameProps = []model.Property{model.PropName, model.PropAlias, model.PropWeakAlias, "previousName"}
 
 // nameable reports whether an entity with these statements can be exported:
 // an event always (its caption is made), anything else when a statement
@@ -99,7 +100,7 @@ func nameable(typ model.EntityType, stmts []model.Statement) bool {
 	m := ftm.Default()
 	nameProp := m.Schema("Thing").Property("name")
 	for _, s := range stmts {
-		if s.ValueEntity == "" && (containsString(nameProps, s.Property) || (typ == model.TypePlace && s.Property == "full")) &&
+		if s.ValueEntity == "" && (slices.Contains(nameProps, s.Property) || (typ == model.TypePlace && s.Property == "full")) &&
 			m.Check(nameProp, s.Value) == nil {
 			return true
 		}
@@ -131,7 +132,8 @@ func build(opt Options, links *linkCache, e model.Entity, stmts []model.Statemen
 	var sources []string
 	var countries []string
 	for _, s := range stmts {
-		value, prop := s.Value, s.Property
+		// FtM's property names are Athar's where FtM has the property.
+		value, prop := s.Value, string(s.Property)
 		ftmProp := ""
 		var t target
 		if s.ValueEntity != "" {
@@ -144,12 +146,12 @@ func build(opt Options, links *linkCache, e model.Entity, stmts []model.Statemen
 			}
 			value = t.id
 			switch p := sch.Property(prop); {
-			case schema == "Event" && prop == "location" && t.typ == model.TypePlace:
+			case schema == "Event" && s.Property == model.PropLocation && t.typ == model.TypePlace:
 				ftmProp = "addressEntity"
 			case p != nil && p.Type == "entity" && !p.Stub && m.Schema(t.schema).IsA(p.Range):
 				ftmProp = prop
 			}
-			if schema == "Event" && prop == "location" {
+			if schema == "Event" && s.Property == model.PropLocation {
 				countries = append(countries, t.country)
 				if t.typ == model.TypeFacility && len(t.names) > 0 {
 					// FtM's Event.location is an address as text: where, in words.
@@ -159,8 +161,8 @@ func build(opt Options, links *linkCache, e model.Entity, stmts []model.Statemen
 		} else if p := sch.Property(prop); prop != SchemaProperty && p != nil && !p.Stub && p.Type != "entity" && m.Check(p, value) == nil {
 			ftmProp = prop
 		}
-		x := Statement{ID: s.ID, Property: s.Property, Value: s.Value, Status: string(s.Status),
-			Modality: string(s.Modality), Role: s.Role, Source: DocumentID(s.SourceID),
+		x := Statement{ID: s.ID, Property: string(s.Property), Value: s.Value, Status: string(s.Status),
+			Modality: string(s.Modality), Role: string(s.Role), Source: DocumentID(s.SourceID),
 			DateStart: s.DateStart.String(), DateEnd: s.DateEnd.String(), Sensitivity: s.Sensitivity.String(),
 			created: s.CreatedAt}
 		if s.EntityID != e.ID {
@@ -170,13 +172,13 @@ func build(opt Options, links *linkCache, e model.Entity, stmts []model.Statemen
 		case ftmProp != "":
 			x.ftmProp = ftmProp
 			add(out.Properties, ftmProp, value)
-			if schema == "Address" && prop == "name" {
+			if schema == "Address" && s.Property == model.PropName {
 				addChecked(out.Properties, sch, "full", value)
 			}
 		case prop != SchemaProperty:
 			add(out.Athar.Properties, prop, value)
 		}
-		if prop == "gazetteer" && s.ValueEntity == "" {
+		if s.Property == model.PropGazetteer && s.ValueEntity == "" {
 			countries = append(countries, gazetteerCountry(s.Value))
 		}
 		if s.SourceID != "" && !containsString(sources, s.SourceID) {
@@ -238,7 +240,7 @@ func name(out *Entity, sch *ftm.Schema, links *linkCache) {
 		return
 	}
 	for _, p := range nameProps[1:] {
-		if v := out.Properties[p]; len(v) > 0 {
+		if v := out.Properties[string(p)]; len(v) > 0 {
 			add(out.Properties, "name", v[0])
 			return
 		}
@@ -413,7 +415,7 @@ func (c *linkCache) prefetch(ctx context.Context, st *store.Store, v access.View
 			}
 		}
 		for _, s := range ss {
-			if s.Property == "gazetteer" && x.country == "" {
+			if s.Property == model.PropGazetteer && x.country == "" {
 				x.country = gazetteerCountry(s.Value)
 			}
 		}

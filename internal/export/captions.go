@@ -1,12 +1,13 @@
 package export
 
 import (
+	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/web/i18n"
 )
 
 // roleOrder is which participant an event's caption names: its subject
 // first, then its victim, then anyone involved.
-var roleOrder = []string{"subject", "victim", "perpetrator", "agent", "witness", ""}
+var roleOrder = []model.ParticipantRole{model.Subject, model.Victim, model.Perpetrator, model.Agent, model.Witness, ""}
 
 // eventCaptions names an event for people, as FtM requires an Event's name:
 // its type in words, the participant it is about and its date, in English
@@ -17,7 +18,7 @@ var roleOrder = []string{"subject", "victim", "perpetrator", "agent", "witness",
 // names.
 func eventCaptions(e *Entity, links *linkCache) []string {
 	typ := ""
-	if v := e.Athar.Properties["eventType"]; len(v) > 0 {
+	if v := e.Athar.Properties[string(model.PropEventType)]; len(v) > 0 {
 		typ = v[0]
 	}
 	label := func(l i18n.Lang) string {
@@ -40,7 +41,7 @@ func eventCaptions(e *Entity, links *linkCache) []string {
 	var names []string
 	for _, role := range roleOrder {
 		for _, x := range e.Athar.Statements {
-			if x.Property != "involved" || x.ValueEntity == "" || x.Role != role {
+			if x.Property != string(model.PropInvolved) || x.ValueEntity == "" || x.Role != string(role) {
 				continue
 			}
 			if t := links.known[x.ValueEntity]; t != nil && len(t.names) > 0 {

@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/athar-project/athar/internal/export/ftm"
+	"github.com/athar-project/athar/internal/model"
 )
 
 // Edges. FtM keeps relationships as entities of their own (Membership,
@@ -87,7 +88,7 @@ func edges(e *Entity, links *linkCache) []Entity {
 		}
 		var schema, caption string
 		switch s := EdgeSchema(x.Property); {
-		case x.Property == "affiliation":
+		case x.Property == string(model.PropAffiliation):
 			schema, caption = affiliation(e, x, t)
 		case s != nil:
 			schema, caption = s.Name, x.Value
@@ -137,7 +138,7 @@ func affiliation(e *Entity, x Statement, t *target) (schema, role string) {
 	}
 	schema = "UnknownLink"
 	for _, p := range e.Athar.Statements {
-		if (p.Property != "position" && p.Property != "title") || p.Source != x.Source || p.Value == "" {
+		if (p.Property != string(model.PropPosition) && p.Property != string(model.PropTitle)) || p.Source != x.Source || p.Value == "" {
 			continue
 		}
 		if role == "" {

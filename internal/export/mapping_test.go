@@ -36,8 +36,8 @@ func TestMappingRules(t *testing.T) {
 			ids[key] = e.ID
 		}
 		add := func(key, prop, value, link string) {
-			s := model.Statement{EntityID: ids[key], Property: prop, Value: value, ValueEntity: ids[link], SourceID: src.ID,
-				Status: model.StatusConfirmed, Origin: "manual", Role: map[bool]string{true: "subject"}[prop == "involved"]}
+			s := model.Statement{EntityID: ids[key], Property: model.Property(prop), Value: value, ValueEntity: ids[link], SourceID: src.ID,
+				Status: model.StatusConfirmed, Origin: "manual", Role: map[bool]model.ParticipantRole{true: model.Subject}[prop == "involved"]}
 			if err := tx.AddStatement(ctx, &s); err != nil {
 				t.Fatal(err)
 			}

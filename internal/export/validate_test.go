@@ -5,82 +5,14 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/export/ftm/ftmtest"
-	"github.com/athar-project/athar/internal/intake"
 	"github.com/athar-project/athar/internal/model"
-	"github.com/athar-project/athar/internal/samples"
 	"github.com/athar-project/athar/internal/store"
 	"github.com/athar-project/athar/internal/store/storetest"
 )
-
-// samplesStore ingests the project's own sample texts (English and Arabic
-// articles, a ministry statement and its syndicated copy, a confidential
-// testimony) through the whole pipeline, then confirms every statement, so
-// that each export, the public dataset included, holds persons,
-// organizations, facilities, places, events and affiliations.
-func samplesStore(t *testing.T) *store.Store {
-	t.Helper()
-	ctx := context.Background()
-	st := storetest.Open(t, store.Config{DataDir: t.TempDir()})
-	all, paths, err := samples.WriteTo(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc := intake.New(st, access.Operator())
-	for i, s := range all {
-		err := svc.Ingest(ctx, paths[i:i+1], intake.Options{Kind: s.Kind}, func(r intake.Result) {
-			if r.Outcome == intake.Failed {
-				t.Errorf("sample %s: %v", s.Name, r.Err)
-			}
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	var ids []string
-	after := ""
-	for {
-		page, err := st.EntityPage(ctx, after, 500)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(page) == 0 {
-			break
-		}
-		stmts, err := st.StatementsOf(ctx, access.Operator(), func() []string {
-			var out []string
-			for _, e := range page {
-				out = append(out, e.ID)
-			}
-			return out
-		}())
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, ss := range stmts {
-			for _, s := range ss {
-				ids = append(ids, s.ID)
-			}
-		}
-		after = page[len(page)-1].ID
-	}
-	err = st.Write(ctx, "test", func(tx *store.Tx) error {
-		for _, id := range ids {
-			if err := tx.Review(ctx, id, model.StatusConfirmed, ""); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return st
-}
 
 // writeAll writes every export the viewer may make into dir and returns
 // the files FtM's model should accept.
@@ -110,52 +42,6 @@ func writeAll(t *testing.T, st *store.Store, v access.Viewer, opt Options, dir s
 	}
 }
 
-// TestExportsPassFtM runs FtM's own model (@alephdata/followthemoney,
-// under node) over every export of the samples, for each clearance, and
-// over the public dataset: no violation of any kind.
-func TestExportsPassFtM(t *testing.T) {
-	ftmtest.Available(t)
-	st := samplesStore(t)
-	ctx := context.Background()
-	testimony := confidentialValues(t, st)
-	for _, c := range []struct {
-		name   string
-		viewer access.Viewer
-		opt    Options
-		secret bool // the testimony's values may appear
-	}{
-		{"operator", access.Operator(), Options{}, true},
-		{"operator-confirmed", access.Operator(), Options{Confirmed: true}, true},
-		{"restricted", mustNarrow(t, model.Restricted), Options{}, false},
-		{"internal", mustNarrow(t, model.Internal), Options{}, false},
-		{"public", access.Public(), Options{Confirmed: true, NoQuotes: true}, false},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			files := writeAll(t, st, c.viewer, c.opt, t.TempDir())
-			reports := ftmtest.Check(t, files...)
-			if reports[0].Entities == 0 || reports[1].Statements == 0 {
-				t.Fatalf("nothing exported: %v", reports)
-			}
-			leaks(t, files, testimony, c.secret)
-		})
-	}
-	t.Run("public dataset", func(t *testing.T) {
-		dir := filepath.Join(t.TempDir(), "public")
-		if err := Public(ctx, st, dir); err != nil {
-			t.Fatal(err)
-		}
-		r := ftmtest.Check(t, filepath.Join(dir, FTMFile))
-		if r[0].Entities == 0 {
-			t.Fatal("the public dataset is empty")
-		}
-		var files []string
-		for _, f := range []string{FTMFile, EntitiesFile, StatementsFile, SourcesFile} {
-			files = append(files, filepath.Join(dir, f))
-		}
-		leaks(t, files, testimony, false)
-	})
-}
-
 // TestSeedExportsPassFtM checks the hand-seeded store's exports too: a
 // merged entity, a person known only by a proposed name, links to what an
 // export leaves out.
@@ -172,81 +58,4 @@ func TestSeedExportsPassFtM(t *testing.T) {
 		t.Fatal(err)
 	}
 	ftmtest.Check(t, filepath.Join(dir, FTMFile))
-}
-
-// confidentialValues are what only the confidential testimony says: its
-// title, and the values and quotes of statements that cite it and no
-// public source says too.
-func confidentialValues(t *testing.T, st *store.Store) []string {
-	t.Helper()
-	ctx := context.Background()
-	srcs, err := st.Sources(ctx, access.Operator(), store.SourceFilter{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var testimony model.Source
-	for _, s := range srcs {
-		if s.Kind == model.KindTestimony {
-			testimony = s
-		}
-	}
-	if testimony.ID == "" || testimony.Sensitivity != model.Confidential {
-		t.Fatalf("no confidential testimony among the samples: %+v", testimony)
-	}
-	var public strings.Builder
-	for _, s := range srcs {
-		if s.Sensitivity == model.Public {
-			full, err := st.Source(ctx, access.Operator(), s.ID)
-			if err != nil {
-				t.Fatal(err)
-			}
-			public.WriteString(full.Text + "\n")
-		}
-	}
-	out := []string{testimony.Title, testimony.ID, DocumentID(testimony.ID)}
-	err = Each(ctx, st, access.Operator(), Options{}, func(e Entity) error {
-		if e.Athar == nil {
-			return nil
-		}
-		for _, x := range e.Athar.Statements {
-			if x.Source != DocumentID(testimony.ID) || x.Quote == "" || strings.Contains(public.String(), x.Quote) {
-				continue
-			}
-			out = append(out, x.Quote)
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(out) < 4 {
-		t.Fatalf("the testimony gives no statement of its own: %v", out)
-	}
-	return out
-}
-
-// leaks fails when files hold a value of the confidential testimony (or
-// hold none when they should).
-func leaks(t *testing.T, files, secrets []string, allowed bool) {
-	t.Helper()
-	var all strings.Builder
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		all.Write(b)
-	}
-	found := 0
-	for _, s := range secrets {
-		if strings.Contains(all.String(), s) {
-			found++
-			if !allowed {
-				t.Errorf("the confidential testimony's %q is in the export", s)
-			}
-		}
-	}
-	if allowed && found == 0 {
-		t.Error("the testimony is missing from an export that may show it")
-	}
 }

@@ -205,7 +205,7 @@ func (r *Resolver) ResolveEntities(ctx context.Context, ids []string) (Stats, er
 			return st, err
 		}
 		var names []string
-		for _, p := range []string{"name", "alias", "weakAlias"} {
+		for _, p := range []model.Property{model.PropName, model.PropAlias, model.PropWeakAlias} {
 			for _, s := range sts {
 				if s.Property == p && s.Value != "" && s.Status != model.StatusRejected {
 					names = append(names, s.Value)
