@@ -12,9 +12,8 @@ import (
 
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/app"
+	"github.com/athar-project/athar/internal/dossier"
 	"github.com/athar-project/athar/internal/store"
-	"github.com/athar-project/athar/internal/web"
-	"github.com/athar-project/athar/internal/web/i18n"
 )
 
 func init() { exportCommands = append(exportCommands, exportDossierCommand) }
@@ -38,7 +37,7 @@ restricted or confidential sources is recorded in the access log.`,
 			if err != nil {
 				return cannot(err)
 			}
-			l, ok := i18n.Parse(lang)
+			l, ok := dossier.ParseLang(lang)
 			if !ok {
 				return cannot(fmt.Errorf("--lang %q: want en or ar", lang))
 			}
@@ -49,7 +48,7 @@ restricted or confidential sources is recorded in the access log.`,
 			}
 			defer st.Close()
 			b, err := makeDossier(ctx, st, v, args[0], l, format)
-			if errors.Is(err, web.ErrNoSuchPerson) {
+			if errors.Is(err, dossier.ErrNoSuchPerson) {
 				return cannot(fmt.Errorf("dossier %s: no person with this id that %s may see (athar entities list --type person --json lists them)", args[0], v.Actor()))
 			}
 			if err != nil {
@@ -82,17 +81,24 @@ func dossierFormat(out string) (string, error) {
 	return "", fmt.Errorf("--out %s: the name must end in .pdf or .html", out)
 }
 
-// makeDossier renders the dossier through the web UI's assembly of a
-// person's page, so that the dossier and the page never disagree.
-func makeDossier(ctx context.Context, st *store.Store, v access.Viewer, id string, l i18n.Lang, format string) ([]byte, error) {
-	srv, err := web.New(web.Config{Store: st, App: app.New(st, app.Config{})})
+// makeDossier renders the dossier from the person's case file (the one
+// their page shows) and records, by the audit rule, that v was handed its
+// restricted and confidential sources.
+func makeDossier(ctx context.Context, st *store.Store, v access.Viewer, id string, l dossier.Lang, format string) ([]byte, error) {
+	d, err := dossier.New(st, nil, nil).Make(ctx, v, id, l)
 	if err != nil {
 		return nil, err
 	}
+	out := d.HTML
 	if format == "pdf" {
-		return srv.DossierPDF(ctx, v, id, l)
+		if out, err = d.PDF(ctx); err != nil {
+			return nil, err
+		}
 	}
-	return srv.Dossier(ctx, v, id, l)
+	if err := app.New(st, app.Config{}).RecordViews(ctx, v, "dossier", "local", app.Shown{Sources: d.Shown}); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // writeAtomically writes b to a temporary file beside path and renames it

@@ -20,10 +20,6 @@ type AccessLog interface {
 	Recent(ctx context.Context, limit int) ([]AccessEntry, error)
 }
 
-// logged reports whether showing material of this level is recorded
-// (app.Logged).
-func logged(s model.Sensitivity) bool { return app.Logged(s) }
-
 // record writes to the access log, by the audit rule (app.RecordViews), the
 // restricted and confidential sources and statements about to be shown. It
 // must succeed before the page is sent: a view that cannot be recorded is not

@@ -127,7 +127,7 @@ func (s *Server) entityShow(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r)
 		return
 	}
-	if err := s.recordSources(r, "view", p.shown...); err != nil {
+	if err := s.recordSources(r, "view", p.Shown...); err != nil {
 		s.serverError(w, r, err)
 		return
 	}

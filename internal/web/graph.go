@@ -8,6 +8,7 @@ import (
 	"sort"
 	"unicode"
 
+	"github.com/athar-project/athar/internal/casefile"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/store"
 )
@@ -137,7 +138,7 @@ func (s *Server) loadView(w http.ResponseWriter, r *http.Request, suffix string)
 		s.notFound(w, r)
 		return p, nil, false
 	}
-	if err := s.recordSources(r, "view", p.shown...); err != nil {
+	if err := s.recordSources(r, "view", p.Shown...); err != nil {
 		s.serverError(w, r, err)
 		return p, nil, false
 	}
@@ -275,7 +276,7 @@ func buildGraph(v *view, rd *reader, p entityPage) (graphData, error) {
 
 // ties adds an event's participants, places and organizers to the second
 // ring, with an edge from the event labelled with their role.
-func (b *graphBuilder) ties(ev eventView) error {
+func (b *graphBuilder) ties(ev casefile.Event) error {
 	key := "ev:" + ev.ID
 	style := edgeStyle{ev.Alleged, ev.Denied, ev.Status}
 	for _, pt := range ev.Participants {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/athar-project/athar/internal/casefile"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/web/i18n"
 )
@@ -71,9 +72,9 @@ func TestTimelineView(t *testing.T) {
 func TestGraphCapAndDeterminism(t *testing.T) {
 	r := newRig(t, "")
 	rd := r.srv.reader(t.Context(), r.viewerFor(t, "adel"))
-	p := entityPage{Ref: entityRef{ID: "centre", Type: model.TypeFacility, Caption: "Sednaya"}}
+	p := entityPage{File: &casefile.File{Ref: entityRef{ID: "centre", Type: model.TypeFacility, Caption: "Sednaya"}}}
 	for i := range 30 {
-		p.Timeline = append(p.Timeline, eventView{ID: fmt.Sprintf("ev%02d", i), Type: "arrest",
+		p.Timeline = append(p.Timeline, casefile.Event{ID: fmt.Sprintf("ev%02d", i), Type: "arrest",
 			Date: model.DayDate(2020, 1, 1+i%28), Status: model.StatusConfirmed, Alleged: i%3 == 0, Denied: i%5 == 0})
 	}
 	v := &view{Lang: i18n.English}

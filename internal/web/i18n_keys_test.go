@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"testing"
 
+	"github.com/athar-project/athar/internal/casefile"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/web/i18n"
 )
@@ -61,22 +62,23 @@ func TestTemplateKeysInCatalogue(t *testing.T) {
 	for _, m := range model.Modalities() {
 		keys = append(keys, "modality."+string(m))
 	}
-	for _, c := range []string{"wanted", "arrested", "referred", "charged", "tried", "convicted", "acquitted"} {
-		keys = append(keys, "case."+c)
-	}
-	for _, k := range caseSteps {
+	for _, k := range casefile.Steps() {
 		keys = append(keys, "step."+k)
 	}
-	for _, f := range fateOf {
-		keys = append(keys, "fate."+f.fate)
+	for _, f := range casefile.Fates() {
+		keys = append(keys, "fate."+f)
 	}
+	for _, c := range casefile.Stages() {
+		keys = append(keys, "case."+c)
+	}
+	keys = append(keys, "case.suggests_n", "case.suggests_one", "case.suggests_none")
 	for _, role := range model.ParticipantRoles() {
 		keys = append(keys, "role_in."+string(role))
 	}
 	for _, p := range model.Properties() {
 		keys = append(keys, "prop."+string(p))
 	}
-	for _, p := range append(append([]string{}, factOrder...), "superior", "subordinate") {
+	for _, p := range []string{"superior", "subordinate"} {
 		keys = append(keys, "prop."+p)
 	}
 	keys = append(keys, "action.review", "action.search", "claim.independent_one", "claim.independent")

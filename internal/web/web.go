@@ -30,6 +30,7 @@ import (
 	"time"
 
 	"github.com/athar-project/athar/internal/app"
+	"github.com/athar-project/athar/internal/casefile"
 	"github.com/athar-project/athar/internal/store"
 )
 
@@ -61,6 +62,9 @@ type Config struct {
 	// App is the application layer every change and every search goes
 	// through; it owns the process's name resolver and search index.
 	App *app.App
+	// Cases reads case files (entity pages, timelines, graphs, dossiers);
+	// nil: the server's own over Store.
+	Cases *casefile.Service
 }
 
 // Server is the web UI.
@@ -82,6 +86,8 @@ type Server struct {
 
 	app *app.App
 
+	cases *casefile.Service // what a record means: entity pages and dossiers
+
 	maps       mapCache  // the map page's data, valid while the ledger head stays
 	aggregates headCache // counts and lists, valid while the ledger head stays
 
@@ -96,7 +102,10 @@ func New(cfg Config) (*Server, error) {
 	s := &Server{
 		store: cfg.Store, log: cfg.Logger, sessions: cfg.Sessions, accessLog: cfg.AccessLog,
 		secret: cfg.Secret, ttl: cfg.SessionTTL, idle: cfg.SessionIdle, now: cfg.Now,
-		passwords: make(chan struct{}, 2), jobs: cfg.Jobs, app: cfg.App,
+		passwords: make(chan struct{}, 2), jobs: cfg.Jobs, app: cfg.App, cases: cfg.Cases,
+	}
+	if s.cases == nil {
+		s.cases = casefile.New(cfg.Store)
 	}
 	if s.log == nil {
 		s.log = slog.Default()

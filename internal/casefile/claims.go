@@ -1,6 +1,7 @@
-package web
+package casefile
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -8,28 +9,33 @@ import (
 	"github.com/athar-project/athar/internal/store"
 )
 
-// Every line a page shows about an entity is a claim: one value that one
-// or more statements make, each footnoted to its source. A line says how
-// many independent sources make it (near-copies of one original count
+// Every line a case file holds about an entity is a claim: one value that
+// one or more statements make, each footnoted to its source. A line says
+// how many independent sources make it (near-copies of one original count
 // once), its review state, and, for events, how the source reports it.
 
-// note is a footnote: a source a page cites.
-type note struct {
+// Note is a footnote: a source a case file cites.
+type Note struct {
 	N      int
 	Source model.Source
 }
 
-// notes numbers the sources a page cites, in order of first citation.
+// notes numbers the sources a case file cites, in order of first citation.
 type notes struct {
-	rd    *reader
-	byID  map[string]int
-	List  []note
-	shown []model.Source // for the access log
-	// On a brief page: the store's totals of the entity's values (by
-	// property and claim key), which a claim shows instead of counting
-	// the few statements the page read of it.
+	rd      *Reader
+	bounded bool
+	byID    map[string]int
+	list    []Note
+	shown   []model.Source // for the access log
+	// When bounded: the store's totals of the entity's values (by property
+	// and claim key), which a claim shows instead of counting the few
+	// statements the case file read of it.
 	totals map[[2]string]store.ClaimTotal
 	own    map[string]bool // the entity and those merged into it
+}
+
+func newNotes(rd *Reader, bounded bool) *notes {
+	return &notes{rd: rd, bounded: bounded, byID: map[string]int{}}
 }
 
 // totalled reads the totals of the entities' values and, for each value a
@@ -50,7 +56,7 @@ func (n *notes) totalled(ids []string) ([]model.Statement, error) {
 		if c.Confirmed+c.Proposed == 0 {
 			continue
 		}
-		few, err := n.rd.st.ClaimStatements(n.rd.ctx, n.rd.v, ids, c, briefNotesPerClaim)
+		few, err := n.rd.st.ClaimStatements(n.rd.ctx, n.rd.v, ids, c, NotesPerClaim)
 		if err != nil {
 			return nil, err
 		}
@@ -68,7 +74,7 @@ func (n *notes) totalled(ids []string) ([]model.Statement, error) {
 // total puts the store's totals into a claim made of the entity's own
 // statements (of one property, or a name some give as a name and some as
 // an alias).
-func (n *notes) total(c *claim) error {
+func (n *notes) total(c *Claim) error {
 	if n.totals == nil || len(c.Statements) == 0 {
 		return nil
 	}
@@ -78,7 +84,7 @@ func (n *notes) total(c *claim) error {
 		if !n.own[st.EntityID] {
 			return nil // a claim gathered from other entities' statements too
 		}
-		if !containsString(props, string(st.Property)) {
+		if !slices.Contains(props, string(st.Property)) {
 			props = append(props, string(st.Property))
 		}
 	}
@@ -120,8 +126,6 @@ func sortedKeys(set map[string]bool) []string {
 	return out
 }
 
-func newNotes(rd *reader) *notes { return &notes{rd: rd, byID: map[string]int{}} }
-
 // cite returns the footnote number of a source (0 when the viewer may not
 // see it, or none is given).
 func (n *notes) cite(sourceID string) (int, error) {
@@ -131,14 +135,14 @@ func (n *notes) cite(sourceID string) (int, error) {
 	if k, ok := n.byID[sourceID]; ok {
 		return k, nil
 	}
-	src, err := n.rd.source(sourceID)
+	src, err := n.rd.Source(sourceID)
 	if err != nil || src == nil {
 		n.byID[sourceID] = 0
 		return 0, err
 	}
-	k := len(n.List) + 1
+	k := len(n.list) + 1
 	n.byID[sourceID] = k
-	n.List = append(n.List, note{N: k, Source: *src})
+	n.list = append(n.list, Note{N: k, Source: *src})
 	n.shown = append(n.shown, *src)
 	return k, nil
 }
@@ -162,7 +166,7 @@ func (n *notes) countSource(seen map[string]bool, st model.Statement) error {
 		return nil
 	}
 	id := st.SourceID
-	src, err := n.rd.source(id)
+	src, err := n.rd.Source(id)
 	if err != nil {
 		return err
 	}
@@ -173,11 +177,11 @@ func (n *notes) countSource(seen map[string]bool, st model.Statement) error {
 	return nil
 }
 
-// claim is one value with the statements that make it.
-type claim struct {
+// Claim is one value with the statements that make it.
+type Claim struct {
 	Value       string
 	Latin       string // machine transliteration of an Arabic-only value
-	Ref         *entityRef
+	Ref         *Ref   // the entity the value links to, if any
 	Statements  []model.Statement
 	Notes       []int
 	Independent int
@@ -190,14 +194,17 @@ type claim struct {
 	independent map[string]bool // the sources counted in Independent
 }
 
+// Arabic reports whether the claim's value is written in Arabic script.
+func (c Claim) Arabic() bool { return strings.TrimSpace(c.Latin) != "" || ArabicOnly(c.Value) }
+
 // claims groups statements by value (folded, so spelling variants of case
 // and diacritics meet) and footnotes each group. Rejected statements are
 // left out; the caller counts them.
-func (n *notes) claims(sts []model.Statement) ([]claim, error) {
-	if err := n.rd.prefetch(sts); err != nil {
+func (n *notes) claims(sts []model.Statement) ([]Claim, error) {
+	if err := n.rd.Prefetch(sts); err != nil {
 		return nil, err
 	}
-	var out []claim
+	var out []Claim
 	index := map[string]int{}
 	for _, st := range sts {
 		if st.Status == model.StatusRejected {
@@ -208,9 +215,9 @@ func (n *notes) claims(sts []model.Statement) ([]claim, error) {
 		if !ok {
 			i = len(out)
 			index[key] = i
-			c := claim{Value: st.Value, Latin: latinOf(st.Value), Status: model.StatusRejected}
+			c := Claim{Value: st.Value, Latin: LatinOf(st.Value), Status: model.StatusRejected}
 			if st.ValueEntity != "" {
-				r, err := n.rd.ref(st.ValueEntity)
+				r, err := n.rd.Ref(st.ValueEntity)
 				if err != nil {
 					return nil, err
 				}
@@ -231,16 +238,16 @@ func (n *notes) claims(sts []model.Statement) ([]claim, error) {
 }
 
 // add puts a statement into a claim.
-func (n *notes) add(c *claim, st model.Statement) error {
+func (n *notes) add(c *Claim, st model.Statement) error {
 	c.Statements = append(c.Statements, st)
 	k := 0
-	if !n.rd.brief || len(c.Notes) < briefNotesPerClaim {
+	if !n.bounded || len(c.Notes) < NotesPerClaim {
 		var err error
 		if k, err = n.cite(st.SourceID); err != nil {
 			return err
 		}
 	}
-	if k > 0 && !containsInt(c.Notes, k) {
+	if k > 0 && !slices.Contains(c.Notes, k) {
 		c.Notes = append(c.Notes, k)
 		sort.Ints(c.Notes)
 	}
@@ -272,19 +279,10 @@ func (n *notes) add(c *claim, st model.Statement) error {
 	return nil
 }
 
-func containsInt(xs []int, x int) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
-}
-
-// fact is one property of an entity with every value sources give it.
-type fact struct {
-	Property string
-	Claims   []claim
+// Fact is one property of an entity with every value sources give it.
+type Fact struct {
+	Property model.Property
+	Claims   []Claim
 	// Disagree: a property that has one true value (a birthplace, a birth
 	// date) has more than one here; both are shown, none chosen.
 	Disagree bool
@@ -292,32 +290,32 @@ type fact struct {
 
 // singleValued properties have one true value; two values mean sources
 // disagree.
-var singleValued = map[string]bool{"birthPlace": true, "birthDate": true, "deathDate": true, "gender": true,
-	"nationality": true, "fatherName": true}
+var singleValued = map[model.Property]bool{model.PropBirthPlace: true, model.PropBirthDate: true, model.PropDeathDate: true,
+	model.PropGender: true, model.PropNationality: true, model.PropFatherName: true}
 
 // facts groups an entity's statements by property, in the order given,
 // then any other property in name order.
-func (n *notes) facts(sts []model.Statement, order []string, skip map[string]bool) ([]fact, error) {
-	by := map[string][]model.Statement{}
+func (n *notes) facts(sts []model.Statement, order []model.Property, skip map[model.Property]bool) ([]Fact, error) {
+	by := map[model.Property][]model.Statement{}
 	for _, st := range sts {
-		if !skip[string(st.Property)] {
-			by[string(st.Property)] = append(by[string(st.Property)], st)
+		if !skip[st.Property] {
+			by[st.Property] = append(by[st.Property], st)
 		}
 	}
-	var props []string
+	var props []model.Property
 	for _, p := range order {
 		if len(by[p]) > 0 {
 			props = append(props, p)
 		}
 	}
-	var rest []string
+	var rest []model.Property
 	for p := range by {
-		if !containsString(order, p) {
+		if !slices.Contains(order, p) {
 			rest = append(rest, p)
 		}
 	}
-	sort.Strings(rest)
-	var out []fact
+	slices.Sort(rest)
+	var out []Fact
 	for _, p := range append(props, rest...) {
 		cs, err := n.claims(by[p])
 		if err != nil {
@@ -326,18 +324,9 @@ func (n *notes) facts(sts []model.Statement, order []string, skip map[string]boo
 		if len(cs) == 0 {
 			continue
 		}
-		out = append(out, fact{Property: p, Claims: cs, Disagree: singleValued[p] && len(cs) > 1})
+		out = append(out, Fact{Property: p, Claims: cs, Disagree: singleValued[p] && len(cs) > 1})
 	}
 	return out, nil
-}
-
-func containsString(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 // rejectedCount counts the rejected statements among sts.
@@ -353,9 +342,9 @@ func rejectedCount(sts []model.Statement) int {
 
 // byScript splits name claims into those written in Arabic script and the
 // rest.
-func byScript(cs []claim) (latin, arabic []claim) {
+func byScript(cs []Claim) (latin, arabic []Claim) {
 	for _, c := range cs {
-		if strings.TrimSpace(c.Latin) != "" || arabicOnly(c.Value) {
+		if c.Arabic() {
 			arabic = append(arabic, c)
 		} else {
 			latin = append(latin, c)

@@ -1,0 +1,268 @@
+package casefile
+
+import (
+	"slices"
+
+	"github.com/athar-project/athar/internal/model"
+)
+
+// A person's case status and a victim's fate are derived from their dated
+// events, never typed in — each twice: as confirmed events alone support it
+// (what a person vouches for) and as every event the viewer may see
+// suggests it (unreviewed machine readings included).
+
+// caseSteps are the steps of a case, in order; the last is the verdict.
+var caseSteps = []string{"wanted", "arrested", "referred", "charged", "tried", "verdict"}
+
+// verdictStep is the index of the verdict in caseSteps.
+const verdictStep = 5
+
+// caseStage maps an event type to the step it reaches.
+var caseStage = map[model.EventType]int{
+	model.EventWanted: 0, model.EventArrest: 1, model.EventDetention: 1, model.EventReferral: 2, model.EventCharge: 3,
+	model.EventTrial: 4, model.EventConviction: verdictStep, model.EventSentence: verdictStep, model.EventAcquittal: verdictStep,
+}
+
+// accusedRoles are the roles in which an event moves a person's own case.
+var accusedRoles = map[model.ParticipantRole]bool{"": true, model.Subject: true, model.Perpetrator: true}
+
+// Stages are the values a case status takes, in order (CONTRACTS.md's
+// STAGE).
+func Stages() []string {
+	return []string{"wanted", "arrested", "referred", "charged", "tried", "convicted", "acquitted"}
+}
+
+// Steps are the keys of a case's steps, in order.
+func Steps() []string { return slices.Clone(caseSteps) }
+
+// Fates are the values a victim's fate takes (CONTRACTS.md's FATE).
+func Fates() []string { return []string{"detained", "disappeared", "died_in_custody", "released"} }
+
+// Reading is a case status or a fate as one set of events supports it.
+type Reading struct {
+	Value   string // "" none; a stage (Stages) or a fate (Fates)
+	Date    model.Date
+	Notes   []int
+	Alleged bool     // only sources that allege it support it
+	Events  []string // the event entities it rests on
+	// Unreviewed counts the independent sources of the events it rests on
+	// that no person has confirmed.
+	Unreviewed int
+}
+
+// Step is one step of a case as the events the viewer may see reach it.
+type Step struct {
+	Key       string // wanted … verdict
+	Reached   bool
+	Confirmed bool // a confirmed event reaches it
+	Date      model.Date
+	Notes     []int
+	Alleged   bool     // only sources that allege it support it
+	Events    []string // the event entities that reach it
+}
+
+// Case is a person's case status.
+type Case struct {
+	Confirmed Reading // from confirmed events only
+	Suggested Reading // from every event the viewer may see
+	Steps     []Step  // as every event the viewer may see reaches them
+}
+
+// Open reports whether unreviewed readings suggest a status that confirmed
+// events do not support: the suggestion is then shown, apart.
+func (c Case) Open() bool { return c.Suggested.Value != "" && c.Suggested.Value != c.Confirmed.Value }
+
+// Fate is a victim's fate.
+type Fate struct {
+	Confirmed Reading
+	Suggested Reading
+}
+
+// Open reports whether unreviewed readings suggest another fate than the
+// confirmed one.
+func (f Fate) Open() bool { return f.Suggested.Value != "" && f.Suggested.Value != f.Confirmed.Value }
+
+// confirmedEvent and standing choose the events of the two readings.
+func confirmedEvent(ev Event) bool { return ev.Status == model.StatusConfirmed }
+func standing(ev Event) bool       { return ev.Status != model.StatusRejected }
+
+// readCase reads a person's case from their events (one per event entity):
+// the furthest step any event kept by use reaches in which they are the
+// subject or the accused (events a source reports as denied do not count);
+// a verdict is the latest conviction or acquittal.
+func readCase(evs []Event, use func(Event) bool) (Reading, []Step) {
+	steps := make([]Step, len(caseSteps))
+	for i, k := range caseSteps {
+		steps[i] = Step{Key: k, Alleged: true}
+	}
+	verdict, verdictDate := model.EventType(""), model.Date{}
+	furthest := -1
+	for _, ev := range evs {
+		stage, ok := caseStage[ev.Type]
+		if !ok || !accusedRoles[ev.Role] || !use(ev) || onlyDenied(ev) {
+			continue
+		}
+		st := &steps[stage]
+		st.Reached = true
+		st.Alleged = st.Alleged && ev.Alleged && !asserted(ev)
+		if !ev.Date.IsZero() && (st.Date.IsZero() || DateKey(ev.Date) < DateKey(st.Date)) {
+			st.Date = ev.Date
+		}
+		st.Notes = mergeInts(st.Notes, ev.Notes)
+		st.Events = append(st.Events, ev.ID)
+		furthest = max(furthest, stage)
+		if stage == verdictStep && ev.Type != model.EventSentence {
+			if verdict == "" || (!ev.Date.IsZero() && (verdictDate.IsZero() || DateKey(ev.Date) >= DateKey(verdictDate))) {
+				verdict, verdictDate = ev.Type, ev.Date
+			}
+		}
+	}
+	for i := range steps {
+		if !steps[i].Reached {
+			steps[i].Alleged = false
+		}
+	}
+	if furthest < 0 {
+		return Reading{}, steps
+	}
+	st := steps[furthest]
+	r := Reading{Value: caseSteps[furthest], Date: st.Date, Notes: st.Notes, Alleged: st.Alleged, Events: st.Events}
+	if furthest == verdictStep {
+		// The verdict rests on the events of its kind: an acquittal on
+		// acquittals, a conviction on convictions and sentences.
+		r.Value, r.Date, r.Events, r.Notes = "convicted", verdictDate, nil, nil
+		if verdict == model.EventAcquittal {
+			r.Value = "acquitted"
+		}
+		r.Alleged = true
+		for _, ev := range evs {
+			if slices.Contains(st.Events, ev.ID) && (ev.Type == model.EventAcquittal) == (verdict == model.EventAcquittal) {
+				r.Events = append(r.Events, ev.ID)
+				r.Notes = mergeInts(r.Notes, ev.Notes)
+				r.Alleged = r.Alleged && ev.Alleged && !asserted(ev)
+			}
+		}
+		if r.Date.IsZero() {
+			r.Date = st.Date
+		}
+	}
+	return r, steps
+}
+
+// asserted reports whether some statement of the event asserts it.
+func asserted(ev Event) bool {
+	for _, st := range ev.Statements {
+		if st.Modality == model.Asserted || st.Modality == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyDenied reports whether every source of the event reports a denial.
+func onlyDenied(ev Event) bool {
+	for _, st := range ev.Statements {
+		if st.Modality != model.Denied {
+			return false
+		}
+	}
+	return true
+}
+
+// fateOf maps an event type to what it says of a victim's fate, with a
+// rank that breaks ties between events of one date.
+var fateOf = map[model.EventType]struct {
+	fate string
+	rank int
+}{
+	model.EventArrest: {"detained", 1}, model.EventDetention: {"detained", 1}, model.EventDisappearance: {"disappeared", 2},
+	model.EventRelease: {"released", 3}, model.EventEscape: {"released", 3}, model.EventDeathInCustody: {"died_in_custody", 4},
+	model.EventExecutionAllegation: {"died_in_custody", 4},
+}
+
+// fateEvent reports whether an event speaks of the entity's fate: events
+// in which they are the victim, and deaths in custody and disappearances of
+// which they are the subject.
+func fateEvent(ev Event) bool {
+	if _, ok := fateOf[ev.Type]; !ok || onlyDenied(ev) {
+		return false
+	}
+	return ev.Role == model.Victim || (ev.Role == model.Subject && (ev.Type == model.EventDeathInCustody || ev.Type == model.EventDisappearance))
+}
+
+// readFate reads a victim's fate from the events kept by use: death in
+// custody is final; otherwise the latest dated event decides, and between
+// undated ones the later stage. It rests on every such event of that fate
+// and date.
+func readFate(evs []Event, use func(Event) bool) Reading {
+	var best *Event
+	bestRank := 0
+	for i := range evs {
+		ev := &evs[i]
+		if !fateEvent(*ev) || !use(*ev) {
+			continue
+		}
+		f := fateOf[ev.Type]
+		switch {
+		case best == nil,
+			f.rank == 4 && bestRank < 4,
+			bestRank < 4 && later(ev.Date, best.Date),
+			bestRank < 4 && DateKey(ev.Date) == DateKey(best.Date) && f.rank > bestRank:
+			best, bestRank = ev, f.rank
+		}
+	}
+	if best == nil {
+		return Reading{}
+	}
+	r := Reading{Value: fateOf[best.Type].fate, Date: best.Date, Alleged: true}
+	for _, ev := range evs {
+		if fateEvent(ev) && use(ev) && fateOf[ev.Type].fate == r.Value && DateKey(ev.Date) == DateKey(r.Date) {
+			r.Events = append(r.Events, ev.ID)
+			r.Notes = mergeInts(r.Notes, ev.Notes)
+			r.Alleged = r.Alleged && ev.Alleged && !asserted(ev)
+		}
+	}
+	return r
+}
+
+// later reports whether a is a known date after b (an unknown b is before
+// any known a).
+func later(a, b model.Date) bool {
+	if a.IsZero() {
+		return false
+	}
+	return b.IsZero() || DateKey(a) > DateKey(b)
+}
+
+// readStatus reads a person's case and fate, confirmed and suggested, and
+// counts the unreviewed sources behind each suggestion.
+func (n *notes) readStatus(evs []Event) (Case, Fate, error) {
+	var c Case
+	var confirmedSteps []Step
+	c.Confirmed, confirmedSteps = readCase(evs, confirmedEvent)
+	c.Suggested, c.Steps = readCase(evs, standing)
+	for i := range c.Steps {
+		c.Steps[i].Confirmed = confirmedSteps[i].Reached
+	}
+	f := Fate{Confirmed: readFate(evs, confirmedEvent), Suggested: readFate(evs, standing)}
+	var err error
+	if c.Suggested.Unreviewed, err = n.unreviewed(evs, c.Suggested.Events); err != nil {
+		return c, f, err
+	}
+	if f.Suggested.Unreviewed, err = n.unreviewed(evs, f.Suggested.Events); err != nil {
+		return c, f, err
+	}
+	return c, f, nil
+}
+
+// unreviewed counts the independent sources of the events among ids that
+// no person has confirmed.
+func (n *notes) unreviewed(evs []Event, ids []string) (int, error) {
+	var sts []model.Statement
+	for _, ev := range evs {
+		if slices.Contains(ids, ev.ID) && ev.Status != model.StatusConfirmed {
+			sts = append(sts, ev.Statements...)
+		}
+	}
+	return n.independent(sts)
+}
