@@ -158,7 +158,13 @@ func config(base string) huma.Config {
 // schemaNamer names schemas after their Go types without the Out suffix the
 // package gives response types (SourceOut → Source).
 func schemaNamer(t reflect.Type, hint string) string {
-	return strings.TrimSuffix(huma.DefaultSchemaNamer(t, hint), "Out")
+	name := huma.DefaultSchemaNamer(t, hint)
+	if strings.HasSuffix(t.PkgPath(), "/casefile") {
+		// the case file's types (casefile.Doc, casefile.EventDoc, …):
+		// Case, CaseEvent, …
+		return "Case" + strings.TrimSuffix(strings.TrimPrefix(name, "Doc"), "Doc")
+	}
+	return strings.TrimSuffix(name, "Out")
 }
 
 // Handler serves every path under /api/v1/, wrapped in recovery, the

@@ -2,8 +2,10 @@ package api
 
 import (
 	"context"
+	"errors"
 
 	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/casefile"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/store"
 )
@@ -73,49 +75,82 @@ func (s *Server) entityPage(ctx context.Context, p Paging, typ, kind string) ([]
 type entityShowOut struct{ Body entityDetailOut }
 
 // entityShow is one entity: its names, every statement the caller may see
-// grouped by property, the events it takes part in, and for an event its
-// participants. An id merged into another answers with the entity it was
-// merged into (whose id then differs from the one asked for).
+// grouped by property, the events it takes part in with their review state,
+// a person's case status and fate (from the case file), and for an event
+// its participants. An id merged into another answers with the entity it
+// was merged into (whose id then differs from the one asked for).
 func (s *Server) entityShow(ctx context.Context, in *idIn) (*entityShowOut, error) {
 	v := callerOf(ctx).viewer
-	e, ids, err := s.visibleEntity(ctx, v, in.ID)
+	rd := casefile.NewReader(ctx, s.store, v)
+	f, err := rd.ReadID(in.ID, casefile.Options{})
+	if errors.Is(err, casefile.ErrNotFound) {
+		return nil, notFound("entity")
+	}
 	if err != nil {
-		return nil, err
+		return nil, s.internal(ctx, "read case file", err)
 	}
 	var sts []model.Statement
-	for _, id := range ids {
-		own, err := s.store.Statements(ctx, v, id)
+	for _, id := range append([]string{f.Ref.ID}, f.Merged...) {
+		own, err := rd.Statements(id)
 		if err != nil {
 			return nil, s.internal(ctx, "read statements", err)
 		}
 		sts = append(sts, own...)
 	}
-	refs, err := s.store.Referencing(ctx, v, e.ID)
-	if err != nil {
-		return nil, s.internal(ctx, "read references", err)
-	}
-	if len(sts) == 0 && len(refs) == 0 {
-		return nil, notFound("entity")
-	}
-	d := entityDetailOut{EntityOut: EntityOut{ID: e.ID, Type: string(e.Type), Names: names(sts)},
-		MergedFrom: ids[1:], Statements: map[string][]statementOut{}, Events: []eventRefOut{}}
+	doc := f.Doc()
+	d := entityDetailOut{EntityOut: EntityOut{ID: f.Ref.ID, Type: string(f.Ref.Type), Names: names(sts)},
+		MergedFrom: append([]string{}, f.Merged...), Statements: map[string][]statementOut{}, Events: []eventRefOut{},
+		Status: doc.Status, Fate: doc.Fate}
 	for _, st := range sts {
 		d.Statements[string(st.Property)] = append(d.Statements[string(st.Property)], toStatement(st))
 	}
-	if d.Events, err = s.eventRefs(ctx, v, refs); err != nil {
-		return nil, err
+	var parts []model.Statement
+	if f.Ref.Type != model.TypeEvent {
+		for _, ev := range f.Events {
+			for _, p := range ev.Part {
+				d.Events = append(d.Events, eventRefOut{EventID: ev.ID, EventType: string(ev.Type), Date: dateString(ev.Date),
+					Property: string(p.Property), Role: string(p.Role), StatementID: p.ID, Review: string(ev.Status)})
+				parts = append(parts, p)
+			}
+		}
 	}
-	if e.Type == model.TypeEvent {
-		ev, err := s.event(ctx, v, e.ID, sts)
+	if f.Ref.Type == model.TypeEvent {
+		ev, err := s.event(ctx, v, f.Ref.ID, sts)
 		if err != nil {
 			return nil, err
 		}
 		d.Event = &ev
 	}
-	if err := s.record(ctx, "api-view", nil, append(sts, refs...)); err != nil {
+	if err := s.record(ctx, "api-view", nil, append(sts, parts...)); err != nil {
 		return nil, err
 	}
 	return &entityShowOut{Body: d}, nil
+}
+
+type entityCaseOut struct{ Body casefile.Doc }
+
+// entityCase is the case file of the entity that stands for id, as the
+// caller may see it: the object `athar case ID --json` prints.
+func (s *Server) entityCase(ctx context.Context, in *idIn) (*entityCaseOut, error) {
+	v := callerOf(ctx).viewer
+	f, err := casefile.New(s.store).Read(ctx, v, in.ID, casefile.Options{})
+	if errors.Is(err, casefile.ErrNotFound) {
+		return nil, notFound("entity")
+	}
+	if err != nil {
+		return nil, s.internal(ctx, "read case file", err)
+	}
+	if err := s.record(ctx, "api-view", f.Shown, f.Statements()); err != nil {
+		return nil, err
+	}
+	return &entityCaseOut{Body: f.Doc()}, nil
+}
+
+func dateString(d model.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.String()
 }
 
 // visibleEntity finds the entity that stands for id (following merges) and
@@ -154,39 +189,6 @@ func names(sts []model.Statement) []string {
 		}
 	}
 	return out
-}
-
-// eventRefs turns the statements that link to an entity into its part in
-// each event, with the event's type and date as the caller may see them.
-func (s *Server) eventRefs(ctx context.Context, v access.Viewer, refs []model.Statement) ([]eventRefOut, error) {
-	out := []eventRefOut{}
-	summaries := map[string]eventOut{}
-	for _, r := range refs {
-		switch r.Property {
-		case "involved", "organizer", "location":
-		default:
-			continue
-		}
-		e, err := s.store.Entity(ctx, r.EntityID)
-		if err != nil {
-			return nil, s.internal(ctx, "read event", err)
-		}
-		if e.Type != model.TypeEvent {
-			continue
-		}
-		sum, ok := summaries[e.ID]
-		if !ok {
-			sts, err := s.store.Statements(ctx, v, e.ID)
-			if err != nil {
-				return nil, s.internal(ctx, "read event", err)
-			}
-			sum = summarize(e.ID, sts)
-			summaries[e.ID] = sum
-		}
-		out = append(out, eventRefOut{EventID: e.ID, EventType: sum.EventType, Date: sum.Date, Property: string(r.Property),
-			Role: string(r.Role), StatementID: r.ID})
-	}
-	return out, nil
 }
 
 type entityStatementsOut = statementsListOut

@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/casefile"
 	"github.com/athar-project/athar/internal/model"
 )
 
@@ -84,18 +85,22 @@ func (s *Server) eventShow(ctx context.Context, in *idIn) (*eventShowOut, error)
 }
 
 // summarize reads an event's type, date, status and modalities from the
-// statements the caller may see of it; rejected statements say nothing.
+// statements the caller may see of it. Its type, date and review state are
+// the case file's (casefile.Summarize): a rejected event says so, with the
+// type that was rejected; its modalities and sources are those of the
+// statements that stand.
 func summarize(id string, sts []model.Statement) eventOut {
-	ev := eventOut{ID: id, Status: string(model.StatusProposed), Modalities: []string{}, Locations: []participantOut{},
+	sum := casefile.Summarize(sts, nil)
+	ev := eventOut{ID: id, EventType: string(sum.Type), Status: string(sum.Status), Modalities: []string{}, Locations: []participantOut{},
 		Participants: []participantOut{}, Organizers: []participantOut{}, Sources: []string{}, Statements: []statementOut{}}
+	if !sum.Date.IsZero() {
+		ev.Date = sum.Date.String()
+	}
 	modal := map[string]bool{}
 	srcs := map[string]bool{}
 	for _, st := range sts {
 		if st.Status == model.StatusRejected {
 			continue
-		}
-		if st.Status == model.StatusConfirmed {
-			ev.Status = string(model.StatusConfirmed)
 		}
 		if st.Modality != "" && !modal[string(st.Modality)] {
 			modal[string(st.Modality)] = true
@@ -104,20 +109,6 @@ func summarize(id string, sts []model.Statement) eventOut {
 		if st.SourceID != "" && !srcs[st.SourceID] {
 			srcs[st.SourceID] = true
 			ev.Sources = append(ev.Sources, st.SourceID)
-		}
-		switch st.Property {
-		case model.PropEventType:
-			if ev.EventType == "" {
-				ev.EventType = st.Value
-			}
-		case model.PropDate:
-			d := st.DateStart
-			if d.IsZero() {
-				d, _ = model.ParseDate(st.Value)
-			}
-			if ev.Date == "" {
-				ev.Date = d.String()
-			}
 		}
 	}
 	sort.Strings(ev.Modalities)

@@ -122,6 +122,7 @@ func (r *rig) crawl(who string) []response {
 		pages("/api/v1/entities?type="+typ, func(it map[string]any) {
 			id := it["id"].(string)
 			get("/api/v1/entities/" + id)
+			get("/api/v1/entities/" + id + "/case")
 			pages("/api/v1/entities/"+id+"/statements", func(st map[string]any) {
 				get("/api/v1/statements/" + st["id"].(string))
 			})
@@ -137,6 +138,7 @@ func (r *rig) crawl(who string) []response {
 	}
 	for _, id := range []string{f.victim, f.witness, f.torture, f.person} {
 		get("/api/v1/entities/" + id)
+		get("/api/v1/entities/" + id + "/case")
 		get("/api/v1/entities/" + id + "/statements")
 		get("/api/v1/events/" + id)
 	}

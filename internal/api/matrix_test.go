@@ -45,6 +45,7 @@ func (r *rig) calls() []call {
 		{"GET", "/api/v1/entities?type=person", nil},
 		{"GET", "/api/v1/entities/" + f.person, nil},
 		{"GET", "/api/v1/entities/" + f.person + "/statements", nil},
+		{"GET", "/api/v1/entities/" + f.person + "/case", nil},
 		{"GET", "/api/v1/events", nil},
 		{"GET", "/api/v1/events/" + f.arrest, nil},
 		{"GET", "/api/v1/statements/" + f.confirmed, nil},
@@ -175,6 +176,8 @@ func TestNotFoundAndMethods(t *testing.T) {
 			{"GET", "/api/v1/sources/" + f.sources[model.Confidential].ID + "/statements", "rania", 404},
 			{"GET", "/api/v1/entities/" + f.victim, "rania", 404},
 			{"GET", "/api/v1/entities/" + f.victim + "/statements", "anas", 404},
+			{"GET", "/api/v1/entities/" + f.victim + "/case", "rania", 404},
+			{"GET", "/api/v1/entities/no-such-entity/case", "adel", 404},
 			{"GET", "/api/v1/entities/no-such-entity", "adel", 404},
 			{"GET", "/api/v1/events/" + f.torture, "rania", 404},
 			{"GET", "/api/v1/events/" + f.person, "adel", 404}, // not an event
@@ -204,9 +207,10 @@ func TestNotFoundAndMethods(t *testing.T) {
 			}
 		}
 		// A merged entity's id answers with the entity it was merged into.
-		m := r.get("/api/v1/entities/"+f.merged, "vera").json(t)
-		if m["id"] != f.person {
-			t.Errorf("merged entity answered as %v, want %s", m["id"], f.person)
+		for _, path := range []string{"/api/v1/entities/" + f.merged, "/api/v1/entities/" + f.merged + "/case"} {
+			if m := r.get(path, "vera").json(t); m["id"] != f.person {
+				t.Errorf("%s answered as %v, want %s", path, m["id"], f.person)
+			}
 		}
 	})
 }

@@ -29,8 +29,11 @@ var operationDocs = map[string]operationDoc{
 	"get-source":             {"Sources", "One source with its plain text; statements' spans are code-point offsets into `text`."},
 	"list-source-statements": {"Sources", "The statements drawn from a source that the caller may see, filtered by status or property."},
 	"list-entities":          {"Entities", "Entities the caller may see something of, with the names they may see, by type. Paged."},
-	"get-entity": {"Entities", "One entity: its names, every statement the caller may see by property, and the events it takes part in. " +
-		"An id merged into another answers with the entity it was merged into."},
+	"get-entity": {"Entities", "One entity: its names, every statement the caller may see by property, the events it takes part in " +
+		"with their review state, and a person's case status and fate. An id merged into another answers with the entity it was merged into."},
+	"get-entity-case": {"Entities", "An entity's case file, the one its page, the reconciliation preview and the dossier show (what " +
+		"`athar case ID --json` prints): names, the events it takes part in with its role, date, modality and review state, and a " +
+		"person's case status and fate, each as confirmed events support it and as every event the caller may see suggests it."},
 	"list-entity-statements": {"Entities", "Statements about an entity and about those merged into it, filtered by status or property. Paged."},
 	"list-events":            {"Events", "Events with their type, date, modalities, locations, participants and roles, and the sources they rest on. Paged."},
 	"get-event":              {"Events", "One event with its participants and their roles."},

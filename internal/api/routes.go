@@ -28,6 +28,7 @@ func (s *Server) routes() {
 	add(s, readers, get("/entities", "list-entities", "List entities"), s.entitiesList)
 	add(s, readers, get("/entities/{id}", "get-entity", "One entity: names, statements by property, events"), s.entityShow)
 	add(s, readers, get("/entities/{id}/statements", "list-entity-statements", "Statements about an entity"), s.entityStatements)
+	add(s, readers, get("/entities/{id}/case", "get-entity-case", "An entity's case file: names, events with their review state, case status and fate"), s.entityCase)
 
 	add(s, readers, get("/events", "list-events", "List events with their participants and roles"), s.eventsList)
 	add(s, readers, get("/events/{id}", "get-event", "One event with its participants and roles"), s.eventShow)

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/athar-project/athar/internal/app"
+	"github.com/athar-project/athar/internal/casefile"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/store"
 )
@@ -137,8 +138,10 @@ type entityDetailOut struct {
 	EntityOut
 	MergedFrom []string                  `json:"merged_from" doc:"Entities merged into this one; their statements are included."`
 	Statements map[string][]statementOut `json:"statements" doc:"Every statement the caller may see, by property, oldest first. Rejected ones are included with their status."`
-	Events     []eventRefOut             `json:"events" doc:"The events it takes part in, as participant, organizer or location."`
+	Events     []eventRefOut             `json:"events" doc:"The events it takes part in, as participant, organizer or location, with each event's review state (rejected ones too)."`
 	Event      *eventOut                 `json:"event,omitempty" doc:"For an entity of type event: the event."`
+	Status     casefile.StatusDoc        `json:"status" doc:"A person's case status, from confirmed events and as every event suggests it (GET /entities/{id}/case has the whole case file)."`
+	Fate       casefile.FateDoc          `json:"fate" doc:"A victim's fate, likewise."`
 }
 
 // eventRefOut is an entity's part in an event.
@@ -149,14 +152,15 @@ type eventRefOut struct {
 	Property    string `json:"property" enum:"involved,organizer,location" doc:"How the event names the entity."`
 	Role        string `json:"role,omitempty"`
 	StatementID string `json:"statement_id"`
+	Review      string `json:"review" enum:"confirmed,proposed,rejected" doc:"The event's review state: confirmed when its type and this entity's part are all confirmed, rejected when one is, else proposed."`
 }
 
 // eventOut is an event with its participants and their roles.
 type eventOut struct {
 	ID           string           `json:"id"`
-	EventType    string           `json:"event_type" doc:"arrest, detention, trial, conviction, death_in_custody, torture_allegation… (empty when the caller may not see it)."`
+	EventType    string           `json:"event_type" doc:"arrest, detention, trial, conviction, death_in_custody, torture_allegation… (empty when the caller may not see it; for a rejected event, the type that was rejected)."`
 	Date         string           `json:"date,omitempty" doc:"YYYY-MM-DD, YYYY-MM or YYYY."`
-	Status       string           `json:"status" enum:"proposed,confirmed" doc:"confirmed when any of its statements the caller may see is."`
+	Status       string           `json:"status" enum:"proposed,confirmed,rejected" doc:"confirmed when its type statements the caller may see are all confirmed, rejected when they were rejected (or nothing of it stands), else proposed."`
 	Modalities   []string         `json:"modalities" doc:"How its sources report it: asserted, alleged, denied."`
 	Locations    []participantOut `json:"locations"`
 	Participants []participantOut `json:"participants"`
