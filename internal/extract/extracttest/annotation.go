@@ -37,6 +37,10 @@ type Event struct {
 	Who   []string // participant names
 	Where string
 	Date  string
+	// DateText is the words a gold event's date comes from, where the
+	// annotation gives them ("May 21-24, 2024", "2020"): the reference reads
+	// a predicted date against them when the gold date is empty.
+	DateText string
 }
 
 // categories are the entity categories in the order the scorer reports them.
@@ -133,7 +137,7 @@ func (e *Event) UnmarshalJSON(b []byte) error {
 	*e = Event{}
 	var who []nameOf
 	err := decodeFields(b, field{"type", &e.Type}, field{"who", &who},
-		field{"where", &e.Where}, field{"date", &e.Date})
+		field{"where", &e.Where}, field{"date", &e.Date}, field{"date_text", &e.DateText})
 	for _, w := range who {
 		e.Who = append(e.Who, w.text)
 	}
