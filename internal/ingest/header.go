@@ -2,8 +2,6 @@ package ingest
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
 )
 
 // header is the optional block at the start of a text file: "Key: value"
@@ -17,10 +15,10 @@ func (h header) get(key string) string { return h.fields[strings.ToLower(key)] }
 
 // splitHeader finds the header block of text. It is there when text starts
 // with one or more "Key: value" lines (the key is everything before the first
-// ": ", a name of letters, digits, spaces, '-' and '_' of at most 40
-// characters; "Key:" alone is an empty value) followed directly by a line
-// "---". Without one, ok is false and body is text. With one, body is
-// everything after the "---" line, unchanged.
+// ": ", as CONTRACTS.md has it, however long and whatever it holds, white
+// space around it trimmed; "Key:" alone is an empty value) followed directly
+// by a line "---". Without one, ok is false and body is text. With one, body
+// is everything after the "---" line, unchanged.
 func splitHeader(text string) (h header, body string, ok bool) {
 	h.fields = map[string]string{}
 	rest := text
@@ -50,22 +48,22 @@ func splitHeader(text string) (h header, body string, ok bool) {
 	}
 }
 
-// headerLine splits "Key: value".
+// headerLine splits "Key: value". A key that is only white space is no
+// key. (Keys were once limited to 40 characters of letters, digits, spaces,
+// '-' and '_': a longer note such as "Descriptive-title (written by the
+// annotator)" then made the whole header body text, its notes extracted
+// from as if the article said them.)
 func headerLine(line string) (key, value string, ok bool) {
 	key, value, found := strings.Cut(line, ": ")
 	if !found {
-		key, found = strings.CutSuffix(strings.TrimRight(line, " \t"), ":")
-		if !found || strings.Contains(key, ":") {
+		key, found = strings.CutSuffix(strings.TrimRight(line, " \t\r"), ":")
+		if !found {
 			return "", "", false
 		}
 	}
-	if key == "" || utf8.RuneCountInString(key) > 40 || key != strings.TrimSpace(key) {
+	key = strings.TrimSpace(key)
+	if key == "" {
 		return "", "", false
-	}
-	for _, r := range key {
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != ' ' && r != '-' && r != '_' {
-			return "", "", false
-		}
 	}
 	return key, strings.TrimSpace(value), true
 }

@@ -160,6 +160,10 @@ func TestParseTextHeader(t *testing.T) {
 		{"crlf", "Title: T\r\nPublisher: P\r\n---\r\nBody\r\n", "T", "P", "", "other", "", "T\nBody\n"},
 		{"header date beats dateline", "Published: 2024-01-01\n---\ndate 2025-01-03 Shafaq News/ Body",
 			"", "Shafaq News", "", "other", "2024-01-01", "date 2025-01-03 Shafaq News/ Body"},
+		// the key is everything before the first ": ", however long and whatever it holds
+		{"long key", "Title: T\nDescriptive-title (written by the annotator, not article text): Arrest of X\nPublished: 2024-05-06\nLanguage: en\n---\nBody",
+			"T", "", "", "en", "2024-05-06", "T\nBody"},
+		{"key with a colon", "Title: T\nNote:internal: x\nPublisher: P\n---\nBody", "T", "P", "", "other", "", "T\nBody"},
 		{"dateline fills unknown", "Title: T\nPublished: unknown\n---\n date 2025-01-03 Shafaq News/ The body",
 			"T", "Shafaq News", "", "en", "2025-01-03", "T\n date 2025-01-03 Shafaq News/ The body"},
 	}
