@@ -4,6 +4,7 @@ import (
 	"math/rand"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -14,13 +15,17 @@ import (
 
 // FuzzExtract checks that no input makes the extractor panic or emit a span
 // that is not the code-point slice of the text it claims.
+//
+// The seeds are short: single paragraphs of the project's own corpus texts,
+// at most maxSeed bytes each. Whole articles (3 KB) made the fuzzer spend
+// its time minimizing: each input that finds new coverage is minimized for
+// up to -fuzzminimizetime (60 s by default) before fuzzing goes on, and
+// cutting a 3 KB input down byte by byte takes tens of thousands of runs,
+// so a 60 s run made only 10 to 31 executions that the progress line
+// counted. Short seeds minimize in a fraction of a second.
 func FuzzExtract(f *testing.F) {
-	for _, p := range corpusFiles(f)[:6] {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(string(b))
+	for _, s := range seedParagraphs(f, 12) {
+		f.Add(s)
 	}
 	f.Add("Col. Thaer Hussein, a former assistant to the director of Sednaya Prison, was arrested on Thursday.")
 	f.Add("date 2025-01-03 X/ “Azrael of Sednaya” al- Abu - ’s")
@@ -38,6 +43,31 @@ func FuzzExtract(f *testing.F) {
 			}
 		}
 	})
+}
+
+// maxSeed is the longest seed FuzzExtract takes from the corpus, in bytes.
+const maxSeed = 400
+
+// seedParagraphs returns up to n paragraphs of the written corpus texts
+// (en_*.txt, not the seed articles), header lines left out, each at most
+// maxSeed bytes.
+func seedParagraphs(t testing.TB, n int) []string {
+	var out []string
+	for _, p := range corpusFiles(t) {
+		if !strings.HasPrefix(filepath.Base(p), "en_") {
+			continue
+		}
+		for _, para := range strings.Split(readSource(t, p).text, "\n") {
+			if para = strings.TrimSpace(para); len(para) > 40 && len(para) <= maxSeed {
+				out = append(out, para)
+				break
+			}
+		}
+		if len(out) == n {
+			break
+		}
+	}
+	return out
 }
 
 // TestMutationsTerminate runs the extractor on corpus texts mangled at
