@@ -37,6 +37,12 @@ SEED_GOLD = {
              EV("referral_to_judiciary", [("Thaer Hussein", "subject")])]},
 }
 
+def without_country(g):
+    """The annotations never list the country itself (the scorer leaves it out, in gold and prediction)."""
+    g = dict(g)
+    g["places"] = [p for p in g.get("places", []) if p["name"] != "Syria"]
+    return g
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     root = os.path.dirname(here)
@@ -61,9 +67,10 @@ def main():
         with open(os.path.join(corpus_dir, id + ".txt"), "w", encoding="utf-8") as f:
             f.write(head + "---\n" + body + "\n")
         with open(os.path.join(gold_dir, id + ".json"), "w", encoding="utf-8") as f:
-            json.dump(dict(id=id, **g), f, ensure_ascii=False, indent=1)
+            json.dump(dict(id=id, **without_country(g)), f, ensure_ascii=False, indent=1)
             f.write("\n")
     for id, g in SEED_GOLD.items():
+        g = without_country(g)
         with open(os.path.join(gold, id + ".json"), "w", encoding="utf-8") as f:
             json.dump(dict(id=id, **g), f, ensure_ascii=False, indent=1)
             f.write("\n")
