@@ -251,9 +251,6 @@ func containsFold(list []string, s string) bool {
 	return false
 }
 
-// roleEnders end an apposition.
-var roleEnders = set(`, . ; : — – ( ) who which whose where when while after before since " “ ” |`)
-
 // roleAt reads a role phrase starting at token k ("former guard at Sednaya
 // Prison", "27-year-old engineering student from Douma"): a role noun must
 // come within its first five words, after nothing but describing words.
@@ -290,12 +287,6 @@ func (d *doc) roleAt(k int) span {
 	}
 	return span{k, b}
 }
-
-// preRole are lower-case words that may describe a role noun before it:
-// "a 27-year-old engineering student", "a high-ranking intelligence officer".
-var preRole = set(`engineering law medical army intelligence political civil human rights year old young retired local female male
-high ranking top elderly university air force naval navy criminal state government regime pro opposition rebel militia
-syrian kurdish palestinian lebanese iraqi well known longtime long time second first third one two`)
 
 // personAttributes reads roles, affiliations and birthplaces.
 func (d *doc) personAttributes() {
@@ -556,9 +547,6 @@ func (d *doc) detentionContext(s sentence) bool {
 	}
 	return false
 }
-
-var detentionWords = set(`prison prisons prisoner prisoners detainee detainees guard guards jailer jailers inmate inmates
-executions execution executed hanged cell cells survivor survivors torture tortured detention jail warden`)
 
 func isLatinName(s string) bool {
 	for _, r := range s {

@@ -199,8 +199,6 @@ func isCloser(s string) bool {
 	return false
 }
 
-var abbreviations = set(`col lt gen brig maj capt sgt cpl pvt adm dr mr mrs ms st jan feb mar apr jun jul aug sep sept oct nov dec no vs u s e g i etc jr sr`)
-
 func abbreviation(t extract.Token) bool {
 	if !t.Word {
 		return false

@@ -227,11 +227,6 @@ func (d *doc) findGazetteer() {
 	}
 }
 
-// namedSettlement follow a place's name: "the Mezzeh 86 neighbourhood".
-var namedSettlement = set(`neighbourhood neighborhood district camp suburb quarter`)
-
-var placeSuffixWord = set(`province governorate countryside city`)
-
 // findSkeletonPlaces finds places the gazetteer spells another way
 // ("Mezzeh" for "Mazzeh"): a capitalized name after a place cue whose
 // consonant skeleton names a place.
@@ -360,8 +355,6 @@ func (d *doc) capitalRunLeft(i, max int, allowConnectors bool) int {
 	return a
 }
 
-var notNameLeft = set(`the a an this that in on at of for from to by with and or but as he she it they his her its their who which`)
-
 func ordinal(s string) bool {
 	return len(s) > 2 && s[0] >= '0' && s[0] <= '9' && (strings.HasSuffix(s, "th") || strings.HasSuffix(s, "st") || strings.HasSuffix(s, "nd") || strings.HasSuffix(s, "rd"))
 }
@@ -460,10 +453,6 @@ func (d *doc) orgPattern(i int) {
 	}
 	d.addClaim(sp, ownOrg, nil)
 }
-
-// orgWordOK are words notNameWords lists that may still sit in an
-// organization's name after "Ministry of".
-var orgWordOK = set(`interior justice defence defense foreign affairs information health human rights national security`)
 
 // freeOrShorterPlace reports whether sp can be claimed as a place: it is
 // free, or holds only place claims lying inside it (a gazetteer name that

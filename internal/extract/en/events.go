@@ -8,136 +8,6 @@ import (
 	"github.com/athar-project/athar/internal/extract"
 )
 
-// trigger is a word or phrase that reports an event of a type.
-type trigger struct {
-	words []string
-	typ   string
-	verb  bool     // a verb form: not an event after "to" or a modal
-	needs []string // one of these must follow within window tokens
-	win   int
-}
-
-func trig(typ, phrase string, verb bool, needs string, win int) trigger {
-	return trigger{words: strings.Fields(phrase), typ: typ, verb: verb, needs: strings.Fields(needs), win: win}
-}
-
-const (
-	custodyWords = "custody detention prison prisons jail jails cell cells torture sednaya saydnaya branch detained captivity dungeons facility interrogation inmates detainees prisoners"
-	judiciary    = "judiciary judicial prosecution prosecutor prosecutors court courts justice judge"
-	victimsAfter = "prisoners detainees inmates people civilians men women children persons victims protesters"
-)
-
-var triggers = []trigger{
-	trig(extract.EventWanted, "arrest warrant", false, "", 0),
-	trig(extract.EventWanted, "arrest warrants", false, "", 0),
-	trig(extract.EventWanted, "warrant", false, "", 0),
-	trig(extract.EventWanted, "warrants", false, "", 0),
-	trig(extract.EventWanted, "wanted list", false, "", 0),
-	trig(extract.EventWanted, "red notice", false, "", 0),
-	trig(extract.EventWanted, "wanted for", false, "", 0),
-	trig(extract.EventWanted, "is wanted", false, "", 0),
-	trig(extract.EventWanted, "most wanted", false, "", 0),
-	trig(extract.EventArrest, "arrest", false, "", 0),
-	trig(extract.EventArrest, "arrests", false, "", 0),
-	trig(extract.EventArrest, "arrested", true, "", 0),
-	trig(extract.EventArrest, "arresting", true, "", 0),
-	trig(extract.EventArrest, "detained", true, "", 0),
-	trig(extract.EventArrest, "captured", true, "", 0),
-	trig(extract.EventArrest, "capture", false, "", 0),
-	trig(extract.EventArrest, "apprehended", true, "", 0),
-	trig(extract.EventArrest, "taken into custody", true, "", 0),
-	trig(extract.EventArrest, "caught", true, "", 0),
-	trig(extract.EventArrest, "nabbed", true, "", 0),
-	trig(extract.EventConfession, "confessed", true, "", 0),
-	trig(extract.EventConfession, "confession", false, "", 0),
-	trig(extract.EventConfession, "confessions", false, "", 0),
-	trig(extract.EventConfession, "confessing", true, "", 0),
-	trig(extract.EventConfession, "admitted", true, "", 0),
-	trig(extract.EventConfession, "admits", true, "", 0),
-	trig(extract.EventConfession, "confesses", true, "", 0),
-	trig(extract.EventReferral, "referred", true, judiciary, 12),
-	trig(extract.EventReferral, "referral", false, judiciary, 12),
-	trig(extract.EventReferral, "brought before", true, judiciary, 4),
-	trig(extract.EventReferral, "handed over to", true, judiciary, 5),
-	trig(extract.EventReferral, "transferred to", true, judiciary, 5),
-	trig(extract.EventCharge, "charged with", true, "", 0),
-	trig(extract.EventCharge, "indicted", true, "", 0),
-	trig(extract.EventCharge, "indictment", false, "", 0),
-	trig(extract.EventTrial, "trial", false, "", 0),
-	trig(extract.EventTrial, "tried", true, "", 0),
-	trig(extract.EventTrial, "trying", true, "", 0),
-	trig(extract.EventTrial, "stand trial", true, "", 0),
-	trig(extract.EventConviction, "convicted", true, "", 0),
-	trig(extract.EventConviction, "found guilty", true, "", 0),
-	trig(extract.EventConviction, "conviction", false, "", 0),
-	trig(extract.EventSentence, "sentenced", true, "", 0),
-	trig(extract.EventSentence, "sentence", false, "", 0),
-	trig(extract.EventAcquittal, "acquitted", true, "", 0),
-	trig(extract.EventAcquittal, "acquittal", false, "", 0),
-	trig(extract.EventRelease, "released", true, "", 0),
-	trig(extract.EventRelease, "freed", true, "", 0),
-	trig(extract.EventEscape, "escaped", true, "", 0),
-	trig(extract.EventEscape, "fled", true, custodyWords, 5),
-	trig(extract.EventEscape, "broke out", true, "", 0),
-	trig(extract.EventDeathInCustody, "tortured to death", true, "", 0),
-	trig(extract.EventDeathInCustody, "died", true, custodyWords, 8),
-	trig(extract.EventDeathInCustody, "die", true, custodyWords, 8),
-	trig(extract.EventDeathInCustody, "death", false, custodyWords, 8),
-	trig(extract.EventDeathInCustody, "deaths", false, custodyWords, 8),
-	trig(extract.EventDeathInCustody, "killed", true, "torture custody detention", 4),
-	trig(extract.EventDeathInCustody, "perished", true, custodyWords, 8),
-	trig(extract.EventDisappearance, "forcibly disappeared", true, "", 0),
-	trig(extract.EventDisappearance, "disappeared", true, "", 0),
-	trig(extract.EventDisappearance, "disappearance", false, "", 0),
-	trig(extract.EventDisappearance, "went missing", true, "", 0),
-	trig(extract.EventTestimony, "testified", true, "", 0),
-	trig(extract.EventTestimony, "testify", true, "", 0),
-	trig(extract.EventTestimony, "testimony", false, "", 0),
-	trig(extract.EventTestimony, "testimonies", false, "", 0),
-	trig(extract.EventTestimony, "recounted", true, "", 0),
-	trig(extract.EventTestimony, "described", true, "", 0),
-	trig(extract.EventTestimony, "told the court", true, "", 0),
-	trig(extract.EventTestimony, "told", true, "", 0),
-	trig(extract.EventTestimony, "spoke about", true, "", 0),
-	trig(extract.EventTestimony, "interviewed", true, "", 0),
-	trig(extract.EventTestimony, "interviews", false, "witnesses survivors detainees prisoners victims", 6),
-	trig(extract.EventTestimony, "spoke of", true, "", 0),
-	trig(extract.EventTestimony, "gave evidence", true, "", 0),
-	trig(extract.EventTortureAllegation, "torture", false, "", 0),
-	trig(extract.EventTortureAllegation, "tortured", true, "", 0),
-	trig(extract.EventTortureAllegation, "torturing", true, "", 0),
-	trig(extract.EventTortureAllegation, "beaten", true, "", 0),
-	trig(extract.EventTortureAllegation, "beat", true, "", 0),
-	trig(extract.EventTortureAllegation, "beating", false, "", 0),
-	trig(extract.EventTortureAllegation, "beatings", false, "", 0),
-	trig(extract.EventTortureAllegation, "ill - treatment", false, "", 0),
-	trig(extract.EventTortureAllegation, "sexual assault", false, "", 0),
-	trig(extract.EventTortureAllegation, "sexual assaults", false, "", 0),
-	trig(extract.EventTortureAllegation, "raped", true, "", 0),
-	trig(extract.EventTortureAllegation, "starvation", false, "", 0),
-	trig(extract.EventTortureAllegation, "starving", true, "", 0),
-	trig(extract.EventExecutionAllegation, "execution", false, "", 0),
-	trig(extract.EventExecutionAllegation, "executions", false, "", 0),
-	trig(extract.EventExecutionAllegation, "executed", true, "", 0),
-	trig(extract.EventExecutionAllegation, "executing", true, "", 0),
-	trig(extract.EventExecutionAllegation, "hanged", true, "", 0),
-	trig(extract.EventExecutionAllegation, "hangings", false, "", 0),
-	trig(extract.EventExecutionAllegation, "killing", true, victimsAfter, 5),
-	trig(extract.EventExecutionAllegation, "killings", false, victimsAfter, 5),
-	trig(extract.EventExecutionAllegation, "killed", true, victimsAfter, 5),
-	trig(extract.EventExecutionAllegation, "murdered", true, victimsAfter, 5),
-	trig(extract.EventExecutionAllegation, "murder", false, victimsAfter, 5),
-	trig(extract.EventExecutionAllegation, "massacre", false, "", 0),
-}
-
-var triggerIndex = func() map[string][]int {
-	m := map[string][]int{}
-	for i, t := range triggers {
-		m[t.words[0]] = append(m[t.words[0]], i)
-	}
-	return m
-}()
-
 // event is an event being built.
 type event struct {
 	typ      string
@@ -150,9 +20,6 @@ type event struct {
 	sent     sentence
 	trig     int
 }
-
-// testimonyNouns are the people whose account is testimony.
-var testimonyNouns = set(`detainee detainees prisoner prisoners inmate inmates survivor survivors victim victims witness witnesses defector defectors`)
 
 // hearerAfter reports a court, investigators or a panel within the few
 // words after token k: "told the ministry's investigators".
@@ -167,17 +34,6 @@ func (d *doc) hearerAfter(k int) bool {
 	}
 	return false
 }
-
-// hearers are those a testimony is given to.
-var hearers = set(`court investigators investigator prosecutors prosecutor judges judge tribunal commission inquiry hearing`)
-
-var mediaNouns = set(`video videos footage statement report reports photos photographs images recording recordings list data document documents findings`)
-
-var adjectivalNext = set(`men women people persons suspects sergeant colonel officer officers relatives journalists activists former`)
-
-var modals = set(`to will would could should may might must cannot can't`)
-
-var negations = set(`not never no without nor`)
 
 // placeSpec is the specificity of the entity named name.
 func (d *doc) placeSpec(name string) int {
@@ -201,21 +57,10 @@ func (d *doc) findEvents() {
 			if t.Fold == "said" || speechVerbs[t.Fold] {
 				d.statementAt(i, s)
 			}
-			cands := triggerIndex[t.Fold]
-			if len(cands) == 0 {
+			tr, bestLen := triggers.At(d.toks, i)
+			if bestLen == 0 {
 				continue
 			}
-			best, bestLen := -1, 0
-			for _, ci := range cands {
-				tr := triggers[ci]
-				if n := d.wordsAt(i, tr.words); n > bestLen {
-					best, bestLen = ci, n
-				}
-			}
-			if best < 0 {
-				continue
-			}
-			tr := triggers[best]
 			if d.skipTrigger(tr, i, i+bestLen, s) {
 				i += bestLen - 1
 				continue
@@ -390,28 +235,19 @@ func normEventType(t string) string {
 	return t
 }
 
-func (d *doc) wordsAt(i int, ws []string) int {
-	for k, w := range ws {
-		if i+k >= len(d.toks) || d.toks[i+k].Fold != w {
-			return 0
-		}
-	}
-	return len(ws)
-}
-
 // skipTrigger rejects triggers that do not report an event: a verb after
 // "to" or a modal, a negation, a required word missing, a noun used in
 // another sense.
-func (d *doc) skipTrigger(tr trigger, a, b int, s sentence) bool {
+func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 	if d.own[a] == ownEpithet || d.own[a] == ownPerson {
 		return true
 	}
 	prev, prev2 := d.fold(a-1), d.fold(a-2)
-	allegation := tr.typ == extract.EventTortureAllegation || tr.typ == extract.EventExecutionAllegation
-	if tr.verb && !allegation && (modals[prev] || (prev == "be" && modals[prev2])) {
+	allegation := tr.Type == extract.EventTortureAllegation || tr.Type == extract.EventExecutionAllegation
+	if tr.Verb && !allegation && (modals[prev] || (prev == "be" && modals[prev2])) {
 		return true
 	}
-	if prev == "to" && (tr.typ == extract.EventArrest || tr.typ == extract.EventEscape) {
+	if prev == "to" && (tr.Type == extract.EventArrest || tr.Type == extract.EventEscape) {
 		return true
 	}
 	for k := a - 1; k >= s.a && k >= a-3; k-- {
@@ -420,7 +256,7 @@ func (d *doc) skipTrigger(tr trigger, a, b int, s sentence) bool {
 		}
 	}
 	next := d.fold(b)
-	switch tr.typ {
+	switch tr.Type {
 	case extract.EventTrial:
 		if next == "to" && (d.toks[a].Fold == "tried" || d.toks[a].Fold == "trying") || next == "and" && d.fold(b+1) == "error" || prev == "pending" || prev == "awaiting" || prev == "without" {
 			return true
@@ -463,23 +299,8 @@ func (d *doc) skipTrigger(tr trigger, a, b int, s sentence) bool {
 			return true // "referred to as"
 		}
 	}
-	if len(tr.needs) > 0 {
-		found := false
-		for k := b; k < s.b && k < b+tr.win && !found; k++ {
-			for _, w := range tr.needs {
-				if d.toks[k].Fold == w {
-					found = true
-				}
-			}
-			if d.own[k] == ownFacility && tr.typ == extract.EventDeathInCustody {
-				found = true
-			}
-		}
-		if !found {
-			return true
-		}
-	}
-	return false
+	facility := func(k int) bool { return d.own[k] == ownFacility && tr.Type == extract.EventDeathInCustody }
+	return !tr.NeedsMet(d.toks, b, s.b, facility)
 }
 
 // victimWordBefore reports a survivor, witness or former detainee named
@@ -560,9 +381,6 @@ func (d *doc) isSpeaker(m span) bool {
 	}
 	return p == "to" && d.fold(m.a-2) == "according"
 }
-
-// speechBefore are verbs that precede their speaker: "said Khattab".
-var speechBefore = set(`said says added wrote stated noted`)
 
 func (d *doc) handsOf(m span) bool {
 	return d.fold(m.a-1) == "of" && d.fold(m.a-2) == "hands"
@@ -702,8 +520,6 @@ func (d *doc) withAnaphora(persons []mention, s sentence) []mention {
 	return out
 }
 
-var numberWords = set(`two three four five six seven eight nine ten men suspects officers guards`)
-
 func afterSpeakerEnd(f string) bool { return f == "," || f == "." || f == "" || f == ";" }
 
 // statementAt records a statement by the person who speaks at verb v.
@@ -765,8 +581,8 @@ func (d *doc) testimonyIn(s sentence) bool {
 }
 
 // eventAt builds an event of tr's type from the sentence around the trigger.
-func (d *doc) eventAt(tr trigger, a, b int, s sentence) {
-	ev := &event{typ: tr.typ, sent: s, trig: a}
+func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
+	ev := &event{typ: tr.Type, sent: s, trig: a}
 	persons := d.sentencePersons(s)
 	seen := map[*person]bool{}
 	add := func(p *person, role string) {
@@ -776,7 +592,7 @@ func (d *doc) eventAt(tr trigger, a, b int, s sentence) {
 		seen[p] = true
 		ev.who = append(ev.who, extract.Participant{Name: p.name, Role: role})
 	}
-	switch tr.typ {
+	switch tr.Type {
 	case extract.EventTortureAllegation, extract.EventExecutionAllegation:
 		// "died under torture": the sentence names who suffered, not who did it
 		underOnly := d.fold(a-1) == "under"
@@ -849,9 +665,9 @@ func (d *doc) eventAt(tr trigger, a, b int, s sentence) {
 			}
 		}
 	default:
-		for _, m := range d.subjects(d.withAnaphora(persons, s), a, b, tr.typ) {
+		for _, m := range d.subjects(d.withAnaphora(persons, s), a, b, tr.Type) {
 			role := extract.RoleSubject
-			if m.person.victim && (tr.typ == extract.EventArrest || tr.typ == extract.EventEscape) {
+			if m.person.victim && (tr.Type == extract.EventArrest || tr.Type == extract.EventEscape) {
 				role = extract.RoleVictim
 			}
 			add(m.person, role)
@@ -864,17 +680,17 @@ func (d *doc) eventAt(tr trigger, a, b int, s sentence) {
 			}
 		}
 
-		if tr.typ == extract.EventArrest && len(ev.who) > 0 && allVictims(ev.who) {
+		if tr.Type == extract.EventArrest && len(ev.who) > 0 && allVictims(ev.who) {
 			ev.typ = extract.EventDetention
 		}
 	}
-	ev.where = d.whereFor(tr.typ, a, s, !tr.verb)
+	ev.where = d.whereFor(tr.Type, a, s, !tr.Verb)
 	ev.date = d.dateNear(a, s)
-	ev.modality = d.modalityFor(tr.typ, s, a)
+	ev.modality = d.modalityFor(tr.Type, s, a)
 	ev.count = d.countIn(s)
 	for _, m := range d.mentionsIn(s) {
 		if m.ent != nil && m.ent.typ == ownOrg && !containsFold(ev.agents, m.ent.name) {
-			switch tr.typ {
+			switch tr.Type {
 			case extract.EventArrest, extract.EventReferral, extract.EventWanted, extract.EventCharge, extract.EventConfession:
 				ev.agents = append(ev.agents, m.ent.name)
 			}
@@ -960,8 +776,6 @@ func (d *doc) clauseBreak(i, j int) bool {
 	}
 	return false
 }
-
-var clauseBreakers = set(`; : that but while whereas after before because although said told says say whom whose when where which`)
 
 // coordinated reports whether tokens [i, j) only join two names: "and",
 // commas, or an apposition in commas is too long to count.
@@ -1130,12 +944,6 @@ func boolInt(b bool) int {
 // judicial are the events a court's place is the place of.
 var judicial = set(`trial conviction sentence acquittal charge referral_to_judiciary testimony`)
 
-var locatives = set(`in at near outside inside into on`)
-
-// allegationWords start the part of a sentence that says what a person is
-// accused of, not where the event happened.
-var allegationWords = set(`accused suspicion suspected involvement charges charged crimes killing killings torture allegedly responsible over blame blamed blames linked`)
-
 // specificity ranks how small a place is: a village over a district over a
 // governorate over a country.
 func specificity(e *entity) int {
@@ -1235,10 +1043,6 @@ func (d *doc) modalityFor(typ string, s sentence, a int) string {
 	return extract.Asserted
 }
 
-// strongAlleged are cues that make even an arrest or a trial a report
-// rather than a fact.
-var strongAlleged = (&extract.Cues{Alleged: []string{"reportedly", "allegedly", "unconfirmed", "rumoured", "rumored", "is said to", "was said to", "were said to", "claimed"}}).Compile()
-
 // countIn reads a number of victims in the sentence: "more than 500
 // detainees", "1,200 prisoners".
 func (d *doc) countIn(s sentence) int {
@@ -1259,8 +1063,6 @@ func (d *doc) countIn(s sentence) int {
 	}
 	return 0
 }
-
-var victimsAfterSet = set(victimsAfter + " detainee prisoner")
 
 // absorbLeads folds an event that names nobody into an event of the same
 // type in the next sentence that names people: "A court convicted three

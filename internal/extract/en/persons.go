@@ -129,8 +129,6 @@ func (d *doc) particleAt(i int) int {
 	return 0
 }
 
-var hyphenParticles = set(`al el ad ar as ash at az an`)
-
 // nameRun reads a person's name starting at token s and returns its end.
 func (d *doc) nameRun(s int) (b int, words []string) {
 	i := s
@@ -213,10 +211,6 @@ func (d *doc) titleBefore(s int) (rank, title string, official bool, start int) 
 }
 
 func isRankCommander(f string) bool { return f == "commander" }
-
-var nameStarts = set(`abd abdul abdel`)
-
-var roleAdjectives = set(`former ex senior deputy chief head top prison military security police assistant acting veteran notorious alleged accused jailed detained imprisoned`)
 
 func lastWord(s string) string {
 	if i := strings.LastIndexByte(s, ' '); i >= 0 {
@@ -341,8 +335,6 @@ func (d *doc) personContext(a, b int) bool {
 	}
 	return false
 }
-
-var speechVerbs = set(`said says told wrote added noted stated stressed explained declared announced confirmed recalled recounted described insisted argued claimed denied warned urged`)
 
 // personFor returns the person these name words belong to, creating one.
 // A name that adds to or drops words of a known one with the same family
