@@ -1,0 +1,384 @@
+package en
+
+// Step 2: who took part, and in what role.
+
+import (
+	"github.com/athar-project/athar/internal/extract"
+)
+
+// personTypes are events that are about someone.
+var personTypes = set(`arrest detention escape death_in_custody trial conviction sentence referral_to_judiciary confession torture_allegation execution_allegation charge wanted acquittal release disappearance`)
+
+func appendPerson(ps []*person, p *person) []*person {
+	for _, x := range ps {
+		if x == p {
+			return ps
+		}
+	}
+	return append(ps, p)
+}
+
+// inRegimeContext reports a person mention used to name a government, an
+// era or forces ("al-Assad's prisons", "the Assad regime", "under the rule
+// of Bashar al-Assad"): not a participant.
+func (d *doc) inRegimeContext(m span) bool {
+	k := m.b
+	if d.fold(k) == "’" || d.fold(k) == "'" {
+		k += 2
+	}
+	if d.fold(k) == "-" {
+		k++
+	}
+	switch d.fold(k) {
+	case "regime", "rule", "government", "forces", "era", "prisons", "army", "loyalists", "family", "years", "reign", "administration", "troops", "militias", "dictatorship":
+		return true
+	}
+	p := d.fold(m.a - 1)
+	if p == "of" && (d.fold(m.a-2) == "rule" || d.fold(m.a-2) == "regime" || d.fold(m.a-2) == "era" || d.fold(m.a-2) == "fall") {
+		return true
+	}
+	return p == "under" || p == "ousted" || p == "toppled"
+}
+
+// sentencePersons returns the person mentions in a sentence that can take
+// part in an event.
+func (d *doc) sentencePersons(s sentence) []mention {
+	var out []mention
+	for _, m := range d.mentionsIn(s) {
+		if m.person == nil {
+			continue
+		}
+		if d.inRegimeContext(m.sp) {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// isSpeaker reports a person mention that speaks in the sentence.
+func (d *doc) isSpeaker(m span) bool {
+	k := m.b
+	for k < len(d.toks) && (d.toks[k].Fold == "," || d.own[k] == ownEpithet || d.toks[k].Digits) && k < m.b+4 {
+		k++ // "Khattab wrote", "Nouri, 38, told"
+	}
+	if speechVerbs[d.fold(k)] && d.fold(k) != "confirmed" && d.fold(k) != "denied" {
+		return true
+	}
+	if d.fold(k) == "who" && speechVerbs[d.fold(k+1)] {
+		return true // "X, who said he saw guards beat ..."
+	}
+	p := d.fold(m.a - 1)
+	if m.a > 0 && (d.own[m.a-1] == ownTitle || d.toks[m.a-1].Fold == ".") {
+		j := m.a - 1
+		for j >= 0 && (d.own[j] == ownTitle || d.toks[j].Fold == ".") {
+			j--
+		}
+		p = d.fold(j)
+	}
+	if speechBefore[p] && afterSpeakerEnd(d.fold(m.b)) {
+		return true
+	}
+	return p == "to" && d.fold(m.a-2) == "according"
+}
+
+func (d *doc) handsOf(m span) bool {
+	return d.fold(m.a-1) == "of" && d.fold(m.a-2) == "hands"
+}
+
+// passiveVictim reports "X was tortured", "X was executed", "X died" for a
+// subject ending at token k.
+func (d *doc) passiveVictim(k int) bool {
+	if d.fold(k) == "," {
+		return false
+	}
+	if d.fold(k) == "was" || d.fold(k) == "were" || d.fold(k) == "had" {
+		k++
+		if d.fold(k) == "been" {
+			k++
+		}
+		switch d.fold(k) {
+		case "tortured", "executed", "beaten", "killed", "hanged", "detained", "disappeared", "abducted", "raped", "arrested", "held":
+			return true
+		}
+	}
+	return d.fold(k) == "died"
+}
+
+// accused reports a person the sentence accuses: "X is accused of", "X,
+// who is suspected of".
+func (d *doc) accused(m span) bool {
+	for k := m.b; k < len(d.toks) && k < m.b+8; k++ {
+		switch d.toks[k].Fold {
+		case "accused", "suspected", "blamed", "responsible", "alleged":
+			return true
+		case ".", ";":
+			return false
+		}
+	}
+	return false
+}
+
+// witnessed reports a person who saw or heard the act rather than did it:
+// "X witnessed the executions", "X saw guards beat ...".
+func (d *doc) witnessed(m span, a int) bool {
+	for k := m.b; k < a && k < m.b+8; k++ {
+		switch d.toks[k].Fold {
+		case "witnessed", "saw", "watched", "heard", "seen":
+			return true
+		}
+	}
+	return false
+}
+
+// genericVictimBetween reports a word such as "detainees" between the
+// person's mention and the trigger: "falsifying the certificates of
+// detainees who died" is about the detainees, not the person.
+func (d *doc) genericVictimBetween(persons []mention, p *person, a int) bool {
+	for _, m := range persons {
+		if m.person != p {
+			continue
+		}
+		lo, hi := m.sp.b, a
+		if hi < lo {
+			lo, hi = a, m.sp.a
+		}
+		for k := lo; k < hi; k++ {
+			if victimsAfterSet[d.toks[k].Fold] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// withAnaphora adds, for a sentence that opens "The two ...", "The three
+// ...", "Both ...", the people the previous sentence named.
+func (d *doc) withAnaphora(persons []mention, s sentence) []mention {
+	f, g := d.fold(s.a), d.fold(s.a+1)
+	plural := f == "both" || (f == "the" && numberWords[g]) || (f == "all" && numberWords[g])
+	if !plural || d.sentOf[s.a] == 0 {
+		return persons
+	}
+	prev := d.sents[d.sentOf[s.a]-1]
+	out := append([]mention{}, persons...)
+	for _, m := range d.sentencePersons(prev) {
+		if !m.person.official && !d.isSpeaker(m.sp) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// eventAt builds an event of tr's type from the sentence around the trigger.
+func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
+	ev := &event{typ: tr.Type, sent: s, trig: a}
+	persons := d.sentencePersons(s)
+	seen := map[*person]bool{}
+	add := func(p *person, role string) {
+		if p == nil || seen[p] {
+			return
+		}
+		seen[p] = true
+		ev.who = append(ev.who, extract.Participant{Name: p.name, Role: role})
+	}
+	switch tr.Type {
+	case extract.EventTortureAllegation, extract.EventExecutionAllegation:
+		// "died under torture": the sentence names who suffered, not who did it
+		underOnly := d.fold(a-1) == "under"
+		for _, m := range d.withAnaphora(persons, s) {
+			p := m.person
+			switch {
+			case d.handsOf(m.sp):
+				add(p, extract.RolePerpetrator)
+			case p.victim || d.passiveVictim(m.sp.b):
+				add(p, extract.RoleVictim)
+			case p.official || d.isSpeaker(m.sp) || underOnly || d.witnessed(m.sp, a):
+			default:
+				add(p, extract.RolePerpetrator)
+			}
+		}
+		if len(ev.who) == 0 {
+			if k := d.pronounAt(a, s); k >= 0 {
+				if p := d.resolvePronoun(k); p != nil && !p.official {
+					role := extract.RolePerpetrator
+					if p.victim || d.passiveVictim(k+1) || k == a+1 && (d.fold(k) == "him" || d.fold(k) == "her") {
+						role = extract.RoleVictim
+					}
+					if role == extract.RoleVictim || !underOnly {
+						add(p, role)
+					}
+				}
+			}
+		}
+	case extract.EventDeathInCustody, extract.EventDisappearance, extract.EventRelease:
+		var any []*person
+		for _, m := range d.withAnaphora(persons, s) {
+			if d.accused(m.sp) || d.handsOf(m.sp) {
+				add(m.person, extract.RolePerpetrator)
+				continue
+			}
+			if m.person.official || d.isSpeaker(m.sp) {
+				continue
+			}
+			if m.person.victim || d.passiveVictim(m.sp.b) {
+				add(m.person, extract.RoleVictim)
+			}
+			any = append(any, m.person)
+		}
+		if len(ev.who) == 0 && len(any) == 1 && !d.genericVictimBetween(persons, any[0], a) {
+			add(any[0], extract.RoleVictim)
+		}
+		if len(ev.who) == 0 && len(persons) == 0 {
+			if k := d.pronounAt(a, s); k >= 0 {
+				if p := d.resolvePronoun(k); p != nil && !p.official {
+					add(p, extract.RoleVictim)
+				}
+			}
+		}
+
+	case extract.EventTestimony:
+		for _, m := range persons {
+			if m.person.official && !m.person.victim || d.handsOf(m.sp) {
+				continue
+			}
+			pre := d.fold(m.sp.a - 1)
+			if m.person.victim || d.isSpeaker(m.sp) || m.sp.b <= a && a-m.sp.b <= 4 || pre == "including" || pre == "them" {
+				add(m.person, extract.RoleWitness)
+			}
+		}
+		if len(ev.who) == 0 {
+			if k := d.pronounAt(a, s); k >= 0 && k < a {
+				if p := d.resolvePronoun(k); p != nil && !p.official {
+					add(p, extract.RoleWitness)
+				}
+			}
+		}
+	default:
+		for _, m := range d.subjects(d.withAnaphora(persons, s), a, b, tr.Type) {
+			role := extract.RoleSubject
+			if m.person.victim && (tr.Type == extract.EventArrest || tr.Type == extract.EventEscape) {
+				role = extract.RoleVictim
+			}
+			add(m.person, role)
+		}
+		if len(ev.who) == 0 {
+			if k := d.pronounAt(a, s); k >= 0 {
+				if p := d.resolvePronoun(k); p != nil && !p.official {
+					add(p, extract.RoleSubject)
+				}
+			}
+		}
+
+		if tr.Type == extract.EventArrest && len(ev.who) > 0 && allVictims(ev.who) {
+			ev.typ = extract.EventDetention
+		}
+	}
+	ev.where = d.whereFor(tr.Type, a, s, !tr.Verb)
+	ev.date = d.dateNear(a, s)
+	ev.modality = d.modalityFor(tr.Type, s, a)
+	ev.count = d.countIn(s)
+	for _, m := range d.mentionsIn(s) {
+		if m.ent != nil && m.ent.typ == ownOrg && !containsFold(ev.agents, m.ent.name) {
+			switch tr.Type {
+			case extract.EventArrest, extract.EventReferral, extract.EventWanted, extract.EventCharge, extract.EventConfession:
+				ev.agents = append(ev.agents, m.ent.name)
+			}
+		}
+	}
+	d.events = append(d.events, ev)
+}
+
+func allVictims(ps []extract.Participant) bool {
+	for _, p := range ps {
+		if p.Role != extract.RoleVictim {
+			return false
+		}
+	}
+	return true
+}
+
+// subjects picks the people an arrest-like event is about: the eligible
+// mention nearest the trigger (not an official, a speaker, or someone "at
+// whose hands"; a victim only when nobody else is there) and those
+// coordinated with it ("X and Y were arrested").
+func (d *doc) subjects(persons []mention, a, b int, typ string) []mention {
+	var elig []mention
+	for _, m := range persons {
+		if m.person.official || d.isSpeaker(m.sp) || d.handsOf(m.sp) {
+			continue
+		}
+		if m.person.victim && typ != extract.EventArrest && typ != extract.EventEscape && typ != extract.EventRelease {
+			continue // a victim is not the one tried, charged or convicted
+		}
+		elig = append(elig, m)
+	}
+	var nonVictim []mention
+	for _, m := range elig {
+		if !m.person.victim {
+			nonVictim = append(nonVictim, m)
+		}
+	}
+	if len(nonVictim) > 0 {
+		elig = nonVictim
+	}
+	if len(elig) == 0 {
+		return nil
+	}
+	best, bestDist := -1, 1<<30
+	for i, m := range elig {
+		dist := a - m.sp.b
+		if m.sp.a >= b {
+			dist = m.sp.a - b + 1
+		}
+		if dist < 0 {
+			dist = -dist
+		}
+		if dist < bestDist {
+			best, bestDist = i, dist
+		}
+	}
+	out := []mention{elig[best]}
+	// others in the same clause: "X and Y were arrested", "sentenced X, a
+	// former head of ..., and Y to life"
+	for i, m := range elig {
+		if i == best || m.person == elig[best].person {
+			continue
+		}
+		l, r := elig[best].sp.b, m.sp.a
+		if m.sp.a < elig[best].sp.a {
+			l, r = m.sp.b, elig[best].sp.a
+		}
+		if !d.clauseBreak(l, r) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// clauseBreak reports a word between tokens i and j that starts another
+// clause, so that people on either side are not in one event.
+func (d *doc) clauseBreak(i, j int) bool {
+	for k := i; k < j; k++ {
+		if clauseBreakers[d.toks[k].Fold] {
+			return true
+		}
+	}
+	return false
+}
+
+// coordinated reports whether tokens [i, j) only join two names: "and",
+// commas, or an apposition in commas is too long to count.
+func (d *doc) coordinated(i, j int) bool {
+	if j-i > 3 || j <= i {
+		return false
+	}
+	for k := i; k < j; k++ {
+		switch d.toks[k].Fold {
+		case "and", ",", "as", "well", "&":
+		default:
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,105 @@
+package en
+
+// Step 1 of reading events: a trigger word is found (extract.Triggers) and
+// skipTrigger refuses the ones that report no event.
+
+import (
+	"github.com/athar-project/athar/internal/extract"
+)
+
+// hearerAfter reports a court, investigators or a panel within the few
+// words after token k: "told the ministry's investigators".
+func (d *doc) hearerAfter(k int) bool {
+	for j := k; j < len(d.toks) && j < k+5; j++ {
+		if hearers[d.toks[j].Fold] {
+			return true
+		}
+		if f := d.toks[j].Fold; f == "that" || f == "," || f == "." {
+			return false
+		}
+	}
+	return false
+}
+
+// skipTrigger rejects triggers that do not report an event: a verb after
+// "to" or a modal, a negation, a required word missing, a noun used in
+// another sense.
+func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
+	if d.own[a] == ownEpithet || d.own[a] == ownPerson {
+		return true
+	}
+	prev, prev2 := d.fold(a-1), d.fold(a-2)
+	allegation := tr.Type == extract.EventTortureAllegation || tr.Type == extract.EventExecutionAllegation
+	if tr.Verb && !allegation && (modals[prev] || (prev == "be" && modals[prev2])) {
+		return true
+	}
+	if prev == "to" && (tr.Type == extract.EventArrest || tr.Type == extract.EventEscape) {
+		return true
+	}
+	for k := a - 1; k >= s.a && k >= a-3; k-- {
+		if negations[d.toks[k].Fold] {
+			return true
+		}
+	}
+	next := d.fold(b)
+	switch tr.Type {
+	case extract.EventTrial:
+		if next == "to" && (d.toks[a].Fold == "tried" || d.toks[a].Fold == "trying") || next == "and" && d.fold(b+1) == "error" || prev == "pending" || prev == "awaiting" || prev == "without" {
+			return true
+		}
+		if (prev == "face" || prev == "stand") && (modals[prev2] || prev2 == "to") {
+			return true // "will face trial": not yet
+		}
+		for k := b; k < s.b && k < b+8; k++ {
+			if f := d.toks[k].Fold; f == "expected" || f == "scheduled" || f == "due" || f == "will" {
+				return true
+			}
+		}
+	case extract.EventArrest:
+		if (d.toks[a].Fold == "detained" || d.toks[a].Fold == "arrested") && (roleNouns[next] || adjectivalNext[next]) {
+			return true // "detained officers", "arrested men": an adjective
+		}
+		if prev == "respiratory" || prev == "cardiac" || prev == "heart" || prev == "house" {
+			return true
+		}
+	case extract.EventWanted:
+		if d.toks[a].Fold == "wanted" && next == "to" {
+			return true
+		}
+	case extract.EventRelease:
+		if next == "the" || next == "a" || next == "footage" || next == "video" || next == "report" || next == "statement" || mediaNouns[prev] {
+			return true // "released the footage", "a video released by"
+		}
+	case extract.EventTestimony:
+		if d.toks[a].Fold == "told" && b == a+1 {
+			// "told investigators", "told the ministry's investigators"; or a survivor who told anyone
+			if !d.hearerAfter(b) && !d.victimWordBefore(a, s) {
+				return true
+			}
+		}
+		if (d.toks[a].Fold == "described" || d.toks[a].Fold == "recounted" || d.toks[a].Fold == "spoke" || d.toks[a].Fold == "interviewed") && !d.victimWordBefore(a, s) {
+			return true
+		}
+	case extract.EventReferral:
+		if next == "to" && d.fold(b+1) == "as" {
+			return true // "referred to as"
+		}
+	}
+	facility := func(k int) bool { return d.own[k] == ownFacility && tr.Type == extract.EventDeathInCustody }
+	return !tr.NeedsMet(d.toks, b, s.b, facility)
+}
+
+// victimWordBefore reports a survivor, witness or former detainee named
+// before token a in the sentence: "Survivors described torture".
+func (d *doc) victimWordBefore(a int, s sentence) bool {
+	for k := s.a; k < a; k++ {
+		f := d.toks[k].Fold
+		if testimonyNouns[f] {
+			return true
+		}
+		if p, _ := d.mentionAt(k); p != nil && p.victim {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,217 @@
+package en
+
+// Step 3: where the event happened.
+
+import (
+	"github.com/athar-project/athar/internal/extract"
+)
+
+// placeSpec is the specificity of the entity named name.
+func (d *doc) placeSpec(name string) int {
+	for _, e := range d.ents {
+		if e.name == name {
+			return specificity(e)
+		}
+	}
+	return 0
+}
+
+// whereFor picks the place of an event among the facilities and places of
+// its sentence: allegations and deaths prefer a facility, arrests and
+// trials a place; then a place after "in", "at", "near"; then the most
+// specific (a village before its governorate); then the nearest. Places
+// that describe a person ("a former guard at Sednaya Prison"), an origin
+// ("from Douma") or the allegation behind an arrest ("accused of killings
+// in Tadamon") are not where the event happened.
+func (d *doc) whereFor(typ string, a int, s sentence, nounTrig bool) string {
+	wantFacility, allowFacility := false, false
+	switch typ {
+	case extract.EventTortureAllegation, extract.EventExecutionAllegation, extract.EventDeathInCustody,
+		extract.EventDisappearance:
+		wantFacility, allowFacility = true, true
+	case extract.EventEscape, extract.EventRelease:
+		allowFacility = true // "escaped from Sednaya prison", "escaped a raid on his house in Tartus"
+	case extract.EventStatement, extract.EventConfession, extract.EventWanted, extract.EventCharge:
+		return ""
+	}
+	allegationFrom, allegationTo := -1, -1
+	if !wantFacility {
+		for k := s.a; k < s.b; k++ {
+			if allegationWords[d.toks[k].Fold] && k > a {
+				allegationFrom, allegationTo = k, s.b
+				for j := k + 1; j < s.b; j++ {
+					if f := d.toks[j].Fold; f == "during" || f == "when" || f == "after" || f == "while" || f == "," {
+						allegationTo = j
+						break
+					}
+				}
+				break
+			}
+		}
+	}
+	type cand struct {
+		name               string
+		fac, loc, adj, rol bool
+		spec, dist         int
+	}
+	var best *cand
+	better := func(c, b *cand) bool {
+		if b == nil {
+			return true
+		}
+		if c.rol != b.rol {
+			return !c.rol // where a person worked is a last resort
+		}
+		if c.adj != b.adj {
+			return c.adj // "the Tadamon massacre": the place names the event
+		}
+		if wantFacility && c.fac != b.fac {
+			return c.fac
+		}
+		if c.loc != b.loc {
+			return c.loc
+		}
+		if c.spec != b.spec {
+			return c.spec > b.spec
+		}
+		return c.dist < b.dist
+	}
+	for _, m := range d.mentionsIn(s) {
+		if m.ent == nil {
+			continue
+		}
+		e := m.ent
+		if e.typ != ownPlace && e.typ != ownFacility {
+			continue
+		}
+		if e.typ == ownFacility && !allowFacility {
+			continue
+		}
+		rol := d.inRole(m.sp)
+		if !wantFacility && rol || d.toks[m.sp.a].Upper && d.toks[m.sp.a].Newlines+boolInt(m.sp.a == 0) > 0 {
+			continue // a person's description; a dateline ("DAMASCUS, March 4")
+		}
+		prev := d.fold(m.sp.a - 1)
+		if prev == "the" {
+			prev = d.fold(m.sp.a - 2)
+		}
+		if prev == "from" && typ != extract.EventEscape || d.fold(m.sp.a-2) == "born" {
+			continue
+		}
+		if allegationFrom >= 0 && m.sp.a > allegationFrom && m.sp.a < allegationTo {
+			continue
+		}
+		if e.gaz != nil && e.gaz.Kind == "country" && typ != extract.EventTrial && typ != extract.EventConviction && typ != extract.EventSentence && typ != extract.EventArrest {
+			continue
+		}
+		dist := m.sp.a - a
+		if dist < 0 {
+			dist = -dist + 3 // after the trigger reads more naturally ("arrested in Homs")
+		}
+		court := d.fold(m.sp.b) == "court" || d.fold(m.sp.b) == "tribunal" || d.fold(m.sp.b+1) == "court"
+		if court && !judicial[typ] {
+			continue // "a Vienna court": where the court sits, not where the act happened
+		}
+		c := &cand{name: d.whereName(m.sp, e), fac: e.typ == ownFacility, spec: specificity(e), dist: dist, rol: rol,
+			adj: court || nounTrig && (m.sp.b == a || m.sp.b == a-1 && d.toks[a-1].Digits),
+			loc: locatives[prev] || prev == "from" || (prev == "of" && settlementNouns[d.fold(m.sp.a-2)])}
+		if better(c, best) {
+			best = c
+		}
+	}
+	if wantFacility && (best == nil || !best.fac) {
+		// "in the branch", "at the prison": the facility last named
+		for k := s.a; k+1 < s.b; k++ {
+			if d.toks[k].Fold == "the" && facilityHeads[d.toks[k+1].Fold] && d.own[k+1] == ownNone {
+				if f := d.facilityBefore(k); f != "" {
+					return f
+				}
+			}
+		}
+	}
+	if best == nil {
+		return ""
+	}
+	return best.name
+}
+
+// whereName is how an event's place is written: as the sentence writes it,
+// unless that is a bare town standing for a facility or a dateline in capitals.
+func (d *doc) whereName(sp span, e *entity) string {
+	if t := d.toks[sp.a]; t.Upper && len(t.Fold) > 3 || e.typ == ownFacility && sp.b-sp.a == 1 {
+		return e.name
+	}
+	return d.str(sp)
+}
+
+// facilityBefore names the facility mentioned last before token k.
+func (d *doc) facilityBefore(k int) string {
+	for si := d.sentOf[k]; si >= 0 && si > d.sentOf[k]-20; si-- {
+		ms := d.sentMents[si]
+		for j := len(ms) - 1; j >= 0; j-- {
+			if ms[j].sp.a < k && ms[j].ent != nil && ms[j].ent.typ == ownFacility {
+				return ms[j].ent.name
+			}
+		}
+	}
+	return ""
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// judicial are the events a court's place is the place of.
+var judicial = set(`trial conviction sentence acquittal charge referral_to_judiciary testimony`)
+
+// specificity ranks how small a place is: a village over a district over a
+// governorate over a country.
+func specificity(e *entity) int {
+	if e.typ == ownFacility {
+		return 6
+	}
+	if e.gaz == nil {
+		return 5
+	}
+	switch e.gaz.Kind {
+	case "country":
+		return 0
+	case "governorate":
+		return 1
+	case "district", "region":
+		return 2
+	case "city", "subdistrict":
+		return 3
+	}
+	return 5
+}
+
+// inRole reports whether a span lies in a person's apposition (", a former
+// guard at Sednaya Prison", "a former Sednaya prison guard").
+func (d *doc) inRole(sp span) bool {
+	for k := sp.b; k < len(d.toks) && k < sp.b+2; k++ {
+		if f := d.toks[k].Fold; roleNouns[f] && !victimNouns[f] {
+			return true // "Sednaya prison guard"
+		}
+		if facilityHeads[d.toks[k].Fold] && k == sp.b {
+			continue
+		}
+		break
+	}
+	for k := sp.a - 1; k >= 0 && k >= sp.a-6; k-- {
+		f := d.toks[k].Fold
+		if settlementNouns[f] || f == "home" || f == "house" || isCloseQuote(f) {
+			return false // "a relative's home in X" is no apposition
+		}
+		if roleNouns[f] && !victimNouns[f] {
+			return true
+		}
+		if f == "," || f == "." || d.toks[k].Word && speechVerbs[f] {
+			return false
+		}
+	}
+	return false
+}
