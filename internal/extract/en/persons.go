@@ -248,11 +248,17 @@ func (d *doc) findPersons() {
 			i = b - 1
 			continue
 		}
+		// "Fahad A.", "Mustafa A.": a name the press shortens to an initial
+		initial := false
+		if b2 := d.initialAfter(b); b2 > b {
+			words = append(words, d.toks[b].Fold)
+			b, initial = b2, true
+		}
 		// from here every "i = b - 1" moves forward
 		rank, title, official, tstart := d.titleBefore(i)
-		strong := rank != "" || title != "" || givenNames[words[0]] ||
+		strong := rank != "" || title != "" || givenNames[words[0]] || initial ||
 			((kunyaStarts[d.toks[i].Fold] || nameStarts[d.toks[i].Fold]) && len(words) >= 1)
-		if !strong && len(words) >= 2 && d.personContext(i, b) {
+		if !strong && len(words) >= 2 && (d.personContext(i, b) || d.byline(i)) {
 			strong = true
 		}
 		if !strong {
@@ -301,6 +307,56 @@ func (d *doc) findPersons() {
 		i = b - 1
 	}
 	d.corefer()
+	d.findLoneNames()
+}
+
+// kinNouns name a relation that a lone given name may follow: "his son
+// Patrick", "the deceased's sister, Amal", "with his friend Ahmed".
+var kinNouns = lex.Set("kin_nouns")
+
+// lonePredicates follow a lone given name that is the subject of its
+// clause: "Amer was arrested", "Adnan said".
+var lonePredicates = lex.Set("lone_predicates")
+
+// findLoneNames finds persons the text names by one word only, where the
+// words around say it is a person: a kinship noun before it, or a known
+// given name followed by a verb ("Amer was arrested"). A word that names a
+// known person is theirs (corefer has linked it).
+func (d *doc) findLoneNames() {
+	added := false
+	for i := 1; i < len(d.toks); i++ {
+		t := d.toks[i]
+		if !t.Word || !t.Cap || d.own[i] != ownNone || !d.nameWord(i) || d.nameWord(i+1) || d.particleAt(i+1) > 0 {
+			continue
+		}
+		if d.nameWord(i-1) || d.fold(i-1) == "-" || d.initialAfter(i+1) > i+1 {
+			continue
+		}
+		j := i - 1
+		if d.fold(j) == "," {
+			j--
+		}
+		kin := kinNouns[d.fold(j)] && !d.toks[j].Cap
+		subject := givenNames[t.Fold] && lonePredicates[d.fold(i+1)] && (d.toks[i].Newlines > 0 || d.fold(i-1) == "." || d.fold(i-1) == "," || d.fold(i-1) == "and")
+		if !kin && !subject {
+			continue
+		}
+		p := d.personFor([]string{t.Fold}, t.Fold)
+		p.name = d.str(span{i, i + 1})
+		p.ments = append(p.ments, span{i, i + 1})
+		d.own[i] = ownPerson
+		added = true
+	}
+	if added {
+		for _, p := range d.persons {
+			sort.Slice(p.ments, func(i, j int) bool { return p.ments[i].a < p.ments[j].a })
+			if len(p.ments) > 0 {
+				p.first = p.ments[0].a
+			}
+		}
+		sort.SliceStable(d.persons, func(i, j int) bool { return d.persons[i].first < d.persons[j].first })
+		d.indexPersons()
+	}
 }
 
 // inEpithet reports a token inside a nickname introduced by a cue.
@@ -313,9 +369,32 @@ func (d *doc) inEpithet(i int) bool {
 	return false
 }
 
+// initialAfter reads an initial that ends a name at token b ("A." in
+// "Fahad A.", as German and Dutch courts and the press name defendants)
+// and returns where it ends, or b. The full stop is part of the name.
+func (d *doc) initialAfter(b int) int {
+	t := d.tok(b)
+	if !t.Word || !t.Cap || len(t.Fold) != 1 || t.Space == false || d.fold(b+1) != "." || d.tok(b+1).Space {
+		return b
+	}
+	if n := d.tok(b + 2); n.Word && n.Cap && !n.Space && d.fold(b+3) == "." {
+		return b // "U.S."
+	}
+	return b + 2
+}
+
+// byline reports a name that opens a line after "By": "By Kamaran Aziz".
+func (d *doc) byline(a int) bool {
+	return a > 0 && d.toks[a-1].Fold == "by" && d.toks[a-1].Cap && (a == 1 || d.toks[a-1].Newlines > 0)
+}
+
 // personContext reports cues around a capitalized run that make it a
-// person's name: an apposition (", a former guard", ", 45,"), a speech verb.
+// person's name: an apposition (", a former guard", ", 45,"), a speech verb,
+// an age before it ("30-year-old Qasem ...").
 func (d *doc) personContext(a, b int) bool {
+	if d.fold(a-1) == "old" && d.fold(a-2) == "-" && d.fold(a-3) == "year" {
+		return true
+	}
 	next := d.fold(b)
 	if next == "," || next == "(" {
 		n := d.fold(b + 1)
