@@ -473,6 +473,9 @@ func (d *doc) collectMentions() {
 		}
 		e.ments = append(e.ments, c.sp)
 		d.addAlias(e, d.str(c.sp))
+		if c.short != "" {
+			d.addAlias(e, c.short)
+		}
 	}
 	for _, e := range d.ents {
 		sort.Slice(e.ments, func(i, j int) bool { return e.ments[i].a < e.ments[j].a })

@@ -44,6 +44,7 @@ type doc struct {
 	ents      []*entity // facilities, places, organizations in order of first mention
 	mentions  []mention // every entity and person mention, by token start
 	epithets  []epithet
+	headline  []bool // per token: on a line written in title case
 	claims    []*claim
 	bodyStart int // first token after a dateline
 	events    []*event
@@ -76,12 +77,18 @@ func Extract(text string, published model.Date) extract.Result {
 	d.splitSentences()
 	d.dates = extract.FindDates(text, d.toks, dateLexicon, published)
 	d.skipDateline()
+	d.findHeadlines()
 	d.findEpithets()
 	d.findGazetteer()
+	d.findRegimes()
 	d.findSkeletonPlaces()
 	d.findPatternEntities()
+	d.findLowerBodies()
 	d.findPersons()
 	d.findPlacePatterns()
+	d.findBorders()
+	d.widenCamps()
+	d.findTownsAfterIn()
 	d.linkEpithets()
 	d.personAttributes()
 	d.collectMentions()

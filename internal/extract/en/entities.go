@@ -14,6 +14,7 @@ type claim struct {
 	gaz   *gazetteer.Entry
 	dead  bool
 	alias string // the name of the entity this claim is another name of, when not in the gazetteer
+	short string // the name without a "Syrian" the text put before it
 }
 
 // entity is a facility, place or organization with its mentions.
@@ -217,14 +218,30 @@ func (d *doc) findGazetteer() {
 		case gazetteer.Organization:
 			typ = ownOrg
 		}
+		if typ == ownPlace && attributive(d.fold(sp.b), d.fold(sp.b+1)) {
+			continue // "Assad-era abuses", "the Assad family": a name, not a place
+		}
+		short := ""
+		if typ != ownPlace && d.fold(sp.a-1) == "syrian" && d.toks[sp.a-1].Cap && d.own[sp.a-1] == ownNone {
+			sp.a-- // "the Syrian Internal Security Forces"
+		}
+		if typ != ownPlace && d.fold(sp.a) == "syrian" && sp.b-sp.a > 2 {
+			short = d.str(span{sp.a + 1, sp.b}) // the body's name without the country
+		}
 		if typ == ownPlace && sp.b-sp.a > 1 && placeSuffixWord[d.fold(sp.b-1)] {
 			sp.b-- // "Tartus province" names Tartus
 			for sp.b > sp.a && !d.toks[sp.b-1].Word {
 				sp.b--
 			}
 		}
-		d.addClaim(sp, typ, pick)
+		d.addClaim(sp, typ, pick).short = short
 	}
+}
+
+// attributive reports the words after a place name that make the name
+// describe something else: "Assad-era", "Assad regime", "Assad family".
+func attributive(next, next2 string) bool {
+	return next == "-" && next2 == "era" || next == "regime" || next == "family" || next == "clan"
 }
 
 // findSkeletonPlaces finds places the gazetteer spells another way
@@ -360,7 +377,7 @@ func ordinal(s string) bool {
 }
 
 func (d *doc) facilityPattern(i int) {
-	if d.own[i] == ownFacility || d.own[i] == ownOrg {
+	if d.own[i] == ownFacility || d.own[i] == ownOrg || d.headline[i] {
 		return
 	}
 	b := i + 1
@@ -419,16 +436,25 @@ func (d *doc) takeOver(sp span, typ uint8) bool {
 }
 
 func (d *doc) orgPattern(i int) {
-	if d.own[i] != ownNone && d.own[i] != ownPlace {
+	if d.own[i] != ownNone && d.own[i] != ownPlace || d.headline[i] {
 		return
 	}
 	a := d.capitalRunLeft(i, 5, true)
+	if c := d.claimAt(a); c != nil && c.typ == ownPlace && c.sp.a < a && c.sp.a >= a-2 {
+		a = c.sp.a // "The Hague Court of Appeal"
+	}
 	b := i + 1
-	if orgFirstHeads[d.toks[i].Fold] && d.fold(i+1) == "of" {
+	ofContinuation := false
+	for b < len(d.toks) && d.toks[b].Cap && orgHeads[d.toks[b].Fold] && d.own[b] == ownNone {
+		b++ // "Federal Criminal Police Office"
+	}
+	if (orgFirstHeads[d.toks[i].Fold] || orgHeads[d.toks[b-1].Fold]) && (d.fold(b) == "of" || d.fold(b) == "for") && d.tok(b+1).Cap {
+		i = b - 1 // "Syrian Center for Media and Freedom of Expression"
+		ofContinuation = true
 		k := i + 2
 		for k < len(d.toks) && d.sentOf[k] == d.sentOf[i] {
 			t := d.toks[k]
-			if t.Word && t.Cap && !notNameWords[t.Fold] || (t.Word && t.Cap && orgWordOK[t.Fold]) {
+			if t.Word && t.Cap && !notNameWords[t.Fold] || (t.Word && t.Cap && (orgWordOK[t.Fold] || ofContinuation && !calendarWords[t.Fold] && t.Fold != "the")) {
 				k++
 				b = k
 				continue
@@ -448,10 +474,25 @@ func (d *doc) orgPattern(i int) {
 		return
 	}
 	sp := span{a, b}
+	if ofContinuation {
+		d.dropFacilitiesInside(span{i + 1, b}) // "... of Sednaya Prison" is part of the body's name
+	}
 	if !d.takeOver(sp, ownOrg) {
 		return
 	}
 	d.addClaim(sp, ownOrg, nil)
+}
+
+// calendarWords are capitalized words that end a name: months and days.
+var calendarWords = set(`january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday`)
+
+// dropFacilitiesInside drops the facility claims lying wholly inside sp.
+func (d *doc) dropFacilitiesInside(sp span) {
+	for k := sp.a; k < sp.b; k++ {
+		if c := d.claimAt(k); c != nil && c.typ == ownFacility && c.sp.a >= sp.a && c.sp.b <= sp.b {
+			d.killClaim(c)
+		}
+	}
 }
 
 // freeOrShorterPlace reports whether sp can be claimed as a place: it is

@@ -89,6 +89,11 @@ func (d *doc) nameWord(i int) bool {
 		if c != nil && (c.gaz == nil || c.gaz.Weak) {
 			return true
 		}
+		// "According to Diab Seria": a one-word place that is a given name
+		// before a free capitalized word starts a name
+		if c != nil && c.sp.b-c.sp.a == 1 && givenNames[t.Fold] && c.sp.a == i && d.tok(i+1).Cap && d.own[i+1] == ownNone && d.nameWord(i+1) {
+			return true
+		}
 		// "Riad Mahmoud Kassab": a one-word town name that ends a name in progress
 		return c != nil && c.sp.b-c.sp.a == 1 && i > 0 && d.toks[i-1].Word && d.toks[i-1].Cap &&
 			d.own[i-1] == ownNone && !placeCues[d.toks[i-1].Fold] && (d.claimAt(i-1) == nil) && i > 1 && givenNamesBefore(d, i)
