@@ -270,7 +270,8 @@ func (d *doc) roleAt(k int) span {
 			break
 		}
 		if !hasRole {
-			if b-k >= 6 || !(roleNouns[t.Fold] || preRole[t.Fold] || roleAdjectives[t.Fold] || t.Cap || t.Digits || !t.Word) {
+			possessive := t.Fold == "s" && b > k && isCloseQuote(d.fold(b-1)) // "Germany's special envoy"
+			if b-k >= 6 || !(roleNouns[t.Fold] || preRole[t.Fold] || roleAdjectives[t.Fold] || t.Cap || t.Digits || !t.Word || possessive) {
 				return span{}
 			}
 			if roleNouns[t.Fold] {

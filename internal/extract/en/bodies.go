@@ -240,3 +240,44 @@ var (
 	townEnds = lex.Set("town_ends")
 	notTowns = lex.Set("not_towns")
 )
+
+// findDateline finds the dateline that opens a story ("ERBIL, Kurdistan
+// Region - ...", "BEIRUT (AP) — ...", "Stockholm, Sweden – ...") in the
+// first lines of the text: a place in capitals, or a capitalized place and
+// a comma, then words up to a dash. Its place is the story's setting: where
+// it was filed, which is where a court sits when the story is about a
+// trial, and never where an event of another sentence happened.
+func (d *doc) findDateline() {
+	d.dateline = make([]bool, len(d.toks))
+	lines := 0
+	for a := d.bodyStart; a < len(d.toks) && lines < 5; {
+		b := a + 1
+		for b < len(d.toks) && d.toks[b].Newlines == 0 {
+			b++
+		}
+		lines++
+		t := d.toks[a]
+		c := d.claimAt(a)
+		if t.Word && (t.Upper && len(t.Fold) > 2 || t.Cap && c != nil && c.typ == ownPlace && d.fold(c.sp.b) == ",") {
+			for k := a + 1; k < b && k < a+12; k++ {
+				f := d.toks[k].Fold
+				if (f == "-" || f == "—" || f == "–") && d.toks[k].Space {
+					for j := a; j <= k; j++ {
+						d.dateline[j] = true
+					}
+					if c != nil && c.typ == ownPlace {
+						d.setting = d.str(c.sp)
+						if c.gaz != nil && c.gaz.NameEN != "" && t.Upper {
+							d.setting = c.gaz.NameEN
+						}
+					}
+					return
+				}
+				if d.toks[k].Word && !d.toks[k].Cap && !d.toks[k].Digits {
+					break
+				}
+			}
+		}
+		a = b
+	}
+}

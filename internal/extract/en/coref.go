@@ -110,16 +110,124 @@ func (d *doc) pronounAt(a int, s sentence) int {
 			quoted = false
 		case (f == "he" || f == "him" || f == "his" || f == "she" || f == "her") && !quoted:
 			return k // a pronoun inside a quotation points to someone the speaker knows, not the speaker
+		case (f == "the" || f == "this") && !quoted:
+			if n := d.descriptionAfter(k); n > 0 && n < a+4 {
+				return n
+			}
 		}
 	}
 	return -1
 }
+
+// descriptionAfter reads a definite description of a person that starts
+// at token k ("the suspect", "the former officer", "the 55-year-old
+// defendant") and returns the token of its noun, or -1.
+func (d *doc) descriptionAfter(k int) int {
+	for j := k + 1; j < len(d.toks) && j <= k+4; j++ {
+		f := d.toks[j].Fold
+		if descriptionNouns[f] {
+			if d.personAt != nil && d.personAt[j] != nil {
+				return -1
+			}
+			return j
+		}
+		if !roleAdjectives[f] && !preRole[f] && f != "-" && !d.toks[j].Digits {
+			return -1
+		}
+	}
+	return -1
+}
+
+// descriptionNouns head a definite description of a person named before.
+var descriptionNouns = lex.Set("description_nouns")
+
+// resolveDescription finds whom a description at token k ("the suspect")
+// stands for: the nearest person mentioned before it who is not an
+// official, and who suffered when the noun says so ("the detainee") or did
+// not when it does not.
+func (d *doc) resolveDescription(k int) *person {
+	victim := victimNouns[d.fold(k)]
+	for j := k - 1; j >= 0 && j >= k-lookBack; j-- {
+		p, m := d.mentionAt(j)
+		if p == nil {
+			continue
+		}
+		j = m.a
+		if p.official || p.victim != victim || d.inRegimeContext(m) || d.isSpeaker(m) || d.own[m.a] == ownEpithet {
+			continue
+		}
+		return p
+	}
+	// "The individual is strongly suspected ...", before the text names him:
+	// the person the article is about
+	if p := d.defendant(); p != nil && !victim {
+		return p
+	}
+	return nil
+}
+
+// defendant is the person the article is about when it is about someone
+// arrested, tried or accused: the one the text says is accused or
+// suspected, or is the subject of an arrest, a charge, a trial or a
+// conviction, most often; nil when nobody is, or two tie. It is read once,
+// from the mentions (accused) and the events found so far.
+func (d *doc) defendant() *person {
+	if d.mainDone {
+		return d.main
+	}
+	d.mainDone = true
+	count := map[*person]int{}
+	for _, p := range d.persons {
+		if p.official || p.victim {
+			continue
+		}
+		for _, m := range p.ments {
+			if d.own[m.a] != ownEpithet && !d.inRegimeContext(m) && d.accused(m) {
+				count[p]++
+			}
+		}
+	}
+	for _, ev := range d.events {
+		if !defendantEvents[ev.typ] {
+			continue
+		}
+		for _, w := range ev.who {
+			if w.Role == extract.RoleSubject {
+				for _, p := range d.persons {
+					if p.name == w.Name && !p.official && !p.victim {
+						count[p]++
+					}
+				}
+			}
+		}
+	}
+	best, bestN, tie := (*person)(nil), 0, false
+	for _, p := range d.persons {
+		switch n := count[p]; {
+		case n > bestN:
+			best, bestN, tie = p, n, false
+		case n == bestN && n > 0:
+			tie = true
+		}
+	}
+	if tie {
+		return nil
+	}
+	d.main = best
+	return best
+}
+
+// defendantEvents are the events whose subject is the person accused.
+var defendantEvents = set(`arrest charge trial conviction sentence referral_to_judiciary wanted`)
 
 // resolvePronoun finds whom the pronoun at token k stands for: the person
 // who last spoke, if one did in this or the two sentences before, else the
 // nearest person mentioned before it; "she" and "he" keep to persons the
 // text gives that gender by name.
 func (d *doc) resolvePronoun(k int) *person {
+	if descriptionNouns[d.fold(k)] {
+		return d.resolveDescription(k)
+	}
 	female := d.fold(k) == "she" || d.fold(k) == "her"
 	fits := func(p *person) bool { return p != nil && (!female || !p.male) && (female || !p.female) }
 	si := d.sentOf[k]
@@ -139,7 +247,7 @@ func (d *doc) resolvePronoun(k int) *person {
 	}
 	for j := k - 1; j >= 0 && j >= k-lookBack; j-- {
 		if p, m := d.mentionAt(j); p != nil {
-			if fits(p) && d.own[m.a] != ownEpithet {
+			if fits(p) && d.own[m.a] != ownEpithet && !d.inRegimeContext(m) {
 				return p
 			}
 			j = m.a

@@ -45,9 +45,13 @@ type doc struct {
 	mentions  []mention // every entity and person mention, by token start
 	epithets  []epithet
 	headline  []bool // per token: on a line written in title case
+	dateline  []bool // per token: in the dateline that opens the story ("ERBIL, Kurdistan Region -")
+	setting   string // the place the dateline names
 	claims    []*claim
 	bodyStart int // first token after a dateline
 	events    []*event
+	main      *person // the person the article is about (defendant)
+	mainDone  bool
 
 	// indexes that keep the work linear in the length of the text
 	claimOf         []*claim             // per token: the live claim covering it
@@ -89,6 +93,7 @@ func Extract(text string, published model.Date) extract.Result {
 	d.findBorders()
 	d.widenCamps()
 	d.findTownsAfterIn()
+	d.findDateline()
 	d.linkEpithets()
 	d.personAttributes()
 	d.collectMentions()

@@ -1,6 +1,8 @@
 package en
 
 import (
+	"strings"
+
 	"github.com/athar-project/athar/internal/extract"
 )
 
@@ -17,8 +19,33 @@ type event struct {
 	trig     int
 }
 
-// findEvents reads each sentence for event triggers.
+// findEvents reads the events of the text, in steps:
+//
+//  1. readSentences: each trigger word (lexicon/events.txt) that reports an
+//     event (skipTrigger, triggers.go) becomes an event with its
+//     participants (participants.go), place (where.go), date (when.go) and
+//     modality (modality.go); each speech verb with a speaker becomes a
+//     statement (statements.go);
+//  2. leadIns: an event whose sentence describes someone unnamed takes the
+//     person the next sentence names (coref.go);
+//  3. fillFromDefendant: an event about "the suspect" or a trial that names
+//     nobody takes the person the article is about;
+//  4. dropUnnamed: an event that still names nobody is dropped (a fact about
+//     nobody in particular: background, generalities);
+//  5. dropHeadlineEvents, absorbLeads, mergeEvents: one event per fact
+//     (merge.go).
 func (d *doc) findEvents() {
+	d.readSentences()
+	d.leadIns()
+	d.fillFromDefendant()
+	d.dropUnnamed()
+	d.dropHeadlineEvents()
+	d.absorbLeads()
+	d.mergeEvents()
+}
+
+// readSentences reads each sentence for triggers and speech verbs.
+func (d *doc) readSentences() {
 	for si := range d.sents {
 		s := d.sents[si]
 		for i := s.a; i < s.b; i++ {
@@ -29,28 +56,88 @@ func (d *doc) findEvents() {
 			if t.Fold == "said" || speechVerbs[t.Fold] {
 				d.statementAt(i, s)
 			}
-			tr, bestLen := triggers.At(d.toks, i)
-			if bestLen == 0 {
+			tr, n := triggers.At(d.toks, i)
+			if n == 0 {
 				continue
 			}
-			if d.skipTrigger(tr, i, i+bestLen, s) {
-				i += bestLen - 1
-				continue
+			if !d.skipTrigger(tr, i, i+n, s) {
+				d.eventAt(tr, i, i+n, s)
 			}
-			d.eventAt(tr, i, i+bestLen, s)
-			i += bestLen - 1
+			i += n - 1
 		}
 	}
-	d.leadIns()
-	var keep []*event
+}
+
+// fillFromDefendant gives an event that names nobody the person the
+// article is about (defendant) when its sentence points to them by a
+// description ("The suspect also harassed prisoners", "the former officer
+// had been arrested") or is about a trial or conviction.
+func (d *doc) fillFromDefendant() {
+	d.mainDone = false // the events are all read now
+	p := d.defendant()
+	if p == nil {
+		return
+	}
 	for _, ev := range d.events {
-		if len(ev.who) == 0 && (ev.typ == extract.EventEscape || ev.typ == extract.EventRelease) {
-			continue // an escape or a release of nobody named is not a fact we can hold
+		if len(ev.who) > 0 || !personTypes[ev.typ] || ev.typ == extract.EventDeathInCustody || ev.typ == extract.EventDisappearance {
+			continue
 		}
-		keep = append(keep, ev)
+		if !d.describedIn(ev.sent) && !courtEvents[ev.typ] {
+			continue
+		}
+		role := extract.RoleSubject
+		if ev.typ == extract.EventTortureAllegation || ev.typ == extract.EventExecutionAllegation {
+			role = extract.RolePerpetrator
+		}
+		ev.who = append(ev.who, extract.Participant{Name: p.name, Role: role})
+	}
+}
+
+// describedIn reports a definite description of a person ("the suspect",
+// "the former officer") in the sentence.
+func (d *doc) describedIn(s sentence) bool {
+	for k := s.a; k < s.b; k++ {
+		if f := d.toks[k].Fold; (f == "the" || f == "this") && d.descriptionAfter(k) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// dropUnnamed drops the events that name nobody, unless their sentence
+// describes one person it does not name ("arrested a former officer").
+// Real articles are full of background ("rights groups documented torture
+// in the prisons"), and an event of nobody in particular is not a fact a
+// case can hold.
+func (d *doc) dropUnnamed() {
+	keep := d.events[:0]
+	for _, ev := range d.events {
+		if len(ev.who) > 0 || d.describesOne(ev.sent) {
+			keep = append(keep, ev)
+		}
 	}
 	d.events = keep
-	d.dropHeadlineEvents()
-	d.absorbLeads()
-	d.mergeEvents()
 }
+
+// describesOne reports an indefinite description of one person in the
+// sentence: "a former officer", "a Syrian man" (not "two men", not
+// "detainees").
+func (d *doc) describesOne(s sentence) bool {
+	for k := s.a; k+1 < s.b; k++ {
+		if f := d.toks[k].Fold; f != "a" && f != "an" {
+			continue
+		}
+		for j := k + 1; j < s.b && j < k+6; j++ {
+			g := d.toks[j].Fold
+			if oneOf[g] || roleNouns[g] && !strings.HasSuffix(g, "s") {
+				return true
+			}
+			if !d.toks[j].Word || !(preRole[g] || roleAdjectives[g] || d.toks[j].Cap || g == "-" || d.toks[j].Digits) {
+				break
+			}
+		}
+	}
+	return false
+}
+
+var oneOf = set(`man woman suspect person individual`)

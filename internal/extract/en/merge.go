@@ -94,11 +94,17 @@ func (d *doc) mergeEvents() {
 		}
 		var names []string
 		for _, w := range ev.who {
-			names = append(names, w.Name)
+			names = append(names, w.Name+"/"+w.Role)
 		}
 		sort.Strings(names)
 		key += "|" + strings.Join(names, "|")
 		old := byKey[key]
+		if old != nil && old.date != nil && ev.date != nil && !old.date.Date.IsZero() && !ev.date.Date.IsZero() && old.date.Date != ev.date.Date {
+			// the same kind of event on another date is another event: a
+			// first sentence and an appeal, two arrests years apart
+			key += "|" + ev.date.Date.String()
+			old = byKey[key]
+		}
 		if old == nil {
 			byKey[key] = ev
 			out = append(out, ev)

@@ -3,6 +3,8 @@ package en
 // Step 2: who took part, and in what role.
 
 import (
+	"strings"
+
 	"github.com/athar-project/athar/internal/extract"
 )
 
@@ -37,8 +39,25 @@ func (d *doc) inRegimeContext(m span) bool {
 	if p == "of" && (d.fold(m.a-2) == "rule" || d.fold(m.a-2) == "regime" || d.fold(m.a-2) == "era" || d.fold(m.a-2) == "fall") {
 		return true
 	}
-	return p == "under" || p == "ousted" || p == "toppled"
+	if p == "under" || p == "ousted" || p == "toppled" {
+		return true
+	}
+	// "under the regime of toppled Syrian dictator Bashar al-Assad": the
+	// words between are a title
+	for k := m.a - 1; k >= 0 && k >= m.a-6; k-- {
+		f := d.toks[k].Fold
+		if f == "of" && regimeNouns[d.fold(k-1)] {
+			return true
+		}
+		if !d.toks[k].Word || d.own[k] == ownPerson {
+			break
+		}
+	}
+	return false
 }
+
+// regimeNouns name a government or its time by its head: "the regime of".
+var regimeNouns = set(`regime rule era reign fall government dictatorship`)
 
 // sentencePersons returns the person mentions in a sentence that can take
 // part in an event.
@@ -108,11 +127,24 @@ func (d *doc) passiveVictim(k int) bool {
 // accused reports a person the sentence accuses: "X is accused of", "X,
 // who is suspected of".
 func (d *doc) accused(m span) bool {
-	for k := m.b; k < len(d.toks) && k < m.b+8; k++ {
-		switch d.toks[k].Fold {
+	depth := 0 // inside an apposition or relative clause set off by commas
+	for k := m.b; k < len(d.toks) && k < m.b+25; k++ {
+		f := d.toks[k].Fold
+		switch f {
 		case "accused", "suspected", "blamed", "responsible", "alleged":
-			return true
-		case ".", ";":
+			return k < m.b+8 || depth == 0
+		case ".", ";", ":":
+			return false
+		case ",":
+			if k == m.b {
+				depth = 1 // "X, a refugee who ..., stands accused"
+			} else if depth == 1 {
+				depth = 0
+			} else {
+				return false
+			}
+		}
+		if k >= m.b+8 && depth == 0 && d.toks[k].Word && !beVerbs[f] && f != "stands" && f != "stand" && f != "also" && f != "widely" && f != "is" {
 			return false
 		}
 	}
@@ -260,12 +292,19 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 			if m.person.victim && (tr.Type == extract.EventArrest || tr.Type == extract.EventEscape) {
 				role = extract.RoleVictim
 			}
+			if tr.Verb && d.agentOf(m.sp.b, a) {
+				role = extract.RoleAgent // "he allegedly arrested a civilian": the one who arrested
+			}
 			add(m.person, role)
 		}
 		if len(ev.who) == 0 {
 			if k := d.pronounAt(a, s); k >= 0 {
 				if p := d.resolvePronoun(k); p != nil && !p.official {
-					add(p, extract.RoleSubject)
+					role := extract.RoleSubject
+					if tr.Verb && d.agentOf(k+1, a) {
+						role = extract.RoleAgent
+					}
+					add(p, role)
 				}
 			}
 		}
@@ -382,3 +421,24 @@ func (d *doc) coordinated(i, j int) bool {
 	}
 	return true
 }
+
+// agentOf reports a subject ending at token end that does the act of the
+// active verb at token a ("X arrested Y", "he allegedly arrested a
+// civilian"): only adverbs stand between, and no form of "be" makes the
+// verb passive.
+func (d *doc) agentOf(end, a int) bool {
+	if end > a {
+		return false
+	}
+	for k := end; k < a; k++ {
+		f := d.toks[k].Fold
+		if !(strings.HasSuffix(f, "ly") && len(f) > 4 || f == "also" || f == "later" || f == "then" || f == "had" || f == "have" || f == "has") {
+			return false
+		}
+	}
+	next := d.fold(a + 1)
+	return !beVerbs[d.fold(a-1)] && next != "by" && next != "in" && next != "on" && next != "at" && next != "." && next != ","
+}
+
+// beVerbs make a participle passive: "was arrested".
+var beVerbs = set(`be is are was were been being get got`)

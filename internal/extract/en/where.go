@@ -87,6 +87,9 @@ func (d *doc) whereFor(typ string, a int, s sentence, nounTrig bool) string {
 		if e.typ == ownFacility && !allowFacility {
 			continue
 		}
+		if d.dateline[m.sp.a] {
+			continue // where the story was filed, not where the event happened
+		}
 		rol := d.inRole(m.sp)
 		if !wantFacility && rol || d.toks[m.sp.a].Upper && d.toks[m.sp.a].Newlines+boolInt(m.sp.a == 0) > 0 {
 			continue // a person's description; a dateline ("DAMASCUS, March 4")
@@ -95,7 +98,7 @@ func (d *doc) whereFor(typ string, a int, s sentence, nounTrig bool) string {
 		if prev == "the" {
 			prev = d.fold(m.sp.a - 2)
 		}
-		if prev == "from" && typ != extract.EventEscape || d.fold(m.sp.a-2) == "born" {
+		if prev == "from" && typ != extract.EventEscape || d.fold(m.sp.a-2) == "born" || d.fold(m.sp.a-3) == "born" {
 			continue
 		}
 		if allegationFrom >= 0 && m.sp.a > allegationFrom && m.sp.a < allegationTo {
@@ -129,10 +132,27 @@ func (d *doc) whereFor(typ string, a int, s sentence, nounTrig bool) string {
 			}
 		}
 	}
+	if (best == nil || best.spec == 0) && courtEvents[typ] && d.setting != "" && !d.abroadOrPast(s) {
+		return d.setting // "STOCKHOLM – A trial has begun": the court sits where the story is filed
+	}
 	if best == nil {
 		return ""
 	}
 	return best.name
+}
+
+// courtEvents take the dateline's place when their sentence names none.
+var courtEvents = set(`trial conviction sentence acquittal`)
+
+// abroadOrPast reports a sentence that moves the story elsewhere or back in
+// time ("in 2014", "in Syria"), where the dateline's place does not hold.
+func (d *doc) abroadOrPast(s sentence) bool {
+	for _, r := range d.dates {
+		if r.FirstTok >= s.a && r.EndTok <= s.b && !r.Date.IsZero() && !r.Relative && r.Date.Year < d.pub.Year {
+			return true
+		}
+	}
+	return false
 }
 
 // whereName is how an event's place is written: as the sentence writes it,
