@@ -100,6 +100,11 @@ func (d *doc) linkEpithets() {
 		}
 		s := d.sentence(from)
 		p, pm := d.personMentionBefore(from, s.a)
+		if p != nil && d.roleNounBetween(pm.b, from) {
+			// "Mazen Hamada ... spoke of a jailer referred to as “Azrael”":
+			// the nickname is the jailer's, whom this sentence does not name
+			continue
+		}
 		// "earning him the nickname": a pronoun points to the last person named
 		pron := -1
 		for j := from - 1; j >= s.a && j >= from-4; j-- {
@@ -291,6 +296,7 @@ func (d *doc) roleAt(k int) span {
 
 // personAttributes reads roles, affiliations and birthplaces.
 func (d *doc) personAttributes() {
+	d.amongVictims()
 	for _, p := range d.persons {
 		for _, w := range strings.Fields(strings.ToLower(p.title)) {
 			if victimNouns[w] {
@@ -581,4 +587,48 @@ func (d *doc) foldSpan(sp span) string {
 		b.WriteString(d.toks[k].Fold)
 	}
 	return b.String()
+}
+
+// roleNounBetween reports a role noun in tokens [i, j) that a nickname cue
+// at j describes: "a jailer referred to as", "an officer known as".
+func (d *doc) roleNounBetween(i, j int) bool {
+	for k := j - 1; k >= i && k >= j-3; k-- {
+		if f := d.toks[k].Fold; roleNouns[f] && !d.toks[k].Cap {
+			return true
+		}
+	}
+	return false
+}
+
+// amongVictims marks as victims the persons the text counts among
+// detainees or survivors: "Qasem and Adnan are among four prisoners
+// recently released", "one of the inmates, 30-year-old Qasem".
+func (d *doc) amongVictims() {
+	for _, p := range d.persons {
+		for _, m := range p.ments {
+			k := m.b
+			for d.fold(k) == "and" || d.fold(k) == "," {
+				if q, qm := d.mentionAt(k + 1); q != nil {
+					k = qm.b
+					continue
+				}
+				break
+			}
+			if beVerbs[d.fold(k)] && (d.fold(k+1) == "among" || d.fold(k+1) == "one") {
+				for j := k + 2; j < len(d.toks) && j < k+7; j++ {
+					if victimNouns[d.toks[j].Fold] {
+						p.victim = true
+					}
+				}
+			}
+			for j := m.a - 1; j >= 0 && j >= m.a-7; j-- {
+				if d.toks[j].Fold == "one" && d.fold(j+1) == "of" && victimNouns[d.fold(j+3)] {
+					p.victim = true
+				}
+				if d.toks[j].Fold == "." || d.toks[j].Fold == ";" {
+					break
+				}
+			}
+		}
+	}
 }

@@ -109,6 +109,9 @@ func (d *doc) pronounAt(a int, s sentence) int {
 		case f == "”" || f == "\"" && quoted:
 			quoted = false
 		case (f == "he" || f == "him" || f == "his" || f == "she" || f == "her") && !quoted:
+			if f == "his" || f == "her" && d.possessive(k) || speechVerbs[d.fold(k+1)] {
+				continue // "her brother, detained ...": the brother; "he said": the speaker
+			}
 			return k // a pronoun inside a quotation points to someone the speaker knows, not the speaker
 		case (f == "the" || f == "this") && !quoted:
 			if n := d.descriptionAfter(k); n > 0 && n < a+4 {
@@ -118,6 +121,15 @@ func (d *doc) pronounAt(a int, s sentence) int {
 	}
 	return -1
 }
+
+// possessive reports "her" used as a possessive: followed by a noun
+// rather than a preposition or the end of a clause.
+func (d *doc) possessive(k int) bool {
+	n := d.tok(k + 1)
+	return n.Word && !notAfterObject[n.Fold]
+}
+
+var notAfterObject = set(`in at on to by for from with and or after before during as of into since until while when`)
 
 // descriptionAfter reads a definite description of a person that starts
 // at token k ("the suspect", "the former officer", "the 55-year-old
@@ -153,7 +165,14 @@ func (d *doc) resolveDescription(k int) *person {
 			continue
 		}
 		j = m.a
-		if p.official || p.victim != victim || d.inRegimeContext(m) || d.isSpeaker(m) || d.own[m.a] == ownEpithet {
+		if p.official || d.inRegimeContext(m) || d.isSpeaker(m) || d.own[m.a] == ownEpithet {
+			continue
+		}
+		if p.victim != victim {
+			if victim && d.sentOf[m.a] >= d.sentOf[k]-1 && !p.victim && d.firstPersonOf(d.sentOf[m.a]) == p {
+				p.victim = true // "X, a resident of Daraa, escaped ... The former detainee told ...": X
+				return p
+			}
 			continue
 		}
 		return p
@@ -162,6 +181,16 @@ func (d *doc) resolveDescription(k int) *person {
 	// the person the article is about
 	if p := d.defendant(); p != nil && !victim {
 		return p
+	}
+	return nil
+}
+
+// firstPersonOf returns the first person a sentence names.
+func (d *doc) firstPersonOf(si int) *person {
+	for _, m := range d.sentMents[si] {
+		if m.person != nil {
+			return m.person
+		}
 	}
 	return nil
 }
@@ -236,7 +265,7 @@ func (d *doc) resolvePronoun(k int) *person {
 		if d.sentOf[ev.trig] < si-2 {
 			break
 		}
-		if ev.typ != extract.EventStatement || ev.trig > k {
+		if ev.typ != extract.EventStatement && ev.typ != extract.EventTestimony || !ev.about || ev.trig > k || len(ev.who) == 0 {
 			continue
 		}
 		for _, p := range d.persons {

@@ -17,6 +17,7 @@ type event struct {
 	count    int
 	sent     sentence
 	trig     int
+	about    bool // a statement or account, which fillStatements gives the persons it is about
 }
 
 // findEvents reads the events of the text, in steps:
@@ -30,14 +31,17 @@ type event struct {
 //     person the next sentence names (coref.go);
 //  3. fillFromDefendant: an event about "the suspect" or a trial that names
 //     nobody takes the person the article is about;
-//  4. dropUnnamed: an event that still names nobody is dropped (a fact about
+//  4. fillStatements: a statement takes the persons its sentence's other
+//     events concern (statements.go);
+//  5. dropUnnamed: an event that still names nobody is dropped (a fact about
 //     nobody in particular: background, generalities);
-//  5. dropHeadlineEvents, absorbLeads, mergeEvents: one event per fact
+//  6. dropHeadlineEvents, absorbLeads, mergeEvents: one event per fact
 //     (merge.go).
 func (d *doc) findEvents() {
 	d.readSentences()
 	d.leadIns()
 	d.fillFromDefendant()
+	d.fillStatements()
 	d.dropUnnamed()
 	d.dropHeadlineEvents()
 	d.absorbLeads()
@@ -82,7 +86,8 @@ func (d *doc) fillFromDefendant() {
 		if len(ev.who) > 0 || !personTypes[ev.typ] || ev.typ == extract.EventDeathInCustody || ev.typ == extract.EventDisappearance {
 			continue
 		}
-		if !d.describedIn(ev.sent) && !courtEvents[ev.typ] {
+		lead := d.sentOf[ev.trig] <= 3 && d.describesOne(ev) // "announced the arrest of a former officer" in the lead
+		if !d.describedIn(ev.sent) && !courtEvents[ev.typ] && !lead {
 			continue
 		}
 		role := extract.RoleSubject
@@ -112,19 +117,24 @@ func (d *doc) describedIn(s sentence) bool {
 func (d *doc) dropUnnamed() {
 	keep := d.events[:0]
 	for _, ev := range d.events {
-		if len(ev.who) > 0 || d.describesOne(ev.sent) {
+		if len(ev.who) > 0 || d.describesOne(ev) {
 			keep = append(keep, ev)
 		}
 	}
 	d.events = keep
 }
 
-// describesOne reports an indefinite description of one person in the
-// sentence: "a former officer", "a Syrian man" (not "two men", not
-// "detainees").
-func (d *doc) describesOne(s sentence) bool {
+// describesOne reports an indefinite description of one person as the
+// event's subject or object: "arrested a former officer", "a Syrian man
+// was detained" (not "two men", not "detainees", not someone else in the
+// sentence: "An informant reported them, and they were arrested").
+func (d *doc) describesOne(ev *event) bool {
+	s := ev.sent
 	for k := s.a; k+1 < s.b; k++ {
 		if f := d.toks[k].Fold; f != "a" && f != "an" {
+			continue
+		}
+		if k > ev.trig+4 || k < ev.trig && !d.onlyAux(k, ev.trig) {
 			continue
 		}
 		for j := k + 1; j < s.b && j < k+6; j++ {
@@ -138,6 +148,20 @@ func (d *doc) describesOne(s sentence) bool {
 		}
 	}
 	return false
+}
+
+// onlyAux reports a description at k that is the subject of the verb at
+// t: a few words of description, then only forms of "be" and "have".
+func (d *doc) onlyAux(k, t int) bool {
+	if t-k > 9 {
+		return false
+	}
+	for j := k + 1; j < t; j++ {
+		if f := d.toks[j].Fold; f == "," || f == "who" || f == "which" || d.toks[j].Word && speechVerbs[f] {
+			return false
+		}
+	}
+	return true
 }
 
 var oneOf = set(`man woman suspect person individual`)

@@ -98,7 +98,20 @@ func (d *doc) isSpeaker(m span) bool {
 	if speechBefore[p] && afterSpeakerEnd(d.fold(m.b)) {
 		return true
 	}
-	return p == "to" && d.fold(m.a-2) == "according"
+	if p == "to" && d.fold(m.a-2) == "according" {
+		return true
+	}
+	// "“...,” said the deceased's sister, Amal": the attribution after a quote
+	for k := m.a - 1; k >= 0 && k >= m.a-10; k-- {
+		f := d.toks[k].Fold
+		if speechVerbs[f] && (isCloseQuote(d.fold(k-1)) || d.fold(k-1) == ",") {
+			return !d.quoteBetween(k, m.a)
+		}
+		if f == "." || f == ";" || d.own[k] == ownPerson {
+			return false
+		}
+	}
+	return false
 }
 
 func (d *doc) handsOf(m span) bool {
@@ -247,7 +260,9 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 		var any []*person
 		for _, m := range d.withAnaphora(persons, s) {
 			if d.accused(m.sp) || d.handsOf(m.sp) {
-				add(m.person, extract.RolePerpetrator)
+				if tr.Type != extract.EventDeathInCustody {
+					add(m.person, extract.RolePerpetrator)
+				}
 				continue
 			}
 			if m.person.official || d.isSpeaker(m.sp) {
@@ -279,8 +294,9 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 				add(m.person, extract.RoleWitness)
 			}
 		}
-		if len(ev.who) == 0 {
-			if k := d.pronounAt(a, s); k >= 0 && k < a {
+		if len(ev.who) == 0 && tr.Verb {
+			// "he told investigators": only the subject of a testimony verb
+			if k := d.pronounAt(a, s); k >= 0 && k < a && a-k <= 3 {
 				if p := d.resolvePronoun(k); p != nil && !p.official {
 					add(p, extract.RoleWitness)
 				}
@@ -361,6 +377,7 @@ func (d *doc) subjects(persons []mention, a, b int, typ string) []mention {
 	if len(nonVictim) > 0 {
 		elig = nonVictim
 	}
+	elig = d.inTriggerClause(elig, a, b)
 	if len(elig) == 0 {
 		return nil
 	}
@@ -442,3 +459,44 @@ func (d *doc) agentOf(end, a int) bool {
 
 // beVerbs make a participle passive: "was arrested".
 var beVerbs = set(`be is are was were been being get got`)
+
+// inTriggerClause keeps the mentions that can belong to a trigger inside a
+// relative clause ("The case, in which the three officials were tried,
+// concerns X and Y": X and Y were not tried): those inside the clause, and
+// its antecedent just before the relative pronoun ("X, who was tried").
+func (d *doc) inTriggerClause(ms []mention, a, b int) []mention {
+	s := d.sentence(a)
+	r := -1
+	for k := a - 1; k >= s.a; k-- {
+		f := d.toks[k].Fold
+		if f == "," || f == ";" || f == ":" {
+			break
+		}
+		if relatives[f] {
+			r = k
+			break
+		}
+	}
+	if r < 0 {
+		return ms
+	}
+	end := s.b
+	for k := b; k < s.b; k++ {
+		if f := d.toks[k].Fold; f == "," || f == ";" || f == ":" {
+			end = k
+			break
+		}
+	}
+	var out []mention
+	for _, m := range ms {
+		inside := m.sp.a > r && m.sp.b <= end
+		antecedent := m.sp.b <= r && r-m.sp.b <= 2
+		if inside || antecedent {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// relatives open a relative clause.
+var relatives = set(`which who whom whose where`)

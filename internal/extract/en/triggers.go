@@ -4,6 +4,8 @@ package en
 // skipTrigger refuses the ones that report no event.
 
 import (
+	"strings"
+
 	"github.com/athar-project/athar/internal/extract"
 )
 
@@ -29,6 +31,19 @@ func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 		return true
 	}
 	prev, prev2 := d.fold(a-1), d.fold(a-2)
+	if prev2 == "be" && (prev == "also" || strings.HasSuffix(prev, "ly")) {
+		prev, prev2 = "be", d.fold(a-3) // "will also be tried"
+	}
+	if !tr.Verb {
+		for k := a - 1; k >= s.a && k >= a-4; k-- {
+			if f := d.toks[k].Fold; f == "could" || f == "would" || f == "might" || f == "may" || f == "will" {
+				return true // "it could signal another conviction"
+			}
+		}
+		if prev == "the" && prev2 == "to" && d.fold(a-3) == "according" {
+			return true // "according to the conviction": the document, not the event
+		}
+	}
 	allegation := tr.Type == extract.EventTortureAllegation || tr.Type == extract.EventExecutionAllegation
 	if tr.Verb && !allegation && (modals[prev] || (prev == "be" && modals[prev2])) {
 		return true

@@ -40,7 +40,7 @@ func (d *doc) whereFor(typ string, a int, s sentence, nounTrig bool) string {
 			if allegationWords[d.toks[k].Fold] && k > a {
 				allegationFrom, allegationTo = k, s.b
 				for j := k + 1; j < s.b; j++ {
-					if f := d.toks[j].Fold; f == "during" || f == "when" || f == "after" || f == "while" || f == "," {
+					if f := d.toks[j].Fold; f == "during" || f == "when" || f == "after" || f == "while" || f == "," && !continuesList[d.fold(j+1)] {
 						allegationTo = j
 						break
 					}
@@ -98,7 +98,11 @@ func (d *doc) whereFor(typ string, a int, s sentence, nounTrig bool) string {
 		if prev == "the" {
 			prev = d.fold(m.sp.a - 2)
 		}
-		if prev == "from" && typ != extract.EventEscape || d.fold(m.sp.a-2) == "born" || d.fold(m.sp.a-3) == "born" {
+		if prev == "from" && (typ != extract.EventEscape || m.sp.a > a+4 || m.sp.a < a) || d.fold(m.sp.a-2) == "born" || d.fold(m.sp.a-3) == "born" ||
+			d.fold(m.sp.a-3) == "from" && settlementNouns[d.fold(m.sp.a-2)] {
+			continue // an origin ("a resident from the city of Daraa"), not where
+		}
+		if isCloseQuote(d.fold(m.sp.b)) && d.fold(m.sp.b+1) == "s" {
 			continue
 		}
 		if allegationFrom >= 0 && m.sp.a > allegationFrom && m.sp.a < allegationTo {
@@ -140,6 +144,10 @@ func (d *doc) whereFor(typ string, a int, s sentence, nounTrig bool) string {
 	}
 	return best.name
 }
+
+// continuesList are words after a comma that go on with what a person is
+// accused of: "killings of civilians, including the Jayrud massacre".
+var continuesList = set(`including notably especially particularly such`)
 
 // courtEvents take the dateline's place when their sentence names none.
 var courtEvents = set(`trial conviction sentence acquittal`)
