@@ -375,11 +375,15 @@ func (d *doc) addRole(p *person, r span) {
 	if !containsFold(p.roles, role) {
 		p.roles = append(p.roles, role)
 	}
+	head := true // the role's own noun, before "of", "at", "in": "cousin of longtime ruler X" is no ruler
 	for k := r.a; k < r.b; k++ {
-		if victimNouns[d.toks[k].Fold] && k < r.a+4 {
+		if f := d.toks[k].Fold; f == "of" || f == "at" || f == "in" || f == "for" || f == "to" {
+			head = false
+		}
+		if victimNouns[d.toks[k].Fold] && k < r.a+4 && head {
 			p.victim = true
 		}
-		if officialTitles[d.toks[k].Fold] && k < r.a+4 {
+		if officialTitles[d.toks[k].Fold] && k < r.a+4 && head {
 			p.official = true
 		}
 		if p.affiliation == "" {

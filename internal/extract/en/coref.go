@@ -26,8 +26,9 @@ func (d *doc) leadIns() {
 				for j := k + 1; j < next.b && j < k+5; j++ {
 					if d.toks[j].Fold == "as" {
 						for _, m := range d.sentencePersons(sentence{j + 1, next.b}) {
-							// "named as X and Y": the names follow "as" at once
-							if m.sp.a <= j+3 || len(who) > 0 && d.coordinated(d.lastEnd(who, next), m.sp.a) {
+							// "named as X and Y", "as X, a former warden, and Y": the
+							// names follow "as" at once, or "and" after an apposition
+							if m.sp.a <= j+3 || len(who) > 0 && (d.coordinated(d.lastEnd(who, next), m.sp.a) || d.fold(m.sp.a-1) == "and") {
 								who = appendPerson(who, m.person)
 							}
 						}
@@ -41,6 +42,9 @@ func (d *doc) leadIns() {
 			for _, m := range d.sentencePersons(next) {
 				if m.person.official || d.isSpeaker(m.sp) || m.person.victim && ev.typ != extract.EventDeathInCustody {
 					continue
+				}
+				if !m.person.victim && (ev.typ == extract.EventDeathInCustody || ev.typ == extract.EventDisappearance) {
+					continue // "over the deaths of two citizens. The court sentenced X": X did not die
 				}
 				if first >= 0 && d.clauseBreak(first, m.sp.a) {
 					break
@@ -60,6 +64,9 @@ func (d *doc) leadIns() {
 			}
 		case extract.EventTortureAllegation, extract.EventExecutionAllegation:
 			role = extract.RolePerpetrator
+			if beVerbs[d.fold(ev.trig-1)] {
+				role = extract.RoleVictim // "a man held in Jableh had been tortured"
+			}
 		}
 		for _, p := range who {
 			ev.who = append(ev.who, extract.Participant{Name: p.name, Role: role})

@@ -104,7 +104,7 @@ func (d *doc) isSpeaker(m span) bool {
 	// "“...,” said the deceased's sister, Amal": the attribution after a quote
 	for k := m.a - 1; k >= 0 && k >= m.a-10; k-- {
 		f := d.toks[k].Fold
-		if speechVerbs[f] && (isCloseQuote(d.fold(k-1)) || d.fold(k-1) == ",") {
+		if speechVerbs[f] && (isCloseQuote(d.fold(k-1)) || d.fold(k-1) == "," && isCloseQuote(d.fold(k-2))) {
 			return !d.quoteBetween(k, m.a)
 		}
 		if f == "." || f == ";" || d.own[k] == ownPerson {
@@ -171,6 +171,10 @@ func (d *doc) witnessed(m span, a int) bool {
 		switch d.toks[k].Fold {
 		case "witnessed", "saw", "watched", "heard", "seen":
 			return true
+		case "describing", "described", "recounted", "recounting", "testified", "testimony", "told", "recalled", "recalls", "said", "says":
+			// "X testified that her brother died", "he gave testimony ...,
+			// describing the executions": X tells of the act
+			return k < m.b+4 || d.fold(k+1) == "that"
 		}
 	}
 	return false
@@ -244,7 +248,7 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 			}
 		}
 		if len(ev.who) == 0 {
-			if k := d.pronounAt(a, s); k >= 0 {
+			if k := d.pronounAt(a, s); k >= 0 && !d.witnessed(span{k, k + 1}, a) {
 				if p := d.resolvePronoun(k); p != nil && !p.official {
 					role := extract.RolePerpetrator
 					if p.victim || d.passiveVictim(k+1) || k == a+1 && (d.fold(k) == "him" || d.fold(k) == "her") {
@@ -265,8 +269,8 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 				}
 				continue
 			}
-			if m.person.official || d.isSpeaker(m.sp) {
-				continue
+			if m.person.official || d.isSpeaker(m.sp) || d.witnessed(m.sp, a) {
+				continue // "X testified that her brother died": X did not
 			}
 			if m.person.victim || d.passiveVictim(m.sp.b) {
 				add(m.person, extract.RoleVictim)
@@ -294,8 +298,9 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 				add(m.person, extract.RoleWitness)
 			}
 		}
-		if len(ev.who) == 0 && tr.Verb {
-			// "he told investigators": only the subject of a testimony verb
+		if len(ev.who) == 0 {
+			// "he told investigators", "he gave testimony": only the subject
+			// of the account
 			if k := d.pronounAt(a, s); k >= 0 && k < a && a-k <= 3 {
 				if p := d.resolvePronoun(k); p != nil && !p.official {
 					add(p, extract.RoleWitness)
@@ -490,7 +495,7 @@ func (d *doc) inTriggerClause(ms []mention, a, b int) []mention {
 	var out []mention
 	for _, m := range ms {
 		inside := m.sp.a > r && m.sp.b <= end
-		antecedent := m.sp.b <= r && r-m.sp.b <= 2
+		antecedent := m.sp.b <= r && (r-m.sp.b <= 2 || d.apposition(m.sp.b, r) || d.coordinatedNames(m.sp.b, r))
 		if inside || antecedent {
 			out = append(out, m)
 		}
@@ -500,3 +505,18 @@ func (d *doc) inTriggerClause(ms []mention, a, b int) []mention {
 
 // relatives open a relative clause.
 var relatives = set(`which who whom whose where`)
+
+// coordinatedNames reports tokens [i, j) that only join names: "Mazen
+// al-Dabbagh and his son Patrick, who ...".
+func (d *doc) coordinatedNames(i, j int) bool {
+	if j-i > 10 {
+		return false
+	}
+	for k := i; k < j; k++ {
+		f := d.toks[k].Fold
+		if f != "," && f != "and" && f != "his" && f != "her" && f != "their" && !kinNouns[f] && d.own[k] != ownPerson {
+			return false
+		}
+	}
+	return true
+}
