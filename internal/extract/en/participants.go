@@ -205,18 +205,27 @@ func (d *doc) genericVictimBetween(persons []mention, p *person, a int) bool {
 // ...", "Both ...", the people the previous sentence named.
 func (d *doc) withAnaphora(persons []mention, s sentence) []mention {
 	f, g := d.fold(s.a), d.fold(s.a+1)
-	plural := f == "both" || (f == "the" && numberWords[g]) || (f == "all" && numberWords[g])
+	plural := f == "both" || (f == "the" && numberWords[g]) || (f == "all" && numberWords[g]) ||
+		len(persons) == 0 && (f == "their" || f == "they")
 	if !plural || d.sentOf[s.a] == 0 {
 		return persons
 	}
-	prev := d.sents[d.sentOf[s.a]-1]
-	out := append([]mention{}, persons...)
-	for _, m := range d.sentencePersons(prev) {
-		if !m.person.official && !d.isSpeaker(m.sp) {
-			out = append(out, m)
+	// the people are named in one of the few sentences before: the last
+	// that names two or more who can take part
+	for si := d.sentOf[s.a] - 1; si >= 0 && si >= d.sentOf[s.a]-3; si-- {
+		var named []mention
+		seen := map[*person]bool{}
+		for _, m := range d.sentencePersons(d.sents[si]) {
+			if !m.person.official && !d.isSpeaker(m.sp) && !seen[m.person] {
+				seen[m.person] = true
+				named = append(named, m)
+			}
+		}
+		if len(named) >= 2 {
+			return append(append([]mention{}, persons...), named...)
 		}
 	}
-	return out
+	return persons
 }
 
 // eventAt builds an event of tr's type from the sentence around the trigger.

@@ -30,6 +30,9 @@ func (d *doc) statementAt(v int, s sentence) {
 		ev.who = []extract.Participant{{Name: speaker.name, Role: extract.RoleWitness}}
 	case speaker != nil:
 		ev.who = []extract.Participant{{Name: speaker.name, Role: extract.RoleSubject}}
+		for _, p := range d.coSpeakers(speaker, s) {
+			ev.who = append(ev.who, extract.Participant{Name: p.name, Role: extract.RoleSubject})
+		}
 	case d.bodySpeaks(v, s):
 	default:
 		return
@@ -163,7 +166,7 @@ func hasParticipant(ps []extract.Participant, name string) bool {
 func (d *doc) onlyCommas(i, j int) bool {
 	for k := i; k < j; k++ {
 		f := d.toks[k].Fold
-		if f != "," && f != ")" && !isCloseQuote(f) && d.own[k] != ownEpithet {
+		if f != "," && f != ")" && !isCloseQuote(f) && !isOpenQuote(f) && d.own[k] != ownEpithet {
 			return false
 		}
 	}
@@ -199,6 +202,26 @@ func (d *doc) sufferers() map[string]bool {
 				out[w.Name] = true
 			}
 		}
+	}
+	return out
+}
+
+// coSpeakers are the persons named with the speaker as one subject: "his
+// lawyers, Romain Ruiz and Raphaël Kempf, welcomed ...".
+func (d *doc) coSpeakers(speaker *person, s sentence) []*person {
+	var out []*person
+	ms := d.sentencePersons(s)
+	for i, m := range ms {
+		if m.person != speaker {
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			if ms[j].person == speaker || !d.coordinated(ms[j].sp.b, ms[j+1].sp.a) {
+				break
+			}
+			out = append(out, ms[j].person)
+		}
+		break
 	}
 	return out
 }

@@ -45,10 +45,10 @@ func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 		}
 	}
 	allegation := tr.Type == extract.EventTortureAllegation || tr.Type == extract.EventExecutionAllegation
-	if tr.Verb && !allegation && (modals[prev] || (prev == "be" && modals[prev2])) {
-		return true
+	if tr.Verb && !allegation && (modals[prev] && !(prev == "to" && decided[prev2]) || (prev == "be" && modals[prev2])) {
+		return true // "to arrest", "will be tried"; but "decided to refer", "managed to escape"
 	}
-	if prev == "to" && (tr.Type == extract.EventArrest || tr.Type == extract.EventEscape) {
+	if prev == "to" && (tr.Type == extract.EventArrest || tr.Type == extract.EventEscape) && !decided[prev2] {
 		return true
 	}
 	for k := a - 1; k >= s.a && k >= a-3; k-- {
@@ -100,6 +100,9 @@ func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 			return true // "referred to as"
 		}
 	}
+	if tr.Type == extract.EventDeathInCustody && d.deathOfDetainee(a, s) {
+		return false // "Amer's death was recorded in June 2014": Amer was arrested before
+	}
 	facility := func(k int) bool { return d.own[k] == ownFacility && tr.Type == extract.EventDeathInCustody }
 	return !tr.NeedsMet(d.toks, b, s.b, facility)
 }
@@ -114,6 +117,32 @@ func (d *doc) victimWordBefore(a int, s sentence) bool {
 		}
 		if p, _ := d.mentionAt(k); p != nil && p.victim {
 			return true
+		}
+	}
+	return false
+}
+
+// decided are verbs after which "to" and a verb report what was done:
+// "the court decided to refer X", "he managed to escape".
+var decided = set(`decided decides ordered orders agreed managed managing was able`)
+
+// deathOfDetainee reports a death of a person the text has already had
+// arrested ("X's death", "X died"), which is a death in custody though
+// the sentence names no prison.
+func (d *doc) deathOfDetainee(a int, s sentence) bool {
+	for _, m := range d.sentencePersons(s) {
+		if m.sp.b > a || a-m.sp.b > 3 {
+			continue
+		}
+		for _, ev := range d.events {
+			if ev.typ != extract.EventArrest && ev.typ != extract.EventDetention {
+				continue
+			}
+			for _, w := range ev.who {
+				if w.Name == m.person.name && w.Role != extract.RoleAgent {
+					return true
+				}
+			}
 		}
 	}
 	return false
