@@ -87,7 +87,8 @@ func (d *doc) fillFromDefendant() {
 			continue
 		}
 		lead := d.sentOf[ev.trig] <= 3 && d.describesOne(ev) // "announced the arrest of a former officer" in the lead
-		if !d.describedIn(ev.sent) && !courtEvents[ev.typ] && !lead {
+		lead = lead || courtEvents[ev.typ] && d.sentOf[ev.trig] <= 2 // "A landmark trial has begun in Stockholm"
+		if !d.describedIn(ev.sent) && !lead {
 			continue
 		}
 		role := extract.RoleSubject

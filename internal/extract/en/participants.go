@@ -344,7 +344,7 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 		}
 	}
 	ev.where = d.whereFor(tr.Type, a, s, !tr.Verb)
-	ev.date = d.dateNear(a, s)
+	ev.date = d.dateOf(tr.Type, a, s)
 	ev.modality = d.modalityFor(tr.Type, s, a)
 	ev.count = d.countIn(s)
 	for _, m := range d.mentionsIn(s) {

@@ -6,7 +6,8 @@ import (
 	"github.com/athar-project/athar/internal/extract"
 )
 
-// dateNear returns the date expression in the sentence nearest the trigger.
+// dateNear returns the date expression of a statement's or account's
+// sentence nearest its verb.
 func (d *doc) dateNear(a int, s sentence) *extract.DateRef {
 	var best *extract.DateRef
 	bestDist := 1 << 30
@@ -15,13 +16,112 @@ func (d *doc) dateNear(a int, s sentence) *extract.DateRef {
 		if r.FirstTok < s.a || r.EndTok > s.b {
 			continue
 		}
-		dist := r.FirstTok - a
-		if dist < 0 {
-			dist = -dist
-		}
-		if dist < bestDist {
+		if dist := distance(r, a); dist < bestDist {
 			best, bestDist = r, dist
 		}
 	}
 	return best
+}
+
+// dateOf returns the date of the event whose trigger is at token a: the
+// nearest date expression of the trigger's own clause. A date that belongs
+// to another clause is not the event's: the day a statement was made ("In
+// a statement on Wednesday, the ministry said it arrested X", "announced on
+// Tuesday the arrest of"), the time of what a person is accused of ("charged
+// with crimes committed in 2013"), or any date a speech verb or a "that"
+// separates from the trigger.
+func (d *doc) dateOf(typ string, a int, s sentence) *extract.DateRef {
+	var best *extract.DateRef
+	bestDist := 1 << 30
+	accusedFrom := -1
+	switch {
+	case typ == extract.EventConfession:
+		accusedFrom = a + 1 // "confessed to killings in 2012": what he confessed to
+	case defendantEvents[typ] || typ == extract.EventDetention || typ == extract.EventSentence || typ == extract.EventAcquittal:
+		accusedFrom = d.allegationAfter(a, s)
+	}
+	for k := range d.dates {
+		r := &d.dates[k]
+		if r.FirstTok < s.a || r.EndTok > s.b {
+			continue
+		}
+		if d.announcementDate(r) || d.clauseBetween(r, a) || accusedFrom >= 0 && r.FirstTok > accusedFrom || d.inRelativeAfter(r, a) {
+			continue
+		}
+		if dist := distance(r, a); dist < bestDist {
+			best, bestDist = r, dist
+		}
+	}
+	return best
+}
+
+// distance is how far a date is from token a; a date after the trigger
+// reads more naturally ("arrested in Homs on Thursday").
+func distance(r *extract.DateRef, a int) int {
+	if r.FirstTok >= a {
+		return r.FirstTok - a
+	}
+	return a - r.EndTok + 2
+}
+
+// announcementDate reports a date that dates a statement: a speech verb or
+// a word for a statement within a few words of it ("In a statement on
+// Wednesday", "announced on Tuesday", "said Saturday").
+func (d *doc) announcementDate(r *extract.DateRef) bool {
+	for k := r.FirstTok - 3; k < r.FirstTok; k++ {
+		if k < 0 {
+			continue
+		}
+		if f := d.toks[k].Fold; speechVerbs[f] || announcementNouns[f] {
+			return true
+		}
+	}
+	return false
+}
+
+// announcementNouns date a statement rather than what it reports.
+var announcementNouns = set(`statement announcement press conference briefing`)
+
+// clauseBetween reports a clause boundary between a date and the trigger
+// at a: a speech verb, "that" or a semicolon.
+func (d *doc) clauseBetween(r *extract.DateRef, a int) bool {
+	i, j := r.EndTok, a
+	if r.FirstTok > a {
+		i, j = a+1, r.FirstTok
+	}
+	for k := i; k < j; k++ {
+		f := d.toks[k].Fold
+		if f == ";" || f == "that" || d.toks[k].Word && speechVerbs[f] {
+			return true
+		}
+	}
+	return false
+}
+
+// allegationAfter returns where, after the trigger at a, the sentence
+// starts to say what someone is accused of ("charged with war crimes
+// committed in Syria in 2013", "accused of ... the massacre in July 2016"),
+// or -1.
+func (d *doc) allegationAfter(a int, s sentence) int {
+	for k := a + 1; k < s.b; k++ {
+		if f := d.toks[k].Fold; allegationWords[f] || f == "committed" || f == "over" {
+			return k
+		}
+	}
+	return -1
+}
+
+// inRelativeAfter reports a date after the trigger at a inside a relative
+// clause of its own ("the trial of X, who directed the prison from 2014 to
+// 2018, opened on Monday").
+func (d *doc) inRelativeAfter(r *extract.DateRef, a int) bool {
+	for k := r.FirstTok - 1; k > a; k-- {
+		switch d.toks[k].Fold {
+		case ",", ";", "(", ")":
+			return false
+		case "who", "which", "whose", "whom":
+			return true
+		}
+	}
+	return false
 }
