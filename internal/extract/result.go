@@ -115,7 +115,11 @@ type Event struct {
 	Where    *string  `json:"where"`
 	Date     *string  `json:"date"` // YYYY-MM-DD, YYYY-MM or YYYY
 	DateText *string  `json:"date_text"`
-	Modality string   `json:"modality"`
+	// DateEnd ends a range the text gives ("from 2014 to 2018", "between
+	// March and June 2013"); after "since" it is the published date, the
+	// last day the source vouches for.
+	DateEnd  *string `json:"date_end,omitempty"`
+	Modality string  `json:"modality"`
 	// Count is a number of victims or acts the source gives ("more than 500
 	// detainees"), 0 when none.
 	Count int    `json:"count,omitempty"`

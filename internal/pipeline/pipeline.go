@@ -375,7 +375,15 @@ func (r *recorder) event(ctx context.Context, ev extract.Event) error {
 		if err != nil {
 			return err
 		}
-		if err := add(model.Statement{Property: model.PropDate, Value: *ev.Date, DateStart: d}); err != nil {
+		st := model.Statement{Property: model.PropDate, Value: *ev.Date, DateStart: d}
+		if ev.DateEnd != nil {
+			end, err := model.ParseDate(*ev.DateEnd)
+			if err != nil {
+				return err
+			}
+			st.DateEnd = end // "from 2014 to 2018", "since 2011"
+		}
+		if err := add(st); err != nil {
 			return err
 		}
 	}

@@ -17,12 +17,21 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden outputs in testdata/golden")
 
 // floors are the corpus F1 figures below which the test fails.
+//
+// The event-facts floors were lowered (0.78 to 0.74 here, 0.65 to 0.62 for
+// the held-out sets) when the extractor was brought to real published
+// articles (issue 13) and their annotation conventions, which these texts
+// predate: a body that announces an arrest now makes a statement about the
+// person (this gold lists none), and an event that names nobody is dropped
+// unless its sentence describes one unnamed person (this gold lists many
+// such events, most from generic background). On the real articles those
+// two changes raised event-fact precision from 0.44 to above 0.80.
 var floors = map[string]float64{
 	"persons":       0.95,
 	"facilities":    0.95,
 	"places":        0.95,
 	"organizations": 0.90,
-	"event facts":   0.78,
+	"event facts":   0.74,
 }
 
 func corpusFiles(t testing.TB) []string { return filesIn(t, "testdata") }
@@ -85,7 +94,7 @@ var heldoutFloors = map[string]float64{
 	"facilities":    0.70,
 	"places":        0.85,
 	"organizations": 0.80,
-	"event facts":   0.65,
+	"event facts":   0.62,
 }
 
 // TestHeldout scores the texts kept out of rule development. Each set was

@@ -86,7 +86,7 @@ func (d *doc) fillFromDefendant() {
 		if len(ev.who) > 0 || !personTypes[ev.typ] || ev.typ == extract.EventDeathInCustody || ev.typ == extract.EventDisappearance {
 			continue
 		}
-		lead := d.sentOf[ev.trig] <= 3 && d.describesOne(ev) // "announced the arrest of a former officer" in the lead
+		lead := d.sentOf[ev.trig] <= 3 && d.describesOne(ev)         // "announced the arrest of a former officer" in the lead
 		lead = lead || courtEvents[ev.typ] && d.sentOf[ev.trig] <= 2 // "A landmark trial has begun in Stockholm"
 		if !d.describedIn(ev.sent) && !lead {
 			continue

@@ -59,6 +59,10 @@ func (d *doc) result() extract.Result {
 			out.DateText = &t
 			if v := ev.date.Date.String(); v != "" {
 				out.Date = &v
+				if end, ok := d.dateEnd(ev.date); ok && end != ev.date.Date {
+					e := end.String()
+					out.DateEnd = &e
+				}
 			}
 		}
 		q := d.quoteSpan(ev.sent)
