@@ -19,6 +19,9 @@ func (d *doc) leadIns() {
 		if si+1 >= len(d.sents) || !d.describesSomeone(ev.sent) {
 			continue
 		}
+		if (ev.typ == extract.EventDeathInCustody || ev.typ == extract.EventDisappearance) && !d.describesOne(ev) {
+			continue // "ex-prisoner describes the abuse and death": whose death, the text does not say
+		}
 		next := d.sents[si+1]
 		var who []*person
 		for k := next.a; k+1 < next.b; k++ {

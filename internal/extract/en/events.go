@@ -154,7 +154,7 @@ func (d *doc) describesOne(ev *event) bool {
 // onlyAux reports a description at k that is the subject of the verb at
 // t: a few words of description, then only forms of "be" and "have".
 func (d *doc) onlyAux(k, t int) bool {
-	if t-k > 9 {
+	if t-k > 9 && !(k == d.sentence(k).a && t-k <= 20) { // a sentence that opens "A man detained on suspicion of ... died"
 		return false
 	}
 	for j := k + 1; j < t; j++ {

@@ -37,8 +37,8 @@ func (d *doc) modalityFor(typ string, s sentence, a int) string {
 	}
 	switch typ {
 	case extract.EventTortureAllegation, extract.EventExecutionAllegation, extract.EventDeathInCustody, extract.EventDisappearance:
-		if cues.HasAlleged(d.toks, from, to) {
-			return extract.Alleged
+		if cues.HasAlleged(d.toks, from, to) || d.quoted(a, s) {
+			return extract.Alleged // someone's account, or someone's words in quotation marks
 		}
 		return extract.Asserted
 	}
@@ -67,4 +67,21 @@ func (d *doc) countIn(s sentence) int {
 		}
 	}
 	return 0
+}
+
+// quoted reports a trigger inside quotation marks: what a source says, in
+// its words.
+func (d *doc) quoted(a int, s sentence) bool {
+	open := false
+	for k := s.a; k < a; k++ {
+		switch f := d.toks[k].Fold; f {
+		case "“":
+			open = true
+		case "”":
+			open = false
+		case "\"":
+			open = !open
+		}
+	}
+	return open
 }

@@ -286,7 +286,7 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 			}
 			any = append(any, m.person)
 		}
-		if len(ev.who) == 0 && len(any) == 1 && !d.genericVictimBetween(persons, any[0], a) {
+		if len(ev.who) == 0 && len(any) == 1 && !d.genericVictimBetween(persons, any[0], a) && d.deathOf(persons, any[0], a, b) {
 			add(any[0], extract.RoleVictim)
 		}
 		if len(ev.who) == 0 && len(persons) == 0 {
@@ -528,4 +528,22 @@ func (d *doc) coordinatedNames(i, j int) bool {
 		}
 	}
 	return true
+}
+
+// deathOf reports a person whom the death at [a, b) is plainly about: the
+// subject just before it ("X died", "X's death", "X, 34, died in
+// custody"), or named just after it ("the death of X", "died ... X").
+func (d *doc) deathOf(persons []mention, p *person, a, b int) bool {
+	for _, m := range persons {
+		if m.person != p {
+			continue
+		}
+		if m.sp.b <= a && a-m.sp.b <= 6 && !d.clauseBreak(m.sp.b, a) {
+			return true
+		}
+		if m.sp.a >= b && m.sp.a-b <= 3 {
+			return true
+		}
+	}
+	return false
 }
