@@ -374,7 +374,8 @@ func allVictims(ps []extract.Participant) bool {
 func (d *doc) subjects(persons []mention, a, b int, typ string) []mention {
 	var elig []mention
 	for _, m := range persons {
-		if m.person.official || d.isSpeaker(m.sp) || d.handsOf(m.sp) {
+		fleeing := typ == extract.EventEscape && m.sp.b <= a && a-m.sp.b <= 3 // "President X had fled the country"
+		if m.person.official && !fleeing || d.isSpeaker(m.sp) || d.handsOf(m.sp) {
 			continue
 		}
 		if m.person.victim && typ != extract.EventArrest && typ != extract.EventEscape && typ != extract.EventRelease {

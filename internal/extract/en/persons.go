@@ -312,7 +312,9 @@ func (d *doc) findPersons() {
 		i = b - 1
 	}
 	d.corefer()
-	d.findLoneNames()
+	if d.findLoneNames() {
+		d.corefer() // later mentions of a lone name: "Amer's death"
+	}
 }
 
 // kinNouns name a relation that a lone given name may follow: "his son
@@ -327,7 +329,7 @@ var lonePredicates = lex.Set("lone_predicates")
 // words around say it is a person: a kinship noun before it, or a known
 // given name followed by a verb ("Amer was arrested"). A word that names a
 // known person is theirs (corefer has linked it).
-func (d *doc) findLoneNames() {
+func (d *doc) findLoneNames() bool {
 	added := false
 	for i := 1; i < len(d.toks); i++ {
 		t := d.toks[i]
@@ -362,6 +364,7 @@ func (d *doc) findLoneNames() {
 		sort.SliceStable(d.persons, func(i, j int) bool { return d.persons[i].first < d.persons[j].first })
 		d.indexPersons()
 	}
+	return added
 }
 
 // inEpithet reports a token inside a nickname introduced by a cue.

@@ -51,7 +51,7 @@ func (d *doc) speakerOf(v int, s sentence) *person {
 		}
 		before := m.sp.b <= v && (d.onlyCommas(m.sp.b, v) || d.apposition(m.sp.b, v))
 		after := m.sp.a > v && m.sp.a-v <= 4 && speechBefore[d.fold(v)] && d.isSpeaker(m.sp) && afterSpeakerEnd(d.fold(m.sp.b))
-		if !after && m.sp.a > v && m.sp.a-v <= 10 && isCloseQuote(d.fold(v-1)) && !d.clauseBreak(v+1, m.sp.a) {
+		if !after && m.sp.a > v && m.sp.a-v <= 12 && isCloseQuote(d.fold(v-1)) && !d.clauseBreak(v+1, m.sp.a) {
 			after = !d.quoteBetween(v, m.sp.a) // "…,” recalls one of the inmates, 30-year-old Qasem"
 		}
 		if before {
