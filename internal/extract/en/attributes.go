@@ -120,8 +120,13 @@ func (d *doc) linkEpithets() {
 			}
 		}
 		switch {
+		case d.epithetOwner(e.sp, k) != nil:
+			// the text has given this nickname to someone already: "X, nicknamed
+			// “the Azrael of Sednaya” ... He earned the nickname “Azrael of
+			// Sednaya”" is X's, whoever was named last
+			p = d.epithetOwner(e.sp, k)
 		case pron >= 0 && (p == nil || pm.b < pron):
-			p, _ = d.personMentionBefore(from, 0)
+			p = d.pronounOwner(from)
 		case fac != nil && fac.sp.b >= from-5 && (p == nil || fac.sp.a > pm.a):
 			nc := d.addClaim(e.sp, ownFacility, fac.gaz)
 			nc.alias = d.str(fac.sp)
@@ -635,4 +640,33 @@ func (d *doc) amongVictims() {
 			}
 		}
 	}
+}
+
+// epithetOwner returns the person an earlier nickname of the same words
+// was given to, or nil.
+func (d *doc) epithetOwner(sp span, before int) *person {
+	f := d.foldSpan(sp)
+	for _, e := range d.epithets[:before] {
+		if e.person != nil && d.foldSpan(e.sp) == f {
+			return e.person
+		}
+	}
+	return nil
+}
+
+// pronounOwner returns the person a pronoun before a nickname cue points
+// to: the nearest person named before who is not an official or a
+// government's name ("the rule of Bashar al-Assad").
+func (d *doc) pronounOwner(from int) *person {
+	for j := from - 1; j >= 0 && j >= from-lookBack; j-- {
+		p, m := d.mentionAt(j)
+		if p == nil {
+			continue
+		}
+		j = m.a
+		if !p.official && !d.inRegimeContext(m) && d.own[m.a] != ownEpithet {
+			return p
+		}
+	}
+	return nil
 }

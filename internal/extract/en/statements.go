@@ -61,7 +61,7 @@ func (d *doc) speakerOf(v int, s sentence) *person {
 			speaker = m.person
 		}
 	}
-	if speaker == nil {
+	if speaker == nil && !d.quoted(v, s) { // "“He told me ...”": someone the speaker knows
 		if p := d.fold(v - 1); p == "he" || p == "she" {
 			speaker = d.resolvePronoun(v - 1)
 		}
