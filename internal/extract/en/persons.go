@@ -258,6 +258,8 @@ func (d *doc) findPersons() {
 		if b2 := d.initialAfter(b); b2 > b {
 			words = append(words, d.toks[b].Fold)
 			b, initial = b2, true
+		} else if last := d.toks[b-1]; b-1 > i && len(last.Fold) == 1 && last.Cap && d.fold(b) == "." && !d.tok(b).Space {
+			b, initial = b+1, true // the run took the initial's letter; its full stop belongs to it too
 		}
 		// from here every "i = b - 1" moves forward
 		rank, title, official, tstart := d.titleBefore(i)

@@ -23,7 +23,7 @@ func (d *doc) statementAt(v int, s sentence) {
 		return // what a witness says in court is testimony
 	}
 	speaker := d.speakerOf(v, s)
-	ev := &event{typ: extract.EventStatement, modality: extract.Asserted, sent: s, trig: v, date: d.dateNear(v, s), about: true}
+	ev := &event{typ: extract.EventStatement, modality: extract.Asserted, sent: s, trig: v, date: d.dateOf(extract.EventStatement, v, s), about: true}
 	switch {
 	case speaker != nil && speaker.victim:
 		ev.typ = extract.EventTestimony

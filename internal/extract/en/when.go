@@ -48,7 +48,7 @@ func (d *doc) dateOf(typ string, a int, s sentence) *extract.DateRef {
 		if r.FirstTok < s.a || r.EndTok > s.b {
 			continue
 		}
-		if d.announcementDate(r) || d.clauseBetween(r, a) || accusedFrom >= 0 && r.FirstTok > accusedFrom || d.inRelativeAfter(r, a) {
+		if !spoken[typ] && d.announcementDate(r) || d.clauseBetween(r, a) || accusedFrom >= 0 && r.FirstTok > accusedFrom || d.inRelativeAfter(r, a) {
 			continue
 		}
 		if dist := distance(r, a); dist < bestDist {
@@ -81,6 +81,9 @@ func (d *doc) announcementDate(r *extract.DateRef) bool {
 	}
 	return false
 }
+
+// spoken are the events whose date is the day of speaking.
+var spoken = set(`statement testimony`)
 
 // announcementNouns date a statement rather than what it reports.
 var announcementNouns = set(`statement announcement press conference briefing`)

@@ -108,7 +108,8 @@ func (d *doc) whereFor(typ string, a int, s sentence, nounTrig bool) string {
 		if allegationFrom >= 0 && m.sp.a > allegationFrom && m.sp.a < allegationTo {
 			continue
 		}
-		if e.gaz != nil && e.gaz.Kind == "country" && typ != extract.EventTrial && typ != extract.EventConviction && typ != extract.EventSentence && typ != extract.EventArrest {
+		if e.gaz != nil && e.gaz.Kind == "country" && typ != extract.EventTrial && typ != extract.EventConviction && typ != extract.EventSentence && typ != extract.EventArrest &&
+			typ != extract.EventEscape { // "fled to Russia"
 			continue
 		}
 		dist := m.sp.a - a
