@@ -385,10 +385,10 @@ func (d *doc) addRole(p *person, r span) {
 		if f := d.toks[k].Fold; f == "of" || f == "at" || f == "in" || f == "for" || f == "to" {
 			head = false
 		}
-		if victimNouns[d.toks[k].Fold] && k < r.a+4 && head {
+		if victimNouns[d.toks[k].Fold] && k < r.a+6 && head {
 			p.victim = true
 		}
-		if officialTitles[d.toks[k].Fold] && k < r.a+4 && head {
+		if officialTitles[d.toks[k].Fold] && k < r.a+6 && head {
 			p.official = true
 		}
 		if p.affiliation == "" {

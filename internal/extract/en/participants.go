@@ -322,7 +322,7 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 			if m.person.victim && (tr.Type == extract.EventArrest || tr.Type == extract.EventEscape) {
 				role = extract.RoleVictim
 			}
-			if tr.Verb && d.agentOf(m.sp.b, a) {
+			if tr.Verb && agentEvents[tr.Type] && d.agentOf(m.sp.b, a) {
 				role = extract.RoleAgent // "he allegedly arrested a civilian": the one who arrested
 			}
 			add(m.person, role)
@@ -331,7 +331,7 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 			if k := d.pronounAt(a, s); k >= 0 {
 				if p := d.resolvePronoun(k); p != nil && !p.official {
 					role := extract.RoleSubject
-					if tr.Verb && d.agentOf(k+1, a) {
+					if tr.Verb && agentEvents[tr.Type] && d.agentOf(k+1, a) {
 						role = extract.RoleAgent
 					}
 					add(p, role)
@@ -471,6 +471,10 @@ func (d *doc) agentOf(end, a int) bool {
 	next := d.fold(a + 1)
 	return !beVerbs[d.fold(a-1)] && next != "by" && next != "in" && next != "on" && next != "at" && next != "." && next != ","
 }
+
+// agentEvents are done by someone to someone: the subject of their active
+// verb is the agent ("X arrested Y"), not the one it happened to.
+var agentEvents = set(`arrest detention referral_to_judiciary charge trial conviction sentence wanted release`)
 
 // beVerbs make a participle passive: "was arrested".
 var beVerbs = set(`be is are was were been being get got`)

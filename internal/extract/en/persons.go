@@ -502,6 +502,10 @@ func (d *doc) corefer() {
 			}
 			continue
 		}
+		if d.fold(i-1) == "the" && d.tok(b).Word && !d.tok(b).Cap {
+			i = b - 1 // "the Assad family", "the Assad era": a family name used as an adjective
+			continue
+		}
 		p := d.nearestWith(words[0], i)
 		if p == nil {
 			i = b - 1

@@ -196,10 +196,13 @@ func (d *doc) sufferers() map[string]bool {
 			out[p.name] = true
 		}
 	}
+	accused := d.defendant()
 	for _, ev := range d.events {
 		for _, w := range ev.who {
-			if w.Role == extract.RoleVictim {
-				out[w.Name] = true
+			arrested := (ev.typ == extract.EventArrest || ev.typ == extract.EventDetention) && w.Role == extract.RoleSubject &&
+				(accused == nil || accused.name != w.Name)
+			if w.Role == extract.RoleVictim || arrested {
+				out[w.Name] = true // a detainee's account: "Mazen al-Hamada said in a video interview"
 			}
 		}
 	}
