@@ -28,8 +28,11 @@ func TestLexicon(t *testing.T) {
 	toks := Tokenize("He died in custody; she was arrested and freed from prison.")
 	var got []string
 	for i := range toks {
-		if tr, n := ts.At(toks, i); n > 0 && tr.NeedsMet(toks, i+n, len(toks), nil) {
-			got = append(got, tr.Type)
+		for _, tr := range ts.At(toks, i) {
+			if tr.NeedsMet(toks, i+len(tr.Words), len(toks), nil) {
+				got = append(got, tr.Type)
+				break
+			}
 		}
 	}
 	if strings.Join(got, " ") != "death_in_custody arrest release" {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -72,16 +73,18 @@ func TriggersFromLexicon(lex *Lexicon, section string) (*Triggers, error) {
 	return ts, nil
 }
 
-// At returns the longest trigger whose words start at token i, and how
-// many tokens it covers (0 when none does).
-func (ts *Triggers) At(toks []Token, i int) (Trigger, int) {
+// At returns the triggers whose words start at token i, longest first (in
+// table order among equals): "killed" reports a death in custody near a
+// word of custody and an execution near a word of victims, and the caller
+// takes the first whose conditions the text meets.
+func (ts *Triggers) At(toks []Token, i int) []Trigger {
 	if i < 0 || i >= len(toks) || !toks[i].Word {
-		return Trigger{}, 0
+		return nil
 	}
-	best, bestLen := -1, 0
+	var out []Trigger
 	for _, ti := range ts.first[toks[i].Fold] {
 		ws := ts.all[ti].Words
-		if len(ws) <= bestLen || i+len(ws) > len(toks) {
+		if i+len(ws) > len(toks) {
 			continue
 		}
 		ok := true
@@ -92,13 +95,11 @@ func (ts *Triggers) At(toks []Token, i int) (Trigger, int) {
 			}
 		}
 		if ok {
-			best, bestLen = ti, len(ws)
+			out = append(out, ts.all[ti])
 		}
 	}
-	if best < 0 {
-		return Trigger{}, 0
-	}
-	return ts.all[best], bestLen
+	sort.SliceStable(out, func(a, b int) bool { return len(out[a].Words) > len(out[b].Words) })
+	return out
 }
 
 // NeedsMet reports whether the trigger's required words (if any) follow

@@ -630,6 +630,9 @@ func (d *doc) amongVictims() {
 					}
 				}
 			}
+			if d.fold(m.a-1) == "," && victimNouns[d.fold(m.a-2)] && !d.toks[m.a-2].Cap {
+				p.victim = true // "One detainee, Tareq Nassif, died"
+			}
 			for j := m.a - 1; j >= 0 && j >= m.a-7; j-- {
 				if d.toks[j].Fold == "one" && d.fold(j+1) == "of" && victimNouns[d.fold(j+3)] {
 					p.victim = true

@@ -174,6 +174,8 @@ func (d *doc) findBorders() {
 		}
 		if d.fold(a-1) == "-" && !d.tok(a-1).Space && d.tok(a-2).Cap {
 			a -= 2
+		} else if c := d.claimAt(a); c == nil || c.typ != ownPlace {
+			continue // "the Lebanese border" names no place; "the Syria-Lebanon border" does
 		}
 		if !d.onlyPlaces(span{a, i + 1}) {
 			continue

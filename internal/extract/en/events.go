@@ -32,19 +32,21 @@ type event struct {
 //  3. fillFromDefendant: an event about "the suspect" or a trial that names
 //     nobody takes the person the article is about;
 //  4. fillStatements: a statement takes the persons its sentence's other
-//     events concern (statements.go);
+//     events concern (statements.go); absorbLeads: an event that names
+//     nobody lends its place and date to the same kind of event with names
+//     in the next sentences (merge.go);
 //  5. dropUnnamed: an event that still names nobody is dropped (a fact about
 //     nobody in particular: background, generalities);
-//  6. dropHeadlineEvents, absorbLeads, mergeEvents: one event per fact
+//  6. dropHeadlineEvents, mergeEvents: one event per fact
 //     (merge.go).
 func (d *doc) findEvents() {
 	d.readSentences()
 	d.leadIns()
 	d.fillFromDefendant()
 	d.fillStatements()
+	d.absorbLeads()
 	d.dropUnnamed()
 	d.dropHeadlineEvents()
-	d.absorbLeads()
 	d.mergeEvents()
 }
 
@@ -60,12 +62,17 @@ func (d *doc) readSentences() {
 			if t.Fold == "said" || speechVerbs[t.Fold] {
 				d.statementAt(i, s)
 			}
-			tr, n := triggers.At(d.toks, i)
-			if n == 0 {
+			cands := triggers.At(d.toks, i)
+			if len(cands) == 0 {
 				continue
 			}
-			if !d.skipTrigger(tr, i, i+n, s) {
-				d.eventAt(tr, i, i+n, s)
+			n := len(cands[0].Words)
+			for _, tr := range cands {
+				if m := len(tr.Words); !d.skipTrigger(tr, i, i+m, s) {
+					d.eventAt(tr, i, i+m, s)
+					n = m
+					break
+				}
 			}
 			i += n - 1
 		}

@@ -55,10 +55,10 @@ func (d *doc) absorbLeads() {
 			si := d.sentOf[ev.trig]
 			var into *event
 			for _, o := range d.events[i+1:] {
-				if d.sentOf[o.trig] > si+1 {
+				if d.sentOf[o.trig] > si+2 {
 					break
 				}
-				if len(o.who) > 0 && normEventType(o.typ) == normEventType(ev.typ) && d.sentOf[o.trig] == si+1 {
+				if len(o.who) > 0 && normEventType(o.typ) == normEventType(ev.typ) && d.sentOf[o.trig] > si {
 					into = o
 					break
 				}

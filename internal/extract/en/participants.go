@@ -303,8 +303,8 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 				continue
 			}
 			pre := d.fold(m.sp.a - 1)
-			if m.person.victim || d.isSpeaker(m.sp) || m.sp.b <= a && a-m.sp.b <= 4 || pre == "including" || pre == "them" {
-				add(m.person, extract.RoleWitness)
+			if m.person.victim && m.sp.b <= a || d.isSpeaker(m.sp) || m.sp.b <= a && a-m.sp.b <= 4 || pre == "including" || pre == "them" {
+				add(m.person, extract.RoleWitness) // a victim the account tells of is no witness
 			}
 		}
 		if len(ev.who) == 0 {

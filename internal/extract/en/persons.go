@@ -384,7 +384,7 @@ func (d *doc) inEpithet(i int) bool {
 // and returns where it ends, or b. The full stop is part of the name.
 func (d *doc) initialAfter(b int) int {
 	t := d.tok(b)
-	if !t.Word || !t.Cap || len(t.Fold) != 1 || t.Space == false || d.fold(b+1) != "." || d.tok(b+1).Space {
+	if !t.Word || !t.Cap || len(t.Fold) != 1 || !t.Space || d.fold(b+1) != "." || d.tok(b+1).Space {
 		return b
 	}
 	if n := d.tok(b + 2); n.Word && n.Cap && !n.Space && d.fold(b+3) == "." {

@@ -19,6 +19,9 @@ func (d *doc) statementAt(v int, s sentence) {
 	if beVerbs[d.fold(v-1)] {
 		return // "is described as": passive, nobody speaks
 	}
+	if f := d.fold(v); f == "denied" || f == "denies" {
+		return // a denial is how the text reports the allegation (modality), not a statement of its own
+	}
 	if d.testimonyIn(s) {
 		return // what a witness says in court is testimony
 	}
@@ -77,7 +80,8 @@ func (d *doc) apposition(i, j int) bool {
 	}
 	for k := i + 1; k < j-1; k++ {
 		f := d.toks[k].Fold
-		if speechVerbs[f] || f == "“" || f == "”" || f == "\"" || f == "who" || f == "which" || f == ";" {
+		relative := (f == "who" || f == "which") && k == i+1 // ", who travelled from Beirut for the hearing,"
+		if speechVerbs[f] || f == "“" || f == "”" || f == "\"" || (f == "who" || f == "which") && !relative || f == ";" {
 			return false
 		}
 	}

@@ -45,7 +45,11 @@ func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 		}
 	}
 	allegation := tr.Type == extract.EventTortureAllegation || tr.Type == extract.EventExecutionAllegation
-	if tr.Verb && !allegation && (modals[prev] && !(prev == "to" && decided[prev2]) || (prev == "be" && modals[prev2])) {
+	future := prev == "be" && modals[prev2]
+	if future && tr.Type == extract.EventReferral {
+		future = false // "he will be referred to the judiciary": the decision is taken
+	}
+	if tr.Verb && !allegation && (modals[prev] && !(prev == "to" && decided[prev2]) || future) {
 		return true // "to arrest", "will be tried"; but "decided to refer", "managed to escape"
 	}
 	if prev == "to" && (tr.Type == extract.EventArrest || tr.Type == extract.EventEscape) && !decided[prev2] {
@@ -100,10 +104,12 @@ func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 			return true // "referred to as"
 		}
 	}
-	if tr.Type == extract.EventDeathInCustody && d.deathOfDetainee(a, s) {
+	if tr.Type == extract.EventDeathInCustody && (d.deathOfDetainee(a, s) || d.detaineeSubject(a, s)) {
 		return false // "Amer's death was recorded in June 2014": Amer was arrested before
 	}
-	facility := func(k int) bool { return d.own[k] == ownFacility && tr.Type == extract.EventDeathInCustody }
+	facility := func(k int) bool {
+		return d.own[k] == ownFacility && (tr.Type == extract.EventDeathInCustody || tr.Words[0] == "spent")
+	}
 	return !tr.NeedsMet(d.toks, b, s.b, facility)
 }
 
@@ -143,6 +149,21 @@ func (d *doc) deathOfDetainee(a int, s sentence) bool {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// detaineeSubject reports a detainee as the subject of a death: "One
+// detainee, Tareq Nassif, died after the beatings".
+func (d *doc) detaineeSubject(a int, s sentence) bool {
+	for k := a - 1; k >= s.a && k >= a-8; k-- {
+		f := d.toks[k].Fold
+		if f == "detainee" || f == "prisoner" || f == "inmate" {
+			return true
+		}
+		if f == "." || f == ";" || d.toks[k].Word && speechVerbs[f] {
+			return false
 		}
 	}
 	return false

@@ -9,23 +9,6 @@ import (
 	"github.com/athar-project/athar/internal/model"
 )
 
-// dateNear returns the date expression of a statement's or account's
-// sentence nearest its verb.
-func (d *doc) dateNear(a int, s sentence) *extract.DateRef {
-	var best *extract.DateRef
-	bestDist := 1 << 30
-	for k := range d.dates {
-		r := &d.dates[k]
-		if r.FirstTok < s.a || r.EndTok > s.b {
-			continue
-		}
-		if dist := distance(r, a); dist < bestDist {
-			best, bestDist = r, dist
-		}
-	}
-	return best
-}
-
 // dateOf returns the date of the event whose trigger is at token a: the
 // nearest date expression of the trigger's own clause. A date that belongs
 // to another clause is not the event's: the day a statement was made ("In
