@@ -276,8 +276,8 @@ func (d *doc) findSkeletonPlaces() {
 			continue
 		}
 		end := idx[start+n-1] + 1
-		if !d.toks[idx[start+n-1]].Cap {
-			continue
+		if !d.toks[idx[start+n-1]].Cap || attributive(d.fold(end), d.fold(end+1)) {
+			continue // "from Assad-era abuses": a name used as an adjective
 		}
 		d.addClaim(span{i, end}, ownPlace, hits[0].Entry)
 		i = end - 1
@@ -392,6 +392,13 @@ func (d *doc) facilityPattern(i int) {
 		}
 	}
 	a := d.capitalRunLeft(i, 4, false)
+	if (d.fold(i) == "prison" || d.fold(i) == "jail") && a < i {
+		// "a Syrian Air Force Intelligence prison": the body's prison (but
+		// "an Assad regime prison" is any of them)
+		if c := d.claimAt(i - 1); c != nil && c.typ == ownOrg && c.sp.b == i && c.sp.a >= a && d.fold(i-1) != "regime" {
+			d.killClaim(c)
+		}
+	}
 	if a == i && b == i+1 {
 		return // "the prison"
 	}
