@@ -249,8 +249,8 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 			switch {
 			case d.handsOf(m.sp):
 				add(p, extract.RolePerpetrator)
-			case p.victim || d.passiveVictim(m.sp.b):
-				add(p, extract.RoleVictim)
+			case p.victim || d.passiveVictim(m.sp.b) || d.sufferedBefore(p) && !d.accused(m.sp):
+				add(p, extract.RoleVictim) // "guards beat him ... Al-Tayeb named two guards who took part in the beatings"
 			case p.official || d.isSpeaker(m.sp) || underOnly || d.witnessed(m.sp, a):
 			default:
 				add(p, extract.RolePerpetrator)
@@ -322,7 +322,7 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 			if m.person.victim && (tr.Type == extract.EventArrest || tr.Type == extract.EventEscape) {
 				role = extract.RoleVictim
 			}
-			if tr.Verb && agentEvents[tr.Type] && d.agentOf(m.sp.b, a) {
+			if tr.Verb && agentEvents[tr.Type] && tr.Words[0] != "spent" && d.agentOf(m.sp.b, a) {
 				role = extract.RoleAgent // "he allegedly arrested a civilian": the one who arrested
 			}
 			add(m.person, role)
@@ -331,7 +331,7 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 			if k := d.pronounAt(a, s); k >= 0 {
 				if p := d.resolvePronoun(k); p != nil && !p.official {
 					role := extract.RoleSubject
-					if tr.Verb && agentEvents[tr.Type] && d.agentOf(k+1, a) {
+					if tr.Verb && agentEvents[tr.Type] && tr.Words[0] != "spent" && d.agentOf(k+1, a) {
 						role = extract.RoleAgent
 					}
 					add(p, role)
@@ -548,6 +548,19 @@ func (d *doc) deathOf(persons []mention, p *person, a, b int) bool {
 		}
 		if m.sp.a >= b && m.sp.a-b <= 3 {
 			return true
+		}
+	}
+	return false
+}
+
+// sufferedBefore reports a person an earlier event of the text has as its
+// victim.
+func (d *doc) sufferedBefore(p *person) bool {
+	for _, ev := range d.events {
+		for _, w := range ev.who {
+			if w.Name == p.name && w.Role == extract.RoleVictim && ev.typ != extract.EventArrest {
+				return true
+			}
 		}
 	}
 	return false
