@@ -1,8 +1,17 @@
 // Package en extracts persons, facilities, places, organizations, dates and
 // events from English text about detention and accountability in Syria. It
 // is rule-based: gazetteers for what has a name list, patterns for what does
-// not, and sentence-level rules for events. Importing it registers it with
-// package extract for the language code "en".
+// not, and rules that read who did what to whom from a sentence's structure.
+// Its word lists are data, in lexicon/*.txt (embedded, read once, each file
+// with its provenance). Importing it registers it with package extract for
+// the language code "en".
+//
+// Extract runs in steps, one file each: the text's setting (headlines, the
+// dateline: doc.go, bodies.go), entities (gazetteer and patterns:
+// entities.go, bodies.go), persons and their mentions (persons.go,
+// attributes.go), then events (events.go: triggers.go, participants.go,
+// coref.go, statements.go, where.go, when.go, modality.go, merge.go), then
+// the Result (result.go).
 package en
 
 import (
