@@ -100,6 +100,9 @@ func (d *doc) linkEpithets() {
 		}
 		s := d.sentence(from)
 		p, pm := d.personMentionBefore(from, s.a)
+		if e.cue < 0 && (p == nil || pm.b < e.sp.a-3) {
+			continue // a quoted nickname goes with the name just before it, or nobody
+		}
 		if p != nil && d.roleNounBetween(pm.b, from) {
 			// "Mazen Hamada ... spoke of a jailer referred to as “Azrael”":
 			// the nickname is the jailer's, whom this sentence does not name

@@ -106,6 +106,18 @@ func (d *doc) findLowerBodies() {
 				words = append(words, d.toks[k].Fold)
 			}
 			if n, hits := d.gaz.Match(words, 0); n >= 2 && len(hits) > 0 && hits[0].Entry.Type == gazetteer.Organization && !hits[0].Acronym {
+				if f := d.fold(i + n); (f == "branch" || f == "prison") && d.own[i+n] == ownNone {
+					// "the air force intelligence branch in Mezzeh": the body's branch, a
+					// place of detention, named with its seat when the text gives one
+					c := d.addClaim(span{i, i + n + 1}, ownFacility, nil)
+					if d.fold(i+n+1) == "in" {
+						if pc := d.claimAt(i + n + 2); pc != nil && pc.typ == ownPlace && pc.sp.a == i+n+2 {
+							c.alias = d.str(span{i, pc.sp.b})
+						}
+					}
+					i += n
+					continue
+				}
 				d.addClaim(span{i, i + n}, ownOrg, hits[0].Entry)
 				i += n - 1
 				continue

@@ -119,7 +119,9 @@ func (d *doc) pronounAt(a int, s sentence) int {
 		case f == "”" || f == "\"" && quoted:
 			quoted = false
 		case (f == "he" || f == "him" || f == "his" || f == "she" || f == "her") && !quoted:
-			if f == "his" || f == "her" && d.possessive(k) || speechVerbs[d.fold(k+1)] {
+			mid := d.fold(k + 1)
+			ofTrigger := k == a-1 || k == a-2 && d.toks[k+1].Word && !d.toks[k+1].Cap && !kinNouns[mid] && !roleNouns[mid] // "his arrest", "her sudden release"; not "her brother died"
+			if (f == "his" || f == "her" && d.possessive(k)) && !ofTrigger || speechVerbs[d.fold(k+1)] {
 				continue // "her brother, detained ...": the brother; "he said": the speaker
 			}
 			return k // a pronoun inside a quotation points to someone the speaker knows, not the speaker

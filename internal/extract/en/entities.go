@@ -113,6 +113,10 @@ func (d *doc) findEpithets() {
 	for i := 0; i < len(d.toks); i++ {
 		n := d.cueAt(i)
 		if n == 0 {
+			if ep, ok := d.quotedAfterName(i); ok {
+				d.epithets = append(d.epithets, ep)
+				i = ep.sp.b
+			}
 			continue
 		}
 		j := i + n
@@ -147,6 +151,17 @@ func (d *doc) findEpithets() {
 }
 
 func (d *doc) cueAt(i int) int {
+	// "known among detainees as", "known locally as", "known to prisoners as"
+	if d.toks[i].Fold == "known" {
+		for k := i + 1; k < len(d.toks) && k <= i+4; k++ {
+			if d.toks[k].Fold == "as" {
+				return k - i + 1
+			}
+			if !d.toks[k].Word || d.toks[k].Cap {
+				break
+			}
+		}
+	}
 	for _, c := range epithetCues {
 		if i+len(c) > len(d.toks) {
 			continue
@@ -163,6 +178,42 @@ func (d *doc) cueAt(i int) int {
 		}
 	}
 	return 0
+}
+
+// quotedAfterName reads a short quoted nickname that follows a name at
+// once, as reporting often gives it: "Ous Salloum, “Azrael of Sednaya,”
+// was ...", "Amjad Youssef (“the Butcher of Tadamon”)". Token i is the
+// opening quote; the name before it must be capitalized words, and the
+// quotation at most four words that start with a capital (or "the").
+func (d *doc) quotedAfterName(i int) (epithet, bool) {
+	if !isOpenQuote(d.fold(i)) || i < 1 {
+		return epithet{}, false
+	}
+	j := i - 1
+	if f := d.fold(j); f == "," || f == "(" {
+		j--
+	}
+	if j < 0 || !d.toks[j].Word || !d.toks[j].Cap || notNameWords[d.toks[j].Fold] || d.toks[j].Upper {
+		return epithet{}, false
+	}
+	ep, ok := d.quotedAt(i)
+	if !ok || ep.sp.b-ep.sp.a > 5 || ep.sp.b-ep.sp.a < 1 {
+		return epithet{}, false
+	}
+	first := d.toks[ep.sp.a]
+	if !first.Cap && first.Fold != "the" || d.toks[ep.sp.a].Newlines > 0 {
+		return epithet{}, false
+	}
+	k := ep.sp.b
+	for k < len(d.toks) && !isCloseQuote(d.toks[k].Fold) {
+		k++ // "“Azrael of Sednaya,”": the comma inside the quotation
+	}
+	after := d.fold(k + 1)
+	if after != "," && after != ")" && after != "." && !d.tok(k+1).Word {
+		return epithet{}, false
+	}
+	ep.cue = -1
+	return ep, true
 }
 
 // quotedAt reads a quoted phrase of one to eight words opening at token j.

@@ -125,11 +125,22 @@ func (d *doc) describedIn(s sentence) bool {
 func (d *doc) dropUnnamed() {
 	keep := d.events[:0]
 	for _, ev := range d.events {
-		if len(ev.who) > 0 || d.describesOne(ev) {
+		if len(ev.who) > 0 || d.describesOne(ev) || ev.where != "" && d.specificPlace(ev) {
 			keep = append(keep, ev)
 		}
 	}
 	d.events = keep
+}
+
+// specificPlace reports an event that names nobody but happened at a
+// named facility or town ("Survivors described torture at Branch 215"): a
+// fact about that place the text states, not background.
+func (d *doc) specificPlace(ev *event) bool {
+	switch ev.typ {
+	case extract.EventTortureAllegation, extract.EventExecutionAllegation, extract.EventDeathInCustody, extract.EventTestimony:
+		return d.placeSpec(ev.where) >= 5 // a facility or a place smaller than a city
+	}
+	return false
 }
 
 // describesOne reports an indefinite description of one person as the

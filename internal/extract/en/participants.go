@@ -289,8 +289,10 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 		if len(ev.who) == 0 && len(any) == 1 && !d.genericVictimBetween(persons, any[0], a) && d.deathOf(persons, any[0], a, b) {
 			add(any[0], extract.RoleVictim)
 		}
-		if len(ev.who) == 0 && len(persons) == 0 {
-			if k := d.pronounAt(a, s); k >= 0 {
+		if len(ev.who) == 0 {
+			// "he died in custody"; "X's family said he died under torture": the
+			// pronoun just before the death, when no name is its subject
+			if k := d.pronounAt(a, s); k >= 0 && (len(persons) == 0 || a-k <= 2 && k < a) {
 				if p := d.resolvePronoun(k); p != nil && !p.official {
 					add(p, extract.RoleVictim)
 				}
