@@ -105,7 +105,18 @@ func (d *doc) linkEpithets() {
 		}
 		if p != nil && d.roleNounBetween(pm.b, from) {
 			// "Mazen Hamada ... spoke of a jailer referred to as “Azrael”":
-			// the nickname is the jailer's, whom this sentence does not name
+			// the nickname is the jailer's, whom this sentence does not name;
+			// "a man known only as Abu Ali": a kunya is a name of its own
+			if kunyaStarts[d.fold(e.sp.a)] && e.sp.b-e.sp.a >= 2 {
+				q := d.personFor(nil, d.str(e.sp))
+				q.words = []string{d.foldSpan(e.sp)}
+				d.insertMention(q, e.sp)
+				q.first = e.sp.a
+				for k := e.sp.a; k < e.sp.b; k++ {
+					d.own[k] = ownPerson
+				}
+				sort.SliceStable(d.persons, func(i, j int) bool { return d.persons[i].first < d.persons[j].first })
+			}
 			continue
 		}
 		// "earning him the nickname": a pronoun points to the last person named
@@ -605,7 +616,7 @@ func (d *doc) foldSpan(sp span) string {
 // at j describes: "a jailer referred to as", "an officer known as".
 func (d *doc) roleNounBetween(i, j int) bool {
 	for k := j - 1; k >= i && k >= j-3; k-- {
-		if f := d.toks[k].Fold; roleNouns[f] && !d.toks[k].Cap {
+		if f := d.toks[k].Fold; (roleNouns[f] || oneOf[f]) && !d.toks[k].Cap {
 			return true
 		}
 	}
