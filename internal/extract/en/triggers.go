@@ -75,7 +75,7 @@ func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 			}
 		}
 	case extract.EventArrest:
-		if (d.toks[a].Fold == "detained" || d.toks[a].Fold == "arrested") && (roleNouns[next] || adjectivalNext[next]) {
+		if (d.toks[a].Fold == "detained" || d.toks[a].Fold == "arrested") && (roleNouns[next] || adjectivalNext[next]) && !d.tok(b).Cap {
 			return true // "detained officers", "arrested men": an adjective
 		}
 		if prev == "respiratory" || prev == "cardiac" || prev == "heart" || prev == "house" {

@@ -31,7 +31,7 @@ func (d *doc) dateOf(typ string, a int, s sentence) *extract.DateRef {
 		if r.FirstTok < s.a || r.EndTok > s.b {
 			continue
 		}
-		if !spoken[typ] && d.announcementDate(r) || d.clauseBetween(r, a) || accusedFrom >= 0 && r.FirstTok > accusedFrom || d.inRelativeAfter(r, a) {
+		if !spoken[typ] && d.announcementDate(r) || d.clauseBetween(r, a) || d.triggerBetween(r, a) || accusedFrom >= 0 && r.FirstTok > accusedFrom || d.inRelativeAfter(r, a) {
 			continue
 		}
 		if dist := distance(r, a); dist < bestDist {
@@ -141,4 +141,20 @@ func (d *doc) dateEnd(r *extract.DateRef) (model.Date, bool) {
 		}
 	}
 	return model.Date{}, false
+}
+
+// triggerBetween reports another event's trigger between a date and the
+// trigger at a: "detained on Monday ... wanted over the 2013 massacre" —
+// Monday is the arrest's.
+func (d *doc) triggerBetween(r *extract.DateRef, a int) bool {
+	i, j := r.EndTok, a
+	if r.FirstTok > a {
+		i, j = a+1, r.FirstTok
+	}
+	for k := i; k < j; k++ {
+		if len(triggers.At(d.toks, k)) > 0 {
+			return true
+		}
+	}
+	return false
 }

@@ -193,6 +193,10 @@ func boolInt(b bool) int {
 	return 0
 }
 
+// notRole end the look back for a role: the words after them say what a
+// person is wanted or accused for, not what they are.
+var notRole = set(`over wanted accused suspected charged convicted for`)
+
 // judicial are the events a court's place is the place of.
 var judicial = set(`trial conviction sentence acquittal charge referral_to_judiciary testimony`)
 
@@ -230,7 +234,7 @@ func (d *doc) inRole(sp span) bool {
 		}
 		break
 	}
-	for k := sp.a - 1; k >= 0 && k >= sp.a-6; k-- {
+	for k := sp.a - 1; k >= 0 && k >= sp.a-10; k-- {
 		f := d.toks[k].Fold
 		if settlementNouns[f] || f == "home" || f == "house" || isCloseQuote(f) {
 			return false // "a relative's home in X" is no apposition
@@ -238,8 +242,8 @@ func (d *doc) inRole(sp span) bool {
 		if roleNouns[f] && !victimNouns[f] {
 			return true
 		}
-		if f == "," || f == "." || d.toks[k].Word && speechVerbs[f] {
-			return false
+		if f == "," || f == "." || d.toks[k].Word && (speechVerbs[f] || notRole[f]) {
+			return false // "an officer wanted over the Tadamon massacre": what he is wanted for
 		}
 	}
 	return false
