@@ -126,6 +126,9 @@ func (d *doc) linkEpithets() {
 				pron = j
 			}
 		}
+		if f := d.fold(from + 1); e.cue >= 0 && (f == "him" || f == "her") {
+			pron = from + 1 // "detainees dubbed him “the Electrician”"
+		}
 		var fac *claim
 		for j := from - 1; j >= s.a; j-- {
 			if c := d.claimAt(j); c != nil && (c.typ == ownFacility) {
@@ -146,6 +149,17 @@ func (d *doc) linkEpithets() {
 			nc.alias = d.str(fac.sp)
 			e.ent = nil
 			continue
+		}
+		if p == nil {
+			// "the so-called “Butcher of Daraya”, Kamal Ibrahim Saleh, was ...":
+			// the name follows the nickname
+			k := e.sp.b
+			for k < len(d.toks) && k < e.sp.b+3 && (isCloseQuote(d.fold(k)) || d.fold(k) == "," || !d.toks[k].Word && d.fold(k) != ".") {
+				k++
+			}
+			if q, qm := d.mentionAt(k); q != nil && qm.a == k {
+				p = q
+			}
 		}
 		if p == nil && d.describesSomeone(s) && d.sentOf[from]+1 < len(d.sents) {
 			// "a former jailer whom detainees nicknamed “the Doctor”. The man, X, ..."

@@ -186,8 +186,8 @@ func (d *doc) findBorders() {
 		}
 		if d.fold(a-1) == "-" && !d.tok(a-1).Space && d.tok(a-2).Cap {
 			a -= 2
-		} else if c := d.claimAt(a); c == nil || c.typ != ownPlace {
-			continue // "the Lebanese border" names no place; "the Syria-Lebanon border" does
+		} else {
+			continue // "the Lebanese border" names no place, "the Masnaa border crossing" names Masnaa; "the Syria-Lebanon border" is one
 		}
 		if !d.onlyPlaces(span{a, i + 1}) {
 			continue

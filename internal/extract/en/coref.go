@@ -111,9 +111,15 @@ func (d *doc) describesSomeone(s sentence) bool {
 // pronounAt returns the token of a personal pronoun in the sentence before
 // or just after the trigger, or -1.
 func (d *doc) pronounAt(a int, s sentence) int {
-	quoted := false
+	quoted, whose := false, false
 	for k := s.a; k < s.b && k < a+4; k++ {
 		switch f := d.toks[k].Fold; {
+		case f == "whose":
+			whose = true // "X, whose father disappeared after his arrest": his is the father's
+		case f == "," && k < a:
+			whose = false
+		case whose && (f == "he" || f == "him" || f == "his" || f == "she" || f == "her"):
+			continue
 		case f == "“" || f == "\"" && !quoted:
 			quoted = true
 		case f == "”" || f == "\"" && quoted:

@@ -120,6 +120,9 @@ func (d *doc) findEpithets() {
 			continue
 		}
 		j := i + n
+		if f := d.fold(j); f == "him" || f == "her" || f == "them" {
+			j++ // "detainees dubbed him “the Electrician”"
+		}
 		if d.fold(j) == "the" {
 			j++
 		}

@@ -511,7 +511,8 @@ func (d *doc) inTriggerClause(ms []mention, a, b int) []mention {
 	var out []mention
 	for _, m := range ms {
 		inside := m.sp.a > r && m.sp.b <= end
-		antecedent := m.sp.b <= r && (r-m.sp.b <= 2 || d.apposition(m.sp.b, r) || d.coordinatedNames(m.sp.b, r))
+		antecedent := m.sp.b <= r && (r-m.sp.b <= 2 || d.apposition(m.sp.b, r) || d.coordinatedNames(m.sp.b, r)) &&
+			d.toks[r].Fold != "whose" // "X, whose father disappeared": the father, not X
 		if inside || antecedent {
 			out = append(out, m)
 		}
