@@ -98,11 +98,13 @@ func count(t *testing.T, base []string) int {
 	return len(srcs)
 }
 
-// generatedArticle writes a distinct short news article.
+// generatedArticle writes a distinct short news article. The suspect is
+// named: the extractor keeps no arrest of nobody in particular.
 func generatedArticle(i int) string {
 	places := []string{"Homs", "Tartus", "Latakia", "Damascus", "Aleppo", "Hama", "Daraa"}
+	names := []string{"Khaled Nasser", "Ahmad Darwish", "Rami Haddad", "Omar Saleh", "Fadi Mansour", "Samer Khoury", "Bilal Issa"}
 	return fmt.Sprintf("Title: Report %d\nPublisher: Generated Wire\nPublished: 2025-%02d-%02d\n---\n"+
-		"Security forces in %s arrested suspect number %d on day %d, officials said. "+
+		"Security forces in %s arrested %s, suspect number %d, on day %d, officials said. "+
 		"The suspect, identified by the serial %x, was referred to the judiciary after questioning about detentions in %s.\n",
-		i, 1+i%12, 1+i%28, places[i%len(places)], i, i*7, i*2654435761, places[(i+3)%len(places)])
+		i, 1+i%12, 1+i%28, places[i%len(places)], names[i%len(names)], i, i*7, i*2654435761, places[(i+3)%len(places)])
 }
