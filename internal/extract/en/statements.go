@@ -200,11 +200,28 @@ func (d *doc) sufferers() map[string]bool {
 			out[p.name] = true
 		}
 	}
-	accused := d.defendant()
+	accused := map[string]bool{} // persons the text accuses of something: their arrest is no suffering
+	for _, p := range d.persons {
+		for _, m := range p.ments {
+			if d.accused(m) {
+				accused[p.name] = true
+			}
+		}
+	}
+	for _, ev := range d.events {
+		if ev.typ != extract.EventArrest && ev.typ != extract.EventDetention {
+			continue
+		}
+		for _, w := range ev.who {
+			if w.Role == extract.RoleSubject && ev.modality != extract.Asserted {
+				accused[w.Name] = true
+			}
+		}
+	}
 	for _, ev := range d.events {
 		for _, w := range ev.who {
 			arrested := (ev.typ == extract.EventArrest || ev.typ == extract.EventDetention) && w.Role == extract.RoleSubject &&
-				(accused == nil || accused.name != w.Name)
+				!accused[w.Name] && !d.isDefendantOfCourt(w.Name)
 			if w.Role == extract.RoleVictim || arrested {
 				out[w.Name] = true // a detainee's account: "Mazen al-Hamada said in a video interview"
 			}
@@ -231,4 +248,20 @@ func (d *doc) coSpeakers(speaker *person, s sentence) []*person {
 		break
 	}
 	return out
+}
+
+// isDefendantOfCourt reports a person the text has charged, tried or
+// convicted: their arrest is no suffering to testify of.
+func (d *doc) isDefendantOfCourt(name string) bool {
+	for _, ev := range d.events {
+		switch ev.typ {
+		case extract.EventReferral, extract.EventCharge, extract.EventTrial, extract.EventConviction, extract.EventSentence, extract.EventWanted, extract.EventConfession:
+			for _, w := range ev.who {
+				if w.Name == name && w.Role == extract.RoleSubject {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

@@ -80,8 +80,8 @@ func (d *doc) clauseBetween(r *extract.DateRef, a int) bool {
 	}
 	for k := i; k < j; k++ {
 		f := d.toks[k].Fold
-		if f == ";" || f == "that" || d.toks[k].Word && speechVerbs[f] {
-			return true
+		if f == ";" || f == "that" || f == "before" || f == "after" || f == "then" || d.toks[k].Word && speechVerbs[f] {
+			return true // "imprisoned first in 2011 ... before managing to escape": 2011 is not the escape's
 		}
 	}
 	return false
