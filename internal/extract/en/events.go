@@ -125,11 +125,30 @@ func (d *doc) describedIn(s sentence) bool {
 func (d *doc) dropUnnamed() {
 	keep := d.events[:0]
 	for _, ev := range d.events {
-		if len(ev.who) > 0 || d.describesOne(ev) || ev.where != "" && d.specificPlace(ev) {
+		if len(ev.who) > 0 || d.describesOne(ev) || ev.where != "" && d.specificPlace(ev) || d.firstHand(ev) {
 			keep = append(keep, ev)
 		}
 	}
 	d.events = keep
+}
+
+// firstHand reports an event of an account told in the first person ("He
+// beat the men in our cell", "I was held in Sednaya"): the narrator was
+// there, so it is a specific fact of their account even though the text
+// does not name them. Only the kinds of event a witness recounts qualify.
+func (d *doc) firstHand(ev *event) bool {
+	switch ev.typ {
+	case extract.EventTortureAllegation, extract.EventExecutionAllegation, extract.EventDeathInCustody, extract.EventTestimony:
+	default:
+		return false
+	}
+	for k := ev.sent.a; k < ev.sent.b; k++ {
+		switch d.toks[k].Fold {
+		case "i", "we", "me", "us", "my", "our":
+			return true
+		}
+	}
+	return false
 }
 
 // specificPlace reports an event that names nobody but happened at a
