@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 )
 
 // Thresholds of a comparison.
@@ -63,6 +64,7 @@ func compare(a, b Name, why bool) Result {
 		say("no name parts to compare")
 		return r
 	}
+	pa, pb = joinSplit(pa, pb)
 	// similarity of every pair of parts
 	type pair struct {
 		i, j int
@@ -102,6 +104,7 @@ func compare(a, b Name, why bool) Result {
 	}
 
 	var num, den, strong float64
+	var ev evidence
 	minAgree := 1.0
 	agreeing := 0
 	for i, j := range ma {
@@ -111,6 +114,7 @@ func compare(a, b Name, why bool) Result {
 		w := math.Min(weight(&pa[i]), weight(&pb[j]))
 		num += w * sa[i]
 		den += w
+		ev.paired(&pa[i], &pb[j], sa[i])
 		if sa[i] >= agree {
 			minAgree = math.Min(minAgree, sa[i])
 			strong += w
@@ -122,6 +126,7 @@ func compare(a, b Name, why bool) Result {
 	}
 	// parts left over: the name with fewer parts should find all of its own
 	shortA := len(pa) <= len(pb)
+	var leftA, leftB []int
 	for i, j := range ma {
 		if j < 0 {
 			f := 0.3
@@ -129,6 +134,7 @@ func compare(a, b Name, why bool) Result {
 				f = 0.6
 			}
 			den += f * weight(&pa[i])
+			leftA = append(leftA, i)
 			say("%s missing in the other name: %s", pa[i].Role, pa[i].Latin)
 		}
 	}
@@ -139,9 +145,11 @@ func compare(a, b Name, why bool) Result {
 				f = 0.6
 			}
 			den += f * weight(&pb[j])
+			leftB = append(leftB, j)
 			say("%s missing in the other name: %s", pb[j].Role, pb[j].Latin)
 		}
 	}
+	ev.leftOver(pa, pb, leftA, leftB)
 	conflict := false
 	// the given names: both present and paired with nothing alike
 	gi, gj := firstOf(pa, RoleGiven), firstOf(pb, RoleGiven)
@@ -151,6 +159,7 @@ func compare(a, b Name, why bool) Result {
 		say("given names conflict: %s ≠ %s", pa[gi].Latin, pb[gj].Latin)
 	} else if gi >= 0 && gj >= 0 && ma[gi] >= 0 && ma[gi] != gj && mb[gj] >= 0 && len(pa) > 1 && len(pb) > 1 {
 		// both given names found elsewhere: a reordering, not a conflict
+		ev.e -= params.reordered
 		say("given names in other positions")
 	}
 	// One name's given name found as the other's father's name, while the
@@ -165,9 +174,11 @@ func compare(a, b Name, why bool) Result {
 		switch {
 		case aToFather && bToFather:
 			fatherSon = true
+			ev.e -= params.fatherSon
 			say("given and father's names swapped: perhaps father and son")
 		case aToFather && mb[gj] < 0, bToFather && ma[gi] < 0:
 			fatherSon = true
+			ev.e -= params.fatherSon
 			say("a given name pairs with the other's father's name: perhaps father and son")
 		}
 	}
@@ -180,17 +191,19 @@ func compare(a, b Name, why bool) Result {
 	if den == 0 {
 		return r
 	}
-	r.Score = clamp01(num / den)
+	old := clamp01(num / den)
 	if strong < 1 {
 		// nothing but very common or short parts agree ("Mohammed",
 		// "Abu Omar"): they identify nobody alone
-		r.Score *= 0.75
+		old *= 0.75
 		say("only common parts agree")
 	}
 	if a.Epithet || b.Epithet {
-		r.Score *= 0.7
+		old *= 0.7
+		ev.e -= params.epithet
 		say("an epithet: a weak alias")
 	}
+	r.Score = ev.score()
 	r.Covers = !conflict && !fatherSon
 	for i, j := range ma {
 		if j < 0 || sa[i] < agree {
@@ -203,11 +216,11 @@ func compare(a, b Name, why bool) Result {
 		say("fewer than two parts agree: not enough to link")
 	case strong < 1.4:
 		say("the agreeing parts are too common to link on")
-	case strong < 1.6 && (minAgree < 0.95 || r.Score < 0.9):
+	case strong < 1.6 && (minAgree < 0.95 || old < 0.9):
 		// thin evidence (a common given name and one more part) links
 		// only when the parts agree almost exactly
 		say("little evidence and not near-identical: not enough to link")
-	case r.Score >= MatchScore:
+	case old >= MatchScore:
 		r.Match = true
 	default:
 		say("score below the link threshold %.2f", MatchScore)
@@ -251,6 +264,8 @@ func weight(p *Part) float64 {
 	switch {
 	case p.Role == RoleKunya || p.Role == RoleEpithet:
 		w = 0.4
+	case p.Initial():
+		w = 0.2 // an initial never identifies
 	case p.Common:
 		w = 0.5
 	case len(p.Key) <= 1:
@@ -271,6 +286,9 @@ const pruneBelow = 0.72
 // partSim is PartSimilarity; with prune, similarities under pruneBelow may
 // come out as 0, which saves most of the work on unlike parts.
 func partSim(a, b *Part, prune bool) float64 {
+	if a.Initial() || b.Initial() {
+		return initialSim(a, b)
+	}
 	floor := 0.0
 	if prune {
 		floor = pruneBelow
@@ -283,9 +301,10 @@ func partSim(a, b *Part, prune bool) float64 {
 		s = math.Max(s, unitSim(a.units, b.alt, a.Arabic, b.Arabic, floor))
 	}
 	// one consonant wrong in three is a different name more often than a
-	// spelling: below 0.85 the scale falls twice as fast
+	// spelling: below 0.85 the scale falls twice as fast for short words;
+	// in a long word one wrong letter is more often a typing error
 	if s < 0.85 {
-		s = math.Max(0, 0.85-2*(0.85-s))
+		s = math.Max(0, 0.85-steep(a, b)*(0.85-s))
 	}
 	if len(a.known) > 0 && len(b.known) > 0 {
 		if sharesID(a.known, b.known) {
@@ -295,6 +314,52 @@ func partSim(a, b *Part, prune bool) float64 {
 	}
 	return s
 }
+
+// steep is how fast similarity falls below 0.85 for two parts: twice as
+// fast for words of up to three consonants, less for longer ones.
+func steep(a, b *Part) float64 {
+	n := max(consonants(a.units), consonants(b.units))
+	switch {
+	case n <= 3:
+		return 2
+	case n == 4:
+		return 2
+	}
+	return 2
+}
+
+func consonants(us []rune) int {
+	n := 0
+	for _, u := range us {
+		if !isVowelUnit(u) && u != ayn {
+			n++
+		}
+	}
+	return n
+}
+
+// Initial reports a part written as one Latin letter ("V." in "V. Putin").
+func (p *Part) Initial() bool {
+	return !p.Arabic && len(p.Text) == 1 && p.Text[0] >= 'a' && p.Text[0] <= 'z'
+}
+
+// initialSim compares an initial with a part: alike when the part starts
+// with the initial's letter, and no more than alike, since an initial says
+// little.
+func initialSim(a, b *Part) float64 {
+	la, lb := strings.ToLower(a.Latin), strings.ToLower(b.Latin)
+	if la == "" || lb == "" {
+		return 0
+	}
+	if la[0] == lb[0] {
+		return initialAgree
+	}
+	return 0
+}
+
+// initialAgree is the similarity of an initial with a part it may stand
+// for: it agrees, weakly (an initial's rarity is low).
+const initialAgree = 0.8
 
 func sharesID(a, b []int32) bool {
 	for _, x := range a {
@@ -318,12 +383,12 @@ func unitSim(a, b []rune, arA, arB bool, floor float64) float64 {
 	}
 	ca, cb := 0, 0
 	for _, u := range a {
-		if !isVowelUnit(u) {
+		if !isVowelUnit(u) && u != ayn {
 			ca++
 		}
 	}
 	for _, u := range b {
-		if !isVowelUnit(u) {
+		if !isVowelUnit(u) && u != ayn {
 			cb++
 		}
 	}
@@ -333,6 +398,9 @@ func unitSim(a, b []rune, arA, arB bool, floor float64) float64 {
 }
 
 const maxUnits = 64
+
+// transposition is the cost of two adjacent units swapped.
+const transposition = 0.6
 
 // unitDistance is a weighted edit distance on units: confusable consonants
 // cost little, and a short vowel against Arabic (which does not write them)
@@ -347,8 +415,8 @@ func unitDistance(a, b []rune, arA, arB bool, limit float64) float64 {
 	if len(b) > maxUnits {
 		b = b[:maxUnits]
 	}
-	var rowBuf [2][maxUnits + 1]float64
-	prev, cur := rowBuf[0][:len(b)+1], rowBuf[1][:len(b)+1]
+	var rowBuf [3][maxUnits + 1]float64
+	pp, prev, cur := rowBuf[0][:len(b)+1], rowBuf[1][:len(b)+1], rowBuf[2][:len(b)+1]
 	prev[0] = 0
 	for j := 1; j <= len(b); j++ {
 		prev[j] = prev[j-1] + indel(b[j-1], arA)
@@ -363,12 +431,18 @@ func unitDistance(a, b []rune, arA, arB bool, limit float64) float64 {
 			if x := cur[j-1] + indel(b[j-1], arA); x < v {
 				v = x
 			}
+			// two letters swapped by a typing error ("Marcon", "Asasd")
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] && a[i-1] != a[i-2] {
+				if x := pp[j-2] + transposition; x < v {
+					v = x
+				}
+			}
 			cur[j] = v
 		}
 		if floorMin(cur) > limit {
 			return limit + 1
 		}
-		prev, cur = cur, prev
+		pp, prev, cur = prev, cur, pp
 	}
 	return prev[len(b)]
 }
@@ -394,6 +468,11 @@ func indel(u rune, otherArabic bool) float64 {
 			return 0.45
 		}
 		return 0.4
+	case u == ayn:
+		if otherArabic {
+			return 0.8
+		}
+		return 0.05
 	case u == 'H' || u == 'W' || u == 'Y':
 		return 0.6
 	}
@@ -406,6 +485,8 @@ func subst(x, y rune, arX, arY bool) float64 {
 	}
 	vx, vy := isVowelUnit(x), isVowelUnit(y)
 	switch {
+	case (x == ayn && vy && !arY) || (y == ayn && vx && !arX):
+		return 0.1 // a Latin vowel writing an ayn
 	case vx && vy:
 		cx, cy := vowelClass(x), vowelClass(y)
 		if cx == cy {
@@ -471,4 +552,72 @@ func slicesEqual(a, b []rune) bool {
 		}
 	}
 	return true
+}
+
+// joinSplit joins, in either name, two or three adjacent Latin parts that
+// together spell one part of the other name ("Patr ushev" and "Patrushev",
+// "Plat Ono Vich" and "Platonovich") and that do not agree with it alone.
+// It returns the names' parts, new slices where it joined some.
+func joinSplit(pa, pb []Part) ([]Part, []Part) {
+	return joinRuns(pa, pb), joinRuns(pb, pa)
+}
+
+func joinRuns(x, y []Part) []Part {
+	if len(x) < 2 {
+		return x
+	}
+	var out []Part
+	for i := 0; i < len(x); i++ {
+		joined := false
+		for n := 3; n >= 2 && !joined; n-- {
+			if i+n > len(x) {
+				continue
+			}
+			run := x[i : i+n]
+			text := ""
+			ok := true
+			for k := range run {
+				if run[k].Arabic || run[k].Role == RoleKunya || strings.Contains(run[k].Text, " ") {
+					ok = false
+					break
+				}
+				text += run[k].Text
+			}
+			if !ok {
+				continue
+			}
+			for j := range y {
+				t := &y[j]
+				if t.Arabic || abs(len(t.Text)-len(text)) > 2 || len(text) < 5 {
+					continue
+				}
+				m := newPart(word{raw: text, fold: text})
+				if partSim(&m, t, true) < 0.9 || partSim(&run[0], t, true) >= agree || partSim(&run[n-1], t, true) >= agree {
+					continue
+				}
+				if out == nil {
+					out = append(make([]Part, 0, len(x)), x[:i]...)
+				}
+				out = append(out, m)
+				i += n - 1
+				joined = true
+				break
+			}
+		}
+		if !joined && out != nil {
+			out = append(out, x[i])
+		}
+	}
+	if out == nil {
+		return x
+	}
+	assignRoles(out)
+	return out
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }

@@ -233,6 +233,10 @@ func splitWords(s string) []word {
 	}
 	for i, r := range rs {
 		switch {
+		case camelBreak(cur, r):
+			// "RamiMakhlouf", "VladimirPutin": two words written as one
+			flush()
+			cur = append(cur, r)
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == '\u0640':
 			cur = append(cur, r)
 		case textfold.IsApostrophe(r) && len(cur) > 0 && i+1 < len(rs) && unicode.IsLetter(rs[i+1]):
@@ -244,6 +248,21 @@ func splitWords(s string) []word {
 	}
 	flush()
 	return ws
+}
+
+// camelBreak reports whether upper-case r after the lower-case letters of
+// cur starts a new word: "RamiMakhlouf" is "Rami Makhlouf". "McDonald" and
+// "MacArthur" stay one word.
+func camelBreak(cur []rune, r rune) bool {
+	n := len(cur)
+	if n < 2 || !unicode.IsUpper(r) || !unicode.IsLower(cur[n-1]) || r > unicode.MaxLatin1 && !unicode.In(r, unicode.Latin) {
+		return false
+	}
+	switch strings.ToLower(string(cur)) {
+	case "mc", "mac":
+		return false
+	}
+	return true
 }
 
 // splitGlued separates an Arabic word written onto a following Abd

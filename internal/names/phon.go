@@ -23,6 +23,12 @@ import (
 // short vowel against Arabic as almost free. Letters of other scripts are
 // kept as themselves (Cyrillic is first spelled in Latin).
 
+// ayn is the unit of the Arabic letter ayn. Against Latin it costs almost
+// nothing, as an added letter or in place of a vowel, since Latin spellings
+// write it as a vowel or not at all; against Arabic it is a consonant. It
+// is no part of a skeleton.
+const ayn = '\''
+
 func isVowelUnit(r rune) bool {
 	switch r {
 	case 'a', 'e', 'i', 'u', 'A', 'I', 'U':
@@ -166,7 +172,9 @@ func latinUnits(w string) []rune {
 				emit('B')
 			}
 		case 'z':
-			if next == 'h' {
+			// zh is one sound at the start of a word ("Zhukov"); inside
+			// an Arabic name it is z and h ("Azhar", "Mazhar")
+			if next == 'h' && i == 0 {
 				emit('J')
 				step = 2
 			} else {
@@ -233,6 +241,8 @@ func arabicUnits(w string) []rune {
 		switch {
 		case n > 0 && out[n-1] == c:
 			return // doubled letter
+		case n > 1 && isVowelUnit(c) && out[n-1] == ayn && vowelClass(out[n-2]) == vowelClass(c):
+			return // a vowel on both sides of an ayn: one vowel in Latin ("Rabi'i", "Rabii")
 		case n > 0 && isVowelUnit(c) && isVowelUnit(out[n-1]):
 			out[n-1] = mergeVowels(out[n-1], c) // one run of vowel letters
 			return
@@ -258,9 +268,15 @@ func arabicUnits(w string) []rune {
 			}
 			first = false
 			continue
-		case 'ئ', 'ؤ', 'ء', 'ع':
+		case 'ع':
+			// ayn: Latin writes it as a vowel, an apostrophe or nothing
+			// ("Sharaa", "Mu'adh", "Omar")
 			first = false
-			continue // glottal: no Latin letter of its own
+			emit(ayn)
+			continue
+		case 'ئ', 'ؤ', 'ء':
+			first = false
+			continue // hamza: no Latin letter of its own
 		case 'إ':
 			emit('I')
 			first = false
@@ -396,7 +412,7 @@ func skeleton(units []rune) string {
 	var b strings.Builder
 	var prev rune = -1
 	for _, u := range units {
-		if isVowelUnit(u) {
+		if isVowelUnit(u) || u == ayn {
 			continue
 		}
 		c := coarse(u)

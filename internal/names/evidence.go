@@ -1,0 +1,121 @@
+package names
+
+import "math"
+
+// evidence sums what the parts of two names say for and against their
+// naming one person, in log-odds: each part both names share counts for by
+// how rare it is, each part one name has and the other lacks counts a little
+// against, each part replaced by another counts strongly against. The sum
+// is turned into a score by a logistic curve, so that a score means about
+// the same chance of one person whatever the scripts and the lengths of the
+// names.
+type evidence struct {
+	e       float64 // against, in log-odds (zero or less)
+	support float64 // how much the agreeing parts identify: their rarity, summed
+	agreed  int     // how many parts agree
+}
+
+// scoring weights, in log-odds.
+type scoring struct {
+	agree      float64 // a rare part both names share, at most
+	alike      float64 // a pair of parts alike only, at worst (a typing error or another name)
+	replaced   float64 // a part of each name left over: one replaced by another
+	extra      float64 // a part of one name the other lacks (times its rarity)
+	reordered  float64 // the given names found elsewhere
+	fatherSon  float64 // given and father's names swapped
+	epithet    float64
+	slope, mid float64 // the logistic curve
+	identify   float64 // the rarity the agreeing parts need to identify someone
+	floor      float64 // the share of the score left when nothing identifies
+	middle     float64 // a replaced father's or grandfather's name, against a given or family name
+	single     float64 // the most one agreeing part identifies
+}
+
+var params = scoring{
+	agree: 0.5, alike: 0.3, replaced: 5.3, extra: 0.5,
+	reordered: 2, fatherSon: 1, epithet: 1.5, slope: 1.6, mid: 2, identify: 1.125, floor: 0.4,
+	middle: 0.4, single: 0.3,
+}
+
+// info is how much a part says about who is named: its rarity, less for a
+// kunya, an epithet or an initial.
+func info(p *Part) float64 {
+	w := p.rarity()
+	switch {
+	case p.Role == RoleKunya || p.Role == RoleEpithet:
+		w = math.Min(w, 0.4)
+	case p.Initial():
+		w = math.Min(w, 0.2)
+	case len(p.Key) <= 1:
+		w = math.Min(w, 0.6)
+	}
+	return w
+}
+
+// paired counts two parts paired with similarity s: for when they agree,
+// against when alike only (the less alike, the more against).
+func (ev *evidence) paired(a, b *Part, s float64) {
+	w := math.Min(info(a), info(b))
+	if s >= agree {
+		ev.support += w
+		ev.agreed++
+		ev.e -= params.agree * (1 - s) / (1 - agree)
+		return
+	}
+	ev.e -= params.alike * (agree - s) / (agree - pairFloor)
+}
+
+// pairFloor is the similarity under which two parts are not alike at all.
+const pairFloor = 0.35
+
+// leftOver counts the parts neither name pairs: a part of each left over,
+// alike or not, is one replaced by another; the rest are parts one name
+// lacks.
+func (ev *evidence) leftOver(pa, pb []Part, la, lb []int) {
+	// pair the left-over parts best first by what likeness they have
+	usedB := make([]bool, len(lb))
+	for _, i := range la {
+		best, bs := -1, 0.0
+		for k, j := range lb {
+			if usedB[k] {
+				continue
+			}
+			if s := partSim(&pa[i], &pb[j], false); best < 0 || s > bs {
+				best, bs = k, s
+			}
+		}
+		if best < 0 {
+			ev.e -= params.extra * info(&pa[i])
+			continue
+		}
+		usedB[best] = true
+		// a typing error costs less than another name; a common name
+		// replaced by another (Ahmad for Muhammad as a father's name)
+		// less than a rare one, and a middle name less than a given or a
+		// family name
+		like := math.Max(0, (bs-pairFloor)/(weak-pairFloor))
+		j := lb[best]
+		w := 0.5 + 0.5*math.Min(info(&pa[i]), info(&pb[j]))
+		if isAncestor(pa[i].Role) && isAncestor(pb[j].Role) {
+			w *= params.middle
+		}
+		ev.e -= params.replaced * w * (1 - 0.5*math.Min(like, 1))
+	}
+	for k, j := range lb {
+		if !usedB[k] {
+			ev.e -= params.extra * info(&pb[j])
+		}
+	}
+}
+
+func (ev *evidence) score() float64 {
+	p := 1 / (1 + math.Exp(-params.slope*(ev.e+params.mid)))
+	// parts too common to identify anyone ("Mohammed", "Abu Omar")
+	// leave the question open however well they agree
+	id := math.Min(1, ev.support/params.identify)
+	if ev.agreed < 2 {
+		// one part alone, however rare, names too many people
+		id = math.Min(id, params.single)
+	}
+	return p * (params.floor + (1-params.floor)*id)
+}
