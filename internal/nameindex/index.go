@@ -28,7 +28,8 @@ type Candidate struct {
 
 // Index is the name index. The zero value is not usable; call New.
 type Index struct {
-	mu sync.RWMutex
+	mu   sync.RWMutex
+	kind names.Kind
 
 	entIDs   []string
 	entByID  map[string]uint32
@@ -83,16 +84,20 @@ const (
 	linkMargin = 0.06
 )
 
-// New returns an empty index.
-func New() *Index {
-	return &Index{entByID: map[string]uint32{}, partByKey: map[string]uint32{}, post: map[string][]uint32{}, dense: map[string][]uint64{}}
+// New returns an empty index of persons' names.
+func New() *Index { return NewKind(names.KindPerson) }
+
+// NewKind returns an empty index of names of a kind, compared as that kind
+// is (see names.CompareKind).
+func NewKind(k names.Kind) *Index {
+	return &Index{kind: k, entByID: map[string]uint32{}, partByKey: map[string]uint32{}, post: map[string][]uint32{}, dense: map[string][]uint64{}}
 }
 
 // Add files a name of an entity. A string that lists several names
 // (alternatives after semicolons, a name in brackets) adds each. A name with
 // no letters is ignored.
 func (x *Index) Add(entityID, name string) {
-	parsed := parseAll(name)
+	parsed := parseAll(x.kind, name)
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	e := x.entity(entityID)
@@ -105,7 +110,7 @@ func (x *Index) Add(entityID, name string) {
 func (x *Index) Replace(entityID string, ns []string) {
 	var parsed []names.Name
 	for _, s := range ns {
-		parsed = append(parsed, parseAll(s)...)
+		parsed = append(parsed, parseAll(x.kind, s)...)
 	}
 	x.mu.Lock()
 	defer x.mu.Unlock()
@@ -116,11 +121,11 @@ func (x *Index) Replace(entityID string, ns []string) {
 	}
 }
 
-func parseAll(s string) []names.Name {
+func parseAll(k names.Kind, s string) []names.Name {
 	alts := names.Split(s)
 	parsed := make([]names.Name, 0, len(alts))
 	for _, a := range alts {
-		if n := names.Parse(a); len(n.Parts) > 0 {
+		if n := names.ParseKind(k, a); len(n.Parts) > 0 {
 			parsed = append(parsed, n)
 		}
 	}
@@ -196,6 +201,16 @@ func (x *Index) addName(e uint32, n names.Name) {
 				l = append(l, id)
 				x.post[k] = l
 				x.markDense(k, l, id)
+			}
+		}
+	}
+	if x.kind == names.KindOrganization || x.kind == names.KindFacility {
+		if len(ps) > 1 {
+			for _, k := range names.AcronymKeys(n) {
+				l := x.post[k]
+				if len(l) == 0 || l[len(l)-1] != id {
+					x.post[k] = append(l, id)
+				}
 			}
 		}
 	}
@@ -286,7 +301,7 @@ func (x *Index) Search(query string, k int) []Candidate {
 	if k <= 0 {
 		return nil
 	}
-	q := names.Parse(query)
+	q := names.ParseKind(x.kind, query)
 	if len(q.Parts) == 0 {
 		return nil
 	}
@@ -358,6 +373,13 @@ func (x *Index) block(q names.Name, s *scratch) []uint32 {
 				} else {
 					fuzzy = append(fuzzy, lk)
 				}
+			}
+		}
+	}
+	if (x.kind == names.KindOrganization || x.kind == names.KindFacility) && len(q.Parts) == 1 {
+		for _, k := range names.AcronymKeys(q) {
+			if l := x.post[k]; len(l) > 0 {
+				exact = append(exact, lookup{0, math.Log(1 + n/float64(len(l))), l, nil})
 			}
 		}
 	}
@@ -496,7 +518,7 @@ func (x *Index) rank(q names.Name, ids []uint32, k int, s *scratch) []Candidate 
 	best := map[uint32]scored{}
 	for _, id := range ids {
 		n := x.name(id, s.buf)
-		r := names.Assess(q, n)
+		r := x.assess(q, n)
 		sc, m := r.Score, r.Match
 		s.buf = n.Parts[:0]
 		e := x.names[id].ent
@@ -532,7 +554,7 @@ func (x *Index) rank(q names.Name, ids []uint32, k int, s *scratch) []Candidate 
 	out := make([]Candidate, len(list))
 	for i, v := range list {
 		n := x.name(v.name, nil)
-		r := names.Compare(q, n)
+		r := names.CompareKind(x.kind, q, n)
 		out[i] = Candidate{EntityID: x.entIDs[v.ent], Name: n.Raw, Score: r.Score, Reasons: r.Reasons}
 	}
 	if len(list) > 0 && list[0].match {
@@ -547,4 +569,12 @@ func (x *Index) rank(q names.Name, ids []uint32, k int, s *scratch) []Candidate 
 		out[0].Link = lead
 	}
 	return out
+}
+
+// assess compares without reasons, as the index's kind compares.
+func (x *Index) assess(q, n names.Name) names.Result {
+	if x.kind == names.KindPerson {
+		return names.Assess(q, n)
+	}
+	return names.CompareKind(x.kind, q, n)
 }

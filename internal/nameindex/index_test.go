@@ -5,6 +5,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/athar-project/athar/internal/names"
 )
 
 func testIndex() *Index {
@@ -164,5 +166,43 @@ func TestEvaluate(t *testing.T) {
 	}, 10, nil)
 	if rep.RecallAt1 != 1 || rep.RecallAt10 != 1 || rep.CorrectLink != 1 || rep.FalseLink != 0 {
 		t.Errorf("report %+v", rep)
+	}
+}
+
+// TestTypedCandidates: an index of places or organizations compares names
+// as such names are, so a person's name never finds a place on two
+// letters, and spelling variants of a place are one place.
+func TestTypedCandidates(t *testing.T) {
+	places := NewKind(names.KindPlace)
+	places.Add("us", "US")
+	places.Add("qabu", "Al-Qabu")
+	places.Add("homs", "Homs")
+	places.Add("sednaya", "Sednaya")
+	for _, c := range places.Search("أوس سلوم", 10) {
+		if c.Score >= 0.5 {
+			t.Errorf("a person's name found the place %s at %.3f: %q", c.Name, c.Score, c.Reasons)
+		}
+	}
+	for _, q := range []string{"Al-Qabo", "القبو", "Qabu"} {
+		cs := places.Search(q, 10)
+		if len(cs) == 0 || cs[0].EntityID != "qabu" || cs[0].Score < 0.8 {
+			t.Errorf("%q: %+v, want Al-Qabu first", q, cs)
+		}
+	}
+	orgs := NewKind(names.KindOrganization)
+	orgs.Add("smi", "Syrian Military Intelligence")
+	orgs.Add("court", "Military Field Court")
+	orgs.Add("ctc", "Counter-Terrorism Court")
+	if cs := orgs.Search("SMI", 10); len(cs) == 0 || cs[0].EntityID != "smi" {
+		t.Errorf("an acronym: %+v", cs)
+	}
+	cs := orgs.Search("Counter-Terrorism Court", 10)
+	if len(cs) == 0 || cs[0].EntityID != "ctc" {
+		t.Fatalf("the court: %+v", cs)
+	}
+	for _, c := range cs[1:] {
+		if c.Score >= 0.5 {
+			t.Errorf("another court on the generic word: %s %.3f", c.Name, c.Score)
+		}
 	}
 }

@@ -243,7 +243,7 @@ func (s *Service) match(ctx context.Context, rd *reader, name string, t model.En
 		if err != nil {
 			return nil, err
 		}
-		x = nameindex.New()
+		x = nameindex.NewKind(names.KindOf(string(t)))
 		for _, e := range visible {
 			for _, n := range e.Names {
 				x.Add(e.ID, n)
@@ -445,7 +445,7 @@ func valueMatches(p property, v value, have []model.Statement) bool {
 				return true
 			}
 		default:
-			if textAgrees(v.text, st.Value) || (p.nameLike && namesAgree(v.text, st.Value)) {
+			if textAgrees(v.text, st.Value) || (p.nameLike && placeOrBodyAgrees(v.text, st.Value)) {
 				return true
 			}
 		}
@@ -458,6 +458,18 @@ func valueMatches(p property, v value, have []model.Statement) bool {
 func namesAgree(a, b string) bool {
 	r := names.CompareStrings(a, b)
 	return r.Match || (r.Covers && r.Score >= 0.9)
+}
+
+// placeOrBodyAgrees: the names of a place or a body agree, compared as
+// such names are (spelling variants of a word, acronyms, generic words
+// saying little).
+func placeOrBodyAgrees(a, b string) bool {
+	for _, k := range []names.Kind{names.KindPlace, names.KindOrganization} {
+		if r := names.CompareKindStrings(k, a, b); r.Match || (r.Covers && r.Score >= 0.75) {
+			return true
+		}
+	}
+	return false
 }
 
 // textAgrees: the folded words of one contain the other's (so "guard"

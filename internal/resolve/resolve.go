@@ -16,6 +16,7 @@ import (
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/nameindex"
+	"github.com/athar-project/athar/internal/names"
 	"github.com/athar-project/athar/internal/store"
 )
 
@@ -43,7 +44,7 @@ var Resolvable = []model.EntityType{model.TypePerson, model.TypeOrganization, mo
 func New(ctx context.Context, st *store.Store) (*Resolver, error) {
 	r := &Resolver{st: st, idx: map[model.EntityType]*nameindex.Index{}}
 	for _, t := range Resolvable {
-		r.idx[t] = nameindex.New()
+		r.idx[t] = nameindex.NewKind(names.KindOf(string(t)))
 	}
 	err := st.EachName(ctx, func(n store.NameRow) error {
 		if x := r.idx[n.Type]; x != nil {
@@ -84,7 +85,7 @@ func (r *Resolver) Match(ctx context.Context, v access.Viewer, name string, typ 
 	if err != nil {
 		return nil, err
 	}
-	vx := nameindex.New()
+	vx := nameindex.NewKind(names.KindOf(string(typ)))
 	for _, e := range visible {
 		for _, n := range e.Names {
 			vx.Add(e.ID, n)
