@@ -54,6 +54,7 @@ type Name struct {
 	Raw     string
 	Parts   []Part
 	Titles  []string // ranks and honorifics, folded: "col", "العقيد", "dr"
+	Rank    Rank     // the rank the name starts with, one for both scripts
 	Epithet bool     // a descriptive name ("Azrael of Sednaya"): a weak alias
 }
 
@@ -73,7 +74,7 @@ sheikh shaykh sheik shaikh haji hajji hajj mullah mulla mawlawi maulvi mawlavi m
 ustadh imam judge eng engineer minister president officer warden guard
 العقيد عقيد العميد عميد اللواء لواء المقدم مقدم الرائد رائد النقيب نقيب الملازم ملازم الرقيب رقيب
 المساعد الفريق فريق العماد الدكتور دكتور د الشيخ شيخ الحاج حاج حاجي السيد المهندس مهندس القاضي
-السجان الحارس ملا مولوي مولانا قاري استاد الاستاذ استاذ الامام`)
+السجان الحارس ملا مولوي مولانا قاري استاد الاستاذ استاذ الامام ركن الركن monsieur madame mme`)
 
 // noise are words that lists put into name fields but that are no part of
 // a name.
@@ -127,6 +128,20 @@ func Parse(s string) Name {
 		}
 	}
 	ws := splitGlued(splitWords(s))
+	if k := rankPrefix(ws); k > 0 && k < len(ws) {
+		// "العقيد الركن ثائر حسين", "Staff Brig. Gen. X": the rank apart
+		var raw []string
+		for _, w := range ws[:k] {
+			raw = append(raw, w.raw)
+			n.Titles = append(n.Titles, w.fold)
+		}
+		if r, ok := NormalizeRank(strings.Join(raw, " ")); ok {
+			n.Rank = r
+		} else {
+			n.Rank.Staff = true
+		}
+		ws = ws[k:]
+	}
 	ws = n.dropTitles(ws)
 	n.Parts = buildParts(ws)
 	assignRoles(n.Parts)
