@@ -79,6 +79,8 @@ const knownNames = `
 وفيق Wafiq Wafik
 فاروق Farouk Farouq Faruq Farooq Faruk
 أنس Anas Anes
+معاذ Muaz Mouaz Moaz Muadh Moaaz Maaz Muath Mouath
+شرع Sharaa Shara Charaa Sharaa
 أوس Aws Ous Aous Aus Awss
 إياد Eyad Iyad Ayad Iyyad
 عماد Imad Emad Imed Amad

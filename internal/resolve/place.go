@@ -77,6 +77,11 @@ func (b *Batch) Place(ctx context.Context, tx *store.Tx, f Found) (Placement, er
 	if err != nil {
 		return Placement{}, err
 	}
+	if best.EntityID != "" && best.Link {
+		best.Reasons = append(best.Reasons, "linked: the names match, nothing contradicts it and no other entity comes close")
+	} else if best.EntityID != "" && best.Score >= ProposeAt {
+		best.Reasons = append(best.Reasons, fmt.Sprintf("proposed for review, not linked: the names score %.2f but the reasons above leave room for doubt", best.Score))
+	}
 	p := Placement{Score: best.Score, Reasons: best.Reasons}
 	if best.EntityID != "" && best.Link {
 		p.EntityID, p.Linked = best.EntityID, true

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/athar-project/athar/internal/access"
@@ -266,4 +267,48 @@ func TestMatchHonoursClearance(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestCrossScriptPublicFigures: a given and a family name in two scripts
+// that the matcher scores as the same is linked (or at least proposed),
+// saying which and why; people who share a family name stay apart.
+func TestCrossScriptPublicFigures(t *testing.T) {
+	tests := []struct {
+		first, then string
+		same        bool
+	}{
+		{"Ahmad al-Sharaa", "أحمد الشرع", true},
+		{"معاذ مصطفى", "Mouaz Moustafa", true},
+		{"Thaer Hussein", "الركن ثائر حسين", true},
+		{"Ous Salloum", "العقيد الركن أوس سلوم", true},
+		{"Ahmad al-Sharaa", "Farouk al-Sharaa", false},
+		{"أحمد الشرع", "فاروق الشرع", false},
+		{"Bashar al-Assad", "Wassim al-Assad", false},
+		{"بشار الأسد", "Wassim al-Assad", false},
+		{"Ous Salloum", "Akram Salloum al-Abdullah", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.first+"/"+tt.then, func(t *testing.T) {
+			storetest.Engines(t, func(t *testing.T, st *store.Store) {
+				f := newFixture(t, st, model.Public)
+				a := f.place(person(tt.first))
+				b := f.place(person(tt.then))
+				joined := strings.Join(b.Reasons, "; ")
+				switch {
+				case tt.same && b.Linked:
+					if b.EntityID != a.EntityID || !strings.Contains(joined, "linked:") {
+						t.Errorf("linked to %s (want %s), reasons %q", b.EntityID, a.EntityID, joined)
+					}
+				case tt.same:
+					if b.Proposed != a.EntityID || !strings.Contains(joined, "proposed for review") {
+						t.Errorf("neither linked nor proposed: %+v", b)
+					}
+				default:
+					if b.Linked || b.EntityID == a.EntityID || b.Proposed != "" {
+						t.Errorf("%q and %q were joined: %+v", tt.first, tt.then, b)
+					}
+				}
+			})
+		})
+	}
 }
