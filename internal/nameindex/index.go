@@ -80,8 +80,6 @@ const (
 	// probeCap is the most names probed by binary search in a list too
 	// long to walk and without a bitmap.
 	probeCap = 4_000
-	// linkMargin is how far a linked candidate must lead the next one.
-	linkMargin = 0.06
 )
 
 // New returns an empty index of persons' names.
@@ -560,7 +558,7 @@ func (x *Index) rank(q names.Name, ids []uint32, k int, s *scratch) []Candidate 
 	if len(list) > 0 && list[0].match {
 		lead := true
 		for _, o := range list[1:] {
-			if o.match || o.covers || o.score > list[0].score-linkMargin {
+			if o.match || o.covers || !names.Leads(list[0].score, o.score) {
 				lead = false
 				out[0].Reasons = append(out[0].Reasons, "another entity's name fits the query too: not linked")
 				break

@@ -11,7 +11,10 @@ import (
 const (
 	// MatchScore is the score at or above which two names may be linked
 	// automatically, when the other conditions of Compare also hold.
-	MatchScore = 0.82
+	MatchScore = 0.75
+	// shareScore is the weighted share of agreeing parts (parts missing
+	// from either name counting against) that a link needs besides.
+	shareScore = 0.82
 	// agree is the word similarity at which two words count as the same word.
 	agree = 0.78
 	// weak is the word similarity below which two words count as different.
@@ -72,9 +75,11 @@ func compare(a, b Name, why bool) Result {
 		rank float64 // similarity, a little more for parts in the same position
 	}
 	pairs := make([]pair, 0, len(pa)*len(pb))
+	sims := make([]float64, len(pa)*len(pb)) // every pair's similarity, 0 under pairFloor
 	for i := range pa {
 		for j := range pb {
 			s := partSim(&pa[i], &pb[j], true)
+			sims[i*len(pb)+j] = s
 			if s >= weak {
 				// prefer pairs in the same position when alike
 				bonus := 0.0
@@ -149,7 +154,7 @@ func compare(a, b Name, why bool) Result {
 			say("%s missing in the other name: %s", pb[j].Role, pb[j].Latin)
 		}
 	}
-	ev.leftOver(pa, pb, leftA, leftB)
+	ev.leftOver(pa, pb, leftA, leftB, sims)
 	conflict := false
 	// the given names: both present and paired with nothing alike
 	gi, gj := firstOf(pa, RoleGiven), firstOf(pb, RoleGiven)
@@ -220,7 +225,9 @@ func compare(a, b Name, why bool) Result {
 		// thin evidence (a common given name and one more part) links
 		// only when the parts agree almost exactly
 		say("little evidence and not near-identical: not enough to link")
-	case old >= MatchScore:
+	case old < shareScore:
+		say("too few of the parts agree to link (%.2f of them, weighed, below %.2f)", old, shareScore)
+	case r.Score >= MatchScore:
 		r.Match = true
 	default:
 		say("score below the link threshold %.2f", MatchScore)
@@ -280,8 +287,8 @@ func weight(p *Part) float64 {
 func PartSimilarity(a, b *Part) float64 { return partSim(a, b, false) }
 
 // pruneBelow is the raw similarity under which compare needs no exact
-// value: steepened, it falls below weak.
-const pruneBelow = 0.72
+// value: steepened, it falls below pairFloor.
+const pruneBelow = 0.6
 
 // partSim is PartSimilarity; with prune, similarities under pruneBelow may
 // come out as 0, which saves most of the work on unlike parts.
@@ -312,7 +319,31 @@ func partSim(a, b *Part, prune bool) float64 {
 		}
 		return math.Min(s, 0.5)
 	}
+	if s < shortened && (shortFor(a, b) || shortFor(b, a)) {
+		return shortened
+	}
 	return s
+}
+
+// shortened is the similarity of a name with a shortened form of it: below
+// weak, so that the two count as one part replaced by a like one.
+const shortened = 0.55
+
+// shortFor reports whether a may be b shortened: the start of a Latin name
+// ("Ben" for "Benjamin", "Abiy" for "Abiyot"), or Abd al-X written X
+// ("Hanif" for "Abdul Hanif").
+func shortFor(a, b *Part) bool {
+	if !a.Arabic && !b.Arabic && len(a.Text) >= 3 && len(b.Text) > len(a.Text)+1 && strings.HasPrefix(b.Text, a.Text) {
+		return true
+	}
+	if strings.HasPrefix(b.Text, "abd ") && !strings.HasPrefix(a.Text, "abd ") && len(a.units) >= 3 {
+		tail := b.units[2:]
+		if !b.Arabic {
+			tail = b.units[3:]
+		}
+		return unitSim(a.units, tail, a.Arabic, b.Arabic, 0) >= 0.9
+	}
+	return false
 }
 
 // steep is how fast similarity falls below 0.85 for two parts: twice as
@@ -588,7 +619,7 @@ func joinRuns(x, y []Part) []Part {
 			}
 			for j := range y {
 				t := &y[j]
-				if t.Arabic || abs(len(t.Text)-len(text)) > 2 || len(text) < 5 {
+				if t.Arabic || abs(len(t.Text)-len(text)) > 2 || len(text) < 5 || t.Text[0] != text[0] {
 					continue
 				}
 				m := newPart(word{raw: text, fold: text})

@@ -29,12 +29,14 @@ type scoring struct {
 	floor      float64 // the share of the score left when nothing identifies
 	middle     float64 // a replaced father's or grandfather's name, against a given or family name
 	single     float64 // the most one agreeing part identifies
+	likeMax    float64 // how much of a replaced part's cost its likeness to the other can take off
+	calA, calB float64 // the last logistic curve, fitted so that a score is the share of pairs that name one person
 }
 
 var params = scoring{
-	agree: 0.5, alike: 0.3, replaced: 5.3, extra: 0.5,
-	reordered: 2, fatherSon: 1, epithet: 1.5, slope: 1.6, mid: 2, identify: 1.125, floor: 0.4,
-	middle: 0.4, single: 0.3,
+	agree: 0, alike: 0.7, replaced: 5.3, extra: 0.4, reordered: 1.3, fatherSon: 0, epithet: 1.5,
+	slope: 1.6, mid: 2, identify: 8, floor: 0.4, middle: 0.4, single: 0.225, likeMax: 1,
+	calA: 1.536, calB: 0.576,
 }
 
 // info is how much a part says about who is named: its rarity, less for a
@@ -71,7 +73,7 @@ const pairFloor = 0.35
 // leftOver counts the parts neither name pairs: a part of each left over,
 // alike or not, is one replaced by another; the rest are parts one name
 // lacks.
-func (ev *evidence) leftOver(pa, pb []Part, la, lb []int) {
+func (ev *evidence) leftOver(pa, pb []Part, la, lb []int, sims []float64) {
 	// pair the left-over parts best first by what likeness they have
 	usedB := make([]bool, len(lb))
 	for _, i := range la {
@@ -80,7 +82,7 @@ func (ev *evidence) leftOver(pa, pb []Part, la, lb []int) {
 			if usedB[k] {
 				continue
 			}
-			if s := partSim(&pa[i], &pb[j], false); best < 0 || s > bs {
+			if s := sims[i*len(pb)+j]; best < 0 || s > bs {
 				best, bs = k, s
 			}
 		}
@@ -95,11 +97,14 @@ func (ev *evidence) leftOver(pa, pb []Part, la, lb []int) {
 		// family name
 		like := math.Max(0, (bs-pairFloor)/(weak-pairFloor))
 		j := lb[best]
+		if knownApart(&pa[i], &pb[j]) {
+			like = 0 // two names the table knows apart: no typing error
+		}
 		w := 0.5 + 0.5*math.Min(info(&pa[i]), info(&pb[j]))
 		if isAncestor(pa[i].Role) && isAncestor(pb[j].Role) {
 			w *= params.middle
 		}
-		ev.e -= params.replaced * w * (1 - 0.5*math.Min(like, 1))
+		ev.e -= params.replaced * w * (1 - params.likeMax*math.Min(like, 1))
 	}
 	for k, j := range lb {
 		if !usedB[k] {
@@ -111,11 +116,37 @@ func (ev *evidence) leftOver(pa, pb []Part, la, lb []int) {
 func (ev *evidence) score() float64 {
 	p := 1 / (1 + math.Exp(-params.slope*(ev.e+params.mid)))
 	// parts too common to identify anyone ("Mohammed", "Abu Omar")
-	// leave the question open however well they agree
+	// leave the question open however well they agree, and the more rare
+	// parts agree the surer
 	id := math.Min(1, ev.support/params.identify)
 	if ev.agreed < 2 {
 		// one part alone, however rare, names too many people
 		id = math.Min(id, params.single)
 	}
-	return p * (params.floor + (1-params.floor)*id)
+	raw := p * (params.floor + (1-params.floor)*id)
+	// calibrated: fitted on labelled pairs (see docs/benchmarks-names.md)
+	raw = math.Min(math.Max(raw, 1e-4), 1-1e-4)
+	return 1 / (1 + math.Exp(-(params.calA + params.calB*math.Log(raw/(1-raw)))))
+}
+
+// knownApart reports two parts the table of known names knows as different
+// names (Hassan and Hussein).
+func knownApart(a, b *Part) bool {
+	return len(a.known) > 0 && len(b.known) > 0 && !sharesID(a.known, b.known)
+}
+
+// leadLogit is how far, in log-odds, the best of several candidates must be
+// ahead of another for the best to be linked.
+const leadLogit = 0.14
+
+// Leads reports whether a score leads another by enough that the better of
+// two candidates may be linked while the other exists: scores are
+// probabilities, so the lead is measured in log-odds, the same near 0.5 as
+// near 0.95.
+func Leads(best, other float64) bool {
+	lg := func(x float64) float64 {
+		x = math.Min(math.Max(x, 1e-6), 1-1e-6)
+		return math.Log(x / (1 - x))
+	}
+	return lg(best)-lg(other) >= leadLogit
 }

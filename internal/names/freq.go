@@ -70,6 +70,13 @@ func (p *Part) Frequency() (count, of int) {
 // is: 1 for a part no more common than one name in rareShare, down to
 // minRarity for the most common given names.
 func (p *Part) rarity() float64 {
+	if p.rare > 0 {
+		return float64(p.rare)
+	}
+	return p.computeRarity()
+}
+
+func (p *Part) computeRarity() float64 {
 	c := float64(freqCounts[p.FreqKey()])
 	idf := math.Log((freqNames + 1) / (c + 1))
 	ref := math.Log(rareShare)

@@ -220,7 +220,7 @@ func TestOtherScripts(t *testing.T) {
 			t.Errorf("Compare(%q, %q) = %v", p[0], p[1], r.Score)
 		}
 	}
-	if r := CompareStrings("Кирсан Илюмжинов", "Kirsan ILYUMZHINOV"); r.Score < 0.85 {
+	if r := CompareStrings("Кирсан Илюмжинов", "Kirsan ILYUMZHINOV"); r.Score < MatchScore {
 		t.Errorf("Cyrillic: %.3f %q", r.Score, r.Reasons)
 	}
 }

@@ -47,6 +47,7 @@ type Part struct {
 	units []rune
 	alt   []rune
 	known []int32
+	rare  float32 // rarity, kept once known
 }
 
 // Name is a person's name split into parts, with ranks and honorifics apart.
@@ -601,6 +602,7 @@ func (p *Part) finish() {
 	if p.Arabic && len(p.known) > 0 && p.Role != RoleKunya && !strings.Contains(p.Text, " ") {
 		p.Latin = dictEntries[p.known[0]].latin
 	}
+	p.rare = float32(p.computeRarity())
 }
 
 func assignRoles(parts []Part) {

@@ -133,10 +133,6 @@ const (
 	contextToLink = 2
 )
 
-// linkMargin is how far a linked candidate must lead every other one that
-// nothing rules out.
-const linkMargin = 0.06
-
 // best finds the best candidate for f over its name and aliases (epithets
 // alone never link), weighing the evidence beyond the name, and decides the
 // link: the top candidate's name must match, nothing may contradict it, and
@@ -191,7 +187,7 @@ func (r *Resolver) best(ctx context.Context, f Found, exclude string) (scored, e
 	}
 	for _, id := range order[1:] {
 		o := byID[id]
-		if top.Link && !o.conflict && (o.match || o.Score > top.Score-linkMargin) {
+		if top.Link && !o.conflict && (o.match || !names.Leads(top.Score, o.Score)) {
 			top.Link = false
 			top.Reasons = append(top.Reasons, "another entity matches nearly as well: proposed, not linked")
 		}
