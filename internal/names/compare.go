@@ -31,6 +31,8 @@ type Result struct {
 	// the first names, however many other parts it has. An index uses it to
 	// see namesakes.
 	Covers bool
+
+	ev evidence // what the score was made from
 }
 
 // CompareStrings parses and compares two names.
@@ -179,11 +181,9 @@ func compare(a, b Name, why bool) Result {
 		switch {
 		case aToFather && bToFather:
 			fatherSon = true
-			ev.e -= params.fatherSon
 			say("given and father's names swapped: perhaps father and son")
 		case aToFather && mb[gj] < 0, bToFather && ma[gi] < 0:
 			fatherSon = true
-			ev.e -= params.fatherSon
 			say("a given name pairs with the other's father's name: perhaps father and son")
 		}
 	}
@@ -209,6 +209,7 @@ func compare(a, b Name, why bool) Result {
 		say("an epithet: a weak alias")
 	}
 	r.Score = ev.score()
+	r.ev = ev
 	r.Covers = !conflict && !fatherSon
 	for i, j := range ma {
 		if j < 0 || sa[i] < agree {

@@ -17,26 +17,21 @@ type evidence struct {
 
 // scoring weights, in log-odds.
 type scoring struct {
-	agree      float64 // a rare part both names share, at most
-	alike      float64 // a pair of parts alike only, at worst (a typing error or another name)
 	replaced   float64 // a part of each name left over: one replaced by another
 	extra      float64 // a part of one name the other lacks (times its rarity)
 	reordered  float64 // the given names found elsewhere
-	fatherSon  float64 // given and father's names swapped
 	epithet    float64
 	slope, mid float64 // the logistic curve
-	identify   float64 // the rarity the agreeing parts need to identify someone
+	identify   float64 // the summed rarity of agreeing parts that leaves a third of the doubt
 	floor      float64 // the share of the score left when nothing identifies
 	middle     float64 // a replaced father's or grandfather's name, against a given or family name
 	single     float64 // the most one agreeing part identifies
 	likeMax    float64 // how much of a replaced part's cost its likeness to the other can take off
-	calA, calB float64 // the last logistic curve, fitted so that a score is the share of pairs that name one person
 }
 
 var params = scoring{
-	agree: 0, alike: 0.7, replaced: 5.3, extra: 0.4, reordered: 1.3, fatherSon: 0, epithet: 1.5,
-	slope: 1.6, mid: 2, identify: 8, floor: 0.4, middle: 0.4, single: 0.225, likeMax: 1,
-	calA: 1.536, calB: 0.576,
+	replaced: 3.5, extra: 0.53, reordered: 0.97, epithet: 1.5, slope: 2.83, mid: 1.5,
+	identify: 0.825, floor: 0.3, middle: 0.7, single: 0.17, likeMax: 1,
 }
 
 // info is how much a part says about who is named: its rarity, less for a
@@ -54,17 +49,15 @@ func info(p *Part) float64 {
 	return w
 }
 
-// paired counts two parts paired with similarity s: for when they agree,
-// against when alike only (the less alike, the more against).
+// paired counts two parts paired with similarity s: when they agree, for
+// as much as the rarer part identifies. Parts alike only cost nothing here:
+// they are a typing error as often as another name, and the conflicts
+// compare counts decide.
 func (ev *evidence) paired(a, b *Part, s float64) {
-	w := math.Min(info(a), info(b))
 	if s >= agree {
-		ev.support += w
+		ev.support += math.Min(info(a), info(b))
 		ev.agreed++
-		ev.e -= params.agree * (1 - s) / (1 - agree)
-		return
 	}
-	ev.e -= params.alike * (agree - s) / (agree - pairFloor)
 }
 
 // pairFloor is the similarity under which two parts are not alike at all.
@@ -116,17 +109,14 @@ func (ev *evidence) leftOver(pa, pb []Part, la, lb []int, sims []float64) {
 func (ev *evidence) score() float64 {
 	p := 1 / (1 + math.Exp(-params.slope*(ev.e+params.mid)))
 	// parts too common to identify anyone ("Mohammed", "Abu Omar")
-	// leave the question open however well they agree, and the more rare
-	// parts agree the surer
-	id := math.Min(1, ev.support/params.identify)
+	// leave the question open however well they agree; the more rare
+	// parts agree, the surer
+	id := 1 - math.Exp(-ev.support/params.identify)
 	if ev.agreed < 2 {
 		// one part alone, however rare, names too many people
 		id = math.Min(id, params.single)
 	}
-	raw := p * (params.floor + (1-params.floor)*id)
-	// calibrated: fitted on labelled pairs (see docs/benchmarks-names.md)
-	raw = math.Min(math.Max(raw, 1e-4), 1-1e-4)
-	return 1 / (1 + math.Exp(-(params.calA + params.calB*math.Log(raw/(1-raw)))))
+	return p * (params.floor + (1-params.floor)*id)
 }
 
 // knownApart reports two parts the table of known names knows as different
