@@ -2,13 +2,17 @@ package names
 
 import "math"
 
-// evidence sums what the parts of two names say for and against their
-// naming one person, in log-odds: each part both names share counts for by
-// how rare it is, each part one name has and the other lacks counts a little
-// against, each part replaced by another counts strongly against. The sum
-// is turned into a score by a logistic curve, so that a score means about
-// the same chance of one person whatever the scripts and the lengths of the
-// names.
+// evidence gathers what the parts of two names say for and against their
+// naming one person. Against, in log-odds: each part replaced by another
+// (strongly, less for a like part, a common one or a father's name), each
+// part one name has and the other lacks (a little, by its rarity), given
+// names found in other places. For: the rarity of the parts that agree,
+// summed, which says how well the agreement identifies anyone. The score is
+// a logistic curve of what counts against, times how much the agreement
+// identifies. Rarity comes from one table for both scripts and similarity
+// is measured on sounds, not letters, so an Arabic-script name and its Latin
+// spelling score as two spellings in one script do; docs/benchmarks-names.md
+// measures how far that holds.
 type evidence struct {
 	e       float64 // against, in log-odds (zero or less)
 	support float64 // how much the agreeing parts identify: their rarity, summed
