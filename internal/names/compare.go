@@ -287,19 +287,28 @@ func weight(p *Part) float64 {
 // however alike their letters (Hassan and Hussein).
 func PartSimilarity(a, b *Part) float64 { return partSim(a, b, false) }
 
-// pruneBelow is the raw similarity under which compare needs no exact
-// value: steepened, it falls below pairFloor.
-const pruneBelow = 0.6
+// Raw similarities under which a comparison needs no exact value: under
+// pruneBelow, steepened, a pair of parts falls below weak (they do not
+// pair); under likeBelow, below pairFloor (they are not alike at all).
+const (
+	pruneBelow = 0.72
+	likeBelow  = 0.6
+)
 
 // partSim is PartSimilarity; with prune, similarities under pruneBelow may
 // come out as 0, which saves most of the work on unlike parts.
 func partSim(a, b *Part, prune bool) float64 {
+	if prune {
+		return partSimFloor(a, b, pruneBelow)
+	}
+	return partSimFloor(a, b, 0)
+}
+
+// partSimFloor is PartSimilarity, where a raw similarity under floor may
+// come out as 0.
+func partSimFloor(a, b *Part, floor float64) float64 {
 	if a.Initial() || b.Initial() {
 		return initialSim(a, b)
-	}
-	floor := 0.0
-	if prune {
-		floor = pruneBelow
 	}
 	s := unitSim(a.units, b.units, a.Arabic, b.Arabic, floor)
 	if a.alt != nil {

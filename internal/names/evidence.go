@@ -79,7 +79,12 @@ func (ev *evidence) leftOver(pa, pb []Part, la, lb []int, sims []float64) {
 			if usedB[k] {
 				continue
 			}
-			if s := sims[i*len(pb)+j]; best < 0 || s > bs {
+			s := sims[i*len(pb)+j]
+			if s < weak {
+				// pruned when pairing: how alike, down to pairFloor
+				s = partSimFloor(&pa[i], &pb[j], likeBelow)
+			}
+			if best < 0 || s > bs {
 				best, bs = k, s
 			}
 		}
