@@ -241,7 +241,7 @@ func splitWords(s string) []word {
 		}
 		raw := string(cur)
 		cur = cur[:0]
-		f := textfold.Fold(raw)
+		f := foldHeh(textfold.Fold(raw))
 		if f == "" {
 			return
 		}
@@ -279,6 +279,31 @@ func camelBreak(cur []rune, r rune) bool {
 		return false
 	}
 	return true
+}
+
+// allahUnits are the units of "Allah" closing a name ("Sanaullah",
+// "ثناء الله", "Atiqullah"), however it is spelled, so that the vowels
+// around it do not count.
+var allahUnits = []rune{'U', 'L', 'A'}
+
+// allahStem returns the stem of a Latin name that ends in Allah
+// ("sanaullah" → "sana"), written -ullah, -allah, -ollah or -ulla.
+func allahStem(f string) (string, bool) {
+	for _, t := range []string{"ullah", "allah", "ollah", "ulla", "alla"} {
+		if strings.HasSuffix(f, t) && len(f) >= len(t)+3 && !strings.HasPrefix(f, "abd") {
+			return strings.TrimSuffix(f, t), true
+		}
+	}
+	return "", false
+}
+
+// foldHeh writes the Urdu and Persian forms of heh (ہ ھ ۀ) as the Arabic
+// one, so that "اللہ" is "الله".
+func foldHeh(s string) string {
+	if !strings.ContainsAny(s, "ہھۀ") {
+		return s
+	}
+	return strings.NewReplacer("ہ", "ه", "ھ", "ه", "ۀ", "ه").Replace(s)
 }
 
 // splitGlued separates an Arabic word written onto a following Abd
@@ -423,6 +448,7 @@ func buildParts(ws []word) []Part {
 			if dinForms[tf] || tf == "دين" {
 				p.Latin += " al-Din"
 			} else {
+				tu = allahUnits
 				p.Latin += "ullah"
 			}
 			p.units = append(p.units, tu...)
@@ -551,6 +577,9 @@ func newPart(w word) Part {
 		p.known = lookupKnown(f, true)
 	} else {
 		p.units = latinUnits(w.fold)
+		if stem, ok := allahStem(w.fold); ok {
+			p.units = append(latinUnits(stem), allahUnits...)
+		}
 		p.Latin = capitalize(w.raw)
 		p.known = lookupKnown(w.fold, false)
 		if a := joinedArticle(w.fold); a != "" {
