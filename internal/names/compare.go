@@ -31,8 +31,6 @@ type Result struct {
 	// the first names, however many other parts it has. An index uses it to
 	// see namesakes.
 	Covers bool
-
-	ev evidence // what the score was made from
 }
 
 // CompareStrings parses and compares two names.
@@ -40,10 +38,10 @@ func CompareStrings(a, b string) Result { return Compare(Parse(a), Parse(b)) }
 
 // Compare scores how likely two names name the same person, with its
 // reasons. Parts are paired best first across the two names, whatever their
-// order; the score weighs paired parts by their similarity and by how much
-// they say (a very common given name says little), and counts against it
-// the parts left over, a conflicting given name and a conflicting family name.
-// Match needs a high score, two or more informative parts that agree, and no
+// order; the score counts for the agreeing parts by how rare they are (a very
+// common given name says little) and against the parts replaced by others
+// and the parts one name lacks (see evidence). Match needs a high score, two
+// or more informative parts that agree, most of both names agreeing, and no
 // conflict: in doubt, it stays false. Compare is symmetric but for ties
 // between equally alike parts.
 func Compare(a, b Name) Result { return compare(a, b, true) }
@@ -77,7 +75,7 @@ func compare(a, b Name, why bool) Result {
 		rank float64 // similarity, a little more for parts in the same position
 	}
 	pairs := make([]pair, 0, len(pa)*len(pb))
-	sims := make([]float64, len(pa)*len(pb)) // every pair's similarity, 0 under pairFloor
+	sims := make([]float64, len(pa)*len(pb)) // every pair's similarity, as pruned
 	for i := range pa {
 		for j := range pb {
 			s := partSim(&pa[i], &pb[j], true)
@@ -204,20 +202,19 @@ func compare(a, b Name, why bool) Result {
 	if den == 0 {
 		return r
 	}
-	old := clamp01(num / den)
+	share := clamp01(num / den)
 	if strong < 1 {
 		// nothing but very common or short parts agree ("Mohammed",
 		// "Abu Omar"): they identify nobody alone
-		old *= 0.75
+		share *= 0.75
 		say("only common parts agree")
 	}
 	if a.Epithet || b.Epithet {
-		old *= 0.7
+		share *= 0.7
 		ev.e -= params.epithet
 		say("an epithet: a weak alias")
 	}
 	r.Score = ev.score()
-	r.ev = ev
 	r.Covers = !conflict && !fatherSon
 	for i, j := range ma {
 		if j < 0 || sa[i] < agree {
@@ -230,12 +227,12 @@ func compare(a, b Name, why bool) Result {
 		say("fewer than two parts agree: not enough to link")
 	case strong < 1.4:
 		say("the agreeing parts are too common to link on")
-	case strong < 1.6 && (minAgree < 0.95 || old < 0.9):
+	case strong < 1.6 && (minAgree < 0.95 || share < 0.9):
 		// thin evidence (a common given name and one more part) links
 		// only when the parts agree almost exactly
 		say("little evidence and not near-identical: not enough to link")
-	case old < shareScore:
-		say("too few of the parts agree to link (%.2f of them, weighed, below %.2f)", old, shareScore)
+	case share < shareScore:
+		say("too few of the parts agree to link (%.2f of them, weighed, below %.2f)", share, shareScore)
 	case r.Score >= MatchScore:
 		r.Match = true
 	default:
