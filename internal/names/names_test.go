@@ -250,6 +250,8 @@ func FuzzParse(f *testing.F) {
 	f.Add("Abd", "abdul")
 	f.Add("عبد", "Abu")
 	f.Add("(((", ";;;")
+	f.Add("العقيد الركن ثائر حسين", "Staff Brig. Gen. SMI")
+	f.Add("RamiMakhlouf", "Patr ushev V. Putin")
 	f.Fuzz(func(t *testing.T, a, b string) {
 		na, nb := Parse(a), Parse(b)
 		for _, p := range na.Parts {
@@ -266,6 +268,17 @@ func FuzzParse(f *testing.F) {
 		}
 		_ = Transliterate(a)
 		_ = Skeleton(a)
+		for _, k := range []Kind{KindPlace, KindOrganization, KindFacility} {
+			if r := CompareKindStrings(k, a, b); r.Score < 0 || r.Score > 1 || math.IsNaN(r.Score) {
+				t.Fatalf("CompareKind(%d, %q, %q) = %v", k, a, b, r.Score)
+			}
+		}
+		if r, ok := NormalizeRank(a); ok && r.ID == "" {
+			t.Fatalf("NormalizeRank(%q) = %+v", a, r)
+		}
+		if _, rest, ok := SplitRank(a); !ok && rest != a {
+			t.Fatalf("SplitRank(%q) changed a name without a rank: %q", a, rest)
+		}
 		for _, s := range Split(a) {
 			_ = Parse(s)
 		}
