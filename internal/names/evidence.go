@@ -135,8 +135,9 @@ func knownApart(a, b *Part) bool {
 }
 
 // leadLogit is how far, in log-odds, the best of several candidates must be
-// ahead of another for the best to be linked.
-const leadLogit = 0.14
+// ahead of another for the best to be linked: about what the old margin of
+// 0.06 was near 0.6, and more than it near 0.95.
+const leadLogit = 0.5
 
 // Leads reports whether a score leads another by enough that the better of
 // two candidates may be linked while the other exists: scores are
