@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/athar-project/athar/internal/names"
 )
 
 func TestNamesCompare(t *testing.T) {
@@ -15,7 +17,7 @@ func TestNamesCompare(t *testing.T) {
 		Match   bool     `json:"match"`
 		Reasons []string `json:"reasons"`
 	}
-	if r.code != 0 || json.Unmarshal([]byte(r.stdout), &got) != nil || !got.Match || got.Score < 0.9 || len(got.Reasons) == 0 {
+	if r.code != 0 || json.Unmarshal([]byte(r.stdout), &got) != nil || !got.Match || got.Score < names.MatchScore || len(got.Reasons) == 0 {
 		t.Fatalf("compare: %+v", r)
 	}
 	if r := athar(t, "", "names", "compare", "only one"); r.code != 2 || r.stdout != "" {
