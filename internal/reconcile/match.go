@@ -18,8 +18,10 @@ import (
 )
 
 // How a candidate's score is made, on a 0–1 scale shown as 0–100: the name
-// matcher's score weighs nameWeight, so that a full name agreement alone
-// gives 85 and evidence beyond the name can still raise it; each agreeing
+// matcher's score weighs nameWeight, so that a name agreement alone gives
+// at most 85 (two rare agreeing parts score about 0.88 with the matcher,
+// so about 75 here; four about 82) and evidence beyond the name can still
+// raise it; each agreeing
 // fact adds agreeBonus (up to maxBonus); a conflicting date or single-valued
 // fact subtracts conflictPenalty and rules out an automatic match, as
 // resolution weighs a conflicting birth date.
