@@ -112,7 +112,8 @@ as 'athar worker' does.`,
 			},
 		}
 		cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "HOST:PORT to listen on")
-		cmd.Flags().StringVar(&baseURL, "base-url", "", "the address people reach the server at, e.g. https://athar.example.org")
+		cmd.Flags().StringVar(&baseURL, "base-url", os.Getenv("ATHAR_BASE_URL"),
+			"the address people reach the server at, e.g. https://athar.example.org (env ATHAR_BASE_URL)")
 		cmd.Flags().StringVar(&corsOrigins, "cors-origins", os.Getenv("ATHAR_CORS_ORIGINS"),
 			"comma-separated origins whose web pages may read the API and its OpenAPI document from a browser (GET only; default none; env ATHAR_CORS_ORIGINS)")
 		wf.add(cmd)

@@ -2,24 +2,31 @@ package main
 
 import (
 	"fmt"
+	"net/url"
+	"os"
 	"text/tabwriter"
 	"time"
 
-	"github.com/athar-project/athar/internal/app"
 	"github.com/spf13/cobra"
+
+	"github.com/athar-project/athar/internal/app"
+	"github.com/athar-project/athar/internal/reconcile"
+	"github.com/athar-project/athar/internal/store"
 )
 
 // tokenJSON is a token as `athar token list --json` prints it (and `add`,
 // with the token itself).
 type tokenJSON struct {
-	ID         string  `json:"id"`
-	User       string  `json:"user"`
-	Name       string  `json:"name"`
-	Token      string  `json:"token,omitempty"`
-	CreatedAt  string  `json:"created_at"`
-	LastUsedAt *string `json:"last_used_at"`
-	ExpiresAt  *string `json:"expires_at"`
-	RevokedAt  *string `json:"revoked_at"`
+	ID           string  `json:"id"`
+	User         string  `json:"user"`
+	Name         string  `json:"name"`
+	Scope        string  `json:"scope"`
+	Token        string  `json:"token,omitempty"`
+	ReconcileURL string  `json:"reconcile_url,omitempty"`
+	CreatedAt    string  `json:"created_at"`
+	LastUsedAt   *string `json:"last_used_at"`
+	ExpiresAt    *string `json:"expires_at"`
+	RevokedAt    *string `json:"revoked_at"`
 }
 
 func toTokenJSON(t app.APIToken) tokenJSON {
@@ -30,24 +37,40 @@ func toTokenJSON(t app.APIToken) tokenJSON {
 		s := x.UTC().Format(time.RFC3339)
 		return &s
 	}
-	return tokenJSON{ID: t.ID, User: t.UserName, Name: t.Name, CreatedAt: t.CreatedAt.UTC().Format(time.RFC3339),
+	return tokenJSON{ID: t.ID, User: t.UserName, Name: t.Name, Scope: string(t.Scope), CreatedAt: t.CreatedAt.UTC().Format(time.RFC3339),
 		LastUsedAt: at(t.LastUsedAt), ExpiresAt: at(t.ExpiresAt), RevokedAt: at(t.RevokedAt)}
 }
 
 func init() {
 	register(func(g *globals) *cobra.Command {
-		cmd := &cobra.Command{Use: "token", Short: "Add, list and revoke API tokens"}
-		var name, expires string
+		cmd := &cobra.Command{Use: "token", Short: "Add, list and revoke API tokens and reconciliation keys"}
+		var name, expires, scope string
 		add := &cobra.Command{
 			Use:   "add USER",
-			Short: "Make an API token for a user; it is printed this once",
+			Short: "Make an API token or a reconciliation key for a user; it is printed this once",
 			Long: `Make an API token for a user: a client that sends it (Authorization: Bearer
 TOKEN) reads and acts through the JSON API at /api/v1 with the user's role and
 clearance. The token is printed on standard output this once; Athar keeps only
-its SHA-256, so a lost token cannot be shown again (revoke it and make another).`,
+its SHA-256, so a lost token cannot be shown again (revoke it and make another).
+
+With --scope reconcile it makes a reconciliation key instead: it works for the
+reconciliation service only (what OpenRefine uses: queries, suggestions,
+previews), reads with the user's clearance, and changes nothing. What is printed
+is the service URL that carries it, to give OpenRefine as it is (it sends no
+header): absolute under ATHAR_BASE_URL when that is set, else a path to put
+after the server's address. Anyone holding the URL reads as the user: hand it
+over like a password, and revoke it ('athar token revoke ID') when it is done.`,
 			Args: cobra.ExactArgs(1),
 			RunE: func(cmd *cobra.Command, args []string) error {
 				ctx := cmd.Context()
+				sc, err := store.ParseTokenScope(scope)
+				if err != nil {
+					return cannot(fmt.Errorf("--scope: %w", err))
+				}
+				base := os.Getenv("ATHAR_BASE_URL")
+				if u, err := url.Parse(base); base != "" && (err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "") {
+					return cannot(fmt.Errorf("ATHAR_BASE_URL %q: want the absolute http(s) address people reach the server at, e.g. https://athar.example.org", base))
+				}
 				var until time.Time
 				if expires != "" {
 					d, err := time.Parse("2006-01-02", expires)
@@ -61,14 +84,23 @@ its SHA-256, so a lost token cannot be shown again (revoke it and make another).
 					return err
 				}
 				defer a.Close()
-				t, secret, u, err := a.CreateToken(ctx, v, args[0], name, until)
+				t, secret, u, err := a.CreateToken(ctx, v, args[0], name, sc, until)
 				if err != nil {
 					return refused(err)
 				}
+				out := toTokenJSON(t)
+				out.Token = secret
+				if sc == store.ScopeReconcile {
+					out.ReconcileURL = reconcile.KeyURL(base, secret)
+				}
 				if g.json {
-					out := toTokenJSON(t)
-					out.Token = secret
 					return g.printJSON(out)
+				}
+				if sc == store.ScopeReconcile {
+					fmt.Fprintln(g.stdout, out.ReconcileURL)
+					fmt.Fprintf(g.stderr, "athar: reconciliation key %s for %s (%s, clearance %s): give OpenRefine the URL above; this is the only time it is shown\n",
+						t.ID, u.Name, u.Role, u.Clearance)
+					return nil
 				}
 				fmt.Fprintln(g.stdout, secret)
 				fmt.Fprintf(g.stderr, "athar: token %s for %s (%s, clearance %s); this is the only time it is shown\n",
@@ -78,6 +110,8 @@ its SHA-256, so a lost token cannot be shown again (revoke it and make another).
 		}
 		add.Flags().StringVar(&name, "name", "", "what the token is for, e.g. \"nightly export\" (required)")
 		add.Flags().StringVar(&expires, "expires", "", "the day the token stops working, YYYY-MM-DD (default: never)")
+		add.Flags().StringVar(&scope, "scope", string(store.ScopeAPI),
+			"api: the JSON API with the user's role; reconcile: the reconciliation service only, read-only, by a URL that carries the key")
 		_ = add.MarkFlagRequired("name")
 		cmd.AddCommand(add)
 
@@ -108,7 +142,7 @@ its SHA-256, so a lost token cannot be shown again (revoke it and make another).
 					return g.printJSON(out)
 				}
 				w := tabwriter.NewWriter(g.stdout, 0, 4, 2, ' ', 0)
-				fmt.Fprintln(w, "ID\tUSER\tNAME\tCREATED\tLAST USED\tSTATE")
+				fmt.Fprintln(w, "ID\tUSER\tNAME\tSCOPE\tCREATED\tLAST USED\tSTATE")
 				now := time.Now()
 				for _, t := range toks {
 					state := "active"
@@ -124,7 +158,7 @@ its SHA-256, so a lost token cannot be shown again (revoke it and make another).
 					if !t.LastUsedAt.IsZero() {
 						used = t.LastUsedAt.UTC().Format(time.RFC3339)
 					}
-					fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\n", t.ID, t.UserName, t.Name, t.CreatedAt.UTC().Format("2006-01-02"), used, state)
+					fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", t.ID, t.UserName, t.Name, t.Scope, t.CreatedAt.UTC().Format("2006-01-02"), used, state)
 				}
 				return w.Flush()
 			},

@@ -93,10 +93,55 @@ func TestTokenCommands(t *testing.T) {
 		t.Errorf("revocation not listed:\n%s", after.stdout)
 	}
 
+	// A reconciliation key: its URL, a path without ATHAR_BASE_URL and
+	// absolute under it; listed with its scope; refused by the API.
+	rk := athar(t, "", "--data", data, "--json", "token", "add", "nour", "--name", "openrefine", "--scope", "reconcile")
+	var key map[string]any
+	if err := json.Unmarshal([]byte(rk.stdout), &key); err != nil || rk.code != 0 {
+		t.Fatalf("token add --scope reconcile: %d %v\n%s%s", rk.code, err, rk.stdout, rk.stderr)
+	}
+	keySecret, _ := key["token"].(string)
+	if key["scope"] != "reconcile" || key["reconcile_url"] != "/reconcile/key/"+keySecret || !strings.HasPrefix(keySecret, "athar_") {
+		t.Errorf("token add --scope reconcile: %v", key)
+	}
+	for _, k := range []string{"id", "user", "name", "scope", "token", "reconcile_url"} {
+		if _, ok := key[k]; !ok {
+			t.Errorf("token add --scope reconcile --json lacks %q", k)
+		}
+	}
+	if made["scope"] != "api" || made["reconcile_url"] != nil {
+		t.Errorf("an API token: scope %v, reconcile_url %v", made["scope"], made["reconcile_url"])
+	}
+	t.Setenv("ATHAR_BASE_URL", "https://athar.example.org/")
+	abs := athar(t, "", "--data", data, "token", "add", "nour", "--name", "openrefine 2", "--scope", "reconcile")
+	if abs.code != 0 || !regexp.MustCompile(`^https://athar\.example\.org/reconcile/key/athar_[a-z2-7]{52}\n$`).MatchString(abs.stdout) ||
+		!strings.Contains(abs.stderr, "OpenRefine") {
+		t.Errorf("token add --scope reconcile under ATHAR_BASE_URL: %d %q %s", abs.code, abs.stdout, abs.stderr)
+	}
+	t.Setenv("ATHAR_BASE_URL", "athar.example.org")
+	if r := athar(t, "", "--data", data, "token", "add", "nour", "--name", "x", "--scope", "reconcile"); r.code != 2 || !strings.Contains(r.stderr, "ATHAR_BASE_URL") {
+		t.Errorf("a relative ATHAR_BASE_URL: %d %s", r.code, r.stderr)
+	}
+	t.Setenv("ATHAR_BASE_URL", "")
+	if text := athar(t, "", "--data", data, "token", "list", "--user", "nour"); !strings.Contains(text.stdout, "SCOPE") || !strings.Contains(text.stdout, "reconcile") {
+		t.Errorf("token list does not show scopes:\n%s", text.stdout)
+	}
+	apiReq, _ := http.NewRequest("GET", ts.URL+"/api/v1/me", nil)
+	apiReq.Header.Set("Authorization", "Bearer "+keySecret)
+	resp, err := http.DefaultClient.Do(apiReq)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 401 {
+		t.Errorf("the API with a reconciliation key: %d, want 401", resp.StatusCode)
+	}
+
 	for _, c := range []struct {
 		args []string
 		says string
 	}{
+		{[]string{"token", "add", "nour", "--name", "x", "--scope", "admin"}, "--scope"},
 		{[]string{"token", "add", "nobody", "--name", "x"}, "no user"},
 		{[]string{"token", "add", "nour"}, "name"},
 		{[]string{"token", "add", "nour", "--name", "x", "--expires", "soon"}, "YYYY-MM-DD"},

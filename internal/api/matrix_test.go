@@ -7,8 +7,10 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/store"
 )
 
 // call is one request of the matrix.
@@ -56,17 +58,23 @@ func (r *rig) calls() []call {
 	}
 }
 
-// TestRoleMatrix sends every route as the anonymous caller and as every role
-// and checks the status: 401 without a token, 403 for a role that may not,
-// else success.
+// TestRoleMatrix sends every route as the anonymous caller, as every role
+// and with an admin's reconciliation key, and checks the status: 401 without
+// a token or with a key (it works for the reconciliation service only), 403
+// for a role that may not, else success.
 func TestRoleMatrix(t *testing.T) {
 	engines(t, func(t *testing.T, r *rig) {
-		who := []string{"", "vera", "anas", "rania", "adel"}
+		_, key, err := r.st.Tokens().CreateScoped(t.Context(), r.users["adel"].ID, "openrefine", store.ScopeReconcile, time.Time{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.tokens["adel's reconciliation key"] = key
+		who := []string{"", "vera", "anas", "rania", "adel", "adel's reconciliation key"}
 		for _, c := range r.calls() {
 			for _, w := range who {
 				want := http.StatusOK
 				switch {
-				case w == "":
+				case w == "" || w == "adel's reconciliation key":
 					want = http.StatusUnauthorized
 				case c.method == "POST" && strings.HasSuffix(c.path, "/sources"):
 					want = http.StatusCreated

@@ -136,7 +136,7 @@ func TestAccountRule(t *testing.T) {
 		if _, err := r.App.Users(ctx, rania); app.KindOf(err) != app.Forbidden {
 			t.Errorf("a reviewer listed accounts: %v", err)
 		}
-		if _, _, _, err := r.App.CreateToken(ctx, rania, "vera", "t", testTime); app.KindOf(err) != app.Forbidden {
+		if _, _, _, err := r.App.CreateToken(ctx, rania, "vera", "t", store.ScopeAPI, testTime); app.KindOf(err) != app.Forbidden {
 			t.Errorf("a reviewer made a token: %v", err)
 		}
 		for _, bad := range []string{"", "two words", "semi;colon", strings.Repeat("n", 65), "<script>"} {

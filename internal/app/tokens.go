@@ -15,12 +15,20 @@ import (
 // is shown once, when it is made.
 type APIToken = store.APIToken
 
-// CreateToken makes an API token for the account named user, as v, an
-// admin: a client sending it acts with that account's role and clearance.
-// The token is returned this once; only its SHA-256 is kept.
-func (a *App) CreateToken(ctx context.Context, v access.Viewer, user, name string, expires time.Time) (APIToken, string, model.User, error) {
+// TokenScope is what a token may be used for: store.ScopeAPI, the whole
+// JSON API, or store.ScopeReconcile, the reconciliation service only.
+type TokenScope = store.TokenScope
+
+// CreateToken makes a token of the scope for the account named user, as v,
+// an admin: a client sending it acts with that account's role and
+// clearance, where the scope lets it. The token is returned this once; only
+// its SHA-256 is kept.
+func (a *App) CreateToken(ctx context.Context, v access.Viewer, user, name string, scope TokenScope, expires time.Time) (APIToken, string, model.User, error) {
 	if err := mayManageAccounts(v, "manage API tokens"); err != nil {
 		return APIToken{}, "", model.User{}, err
+	}
+	if _, err := store.ParseTokenScope(string(scope)); err != nil {
+		return APIToken{}, "", model.User{}, invalid("%v", err)
 	}
 	u, err := a.st.UserByName(ctx, user)
 	if errors.Is(err, store.ErrNotFound) {
@@ -29,7 +37,7 @@ func (a *App) CreateToken(ctx context.Context, v access.Viewer, user, name strin
 	if err != nil {
 		return APIToken{}, "", u, err
 	}
-	t, secret, err := a.st.Tokens().Create(ctx, u.ID, name, expires)
+	t, secret, err := a.st.Tokens().CreateScoped(ctx, u.ID, name, scope, expires)
 	if err != nil {
 		return APIToken{}, "", u, fmt.Errorf("token for %s: %w", u.Name, err)
 	}
@@ -66,4 +74,29 @@ func (a *App) RevokeToken(ctx context.Context, v access.Viewer, id string) (APIT
 		return t, &Error{Kind: NotFound, Msg: fmt.Sprintf("no token %s (athar token list shows them)", id), Err: err}
 	}
 	return t, err
+}
+
+// tokenTouchEvery bounds how often a token's last use is written: at most
+// once a minute, so that reading does not turn every request into a write.
+const tokenTouchEvery = time.Minute
+
+// AuthenticateToken returns the viewer a token presented by a client acts
+// as — its account's role and clearance — when it is a live token of one of
+// the scopes, and records its use. ok is false for a token that is
+// malformed, unknown, revoked, expired, of another scope, or whose account
+// is disabled; err is for a store that failed.
+func (a *App) AuthenticateToken(ctx context.Context, secret string, scopes ...TokenScope) (v access.Viewer, t APIToken, ok bool, err error) {
+	t, u, err := a.st.Tokens().AuthenticateScoped(ctx, secret, scopes...)
+	if errors.Is(err, store.ErrNoToken) {
+		return access.Public(), APIToken{}, false, nil
+	}
+	if err != nil {
+		return access.Public(), APIToken{}, false, err
+	}
+	if now := a.now(); now.Sub(t.LastUsedAt) >= tokenTouchEvery {
+		if err := a.st.Tokens().Touch(ctx, t.ID, now); err != nil {
+			a.log.Warn("record token use", "token", t.ID, "err", err)
+		}
+	}
+	return access.ForUser(u), t, true, nil
 }

@@ -9,11 +9,25 @@ import (
 // Preview frame size announced in the manifests.
 const previewWidth, previewHeight = 400, 220
 
-// securityScheme tells clients to send an API token (a Swagger 2.0 API key
-// scheme, as the manifest schema requires).
+// securityScheme tells clients of Root to send an API token or a
+// reconciliation key in the Authorization header (a Swagger 2.0 API key
+// scheme, as the manifest schema requires): the key alone as the header's
+// value satisfies it, and so does "Bearer KEY". A key's own URL needs no
+// header, and its manifest advertises none.
 var securityScheme = map[string]any{
 	"type": "apiKey", "in": "header", "name": "Authorization",
-	"description": "An Athar API token, sent as 'Bearer TOKEN'. Answers show only what the token's account is cleared to see.",
+	"description": "An Athar API token or reconciliation key, as the header's whole value (or after 'Bearer '). " +
+		"Clients that cannot send a header, such as OpenRefine, use the reconciliation URL that 'athar token add USER --scope reconcile' prints instead. " +
+		"Answers show only what the key's account is cleared to see.",
+}
+
+// authentication is the manifest's authentication member for r: the
+// header scheme at Root, none at a key's URL.
+func authentication(r *http.Request) map[string]any {
+	if r.PathValue("key") != "" {
+		return nil
+	}
+	return securityScheme
 }
 
 // defaultTypes are the types a client offers first: those matched by name.
@@ -29,34 +43,39 @@ func defaultTypes() []kind {
 
 // manifest02 is the version 0.2 service manifest.
 func (s *Service) manifest02(w http.ResponseWriter, r *http.Request) {
-	base := s.baseURL(r)
+	base, root := s.baseURL(r), s.serviceRoot(r)
 	svc := func(path string) map[string]string {
-		return map[string]string{"service_url": base + Root, "service_path": path}
+		return map[string]string{"service_url": root, "service_path": path}
 	}
-	writeJSON(w, http.StatusOK, map[string]any{
-		"versions":        []string{"0.2"},
-		"name":            "Athar",
+	m := map[string]any{
+		"versions": []string{"0.2"},
+		"name":     "Athar",
+		// The spaces name Athar's ids and types, whichever URL asked.
 		"identifierSpace": base + "/entities/",
 		"schemaSpace":     base + Root + "/types",
 		"serviceVersion":  serviceVersion,
 		"view":            map[string]string{"url": base + "/entities/{{id}}"},
-		"preview":         map[string]any{"url": base + Root + "/preview?id={{id}}", "width": previewWidth, "height": previewHeight},
+		"preview":         map[string]any{"url": root + "/preview?id={{id}}", "width": previewWidth, "height": previewHeight},
 		"suggest": map[string]any{
 			"entity":   svc("/suggest/entity"),
 			"type":     svc("/suggest/type"),
 			"property": svc("/suggest/property"),
 		},
-		"defaultTypes":   defaultTypes(),
-		"batchSize":      maxBatch,
-		"authentication": securityScheme,
-	})
+		"defaultTypes": defaultTypes(),
+		"batchSize":    maxBatch,
+	}
+	if a := authentication(r); a != nil {
+		m["authentication"] = a
+	}
+	writeJSON(w, http.StatusOK, m)
 }
 
 // manifestDraft is the 1.0-draft service manifest; its routes are relative
-// to /reconcile/1.0-draft.
+// to the URL it is fetched from (/reconcile/1.0-draft, or the key's URL
+// followed by /1.0-draft).
 func (s *Service) manifestDraft(w http.ResponseWriter, r *http.Request) {
 	base := s.baseURL(r)
-	writeJSON(w, http.StatusOK, map[string]any{
+	m := map[string]any{
 		"versions":          []string{"1.0-draft"},
 		"name":              "Athar",
 		"serviceVersion":    serviceVersion,
@@ -65,9 +84,12 @@ func (s *Service) manifestDraft(w http.ResponseWriter, r *http.Request) {
 		"suggest":           map[string]bool{"entity": true, "type": true, "property": true},
 		"defaultTypes":      defaultTypes(),
 		"batchSize":         maxBatch,
-		"authentication":    securityScheme,
 		"standardizedScore": true,
-	})
+	}
+	if a := authentication(r); a != nil {
+		m["authentication"] = a
+	}
+	writeJSON(w, http.StatusOK, m)
 }
 
 // serviceVersion names this implementation in manifests.

@@ -12,7 +12,17 @@
 // its score rests on a name beyond their clearance; match is true only where
 // the matcher would link the name on its own and nothing in the query
 // contradicts it. Every answer with data needs an authenticated viewer; the
-// manifest, which holds none, is open to all, as the protocol requires.
+// manifest at /reconcile, which holds none, is open to all, as the protocol
+// requires.
+//
+// A viewer is authenticated in one of two ways. A client that can send a
+// header sends an API token or a reconciliation key in Authorization.
+// OpenRefine cannot (it sends no header, and loads suggestions and previews
+// in the user's browser), so a reconciliation key (a token of scope
+// reconcile, made by `athar token add USER --scope reconcile`) also works as
+// a service URL of its own, /reconcile/key/KEY, under which the whole
+// service answers — manifest, queries, suggest and preview — as the key's
+// account, and nothing else of Athar does. The key never reaches a log.
 package reconcile
 
 import (
@@ -42,8 +52,11 @@ type Config struct {
 	// --base-url); the manifest's URLs start with it. Empty: taken from
 	// each request's Host.
 	BaseURL string
-	// Viewer authenticates a request: ok is false for an anonymous one,
-	// err for a failure to find out.
+	// Viewer authenticates a request by its Authorization header: ok is
+	// false for an anonymous one, err for a failure to find out. nil: an
+	// API token or a reconciliation key, as the header's whole value or
+	// after "Bearer " (HeaderViewer). Reconciliation keys in the service
+	// URL are checked by the application layer whatever Viewer is.
 	Viewer func(*http.Request) (v access.Viewer, ok bool, err error)
 	Logger *slog.Logger
 }
@@ -63,9 +76,6 @@ func New(cfg Config) (*Service, error) {
 	if cfg.Store == nil || cfg.App == nil {
 		return nil, errors.New("reconcile: no store or no application layer")
 	}
-	if cfg.Viewer == nil {
-		return nil, errors.New("reconcile: no Viewer to authenticate requests")
-	}
 	base := strings.TrimRight(cfg.BaseURL, "/")
 	if base != "" {
 		u, err := url.Parse(base)
@@ -77,52 +87,76 @@ func New(cfg Config) (*Service, error) {
 	if s.log == nil {
 		s.log = slog.Default()
 	}
+	if s.viewer == nil {
+		s.viewer = HeaderViewer(cfg.App)
+	}
 	return s, nil
 }
 
-// Root is where the service answers; draft is the 1.0-draft endpoint.
+// Root is where the service answers; draft is the 1.0-draft endpoint
+// (relative to Root, or to a key's root).
 const (
 	Root  = "/reconcile"
-	draft = Root + "/1.0-draft"
+	draft = "/1.0-draft"
 )
 
-// Handler answers every path under /reconcile.
+// Handler answers every path under /reconcile: the service at Root, for
+// requests that authenticate by header, and the same service at each
+// reconciliation key's own URL (KeyURL).
 func (s *Service) Handler() http.Handler {
 	mux := http.NewServeMux()
-	for _, p := range []string{Root, Root + "/{$}"} {
-		mux.HandleFunc("GET "+p, s.endpoint02)
-		mux.HandleFunc("POST "+p, s.endpoint02)
-	}
-	mux.HandleFunc("GET "+Root+"/suggest/{kind}", s.authed(s.suggest))
-	mux.HandleFunc("GET "+Root+"/preview", s.authed(s.preview))
-	for _, p := range []string{draft, draft + "/{$}"} {
-		mux.HandleFunc("GET "+p, s.manifestDraft)
-	}
-	mux.HandleFunc("POST "+draft+"/reconcile", s.authed(s.queryDraft))
-	mux.HandleFunc("GET "+draft+"/suggest/{kind}", s.authed(s.suggest))
-	mux.HandleFunc("GET "+draft+"/preview", s.authed(s.preview))
+	s.routes(mux, Root, func(h http.HandlerFunc) http.HandlerFunc { return h })
+	s.routes(mux, keyRoot, s.withKey)
 	mux.HandleFunc("OPTIONS "+Root, preflight)
-	mux.HandleFunc("OPTIONS "+Root+"/", preflight)
-	mux.HandleFunc(Root+"/", func(w http.ResponseWriter, r *http.Request) {
-		problem(w, http.StatusNotFound, "no such reconciliation route; the manifest is at GET "+Root)
+	mux.HandleFunc("OPTIONS "+Root+"/{rest...}", preflight)
+	// A wildcard, so that the request log prints no path here: a mistyped
+	// key URL is still a key.
+	mux.HandleFunc(Root+"/{rest...}", func(w http.ResponseWriter, r *http.Request) {
+		problem(w, http.StatusNotFound, "no such reconciliation route; the manifest is at GET "+Root+" (or at your reconciliation URL)")
 	})
-	return plumbing.Chain(mux, plumbing.Recover(s.log, panicked), plumbing.LogRequests(s.log, "reconcile request"), cors)
+	return plumbing.Chain(mux, plumbing.Recover(s.log, panicked), plumbing.LogRequests(s.log, "reconcile request"), headers, jsonp)
+}
+
+// routes mounts the service under root, each handler wrapped in wrap.
+func (s *Service) routes(mux *http.ServeMux, root string, wrap func(http.HandlerFunc) http.HandlerFunc) {
+	for _, p := range []string{root, root + "/{$}"} {
+		mux.HandleFunc("GET "+p, wrap(s.endpoint02))
+		mux.HandleFunc("POST "+p, wrap(s.endpoint02))
+	}
+	mux.HandleFunc("GET "+root+"/suggest/{kind}", wrap(s.authed(s.suggest)))
+	mux.HandleFunc("GET "+root+"/preview", wrap(s.authed(s.preview)))
+	for _, p := range []string{root + draft, root + draft + "/{$}"} {
+		mux.HandleFunc("GET "+p, wrap(s.manifestDraft))
+	}
+	mux.HandleFunc("POST "+root+draft+"/reconcile", wrap(s.authed(s.queryDraft)))
+	mux.HandleFunc("GET "+root+draft+"/suggest/{kind}", wrap(s.authed(s.suggest)))
+	mux.HandleFunc("GET "+root+draft+"/preview", wrap(s.authed(s.preview)))
 }
 
 // viewerFunc is a handler for an authenticated viewer.
 type viewerFunc func(http.ResponseWriter, *http.Request, access.Viewer)
 
-// authed answers 401 (never data) unless the request authenticates.
+// authed answers 401 (never data) unless the request authenticates: by its
+// key's URL (withKey has checked it) or by its Authorization header.
 func (s *Service) authed(h viewerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
+		if v, ok := keyViewer(r); ok {
+			h(w, r, v)
+			return
+		}
 		v, ok, err := s.viewer(r)
 		if err != nil {
 			s.serverError(w, r, fmt.Errorf("authenticate: %w", err))
 			return
 		}
 		if !ok || v.Anonymous {
-			w.Header().Set("WWW-Authenticate", `Bearer realm="athar"`)
-			problem(w, http.StatusUnauthorized, "sign in: send an Athar API token as 'Authorization: Bearer TOKEN'")
+			challenge := `Bearer realm="athar"`
+			if r.Header.Get("Authorization") != "" {
+				challenge += `, error="invalid_token"`
+			}
+			w.Header().Set("WWW-Authenticate", challenge)
+			problem(w, http.StatusUnauthorized, "sign in: send an Athar API token or reconciliation key in the Authorization header (the key alone, or 'Bearer KEY'), "+
+				"or use the reconciliation URL that 'athar token add USER --scope reconcile' prints")
 			return
 		}
 		plumbing.SetUser(r.Context(), v.Actor())
@@ -139,7 +173,7 @@ func (s *Service) endpoint02(w http.ResponseWriter, r *http.Request) {
 		problem(w, http.StatusBadRequest, "could not read the form: "+err.Error())
 		return
 	}
-	if r.Method == http.MethodGet && len(r.Form) == 0 {
+	if r.Method == http.MethodGet && onlyJSONP(r.Form) {
 		s.manifest02(w, r)
 		return
 	}
@@ -334,12 +368,18 @@ func panicked(w http.ResponseWriter, _ *http.Request) {
 	problem(w, http.StatusInternalServerError, "the server failed to answer")
 }
 
-// cors lets web-based clients call the service from other origins, as the
-// protocol requires. Credentials are a bearer token, never a cookie, so no
-// origin gains anything a script there does not already hold.
-func cors(next http.Handler) http.Handler {
+// headers sets what every answer carries. CORS lets web-based clients
+// (OpenRefine's pages in the user's browser) call the service from other
+// origins, as the protocol requires: credentials are a header or a key in
+// the URL, never a cookie, so no origin gains anything a script there does
+// not already hold. No referrer: a page opened from a preview must not learn
+// the key in its URL.
+func headers(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Access-Control-Allow-Origin", "*")
+		h := w.Header()
+		h.Set("Access-Control-Allow-Origin", "*")
+		h.Set("Referrer-Policy", "no-referrer")
+		h.Set("X-Content-Type-Options", "nosniff")
 		next.ServeHTTP(w, r)
 	})
 }

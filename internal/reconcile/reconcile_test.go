@@ -245,68 +245,77 @@ func hasFeature(c candidateJSON, id string, want any) bool {
 // confidential source never reaches a viewer with public clearance — not as
 // a candidate, a score, a suggestion or a preview — and does reach one with
 // full clearance, whose view is recorded in the access log.
+//
+// It holds whichever way the account authenticates: the bearer token, its
+// reconciliation key's URL, its key as the raw Authorization header, or its
+// API token.
 func TestRestrictedNames(t *testing.T) {
 	engines(t, func(t *testing.T, r *rig) {
-		ous, witness := r.id["Ous Salloum"], r.id[secretWitness]
-		batch := map[string]any{
-			"alias":   map[string]any{"query": secretAlias},
-			"witness": map[string]any{"query": secretWitness},
-			"ous":     map[string]any{"query": "Ous Salloum"},
-			"byAlias": map[string]any{"properties": []any{map[string]any{"pid": "alias", "v": secretAlias}}},
-		}
-		secrets := []string{secretAlias, "Haidar", "Sednawi", secretWitness, "Mukhfi", witness, secretFact}
-		checkClean := func(what, body string) {
-			t.Helper()
-			for _, s := range secrets {
-				if strings.Contains(body, s) {
-					t.Errorf("%s shows %q to vera: %s", what, s, body)
+		for _, who := range []struct{ low, high string }{{"vera", "adel"}, {"key:vera", "key:adel"}, {"raw:vera", "raw:adel"}, {"api:vera", "api:adel"}} {
+			low, high := who.low, who.high
+			t.Run(low, func(t *testing.T) {
+				ous, witness := r.id["Ous Salloum"], r.id[secretWitness]
+				batch := map[string]any{
+					"alias":   map[string]any{"query": secretAlias},
+					"witness": map[string]any{"query": secretWitness},
+					"ous":     map[string]any{"query": "Ous Salloum"},
+					"byAlias": map[string]any{"properties": []any{map[string]any{"pid": "alias", "v": secretAlias}}},
 				}
-			}
-		}
-		b, _ := json.Marshal(batch)
-		form := url.Values{"queries": {string(b)}}.Encode()
-		vera := r.do("POST", "/reconcile", "vera", "application/x-www-form-urlencoded", form)
-		checkClean("reconcile", vera.body)
-		res := r.query02("vera", batch)
-		if cs := res["alias"]; len(cs) > 0 && cs[0].ID == ous && cs[0].Match {
-			t.Errorf("the confidential alias matched Ous Salloum for vera: %+v", cs)
-		}
-		for _, c := range res["witness"] {
-			if c.ID == witness || c.Match {
-				t.Errorf("vera's candidates for the witness's name: %+v", res["witness"])
-			}
-		}
-		if len(res["byAlias"]) != 0 {
-			t.Errorf("vera got candidates by the secret alias: %+v", res["byAlias"])
-		}
-		for _, p := range []string{"/reconcile/preview?id=" + ous, "/reconcile/suggest/entity?prefix=Abu+Hai",
-			"/reconcile/suggest/entity?prefix=Salim", "/reconcile/suggest/entity?prefix=" + witness} {
-			resp := r.get(p, "vera")
-			checkClean(p, resp.body)
-		}
-		if resp := r.get("/reconcile/preview?id="+witness, "vera"); resp.status != http.StatusNotFound {
-			t.Errorf("preview of a confidential-only entity for vera: %d", resp.status)
-		}
-		if resp := r.get("/reconcile/preview?id=no-such-entity", "vera"); resp.status != http.StatusNotFound {
-			t.Errorf("preview of no entity: %d", resp.status)
-		}
+				secrets := []string{secretAlias, "Haidar", "Sednawi", secretWitness, "Mukhfi", witness, secretFact}
+				checkClean := func(what, body string) {
+					t.Helper()
+					for _, s := range secrets {
+						if strings.Contains(body, s) {
+							t.Errorf("%s shows %q to vera: %s", what, s, body)
+						}
+					}
+				}
+				b, _ := json.Marshal(batch)
+				form := url.Values{"queries": {string(b)}}.Encode()
+				vera := r.do("POST", "/reconcile", low, "application/x-www-form-urlencoded", form)
+				checkClean("reconcile", vera.body)
+				res := r.query02(low, batch)
+				if cs := res["alias"]; len(cs) > 0 && cs[0].ID == ous && cs[0].Match {
+					t.Errorf("the confidential alias matched Ous Salloum for vera: %+v", cs)
+				}
+				for _, c := range res["witness"] {
+					if c.ID == witness || c.Match {
+						t.Errorf("vera's candidates for the witness's name: %+v", res["witness"])
+					}
+				}
+				if len(res["byAlias"]) != 0 {
+					t.Errorf("vera got candidates by the secret alias: %+v", res["byAlias"])
+				}
+				for _, p := range []string{"/reconcile/preview?id=" + ous, "/reconcile/suggest/entity?prefix=Abu+Hai",
+					"/reconcile/suggest/entity?prefix=Salim", "/reconcile/suggest/entity?prefix=" + witness} {
+					resp := r.get(p, low)
+					checkClean(p, resp.body)
+				}
+				if resp := r.get("/reconcile/preview?id="+witness, low); resp.status != http.StatusNotFound {
+					t.Errorf("preview of a confidential-only entity for vera: %d", resp.status)
+				}
+				if resp := r.get("/reconcile/preview?id=no-such-entity", low); resp.status != http.StatusNotFound {
+					t.Errorf("preview of no entity: %d", resp.status)
+				}
 
-		// Full clearance sees them, and the view is recorded.
-		res = r.query02("adel", batch)
-		if cs := res["alias"]; len(cs) == 0 || cs[0].ID != ous {
-			t.Errorf("adel, the confidential alias: %+v, want Ous Salloum", cs)
-		}
-		if cs := res["witness"]; len(cs) == 0 || cs[0].ID != witness || !cs[0].Match {
-			t.Errorf("adel, the witness: %+v", cs)
-		}
-		if cs := res["byAlias"]; len(cs) != 1 || cs[0].ID != ous {
-			t.Errorf("adel, by alias alone: %+v", cs)
-		}
-		if resp := r.get("/reconcile/preview?id="+ous, "adel"); resp.status != 200 || !strings.Contains(resp.body, secretAlias) {
-			t.Errorf("adel's preview lacks the alias: %d %s", resp.status, resp.body)
-		}
-		if resp := r.get("/reconcile/suggest/entity?prefix=Abu+Hai", "adel"); !strings.Contains(resp.body, ous) {
-			t.Errorf("adel's suggestion lacks Ous Salloum: %s", resp.body)
+				// Full clearance sees them, and the view is recorded.
+				res = r.query02(high, batch)
+				if cs := res["alias"]; len(cs) == 0 || cs[0].ID != ous {
+					t.Errorf("adel, the confidential alias: %+v, want Ous Salloum", cs)
+				}
+				if cs := res["witness"]; len(cs) == 0 || cs[0].ID != witness || !cs[0].Match {
+					t.Errorf("adel, the witness: %+v", cs)
+				}
+				if cs := res["byAlias"]; len(cs) != 1 || cs[0].ID != ous {
+					t.Errorf("adel, by alias alone: %+v", cs)
+				}
+				if resp := r.get("/reconcile/preview?id="+ous, high); resp.status != 200 || !strings.Contains(resp.body, secretAlias) {
+					t.Errorf("adel's preview lacks the alias: %d %s", resp.status, resp.body)
+				}
+				if resp := r.get("/reconcile/suggest/entity?prefix=Abu+Hai", high); !strings.Contains(resp.body, ous) {
+					t.Errorf("adel's suggestion lacks Ous Salloum: %s", resp.body)
+				}
+			})
 		}
 		log, err := r.st.AccessLog().Recent(context.Background(), 100)
 		if err != nil {

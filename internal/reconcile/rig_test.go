@@ -13,9 +13,11 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/app"
+	"github.com/athar-project/athar/internal/apptest"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/store"
 	"github.com/athar-project/athar/internal/store/pgtest"
@@ -31,7 +33,11 @@ func TestMain(m *testing.M) {
 // The test rig: a store seeded with persons, a facility and an
 // organization whose names and facts come from a public source and, for
 // some, a confidential testimony; a service over it on loopback; and bearer
-// "tokens" that are the viewer's name.
+// "tokens" that are the viewer's name. The seeded accounts (apptest's: vera
+// a public viewer, adel a confidential admin, ...) also have real API tokens
+// and reconciliation keys: the identity "key:NAME" sends a request to the
+// same route under NAME's key URL with no header, "raw:NAME" sends NAME's
+// key as the whole Authorization header, "api:NAME" NAME's API token.
 
 const baseURL = "https://athar.example.org"
 
@@ -54,6 +60,10 @@ type rig struct {
 	ts   *httptest.Server
 	id   map[string]string // entity ids by caption
 	logs syncBuffer        // what the service logged
+
+	users  map[string]model.User
+	keys   map[string]string // reconciliation keys by account
+	tokens map[string]string // API tokens by account
 }
 
 type syncBuffer struct {
@@ -73,20 +83,45 @@ func newRig(t *testing.T, st *store.Store) *rig {
 	t.Helper()
 	r := &rig{t: t, st: st, id: map[string]string{}}
 	r.seed()
+	r.accounts()
 	r.serve()
 	return r
+}
+
+// accounts adds apptest's accounts with a reconciliation key and an API
+// token each.
+func (r *rig) accounts() {
+	ctx := context.Background()
+	r.users = apptest.AddAccounts(r.t, r.st)
+	r.keys, r.tokens = map[string]string{}, map[string]string{}
+	for _, a := range apptest.Accounts {
+		id := r.users[a.Name].ID
+		_, key, err := r.st.Tokens().CreateScoped(ctx, id, "openrefine", store.ScopeReconcile, time.Time{})
+		if err != nil {
+			r.t.Fatal(err)
+		}
+		_, tok, err := r.st.Tokens().Create(ctx, id, "script", time.Time{})
+		if err != nil {
+			r.t.Fatal(err)
+		}
+		r.keys[a.Name], r.tokens[a.Name] = key, tok
+	}
 }
 
 // serve starts the service over the rig's store.
 func (r *rig) serve() {
 	t := r.t
-	svc, err := New(Config{Store: r.st, App: app.New(r.st, app.Config{}), BaseURL: baseURL, Viewer: func(req *http.Request) (access.Viewer, bool, error) {
+	a := app.New(r.st, app.Config{})
+	real := HeaderViewer(a)
+	svc, err := New(Config{Store: r.st, App: a, BaseURL: baseURL, Viewer: func(req *http.Request) (access.Viewer, bool, error) {
 		tok, ok := strings.CutPrefix(req.Header.Get("Authorization"), "Bearer ")
 		if tok == "broken" {
 			return access.Viewer{}, false, errors.New("token store unreachable")
 		}
-		v, known := viewers[tok]
-		return v, ok && known, nil
+		if v, known := viewers[tok]; ok && known {
+			return v, true, nil
+		}
+		return real(req)
 	}, Logger: slog.New(slog.NewTextHandler(&r.logs, nil))})
 	if err != nil {
 		t.Fatal(err)
@@ -168,15 +203,29 @@ type response struct {
 	body   string
 }
 
-// do sends a request as the viewer with the token ("" anonymous).
+// do sends a request as the viewer with the token ("" anonymous), or as
+// one of the identities of real keys and tokens ("key:vera", "raw:vera",
+// "api:vera").
 func (r *rig) do(method, path, token, contentType, body string) response {
 	r.t.Helper()
+	auth := ""
+	switch how, name, _ := strings.Cut(token, ":"); how {
+	case "key":
+		path = r.keyPath(name, path)
+	case "raw":
+		auth = r.keys[name]
+	case "api":
+		auth = "Bearer " + r.tokens[name]
+	case "":
+	default:
+		auth = "Bearer " + token
+	}
 	req, err := http.NewRequest(method, r.ts.URL+path, strings.NewReader(body))
 	if err != nil {
 		r.t.Fatal(err)
 	}
-	if token != "" {
-		req.Header.Set("Authorization", "Bearer "+token)
+	if auth != "" {
+		req.Header.Set("Authorization", auth)
 	}
 	if contentType != "" {
 		req.Header.Set("Content-Type", contentType)
@@ -194,6 +243,19 @@ func (r *rig) do(method, path, token, contentType, body string) response {
 }
 
 func (r *rig) get(path, token string) response { return r.do("GET", path, token, "", "") }
+
+// keyPath is path (under /reconcile) under the account's key URL.
+func (r *rig) keyPath(name, path string) string {
+	rest, ok := strings.CutPrefix(path, Root)
+	if !ok {
+		r.t.Fatalf("%s is not under %s", path, Root)
+	}
+	key, ok := r.keys[name]
+	if !ok {
+		r.t.Fatalf("no key for %q", name)
+	}
+	return KeyURL("", key) + rest
+}
 
 // query02 posts a 0.2 batch as a form and checks the answer against the
 // result batch schema.

@@ -15,7 +15,6 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/api"
 	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/reconcile"
@@ -56,11 +55,9 @@ func Handler(cfg Config) (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	rec, err := reconcile.New(reconcile.Config{Store: cfg.Store, App: cfg.App, BaseURL: cfg.BaseURL, Logger: cfg.Logger,
-		Viewer: func(r *http.Request) (access.Viewer, bool, error) {
-			v, _, ok, err := apiSrv.ViewerFor(r)
-			return v, ok, err
-		}})
+	// Reconciliation authenticates by API token or reconciliation key, in
+	// the Authorization header or (a key) in its service URL.
+	rec, err := reconcile.New(reconcile.Config{Store: cfg.Store, App: cfg.App, BaseURL: cfg.BaseURL, Logger: cfg.Logger})
 	if err != nil {
 		return nil, err
 	}

@@ -9,6 +9,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -34,12 +35,38 @@ var tokenLen = len(TokenPrefix) + tokenEncoding.EncodedLen(tokenBytes)
 // disabled account: the four are not told apart.
 var ErrNoToken = errors.New("no such API token")
 
+// TokenScope is what a token may be used for.
+type TokenScope string
+
+// The scopes. A token of one scope is refused everywhere else: an API token
+// never authenticates a reconciliation URL, and a reconciliation key is
+// never accepted by the JSON API.
+const (
+	// ScopeAPI: the whole JSON API (and the reconciliation service, by the
+	// Authorization header), with the account's role and clearance.
+	ScopeAPI TokenScope = "api"
+	// ScopeReconcile: the reconciliation service only, read-only, with the
+	// account's clearance; the key travels in the service URL that
+	// OpenRefine is given, since OpenRefine cannot send a header.
+	ScopeReconcile TokenScope = "reconcile"
+)
+
+// ParseTokenScope reads a scope's name.
+func ParseTokenScope(s string) (TokenScope, error) {
+	switch sc := TokenScope(s); sc {
+	case ScopeAPI, ScopeReconcile:
+		return sc, nil
+	}
+	return "", fmt.Errorf("scope %q: want %s or %s", s, ScopeAPI, ScopeReconcile)
+}
+
 // APIToken is a token as the store keeps it: never the token itself.
 type APIToken struct {
 	ID         string // public id, for listing and revoking
 	UserID     string
 	UserName   string
 	Name       string // what the token is for, as its owner named it
+	Scope      TokenScope
 	CreatedAt  time.Time
 	LastUsedAt time.Time // zero: never used
 	ExpiresAt  time.Time // zero: never expires
@@ -78,10 +105,18 @@ func (s *Store) Tokens() Tokens { return Tokens{s} }
 // maxTokenName bounds a token's name.
 const maxTokenName = 100
 
-// Create makes a token for an active account and returns it with the token
-// itself, which is shown this once: the store keeps only its hash. A zero
-// expires makes a token that does not expire.
+// Create makes an API token (ScopeAPI) for an active account and returns it
+// with the token itself, which is shown this once: the store keeps only its
+// hash. A zero expires makes a token that does not expire.
 func (tk Tokens) Create(ctx context.Context, userID, name string, expires time.Time) (APIToken, string, error) {
+	return tk.CreateScoped(ctx, userID, name, ScopeAPI, expires)
+}
+
+// CreateScoped is Create for a token of the given scope.
+func (tk Tokens) CreateScoped(ctx context.Context, userID, name string, scope TokenScope, expires time.Time) (APIToken, string, error) {
+	if _, err := ParseTokenScope(string(scope)); err != nil {
+		return APIToken{}, "", err
+	}
 	name = strings.TrimSpace(name)
 	switch {
 	case name == "":
@@ -105,32 +140,39 @@ func (tk Tokens) Create(ctx context.Context, userID, name string, expires time.T
 		return APIToken{}, "", err
 	}
 	secret := TokenPrefix + tokenEncoding.EncodeToString(raw)
-	t := APIToken{ID: NewID(), UserID: u.ID, UserName: u.Name, Name: name, CreatedAt: now, ExpiresAt: expires}
-	_, err = tk.s.db.ExecContext(ctx, tk.s.Rebind("INSERT INTO api_tokens (id, hash, user_id, name, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)"),
-		t.ID, HashToken(secret), t.UserID, t.Name, timeText(t.CreatedAt), timeText(t.ExpiresAt))
+	t := APIToken{ID: NewID(), UserID: u.ID, UserName: u.Name, Name: name, Scope: scope, CreatedAt: now, ExpiresAt: expires}
+	_, err = tk.s.db.ExecContext(ctx, tk.s.Rebind("INSERT INTO api_tokens (id, hash, user_id, name, scope, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+		t.ID, HashToken(secret), t.UserID, t.Name, string(t.Scope), timeText(t.CreatedAt), timeText(t.ExpiresAt))
 	if err != nil {
 		return APIToken{}, "", fmt.Errorf("create token: %w", err)
 	}
 	return t, secret, nil
 }
 
-const tokenCols = "t.id, t.user_id, u.name, t.name, t.created_at, t.last_used_at, t.expires_at, t.revoked_at"
+const tokenCols = "t.id, t.user_id, u.name, t.name, t.scope, t.created_at, t.last_used_at, t.expires_at, t.revoked_at"
 
 func scanToken(sc scanner) (APIToken, error) {
 	var t APIToken
 	var created, used, expires, revoked string
-	if err := sc.Scan(&t.ID, &t.UserID, &t.UserName, &t.Name, &created, &used, &expires, &revoked); err != nil {
+	if err := sc.Scan(&t.ID, &t.UserID, &t.UserName, &t.Name, &t.Scope, &created, &used, &expires, &revoked); err != nil {
 		return t, err
 	}
 	t.CreatedAt, t.LastUsedAt, t.ExpiresAt, t.RevokedAt = parseTime(created), parseTime(used), parseTime(expires), parseTime(revoked)
 	return t, nil
 }
 
-// Authenticate returns the token and its account for a token presented by a
-// client. A token that is malformed, unknown, revoked or expired, or whose
-// account is disabled, is ErrNoToken. The lookup is by the token's hash, so
-// no comparison of the secret itself can leak it by its timing.
+// Authenticate returns the token and its account for an API token
+// (ScopeAPI) presented by a client. A token that is malformed, unknown,
+// revoked or expired, of another scope, or whose account is disabled, is
+// ErrNoToken. The lookup is by the token's hash, so no comparison of the
+// secret itself can leak it by its timing.
 func (tk Tokens) Authenticate(ctx context.Context, secret string) (APIToken, model.User, error) {
+	return tk.AuthenticateScoped(ctx, secret, ScopeAPI)
+}
+
+// AuthenticateScoped is Authenticate for a token of one of the scopes; a
+// token of any other scope is ErrNoToken, like an unknown one.
+func (tk Tokens) AuthenticateScoped(ctx context.Context, secret string, scopes ...TokenScope) (APIToken, model.User, error) {
 	if !wellFormedToken(secret) {
 		return APIToken{}, model.User{}, ErrNoToken
 	}
@@ -142,7 +184,7 @@ func (tk Tokens) Authenticate(ctx context.Context, secret string) (APIToken, mod
 	if err != nil {
 		return APIToken{}, model.User{}, fmt.Errorf("look up token: %w", err)
 	}
-	if t.Revoked() || t.Expired(tk.s.now()) {
+	if t.Revoked() || t.Expired(tk.s.now()) || !slices.Contains(scopes, t.Scope) {
 		return APIToken{}, model.User{}, ErrNoToken
 	}
 	u, err := tk.s.UserByID(ctx, t.UserID)

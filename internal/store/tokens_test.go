@@ -174,3 +174,62 @@ func TestExpiredTokenRefused(t *testing.T) {
 		}
 	})
 }
+
+// TestTokenScopes: a token authenticates for its own scope only — a
+// reconciliation key is no API token, an API token no reconciliation key —
+// and both are kept as hashes, listed with their scope and revocable.
+func TestTokenScopes(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		u := addTokenUser(t, st, "rima")
+		tk := st.Tokens()
+		api, apiSecret, err := tk.Create(ctx, u.ID, "script", time.Time{})
+		if err != nil || api.Scope != store.ScopeAPI {
+			t.Fatalf("create: %+v %v", api, err)
+		}
+		key, keySecret, err := tk.CreateScoped(ctx, u.ID, "openrefine", store.ScopeReconcile, time.Time{})
+		if err != nil || key.Scope != store.ScopeReconcile {
+			t.Fatalf("create scoped: %+v %v", key, err)
+		}
+		for _, c := range []struct {
+			secret string
+			scopes []store.TokenScope
+			want   string // id, or "" for ErrNoToken
+		}{
+			{apiSecret, []store.TokenScope{store.ScopeAPI}, api.ID},
+			{apiSecret, []store.TokenScope{store.ScopeReconcile}, ""},
+			{apiSecret, []store.TokenScope{store.ScopeAPI, store.ScopeReconcile}, api.ID},
+			{keySecret, []store.TokenScope{store.ScopeReconcile}, key.ID},
+			{keySecret, []store.TokenScope{store.ScopeAPI}, ""},
+			{keySecret, nil, ""},
+		} {
+			got, _, err := tk.AuthenticateScoped(ctx, c.secret, c.scopes...)
+			switch {
+			case c.want == "" && !errors.Is(err, store.ErrNoToken):
+				t.Errorf("%s as %v: %+v %v, want ErrNoToken", got.Name, c.scopes, got, err)
+			case c.want != "" && (err != nil || got.ID != c.want || got.Scope == ""):
+				t.Errorf("as %v: %+v %v, want %s", c.scopes, got, err, c.want)
+			}
+		}
+		// Authenticate, what the JSON API calls, takes API tokens only.
+		if _, _, err := tk.Authenticate(ctx, keySecret); !errors.Is(err, store.ErrNoToken) {
+			t.Errorf("a reconciliation key authenticates as an API token: %v", err)
+		}
+		var n int
+		if err := st.DB().QueryRowContext(ctx, st.Rebind("SELECT count(*) FROM api_tokens WHERE hash = ? AND scope = 'reconcile'"), store.HashToken(keySecret)).Scan(&n); err != nil || n != 1 {
+			t.Errorf("the key's hash row: %d %v", n, err)
+		}
+		if ls, _ := tk.List(ctx, u.ID); len(ls) != 2 || ls[0].Scope != store.ScopeAPI || ls[1].Scope != store.ScopeReconcile {
+			t.Errorf("list: %+v", ls)
+		}
+		if _, err := tk.Revoke(ctx, key.ID); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := tk.AuthenticateScoped(ctx, keySecret, store.ScopeReconcile); !errors.Is(err, store.ErrNoToken) {
+			t.Errorf("a revoked key authenticates: %v", err)
+		}
+		if _, _, err := tk.CreateScoped(ctx, u.ID, "x", "admin", time.Time{}); err == nil || !strings.Contains(err.Error(), `scope "admin"`) {
+			t.Errorf("an unknown scope: %v", err)
+		}
+	})
+}
