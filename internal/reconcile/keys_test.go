@@ -213,8 +213,9 @@ func TestJSONP(t *testing.T) {
 				t.Errorf("%s: %d %q %q", c.path, resp.status, resp.header.Get("Content-Type"), resp.header.Get("X-Content-Type-Options"))
 				continue
 			}
-			inner, ok := strings.CutPrefix(resp.body, "/**/"+name+"(")
-			if inner, ok = strings.CutSuffix(inner, ");\n"); !ok {
+			inner, prefixed := strings.CutPrefix(resp.body, "/**/"+name+"(")
+			inner, suffixed := strings.CutSuffix(inner, ");\n")
+			if !prefixed || !suffixed {
 				t.Errorf("%s: not a call of %s: %q", c.path, name, resp.body)
 				continue
 			}
