@@ -26,10 +26,11 @@ import (
 // the key's URL as it is (fetching the manifest as its page does, from
 // another origin), guesses the column's type, reconciles the column against
 // Person, and the cells' results are read back: both spellings of Aws
-// Salloum matched to the demo's Ous Salloum, the stranger not. The preview
-// and suggestions OpenRefine's page would load from the browser, with no
-// header, answer under the same URL. Once the key is revoked, reconciling
-// again matches nothing.
+// Salloum matched to the demo's Ous Salloum, the stranger not. "Add columns
+// from reconciled values" brings back his place of birth and positions. The
+// preview and suggestions OpenRefine's page would load from the browser,
+// with no header, answer under the same URL. Once the key is revoked,
+// reconciling again matches nothing.
 //
 // OpenRefine fetches from Athar; Athar fetches nothing. Outside CI the test
 // is skipped when openrefine is not installed; in CI it fails.
@@ -107,6 +108,12 @@ func TestOpenRefine(t *testing.T) {
 				ServicePath string `json:"service_path"`
 			} `json:"entity"`
 		} `json:"suggest"`
+		Extend struct {
+			ProposeProperties struct {
+				ServiceURL  string `json:"service_url"`
+				ServicePath string `json:"service_path"`
+			} `json:"propose_properties"`
+		} `json:"extend"`
 		Authentication any `json:"authentication"`
 	}
 	if err := json.Unmarshal(manifest, &m); err != nil {
@@ -165,6 +172,49 @@ func TestOpenRefine(t *testing.T) {
 		t.Logf("%s → no match (%d candidates)", names[2], len(rc.Candidates))
 	}
 	t.Logf("OpenRefine: %d of %d rows matched, the stranger not", matched, len(names))
+
+	// Add columns from reconciled values: the page asks which properties
+	// persons have (from the browser), OpenRefine's server fetches their
+	// values for the matched cells.
+	propose := m.Extend.ProposeProperties.ServiceURL + m.Extend.ProposeProperties.ServicePath
+	if p := fetchAsBrowser(t, propose+"?type=person", refine.url); !strings.Contains(string(p), `"birthPlace"`) {
+		t.Errorf("propose_properties: %s", p)
+	}
+	ext := refine.post(t, "extend-data", url.Values{"project": {project}, "baseColumnName": {"name"}, "endpoint": {service},
+		"identifierSpace": {m.IdentifierSpace}, "schemaSpace": {m.SchemaSpace}, "columnInsertIndex": {"1"}},
+		url.Values{"extension": {`{"properties":[{"id":"birthPlace","name":"Place of birth"},{"id":"position","name":"Position or role"}]}`},
+			"engine": {`{"facets":[],"mode":"row-based"}`}})
+	if ext["code"] != "pending" && ext["code"] != "ok" {
+		t.Fatalf("extend-data: %v", ext)
+	}
+	refine.waitProcesses(t, project)
+	cols, rows := refine.table(t, project)
+	t.Logf("OpenRefine's columns after extension: %v", cols)
+	// A second value of a property comes on a row of its own under its
+	// record (the name cell left blank), as OpenRefine adds them.
+	values := map[string]map[string][]string{}
+	record := ""
+	for _, row := range rows {
+		if row["name"] != "" {
+			record = row["name"]
+			values[record] = map[string][]string{}
+		}
+		for _, col := range []string{"Place of birth", "Position or role"} {
+			if v := row[col]; v != "" {
+				values[record][col] = append(values[record][col], v)
+			}
+		}
+	}
+	for _, name := range names[:2] {
+		got := values[name]
+		if strings.Join(got["Place of birth"], "|") != "Al-Qabu" || !strings.Contains(strings.Join(got["Position or role"], "|"), "guard") {
+			t.Errorf("%s: OpenRefine's columns from Athar: %v", name, got)
+		}
+		t.Logf("%s: place of birth %v, positions %v", name, got["Place of birth"], got["Position or role"])
+	}
+	if got := values[names[2]]; len(got) != 0 {
+		t.Errorf("%s: OpenRefine's columns from Athar: %v, want none", names[2], got)
+	}
 
 	// What OpenRefine's page loads in the browser, from the URLs the
 	// manifest gave it: the preview of a match, entity suggestions (as JSON
@@ -472,4 +522,46 @@ func (o *openRefine) recons(t *testing.T, project string) map[string]recon {
 		got[c.V] = out.Pool.Recons[c.R]
 	}
 	return got
+}
+
+// table reads the project's columns and each row's cell values by column
+// name.
+func (o *openRefine) table(t *testing.T, project string) ([]string, []map[string]string) {
+	t.Helper()
+	var models struct {
+		ColumnModel struct {
+			Columns []struct {
+				Name      string `json:"name"`
+				CellIndex int    `json:"cellIndex"`
+			} `json:"columns"`
+		} `json:"columnModel"`
+	}
+	o.getJSON(t, "/command/core/get-models?project="+project, &models)
+	rows := o.post(t, "get-rows", url.Values{"project": {project}, "start": {"0"}, "limit": {"50"}}, nil)
+	var out struct {
+		Rows []struct {
+			Cells []*struct {
+				V any `json:"v"`
+			} `json:"cells"`
+		} `json:"rows"`
+	}
+	b, _ := json.Marshal(rows)
+	if err := json.Unmarshal(b, &out); err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, c := range models.ColumnModel.Columns {
+		names = append(names, c.Name)
+	}
+	var table []map[string]string
+	for _, row := range out.Rows {
+		m := map[string]string{}
+		for _, c := range models.ColumnModel.Columns {
+			if c.CellIndex < len(row.Cells) && row.Cells[c.CellIndex] != nil && row.Cells[c.CellIndex].V != nil {
+				m[c.Name] = fmt.Sprint(row.Cells[c.CellIndex].V)
+			}
+		}
+		table = append(table, m)
+	}
+	return names, table
 }

@@ -72,8 +72,14 @@ func TestKeyURL(t *testing.T) {
 				t.Errorf("%s under the key: %s", p, resp.body)
 			}
 		}
-		if resp := r.get("/reconcile?extend="+url.QueryEscape(`{"ids":["x"],"properties":[]}`), "key:vera"); resp.status != http.StatusBadRequest || !strings.Contains(resp.body, "data extension") {
+		if resp := r.get("/reconcile?extend="+url.QueryEscape(`{"ids":["`+ous+`"],"properties":[{"id":"birthPlace"}]}`), "key:vera"); resp.status != http.StatusOK || !strings.Contains(resp.body, "Al-Qabu") {
 			t.Errorf("extend under the key: %d %s", resp.status, resp.body)
+		}
+		if resp := r.get("/reconcile/propose_properties?type=person", "key:vera"); resp.status != http.StatusOK || !strings.Contains(resp.body, "birthPlace") {
+			t.Errorf("propose_properties under the key: %d %s", resp.status, resp.body)
+		}
+		if e := m["extend"].(map[string]any)["propose_properties"].(map[string]any); e["service_url"] != root || e["service_path"] != "/propose_properties" {
+			t.Errorf("the manifest's extend: %v", e)
 		}
 	})
 }

@@ -61,6 +61,10 @@ func (s *Service) manifest02(w http.ResponseWriter, r *http.Request) {
 			"type":     svc("/suggest/type"),
 			"property": svc("/suggest/property"),
 		},
+		"extend": map[string]any{
+			"propose_properties": map[string]string{"service_url": root, "service_path": "/propose_properties"},
+			"property_settings":  []any{},
+		},
 		"defaultTypes": defaultTypes(),
 		"batchSize":    maxBatch,
 	}

@@ -4,8 +4,8 @@
 // Service API — under /reconcile. It speaks version 0.2 of the protocol
 // (what OpenRefine speaks) at /reconcile and the 1.0 draft at
 // /reconcile/1.0-draft: the service manifest, reconciliation queries with
-// type and property constraints, entity previews, and suggest services for
-// entities, types and properties.
+// type and property constraints, entity previews, suggest services for
+// entities, types and properties, and (in 0.2) data extension.
 //
 // Candidates come from Athar's name matcher (resolve.Match) run over only
 // the names the requesting viewer may see, so that neither a candidate nor
@@ -125,6 +125,7 @@ func (s *Service) routes(mux *http.ServeMux, root string, wrap func(http.Handler
 	}
 	mux.HandleFunc("GET "+root+"/suggest/{kind}", wrap(s.authed(s.suggest)))
 	mux.HandleFunc("GET "+root+"/preview", wrap(s.authed(s.preview)))
+	mux.HandleFunc("GET "+root+"/propose_properties", wrap(s.authed(s.proposeProperties)))
 	for _, p := range []string{root + draft, root + draft + "/{$}"} {
 		mux.HandleFunc("GET "+p, wrap(s.manifestDraft))
 	}
@@ -178,8 +179,8 @@ func (s *Service) endpoint02(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if _, ok := r.Form["extend"]; ok {
-		s.authed(func(w http.ResponseWriter, _ *http.Request, _ access.Viewer) {
-			problem(w, http.StatusBadRequest, "extend: Athar does not offer data extension; use the JSON API at /api/v1")
+		s.authed(func(w http.ResponseWriter, r *http.Request, v access.Viewer) {
+			s.extend(w, r, v, r.Form.Get("extend"))
 		})(w, r)
 		return
 	}
