@@ -76,7 +76,10 @@ type ingestLine struct {
 	SHA256      string `json:"sha256,omitempty"`
 	Title       string `json:"title,omitempty"`
 	DuplicateOf string `json:"duplicate_of,omitempty"`
-	Error       string `json:"error,omitempty"`
+	// Raised: the same bytes were a source at a weaker level, now raised to
+	// the kind and sensitivity asked for.
+	Raised bool   `json:"raised,omitempty"`
+	Error  string `json:"error,omitempty"`
 }
 
 func (g *globals) ingest(ctx context.Context, args []string, opt app.IngestOptions) error {
@@ -108,7 +111,7 @@ func (g *globals) ingest(ctx context.Context, args []string, opt app.IngestOptio
 		}
 	}
 	tot, runErr := a.Ingest(ctx, v, inputs, opt, report)
-	bad += tot.Failed
+	bad += tot.Failed + tot.Unfinished
 	if bar != nil {
 		bar.Finish()
 	}
@@ -136,9 +139,12 @@ func (g *globals) reportIngest(r app.IngestResult) {
 		fmt.Fprintf(g.stderr, "athar: %s: %v\n", r.Input, r.Err)
 		return
 	}
+	if r.Err != nil { // stored, with what was found in it not all recorded
+		fmt.Fprintf(g.stderr, "athar: %s: %v\n", r.Input, r.Err)
+	}
 	if g.json {
 		b, _ := json.Marshal(ingestLine{Input: r.Input, Status: string(r.Outcome), ID: r.Source.ID, SHA256: r.Source.SHA256,
-			Title: r.Source.Title, DuplicateOf: r.DuplicateOf})
+			Title: r.Source.Title, DuplicateOf: r.DuplicateOf, Raised: r.Raised})
 		fmt.Fprintf(g.stdout, "%s\n", b)
 		return
 	}
@@ -148,6 +154,9 @@ func (g *globals) reportIngest(r app.IngestResult) {
 	}
 	if r.DuplicateOf != "" {
 		line += "  (near-copy of " + r.DuplicateOf + ")"
+	}
+	if r.Raised {
+		line += fmt.Sprintf("  (raised to %s %s)", r.Source.Sensitivity, r.Source.Kind)
 	}
 	fmt.Fprintln(g.stdout, line)
 }

@@ -262,7 +262,7 @@ func TestMergesListHidesRestrictedReasons(t *testing.T) {
 		pub := model.Source{Kind: model.KindArticle, Text: "Col. Thaer Hussein was arrested.", Sensitivity: model.Public}
 		conf := model.Source{Kind: model.KindTestimony, Text: "We called him Abu Haidar.", Sensitivity: model.Confidential}
 		for _, s := range []*model.Source{&pub, &conf} {
-			if _, err := tx.AddSource(ctx, s, []byte(s.Text)); err != nil {
+			if err := tx.AddSource(ctx, s, []byte(s.Text)); err != nil {
 				return err
 			}
 		}

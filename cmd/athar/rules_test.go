@@ -126,3 +126,34 @@ func TestUserRules(t *testing.T) {
 		t.Errorf("disabling the last admin: exit %d %q", res.code, res.stderr)
 	}
 }
+
+// athar ingest tells nobody that a source they may not see exists, and
+// never keeps a source weaker than the same bytes are brought again as
+// (issue 18, findings 3 and 4).
+func TestIngestDuplicatesAndStricterKinds(t *testing.T) {
+	data, r := seeded(t)
+	dir := t.TempDir()
+	hidden := filepath.Join(dir, "hidden.txt")
+	writeFile(t, hidden, []byte("bytes of the confidential source"))
+	res := athar(t, "", "--data", data, "--as", "anas", "--json", "ingest", hidden)
+	var line ingestLine
+	if res.code != 0 || json.Unmarshal([]byte(res.stdout), &line) != nil || line.Status != "stored" ||
+		line.ID == r.Sources[model.Confidential].ID || line.DuplicateOf != "" {
+		t.Errorf("the bytes of a hidden source: exit %d %q %q", res.code, res.stdout, res.stderr)
+	}
+	public := filepath.Join(dir, "public.txt")
+	writeFile(t, public, []byte("bytes of the public source"))
+	res = athar(t, "", "--data", data, "--as", "anas", "ingest", "--sensitivity", "internal", public)
+	if res.code != 1 || !strings.Contains(res.stderr, "only a reviewer or an admin") || !strings.Contains(res.stderr, r.Sources[model.Public].ID) {
+		t.Errorf("an analyst's stricter ingest: exit %d %q", res.code, res.stderr)
+	}
+	res = athar(t, "", "--data", data, "ingest", "--kind", "testimony", public)
+	if res.code != 0 || !strings.Contains(res.stdout, "exists") || !strings.Contains(res.stdout, "raised to confidential testimony") {
+		t.Errorf("the operator's stricter ingest: exit %d %q %q", res.code, res.stdout, res.stderr)
+	}
+	st := reopen(t, data)
+	src, err := st.Source(context.Background(), access.Operator(), r.Sources[model.Public].ID)
+	if err != nil || src.Kind != model.KindTestimony || src.Sensitivity != model.Confidential {
+		t.Errorf("after the raise: %+v %v", src, err)
+	}
+}

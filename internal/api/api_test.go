@@ -349,3 +349,38 @@ func TestAccessLog(t *testing.T) {
 		}
 	})
 }
+
+// TestIngestHidesHiddenDuplicates: the exact bytes of a confidential source,
+// sent by an analyst cleared for internal, are stored as their own source
+// (201, a new id), as a first upload is; bytes sent again with a stricter
+// level raise the source for a reviewer within their clearance and are
+// refused, saying so, for an analyst (issue 18, findings 3 and 4).
+func TestIngestHidesHiddenDuplicates(t *testing.T) {
+	engines(t, func(t *testing.T, r *rig) {
+		conf, pub := r.fx.sources[model.Confidential], r.fx.sources[model.Public]
+		post := func(who, bytes string, fields map[string]string) response {
+			body, ct := form(fields, "doc.txt", bytes)
+			return r.do("POST", "/api/v1/sources", who, body, ct)
+		}
+		got := post("anas", "original bytes of "+conf.Title, nil)
+		m := got.json(t)
+		if got.status != http.StatusCreated || m["status"] != "stored" || m["id"] == conf.ID || m["duplicate_of"] != nil {
+			t.Errorf("the bytes of a hidden source: %d %s", got.status, got.body)
+		}
+		refused := post("anas", "original bytes of "+pub.Title, map[string]string{"sensitivity": "internal"})
+		if refused.status != http.StatusForbidden || !strings.Contains(string(refused.body), "only a reviewer or an admin") {
+			t.Errorf("an analyst's stricter upload: %d %s", refused.status, refused.body)
+		}
+		above := post("rania", "original bytes of "+pub.Title, map[string]string{"sensitivity": "confidential"})
+		if above.status != http.StatusForbidden || !strings.Contains(string(above.body), "above your own clearance") {
+			t.Errorf("a reviewer raising above their clearance: %d %s", above.status, above.body)
+		}
+		raised := post("rania", "original bytes of "+pub.Title, map[string]string{"sensitivity": "restricted"})
+		if m := raised.json(t); raised.status != http.StatusOK || m["status"] != "exists" || m["raised"] != true || m["id"] != pub.ID {
+			t.Errorf("a reviewer's stricter upload: %d %s", raised.status, raised.body)
+		}
+		if src, err := r.st.Source(context.Background(), accessAll(), pub.ID); err != nil || src.Sensitivity != model.Restricted {
+			t.Errorf("the raised source: %+v %v", src, err)
+		}
+	})
+}

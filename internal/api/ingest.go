@@ -52,6 +52,7 @@ type ingestResultOut struct {
 	ID          string     `json:"id"`
 	SHA256      string     `json:"sha256"`
 	DuplicateOf *string    `json:"duplicate_of" doc:"The stored source this one nearly copies; null when none."`
+	Raised      bool       `json:"raised,omitempty" doc:"The same bytes were a source at a weaker level (sensitivity, or a kind whose default is weaker): it was raised to the kind and sensitivity asked for."`
 	Source      *SourceOut `json:"source,omitempty" doc:"The source, when the caller may see it."`
 	Found       foundOut   `json:"found"`
 }
@@ -129,11 +130,15 @@ func (s *Server) sourceIngest(ctx context.Context, in *ingestIn) (*ingestOut, er
 	if r.Outcome == app.Failed {
 		return nil, s.ingestFailure(ctx, r.Err)
 	}
+	if r.Err != nil { // stored, but what was found in it was not all recorded
+		return nil, s.internal(ctx, "ingest", r.Err)
+	}
 	out := &ingestOut{Status: http.StatusCreated, Body: ingestResultOut{Status: string(r.Outcome), ID: r.Source.ID, SHA256: r.Source.SHA256,
 		Found: foundOut{Mentions: r.Found.Mentions, Statements: r.Found.Statements, EntitiesCreated: r.Found.Created,
 			Linked: r.Found.Linked, MergesProposed: r.Found.Proposed, Events: r.Found.Events}}}
 	if r.Outcome == app.Exists {
 		out.Status = http.StatusOK
+		out.Body.Raised = r.Raised
 	}
 	if r.DuplicateOf != "" {
 		d := r.DuplicateOf
@@ -275,6 +280,8 @@ func parseIngestForm(boundary string, body []byte) (ingestRequest, error) {
 // names the input and the reason); anything else is the server's.
 func (s *Server) ingestFailure(ctx context.Context, err error) error {
 	switch {
+	case errors.Is(err, app.ErrWeaker):
+		return huma.Error403Forbidden(err.Error())
 	case errors.Is(err, ingest.ErrTooLarge):
 		return huma.Error413RequestEntityTooLarge(err.Error())
 	case errors.Is(err, ingest.ErrURL):

@@ -144,7 +144,7 @@ func (r *rig) seed(ctx context.Context) {
 			src := model.Source{Kind: d.kind, Title: d.title, Publisher: d.publisher, URL: "https://" + d.sens.String() + ".example/doc",
 				Language: "en", Text: d.text, Sensitivity: d.sens, Published: model.DayDate(2025, 1, 10+i), ContentType: "text/plain",
 				Filename: "doc-" + d.sens.String() + ".txt", IngestedAt: time.Now().UTC().Add(time.Duration(i-10) * time.Minute)}
-			if _, err := tx.AddSource(ctx, &src, []byte("original bytes of "+d.title)); err != nil {
+			if err := tx.AddSource(ctx, &src, []byte("original bytes of "+d.title)); err != nil {
 				return err
 			}
 			f.sources[d.sens] = src

@@ -37,8 +37,12 @@ type IngestOptions struct {
 	MaxBytes int64
 	// Timeout bounds each URL fetch (0: ingest's default).
 	Timeout time.Duration
-	// BatchSize is how many sources share one transaction (0: DefaultBatch).
+	// BatchSize is how many sources are read, parsed and extracted ahead of
+	// being stored together (0: DefaultBatch).
 	BatchSize int
+	// WriteBatch is about how many rows one write transaction holds (0:
+	// DefaultWriteBatch).
+	WriteBatch int
 	// Client fetches URLs (nil: the App's).
 	Client *http.Client
 	// Queue stores the sources and queues their extraction, resolution and
@@ -64,7 +68,7 @@ type Outcome string
 // Outcomes.
 const (
 	Stored Outcome = "stored" // a new source
-	Exists Outcome = "exists" // the same bytes were already a source
+	Exists Outcome = "exists" // the same bytes were already a source the actor may see
 	Failed Outcome = "failed" // nothing was stored; Err says why
 )
 
@@ -78,13 +82,21 @@ type IngestResult struct {
 	Outcome     Outcome
 	Source      model.Source // ID, SHA256, Title... when stored or existing
 	DuplicateOf string       // the source this one nearly copies, if any
-	Found       Found
-	Err         error
+	// Raised: the same bytes were a source at a weaker level, now raised to
+	// the kind and level asked for.
+	Raised bool
+	Found  Found
+	// Err says why an input failed; for a source stored whose findings were
+	// not all recorded (ErrUnfinished), what is left to do.
+	Err error
 }
 
 // IngestTotals sums up a run.
 type IngestTotals struct {
 	Stored, Exists, Failed int
+	// Unfinished counts the sources stored whose findings were not all
+	// recorded (IngestResult.Err says so).
+	Unfinished int
 	// Queued is how many sources' extraction was queued (Queue), and
 	// AlreadyQueued how many were pending already.
 	Queued, AlreadyQueued int
@@ -224,10 +236,13 @@ func (a *App) Ingest(ctx context.Context, v access.Viewer, inputs []string, opt 
 	}
 	q := a.newQueuer(r)
 	count := func(x IngestResult) {
-		switch x.Outcome {
-		case Stored:
+		switch {
+		case x.Outcome == Stored && x.Err != nil:
 			tot.Stored++
-		case Exists:
+			tot.Unfinished++
+		case x.Outcome == Stored:
+			tot.Stored++
+		case x.Outcome == Exists:
 			tot.Exists++
 		default:
 			tot.Failed++

@@ -14,6 +14,7 @@ import (
 	_ "github.com/athar-project/athar/internal/extract/ar" // the Arabic extractor
 	_ "github.com/athar-project/athar/internal/extract/en" // the English extractor
 	"github.com/athar-project/athar/internal/ingest"
+	"github.com/athar-project/athar/internal/pipeline"
 	"github.com/athar-project/athar/internal/store"
 )
 
@@ -34,6 +35,12 @@ type parsed struct {
 	anchors  []int64
 	// found is what the extractor found, nil when not extracted.
 	found *extract.Result
+	// recorder plans the recording of found; staged: it is recorded in
+	// transactions of its own (it found too much for one), and folded is
+	// the source's search document, folded ahead of them.
+	recorder *pipeline.Recorder
+	staged   bool
+	folded   string
 }
 
 // read fetches or reads and parses a chunk of inputs, several at a time.
@@ -135,23 +142,43 @@ func keys(ks []dedup.Key) []int64 {
 }
 
 // extractAll runs the extractor over a chunk, two sources at a time, before
-// and outside the transaction that stores them.
+// and outside the transaction that stores them. When ctx ends it returns at
+// once (an extraction cannot be interrupted: those under way finish in the
+// background and their results are dropped).
 func extractAll(ctx context.Context, chunk []parsed) {
-	var wg sync.WaitGroup
+	type done struct {
+		i   int
+		res extract.Result
+	}
+	results := make(chan done, len(chunk))
 	sem := make(chan struct{}, 2)
+	n := 0
 	for i := range chunk {
 		p := &chunk[i]
-		if p.err != nil || !extract.Supported(p.doc.Language) || ctx.Err() != nil {
+		if p.err != nil || !extract.Supported(p.doc.Language) {
 			continue
 		}
-		wg.Add(1)
-		sem <- struct{}{}
+		n++
+		text, published, lang := p.doc.Text, p.doc.Published, p.doc.Language
 		go func() {
-			defer wg.Done()
+			select {
+			case sem <- struct{}{}:
+			case <-ctx.Done():
+				results <- done{i: -1}
+				return
+			}
 			defer func() { <-sem }()
-			res := extract.Extract(p.doc.Text, p.doc.Published, p.doc.Language)
-			p.found = &res
+			results <- done{i, extractLong(text, published, lang)}
 		}()
 	}
-	wg.Wait()
+	for range n {
+		select {
+		case d := <-results:
+			if d.i >= 0 {
+				chunk[d.i].found = &d.res
+			}
+		case <-ctx.Done():
+			return
+		}
+	}
 }

@@ -2,10 +2,12 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"sync"
 
+	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/dedup"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/pipeline"
@@ -24,29 +26,95 @@ func (a *App) batchResolver(ctx context.Context, r *run) (*resolve.Resolver, err
 	return a.resolver(ctx)
 }
 
-// store1 writes one chunk in one transaction. Should the transaction fail,
-// each source is retried alone, so that one bad row costs only itself.
+// DefaultWriteBatch is about how many rows one write transaction of ingest
+// holds: sources, mentions, statements. What a chunk of sources found is
+// written in as many transactions as it takes, and a source that alone
+// found more is recorded over several of its own (staged), so that no ingest
+// holds the store's write lock for much more than a second — a login, a
+// review or another writer waits at most that long. (On the reference
+// machine a transaction writes some 3,000 such rows a second.)
+const DefaultWriteBatch = 2000
+
+func (r *run) writeBatch() int {
+	if r.opt.WriteBatch > 0 {
+		return r.opt.WriteBatch
+	}
+	return DefaultWriteBatch
+}
+
+// rows estimates what storing p writes, and whether it is staged: recorded
+// in transactions of its own after the one that stores it.
+func (r *run) rows(p *parsed) (n int, staged bool) {
+	if p.found == nil {
+		return 4, false
+	}
+	n = 4 + p.recorder.Rows()
+	if n > r.writeBatch() {
+		return 4, true
+	}
+	return n, false
+}
+
+// store1 writes one chunk: its sources in groups of about writeBatch rows,
+// a transaction each, then the recording of each staged source. Should a
+// group's transaction fail, each of its sources is retried alone, so that one
+// bad row costs only itself.
 func (a *App) store1(ctx context.Context, r *run, res *resolve.Resolver, chunk []parsed) ([]IngestResult, error) {
 	results := make([]IngestResult, len(chunk))
-	var todo []int
-	for i, p := range chunk {
+	var groups [][]int
+	var group []int
+	rows := 0
+	for i := range chunk {
+		p := &chunk[i]
 		results[i] = IngestResult{Input: p.input}
 		if p.err != nil {
 			results[i].Outcome, results[i].Err = Failed, p.err
 			continue
 		}
-		todo = append(todo, i)
+		if p.found != nil {
+			p.recorder = pipeline.NewRecorder(model.Source{}, *p.found, false)
+		}
+		n, staged := r.rows(p)
+		if p.staged = staged; staged {
+			// Folded here, before its transaction, not in it.
+			p.folded = search.SourceDocument(p.doc.Title, p.doc.Publisher, p.doc.Text)
+		}
+		if len(group) > 0 && rows+n > r.writeBatch() {
+			groups, group, rows = append(groups, group), nil, 0
+		}
+		group, rows = append(group, i), rows+n
 	}
+	if len(group) > 0 {
+		groups = append(groups, group)
+	}
+	for n, g := range groups {
+		if n > 0 {
+			a.st.Yield(ctx)
+		}
+		if err := a.storeGroup(ctx, r, res, chunk, g, results); err != nil {
+			return nil, err
+		}
+		for _, i := range g {
+			if chunk[i].staged && results[i].Outcome == Stored {
+				a.recordStaged(ctx, r, res, &chunk[i], &results[i])
+			}
+		}
+	}
+	return results, nil
+}
+
+// storeGroup writes the sources of chunk at positions todo in one
+// transaction, or each alone if that fails.
+func (a *App) storeGroup(ctx context.Context, r *run, res *resolve.Resolver, chunk []parsed, todo []int, results []IngestResult) error {
 	err := a.write(ctx, r, res, func(tx *store.Tx, b *resolve.Batch) error {
 		return a.addAll(ctx, tx, b, r, chunk, todo, results)
 	})
 	if err == nil {
-		return results, nil
+		return nil
 	}
 	if ctx.Err() != nil {
-		return nil, ctx.Err()
+		return ctx.Err()
 	}
-	// Retry one at a time; a failure now belongs to that input alone.
 	for _, i := range todo {
 		results[i] = IngestResult{Input: chunk[i].input}
 		err := a.write(ctx, r, res, func(tx *store.Tx, b *resolve.Batch) error {
@@ -54,13 +122,56 @@ func (a *App) store1(ctx context.Context, r *run, res *resolve.Resolver, chunk [
 		})
 		if err != nil {
 			if ctx.Err() != nil {
-				return nil, ctx.Err()
+				return ctx.Err()
 			}
 			results[i] = IngestResult{Input: chunk[i].input, Outcome: Failed, Err: fmt.Errorf("store: %w", err)}
 		}
 	}
-	return results, nil
+	return nil
 }
+
+// recordStaged records what was found in a source its transaction stored
+// without it (it found too much for one), in transactions of about
+// writeBatch rows each, each indexing for search the statements it wrote.
+// The source counts as not extracted until the last commits; if one fails —
+// or ctx ends, as at a server's shutdown — the source stays stored, res says
+// so, and athar reextract records it again from the start.
+func (a *App) recordStaged(ctx context.Context, r *run, res *resolve.Resolver, p *parsed, out *IngestResult) {
+	src := out.Source
+	rec := pipeline.NewRecorder(src, *p.found, false)
+	for done := false; !done; {
+		a.st.Yield(ctx)
+		err := ctx.Err()
+		if err == nil {
+			err = a.write(ctx, r, res, func(tx *store.Tx, b *resolve.Batch) error {
+				var err error
+				if done, err = rec.Record(ctx, tx, b, r.writeBatch()); err != nil {
+					return err
+				}
+				for _, id := range rec.Written() {
+					if err := search.IndexStatement(ctx, tx, id); err != nil {
+						return err
+					}
+				}
+				if done {
+					return tx.FinishExtraction(ctx, src.ID)
+				}
+				return nil
+			})
+		}
+		if err != nil {
+			out.Found = rec.Stats()
+			out.Err = fmt.Errorf("%w: %s is stored, but what was found in it was not all recorded (%v); 'athar reextract %s' records it",
+				ErrUnfinished, src.ID, err, src.ID)
+			return
+		}
+	}
+	out.Found = rec.Stats()
+}
+
+// ErrUnfinished means a source was stored but what was found in it was not
+// all recorded.
+var ErrUnfinished = errors.New("extraction unfinished")
 
 // write runs fn in one transaction as the run's actor, with a batch of
 // resolver placements that is taken back if the transaction does not
@@ -111,6 +222,7 @@ type batchIndex struct {
 	held  map[int64]bool  // keys stored sources hold (store.HeldKeys)
 	keys  map[int64][]int // key → positions in store
 	store []batchEntry
+	sums  map[string]string // original bytes stored in this run → their source
 }
 
 type batchEntry struct {
@@ -129,7 +241,7 @@ func (a *App) addAll(ctx context.Context, tx *store.Tx, b *resolve.Batch, r *run
 	if err != nil {
 		return err
 	}
-	bi := &batchIndex{held: held, keys: map[int64][]int{}}
+	bi := &batchIndex{held: held, keys: map[int64][]int{}, sums: map[string]string{}}
 	var sigs []store.SignatureRow
 	for _, i := range todo {
 		p := &chunk[i]
@@ -140,7 +252,17 @@ func (a *App) addAll(ctx context.Context, tx *store.Tx, b *resolve.Batch, r *run
 		if res.Outcome != Stored {
 			continue
 		}
-		if b != nil { // the run extracts
+		switch {
+		case b == nil: // the run does not extract
+		case p.staged:
+			// Recorded in transactions of its own once this one commits.
+			if err := tx.StartExtraction(ctx, res.Source.ID, pipeline.Extractor(p.doc.Language)); err != nil {
+				return err
+			}
+			if err := search.IndexSourceText(ctx, tx, res.Source.ID, p.folded); err != nil {
+				return fmt.Errorf("%s: index for search: %w", p.input, err)
+			}
+		default:
 			if p.found != nil {
 				if res.Found, err = pipeline.Record(ctx, tx, b, res.Source, *p.found); err != nil {
 					return fmt.Errorf("%s: record what was extracted: %w", p.input, err)
@@ -176,30 +298,83 @@ func (a *App) add(ctx context.Context, tx *store.Tx, bi *batchIndex, r *run, p *
 	if !IsURL(p.input) {
 		src.Filename = filepath.Base(p.input)
 	}
-	if p.exists {
-		// Known before the transaction; AddSource below checks again inside it.
-		id, exists, err := tx.SourceBySHA(ctx, p.sum)
-		if err != nil {
-			return err
-		}
-		if exists {
-			res.Outcome, res.Source = Exists, model.Source{ID: id, SHA256: p.sum, Title: src.Title}
-			return nil
-		}
+	// Looked up in the transaction whatever the look before it said: another
+	// process may have stored the same bytes meanwhile.
+	copies, err := tx.SourcesBySHA(ctx, p.sum)
+	if err != nil {
+		return err
 	}
-	dup, sim, err := nearDuplicate(ctx, tx, bi, p)
+	if c, ok := sameSource(r.v, copies); ok {
+		return a.existing(ctx, tx, r, p, c, res)
+	}
+	if id, ok := bi.sums[p.sum]; ok { // the same bytes twice in one run: the actor's own record
+		res.Outcome, res.Source = Exists, model.Source{ID: id, SHA256: p.sum, Title: p.doc.Title, Kind: r.kind, Sensitivity: r.sens}
+		return nil
+	}
+	dup, sim, err := nearDuplicate(ctx, tx, bi, p, r.v)
 	if err != nil {
 		return err
 	}
 	src.DuplicateOf, src.Similarity = dup, sim
-	added, err := tx.AddSource(ctx, &src, p.data)
-	if err != nil {
+	if err := tx.AddSource(ctx, &src, p.data); err != nil {
 		return err
 	}
 	res.Source, res.DuplicateOf = src, dup
 	res.Outcome = Stored
-	if !added {
-		res.Outcome = Exists
+	bi.sums[p.sum] = src.ID
+	return nil
+}
+
+// sameSource is the record of the same bytes that counts as the same source
+// for v: the strictest one v may see. One v may not see does not count —
+// whoever may not see the record of some bytes gets, for the same bytes, what
+// a first upload gets (a record of their own, sharing the stored bytes), so
+// that duplicate detection never tells them a hidden source exists.
+func sameSource(v access.Viewer, copies []store.SourceCopy) (store.SourceCopy, bool) {
+	var best store.SourceCopy
+	found := false
+	for _, c := range copies {
+		if v.CanSee(c.Sensitivity) && (!found || c.Sensitivity > best.Sensitivity) {
+			best, found = c, true
+		}
+	}
+	return best, found
+}
+
+// ErrWeaker means the same bytes are already a source at a weaker level than
+// asked for, and the one asking may not raise it.
+var ErrWeaker = errors.New("the same bytes are stored at a weaker level")
+
+// existing reports bytes that are already source c. Brought again with a
+// stricter level (or a kind whose default is stricter), the source is
+// raised to it when the actor may raise levels — reviewers and admins — and
+// refused, saying so, when not: never silently kept weaker than asked.
+func (a *App) existing(ctx context.Context, tx *store.Tx, r *run, p *parsed, c store.SourceCopy, res *IngestResult) error {
+	res.Outcome = Exists
+	res.Source = model.Source{ID: c.ID, SHA256: p.sum, Title: p.doc.Title, Kind: c.Kind, Sensitivity: c.Sensitivity}
+	if r.sens <= c.Sensitivity {
+		return nil
+	}
+	switch {
+	case !r.v.CanReview():
+		*res = IngestResult{Input: p.input, Outcome: Failed, Err: fmt.Errorf("%w: the same bytes are source %s, a %s %s; "+
+			"storing them as %s would raise it, which only a reviewer or an admin may do (ask one to ingest it again as %s %s)",
+			ErrWeaker, c.ID, c.Sensitivity, c.Kind, r.sens, r.sens, r.kind)}
+		return nil
+	case !r.v.CanSee(r.sens):
+		// As in review: nobody raises a source above their own clearance.
+		*res = IngestResult{Input: p.input, Outcome: Failed, Err: fmt.Errorf("%w: the same bytes are source %s, a %s %s; "+
+			"storing them as %s would raise it above your own clearance (%s): ask an admin to ingest it again as %s %s",
+			ErrWeaker, c.ID, c.Sensitivity, c.Kind, r.sens, r.v.Clearance, r.sens, r.kind)}
+		return nil
+	}
+	raised, err := tx.RaiseSource(ctx, c.ID, r.kind, r.sens)
+	if err != nil {
+		return fmt.Errorf("raise source %s: %w", c.ID, err)
+	}
+	if raised {
+		res.Raised = true
+		res.Source.Kind, res.Source.Sensitivity = r.kind, r.sens
 	}
 	return nil
 }
@@ -209,8 +384,9 @@ const maxCandidates = 20
 
 // nearDuplicate finds the stored source that p nearly copies: the original of
 // the best match (a copy of a copy links to the first), among sources stored
-// before and earlier in this batch.
-func nearDuplicate(ctx context.Context, tx *store.Tx, bi *batchIndex, p *parsed) (string, float64, error) {
+// before and earlier in this batch — only among what v may see: a link to a
+// source v may not see would tell them it exists.
+func nearDuplicate(ctx context.Context, tx *store.Tx, bi *batchIndex, p *parsed, v access.Viewer) (string, float64, error) {
 	cands, err := tx.DuplicateCandidates(ctx, bi.held, p.bands, p.anchors, dedup.MinSharedAnchors, maxCandidates)
 	if err != nil {
 		return "", 0, err
@@ -228,6 +404,13 @@ func nearDuplicate(ctx context.Context, tx *store.Tx, bi *batchIndex, p *parsed)
 		}
 	}
 	for _, c := range cands {
+		if !v.CanSee(c.Sensitivity) {
+			continue
+		}
+		original := c.DuplicateOf
+		if original != "" && !v.CanSee(c.OriginalSensitivity) {
+			original = "" // link to the copy v may see, not past it
+		}
 		var other dedup.Signature
 		if err := other.UnmarshalBinary(c.Signature); err != nil {
 			continue // a signature of another version: not comparable
@@ -240,8 +423,9 @@ func nearDuplicate(ctx context.Context, tx *store.Tx, bi *batchIndex, p *parsed)
 			}
 			res = dedup.CompareShingles(p.shingles, dedup.Shingle(otherText))
 		}
-		consider(c.ID, c.DuplicateOf, res)
+		consider(c.ID, original, res)
 	}
+	// The batch's sources are the run's own: all of one level, brought by v.
 	for _, pos := range bi.candidates(p) {
 		e := bi.store[pos]
 		res := dedup.Compare(p.sig, e.p.sig)

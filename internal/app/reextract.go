@@ -9,6 +9,7 @@ import (
 	"github.com/athar-project/athar/internal/extract"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/pipeline"
+	"github.com/athar-project/athar/internal/resolve"
 	"github.com/athar-project/athar/internal/search"
 	"github.com/athar-project/athar/internal/store"
 )
@@ -112,6 +113,16 @@ func (a *App) extractSource(ctx context.Context, v access.Viewer, id string, mus
 	if err != nil {
 		return out, err
 	}
+	if found != nil {
+		rec := pipeline.NewRecorder(src, *found, true)
+		unfinished, err := a.st.ExtractionUnfinished(ctx, id)
+		if err != nil {
+			return out, err
+		}
+		if unfinished || rec.Rows() > DefaultWriteBatch {
+			return a.extractStaged(ctx, v, src, r, rec)
+		}
+	}
 	b := r.Begin()
 	err = a.st.Write(ctx, v.Actor(), func(tx *store.Tx) error {
 		out = Extracted{SourceID: id, Sensitivity: src.Sensitivity, Skipped: found == nil}
@@ -142,12 +153,80 @@ func (a *App) extractSource(ctx context.Context, v access.Viewer, id string, mus
 	return out, nil
 }
 
+// extractStaged extracts a source that found too much for one transaction,
+// or whose earlier extraction did not finish, in transactions of about
+// DefaultWriteBatch rows: it marks the source as under extraction (it counts
+// as not extracted until the end), clears what earlier extractions proposed
+// and nobody reviewed — its own unfinished work included — a batch at a
+// time, records what was found a batch at a time, and unmarks it. Stopped on
+// the way, it is started again from the beginning by the next extraction.
+func (a *App) extractStaged(ctx context.Context, v access.Viewer, src model.Source, r *resolve.Resolver, rec *pipeline.Recorder) (Extracted, error) {
+	out := Extracted{SourceID: src.ID, Sensitivity: src.Sensitivity}
+	extractor := pipeline.Extractor(src.Language)
+	folded := search.SourceDocument(src.Title, src.Publisher, src.Text)
+	write := func(fn func(tx *store.Tx, b *resolve.Batch) error) error {
+		b := r.Begin()
+		err := a.st.Write(ctx, v.Actor(), func(tx *store.Tx) error { return fn(tx, b) })
+		if err != nil {
+			b.Abort(context.WithoutCancel(ctx))
+		}
+		return err
+	}
+	err := write(func(tx *store.Tx, _ *resolve.Batch) error {
+		if err := tx.StartExtraction(ctx, src.ID, extractor); err != nil {
+			return err
+		}
+		return search.IndexSourceText(ctx, tx, src.ID, folded)
+	})
+	if err != nil {
+		return out, err
+	}
+	for more := true; more; {
+		a.st.Yield(ctx)
+		err := write(func(tx *store.Tx, _ *resolve.Batch) error {
+			cleared, m, err := tx.ClearSomeMachineWork(ctx, src.ID, "", "", DefaultWriteBatch)
+			out.Superseded.Mentions += cleared.Mentions
+			out.Superseded.Statements += cleared.Statements
+			out.Superseded.Entities += cleared.Entities
+			more = m
+			return err
+		})
+		if err != nil {
+			return out, err
+		}
+	}
+	for done := false; !done; {
+		a.st.Yield(ctx)
+		err := write(func(tx *store.Tx, b *resolve.Batch) error {
+			var err error
+			if done, err = rec.Record(ctx, tx, b, DefaultWriteBatch); err != nil {
+				return err
+			}
+			for _, id := range rec.Written() {
+				if err := search.IndexStatement(ctx, tx, id); err != nil {
+					return err
+				}
+			}
+			if done {
+				return tx.FinishExtraction(ctx, src.ID)
+			}
+			return nil
+		})
+		if err != nil {
+			out.Found = rec.Stats()
+			return out, fmt.Errorf("%w: %v ('athar reextract %s' starts it again)", ErrUnfinished, err, src.ID)
+		}
+	}
+	out.Found = rec.Stats()
+	return out, nil
+}
+
 // extractText runs the extractor for a source's language, giving up when ctx
 // ends (the extractor itself cannot be interrupted: it finishes in the
 // background and its result is dropped).
 func extractText(ctx context.Context, src model.Source) (extract.Result, error) {
 	done := make(chan extract.Result, 1)
-	go func() { done <- extract.Extract(src.Text, src.Published, src.Language) }()
+	go func() { done <- extractLong(src.Text, src.Published, src.Language) }()
 	select {
 	case res := <-done:
 		return res, nil

@@ -36,7 +36,7 @@ func TestReextractReplacesOnlyWhatNoPersonReviewed(t *testing.T) {
 		// What an older extractor version left: one statement a person
 		// confirmed, one nobody looked at, and a mention.
 		err := st.Write(ctx, "tester", func(tx *store.Tx) error {
-			if _, err := tx.AddSource(ctx, &src, []byte(reText)); err != nil {
+			if err := tx.AddSource(ctx, &src, []byte(reText)); err != nil {
 				return err
 			}
 			e, err := tx.AddEntity(ctx, model.TypePerson)

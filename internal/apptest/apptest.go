@@ -121,7 +121,7 @@ func New(t testing.TB, st *store.Store) *Rig {
 		for _, sens := range model.Sensitivities() {
 			src := model.Source{Kind: model.KindArticle, Title: "Source " + sens.String(), Language: "en",
 				Text: "The " + sens.String() + " source names Aws Salloum, a guard at Sednaya.", Sensitivity: sens}
-			if _, err := tx.AddSource(ctx, &src, []byte("bytes of the "+sens.String()+" source")); err != nil {
+			if err := tx.AddSource(ctx, &src, []byte("bytes of the "+sens.String()+" source")); err != nil {
 				return err
 			}
 			r.Sources[sens] = src

@@ -44,7 +44,7 @@ func Fill(ctx context.Context, st *store.Store, n, batch int, progress func(int)
 			s := model.Source{Kind: kind, Title: fmt.Sprintf("Generated source %d", i), Publisher: "Generated Wire",
 				URL: fmt.Sprintf("https://generated.example/%d", i), Published: model.DayDate(2025, 1, 1+i), Language: "en",
 				Text: text, Sensitivity: level}
-			if _, err := tx.AddSource(ctx, &s, []byte(text)); err != nil {
+			if err := tx.AddSource(ctx, &s, []byte(text)); err != nil {
 				return err
 			}
 			srcs = append(srcs, src{s.ID, text})

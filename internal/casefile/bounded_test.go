@@ -31,7 +31,7 @@ func TestBoundedCaseFileBoundsWhatItLists(t *testing.T) {
 			text := fmt.Sprintf("Report %d: former guards of Sednaya Prison were arrested.", i)
 			src := model.Source{Kind: model.KindArticle, Title: fmt.Sprintf("Report %d", i), Text: text, Language: "en",
 				Sensitivity: model.Public, Published: model.DayDate(2024, 1+i%12, 1+i%28)}
-			if _, err := tx.AddSource(ctx, &src, []byte(text)); err != nil {
+			if err := tx.AddSource(ctx, &src, []byte(text)); err != nil {
 				return err
 			}
 			start := strings.Index(text, "Sednaya")

@@ -199,7 +199,11 @@ func CSV(ctx context.Context, st *store.Store, v access.Viewer, data []byte, m M
 			return r, InputError{fmt.Errorf("the mapping names column %q, which the file does not have (columns: %s)", c, strings.Join(header, ", "))}
 		}
 	}
-	imp := &csvImport{st: st, v: v, opt: opt, m: m, col: col, fileID: store.SourceID(store.Hash(data)),
+	fileID, stored, err := fileRecord(ctx, st, v, data)
+	if err != nil {
+		return r, err
+	}
+	imp := &csvImport{st: st, v: v, opt: opt, m: m, col: col, fileID: fileID,
 		byKey: map[string]csvEntity{}, made: map[string]bool{}, named: map[string]csvEntity{}, records: map[string]*urlRecord{}}
 	good := imp.read(rows, &r)
 	r.sortErrors()
@@ -220,10 +224,13 @@ func CSV(ctx context.Context, st *store.Store, v access.Viewer, data []byte, m M
 		batch := Result{Skipped: map[string]int{}, Dropped: map[string]int{}}
 		err := st.Write(ctx, v.Actor(), func(tx *store.Tx) error {
 			if start == 0 {
-				if _, err := tx.AddSource(ctx, &file, data); err != nil {
-					return fmt.Errorf("archive the file: %w", err)
+				if !stored {
+					file.ID = fileID
+					if err := tx.AddSource(ctx, &file, data); err != nil {
+						return fmt.Errorf("archive the file: %w", err)
+					}
 				}
-				r.Source = file.ID
+				r.Source = fileID
 			}
 			for _, row := range good[start:end] {
 				err := imp.write(ctx, tx, row, &batch)

@@ -186,7 +186,7 @@ func TestSpreadsheetLinksAndResolution(t *testing.T) {
 	ids := map[string]string{}
 	err := st.Write(ctx, "test", func(tx *store.Tx) error {
 		src := model.Source{Kind: model.KindArticle, Title: "Report", Text: "Ahmad Khalil, born 1980, was held in Sednaya Prison.", Sensitivity: model.Public}
-		if _, err := tx.AddSource(ctx, &src, []byte(src.Text)); err != nil {
+		if err := tx.AddSource(ctx, &src, []byte(src.Text)); err != nil {
 			return err
 		}
 		for key, e := range map[string]struct {

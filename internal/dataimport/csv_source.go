@@ -64,7 +64,7 @@ func (imp *csvImport) storeRecord(ctx context.Context, tx *store.Tx, rec *urlRec
 	b.WriteString("\n")
 	src := model.Source{Kind: model.KindDocument, Title: rec.url, URL: rec.url, Text: text, ContentType: "text/plain; charset=utf-8",
 		Filename: filepath.Base(imp.opt.Filename) + ".source.txt", Sensitivity: imp.opt.Sensitivity}
-	added, err := tx.AddSource(ctx, &src, []byte(b.String()))
+	added, err := recordOnce(ctx, tx, imp.v, &src, []byte(b.String()))
 	if err != nil {
 		return fmt.Errorf("record of %s: %w", rec.url, err)
 	}

@@ -227,10 +227,13 @@ func FtM(ctx context.Context, st *store.Store, v access.Viewer, data []byte, opt
 	if len(bytes.TrimSpace(data)) == 0 {
 		return r, InputError{errors.New("the file is empty")}
 	}
-	imp := &ftmImport{st: st, v: v, opt: opt, fileID: store.SourceID(store.Hash(data)),
+	fileID, stored, err := fileRecord(ctx, st, v, data)
+	if err != nil {
+		return r, err
+	}
+	imp := &ftmImport{st: st, v: v, opt: opt, fileID: fileID,
 		known: map[string]target{}, types: map[string]model.EntityType{}, docs: map[string]*citation{}, made: map[string]bool{}}
 	var items []item
-	var err error
 	switch format(data) {
 	case formatStatementsJSON, formatStatementsCSV:
 		items, err = readStatements(data, &r)
@@ -257,10 +260,13 @@ func FtM(ctx context.Context, st *store.Store, v access.Viewer, data []byte, opt
 		batch := Result{Skipped: map[string]int{}, Dropped: map[string]int{}}
 		err := st.Write(ctx, v.Actor(), func(tx *store.Tx) error {
 			if start == 0 {
-				if _, err := tx.AddSource(ctx, &file, data); err != nil {
-					return fmt.Errorf("archive the file: %w", err)
+				if !stored {
+					file.ID = fileID
+					if err := tx.AddSource(ctx, &file, data); err != nil {
+						return fmt.Errorf("archive the file: %w", err)
+					}
 				}
-				r.Source = file.ID
+				r.Source = fileID
 			}
 			for _, it := range items[start:end] {
 				err := imp.write(ctx, tx, it, &batch)

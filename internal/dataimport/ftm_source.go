@@ -110,7 +110,7 @@ func (imp *ftmImport) source(ctx context.Context, tx *store.Tx, id string, at mo
 	if f := c.entity.Properties["fileName"]; len(f) > 0 {
 		src.Filename = f[0] // the original's name, as the export gave it
 	}
-	added, err := tx.AddSource(ctx, &src, []byte(b.String()))
+	added, err := recordOnce(ctx, tx, imp.v, &src, []byte(b.String()))
 	if err != nil {
 		return "", fmt.Errorf("source %s: %w", id, err)
 	}

@@ -34,7 +34,7 @@ func seed(t *testing.T, st *store.Store) {
 		src := func(kind model.SourceKind, sens model.Sensitivity, title, url, text string) string {
 			x := model.Source{Kind: kind, Title: title, Publisher: "Pub " + title, URL: url, Published: model.DayDate(2024, 12, 9),
 				Language: "en", Text: text, Sensitivity: sens}
-			if _, err := tx.AddSource(ctx, &x, []byte(text)); err != nil {
+			if err := tx.AddSource(ctx, &x, []byte(text)); err != nil {
 				t.Fatal(err)
 			}
 			return x.ID

@@ -24,7 +24,7 @@ func TestMappingRules(t *testing.T) {
 	err := st.Write(ctx, "test", func(tx *store.Tx) error {
 		src := model.Source{Kind: model.KindArticle, Title: "Guards named", URL: "https://news.example/guards", Language: "ar",
 			ContentType: "text/html; charset=utf-8", Text: "text", Sensitivity: model.Public}
-		if _, err := tx.AddSource(ctx, &src, []byte("guards named")); err != nil {
+		if err := tx.AddSource(ctx, &src, []byte("guards named")); err != nil {
 			return err
 		}
 		ids["source"] = src.ID

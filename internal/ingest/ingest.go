@@ -14,6 +14,12 @@ import (
 // DefaultMaxBytes is the size limit when Options.MaxBytes is 0.
 const DefaultMaxBytes = 50 << 20
 
+// DefaultMaxText bounds the text one source may hold when Options.MaxText is
+// 0: a document may expand far beyond its bytes (a compressed PDF of 2 MB
+// gave 137 MB of text), and everything Athar does with a source — extract,
+// record, index, show — grows with its text.
+const DefaultMaxText = 64 << 20
+
 // DefaultTimeout bounds a fetch, and a run of pdftotext, when
 // Options.Timeout is 0.
 const DefaultTimeout = 60 * time.Second
@@ -50,6 +56,16 @@ type Options struct {
 	MaxBytes int64
 	// Timeout bounds a fetch and a run of pdftotext; 0 means DefaultTimeout.
 	Timeout time.Duration
+	// MaxText is the most text, in bytes, a document may expand to; 0
+	// means DefaultMaxText.
+	MaxText int64
+}
+
+func (o Options) maxText() int64 {
+	if o.MaxText <= 0 {
+		return DefaultMaxText
+	}
+	return o.MaxText
 }
 
 func (o Options) maxBytes() int64 {
@@ -124,13 +140,16 @@ func ParseContext(ctx context.Context, in Input, opt Options) (Document, error) 
 		return Document{}, err
 	}
 	doc.Encoding = enc
-	return finish(doc)
+	return finish(doc, opt)
 }
 
 // finish checks what every parser must give and fills the language.
-func finish(doc Document) (Document, error) {
+func finish(doc Document, opt Options) (Document, error) {
 	if strings.TrimSpace(doc.Text) == "" {
 		return Document{}, ErrEmpty
+	}
+	if n := int64(len(doc.Text)); n > opt.maxText() {
+		return Document{}, textTooLarge(n, opt)
 	}
 	if doc.Language == "" {
 		doc.Language = DetectLanguage(doc.Text)
@@ -209,4 +228,16 @@ func headString(s string, n int) string {
 		return s[:n]
 	}
 	return s
+}
+
+// textTooLarge says that a document expands to more text than one source
+// may hold (n bytes of it; 0 when it was stopped before the end), and what
+// to do.
+func textTooLarge(n int64, opt Options) error {
+	size := "more than " + byteSize(opt.maxText())
+	if n > 0 {
+		size = byteSize(n)
+	}
+	return errorf(ErrTooLarge, "the document expands to %s of text, over the %s one source may hold (split it into parts)",
+		size, byteSize(opt.maxText()))
 }

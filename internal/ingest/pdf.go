@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path"
 	"strings"
+	"sync/atomic"
 	"time"
 )
 
@@ -32,7 +33,12 @@ func parsePDF(ctx context.Context, in Input, opt Options) (Document, error) {
 	if werr != nil {
 		return Document{}, errorf(ErrPDF, "temporary file: %v", werr)
 	}
-	out, err := runTool(ctx, opt.timeout(), tool, "-q", "-enc", "UTF-8", f.Name(), "-")
+	out, err := runTool(ctx, opt.timeout(), opt.maxText(), tool, "-q", "-enc", "UTF-8", f.Name(), "-")
+	if errors.Is(err, errOutputTooLarge) {
+		// A decompression bomb, or simply too much: pdftotext is stopped
+		// as soon as its output passes the limit.
+		return Document{}, textTooLarge(0, opt)
+	}
 	if err != nil {
 		return Document{}, err
 	}
@@ -41,7 +47,7 @@ func parsePDF(ctx context.Context, in Input, opt Options) (Document, error) {
 		return Document{}, ErrNoTextLayer
 	}
 	doc := Document{Text: text, ContentType: TypePDF, URL: in.URL, Title: pdfTitle(ctx, opt.timeout(), f.Name())}
-	return finish(doc)
+	return finish(doc, opt)
 }
 
 // pdfPages joins the pages pdftotext separates with form feeds, each
@@ -56,16 +62,55 @@ func pdfPages(out string) string {
 	return strings.Join(pages, "\n\n")
 }
 
+// errOutputTooLarge: a tool wrote more than runTool's limit.
+var errOutputTooLarge = errors.New("output over the limit")
+
+// limitedBuffer keeps at most max bytes and calls over, once, when more
+// come.
+type limitedBuffer struct {
+	buf  bytes.Buffer // not embedded: io.Copy would call its ReadFrom and bypass the limit
+	max  int64
+	over func()
+	full atomic.Bool
+}
+
+func (b *limitedBuffer) Write(p []byte) (int, error) {
+	if b.full.Load() {
+		return 0, errOutputTooLarge
+	}
+	if int64(b.buf.Len()+len(p)) > b.max {
+		b.full.Store(true)
+		b.over()
+		return 0, errOutputTooLarge
+	}
+	return b.buf.Write(p)
+}
+
 // runTool runs a poppler tool quietly and returns its standard output, or an
-// ErrPDF saying what its exit code means.
-func runTool(ctx context.Context, timeout time.Duration, tool string, args ...string) ([]byte, error) {
+// ErrPDF saying what its exit code means. A tool that writes more than max
+// bytes is stopped at once: errOutputTooLarge, with what it wrote so far.
+func runTool(ctx context.Context, timeout time.Duration, max int64, tool string, args ...string) ([]byte, error) {
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, tool, args...)
 	cmd.WaitDelay = time.Second
-	var stdout bytes.Buffer
-	cmd.Stdout = &stdout
-	err := cmd.Run()
+	stop, stopped := context.WithCancel(ctx)
+	defer stopped()
+	stdout := &limitedBuffer{max: max, over: stopped}
+	cmd.Stdout = stdout
+	if err := cmd.Start(); err != nil {
+		return nil, errorf(ErrPDF, "%s failed: %v", path.Base(tool), err)
+	}
+	go func() {
+		<-stop.Done()
+		if stdout.full.Load() {
+			cmd.Process.Kill()
+		}
+	}()
+	err := cmd.Wait()
+	if stdout.full.Load() {
+		return nil, errOutputTooLarge
+	}
 	name := path.Base(tool)
 	switch {
 	case ctx.Err() == context.DeadlineExceeded:
@@ -84,7 +129,7 @@ func runTool(ctx context.Context, timeout time.Duration, tool string, args ...st
 		}
 		return nil, errorf(ErrPDF, "%s failed: %v", name, err)
 	}
-	return stdout.Bytes(), nil
+	return stdout.buf.Bytes(), nil
 }
 
 // pdfTitle is the Title pdfinfo reports, unless it is empty or only names
@@ -94,7 +139,7 @@ func pdfTitle(ctx context.Context, timeout time.Duration, file string) string {
 	if err != nil {
 		return ""
 	}
-	out, err := runTool(ctx, timeout, tool, "-enc", "UTF-8", file)
+	out, err := runTool(ctx, timeout, 1<<20, tool, "-enc", "UTF-8", file)
 	if err != nil {
 		return ""
 	}

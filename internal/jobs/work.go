@@ -197,7 +197,7 @@ func permanent(err error) bool {
 			return true
 		}
 	}
-	return errors.Is(err, app.ErrNoSuchFile)
+	return errors.Is(err, app.ErrNoSuchFile) || errors.Is(err, app.ErrWeaker)
 }
 
 type resolveWorker struct {

@@ -41,36 +41,133 @@ type Stats struct {
 // event entities, with every person, organization, facility and place placed
 // by the resolver's batch b. Call it in the transaction that stores src.
 func Record(ctx context.Context, tx *store.Tx, b *resolve.Batch, src model.Source, res extract.Result) (Stats, error) {
-	return record(ctx, tx, b, src, res, false)
+	r := NewRecorder(src, res, false)
+	_, err := r.Record(ctx, tx, b, 0)
+	return r.Stats(), err
 }
 
-func record(ctx context.Context, tx *store.Tx, b *resolve.Batch, src model.Source, res extract.Result, again bool) (Stats, error) {
-	rec := &recorder{tx: tx, b: b, src: src, extractor: Extractor(res.Language), origin: Origin(res.Language),
+// Recorder records what was found in one source over as many transactions
+// as it takes, a bounded number of rows in each: a source that names a
+// person a hundred thousand times must not hold the store's write lock for
+// minutes. What it records is what Record records, in the same order.
+type Recorder struct {
+	rec   *recorder
+	steps []step
+	next  int
+}
+
+// step is one bounded piece of recording: rows is about how many rows it
+// writes.
+type step struct {
+	rows int
+	do   func(ctx context.Context) error
+}
+
+// mentionsPerStep bounds the mentions one step stores.
+const mentionsPerStep = 500
+
+// NewRecorder plans the recording of res, found in src; again: the source
+// was extracted before, and what a person already reviewed is not proposed a
+// second time (Rerecord).
+func NewRecorder(src model.Source, res extract.Result, again bool) *Recorder {
+	rec := &recorder{src: src, extractor: Extractor(res.Language), origin: Origin(res.Language),
 		byName: map[string]string{}, text: []rune(src.Text), again: again}
+	r := &Recorder{rec: rec}
 	for _, p := range res.Persons {
-		if err := rec.person(ctx, p); err != nil {
-			return rec.stats, fmt.Errorf("person %q: %w", p.Name, err)
-		}
+		var id string
+		var score float64
+		r.steps = append(r.steps, step{rows: 8 + len(p.Aliases) + len(p.Roles), do: func(ctx context.Context) error {
+			var err error
+			if id, score, err = rec.person(ctx, p); err != nil {
+				return fmt.Errorf("person %q: %w", p.Name, err)
+			}
+			return nil
+		}})
+		r.mentionSteps(p.Mentions, model.TypePerson, func() (string, float64) { return id, score }, "person "+fmt.Sprintf("%q", p.Name))
 	}
 	for _, g := range []struct {
 		typ model.EntityType
 		es  []extract.Entity
 	}{{model.TypeFacility, res.Facilities}, {model.TypePlace, res.Places}, {model.TypeOrganization, res.Organizations}} {
 		for _, e := range g.es {
-			if err := rec.entity(ctx, g.typ, e, res.Facilities); err != nil {
-				return rec.stats, fmt.Errorf("%s %q: %w", g.typ, e.Name, err)
-			}
+			var id string
+			var score float64
+			r.steps = append(r.steps, step{rows: 3 + len(e.Mentions), do: func(ctx context.Context) error {
+				var err error
+				if id, score, err = rec.entity(ctx, g.typ, e); err != nil {
+					return fmt.Errorf("%s %q: %w", g.typ, e.Name, err)
+				}
+				return nil
+			}})
+			r.mentionSteps(e.Mentions, g.typ, func() (string, float64) { return id, score }, fmt.Sprintf("%s %q", g.typ, e.Name))
 		}
 	}
-	if err := rec.affiliate(ctx); err != nil {
-		return rec.stats, err
-	}
+	r.steps = append(r.steps, step{rows: len(res.Persons), do: rec.affiliate})
 	for _, ev := range res.Events {
-		if err := rec.event(ctx, ev); err != nil {
-			return rec.stats, fmt.Errorf("event %s: %w", ev.Type, err)
-		}
+		r.steps = append(r.steps, step{rows: 4 + len(ev.Who) + len(ev.Agents), do: func(ctx context.Context) error {
+			if err := rec.event(ctx, ev); err != nil {
+				return fmt.Errorf("event %s: %w", ev.Type, err)
+			}
+			return nil
+		}})
 	}
-	return rec.stats, nil
+	return r
+}
+
+// mentionSteps adds the storing of ms, a bounded number per step, linked to
+// the entity that placed returns once the entity's own step has run.
+func (r *Recorder) mentionSteps(ms []extract.Mention, typ model.EntityType, placed func() (string, float64), what string) {
+	for start := 0; start < len(ms); start += mentionsPerStep {
+		part := ms[start:min(start+mentionsPerStep, len(ms))]
+		r.steps = append(r.steps, step{rows: len(part), do: func(ctx context.Context) error {
+			id, score := placed()
+			if err := r.rec.mentions(ctx, id, score, typ, part); err != nil {
+				return fmt.Errorf("%s: %w", what, err)
+			}
+			return nil
+		}})
+	}
+}
+
+// Rows estimates how many rows recording writes in all.
+func (r *Recorder) Rows() int {
+	n := 0
+	for _, s := range r.steps {
+		n += s.rows
+	}
+	return n
+}
+
+// Record writes, in tx, with placements in the resolver's batch b, the next
+// steps until about budget rows are written (0: all of them), and reports
+// whether everything is recorded. A transaction that fails takes its part
+// back; the recording cannot then go on (start again from the source).
+func (r *Recorder) Record(ctx context.Context, tx *store.Tx, b *resolve.Batch, budget int) (done bool, err error) {
+	r.rec.tx, r.rec.b = tx, b
+	rows := 0
+	for r.next < len(r.steps) && (budget <= 0 || rows < budget) {
+		if err := ctx.Err(); err != nil {
+			return false, err
+		}
+		s := r.steps[r.next]
+		if err := s.do(ctx); err != nil {
+			return false, err
+		}
+		rows += s.rows
+		r.next++
+	}
+	return r.next == len(r.steps), nil
+}
+
+// Stats counts what was recorded so far.
+func (r *Recorder) Stats() Stats { return r.rec.stats }
+
+// Written lists the statements stored since the last call (to index them
+// for search in the transaction that stored them).
+func (r *Recorder) Written() []string {
+	w := r.rec.written
+	r.rec.written = nil
+	return w
 }
 
 type recorder struct {
@@ -89,6 +186,8 @@ type recorder struct {
 	again bool
 	// affiliations wait for the organizations and facilities to be placed.
 	affiliations []affiliation
+	// written are the statements stored since the Recorder last said.
+	written []string
 }
 
 // confidence of extracted statements: proposed, for a person to review.
@@ -97,7 +196,9 @@ const (
 	confidenceOther = 0.7
 )
 
-func (r *recorder) person(ctx context.Context, p extract.Person) error {
+// person places a person and stores what the source says of them; its
+// mentions are stored by steps of their own.
+func (r *recorder) person(ctx context.Context, p extract.Person) (string, float64, error) {
 	f := resolve.Found{Type: model.TypePerson, Name: p.Name}
 	for _, a := range p.Aliases {
 		if names.Parse(a).Epithet {
@@ -114,10 +215,7 @@ func (r *recorder) person(ctx context.Context, p extract.Person) error {
 	f.Context = append(f.Context, p.Roles...)
 	id, score, err := r.place(ctx, f)
 	if err != nil {
-		return err
-	}
-	if err := r.mentions(ctx, id, score, model.TypePerson, p.Mentions); err != nil {
-		return err
+		return "", 0, err
 	}
 	add := func(prop model.Property, value string, conf float64) error {
 		if value == "" {
@@ -126,16 +224,16 @@ func (r *recorder) person(ctx context.Context, p extract.Person) error {
 		return r.statement(ctx, &model.Statement{EntityID: id, Property: prop, Value: value, Span: r.spanOf(value, p.Mentions), Confidence: conf})
 	}
 	if err := add(model.PropName, p.Name, confidenceName); err != nil {
-		return err
+		return "", 0, err
 	}
 	for _, a := range f.Aliases {
 		if err := add(model.PropAlias, a, confidenceName); err != nil {
-			return err
+			return "", 0, err
 		}
 	}
 	for _, e := range f.Epithets {
 		if err := add(model.PropWeakAlias, e, confidenceName); err != nil {
-			return err
+			return "", 0, err
 		}
 	}
 	for _, pv := range []struct {
@@ -143,16 +241,16 @@ func (r *recorder) person(ctx context.Context, p extract.Person) error {
 		value string
 	}{{model.PropTitle, p.Rank}, {model.PropPosition, p.Title}, {model.PropBirthPlace, p.Birthplace}} {
 		if err := add(pv.prop, pv.value, confidenceOther); err != nil {
-			return err
+			return "", 0, err
 		}
 	}
 	for _, role := range p.Roles {
 		if err := add(model.PropPosition, role, confidenceOther); err != nil {
-			return err
+			return "", 0, err
 		}
 	}
 	r.affiliations = append(r.affiliations, affiliation{person: id, name: p.Affiliation, mentions: p.Mentions})
-	return nil
+	return id, score, nil
 }
 
 // affiliation is an organization or facility a source ties a person to,
@@ -177,7 +275,9 @@ func (r *recorder) affiliate(ctx context.Context) error {
 	return nil
 }
 
-func (r *recorder) entity(ctx context.Context, typ model.EntityType, e extract.Entity, facilities []extract.Entity) error {
+// entity places a facility, place or organization and stores its names;
+// its mentions are stored by steps of their own.
+func (r *recorder) entity(ctx context.Context, typ model.EntityType, e extract.Entity) (string, float64, error) {
 	f := resolve.Found{Type: typ, Name: e.Name}
 	for _, m := range e.Mentions {
 		if m.Text != e.Name {
@@ -186,24 +286,21 @@ func (r *recorder) entity(ctx context.Context, typ model.EntityType, e extract.E
 	}
 	id, err := r.placeByGazetteer(ctx, typ, e.Gazetteer)
 	if err != nil {
-		return err
+		return "", 0, err
 	}
 	score := 1.0 // the same gazetteer entry
 	if id == "" {
 		if id, score, err = r.place(ctx, f); err != nil {
-			return err
+			return "", 0, err
 		}
 	} else {
 		r.remember(id, f)
 		r.stats.Linked++
 	}
-	if err := r.mentions(ctx, id, score, typ, e.Mentions); err != nil {
-		return err
-	}
 	// The name, and as aliases only the other spellings this source writes:
 	// a gazetteer's other names are not what the source says.
 	if err := r.statement(ctx, &model.Statement{EntityID: id, Property: model.PropName, Value: e.Name, Span: r.spanOf(e.Name, e.Mentions), Confidence: confidenceName}); err != nil {
-		return err
+		return "", 0, err
 	}
 	written := map[string]bool{e.Name: true}
 	for _, m := range e.Mentions {
@@ -212,13 +309,15 @@ func (r *recorder) entity(ctx context.Context, typ model.EntityType, e extract.E
 		}
 		written[m.Text] = true
 		if err := r.statement(ctx, &model.Statement{EntityID: id, Property: model.PropAlias, Value: m.Text, Span: model.Span{Start: m.Start, End: m.End, Quote: m.Text}, Confidence: confidenceName}); err != nil {
-			return err
+			return "", 0, err
 		}
 	}
 	if e.Gazetteer != "" {
-		return r.statement(ctx, &model.Statement{EntityID: id, Property: model.PropGazetteer, Value: e.Gazetteer, Span: r.spanOf(e.Name, e.Mentions), Confidence: 1})
+		if err := r.statement(ctx, &model.Statement{EntityID: id, Property: model.PropGazetteer, Value: e.Gazetteer, Span: r.spanOf(e.Name, e.Mentions), Confidence: 1}); err != nil {
+			return "", 0, err
+		}
 	}
-	return nil
+	return id, score, nil
 }
 
 // placeByGazetteer finds the entity that already stands for a gazetteer
@@ -284,7 +383,9 @@ func (r *recorder) validSpan(start, end int, quote string) bool {
 
 // spanOf returns the span a value is quoted from: the mention whose text it
 // is; else the value itself where the text writes it, nearest after the first
-// mention (a rank, a post, a birthplace); else the first mention.
+// mention (a rank, a post, a birthplace); else the first mention. The value
+// is looked for within findWindow code points of the first mention, so that
+// recording a long source stays linear in its length.
 func (r *recorder) spanOf(value string, ms []extract.Mention) model.Span {
 	for _, m := range ms {
 		if m.Text == value {
@@ -295,10 +396,10 @@ func (r *recorder) spanOf(value string, ms []extract.Mention) model.Span {
 	if len(ms) > 0 {
 		from = ms[0].Start
 	}
-	if start, ok := r.find(value, from); ok {
+	if start, ok := r.find(value, from, from+findWindow); ok {
 		return model.Span{Start: start, End: start + len([]rune(value)), Quote: value}
 	}
-	if start, ok := r.find(value, 0); ok {
+	if start, ok := r.find(value, max(from-findWindow, 0), from); ok {
 		return model.Span{Start: start, End: start + len([]rune(value)), Quote: value}
 	}
 	if len(ms) > 0 {
@@ -307,14 +408,19 @@ func (r *recorder) spanOf(value string, ms []extract.Mention) model.Span {
 	return model.Span{}
 }
 
+// findWindow is how far from its entity's first mention a value is looked
+// for in the text: farther than any article, and a bound on the work per
+// statement in a source of many megabytes.
+const findWindow = 20000
+
 // find returns the code-point offset of the first occurrence of value in the
-// source text at or after from.
-func (r *recorder) find(value string, from int) (int, bool) {
+// source text that starts in [from, to).
+func (r *recorder) find(value string, from, to int) (int, bool) {
 	v := []rune(value)
 	if len(v) == 0 {
 		return 0, false
 	}
-	for i := max(from, 0); i+len(v) <= len(r.text); i++ {
+	for i := max(from, 0); i < to && i+len(v) <= len(r.text); i++ {
 		if r.text[i] == v[0] && string(r.text[i:i+len(v)]) == value {
 			return i, true
 		}
@@ -340,6 +446,7 @@ func (r *recorder) statement(ctx context.Context, st *model.Statement) error {
 		return err
 	}
 	r.stats.Statements++
+	r.written = append(r.written, st.ID)
 	return nil
 }
 

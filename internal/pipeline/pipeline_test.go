@@ -65,7 +65,7 @@ func record(t *testing.T, st *store.Store, r *resolve.Resolver, sens model.Sensi
 	var stats pipeline.Stats
 	b := r.Begin()
 	err := st.Write(ctx, "tester", func(tx *store.Tx) error {
-		if _, err := tx.AddSource(ctx, &src, []byte(text+sens.String())); err != nil {
+		if err := tx.AddSource(ctx, &src, []byte(text+sens.String())); err != nil {
 			return err
 		}
 		var err error

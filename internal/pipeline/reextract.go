@@ -14,5 +14,7 @@ import (
 // (store.Tx.ClearMachineWork): statements a person already reviewed are not
 // proposed a second time.
 func Rerecord(ctx context.Context, tx *store.Tx, b *resolve.Batch, src model.Source, res extract.Result) (Stats, error) {
-	return record(ctx, tx, b, src, res, true)
+	r := NewRecorder(src, res, true)
+	_, err := r.Record(ctx, tx, b, 0)
+	return r.Stats(), err
 }

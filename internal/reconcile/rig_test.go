@@ -142,12 +142,12 @@ func (r *rig) seed() {
 	err := r.st.Write(ctx, "tester", func(tx *store.Tx) error {
 		pub := model.Source{Kind: model.KindArticle, Title: "Guard arrested", Language: "en", Sensitivity: model.Public,
 			Text: "A public article about Sednaya."}
-		if _, err := tx.AddSource(ctx, &pub, []byte(pub.Text)); err != nil {
+		if err := tx.AddSource(ctx, &pub, []byte(pub.Text)); err != nil {
 			return err
 		}
 		conf := model.Source{Kind: model.KindTestimony, Title: "Testimony", Language: "ar", Sensitivity: model.Confidential,
 			Text: "A confidential testimony."}
-		if _, err := tx.AddSource(ctx, &conf, []byte(conf.Text)); err != nil {
+		if err := tx.AddSource(ctx, &conf, []byte(conf.Text)); err != nil {
 			return err
 		}
 		entity := func(typ model.EntityType, caption string, facts ...seedFact) error {

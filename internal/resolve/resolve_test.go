@@ -34,7 +34,7 @@ func newFixture(t *testing.T, st *store.Store, sens model.Sensitivity) *fixture 
 	ctx := context.Background()
 	src := model.Source{Kind: model.KindArticle, Text: "Test source " + t.Name() + " " + sens.String(), Sensitivity: sens}
 	if err := st.Write(ctx, "tester", func(tx *store.Tx) error {
-		_, err := tx.AddSource(ctx, &src, []byte(src.Text))
+		err := tx.AddSource(ctx, &src, []byte(src.Text))
 		return err
 	}); err != nil {
 		t.Fatal(err)

@@ -62,7 +62,7 @@ func TestPeopleAcrossTexts(t *testing.T) {
 			src := model.Source{Kind: model.KindArticle, Text: tx.text, Sensitivity: model.Public, Language: tx.lang}
 			b := r.Begin()
 			err := st.Write(ctx, "tester", func(wtx *store.Tx) error {
-				if _, err := wtx.AddSource(ctx, &src, []byte(tx.text)); err != nil {
+				if err := wtx.AddSource(ctx, &src, []byte(tx.text)); err != nil {
 					return err
 				}
 				_, err := pipeline.Record(ctx, wtx, b, src, res)

@@ -61,6 +61,19 @@ func IndexSource(ctx context.Context, tx *store.Tx, sourceID string) error {
 	return tx.IndexSource(ctx, sourceID, Fold)
 }
 
+// SourceDocument is what a source is indexed under: its title, publisher
+// and text, folded. Folding a long text takes a while: it can be done ahead
+// of the transaction and given to IndexSourceText.
+func SourceDocument(title, publisher, text string) string {
+	return Fold(title + "\n" + publisher + "\n" + text)
+}
+
+// IndexSourceText indexes a source's own document, folded beforehand by
+// SourceDocument, and not its statements.
+func IndexSourceText(ctx context.Context, tx *store.Tx, sourceID, folded string) error {
+	return tx.IndexSourceText(ctx, sourceID, folded)
+}
+
 // IndexStatement indexes one statement (a manual one, say).
 func IndexStatement(ctx context.Context, tx *store.Tx, id string) error {
 	return tx.IndexStatement(ctx, id, Fold)

@@ -46,12 +46,12 @@ func TestSearch(t *testing.T) {
 		err := st.Write(ctx, "tester", func(tx *store.Tx) error {
 			ar = model.Source{Kind: model.KindArticle, Title: "القبض على السجّان", Language: "ar", Sensitivity: model.Public,
 				Text: "أعلنت الوزارة القبض على السجان أوس سلوم في حمص.", Published: model.DayDate(2025, 1, 4)}
-			if _, err := tx.AddSource(ctx, &ar, []byte("ar")); err != nil {
+			if err := tx.AddSource(ctx, &ar, []byte("ar")); err != nil {
 				return err
 			}
 			en = model.Source{Kind: model.KindTestimony, Title: "Testimony W-9", Language: "en", Sensitivity: model.Confidential,
 				Text: "The witness Zubayda Qassem saw the guard at Sednaya.", Published: model.DayDate(2024, 6, 1)}
-			if _, err := tx.AddSource(ctx, &en, []byte("en")); err != nil {
+			if err := tx.AddSource(ctx, &en, []byte("en")); err != nil {
 				return err
 			}
 			p, _ := tx.AddEntity(ctx, model.TypePerson)

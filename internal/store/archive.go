@@ -59,8 +59,12 @@ func (a *fileArchive) stage(sum string, data []byte) error {
 
 func (a *fileArchive) put(_ context.Context, t *Tx, sum string, data []byte) error {
 	if _, ok := a.staged.LoadAndDelete(sum); !ok {
-		if err := a.write(sum, data); err != nil {
-			return err
+		// Unstaged: a record of bytes already kept (their file is there),
+		// or a stage that failed.
+		if _, err := os.Stat(a.path(sum)); err != nil {
+			if err := a.write(sum, data); err != nil {
+				return err
+			}
 		}
 	}
 	if batchSync {

@@ -494,13 +494,13 @@ func (s *Store) RebuildTotals(ctx context.Context) (int, error) { return s.rebui
 // holds the lock, so that of several servers and workers opening an old
 // store at once only the first builds them.
 func (s *Store) rebuildTotals(ctx context.Context, ifMissing bool) (int, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.beginWrite(ctx)
 	if err != nil {
 		return 0, fmt.Errorf("begin: %w", err)
 	}
 	defer tx.Rollback()
-	t := &Tx{tx: tx, s: s, actor: "rebuild"}
-	if err := s.dialect.lockLedger(ctx, tx); err != nil {
+	t := &Tx{tx: tx.Tx, s: s, actor: "rebuild"}
+	if err := s.dialect.lockLedger(ctx, tx.Tx); err != nil {
 		return 0, fmt.Errorf("lock ledger: %w", err)
 	}
 	if ifMissing {

@@ -1,4 +1,30 @@
 package store
 
+import (
+	"context"
+
+	"github.com/pressly/goose/v3"
+)
+
 // Prefixed exposes prefixed to the external tests.
 var Prefixed = prefixed
+
+// StepMigrations undoes the last n migrations and applies them again: a test
+// of what they do to a store holding rows.
+func (s *Store) StepMigrations(ctx context.Context, n int) error {
+	fsys, err := s.migrations()
+	if err != nil {
+		return err
+	}
+	p, err := goose.NewProvider(s.dialect.gooseDialect(), s.db, fsys)
+	if err != nil {
+		return err
+	}
+	for range n {
+		if _, err := p.Down(ctx); err != nil {
+			return err
+		}
+	}
+	_, err = p.Up(ctx)
+	return err
+}

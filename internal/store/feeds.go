@@ -104,8 +104,8 @@ func (fs Feeds) Add(ctx context.Context, f Feed) error {
 	if _, err := fs.ByURL(ctx, f.URL); err == nil {
 		return fmt.Errorf("%s: %w", f.URL, ErrFeedExists)
 	}
-	_, err := fs.s.db.ExecContext(ctx, fs.s.Rebind("INSERT INTO feeds (id, url, title, interval_seconds, kind, sensitivity, "+
-		"next_poll_at, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+	_, err := fs.s.execWrite(ctx, "INSERT INTO feeds (id, url, title, interval_seconds, kind, sensitivity, "+
+		"next_poll_at, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
 		f.ID, f.URL, f.Title, int64(f.Interval/time.Second), string(f.Kind), f.Sensitivity.String(),
 		stamp(f.NextPollAt), f.AddedBy, timeText(f.AddedAt))
 	if err != nil {
@@ -167,7 +167,7 @@ func (fs Feeds) List(ctx context.Context, v access.Viewer) ([]Feed, error) {
 // Remove stops following a feed and forgets its items; the sources they
 // became stay.
 func (fs Feeds) Remove(ctx context.Context, id string) error {
-	tx, err := fs.s.db.BeginTx(ctx, nil)
+	tx, err := fs.s.beginWrite(ctx)
 	if err != nil {
 		return err
 	}
@@ -209,7 +209,7 @@ func (fs Feeds) Due(ctx context.Context, now time.Time) ([]Feed, error) {
 // before polling it, so two workers never poll the same feed at once, and a
 // poller that dies leaves the feed due again at until.
 func (fs Feeds) Claim(ctx context.Context, id string, was, until time.Time) (bool, error) {
-	res, err := fs.s.db.ExecContext(ctx, fs.s.Rebind("UPDATE feeds SET next_poll_at = ? WHERE id = ? AND next_poll_at = ?"),
+	res, err := fs.s.execWrite(ctx, "UPDATE feeds SET next_poll_at = ? WHERE id = ? AND next_poll_at = ?",
 		stamp(until), id, stamp(was))
 	if err != nil {
 		return false, fmt.Errorf("claim feed %s: %w", id, err)
@@ -221,8 +221,8 @@ func (fs Feeds) Claim(ctx context.Context, id string, was, until time.Time) (boo
 // PollOK records a poll that succeeded: the validators for the next
 // conditional request, the title, and the next poll; the error is cleared.
 func (fs Feeds) PollOK(ctx context.Context, id, title, etag, lastModified string, at, next time.Time) error {
-	_, err := fs.s.db.ExecContext(ctx, fs.s.Rebind("UPDATE feeds SET title = ?, etag = ?, last_modified = ?, last_polled_at = ?, "+
-		"last_ok_at = ?, last_error = '', failures = 0, next_poll_at = ? WHERE id = ?"),
+	_, err := fs.s.execWrite(ctx, "UPDATE feeds SET title = ?, etag = ?, last_modified = ?, last_polled_at = ?, "+
+		"last_ok_at = ?, last_error = '', failures = 0, next_poll_at = ? WHERE id = ?",
 		title, etag, lastModified, timeText(at), timeText(at), stamp(next), id)
 	if err != nil {
 		return fmt.Errorf("record poll of feed %s: %w", id, err)
@@ -233,8 +233,8 @@ func (fs Feeds) PollOK(ctx context.Context, id, title, etag, lastModified string
 // PollFailed records a poll that failed: its error, one more failure in a
 // row, and the next poll.
 func (fs Feeds) PollFailed(ctx context.Context, id, why string, at, next time.Time) error {
-	_, err := fs.s.db.ExecContext(ctx, fs.s.Rebind("UPDATE feeds SET last_polled_at = ?, last_error = ?, failures = failures + 1, "+
-		"next_poll_at = ? WHERE id = ?"), timeText(at), why, stamp(next), id)
+	_, err := fs.s.execWrite(ctx, "UPDATE feeds SET last_polled_at = ?, last_error = ?, failures = failures + 1, "+
+		"next_poll_at = ? WHERE id = ?", timeText(at), why, stamp(next), id)
 	if err != nil {
 		return fmt.Errorf("record failed poll of feed %s: %w", id, err)
 	}
@@ -307,10 +307,10 @@ func (fs Feeds) items(ctx context.Context, where string, args ...any) ([]FeedIte
 // it did not. The first attempt creates the item's row; an item that became
 // a source stays linked to it.
 func (fs Feeds) RecordItem(ctx context.Context, it FeedItem) error {
-	_, err := fs.s.db.ExecContext(ctx, fs.s.Rebind("INSERT INTO feed_items (feed_id, item_key, url, title, source_id, first_seen, attempts, last_error) "+
+	_, err := fs.s.execWrite(ctx, "INSERT INTO feed_items (feed_id, item_key, url, title, source_id, first_seen, attempts, last_error) "+
 		"VALUES (?, ?, ?, ?, ?, ?, 1, ?) ON CONFLICT (feed_id, item_key) DO UPDATE SET source_id = COALESCE(excluded.source_id, feed_items.source_id), "+
 		"attempts = feed_items.attempts + 1, "+
-		"last_error = CASE WHEN feed_items.source_id IS NOT NULL THEN feed_items.last_error ELSE excluded.last_error END"),
+		"last_error = CASE WHEN feed_items.source_id IS NOT NULL THEN feed_items.last_error ELSE excluded.last_error END",
 		it.FeedID, it.Key, it.URL, it.Title, nullable(it.SourceID), timeText(it.FirstSeen), it.LastError)
 	if err != nil {
 		return fmt.Errorf("record item of feed %s: %w", it.FeedID, err)

@@ -6,10 +6,45 @@ import (
 )
 
 // ExtractedWith reports whether a source has mentions by this extractor
-// (NAME@VERSION): then extraction with it has run.
+// (NAME@VERSION) and no extraction under way (StartExtraction): then
+// extraction with it has run to the end.
 func (t *Tx) ExtractedWith(ctx context.Context, sourceID, extractor string) (bool, error) {
 	var n int
-	err := t.queryRow(ctx, "SELECT count(*) FROM mentions WHERE source_id = ? AND extractor = ?", sourceID, extractor).Scan(&n)
+	err := t.queryRow(ctx, extractedWith, sourceID, extractor, sourceID).Scan(&n)
+	return n > 0, err
+}
+
+const extractedWith = "SELECT count(*) FROM mentions WHERE source_id = ? AND extractor = ? " +
+	"AND NOT EXISTS (SELECT 1 FROM extraction_runs WHERE source_id = ?)"
+
+// StartExtraction records that the extraction of a source is being recorded
+// over several transactions: until FinishExtraction, the source counts as
+// not extracted, whatever it holds.
+func (t *Tx) StartExtraction(ctx context.Context, sourceID, extractor string) error {
+	_, err := t.exec(ctx, "INSERT INTO extraction_runs (source_id, extractor, started_at) VALUES (?, ?, ?) "+
+		"ON CONFLICT (source_id) DO UPDATE SET extractor = excluded.extractor, started_at = excluded.started_at",
+		sourceID, extractor, timeText(t.s.now()))
+	if err != nil {
+		return fmt.Errorf("start extraction of %s: %w", sourceID, err)
+	}
+	return nil
+}
+
+// FinishExtraction records that the extraction of a source is recorded to
+// the end.
+func (t *Tx) FinishExtraction(ctx context.Context, sourceID string) error {
+	if _, err := t.exec(ctx, "DELETE FROM extraction_runs WHERE source_id = ?", sourceID); err != nil {
+		return fmt.Errorf("finish extraction of %s: %w", sourceID, err)
+	}
+	return nil
+}
+
+// ExtractionUnfinished reports whether a source's extraction was started
+// over several transactions and not finished (a crash, a stop): what it
+// holds of it must be cleared before it is extracted again.
+func (s *Store) ExtractionUnfinished(ctx context.Context, sourceID string) (bool, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, s.Rebind("SELECT count(*) FROM extraction_runs WHERE source_id = ?"), sourceID).Scan(&n)
 	return n > 0, err
 }
 
@@ -25,52 +60,74 @@ type Superseded struct {
 // entities that still carry anything. Event entities left with nothing are
 // removed. Every removal is in the ledger.
 func (t *Tx) ClearMachineWork(ctx context.Context, sourceID, keep, origin string) (Superseded, error) {
-	var out Superseded
-	ids, err := t.ids(ctx, "SELECT id FROM mentions WHERE source_id = ? AND extractor <> ?", sourceID, keep)
+	out, _, err := t.ClearSomeMachineWork(ctx, sourceID, keep, origin, 0)
+	return out, err
+}
+
+// ClearSomeMachineWork is ClearMachineWork for at most limit mentions and
+// statements (0: all), so that clearing a source that names thousands of
+// things can take several transactions; more reports whether anything is
+// left to clear.
+func (t *Tx) ClearSomeMachineWork(ctx context.Context, sourceID, keep, origin string, limit int) (out Superseded, more bool, err error) {
+	lim := ""
+	if limit > 0 {
+		lim = fmt.Sprintf(" LIMIT %d", limit+1)
+	}
+	ids, err := t.ids(ctx, "SELECT id FROM mentions WHERE source_id = ? AND extractor <> ? ORDER BY id"+lim, sourceID, keep)
 	if err != nil {
-		return out, err
+		return out, false, err
+	}
+	if limit > 0 && len(ids) > limit {
+		ids, more = ids[:limit], true
 	}
 	for _, id := range ids {
 		ent, src, err := t.mentionOf(ctx, id)
 		if err != nil {
-			return out, err
+			return out, false, err
 		}
 		if err := t.countMention(ctx, ent, src, -1); err != nil {
-			return out, err
+			return out, false, err
 		}
 		if err := t.remove(ctx, "mentions", id); err != nil {
-			return out, err
+			return out, false, err
 		}
 		out.Mentions++
 	}
+	stmtLim := lim
+	if limit > 0 {
+		stmtLim = fmt.Sprintf(" LIMIT %d", max(limit-len(ids), 0)+1)
+	}
 	rows, err := t.query(ctx, "SELECT id, entity_id FROM statements WHERE source_id = ? AND origin LIKE 'extracted:%' AND origin <> ? "+
-		"AND status = 'proposed' AND reviewer = ''", sourceID, origin)
+		"AND status = 'proposed' AND reviewer = '' ORDER BY id"+stmtLim, sourceID, origin)
 	if err != nil {
-		return out, err
+		return out, false, err
 	}
 	var stmts, touched []string
 	for rows.Next() {
 		var id, ent string
 		if err := rows.Scan(&id, &ent); err != nil {
 			rows.Close()
-			return out, err
+			return out, false, err
 		}
 		stmts, touched = append(stmts, id), append(touched, ent)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return out, err
+		return out, false, err
+	}
+	if allowed := max(limit-len(ids), 0); limit > 0 && len(stmts) > allowed {
+		stmts, touched, more = stmts[:allowed], touched[:allowed], true
 	}
 	for _, id := range stmts {
 		r, err := t.readClaimRow(ctx, id)
 		if err != nil {
-			return out, err
+			return out, false, err
 		}
 		if err := t.countClaim(ctx, r, -1); err != nil {
-			return out, err
+			return out, false, err
 		}
 		if err := t.remove(ctx, "statements", id); err != nil {
-			return out, err
+			return out, false, err
 		}
 		out.Statements++
 	}
@@ -87,16 +144,16 @@ func (t *Tx) ClearMachineWork(ctx context.Context, sourceID, keep, origin string
 			"(SELECT count(*) FROM merge_proposals WHERE entity_a = ? OR entity_b = ?) + "+
 			"(SELECT count(*) FROM entities WHERE id = ? AND type <> 'event')",
 			ent, ent, ent, ent, ent, ent, ent, ent, ent).Scan(&n); err != nil {
-			return out, fmt.Errorf("entity %s: %w", ent, err)
+			return out, false, fmt.Errorf("entity %s: %w", ent, err)
 		}
 		if n == 0 {
 			if err := t.remove(ctx, "entities", ent); err != nil {
-				return out, err
+				return out, false, err
 			}
 			out.Entities++
 		}
 	}
-	return out, nil
+	return out, more, nil
 }
 
 // HasReviewed reports whether a person already reviewed a statement of this
@@ -149,6 +206,6 @@ func (t *Tx) ids(ctx context.Context, q string, args ...any) ([]string, error) {
 // again, which the transaction that records it checks once more.
 func (s *Store) ExtractedWith(ctx context.Context, sourceID, extractor string) (bool, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, s.Rebind("SELECT count(*) FROM mentions WHERE source_id = ? AND extractor = ?"), sourceID, extractor).Scan(&n)
+	err := s.db.QueryRowContext(ctx, s.Rebind(extractedWith), sourceID, extractor, sourceID).Scan(&n)
 	return n > 0, err
 }

@@ -61,6 +61,13 @@ func (t *Tx) IndexSource(ctx context.Context, sourceID string, fold Folder) erro
 	return nil
 }
 
+// IndexSourceText indexes a source's own document — its title, publisher
+// and text folded beforehand into body, outside the transaction — and not
+// its statements.
+func (t *Tx) IndexSourceText(ctx context.Context, sourceID, body string) error {
+	return t.indexDoc(ctx, "source", sourceID, body)
+}
+
 // IndexStatement indexes one statement (a manual one, say) if it is not yet.
 func (t *Tx) IndexStatement(ctx context.Context, id string, fold Folder) error {
 	var value, quote string

@@ -22,8 +22,8 @@ func (s *Store) Sessions() Sessions { return Sessions{s} }
 
 // Create stores a new session.
 func (ss Sessions) Create(ctx context.Context, x model.Session) error {
-	_, err := ss.s.db.ExecContext(ctx, ss.s.Rebind("INSERT INTO sessions (id, user_id, user_name, csrf, created_at, last_seen, expires_at) "+
-		"VALUES (?, ?, ?, ?, ?, ?, ?)"), x.ID, x.UserID, x.UserName, x.CSRF, timeText(x.CreatedAt), timeText(x.LastSeen), timeText(x.ExpiresAt))
+	_, err := ss.s.execWrite(ctx, "INSERT INTO sessions (id, user_id, user_name, csrf, created_at, last_seen, expires_at) "+
+		"VALUES (?, ?, ?, ?, ?, ?, ?)", x.ID, x.UserID, x.UserName, x.CSRF, timeText(x.CreatedAt), timeText(x.LastSeen), timeText(x.ExpiresAt))
 	if err != nil {
 		return fmt.Errorf("create session: %w", err)
 	}
@@ -51,25 +51,25 @@ func (ss Sessions) Get(ctx context.Context, id string) (model.Session, error) {
 
 // Touch records that a session was used.
 func (ss Sessions) Touch(ctx context.Context, id string, at time.Time) error {
-	_, err := ss.s.db.ExecContext(ctx, ss.s.Rebind("UPDATE sessions SET last_seen = ? WHERE id = ?"), timeText(at), id)
+	_, err := ss.s.execWrite(ctx, "UPDATE sessions SET last_seen = ? WHERE id = ?", timeText(at), id)
 	return err
 }
 
 // Delete ends a session.
 func (ss Sessions) Delete(ctx context.Context, id string) error {
-	_, err := ss.s.db.ExecContext(ctx, ss.s.Rebind("DELETE FROM sessions WHERE id = ?"), id)
+	_, err := ss.s.execWrite(ctx, "DELETE FROM sessions WHERE id = ?", id)
 	return err
 }
 
 // DeleteUser ends every session of an account.
 func (ss Sessions) DeleteUser(ctx context.Context, userID string) error {
-	_, err := ss.s.db.ExecContext(ctx, ss.s.Rebind("DELETE FROM sessions WHERE user_id = ?"), userID)
+	_, err := ss.s.execWrite(ctx, "DELETE FROM sessions WHERE user_id = ?", userID)
 	return err
 }
 
 // Sweep drops sessions that expired before now.
 func (ss Sessions) Sweep(ctx context.Context, now time.Time) error {
-	_, err := ss.s.db.ExecContext(ctx, ss.s.Rebind("DELETE FROM sessions WHERE expires_at < ?"), timeText(now))
+	_, err := ss.s.execWrite(ctx, "DELETE FROM sessions WHERE expires_at < ?", timeText(now))
 	return err
 }
 
@@ -85,7 +85,7 @@ func (al AccessLog) Record(ctx context.Context, entries ...model.AccessEntry) er
 	if len(entries) == 0 {
 		return nil
 	}
-	tx, err := al.s.db.BeginTx(ctx, nil)
+	tx, err := al.s.beginWrite(ctx)
 	if err != nil {
 		return err
 	}

@@ -2,10 +2,10 @@ package store
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/athar-project/athar/internal/model"
 )
 
 // Near-duplicate detection keeps a MinHash signature per source and its LSH
@@ -89,6 +89,10 @@ type Candidate struct {
 	Signature   []byte
 	DuplicateOf string
 	Shared      int // how many band keys it shares
+	// Sensitivity is the candidate's level and OriginalSensitivity that of
+	// the source it copies (DuplicateOf): a link may be made only to what
+	// the one who brings the copy may see.
+	Sensitivity, OriginalSensitivity model.Sensitivity
 }
 
 // MaxKeySources is how many sources a near-duplicate key may index before it
@@ -146,11 +150,12 @@ func (t *Tx) DuplicateCandidates(ctx context.Context, held map[int64]bool, bands
 		return nil, nil
 	}
 	// Count shared keys on the key index alone; join only the winners.
-	q := "SELECT c.source_id, g.signature, COALESCE(s.duplicate_of, ''), c.shared FROM (" +
+	q := "SELECT c.source_id, g.signature, COALESCE(s.duplicate_of, ''), c.shared, s.sensitivity, COALESCE(o.sensitivity, s.sensitivity) FROM (" +
 		"SELECT source_id, count(*) AS shared FROM source_bands WHERE band_key IN (" + placeholders(len(args)) + ") " +
 		fmt.Sprintf("GROUP BY source_id HAVING sum(1 - anchor) > 0 OR sum(anchor) >= %d ", minAnchors) +
 		fmt.Sprintf("ORDER BY count(*) DESC, source_id LIMIT %d) c ", limit) +
 		"JOIN source_signatures g ON g.source_id = c.source_id JOIN sources s ON s.id = c.source_id " +
+		"LEFT JOIN sources o ON o.id = s.duplicate_of " +
 		"ORDER BY c.shared DESC, c.source_id"
 	rows, err := t.query(ctx, q, args...)
 	if err != nil {
@@ -160,7 +165,15 @@ func (t *Tx) DuplicateCandidates(ctx context.Context, held map[int64]bool, bands
 	var out []Candidate
 	for rows.Next() {
 		var c Candidate
-		if err := rows.Scan(&c.ID, &c.Signature, &c.DuplicateOf, &c.Shared); err != nil {
+		var sens, orig string
+		if err := rows.Scan(&c.ID, &c.Signature, &c.DuplicateOf, &c.Shared, &sens, &orig); err != nil {
+			return nil, err
+		}
+		var err error
+		if c.Sensitivity, err = model.ParseSensitivity(sens); err != nil {
+			return nil, err
+		}
+		if c.OriginalSensitivity, err = model.ParseSensitivity(orig); err != nil {
 			return nil, err
 		}
 		out = append(out, c)
@@ -174,15 +187,4 @@ func (t *Tx) SourceText(ctx context.Context, id string) (string, error) {
 	var text string
 	err := t.queryRow(ctx, "SELECT text FROM sources WHERE id = ?", id).Scan(&text)
 	return text, err
-}
-
-// SourceBySHA finds the source with these original bytes inside the
-// transaction, whoever may see it (the caller holds the bytes already).
-func (t *Tx) SourceBySHA(ctx context.Context, sum string) (string, bool, error) {
-	var id string
-	err := t.queryRow(ctx, "SELECT id FROM sources WHERE sha256 = ?", sum).Scan(&id)
-	if errors.Is(err, sql.ErrNoRows) {
-		return "", false, nil
-	}
-	return id, err == nil, err
 }

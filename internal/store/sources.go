@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"crypto/rand"
 	"database/sql"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"strings"
@@ -16,28 +18,31 @@ import (
 // not told apart, so that a refusal leaks nothing.
 var ErrNotFound = errors.New("not found")
 
-// SourceID is the stable id of the source with these original bytes: the
-// same on both engines and after a backup and restore.
-func SourceID(sum string) string { return "src_" + sum[:16] }
+// NewSourceID is a new source's id: random, so that it says nothing of the
+// original bytes nor of when they came. (Ids were once derived from the bytes,
+// which told whoever holds the same bytes whether a record of them exists,
+// hidden or not; those ids stay as they are.)
+func NewSourceID() string {
+	b := make([]byte, 8)
+	if _, err := rand.Read(b); err != nil {
+		panic(err) // crypto/rand does not fail on the systems Athar runs on
+	}
+	return "src_" + hex.EncodeToString(b)
+}
 
-// AddSource stores a source and its original bytes. The source's SHA256,
-// Size and ID are set from data. When the same bytes are already stored it
-// returns the existing source's id and false.
-func (t *Tx) AddSource(ctx context.Context, src *model.Source, data []byte) (added bool, err error) {
+// AddSource stores a new source record and its original bytes. The source's
+// SHA256 and Size are set from data, and its ID when the caller gave none
+// (NewSourceID). The bytes are kept once however many records hold them:
+// whether a record of the same bytes already counts as this source is the
+// caller's rule (SourcesBySHA).
+func (t *Tx) AddSource(ctx context.Context, src *model.Source, data []byte) error {
 	src.SHA256 = Hash(data)
 	src.Size = int64(len(data))
-	src.ID = SourceID(src.SHA256)
-	var existing string
-	err = t.queryRow(ctx, "SELECT id FROM sources WHERE sha256 = ?", src.SHA256).Scan(&existing)
-	switch {
-	case err == nil:
-		src.ID = existing
-		return false, nil
-	case !errors.Is(err, sql.ErrNoRows):
-		return false, fmt.Errorf("look up source: %w", err)
+	if src.ID == "" {
+		src.ID = NewSourceID()
 	}
 	if err := validateSource(src); err != nil {
-		return false, err
+		return err
 	}
 	if src.IngestedAt.IsZero() {
 		src.IngestedAt = t.s.now()
@@ -46,12 +51,50 @@ func (t *Tx) AddSource(ctx context.Context, src *model.Source, data []byte) (add
 		src.AddedBy = t.actor
 	}
 	if err := t.s.archive.put(ctx, t, src.SHA256, data); err != nil {
-		return false, err
+		return err
 	}
-	if err := t.insert(ctx, "sources", sourceRow(src)); err != nil {
-		return false, err
+	return t.insert(ctx, "sources", sourceRow(src))
+}
+
+// SourceCopy is one record of a source's original bytes.
+type SourceCopy struct {
+	ID          string
+	Kind        model.SourceKind
+	Sensitivity model.Sensitivity
+}
+
+// SourcesBySHA lists the records of these original bytes, oldest first,
+// whoever may see them: the caller holds the bytes, and decides by its own
+// rule which record, if any, counts as the same source for whom.
+func (t *Tx) SourcesBySHA(ctx context.Context, sum string) ([]SourceCopy, error) {
+	return sourcesBySHA(ctx, t.tx, t.s.dialect, sum)
+}
+
+// SourcesBySHA is Tx.SourcesBySHA outside a transaction.
+func (s *Store) SourcesBySHA(ctx context.Context, sum string) ([]SourceCopy, error) {
+	return sourcesBySHA(ctx, s.db, s.dialect, sum)
+}
+
+func sourcesBySHA(ctx context.Context, q querier, d dialect, sum string) ([]SourceCopy, error) {
+	rows, err := q.QueryContext(ctx, d.rebind("SELECT id, kind, sensitivity FROM sources WHERE sha256 = ? ORDER BY ingested_at, id"), sum)
+	if err != nil {
+		return nil, fmt.Errorf("records of %s: %w", sum, err)
 	}
-	return true, nil
+	defer rows.Close()
+	var out []SourceCopy
+	for rows.Next() {
+		var c SourceCopy
+		var kind, sens string
+		if err := rows.Scan(&c.ID, &kind, &sens); err != nil {
+			return nil, err
+		}
+		c.Kind = model.SourceKind(kind)
+		if c.Sensitivity, err = model.ParseSensitivity(sens); err != nil {
+			return nil, fmt.Errorf("source %s: %w", c.ID, err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
 }
 
 func validateSource(src *model.Source) error {

@@ -17,6 +17,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/athar-project/athar/internal/ledger"
@@ -40,6 +41,9 @@ var ErrNoData = errors.New("no Athar data here")
 
 // Store is Athar's storage on one engine.
 type Store struct {
+	// writeMu lets one writer of this process at a time into SQLite (see
+	// gate).
+	writeMu sync.Mutex
 	db      *sql.DB
 	dialect dialect
 	archive archive
@@ -159,6 +163,7 @@ func (s *Store) Write(ctx context.Context, actor string, fn func(*Tx) error) err
 	if actor == "" {
 		return errors.New("a write needs an actor")
 	}
+	defer s.gate()()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
@@ -178,6 +183,80 @@ func (s *Store) Write(ctx context.Context, actor string, fn func(*Tx) error) err
 		return fmt.Errorf("commit: %w", err)
 	}
 	return nil
+}
+
+// gate lets one writer of this process at a time into the database, in
+// the order they came (sync.Mutex hands over to a writer that waited more
+// than a millisecond), and returns the release. On SQLite, whose lock goes to
+// whichever writer asks first after it is free, a writer that asks again at
+// once — an ingest's next transaction — would otherwise win it again and again
+// over one that backs off between tries — a login — and keep that one
+// waiting for as long as the ingest runs. PostgreSQL queues its own waiters:
+// there the gate lets everyone through.
+func (s *Store) gate() func() {
+	if s.dialect.name() != "sqlite" {
+		return func() {}
+	}
+	s.writeMu.Lock()
+	return s.writeMu.Unlock
+}
+
+// yieldFor is how long Yield pauses on SQLite.
+const yieldFor = 25 * time.Millisecond
+
+// Yield lets writers of other processes in between two transactions of a
+// long run of them (an ingest of a large source). SQLite gives its lock to
+// whoever asks first once it is free; a writer of another process asks again
+// only after a pause (its busy handler sleeps up to 100 ms between tries),
+// and would miss the moment between two of the run's transactions again and
+// again. A short pause gives it its turn within a few transactions, for a few
+// percent of the run's time. PostgreSQL queues its own waiters: there it does
+// nothing.
+func (s *Store) Yield(ctx context.Context) {
+	if s.dialect.name() != "sqlite" {
+		return
+	}
+	select {
+	case <-time.After(yieldFor):
+	case <-ctx.Done():
+	}
+}
+
+// execWrite runs one statement that writes, outside a transaction, through
+// the gate.
+func (s *Store) execWrite(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	defer s.gate()()
+	return s.db.ExecContext(ctx, s.Rebind(q), args...)
+}
+
+// writeTx is a transaction begun through the gate: Commit and Rollback
+// release it.
+type writeTx struct {
+	*sql.Tx
+	release func()
+}
+
+func (t *writeTx) Commit() error {
+	defer t.release()
+	return t.Tx.Commit()
+}
+
+func (t *writeTx) Rollback() error {
+	defer t.release()
+	return t.Tx.Rollback()
+}
+
+// beginWrite begins a transaction that writes outside Write (operational
+// tables: the access log, feeds), through the gate.
+func (s *Store) beginWrite(ctx context.Context) (*writeTx, error) {
+	release := s.gate()
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		release()
+		return nil, err
+	}
+	var once sync.Once
+	return &writeTx{Tx: tx, release: func() { once.Do(release) }}, nil
 }
 
 // migrationsFS holds the numbered, append-only migrations of both engines.

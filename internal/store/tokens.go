@@ -141,7 +141,7 @@ func (tk Tokens) CreateScoped(ctx context.Context, userID, name string, scope To
 	}
 	secret := TokenPrefix + tokenEncoding.EncodeToString(raw)
 	t := APIToken{ID: NewID(), UserID: u.ID, UserName: u.Name, Name: name, Scope: scope, CreatedAt: now, ExpiresAt: expires}
-	_, err = tk.s.db.ExecContext(ctx, tk.s.Rebind("INSERT INTO api_tokens (id, hash, user_id, name, scope, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+	_, err = tk.s.execWrite(ctx, "INSERT INTO api_tokens (id, hash, user_id, name, scope, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
 		t.ID, HashToken(secret), t.UserID, t.Name, string(t.Scope), timeText(t.CreatedAt), timeText(t.ExpiresAt))
 	if err != nil {
 		return APIToken{}, "", fmt.Errorf("create token: %w", err)
@@ -234,7 +234,7 @@ func (tk Tokens) Get(ctx context.Context, id string) (APIToken, error) {
 // Revoke ends a token for good. Revoking a revoked token keeps the time it
 // was first revoked; an unknown id is ErrNotFound.
 func (tk Tokens) Revoke(ctx context.Context, id string) (APIToken, error) {
-	if _, err := tk.s.db.ExecContext(ctx, tk.s.Rebind("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at = ''"),
+	if _, err := tk.s.execWrite(ctx, "UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at = ''",
 		timeText(tk.s.now()), id); err != nil {
 		return APIToken{}, fmt.Errorf("revoke token: %w", err)
 	}
@@ -243,6 +243,6 @@ func (tk Tokens) Revoke(ctx context.Context, id string) (APIToken, error) {
 
 // Touch records that a token was used at.
 func (tk Tokens) Touch(ctx context.Context, id string, at time.Time) error {
-	_, err := tk.s.db.ExecContext(ctx, tk.s.Rebind("UPDATE api_tokens SET last_used_at = ? WHERE id = ?"), timeText(at), id)
+	_, err := tk.s.execWrite(ctx, "UPDATE api_tokens SET last_used_at = ? WHERE id = ?", timeText(at), id)
 	return err
 }

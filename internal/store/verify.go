@@ -263,3 +263,23 @@ func (s *Store) verifyCheckpoints(ctx context.Context, r *Report) error {
 	}
 	return nil
 }
+
+// Ledger lists up to limit ledger entries after sequence number after, in
+// order: what an auditor reads, and what tests check a write against.
+func (s *Store) Ledger(ctx context.Context, after int64, limit int) ([]ledger.Entry, error) {
+	rows, err := s.db.QueryContext(ctx, s.Rebind(fmt.Sprintf("SELECT seq, at, actor, action, tbl, row_id, row_hash, prev_hash, hash "+
+		"FROM ledger WHERE seq > ? ORDER BY seq LIMIT %d", limit)), after)
+	if err != nil {
+		return nil, fmt.Errorf("read ledger: %w", err)
+	}
+	defer rows.Close()
+	var out []ledger.Entry
+	for rows.Next() {
+		var e ledger.Entry
+		if err := rows.Scan(&e.Seq, &e.At, &e.Actor, &e.Action, &e.Table, &e.RowID, &e.RowHash, &e.PrevHash, &e.Hash); err != nil {
+			return nil, fmt.Errorf("read ledger: %w", err)
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}

@@ -33,7 +33,7 @@ func TestCachedIsReadAgainWhenTheHeadMoves(t *testing.T) {
 		t.Fatalf("another key shares the first key's value: %d", v)
 	}
 	src := model.Source{Kind: model.KindArticle, Title: "t", Text: "a change", Language: "en", Sensitivity: model.Public}
-	if err := st.Write(ctx, "tester", func(tx *store.Tx) error { _, err := tx.AddSource(ctx, &src, []byte(src.Text)); return err }); err != nil {
+	if err := st.Write(ctx, "tester", func(tx *store.Tx) error { err := tx.AddSource(ctx, &src, []byte(src.Text)); return err }); err != nil {
 		t.Fatal(err)
 	}
 	if v, _ := cached(ctx, s, "k", read); v != 3 {

@@ -46,12 +46,12 @@ func (r *rig) seedEntities(ctx context.Context) {
 		f.wire = model.Source{Kind: model.KindArticle, Title: "Arrest in Homs", Publisher: "Wire One", Language: "en",
 			Text: publicArrestTxt + "\nHe was born in Al-Qabu.", Sensitivity: model.Public, Published: model.DayDate(2025, 1, 3),
 			IngestedAt: r.clock.Now().Add(-2 * time.Hour)}
-		if _, err := tx.AddSource(ctx, &f.wire, []byte("wire bytes")); err != nil {
+		if err := tx.AddSource(ctx, &f.wire, []byte("wire bytes")); err != nil {
 			return err
 		}
 		f.copy = model.Source{Kind: model.KindArticle, Title: "Arrest in Homs (syndicated)", Publisher: "Wire Two", Language: "en",
 			Text: publicArrestTxt, Sensitivity: model.Public, IngestedAt: r.clock.Now().Add(-90 * time.Minute)}
-		if _, err := tx.AddSource(ctx, &f.copy, []byte("copy bytes")); err != nil {
+		if err := tx.AddSource(ctx, &f.copy, []byte("copy bytes")); err != nil {
 			return err
 		}
 		if err := tx.SetDuplicate(ctx, f.copy.ID, f.wire.ID, 0.9); err != nil {

@@ -164,7 +164,7 @@ func (r *rig) seed(ctx context.Context) {
 			src := model.Source{Kind: d.kind, Title: d.title, Publisher: d.publisher, URL: d.url, Language: d.lang,
 				Text: d.text, Sensitivity: d.sens, Published: model.DayDate(2025, 1, 10+i), ContentType: "text/plain",
 				Filename: "doc-" + d.sens.String() + ".txt", IngestedAt: r.clock.Now().Add(time.Duration(i) * time.Minute)}
-			if _, err := tx.AddSource(ctx, &src, []byte("original bytes of "+d.title)); err != nil {
+			if err := tx.AddSource(ctx, &src, []byte("original bytes of "+d.title)); err != nil {
 				return err
 			}
 			sd := seeded{src: src, secrets: []string{src.ID, src.SHA256, d.title, d.publisher, d.url}}
@@ -173,7 +173,7 @@ func (r *rig) seed(ctx context.Context) {
 		}
 		dup := model.Source{Kind: model.KindArticle, Title: "Public copy", Language: "en", Text: "a public near-copy",
 			Sensitivity: model.Public, IngestedAt: r.clock.Now().Add(-time.Hour)}
-		if _, err := tx.AddSource(ctx, &dup, []byte("public copy bytes")); err != nil {
+		if err := tx.AddSource(ctx, &dup, []byte("public copy bytes")); err != nil {
 			return err
 		}
 		if err := tx.SetDuplicate(ctx, dup.ID, r.sources[model.Confidential].src.ID, 0.93); err != nil {

@@ -284,7 +284,7 @@ func TestSourcePages(t *testing.T) {
 		ctx := context.Background()
 		src := model.Source{Kind: model.KindArticle, Title: `<script>alert(1)</script>`, Language: "en",
 			Text: `<img src=x onerror=alert(1)>`, URL: "javascript:alert(1)", Sensitivity: model.Public}
-		if err := r.st.Write(ctx, "tester", func(tx *store.Tx) error { _, err := tx.AddSource(ctx, &src, []byte("xss")); return err }); err != nil {
+		if err := r.st.Write(ctx, "tester", func(tx *store.Tx) error { err := tx.AddSource(ctx, &src, []byte("xss")); return err }); err != nil {
 			t.Fatal(err)
 		}
 		for _, p := range []string{"/sources/" + src.ID, "/sources", "/"} {
@@ -360,7 +360,7 @@ func TestSourcesFiltersAndPages(t *testing.T) {
 		c := r.login("adel")
 		for i := 0; i < sourcesPerPage; i++ {
 			src := model.Source{Kind: model.KindArticle, Title: "filler", Language: "en", Text: "filler " + string(rune('a'+i%26)) + strings.Repeat("x", i), Sensitivity: model.Public}
-			if err := r.st.Write(ctx, "tester", func(tx *store.Tx) error { _, err := tx.AddSource(ctx, &src, []byte(src.Text)); return err }); err != nil {
+			if err := r.st.Write(ctx, "tester", func(tx *store.Tx) error { err := tx.AddSource(ctx, &src, []byte(src.Text)); return err }); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -171,7 +171,7 @@ func seed(ctx context.Context, tx *store.Tx, f *Fixture, now time.Time) error {
 		src := model.Source{Kind: d.kind, Title: d.title, Publisher: d.publisher, URL: "https://" + d.sens.String() + ".example/doc",
 			Language: d.lang, Text: d.text, Sensitivity: d.sens, Published: model.DayDate(2025, 1, 3+i), ContentType: "text/plain",
 			Filename: "doc-" + d.sens.String() + ".txt", IngestedAt: now.Add(time.Duration(i-10) * time.Minute)}
-		if _, err := tx.AddSource(ctx, &src, []byte("original bytes of "+d.title)); err != nil {
+		if err := tx.AddSource(ctx, &src, []byte("original bytes of "+d.title)); err != nil {
 			return err
 		}
 		f.Sources[d.sens] = src
@@ -182,7 +182,7 @@ func seed(ctx context.Context, tx *store.Tx, f *Fixture, now time.Time) error {
 	f.Wire = f.Sources[model.Public]
 	f.Copy = model.Source{Kind: model.KindArticle, Title: "Guard arrested (syndicated)", Publisher: "Wire Two", Language: "en",
 		Text: ArrestText, Sensitivity: model.Public, Published: model.DayDate(2025, 1, 4), IngestedAt: now.Add(-5 * time.Minute)}
-	if _, err := tx.AddSource(ctx, &f.Copy, []byte("copy bytes")); err != nil {
+	if err := tx.AddSource(ctx, &f.Copy, []byte("copy bytes")); err != nil {
 		return err
 	}
 	if err := tx.SetDuplicate(ctx, f.Copy.ID, f.Wire.ID, 0.9); err != nil {
@@ -192,7 +192,7 @@ func seed(ctx context.Context, tx *store.Tx, f *Fixture, now time.Time) error {
 	f.Second = model.Source{Kind: model.KindArticle, Title: "Second report on the guard", Publisher: "Second Paper", Language: "en",
 		Text: "Ous Salloum was arrested in January. " + ReferralText + " Reports of his conviction were wrong.", Sensitivity: model.Public, Published: model.DayDate(2025, 2, 2),
 		IngestedAt: now.Add(-4 * time.Minute)}
-	if _, err := tx.AddSource(ctx, &f.Second, []byte("second bytes")); err != nil {
+	if err := tx.AddSource(ctx, &f.Second, []byte("second bytes")); err != nil {
 		return err
 	}
 

@@ -37,3 +37,14 @@ func Open(t testing.TB, cfg store.Config) *store.Store {
 	t.Cleanup(func() { st.Close() })
 	return st
 }
+
+// Another opens a second, empty store on the engine st runs on, closed
+// when the test ends.
+func Another(t testing.TB, st *store.Store) *store.Store {
+	t.Helper()
+	cfg := store.Config{DataDir: t.TempDir()}
+	if st.Engine() == "postgres" {
+		cfg.DBURL = pgtest.URL(t)
+	}
+	return Open(t, cfg)
+}

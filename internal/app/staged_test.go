@@ -1,0 +1,204 @@
+package app_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/app"
+	"github.com/athar-project/athar/internal/benchgen"
+	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/store"
+	"github.com/athar-project/athar/internal/store/storetest"
+)
+
+// longReport is a report of n generated articles in one source: it names
+// hundreds of people, places and events.
+func longReport(n int) []byte {
+	var b strings.Builder
+	b.WriteString("Title: A long report\n---\n")
+	for i := range n {
+		a := benchgen.Article(i)
+		if j := strings.Index(a, "---\n"); j >= 0 {
+			a = a[j+4:]
+		}
+		b.WriteString(a + "\n\n")
+	}
+	return []byte(b.String())
+}
+
+// summary is what a store holds, whatever ids it gave: statements by
+// property and value, and counts of mentions and entities.
+func summary(t *testing.T, st *store.Store, srcID string) string {
+	t.Helper()
+	sts, err := st.StatementsFrom(context.Background(), access.Operator(), srcID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms, err := st.Mentions(context.Background(), access.Operator(), srcID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byProp := map[string]int{}
+	for _, s := range sts {
+		byProp[string(s.Property)+"="+s.Value]++
+	}
+	return fmt.Sprintf("%d statements, %d mentions, %d distinct", len(sts), len(ms), len(byProp))
+}
+
+// A source that finds more than one write transaction should hold is
+// recorded over several, none much over the batch: the write lock is never
+// held for long (issue 18, finding 1). What it records is what one
+// transaction would have.
+func TestLargeSourceIsRecordedInBoundedTransactions(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		data := longReport(12)
+		whole, err := app.New(storetest.Another(t, st), app.Config{}).IngestBytes(ctx, access.Operator(), "r.txt", data, app.IngestOptions{})
+		if err != nil || whole.Outcome != app.Stored || whole.Found.Statements < 100 {
+			t.Fatalf("in one transaction: %+v %v", whole, err)
+		}
+		head, _, err := st.Head(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		const batch = 60
+		got, err := app.New(st, app.Config{}).IngestBytes(ctx, access.Operator(), "r.txt", data, app.IngestOptions{WriteBatch: batch})
+		if err != nil || got.Outcome != app.Stored || got.Err != nil {
+			t.Fatalf("staged: %+v %v", got, err)
+		}
+		if got.Found != whole.Found {
+			t.Errorf("staged found %+v, one transaction %+v", got.Found, whole.Found)
+		}
+		entries, err := st.Ledger(ctx, head, 1_000_000)
+		if err != nil {
+			t.Fatal(err)
+		}
+		perTx := map[string]int{}
+		for _, e := range entries {
+			perTx[e.At]++
+		}
+		most := 0
+		for _, n := range perTx {
+			most = max(most, n)
+		}
+		// A step may go past the batch by one entity's statements or 500
+		// mentions at most.
+		if len(perTx) < 5 || most > batch+520 {
+			t.Errorf("%d transactions, the largest with %d ledger entries (batch %d)", len(perTx), most, batch)
+		}
+		if unfinished, err := st.ExtractionUnfinished(ctx, got.Source.ID); err != nil || unfinished {
+			t.Errorf("still marked under extraction: %v %v", unfinished, err)
+		}
+		if rep, err := st.Verify(ctx); err != nil || !rep.OK {
+			t.Errorf("verify: %+v %v", rep.Problems, err)
+		}
+		if n, err := app.New(st, app.Config{}).CatchUpSearch(ctx); err != nil || n != 0 {
+			t.Errorf("%d things were left unindexed for search (%v)", n, err)
+		}
+	})
+}
+
+// Stopped half way (a server shutting down), a staged source stays stored,
+// marked as not extracted; re-extraction clears what half a run recorded and
+// records it all, as a run that was never stopped would.
+func TestStoppedRecordingIsFinishedByReextract(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
+		// Long enough that the recording takes many transactions, however
+		// slowly the test's goroutines are scheduled.
+		data := longReport(40)
+		ref := storetest.Another(t, st)
+		whole, err := app.New(ref, app.Config{}).IngestBytes(context.Background(), access.Operator(), "r.txt", data, app.IngestOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		a := app.New(st, app.Config{})
+		// Cancelled once the source and a few transactions are written.
+		head, _, _ := st.Head(context.Background())
+		go func() {
+			for ctx.Err() == nil {
+				if h, _, err := st.Head(context.Background()); err == nil && h > head+100 {
+					cancel()
+					return
+				}
+				time.Sleep(time.Millisecond)
+			}
+		}()
+		got, err := a.IngestBytes(ctx, access.Operator(), "r.txt", data, app.IngestOptions{WriteBatch: 20})
+		cancel()
+		if err != nil || got.Outcome != app.Stored || !errors.Is(got.Err, app.ErrUnfinished) {
+			t.Fatalf("stopped: %+v %v", got, err)
+		}
+		bg := context.Background()
+		if unfinished, err := st.ExtractionUnfinished(bg, got.Source.ID); err != nil || !unfinished {
+			t.Fatalf("not marked as unfinished: %v %v", unfinished, err)
+		}
+		done, err := a.ExtractSource(bg, access.Operator(), got.Source.ID)
+		if err != nil || done.Skipped {
+			t.Fatalf("re-extraction: %+v %v", done, err)
+		}
+		if s, want := summary(t, st, got.Source.ID), summary(t, ref, whole.Source.ID); s != want {
+			t.Errorf("after re-extraction %s; a run never stopped: %s", s, want)
+		}
+		if again, err := a.ExtractSource(bg, access.Operator(), got.Source.ID); err != nil || !again.Skipped {
+			t.Errorf("a second re-extraction: %+v %v", again, err)
+		}
+		if rep, err := st.Verify(bg); err != nil || !rep.OK {
+			t.Errorf("verify: %+v %v", rep.Problems, err)
+		}
+	})
+}
+
+// While a large source is recorded, other writers — a login, a review —
+// get their turn between its transactions instead of waiting for the whole
+// source (issue 18, finding 1: logins failed with "database is locked").
+func TestOtherWritersGetTheirTurn(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		head, _, err := st.Head(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan app.IngestResult, 1)
+		go func() {
+			r, err := app.New(st, app.Config{}).IngestBytes(ctx, access.Operator(), "r.txt", longReport(10), app.IngestOptions{WriteBatch: 40})
+			if err != nil {
+				r.Err = err
+			}
+			done <- r
+		}()
+		for {
+			if h, _, _ := st.Head(ctx); h > head+100 {
+				break
+			}
+			time.Sleep(time.Millisecond)
+		}
+		u := model.User{Name: "late", Role: model.RoleViewer, Clearance: model.Public}
+		if err := st.Write(ctx, "admin", func(tx *store.Tx) error { return tx.AddUser(ctx, &u) }); err != nil {
+			t.Fatal(err)
+		}
+		r := <-done
+		if r.Outcome != app.Stored || r.Err != nil {
+			t.Fatalf("ingest: %+v", r)
+		}
+		entries, err := st.Ledger(ctx, head, 1_000_000)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var userAt, last int64
+		for _, e := range entries {
+			if e.Table == "users" {
+				userAt = e.Seq
+			}
+			last = e.Seq
+		}
+		if userAt == 0 || userAt >= last {
+			t.Errorf("the other writer waited for the whole source: its entry is %d, the ingest's last %d", userAt, last)
+		}
+	})
+}
