@@ -18,4 +18,4 @@ ci:
 	bash .ci/run
 
 bench:
-	go run ./cmd/athar bench ingest --n 10000
+	go run ./cmd/athar-bench ingest --n 10000

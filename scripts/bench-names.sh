@@ -9,8 +9,8 @@ dev=../shared/data/names/dev
 work=$(mktemp -d /tmp/athar-bench-XXXX)
 pg_stop() { :; }
 trap 'pg_stop; rm -rf "$work"' EXIT
-go build -o "$work/athar" ./cmd/athar
+go build -o "$work/athar" ./cmd/athar && go build -o "$work/athar-bench" ./cmd/athar-bench
 echo "== machine"; nproc; lscpu | grep 'Model name' || true
 . "$(dirname "$0")/pg-throwaway.sh"
 echo "== Athar and pg_trgm (PostgreSQL $PGVERSION), $n generated persons"
-"$work/athar" --db "$PGURL" --data "$work/data" bench names --persons "$n" --queries "${QUERIES:-2000}" --dev-index "$dev/index.tsv" --dev-queries "$dev/queries.tsv"
+"$work/athar-bench" --db "$PGURL" --data "$work/data" names --persons "$n" --queries "${QUERIES:-2000}" --dev-index "$dev/index.tsv" --dev-queries "$dev/queries.tsv"

@@ -13,14 +13,14 @@ work=$(mktemp -d /tmp/athar-pages-XXXX)
 data=${2:-$work/data}
 server=
 trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
-go build -o "$work/athar" ./cmd/athar
+go build -o "$work/athar" ./cmd/athar && go build -o "$work/athar-bench" ./cmd/athar-bench
 
 echo "== machine"
 nproc; lscpu | grep 'Model name' || true; free -h | head -2; go version
 
 if [ ! -e "$data/athar.db" ]; then
   echo "== filling $data with $n articles"
-  taskset -c 0 "$work/athar" --data "$data" bench fill --n "$n" 2>/dev/null
+  taskset -c 0 "$work/athar-bench" --data "$data" fill --n "$n" 2>/dev/null
 fi
 pw=bench-password-$RANDOM$RANDOM
 "$work/athar" --data "$data" user disable bench >/dev/null 2>&1 || true
@@ -36,5 +36,5 @@ taskset -c 0 "$work/athar" --data "$data" serve --workers 0 --addr "127.0.0.1:$p
 server=$!
 until curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; do sleep 0.2; done
 echo "== pages (server on CPU 0, GOMAXPROCS 1; client on CPU 1)"
-echo "$pw" | taskset -c 1 "$work/athar" --data "$data" bench pages --url "http://127.0.0.1:$port" --user "$name" --password-stdin --requests "${REQUESTS:-300}"
+echo "$pw" | taskset -c 1 "$work/athar-bench" --data "$data" pages --url "http://127.0.0.1:$port" --user "$name" --password-stdin --requests "${REQUESTS:-300}"
 echo "server resident memory after the run: $(ps -o rss= -p "$server") KiB"

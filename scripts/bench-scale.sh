@@ -22,7 +22,7 @@ if [ -n "${REUSE:-}" ]; then work=$REUSE; KEEP=1; else work=$(mktemp -d /tmp/ath
 pg_stop() { :; }
 server=
 trap '[ -n "$server" ] && kill "$server" 2>/dev/null; pg_stop; if [ -n "${KEEP:-}" ]; then echo "kept $work"; else rm -rf "$work"; fi' EXIT
-go build -o "$work/athar" ./cmd/athar
+go build -o "$work/athar" ./cmd/athar && go build -o "$work/athar-bench" ./cmd/athar-bench
 
 echo "== machine"
 nproc; lscpu | grep 'Model name' || true; free -h | head -2; go version
@@ -72,7 +72,7 @@ for ((from = start_at; from < n; from += chunk)); do
   before=$(pgcpu)
   prof=()
   [ -n "${PROFILES:-}" ] && prof=(--cpuprofile "$PROFILES/fill-$from.prof")
-  taskset -c 0 "$work/athar" --data "$work/data" --db "$PGURL" bench fill --n "$this" --from "$from" "${prof[@]}" 2>/dev/null > "$work/fill.txt"
+  taskset -c 0 "$work/athar-bench" --data "$work/data" --db "$PGURL" fill --n "$this" --from "$from" "${prof[@]}" 2>/dev/null > "$work/fill.txt"
   sleep 2 # let the postmaster reap the finished backends into its cutime
   after=$(pgcpu)
   echo "== after $((from + this)) sources"
@@ -95,5 +95,5 @@ taskset -c 0 "$work/athar" --data "$work/data" --db "$PGURL" serve --workers 0 -
 server=$!
 until curl -sf "http://127.0.0.1:$port_web/healthz" >/dev/null; do sleep 0.2; done
 echo "server ready after $(echo "$(date +%s.%N) - $start" | bc) s; resident memory $(ps -o rss= -p "$server") KiB"
-echo "$pw" | taskset -c 1 "$work/athar" --data "$work/data" --db "$PGURL" bench pages --url "http://127.0.0.1:$port_web" --user bench --password-stdin --requests "${REQUESTS:-200}"
+echo "$pw" | taskset -c 1 "$work/athar-bench" --data "$work/data" --db "$PGURL" pages --url "http://127.0.0.1:$port_web" --user bench --password-stdin --requests "${REQUESTS:-200}"
 echo "server resident memory after the run: $(ps -o rss= -p "$server") KiB"

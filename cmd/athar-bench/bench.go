@@ -17,8 +17,7 @@ import (
 )
 
 func init() {
-	register(func(g *globals) *cobra.Command {
-		cmd := &cobra.Command{Use: "bench", Short: "Measure Athar on generated data (results for docs/benchmarks.md)"}
+	registerBench(func(g *globals) *cobra.Command {
 		var n, batch int
 		var cpuProfile string
 		ingestCmd := &cobra.Command{
@@ -94,18 +93,9 @@ func init() {
 		ingestCmd.Flags().IntVar(&n, "n", 10000, "how many articles")
 		ingestCmd.Flags().IntVar(&batch, "batch", app.DefaultBatch, "sources per transaction")
 		ingestCmd.Flags().StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the timed part to this file")
-		cmd.AddCommand(ingestCmd)
-		for _, sub := range benchCommands {
-			cmd.AddCommand(sub(g))
-		}
-		return cmd
+		return ingestCmd
 	})
 }
-
-// benchCommands are bench's subcommands registered by other files.
-var benchCommands []func(*globals) *cobra.Command
-
-func registerBench(c func(*globals) *cobra.Command) { benchCommands = append(benchCommands, c) }
 
 // cpuTime is the user and system CPU time this process has used.
 func cpuTime() time.Duration {

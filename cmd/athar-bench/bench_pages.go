@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"io"
@@ -17,6 +16,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/athar-project/athar/internal/store"
 	"github.com/spf13/cobra"
 )
 
@@ -55,10 +55,11 @@ stops the run: a fast error page measures nothing.`,
 				return err
 			}
 			defer st.Close()
-			pages, err := samplePages(ctx, st.DB(), st.Rebind, perPage)
+			sample, err := st.SampleForPages(ctx, 20000)
 			if err != nil {
 				return cannot(err)
 			}
+			pages := samplePages(sample, perPage)
 			client, err := signIn(ctx, strings.TrimRight(base, "/"), user, strings.TrimSpace(string(pw)))
 			if err != nil {
 				return cannot(err)
@@ -114,31 +115,10 @@ type pageKind struct {
 	paths []string
 }
 
-// samplePages draws n paths of every kind of page from the store: random
-// entities of each type, random sources, and search words and names that
-// occur in it.
-func samplePages(ctx context.Context, db *sql.DB, rebind func(string) string, n int) ([]pageKind, error) {
-	ids := func(q string, args ...any) ([]string, error) {
-		rows, err := db.QueryContext(ctx, rebind(q), args...)
-		if err != nil {
-			return nil, fmt.Errorf("sample pages: %w", err)
-		}
-		defer rows.Close()
-		var out []string
-		for rows.Next() {
-			var s string
-			if err := rows.Scan(&s); err != nil {
-				return nil, err
-			}
-			out = append(out, s)
-		}
-		return out, rows.Err()
-	}
-	// Random rows without ORDER BY random() over a million rows: ids are
-	// drawn from a bounded prefix of each index and shuffled.
-	entities := func(typ string) ([]string, error) {
-		return ids("SELECT id FROM entities WHERE type = ? AND merged_into IS NULL LIMIT 20000", typ)
-	}
+// samplePages draws n paths of every kind of page from a sample of the
+// store: random entities of each type, random sources, and search words
+// and names that occur in it.
+func samplePages(sample store.Sample, n int) []pageKind {
 	r := rand.New(rand.NewPCG(1, 2))
 	pick := func(prefix string, xs []string, suffix string) []string {
 		if len(xs) == 0 {
@@ -160,27 +140,15 @@ func samplePages(ctx context.Context, db *sql.DB, rebind func(string) string, n 
 	var pages []pageKind
 	pages = append(pages, pageKind{"dashboard", same("/")})
 	pages = append(pages, pageKind{"sources list", same("/sources")})
-	srcs, err := ids("SELECT id FROM sources LIMIT 20000")
-	if err != nil {
-		return nil, err
-	}
-	pages = append(pages, pageKind{"source", pick("/sources/", srcs, "")})
+	pages = append(pages, pageKind{"source", pick("/sources/", sample.Sources, "")})
 	for _, t := range []string{"person", "facility", "place", "organization", "event"} {
 		pages = append(pages, pageKind{"entities list: " + t, same("/entities?type=" + t)})
 	}
 	for _, t := range []string{"person", "facility", "place", "organization", "event"} {
-		es, err := entities(t)
-		if err != nil {
-			return nil, err
-		}
-		pages = append(pages, pageKind{t + " page", pick("/entities/", es, "")})
+		pages = append(pages, pageKind{t + " page", pick("/entities/", sample.Entities[t], "")})
 	}
-	names, err := ids("SELECT value FROM statements WHERE property = 'name' LIMIT 20000")
-	if err != nil {
-		return nil, err
-	}
-	words := make([]string, 0, len(names))
-	for _, nm := range names {
+	words := make([]string, 0, len(sample.Names))
+	for _, nm := range sample.Names {
 		if f := strings.Fields(nm); len(f) > 0 {
 			words = append(words, f[len(f)-1])
 		}
@@ -188,7 +156,7 @@ func samplePages(ctx context.Context, db *sql.DB, rebind func(string) string, n 
 	pages = append(pages, pageKind{"search (a family name)", pick("/search?q=", words, "")})
 	pages = append(pages, pageKind{"review queue", same("/review")})
 	pages = append(pages, pageKind{"map", same("/map")})
-	return pages, nil
+	return pages
 }
 
 var csrfInput = regexp.MustCompile(`name="csrf" value="([^"]+)"`)

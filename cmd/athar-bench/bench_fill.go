@@ -100,19 +100,11 @@ and how many entities and statements the store then holds. Run it again with
 			if err != nil {
 				return cannot(err)
 			}
-			var entities, statements, sources int64
-			for _, c := range []struct {
-				q   string
-				dst *int64
-			}{
-				{"SELECT count(*) FROM entities WHERE merged_into IS NULL", &entities},
-				{"SELECT count(*) FROM statements", &statements},
-				{"SELECT count(*) FROM sources", &sources},
-			} {
-				if err := st.DB().QueryRowContext(ctx, c.q).Scan(c.dst); err != nil {
-					return cannot(fmt.Errorf("count: %w", err))
-				}
+			counts, err := st.Count(ctx)
+			if err != nil {
+				return cannot(err)
 			}
+			entities, statements, sources := counts.Entities, counts.Statements, counts.Sources
 			per := func(d time.Duration) float64 { return float64(d.Microseconds()) / float64(max(stored, 1)) / 1000 }
 			fmt.Fprintf(g.stdout, "engine:            %s\n", st.Engine())
 			fmt.Fprintf(g.stdout, "machine:           %d CPUs (GOMAXPROCS %d), %s/%s\n", runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.GOOS, runtime.GOARCH)

@@ -1,0 +1,120 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/app"
+	"github.com/athar-project/athar/internal/benchgen"
+)
+
+func init() {
+	registerBench(benchLargeCommand)
+	registerBench(benchLargeOneCommand)
+}
+
+// largeText is about mb MiB of generated reporting in one text file.
+func largeText(mb int) []byte {
+	var b bytes.Buffer
+	b.WriteString("Title: A long report\n---\n")
+	for i := 0; b.Len() < mb<<20; i++ {
+		a := benchgen.Article(i)
+		if j := strings.Index(a, "---\n"); j >= 0 {
+			a = a[j+4:]
+		}
+		b.WriteString(a)
+		b.WriteString("\n\n")
+	}
+	return b.Bytes()
+}
+
+func benchLargeCommand(g *globals) *cobra.Command {
+	var sizes string
+	cmd := &cobra.Command{
+		Use:   "large",
+		Short: "Ingest one large text of each size into an empty SQLite store and report MB/s and peak memory",
+		Long: `Ingest one generated text of each size (MiB, --sizes) through the whole pipeline,
+each into a new empty SQLite store in a process of its own, and report the time,
+the rate in MB/s, what was found, and the process's peak resident memory — what
+one large upload costs a server (issue 18: 8 MB of text took 78 s and grew the
+server to gigabytes).`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			self, err := os.Executable()
+			if err != nil {
+				return cannot(err)
+			}
+			fmt.Fprintf(g.stdout, "%6s %10s %8s %10s %10s %12s\n", "MiB", "seconds", "MB/s", "mentions", "statements", "peak RSS MiB")
+			for _, f := range strings.Split(sizes, ",") {
+				mb, err := strconv.Atoi(strings.TrimSpace(f))
+				if err != nil || mb < 1 {
+					return cannot(fmt.Errorf("--sizes: %q is not a number of MiB", f))
+				}
+				dir, err := os.MkdirTemp("", "athar-large-")
+				if err != nil {
+					return cannot(err)
+				}
+				child := exec.CommandContext(cmd.Context(), self, "--data", filepath.Join(dir, "data"), "large-one", "--mb", strconv.Itoa(mb))
+				child.Stderr = g.stderr
+				out, err := child.Output()
+				os.RemoveAll(dir)
+				if err != nil {
+					return cannot(fmt.Errorf("%d MiB: %w", mb, err))
+				}
+				var secs float64
+				var mentions, statements int
+				if _, err := fmt.Sscanf(string(out), "%g %d %d", &secs, &mentions, &statements); err != nil {
+					return cannot(fmt.Errorf("%d MiB: %q: %w", mb, out, err))
+				}
+				rss := child.ProcessState.SysUsage().(*syscall.Rusage).Maxrss // KiB on Linux
+				fmt.Fprintf(g.stdout, "%6d %10.1f %8.3f %10d %10d %12.0f\n", mb, secs, float64(mb)*1.048576/secs, mentions, statements, float64(rss)/1024)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&sizes, "sizes", "1,2,4,8,16,32", "sizes to ingest, in MiB")
+	return cmd
+}
+
+func benchLargeOneCommand(g *globals) *cobra.Command {
+	var mb int
+	cmd := &cobra.Command{
+		Use:    "large-one",
+		Short:  "One run of 'large' (what its child processes run)",
+		Hidden: true,
+		Args:   cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := context.Background()
+			data := largeText(mb)
+			st, err := g.openStore(ctx, false)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			a := app.New(st, app.Config{})
+			start := time.Now()
+			r, err := a.IngestBytes(ctx, access.Operator(), "large.txt", data, app.IngestOptions{MaxBytes: int64(len(data))})
+			if err != nil {
+				return cannot(err)
+			}
+			if r.Outcome != app.Stored || r.Err != nil {
+				return cannot(fmt.Errorf("%s: %v", r.Outcome, r.Err))
+			}
+			fmt.Fprintf(g.stdout, "%g %d %d\n", time.Since(start).Seconds(), r.Found.Mentions, r.Found.Statements)
+			return nil
+		},
+	}
+	cmd.Flags().IntVar(&mb, "mb", 1, "MiB of text")
+	return cmd
+}

@@ -1,0 +1,75 @@
+package store
+
+import (
+	"context"
+	"fmt"
+)
+
+// What benchmarks (cmd/athar-bench) read of a store to report on it and to
+// draw pages from it.
+
+// Counts is how much a store holds.
+type Counts struct {
+	Sources, Statements, Entities int64 // entities: not merged away
+}
+
+// Count counts what a store holds.
+func (s *Store) Count(ctx context.Context) (Counts, error) {
+	var c Counts
+	for _, q := range []struct {
+		sql string
+		dst *int64
+	}{
+		{"SELECT count(*) FROM entities WHERE merged_into IS NULL", &c.Entities},
+		{"SELECT count(*) FROM statements", &c.Statements},
+		{"SELECT count(*) FROM sources", &c.Sources},
+	} {
+		if err := s.db.QueryRowContext(ctx, q.sql).Scan(q.dst); err != nil {
+			return c, fmt.Errorf("count: %w", err)
+		}
+	}
+	return c, nil
+}
+
+// Sample is what a benchmark draws pages from: ids of sources and of
+// entities of each type that are not merged away, and names, each up to a
+// bound (drawn from a prefix of an index, not ORDER BY random() over a
+// million rows).
+type Sample struct {
+	Sources  []string
+	Entities map[string][]string // by type
+	Names    []string
+}
+
+// SampleForPages reads a Sample of up to limit of each.
+func (s *Store) SampleForPages(ctx context.Context, limit int) (Sample, error) {
+	out := Sample{Entities: map[string][]string{}}
+	var err error
+	if out.Sources, err = s.strings(ctx, fmt.Sprintf("SELECT id FROM sources LIMIT %d", limit)); err != nil {
+		return out, err
+	}
+	for _, t := range []string{"person", "facility", "place", "organization", "event"} {
+		if out.Entities[t], err = s.strings(ctx, fmt.Sprintf("SELECT id FROM entities WHERE type = ? AND merged_into IS NULL LIMIT %d", limit), t); err != nil {
+			return out, err
+		}
+	}
+	out.Names, err = s.strings(ctx, fmt.Sprintf("SELECT value FROM statements WHERE property = 'name' LIMIT %d", limit))
+	return out, err
+}
+
+func (s *Store) strings(ctx context.Context, q string, args ...any) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, s.Rebind(q), args...)
+	if err != nil {
+		return nil, fmt.Errorf("sample: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var v string
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
