@@ -6,10 +6,9 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/app"
 	"github.com/spf13/cobra"
-
-	"github.com/athar-project/athar/internal/backup"
-	"github.com/athar-project/athar/internal/model"
 )
 
 func init() {
@@ -29,21 +28,18 @@ owner only; keep it so.`,
 				if out == "" {
 					return cannot(errors.New("--out FILE is required"))
 				}
-				st, v, err := g.openAs(ctx, true)
+				a, v, err := g.openApp(ctx, true)
 				if err != nil {
 					return err
 				}
-				defer st.Close()
-				if v.Role != model.RoleAdmin || v.Clearance != model.Confidential {
-					return cannot(fmt.Errorf("only an admin with full clearance may back up everything (%s is %s, %s)", v.Actor(), v.Role, v.Clearance))
-				}
+				defer a.Close()
 				f, err := os.CreateTemp(filepath.Dir(out), ".athar-backup-*")
 				if err != nil {
 					return cannot(err)
 				}
 				tmp := f.Name()
 				defer os.Remove(tmp)
-				m, err := backup.Write(ctx, st, f)
+				m, err := a.Backup(ctx, v, f)
 				if err == nil {
 					err = f.Sync()
 				}
@@ -53,10 +49,13 @@ owner only; keep it so.`,
 				if err == nil {
 					err = os.Rename(tmp, out)
 				}
+				if app.KindOf(err) != 0 {
+					return refused(err)
+				}
 				if err != nil {
 					return cannot(fmt.Errorf("backup: %w", err))
 				}
-				fmt.Fprintf(g.stdout, "backed up %s to %s: ledger head %d (%s)", st.Engine(), out, m.HeadSeq, m.HeadHash)
+				fmt.Fprintf(g.stdout, "backed up %s to %s: ledger head %d (%s)", m.Engine, out, m.HeadSeq, m.HeadHash)
 				if m.Blobs > 0 {
 					fmt.Fprintf(g.stdout, ", %d originals", m.Blobs)
 				}
@@ -83,16 +82,16 @@ owner only; keep it so.`,
 					return cannot(fmt.Errorf("--from: %w", err))
 				}
 				defer f.Close()
-				m, err := backup.Restore(ctx, f, g.data, g.db)
+				m, err := app.Restore(ctx, f, g.data, g.db)
 				if err != nil {
 					return cannot(fmt.Errorf("restore %s: %w", from, err))
 				}
-				st, err := g.openStore(ctx, true)
+				a, err := g.open(ctx, true)
 				if err != nil {
 					return err
 				}
-				defer st.Close()
-				r, err := st.Verify(ctx)
+				defer a.Close()
+				r, err := a.Verify(ctx, access.Operator())
 				if err != nil {
 					return cannot(err)
 				}

@@ -36,12 +36,12 @@ sources this way is recorded in the access log.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			st, v, err := g.openAs(ctx, true)
+			a, v, err := g.openApp(ctx, true)
 			if err != nil {
 				return err
 			}
-			defer st.Close()
-			f, err := casefile.New(st).Read(ctx, v, args[0], casefile.Options{})
+			defer a.Close()
+			f, err := a.Cases().Read(ctx, v, args[0], casefile.Options{})
 			if errors.Is(err, casefile.ErrNotFound) {
 				fmt.Fprintf(g.stderr, "athar: case %s: no entity with this id that %s may see (athar entities list --json lists them)\n", args[0], v.Actor())
 				return problem()
@@ -52,7 +52,7 @@ sources this way is recorded in the access log.`,
 			// Reading restricted material is recorded, by the audit rule,
 			// before it is printed.
 			shown := app.Shown{Sources: f.Shown, Statements: f.Statements()}
-			if err := app.New(st, app.Config{}).RecordViews(ctx, v, "case", "local", shown); err != nil {
+			if err := a.RecordViews(ctx, v, "case", "local", shown); err != nil {
 				return cannot(err)
 			}
 			if g.json {

@@ -7,10 +7,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/samples"
-	"github.com/athar-project/athar/internal/store"
 )
 
 func init() {
@@ -25,12 +25,12 @@ verify the ledger, and print what was stored.`,
 			Args: cobra.NoArgs,
 			RunE: func(cmd *cobra.Command, _ []string) error {
 				ctx := cmd.Context()
-				st, v, err := g.openAs(ctx, false)
+				a, v, err := g.openApp(ctx, false)
 				if err != nil {
 					return err
 				}
-				defer st.Close()
-				a := app.New(st, app.Config{})
+				defer a.Close()
+				rd := a.Reader()
 				tmp, err := os.MkdirTemp("", "athar-samples-")
 				if err != nil {
 					return cannot(err)
@@ -52,14 +52,14 @@ verify the ledger, and print what was stored.`,
 						return cannot(err)
 					}
 				}
-				if err := g.checkpoint(ctx, st); err != nil {
-					return cannot(err)
+				if err := g.done(ctx, a); err != nil {
+					return err
 				}
-				srcs, err := st.Sources(ctx, v, store.SourceFilter{})
+				srcs, err := rd.Sources(ctx, v, app.SourceFilter{})
 				if err != nil {
 					return cannot(err)
 				}
-				fmt.Fprintf(g.stdout, "Athar demo: %d sources in %s (%s)\n\n", len(srcs), g.data, st.Engine())
+				fmt.Fprintf(g.stdout, "Athar demo: %d sources in %s (%s)\n\n", len(srcs), g.data, a.Engine())
 				for _, s := range srcs {
 					title := s.Title
 					if title == "" {
@@ -70,11 +70,11 @@ verify the ledger, and print what was stored.`,
 						fmt.Fprintf(g.stdout, "  %20s  ↳ near-copy of %s (similarity %.2f): counts once as a source\n", "", s.DuplicateOf, s.Similarity)
 					}
 				}
-				persons, err := st.Entities(ctx, v, model.TypePerson)
+				persons, err := rd.Entities(ctx, v, model.TypePerson)
 				if err != nil {
 					return cannot(err)
 				}
-				proposed, err := st.CountStatements(ctx, v, model.StatusProposed)
+				proposed, err := rd.CountStatements(ctx, v, model.StatusProposed)
 				if err != nil {
 					return cannot(err)
 				}
@@ -82,7 +82,8 @@ verify the ledger, and print what was stored.`,
 				for _, p := range persons {
 					fmt.Fprintf(g.stdout, "  %s\n", strings.Join(p.Names, " · "))
 				}
-				r, err := st.Verify(ctx)
+				// The demo verifies as the operator, whoever --as names.
+				r, err := a.Verify(ctx, access.Operator())
 				if err != nil {
 					return cannot(err)
 				}

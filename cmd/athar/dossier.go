@@ -13,7 +13,6 @@ import (
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/dossier"
-	"github.com/athar-project/athar/internal/store"
 )
 
 func init() { exportCommands = append(exportCommands, exportDossierCommand) }
@@ -42,12 +41,12 @@ restricted or confidential sources is recorded in the access log.`,
 				return cannot(fmt.Errorf("--lang %q: want en or ar", lang))
 			}
 			ctx := cmd.Context()
-			st, v, err := g.openAs(ctx, true)
+			a, v, err := g.openApp(ctx, true)
 			if err != nil {
 				return err
 			}
-			defer st.Close()
-			b, err := makeDossier(ctx, st, v, args[0], l, format)
+			defer a.Close()
+			b, err := makeDossier(ctx, a, v, args[0], l, format)
 			if errors.Is(err, dossier.ErrNoSuchPerson) {
 				return cannot(fmt.Errorf("dossier %s: no person with this id that %s may see (athar entities list --type person --json lists them)", args[0], v.Actor()))
 			}
@@ -84,8 +83,8 @@ func dossierFormat(out string) (string, error) {
 // makeDossier renders the dossier from the person's case file (the one
 // their page shows) and records, by the audit rule, that v was handed its
 // restricted and confidential sources.
-func makeDossier(ctx context.Context, st *store.Store, v access.Viewer, id string, l dossier.Lang, format string) ([]byte, error) {
-	d, err := dossier.New(st, nil, nil).Make(ctx, v, id, l)
+func makeDossier(ctx context.Context, a *app.App, v access.Viewer, id string, l dossier.Lang, format string) ([]byte, error) {
+	d, err := a.Dossiers(nil).Make(ctx, v, id, l)
 	if err != nil {
 		return nil, err
 	}
@@ -95,7 +94,7 @@ func makeDossier(ctx context.Context, st *store.Store, v access.Viewer, id strin
 			return nil, err
 		}
 	}
-	if err := app.New(st, app.Config{}).RecordViews(ctx, v, "dossier", "local", app.Shown{Sources: d.Shown}); err != nil {
+	if err := a.RecordViews(ctx, v, "dossier", "local", app.Shown{Sources: d.Shown}); err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -11,7 +11,6 @@ import (
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/model"
-	"github.com/athar-project/athar/internal/store"
 )
 
 // entityJSON is an entity as `athar entities list --json` prints it.
@@ -47,12 +46,12 @@ func init() {
 				if err != nil {
 					return err
 				}
-				st, v, err := g.openAs(ctx, true)
+				a, v, err := g.openApp(ctx, true)
 				if err != nil {
 					return err
 				}
-				defer st.Close()
-				ents, err := st.Entities(ctx, v, t)
+				defer a.Close()
+				ents, err := a.Reader().Entities(ctx, v, t)
 				if err != nil {
 					return cannot(err)
 				}
@@ -77,7 +76,7 @@ func init() {
 	})
 }
 
-func toEntityJSON(e store.EntityNames) entityJSON {
+func toEntityJSON(e app.EntityNames) entityJSON {
 	out := entityJSON{ID: e.ID, Type: string(e.Type), Names: e.Names}
 	if out.Names == nil {
 		out.Names = []string{}

@@ -6,9 +6,8 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/athar-project/athar/internal/app"
 	"github.com/spf13/cobra"
-
-	"github.com/athar-project/athar/internal/export"
 )
 
 // exportCommands are the subcommands of `athar export`; a file that adds one
@@ -33,30 +32,30 @@ func exportFTMCommand(g *globals) *cobra.Command {
 		Short: "Write FollowTheMoney entities (or, with --statements, FtM statements) as JSON lines (what your clearance lets you see)",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			write := export.WriteFTM
+			form := app.FtMEntities
 			switch {
 			case format != "json" && format != "csv":
 				return cannot(fmt.Errorf("--format %q: want json or csv", format))
 			case format == "csv" && !statements:
 				return cannot(errors.New("--format csv needs --statements: FtM's CSV form is of statements"))
 			case format == "csv":
-				write = export.WriteStatementsCSV
+				form = app.FtMStatementsCSV
 			case statements:
-				write = export.WriteStatements
+				form = app.FtMStatements
 			}
 			ctx := cmd.Context()
-			st, v, err := g.openAs(ctx, true)
+			a, v, err := g.openApp(ctx, true)
 			if err != nil {
 				return err
 			}
-			defer st.Close()
-			opt := export.Options{Confirmed: confirmed}
+			defer a.Close()
+			opt := app.ExportOptions{Confirmed: confirmed}
 			bar := g.exportProgress()
 			defer bar.done()
 			opt.Progress = bar.update
 			if out == "" {
 				w := bufio.NewWriter(g.stdout)
-				if err := write(ctx, st, v, opt, w); err != nil {
+				if err := a.ExportFtM(ctx, v, form, opt, w); err != nil {
 					return cannot(err)
 				}
 				if err := w.Flush(); err != nil {
@@ -69,7 +68,7 @@ func exportFTMCommand(g *globals) *cobra.Command {
 				return cannot(fmt.Errorf("--out: %w", err))
 			}
 			w := bufio.NewWriter(f)
-			err = write(ctx, st, v, opt, w)
+			err = a.ExportFtM(ctx, v, form, opt, w)
 			err = errors.Join(err, w.Flush(), f.Close())
 			if err != nil {
 				os.Remove(out)
@@ -96,12 +95,12 @@ func exportPublicCommand(g *globals) *cobra.Command {
 				return cannot(errors.New("--out DIR is required"))
 			}
 			ctx := cmd.Context()
-			st, err := g.openStore(ctx, true)
+			a, err := g.open(ctx, true)
 			if err != nil {
 				return err
 			}
-			defer st.Close()
-			if err := export.Public(ctx, st, out); err != nil {
+			defer a.Close()
+			if err := a.ExportPublic(ctx, out); err != nil {
 				return cannot(err)
 			}
 			fmt.Fprintf(g.stderr, "public dataset written to %s\n", out)

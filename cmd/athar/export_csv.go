@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/export"
 )
 
@@ -28,13 +29,13 @@ func exportCSVCommand(g *globals) *cobra.Command {
 				return cannot(errors.New("--out DIR is required"))
 			}
 			ctx := cmd.Context()
-			st, v, err := g.openAs(ctx, true)
+			a, v, err := g.openApp(ctx, true)
 			if err != nil {
 				return err
 			}
-			defer st.Close()
+			defer a.Close()
 			bar := g.exportProgress()
-			err = export.WriteCSV(ctx, st, v, export.Options{Confirmed: confirmed, Progress: bar.update}, out)
+			err = a.ExportCSV(ctx, v, app.ExportOptions{Confirmed: confirmed, Progress: bar.update}, out)
 			bar.done()
 			if err != nil {
 				return cannot(err)

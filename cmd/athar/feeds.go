@@ -17,7 +17,6 @@ import (
 	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/feeds"
 	"github.com/athar-project/athar/internal/model"
-	"github.com/athar-project/athar/internal/store"
 )
 
 // feedJSON is a feed as `athar feeds add|list --json` prints it. Times are
@@ -42,7 +41,7 @@ type feedJSON struct {
 	ItemsFailed     int     `json:"items_failed"`
 }
 
-func toFeedJSON(f store.Feed) feedJSON {
+func toFeedJSON(f app.Feed) feedJSON {
 	return feedJSON{ID: f.ID, URL: f.URL, Title: f.Title, Interval: shortDuration(f.Interval),
 		IntervalSeconds: int64(f.Interval / time.Second), Kind: string(f.Kind), Sensitivity: f.Sensitivity.String(),
 		AddedBy: f.AddedBy, AddedAt: rfc3339(f.AddedAt), LastPolledAt: optTime(f.LastPolledAt), LastOKAt: optTime(f.LastOKAt),

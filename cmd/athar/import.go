@@ -97,14 +97,11 @@ func (g *globals) runImport(cmd *cobra.Command, path, level, title string, batch
 	if err != nil {
 		return cannot(err)
 	}
-	st, v, err := g.openAs(ctx, false)
+	a, v, err := g.openApp(ctx, false)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	if !v.CanWrite() {
-		return cannot(fmt.Errorf("%s may not add to the store", v.Actor()))
-	}
+	defer a.Close()
 	opt := dataimport.Options{Filename: filepath.Base(path), Title: title, Sensitivity: sens, BatchSize: batch, Strict: strict}
 	if bar := g.progress(1+len(data)/4096, "importing"); bar != nil {
 		// The bar counts lines against the file's size estimate; it is
@@ -117,12 +114,12 @@ func (g *globals) runImport(cmd *cobra.Command, path, level, title string, batch
 	}
 	var r dataimport.Result
 	if m == nil {
-		r, err = dataimport.FtM(ctx, st, v, data, opt)
+		r, err = a.ImportFtM(ctx, v, data, opt)
 	} else {
-		r, err = dataimport.CSV(ctx, st, v, data, *m, opt)
+		r, err = a.ImportSheet(ctx, v, data, *m, opt)
 	}
 	if r.Statements > 0 || r.Entities > 0 || r.Sources > 0 {
-		if cerr := g.checkpoint(ctx, st); cerr != nil && err == nil {
+		if cerr := a.Checkpoint(ctx); cerr != nil && err == nil {
 			err = cerr
 		}
 	}

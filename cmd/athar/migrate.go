@@ -23,19 +23,19 @@ predates them is opened, so this is for repair.`,
 			Args: cobra.NoArgs,
 			RunE: func(cmd *cobra.Command, _ []string) error {
 				ctx := cmd.Context()
-				st, err := g.openStore(ctx, false)
+				a, v, err := g.openApp(ctx, false)
 				if err != nil {
 					return err
 				}
-				defer st.Close()
+				defer a.Close()
 				if rebuild {
-					n, err := st.RebuildTotals(ctx)
+					n, err := a.RebuildTotals(ctx, v)
 					if err != nil {
-						return cannot(err)
+						return refused(err)
 					}
 					fmt.Fprintf(g.stderr, "page totals rebuilt from %d statements\n", n)
 				}
-				status, err := st.MigrationStatus(ctx)
+				status, err := a.MigrationStatus(ctx)
 				if err != nil {
 					return cannot(err)
 				}

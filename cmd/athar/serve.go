@@ -17,7 +17,6 @@ import (
 	"github.com/athar-project/athar/internal/api"
 	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/jobs"
-	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/server"
 	"github.com/athar-project/athar/internal/web"
 )
@@ -50,13 +49,12 @@ as 'athar worker' does.`,
 				}
 				ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 				defer stop()
-				st, err := g.openStore(ctx, false)
-				if err != nil {
-					return err
-				}
-				defer st.Close()
 				logger := slog.New(slog.NewTextHandler(g.stderr, nil))
-				a := app.New(st, app.Config{Logger: logger})
+				a, err := app.Open(ctx, app.OpenConfig{DataDir: g.data, DBURL: g.db}, app.Config{Logger: logger})
+				if err != nil {
+					return cannot(err)
+				}
+				defer a.Close()
 				secret, err := webSecret(g.data)
 				if err != nil {
 					return cannot(err)
@@ -76,7 +74,7 @@ as 'athar worker' does.`,
 					return cannot(err)
 				}
 				defer q.Close()
-				h, err := server.Handler(server.Config{App: a, Store: st, BaseURL: baseURL, Logger: logger, Secret: secret, Jobs: q,
+				h, err := server.Handler(server.Config{App: a, BaseURL: baseURL, Logger: logger, Secret: secret, Jobs: q,
 					CORSOrigins: origins})
 				if err != nil {
 					return cannot(err)
@@ -87,14 +85,14 @@ as 'athar worker' does.`,
 				} else {
 					workDone <- nil
 				}
-				if users, err := st.Users(ctx); err == nil && !anyLogin(users) {
+				if ok, err := a.AnyoneCanSignIn(ctx); err == nil && !ok {
 					fmt.Fprintln(g.stderr, "athar: no account can log in yet: run 'athar user add NAME --role admin --password-stdin'")
 				}
 				ln, err := net.Listen("tcp", addr)
 				if err != nil {
 					return cannot(fmt.Errorf("--addr %s: %w", addr, err))
 				}
-				fmt.Fprintf(g.stderr, "athar: serving http://%s (%s, %d job workers); Ctrl-C stops\n", ln.Addr(), st.Engine(), wf.workers)
+				fmt.Fprintf(g.stderr, "athar: serving http://%s (%s, %d job workers); Ctrl-C stops\n", ln.Addr(), a.Engine(), wf.workers)
 				serveErr := server.Serve(ctx, ln, h, logger)
 				if ctx.Err() != nil {
 					fmt.Fprintln(g.stderr, "athar: shutting down")
@@ -145,14 +143,4 @@ func webSecret(dataDir string) ([]byte, error) {
 		return nil, fmt.Errorf("write the web session key: %w", err)
 	}
 	return b, nil
-}
-
-// anyLogin reports whether some account can log in to the web UI.
-func anyLogin(users []model.User) bool {
-	for _, u := range users {
-		if !u.Disabled && u.PasswordHash != "" {
-			return true
-		}
-	}
-	return false
 }

@@ -9,8 +9,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/model"
-	"github.com/athar-project/athar/internal/store"
 )
 
 // sourceJSON is a source as `athar sources list|show --json` prints it.
@@ -54,12 +54,12 @@ func init() {
 			Args:  cobra.NoArgs,
 			RunE: func(cmd *cobra.Command, _ []string) error {
 				ctx := cmd.Context()
-				st, v, err := g.openAs(ctx, true)
+				a, v, err := g.openApp(ctx, true)
 				if err != nil {
 					return err
 				}
-				defer st.Close()
-				srcs, err := st.Sources(ctx, v, store.SourceFilter{})
+				defer a.Close()
+				srcs, err := a.Reader().Sources(ctx, v, app.SourceFilter{})
 				if err != nil {
 					return cannot(err)
 				}
@@ -85,13 +85,13 @@ func init() {
 			Args:  cobra.ExactArgs(1),
 			RunE: func(cmd *cobra.Command, args []string) error {
 				ctx := cmd.Context()
-				st, v, err := g.openAs(ctx, true)
+				a, v, err := g.openApp(ctx, true)
 				if err != nil {
 					return err
 				}
-				defer st.Close()
-				s, err := st.Source(ctx, v, args[0])
-				if errors.Is(err, store.ErrNotFound) {
+				defer a.Close()
+				s, err := a.Reader().Source(ctx, v, args[0])
+				if errors.Is(err, app.ErrNotFound) {
 					fmt.Fprintf(g.stderr, "athar: source %s: not found, or not visible at your clearance\n", args[0])
 					return problem()
 				}

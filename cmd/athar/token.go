@@ -11,7 +11,6 @@ import (
 
 	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/reconcile"
-	"github.com/athar-project/athar/internal/store"
 )
 
 // tokenJSON is a token as `athar token list --json` prints it (and `add`,
@@ -63,7 +62,7 @@ over like a password, and revoke it ('athar token revoke ID') when it is done.`,
 			Args: cobra.ExactArgs(1),
 			RunE: func(cmd *cobra.Command, args []string) error {
 				ctx := cmd.Context()
-				sc, err := store.ParseTokenScope(scope)
+				sc, err := app.ParseTokenScope(scope)
 				if err != nil {
 					return cannot(fmt.Errorf("--scope: %w", err))
 				}
@@ -90,13 +89,13 @@ over like a password, and revoke it ('athar token revoke ID') when it is done.`,
 				}
 				out := toTokenJSON(t)
 				out.Token = secret
-				if sc == store.ScopeReconcile {
+				if sc == app.ScopeReconcile {
 					out.ReconcileURL = reconcile.KeyURL(base, secret)
 				}
 				if g.json {
 					return g.printJSON(out)
 				}
-				if sc == store.ScopeReconcile {
+				if sc == app.ScopeReconcile {
 					fmt.Fprintln(g.stdout, out.ReconcileURL)
 					fmt.Fprintf(g.stderr, "athar: reconciliation key %s for %s (%s, clearance %s): give OpenRefine the URL above; this is the only time it is shown\n",
 						t.ID, u.Name, u.Role, u.Clearance)
@@ -110,7 +109,7 @@ over like a password, and revoke it ('athar token revoke ID') when it is done.`,
 		}
 		add.Flags().StringVar(&name, "name", "", "what the token is for, e.g. \"nightly export\" (required)")
 		add.Flags().StringVar(&expires, "expires", "", "the day the token stops working, YYYY-MM-DD (default: never)")
-		add.Flags().StringVar(&scope, "scope", string(store.ScopeAPI),
+		add.Flags().StringVar(&scope, "scope", string(app.ScopeAPI),
 			"api: the JSON API with the user's role; reconcile: the reconciliation service only, read-only, by a URL that carries the key")
 		_ = add.MarkFlagRequired("name")
 		cmd.AddCommand(add)

@@ -64,7 +64,7 @@ func TestTokenCommands(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	srv, err := api.New(api.Config{Store: st, App: app.New(st, app.Config{})})
+	srv, err := api.New(api.Config{App: app.New(st, app.Config{})})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 
+	"github.com/athar-project/athar/internal/app"
 	"github.com/spf13/cobra"
 )
 
@@ -18,12 +19,15 @@ the first break, 2 when it cannot run.`,
 			Args: cobra.NoArgs,
 			RunE: func(cmd *cobra.Command, _ []string) error {
 				ctx := cmd.Context()
-				st, err := g.openStore(ctx, true)
+				a, v, err := g.openApp(ctx, true)
 				if err != nil {
 					return err
 				}
-				defer st.Close()
-				r, err := st.Verify(ctx)
+				defer a.Close()
+				r, err := a.Verify(ctx, v)
+				if app.KindOf(err) != 0 {
+					return refused(err)
+				}
 				if err != nil {
 					return cannot(fmt.Errorf("verify: %w", err))
 				}

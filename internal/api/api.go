@@ -12,7 +12,7 @@
 // 401; what the viewer may not see is 404, the same answer as what does not
 // exist. Errors are RFC 9457 problem details (application/problem+json) that
 // name the parameter or field at fault. Lists are paged by opaque keyset
-// cursors. Every change goes through store.Write as the token's owner, so the
+// cursors. Every change is a use case of the application layer (internal/app), made as the token's owner, so the
 // ledger records it.
 package api
 
@@ -33,7 +33,6 @@ import (
 	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/plumbing"
-	"github.com/athar-project/athar/internal/store"
 )
 
 // Prefix is where the API lives.
@@ -45,8 +44,6 @@ const DefaultMaxUpload = 50 << 20
 
 // Config sets up a Server.
 type Config struct {
-	// Store is where evidence, accounts and tokens are read from.
-	Store *store.Store
 	// BaseURL is the server's public address ("https://athar.example.org"),
 	// used for the OpenAPI document's server URL; "" for a relative one.
 	BaseURL string
@@ -75,7 +72,7 @@ type Config struct {
 
 // Server is the JSON API.
 type Server struct {
-	store     *store.Store
+	store     app.Reader
 	log       *slog.Logger
 	now       func() time.Time
 	api       huma.API
@@ -92,13 +89,13 @@ type Server struct {
 // New checks the configuration and returns a Server with every route
 // registered.
 func New(cfg Config) (*Server, error) {
-	if cfg.Store == nil || cfg.App == nil {
-		return nil, errors.New("api: no store or no application layer")
+	if cfg.App == nil {
+		return nil, errors.New("api: no application layer")
 	}
 	if cfg.BaseURL != "" && !strings.HasPrefix(cfg.BaseURL, "http://") && !strings.HasPrefix(cfg.BaseURL, "https://") {
 		return nil, fmt.Errorf("api: base URL %q is not an http(s) URL", cfg.BaseURL)
 	}
-	s := &Server{store: cfg.Store, log: cfg.Logger, now: cfg.Now, app: cfg.App, fetch: cfg.FetchClient,
+	s := &Server{store: cfg.App.Reader(), log: cfg.Logger, now: cfg.Now, app: cfg.App, fetch: cfg.FetchClient,
 		maxUpload: cfg.MaxUpload, mux: http.NewServeMux(), paths: http.NewServeMux(), methods: map[string][]string{}}
 	if s.log == nil {
 		s.log = slog.Default()

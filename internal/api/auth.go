@@ -2,18 +2,16 @@ package api
 
 import (
 	"context"
-	"errors"
 	"net/http"
 	"strings"
-	"time"
 
 	"github.com/danielgtaylor/huma/v2"
 	"github.com/danielgtaylor/huma/v2/adapters/humago"
 
 	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/plumbing"
-	"github.com/athar-project/athar/internal/store"
 )
 
 // audience is who may use a route.
@@ -45,11 +43,6 @@ func (a audience) refusal() string {
 	return "this needs an account"
 }
 
-// touchEvery bounds how often a token's last use is written: at most once a
-// minute, so that reading through the API does not turn every request into
-// a write.
-const touchEvery = time.Minute
-
 // ViewerFor authenticates a request by its bearer token: the viewer the
 // token's owner reads as, the owner, and true; or false when the request
 // carries no token, or one that is malformed, unknown, revoked, expired or
@@ -59,20 +52,11 @@ func (s *Server) ViewerFor(r *http.Request) (access.Viewer, model.User, bool, er
 	if !ok {
 		return access.Public(), model.User{}, false, nil
 	}
-	ctx := r.Context()
-	tok, u, err := s.store.Tokens().Authenticate(ctx, secret)
-	if errors.Is(err, store.ErrNoToken) {
-		return access.Public(), model.User{}, false, nil
-	}
-	if err != nil {
+	v, tok, ok, err := s.app.AuthenticateToken(r.Context(), secret, app.ScopeAPI)
+	if err != nil || !ok {
 		return access.Public(), model.User{}, false, err
 	}
-	if now := s.now(); now.Sub(tok.LastUsedAt) >= touchEvery {
-		if err := s.store.Tokens().Touch(ctx, tok.ID, now); err != nil {
-			s.log.Warn("record token use", "token", tok.ID, "err", err)
-		}
-	}
-	return access.ForUser(u), u, true, nil
+	return v, model.User{ID: tok.UserID, Name: tok.UserName, Role: v.Role, Clearance: v.Clearance}, true, nil
 }
 
 // bearer reads the token of an Authorization header: "Bearer TOKEN", the

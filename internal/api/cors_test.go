@@ -17,7 +17,7 @@ import (
 func corsServer(t *testing.T, origins []string) *Server {
 	t.Helper()
 	st := storetest.Open(t, store.Config{DataDir: t.TempDir()})
-	s, err := New(Config{Store: st, App: app.New(st, app.Config{}), CORSOrigins: origins, License: &huma.License{Name: "Test licence", Identifier: "MIT"}})
+	s, err := New(Config{App: app.New(st, app.Config{}), CORSOrigins: origins, License: &huma.License{Name: "Test licence", Identifier: "MIT"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -128,7 +128,7 @@ func TestParseOrigins(t *testing.T) {
 		}
 	}
 	st := storetest.Open(t, store.Config{DataDir: t.TempDir()})
-	if _, err := New(Config{Store: st, App: app.New(st, app.Config{}), CORSOrigins: []string{"nope"}}); err == nil {
+	if _, err := New(Config{App: app.New(st, app.Config{}), CORSOrigins: []string{"nope"}}); err == nil {
 		t.Error("a server with a bad origin")
 	}
 }

@@ -5,9 +5,9 @@ import (
 	"errors"
 
 	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/casefile"
 	"github.com/athar-project/athar/internal/model"
-	"github.com/athar-project/athar/internal/store"
 )
 
 type entitiesListIn struct {
@@ -42,7 +42,7 @@ func (s *Server) entitiesList(ctx context.Context, in *entitiesListIn) (*entitie
 
 // entityPage reads one page of entities of a type ("" any) for a list
 // whose cursors are of the given kind.
-func (s *Server) entityPage(ctx context.Context, p Paging, typ, kind string) ([]store.EntityNames, bool, error) {
+func (s *Server) entityPage(ctx context.Context, p Paging, typ, kind string) ([]app.EntityNames, bool, error) {
 	limit, err := p.Limit.value()
 	if err != nil {
 		return nil, false, err
@@ -81,7 +81,7 @@ type entityShowOut struct{ Body entityDetailOut }
 // was merged into (whose id then differs from the one asked for).
 func (s *Server) entityShow(ctx context.Context, in *idIn) (*entityShowOut, error) {
 	v := callerOf(ctx).viewer
-	rd := casefile.NewReader(ctx, s.store, v)
+	rd := s.app.Cases().Reader(ctx, v)
 	f, err := rd.ReadID(in.ID, casefile.Options{})
 	if errors.Is(err, casefile.ErrNotFound) {
 		return nil, notFound("entity")
@@ -133,7 +133,7 @@ type entityCaseOut struct{ Body casefile.Doc }
 // caller may see it: the object `athar case ID --json` prints.
 func (s *Server) entityCase(ctx context.Context, in *idIn) (*entityCaseOut, error) {
 	v := callerOf(ctx).viewer
-	f, err := casefile.New(s.store).Read(ctx, v, in.ID, casefile.Options{})
+	f, err := s.app.Cases().Read(ctx, v, in.ID, casefile.Options{})
 	if errors.Is(err, casefile.ErrNotFound) {
 		return nil, notFound("entity")
 	}
@@ -180,7 +180,7 @@ func (s *Server) visibleEntity(ctx context.Context, v access.Viewer, id string) 
 func names(sts []model.Statement) []string {
 	out := []string{}
 	seen := map[string]bool{}
-	for _, p := range store.NameProperties {
+	for _, p := range app.NameProperties {
 		for _, st := range sts {
 			if st.Property == p && st.Status != model.StatusRejected && st.Value != "" && !seen[st.Value] {
 				seen[st.Value] = true
@@ -203,7 +203,7 @@ func (s *Server) entityStatements(ctx context.Context, in *statementsListIn) (*e
 	}
 	// Whether the caller may see anything of it at all: if not, it is not
 	// found, whatever the filters.
-	some, err := s.store.StatementPageFor(ctx, v, store.StatementFilter{EntityIDs: ids, Limit: 1})
+	some, err := s.store.StatementPageFor(ctx, v, app.StatementFilter{EntityIDs: ids, Limit: 1})
 	if err != nil {
 		return nil, s.internal(ctx, "read statements", err)
 	}
@@ -214,5 +214,5 @@ func (s *Server) entityStatements(ctx context.Context, in *statementsListIn) (*e
 			return nil, notFound("entity")
 		}
 	}
-	return s.statementPage(ctx, in, store.StatementFilter{EntityIDs: ids})
+	return s.statementPage(ctx, in, app.StatementFilter{EntityIDs: ids})
 }

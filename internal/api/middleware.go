@@ -7,8 +7,8 @@ import (
 
 	"github.com/danielgtaylor/huma/v2"
 
+	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/plumbing"
-	"github.com/athar-project/athar/internal/store"
 )
 
 // headers sets what every answer carries — evidence is kept out of caches
@@ -59,7 +59,7 @@ func notFound(what string) error {
 // orNotFound turns the store's not-found into 404 and any other error into
 // 500.
 func (s *Server) orNotFound(ctx context.Context, err error, what string) error {
-	if errors.Is(err, store.ErrNotFound) {
+	if errors.Is(err, app.ErrNotFound) {
 		return notFound(what)
 	}
 	return s.internal(ctx, "read "+what, err)

@@ -110,7 +110,7 @@ func newRig(t *testing.T, st *store.Store, client *http.Client) *rig {
 		secrets: map[model.Sensitivity][]string{}}
 	r.seed(context.Background())
 	var err error
-	r.srv, err = New(Config{Store: st, App: app.New(st, app.Config{}), FetchClient: client, MaxUpload: 64 << 10,
+	r.srv, err = New(Config{App: app.New(st, app.Config{}), FetchClient: client, MaxUpload: 64 << 10,
 		Logger: slog.New(slog.NewTextHandler(r.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))})
 	if err != nil {
 		t.Fatal(err)

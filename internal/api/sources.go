@@ -6,7 +6,6 @@ import (
 
 	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/model"
-	"github.com/athar-project/athar/internal/store"
 )
 
 type sourcesListIn struct {
@@ -31,7 +30,7 @@ func (s *Server) sourcesList(ctx context.Context, in *sourcesListIn) (*sourcesLi
 	if err != nil {
 		return nil, err
 	}
-	f := store.SourceFilter{Limit: limit + 1, Language: in.Language, Newest: true}
+	f := app.SourceFilter{Limit: limit + 1, Language: in.Language, Newest: true}
 	switch in.Order {
 	case "", "newest":
 	case "oldest":
@@ -118,11 +117,11 @@ func (s *Server) sourceStatements(ctx context.Context, in *statementsListIn) (*s
 	if err != nil {
 		return nil, s.orNotFound(ctx, err, "source")
 	}
-	return s.statementPage(ctx, in, store.StatementFilter{SourceID: src.ID})
+	return s.statementPage(ctx, in, app.StatementFilter{SourceID: src.ID})
 }
 
 // statementPage reads one page of statements for a list operation.
-func (s *Server) statementPage(ctx context.Context, in *statementsListIn, f store.StatementFilter) (*statementsListOut, error) {
+func (s *Server) statementPage(ctx context.Context, in *statementsListIn, f app.StatementFilter) (*statementsListOut, error) {
 	limit, err := in.Limit.value()
 	if err != nil {
 		return nil, err

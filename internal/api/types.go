@@ -6,7 +6,6 @@ import (
 	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/casefile"
 	"github.com/athar-project/athar/internal/model"
-	"github.com/athar-project/athar/internal/store"
 )
 
 // The shapes of the API's answers. Types are named with an Out suffix that
@@ -124,7 +123,7 @@ type EntityOut struct {
 	Names []string `json:"names" doc:"Every name and alias the caller may see, in every script, strongest first."`
 }
 
-func toEntity(e store.EntityNames) EntityOut {
+func toEntity(e app.EntityNames) EntityOut {
 	names := e.Names
 	if names == nil {
 		names = []string{}

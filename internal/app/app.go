@@ -23,6 +23,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/athar-project/athar/internal/casefile"
+	"github.com/athar-project/athar/internal/dossier"
 	"github.com/athar-project/athar/internal/store"
 )
 
@@ -47,6 +49,7 @@ type App struct {
 
 	names  nameIndex
 	search searchState
+	cases  *casefile.Service
 
 	queueMu sync.Mutex
 	queue   Queue
@@ -57,7 +60,7 @@ type App struct {
 // New returns the application layer over st, which the caller keeps open
 // for as long as the App is used.
 func New(st *store.Store, cfg Config) *App {
-	a := &App{st: st, cfg: cfg, log: cfg.Logger, now: cfg.Now, hashing: make(chan struct{}, 2)}
+	a := &App{st: st, cfg: cfg, log: cfg.Logger, now: cfg.Now, hashing: make(chan struct{}, 2), cases: casefile.New(st)}
 	if a.log == nil {
 		a.log = slog.New(slog.DiscardHandler)
 	}
@@ -87,6 +90,20 @@ func Open(ctx context.Context, oc OpenConfig, cfg Config) (*App, error) {
 		return nil, err
 	}
 	return New(st, cfg), nil
+}
+
+// Cases reads case files (internal/casefile), the read model of a record
+// that pages, the API, reconciliation, the dossier and athar case share.
+func (a *App) Cases() *casefile.Service { return a.cases }
+
+// Dossiers makes case dossiers from the App's case files, on the clock now
+// (nil: the App's). A dossier records nothing: its caller hands it over
+// only after RecordViews has recorded its Shown sources.
+func (a *App) Dossiers(now func() time.Time) *dossier.Maker {
+	if now == nil {
+		now = a.now
+	}
+	return dossier.New(a.st, a.cases, now)
 }
 
 // Close closes the store.

@@ -166,7 +166,7 @@ func TestOtherWritersGetTheirTurn(t *testing.T) {
 		}
 		done := make(chan app.IngestResult, 1)
 		go func() {
-			r, err := app.New(st, app.Config{}).IngestBytes(ctx, access.Operator(), "r.txt", longReport(10), app.IngestOptions{WriteBatch: 40})
+			r, err := app.New(st, app.Config{}).IngestBytes(ctx, access.Operator(), "r.txt", longReport(40), app.IngestOptions{WriteBatch: 40})
 			if err != nil {
 				r.Err = err
 			}

@@ -15,9 +15,18 @@ import (
 // is shown once, when it is made.
 type APIToken = store.APIToken
 
-// TokenScope is what a token may be used for: store.ScopeAPI, the whole
-// JSON API, or store.ScopeReconcile, the reconciliation service only.
+// TokenScope is what a token may be used for: ScopeAPI, the whole JSON
+// API, or ScopeReconcile, the reconciliation service only.
 type TokenScope = store.TokenScope
+
+// The scopes of a token.
+const (
+	ScopeAPI       = store.ScopeAPI
+	ScopeReconcile = store.ScopeReconcile
+)
+
+// ParseTokenScope reads a scope's name: api or reconcile.
+func ParseTokenScope(s string) (TokenScope, error) { return store.ParseTokenScope(s) }
 
 // CreateToken makes a token of the scope for the account named user, as v,
 // an admin: a client sending it acts with that account's role and

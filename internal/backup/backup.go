@@ -9,14 +9,12 @@ import (
 	"archive/tar"
 	"compress/gzip"
 	"context"
-	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"time"
@@ -55,26 +53,20 @@ func Write(ctx context.Context, st *store.Store, w io.Writer) (Manifest, error) 
 		return Manifest{}, err
 	}
 	defer os.RemoveAll(tmp)
-	m := Manifest{Format: FormatVersion, Engine: st.Engine(), CreatedAt: time.Now().UTC().Format(time.RFC3339)}
+	m := Manifest{Format: FormatVersion, CreatedAt: time.Now().UTC().Format(time.RFC3339)}
 	// The head first: every checkpoint up to it is inside the snapshot taken
 	// next (the head only grows).
 	if m.HeadSeq, m.HeadHash, err = st.Head(ctx); err != nil {
 		return m, err
 	}
-	var dbFile, dbName string
-	switch st.Engine() {
-	case "sqlite":
-		dbFile, dbName = filepath.Join(tmp, sqliteName), sqliteName
-		if _, err := st.DB().ExecContext(ctx, "VACUUM INTO ?", dbFile); err != nil {
-			return m, fmt.Errorf("snapshot the database: %w", err)
-		}
-	case "postgres":
-		dbFile, dbName = filepath.Join(tmp, pgDumpName), pgDumpName
-		if err := pgDump(ctx, st, dbFile); err != nil {
-			return m, err
-		}
-	default:
-		return m, fmt.Errorf("no backup for engine %s", st.Engine())
+	snap, err := st.Snapshot(ctx, tmp)
+	if err != nil {
+		return m, err
+	}
+	m.Engine = snap.Engine
+	dbFile, dbName := snap.Path, sqliteName
+	if snap.Engine == "postgres" {
+		dbName = pgDumpName
 	}
 	gz, _ := gzip.NewWriterLevel(w, gzip.BestSpeed)
 	tw := tar.NewWriter(gz)
@@ -108,8 +100,7 @@ func Write(ctx context.Context, st *store.Store, w io.Writer) (Manifest, error) 
 	if err := addFile(dbName, dbFile, 0o600); err != nil {
 		return m, fmt.Errorf("write database: %w", err)
 	}
-	if st.Engine() == "sqlite" {
-		dir := filepath.Join(st.DataDir(), "archive", "sha256")
+	if dir := st.ArchiveDir(); dir != "" {
 		err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				if errors.Is(err, fs.ErrNotExist) {
@@ -225,7 +216,7 @@ func Restore(ctx context.Context, r io.Reader, dataDir, dbURL string) (Manifest,
 	if m.Engine == "postgres" {
 		dump := filepath.Join(dataDir, ".restore-"+pgDumpName)
 		defer os.Remove(dump)
-		if err := pgRestore(ctx, dbURL, dump); err != nil {
+		if err := store.RestoreDump(ctx, dbURL, dump); err != nil {
 			return m, err
 		}
 	}
@@ -262,61 +253,6 @@ func emptyDir(dir string) error {
 	}
 	if len(ents) > 0 {
 		return fmt.Errorf("restore needs an empty or absent data directory: %s holds %d entries", dir, len(ents))
-	}
-	return nil
-}
-
-// pgTool finds a PostgreSQL client tool of the server's major version:
-// pg_dump refuses a newer server, and an older pg_dump would lose features.
-func pgTool(ctx context.Context, st interface {
-	QueryRowContext(context.Context, string, ...any) *sql.Row
-}, tool string) (string, error) {
-	var v int
-	if err := st.QueryRowContext(ctx, "SELECT current_setting('server_version_num')::int").Scan(&v); err != nil {
-		return "", err
-	}
-	path := fmt.Sprintf("/usr/lib/postgresql/%d/bin/%s", v/10000, tool)
-	if _, err := os.Stat(path); err == nil {
-		return path, nil
-	}
-	if p, err := exec.LookPath(tool); err == nil {
-		return p, nil
-	}
-	return "", fmt.Errorf("%s for PostgreSQL %d is not installed (Debian's postgresql-client-%d)", tool, v/10000, v/10000)
-}
-
-func pgDump(ctx context.Context, st *store.Store, out string) error {
-	tool, err := pgTool(ctx, st.DB(), "pg_dump")
-	if err != nil {
-		return err
-	}
-	cmd := exec.CommandContext(ctx, tool, "--format=custom", "--no-owner", "--no-privileges", "--file", out, "--dbname", st.DBURL())
-	if b, err := cmd.CombinedOutput(); err != nil {
-		return fmt.Errorf("pg_dump: %w: %s", err, strings.TrimSpace(string(b)))
-	}
-	return nil
-}
-
-func pgRestore(ctx context.Context, dbURL, dump string) error {
-	db, err := sql.Open("pgx", dbURL)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	var tables int
-	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'").Scan(&tables); err != nil {
-		return fmt.Errorf("database unreachable: %w", err)
-	}
-	if tables > 0 {
-		return fmt.Errorf("restore needs an empty database: it holds %d tables", tables)
-	}
-	tool, err := pgTool(ctx, db, "pg_restore")
-	if err != nil {
-		return err
-	}
-	cmd := exec.CommandContext(ctx, tool, "--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", "--dbname", dbURL, dump)
-	if b, err := cmd.CombinedOutput(); err != nil {
-		return fmt.Errorf("pg_restore: %w: %s", err, strings.TrimSpace(string(b)))
 	}
 	return nil
 }

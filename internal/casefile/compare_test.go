@@ -363,13 +363,13 @@ func newHarness(t *testing.T, st *store.Store) *harness {
 		}
 	}
 	a := app.New(st, app.Config{})
-	ws, err := web.New(web.Config{Store: st, App: a, BaseURL: "http://127.0.0.1", Logger: quiet})
+	ws, err := web.New(web.Config{App: a, BaseURL: "http://127.0.0.1", Logger: quiet})
 	if err != nil {
 		t.Fatal(err)
 	}
 	h.webTS = httptest.NewServer(ws.Handler())
 	t.Cleanup(h.webTS.Close)
-	as, err := api.New(api.Config{Store: st, App: a, Logger: quiet})
+	as, err := api.New(api.Config{App: a, Logger: quiet})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -379,7 +379,7 @@ func newHarness(t *testing.T, st *store.Store) *harness {
 	for _, r := range casefiletest.Readers() {
 		viewers[r.Name] = r.Viewer
 	}
-	rs, err := reconcile.New(reconcile.Config{Store: st, App: a, Viewer: func(req *http.Request) (access.Viewer, bool, error) {
+	rs, err := reconcile.New(reconcile.Config{App: a, Viewer: func(req *http.Request) (access.Viewer, bool, error) {
 		v, ok := viewers[strings.TrimPrefix(req.Header.Get("Authorization"), "Bearer ")]
 		return v, ok, nil
 	}, Logger: quiet})

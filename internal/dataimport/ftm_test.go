@@ -96,13 +96,7 @@ func seed(t *testing.T, st *store.Store) {
 }
 
 // emptyLike opens a new, empty store on the same engine as st.
-func emptyLike(t *testing.T, st *store.Store) *store.Store {
-	cfg := store.Config{DataDir: t.TempDir()}
-	if st.Engine() == "postgres" {
-		cfg.DBURL = pgtest.URL(t)
-	}
-	return storetest.Open(t, cfg)
-}
+func emptyLike(t *testing.T, st *store.Store) *store.Store { return storetest.Another(t, st) }
 
 var (
 	srcRE   = regexp.MustCompile(`src[-_][0-9a-f]{16}`)

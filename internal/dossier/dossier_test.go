@@ -14,11 +14,9 @@ import (
 	"testing"
 
 	"github.com/athar-project/athar/internal/access"
-	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/casefile/casefiletest"
 	"github.com/athar-project/athar/internal/ledger"
 	"github.com/athar-project/athar/internal/model"
-	"github.com/athar-project/athar/internal/samples"
 	"github.com/athar-project/athar/internal/store"
 	"github.com/athar-project/athar/internal/store/storetest"
 	"github.com/athar-project/athar/internal/web/i18n"
@@ -365,75 +363,6 @@ func pdftotext(t *testing.T, pdf []byte) string {
 		t.Fatalf("pdftotext: %v", err)
 	}
 	return string(out)
-}
-
-// TestDossierPDF prints the dossier of the demo's Ous Salloum in both
-// languages. With -screenshots it writes the first page of each to
-// docs/screenshots/dossier-LANG.png.
-func TestDossierPDF(t *testing.T) {
-	chromium(t)
-	ctx := context.Background()
-	st := storetest.Open(t, store.Config{DataDir: t.TempDir()})
-	all, paths, err := samples.WriteTo(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := app.New(st, app.Config{})
-	for i, smp := range all {
-		_, err := a.Ingest(ctx, access.Operator(), paths[i:i+1], app.IngestOptions{Kind: smp.Kind}, func(res app.IngestResult) {
-			if res.Outcome == app.Failed {
-				t.Errorf("sample %s: %v", smp.Name, res.Err)
-			}
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	persons, err := st.Entities(ctx, access.Operator(), model.TypePerson)
-	if err != nil {
-		t.Fatal(err)
-	}
-	id := ""
-	for _, p := range persons {
-		for _, n := range p.Names {
-			if n == "Ous Salloum" {
-				id = p.ID
-			}
-		}
-	}
-	if id == "" {
-		t.Fatalf("the samples have no Ous Salloum: %v", persons)
-	}
-	m := New(st, nil, nil)
-	for _, tc := range []struct {
-		lang Lang
-		want []string
-	}{
-		{English, []string{"Case dossier", "Ous Salloum", "How to check this dossier", "Case timeline", "Allegation",
-			"Sources and notes", "SHA-256", "Page 1 of", "Confirmed by review", "unreviewed"}},
-		{Arabic, []string{"ملف قضية", "سلوم", "كيف تتحقق من هذا الملف", "التسلسل الزمني للقضية", "ادعاء",
-			"المصادر والحواشي", "SHA-256", "صفحة", "بالمراجعة"}},
-	} {
-		t.Run(string(tc.lang), func(t *testing.T) {
-			d, err := m.Make(ctx, access.Operator(), id, tc.lang)
-			if err != nil {
-				t.Fatal(err)
-			}
-			out, err := d.PDF(ctx)
-			if err != nil {
-				t.Fatal(err)
-			}
-			text := pdftotext(t, out)
-			for _, w := range tc.want {
-				if !strings.Contains(text, w) {
-					t.Errorf("the %s PDF lacks %q", tc.lang, w)
-				}
-			}
-			if *screenshots {
-				firstPage(t, out, filepath.Join("..", "..", "docs", "screenshots", "dossier-"+string(tc.lang)))
-			}
-		})
-	}
 }
 
 // firstPage renders a PDF's first page to prefix.png at 70 dpi.

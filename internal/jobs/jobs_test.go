@@ -90,13 +90,7 @@ func idle(t *testing.T, q *Queue) func() bool {
 }
 
 // another opens a second, empty store on st's engine.
-func another(t *testing.T, st *store.Store) *store.Store {
-	cfg := store.Config{DataDir: t.TempDir()}
-	if st.Engine() == "postgres" {
-		cfg.DBURL = pgtest.URL(t)
-	}
-	return storetest.Open(t, cfg)
-}
+func another(t *testing.T, st *store.Store) *store.Store { return storetest.Another(t, st) }
 
 // ingestSamples stores the bundled samples in st, each with its kind; with
 // storeOnly nothing is extracted. It returns the ids of the sources.
@@ -127,35 +121,40 @@ func ingestSamples(t *testing.T, st *store.Store, storeOnly bool) []string {
 // the store gave.
 func statementSet(t *testing.T, st *store.Store) []string {
 	t.Helper()
-	rows, err := st.DB().Query("SELECT s.sha256, st.property, st.value, COALESCE(st.span_start, -1), COALESCE(st.span_end, -1), " +
-		"st.origin, st.status FROM statements st JOIN sources s ON s.id = st.source_id")
+	ctx := context.Background()
+	ids, err := st.SourceIDs(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer rows.Close()
 	var out []string
-	for rows.Next() {
-		var sha, prop, val, origin, status string
-		var a, b int
-		if err := rows.Scan(&sha, &prop, &val, &a, &b, &origin, &status); err != nil {
+	for _, id := range ids {
+		src, err := st.Source(ctx, access.Operator(), id)
+		if err != nil {
 			t.Fatal(err)
 		}
-		out = append(out, fmt.Sprintf("%s %s=%q [%d,%d) %s %s", sha[:12], prop, val, a, b, origin, status))
-	}
-	if err := rows.Err(); err != nil {
-		t.Fatal(err)
+		sts, err := st.StatementsFrom(ctx, access.Operator(), id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range sts {
+			a, b := -1, -1
+			if s.Span.End > 0 || s.Span.Quote != "" {
+				a, b = s.Span.Start, s.Span.End
+			}
+			out = append(out, fmt.Sprintf("%s %s=%q [%d,%d) %s %s", src.SHA256[:12], s.Property, s.Value, a, b, s.Origin, s.Status))
+		}
 	}
 	slices.Sort(out)
 	return out
 }
 
-func countRows(t *testing.T, st *store.Store, q string) int {
+func countRows(t *testing.T, st *store.Store, table string) int {
 	t.Helper()
-	var n int
-	if err := st.DB().QueryRow(q).Scan(&n); err != nil {
+	n, err := st.CountRows(context.Background(), table)
+	if err != nil {
 		t.Fatal(err)
 	}
-	return n
+	return int(n)
 }
 
 // TestQueuedExtractionMatchesIngest stores the samples without extracting
@@ -173,7 +172,7 @@ func TestQueuedExtractionMatchesIngest(t *testing.T) {
 		}
 
 		ids := ingestSamples(t, st, true)
-		if n := countRows(t, st, "SELECT count(*) FROM statements"); n != 0 {
+		if n := countRows(t, st, "statements"); n != 0 {
 			t.Fatalf("a store-only ingest made %d statements", n)
 		}
 		q := openQueue(t, st, testConfig())
@@ -190,7 +189,7 @@ func TestQueuedExtractionMatchesIngest(t *testing.T) {
 			t.Errorf("queued extraction made %d statements, plain ingest %d; first difference:\n%s", len(got), len(want), firstDiff(got, want))
 		}
 		for _, table := range []string{"mentions", "search_docs"} {
-			g, w := countRows(t, st, "SELECT count(*) FROM "+table), countRows(t, plain, "SELECT count(*) FROM "+table)
+			g, w := countRows(t, st, table), countRows(t, plain, table)
 			if g != w {
 				t.Errorf("%s: %d after queued extraction, %d after plain ingest", table, g, w)
 			}
@@ -295,7 +294,7 @@ func TestFailingJobIsParkedAndRetried(t *testing.T) {
 				t.Errorf("attempt %d's error: %+v", i+1, e)
 			}
 		}
-		if n := countRows(t, st, "SELECT count(*) FROM sources"); n != 0 {
+		if n := countRows(t, st, "sources"); n != 0 {
 			t.Fatalf("%d sources stored by failed fetches", n)
 		}
 		// Below public clearance the input and errors of public material
@@ -317,7 +316,7 @@ func TestFailingJobIsParkedAndRetried(t *testing.T) {
 		if err != nil || len(ext) != 1 || ext[0].State != StateCompleted {
 			t.Fatalf("extract job queued by the ingest: %+v %v", ext, err)
 		}
-		if n := countRows(t, st, "SELECT count(*) FROM statements"); n == 0 {
+		if n := countRows(t, st, "statements"); n == 0 {
 			t.Error("the fetched article was stored but not extracted")
 		}
 		if _, err := q.Retry(ctx, access.Operator(), 1<<40); err == nil || !strings.Contains(err.Error(), ErrNotFound.Error()) {
@@ -379,7 +378,7 @@ func TestCancelAndStates(t *testing.T) {
 			t.Fatalf("cancel: %+v %v", j, err)
 		}
 		workUntil(t, q, 1, idle(t, q))
-		if n := countRows(t, st, "SELECT count(*) FROM mentions"); n != 0 {
+		if n := countRows(t, st, "mentions"); n != 0 {
 			t.Errorf("a cancelled extraction ran: %d mentions", n)
 		}
 	})

@@ -11,7 +11,6 @@ import (
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/plumbing"
-	"github.com/athar-project/athar/internal/store"
 )
 
 // keyRoot is where a reconciliation key's service answers: the whole
@@ -37,7 +36,7 @@ func HeaderViewer(a *app.App) func(*http.Request) (access.Viewer, bool, error) {
 		if !ok {
 			return access.Public(), false, nil
 		}
-		v, _, ok, err := a.AuthenticateToken(r.Context(), secret, store.ScopeAPI, store.ScopeReconcile)
+		v, _, ok, err := a.AuthenticateToken(r.Context(), secret, app.ScopeAPI, app.ScopeReconcile)
 		return v, ok, err
 	}
 }
@@ -78,7 +77,7 @@ func keyViewer(r *http.Request) (access.Viewer, bool) {
 // logged or put in an error.
 func (s *Service) withKey(h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		v, _, ok, err := s.app.AuthenticateToken(r.Context(), r.PathValue("key"), store.ScopeReconcile)
+		v, _, ok, err := s.app.AuthenticateToken(r.Context(), r.PathValue("key"), app.ScopeReconcile)
 		if err != nil {
 			s.serverError(w, r, fmt.Errorf("authenticate a reconciliation key: %w", err))
 			return

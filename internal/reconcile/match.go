@@ -13,7 +13,6 @@ import (
 	"github.com/athar-project/athar/internal/names"
 	"github.com/athar-project/athar/internal/resolve"
 	"github.com/athar-project/athar/internal/search"
-	"github.com/athar-project/athar/internal/store"
 	"github.com/athar-project/athar/internal/textfold"
 )
 
@@ -288,7 +287,7 @@ func (s *Service) byProperties(ctx context.Context, rd *reader, q query, types [
 				continue
 			}
 			for _, t := range types {
-				hits, err := s.st.Search(ctx, rd.v, store.SearchQuery{Words: words, EntityType: t, Limit: propertyHits})
+				hits, err := s.st.Search(ctx, rd.v, app.StoreSearch{Words: words, EntityType: t, Limit: propertyHits})
 				if err != nil {
 					return err
 				}

@@ -62,7 +62,7 @@ func (s *Service) preview(w http.ResponseWriter, r *http.Request, v access.Viewe
 		problem(w, http.StatusBadRequest, "id: missing; ask /preview?id=ENTITY_ID")
 		return
 	}
-	f, err := casefile.New(s.st).Read(r.Context(), v, id, casefile.Options{Bounded: true})
+	f, err := s.app.Cases().Read(r.Context(), v, id, casefile.Options{Bounded: true})
 	if errors.Is(err, casefile.ErrNotFound) {
 		problem(w, http.StatusNotFound, "no entity with this id that you may see")
 		return

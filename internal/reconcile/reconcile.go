@@ -39,12 +39,10 @@ import (
 	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/plumbing"
-	"github.com/athar-project/athar/internal/store"
 )
 
 // Config configures the service.
 type Config struct {
-	Store *store.Store
 	// App is the application layer: it owns the process's name resolver and
 	// the freshness of the search index.
 	App *app.App
@@ -63,7 +61,7 @@ type Config struct {
 
 // Service answers reconciliation requests for one store.
 type Service struct {
-	st     *store.Store
+	st     app.Reader
 	base   string
 	viewer func(*http.Request) (access.Viewer, bool, error)
 	log    *slog.Logger
@@ -73,8 +71,8 @@ type Service struct {
 
 // New checks the configuration and returns the service.
 func New(cfg Config) (*Service, error) {
-	if cfg.Store == nil || cfg.App == nil {
-		return nil, errors.New("reconcile: no store or no application layer")
+	if cfg.App == nil {
+		return nil, errors.New("reconcile: no application layer")
 	}
 	base := strings.TrimRight(cfg.BaseURL, "/")
 	if base != "" {
@@ -83,7 +81,7 @@ func New(cfg Config) (*Service, error) {
 			return nil, fmt.Errorf("reconcile: base URL %q is not an absolute http(s) URL", cfg.BaseURL)
 		}
 	}
-	s := &Service{st: cfg.Store, app: cfg.App, base: base, viewer: cfg.Viewer, log: cfg.Logger}
+	s := &Service{st: cfg.App.Reader(), app: cfg.App, base: base, viewer: cfg.Viewer, log: cfg.Logger}
 	if s.log == nil {
 		s.log = slog.Default()
 	}

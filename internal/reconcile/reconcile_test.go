@@ -421,7 +421,7 @@ func TestVisibleIndexIsMatch(t *testing.T) {
 	engines(t, func(t *testing.T, r *rig) {
 		ctx := context.Background()
 		a := app.New(r.st, app.Config{})
-		svc, err := New(Config{Store: r.st, App: a, Viewer: func(*http.Request) (access.Viewer, bool, error) { return access.Viewer{}, false, nil }})
+		svc, err := New(Config{App: a, Viewer: func(*http.Request) (access.Viewer, bool, error) { return access.Viewer{}, false, nil }})
 		if err != nil {
 			t.Fatal(err)
 		}

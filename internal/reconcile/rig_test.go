@@ -113,7 +113,7 @@ func (r *rig) serve() {
 	t := r.t
 	a := app.New(r.st, app.Config{})
 	real := HeaderViewer(a)
-	svc, err := New(Config{Store: r.st, App: a, BaseURL: baseURL, Viewer: func(req *http.Request) (access.Viewer, bool, error) {
+	svc, err := New(Config{App: a, BaseURL: baseURL, Viewer: func(req *http.Request) (access.Viewer, bool, error) {
 		tok, ok := strings.CutPrefix(req.Header.Get("Authorization"), "Bearer ")
 		if tok == "broken" {
 			return access.Viewer{}, false, errors.New("token store unreachable")

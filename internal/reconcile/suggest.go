@@ -8,9 +8,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/search"
-	"github.com/athar-project/athar/internal/store"
 	"github.com/athar-project/athar/internal/textfold"
 )
 
@@ -142,7 +142,7 @@ func (s *Service) suggestEntities(ctx context.Context, rd *reader, prefix string
 	if err := s.app.FreshSearch(ctx); err != nil {
 		return nil, err
 	}
-	hits, err := s.st.Search(ctx, rd.v, store.SearchQuery{Words: words, EntityType: typ, Limit: suggestHits})
+	hits, err := s.st.Search(ctx, rd.v, app.StoreSearch{Words: words, EntityType: typ, Limit: suggestHits})
 	if err != nil {
 		return nil, err
 	}

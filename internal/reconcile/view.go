@@ -8,9 +8,9 @@ import (
 	"strings"
 
 	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/nameindex"
-	"github.com/athar-project/athar/internal/store"
 )
 
 // entityView is an entity as one viewer may see it: the statements within
@@ -46,7 +46,7 @@ func (e *entityView) values(prop string) []model.Statement {
 
 // reader loads entity views for one request, once each.
 type reader struct {
-	st    *store.Store
+	st    app.Reader
 	v     access.Viewer
 	views map[string]*entityView // by canonical id; nil: nothing visible
 	canon map[string]string
@@ -55,7 +55,7 @@ type reader struct {
 	index map[model.EntityType]*nameindex.Index
 }
 
-func newReader(st *store.Store, v access.Viewer) *reader {
+func newReader(st app.Reader, v access.Viewer) *reader {
 	return &reader{st: st, v: v, views: map[string]*entityView{}, canon: map[string]string{},
 		index: map[model.EntityType]*nameindex.Index{}}
 }
@@ -67,7 +67,7 @@ func (rd *reader) view(ctx context.Context, id string) (*entityView, error) {
 	canon, ok := rd.canon[id]
 	if !ok {
 		c, err := rd.st.Canonical(ctx, id)
-		if errors.Is(err, store.ErrNotFound) {
+		if errors.Is(err, app.ErrNotFound) {
 			rd.canon[id] = ""
 			return nil, nil
 		}
@@ -126,7 +126,7 @@ func (rd *reader) load(ctx context.Context, id string) (*entityView, error) {
 		return nil, nil
 	}
 	sort.SliceStable(ev.stmts, func(i, j int) bool { return ev.stmts[i].CreatedAt.Before(ev.stmts[j].CreatedAt) })
-	for _, p := range store.NameProperties {
+	for _, p := range app.NameProperties {
 		ev.names = append(ev.names, byProp[p]...)
 	}
 	return ev, nil

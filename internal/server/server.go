@@ -18,7 +18,6 @@ import (
 	"github.com/athar-project/athar/internal/api"
 	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/reconcile"
-	"github.com/athar-project/athar/internal/store"
 	"github.com/athar-project/athar/internal/web"
 )
 
@@ -26,8 +25,6 @@ import (
 type Config struct {
 	// App is the application layer every surface calls.
 	App *app.App
-	// Store is what the surfaces still read through directly.
-	Store *store.Store
 	// BaseURL is the address people reach the server at.
 	BaseURL string
 	// Logger receives the request logs.
@@ -45,19 +42,19 @@ func Handler(cfg Config) (http.Handler, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	srv, err := web.New(web.Config{Store: cfg.Store, App: cfg.App, BaseURL: cfg.BaseURL, Logger: cfg.Logger, Secret: cfg.Secret,
+	srv, err := web.New(web.Config{App: cfg.App, BaseURL: cfg.BaseURL, Logger: cfg.Logger, Secret: cfg.Secret,
 		Jobs: cfg.Jobs})
 	if err != nil {
 		return nil, err
 	}
-	apiSrv, err := api.New(api.Config{Store: cfg.Store, App: cfg.App, BaseURL: cfg.BaseURL, Logger: cfg.Logger,
+	apiSrv, err := api.New(api.Config{App: cfg.App, BaseURL: cfg.BaseURL, Logger: cfg.Logger,
 		CORSOrigins: cfg.CORSOrigins})
 	if err != nil {
 		return nil, err
 	}
 	// Reconciliation authenticates by API token or reconciliation key, in
 	// the Authorization header or (a key) in its service URL.
-	rec, err := reconcile.New(reconcile.Config{Store: cfg.Store, App: cfg.App, BaseURL: cfg.BaseURL, Logger: cfg.Logger})
+	rec, err := reconcile.New(reconcile.Config{App: cfg.App, BaseURL: cfg.BaseURL, Logger: cfg.Logger})
 	if err != nil {
 		return nil, err
 	}

@@ -55,7 +55,7 @@ func TestShutdownStopsAnIngest(t *testing.T) {
 		t.Fatal(err)
 	}
 	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
-	h, err := server.Handler(server.Config{App: rig.App, Store: st, Logger: logger})
+	h, err := server.Handler(server.Config{App: rig.App, Logger: logger})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -107,7 +107,7 @@ func (s *Store) Assignments(ctx context.Context, sourceIDs []string) (map[string
 		for i, id := range chunk {
 			args[i] = id
 		}
-		rows, err := s.db.QueryContext(ctx, s.Rebind("SELECT a.source_id, a.reviewer_id, u.name, a.assigned_by, a.assigned_at "+
+		rows, err := s.db.QueryContext(ctx, s.rebind("SELECT a.source_id, a.reviewer_id, u.name, a.assigned_by, a.assigned_at "+
 			"FROM assignments a JOIN users u ON u.id = a.reviewer_id WHERE a.source_id IN ("+placeholders(len(chunk))+")"), args...)
 		if err != nil {
 			return nil, fmt.Errorf("read assignments: %w", err)
@@ -162,7 +162,7 @@ func (s *Store) CountAssigned(ctx context.Context, v access.Viewer, reviewerID s
 	// Driven from the reviewer's few assigned sources, each read by the
 	// statements' source index (status compared as an expression, so that no
 	// planner walks every proposed statement instead).
-	err := s.db.QueryRowContext(ctx, s.Rebind("SELECT count(*) FROM assignments a JOIN statements st ON st.source_id = a.source_id "+
+	err := s.db.QueryRowContext(ctx, s.rebind("SELECT count(*) FROM assignments a JOIN statements st ON st.source_id = a.source_id "+
 		"WHERE a.reviewer_id = ? AND st.status || '' = 'proposed' AND "+cond),
 		append([]any{reviewerID}, args...)...).Scan(&n)
 	if err != nil {
@@ -173,7 +173,7 @@ func (s *Store) CountAssigned(ctx context.Context, v access.Viewer, reviewerID s
 
 // AssignmentLog lists the changes to one source's assignment, oldest first.
 func (s *Store) AssignmentLog(ctx context.Context, sourceID string) ([]AssignmentChange, error) {
-	rows, err := s.db.QueryContext(ctx, s.Rebind("SELECT at, actor, action, source_id, reviewer_id FROM assignment_log WHERE source_id = ? ORDER BY seq"), sourceID)
+	rows, err := s.db.QueryContext(ctx, s.rebind("SELECT at, actor, action, source_id, reviewer_id FROM assignment_log WHERE source_id = ? ORDER BY seq"), sourceID)
 	if err != nil {
 		return nil, fmt.Errorf("read assignment log: %w", err)
 	}

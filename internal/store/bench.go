@@ -58,7 +58,7 @@ func (s *Store) SampleForPages(ctx context.Context, limit int) (Sample, error) {
 }
 
 func (s *Store) strings(ctx context.Context, q string, args ...any) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, s.Rebind(q), args...)
+	rows, err := s.db.QueryContext(ctx, s.rebind(q), args...)
 	if err != nil {
 		return nil, fmt.Errorf("sample: %w", err)
 	}
@@ -72,4 +72,22 @@ func (s *Store) strings(ctx context.Context, q string, args ...any) ([]string, e
 		out = append(out, v)
 	}
 	return out, rows.Err()
+}
+
+// countable are the tables CountRows counts.
+var countable = map[string]bool{"sources": true, "statements": true, "mentions": true, "entities": true,
+	"search_docs": true, "ledger": true, "judgements": true, "merge_proposals": true}
+
+// CountRows counts the rows of one of the store's main tables (sources,
+// statements, mentions, entities, search_docs, ledger, judgements,
+// merge_proposals), whoever may see them: for reports and tests.
+func (s *Store) CountRows(ctx context.Context, table string) (int64, error) {
+	if !countable[table] {
+		return 0, fmt.Errorf("count rows: %q is not a table this counts", table)
+	}
+	var n int64
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM "+table).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count %s: %w", table, err)
+	}
+	return n, nil
 }

@@ -284,7 +284,7 @@ func (s *Store) ClaimTotals(ctx context.Context, v access.Viewer, ids []string) 
 	if v.ConfirmedOnly() {
 		q += " AND status = 'confirmed'"
 	}
-	rows, err := s.db.QueryContext(ctx, s.Rebind(q), append(idArgs(ids), cargs...)...)
+	rows, err := s.db.QueryContext(ctx, s.rebind(q), append(idArgs(ids), cargs...)...)
 	if err != nil {
 		return nil, fmt.Errorf("claim totals: %w", err)
 	}
@@ -371,7 +371,7 @@ func (s *Store) independentTotals(ctx context.Context, v access.Viewer, ids []st
 		q = "SELECT property, value_key, count(DISTINCT origin_id) FROM claim_origins WHERE entity_id IN (" + placeholders(len(ids)) +
 			") AND " + visible + " GROUP BY property, value_key"
 	}
-	rows, err := s.db.QueryContext(ctx, s.Rebind(q), idArgs(ids)...)
+	rows, err := s.db.QueryContext(ctx, s.rebind(q), idArgs(ids)...)
 	if err != nil {
 		return fmt.Errorf("independent sources: %w", err)
 	}
@@ -418,7 +418,7 @@ func (s *Store) IndependentSources(ctx context.Context, v access.Viewer, ids, pr
 		return 0, err
 	}
 	var n int
-	err = s.db.QueryRowContext(ctx, s.Rebind("SELECT count(DISTINCT origin_id) FROM claim_origins WHERE entity_id IN ("+
+	err = s.db.QueryRowContext(ctx, s.rebind("SELECT count(DISTINCT origin_id) FROM claim_origins WHERE entity_id IN ("+
 		placeholders(len(ids))+") AND property IN ("+placeholders(len(props))+") AND value_key = ? AND "+visible),
 		append(append(idArgs(ids), idArgs(props)...), key)...).Scan(&n)
 	if err != nil {
@@ -666,7 +666,7 @@ func (s *Store) CaptionNames(ctx context.Context, v access.Viewer, ids []string)
 	if v.ConfirmedOnly() {
 		q += " AND status = 'confirmed'"
 	}
-	rows, err := s.db.QueryContext(ctx, s.Rebind(q+" ORDER BY first_at, value"), append(idArgs(ids), cargs...)...)
+	rows, err := s.db.QueryContext(ctx, s.rebind(q+" ORDER BY first_at, value"), append(idArgs(ids), cargs...)...)
 	if err != nil {
 		return nil, fmt.Errorf("captions: %w", err)
 	}
@@ -722,7 +722,7 @@ func (s *Store) StatedValues(ctx context.Context, v access.Viewer, id string) ([
 	if v.ConfirmedOnly() {
 		q += " AND status = 'confirmed'"
 	}
-	rows, err := s.db.QueryContext(ctx, s.Rebind(q+" ORDER BY first_at, property, value"), append([]any{id}, cargs...)...)
+	rows, err := s.db.QueryContext(ctx, s.rebind(q+" ORDER BY first_at, property, value"), append([]any{id}, cargs...)...)
 	if err != nil {
 		return nil, fmt.Errorf("values of %s: %w", id, err)
 	}

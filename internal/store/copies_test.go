@@ -154,3 +154,51 @@ func TestRaiseSource(t *testing.T) {
 		}
 	})
 }
+
+// A near-copy link names its original only to whoever may see it: a public
+// copy of a confidential source reads as a source of its own to the public
+// and as that source's copy to whoever is cleared for it (issue 18,
+// finding 3).
+func TestNearCopyLinksNameOnlyVisibleOriginals(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		orig := model.Source{Kind: model.KindTestimony, Text: "Aws Salloum was held at the airport.", Sensitivity: model.Confidential}
+		cp := model.Source{Kind: model.KindArticle, Text: "Aws Salloum was held at the airport, a paper said.", Sensitivity: model.Public}
+		err := s.Write(ctx, "tester", func(tx *store.Tx) error {
+			if err := tx.AddSource(ctx, &orig, []byte(orig.Text)); err != nil {
+				return err
+			}
+			cp.DuplicateOf, cp.Similarity = orig.ID, 0.9
+			return tx.AddSource(ctx, &cp, []byte(cp.Text))
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		cleared, public := access.Operator(), access.Public()
+		reads := map[string]func(v access.Viewer) (model.Source, error){
+			"Source":     func(v access.Viewer) (model.Source, error) { return s.Source(ctx, v, cp.ID) },
+			"SourceInfo": func(v access.Viewer) (model.Source, error) { return s.SourceInfo(ctx, v, cp.ID) },
+			"Sources": func(v access.Viewer) (model.Source, error) {
+				all, err := s.Sources(ctx, v, store.SourceFilter{Kind: model.KindArticle})
+				if err != nil || len(all) != 1 {
+					return model.Source{}, fmt.Errorf("%d sources, %v", len(all), err)
+				}
+				return all[0], nil
+			},
+			"SourcesByID": func(v access.Viewer) (model.Source, error) {
+				m, err := s.SourcesByID(ctx, v, []string{cp.ID})
+				return m[cp.ID], err
+			},
+		}
+		for name, read := range reads {
+			got, err := read(cleared)
+			if err != nil || got.DuplicateOf != orig.ID || got.Similarity != 0.9 {
+				t.Errorf("%s, cleared: near-copy of %q (%.2f), %v; want %s", name, got.DuplicateOf, got.Similarity, err, orig.ID)
+			}
+			got, err = read(public)
+			if err != nil || got.ID != cp.ID || got.DuplicateOf != "" || got.Similarity != 0 {
+				t.Errorf("%s, public: %s near-copy of %q (%.2f), %v; want no link", name, got.ID, got.DuplicateOf, got.Similarity, err)
+			}
+		}
+	})
+}

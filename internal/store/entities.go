@@ -42,7 +42,7 @@ func (t *Tx) SetMergedInto(ctx context.Context, id, into string) error {
 func (s *Store) Entity(ctx context.Context, id string) (model.Entity, error) {
 	var e model.Entity
 	var typ, created string
-	err := s.db.QueryRowContext(ctx, s.Rebind("SELECT id, type, COALESCE(merged_into, ''), created_at, created_by FROM entities WHERE id = ?"), id).
+	err := s.db.QueryRowContext(ctx, s.rebind("SELECT id, type, COALESCE(merged_into, ''), created_at, created_by FROM entities WHERE id = ?"), id).
 		Scan(&e.ID, &typ, &e.MergedInto, &created, &e.CreatedBy)
 	if errors.Is(err, sql.ErrNoRows) {
 		return e, fmt.Errorf("entity %s: %w", id, ErrNotFound)

@@ -59,7 +59,7 @@ func (s *Store) EntitiesPage(ctx context.Context, v access.Viewer, typ model.Ent
 		args = append(args, after)
 	}
 	q += fmt.Sprintf(" ORDER BY e.id LIMIT %d", limit)
-	rows, err := s.db.QueryContext(ctx, s.Rebind(q), args...)
+	rows, err := s.db.QueryContext(ctx, s.rebind(q), args...)
 	if err != nil {
 		return nil, fmt.Errorf("list entities: %w", err)
 	}
@@ -107,7 +107,7 @@ func (s *Store) addNames(ctx context.Context, v access.Viewer, out []EntityNames
 		" UNION ALL SELECT m.merged_into AS eid, c.property, c.value, c.first_at FROM entities m JOIN claim_stats c ON c.entity_id = m.id" +
 		" WHERE m.merged_into IN (" + placeholders(len(ids)) + ") AND " + c + ") named ORDER BY 4, 3"
 	args := append(append(append(append([]any{}, ids...), cargs...), ids...), cargs...)
-	rows, err := s.db.QueryContext(ctx, s.Rebind(q), args...)
+	rows, err := s.db.QueryContext(ctx, s.rebind(q), args...)
 	if err != nil {
 		return fmt.Errorf("names of listed entities: %w", err)
 	}
@@ -154,7 +154,7 @@ func (s *Store) CountEntities(ctx context.Context, v access.Viewer, typ model.En
 		q = fmt.Sprintf("SELECT count(*) FROM (SELECT 1 FROM entities e WHERE %s LIMIT %d) capped", where, limit)
 	}
 	var n int
-	if err := s.db.QueryRowContext(ctx, s.Rebind(q), args...).Scan(&n); err != nil {
+	if err := s.db.QueryRowContext(ctx, s.rebind(q), args...).Scan(&n); err != nil {
 		return 0, fmt.Errorf("count entities: %w", err)
 	}
 	return n, nil

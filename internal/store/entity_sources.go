@@ -98,19 +98,19 @@ func (s *Store) RecentSourcesMentioning(ctx context.Context, v access.Viewer, id
 			sum = append(sum, "n_"+l.String())
 		}
 		if len(sum) > 0 {
-			err = s.db.QueryRowContext(ctx, s.Rebind("SELECT "+strings.Join(sum, " + ")+" FROM entity_source_counts WHERE entity_id = ?"), entityID).Scan(&total)
+			err = s.db.QueryRowContext(ctx, s.rebind("SELECT "+strings.Join(sum, " + ")+" FROM entity_source_counts WHERE entity_id = ?"), entityID).Scan(&total)
 			if errors.Is(err, sql.ErrNoRows) {
 				err = nil
 			}
 		}
 	} else {
 		// Entities merged together: a source mentioning two counts once.
-		err = s.db.QueryRowContext(ctx, s.Rebind("SELECT count(DISTINCT source_id)"+where), args...).Scan(&total)
+		err = s.db.QueryRowContext(ctx, s.rebind("SELECT count(DISTINCT source_id)"+where), args...).Scan(&total)
 	}
 	if err != nil {
 		return nil, 0, fmt.Errorf("count sources mentioning %s: %w", entityID, err)
 	}
-	rows, err := s.db.QueryContext(ctx, s.Rebind("SELECT source_id"+where+
+	rows, err := s.db.QueryContext(ctx, s.rebind("SELECT source_id"+where+
 		fmt.Sprintf(" ORDER BY published DESC, ingested_at DESC, source_id DESC LIMIT %d", limit*len(ids))), args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("sources mentioning %s: %w", entityID, err)
@@ -233,7 +233,7 @@ func (s *Store) CountReferencing(ctx context.Context, v access.Viewer, ids, prop
 		cond += " AND status = 'confirmed'"
 	}
 	var n int
-	err := s.db.QueryRowContext(ctx, s.Rebind(fmt.Sprintf("SELECT count(*) FROM (SELECT DISTINCT entity_id FROM statements WHERE value_entity IN (%s) "+
+	err := s.db.QueryRowContext(ctx, s.rebind(fmt.Sprintf("SELECT count(*) FROM (SELECT DISTINCT entity_id FROM statements WHERE value_entity IN (%s) "+
 		"AND property IN (%s) AND status <> 'rejected' AND %s LIMIT %d) linked", placeholders(len(ids)), placeholders(len(props)), cond, limit)),
 		append(append(idArgs(ids), idArgs(props)...), cargs...)...).Scan(&n)
 	if err != nil {

@@ -11,7 +11,7 @@ import (
 // in id order, starting after the id after ("" for the first page). Exports
 // page through the store with it so that they never hold every entity.
 func (s *Store) EntityPage(ctx context.Context, after string, limit int) ([]model.Entity, error) {
-	rows, err := s.db.QueryContext(ctx, s.Rebind("SELECT id, type, created_at, created_by FROM entities "+
+	rows, err := s.db.QueryContext(ctx, s.rebind("SELECT id, type, created_at, created_by FROM entities "+
 		"WHERE merged_into IS NULL AND id > ? ORDER BY id LIMIT ?"), after, limit)
 	if err != nil {
 		return nil, fmt.Errorf("page entities: %w", err)
@@ -32,7 +32,7 @@ func (s *Store) EntityPage(ctx context.Context, after string, limit int) ([]mode
 
 // MergedFrom lists the ids of the entities merged into id, in id order.
 func (s *Store) MergedFrom(ctx context.Context, id string) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, s.Rebind("SELECT id FROM entities WHERE merged_into = ? ORDER BY id"), id)
+	rows, err := s.db.QueryContext(ctx, s.rebind("SELECT id FROM entities WHERE merged_into = ? ORDER BY id"), id)
 	if err != nil {
 		return nil, fmt.Errorf("entities merged into %s: %w", id, err)
 	}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 
 	"github.com/pressly/goose/v3"
 )
@@ -28,3 +29,10 @@ func (s *Store) StepMigrations(ctx context.Context, n int) error {
 	_, err = p.Up(ctx)
 	return err
 }
+
+// DB is the database handle, for the store's own tests that inspect or
+// tamper with rows directly.
+func (s *Store) DB() *sql.DB { return s.db }
+
+// Rebind rewrites a query for this engine, for the store's own tests.
+func (s *Store) Rebind(q string) string { return s.rebind(q) }

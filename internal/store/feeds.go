@@ -121,7 +121,7 @@ func (fs Feeds) Add(ctx context.Context, f Feed) error {
 // Get returns one feed, whatever its sensitivity: for the poller; whoever
 // shows it to a person checks that they may see its sensitivity.
 func (fs Feeds) Get(ctx context.Context, id string) (Feed, error) {
-	f, err := scanFeed(fs.s.db.QueryRowContext(ctx, fs.s.Rebind("SELECT "+feedCols+" FROM feeds WHERE id = ?"), id))
+	f, err := scanFeed(fs.s.db.QueryRowContext(ctx, fs.s.rebind("SELECT "+feedCols+" FROM feeds WHERE id = ?"), id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return f, fmt.Errorf("feed %s: %w", id, ErrNotFound)
 	}
@@ -130,7 +130,7 @@ func (fs Feeds) Get(ctx context.Context, id string) (Feed, error) {
 
 // ByURL returns the feed with exactly this URL, whatever its sensitivity.
 func (fs Feeds) ByURL(ctx context.Context, url string) (Feed, error) {
-	f, err := scanFeed(fs.s.db.QueryRowContext(ctx, fs.s.Rebind("SELECT "+feedCols+" FROM feeds WHERE url = ?"), url))
+	f, err := scanFeed(fs.s.db.QueryRowContext(ctx, fs.s.rebind("SELECT "+feedCols+" FROM feeds WHERE url = ?"), url))
 	if errors.Is(err, sql.ErrNoRows) {
 		return f, fmt.Errorf("feed %s: %w", url, ErrNotFound)
 	}
@@ -146,7 +146,7 @@ func (fs Feeds) List(ctx context.Context, v access.Viewer) ([]Feed, error) {
 		"(SELECT COUNT(*) FROM feed_items i WHERE i.feed_id = f.id AND i.source_id IS NOT NULL), " +
 		"(SELECT COUNT(*) FROM feed_items i WHERE i.feed_id = f.id AND i.source_id IS NULL) " +
 		"FROM feeds f WHERE " + cond + " ORDER BY f.url"
-	rows, err := fs.s.db.QueryContext(ctx, fs.s.Rebind(q), args...)
+	rows, err := fs.s.db.QueryContext(ctx, fs.s.rebind(q), args...)
 	if err != nil {
 		return nil, fmt.Errorf("list feeds: %w", err)
 	}
@@ -172,10 +172,10 @@ func (fs Feeds) Remove(ctx context.Context, id string) error {
 		return err
 	}
 	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, fs.s.Rebind("DELETE FROM feed_items WHERE feed_id = ?"), id); err != nil {
+	if _, err := tx.ExecContext(ctx, fs.s.rebind("DELETE FROM feed_items WHERE feed_id = ?"), id); err != nil {
 		return fmt.Errorf("remove feed %s: %w", id, err)
 	}
-	res, err := tx.ExecContext(ctx, fs.s.Rebind("DELETE FROM feeds WHERE id = ?"), id)
+	res, err := tx.ExecContext(ctx, fs.s.rebind("DELETE FROM feeds WHERE id = ?"), id)
 	if err != nil {
 		return fmt.Errorf("remove feed %s: %w", id, err)
 	}
@@ -188,7 +188,7 @@ func (fs Feeds) Remove(ctx context.Context, id string) error {
 // Due lists the feeds whose next poll is at or before now, the most overdue
 // first.
 func (fs Feeds) Due(ctx context.Context, now time.Time) ([]Feed, error) {
-	rows, err := fs.s.db.QueryContext(ctx, fs.s.Rebind("SELECT "+feedCols+" FROM feeds WHERE next_poll_at <= ? ORDER BY next_poll_at, id"), stamp(now))
+	rows, err := fs.s.db.QueryContext(ctx, fs.s.rebind("SELECT "+feedCols+" FROM feeds WHERE next_poll_at <= ? ORDER BY next_poll_at, id"), stamp(now))
 	if err != nil {
 		return nil, fmt.Errorf("feeds due: %w", err)
 	}
@@ -250,7 +250,7 @@ func (fs Feeds) KnownItems(ctx context.Context, feedID string, keys []string) (m
 		for _, k := range part {
 			args = append(args, k)
 		}
-		rows, err := fs.s.db.QueryContext(ctx, fs.s.Rebind("SELECT item_key FROM feed_items WHERE feed_id = ? AND item_key IN ("+
+		rows, err := fs.s.db.QueryContext(ctx, fs.s.rebind("SELECT item_key FROM feed_items WHERE feed_id = ? AND item_key IN ("+
 			placeholders(len(part))+")"), args...)
 		if err != nil {
 			return nil, fmt.Errorf("items of feed %s: %w", feedID, err)
@@ -284,7 +284,7 @@ func (fs Feeds) Items(ctx context.Context, feedID string) ([]FeedItem, error) {
 }
 
 func (fs Feeds) items(ctx context.Context, where string, args ...any) ([]FeedItem, error) {
-	rows, err := fs.s.db.QueryContext(ctx, fs.s.Rebind("SELECT feed_id, item_key, url, title, COALESCE(source_id, ''), first_seen, "+
+	rows, err := fs.s.db.QueryContext(ctx, fs.s.rebind("SELECT feed_id, item_key, url, title, COALESCE(source_id, ''), first_seen, "+
 		"attempts, last_error FROM feed_items "+where), args...)
 	if err != nil {
 		return nil, fmt.Errorf("feed items: %w", err)

@@ -15,12 +15,15 @@ import (
 // without reading the text of every source it cites.
 func (s *Store) SourceInfo(ctx context.Context, v access.Viewer, id string) (model.Source, error) {
 	cond, args := visibleIn(v, "sensitivity")
-	row := s.db.QueryRowContext(ctx, s.Rebind("SELECT "+sourceCols+" FROM sources WHERE id = ? AND "+cond), append([]any{id}, args...)...)
+	row := s.db.QueryRowContext(ctx, s.rebind("SELECT "+sourceCols+" FROM sources WHERE id = ? AND "+cond), append([]any{id}, args...)...)
 	src, err := scanSource(row, false)
 	if errors.Is(err, sql.ErrNoRows) {
 		return src, fmt.Errorf("source %s: %w", id, ErrNotFound)
 	}
-	return src, err
+	if err != nil {
+		return src, err
+	}
+	return src, s.hideUnseenOriginal(ctx, v, &src)
 }
 
 // AddEntityWithID creates an entity with a given id: an import keeps the ids
@@ -82,7 +85,7 @@ func (s *Store) StatementsOf(ctx context.Context, v access.Viewer, ids []string)
 	for i, id := range ids {
 		args[i] = id
 	}
-	rows, err := s.db.QueryContext(ctx, s.Rebind("SELECT id, merged_into FROM entities WHERE merged_into IN ("+placeholders(len(ids))+") ORDER BY id"), args...)
+	rows, err := s.db.QueryContext(ctx, s.rebind("SELECT id, merged_into FROM entities WHERE merged_into IN ("+placeholders(len(ids))+") ORDER BY id"), args...)
 	if err != nil {
 		return nil, fmt.Errorf("entities merged into a page: %w", err)
 	}
@@ -140,7 +143,7 @@ func (s *Store) EntitiesByID(ctx context.Context, ids []string) (map[string]mode
 	if len(ids) == 0 {
 		return out, nil
 	}
-	rows, err := s.db.QueryContext(ctx, s.Rebind("SELECT id, type, COALESCE(merged_into, ''), created_at, created_by FROM entities WHERE id IN ("+
+	rows, err := s.db.QueryContext(ctx, s.rebind("SELECT id, type, COALESCE(merged_into, ''), created_at, created_by FROM entities WHERE id IN ("+
 		placeholders(len(ids))+")"), idArgs(ids)...)
 	if err != nil {
 		return nil, fmt.Errorf("entities by id: %w", err)

@@ -42,7 +42,7 @@ func (s *Store) PlacedEntities(ctx context.Context, v access.Viewer) ([]Placed, 
 	q := "SELECT COALESCE(e.merged_into, e.id), e.type, st.value FROM statements st JOIN entities e ON e.id = st.entity_id " +
 		"WHERE e.type IN ('facility', 'place') AND st.property = 'gazetteer'" + status + " AND " + cond +
 		" ORDER BY st.created_at, st.id"
-	rows, err := s.db.QueryContext(ctx, s.Rebind(q), args...)
+	rows, err := s.db.QueryContext(ctx, s.rebind(q), args...)
 	if err != nil {
 		return nil, fmt.Errorf("placed entities: %w", err)
 	}
@@ -62,7 +62,7 @@ func (s *Store) PlacedEntities(ctx context.Context, v access.Viewer) ([]Placed, 
 	q = "SELECT COALESCE(e.merged_into, e.id), e.type, COUNT(DISTINCT st.entity_id) FROM statements st JOIN entities e ON e.id = st.value_entity " +
 		"WHERE st.property = 'location' AND e.type IN ('facility', 'place')" + status + " AND " + cond +
 		" GROUP BY COALESCE(e.merged_into, e.id), e.type"
-	rows, err = s.db.QueryContext(ctx, s.Rebind(q), args...)
+	rows, err = s.db.QueryContext(ctx, s.rebind(q), args...)
 	if err != nil {
 		return nil, fmt.Errorf("events by place: %w", err)
 	}

@@ -44,7 +44,7 @@ func (t *Tx) FinishExtraction(ctx context.Context, sourceID string) error {
 // holds of it must be cleared before it is extracted again.
 func (s *Store) ExtractionUnfinished(ctx context.Context, sourceID string) (bool, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, s.Rebind("SELECT count(*) FROM extraction_runs WHERE source_id = ?"), sourceID).Scan(&n)
+	err := s.db.QueryRowContext(ctx, s.rebind("SELECT count(*) FROM extraction_runs WHERE source_id = ?"), sourceID).Scan(&n)
 	return n > 0, err
 }
 
@@ -206,6 +206,6 @@ func (t *Tx) ids(ctx context.Context, q string, args ...any) ([]string, error) {
 // again, which the transaction that records it checks once more.
 func (s *Store) ExtractedWith(ctx context.Context, sourceID, extractor string) (bool, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, s.Rebind(extractedWith), sourceID, extractor, sourceID).Scan(&n)
+	err := s.db.QueryRowContext(ctx, s.rebind(extractedWith), sourceID, extractor, sourceID).Scan(&n)
 	return n > 0, err
 }

@@ -72,7 +72,7 @@ func (s *Store) Entities(ctx context.Context, v access.Viewer, typ model.EntityT
 		args = append(args, string(typ))
 	}
 	q += " GROUP BY COALESCE(e.merged_into, e.id), st.property, st.value ORDER BY 4, 5"
-	rows, err := s.db.QueryContext(ctx, s.Rebind(q), args...)
+	rows, err := s.db.QueryContext(ctx, s.rebind(q), args...)
 	if err != nil {
 		return nil, fmt.Errorf("list entities: %w", err)
 	}
@@ -137,7 +137,7 @@ func (s *Store) Canonical(ctx context.Context, id string) (string, error) {
 // Verdicts returns the judgements on a pair of entities (either order),
 // newest first.
 func (s *Store) Verdicts(ctx context.Context, a, b string) ([]model.Judgement, error) {
-	rows, err := s.db.QueryContext(ctx, s.Rebind("SELECT id, entity_a, entity_b, verdict, author, note, created_at FROM judgements "+
+	rows, err := s.db.QueryContext(ctx, s.rebind("SELECT id, entity_a, entity_b, verdict, author, note, created_at FROM judgements "+
 		"WHERE (entity_a = ? AND entity_b = ?) OR (entity_a = ? AND entity_b = ?) ORDER BY created_at DESC, id DESC"), a, b, b, a)
 	if err != nil {
 		return nil, err
@@ -248,7 +248,7 @@ func (s *Store) MergeProposalsOf(ctx context.Context, status string, ids []strin
 }
 
 func (s *Store) mergeProposals(ctx context.Context, q string, args ...any) ([]MergeProposal, error) {
-	rows, err := s.db.QueryContext(ctx, s.Rebind(q+" ORDER BY score DESC, id"), args...)
+	rows, err := s.db.QueryContext(ctx, s.rebind(q+" ORDER BY score DESC, id"), args...)
 	if err != nil {
 		return nil, err
 	}
@@ -273,7 +273,7 @@ func (s *Store) Mentions(ctx context.Context, v access.Viewer, sourceID string) 
 	if _, err := s.Source(ctx, v, sourceID); err != nil {
 		return nil, err
 	}
-	rows, err := s.db.QueryContext(ctx, s.Rebind("SELECT id, source_id, span_start, span_end, text, type, extractor, "+
+	rows, err := s.db.QueryContext(ctx, s.rebind("SELECT id, source_id, span_start, span_end, text, type, extractor, "+
 		"COALESCE(entity_id, ''), score, created_at FROM mentions WHERE source_id = ? ORDER BY span_start, id"), sourceID)
 	if err != nil {
 		return nil, err

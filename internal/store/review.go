@@ -22,7 +22,7 @@ func (s *Store) CountStatements(ctx context.Context, v access.Viewer, status mod
 		args = append(args, string(status))
 	}
 	var n int
-	err := s.db.QueryRowContext(ctx, s.Rebind(q), args...).Scan(&n)
+	err := s.db.QueryRowContext(ctx, s.rebind(q), args...).Scan(&n)
 	return n, err
 }
 
@@ -51,7 +51,7 @@ func (s *Store) Statement(ctx context.Context, v access.Viewer, id string) (mode
 	if v.ConfirmedOnly() {
 		q += " AND status = 'confirmed'"
 	}
-	rows, err := s.db.QueryContext(ctx, s.Rebind(q), append([]any{id}, args...)...)
+	rows, err := s.db.QueryContext(ctx, s.rebind(q), append([]any{id}, args...)...)
 	if err != nil {
 		return model.Statement{}, err
 	}
@@ -102,7 +102,7 @@ func (s *Store) SourcesMentioning(ctx context.Context, v access.Viewer, entityID
 	cond, args := visibleIn(v, "sensitivity")
 	q := "SELECT " + sourceCols + " FROM sources WHERE id IN (SELECT m.source_id FROM mentions m JOIN entities e ON e.id = m.entity_id " +
 		"WHERE e.id = ? OR e.merged_into = ?) AND " + cond + " ORDER BY published, ingested_at, id"
-	return s.querySources(ctx, q, append([]any{entityID, entityID}, args...)...)
+	return s.querySources(ctx, v, q, append([]any{entityID, entityID}, args...)...)
 }
 
 // prefixed qualifies each column of a column list with a table alias,
@@ -124,7 +124,7 @@ func prefixed(alias, cols string) string {
 
 // queryStatements runs a query selecting statementCols and scans every row.
 func (s *Store) queryStatements(ctx context.Context, q string, args ...any) ([]model.Statement, error) {
-	rows, err := s.db.QueryContext(ctx, s.Rebind(q), args...)
+	rows, err := s.db.QueryContext(ctx, s.rebind(q), args...)
 	if err != nil {
 		return nil, err
 	}
@@ -140,9 +140,10 @@ func (s *Store) queryStatements(ctx context.Context, q string, args ...any) ([]m
 	return out, rows.Err()
 }
 
-// querySources runs a query selecting sourceCols and scans every row.
-func (s *Store) querySources(ctx context.Context, q string, args ...any) ([]model.Source, error) {
-	rows, err := s.db.QueryContext(ctx, s.Rebind(q), args...)
+// querySources runs a query selecting sourceCols and scans every row, for
+// v: near-copy links to what v may not see are blanked.
+func (s *Store) querySources(ctx context.Context, v access.Viewer, q string, args ...any) ([]model.Source, error) {
+	rows, err := s.db.QueryContext(ctx, s.rebind(q), args...)
 	if err != nil {
 		return nil, err
 	}
@@ -155,5 +156,8 @@ func (s *Store) querySources(ctx context.Context, q string, args ...any) ([]mode
 		}
 		out = append(out, src)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return out, s.hideUnseenOriginals(ctx, v, out)
 }

@@ -223,7 +223,7 @@ func (s *Store) search(ctx context.Context, v access.Viewer, q SearchQuery, pref
 			args = append(args, after(q.To))
 		}
 		sq += fmt.Sprintf(" ORDER BY %s LIMIT %d", order, q.Limit)
-		rows, err := s.db.QueryContext(ctx, s.Rebind(sq), args...)
+		rows, err := s.db.QueryContext(ctx, s.rebind(sq), args...)
 		if err != nil {
 			return hits, fmt.Errorf("search sources: %w", err)
 		}
@@ -237,6 +237,9 @@ func (s *Store) search(ctx context.Context, v access.Viewer, q SearchQuery, pref
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
+			return hits, err
+		}
+		if err := s.hideUnseenOriginals(ctx, v, hits.Sources); err != nil {
 			return hits, err
 		}
 	}
@@ -290,7 +293,7 @@ func (s *Store) search(ctx context.Context, v access.Viewer, q SearchQuery, pref
 		args = append(args, largs...)
 	}
 	sq += fmt.Sprintf(" ORDER BY %s LIMIT %d", order, q.Limit)
-	rows, err := s.db.QueryContext(ctx, s.Rebind(sq), args...)
+	rows, err := s.db.QueryContext(ctx, s.rebind(sq), args...)
 	if err != nil {
 		return hits, fmt.Errorf("search statements: %w", err)
 	}

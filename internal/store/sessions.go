@@ -34,7 +34,7 @@ func (ss Sessions) Create(ctx context.Context, x model.Session) error {
 func (ss Sessions) Get(ctx context.Context, id string) (model.Session, error) {
 	var x model.Session
 	var created, seen, expires string
-	err := ss.s.db.QueryRowContext(ctx, ss.s.Rebind("SELECT id, user_id, user_name, csrf, created_at, last_seen, expires_at FROM sessions WHERE id = ?"), id).
+	err := ss.s.db.QueryRowContext(ctx, ss.s.rebind("SELECT id, user_id, user_name, csrf, created_at, last_seen, expires_at FROM sessions WHERE id = ?"), id).
 		Scan(&x.ID, &x.UserID, &x.UserName, &x.CSRF, &created, &seen, &expires)
 	if errors.Is(err, sql.ErrNoRows) {
 		return x, ErrNoSession
@@ -90,7 +90,7 @@ func (al AccessLog) Record(ctx context.Context, entries ...model.AccessEntry) er
 		return err
 	}
 	for _, e := range entries {
-		if _, err := tx.ExecContext(ctx, al.s.Rebind("INSERT INTO access_log (at, actor, action, subject, sensitivity, remote) VALUES (?, ?, ?, ?, ?, ?)"),
+		if _, err := tx.ExecContext(ctx, al.s.rebind("INSERT INTO access_log (at, actor, action, subject, sensitivity, remote) VALUES (?, ?, ?, ?, ?, ?)"),
 			timeText(e.At), e.Actor, e.Action, e.Subject, e.Sensitivity.String(), e.Remote); err != nil {
 			tx.Rollback()
 			return fmt.Errorf("record access: %w", err)
@@ -101,7 +101,7 @@ func (al AccessLog) Record(ctx context.Context, entries ...model.AccessEntry) er
 
 // Recent returns up to limit entries, newest first.
 func (al AccessLog) Recent(ctx context.Context, limit int) ([]model.AccessEntry, error) {
-	rows, err := al.s.db.QueryContext(ctx, al.s.Rebind("SELECT at, actor, action, subject, sensitivity, remote FROM access_log ORDER BY seq DESC LIMIT ?"), limit)
+	rows, err := al.s.db.QueryContext(ctx, al.s.rebind("SELECT at, actor, action, subject, sensitivity, remote FROM access_log ORDER BY seq DESC LIMIT ?"), limit)
 	if err != nil {
 		return nil, err
 	}
@@ -124,7 +124,7 @@ func (al AccessLog) Recent(ctx context.Context, limit int) ([]model.AccessEntry,
 
 // UserByID returns an account by its id.
 func (s *Store) UserByID(ctx context.Context, id string) (model.User, error) {
-	u, err := scanUser(s.db.QueryRowContext(ctx, s.Rebind("SELECT "+userCols+" FROM users WHERE id = ?"), id))
+	u, err := scanUser(s.db.QueryRowContext(ctx, s.rebind("SELECT "+userCols+" FROM users WHERE id = ?"), id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return u, fmt.Errorf("user %s: %w", id, ErrNotFound)
 	}

@@ -45,7 +45,7 @@ func (t *Tx) SetSetting(ctx context.Context, name, value string) error {
 func (s *Store) Setting(ctx context.Context, name string) (Setting, bool, error) {
 	x := Setting{Name: name}
 	var at string
-	err := s.db.QueryRowContext(ctx, s.Rebind("SELECT value, updated_by, updated_at FROM settings WHERE name = ?"), name).
+	err := s.db.QueryRowContext(ctx, s.rebind("SELECT value, updated_by, updated_at FROM settings WHERE name = ?"), name).
 		Scan(&x.Value, &x.UpdatedBy, &at)
 	if errors.Is(err, sql.ErrNoRows) {
 		return x, false, nil

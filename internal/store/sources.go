@@ -184,12 +184,15 @@ func visibleIn(v access.Viewer, col string) (string, []any) {
 // Source returns one source with its text, if the viewer may see it.
 func (s *Store) Source(ctx context.Context, v access.Viewer, id string) (model.Source, error) {
 	cond, args := visibleIn(v, "sensitivity")
-	row := s.db.QueryRowContext(ctx, s.Rebind("SELECT "+sourceCols+", text FROM sources WHERE id = ? AND "+cond), append([]any{id}, args...)...)
+	row := s.db.QueryRowContext(ctx, s.rebind("SELECT "+sourceCols+", text FROM sources WHERE id = ? AND "+cond), append([]any{id}, args...)...)
 	src, err := scanSource(row, true)
 	if errors.Is(err, sql.ErrNoRows) {
 		return src, fmt.Errorf("source %s: %w", id, ErrNotFound)
 	}
-	return src, err
+	if err != nil {
+		return src, err
+	}
+	return src, s.hideUnseenOriginal(ctx, v, &src)
 }
 
 // SourceFilter narrows a listing of sources.
@@ -235,7 +238,7 @@ func (s *Store) Sources(ctx context.Context, v access.Viewer, f SourceFilter) ([
 	if f.Limit > 0 {
 		q += fmt.Sprintf(" LIMIT %d", f.Limit)
 	}
-	out, err := s.querySources(ctx, q, args...)
+	out, err := s.querySources(ctx, v, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list sources: %w", err)
 	}
@@ -255,7 +258,7 @@ type SourceCounts struct {
 func (s *Store) CountSources(ctx context.Context, v access.Viewer) (SourceCounts, error) {
 	c := SourceCounts{ByKind: map[string]int{}, ByLanguage: map[string]int{}, BySensitivity: map[string]int{}}
 	cond, args := visibleIn(v, "sensitivity")
-	rows, err := s.db.QueryContext(ctx, s.Rebind("SELECT kind, language, sensitivity, count(*) FROM sources WHERE "+cond+
+	rows, err := s.db.QueryContext(ctx, s.rebind("SELECT kind, language, sensitivity, count(*) FROM sources WHERE "+cond+
 		" GROUP BY kind, language, sensitivity"), args...)
 	if err != nil {
 		return c, fmt.Errorf("count sources: %w", err)
@@ -278,7 +281,7 @@ func (s *Store) CountSources(ctx context.Context, v access.Viewer) (SourceCounts
 // NearCopies lists the sources the viewer may see that nearly copy id.
 func (s *Store) NearCopies(ctx context.Context, v access.Viewer, id string) ([]model.Source, error) {
 	cond, args := visibleIn(v, "sensitivity")
-	rows, err := s.db.QueryContext(ctx, s.Rebind("SELECT "+sourceCols+" FROM sources WHERE duplicate_of = ? AND "+cond+" ORDER BY ingested_at, id"),
+	rows, err := s.db.QueryContext(ctx, s.rebind("SELECT "+sourceCols+" FROM sources WHERE duplicate_of = ? AND "+cond+" ORDER BY ingested_at, id"),
 		append([]any{id}, args...)...)
 	if err != nil {
 		return nil, err
@@ -292,7 +295,10 @@ func (s *Store) NearCopies(ctx context.Context, v access.Viewer, id string) ([]m
 		}
 		out = append(out, src)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return out, s.hideUnseenOriginals(ctx, v, out)
 }
 
 // SourceExists reports whether bytes with this hash are already a source,
@@ -300,7 +306,7 @@ func (s *Store) NearCopies(ctx context.Context, v access.Viewer, id string) ([]m
 // a viewer beyond what they just supplied).
 func (s *Store) SourceExists(ctx context.Context, sum string) (string, bool, error) {
 	var id string
-	err := s.db.QueryRowContext(ctx, s.Rebind("SELECT id FROM sources WHERE sha256 = ?"), sum).Scan(&id)
+	err := s.db.QueryRowContext(ctx, s.rebind("SELECT id FROM sources WHERE sha256 = ?"), sum).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", false, nil
 	}
@@ -341,7 +347,7 @@ func (s *Store) SourcesByID(ctx context.Context, v access.Viewer, ids []string) 
 		for _, id := range chunk {
 			args = append(args, id)
 		}
-		srcs, err := s.querySources(ctx, "SELECT "+sourceCols+" FROM sources WHERE id IN ("+placeholders(len(chunk))+") AND "+cond, append(args, vargs...)...)
+		srcs, err := s.querySources(ctx, v, "SELECT "+sourceCols+" FROM sources WHERE id IN ("+placeholders(len(chunk))+") AND "+cond, append(args, vargs...)...)
 		if err != nil {
 			return nil, fmt.Errorf("sources by id: %w", err)
 		}
@@ -350,4 +356,57 @@ func (s *Store) SourcesByID(ctx context.Context, v access.Viewer, ids []string) 
 		}
 	}
 	return out, nil
+}
+
+// hideUnseenOriginals blanks the near-copy link of each source whose
+// original the viewer may not see: a link names a source, and a source the
+// viewer may not see is not named to them, not even by its id (issue 18,
+// finding 3). It reads the originals' levels in one query, only when some
+// source links to one.
+func (s *Store) hideUnseenOriginals(ctx context.Context, v access.Viewer, srcs []model.Source) error {
+	var ids []any
+	seen := map[string]bool{}
+	for _, src := range srcs {
+		if src.DuplicateOf != "" && !seen[src.DuplicateOf] {
+			seen[src.DuplicateOf] = true
+			ids = append(ids, src.DuplicateOf)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	cond, args := visibleIn(v, "sensitivity")
+	rows, err := s.db.QueryContext(ctx, s.rebind("SELECT id FROM sources WHERE id IN ("+placeholders(len(ids))+") AND "+cond),
+		append(ids, args...)...)
+	if err != nil {
+		return fmt.Errorf("near-copy links: %w", err)
+	}
+	defer rows.Close()
+	visible := map[string]bool{}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return err
+		}
+		visible[id] = true
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for i := range srcs {
+		if srcs[i].DuplicateOf != "" && !visible[srcs[i].DuplicateOf] {
+			srcs[i].DuplicateOf, srcs[i].Similarity = "", 0
+		}
+	}
+	return nil
+}
+
+// hideUnseenOriginal is hideUnseenOriginals for one source.
+func (s *Store) hideUnseenOriginal(ctx context.Context, v access.Viewer, src *model.Source) error {
+	one := []model.Source{*src}
+	if err := s.hideUnseenOriginals(ctx, v, one); err != nil {
+		return err
+	}
+	*src = one[0]
+	return nil
 }

@@ -135,12 +135,11 @@ func (s *Store) DataDir() string { return s.dataDir }
 // Engine names the engine: "sqlite" or "postgres".
 func (s *Store) Engine() string { return s.dialect.name() }
 
-// DB exposes the database handle to benchmarks and tests in other packages
-// that must inspect or tamper with rows directly.
-func (s *Store) DB() *sql.DB { return s.db }
-
-// Rebind rewrites a query written with ? placeholders for this engine.
-func (s *Store) Rebind(q string) string { return s.dialect.rebind(q) }
+// rebind rewrites a query written with ? placeholders for this engine.
+// Nothing outside the store writes SQL: it has no DB() and no Rebind(),
+// and callers reach it through its methods (the store's own tests tamper
+// through export_test.go).
+func (s *Store) rebind(q string) string { return s.dialect.rebind(q) }
 
 // redactURL drops the password from a database URL for messages.
 func redactURL(u string) string {
@@ -226,7 +225,7 @@ func (s *Store) Yield(ctx context.Context) {
 // the gate.
 func (s *Store) execWrite(ctx context.Context, q string, args ...any) (sql.Result, error) {
 	defer s.gate()()
-	return s.db.ExecContext(ctx, s.Rebind(q), args...)
+	return s.db.ExecContext(ctx, s.rebind(q), args...)
 }
 
 // writeTx is a transaction begun through the gate: Commit and Rollback
@@ -321,7 +320,3 @@ func dirSize(dir string) (int64, error) {
 	})
 	return total, err
 }
-
-// DBURL is the PostgreSQL URL the store was opened with ("" on SQLite), for
-// tools such as pg_dump that connect on their own.
-func (s *Store) DBURL() string { return s.dbURL }

@@ -176,7 +176,7 @@ func (tk Tokens) AuthenticateScoped(ctx context.Context, secret string, scopes .
 	if !wellFormedToken(secret) {
 		return APIToken{}, model.User{}, ErrNoToken
 	}
-	t, err := scanToken(tk.s.db.QueryRowContext(ctx, tk.s.Rebind("SELECT "+tokenCols+" FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.hash = ?"),
+	t, err := scanToken(tk.s.db.QueryRowContext(ctx, tk.s.rebind("SELECT "+tokenCols+" FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.hash = ?"),
 		HashToken(secret)))
 	if errors.Is(err, sql.ErrNoRows) {
 		return APIToken{}, model.User{}, ErrNoToken
@@ -206,7 +206,7 @@ func (tk Tokens) List(ctx context.Context, userID string) ([]APIToken, error) {
 		q += " WHERE t.user_id = ?"
 		args = append(args, userID)
 	}
-	rows, err := tk.s.db.QueryContext(ctx, tk.s.Rebind(q+" ORDER BY t.created_at, t.id"), args...)
+	rows, err := tk.s.db.QueryContext(ctx, tk.s.rebind(q+" ORDER BY t.created_at, t.id"), args...)
 	if err != nil {
 		return nil, fmt.Errorf("list tokens: %w", err)
 	}
@@ -224,7 +224,7 @@ func (tk Tokens) List(ctx context.Context, userID string) ([]APIToken, error) {
 
 // Get returns one token by its id.
 func (tk Tokens) Get(ctx context.Context, id string) (APIToken, error) {
-	t, err := scanToken(tk.s.db.QueryRowContext(ctx, tk.s.Rebind("SELECT "+tokenCols+" FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.id = ?"), id))
+	t, err := scanToken(tk.s.db.QueryRowContext(ctx, tk.s.rebind("SELECT "+tokenCols+" FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.id = ?"), id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return t, fmt.Errorf("token %s: %w", id, ErrNotFound)
 	}

@@ -50,7 +50,7 @@ func scanUser(sc scanner) (model.User, error) {
 
 // UserByName returns an account by its name.
 func (s *Store) UserByName(ctx context.Context, name string) (model.User, error) {
-	u, err := scanUser(s.db.QueryRowContext(ctx, s.Rebind("SELECT "+userCols+" FROM users WHERE name = ?"), name))
+	u, err := scanUser(s.db.QueryRowContext(ctx, s.rebind("SELECT "+userCols+" FROM users WHERE name = ?"), name))
 	if errors.Is(err, sql.ErrNoRows) {
 		return u, fmt.Errorf("user %q: %w", name, ErrNotFound)
 	}

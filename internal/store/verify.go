@@ -251,7 +251,7 @@ func (s *Store) verifyCheckpoints(ctx context.Context, r *Report) error {
 			continue
 		}
 		var hash string
-		err := s.db.QueryRowContext(ctx, s.Rebind("SELECT hash FROM ledger WHERE seq = ?"), c.Seq).Scan(&hash)
+		err := s.db.QueryRowContext(ctx, s.rebind("SELECT hash FROM ledger WHERE seq = ?"), c.Seq).Scan(&hash)
 		switch {
 		case err != nil && c.Seq > r.Entries:
 			r.add("checkpoint", where, "the chain ends at entry %d but was signed at entry %d: entries were cut off the end", r.Entries, c.Seq)
@@ -267,7 +267,7 @@ func (s *Store) verifyCheckpoints(ctx context.Context, r *Report) error {
 // Ledger lists up to limit ledger entries after sequence number after, in
 // order: what an auditor reads, and what tests check a write against.
 func (s *Store) Ledger(ctx context.Context, after int64, limit int) ([]ledger.Entry, error) {
-	rows, err := s.db.QueryContext(ctx, s.Rebind(fmt.Sprintf("SELECT seq, at, actor, action, tbl, row_id, row_hash, prev_hash, hash "+
+	rows, err := s.db.QueryContext(ctx, s.rebind(fmt.Sprintf("SELECT seq, at, actor, action, tbl, row_id, row_hash, prev_hash, hash "+
 		"FROM ledger WHERE seq > ? ORDER BY seq LIMIT %d", limit)), after)
 	if err != nil {
 		return nil, fmt.Errorf("read ledger: %w", err)

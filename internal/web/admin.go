@@ -3,30 +3,30 @@ package web
 import (
 	"net/http"
 
+	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/model"
-	"github.com/athar-project/athar/internal/store"
 )
 
 type adminData struct {
 	Users     []model.User
 	HeadSeq   int64
 	Head      string
-	Report    *store.Report // after a verify run
-	Busy      bool          // a verify was already running
-	Public    store.Setting // whether the public view is published, and by whom
+	Report    *app.VerifyReport // after a verify run
+	Busy      bool              // a verify was already running
+	Public    app.Setting       // whether the public view is published, and by whom
 	Published bool
 }
 
 func (s *Server) adminData(r *http.Request) (adminData, error) {
 	var d adminData
 	var err error
-	if d.Users, err = s.store.Users(r.Context()); err != nil {
+	if d.Users, err = s.app.Users(r.Context(), state(r).viewer); err != nil {
 		return d, err
 	}
 	if d.HeadSeq, d.Head, err = s.store.Head(r.Context()); err != nil {
 		return d, err
 	}
-	d.Public, _, err = s.store.Setting(r.Context(), store.SettingPublicView)
+	d.Public, _, err = s.store.Setting(r.Context(), app.SettingPublicView)
 	d.Published = d.Public.Value == "true"
 	return d, err
 }
@@ -54,7 +54,7 @@ func (s *Server) adminVerify(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, http.StatusConflict, "admin", "admin.title", d)
 		return
 	}
-	rep, err := s.store.Verify(r.Context())
+	rep, err := s.app.Verify(r.Context(), state(r).viewer)
 	s.verifying.Unlock()
 	if err != nil {
 		s.serverError(w, r, err)

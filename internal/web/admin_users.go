@@ -6,7 +6,6 @@ import (
 
 	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/model"
-	"github.com/athar-project/athar/internal/store"
 )
 
 // Account management for admins: list, create, change role and clearance,
@@ -168,8 +167,8 @@ func (s *Server) publishSubmit(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, r, http.StatusBadRequest)
 		return
 	}
-	if err := s.store.Write(ctx, state(r).viewer.Actor(), func(tx *store.Tx) error { return tx.SetPublicView(ctx, on) }); err != nil {
-		s.serverError(w, r, err)
+	if err := s.app.SetPublicView(ctx, state(r).viewer, on); err != nil {
+		s.fail(w, r, err)
 		return
 	}
 	s.log.Info("public view", "user", state(r).viewer.Actor(), "published", on)

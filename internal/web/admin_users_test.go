@@ -13,10 +13,15 @@ import (
 // lastLedger is the newest ledger entry's actor and table.
 func lastLedger(t *testing.T, r *rig) (actor, table string) {
 	t.Helper()
-	if err := r.st.DB().QueryRow("SELECT actor, tbl FROM ledger ORDER BY seq DESC LIMIT 1").Scan(&actor, &table); err != nil {
+	seq, _, err := r.st.Head(context.Background())
+	if err != nil {
 		t.Fatal(err)
 	}
-	return actor, table
+	last, err := r.st.Ledger(context.Background(), seq-1, 1)
+	if err != nil || len(last) != 1 {
+		t.Fatalf("the last ledger entry: %v %v", last, err)
+	}
+	return last[0].Actor, last[0].Table
 }
 
 func TestAdminUsers(t *testing.T) {

@@ -1,13 +1,11 @@
 package web
 
 import (
-	"errors"
 	"net/http"
 	"net/url"
 
-	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/model"
-	"github.com/athar-project/athar/internal/store"
 )
 
 // Work assigned to reviewers: an admin or a reviewer assigns a source (every
@@ -74,7 +72,7 @@ func (s *Server) assignees(r *http.Request, rows []statementRow) (map[string]str
 // who the source is assigned to and who it may be assigned to (enabled
 // reviewers and admins cleared for it).
 type sourceAssignment struct {
-	Current   *store.Assignment
+	Current   *app.Assignment
 	Reviewers []model.User
 }
 
@@ -91,15 +89,8 @@ func (s *Server) sourceAssignment(r *http.Request, src model.Source) (*sourceAss
 	if a, ok := as[src.ID]; ok {
 		out.Current = &a
 	}
-	users, err := s.store.Users(ctx)
-	if err != nil {
+	if out.Reviewers, err = s.app.Reviewers(ctx, state(r).viewer, src); err != nil {
 		return nil, err
-	}
-	for _, u := range users {
-		v := access.ForUser(u)
-		if !u.Disabled && v.CanReview() && v.CanSee(src.Sensitivity) {
-			out.Reviewers = append(out.Reviewers, u)
-		}
 	}
 	return out, nil
 }
@@ -109,30 +100,11 @@ func (s *Server) sourceAssignment(r *http.Request, src model.Source) (*sourceAss
 // signed-in reviewer or admin, recorded with them as the actor.
 func (s *Server) assignSubmit(w http.ResponseWriter, r *http.Request) {
 	ctx, v := r.Context(), state(r).viewer
-	src, err := s.store.Source(ctx, v, r.PathValue("id"))
-	if errors.Is(err, store.ErrNotFound) {
-		s.notFound(w, r)
-		return
-	}
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	reviewer := r.PostForm.Get("reviewer")
-	err = s.store.Write(ctx, v.Actor(), func(tx *store.Tx) error {
-		if reviewer == "" {
-			return tx.Unassign(ctx, src.ID)
-		}
-		return tx.Assign(ctx, src.ID, reviewer)
-	})
-	if errors.Is(err, store.ErrNotReviewer) || errors.Is(err, store.ErrNotFound) {
-		s.renderError(w, r, http.StatusBadRequest)
-		return
-	}
-	if err != nil {
-		s.serverError(w, r, err)
+	id, reviewer := r.PathValue("id"), r.PostForm.Get("reviewer")
+	if err := s.app.Assign(ctx, v, id, reviewer); err != nil {
+		s.fail(w, r, err)
 		return
 	}
 	s.log.Info("source assigned", "user", v.Actor(), "assigned", reviewer != "")
-	http.Redirect(w, r, "/sources/"+src.ID+"#assignment", http.StatusSeeOther)
+	http.Redirect(w, r, "/sources/"+id+"#assignment", http.StatusSeeOther)
 }

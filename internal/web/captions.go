@@ -7,7 +7,6 @@ import (
 	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/casefile"
 	"github.com/athar-project/athar/internal/model"
-	"github.com/athar-project/athar/internal/store"
 )
 
 // reader reads entities and sources for one request, as its viewer, through
@@ -18,7 +17,7 @@ type reader struct {
 	// sources name (casefile.Options.Bounded).
 	brief bool
 	ctx   context.Context
-	st    *store.Store
+	st    app.Reader
 	app   *app.App
 	v     access.Viewer
 	cf    *casefile.Reader

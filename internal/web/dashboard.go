@@ -3,7 +3,7 @@ package web
 import (
 	"net/http"
 
-	"github.com/athar-project/athar/internal/store"
+	"github.com/athar-project/athar/internal/app"
 )
 
 type dashboardData struct {
@@ -23,7 +23,7 @@ func (s *Server) dashboardShow(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	recent, err := s.store.Sources(ctx, v, store.SourceFilter{Newest: true, Limit: recentOnDashboard})
+	recent, err := s.store.Sources(ctx, v, app.SourceFilter{Newest: true, Limit: recentOnDashboard})
 	if err != nil {
 		s.serverError(w, r, err)
 		return

@@ -7,8 +7,8 @@ import (
 	"time"
 
 	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/model"
-	"github.com/athar-project/athar/internal/store"
 )
 
 // Listing and counting sources: thin wrappers over the store, which applies
@@ -30,7 +30,7 @@ type sourcePage struct {
 
 // visibleSources is every source v may see, newest ingest first.
 func (s *Server) visibleSources(ctx context.Context, v access.Viewer) ([]model.Source, error) {
-	return s.store.Sources(ctx, v, store.SourceFilter{Newest: true})
+	return s.store.Sources(ctx, v, app.SourceFilter{Newest: true})
 }
 
 // newer is the listing's order: newest ingest first, then id.
@@ -44,7 +44,7 @@ func newer(a, b model.Source) bool {
 // listSources returns one page of the sources v may see: one more than a
 // page is read to learn whether another follows.
 func (s *Server) listSources(ctx context.Context, v access.Viewer, q sourceQuery) (sourcePage, error) {
-	f := store.SourceFilter{Language: q.Language, Kind: q.Kind, Newest: true}
+	f := app.SourceFilter{Language: q.Language, Kind: q.Kind, Newest: true}
 	if q.Limit > 0 {
 		f.Limit = q.Limit + 1
 	}
@@ -113,7 +113,7 @@ type sensCount struct {
 // countAll counts, in SQL, the sources v may see and the statements
 // awaiting review.
 func (s *Server) countAll(ctx context.Context, v access.Viewer) (counts, error) {
-	sc, err := cached(ctx, s, "sources "+viewerKey(v), func() (store.SourceCounts, error) { return s.store.CountSources(ctx, v) })
+	sc, err := cached(ctx, s, "sources "+viewerKey(v), func() (app.SourceCounts, error) { return s.store.CountSources(ctx, v) })
 	if err != nil {
 		return counts{}, err
 	}

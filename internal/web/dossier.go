@@ -56,7 +56,7 @@ func (s *Server) dossierFor(w http.ResponseWriter, r *http.Request) (*dossier.Do
 		http.Redirect(w, r, target, http.StatusFound)
 		return nil, false
 	}
-	d, err := dossier.New(s.store, s.cases, s.now).Make(ctx, st.viewer, id, st.lang)
+	d, err := s.app.Dossiers(s.now).Make(ctx, st.viewer, id, st.lang)
 	if errors.Is(err, dossier.ErrNoSuchPerson) {
 		s.notFound(w, r)
 		return nil, false

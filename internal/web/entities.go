@@ -5,8 +5,8 @@ import (
 	"net/http"
 	"net/url"
 
+	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/model"
-	"github.com/athar-project/athar/internal/store"
 )
 
 type entitiesData struct {
@@ -20,7 +20,7 @@ type entitiesData struct {
 }
 
 type entityItem struct {
-	store.EntityNames
+	app.EntityNames
 	Caption string
 	Latin   string // machine transliteration of an Arabic-only caption
 	Others  []string
@@ -99,7 +99,7 @@ func (s *Server) entityShow(w http.ResponseWriter, r *http.Request) {
 	ctx, v := r.Context(), state(r).viewer
 	id := r.PathValue("id")
 	e, err := s.store.Entity(ctx, id)
-	if errors.Is(err, store.ErrNotFound) {
+	if errors.Is(err, app.ErrNotFound) {
 		s.notFound(w, r)
 		return
 	}

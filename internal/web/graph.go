@@ -8,9 +8,9 @@ import (
 	"sort"
 	"unicode"
 
+	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/casefile"
 	"github.com/athar-project/athar/internal/model"
-	"github.com/athar-project/athar/internal/store"
 )
 
 // The graph view of one person, facility, place or organization: an SVG
@@ -110,7 +110,7 @@ func (s *Server) loadView(w http.ResponseWriter, r *http.Request, suffix string)
 	ctx, v := r.Context(), state(r).viewer
 	id := r.PathValue("id")
 	e, err := s.store.Entity(ctx, id)
-	if errors.Is(err, store.ErrNotFound) || (err == nil && e.Type == model.TypeEvent) {
+	if errors.Is(err, app.ErrNotFound) || (err == nil && e.Type == model.TypeEvent) {
 		s.notFound(w, r)
 		return entityPage{}, nil, false
 	}

@@ -18,7 +18,7 @@ func TestCachedIsReadAgainWhenTheHeadMoves(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	s, err := New(Config{Store: st, App: app.New(st, app.Config{})})
+	s, err := New(Config{App: app.New(st, app.Config{})})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,8 +8,8 @@ import (
 	"strconv"
 
 	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/jobs"
-	"github.com/athar-project/athar/internal/store"
 )
 
 // JobQueue is what the admin page needs of the background job queue
@@ -28,7 +28,7 @@ type jobsData struct {
 	States   []jobs.State
 	Counts   []jobCountRow
 	Failed   []jobs.Job // retryable, parked and cancelled, newest first
-	Feeds    []store.Feed
+	Feeds    []app.Feed
 	Retried  int64 // the job just put back, if any
 }
 
@@ -56,7 +56,7 @@ func (s *Server) jobsData(r *http.Request) (jobsData, error) {
 	ctx, v := r.Context(), state(r).viewer
 	d := jobsData{HasQueue: s.jobs != nil, States: jobs.AllStates}
 	var err error
-	if d.Feeds, err = s.store.Feeds().List(ctx, v); err != nil {
+	if d.Feeds, err = s.app.Feeds().List(ctx, v); err != nil {
 		return d, err
 	}
 	if s.jobs == nil {

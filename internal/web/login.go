@@ -9,7 +9,7 @@ import (
 	"sync"
 
 	"github.com/athar-project/athar/internal/access"
-	"github.com/athar-project/athar/internal/store"
+	"github.com/athar-project/athar/internal/app"
 )
 
 type loginData struct {
@@ -45,7 +45,7 @@ func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	u, err := s.store.UserByName(r.Context(), name)
-	if err != nil && !errors.Is(err, store.ErrNotFound) {
+	if err != nil && !errors.Is(err, app.ErrNotFound) {
 		s.serverError(w, r, err)
 		return
 	}

@@ -1,9 +1,9 @@
 package web
 
 import (
+	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/casefile"
 	"github.com/athar-project/athar/internal/model"
-	"github.com/athar-project/athar/internal/store"
 	"github.com/athar-project/athar/internal/web/i18n"
 )
 
@@ -97,7 +97,7 @@ func (rd *reader) namesOf(ids []string) ([]string, error) {
 }
 
 // entityList is the entities of a type the viewer may see something of.
-func (rd *reader) entityList(typ model.EntityType) ([]store.EntityNames, error) {
+func (rd *reader) entityList(typ model.EntityType) ([]app.EntityNames, error) {
 	return rd.st.Entities(rd.ctx, rd.v, typ)
 }
 

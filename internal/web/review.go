@@ -8,7 +8,6 @@ import (
 
 	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/model"
-	"github.com/athar-project/athar/internal/store"
 )
 
 const reviewPerPage = 25
@@ -47,7 +46,7 @@ func (s *Server) reviewShow(w http.ResponseWriter, r *http.Request) {
 	} else {
 		sts, err = s.queue(r, &data)
 	}
-	if errors.Is(err, store.ErrNotFound) {
+	if errors.Is(err, app.ErrNotFound) {
 		s.notFound(w, r)
 		return
 	}
@@ -125,7 +124,7 @@ func (s *Server) entityQueue(rd *reader, id string) ([]model.Statement, *entityR
 	}
 	if seen == 0 {
 		// nothing of it the viewer may see: the same answer as no such entity
-		return nil, nil, fmt.Errorf("entity %s: %w", id, store.ErrNotFound)
+		return nil, nil, fmt.Errorf("entity %s: %w", id, app.ErrNotFound)
 	}
 	ref, err := rd.ref(e.ID)
 	return out, &ref, err

@@ -132,7 +132,7 @@ func newRigWith(t *testing.T, baseURL string, seed func(*rig, context.Context)) 
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { r.jobs.Close() })
-	r.srv, err = New(Config{Store: st, App: r.app, BaseURL: baseURL, Now: r.clock.Now, Jobs: r.jobs,
+	r.srv, err = New(Config{App: r.app, BaseURL: baseURL, Now: r.clock.Now, Jobs: r.jobs,
 		Logger: slog.New(slog.NewTextHandler(r.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))})
 	if err != nil {
 		t.Fatal(err)

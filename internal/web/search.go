@@ -7,7 +7,6 @@ import (
 	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/search"
-	"github.com/athar-project/athar/internal/store"
 )
 
 type searchData struct {
@@ -53,7 +52,7 @@ func (s *Server) searchShow(w http.ResponseWriter, r *http.Request) {
 	}
 	rd := s.reader(ctx, v)
 	for _, typ := range []model.EntityType{model.TypeFacility, model.TypePlace} {
-		ents, err := cached(ctx, s, "names of "+string(typ)+" "+viewerKey(v), func() ([]store.EntityNames, error) {
+		ents, err := cached(ctx, s, "names of "+string(typ)+" "+viewerKey(v), func() ([]app.EntityNames, error) {
 			return rd.entityList(typ)
 		})
 		if err != nil {

@@ -13,9 +13,9 @@ import (
 	"time"
 
 	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/plumbing"
-	"github.com/athar-project/athar/internal/store"
 )
 
 // Session is one signed-in browser (the store's type: the token that
@@ -24,7 +24,7 @@ import (
 type Session = model.Session
 
 // ErrNoSession means no live session has that id.
-var ErrNoSession = store.ErrNoSession
+var ErrNoSession = app.ErrNoSession
 
 // SessionStore keeps sessions on the server. The store's Sessions (a
 // database table, shared by every server and kept across restarts) is the
@@ -136,7 +136,7 @@ func (s *Server) loadSession(next http.Handler) http.Handler {
 			return
 		}
 		u, err := s.store.UserByName(ctx, sess.UserName)
-		if err != nil && !errors.Is(err, store.ErrNotFound) {
+		if err != nil && !errors.Is(err, app.ErrNotFound) {
 			s.serverError(w, r, err)
 			return
 		}

@@ -11,7 +11,6 @@ import (
 
 	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/model"
-	"github.com/athar-project/athar/internal/store"
 )
 
 // sourceRow is a source as a list shows it.
@@ -177,7 +176,7 @@ func groupStatements(rows []statementRow) []statementGroup {
 func (s *Server) sourceShow(w http.ResponseWriter, r *http.Request) {
 	ctx, v := r.Context(), state(r).viewer
 	src, err := s.store.Source(ctx, v, r.PathValue("id"))
-	if errors.Is(err, store.ErrNotFound) {
+	if errors.Is(err, app.ErrNotFound) {
 		s.notFound(w, r)
 		return
 	}
@@ -193,7 +192,7 @@ func (s *Server) sourceShow(w http.ResponseWriter, r *http.Request) {
 		case err == nil:
 			data.Original = &sourceRow{orig, displayTitle(orig)}
 			shown = append(shown, orig)
-		case !errors.Is(err, store.ErrNotFound):
+		case !errors.Is(err, app.ErrNotFound):
 			s.serverError(w, r, err)
 			return
 		}
@@ -242,7 +241,7 @@ func (s *Server) sourceDownload(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		data, err = s.store.Blob(ctx, v, src.ID)
 	}
-	if errors.Is(err, store.ErrNotFound) {
+	if errors.Is(err, app.ErrNotFound) {
 		s.notFound(w, r)
 		return
 	}

@@ -31,13 +31,10 @@ import (
 
 	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/casefile"
-	"github.com/athar-project/athar/internal/store"
 )
 
 // Config sets up a Server.
 type Config struct {
-	// Store is where evidence and accounts are read from.
-	Store *store.Store
 	// BaseURL is the server's public address ("https://athar.example.org").
 	// An https base URL makes cookies Secure and turns on HSTS.
 	BaseURL string
@@ -63,13 +60,13 @@ type Config struct {
 	// through; it owns the process's name resolver and search index.
 	App *app.App
 	// Cases reads case files (entity pages, timelines, graphs, dossiers);
-	// nil: the server's own over Store.
+	// nil: the App's.
 	Cases *casefile.Service
 }
 
 // Server is the web UI.
 type Server struct {
-	store     *store.Store
+	store     app.Reader // what pages read; every change is a use case of app
 	log       *slog.Logger
 	sessions  SessionStore
 	accessLog AccessLog
@@ -96,16 +93,16 @@ type Server struct {
 
 // New checks the configuration, parses the templates and returns a Server.
 func New(cfg Config) (*Server, error) {
-	if cfg.Store == nil || cfg.App == nil {
-		return nil, errors.New("web: no store or no application layer")
+	if cfg.App == nil {
+		return nil, errors.New("web: no application layer")
 	}
 	s := &Server{
-		store: cfg.Store, log: cfg.Logger, sessions: cfg.Sessions, accessLog: cfg.AccessLog,
+		store: cfg.App.Reader(), log: cfg.Logger, sessions: cfg.Sessions, accessLog: cfg.AccessLog,
 		secret: cfg.Secret, ttl: cfg.SessionTTL, idle: cfg.SessionIdle, now: cfg.Now,
 		passwords: make(chan struct{}, 2), jobs: cfg.Jobs, app: cfg.App, cases: cfg.Cases,
 	}
 	if s.cases == nil {
-		s.cases = casefile.New(cfg.Store)
+		s.cases = cfg.App.Cases()
 	}
 	if s.log == nil {
 		s.log = slog.Default()
@@ -114,10 +111,10 @@ func New(cfg Config) (*Server, error) {
 		s.now = time.Now
 	}
 	if s.sessions == nil {
-		s.sessions = cfg.Store.Sessions()
+		s.sessions = cfg.App.Sessions()
 	}
 	if s.accessLog == nil {
-		s.accessLog = cfg.Store.AccessLog()
+		s.accessLog = cfg.App.AccessLogStore()
 	}
 	if s.ttl <= 0 {
 		s.ttl = 12 * time.Hour

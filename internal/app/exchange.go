@@ -1,0 +1,88 @@
+package app
+
+import (
+	"context"
+	"io"
+
+	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/dataimport"
+	"github.com/athar-project/athar/internal/export"
+)
+
+// Exports and imports. What an export holds is what its viewer may see (the
+// read policy, applied by the store); the public dataset is what the
+// anonymous public may see, whoever writes it. An import is made as its
+// viewer — analysts and up — and places what it names with the process's
+// resolver.
+
+// ExportOptions tune an export.
+type ExportOptions = export.Options
+
+// ExportFormat is the form of an FtM export.
+type ExportFormat int
+
+// Export formats.
+const (
+	FtMEntities      ExportFormat = iota // FollowTheMoney entities, JSON lines
+	FtMStatements                        // FtM statements, JSON lines
+	FtMStatementsCSV                     // FtM statements, FtM's CSV
+)
+
+// ExportFtM writes what v may see as FollowTheMoney, in form f, to w.
+func (a *App) ExportFtM(ctx context.Context, v access.Viewer, f ExportFormat, opt ExportOptions, w io.Writer) error {
+	switch f {
+	case FtMStatements:
+		return export.WriteStatements(ctx, a.st, v, opt, w)
+	case FtMStatementsCSV:
+		return export.WriteStatementsCSV(ctx, a.st, v, opt, w)
+	}
+	return export.WriteFTM(ctx, a.st, v, opt, w)
+}
+
+// ExportCSV writes what v may see as CSV files into dir.
+func (a *App) ExportCSV(ctx context.Context, v access.Viewer, opt ExportOptions, dir string) error {
+	return export.WriteCSV(ctx, a.st, v, opt, dir)
+}
+
+// ExportPublic writes the public dataset into dir: what the anonymous public
+// may see — confirmed statements of public level — whoever asks.
+func (a *App) ExportPublic(ctx context.Context, dir string) error {
+	return export.Public(ctx, a.st, dir)
+}
+
+// Import options, results and spreadsheet mappings.
+type (
+	ImportOptions = dataimport.Options
+	ImportResult  = dataimport.Result
+	Mapping       = dataimport.Mapping
+)
+
+// ImportFtM imports a FollowTheMoney file (entities or statements) as v.
+func (a *App) ImportFtM(ctx context.Context, v access.Viewer, data []byte, opt ImportOptions) (ImportResult, error) {
+	if err := a.importResolver(ctx, &opt); err != nil {
+		return ImportResult{}, err
+	}
+	return dataimport.FtM(ctx, a.st, v, data, opt)
+}
+
+// ImportSheet imports a spreadsheet (CSV or XLSX) by its mapping, as v.
+func (a *App) ImportSheet(ctx context.Context, v access.Viewer, data []byte, m Mapping, opt ImportOptions) (ImportResult, error) {
+	if err := a.importResolver(ctx, &opt); err != nil {
+		return ImportResult{}, err
+	}
+	return dataimport.CSV(ctx, a.st, v, data, m, opt)
+}
+
+// importResolver gives an import the process's resolver, so that what it
+// places is known to the rest of the process.
+func (a *App) importResolver(ctx context.Context, opt *ImportOptions) error {
+	if opt.Resolver != nil {
+		return nil
+	}
+	r, err := a.resolver(ctx)
+	if err != nil {
+		return err
+	}
+	opt.Resolver = r
+	return nil
+}
