@@ -196,7 +196,7 @@ func TestReview(t *testing.T) {
 	})
 }
 
-// TestIngest stores uploads and URLs through intake, and refuses bad ones
+// TestIngest stores uploads and URLs through app.Ingest, and refuses bad ones
 // with problems that say why.
 func TestIngest(t *testing.T) {
 	page := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {

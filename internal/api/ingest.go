@@ -275,8 +275,8 @@ func parseIngestForm(boundary string, body []byte) (ingestRequest, error) {
 	return req, nil
 }
 
-// ingestFailure turns what intake reported about a bad input into a
-// problem: the input's fault is 413 or 422 with intake's message (which
+// ingestFailure turns what app.Ingest reported about a bad input into a
+// problem: the input's fault is 413 or 422 with its message (which
 // names the input and the reason); anything else is the server's.
 func (s *Server) ingestFailure(ctx context.Context, err error) error {
 	switch {

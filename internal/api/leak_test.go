@@ -19,8 +19,8 @@ func TestNothingAboveClearance(t *testing.T) {
 		for _, who := range []string{"vera", "anas", "rania"} {
 			var clearance model.Sensitivity
 			for _, a := range accounts {
-				if a.name == who {
-					clearance = a.clearance
+				if a.Name == who {
+					clearance = a.Clearance
 				}
 			}
 			var hidden []string

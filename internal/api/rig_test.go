@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/athar-project/athar/internal/access/accesstest"
 	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/search"
@@ -45,19 +46,9 @@ const (
 	internalBirth  = "Internal-Birthplace-Jableh"     // internal
 )
 
-type account struct {
-	name      string
-	role      model.Role
-	clearance model.Sensitivity
-}
-
-// accounts are the rig's users, by name.
-var accounts = []account{
-	{"vera", model.RoleViewer, model.Public},
-	{"anas", model.RoleAnalyst, model.Internal},
-	{"rania", model.RoleReviewer, model.Restricted},
-	{"adel", model.RoleAdmin, model.Confidential},
-}
+// accounts are the rig's users (the shared ones of
+// internal/access/accesstest), by name; "gone" is disabled.
+var accounts = accesstest.Accounts
 
 type syncBuffer struct {
 	mu sync.Mutex
@@ -139,6 +130,11 @@ func (r *rig) seed(ctx context.Context) {
 		{model.Confidential, model.KindTestimony, "شهادة الناجي أوميغا", "منظمة التوثيق زيتا",
 			"قال الشاهد إنه احتُجز في صيدنايا.\n" + tortureQuote + " " + victimName + " " + witnessName},
 	}
+	// The disabled account is disabled after its token is made (below).
+	users := accesstest.Users(t)
+	for i := range users {
+		users[i].Disabled = false
+	}
 	err := r.st.Write(ctx, "tester", func(tx *store.Tx) error {
 		for i, d := range docs {
 			src := model.Source{Kind: d.kind, Title: d.title, Publisher: d.publisher, URL: "https://" + d.sens.String() + ".example/doc",
@@ -209,18 +205,12 @@ func (r *rig) seed(ctx context.Context) {
 		if err := tx.SetMergedInto(ctx, f.merged, f.person); err != nil {
 			return err
 		}
-		for _, u := range accounts {
-			user := model.User{Name: u.name, Role: u.role, Clearance: u.clearance}
+		for _, user := range users {
 			if err := tx.AddUser(ctx, &user); err != nil {
 				return err
 			}
-			r.users[u.name] = user
+			r.users[user.Name] = user
 		}
-		gone := model.User{Name: "gone", Role: model.RoleAdmin, Clearance: model.Confidential}
-		if err := tx.AddUser(ctx, &gone); err != nil {
-			return err
-		}
-		r.users["gone"] = gone
 		return search.IndexSource(ctx, tx, pub.ID)
 	})
 	if err != nil {

@@ -8,90 +8,51 @@ package apptest
 
 import (
 	"context"
-	"sync"
 	"testing"
 
 	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/access/accesstest"
 	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/store"
 	"github.com/athar-project/athar/internal/store/storetest"
 )
 
-// Password is every seeded account's password.
-const Password = "correct horse battery staple"
-
-// Account is a seeded account.
-type Account struct {
-	Name      string
-	Role      model.Role
-	Clearance model.Sensitivity
-}
-
-// Accounts are the seeded accounts: one of every role, each with a
-// different clearance. "gone", an admin, is disabled.
-var Accounts = []Account{
-	{"vera", model.RoleViewer, model.Public},
-	{"anas", model.RoleAnalyst, model.Internal},
-	{"rania", model.RoleReviewer, model.Restricted},
-	{"adel", model.RoleAdmin, model.Confidential},
-}
-
-// Disabled is the seeded account that is disabled.
-const Disabled = "gone"
-
-var (
-	hashOnce sync.Once
-	hashed   string
-	hashErr  error
+// The seeded accounts (internal/access/accesstest): one of every role,
+// each with a different clearance, and a disabled admin.
+const (
+	Password = accesstest.Password
+	Disabled = accesstest.Disabled
 )
 
-// PasswordHash is Password hashed once for the whole test binary (argon2id
-// takes 64 MiB and a noticeable fraction of a second).
-func PasswordHash(t testing.TB) string {
-	t.Helper()
-	hashOnce.Do(func() { hashed, hashErr = access.HashPassword(Password) })
-	if hashErr != nil {
-		t.Fatal(hashErr)
-	}
-	return hashed
-}
+// Accounts are the seeded accounts that can sign in.
+var Accounts = accesstest.Accounts
 
-// AddAccounts stores Accounts and the disabled admin, each with Password,
-// and returns them by name.
+// PasswordHash is Password hashed once for the whole test binary.
+func PasswordHash(t testing.TB) string { return accesstest.PasswordHash(t) }
+
+// Viewer is the access.Viewer of a seeded account.
+func Viewer(name string) access.Viewer { return accesstest.Viewer(name) }
+
+// AddAccounts stores the seeded accounts (accesstest.Users) and returns
+// them by name.
 func AddAccounts(t testing.TB, st *store.Store) map[string]model.User {
 	t.Helper()
-	hash := PasswordHash(t)
+	users := accesstest.Users(t)
 	out := map[string]model.User{}
 	err := st.Write(context.Background(), "tester", func(tx *store.Tx) error {
-		for _, a := range Accounts {
-			u := model.User{Name: a.Name, Role: a.Role, Clearance: a.Clearance, PasswordHash: hash}
+		for _, u := range users {
 			if err := tx.AddUser(context.Background(), &u); err != nil {
 				return err
 			}
 			out[u.Name] = u
 		}
-		off := model.User{Name: Disabled, Role: model.RoleAdmin, Clearance: model.Confidential, PasswordHash: hash, Disabled: true}
-		if err := tx.AddUser(context.Background(), &off); err != nil {
-			return err
-		}
-		out[off.Name] = off
 		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return out
-}
-
-// Viewer is the access.Viewer of a seeded account.
-func Viewer(name string) access.Viewer {
-	for _, a := range Accounts {
-		if a.Name == name {
-			return access.Viewer{Name: a.Name, Role: a.Role, Clearance: a.Clearance}
-		}
-	}
-	panic("apptest: no account " + name)
 }
 
 // Rig is a seeded store and the application layer over it.

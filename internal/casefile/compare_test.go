@@ -21,6 +21,7 @@ import (
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/api"
 	"github.com/athar-project/athar/internal/app"
+	"github.com/athar-project/athar/internal/apptest"
 	"github.com/athar-project/athar/internal/casefile"
 	"github.com/athar-project/athar/internal/casefile/casefiletest"
 	"github.com/athar-project/athar/internal/dossier"
@@ -327,7 +328,7 @@ type harness struct {
 	tokens       map[string]string
 }
 
-const password = "correct horse battery staple"
+const password = apptest.Password
 
 // quiet is the servers' logger: the request log is not what this test reads.
 var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
@@ -336,24 +337,10 @@ func newHarness(t *testing.T, st *store.Store) *harness {
 	t.Helper()
 	ctx := context.Background()
 	h := &harness{st: st, clients: map[string]*http.Client{}, tokens: map[string]string{}}
-	hash, err := access.HashPassword(password)
-	if err != nil {
-		t.Fatal(err)
-	}
-	users := map[string]model.User{}
-	err = st.Write(ctx, "tester", func(tx *store.Tx) error {
-		for _, r := range casefiletest.Readers() {
-			if r.Name == "public" {
-				continue
-			}
-			u := model.User{Name: r.Name, Role: r.Role, Clearance: r.Viewer.Clearance, PasswordHash: hash}
-			if err := tx.AddUser(ctx, &u); err != nil {
-				return err
-			}
-			users[r.Name] = u
-		}
-		return tx.SetPublicView(ctx, true)
-	})
+	// The shared accounts (apptest.AddAccounts), without the disabled one.
+	users := apptest.AddAccounts(t, st)
+	delete(users, apptest.Disabled)
+	err := st.Write(ctx, "tester", func(tx *store.Tx) error { return tx.SetPublicView(ctx, true) })
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -188,7 +188,7 @@ func (p *Poller) newItems(ctx context.Context, feedID string, items []Item) ([]I
 	return fresh, nil
 }
 
-// ingest stores the new items and the pending ones through intake and
+// ingest stores the new items and the pending ones through app.Ingest and
 // records what became of each. An item with a link is fetched from it; one
 // without is stored as the page Document makes of it.
 func (p *Poller) ingest(ctx context.Context, f app.Feed, v access.Viewer, feedTitle, lang string, fresh []Item,

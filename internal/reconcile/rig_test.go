@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/access/accesstest"
 	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/apptest"
 	"github.com/athar-project/athar/internal/model"
@@ -41,11 +42,15 @@ func TestMain(m *testing.M) {
 
 const baseURL = "https://athar.example.org"
 
-// viewers the rig's Viewer function knows, by token.
-var viewers = map[string]access.Viewer{
-	"vera": {Name: "vera", Role: model.RoleViewer, Clearance: model.Public},
-	"adel": {Name: "adel", Role: model.RoleAdmin, Clearance: model.Confidential},
-}
+// viewers the rig's Viewer function knows, by token: the shared accounts
+// (internal/access/accesstest).
+var viewers = func() map[string]access.Viewer {
+	out := map[string]access.Viewer{}
+	for _, a := range accesstest.Accounts {
+		out[a.Name] = accesstest.Viewer(a.Name)
+	}
+	return out
+}()
 
 // Values only the confidential testimony holds: none may reach vera.
 const (

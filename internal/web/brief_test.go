@@ -23,7 +23,7 @@ func TestBriefClaimsMatchFullReading(t *testing.T) {
 	}
 	viewers := []access.Viewer{access.Public()}
 	for _, ro := range roles {
-		viewers = append(viewers, access.ForUser(model.User{Name: ro.name, Role: ro.role, Clearance: ro.clearance}))
+		viewers = append(viewers, access.ForUser(model.User{Name: ro.Name, Role: ro.Role, Clearance: ro.Clearance}))
 	}
 	type line struct {
 		Value, Latin            string

@@ -27,7 +27,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 	for _, published := range []bool{false, true} {
 		whos = append(whos, who{name: "", published: published})
 		for _, u := range roles {
-			whos = append(whos, who{u.name, u.clearance, u.role == model.RoleAdmin, published})
+			whos = append(whos, who{u.Name, u.Clearance, u.Role == model.RoleAdmin, published})
 		}
 	}
 	// public: the anonymous visitor reads the published public view.

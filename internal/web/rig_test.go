@@ -15,7 +15,9 @@ import (
 	"time"
 
 	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/access/accesstest"
 	"github.com/athar-project/athar/internal/app"
+	"github.com/athar-project/athar/internal/apptest"
 	"github.com/athar-project/athar/internal/jobs"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/store"
@@ -24,7 +26,8 @@ import (
 // The test rig: a real SQLite store seeded with sources and statements of
 // every sensitivity, an account of every role, and a server on loopback.
 
-const testPassword = "correct horse battery staple"
+// testPassword is every seeded account's (internal/access/accesstest).
+const testPassword = accesstest.Password
 
 // seeded is one source the rig stored, with the values that must never
 // reach a viewer without clearance for it.
@@ -76,34 +79,9 @@ func (s *syncBuffer) Write(p []byte) (int, error) {
 
 func (s *syncBuffer) String() string { s.mu.Lock(); defer s.mu.Unlock(); return s.b.String() }
 
-// roles are the accounts the rig creates, by name, with their clearance.
-var roles = []struct {
-	name      string
-	role      model.Role
-	clearance model.Sensitivity
-}{
-	{"vera", model.RoleViewer, model.Public},
-	{"anas", model.RoleAnalyst, model.Internal},
-	{"rania", model.RoleReviewer, model.Restricted},
-	{"adel", model.RoleAdmin, model.Confidential},
-}
-
-var (
-	hashOnce sync.Once
-	hashed   string
-)
-
-// passwordHash hashes the test password once for all accounts (argon2id
-// takes 64 MiB and a noticeable fraction of a second).
-func passwordHash(t *testing.T) string {
-	hashOnce.Do(func() {
-		var err error
-		if hashed, err = access.HashPassword(testPassword); err != nil {
-			t.Fatal(err)
-		}
-	})
-	return hashed
-}
+// roles are the accounts the rig creates (the shared ones of
+// internal/access/accesstest), by name, with their clearance.
+var roles = accesstest.Accounts
 
 func newRig(t *testing.T, baseURL string) *rig {
 	t.Helper()
@@ -204,23 +182,9 @@ func (r *rig) seed(ctx context.Context) {
 	r.addUsers(ctx)
 }
 
-// addUsers creates an account of every role, and a disabled one.
-func (r *rig) addUsers(ctx context.Context) {
-	hash := passwordHash(r.t)
-	err := r.st.Write(ctx, "tester", func(tx *store.Tx) error {
-		for _, u := range roles {
-			user := model.User{Name: u.name, Role: u.role, Clearance: u.clearance, PasswordHash: hash}
-			if err := tx.AddUser(ctx, &user); err != nil {
-				return err
-			}
-		}
-		off := model.User{Name: "gone", Role: model.RoleAdmin, Clearance: model.Confidential, PasswordHash: hash, Disabled: true}
-		return tx.AddUser(ctx, &off)
-	})
-	if err != nil {
-		r.t.Fatal(err)
-	}
-}
+// addUsers creates the shared accounts (apptest.AddAccounts): one of
+// every role, and a disabled one.
+func (r *rig) addUsers(context.Context) { apptest.AddAccounts(r.t, r.st) }
 
 // client is a browser-like client: a cookie jar, no redirects followed.
 type client struct {

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/access/accesstest"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/store"
 )
@@ -89,18 +90,8 @@ type Reader struct {
 // another clearance.
 func Readers() []Reader {
 	out := []Reader{{Name: "public", Viewer: access.Public()}}
-	for _, a := range []struct {
-		name      string
-		role      model.Role
-		clearance model.Sensitivity
-	}{
-		{"vera", model.RoleViewer, model.Public},
-		{"anas", model.RoleAnalyst, model.Internal},
-		{"rania", model.RoleReviewer, model.Restricted},
-		{"adel", model.RoleAdmin, model.Confidential},
-	} {
-		out = append(out, Reader{Name: a.name, Role: a.role,
-			Viewer: access.ForUser(model.User{Name: a.name, Role: a.role, Clearance: a.clearance})})
+	for _, a := range accesstest.Accounts {
+		out = append(out, Reader{Name: a.Name, Role: a.Role, Viewer: accesstest.Viewer(a.Name)})
 	}
 	return out
 }
