@@ -46,16 +46,17 @@ func benchLargeCommand(g *globals) *cobra.Command {
 		Short: "Ingest one large text of each size into an empty SQLite store and report MB/s and peak memory",
 		Long: `Ingest one generated text of each size (MiB, --sizes) through the whole pipeline,
 each into a new empty SQLite store in a process of its own, and report the time,
-the rate in MB/s, what was found, and the process's peak resident memory — what
-one large upload costs a server (issue 18: 8 MB of text took 78 s and grew the
-server to gigabytes).`,
+the rate in MB/s, what was found, the process's peak resident memory and the
+longest write transaction (how long a login or a review may have waited) —
+what one large upload costs a server (issue 18: 8 MB of text took 78 s, held the
+write lock throughout and grew the server to gigabytes).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			self, err := os.Executable()
 			if err != nil {
 				return cannot(err)
 			}
-			fmt.Fprintf(g.stdout, "%6s %10s %8s %10s %10s %12s\n", "MiB", "seconds", "MB/s", "mentions", "statements", "peak RSS MiB")
+			fmt.Fprintf(g.stdout, "%6s %10s %8s %10s %10s %12s %16s\n", "MiB", "seconds", "MB/s", "mentions", "statements", "peak RSS MiB", "longest write s")
 			for _, f := range strings.Split(sizes, ",") {
 				mb, err := strconv.Atoi(strings.TrimSpace(f))
 				if err != nil || mb < 1 {
@@ -72,13 +73,13 @@ server to gigabytes).`,
 				if err != nil {
 					return cannot(fmt.Errorf("%d MiB: %w", mb, err))
 				}
-				var secs float64
+				var secs, longest float64
 				var mentions, statements int
-				if _, err := fmt.Sscanf(string(out), "%g %d %d", &secs, &mentions, &statements); err != nil {
+				if _, err := fmt.Sscanf(string(out), "%g %d %d %g", &secs, &mentions, &statements, &longest); err != nil {
 					return cannot(fmt.Errorf("%d MiB: %q: %w", mb, out, err))
 				}
 				rss := child.ProcessState.SysUsage().(*syscall.Rusage).Maxrss // KiB on Linux
-				fmt.Fprintf(g.stdout, "%6d %10.1f %8.3f %10d %10d %12.0f\n", mb, secs, float64(mb)*1.048576/secs, mentions, statements, float64(rss)/1024)
+				fmt.Fprintf(g.stdout, "%6d %10.1f %8.3f %10d %10d %12.0f %16.2f\n", mb, secs, float64(mb)*1.048576/secs, mentions, statements, float64(rss)/1024, longest)
 			}
 			return nil
 		},
@@ -111,7 +112,7 @@ func benchLargeOneCommand(g *globals) *cobra.Command {
 			if r.Outcome != app.Stored || r.Err != nil {
 				return cannot(fmt.Errorf("%s: %v", r.Outcome, r.Err))
 			}
-			fmt.Fprintf(g.stdout, "%g %d %d\n", time.Since(start).Seconds(), r.Found.Mentions, r.Found.Statements)
+			fmt.Fprintf(g.stdout, "%g %d %d %g\n", time.Since(start).Seconds(), r.Found.Mentions, r.Found.Statements, st.LongestWrite().Seconds())
 			return nil
 		},
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/model"
@@ -201,4 +202,19 @@ func TestNearCopyLinksNameOnlyVisibleOriginals(t *testing.T) {
 			}
 		}
 	})
+}
+
+// LongestWrite remembers the longest write transaction.
+func TestLongestWrite(t *testing.T) {
+	st := storetest.Open(t, store.Config{DataDir: t.TempDir()})
+	if st.LongestWrite() != 0 {
+		t.Fatalf("a new store's longest write: %v", st.LongestWrite())
+	}
+	err := st.Write(context.Background(), "tester", func(*store.Tx) error { time.Sleep(30 * time.Millisecond); return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := st.LongestWrite(); d < 30*time.Millisecond || d > 10*time.Second {
+		t.Errorf("longest write %v, want about 30ms", d)
+	}
 }

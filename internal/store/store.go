@@ -18,6 +18,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/athar-project/athar/internal/ledger"
@@ -44,12 +45,14 @@ type Store struct {
 	// writeMu lets one writer of this process at a time into SQLite (see
 	// gate).
 	writeMu sync.Mutex
-	db      *sql.DB
-	dialect dialect
-	archive archive
-	dataDir string
-	dbURL   string
-	now     func() time.Time
+	// longestWrite is the longest transaction of Write, in nanoseconds.
+	longestWrite atomic.Int64
+	db           *sql.DB
+	dialect      dialect
+	archive      archive
+	dataDir      string
+	dbURL        string
+	now          func() time.Time
 }
 
 // Open opens (and, unless read-only, creates) the store and applies any
@@ -163,6 +166,7 @@ func (s *Store) Write(ctx context.Context, actor string, fn func(*Tx) error) err
 		return errors.New("a write needs an actor")
 	}
 	defer s.gate()()
+	defer s.timeWrite(time.Now())
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
@@ -199,6 +203,23 @@ func (s *Store) gate() func() {
 	s.writeMu.Lock()
 	return s.writeMu.Unlock
 }
+
+// timeWrite notes how long a write transaction that began at start held
+// the database (LongestWrite).
+func (s *Store) timeWrite(start time.Time) {
+	d := int64(time.Since(start))
+	for {
+		old := s.longestWrite.Load()
+		if d <= old || s.longestWrite.CompareAndSwap(old, d) {
+			return
+		}
+	}
+}
+
+// LongestWrite is the longest any transaction of Write has taken since the
+// store was opened: how long it held SQLite's write lock, or PostgreSQL's
+// ledger lock, at most (what a login or a review may have waited).
+func (s *Store) LongestWrite() time.Duration { return time.Duration(s.longestWrite.Load()) }
 
 // yieldFor is how long Yield pauses on SQLite.
 const yieldFor = 25 * time.Millisecond
