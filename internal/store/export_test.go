@@ -10,9 +10,11 @@ import (
 // Prefixed exposes prefixed to the external tests.
 var Prefixed = prefixed
 
-// StepMigrations undoes the last n migrations and applies them again: a test
-// of what they do to a store holding rows.
-func (s *Store) StepMigrations(ctx context.Context, n int) error {
+// RedoMigrationsFrom undoes every migration from version on (the later ones
+// first) and applies them all again: a test that a migration's down and up
+// keep the data. It names the migration, not a count, so that migrations added
+// later do not change what it undoes.
+func (s *Store) RedoMigrationsFrom(ctx context.Context, version int64) error {
 	fsys, err := s.migrations()
 	if err != nil {
 		return err
@@ -21,10 +23,8 @@ func (s *Store) StepMigrations(ctx context.Context, n int) error {
 	if err != nil {
 		return err
 	}
-	for range n {
-		if _, err := p.Down(ctx); err != nil {
-			return err
-		}
+	if _, err := p.DownTo(ctx, version-1); err != nil {
+		return err
 	}
 	_, err = p.Up(ctx)
 	return err
