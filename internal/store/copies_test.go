@@ -13,7 +13,7 @@ import (
 )
 
 // Two records may hold the same original bytes (one for whoever may not see
-// the other): the bytes are kept once, both verify, and migration 00011 —
+// the other): the bytes are kept once, both verify, and migration 00014 —
 // which makes that possible — keeps every row of a store that has them,
 // undone and done again.
 func TestSourceCopies(t *testing.T) {
@@ -40,10 +40,10 @@ func TestSourceCopies(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		// 00011 (and every later one) undone and done again over rows that
+		// 00014 (and every later one) undone and done again over rows that
 		// statements, mentions and the page totals point at.
-		if err := s.RedoMigrationsFrom(ctx, 11); err != nil {
-			t.Fatalf("00011 down and up: %v", err)
+		if err := s.RedoMigrationsFrom(ctx, 14); err != nil {
+			t.Fatalf("00014 down and up: %v", err)
 		}
 		if got, err := s.Source(ctx, access.Operator(), conf.ID); err != nil || got.SHA256 != conf.SHA256 || got.Sensitivity != model.Confidential {
 			t.Errorf("after the migration: %+v %v", got, err)
@@ -65,8 +65,8 @@ func TestSourceCopies(t *testing.T) {
 		if rep, err := s.Verify(ctx); err != nil || !rep.OK || rep.Blobs != 1 {
 			t.Fatalf("verify: %+v %v", rep, err)
 		}
-		if err := s.RedoMigrationsFrom(ctx, 11); err == nil {
-			t.Error("undoing 00011 with two records of one original should fail on the unique sha256")
+		if err := s.RedoMigrationsFrom(ctx, 14); err == nil {
+			t.Error("undoing 00014 with two records of one original should fail on the unique sha256")
 		}
 	})
 }
