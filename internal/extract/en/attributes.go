@@ -103,11 +103,14 @@ func (d *doc) linkEpithets() {
 		if e.cue < 0 && (p == nil || pm.b < e.sp.a-3) {
 			continue // a quoted nickname goes with the name just before it, or nobody
 		}
-		if p != nil && d.roleNounBetween(pm.b, from) {
+		if e.cue >= 0 && (p == nil || pm.b <= from-2) && d.roleNounBetween(s.a, from) {
 			// "Mazen Hamada ... spoke of a jailer referred to as “Azrael”":
 			// the nickname is the jailer's, whom this sentence does not name;
-			// "a man known only as Abu Ali": a kunya is a name of its own
-			if kunyaStarts[d.fold(e.sp.a)] && e.sp.b-e.sp.a >= 2 {
+			// "a man known only as Abu Ali", "a sergeant called Munir", "the
+			// military defector known as Caesar": a kunya, or a name written
+			// without quotation marks, is what the text calls that person, a
+			// person of their own
+			if kunyaStarts[d.fold(e.sp.a)] && e.sp.b-e.sp.a >= 2 || !e.quoted && e.sp.b-e.sp.a <= 2 && d.toks[e.sp.a].Cap && !d.toks[e.sp.a].Upper {
 				q := d.personFor(nil, d.str(e.sp))
 				q.words = []string{d.foldSpan(e.sp)}
 				d.insertMention(q, e.sp)
@@ -172,6 +175,7 @@ func (d *doc) linkEpithets() {
 		e.person = p
 		d.addEpithetMention(p, e.sp)
 	}
+	d.mergeNicknamePersons()
 	d.mergeRealNames()
 	// later uses of a person's nickname are mentions of that person
 	scanned := map[string]bool{}
@@ -194,6 +198,25 @@ func (d *doc) linkEpithets() {
 			}
 			if same {
 				d.addEpithetMention(e.person, span{i, i + n})
+			}
+		}
+	}
+}
+
+// mergeNicknamePersons joins to a person a person found on its own under a
+// nickname the text has given them: after "Kinan Ibrahim, known among
+// prisoners as “Abu Hadi”", a later "he remembered Abu Hadi well" names
+// Kinan Ibrahim.
+func (d *doc) mergeNicknamePersons() {
+	for _, e := range d.epithets {
+		if e.person == nil {
+			continue
+		}
+		f := d.foldSpan(e.sp)
+		for _, q := range d.persons {
+			if q != e.person && len(q.ments) > 0 && strings.Join(q.words, " ") == f || q != e.person && textfold.Fold(q.name) == textfold.Fold(d.str(e.sp)) {
+				d.mergePerson(e.person, q)
+				break
 			}
 		}
 	}
@@ -330,6 +353,7 @@ func (d *doc) roleAt(k int) span {
 // personAttributes reads roles, affiliations and birthplaces.
 func (d *doc) personAttributes() {
 	d.amongVictims()
+	d.findKinships()
 	for _, p := range d.persons {
 		for _, w := range strings.Fields(strings.ToLower(p.title)) {
 			if victimNouns[w] {

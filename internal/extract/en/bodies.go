@@ -280,9 +280,9 @@ func (d *doc) findDateline() {
 						d.dateline[j] = true
 					}
 					if c != nil && c.typ == ownPlace {
-						d.setting = d.str(c.sp)
+						d.scene.Dateline = d.str(c.sp)
 						if c.gaz != nil && c.gaz.NameEN != "" && t.Upper {
-							d.setting = c.gaz.NameEN
+							d.scene.Dateline = c.gaz.NameEN
 						}
 					}
 					return

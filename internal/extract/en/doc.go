@@ -53,9 +53,9 @@ type doc struct {
 	ents      []*entity // facilities, places, organizations in order of first mention
 	mentions  []mention // every entity and person mention, by token start
 	epithets  []epithet
-	headline  []bool // per token: on a line written in title case
-	dateline  []bool // per token: in the dateline that opens the story ("ERBIL, Kurdistan Region -")
-	setting   string // the place the dateline names
+	headline  []bool          // per token: on a line written in title case
+	dateline  []bool          // per token: in the dateline that opens the story ("ERBIL, Kurdistan Region -")
+	scene     extract.Setting // the dateline's place, and the facilities where the story takes place
 	claims    []*claim
 	bodyStart int // first token after a dateline
 	events    []*event
@@ -106,6 +106,7 @@ func Extract(text string, published model.Date) extract.Result {
 	d.linkEpithets()
 	d.personAttributes()
 	d.collectMentions()
+	d.findScenes()
 	d.findEvents()
 	d.setStatuses()
 	return d.result()

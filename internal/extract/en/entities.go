@@ -86,7 +86,7 @@ func (d *doc) free(sp span) bool {
 // cueWords introduce a nickname.
 var epithetCues = [][]string{
 	{"also", "known", "as"}, {"known", "as"}, {"nicknamed"}, {"dubbed"}, {"the", "nickname"}, {"nickname"},
-	{"referred", "to", "as"}, {"called"}, {"alias"}, {"aka"}, {"a", "k", "a"}, {"known", "by", "the", "nickname"},
+	{"referred", "to", "as"}, {"called"}, {"codenamed"}, {"code", "-", "named"}, {"alias"}, {"aka"}, {"a", "k", "a"}, {"known", "by", "the", "nickname"},
 	{"so", "-", "called"}, {"earned", "the", "title"},
 }
 
@@ -469,7 +469,15 @@ func (d *doc) facilityPattern(i int) {
 	if !d.takeOver(sp, ownFacility) {
 		return
 	}
-	d.addClaim(sp, ownFacility, nil)
+	c := d.addClaim(sp, ownFacility, nil)
+	if d.fold(i) == "branch" && b == i+1 && d.fold(b) == "in" {
+		// "the State Security branch in Raqqa": every province has one, and
+		// the text names this one by its seat (findLowerBodies does the same
+		// for a lower-case branch)
+		if pc := d.claimAt(b + 1); pc != nil && pc.typ == ownPlace && pc.sp.a == b+1 {
+			c.alias = d.str(span{sp.a, pc.sp.b})
+		}
+	}
 }
 
 // takeOver frees sp for a new claim of typ when it holds only places (which

@@ -18,6 +18,9 @@ type event struct {
 	sent     sentence
 	trig     int
 	about    bool // a statement or account, which fillStatements gives the persons it is about
+	// sceneWhere is set when the place is not named in the event's sentence
+	// but is where the story is set (extract.Setting)
+	sceneWhere bool
 }
 
 // findEvents reads the events of the text, in steps:
@@ -44,10 +47,12 @@ func (d *doc) findEvents() {
 	d.leadIns()
 	d.fillFromDefendant()
 	d.fillStatements()
+	d.placeTestimonies()
 	d.absorbLeads()
 	d.dropUnnamed()
 	d.dropHeadlineEvents()
 	d.mergeEvents()
+	d.unifyPlaces()
 }
 
 // readSentences reads each sentence for triggers and speech verbs.
@@ -75,6 +80,17 @@ func (d *doc) readSentences() {
 				}
 			}
 			i += n - 1
+		}
+	}
+}
+
+// placeTestimonies gives an account told with a speech verb ("he says",
+// "al-Hourani said") the facility its sentence names, or the one where the
+// story is set: a witness's account is of the place where they were held.
+func (d *doc) placeTestimonies() {
+	for _, ev := range d.events {
+		if ev.typ == extract.EventTestimony && ev.about && ev.where == "" {
+			ev.where, ev.sceneWhere = d.whereFor(ev.typ, ev.trig, ev.sent, false)
 		}
 	}
 }
@@ -125,11 +141,30 @@ func (d *doc) describedIn(s sentence) bool {
 func (d *doc) dropUnnamed() {
 	keep := d.events[:0]
 	for _, ev := range d.events {
-		if len(ev.who) > 0 || d.describesOne(ev) || ev.where != "" && d.specificPlace(ev) || d.firstHand(ev) {
+		if len(ev.who) > 0 || d.describesOne(ev) || ev.where != "" && !ev.sceneWhere && d.specificPlace(ev) || d.firstHand(ev) || d.kinSubject(ev) {
 			keep = append(keep, ev)
 		}
 	}
 	d.events = keep
+}
+
+// kinSubject reports an event whose subject is someone's relative the
+// text does not name ("her brother died in the branch in 2013", "his son
+// was detained"): one particular person, so a fact of the account.
+func (d *doc) kinSubject(ev *event) bool {
+	for k := ev.trig - 1; k >= ev.sent.a && k >= ev.trig-4; k-- {
+		if kinNouns[d.toks[k].Fold] && !d.toks[k].Cap {
+			j := k - 1
+			for j > ev.sent.a && d.toks[j].Word && !d.toks[j].Cap && !possessivePronouns[d.fold(j)] && j >= k-2 {
+				j--
+			}
+			return possessivePronouns[d.fold(j)]
+		}
+		if f := d.toks[k].Fold; f == "," || f == "that" || clauseBreakers[f] {
+			return false
+		}
+	}
+	return false
 }
 
 // firstHand reports an event of an account told in the first person ("He

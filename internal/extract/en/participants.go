@@ -319,6 +319,17 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 			}
 		}
 	default:
+		if k := d.pronounSubject(a, s); k >= 0 && tr.Verb && tr.Words[0] != "spent" {
+			// "since he was detained at a checkpoint": the pronoun is the
+			// clause's subject, whoever else the sentence names
+			if p := d.subjectPronounRef(k, s); p != nil && !p.official {
+				add(p, extract.RoleSubject)
+				for _, m := range d.togetherWith(persons, b, s) {
+					add(m.person, extract.RoleSubject)
+				}
+				break
+			}
+		}
 		for _, m := range d.subjects(d.withAnaphora(persons, s), a, b, tr.Type) {
 			role := extract.RoleSubject
 			if m.person.victim && (tr.Type == extract.EventArrest || tr.Type == extract.EventEscape) {
@@ -345,7 +356,7 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 			ev.typ = extract.EventDetention
 		}
 	}
-	ev.where = d.whereFor(tr.Type, a, s, !tr.Verb)
+	ev.where, ev.sceneWhere = d.whereFor(tr.Type, a, s, !tr.Verb)
 	ev.date = d.dateOf(tr.Type, a, s)
 	ev.modality = d.modalityFor(tr.Type, s, a)
 	ev.count = d.countIn(s)
@@ -358,6 +369,70 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 		}
 	}
 	d.events = append(d.events, ev)
+}
+
+// pronounSubject returns the token of "he" or "she" that is the subject of
+// the passive verb at a ("since he was detained", "He had been arrested"),
+// or -1: only forms of "be" and "have" and adverbs stand between.
+func (d *doc) pronounSubject(a int, s sentence) int {
+	aux := false
+	for k := a - 1; k >= s.a && k >= a-5; k-- {
+		f := d.toks[k].Fold
+		switch {
+		case f == "he" || f == "she":
+			if !aux {
+				return -1 // "he arrested": active, he is the agent
+			}
+			return k
+		case beVerbs[f] || f == "had" || f == "has" || f == "have":
+			aux = true
+		case strings.HasSuffix(f, "ly") && len(f) > 4, f == "later", f == "then", f == "also", f == "reportedly":
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// subjectPronounRef finds whom the subject pronoun at k stands for: a
+// person named before it in its sentence ("Umm Khaled, whose son Khaled
+// al-Ali disappeared after he was arrested": the son), the nearest who
+// fits its gender and does not speak there; else as resolvePronoun.
+func (d *doc) subjectPronounRef(k int, s sentence) *person {
+	female := d.fold(k) == "she"
+	for j := k - 1; j >= s.a; j-- {
+		p, m := d.mentionAt(j)
+		if p == nil {
+			continue
+		}
+		j = m.a
+		if (female && p.male) || (!female && p.female) || d.own[m.a] == ownEpithet || d.inRegimeContext(m) || d.isSpeaker(m) {
+			continue
+		}
+		return p
+	}
+	return d.resolvePronoun(k)
+}
+
+// togetherWith returns the persons named after "together with" or "along
+// with" in the clause after token b: "He was arrested ... together with
+// his brother, Ali Abboud".
+func (d *doc) togetherWith(persons []mention, b int, s sentence) []mention {
+	for k := b; k+1 < s.b; k++ {
+		if f := d.toks[k].Fold; f == ";" || d.toks[k].Word && (speechVerbs[f] || relatives[f]) {
+			return nil
+		}
+		if (d.toks[k].Fold == "together" || d.toks[k].Fold == "along") && d.toks[k+1].Fold == "with" {
+			var out []mention
+			for _, m := range persons {
+				if m.sp.a > k+1 && m.sp.a <= k+9 {
+					out = append(out, m)
+				}
+			}
+			return out
+		}
+	}
+	return nil
 }
 
 func allVictims(ps []extract.Participant) bool {

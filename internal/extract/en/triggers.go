@@ -27,7 +27,7 @@ func (d *doc) hearerAfter(k int) bool {
 // "to" or a modal, a negation, a required word missing, a noun used in
 // another sense.
 func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
-	if d.own[a] == ownEpithet || d.own[a] == ownPerson {
+	if d.own[a] == ownEpithet || d.own[a] == ownPerson || d.own[a] == ownTitle {
 		return true
 	}
 	prev, prev2 := d.fold(a-1), d.fold(a-2)
@@ -104,6 +104,9 @@ func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 			return true // "referred to as"
 		}
 	}
+	if tr.Type == extract.EventDeathInCustody && prev == "to" && d.sentencedBefore(a, s) {
+		return true // "sentenced X to death": a punishment, nobody died
+	}
 	if tr.Type == extract.EventDeathInCustody && (d.deathOfDetainee(a, s) || d.detaineeSubject(a, s)) {
 		return false // "Amer's death was recorded in June 2014": Amer was arrested before
 	}
@@ -164,6 +167,18 @@ func (d *doc) detaineeSubject(a int, s sentence) bool {
 		}
 		if f == "." || f == ";" || d.toks[k].Word && speechVerbs[f] {
 			return false
+		}
+	}
+	return false
+}
+
+// sentencedBefore reports a verb of sentencing a few words before the
+// trigger at a: "sentenced former guard X to death".
+func (d *doc) sentencedBefore(a int, s sentence) bool {
+	for k := a - 2; k >= s.a && k >= a-10; k-- {
+		switch d.toks[k].Fold {
+		case "sentenced", "sentence", "sentences", "sentencing", "condemned", "condemning":
+			return true
 		}
 	}
 	return false

@@ -3,7 +3,10 @@ package en
 // Step 3: where the event happened.
 
 import (
+	"strings"
+
 	"github.com/athar-project/athar/internal/extract"
+	"github.com/athar-project/athar/internal/textfold"
 )
 
 // placeSpec is the specificity of the entity named name.
@@ -23,16 +26,19 @@ func (d *doc) placeSpec(name string) int {
 // that describe a person ("a former guard at Sednaya Prison"), an origin
 // ("from Douma") or the allegation behind an arrest ("accused of killings
 // in Tadamon") are not where the event happened.
-func (d *doc) whereFor(typ string, a int, s sentence, nounTrig bool) string {
+//
+// When the sentence names no place, an event of sceneEvents takes the
+// facility where the story is set (extract.Setting), and scene is true.
+func (d *doc) whereFor(typ string, a int, s sentence, nounTrig bool) (where string, scene bool) {
 	wantFacility, allowFacility := false, false
 	switch typ {
 	case extract.EventTortureAllegation, extract.EventExecutionAllegation, extract.EventDeathInCustody,
-		extract.EventDisappearance:
+		extract.EventDisappearance, extract.EventTestimony:
 		wantFacility, allowFacility = true, true
 	case extract.EventEscape, extract.EventRelease:
 		allowFacility = true // "escaped from Sednaya prison", "escaped a raid on his house in Tartus"
 	case extract.EventStatement, extract.EventConfession, extract.EventWanted, extract.EventCharge:
-		return ""
+		return "", false
 	}
 	allegationFrom, allegationTo := -1, -1
 	if !wantFacility {
@@ -109,7 +115,7 @@ func (d *doc) whereFor(typ string, a int, s sentence, nounTrig bool) string {
 			continue
 		}
 		if e.gaz != nil && e.gaz.Kind == "country" && typ != extract.EventTrial && typ != extract.EventConviction && typ != extract.EventSentence && typ != extract.EventArrest &&
-			typ != extract.EventEscape { // "fled to Russia"
+			typ != extract.EventEscape && typ != extract.EventTestimony { // "fled to Russia", "an interview given in the Netherlands"
 			continue
 		}
 		dist := m.sp.a - a
@@ -132,18 +138,54 @@ func (d *doc) whereFor(typ string, a int, s sentence, nounTrig bool) string {
 		for k := s.a; k+1 < s.b; k++ {
 			if d.toks[k].Fold == "the" && facilityHeads[d.toks[k+1].Fold] && d.own[k+1] == ownNone {
 				if f := d.facilityBefore(k); f != "" {
-					return f
+					return f, true // named before, not here: as good as the scene
 				}
 			}
 		}
 	}
-	if (best == nil || best.spec == 0) && courtEvents[typ] && d.setting != "" && !d.abroadOrPast(s) {
-		return d.setting // "STOCKHOLM – A trial has begun": the court sits where the story is filed
+	if best == nil && sceneEvents[typ] {
+		// "the guards would beat us with a green water pipe": where the
+		// account, or the story, is set
+		if f := d.scene.FacilityAt(d.sentOf[a]); f != "" {
+			return f, true
+		}
+	}
+	if (best == nil || best.spec == 0) && courtEvents[typ] && d.scene.Dateline != "" && !d.abroadOrPast(s) {
+		return d.scene.Dateline, false // "STOCKHOLM – A trial has begun": the court sits where the story is filed
 	}
 	if best == nil {
-		return ""
+		return "", false
 	}
-	return best.name
+	return best.name, false
+}
+
+// sceneEvents take the facility where the story is set when their
+// sentence names no place: what a survivor recounts, what a guard is
+// accused of, deaths in custody.
+var sceneEvents = set(`torture_allegation execution_allegation death_in_custody testimony`)
+
+// findScenes records the facilities named as the places where the story
+// is set (extract.Setting): every facility mention except an origin ("two
+// criminals from Adra prison", "transferred from X") and a person's
+// description ("the former head of the Air Force Intelligence
+// Investigative Branch").
+func (d *doc) findScenes() {
+	for _, m := range d.mentions {
+		if m.ent == nil || m.ent.typ != ownFacility || d.inRole(m.sp) {
+			continue
+		}
+		prev := d.fold(m.sp.a - 1)
+		if prev == "the" {
+			prev = d.fold(m.sp.a - 2)
+		}
+		if prev == "from" {
+			continue
+		}
+		// a bare town for its prison, a nickname ("the human slaughterhouse")
+		// or the headline's shorthand
+		weak := m.sp.b-m.sp.a == 1 || d.own[m.sp.a] == ownEpithet || isCloseQuote(d.fold(m.sp.b)) || d.titleLine(d.sentOf[m.sp.a])
+		d.scene.AddFacility(d.sentOf[m.sp.a], m.ent.key, d.whereName(m.sp, m.ent), weak)
+	}
 }
 
 // continuesList are words after a comma that go on with what a person is
@@ -247,4 +289,39 @@ func (d *doc) inRole(sp span) bool {
 		}
 	}
 	return false
+}
+
+// unifyPlaces writes one place one way across the events of the text:
+// where one sentence says "Branch 215" and the text elsewhere "Military
+// Intelligence Branch 215", the event says the longer form, which holds
+// the shorter.
+func (d *doc) unifyPlaces() {
+	for _, ev := range d.events {
+		e := d.entityNamed(ev.where)
+		if e == nil {
+			continue
+		}
+		f := textfold.Fold(ev.where)
+		best := ev.where
+		for _, name := range append([]string{e.name}, e.aliases...) {
+			if len(name) > len(best) && strings.Contains(textfold.Fold(name), f) {
+				best = name
+			}
+		}
+		ev.where = best
+	}
+}
+
+// entityNamed returns the facility or place one of whose names is name.
+func (d *doc) entityNamed(name string) *entity {
+	if name == "" {
+		return nil
+	}
+	f := textfold.Fold(name)
+	for _, e := range d.ents {
+		if e.hasAlias[f] {
+			return e
+		}
+	}
+	return nil
 }
