@@ -1,8 +1,10 @@
 package en
 
 import (
+	"slices"
 	"testing"
 
+	"github.com/athar-project/athar/internal/extract"
 	"github.com/athar-project/athar/internal/model"
 )
 
@@ -12,6 +14,7 @@ import (
 // Each rule states a fact about how English news writes; its doc comment
 // says which. The names are invented; places and bodies are real.
 func TestRules(t *testing.T) {
+	t.Run("entities", testEntityRules)
 	pub := model.DayDate(2025, 3, 8) // a Saturday
 	for _, c := range []classCase{{
 		name:       "rank words start no name",
@@ -126,5 +129,93 @@ func TestRules(t *testing.T) {
 		want: []string{"torture_allegation Khalil Sabbagh @State Security branch in Raqqa 2011 asserted"},
 	}} {
 		runClassCase(t, pub, c)
+	}
+}
+
+// entityCase is a text and the entity names it must yield (and must not).
+type entityCase struct {
+	name, text string
+	want, not  []string // "kind:Name" with kind f (facility), p (place) or o (organization)
+}
+
+func testEntityRules(t *testing.T) {
+	for _, c := range []entityCase{{
+		name: "a unit after its body's possessive is one body",
+		text: "He has given a statement to investigators of the Dutch police’s international crimes unit.",
+		want: []string{"o:Dutch police’s international crimes unit"}, not: []string{"o:Dutch police"},
+	}, {
+		name: "a police force's war crimes unit is named with it",
+		text: "The investigation began after information reached the war crimes unit of the Swedish Police Authority.",
+		want: []string{"o:war crimes unit of the Swedish Police Authority"}, not: []string{"o:Swedish Police Authority"},
+	}, {
+		name: "a militia's unit is a description: the body stays",
+		text: "He served in a militia unit of the National Defence Forces in Homs.",
+		want: []string{"o:National Defence Forces"},
+	}, {
+		name: "a prosecutor's office named by its city",
+		text: "Neither the office nor the Paris prosecutor’s office commented on the statement.",
+		want: []string{"o:Paris prosecutor’s office"}, not: []string{"p:Paris"},
+	}, {
+		name: "a body's offices are the body; its command is a body of its own",
+		text: "Such entries were later used on certificates sent to civil registry offices. He acted on orders from the " +
+			"military police command.",
+		want: []string{"o:civil registry offices", "o:military police command"},
+	}, {
+		name: "the country's name before a lower-case body",
+		text: "He was a former first sergeant in the Syrian military police.",
+		want: []string{"o:Syrian military police"},
+	}, {
+		name: "a prosecution named by its seat",
+		text: "The ministry referred five former guards to the public prosecution in Damascus.",
+		want: []string{"o:public prosecution in Damascus"},
+	}, {
+		name: "an outlet the text names only as the one told",
+		text: "A security official told Damascus Dispatch that he had crossed into Lebanon.",
+		want: []string{"o:Damascus Dispatch"}, not: []string{"p:Damascus"},
+	}, {
+		name: "told a person is no outlet",
+		text: "The guard told Samer Haddad that he would be released.",
+		not:  []string{"o:Samer Haddad"},
+	}, {
+		name: "the parts of a prison",
+		text: "He was held in the so-called white building of Sednaya prison, and later in the red building.",
+		want: []string{"f:white building", "f:red building", "f:Sednaya prison"},
+	}, {
+		name: "a building's colour outside a text about detention names nothing",
+		text: "The ministers met in the white building near the river.",
+		not:  []string{"f:white building"},
+	}, {
+		name: "a security compound and a hospital with al-",
+		text: "Branch 215 sits inside the Kafr Sousa security compound. Families queued outside the morgue of " +
+			"al-Mujtahid hospital.",
+		want: []string{"f:Kafr Sousa security compound", "f:al-Mujtahid hospital"},
+	}, {
+		name: "a province and the countryside are the place's",
+		text: "He was arrested in Latakia province. Most were detained in Damascus countryside and in rural Aleppo.",
+		want: []string{"p:Latakia province", "p:Damascus countryside", "p:rural Aleppo"},
+	}} {
+		t.Run(c.name, func(t *testing.T) {
+			r := extract.Extract("Title: x\n"+c.text, model.DayDate(2025, 3, 8), "en")
+			var got []string
+			for _, e := range r.Facilities {
+				got = append(got, "f:"+e.Name)
+			}
+			for _, e := range r.Places {
+				got = append(got, "p:"+e.Name)
+			}
+			for _, e := range r.Organizations {
+				got = append(got, "o:"+e.Name)
+			}
+			for _, w := range c.want {
+				if !slices.Contains(got, w) {
+					t.Errorf("missing %q; got %q", w, got)
+				}
+			}
+			for _, n := range c.not {
+				if slices.Contains(got, n) {
+					t.Errorf("%q should not be found; got %q", n, got)
+				}
+			}
+		})
 	}
 }
