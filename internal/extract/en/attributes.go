@@ -682,7 +682,7 @@ func (d *doc) amongVictims() {
 					}
 				}
 			}
-			if d.fold(m.a-1) == "," && victimNouns[d.fold(m.a-2)] && !d.toks[m.a-2].Cap {
+			if d.fold(m.a-1) == "," && victimNouns[d.fold(m.a-2)] && !d.toks[m.a-2].Cap && (d.fold(m.b) == "," || d.fold(m.b) == ".") {
 				p.victim = true // "One detainee, Tareq Nassif, died"
 			}
 			for j := m.a - 1; j >= 0 && j >= m.a-7; j-- {

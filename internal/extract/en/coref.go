@@ -3,6 +3,8 @@ package en
 // Pronouns and descriptions that point to a person named elsewhere.
 
 import (
+	"strings"
+
 	"github.com/athar-project/athar/internal/extract"
 )
 
@@ -254,12 +256,29 @@ func (d *doc) leadIns() {
 			role = extract.RolePerpetrator
 			if beVerbs[d.fold(ev.trig-1)] {
 				role = extract.RoleVictim // "a man held in Jableh had been tortured"
+				if d.pluralVictimsBefore(ev.trig, ev.sent) {
+					// "signed lists of prisoners who were taken to be hanged", "nine
+					// men suspected of the massacre in which 167 civilians were
+					// executed": the prisoners were, by the man's doing
+					role = extract.RolePerpetrator
+				}
 			}
 		}
 		for _, p := range who {
 			ev.who = append(ev.who, extract.Participant{Name: p.name, Role: role})
 		}
 	}
+}
+
+// pluralVictimsBefore reports detainees or prisoners named in the few
+// words before a passive trigger at a: they are its subject.
+func (d *doc) pluralVictimsBefore(a int, s sentence) bool {
+	for k := a - 1; k >= s.a && k >= a-8; k-- {
+		if f := d.toks[k].Fold; victimsAfterSet[f] || victimNouns[f] && strings.HasSuffix(f, "s") {
+			return true
+		}
+	}
+	return false
 }
 
 // lastEnd returns where the last of these persons' mentions in s ends.

@@ -26,12 +26,19 @@ var update = flag.Bool("update", false, "rewrite the golden outputs in testdata/
 // unless its sentence describes one unnamed person (this gold lists many
 // such events, most from generic background). On the real articles those
 // two changes raised event-fact precision from 0.44 to above 0.80.
+//
+// It was lowered again (0.74 to 0.72) in the second round of issue 13,
+// which followed the real-article conventions further: a witness's account
+// takes the facility it is about (testimony and torture the account tells
+// of, though its sentence names no place), and a statement or an account
+// lists the persons what is said is about. This gold gives testimony no
+// place and a statement only its speaker; none of its facts was lost.
 var floors = map[string]float64{
 	"persons":       0.95,
 	"facilities":    0.95,
 	"places":        0.95,
 	"organizations": 0.90,
-	"event facts":   0.74,
+	"event facts":   0.72,
 }
 
 func corpusFiles(t testing.TB) []string { return filesIn(t, "testdata") }

@@ -64,6 +64,7 @@ type doc struct {
 
 	// indexes that keep the work linear in the length of the text
 	claimOf         []*claim             // per token: the live claim covering it
+	inQuote         []bool               // per token: after an opening quotation mark not yet closed (quoted)
 	personAt        []*person            // per token: the person a mention there names
 	sentMents       [][]mention          // per sentence: its mentions, in order
 	byLast, byOther map[string][]*person // persons by family name and by their other name words

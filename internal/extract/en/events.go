@@ -47,6 +47,7 @@ func (d *doc) findEvents() {
 	d.leadIns()
 	d.fillFromDefendant()
 	d.fillStatements()
+	d.fillContent()
 	d.placeTestimonies()
 	d.absorbLeads()
 	d.dropUnnamed()

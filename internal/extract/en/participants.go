@@ -318,6 +318,9 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 				}
 			}
 		}
+		if len(ev.who) > 0 && d.allSpeakForOffice(ev.who) {
+			return // a prosecutor or a lawyer who tells the court makes a statement (statementAt)
+		}
 	default:
 		if k := d.pronounSubject(a, s); k >= 0 && tr.Verb && tr.Words[0] != "spent" {
 			// "since he was detained at a checkpoint": the pronoun is the
@@ -433,6 +436,23 @@ func (d *doc) togetherWith(persons []mention, b int, s sentence) []mention {
 		}
 	}
 	return nil
+}
+
+// allSpeakForOffice reports participants who all speak for an office or a
+// party (speaksForOffice).
+func (d *doc) allSpeakForOffice(ps []extract.Participant) bool {
+	for _, w := range ps {
+		var p *person
+		for _, q := range d.persons {
+			if q.name == w.Name {
+				p = q
+			}
+		}
+		if p == nil || !d.speaksForOffice(p) {
+			return false
+		}
+	}
+	return true
 }
 
 func allVictims(ps []extract.Participant) bool {

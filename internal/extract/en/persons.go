@@ -642,6 +642,15 @@ func (d *doc) nearestWith(w string, i int) *person {
 		}
 		return best
 	}
+	if c := d.byLast[w]; len(c) > 1 {
+		// "Brigadier General Nidal Yassin Abboud ... his brother, Ali Abboud
+		// ... Abboud said no": when two persons share a family name, news
+		// writing keeps the bare name for the one it is about, named first,
+		// and names the other in full
+		if p := firstNamed(c); p != nil {
+			return p
+		}
+	}
 	if p := pick(d.byLast[w]); p != nil {
 		return p
 	}
@@ -649,6 +658,17 @@ func (d *doc) nearestWith(w string, i int) *person {
 		return c[0]
 	}
 	return nil
+}
+
+// firstNamed returns the person of ps the text names first.
+func firstNamed(ps []*person) *person {
+	var best *person
+	for _, p := range ps {
+		if len(p.ments) > 0 && (best == nil || p.ments[0].a < best.ments[0].a) {
+			best = p
+		}
+	}
+	return best
 }
 
 // allInitials reports a name run of single letters only.

@@ -127,6 +127,46 @@ func TestRules(t *testing.T) {
 		text: "Khalil Sabbagh headed the State Security branch in Raqqa in 2011, where the court found he had ordered " +
 			"guards to beat detainees.",
 		want: []string{"torture_allegation Khalil Sabbagh @State Security branch in Raqqa 2011 asserted"},
+	}, {
+		name: "a statement is about the persons what is said names",
+		text: "Senior prosecutor Karin Lind told the court that Haitham Jaber had beaten prisoners with cables.",
+		want: []string{"statement Haitham Jaber+Karin Lind - - asserted"},
+	}, {
+		name: "a statement is about the person a description in it points to",
+		text: "German police arrested Fahad A. in Kassel. The prosecutor's statement noted that the arrested individual " +
+			"is strongly suspected of torture.",
+		want: []string{"statement Fahad A. - - asserted"},
+	}, {
+		name: "reported speech: the subject pronoun is the person spoken of",
+		text: "Majdi Nehme was acquitted in Paris. His lawyer, Raphael Kemp, told reporters that he was not guilty.",
+		want: []string{"statement Majdi Nehme+Raphael Kemp - - asserted"},
+	}, {
+		name: "the speaker's own description names no one the statement is about",
+		text: "Obaida Dabbagh, Mazen’s brother and Patrick’s uncle, said, “I feel very emotional.”",
+		not:  []string{"statement Obaida Dabbagh+"},
+	}, {
+		name: "a pronoun inside a quotation is not read",
+		text: "Ziad Kanaan was arrested in 2013 with Omar Haddad. “He was 22,” Rami Saleh said.",
+		not:  []string{"statement Omar Haddad", "statement Rami Saleh+Omar Haddad"},
+	}, {
+		name: "a family name two persons share is the one the text named first",
+		text: "Brigadier General Nidal Abboud was arrested with his brother, Warrant Officer Ali Abboud. Asked whether " +
+			"he had hit a prisoner, Abboud said no.",
+		want: []string{"statement Nidal Abboud - - asserted"},
+		not:  []string{"statement Ali Abboud", "testimony"},
+	}, {
+		name: "an arrested officer's words are no testimony",
+		text: "Police arrested Colonel Samer Haddad in Homs in January. Haddad said he had only followed orders.",
+		not:  []string{"testimony"},
+	}, {
+		name: "a survivor's words are testimony",
+		text: "Former detainee Omar Nasr said guards beat him every night in Sednaya prison.",
+		want: []string{"testimony Omar Nasr @Sednaya prison - asserted"},
+	}, {
+		name: "prisoners a described man had executed: he is the perpetrator",
+		text: "A former officer said he had signed lists of prisoners who were taken to be hanged. Nidal Abboud was shown " +
+			"on television.",
+		not: []string{"execution_allegation Nidal Abboud @", "statement Nidal Abboud"},
 	}} {
 		runClassCase(t, pub, c)
 	}
