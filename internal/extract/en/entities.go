@@ -88,6 +88,8 @@ var epithetCues = [][]string{
 	{"also", "known", "as"}, {"known", "as"}, {"nicknamed"}, {"dubbed"}, {"the", "nickname"}, {"nickname"},
 	{"referred", "to", "as"}, {"called"}, {"codenamed"}, {"code", "-", "named"}, {"alias"}, {"aka"}, {"a", "k", "a"}, {"known", "by", "the", "nickname"},
 	{"so", "-", "called"}, {"earned", "the", "title"},
+	{"addressed", "as"}, {"went", "by"}, {"goes", "by"}, {"go", "by"}, {"under", "the", "name"}, {"nom", "de", "guerre"},
+	{"whose", "nickname", "was"}, {"whose", "nickname", "is"}, {"nickname", "was"}, {"alias", "was"},
 }
 
 func isOpenQuote(s string) bool {

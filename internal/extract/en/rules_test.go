@@ -66,6 +66,23 @@ func TestRules(t *testing.T) {
 		text:    "Omar Nasr spoke of a jailer referred to as “the Butcher” in a video.",
 		persons: []string{"Omar Nasr []"}, notPersons: []string{"the Butcher", "Butcher"},
 	}, {
+		name:    "namers before a cue call the one after it: a pronoun",
+		text:    "Colonel Fares Haddad was arrested in Homs. Former inmates had long called him “the Surgeon”.",
+		persons: []string{"Fares Haddad [the Surgeon]"},
+	}, {
+		name: "namers after a relative pronoun: the nickname is of the described man, whose real name follows",
+		text: "Samer Nasr said the officer in charge of his file was a major whom the guards addressed as “the Poet” and " +
+			"whose real name he later learned was Bassel Hamdan.",
+		persons: []string{"Samer Nasr []", "Bassel Hamdan [the Poet]"},
+	}, {
+		name:    "namers after a thing: the nickname is the thing's",
+		text:    "Rami Aziz said the guards beat new arrivals in a ritual prisoners called “the welcome party”.",
+		persons: []string{"Rami Aziz []"},
+	}, {
+		name:    "a relative pronoun after a name and an age",
+		text:    "“He never came back,” said Hala Barakat, 58, who is known in her street as Umm Fadi.",
+		persons: []string{"Hala Barakat [Umm Fadi]"}, notPersons: []string{"Umm Fadi"},
+	}, {
 		name: "a lone name with a kinship apposition is a person",
 		text: "A friend tagged Lina Almasri in a photo. The photo of Yaman, Almasri’s older brother, was among the " +
 			"images of detainees.",
