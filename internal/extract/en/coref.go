@@ -487,27 +487,62 @@ func (d *doc) resolvePronoun(k int) *person {
 	}
 	female := d.fold(k) == "she" || d.fold(k) == "her"
 	fits := func(p *person) bool { return p != nil && (!female || !p.male) && (female || !p.female) }
+	// In quoted words the speaker is "I": "“We can tell them that he died
+	// in custody,” Qudsi said" — he is someone else, never the one quoted.
+	inQuote := d.quoted(k, sentence{})
+	quoter := map[*person]bool{}
 	si := d.sentOf[k]
 	for i := len(d.events) - 1; i >= 0; i-- {
 		ev := d.events[i]
 		if d.sentOf[ev.trig] < si-2 {
 			break
 		}
-		if ev.typ != extract.EventStatement && ev.typ != extract.EventTestimony || !ev.about || ev.trig > k || len(ev.who) == 0 {
+		if ev.typ != extract.EventStatement && ev.typ != extract.EventTestimony || !ev.about || len(ev.who) == 0 {
 			continue
 		}
-		for _, p := range d.persons {
-			if p.name == ev.who[0].Name && fits(p) {
-				return p
+		if inQuote {
+			if d.sentOf[ev.trig] >= si-1 && d.sentOf[ev.trig] <= si+1 {
+				quoter[d.personNamed(ev.who[0].Name)] = true
+			}
+			continue
+		}
+		if ev.trig > k {
+			continue
+		}
+		if p := d.personNamed(ev.who[0].Name); fits(p) {
+			return p
+		}
+	}
+	if inQuote {
+		// the speaker of the quotation may not be read yet
+		for j := k; j < len(d.toks) && j < k+lookBack && d.sentOf[j] <= si+1; j++ {
+			if !d.quoted(j, sentence{}) && j > k && d.toks[j].Word && (d.toks[j].Fold == "said" || speechVerbs[d.toks[j].Fold]) {
+				if p, _ := d.personMentionAfter(j+1, d.sentence(j).b); p != nil {
+					quoter[p] = true
+				}
+				if p, _ := d.personMentionBefore(j, j-4); p != nil {
+					quoter[p] = true
+				}
+				break
 			}
 		}
 	}
 	for j := k - 1; j >= 0 && j >= k-lookBack; j-- {
 		if p, m := d.mentionAt(j); p != nil {
-			if fits(p) && d.own[m.a] != ownEpithet && !d.inRegimeContext(m) {
+			if fits(p) && !quoter[p] && d.own[m.a] != ownEpithet && !d.inRegimeContext(m) {
 				return p
 			}
 			j = m.a
+		}
+	}
+	return nil
+}
+
+// personNamed returns the person whose name is name, or nil.
+func (d *doc) personNamed(name string) *person {
+	for _, p := range d.persons {
+		if p.name == name {
+			return p
 		}
 	}
 	return nil

@@ -83,6 +83,12 @@ func TestRules(t *testing.T) {
 		text:    "“He never came back,” said Hala Barakat, 58, who is known in her street as Umm Fadi.",
 		persons: []string{"Hala Barakat [Umm Fadi]"}, notPersons: []string{"Umm Fadi"},
 	}, {
+		name: "he in quoted words is not the one quoted",
+		text: "Omar Khatib was arrested in Homs in 2013. Rami Barakat has looked for him since. “No one " +
+			"has told us where he is buried. But the papers show that he died in custody,” Barakat said.",
+		want: []string{"death_in_custody Omar Khatib - - alleged"},
+		not:  []string{"death_in_custody Rami Barakat"},
+	}, {
 		name: "a lone name with a kinship apposition is a person",
 		text: "A friend tagged Lina Almasri in a photo. The photo of Yaman, Almasri’s older brother, was among the " +
 			"images of detainees.",
