@@ -115,12 +115,61 @@ func (d *doc) fillFromDefendant() {
 		if !d.describedIn(ev.sent) && !lead {
 			continue
 		}
+		if courtEvents[ev.typ] && !d.accusedSomewhere(p) {
+			continue // the person the article is about was arrested as a detainee, not tried
+		}
+		if !lead && d.newPersonIn(ev.sent) {
+			continue // "the trial ... ended with a life sentence for a former colonel": someone else
+		}
 		role := extract.RoleSubject
 		if ev.typ == extract.EventTortureAllegation || ev.typ == extract.EventExecutionAllegation {
 			role = extract.RolePerpetrator
 		}
 		ev.who = append(ev.who, extract.Participant{Name: p.name, Role: role})
 	}
+}
+
+// accusedSomewhere reports a person the text accuses ("X, accused of
+// ...") or makes the subject of a charge, trial, sentence or referral.
+func (d *doc) accusedSomewhere(p *person) bool {
+	for _, m := range p.ments {
+		if d.accused(m) {
+			return true
+		}
+	}
+	for _, ev := range d.events {
+		if ev.typ != extract.EventCharge && ev.typ != extract.EventReferral && !courtEvents[ev.typ] {
+			continue
+		}
+		for _, w := range ev.who {
+			if w.Name == p.name && w.Role == extract.RoleSubject {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// newPersonIn reports an indefinite description of one person in the
+// sentence, not in apposition to a name ("a life sentence for a former
+// colonel"): an indefinite noun phrase brings in someone new, whom an
+// event of that sentence concerns rather than the person already known.
+func (d *doc) newPersonIn(s sentence) bool {
+	for k := s.a; k+1 < s.b; k++ {
+		if f := d.toks[k].Fold; f != "a" && f != "an" || d.fold(k-1) == "," {
+			continue
+		}
+		for j := k + 1; j < s.b && j < k+6; j++ {
+			g := d.toks[j].Fold
+			if oneOf[g] || roleNouns[g] && !strings.HasSuffix(g, "s") && !victimNouns[g] {
+				return true
+			}
+			if !d.toks[j].Word || !(preRole[g] || roleAdjectives[g] || g == "-" || d.toks[j].Digits) {
+				break
+			}
+		}
+	}
+	return false
 }
 
 // describedIn reports a definite description of a person ("the suspect",

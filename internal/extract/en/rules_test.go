@@ -89,6 +89,13 @@ func TestRules(t *testing.T) {
 		want: []string{"death_in_custody Omar Khatib - - alleged"},
 		not:  []string{"death_in_custody Rami Barakat"},
 	}, {
+		name: "a trial the article mentions is not its detainee's: someone new is sentenced",
+		text: "Karim Halabi, a student from Zabadani, was arrested in 2012 at a checkpoint in Damascus. His family " +
+			"found his photograph among the Caesar files years later. The files have been used as evidence in a trial " +
+			"in Koblenz that ended with a life sentence for a former colonel of the General Intelligence Directorate.",
+		want: []string{"arrest Karim Halabi @Damascus 2012 asserted"},
+		not:  []string{"trial Karim Halabi", "sentence Karim Halabi", "conviction Karim Halabi"},
+	}, {
 		name: "a lone name with a kinship apposition is a person",
 		text: "A friend tagged Lina Almasri in a photo. The photo of Yaman, Almasri’s older brother, was among the " +
 			"images of detainees.",
