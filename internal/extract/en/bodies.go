@@ -289,6 +289,9 @@ func (d *doc) findDateline() {
 		lines++
 		t := d.toks[a]
 		c := d.claimAt(a)
+		if c == nil && t.Word && t.Upper && len(t.Fold) > 2 {
+			c = d.datelinePlace(a, b)
+		}
 		if t.Word && (t.Upper && len(t.Fold) > 2 || t.Cap && c != nil && c.typ == ownPlace && d.fold(c.sp.b) == ",") {
 			for k := a + 1; k < b && k < a+12; k++ {
 				f := d.toks[k].Fold
@@ -311,6 +314,32 @@ func (d *doc) findDateline() {
 		}
 		a = b
 	}
+}
+
+// datelinePlace claims as a place the words in capitals that open a
+// dateline the gazetteer does not know ("UTRECHT — ...", "STUTTGART,
+// Germany (EJM) – ..."): up to three words in capitals, then a dash, an
+// agency in brackets, or a comma and a known place (the country); nil
+// when the line does not read so.
+func (d *doc) datelinePlace(a, b int) *claim {
+	e := a
+	for e < b && e < a+3 && d.toks[e].Word && d.toks[e].Upper && d.own[e] == ownNone && !notTowns[d.toks[e].Fold] {
+		e++
+	}
+	if e == a || e >= b {
+		return nil
+	}
+	switch f := d.fold(e); {
+	case (f == "—" || f == "–" || f == "-") && d.toks[e].Space:
+	case f == "(":
+	case f == ",":
+		if c := d.claimAt(e + 1); c == nil || c.typ != ownPlace {
+			return nil
+		}
+	default:
+		return nil
+	}
+	return d.addClaim(span{a, e}, ownPlace, nil)
 }
 
 // findUnits claims a body's unit named in lower case as one organization

@@ -96,6 +96,18 @@ func TestRules(t *testing.T) {
 		want: []string{"arrest Karim Halabi @Damascus 2012 asserted"},
 		not:  []string{"trial Karim Halabi", "sentence Karim Halabi", "conviction Karim Halabi"},
 	}, {
+		name: "a court sits where the story is filed, not where the crimes were",
+		text: "ROTTERDAM — A Dutch court on Thursday sentenced Fadi Saleh, a former interrogator, to 12 years in prison " +
+			"for torturing detainees at the Mezzeh military airport in Damascus.",
+		want: []string{"sentence Fadi Saleh @ROTTERDAM 2025-03-06 asserted"},
+		not:  []string{"sentence Fadi Saleh @Damascus", "sentence Fadi Saleh @Mezzeh"},
+	}, {
+		name: "a dateline in capitals the gazetteer does not know is a place",
+		text: "WOLFSBURG, Germany (EJM) – A German court on Thursday convicted Omar Zein of torture, after finding " +
+			"that he beat detainees in a Damascus prison.",
+		want: []string{"conviction Omar Zein @WOLFSBURG 2025-03-06 asserted"},
+		not:  []string{"conviction Omar Zein @Damascus"},
+	}, {
 		name: "a lone name with a kinship apposition is a person",
 		text: "A friend tagged Lina Almasri in a photo. The photo of Yaman, Almasri’s older brother, was among the " +
 			"images of detainees.",

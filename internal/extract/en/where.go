@@ -43,9 +43,12 @@ func (d *doc) whereFor(typ string, a int, s sentence, nounTrig bool) (where stri
 	allegationFrom, allegationTo := -1, -1
 	if !wantFacility {
 		for k := s.a; k < s.b; k++ {
-			if allegationWords[d.toks[k].Fold] && k > a {
+			if k > a && (allegationWords[d.toks[k].Fold] || courtEvents[typ] && courtReasons[d.toks[k].Fold]) {
 				allegationFrom, allegationTo = k, s.b
 				for j := k + 1; j < s.b; j++ {
+					if courtEvents[typ] {
+						break // a verdict's reasons run to the sentence's end
+					}
 					if f := d.toks[j].Fold; f == "during" || f == "when" || f == "after" || f == "while" || f == "," && !continuesList[d.fold(j+1)] {
 						allegationTo = j
 						break
@@ -127,7 +130,7 @@ func (d *doc) whereFor(typ string, a int, s sentence, nounTrig bool) (where stri
 			continue // "a Vienna court": where the court sits, not where the act happened
 		}
 		c := &cand{name: d.whereName(m.sp, e), fac: e.typ == ownFacility, spec: specificity(e), dist: dist, rol: rol,
-			adj: court || nounTrig && (m.sp.b == a || m.sp.b == a-1 && d.toks[a-1].Digits),
+			adj: court || nounTrig && (m.sp.b == a || m.sp.b == a-1 && d.toks[a-1].Digits) || courtEvents[typ] && m.sp.a == a+2 && locatives[prev] && d.own[a+1] == ownNone,
 			loc: locatives[prev] || prev == "from" || (prev == "of" && settlementNouns[d.fold(m.sp.a-2)])}
 		if better(c, best) {
 			best = c
@@ -191,6 +194,12 @@ func (d *doc) findScenes() {
 // continuesList are words after a comma that go on with what a person is
 // accused of: "killings of civilians, including the Jayrud massacre".
 var continuesList = set(`including notably especially particularly such`)
+
+// courtReasons start, after a court's decision, what it was for: the place
+// of the crimes ("sentenced him for torturing detainees at the Mezzeh
+// military airport in Damascus", "after finding that he tortured detainees
+// in Damascus") is not where the court sits.
+var courtReasons = set(`for finding found guilty convicting`)
 
 // courtEvents take the dateline's place when their sentence names none.
 var courtEvents = set(`trial conviction sentence acquittal`)
