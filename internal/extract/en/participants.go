@@ -87,6 +87,22 @@ func (d *doc) isSpeaker(m span) bool {
 	if d.fold(k) == "who" && speechVerbs[d.fold(k+1)] {
 		return true // "X, who said he saw guards beat ..."
 	}
+	if d.fold(m.b) == "," {
+		// "Captain X, who heads the security office in Jableh, told
+		// reporters": an apposition or a relative clause in commas
+		for j := k; j < len(d.toks) && j < k+20; j++ {
+			f := d.toks[j].Fold
+			if f == "." || f == ";" || isOpenQuote(f) || isCloseQuote(f) || d.own[j] == ownPerson {
+				break
+			}
+			if f == "," {
+				if g := d.fold(j + 1); speechVerbs[g] && g != "confirmed" && g != "denied" {
+					return true
+				}
+				break
+			}
+		}
+	}
 	p := d.fold(m.a - 1)
 	if m.a > 0 && (d.own[m.a-1] == ownTitle || d.toks[m.a-1].Fold == ".") {
 		j := m.a - 1
@@ -305,7 +321,7 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 				continue
 			}
 			pre := d.fold(m.sp.a - 1)
-			if m.person.victim && m.sp.b <= a || d.isSpeaker(m.sp) || m.sp.b <= a && a-m.sp.b <= 4 || pre == "including" || pre == "them" {
+			if m.person.victim && m.sp.b <= a || d.isSpeaker(m.sp) && !pluralTestimony(tr) || m.sp.b <= a && a-m.sp.b <= 4 || pre == "including" || pre == "them" {
 				add(m.person, extract.RoleWitness) // a victim the account tells of is no witness
 			}
 		}
@@ -333,7 +349,11 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 				break
 			}
 		}
-		for _, m := range d.subjects(d.withAnaphora(persons, s), a, b, tr.Type) {
+		elig := d.withAnaphora(persons, s)
+		if d.anaphoricNoun(tr, a, b, s) {
+			elig = nil // "For X, the arrest brought back the day ...": the arrest told before, not X's
+		}
+		for _, m := range d.subjects(elig, a, b, tr.Type) {
 			role := extract.RoleSubject
 			if m.person.victim && (tr.Type == extract.EventArrest || tr.Type == extract.EventEscape) {
 				role = extract.RoleVictim
@@ -372,6 +392,32 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 		}
 	}
 	d.events = append(d.events, ev)
+}
+
+// pluralTestimony reports a trigger that is a plural noun ("based on
+// testimonies of former detainees"): accounts of others, not of the one
+// who speaks.
+func pluralTestimony(tr extract.Trigger) bool {
+	w := tr.Words[len(tr.Words)-1]
+	return !tr.Verb && strings.HasSuffix(w, "s")
+}
+
+// anaphoricNoun reports a trigger noun with the definite article and no
+// "of" after it ("the arrest", "the trial"): the event the text has told
+// already, whose persons are not whoever else this sentence names.
+func (d *doc) anaphoricNoun(tr extract.Trigger, a, b int, s sentence) bool {
+	if tr.Verb || d.fold(a-1) != "the" {
+		return false
+	}
+	for k := b; k < s.b && k < b+5; k++ {
+		switch d.toks[k].Fold {
+		case "of":
+			return false
+		case ",", ".", ";":
+			return true
+		}
+	}
+	return true
 }
 
 // pronounSubject returns the token of "he" or "she" that is the subject of

@@ -108,6 +108,29 @@ func TestRules(t *testing.T) {
 		want: []string{"conviction Omar Zein @WOLFSBURG 2025-03-06 asserted"},
 		not:  []string{"conviction Omar Zein @Damascus"},
 	}, {
+		name: "a speaker set off by a relative clause is not arrested",
+		text: "Police arrested a former guard of Sednaya prison near Latakia on Monday. Major Samir Odeh, who heads " +
+			"the police station in Latakia, told reporters the arrest was based on documents found in the prison.",
+		not: []string{"arrest Samir Odeh"},
+	}, {
+		name: "the arrest told before is not the arrest of whoever the sentence names",
+		text: "Police arrested Colonel Nabil Saad in Homs on Monday. For Karim Tahan, the arrest brought back the " +
+			"day his son disappeared.",
+		want: []string{"arrest Nabil Saad @Homs 2025-03-03 asserted"},
+		not:  []string{"arrest Karim Tahan"},
+	}, {
+		name: "an attributive participle is who people are, not an event",
+		text: "Lawyer Rania Hamdan, who represents families of executed detainees, said she would ask to join the case.",
+		not:  []string{"execution_allegation"},
+	}, {
+		name: "a rank before a name does not make the place after it a description",
+		text: "Police arrested Colonel Nabil Saad in Homs on Monday.",
+		want: []string{"arrest Nabil Saad @Homs 2025-03-03 asserted"},
+	}, {
+		name: "described as: a judgement, not an account",
+		text: "Tadmur prison held thousands during the war, and former detainees have described it as a place where hunger was routine.",
+		not:  []string{"testimony"},
+	}, {
 		name: "a lone name with a kinship apposition is a person",
 		text: "A friend tagged Lina Almasri in a photo. The photo of Yaman, Almasri’s older brother, was among the " +
 			"images of detainees.",

@@ -61,6 +61,9 @@ func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 		}
 	}
 	next := d.fold(b)
+	if allegation && strings.HasSuffix(d.toks[b-1].Fold, "ed") && attributiveBefore[prev] && strings.HasSuffix(next, "s") && (roleNouns[next] || victimNouns[next]) {
+		return true // "families of executed detainees", "the tortured prisoners": who they are, not an event
+	}
 	switch tr.Type {
 	case extract.EventTrial:
 		if next == "to" && (d.toks[a].Fold == "tried" || d.toks[a].Fold == "trying") || next == "and" && d.fold(b+1) == "error" || prev == "pending" || prev == "awaiting" || prev == "without" {
@@ -96,6 +99,16 @@ func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 				return true
 			}
 		}
+		if d.toks[a].Fold == "described" || d.toks[a].Fold == "describe" || d.toks[a].Fold == "describes" {
+			for k := b; k < s.b && k < b+5; k++ {
+				if d.toks[k].Fold == "as" {
+					return true // "described the decision as disappointing", "described it as a place where": a judgement, not an account
+				}
+				if f := d.toks[k].Fold; f == "," || f == "how" || f == "that" {
+					break
+				}
+			}
+		}
 		if (d.toks[a].Fold == "described" || d.toks[a].Fold == "recounted" || d.toks[a].Fold == "spoke" || d.toks[a].Fold == "interviewed") && !d.victimWordBefore(a, s) {
 			return true
 		}
@@ -115,6 +128,10 @@ func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 	}
 	return !tr.NeedsMet(d.toks, b, s.b, facility)
 }
+
+// attributiveBefore are the words before a participle that make it an
+// adjective of the noun after it: "families of executed detainees".
+var attributiveBefore = set(`of the for with among about from and other`)
 
 // victimWordBefore reports a survivor, witness or former detainee named
 // before token a in the sentence: "Survivors described torture".

@@ -290,6 +290,9 @@ func (d *doc) inRole(sp span) bool {
 		if settlementNouns[f] || f == "home" || f == "house" || isCloseQuote(f) {
 			return false // "a relative's home in X" is no apposition
 		}
+		if d.own[k] == ownPerson || d.own[k] == ownTitle {
+			return false // "arrested Colonel X in Homs": the rank is the name's, the place the arrest's
+		}
 		if roleNouns[f] && !victimNouns[f] {
 			return true
 		}
