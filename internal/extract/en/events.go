@@ -118,6 +118,9 @@ func (d *doc) fillFromDefendant() {
 		if courtEvents[ev.typ] && !d.accusedSomewhere(p) {
 			continue // the person the article is about was arrested as a detainee, not tried
 		}
+		if d.relativeIn(ev.sent) {
+			continue // "a relative of X ... was arrested": not X
+		}
 		if !lead && d.newPersonIn(ev.sent) {
 			continue // "the trial ... ended with a life sentence for a former colonel": someone else
 		}
@@ -167,6 +170,24 @@ func (d *doc) newPersonIn(s sentence) bool {
 			if !d.toks[j].Word || !(preRole[g] || roleAdjectives[g] || g == "-" || d.toks[j].Digits) {
 				break
 			}
+		}
+	}
+	return false
+}
+
+// relativeIn reports an indefinite description of someone by their tie
+// to another ("a relative of Saqr", "a cousin of the suspect").
+func (d *doc) relativeIn(s sentence) bool {
+	for k := s.a; k+2 < s.b; k++ {
+		if f := d.toks[k].Fold; f != "a" && f != "an" {
+			continue
+		}
+		j := k + 1
+		for j < s.b && roleAdjectives[d.toks[j].Fold] {
+			j++
+		}
+		if g := d.fold(j); (kinNouns[g] || g == "relative") && d.fold(j+1) == "of" {
+			return true
 		}
 	}
 	return false

@@ -364,7 +364,16 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 			add(m.person, role)
 		}
 		if len(ev.who) == 0 {
-			if k := d.pronounAt(a, s); k >= 0 {
+			k := d.pronounAt(a, s)
+			for k >= 0 && k != b && !courtEvents[tr.Type] && (d.fold(k) == "him" || d.fold(k) == "her" && !d.possessive(k)) {
+				// "a relative accused of hiding him was arrested": an object
+				// elsewhere is not the one arrested; "sought to question him, he
+				// tried to leave ... and was arrested": the subject after it is.
+				// (A court event's object pronoun is its defendant: "testified
+				// against him during the trial".)
+				k = d.pronounAt(a, sentence{k + 1, s.b})
+			}
+			if k >= 0 {
 				if p := d.resolvePronoun(k); p != nil && !p.official {
 					role := extract.RoleSubject
 					if tr.Verb && agentEvents[tr.Type] && tr.Words[0] != "spent" && d.agentOf(k+1, a) {
@@ -392,6 +401,21 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 		}
 	}
 	d.events = append(d.events, ev)
+}
+
+// anchorOfDescription reports a name that only anchors a description of
+// someone else: "a relative of Saqr", "a cousin of former president X",
+// "the wife of X", "a friend of his".
+func (d *doc) anchorOfDescription(m span) bool {
+	k := m.a - 1
+	for k >= 0 && (d.own[k] == ownTitle || roleAdjectives[d.toks[k].Fold] || d.toks[k].Fold == "the") {
+		k--
+	}
+	if d.fold(k) != "of" {
+		return false
+	}
+	f := d.fold(k - 1)
+	return kinNouns[f] || f == "relative" || f == "relatives" || f == "associate" || f == "aide" || f == "friends"
 }
 
 // pluralTestimony reports a trigger that is a plural noun ("based on
@@ -523,6 +547,9 @@ func (d *doc) subjects(persons []mention, a, b int, typ string) []mention {
 		}
 		if m.person.victim && typ != extract.EventArrest && typ != extract.EventEscape && typ != extract.EventRelease {
 			continue // a victim is not the one tried, charged or convicted
+		}
+		if d.anchorOfDescription(m.sp) {
+			continue // "a relative of Saqr ... was arrested": the relative was
 		}
 		elig = append(elig, m)
 	}

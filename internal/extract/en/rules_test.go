@@ -131,6 +131,19 @@ func TestRules(t *testing.T) {
 		text: "Tadmur prison held thousands during the war, and former detainees have described it as a place where hunger was routine.",
 		not:  []string{"testimony"},
 	}, {
+		name: "a name that anchors a description is not the one arrested",
+		text: "Police in Hama said a relative of Khaled Saqr, who is accused of hiding him, was arrested on Monday.",
+		not:  []string{"arrest Khaled Saqr"},
+	}, {
+		name: "a wish or a question is no trial",
+		text: "Asked whether he hoped Major Fadi Ghanem would one day stand trial, Omar Zein said he did not know. " +
+			"His mother called for a fair trial for Fadi Ghanem.",
+		not: []string{"trial"},
+	}, {
+		name:       "according to opens no name",
+		text:       "The court heard from a lawyer.\n\nAccording to the ministry, Deeb, 51, served at Sednaya prison until 2018.",
+		notPersons: []string{"According"},
+	}, {
 		name: "a lone name with a kinship apposition is a person",
 		text: "A friend tagged Lina Almasri in a photo. The photo of Yaman, Almasri’s older brother, was among the " +
 			"images of detainees.",

@@ -61,6 +61,9 @@ func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 		}
 	}
 	next := d.fold(b)
+	if irrealisCourt[tr.Type] && d.irrealisBefore(a, s) {
+		return true // "whether he hoped X would one day stand trial", "called for a fair trial"
+	}
 	if allegation && strings.HasSuffix(d.toks[b-1].Fold, "ed") && attributiveBefore[prev] && strings.HasSuffix(next, "s") && (roleNouns[next] || victimNouns[next]) {
 		return true // "families of executed detainees", "the tortured prisoners": who they are, not an event
 	}
@@ -128,6 +131,29 @@ func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 	}
 	return !tr.NeedsMet(d.toks, b, s.b, facility)
 }
+
+// irrealisCourt are the court events a wish, a demand or a question does
+// not report: they have not happened.
+var irrealisCourt = set(`trial conviction sentence acquittal`)
+
+// irrealisBefore reports a wish, a demand, a question or a conditional in
+// the clause before the trigger at a: "called for a fair trial", "hoped
+// X would one day stand trial", "whether he will be tried".
+func (d *doc) irrealisBefore(a int, s sentence) bool {
+	for k := a - 1; k >= s.a && k >= a-8; k-- {
+		f := d.toks[k].Fold
+		if f == "." || f == ";" || f == ":" {
+			return false
+		}
+		if irrealisWords[f] || f == "for" && (d.fold(k-1) == "called" || d.fold(k-1) == "calls" || d.fold(k-1) == "call" || d.fold(k-1) == "calling" || d.fold(k-1) == "pressed" || d.fold(k-1) == "press") {
+			return true
+		}
+	}
+	return false
+}
+
+// irrealisWords put what follows them in a wish, a demand or a question.
+var irrealisWords = set(`whether hoped hopes hope hoping wants want wanted wish wishes demanded demand demands demanding would could should might if unless`)
 
 // attributiveBefore are the words before a participle that make it an
 // adjective of the noun after it: "families of executed detainees".
