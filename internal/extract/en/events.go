@@ -46,6 +46,7 @@ func (d *doc) findEvents() {
 	d.readSentences()
 	d.leadIns()
 	d.fillFromDefendant()
+	d.defendantsWords()
 	d.fillStatements()
 	d.fillContent()
 	d.placeTestimonies()
@@ -129,6 +130,53 @@ func (d *doc) fillFromDefendant() {
 			role = extract.RolePerpetrator
 		}
 		ev.who = append(ev.who, extract.Participant{Name: p.name, Role: role})
+	}
+}
+
+// defendantsWords makes an account the accused gives ("Rafiq S. had told
+// the court he was a radio operator", "he denied ever hitting a prisoner
+// and told the court ...") a statement: testimony is what survivors and
+// witnesses tell, and the accused's words are his statement (or, when he
+// admits, a confession, which the triggers read apart).
+func (d *doc) defendantsWords() {
+	for _, ev := range d.events {
+		if ev.typ != extract.EventTestimony {
+			continue
+		}
+		var ps []*person
+		for _, w := range ev.who {
+			if w.Role == extract.RoleWitness {
+				ps = append(ps, d.personNamed(w.Name))
+			}
+		}
+		if f := d.toks[ev.trig].Fold; len(ev.who) == 0 && f != "testimony" && f != "testimonies" {
+			for k := ev.trig - 1; k >= ev.sent.a; k-- {
+				if f := d.toks[k].Fold; f == "he" || f == "she" {
+					if p := d.resolvePronoun(k); p != nil {
+						ps = append(ps, p)
+					}
+					break
+				}
+			}
+		}
+		if len(ps) == 0 {
+			continue
+		}
+		accused := true
+		for _, p := range ps {
+			if p == nil || p.victim || !d.accusedSomewhere(p) {
+				accused = false
+			}
+		}
+		if !accused {
+			continue
+		}
+		ev.typ = extract.EventStatement
+		ev.where, ev.sceneWhere = "", false
+		ev.who = ev.who[:0]
+		for _, p := range ps {
+			ev.who = append(ev.who, extract.Participant{Name: p.name, Role: extract.RoleSubject})
+		}
 	}
 }
 

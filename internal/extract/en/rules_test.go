@@ -144,6 +144,13 @@ func TestRules(t *testing.T) {
 		text:       "The court heard from a lawyer.\n\nAccording to the ministry, Deeb, 51, served at Sednaya prison until 2018.",
 		notPersons: []string{"According"},
 	}, {
+		name: "the accused's words to the court are his statement, not testimony",
+		text: "Karim R., a former guard accused of torturing detainees at Branch 235, went on trial in Vienna. " +
+			"Karim R. told the court he had only worked in the kitchen. Throughout the trial he denied ever " +
+			"hitting a prisoner and told the court he was a driver.",
+		want: []string{"statement Karim R. - - asserted"},
+		not:  []string{"testimony"},
+	}, {
 		name: "a lone name with a kinship apposition is a person",
 		text: "A friend tagged Lina Almasri in a photo. The photo of Yaman, Almasri’s older brother, was among the " +
 			"images of detainees.",
