@@ -260,6 +260,7 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 	case extract.EventTortureAllegation, extract.EventExecutionAllegation:
 		// "died under torture": the sentence names who suffered, not who did it
 		underOnly := d.fold(a-1) == "under"
+		passive := tr.Verb && (beVerbs[d.fold(a-1)] || d.fold(a-1) == "being" || d.fold(a-2) == "been")
 		for _, m := range d.withAnaphora(persons, s) {
 			p := m.person
 			switch {
@@ -267,6 +268,9 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 				add(p, extract.RolePerpetrator)
 			case p.victim || d.passiveVictim(m.sp.b) || d.sufferedBefore(p) && !d.accused(m.sp):
 				add(p, extract.RoleVictim) // "guards beat him ... Al-Tayeb named two guards who took part in the beatings"
+			case passive && !d.agentAfter(m.sp, b):
+				// "he had been beaten during interrogations ..., and a cousin
+				// of his, X, had died": a passive names its doer after "by"
 			case p.official || d.isSpeaker(m.sp) || underOnly || d.witnessed(m.sp, a):
 			default:
 				add(p, extract.RolePerpetrator)
@@ -720,8 +724,62 @@ func (d *doc) deathOf(persons []mention, p *person, a, b int) bool {
 		if m.sp.a >= b && m.sp.a-b <= 3 {
 			return true
 		}
+		if m.sp.b < a && d.subjectThrough(m.sp.b, a) {
+			return true
+		}
 	}
 	return false
+}
+
+// agentAfter reports a name that is the agent of the passive verb ending
+// at b: "beaten by Jaber and other guards", "tortured by officers under
+// X".
+func (d *doc) agentAfter(m span, b int) bool {
+	for k := b; k < m.a && k < b+4; k++ {
+		if d.toks[k].Fold == "by" {
+			return m.a-k <= 8 && !d.clauseBreak(k, m.a)
+		}
+	}
+	return false
+}
+
+// subjectThrough reports that a name ending at token i is the subject of
+// the verb at a across an apposition or a relative clause: "one prisoner,
+// X, a 29-year-old engineer from Homs, died", "X, a pharmacist from Douma,
+// who the network said died in ...".
+func (d *doc) subjectThrough(i, a int) bool {
+	j := i
+	for k := i + 3; k <= i+15 && k <= a; k++ {
+		if d.fold(k-1) == "," && d.apposition(i, k) {
+			j = k
+			break
+		}
+	}
+	if d.fold(j) == "," {
+		j++
+	}
+	if d.fold(j) == "who" {
+		// "who the network said died", "who later died": a few words, no
+		// other person, no other clause
+		if a-j > 6 {
+			return false
+		}
+		for k := j + 1; k < a; k++ {
+			if f := d.toks[k].Fold; d.own[k] == ownPerson || f == "," || f == "." || f == "and" || f == "after" {
+				return false
+			}
+		}
+		return true
+	}
+	if j == i {
+		return false // no apposition: the nearness rule above decides
+	}
+	for k := j; k < a; k++ {
+		if f := d.toks[k].Fold; !(f == "had" || f == "has" || f == "later" || f == "then" || f == "reportedly" || f == "allegedly") {
+			return false
+		}
+	}
+	return true
 }
 
 // sufferedBefore reports a person an earlier event of the text has as its

@@ -151,6 +151,20 @@ func TestRules(t *testing.T) {
 		want: []string{"statement Karim R. - - asserted"},
 		not:  []string{"testimony"},
 	}, {
+		name: "a passive names its doer after by: nobody else in the sentence is the torturer",
+		text: "Rami Othman said he had been beaten during interrogations at the branch, and that a cousin of his, " +
+			"Walid Khatib, had died in the branch that summer.",
+		want: []string{"torture_allegation Rami Othman - - alleged", "death_in_custody Walid Khatib - - asserted"},
+		not:  []string{"torture_allegation Walid Khatib", "torture_allegation Rami Othman+Walid Khatib"},
+	}, {
+		name: "a death's subject across an apposition or a relative clause",
+		text: "According to the indictment, one prisoner, Sami Haddad, a 30-year-old teacher from Hama, died in May " +
+			"2014 after being beaten by Omar Nasr and other guards in a corridor of Sednaya prison. The report also " +
+			"lists Fadi Kiwan, a pharmacist from Douma, who the network said died in the Palestine Branch in Damascus.",
+		want: []string{"death_in_custody Sami Haddad @Sednaya prison 2014-05 alleged",
+			"torture_allegation Omar Nasr+Sami Haddad @Sednaya prison - alleged",
+			"death_in_custody Fadi Kiwan @Palestine Branch - alleged"},
+	}, {
 		name: "a lone name with a kinship apposition is a person",
 		text: "A friend tagged Lina Almasri in a photo. The photo of Yaman, Almasri’s older brother, was among the " +
 			"images of detainees.",

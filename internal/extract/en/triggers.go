@@ -203,10 +203,13 @@ func (d *doc) deathOfDetainee(a int, s sentence) bool {
 // detaineeSubject reports a detainee as the subject of a death: "One
 // detainee, Tareq Nassif, died after the beatings".
 func (d *doc) detaineeSubject(a int, s sentence) bool {
-	for k := a - 1; k >= s.a && k >= a-8; k-- {
+	for k := a - 1; k >= s.a && k >= a-16; k-- {
 		f := d.toks[k].Fold
 		if f == "detainee" || f == "prisoner" || f == "inmate" {
-			return true
+			// "one prisoner, Ziad Kanaan, a 29-year-old engineer from Homs,
+			// died": the detainee, or a name in apposition to him, is the
+			// subject
+			return a-k <= 8 || d.fold(k+1) == "," && d.personAt[k+2] != nil
 		}
 		if f == "." || f == ";" || d.toks[k].Word && speechVerbs[f] {
 			return false
