@@ -165,6 +165,16 @@ func TestRules(t *testing.T) {
 			"torture_allegation Omar Nasr+Sami Haddad @Sednaya prison - alleged",
 			"death_in_custody Fadi Kiwan @Palestine Branch - alleged"},
 	}, {
+		name: "where a witness speaks from is not where the account happened",
+		text: "Omar Halabi spent three years in Sednaya prison. “Every night they read names,” Halabi said by phone " +
+			"from Gaziantep, in Turkey.",
+		not: []string{"@Turkey", "@Gaziantep"},
+	}, {
+		name: "the airbase is the facility named before",
+		text: "Air Force Intelligence ran the Mezzeh military airport. One of the witnesses, Ammar Zein, said he had been " +
+			"held at the airbase for eleven months after he was arrested at his workplace in the Barzeh neighbourhood.",
+		want: []string{"testimony Ammar Zein @Mezzeh military airport - asserted", "arrest Ammar Zein @Barzeh - asserted"},
+	}, {
 		name: "a lone name with a kinship apposition is a person",
 		text: "A friend tagged Lina Almasri in a photo. The photo of Yaman, Almasri’s older brother, was among the " +
 			"images of detainees.",

@@ -111,6 +111,9 @@ func (d *doc) whereFor(typ string, a int, s sentence, nounTrig bool) (where stri
 			d.fold(m.sp.a-3) == "from" && settlementNouns[d.fold(m.sp.a-2)] {
 			continue // an origin ("a resident from the city of Daraa"), not where
 		}
+		if prev == "in" && d.fold(m.sp.a-2) == "," && d.originBefore(m.sp.a-2) {
+			continue // "said by phone from Gaziantep, in Turkey": where the speaker is
+		}
 		if isCloseQuote(d.fold(m.sp.b)) && d.fold(m.sp.b+1) == "s" {
 			continue
 		}
@@ -139,7 +142,7 @@ func (d *doc) whereFor(typ string, a int, s sentence, nounTrig bool) (where stri
 	if wantFacility && (best == nil || !best.fac) {
 		// "in the branch", "at the prison": the facility last named
 		for k := s.a; k+1 < s.b; k++ {
-			if d.toks[k].Fold == "the" && facilityHeads[d.toks[k+1].Fold] && d.own[k+1] == ownNone {
+			if g := d.toks[k+1].Fold; d.toks[k].Fold == "the" && (facilityHeads[g] || facilityAnaphor[g]) && d.own[k+1] == ownNone {
 				if f := d.facilityBefore(k); f != "" {
 					return f, true // named before, not here: as good as the scene
 				}
@@ -222,6 +225,21 @@ func (d *doc) whereName(sp span, e *entity) string {
 		return e.name
 	}
 	return d.str(sp)
+}
+
+// originBefore reports a place ending at token k that follows "from": an
+// origin or where a speaker is, whose apposition ("from Gaziantep, in
+// Turkey") is no event's place either.
+func (d *doc) originBefore(k int) bool {
+	c := d.claimAt(k - 1)
+	if c == nil || c.typ != ownPlace || c.sp.b != k {
+		return false
+	}
+	prev := d.fold(c.sp.a - 1)
+	if prev == "the" {
+		prev = d.fold(c.sp.a - 2)
+	}
+	return prev == "from"
 }
 
 // facilityBefore names the facility mentioned last before token k.
