@@ -18,6 +18,9 @@ type event struct {
 	sent     sentence
 	trig     int
 	about    bool // a statement or account, which fillStatements gives the persons it is about
+	// bodyNamed is set on a statement a named organization makes ("The
+	// Syrian Network for Human Rights said ..."): kept though it names nobody
+	bodyNamed bool
 	// sceneWhere is set when the place is not named in the event's sentence
 	// but is where the story is set (extract.Setting)
 	sceneWhere bool
@@ -260,7 +263,7 @@ func (d *doc) describedIn(s sentence) bool {
 func (d *doc) dropUnnamed() {
 	keep := d.events[:0]
 	for _, ev := range d.events {
-		if len(ev.who) > 0 || d.describesOne(ev) || ev.where != "" && !ev.sceneWhere && d.specificPlace(ev) || d.firstHand(ev) || d.kinSubject(ev) {
+		if len(ev.who) > 0 || ev.bodyNamed || d.describesOne(ev) || ev.where != "" && !ev.sceneWhere && d.specificPlace(ev) || d.firstHand(ev) || d.kinSubject(ev) {
 			keep = append(keep, ev)
 		}
 	}

@@ -38,11 +38,36 @@ func (d *doc) statementAt(v int, s sentence) {
 		for _, p := range d.coSpeakers(speaker, s) {
 			ev.who = append(ev.who, extract.Participant{Name: p.name, Role: extract.RoleSubject})
 		}
+	case d.namedBodySpeaks(v, s):
+		ev.bodyNamed = true
 	case d.bodySpeaks(v, s):
 	default:
 		return
 	}
 	d.events = append(d.events, ev)
+}
+
+// namedBodySpeaks reports a named organization as the subject of the
+// speech verb v: "The Syrian Network for Human Rights said", "The
+// Association of ..., a group set up by former inmates, said". Its
+// statement is a fact of the text though it names no person; a generic
+// speaker ("rights groups say", "authorities said") is not.
+func (d *doc) namedBodySpeaks(v int, s sentence) bool {
+	for _, m := range d.mentionsIn(s) {
+		if m.ent == nil || m.ent.typ != ownOrg || m.sp.b > v || m.sp.b-m.sp.a < 2 {
+			continue
+		}
+		if d.fold(m.sp.b) == ")" { // "the Syrian Network for Human Rights (SNHR) said"
+			m.sp.b += 2
+			if d.fold(m.sp.b-1) != ")" {
+				m.sp.b--
+			}
+		}
+		if m.sp.b == v || d.apposition(m.sp.b, v) || d.fold(m.sp.b) == "," && d.fold(m.sp.b+1) == "which" && d.apposition(m.sp.b, v) {
+			return true
+		}
+	}
+	return false
 }
 
 // speakerOf finds the person who speaks at verb v: named before it ("X
