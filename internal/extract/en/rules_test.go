@@ -184,6 +184,18 @@ func TestRules(t *testing.T) {
 		text: "Rights groups say thousands were held in the prisons of the former government.",
 		not:  []string{"statement"},
 	}, {
+		name: "will also be tried: not yet",
+		text: "Majed Haddad was charged in Paris in 2023. He will also be tried for complicity in recruiting children.",
+		not:  []string{"trial"},
+	}, {
+		name: "from the city of X is an origin, not where the escape was",
+		text: "Anas Salam, a resident from the city of Daraa, escaped from a prison of the former government in 2014.",
+		not:  []string{"@Daraa"},
+	}, {
+		name: "hanged from the ceiling is torture, not an execution",
+		text: "Omar Zein told the court that guards hanged him from the ceiling for hours at Branch 215.",
+		not:  []string{"execution_allegation"},
+	}, {
 		name: "a lone name with a kinship apposition is a person",
 		text: "A friend tagged Lina Almasri in a photo. The photo of Yaman, Almasri’s older brother, was among the " +
 			"images of detainees.",

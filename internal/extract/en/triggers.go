@@ -32,7 +32,9 @@ func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 	}
 	prev, prev2 := d.fold(a-1), d.fold(a-2)
 	if prev2 == "be" && (prev == "also" || strings.HasSuffix(prev, "ly")) {
-		prev, prev2 = "be", d.fold(a-3) // "will also be tried"
+		prev, prev2 = "be", d.fold(a-3) // "will be also tried"
+	} else if prev == "be" && (prev2 == "also" || strings.HasSuffix(prev2, "ly") && len(prev2) > 4) {
+		prev2 = d.fold(a - 3) // "will also be tried", "will likely be tried"
 	}
 	if !tr.Verb {
 		for k := a - 1; k >= s.a && k >= a-4; k-- {
@@ -66,6 +68,13 @@ func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 	}
 	if allegation && strings.HasSuffix(d.toks[b-1].Fold, "ed") && attributiveBefore[prev] && strings.HasSuffix(next, "s") && (roleNouns[next] || victimNouns[next]) {
 		return true // "families of executed detainees", "the tortured prisoners": who they are, not an event
+	}
+	if tr.Type == extract.EventExecutionAllegation && (d.toks[a].Fold == "hanging" || d.toks[a].Fold == "hung" || d.toks[a].Fold == "hanged") {
+		for k := b; k < s.b && k < b+4; k++ {
+			if f := d.toks[k].Fold; f == "from" || f == "by" && suspendedBy[d.fold(k+2)] || f == "upside" {
+				return true // "hanging them from the ceiling", "hung by their wrists": a torture position, not an execution
+			}
+		}
 	}
 	switch tr.Type {
 	case extract.EventTrial:
@@ -154,6 +163,9 @@ func (d *doc) irrealisBefore(a int, s sentence) bool {
 
 // irrealisWords put what follows them in a wish, a demand or a question.
 var irrealisWords = set(`whether hoped hopes hope hoping wants want wanted wish wishes demanded demand demands demanding would could should might if unless`)
+
+// suspendedBy are what a prisoner is hung by in a torture position.
+var suspendedBy = set(`wrists wrist arms hands feet legs`)
 
 // attributiveBefore are the words before a participle that make it an
 // adjective of the noun after it: "families of executed detainees".

@@ -108,7 +108,8 @@ func (d *doc) whereFor(typ string, a int, s sentence, nounTrig bool) (where stri
 			prev = d.fold(m.sp.a - 2)
 		}
 		if prev == "from" && (typ != extract.EventEscape || m.sp.a > a+4 || m.sp.a < a) || d.fold(m.sp.a-2) == "born" || d.fold(m.sp.a-3) == "born" ||
-			d.fold(m.sp.a-3) == "from" && settlementNouns[d.fold(m.sp.a-2)] {
+			d.fold(m.sp.a-3) == "from" && settlementNouns[d.fold(m.sp.a-2)] ||
+			d.fold(m.sp.a-4) == "from" && d.fold(m.sp.a-3) == "the" && settlementNouns[d.fold(m.sp.a-2)] && d.fold(m.sp.a-1) == "of" {
 			continue // an origin ("a resident from the city of Daraa"), not where
 		}
 		if prev == "in" && d.fold(m.sp.a-2) == "," && d.originBefore(m.sp.a-2) {
