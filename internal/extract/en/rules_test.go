@@ -196,6 +196,12 @@ func TestRules(t *testing.T) {
 		text: "Omar Zein told the court that guards hanged him from the ceiling for hours at Branch 215.",
 		not:  []string{"execution_allegation"},
 	}, {
+		name: "a statement is dated by its speaking, not by a date in the words",
+		text: "“They did not give me a grave,” Samira Haddad said, under a photograph of her sons taken at a wedding " +
+			"in 2010. In November 2023, her lawyer, Rami Kassem, confirmed the case was closed.",
+		want: []string{"statement Rami Kassem - 2023-11 asserted"},
+		not:  []string{"2010"},
+	}, {
 		name: "a lone name with a kinship apposition is a person",
 		text: "A friend tagged Lina Almasri in a photo. The photo of Yaman, Almasri’s older brother, was among the " +
 			"images of detainees.",
