@@ -407,6 +407,10 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 	d.events = append(d.events, ev)
 }
 
+// prepositionBefore are prepositions whose object, before a trigger, is
+// not the trigger's subject.
+var prepositionBefore = set(`alongside with against beside besides`)
+
 // anchorOfDescription reports a name that only anchors a description of
 // someone else: "a relative of Saqr", "a cousin of former president X",
 // "the wife of X", "a friend of his".
@@ -554,6 +558,9 @@ func (d *doc) subjects(persons []mention, a, b int, typ string) []mention {
 		}
 		if d.anchorOfDescription(m.sp) {
 			continue // "a relative of Saqr ... was arrested": the relative was
+		}
+		if m.sp.b <= a && prepositionBefore[d.fold(m.sp.a-1)] && d.fold(m.sp.a-1) != "" {
+			continue // "was arrested alongside Nasrallah but escaped": the object of a preposition is no subject
 		}
 		elig = append(elig, m)
 	}

@@ -202,6 +202,15 @@ func TestRules(t *testing.T) {
 		want: []string{"statement Rami Kassem - 2023-11 asserted"},
 		not:  []string{"2010"},
 	}, {
+		name: "the object of a preposition is not the subject of the next verb",
+		text: "Police said a third man, identified only as “Ammar S.”, was arrested alongside Fadi Nasr but escaped on Monday.",
+		not:  []string{"escape Fadi Nasr"},
+	}, {
+		name: "a verdict in a survivor's story, far from the opening and naming no court, is not the dateline's",
+		text: "PARIS — Wisam Khoury speaks slowly. He was held at Sednaya prison for years. He remembers the cold. " +
+			"He remembers the hunger. In 2013 he stood before a military field court. He was sentenced to fifteen years.",
+		not: []string{"@PARIS", "@Paris"},
+	}, {
 		name: "a lone name with a kinship apposition is a person",
 		text: "A friend tagged Lina Almasri in a photo. The photo of Yaman, Almasri’s older brother, was among the " +
 			"images of detainees.",

@@ -157,7 +157,7 @@ func (d *doc) whereFor(typ string, a int, s sentence, nounTrig bool) (where stri
 			return f, true
 		}
 	}
-	if (best == nil || best.spec == 0) && courtEvents[typ] && d.scene.Dateline != "" && !d.abroadOrPast(s) {
+	if (best == nil || best.spec == 0) && courtEvents[typ] && d.scene.Dateline != "" && !d.abroadOrPast(s) && (d.sentOf[a] <= 3 || d.courtIn(s)) {
 		return d.scene.Dateline, false // "STOCKHOLM – A trial has begun": the court sits where the story is filed
 	}
 	if best == nil {
@@ -204,6 +204,19 @@ var continuesList = set(`including notably especially particularly such`)
 // military airport in Damascus", "after finding that he tortured detainees
 // in Damascus") is not where the court sits.
 var courtReasons = set(`for finding found guilty convicting`)
+
+// courtIn reports a court named in the sentence ("the court", "judges"):
+// past the story's opening, a verdict told without one ("He was sentenced
+// to fifteen years", in a survivor's story) may be another court's.
+func (d *doc) courtIn(s sentence) bool {
+	for k := s.a; k < s.b; k++ {
+		switch d.toks[k].Fold {
+		case "court", "judge", "judges", "tribunal", "courtroom", "jury":
+			return true
+		}
+	}
+	return false
+}
 
 // courtEvents take the dateline's place when their sentence names none.
 var courtEvents = set(`trial conviction sentence acquittal`)
