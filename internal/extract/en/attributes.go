@@ -103,11 +103,21 @@ func (d *doc) linkEpithets() {
 		if e.cue < 0 && (p == nil || pm.b < e.sp.a-3) {
 			continue // a quoted nickname goes with the name just before it, or nobody
 		}
-		if p != nil && d.roleNounBetween(pm.b, from) {
+		if e.cue >= 0 && (p == nil || pm.b <= from-2) && d.roleNounBetween(s.a, from) {
 			// "Mazen Hamada ... spoke of a jailer referred to as “Azrael”":
 			// the nickname is the jailer's, whom this sentence does not name;
-			// "a man known only as Abu Ali": a kunya is a name of its own
-			if kunyaStarts[d.fold(e.sp.a)] && e.sp.b-e.sp.a >= 2 {
+			// "a man known only as Abu Ali", "a sergeant called Munir", "the
+			// military defector known as Caesar": a kunya, or a name written
+			// without quotation marks, is what the text calls that person, a
+			// person of their own
+			if q := d.realNameAfter(e.sp.b, s); q != nil {
+				// "a major whom the guards addressed as “the engineer” and whose
+				// real name he later learned was Ayham Ghanem"
+				e.person = q
+				d.addEpithetMention(q, e.sp)
+				continue
+			}
+			if kunyaStarts[d.fold(e.sp.a)] && e.sp.b-e.sp.a >= 2 || !e.quoted && e.sp.b-e.sp.a <= 2 && d.toks[e.sp.a].Cap && !d.toks[e.sp.a].Upper {
 				q := d.personFor(nil, d.str(e.sp))
 				q.words = []string{d.foldSpan(e.sp)}
 				d.insertMention(q, e.sp)
@@ -172,6 +182,7 @@ func (d *doc) linkEpithets() {
 		e.person = p
 		d.addEpithetMention(p, e.sp)
 	}
+	d.mergeNicknamePersons()
 	d.mergeRealNames()
 	// later uses of a person's nickname are mentions of that person
 	scanned := map[string]bool{}
@@ -194,6 +205,39 @@ func (d *doc) linkEpithets() {
 			}
 			if same {
 				d.addEpithetMention(e.person, span{i, i + n})
+			}
+		}
+	}
+}
+
+// realNameAfter returns the person named as the "real name" after token k
+// in the sentence ("... and whose real name was Ayham Ghanem"), or nil.
+func (d *doc) realNameAfter(k int, s sentence) *person {
+	for j := k; j+1 < s.b; j++ {
+		if d.toks[j].Fold == "real" && d.toks[j+1].Fold == "name" {
+			if p, _ := d.personMentionAfter(j+2, s.b); p != nil {
+				return p
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// mergeNicknamePersons joins to a person a person found on its own under a
+// nickname the text has given them: after "Kinan Ibrahim, known among
+// prisoners as “Abu Hadi”", a later "he remembered Abu Hadi well" names
+// Kinan Ibrahim.
+func (d *doc) mergeNicknamePersons() {
+	for _, e := range d.epithets {
+		if e.person == nil {
+			continue
+		}
+		f := d.foldSpan(e.sp)
+		for _, q := range d.persons {
+			if q != e.person && len(q.ments) > 0 && strings.Join(q.words, " ") == f || q != e.person && textfold.Fold(q.name) == textfold.Fold(d.str(e.sp)) {
+				d.mergePerson(e.person, q)
+				break
 			}
 		}
 	}
@@ -330,6 +374,7 @@ func (d *doc) roleAt(k int) span {
 // personAttributes reads roles, affiliations and birthplaces.
 func (d *doc) personAttributes() {
 	d.amongVictims()
+	d.findKinships()
 	for _, p := range d.persons {
 		for _, w := range strings.Fields(strings.ToLower(p.title)) {
 			if victimNouns[w] {
@@ -626,15 +671,68 @@ func (d *doc) foldSpan(sp span) string {
 	return b.String()
 }
 
-// roleNounBetween reports a role noun in tokens [i, j) that a nickname cue
-// at j describes: "a jailer referred to as", "an officer known as".
+// roleNounBetween reports that a nickname cue at token j describes someone
+// or something the sentence (tokens from i) does not name: "a jailer
+// referred to as", "an officer known as", "a major whom the guards
+// addressed as", "a ritual detainees called". It is false where the cue
+// follows a named person ("X, whom prisoners called") or the namers call
+// someone by a pronoun ("former detainees had long called him").
+//
+// A plural noun just before the cue is the group that names, not the one
+// named; the one named stands before it or before a relative pronoun.
 func (d *doc) roleNounBetween(i, j int) bool {
+	namers := -1
 	for k := j - 1; k >= i && k >= j-3; k-- {
-		if f := d.toks[k].Fold; (roleNouns[f] || oneOf[f]) && !d.toks[k].Cap {
+		f := d.toks[k].Fold
+		switch {
+		case pluralRole(f) || strings.HasSuffix(f, "s") && (victimNouns[f] || roleNouns[f]):
+			namers = k
+		case f == "the" || f == "had" || f == "have" || f == "long" || f == "often":
+		case f == "who" || f == "whom" || f == "that":
+			return d.unnamedBefore(i, k)
+		case (roleNouns[f] || oneOf[f]) && !d.toks[k].Cap:
 			return true
+		default:
+			if namers >= 0 {
+				k = -1 // leave the loop: the word before the namers is checked below
+			}
 		}
 	}
-	return false
+	if namers < 0 {
+		return false
+	}
+	if f := d.fold(j + 1); f == "him" || f == "her" || f == "them" {
+		return false
+	}
+	a := namers - 1
+	for a >= i && (d.fold(a) == "the" || d.fold(a) == "who" || d.fold(a) == "whom" || d.fold(a) == "that") {
+		a--
+	}
+	return d.unnamedBefore(i, a+1)
+}
+
+// unnamedBefore reports that what stands just before token r (a relative
+// pronoun, or the namers of a nickname) is no named person: a role noun
+// ("a former jailer at Adra Central Prison who"), a rank ("a major whom")
+// or a thing ("a ritual detainees called").
+func (d *doc) unnamedBefore(i, r int) bool {
+	k := r - 1
+	for k >= i && (d.fold(k) == "," || d.toks[k].Digits) {
+		k-- // "Barakat, 61, who is known as"
+	}
+	if k < i {
+		return false
+	}
+	if p, m := d.mentionAt(k); p != nil && m.b == k+1 {
+		return false
+	}
+	return true
+}
+
+// pluralRole reports a plural role noun ("guards", "prisoners"): a group
+// that names someone, not the one named.
+func pluralRole(f string) bool {
+	return strings.HasSuffix(f, "s") && roleNouns[strings.TrimSuffix(f, "s")]
 }
 
 // amongVictims marks as victims the persons the text counts among
@@ -658,7 +756,7 @@ func (d *doc) amongVictims() {
 					}
 				}
 			}
-			if d.fold(m.a-1) == "," && victimNouns[d.fold(m.a-2)] && !d.toks[m.a-2].Cap {
+			if d.fold(m.a-1) == "," && victimNouns[d.fold(m.a-2)] && !d.toks[m.a-2].Cap && (d.fold(m.b) == "," || d.fold(m.b) == ".") {
 				p.victim = true // "One detainee, Tareq Nassif, died"
 			}
 			for j := m.a - 1; j >= 0 && j >= m.a-7; j-- {

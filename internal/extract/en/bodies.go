@@ -118,7 +118,20 @@ func (d *doc) findLowerBodies() {
 					i += n
 					continue
 				}
-				d.addClaim(span{i, i + n}, ownOrg, hits[0].Entry)
+				a := i
+				if d.fold(i-1) == "syrian" && d.toks[i-1].Cap && d.own[i-1] == ownNone {
+					a = i - 1 // "the Syrian military police"
+				}
+				c := d.addClaim(span{a, i + n}, ownOrg, hits[0].Entry)
+				if a < i {
+					c.short = d.str(span{i, i + n})
+				}
+				if judicialBodies[hits[0].Entry.ID] && d.fold(i+n) == "in" {
+					// "the public prosecution in Damascus": named by its seat, as a court is
+					if pc := d.claimAt(i + n + 1); pc != nil && pc.typ == ownPlace && pc.sp.a == i+n+1 {
+						c.alias = d.str(span{a, pc.sp.b})
+					}
+				}
 				i += n - 1
 				continue
 			}
@@ -163,7 +176,11 @@ func (d *doc) findLowerBodies() {
 	}
 }
 
+// judicialBodies are the gazetteer's bodies a text names by their seat.
+var judicialBodies = set(`org:public_prosecution`)
+
 var (
+	unitHeads       = lex.Set("unit_heads")
 	nationalities   = lex.Set("nationalities")
 	bodyWords       = lex.Set("body_words")
 	policeHeads     = lex.Set("police_heads")
@@ -272,6 +289,9 @@ func (d *doc) findDateline() {
 		lines++
 		t := d.toks[a]
 		c := d.claimAt(a)
+		if c == nil && t.Word && t.Upper && len(t.Fold) > 2 {
+			c = d.datelinePlace(a, b)
+		}
 		if t.Word && (t.Upper && len(t.Fold) > 2 || t.Cap && c != nil && c.typ == ownPlace && d.fold(c.sp.b) == ",") {
 			for k := a + 1; k < b && k < a+12; k++ {
 				f := d.toks[k].Fold
@@ -280,9 +300,9 @@ func (d *doc) findDateline() {
 						d.dateline[j] = true
 					}
 					if c != nil && c.typ == ownPlace {
-						d.setting = d.str(c.sp)
+						d.scene.Dateline = d.str(c.sp)
 						if c.gaz != nil && c.gaz.NameEN != "" && t.Upper {
-							d.setting = c.gaz.NameEN
+							d.scene.Dateline = c.gaz.NameEN
 						}
 					}
 					return
@@ -294,4 +314,175 @@ func (d *doc) findDateline() {
 		}
 		a = b
 	}
+}
+
+// datelinePlace claims as a place the words in capitals that open a
+// dateline the gazetteer does not know ("UTRECHT — ...", "STUTTGART,
+// Germany (EJM) – ..."): up to three words in capitals, then a dash, an
+// agency in brackets, or a comma and a known place (the country); nil
+// when the line does not read so.
+func (d *doc) datelinePlace(a, b int) *claim {
+	e := a
+	for e < b && e < a+3 && d.toks[e].Word && d.toks[e].Upper && d.own[e] == ownNone && !notTowns[d.toks[e].Fold] {
+		e++
+	}
+	if e == a || e >= b {
+		return nil
+	}
+	switch f := d.fold(e); {
+	case (f == "—" || f == "–" || f == "-") && d.toks[e].Space:
+	case f == "(":
+	case f == ",":
+		if c := d.claimAt(e + 1); c == nil || c.typ != ownPlace {
+			return nil
+		}
+	default:
+		return nil
+	}
+	return d.addClaim(span{a, e}, ownPlace, nil)
+}
+
+// findUnits claims a body's unit named in lower case as one organization
+// with the body it belongs to, as English writes such units: after the
+// body's possessive ("the Dutch police’s international crimes unit"),
+// before "of" and the body ("the war crimes unit of the Swedish Police
+// Authority"), or as the body's name with a unit noun ("civil registry
+// offices", "the military police command"); and a prosecutor's office
+// named by its city ("the Paris prosecutor’s office").
+func (d *doc) findUnits() {
+	for i := 0; i < len(d.toks); i++ {
+		t := d.toks[i]
+		if !t.Word || !unitHeads[t.Fold] || t.Cap || d.own[i] != ownNone || d.headline[i] {
+			continue
+		}
+		// "the Paris prosecutor’s office"
+		if (d.fold(i-3) == "prosecutor" || d.fold(i-3) == "prosecutors") && d.fold(i-1) == "s" && isCloseQuote(d.fold(i-2)) {
+			if pc := d.claimAt(i - 4); pc != nil && (pc.typ == ownPlace || pc.typ == ownOrg) && pc.sp.b == i-3 && d.free(span{i - 3, i + 1}) {
+				d.killClaim(pc) // the city names the office
+				d.addClaim(span{pc.sp.a, i + 1}, ownOrg, nil)
+				continue
+			}
+		}
+		// the words of the unit before its head: lower case, at most four
+		a := i
+		for a > 0 && i-a < 4 && d.toks[a-1].Word && !d.toks[a-1].Cap && d.own[a-1] == ownNone && !unitStops[d.fold(a-1)] &&
+			!(d.fold(a-1) == "s" && isCloseQuote(d.fold(a-2))) {
+			a--
+		}
+		// "civil registry offices", "the military police command": the body right before
+		if c := d.claimAt(i - 1); c != nil && c.typ == ownOrg && c.sp.b == i && !d.toks[i-1].Cap {
+			// an office of a body is the body ("civil registry offices"); its
+			// command or unit is a body of its own
+			d.extendClaim(c, span{c.sp.a, i + 1}, t.Fold == "office" || t.Fold == "offices")
+			continue
+		}
+		// "the Dutch police’s international crimes unit"
+		if a < i && d.fold(a-1) == "s" && isCloseQuote(d.fold(a-2)) {
+			if c := d.claimAt(a - 3); c != nil && c.typ == ownOrg && c.sp.b == a-2 {
+				d.extendClaim(c, span{c.sp.a, i + 1}, false)
+				continue
+			}
+		}
+		// "the war crimes unit of the Swedish Police Authority": a police
+		// force's war crimes unit is named so (a "militia unit of the
+		// National Defence Forces" is a description of the militia)
+		if a < i && d.fold(i+1) == "of" && (t.Fold == "unit" || t.Fold == "units") && crimeWords(d, a, i) {
+			k := i + 2
+			if d.fold(k) == "the" {
+				k++
+			}
+			if c := d.claimAt(k); c != nil && c.typ == ownOrg && c.sp.a == k {
+				sp := span{a, c.sp.b}
+				d.killClaim(c)
+				d.addClaim(sp, ownOrg, nil)
+				i = sp.b - 1
+			}
+		}
+	}
+}
+
+// unitStops end the words of a unit's name on the left.
+var unitStops = set(`the a an of in at on for to by and or with from its their his her this that which who`)
+
+// extendClaim widens claim c to sp, which must hold c and otherwise free
+// tokens; keepGaz keeps its gazetteer entry (the same body), else the
+// wider name is an entity of its own (a unit is not its body).
+func (d *doc) extendClaim(c *claim, sp span, keepGaz bool) {
+	for k := sp.a; k < sp.b; k++ {
+		if d.own[k] != ownNone && d.claimAt(k) != c {
+			return
+		}
+	}
+	typ, g := c.typ, c.gaz
+	d.killClaim(c)
+	if !keepGaz {
+		g = nil
+	}
+	d.addClaim(sp, typ, g)
+}
+
+// findOutlets claims a news outlet the text names only as the one a person
+// spoke to or that carried a story: "told Damascus Dispatch that", "in a
+// segment broadcast by Al-Ikhbariya". In English reporting the object of
+// "told" that is no person, and the agent of "broadcast by" or "reported
+// by", is a medium. Runs after persons, so that "told Samer Haddad" stays a
+// person's.
+func (d *doc) findOutlets() {
+	for i := 1; i < len(d.toks); i++ {
+		f := d.toks[i-1].Fold
+		cue := f == "told" && !d.toks[i-1].Cap ||
+			f == "by" && (d.fold(i-2) == "broadcast" || d.fold(i-2) == "reported" || d.fold(i-2) == "published" || d.fold(i-2) == "aired" || d.fold(i-2) == "quoted")
+		t := d.toks[i]
+		if !cue || !t.Word || !t.Cap || t.Upper || d.headline[i] || notNameWords[t.Fold] && d.own[i] != ownPlace || givenNames[t.Fold] || nationalities[t.Fold] {
+			continue
+		}
+		b := i
+		for b < len(d.toks) && b < i+4 && d.toks[b].Word && d.toks[b].Cap && (d.own[b] == ownNone || d.own[b] == ownPlace) && !titleWord(d.toks[b].Fold) {
+			b++
+			if d.fold(b) == "-" && !d.tok(b).Space && d.tok(b+1).Word {
+				b += 2 // "Zaman al-Wasl"
+			}
+		}
+		if b-i < 2 && !(b == i+1 && d.own[i] == ownNone) {
+			continue
+		}
+		if b == i+1 && d.own[i] == ownPlace {
+			continue // "told Damascus": no outlet
+		}
+		switch d.fold(b) {
+		case "that", ",", ".", "on", "in", "", ";", "about", "it", "he", "she", "they":
+		default:
+			continue
+		}
+		if !d.onlyPlaces(span{i, b}) {
+			continue
+		}
+		d.dropPlaces(span{i, b})
+		d.addClaim(span{i, b}, ownOrg, nil)
+		i = b
+	}
+}
+
+// titleWord reports a word that starts a rank or title, or a role noun:
+// "told Colonel X", "told Judge X" name a person.
+func titleWord(f string) bool { return titleStarts[f] || roleNouns[f] }
+
+// titleStarts are the first words of the ranks and titles.
+var titleStarts = func() map[string]bool {
+	m := map[string]bool{}
+	for _, ws := range append(append([][]string{}, rankPhrases.words...), titlePhrases.words...) {
+		m[ws[0]] = true
+	}
+	return m
+}()
+
+// crimeWords reports "crime" or "crimes" among tokens [a, b): "war crimes
+// unit", "international crimes unit".
+func crimeWords(d *doc, a, b int) bool {
+	for k := a; k < b; k++ {
+		if f := d.toks[k].Fold; f == "crime" || f == "crimes" {
+			return true
+		}
+	}
+	return false
 }

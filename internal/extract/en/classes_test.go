@@ -16,12 +16,7 @@ import (
 // names are invented; the places and bodies are real.
 func TestErrorClasses(t *testing.T) {
 	pub := model.DayDate(2025, 3, 8) // a Saturday
-	for _, c := range []struct {
-		name, text string
-		want       []string // "type who1+who2 @where date modality", each must be among the events
-		not        []string // substrings no event line may hold
-		persons    []string // "Name [alias1|alias2] status" lines that must be among the persons
-	}{{
+	for _, c := range []classCase{{
 		name: "a nickname stays with the person it was given to",
 		text: "The name Karim Saadeh, nicknamed the “Butcher of Adra,” spread online. Activists shared a video of the late " +
 			"dissident Omar Nasr, who spoke of a jailer referred to as “the Butcher.”\n" +
@@ -37,7 +32,7 @@ func TestErrorClasses(t *testing.T) {
 		name: "an accused person's alleged acts are allegations",
 		text: "Major General Fadi Hamwi is widely believed to have overseen executions at Sednaya prison between 2013 and 2015. " +
 			"The ministry said he was also accused of torturing detainees.",
-		want: []string{"execution_allegation Fadi Hamwi @Sednaya prison 2013 alleged", "torture_allegation Fadi Hamwi - - alleged"},
+		want: []string{"execution_allegation Fadi Hamwi @Sednaya prison 2013 alleged", "torture_allegation Fadi Hamwi @Sednaya prison - alleged"}, // the prison the story is set in,
 	}, {
 		name: "a victim's death has no perpetrator from another clause",
 		text: "A video of Sami Khoury, a detainee who spoke about torture at the hands of Nabil Rifai before his " +
@@ -74,36 +69,53 @@ func TestErrorClasses(t *testing.T) {
 			"Saydnaya prison in December.",
 		want: []string{"testimony Yazan Hamdi - - asserted", "torture_allegation Yazan Hamdi - - alleged"},
 	}} {
-		t.Run(c.name, func(t *testing.T) {
-			r := extract.Extract("Title: x\n"+c.text, pub, "en")
-			checkSpans(t, c.name, "Title: x\n"+c.text, r)
-			var got []string
-			for _, e := range r.Events {
-				got = append(got, eventLine(e))
-			}
-			for _, w := range c.want {
-				if !slices.Contains(got, w) {
-					t.Errorf("missing %q\ngot:\n  %s", w, strings.Join(got, "\n  "))
-				}
-			}
-			for _, n := range c.not {
-				for _, g := range got {
-					if strings.Contains(g, n) {
-						t.Errorf("event %q holds %q", g, n)
-					}
-				}
-			}
-			var ps []string
-			for _, p := range r.Persons {
-				ps = append(ps, fmt.Sprintf("%s [%s]", p.Name, strings.Join(p.Aliases, "|")))
-			}
-			for _, w := range c.persons {
-				if !slices.Contains(ps, w) {
-					t.Errorf("missing person %q; got %q", w, ps)
-				}
-			}
-		})
+		runClassCase(t, pub, c)
 	}
+}
+
+// classCase is one table case of TestErrorClasses and TestRules.
+type classCase struct {
+	name, text string
+	want       []string // "type who1+who2 @where date modality", each must be among the events
+	not        []string // substrings no event line may hold
+	persons    []string // "Name [alias1|alias2]" lines that must be among the persons
+	notPersons []string // names no person may have
+}
+
+func runClassCase(t *testing.T, pub model.Date, c classCase) {
+	t.Helper()
+	t.Run(c.name, func(t *testing.T) {
+		r := extract.Extract("Title: x\n"+c.text, pub, "en")
+		checkSpans(t, c.name, "Title: x\n"+c.text, r)
+		var got []string
+		for _, e := range r.Events {
+			got = append(got, eventLine(e))
+		}
+		for _, w := range c.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("missing %q\ngot:\n  %s", w, strings.Join(got, "\n  "))
+			}
+		}
+		for _, n := range c.not {
+			for _, g := range got {
+				if strings.Contains(g, n) {
+					t.Errorf("event %q holds %q", g, n)
+				}
+			}
+		}
+		var ps []string
+		for _, p := range r.Persons {
+			ps = append(ps, fmt.Sprintf("%s [%s]", p.Name, strings.Join(p.Aliases, "|")))
+			if slices.Contains(c.notPersons, p.Name) {
+				t.Errorf("person %q should not be found", p.Name)
+			}
+		}
+		for _, w := range c.persons {
+			if !slices.Contains(ps, w) {
+				t.Errorf("missing person %q; got %q", w, ps)
+			}
+		}
+	})
 }
 
 // eventLine formats an event as TestErrorClasses writes it.

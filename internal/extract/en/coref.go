@@ -3,8 +3,195 @@ package en
 // Pronouns and descriptions that point to a person named elsewhere.
 
 import (
+	"strings"
+
 	"github.com/athar-project/athar/internal/extract"
 )
+
+// kinship is a relation the text gives a person to another: Okba is
+// Almashan's brother.
+type kinship struct {
+	noun string // "brother", "wife"
+	of   *person
+}
+
+// findKinships reads the relations the text gives between persons it
+// names, so that a later "her brother" or "Haidar's wife" can be told
+// apart from the person it is said of: an apposition after a name (",
+// Almashan’s older brother", ", the brother of X"), or a kinship noun
+// before it ("his younger brother, Mohammad Ghazal", "Almashan’s brother
+// Okba"), whose possessive pronoun points to the person named before.
+func (d *doc) findKinships() {
+	for _, p := range d.persons {
+		for _, m := range p.ments {
+			if d.own[m.a] == ownEpithet {
+				continue
+			}
+			if noun, of := d.kinAfter(m.b); of != nil && of != p {
+				p.addKin(noun, of)
+			}
+			if noun, of := d.kinBefore(m.a); of != nil && of != p {
+				p.addKin(noun, of)
+			}
+		}
+	}
+}
+
+func (p *person) addKin(noun string, of *person) {
+	for _, k := range p.kin {
+		if k.noun == noun && k.of == of {
+			return
+		}
+	}
+	p.kin = append(p.kin, kinship{noun, of})
+}
+
+// kinAfter reads ", Y’s [adjectives] KIN" or ", the KIN of Y" at token k.
+func (d *doc) kinAfter(k int) (string, *person) {
+	if d.fold(k) != "," {
+		return "", nil
+	}
+	k++
+	if d.fold(k) == "the" && kinNouns[d.fold(k+1)] && d.fold(k+2) == "of" {
+		if q, m := d.mentionAt(k + 3); q != nil && m.a == k+3 {
+			return d.fold(k + 1), q
+		}
+		return "", nil
+	}
+	q, m := d.mentionAt(k)
+	if q == nil || m.a != k {
+		return "", nil
+	}
+	if noun := d.kinNounAfterPossessive(m.b); noun >= 0 {
+		return d.fold(noun), q
+	}
+	return "", nil
+}
+
+// kinNounAfterPossessive returns the kinship noun of "’s [one or two
+// adjectives] KIN" at token k, or -1.
+func (d *doc) kinNounAfterPossessive(k int) int {
+	if !isCloseQuote(d.fold(k)) || d.fold(k+1) != "s" {
+		return -1
+	}
+	return d.kinNounAt(k + 2)
+}
+
+// kinNounAt returns the kinship noun at token k, after at most two
+// lower-case adjectives ("older brother", "younger brother"), or -1.
+func (d *doc) kinNounAt(k int) int {
+	for j := k; j < len(d.toks) && j <= k+2; j++ {
+		t := d.toks[j]
+		if kinNouns[t.Fold] && !t.Cap {
+			return j
+		}
+		if !t.Word || t.Cap || roleNouns[t.Fold] {
+			return -1
+		}
+	}
+	return -1
+}
+
+// kinBefore reads "his younger brother, X", "Y’s brother X" ending at a
+// name that starts at token a.
+func (d *doc) kinBefore(a int) (string, *person) {
+	k := a - 1
+	if d.fold(k) == "," {
+		k--
+	}
+	if k < 0 || !kinNouns[d.fold(k)] || d.toks[k].Cap {
+		return "", nil
+	}
+	noun := d.fold(k)
+	j := k - 1
+	for j >= 0 && j >= k-2 && d.toks[j].Word && !d.toks[j].Cap && !possessivePronouns[d.fold(j)] {
+		j-- // "younger", "older"
+	}
+	switch f := d.fold(j); {
+	case possessivePronouns[f]:
+		if q := d.resolvePossessive(j); q != nil {
+			return noun, q
+		}
+	case f == "s" && isCloseQuote(d.fold(j-1)):
+		if q, m := d.mentionAt(j - 2); q != nil && m.b == j-1 {
+			return noun, q
+		}
+	}
+	return "", nil
+}
+
+var possessivePronouns = set(`his her their`)
+
+// resolvePossessive finds whom "his" or "her" at token k stands for: the
+// nearest person mentioned before it (of that gender, when the text gives
+// one by name).
+func (d *doc) resolvePossessive(k int) *person {
+	female := d.fold(k) == "her"
+	for j := k - 1; j >= 0 && j >= k-lookBack; j-- {
+		if p, m := d.mentionAt(j); p != nil {
+			if (!female || !p.male) && (female || !p.female) && d.own[m.a] != ownEpithet && !d.inRegimeContext(m) {
+				return p
+			}
+			j = m.a
+		}
+	}
+	return nil
+}
+
+// kinOf returns the person the text gives as noun of q ("Okba" for
+// Almashan's brother), or nil when none or several are.
+func (d *doc) kinOf(noun string, q *person) *person {
+	var found *person
+	for _, p := range d.persons {
+		for _, k := range p.kin {
+			if k.of == q && k.noun == noun {
+				if found != nil && found != p {
+					return nil
+				}
+				found = p
+			}
+		}
+	}
+	return found
+}
+
+// resolveKin finds whom a kinship noun at token k stands for: "her
+// brother" (her is Almashan) is the person the text names as Almashan's
+// brother.
+func (d *doc) resolveKin(k int) *person {
+	j := k - 1
+	for j >= 0 && j >= k-2 && d.toks[j].Word && !d.toks[j].Cap && !possessivePronouns[d.fold(j)] {
+		j--
+	}
+	var q *person
+	switch f := d.fold(j); {
+	case possessivePronouns[f]:
+		q = d.resolvePossessive(j)
+	case f == "s" && isCloseQuote(d.fold(j-1)):
+		q, _ = d.mentionAt(j - 2)
+	}
+	if q == nil {
+		return nil
+	}
+	return d.kinOf(d.fold(k), q)
+}
+
+// kinReference reports a kinship noun at k ("her brother") that stands
+// for a person the text names elsewhere: not one named right after it ("His
+// sister, Huda Zaher, said": the name is the mention), not a speaker.
+func (d *doc) kinReference(k int) bool {
+	j := k + 1
+	if d.fold(j) == "," {
+		j++
+	}
+	if p, m := d.mentionAt(j); p != nil && m.a == j {
+		return false
+	}
+	if speechVerbs[d.fold(k+1)] {
+		return false
+	}
+	return d.resolveKin(k) != nil
+}
 
 // leadIns gives a person to an event whose sentence describes someone
 // without naming them ("arrested a former officer ...") when the next
@@ -69,12 +256,29 @@ func (d *doc) leadIns() {
 			role = extract.RolePerpetrator
 			if beVerbs[d.fold(ev.trig-1)] {
 				role = extract.RoleVictim // "a man held in Jableh had been tortured"
+				if d.pluralVictimsBefore(ev.trig, ev.sent) {
+					// "signed lists of prisoners who were taken to be hanged", "nine
+					// men suspected of the massacre in which 167 civilians were
+					// executed": the prisoners were, by the man's doing
+					role = extract.RolePerpetrator
+				}
 			}
 		}
 		for _, p := range who {
 			ev.who = append(ev.who, extract.Participant{Name: p.name, Role: role})
 		}
 	}
+}
+
+// pluralVictimsBefore reports detainees or prisoners named in the few
+// words before a passive trigger at a: they are its subject.
+func (d *doc) pluralVictimsBefore(a int, s sentence) bool {
+	for k := a - 1; k >= s.a && k >= a-8; k-- {
+		if f := d.toks[k].Fold; victimsAfterSet[f] || victimNouns[f] && strings.HasSuffix(f, "s") {
+			return true
+		}
+	}
+	return false
 }
 
 // lastEnd returns where the last of these persons' mentions in s ends.
@@ -127,6 +331,9 @@ func (d *doc) pronounAt(a int, s sentence) int {
 		case (f == "he" || f == "him" || f == "his" || f == "she" || f == "her") && !quoted:
 			mid := d.fold(k + 1)
 			ofTrigger := k == a-1 || k == a-2 && d.toks[k+1].Word && !d.toks[k+1].Cap && !kinNouns[mid] && !roleNouns[mid] // "his arrest", "her sudden release"; not "her brother died"
+			if n := d.kinNounAt(k + 1); (f == "his" || f == "her") && n >= 0 && n < a && d.kinReference(n) {
+				return n // "her brother, detained three years earlier": the brother the text names
+			}
 			if (f == "his" || f == "her" && d.possessive(k)) && !ofTrigger || speechVerbs[d.fold(k+1)] {
 				continue // "her brother, detained ...": the brother; "he said": the speaker
 			}
@@ -275,29 +482,67 @@ func (d *doc) resolvePronoun(k int) *person {
 	if descriptionNouns[d.fold(k)] {
 		return d.resolveDescription(k)
 	}
+	if kinNouns[d.fold(k)] {
+		return d.resolveKin(k)
+	}
 	female := d.fold(k) == "she" || d.fold(k) == "her"
 	fits := func(p *person) bool { return p != nil && (!female || !p.male) && (female || !p.female) }
+	// In quoted words the speaker is "I": "“We can tell them that he died
+	// in custody,” Qudsi said" — he is someone else, never the one quoted.
+	inQuote := d.quoted(k, sentence{})
+	quoter := map[*person]bool{}
 	si := d.sentOf[k]
 	for i := len(d.events) - 1; i >= 0; i-- {
 		ev := d.events[i]
 		if d.sentOf[ev.trig] < si-2 {
 			break
 		}
-		if ev.typ != extract.EventStatement && ev.typ != extract.EventTestimony || !ev.about || ev.trig > k || len(ev.who) == 0 {
+		if ev.typ != extract.EventStatement && ev.typ != extract.EventTestimony || !ev.about || len(ev.who) == 0 {
 			continue
 		}
-		for _, p := range d.persons {
-			if p.name == ev.who[0].Name && fits(p) {
-				return p
+		if inQuote {
+			if d.sentOf[ev.trig] >= si-1 && d.sentOf[ev.trig] <= si+1 {
+				quoter[d.personNamed(ev.who[0].Name)] = true
+			}
+			continue
+		}
+		if ev.trig > k {
+			continue
+		}
+		if p := d.personNamed(ev.who[0].Name); fits(p) {
+			return p
+		}
+	}
+	if inQuote {
+		// the speaker of the quotation may not be read yet
+		for j := k; j < len(d.toks) && j < k+lookBack && d.sentOf[j] <= si+1; j++ {
+			if !d.quoted(j, sentence{}) && j > k && d.toks[j].Word && (d.toks[j].Fold == "said" || speechVerbs[d.toks[j].Fold]) {
+				if p, _ := d.personMentionAfter(j+1, d.sentence(j).b); p != nil {
+					quoter[p] = true
+				}
+				if p, _ := d.personMentionBefore(j, j-4); p != nil {
+					quoter[p] = true
+				}
+				break
 			}
 		}
 	}
 	for j := k - 1; j >= 0 && j >= k-lookBack; j-- {
 		if p, m := d.mentionAt(j); p != nil {
-			if fits(p) && d.own[m.a] != ownEpithet && !d.inRegimeContext(m) {
+			if fits(p) && !quoter[p] && d.own[m.a] != ownEpithet && !d.inRegimeContext(m) {
 				return p
 			}
 			j = m.a
+		}
+	}
+	return nil
+}
+
+// personNamed returns the person whose name is name, or nil.
+func (d *doc) personNamed(name string) *person {
+	for _, p := range d.persons {
+		if p.name == name {
+			return p
 		}
 	}
 	return nil

@@ -26,12 +26,19 @@ var update = flag.Bool("update", false, "rewrite the golden outputs in testdata/
 // unless its sentence describes one unnamed person (this gold lists many
 // such events, most from generic background). On the real articles those
 // two changes raised event-fact precision from 0.44 to above 0.80.
+//
+// It was lowered again (0.74 to 0.72) in the second round of issue 13,
+// which followed the real-article conventions further: a witness's account
+// takes the facility it is about (testimony and torture the account tells
+// of, though its sentence names no place), and a statement or an account
+// lists the persons what is said is about. This gold gives testimony no
+// place and a statement only its speaker; none of its facts was lost.
 var floors = map[string]float64{
 	"persons":       0.95,
 	"facilities":    0.95,
 	"places":        0.95,
 	"organizations": 0.90,
-	"event facts":   0.74,
+	"event facts":   0.72,
 }
 
 func corpusFiles(t testing.TB) []string { return filesIn(t, "testdata") }
@@ -112,6 +119,29 @@ func TestHeldout(t *testing.T) {
 	}
 }
 
+// news1Floors are for testdata/news1: fourteen news-style texts written
+// for the project by another engineer in the genres of the real
+// development articles (survivors' accounts, trials abroad, announcements,
+// registry death notices), annotated by the real-article conventions and
+// first used as a blind set. The floors sit a little below the figures of
+// round 2 of issue 13 (extractor version 3: persons 0.962, facilities
+// 0.909, places 0.959, organizations 0.869, event facts 0.671 with
+// precision 0.812), so that a rule which helps the real articles but breaks
+// these shows; event facts also keep a precision floor, since a wrong fact
+// about a person is the worst error.
+var news1Floors = map[string]float64{
+	"persons":       0.92,
+	"facilities":    0.85,
+	"places":        0.92,
+	"organizations": 0.82,
+	"event facts":   0.62,
+	"event facts P": 0.77,
+}
+
+// TestNews1 scores testdata/news1 (see its README.md) and keeps its golden
+// outputs beside the others.
+func TestNews1(t *testing.T) { scoreDir(t, filepath.Join("testdata", "news1"), news1Floors) }
+
 func scoreDir(t *testing.T, dir string, floors map[string]float64) {
 	var total extracttest.Figures
 	var preds bytes.Buffer
@@ -155,10 +185,12 @@ func scoreDir(t *testing.T, dir string, floors map[string]float64) {
 	}
 	for _, row := range total.Rows() {
 		t.Logf("%-14s %s", row.Name, row.Counts)
-		if floor, ok := floors[row.Name]; ok {
-			if _, _, f := row.Counts.PRF(); f < floor {
-				t.Errorf("%s F1 %.3f is below the floor %.2f", row.Name, f, floor)
-			}
+		p, _, f := row.Counts.PRF()
+		if floor, ok := floors[row.Name]; ok && f < floor {
+			t.Errorf("%s F1 %.3f is below the floor %.2f", row.Name, f, floor)
+		}
+		if floor, ok := floors[row.Name+" P"]; ok && p < floor {
+			t.Errorf("%s precision %.3f is below the floor %.2f", row.Name, p, floor)
 		}
 	}
 	t.Log(total.Summary())

@@ -53,9 +53,9 @@ type doc struct {
 	ents      []*entity // facilities, places, organizations in order of first mention
 	mentions  []mention // every entity and person mention, by token start
 	epithets  []epithet
-	headline  []bool // per token: on a line written in title case
-	dateline  []bool // per token: in the dateline that opens the story ("ERBIL, Kurdistan Region -")
-	setting   string // the place the dateline names
+	headline  []bool          // per token: on a line written in title case
+	dateline  []bool          // per token: in the dateline that opens the story ("ERBIL, Kurdistan Region -")
+	scene     extract.Setting // the dateline's place, and the facilities where the story takes place
 	claims    []*claim
 	bodyStart int // first token after a dateline
 	events    []*event
@@ -64,6 +64,7 @@ type doc struct {
 
 	// indexes that keep the work linear in the length of the text
 	claimOf         []*claim             // per token: the live claim covering it
+	inQuote         []bool               // per token: after an opening quotation mark not yet closed (quoted)
 	personAt        []*person            // per token: the person a mention there names
 	sentMents       [][]mention          // per sentence: its mentions, in order
 	byLast, byOther map[string][]*person // persons by family name and by their other name words
@@ -96,8 +97,11 @@ func Extract(text string, published model.Date) extract.Result {
 	d.findRegimes()
 	d.findSkeletonPlaces()
 	d.findPatternEntities()
+	d.findPrisonParts()
 	d.findLowerBodies()
+	d.findUnits()
 	d.findPersons()
+	d.findOutlets()
 	d.findPlacePatterns()
 	d.findBorders()
 	d.widenCamps()
@@ -106,6 +110,7 @@ func Extract(text string, published model.Date) extract.Result {
 	d.linkEpithets()
 	d.personAttributes()
 	d.collectMentions()
+	d.findScenes()
 	d.findEvents()
 	d.setStatuses()
 	return d.result()

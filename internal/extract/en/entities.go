@@ -86,8 +86,10 @@ func (d *doc) free(sp span) bool {
 // cueWords introduce a nickname.
 var epithetCues = [][]string{
 	{"also", "known", "as"}, {"known", "as"}, {"nicknamed"}, {"dubbed"}, {"the", "nickname"}, {"nickname"},
-	{"referred", "to", "as"}, {"called"}, {"alias"}, {"aka"}, {"a", "k", "a"}, {"known", "by", "the", "nickname"},
+	{"referred", "to", "as"}, {"called"}, {"codenamed"}, {"code", "-", "named"}, {"alias"}, {"aka"}, {"a", "k", "a"}, {"known", "by", "the", "nickname"},
 	{"so", "-", "called"}, {"earned", "the", "title"},
+	{"addressed", "as"}, {"went", "by"}, {"goes", "by"}, {"go", "by"}, {"under", "the", "name"}, {"nom", "de", "guerre"},
+	{"whose", "nickname", "was"}, {"whose", "nickname", "is"}, {"nickname", "was"}, {"alias", "was"},
 }
 
 func isOpenQuote(s string) bool {
@@ -283,10 +285,19 @@ func (d *doc) findGazetteer() {
 			short = d.str(span{sp.a + 1, sp.b}) // the body's name without the country
 		}
 		if typ == ownPlace && sp.b-sp.a > 1 && placeSuffixWord[d.fold(sp.b-1)] {
-			sp.b-- // "Tartus province" names Tartus
-			for sp.b > sp.a && !d.toks[sp.b-1].Word {
-				sp.b--
+			// "Tartus province" names Tartus: the words stay the mention, and
+			// the bare name is its other form
+			b := sp.b - 1
+			for b > sp.a && !d.toks[b-1].Word {
+				b--
 			}
+			short = d.str(span{sp.a, b})
+		} else if typ == ownPlace && placeSuffixWord[d.fold(sp.b)] && !d.toks[sp.b].Cap && d.own[sp.b] == ownNone && d.fold(sp.b) != "city" {
+			short = d.str(sp)
+			sp.b++ // "Latakia province", "the Damascus countryside"
+		}
+		if typ == ownPlace && d.fold(sp.a-1) == "rural" && d.own[sp.a-1] == ownNone {
+			sp.a-- // "rural Damascus"
 		}
 		d.addClaim(sp, typ, pick).short = short
 	}
@@ -374,7 +385,7 @@ func (d *doc) findPatternEntities() {
 			continue
 		}
 		switch {
-		case facilityHeads[t.Fold]:
+		case facilityHeads[t.Fold] || (t.Fold == "compound" || t.Fold == "complex") && d.fold(i-1) == "security":
 			d.facilityPattern(i)
 		case t.Cap && orgHeads[t.Fold]:
 			d.orgPattern(i)
@@ -453,6 +464,15 @@ func (d *doc) facilityPattern(i int) {
 			d.killClaim(c)
 		}
 	}
+	if a == i && (d.fold(i) == "compound" || d.fold(i) == "complex") && d.fold(i-1) == "security" {
+		a = d.capitalRunLeft(i-1, 4, false) // "the Kafr Sousa security compound"
+		if a == i-1 {
+			return
+		}
+	}
+	if a < i && (d.fold(a-2) == "al" || d.fold(a-2) == "el") && d.fold(a-1) == "-" && !d.tok(a-1).Space && !d.tok(a).Space && d.own[a-2] == ownNone {
+		a -= 2 // "al-Mujtahid hospital"
+	}
 	if a == i && b == i+1 {
 		return // "the prison"
 	}
@@ -469,8 +489,61 @@ func (d *doc) facilityPattern(i int) {
 	if !d.takeOver(sp, ownFacility) {
 		return
 	}
-	d.addClaim(sp, ownFacility, nil)
+	c := d.addClaim(sp, ownFacility, nil)
+	if d.fold(i) == "branch" && b == i+1 && d.fold(b) == "in" {
+		// "the State Security branch in Raqqa": every province has one, and
+		// the text names this one by its seat (findLowerBodies does the same
+		// for a lower-case branch)
+		if pc := d.claimAt(b + 1); pc != nil && pc.typ == ownPlace && pc.sp.a == b+1 {
+			c.alias = d.str(span{sp.a, pc.sp.b})
+		}
+	}
 }
+
+// findPrisonParts claims the parts of a prison that reporting names as
+// places of their own, as survivors do: Sednaya's "red building" and "white
+// building", a branch's "hangars" or "wing". They come in lower case after
+// "so-called" ("the so-called white building"), or as a colour and a
+// building ("the red building") in a text about detention; "in what
+// detainees called “the hangars”" is read with the nicknames (linkEpithets).
+func (d *doc) findPrisonParts() {
+	detention := false
+	for _, t := range d.toks {
+		if detentionWords[t.Fold] {
+			detention = true
+			break
+		}
+	}
+	if !detention {
+		return
+	}
+	for i := 1; i+1 < len(d.toks); i++ {
+		a := -1
+		switch {
+		case d.toks[i].Fold == "called" && d.fold(i-1) == "-" && d.fold(i-2) == "so":
+			a = i + 1
+		case (d.toks[i].Fold == "red" || d.toks[i].Fold == "white" || d.toks[i].Fold == "black") && d.fold(i-1) == "the":
+			a = i
+		default:
+			continue
+		}
+		b := a
+		for b < len(d.toks) && b < a+3 && d.toks[b].Word && !d.toks[b].Cap && !prisonParts[d.toks[b].Fold] {
+			b++
+		}
+		if b >= len(d.toks) || !prisonParts[d.toks[b].Fold] || d.toks[b].Cap || b == a && d.toks[i].Fold != "called" {
+			continue
+		}
+		sp := span{a, b + 1}
+		if d.free(sp) {
+			d.addClaim(sp, ownFacility, nil)
+		}
+		i = b
+	}
+}
+
+// prisonParts are the head nouns of a part of a prison.
+var prisonParts = set(`building wing hangar hangars dormitory block`)
 
 // takeOver frees sp for a new claim of typ when it holds only places (which
 // become part of the longer name) or nothing; false when a person, epithet
@@ -520,7 +593,7 @@ func (d *doc) orgPattern(i int) {
 				b = k
 				continue
 			}
-			if (t.Fold == "and" || t.Fold == "of" || t.Fold == "for") && d.tok(k+1).Cap {
+			if (t.Fold == "and" || t.Fold == "of" || t.Fold == "for" || t.Fold == "against") && d.tok(k+1).Cap {
 				k++
 				continue
 			}

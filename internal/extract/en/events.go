@@ -18,6 +18,12 @@ type event struct {
 	sent     sentence
 	trig     int
 	about    bool // a statement or account, which fillStatements gives the persons it is about
+	// bodyNamed is set on a statement a named organization makes ("The
+	// Syrian Network for Human Rights said ..."): kept though it names nobody
+	bodyNamed bool
+	// sceneWhere is set when the place is not named in the event's sentence
+	// but is where the story is set (extract.Setting)
+	sceneWhere bool
 }
 
 // findEvents reads the events of the text, in steps:
@@ -43,11 +49,15 @@ func (d *doc) findEvents() {
 	d.readSentences()
 	d.leadIns()
 	d.fillFromDefendant()
+	d.defendantsWords()
 	d.fillStatements()
+	d.fillContent()
+	d.placeTestimonies()
 	d.absorbLeads()
 	d.dropUnnamed()
 	d.dropHeadlineEvents()
 	d.mergeEvents()
+	d.unifyPlaces()
 }
 
 // readSentences reads each sentence for triggers and speech verbs.
@@ -79,6 +89,17 @@ func (d *doc) readSentences() {
 	}
 }
 
+// placeTestimonies gives an account told with a speech verb ("he says",
+// "al-Hourani said") the facility its sentence names, or the one where the
+// story is set: a witness's account is of the place where they were held.
+func (d *doc) placeTestimonies() {
+	for _, ev := range d.events {
+		if ev.typ == extract.EventTestimony && ev.about && ev.where == "" {
+			ev.where, ev.sceneWhere = d.whereFor(ev.typ, ev.trig, ev.sent, false)
+		}
+	}
+}
+
 // fillFromDefendant gives an event that names nobody the person the
 // article is about (defendant) when its sentence points to them by a
 // description ("The suspect also harassed prisoners", "the former officer
@@ -98,12 +119,129 @@ func (d *doc) fillFromDefendant() {
 		if !d.describedIn(ev.sent) && !lead {
 			continue
 		}
+		if courtEvents[ev.typ] && !d.accusedSomewhere(p) {
+			continue // the person the article is about was arrested as a detainee, not tried
+		}
+		if d.relativeIn(ev.sent) {
+			continue // "a relative of X ... was arrested": not X
+		}
+		if !lead && d.newPersonIn(ev.sent) {
+			continue // "the trial ... ended with a life sentence for a former colonel": someone else
+		}
 		role := extract.RoleSubject
 		if ev.typ == extract.EventTortureAllegation || ev.typ == extract.EventExecutionAllegation {
 			role = extract.RolePerpetrator
 		}
 		ev.who = append(ev.who, extract.Participant{Name: p.name, Role: role})
 	}
+}
+
+// defendantsWords makes an account the accused gives ("Rafiq S. had told
+// the court he was a radio operator", "he denied ever hitting a prisoner
+// and told the court ...") a statement: testimony is what survivors and
+// witnesses tell, and the accused's words are his statement (or, when he
+// admits, a confession, which the triggers read apart).
+func (d *doc) defendantsWords() {
+	for _, ev := range d.events {
+		if ev.typ != extract.EventTestimony {
+			continue
+		}
+		var ps []*person
+		for _, w := range ev.who {
+			if w.Role == extract.RoleWitness {
+				ps = append(ps, d.personNamed(w.Name))
+			}
+		}
+		if f := d.toks[ev.trig].Fold; len(ev.who) == 0 && f != "testimony" && f != "testimonies" {
+			for k := ev.trig - 1; k >= ev.sent.a; k-- {
+				if f := d.toks[k].Fold; f == "he" || f == "she" {
+					if p := d.resolvePronoun(k); p != nil {
+						ps = append(ps, p)
+					}
+					break
+				}
+			}
+		}
+		if len(ps) == 0 {
+			continue
+		}
+		accused := true
+		for _, p := range ps {
+			if p == nil || p.victim || !d.accusedSomewhere(p) {
+				accused = false
+			}
+		}
+		if !accused {
+			continue
+		}
+		ev.typ = extract.EventStatement
+		ev.where, ev.sceneWhere = "", false
+		ev.who = ev.who[:0]
+		for _, p := range ps {
+			ev.who = append(ev.who, extract.Participant{Name: p.name, Role: extract.RoleSubject})
+		}
+	}
+}
+
+// accusedSomewhere reports a person the text accuses ("X, accused of
+// ...") or makes the subject of a charge, trial, sentence or referral.
+func (d *doc) accusedSomewhere(p *person) bool {
+	for _, m := range p.ments {
+		if d.accused(m) {
+			return true
+		}
+	}
+	for _, ev := range d.events {
+		if ev.typ != extract.EventCharge && ev.typ != extract.EventReferral && !courtEvents[ev.typ] {
+			continue
+		}
+		for _, w := range ev.who {
+			if w.Name == p.name && w.Role == extract.RoleSubject {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// newPersonIn reports an indefinite description of one person in the
+// sentence, not in apposition to a name ("a life sentence for a former
+// colonel"): an indefinite noun phrase brings in someone new, whom an
+// event of that sentence concerns rather than the person already known.
+func (d *doc) newPersonIn(s sentence) bool {
+	for k := s.a; k+1 < s.b; k++ {
+		if f := d.toks[k].Fold; f != "a" && f != "an" || d.fold(k-1) == "," {
+			continue
+		}
+		for j := k + 1; j < s.b && j < k+6; j++ {
+			g := d.toks[j].Fold
+			if oneOf[g] || roleNouns[g] && !strings.HasSuffix(g, "s") && !victimNouns[g] {
+				return true
+			}
+			if !d.toks[j].Word || !(preRole[g] || roleAdjectives[g] || g == "-" || d.toks[j].Digits) {
+				break
+			}
+		}
+	}
+	return false
+}
+
+// relativeIn reports an indefinite description of someone by their tie
+// to another ("a relative of Saqr", "a cousin of the suspect").
+func (d *doc) relativeIn(s sentence) bool {
+	for k := s.a; k+2 < s.b; k++ {
+		if f := d.toks[k].Fold; f != "a" && f != "an" {
+			continue
+		}
+		j := k + 1
+		for j < s.b && roleAdjectives[d.toks[j].Fold] {
+			j++
+		}
+		if g := d.fold(j); (kinNouns[g] || g == "relative") && d.fold(j+1) == "of" {
+			return true
+		}
+	}
+	return false
 }
 
 // describedIn reports a definite description of a person ("the suspect",
@@ -125,11 +263,30 @@ func (d *doc) describedIn(s sentence) bool {
 func (d *doc) dropUnnamed() {
 	keep := d.events[:0]
 	for _, ev := range d.events {
-		if len(ev.who) > 0 || d.describesOne(ev) || ev.where != "" && d.specificPlace(ev) || d.firstHand(ev) {
+		if len(ev.who) > 0 || ev.bodyNamed || d.describesOne(ev) || ev.where != "" && !ev.sceneWhere && d.specificPlace(ev) || d.firstHand(ev) || d.kinSubject(ev) {
 			keep = append(keep, ev)
 		}
 	}
 	d.events = keep
+}
+
+// kinSubject reports an event whose subject is someone's relative the
+// text does not name ("her brother died in the branch in 2013", "his son
+// was detained"): one particular person, so a fact of the account.
+func (d *doc) kinSubject(ev *event) bool {
+	for k := ev.trig - 1; k >= ev.sent.a && k >= ev.trig-4; k-- {
+		if kinNouns[d.toks[k].Fold] && !d.toks[k].Cap {
+			j := k - 1
+			for j > ev.sent.a && d.toks[j].Word && !d.toks[j].Cap && !possessivePronouns[d.fold(j)] && j >= k-2 {
+				j--
+			}
+			return possessivePronouns[d.fold(j)]
+		}
+		if f := d.toks[k].Fold; f == "," || f == "that" || clauseBreakers[f] {
+			return false
+		}
+	}
+	return false
 }
 
 // firstHand reports an event of an account told in the first person ("He

@@ -48,6 +48,7 @@ var (
 	orgFirstHeads   = lex.Set("org_first_heads")
 	orgWordOK       = lex.Set("org_words_ok")
 	facilityHeads   = lex.Set("facility_heads")
+	facilityAnaphor = lex.Set("facility_anaphors")
 	connectors      = lex.Set("connectors")
 	placeCues       = lex.Set("place_cues")
 	settlementNouns = lex.Set("settlement_nouns")

@@ -14,9 +14,7 @@ func (d *doc) dropHeadlineEvents() {
 	if len(d.sents) < 2 {
 		return
 	}
-	h := d.sents[0]
-	last := d.toks[h.b-1].Fold
-	if last == "." || h.b-h.a > 25 {
+	if !d.titleLine(0) {
 		return
 	}
 	body := map[string]bool{}
@@ -33,6 +31,16 @@ func (d *doc) dropHeadlineEvents() {
 		keep = append(keep, ev)
 	}
 	d.events = keep
+}
+
+// titleLine reports a first sentence that is the headline: short, and
+// ending without a full stop.
+func (d *doc) titleLine(si int) bool {
+	if si != 0 || len(d.sents) < 2 {
+		return false
+	}
+	h := d.sents[0]
+	return d.toks[h.b-1].Fold != "." && h.b-h.a <= 25
 }
 
 func normEventType(t string) string {

@@ -69,19 +69,29 @@ func (d *doc) countIn(s sentence) int {
 	return 0
 }
 
-// quoted reports a trigger inside quotation marks: what a source says, in
-// its words.
-func (d *doc) quoted(a int, s sentence) bool {
-	open := false
-	for k := s.a; k < a; k++ {
-		switch f := d.toks[k].Fold; f {
-		case "“":
-			open = true
-		case "”":
-			open = false
-		case "\"":
-			open = !open
+// quoted reports a token inside quotation marks: what a source says, in
+// its words. A quotation may run over several sentences ("“In February
+// 2013 he stopped answering us. In the morning ...”"); it ends at its
+// closing mark or at the paragraph's end (a quotation that goes on in the
+// next paragraph opens it again).
+func (d *doc) quoted(a int, _ sentence) bool {
+	if d.inQuote == nil {
+		d.inQuote = make([]bool, len(d.toks))
+		open := false
+		for k, t := range d.toks {
+			if t.Newlines > 0 {
+				open = false
+			}
+			switch t.Fold {
+			case "“":
+				open = true
+			case "”":
+				open = false
+			case "\"":
+				open = !open
+			}
+			d.inQuote[k] = open
 		}
 	}
-	return open
+	return a >= 0 && a < len(d.inQuote) && a > 0 && d.inQuote[a-1]
 }

@@ -87,6 +87,22 @@ func (d *doc) isSpeaker(m span) bool {
 	if d.fold(k) == "who" && speechVerbs[d.fold(k+1)] {
 		return true // "X, who said he saw guards beat ..."
 	}
+	if d.fold(m.b) == "," {
+		// "Captain X, who heads the security office in Jableh, told
+		// reporters": an apposition or a relative clause in commas
+		for j := k; j < len(d.toks) && j < k+20; j++ {
+			f := d.toks[j].Fold
+			if f == "." || f == ";" || isOpenQuote(f) || isCloseQuote(f) || d.own[j] == ownPerson {
+				break
+			}
+			if f == "," {
+				if g := d.fold(j + 1); speechVerbs[g] && g != "confirmed" && g != "denied" {
+					return true
+				}
+				break
+			}
+		}
+	}
 	p := d.fold(m.a - 1)
 	if m.a > 0 && (d.own[m.a-1] == ownTitle || d.toks[m.a-1].Fold == ".") {
 		j := m.a - 1
@@ -244,6 +260,7 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 	case extract.EventTortureAllegation, extract.EventExecutionAllegation:
 		// "died under torture": the sentence names who suffered, not who did it
 		underOnly := d.fold(a-1) == "under"
+		passive := tr.Verb && (beVerbs[d.fold(a-1)] || d.fold(a-1) == "being" || d.fold(a-2) == "been")
 		for _, m := range d.withAnaphora(persons, s) {
 			p := m.person
 			switch {
@@ -251,6 +268,9 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 				add(p, extract.RolePerpetrator)
 			case p.victim || d.passiveVictim(m.sp.b) || d.sufferedBefore(p) && !d.accused(m.sp):
 				add(p, extract.RoleVictim) // "guards beat him ... Al-Tayeb named two guards who took part in the beatings"
+			case passive && !d.agentAfter(m.sp, b):
+				// "he had been beaten during interrogations ..., and a cousin
+				// of his, X, had died": a passive names its doer after "by"
 			case p.official || d.isSpeaker(m.sp) || underOnly || d.witnessed(m.sp, a):
 			default:
 				add(p, extract.RolePerpetrator)
@@ -305,7 +325,7 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 				continue
 			}
 			pre := d.fold(m.sp.a - 1)
-			if m.person.victim && m.sp.b <= a || d.isSpeaker(m.sp) || m.sp.b <= a && a-m.sp.b <= 4 || pre == "including" || pre == "them" {
+			if m.person.victim && m.sp.b <= a || d.isSpeaker(m.sp) && !pluralTestimony(tr) || m.sp.b <= a && a-m.sp.b <= 4 || pre == "including" || pre == "them" {
 				add(m.person, extract.RoleWitness) // a victim the account tells of is no witness
 			}
 		}
@@ -318,8 +338,26 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 				}
 			}
 		}
+		if len(ev.who) > 0 && d.allSpeakForOffice(ev.who) {
+			return // a prosecutor or a lawyer who tells the court makes a statement (statementAt)
+		}
 	default:
-		for _, m := range d.subjects(d.withAnaphora(persons, s), a, b, tr.Type) {
+		if k := d.pronounSubject(a, s); k >= 0 && tr.Verb && tr.Words[0] != "spent" {
+			// "since he was detained at a checkpoint": the pronoun is the
+			// clause's subject, whoever else the sentence names
+			if p := d.subjectPronounRef(k, s); p != nil && !p.official {
+				add(p, extract.RoleSubject)
+				for _, m := range d.togetherWith(persons, b, s) {
+					add(m.person, extract.RoleSubject)
+				}
+				break
+			}
+		}
+		elig := d.withAnaphora(persons, s)
+		if d.anaphoricNoun(tr, a, b, s) {
+			elig = nil // "For X, the arrest brought back the day ...": the arrest told before, not X's
+		}
+		for _, m := range d.subjects(elig, a, b, tr.Type) {
 			role := extract.RoleSubject
 			if m.person.victim && (tr.Type == extract.EventArrest || tr.Type == extract.EventEscape) {
 				role = extract.RoleVictim
@@ -330,7 +368,16 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 			add(m.person, role)
 		}
 		if len(ev.who) == 0 {
-			if k := d.pronounAt(a, s); k >= 0 {
+			k := d.pronounAt(a, s)
+			for k >= 0 && k != b && !courtEvents[tr.Type] && (d.fold(k) == "him" || d.fold(k) == "her" && !d.possessive(k)) {
+				// "a relative accused of hiding him was arrested": an object
+				// elsewhere is not the one arrested; "sought to question him, he
+				// tried to leave ... and was arrested": the subject after it is.
+				// (A court event's object pronoun is its defendant: "testified
+				// against him during the trial".)
+				k = d.pronounAt(a, sentence{k + 1, s.b})
+			}
+			if k >= 0 {
 				if p := d.resolvePronoun(k); p != nil && !p.official {
 					role := extract.RoleSubject
 					if tr.Verb && agentEvents[tr.Type] && tr.Words[0] != "spent" && d.agentOf(k+1, a) {
@@ -345,7 +392,7 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 			ev.typ = extract.EventDetention
 		}
 	}
-	ev.where = d.whereFor(tr.Type, a, s, !tr.Verb)
+	ev.where, ev.sceneWhere = d.whereFor(tr.Type, a, s, !tr.Verb)
 	ev.date = d.dateOf(tr.Type, a, s)
 	ev.modality = d.modalityFor(tr.Type, s, a)
 	ev.count = d.countIn(s)
@@ -358,6 +405,132 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 		}
 	}
 	d.events = append(d.events, ev)
+}
+
+// prepositionBefore are prepositions whose object, before a trigger, is
+// not the trigger's subject.
+var prepositionBefore = set(`alongside with against beside besides`)
+
+// anchorOfDescription reports a name that only anchors a description of
+// someone else: "a relative of Saqr", "a cousin of former president X",
+// "the wife of X", "a friend of his".
+func (d *doc) anchorOfDescription(m span) bool {
+	k := m.a - 1
+	for k >= 0 && (d.own[k] == ownTitle || roleAdjectives[d.toks[k].Fold] || d.toks[k].Fold == "the") {
+		k--
+	}
+	if d.fold(k) != "of" {
+		return false
+	}
+	f := d.fold(k - 1)
+	return kinNouns[f] || f == "relative" || f == "relatives" || f == "associate" || f == "aide" || f == "friends"
+}
+
+// pluralTestimony reports a trigger that is a plural noun ("based on
+// testimonies of former detainees"): accounts of others, not of the one
+// who speaks.
+func pluralTestimony(tr extract.Trigger) bool {
+	w := tr.Words[len(tr.Words)-1]
+	return !tr.Verb && strings.HasSuffix(w, "s")
+}
+
+// anaphoricNoun reports a trigger noun with the definite article and no
+// "of" after it ("the arrest", "the trial"): the event the text has told
+// already, whose persons are not whoever else this sentence names.
+func (d *doc) anaphoricNoun(tr extract.Trigger, a, b int, s sentence) bool {
+	if tr.Verb || d.fold(a-1) != "the" {
+		return false
+	}
+	for k := b; k < s.b && k < b+5; k++ {
+		switch d.toks[k].Fold {
+		case "of":
+			return false
+		case ",", ".", ";":
+			return true
+		}
+	}
+	return true
+}
+
+// pronounSubject returns the token of "he" or "she" that is the subject of
+// the passive verb at a ("since he was detained", "He had been arrested"),
+// or -1: only forms of "be" and "have" and adverbs stand between.
+func (d *doc) pronounSubject(a int, s sentence) int {
+	aux := false
+	for k := a - 1; k >= s.a && k >= a-5; k-- {
+		f := d.toks[k].Fold
+		switch {
+		case f == "he" || f == "she":
+			if !aux {
+				return -1 // "he arrested": active, he is the agent
+			}
+			return k
+		case beVerbs[f] || f == "had" || f == "has" || f == "have":
+			aux = true
+		case strings.HasSuffix(f, "ly") && len(f) > 4, f == "later", f == "then", f == "also", f == "reportedly":
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// subjectPronounRef finds whom the subject pronoun at k stands for: a
+// person named before it in its sentence ("Umm Khaled, whose son Khaled
+// al-Ali disappeared after he was arrested": the son), the nearest who
+// fits its gender and does not speak there; else as resolvePronoun.
+func (d *doc) subjectPronounRef(k int, s sentence) *person {
+	female := d.fold(k) == "she"
+	for j := k - 1; j >= s.a; j-- {
+		p, m := d.mentionAt(j)
+		if p == nil {
+			continue
+		}
+		j = m.a
+		if (female && p.male) || (!female && p.female) || d.own[m.a] == ownEpithet || d.inRegimeContext(m) || d.isSpeaker(m) {
+			continue
+		}
+		return p
+	}
+	return d.resolvePronoun(k)
+}
+
+// togetherWith returns the persons named after "together with" or "along
+// with" in the clause after token b: "He was arrested ... together with
+// his brother, Ali Abboud".
+func (d *doc) togetherWith(persons []mention, b int, s sentence) []mention {
+	for k := b; k+1 < s.b; k++ {
+		if f := d.toks[k].Fold; f == ";" || d.toks[k].Word && (speechVerbs[f] || relatives[f]) {
+			return nil
+		}
+		if (d.toks[k].Fold == "together" || d.toks[k].Fold == "along") && d.toks[k+1].Fold == "with" {
+			var out []mention
+			for _, m := range persons {
+				if m.sp.a > k+1 && m.sp.a <= k+9 {
+					out = append(out, m)
+				}
+			}
+			return out
+		}
+	}
+	return nil
+}
+
+// allSpeakForOffice reports participants who all speak for an office or a
+// party (speaksForOffice).
+func (d *doc) allSpeakForOffice(ps []extract.Participant) bool {
+	for _, w := range ps {
+		var p *person
+		for _, q := range d.persons {
+			if q.name == w.Name {
+				p = q
+			}
+		}
+		if p == nil || !d.speaksForOffice(p) {
+			return false
+		}
+	}
+	return true
 }
 
 func allVictims(ps []extract.Participant) bool {
@@ -382,6 +555,12 @@ func (d *doc) subjects(persons []mention, a, b int, typ string) []mention {
 		}
 		if m.person.victim && typ != extract.EventArrest && typ != extract.EventEscape && typ != extract.EventRelease {
 			continue // a victim is not the one tried, charged or convicted
+		}
+		if d.anchorOfDescription(m.sp) {
+			continue // "a relative of Saqr ... was arrested": the relative was
+		}
+		if m.sp.b <= a && prepositionBefore[d.fold(m.sp.a-1)] && d.fold(m.sp.a-1) != "" {
+			continue // "was arrested alongside Nasrallah but escaped": the object of a preposition is no subject
 		}
 		elig = append(elig, m)
 	}
@@ -552,8 +731,62 @@ func (d *doc) deathOf(persons []mention, p *person, a, b int) bool {
 		if m.sp.a >= b && m.sp.a-b <= 3 {
 			return true
 		}
+		if m.sp.b < a && d.subjectThrough(m.sp.b, a) {
+			return true
+		}
 	}
 	return false
+}
+
+// agentAfter reports a name that is the agent of the passive verb ending
+// at b: "beaten by Jaber and other guards", "tortured by officers under
+// X".
+func (d *doc) agentAfter(m span, b int) bool {
+	for k := b; k < m.a && k < b+4; k++ {
+		if d.toks[k].Fold == "by" {
+			return m.a-k <= 8 && !d.clauseBreak(k, m.a)
+		}
+	}
+	return false
+}
+
+// subjectThrough reports that a name ending at token i is the subject of
+// the verb at a across an apposition or a relative clause: "one prisoner,
+// X, a 29-year-old engineer from Homs, died", "X, a pharmacist from Douma,
+// who the network said died in ...".
+func (d *doc) subjectThrough(i, a int) bool {
+	j := i
+	for k := i + 3; k <= i+15 && k <= a; k++ {
+		if d.fold(k-1) == "," && d.apposition(i, k) {
+			j = k
+			break
+		}
+	}
+	if d.fold(j) == "," {
+		j++
+	}
+	if d.fold(j) == "who" {
+		// "who the network said died", "who later died": a few words, no
+		// other person, no other clause
+		if a-j > 6 {
+			return false
+		}
+		for k := j + 1; k < a; k++ {
+			if f := d.toks[k].Fold; d.own[k] == ownPerson || f == "," || f == "." || f == "and" || f == "after" {
+				return false
+			}
+		}
+		return true
+	}
+	if j == i {
+		return false // no apposition: the nearness rule above decides
+	}
+	for k := j; k < a; k++ {
+		if f := d.toks[k].Fold; !(f == "had" || f == "has" || f == "later" || f == "then" || f == "reportedly" || f == "allegedly") {
+			return false
+		}
+	}
+	return true
 }
 
 // sufferedBefore reports a person an earlier event of the text has as its

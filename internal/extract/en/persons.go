@@ -3,6 +3,8 @@ package en
 import (
 	"sort"
 	"strings"
+
+	"github.com/athar-project/athar/internal/gazetteer"
 )
 
 // person is a person the text names, with every mention.
@@ -19,8 +21,9 @@ type person struct {
 	official    bool // speaks or acts for an authority
 	female      bool // a given name or kunya the lexicon knows as a woman's
 	male        bool
-	victim      bool // described as a detainee, survivor or victim
-	first       int  // token index of the first mention
+	victim      bool      // described as a detainee, survivor or victim
+	kin         []kinship // relations the text gives: "Almashan’s older brother"
+	first       int       // token index of the first mention
 }
 
 // phrases is a list of folded phrases split into words once.
@@ -238,10 +241,14 @@ func (d *doc) findPersons() {
 		if !d.nameWord(i) && !startsWithParticle {
 			continue
 		}
+		// the rank or title is read by titleBefore from the name's first word;
+		// its own words ("Officer" in "Warrant Officer Ali Abboud") start no name
 		if n, _ := d.phraseAt(i, titlePhrases); n > 0 && d.toks[i].Cap && d.nameWord(i+n) {
-			continue // the title is read by titleBefore from the name's first word
+			i += n - 1
+			continue
 		}
 		if n, _ := d.phraseAt(i, rankPhrases); n > 0 && d.toks[i].Cap && d.nameWord(i+n) {
+			i += n - 1
 			continue
 		}
 		b, words := d.nameRun(i)
@@ -345,7 +352,7 @@ func (d *doc) findLoneNames() bool {
 		if d.fold(j) == "," {
 			j--
 		}
-		kin := kinNouns[d.fold(j)] && !d.toks[j].Cap
+		kin := kinNouns[d.fold(j)] && !d.toks[j].Cap || d.kinApposition(i+1)
 		subject := givenNames[t.Fold] && lonePredicates[d.fold(i+1)] && (d.toks[i].Newlines > 0 || d.fold(i-1) == "." || d.fold(i-1) == "," || d.fold(i-1) == "and")
 		if !kin && !subject {
 			continue
@@ -367,6 +374,33 @@ func (d *doc) findLoneNames() bool {
 		d.indexPersons()
 	}
 	return added
+}
+
+// kinApposition reports an apposition at token k that gives a kinship to
+// a person the text names: ", Almashan’s older brother", ", the brother of
+// Mazen al-Hamada". A lone capitalized word it follows is a person's name
+// ("The photo of Okba, Almashan’s older brother, ...").
+func (d *doc) kinApposition(k int) bool {
+	if d.fold(k) != "," {
+		return false
+	}
+	k++
+	if d.fold(k) == "the" && kinNouns[d.fold(k+1)] && d.fold(k+2) == "of" {
+		p, m := d.mentionAt(k + 3)
+		return p != nil && m.a == k+3
+	}
+	p, m := d.mentionAt(k)
+	if p == nil || m.a != k || !isCloseQuote(d.fold(m.b)) || d.fold(m.b+1) != "s" {
+		return false
+	}
+	for j := m.b + 2; j < len(d.toks) && j <= m.b+4; j++ {
+		if t := d.toks[j]; kinNouns[t.Fold] && !t.Cap {
+			return true
+		} else if !t.Word || t.Cap {
+			return false
+		}
+	}
+	return false
 }
 
 // inEpithet reports a token inside a nickname introduced by a cue.
@@ -437,6 +471,11 @@ func (d *doc) personFor(words []string, written string) *person {
 			return p
 		}
 	}
+	for _, p := range d.persons {
+		if sameTransliteration(p.words, words) {
+			return p // "Haytham Jabr" after "Haitham Ahmad Jaber": the first spelling stays the name
+		}
+	}
 	p := &person{name: written, words: words, first: -1}
 	if len(words) > 0 {
 		p.female = femaleNames[words[0]]
@@ -447,6 +486,44 @@ func (d *doc) personFor(words []string, written string) *person {
 	}
 	d.persons = append(d.persons, p)
 	return p
+}
+
+// sameTransliteration reports two full names that are one Arabic name
+// spelled two ways in Latin letters. English-language reporting spells
+// Arabic names by ear, and one article often gives a second spelling ("as
+// his name is spelled on his residence card", "Arabic-language media have
+// spelled it"): the spellings differ in vowels, in y and w, in doubled
+// letters and in a dropped "al-", not in the consonants (Haitham/Haytham,
+// Jaber/Jabr, Wissam al-Khoury/Wisam Khouri, Ahmed/Ahmad). Both names must
+// have two words or more, agree in their first and last words' consonant
+// skeletons (of two consonants at least, so that short names do not
+// collide), and the shorter's skeletons must occur in the longer in order.
+func sameTransliteration(a, b []string) bool {
+	if len(a) < 2 || len(b) < 2 {
+		return false
+	}
+	sk := func(ws []string) []string {
+		out := make([]string, len(ws))
+		for i, w := range ws {
+			out[i] = gazetteer.Skeleton(w)
+		}
+		return out
+	}
+	x, y := sk(a), sk(b)
+	if len(x[0]) < 2 || len(x[len(x)-1]) < 2 || x[0] != y[0] || x[len(x)-1] != y[len(y)-1] {
+		return false
+	}
+	short, long := x, y
+	if len(x) > len(y) {
+		short, long = y, x
+	}
+	k := 0
+	for _, w := range long {
+		if k < len(short) && short[k] == w {
+			k++
+		}
+	}
+	return k == len(short)
 }
 
 func sameName(a, b []string) bool {
@@ -492,8 +569,8 @@ func (d *doc) corefer() {
 		}
 	}
 	for i := 0; i < len(d.toks); i++ {
-		if d.own[i] != ownNone && d.own[i] != ownPlace {
-			continue
+		if d.own[i] != ownNone && d.own[i] != ownPlace || d.inEpithet(i) {
+			continue // a nickname's words are linked by linkEpithets
 		}
 		b, words := d.nameRun(i)
 		if len(words) != 1 || b <= i {
@@ -565,6 +642,15 @@ func (d *doc) nearestWith(w string, i int) *person {
 		}
 		return best
 	}
+	if c := d.byLast[w]; len(c) > 1 {
+		// "Brigadier General Nidal Yassin Abboud ... his brother, Ali Abboud
+		// ... Abboud said no": when two persons share a family name, news
+		// writing keeps the bare name for the one it is about, named first,
+		// and names the other in full
+		if p := firstNamed(c); p != nil {
+			return p
+		}
+	}
 	if p := pick(d.byLast[w]); p != nil {
 		return p
 	}
@@ -572,6 +658,17 @@ func (d *doc) nearestWith(w string, i int) *person {
 		return c[0]
 	}
 	return nil
+}
+
+// firstNamed returns the person of ps the text names first.
+func firstNamed(ps []*person) *person {
+	var best *person
+	for _, p := range ps {
+		if len(p.ments) > 0 && (best == nil || p.ments[0].a < best.ments[0].a) {
+			best = p
+		}
+	}
+	return best
 }
 
 // allInitials reports a name run of single letters only.

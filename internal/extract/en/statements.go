@@ -3,6 +3,8 @@ package en
 // Statements: a person, or a body, says something.
 
 import (
+	"strings"
+
 	"github.com/athar-project/athar/internal/extract"
 )
 
@@ -22,10 +24,10 @@ func (d *doc) statementAt(v int, s sentence) {
 	if f := d.fold(v); f == "denied" || f == "denies" {
 		return // a denial is how the text reports the allegation (modality), not a statement of its own
 	}
-	if d.testimonyIn(s) {
-		return // what a witness says in court is testimony
-	}
 	speaker := d.speakerOf(v, s)
+	if d.testimonyIn(s) && !(speaker != nil && d.speaksForOffice(speaker)) {
+		return // what a witness says in court is testimony; a prosecutor's or a lawyer's words are not
+	}
 	ev := &event{typ: extract.EventStatement, modality: extract.Asserted, sent: s, trig: v, date: d.dateOf(extract.EventStatement, v, s), about: true}
 	switch {
 	case speaker != nil && speaker.victim:
@@ -36,11 +38,36 @@ func (d *doc) statementAt(v int, s sentence) {
 		for _, p := range d.coSpeakers(speaker, s) {
 			ev.who = append(ev.who, extract.Participant{Name: p.name, Role: extract.RoleSubject})
 		}
+	case d.namedBodySpeaks(v, s):
+		ev.bodyNamed = true
 	case d.bodySpeaks(v, s):
 	default:
 		return
 	}
 	d.events = append(d.events, ev)
+}
+
+// namedBodySpeaks reports a named organization as the subject of the
+// speech verb v: "The Syrian Network for Human Rights said", "The
+// Association of ..., a group set up by former inmates, said". Its
+// statement is a fact of the text though it names no person; a generic
+// speaker ("rights groups say", "authorities said") is not.
+func (d *doc) namedBodySpeaks(v int, s sentence) bool {
+	for _, m := range d.mentionsIn(s) {
+		if m.ent == nil || m.ent.typ != ownOrg || m.sp.b > v || m.sp.b-m.sp.a < 2 {
+			continue
+		}
+		if d.fold(m.sp.b) == ")" { // "the Syrian Network for Human Rights (SNHR) said"
+			m.sp.b += 2
+			if d.fold(m.sp.b-1) != ")" {
+				m.sp.b--
+			}
+		}
+		if m.sp.b == v || d.apposition(m.sp.b, v) || d.fold(m.sp.b) == "," && d.fold(m.sp.b+1) == "which" && d.apposition(m.sp.b, v) {
+			return true
+		}
+	}
+	return false
 }
 
 // speakerOf finds the person who speaks at verb v: named before it ("X
@@ -156,6 +183,117 @@ func (d *doc) fillStatements() {
 	}
 }
 
+// fillContent adds to each statement and account the persons what is said
+// is about. A report of speech names or points to the people it concerns
+// ("Senior prosecutor X told the court that Jaber had been part of a group
+// of guards", "the statement noted that the arrested individual is
+// strongly suspected", "“He never carried a weapon,” Khaled said"): they
+// are the statement's subjects, as the speaker is. Not the speaker, not a
+// name used for a government ("the rule of Bashar al-Assad"), not an
+// official the sentence only mentions, not a person named only inside
+// another's description ("a cousin of X").
+func (d *doc) fillContent() {
+	for _, st := range d.events {
+		if !st.about || st.typ != extract.EventStatement && st.typ != extract.EventTestimony {
+			continue
+		}
+		speaker := ""
+		if len(st.who) > 0 && (st.typ == extract.EventTestimony || d.isSpeakerName(st)) {
+			speaker = st.who[0].Name
+		}
+		role := extract.RoleSubject
+		if st.typ == extract.EventTestimony {
+			role = extract.RoleVictim // the persons a witness tells of
+		}
+		add := func(p *person) {
+			if p == nil || p.name == speaker || hasParticipant(st.who, p.name) || p.official {
+				return
+			}
+			st.who = append(st.who, extract.Participant{Name: p.name, Role: role})
+		}
+		s := st.sent
+		for _, m := range d.sentencePersons(s) {
+			if m.person.name == speaker || d.isSpeaker(m.sp) || d.ofRelation(m.sp) {
+				continue
+			}
+			if speaker != "" && d.kinNounAfterPossessive(m.sp.b) >= 0 {
+				continue // "X, Mazen’s brother, said": Mazen only says who X is
+			}
+			add(m.person)
+		}
+		refs := 0
+		for k := s.a; k < s.b && refs < 3; k++ {
+			f := d.toks[k].Fold
+			switch {
+			case f == "he" || f == "she":
+				// the subject of reported speech: "adding that he was not
+				// guilty", "said he had seen"; not "he said" (the speaker),
+				// not a pronoun inside a quotation (whom the speaker means
+				// there, the text does not say)
+				if speechVerbs[d.fold(k+1)] || d.quoted(k, s) || !(d.fold(k-1) == "that" || speechVerbs[d.fold(k-1)]) {
+					continue
+				}
+				refs++
+				add(d.contentPronoun(k, speaker))
+			case (f == "the" || f == "this") && d.descriptionAfter(k) > 0:
+				n := d.descriptionAfter(k)
+				refs++
+				if p := d.resolveDescription(n); p != nil && !speechVerbs[d.fold(n+1)] {
+					add(p)
+				}
+			}
+		}
+	}
+}
+
+// isSpeakerName reports a statement whose first participant is its
+// speaker (a person who speaks), not a person a body's statement is about.
+func (d *doc) isSpeakerName(st *event) bool {
+	for _, m := range d.sentencePersons(st.sent) {
+		if m.person.name == st.who[0].Name && (d.isSpeaker(m.sp) || m.sp.b <= st.trig && (d.onlyCommas(m.sp.b, st.trig) || d.apposition(m.sp.b, st.trig))) {
+			return true
+		}
+	}
+	// "he said": a pronoun just before the verb
+	f := d.fold(st.trig - 1)
+	return f == "he" || f == "she"
+}
+
+// ofRelation reports a person named only inside another's description:
+// "a cousin of longtime ruler X", "the brother of X".
+func (d *doc) ofRelation(m span) bool {
+	for k := m.a - 1; k >= 0 && k >= m.a-5; k-- {
+		f := d.toks[k].Fold
+		if f == "of" {
+			g := d.fold(k - 1)
+			return kinNouns[g] || roleNouns[g] && !victimNouns[g]
+		}
+		if !d.toks[k].Word || d.own[k] == ownPerson {
+			return false
+		}
+	}
+	return false
+}
+
+// contentPronoun finds whom a pronoun in what is said stands for: the
+// nearest person named before it who is not the speaker and fits its
+// gender.
+func (d *doc) contentPronoun(k int, speaker string) *person {
+	female := d.fold(k) == "she" || d.fold(k) == "her"
+	for j := k - 1; j >= 0 && j >= k-lookBack; j-- {
+		p, m := d.mentionAt(j)
+		if p == nil {
+			continue
+		}
+		j = m.a
+		if p.name == speaker || female && p.male || !female && p.female || d.own[m.a] == ownEpithet || d.inRegimeContext(m) || p.official {
+			continue
+		}
+		return p
+	}
+	return nil
+}
+
 func hasParticipant(ps []extract.Participant, name string) bool {
 	for _, p := range ps {
 		if p.Name == name {
@@ -221,13 +359,55 @@ func (d *doc) sufferers() map[string]bool {
 	for _, ev := range d.events {
 		for _, w := range ev.who {
 			arrested := (ev.typ == extract.EventArrest || ev.typ == extract.EventDetention) && w.Role == extract.RoleSubject &&
-				!accused[w.Name] && !d.isDefendantOfCourt(w.Name)
+				!accused[w.Name] && !d.isDefendantOfCourt(w.Name) && !d.officerNamed(w.Name)
 			if w.Role == extract.RoleVictim || arrested {
 				out[w.Name] = true // a detainee's account: "Mazen al-Hamada said in a video interview"
 			}
 		}
 	}
 	return out
+}
+
+// speaksForOffice reports a person who speaks in court for an office or a
+// party, not as a witness: an official (a prosecutor, a judge) or a
+// lawyer ("His lawyer, Erik Sandström, told the court").
+func (d *doc) speaksForOffice(p *person) bool {
+	if p.official {
+		return true
+	}
+	for _, r := range append([]string{p.title}, p.roles...) {
+		for _, w := range strings.Fields(strings.ToLower(r)) {
+			if counselWords[w] {
+				return true
+			}
+		}
+	}
+	for _, m := range p.ments {
+		for k := m.a - 1; k >= 0 && k >= m.a-3; k-- {
+			if counselWords[d.toks[k].Fold] {
+				return true
+			}
+			if f := d.toks[k].Fold; f != "," && f != "his" && f != "her" && f != "their" && f != "the" && f != "defence" && f != "defense" {
+				break
+			}
+		}
+	}
+	return false
+}
+
+// counselWords name those who speak in court for a party.
+var counselWords = set(`lawyer lawyers attorney attorneys counsel prosecutor prosecutors advocate`)
+
+// officerNamed reports a person the text gives a military or police rank
+// ("Brigadier General X", "Warrant Officer Y") and no role of a victim: the
+// arrest of an officer is no suffering his words would testify to.
+func (d *doc) officerNamed(name string) bool {
+	for _, p := range d.persons {
+		if p.name == name {
+			return p.rank != "" && !p.victim
+		}
+	}
+	return false
 }
 
 // coSpeakers are the persons named with the speaker as one subject: "his

@@ -27,12 +27,14 @@ func (d *doc) hearerAfter(k int) bool {
 // "to" or a modal, a negation, a required word missing, a noun used in
 // another sense.
 func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
-	if d.own[a] == ownEpithet || d.own[a] == ownPerson {
+	if d.own[a] == ownEpithet || d.own[a] == ownPerson || d.own[a] == ownTitle {
 		return true
 	}
 	prev, prev2 := d.fold(a-1), d.fold(a-2)
 	if prev2 == "be" && (prev == "also" || strings.HasSuffix(prev, "ly")) {
-		prev, prev2 = "be", d.fold(a-3) // "will also be tried"
+		prev, prev2 = "be", d.fold(a-3) // "will be also tried"
+	} else if prev == "be" && (prev2 == "also" || strings.HasSuffix(prev2, "ly") && len(prev2) > 4) {
+		prev2 = d.fold(a - 3) // "will also be tried", "will likely be tried"
 	}
 	if !tr.Verb {
 		for k := a - 1; k >= s.a && k >= a-4; k-- {
@@ -61,6 +63,19 @@ func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 		}
 	}
 	next := d.fold(b)
+	if irrealisCourt[tr.Type] && d.irrealisBefore(a, s) {
+		return true // "whether he hoped X would one day stand trial", "called for a fair trial"
+	}
+	if allegation && strings.HasSuffix(d.toks[b-1].Fold, "ed") && attributiveBefore[prev] && strings.HasSuffix(next, "s") && (roleNouns[next] || victimNouns[next]) {
+		return true // "families of executed detainees", "the tortured prisoners": who they are, not an event
+	}
+	if tr.Type == extract.EventExecutionAllegation && (d.toks[a].Fold == "hanging" || d.toks[a].Fold == "hung" || d.toks[a].Fold == "hanged") {
+		for k := b; k < s.b && k < b+4; k++ {
+			if f := d.toks[k].Fold; f == "from" || f == "by" && suspendedBy[d.fold(k+2)] || f == "upside" {
+				return true // "hanging them from the ceiling", "hung by their wrists": a torture position, not an execution
+			}
+		}
+	}
 	switch tr.Type {
 	case extract.EventTrial:
 		if next == "to" && (d.toks[a].Fold == "tried" || d.toks[a].Fold == "trying") || next == "and" && d.fold(b+1) == "error" || prev == "pending" || prev == "awaiting" || prev == "without" {
@@ -96,6 +111,16 @@ func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 				return true
 			}
 		}
+		if d.toks[a].Fold == "described" || d.toks[a].Fold == "describe" || d.toks[a].Fold == "describes" {
+			for k := b; k < s.b && k < b+5; k++ {
+				if d.toks[k].Fold == "as" {
+					return true // "described the decision as disappointing", "described it as a place where": a judgement, not an account
+				}
+				if f := d.toks[k].Fold; f == "," || f == "how" || f == "that" {
+					break
+				}
+			}
+		}
 		if (d.toks[a].Fold == "described" || d.toks[a].Fold == "recounted" || d.toks[a].Fold == "spoke" || d.toks[a].Fold == "interviewed") && !d.victimWordBefore(a, s) {
 			return true
 		}
@@ -103,6 +128,9 @@ func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 		if next == "to" && d.fold(b+1) == "as" {
 			return true // "referred to as"
 		}
+	}
+	if tr.Type == extract.EventDeathInCustody && prev == "to" && d.sentencedBefore(a, s) {
+		return true // "sentenced X to death": a punishment, nobody died
 	}
 	if tr.Type == extract.EventDeathInCustody && (d.deathOfDetainee(a, s) || d.detaineeSubject(a, s)) {
 		return false // "Amer's death was recorded in June 2014": Amer was arrested before
@@ -112,6 +140,36 @@ func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 	}
 	return !tr.NeedsMet(d.toks, b, s.b, facility)
 }
+
+// irrealisCourt are the court events a wish, a demand or a question does
+// not report: they have not happened.
+var irrealisCourt = set(`trial conviction sentence acquittal`)
+
+// irrealisBefore reports a wish, a demand, a question or a conditional in
+// the clause before the trigger at a: "called for a fair trial", "hoped
+// X would one day stand trial", "whether he will be tried".
+func (d *doc) irrealisBefore(a int, s sentence) bool {
+	for k := a - 1; k >= s.a && k >= a-8; k-- {
+		f := d.toks[k].Fold
+		if f == "." || f == ";" || f == ":" {
+			return false
+		}
+		if irrealisWords[f] || f == "for" && (d.fold(k-1) == "called" || d.fold(k-1) == "calls" || d.fold(k-1) == "call" || d.fold(k-1) == "calling" || d.fold(k-1) == "pressed" || d.fold(k-1) == "press") {
+			return true
+		}
+	}
+	return false
+}
+
+// irrealisWords put what follows them in a wish, a demand or a question.
+var irrealisWords = set(`whether hoped hopes hope hoping wants want wanted wish wishes demanded demand demands demanding would could should might if unless`)
+
+// suspendedBy are what a prisoner is hung by in a torture position.
+var suspendedBy = set(`wrists wrist arms hands feet legs`)
+
+// attributiveBefore are the words before a participle that make it an
+// adjective of the noun after it: "families of executed detainees".
+var attributiveBefore = set(`of the for with among about from and other`)
 
 // victimWordBefore reports a survivor, witness or former detainee named
 // before token a in the sentence: "Survivors described torture".
@@ -157,13 +215,28 @@ func (d *doc) deathOfDetainee(a int, s sentence) bool {
 // detaineeSubject reports a detainee as the subject of a death: "One
 // detainee, Tareq Nassif, died after the beatings".
 func (d *doc) detaineeSubject(a int, s sentence) bool {
-	for k := a - 1; k >= s.a && k >= a-8; k-- {
+	for k := a - 1; k >= s.a && k >= a-16; k-- {
 		f := d.toks[k].Fold
 		if f == "detainee" || f == "prisoner" || f == "inmate" {
-			return true
+			// "one prisoner, Ziad Kanaan, a 29-year-old engineer from Homs,
+			// died": the detainee, or a name in apposition to him, is the
+			// subject
+			return a-k <= 8 || d.fold(k+1) == "," && d.personAt[k+2] != nil
 		}
 		if f == "." || f == ";" || d.toks[k].Word && speechVerbs[f] {
 			return false
+		}
+	}
+	return false
+}
+
+// sentencedBefore reports a verb of sentencing a few words before the
+// trigger at a: "sentenced former guard X to death".
+func (d *doc) sentencedBefore(a int, s sentence) bool {
+	for k := a - 2; k >= s.a && k >= a-10; k-- {
+		switch d.toks[k].Fold {
+		case "sentenced", "sentence", "sentences", "sentencing", "condemned", "condemning":
+			return true
 		}
 	}
 	return false

@@ -31,6 +31,9 @@ func (d *doc) dateOf(typ string, a int, s sentence) *extract.DateRef {
 		if r.FirstTok < s.a || r.EndTok > s.b {
 			continue
 		}
+		if spoken[typ] && !d.speechDate(r, a, s) {
+			continue // "a photograph taken at a wedding in 2010,” she said": the words' date, not the speaking's
+		}
 		if !spoken[typ] && d.announcementDate(r) || d.clauseBetween(r, a) || d.triggerBetween(r, a) || accusedFrom >= 0 && r.FirstTok > accusedFrom || d.inRelativeAfter(r, a) {
 			continue
 		}
@@ -63,6 +66,34 @@ func (d *doc) announcementDate(r *extract.DateRef) bool {
 		}
 	}
 	return false
+}
+
+// speechDate reports a date that dates the speaking at verb a: next to the
+// verb ("said on Monday", "testified last year", "on Tuesday told"), opening
+// the sentence ("In November 2023, X confirmed ..."), or next to a word for
+// a statement ("In a statement on Wednesday, ..."), and not
+// inside quoted words.
+func (d *doc) speechDate(r *extract.DateRef, a int, s sentence) bool {
+	if d.quoted(r.FirstTok, s) {
+		return false
+	}
+	if r.FirstTok > a && r.FirstTok-a <= 4 || r.EndTok <= a && a-r.EndTok <= 2 {
+		return true
+	}
+	if r.FirstTok > a && r.FirstTok-a <= 8 && !d.quoteBetween(a, r.FirstTok) {
+		// "she told reporters outside the courtroom on Thursday": the
+		// verb's own phrase, with no comma or "that" before the date
+		for k := a + 1; k < r.FirstTok; k++ {
+			if f := d.toks[k].Fold; f == "," || f == "that" || f == ";" {
+				return false
+			}
+		}
+		return true
+	}
+	if r.FirstTok <= s.a+1 && d.fold(r.EndTok) == "," && r.EndTok < a && !d.quoteBetween(r.EndTok, a) {
+		return true // "In November 2023, the defence lawyer ... confirmed": the sentence's opening date
+	}
+	return d.announcementDate(r)
 }
 
 // spoken are the events whose date is the day of speaking.

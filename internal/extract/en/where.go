@@ -3,7 +3,10 @@ package en
 // Step 3: where the event happened.
 
 import (
+	"strings"
+
 	"github.com/athar-project/athar/internal/extract"
+	"github.com/athar-project/athar/internal/textfold"
 )
 
 // placeSpec is the specificity of the entity named name.
@@ -23,23 +26,29 @@ func (d *doc) placeSpec(name string) int {
 // that describe a person ("a former guard at Sednaya Prison"), an origin
 // ("from Douma") or the allegation behind an arrest ("accused of killings
 // in Tadamon") are not where the event happened.
-func (d *doc) whereFor(typ string, a int, s sentence, nounTrig bool) string {
+//
+// When the sentence names no place, an event of sceneEvents takes the
+// facility where the story is set (extract.Setting), and scene is true.
+func (d *doc) whereFor(typ string, a int, s sentence, nounTrig bool) (where string, scene bool) {
 	wantFacility, allowFacility := false, false
 	switch typ {
 	case extract.EventTortureAllegation, extract.EventExecutionAllegation, extract.EventDeathInCustody,
-		extract.EventDisappearance:
+		extract.EventDisappearance, extract.EventTestimony:
 		wantFacility, allowFacility = true, true
 	case extract.EventEscape, extract.EventRelease:
 		allowFacility = true // "escaped from Sednaya prison", "escaped a raid on his house in Tartus"
 	case extract.EventStatement, extract.EventConfession, extract.EventWanted, extract.EventCharge:
-		return ""
+		return "", false
 	}
 	allegationFrom, allegationTo := -1, -1
 	if !wantFacility {
 		for k := s.a; k < s.b; k++ {
-			if allegationWords[d.toks[k].Fold] && k > a {
+			if k > a && (allegationWords[d.toks[k].Fold] || courtEvents[typ] && courtReasons[d.toks[k].Fold]) {
 				allegationFrom, allegationTo = k, s.b
 				for j := k + 1; j < s.b; j++ {
+					if courtEvents[typ] {
+						break // a verdict's reasons run to the sentence's end
+					}
 					if f := d.toks[j].Fold; f == "during" || f == "when" || f == "after" || f == "while" || f == "," && !continuesList[d.fold(j+1)] {
 						allegationTo = j
 						break
@@ -99,8 +108,12 @@ func (d *doc) whereFor(typ string, a int, s sentence, nounTrig bool) string {
 			prev = d.fold(m.sp.a - 2)
 		}
 		if prev == "from" && (typ != extract.EventEscape || m.sp.a > a+4 || m.sp.a < a) || d.fold(m.sp.a-2) == "born" || d.fold(m.sp.a-3) == "born" ||
-			d.fold(m.sp.a-3) == "from" && settlementNouns[d.fold(m.sp.a-2)] {
+			d.fold(m.sp.a-3) == "from" && settlementNouns[d.fold(m.sp.a-2)] ||
+			d.fold(m.sp.a-4) == "from" && d.fold(m.sp.a-3) == "the" && settlementNouns[d.fold(m.sp.a-2)] && d.fold(m.sp.a-1) == "of" {
 			continue // an origin ("a resident from the city of Daraa"), not where
+		}
+		if prev == "in" && d.fold(m.sp.a-2) == "," && d.originBefore(m.sp.a-2) {
+			continue // "said by phone from Gaziantep, in Turkey": where the speaker is
 		}
 		if isCloseQuote(d.fold(m.sp.b)) && d.fold(m.sp.b+1) == "s" {
 			continue
@@ -109,7 +122,7 @@ func (d *doc) whereFor(typ string, a int, s sentence, nounTrig bool) string {
 			continue
 		}
 		if e.gaz != nil && e.gaz.Kind == "country" && typ != extract.EventTrial && typ != extract.EventConviction && typ != extract.EventSentence && typ != extract.EventArrest &&
-			typ != extract.EventEscape { // "fled to Russia"
+			typ != extract.EventEscape && typ != extract.EventTestimony { // "fled to Russia", "an interview given in the Netherlands"
 			continue
 		}
 		dist := m.sp.a - a
@@ -121,7 +134,7 @@ func (d *doc) whereFor(typ string, a int, s sentence, nounTrig bool) string {
 			continue // "a Vienna court": where the court sits, not where the act happened
 		}
 		c := &cand{name: d.whereName(m.sp, e), fac: e.typ == ownFacility, spec: specificity(e), dist: dist, rol: rol,
-			adj: court || nounTrig && (m.sp.b == a || m.sp.b == a-1 && d.toks[a-1].Digits),
+			adj: court || nounTrig && (m.sp.b == a || m.sp.b == a-1 && d.toks[a-1].Digits) || courtEvents[typ] && m.sp.a == a+2 && locatives[prev] && d.own[a+1] == ownNone,
 			loc: locatives[prev] || prev == "from" || (prev == "of" && settlementNouns[d.fold(m.sp.a-2)])}
 		if better(c, best) {
 			best = c
@@ -130,25 +143,80 @@ func (d *doc) whereFor(typ string, a int, s sentence, nounTrig bool) string {
 	if wantFacility && (best == nil || !best.fac) {
 		// "in the branch", "at the prison": the facility last named
 		for k := s.a; k+1 < s.b; k++ {
-			if d.toks[k].Fold == "the" && facilityHeads[d.toks[k+1].Fold] && d.own[k+1] == ownNone {
+			if g := d.toks[k+1].Fold; d.toks[k].Fold == "the" && (facilityHeads[g] || facilityAnaphor[g]) && d.own[k+1] == ownNone {
 				if f := d.facilityBefore(k); f != "" {
-					return f
+					return f, true // named before, not here: as good as the scene
 				}
 			}
 		}
 	}
-	if (best == nil || best.spec == 0) && courtEvents[typ] && d.setting != "" && !d.abroadOrPast(s) {
-		return d.setting // "STOCKHOLM – A trial has begun": the court sits where the story is filed
+	if best == nil && sceneEvents[typ] {
+		// "the guards would beat us with a green water pipe": where the
+		// account, or the story, is set
+		if f := d.scene.FacilityAt(d.sentOf[a]); f != "" {
+			return f, true
+		}
+	}
+	if (best == nil || best.spec == 0) && courtEvents[typ] && d.scene.Dateline != "" && !d.abroadOrPast(s) && (d.sentOf[a] <= 3 || d.courtIn(s)) {
+		return d.scene.Dateline, false // "STOCKHOLM – A trial has begun": the court sits where the story is filed
 	}
 	if best == nil {
-		return ""
+		return "", false
 	}
-	return best.name
+	return best.name, false
+}
+
+// sceneEvents take the facility where the story is set when their
+// sentence names no place: what a survivor recounts, what a guard is
+// accused of, deaths in custody.
+var sceneEvents = set(`torture_allegation execution_allegation death_in_custody testimony`)
+
+// findScenes records the facilities named as the places where the story
+// is set (extract.Setting): every facility mention except an origin ("two
+// criminals from Adra prison", "transferred from X") and a person's
+// description ("the former head of the Air Force Intelligence
+// Investigative Branch").
+func (d *doc) findScenes() {
+	for _, m := range d.mentions {
+		if m.ent == nil || m.ent.typ != ownFacility || d.inRole(m.sp) {
+			continue
+		}
+		prev := d.fold(m.sp.a - 1)
+		if prev == "the" {
+			prev = d.fold(m.sp.a - 2)
+		}
+		if prev == "from" {
+			continue
+		}
+		// a bare town for its prison, a nickname ("the human slaughterhouse")
+		// or the headline's shorthand
+		weak := m.sp.b-m.sp.a == 1 || d.own[m.sp.a] == ownEpithet || isCloseQuote(d.fold(m.sp.b)) || d.titleLine(d.sentOf[m.sp.a])
+		d.scene.AddFacility(d.sentOf[m.sp.a], m.ent.key, d.whereName(m.sp, m.ent), weak)
+	}
 }
 
 // continuesList are words after a comma that go on with what a person is
 // accused of: "killings of civilians, including the Jayrud massacre".
 var continuesList = set(`including notably especially particularly such`)
+
+// courtReasons start, after a court's decision, what it was for: the place
+// of the crimes ("sentenced him for torturing detainees at the Mezzeh
+// military airport in Damascus", "after finding that he tortured detainees
+// in Damascus") is not where the court sits.
+var courtReasons = set(`for finding found guilty convicting`)
+
+// courtIn reports a court named in the sentence ("the court", "judges"):
+// past the story's opening, a verdict told without one ("He was sentenced
+// to fifteen years", in a survivor's story) may be another court's.
+func (d *doc) courtIn(s sentence) bool {
+	for k := s.a; k < s.b; k++ {
+		switch d.toks[k].Fold {
+		case "court", "judge", "judges", "tribunal", "courtroom", "jury":
+			return true
+		}
+	}
+	return false
+}
 
 // courtEvents take the dateline's place when their sentence names none.
 var courtEvents = set(`trial conviction sentence acquittal`)
@@ -171,6 +239,21 @@ func (d *doc) whereName(sp span, e *entity) string {
 		return e.name
 	}
 	return d.str(sp)
+}
+
+// originBefore reports a place ending at token k that follows "from": an
+// origin or where a speaker is, whose apposition ("from Gaziantep, in
+// Turkey") is no event's place either.
+func (d *doc) originBefore(k int) bool {
+	c := d.claimAt(k - 1)
+	if c == nil || c.typ != ownPlace || c.sp.b != k {
+		return false
+	}
+	prev := d.fold(c.sp.a - 1)
+	if prev == "the" {
+		prev = d.fold(c.sp.a - 2)
+	}
+	return prev == "from"
 }
 
 // facilityBefore names the facility mentioned last before token k.
@@ -239,6 +322,9 @@ func (d *doc) inRole(sp span) bool {
 		if settlementNouns[f] || f == "home" || f == "house" || isCloseQuote(f) {
 			return false // "a relative's home in X" is no apposition
 		}
+		if d.own[k] == ownPerson || d.own[k] == ownTitle {
+			return false // "arrested Colonel X in Homs": the rank is the name's, the place the arrest's
+		}
 		if roleNouns[f] && !victimNouns[f] {
 			return true
 		}
@@ -247,4 +333,39 @@ func (d *doc) inRole(sp span) bool {
 		}
 	}
 	return false
+}
+
+// unifyPlaces writes one place one way across the events of the text:
+// where one sentence says "Branch 215" and the text elsewhere "Military
+// Intelligence Branch 215", the event says the longer form, which holds
+// the shorter.
+func (d *doc) unifyPlaces() {
+	for _, ev := range d.events {
+		e := d.entityNamed(ev.where)
+		if e == nil {
+			continue
+		}
+		f := textfold.Fold(ev.where)
+		best := ev.where
+		for _, name := range append([]string{e.name}, e.aliases...) {
+			if len(name) > len(best) && strings.Contains(textfold.Fold(name), f) {
+				best = name
+			}
+		}
+		ev.where = best
+	}
+}
+
+// entityNamed returns the facility or place one of whose names is name.
+func (d *doc) entityNamed(name string) *entity {
+	if name == "" {
+		return nil
+	}
+	f := textfold.Fold(name)
+	for _, e := range d.ents {
+		if e.hasAlias[f] {
+			return e
+		}
+	}
+	return nil
 }
