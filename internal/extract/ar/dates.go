@@ -75,10 +75,10 @@ var weekdays = map[string]time.Weekday{
 }
 
 // yearCues may precede a year standing alone: "عام 2013", "منذ 2011".
-var yearCues = set(`عام العام عامي سنة السنة منذ في خلال حتى مطلع أواخر أوائل نهاية بداية منتصف صيف شتاء ربيع خريف`)
+var yearCues = words("year_cues")
 
 // monthCues may precede a month standing alone: "في شباط", "شهر آذار".
-var monthCues = set(`في شهر خلال منذ مطلع أواخر أوائل نهاية بداية منتصف حتى`)
+var monthCues = words("month_cues")
 
 func (d *doc) findDates() {
 	for i := 0; i < len(d.toks); i++ {
@@ -312,7 +312,7 @@ func (d *doc) dateAt(i int) (dateRef, bool) {
 
 // ambiguousMonth are month names that are common words too: "آب" (father
 // in older usage), "مايو", "ماي".
-var ambiguousMonth = set(`آب ماي`)
+var ambiguousMonth = words("ambiguous_month")
 
 // rangeStart reports "بين" or "من" opening a span of time before token i:
 // "بين عامي 2012 و2014", "من 2011 إلى 2014".

@@ -21,19 +21,16 @@ type entity struct {
 
 // placeCues are nouns that introduce a place: a weak gazetteer entry (a
 // village whose name is also a word) counts only after one.
-var placeCues = set(`قرية القرية بلدة البلدة مدينة المدينة حي الحي منطقة المنطقة ناحية مخيم ريف بلدتي قريتي أحياء مدن قرى بلدات محافظة`)
+var placeCues = words("place_cues")
 
 // notPlaces are gazetteer names that running Arabic text mostly uses as
 // common words or as something else's name.
-var notPlaces = set(`العربية الجزيرة السلام النصر الحرية الثورة الجمهورية الوحدة الشهداء الأمل الوادي المحطة السوق الجامع
-صور الصور الباب تدمر المركز الجديد الجديدة الشرقية الغربية الشمالية الجنوبية القديمة البلد الكرامة العدالة السجن الفرع الحي الأمن التحرير
-تشرين آذار نيسان أيار حزيران تموز آب أيلول الخميس الجمعة السبت الأحد الاثنين الثلاثاء الأربعاء جمعة خميس الشرق
-الأوسط المحكمة النيابة الداخلية الدفاع القضاء العام المدني`)
+var notPlaces = words("not_places")
 
 // newsOnly are organizations (news outlets) whose Arabic name is also a
 // common word: they count only after a cue ("قناة الجزيرة", "وكالة الأناضول").
-var newsOnly = set(`العربية الجزيرة الأناضول الشرق`)
-var newsCues = set(`قناة وكالة موقع صحيفة شبكة تلفزيون لقناة لوكالة لموقع لصحيفة`)
+var newsOnly = words("news_only")
+var newsCues = words("news_cues")
 
 // findGazetteer finds the longest gazetteer phrases, reading the first word
 // of each with and without its clitics.
@@ -144,7 +141,7 @@ func (d *doc) entityFor(typ uint8, g *gazetteer.Entry, surface string) *entity {
 
 // quarterCues introduce a place that no gazetteer may list: "حي الرميلة",
 // "قرية بيت ياشوط".
-var quarterCues = set(`حي قرية بلدة مخيم ناحية معبر`)
+var quarterCues = words("quarter_cues")
 
 // cuedPlaces reads the name after a place noun as a place: one word, or
 // two when the second carries the article.
@@ -261,7 +258,7 @@ func (d *doc) prisonTowns() {
 	d.dropEmpty()
 }
 
-var inmateWords = set(`ناج معتقلي سجناء سجين معتقل ناجي ناجون ناجين الناجين الناجون ناجية خريجي سجان سجاني السجان معتقلو سجانو`)
+var inmateWords = words("inmate_words")
 
 func (d *doc) inmateBefore(i int) bool {
 	if _, ok := d.has(i-1, inmateWords); ok {
@@ -369,7 +366,7 @@ func sameHead(a, b string) bool {
 
 // placeHeads are nouns that stand before a place's name without being part
 // of it.
-var placeHeads = set(`مدينة المدينة محافظة المحافظة بلدة البلدة قرية القرية حي منطقة المنطقة ناحية`)
+var placeHeads = words("place_heads")
 
 func (d *doc) foldsOf(a, b int) []string {
 	out := make([]string, 0, b-a)

@@ -201,12 +201,12 @@ func (d *doc) needsMet(tr trigger, i, n int, s sentence) bool {
 
 // placeNouns before an arrest word make it a place, not an event:
 // "مراكز الاعتقال".
-var notEventBefore = set(`مراكز مركز أماكن مكان سجون معسكرات فترة مدة سنوات أشهر ظروف`)
+var notEventBefore = words("not_event_before")
 
 // conductWords before an arrest word make the person its agent.
-var conductWords = set(`أدت أدى تسبب تسببت المشاركة بالمشاركة مشاركته بمشاركته متورط المتورط بإدارة إدارة تنفيذ بتنفيذ عمليات حملات حملة مسؤول المسؤول`)
+var conductWords = words("conduct_words")
 
-var sentenceVerbs = set(`حكم حكمت الحكم حكما قضت أصدرت صدر بحكم`)
+var sentenceVerbs = words("sentence_verbs")
 
 func (d *doc) skipTrigger(tr trigger, i int, s sentence) bool {
 	if tr.typ == extract.EventArrest {
@@ -272,9 +272,7 @@ func roleFor(typ string, p *person) string {
 }
 
 // backWords point back to a person named before: "أنه", "بحقه".
-var backWords = set(`أنه إنه بأنه وأنه عليه بحقه لديه معه منه له اعترافاته اعترافه إحالته توقيفه اعتقاله محاكمته إدانته
-فراره ضده بتورطه تورطه بمشاركته مشاركته قيامه بقيامه وأقر وأضاف ويواجه يواجه الموقوف المذكور المتهم الجاني
-الموقوفين إليه ابنه ابنها شقيقه شقيقها أخيه أخاه زوجها`)
+var backWords = words("back_words")
 
 // killingBefore reports a word of killing just before "تحت التعذيب": the
 // killer is the torturer.
@@ -338,7 +336,7 @@ func (d *doc) amongWord(s sentence) bool {
 }
 
 // groupWords point back to several persons named before: "المتهمين".
-var groupWords = set(`المتهمين المتهمون الموقوفين الموقوفون الثلاثة الاثنين الثلاثه المذكورين الجناة المتهمان الموقوفان`)
+var groupWords = words("group_words")
 
 func (d *doc) pointsToGroup(s sentence) bool {
 	for k := s.a; k < s.b; k++ {
@@ -462,11 +460,11 @@ func (d *doc) narratorAt(k int, s sentence) bool {
 	return false
 }
 
-var tellVerbs = set(`يروي تروي روى روت يستذكر يتذكر تتذكر يضيف ويضيف تضيف يقول تقول ويقول وتقول يصف تصف`)
+var tellVerbs = words("tell_verbs")
 
 // possessives may stand between a word of testimony and its narrator:
 // "أدلى بشهادته الناجي X".
-var possessives = set(`بشهادته بشهادتها الناجي الناجية المعتقل المعتقلة السابق السابقة`)
+var possessives = words("possessives")
 
 // sufferedIn reports words that put a person on the receiving side of
 // torture: "تعرض للتعذيب", "آثار التعذيب", "عذبوه".
@@ -526,8 +524,7 @@ func (d *doc) speakerAt(k int, s sentence) bool {
 
 // reportVerbs introduce what someone says for a body or about others; a
 // person after one speaks rather than takes part.
-var reportVerbs = set(`يقول ويقول تقول وتقول قال وقال قالت وقالت أكد وأكد أكدت أضاف وأضاف أضافت أوضح وأوضح أوضحت صرح صرحت أشار أشارت أفاد أفادت
-ذكر ذكرت أعلن أعلنت تابع`)
+var reportVerbs = words("report_verbs")
 
 // whereFor picks the place of an event in its sentence: a facility for what
 // happens in custody, a place for an arrest, the nearest after the trigger
@@ -667,7 +664,7 @@ func (d *doc) accusationBetween(a, k int) bool {
 }
 
 // originWords say where someone comes from, not where something happened.
-var originWords = set(`ينحدر المنحدر تنحدر المنحدرة أبناء مواليد سكان أهالي ابن وهو وهي`)
+var originWords = words("origin_words")
 
 func abs(x int) int {
 	if x < 0 {
@@ -699,9 +696,8 @@ func (d *doc) dateFor(a int, s sentence) *dateRef {
 
 // Modality cues.
 var (
-	denyCues   = set(`نفى ونفى نفت ونفت ينفي تنفي ينفون أنكر وأنكر ينكر تنكر نافيا نافية نفيه إنكاره`)
-	allegeCues = set(`زعم يزعم تزعم مزاعم المزعوم المزعومة بحسب حسب وفق وفقا نقلا يتهم تتهم اتهم اتهمت اتهام اتهامات متهم
-المتهم متهمين بتهمة يشتبه المشتبه مشتبه يعتقد يقال أفادت تفيد أفاد يفيد ناشطون مصادر شهادات الاتهامات ادعاءات`)
+	denyCues   = words("deny_cues")
+	allegeCues = words("allege_cues")
 )
 
 // modality reads how the sentence reports what it says.
@@ -751,7 +747,7 @@ func (d *doc) statementAt(v int, s sentence) {
 }
 
 // speakerLinks may stand between a speech verb and the speaker.
-var speakerLinks = set(`في باسم شقيقه شقيقها والده والدته والد والدة ابنه ابنها زوجته زوجها محامي المحامي مدير`)
+var speakerLinks = words("speaker_links")
 
 // personTypes are events about someone: an event of one of these types that
 // names nobody restates one that does.
@@ -822,8 +818,6 @@ func (d *doc) inmatesIn(s sentence) bool {
 	}
 	return false
 }
-
-var victimWordSet = set(victimWords)
 
 // samePersons reports events about the same persons, or both about nobody.
 func samePersons(a, b *event) bool {

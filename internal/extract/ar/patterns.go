@@ -6,24 +6,24 @@ import (
 	"github.com/athar-project/athar/internal/gazetteer"
 )
 
-var branchHeads = set(`فرع الفرع فروع`)
-var orgExtendHeads = set(`إدارة مديرية قيادة`)
-var extendHeads = set(`إدارة مديرية قيادة سجن السجن`)
+var branchHeads = words("branch_heads")
+var orgExtendHeads = words("org_extend_heads")
+var extendHeads = words("extend_heads")
 
 // branchNames name a security branch by its work: "فرع التحقيق".
-var branchNames = set(`التحقيق المداهمة الدوريات المنطقة المعلومات الاستخبارات التحري`)
+var branchNames = words("branch_names")
 
-var prisonHeads = set(`سجن السجن مطار مشفى مستشفى قاعدة`)
-var prisonQualifiers = set(`المركزي العسكري المدني الأحمر الأبيض الدولي الوطني`)
+var prisonHeads = words("prison_heads")
+var prisonQualifiers = words("prison_qualifiers")
 
 // orgHeads begin the name of a body: "وزارة العدل", "مديرية الأمن الداخلي".
-var orgHeads = set(`وزارة مديرية قيادة هيئة محكمة قوى جهاز جامعة لجنة`)
+var orgHeads = words("org_heads")
 
 // courtGrades follow a court's city: "محكمة ستوكهولم الابتدائية".
-var courtGrades = set(`الابتدائية العليا الإقليمية الجزائية المركزية الفيدرالية الدولية الجنائية المحلية الجنايات`)
+var courtGrades = words("court_grades")
 
 // orgBridges may stand inside a body's name before a place: "قيادة شرطة حمص".
-var orgBridges = set(`شرطة أمن الأمن الشرطة`)
+var orgBridges = words("org_bridges")
 
 // findPatternEntities finds facilities and organizations that no gazetteer
 // lists: "فرع ٢١٥", "الفرع 227", "سجن حماة المركزي", "فرع الأمن العسكري",
@@ -177,12 +177,10 @@ func (d *doc) findPatternEntities() {
 }
 
 // nationalities follow a body's name: "الأمن العام اللبناني".
-var nationalities = set(`السوري السورية اللبناني اللبنانية العراقي العراقية التركي التركية الأردني الأردنية الروسي الروسية
-الإيراني الإيرانية الألماني الألمانية الفرنسي الفرنسية الأمريكي الأمريكية الهولندي الهولندية السويدي السويدية
-العسكرية العسكري`)
+var nationalities = words("nationalities")
 
 // orgWords may continue a body's name although the stop list holds them.
-var orgWords = set(`الداخلية الأمن العام العامة الجنايات الجزائية العسكرية الجنائية العدل الدفاع الشرطة الداخلي`)
+var orgWords = words("org_words")
 
 // nationalityAfterBodies joins a nationality to the body before it: "الأمن
 // العام اللبناني" is Lebanon's, not Syria's, General Security.

@@ -30,14 +30,10 @@ type epithet struct {
 
 // verbWords are verbs that follow a name in a sentence and are no part of
 // it; the stop list has the reporting verbs.
-var verbWords = set(`اعترف اعترفت قام قامت عمل عملت شارك شاركت خدم تورط أشرف فر هرب توفي توفيت قضى استشهد اعتقل اعتقلت
-عذب قتل ظهر كشف روى يروي تروي أقر أنكر نفى ينفي يقول تقول قالت يضيف أضاف كان كانت يعمل يواجه تواجه اعتقل
-أحيل سيحال يحال حكم أدين صدر يتهم اتهم تم جرى ألقي وصل دخل خرج أفرج نقل تعرض تعرضت شاهد رأى سمع يذكر ذكر`)
+var verbWords = words("verb_words")
 
 // speechVerbs introduce what someone says.
-var speechVerbs = set(`قال وقال فقال يقول ويقول قالت وقالت تقول أكد وأكد أكدت يؤكد أضاف وأضاف أضافت وأضافت أوضح وأوضح أوضحت
-صرح وصرح صرحت أشار وأشار أشارت روى وروى روت يروي تروي يتذكر تتذكر يستذكر أفاد وأفاد أفادت تابع وتابع تابعت ذكر وذكر
-ذكرت شرح وشرح نفى ونفى نفت ينفي تنفي أنكر وأنكر أعلن وأعلن أعلنت`)
+var speechVerbs = words("speech_verbs")
 
 // findEpithets finds nicknames in quotes after a cue word, or right after
 // a name, and marks their words so that nothing else claims them.
@@ -355,19 +351,18 @@ func familyLike(f string) bool {
 }
 
 // honorifics may end a name as a family name: "عامر خالد السيد".
-var honorifics = set(`السيد الشيخ الحاج`)
+var honorifics = words("honorifics")
 
 // ambiguousGiven are given names that are common words too ("أسماء"
 // names, "أمل" hope): without a rank or cue they begin a name only before
 // another name.
-var ambiguousGiven = set(`أسماء أمل إيمان وفاء جميلة سعيد كريم منى هدى رجاء عادل أمين أنور جمال كمال منير مأمون نبيل حكمت فضل رضا صالح`)
+var ambiguousGiven = words("ambiguous_given")
 
 // dinHeads form a given name with "الدين": "نور الدين", "صلاح الدين".
-var dinHeads = set(`نور صلاح عز علاء بدر خير شمس سيف محيي زين نصر فخر تاج عماد جمال كمال نجم حسام ضياء شهاب`)
+var dinHeads = words("din_heads")
 
 // postRank are words that may stand between a rank and the name.
-var postRank = set(`السابق السابقة سابق المتقاعد متقاعد المنشق الأسبق السابقين الرئيسي الموقوف الفار المزعوم
-المختفي المختفية المغيب المغيبة المفقود المفقودة الراحل الراحلة الشهيد`)
+var postRank = words("post_rank")
 
 // officeRank reports an office rather than a rank: a description, not a
 // name, usually follows it.
@@ -781,4 +776,4 @@ func (d *doc) prepAt(i int) bool {
 }
 
 // governsAla are words that take the preposition على.
-var governsAla = set(`القبض قبض ألقي عثر حصل حكم تعرف اعتدى الاعتداء أقدم بالقبض وقبض وحكم`)
+var governsAla = words("governs_ala")

@@ -1,0 +1,38 @@
+package ar
+
+import (
+	"io/fs"
+	"strings"
+	"testing"
+)
+
+// TestLexicon checks that every word list says where it comes from and
+// holds something, and that the trigger table reads.
+func TestLexicon(t *testing.T) {
+	files, err := fs.Glob(lexiconFS, "lexicon/*")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no word lists embedded: %v", err)
+	}
+	for _, f := range files {
+		b, err := fs.ReadFile(lexiconFS, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		head := ""
+		for _, line := range strings.Split(string(b), "\n") {
+			if !strings.HasPrefix(line, "#") {
+				break
+			}
+			head += line + "\n"
+		}
+		if !strings.Contains(head, "Provenance:") {
+			t.Errorf("%s: its opening comment does not say where the list comes from (a line with \"Provenance:\")", f)
+		}
+		if len(listLines(strings.TrimPrefix(f, "lexicon/"))) == 0 {
+			t.Errorf("%s is empty", f)
+		}
+	}
+	if len(triggers) < 100 {
+		t.Errorf("%d triggers read, want the whole table", len(triggers))
+	}
+}
