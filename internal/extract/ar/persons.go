@@ -131,138 +131,36 @@ func (d *doc) findPersons() {
 }
 
 // personAt0 tries to read a name at token i (after a rank, a cue word, or
-// at a given name); it returns the token after the name, or i.
+// at a given name); it returns the token after the name, or i. The steps:
+// what introduces the name (a rank or office, a cue word, or nothing), where
+// its first word is, how far it runs, and the person it names.
 func (d *doc) personAt0(i int, s sentence) int {
-	rank, rankSp := "", span{}
-	start, pre := i, 0
-	introduced, cued, rank2 := false, false, false
 	if _, ok := d.has(i-1, placeCues); ok {
 		return i // "حي صلاح الدين": a place named after a person
 	}
-	if rankWords[d.toks[i].fold] {
-		// "الشيخ" may be a family name known before
-		if q, p := d.knownPart(i); q != nil {
-			end := i + 1
-			if p < 0 {
-				p, end = -1-p, i+2
-			}
-			d.mentionPerson(q, span{i, end, p})
-			return end
-		}
+	if end, ok := d.familyAsRankWord(i); ok {
+		return end
 	}
-	if n, p := d.phraseAt(i, ranks); n > 0 && !(n == 1 && p == 0 && givenNames[d.toks[i].fold] && !strings.HasPrefix(d.toks[i].fold, "ال") && d.startsName(i+1)) {
-		rankSp = span{i, i + n, p}
-		rank = d.str(rankSp)
-		start = i + n
-		introduced = true
-		// "العقيد المنشق", "السجان السابق": an adjective may follow the rank
-		for k := 0; k < 2 && postRank[d.fold(start)]; k++ {
-			start++
-		}
-		// "مساعد أول"-style ranks chain: "الشرطي المساعد"
-		if n2, _ := d.phraseAt(start, ranks); n2 > 0 {
-			start += n2
-		}
-		// "مدير السجن العقيد X", "رئيس الهيئة محمد X": an office's
-		// complement, then the rank or the name
-		if officeRank(rank) {
-			j := start
-			for j < s.b && j < start+2 && d.toks[j].word && strings.HasPrefix(d.toks[j].fold, "ال") && d.own[j] == ownNone && !givenNames[d.toks[j].fold] {
-				if n3, _ := d.phraseAt(j, ranks); n3 > 0 {
-					break
-				}
-				j++
-			}
-			for j < s.b && (d.own[j] == ownOrg || d.own[j] == ownPlace || d.fold(j) == "في") {
-				j++
-			}
-			if n3, _ := d.phraseAt(j, ranks); n3 > 0 || d.startsName(j) {
-				start = j
-			}
-		}
-		// "المتحدث باسم وزارة الداخلية نور الدين البابا": the body between
-		for start < s.b && (d.own[start] == ownOrg || d.own[start] == ownPlace && start > i+n || d.fold(start) == "في" && start+1 < s.b && d.own[start+1] != ownNone && d.own[start+1] != ownPerson) {
-			start++
-		}
-		// "مدير الأمن العام في حمص العقيد X": a rank after the body
-		if start > i+n {
-			if n3, _ := d.phraseAt(start, ranks); n3 > 0 {
-				for k := start; k < start+n3; k++ {
-					d.own[k] = ownRank
-				}
-				start += n3
-				rank2 = true
-			}
-		}
-	} else if _, ok := d.has(i, cueWords); ok {
-		start = i + 1
-		introduced = true
-		cued = true
-	}
-	if start >= s.b || !d.toks[start].word || d.own[start] != ownNone {
+	in, ok := d.readIntro(i, s)
+	if !ok {
 		return i
 	}
-	// the first word of the name
-	first := d.toks[start]
-	if !first.arabic {
+	start := in.start
+	if !d.canStartName(start, s) {
 		return i
 	}
-	if d.prepAt(start) {
-		return i
-	}
-	if !introduced {
-		// a person named before, by the family name or the given name alone
-		if q, pre := d.knownPart(start); q != nil {
-			end := start + 1
-			if pre < 0 {
-				pre, end = -1-pre, start+2
-			}
-			d.mentionPerson(q, span{start, end, pre})
-			return end
-		}
-		// "أم محمد", "أبو علي": a kunya
-		if f := first.fold; (f == "ابو" || f == "ام") && start+1 < s.b && givenNames[d.fold(start+1)] && d.own[start+1] == ownNone {
-			end := start + 2
-			if end < s.b && d.toks[end].arabic && nameLike(d.fold(end)) && strings.HasPrefix(d.fold(end), "ال") && d.own[end] == ownNone {
-				end++
-			}
-			sp := span{start, end, 0}
-			d.addPerson(sp, d.nameWords(sp))
-			return end
-		}
-		p, ok := d.has(start, givenNames)
-		if !ok && d.startsName(start) {
-			p, ok = first.vars[first.nvars-1].pre, true
-		}
-		if ok && ambiguousGiven[first.vars[first.nvars-1].s] && !d.startsName(start+1) && !d.isFamily(d.fold(start+1)) && !familyLike(d.fold(start+1)) {
+	var pre int
+	if in.introduced {
+		if pre, ok = d.introducedStart(start, in); !ok {
 			return i
 		}
-		if !ok && d.fold(start+1) == "الدين" && dinHeads[first.vars[first.nvars-1].s] {
-			p, ok = first.vars[first.nvars-1].pre, true
-		}
-		if !ok {
-			return i
-		}
-		pre = p
-		// "أبو X" is a kunya: it needs a name after it
 	} else {
-		f := first.fold
-		if stopWords[f] || rankWords[f] || verbWords[f] || !nameLike(f) || d.isTrigger(start) || d.suffixedNoun(start) {
-			return i
-		}
-		if first.nvars > 1 && strings.HasPrefix(f, "و") && first.vars[1].pre == 1 && !givenNames[f] {
-			return i // "اسم المعتقل واسم أبيه": و begins another phrase
-		}
-		// an office ("رئيس قسم التحقيق") is followed by a description
-		// unless a given name follows
-		if !rank2 && (rank != "" && (officeRank(rank) || descriptiveRank(rank)) || start > rankSp.b+1) {
-			// after an office, a description, or a body between rank and
-			// name, only a given name begins a name
-			if !d.startsName(start) {
-				return i
+		var end int
+		if pre, end, ok = d.bareStart(start, s); !ok || end > 0 {
+			if ok {
+				return end // a person known before, or a kunya
 			}
-			p, _ := d.has(start, givenNames)
-			pre = p
+			return i
 		}
 	}
 	end := d.extendName(start, pre, s)
@@ -271,36 +169,244 @@ func (d *doc) personAt0(i int, s sentence) int {
 	}
 	sp := span{start, end, pre}
 	words := d.nameWords(sp)
-	if len(words) == 0 {
+	if !d.enoughName(words, in, start, end) {
 		return i
 	}
-	if len(words) == 1 && !introduced && !d.speechBefore(start) && !d.pseudonymAfter(end) {
-		return i // a given name alone names nobody in particular
-	}
-	if len(words) == 1 && particles[words[0]] {
-		return i
-	}
-	p := d.addPerson(sp, words)
-	p.cued = p.cued || cued
-	if rank != "" {
-		if p.rank == "" {
-			p.rank = rank
-		}
-		rf := textfold.Fold(rank)
-		rw := strings.Fields(rf)[0]
-		if officialRanks[bare(rw)] || officialRanks[rw] {
-			p.official = true
-		}
-		if victimRanks[rw] {
-			p.victim = true
-		} else if milRanks[rw] {
-			p.mil = true
-		}
-		for k := rankSp.a; k < rankSp.b; k++ {
-			d.own[k] = ownRank
-		}
-	}
+	d.recordPerson(sp, words, in)
 	return end
+}
+
+// intro is what stands before a name: a rank or an office, a cue word, or
+// nothing.
+type intro struct {
+	rank       string // the rank or office as written
+	rankSp     span
+	start      int  // the token where the name may begin
+	introduced bool // a rank, office or cue word stands before it
+	cued       bool // "المدعو"
+	rank2      bool // a second rank after a body: "مدير الأمن العام في حمص العقيد X"
+}
+
+// familyAsRankWord reads a rank word that is the family name of a person
+// known before ("الشيخ"): it returns the token after the mention.
+func (d *doc) familyAsRankWord(i int) (int, bool) {
+	if !rankWords[d.toks[i].fold] {
+		return 0, false
+	}
+	q, p := d.knownPart(i)
+	if q == nil {
+		return 0, false
+	}
+	end := i + 1
+	if p < 0 {
+		p, end = -1-p, i+2
+	}
+	d.mentionPerson(q, span{i, end, p})
+	return end, true
+}
+
+// readIntro reads what introduces a name at token i: a rank or office with
+// what may follow it, or a cue word; with neither, the name would start at
+// i itself. It is false when the intro claims tokens owned by something else.
+func (d *doc) readIntro(i int, s sentence) (intro, bool) {
+	in := intro{start: i}
+	if n, p := d.phraseAt(i, ranks); n > 0 && !d.givenNameNotRank(i, n, p) {
+		in.rankSp = span{i, i + n, p}
+		in.rank = d.str(in.rankSp)
+		in.start = i + n
+		in.introduced = true
+		d.afterRank(&in, i+n, s)
+		return in, true
+	}
+	if _, ok := d.has(i, cueWords); ok {
+		in.start, in.introduced, in.cued = i+1, true, true
+	}
+	return in, true
+}
+
+// givenNameNotRank reports a one-word rank that is a given name here: "رائد"
+// before another name is Raed, not a major.
+func (d *doc) givenNameNotRank(i, n, pre int) bool {
+	f := d.toks[i].fold
+	return n == 1 && pre == 0 && givenNames[f] && !strings.HasPrefix(f, "ال") && d.startsName(i+1)
+}
+
+// afterRank moves the start of the name past what may stand between a rank
+// and the name: an adjective ("العقيد المنشق"), a second rank, an office's
+// complement ("مدير السجن العقيد X"), a body ("المتحدث باسم وزارة الداخلية X"),
+// and a rank after the body.
+func (d *doc) afterRank(in *intro, from int, s sentence) {
+	start := from
+	for k := 0; k < 2 && postRank[d.fold(start)]; k++ {
+		start++
+	}
+	if n2, _ := d.phraseAt(start, ranks); n2 > 0 {
+		start += n2 // "الشرطي المساعد"
+	}
+	if officeRank(in.rank) {
+		start = d.officeComplement(start, s)
+	}
+	for start < s.b && d.bodyBeforeName(start, from) {
+		start++
+	}
+	if start > from {
+		if n3, _ := d.phraseAt(start, ranks); n3 > 0 {
+			for k := start; k < start+n3; k++ {
+				d.own[k] = ownRank
+			}
+			start += n3
+			in.rank2 = true
+		}
+	}
+	in.start = start
+}
+
+// officeComplement steps over an office's complement ("رئيس الهيئة", "مدير
+// السجن في حمص") when a rank or a given name follows it.
+func (d *doc) officeComplement(start int, s sentence) int {
+	j := start
+	for j < s.b && j < start+2 && d.toks[j].word && strings.HasPrefix(d.toks[j].fold, "ال") && d.own[j] == ownNone && !givenNames[d.toks[j].fold] {
+		if n3, _ := d.phraseAt(j, ranks); n3 > 0 {
+			break
+		}
+		j++
+	}
+	for j < s.b && (d.own[j] == ownOrg || d.own[j] == ownPlace || d.fold(j) == "في") {
+		j++
+	}
+	if n3, _ := d.phraseAt(j, ranks); n3 > 0 || d.startsName(j) {
+		return j
+	}
+	return start
+}
+
+// bodyBeforeName reports token k as part of a body or place that stands
+// between an office and the name ("المتحدث باسم وزارة الداخلية نور الدين
+// البابا"); from is the token after the rank.
+func (d *doc) bodyBeforeName(k, from int) bool {
+	if d.own[k] == ownOrg || d.own[k] == ownPlace && k > from {
+		return true
+	}
+	return d.fold(k) == "في" && k+1 < len(d.toks) && d.own[k+1] != ownNone && d.own[k+1] != ownPerson
+}
+
+// canStartName reports a token where a name may begin: an Arabic word that
+// nothing owns and that is not a preposition written like a name.
+func (d *doc) canStartName(start int, s sentence) bool {
+	if start >= s.b || !d.toks[start].word || d.own[start] != ownNone {
+		return false
+	}
+	return d.toks[start].arabic && !d.prepAt(start)
+}
+
+// bareStart reads a name that nothing introduces. It records a person known
+// before (by family or given name alone) or a kunya at once and returns the
+// token after it as end; else it reports whether a given name begins here,
+// with the length of its clitic.
+func (d *doc) bareStart(start int, s sentence) (pre, end int, ok bool) {
+	first := d.toks[start]
+	if q, p := d.knownPart(start); q != nil {
+		end := start + 1
+		if p < 0 {
+			p, end = -1-p, start+2
+		}
+		d.mentionPerson(q, span{start, end, p})
+		return 0, end, true
+	}
+	if end := d.kunyaAt(start, s); end > 0 {
+		return 0, end, true
+	}
+	last := first.vars[first.nvars-1]
+	p, ok := d.has(start, givenNames)
+	if !ok && d.startsName(start) {
+		p, ok = last.pre, true
+	}
+	if ok && ambiguousGiven[last.s] && !d.startsName(start+1) && !d.isFamily(d.fold(start+1)) && !familyLike(d.fold(start+1)) {
+		return 0, 0, false
+	}
+	if !ok && d.fold(start+1) == "الدين" && dinHeads[last.s] {
+		p, ok = last.pre, true
+	}
+	return p, 0, ok
+}
+
+// kunyaAt records a kunya ("أبو علي", "أم محمد") at start and returns the
+// token after it, or 0.
+func (d *doc) kunyaAt(start int, s sentence) int {
+	f := d.toks[start].fold
+	if (f != "ابو" && f != "ام") || start+1 >= s.b || !givenNames[d.fold(start+1)] || d.own[start+1] != ownNone {
+		return 0
+	}
+	end := start + 2
+	if end < s.b && d.toks[end].arabic && nameLike(d.fold(end)) && strings.HasPrefix(d.fold(end), "ال") && d.own[end] == ownNone {
+		end++
+	}
+	sp := span{start, end, 0}
+	d.addPerson(sp, d.nameWords(sp))
+	return end
+}
+
+// introducedStart checks the first word after a rank, office or cue word;
+// it returns the clitic length of the name's first word.
+func (d *doc) introducedStart(start int, in intro) (int, bool) {
+	first := d.toks[start]
+	f := first.fold
+	if stopWords[f] || rankWords[f] || verbWords[f] || !nameLike(f) || d.isTrigger(start) || d.suffixedNoun(start) {
+		return 0, false
+	}
+	if first.nvars > 1 && strings.HasPrefix(f, "و") && first.vars[1].pre == 1 && !givenNames[f] {
+		return 0, false // "اسم المعتقل واسم أبيه": و begins another phrase
+	}
+	// after an office, a description, or a body between rank and name, only
+	// a given name begins a name ("رئيس قسم التحقيق" is followed by a
+	// description)
+	if !in.rank2 && (in.rank != "" && (officeRank(in.rank) || descriptiveRank(in.rank)) || start > in.rankSp.b+1) {
+		if !d.startsName(start) {
+			return 0, false
+		}
+		p, _ := d.has(start, givenNames)
+		return p, true
+	}
+	return 0, true
+}
+
+// enoughName reports whether the words read make a name: a given name alone
+// names nobody in particular unless a rank, a cue, a speech verb or
+// "(اسم مستعار)" says it is someone.
+func (d *doc) enoughName(words []string, in intro, start, end int) bool {
+	if len(words) == 0 {
+		return false
+	}
+	if len(words) == 1 && !in.introduced && !d.speechBefore(start) && !d.pseudonymAfter(end) {
+		return false
+	}
+	return !(len(words) == 1 && particles[words[0]])
+}
+
+// recordPerson adds the person a name span names, with what its intro says
+// of them: rank, an official, a victim, a soldier or guard.
+func (d *doc) recordPerson(sp span, words []string, in intro) *person {
+	p := d.addPerson(sp, words)
+	p.cued = p.cued || in.cued
+	if in.rank == "" {
+		return p
+	}
+	if p.rank == "" {
+		p.rank = in.rank
+	}
+	rw := strings.Fields(textfold.Fold(in.rank))[0]
+	if officialRanks[bare(rw)] || officialRanks[rw] {
+		p.official = true
+	}
+	if victimRanks[rw] {
+		p.victim = true
+	} else if milRanks[rw] {
+		p.mil = true
+	}
+	for k := in.rankSp.a; k < in.rankSp.b; k++ {
+		d.own[k] = ownRank
+	}
+	return p
 }
 
 // startsName reports a given name (or a compound with الدين) at token i.
