@@ -11,6 +11,8 @@
 package ar
 
 import (
+	"unicode/utf8"
+
 	"github.com/athar-project/athar/internal/extract"
 	"github.com/athar-project/athar/internal/gazetteer"
 	"github.com/athar-project/athar/internal/model"
@@ -34,7 +36,13 @@ const (
 // the first token (a clitic) lie outside the span.
 type span struct{ a, b, pre int }
 
-type sentence struct{ a, b int }
+// sentence is a range of tokens; heading marks a line of its own without
+// final punctuation (a headline, a section title): what it says the body
+// says again, better.
+type sentence struct {
+	a, b    int
+	heading bool
+}
 
 // doc is the working state of one extraction.
 type doc struct {
@@ -83,7 +91,7 @@ func (d *doc) splitSentences() {
 	start := 0
 	cut := func(end int) {
 		if end > start {
-			d.sents = append(d.sents, sentence{start, end})
+			d.sents = append(d.sents, sentence{a: start, b: end, heading: d.isHeading(start, end)})
 		}
 		start = end
 	}
@@ -99,6 +107,9 @@ func (d *doc) splitSentences() {
 			if t.fold == "." && i > 0 && i+1 < len(d.toks) && d.toks[i-1].digits && d.toks[i+1].digits && !d.toks[i+1].space {
 				continue // 3.5
 			}
+			if t.fold == "." && d.initialDot(i) {
+				continue // "مصطفى أ.", "فهد.أ"
+			}
 			j := i + 1
 			for j < len(d.toks) && !d.toks[j].word && d.toks[j].nl == 0 && isCloser(d.toks[j].fold) {
 				j++
@@ -112,6 +123,38 @@ func (d *doc) splitSentences() {
 			d.sentOf[i] = si
 		}
 	}
+}
+
+// maxHeading bounds the words of a heading.
+const maxHeading = 25
+
+// isHeading reports a sentence that is a whole line without final
+// punctuation: a headline or a section title.
+func (d *doc) isHeading(a, b int) bool {
+	if b-a > maxHeading || (a > 0 && d.toks[a].nl == 0) || (b < len(d.toks) && d.toks[b].nl == 0) {
+		return false
+	}
+	switch d.toks[b-1].fold {
+	case ".", "!", "?", "…", ":":
+		return false
+	}
+	return true
+}
+
+// initialDot reports a full stop that marks an initial: after a one-letter
+// word that follows a word ("مصطفى أ."), or written between a word and a
+// one-letter word ("فهد.أ").
+func (d *doc) initialDot(i int) bool {
+	if i < 2 || d.toks[i].space {
+		return false
+	}
+	oneLetter := func(k int) bool {
+		return k < len(d.toks) && d.toks[k].word && d.toks[k].arabic && utf8.RuneCountInString(d.toks[k].fold) == 1
+	}
+	if oneLetter(i-1) && d.toks[i-2].word && d.toks[i-1].space {
+		return true
+	}
+	return d.toks[i-1].word && oneLetter(i+1) && !d.toks[i+1].space
 }
 
 func isCloser(s string) bool {

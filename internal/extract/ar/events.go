@@ -770,8 +770,8 @@ func (d *doc) mergeEvents() {
 		}
 	}
 	var out []*event
-	for _, ev := range d.events {
-		if len(ev.persons) == 0 && (named[ev.typ] && ev.typ != extract.EventTestimony || namedIn[ev.sent][ev.typ] ||
+	for _, ev := range bodyFirst(d.events) {
+		if len(ev.persons) == 0 && (ev.sent.heading || named[ev.typ] && ev.typ != extract.EventTestimony || namedIn[ev.sent][ev.typ] ||
 			ev.typ == extract.EventRelease || ev.typ == extract.EventEscape && !d.inmatesIn(ev.sent)) {
 			continue
 		}
@@ -804,6 +804,24 @@ func (d *doc) mergeEvents() {
 		}
 	}
 	d.events = out
+}
+
+// bodyFirst orders events so that those of the body come before those of
+// headings: a fact a headline and the body both state takes the body's
+// place, date and quote.
+func bodyFirst(evs []*event) []*event {
+	out := make([]*event, 0, len(evs))
+	for _, ev := range evs {
+		if !ev.sent.heading {
+			out = append(out, ev)
+		}
+	}
+	for _, ev := range evs {
+		if ev.sent.heading {
+			out = append(out, ev)
+		}
+	}
+	return out
 }
 
 // inmatesIn reports words for prisoners in a sentence: "فرار سبعة سجناء".

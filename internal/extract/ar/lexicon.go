@@ -30,6 +30,15 @@ var notGiven = words("not_given")
 // kept apart from the name.
 var ranks = phraseList("ranks")
 
+// rankModifiers complete a rank: "العقيد الركن", "مساعد أول".
+var rankModifiers = words("rank_modifiers")
+
+// kinWords are words of kinship with a pronoun: "وشقيقه نمير".
+var kinWords = words("kin_words")
+
+// appositionOpeners open an apposition after a name: "، أحد الناجين".
+var appositionOpeners = words("apposition_openers")
+
 // rankWords are the first words of ranks, folded, for a quick check.
 var rankWords = func() map[string]bool {
 	m := map[string]bool{}

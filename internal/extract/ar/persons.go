@@ -65,6 +65,7 @@ func (d *doc) findEpithets() {
 		d.epis = append(d.epis, epithet{sp: span{i + 1, j, 0}, cue: cue})
 		i = j
 	}
+	d.repeatedEpithets()
 	// unquoted: "المكنى أبو علي", "المعروف باسم أبو حسن"
 	for i := 0; i < len(d.toks); i++ {
 		if _, ok := d.has(i, aliasCues); !ok {
@@ -96,6 +97,48 @@ func (d *doc) findEpithets() {
 			}
 		}
 	}
+}
+
+// repeatedEpithets finds a nickname that a cue introduced written again
+// elsewhere (a headline, another sentence) without the cue: it is the same
+// nickname, and its words name no place.
+func (d *doc) repeatedEpithets() {
+	var keys [][]string
+	for _, e := range d.epis {
+		if e.cue >= 0 && e.sp.b-e.sp.a >= 2 {
+			keys = append(keys, d.foldsOf(e.sp.a, e.sp.b))
+		}
+	}
+	if len(keys) == 0 {
+		return
+	}
+	for i := 0; i < len(d.toks); i++ {
+		if d.own[i] != ownNone || !d.toks[i].word {
+			continue
+		}
+		for _, k := range keys {
+			n := len(k)
+			if i+n > len(d.toks) || !d.foldsAre(i, k) {
+				continue
+			}
+			for m := i; m < i+n; m++ {
+				d.own[m] = ownEpithet
+			}
+			d.epis = append(d.epis, epithet{sp: span{i, i + n, 0}, cue: -1})
+			i += n - 1
+			break
+		}
+	}
+}
+
+// foldsAre reports the tokens from i on folding to ws, none of them owned.
+func (d *doc) foldsAre(i int, ws []string) bool {
+	for k, w := range ws {
+		if d.fold(i+k) != w || d.own[i+k] != ownNone {
+			return false
+		}
+	}
+	return true
 }
 
 // aliasCueBefore returns the cue word before a quote at token q: "الملقب
@@ -211,6 +254,9 @@ func (d *doc) familyAsRankWord(i int) (int, bool) {
 func (d *doc) readIntro(i int, s sentence) (intro, bool) {
 	in := intro{start: i}
 	if n, p := d.phraseAt(i, ranks); n > 0 && !d.givenNameNotRank(i, n, p) {
+		for n < 4 && rankModifiers[d.fold(i+n)] && d.own[i+n] == ownNone {
+			n++ // "العقيد الركن", "عميد ركن"
+		}
 		in.rankSp = span{i, i + n, p}
 		in.rank = d.str(in.rankSp)
 		in.start = i + n
@@ -239,6 +285,9 @@ func (d *doc) afterRank(in *intro, from int, s sentence) {
 	start := from
 	for k := 0; k < 2 && postRank[d.fold(start)]; k++ {
 		start++
+	}
+	if d.fold(start) == "," && d.startsName(start+1) {
+		start++ // "المساعد أول، فريد المذهان"
 	}
 	if n2, _ := d.phraseAt(start, ranks); n2 > 0 {
 		start += n2 // "الشرطي المساعد"
@@ -317,7 +366,10 @@ func (d *doc) bareStart(start int, s sentence) (pre, end int, ok bool) {
 		return 0, end, true
 	}
 	last := first.vars[first.nvars-1]
-	p, ok := d.has(start, givenNames)
+	p, ok := d.givenNameAt(start)
+	if !ok && d.appositionNamed(start, s) {
+		return 0, 0, true
+	}
 	if !ok && d.startsName(start) {
 		p, ok = last.pre, true
 	}
@@ -328,6 +380,45 @@ func (d *doc) bareStart(start int, s sentence) (pre, end int, ok bool) {
 		p, ok = last.pre, true
 	}
 	return p, 0, ok
+}
+
+// givenNameAt reports a given name at token i, read with or without its
+// clitics, with the clitic's length; "ك" (like) is not read off a name:
+// "كامل" keeps its ك.
+func (d *doc) givenNameAt(i int) (int, bool) {
+	t := &d.toks[i]
+	for k := 0; k < t.nvars; k++ {
+		v := t.vars[k]
+		if v.pre > 0 && strings.HasPrefix(runesFrom(t.fold, v.pre-1), "ك") {
+			continue
+		}
+		if givenNames[v.s] {
+			return v.pre, true
+		}
+	}
+	return 0, false
+}
+
+// appositionNamed reports a name that no list knows, read from its frame: a
+// verb of saying or telling before two name-like words, and a comma and an
+// apposition after them ("يروي نورس سالم، أحد الناجين").
+func (d *doc) appositionNamed(start int, s sentence) bool {
+	if _, ok := d.has(start-1, speechVerbs); !ok {
+		if _, ok := d.has(start-1, tellVerbs); !ok {
+			return false
+		}
+	}
+	if start+3 >= s.b || d.fold(start+2) != "," {
+		return false
+	}
+	for k := start; k < start+2; k++ {
+		t := &d.toks[k]
+		if !t.word || !t.arabic || t.tanween || d.own[k] != ownNone || !nameLike(t.fold) || d.isTrigger(k) || d.suffixedNoun(k) {
+			return false
+		}
+	}
+	_, ok := d.has(start+3, appositionOpeners)
+	return ok
 }
 
 // kunyaAt records a kunya ("أبو علي", "أم محمد") at start and returns the
@@ -377,10 +468,34 @@ func (d *doc) enoughName(words []string, in intro, start, end int) bool {
 	if len(words) == 0 {
 		return false
 	}
-	if len(words) == 1 && !in.introduced && !d.speechBefore(start) && !d.pseudonymAfter(end) {
+	if len(words) == 1 && !in.introduced && !d.speechBefore(start) && !d.pseudonymAfter(end) && !d.kinBeforeName(start) {
 		return false
 	}
+	if len(words) == 1 && in.rank != "" && !givenNames[words[0]] && pluralShape(words[0]) {
+		return false // "يطلب السجان شخصين": a noun after the rank, not a name
+	}
 	return !(len(words) == 1 && particles[words[0]])
+}
+
+// kinBeforeName reports a word of kinship just before a given name:
+// "وشقيقه نمير" names the brother.
+func (d *doc) kinBeforeName(start int) bool {
+	_, ok := d.has(start-1, kinWords)
+	return ok && d.startsName(start)
+}
+
+// pluralShape reports an indefinite word with the ending of a dual or a
+// sound plural: "شخصين", "معتقلون", "سجينات".
+func pluralShape(f string) bool {
+	if strings.HasPrefix(f, "ال") || utf8.RuneCountInString(f) < 4 {
+		return false
+	}
+	for _, suf := range []string{"ين", "ون", "ان", "ات"} {
+		if strings.HasSuffix(f, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // recordPerson adds the person a name span names, with what its intro says
@@ -530,7 +645,7 @@ func (d *doc) knownPart(i int) (*person, int) {
 				continue
 			}
 			kunya := p.parts[0] == "ابو" || p.parts[0] == "ام"
-			if p.parts[len(p.parts)-1] == t.vars[v].s && !kunya || p.parts[0] == t.vars[v].s && !particles[p.parts[0]] {
+			if p.parts[len(p.parts)-1] == t.vars[v].s && !kunya || p.parts[0] == t.vars[v].s && !particles[p.parts[0]] && !d.otherFamilyAfter(p, i) {
 				if found != nil && found != p {
 					return nil, 0 // two persons share it
 				}
@@ -542,6 +657,22 @@ func (d *doc) knownPart(i int) (*person, int) {
 		}
 	}
 	return nil, 0
+}
+
+// otherFamilyAfter reports that the given name at token i is followed by a
+// family name other than p's: "حسان الجاس" is not "حسان التربة". A person
+// known by a given name and an initial ("فهد.أ") keeps every mention of the
+// given name.
+func (d *doc) otherFamilyAfter(p *person, i int) bool {
+	if utf8.RuneCountInString(p.parts[len(p.parts)-1]) == 1 {
+		return false
+	}
+	j := i + 1
+	if j >= len(d.toks) || !d.toks[j].word || !d.toks[j].arabic || d.own[j] != ownNone || d.toks[j].tanween {
+		return false
+	}
+	f := d.toks[j].fold
+	return f != p.parts[1] && familyLike(f) && !d.isTrigger(j) && !d.prepAt(j)
 }
 
 // isFamily reports the family name of a person known before.
@@ -618,8 +749,14 @@ func (d *doc) extendName(a, pre int, s sentence) int {
 		}
 	}
 	needMore := particles[f0]
+	if end := d.initialAfter(j); end > 0 && givenNames[f0] {
+		return end // "مصطفى أ.", "فهد.أ": a given name and the family name's initial
+	}
 	for j < s.b && words < 5 && j-a < 8 {
 		t := d.toks[j]
+		if t.tanween {
+			break // "فهد مارس عنفاً": no name is written with tanween
+		}
 		if !t.word || d.own[j] != ownNone && !(d.own[j] == ownPlace && needMore) {
 			break
 		}
@@ -665,10 +802,39 @@ func (d *doc) extendName(a, pre int, s sentence) int {
 	return j
 }
 
+// initialAfter reads the initial of a family name after a given name that
+// ends at token j: "فهد.أ" (a full stop, then the letter, written
+// together) or "مصطفى أ." (the letter, then a full stop). It returns the token
+// after the initial, or 0.
+func (d *doc) initialAfter(j int) int {
+	if j+1 >= len(d.toks) {
+		return 0
+	}
+	if d.fold(j) == "." && !d.toks[j].space && d.singleLetter(j+1) && !d.toks[j+1].space {
+		return j + 2
+	}
+	if d.singleLetter(j) && d.fold(j+1) == "." && !d.toks[j+1].space {
+		return j + 2
+	}
+	return 0
+}
+
+// singleLetter reports a word of one Arabic letter: an initial.
+func (d *doc) singleLetter(i int) bool {
+	if i < 0 || i >= len(d.toks) {
+		return false
+	}
+	t := &d.toks[i]
+	return t.word && t.arabic && utf8.RuneCountInString(t.fold) == 1
+}
+
 // nameWords returns the folded words of a name span.
 func (d *doc) nameWords(sp span) []string {
 	var out []string
 	for k := sp.a; k < sp.b; k++ {
+		if !d.toks[k].word {
+			continue // the full stop of an initial
+		}
 		f := d.toks[k].fold
 		if k == sp.a && sp.pre > 0 {
 			f = runesFrom(f, sp.pre)
@@ -752,53 +918,78 @@ func containsWords(long, short []string) bool {
 // person named before its cue in the sentence, or a person known only by
 // it.
 func (d *doc) linkEpithets() {
+	// the nicknames a cue gives first: they say whose they are
 	for _, e := range d.epis {
-		at := e.sp.a
 		if e.cue >= 0 {
-			at = e.cue
-		}
-		s := d.sents[d.sentOf[at]]
-		var p *person
-		for k := at - 1; k >= s.a && k >= at-4; k-- {
-			if d.personAt[k] != nil {
-				p = d.personAt[k]
-				break
-			}
-			if d.fold(k) != "," && d.fold(k) != "و" && d.own[k] != ownEpithet {
-				break // "المحقق الملقب بـ«أبو جعفر»": someone known only so
-			}
-		}
-		text := d.str(e.sp)
-		if e.cue < 0 {
-			// a quoted kunya: «أبو علي الحمصي» is the person whose family name
-			// it ends with, wherever the text names them
-			p = nil
-			last := d.fold(e.sp.b - 1)
-			for _, x := range d.persons {
-				if len(x.parts) > 1 && x.parts[len(x.parts)-1] == last {
-					p = x
-				}
-			}
-		}
-		if p == nil {
-			// known only by the nickname
-			words := d.nameWords(e.sp)
-			p = &person{name: text, key: strings.Join(words, " "), parts: words}
-			d.persons = append(d.persons, p)
-			p.ments = append(p.ments, e.sp)
-			for k := e.sp.a; k < e.sp.b; k++ {
-				d.personAt[k] = p
-			}
-			continue
-		}
-		if !containsString(p.aliases, text) {
-			p.aliases = append(p.aliases, text)
-		}
-		p.ments = append(p.ments, e.sp)
-		for k := e.sp.a; k < e.sp.b; k++ {
-			d.personAt[k] = p
+			d.linkEpithet(e)
 		}
 	}
+	for _, e := range d.epis {
+		if e.cue < 0 {
+			d.linkEpithet(e)
+		}
+	}
+}
+
+// linkEpithet gives one nickname to its person, or makes the person known
+// only by it.
+func (d *doc) linkEpithet(e epithet) {
+	text := d.str(e.sp)
+	var p *person
+	if e.cue >= 0 {
+		p = d.personBeforeCue(e.cue)
+	} else if p = d.personWithAlias(d.nameWords(e.sp)); p == nil {
+		// a quoted kunya: «أبو علي الحمصي» is the person whose family name
+		// it ends with, wherever the text names them
+		last := d.fold(e.sp.b - 1)
+		for _, x := range d.persons {
+			if len(x.parts) > 1 && x.parts[len(x.parts)-1] == last {
+				p = x
+			}
+		}
+	}
+	if p == nil {
+		// known only by the nickname
+		words := d.nameWords(e.sp)
+		p = &person{name: text, key: strings.Join(words, " "), parts: words}
+		d.persons = append(d.persons, p)
+	} else if !containsString(p.aliases, text) {
+		p.aliases = append(p.aliases, text)
+	}
+	p.ments = append(p.ments, e.sp)
+	for k := e.sp.a; k < e.sp.b; k++ {
+		d.personAt[k] = p
+	}
+}
+
+// personBeforeCue returns the person named just before a nickname's cue
+// word ("أوس سلوم، المعروف بلقب"), or nil: "المحقق الملقب بـ«أبو جعفر»" is
+// someone known only so.
+func (d *doc) personBeforeCue(at int) *person {
+	s := d.sents[d.sentOf[at]]
+	for k := at - 1; k >= s.a && k >= at-4; k-- {
+		if d.personAt[k] != nil {
+			return d.personAt[k]
+		}
+		if d.fold(k) != "," && d.fold(k) != "و" && d.own[k] != ownEpithet {
+			break
+		}
+	}
+	return nil
+}
+
+// personWithAlias returns the person who has a nickname of these folded
+// words, or nil.
+func (d *doc) personWithAlias(words []string) *person {
+	key := strings.Join(words, " ")
+	for _, p := range d.persons {
+		for _, a := range p.aliases {
+			if strings.Join(strings.Fields(textfold.Fold(a)), " ") == key {
+				return p
+			}
+		}
+	}
+	return nil
 }
 
 func containsString(xs []string, s string) bool {
