@@ -474,7 +474,21 @@ func (d *doc) enoughName(words []string, in intro, start, end int) bool {
 	if len(words) == 1 && in.rank != "" && !givenNames[words[0]] && pluralShape(words[0]) {
 		return false // "يطلب السجان شخصين": a noun after the rank, not a name
 	}
+	if len(words) == 1 && in.rank != "" && !milRank(in.rank) && nisba(words[0]) {
+		return false // "المدعي العام الاتحادي": the office's adjective
+	}
 	return !(len(words) == 1 && particles[words[0]])
+}
+
+// milRank reports a military or police rank (its first word).
+func milRank(rank string) bool {
+	f := strings.Fields(textfold.Fold(rank))
+	return len(f) > 0 && milRanks[f[0]]
+}
+
+// nisba reports a definite adjective of relation: "الاتحادي", "العسكري".
+func nisba(f string) bool {
+	return strings.HasPrefix(f, "ال") && strings.HasSuffix(f, "ي") && utf8.RuneCountInString(f) >= 5
 }
 
 // kinBeforeName reports a word of kinship just before a given name:
@@ -672,7 +686,16 @@ func (d *doc) otherFamilyAfter(p *person, i int) bool {
 		return false
 	}
 	f := d.toks[j].fold
+	if strings.HasPrefix(f, "ال") && d.feminineEnding(j) {
+		return false // "لجثة مازن المنشورة": an adjective of the noun before
+	}
 	return f != p.parts[1] && familyLike(f) && !d.isTrigger(j) && !d.prepAt(j)
+}
+
+// feminineEnding reports a word written with a final ta marbuta.
+func (d *doc) feminineEnding(i int) bool {
+	t := &d.toks[i]
+	return strings.HasSuffix(d.s[t.start:t.end], "ة")
 }
 
 // isFamily reports the family name of a person known before.
