@@ -1,0 +1,113 @@
+package ar
+
+import "github.com/athar-project/athar/internal/extract"
+
+// personTypes are events about someone: an event of one of these types that
+// names nobody restates one that does.
+var personTypes = map[string]bool{extract.EventArrest: true, extract.EventConfession: true, extract.EventReferral: true,
+	extract.EventTrial: true, extract.EventConviction: true, extract.EventEscape: true, extract.EventWanted: true,
+	extract.EventRelease: true}
+
+// mergeEvents reports each fact once: events of one type that share a
+// person, or that both name nobody, are one event.
+func (d *doc) mergeEvents() {
+	named := map[string]bool{}
+	namedIn := map[sentence]map[string]bool{}
+	for _, ev := range d.events {
+		if len(ev.persons) > 0 {
+			named[ev.typ] = true
+			if namedIn[ev.sent] == nil {
+				namedIn[ev.sent] = map[string]bool{}
+			}
+			namedIn[ev.sent][ev.typ] = true
+		}
+	}
+	var out []*event
+	for _, ev := range bodyFirst(d.events) {
+		if len(ev.persons) == 0 && (ev.sent.heading || named[ev.typ] && ev.typ != extract.EventTestimony || namedIn[ev.sent][ev.typ] ||
+			ev.typ == extract.EventRelease || ev.typ == extract.EventEscape && !d.inmatesIn(ev.sent)) {
+			continue
+		}
+		merged := false
+		for _, o := range out {
+			if o.typ != ev.typ || !samePersons(o, ev) {
+				continue
+			}
+			if o.where == "" || o.leadIn && !ev.leadIn && ev.where != "" {
+				o.where = ev.where
+				o.leadIn = ev.leadIn
+			}
+			if o.date == nil {
+				o.date = ev.date
+			}
+			for i, p := range ev.persons {
+				if !containsPerson(o.persons, p) {
+					o.persons = append(o.persons, p)
+					o.who = append(o.who, ev.who[i])
+				}
+			}
+			if o.modality != ev.modality && ev.modality == extract.Asserted && o.modality == extract.Alleged {
+				o.modality = extract.Asserted
+			}
+			merged = true
+			break
+		}
+		if !merged {
+			out = append(out, ev)
+		}
+	}
+	d.events = out
+}
+
+// bodyFirst orders events so that those of the body come before those of
+// headings: a fact a headline and the body both state takes the body's
+// place, date and quote.
+func bodyFirst(evs []*event) []*event {
+	out := make([]*event, 0, len(evs))
+	for _, ev := range evs {
+		if !ev.sent.heading {
+			out = append(out, ev)
+		}
+	}
+	for _, ev := range evs {
+		if ev.sent.heading {
+			out = append(out, ev)
+		}
+	}
+	return out
+}
+
+// inmatesIn reports words for prisoners in a sentence: "فرار سبعة سجناء".
+func (d *doc) inmatesIn(s sentence) bool {
+	for k := s.a; k < s.b; k++ {
+		if _, ok := d.has(k, inmateWords); ok {
+			return true
+		}
+		if _, ok := d.has(k, victimWordSet); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// samePersons reports events about the same persons, or both about nobody.
+func samePersons(a, b *event) bool {
+	if len(a.persons) == 0 || len(b.persons) == 0 {
+		return len(a.persons) == len(b.persons)
+	}
+	for _, p := range a.persons {
+		if containsPerson(b.persons, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsPerson(ps []*person, p *person) bool {
+	for _, x := range ps {
+		if x == p {
+			return true
+		}
+	}
+	return false
+}
