@@ -357,6 +357,9 @@ func (d *doc) eventAt(tr trigger, a, b int, s sentence, topic *person, group []*
 		if p == nil || (k > s.a && d.personAt[k-1] == p) {
 			continue
 		}
+		if d.governed(k) {
+			continue // "حكم نظام بشار الأسد", "شقيق مازن"
+		}
 		if p.official || d.speakerAt(k, s) {
 			if !p.official && k < a {
 				speakers = appendPerson(speakers, p)
@@ -389,6 +392,11 @@ func (d *doc) eventAt(tr trigger, a, b int, s sentence, topic *person, group []*
 		if near != nil {
 			ps = []*person{near}
 		}
+	}
+	if len(ps) == 0 && suffix {
+		// "تجهل عائلة X مصيره منذ اعتقاله": the pronoun is X; "وفاتهما": the
+		// two named before
+		ps = d.antecedentsIn(a, s, pronounNumber(d.toks[a].fold))
 	}
 	if len(ps) == 0 && len(speakers) == 1 && tr.back && d.pointsBack(a, s, suffix) && !d.kinBefore(a, s) {
 		ps = speakers // "يقول X إنه اعتقل": X speaks of himself

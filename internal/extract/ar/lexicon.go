@@ -39,6 +39,10 @@ var kinWords = words("kin_words")
 // appositionOpeners open an apposition after a name: "، أحد الناجين".
 var appositionOpeners = words("apposition_openers")
 
+// governingNouns take a name as their complement without making the person a
+// participant: "نظام بشار الأسد", "شقيق مازن".
+var governingNouns = words("governing_nouns")
+
 // rankWords are the first words of ranks, folded, for a quick check.
 var rankWords = func() map[string]bool {
 	m := map[string]bool{}

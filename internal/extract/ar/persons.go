@@ -367,7 +367,7 @@ func (d *doc) bareStart(start int, s sentence) (pre, end int, ok bool) {
 	}
 	last := first.vars[first.nvars-1]
 	p, ok := d.givenNameAt(start)
-	if !ok && d.appositionNamed(start, s) {
+	if !ok && (d.appositionNamed(start, s) || d.kinNamed(start)) {
 		return 0, 0, true
 	}
 	if !ok && d.startsName(start) {
@@ -468,7 +468,7 @@ func (d *doc) enoughName(words []string, in intro, start, end int) bool {
 	if len(words) == 0 {
 		return false
 	}
-	if len(words) == 1 && !in.introduced && !d.speechBefore(start) && !d.pseudonymAfter(end) && !d.kinBeforeName(start) {
+	if len(words) == 1 && !in.introduced && !d.speechBefore(start) && !d.pseudonymAfter(end) && !d.kinBeforeName(start) && !d.kinNamed(start) {
 		return false
 	}
 	if len(words) == 1 && in.rank != "" && !givenNames[words[0]] && pluralShape(words[0]) {
@@ -489,6 +489,21 @@ func milRank(rank string) bool {
 // nisba reports a definite adjective of relation: "الاتحادي", "العسكري".
 func nisba(f string) bool {
 	return strings.HasPrefix(f, "ال") && strings.HasSuffix(f, "ي") && utf8.RuneCountInString(f) >= 5
+}
+
+// kinNamed reports a name that no list knows right after a word of kinship:
+// "وابنه باتريك". A word with the article ("ابنه الأكبر"), a conjunction
+// ("ابنه وزوجته") or a pronoun is no name.
+func (d *doc) kinNamed(start int) bool {
+	if _, ok := d.has(start-1, kinWords); !ok {
+		return false
+	}
+	t := &d.toks[start]
+	f := t.fold
+	if stopWords[f] || verbWords[f] || rankWords[f] || utf8.RuneCountInString(f) < 3 {
+		return false
+	}
+	return t.arabic && !t.tanween && !strings.HasPrefix(f, "و") && !strings.HasPrefix(f, "ال") && !d.isTrigger(start) && !d.suffixedNoun(start) && !pluralShape(f)
 }
 
 // kinBeforeName reports a word of kinship just before a given name:

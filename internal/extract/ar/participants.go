@@ -1,0 +1,58 @@
+package ar
+
+import "strings"
+
+// governed reports a person mention at token k that is the complement of a
+// noun rather than a party to anything: the regime, rule or fall of someone
+// ("حكم نظام بشار الأسد", "قبل فرار بشار الأسد"), someone's relative
+// ("شقيق مازن", "زوجة المتهم"). Rank words between the noun and the name are
+// stepped over ("نظام الرئيس بشار الأسد").
+func (d *doc) governed(k int) bool {
+	j := k - 1
+	for j >= 0 && d.own[j] == ownRank {
+		j--
+	}
+	if j < 0 || !d.toks[j].word {
+		return false
+	}
+	_, ok := d.has(j, governingNouns)
+	return ok
+}
+
+// pronounNumber is how many persons a pronoun suffix on a word points to:
+// 2 for the dual ("وفاتهما"), 3 for a plural ("اعتقالهم"), else 1.
+func pronounNumber(f string) int {
+	switch {
+	case strings.HasSuffix(f, "هما"):
+		return 2
+	case plural(f):
+		return 3
+	}
+	return 1
+}
+
+// antecedentsIn returns the persons a pronoun on the trigger at a points to
+// within its sentence: the nearest person named before it (a relative's
+// complement included: "عائلة X ... اعتقاله"), or for a dual or a plural the
+// nearest two or all named before; none when a speaker or an official comes
+// first.
+func (d *doc) antecedentsIn(a int, s sentence, n int) []*person {
+	var ps []*person
+	for k := a - 1; k >= s.a && len(ps) < n; k-- {
+		p := d.personAt[k]
+		if p == nil || k > s.a && d.personAt[k-1] == p || containsPerson(ps, p) {
+			continue
+		}
+		if p.official || d.speakerAt(k, s) {
+			break
+		}
+		ps = append(ps, p)
+	}
+	if n == 2 && len(ps) < 2 || len(ps) == 0 {
+		return nil
+	}
+	for i, j := 0, len(ps)-1; i < j; i, j = i+1, j-1 {
+		ps[i], ps[j] = ps[j], ps[i] // in the order the text names them
+	}
+	return ps
+}
