@@ -62,6 +62,7 @@ type doc struct {
 	personAt []*person // per token: the person a mention there names
 	entAt    []*entity // per token: the entity a mention there names
 	events   []*event
+	disc     discourse
 }
 
 // Extract extracts from Arabic text; published is the source's published
@@ -103,7 +104,7 @@ func (d *doc) splitSentences() {
 			continue
 		}
 		switch t.fold {
-		case ".", "!", "?", ";", "…":
+		case ".", "!", "?", "…": // "؛" joins clauses of one sentence
 			if t.fold == "." && i > 0 && i+1 < len(d.toks) && d.toks[i-1].digits && d.toks[i+1].digits && !d.toks[i+1].space {
 				continue // 3.5
 			}

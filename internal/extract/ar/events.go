@@ -21,84 +21,66 @@ type event struct {
 }
 
 // findEvents reads each sentence for event triggers and for what persons
-// say, then merges what several sentences restate.
+// say, keeping track of whom the text is talking about, then gives lists of
+// names to the events they belong to and merges what several sentences
+// restate.
 func (d *doc) findEvents() {
-	var buf []variant
-	topic := (*person)(nil)
-	var group []*person
+	d.disc.subject = d.documentSubject()
 	for _, s := range d.sents {
-		for i := s.a; i < s.b; i++ {
-			if !d.toks[i].word || d.own[i] == ownPerson || d.own[i] == ownEpithet {
-				continue
-			}
-			if _, ok := d.has(i, speechVerbs); ok {
-				d.statementAt(i, s)
-			}
-			buf = d.triggerForms(i, buf)
-			best, bestLen, suffix := -1, 0, false
-			for vi, v := range buf {
-				for _, ci := range triggerIndex[v.s] {
-					tr := triggers[ci]
-					if n := d.restAt(i, tr.words); n > bestLen && d.needsMet(tr, i, n, s) {
-						best, bestLen = ci, n
-						suffix = vi > 0 && buf[vi].s != d.toks[i].vars[0].s && len(buf[vi].s) < len(d.toks[i].fold)-2*buf[vi].pre
-					}
-				}
-			}
-			if best < 0 {
-				continue
-			}
-			tr := triggers[best]
-			if tr.typ == extract.EventExecutionAllegation && d.underTorture(i, s) {
-				tr = trigger{words: tr.words, typ: extract.EventDeathInCustody}
-			}
-			if d.skipTrigger(tr, i, s) {
-				continue
-			}
-			ev := d.eventAt(tr, i, i+bestLen, s, topic, group, suffix)
-			if ev != nil {
-				d.events = append(d.events, ev)
-			}
-			i += bestLen - 1
-		}
-		// the person the text is about: the last one an event was about
-		for _, ev := range d.events {
-			if ev.sent == s && len(ev.persons) > 1 && ev.typ != extract.EventStatement {
-				group = ev.persons
-			}
-			if ev.sent == s {
-				for _, p := range ev.persons {
-					if !p.official && ev.typ != extract.EventStatement && ev.typ != extract.EventTestimony {
-						topic = p
-					}
-				}
-			}
-		}
-		if d.pointsToGroup(s) {
-			var ps []*person
-			for k := s.a; k < s.b; k++ {
-				if p := d.personAt[k]; p != nil && !p.official {
-					ps = appendPerson(ps, p)
-				}
-			}
-			if len(ps) > 1 {
-				group = ps
-			}
-		}
-		if topic == nil {
-			// before any event names someone, the first suspect the text
-			// introduces by rank or cue
-			for k := s.a; k < s.b; k++ {
-				if p := d.personAt[k]; p != nil && !p.official && (p.mil || p.rank != "" && !p.victim || p.cued) {
-					topic = p
-					break
-				}
-			}
-		}
+		d.eventsIn(s)
+		d.followDiscourse(s)
 	}
 	d.listLeadIns()
 	d.identified()
 	d.mergeEvents()
+}
+
+// eventsIn finds the events one sentence reports.
+func (d *doc) eventsIn(s sentence) {
+	for i := s.a; i < s.b; i++ {
+		if !d.toks[i].word || d.own[i] == ownPerson || d.own[i] == ownEpithet {
+			continue
+		}
+		if _, ok := d.has(i, speechVerbs); ok {
+			d.statementAt(i, s)
+		}
+		tr, n, suffix, ok := d.triggerAt(i, s)
+		if !ok {
+			continue
+		}
+		if ev := d.eventAt(tr, i, i+n, s, suffix); ev != nil {
+			d.events = append(d.events, ev)
+		}
+		i += n - 1
+	}
+}
+
+// triggerAt reads the longest trigger at token i whose conditions the
+// sentence meets: its length in tokens, and whether the word carried a
+// pronoun suffix.
+func (d *doc) triggerAt(i int, s sentence) (tr trigger, n int, suffix, ok bool) {
+	var buf [16]variant
+	forms := d.triggerForms(i, buf[:0])
+	best := -1
+	for vi, v := range forms {
+		for _, ci := range triggerIndex[v.s] {
+			if m := d.restAt(i, triggers[ci].words); m > n && d.needsMet(triggers[ci], i, m, s) {
+				best, n = ci, m
+				suffix = vi > 0 && v.s != d.toks[i].vars[0].s && len(v.s) < len(d.toks[i].fold)-2*v.pre
+			}
+		}
+	}
+	if best < 0 {
+		return trigger{}, 0, false, false
+	}
+	tr = triggers[best]
+	if tr.typ == extract.EventExecutionAllegation && d.underTorture(i, s) {
+		tr = trigger{words: tr.words, typ: extract.EventDeathInCustody}
+	}
+	if d.skipTrigger(tr, i, s) {
+		return trigger{}, 0, false, false
+	}
+	return tr, n, suffix, true
 }
 
 // identified gives the arrest of the sentence before to the person a
@@ -346,8 +328,24 @@ func (d *doc) pointsToGroup(s sentence) bool {
 	return false
 }
 
-func (d *doc) eventAt(tr trigger, a, b int, s sentence, topic *person, group []*person, suffix bool) *event {
+func (d *doc) eventAt(tr trigger, a, b int, s sentence, suffix bool) *event {
+	topic, group := d.disc.topic, d.disc.group
 	ev := &event{typ: tr.typ, sent: s, trig: a, suffix: suffix}
+	if patientTypes[tr.typ] && !suffix {
+		// "القبض على X", "أحيل X", "بتوقيف عدد من القضاة": what stands in
+		// the object's place says whom the event is about
+		arg := d.argumentAfter(b, s)
+		if len(arg.persons) == 0 && !arg.unnamed && (tr.typ == extract.EventConviction || tr.typ == extract.EventTrial) {
+			arg = d.verdictArgument(b, s)
+		}
+		if len(arg.persons) > 0 || arg.unnamed {
+			ps := arg.persons
+			if p := d.resolve(arg); p != nil {
+				ps = []*person{p}
+			}
+			return d.finishEvent(ev, tr, a, s, ps)
+		}
+	}
 	var ps, speakers []*person
 	if tr.typ == extract.EventTestimony {
 		ps = d.narrators(a, b, s)
@@ -416,6 +414,20 @@ func (d *doc) eventAt(tr trigger, a, b int, s sentence, topic *person, group []*
 	if len(ps) == 0 && topic != nil && (!topic.victim || d.sufferedIn(s)) && (len(speakers) == 0 || d.kinBefore(s.b, s)) && (tr.typ == extract.EventTortureAllegation || tr.typ == extract.EventExecutionAllegation) && d.pointsBack(a, s, false) {
 		ps = append(ps, topic)
 	}
+	return d.finishEvent(ev, tr, a, s, ps)
+}
+
+// patientTypes are the events that happen to someone: the person in the
+// trigger's object place is whom they are about.
+var patientTypes = map[string]bool{
+	extract.EventArrest: true, extract.EventReferral: true, extract.EventTrial: true, extract.EventConviction: true,
+	extract.EventEscape: true, extract.EventDeathInCustody: true, extract.EventRelease: true, extract.EventWanted: true,
+	extract.EventDisappearance: true,
+}
+
+// finishEvent gives an event its participants with their roles, its place,
+// date and modality.
+func (d *doc) finishEvent(ev *event, tr trigger, a int, s sentence, ps []*person) *event {
 	victimSide := (tr.typ == extract.EventTortureAllegation || tr.typ == extract.EventExecutionAllegation) && d.sufferedIn(s)
 	for _, p := range ps {
 		ev.persons = append(ev.persons, p)

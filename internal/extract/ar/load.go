@@ -75,3 +75,6 @@ func set(list string) map[string]bool {
 	}
 	return m
 }
+
+// foldText folds a word or phrase as the text's tokens are folded.
+func foldText(s string) string { return textfold.Fold(s) }

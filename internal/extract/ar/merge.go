@@ -46,7 +46,7 @@ func (d *doc) mergeEvents() {
 					o.who = append(o.who, ev.who[i])
 				}
 			}
-			if o.modality != ev.modality && ev.modality == extract.Asserted && o.modality == extract.Alleged {
+			if o.modality != ev.modality && ev.modality == extract.Asserted && o.modality == extract.Alleged && !ev.sent.heading {
 				o.modality = extract.Asserted
 			}
 			merged = true

@@ -1,0 +1,75 @@
+package ar
+
+import "github.com/athar-project/athar/internal/extract"
+
+// discourse is what the reading of the document so far lets a sentence point
+// back to.
+type discourse struct {
+	topic   *person   // the person the last events were about
+	group   []*person // the persons the last event about several named
+	subject *person   // the person the whole text is about, nil when none stands out
+}
+
+// documentSubject returns the person the text is about: the one named most
+// often among those who are neither officials nor victims, with a rank or a
+// cue counting for more; nil when nobody is named twice.
+func (d *doc) documentSubject() *person {
+	var best *person
+	bestScore := 0
+	for _, p := range d.persons {
+		if p.official || p.victim {
+			continue
+		}
+		score := len(p.ments)
+		if p.mil || p.rank != "" || p.cued {
+			score += 2
+		}
+		if score > bestScore {
+			best, bestScore = p, score
+		}
+	}
+	if best == nil || len(best.ments) < 2 {
+		return nil
+	}
+	return best
+}
+
+// followDiscourse updates what later sentences may point back to after
+// sentence s: the person its events were about, the persons an event about
+// several named, the persons a sentence that points to a group names, and,
+// before any event has named someone, the first suspect the text introduces
+// by rank or cue.
+func (d *doc) followDiscourse(s sentence) {
+	for _, ev := range d.events {
+		if ev.sent != s {
+			continue
+		}
+		if len(ev.persons) > 1 && ev.typ != extract.EventStatement {
+			d.disc.group = ev.persons
+		}
+		for _, p := range ev.persons {
+			if !p.official && ev.typ != extract.EventStatement && ev.typ != extract.EventTestimony {
+				d.disc.topic = p
+			}
+		}
+	}
+	if d.pointsToGroup(s) {
+		var ps []*person
+		for k := s.a; k < s.b; k++ {
+			if p := d.personAt[k]; p != nil && !p.official {
+				ps = appendPerson(ps, p)
+			}
+		}
+		if len(ps) > 1 {
+			d.disc.group = ps
+		}
+	}
+	if d.disc.topic == nil {
+		for k := s.a; k < s.b; k++ {
+			if p := d.personAt[k]; p != nil && !p.official && (p.mil || p.rank != "" && !p.victim || p.cued) {
+				d.disc.topic = p
+				break
+			}
+		}
+	}
+}
