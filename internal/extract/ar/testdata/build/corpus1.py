@@ -88,7 +88,6 @@ doc("ar_006", "ناجية من سجن صيدنايا: كنا ننتظر المو
     places=[],
     orgs=[],
     events=[("testimony", [("سلمى الحسن", "witness")], None, None),
-            ("statement", [("سلمى الحسن", "subject")], None, None),
             ("torture_allegation", [], "سجن صيدنايا", None),
             ("execution_allegation", [], "سجن صيدنايا", None),
             ("death_in_custody", [], None, "2016")])

@@ -29,8 +29,7 @@ doc("ho_002", "معتقل سابق: رأيت الموت في فرع سعسع", "
     facilities=["فرع سعسع"],
     places=["الكسوة"],
     orgs=["المخابرات العسكرية"],
-    events=[("statement", [("خليل إبراهيم الرفاعي", "subject")], None, None),
-            ("arrest", [("خليل إبراهيم الرفاعي", "victim")], "الكسوة", "2013-09"),
+    events=[("arrest", [("خليل إبراهيم الرفاعي", "victim")], "الكسوة", "2013-09"),
             ("testimony", [("خليل إبراهيم الرفاعي", "witness")], None, None),
             ("torture_allegation", [("خليل إبراهيم الرفاعي", "victim")], None, None),
             ("death_in_custody", [], None, None)])

@@ -32,7 +32,6 @@ doc("hv_002", "أم تروي رحلة البحث عن ابنها بين صور �
     places=["داريا", "المعضمية"],
     orgs=["الفرقة الرابعة"],
     events=[("testimony", [("فاطمة عبد الكريم الزين", "witness")], None, None),
-            ("statement", [("فاطمة عبد الكريم الزين", "subject")], None, None),
             ("arrest", [("وسيم أحمد الشيخ", "victim")], "المعضمية", "2012"),
             ("torture_allegation", [("وسيم أحمد الشيخ", "victim")], None, None),
             ("death_in_custody", [("وسيم أحمد الشيخ", "victim")], "الفرع 227", None)])

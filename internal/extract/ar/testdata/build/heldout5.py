@@ -22,7 +22,6 @@ doc("hx_002", "شهادة معتقل سابق في سجن صيدنايا أما�
     places=[],
     orgs=["لجنة التحقيق الوطنية"],
     events=[("testimony", [("جهاد عبد الله الأحمد", "witness")], None, None),
-            ("statement", [("جهاد عبد الله الأحمد", "subject")], None, None),
             ("execution_allegation", [], None, None)])
 
 doc("hx_003", "وفاة معتقلة سابقة متأثرة بأمراض أصيبت بها في السجن", "2025-03-21", """\
