@@ -16,8 +16,10 @@ type event struct {
 	modality string
 	sent     sentence
 	trig     int
-	suffix   bool // the trigger carried a pronoun
-	leadIn   bool // persons given by a list in the next sentence
+	suffix   bool    // the trigger carried a pronoun
+	speaker  *person // a statement's speaker, when a person
+	bodyOnly bool    // a body's statement that names nobody: kept only for a report
+	leadIn   bool    // persons given by a list in the next sentence
 }
 
 // findEvents reads each sentence for event triggers and for what persons
@@ -32,6 +34,7 @@ func (d *doc) findEvents() {
 	}
 	d.listLeadIns()
 	d.identified()
+	d.survivorsTestify()
 	d.mergeEvents()
 }
 
@@ -53,6 +56,7 @@ func (d *doc) eventsIn(s sentence) {
 		}
 		i += n - 1
 	}
+	d.statementsAbout(s)
 }
 
 // triggerAt reads the longest trigger at token i whose conditions the
@@ -438,7 +442,7 @@ func (d *doc) finishEvent(ev *event, tr trigger, a int, s sentence, ps []*person
 		ev.who = append(ev.who, extract.Participant{Name: p.name, Role: role})
 	}
 	ev.where = d.whereFor(tr.typ, a, s)
-	ev.date = d.dateFor(a, s)
+	ev.date = d.dateFor(tr.typ, a, s)
 	ev.modality = d.modality(a, s)
 	return ev
 }
@@ -482,25 +486,4 @@ func appendPerson(ps []*person, p *person) []*person {
 		}
 	}
 	return append(ps, p)
-}
-
-// dateFor picks the date of an event: the nearest date of its sentence,
-// a Gregorian one before a Hijri one.
-func (d *doc) dateFor(a int, s sentence) *dateRef {
-	var best *dateRef
-	bestDist := 1 << 30
-	for i := range d.dates {
-		r := &d.dates[i]
-		if r.sp.a < s.a || r.sp.b > s.b || r.date.IsZero() || r.ranged {
-			continue
-		}
-		dist := abs(r.sp.a - a)
-		if r.hijri {
-			dist += 1000
-		}
-		if dist < bestDist {
-			best, bestDist = r, dist
-		}
-	}
-	return best
 }

@@ -43,6 +43,9 @@ var appositionOpeners = words("apposition_openers")
 // participant: "نظام بشار الأسد", "شقيق مازن".
 var governingNouns = words("governing_nouns")
 
+// officeRanks are offices followed by a complement before the name.
+var officeRanks = words("office_ranks")
+
 // rankWords are the first words of ranks, folded, for a quick check.
 var rankWords = func() map[string]bool {
 	m := map[string]bool{}

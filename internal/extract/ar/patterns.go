@@ -128,7 +128,7 @@ func (d *doc) findPatternEntities() {
 			// unlisted name, then a grade
 			if k+1 <= len(d.toks) && k < len(d.toks) && d.toks[k].word && d.toks[k].arabic && (d.own[k] == ownPlace || d.own[k] == ownNone && nameLike(d.toks[k].fold) && !strings.HasPrefix(d.toks[k].fold, "ال")) {
 				g := d.fold(k + 1)
-				if courtGrades[g] || d.fold(i) == "جامعه" {
+				if courtGrades[g] || d.fold(i) == "جامعه" || d.own[k] == ownPlace && d.fold(i) == "محكمه" {
 					end := k + 1
 					if courtGrades[g] {
 						end++

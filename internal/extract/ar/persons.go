@@ -171,7 +171,35 @@ func (d *doc) findPersons() {
 	d.linkEpithets()
 	d.findShortMentions()
 	d.dropUnmentioned()
+	d.survivorAppositions()
 }
+
+// survivorAppositions marks the persons an apposition says were held:
+// "محمد، أحد المعتقلين المفرج عنهم", "نورس سالم، أحد الناجين".
+func (d *doc) survivorAppositions() {
+	for k := 1; k+2 < len(d.toks); k++ {
+		p := d.personAt[k-1]
+		if p == nil || d.personAt[k] == p {
+			continue
+		}
+		j := k
+		if d.fold(j) == "\"" || d.fold(j) == "»" {
+			j++
+		}
+		if d.fold(j) == "," {
+			j++
+		}
+		if f := d.fold(j); f != "احد" && f != "احدي" {
+			continue
+		}
+		if _, ok := d.has(j+1, survivorWords); ok {
+			p.victim = true
+		}
+	}
+}
+
+// survivorWords say, after "أحد", that someone was held.
+var survivorWords = words("survivor_words")
 
 // personAt0 tries to read a name at token i (after a rank, a cue word, or
 // at a given name); it returns the token after the name, or i. The steps:
@@ -293,7 +321,14 @@ func (d *doc) afterRank(in *intro, from int, s sentence) {
 		start += n2 // "الشرطي المساعد"
 	}
 	if officeRank(in.rank) {
-		start = d.officeComplement(start, s)
+		if j := d.officeComplement(start, s); j > start {
+			for k := start; k < j; k++ {
+				if d.own[k] == ownNone {
+					d.own[k] = ownRank // "مدير السجن": part of the title
+				}
+			}
+			start = j
+		}
 	}
 	for start < s.b && d.bodyBeforeName(start, from) {
 		start++
@@ -621,7 +656,7 @@ func officeRank(rank string) bool {
 	if len(f) > 1 && f[0] != "المتحدث" {
 		return false // "وزير العدل": the office is whole, the name follows
 	}
-	return len(f) > 0 && (officialRanks[f[0]] || officialRanks[bare(f[0])] || f[0] == "الشيخ" || f[0] == "شيخ" || f[0] == "السيد" || f[0] == "الحاج")
+	return len(f) > 0 && (officeRanks[f[0]] || officeRanks[bare(f[0])] || f[0] == "الشيخ" || f[0] == "شيخ" || f[0] == "السيد" || f[0] == "الحاج")
 }
 
 // descriptiveRank reports a rank without the article that describes rather

@@ -6,27 +6,95 @@ import (
 	"github.com/athar-project/athar/internal/extract"
 )
 
-// narrators are the persons who give a testimony: named just after or
-// before its word ("يروي الناجي X", "شهادة X", "X يروي"), or speaking in
-// its sentence.
+// narrators are the persons of a testimony: who gives it, named just after
+// or before its word ("يروي الناجي X", "شهادة X", "X يروي", "X، الذي …،
+// يصف"), and whom it is about: the others its sentence names, and the person
+// a pronoun after it points to ("شهادات ضده").
 func (d *doc) narrators(a, b int, s sentence) []*person {
 	var ps []*person
+	if p := d.narratorAfter(b, s); p != nil {
+		ps = append(ps, p)
+	} else if p := d.subjectBefore(a, s); p != nil {
+		ps = append(ps, p)
+	}
+	if len(ps) == 0 {
+		return nil
+	}
+	for k := s.a; k < s.b; k++ {
+		p := d.personAt[k]
+		if p == nil || k > s.a && d.personAt[k-1] == p || p.official || d.governed(k) || containsPerson(ps, p) {
+			continue
+		}
+		ps = append(ps, p)
+	}
+	return ps
+}
+
+// narratorAfter returns the person named just after a word of testimony,
+// past ranks and words such as "بشهادته", "الناجي".
+func (d *doc) narratorAfter(b int, s sentence) *person {
 	for k := b; k < s.b && k < b+5; k++ {
 		if p := d.personAt[k]; p != nil {
-			return append(ps, p)
+			return p
 		}
 		if d.toks[k].word && d.own[k] != ownRank && !postRank[d.fold(k)] && d.fold(k) != "على" {
 			if _, ok := d.has(k, possessives); !ok {
-				break
+				return nil
 			}
 		}
 	}
-	for k := a - 1; k >= s.a && k >= a-2; k-- {
-		if p := d.personAt[k]; p != nil {
-			return append(ps, p)
+	return nil
+}
+
+// subjectBefore returns the person named as the subject before the verb at
+// a: right before it, or before a relative clause set off by commas ("X،
+// الذي توفي تحت التعذيب، يصف").
+func (d *doc) subjectBefore(a int, s sentence) *person {
+	k := a - 1
+	for k >= s.a && !d.toks[k].word {
+		k--
+	}
+	if k >= s.a && d.personAt[k] != nil && !d.governed(k) {
+		return d.personAt[k]
+	}
+	// a relative clause between commas
+	if d.fold(a-1) == "," || d.fold(a-2) == "," {
+		for j := a - 2; j > s.a && j > a-15; j-- {
+			if d.fold(j) != "," {
+				continue
+			}
+			if rel := d.fold(j + 1); rel == "الذي" || rel == "التي" {
+				if p := d.personAt[j-1]; p != nil && !d.governed(j-1) {
+					return p
+				}
+			}
+			break
 		}
 	}
-	return ps
+	return nil
+}
+
+// survivorsTestify turns what a survivor says into testimony: a statement
+// whose speaker the text introduces as one who was held ("محمد، أحد
+// المعتقلين المفرج عنهم") or who gives testimony elsewhere in the text.
+func (d *doc) survivorsTestify() {
+	narrators := map[*person]bool{}
+	for _, ev := range d.events {
+		if ev.typ == extract.EventTestimony && len(ev.persons) > 0 {
+			narrators[ev.persons[0]] = true
+		}
+	}
+	for _, ev := range d.events {
+		if ev.typ != extract.EventStatement {
+			continue
+		}
+		if p := ev.speaker; p != nil && (p.victim || narrators[p]) {
+			ev.typ = extract.EventTestimony
+			for i := range ev.who {
+				ev.who[i].Role = extract.RoleWitness
+			}
+		}
+	}
 }
 
 // narratorAt reports a person mention right after a verb of telling.
@@ -67,32 +135,173 @@ func (d *doc) speakerAt(k int, s sentence) bool {
 // person after one speaks rather than takes part.
 var reportVerbs = words("report_verbs")
 
-// statementAt records what a named person says: "وقال العقيد X إن …",
-// "X قال", "نفى X".
+// statementAt records what a person or a body says at the verb of saying at
+// token v: "وقال العقيد X إن …", "X قال", "نفى X", "وأفادت وزارة الداخلية في
+// بيان …". Its participants are the speaker, when a person, and the persons
+// the statement is about. A body announcing an event ("أعلنت الوزارة القبض
+// على X") makes no statement of its own: the event is the fact.
 func (d *doc) statementAt(v int, s sentence) {
-	var p *person
-	for k := v + 1; k < s.b && k <= v+8; k++ {
-		if q := d.personAt[k]; q != nil {
-			p = q
-			break
-		}
-		if d.toks[k].word && d.own[k] != ownRank && d.own[k] != ownOrg && d.own[k] != ownPlace && d.own[k] != ownFacility && d.own[k] != ownDate && !postRank[d.fold(k)] && !speakerLinks[d.fold(k)] && !(k > v+1 && d.own[k-1] == ownRank && strings.HasPrefix(d.fold(k), "ال")) {
-			break
-		}
-		if f := d.fold(k); f == ":" || f == "," && k > v+1 {
-			break
-		}
-	}
+	p := d.speakerAfter(v, s)
 	if p == nil && v-1 >= s.a && d.personAt[v-1] != nil {
 		p = d.personAt[v-1]
 	}
 	if p == nil {
-		return
+		if !d.bodySpeaks(v, s) || d.announcesEvent(v, s) {
+			return
+		}
 	}
-	ev := &event{typ: extract.EventStatement, sent: s, trig: v, persons: []*person{p},
-		who: []extract.Participant{{Name: p.name, Role: extract.RoleSubject}}, modality: extract.Asserted}
-	ev.date = d.dateFor(v, s)
+	reported := p != nil || d.inReport(s)
+	ev := &event{typ: extract.EventStatement, sent: s, trig: v, modality: extract.Asserted, speaker: p}
+	var ps []*person
+	if p != nil {
+		ps = append(ps, p)
+	}
+	for _, q := range ps {
+		ev.persons = append(ev.persons, q)
+		ev.who = append(ev.who, extract.Participant{Name: q.name, Role: extract.RoleSubject})
+	}
+	ev.where = d.whereFor(extract.EventStatement, v, s)
+	ev.date = d.dateFor(extract.EventStatement, v, s)
+	ev.bodyOnly = !reported // kept only if it turns out to be about someone
 	d.events = append(d.events, ev)
+}
+
+// inReport reports a sentence that gives a body's report: "في تقرير".
+func (d *doc) inReport(s sentence) bool {
+	for k := s.a; k < s.b; k++ {
+		if _, ok := d.has(k, reportWords); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// reportWords name a report a body publishes.
+var reportWords = set(`تقرير تقريرها تقريره التقرير بتقرير`)
+
+// speakerAfter returns the person named as the subject after a verb of
+// saying: past ranks, titles, a body's name and words that link a speaker
+// ("باسم", "محامي").
+func (d *doc) speakerAfter(v int, s sentence) *person {
+	for k := v + 1; k < s.b && k <= v+8; k++ {
+		if q := d.personAt[k]; q != nil {
+			return q
+		}
+		if d.toks[k].word && d.own[k] != ownRank && d.own[k] != ownOrg && d.own[k] != ownPlace && d.own[k] != ownFacility && d.own[k] != ownDate && !postRank[d.fold(k)] && !speakerLinks[d.fold(k)] && !(k > v+1 && d.own[k-1] == ownRank && strings.HasPrefix(d.fold(k), "ال")) {
+			return nil
+		}
+		if f := d.fold(k); f == ":" || f == "," && k > v+1 {
+			return nil
+		}
+	}
+	return nil
+}
+
+// bodySpeaks reports a body as the subject of the verb of saying at v:
+// "وأفادت وزارة الداخلية", "قالت الوزارة".
+func (d *doc) bodySpeaks(v int, s sentence) bool {
+	for k := v + 1; k < s.b && k <= v+3; k++ {
+		if d.own[k] == ownOrg {
+			return true
+		}
+		if f := d.fold(k); f != "," && !speakerLinks[f] {
+			_, ok := d.has(k, speakingBodies)
+			return ok
+		}
+	}
+	return false
+}
+
+// speakingBodies are nouns that stand for a body named before: "قالت
+// الوزارة", "وذكر البيان".
+var speakingBodies = set(`الوزارة الوزاره المحكمة المحكمه النيابة النيابه البيان المنظمة المنظمه الشبكة الشبكه اللجنة اللجنه الهيئة الهيئه السلطات الادعاء`)
+
+// announcesEvent reports a verb of announcing whose object is an event:
+// "أعلنت الوزارة القبض على X", "أعلن عن إلقاء القبض".
+func (d *doc) announcesEvent(v int, s sentence) bool {
+	if _, ok := d.has(v, announceVerbs); !ok {
+		return false
+	}
+	for k := v + 1; k < s.b && k <= v+20; k++ {
+		if f := d.fold(k); f == "." || f == ":" {
+			return false
+		}
+		var buf [16]variant
+		for _, f := range d.triggerForms(k, buf[:0]) {
+			for _, ci := range triggerIndex[f.s] {
+				if patientTypes[triggers[ci].typ] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// announceVerbs are verbs of announcing.
+var announceVerbs = words("announce_verbs")
+
+// statementsAbout adds to the statements of sentence s the persons they are
+// about: those the sentence's other events are about, those named as a dead
+// body ("لجثة مازن"), and those a description stands for ("إن الطبيب …",
+// "زوجة المتهم"); not the speaker, officials, or relatives named by their
+// kin ("شقيق مازن").
+func (d *doc) statementsAbout(s sentence) {
+	var about []*person
+	for _, ev := range d.events {
+		if ev.sent == s && ev.typ != extract.EventStatement {
+			for _, p := range ev.persons {
+				about = appendPerson(about, p)
+			}
+		}
+	}
+	for k := s.a; k < s.b; k++ {
+		if p := d.personAt[k]; p != nil && d.bodyOf(k) {
+			about = appendPerson(about, p)
+		} else if q := d.describedAt(k, s); q != nil {
+			about = appendPerson(about, q)
+		}
+	}
+	for _, ev := range d.events {
+		if ev.sent != s || ev.typ != extract.EventStatement {
+			continue
+		}
+		for _, p := range about {
+			if !containsPerson(ev.persons, p) && !p.official {
+				ev.persons = append(ev.persons, p)
+				ev.who = append(ev.who, extract.Participant{Name: p.name, Role: extract.RoleSubject})
+			}
+		}
+	}
+}
+
+// bodyOf reports a person at k named as the complement of a word for a dead
+// body ("لجثة مازن"): the statement is about them.
+func (d *doc) bodyOf(k int) bool {
+	_, ok := d.has(k-1, bodyWords)
+	return ok
+}
+
+// bodyWords are words for a dead body.
+var bodyWords = set(`جثة جثه جثمان الجثة جثث`)
+
+// describedAt returns the person a definite description at token k stands
+// for ("الطبيب", "المتهم"), when no name follows it; nil otherwise.
+func (d *doc) describedAt(k int, s sentence) *person {
+	t := &d.toks[k]
+	if !t.word || d.own[k] != ownNone {
+		return nil
+	}
+	var desc string
+	for _, v := range d.variantsOf(k) {
+		if r, ok := descriptionNouns[v.s]; ok && strings.HasPrefix(v.s, "ال") {
+			desc = r
+		}
+	}
+	if desc == "" || k+1 < s.b && d.personAt[k+1] != nil {
+		return nil
+	}
+	return d.resolve(argument{unnamed: true, desc: desc})
 }
 
 // speakerLinks may stand between a speech verb and the speaker.
