@@ -8,6 +8,34 @@ type discourse struct {
 	topic   *person   // the person the last events were about
 	group   []*person // the persons the last event about several named
 	subject *person   // the person the whole text is about, nil when none stands out
+	// dateline is the place a dateline opens the body with ("اللاذقية - عنب
+	// بلدي", "أربيل (كوردستان 24)-"): where the news comes from.
+	dateline string
+}
+
+// findDateline reads a dateline at the start of one of the first lines: a
+// place, then a dash or an opening bracket.
+func (d *doc) findDateline() string {
+	lines := 0
+	for i := 0; i < len(d.toks) && lines < 3; i++ {
+		if i > 0 && d.toks[i].nl == 0 {
+			continue
+		}
+		lines++
+		e := d.entAt[i]
+		if e == nil || e.typ != ownPlace || isCountry(e) {
+			continue
+		}
+		j := i
+		for j < len(d.toks) && d.entAt[j] == e {
+			j++
+		}
+		switch d.fold(j) {
+		case "-", "–", "—", "(", ":":
+			return e.name
+		}
+	}
+	return ""
 }
 
 // documentSubject returns the person the text is about: the one named most

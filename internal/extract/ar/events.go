@@ -28,6 +28,7 @@ type event struct {
 // restate.
 func (d *doc) findEvents() {
 	d.disc.subject = d.documentSubject()
+	d.disc.dateline = d.findDateline()
 	for _, s := range d.sents {
 		d.eventsIn(s)
 		d.followDiscourse(s)
@@ -210,6 +211,9 @@ func (d *doc) skipTrigger(tr trigger, i int, s sentence) bool {
 			}
 		}
 	}
+	if tr.typ == extract.EventEscape && d.timeReference(i) {
+		return true // "قبل فرار بشار الأسد": a time, not an escape the text reports
+	}
 	if tr.typ == extract.EventDeathInCustody {
 		for k := s.a; k < s.b; k++ {
 			if f := bare(d.toks[k].vars[d.toks[k].nvars-1].s); f == "افراج" || f == "افرج" || f == "اطلاق" {
@@ -281,17 +285,69 @@ func (d *doc) nearTrigger(k, a, b int) bool {
 // relativeOfNoun reports an event word in a relative clause whose head is
 // not a named person: "وجدت اسم صديقه الذي اعتقل معه".
 func (d *doc) relativeOfNoun(a int, s sentence) bool {
-	for k := a - 1; k >= s.a && k >= a-3; k-- {
-		switch d.fold(k) {
-		case "الذي", "التي", "الذين", "اللذين", "اللتين":
-			return k-1 >= s.a && d.personAt[k-1] == nil && d.toks[k-1].word && d.own[k-1] != ownEpithet
-		case "تم", "جري", "قد", "كان", "كانت":
-			continue
-		}
-		return false
-	}
-	return false
+	k := d.relativePronounBefore(a, s)
+	return k > s.a && d.personAt[k-1] == nil && d.toks[k-1].word && d.own[k-1] != ownEpithet
 }
+
+// relativePronounBefore returns the token of a relative pronoun that opens
+// the clause the trigger at a stands in ("الذين قُتلوا تحت التعذيب", "الذي
+// توفي"), or -1: only words, no punctuation, between them.
+func (d *doc) relativePronounBefore(a int, s sentence) int {
+	for k := a - 1; k >= s.a && k >= a-4; k-- {
+		if !d.toks[k].word {
+			return -1
+		}
+		if _, ok := d.has(k, relativePronouns); ok {
+			return k
+		}
+		if d.personAt[k] != nil {
+			return -1
+		}
+	}
+	return -1
+}
+
+// relativePronouns open a relative clause.
+var relativePronouns = set(`الذي التي الذين اللذين اللتين اللواتي اللاتي والذي والتي والذين`)
+
+// relativeHead returns the persons a relative clause that holds the trigger
+// at a is about: "مازن حمادة، الذي توفي تحت التعذيب", "الأب مازن وابنه عبد
+// القادر، اللذين اعتقلهما". Nil when the clause is not about named persons.
+func (d *doc) relativeHead(a int, s sentence) []*person {
+	k := d.relativePronounBefore(a, s)
+	if k < 0 {
+		return nil
+	}
+	j := k - 1
+	if d.fold(j) == "," || d.fold(j) == ")" {
+		j--
+	}
+	for j > s.a && d.own[j] == ownEpithet || j > s.a && d.fold(j) == ")" {
+		j-- // "عبد القادر (باتريك)، اللذين"
+	}
+	if j < s.a || d.personAt[j] == nil {
+		return nil
+	}
+	p := d.personAt[j]
+	n := 1
+	if d.fold(k) == "اللذين" || d.fold(k) == "اللتين" {
+		n = 2
+	}
+	if n == 1 {
+		return []*person{p}
+	}
+	return d.antecedentsIn(j+1, s, 2)
+}
+
+// timeReference reports a trigger that dates something else: "قبل فرار
+// الأسد", "بعد سقوط النظام".
+func (d *doc) timeReference(i int) bool {
+	_, ok := d.has(i-1, timePrepositions)
+	return ok
+}
+
+// timePrepositions make what follows them a time.
+var timePrepositions = set(`قبل بعد منذ عقب إثر اثر حتى لدى إبان ابان`)
 
 // kinBefore reports a kinship word before the trigger: "إن ابنه اعتقل"
 // speaks of the son, not the speaker.
@@ -359,8 +415,8 @@ func (d *doc) eventAt(tr trigger, a, b int, s sentence, suffix bool) *event {
 		if p == nil || (k > s.a && d.personAt[k-1] == p) {
 			continue
 		}
-		if d.governed(k) {
-			continue // "حكم نظام بشار الأسد", "شقيق مازن"
+		if d.governed(k) && !d.bodyOf(k) {
+			continue // "حكم نظام بشار الأسد", "شقيق مازن"; not "جثة مازن"
 		}
 		if p.official || d.speakerAt(k, s) {
 			if !p.official && k < a {
@@ -379,8 +435,18 @@ func (d *doc) eventAt(tr trigger, a, b int, s sentence, suffix bool) *event {
 		}
 		ps = appendPerson(ps, p)
 	}
+	if head := d.relativeHead(a, s); head != nil && tr.typ != extract.EventTestimony {
+		return d.finishEvent(ev, tr, a, s, head) // "مازن حمادة، الذي توفي تحت التعذيب"
+	}
 	if d.relativeOfNoun(a, s) {
 		ps, speakers, topic, group = nil, nil, nil, nil // "صديقه الذي اعتقل معه": about the friend
+	}
+	if tr.typ == extract.EventTortureAllegation {
+		for _, p := range speakers {
+			if p.victim {
+				ps = appendPerson(ps, p) // a survivor telling of torture: "وحول التعذيب قال محمد، أحد المعتقلين"
+			}
+		}
 	}
 	if suffix && len(ps) > 1 && !plural(d.toks[a].fold) {
 		// "الذي اعتقلته دورية": the pronoun is the nearest person before

@@ -503,7 +503,7 @@ func (d *doc) enoughName(words []string, in intro, start, end int) bool {
 	if len(words) == 0 {
 		return false
 	}
-	if len(words) == 1 && !in.introduced && !d.speechBefore(start) && !d.pseudonymAfter(end) && !d.kinBeforeName(start) && !d.kinNamed(start) {
+	if len(words) == 1 && !in.introduced && !d.speechBefore(start) && !d.pseudonymAfter(end) && !d.kinBeforeName(start) && !d.kinNamed(start) && !d.appositionAfter(end) {
 		return false
 	}
 	if len(words) == 1 && in.rank != "" && !givenNames[words[0]] && pluralShape(words[0]) {
@@ -539,6 +539,20 @@ func (d *doc) kinNamed(start int) bool {
 		return false
 	}
 	return t.arabic && !t.tanween && !strings.HasPrefix(f, "و") && !strings.HasPrefix(f, "ال") && !d.isTrigger(start) && !d.suffixedNoun(start) && !pluralShape(f)
+}
+
+// appositionAfter reports an apposition that says who the one-word name
+// ending at end is: "مع \"محمد\" أحد المعتقلين المفرج عنهم".
+func (d *doc) appositionAfter(end int) bool {
+	j := end
+	if f := d.fold(j); f == "\"" || f == "»" {
+		j++
+	}
+	if d.fold(j) == "," {
+		j++
+	}
+	f := d.fold(j)
+	return (f == "احد" || f == "احدي") && d.toks[j].word
 }
 
 // kinBeforeName reports a word of kinship just before a given name:
@@ -667,7 +681,7 @@ func descriptiveRank(rank string) bool {
 		return false
 	}
 	switch f[len(f)-1] {
-	case "ضابط", "سجان", "عنصر", "حارس", "جندي", "مجند", "محقق", "شبيح", "الفريق", "فريق", "لواء":
+	case "ضابط", "سجان", "عنصر", "حارس", "جندي", "مجند", "محقق", "شبيح", "الفريق", "فريق", "لواء", "المعارض":
 		return true // "الفريق" is also "the team"
 	}
 	return false

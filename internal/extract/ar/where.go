@@ -32,8 +32,65 @@ func (d *doc) whereFor(typ string, a int, s sentence) string {
 	if best == "" && custodyTypes[typ] {
 		return d.facilityByHead(a, s)
 	}
+	if w := d.placeBeforeWhere(a, s); w != "" && (best == "" || typ == extract.EventArrest) {
+		return w // "عاد إلى الزنزانة في «فرع فلسطين» …؛ حيث أوقف": the place حيث points to
+	}
+	if best == "" && typ == extract.EventArrest {
+		return d.disc.dateline // "اللاذقية - عنب بلدي": the arrest the news reports is there
+	}
 	return best
 }
+
+// placeBeforeWhere returns the place the relative "حيث" just before the
+// trigger at a points back to: the facility (else the place) named last
+// before it in the sentence.
+func (d *doc) placeBeforeWhere(a int, s sentence) string {
+	h := -1
+	for k := a - 1; k >= s.a && k >= a-4; k-- {
+		if f := d.fold(k); f == "حيث" || f == "وحيث" {
+			h = k
+			break
+		}
+	}
+	if h < 0 {
+		return ""
+	}
+	var place string
+	for k := h - 1; k >= s.a && k >= h-15; k-- {
+		e := d.entAt[k]
+		if e == nil || isCountry(e) {
+			continue
+		}
+		if e.typ == ownFacility {
+			return e.name
+		}
+		if e.typ == ownPlace && place == "" {
+			place = e.name
+		}
+	}
+	return place
+}
+
+// clauseBreakBetween reports a relative pronoun or a subordinating word
+// between the trigger at a and token k: what follows it describes someone or
+// something else ("…، والذي شغل منصب رئيس مفرزة الأمن بحسياء", "…، بعد أن
+// تعرف عليه لاجئون في دمشق").
+func (d *doc) clauseBreakBetween(a, k int) bool {
+	for j := a + 1; j < k; j++ {
+		if _, ok := d.has(j, relativePronouns); ok {
+			return true
+		}
+		if d.fold(j) == "," {
+			if _, ok := d.has(j+1, clauseOpeners); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// clauseOpeners open a clause of their own after a comma.
+var clauseOpeners = set(`بعد قبل حيث كما لكن إذ اذ بينما فيما مؤكدا مشيرا مضيفا مشددا موضحا وأكد وأضاف وقال وأشار`)
 
 // noPlace are the events whose place the annotations of the project's own
 // corpora never give (the real-article set sometimes does: the speaker's
@@ -71,6 +128,8 @@ func (d *doc) placeScore(typ string, a, k int, s sentence) (name string, score i
 		return "", 0, false
 	case !custody && k > a && d.accusationBetween(a, k):
 		return "", 0, false // "المتهم بالمشاركة في مجزرة قرية البيضا": where the crime was
+	case !custody && k > a && d.clauseBreakBetween(a, k):
+		return "", 0, false
 	case typ == extract.EventArrest && e.typ == ownFacility && (k < a || k > a+8):
 		return "", 0, false
 	}
