@@ -79,6 +79,7 @@ func Extract(text string, published model.Date) extract.Result {
 	d.findGazetteer()
 	d.findPatternEntities()
 	d.findPersons()
+	d.findRegime()
 	d.findEvents()
 	return d.result()
 }

@@ -97,7 +97,10 @@ func (d *doc) findGazetteer() {
 			sp.b++ // "سجن مطار المزة العسكري": the list may lack the adjective
 			bestN++
 		}
-		d.addEntity(typeOf(h.Type), sp, h)
+		e := d.addEntity(typeOf(h.Type), sp, h)
+		if _, ok := d.has(i-1, newsCues); ok && h.Type == gazetteer.Organization {
+			e.aliases = append(e.aliases, d.str(span{i - 1, sp.b, 0})) // "وكالة الأناضول"
+		}
 		i += bestN - 1
 	}
 	d.prisonTowns()
@@ -143,20 +146,26 @@ func (d *doc) entityFor(typ uint8, g *gazetteer.Entry, surface string) *entity {
 // "قرية بيت ياشوط".
 var quarterCues = words("quarter_cues")
 
+// cityCues introduce a city that no gazetteer may list, by a name without
+// the article: "مدينة كاسل الألمانية".
+var cityCues = set(`مدينة بمدينة لمدينة ومدينة`)
+
 // cuedPlaces reads the name after a place noun as a place: one word, or
 // two when the second carries the article.
 func (d *doc) cuedPlaces() {
 	for i := 0; i+1 < len(d.toks); i++ {
-		if _, ok := d.has(i, quarterCues); !ok || d.own[i] != ownNone {
+		_, quarter := d.has(i, quarterCues)
+		_, city := d.has(i, cityCues)
+		if !quarter && !city || d.own[i] != ownNone {
 			continue
 		}
 		j := i + 1
 		t := d.toks[j]
-		if !t.word || !t.arabic || d.own[j] != ownNone || stopWords[t.fold] || !placeWord(t.fold) {
-			continue
+		if !t.word || !t.arabic || d.own[j] != ownNone || stopWords[t.fold] || !placeWord(t.fold) || city && (d.definite(j) || t.tanween) {
+			continue // "مدينة كاسل الألمانية", not "مدينة الملاهي"
 		}
 		end := j + 1
-		if end < len(d.toks) && d.toks[end].word && d.own[end] == ownNone && strings.HasPrefix(d.toks[end].fold, "ال") && !stopWords[d.toks[end].fold] && placeWord(d.toks[end].fold) {
+		if end < len(d.toks) && d.toks[end].word && d.own[end] == ownNone && d.definite(end) && !stopWords[d.toks[end].fold] && !nationalities[d.toks[end].fold] && placeWord(d.toks[end].fold) {
 			end++
 		}
 		d.addEntity(ownPlace, span{j, end, 0}, nil)
@@ -196,8 +205,11 @@ func (d *doc) acceptHits(i, n int, first string, hits []gazetteer.Hit) bool {
 	}
 	h := hits[0].Entry
 	if newsOnly[first] {
-		p, ok := d.has(i-1, newsCues)
-		return ok && p >= 0
+		_, cued := d.has(i-1, newsCues)
+		return cued || d.quoted(i, i+n) // "قناة الجزيرة", “الجزيرة”
+	}
+	if h.Type == gazetteer.Place && n == 1 && d.adjectiveOf(i) {
+		return false // "الجدران السوداء": an adjective of the noun before
 	}
 	if h.Type == gazetteer.Place {
 		if n == 1 && notPlaces[first] && !d.placeCueBefore(i) {
@@ -217,6 +229,25 @@ func (d *doc) acceptHits(i, n int, first string, hits []gazetteer.Hit) bool {
 		}
 	}
 	return true
+}
+
+// quoted reports tokens a..b (end exclusive) standing alone between quotes.
+func (d *doc) quoted(a, b int) bool {
+	open, close := d.fold(a-1), d.fold(b)
+	return (open == "\"" || open == "«") && (close == "\"" || close == "»")
+}
+
+// adjectiveOf reports a definite word right after a definite noun that is no
+// place cue: "الجدران السوداء" agrees with its noun, it names no place.
+func (d *doc) adjectiveOf(i int) bool {
+	if !d.definite(i) || !d.definite(i-1) || d.own[i-1] != ownNone {
+		return false
+	}
+	if _, ok := d.has(i-1, placeCues); ok {
+		return false
+	}
+	_, prison := d.has(i-1, prisonHeads)
+	return !prison
 }
 
 // isNameWord reports a given name or a word that opens a name.
@@ -245,9 +276,10 @@ func (d *doc) prisonTowns() {
 		if prison == nil {
 			continue
 		}
+		prisonNamed := d.facilityNamed(prison)
 		var keep []span
 		for _, m := range e.ments {
-			if d.inmateBefore(m.a) {
+			if d.inmateBefore(m.a) || prisonNamed && !d.placeCueBefore(m.a) {
 				d.addEntity(ownFacility, m, prison)
 				continue
 			}
@@ -256,6 +288,17 @@ func (d *doc) prisonTowns() {
 		e.ments = keep
 	}
 	d.dropEmpty()
+}
+
+// facilityNamed reports a gazetteer facility the text names: then its town
+// alone ("كنا في صيدنايا") means it, unless a place cue says the town.
+func (d *doc) facilityNamed(g *gazetteer.Entry) bool {
+	for _, e := range d.ents {
+		if e.typ == ownFacility && e.gaz == g {
+			return true
+		}
+	}
+	return false
 }
 
 var inmateWords = words("inmate_words")

@@ -310,9 +310,21 @@ func (d *doc) detachment(i int) int {
 	if j >= len(d.toks) || d.own[j] != ownPlace {
 		return i
 	}
+	place := d.entAt[j]
 	k := d.entEnd(j)
-	d.dropMention(d.entAt[j], j)
-	d.addEntity(ownFacility, span{i, k, pre}, nil)
+	d.dropMention(place, j)
+	sp := span{i, k, pre}
+	for _, e := range d.ents {
+		if e.typ == ownFacility && e.gaz == nil && sameHead(e.name, d.str(sp)) && strings.HasSuffix(foldText(e.name), foldText(place.name)) {
+			e.ments = append(e.ments, sp) // "مفرزة حسياء" and "مفرزة الأمن في حسياء" are one
+			e.aliases = append(e.aliases, d.str(sp))
+			for m := sp.a; m < sp.b; m++ {
+				d.own[m], d.entAt[m] = ownFacility, e
+			}
+			return k
+		}
+	}
+	d.addEntity(ownFacility, sp, nil)
 	return k
 }
 
@@ -389,8 +401,8 @@ func (d *doc) armedUnit(i int) int {
 // outlet ("قناة «الجزيرة»", "صحيفة \"واشنطن بوست\""), or a name ending in
 // "نيوز" ("بلدي نيوز").
 func (d *doc) mediaOutlet(i int) int {
-	if f := d.fold(i + 1); (f == "نيوز" || f == "نيوز24") && d.toks[i].arabic && nameLike(d.toks[i].fold) && d.own[i+1] == ownNone {
-		d.addEntity(ownOrg, span{i, i + 2, 0}, nil)
+	if f := d.fold(i + 1); (f == "نيوز" || f == "نيوز24") && d.toks[i].arabic && d.own[i+1] == ownNone {
+		d.addEntity(ownOrg, span{i, i + 2, d.cliticOfName(i)}, nil)
 		return i + 2
 	}
 	if _, ok := d.has(i, newsCues); !ok {
@@ -418,6 +430,21 @@ func (d *doc) mediaOutlet(i int) int {
 	e := d.addEntity(ownOrg, span{q + 1, end, 0}, nil)
 	e.aliases = append(e.aliases, d.str(span{i, end + 1, 0}))
 	return end + 1
+}
+
+// cliticOfName returns the length of the clitic on the first word of a name
+// at token i: the one whose reading the text also writes on its own
+// ("لبلدي نيوز" where "بلدي نيوز" stands elsewhere), else none.
+func (d *doc) cliticOfName(i int) int {
+	t := &d.toks[i]
+	for v := t.nvars - 1; v > 0; v-- {
+		for k := range d.toks {
+			if k != i && d.toks[k].fold == t.vars[v].s {
+				return t.vars[v].pre
+			}
+		}
+	}
+	return 0
 }
 
 // bodyByHead reads a body by its head word and what follows: "وزارة العدل",

@@ -1,0 +1,57 @@
+package ar
+
+// findRegime finds the regime or government as a named actor: "نظام بشار
+// الأسد", "نظام الأسد", "حكومة بشار الأسد", "النظام السوري". The name of the
+// person it holds stays that person's mention too, so the mention overlaps
+// the person's; only the head word is the organization's own.
+func (d *doc) findRegime() {
+	for i := 0; i+1 < len(d.toks); i++ {
+		pre, ok := d.has(i, regimeHeads)
+		if !ok || d.own[i] != ownNone {
+			continue
+		}
+		end := 0
+		switch {
+		case d.definite(i) && nationalities[d.fold(i+1)] && d.own[i+1] == ownNone && d.fold(i+1) != "العسكري":
+			end = i + 2 // "النظام السوري"
+		case d.personAt[i+1] != nil && d.regimeHead(d.personAt[i+1]):
+			end = i + 1
+			for end < len(d.toks) && d.personAt[end] == d.personAt[i+1] {
+				end++
+			}
+		case d.fold(i+1) == "الاسد" && d.own[i+1] == ownNone:
+			end = i + 2 // "نظام الأسد" where no Assad is named
+		}
+		if end == 0 {
+			continue
+		}
+		d.addEntityOver(ownOrg, span{i, end, pre})
+		i = end - 1
+	}
+}
+
+// regimeHead reports a person the text names as the head of a regime: one
+// whose family name is الأسد.
+func (d *doc) regimeHead(p *person) bool {
+	return len(p.parts) > 0 && p.parts[len(p.parts)-1] == "الاسد"
+}
+
+// regimeHeads are the words for a regime or government.
+var regimeHeads = words("regime_heads")
+
+// addEntityOver records an entity's mention over tokens that may belong to a
+// person: only the tokens nothing owns become the entity's.
+func (d *doc) addEntityOver(typ uint8, sp span) *entity {
+	owned := make([]uint8, sp.b-sp.a)
+	ents := make([]*entity, sp.b-sp.a)
+	for k := sp.a; k < sp.b; k++ {
+		owned[k-sp.a], ents[k-sp.a] = d.own[k], d.entAt[k]
+	}
+	e := d.addEntity(typ, sp, nil)
+	for k := sp.a; k < sp.b; k++ {
+		if owned[k-sp.a] != ownNone {
+			d.own[k], d.entAt[k] = owned[k-sp.a], ents[k-sp.a]
+		}
+	}
+	return e
+}
