@@ -14,7 +14,7 @@ type argument struct {
 
 // argSkip are words that may stand between a trigger and its object:
 // prepositions and the cue "المدعو".
-var argSkip = set(`على عن بحق ضد بحقه المدعو المدعوة المدعوين السيد السيدة`)
+var argSkip = words("arg_skip")
 
 // maxArgGap bounds the tokens between a trigger and its object.
 const maxArgGap = 6
@@ -78,7 +78,7 @@ func (d *doc) verdictArgument(b int, s sentence) argument {
 }
 
 // verdictObject introduce the person a verdict is on.
-var verdictObject = set(`بحق على عليه عليها عليهم ضد`)
+var verdictObject = words("verdict_object")
 
 // numberWords are numerals written as words, which may stand before the
 // noun they count: "ثلاثة مسؤولين".
@@ -117,7 +117,7 @@ func (d *doc) namedAfterward(k int, s sentence) []*person {
 
 // namingWords introduce the names of persons a plural noun counted: "هم",
 // "بينهم", "منهم".
-var namingWords = set(`هم وهم بينهم منهم أبرزهم أبرزهم: وهما هما`)
+var namingWords = words("naming_words")
 
 // personSoonAfter returns the token of a person named within a few words
 // after token k with nothing but words between, or -1.

@@ -148,7 +148,7 @@ var quarterCues = words("quarter_cues")
 
 // cityCues introduce a city that no gazetteer may list, by a name without
 // the article: "مدينة كاسل الألمانية".
-var cityCues = set(`مدينة بمدينة لمدينة ومدينة`)
+var cityCues = words("city_cues")
 
 // cuedPlaces reads the name after a place noun as a place: one word, or
 // two when the second carries the article.

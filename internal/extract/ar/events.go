@@ -308,7 +308,7 @@ func (d *doc) relativePronounBefore(a int, s sentence) int {
 }
 
 // relativePronouns open a relative clause.
-var relativePronouns = set(`الذي التي الذين اللذين اللتين اللواتي اللاتي والذي والتي والذين`)
+var relativePronouns = words("relative_pronouns")
 
 // relativeHead returns the persons a relative clause that holds the trigger
 // at a is about: "مازن حمادة، الذي توفي تحت التعذيب", "الأب مازن وابنه عبد
@@ -347,7 +347,7 @@ func (d *doc) timeReference(i int) bool {
 }
 
 // timePrepositions make what follows them a time.
-var timePrepositions = set(`قبل بعد منذ عقب إثر اثر حتى لدى إبان ابان`)
+var timePrepositions = words("time_prepositions")
 
 // kinBefore reports a kinship word before the trigger: "إن ابنه اعتقل"
 // speaks of the son, not the speaker.
@@ -357,8 +357,7 @@ func (d *doc) kinBefore(a int, s sentence) bool {
 		from = s.a // anywhere in the sentence
 	}
 	for k := a - 1; k >= s.a && k >= from; k-- {
-		switch d.fold(k) {
-		case "ابنه", "ابنها", "شقيقه", "شقيقها", "اخيه", "اخاه", "زوجها", "زوجته", "والده", "والدته", "ابني", "اخي", "زوجي":
+		if kinWords[d.fold(k)] {
 			return true
 		}
 	}
@@ -517,13 +516,15 @@ func (d *doc) finishEvent(ev *event, tr trigger, a int, s sentence, ps []*person
 // torture: "تعرض للتعذيب", "آثار التعذيب", "عذبوه".
 func (d *doc) sufferedIn(s sentence) bool {
 	for k := s.a; k < s.b; k++ {
-		switch f := bare(d.toks[k].vars[d.toks[k].nvars-1].s); f {
-		case "تعرض", "تعرضت", "اثار", "جسده", "جسدها", "جثته", "جثتها", "عذبوه", "عذبوها", "ضحيه", "ضحايا":
+		if sufferedWords[bare(d.toks[k].vars[d.toks[k].nvars-1].s)] {
 			return true
 		}
 	}
 	return false
 }
+
+// sufferedWords put a person on the receiving side of torture.
+var sufferedWords = words("suffered_words")
 
 // plural reports a word that carries a plural pronoun: "اعتقالهم".
 func plural(f string) bool {

@@ -177,7 +177,7 @@ func (d *doc) inReport(s sentence) bool {
 }
 
 // reportWords name a report a body publishes.
-var reportWords = set(`تقرير تقريرها تقريره التقرير بتقرير`)
+var reportWords = words("report_words")
 
 // speakerAfter returns the person named as the subject after a verb of
 // saying: past ranks, titles, a body's name and words that link a speaker
@@ -214,7 +214,7 @@ func (d *doc) bodySpeaks(v int, s sentence) bool {
 
 // speakingBodies are nouns that stand for a body named before: "قالت
 // الوزارة", "وذكر البيان".
-var speakingBodies = set(`الوزارة الوزاره المحكمة المحكمه النيابة النيابه البيان المنظمة المنظمه الشبكة الشبكه اللجنة اللجنه الهيئة الهيئه السلطات الادعاء`)
+var speakingBodies = words("speaking_bodies")
 
 // announcesEvent reports a verb of announcing whose object is an event:
 // "أعلنت الوزارة القبض على X", "أعلن عن إلقاء القبض".
@@ -283,7 +283,7 @@ func (d *doc) bodyOf(k int) bool {
 }
 
 // bodyWords are words for a dead body.
-var bodyWords = set(`جثة جثه جثمان الجثة جثث`)
+var bodyWords = words("body_words")
 
 // describedAt returns the person a definite description at token k stands
 // for ("الطبيب", "المتهم"), when no name follows it; nil otherwise.

@@ -90,7 +90,7 @@ func (d *doc) clauseBreakBetween(a, k int) bool {
 }
 
 // clauseOpeners open a clause of their own after a comma.
-var clauseOpeners = set(`بعد قبل حيث كما لكن إذ اذ بينما فيما مؤكدا مشيرا مضيفا مشددا موضحا وأكد وأضاف وقال وأشار`)
+var clauseOpeners = words("clause_openers")
 
 // noPlace are the events whose place the annotations of the project's own
 // corpora never give (the real-article set sometimes does: the speaker's
