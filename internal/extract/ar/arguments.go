@@ -1,6 +1,10 @@
 package ar
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/athar-project/athar/internal/extract"
+)
 
 // argument is what stands in a trigger's object slot (or the subject slot of
 // a passive verb, which comes after it too): named persons, or a noun that
@@ -118,6 +122,33 @@ func (d *doc) namedAfterward(k int, s sentence) []*person {
 // namingWords introduce the names of persons a plural noun counted: "هم",
 // "بينهم", "منهم".
 var namingWords = words("naming_words")
+
+// accusedBefore returns the one an accusation word before the trigger at a
+// is said of, when the text does not name them there but describes them:
+// "طبيب سوري متهم بتعذيب معتقلين" is the doctor the text names elsewhere.
+func (d *doc) accusedBefore(a int, s sentence, typ string) *person {
+	k := a - 1
+	if _, ok := d.has(k, accusedWords); !ok {
+		return nil
+	}
+	k--
+	for k > s.a && (nationalities[d.fold(k)] || postRank[d.fold(k)] || d.toks[k].tanween && !d.isHumanNoun(k)) {
+		k-- // "طبيب سوري", "مقاتلًا سوريًا"
+	}
+	if d.personAt[k] != nil || !d.isHumanNoun(k) {
+		return nil // a named person: the sentence's persons say it
+	}
+	return d.resolve(argument{unnamed: true, desc: d.description(k)}, typ)
+}
+
+// isHumanNoun reports a noun for people at token k.
+func (d *doc) isHumanNoun(k int) bool {
+	_, ok := d.has(k, humanNouns)
+	return ok
+}
+
+// accusedWords say that the noun before them is accused of what follows.
+var accusedWords = words("accused_words")
 
 // personSoonAfter returns the token of a person named within a few words
 // after token k with nothing but words between, or -1.
@@ -270,7 +301,7 @@ var descriptionNouns = func() map[string]string {
 // resolve returns the person an unnamed description stands for: the one
 // person the text gives that rank ("طبيب سوري" → "الطبيب علاء موسى"), else
 // the person the text is about; nobody for several.
-func (d *doc) resolve(arg argument) *person {
+func (d *doc) resolve(arg argument, typ string) *person {
 	if !arg.unnamed || arg.plural || arg.desc == "" {
 		return nil
 	}
@@ -288,5 +319,17 @@ func (d *doc) resolve(arg argument) *person {
 			return found
 		}
 	}
+	if !suspectTypes[typ] || d.disc.subject == nil || d.disc.subject.victim {
+		return nil // "اختفاء مواطن سوري": a victim, not the one the text accuses
+	}
 	return d.disc.subject
+}
+
+// suspectTypes are the events that happen to the accused: a description with
+// no rank of its own ("مواطن سوري", "المتهم") in one of them is the person the
+// text is about.
+var suspectTypes = map[string]bool{
+	extract.EventArrest: true, extract.EventReferral: true, extract.EventTrial: true, extract.EventConviction: true,
+	extract.EventEscape: true, extract.EventWanted: true, extract.EventConfession: true, extract.EventStatement: true,
+	extract.EventTortureAllegation: true, extract.EventExecutionAllegation: true,
 }

@@ -399,7 +399,7 @@ func (d *doc) eventAt(tr trigger, a, b int, s sentence, suffix bool) *event {
 		}
 		if len(arg.persons) > 0 || arg.unnamed {
 			ps := arg.persons
-			if p := d.resolve(arg); p != nil {
+			if p := d.resolve(arg, tr.typ); p != nil {
 				ps = []*person{p}
 			}
 			return d.finishEvent(ev, tr, a, s, ps)
@@ -435,7 +435,17 @@ func (d *doc) eventAt(tr trigger, a, b int, s sentence, suffix bool) *event {
 		ps = appendPerson(ps, p)
 	}
 	if head := d.relativeHead(a, s); head != nil && tr.typ != extract.EventTestimony {
+		if tr.typ == extract.EventTortureAllegation && d.fold(a-1) == "تحت" {
+			for _, p := range head {
+				p.victim = true // "الذي توفي تحت التعذيب": the one who died under it
+			}
+		}
 		return d.finishEvent(ev, tr, a, s, head) // "مازن حمادة، الذي توفي تحت التعذيب"
+	}
+	if tr.typ == extract.EventTortureAllegation || tr.typ == extract.EventExecutionAllegation {
+		if p := d.accusedBefore(a, s, tr.typ); p != nil {
+			return d.finishEvent(ev, tr, a, s, []*person{p}) // "طبيب سوري متهم بتعذيب معتقلين"
+		}
 	}
 	if d.relativeOfNoun(a, s) {
 		ps, speakers, topic, group = nil, nil, nil, nil // "صديقه الذي اعتقل معه": about the friend

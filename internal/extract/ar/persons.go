@@ -515,6 +515,18 @@ func (d *doc) enoughName(words []string, in intro, start, end int) bool {
 	return !(len(words) == 1 && particles[words[0]])
 }
 
+// rankWord returns the first word of a rank as it folds, read without its
+// clitic: "للمعتقل" is "المعتقل".
+func (d *doc) rankWord(sp span) string {
+	t := &d.toks[sp.a]
+	for k := 0; k < t.nvars; k++ {
+		if t.vars[k].pre == sp.pre {
+			return t.vars[k].s
+		}
+	}
+	return t.fold
+}
+
 // milRank reports a military or police rank (its first word).
 func milRank(rank string) bool {
 	f := strings.Fields(textfold.Fold(rank))
@@ -587,7 +599,7 @@ func (d *doc) recordPerson(sp span, words []string, in intro) *person {
 	if p.rank == "" {
 		p.rank = in.rank
 	}
-	rw := strings.Fields(textfold.Fold(in.rank))[0]
+	rw := d.rankWord(in.rankSp)
 	if officialRanks[bare(rw)] || officialRanks[rw] {
 		p.official = true
 	}

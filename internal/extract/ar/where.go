@@ -77,6 +77,9 @@ func (d *doc) placeBeforeWhere(a int, s sentence) string {
 // تعرف عليه لاجئون في دمشق").
 func (d *doc) clauseBreakBetween(a, k int) bool {
 	for j := a + 1; j < k; j++ {
+		if f := d.fold(j); f == ":" || f == ";" {
+			return true
+		}
 		if _, ok := d.has(j, relativePronouns); ok {
 			return true
 		}
@@ -84,6 +87,21 @@ func (d *doc) clauseBreakBetween(a, k int) bool {
 			if _, ok := d.has(j+1, clauseOpeners); ok {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// otherEventBetween reports a word for an event that does not happen in
+// custody (a trial, a verdict, an arrest) between a custody event's trigger
+// at a and a place at k: the place is that event's.
+func (d *doc) otherEventBetween(a, k int, s sentence) bool {
+	for j := a + 1; j < k; j++ {
+		if !d.toks[j].word {
+			continue
+		}
+		if tr, _, _, ok := d.triggerAt(j, s); ok && !custodyTypes[tr.typ] {
+			return true
 		}
 	}
 	return false
@@ -128,8 +146,10 @@ func (d *doc) placeScore(typ string, a, k int, s sentence) (name string, score i
 		return "", 0, false
 	case !custody && k > a && d.accusationBetween(a, k):
 		return "", 0, false // "المتهم بالمشاركة في مجزرة قرية البيضا": where the crime was
-	case !custody && k > a && d.clauseBreakBetween(a, k):
-		return "", 0, false
+	case k > a && d.clauseBreakBetween(a, k) && (!custody || e.typ == ownPlace):
+		return "", 0, false // a facility after the clause may still be where it happened
+	case custody && k > a && e.typ == ownPlace && d.otherEventBetween(a, k, s):
+		return "", 0, false // "متهم بتعذيب معتقلين، وذلك بعد محاكمة في مدينة فرانكفورت": the trial's
 	case typ == extract.EventArrest && e.typ == ownFacility && (k < a || k > a+8):
 		return "", 0, false
 	}
