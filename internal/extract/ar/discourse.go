@@ -7,6 +7,7 @@ import "github.com/athar-project/athar/internal/extract"
 type discourse struct {
 	topic   *person   // the person the last events were about
 	group   []*person // the persons the last event about several named
+	accused []*person // the persons the last arrest, referral, trial or verdict about several named
 	subject *person   // the person the whole text is about, nil when none stands out
 	// dateline is the place a dateline opens the body with ("اللاذقية - عنب
 	// بلدي", "أربيل (كوردستان 24)-"): where the news comes from.
@@ -74,6 +75,9 @@ func (d *doc) followDiscourse(s sentence) {
 		}
 		if len(ev.persons) > 1 && ev.typ != extract.EventStatement {
 			d.disc.group = ev.persons
+			if suspectTypes[ev.typ] && ev.typ != extract.EventTortureAllegation && ev.typ != extract.EventExecutionAllegation {
+				d.disc.accused = ev.persons
+			}
 		}
 		for _, p := range ev.persons {
 			if !p.official && ev.typ != extract.EventStatement && ev.typ != extract.EventTestimony {

@@ -221,6 +221,9 @@ func (d *doc) skipTrigger(tr trigger, i int, s sentence) bool {
 			}
 		}
 	}
+	if tr.typ == extract.EventTestimony && d.hardToTell(i) {
+		return true // "يصعب وصفها": indescribable, no testimony
+	}
 	if tr.typ == extract.EventTestimony && strings.HasPrefix(d.toks[i].fold, "شهاد") {
 		switch bare(d.fold(i + 1)) {
 		case "وفاه", "وفاته", "ميلاد", "جامعيه", "تخرج", "حسن":
@@ -339,6 +342,16 @@ func (d *doc) relativeHead(a int, s sentence) []*person {
 	return d.antecedentsIn(j+1, s, 2)
 }
 
+// hardToTell reports a word of telling that says something cannot be told:
+// "يصعب وصفها", "لا يمكن وصفه".
+func (d *doc) hardToTell(i int) bool {
+	_, ok := d.has(i-1, beyondWords)
+	return ok
+}
+
+// beyondWords say that what follows cannot be done.
+var beyondWords = words("beyond_words")
+
 // timeReference reports a trigger that dates something else: "قبل فرار
 // الأسد", "بعد سقوط النظام".
 func (d *doc) timeReference(i int) bool {
@@ -374,6 +387,20 @@ func (d *doc) amongWord(s sentence) bool {
 	}
 	return false
 }
+
+// pointsToAccused reports a word for several accused in a sentence:
+// "المتهمين", "الموقوفين", "المدانين".
+func (d *doc) pointsToAccused(s sentence) bool {
+	for k := s.a; k < s.b; k++ {
+		if _, ok := d.has(k, accusedGroupWords); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// accusedGroupWords point back to several accused named before.
+var accusedGroupWords = words("accused_group_words")
 
 // groupWords point back to several persons named before: "المتهمين".
 var groupWords = words("group_words")
@@ -470,7 +497,7 @@ func (d *doc) eventAt(tr trigger, a, b int, s sentence, suffix bool) *event {
 			ps = []*person{near}
 		}
 	}
-	if len(ps) == 0 && suffix {
+	if len(ps) == 0 && suffix && tr.typ != extract.EventTestimony {
 		// "تجهل عائلة X مصيره منذ اعتقاله": the pronoun is X; "وفاتهما": the
 		// two named before
 		ps = d.antecedentsIn(a, s, pronounNumber(d.toks[a].fold))
@@ -484,8 +511,12 @@ func (d *doc) eventAt(tr trigger, a, b int, s sentence, suffix bool) *event {
 			topic = nil
 		}
 	}
-	if len(ps) == 0 && len(group) > 1 && d.pointsToGroup(s) {
-		ps = append(ps, group...)
+	if len(ps) == 0 && d.pointsToGroup(s) {
+		if accused := d.disc.accused; len(accused) > 1 && suspectTypes[tr.typ] && d.pointsToAccused(s) {
+			ps = append(ps, accused...) // "المتهمين الثلاثة": those tried or arrested together
+		} else if len(group) > 1 {
+			ps = append(ps, group...)
+		}
 	}
 	if len(ps) == 0 && topic != nil && tr.back && !plural(d.toks[a].fold) && d.pointsBack(a, s, suffix) {
 		ps = append(ps, topic)

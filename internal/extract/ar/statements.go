@@ -18,6 +18,9 @@ func (d *doc) narrators(a, b int, s sentence) []*person {
 		ps = append(ps, p)
 	}
 	if len(ps) == 0 {
+		if p := d.testimonyAgainst(b, s); p != nil {
+			return []*person{p} // "إضافة إلى شهادات ضده"
+		}
 		return nil
 	}
 	for k := s.a; k < s.b; k++ {
@@ -28,6 +31,27 @@ func (d *doc) narrators(a, b int, s sentence) []*person {
 		ps = append(ps, p)
 	}
 	return ps
+}
+
+// testimonyAgainst returns whom a testimony with no narrator is about: the
+// person after "ضد" or "بحق", or the one a pronoun on it points to in the
+// sentence ("شهادات ضده").
+func (d *doc) testimonyAgainst(b int, s sentence) *person {
+	if b >= s.b {
+		return nil
+	}
+	f := d.fold(b)
+	switch f {
+	case "ضد", "بحق":
+		if b+1 < s.b && d.personAt[b+1] != nil {
+			return d.personAt[b+1]
+		}
+	case "ضده", "بحقه", "عنه":
+		if ps := d.antecedentsIn(b, s, 1); len(ps) == 1 {
+			return ps[0]
+		}
+	}
+	return nil
 }
 
 // narratorAfter returns the person named just after a word of testimony,
