@@ -36,7 +36,9 @@ func (d *doc) findEvents() {
 	d.listLeadIns()
 	d.identified()
 	d.survivorsTestify()
+	d.shareVerdicts()
 	d.mergeEvents()
+	d.shareCourtPlace()
 }
 
 // eventsIn finds the events one sentence reports.
@@ -120,6 +122,7 @@ func (d *doc) identified() {
 // listLeadIns gives the persons a sentence lists ("الموقوفون هم: X، Y
 // وZ") to the events of the sentence before that named nobody.
 func (d *doc) listLeadIns() {
+	d.listsAfterColon()
 	for si := 1; si < len(d.sents); si++ {
 		s := d.sents[si]
 		if !d.pointsToGroup(s) {
@@ -144,6 +147,75 @@ func (d *doc) listLeadIns() {
 			}
 		}
 	}
+}
+
+// maxListBack bounds how many sentences before a list's lead-in the event it
+// names the persons of may stand.
+const maxListBack = 3
+
+// listsAfterColon gives the names listed after a lead-in that ends with a
+// colon ("القضاة الموقوفين من السلك العسكري:" and then "X – Y – Z") to the
+// event about unnamed persons the lead-in points back to: the last one of the
+// sentences before it that names nobody.
+func (d *doc) listsAfterColon() {
+	for si := 1; si+1 < len(d.sents); si++ {
+		s := d.sents[si]
+		if d.fold(s.b-1) != ":" || !d.pointsToGroup(s) {
+			continue
+		}
+		ps := d.namesListedFrom(si + 1)
+		if len(ps) < 2 {
+			continue
+		}
+		for back := si; back >= 0 && back >= si-maxListBack; back-- {
+			if ev := d.unnamedEventIn(d.sents[back]); ev != nil {
+				for _, p := range ps {
+					ev.persons = append(ev.persons, p)
+					ev.who = append(ev.who, extract.Participant{Name: p.name, Role: roleFor(ev.typ, p)})
+				}
+				ev.leadIn = true
+				break
+			}
+		}
+	}
+}
+
+// namesListedFrom returns the persons of the lines from sentence si on that
+// hold nothing but names and separators.
+func (d *doc) namesListedFrom(si int) []*person {
+	var ps []*person
+	for ; si < len(d.sents); si++ {
+		s := d.sents[si]
+		names := 0
+		for k := s.a; k < s.b; k++ {
+			if p := d.personAt[k]; p != nil {
+				if k == s.a || d.personAt[k-1] != p {
+					ps = appendPerson(ps, p)
+					names++
+				}
+				continue
+			}
+			if d.toks[k].word && d.fold(k) != "و" {
+				return ps
+			}
+		}
+		if names == 0 && len(ps) > 0 {
+			return ps
+		}
+	}
+	return ps
+}
+
+// unnamedEventIn returns the last event of sentence s about someone that
+// names nobody, or nil.
+func (d *doc) unnamedEventIn(s sentence) *event {
+	var found *event
+	for _, ev := range d.events {
+		if ev.sent == s && len(ev.persons) == 0 && personTypes[ev.typ] {
+			found = ev
+		}
+	}
+	return found
 }
 
 // underTorture reports "تحت التعذيب" just after a killing word: "قتل

@@ -114,3 +114,42 @@ func containsPerson(ps []*person, p *person) bool {
 	}
 	return false
 }
+
+// courtTypes are the events a court holds.
+var courtTypes = map[string]bool{extract.EventTrial: true, extract.EventConviction: true}
+
+// shareVerdicts gives a trial or verdict that names nobody the persons
+// another of its sentence names: "قضت المحكمة بسجن طبيب سوري …، بعد محاكمة
+// استمرت ثلاث سنوات" is the doctor's trial.
+func (d *doc) shareVerdicts() {
+	for _, ev := range d.events {
+		if !courtTypes[ev.typ] || len(ev.persons) > 0 {
+			continue
+		}
+		for _, o := range d.events {
+			if o != ev && o.sent == ev.sent && courtTypes[o.typ] && len(o.persons) > 0 {
+				for _, p := range o.persons {
+					ev.persons = append(ev.persons, p)
+					ev.who = append(ev.who, extract.Participant{Name: p.name, Role: extract.RoleSubject})
+				}
+				break
+			}
+		}
+	}
+}
+
+// shareCourtPlace gives a trial or a verdict with no place the place of the
+// other about the same persons: the court's city.
+func (d *doc) shareCourtPlace() {
+	for _, ev := range d.events {
+		if !courtTypes[ev.typ] || ev.where != "" {
+			continue
+		}
+		for _, o := range d.events {
+			if o != ev && courtTypes[o.typ] && o.typ != ev.typ && o.where != "" && samePersons(o, ev) && len(ev.persons) > 0 {
+				ev.where = o.where
+				break
+			}
+		}
+	}
+}
