@@ -19,6 +19,7 @@ type event struct {
 	suffix   bool    // the trigger carried a pronoun
 	speaker  *person // a statement's speaker, when a person
 	bodyOnly bool    // a body's statement that names nobody: kept only for a report
+	restated bool    // "هذا الاعتقال": told before; adds no date or place
 	leadIn   bool    // persons given by a list in the next sentence
 }
 
@@ -41,26 +42,49 @@ func (d *doc) findEvents() {
 	d.shareCourtPlace()
 }
 
-// eventsIn finds the events one sentence reports.
+// eventsIn finds the events one sentence reports, then gives each the date
+// its sentence gives it.
 func (d *doc) eventsIn(s sentence) {
+	first := len(d.events)
+	var verbs, sayings []int // the words a date may modify: triggers and verbs of saying; verbs of saying
 	for i := s.a; i < s.b; i++ {
 		if !d.toks[i].word || d.own[i] == ownPerson || d.own[i] == ownEpithet {
 			continue
 		}
 		if _, ok := d.has(i, speechVerbs); ok {
+			verbs = append(verbs, i)
+			sayings = append(sayings, i)
 			d.statementAt(i, s)
 		}
 		tr, n, suffix, ok := d.triggerAt(i, s)
 		if !ok {
 			continue
 		}
+		verbs = append(verbs, i)
 		if ev := d.eventAt(tr, i, i+n, s, suffix); ev != nil {
+			ev.restated = d.restatement(i)
 			d.events = append(d.events, ev)
 		}
 		i += n - 1
 	}
+	for _, ev := range d.events[first:] {
+		if ev.date == nil && !ev.restated {
+			ev.date = d.dateFor(ev, s, verbs, sayings)
+		}
+	}
 	d.statementsAbout(s)
 }
+
+// restatement reports a trigger after a demonstrative: "هذا الاعتقال" speaks
+// of an arrest told before, and its sentence's date and place are not the
+// arrest's.
+func (d *doc) restatement(i int) bool {
+	_, ok := d.has(i-1, demonstratives)
+	return ok
+}
+
+// demonstratives point to what the text told before.
+var demonstratives = words("demonstratives")
 
 // triggerAt reads the longest trigger at token i whose conditions the
 // sentence meets: its length in tokens, and whether the word carried a
@@ -620,7 +644,6 @@ func (d *doc) finishEvent(ev *event, tr trigger, a int, s sentence, ps []*person
 		ev.who = append(ev.who, extract.Participant{Name: p.name, Role: role})
 	}
 	ev.where = d.whereFor(tr.typ, a, s)
-	ev.date = d.dateFor(tr.typ, a, s)
 	ev.modality = d.modality(a, s)
 	return ev
 }

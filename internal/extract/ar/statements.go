@@ -185,7 +185,6 @@ func (d *doc) statementAt(v int, s sentence) {
 		ev.who = append(ev.who, extract.Participant{Name: q.name, Role: extract.RoleSubject})
 	}
 	ev.where = d.whereFor(extract.EventStatement, v, s)
-	ev.date = d.dateFor(extract.EventStatement, v, s)
 	ev.bodyOnly = !reported // kept only if it turns out to be about someone
 	d.events = append(d.events, ev)
 }

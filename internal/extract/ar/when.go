@@ -1,14 +1,24 @@
 package ar
 
-// dateFor picks the date of an event: the nearest date of its sentence,
-// a Gregorian one before a Hijri one.
-func (d *doc) dateFor(typ string, a int, s sentence) *dateRef {
+import "github.com/athar-project/athar/internal/extract"
+
+// dateFor picks the date of an event: the nearest date of its sentence, a
+// Gregorian one before a Hijri one, but not one that modifies a verb of
+// saying ("أعلنت السلطات، الثلاثاء 27 أيار، توقيف …" dates the
+// announcement, not the arrest) or, for an event that only dates another
+// ("قضت المحكمة، اليوم الاثنين، … بعد محاكمة"), the other's.
+func (d *doc) dateFor(ev *event, s sentence, verbs, sayings []int) *dateRef {
+	typ, a := ev.typ, ev.trig
+	timeRef := d.timeReference(a)
 	var best *dateRef
 	bestDist := 1 << 30
 	for i := range d.dates {
 		r := &d.dates[i]
 		if r.sp.a < s.a || r.sp.b > s.b || r.date.IsZero() || r.ranged {
 			continue
+		}
+		if v := nearestVerb(r.sp, verbs); v != a && v >= 0 && (containsInt(sayings, v) && !d.eventAtTrigger(v) && typ != extract.EventStatement || timeRef) {
+			continue // the announcement's date, or the main event's for one that dates it
 		}
 		if !custodyTypes[typ] && r.sp.a > a && d.accusationBetween(a, r.sp.a) {
 			continue // "بتهمة المشاركة في إعدام أسرى في حلب عام 2016": when the crime was
@@ -22,4 +32,42 @@ func (d *doc) dateFor(typ string, a int, s sentence) *dateRef {
 		}
 	}
 	return best
+}
+
+// nearestVerb returns the verb or trigger of verbs a date span modifies:
+// the nearest one before it (a date follows the verb it modifies: "أعلنت،
+// الثلاثاء،"), else the nearest one after it; -1 when there is none.
+func nearestVerb(sp span, verbs []int) int {
+	before, after := -1, -1
+	for _, v := range verbs {
+		switch {
+		case v < sp.a:
+			before = v
+		case v >= sp.b && after < 0:
+			after = v
+		}
+	}
+	if before >= 0 {
+		return before
+	}
+	return after
+}
+
+// eventAtTrigger reports an event whose trigger is token v.
+func (d *doc) eventAtTrigger(v int) bool {
+	for i := len(d.events) - 1; i >= 0; i-- {
+		if d.events[i].trig == v {
+			return true
+		}
+	}
+	return false
+}
+
+func containsInt(xs []int, x int) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
 }
