@@ -53,7 +53,12 @@ func loadTriggers(file string) []trigger {
 		switch needs := cols[2]; {
 		case needs == "-":
 		case strings.HasPrefix(needs, "@"):
-			t.needs = words(needs[1:])
+			t.needs = map[string]bool{}
+			for _, list := range strings.Split(needs, "+") {
+				for w := range words(strings.TrimPrefix(list, "@")) {
+					t.needs[w] = true
+				}
+			}
 		default:
 			t.needs = set(needs)
 		}

@@ -80,8 +80,8 @@ func (d *doc) clauseBreakBetween(a, k int) bool {
 		if f := d.fold(j); f == ":" || f == ";" {
 			return true
 		}
-		if _, ok := d.has(j, relativePronouns); ok {
-			return true
+		if _, ok := d.has(j, relativePronouns); ok && j > a+1 {
+			return true // not "المحاكمة التي استمرت أربعة أيام في باريس": that clause is the trial's
 		}
 		if d.fold(j) == "," {
 			if _, ok := d.has(j+1, clauseOpeners); ok {
