@@ -49,6 +49,10 @@ func (d *doc) argumentAfter(b int, s sentence) argument {
 		if _, ok := d.has(k, argSkip); ok || numberWords[t.fold] {
 			continue // "على", "بحق", "ثلاثة مسؤولين"
 		}
+		if t.fold == "في" && k+1 < s.b && (d.own[k+1] == ownPlace || d.own[k+1] == ownFacility) {
+			k = d.entEnd(k+1) - 1 // "أدانت محكمة الاستئناف في لاهاي، … مقاتلاً سورياً"
+			continue
+		}
 		if _, ok := d.has(k, humanNouns); ok {
 			if p := d.personSoonAfter(k, s); p >= 0 {
 				arg.persons = d.coordinated(p, s) // "اعتقلت عناصر الأمن المدعو X": the agents, then X
@@ -128,7 +132,14 @@ var namingWords = words("naming_words")
 // "طبيب سوري متهم بتعذيب معتقلين" is the doctor the text names elsewhere.
 func (d *doc) accusedBefore(a int, s sentence, typ string) *person {
 	k := a - 1
+	for k > s.a && !d.toks[k].word {
+		k-- // "إن الطبيب “قتل شخصين”"
+	}
 	if _, ok := d.has(k, accusedWords); !ok {
+		// the subject itself before the verb: "إن الطبيب قتل شخصين"
+		if d.definite(k) && d.description(k) != "" && d.personAt[k+1] == nil {
+			return d.resolve(argument{unnamed: true, desc: d.description(k)}, typ)
+		}
 		return nil
 	}
 	k--

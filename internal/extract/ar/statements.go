@@ -249,13 +249,11 @@ func (d *doc) announcesEvent(v int, s sentence) bool {
 		if f := d.fold(k); f == "." || f == ":" {
 			return false
 		}
-		var buf [16]variant
-		for _, f := range d.triggerForms(k, buf[:0]) {
-			for _, ci := range triggerIndex[f.s] {
-				if patientTypes[triggers[ci].typ] {
-					return true
-				}
-			}
+		if !d.toks[k].word {
+			continue
+		}
+		if tr, _, _, ok := d.triggerAt(k, s); ok && patientTypes[tr.typ] {
+			return true
 		}
 	}
 	return false
