@@ -17,8 +17,8 @@ func (d *doc) dateFor(ev *event, s sentence, verbs, sayings []int) *dateRef {
 		if r.sp.a < s.a || r.sp.b > s.b || r.date.IsZero() || r.ranged {
 			continue
 		}
-		if v := nearestVerb(r.sp, verbs); v != a && v >= 0 && (containsInt(sayings, v) && !d.eventAtTrigger(v) && typ != extract.EventStatement || timeRef) {
-			continue // the announcement's date, or the main event's for one that dates it
+		if v := nearestVerb(r.sp, verbs); v != a && v >= 0 && d.dateOwnedElsewhere(v, typ, sayings, timeRef) {
+			continue // the announcement's date, another event's, or the main event's for one that dates it
 		}
 		if !custodyTypes[typ] && r.sp.a > a && d.accusationBetween(a, r.sp.a) {
 			continue // "بتهمة المشاركة في إعدام أسرى في حلب عام 2016": when the crime was
@@ -53,14 +53,30 @@ func nearestVerb(sp span, verbs []int) int {
 	return after
 }
 
-// eventAtTrigger reports an event whose trigger is token v.
-func (d *doc) eventAtTrigger(v int) bool {
+// dateOwnedElsewhere reports that a date whose verb is v, not the event's
+// own trigger, is not the event's: v is another event's word, or a verb of
+// saying with no event of its own but a statement (the statement's date is
+// not what it reports; "روى" that is the testimony's own word lends its date
+// to it), or the event only dates another.
+func (d *doc) dateOwnedElsewhere(v int, typ string, sayings []int, timeRef bool) bool {
+	if timeRef {
+		return true
+	}
+	ev := d.eventWithTrigger(v)
+	if containsInt(sayings, v) {
+		return typ != extract.EventStatement && (ev == nil || ev.typ == extract.EventStatement)
+	}
+	return ev != nil && ev.typ != typ
+}
+
+// eventWithTrigger returns the last event whose trigger is token v, or nil.
+func (d *doc) eventWithTrigger(v int) *event {
 	for i := len(d.events) - 1; i >= 0; i-- {
 		if d.events[i].trig == v {
-			return true
+			return d.events[i]
 		}
 	}
-	return false
+	return nil
 }
 
 func containsInt(xs []int, x int) bool {
