@@ -208,7 +208,7 @@ func (d *doc) acceptHits(i, n int, first string, hits []gazetteer.Hit) bool {
 		_, cued := d.has(i-1, newsCues)
 		return cued || d.quoted(i, i+n) // "قناة الجزيرة", “الجزيرة”
 	}
-	if h.Type == gazetteer.Place && n == 1 && d.adjectiveOf(i) {
+	if h.Type == gazetteer.Place && n == 1 && (d.adjectiveOf(i) || d.toks[i].tanween) {
 		return false // "الجدران السوداء": an adjective of the noun before
 	}
 	if h.Type == gazetteer.Place {

@@ -307,6 +307,9 @@ func (d *doc) skipTrigger(tr trigger, i int, s sentence) bool {
 			}
 		}
 	}
+	if d.negatedBy(i) {
+		return true // "احتجاز مئات الأشخاص دون محاكمة": no trial
+	}
 	if tr.typ == extract.EventEscape && d.timeReference(i) {
 		return true // "قبل فرار بشار الأسد": a time, not an escape the text reports
 	}
@@ -438,6 +441,16 @@ func (d *doc) relativeHead(a int, s sentence) []*person {
 	return d.antecedentsIn(j+1, s, 2)
 }
 
+// negatedBy reports a trigger after a word that says it did not happen:
+// "دون محاكمة", "بلا محاكمة", "من دون محاكمة".
+func (d *doc) negatedBy(i int) bool {
+	_, ok := d.has(i-1, withoutWords)
+	return ok
+}
+
+// withoutWords say that what follows did not happen.
+var withoutWords = words("without_words")
+
 // hardToTell reports a word of telling that says something cannot be told:
 // "يصعب وصفها", "لا يمكن وصفه".
 func (d *doc) hardToTell(i int) bool {
@@ -447,6 +460,24 @@ func (d *doc) hardToTell(i int) bool {
 
 // beyondWords say that what follows cannot be done.
 var beyondWords = words("beyond_words")
+
+// unnamedSubjectBefore reports a verb whose subject is the indefinite noun
+// for people just before it, an Arabic relative clause without a pronoun:
+// "ناشطين فرنسيين من أصل سوري اعتُقلا في دمشق" is about the activists.
+func (d *doc) unnamedSubjectBefore(a int, s sentence) bool {
+	if d.definite(a) || d.toks[a].nvars > 1 && d.toks[a].vars[1].pre > 0 {
+		return false // a noun, or a verb joined by a conjunction to what came before
+	}
+	for k := a - 1; k >= s.a && k >= a-5; k-- {
+		if !d.toks[k].word || d.personAt[k] != nil || d.own[k] == ownRank {
+			return false
+		}
+		if _, ok := d.has(k, humanNouns); ok && !d.definite(k) && !singularHuman[d.toks[k].fold] {
+			return true
+		}
+	}
+	return false
+}
 
 // timeReference reports a trigger that dates something else: "قبل فرار
 // الأسد", "بعد سقوط النظام".
@@ -569,6 +600,9 @@ func (d *doc) eventAt(tr trigger, a, b int, s sentence, suffix bool) *event {
 		if p := d.accusedBefore(a, s, tr.typ); p != nil {
 			return d.finishEvent(ev, tr, a, s, []*person{p}) // "طبيب سوري متهم بتعذيب معتقلين"
 		}
+	}
+	if patientTypes[tr.typ] && d.unnamedSubjectBefore(a, s) {
+		return d.finishEvent(ev, tr, a, s, nil) // "اختفاء ناشطين فرنسيين اعتُقلا في دمشق"
 	}
 	if d.relativeOfNoun(a, s) {
 		ps, speakers, topic, group = nil, nil, nil, nil // "صديقه الذي اعتقل معه": about the friend

@@ -311,14 +311,14 @@ func (d *doc) givenNameNotRank(i, n, pre int) bool {
 // and a rank after the body.
 func (d *doc) afterRank(in *intro, from int, s sentence) {
 	start := from
-	for k := 0; k < 2 && postRank[d.fold(start)]; k++ {
-		start++
+	for k := 0; k < 2 && (postRank[d.fold(start)] || nationalities[d.fold(start)] && d.fold(start) != "العسكري"); k++ {
+		start++ // "العقيد المنشق", "المدعي العام الدنماركي يسبر هانسن"
 	}
 	if d.fold(start) == "," && d.startsName(start+1) {
 		start++ // "المساعد أول، فريد المذهان"
 	}
-	if n2, _ := d.phraseAt(start, ranks); n2 > 0 {
-		start += n2 // "الشرطي المساعد"
+	if n2, p2 := d.phraseAt(start, ranks); n2 > 0 && !d.givenNameNotRank(start, n2, p2) {
+		start += n2 // "الشرطي المساعد", not "القاضي عماد نزار السيد"
 	}
 	if officeRank(in.rank) {
 		if j := d.officeComplement(start, s); j > start {
@@ -477,7 +477,8 @@ func (d *doc) kunyaAt(start int, s sentence) int {
 func (d *doc) introducedStart(start int, in intro) (int, bool) {
 	first := d.toks[start]
 	f := first.fold
-	if stopWords[f] || rankWords[f] || verbWords[f] || !nameLike(f) || d.isTrigger(start) || d.suffixedNoun(start) {
+	rankAsName := rankWords[f] && givenNames[f] && d.startsName(start+1) // "القاضي عماد نزار السيد"
+	if !rankAsName && (stopWords[f] || rankWords[f] || verbWords[f] || !nameLike(f)) || d.isTrigger(start) || d.suffixedNoun(start) {
 		return 0, false
 	}
 	if first.nvars > 1 && strings.HasPrefix(f, "و") && first.vars[1].pre == 1 && !givenNames[f] {

@@ -35,8 +35,8 @@ func (d *doc) whereFor(typ string, a int, s sentence) string {
 	if w := d.placeBeforeWhere(a, s); w != "" && (best == "" || typ == extract.EventArrest) {
 		return w // "عاد إلى الزنزانة في «فرع فلسطين» …؛ حيث أوقف": the place حيث points to
 	}
-	if best == "" && typ == extract.EventArrest {
-		return d.disc.dateline // "اللاذقية - عنب بلدي": the arrest the news reports is there
+	if best == "" && (typ == extract.EventArrest || courtTypes[typ]) {
+		return d.disc.dateline // "اللاذقية - عنب بلدي": the arrest or the trial the news reports is there
 	}
 	return best
 }
