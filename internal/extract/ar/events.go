@@ -30,8 +30,9 @@ type event struct {
 func (d *doc) findEvents() {
 	d.disc.subject = d.documentSubject()
 	d.disc.dateline = d.findDateline()
-	for _, s := range d.sents {
+	for si, s := range d.sents {
 		d.eventsIn(s)
+		d.listAfterColon(si)
 		d.followDiscourse(s)
 	}
 	d.listLeadIns()
@@ -146,7 +147,6 @@ func (d *doc) identified() {
 // listLeadIns gives the persons a sentence lists ("الموقوفون هم: X، Y
 // وZ") to the events of the sentence before that named nobody.
 func (d *doc) listLeadIns() {
-	d.listsAfterColon()
 	for si := 1; si < len(d.sents); si++ {
 		s := d.sents[si]
 		if !d.pointsToGroup(s) {
@@ -177,29 +177,34 @@ func (d *doc) listLeadIns() {
 // names the persons of may stand.
 const maxListBack = 3
 
-// listsAfterColon gives the names listed after a lead-in that ends with a
-// colon ("القضاة الموقوفين من السلك العسكري:" and then "X – Y – Z") to the
-// event about unnamed persons the lead-in points back to: the last one of the
-// sentences before it that names nobody.
-func (d *doc) listsAfterColon() {
-	for si := 1; si+1 < len(d.sents); si++ {
-		s := d.sents[si]
-		if d.fold(s.b-1) != ":" || !d.pointsToGroup(s) {
-			continue
-		}
-		ps := d.namesListedFrom(si + 1)
-		if len(ps) < 2 {
-			continue
-		}
-		for back := si; back >= 0 && back >= si-maxListBack; back-- {
-			if ev := d.unnamedEventIn(d.sents[back]); ev != nil {
-				for _, p := range ps {
-					ev.persons = append(ev.persons, p)
-					ev.who = append(ev.who, extract.Participant{Name: p.name, Role: roleFor(ev.typ, p)})
-				}
-				ev.leadIn = true
-				break
+// listAfterColon gives the names listed after the lead-in sentence si, when
+// it ends with a colon ("القضاة الموقوفين من السلك العسكري:", "…، وهم:" and
+// then "X – Y – Z" or a line a name), to the events about unnamed persons the
+// lead-in points back to: its own, else those of the nearest sentence before
+// it that has some.
+func (d *doc) listAfterColon(si int) {
+	s := d.sents[si]
+	if si+1 >= len(d.sents) || d.fold(s.b-1) != ":" {
+		return
+	}
+	if _, naming := d.has(s.b-2, namingWords); !naming && !d.pointsToGroup(s) {
+		return // "…، وهم:", "القضاة الموقوفين من السلك العسكري:"
+	}
+	ps := d.namesListedFrom(si + 1)
+	if len(ps) < 2 {
+		return
+	}
+	for back := si; back >= 0 && back >= si-maxListBack; back-- {
+		evs := d.unnamedEventsIn(d.sents[back])
+		for _, ev := range evs {
+			for _, p := range ps {
+				ev.persons = append(ev.persons, p)
+				ev.who = append(ev.who, extract.Participant{Name: p.name, Role: roleFor(ev.typ, p)})
 			}
+			ev.leadIn = true
+		}
+		if len(evs) > 0 {
+			return
 		}
 	}
 }
@@ -219,8 +224,8 @@ func (d *doc) namesListedFrom(si int) []*person {
 				}
 				continue
 			}
-			if d.toks[k].word && d.fold(k) != "و" {
-				return ps
+			if d.toks[k].word && d.fold(k) != "و" && d.own[k] != ownRank {
+				return ps // "- القاضي X": a title may stand before each name
 			}
 		}
 		if names == 0 && len(ps) > 0 {
@@ -230,16 +235,17 @@ func (d *doc) namesListedFrom(si int) []*person {
 	return ps
 }
 
-// unnamedEventIn returns the last event of sentence s about someone that
-// names nobody, or nil.
-func (d *doc) unnamedEventIn(s sentence) *event {
-	var found *event
+// unnamedEventsIn returns the events of sentence s about someone that name
+// nobody: arrests, trials and the like, and the torture or killing the
+// unnamed are accused of.
+func (d *doc) unnamedEventsIn(s sentence) []*event {
+	var evs []*event
 	for _, ev := range d.events {
-		if ev.sent == s && len(ev.persons) == 0 && personTypes[ev.typ] {
-			found = ev
+		if ev.sent == s && len(ev.persons) == 0 && (personTypes[ev.typ] || ev.typ == extract.EventTortureAllegation || ev.typ == extract.EventExecutionAllegation) {
+			evs = append(evs, ev)
 		}
 	}
-	return found
+	return evs
 }
 
 // underTorture reports "تحت التعذيب" just after a killing word: "قتل

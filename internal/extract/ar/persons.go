@@ -504,7 +504,7 @@ func (d *doc) enoughName(words []string, in intro, start, end int) bool {
 	if len(words) == 0 {
 		return false
 	}
-	if len(words) == 1 && !in.introduced && !d.speechBefore(start) && !d.pseudonymAfter(end) && !d.kinBeforeName(start) && !d.kinNamed(start) && !d.appositionAfter(end) {
+	if len(words) == 1 && !in.introduced && !d.speechBefore(start) && !d.pseudonymAfter(end) && !d.kinBeforeName(start) && !d.kinNamed(start) && !d.appositionAfter(end) && !d.sharedFamilyAfter(start, end) {
 		return false
 	}
 	if len(words) == 1 && in.rank != "" && !givenNames[words[0]] && pluralShape(words[0]) {
@@ -552,6 +552,21 @@ func (d *doc) kinNamed(start int) bool {
 		return false
 	}
 	return t.arabic && !t.tanween && !strings.HasPrefix(f, "و") && !strings.HasPrefix(f, "ال") && !d.isTrigger(start) && !d.suffixedNoun(start) && !pluralShape(f)
+}
+
+// sharedFamilyAfter reports a given name joined by "و" to a full name that
+// follows it, the two sharing its family name: "الشقيقين علي ومحمود حسن
+// الأسعد" names علي too.
+func (d *doc) sharedFamilyAfter(start, end int) bool {
+	if !givenNames[d.toks[start].vars[d.toks[start].nvars-1].s] || end+1 >= len(d.toks) {
+		return false
+	}
+	t := &d.toks[end]
+	if !t.word || t.nvars < 2 || t.vars[1].pre != 1 || !strings.HasPrefix(t.fold, "و") || !givenNames[t.vars[1].s] {
+		return false
+	}
+	next := &d.toks[end+1]
+	return next.word && next.arabic && d.own[end+1] == ownNone && nameLike(next.fold) && !d.isTrigger(end+1)
 }
 
 // appositionAfter reports an apposition that says who the one-word name
