@@ -68,11 +68,8 @@ func (d *doc) documentSubject() *person {
 // several named, the persons a sentence that points to a group names, and,
 // before any event has named someone, the first suspect the text introduces
 // by rank or cue.
-func (d *doc) followDiscourse(s sentence) {
-	for _, ev := range d.events {
-		if ev.sent != s {
-			continue
-		}
+func (d *doc) followDiscourse(s sentence, evs []*event) {
+	for _, ev := range evs {
 		if len(ev.persons) > 1 && ev.typ != extract.EventStatement {
 			d.disc.group = ev.persons
 			if suspectTypes[ev.typ] && ev.typ != extract.EventTortureAllegation && ev.typ != extract.EventExecutionAllegation {

@@ -63,6 +63,7 @@ type doc struct {
 	entAt    []*entity // per token: the entity a mention there names
 	events   []*event
 	disc     discourse
+	folds    map[string]int // how often each folded word occurs, made when first asked
 }
 
 // Extract extracts from Arabic text; published is the source's published

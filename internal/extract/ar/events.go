@@ -31,9 +31,10 @@ func (d *doc) findEvents() {
 	d.disc.subject = d.documentSubject()
 	d.disc.dateline = d.findDateline()
 	for si, s := range d.sents {
+		first := len(d.events)
 		d.eventsIn(s)
 		d.listAfterColon(si)
-		d.followDiscourse(s)
+		d.followDiscourse(s, d.events[first:])
 	}
 	d.listLeadIns()
 	d.identified()
@@ -73,7 +74,7 @@ func (d *doc) eventsIn(s sentence) {
 			ev.date = d.dateFor(ev, s, verbs, sayings)
 		}
 	}
-	d.statementsAbout(s)
+	d.statementsAbout(s, d.events[first:])
 }
 
 // restatement reports a trigger after a demonstrative: "هذا الاعتقال" speaks

@@ -437,11 +437,15 @@ func (d *doc) mediaOutlet(i int) int {
 // ("لبلدي نيوز" where "بلدي نيوز" stands elsewhere), else none.
 func (d *doc) cliticOfName(i int) int {
 	t := &d.toks[i]
-	for v := t.nvars - 1; v > 0; v-- {
+	if d.folds == nil {
+		d.folds = map[string]int{}
 		for k := range d.toks {
-			if k != i && d.toks[k].fold == t.vars[v].s {
-				return t.vars[v].pre
-			}
+			d.folds[d.toks[k].fold]++
+		}
+	}
+	for v := t.nvars - 1; v > 0; v-- {
+		if d.folds[t.vars[v].s] > 0 {
+			return t.vars[v].pre
 		}
 	}
 	return 0

@@ -267,10 +267,10 @@ var announceVerbs = words("announce_verbs")
 // body ("لجثة مازن"), and those a description stands for ("إن الطبيب …",
 // "زوجة المتهم"); not the speaker, officials, or relatives named by their
 // kin ("شقيق مازن").
-func (d *doc) statementsAbout(s sentence) {
+func (d *doc) statementsAbout(s sentence, evs []*event) {
 	var about []*person
-	for _, ev := range d.events {
-		if ev.sent == s && ev.typ != extract.EventStatement {
+	for _, ev := range evs {
+		if ev.typ != extract.EventStatement {
 			for _, p := range ev.persons {
 				about = appendPerson(about, p)
 			}
@@ -283,8 +283,8 @@ func (d *doc) statementsAbout(s sentence) {
 			about = appendPerson(about, q)
 		}
 	}
-	for _, ev := range d.events {
-		if ev.sent != s || ev.typ != extract.EventStatement {
+	for _, ev := range evs {
+		if ev.typ != extract.EventStatement {
 			continue
 		}
 		for _, p := range about {

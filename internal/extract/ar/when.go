@@ -1,6 +1,10 @@
 package ar
 
-import "github.com/athar-project/athar/internal/extract"
+import (
+	"sort"
+
+	"github.com/athar-project/athar/internal/extract"
+)
 
 // dateFor picks the date of an event: the nearest date of its sentence, a
 // Gregorian one before a Hijri one, but not one that modifies a verb of
@@ -12,9 +16,10 @@ func (d *doc) dateFor(ev *event, s sentence, verbs, sayings []int) *dateRef {
 	timeRef := d.timeReference(a)
 	var best *dateRef
 	bestDist := 1 << 30
-	for i := range d.dates {
+	// the dates are in the text's order: those of the sentence only
+	for i := sort.Search(len(d.dates), func(i int) bool { return d.dates[i].sp.a >= s.a }); i < len(d.dates) && d.dates[i].sp.a < s.b; i++ {
 		r := &d.dates[i]
-		if r.sp.a < s.a || r.sp.b > s.b || r.date.IsZero() || r.ranged {
+		if r.sp.b > s.b || r.date.IsZero() || r.ranged {
 			continue
 		}
 		if v := nearestVerb(r.sp, verbs); v != a && v >= 0 && d.dateOwnedElsewhere(v, typ, sayings, timeRef) {
