@@ -81,9 +81,16 @@ func (d *doc) verdictArgument(b int, s sentence) argument {
 		if _, ok := d.has(k, verdictObject); ok {
 			return d.argumentAfter(k+1, s)
 		}
+		if _, ok := d.has(k, penaltyWords); ok && k+1 < s.b && (d.personAt[k+1] != nil || d.isHumanNoun(k+1)) {
+			return d.argumentAfter(k+1, s) // "قضت المحكمة بسجن طبيب سوري"
+		}
 	}
 	return argument{}
 }
+
+// penaltyWords name the penalty a verdict gives, its object after them:
+// "بسجن X", "بإعدام X".
+var penaltyWords = words("penalty_words")
 
 // verdictObject introduce the person a verdict is on.
 var verdictObject = words("verdict_object")

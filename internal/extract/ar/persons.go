@@ -558,7 +558,7 @@ func (d *doc) kinNamed(start int) bool {
 // follows it, the two sharing its family name: "الشقيقين علي ومحمود حسن
 // الأسعد" names علي too.
 func (d *doc) sharedFamilyAfter(start, end int) bool {
-	if !givenNames[d.toks[start].vars[d.toks[start].nvars-1].s] || end+1 >= len(d.toks) {
+	if _, ok := d.givenNameAt(start); !ok || end+1 >= len(d.toks) {
 		return false
 	}
 	t := &d.toks[end]

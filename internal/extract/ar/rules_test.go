@@ -1,0 +1,156 @@
+package ar
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/athar-project/athar/internal/extract"
+	"github.com/athar-project/athar/internal/model"
+)
+
+// The sentences below are written for these tests: each shows one rule that
+// real articles need, in the project's own words.
+
+// personsOf returns "name|rank" for each person extracted from text.
+func personsOf(text string) []string {
+	r := Extract(text, model.DayDate(2025, 3, 6))
+	var out []string
+	for _, p := range r.Persons {
+		out = append(out, p.Name+"|"+p.Rank)
+	}
+	return out
+}
+
+func TestPersonRules(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string // name|rank, in the order found
+	}{
+		{"compound rank stays rank", "ألقت الشرطة القبض على العقيد الركن باسم نزار الخطيب في حمص.",
+			[]string{"باسم نزار الخطيب|العقيد الركن"}},
+		{"rank and modifier without article", "رُقّي إلى رتبة عميد ركن قبل سنوات.", nil},
+		{"given name and an initial", "مثل المتهم فادي ع. أمام المحكمة يوم الإثنين.", []string{"فادي ع.|المتهم"}},
+		{"initial written with the stop first", "قال الادعاء إن (رامي.س) عمل في الفرع.", []string{"رامي.س|"}},
+		{"a hamza seat begins no name", "أعلن الضباط ولائهم المطلق للقيادة.", nil},
+		{"كامل keeps its ك", "اعتقل كامل يوسف العلي في حمص.", []string{"كامل يوسف العلي|"}},
+		{"names sharing a family name", "اعتقلت الدورية الأخوين وليد وسامر حسن الديب.", []string{"وليد|", "سامر حسن الديب|"}},
+		{"a lone name after kinship", "اعتقل خالد العمر وشقيقه أنس في درعا.", []string{"خالد العمر|", "أنس|"}},
+		{"a name no list knows, by its apposition", "يروي جوان ديركي، أحد الناجين من السجن، ما جرى له.", []string{"جوان ديركي|"}},
+		{"a comma between rank and name", "وأوضح المساعد أول، وائل حداد، أن الدورية وصلت.", []string{"وائل حداد|المساعد أول"}},
+		{"a name ends before an office", "وحكم على اللواء علي مملوك المستشار الأمني السابق بالسجن.", []string{"علي مملوك|اللواء"}},
+		{"a given name before another family name is someone else", "قال حسان التربة إن القاضي حسان الجاس أوقف.", []string{"حسان التربة|", "حسان الجاس|القاضي"}},
+		{"a title that is a rank too", "أوقفت الإدارة القاضي عماد نزار السيد.", []string{"عماد نزار السيد|القاضي"}},
+		{"an office's adjective is no name", "أفاد مكتب المدعي العام الاتحادي في بيان بأن التحقيق مستمر.", nil},
+	}
+	for _, c := range cases {
+		got := personsOf(c.text)
+		if strings.Join(got, ";") != strings.Join(c.want, ";") {
+			t.Errorf("%s: %q\n got %q\nwant %q", c.name, c.text, got, c.want)
+		}
+	}
+}
+
+// eventsOf returns "type|who,…|where|date" for each event extracted from
+// text published on a Thursday.
+func eventsOf(text string) []string {
+	r := Extract(text, model.DayDate(2025, 3, 6))
+	var out []string
+	for _, e := range r.Events {
+		var who []string
+		for _, w := range e.Who {
+			who = append(who, w.Name)
+		}
+		where, date := "", ""
+		if e.Where != nil {
+			where = *e.Where
+		}
+		if e.Date != nil {
+			date = *e.Date
+		}
+		out = append(out, e.Type+"|"+strings.Join(who, ",")+"|"+where+"|"+date)
+	}
+	return out
+}
+
+func TestEventRules(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"the regime's head is no participant",
+			"اعتقل الطبيب سامر نور في حماة خلال فترة حكم نظام بشار الأسد.",
+			[]string{"arrest|سامر نور|حماة|"}},
+		{"a relative clause's head died",
+			"وقال التقرير إن المعتقل زياد حمود، الذي توفي تحت التعذيب، كان مريضاً.",
+			[]string{"statement|زياد حمود||", "death_in_custody|زياد حمود||", "torture_allegation|زياد حمود||"}},
+		{"an announcement's date is not the arrest's",
+			"أعلنت الوزارة، يوم الأربعاء، القبض على ماهر يوسف العلي في حمص.",
+			[]string{"arrest|ماهر يوسف العلي|حمص|"}},
+		{"an arrest's own date",
+			"ألقت قوى الأمن في حمص، اليوم الخميس، القبض على ماهر يوسف العلي.",
+			[]string{"arrest|ماهر يوسف العلي|حمص|2025-03-06"}},
+		{"a description is the person the text names by that title",
+			"قضت محكمة ألمانية بسجن طبيب سوري مدى الحياة. وكان الطبيب عمار زكريا الحسن قد وصل إلى ألمانيا عام 2015.",
+			[]string{"conviction|عمار زكريا الحسن||"}},
+		{"a flight that dates something is no escape",
+			"توفي المعتقل رامي حسن في السجن قبل فرار بشار الأسد بأيام.",
+			[]string{"death_in_custody|رامي حسن||"}},
+		{"no trial happened",
+			"تحدث التقرير عن احتجاز مئات الأشخاص دون محاكمة.",
+			[]string{"arrest|||"}},
+		{"the country is never the place",
+			"اعتقل رامي حسن في سوريا عام 2014.",
+			[]string{"arrest|رامي حسن||2014"}},
+		{"an unnamed object: nobody else in the sentence is arrested",
+			"أصدر النائب العام حسان التربة أمراً بتوقيف عدد من القضاة.",
+			[]string{"arrest|||"}},
+		{"names listed after a colon",
+			"أوقفت الإدارة ثلاثة ضباط، وهم:\n- المقدم رامي حسن الخطيب\n- الرائد وليد سامر العلي\n",
+			[]string{"arrest|رامي حسن الخطيب,وليد سامر العلي||"}},
+		{"a survivor's words are testimony",
+			"وقال أنس حمدان، أحد المعتقلين السابقين، إن السجانين عذبوه في الفرع.",
+			[]string{"testimony|أنس حمدان||", "torture_allegation|أنس حمدان||"}},
+	}
+	for _, c := range cases {
+		got := eventsOf(c.text)
+		if strings.Join(got, ";") != strings.Join(c.want, ";") {
+			t.Errorf("%s: %q\n got %q\nwant %q", c.name, c.text, got, c.want)
+		}
+	}
+}
+
+func TestEntityRules(t *testing.T) {
+	cases := []struct {
+		name, text string
+		kind       string // facilities, places, organizations
+		want       []string
+	}{
+		{"the regime as an actor", "قتل المعتقلون في سجون نظام بشار الأسد.", "organizations", []string{"نظام بشار الأسد"}},
+		{"a country's authorities", "أعلنت السلطات الألمانية توقيف مواطن سوري.", "organizations", []string{"السلطات الألمانية"}},
+		{"an indefinite court names no court", "قضت محكمة ألمانية بسجنه.", "organizations", nil},
+		{"an outlet in quotes after its cue", "قال في مقابلة مع قناة «الجزيرة» إن السجن مكتظ.", "organizations", []string{"الجزيرة"}},
+		{"an outlet ending in نيوز", "قال لبلدي نيوز إنه اعتقل. وقال مراسل بلدي نيوز إن المنطقة هادئة.", "organizations", []string{"بلدي نيوز"}},
+		{"a company by its number", "عمل في سرية 215 قبل سنوات.", "facilities", []string{"سرية 215"}},
+		{"a definite adjective is no place", "كانت الجدران السوداء مليئة بالبق.", "places", nil},
+		{"a city that no list knows", "رصد في مدينة كاسل الألمانية.", "places", []string{"كاسل"}},
+	}
+	for _, c := range cases {
+		r := Extract(c.text, model.DayDate(2025, 3, 6))
+		var es []extract.Entity
+		switch c.kind {
+		case "facilities":
+			es = r.Facilities
+		case "places":
+			es = r.Places
+		case "organizations":
+			es = r.Organizations
+		}
+		var got []string
+		for _, e := range es {
+			got = append(got, e.Name)
+		}
+		if strings.Join(got, ";") != strings.Join(c.want, ";") {
+			t.Errorf("%s: %q\n got %s %q\nwant %q", c.name, c.text, c.kind, got, c.want)
+		}
+	}
+}
