@@ -170,6 +170,7 @@ func (d *doc) findPersons() {
 	}
 	d.linkEpithets()
 	d.findShortMentions()
+	d.mergeGivenNames()
 	d.dropUnmentioned()
 	d.survivorAppositions()
 }
@@ -408,8 +409,8 @@ func (d *doc) bareStart(start int, s sentence) (pre, end int, ok bool) {
 	if !ok && d.startsName(start) {
 		p, ok = last.pre, true
 	}
-	if ok && ambiguousGiven[last.s] && !d.startsName(start+1) && !d.isFamily(d.fold(start+1)) && !familyLike(d.fold(start+1)) {
-		return 0, 0, false
+	if ok && ambiguousGiven[last.s] && !d.startsName(start+1) && !d.isFamily(d.fold(start+1)) && !d.familyAfterWord(start+1, pluralGiven[last.s]) {
+		return 0, 0, false // "أسماء الجرحى": names, not Asma
 	}
 	if !ok && d.fold(start+1) == "الدين" && dinHeads[last.s] {
 		p, ok = last.pre, true
@@ -583,6 +584,33 @@ func (d *doc) appositionAfter(end int) bool {
 	return (f == "احد" || f == "احدي") && d.toks[j].word
 }
 
+// familyAfterWord reports a family name after a given name that is a word
+// too: a nisba ("الحموي"), or, unless the given name is a plural noun
+// ("أسماء"), a word with the article that is no plural ("صالح الضحيك").
+func (d *doc) familyAfterWord(k int, strict bool) bool {
+	if d.nisbaAt(k) {
+		return true
+	}
+	if strict || k >= len(d.toks) || !d.definite(k) {
+		return false
+	}
+	f := d.toks[k].fold
+	return familyLike(f) && !stopWords[f] && !strings.HasSuffix(d.s[d.toks[k].start:d.toks[k].end], "ى")
+}
+
+// pluralGiven are given names that are plural nouns too.
+var pluralGiven = words("plural_given")
+
+// nisbaAt reports a definite adjective of relation at token k as written:
+// "الحموي" ends in ي, "الجرحى" in alif maqsura and is a plural.
+func (d *doc) nisbaAt(k int) bool {
+	if k >= len(d.toks) || !d.definite(k) {
+		return false
+	}
+	t := &d.toks[k]
+	return nisba(t.fold) && strings.HasSuffix(d.s[t.start:t.end], "ي")
+}
+
 // kinBeforeName reports a word of kinship just before a given name:
 // "وشقيقه نمير" names the brother.
 func (d *doc) kinBeforeName(start int) bool {
@@ -659,10 +687,10 @@ func (d *doc) suffixedNoun(i int) bool {
 		return false
 	}
 	end := string(raw[n-2:])
-	if raw[0] == 'و' && raw[n-1] == 'ه' && n >= 5 {
-		return true // "ومعاونه": and his aide
+	if raw[n-1] == 'ه' && !strings.HasSuffix(t.fold, "الله") {
+		return true // "ومعاونه", "نهاره", "حديثه": a noun with his pronoun
 	}
-	return end == "ته" || end == "ها" || end == "هم"
+	return end == "ها" || end == "هم" || end == "كم" || end == "هن"
 }
 
 // familyLike reports a word that looks like a family name rather than a
@@ -852,8 +880,15 @@ func nameLike(f string) bool {
 	return true
 }
 
-// extendName returns the end of a name starting at token a: up to five
-// words, with particles (بن، أبو، عبد ال…، آل) joining parts.
+// extendName returns the end of a name starting at token a. A name is what
+// an Arabic name can be: given names (a nasab chain: "نائف صالح درغام"),
+// particles with the name they join ("عبد السلام", "أبو عاصي", "بن"), a
+// compound with الدين, and one family name that ends it — a word with the
+// article ("الخطيب", "الحموي") or, without, one that no list knows
+// ("درغام", "سلوم"). It never runs over a verb, a noun with a pronoun or
+// tanween, a common noun of the lists, or a participle that takes a
+// preposition ("المنحدر من"): "محمود الخطيب غادر" ends at الخطيب, "أنس خطاب
+// كلمة" at خطاب.
 func (d *doc) extendName(a, pre int, s sentence) int {
 	j := a + 1
 	words := 1
@@ -869,53 +904,104 @@ func (d *doc) extendName(a, pre int, s sentence) int {
 	}
 	for j < s.b && words < 5 && j-a < 8 {
 		t := d.toks[j]
-		if t.tanween {
+		if !t.word || t.tanween || d.own[j] != ownNone && !(d.own[j] == ownPlace && needMore) {
 			break // "فهد مارس عنفاً": no name is written with tanween
-		}
-		if !t.word || d.own[j] != ownNone && !(d.own[j] == ownPlace && needMore) {
-			break
 		}
 		f := t.fold
 		if honorifics[f] && !d.startsName(j+1) {
 			j++ // "عامر خالد السيد"
 			break
 		}
-		if !t.arabic || !nameLike(f) || d.prepAt(j) || d.isTrigger(j) {
+		if !d.nameWordAt(j) || d.own[j] == ownPlace && !needMore {
 			break
 		}
-		if d.suffixedNoun(j) {
-			break // "أبيه", "ولادته": a noun with a pronoun, not a name
-		}
-		stop := false
-		for v := 1; v < t.nvars && !givenNames[f]; v++ {
-			if r := t.vars[v].s; stopWords[r] || verbWords[r] {
-				stop = true // "لأي", "وكيف"
-			}
-		}
-		if stop {
-			break
-		}
-		// "علي حسين ديوب ومحمد سليمان خضور": و before a name starts another
-		if t.nvars > 1 && t.vars[1].pre == 1 && (f[0:len("و")] == "و" || f[0:len("ف")] == "ف") && !givenNames[f] {
-			r := t.vars[1].s
-			if givenNames[r] || d.isFamily(r) || particles[r] || stopWords[r] || verbWords[r] {
-				break
-			}
-		}
-		if d.own[j] == ownPlace && !needMore {
-			break
-		}
+		afterParticle := needMore
 		needMore = particles[f]
 		j++
-		if !needMore {
-			words++
+		if needMore {
+			continue
 		}
+		words++
+		if afterParticle || givenNames[f] || f == "الدين" || d.fold(j) == "الدين" || d.fold(j) == "الله" {
+			continue // "عبد السلام", a father's name, "زين الدين", "العبد الله"
+		}
+		if !d.definite(j-1) && j < s.b && givenNames[d.fold(j)] && d.nameWordAt(j) {
+			continue // "محمد كنجو حسن": a father's name no list knows, then the family's
+		}
+		break // a family name ends the name
 	}
 	if needMore && j-a > 1 {
 		j-- // a particle must be followed by a name
 	}
 	return j
 }
+
+// nameWordAt reports whether token j can continue a name: a word of Arabic
+// letters that no list says is something else, without a pronoun, not a verb
+// or a preposition on a noun, not a participle that takes a preposition, and
+// not "و" before a new name.
+func (d *doc) nameWordAt(j int) bool {
+	t := &d.toks[j]
+	f := t.fold
+	if !t.arabic || !nameLike(f) || d.prepAt(j) || d.isTrigger(j) || d.suffixedNoun(j) || pastVerbs[f] || d.accusativeEnding(j) {
+		return false
+	}
+	if !givenNames[f] {
+		for v := 1; v < t.nvars; v++ {
+			if r := t.vars[v].s; stopWords[r] || verbWords[r] || pastVerbs[r] {
+				return false // "لأي", "وكيف"
+			}
+		}
+		if r, ok := strings.CutPrefix(f, "و"); ok && (stopWords[r] || len(r) <= 4) {
+			return false // "وعن", "ولم": a conjunction on a short word
+		}
+	}
+	// "علي حسين ديوب ومحمد سليمان خضور": و before a name starts another
+	if t.nvars > 1 && t.vars[1].pre == 1 && (strings.HasPrefix(f, "و") || strings.HasPrefix(f, "ف")) && !givenNames[f] {
+		r := t.vars[1].s
+		if givenNames[r] || d.isFamily(r) || particles[r] || stopWords[r] || verbWords[r] {
+			return false
+		}
+	}
+	if d.definite(j) && strings.HasPrefix(f, "الم") && !nisba(f) && d.prepositionAfter(j) {
+		return false // "المنحدر من", "المقيم في": a participle, not a family name
+	}
+	return true
+}
+
+// prepositionAfter reports a preposition right after token j.
+func (d *doc) prepositionAfter(j int) bool {
+	switch d.fold(j + 1) {
+	case "من", "في", "الي", "علي", "عن":
+		return true
+	}
+	k := j + 1
+	return k < len(d.toks) && d.toks[k].word && (strings.HasPrefix(d.toks[k].fold, "ب") || strings.HasPrefix(d.toks[k].fold, "ل")) && d.definite(k)
+}
+
+// accusativeEnding reports an indefinite word written with the alif of
+// tanween but without its mark: "طبيبا", "مبتسما". Given names ending in
+// alif ("رضا") are in the list.
+func (d *doc) accusativeEnding(j int) bool {
+	t := &d.toks[j]
+	if givenNames[t.fold] || d.definite(j) {
+		return false
+	}
+	raw := d.s[t.start:t.end]
+	return utf8.RuneCountInString(raw) >= 5 && strings.HasSuffix(raw, "ا")
+}
+
+// pastVerbs are verbs in the past tense that stand after a subject in news
+// narrative ("غادر", "عاد", "أمضى"): no name runs over them.
+var pastVerbs = func() map[string]bool {
+	m := words("past_verbs")
+	for w := range m {
+		if givenNames[w] {
+			delete(m, w) // "صالح", "نبيل"… are read as names
+		}
+	}
+	return m
+}()
 
 // initialAfter reads the initial of a family name after a given name that
 // ends at token j: "فهد.أ" (a full stop, then the letter, written
@@ -1142,6 +1228,41 @@ func (d *doc) findShortMentions() {
 				}
 			}
 		}
+	}
+}
+
+// mergeGivenNames makes a person the text names by the given name alone
+// ("قال أحمد إنه خرج") the one person it names in full with that given name
+// ("أحمد يوسف العمر"), wherever the full name stands.
+func (d *doc) mergeGivenNames() {
+	for _, p := range d.persons {
+		if len(p.parts) != 1 || len(p.aliases) > 0 || len(p.ments) == 0 {
+			continue
+		}
+		var full *person
+		for _, q := range d.persons {
+			if q != p && len(q.parts) > 1 && q.parts[0] == p.parts[0] {
+				if full != nil {
+					full = nil
+					break // two of them: the given name alone says neither
+				}
+				full = q
+			}
+		}
+		if full == nil {
+			continue
+		}
+		for _, m := range p.ments {
+			full.ments = append(full.ments, m)
+			for k := m.a; k < m.b; k++ {
+				d.personAt[k] = full
+			}
+		}
+		p.ments = nil
+		if full.rank == "" {
+			full.rank = p.rank
+		}
+		full.victim = full.victim || p.victim
 	}
 }
 
