@@ -495,6 +495,15 @@ func (d *doc) introducedStart(start int, in intro) (int, bool) {
 		p, _ := d.has(start, givenNames)
 		return p, true
 	}
+	if rankAsName || d.startsName(start) || particles[f] || d.nisbaAt(start) {
+		return 0, true
+	}
+	// a name no list knows after a rank or a cue ("القاضي كريستوف كولر"): it
+	// must be a name word and have a second one; "المحقق بأن", "العنصر
+	// المنحدر من" name nobody
+	if !d.nameWordAt(start) || start+1 >= len(d.toks) || !d.toks[start+1].word || d.own[start+1] != ownNone || !d.nameWordAt(start+1) {
+		return 0, false
+	}
 	return 0, true
 }
 
@@ -540,12 +549,12 @@ func nisba(f string) bool {
 	return strings.HasPrefix(f, "ال") && strings.HasSuffix(f, "ي") && utf8.RuneCountInString(f) >= 5
 }
 
-// kinNamed reports a name that no list knows right after a word of kinship:
-// "وابنه باتريك". A word with the article ("ابنه الأكبر"), a conjunction
+// kinNamed reports a name that no list knows right after a word of kinship
+// joined by و to someone named before: "مازن دباغ وابنه باتريك". A word with the article ("ابنه الأكبر"), a conjunction
 // ("ابنه وزوجته") or a pronoun is no name.
 func (d *doc) kinNamed(start int) bool {
-	if _, ok := d.has(start-1, kinWords); !ok {
-		return false
+	if pre, ok := d.has(start-1, kinWords); !ok || pre == 0 {
+		return false // only a relative joined to someone named: "X وابنه باتريك", not "زوجها بريء"
 	}
 	t := &d.toks[start]
 	f := t.fold

@@ -41,6 +41,17 @@ func TestPersonRules(t *testing.T) {
 		{"a given name before another family name is someone else", "قال حسان التربة إن القاضي حسان الجاس أوقف.", []string{"حسان التربة|", "حسان الجاس|القاضي"}},
 		{"a title that is a rank too", "أوقفت الإدارة القاضي عماد نزار السيد.", []string{"عماد نزار السيد|القاضي"}},
 		{"an office's adjective is no name", "أفاد مكتب المدعي العام الاتحادي في بيان بأن التحقيق مستمر.", nil},
+		{"a name ends before a verb", "وكان محمود الخطيب غادر البلاد قبل سنوات.", []string{"محمود الخطيب|"}},
+		{"a name ends before a noun with a pronoun", "أمضى سامر العلي نهاره في الزنزانة.", []string{"سامر العلي|"}},
+		{"a name ends at its family name", "ألقى وزير الداخلية أنس خطاب كلمة في المؤتمر.", []string{"أنس خطاب|وزير الداخلية"}},
+		{"a name ends before a conjunction on a preposition", "تحدث خالد الأحمد وعن تجربته قال الكثير.", []string{"خالد الأحمد|"}},
+		{"a name ends before tanween written as alif", "يعمل ماهر سليمان طبيبا في المشفى.", []string{"ماهر سليمان|"}},
+		{"a participle that takes a preposition is no name", "وكان العنصر المنحدر من حماة قد فر.", nil},
+		{"a preposition on a function word is no name", "قال المحقق بأن الموقوف اعترف.", nil},
+		{"a plural noun is no given name", "نشرت الوزارة أسماء الجرحى في المستشفى.", nil},
+		{"an adjective after kinship is no name", "وأكدت زوجته هيفاء أن زوجها بريء.", []string{"هيفاء|"}},
+		{"a given name alone is the person named in full", "قال أحمد إنه خرج. ثم روى أحمد يوسف العمر تفاصيل اعتقاله.", []string{"أحمد يوسف العمر|"}},
+		{"a father's name no list knows", "اعتقل محمد كنجو حسن في حلب.", []string{"محمد كنجو حسن|"}},
 	}
 	for _, c := range cases {
 		got := personsOf(c.text)
