@@ -8,7 +8,9 @@ type discourse struct {
 	topic   *person   // the person the last events were about
 	group   []*person // the persons the last event about several named
 	accused []*person // the persons the last arrest, referral, trial or verdict about several named
-	subject *person   // the person the whole text is about, nil when none stands out
+	// accusedByCourt is set once a trial, verdict or referral names the accused
+	accusedByCourt bool
+	subject        *person // the person the whole text is about, nil when none stands out
 	// dateline is the place a dateline opens the body with ("اللاذقية - عنب
 	// بلدي", "أربيل (كوردستان 24)-"): where the news comes from.
 	dateline string
@@ -72,7 +74,11 @@ func (d *doc) followDiscourse(s sentence, evs []*event) {
 	for _, ev := range evs {
 		if len(ev.persons) > 1 && ev.typ != extract.EventStatement {
 			d.disc.group = ev.persons
-			if suspectTypes[ev.typ] && ev.typ != extract.EventTortureAllegation && ev.typ != extract.EventExecutionAllegation {
+			// the accused are those tried, sentenced or referred together; those
+			// arrested together only until a court names some
+			if courtTypes[ev.typ] || ev.typ == extract.EventReferral {
+				d.disc.accused, d.disc.accusedByCourt = ev.persons, true
+			} else if ev.typ == extract.EventArrest && !d.disc.accusedByCourt && !anyVictim(ev.persons) {
 				d.disc.accused = ev.persons
 			}
 		}
@@ -101,4 +107,14 @@ func (d *doc) followDiscourse(s sentence, evs []*event) {
 			}
 		}
 	}
+}
+
+// anyVictim reports a victim among persons.
+func anyVictim(ps []*person) bool {
+	for _, p := range ps {
+		if p.victim {
+			return true
+		}
+	}
+	return false
 }

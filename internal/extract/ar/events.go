@@ -431,8 +431,14 @@ func (d *doc) relativeHead(a int, s sentence) []*person {
 	if d.fold(j) == "," || d.fold(j) == ")" {
 		j--
 	}
-	for j > s.a && d.own[j] == ownEpithet || j > s.a && d.fold(j) == ")" {
-		j-- // "عبد القادر (باتريك)، اللذين"
+	if d.fold(j) == ")" {
+		for j > s.a && d.fold(j) != "(" {
+			j-- // "عبد القادر (باتريك)، اللذين": a name in brackets
+		}
+		j--
+	}
+	for j > s.a && d.own[j] == ownEpithet {
+		j--
 	}
 	if j < s.a || d.personAt[j] == nil {
 		return nil
@@ -621,7 +627,11 @@ func (d *doc) eventAt(tr trigger, a, b int, s sentence, suffix bool) *event {
 			}
 		}
 	}
-	if suffix && len(ps) > 1 && !plural(d.toks[a].fold) {
+	if suffix && len(ps) > 1 && pronounNumber(d.toks[a].fold) == 2 {
+		if two := d.antecedentsIn(a, s, 2); len(two) == 2 {
+			ps = two // "اعتقلهما": the two named last
+		}
+	} else if suffix && len(ps) > 1 && !plural(d.toks[a].fold) {
 		// "الذي اعتقلته دورية": the pronoun is the nearest person before
 		var near *person
 		for k := a - 1; k >= s.a; k-- {

@@ -15,6 +15,12 @@ func (d *doc) governed(k int) bool {
 	if j < 0 || !d.toks[j].word {
 		return false
 	}
+	t := &d.toks[j]
+	if strings.HasSuffix(d.s[t.start:t.end], "ه") {
+		if _, kin := d.has(j, kinWords); kin {
+			return false // "والده فيصل": his father, named; not "والدة" that folds alike
+		}
+	}
 	_, ok := d.has(j, governingNouns)
 	return ok
 }

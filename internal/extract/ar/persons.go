@@ -241,6 +241,19 @@ func (d *doc) personAt0(i int, s sentence) int {
 	}
 	sp := span{start, end, pre}
 	words := d.nameWords(sp)
+	if len(words) == 1 && in.introduced {
+		if q, p := d.knownPart(start); q != nil && p >= 0 {
+			// "العميد حمدان": the family name of a person named before
+			d.mentionPerson(q, span{start, start + 1, p})
+			if q.rank == "" {
+				q.rank = in.rank
+			}
+			for k := in.rankSp.a; k < in.rankSp.b; k++ {
+				d.own[k] = ownRank
+			}
+			return start + 1
+		}
+	}
 	if !d.enoughName(words, in, start, end) {
 		return i
 	}

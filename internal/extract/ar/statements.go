@@ -57,15 +57,30 @@ func (d *doc) testimonyAgainst(b int, s sentence) *person {
 // narratorAfter returns the person named just after a word of testimony,
 // past ranks and words such as "بشهادته", "الناجي".
 func (d *doc) narratorAfter(b int, s sentence) *person {
-	for k := b; k < s.b && k < b+5; k++ {
+	for k := b; k < s.b && k < b+8; k++ {
 		if p := d.personAt[k]; p != nil {
 			return p
 		}
-		if d.toks[k].word && d.own[k] != ownRank && !postRank[d.fold(k)] && d.fold(k) != "على" {
-			if _, ok := d.has(k, possessives); !ok {
-				return nil
+		if !d.toks[k].word || d.own[k] == ownRank || postRank[d.fold(k)] || d.fold(k) == "على" {
+			continue
+		}
+		if _, ok := d.has(k, possessives); ok {
+			continue
+		}
+		if _, ok := d.has(k, cueWords); ok {
+			continue // "وروى أحد الناجين، ويدعى منير الحلبي"
+		}
+		if f := d.fold(k); f == "احد" || f == "احدي" {
+			continue
+		}
+		if f := d.fold(k - 1); f == "احد" || f == "احدي" {
+			_, human := d.has(k, humanNouns)
+			_, survivor := d.has(k, survivorWords)
+			if human || survivor {
+				continue // "أحد الناجين"
 			}
 		}
+		return nil
 	}
 	return nil
 }
@@ -79,6 +94,13 @@ func (d *doc) subjectBefore(a int, s sentence) *person {
 		k--
 	}
 	if k >= s.a && d.personAt[k] != nil && !d.governed(k) {
+		j := k
+		for j > s.a && d.personAt[j-1] == d.personAt[k] {
+			j--
+		}
+		if d.speakerAt(j, s) {
+			return nil // "وثّق الباحث X شهادات معتقلين": X gathers them, the detainees give them
+		}
 		return d.personAt[k]
 	}
 	// a relative clause between commas
@@ -206,8 +228,19 @@ var reportWords = words("report_words")
 // saying: past ranks, titles, a body's name and words that link a speaker
 // ("باسم", "محامي").
 func (d *doc) speakerAfter(v int, s sentence) *person {
-	for k := v + 1; k < s.b && k <= v+8; k++ {
+	for k := v + 1; k < s.b && k <= v+12; k++ {
 		if q := d.personAt[k]; q != nil {
+			if d.governed(k) {
+				// "نفى محامي العميد حمدان، المحامي زياد الموصلي": the client is
+				// named first, the speaker in the apposition
+				for k < s.b && d.personAt[k] == q {
+					k++
+				}
+				if d.fold(k) == "," {
+					continue
+				}
+				return nil
+			}
 			return q
 		}
 		if d.toks[k].word && d.own[k] != ownRank && d.own[k] != ownOrg && d.own[k] != ownPlace && d.own[k] != ownFacility && d.own[k] != ownDate && !postRank[d.fold(k)] && !speakerLinks[d.fold(k)] && !(k > v+1 && d.own[k-1] == ownRank && strings.HasPrefix(d.fold(k), "ال")) {
