@@ -617,7 +617,7 @@ func (d *doc) eventAt(tr trigger, a, b int, s sentence, suffix bool) *event {
 	if patientTypes[tr.typ] && d.unnamedSubjectBefore(a, s) {
 		return d.finishEvent(ev, tr, a, s, nil) // "اختفاء ناشطين فرنسيين اعتُقلا في دمشق"
 	}
-	if d.relativeOfNoun(a, s) {
+	if d.relativeOfNoun(a, s) && !(tr.typ == extract.EventTestimony && len(ps) > 0) {
 		ps, speakers, topic, group = nil, nil, nil, nil // "صديقه الذي اعتقل معه": about the friend
 	}
 	if tr.typ == extract.EventTortureAllegation {

@@ -338,8 +338,11 @@ func (d *doc) courtOfCity(i int) int {
 	}
 	if !ok {
 		if d.fold(i) == "المحكمه" && courtGrades[d.fold(k)] {
-			d.addEntity(ownOrg, span{i, k + 1, 0}, nil)
-			return k + 1
+			for k < len(d.toks) && courtGrades[d.fold(k)] && d.own[k] == ownNone {
+				k++ // "المحكمة الإقليمية العليا"
+			}
+			d.addEntity(ownOrg, span{i, k, 0}, nil)
+			return k
 		}
 		return i
 	}

@@ -407,6 +407,8 @@ func (d *doc) bareStart(start int, s sentence) (pre, end int, ok bool) {
 		end := start + 1
 		if p < 0 {
 			p, end = -1-p, start+2
+		} else if e := d.initialAfter(start + 1); e > 0 && q.parts[len(q.parts)-1] == d.fold(e-1) || e > 0 && q.parts[len(q.parts)-1] == d.fold(e-2) {
+			end = e // "رياض ن." again: the whole name
 		}
 		d.mentionPerson(q, span{start, end, p})
 		return 0, end, true
@@ -795,6 +797,9 @@ func (d *doc) knownPart(i int) (*person, int) {
 	}
 	var found *person
 	pre := 0
+	if utf8.RuneCountInString(t.fold) < 2 {
+		return nil, 0 // an initial names nobody alone
+	}
 	for v := 0; v < t.nvars; v++ {
 		for _, p := range d.persons {
 			if len(p.parts) < 2 {
