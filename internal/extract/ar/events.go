@@ -464,6 +464,41 @@ func (d *doc) negatedBy(i int) bool {
 // withoutWords say that what follows did not happen.
 var withoutWords = words("without_words")
 
+// speaksOfHimself reports a speaker's words about himself before the
+// trigger at a: "إنه"/"أنه" after the verb of saying, or a pronoun on the
+// trigger with no one else between.
+func (d *doc) speaksOfHimself(a int, s sentence, suffix bool) bool {
+	for k := a - 1; k >= s.a && k >= a-6; k-- {
+		if _, ok := d.has(k, selfWords); ok {
+			return true
+		}
+		if d.personAt[k] != nil || d.describedAt(k, s) != nil {
+			return false
+		}
+	}
+	return suffix
+}
+
+// selfWords begin what a speaker says of himself: "قال إنه اعتقل".
+var selfWords = set(`إنه انه أنه بأنه وأنه وإنه إنني أنني`)
+
+// descriptionBefore returns the person a definite description before the
+// trigger in its sentence stands for ("إن الموقوف اعترف … وسيحال"), or nil.
+func (d *doc) descriptionBefore(a int, s sentence, typ string) *person {
+	for k := a - 1; k >= s.a; k-- {
+		if d.personAt[k] != nil {
+			return nil
+		}
+		if !d.definite(k) {
+			continue
+		}
+		if desc := d.description(k); desc != "" && (k+1 >= s.b || d.personAt[k+1] == nil) {
+			return d.resolve(argument{unnamed: true, desc: desc}, typ)
+		}
+	}
+	return nil
+}
+
 // hardToTell reports a word of telling that says something cannot be told:
 // "يصعب وصفها", "لا يمكن وصفه".
 func (d *doc) hardToTell(i int) bool {
@@ -649,7 +684,12 @@ func (d *doc) eventAt(tr trigger, a, b int, s sentence, suffix bool) *event {
 		// two named before
 		ps = d.antecedentsIn(a, s, pronounNumber(d.toks[a].fold))
 	}
-	if len(ps) == 0 && len(speakers) == 1 && tr.back && d.pointsBack(a, s, suffix) && !d.kinBefore(a, s) {
+	if len(ps) == 0 && suspectTypes[tr.typ] {
+		if p := d.descriptionBefore(a, s, tr.typ); p != nil {
+			ps = []*person{p} // "قال المقدم X إن الموقوف اعترف … وسيحال إلى القضاء"
+		}
+	}
+	if len(ps) == 0 && len(speakers) == 1 && tr.back && d.speaksOfHimself(a, s, suffix) && !d.kinBefore(a, s) {
 		ps = speakers // "يقول X إنه اعتقل": X speaks of himself
 	}
 	if tr.typ == extract.EventDeathInCustody {

@@ -166,9 +166,9 @@ var possessives = words("possessives")
 // speech verb just before it (within the rank and title words) or just
 // after it.
 func (d *doc) speakerAt(k int, s sentence) bool {
-	for j := k - 1; j >= s.a && j >= k-7; j-- {
+	for j := k - 1; j >= s.a && j >= k-14; j-- {
 		if _, ok := d.has(j, reportVerbs); ok {
-			return true
+			return true // "وقال مدير الأمن العام في ريف دمشق، المقدم X"
 		}
 		if d.toks[j].word && d.own[j] != ownRank && d.own[j] != ownOrg && d.own[j] != ownPlace && d.own[j] != ownFacility && !speakerLinks[d.fold(j)] {
 			break
@@ -246,11 +246,23 @@ func (d *doc) speakerAfter(v int, s sentence) *person {
 		if d.toks[k].word && d.own[k] != ownRank && d.own[k] != ownOrg && d.own[k] != ownPlace && d.own[k] != ownFacility && d.own[k] != ownDate && !postRank[d.fold(k)] && !speakerLinks[d.fold(k)] && !(k > v+1 && d.own[k-1] == ownRank && strings.HasPrefix(d.fold(k), "ال")) {
 			return nil
 		}
-		if f := d.fold(k); f == ":" || f == "," && k > v+1 {
-			return nil
+		if f := d.fold(k); f == ":" || f == "," && k > v+1 && !d.rankAt(k+1) {
+			return nil // but "، المقدم X": the speaker in an apposition
 		}
 	}
 	return nil
+}
+
+// rankAt reports a rank or title at token k.
+func (d *doc) rankAt(k int) bool {
+	if k >= len(d.toks) {
+		return false
+	}
+	if d.own[k] == ownRank {
+		return true
+	}
+	n, _ := d.phraseAt(k, ranks)
+	return n > 0
 }
 
 // bodySpeaks reports a body as the subject of the verb of saying at v:

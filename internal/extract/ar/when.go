@@ -25,6 +25,9 @@ func (d *doc) dateFor(ev *event, s sentence, verbs, sayings []int) *dateRef {
 		if v := nearestVerb(r.sp, verbs); v != a && v >= 0 && d.dateOwnedElsewhere(v, typ, sayings, timeRef) {
 			continue // the announcement's date, another event's, or the main event's for one that dates it
 		}
+		if r.sp.a > a+2 && d.relativeBetween(a+1, r.sp.a) {
+			continue // "الصافي، الذي عمل سجاناً منذ عام 2012": the clause's date, about him
+		}
 		if !custodyTypes[typ] && r.sp.a > a && d.accusationBetween(a, r.sp.a) {
 			continue // "بتهمة المشاركة في إعدام أسرى في حلب عام 2016": when the crime was
 		}
@@ -91,4 +94,27 @@ func containsInt(xs []int, x int) bool {
 		}
 	}
 	return false
+}
+
+// relativeBetween reports a relative pronoun between tokens a (exclusive)
+// and b: what follows it describes someone, and its date is theirs.
+func (d *doc) relativeBetween(a, b int) bool {
+	for j := a + 1; j < b; j++ {
+		if _, ok := d.has(j, relativePronouns); ok {
+			return !d.describesEvent(a, j)
+		}
+	}
+	return false
+}
+
+// describesEvent reports a relative clause at r whose head is the event
+// word ending before a+1 itself, or that word with the place it names:
+// "مجزرة الحولة التي راح ضحيتها مئة مدني في أيار 2012".
+func (d *doc) describesEvent(a, r int) bool {
+	for k := a + 1; k < r; k++ {
+		if d.entAt[k] == nil {
+			return false
+		}
+	}
+	return true
 }
