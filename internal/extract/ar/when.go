@@ -25,7 +25,7 @@ func (d *doc) dateFor(ev *event, s sentence, verbs, sayings []int) *dateRef {
 		if v := nearestVerb(r.sp, verbs); v != a && v >= 0 && d.dateOwnedElsewhere(v, typ, sayings, timeRef) {
 			continue // the announcement's date, another event's, or the main event's for one that dates it
 		}
-		if r.sp.a > a+2 && d.relativeBetween(a+1, r.sp.a) {
+		if r.sp.a > a+2 && d.relativeBetween(a+1, r.sp.a) || r.sp.b <= a && d.inRelativeBefore(r.sp, a, s) {
 			continue // "الصافي، الذي عمل سجاناً منذ عام 2012": the clause's date, about him
 		}
 		if !custodyTypes[typ] && r.sp.a > a && d.accusationBetween(a, r.sp.a) {
@@ -117,4 +117,28 @@ func (d *doc) describesEvent(a, r int) bool {
 		}
 	}
 	return true
+}
+
+// inRelativeBefore reports a date span in a relative clause that closes with
+// a comma before the trigger at a: "ويتهم ناشطون الصافي، الذي عمل سجاناً منذ
+// عام 2012، بتعذيب المعتقلين".
+func (d *doc) inRelativeBefore(sp span, a int, s sentence) bool {
+	closed := false
+	for j := sp.b; j < a; j++ {
+		if d.fold(j) == "," {
+			closed = true
+		}
+	}
+	if !closed {
+		return false
+	}
+	for j := sp.a - 1; j >= s.a; j-- {
+		if d.fold(j) == "," {
+			return false
+		}
+		if _, ok := d.has(j, relativePronouns); ok {
+			return true
+		}
+	}
+	return false
 }
