@@ -591,7 +591,7 @@ func (d *doc) sharedFamilyAfter(start, end int) bool {
 		return false
 	}
 	next := &d.toks[end+1]
-	return next.word && next.arabic && d.own[end+1] == ownNone && nameLike(next.fold) && !d.isTrigger(end+1)
+	return next.word && next.arabic && d.own[end+1] == ownNone && (nameLike(next.fold) || honorifics[next.fold]) && !d.isTrigger(end+1)
 }
 
 // appositionAfter reports an apposition that says who the one-word name

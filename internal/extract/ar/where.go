@@ -2,6 +2,7 @@ package ar
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/athar-project/athar/internal/extract"
 	"github.com/athar-project/athar/internal/textfold"
@@ -84,8 +85,8 @@ func (d *doc) clauseBreakBetween(a, k int) bool {
 			return true // not "المحاكمة التي استمرت أربعة أيام في باريس": that clause is the trial's
 		}
 		if d.fold(j) == "," {
-			if _, ok := d.has(j+1, clauseOpeners); ok {
-				return true
+			if _, ok := d.has(j+1, clauseOpeners); ok || d.verbAfterAnd(j+1) {
+				return true // "…، ويواجه تهماً بقتل معتقلين"
 			}
 		}
 	}
@@ -105,6 +106,20 @@ func (d *doc) otherEventBetween(a, k int, s sentence) bool {
 		}
 	}
 	return false
+}
+
+// verbAfterAnd reports a verb joined by و at token k that opens a clause:
+// a present-tense verb ("ويواجه") or a past verb of the list ("وعاد").
+func (d *doc) verbAfterAnd(k int) bool {
+	if k >= len(d.toks) || !d.toks[k].word {
+		return false
+	}
+	rest, ok := strings.CutPrefix(d.toks[k].fold, "و")
+	if !ok || utf8.RuneCountInString(rest) < 3 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return r == 'ي' && utf8.RuneCountInString(rest) >= 4 || pastVerbs[rest]
 }
 
 // clauseOpeners open a clause of their own after a comma.
@@ -148,6 +163,8 @@ func (d *doc) placeScore(typ string, a, k int, s sentence) (name string, score i
 		return "", 0, false // "المتهم بالمشاركة في مجزرة قرية البيضا": where the crime was
 	case k > a && d.clauseBreakBetween(a, k) && (!custody || e.typ == ownPlace):
 		return "", 0, false // a facility after the clause may still be where it happened
+	case custody && k < a && e.typ == ownPlace && d.clauseBreakBetween(k, a):
+		return "", 0, false // "اعتقل في مدينة جبلة، ويواجه تهماً بقتل معتقلين": the arrest's city
 	case custody && k > a && e.typ == ownPlace && d.otherEventBetween(a, k, s):
 		return "", 0, false // "متهم بتعذيب معتقلين، وذلك بعد محاكمة في مدينة فرانكفورت": the trial's
 	case typ == extract.EventArrest && e.typ == ownFacility && (k < a || k > a+8):
