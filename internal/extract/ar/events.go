@@ -317,6 +317,9 @@ func (d *doc) skipTrigger(tr trigger, i int, s sentence) bool {
 	if d.negatedBy(i) {
 		return true // "احتجاز مئات الأشخاص دون محاكمة": no trial
 	}
+	if d.genericSubject(i, s) {
+		return true // "جميع الموقوفين أحيلوا إلى القضاء": a claim about all, no event
+	}
 	if tr.typ == extract.EventEscape && d.timeReference(i) {
 		return true // "قبل فرار بشار الأسد": a time, not an escape the text reports
 	}
@@ -453,6 +456,20 @@ func (d *doc) relativeHead(a int, s sentence) []*person {
 	}
 	return d.antecedentsIn(j+1, s, 2)
 }
+
+// genericSubject reports a trigger whose subject is everyone of a kind:
+// "جميع الموقوفين أحيلوا", "كل المعتقلين عذبوا".
+func (d *doc) genericSubject(i int, s sentence) bool {
+	for k := i - 1; k > s.a && k >= i-3; k-- {
+		if _, ok := d.has(k-1, allWords); ok && d.isHumanNoun(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// allWords quantify over everyone of a kind.
+var allWords = words("all_words")
 
 // negatedBy reports a trigger after a word that says it did not happen:
 // "دون محاكمة", "بلا محاكمة", "من دون محاكمة".

@@ -59,6 +59,9 @@ var rankWords = func() map[string]bool {
 // part in what it reports: a minister, a spokesman, a governor.
 var officialRanks = words("official_ranks")
 
+// survivorRanks introduce one who was held: what they say is testimony.
+var survivorRanks = words("survivor_ranks")
+
 // victimRanks introduce a victim or a witness rather than a suspect.
 var victimRanks = words("victim_ranks")
 

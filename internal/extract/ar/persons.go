@@ -18,6 +18,7 @@ type person struct {
 	ments    []span
 	official bool // speaks for a body: minister, spokesman, director
 	victim   bool // introduced as a detainee, survivor, victim
+	survivor bool // introduced as one who was held: what they say is testimony
 	mil      bool // a military or police rank, a guard
 	cued     bool // introduced by a cue word: "المدعو"
 }
@@ -194,7 +195,7 @@ func (d *doc) survivorAppositions() {
 			continue
 		}
 		if _, ok := d.has(j+1, survivorWords); ok {
-			p.victim = true
+			p.victim, p.survivor = true, true
 		}
 	}
 }
@@ -325,8 +326,8 @@ func (d *doc) givenNameNotRank(i, n, pre int) bool {
 // and a rank after the body.
 func (d *doc) afterRank(in *intro, from int, s sentence) {
 	start := from
-	for k := 0; k < 2 && (postRank[d.fold(start)] || nationalities[d.fold(start)] && d.fold(start) != "العسكري"); k++ {
-		start++ // "العقيد المنشق", "المدعي العام الدنماركي يسبر هانسن"
+	for k := 0; k < 2 && (postRank[d.fold(start)] || nationalities[d.fold(start)] && d.fold(start) != "العسكري" || d.nisbaAt(start) && d.startsName(start+1)); k++ {
+		start++ // "العقيد المنشق", "المدعي العام الدنماركي يسبر هانسن", "الناشط الحقوقي أنس الحمود"
 	}
 	if d.fold(start) == "," && d.startsName(start+1) {
 		start++ // "المساعد أول، فريد المذهان"
@@ -673,6 +674,7 @@ func (d *doc) recordPerson(sp span, words []string, in intro) *person {
 	}
 	if victimRanks[rw] {
 		p.victim = true
+		p.survivor = p.survivor || survivorRanks[rw]
 	} else if milRanks[rw] {
 		p.mil = true
 	}
@@ -1290,6 +1292,7 @@ func (d *doc) mergeGivenNames() {
 			full.rank = p.rank
 		}
 		full.victim = full.victim || p.victim
+		full.survivor = full.survivor || p.survivor
 	}
 }
 

@@ -129,12 +129,19 @@ func (d *doc) survivorsTestify() {
 		if ev.typ == extract.EventTestimony && len(ev.persons) > 0 {
 			narrators[ev.persons[0]] = true
 		}
+		if ev.typ == extract.EventArrest {
+			for _, p := range ev.persons {
+				if p.victim {
+					narrators[p] = true // "تستعيد الممرضة رشا تجربة اعتقالها": one who was held
+				}
+			}
+		}
 	}
 	for _, ev := range d.events {
 		if ev.typ != extract.EventStatement {
 			continue
 		}
-		if p := ev.speaker; p != nil && (p.victim || narrators[p]) {
+		if p := ev.speaker; p != nil && (p.survivor || narrators[p]) {
 			ev.typ = extract.EventTestimony
 			for i := range ev.who {
 				ev.who[i].Role = extract.RoleWitness
