@@ -193,34 +193,37 @@ func (d *doc) has(i int, m map[string]bool) (pre int, ok bool) {
 }
 
 // phraseAt matches one of ps at token i (the first word read with or
-// without clitics), returning its length in tokens and the clitic length.
-func (d *doc) phraseAt(i int, ps [][]string) (n, pre int) {
+// without clitics), returning its length in tokens and the clitic length;
+// the longest wins, the first of the list on a tie.
+func (d *doc) phraseAt(i int, ps *phraseSet) (n, pre int) {
 	if i < 0 || i >= len(d.toks) || !d.toks[i].word {
 		return 0, 0
 	}
 	t := &d.toks[i]
-	for _, p := range ps {
-		if len(p) <= n {
-			continue
-		}
-		for k := 0; k < t.nvars; k++ {
-			if t.vars[k].s != p[0] {
+	best := -1
+	for k := 0; k < t.nvars; k++ {
+		for _, idx := range ps.byFirst[t.vars[k].s] {
+			p := ps.list[idx]
+			if len(p) < n || len(p) == n && idx > best {
 				continue
 			}
-			ok := true
-			for j := 1; j < len(p); j++ {
-				if i+j >= len(d.toks) || d.toks[i+j].fold != p[j] {
-					ok = false
-					break
-				}
+			if !d.restIs(i, p) {
+				continue
 			}
-			if ok {
-				n, pre = len(p), t.vars[k].pre
-			}
-			break
+			n, pre, best = len(p), t.vars[k].pre, idx
 		}
 	}
 	return n, pre
+}
+
+// restIs reports the words of p after its first standing from token i+1 on.
+func (d *doc) restIs(i int, p []string) bool {
+	for j := 1; j < len(p); j++ {
+		if i+j >= len(d.toks) || d.toks[i+j].fold != p[j] {
+			return false
+		}
+	}
+	return true
 }
 
 // str returns the text as written of a span, without its clitic.

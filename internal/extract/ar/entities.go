@@ -5,7 +5,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/athar-project/athar/internal/gazetteer"
-	"github.com/athar-project/athar/internal/textfold"
 )
 
 // entity is a facility, place or organization being built.
@@ -267,7 +266,7 @@ func (d *doc) prisonTowns() {
 		}
 		// the prison named "سجن <town>" in the gazetteer
 		var prison *gazetteer.Entry
-		for _, h := range d.gaz.Lookup([]string{"سجن", textfold.Fold(e.gaz.NameAR)}) {
+		for _, h := range d.gaz.Lookup([]string{"سجن", foldText(e.gaz.NameAR)}) {
 			if h.Entry.Type == gazetteer.Facility {
 				prison = h.Entry
 				break
@@ -344,7 +343,7 @@ func (d *doc) addEntity(typ uint8, sp span, g *gazetteer.Entry) *entity {
 	if g != nil && typ != ownPlace {
 		key = g.ID
 	} else {
-		key = string(rune('0'+typ)) + ":" + textfold.Fold(surface)
+		key = string(rune('0'+typ)) + ":" + foldText(surface)
 	}
 	var e *entity
 	for _, x := range d.ents {
@@ -403,7 +402,7 @@ func (d *doc) addEntity(typ uint8, sp span, g *gazetteer.Entry) *entity {
 // sameHead reports two names that begin with the same word: "سجن صيدنايا"
 // and "سجن صيدنايا العسكري", not "المبنى الأبيض".
 func sameHead(a, b string) bool {
-	fa, fb := strings.Fields(textfold.Fold(a)), strings.Fields(textfold.Fold(b))
+	fa, fb := strings.Fields(foldText(a)), strings.Fields(foldText(b))
 	return len(fa) > 0 && len(fb) > 0 && bare(fa[0]) == bare(fb[0])
 }
 

@@ -49,7 +49,7 @@ var officeRanks = words("office_ranks")
 // rankWords are the first words of ranks, folded, for a quick check.
 var rankWords = func() map[string]bool {
 	m := map[string]bool{}
-	for _, p := range ranks {
+	for _, p := range ranks.list {
 		m[p[0]] = true
 	}
 	return m

@@ -5,6 +5,7 @@ import (
 	"embed"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/athar-project/athar/internal/textfold"
 )
@@ -55,16 +56,23 @@ func words(name string) map[string]bool {
 	return m
 }
 
+// phraseSet is a list of folded phrases indexed by their first word.
+type phraseSet struct {
+	list    [][]string
+	byFirst map[string][]int // first word → indexes into list, in order
+}
+
 // phraseList reads lexicon/NAME.txt, one phrase a line, as folded phrases
 // split into words, in the file's order.
-func phraseList(name string) [][]string {
-	var out [][]string
+func phraseList(name string) *phraseSet {
+	ps := &phraseSet{byFirst: map[string][]int{}}
 	for _, line := range listLines(name + ".txt") {
 		if ws := strings.Fields(textfold.Fold(line)); len(ws) > 0 {
-			out = append(out, ws)
+			ps.byFirst[ws[0]] = append(ps.byFirst[ws[0]], len(ps.list))
+			ps.list = append(ps.list, ws)
 		}
 	}
-	return out
+	return ps
 }
 
 // set builds a lookup set of folded words from a space-separated list.
@@ -76,5 +84,19 @@ func set(list string) map[string]bool {
 	return m
 }
 
-// foldText folds a word or phrase as the text's tokens are folded.
-func foldText(s string) string { return textfold.Fold(s) }
+// foldText folds a word or phrase as the text's tokens are folded: as
+// textfold.Fold does, rune by rune for Arabic and ASCII (where its
+// normalization changes nothing the folding keeps), with textfold.Fold for
+// anything else.
+func foldText(s string) string {
+	b := make([]byte, 0, len(s))
+	for _, r := range s {
+		if r == utf8.RuneError || r >= 0x80 && (r < 0x0600 || r > 0x06FF) {
+			return textfold.Fold(s)
+		}
+		if f := textfold.Rune(r); f >= 0 {
+			b = utf8.AppendRune(b, f)
+		}
+	}
+	return string(b)
+}

@@ -4,6 +4,8 @@ import (
 	"io/fs"
 	"strings"
 	"testing"
+
+	"github.com/athar-project/athar/internal/textfold"
 )
 
 // TestLexicon checks that every word list says where it comes from and
@@ -34,5 +36,14 @@ func TestLexicon(t *testing.T) {
 	}
 	if len(triggers) < 100 {
 		t.Errorf("%d triggers read, want the whole table", len(triggers))
+	}
+}
+
+// TestFoldText checks the fast fold against textfold.Fold.
+func TestFoldText(t *testing.T) {
+	for _, s := range []string{"", "سجن صيدنايا", "مُحمّد", "أُسامة إبراهيم آل", "مؤسسة ئ", "ﻻ ﷲ", "Café Ali", "فرع ٢١٥", "ــالـــأسد", "\u200fعلي\u200c", "\xff\xfeسجن", "Ω ع"} {
+		if got, want := foldText(s), textfold.Fold(s); got != want {
+			t.Errorf("foldText(%q) = %q, textfold.Fold gives %q", s, got, want)
+		}
 	}
 }

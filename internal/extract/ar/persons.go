@@ -3,8 +3,6 @@ package ar
 import (
 	"strings"
 	"unicode/utf8"
-
-	"github.com/athar-project/athar/internal/textfold"
 )
 
 // person is a person being built.
@@ -556,7 +554,7 @@ func (d *doc) rankWord(sp span) string {
 
 // milRank reports a military or police rank (its first word).
 func milRank(rank string) bool {
-	f := strings.Fields(textfold.Fold(rank))
+	f := strings.Fields(foldText(rank))
 	return len(f) > 0 && milRanks[f[0]]
 }
 
@@ -748,7 +746,7 @@ var postRank = words("post_rank")
 // officeRank reports an office rather than a rank: a description, not a
 // name, usually follows it.
 func officeRank(rank string) bool {
-	f := strings.Fields(textfold.Fold(rank))
+	f := strings.Fields(foldText(rank))
 	if len(f) > 1 && f[0] != "المتحدث" {
 		return false // "وزير العدل": the office is whole, the name follows
 	}
@@ -758,7 +756,7 @@ func officeRank(rank string) bool {
 // descriptiveRank reports a rank without the article that describes rather
 // than titles: "سجان سابق", "ضابط متوار".
 func descriptiveRank(rank string) bool {
-	f := strings.Fields(textfold.Fold(rank))
+	f := strings.Fields(foldText(rank))
 	if len(f) == 0 {
 		return false
 	}
@@ -1214,7 +1212,7 @@ func (d *doc) personWithAlias(words []string) *person {
 	key := strings.Join(words, " ")
 	for _, p := range d.persons {
 		for _, a := range p.aliases {
-			if strings.Join(strings.Fields(textfold.Fold(a)), " ") == key {
+			if strings.Join(strings.Fields(foldText(a)), " ") == key {
 				return p
 			}
 		}

@@ -5,7 +5,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/athar-project/athar/internal/extract"
-	"github.com/athar-project/athar/internal/textfold"
 )
 
 // whereFor picks the place of an event in its sentence: a facility for what
@@ -227,7 +226,7 @@ func (d *doc) facilityByHead(a int, s sentence) string {
 		var only *entity
 		n := 0
 		for _, e := range d.ents {
-			if e.typ == ownFacility && (strings.HasPrefix(bare(textfold.Fold(e.name)), head) || e.gaz != nil && strings.HasPrefix(textfold.Fold(e.gaz.NameAR), head)) {
+			if e.typ == ownFacility && (strings.HasPrefix(bare(foldText(e.name)), head) || e.gaz != nil && strings.HasPrefix(foldText(e.gaz.NameAR), head)) {
 				only = e
 				n++
 			}
