@@ -94,9 +94,32 @@ func foldText(s string) string {
 		if r == utf8.RuneError || r >= 0x80 && (r < 0x0600 || r > 0x06FF) {
 			return textfold.Fold(s)
 		}
-		if f := textfold.Rune(r); f >= 0 {
+		if f := foldRune(r); f >= 0 {
 			b = utf8.AppendRune(b, f)
 		}
 	}
 	return string(b)
+}
+
+// foldTable holds textfold.Rune of ASCII and of the Arabic block, worked out
+// once: tokenizing folds every rune of the text.
+var foldTable = func() (t [0x80 + 0x100]rune) {
+	for r := rune(0); r < 0x80; r++ {
+		t[r] = textfold.Rune(r)
+	}
+	for r := rune(0x0600); r <= 0x06FF; r++ {
+		t[0x80+r-0x0600] = textfold.Rune(r)
+	}
+	return t
+}()
+
+// foldRune is textfold.Rune, from the table for ASCII and Arabic.
+func foldRune(r rune) rune {
+	switch {
+	case r >= 0 && r < 0x80:
+		return foldTable[r]
+	case r >= 0x0600 && r <= 0x06FF:
+		return foldTable[0x80+r-0x0600]
+	}
+	return textfold.Rune(r)
 }

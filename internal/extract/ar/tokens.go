@@ -139,7 +139,7 @@ func foldWord(s string, a, b int, offs []int32) ([]byte, []int32) {
 			continue
 		}
 		if r < 0x80 || (r >= 0x0600 && r <= 0x06FF) {
-			if f := textfold.Rune(r); f >= 0 {
+			if f := foldRune(r); f >= 0 {
 				out = utf8.AppendRune(out, f)
 				offs = append(offs, int32(i))
 			}
