@@ -16,6 +16,7 @@ type entity struct {
 	ments   []span
 	gaz     *gazetteer.Entry
 	seat    string // the city a court's name holds: "محكمة لاهاي المحلية"
+	regime  bool   // the regime as an actor, however the text names it
 }
 
 // placeCues are nouns that introduce a place: a weak gazetteer entry (a

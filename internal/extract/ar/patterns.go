@@ -200,8 +200,8 @@ func (d *doc) siteNameEnd(j int) int {
 	k := j + 1
 	if d.own[j] == ownPlace {
 		k = d.entEnd(j)
-	} else if !nameLike(d.toks[j].vars[d.toks[j].nvars-1].s) {
-		return j
+	} else if f := d.toks[j].vars[d.toks[j].nvars-1].s; stopWords[f] || !placeWord(f) {
+		return j // "تشرين" in "مستشفيَي تشرين العسكري" is a name, though shaped like a verb
 	}
 	if k < len(d.toks) && prisonQualifiers[d.toks[k].fold] {
 		k++
@@ -286,8 +286,8 @@ func (d *doc) namedSite(i int) int {
 		if end < len(d.toks) && prisonQualifiers[d.toks[end].fold] {
 			end++
 		}
-	case hd == "سجن" && !d.definite(i) && d.definite(j) && !stopWords[d.toks[j].fold] && !prisonQualifiers[d.toks[j].fold] && placeWord(d.toks[j].fold):
-		end = j + 1 // "سجن المحكمة"
+	case hd == "سجن" && !d.definite(i) && d.definite(j) && (prisonOwners[d.toks[j].fold] || !stopWords[d.toks[j].fold] && !d.isHumanNoun(j) && !prisonQualifiers[d.toks[j].fold] && placeWord(d.toks[j].fold)):
+		end = j + 1 // "سجن المحكمة", "سجن النساء"; not "بسجن المتهم"
 	}
 	if end == 0 {
 		return i
@@ -488,6 +488,7 @@ func (d *doc) bodyByHead(i int) int {
 }
 
 var (
+	prisonOwners    = words("prison_owners")
 	numberedHeads   = words("numbered_heads")
 	dualHeads       = words("dual_heads")
 	detachmentHeads = words("detachment_heads")

@@ -25,8 +25,37 @@ func (d *doc) findRegime() {
 		if end == 0 {
 			continue
 		}
-		d.addEntityOver(ownOrg, span{i, end, pre})
+		d.regimeMention(span{i, end, pre})
 		i = end - 1
+	}
+}
+
+// regimeMention records one mention of the regime: however the text names it
+// ("نظام بشار الأسد", "نظام الأسد", "النظام السوري"), it is one actor, named by
+// its fullest form.
+func (d *doc) regimeMention(sp span) {
+	var regime *entity
+	for _, e := range d.ents {
+		if e.regime {
+			regime = e
+		}
+	}
+	if regime == nil {
+		d.addEntityOver(ownOrg, sp).regime = true
+		return
+	}
+	owned := d.own[sp.a]
+	d.own[sp.a], d.entAt[sp.a] = ownOrg, regime
+	if owned != ownNone && owned != ownOrg {
+		d.own[sp.a] = owned
+	}
+	regime.ments = append(regime.ments, sp)
+	surface := d.str(sp)
+	if !containsString(regime.aliases, surface) {
+		regime.aliases = append(regime.aliases, surface)
+	}
+	if len([]rune(surface)) > len([]rune(regime.name)) {
+		regime.name = surface
 	}
 }
 
