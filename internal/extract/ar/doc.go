@@ -3,11 +3,28 @@
 // matches on a folded copy of the text (diacritics, tatweel, alef, hamza,
 // ya and ta marbuta forms unified, Arabic-Indic digits as ASCII digits), reads
 // the clitics that attach to words (و ف ب ل ك ال), and maps every match back
-// to code points of the text as written. Names come from lists of given
-// names, ranks, titles and cue words; places, facilities and organizations
-// from the gazetteers' Arabic names and patterns; events from the domain's
-// verbs and nouns. Importing the package registers it with package extract
-// for the language code "ar".
+// to code points of the text as written. Importing the package registers it
+// with package extract for the language code "ar".
+//
+// Extract reads a text in steps, one file each:
+//
+//   - tokens.go, doc.go: words and their clitic readings, sentences and
+//     headings;
+//   - dates.go: date expressions, resolved against the published date;
+//   - entities.go, patterns.go: places, facilities and bodies from the
+//     gazetteers and from named patterns (entityPatterns);
+//   - persons.go: names — what introduces them (a rank, a cue word), where
+//     they start and where a name can end — and the nicknames they carry;
+//     regime.go: the regime as an actor;
+//   - events.go: the words that report events (triggers.go), and for each,
+//     whom it is about: arguments.go (the trigger's object, descriptions),
+//     participants.go (who is no participant, what a pronoun points to),
+//     discourse.go (what the text is about so far), statements.go (who
+//     speaks, testimony), where.go and when.go (the event's place and date),
+//     modality.go, merge.go (each fact once).
+//
+// The word lists are data: lexicon/*.txt and lexicon/triggers.tsv, each
+// saying what it holds and where it comes from, read once (load.go).
 package ar
 
 import (
