@@ -606,29 +606,85 @@ func (d *doc) pointsToGroup(s sentence) bool {
 	return false
 }
 
+// eventAt builds the event a trigger at tokens a..b reports and finds whom
+// it is about, in steps: the sentence's structure when it decides
+// (structuralParticipants); else the persons of the sentence that can take
+// part (candidates), narrowed by what the trigger says (narrow); else those
+// a pronoun, a description, a group word or the discourse points to
+// (implied).
 func (d *doc) eventAt(tr trigger, a, b int, s sentence, suffix bool) *event {
-	topic, group := d.disc.topic, d.disc.group
 	ev := &event{typ: tr.typ, sent: s, trig: a, suffix: suffix}
+	if tr.typ != extract.EventTestimony {
+		if ps, ok := d.structuralParticipants(tr, a, b, s, suffix); ok {
+			return d.finishEvent(ev, tr, a, s, ps)
+		}
+	}
+	c := d.candidates(tr, a, b, s)
+	d.narrow(&c, tr, a, s, suffix)
+	if len(c.ps) == 0 {
+		c.ps = d.implied(&c, tr, a, s, suffix)
+	}
+	return d.finishEvent(ev, tr, a, s, c.ps)
+}
+
+// structuralParticipants reads whom an event is about from the sentence's
+// structure, when it decides: the trigger's object ("القبض على X", "بتوقيف
+// عدد من القضاة"), a relative clause's head ("X، الذي توفي تحت التعذيب"),
+// one described as accused of it ("طبيب سوري متهم بتعذيب"), an indefinite
+// noun for people right before a verb ("ناشطين … اعتُقلا"). ok is false when
+// the structure says nothing.
+func (d *doc) structuralParticipants(tr trigger, a, b int, s sentence, suffix bool) (ps []*person, ok bool) {
 	if patientTypes[tr.typ] && !suffix {
-		// "القبض على X", "أحيل X", "بتوقيف عدد من القضاة": what stands in
-		// the object's place says whom the event is about
 		arg := d.argumentAfter(b, s)
 		if len(arg.persons) == 0 && !arg.unnamed && (tr.typ == extract.EventConviction || tr.typ == extract.EventTrial) {
 			arg = d.verdictArgument(b, s)
 		}
 		if len(arg.persons) > 0 || arg.unnamed {
-			ps := arg.persons
 			if p := d.resolve(arg, tr.typ); p != nil {
-				ps = []*person{p}
+				return []*person{p}, true
 			}
-			return d.finishEvent(ev, tr, a, s, ps)
+			return arg.persons, true
 		}
 	}
-	var ps, speakers []*person
-	if tr.typ == extract.EventTestimony {
-		ps = d.narrators(a, b, s)
+	if head := d.relativeHead(a, s); head != nil {
+		if tr.typ == extract.EventTortureAllegation && d.fold(a-1) == "تحت" {
+			for _, p := range head {
+				p.victim = true // "الذي توفي تحت التعذيب": the one who died under it
+			}
+		}
+		return head, true
 	}
-	for k := s.a; k < s.b && tr.typ != extract.EventTestimony; k++ {
+	if tr.typ == extract.EventTortureAllegation || tr.typ == extract.EventExecutionAllegation {
+		if p := d.accusedBefore(a, s, tr.typ); p != nil {
+			return []*person{p}, true
+		}
+	}
+	if patientTypes[tr.typ] && d.unnamedSubjectBefore(a, s) {
+		return nil, true
+	}
+	return nil, false
+}
+
+// eventCandidates are the persons of a sentence who may take part in an
+// event, with what the reading points back to.
+type eventCandidates struct {
+	ps, speakers []*person
+	topic        *person
+	group        []*person
+}
+
+// candidates returns the persons of the sentence who can take part in the
+// event: not the complement of another noun, not officials or speakers (kept
+// apart), not a soldier or guard as one who died, not someone named far from
+// a death or "تحت التعذيب" unless a victim, not a narrator of a killing; for
+// a testimony, its narrators.
+func (d *doc) candidates(tr trigger, a, b int, s sentence) eventCandidates {
+	c := eventCandidates{topic: d.disc.topic, group: d.disc.group}
+	if tr.typ == extract.EventTestimony {
+		c.ps = d.narrators(a, b, s)
+		return c
+	}
+	for k := s.a; k < s.b; k++ {
 		p := d.personAt[k]
 		if p == nil || (k > s.a && d.personAt[k-1] == p) {
 			continue
@@ -638,7 +694,7 @@ func (d *doc) eventAt(tr trigger, a, b int, s sentence, suffix bool) *event {
 		}
 		if p.official || d.speakerAt(k, s) {
 			if !p.official && k < a {
-				speakers = appendPerson(speakers, p)
+				c.speakers = appendPerson(c.speakers, p)
 			}
 			continue
 		}
@@ -651,84 +707,90 @@ func (d *doc) eventAt(tr trigger, a, b int, s sentence, suffix bool) *event {
 		if (tr.typ == extract.EventTortureAllegation || tr.typ == extract.EventExecutionAllegation || tr.typ == extract.EventDeathInCustody) && !p.victim && d.narratorAt(k, s) {
 			continue
 		}
-		ps = appendPerson(ps, p)
+		c.ps = appendPerson(c.ps, p)
 	}
-	if head := d.relativeHead(a, s); head != nil && tr.typ != extract.EventTestimony {
-		if tr.typ == extract.EventTortureAllegation && d.fold(a-1) == "تحت" {
-			for _, p := range head {
-				p.victim = true // "الذي توفي تحت التعذيب": the one who died under it
-			}
-		}
-		return d.finishEvent(ev, tr, a, s, head) // "مازن حمادة، الذي توفي تحت التعذيب"
-	}
-	if tr.typ == extract.EventTortureAllegation || tr.typ == extract.EventExecutionAllegation {
-		if p := d.accusedBefore(a, s, tr.typ); p != nil {
-			return d.finishEvent(ev, tr, a, s, []*person{p}) // "طبيب سوري متهم بتعذيب معتقلين"
-		}
-	}
-	if patientTypes[tr.typ] && d.unnamedSubjectBefore(a, s) {
-		return d.finishEvent(ev, tr, a, s, nil) // "اختفاء ناشطين فرنسيين اعتُقلا في دمشق"
-	}
-	if d.relativeOfNoun(a, s) && !(tr.typ == extract.EventTestimony && len(ps) > 0) {
-		ps, speakers, topic, group = nil, nil, nil, nil // "صديقه الذي اعتقل معه": about the friend
+	return c
+}
+
+// narrow narrows the candidates by what the trigger says: a relative clause
+// about someone unnamed names nobody ("صديقه الذي اعتقل معه"); a survivor
+// telling of torture is its victim; a pronoun on the trigger is the two or the
+// one named last.
+func (d *doc) narrow(c *eventCandidates, tr trigger, a int, s sentence, suffix bool) {
+	if d.relativeOfNoun(a, s) && !(tr.typ == extract.EventTestimony && len(c.ps) > 0) {
+		*c = eventCandidates{}
 	}
 	if tr.typ == extract.EventTortureAllegation {
-		for _, p := range speakers {
+		for _, p := range c.speakers {
 			if p.victim {
-				ps = appendPerson(ps, p) // a survivor telling of torture: "وحول التعذيب قال محمد، أحد المعتقلين"
+				c.ps = appendPerson(c.ps, p) // "وحول التعذيب قال محمد، أحد المعتقلين"
 			}
 		}
 	}
-	if suffix && len(ps) > 1 && pronounNumber(d.toks[a].fold) == 2 {
+	if !suffix || len(c.ps) < 2 {
+		return
+	}
+	if pronounNumber(d.toks[a].fold) == 2 {
 		if two := d.antecedentsIn(a, s, 2); len(two) == 2 {
-			ps = two // "اعتقلهما": the two named last
+			c.ps = two // "اعتقلهما": the two named last
 		}
-	} else if suffix && len(ps) > 1 && !plural(d.toks[a].fold) {
-		// "الذي اعتقلته دورية": the pronoun is the nearest person before
-		var near *person
-		for k := a - 1; k >= s.a; k-- {
-			if p := d.personAt[k]; p != nil && containsPerson(ps, p) {
-				near = p
-				break
-			}
-		}
-		if near != nil {
-			ps = []*person{near}
+		return
+	}
+	if plural(d.toks[a].fold) {
+		return
+	}
+	for k := a - 1; k >= s.a; k-- {
+		if p := d.personAt[k]; p != nil && containsPerson(c.ps, p) {
+			c.ps = []*person{p} // "الذي اعتقلته دورية": the nearest before
+			return
 		}
 	}
-	if len(ps) == 0 && suffix && tr.typ != extract.EventTestimony {
-		// "تجهل عائلة X مصيره منذ اعتقاله": the pronoun is X; "وفاتهما": the
-		// two named before
-		ps = d.antecedentsIn(a, s, pronounNumber(d.toks[a].fold))
+}
+
+// implied returns whom an event that names nobody in its place is about, the
+// first of: those a pronoun on the trigger points to; a description before
+// it ("إن الموقوف اعترف"); the speaker speaking of himself ("قال X إنه
+// اعتقل"); those a group word points back to ("المتهمين الثلاثة"); the
+// person the text is talking about, when the sentence points back.
+func (d *doc) implied(c *eventCandidates, tr trigger, a int, s sentence, suffix bool) []*person {
+	if suffix && tr.typ != extract.EventTestimony {
+		if ps := d.antecedentsIn(a, s, pronounNumber(d.toks[a].fold)); len(ps) > 0 {
+			return ps // "تجهل عائلة X مصيره منذ اعتقاله", "وفاتهما"
+		}
 	}
-	if len(ps) == 0 && suspectTypes[tr.typ] {
+	if suspectTypes[tr.typ] {
 		if p := d.descriptionBefore(a, s, tr.typ); p != nil {
-			ps = []*person{p} // "قال المقدم X إن الموقوف اعترف … وسيحال إلى القضاء"
+			return []*person{p}
 		}
 	}
-	if len(ps) == 0 && len(speakers) == 1 && tr.back && d.speaksOfHimself(a, s, suffix) && !d.kinBefore(a, s) {
-		ps = speakers // "يقول X إنه اعتقل": X speaks of himself
+	if len(c.speakers) == 1 && tr.back && d.speaksOfHimself(a, s, suffix) && !d.kinBefore(a, s) {
+		return c.speakers
 	}
+	topic, group := c.topic, c.group
 	if tr.typ == extract.EventDeathInCustody {
 		group = nil // those pointed back to are the accused, not the dead
 		if topic != nil && !topic.victim {
 			topic = nil
 		}
 	}
-	if len(ps) == 0 && d.pointsToGroup(s) {
+	if d.pointsToGroup(s) {
 		if accused := d.disc.accused; len(accused) > 1 && suspectTypes[tr.typ] && d.pointsToAccused(s) {
-			ps = append(ps, accused...) // "المتهمين الثلاثة": those tried or arrested together
-		} else if len(group) > 1 {
-			ps = append(ps, group...)
+			return accused // "المتهمين الثلاثة": those tried or arrested together
+		}
+		if len(group) > 1 {
+			return group
 		}
 	}
-	if len(ps) == 0 && topic != nil && tr.back && !plural(d.toks[a].fold) && d.pointsBack(a, s, suffix) {
-		ps = append(ps, topic)
+	if topic == nil {
+		return nil
 	}
-	if len(ps) == 0 && topic != nil && (!topic.victim || d.sufferedIn(s)) && (len(speakers) == 0 || d.kinBefore(s.b, s)) && (tr.typ == extract.EventTortureAllegation || tr.typ == extract.EventExecutionAllegation) && d.pointsBack(a, s, false) {
-		ps = append(ps, topic)
+	if tr.back && !plural(d.toks[a].fold) && d.pointsBack(a, s, suffix) {
+		return []*person{topic}
 	}
-	return d.finishEvent(ev, tr, a, s, ps)
+	if (!topic.victim || d.sufferedIn(s)) && (len(c.speakers) == 0 || d.kinBefore(s.b, s)) && (tr.typ == extract.EventTortureAllegation || tr.typ == extract.EventExecutionAllegation) && d.pointsBack(a, s, false) {
+		return []*person{topic}
+	}
+	return nil
 }
 
 // patientTypes are the events that happen to someone: the person in the
