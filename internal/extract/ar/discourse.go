@@ -48,8 +48,8 @@ func (d *doc) documentSubject() *person {
 	var best *person
 	bestScore := 0
 	for _, p := range d.persons {
-		if p.official || p.victim {
-			continue
+		if p.official || p.victim || len(p.ments) < 2 {
+			continue // named once, a person is no more what the text is about than a rank makes them
 		}
 		score := len(p.ments)
 		if p.mil || p.rank != "" || p.cued {
@@ -58,9 +58,6 @@ func (d *doc) documentSubject() *person {
 		if score > bestScore {
 			best, bestScore = p, score
 		}
-	}
-	if best == nil || len(best.ments) < 2 {
-		return nil
 	}
 	return best
 }

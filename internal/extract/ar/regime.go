@@ -19,6 +19,7 @@ func (d *doc) findRegime() {
 			for end < len(d.toks) && d.personAt[end] == d.personAt[i+1] {
 				end++
 			}
+			d.personAt[i+1].official = true // the head of the regime: no participant, not what the text is about
 		case d.fold(i+1) == "الاسد" && d.own[i+1] == ownNone:
 			end = i + 2 // "نظام الأسد" where no Assad is named
 		}

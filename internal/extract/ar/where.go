@@ -188,8 +188,8 @@ func (d *doc) placeScore(typ string, a, k int, s sentence) (name string, score i
 	if typ == extract.EventArrest && k < a && !seat {
 		score -= 10
 	}
-	if k > a && k <= a+3 && e.typ == ownPlace {
-		score += 25 // "مجزرة حي الحاضر"
+	if k > a && k <= a+3 && e.typ == ownPlace && (!custody || typ == extract.EventExecutionAllegation) {
+		score += 25 // "مجزرة حي الحاضر"; not "مركز تعذيب بالعاصمة دمشق", where the facility is
 	}
 	return e.name, score, true
 }
