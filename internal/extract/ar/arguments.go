@@ -306,7 +306,7 @@ var humanNouns = words("human_nouns")
 // matches, "-" for none (lexicon/description_nouns.txt).
 var descriptionNouns = func() map[string]string {
 	m := map[string]string{}
-	for _, line := range listLines("description_nouns.txt") {
+	for _, line := range listLines("description_nouns") {
 		f := strings.Fields(line)
 		if len(f) != 2 {
 			panic("ar: description_nouns.txt: want a noun and a rank word on each line: " + line)

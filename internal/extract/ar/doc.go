@@ -23,7 +23,7 @@
 //     speaks, testimony), where.go and when.go (the event's place and date),
 //     modality.go, merge.go (each fact once).
 //
-// The word lists are data: lexicon/*.txt and lexicon/triggers.tsv, each
+// The word lists are data: lexicon/*.txt (the shared lexicon format of package extract, triggers.txt the trigger table), each
 // saying what it holds and where it comes from, read once (load.go).
 package ar
 

@@ -1,54 +1,44 @@
 package ar
 
 import (
-	"bufio"
 	"embed"
 	"fmt"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/athar-project/athar/internal/extract"
 	"github.com/athar-project/athar/internal/textfold"
 )
 
-// The word lists live in lexicon/, one file a list, each opening with what
-// it holds and where it comes from (lines starting with "#"). They are read
-// once, when the package loads; a missing or empty list is a build error
-// that TestLexicon and every other test catch at once.
+// The word lists live in lexicon/, one file a list, in the shared lexicon
+// format of package extract (a "# provenance:" line saying where the words
+// come from, then a [section] named as the file). They are read once, when
+// the package loads; a missing list or provenance is a build error that every
+// test catches at once. The entries are folded here, as Arabic tokens fold.
 //
-//go:embed lexicon/*.txt lexicon/*.tsv
+//go:embed lexicon/*.txt
 var lexiconFS embed.FS
 
-// listLines returns the lines of lexicon/NAME (with its extension) that are
-// neither blank nor comments, trimmed.
-func listLines(file string) []string {
-	f, err := lexiconFS.Open("lexicon/" + file)
-	if err != nil {
-		panic(fmt.Sprintf("ar: word list %s: %v", file, err))
-	}
-	defer f.Close()
-	var out []string
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		out = append(out, line)
-	}
-	if err := sc.Err(); err != nil {
-		panic(fmt.Sprintf("ar: word list %s: %v", file, err))
+var lexicon = extract.MustLoadLexicon(lexiconFS, "lexicon/*.txt")
+
+// listLines returns the entries of section name, trimmed.
+func listLines(name string) []string {
+	rows := lexicon.Rows(name)
+	out := make([]string, 0, len(rows))
+	for _, r := range rows {
+		out = append(out, strings.Join(r, " | "))
 	}
 	if len(out) == 0 {
-		panic(fmt.Sprintf("ar: word list %s is empty", file))
+		panic(fmt.Sprintf("ar: word list %s is empty", name))
 	}
 	return out
 }
 
-// words reads lexicon/NAME.txt, words separated by white space, as a set of
+// words reads section name, words separated by white space, as a set of
 // folded words.
 func words(name string) map[string]bool {
 	m := map[string]bool{}
-	for _, line := range listLines(name + ".txt") {
+	for _, line := range listLines(name) {
 		for _, w := range strings.Fields(line) {
 			m[textfold.Fold(w)] = true
 		}
@@ -66,7 +56,7 @@ type phraseSet struct {
 // split into words, in the file's order.
 func phraseList(name string) *phraseSet {
 	ps := &phraseSet{byFirst: map[string][]int{}}
-	for _, line := range listLines(name + ".txt") {
+	for _, line := range listLines(name) {
 		if ws := strings.Fields(textfold.Fold(line)); len(ws) > 0 {
 			ps.byFirst[ws[0]] = append(ps.byFirst[ws[0]], len(ps.list))
 			ps.list = append(ps.list, ws)

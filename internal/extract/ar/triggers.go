@@ -32,7 +32,7 @@ var eventTypes = map[string]bool{
 
 // triggers are the words and phrases that report an event, read from
 // lexicon/triggers.tsv.
-var triggers = loadTriggers("triggers.tsv")
+var triggers = loadTriggers("triggers")
 
 // victimWordSet holds the words for the detained.
 var victimWordSet = words("victim_words")
@@ -40,10 +40,10 @@ var victimWordSet = words("victim_words")
 // loadTriggers reads a trigger table (its columns are described at its top).
 func loadTriggers(file string) []trigger {
 	var out []trigger
-	for _, line := range listLines(file) {
-		cols := strings.Split(line, "\t")
+	for _, cols := range lexicon.Rows(file) {
+		line := strings.Join(cols, " | ")
 		if len(cols) != 5 || !eventTypes[cols[0]] {
-			panic(fmt.Sprintf("ar: %s: bad row %q: want type, phrase, needs, window, back separated by tabs", file, line))
+			panic(fmt.Sprintf("ar: [%s] bad row %q: want type | phrase | needs | window | back", file, line))
 		}
 		win, err := strconv.Atoi(cols[3])
 		if err != nil {
