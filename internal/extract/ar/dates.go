@@ -18,6 +18,9 @@ type dateRef struct {
 	// ranged is set for either end of a span of time ("بين عامي 2012
 	// و2014"): it dates no single event.
 	ranged bool
+	// end is the index in doc.dates of the end of the range this date
+	// starts, -1 for none.
+	end int
 }
 
 // months maps one- and two-word month names, folded, to their number: the
@@ -89,10 +92,12 @@ func (d *doc) findDates() {
 		if !ok {
 			continue
 		}
-		if d.rangeStart(r.sp.a) {
+		r.end = -1
+		if n := len(d.dates); n > 0 && d.dates[n-1].ranged && d.dates[n-1].end < 0 && d.dates[n-1].sp.b >= r.sp.a-2 {
+			r.ranged = true // "و2014", "حتى 2014": the end of the range before
+			d.dates[n-1].end = n
+		} else if d.rangeStart(r.sp.a) {
 			r.ranged = true
-		} else if n := len(d.dates); n > 0 && d.dates[n-1].ranged && d.dates[n-1].sp.b >= r.sp.a-2 {
-			r.ranged = true // "و2014", "حتى 2014"
 		}
 		d.dates = append(d.dates, r)
 		for k := r.sp.a; k < r.sp.b; k++ {
@@ -367,8 +372,8 @@ var ambiguousMonth = words("ambiguous_month")
 func (d *doc) rangeStart(i int) bool {
 	for k := i - 1; k >= 0 && k >= i-2; k-- {
 		switch d.fold(k) {
-		case "بين", "ما":
-			return true
+		case "بين", "ما", "عامي", "سنتي", "العامين":
+			return true // "بين عامي 2012 و2014", "في عامي 2011 و2012"
 		case "من", "منذ":
 			// "من 2011 حتى 2014": a range when an end follows
 			for j := i + 1; j < len(d.toks) && j <= i+3; j++ {

@@ -66,7 +66,14 @@ func (d *doc) result() extract.Result {
 			out.Where = &w
 		}
 		if ev.date != nil {
-			t := d.str(ev.date.sp)
+			sp := ev.date.sp
+			if end := d.dateEnd(ev.date); end != nil {
+				sp.b = end.sp.b // "بين عامي 2012 و2014": the whole range
+				if v := end.date.String(); v != "" {
+					out.DateEnd = &v
+				}
+			}
+			t := d.str(sp)
 			out.DateText = &t
 			if v := ev.date.date.String(); v != "" {
 				out.Date = &v

@@ -19,8 +19,8 @@ func (d *doc) dateFor(ev *event, s sentence, verbs, sayings []int) *dateRef {
 	// the dates are in the text's order: those of the sentence only
 	for i := sort.Search(len(d.dates), func(i int) bool { return d.dates[i].sp.a >= s.a }); i < len(d.dates) && d.dates[i].sp.a < s.b; i++ {
 		r := &d.dates[i]
-		if r.sp.b > s.b || r.date.IsZero() || r.ranged {
-			continue
+		if r.sp.b > s.b || r.date.IsZero() || r.ranged && (r.end < 0 || !periodTypes[typ]) {
+			continue // a range's end, or a range for an event that has no span
 		}
 		if v := nearestVerb(r.sp, verbs); v != a && v >= 0 && d.dateOwnedElsewhere(v, typ, sayings, timeRef) {
 			continue // the announcement's date, another event's, or the main event's for one that dates it
@@ -141,4 +141,19 @@ func (d *doc) inRelativeBefore(sp span, a int, s sentence) bool {
 		}
 	}
 	return false
+}
+
+// periodTypes are the events that may last: a range the text gives is their
+// span ("عذّب معتقلين بين عامي 2012 و2014"), its start their date.
+var periodTypes = map[string]bool{
+	extract.EventTortureAllegation: true, extract.EventExecutionAllegation: true, extract.EventDeathInCustody: true,
+	extract.EventArrest: true, extract.EventDetention: true, extract.EventDisappearance: true,
+}
+
+// dateEnd returns the end of the range an event's date starts, or nil.
+func (d *doc) dateEnd(r *dateRef) *dateRef {
+	if r == nil || r.end < 0 || r.end >= len(d.dates) {
+		return nil
+	}
+	return &d.dates[r.end]
 }
