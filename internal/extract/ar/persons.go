@@ -148,7 +148,17 @@ func (d *doc) aliasCueBefore(q int) int {
 			return k
 		}
 		f := d.fold(k)
-		if f != "ب" && f != "باسم" && f != "بلقب" && f != "لقب" && f != "اسم" {
+		if f == "بلقب" || f == "لقب" {
+			// "المعروف بين المعتقلين بلقب «…»": the cue a few words before,
+			// else the word for a nickname itself
+			for j := k - 1; j >= 0 && j >= k-4 && d.toks[j].word; j-- {
+				if _, ok := d.has(j, aliasCues); ok {
+					return j
+				}
+			}
+			return k
+		}
+		if f != "ب" && f != "باسم" && f != "اسم" {
 			break
 		}
 	}
@@ -170,6 +180,7 @@ func (d *doc) findPersons() {
 	d.linkEpithets()
 	d.findShortMentions()
 	d.mergeGivenNames()
+	d.linkKunyas()
 	d.dropUnmentioned()
 	d.survivorAppositions()
 }
@@ -241,7 +252,11 @@ func (d *doc) personAt0(i int, s sentence) int {
 	sp := span{start, end, pre}
 	words := d.nameWords(sp)
 	if len(words) == 1 && in.introduced {
-		if q, p := d.knownPart(start); q != nil && p >= 0 {
+		q, p := d.knownPart(start)
+		if q == nil && in.rank != "" {
+			q, p = d.familyByRank(start, in.rank)
+		}
+		if q != nil && p >= 0 {
 			// "العميد حمدان": the family name of a person named before
 			d.mentionPerson(q, span{start, start + 1, p})
 			if q.rank == "" {
@@ -417,19 +432,30 @@ func (d *doc) bareStart(start int, s sentence) (pre, end int, ok bool) {
 	}
 	last := first.vars[first.nvars-1]
 	p, ok := d.givenNameAt(start)
-	if !ok && (d.appositionNamed(start, s) || d.kinNamed(start)) {
+	if !ok && (d.appositionNamed(start, s) || d.kinNamed(start) || d.relativeNamed(start, s)) {
 		return 0, 0, true
 	}
 	if !ok && d.startsName(start) {
 		p, ok = last.pre, true
 	}
-	if ok && ambiguousGiven[last.s] && !d.startsName(start+1) && !d.isFamily(d.fold(start+1)) && !d.familyAfterWord(start+1, pluralGiven[last.s]) {
+	if ok && ambiguousGiven[last.s] && !d.startsName(start+1) && !d.isFamily(d.fold(start+1)) && !d.familyAfterWord(start+1, pluralGiven[last.s]) && !d.namedWithApposition(start+1, s) {
 		return 0, 0, false // "أسماء الجرحى": names, not Asma
 	}
 	if !ok && d.fold(start+1) == "الدين" && dinHeads[last.s] {
 		p, ok = last.pre, true
 	}
 	return p, 0, ok
+}
+
+// namedWithApposition reports a family name no list knows at k that an
+// apposition follows: "نبيل غزال، وهو مدني" names نبيل though نبيل is an
+// adjective too.
+func (d *doc) namedWithApposition(k int, s sentence) bool {
+	if k+2 >= s.b || d.definite(k) || d.own[k] != ownNone || d.toks[k].tanween || !d.nameWordAt(k) || d.fold(k+1) != "," {
+		return false
+	}
+	_, ok := d.has(k+2, appositionOpeners)
+	return ok
 }
 
 // givenNameAt reports a given name at token i, read with or without its
@@ -493,7 +519,7 @@ func (d *doc) introducedStart(start int, in intro) (int, bool) {
 	first := d.toks[start]
 	f := first.fold
 	rankAsName := rankWords[f] && givenNames[f] && d.startsName(start+1) // "القاضي عماد نزار السيد"
-	if !rankAsName && (stopWords[f] || rankWords[f] || verbWords[f] || !nameLike(f)) || d.isTrigger(start) || d.suffixedNoun(start) {
+	if !rankAsName && (stopWords[f] || rankWords[f] || verbWords[f] || !nameLike(f)) || d.isTrigger(start) || d.suffixedNoun(start) || first.tanween {
 		return 0, false
 	}
 	if first.nvars > 1 && strings.HasPrefix(f, "و") && first.vars[1].pre == 1 && !givenNames[f] {
@@ -502,7 +528,7 @@ func (d *doc) introducedStart(start int, in intro) (int, bool) {
 	// after an office, a description, or a body between rank and name, only
 	// a given name begins a name ("رئيس قسم التحقيق" is followed by a
 	// description)
-	if !in.rank2 && (in.rank != "" && (officeRank(in.rank) || descriptiveRank(in.rank)) || start > in.rankSp.b+1) {
+	if !in.rank2 && in.rank != "" && (officeRank(in.rank) || descriptiveRank(in.rank) || start > in.rankSp.b+1) {
 		if !d.startsName(start) {
 			return 0, false
 		}
@@ -515,6 +541,9 @@ func (d *doc) introducedStart(start int, in intro) (int, bool) {
 	// a name no list knows after a rank or a cue ("القاضي كريستوف كولر"): it
 	// must be a name word and have a second one; "المحقق بأن", "العنصر
 	// المنحدر من" name nobody
+	if in.cued && d.definite(start) {
+		return 0, false // "بناء يدعى البناء الأحمر": a building's name
+	}
 	if !d.nameWordAt(start) || start+1 >= len(d.toks) || !d.toks[start+1].word || d.own[start+1] != ownNone || !d.nameWordAt(start+1) {
 		return 0, false
 	}
@@ -576,6 +605,38 @@ func (d *doc) kinNamed(start int) bool {
 		return false
 	}
 	return t.arabic && !t.tanween && !strings.HasPrefix(f, "و") && !strings.HasPrefix(f, "ال") && !d.isTrigger(start) && !d.suffixedNoun(start) && !pluralShape(f)
+}
+
+// relativeNamed reports a name that no list knows right after a word of
+// kinship with its pronoun, or after it and a comma: "وقالت والدته، سهير
+// البيطار، إن …", "وقال محاميه إريك ساندستروم إن …". It takes two name
+// words, the first without the article, and what follows them must end the
+// name: punctuation or a word of the stop list.
+func (d *doc) relativeNamed(start int, s sentence) bool {
+	k := start - 1
+	if d.fold(k) == "," {
+		k--
+	}
+	if k < s.a {
+		return false
+	}
+	if _, ok := d.has(k, kinWords); !ok {
+		return false
+	}
+	if start+2 > s.b || d.definite(start) {
+		return false
+	}
+	for j := start; j < start+2; j++ {
+		t := &d.toks[j]
+		if !t.word || !t.arabic || t.tanween || d.own[j] != ownNone || !d.nameWordAt(j) {
+			return false
+		}
+	}
+	if start+2 == s.b {
+		return true
+	}
+	next := &d.toks[start+2]
+	return !next.word || stopWords[next.fold] || d.toks[start+2].nvars > 1 && stopWords[next.vars[1].s]
 }
 
 // sharedFamilyAfter reports a given name joined by "و" to a full name that
@@ -820,6 +881,34 @@ func (d *doc) knownPart(i int) (*person, int) {
 	return nil, 0
 }
 
+// familyByRank returns, of the persons known before whose family name token
+// i is, the one with the rank before it: "العقيد يونس" is the colonel of two
+// brothers named يونس.
+func (d *doc) familyByRank(i int, rank string) (*person, int) {
+	r := strings.Fields(foldText(rank))
+	if len(r) == 0 {
+		return nil, 0
+	}
+	t := &d.toks[i]
+	var found *person
+	pre := 0
+	for v := 0; v < t.nvars; v++ {
+		for _, p := range d.persons {
+			if len(p.parts) < 2 || p.parts[len(p.parts)-1] != t.vars[v].s {
+				continue
+			}
+			if pr := strings.Fields(foldText(p.rank)); len(pr) == 0 || pr[0] != r[0] {
+				continue
+			}
+			if found != nil && found != p {
+				return nil, 0
+			}
+			found, pre = p, t.vars[v].pre
+		}
+	}
+	return found, pre
+}
+
 // otherFamilyAfter reports that the given name at token i is followed by a
 // family name other than p's: "حسان الجاس" is not "حسان التربة". A person
 // known by a given name and an initial ("فهد.أ") keeps every mention of the
@@ -901,10 +990,28 @@ func nameLike(f string) bool {
 	if (r == 'ب' || r == 'ل' || r == 'س') && n >= 5 && (strings.HasSuffix(f, "ته") || strings.HasSuffix(f, "تها") || strings.HasSuffix(f, "هم") || strings.HasPrefix(f[len("ب"):], "ت")) {
 		return false
 	}
-	if strings.HasSuffix(f, "وا") || strings.HasPrefix(f, "است") || strings.HasPrefix(f, "وال") || strings.HasPrefix(f, "بال") || strings.HasPrefix(f, "لل") {
+	if waVerb(f) || strings.HasPrefix(f, "است") || strings.HasPrefix(f, "وال") || strings.HasPrefix(f, "بال") || strings.HasPrefix(f, "لل") {
 		return false
 	}
 	return true
+}
+
+// waVerb reports a word with the ending of a plural past verb ("كانوا",
+// "اعتقلوا", "فاعتقلوا"); a long word that ends so but begins as no verb
+// does is a foreign name: "فرانسوا", "دولاكروا".
+func waVerb(f string) bool {
+	if !strings.HasSuffix(f, "وا") {
+		return false
+	}
+	if utf8.RuneCountInString(f) <= 6 {
+		return true
+	}
+	for _, p := range []string{"ا", "ت", "ي", "ن", "فا", "وا", "فت", "وت", "في", "وي"} {
+		if strings.HasPrefix(f, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // extendName returns the end of a name starting at token a. A name is what
@@ -937,6 +1044,10 @@ func (d *doc) extendName(a, pre int, s sentence) int {
 		f := t.fold
 		if honorifics[f] && !d.startsName(j+1) {
 			j++ // "عامر خالد السيد"
+			break
+		}
+		if honorifics[f] && !needMore && j+1 < s.b && d.own[j+1] == ownNone && !d.toks[j+1].tanween && d.fold(j+1) == d.toks[j+1].vars[0].s && d.nameWordAt(j+1) {
+			j += 2 // "سوسن الحاج علي", "عبدالله الشيخ يوسف": a family name that begins with a title
 			break
 		}
 		if !d.nameWordAt(j) || d.own[j] == ownPlace && !needMore {
@@ -1015,6 +1126,9 @@ func (d *doc) accusativeEnding(j int) bool {
 		return false
 	}
 	raw := d.s[t.start:t.end]
+	if strings.HasSuffix(t.fold, "وا") && !waVerb(t.fold) {
+		return false // "فرانسوا": a foreign name
+	}
 	return utf8.RuneCountInString(raw) >= 5 && strings.HasSuffix(raw, "ا")
 }
 
@@ -1096,16 +1210,17 @@ func (d *doc) pseudonymAfter(j int) bool {
 // known by the same name or a fuller one.
 func (d *doc) addPerson(sp span, words []string) *person {
 	key := strings.Join(words, " ")
+	loose := looseWords(words)
 	var p *person
 	for _, x := range d.persons {
-		if x.key == key || containsWords(x.parts, words) {
+		if x.key == key || containsWords(looseWords(x.parts), loose) {
 			p = x
 			break
 		}
 	}
 	if p == nil {
 		for _, x := range d.persons {
-			if containsWords(words, x.parts) {
+			if containsWords(loose, looseWords(x.parts)) {
 				p = x
 				p.name, p.key, p.parts = d.str(sp), key, words
 				break
@@ -1122,6 +1237,26 @@ func (d *doc) addPerson(sp span, words []string) *person {
 		d.personAt[k] = p
 	}
 	return p
+}
+
+// looseWords returns name words as they compare across spellings of one
+// name: a family name with or without the article ("وليد النجار", "وليد
+// نجار") and a compound with عبد written as one word or two ("عبد الرحمن",
+// "عبدالرحمن", "العبد الله") are the same name.
+func looseWords(words []string) []string {
+	out := make([]string, 0, len(words))
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		if (w == "عبد" || w == "العبد") && i+1 < len(words) {
+			w += words[i+1]
+			i++
+		}
+		if r, ok := strings.CutPrefix(w, "ال"); ok && utf8.RuneCountInString(r) >= 3 {
+			w = r
+		}
+		out = append(out, w)
+	}
+	return out
 }
 
 // containsWords reports whether short's words occur in long in order, the
@@ -1263,12 +1398,13 @@ func (d *doc) findShortMentions() {
 // ("أحمد يوسف العمر"), wherever the full name stands.
 func (d *doc) mergeGivenNames() {
 	for _, p := range d.persons {
-		if len(p.parts) != 1 || len(p.aliases) > 0 || len(p.ments) == 0 {
-			continue
+		given := looseWords(p.parts)
+		if len(given) != 1 || len(p.aliases) > 0 || len(p.ments) == 0 {
+			continue // "عبد الله" is one given name
 		}
 		var full *person
 		for _, q := range d.persons {
-			if q != p && len(q.parts) > 1 && q.parts[0] == p.parts[0] {
+			if q != p && len(q.parts) > 1 && looseWords(q.parts)[0] == given[0] && len(looseWords(q.parts)) > 1 {
 				if full != nil {
 					full = nil
 					break // two of them: the given name alone says neither
@@ -1291,6 +1427,54 @@ func (d *doc) mergeGivenNames() {
 		}
 		full.victim = full.victim || p.victim
 		full.survivor = full.survivor || p.survivor
+	}
+}
+
+// linkKunyas makes a kunya the parent it names when the text names that
+// parent: "أبو وائل" is the one other person who shares the family name of
+// the وائل the text names in full ("محمود الرفاعي … ابنه وائل … وائل
+// الرفاعي").
+func (d *doc) linkKunyas() {
+	for _, k := range d.persons {
+		if len(k.parts) != 2 || k.parts[0] != "ابو" && k.parts[0] != "ام" || len(k.ments) == 0 {
+			continue
+		}
+		var child *person
+		for _, c := range d.persons {
+			if c != k && len(c.parts) > 1 && c.parts[0] == k.parts[1] {
+				if child != nil {
+					child = nil
+					break
+				}
+				child = c
+			}
+		}
+		if child == nil {
+			continue
+		}
+		family := child.parts[len(child.parts)-1]
+		var parent *person
+		for _, q := range d.persons {
+			if q == k || q == child || len(q.parts) < 2 || q.parts[len(q.parts)-1] != family || q.parts[0] == "ابو" || q.parts[0] == "ام" {
+				continue
+			}
+			if parent != nil {
+				parent = nil
+				break
+			}
+			parent = q
+		}
+		if parent == nil {
+			continue
+		}
+		parent.aliases = append(parent.aliases, k.name)
+		for _, m := range k.ments {
+			parent.ments = append(parent.ments, m)
+			for j := m.a; j < m.b; j++ {
+				d.personAt[j] = parent
+			}
+		}
+		k.ments = nil
 	}
 }
 

@@ -52,6 +52,22 @@ func TestPersonRules(t *testing.T) {
 		{"an adjective after kinship is no name", "وأكدت زوجته هيفاء أن زوجها بريء.", []string{"هيفاء|"}},
 		{"a given name alone is the person named in full", "قال أحمد إنه خرج. ثم روى أحمد يوسف العمر تفاصيل اعتقاله.", []string{"أحمد يوسف العمر|"}},
 		{"a father's name no list knows", "اعتقل محمد كنجو حسن في حلب.", []string{"محمد كنجو حسن|"}},
+		{"a family name that begins with a title", "قالت الشاهدة سلمى الحاج حسين إن الحراس ضربوها.", []string{"سلمى الحاج حسين|"}},
+		{"a family name with and without the article", "اعتقل الصحفي باسل النجار عام 2013. وقالت عائلة باسل نجار إنها لم تره.", []string{"باسل النجار|الصحفي"}},
+		{"عبد written apart or together", "قال عبد الرحمن الحلبي إنه نجا. وروى عبدالرحمن الحلبي تفاصيل اعتقاله.", []string{"عبد الرحمن الحلبي|"}},
+		{"a rank and a family name two brothers share", "اعتقل العقيد نزار فهد الدالي وشقيقه الرقيب منير فهد الدالي. وقال العقيد الدالي إنه بريء.",
+			[]string{"نزار فهد الدالي|العقيد", "منير فهد الدالي|الرقيب"}},
+		{"a name ends before an adverb", "وكان العقيد نزار الدالي قد اعتقل. وتعرف الشاهد على العقيد الدالي فور رؤيته.", []string{"نزار الدالي|العقيد"}},
+		{"a name no list knows after a cue", "وكانت معها امرأة تدعى سعاد الكردي قد نقلت إلى المشفى.", []string{"سعاد الكردي|"}},
+		{"a building after a cue is no person", "كان في السجن مبنى يدعى المبنى الأبيض.", nil},
+		{"a name no list knows after kinship and a comma", "وقالت والدته، رويدة القاسم، إنها تعرفت على صورته.", []string{"رويدة القاسم|"}},
+		{"a lawyer named after his word", "وقال محاميه ميشيل لوران إن موكله سيستأنف.", []string{"ميشيل لوران|"}},
+		{"a foreign name ending like a plural verb", "واعتبر المحامي جان دولاكروا أن الحكم تاريخي.", []string{"جان دولاكروا|المحامي"}},
+		{"a word with tanween after an office is no name", "تلا محامي الدفاع بياناً باسم موكله.", nil},
+		{"a nickname after the word for nickname", "اعتقل الأمن سامر العلي، المعروف بين السجناء بلقب \"أبو الموت\"، في حمص.", []string{"سامر العلي|"}},
+		{"a kunya is the parent of the son named", "يقف محمود الحسين كل يوم أمام صورة ابنه وائل. اعتقل وائل الحسين عام 2015. ويقول أبو وائل إنه لن يتوقف.",
+			[]string{"محمود الحسين|", "وائل الحسين|"}},
+		{"an ambiguous given name with an apposition", "أحيل إلى القضاء نبيل غزال، وهو مدني عمل مخبراً.", []string{"نبيل غزال|"}},
 	}
 	for _, c := range cases {
 		got := personsOf(c.text)
