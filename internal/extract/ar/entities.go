@@ -97,6 +97,12 @@ func (d *doc) findGazetteer() {
 			sp.b++ // "سجن مطار المزة العسكري": the list may lack the adjective
 			bestN++
 		}
+		if h.Type == gazetteer.Facility && buildingWord(d.toks[i].vars[0].s) {
+			// "المبنى الأحمر": a building of a prison is a facility of its own
+			d.addEntity(ownFacility, sp, nil)
+			i += bestN - 1
+			continue
+		}
 		e := d.addEntity(typeOf(h.Type), sp, h)
 		if _, ok := d.has(i-1, newsCues); ok && h.Type == gazetteer.Organization {
 			e.aliases = append(e.aliases, d.str(span{i - 1, sp.b, 0})) // "وكالة الأناضول"
@@ -154,6 +160,14 @@ var cityCues = words("city_cues")
 // two when the second carries the article.
 func (d *doc) cuedPlaces() {
 	for i := 0; i+1 < len(d.toks); i++ {
+		if pre, ok := d.has(i, landmarkHeads); ok && d.own[i] == ownNone {
+			j := i + 1
+			if t := d.toks[j]; t.word && t.arabic && d.own[j] == ownNone && d.definite(j) && !stopWords[t.fold] && placeWord(t.fold) {
+				d.addEntity(ownPlace, span{i, j + 1, pre}, nil) // "المسجد العمري", "جامع الرفاعي"
+				i = j
+				continue
+			}
+		}
 		_, quarter := d.has(i, quarterCues)
 		_, city := d.has(i, cityCues)
 		if !quarter && !city || d.own[i] != ownNone {
@@ -172,6 +186,47 @@ func (d *doc) cuedPlaces() {
 		i = end - 1
 	}
 }
+
+// placeWithHead returns the name a place has with the word for a quarter,
+// a square or the countryside written before it ("حي الميدان", "ساحة
+// المرجة", "ريف حماة") and, after the countryside, the direction ("ريف حماة
+// الشمالي الغربي"); or "".
+func (d *doc) placeWithHead(sp span) string {
+	i := sp.a
+	if i < 1 || !d.toks[i-1].word {
+		return ""
+	}
+	t := &d.toks[i-1]
+	for v := 0; v < t.nvars; v++ {
+		h := t.vars[v].s
+		if h != "حي" && h != "ساحه" && h != "ريف" {
+			continue
+		}
+		end := sp.b
+		for h == "ريف" && end < len(d.toks) && end < sp.b+2 && directions[d.fold(end)] && d.own[end] == ownNone {
+			end++
+		}
+		return runesFrom(d.s[t.start:t.end], t.vars[v].pre) + " " + d.str(span{sp.a, end, 0})
+	}
+	return ""
+}
+
+// directions follow the countryside of a city: "ريف حماة الشمالي الغربي".
+var directions = map[string]bool{"الشمالي": true, "الجنوبي": true, "الشرقي": true, "الغربي": true}
+
+// buildingWord reports the word for a building that begins the name of a
+// part of a prison ("المبنى الأحمر", "البناء الأبيض"): the gazetteer lists
+// such names under the prison, the text names the building.
+func buildingWord(f string) bool {
+	switch f {
+	case "المبني", "البناء", "مبني", "بناء":
+		return true
+	}
+	return false
+}
+
+// landmarkHeads begin the name of a landmark that is a place: a mosque.
+var landmarkHeads = words("landmark_heads")
 
 // placeWord reports a word that can be part of a place's name.
 func placeWord(f string) bool {
@@ -224,8 +279,8 @@ func (d *doc) acceptHits(i, n int, first string, hits []gazetteer.Hit) bool {
 				weak = false
 			}
 		}
-		if weak && !d.placeCueBefore(i) {
-			return false
+		if weak && !d.placeCueBefore(i) && !(n > 1 && d.strongPlace(first)) {
+			return false // "درعا البلد": a city and what qualifies it
 		}
 	}
 	return true
@@ -248,6 +303,16 @@ func (d *doc) adjectiveOf(i int) bool {
 	}
 	_, prison := d.has(i-1, prisonHeads)
 	return !prison
+}
+
+// strongPlace reports a word that names a city or a larger place alone.
+func (d *doc) strongPlace(f string) bool {
+	for _, h := range d.gaz.Lookup([]string{f}) {
+		if h.Entry.Type == gazetteer.Place && !h.Entry.Weak {
+			return true
+		}
+	}
+	return false
 }
 
 // isNameWord reports a given name or a word that opens a name.
@@ -323,8 +388,15 @@ func (d *doc) inmateBefore(i int) bool {
 		_, ok := d.has(i-2, inmateWords)
 		return ok
 	}
+	if d.fold(i-1) == "الي" {
+		_, ok := d.has(i-2, transferVerbs) // "نُقل إلى عدرا"
+		return ok
+	}
 	return false
 }
+
+// transferVerbs move a detainee to a place of detention.
+var transferVerbs = words("transfer_verbs")
 
 func (d *doc) dropEmpty() {
 	var keep []*entity
@@ -379,7 +451,14 @@ func (d *doc) addEntity(typ uint8, sp span, g *gazetteer.Entry) *entity {
 	if !containsString(e.aliases, surface) {
 		e.aliases = append(e.aliases, surface)
 	}
+	if typ == ownPlace {
+		if a := d.placeWithHead(sp); a != "" && !containsString(e.aliases, a) {
+			e.aliases = append(e.aliases, a) // "حي الميدان", "ريف حماة الشمالي الغربي" name it too
+		}
+	}
 	switch {
+	case typ == ownPlace && g != nil && g.Kind == "country":
+		e.name = g.NameAR // "سورية" is سوريا
 	case typ == ownPlace:
 	case g != nil && sameHead(surface, g.NameAR) && !sameHead(e.name, g.NameAR):
 		e.name = surface // the form that names it as the list does: "سجن صيدنايا", not «المسلخ البشري»

@@ -42,6 +42,118 @@ func (d *doc) findPatternEntities() {
 		}
 	}
 	d.dropEmpty()
+	d.facilityPlaces()
+}
+
+// facilityPlaces gives a facility the name it has with the place written
+// after it: "فرع الأمن العسكري بحلب", "المستشفى الوطني في حماة", "فرع
+// المخابرات الجوية بالمدينة", "فرع الأمن العسكري بمحافظة درعا". The place
+// stays a place of its own.
+func (d *doc) facilityPlaces() {
+	for _, e := range d.ents {
+		if e.typ == ownFacility && e.gaz == nil && civilAirport(foldText(e.name)) {
+			e.typ = ownPlace // "مطار دمشق الدولي" is a place, not a place of detention
+			for _, m := range e.ments {
+				for k := m.a; k < m.b; k++ {
+					d.own[k] = ownPlace
+				}
+			}
+		}
+		if e.typ != ownFacility {
+			continue
+		}
+		for _, m := range e.ments {
+			end := d.placeAfter(m.b)
+			if end > m.b {
+				if a := d.str(span{m.a, end, m.pre}); !containsString(e.aliases, a) {
+					e.aliases = append(e.aliases, a)
+				}
+			}
+			if o := d.knownAsAfter(end); o != nil && o != e && o.typ == ownFacility {
+				d.mergeEntity(e, o) // "فرع الأمن العسكري بحلب، المعروف بالفرع 290"
+			}
+		}
+	}
+	d.dropEmpty()
+}
+
+// civilAirport reports the folded name of an international airport.
+func civilAirport(name string) bool {
+	return strings.HasPrefix(name, "مطار ") && strings.HasSuffix(name, " الدولي")
+}
+
+// knownAsAfter returns the entity named after ", المعروف بـ" at token j.
+func (d *doc) knownAsAfter(j int) *entity {
+	if d.fold(j) == "," {
+		j++
+	}
+	if j+1 >= len(d.toks) {
+		return nil
+	}
+	if f := d.fold(j); f != "المعروف" && f != "المعروفه" {
+		return nil
+	}
+	j++
+	if d.fold(j) == "ب" || d.fold(j) == "باسم" {
+		j++
+	}
+	if j < len(d.toks) && d.entAt[j] != nil && (j > 0 && d.entAt[j-1] != d.entAt[j]) {
+		return d.entAt[j]
+	}
+	return nil
+}
+
+// mergeEntity makes o's mentions and names e's; o is left without mentions.
+func (d *doc) mergeEntity(e, o *entity) {
+	for _, m := range o.ments {
+		e.ments = append(e.ments, m)
+		for k := m.a; k < m.b; k++ {
+			d.entAt[k] = e
+		}
+	}
+	for _, a := range append([]string{o.name}, o.aliases...) {
+		if !containsString(e.aliases, a) {
+			e.aliases = append(e.aliases, a)
+		}
+	}
+	if e.gaz == nil && o.gaz != nil {
+		e.gaz = o.gaz
+	}
+	o.ments = nil
+}
+
+// placeAfter returns the end of a place written right after a facility at
+// token j ("في حماة", "بحلب", "بمحافظة درعا", "بالمدينة"), or j.
+func (d *doc) placeAfter(j int) int {
+	if j >= len(d.toks) || !d.toks[j].word {
+		return j
+	}
+	k := j
+	if d.fold(k) == "في" {
+		k++
+	}
+	if k >= len(d.toks) || !d.toks[k].word {
+		return j
+	}
+	t := &d.toks[k]
+	if k == j && (t.nvars < 2 || !strings.HasPrefix(t.fold, "ب")) {
+		return j // without في, the place carries ب
+	}
+	if d.own[k] == ownPlace {
+		return d.entEnd(k)
+	}
+	for v := 0; v < t.nvars; v++ {
+		if !placeHeads[t.vars[v].s] || k == j && t.vars[v].pre != 1 {
+			continue
+		}
+		if k+1 < len(d.toks) && d.own[k+1] == ownPlace {
+			return d.entEnd(k + 1) // "بمحافظة درعا"
+		}
+		if strings.HasPrefix(t.vars[v].s, "ال") {
+			return k + 1 // "بالمدينة": the city the text is about
+		}
+	}
+	return j
 }
 
 // entityPatterns read a facility or an organization starting at token i and

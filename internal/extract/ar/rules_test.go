@@ -160,6 +160,12 @@ func TestEntityRules(t *testing.T) {
 		{"a company by its number", "عمل في سرية 215 قبل سنوات.", "facilities", []string{"سرية 215"}},
 		{"a definite adjective is no place", "كانت الجدران السوداء مليئة بالبق.", "places", nil},
 		{"a city that no list knows", "رصد في مدينة كاسل الألمانية.", "places", []string{"كاسل"}},
+		{"a building of a prison is a facility of its own", "خدم في المبنى الأحمر في سجن صيدنايا.", "facilities", []string{"المبنى الأحمر", "سجن صيدنايا"}},
+		{"an international airport is a place", "اعتقل في مطار دمشق الدولي عام 2013.", "places", []string{"مطار دمشق الدولي"}},
+		{"a town after a transfer stands for its prison", "قالوا إن محمد نُقل إلى عدرا.", "facilities", []string{"عدرا"}},
+		{"a mosque", "اعتُقل من أمام المسجد العمري في درعا.", "places", []string{"درعا", "المسجد العمري"}},
+		{"a city and what qualifies it", "اعتقل في درعا البلد عام 2011.", "places", []string{"درعا البلد"}},
+		{"a branch and its number are one facility", "توفي في فرع الأمن العسكري بحلب، المعروف بالفرع 290، تحت التعذيب.", "facilities", []string{"فرع الأمن العسكري"}},
 	}
 	for _, c := range cases {
 		r := Extract(c.text, model.DayDate(2025, 3, 6))
@@ -178,6 +184,33 @@ func TestEntityRules(t *testing.T) {
 		}
 		if strings.Join(got, ";") != strings.Join(c.want, ";") {
 			t.Errorf("%s: %q\n got %s %q\nwant %q", c.name, c.text, c.kind, got, c.want)
+		}
+	}
+}
+
+// TestEntityNameRules checks other names a text gives an entity.
+func TestEntityNameRules(t *testing.T) {
+	cases := []struct {
+		name, text, alias string
+	}{
+		{"a quarter with its word", "وهو طبيب من حي الميدان بدمشق.", "حي الميدان"},
+		{"the countryside with its direction", "من بلدة كفرنبودة في ريف حماة الشمالي الغربي.", "ريف حماة الشمالي الغربي"},
+		{"a facility with its city", "توفيت في فرع الأمن العسكري بحلب.", "فرع الأمن العسكري بحلب"},
+		{"a facility with the city the text is about", "كان ضابطاً في فرع المخابرات الجوية بالمدينة.", "فرع المخابرات الجوية بالمدينة"},
+		{"a hospital with its city", "نُقل إلى المستشفى الوطني في حماة.", "المستشفى الوطني في حماة"},
+	}
+	for _, c := range cases {
+		r := Extract(c.text, model.DayDate(2025, 3, 6))
+		var names []string
+		found := false
+		for _, es := range [][]extract.Entity{r.Facilities, r.Places, r.Organizations} {
+			for _, e := range es {
+				names = append(names, e.Name+"<"+strings.Join(e.Aliases, "|")+">")
+				found = found || e.Name == c.alias || containsString(e.Aliases, c.alias)
+			}
+		}
+		if !found {
+			t.Errorf("%s: %q\n no entity named %q in %q", c.name, c.text, c.alias, names)
 		}
 	}
 }
