@@ -214,6 +214,23 @@ func (d *doc) placeWithHead(sp span) string {
 // directions follow the countryside of a city: "ريف حماة الشمالي الغربي".
 var directions = map[string]bool{"الشمالي": true, "الجنوبي": true, "الشرقي": true, "الغربي": true}
 
+// named returns the words of span sp as a name: "للأمم المتحدة" read after
+// its ل is "الأمم المتحدة", the article's alif that the ل dropped written
+// back.
+func (d *doc) named(sp span) string {
+	text := d.str(sp)
+	if sp.pre == 0 || sp.a >= len(d.toks) {
+		return text
+	}
+	t := &d.toks[sp.a]
+	for v := 0; v < t.nvars; v++ {
+		if t.vars[v].pre == sp.pre && strings.HasPrefix(t.vars[v].s, "ال") && strings.HasPrefix(text, "ل") && !strings.HasPrefix(text, "ال") {
+			return "ا" + text
+		}
+	}
+	return text
+}
+
 // buildingWord reports the word for a building that begins the name of a
 // part of a prison ("المبنى الأحمر", "البناء الأبيض"): the gazetteer lists
 // such names under the prison, the text names the building.
@@ -411,7 +428,7 @@ func (d *doc) dropEmpty() {
 // addEntity records a mention of an entity, found in the gazetteer (g) or
 // by a pattern (g nil).
 func (d *doc) addEntity(typ uint8, sp span, g *gazetteer.Entry) *entity {
-	surface := d.str(sp)
+	surface := d.named(sp)
 	key := ""
 	if g != nil && typ != ownPlace {
 		key = g.ID

@@ -45,10 +45,10 @@ func (d *doc) findPatternEntities() {
 	d.facilityPlaces()
 }
 
-// facilityPlaces gives a facility the name it has with the place written
-// after it: "فرع الأمن العسكري بحلب", "المستشفى الوطني في حماة", "فرع
-// المخابرات الجوية بالمدينة", "فرع الأمن العسكري بمحافظة درعا". The place
-// stays a place of its own.
+// facilityPlaces gives a facility or a body the name it has with the place
+// written after it: "فرع الأمن العسكري بحلب", "المستشفى الوطني في حماة",
+// "فرع المخابرات الجوية بالمدينة", "محكمة الجنايات في باريس", "قيادة الأمن
+// الداخلي في محافظة حماة". The place stays a place of its own.
 func (d *doc) facilityPlaces() {
 	for _, e := range d.ents {
 		if e.typ == ownFacility && e.gaz == nil && civilAirport(foldText(e.name)) {
@@ -59,7 +59,7 @@ func (d *doc) facilityPlaces() {
 				}
 			}
 		}
-		if e.typ != ownFacility {
+		if e.typ != ownFacility && e.typ != ownOrg {
 			continue
 		}
 		for _, m := range e.ments {
@@ -458,6 +458,9 @@ func (d *doc) courtOfCity(i int) int {
 		}
 		return i
 	}
+	if d.fold(i) == "محكمه" && placeHeads[d.fold(k)] && d.own[k] == ownNone && k+1 < len(d.toks) && d.own[k+1] == ownPlace {
+		k++ // "محكمة مقاطعة ستوكهولم"
+	}
 	if d.own[k] != ownPlace && (d.own[k] != ownNone || !nameLike(d.toks[k].fold) || d.definite(k) || strings.HasPrefix(d.toks[k].fold, "ال")) {
 		return i
 	}
@@ -523,6 +526,9 @@ func (d *doc) mediaOutlet(i int) int {
 	if _, ok := d.has(i, newsCues); !ok {
 		return i
 	}
+	if end := d.quotedOutlet(i); end > i {
+		return end
+	}
 	q := i + 1
 	if f := d.fold(q); f != "«" && f != "\"" {
 		return i
@@ -545,6 +551,32 @@ func (d *doc) mediaOutlet(i int) int {
 	e := d.addEntity(ownOrg, span{q + 1, end, 0}, nil)
 	e.aliases = append(e.aliases, d.str(span{i, end + 1, 0}))
 	return end + 1
+}
+
+// quotedOutlet reads an outlet whose whole name stands in quotes, its word
+// for an outlet first: «لـ"شبكة شاهد"», «مع "مرصد دمشق"». It returns the
+// token after the name, or i.
+func (d *doc) quotedOutlet(i int) int {
+	if f := d.fold(i - 1); f != "«" && f != "\"" {
+		return i
+	}
+	if pre, _ := d.has(i, newsCues); pre > 0 {
+		return i
+	}
+	end := i + 1
+	for end < len(d.toks) && end < i+4 && d.toks[end].word && (d.own[end] == ownNone || d.own[end] == ownPlace) {
+		end++
+	}
+	if end == i+1 || end >= len(d.toks) || (d.fold(end) != "»" && d.fold(end) != "\"") {
+		return i
+	}
+	for k := i + 1; k < end; k++ {
+		if d.own[k] != ownNone {
+			d.dropMention(d.entAt[k], k) // "مرصد دمشق": the outlet's name, not the city
+		}
+	}
+	d.addEntity(ownOrg, span{i, end, 0}, nil)
+	return end
 }
 
 // cliticOfName returns the length of the clitic on the first word of a name
@@ -572,6 +604,9 @@ func (d *doc) bodyByHead(i int) int {
 	pre, ok := d.has(i, orgHeads)
 	if !ok {
 		return i
+	}
+	if d.toks[i].vars[d.toks[i].nvars-1].s == "جهاز" && !orgWords[d.fold(i+1)] {
+		return i // "جهاز الحاسوب" is a device; "جهاز الأمن العام", "جهاز المخابرات" are bodies
 	}
 	k := i + 1
 	for k < len(d.toks) && k < i+4 && d.toks[k].word && d.own[k] == ownNone && d.toks[k].arabic {

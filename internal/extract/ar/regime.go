@@ -12,8 +12,8 @@ func (d *doc) findRegime() {
 		}
 		end := 0
 		switch {
-		case d.definite(i) && nationalities[d.fold(i+1)] && d.own[i+1] == ownNone && d.fold(i+1) != "العسكري":
-			end = i + 2 // "النظام السوري"
+		case d.definite(i) && (nationalities[d.fold(i+1)] && d.fold(i+1) != "العسكري" || d.fold(i+1) == "البايد") && d.own[i+1] == ownNone:
+			end = i + 2 // "النظام السوري", "النظام البائد"
 		case d.personAt[i+1] != nil && d.regimeHead(d.personAt[i+1]):
 			end = i + 1
 			for end < len(d.toks) && d.personAt[end] == d.personAt[i+1] {

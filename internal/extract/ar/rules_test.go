@@ -165,6 +165,12 @@ func TestEntityRules(t *testing.T) {
 		{"a town after a transfer stands for its prison", "قالوا إن محمد نُقل إلى عدرا.", "facilities", []string{"عدرا"}},
 		{"a mosque", "اعتُقل من أمام المسجد العمري في درعا.", "places", []string{"درعا", "المسجد العمري"}},
 		{"a city and what qualifies it", "اعتقل في درعا البلد عام 2011.", "places", []string{"درعا البلد"}},
+		{"an outlet named in quotes with its word", "قال شقيقه لـ\"شبكة شاهد\" إنه لم يره.", "organizations", []string{"شبكة شاهد"}},
+		{"an outlet whose name holds a city", "قالت والدته في اتصال مع \"مرصد دمشق\" إنها تنتظر.", "organizations", []string{"مرصد دمشق"}},
+		{"a court of a district", "أصدرت محكمة مقاطعة ستوكهولم حكمها أمس.", "organizations", []string{"محكمة مقاطعة ستوكهولم"}},
+		{"a device is no body", "قرأ العنصر اسمها على جهاز الحاسوب.", "organizations", nil},
+		{"the defunct regime", "فر بعد سقوط النظام البائد.", "organizations", []string{"النظام البائد"}},
+		{"a body after ل keeps its article", "وجه رسالة للأمن العام أمس.", "organizations", []string{"الأمن العام"}},
 		{"a branch and its number are one facility", "توفي في فرع الأمن العسكري بحلب، المعروف بالفرع 290، تحت التعذيب.", "facilities", []string{"فرع الأمن العسكري"}},
 	}
 	for _, c := range cases {
@@ -197,6 +203,7 @@ func TestEntityNameRules(t *testing.T) {
 		{"the countryside with its direction", "من بلدة كفرنبودة في ريف حماة الشمالي الغربي.", "ريف حماة الشمالي الغربي"},
 		{"a facility with its city", "توفيت في فرع الأمن العسكري بحلب.", "فرع الأمن العسكري بحلب"},
 		{"a facility with the city the text is about", "كان ضابطاً في فرع المخابرات الجوية بالمدينة.", "فرع المخابرات الجوية بالمدينة"},
+		{"a court with its city", "أصدرت محكمة الجنايات في باريس حكمها.", "محكمة الجنايات في باريس"},
 		{"a hospital with its city", "نُقل إلى المستشفى الوطني في حماة.", "المستشفى الوطني في حماة"},
 	}
 	for _, c := range cases {

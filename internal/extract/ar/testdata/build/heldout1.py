@@ -80,7 +80,7 @@ doc("ho_006", "اعترافات جديدة لسجان في سجن صيدنايا
     persons=[("بشار يوسف درويش", [])],
     facilities=["سجن صيدنايا", "مشفى تشرين العسكري"],
     places=[],
-    orgs=[],
+    orgs=["قناة الإخبارية السورية"],
     events=[("confession", [("بشار يوسف درويش", "subject")], None, None),
             ("execution_allegation", [("بشار يوسف درويش", "perpetrator")], "سجن صيدنايا", None),
             ("statement", [("بشار يوسف درويش", "subject")], None, None)])
