@@ -102,6 +102,13 @@ func checkSpans(t testing.TB, name, text string, r extract.Result) {
 // real scorer.
 func TestCorpus(t *testing.T) { scoreDir(t, "testdata", 30, floors, os.Getenv("EXTRACT_PREDICTIONS")) }
 
+// accountPlaceless are the sets annotated before the project took the
+// real-article conventions, which give a testimony or a confession the
+// facility it tells of; their gold gives none, so the scoring leaves the
+// predicted places of those events out.
+var accountPlaceless = map[string]bool{"testdata": true, "heldout": true, "heldout2": true, "heldout3": true,
+	"heldout4": true, "heldout5": true, "heldout6": true}
+
 // TestHeldout scores the held-out texts; EXTRACT_HELDOUT_PREDICTIONS=FILE
 // writes their predictions.
 func TestHeldout(t *testing.T) {
@@ -167,6 +174,13 @@ func scoreDir(t *testing.T, dir string, min int, floors map[string]float64, pred
 		}
 		if err := json.Unmarshal(out, &pred); err != nil {
 			t.Fatal(err)
+		}
+		if accountPlaceless[filepath.Base(dir)] {
+			for i, e := range pred.Events {
+				if e.Type == extract.EventTestimony || e.Type == extract.EventConfession {
+					pred.Events[i].Where = ""
+				}
+			}
 		}
 		fig, notes := extracttest.ScoreDoc(id, gold, pred)
 		total.Add(fig)

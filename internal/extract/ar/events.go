@@ -20,6 +20,7 @@ type event struct {
 	speaker  *person // a statement's speaker, when a person
 	bodyOnly bool    // a body's statement that names nobody: kept only for a report
 	restated bool    // "هذا الاعتقال": told before; adds no date or place
+	dropped  bool    // a word of testimony whose narrator speaks in its sentence
 	leadIn   bool    // persons given by a list in the next sentence
 }
 
@@ -75,6 +76,7 @@ func (d *doc) eventsIn(s sentence) {
 		}
 	}
 	d.statementsAbout(s, d.events[first:])
+	d.accountsIn(s, d.events[first:])
 }
 
 // restatement reports a trigger after a demonstrative: "هذا الاعتقال" speaks
@@ -646,6 +648,9 @@ func (d *doc) structuralParticipants(tr trigger, a, b int, s sentence, suffix bo
 			return arg.persons, true
 		}
 	}
+	if patientTypes[tr.typ] && d.kinPatientAfter(b, s) {
+		return nil, true // "رغد الحموي، التي اعتقل زوجها": the husband, unnamed
+	}
 	if head := d.relativeHead(a, s); head != nil {
 		if tr.typ == extract.EventTortureAllegation && d.fold(a-1) == "تحت" {
 			for _, p := range head {
@@ -698,8 +703,8 @@ func (d *doc) candidates(tr trigger, a, b int, s sentence) eventCandidates {
 			}
 			continue
 		}
-		if tr.typ == extract.EventDeathInCustody && p.mil {
-			continue
+		if tr.typ == extract.EventDeathInCustody && (p.mil || p.survivor) {
+			continue // a soldier, or one who lived to tell it
 		}
 		if (tr.typ == extract.EventDeathInCustody || tr.typ == extract.EventTortureAllegation && d.fold(a-1) == "تحت" && !d.killingBefore(a, s)) && !p.victim && !d.nearTrigger(k, a, b) {
 			continue // the dead are named by the death, or introduced as victims
@@ -726,6 +731,9 @@ func (d *doc) narrow(c *eventCandidates, tr trigger, a int, s sentence, suffix b
 				c.ps = appendPerson(c.ps, p) // "وحول التعذيب قال محمد، أحد المعتقلين"
 			}
 		}
+	}
+	if suffix && len(c.ps) == 1 && pronounNumber(d.toks[a].fold) == 1 && !plural(d.toks[a].fold) && d.kinAppositionIn(c.ps[0], s) {
+		c.ps = nil // "ابن عمه، نزار درويش، أوقف بتهمة مساعدته خلال فراره": the escape is his, not the cousin's
 	}
 	if !suffix || len(c.ps) < 2 {
 		return

@@ -24,8 +24,11 @@ func (d *doc) mergeEvents() {
 	}
 	var out []*event
 	for _, ev := range bodyFirst(d.events) {
-		if ev.bodyOnly && len(ev.persons) == 0 {
+		if ev.bodyOnly && len(ev.persons) == 0 || ev.dropped {
 			continue // "قالت الوزارة إن دورية ضبطت …": the event it reports is the fact
+		}
+		if ev.typ == extract.EventTestimony && len(ev.persons) == 0 {
+			continue // "شهادات ناجين": nobody's testimony
 		}
 		if len(ev.persons) == 0 && (ev.sent.heading || named[ev.typ] && ev.typ != extract.EventTestimony || namedIn[ev.sent][ev.typ] ||
 			ev.typ == extract.EventRelease || ev.typ == extract.EventEscape && !d.inmatesIn(ev.sent)) {

@@ -52,6 +52,9 @@ func (d *doc) antecedentsIn(a int, s sentence, n int) []*person {
 		if p.official || d.speakerAt(k, s) {
 			break
 		}
+		if n == 1 && d.kinApposition(k) {
+			return nil // "ابن عمه، نزار درويش، أوقف بتهمة مساعدته خلال فراره": the cousin's, not his
+		}
 		ps = append(ps, p)
 	}
 	if n == 2 && len(ps) < 2 || len(ps) == 0 {
@@ -61,4 +64,48 @@ func (d *doc) antecedentsIn(a int, s sentence, n int) []*person {
 		ps[i], ps[j] = ps[j], ps[i] // in the order the text names them
 	}
 	return ps
+}
+
+// kinApposition reports a person mention ending at token k that a word of
+// kinship with a pronoun introduces ("ابن عمه، نزار درويش"): the pronoun
+// points to someone else, and so does a pronoun after the mention.
+func (d *doc) kinApposition(k int) bool {
+	p := d.personAt[k]
+	j := k
+	for j > 0 && d.personAt[j-1] == p {
+		j--
+	}
+	j--
+	if d.fold(j) == "," {
+		j--
+	}
+	if j < 0 {
+		return false
+	}
+	_, ok := d.has(j, kinWords)
+	return ok
+}
+
+// kinAppositionIn reports a person that a word of kinship introduces in
+// sentence s.
+func (d *doc) kinAppositionIn(p *person, s sentence) bool {
+	for _, m := range p.ments {
+		if m.a >= s.a && m.b <= s.b && d.kinApposition(m.b-1) {
+			return true
+		}
+	}
+	return false
+}
+
+// kinPatientAfter reports a word of kinship with a pronoun right after a
+// trigger that ends at token b, with no name after it: "اعتقل زوجها عام
+// 2014" is about the husband, whom the text does not name.
+func (d *doc) kinPatientAfter(b int, s sentence) bool {
+	if b >= s.b {
+		return false
+	}
+	if _, ok := d.has(b, kinWords); !ok || d.own[b] != ownNone {
+		return false
+	}
+	return b+1 >= s.b || d.personAt[b+1] == nil
 }

@@ -200,6 +200,10 @@ func (d *doc) survivorAppositions() {
 		if d.fold(j) == "," {
 			j++
 		}
+		if d.heldAfter(j) {
+			p.victim, p.survivor = true, true
+			continue
+		}
 		if f := d.fold(j); f != "احد" && f != "احدي" {
 			continue
 		}
@@ -207,7 +211,59 @@ func (d *doc) survivorAppositions() {
 			p.victim, p.survivor = true, true
 		}
 	}
+	// "معتقلاً سابقاً يُدعى X": the word before the cue
+	for _, p := range d.persons {
+		for _, m := range p.ments {
+			k := m.a - 1
+			if f := d.fold(k); f != "يدعي" && f != "تدعي" {
+				continue
+			}
+			for j := k - 1; j >= 0 && j >= k-2; j-- {
+				if _, ok := d.has(j, heldWords); ok {
+					p.victim, p.survivor = true, true
+				}
+			}
+		}
+	}
 }
+
+// heldAfter reports an apposition at token j that says someone was held:
+// "وهو معتقل سابق", "وهي ناجية", "الذي اعتُقل", "التي أمضت".
+func (d *doc) heldAfter(j int) bool {
+	switch d.fold(j) {
+	case "وهو", "وهي":
+		_, ok := d.has(j+1, heldWords)
+		return ok
+	case "الذي", "التي":
+		if _, ok := d.has(j+1, heldVerbs); !ok {
+			return false
+		}
+		if _, ok := d.has(j+2, kinWords); ok {
+			return false // "التي اعتقل زوجها": her husband was held
+		}
+		switch d.fold(j + 1) {
+		case "امضي", "امضت", "قضي", "قضت":
+			// "أمضى أربع سنوات في البناء الأحمر": the time spent is custody
+			for k := j + 2; k < len(d.toks) && k < j+10; k++ {
+				if d.own[k] == ownFacility {
+					return true
+				}
+				if _, ok := d.has(k, custodyWords); ok {
+					return true
+				}
+			}
+			return false
+		}
+		return true
+	}
+	return false
+}
+
+// heldWords and heldVerbs say that someone was held.
+var heldWords, heldVerbs = words("held_words"), words("held_verbs")
+
+// custodyWords name custody: prison, branch, cell, detention, torture.
+var custodyWords = words("custody_words")
 
 // survivorWords say, after "أحد", that someone was held.
 var survivorWords = words("survivor_words")
@@ -1050,6 +1106,10 @@ func (d *doc) extendName(a, pre int, s sentence) int {
 			j += 2 // "سوسن الحاج علي", "عبدالله الشيخ يوسف": a family name that begins with a title
 			break
 		}
+		if words == 1 && !needMore && rankWords[f] && d.definite(j) && givenNames[f0] && !d.startsName(j+1) && d.own[j] == ownNone && !t.tanween {
+			j++ // "رهام الجندي": a rank word right after a given name is the family name
+			break
+		}
 		if !d.nameWordAt(j) || d.own[j] == ownPlace && !needMore {
 			break
 		}
@@ -1372,7 +1432,7 @@ func (d *doc) findShortMentions() {
 			continue
 		}
 		last := p.parts[len(p.parts)-1]
-		if particles[last] || utf8.RuneCountInString(last) < 3 || d.sharedLast(p, last) {
+		if particles[last] || utf8.RuneCountInString(last) < 3 || d.sharedLast(p, last) && !d.mainOfFamily(p, last) {
 			continue
 		}
 		for i := range d.toks {
@@ -1476,6 +1536,22 @@ func (d *doc) linkKunyas() {
 		}
 		k.ments = nil
 	}
+}
+
+// mainOfFamily reports the person the family name alone stands for when
+// several share it: the one the text names again and again, each other one
+// named once ("أيمن نزيه درويش" and his cousin "نزار درويش": "درويش" is
+// أيمن).
+func (d *doc) mainOfFamily(p *person, last string) bool {
+	if len(p.ments) < 2 {
+		return false
+	}
+	for _, x := range d.persons {
+		if x != p && len(x.parts) > 0 && x.parts[len(x.parts)-1] == last && len(x.ments) > 1 {
+			return false
+		}
+	}
+	return true
 }
 
 // sharedLast reports whether another person has the same family name: the

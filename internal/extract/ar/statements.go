@@ -120,9 +120,93 @@ func (d *doc) subjectBefore(a int, s sentence) *person {
 	return nil
 }
 
-// survivorsTestify turns what a survivor says into testimony: a statement
-// whose speaker the text introduces as one who was held ("محمد، أحد
-// المعتقلين المفرج عنهم") or who gives testimony elsewhere in the text.
+// accountsIn makes testimony of what a person (no official, no lawyer or
+// judge) says in sentence s when the sentence says it is testimony ("وقال X،
+// الذي أدلى بشهادته …": the word of testimony names nobody else) or when it
+// recounts what was done in custody to someone it names ("وتقول سلمى عيسى إن
+// زوجها حسام ديوب اعتُقل … حيث توفي"). The testimony's place is the facility
+// the sentence names.
+func (d *doc) accountsIn(s sentence, evs []*event) {
+	for _, ev := range evs {
+		p := ev.speaker
+		if ev.typ != extract.EventStatement || p == nil || !d.privatePerson(p) {
+			continue
+		}
+		var words []*event // words of testimony the speaker is not named by
+		for _, t := range evs {
+			if t.typ == extract.EventTestimony && !t.dropped && !containsPerson(t.persons, p) {
+				words = append(words, t)
+			}
+		}
+		if len(words) == 0 && !d.toldOfCustody(p, evs) {
+			continue
+		}
+		ev.typ = extract.EventTestimony
+		for _, t := range words {
+			t.dropped = true // "وقال X، الذي أدلى بشهادته ضد صالح": X's testimony
+			for _, q := range t.persons {
+				if !containsPerson(ev.persons, q) {
+					ev.persons = append(ev.persons, q)
+					ev.who = append(ev.who, extract.Participant{Name: q.name, Role: extract.RoleSubject})
+				}
+			}
+		}
+		for i, q := range ev.persons {
+			if q == p {
+				ev.who[i].Role = extract.RoleWitness
+			}
+		}
+		ev.where = d.whereFor(extract.EventTestimony, ev.trig, s)
+	}
+}
+
+// privatePerson reports a person who speaks for nobody: no official, no
+// lawyer, judge or researcher; a survivor or a relative.
+func (d *doc) privatePerson(p *person) bool {
+	if p.official || p.rank != "" && !p.survivor {
+		return false
+	}
+	for _, m := range p.ments {
+		if d.fold(m.b) == "من" && m.b+1 < len(d.toks) && d.own[m.b+1] == ownOrg {
+			return false // "معاذ مصطفى من قوة الطوارئ السورية" speaks for it
+		}
+		if d.fold(m.b) == "," && m.b+1 < len(d.toks) && d.rankAt(m.b+1) {
+			return false // "ديالا العمري، الباحثة في المركز"
+		}
+	}
+	return true
+}
+
+// toldOfCustody reports an event of custody (an arrest, a death, an
+// execution, a disappearance) among evs that happened to someone other than
+// speaker: the speaker recounts it.
+func (d *doc) toldOfCustody(speaker *person, evs []*event) bool {
+	for _, ev := range evs {
+		if !custodyTold[ev.typ] {
+			continue
+		}
+		for _, q := range ev.persons {
+			if q != speaker {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// custodyTold are the events a witness or a relative recounts: an arrest, a
+// death, an execution, a disappearance. Torture alone is not enough: a
+// relative who describes the marks on a body makes a statement.
+var custodyTold = map[string]bool{
+	extract.EventArrest: true, extract.EventDeathInCustody: true,
+	extract.EventExecutionAllegation: true, extract.EventDisappearance: true,
+}
+
+// survivorsTestify turns what a survivor says of custody into testimony: a
+// statement whose speaker the text introduces as one who was held ("محمد، أحد
+// المعتقلين المفرج عنهم") or who gives testimony elsewhere in the text, in a
+// sentence that speaks of custody; a survivor who welcomes a verdict makes a
+// statement.
 func (d *doc) survivorsTestify() {
 	narrators := map[*person]bool{}
 	for _, ev := range d.events {
@@ -141,8 +225,9 @@ func (d *doc) survivorsTestify() {
 		if ev.typ != extract.EventStatement {
 			continue
 		}
-		if p := ev.speaker; p != nil && (p.survivor || narrators[p]) {
+		if p := ev.speaker; p != nil && (p.survivor || narrators[p]) && d.speaksOfCustody(ev.sent) {
 			ev.typ = extract.EventTestimony
+			ev.where = d.whereFor(extract.EventTestimony, ev.trig, ev.sent)
 			for i := range ev.who {
 				ev.who[i].Role = extract.RoleWitness
 			}
@@ -208,6 +293,9 @@ func (d *doc) statementAt(v int, s sentence) {
 	var ps []*person
 	if p != nil {
 		ps = append(ps, p)
+		if q := d.kinOfSpeaker(v, p, s); q != nil {
+			ps = append(ps, q) // "وقالت ابنته لينا": the statement is about her father too
+		}
 	}
 	for _, q := range ps {
 		ev.persons = append(ev.persons, q)
@@ -250,7 +338,7 @@ func (d *doc) speakerAfter(v int, s sentence) *person {
 			}
 			return q
 		}
-		if d.toks[k].word && d.own[k] != ownRank && d.own[k] != ownOrg && d.own[k] != ownPlace && d.own[k] != ownFacility && d.own[k] != ownDate && !postRank[d.fold(k)] && !speakerLinks[d.fold(k)] && !(k > v+1 && d.own[k-1] == ownRank && strings.HasPrefix(d.fold(k), "ال")) {
+		if d.toks[k].word && d.own[k] != ownRank && d.own[k] != ownOrg && d.own[k] != ownPlace && d.own[k] != ownFacility && d.own[k] != ownDate && !postRank[d.fold(k)] && !speakerLinks[d.fold(k)] && !(k > v+1 && d.own[k-1] == ownRank && strings.HasPrefix(d.fold(k), "ال")) && !d.kinLink(k) {
 			return nil
 		}
 		if f := d.fold(k); f == ":" || f == "," && k > v+1 && !d.rankAt(k+1) {
@@ -379,3 +467,51 @@ func (d *doc) describedAt(k int, s sentence) *person {
 
 // speakerLinks may stand between a speech verb and the speaker.
 var speakerLinks = words("speaker_links")
+
+// speaksOfCustody reports a sentence that names a facility or a word of
+// custody ("الزنزانة", "التعذيب", "المعتقل") or reports a custody event.
+func (d *doc) speaksOfCustody(s sentence) bool {
+	for k := s.a; k < s.b; k++ {
+		if d.own[k] == ownFacility {
+			return true
+		}
+		if _, ok := d.has(k, custodyWords); ok && d.own[k] == ownNone {
+			return true
+		}
+	}
+	for _, ev := range d.events {
+		if ev.sent == s && custodyTold[ev.typ] {
+			return true
+		}
+	}
+	return false
+}
+
+// kinLink reports a word of kinship with a pronoun at k before a name:
+// "وقالت ابنته لينا النجار".
+func (d *doc) kinLink(k int) bool {
+	if k+1 >= len(d.toks) || d.personAt[k+1] == nil && d.fold(k+1) != "," {
+		return false
+	}
+	_, ok := d.has(k, kinWords)
+	return ok
+}
+
+// kinOfSpeaker returns the person a speaker introduced by kinship is kin of:
+// "وقال شقيقه نادر" speaks of the one "ه" points to, named before in the
+// sentence or the person the text is talking about.
+func (d *doc) kinOfSpeaker(v int, p *person, s sentence) *person {
+	for k := v + 1; k < s.b && k <= v+4 && d.personAt[k] != p; k++ {
+		if !d.kinLink(k) {
+			continue
+		}
+		if ps := d.antecedentsIn(v, s, 1); len(ps) == 1 && ps[0] != p {
+			return ps[0]
+		}
+		if t := d.disc.topic; t != nil && t != p && !t.official {
+			return t
+		}
+		return nil
+	}
+	return nil
+}

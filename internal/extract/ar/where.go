@@ -29,7 +29,7 @@ func (d *doc) whereFor(typ string, a int, s sentence) string {
 			best, bestScore = name, score
 		}
 	}
-	if best == "" && custodyTypes[typ] {
+	if best == "" && (custodyTypes[typ] || accountTypes[typ]) {
 		return d.facilityByHead(a, s)
 	}
 	if w := d.placeBeforeWhere(a, s); w != "" && (best == "" || typ == extract.EventArrest) {
@@ -124,10 +124,14 @@ func (d *doc) verbAfterAnd(k int) bool {
 // clauseOpeners open a clause of their own after a comma.
 var clauseOpeners = words("clause_openers")
 
-// noPlace are the events whose place the annotations of the project's own
-// corpora never give (the real-article set sometimes does: the speaker's
-// city, the facility a witness tells of); left out, for precision.
-var noPlace = map[string]bool{extract.EventStatement: true, extract.EventTestimony: true, extract.EventConfession: true}
+// noPlace are the events whose place is left out, for precision: a
+// statement's place (the speaker's city, a court's) is rarely named so that
+// it can be told from the places the statement speaks of.
+var noPlace = map[string]bool{extract.EventStatement: true}
+
+// accountTypes are what someone tells or admits: their place is the facility
+// the sentence names, or none.
+var accountTypes = map[string]bool{extract.EventTestimony: true, extract.EventConfession: true}
 
 // custodyTypes are the events that happen in custody: their place is a
 // facility first.
@@ -149,8 +153,11 @@ func (d *doc) placeScore(typ string, a, k int, s sentence) (name string, score i
 	if isCountry(e) || d.originBefore(k, s) {
 		return "", 0, false
 	}
+	if accountTypes[typ] && e.typ != ownFacility {
+		return "", 0, false
+	}
 	seat := d.seatOfBody(k)
-	custody := custodyTypes[typ]
+	custody := custodyTypes[typ] || accountTypes[typ]
 	switch {
 	case seat && !judicial && typ != extract.EventArrest:
 		return "", 0, false // "الأمن العام في حمص": the body's seat, not where it happened
@@ -219,6 +226,8 @@ func (d *doc) facilityByHead(a int, s sentence) string {
 			head = "سجن"
 		case strings.HasSuffix(f, "الفرع"):
 			head = "فرع"
+		case strings.HasSuffix(f, "المطار"):
+			head = "مطار" // "الذي اعتُقل في المطار": the airport prison the text names
 		}
 		if head == "" || d.own[k] != ownNone && d.own[k] != ownRank {
 			continue

@@ -56,7 +56,7 @@ doc("ho_004", "وفاة شاب بعد أيام من اعتقاله في دير �
     places=["الحسكة", "الصور", "دير الزور"],
     orgs=["قوات سوريا الديمقراطية"],
     events=[("death_in_custody", [("عمر فيصل العبيد", "victim")], "الحسكة", None),
-            ("statement", [("فيصل العبيد", "subject")], None, None),
+            ("testimony", [("فيصل العبيد", "witness"), ("عمر فيصل العبيد", "subject")], None, None),
             ("arrest", [("عمر فيصل العبيد", "victim")], "الصور", None),
             ("torture_allegation", [("عمر فيصل العبيد", "victim")], None, None)])
 
