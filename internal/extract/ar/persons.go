@@ -276,6 +276,9 @@ func (d *doc) personAt0(i int, s sentence) int {
 	if _, ok := d.has(i-1, placeCues); ok {
 		return i // "حي صلاح الدين": a place named after a person
 	}
+	if _, ok := d.has(i-1, spokesWords); ok && d.fold(i) == "باسم" {
+		return i // "الناطق باسم الهيئة": on behalf of, not Basem
+	}
 	if end, ok := d.familyAsRankWord(i); ok {
 		return end
 	}
@@ -374,6 +377,9 @@ func (d *doc) readIntro(i int, s sentence) (intro, bool) {
 		in.start = i + n
 		in.introduced = true
 		d.afterRank(&in, i+n, s)
+		if _, ok := d.has(i-1, kinHeads); ok && victimRanks[d.rankWord(in.rankSp)] {
+			in.rank, in.rankSp = "", span{} // "شقيق الضحية محمد": the brother as likely as the victim
+		}
 		return in, true
 	}
 	if _, ok := d.has(i, cueWords); ok {
@@ -383,11 +389,25 @@ func (d *doc) readIntro(i int, s sentence) (intro, bool) {
 }
 
 // givenNameNotRank reports a one-word rank that is a given name here: "رائد"
-// before another name is Raed, not a major.
+// before another name is Raed, not a major; "عماد الدين" and "عماد حداد"
+// are names, for a rank before a name takes the article ("العماد"). After
+// "رتبة" the word is the rank.
 func (d *doc) givenNameNotRank(i, n, pre int) bool {
 	f := d.toks[i].fold
-	return n == 1 && pre == 0 && givenNames[f] && !strings.HasPrefix(f, "ال") && d.startsName(i+1)
+	if n != 1 || pre != 0 || !givenNames[f] || strings.HasPrefix(f, "ال") {
+		return false
+	}
+	if d.startsName(i+1) || d.fold(i+1) == "الدين" {
+		return true
+	}
+	if _, ok := d.has(i-1, rankFrames); ok || i+1 >= len(d.toks) {
+		return false
+	}
+	return d.toks[i+1].word && d.own[i+1] == ownNone && !d.definite(i+1) && d.nameWordAt(i+1)
 }
+
+// rankFrames name a rank that follows them: "برتبة رائد".
+var rankFrames = words("rank_frames")
 
 // afterRank moves the start of the name past what may stand between a rank
 // and the name: an adjective ("العقيد المنشق"), a second rank, an office's
@@ -486,6 +506,9 @@ func (d *doc) bareStart(start int, s sentence) (pre, end int, ok bool) {
 	if end := d.kunyaAt(start, s); end > 0 {
 		return 0, end, true
 	}
+	if d.adjectiveOfNoun(start) {
+		return 0, 0, false // "كان رجلاً حسن المظهر": an adjective of the noun before
+	}
 	last := first.vars[first.nvars-1]
 	p, ok := d.givenNameAt(start)
 	if !ok && (d.appositionNamed(start, s) || d.kinNamed(start) || d.relativeNamed(start, s)) {
@@ -501,6 +524,18 @@ func (d *doc) bareStart(start int, s sentence) (pre, end int, ok bool) {
 		p, ok = last.pre, true
 	}
 	return p, 0, ok
+}
+
+// adjectiveOfNoun reports a word right after an indefinite noun of a
+// person in the accusative ("رجلاً", "شاباً"): "كان شاباً جميل الطباع" says
+// what he was like; a name after such a noun has a cue ("شاباً يدعى").
+func (d *doc) adjectiveOfNoun(start int) bool {
+	k := start - 1
+	if k < 0 || !d.toks[k].word || d.own[k] != ownNone || !d.toks[k].tanween && !d.accusativeEnding(k) {
+		return false
+	}
+	_, ok := d.has(k, humanNouns)
+	return ok
 }
 
 // namedWithApposition reports a family name no list knows at k that an
@@ -854,6 +889,13 @@ var honorifics = words("honorifics")
 // another name.
 var ambiguousGiven = words("ambiguous_given")
 
+// kinHeads are words of kinship in construct before a noun of a victim:
+// the name after the noun may be the relative's.
+var kinHeads = words("kin_heads")
+
+// spokesWords speak on behalf of a body named after "باسم".
+var spokesWords = words("spokes_words")
+
 // dinHeads form a given name with "الدين": "نور الدين", "صلاح الدين".
 var dinHeads = words("din_heads")
 
@@ -1145,6 +1187,9 @@ func (d *doc) nameWordAt(j int) bool {
 		return false
 	}
 	if !givenNames[f] {
+		if !d.definite(j) && brokenPlural(f) {
+			return false // "العماد علي أيوب أوامر": orders, not a family name
+		}
 		for v := 1; v < t.nvars; v++ {
 			if r := t.vars[v].s; stopWords[r] || verbWords[r] || pastVerbs[r] {
 				return false // "لأي", "وكيف"
@@ -1165,6 +1210,17 @@ func (d *doc) nameWordAt(j int) bool {
 		return false // "المنحدر من", "المقيم في": a participle, not a family name
 	}
 	return true
+}
+
+// brokenPlural reports a word of five letters in a shape of the broken
+// plural that family names do not take: فواعل ("أوامر", "حواجز", "قواعد")
+// and أفعال ("أعمال", "أحكام", "أطفال").
+func brokenPlural(f string) bool {
+	r := []rune(f)
+	if len(r) != 5 {
+		return false
+	}
+	return r[1] == 'و' && r[2] == 'ا' || r[0] == 'ا' && r[3] == 'ا'
 }
 
 // prepositionAfter reports a preposition right after token j.

@@ -68,6 +68,20 @@ func TestPersonRules(t *testing.T) {
 		{"a kunya is the parent of the son named", "يقف محمود الحسين كل يوم أمام صورة ابنه وائل. اعتقل وائل الحسين عام 2015. ويقول أبو وائل إنه لن يتوقف.",
 			[]string{"محمود الحسين|", "وائل الحسين|"}},
 		{"an ambiguous given name with an apposition", "أحيل إلى القضاء نبيل غزال، وهو مدني عمل مخبراً.", []string{"نبيل غزال|"}},
+		{"a name ends before a conjunction on a particle", "وبحسب رامي عبد الرحمن فإن العدد أكبر.", []string{"رامي عبد الرحمن|"}},
+		{"a name ends before a noun of time", "واستجوب المحققون نضال عيسى ساعات طويلة.", []string{"نضال عيسى|"}},
+		{"a name ends before a word of kinship", "وقالت ريم سعيد الأخت الكبرى للمعتقل إن العائلة تنتظر.", []string{"ريم سعيد|"}},
+		{"a name ends before the participle of age", "واعتقل الشاب خالد البالغ من العمر 22 عاماً.", []string{"خالد|الشاب"}},
+		{"a name ends before a broken plural", "وأصدر العماد علي أيوب أوامر بالهجوم.", []string{"علي أيوب|العماد"}},
+		{"باسم after a spokesman is no name", "وأوضح باسل شحادة الناطق باسم الهيئة أن التحقيق مستمر.", []string{"باسل شحادة|"}},
+		{"a rank that is a given name, before الدين", "وكان عماد الدين الحسن معتقلاً في سجن عدرا.", []string{"عماد الدين الحسن|"}},
+		{"a rank that is a given name, before a family name", "وقال رائد حداد إن شقيقه اعتقل.", []string{"رائد حداد|"}},
+		{"a rank that is a given name, after رتبة", "وكان الضابط برتبة رائد في الفرقة الرابعة.", nil},
+		{"an adjective that is a given name, before a noun", "وأكد أن المعتقل خرج سالم الجسد.", nil},
+		{"an adjective that is a given name, after a noun of a person", "قال إن سجانه كان رجلاً حسن المظهر.", nil},
+		{"a noun that is a given name, before a noun", "ولم ير المعتقلون نور الشمس طوال سنوات.", nil},
+		{"a noun that is a given name, before an adjective", "وعبر عن وفاء كبير لرفاقه.", nil},
+		{"a relative named after a noun of a victim takes no rank from it", "وأكد شقيق الضحية محمد أن العائلة تطالب بالقصاص.", []string{"محمد|"}},
 	}
 	for _, c := range cases {
 		got := personsOf(c.text)
