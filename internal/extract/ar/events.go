@@ -703,6 +703,9 @@ func (d *doc) candidates(tr trigger, a, b int, s sentence) eventCandidates {
 			}
 			continue
 		}
+		if p.advocate && !p.victim && abuseTypes[tr.typ] && !d.nearTrigger(k, a, b) {
+			continue // "وتمثّل المحامية ياسمين شاهين … الناجي أيهم": the lawyer is in the sentence, not in the event
+		}
 		if tr.typ == extract.EventDeathInCustody && (p.mil || p.survivor) {
 			continue // a soldier, or one who lived to tell it
 		}
@@ -807,6 +810,13 @@ var patientTypes = map[string]bool{
 	extract.EventArrest: true, extract.EventReferral: true, extract.EventTrial: true, extract.EventConviction: true,
 	extract.EventEscape: true, extract.EventDeathInCustody: true, extract.EventRelease: true, extract.EventWanted: true,
 	extract.EventDisappearance: true,
+}
+
+// abuseTypes are the events of custody and abuse: an arrest, torture, an
+// execution, a death or a disappearance.
+var abuseTypes = map[string]bool{
+	extract.EventArrest: true, extract.EventTortureAllegation: true, extract.EventExecutionAllegation: true,
+	extract.EventDeathInCustody: true, extract.EventDisappearance: true,
 }
 
 // finishEvent gives an event its participants with their roles, its place,

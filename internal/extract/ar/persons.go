@@ -19,6 +19,7 @@ type person struct {
 	survivor bool // introduced as one who was held: what they say is testimony
 	mil      bool // a military or police rank, a guard
 	cued     bool // introduced by a cue word: "المدعو"
+	advocate bool // a lawyer, researcher or rights worker: works on the case
 }
 
 // epithet is a nickname the text gives: «عزرائيل صيدنايا» after "الملقب بـ".
@@ -822,6 +823,9 @@ func (d *doc) recordPerson(sp span, words []string, in intro) *person {
 	if officialRanks[bare(rw)] || officialRanks[rw] {
 		p.official = true
 	}
+	if advocateRanks[rw] || advocateRanks[bare(rw)] {
+		p.advocate = true
+	}
 	if victimRanks[rw] {
 		p.victim = true
 		p.survivor = p.survivor || survivorRanks[rw]
@@ -888,6 +892,9 @@ var honorifics = words("honorifics")
 // names, "أمل" hope): without a rank or cue they begin a name only before
 // another name.
 var ambiguousGiven = words("ambiguous_given")
+
+// advocateRanks introduce a lawyer, a researcher or a rights worker.
+var advocateRanks = words("advocate_ranks")
 
 // kinHeads are words of kinship in construct before a noun of a victim:
 // the name after the noun may be the relative's.

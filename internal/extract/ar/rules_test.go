@@ -118,6 +118,12 @@ func TestEventRules(t *testing.T) {
 		name, text string
 		want       []string
 	}{
+		{"a lawyer in the sentence is no participant",
+			"وتمثّل المحامية رنا خوري ثلاثة من المدعين، بينهم الناجي سامر عيد، الذي قال: \"اعتُقلت من أمام منزلي في حمص عام 2012، وتعرضت للتعذيب في الفرع\".",
+			[]string{"arrest|سامر عيد|حمص|2012", "torture_allegation|سامر عيد||"}},
+		{"a lawyer named by the arrest is arrested",
+			"واعتقلت قوات الأمن المحامي خليل معتوق عام 2012.",
+			[]string{"arrest|خليل معتوق||2012"}},
 		{"the regime's head is no participant",
 			"اعتقل الطبيب سامر نور في حماة خلال فترة حكم نظام بشار الأسد.",
 			[]string{"arrest|سامر نور|حماة|"}},
