@@ -20,7 +20,7 @@ type event struct {
 	speaker  *person // a statement's speaker, when a person
 	bodyOnly bool    // a body's statement that names nobody: kept only for a report
 	restated bool    // "هذا الاعتقال": told before; adds no date or place
-	dropped  bool    // a word of testimony whose narrator speaks in its sentence
+	dropped  bool    // a word of testimony whose narrator speaks in its sentence; a step of justice about none but victims
 	leadIn   bool    // persons given by a list in the next sentence
 }
 
@@ -41,6 +41,7 @@ func (d *doc) findEvents() {
 	d.identified()
 	d.survivorsTestify()
 	d.shareVerdicts()
+	d.victimsNotAccused()
 	d.mergeEvents()
 	d.shareCourtPlace()
 }

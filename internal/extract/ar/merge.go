@@ -8,6 +8,58 @@ var personTypes = map[string]bool{extract.EventArrest: true, extract.EventConfes
 	extract.EventTrial: true, extract.EventConviction: true, extract.EventEscape: true, extract.EventWanted: true,
 	extract.EventRelease: true}
 
+// judicialTypes are the steps of justice taken against someone: no one dead
+// is referred, tried, convicted or wanted.
+var judicialTypes = map[string]bool{extract.EventReferral: true, extract.EventTrial: true,
+	extract.EventConviction: true, extract.EventWanted: true}
+
+// victimsNotAccused takes out of a referral, trial, conviction or wanted
+// notice the persons the text says died or were executed in custody, and
+// those it says were tortured in the same sentence: "في قضية اختفاء الصحفي
+// وليد نجار ووفاته" names the victim of the case, not the convicted; "وأكدت
+// النيابة خلال المحاكمة أنه … تعرّض للتعذيب" speaks of the victim. An event
+// left naming nobody is dropped: whom it was about is not known; so are
+// those of its type that name nobody, as before.
+func (d *doc) victimsNotAccused() {
+	dead := map[*person]bool{}
+	tortured := map[sentence]map[*person]bool{}
+	for _, ev := range d.events {
+		for i, p := range ev.persons {
+			if ev.who[i].Role != extract.RoleVictim {
+				continue
+			}
+			switch ev.typ {
+			case extract.EventDeathInCustody, extract.EventExecutionAllegation:
+				dead[p] = true
+			case extract.EventTortureAllegation:
+				if tortured[ev.sent] == nil {
+					tortured[ev.sent] = map[*person]bool{}
+				}
+				tortured[ev.sent][p] = true
+			}
+		}
+	}
+	for _, ev := range d.events {
+		if !judicialTypes[ev.typ] || len(ev.persons) == 0 {
+			continue
+		}
+		var ps []*person
+		var who []extract.Participant
+		for i, p := range ev.persons {
+			if dead[p] || tortured[ev.sent][p] {
+				continue
+			}
+			ps = append(ps, p)
+			who = append(who, ev.who[i])
+		}
+		if len(ps) == 0 {
+			ev.dropped = true // its persons kept: a trial that names nobody restates it
+			continue
+		}
+		ev.persons, ev.who = ps, who
+	}
+}
+
 // mergeEvents reports each fact once: events of one type that share a
 // person, or that both name nobody, are one event.
 func (d *doc) mergeEvents() {

@@ -1498,13 +1498,21 @@ func (d *doc) findShortMentions() {
 		if particles[last] || utf8.RuneCountInString(last) < 3 || d.sharedLast(p, last) && !d.mainOfFamily(p, last) {
 			continue
 		}
+		key := familyKey(last)
+		first := p.ments[0].a
+		for _, m := range p.ments {
+			first = min(first, m.a)
+		}
 		for i := range d.toks {
-			if d.own[i] != ownNone || !d.toks[i].word {
-				continue
+			if d.own[i] != ownNone || !d.toks[i].word || d.prepAt(i) {
+				continue // "على" is no علي
+			}
+			if i < first && !d.inHeading(i) {
+				continue // "وكان النجار قد اعتُقل" before "ابنته لينا النجار" is named is not hers
 			}
 			t := &d.toks[i]
 			for v := 0; v < t.nvars; v++ {
-				if t.vars[v].s == last {
+				if familyKey(t.vars[v].s) == key {
 					sp := span{i, i + 1, t.vars[v].pre}
 					p.ments = append(p.ments, sp)
 					d.own[i] = ownPerson
@@ -1609,19 +1617,41 @@ func (d *doc) mainOfFamily(p *person, last string) bool {
 	if len(p.ments) < 2 {
 		return false
 	}
+	key := familyKey(last)
 	for _, x := range d.persons {
-		if x != p && len(x.parts) > 0 && x.parts[len(x.parts)-1] == last && len(x.ments) > 1 {
+		if x != p && len(x.parts) > 0 && familyKey(x.parts[len(x.parts)-1]) == key && len(x.ments) > 1 {
 			return false
 		}
 	}
 	return true
 }
 
+// inHeading reports a token of a heading: a headline may name by the family
+// name alone someone the body names in full later.
+func (d *doc) inHeading(i int) bool {
+	for _, s := range d.sents {
+		if i >= s.a && i < s.b {
+			return s.heading
+		}
+	}
+	return false
+}
+
+// familyKey is a family name without its article: "وليد نجار" and "لينا
+// النجار" share a family name, and "النجار" alone may be either.
+func familyKey(f string) string {
+	if r, ok := strings.CutPrefix(f, "ال"); ok && utf8.RuneCountInString(r) >= 3 {
+		return r
+	}
+	return f
+}
+
 // sharedLast reports whether another person has the same family name: the
 // family name alone then names neither.
 func (d *doc) sharedLast(p *person, last string) bool {
+	key := familyKey(last)
 	for _, x := range d.persons {
-		if x != p && len(x.parts) > 0 && x.parts[len(x.parts)-1] == last {
+		if x != p && len(x.parts) > 0 && familyKey(x.parts[len(x.parts)-1]) == key {
 			return true
 		}
 	}

@@ -118,6 +118,15 @@ func TestEventRules(t *testing.T) {
 		name, text string
 		want       []string
 	}{
+		{"the victim of the case is not the convicted, and the court's city is not where he died",
+			"أصدرت محكمة في برلين حكماً بالسجن المؤبد على ضابطين سابقين، في قضية اختفاء الناشط رامي الصالح ووفاته في المعتقل.",
+			[]string{"disappearance|رامي الصالح||", "death_in_custody|رامي الصالح||"}},
+		{"a family name alone is not of one named only later",
+			"اختفى الصحفي باسل نجار عام 2013. وكان النجار قد اعتُقل في مطار دمشق الدولي. وقالت ابنته هالة النجار إن العائلة تنتظر.",
+			[]string{"disappearance|باسل نجار||2013", "arrest||مطار دمشق الدولي|", "statement|هالة النجار,باسل نجار||"}},
+		{"a warrant is no arrest",
+			"وأبقت المحكمة على مذكرات التوقيف الدولية الصادرة بحق الثلاثة.",
+			[]string{"wanted|||"}},
 		{"a lawyer in the sentence is no participant",
 			"وتمثّل المحامية رنا خوري ثلاثة من المدعين، بينهم الناجي سامر عيد، الذي قال: \"اعتُقلت من أمام منزلي في حمص عام 2012، وتعرضت للتعذيب في الفرع\".",
 			[]string{"arrest|سامر عيد|حمص|2012", "torture_allegation|سامر عيد||"}},

@@ -265,10 +265,16 @@ func (d *doc) seatOfBody(k int) bool {
 		if _, ok := d.has(j, placeHeads); ok || d.fold(j) == "في" {
 			continue
 		}
+		if _, ok := d.has(j, courtWords); ok && d.own[j] == ownNone {
+			return true // "محكمة في برلين": a court no list names, and its city
+		}
 		return false
 	}
 	return false
 }
+
+// courtWords name a court no list knows: "محكمة في برلين".
+var courtWords = words("court_words")
 
 // accusationBetween reports an accusation word between an arrest word and
 // a place.
