@@ -320,6 +320,14 @@ func (d *doc) skipTrigger(tr trigger, i int, s sentence) bool {
 	if d.negatedBy(i) {
 		return true // "احتجاز مئات الأشخاص دون محاكمة": no trial
 	}
+	if judicialTypes[tr.typ] && d.demanded(i, s) {
+		return true // "طالبت الرابطة بمحاكمة علنية للمتهم": asked for, not held
+	}
+	if judicialTypes[tr.typ] || tr.typ == extract.EventArrest {
+		if d.negatedVerbBefore(i, s) {
+			return true // "ولم تعلن السلطات عن توقيفه": no arrest the text reports
+		}
+	}
 	if d.genericSubject(i, s) {
 		return true // "جميع الموقوفين أحيلوا إلى القضاء": a claim about all, no event
 	}
@@ -479,6 +487,48 @@ var allWords = words("all_words")
 func (d *doc) negatedBy(i int) bool {
 	_, ok := d.has(i-1, withoutWords)
 	return ok
+}
+
+// demanded reports a trial, referral or verdict at i that the sentence asks
+// for or sets in the future: a word of demand or "قبل" up to three words
+// before it, a right to it ("حق المتهم في محاكمة"), or "عادلة" after it
+// ("محاكمة عادلة" is a right, not an event).
+func (d *doc) demanded(i int, s sentence) bool {
+	for k := i - 1; k >= s.a && k >= i-3; k-- {
+		if !d.toks[k].word {
+			break
+		}
+		if _, ok := d.has(k, demandWords); ok {
+			return true
+		}
+	}
+	if d.fold(i-1) == "في" && i >= 3 && (strings.HasPrefix(d.fold(i-2), "حق") || strings.HasPrefix(d.fold(i-3), "حق")) {
+		return true // "يمس بحق المتهم في محاكمة": a right
+	}
+	f := d.fold(i + 1)
+	return f == "عادله" || f == "عادلة"
+}
+
+// demandWords ask for a step of justice or set it in the future.
+var demandWords = words("demand_words")
+
+// negatedVerbBefore reports a negated verb three to five words before the
+// trigger at i, in its clause, whose object the trigger is: "لم تعلن
+// السلطات عن توقيفه", "لم يصدر أي قرار بإحالته". A negation right before the
+// trigger is a denial (modality).
+func (d *doc) negatedVerbBefore(i int, s sentence) bool {
+	for k := i - 1; k >= s.a && k >= i-5; k-- {
+		if !d.toks[k].word {
+			return false
+		}
+		if k <= i-3 {
+			switch d.fold(k) {
+			case "لم", "ولم", "لن", "ولن":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // withoutWords say that what follows did not happen.
