@@ -740,6 +740,11 @@ func (d *doc) candidates(tr trigger, a, b int, s sentence) eventCandidates {
 		c.ps = d.narrators(a, b, s)
 		return c
 	}
+	if tr.typ == extract.EventConfession && b < s.b {
+		if q := d.describedAt(b, s); q != nil {
+			c.ps = []*person{q} // "وأقرّ المتهم بأنه شارك في قتل … عمر ويوسف الشامي": the accused confessed, of them
+		}
+	}
 	for k := s.a; k < s.b; k++ {
 		p := d.personAt[k]
 		if p == nil || (k > s.a && d.personAt[k-1] == p) {

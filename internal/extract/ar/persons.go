@@ -212,6 +212,15 @@ func (d *doc) survivorAppositions() {
 			p.victim, p.survivor = true, true
 		}
 	}
+	// "قتل معتقلَين اثنين من داريا، هما الشقيقان عمر ويوسف الشامي": the
+	// detainees the pronoun names
+	for _, p := range d.persons {
+		for _, m := range p.ments {
+			if d.detaineesNamed(m.a) {
+				p.victim = true
+			}
+		}
+	}
 	// "معتقلاً سابقاً يُدعى X": the word before the cue
 	for _, p := range d.persons {
 		for _, m := range p.ments {
@@ -226,6 +235,40 @@ func (d *doc) survivorAppositions() {
 			}
 		}
 	}
+}
+
+// detaineesNamed reports a name at token a that "هما" or "هم" (and a word
+// of kinship such as "الشقيقان") gives to detainees just named: "معتقلَين
+// اثنين من داريا، هما الشقيقان عمر ويوسف الشامي".
+func (d *doc) detaineesNamed(a int) bool {
+	for n := 0; n < 4 && a > 0 && strings.HasPrefix(d.toks[a].fold, "و") && d.personAt[a-1] != nil; n++ {
+		q := d.personAt[a-1] // "عمر ويوسف الشامي": back to the first of the names joined
+		a--
+		for a > 0 && d.personAt[a-1] == q {
+			a--
+		}
+	}
+	k := a - 1
+	if _, ok := d.has(k, pairWords); ok {
+		k--
+	}
+	switch d.fold(k) {
+	case "هما", "هم", "وهما", "وهم":
+	default:
+		return false
+	}
+	for j := k - 1; j >= 0 && j >= k-5; j-- {
+		if d.fold(j) == "." {
+			return false
+		}
+		if _, ok := d.has(j, victimWordSet); ok {
+			return true
+		}
+		if _, ok := d.has(j, detaineeDuals); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // heldAfter reports an apposition at token j that says someone was held:
@@ -259,6 +302,12 @@ func (d *doc) heldAfter(j int) bool {
 	}
 	return false
 }
+
+// pairWords name persons of one family together: "الشقيقان", "الأخوان".
+var pairWords = words("pair_words")
+
+// detaineeDuals are dual nouns of detainees: "معتقلَين".
+var detaineeDuals = words("detainee_duals")
 
 // heldWords and heldVerbs say that someone was held.
 var heldWords, heldVerbs = words("held_words"), words("held_verbs")

@@ -254,3 +254,33 @@ func TestEntityNameRules(t *testing.T) {
 		}
 	}
 }
+
+// TestRoleRules checks the roles of the persons of one event type.
+func TestRoleRules(t *testing.T) {
+	cases := []struct {
+		name, text, typ string
+		want            []string // name|role
+	}{
+		{"detainees named after هما are the killed",
+			"وأقرّ المتهم بأنه شارك في قتل معتقلَين اثنين من داريا، هما الشقيقان رامي وفادي الحسن.",
+			extract.EventExecutionAllegation, []string{"رامي|victim", "فادي الحسن|victim"}},
+		{"officers named after هما are not victims",
+			"وأدانت المحكمة ضابطين سابقين، هما العقيد سامر العلي والرائد فادي الحسن، بتعذيب المعتقلين.",
+			extract.EventTortureAllegation, []string{"سامر العلي|perpetrator", "فادي الحسن|perpetrator"}},
+	}
+	for _, c := range cases {
+		r := Extract(c.text, model.DayDate(2025, 3, 6))
+		var got []string
+		for _, e := range r.Events {
+			if e.Type != c.typ {
+				continue
+			}
+			for _, w := range e.Who {
+				got = append(got, w.Name+"|"+w.Role)
+			}
+		}
+		if strings.Join(got, ";") != strings.Join(c.want, ";") {
+			t.Errorf("%s: %q\n got %q\nwant %q", c.name, c.text, got, c.want)
+		}
+	}
+}

@@ -309,7 +309,14 @@ func (d *doc) originBefore(k int, s sentence) bool {
 		j--
 	}
 	if d.fold(j) == "من" {
-		if _, ok := d.has(j-1, humanNouns); ok {
+		h := j - 1
+		if _, ok := d.has(h, numberWords); ok {
+			h-- // "معتقلَين اثنين من داريا"
+		}
+		if _, ok := d.has(h, humanNouns); ok {
+			return true
+		}
+		if _, ok := d.has(h, detaineeDuals); ok {
 			return true
 		}
 	}
