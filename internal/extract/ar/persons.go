@@ -182,6 +182,7 @@ func (d *doc) findPersons() {
 	d.findShortMentions()
 	d.mergeGivenNames()
 	d.linkKunyas()
+	d.linkKnownAs()
 	d.dropUnmentioned()
 	d.survivorAppositions()
 }
@@ -328,6 +329,9 @@ func (d *doc) personAt0(i int, s sentence) int {
 	}
 	if _, ok := d.has(i-1, spokesWords); ok && d.fold(i) == "باسم" {
 		return i // "الناطق باسم الهيئة": on behalf of, not Basem
+	}
+	if d.fold(i) == "باسم" && d.knownByBefore(i) {
+		return i // "كان معروفاً بين المعتقلين باسم أبو جعفر": by the name
 	}
 	if end, ok := d.familyAsRankWord(i); ok {
 		return end
@@ -942,6 +946,80 @@ var honorifics = words("honorifics")
 // another name.
 var ambiguousGiven = words("ambiguous_given")
 
+// knownByBefore reports a word of being known or called up to four words
+// before token i, in its clause: "معروفاً بين المعتقلين باسم".
+func (d *doc) knownByBefore(i int) bool { return d.knownByAt(i) >= 0 }
+
+// knownByAt returns the token of the word of being known before "باسم" at
+// i, or -1.
+func (d *doc) knownByAt(i int) int {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if !d.toks[k].word {
+			return -1
+		}
+		for _, v := range d.variantsOf(k) {
+			for w := range knownBy {
+				if strings.HasPrefix(v.s, w) {
+					return k
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// knownBy begin the words of being known or called: معروف، يعرف، ينادى.
+var knownBy = words("known_by")
+
+// thatWords open a clause of what is said: "إن", "أنه".
+var thatWords = words("that_words")
+
+// linkKnownAs makes the name given after "معروفاً … باسم" another name of
+// the person named before it in its sentence: "إن الأحمد كان معروفاً بين
+// المعتقلين باسم أبو جعفر" is al-Ahmad's alias, not another person.
+func (d *doc) linkKnownAs() {
+	for _, k := range d.persons {
+		if len(k.ments) != 1 {
+			continue
+		}
+		m := k.ments[0]
+		kb := d.knownByAt(m.a - 1)
+		if d.fold(m.a-1) != "باسم" || kb < 0 {
+			continue
+		}
+		s := d.sents[d.sentOf[m.a]]
+		var named *person
+		for j := kb - 1; j >= s.a; j-- {
+			if q := d.personAt[j]; q != nil && q != k {
+				named = q
+				break
+			}
+			if _, ok := d.has(j, thatWords); ok {
+				break // "وقال X إن السجان كان معروفاً باسم …": not X
+			}
+			if _, ok := d.has(j, humanNouns); ok {
+				break
+			}
+			if _, ok := d.has(j, inmateWords); ok {
+				break
+			}
+		}
+		if named == nil {
+			for j := m.a; j < m.b; j++ { // the name of someone the text does not name otherwise
+				d.personAt[j], d.own[j] = nil, ownNone
+			}
+			k.ments = nil
+			continue
+		}
+		named.aliases = append(named.aliases, k.name)
+		named.ments = append(named.ments, m)
+		for j := m.a; j < m.b; j++ {
+			d.personAt[j] = named
+		}
+		k.ments = nil
+	}
+}
+
 // advocateRanks introduce a lawyer, a researcher or a rights worker.
 var advocateRanks = words("advocate_ranks")
 
@@ -1546,6 +1624,9 @@ func (d *doc) findShortMentions() {
 		last := p.parts[len(p.parts)-1]
 		if particles[last] || utf8.RuneCountInString(last) < 3 || d.sharedLast(p, last) && !d.mainOfFamily(p, last) {
 			continue
+		}
+		if len(p.parts) == 2 && (p.parts[0] == "ابو" || p.parts[0] == "ام") {
+			continue // "أم محمد … ابنيها خالد ومحمد": محمد alone is the son
 		}
 		key := familyKey(last)
 		first := p.ments[0].a

@@ -68,6 +68,12 @@ func TestPersonRules(t *testing.T) {
 		{"a kunya is the parent of the son named", "يقف محمود الحسين كل يوم أمام صورة ابنه وائل. اعتقل وائل الحسين عام 2015. ويقول أبو وائل إنه لن يتوقف.",
 			[]string{"محمود الحسين|", "وائل الحسين|"}},
 		{"an ambiguous given name with an apposition", "أحيل إلى القضاء نبيل غزال، وهو مدني عمل مخبراً.", []string{"نبيل غزال|"}},
+		{"a kunya's second part alone is the son", "تعيش أم محمد على أمل أن تعرف شيئاً عن ابنيها خالد ومحمد.", []string{"أم محمد|"}},
+		{"a name known by, after باسم, is an alias", "وقال الناشط فادي الحسن إن الرقيب سامر العلي كان معروفاً بين المعتقلين باسم أبو جعفر.",
+			[]string{"فادي الحسن|الناشط", "سامر العلي|الرقيب"}},
+		{"a name known by, of someone unnamed, is nobody", "وقال الناشط فادي الحسن إن السجان كان معروفاً بين المعتقلين باسم أبو جعفر.",
+			[]string{"فادي الحسن|الناشط"}},
+		{"a particle of a European name", "وأوضح محامي الدفاع يان دي فريس أن موكله سيستأنف الحكم.", []string{"يان دي فريس|محامي الدفاع"}},
 		{"a name ends before a conjunction on a particle", "وبحسب رامي عبد الرحمن فإن العدد أكبر.", []string{"رامي عبد الرحمن|"}},
 		{"a name ends before a noun of time", "واستجوب المحققون نضال عيسى ساعات طويلة.", []string{"نضال عيسى|"}},
 		{"a name ends before a word of kinship", "وقالت ريم سعيد الأخت الكبرى للمعتقل إن العائلة تنتظر.", []string{"ريم سعيد|"}},
@@ -282,5 +288,21 @@ func TestRoleRules(t *testing.T) {
 		if strings.Join(got, ";") != strings.Join(c.want, ";") {
 			t.Errorf("%s: %q\n got %q\nwant %q", c.name, c.text, got, c.want)
 		}
+	}
+}
+
+// TestKnownAsAlias: the name given after "معروفاً … باسم" is an alias of the
+// person the clause is about, never of the speaker.
+func TestKnownAsAlias(t *testing.T) {
+	r := Extract("وقال الناشط فادي الحسن إن الرقيب سامر العلي كان معروفاً بين المعتقلين باسم أبو جعفر.", model.DayDate(2025, 3, 6))
+	got := map[string][]string{}
+	for _, p := range r.Persons {
+		got[p.Name] = p.Aliases
+	}
+	if a := got["سامر العلي"]; len(a) != 1 || a[0] != "أبو جعفر" {
+		t.Errorf("aliases of سامر العلي = %q, want [أبو جعفر]", a)
+	}
+	if a := got["فادي الحسن"]; len(a) != 0 {
+		t.Errorf("the speaker got aliases %q", a)
 	}
 }
