@@ -409,6 +409,16 @@ func (d *doc) nearTrigger(k, a, b int) bool {
 // not a named person: "وجدت اسم صديقه الذي اعتقل معه".
 func (d *doc) relativeOfNoun(a int, s sentence) bool {
 	k := d.relativePronounBefore(a, s)
+	if k > s.a+1 && d.fold(k-1) == "," {
+		switch d.fold(k) {
+		case "اللذين", "اللتين", "اللذان", "اللتان":
+			// "عن ابنيها خالد ومحمد، اللذين اعتقلا": two whom the text does not name as persons
+			k--
+			if d.own[k-1] != ownNone {
+				return false
+			}
+		}
+	}
 	return k > s.a && d.personAt[k-1] == nil && d.toks[k-1].word && d.own[k-1] != ownEpithet
 }
 
