@@ -690,6 +690,43 @@ func (d *doc) eventAt(tr trigger, a, b int, s sentence, suffix bool) *event {
 	return d.finishEvent(ev, tr, a, s, c.ps)
 }
 
+// saidBetween reports a colon or a verb of saying between tokens k and a.
+func (d *doc) saidBetween(k, a int) bool {
+	for j := k + 1; j < a; j++ {
+		if d.fold(j) == ":" {
+			return true
+		}
+		if _, ok := d.has(j, speechVerbs); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// sufferedTypes are what a witness may see done to others: torture, an
+// execution, a death.
+var sufferedTypes = map[string]bool{extract.EventTortureAllegation: true, extract.EventExecutionAllegation: true,
+	extract.EventDeathInCustody: true}
+
+// notSpeakers returns ps without those who speak in sentence s: named
+// before the trigger at a with a verb of saying or a colon between.
+func (d *doc) notSpeakers(ps []*person, a int, s sentence) []*person {
+	var out []*person
+	for _, p := range ps {
+		speaks := false
+		for k := s.a; k < a; k++ {
+			if d.personAt[k] == p && (d.speakerAt(k, s) || d.saidBetween(k, a)) {
+				speaks = true
+				break
+			}
+		}
+		if !speaks {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 // structuralParticipants reads whom an event is about from the sentence's
 // structure, when it decides: the trigger's object ("القبض على X", "بتوقيف
 // عدد من القضاة"), a relative clause's head ("X، الذي توفي تحت التعذيب"),
@@ -794,7 +831,7 @@ func (d *doc) narrow(c *eventCandidates, tr trigger, a int, s sentence, suffix b
 	if d.relativeOfNoun(a, s) && !(tr.typ == extract.EventTestimony && len(c.ps) > 0) {
 		*c = eventCandidates{}
 	}
-	if tr.typ == extract.EventTortureAllegation {
+	if tr.typ == extract.EventTortureAllegation && !d.witnessedBefore(a, s) {
 		for _, p := range c.speakers {
 			if p.victim {
 				c.ps = appendPerson(c.ps, p) // "وحول التعذيب قال محمد، أحد المعتقلين"
@@ -823,6 +860,24 @@ func (d *doc) narrow(c *eventCandidates, tr trigger, a int, s sentence, suffix b
 		}
 	}
 }
+
+// witnessedBefore reports a verb of seeing or hearing up to ten words
+// before the trigger at a, in its clause: "رأيت بعيني وفاة شابين من الرستن
+// تحت التعذيب" tells of others.
+func (d *doc) witnessedBefore(a int, s sentence) bool {
+	for k := a - 1; k >= s.a && k >= a-10; k-- {
+		if f := d.fold(k); f == "," || f == ":" {
+			return false
+		}
+		if _, ok := d.has(k, witnessVerbs); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// witnessVerbs say the speaker saw or heard what follows.
+var witnessVerbs = words("witness_verbs")
 
 // implied returns whom an event that names nobody in its place is about, the
 // first of: those a pronoun on the trigger points to; a description before
@@ -888,6 +943,9 @@ var abuseTypes = map[string]bool{
 // finishEvent gives an event its participants with their roles, its place,
 // date and modality.
 func (d *doc) finishEvent(ev *event, tr trigger, a int, s sentence, ps []*person) *event {
+	if sufferedTypes[tr.typ] && d.witnessedBefore(a, s) {
+		ps = d.notSpeakers(ps, a, s) // "قال X: رأيت بعيني وفاة شابين تحت التعذيب": X saw it
+	}
 	victimSide := (tr.typ == extract.EventTortureAllegation || tr.typ == extract.EventExecutionAllegation) && d.sufferedIn(s)
 	for _, p := range ps {
 		ev.persons = append(ev.persons, p)
