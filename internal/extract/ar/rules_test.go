@@ -136,6 +136,9 @@ func TestEventRules(t *testing.T) {
 		{"two unnamed after a dual relative pronoun are not the mother",
 			"تعيش أم محمد على أمل أن تعرف شيئاً عن ابنيها خالد ومحمد، اللذين اعتقلا على حاجز في حرستا عام 2012.",
 			[]string{"arrest||حرستا|2012"}},
+		{"a date after قبل أن is the later clause's",
+			"وأكدت النيابة أن المعتقل سامر العلي تعرّض للتعذيب في الفرع 215، قبل أن يتوفى في تاريخ غير محدد من عام 2014.",
+			[]string{"statement|سامر العلي||", "torture_allegation|سامر العلي|الفرع 215|", "death_in_custody||الفرع 215|2014"}}, // the dead of a "قبل أن" clause are not yet read
 		{"an arrest not announced is none", "ولم تعلن السلطات عن توقيف العميد سامر العلي حتى الآن.", nil},
 		{"a trial asked for is none", "وطالبت رابطة المعتقلين بمحاكمة علنية للعميد سامر العلي.", nil},
 		{"a verdict against someone is one", "وأصدرت المحكمة حكماً بحق العميد سامر العلي بالسجن المؤبد.",

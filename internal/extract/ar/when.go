@@ -28,6 +28,9 @@ func (d *doc) dateFor(ev *event, s sentence, verbs, sayings []int) *dateRef {
 		if r.sp.a > a+2 && d.relativeBetween(a+1, r.sp.a) || r.sp.b <= a && d.inRelativeBefore(r.sp, a, s) {
 			continue // "الصافي، الذي عمل سجاناً منذ عام 2012": the clause's date, about him
 		}
+		if d.timeBreakBetween(min(a, r.sp.a), max(a, r.sp.b)) {
+			continue // "تعرّض للتعذيب، قبل أن يتوفى في … عام 2014": the death's date
+		}
 		if !custodyTypes[typ] && r.sp.a > a && d.accusationBetween(a, r.sp.a) {
 			continue // "بتهمة المشاركة في إعدام أسرى في حلب عام 2016": when the crime was
 		}
@@ -40,6 +43,22 @@ func (d *doc) dateFor(ev *event, s sentence, verbs, sayings []int) *dateRef {
 		}
 	}
 	return best
+}
+
+// timeBreakBetween reports a word that opens another clause of its own
+// time between tokens x and y: "قبل أن", "بعد أن", "ثم".
+func (d *doc) timeBreakBetween(x, y int) bool {
+	for j := x + 1; j < y; j++ {
+		switch d.fold(j) {
+		case "قبل", "بعد":
+			if f := d.fold(j + 1); f == "ان" && j+1 < y {
+				return true
+			}
+		case "ثم", "وثم":
+			return true
+		}
+	}
+	return false
 }
 
 // nearestVerb returns the verb or trigger of verbs a date span modifies:
