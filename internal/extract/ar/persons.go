@@ -1759,12 +1759,7 @@ func (d *doc) mainOfFamily(p *person, last string) bool {
 // inHeading reports a token of a heading: a headline may name by the family
 // name alone someone the body names in full later.
 func (d *doc) inHeading(i int) bool {
-	for _, s := range d.sents {
-		if i >= s.a && i < s.b {
-			return s.heading
-		}
-	}
-	return false
+	return i < len(d.sentOf) && d.sents[d.sentOf[i]].heading
 }
 
 // familyKey is a family name without its article: "وليد نجار" and "لينا
