@@ -1350,9 +1350,14 @@ func (d *doc) nameWordAt(j int) bool {
 // plural that family names do not take: فواعل ("أوامر", "حواجز", "قواعد")
 // and أفعال ("أعمال", "أحكام", "أطفال").
 func brokenPlural(f string) bool {
-	r := []rune(f)
-	if len(r) != 5 {
+	if utf8.RuneCountInString(f) != 5 {
 		return false
+	}
+	var r [5]rune
+	i := 0
+	for _, c := range f {
+		r[i] = c
+		i++
 	}
 	return r[1] == 'و' && r[2] == 'ا' || r[0] == 'ا' && r[3] == 'ا'
 }
