@@ -1027,6 +1027,10 @@ var advocateRanks = words("advocate_ranks")
 // the name after the noun may be the relative's.
 var kinHeads = words("kin_heads")
 
+// familyTitles begin a family name when written without the article after a
+// given name: "مهند شيخ موسى".
+var familyTitles = words("family_titles")
+
 // spokesWords speak on behalf of a body named after "باسم".
 var spokesWords = words("spokes_words")
 
@@ -1280,6 +1284,10 @@ func (d *doc) extendName(a, pre int, s sentence) int {
 		}
 		if honorifics[f] && !needMore && j+1 < s.b && d.own[j+1] == ownNone && !d.toks[j+1].tanween && d.fold(j+1) == d.toks[j+1].vars[0].s && d.nameWordAt(j+1) {
 			j += 2 // "سوسن الحاج علي", "عبدالله الشيخ يوسف": a family name that begins with a title
+			break
+		}
+		if familyTitles[f] && !needMore && j+1 < s.b && d.toks[j+1].word && d.own[j+1] == ownNone && (d.startsName(j+1) || d.nameWordAt(j+1)) && d.fold(j+1) == d.toks[j+1].vars[0].s {
+			j += 2 // "مهند شيخ موسى": a family name that begins with a title without the article
 			break
 		}
 		if words == 1 && !needMore && rankWords[f] && d.definite(j) && givenNames[f0] && !d.startsName(j+1) && d.own[j] == ownNone && !t.tanween {
