@@ -327,6 +327,11 @@ func (d *doc) personAt0(i int, s sentence) int {
 	if _, ok := d.has(i-1, placeCues); ok {
 		return i // "حي صلاح الدين": a place named after a person
 	}
+	if pre, ok := d.has(i-1, namedAfterHeads); ok && d.own[i-1] != ownRank && (!d.rankAt(i) || honorifics[d.fold(i)]) && !(pre > 0 && strings.HasSuffix(d.fold(i-1), "سجن")) {
+		// "جامع خالد بن الوليد", "سجن الشيخ حسن": a place named after a person;
+		// not "بسجن الملازم أول X" (a sentence to prison)
+		return d.skipNamedAfter(i)
+	}
 	if _, ok := d.has(i-1, spokesWords); ok && d.fold(i) == "باسم" {
 		return i // "الناطق باسم الهيئة": on behalf of, not Basem
 	}
@@ -1026,6 +1031,29 @@ var advocateRanks = words("advocate_ranks")
 // kinHeads are words of kinship in construct before a noun of a victim:
 // the name after the noun may be the relative's.
 var kinHeads = words("kin_heads")
+
+// namedAfterHeads are nouns of places and institutions often named after a
+// person.
+var namedAfterHeads = words("named_after_heads")
+
+// skipNamedAfter returns the token after the person's name that names a
+// place at i ("خالد بن الوليد", "الشيخ حسن"), so that no part of it is read
+// as a person; i itself when no name begins there.
+func (d *doc) skipNamedAfter(i int) int {
+	s := d.sents[d.sentOf[i]]
+	start := i
+	if honorifics[d.fold(i)] {
+		start++ // "سجن الشيخ حسن"
+	}
+	if start >= s.b || !d.startsName(start) {
+		return i
+	}
+	end := d.extendName(start, 0, s)
+	if end <= start {
+		return i
+	}
+	return end
+}
 
 // familyTitles begin a family name when written without the article after a
 // given name: "مهند شيخ موسى".
