@@ -52,6 +52,11 @@ corporal | Corporal, Cpl | عريف
 private | Private, Pvt | جندي, مجند
 `
 
+// givenRanks are ranks written without the article that are also common
+// given names: at the start of a name they are the given name (the rank
+// before a name takes the article: العماد، الرائد).
+var givenRanks = setOf(`عماد رائد`)
+
 // staffWords mark a staff officer's rank, before or after the rank.
 var staffWords = setOf(`staff ركن الركن`)
 
@@ -166,6 +171,9 @@ func SplitRank(s string) (r Rank, rest string, ok bool) {
 // rankPrefix returns how many of the first words of ws are a rank, staff
 // words included ("Staff Brig. Gen.", "العقيد الركن", "الركن"); 0 if none.
 func rankPrefix(ws []word) int {
+	if len(ws) > 0 && ws[0].arabic && givenRanks[ws[0].fold] {
+		return 0 // "عماد نزار السيد" is Imad, "رائد …" Raed: the rank is written with its article
+	}
 	if n := rankAt(ws, 0); n > 0 {
 		return trailingStaff(ws, n)
 	}

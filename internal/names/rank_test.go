@@ -75,7 +75,9 @@ func TestRankNeverInName(t *testing.T) {
 		{"المساعد أول أوس سلوم", "Aws Saloum", "chief-warrant-officer", false},
 		{"Col. Thaer Hussein", "Thaer Hussein", "colonel", false},
 		{"Thaer Hussein", "Thaer Hussein", "", false},
-		{"Major", "Major", "", false}, // a word alone stays a name
+		{"Major", "Major", "", false},                // a word alone stays a name
+		{"عماد نزار السيد", "Imad Nizar", "", false}, // a given name that is also a rank without its article
+		{"العماد علي أيوب", "Ali Ayoub", "general", false},
 	}
 	for _, tt := range tests {
 		n := Parse(tt.in)

@@ -38,6 +38,16 @@ var heldoutFloors = map[string]float64{
 	"event facts":   0.70,
 }
 
+// heldout7Floors hold for testdata/heldout7: set after its one blind run
+// (docs/benchmarks-arabic.md), a little under what it reached.
+var heldout7Floors = map[string]float64{
+	"persons":       0.90,
+	"facilities":    0.90,
+	"places":        0.90,
+	"organizations": 0.85,
+	"event facts":   0.80,
+}
+
 func corpusFiles(t testing.TB, dir string, min int) []string {
 	files, err := filepath.Glob(filepath.Join(dir, "corpus", "*.txt"))
 	if err != nil || len(files) < min {
@@ -92,6 +102,13 @@ func checkSpans(t testing.TB, name, text string, r extract.Result) {
 // real scorer.
 func TestCorpus(t *testing.T) { scoreDir(t, "testdata", 30, floors, os.Getenv("EXTRACT_PREDICTIONS")) }
 
+// accountPlaceless are the sets annotated before the project took the
+// real-article conventions, which give a testimony or a confession the
+// facility it tells of; their gold gives none, so the scoring leaves the
+// predicted places of those events out.
+var accountPlaceless = map[string]bool{"testdata": true, "heldout": true, "heldout2": true, "heldout3": true,
+	"heldout4": true, "heldout5": true, "heldout6": true}
+
 // TestHeldout scores the held-out texts; EXTRACT_HELDOUT_PREDICTIONS=FILE
 // writes their predictions.
 func TestHeldout(t *testing.T) {
@@ -125,6 +142,13 @@ func TestHeldout6(t *testing.T) {
 	scoreDir(t, filepath.Join("testdata", "heldout6"), 10, heldoutFloors, os.Getenv("EXTRACT_HELDOUT6_PREDICTIONS"))
 }
 
+// TestHeldout7 scores the seventh held-out set, written for the rules for
+// real articles (issue 13) in the forms real outlets use and annotated by the
+// real-article conventions.
+func TestHeldout7(t *testing.T) {
+	scoreDir(t, filepath.Join("testdata", "heldout7"), 10, heldout7Floors, os.Getenv("EXTRACT_HELDOUT7_PREDICTIONS"))
+}
+
 func scoreDir(t *testing.T, dir string, min int, floors map[string]float64, predFile string) {
 	var total extracttest.Figures
 	var preds bytes.Buffer
@@ -150,6 +174,13 @@ func scoreDir(t *testing.T, dir string, min int, floors map[string]float64, pred
 		}
 		if err := json.Unmarshal(out, &pred); err != nil {
 			t.Fatal(err)
+		}
+		if accountPlaceless[filepath.Base(dir)] {
+			for i, e := range pred.Events {
+				if e.Type == extract.EventTestimony || e.Type == extract.EventConfession {
+					pred.Events[i].Where = ""
+				}
+			}
 		}
 		fig, notes := extracttest.ScoreDoc(id, gold, pred)
 		total.Add(fig)

@@ -18,6 +18,9 @@ type dateRef struct {
 	// ranged is set for either end of a span of time ("بين عامي 2012
 	// و2014"): it dates no single event.
 	ranged bool
+	// end is the index in doc.dates of the end of the range this date
+	// starts, -1 for none.
+	end int
 }
 
 // months maps one- and two-word month names, folded, to their number: the
@@ -75,10 +78,10 @@ var weekdays = map[string]time.Weekday{
 }
 
 // yearCues may precede a year standing alone: "عام 2013", "منذ 2011".
-var yearCues = set(`عام العام عامي سنة السنة منذ في خلال حتى مطلع أواخر أوائل نهاية بداية منتصف صيف شتاء ربيع خريف`)
+var yearCues = words("year_cues")
 
 // monthCues may precede a month standing alone: "في شباط", "شهر آذار".
-var monthCues = set(`في شهر خلال منذ مطلع أواخر أوائل نهاية بداية منتصف حتى`)
+var monthCues = words("month_cues")
 
 func (d *doc) findDates() {
 	for i := 0; i < len(d.toks); i++ {
@@ -89,10 +92,12 @@ func (d *doc) findDates() {
 		if !ok {
 			continue
 		}
-		if d.rangeStart(r.sp.a) {
+		r.end = -1
+		if n := len(d.dates); n > 0 && d.dates[n-1].ranged && d.dates[n-1].end < 0 && d.dates[n-1].sp.b >= r.sp.a-2 {
+			r.ranged = true // "و2014", "حتى 2014": the end of the range before
+			d.dates[n-1].end = n
+		} else if d.rangeStart(r.sp.a) {
 			r.ranged = true
-		} else if n := len(d.dates); n > 0 && d.dates[n-1].ranged && d.dates[n-1].sp.b >= r.sp.a-2 {
-			r.ranged = true // "و2014", "حتى 2014"
 		}
 		d.dates = append(d.dates, r)
 		for k := r.sp.a; k < r.sp.b; k++ {
@@ -185,78 +190,125 @@ func (d *doc) skipYearWord(j int) int {
 	return j
 }
 
+// dateAt reads a date expression at token i, trying the forms of
+// dateReaders in order: the first that recognizes its form decides.
 func (d *doc) dateAt(i int) (dateRef, bool) {
-	mk := func(pre, end int, dt model.Date, rel, hijri bool) (dateRef, bool) {
-		return dateRef{sp: span{i, end, pre}, date: dt, relative: rel, hijri: hijri}, true
-	}
-	// 2025-01-03, 3/1/2025
-	if a, pre, ok := d.number(i); ok && i+4 < len(d.toks) {
-		sep := d.fold(i + 1)
-		if (sep == "-" || sep == "/") && d.fold(i+3) == sep && !d.toks[i+1].space && !d.toks[i+3].space {
-			b, _, ok2 := d.number(i + 2)
-			c, _, ok3 := d.number(i + 4)
-			if ok2 && ok3 {
-				if a >= 1900 && valid(a, b, c) {
-					return mk(pre, i+5, model.DayDate(a, b, c), false, false)
-				}
-				if c >= 1900 && valid(c, b, a) {
-					return mk(pre, i+5, model.DayDate(c, b, a), false, false)
-				}
-			}
+	for _, read := range dateReaders {
+		if r, verdict := read(d, i); verdict != noForm {
+			return r, verdict == isDate
 		}
 	}
-	// 3 آذار 2013, 3 شباط/فبراير 2025, 12 رجب 1446 هـ
-	if day, pre, ok := d.number(i); ok && day >= 1 && day <= 31 {
-		if m, n, _, hijri := d.month(i + 1); m > 0 {
-			j := d.skipAltMonth(i + 1 + n)
-			k := d.skipYearWord(j)
-			if y, ok := d.year(k); ok && !hijri && valid(y, m, day) {
-				return mk(pre, k+1, model.DayDate(y, m, day), false, false)
-			}
-			if hijri {
-				if hy, ok := d.hijriYear(k); ok {
-					end := d.skipHijriMark(k + 1)
-					return mk(pre, end, hijriDay(hy, m, day), false, true)
-				}
-				return dateRef{}, false
-			}
-			return mk(pre, j, monthDay(d.pub, m, day), true, false)
-		}
+	return dateRef{}, false
+}
+
+// A date reader's verdict on token i.
+const (
+	noForm  = iota // not its form: the next reader tries
+	isDate         // its form, and a date
+	notDate        // its form, but no date: stop
+)
+
+// dateReaders read the forms of date expressions, most specific first.
+var dateReaders = []func(*doc, int) (dateRef, int){
+	(*doc).numericDate,  // 2025-01-03, 3/1/2025
+	(*doc).dayMonthDate, // 3 آذار 2013, 3 شباط/فبراير 2025, 12 رجب 1446 هـ
+	(*doc).monthDate,    // آذار 2013, شهر رمضان 1446 هـ, في شباط
+	(*doc).yearDate,     // عام 2013, منذ 2011
+	(*doc).weekdayDate,  // يوم الخميس, الخميس
+	(*doc).relativeDate, // أمس, الشهر الماضي, العام الماضي
+}
+
+// dref makes the date expression of tokens i..end.
+func dref(i, pre, end int, dt model.Date, rel, hijri bool) (dateRef, int) {
+	return dateRef{sp: span{i, end, pre}, date: dt, relative: rel, hijri: hijri}, isDate
+}
+
+func (d *doc) numericDate(i int) (dateRef, int) {
+	a, pre, ok := d.number(i)
+	if !ok || i+4 >= len(d.toks) {
+		return dateRef{}, noForm
 	}
-	// آذار 2013, شهر رمضان 1446 هـ
-	if m, n, pre, hijri := d.month(i); m > 0 {
-		j := d.skipAltMonth(i + n)
-		k := d.skipYearWord(j)
-		if hijri {
-			if hy, ok := d.hijriYear(k); ok {
-				end := d.skipHijriMark(k + 1)
-				return mk(pre, end, hijriMonth(hy, m), false, true)
-			}
-			return dateRef{}, false
-		}
-		if y, ok := d.year(k); ok {
-			return mk(pre, k+1, model.Date{Year: y, Month: m, Precision: model.PrecisionMonth}, false, false)
-		}
-		// "في شباط", "شهر آذار", "بشباط": a month alone after a cue
-		if _, ok := d.has(i-1, monthCues); ok && pre == 0 || pre > 0 && strings.HasPrefix(d.toks[i].fold, "ب") {
-			if n == 1 && ambiguousMonth[d.toks[i].vars[0].s] {
-				return dateRef{}, false
-			}
-			return mk(pre, j, monthAlone(d.pub, m), true, false)
-		}
-		return dateRef{}, false
+	sep := d.fold(i + 1)
+	if (sep != "-" && sep != "/") || d.fold(i+3) != sep || d.toks[i+1].space || d.toks[i+3].space {
+		return dateRef{}, noForm
 	}
-	// عام 2013, منذ 2011
-	if y, ok := d.year(i); ok {
-		if _, ok := d.has(i-1, yearCues); ok || !allDigits(d.toks[i].fold) || d.nearDate(i) {
-			if d.hijriMarkAt(i + 1) {
-				return dateRef{}, false
-			}
-			_, pre, _ := d.number(i)
-			return mk(pre, i+1, model.Date{Year: y, Precision: model.PrecisionYear}, false, false)
-		}
+	b, _, ok2 := d.number(i + 2)
+	c, _, ok3 := d.number(i + 4)
+	switch {
+	case !ok2 || !ok3:
+	case a >= 1900 && valid(a, b, c):
+		return dref(i, pre, i+5, model.DayDate(a, b, c), false, false)
+	case c >= 1900 && valid(c, b, a):
+		return dref(i, pre, i+5, model.DayDate(c, b, a), false, false)
 	}
-	// يوم الخميس, الخميس
+	return dateRef{}, noForm
+}
+
+func (d *doc) dayMonthDate(i int) (dateRef, int) {
+	day, pre, ok := d.number(i)
+	if !ok || day < 1 || day > 31 {
+		return dateRef{}, noForm
+	}
+	m, n, _, hijri := d.month(i + 1)
+	if m == 0 {
+		return dateRef{}, noForm
+	}
+	j := d.skipAltMonth(i + 1 + n)
+	k := d.skipYearWord(j)
+	if y, ok := d.year(k); ok && !hijri && valid(y, m, day) {
+		return dref(i, pre, k+1, model.DayDate(y, m, day), false, false)
+	}
+	if hijri {
+		if hy, ok := d.hijriYear(k); ok {
+			return dref(i, pre, d.skipHijriMark(k+1), hijriDay(hy, m, day), false, true)
+		}
+		return dateRef{}, notDate
+	}
+	return dref(i, pre, j, monthDay(d.pub, m, day), true, false)
+}
+
+func (d *doc) monthDate(i int) (dateRef, int) {
+	m, n, pre, hijri := d.month(i)
+	if m == 0 {
+		return dateRef{}, noForm
+	}
+	j := d.skipAltMonth(i + n)
+	k := d.skipYearWord(j)
+	if hijri {
+		if hy, ok := d.hijriYear(k); ok {
+			return dref(i, pre, d.skipHijriMark(k+1), hijriMonth(hy, m), false, true)
+		}
+		return dateRef{}, notDate
+	}
+	if y, ok := d.year(k); ok {
+		return dref(i, pre, k+1, model.Date{Year: y, Month: m, Precision: model.PrecisionMonth}, false, false)
+	}
+	// "في شباط", "شهر آذار", "بشباط": a month alone after a cue
+	if _, ok := d.has(i-1, monthCues); ok && pre == 0 || pre > 0 && strings.HasPrefix(d.toks[i].fold, "ب") {
+		if n == 1 && ambiguousMonth[d.toks[i].vars[0].s] {
+			return dateRef{}, notDate
+		}
+		return dref(i, pre, j, monthAlone(d.pub, m), true, false)
+	}
+	return dateRef{}, notDate
+}
+
+func (d *doc) yearDate(i int) (dateRef, int) {
+	y, ok := d.year(i)
+	if !ok {
+		return dateRef{}, noForm
+	}
+	if _, cue := d.has(i-1, yearCues); !cue && allDigits(d.toks[i].fold) && !d.nearDate(i) {
+		return dateRef{}, noForm
+	}
+	if d.hijriMarkAt(i + 1) {
+		return dateRef{}, notDate
+	}
+	_, pre, _ := d.number(i)
+	return dref(i, pre, i+1, model.Date{Year: y, Precision: model.PrecisionYear}, false, false)
+}
+
+func (d *doc) weekdayDate(i int) (dateRef, int) {
 	for _, v := range d.variantsOf(i) {
 		wd, ok := weekdays[v.s]
 		if !ok {
@@ -265,62 +317,63 @@ func (d *doc) dateAt(i int) (dateRef, bool) {
 				ok = false
 			}
 		}
-		if ok {
-			// "الخميس 3 آذار": the date that follows says which Thursday
-			if _, _, isNum := d.number(i + 1); isNum {
-				if m, _, _, _ := d.month(i + 2); m > 0 {
-					return dateRef{}, false
-				}
-			}
-			start := i
-			pre := v.pre
-			if d.fold(i-1) == "يوم" || d.fold(i-1) == "ويوم" {
-				start, pre = i-1, 0
-			}
-			r, _ := mk(pre, i+1, weekday(d.pub, wd), true, false)
-			r.sp.a = start
-			return r, true
+		if !ok {
+			continue
 		}
+		// "الخميس 3 آذار": the date that follows says which Thursday
+		if _, _, isNum := d.number(i + 1); isNum {
+			if m, _, _, _ := d.month(i + 2); m > 0 {
+				return dateRef{}, notDate
+			}
+		}
+		r, verdict := dref(i, v.pre, i+1, weekday(d.pub, wd), true, false)
+		if d.fold(i-1) == "يوم" || d.fold(i-1) == "ويوم" {
+			r.sp.a, r.sp.pre = i-1, 0
+		}
+		return r, verdict
 	}
-	// أمس, الشهر الماضي, العام الماضي
+	return dateRef{}, noForm
+}
+
+func (d *doc) relativeDate(i int) (dateRef, int) {
 	f := d.fold(i)
 	next := d.fold(i + 1)
 	switch {
 	case f == "امس" || f == "الامس" || f == "البارحه":
 		if d.fold(i-1) == "اول" || d.fold(i-1) == "من" && d.fold(i-2) == "اول" {
-			return dateRef{}, false
+			return dateRef{}, notDate
 		}
-		return mk(0, i+1, shiftDays(d.pub, -1), true, false)
+		return dref(i, 0, i+1, shiftDays(d.pub, -1), true, false)
 	case f == "اول" && (next == "امس" || next == "من" && d.fold(i+2) == "امس"):
 		end := i + 2
 		if next == "من" {
 			end++
 		}
-		return mk(0, end, shiftDays(d.pub, -2), true, false)
+		return dref(i, 0, end, shiftDays(d.pub, -2), true, false)
 	case f == "الشهر" && (next == "الماضي" || next == "المنصرم"):
-		return mk(0, i+2, shiftMonths(d.pub, -1), true, false)
+		return dref(i, 0, i+2, shiftMonths(d.pub, -1), true, false)
 	case (f == "العام" || f == "السنه") && (next == "الماضي" || next == "الماضيه" || next == "المنصرم"):
 		if d.pub.IsZero() {
-			return mk(0, i+2, model.Date{}, true, false)
+			return dref(i, 0, i+2, model.Date{}, true, false)
 		}
-		return mk(0, i+2, model.Date{Year: d.pub.Year - 1, Precision: model.PrecisionYear}, true, false)
+		return dref(i, 0, i+2, model.Date{Year: d.pub.Year - 1, Precision: model.PrecisionYear}, true, false)
 	case f == "الاسبوع" && (next == "الماضي" || next == "المنصرم"):
-		return mk(0, i+2, lastWeek(d.pub), true, false)
+		return dref(i, 0, i+2, lastWeek(d.pub), true, false)
 	}
-	return dateRef{}, false
+	return dateRef{}, noForm
 }
 
 // ambiguousMonth are month names that are common words too: "آب" (father
 // in older usage), "مايو", "ماي".
-var ambiguousMonth = set(`آب ماي`)
+var ambiguousMonth = words("ambiguous_month")
 
 // rangeStart reports "بين" or "من" opening a span of time before token i:
 // "بين عامي 2012 و2014", "من 2011 إلى 2014".
 func (d *doc) rangeStart(i int) bool {
 	for k := i - 1; k >= 0 && k >= i-2; k-- {
 		switch d.fold(k) {
-		case "بين", "ما":
-			return true
+		case "بين", "ما", "عامي", "سنتي", "العامين":
+			return true // "بين عامي 2012 و2014", "في عامي 2011 و2012"
 		case "من", "منذ":
 			// "من 2011 حتى 2014": a range when an end follows
 			for j := i + 1; j < len(d.toks) && j <= i+3; j++ {

@@ -3,14 +3,33 @@
 // matches on a folded copy of the text (diacritics, tatweel, alef, hamza,
 // ya and ta marbuta forms unified, Arabic-Indic digits as ASCII digits), reads
 // the clitics that attach to words (و ف ب ل ك ال), and maps every match back
-// to code points of the text as written. Names come from lists of given
-// names, ranks, titles and cue words; places, facilities and organizations
-// from the gazetteers' Arabic names and patterns; events from the domain's
-// verbs and nouns. Importing the package registers it with package extract
-// for the language code "ar".
+// to code points of the text as written. Importing the package registers it
+// with package extract for the language code "ar".
+//
+// Extract reads a text in steps, one file each:
+//
+//   - tokens.go, doc.go: words and their clitic readings, sentences and
+//     headings;
+//   - dates.go: date expressions, resolved against the published date;
+//   - entities.go, patterns.go: places, facilities and bodies from the
+//     gazetteers and from named patterns (entityPatterns);
+//   - persons.go: names — what introduces them (a rank, a cue word), where
+//     they start and where a name can end — and the nicknames they carry;
+//     regime.go: the regime as an actor;
+//   - events.go: the words that report events (triggers.go), and for each,
+//     whom it is about: arguments.go (the trigger's object, descriptions),
+//     participants.go (who is no participant, what a pronoun points to),
+//     discourse.go (what the text is about so far), statements.go (who
+//     speaks, testimony), where.go and when.go (the event's place and date),
+//     modality.go, merge.go (each fact once).
+//
+// The word lists are data: lexicon/*.txt (the shared lexicon format of package extract, triggers.txt the trigger table), each
+// saying what it holds and where it comes from, read once (load.go).
 package ar
 
 import (
+	"unicode/utf8"
+
 	"github.com/athar-project/athar/internal/extract"
 	"github.com/athar-project/athar/internal/gazetteer"
 	"github.com/athar-project/athar/internal/model"
@@ -34,7 +53,13 @@ const (
 // the first token (a clitic) lie outside the span.
 type span struct{ a, b, pre int }
 
-type sentence struct{ a, b int }
+// sentence is a range of tokens; heading marks a line of its own without
+// final punctuation (a headline, a section title): what it says the body
+// says again, better.
+type sentence struct {
+	a, b    int
+	heading bool
+}
 
 // doc is the working state of one extraction.
 type doc struct {
@@ -54,6 +79,8 @@ type doc struct {
 	personAt []*person // per token: the person a mention there names
 	entAt    []*entity // per token: the entity a mention there names
 	events   []*event
+	disc     discourse
+	folds    map[string]int // how often each folded word occurs, made when first asked
 }
 
 // Extract extracts from Arabic text; published is the source's published
@@ -70,6 +97,7 @@ func Extract(text string, published model.Date) extract.Result {
 	d.findGazetteer()
 	d.findPatternEntities()
 	d.findPersons()
+	d.findRegime()
 	d.findEvents()
 	return d.result()
 }
@@ -83,7 +111,7 @@ func (d *doc) splitSentences() {
 	start := 0
 	cut := func(end int) {
 		if end > start {
-			d.sents = append(d.sents, sentence{start, end})
+			d.sents = append(d.sents, sentence{a: start, b: end, heading: d.isHeading(start, end)})
 		}
 		start = end
 	}
@@ -95,9 +123,12 @@ func (d *doc) splitSentences() {
 			continue
 		}
 		switch t.fold {
-		case ".", "!", "?", ";", "…":
+		case ".", "!", "?", "…": // "؛" joins clauses of one sentence
 			if t.fold == "." && i > 0 && i+1 < len(d.toks) && d.toks[i-1].digits && d.toks[i+1].digits && !d.toks[i+1].space {
 				continue // 3.5
+			}
+			if t.fold == "." && d.initialDot(i) {
+				continue // "مصطفى أ.", "فهد.أ"
 			}
 			j := i + 1
 			for j < len(d.toks) && !d.toks[j].word && d.toks[j].nl == 0 && isCloser(d.toks[j].fold) {
@@ -112,6 +143,38 @@ func (d *doc) splitSentences() {
 			d.sentOf[i] = si
 		}
 	}
+}
+
+// maxHeading bounds the words of a heading.
+const maxHeading = 25
+
+// isHeading reports a sentence that is a whole line without final
+// punctuation: a headline or a section title.
+func (d *doc) isHeading(a, b int) bool {
+	if b-a > maxHeading || (a > 0 && d.toks[a].nl == 0) || (b < len(d.toks) && d.toks[b].nl == 0) {
+		return false
+	}
+	switch d.toks[b-1].fold {
+	case ".", "!", "?", "…", ":":
+		return false
+	}
+	return true
+}
+
+// initialDot reports a full stop that marks an initial: after a one-letter
+// word that follows a word ("مصطفى أ."), or written between a word and a
+// one-letter word ("فهد.أ").
+func (d *doc) initialDot(i int) bool {
+	if i < 2 || d.toks[i].space {
+		return false
+	}
+	oneLetter := func(k int) bool {
+		return k < len(d.toks) && d.toks[k].word && d.toks[k].arabic && utf8.RuneCountInString(d.toks[k].fold) == 1
+	}
+	if oneLetter(i-1) && d.toks[i-2].word && d.toks[i-1].space {
+		return true
+	}
+	return d.toks[i-1].word && oneLetter(i+1) && !d.toks[i+1].space
 }
 
 func isCloser(s string) bool {
@@ -147,34 +210,37 @@ func (d *doc) has(i int, m map[string]bool) (pre int, ok bool) {
 }
 
 // phraseAt matches one of ps at token i (the first word read with or
-// without clitics), returning its length in tokens and the clitic length.
-func (d *doc) phraseAt(i int, ps [][]string) (n, pre int) {
+// without clitics), returning its length in tokens and the clitic length;
+// the longest wins, the first of the list on a tie.
+func (d *doc) phraseAt(i int, ps *phraseSet) (n, pre int) {
 	if i < 0 || i >= len(d.toks) || !d.toks[i].word {
 		return 0, 0
 	}
 	t := &d.toks[i]
-	for _, p := range ps {
-		if len(p) <= n {
-			continue
-		}
-		for k := 0; k < t.nvars; k++ {
-			if t.vars[k].s != p[0] {
+	best := -1
+	for k := 0; k < t.nvars; k++ {
+		for _, idx := range ps.byFirst[t.vars[k].s] {
+			p := ps.list[idx]
+			if len(p) < n || len(p) == n && idx > best {
 				continue
 			}
-			ok := true
-			for j := 1; j < len(p); j++ {
-				if i+j >= len(d.toks) || d.toks[i+j].fold != p[j] {
-					ok = false
-					break
-				}
+			if !d.restIs(i, p) {
+				continue
 			}
-			if ok {
-				n, pre = len(p), t.vars[k].pre
-			}
-			break
+			n, pre, best = len(p), t.vars[k].pre, idx
 		}
 	}
 	return n, pre
+}
+
+// restIs reports the words of p after its first standing from token i+1 on.
+func (d *doc) restIs(i int, p []string) bool {
+	for j := 1; j < len(p); j++ {
+		if i+j >= len(d.toks) || d.toks[i+j].fold != p[j] {
+			return false
+		}
+	}
+	return true
 }
 
 // str returns the text as written of a span, without its clitic.

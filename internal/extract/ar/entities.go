@@ -5,7 +5,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/athar-project/athar/internal/gazetteer"
-	"github.com/athar-project/athar/internal/textfold"
 )
 
 // entity is a facility, place or organization being built.
@@ -17,23 +16,21 @@ type entity struct {
 	ments   []span
 	gaz     *gazetteer.Entry
 	seat    string // the city a court's name holds: "محكمة لاهاي المحلية"
+	regime  bool   // the regime as an actor, however the text names it
 }
 
 // placeCues are nouns that introduce a place: a weak gazetteer entry (a
 // village whose name is also a word) counts only after one.
-var placeCues = set(`قرية القرية بلدة البلدة مدينة المدينة حي الحي منطقة المنطقة ناحية مخيم ريف بلدتي قريتي أحياء مدن قرى بلدات محافظة`)
+var placeCues = words("place_cues")
 
 // notPlaces are gazetteer names that running Arabic text mostly uses as
 // common words or as something else's name.
-var notPlaces = set(`العربية الجزيرة السلام النصر الحرية الثورة الجمهورية الوحدة الشهداء الأمل الوادي المحطة السوق الجامع
-صور الصور الباب تدمر المركز الجديد الجديدة الشرقية الغربية الشمالية الجنوبية القديمة البلد الكرامة العدالة السجن الفرع الحي الأمن التحرير
-تشرين آذار نيسان أيار حزيران تموز آب أيلول الخميس الجمعة السبت الأحد الاثنين الثلاثاء الأربعاء جمعة خميس الشرق
-الأوسط المحكمة النيابة الداخلية الدفاع القضاء العام المدني`)
+var notPlaces = words("not_places")
 
 // newsOnly are organizations (news outlets) whose Arabic name is also a
 // common word: they count only after a cue ("قناة الجزيرة", "وكالة الأناضول").
-var newsOnly = set(`العربية الجزيرة الأناضول الشرق`)
-var newsCues = set(`قناة وكالة موقع صحيفة شبكة تلفزيون لقناة لوكالة لموقع لصحيفة`)
+var newsOnly = words("news_only")
+var newsCues = words("news_cues")
 
 // findGazetteer finds the longest gazetteer phrases, reading the first word
 // of each with and without its clitics.
@@ -100,7 +97,16 @@ func (d *doc) findGazetteer() {
 			sp.b++ // "سجن مطار المزة العسكري": the list may lack the adjective
 			bestN++
 		}
-		d.addEntity(typeOf(h.Type), sp, h)
+		if h.Type == gazetteer.Facility && buildingWord(d.toks[i].vars[0].s) {
+			// "المبنى الأحمر": a building of a prison is a facility of its own
+			d.addEntity(ownFacility, sp, nil)
+			i += bestN - 1
+			continue
+		}
+		e := d.addEntity(typeOf(h.Type), sp, h)
+		if _, ok := d.has(i-1, newsCues); ok && h.Type == gazetteer.Organization {
+			e.aliases = append(e.aliases, d.str(span{i - 1, sp.b, 0})) // "وكالة الأناضول"
+		}
 		i += bestN - 1
 	}
 	d.prisonTowns()
@@ -144,28 +150,100 @@ func (d *doc) entityFor(typ uint8, g *gazetteer.Entry, surface string) *entity {
 
 // quarterCues introduce a place that no gazetteer may list: "حي الرميلة",
 // "قرية بيت ياشوط".
-var quarterCues = set(`حي قرية بلدة مخيم ناحية معبر`)
+var quarterCues = words("quarter_cues")
+
+// cityCues introduce a city that no gazetteer may list, by a name without
+// the article: "مدينة كاسل الألمانية".
+var cityCues = words("city_cues")
 
 // cuedPlaces reads the name after a place noun as a place: one word, or
 // two when the second carries the article.
 func (d *doc) cuedPlaces() {
 	for i := 0; i+1 < len(d.toks); i++ {
-		if _, ok := d.has(i, quarterCues); !ok || d.own[i] != ownNone {
+		if pre, ok := d.has(i, landmarkHeads); ok && d.own[i] == ownNone {
+			j := i + 1
+			if t := d.toks[j]; t.word && t.arabic && d.own[j] == ownNone && d.definite(j) && !stopWords[t.fold] && placeWord(t.fold) {
+				d.addEntity(ownPlace, span{i, j + 1, pre}, nil) // "المسجد العمري", "جامع الرفاعي"
+				i = j
+				continue
+			}
+		}
+		_, quarter := d.has(i, quarterCues)
+		_, city := d.has(i, cityCues)
+		if !quarter && !city || d.own[i] != ownNone {
 			continue
 		}
 		j := i + 1
 		t := d.toks[j]
-		if !t.word || !t.arabic || d.own[j] != ownNone || stopWords[t.fold] || !placeWord(t.fold) {
-			continue
+		if !t.word || !t.arabic || d.own[j] != ownNone || stopWords[t.fold] || !placeWord(t.fold) || city && (d.definite(j) || t.tanween) {
+			continue // "مدينة كاسل الألمانية", not "مدينة الملاهي"
 		}
 		end := j + 1
-		if end < len(d.toks) && d.toks[end].word && d.own[end] == ownNone && strings.HasPrefix(d.toks[end].fold, "ال") && !stopWords[d.toks[end].fold] && placeWord(d.toks[end].fold) {
+		if end < len(d.toks) && d.toks[end].word && d.own[end] == ownNone && d.definite(end) && !stopWords[d.toks[end].fold] && !nationalities[d.toks[end].fold] && placeWord(d.toks[end].fold) {
 			end++
 		}
 		d.addEntity(ownPlace, span{j, end, 0}, nil)
 		i = end - 1
 	}
 }
+
+// placeWithHead returns the name a place has with the word for a quarter,
+// a square or the countryside written before it ("حي الميدان", "ساحة
+// المرجة", "ريف حماة") and, after the countryside, the direction ("ريف حماة
+// الشمالي الغربي"); or "".
+func (d *doc) placeWithHead(sp span) string {
+	i := sp.a
+	if i < 1 || !d.toks[i-1].word {
+		return ""
+	}
+	t := &d.toks[i-1]
+	for v := 0; v < t.nvars; v++ {
+		h := t.vars[v].s
+		if h != "حي" && h != "ساحه" && h != "ريف" {
+			continue
+		}
+		end := sp.b
+		for h == "ريف" && end < len(d.toks) && end < sp.b+2 && directions[d.fold(end)] && d.own[end] == ownNone {
+			end++
+		}
+		return runesFrom(d.s[t.start:t.end], t.vars[v].pre) + " " + d.str(span{sp.a, end, 0})
+	}
+	return ""
+}
+
+// directions follow the countryside of a city: "ريف حماة الشمالي الغربي".
+var directions = map[string]bool{"الشمالي": true, "الجنوبي": true, "الشرقي": true, "الغربي": true}
+
+// named returns the words of span sp as a name: "للأمم المتحدة" read after
+// its ل is "الأمم المتحدة", the article's alif that the ل dropped written
+// back.
+func (d *doc) named(sp span) string {
+	text := d.str(sp)
+	if sp.pre == 0 || sp.a >= len(d.toks) {
+		return text
+	}
+	t := &d.toks[sp.a]
+	for v := 0; v < t.nvars; v++ {
+		if t.vars[v].pre == sp.pre && strings.HasPrefix(t.vars[v].s, "ال") && strings.HasPrefix(text, "ل") && !strings.HasPrefix(text, "ال") {
+			return "ا" + text
+		}
+	}
+	return text
+}
+
+// buildingWord reports the word for a building that begins the name of a
+// part of a prison ("المبنى الأحمر", "البناء الأبيض"): the gazetteer lists
+// such names under the prison, the text names the building.
+func buildingWord(f string) bool {
+	switch f {
+	case "المبني", "البناء", "مبني", "بناء":
+		return true
+	}
+	return false
+}
+
+// landmarkHeads begin the name of a landmark that is a place: a mosque.
+var landmarkHeads = words("landmark_heads")
 
 // placeWord reports a word that can be part of a place's name.
 func placeWord(f string) bool {
@@ -199,8 +277,11 @@ func (d *doc) acceptHits(i, n int, first string, hits []gazetteer.Hit) bool {
 	}
 	h := hits[0].Entry
 	if newsOnly[first] {
-		p, ok := d.has(i-1, newsCues)
-		return ok && p >= 0
+		_, cued := d.has(i-1, newsCues)
+		return cued || d.quoted(i, i+n) // "قناة الجزيرة", “الجزيرة”
+	}
+	if h.Type == gazetteer.Place && n == 1 && (d.adjectiveOf(i) || d.toks[i].tanween) {
+		return false // "الجدران السوداء": an adjective of the noun before
 	}
 	if h.Type == gazetteer.Place {
 		if n == 1 && notPlaces[first] && !d.placeCueBefore(i) {
@@ -215,11 +296,40 @@ func (d *doc) acceptHits(i, n int, first string, hits []gazetteer.Hit) bool {
 				weak = false
 			}
 		}
-		if weak && !d.placeCueBefore(i) {
-			return false
+		if weak && !d.placeCueBefore(i) && !(n > 1 && d.strongPlace(first)) {
+			return false // "درعا البلد": a city and what qualifies it
 		}
 	}
 	return true
+}
+
+// quoted reports tokens a..b (end exclusive) standing alone between quotes.
+func (d *doc) quoted(a, b int) bool {
+	open, close := d.fold(a-1), d.fold(b)
+	return (open == "\"" || open == "«") && (close == "\"" || close == "»")
+}
+
+// adjectiveOf reports a definite word right after a definite noun that is no
+// place cue: "الجدران السوداء" agrees with its noun, it names no place.
+func (d *doc) adjectiveOf(i int) bool {
+	if !d.definite(i) || !d.definite(i-1) || d.own[i-1] != ownNone {
+		return false
+	}
+	if _, ok := d.has(i-1, placeCues); ok {
+		return false
+	}
+	_, prison := d.has(i-1, prisonHeads)
+	return !prison
+}
+
+// strongPlace reports a word that names a city or a larger place alone.
+func (d *doc) strongPlace(f string) bool {
+	for _, h := range d.gaz.Lookup([]string{f}) {
+		if h.Entry.Type == gazetteer.Place && !h.Entry.Weak {
+			return true
+		}
+	}
+	return false
 }
 
 // isNameWord reports a given name or a word that opens a name.
@@ -239,7 +349,7 @@ func (d *doc) prisonTowns() {
 		}
 		// the prison named "سجن <town>" in the gazetteer
 		var prison *gazetteer.Entry
-		for _, h := range d.gaz.Lookup([]string{"سجن", textfold.Fold(e.gaz.NameAR)}) {
+		for _, h := range d.gaz.Lookup([]string{"سجن", foldText(e.gaz.NameAR)}) {
 			if h.Entry.Type == gazetteer.Facility {
 				prison = h.Entry
 				break
@@ -248,9 +358,10 @@ func (d *doc) prisonTowns() {
 		if prison == nil {
 			continue
 		}
+		prisonNamed := d.facilityNamed(prison)
 		var keep []span
 		for _, m := range e.ments {
-			if d.inmateBefore(m.a) {
+			if d.inmateBefore(m.a) || prisonNamed && !d.placeCueBefore(m.a) {
 				d.addEntity(ownFacility, m, prison)
 				continue
 			}
@@ -261,7 +372,18 @@ func (d *doc) prisonTowns() {
 	d.dropEmpty()
 }
 
-var inmateWords = set(`ناج معتقلي سجناء سجين معتقل ناجي ناجون ناجين الناجين الناجون ناجية خريجي سجان سجاني السجان معتقلو سجانو`)
+// facilityNamed reports a gazetteer facility the text names: then its town
+// alone ("كنا في صيدنايا") means it, unless a place cue says the town.
+func (d *doc) facilityNamed(g *gazetteer.Entry) bool {
+	for _, e := range d.ents {
+		if e.typ == ownFacility && e.gaz == g {
+			return true
+		}
+	}
+	return false
+}
+
+var inmateWords = words("inmate_words")
 
 func (d *doc) inmateBefore(i int) bool {
 	if _, ok := d.has(i-1, inmateWords); ok {
@@ -283,8 +405,15 @@ func (d *doc) inmateBefore(i int) bool {
 		_, ok := d.has(i-2, inmateWords)
 		return ok
 	}
+	if d.fold(i-1) == "الي" {
+		_, ok := d.has(i-2, transferVerbs) // "نُقل إلى عدرا"
+		return ok
+	}
 	return false
 }
+
+// transferVerbs move a detainee to a place of detention.
+var transferVerbs = words("transfer_verbs")
 
 func (d *doc) dropEmpty() {
 	var keep []*entity
@@ -299,12 +428,12 @@ func (d *doc) dropEmpty() {
 // addEntity records a mention of an entity, found in the gazetteer (g) or
 // by a pattern (g nil).
 func (d *doc) addEntity(typ uint8, sp span, g *gazetteer.Entry) *entity {
-	surface := d.str(sp)
+	surface := d.named(sp)
 	key := ""
 	if g != nil && typ != ownPlace {
 		key = g.ID
 	} else {
-		key = string(rune('0'+typ)) + ":" + textfold.Fold(surface)
+		key = string(rune('0'+typ)) + ":" + foldText(surface)
 	}
 	var e *entity
 	for _, x := range d.ents {
@@ -339,7 +468,14 @@ func (d *doc) addEntity(typ uint8, sp span, g *gazetteer.Entry) *entity {
 	if !containsString(e.aliases, surface) {
 		e.aliases = append(e.aliases, surface)
 	}
+	if typ == ownPlace {
+		if a := d.placeWithHead(sp); a != "" && !containsString(e.aliases, a) {
+			e.aliases = append(e.aliases, a) // "حي الميدان", "ريف حماة الشمالي الغربي" name it too
+		}
+	}
 	switch {
+	case typ == ownPlace && g != nil && g.Kind == "country":
+		e.name = g.NameAR // "سورية" is سوريا
 	case typ == ownPlace:
 	case g != nil && sameHead(surface, g.NameAR) && !sameHead(e.name, g.NameAR):
 		e.name = surface // the form that names it as the list does: "سجن صيدنايا", not «المسلخ البشري»
@@ -363,13 +499,13 @@ func (d *doc) addEntity(typ uint8, sp span, g *gazetteer.Entry) *entity {
 // sameHead reports two names that begin with the same word: "سجن صيدنايا"
 // and "سجن صيدنايا العسكري", not "المبنى الأبيض".
 func sameHead(a, b string) bool {
-	fa, fb := strings.Fields(textfold.Fold(a)), strings.Fields(textfold.Fold(b))
+	fa, fb := strings.Fields(foldText(a)), strings.Fields(foldText(b))
 	return len(fa) > 0 && len(fb) > 0 && bare(fa[0]) == bare(fb[0])
 }
 
 // placeHeads are nouns that stand before a place's name without being part
 // of it.
-var placeHeads = set(`مدينة المدينة محافظة المحافظة بلدة البلدة قرية القرية حي منطقة المنطقة ناحية`)
+var placeHeads = words("place_heads")
 
 func (d *doc) foldsOf(a, b int) []string {
 	out := make([]string, 0, b-a)

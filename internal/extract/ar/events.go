@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/athar-project/athar/internal/extract"
-	"github.com/athar-project/athar/internal/textfold"
 )
 
 // event is an event being built.
@@ -17,89 +16,107 @@ type event struct {
 	modality string
 	sent     sentence
 	trig     int
-	suffix   bool // the trigger carried a pronoun
-	leadIn   bool // persons given by a list in the next sentence
+	suffix   bool    // the trigger carried a pronoun
+	speaker  *person // a statement's speaker, when a person
+	bodyOnly bool    // a body's statement that names nobody: kept only for a report
+	restated bool    // "هذا الاعتقال": told before; adds no date or place
+	dropped  bool    // a word of testimony whose narrator speaks in its sentence; a step of justice about none but victims
+	leadIn   bool    // persons given by a list in the next sentence
 }
 
 // findEvents reads each sentence for event triggers and for what persons
-// say, then merges what several sentences restate.
+// say, keeping track of whom the text is talking about, then gives lists of
+// names to the events they belong to and merges what several sentences
+// restate.
 func (d *doc) findEvents() {
-	var buf []variant
-	topic := (*person)(nil)
-	var group []*person
-	for _, s := range d.sents {
-		for i := s.a; i < s.b; i++ {
-			if !d.toks[i].word || d.own[i] == ownPerson || d.own[i] == ownEpithet {
-				continue
-			}
-			if _, ok := d.has(i, speechVerbs); ok {
-				d.statementAt(i, s)
-			}
-			buf = d.triggerForms(i, buf)
-			best, bestLen, suffix := -1, 0, false
-			for vi, v := range buf {
-				for _, ci := range triggerIndex[v.s] {
-					tr := triggers[ci]
-					if n := d.restAt(i, tr.words); n > bestLen && d.needsMet(tr, i, n, s) {
-						best, bestLen = ci, n
-						suffix = vi > 0 && buf[vi].s != d.toks[i].vars[0].s && len(buf[vi].s) < len(d.toks[i].fold)-2*buf[vi].pre
-					}
-				}
-			}
-			if best < 0 {
-				continue
-			}
-			tr := triggers[best]
-			if tr.typ == extract.EventExecutionAllegation && d.underTorture(i, s) {
-				tr = trigger{words: tr.words, typ: extract.EventDeathInCustody}
-			}
-			if d.skipTrigger(tr, i, s) {
-				continue
-			}
-			ev := d.eventAt(tr, i, i+bestLen, s, topic, group, suffix)
-			if ev != nil {
-				d.events = append(d.events, ev)
-			}
-			i += bestLen - 1
-		}
-		// the person the text is about: the last one an event was about
-		for _, ev := range d.events {
-			if ev.sent == s && len(ev.persons) > 1 && ev.typ != extract.EventStatement {
-				group = ev.persons
-			}
-			if ev.sent == s {
-				for _, p := range ev.persons {
-					if !p.official && ev.typ != extract.EventStatement && ev.typ != extract.EventTestimony {
-						topic = p
-					}
-				}
-			}
-		}
-		if d.pointsToGroup(s) {
-			var ps []*person
-			for k := s.a; k < s.b; k++ {
-				if p := d.personAt[k]; p != nil && !p.official {
-					ps = appendPerson(ps, p)
-				}
-			}
-			if len(ps) > 1 {
-				group = ps
-			}
-		}
-		if topic == nil {
-			// before any event names someone, the first suspect the text
-			// introduces by rank or cue
-			for k := s.a; k < s.b; k++ {
-				if p := d.personAt[k]; p != nil && !p.official && (p.mil || p.rank != "" && !p.victim || p.cued) {
-					topic = p
-					break
-				}
-			}
-		}
+	d.disc.subject = d.documentSubject()
+	d.disc.dateline = d.findDateline()
+	for si, s := range d.sents {
+		first := len(d.events)
+		d.eventsIn(s)
+		d.listAfterColon(si)
+		d.followDiscourse(s, d.events[first:])
 	}
 	d.listLeadIns()
 	d.identified()
+	d.survivorsTestify()
+	d.shareVerdicts()
+	d.victimsNotAccused()
 	d.mergeEvents()
+	d.shareCourtPlace()
+}
+
+// eventsIn finds the events one sentence reports, then gives each the date
+// its sentence gives it.
+func (d *doc) eventsIn(s sentence) {
+	first := len(d.events)
+	var verbs, sayings []int // the words a date may modify: triggers and verbs of saying; verbs of saying
+	for i := s.a; i < s.b; i++ {
+		if !d.toks[i].word || d.own[i] == ownPerson || d.own[i] == ownEpithet {
+			continue
+		}
+		if _, ok := d.has(i, speechVerbs); ok {
+			verbs = append(verbs, i)
+			sayings = append(sayings, i)
+			d.statementAt(i, s)
+		}
+		tr, n, suffix, ok := d.triggerAt(i, s)
+		if !ok {
+			continue
+		}
+		verbs = append(verbs, i)
+		if ev := d.eventAt(tr, i, i+n, s, suffix); ev != nil {
+			ev.restated = d.restatement(i)
+			d.events = append(d.events, ev)
+		}
+		i += n - 1
+	}
+	for _, ev := range d.events[first:] {
+		if ev.date == nil && !ev.restated {
+			ev.date = d.dateFor(ev, s, verbs, sayings)
+		}
+	}
+	d.statementsAbout(s, d.events[first:])
+	d.accountsIn(s, d.events[first:])
+}
+
+// restatement reports a trigger after a demonstrative: "هذا الاعتقال" speaks
+// of an arrest told before, and its sentence's date and place are not the
+// arrest's.
+func (d *doc) restatement(i int) bool {
+	_, ok := d.has(i-1, demonstratives)
+	return ok
+}
+
+// demonstratives point to what the text told before.
+var demonstratives = words("demonstratives")
+
+// triggerAt reads the longest trigger at token i whose conditions the
+// sentence meets: its length in tokens, and whether the word carried a
+// pronoun suffix.
+func (d *doc) triggerAt(i int, s sentence) (tr trigger, n int, suffix, ok bool) {
+	var buf [16]variant
+	forms := d.triggerForms(i, buf[:0])
+	best := -1
+	for vi, v := range forms {
+		for _, ci := range triggerIndex[v.s] {
+			if m := d.restAt(i, triggers[ci].words); m > n && d.needsMet(triggers[ci], i, m, s) {
+				best, n = ci, m
+				suffix = vi > 0 && v.s != d.toks[i].vars[0].s && len(v.s) < len(d.toks[i].fold)-2*v.pre
+			}
+		}
+	}
+	if best < 0 {
+		return trigger{}, 0, false, false
+	}
+	tr = triggers[best]
+	if tr.typ == extract.EventExecutionAllegation && d.underTorture(i, s) {
+		tr = trigger{words: tr.words, typ: extract.EventDeathInCustody}
+	}
+	if d.skipTrigger(tr, i, s) {
+		return trigger{}, 0, false, false
+	}
+	return tr, n, suffix, true
 }
 
 // identified gives the arrest of the sentence before to the person a
@@ -160,6 +177,81 @@ func (d *doc) listLeadIns() {
 	}
 }
 
+// maxListBack bounds how many sentences before a list's lead-in the event it
+// names the persons of may stand.
+const maxListBack = 3
+
+// listAfterColon gives the names listed after the lead-in sentence si, when
+// it ends with a colon ("القضاة الموقوفين من السلك العسكري:", "…، وهم:" and
+// then "X – Y – Z" or a line a name), to the events about unnamed persons the
+// lead-in points back to: its own, else those of the nearest sentence before
+// it that has some.
+func (d *doc) listAfterColon(si int) {
+	s := d.sents[si]
+	if si+1 >= len(d.sents) || d.fold(s.b-1) != ":" {
+		return
+	}
+	if _, naming := d.has(s.b-2, namingWords); !naming && !d.pointsToGroup(s) {
+		return // "…، وهم:", "القضاة الموقوفين من السلك العسكري:"
+	}
+	ps := d.namesListedFrom(si + 1)
+	if len(ps) < 2 {
+		return
+	}
+	for back := si; back >= 0 && back >= si-maxListBack; back-- {
+		evs := d.unnamedEventsIn(d.sents[back])
+		for _, ev := range evs {
+			for _, p := range ps {
+				ev.persons = append(ev.persons, p)
+				ev.who = append(ev.who, extract.Participant{Name: p.name, Role: roleFor(ev.typ, p)})
+			}
+			ev.leadIn = true
+		}
+		if len(evs) > 0 {
+			return
+		}
+	}
+}
+
+// namesListedFrom returns the persons of the lines from sentence si on that
+// hold nothing but names and separators.
+func (d *doc) namesListedFrom(si int) []*person {
+	var ps []*person
+	for ; si < len(d.sents); si++ {
+		s := d.sents[si]
+		names := 0
+		for k := s.a; k < s.b; k++ {
+			if p := d.personAt[k]; p != nil {
+				if k == s.a || d.personAt[k-1] != p {
+					ps = appendPerson(ps, p)
+					names++
+				}
+				continue
+			}
+			if d.toks[k].word && d.fold(k) != "و" && d.own[k] != ownRank {
+				return ps // "- القاضي X": a title may stand before each name
+			}
+		}
+		if names == 0 && len(ps) > 0 {
+			return ps
+		}
+	}
+	return ps
+}
+
+// unnamedEventsIn returns the events of sentence s about someone that name
+// nobody: arrests, trials and the like, and the torture or killing the
+// unnamed are accused of.
+func (d *doc) unnamedEventsIn(s sentence) []*event {
+	var evs []*event
+	for _, ev := range d.events {
+		if ev.sent == s && len(ev.persons) == 0 && (personTypes[ev.typ] || ev.typ == extract.EventTortureAllegation || ev.typ == extract.EventExecutionAllegation) {
+			evs = append(evs, ev)
+		}
+	}
+	return evs
+}
+
 // underTorture reports "تحت التعذيب" just after a killing word: "قتل
 // معتقلين تحت التعذيب" is a death in custody.
 func (d *doc) underTorture(i int, s sentence) bool {
@@ -201,12 +293,12 @@ func (d *doc) needsMet(tr trigger, i, n int, s sentence) bool {
 
 // placeNouns before an arrest word make it a place, not an event:
 // "مراكز الاعتقال".
-var notEventBefore = set(`مراكز مركز أماكن مكان سجون معسكرات فترة مدة سنوات أشهر ظروف`)
+var notEventBefore = words("not_event_before")
 
 // conductWords before an arrest word make the person its agent.
-var conductWords = set(`أدت أدى تسبب تسببت المشاركة بالمشاركة مشاركته بمشاركته متورط المتورط بإدارة إدارة تنفيذ بتنفيذ عمليات حملات حملة مسؤول المسؤول`)
+var conductWords = words("conduct_words")
 
-var sentenceVerbs = set(`حكم حكمت الحكم حكما قضت أصدرت صدر بحكم`)
+var sentenceVerbs = words("sentence_verbs")
 
 func (d *doc) skipTrigger(tr trigger, i int, s sentence) bool {
 	if tr.typ == extract.EventArrest {
@@ -225,12 +317,32 @@ func (d *doc) skipTrigger(tr trigger, i int, s sentence) bool {
 			}
 		}
 	}
+	if d.negatedBy(i) {
+		return true // "احتجاز مئات الأشخاص دون محاكمة": no trial
+	}
+	if judicialTypes[tr.typ] && d.demanded(i, s) {
+		return true // "طالبت الرابطة بمحاكمة علنية للمتهم": asked for, not held
+	}
+	if judicialTypes[tr.typ] || tr.typ == extract.EventArrest {
+		if d.negatedVerbBefore(i, s) {
+			return true // "ولم تعلن السلطات عن توقيفه": no arrest the text reports
+		}
+	}
+	if d.genericSubject(i, s) {
+		return true // "جميع الموقوفين أحيلوا إلى القضاء": a claim about all, no event
+	}
+	if tr.typ == extract.EventEscape && d.timeReference(i) {
+		return true // "قبل فرار بشار الأسد": a time, not an escape the text reports
+	}
 	if tr.typ == extract.EventDeathInCustody {
 		for k := s.a; k < s.b; k++ {
 			if f := bare(d.toks[k].vars[d.toks[k].nvars-1].s); f == "افراج" || f == "افرج" || f == "اطلاق" {
 				return true // "توفيت … بعد سنوات من الإفراج عنها"
 			}
 		}
+	}
+	if tr.typ == extract.EventTestimony && d.hardToTell(i) {
+		return true // "يصعب وصفها": indescribable, no testimony
 	}
 	if tr.typ == extract.EventTestimony && strings.HasPrefix(d.toks[i].fold, "شهاد") {
 		switch bare(d.fold(i + 1)) {
@@ -272,9 +384,7 @@ func roleFor(typ string, p *person) string {
 }
 
 // backWords point back to a person named before: "أنه", "بحقه".
-var backWords = set(`أنه إنه بأنه وأنه عليه بحقه لديه معه منه له اعترافاته اعترافه إحالته توقيفه اعتقاله محاكمته إدانته
-فراره ضده بتورطه تورطه بمشاركته مشاركته قيامه بقيامه وأقر وأضاف ويواجه يواجه الموقوف المذكور المتهم الجاني
-الموقوفين إليه ابنه ابنها شقيقه شقيقها أخيه أخاه زوجها`)
+var backWords = words("back_words")
 
 // killingBefore reports a word of killing just before "تحت التعذيب": the
 // killer is the torturer.
@@ -298,17 +408,214 @@ func (d *doc) nearTrigger(k, a, b int) bool {
 // relativeOfNoun reports an event word in a relative clause whose head is
 // not a named person: "وجدت اسم صديقه الذي اعتقل معه".
 func (d *doc) relativeOfNoun(a int, s sentence) bool {
-	for k := a - 1; k >= s.a && k >= a-3; k-- {
+	k := d.relativePronounBefore(a, s)
+	if k > s.a+1 && d.fold(k-1) == "," {
 		switch d.fold(k) {
-		case "الذي", "التي", "الذين", "اللذين", "اللتين":
-			return k-1 >= s.a && d.personAt[k-1] == nil && d.toks[k-1].word && d.own[k-1] != ownEpithet
-		case "تم", "جري", "قد", "كان", "كانت":
-			continue
+		case "اللذين", "اللتين", "اللذان", "اللتان":
+			// "عن ابنيها خالد ومحمد، اللذين اعتقلا": two whom the text does not name as persons
+			k--
+			if d.own[k-1] != ownNone {
+				return false
+			}
 		}
-		return false
+	}
+	return k > s.a && d.personAt[k-1] == nil && d.toks[k-1].word && d.own[k-1] != ownEpithet
+}
+
+// relativePronounBefore returns the token of a relative pronoun that opens
+// the clause the trigger at a stands in ("الذين قُتلوا تحت التعذيب", "الذي
+// توفي"), or -1: only words, no punctuation, between them.
+func (d *doc) relativePronounBefore(a int, s sentence) int {
+	for k := a - 1; k >= s.a && k >= a-4; k-- {
+		if !d.toks[k].word {
+			return -1
+		}
+		if _, ok := d.has(k, relativePronouns); ok {
+			return k
+		}
+		if d.personAt[k] != nil {
+			return -1
+		}
+	}
+	return -1
+}
+
+// relativePronouns open a relative clause.
+var relativePronouns = words("relative_pronouns")
+
+// relativeHead returns the persons a relative clause that holds the trigger
+// at a is about: "مازن حمادة، الذي توفي تحت التعذيب", "الأب مازن وابنه عبد
+// القادر، اللذين اعتقلهما". Nil when the clause is not about named persons.
+func (d *doc) relativeHead(a int, s sentence) []*person {
+	k := d.relativePronounBefore(a, s)
+	if k < 0 {
+		return nil
+	}
+	j := k - 1
+	if d.fold(j) == "," || d.fold(j) == ")" {
+		j--
+	}
+	if d.fold(j) == ")" {
+		for j > s.a && d.fold(j) != "(" {
+			j-- // "عبد القادر (باتريك)، اللذين": a name in brackets
+		}
+		j--
+	}
+	for j > s.a && d.own[j] == ownEpithet {
+		j--
+	}
+	if j < s.a || d.personAt[j] == nil {
+		return nil
+	}
+	p := d.personAt[j]
+	n := 1
+	if d.fold(k) == "اللذين" || d.fold(k) == "اللتين" {
+		n = 2
+	}
+	if n == 1 {
+		return []*person{p}
+	}
+	return d.antecedentsIn(j+1, s, 2)
+}
+
+// genericSubject reports a trigger whose subject is everyone of a kind:
+// "جميع الموقوفين أحيلوا", "كل المعتقلين عذبوا".
+func (d *doc) genericSubject(i int, s sentence) bool {
+	for k := i - 1; k > s.a && k >= i-3; k-- {
+		if _, ok := d.has(k-1, allWords); ok && d.isHumanNoun(k) {
+			return true
+		}
 	}
 	return false
 }
+
+// allWords quantify over everyone of a kind.
+var allWords = words("all_words")
+
+// negatedBy reports a trigger after a word that says it did not happen:
+// "دون محاكمة", "بلا محاكمة", "من دون محاكمة".
+func (d *doc) negatedBy(i int) bool {
+	_, ok := d.has(i-1, withoutWords)
+	return ok
+}
+
+// demanded reports a trial, referral or verdict at i that the sentence asks
+// for or sets in the future: a word of demand or "قبل" up to three words
+// before it, a right to it ("حق المتهم في محاكمة"), or "عادلة" after it
+// ("محاكمة عادلة" is a right, not an event).
+func (d *doc) demanded(i int, s sentence) bool {
+	for k := i - 1; k >= s.a && k >= i-3; k-- {
+		if !d.toks[k].word {
+			break
+		}
+		if _, ok := d.has(k, demandWords); ok {
+			return true
+		}
+	}
+	if d.fold(i-1) == "في" && i >= 3 && (strings.HasPrefix(d.fold(i-2), "حق") || strings.HasPrefix(d.fold(i-3), "حق")) {
+		return true // "يمس بحق المتهم في محاكمة": a right
+	}
+	f := d.fold(i + 1)
+	return f == "عادله" || f == "عادلة"
+}
+
+// demandWords ask for a step of justice or set it in the future.
+var demandWords = words("demand_words")
+
+// negatedVerbBefore reports a negated verb three to five words before the
+// trigger at i, in its clause, whose object the trigger is: "لم تعلن
+// السلطات عن توقيفه", "لم يصدر أي قرار بإحالته". A negation right before the
+// trigger is a denial (modality).
+func (d *doc) negatedVerbBefore(i int, s sentence) bool {
+	for k := i - 1; k >= s.a && k >= i-5; k-- {
+		if !d.toks[k].word {
+			return false
+		}
+		if k <= i-3 {
+			switch d.fold(k) {
+			case "لم", "ولم", "لن", "ولن":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// withoutWords say that what follows did not happen.
+var withoutWords = words("without_words")
+
+// speaksOfHimself reports a speaker's words about himself before the
+// trigger at a: "إنه"/"أنه" after the verb of saying, or a pronoun on the
+// trigger with no one else between.
+func (d *doc) speaksOfHimself(a int, s sentence, suffix bool) bool {
+	for k := a - 1; k >= s.a && k >= a-6; k-- {
+		if _, ok := d.has(k, selfWords); ok {
+			return true
+		}
+		if d.personAt[k] != nil || d.describedAt(k, s) != nil {
+			return false
+		}
+	}
+	return suffix
+}
+
+// selfWords begin what a speaker says of himself: "قال إنه اعتقل".
+var selfWords = set(`إنه انه أنه بأنه وأنه وإنه إنني أنني`)
+
+// descriptionBefore returns the person a definite description before the
+// trigger in its sentence stands for ("إن الموقوف اعترف … وسيحال"), or nil.
+func (d *doc) descriptionBefore(a int, s sentence, typ string) *person {
+	for k := a - 1; k >= s.a; k-- {
+		if d.personAt[k] != nil {
+			return nil
+		}
+		if !d.definite(k) {
+			continue
+		}
+		if desc := d.description(k); desc != "" && (k+1 >= s.b || d.personAt[k+1] == nil) {
+			return d.resolve(argument{unnamed: true, desc: desc}, typ)
+		}
+	}
+	return nil
+}
+
+// hardToTell reports a word of telling that says something cannot be told:
+// "يصعب وصفها", "لا يمكن وصفه".
+func (d *doc) hardToTell(i int) bool {
+	_, ok := d.has(i-1, beyondWords)
+	return ok
+}
+
+// beyondWords say that what follows cannot be done.
+var beyondWords = words("beyond_words")
+
+// unnamedSubjectBefore reports a verb whose subject is the indefinite noun
+// for people just before it, an Arabic relative clause without a pronoun:
+// "ناشطين فرنسيين من أصل سوري اعتُقلا في دمشق" is about the activists.
+func (d *doc) unnamedSubjectBefore(a int, s sentence) bool {
+	if d.definite(a) || d.toks[a].nvars > 1 && d.toks[a].vars[1].pre > 0 {
+		return false // a noun, or a verb joined by a conjunction to what came before
+	}
+	for k := a - 1; k >= s.a && k >= a-5; k-- {
+		if !d.toks[k].word || d.personAt[k] != nil || d.own[k] == ownRank {
+			return false
+		}
+		if _, ok := d.has(k, humanNouns); ok && !d.definite(k) && !singularHuman[d.toks[k].fold] {
+			return true
+		}
+	}
+	return false
+}
+
+// timeReference reports a trigger that dates something else: "قبل فرار
+// الأسد", "بعد سقوط النظام".
+func (d *doc) timeReference(i int) bool {
+	_, ok := d.has(i-1, timePrepositions)
+	return ok
+}
+
+// timePrepositions make what follows them a time.
+var timePrepositions = words("time_prepositions")
 
 // kinBefore reports a kinship word before the trigger: "إن ابنه اعتقل"
 // speaks of the son, not the speaker.
@@ -318,8 +625,7 @@ func (d *doc) kinBefore(a int, s sentence) bool {
 		from = s.a // anywhere in the sentence
 	}
 	for k := a - 1; k >= s.a && k >= from; k-- {
-		switch d.fold(k) {
-		case "ابنه", "ابنها", "شقيقه", "شقيقها", "اخيه", "اخاه", "زوجها", "زوجته", "والده", "والدته", "ابني", "اخي", "زوجي":
+		if kinWords[d.fold(k)] {
 			return true
 		}
 	}
@@ -337,8 +643,22 @@ func (d *doc) amongWord(s sentence) bool {
 	return false
 }
 
+// pointsToAccused reports a word for several accused in a sentence:
+// "المتهمين", "الموقوفين", "المدانين".
+func (d *doc) pointsToAccused(s sentence) bool {
+	for k := s.a; k < s.b; k++ {
+		if _, ok := d.has(k, accusedGroupWords); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// accusedGroupWords point back to several accused named before.
+var accusedGroupWords = words("accused_group_words")
+
 // groupWords point back to several persons named before: "المتهمين".
-var groupWords = set(`المتهمين المتهمون الموقوفين الموقوفون الثلاثة الاثنين الثلاثه المذكورين الجناة المتهمان الموقوفان`)
+var groupWords = words("group_words")
 
 func (d *doc) pointsToGroup(s sentence) bool {
 	for k := s.a; k < s.b; k++ {
@@ -349,25 +669,148 @@ func (d *doc) pointsToGroup(s sentence) bool {
 	return false
 }
 
-func (d *doc) eventAt(tr trigger, a, b int, s sentence, topic *person, group []*person, suffix bool) *event {
+// eventAt builds the event a trigger at tokens a..b reports and finds whom
+// it is about, in steps: the sentence's structure when it decides
+// (structuralParticipants); else the persons of the sentence that can take
+// part (candidates), narrowed by what the trigger says (narrow); else those
+// a pronoun, a description, a group word or the discourse points to
+// (implied).
+func (d *doc) eventAt(tr trigger, a, b int, s sentence, suffix bool) *event {
 	ev := &event{typ: tr.typ, sent: s, trig: a, suffix: suffix}
-	var ps, speakers []*person
-	if tr.typ == extract.EventTestimony {
-		ps = d.narrators(a, b, s)
+	if tr.typ != extract.EventTestimony {
+		if ps, ok := d.structuralParticipants(tr, a, b, s, suffix); ok {
+			return d.finishEvent(ev, tr, a, s, ps)
+		}
 	}
-	for k := s.a; k < s.b && tr.typ != extract.EventTestimony; k++ {
+	c := d.candidates(tr, a, b, s)
+	d.narrow(&c, tr, a, s, suffix)
+	if len(c.ps) == 0 {
+		c.ps = d.implied(&c, tr, a, s, suffix)
+	}
+	return d.finishEvent(ev, tr, a, s, c.ps)
+}
+
+// saidBetween reports a colon or a verb of saying between tokens k and a.
+func (d *doc) saidBetween(k, a int) bool {
+	for j := k + 1; j < a; j++ {
+		if d.fold(j) == ":" {
+			return true
+		}
+		if _, ok := d.has(j, speechVerbs); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// sufferedTypes are what a witness may see done to others: torture, an
+// execution, a death.
+var sufferedTypes = map[string]bool{extract.EventTortureAllegation: true, extract.EventExecutionAllegation: true,
+	extract.EventDeathInCustody: true}
+
+// notSpeakers returns ps without those who speak in sentence s: named
+// before the trigger at a with a verb of saying or a colon between.
+func (d *doc) notSpeakers(ps []*person, a int, s sentence) []*person {
+	var out []*person
+	for _, p := range ps {
+		speaks := false
+		for k := s.a; k < a; k++ {
+			if d.personAt[k] == p && (d.speakerAt(k, s) || d.saidBetween(k, a)) {
+				speaks = true
+				break
+			}
+		}
+		if !speaks {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// structuralParticipants reads whom an event is about from the sentence's
+// structure, when it decides: the trigger's object ("القبض على X", "بتوقيف
+// عدد من القضاة"), a relative clause's head ("X، الذي توفي تحت التعذيب"),
+// one described as accused of it ("طبيب سوري متهم بتعذيب"), an indefinite
+// noun for people right before a verb ("ناشطين … اعتُقلا"). ok is false when
+// the structure says nothing.
+func (d *doc) structuralParticipants(tr trigger, a, b int, s sentence, suffix bool) (ps []*person, ok bool) {
+	if patientTypes[tr.typ] && !suffix {
+		arg := d.argumentAfter(b, s)
+		if len(arg.persons) == 0 && !arg.unnamed && (tr.typ == extract.EventConviction || tr.typ == extract.EventTrial) {
+			arg = d.verdictArgument(b, s)
+		}
+		if len(arg.persons) > 0 || arg.unnamed {
+			if p := d.resolve(arg, tr.typ); p != nil {
+				return []*person{p}, true
+			}
+			return arg.persons, true
+		}
+	}
+	if patientTypes[tr.typ] && d.kinPatientAfter(b, s) {
+		return nil, true // "رغد الحموي، التي اعتقل زوجها": the husband, unnamed
+	}
+	if head := d.relativeHead(a, s); head != nil {
+		if tr.typ == extract.EventTortureAllegation && d.fold(a-1) == "تحت" {
+			for _, p := range head {
+				p.victim = true // "الذي توفي تحت التعذيب": the one who died under it
+			}
+		}
+		return head, true
+	}
+	if tr.typ == extract.EventTortureAllegation || tr.typ == extract.EventExecutionAllegation {
+		if p := d.accusedBefore(a, s, tr.typ); p != nil {
+			return []*person{p}, true
+		}
+	}
+	if patientTypes[tr.typ] && d.unnamedSubjectBefore(a, s) {
+		return nil, true
+	}
+	return nil, false
+}
+
+// eventCandidates are the persons of a sentence who may take part in an
+// event, with what the reading points back to.
+type eventCandidates struct {
+	ps, speakers []*person
+	topic        *person
+	group        []*person
+}
+
+// candidates returns the persons of the sentence who can take part in the
+// event: not the complement of another noun, not officials or speakers (kept
+// apart), not a soldier or guard as one who died, not someone named far from
+// a death or "تحت التعذيب" unless a victim, not a narrator of a killing; for
+// a testimony, its narrators.
+func (d *doc) candidates(tr trigger, a, b int, s sentence) eventCandidates {
+	c := eventCandidates{topic: d.disc.topic, group: d.disc.group}
+	if tr.typ == extract.EventTestimony {
+		c.ps = d.narrators(a, b, s)
+		return c
+	}
+	if tr.typ == extract.EventConfession && b < s.b {
+		if q := d.describedAt(b, s); q != nil {
+			c.ps = []*person{q} // "وأقرّ المتهم بأنه شارك في قتل … عمر ويوسف الشامي": the accused confessed, of them
+		}
+	}
+	for k := s.a; k < s.b; k++ {
 		p := d.personAt[k]
 		if p == nil || (k > s.a && d.personAt[k-1] == p) {
 			continue
 		}
+		if d.governed(k) && !d.bodyOf(k) {
+			continue // "حكم نظام بشار الأسد", "شقيق مازن"; not "جثة مازن"
+		}
 		if p.official || d.speakerAt(k, s) {
 			if !p.official && k < a {
-				speakers = appendPerson(speakers, p)
+				c.speakers = appendPerson(c.speakers, p)
 			}
 			continue
 		}
-		if tr.typ == extract.EventDeathInCustody && p.mil {
-			continue
+		if p.advocate && !p.victim && abuseTypes[tr.typ] && !d.nearTrigger(k, a, b) {
+			continue // "وتمثّل المحامية ياسمين شاهين … الناجي أيهم": the lawyer is in the sentence, not in the event
+		}
+		if tr.typ == extract.EventDeathInCustody && (p.mil || p.survivor) {
+			continue // a soldier, or one who lived to tell it
 		}
 		if (tr.typ == extract.EventDeathInCustody || tr.typ == extract.EventTortureAllegation && d.fold(a-1) == "تحت" && !d.killingBefore(a, s)) && !p.victim && !d.nearTrigger(k, a, b) {
 			continue // the dead are named by the death, or introduced as victims
@@ -375,41 +818,133 @@ func (d *doc) eventAt(tr trigger, a, b int, s sentence, topic *person, group []*
 		if (tr.typ == extract.EventTortureAllegation || tr.typ == extract.EventExecutionAllegation || tr.typ == extract.EventDeathInCustody) && !p.victim && d.narratorAt(k, s) {
 			continue
 		}
-		ps = appendPerson(ps, p)
+		c.ps = appendPerson(c.ps, p)
 	}
-	if d.relativeOfNoun(a, s) {
-		ps, speakers, topic, group = nil, nil, nil, nil // "صديقه الذي اعتقل معه": about the friend
+	return c
+}
+
+// narrow narrows the candidates by what the trigger says: a relative clause
+// about someone unnamed names nobody ("صديقه الذي اعتقل معه"); a survivor
+// telling of torture is its victim; a pronoun on the trigger is the two or the
+// one named last.
+func (d *doc) narrow(c *eventCandidates, tr trigger, a int, s sentence, suffix bool) {
+	if d.relativeOfNoun(a, s) && !(tr.typ == extract.EventTestimony && len(c.ps) > 0) {
+		*c = eventCandidates{}
 	}
-	if suffix && len(ps) > 1 && !plural(d.toks[a].fold) {
-		// "الذي اعتقلته دورية": the pronoun is the nearest person before
-		var near *person
-		for k := a - 1; k >= s.a; k-- {
-			if p := d.personAt[k]; p != nil && containsPerson(ps, p) {
-				near = p
-				break
+	if tr.typ == extract.EventTortureAllegation && !d.witnessedBefore(a, s) {
+		for _, p := range c.speakers {
+			if p.victim {
+				c.ps = appendPerson(c.ps, p) // "وحول التعذيب قال محمد، أحد المعتقلين"
 			}
 		}
-		if near != nil {
-			ps = []*person{near}
+	}
+	if suffix && len(c.ps) == 1 && pronounNumber(d.toks[a].fold) == 1 && !plural(d.toks[a].fold) && d.kinAppositionIn(c.ps[0], s) {
+		c.ps = nil // "ابن عمه، نزار درويش، أوقف بتهمة مساعدته خلال فراره": the escape is his, not the cousin's
+	}
+	if !suffix || len(c.ps) < 2 {
+		return
+	}
+	if pronounNumber(d.toks[a].fold) == 2 {
+		if two := d.antecedentsIn(a, s, 2); len(two) == 2 {
+			c.ps = two // "اعتقلهما": the two named last
+		}
+		return
+	}
+	if plural(d.toks[a].fold) {
+		return
+	}
+	for k := a - 1; k >= s.a; k-- {
+		if p := d.personAt[k]; p != nil && containsPerson(c.ps, p) {
+			c.ps = []*person{p} // "الذي اعتقلته دورية": the nearest before
+			return
 		}
 	}
-	if len(ps) == 0 && len(speakers) == 1 && tr.back && d.pointsBack(a, s, suffix) && !d.kinBefore(a, s) {
-		ps = speakers // "يقول X إنه اعتقل": X speaks of himself
+}
+
+// witnessedBefore reports a verb of seeing or hearing up to ten words
+// before the trigger at a, in its clause: "رأيت بعيني وفاة شابين من الرستن
+// تحت التعذيب" tells of others.
+func (d *doc) witnessedBefore(a int, s sentence) bool {
+	for k := a - 1; k >= s.a && k >= a-10; k-- {
+		if f := d.fold(k); f == "," || f == ":" {
+			return false
+		}
+		if _, ok := d.has(k, witnessVerbs); ok {
+			return true
+		}
 	}
+	return false
+}
+
+// witnessVerbs say the speaker saw or heard what follows.
+var witnessVerbs = words("witness_verbs")
+
+// implied returns whom an event that names nobody in its place is about, the
+// first of: those a pronoun on the trigger points to; a description before
+// it ("إن الموقوف اعترف"); the speaker speaking of himself ("قال X إنه
+// اعتقل"); those a group word points back to ("المتهمين الثلاثة"); the
+// person the text is talking about, when the sentence points back.
+func (d *doc) implied(c *eventCandidates, tr trigger, a int, s sentence, suffix bool) []*person {
+	if suffix && tr.typ != extract.EventTestimony {
+		if ps := d.antecedentsIn(a, s, pronounNumber(d.toks[a].fold)); len(ps) > 0 {
+			return ps // "تجهل عائلة X مصيره منذ اعتقاله", "وفاتهما"
+		}
+	}
+	if suspectTypes[tr.typ] {
+		if p := d.descriptionBefore(a, s, tr.typ); p != nil {
+			return []*person{p}
+		}
+	}
+	if len(c.speakers) == 1 && tr.back && d.speaksOfHimself(a, s, suffix) && !d.kinBefore(a, s) {
+		return c.speakers
+	}
+	topic, group := c.topic, c.group
 	if tr.typ == extract.EventDeathInCustody {
 		group = nil // those pointed back to are the accused, not the dead
 		if topic != nil && !topic.victim {
 			topic = nil
 		}
 	}
-	if len(ps) == 0 && len(group) > 1 && d.pointsToGroup(s) {
-		ps = append(ps, group...)
+	if d.pointsToGroup(s) {
+		if accused := d.disc.accused; len(accused) > 1 && suspectTypes[tr.typ] && d.pointsToAccused(s) {
+			return accused // "المتهمين الثلاثة": those tried or arrested together
+		}
+		if len(group) > 1 {
+			return group
+		}
 	}
-	if len(ps) == 0 && topic != nil && tr.back && !plural(d.toks[a].fold) && d.pointsBack(a, s, suffix) {
-		ps = append(ps, topic)
+	if topic == nil {
+		return nil
 	}
-	if len(ps) == 0 && topic != nil && (!topic.victim || d.sufferedIn(s)) && (len(speakers) == 0 || d.kinBefore(s.b, s)) && (tr.typ == extract.EventTortureAllegation || tr.typ == extract.EventExecutionAllegation) && d.pointsBack(a, s, false) {
-		ps = append(ps, topic)
+	if tr.back && !plural(d.toks[a].fold) && d.pointsBack(a, s, suffix) {
+		return []*person{topic}
+	}
+	if (!topic.victim || d.sufferedIn(s)) && (len(c.speakers) == 0 || d.kinBefore(s.b, s)) && (tr.typ == extract.EventTortureAllegation || tr.typ == extract.EventExecutionAllegation) && d.pointsBack(a, s, false) {
+		return []*person{topic}
+	}
+	return nil
+}
+
+// patientTypes are the events that happen to someone: the person in the
+// trigger's object place is whom they are about.
+var patientTypes = map[string]bool{
+	extract.EventArrest: true, extract.EventReferral: true, extract.EventTrial: true, extract.EventConviction: true,
+	extract.EventEscape: true, extract.EventDeathInCustody: true, extract.EventRelease: true, extract.EventWanted: true,
+	extract.EventDisappearance: true,
+}
+
+// abuseTypes are the events of custody and abuse: an arrest, torture, an
+// execution, a death or a disappearance.
+var abuseTypes = map[string]bool{
+	extract.EventArrest: true, extract.EventTortureAllegation: true, extract.EventExecutionAllegation: true,
+	extract.EventDeathInCustody: true, extract.EventDisappearance: true,
+}
+
+// finishEvent gives an event its participants with their roles, its place,
+// date and modality.
+func (d *doc) finishEvent(ev *event, tr trigger, a int, s sentence, ps []*person) *event {
+	if sufferedTypes[tr.typ] && d.witnessedBefore(a, s) {
+		ps = d.notSpeakers(ps, a, s) // "قال X: رأيت بعيني وفاة شابين تحت التعذيب": X saw it
 	}
 	victimSide := (tr.typ == extract.EventTortureAllegation || tr.typ == extract.EventExecutionAllegation) && d.sufferedIn(s)
 	for _, p := range ps {
@@ -421,64 +956,23 @@ func (d *doc) eventAt(tr trigger, a, b int, s sentence, topic *person, group []*
 		ev.who = append(ev.who, extract.Participant{Name: p.name, Role: role})
 	}
 	ev.where = d.whereFor(tr.typ, a, s)
-	ev.date = d.dateFor(a, s)
 	ev.modality = d.modality(a, s)
 	return ev
 }
-
-// narrators are the persons who give a testimony: named just after or
-// before its word ("يروي الناجي X", "شهادة X", "X يروي"), or speaking in
-// its sentence.
-func (d *doc) narrators(a, b int, s sentence) []*person {
-	var ps []*person
-	for k := b; k < s.b && k < b+5; k++ {
-		if p := d.personAt[k]; p != nil {
-			return append(ps, p)
-		}
-		if d.toks[k].word && d.own[k] != ownRank && !postRank[d.fold(k)] && d.fold(k) != "على" {
-			if _, ok := d.has(k, possessives); !ok {
-				break
-			}
-		}
-	}
-	for k := a - 1; k >= s.a && k >= a-2; k-- {
-		if p := d.personAt[k]; p != nil {
-			return append(ps, p)
-		}
-	}
-	return ps
-}
-
-// narratorAt reports a person mention right after a verb of telling.
-func (d *doc) narratorAt(k int, s sentence) bool {
-	for j := k - 1; j >= s.a && j >= k-3; j-- {
-		if _, ok := d.has(j, tellVerbs); ok {
-			return true
-		}
-		if d.own[j] != ownRank {
-			return false
-		}
-	}
-	return false
-}
-
-var tellVerbs = set(`يروي تروي روى روت يستذكر يتذكر تتذكر يضيف ويضيف تضيف يقول تقول ويقول وتقول يصف تصف`)
-
-// possessives may stand between a word of testimony and its narrator:
-// "أدلى بشهادته الناجي X".
-var possessives = set(`بشهادته بشهادتها الناجي الناجية المعتقل المعتقلة السابق السابقة`)
 
 // sufferedIn reports words that put a person on the receiving side of
 // torture: "تعرض للتعذيب", "آثار التعذيب", "عذبوه".
 func (d *doc) sufferedIn(s sentence) bool {
 	for k := s.a; k < s.b; k++ {
-		switch f := bare(d.toks[k].vars[d.toks[k].nvars-1].s); f {
-		case "تعرض", "تعرضت", "اثار", "جسده", "جسدها", "جثته", "جثتها", "عذبوه", "عذبوها", "ضحيه", "ضحايا":
+		if sufferedWords[bare(d.toks[k].vars[d.toks[k].nvars-1].s)] {
 			return true
 		}
 	}
 	return false
 }
+
+// sufferedWords put a person on the receiving side of torture.
+var sufferedWords = words("suffered_words")
 
 // plural reports a word that carries a plural pronoun: "اعتقالهم".
 func plural(f string) bool {
@@ -507,356 +1001,4 @@ func appendPerson(ps []*person, p *person) []*person {
 		}
 	}
 	return append(ps, p)
-}
-
-// speakerAt reports a person mention at k that speaks in the sentence: a
-// speech verb just before it (within the rank and title words) or just
-// after it.
-func (d *doc) speakerAt(k int, s sentence) bool {
-	for j := k - 1; j >= s.a && j >= k-7; j-- {
-		if _, ok := d.has(j, reportVerbs); ok {
-			return true
-		}
-		if d.toks[j].word && d.own[j] != ownRank && d.own[j] != ownOrg && d.own[j] != ownPlace && d.own[j] != ownFacility && !speakerLinks[d.fold(j)] {
-			break
-		}
-	}
-	return false
-}
-
-// reportVerbs introduce what someone says for a body or about others; a
-// person after one speaks rather than takes part.
-var reportVerbs = set(`يقول ويقول تقول وتقول قال وقال قالت وقالت أكد وأكد أكدت أضاف وأضاف أضافت أوضح وأوضح أوضحت صرح صرحت أشار أشارت أفاد أفادت
-ذكر ذكرت أعلن أعلنت تابع`)
-
-// whereFor picks the place of an event in its sentence: a facility for what
-// happens in custody, a place for an arrest, the nearest after the trigger
-// first.
-func (d *doc) whereFor(typ string, a int, s sentence) string {
-	switch typ {
-	case extract.EventStatement, extract.EventTestimony, extract.EventWanted, extract.EventConfession:
-		return ""
-	}
-	custody := typ == extract.EventTortureAllegation || typ == extract.EventExecutionAllegation || typ == extract.EventDeathInCustody
-	var best *entity
-	bestScore := -1 << 30
-	for k := s.a; k < s.b; k++ {
-		e := d.entAt[k]
-		judicial := typ == extract.EventReferral || typ == extract.EventTrial || typ == extract.EventConviction
-		if e != nil && e.typ == ownOrg && judicial && e.seat != "" && (k == s.a || d.entAt[k-1] != e) {
-			if sc := 30 - min(abs(k-a), 10); sc > bestScore {
-				best, bestScore = &entity{name: e.seat}, sc // "محكمة لاهاي المحلية": the court's city
-			}
-			continue
-		}
-		if e == nil || (k > s.a && d.entAt[k-1] == e) || e.typ == ownOrg {
-			continue
-		}
-		seat := d.seatOfBody(k)
-		if seat && !judicial && typ != extract.EventArrest {
-			continue // "الأمن العام في حمص": the body's seat, not where it happened
-		}
-		if d.originBefore(k, s) {
-			continue
-		}
-		if judicial && (e.typ == ownFacility || k < a && !seat) {
-			continue
-		}
-		if custody && typ != extract.EventExecutionAllegation && e.typ == ownPlace && k < a {
-			continue
-		}
-		score := -min(abs(k-a), 10)
-		if k > a {
-			score += 6
-		}
-		if _, ok := d.has(k-1, quarterCues); ok {
-			score += 3 // "قرية عين الكروم": the most specific place
-		}
-		if custody && e.typ == ownFacility || !custody && e.typ == ownPlace {
-			score += 20
-		}
-		if seat && judicial {
-			score += 25
-		}
-		if typ == extract.EventArrest && seat {
-			score -= 3
-		}
-		if typ == extract.EventArrest && k < a && !seat {
-			score -= 10
-		}
-		if typ == extract.EventArrest && k > a && d.accusationBetween(a, k) {
-			continue // "المتهم بالمشاركة في مجزرة قرية البيضا": where the crime was
-		}
-		if typ == extract.EventArrest && e.typ == ownFacility && (k < a || k > a+8) {
-			continue
-		}
-		if k > a && k <= a+3 && e.typ == ownPlace {
-			score += 25 // "مجزرة حي الحاضر"
-		}
-		if score > bestScore {
-			best, bestScore = e, score
-		}
-	}
-	if best == nil && custody {
-		// "في السجن", "داخل الفرع": the prison or branch the text names
-		for k := s.a; k < s.b; k++ {
-			f := d.toks[k].fold
-			head := ""
-			switch {
-			case k == a:
-			case strings.HasSuffix(f, "السجن"):
-				head = "سجن"
-			case strings.HasSuffix(f, "الفرع"):
-				head = "فرع"
-			}
-			if head == "" || d.own[k] != ownNone {
-				continue
-			}
-			var only *entity
-			n := 0
-			for _, e := range d.ents {
-				if e.typ == ownFacility && (strings.HasPrefix(bare(textfold.Fold(e.name)), head) || e.gaz != nil && strings.HasPrefix(textfold.Fold(e.gaz.NameAR), head)) {
-					only = e
-					n++
-				}
-			}
-			if n == 1 {
-				return only.name
-			}
-		}
-	}
-	if best == nil {
-		return ""
-	}
-	return best.name
-}
-
-// seatOfBody reports a place that follows a body's name: "محكمة الجنايات في
-// دمشق", "قيادة الأمن الداخلي في محافظة درعا".
-func (d *doc) seatOfBody(k int) bool {
-	for j := k - 1; j >= 0 && j >= k-3; j-- {
-		if d.own[j] == ownOrg {
-			e := d.entAt[j]
-			for _, m := range e.ments {
-				if m.a <= j && j < m.b {
-					// "تابع للأمن العام في شهبا": the body something belongs to
-					f := d.fold(m.a - 1)
-					return m.pre == 0 && !strings.HasPrefix(d.toks[m.a].fold, "ل") && f != "تابع" && f != "التابع" && f != "تابعه" && f != "التابعه"
-				}
-			}
-			return true
-		}
-		if _, ok := d.has(j, placeHeads); ok || d.fold(j) == "في" {
-			continue
-		}
-		return false
-	}
-	return false
-}
-
-// accusationBetween reports an accusation word between an arrest word and
-// a place.
-func (d *doc) accusationBetween(a, k int) bool {
-	for j := a + 1; j < k; j++ {
-		switch bare(d.toks[j].vars[d.toks[j].nvars-1].s) {
-		case "متهم", "تهمه", "مشاركه", "مشارکه", "تورط", "متورط":
-			return true
-		}
-	}
-	return false
-}
-
-// originWords say where someone comes from, not where something happened.
-var originWords = set(`ينحدر المنحدر تنحدر المنحدرة أبناء مواليد سكان أهالي ابن وهو وهي`)
-
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
-}
-
-// dateFor picks the date of an event: the nearest date of its sentence,
-// a Gregorian one before a Hijri one.
-func (d *doc) dateFor(a int, s sentence) *dateRef {
-	var best *dateRef
-	bestDist := 1 << 30
-	for i := range d.dates {
-		r := &d.dates[i]
-		if r.sp.a < s.a || r.sp.b > s.b || r.date.IsZero() || r.ranged {
-			continue
-		}
-		dist := abs(r.sp.a - a)
-		if r.hijri {
-			dist += 1000
-		}
-		if dist < bestDist {
-			best, bestDist = r, dist
-		}
-	}
-	return best
-}
-
-// Modality cues.
-var (
-	denyCues   = set(`نفى ونفى نفت ونفت ينفي تنفي ينفون أنكر وأنكر ينكر تنكر نافيا نافية نفيه إنكاره`)
-	allegeCues = set(`زعم يزعم تزعم مزاعم المزعوم المزعومة بحسب حسب وفق وفقا نقلا يتهم تتهم اتهم اتهمت اتهام اتهامات متهم
-المتهم متهمين بتهمة يشتبه المشتبه مشتبه يعتقد يقال أفادت تفيد أفاد يفيد ناشطون مصادر شهادات الاتهامات ادعاءات`)
-)
-
-// modality reads how the sentence reports what it says.
-func (d *doc) modality(a int, s sentence) string {
-	if d.fold(a-1) == "لم" || d.fold(a-2) == "لم" || d.fold(a-1) == "لن" {
-		return extract.Denied
-	}
-	for k := s.a; k < s.b; k++ {
-		if _, ok := d.has(k, denyCues); ok {
-			return extract.Denied
-		}
-	}
-	for k := s.a; k < s.b; k++ {
-		if _, ok := d.has(k, allegeCues); ok {
-			return extract.Alleged
-		}
-	}
-	return extract.Asserted
-}
-
-// statementAt records what a named person says: "وقال العقيد X إن …",
-// "X قال", "نفى X".
-func (d *doc) statementAt(v int, s sentence) {
-	var p *person
-	for k := v + 1; k < s.b && k <= v+8; k++ {
-		if q := d.personAt[k]; q != nil {
-			p = q
-			break
-		}
-		if d.toks[k].word && d.own[k] != ownRank && d.own[k] != ownOrg && d.own[k] != ownPlace && d.own[k] != ownFacility && d.own[k] != ownDate && !postRank[d.fold(k)] && !speakerLinks[d.fold(k)] && !(k > v+1 && d.own[k-1] == ownRank && strings.HasPrefix(d.fold(k), "ال")) {
-			break
-		}
-		if f := d.fold(k); f == ":" || f == "," && k > v+1 {
-			break
-		}
-	}
-	if p == nil && v-1 >= s.a && d.personAt[v-1] != nil {
-		p = d.personAt[v-1]
-	}
-	if p == nil {
-		return
-	}
-	ev := &event{typ: extract.EventStatement, sent: s, trig: v, persons: []*person{p},
-		who: []extract.Participant{{Name: p.name, Role: extract.RoleSubject}}, modality: extract.Asserted}
-	ev.date = d.dateFor(v, s)
-	d.events = append(d.events, ev)
-}
-
-// speakerLinks may stand between a speech verb and the speaker.
-var speakerLinks = set(`في باسم شقيقه شقيقها والده والدته والد والدة ابنه ابنها زوجته زوجها محامي المحامي مدير`)
-
-// personTypes are events about someone: an event of one of these types that
-// names nobody restates one that does.
-var personTypes = map[string]bool{extract.EventArrest: true, extract.EventConfession: true, extract.EventReferral: true,
-	extract.EventTrial: true, extract.EventConviction: true, extract.EventEscape: true, extract.EventWanted: true,
-	extract.EventRelease: true}
-
-// mergeEvents reports each fact once: events of one type that share a
-// person, or that both name nobody, are one event.
-func (d *doc) mergeEvents() {
-	named := map[string]bool{}
-	namedIn := map[sentence]map[string]bool{}
-	for _, ev := range d.events {
-		if len(ev.persons) > 0 {
-			named[ev.typ] = true
-			if namedIn[ev.sent] == nil {
-				namedIn[ev.sent] = map[string]bool{}
-			}
-			namedIn[ev.sent][ev.typ] = true
-		}
-	}
-	var out []*event
-	for _, ev := range d.events {
-		if len(ev.persons) == 0 && (named[ev.typ] && ev.typ != extract.EventTestimony || namedIn[ev.sent][ev.typ] ||
-			ev.typ == extract.EventRelease || ev.typ == extract.EventEscape && !d.inmatesIn(ev.sent)) {
-			continue
-		}
-		merged := false
-		for _, o := range out {
-			if o.typ != ev.typ || !samePersons(o, ev) {
-				continue
-			}
-			if o.where == "" || o.leadIn && !ev.leadIn && ev.where != "" {
-				o.where = ev.where
-				o.leadIn = ev.leadIn
-			}
-			if o.date == nil {
-				o.date = ev.date
-			}
-			for i, p := range ev.persons {
-				if !containsPerson(o.persons, p) {
-					o.persons = append(o.persons, p)
-					o.who = append(o.who, ev.who[i])
-				}
-			}
-			if o.modality != ev.modality && ev.modality == extract.Asserted && o.modality == extract.Alleged {
-				o.modality = extract.Asserted
-			}
-			merged = true
-			break
-		}
-		if !merged {
-			out = append(out, ev)
-		}
-	}
-	d.events = out
-}
-
-// inmatesIn reports words for prisoners in a sentence: "فرار سبعة سجناء".
-func (d *doc) inmatesIn(s sentence) bool {
-	for k := s.a; k < s.b; k++ {
-		if _, ok := d.has(k, inmateWords); ok {
-			return true
-		}
-		if _, ok := d.has(k, victimWordSet); ok {
-			return true
-		}
-	}
-	return false
-}
-
-var victimWordSet = set(victimWords)
-
-// samePersons reports events about the same persons, or both about nobody.
-func samePersons(a, b *event) bool {
-	if len(a.persons) == 0 || len(b.persons) == 0 {
-		return len(a.persons) == len(b.persons)
-	}
-	for _, p := range a.persons {
-		if containsPerson(b.persons, p) {
-			return true
-		}
-	}
-	return false
-}
-
-func containsPerson(ps []*person, p *person) bool {
-	for _, x := range ps {
-		if x == p {
-			return true
-		}
-	}
-	return false
-}
-
-// originBefore reports that the place at k says where someone comes from:
-// "ينحدر من قرية القبو في ريف حمص".
-func (d *doc) originBefore(k int, s sentence) bool {
-	for j := k - 1; j >= s.a && j >= k-6; j-- {
-		if d.fold(j) == "," {
-			return false
-		}
-		if _, ok := d.has(j, originWords); ok {
-			return true
-		}
-	}
-	return false
 }

@@ -7,49 +7,12 @@ import (
 	"github.com/athar-project/athar/internal/textfold"
 )
 
-// set builds a lookup set of folded words from a space-separated list.
-func set(words string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(words) {
-		m[textfold.Fold(w)] = true
-	}
-	return m
-}
-
-// phrases folds a list of phrases separated by "|".
-func phrases(list string) [][]string {
-	var out [][]string
-	for _, p := range strings.Split(list, "|") {
-		if ws := strings.Fields(textfold.Fold(p)); len(ws) > 0 {
-			out = append(out, ws)
-		}
-	}
-	return out
-}
-
-// givenNames are Arabic given names (and name words that begin a name): the
-// names package's table of known names and the list below, written for
-// Syrian usage. A person's name starts at one of them, or after a rank, a
-// title or a cue word.
+// givenNames are Arabic given names (and name words that begin a name):
+// lexicon/given_names.txt and the names package's table of known names,
+// less its entries that are common words too. A person's name starts at one
+// of them, or after a rank, a title or a cue word.
 var givenNames = func() map[string]bool {
-	m := set(`
-محمد أحمد محمود علي حسن حسين عمر خالد إبراهيم يوسف مصطفى عبدالله علاء حامد حميد حمد حمدي حمود أسامة إسماعيل
-سليمان سلمان سالم سليم سعيد سعد عثمان عمار عامر أمير أيمن أمين جمال جميل كريم كرم ناصر نصر بشار بشير ماجد مجد
-رامي سامر سمير سامي عادل وائل هاني ماهر حازم حاتم رفيق وفيق فاروق أنس أوس إياد عماد عمرو عدي قصي صدام عزت طارق
-طاهر ثائر نبيل زهير صقر خضر فؤاد فادي فراس وسيم رياض زكريا يحيى عيسى موسى مازن هشام حسام عصام هيثم غسان باسل بسام
-رضوان نزار منذر نذير جلال طلال جاسم قاسم ياسر ياسين إدريس توفيق شفيق رشيد راشد مهند هاشم جابر عباس عزيز فايز فيصل
-بكر أكرم آصف عاطف حافظ أسعد شوكت رستم حبيب صالح صلاح ضياء عبود عزام عدنان أنور منصور مراد مروان مالك نعيم هادي
-وليد زياد شادي كمال جعفر سيف عمران مهدي مؤيد فاضل عوض حمزة معن ميار نضال رائد رأفت رفعت سهيل سومر شريف طلعت
-عاصم عبدو غياث قتيبة كنان لؤي مأمون محسن مدحت معاذ ممدوح منير مهيب نادر نبيه نجيب نمير همام وضاح يزن يامن
-أدهم أديب أسد إيهاب باسم بلال تامر تيسير جهاد حسان حكمت خليل دريد ربيع رامز زاهر زكي زيد سامح سعود سلطان شاكر
-صفوان ضرار عاطف عدنان علاء عمار غازي فواز فهد قيس لبيب مؤنس مجدي محيي مصعب مفيد مناف موفق ناجي نوفل هلال
-وجيه وحيد يعرب يونس أيهم بهجت ثامر جودت حيدر ديب رضا سميح شحادة صبحي طه عارف عاطف غالب فتحي مالك مهدي نايف
-ضابط
-فاطمة خديجة زينب مريم ليلى رانيا رنا سوسن هند هدى نادية لينا سلمى ريم إيمان منى بشرى جميلة أمل رزان سمر سحر
-نور هبة لمى ديما دانة رغد آية إسراء وفاء سناء سعاد عبير غادة رولا نسرين ياسمين هالة نهى سهام أسماء مي
-رشا رهف رزان روان ريما ريهام سارة سوزان شذى عبلة علا عفاف فرح لبنى ماريا مروة ميساء نجلاء نسمة هيام وعد يارا
-مظهر مهدي منهل مصعب أنيس بشير سائر عدنان مضر قصي نوفل هيثم وليد آدم إلياس جورج ميشيل يوحنا طوني سركيس حنا بطرس جوزيف نيقولا فيليب رامي مالك زاهر معتز مجاهد مهيار نوار`)
-	delete(m, textfold.Fold("ضابط"))
+	m := words("given_names")
 	for _, k := range names.KnownNames() {
 		f := textfold.Fold(k.Arabic)
 		if !strings.HasPrefix(f, "ال") && !notGiven[f] {
@@ -60,23 +23,33 @@ var givenNames = func() map[string]bool {
 }()
 
 // notGiven are entries of the names table that are common words too.
-var notGiven = set(`نور سيد كرم نصر صقر حبيب أمل حي حق صمد واحد رحيم قادر سلام مجيد غني جليل لطيف حكيم باسط ستار جبار منان رزاق فتاح قدوس رؤوف حليم وهاب معين ودود غفور`)
+var notGiven = words("not_given")
 
 // ranks are military and police ranks and the offices that stand before a
 // name, folded, longest first where one is the start of another; they are
 // kept apart from the name.
-var ranks = phrases(`مساعد أول|المساعد أول|المساعد الأول|مساعد|المساعد|عقيد|العقيد|عميد|العميد|لواء|اللواء|مقدم|المقدم|رائد|الرائد|
-نقيب|النقيب|ملازم أول|الملازم أول|ملازم|الملازم|رقيب أول|الرقيب أول|رقيب|الرقيب|عريف|العريف|الفريق|فريق|العماد|عماد|
-المجند|مجند|الجندي|جندي|صف الضابط|الضابط|ضابط|الضابط السابق|السجان السابق|السجان|سجان|الحارس|حارس|المحقق|محقق|
-الدكتور|دكتور|د.|الطبيب|الشيخ|شيخ|الحاج|الحاجة|السيد|السيدة|القاضي|المحامي|المحامية|المهندس|الصحفي|الصحفية|الناشط|الناشطة|
-المحامي العام|محامي الدفاع|محامي|قاضي التحقيق|قاضي التحقيق الأول|وزير الداخلية|وزير العدل|وزير الدفاع|وزير الخارجية|الوزير|وزير|الرئيس|رئيس|النائب العام|المتحدث الرسمي|المتحدث باسم|المتحدث|
-مدير|مدير الأمن العام|قائد|قائد الأمن الداخلي|محافظ|المحافظ|الرئيس المخلوع|العنصر|عنصر|الشبيح|المعتقل السابق|المعتقل|
-الناجي|الناجية|المعتقلة|الممرضة|الممرض|الطبيبة|المعلم|المعلمة|الطالب|الطالبة|المصور|المصورة|المهندسة|الصحفي|الشاب|الشابة|الطفل|المواطن|المواطنة|الشهيد|الضحية|الموقوف|المتهم|المشتبه به`)
+var ranks = phraseList("ranks")
+
+// rankModifiers complete a rank: "العقيد الركن", "مساعد أول".
+var rankModifiers = words("rank_modifiers")
+
+// kinWords are words of kinship with a pronoun: "وشقيقه نمير".
+var kinWords = words("kin_words")
+
+// appositionOpeners open an apposition after a name: "، أحد الناجين".
+var appositionOpeners = words("apposition_openers")
+
+// governingNouns take a name as their complement without making the person a
+// participant: "نظام بشار الأسد", "شقيق مازن".
+var governingNouns = words("governing_nouns")
+
+// officeRanks are offices followed by a complement before the name.
+var officeRanks = words("office_ranks")
 
 // rankWords are the first words of ranks, folded, for a quick check.
 var rankWords = func() map[string]bool {
 	m := map[string]bool{}
-	for _, p := range ranks {
+	for _, p := range ranks.list {
 		m[p[0]] = true
 	}
 	return m
@@ -84,48 +57,28 @@ var rankWords = func() map[string]bool {
 
 // officialRanks are titles of people who speak for a body rather than take
 // part in what it reports: a minister, a spokesman, a governor.
-var officialRanks = set(`وزير الوزير الرئيس رئيس المتحدث مدير محافظ المحافظ قائد النائب`)
+var officialRanks = words("official_ranks")
+
+// survivorRanks introduce one who was held: what they say is testimony.
+var survivorRanks = words("survivor_ranks")
 
 // victimRanks introduce a victim or a witness rather than a suspect.
-var victimRanks = set(`الممرضة الممرض الطبيبة المعلم المعلمة الطالب الطالبة المصور المصورة المهندسة الموقوف المعتقل المعتقلة الناجي الناجية الشاب الشابة الطفل المواطن المواطنة الشهيد الضحية الصحفي الصحفية الناشط الناشطة المعتقل`)
+var victimRanks = words("victim_ranks")
 
 // milRanks are the ranks and posts of those who held others: a person
 // under one of them is a suspect, not a victim of a death in custody.
-var milRanks = set(`مساعد المساعد عقيد العقيد عميد العميد لواء اللواء مقدم المقدم رائد الرائد نقيب النقيب ملازم الملازم رقيب
-الرقيب عريف العريف الفريق فريق العماد عماد المجند مجند الجندي جندي صف الضابط ضابط السجان سجان الحارس حارس المحقق محقق العنصر عنصر الشبيح`)
+var milRanks = words("mil_ranks")
 
 // cueWords introduce a name: "المدعو X".
-var cueWords = set(`المدعو المدعوة المدعوين يدعى تدعى اسمه اسمها`)
+var cueWords = words("cue_words")
 
 // aliasCues introduce a nickname or kunya of the person before them:
 // "الملقب بـ«عزرائيل صيدنايا»", "المعروف بـ", "المكنى".
-var aliasCues = set(`الملقب الملقبة الملقبين الملقّب يلقب ويلقب الملقب المعروف المعروفة المكنى المكناة الشهير الشهيرة الملقب الملقبه ولقبه لقبه الملقّبة الكنية`)
+var aliasCues = words("alias_cues")
 
 // particles join the parts of a name.
-var particles = set(`بن ابن بنت أبو أبي أم عبد آل ال`)
+var particles = words("particles")
 
 // stopWords are words that never belong to a person's name: function
 // words, verbs and nouns of reporting, and the domain's common nouns.
-var stopWords = set(`
-في من إلى عن مع بعد قبل خلال منذ حتى عند لدى بين تحت فوق حول ضد دون غير سوى عبر أمام وراء نحو
-و أو ثم ف لكن بل لا لم لن ما ماذا هل قد لقد إن أن إنه أنه إنها أنها كان كانت يكون تكون كانوا ليس
-هو هي هم هما نحن أنا أنت الذي التي الذين اللذين اللتين هذا هذه ذلك تلك هؤلاء أولئك هناك هنا كل بعض
-أي أيضا كما وفق بحسب حسب نحو ضمن إثر جراء بسبب بتهمة بتهم تهمة تهم بعدما عندما حيث بينما وقال قال وقالت
-قالت أكد وأكد أكدت أضاف وأضاف أضافت أوضح وأوضح أوضحت أعلن أعلنت ذكر ذكرت أفاد أفادت أشار أشارت تابع وتابع
-صرح نقل نقلت يوم اليوم أمس الأسبوع الشهر العام عام سنة السنة الماضي الماضية الحالي الحالية الجاري
-السبت الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة صباح مساء ليلة فجر ظهر
-سجن السجن فرع الفرع مدينة المدينة قرية القرية بلدة البلدة حي الحي ريف منطقة المنطقة محافظة المحافظة ناحية
-وزارة الوزارة إدارة الإدارة قوات القوات الأمن الأمني الأمنية الجيش النظام حكومة الحكومة جهاز الجهاز
-السابق السابقة البائد المخلوع البائدة سابقا السوري السورية سوري سورية العسكري العسكرية الداخلية العام العامة
-عناصر عنصر ضابط الضابط ضباط الضباط معتقل المعتقل معتقلين المعتقلين المعتقلات سجين السجين السجناء سجناء
-التعذيب تعذيب القبض اعتقال الاعتقال توقيف إحالة القضاء المختص المحكمة محكمة النيابة حملة عملية العملية
-الملقب الملقبة المعروف المدعو المكنى الشهير خلال المتورط المتورطين المتهم متهم بارتكاب ارتكاب جرائم الجرائم
-انتهاكات الانتهاكات حق بحق ضد أحد إحدى عدد عدة نحو أكثر أقل آلاف مئات عشرات الذي والذي الذي
-سابق سابقة متقاعد المتقاعد منشق المنشق الأسبق مخابرات أمن شرطة جيش عليه عليها عليهم له لها لهم به بها بهم منه منها
-أبيه أخيه فيه اسم اسمه مكان تاريخ رقم المحكوم المحكومين المحكومة قضايا بقضايا التهم التهمة الموجهة الجلسة الدعوى القضية الاتهامات التحقيقات الادعاء الحادثة الحادث الجريمة الجرائم
-داخل خارج أمام خلف قرب بجانب وسط عقب أثناء كيف لماذا متى أين حين عندما لأن الرئيسي الرئيسيين الأول الثاني
-المدير المسؤول القائد النائب العضو الموظف الطبيب الناطق مستعار مستعارا واحد اثنان اثنين ثلاثة أربعة خمسة ستة سبعة
-ثمانية تسعة عشرة عشر عشرين ثلاثين أربعين خمسين مئة ألف سنوات سنة عاما أعوام شهرا أشهر متوار متواري فار الفار
-معه معها إليه إليها ضده بحقه نفسه ذاته وهو وهي أخيه شقيقه شقيقها والده والدته ابنه ابنها زوجته زوجها
-جثة جثته رفاقه زملائه المحققين السجانين السجانون المعتقلون ناجون ناشطون مصادر مصدر
-`)
+var stopWords = words("stop_words")

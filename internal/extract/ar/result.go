@@ -3,7 +3,6 @@ package ar
 import (
 	"github.com/athar-project/athar/internal/extract"
 	"github.com/athar-project/athar/internal/names"
-	"github.com/athar-project/athar/internal/textfold"
 )
 
 // result converts the working state to the shared Result shape.
@@ -29,14 +28,14 @@ func (d *doc) result() extract.Result {
 	}
 	for _, e := range d.ents {
 		out := extract.Entity{Name: e.name}
-		seen := map[string]bool{textfold.Fold(e.name): true}
+		seen := map[string]bool{foldText(e.name): true}
 		raw := map[string]bool{e.name: true}
 		for _, a := range e.aliases {
 			if a == "" || raw[a] {
 				continue
 			}
 			raw[a] = true
-			if f := textfold.Fold(a); !seen[f] {
+			if f := foldText(a); !seen[f] {
 				seen[f] = true
 				out.Aliases = append(out.Aliases, a)
 			}
@@ -67,7 +66,14 @@ func (d *doc) result() extract.Result {
 			out.Where = &w
 		}
 		if ev.date != nil {
-			t := d.str(ev.date.sp)
+			sp := ev.date.sp
+			if end := d.dateEnd(ev.date); end != nil {
+				sp.b = end.sp.b // "بين عامي 2012 و2014": the whole range
+				if v := end.date.String(); v != "" {
+					out.DateEnd = &v
+				}
+			}
+			t := d.str(sp)
 			out.DateText = &t
 			if v := ev.date.date.String(); v != "" {
 				out.Date = &v

@@ -21,6 +21,7 @@ type token struct {
 	arabic     bool // has Arabic letters
 	space      bool // white space (or an invisible mark) before it
 	nl         int  // line breaks before it
+	tanween    bool // written with tanween ("عنفاً", "سوريًا"): an indefinite noun or adjective, never a name
 	vars       [3]variant
 	nvars      int
 }
@@ -79,7 +80,8 @@ func tokenize(s string) []token {
 			}
 			t.digits = allDigits(t.fold)
 			t.arabic = hasArabic(t.fold)
-			t.variants()
+			t.tanween = hasTanween(s[i:j])
+			t.variants(s)
 			toks = append(toks, t)
 			i = j
 		} else {
@@ -137,7 +139,7 @@ func foldWord(s string, a, b int, offs []int32) ([]byte, []int32) {
 			continue
 		}
 		if r < 0x80 || (r >= 0x0600 && r <= 0x06FF) {
-			if f := textfold.Rune(r); f >= 0 {
+			if f := foldRune(r); f >= 0 {
 				out = utf8.AppendRune(out, f)
 				offs = append(offs, int32(i))
 			}
@@ -177,8 +179,10 @@ func hasArabic(s string) bool {
 
 // variants fills the readings of a word: as written, without a conjunction
 // (و ف), and without a conjunction and a preposition (ب ل ك); "لل" reads as
-// ل + the article ("للمعتقلين" → "المعتقلين").
-func (t *token) variants() {
+// ل + the article ("للمعتقلين" → "المعتقلين"). A reading whose rest could
+// not begin a word as written (a hamza on its seat, ta marbuta, alif
+// maqsura: "ولائهم" is not و + ل + "أيهم") is left out; s is the text.
+func (t *token) variants(s string) {
 	t.vars[0] = variant{t.fold, 0}
 	t.nvars = 1
 	if !t.arabic {
@@ -187,11 +191,14 @@ func (t *token) variants() {
 	rest, pre := t.fold, 0
 	if r, n := utf8.DecodeRuneInString(rest); (r == 'و' || r == 'ف') && utf8.RuneCountInString(rest) >= 4 {
 		rest, pre = rest[n:], 1
+		if !t.canBeginWord(s, pre) {
+			return
+		}
 		t.vars[t.nvars] = variant{rest, pre}
 		t.nvars++
 	}
 	r, n := utf8.DecodeRuneInString(rest)
-	if (r == 'ب' || r == 'ل' || r == 'ك') && utf8.RuneCountInString(rest) >= 4 {
+	if (r == 'ب' || r == 'ل' || r == 'ك') && utf8.RuneCountInString(rest) >= 4 && t.canBeginWord(s, pre+1) {
 		if r == 'ل' && len(rest) > 2*n && rest[n:2*n] == "ل" {
 			t.vars[t.nvars] = variant{"ا" + rest[n:], pre + 1}
 		} else {
@@ -199,6 +206,36 @@ func (t *token) variants() {
 		}
 		t.nvars++
 	}
+}
+
+// canBeginWord reports whether the word as written, from its k-th folded
+// rune on, could be a word of its own: Arabic spelling begins no word with a
+// hamza on a seat (ئ ؤ), a lone hamza followed by nothing, ta marbuta or
+// alif maqsura, or an alif before one (the seat of a word's first hamza is
+// the alif itself).
+func (t *token) canBeginWord(s string, k int) bool {
+	if k >= len(t.offs) {
+		return false
+	}
+	r, n := utf8.DecodeRuneInString(s[t.offs[k]:])
+	switch r {
+	case 'ئ', 'ؤ', 'ة', 'ى':
+		return false
+	case 'ا':
+		r2, _ := utf8.DecodeRuneInString(s[int(t.offs[k])+n:])
+		return r2 != 'ئ' && r2 != 'ؤ'
+	}
+	return true
+}
+
+// hasTanween reports a tanween mark in a word as written.
+func hasTanween(w string) bool {
+	for _, r := range w {
+		if r >= '\u064B' && r <= '\u064D' {
+			return true
+		}
+	}
+	return false
 }
 
 // bare strips the article from a folded word: "السجن" → "سجن".

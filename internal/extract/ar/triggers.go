@@ -1,6 +1,8 @@
 package ar
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/athar-project/athar/internal/extract"
@@ -19,161 +21,50 @@ type trigger struct {
 	back bool
 }
 
-const (
-	custodyWords = `التعذيب تعذيب السجن سجن المعتقل معتقل معتقله الاعتقال اعتقاله احتجازه الاحتجاز الفرع فرع الزنزانه زنزانه
-الزنازين صيدنايا احتجاز مركز المعتقلات السجون سجون المعتقلين معتقلين السجناء سجناء الحجز حجز التحقيق المنفردة اعتقالها`
-	judiciaryWords = `القضاء قضاء النيابه المحكمه محكمه القاضي العداله القضائيه القضائي المختص المختصه محاكمه المحاكم الجنايات`
-	sentenceWords  = `عليه عليها عليهم على بالسجن بالاعدام بالاشغال غيابيا بسجنه بالمؤبد بسجن بالحبس`
-	victimWords    = `المعتقلين معتقلين السجناء سجناء الموقوفين المحتجزين معتقلا سجينا المدنيين`
-)
-
-func trig(typ, phrase string, needs string, win int, back bool) trigger {
-	t := trigger{words: strings.Fields(textfold.Fold(phrase)), typ: typ, win: win, back: back}
-	if needs != "" {
-		t.needs = set(needs)
-	}
-	return t
+// eventTypes are the event types a trigger may report.
+var eventTypes = map[string]bool{
+	extract.EventArrest: true, extract.EventDetention: true, extract.EventWanted: true, extract.EventConfession: true,
+	extract.EventReferral: true, extract.EventCharge: true, extract.EventTrial: true, extract.EventConviction: true,
+	extract.EventAcquittal: true, extract.EventSentence: true, extract.EventRelease: true, extract.EventEscape: true,
+	extract.EventDeathInCustody: true, extract.EventDisappearance: true, extract.EventTestimony: true,
+	extract.EventTortureAllegation: true, extract.EventExecutionAllegation: true, extract.EventStatement: true,
 }
 
-var triggers = []trigger{
-	trig(extract.EventWanted, "مذكرة توقيف", "", 0, false),
-	trig(extract.EventWanted, "مذكرات توقيف", "", 0, false),
-	trig(extract.EventWanted, "مذكرة اعتقال", "", 0, false),
-	trig(extract.EventWanted, "مذكرة قبض", "", 0, false),
-	trig(extract.EventWanted, "قائمة المطلوبين", "", 0, false),
-	trig(extract.EventWanted, "مطلوب", "", 0, false),
-	trig(extract.EventWanted, "النشرة الحمراء", "", 0, false),
-	trig(extract.EventArrest, "القبض", "", 0, true),
-	trig(extract.EventArrest, "قبض", "", 0, true),
-	trig(extract.EventArrest, "اعتقال", "", 0, true),
-	trig(extract.EventArrest, "اعتقل", "", 0, true),
-	trig(extract.EventArrest, "اعتقلت", "", 0, true),
-	trig(extract.EventArrest, "اعتقلوا", "", 0, false),
-	trig(extract.EventArrest, "يعتقل", "", 0, false),
-	trig(extract.EventArrest, "توقيف", "", 0, true),
-	trig(extract.EventArrest, "أوقف", "", 0, true),
-	trig(extract.EventArrest, "أوقفت", "", 0, true),
-	trig(extract.EventArrest, "احتجاز", "", 0, true),
-	trig(extract.EventArrest, "احتجز", "", 0, true),
-	trig(extract.EventArrest, "احتجزت", "", 0, true),
-	trig(extract.EventArrest, "ضبط", "", 0, true),
-	trig(extract.EventArrest, "تسليم نفسه", "", 0, true),
-	trig(extract.EventArrest, "سلم نفسه", "", 0, true),
-	trig(extract.EventConfession, "اعترف", "", 0, true),
-	trig(extract.EventConfession, "اعترفت", "", 0, true),
-	trig(extract.EventConfession, "يعترف", "", 0, true),
-	trig(extract.EventConfession, "اعترفا", "", 0, true),
-	trig(extract.EventConfession, "اعترفوا", "", 0, true),
-	trig(extract.EventConfession, "اعتراف", "", 0, true),
-	trig(extract.EventConfession, "اعترافات", "", 0, true),
-	trig(extract.EventConfession, "أقر", "", 0, true),
-	trig(extract.EventConfession, "إقرار", "", 0, true),
-	trig(extract.EventReferral, "أحيل", judiciaryWords, 25, true),
-	trig(extract.EventReferral, "أحيلت", judiciaryWords, 25, true),
-	trig(extract.EventReferral, "إحالة", judiciaryWords, 25, true),
-	trig(extract.EventReferral, "أحال", judiciaryWords, 25, true),
-	trig(extract.EventReferral, "أحالت", judiciaryWords, 25, true),
-	trig(extract.EventReferral, "سيحال", judiciaryWords, 25, true),
-	trig(extract.EventReferral, "يحال", judiciaryWords, 25, true),
-	trig(extract.EventReferral, "ستحال", judiciaryWords, 25, true),
-	trig(extract.EventReferral, "تحال", judiciaryWords, 25, true),
-	trig(extract.EventReferral, "تحويل", judiciaryWords, 4, true),
-	trig(extract.EventReferral, "تسليم", judiciaryWords, 4, true),
-	trig(extract.EventReferral, "تمهيدا لإحالته", "", 0, true),
-	trig(extract.EventTrial, "محاكمة", "", 0, true),
-	trig(extract.EventTrial, "يحاكم", "", 0, true),
-	trig(extract.EventTrial, "حوكم", "", 0, true),
-	trig(extract.EventTrial, "المحاكمة", "", 0, true),
-	trig(extract.EventTrial, "مثل أمام", "", 0, true),
-	trig(extract.EventTrial, "مثل", "أمام", 4, true),
-	trig(extract.EventConviction, "أدين", "", 0, true),
-	trig(extract.EventConviction, "إدانة", "", 0, true),
-	trig(extract.EventConviction, "أدانت", "", 0, true),
-	trig(extract.EventConviction, "دانت", "", 0, true),
-	trig(extract.EventConviction, "حكم", sentenceWords, 3, true),
-	trig(extract.EventConviction, "حكمت", sentenceWords, 8, true),
-	trig(extract.EventConviction, "الحكم", sentenceWords, 3, true),
-	trig(extract.EventConviction, "حكما", sentenceWords, 3, true),
-	trig(extract.EventConviction, "أحكاما", sentenceWords, 10, true),
-	trig(extract.EventConviction, "أحكام", sentenceWords, 10, true),
-	trig(extract.EventConviction, "قضت", sentenceWords, 8, true),
-	trig(extract.EventExecutionAllegation, "إعدام", "", 0, false),
-	trig(extract.EventExecutionAllegation, "إعدامات", "", 0, false),
-	trig(extract.EventExecutionAllegation, "الإعدامات", "", 0, false),
-	trig(extract.EventExecutionAllegation, "أعدم", "", 0, false),
-	trig(extract.EventExecutionAllegation, "أعدمت", "", 0, false),
-	trig(extract.EventExecutionAllegation, "يعدم", "", 0, false),
-	trig(extract.EventExecutionAllegation, "يعدمون", "", 0, false),
-	trig(extract.EventExecutionAllegation, "سيعدمون", "", 0, false),
-	trig(extract.EventExecutionAllegation, "الإعدام", "", 0, false),
-	trig(extract.EventExecutionAllegation, "إعدامهم", "", 0, false),
-	trig(extract.EventExecutionAllegation, "أعدموا", "", 0, false),
-	trig(extract.EventExecutionAllegation, "تصفية", victimWords, 4, false),
-	trig(extract.EventExecutionAllegation, "شنق", "", 0, false),
-	trig(extract.EventExecutionAllegation, "قتل", victimWords, 4, false),
-	trig(extract.EventExecutionAllegation, "وقتل", victimWords, 4, false),
-	trig(extract.EventExecutionAllegation, "قتلهم", "", 0, false),
-	trig(extract.EventExecutionAllegation, "مجزرة", "", 0, false),
-	trig(extract.EventTortureAllegation, "تعذيب", "", 0, false),
-	trig(extract.EventTortureAllegation, "التعذيب", "", 0, false),
-	trig(extract.EventTortureAllegation, "عذب", "", 0, false),
-	trig(extract.EventTortureAllegation, "يعذب", "", 0, false),
-	trig(extract.EventTortureAllegation, "عذبوا", "", 0, false),
-	trig(extract.EventTortureAllegation, "التنكيل", "", 0, false),
-	trig(extract.EventTortureAllegation, "الضرب", "", 0, false),
-	trig(extract.EventTortureAllegation, "ضرب", victimWords, 3, false),
-	trig(extract.EventTortureAllegation, "اغتصاب", "", 0, false),
-	trig(extract.EventTortureAllegation, "تجويع", "", 0, false),
-	trig(extract.EventTortureAllegation, "سوء معاملة", "", 0, false),
-	trig(extract.EventTortureAllegation, "سوء المعاملة", "", 0, false),
-	trig(extract.EventTortureAllegation, "الصعق", "", 0, false),
-	trig(extract.EventDeathInCustody, "توفي", custodyWords, 16, false),
-	trig(extract.EventDeathInCustody, "توفيت", custodyWords, 16, false),
-	trig(extract.EventDeathInCustody, "وفاة", custodyWords, 16, false),
-	trig(extract.EventDeathInCustody, "مات", custodyWords, 6, false),
-	trig(extract.EventDeathInCustody, "ماتوا", custodyWords, 6, false),
-	trig(extract.EventDeathInCustody, "يموتون", custodyWords, 6, false),
-	trig(extract.EventDeathInCustody, "يموت", custodyWords, 6, false),
-	trig(extract.EventDeathInCustody, "توفوا", custodyWords, 8, false),
-	trig(extract.EventDeathInCustody, "حتى الموت", "", 0, false),
-	trig(extract.EventDeathInCustody, "استشهد", custodyWords, 16, false),
-	trig(extract.EventDeathInCustody, "مقتل", custodyWords, 10, false),
-	trig(extract.EventDeathInCustody, "قضى تحت", "", 0, false),
-	trig(extract.EventDeathInCustody, "قضوا تحت", "", 0, false),
-	trig(extract.EventDeathInCustody, "قضى نحبه", custodyWords, 8, false),
-	trig(extract.EventDeathInCustody, "لقي حتفه", custodyWords, 8, false),
-	trig(extract.EventDeathInCustody, "فارق الحياة", custodyWords, 8, false),
-	trig(extract.EventDeathInCustody, "فارقا الحياة", custodyWords, 8, false),
-	trig(extract.EventDeathInCustody, "فارقوا الحياة", custodyWords, 8, false),
-	trig(extract.EventDeathInCustody, "وفيات", custodyWords, 8, false),
-	trig(extract.EventTestimony, "شهادة", "", 0, false),
-	trig(extract.EventTestimony, "شهادات", "", 0, false),
-	trig(extract.EventTestimony, "مقابلات", "شاهدا شاهد شهود ناجين ناجيا معتقلين معتقلا ناجون", 6, false),
-	trig(extract.EventTestimony, "أدلى", "", 0, false),
-	trig(extract.EventTestimony, "روى", "", 0, false),
-	trig(extract.EventTestimony, "روت", "", 0, false),
-	trig(extract.EventTestimony, "يروي", "", 0, false),
-	trig(extract.EventTestimony, "تروي", "", 0, false),
-	trig(extract.EventTestimony, "يستذكر", "", 0, false),
-	trig(extract.EventTestimony, "يتذكر", "", 0, false),
-	trig(extract.EventTestimony, "تتذكر", "", 0, false),
-	trig(extract.EventTestimony, "يصف", "", 0, false),
-	trig(extract.EventTestimony, "تصف", "", 0, false),
-	trig(extract.EventTestimony, "وصف", "", 0, false),
-	trig(extract.EventEscape, "فر", "", 0, true),
-	trig(extract.EventEscape, "فرار", "", 0, true),
-	trig(extract.EventEscape, "الفرار", "", 0, true),
-	trig(extract.EventEscape, "هرب", "", 0, true),
-	trig(extract.EventEscape, "هروب", "", 0, true),
-	trig(extract.EventEscape, "فراره", "", 0, true),
-	trig(extract.EventRelease, "أفرج", "", 0, true),
-	trig(extract.EventRelease, "الإفراج", "", 0, true),
-	trig(extract.EventRelease, "أطلق سراح", "", 0, true),
-	trig(extract.EventRelease, "إطلاق سراح", "", 0, true),
-	trig(extract.EventDisappearance, "اختفاء", "", 0, false),
-	trig(extract.EventDisappearance, "الإخفاء", "", 0, false),
-	trig(extract.EventDisappearance, "اختفى", "", 0, false),
-	trig(extract.EventDisappearance, "مغيب", "", 0, false),
+// triggers are the words and phrases that report an event, read from
+// lexicon/triggers.tsv.
+var triggers = loadTriggers("triggers")
+
+// victimWordSet holds the words for the detained.
+var victimWordSet = words("victim_words")
+
+// loadTriggers reads a trigger table (its columns are described at its top).
+func loadTriggers(file string) []trigger {
+	var out []trigger
+	for _, cols := range lexicon.Rows(file) {
+		line := strings.Join(cols, " | ")
+		if len(cols) != 5 || !eventTypes[cols[0]] {
+			panic(fmt.Sprintf("ar: [%s] bad row %q: want type | phrase | needs | window | back", file, line))
+		}
+		win, err := strconv.Atoi(cols[3])
+		if err != nil {
+			panic(fmt.Sprintf("ar: %s: bad window in %q", file, line))
+		}
+		t := trigger{words: strings.Fields(textfold.Fold(cols[1])), typ: cols[0], win: win, back: cols[4] == "back"}
+		switch needs := cols[2]; {
+		case needs == "-":
+		case strings.HasPrefix(needs, "@"):
+			t.needs = map[string]bool{}
+			for _, list := range strings.Split(needs, "+") {
+				for w := range words(strings.TrimPrefix(list, "@")) {
+					t.needs[w] = true
+				}
+			}
+		default:
+			t.needs = set(needs)
+		}
+		out = append(out, t)
+	}
+	return out
 }
 
 var triggerIndex = func() map[string][]int {

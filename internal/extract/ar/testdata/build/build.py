@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the Arabic test corpus (corpus/*.txt in the header format of
 CONTRACTS.md) and its gold annotations (gold/*.json, the shape
-score-extraction reads) from corpus1.py … corpus3.py, and the held-out texts (heldout*/) from heldout1.py … heldout6.py."""
+score-extraction reads) from corpus1.py … corpus3.py, and the held-out texts (heldout*/) from heldout1.py … heldout7.py."""
 import json, os, sys
 sys.path.insert(0, os.path.dirname(__file__))
 import corpus1
@@ -12,6 +12,7 @@ import heldout3  # noqa: F401
 import heldout4  # noqa: F401
 import heldout5  # noqa: F401
 import heldout6  # noqa: F401
+import heldout7  # noqa: F401
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.dirname(HERE)
@@ -35,5 +36,5 @@ def write(d, base):
 for d in corpus1.DOCS:
     write(d, OUT)
 for d in heldout1.DOCS:
-    write(d, os.path.join(OUT, {"ho": "heldout", "hu": "heldout2", "hv": "heldout3", "hw": "heldout4", "hx": "heldout5", "hy": "heldout6"}[d["id"][:2]]))
+    write(d, os.path.join(OUT, {"ho": "heldout", "hu": "heldout2", "hv": "heldout3", "hw": "heldout4", "hx": "heldout5", "hy": "heldout6", "hz": "heldout7"}[d["id"][:2]]))
 print(len(corpus1.DOCS), "documents,", len(heldout1.DOCS), "held out")

@@ -13,12 +13,12 @@ doc("hv_001", "بالصور: القبض على أحد أبرز سجاني «ال
 (صورة: عناصر من الأمن العام خلال عملية التوقيف)
 """,
     persons=[("غسان جميل عيد", [])],
-    facilities=["سجن صيدنايا العسكري"],
+    facilities=["سجن صيدنايا العسكري", "المبنى الأحمر"],
     places=["دمشق", "المزة 86"],
     orgs=["سانا", "إدارة الأمن العام"],
     events=[("arrest", [("غسان جميل عيد", "subject")], "المزة 86", "2025-03-05"),
             ("torture_allegation", [("غسان جميل عيد", "perpetrator")], None, None),
-            ("execution_allegation", [("غسان جميل عيد", "perpetrator")], "سجن صيدنايا العسكري", None),
+            ("execution_allegation", [("غسان جميل عيد", "perpetrator")], "المبنى الأحمر", None),
             ("referral_to_judiciary", [("غسان جميل عيد", "subject")], None, None)])
 
 doc("hv_002", "أم تروي رحلة البحث عن ابنها بين صور قيصر", "2025-02-10", """\
@@ -32,7 +32,6 @@ doc("hv_002", "أم تروي رحلة البحث عن ابنها بين صور �
     places=["داريا", "المعضمية"],
     orgs=["الفرقة الرابعة"],
     events=[("testimony", [("فاطمة عبد الكريم الزين", "witness")], None, None),
-            ("statement", [("فاطمة عبد الكريم الزين", "subject")], None, None),
             ("arrest", [("وسيم أحمد الشيخ", "victim")], "المعضمية", "2012"),
             ("torture_allegation", [("وسيم أحمد الشيخ", "victim")], None, None),
             ("death_in_custody", [("وسيم أحمد الشيخ", "victim")], "الفرع 227", None)])

@@ -1,0 +1,210 @@
+package ar
+
+import "github.com/athar-project/athar/internal/extract"
+
+// personTypes are events about someone: an event of one of these types that
+// names nobody restates one that does.
+var personTypes = map[string]bool{extract.EventArrest: true, extract.EventConfession: true, extract.EventReferral: true,
+	extract.EventTrial: true, extract.EventConviction: true, extract.EventEscape: true, extract.EventWanted: true,
+	extract.EventRelease: true}
+
+// judicialTypes are the steps of justice taken against someone: no one dead
+// is referred, tried, convicted or wanted.
+var judicialTypes = map[string]bool{extract.EventReferral: true, extract.EventTrial: true,
+	extract.EventConviction: true, extract.EventWanted: true}
+
+// victimsNotAccused takes out of a referral, trial, conviction or wanted
+// notice the persons the text says died or were executed in custody, and
+// those it says were tortured in the same sentence: "في قضية اختفاء الصحفي
+// وليد نجار ووفاته" names the victim of the case, not the convicted; "وأكدت
+// النيابة خلال المحاكمة أنه … تعرّض للتعذيب" speaks of the victim. An event
+// left naming nobody is dropped: whom it was about is not known; so are
+// those of its type that name nobody, as before.
+func (d *doc) victimsNotAccused() {
+	dead := map[*person]bool{}
+	tortured := map[sentence]map[*person]bool{}
+	for _, ev := range d.events {
+		for i, p := range ev.persons {
+			if ev.who[i].Role != extract.RoleVictim {
+				continue
+			}
+			switch ev.typ {
+			case extract.EventDeathInCustody, extract.EventExecutionAllegation:
+				dead[p] = true
+			case extract.EventTortureAllegation:
+				if tortured[ev.sent] == nil {
+					tortured[ev.sent] = map[*person]bool{}
+				}
+				tortured[ev.sent][p] = true
+			}
+		}
+	}
+	for _, ev := range d.events {
+		if !judicialTypes[ev.typ] || len(ev.persons) == 0 {
+			continue
+		}
+		var ps []*person
+		var who []extract.Participant
+		for i, p := range ev.persons {
+			if dead[p] || tortured[ev.sent][p] {
+				continue
+			}
+			ps = append(ps, p)
+			who = append(who, ev.who[i])
+		}
+		if len(ps) == 0 {
+			ev.dropped = true // its persons kept: a trial that names nobody restates it
+			continue
+		}
+		ev.persons, ev.who = ps, who
+	}
+}
+
+// mergeEvents reports each fact once: events of one type that share a
+// person, or that both name nobody, are one event.
+func (d *doc) mergeEvents() {
+	named := map[string]bool{}
+	namedIn := map[sentence]map[string]bool{}
+	for _, ev := range d.events {
+		if len(ev.persons) > 0 {
+			named[ev.typ] = true
+			if namedIn[ev.sent] == nil {
+				namedIn[ev.sent] = map[string]bool{}
+			}
+			namedIn[ev.sent][ev.typ] = true
+		}
+	}
+	var out []*event
+	for _, ev := range bodyFirst(d.events) {
+		if ev.bodyOnly && len(ev.persons) == 0 || ev.dropped {
+			continue // "قالت الوزارة إن دورية ضبطت …": the event it reports is the fact
+		}
+		if ev.typ == extract.EventTestimony && len(ev.persons) == 0 {
+			continue // "شهادات ناجين": nobody's testimony
+		}
+		if len(ev.persons) == 0 && (ev.sent.heading || named[ev.typ] && ev.typ != extract.EventTestimony || namedIn[ev.sent][ev.typ] ||
+			ev.typ == extract.EventRelease || ev.typ == extract.EventEscape && !d.inmatesIn(ev.sent)) {
+			continue
+		}
+		merged := false
+		for _, o := range out {
+			if o.typ != ev.typ || !samePersons(o, ev) {
+				continue
+			}
+			if o.where == "" || o.leadIn && !ev.leadIn && ev.where != "" {
+				o.where = ev.where
+				o.leadIn = ev.leadIn
+			}
+			if o.date == nil {
+				o.date = ev.date
+			}
+			for i, p := range ev.persons {
+				if !containsPerson(o.persons, p) {
+					o.persons = append(o.persons, p)
+					o.who = append(o.who, ev.who[i])
+				}
+			}
+			if o.modality != ev.modality && ev.modality == extract.Asserted && o.modality == extract.Alleged && !ev.sent.heading {
+				o.modality = extract.Asserted
+			}
+			merged = true
+			break
+		}
+		if !merged {
+			out = append(out, ev)
+		}
+	}
+	d.events = out
+}
+
+// bodyFirst orders events so that those of the body come before those of
+// headings: a fact a headline and the body both state takes the body's
+// place, date and quote.
+func bodyFirst(evs []*event) []*event {
+	out := make([]*event, 0, len(evs))
+	for _, ev := range evs {
+		if !ev.sent.heading {
+			out = append(out, ev)
+		}
+	}
+	for _, ev := range evs {
+		if ev.sent.heading {
+			out = append(out, ev)
+		}
+	}
+	return out
+}
+
+// inmatesIn reports words for prisoners in a sentence: "فرار سبعة سجناء".
+func (d *doc) inmatesIn(s sentence) bool {
+	for k := s.a; k < s.b; k++ {
+		if _, ok := d.has(k, inmateWords); ok {
+			return true
+		}
+		if _, ok := d.has(k, victimWordSet); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// samePersons reports events about the same persons, or both about nobody.
+func samePersons(a, b *event) bool {
+	if len(a.persons) == 0 || len(b.persons) == 0 {
+		return len(a.persons) == len(b.persons)
+	}
+	for _, p := range a.persons {
+		if containsPerson(b.persons, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsPerson(ps []*person, p *person) bool {
+	for _, x := range ps {
+		if x == p {
+			return true
+		}
+	}
+	return false
+}
+
+// courtTypes are the events a court holds.
+var courtTypes = map[string]bool{extract.EventTrial: true, extract.EventConviction: true}
+
+// shareVerdicts gives a trial or verdict that names nobody the persons
+// another of its sentence names: "قضت المحكمة بسجن طبيب سوري …، بعد محاكمة
+// استمرت ثلاث سنوات" is the doctor's trial.
+func (d *doc) shareVerdicts() {
+	for _, ev := range d.events {
+		if !courtTypes[ev.typ] || len(ev.persons) > 0 {
+			continue
+		}
+		for _, o := range d.events {
+			if o != ev && o.sent == ev.sent && courtTypes[o.typ] && len(o.persons) > 0 {
+				for _, p := range o.persons {
+					ev.persons = append(ev.persons, p)
+					ev.who = append(ev.who, extract.Participant{Name: p.name, Role: extract.RoleSubject})
+				}
+				break
+			}
+		}
+	}
+}
+
+// shareCourtPlace gives a trial or a verdict with no place the place of the
+// other about the same persons: the court's city.
+func (d *doc) shareCourtPlace() {
+	for _, ev := range d.events {
+		if !courtTypes[ev.typ] || ev.where != "" {
+			continue
+		}
+		for _, o := range d.events {
+			if o != ev && courtTypes[o.typ] && o.typ != ev.typ && o.where != "" && samePersons(o, ev) && len(ev.persons) > 0 {
+				ev.where = o.where
+				break
+			}
+		}
+	}
+}

@@ -1,0 +1,517 @@
+package ar
+
+import (
+	"strings"
+
+	"github.com/athar-project/athar/internal/extract"
+)
+
+// narrators are the persons of a testimony: who gives it, named just after
+// or before its word ("يروي الناجي X", "شهادة X", "X يروي", "X، الذي …،
+// يصف"), and whom it is about: the others its sentence names, and the person
+// a pronoun after it points to ("شهادات ضده").
+func (d *doc) narrators(a, b int, s sentence) []*person {
+	var ps []*person
+	if p := d.narratorAfter(b, s); p != nil {
+		ps = append(ps, p)
+	} else if p := d.subjectBefore(a, s); p != nil {
+		ps = append(ps, p)
+	}
+	if len(ps) == 0 {
+		if p := d.testimonyAgainst(b, s); p != nil {
+			return []*person{p} // "إضافة إلى شهادات ضده"
+		}
+		return nil
+	}
+	for k := s.a; k < s.b; k++ {
+		p := d.personAt[k]
+		if p == nil || k > s.a && d.personAt[k-1] == p || p.official || d.governed(k) || containsPerson(ps, p) {
+			continue
+		}
+		ps = append(ps, p)
+	}
+	return ps
+}
+
+// testimonyAgainst returns whom a testimony with no narrator is about: the
+// person after "ضد" or "بحق", or the one a pronoun on it points to in the
+// sentence ("شهادات ضده").
+func (d *doc) testimonyAgainst(b int, s sentence) *person {
+	if b >= s.b {
+		return nil
+	}
+	f := d.fold(b)
+	switch f {
+	case "ضد", "بحق":
+		if b+1 < s.b && d.personAt[b+1] != nil {
+			return d.personAt[b+1]
+		}
+	case "ضده", "بحقه", "عنه":
+		if ps := d.antecedentsIn(b, s, 1); len(ps) == 1 {
+			return ps[0]
+		}
+	}
+	return nil
+}
+
+// narratorAfter returns the person named just after a word of testimony,
+// past ranks and words such as "بشهادته", "الناجي".
+func (d *doc) narratorAfter(b int, s sentence) *person {
+	for k := b; k < s.b && k < b+8; k++ {
+		if p := d.personAt[k]; p != nil {
+			return p
+		}
+		if !d.toks[k].word || d.own[k] == ownRank || postRank[d.fold(k)] || d.fold(k) == "على" {
+			continue
+		}
+		if _, ok := d.has(k, possessives); ok {
+			continue
+		}
+		if _, ok := d.has(k, cueWords); ok {
+			continue // "وروى أحد الناجين، ويدعى منير الحلبي"
+		}
+		if f := d.fold(k); f == "احد" || f == "احدي" {
+			continue
+		}
+		if f := d.fold(k - 1); f == "احد" || f == "احدي" {
+			_, human := d.has(k, humanNouns)
+			_, survivor := d.has(k, survivorWords)
+			if human || survivor {
+				continue // "أحد الناجين"
+			}
+		}
+		return nil
+	}
+	return nil
+}
+
+// subjectBefore returns the person named as the subject before the verb at
+// a: right before it, or before a relative clause set off by commas ("X،
+// الذي توفي تحت التعذيب، يصف").
+func (d *doc) subjectBefore(a int, s sentence) *person {
+	k := a - 1
+	for k >= s.a && !d.toks[k].word {
+		k--
+	}
+	if k >= s.a && d.personAt[k] != nil && !d.governed(k) {
+		j := k
+		for j > s.a && d.personAt[j-1] == d.personAt[k] {
+			j--
+		}
+		if d.speakerAt(j, s) {
+			return nil // "وثّق الباحث X شهادات معتقلين": X gathers them, the detainees give them
+		}
+		return d.personAt[k]
+	}
+	// a relative clause between commas
+	if d.fold(a-1) == "," || d.fold(a-2) == "," {
+		for j := a - 2; j > s.a && j > a-15; j-- {
+			if d.fold(j) != "," {
+				continue
+			}
+			if rel := d.fold(j + 1); rel == "الذي" || rel == "التي" {
+				if p := d.personAt[j-1]; p != nil && !d.governed(j-1) {
+					return p
+				}
+			}
+			break
+		}
+	}
+	return nil
+}
+
+// accountsIn makes testimony of what a person (no official, no lawyer or
+// judge) says in sentence s when the sentence says it is testimony ("وقال X،
+// الذي أدلى بشهادته …": the word of testimony names nobody else) or when it
+// recounts what was done in custody to someone it names ("وتقول سلمى عيسى إن
+// زوجها حسام ديوب اعتُقل … حيث توفي"). The testimony's place is the facility
+// the sentence names.
+func (d *doc) accountsIn(s sentence, evs []*event) {
+	for _, ev := range evs {
+		p := ev.speaker
+		if ev.typ != extract.EventStatement || p == nil || !d.privatePerson(p) {
+			continue
+		}
+		var words []*event // words of testimony the speaker is not named by
+		for _, t := range evs {
+			if t.typ == extract.EventTestimony && !t.dropped && !containsPerson(t.persons, p) {
+				words = append(words, t)
+			}
+		}
+		if len(words) == 0 && !d.toldOfCustody(p, evs) {
+			continue
+		}
+		ev.typ = extract.EventTestimony
+		for _, t := range words {
+			t.dropped = true // "وقال X، الذي أدلى بشهادته ضد صالح": X's testimony
+			for _, q := range t.persons {
+				if !containsPerson(ev.persons, q) {
+					ev.persons = append(ev.persons, q)
+					ev.who = append(ev.who, extract.Participant{Name: q.name, Role: extract.RoleSubject})
+				}
+			}
+		}
+		for i, q := range ev.persons {
+			if q == p {
+				ev.who[i].Role = extract.RoleWitness
+			}
+		}
+		ev.where = d.whereFor(extract.EventTestimony, ev.trig, s)
+	}
+}
+
+// privatePerson reports a person who speaks for nobody: no official, no
+// lawyer, judge or researcher; a survivor or a relative.
+func (d *doc) privatePerson(p *person) bool {
+	if p.official || p.rank != "" && !p.survivor {
+		return false
+	}
+	for _, m := range p.ments {
+		if d.fold(m.b) == "من" && m.b+1 < len(d.toks) && d.own[m.b+1] == ownOrg {
+			return false // "معاذ مصطفى من قوة الطوارئ السورية" speaks for it
+		}
+		if d.fold(m.b) == "," && m.b+1 < len(d.toks) && d.rankAt(m.b+1) {
+			return false // "ديالا العمري، الباحثة في المركز"
+		}
+	}
+	return true
+}
+
+// toldOfCustody reports an event of custody (an arrest, a death, an
+// execution, a disappearance) among evs that happened to someone other than
+// speaker: the speaker recounts it.
+func (d *doc) toldOfCustody(speaker *person, evs []*event) bool {
+	for _, ev := range evs {
+		if !custodyTold[ev.typ] {
+			continue
+		}
+		for _, q := range ev.persons {
+			if q != speaker {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// custodyTold are the events a witness or a relative recounts: an arrest, a
+// death, an execution, a disappearance. Torture alone is not enough: a
+// relative who describes the marks on a body makes a statement.
+var custodyTold = map[string]bool{
+	extract.EventArrest: true, extract.EventDeathInCustody: true,
+	extract.EventExecutionAllegation: true, extract.EventDisappearance: true,
+}
+
+// survivorsTestify turns what a survivor says of custody into testimony: a
+// statement whose speaker the text introduces as one who was held ("محمد، أحد
+// المعتقلين المفرج عنهم") or who gives testimony elsewhere in the text, in a
+// sentence that speaks of custody; a survivor who welcomes a verdict makes a
+// statement.
+func (d *doc) survivorsTestify() {
+	narrators := map[*person]bool{}
+	for _, ev := range d.events {
+		if ev.typ == extract.EventTestimony && len(ev.persons) > 0 {
+			narrators[ev.persons[0]] = true
+		}
+		if ev.typ == extract.EventArrest {
+			for _, p := range ev.persons {
+				if p.victim {
+					narrators[p] = true // "تستعيد الممرضة رشا تجربة اعتقالها": one who was held
+				}
+			}
+		}
+	}
+	for _, ev := range d.events {
+		if ev.typ != extract.EventStatement {
+			continue
+		}
+		if p := ev.speaker; p != nil && (p.survivor || narrators[p]) && d.speaksOfCustody(ev.sent) {
+			ev.typ = extract.EventTestimony
+			ev.where = d.whereFor(extract.EventTestimony, ev.trig, ev.sent)
+			for i := range ev.who {
+				ev.who[i].Role = extract.RoleWitness
+			}
+		}
+	}
+}
+
+// narratorAt reports a person mention right after a verb of telling.
+func (d *doc) narratorAt(k int, s sentence) bool {
+	for j := k - 1; j >= s.a && j >= k-3; j-- {
+		if _, ok := d.has(j, tellVerbs); ok {
+			return true
+		}
+		if d.own[j] != ownRank {
+			return false
+		}
+	}
+	return false
+}
+
+var tellVerbs = words("tell_verbs")
+
+// possessives may stand between a word of testimony and its narrator:
+// "أدلى بشهادته الناجي X".
+var possessives = words("possessives")
+
+// speakerAt reports a person mention at k that speaks in the sentence: a
+// speech verb just before it (within the rank and title words) or just
+// after it.
+func (d *doc) speakerAt(k int, s sentence) bool {
+	for j := k - 1; j >= s.a && j >= k-14; j-- {
+		if _, ok := d.has(j, reportVerbs); ok {
+			return true // "وقال مدير الأمن العام في ريف دمشق، المقدم X"
+		}
+		if d.toks[j].word && d.own[j] != ownRank && d.own[j] != ownOrg && d.own[j] != ownPlace && d.own[j] != ownFacility && !speakerLinks[d.fold(j)] {
+			break
+		}
+	}
+	return false
+}
+
+// reportVerbs introduce what someone says for a body or about others; a
+// person after one speaks rather than takes part.
+var reportVerbs = words("report_verbs")
+
+// statementAt records what a person or a body says at the verb of saying at
+// token v: "وقال العقيد X إن …", "X قال", "نفى X", "وأفادت وزارة الداخلية في
+// بيان …". Its participants are the speaker, when a person, and the persons
+// the statement is about. A body announcing an event ("أعلنت الوزارة القبض
+// على X") makes no statement of its own: the event is the fact.
+func (d *doc) statementAt(v int, s sentence) {
+	p := d.speakerAfter(v, s)
+	if p == nil && v-1 >= s.a && d.personAt[v-1] != nil {
+		p = d.personAt[v-1]
+	}
+	if p == nil {
+		if !d.bodySpeaks(v, s) || d.announcesEvent(v, s) {
+			return
+		}
+	}
+	reported := p != nil || d.inReport(s)
+	ev := &event{typ: extract.EventStatement, sent: s, trig: v, modality: extract.Asserted, speaker: p}
+	var ps []*person
+	if p != nil {
+		ps = append(ps, p)
+		if q := d.kinOfSpeaker(v, p, s); q != nil {
+			ps = append(ps, q) // "وقالت ابنته لينا": the statement is about her father too
+		}
+	}
+	for _, q := range ps {
+		ev.persons = append(ev.persons, q)
+		ev.who = append(ev.who, extract.Participant{Name: q.name, Role: extract.RoleSubject})
+	}
+	ev.where = d.whereFor(extract.EventStatement, v, s)
+	ev.bodyOnly = !reported // kept only if it turns out to be about someone
+	d.events = append(d.events, ev)
+}
+
+// inReport reports a sentence that gives a body's report: "في تقرير".
+func (d *doc) inReport(s sentence) bool {
+	for k := s.a; k < s.b; k++ {
+		if _, ok := d.has(k, reportWords); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// reportWords name a report a body publishes.
+var reportWords = words("report_words")
+
+// speakerAfter returns the person named as the subject after a verb of
+// saying: past ranks, titles, a body's name and words that link a speaker
+// ("باسم", "محامي").
+func (d *doc) speakerAfter(v int, s sentence) *person {
+	for k := v + 1; k < s.b && k <= v+12; k++ {
+		if q := d.personAt[k]; q != nil {
+			if d.governed(k) {
+				// "نفى محامي العميد حمدان، المحامي زياد الموصلي": the client is
+				// named first, the speaker in the apposition
+				for k < s.b && d.personAt[k] == q {
+					k++
+				}
+				if d.fold(k) == "," {
+					continue
+				}
+				return nil
+			}
+			return q
+		}
+		if d.toks[k].word && d.own[k] != ownRank && d.own[k] != ownOrg && d.own[k] != ownPlace && d.own[k] != ownFacility && d.own[k] != ownDate && !postRank[d.fold(k)] && !speakerLinks[d.fold(k)] && !(k > v+1 && d.own[k-1] == ownRank && strings.HasPrefix(d.fold(k), "ال")) && !d.kinLink(k) {
+			return nil
+		}
+		if f := d.fold(k); f == ":" || f == "," && k > v+1 && !d.rankAt(k+1) {
+			return nil // but "، المقدم X": the speaker in an apposition
+		}
+	}
+	return nil
+}
+
+// rankAt reports a rank or title at token k.
+func (d *doc) rankAt(k int) bool {
+	if k >= len(d.toks) {
+		return false
+	}
+	if d.own[k] == ownRank {
+		return true
+	}
+	n, _ := d.phraseAt(k, ranks)
+	return n > 0
+}
+
+// bodySpeaks reports a body as the subject of the verb of saying at v:
+// "وأفادت وزارة الداخلية", "قالت الوزارة".
+func (d *doc) bodySpeaks(v int, s sentence) bool {
+	for k := v + 1; k < s.b && k <= v+3; k++ {
+		if d.own[k] == ownOrg {
+			return true
+		}
+		if f := d.fold(k); f != "," && !speakerLinks[f] {
+			_, ok := d.has(k, speakingBodies)
+			return ok
+		}
+	}
+	return false
+}
+
+// speakingBodies are nouns that stand for a body named before: "قالت
+// الوزارة", "وذكر البيان".
+var speakingBodies = words("speaking_bodies")
+
+// announcesEvent reports a verb of announcing whose object is an event:
+// "أعلنت الوزارة القبض على X", "أعلن عن إلقاء القبض".
+func (d *doc) announcesEvent(v int, s sentence) bool {
+	if _, ok := d.has(v, announceVerbs); !ok {
+		return false
+	}
+	for k := v + 1; k < s.b && k <= v+20; k++ {
+		if f := d.fold(k); f == "." || f == ":" {
+			return false
+		}
+		if !d.toks[k].word {
+			continue
+		}
+		if tr, _, _, ok := d.triggerAt(k, s); ok && patientTypes[tr.typ] {
+			return true
+		}
+	}
+	return false
+}
+
+// announceVerbs are verbs of announcing.
+var announceVerbs = words("announce_verbs")
+
+// statementsAbout adds to the statements of sentence s the persons they are
+// about: those the sentence's other events are about, those named as a dead
+// body ("لجثة مازن"), and those a description stands for ("إن الطبيب …",
+// "زوجة المتهم"); not the speaker, officials, or relatives named by their
+// kin ("شقيق مازن").
+func (d *doc) statementsAbout(s sentence, evs []*event) {
+	var about []*person
+	for _, ev := range evs {
+		if ev.typ != extract.EventStatement {
+			for _, p := range ev.persons {
+				about = appendPerson(about, p)
+			}
+		}
+	}
+	for k := s.a; k < s.b; k++ {
+		if p := d.personAt[k]; p != nil && d.bodyOf(k) {
+			about = appendPerson(about, p)
+		} else if q := d.describedAt(k, s); q != nil {
+			about = appendPerson(about, q)
+		}
+	}
+	for _, ev := range evs {
+		if ev.typ != extract.EventStatement {
+			continue
+		}
+		for _, p := range about {
+			if !containsPerson(ev.persons, p) && !p.official {
+				ev.persons = append(ev.persons, p)
+				ev.who = append(ev.who, extract.Participant{Name: p.name, Role: extract.RoleSubject})
+			}
+		}
+	}
+}
+
+// bodyOf reports a person at k named as the complement of a word for a dead
+// body ("لجثة مازن"): the statement is about them.
+func (d *doc) bodyOf(k int) bool {
+	_, ok := d.has(k-1, bodyWords)
+	return ok
+}
+
+// bodyWords are words for a dead body.
+var bodyWords = words("body_words")
+
+// describedAt returns the person a definite description at token k stands
+// for ("الطبيب", "المتهم"), when no name follows it; nil otherwise.
+func (d *doc) describedAt(k int, s sentence) *person {
+	t := &d.toks[k]
+	if !t.word || d.own[k] != ownNone {
+		return nil
+	}
+	var desc string
+	for _, v := range d.variantsOf(k) {
+		if r, ok := descriptionNouns[v.s]; ok && strings.HasPrefix(v.s, "ال") {
+			desc = r
+		}
+	}
+	if desc == "" || k+1 < s.b && d.personAt[k+1] != nil {
+		return nil
+	}
+	return d.resolve(argument{unnamed: true, desc: desc}, extract.EventStatement)
+}
+
+// speakerLinks may stand between a speech verb and the speaker.
+var speakerLinks = words("speaker_links")
+
+// speaksOfCustody reports a sentence that names a facility or a word of
+// custody ("الزنزانة", "التعذيب", "المعتقل") or reports a custody event.
+func (d *doc) speaksOfCustody(s sentence) bool {
+	for k := s.a; k < s.b; k++ {
+		if d.own[k] == ownFacility {
+			return true
+		}
+		if _, ok := d.has(k, custodyWords); ok && d.own[k] == ownNone {
+			return true
+		}
+	}
+	for _, ev := range d.events {
+		if ev.sent == s && custodyTold[ev.typ] {
+			return true
+		}
+	}
+	return false
+}
+
+// kinLink reports a word of kinship with a pronoun at k before a name:
+// "وقالت ابنته لينا النجار".
+func (d *doc) kinLink(k int) bool {
+	if k+1 >= len(d.toks) || d.personAt[k+1] == nil && d.fold(k+1) != "," {
+		return false
+	}
+	_, ok := d.has(k, kinWords)
+	return ok
+}
+
+// kinOfSpeaker returns the person a speaker introduced by kinship is kin of:
+// "وقال شقيقه نادر" speaks of the one "ه" points to, named before in the
+// sentence or the person the text is talking about.
+func (d *doc) kinOfSpeaker(v int, p *person, s sentence) *person {
+	for k := v + 1; k < s.b && k <= v+4 && d.personAt[k] != p; k++ {
+		if !d.kinLink(k) {
+			continue
+		}
+		if ps := d.antecedentsIn(v, s, 1); len(ps) == 1 && ps[0] != p {
+			return ps[0]
+		}
+		if t := d.disc.topic; t != nil && t != p && !t.official {
+			return t
+		}
+		return nil
+	}
+	return nil
+}

@@ -1,0 +1,178 @@
+package ar
+
+import (
+	"sort"
+
+	"github.com/athar-project/athar/internal/extract"
+)
+
+// dateFor picks the date of an event: the nearest date of its sentence, a
+// Gregorian one before a Hijri one, but not one that modifies a verb of
+// saying ("أعلنت السلطات، الثلاثاء 27 أيار، توقيف …" dates the
+// announcement, not the arrest) or, for an event that only dates another
+// ("قضت المحكمة، اليوم الاثنين، … بعد محاكمة"), the other's.
+func (d *doc) dateFor(ev *event, s sentence, verbs, sayings []int) *dateRef {
+	typ, a := ev.typ, ev.trig
+	timeRef := d.timeReference(a)
+	var best *dateRef
+	bestDist := 1 << 30
+	// the dates are in the text's order: those of the sentence only
+	for i := sort.Search(len(d.dates), func(i int) bool { return d.dates[i].sp.a >= s.a }); i < len(d.dates) && d.dates[i].sp.a < s.b; i++ {
+		r := &d.dates[i]
+		if r.sp.b > s.b || r.date.IsZero() || r.ranged && (r.end < 0 || !periodTypes[typ]) {
+			continue // a range's end, or a range for an event that has no span
+		}
+		if v := nearestVerb(r.sp, verbs); v != a && v >= 0 && d.dateOwnedElsewhere(v, typ, sayings, timeRef) {
+			continue // the announcement's date, another event's, or the main event's for one that dates it
+		}
+		if r.sp.a > a+2 && d.relativeBetween(a+1, r.sp.a) || r.sp.b <= a && d.inRelativeBefore(r.sp, a, s) {
+			continue // "الصافي، الذي عمل سجاناً منذ عام 2012": the clause's date, about him
+		}
+		if d.timeBreakBetween(min(a, r.sp.a), max(a, r.sp.b)) {
+			continue // "تعرّض للتعذيب، قبل أن يتوفى في … عام 2014": the death's date
+		}
+		if !custodyTypes[typ] && r.sp.a > a && d.accusationBetween(a, r.sp.a) {
+			continue // "بتهمة المشاركة في إعدام أسرى في حلب عام 2016": when the crime was
+		}
+		dist := abs(r.sp.a - a)
+		if r.hijri {
+			dist += 1000
+		}
+		if dist < bestDist {
+			best, bestDist = r, dist
+		}
+	}
+	return best
+}
+
+// timeBreakBetween reports a word that opens another clause of its own
+// time between tokens x and y: "قبل أن", "بعد أن", "ثم".
+func (d *doc) timeBreakBetween(x, y int) bool {
+	for j := x + 1; j < y; j++ {
+		switch d.fold(j) {
+		case "قبل", "بعد":
+			if f := d.fold(j + 1); f == "ان" && j+1 < y {
+				return true
+			}
+		case "ثم", "وثم":
+			return true
+		}
+	}
+	return false
+}
+
+// nearestVerb returns the verb or trigger of verbs a date span modifies:
+// the nearest one before it (a date follows the verb it modifies: "أعلنت،
+// الثلاثاء،"), else the nearest one after it; -1 when there is none.
+func nearestVerb(sp span, verbs []int) int {
+	before, after := -1, -1
+	for _, v := range verbs {
+		switch {
+		case v < sp.a:
+			before = v
+		case v >= sp.b && after < 0:
+			after = v
+		}
+	}
+	if before >= 0 {
+		return before
+	}
+	return after
+}
+
+// dateOwnedElsewhere reports that a date whose verb is v, not the event's
+// own trigger, is not the event's: v is another event's word, or a verb of
+// saying with no event of its own but a statement (the statement's date is
+// not what it reports; "روى" that is the testimony's own word lends its date
+// to it), or the event only dates another.
+func (d *doc) dateOwnedElsewhere(v int, typ string, sayings []int, timeRef bool) bool {
+	if timeRef {
+		return true
+	}
+	ev := d.eventWithTrigger(v)
+	if containsInt(sayings, v) {
+		return typ != extract.EventStatement && (ev == nil || ev.typ == extract.EventStatement)
+	}
+	return ev != nil && ev.typ != typ
+}
+
+// eventWithTrigger returns the last event whose trigger is token v, or nil.
+func (d *doc) eventWithTrigger(v int) *event {
+	for i := len(d.events) - 1; i >= 0; i-- {
+		if d.events[i].trig == v {
+			return d.events[i]
+		}
+	}
+	return nil
+}
+
+func containsInt(xs []int, x int) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// relativeBetween reports a relative pronoun between tokens a (exclusive)
+// and b: what follows it describes someone, and its date is theirs.
+func (d *doc) relativeBetween(a, b int) bool {
+	for j := a + 1; j < b; j++ {
+		if _, ok := d.has(j, relativePronouns); ok {
+			return !d.describesEvent(a, j)
+		}
+	}
+	return false
+}
+
+// describesEvent reports a relative clause at r whose head is the event
+// word ending before a+1 itself, or that word with the place it names:
+// "مجزرة الحولة التي راح ضحيتها مئة مدني في أيار 2012".
+func (d *doc) describesEvent(a, r int) bool {
+	for k := a + 1; k < r; k++ {
+		if d.entAt[k] == nil {
+			return false
+		}
+	}
+	return true
+}
+
+// inRelativeBefore reports a date span in a relative clause that closes with
+// a comma before the trigger at a: "ويتهم ناشطون الصافي، الذي عمل سجاناً منذ
+// عام 2012، بتعذيب المعتقلين".
+func (d *doc) inRelativeBefore(sp span, a int, s sentence) bool {
+	closed := false
+	for j := sp.b; j < a; j++ {
+		if d.fold(j) == "," {
+			closed = true
+		}
+	}
+	if !closed {
+		return false
+	}
+	for j := sp.a - 1; j >= s.a; j-- {
+		if d.fold(j) == "," {
+			return false
+		}
+		if _, ok := d.has(j, relativePronouns); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// periodTypes are the events that may last: a range the text gives is their
+// span ("عذّب معتقلين بين عامي 2012 و2014"), its start their date.
+var periodTypes = map[string]bool{
+	extract.EventTortureAllegation: true, extract.EventExecutionAllegation: true, extract.EventDeathInCustody: true,
+	extract.EventArrest: true, extract.EventDetention: true, extract.EventDisappearance: true,
+}
+
+// dateEnd returns the end of the range an event's date starts, or nil.
+func (d *doc) dateEnd(r *dateRef) *dateRef {
+	if r == nil || r.end < 0 || r.end >= len(d.dates) {
+		return nil
+	}
+	return &d.dates[r.end]
+}
