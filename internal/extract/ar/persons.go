@@ -749,6 +749,9 @@ func (d *doc) kinNamed(start int) bool {
 	if pre, ok := d.has(start-1, kinWords); !ok || pre == 0 {
 		return false // only a relative joined to someone named: "X وابنه باتريك", not "زوجها بريء"
 	}
+	if _, ok := d.has(start, kinWords); ok {
+		return false // a kinship of two words: "وابن عمه وسيم الأسد" names Wassim
+	}
 	t := &d.toks[start]
 	f := t.fold
 	if stopWords[f] || verbWords[f] || rankWords[f] || utf8.RuneCountInString(f) < 3 {
@@ -1337,6 +1340,10 @@ func (d *doc) extendName(a, pre int, s sentence) int {
 		}
 		if !d.definite(j-1) && j < s.b && givenNames[d.fold(j)] && d.nameWordAt(j) {
 			continue // "محمد كنجو حسن": a father's name no list knows, then the family's
+		}
+		if !d.definite(j-1) && j < s.b && d.own[j] == ownNone && !d.toks[j].tanween && strings.HasPrefix(d.fold(j), "العبد") && utf8.RuneCountInString(d.fold(j)) > 5 && d.nameWordAt(j) {
+			j++ // "أكرم سلوم العبدالله": a father's name, then a family name in العبد
+			break
 		}
 		break // a family name ends the name
 	}

@@ -52,6 +52,8 @@ func TestPersonRules(t *testing.T) {
 		{"an adjective after kinship is no name", "وأكدت زوجته هيفاء أن زوجها بريء.", []string{"هيفاء|"}},
 		{"a given name alone is the person named in full", "قال أحمد إنه خرج. ثم روى أحمد يوسف العمر تفاصيل اعتقاله.", []string{"أحمد يوسف العمر|"}},
 		{"a father's name no list knows", "اعتقل محمد كنجو حسن في حلب.", []string{"محمد كنجو حسن|"}},
+		{"a father's name, then a family name in العبد", "وأفرجت السلطات عن سامي قدور العبدالله بعد التحقيق معه.", []string{"سامي قدور العبدالله|"}},
+		{"a kinship of two words is no name", "تحدث الوزير عن الطبيب ماهر النقار وابن عمه رامي النقار.", []string{"ماهر النقار|الطبيب", "رامي النقار|"}},
 		{"a family name that begins with a title", "قالت الشاهدة سلمى الحاج حسين إن الحراس ضربوها.", []string{"سلمى الحاج حسين|"}},
 		{"a family name with and without the article", "اعتقل الصحفي باسل النجار عام 2013. وقالت عائلة باسل نجار إنها لم تره.", []string{"باسل النجار|الصحفي"}},
 		{"عبد written apart or together", "قال عبد الرحمن الحلبي إنه نجا. وروى عبدالرحمن الحلبي تفاصيل اعتقاله.", []string{"عبد الرحمن الحلبي|"}},
