@@ -147,9 +147,23 @@ func New(st *store.Store, res *resolve.Resolver) *Service { return &Service{st: 
 // NamesAt is the matcher's score from which a query is taken to name an
 // entity, whose every source is then found: resolve.ProposeAt, the score
 // from which two names are worth a reviewer's look. "Sednaya" names
-// "Sednaya Prison" (0.87) and "صيدنايا" (0.96); "Salloum" alone does not
-// name "Aws Salloum" (0.40), nor "prison" any prison (0.12).
+// "Sednaya Prison" (0.87), "صيدنايا" (0.96) and "Saydnaya military prison"
+// (0.74); "prison" names no prison (0.12).
 const NamesAt = resolve.ProposeAt
+
+// PersonNamesAt is NamesAt for persons, whose names share parts far more
+// often: "Ous Salloum" names "Aws Salloum" and "أوس سلوم" (0.88), but
+// "Ahmad Hassan" does not name "Ali Ahmad al-Hassan" (0.81), nor "Salloum"
+// alone "Aws Salloum" (0.40).
+const PersonNamesAt = 0.85
+
+// namesAt is the score from which a query names an entity of type t.
+func namesAt(t model.EntityType) float64 {
+	if t == model.TypePerson {
+		return PersonNamesAt
+	}
+	return NamesAt
+}
 
 // Limits on what a name query expands to.
 const (
@@ -180,7 +194,7 @@ func (s *Service) Search(ctx context.Context, v access.Viewer, q Query) (Results
 	if typ == "" || typ == model.TypeEvent {
 		typ = model.TypePerson
 	}
-	if r.Names, err = s.res.Match(ctx, v, q.Text, typ, 10); err != nil {
+	if r.Names, err = s.res.MatchVisible(ctx, v, q.Text, typ, 10); err != nil {
 		return r, err
 	}
 	// Sources are looked for by the entities they name only where the
@@ -201,7 +215,7 @@ func (s *Service) named(ctx context.Context, v access.Viewer, text string, first
 	var out []EntityHit
 	add := func(t model.EntityType, cs []resolve.Candidate) {
 		for _, c := range cs {
-			if c.Score >= NamesAt {
+			if c.Score >= namesAt(t) {
 				out = append(out, EntityHit{Candidate: c, Type: t})
 			}
 		}
@@ -211,7 +225,7 @@ func (s *Service) named(ctx context.Context, v access.Viewer, text string, first
 		if t == typ {
 			continue
 		}
-		cs, err := s.res.Match(ctx, v, text, t, entitiesPerQuery)
+		cs, err := s.res.MatchVisible(ctx, v, text, t, entitiesPerQuery)
 		if err != nil {
 			return nil, err
 		}
@@ -272,7 +286,7 @@ func (s *Service) throughEntities(ctx context.Context, v access.Viewer, q Query,
 			}
 		}
 		for _, name := range spellings(e.Type, q.Text, words, byProp) {
-			hits, err := s.st.Search(ctx, v, store.SearchQuery{Words: Words(name), From: q.From, To: q.To, Limit: q.Limit, SourcesOnly: true})
+			hits, err := s.st.Search(ctx, v, store.SearchQuery{Words: Words(name), From: q.From, To: q.To, Limit: q.Limit, SourcesOnly: true, WholeWords: true})
 			if err != nil {
 				return err
 			}
@@ -302,7 +316,7 @@ func spellings(t model.EntityType, text string, words []string, byProp map[model
 				continue // what holds these words holds the query's too
 			}
 			seen[key] = true
-			if names.CompareKind(k, query, names.ParseKind(k, n)).Score >= NamesAt {
+			if names.CompareKind(k, query, names.ParseKind(k, n)).Score >= namesAt(t) {
 				out = append(out, n)
 			}
 		}

@@ -161,9 +161,10 @@ type SearchQuery struct {
 	Near     string
 	From, To model.Date // statements dated, or sources published, within
 	Limit    int
-	// SourcesOnly looks for sources and not statements (another spelling
-	// of a name the query matched, say).
-	SourcesOnly bool
+	// SourcesOnly looks for sources and not statements, and WholeWords
+	// for the words whole only (another spelling of a name the query
+	// matched, say: a prefix of it is not the name).
+	SourcesOnly, WholeWords bool
 }
 
 // SearchHits are the sources and statements a search found, the most
@@ -194,7 +195,7 @@ func (s *Store) Search(ctx context.Context, v access.Viewer, q SearchQuery) (Sea
 		return hits, err
 	}
 	moreSources, moreStatements := sources && len(hits.Sources) < q.Limit, !q.SourcesOnly && len(hits.Statements) < q.Limit
-	if !moreSources && !moreStatements {
+	if q.WholeWords || !moreSources && !moreStatements {
 		return hits, nil
 	}
 	// Prefix matches include the whole-word ones, in the same order.
