@@ -24,7 +24,7 @@ type searchResultOut struct {
 	Sources    []searchSourceOut `json:"sources" doc:"Each source once, best first: those with the query's words that also name an entity the query names, those with the words, then those that name such an entity in another spelling or script."`
 	Statements []statementOut    `json:"statements" doc:"Best first."`
 	Names      []candidateOut    `json:"names" doc:"The name matcher's candidates, when the query may be a name."`
-	Entities   []searchEntityOut `json:"entities" doc:"The entities of any type that the query names (the matcher's score at least 0.72), whose sources were looked for."`
+	Entities   []searchEntityOut `json:"entities" doc:"The entities of any type that the query names (the matcher's score at least 0.72, 0.85 for persons), whose sources were looked for."`
 }
 
 // searchSourceOut is a source found, with why when it was found through an
