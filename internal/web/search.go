@@ -81,7 +81,7 @@ func (s *Server) searchShow(w http.ResponseWriter, r *http.Request) {
 		}
 		for _, e := range ents {
 			if len(e.Names) > 0 {
-				data.Places = append(data.Places, entityItem{EntityNames: e, Caption: e.Names[0]})
+				data.Places = append(data.Places, entityItem{EntityNames: e, Caption: captionIn(state(r).lang, e.Names)})
 				if e.ID == q.Get("near") {
 					data.Near, query.Near = e.ID, e.ID
 				}
