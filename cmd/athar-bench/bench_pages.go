@@ -154,6 +154,10 @@ func samplePages(sample store.Sample, n int) []pageKind {
 		}
 	}
 	pages = append(pages, pageKind{"search (a family name)", pick("/search?q=", words, "")})
+	// A whole name (of a person, a facility, a place...) names an entity:
+	// the search also reads the sources that mention it, and its other
+	// spellings (docs/search.md).
+	pages = append(pages, pageKind{"search (a whole name)", pick("/search?q=", sample.Names, "")})
 	pages = append(pages, pageKind{"review queue", same("/review")})
 	pages = append(pages, pageKind{"map", same("/map")})
 	return pages

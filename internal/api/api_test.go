@@ -3,6 +3,7 @@ package api
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"mime/multipart"
 	"net/http"
@@ -387,6 +388,44 @@ func TestIngestHidesHiddenDuplicates(t *testing.T) {
 		}
 		if src, err := r.st.Source(context.Background(), accessAll(), pub.ID); err != nil || src.Sensitivity != model.Restricted {
 			t.Errorf("the raised source: %+v %v", src, err)
+		}
+	})
+}
+
+// TestSearchThroughEntities: a name in Arabic script finds the public
+// article that gives the person's name in Latin script, saying why, and
+// the entity it names; sources stay an array of objects with "id".
+func TestSearchThroughEntities(t *testing.T) {
+	engines(t, func(t *testing.T, r *rig) {
+		resp := r.get("/api/v1/search?q="+url.QueryEscape("أوس سلوم"), "vera")
+		if resp.status != http.StatusOK {
+			t.Fatalf("search: %d %s", resp.status, resp.body)
+		}
+		var out struct {
+			Sources []struct {
+				ID  string `json:"id"`
+				Why []struct {
+					EntityID string `json:"entity_id"`
+					As       string `json:"as"`
+					Mention  bool   `json:"mention"`
+				} `json:"why"`
+			} `json:"sources"`
+			Entities []struct {
+				EntityID string `json:"entity_id"`
+				Type     string `json:"type"`
+				Sources  int    `json:"sources"`
+			} `json:"entities"`
+		}
+		if err := json.Unmarshal(resp.body, &out); err != nil {
+			t.Fatal(err)
+		}
+		pub := r.fx.sources[model.Public].ID
+		if len(out.Sources) != 1 || out.Sources[0].ID != pub || len(out.Sources[0].Why) != 1 ||
+			out.Sources[0].Why[0].EntityID != r.fx.person || out.Sources[0].Why[0].As != publicPerson {
+			t.Errorf("sources: %s", resp.body)
+		}
+		if len(out.Entities) == 0 || out.Entities[0].EntityID != r.fx.person || out.Entities[0].Type != "person" || out.Entities[0].Sources != 1 {
+			t.Errorf("entities: %s", resp.body)
 		}
 	})
 }

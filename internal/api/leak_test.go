@@ -147,7 +147,7 @@ func (r *rig) crawl(who string) []response {
 	}
 	// Searches and matches for hidden values.
 	for _, q := range []string{"arrested", "Sednaya", victimName, witnessName, restrictedPost, internalBirth,
-		"internal-body-marker-kappa", "restricted-body-marker-sigma", tortureQuote, "صيدنايا"} {
+		"internal-body-marker-kappa", "restricted-body-marker-sigma", tortureQuote, "صيدنايا", "أوس سلوم", "Aws Salloum"} {
 		get("/api/v1/search?q=" + url.QueryEscape(q))
 		get("/api/v1/search?q=" + url.QueryEscape(q) + "&near=" + f.facility)
 	}

@@ -21,9 +21,49 @@ type searchIn struct {
 }
 
 type searchResultOut struct {
-	Sources    []SourceOut    `json:"sources" doc:"Best first."`
-	Statements []statementOut `json:"statements" doc:"Best first."`
-	Names      []candidateOut `json:"names" doc:"The name matcher's candidates, when the query may be a name."`
+	Sources    []searchSourceOut `json:"sources" doc:"Each source once, best first: those with the query's words that also name an entity the query names, those with the words, then those that name such an entity in another spelling or script."`
+	Statements []statementOut    `json:"statements" doc:"Best first."`
+	Names      []candidateOut    `json:"names" doc:"The name matcher's candidates, when the query may be a name."`
+	Entities   []searchEntityOut `json:"entities" doc:"The entities of any type that the query names (the matcher's score at least 0.72, 0.85 for persons), whose sources were looked for."`
+}
+
+// searchSourceOut is a source found, with why when it was found through an
+// entity the query names.
+type searchSourceOut struct {
+	SourceOut
+	Why []whyOut `json:"why" doc:"How the source names an entity the query names; empty when it was found by the words alone."`
+}
+
+type whyOut struct {
+	EntityID string `json:"entity_id"`
+	Type     string `json:"type" enum:"person,organization,facility,place"`
+	As       string `json:"as" doc:"The text the source names the entity by."`
+	Mention  bool   `json:"mention" doc:"True: a mention in the source is linked to the entity; false: the source holds this name of the entity word for word."`
+}
+
+type searchEntityOut struct {
+	EntityID string  `json:"entity_id"`
+	Type     string  `json:"type" enum:"person,organization,facility,place"`
+	Name     string  `json:"name" doc:"The entity's name that matched the query best."`
+	Score    float64 `json:"score"`
+	Sources  int     `json:"sources" doc:"How many of the sources returned name it."`
+}
+
+func toSearchResult(res app.SearchResults) searchResultOut {
+	out := searchResultOut{Statements: toStatements(res.Statements), Names: toCandidates(res.Names),
+		Sources: make([]searchSourceOut, 0, len(res.Sources)), Entities: make([]searchEntityOut, 0, len(res.Entities))}
+	for _, src := range res.Sources {
+		hit := searchSourceOut{SourceOut: toSource(src), Why: []whyOut{}}
+		for _, w := range res.Why[src.ID] {
+			hit.Why = append(hit.Why, whyOut{EntityID: w.EntityID, Type: string(w.Type), As: w.As, Mention: w.Mention})
+		}
+		out.Sources = append(out.Sources, hit)
+	}
+	for _, e := range res.Entities {
+		out.Entities = append(out.Entities, searchEntityOut{EntityID: e.EntityID, Type: string(e.Type), Name: e.Name,
+			Score: round3(e.Score), Sources: e.Sources})
+	}
+	return out
 }
 
 type searchOut struct{ Body searchResultOut }
@@ -77,8 +117,7 @@ func (s *Server) searchShow(ctx context.Context, in *searchIn) (*searchOut, erro
 	if err := s.record(ctx, "api-search", res.Sources, res.Statements); err != nil {
 		return nil, err
 	}
-	return &searchOut{Body: searchResultOut{Sources: toSources(res.Sources), Statements: toStatements(res.Statements),
-		Names: toCandidates(res.Names)}}, nil
+	return &searchOut{Body: toSearchResult(res)}, nil
 }
 
 // checkNear accepts a facility or place the caller may see something of:

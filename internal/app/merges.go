@@ -192,7 +192,13 @@ func (a *App) proposal(ctx context.Context, v access.Viewer, p store.MergePropos
 	}
 	if !SeesEverything(v) {
 		out.Recomputed = true
-		out.Score, out.Reasons = CompareNames(out.NamesA, out.NamesB)
+		e, err := a.st.Entity(ctx, p.EntityA)
+		if err != nil {
+			return out, false, err
+		}
+		// Organizations, facilities and places by rules of their own:
+		// never "grandfather agrees" between two organizations.
+		out.Score, out.Reasons = CompareNames(e.Type, out.NamesA, out.NamesB)
 	}
 	return out, true, nil
 }
@@ -223,12 +229,14 @@ func (a *App) VisibleNames(ctx context.Context, v access.Viewer, id string) ([]s
 }
 
 // CompareNames compares every name of one side with every name of the
-// other and returns the best pair's score and reasons.
-func CompareNames(a, b []string) (float64, []string) {
+// other, as names of entities of typ, and returns the best pair's score
+// and reasons.
+func CompareNames(typ model.EntityType, a, b []string) (float64, []string) {
+	k := names.KindOf(string(typ))
 	best := names.Result{}
 	for _, x := range a {
 		for _, y := range b {
-			if r := names.CompareStrings(x, y); r.Score > best.Score || best.Reasons == nil {
+			if r := names.CompareKindStrings(k, x, y); r.Score > best.Score || best.Reasons == nil {
 				best = r
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/names"
 	"github.com/athar-project/athar/internal/store"
 )
 
@@ -324,9 +325,40 @@ func (n *notes) facts(sts []model.Statement, order []model.Property, skip map[mo
 		if len(cs) == 0 {
 			continue
 		}
-		out = append(out, Fact{Property: p, Claims: cs, Disagree: singleValued[p] && len(cs) > 1})
+		out = append(out, Fact{Property: p, Claims: cs, Disagree: singleValued[p] && disagree(p, cs)})
 	}
 	return out, nil
+}
+
+// placeValued properties name a place: two spellings of one village
+// ("Al-Qabu", "Al-Qabo", "القبو") are one value, not a disagreement.
+var placeValued = map[model.Property]bool{model.PropBirthPlace: true}
+
+// disagree reports whether claims of one property give more than one
+// value: for a place, values linked to one entity or that the place-name
+// matcher takes for one name count once.
+func disagree(p model.Property, cs []Claim) bool {
+	if len(cs) < 2 {
+		return false
+	}
+	if !placeValued[p] {
+		return true
+	}
+	for i := range cs {
+		for j := i + 1; j < len(cs); j++ {
+			if !samePlace(cs[i], cs[j]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func samePlace(a, b Claim) bool {
+	if a.Ref != nil && b.Ref != nil {
+		return a.Ref.ID == b.Ref.ID
+	}
+	return names.CompareKindStrings(names.KindPlace, a.Value, b.Value).Match
 }
 
 // rejectedCount counts the rejected statements among sts.

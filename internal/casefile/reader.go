@@ -134,8 +134,12 @@ type Ref struct {
 	ID      string
 	Type    model.EntityType
 	Caption string // what the viewer may see of its name; "" when nothing
-	Event   string // for events: the event type
-	Date    model.Date
+	// Arabic and Latin are its strongest names the viewer may see in
+	// Arabic script and in any other; "" when it has none. A page in
+	// Arabic captions by the first, one in English by the second.
+	Arabic, Latin string
+	Event         string // for events: the event type
+	Date          model.Date
 }
 
 // Ref names an entity by the strongest name the viewer may see (for an
@@ -198,17 +202,52 @@ func refFrom(e model.Entity, sts []model.Statement) Ref {
 			}
 		}
 	}
+	// The strongest name in each script, by the same ranking.
+	for _, p := range store.NameProperties {
+		var ns []string
+		for _, st := range sts {
+			if st.Property == p && st.Status != model.StatusRejected && st.Value != "" {
+				ns = append(ns, st.Value)
+			}
+		}
+		r.byScript(ns)
+	}
 	return r
+}
+
+// byScript fills in Arabic and Latin, where still empty, from names in
+// order of strength.
+func (r *Ref) byScript(names []string) {
+	for _, n := range names {
+		if IsArabic(n) {
+			if r.Arabic == "" {
+				r.Arabic = n
+			}
+		} else if r.Latin == "" {
+			r.Latin = n
+		}
+	}
+}
+
+// IsArabic reports whether a name is written in Arabic script: its first
+// letter is an Arabic one.
+func IsArabic(s string) bool {
+	for _, c := range s {
+		if unicode.IsLetter(c) {
+			return unicode.Is(unicode.Arabic, c)
+		}
+	}
+	return false
 }
 
 // refNamed captions an entity by the first of its strongest names.
 func refNamed(e model.Entity, names map[model.Property][]string) Ref {
 	r := Ref{ID: e.ID, Type: e.Type}
 	for _, p := range store.NameProperties {
-		if len(names[p]) > 0 {
+		if len(names[p]) > 0 && r.Caption == "" {
 			r.Caption = names[p][0]
-			break
 		}
+		r.byScript(names[p])
 	}
 	return r
 }

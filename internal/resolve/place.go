@@ -156,7 +156,7 @@ func (r *Resolver) best(ctx context.Context, f Found, exclude string) (scored, e
 			if c.Score > s.Score {
 				s.Score, s.Name, s.Reasons = c.Score, c.Name, c.Reasons
 			}
-			if mayLink && !s.match && names.CompareStrings(name, c.Name).Match {
+			if mayLink && !s.match && names.CompareKindStrings(names.KindOf(string(f.Type)), name, c.Name).Match {
 				s.match = true
 			}
 		}

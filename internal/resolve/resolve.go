@@ -170,3 +170,56 @@ func (l *Lazy) Get(ctx context.Context) (*Resolver, error) {
 	})
 	return l.r, l.err
 }
+
+// poolFactor widens the first search of MatchVisible: candidates drawn from
+// every name, re-scored over the names the viewer may see.
+const poolFactor = 4
+
+// MatchVisible is Match for a request that cannot afford to read every name
+// the viewer may see of a type (search asks every type at once): the full
+// index gives k×4 candidates, and those are matched again over only their
+// names the viewer may see, so that neither a candidate nor its score
+// rests on a name the viewer may not see. It can miss an entity that only
+// a full read would have ranked among the k (crowded out of the pool by
+// entities that match through names the viewer may not see); it never adds
+// one.
+func (r *Resolver) MatchVisible(ctx context.Context, v access.Viewer, name string, typ model.EntityType, k int) ([]Candidate, error) {
+	x := r.index(typ)
+	if x == nil {
+		return nil, fmt.Errorf("entities of type %s are not matched by name", typ)
+	}
+	if v.Clearance == model.Confidential && !v.ConfirmedOnly() {
+		return fromIndex(x.Search(name, k)), nil
+	}
+	pool := x.Search(name, k*poolFactor)
+	if len(pool) == 0 {
+		return nil, nil
+	}
+	// Each candidate carries its own names and those of the entities
+	// merged into it, as the index does.
+	owner := map[string]string{}
+	var ids []string
+	for _, c := range pool {
+		merged, err := r.st.MergedInto(ctx, c.EntityID)
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range append([]string{c.EntityID}, merged...) {
+			owner[id] = c.EntityID
+			ids = append(ids, id)
+		}
+	}
+	visible, err := r.st.CaptionNames(ctx, v, ids)
+	if err != nil {
+		return nil, err
+	}
+	vx := nameindex.NewKind(names.KindOf(string(typ)))
+	for _, id := range ids {
+		for _, p := range []model.Property{model.PropName, model.PropAlias, model.PropWeakAlias} {
+			for _, n := range visible[id][p] {
+				vx.Add(owner[id], n)
+			}
+		}
+	}
+	return fromIndex(vx.Search(name, k)), nil
+}

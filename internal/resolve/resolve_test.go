@@ -2,6 +2,7 @@ package resolve_test
 
 import (
 	"context"
+	"math"
 	"os"
 	"slices"
 	"strings"
@@ -311,4 +312,53 @@ func TestCrossScriptPublicFigures(t *testing.T) {
 			})
 		})
 	}
+}
+
+// TestMatchVisibleIsMatch: the bounded match that search uses gives, for
+// viewers of every clearance, the candidates and scores of the full match
+// over the names they may see — a confidential alias and a merged entity's
+// names included.
+func TestMatchVisibleIsMatch(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		pub := newFixture(t, st, model.Public)
+		conf := newFixture(t, st, model.Confidential)
+		conf.r = pub.r
+		p := pub.place(person("Ous Salloum"))
+		conf.place(resolve.Found{Type: model.TypePerson, Name: "Ous Salloum", Aliases: []string{"Abu Haidar al-Homsi"}})
+		pub.place(person("Aws Saloum al-Ali"))
+		pub.place(person("Hussein Salloum"))
+		conf.place(person("Abu Haidar Hassan"))
+		twin := pub.place(person("أوس سلوم الحمصي"))
+		if twin.EntityID != p.EntityID {
+			if err := pub.r.Judge(ctx, access.Operator(), p.EntityID, twin.EntityID, model.Same, "test"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		viewers := []access.Viewer{access.Public(), access.Operator()}
+		for _, c := range model.Sensitivities() {
+			viewers = append(viewers, access.ForUser(model.User{Name: "u", Role: model.RoleAnalyst, Clearance: c}))
+		}
+		for _, v := range viewers {
+			for _, q := range []string{"Ous Salloum", "أوس سلوم", "Abu Haidar", "Salloum", "Aws Saloum"} {
+				want, err := pub.r.Match(ctx, v, q, model.TypePerson, 3)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, err := pub.r.MatchVisible(ctx, v, q, model.TypePerson, 3)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(got) != len(want) {
+					t.Errorf("%s, %q: %+v, want %+v", v.Actor(), q, got, want)
+					continue
+				}
+				for i := range want {
+					if got[i].EntityID != want[i].EntityID || got[i].Name != want[i].Name || math.Abs(got[i].Score-want[i].Score) > 1e-9 {
+						t.Errorf("%s, %q: candidate %d is %+v, want %+v", v.Actor(), q, i, got[i], want[i])
+					}
+				}
+			}
+		}
+	})
 }

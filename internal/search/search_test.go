@@ -3,11 +3,13 @@ package search
 import (
 	"context"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/resolve"
 	"github.com/athar-project/athar/internal/store"
 	"github.com/athar-project/athar/internal/store/pgtest"
 	"github.com/athar-project/athar/internal/store/storetest"
@@ -159,6 +161,108 @@ func TestSearch(t *testing.T) {
 		}
 		if got := ids(search(full, Query{Text: "zubayda", Status: model.StatusRejected})); got != person+":alias" {
 			t.Errorf("after review: %q", got)
+		}
+	})
+}
+
+// TestSearchThroughEntitiesKeepsToWhatTheViewerMaySee: a spelling of a
+// person's name that only a confidential source gives, and a mention in a
+// confidential source, lead a viewer to a source only when they are cleared
+// for them: otherwise the public source holding that spelling is not found,
+// since finding it would say that the two names are one person.
+func TestSearchThroughEntitiesKeepsToWhatTheViewerMaySee(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		srcs := map[string]*model.Source{}
+		var person string
+		err := st.Write(ctx, "tester", func(tx *store.Tx) error {
+			for _, s := range []struct {
+				key, text string
+				level     model.Sensitivity
+			}{
+				{"named", "The guard Aws Salloum was arrested in Homs.", model.Public},
+				{"spelled", "A guard called Aus Saloum worked on the second floor.", model.Public},
+				{"secret", "The witness knew the guard as Aus Saloum.", model.Confidential},
+				{"mentioned", "شوهد السجان أوس سلوم في الممر.", model.Restricted},
+			} {
+				src := &model.Source{Kind: model.KindArticle, Title: s.key, Language: "en", Text: s.text, Sensitivity: s.level}
+				if err := tx.AddSource(ctx, src, []byte(s.key)); err != nil {
+					return err
+				}
+				srcs[s.key] = src
+			}
+			p, err := tx.AddEntity(ctx, model.TypePerson)
+			if err != nil {
+				return err
+			}
+			person = p.ID
+			for _, s := range []model.Statement{
+				{EntityID: p.ID, Property: "name", Value: "Aws Salloum", SourceID: srcs["named"].ID},
+				{EntityID: p.ID, Property: "alias", Value: "Aus Saloum", SourceID: srcs["secret"].ID, Sensitivity: model.Confidential},
+			} {
+				s.Origin = "manual"
+				if err := tx.AddStatement(ctx, &s); err != nil {
+					return err
+				}
+			}
+			text := "أوس سلوم"
+			start := strings.Index(srcs["mentioned"].Text, text)
+			return tx.AddMention(ctx, &model.Mention{SourceID: srcs["mentioned"].ID, Span: model.Span{Start: start, End: start + len(text), Quote: text},
+				Type: model.TypePerson, Extractor: "manual", EntityID: p.ID, Score: 1})
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := CatchUp(ctx, st); err != nil {
+			t.Fatal(err)
+		}
+		res, err := resolve.New(ctx, st)
+		if err != nil {
+			t.Fatal(err)
+		}
+		svc := New(st, res)
+		for _, tt := range []struct {
+			clearance model.Sensitivity
+			want      []string
+		}{
+			{model.Public, []string{"named"}},
+			{model.Internal, []string{"named"}},
+			{model.Restricted, []string{"named", "mentioned"}},
+			{model.Confidential, []string{"named", "mentioned", "spelled", "secret"}},
+		} {
+			v := access.Viewer{Name: "v", Role: model.RoleAnalyst, Clearance: tt.clearance}
+			r, err := svc.Search(ctx, v, Query{Text: "Aws Salloum"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, src := range r.Sources {
+				got = append(got, src.Title)
+				for _, why := range r.Why[src.ID] {
+					if why.EntityID != person {
+						t.Errorf("%s: %s found through %s, not the person", tt.clearance, src.Title, why.EntityID)
+					}
+				}
+			}
+			slices.Sort(got)
+			slices.Sort(tt.want)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("%s: found %v, want %v", tt.clearance, got, tt.want)
+			}
+			if tt.clearance == model.Restricted {
+				if why := r.Why[srcs["mentioned"].ID]; len(why) != 1 || why[0].As != "أوس سلوم" || !why[0].Mention {
+					t.Errorf("restricted: the mention's reason is %+v", why)
+				}
+			}
+		}
+		// The anonymous public sees confirmed statements only: no machine
+		// link (a mention) takes them anywhere.
+		r, err := svc.Search(ctx, access.Public(), Query{Text: "أوس سلوم"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Why) != 0 {
+			t.Errorf("anonymous: reasons %+v", r.Why)
 		}
 	})
 }

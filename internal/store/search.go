@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -160,6 +161,10 @@ type SearchQuery struct {
 	Near     string
 	From, To model.Date // statements dated, or sources published, within
 	Limit    int
+	// SourcesOnly looks for sources and not statements, and WholeWords
+	// for the words whole only (another spelling of a name the query
+	// matched, say: a prefix of it is not the name).
+	SourcesOnly, WholeWords bool
 }
 
 // SearchHits are the sources and statements a search found, the most
@@ -182,12 +187,15 @@ func (s *Store) Search(ctx context.Context, v access.Viewer, q SearchQuery) (Sea
 		q.Limit = 50
 	}
 	sources := q.EntityType == "" && q.Status == "" && q.Near == ""
-	hits, err := s.search(ctx, v, q, false, sources, true)
+	if q.SourcesOnly && !sources {
+		return SearchHits{}, nil
+	}
+	hits, err := s.search(ctx, v, q, false, sources, !q.SourcesOnly)
 	if err != nil {
 		return hits, err
 	}
-	moreSources, moreStatements := sources && len(hits.Sources) < q.Limit, len(hits.Statements) < q.Limit
-	if !moreSources && !moreStatements {
+	moreSources, moreStatements := sources && len(hits.Sources) < q.Limit, !q.SourcesOnly && len(hits.Statements) < q.Limit
+	if q.WholeWords || !moreSources && !moreStatements {
 		return hits, nil
 	}
 	// Prefix matches include the whole-word ones, in the same order.
@@ -345,4 +353,104 @@ func (s *Store) matchClause(words []string, prefix bool) (from, cond, order stri
 		}
 	}
 	return "search_fts f JOIN search_docs d ON d.id = f.rowid", "search_fts MATCH ?", "f.rowid DESC", strings.Join(parts, " AND ")
+}
+
+// MentionHit is one way a source names an entity: the text of a resolved
+// mention ("صيدنايا") of the entity or of one merged into it.
+type MentionHit struct {
+	SourceID string
+	EntityID string // the entity the mention is linked to (perhaps merged into another)
+	Text     string
+}
+
+// SourcesMentioningAs lists, of the sources the viewer may see that mention
+// one of ids, the newest limit (by publication, then archiving), and how
+// each writes them: one MentionHit per source, entity and distinct text, in
+// the order of the sources and then of the text. ids are entities and those
+// merged into them. The sources are read from entity_sources, whose index
+// gives each entity's newest first; the texts from the mentions of those
+// sources only.
+func (s *Store) SourcesMentioningAs(ctx context.Context, v access.Viewer, ids []string, limit int) ([]MentionHit, error) {
+	if len(ids) == 0 || limit <= 0 {
+		return nil, nil
+	}
+	cond, cargs := visibleIn(v, "sensitivity")
+	type newest struct {
+		id, published, ingested string
+	}
+	var picked []newest
+	seen := map[string]bool{}
+	// One query per entity, each walking its own index range newest first
+	// (an IN list would sort every source of every entity).
+	for _, id := range ids {
+		rows, err := s.db.QueryContext(ctx, s.rebind("SELECT source_id, published, ingested_at FROM entity_sources WHERE entity_id = ? AND "+cond+
+			fmt.Sprintf(" ORDER BY published DESC, ingested_at DESC, source_id DESC LIMIT %d", limit)), append([]any{id}, cargs...)...)
+		if err != nil {
+			return nil, fmt.Errorf("sources mentioning %s: %w", id, err)
+		}
+		for rows.Next() {
+			var n newest
+			if err := rows.Scan(&n.id, &n.published, &n.ingested); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			if !seen[n.id] {
+				seen[n.id] = true
+				picked = append(picked, n)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("sources mentioning %s: %w", id, err)
+		}
+	}
+	sort.Slice(picked, func(i, j int) bool {
+		a, b := picked[i], picked[j]
+		if a.published != b.published {
+			return a.published > b.published
+		}
+		if a.ingested != b.ingested {
+			return a.ingested > b.ingested
+		}
+		return a.id > b.id
+	})
+	picked = picked[:min(len(picked), limit)]
+	if len(picked) == 0 {
+		return nil, nil
+	}
+	srcIDs := make([]string, len(picked))
+	for i, p := range picked {
+		srcIDs[i] = p.id
+	}
+	rows, err := s.db.QueryContext(ctx, s.rebind("SELECT source_id, entity_id, text FROM mentions WHERE source_id IN ("+placeholders(len(srcIDs))+
+		") AND entity_id IN ("+placeholders(len(ids))+") ORDER BY span_start, id"), append(idArgs(srcIDs), idArgs(ids)...)...)
+	if err != nil {
+		return nil, fmt.Errorf("mentions of %s: %w", ids[0], err)
+	}
+	defer rows.Close()
+	bySource := map[string][]MentionHit{}
+	for rows.Next() {
+		var h MentionHit
+		if err := rows.Scan(&h.SourceID, &h.EntityID, &h.Text); err != nil {
+			return nil, err
+		}
+		dup := false
+		for _, o := range bySource[h.SourceID] {
+			if o.EntityID == h.EntityID && o.Text == h.Text {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			bySource[h.SourceID] = append(bySource[h.SourceID], h)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	var out []MentionHit
+	for _, id := range srcIDs {
+		out = append(out, bySource[id]...)
+	}
+	return out, nil
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/web/i18n"
 )
 
 type entitiesData struct {
@@ -76,8 +77,15 @@ func (s *Server) entitiesList(w http.ResponseWriter, r *http.Request) {
 	for _, e := range ents {
 		it := entityItem{EntityNames: e}
 		if len(e.Names) > 0 {
-			it.Caption, it.Others = e.Names[0], e.Names[1:]
-			it.Latin = latinOf(it.Caption)
+			it.Caption = captionIn(state(r).lang, e.Names)
+			for _, n := range e.Names {
+				if n != it.Caption {
+					it.Others = append(it.Others, n)
+				}
+			}
+			if captionIn(i18n.English, e.Names) == it.Caption {
+				it.Latin = latinOf(it.Caption) // no name in Latin script: a machine one
+			}
 		} else {
 			ref, err := rd.ref(e.ID)
 			if err != nil {

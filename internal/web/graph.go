@@ -199,7 +199,7 @@ func buildGraph(v *view, rd *reader, p entityPage) (graphData, error) {
 			}
 			continue
 		}
-		b.add(1, graphNode{ID: c.Ref.ID, Href: "/entities/" + c.Ref.ID, Label: c.Ref.Caption, Class: "n-" + string(c.Ref.Type), order: n})
+		b.add(1, graphNode{ID: c.Ref.ID, Href: "/entities/" + c.Ref.ID, Label: v.RefLabel(*c.Ref), Class: "n-" + string(c.Ref.Type), order: n})
 		b.edge(1, b.centre, c.Ref.ID, v.T("entity.superiors"), edgeStyle{c.Alleged, c.Denied, c.Status})
 		n++
 	}
@@ -210,7 +210,7 @@ func buildGraph(v *view, rd *reader, p entityPage) (graphData, error) {
 			}
 			continue
 		}
-		b.add(1, graphNode{ID: l.Ref.ID, Href: "/entities/" + l.Ref.ID, Label: l.Ref.Caption, Class: "n-" + string(l.Ref.Type), order: n})
+		b.add(1, graphNode{ID: l.Ref.ID, Href: "/entities/" + l.Ref.ID, Label: v.RefLabel(l.Ref), Class: "n-" + string(l.Ref.Type), order: n})
 		b.edge(1, b.centre, l.Ref.ID, v.T("entity.subordinates"), edgeStyle{Status: model.StatusConfirmed})
 		n++
 	}

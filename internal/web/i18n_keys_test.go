@@ -7,6 +7,7 @@ import (
 
 	"github.com/athar-project/athar/internal/casefile"
 	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/names"
 	"github.com/athar-project/athar/internal/web/i18n"
 )
 
@@ -77,6 +78,14 @@ func TestTemplateKeysInCatalogue(t *testing.T) {
 	}
 	for _, p := range model.Properties() {
 		keys = append(keys, "prop."+string(p))
+	}
+	// The roles of name parts in the matcher's reasons (reasons.go; every
+	// shape of reason is checked by TestEveryReasonTranslates).
+	for r := names.RoleUnknown; r <= names.RoleEpithet; r++ {
+		keys = append(keys, "namerole."+r.String())
+	}
+	for _, c := range reasonCodes {
+		keys = append(keys, c.key)
 	}
 	for _, p := range []string{"superior", "subordinate"} {
 		keys = append(keys, "prop."+p)

@@ -232,9 +232,10 @@ func (s *Server) mapShow(w http.ResponseWriter, r *http.Request) {
 		x, y := proj.xy(pt.lon, pt.lat)
 		n := pt.events
 		rad := 4 + math.Min(8, 2*math.Sqrt(float64(n)))
-		d.Markers = append(d.Markers, mapMarker{x: x, y: y, ID: pt.id, Name: pt.name, Facility: pt.facility, Events: n,
+		name := captionIn(lang, pt.names)
+		d.Markers = append(d.Markers, mapMarker{x: x, y: y, ID: pt.id, Name: name, Facility: pt.facility, Events: n,
 			X: fmtCoord(x), Y: fmtCoord(y), R: fmtCoord(rad),
-			Count: eventsText(lang, n), Tip: pt.name + " — " + eventsText(lang, n)})
+			Count: eventsText(lang, n), Tip: name + " — " + eventsText(lang, n)})
 	}
 	nudgeLabels(d.Shapes, d.Markers)
 	// Larger markers first, so that small ones stay on top and clickable.
@@ -260,7 +261,8 @@ func nudgeLabels(shapes []mapShape, markers []mapMarker) {
 
 // mapPoint is a facility or place the map draws.
 type mapPoint struct {
-	id, name string
+	id       string
+	names    []string // strongest first; the page captions in its language (captionIn)
 	facility bool
 	lon, lat float64
 	events   int
@@ -303,16 +305,14 @@ func (s *Server) mapPoints(ctx context.Context, v access.Viewer) (mapPoints, err
 	if err != nil {
 		return mapPoints{}, err
 	}
-	names := map[string]string{}
+	names := map[string][]string{}
 	for _, typ := range []model.EntityType{model.TypeFacility, model.TypePlace} {
 		ents, err := s.store.Entities(ctx, v, typ)
 		if err != nil {
 			return mapPoints{}, err
 		}
 		for _, e := range ents {
-			if len(e.Names) > 0 {
-				names[e.ID] = e.Names[0]
-			}
+			names[e.ID] = e.Names
 		}
 	}
 	gz := gazetteer.Default()
@@ -332,11 +332,11 @@ func (s *Server) mapPoints(ctx context.Context, v access.Viewer) (mapPoints, err
 			out.unplaced++
 			continue
 		}
-		name := names[p.ID]
-		if name == "" {
-			name = p.ID
+		ns := names[p.ID]
+		if len(ns) == 0 {
+			ns = []string{p.ID}
 		}
-		out.points = append(out.points, mapPoint{id: p.ID, name: name, facility: p.Type == model.TypeFacility,
+		out.points = append(out.points, mapPoint{id: p.ID, names: ns, facility: p.Type == model.TypeFacility,
 			lon: entry.Lon, lat: entry.Lat, events: p.EventCount})
 	}
 	s.maps.mu.Lock()

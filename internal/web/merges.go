@@ -101,6 +101,6 @@ func (rd *reader) visibleNames(id string) ([]string, error) {
 	return rd.app.VisibleNames(rd.ctx, rd.v, id)
 }
 
-// compareOver is the best score and reasons between two lists of names
-// (app.CompareNames).
-func compareOver(a, b []string) (float64, []string) { return app.CompareNames(a, b) }
+// compareOver is the best score and reasons between two lists of persons'
+// names (app.CompareNames).
+func compareOver(a, b []string) (float64, []string) { return app.CompareNames(model.TypePerson, a, b) }

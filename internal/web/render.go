@@ -109,7 +109,7 @@ func (v *view) Time(t time.Time) template.HTML {
 	if t.IsZero() {
 		return "—"
 	}
-	return ltr(t.UTC().Format("2006-01-02 15:04 UTC"))
+	return date(t.UTC().Format("2006-01-02 15:04 UTC"))
 }
 
 // Date writes a date as far as it is known.
@@ -117,12 +117,13 @@ func (v *view) Date(d model.Date) template.HTML {
 	if d.IsZero() {
 		return template.HTML(template.HTMLEscapeString(v.T("date.unknown")))
 	}
-	return ltr(d.String())
+	return date(d.String())
 }
 
-// ltr isolates a run of digits and Latin letters as left-to-right.
-func ltr(s string) template.HTML {
-	return template.HTML(`<bdi dir="ltr">` + template.HTMLEscapeString(s) + `</bdi>`)
+// date isolates a date or time as left-to-right and keeps it on one line
+// (a date broken across lines in a narrow column reads as two values).
+func date(s string) template.HTML {
+	return template.HTML(`<bdi dir="ltr" class="date">` + template.HTMLEscapeString(s) + `</bdi>`)
 }
 
 // Or returns s, or a dash when empty.

@@ -16,8 +16,28 @@ type searchData struct {
 	Places                          []entityItem // facilities and places to filter by
 	Searched                        bool
 	Names                           []nameHit
-	Sources                         []sourceRow
+	Entities                        []entityHit // what the query names, with how many of the sources name it
+	Sources                         []sourceHit
 	Groups                          []statementGroup
+}
+
+// entityHit is an entity the query names.
+type entityHit struct {
+	Ref     entityRef
+	Sources int
+}
+
+// sourceHit is a source found, with why when it was found through an
+// entity the query names.
+type sourceHit struct {
+	sourceRow
+	Why []whyRow
+}
+
+type whyRow struct {
+	Entity  entityRef
+	As      string
+	Mention bool
 }
 
 type nameHit struct {
@@ -61,7 +81,7 @@ func (s *Server) searchShow(w http.ResponseWriter, r *http.Request) {
 		}
 		for _, e := range ents {
 			if len(e.Names) > 0 {
-				data.Places = append(data.Places, entityItem{EntityNames: e, Caption: e.Names[0]})
+				data.Places = append(data.Places, entityItem{EntityNames: e, Caption: captionIn(state(r).lang, e.Names)})
 				if e.ID == q.Get("near") {
 					data.Near, query.Near = e.ID, e.ID
 				}
@@ -86,16 +106,71 @@ func (s *Server) searchShow(w http.ResponseWriter, r *http.Request) {
 		}
 		data.Names = append(data.Names, nameHit{Candidate: c, Ref: ref})
 	}
-	data.Sources = rows(res.Sources)
-	srows, err := rd.statementRows(res.Statements)
-	if err != nil {
+	if err := searchHits(rd, res, &data); err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	data.Groups = groupStatements(srows)
 	if err := s.record(r, "search", app.Shown{Sources: res.Sources, Statements: res.Statements}); err != nil {
 		s.serverError(w, r, err)
 		return
 	}
 	s.render(w, r, http.StatusOK, "search", "search.title", data)
+}
+
+// searchHits fills the page's sources, each with why it was found, the
+// entities the query names, and the statements grouped by entity with each
+// row once.
+func searchHits(rd *reader, res app.SearchResults, data *searchData) error {
+	for _, e := range res.Entities {
+		ref, err := rd.ref(e.EntityID)
+		if err != nil {
+			return err
+		}
+		data.Entities = append(data.Entities, entityHit{Ref: ref, Sources: e.Sources})
+	}
+	for _, row := range rows(res.Sources) {
+		hit := sourceHit{sourceRow: row}
+		for _, why := range res.Why[row.ID] {
+			ref, err := rd.ref(why.EntityID)
+			if err != nil {
+				return err
+			}
+			hit.Why = append(hit.Why, whyRow{Entity: ref, As: why.As, Mention: why.Mention})
+		}
+		data.Sources = append(data.Sources, hit)
+	}
+	srows, err := rd.statementRows(res.Statements)
+	if err != nil {
+		return err
+	}
+	data.Groups = groupStatements(srows)
+	for i := range data.Groups {
+		data.Groups[i].Rows = onceEach(data.Groups[i].Rows)
+	}
+	return nil
+}
+
+// onceEach keeps one row of each entity, property, value, review state and
+// modality — the same name drawn from ten sources is one row — counting in
+// Sources how many statements it stands for (the group keeps every quote).
+func onceEach(rows []statementRow) []statementRow {
+	type key struct {
+		entity, value, target string
+		prop                  model.Property
+		status                model.Status
+		modality              model.Modality
+	}
+	index := map[key]int{}
+	var out []statementRow
+	for _, row := range rows {
+		k := key{row.EntityID, row.Value, row.ValueEntity, row.Property, row.Status, row.Modality}
+		if i, ok := index[k]; ok {
+			out[i].Sources++
+			continue
+		}
+		index[k] = len(out)
+		row.Sources = 1
+		out = append(out, row)
+	}
+	return out
 }

@@ -116,6 +116,9 @@ type statementRow struct {
 	Entity entityRef
 	Target *entityRef // the linked value, when there is one
 	Latin  string     // machine transliteration of an Arabic-only value
+	// Sources is how many statements alike this row stands for, where a
+	// page shows them once (search).
+	Sources int
 }
 
 func (rd *reader) statementRows(sts []model.Statement) ([]statementRow, error) {

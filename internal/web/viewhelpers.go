@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"reflect"
 
+	"github.com/athar-project/athar/internal/casefile"
 	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/web/i18n"
 )
 
 // paired hands a partial template both the page's view (for translation)
@@ -41,7 +43,28 @@ func (v *view) RefLabel(x any) string {
 	if r.Caption == "" {
 		return "—"
 	}
+	if v.Lang == i18n.Arabic && r.Arabic != "" {
+		return r.Arabic
+	}
+	if v.Lang != i18n.Arabic && r.Latin != "" {
+		return r.Latin
+	}
 	return r.Caption
+}
+
+// captionIn is the name to caption an entity by in a language, of its
+// names strongest first: the first in Arabic script on a page in Arabic,
+// the first in another script on one in English, else the first.
+func captionIn(lang i18n.Lang, names []string) string {
+	for _, n := range names {
+		if casefile.IsArabic(n) == (lang == i18n.Arabic) {
+			return n
+		}
+	}
+	if len(names) > 0 {
+		return names[0]
+	}
+	return ""
 }
 
 // SourceTitle is a source's title or a stand-in.
