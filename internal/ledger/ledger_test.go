@@ -1,6 +1,8 @@
 package ledger
 
 import (
+	"bytes"
+	"encoding/json"
 	"testing"
 )
 
@@ -76,4 +78,25 @@ func TestCheckpointSignature(t *testing.T) {
 	if _, err := LoadOrCreateKey(t.TempDir()+"/missing", false); err == nil {
 		t.Error("loading a missing key without create succeeded")
 	}
+}
+
+// FuzzStringMatchesEncoder holds writeString's short cut for plain ASCII to
+// the bytes encoding/json writes, which every stored hash was made with.
+func FuzzStringMatchesEncoder(f *testing.F) {
+	for _, s := range []string{"", "src_01", "x<y&z", `quo"te`, `back\slash`, "tab\there", "\x7f", "أوس", "\u2028", "\xff\xfe", "~ ok !"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(s); err != nil {
+			t.Fatal(err)
+		}
+		var got bytes.Buffer
+		writeString(&got, s)
+		if got.String()+"\n" != want.String() {
+			t.Fatalf("writeString(%q) = %s, encoding/json gives %s", s, got.String(), want.String())
+		}
+	})
 }

@@ -196,25 +196,53 @@ func (s *Store) Statements(ctx context.Context, v access.Viewer, entityID string
 
 // AddMention stores a span an extractor found.
 func (t *Tx) AddMention(ctx context.Context, m *model.Mention) error {
-	if m.SourceID == "" || m.Extractor == "" {
-		return errors.New("a mention needs a source and an extractor")
-	}
-	if m.Span.Start < 0 || m.Span.End < m.Span.Start {
-		return fmt.Errorf("mention span [%d,%d) is not a span", m.Span.Start, m.Span.End)
-	}
-	if m.ID == "" {
-		m.ID = NewID()
-	}
-	m.CreatedAt = t.s.now()
-	if err := t.insert(ctx, "mentions", map[string]any{
-		"id": m.ID, "source_id": m.SourceID, "span_start": int64(m.Span.Start), "span_end": int64(m.Span.End),
-		"text": m.Span.Quote, "type": string(m.Type), "extractor": m.Extractor, "entity_id": nullable(m.EntityID),
-		"score": m.Score, "created_at": timeText(m.CreatedAt),
-	}); err != nil {
-		return err
-	}
-	return t.countMention(ctx, m.EntityID, m.SourceID, 1)
+	return t.AddMentions(ctx, []*model.Mention{m})
 }
+
+// AddMentions stores spans extractors found, setting each one's id and
+// time. It writes them, their ledger entries and the page totals they
+// change with a constant number of statements per mentionBatch mentions,
+// so the cost of recording a long source stays linear in its mentions.
+func (t *Tx) AddMentions(ctx context.Context, ms []*model.Mention) error {
+	tb, _ := tableByName("mentions")
+	now := t.s.now()
+	rows := make([]map[string]any, 0, len(ms))
+	deltas := make([]mentionDelta, 0, len(ms))
+	for _, m := range ms {
+		if m.SourceID == "" || m.Extractor == "" {
+			return errors.New("a mention needs a source and an extractor")
+		}
+		if m.Span.Start < 0 || m.Span.End < m.Span.Start {
+			return fmt.Errorf("mention span [%d,%d) is not a span", m.Span.Start, m.Span.End)
+		}
+		if m.ID == "" {
+			m.ID = NewID()
+		}
+		m.CreatedAt = now
+		norm, err := normalizeRow(tb, map[string]any{
+			"id": m.ID, "source_id": m.SourceID, "span_start": int64(m.Span.Start), "span_end": int64(m.Span.End),
+			"text": m.Span.Quote, "type": string(m.Type), "extractor": m.Extractor, "entity_id": nullable(m.EntityID),
+			"score": m.Score, "created_at": timeText(m.CreatedAt),
+		})
+		if err != nil {
+			return fmt.Errorf("insert into mentions: %w", err)
+		}
+		rows = append(rows, norm)
+		deltas = append(deltas, mentionDelta{entity: m.EntityID, source: m.SourceID, n: 1})
+	}
+	for len(rows) > 0 {
+		n := min(len(rows), mentionBatch)
+		if err := t.insertMany(ctx, tb, rows[:n]); err != nil {
+			return err
+		}
+		rows = rows[n:]
+	}
+	return t.countMentions(ctx, deltas)
+}
+
+// mentionBatch is how many mentions one INSERT writes: 10 parameters
+// each, within both engines' limits.
+const mentionBatch = 500
 
 // LinkMention records which entity a mention is of, with the link's score.
 func (t *Tx) LinkMention(ctx context.Context, id, entityID string, score float64) error {

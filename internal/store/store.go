@@ -53,6 +53,9 @@ type Store struct {
 	dataDir      string
 	dbURL        string
 	now          func() time.Time
+	// statements counts the statements write transactions ran, for the
+	// tests that hold a write's cost in statements.
+	statements atomic.Int64
 }
 
 // Open opens (and, unless read-only, creates) the store and applies any
