@@ -14,9 +14,14 @@ import (
 	"github.com/athar-project/athar/internal/model"
 )
 
-// NewID returns a fresh time-ordered id (UUID v7) for entities, statements,
-// mentions, judgements and users.
-func NewID() string { return uuid.Must(uuid.NewV7()).String() }
+// NewID returns a fresh random id (UUID v4, 122 bits from crypto/rand) for
+// entities, statements, mentions, judgements, merge proposals, users and
+// tokens. Ids reveal no order and no time: time-ordered ids (UUID v7, as
+// before) told a public viewer that a person's id predated every source
+// they could see — that the person was first named in something hidden.
+// Nothing sorts by id for meaning; where id breaks a tie or pages a list,
+// any fixed order serves.
+func NewID() string { return uuid.New().String() }
 
 // AddEntity creates an entity of the given type and returns it.
 func (t *Tx) AddEntity(ctx context.Context, typ model.EntityType) (model.Entity, error) {

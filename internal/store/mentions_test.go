@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/athar-project/athar/internal/access"
@@ -138,4 +139,27 @@ func BenchmarkAddMentions(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "mentions/s")
+}
+
+// TestIDsRevealNoOrder: ids are random (UUID v4), so that a viewer cannot
+// tell from an entity's id that it was made before every source they may
+// see — that it was first named in something hidden. Time-ordered ids
+// (UUID v7) sorted in the order they were made.
+func TestIDsRevealNoOrder(t *testing.T) {
+	st := storetest.Open(t, store.Config{DataDir: t.TempDir()})
+	ents := addEntities(t, st, 400)
+	rising := 0
+	for i, id := range ents {
+		if len(id) != 36 || id[14] != '4' || !strings.ContainsRune("89ab", rune(id[19])) {
+			t.Fatalf("id %s is not a random (version 4) UUID", id)
+		}
+		if i > 0 && ents[i-1] < id {
+			rising++
+		}
+	}
+	// Random ids rise from one to the next half the time (399 pairs:
+	// 200 ± 10); time-ordered ones always.
+	if rising < 150 || rising > 250 {
+		t.Errorf("%d of 399 ids made one after another sort after the one before", rising)
+	}
 }
