@@ -199,7 +199,7 @@ const (
 // person places a person and stores what the source says of them; its
 // mentions are stored by steps of their own.
 func (r *recorder) person(ctx context.Context, p extract.Person) (string, float64, error) {
-	f := resolve.Found{Type: model.TypePerson, Name: p.Name}
+	f := resolve.Found{Type: model.TypePerson, Name: p.Name, Sensitivity: r.src.Sensitivity}
 	for _, a := range p.Aliases {
 		if names.Parse(a).Epithet {
 			f.Epithets = append(f.Epithets, a)
@@ -278,7 +278,7 @@ func (r *recorder) affiliate(ctx context.Context) error {
 // entity places a facility, place or organization and stores its names;
 // its mentions are stored by steps of their own.
 func (r *recorder) entity(ctx context.Context, typ model.EntityType, e extract.Entity) (string, float64, error) {
-	f := resolve.Found{Type: typ, Name: e.Name}
+	f := resolve.Found{Type: typ, Name: e.Name, Sensitivity: r.src.Sensitivity}
 	for _, m := range e.Mentions {
 		if m.Text != e.Name {
 			f.Aliases = append(f.Aliases, m.Text)
