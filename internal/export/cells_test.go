@@ -103,9 +103,9 @@ func TestCSVExportsRunNoFormula(t *testing.T) {
 				return err
 			}
 			for i, v := range evil {
-				prop := "alias"
+				prop := model.PropAlias
 				if i == 0 {
-					prop = "name"
+					prop = model.PropName
 				}
 				if err := tx.AddStatement(ctx, &model.Statement{EntityID: e.ID, Property: prop, Value: v, SourceID: src.ID, Origin: "manual",
 					Status: model.StatusConfirmed, Span: model.Span{Start: 0, End: 8, Quote: evil[2]}}); err != nil {
