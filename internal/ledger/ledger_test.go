@@ -3,6 +3,7 @@ package ledger
 import (
 	"bytes"
 	"encoding/json"
+	"sync"
 	"testing"
 )
 
@@ -99,4 +100,37 @@ func FuzzStringMatchesEncoder(f *testing.F) {
 			t.Fatalf("writeString(%q) = %s, encoding/json gives %s", s, got.String(), want.String())
 		}
 	})
+}
+
+// TestKeyMadeOnceByRacingProcesses: workers starting together on a new
+// store each find no key and make one; all of them must end up signing
+// with the same key, the first one written.
+func TestKeyMadeOnceByRacingProcesses(t *testing.T) {
+	path := t.TempDir() + "/keys/ledger.key"
+	const n = 16
+	keys := make(chan string, n)
+	var wg sync.WaitGroup
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			s, err := LoadOrCreateKey(path, true)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			keys <- string(s.Public())
+		}()
+	}
+	wg.Wait()
+	close(keys)
+	again, err := LoadOrCreateKey(path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k := range keys {
+		if k != string(again.Public()) {
+			t.Fatal("two racing makers signed with different keys")
+		}
+	}
 }
