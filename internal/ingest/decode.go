@@ -167,32 +167,45 @@ func detectArabic(data []byte) (string, string, bool) {
 }
 
 // Confidence in undeclared Arabic: enough letters to judge by, nearly all
-// the non-ASCII characters Arabic letters, and letters spread as in
-// language, not piled on the two or three that mis-decoded UTF-8 lead bytes
-// become.
+// the non-ASCII characters Arabic letters, letters spread as in language,
+// not piled on the two or three that mis-decoded UTF-8 lead bytes become,
+// and grouped into words of a word's length, as random bytes are not.
 const (
-	minArabicLetters = 24
+	minArabicLetters = 12
+	minArabicWords   = 2
 	maxTopTwoShare   = 0.4
+	maxMeanWord      = 9
+	maxWord          = 24
 )
 
 // confidentArabic reports whether text, decoded from a code page, is
 // Arabic beyond reasonable doubt.
 func confidentArabic(text string) bool {
 	counts := map[rune]int{}
-	letters, other := 0, 0
-	for _, r := range text {
+	letters, other, words, run := 0, 0, 0, 0
+	for _, r := range text + " " {
+		isLetter := unicode.Is(unicode.Arabic, r) && unicode.IsLetter(r)
 		switch {
-		case r < 0x80:
-		case unicode.Is(unicode.Arabic, r) && unicode.IsLetter(r):
+		case isLetter:
 			counts[r]++
 			letters++
+		case r < 0x80:
 		case unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.Is(unicode.Arabic, r):
 			// Arabic punctuation, digits and marks, no-break spaces
 		default:
 			other++
 		}
+		switch {
+		case isLetter || unicode.Is(unicode.Mn, r):
+			run++
+		case run > 0:
+			if run > maxWord {
+				return false
+			}
+			words, run = words+1, 0
+		}
 	}
-	if letters < minArabicLetters || other*20 > letters {
+	if letters < minArabicLetters || other*20 > letters || words < minArabicWords || letters > maxMeanWord*words {
 		return false
 	}
 	first, second := 0, 0

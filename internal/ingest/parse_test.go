@@ -3,6 +3,7 @@ package ingest
 import (
 	"bytes"
 	"errors"
+	"math/rand/v2"
 	"os"
 	"strings"
 	"testing"
@@ -96,7 +97,8 @@ func TestDetectArabicCodePages(t *testing.T) {
 	tests := []struct{ utf8, enc, want string }{
 		{long, "windows-1256", "windows-1256"},
 		{long, "iso-8859-6", "iso-8859-6"},
-		{"سلام", "windows-1256", ""}, // four letters: too few to tell
+		{"أحمد خليل، سمير حداد", "windows-1256", "windows-1256"}, // a row of names: enough to tell
+		{"سلام", "windows-1256", ""},                             // four letters: too few to tell
 		{"في السجن", "windows-1256", ""},
 		{"هو وهي", "iso-8859-6", ""},
 	}
@@ -137,6 +139,7 @@ func TestInvalidUTF8IsNotGuessed(t *testing.T) {
 		"stray byte in Arabic UTF-8": {stray, "invalid UTF-8 at byte 101 in text that is otherwise UTF-8"},
 		"cut Arabic UTF-8":           {cut, "otherwise UTF-8"},
 		"latin-1":                    {[]byte("Le t\xe9moin a d\xe9crit la prison \xe0 la cour, et la d\xe9fense a r\xe9pondu."), "invalid UTF-8 at byte 4, and not recognizably Arabic"},
+		"letters in no words":        {lettersNoWords(), "not recognizably Arabic"},
 		"random high bytes":          {[]byte("\xc8\xe4\xd3\xca\xe1 \xf1\xe6\xee\xcb\xa4 \xd5\xd5\xd5\xd5\xd5\xd5\xd5\xd5\xd5\xd5\xd5\xd5\xd5\xd5\xd5\xd5\xd5\xd5\xd5\xd5\xd5\xd5\xd5\xd5\xd5\xd6\xd6\xd6\xd6\xd6\xd6\xd6\xd6"), "not recognizably Arabic"},
 	} {
 		doc, err := Parse(Input{Name: name, Data: tt.data}, Options{})
@@ -281,4 +284,15 @@ func TestParseURL(t *testing.T) {
 	if err != nil || doc.URL != "https://b.test/y" {
 		t.Errorf("got %q, %v", doc.URL, err)
 	}
+}
+
+// lettersNoWords is 200 bytes that Windows-1256 reads as Arabic letters,
+// drawn at random, with no space: not text in any language.
+func lettersNoWords() []byte {
+	r := rand.New(rand.NewPCG(18, 1256))
+	b := make([]byte, 200)
+	for i := range b {
+		b[i] = byte(0xc8 + r.IntN(0xd6-0xc8))
+	}
+	return b
 }
