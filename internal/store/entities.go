@@ -211,36 +211,36 @@ func (t *Tx) AddMention(ctx context.Context, m *model.Mention) error {
 func (t *Tx) AddMentions(ctx context.Context, ms []*model.Mention) error {
 	tb, _ := tableByName("mentions")
 	now := t.s.now()
-	rows := make([]map[string]any, 0, len(ms))
 	deltas := make([]mentionDelta, 0, len(ms))
-	for _, m := range ms {
-		if m.SourceID == "" || m.Extractor == "" {
-			return errors.New("a mention needs a source and an extractor")
+	rows := make([]map[string]any, 0, min(len(ms), mentionBatch))
+	// A batch at a time, so that only one batch's rows are ever held.
+	for start := 0; start < len(ms); start += mentionBatch {
+		rows = rows[:0]
+		for _, m := range ms[start:min(len(ms), start+mentionBatch)] {
+			if m.SourceID == "" || m.Extractor == "" {
+				return errors.New("a mention needs a source and an extractor")
+			}
+			if m.Span.Start < 0 || m.Span.End < m.Span.Start {
+				return fmt.Errorf("mention span [%d,%d) is not a span", m.Span.Start, m.Span.End)
+			}
+			if m.ID == "" {
+				m.ID = NewID()
+			}
+			m.CreatedAt = now
+			norm, err := normalizeRow(tb, map[string]any{
+				"id": m.ID, "source_id": m.SourceID, "span_start": int64(m.Span.Start), "span_end": int64(m.Span.End),
+				"text": m.Span.Quote, "type": string(m.Type), "extractor": m.Extractor, "entity_id": nullable(m.EntityID),
+				"score": m.Score, "created_at": timeText(m.CreatedAt),
+			})
+			if err != nil {
+				return fmt.Errorf("insert into mentions: %w", err)
+			}
+			rows = append(rows, norm)
+			deltas = append(deltas, mentionDelta{entity: m.EntityID, source: m.SourceID, n: 1})
 		}
-		if m.Span.Start < 0 || m.Span.End < m.Span.Start {
-			return fmt.Errorf("mention span [%d,%d) is not a span", m.Span.Start, m.Span.End)
-		}
-		if m.ID == "" {
-			m.ID = NewID()
-		}
-		m.CreatedAt = now
-		norm, err := normalizeRow(tb, map[string]any{
-			"id": m.ID, "source_id": m.SourceID, "span_start": int64(m.Span.Start), "span_end": int64(m.Span.End),
-			"text": m.Span.Quote, "type": string(m.Type), "extractor": m.Extractor, "entity_id": nullable(m.EntityID),
-			"score": m.Score, "created_at": timeText(m.CreatedAt),
-		})
-		if err != nil {
-			return fmt.Errorf("insert into mentions: %w", err)
-		}
-		rows = append(rows, norm)
-		deltas = append(deltas, mentionDelta{entity: m.EntityID, source: m.SourceID, n: 1})
-	}
-	for len(rows) > 0 {
-		n := min(len(rows), mentionBatch)
-		if err := t.insertMany(ctx, tb, rows[:n]); err != nil {
+		if err := t.insertMany(ctx, tb, rows); err != nil {
 			return err
 		}
-		rows = rows[n:]
 	}
 	return t.countMentions(ctx, deltas)
 }
