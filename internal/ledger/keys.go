@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"sync"
+	"testing"
 )
 
 // Where the signing key and the anchors are found (CONTRACTS.md, "Keys").
@@ -28,8 +30,15 @@ const (
 )
 
 // ConfigDir is the per-user folder of Athar's keys: $XDG_CONFIG_HOME/athar,
-// or ~/.config/athar.
+// or ~/.config/athar. Under go test it is a temporary folder of the test
+// run, shared with the processes the tests start, so that no test writes
+// keys into the home folder of whoever runs it.
 func ConfigDir() (string, error) {
+	if testing.Testing() {
+		if err := isolateTests(); err != nil {
+			return "", err
+		}
+	}
 	if x := os.Getenv("XDG_CONFIG_HOME"); x != "" && filepath.IsAbs(x) {
 		return filepath.Join(x, "athar"), nil
 	}
@@ -106,4 +115,28 @@ func ReadAnchors(path string) ([]Checkpoint, error) {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Seq < out[j].Seq })
 	return out, nil
+}
+
+// testKeysEnv carries a test run's key folder to the processes it starts.
+const testKeysEnv = "ATHAR_TEST_KEYS"
+
+var isolate struct {
+	once sync.Once
+	err  error
+}
+
+// isolateTests points XDG_CONFIG_HOME at the test run's own folder: the one
+// a parent test process made (testKeysEnv), else a new temporary one.
+func isolateTests() error {
+	isolate.once.Do(func() {
+		dir := os.Getenv(testKeysEnv)
+		if dir == "" {
+			if dir, isolate.err = os.MkdirTemp("", "athar-test-config-"); isolate.err != nil {
+				return
+			}
+			os.Setenv(testKeysEnv, dir)
+		}
+		os.Setenv("XDG_CONFIG_HOME", dir)
+	})
+	return isolate.err
 }

@@ -6,7 +6,6 @@ package storetest
 
 import (
 	"context"
-	"os"
 	"testing"
 
 	"github.com/athar-project/athar/internal/store"
@@ -48,23 +47,4 @@ func Another(t testing.TB, st *store.Store) *store.Store {
 		cfg.DBURL = pgtest.URL(t)
 	}
 	return Open(t, cfg)
-}
-
-// IsolateKeys points the per-user key folder ($XDG_CONFIG_HOME/athar, where
-// the ledger's signing key is made: ledger.ConfigDir) at a new temporary
-// folder for the rest of the process, so that tests never write keys into
-// the home folder of whoever runs them. Call it from an init function of
-// the package's tests; processes the tests start inherit the folder.
-func IsolateKeys() {
-	if os.Getenv("ATHAR_TEST_KEYS") != "" {
-		return // a process the test started (a worker): its parent's folder
-	}
-	dir, err := os.MkdirTemp("", "athar-test-config-")
-	if err != nil {
-		panic(err)
-	}
-	os.Setenv("XDG_CONFIG_HOME", dir)
-	os.Setenv("ATHAR_TEST_KEYS", dir)
-	os.Unsetenv("ATHAR_SIGNING_KEY_FILE")
-	os.Unsetenv("ATHAR_LEDGER_ANCHORS")
 }
