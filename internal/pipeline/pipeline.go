@@ -10,6 +10,7 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/athar-project/athar/internal/extract"
 	_ "github.com/athar-project/athar/internal/extract/ar" // the Arabic extractor
@@ -42,7 +43,7 @@ type Stats struct {
 // by the resolver's batch b. Call it in the transaction that stores src.
 func Record(ctx context.Context, tx *store.Tx, b *resolve.Batch, src model.Source, res extract.Result) (Stats, error) {
 	r := NewRecorder(src, res, false)
-	_, err := r.Record(ctx, tx, b, 0)
+	_, err := r.Record(ctx, tx, b, 0, time.Time{})
 	return r.Stats(), err
 }
 
@@ -139,13 +140,14 @@ func (r *Recorder) Rows() int {
 }
 
 // Record writes, in tx, with placements in the resolver's batch b, the next
-// steps until about budget rows are written (0: all of them), and reports
-// whether everything is recorded. A transaction that fails takes its part
-// back; the recording cannot then go on (start again from the source).
-func (r *Recorder) Record(ctx context.Context, tx *store.Tx, b *resolve.Batch, budget int) (done bool, err error) {
+// steps until about budget rows are written (0: all of them) or, when until
+// is not zero, until that time has passed (at least one step is taken), and
+// reports whether everything is recorded. A transaction that fails takes its
+// part back; the recording cannot then go on (start again from the source).
+func (r *Recorder) Record(ctx context.Context, tx *store.Tx, b *resolve.Batch, budget int, until time.Time) (done bool, err error) {
 	r.rec.tx, r.rec.b = tx, b
 	rows := 0
-	for r.next < len(r.steps) && (budget <= 0 || rows < budget) {
+	for r.next < len(r.steps) && (budget <= 0 || rows < budget) && (until.IsZero() || rows == 0 || time.Now().Before(until)) {
 		if err := ctx.Err(); err != nil {
 			return false, err
 		}
