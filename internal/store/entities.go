@@ -69,11 +69,11 @@ func (t *Tx) AddStatement(ctx context.Context, st *model.Statement) error {
 		return errors.New("a statement needs an origin (extracted:NAME@VERSION, manual or imported:DATASET)")
 	}
 	if st.SourceID != "" {
-		var sens string
-		if err := t.queryRow(ctx, "SELECT sensitivity FROM sources WHERE id = ?", st.SourceID).Scan(&sens); err != nil {
+		src, err := t.sourceInfo(ctx, st.SourceID)
+		if err != nil {
 			return fmt.Errorf("statement's source %s: %w", st.SourceID, err)
 		}
-		srcSens, err := model.ParseSensitivity(sens)
+		srcSens, err := model.ParseSensitivity(src.sensitivity)
 		if err != nil {
 			return err
 		}

@@ -105,38 +105,67 @@ func (t *Tx) countMentions(ctx context.Context, deltas []mentionDelta) error {
 	return nil
 }
 
-// mentionedSource is what entity_sources copies from a source.
+// mentionedSource is what entity_sources and statements copy from a source.
 type mentionedSource struct{ published, ingestedAt, sensitivity string }
 
 // sourceRows reads what entity_sources copies from each of the sources
-// deltas name, once each.
+// deltas name, once each per transaction (sourceInfo).
 func (t *Tx) sourceRows(ctx context.Context, deltas []mentionDelta) (map[string]mentionedSource, error) {
 	var ids []any
-	seen := map[string]bool{}
+	out := map[string]mentionedSource{}
 	for _, d := range deltas {
-		if !seen[d.source] {
-			seen[d.source] = true
-			ids = append(ids, d.source)
+		if _, ok := out[d.source]; ok {
+			continue
 		}
+		if r, ok := t.sources[d.source]; ok {
+			out[d.source] = r
+			continue
+		}
+		out[d.source] = mentionedSource{}
+		ids = append(ids, d.source)
 	}
-	out := make(map[string]mentionedSource, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
 	rows, err := t.query(ctx, "SELECT id, published, ingested_at, sensitivity FROM sources WHERE id IN ("+placeholders(len(ids))+")", ids...)
 	if err != nil {
 		return nil, fmt.Errorf("sources of mentions: %w", err)
 	}
 	defer rows.Close()
+	for _, id := range ids {
+		delete(out, id.(string)) // found below, or not at all
+	}
+	if t.sources == nil {
+		t.sources = map[string]mentionedSource{}
+	}
 	for rows.Next() {
 		var id string
 		var r mentionedSource
 		if err := rows.Scan(&id, &r.published, &r.ingestedAt, &r.sensitivity); err != nil {
 			return nil, err
 		}
-		out[id] = r
+		out[id], t.sources[id] = r, r
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("sources of mentions: %w", err)
 	}
 	return out, nil
+}
+
+// sourceInfo is what statements and entity_sources copy from one source,
+// read once per transaction: SQLite finds a column stored after a long text
+// by walking the row's overflow pages, so reading a 30 MB source's level for
+// each of its 100,000 statements made recording it quadratic in its size.
+func (t *Tx) sourceInfo(ctx context.Context, id string) (mentionedSource, error) {
+	got, err := t.sourceRows(ctx, []mentionDelta{{source: id}})
+	if err != nil {
+		return mentionedSource{}, err
+	}
+	r, ok := got[id]
+	if !ok {
+		return r, sql.ErrNoRows
+	}
+	return r, nil
 }
 
 // addEntitySources adds mentions to entity_sources in one upsert; a row it

@@ -163,3 +163,42 @@ func TestIDsRevealNoOrder(t *testing.T) {
 		t.Errorf("%d of 399 ids made one after another sort after the one before", rising)
 	}
 }
+
+// A statement takes its source's level, read once per transaction (a long
+// source's row is slow to read again and again): raised in the same
+// transaction, the source's later statements take the raised level.
+func TestStatementsTakeTheirSourceLevelWithinATransaction(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		ents := addEntities(t, st, 1)
+		var before, after model.Statement
+		err := st.Write(ctx, "tester", func(tx *store.Tx) error {
+			src := model.Source{Kind: model.KindArticle, Text: "a report", Sensitivity: model.Public}
+			if err := tx.AddSource(ctx, &src, []byte(src.Text)); err != nil {
+				return err
+			}
+			before = model.Statement{EntityID: ents[0], Property: model.PropName, Value: "Aws", SourceID: src.ID, Origin: "manual"}
+			if err := tx.AddStatement(ctx, &before); err != nil {
+				return err
+			}
+			if _, err := tx.RaiseSource(ctx, src.ID, model.KindTestimony, model.Confidential); err != nil {
+				return err
+			}
+			after = model.Statement{EntityID: ents[0], Property: model.PropAlias, Value: "Abu Aws", SourceID: src.ID, Origin: "manual"}
+			return tx.AddStatement(ctx, &after)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if after.Sensitivity != model.Confidential {
+			t.Errorf("a statement added after its source was raised is %s, want confidential", after.Sensitivity)
+		}
+		if got, err := st.Statement(ctx, access.Operator(), before.ID); err != nil || got.Sensitivity != model.Confidential {
+			t.Errorf("the statement added before the raise: %+v %v", got, err)
+		}
+		if sts, err := st.Statements(ctx, access.Public(), ents[0]); err != nil || len(sts) != 0 {
+			t.Errorf("the public sees %d statements of the raised source (%v)", len(sts), err)
+		}
+		mustVerify(t, st)
+	})
+}

@@ -26,6 +26,9 @@ type Tx struct {
 	// origins caches the original each source stands for (itself, or
 	// the one it nearly copies), for claim totals; SetDuplicate drops it.
 	origins map[string]string
+	// sources caches what statements and entity_sources copy from a
+	// source (sourceInfo); an update or removal of the source drops it.
+	sources map[string]mentionedSource
 }
 
 // Actor is who the transaction writes as.
@@ -162,6 +165,9 @@ func (t *Tx) update(ctx context.Context, tableName, id string, changes map[strin
 	if !ok {
 		return fmt.Errorf("update %s: not a ledgered table", tableName)
 	}
+	if tb.name == "sources" {
+		delete(t.sources, id)
+	}
 	keys := make([]string, 0, len(changes))
 	for k := range changes {
 		keys = append(keys, k)
@@ -259,6 +265,9 @@ func (t *Tx) remove(ctx context.Context, tableName, id string) error {
 	tb, ok := tableByName(tableName)
 	if !ok {
 		return fmt.Errorf("delete from %s: not a ledgered table", tableName)
+	}
+	if tb.name == "sources" {
+		delete(t.sources, id)
 	}
 	res, err := t.exec(ctx, "DELETE FROM "+tb.name+" WHERE "+tb.key+" = ?", id)
 	if err != nil {
