@@ -16,12 +16,13 @@ func init() {
 		var out string
 		cmd := &cobra.Command{
 			Use:   "backup --out FILE",
-			Short: "Write the database, the originals, the ledger's checkpoints and its signing key to one file",
+			Short: "Write the database, the originals and the ledger's checkpoints to one file",
 			Long: `Write the whole evidence base to one file: a consistent snapshot of the database
 taken while servers keep running (SQLite's VACUUM INTO, or pg_dump of the server's
-own version), the archive of originals, the ledger's signed checkpoints and its
-signing key. The file is as sensitive as the data: it is written readable by its
-owner only; keep it so.`,
+own version), the archive of originals and the ledger's signed checkpoints — and
+the ledger's signing key only when it still lives in the data directory (stores
+made before it moved out); a key kept outside it stays out. The file is as
+sensitive as the data: it is written readable by its owner only; keep it so.`,
 			Args: cobra.NoArgs,
 			RunE: func(cmd *cobra.Command, _ []string) error {
 				ctx := cmd.Context()
@@ -60,6 +61,10 @@ owner only; keep it so.`,
 					fmt.Fprintf(g.stdout, ", %d originals", m.Blobs)
 				}
 				fmt.Fprintln(g.stdout)
+				if m.KeyIncluded {
+					fmt.Fprintln(g.stderr, "athar: backup: the ledger's signing key lives in the data directory, so the backup carries it: "+
+						"whoever holds the file can sign checkpoints; move the key out (docs/security.md)")
+				}
 				return nil
 			},
 		}

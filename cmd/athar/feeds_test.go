@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+
+	"github.com/athar-project/athar/internal/ingest"
 )
 
 // feedRSS is a feed written for this test; {{BASE}} is the server's address.
@@ -51,6 +53,7 @@ func TestFeedsCommands(t *testing.T) {
 		}
 	}))
 	defer srv.Close()
+	t.Setenv(ingest.FetchAllowEnv, srv.Listener.Addr().String()) // fetches refuse loopback unless allowed
 	data := t.TempDir() + "/data"
 	feedURL := srv.URL + "/rss.xml"
 

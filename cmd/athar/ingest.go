@@ -14,6 +14,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/athar-project/athar/internal/app"
+	"github.com/athar-project/athar/internal/ingest"
 	"github.com/athar-project/athar/internal/jobs"
 	"github.com/athar-project/athar/internal/model"
 )
@@ -136,7 +137,7 @@ func (g *globals) ingest(ctx context.Context, args []string, opt app.IngestOptio
 
 func (g *globals) reportIngest(r app.IngestResult) {
 	if r.Outcome == app.Failed {
-		fmt.Fprintf(g.stderr, "athar: %s: %v\n", r.Input, r.Err)
+		fmt.Fprintf(g.stderr, "athar: %s: %v\n", ingest.DisplayName(r.Input), r.Err)
 		return
 	}
 	if r.Err != nil { // stored, with what was found in it not all recorded
@@ -148,7 +149,7 @@ func (g *globals) reportIngest(r app.IngestResult) {
 		fmt.Fprintf(g.stdout, "%s\n", b)
 		return
 	}
-	line := fmt.Sprintf("%-7s %s  %s", r.Outcome, r.Source.ID, r.Input)
+	line := fmt.Sprintf("%-7s %s  %s", r.Outcome, r.Source.ID, ingest.DisplayName(r.Input))
 	if r.Source.Title != "" {
 		line += fmt.Sprintf("  %q", r.Source.Title)
 	}

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/athar-project/athar/internal/ingest"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/store"
 	"github.com/athar-project/athar/internal/store/pgtest"
@@ -232,6 +233,7 @@ func TestIngestURLs(t *testing.T) {
 	})
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
+	t.Setenv(ingest.FetchAllowEnv, srv.Listener.Addr().String()) // fetches refuse loopback unless allowed
 	data := filepath.Join(t.TempDir(), "d")
 	r := athar(t, "", "--data", data, "ingest", "--json", "--fetch-timeout", "2s",
 		srv.URL+"/article", srv.URL+"/missing", srv.URL+"/photo", srv.URL+"/slow")

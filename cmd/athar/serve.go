@@ -17,13 +17,14 @@ import (
 	"github.com/athar-project/athar/internal/api"
 	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/jobs"
+	"github.com/athar-project/athar/internal/plumbing"
 	"github.com/athar-project/athar/internal/server"
 	"github.com/athar-project/athar/internal/web"
 )
 
 func init() {
 	register(func(g *globals) *cobra.Command {
-		var addr, baseURL, corsOrigins string
+		var addr, baseURL, corsOrigins, trustedProxies string
 		var wf workerFlags
 		cmd := &cobra.Command{
 			Use:   "serve",
@@ -46,6 +47,10 @@ as 'athar worker' does.`,
 				origins, err := api.ParseOrigins(corsOrigins)
 				if err != nil {
 					return cannot(fmt.Errorf("--cors-origins: %w", err))
+				}
+				proxies, err := plumbing.ParseTrustedProxies(trustedProxies)
+				if err != nil {
+					return cannot(fmt.Errorf("--trusted-proxy: %w", err))
 				}
 				ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 				defer stop()
@@ -75,7 +80,7 @@ as 'athar worker' does.`,
 				}
 				defer q.Close()
 				h, err := server.Handler(server.Config{App: a, BaseURL: baseURL, Logger: logger, Secret: secret, Jobs: q,
-					CORSOrigins: origins})
+					CORSOrigins: origins, TrustedProxies: proxies})
 				if err != nil {
 					return cannot(err)
 				}
@@ -114,6 +119,8 @@ as 'athar worker' does.`,
 			"the address people reach the server at, e.g. https://athar.example.org (env ATHAR_BASE_URL)")
 		cmd.Flags().StringVar(&corsOrigins, "cors-origins", os.Getenv("ATHAR_CORS_ORIGINS"),
 			"comma-separated origins whose web pages may read the API and its OpenAPI document from a browser (GET only; default none; env ATHAR_CORS_ORIGINS)")
+		cmd.Flags().StringVar(&trustedProxies, "trusted-proxy", os.Getenv("ATHAR_TRUSTED_PROXIES"),
+			"reverse proxies (IPs, CIDR ranges, comma-separated) whose X-Forwarded-For gives the client's address; default $ATHAR_TRUSTED_PROXIES")
 		wf.add(cmd)
 		return cmd
 	})

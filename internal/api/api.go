@@ -31,6 +31,7 @@ import (
 
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/app"
+	"github.com/athar-project/athar/internal/ingest"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/plumbing"
 )
@@ -104,7 +105,7 @@ func New(cfg Config) (*Server, error) {
 		s.now = time.Now
 	}
 	if s.fetch == nil {
-		s.fetch = publicOnlyClient()
+		s.fetch = ingest.Client()
 	}
 	if s.maxUpload <= 0 {
 		s.maxUpload = DefaultMaxUpload

@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/ingest"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/store"
 	"github.com/athar-project/athar/internal/store/storetest"
@@ -215,8 +216,9 @@ func TestIngest(t *testing.T) {
 		}
 	}))
 	defer page.Close()
+	t.Setenv(ingest.FetchAllowEnv, page.Listener.Addr().String())
 	storetest.Engines(t, func(t *testing.T, st *store.Store) {
-		r := newRig(t, st, page.Client())
+		r := newRig(t, st, nil)
 		b, ct := upload("ingest")
 		raw := b.Bytes()
 		got := r.do("POST", "/api/v1/sources", "anas", bytes.NewReader(raw), ct)
@@ -306,8 +308,30 @@ func TestIngestRefusesPrivateAddresses(t *testing.T) {
 	st := storetest.Open(t, store.Config{DataDir: t.TempDir()})
 	r := newRig(t, st, nil)
 	got := r.postJSON("/api/v1/sources", "adel", map[string]string{"url": local.URL + "/"})
-	if got.status != 422 || !strings.Contains(string(got.body), "not a public address") {
+	if got.status != 422 || !strings.Contains(string(got.body), "refusing to connect to 127.0.0.1: a loopback address") {
 		t.Errorf("loopback fetch: %d %s", got.status, got.body)
+	}
+}
+
+// TestIngestErrorsEchoLittle: a bad URL of megabytes is answered with a
+// problem of a few hundred bytes, which names neither the whole input nor
+// the server's resolver.
+func TestIngestErrorsEchoLittle(t *testing.T) {
+	st := storetest.Open(t, store.Config{DataDir: t.TempDir()})
+	r := newRig(t, st, nil)
+	for _, u := range []string{
+		"ftp://" + strings.Repeat("a", 500<<10),
+		"http://" + strings.Repeat("b", 500<<10) + ".invalid/",
+		"http://athar-test-" + strings.Repeat("c", 40) + ".invalid/" + strings.Repeat("d", 500<<10),
+		"http://[::1" + strings.Repeat("e", 500<<10),
+	} {
+		got := r.postJSON("/api/v1/sources", "adel", map[string]string{"url": u})
+		if got.status < 400 || got.status >= 500 {
+			t.Errorf("%.20s…: %d %.300s", u, got.status, got.body)
+		}
+		if len(got.body) > 2048 || strings.Contains(string(got.body), ":53") || strings.Contains(string(got.body), "lookup ") {
+			t.Errorf("%.20s…: %d bytes of answer: %.300s", u, len(got.body), got.body)
+		}
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"reflect"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/danielgtaylor/huma/v2"
 
@@ -217,8 +218,11 @@ func parseIngestJSON(body []byte) (ingestRequest, error) {
 			&huma.ErrorDetail{Location: "body.url", Message: "required"})
 	}
 	if !app.IsURL(u) {
-		return ingestRequest{}, huma.Error422UnprocessableEntity("url must be an http or https URL",
-			&huma.ErrorDetail{Location: "body.url", Message: "expected an http(s) URL", Value: u})
+		d := &huma.ErrorDetail{Location: "body.url", Message: "expected an http(s) URL"}
+		if len(u) <= maxEcho {
+			d.Value = u // a long input is not sent back whole
+		}
+		return ingestRequest{}, huma.Error422UnprocessableEntity("url must be an http or https URL", d)
 	}
 	return ingestRequest{url: u, kind: in.Kind, sensitivity: in.Sensitivity}, nil
 }
@@ -279,19 +283,43 @@ func parseIngestForm(boundary string, body []byte) (ingestRequest, error) {
 // problem: the input's fault is 413 or 422 with its message (which
 // names the input and the reason); anything else is the server's.
 func (s *Server) ingestFailure(ctx context.Context, err error) error {
+	msg := echo(err.Error())
 	switch {
 	case errors.Is(err, app.ErrWeaker):
 		return huma.Error403Forbidden(err.Error())
 	case errors.Is(err, ingest.ErrTooLarge):
-		return huma.Error413RequestEntityTooLarge(err.Error())
+		return huma.Error413RequestEntityTooLarge(msg)
 	case errors.Is(err, ingest.ErrURL):
-		return huma.Error422UnprocessableEntity(err.Error(), &huma.ErrorDetail{Location: "body.url", Message: err.Error()})
+		return huma.Error422UnprocessableEntity(msg, &huma.ErrorDetail{Location: "body.url", Message: msg})
 	}
 	for _, kind := range []error{ingest.ErrEmpty, ingest.ErrBinary, ingest.ErrUnsupported, ingest.ErrUndecodable, ingest.ErrHeader,
 		ingest.ErrNoText, ingest.ErrNoTextLayer, ingest.ErrPDF, ingest.ErrHTTPStatus, ingest.ErrContentType, ingest.ErrTimeout, ingest.ErrFetch} {
 		if errors.Is(err, kind) {
-			return huma.Error422UnprocessableEntity("the document could not be ingested: " + err.Error())
+			return huma.Error422UnprocessableEntity("the document could not be ingested: " + msg)
 		}
 	}
 	return s.internal(ctx, "ingest", err)
+}
+
+// maxEcho is how much of the caller's input a problem repeats.
+const maxEcho = 200
+
+// echo makes a message about the caller's input fit to send back: one line
+// of printable text, at most a few hundred bytes, however long the input
+// it quotes (a 20 MB URL is not answered with 20 MB).
+func echo(msg string) string {
+	msg = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || r == utf8.RuneError {
+			return ' '
+		}
+		return r
+	}, msg)
+	if len(msg) > 3*maxEcho {
+		cut := 3 * maxEcho
+		for cut > 0 && !utf8.RuneStart(msg[cut]) {
+			cut--
+		}
+		msg = msg[:cut] + "…"
+	}
+	return msg
 }

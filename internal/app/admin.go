@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"os"
 
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/backup"
@@ -25,12 +26,20 @@ func (a *App) SetPublicView(ctx context.Context, v access.Viewer, on bool) error
 }
 
 // Verify walks the ledger and re-hashes every row and original, for v, an
-// admin (on the command line, the operator).
+// admin (on the command line, the operator), against the anchors
+// ATHAR_LEDGER_ANCHORS names (VerifyAnchored).
 func (a *App) Verify(ctx context.Context, v access.Viewer) (VerifyReport, error) {
+	return a.VerifyAnchored(ctx, v, os.Getenv(ledger.AnchorsEnv))
+}
+
+// VerifyAnchored is Verify against the checkpoints published in anchors, a
+// folder or file outside the data directory ("": none, and the report says
+// what could not be checked without them).
+func (a *App) VerifyAnchored(ctx context.Context, v access.Viewer, anchors string) (VerifyReport, error) {
 	if err := mayManageAccounts(v, "verify the ledger"); err != nil {
 		return VerifyReport{}, err
 	}
-	return a.st.Verify(ctx)
+	return a.st.VerifyAnchored(ctx, anchors)
 }
 
 // SignHead signs the ledger's head into a checkpoint and returns it: what a

@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"os"
 	"path"
 	"strings"
 	"sync"
@@ -75,16 +74,9 @@ func readOne(ctx context.Context, r *run, in string) parsed {
 			return p
 		}
 	} else {
-		max := opt.MaxBytes
-		if max <= 0 {
-			max = ingest.DefaultMaxBytes
-		}
-		if fi, err := os.Stat(in); err == nil && fi.Size() > max {
-			// Refuse before reading a huge file into memory.
-			p.err = fmt.Errorf("%w: the file has %d bytes, the limit is %d", ingest.ErrTooLarge, fi.Size(), max)
-			return p
-		}
-		data, err := os.ReadFile(in)
+		// Never a FIFO or a device (which would hang), nor a huge file
+		// read into memory before it is refused.
+		data, err := ingest.ReadFile(in, opt.MaxBytes)
 		if err != nil {
 			p.err = pathError(err)
 			return p

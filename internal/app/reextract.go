@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/extract"
@@ -199,7 +200,7 @@ func (a *App) extractStaged(ctx context.Context, v access.Viewer, src model.Sour
 		a.st.Yield(ctx)
 		err := write(func(tx *store.Tx, b *resolve.Batch) error {
 			var err error
-			if done, err = rec.Record(ctx, tx, b, DefaultWriteBatch); err != nil {
+			if done, err = rec.Record(ctx, tx, b, DefaultWriteBatch, time.Now().Add(MaxRecordTime)); err != nil {
 				return err
 			}
 			for _, id := range rec.Written() {

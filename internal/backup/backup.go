@@ -1,8 +1,10 @@
 // Package backup writes and restores Athar's whole evidence base as one file:
 // the database (a consistent snapshot taken while servers run: SQLite's
 // VACUUM INTO, or pg_dump of the server's own version), the archive of
-// originals, the ledger's signed checkpoints and its signing key. A backup is
-// as sensitive as the data itself. After a restore, verify passes.
+// originals, the ledger's signed checkpoints, and its signing key only when
+// that key lives in the data directory (stores made before it moved out; a
+// key kept outside, as new stores keep it, stays out of every backup). A
+// backup is as sensitive as the data itself. After a restore, verify passes.
 package backup
 
 import (
@@ -34,6 +36,9 @@ type Manifest struct {
 	HeadSeq   int64  `json:"head_seq"`
 	HeadHash  string `json:"head_hash"`
 	Blobs     int    `json:"-"` // originals written (SQLite), for the report
+	// KeyIncluded: the ledger's signing key lived in the data directory
+	// and is in the backup.
+	KeyIncluded bool `json:"key_included,omitempty"`
 }
 
 // Names of entries in the backup file.
@@ -131,12 +136,15 @@ func Write(ctx context.Context, st *store.Store, w io.Writer) (Manifest, error) 
 			return m, err
 		}
 	}
-	if key, err := os.ReadFile(filepath.Join(st.DataDir(), "keys", "ledger.ed25519")); err == nil {
+	if path, ok := st.SigningKeyInDataDir(); ok {
+		key, err := os.ReadFile(path)
+		if err != nil {
+			return m, err
+		}
 		if err := add(keyName, key, 0o600); err != nil {
 			return m, err
 		}
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		return m, err
+		m.KeyIncluded = true
 	}
 	if err := tw.Close(); err != nil {
 		return m, err

@@ -3,8 +3,10 @@ package dataimport
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"os"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -110,7 +112,10 @@ var (
 // normalize replaces what a round trip may change, as docs/import.md says:
 // a source's id, SHA-256 and MIME type (the import stores a record of the
 // source, not its original bytes; a file name made from the id), the ids of statements Athar derives from
-// a source's id, and when a statement was stored.
+// a source's id, and when a statement was stored — and so the order of an
+// entity's statements, which exports list as they were stored (ids are
+// random: their order is not the order they were made in, which an import
+// cannot know).
 func normalize(s string) string {
 	seen := map[string]string{}
 	s = fileRE.ReplaceAllString(s, "FILE")
@@ -125,7 +130,7 @@ func normalize(s string) string {
 	s = shaRE.ReplaceAllString(s, `"SHA256"`)
 	s = mimeRE.ReplaceAllString(s, "")
 	s = sha1RE.ReplaceAllString(s, `"DERIVED"`)
-	return stampRE.ReplaceAllString(s, `"TIME"`)
+	return sortStatements(stampRE.ReplaceAllString(s, `"TIME"`))
 }
 
 func exports(t *testing.T, st *store.Store) (string, string) {
@@ -390,4 +395,63 @@ func TestBadLineLeavesNothing(t *testing.T) {
 			t.Errorf("good line: %v %+v", err, ss)
 		}
 	})
+}
+
+// sortStatements orders the statements of each line that is an entity
+// with an "athar" object, and the runs of lines that are one FtM statement
+// each by entity and id, leaving everything else as it is.
+func sortStatements(s string) string {
+	lines := strings.Split(s, "\n")
+	var run []string // consecutive one-statement lines
+	flush := func(out []string) []string {
+		slices.SortStableFunc(run, func(a, b string) int {
+			return strings.Compare(statementKey(a), statementKey(b))
+		})
+		out = append(out, run...)
+		run = run[:0]
+		return out
+	}
+	var out []string
+	for _, line := range lines {
+		var e map[string]any
+		if json.Unmarshal([]byte(line), &e) != nil {
+			out = flush(out)
+			out = append(out, line)
+			continue
+		}
+		if _, ok := e["prop"]; ok {
+			run = append(run, line)
+			continue
+		}
+		out = flush(out)
+		athar, _ := e["athar"].(map[string]any)
+		sts, _ := athar["statements"].([]any)
+		if len(sts) < 2 {
+			out = append(out, line)
+			continue
+		}
+		slices.SortStableFunc(sts, func(a, b any) int {
+			x, _ := json.Marshal(a)
+			y, _ := json.Marshal(b)
+			return strings.Compare(string(x), string(y))
+		})
+		b, err := json.Marshal(e)
+		if err != nil {
+			out = append(out, line)
+			continue
+		}
+		out = append(out, string(b))
+	}
+	out = flush(out)
+	return strings.Join(out, "\n")
+}
+
+// statementKey sorts an FtM statement line by its entity, then its id.
+func statementKey(line string) string {
+	var x struct {
+		Canonical string `json:"canonical_id"`
+		ID        string `json:"id"`
+	}
+	_ = json.Unmarshal([]byte(line), &x)
+	return x.Canonical + "\x00" + x.ID + "\x00" + line
 }

@@ -3,7 +3,6 @@ package export
 import (
 	"bufio"
 	"context"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"os"
@@ -46,14 +45,14 @@ func WriteCSV(ctx context.Context, st *store.Store, v access.Viewer, opt Options
 			}
 		}
 	}()
-	open := func(name string) (*csv.Writer, error) {
+	open := func(name string) (*cellWriter, error) {
 		f, err := os.OpenFile(filepath.Join(dir, name), os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
 		if err != nil {
 			return nil, err
 		}
 		b := bufio.NewWriterSize(f, 1<<16)
 		files, bufs = append(files, f), append(bufs, b)
-		return csv.NewWriter(b), nil
+		return newCellWriter(b), nil
 	}
 	ec, err := open(EntitiesFile)
 	if err != nil {
@@ -111,7 +110,7 @@ func WriteCSV(ctx context.Context, st *store.Store, v access.Viewer, opt Options
 	if err != nil {
 		return fmt.Errorf("csv export: %w", err)
 	}
-	for _, w := range []*csv.Writer{ec, sc} {
+	for _, w := range []*cellWriter{ec, sc} {
 		w.Flush()
 		if err := w.Error(); err != nil {
 			return err

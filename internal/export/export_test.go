@@ -6,12 +6,15 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	mathrand "math/rand"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/google/uuid"
 
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/export/ftm"
@@ -54,6 +57,7 @@ type seeded struct {
 
 func seed(t *testing.T, st *store.Store) seeded {
 	t.Helper()
+	sameIDs(t)
 	ctx := context.Background()
 	var s seeded
 	err := st.Write(ctx, "test", func(tx *store.Tx) error {
@@ -357,6 +361,14 @@ func TestExport(t *testing.T) {
 			golden(t, "testdata/golden/public.txt", stableIDs(buf.String()))
 		})
 	})
+}
+
+// sameIDs makes the random ids the store hands out (UUID v4) the same on
+// every run and engine until the test ends, so that exports, which list
+// entities in id order, compare with their golden files.
+func sameIDs(t *testing.T) {
+	uuid.SetRand(mathrand.New(mathrand.NewSource(18)))
+	t.Cleanup(func() { uuid.SetRand(nil) })
 }
 
 func mustNarrow(t *testing.T, c model.Sensitivity) access.Viewer {

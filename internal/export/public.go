@@ -3,7 +3,6 @@ package export
 import (
 	"bufio"
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -81,7 +80,7 @@ func Public(ctx context.Context, st *store.Store, dir string) (err error) {
 	}
 	enc := json.NewEncoder(ftm.b)
 	enc.SetEscapeHTML(false)
-	ec, sc, rc := csv.NewWriter(ents.b), csv.NewWriter(stmts.b), csv.NewWriter(srcs.b)
+	ec, sc, rc := newCellWriter(ents.b), newCellWriter(stmts.b), newCellWriter(srcs.b)
 	if err := errors.Join(ec.Write([]string{"id", "schema", "caption", "names"}),
 		sc.Write([]string{"entity", "property", "value", "value_entity", "role", "modality", "date_start", "date_end", "source_id"}),
 		rc.Write([]string{"id", "title", "publisher", "published", "url"})); err != nil {
@@ -112,7 +111,7 @@ func Public(ctx context.Context, st *store.Store, dir string) (err error) {
 	if err != nil {
 		return err
 	}
-	for _, w := range []*csv.Writer{ec, sc, rc} {
+	for _, w := range []*cellWriter{ec, sc, rc} {
 		w.Flush()
 		if err := w.Error(); err != nil {
 			return err

@@ -20,6 +20,7 @@ import (
 
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/app"
+	"github.com/athar-project/athar/internal/ingest"
 	"github.com/athar-project/athar/internal/model"
 )
 
@@ -35,6 +36,10 @@ const (
 	DefaultTimeout = 30 * time.Second
 	// DefaultMaxFeedBytes is the largest feed document accepted.
 	DefaultMaxFeedBytes = 10 << 20
+	// DefaultMaxItems is the most items one poll stores: a feed of 10,000
+	// new items is taken a hundred at a time, one poll after another, not
+	// in one sitting that keeps every other feed waiting.
+	DefaultMaxItems = 100
 	// MaxItemAttempts is how many polls try an item whose link failed
 	// before it is given up.
 	MaxItemAttempts = 3
@@ -47,9 +52,14 @@ const (
 // is a usable default.
 type Poller struct {
 	App *app.App
-	// Client makes every request, for feeds and their articles (nil: a
-	// default client).
+	// Client makes every request, for feeds and their articles (nil:
+	// ingest.Client, which refuses loopback and private addresses unless
+	// ATHAR_FETCH_ALLOW names them — a feed is outside input, and its
+	// links and redirects point wherever its author likes).
 	Client *http.Client
+	// MaxItems is the most items one poll stores (0: DefaultMaxItems);
+	// the rest wait for the next poll.
+	MaxItems int
 	// Timeout bounds one request for a feed (0: DefaultTimeout); articles
 	// use ingest's default.
 	Timeout time.Duration
@@ -73,7 +83,14 @@ func (p *Poller) client() *http.Client {
 	if p.Client != nil {
 		return p.Client
 	}
-	return http.DefaultClient
+	return ingest.Client()
+}
+
+func (p *Poller) maxItems() int {
+	if p.MaxItems > 0 {
+		return p.MaxItems
+	}
+	return DefaultMaxItems
 }
 
 func (p *Poller) timeout() time.Duration {

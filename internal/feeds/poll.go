@@ -21,6 +21,9 @@ type Result struct {
 	NextPollAt time.Time
 	// Items are the new items, and earlier ones tried again, in order.
 	Items []ItemResult
+	// Deferred: the feed held more new items than one poll stores
+	// (Poller.MaxItems); the next poll takes the rest.
+	Deferred bool
 }
 
 // ItemResult is what became of one item.
@@ -147,10 +150,24 @@ func (p *Poller) poll(ctx context.Context, f app.Feed, now time.Time) (Result, e
 	if err != nil {
 		return res, err
 	}
+	// At most maxItems a poll, earlier failures first: what is left over
+	// is not recorded, so the next poll finds it new again — and sends
+	// the validators of the poll before, so the server answers in full,
+	// not 304.
+	if limit := p.maxItems(); len(pending)+len(fresh) > limit {
+		pending = pending[:min(len(pending), limit)]
+		fresh = fresh[:limit-len(pending)]
+		etag, lastModified = f.ETag, f.LastModified
+		res.Deferred = true
+	}
 	if res.Items, err = p.ingest(ctx, f, v, title, lang, fresh, pending, now); err != nil {
 		return res, err
 	}
 	res.NextPollAt = now.Add(f.Interval)
+	if res.Deferred {
+		// The rest soon, after the other feeds due have had their turn.
+		res.NextPollAt = now.Add(min(f.Interval, MinInterval))
+	}
 	if err := p.App.Feeds().PollOK(ctx, f.ID, title, etag, lastModified, now, res.NextPollAt); err != nil {
 		return res, err
 	}
@@ -222,7 +239,7 @@ func (p *Poller) ingest(ctx context.Context, f app.Feed, v access.Viewer, feedTi
 		links, byLink = append(links, it.URL), append(byLink, w)
 		todo = append(todo, w)
 	}
-	opt := app.IngestOptions{Kind: f.Kind, Sensitivity: &f.Sensitivity, Client: p.Client, MaxBytes: p.MaxArticleBytes}
+	opt := app.IngestOptions{Kind: f.Kind, Sensitivity: &f.Sensitivity, Client: p.client(), MaxBytes: p.MaxArticleBytes}
 	if len(links) > 0 {
 		i := 0
 		_, err := p.App.Ingest(ctx, v, links, opt, func(r app.IngestResult) {

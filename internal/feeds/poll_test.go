@@ -21,7 +21,6 @@ var t0 = time.Date(2025, 3, 16, 7, 0, 0, 0, time.UTC)
 
 func newPoller(st *store.Store, srv *feedServer) *feeds.Poller {
 	p := feeds.NewPoller(app.New(st, app.Config{}))
-	p.Client = srv.Client()
 	p.Now = func() time.Time { return t0 }
 	return p
 }

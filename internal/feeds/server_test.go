@@ -12,6 +12,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/athar-project/athar/internal/ingest"
 	"github.com/athar-project/athar/internal/store/pgtest"
 )
 
@@ -59,6 +60,9 @@ func newFeedServer(t *testing.T) *feedServer {
 	}
 	s.Server = httptest.NewServer(http.HandlerFunc(s.serve))
 	t.Cleanup(s.Close)
+	// Pollers use their own client, which refuses loopback unless told:
+	// this server's address is allowed, nothing else on this machine.
+	t.Setenv(ingest.FetchAllowEnv, s.Listener.Addr().String())
 	return s
 }
 

@@ -23,10 +23,13 @@ var (
 //
 // In order: a byte-order mark (UTF-8, stripped; UTF-16 LE or BE); a charset
 // declared by contentType or, when html is set, by a <meta> in the first
-// 1024 bytes; valid UTF-8; then Windows-1256 or ISO-8859-6, whichever gives
-// plausible Arabic. English text whose only non-ASCII bytes are Windows
-// punctuation (curly quotes, dashes) reads as windows-1252. Anything else is
-// ErrUndecodable. The text is otherwise unchanged.
+// 1024 bytes; valid UTF-8; then, undeclared, only what is detected with
+// confidence: Windows-1256 or ISO-8859-6 when the text reads as Arabic
+// beyond doubt (detectArabic), English whose only non-ASCII bytes are
+// Windows punctuation (curly quotes, dashes) as windows-1252. Anything else
+// — damaged UTF-8, Latin-1, a short snippet that might be anything — is
+// ErrUndecodable, saying where the first invalid byte is: stored as a guess,
+// it would be text nobody wrote. The text is otherwise unchanged.
 func decode(data []byte, contentType string, html bool) (string, string, error) {
 	switch {
 	case bytes.HasPrefix(data, bomUTF8):
@@ -61,13 +64,55 @@ func decode(data []byte, contentType string, html bool) (string, string, error) 
 	if utf8.Valid(data) {
 		return string(data), "utf-8", nil
 	}
+	at := firstInvalidUTF8(data)
+	if damagedUTF8(data) {
+		return "", "", errorf(ErrUndecodable, "invalid UTF-8 at byte %d in text that is otherwise UTF-8 (a damaged or truncated file?)", at)
+	}
 	if text, name, ok := detectArabic(data); ok {
 		return text, name, nil
 	}
 	if text, ok := windowsPunctuation(data); ok {
 		return text, "windows-1252", nil
 	}
-	return "", "", errorf(ErrUndecodable, "not UTF-8, and not Arabic in Windows-1256 or ISO-8859-6")
+	return "", "", errorf(ErrUndecodable, "invalid UTF-8 at byte %d, and not recognizably Arabic in Windows-1256 or ISO-8859-6; "+
+		"save the file as UTF-8 (or serve it with its charset)", at)
+}
+
+// firstInvalidUTF8 is the offset of the first byte that is not valid UTF-8.
+func firstInvalidUTF8(data []byte) int {
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return len(data)
+}
+
+// damagedUTF8 reports data that is mostly UTF-8: more of its non-ASCII
+// bytes form valid multi-byte sequences than do not. Single-byte code pages
+// almost never put a lead byte before the right number of continuation
+// bytes; UTF-8 text with a cut or a stray byte does all the time — and read
+// as Windows-1256 it looks like Arabic (ط§ظ„…), which is how a damaged file
+// used to be stored as text nobody wrote.
+func damagedUTF8(data []byte) bool {
+	valid, invalid := 0, 0
+	for i := 0; i < len(data); {
+		if data[i] < 0x80 {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n <= 1 {
+			invalid++
+			i++
+			continue
+		}
+		valid += n
+		i += n
+	}
+	return valid > invalid
 }
 
 // declared finds the charset the Content-Type or an HTML <meta> declares.
@@ -111,8 +156,73 @@ func hasHighBit(data []byte) bool {
 // one that reads as Arabic: mostly Arabic letters among the non-ASCII
 // characters, few replacement characters, control codes or accented Latin
 // letters (which is what the wrong code page gives). Ties go to
-// Windows-1256, the commoner.
+// Windows-1256, the commoner. It answers only when confident (see
+// confidentArabic): a guess stored as text is worse than a refusal.
 func detectArabic(data []byte) (string, string, bool) {
+	text, name := bestArabic(data)
+	if name == "" || !confidentArabic(text) {
+		return "", "", false
+	}
+	return text, name, true
+}
+
+// Confidence in undeclared Arabic: enough letters to judge by, nearly all
+// the non-ASCII characters Arabic letters, letters spread as in language,
+// not piled on the two or three that mis-decoded UTF-8 lead bytes become,
+// and grouped into words of a word's length, as random bytes are not.
+const (
+	minArabicLetters = 12
+	minArabicWords   = 2
+	maxTopTwoShare   = 0.4
+	maxMeanWord      = 9
+	maxWord          = 24
+)
+
+// confidentArabic reports whether text, decoded from a code page, is
+// Arabic beyond reasonable doubt.
+func confidentArabic(text string) bool {
+	counts := map[rune]int{}
+	letters, other, words, run := 0, 0, 0, 0
+	for _, r := range text + " " {
+		isLetter := unicode.Is(unicode.Arabic, r) && unicode.IsLetter(r)
+		switch {
+		case isLetter:
+			counts[r]++
+			letters++
+		case r < 0x80:
+		case unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.Is(unicode.Arabic, r):
+			// Arabic punctuation, digits and marks, no-break spaces
+		default:
+			other++
+		}
+		switch {
+		case isLetter || unicode.Is(unicode.Mn, r):
+			run++
+		case run > 0:
+			if run > maxWord {
+				return false
+			}
+			words, run = words+1, 0
+		}
+	}
+	if letters < minArabicLetters || other*20 > letters || words < minArabicWords || letters > maxMeanWord*words {
+		return false
+	}
+	first, second := 0, 0
+	for _, n := range counts {
+		switch {
+		case n > first:
+			first, second = n, first
+		case n > second:
+			second = n
+		}
+	}
+	return float64(first+second) <= maxTopTwoShare*float64(letters)
+}
+
+// bestArabic is detectArabic's choice between the two code pages, before
+// the test of confidence.
+func bestArabic(data []byte) (string, string) {
 	best, bestName, bestScore := "", "", 0
 	for _, c := range []struct {
 		cm   *charmap.Charmap
@@ -132,7 +242,7 @@ func detectArabic(data []byte) (string, string, bool) {
 			best, bestName, bestScore = text, c.name, score
 		}
 	}
-	return best, bestName, bestName != ""
+	return best, bestName
 }
 
 // arabicScore counts, among the non-ASCII characters of text, Arabic ones

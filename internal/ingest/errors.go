@@ -18,6 +18,9 @@ var (
 	// ErrUnsupported: a document format Athar does not read (XML other than
 	// XHTML, for example).
 	ErrUnsupported = errors.New("unsupported document format")
+	// ErrNotFile: a path names a named pipe, a device or a socket, not a
+	// regular file (ReadFile).
+	ErrNotFile = errors.New("not a regular file")
 	// ErrTooLarge: the input is over Options.MaxBytes.
 	ErrTooLarge = errors.New("over the size limit")
 	// ErrUndecodable: text in no encoding Athar can read (invalid UTF-8 that

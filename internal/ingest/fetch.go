@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"strings"
@@ -14,7 +15,8 @@ import (
 const UserAgent = "Athar/1 (evidence archiving; +https://github.com/athar-project/athar)"
 
 // Fetch gets the document at rawURL (http or https only) with client (nil:
-// a client of its own), within opt.Timeout and opt.MaxBytes. It rejects
+// the guarded client of NewClient, which refuses private addresses unless
+// ATHAR_FETCH_ALLOW names them), within opt.Timeout and opt.MaxBytes. It rejects
 // statuses other than 2xx, naming the status, and content types that are
 // not documents: images, audio, video, fonts, archives and
 // application/octet-stream (unless the bytes are a PDF, as servers often
@@ -23,16 +25,16 @@ const UserAgent = "Athar/1 (evidence archiving; +https://github.com/athar-projec
 func Fetch(ctx context.Context, client *http.Client, rawURL string, opt Options) (Input, error) {
 	u, err := url.Parse(strings.TrimSpace(rawURL))
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return Input{}, errorf(ErrURL, "%q", rawURL)
+		return Input{}, errorf(ErrURL, "%q", clip(rawURL, maxEcho))
 	}
 	if client == nil {
-		client = &http.Client{}
+		client = sharedClient
 	}
 	ctx, cancel := context.WithTimeout(ctx, opt.timeout())
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
-		return Input{}, errorf(ErrURL, "%v", err)
+		return Input{}, errorf(ErrURL, "%q", clip(rawURL, maxEcho))
 	}
 	req.Header.Set("User-Agent", UserAgent)
 	req.Header.Set("Accept", "text/html,application/xhtml+xml,text/plain;q=0.9,application/pdf;q=0.9,*/*;q=0.1")
@@ -96,12 +98,26 @@ func fetchError(ctx context.Context, opt Options, err error) error {
 	case errors.Is(err, context.Canceled):
 		return errorf(ErrFetch, "canceled")
 	}
+	var dns *net.DNSError
+	if errors.As(err, &dns) {
+		// Its message names the resolver's address: not the asker's business.
+		return errorf(ErrFetch, "cannot resolve the host name %s", clip(dns.Name, 100))
+	}
 	var uerr *url.Error
 	if errors.As(err, &uerr) {
-		err = uerr.Err
+		err = uerr.Err // without the URL, which the caller names
 	}
-	return errorf(ErrFetch, "%v", err)
+	return errorf(ErrFetch, "%s", clip(err.Error(), 300))
 }
+
+// sharedClient is the guarded client fetches use when given none.
+var sharedClient = NewClient()
+
+// Client returns the one guarded client (NewClient) that fetches share.
+func Client() *http.Client { return sharedClient }
+
+// maxEcho is how much of a bad input an error message repeats.
+const maxEcho = 200
 
 func statusText(resp *http.Response) string {
 	if t := http.StatusText(resp.StatusCode); t != "" {

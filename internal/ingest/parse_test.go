@@ -3,6 +3,7 @@ package ingest
 import (
 	"bytes"
 	"errors"
+	"math/rand/v2"
 	"os"
 	"strings"
 	"testing"
@@ -89,27 +90,61 @@ func TestEncodingsAgree(t *testing.T) {
 	}
 }
 
-// Short Arabic texts whose letters read as Arabic in both code pages.
+// Undeclared Arabic in a code page is read when it is Arabic beyond doubt;
+// a few words that might be anything are refused rather than guessed.
 func TestDetectArabicCodePages(t *testing.T) {
-	tests := []struct{ utf8, want string }{
-		{"سلام", "windows-1256"}, // same letters in both: the commoner wins
-		{"في السجن", "windows-1256"},
-		{"هو وهي", "iso-8859-6"},
+	const long = "أفاد شهود بأن المعتقلين في سجن صيدنايا نقلوا ليلا إلى مبنى آخر قرب دمشق، وقال أحدهم إن الحراس منعوا الزيارات."
+	tests := []struct{ utf8, enc, want string }{
+		{long, "windows-1256", "windows-1256"},
+		{long, "iso-8859-6", "iso-8859-6"},
+		{"أحمد خليل، سمير حداد", "windows-1256", "windows-1256"}, // a row of names: enough to tell
+		{"سلام", "windows-1256", ""},                             // four letters: too few to tell
+		{"في السجن", "windows-1256", ""},
+		{"هو وهي", "iso-8859-6", ""},
 	}
 	for _, tt := range tests {
-		var data []byte
-		var err error
-		if tt.want == "windows-1256" {
-			data, err = encodeCP(tt.utf8, "windows-1256")
-		} else {
-			data, err = encodeCP(tt.utf8, "iso-8859-6")
-		}
+		data, err := encodeCP(tt.utf8, tt.enc)
 		if err != nil {
 			t.Fatal(err)
 		}
 		text, name, err := decode(data, "", false)
-		if err != nil || text != tt.utf8 || name != tt.want {
-			t.Errorf("%s: got %q %q %v, want %q", tt.utf8, text, name, err, tt.want)
+		switch {
+		case tt.want == "" && (!errors.Is(err, ErrUndecodable) || !strings.Contains(err.Error(), "save the file as UTF-8")):
+			t.Errorf("%s in %s: got %q %q %v, want refused", tt.utf8, tt.enc, text, name, err)
+		case tt.want != "" && (err != nil || text != tt.utf8 || name != tt.want):
+			t.Errorf("%s in %s: got %q %q %v, want %q", tt.utf8, tt.enc, text, name, err, tt.want)
+		}
+		// Declared, even a short one is read.
+		text, name, err = decode(data, "text/plain; charset="+tt.enc, false)
+		if err != nil || text != tt.utf8 || name != tt.enc {
+			t.Errorf("%s declared %s: got %q %q %v", tt.utf8, tt.enc, text, name, err)
+		}
+	}
+}
+
+// TestInvalidUTF8IsNotGuessed is issue 18's finding: invalid UTF-8 was
+// stored silently as Windows-1256 text. Damaged UTF-8 (a stray byte, a cut
+// in the middle of a letter), Latin-1 and random bytes are refused with the
+// offset of the first bad byte.
+func TestInvalidUTF8IsNotGuessed(t *testing.T) {
+	arabic := strings.Repeat("قال شهود إن المعتقلين في سجن صيدنايا نقلوا ليلا. ", 20) + "صيدنايا"
+	cut := []byte(arabic)
+	cut = cut[:len(cut)-1] // the last letter's second byte gone
+	stray := []byte(arabic)
+	stray = append(append(append([]byte{}, stray[:101]...), 0xff), stray[101:]...)
+	for name, tt := range map[string]struct {
+		data []byte
+		says string
+	}{
+		"stray byte in Arabic UTF-8": {stray, "invalid UTF-8 at byte 101 in text that is otherwise UTF-8"},
+		"cut Arabic UTF-8":           {cut, "otherwise UTF-8"},
+		"latin-1":                    {[]byte("Le t\xe9moin a d\xe9crit la prison \xe0 la cour, et la d\xe9fense a r\xe9pondu."), "invalid UTF-8 at byte 4, and not recognizably Arabic"},
+		"letters in no words":        {lettersNoWords(), "not recognizably Arabic"},
+		"random high bytes":          {[]byte("\xc8\xe4\xd3\xca\xe1 \xf1\xe6\xee\xcb\xa4 \xd5\xd5\xd5\xd5\xd5\xd5\xd5\xd5\xd5\xd5\xd5\xd5\xd5\xd5\xd5\xd5\xd5\xd5\xd5\xd5\xd5\xd5\xd5\xd5\xd5\xd6\xd6\xd6\xd6\xd6\xd6\xd6\xd6"), "not recognizably Arabic"},
+	} {
+		doc, err := Parse(Input{Name: name, Data: tt.data}, Options{})
+		if !errors.Is(err, ErrUndecodable) || !strings.Contains(err.Error(), tt.says) {
+			t.Errorf("%s: got %q (%s) %v, want refused saying %q", name, head([]byte(doc.Text), 40), doc.Encoding, err, tt.says)
 		}
 	}
 }
@@ -249,4 +284,15 @@ func TestParseURL(t *testing.T) {
 	if err != nil || doc.URL != "https://b.test/y" {
 		t.Errorf("got %q, %v", doc.URL, err)
 	}
+}
+
+// lettersNoWords is 200 bytes that Windows-1256 reads as Arabic letters,
+// drawn at random, with no space: not text in any language.
+func lettersNoWords() []byte {
+	r := rand.New(rand.NewPCG(18, 1256))
+	b := make([]byte, 200)
+	for i := range b {
+		b[i] = byte(0xc8 + r.IntN(0xd6-0xc8))
+	}
+	return b
 }

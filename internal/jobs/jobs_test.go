@@ -16,6 +16,7 @@ import (
 
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/app"
+	"github.com/athar-project/athar/internal/ingest"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/samples"
 	"github.com/athar-project/athar/internal/store"
@@ -272,6 +273,7 @@ func TestFailingJobIsParkedAndRetried(t *testing.T) {
 		defer srv.Close()
 		cfg := testConfig()
 		cfg.MaxAttempts = 3
+		t.Setenv(ingest.FetchAllowEnv, srv.Listener.Addr().String()) // fetches refuse loopback unless allowed
 		q := openQueue(t, st, cfg)
 		if n, err := q.EnqueueIngest(ctx, "operator", "", nil, srv.URL+"/a.txt"); err != nil || n != 1 {
 			t.Fatalf("queued %d: %v", n, err)

@@ -71,10 +71,50 @@ func LoadOrCreateKey(path string, create bool) (*Signer, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, err
 	}
-	if err := writeFileAtomic(path, []byte(hex.EncodeToString(priv.Seed())+"\n"), 0o600); err != nil {
+	switch err := createFileAtomic(path, []byte(hex.EncodeToString(priv.Seed())+"\n"), 0o600); {
+	case errors.Is(err, fs.ErrExist):
+		// Another process (a worker starting beside this one) made it
+		// first: theirs is the key.
+		return LoadOrCreateKey(path, false)
+	case err != nil:
 		return nil, fmt.Errorf("write signing key: %w", err)
 	}
 	return &Signer{key: priv}, nil
+}
+
+// createFileAtomic writes a new file at path whole, or not at all, and
+// never over one that exists (fs.ErrExist): written beside it, synced, then
+// hard-linked into place, which fails when the name is taken.
+func createFileAtomic(path string, data []byte, perm os.FileMode) error {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, ".tmp-*")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	defer os.Remove(tmp)
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Chmod(perm); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if err := os.Link(tmp, path); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return fs.ErrExist
+		}
+		return err
+	}
+	return SyncDir(dir)
 }
 
 // Public returns the public half of the key.

@@ -107,6 +107,22 @@ func writeCanonical(buf *bytes.Buffer, v any) {
 }
 
 func writeString(buf *bytes.Buffer, s string) {
+	// Most strings (ids, times, hashes, names of tables) are printable ASCII
+	// that JSON writes as is: skip the encoder, which costs an allocation a
+	// string — a quarter of the time of storing a long source's mentions.
+	plain := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7e || c == '"' || c == '\\' {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		buf.WriteByte('"')
+		buf.WriteString(s)
+		buf.WriteByte('"')
+		return
+	}
 	enc := json.NewEncoder(buf)
 	enc.SetEscapeHTML(false)
 	_ = enc.Encode(s)           // cannot fail for a string

@@ -1,6 +1,9 @@
 package ledger
 
 import (
+	"bytes"
+	"encoding/json"
+	"sync"
 	"testing"
 )
 
@@ -75,5 +78,59 @@ func TestCheckpointSignature(t *testing.T) {
 	}
 	if _, err := LoadOrCreateKey(t.TempDir()+"/missing", false); err == nil {
 		t.Error("loading a missing key without create succeeded")
+	}
+}
+
+// FuzzStringMatchesEncoder holds writeString's short cut for plain ASCII to
+// the bytes encoding/json writes, which every stored hash was made with.
+func FuzzStringMatchesEncoder(f *testing.F) {
+	for _, s := range []string{"", "src_01", "x<y&z", `quo"te`, `back\slash`, "tab\there", "\x7f", "أوس", "\u2028", "\xff\xfe", "~ ok !"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(s); err != nil {
+			t.Fatal(err)
+		}
+		var got bytes.Buffer
+		writeString(&got, s)
+		if got.String()+"\n" != want.String() {
+			t.Fatalf("writeString(%q) = %s, encoding/json gives %s", s, got.String(), want.String())
+		}
+	})
+}
+
+// TestKeyMadeOnceByRacingProcesses: workers starting together on a new
+// store each find no key and make one; all of them must end up signing
+// with the same key, the first one written.
+func TestKeyMadeOnceByRacingProcesses(t *testing.T) {
+	path := t.TempDir() + "/keys/ledger.key"
+	const n = 16
+	keys := make(chan string, n)
+	var wg sync.WaitGroup
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			s, err := LoadOrCreateKey(path, true)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			keys <- string(s.Public())
+		}()
+	}
+	wg.Wait()
+	close(keys)
+	again, err := LoadOrCreateKey(path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k := range keys {
+		if k != string(again.Public()) {
+			t.Fatal("two racing makers signed with different keys")
+		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/extract"
@@ -170,6 +171,48 @@ func TestRecordRefusesASpanThatIsNotInTheText(t *testing.T) {
 		ents, _ := st.Entities(ctx, access.Operator(), "")
 		if len(srcs) != 0 || len(ents) != 0 {
 			t.Errorf("a failed record left %d sources and %d entities", len(srcs), len(ents))
+		}
+	})
+}
+
+// A recording given a time to stop by takes no new step once it has passed,
+// but always one, so that it goes on: a large source's recording holds the
+// write lock for a bounded time per transaction, whatever its rows cost on
+// a loaded machine (issue 18, finding 1).
+func TestRecordStopsTakingStepsAtItsTime(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		r, err := resolve.New(ctx, st)
+		if err != nil {
+			t.Fatal(err)
+		}
+		src := model.Source{Kind: model.KindArticle, Text: text, Sensitivity: model.Public, Language: "en"}
+		if err := st.Write(ctx, "tester", func(tx *store.Tx) error { return tx.AddSource(ctx, &src, []byte(text)) }); err != nil {
+			t.Fatal(err)
+		}
+		res := result()
+		rec := pipeline.NewRecorder(src, res, false)
+		calls := 0
+		for done := false; !done; calls++ {
+			b := r.Begin()
+			if err := st.Write(ctx, "tester", func(tx *store.Tx) error {
+				var err error
+				done, err = rec.Record(ctx, tx, b, 0, time.Now()) // already passed: one step
+				return err
+			}); err != nil {
+				t.Fatal(err)
+			}
+			if calls > 100 {
+				t.Fatal("the recording does not end")
+			}
+		}
+		// person, its mentions, facility, its mentions, place, its
+		// mentions, affiliations, two events: one transaction each.
+		if calls != 9 {
+			t.Errorf("recorded in %d transactions, want one per step (9)", calls)
+		}
+		if got := rec.Stats(); got.Mentions != 4 || got.Events != 2 || got.Created != 3 {
+			t.Errorf("stats %+v", got)
 		}
 	})
 }

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"time"
 
 	"github.com/athar-project/athar/internal/extract"
 	"github.com/athar-project/athar/internal/model"
@@ -15,6 +16,6 @@ import (
 // proposed a second time.
 func Rerecord(ctx context.Context, tx *store.Tx, b *resolve.Batch, src model.Source, res extract.Result) (Stats, error) {
 	r := NewRecorder(src, res, true)
-	_, err := r.Record(ctx, tx, b, 0)
+	_, err := r.Record(ctx, tx, b, 0, time.Time{})
 	return r.Stats(), err
 }

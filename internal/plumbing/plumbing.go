@@ -8,9 +8,11 @@ package plumbing
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -120,14 +122,109 @@ func LogRequests(log *slog.Logger, msg string) func(http.Handler) http.Handler {
 	}
 }
 
-// ClientAddr is the address a request came from: the host of its remote
-// address, for the access log and rate limits.
+// ClientAddr is the address a request came from, for the access log and
+// rate limits: the one TrustProxies worked out, when it wraps the handler;
+// else the host of the request's remote address.
 func ClientAddr(r *http.Request) string {
+	if a, ok := r.Context().Value(clientKey{}).(string); ok {
+		return a
+	}
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
 		return r.RemoteAddr
 	}
 	return host
+}
+
+type clientKey struct{}
+
+// TrustProxies makes ClientAddr believe X-Forwarded-For from the reverse
+// proxies trusted names (and from nobody else): the client is the nearest
+// address in the header that is not a trusted proxy. Proxies append the
+// address they heard from, so the addresses to the right are the ones
+// trusted proxies vouch for; whatever the client wrote itself is to the left
+// and never reached. Without a trusted proxy, headers are ignored. Wrap the
+// server's whole handler with it, outermost.
+func TrustProxies(trusted []netip.Prefix) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		if len(trusted) == 0 {
+			return next
+		}
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), clientKey{}, clientAddr(r, trusted))))
+		})
+	}
+}
+
+// ParseTrustedProxies reads the addresses of reverse proxies whose
+// X-Forwarded-For the server believes: a comma-separated list of IP
+// addresses and CIDR ranges (serve --trusted-proxy, ATHAR_TRUSTED_PROXIES).
+func ParseTrustedProxies(s string) ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, e := range strings.Split(s, ",") {
+		e = strings.TrimSpace(e)
+		if e == "" {
+			continue
+		}
+		if p, err := netip.ParsePrefix(e); err == nil {
+			out = append(out, p.Masked())
+			continue
+		}
+		ip, err := netip.ParseAddr(e)
+		if err != nil {
+			return nil, fmt.Errorf("trusted proxy %q: want an IP address or a CIDR range", e)
+		}
+		ip = ip.Unmap()
+		out = append(out, netip.PrefixFrom(ip, ip.BitLen()))
+	}
+	return out, nil
+}
+
+// clientAddr walks X-Forwarded-For from the right past trusted proxies.
+func clientAddr(r *http.Request, trusted []netip.Prefix) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		host = r.RemoteAddr
+	}
+	ip, err := netip.ParseAddr(host)
+	if err != nil {
+		return host
+	}
+	ip = ip.Unmap()
+	if !inPrefixes(ip, trusted) {
+		return ip.String()
+	}
+	hops := strings.Split(strings.Join(r.Header.Values("X-Forwarded-For"), ","), ",")
+	for i := len(hops) - 1; i >= 0; i-- {
+		h := strings.TrimSpace(hops[i])
+		if h == "" {
+			continue
+		}
+		a, err := netip.ParseAddr(h)
+		if err != nil {
+			if ap, perr := netip.ParseAddrPort(h); perr == nil {
+				a, err = ap.Addr(), nil
+			}
+		}
+		if err != nil {
+			return ip.String() // a hop no proxy would write: go no further than the last trusted one
+		}
+		a = a.Unmap()
+		if !inPrefixes(a, trusted) {
+			return a.String()
+		}
+		ip = a
+	}
+	return ip.String()
+}
+
+func inPrefixes(ip netip.Addr, ps []netip.Prefix) bool {
+	for _, p := range ps {
+		if p.Contains(ip) {
+			return true
+		}
+	}
+	return false
 }
 
 // Chain wraps h in middleware, the first listed outermost.

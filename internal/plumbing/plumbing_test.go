@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/netip"
 	"strings"
 	"testing"
 
@@ -102,6 +103,49 @@ func TestClientAddr(t *testing.T) {
 		r.RemoteAddr = tc.remote
 		if got := plumbing.ClientAddr(r); got != tc.want {
 			t.Errorf("ClientAddr(%q) = %q, want %q", tc.remote, got, tc.want)
+		}
+	}
+}
+
+// TestTrustProxies: X-Forwarded-For is believed only through trusted
+// proxies, read from the right; whatever the client wrote itself is never
+// the answer (issue 18: behind a proxy every visitor shared the login
+// limiter's budget, and trusting the header blindly would let anyone pick
+// an address).
+func TestTrustProxies(t *testing.T) {
+	trusted, err := plumbing.ParseTrustedProxies("10.0.0.0/8, 192.0.2.1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := plumbing.ParseTrustedProxies("10.0.0.0/8,proxy.example"); err == nil || !strings.Contains(err.Error(), "proxy.example") {
+		t.Errorf("a bad entry: %v", err)
+	}
+	for _, tt := range []struct {
+		remote string
+		xff    []string
+		trust  []netip.Prefix
+		want   string
+	}{
+		{"203.0.113.5:4000", []string{"1.2.3.4"}, nil, "203.0.113.5"},                            // no proxy configured: headers ignored
+		{"203.0.113.5:4000", []string{"1.2.3.4"}, trusted, "203.0.113.5"},                        // the peer is no trusted proxy
+		{"10.1.1.1:4000", []string{"198.51.100.9"}, trusted, "198.51.100.9"},                     // one proxy
+		{"10.1.1.1:4000", []string{"6.6.6.6, 198.51.100.9"}, trusted, "198.51.100.9"},            // the client's own forgery is to the left
+		{"10.1.1.1:4000", []string{"6.6.6.6, 198.51.100.9, 192.0.2.1"}, trusted, "198.51.100.9"}, // two proxies
+		{"10.1.1.1:4000", []string{"198.51.100.9", "192.0.2.1"}, trusted, "198.51.100.9"},        // two headers
+		{"10.1.1.1:4000", []string{"not-an-ip, 10.2.2.2"}, trusted, "10.2.2.2"},                  // garbage stops the walk
+		{"10.1.1.1:4000", nil, trusted, "10.1.1.1"},
+		{"[::ffff:10.1.1.1]:4000", []string{"[2001:db8::1]:555"}, trusted, "2001:db8::1"},
+	} {
+		var got string
+		h := plumbing.TrustProxies(tt.trust)(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { got = plumbing.ClientAddr(r) }))
+		req := httptest.NewRequest("GET", "/", nil)
+		req.RemoteAddr = tt.remote
+		for _, v := range tt.xff {
+			req.Header.Add("X-Forwarded-For", v)
+		}
+		h.ServeHTTP(httptest.NewRecorder(), req)
+		if got != tt.want {
+			t.Errorf("%s %v: %s, want %s", tt.remote, tt.xff, got, tt.want)
 		}
 	}
 }

@@ -224,7 +224,7 @@ func (r *Resolver) resolveOne(ctx context.Context, t model.EntityType, e store.E
 	if len(e.Names) == 0 {
 		return nil
 	}
-	f := Found{Type: t, Name: e.Names[0], Aliases: e.Names[1:]}
+	f := Found{Type: t, Name: e.Names[0], Aliases: e.Names[1:], Sensitivity: model.Confidential}
 	sts, err := r.st.Statements(ctx, access.Operator(), e.ID)
 	if err != nil {
 		return err
@@ -232,6 +232,11 @@ func (r *Resolver) resolveOne(ctx context.Context, t model.EntityType, e store.E
 	for _, s := range sts {
 		if s.Property == model.PropBirthDate && s.Status != model.StatusRejected {
 			f.BirthDate, _ = model.ParseDate(s.Value)
+		}
+		// Merged, it is linked at the level of its least sensitive name:
+		// only through names that level may see.
+		if s.Property.IsName() && s.Status != model.StatusRejected {
+			f.Sensitivity = min(f.Sensitivity, s.Sensitivity)
 		}
 	}
 	best, err := r.best(ctx, f, e.ID)

@@ -24,6 +24,13 @@ type Found struct {
 	// to this entity (or mentions beside it): shared context supports a
 	// proposal, never makes a link alone.
 	Context []string
+	// Sensitivity is the level of the source it was found in (the zero
+	// value is public, the strictest). It is linked only through names
+	// stated at that level or below: a public report naming someone known
+	// only from a testimony gets an entity of its own — and at most a merge
+	// proposal, which only those cleared for both sides see — so that
+	// linking it tells nobody what the testimony says.
+	Sensitivity model.Sensitivity
 }
 
 // Placement is where Place put a Found.
@@ -121,6 +128,7 @@ type scored struct {
 	Candidate
 	match    bool // the name matcher would link the two names on their own
 	conflict bool // evidence beyond the name contradicts the candidate
+	hidden   bool // no name of the candidate is stated at the source's level
 	shared   int  // context the source shares with the candidate's statements
 }
 
@@ -178,16 +186,24 @@ func (r *Resolver) best(ctx context.Context, f Found, exclude string) (scored, e
 			return scored{}, err
 		}
 	}
-	sort.SliceStable(order, func(i, j int) bool { return byID[order[i]].Score > byID[order[j]].Score })
+	// Candidates the source's level may see nothing of come last: they may
+	// be proposed when nothing else is, never linked, never block a link.
+	sort.SliceStable(order, func(i, j int) bool {
+		a, b := byID[order[i]], byID[order[j]]
+		if a.hidden != b.hidden {
+			return !a.hidden
+		}
+		return a.Score > b.Score
+	})
 	top := *byID[order[0]]
-	top.Link = top.match && !top.conflict
-	if !top.Link && !top.conflict && top.Score >= fullNameScore && top.shared >= contextToLink {
+	top.Link = top.match && !top.conflict && !top.hidden
+	if !top.Link && !top.conflict && !top.hidden && top.Score >= fullNameScore && top.shared >= contextToLink {
 		top.Link = true
 		top.Reasons = append(top.Reasons, fmt.Sprintf("the name agrees in full and %d things the source ties to it match the candidate's: linked", top.shared))
 	}
 	for _, id := range order[1:] {
 		o := byID[id]
-		if top.Link && !o.conflict && (o.match || !names.Leads(top.Score, o.Score)) {
+		if top.Link && !o.conflict && !o.hidden && (o.match || !names.Leads(top.Score, o.Score)) {
 			top.Link = false
 			top.Reasons = append(top.Reasons, "another entity matches nearly as well: proposed, not linked")
 		}
@@ -206,14 +222,24 @@ func (r *Resolver) weigh(ctx context.Context, f Found, c *scored) error {
 	if err != nil {
 		return err
 	}
+	if f.Sensitivity < model.Confidential {
+		if err := r.restrictTo(ctx, f, c, sts); err != nil {
+			return err
+		}
+	}
 	var known []string
 	for _, st := range sts {
+		// A conflict at any level blocks a link (which leaks nothing: the
+		// source gets an entity of its own).
 		if st.Property == model.PropBirthDate && !f.BirthDate.IsZero() {
 			if d, err := model.ParseDate(st.Value); err == nil && datesConflict(d, f.BirthDate) {
 				c.conflict = true
 				c.Score = max(0, c.Score-0.3)
 				c.Reasons = append(c.Reasons, fmt.Sprintf("birth dates conflict: %s here, %s on the candidate", f.BirthDate, d))
 			}
+		}
+		if st.Sensitivity > f.Sensitivity {
+			continue // context the source's readers may not see cannot support a link for them
 		}
 		known = append(known, textfold.Fold(st.Value))
 	}
@@ -252,4 +278,75 @@ func datesConflict(a, b model.Date) bool {
 		return false
 	}
 	return a.Day != b.Day
+}
+
+// restrictTo re-scores a candidate over the names stated at the source's
+// level or below, when it has others: the index matched over every name,
+// and a link through a name the source's readers may not see would tell
+// them what they may not know. With no such name it is hidden: it may be
+// proposed, never linked.
+func (r *Resolver) restrictTo(ctx context.Context, f Found, c *scored, sts []model.Statement) error {
+	visible, above := namesAt(sts, f.Sensitivity)
+	if !above {
+		return nil // every name is one the source's readers may see: the index's score stands
+	}
+	// The index knows the candidate by the names of the entities merged
+	// into it too.
+	merged, err := r.st.MergedInto(ctx, c.EntityID)
+	if err != nil {
+		return err
+	}
+	for _, id := range merged {
+		more, err := r.st.StatedValues(ctx, access.Operator(), id)
+		if err != nil {
+			return err
+		}
+		v, _ := namesAt(more, f.Sensitivity)
+		visible = append(visible, v...)
+	}
+	if len(visible) == 0 {
+		c.hidden, c.match = true, false
+		c.Reasons = append(c.Reasons, "known only from sources more sensitive than this one: proposed, not linked")
+		return nil
+	}
+	best := scored{}
+	try := func(q string, mayLink bool) {
+		for _, n := range visible {
+			res := names.CompareStrings(q, n)
+			if best.Reasons == nil || res.Score > best.Score {
+				best.Score, best.Name, best.Reasons = res.Score, n, res.Reasons
+			}
+			if mayLink && res.Match {
+				best.match = true
+			}
+		}
+	}
+	if f.Name != "" {
+		try(f.Name, true)
+	}
+	for _, a := range f.Aliases {
+		try(a, true)
+	}
+	for _, e := range f.Epithets {
+		try(e, false)
+	}
+	c.Score, c.Name, c.match = best.Score, best.Name, best.match
+	c.Reasons = append(best.Reasons, "weighed on the names stated at this source's level only")
+	return nil
+}
+
+// namesAt lists the names among sts stated at level or below, and whether
+// any is stated above it.
+func namesAt(sts []model.Statement, level model.Sensitivity) (visible []string, above bool) {
+	for _, st := range sts {
+		if !st.Property.IsName() || st.Value == "" {
+			continue
+		}
+		if st.Sensitivity > level {
+			above = true
+		} else {
+			visible = append(visible, st.Value)
+		}
+	}
+	return visible, above
 }

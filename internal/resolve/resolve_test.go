@@ -362,3 +362,82 @@ func TestMatchVisibleIsMatch(t *testing.T) {
 		}
 	})
 }
+
+// TestPublicMentionIsNotLinkedThroughHiddenNames is issue 18's finding: a
+// public report naming someone known only from a confidential testimony was
+// linked to the testimony's entity, telling every reader of the report who
+// the testimony speaks of. Linked only through names at the source's level,
+// it gets an entity of its own, with a merge proposal that only those
+// cleared for both sides see; a second public report links to that one; a
+// confidential source still links to both as before.
+func TestPublicMentionIsNotLinkedThroughHiddenNames(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		conf := newFixture(t, st, model.Confidential)
+		found := func(sens model.Sensitivity, name string, aliases ...string) resolve.Found {
+			return resolve.Found{Type: model.TypePerson, Name: name, Aliases: aliases, Sensitivity: sens}
+		}
+		hidden := conf.place(found(model.Confidential, "Ous Salloum", "Abu Haidar al-Homsi"))
+		// A confidential source links to it as before.
+		if q := conf.place(found(model.Confidential, "Abu Haidar al-Homsi")); q.EntityID != hidden.EntityID || !q.Linked {
+			t.Errorf("a testimony naming him again: %+v, want linked to %s", q, hidden.EntityID)
+		}
+
+		pub := newFixture(t, st, model.Public)
+		pub.r = conf.r
+		p := pub.place(found(model.Public, "Ous Salloum"))
+		if p.EntityID == hidden.EntityID || p.Linked || !p.Created {
+			t.Fatalf("the public report's Ous Salloum was linked to the testimony's entity: %+v", p)
+		}
+		if p.Proposed != hidden.EntityID {
+			t.Errorf("no merge proposed with the testimony's entity: %+v", p)
+		}
+		// A name the testimony gives is no bridge either.
+		if q := pub.place(found(model.Public, "Abu Haidar al-Homsi")); q.EntityID == hidden.EntityID {
+			t.Errorf("linked through the testimony's alias: %+v", q)
+		}
+		// The next public report links to the public entity.
+		if again := pub.place(found(model.Public, "Ous Salloum")); again.EntityID != p.EntityID || !again.Linked {
+			t.Errorf("a second public report: %+v, want linked to %s", again, p.EntityID)
+		}
+		// The proposal is shown to those who may see both sides only.
+		props, err := st.MergeProposals(ctx, "open")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, pr := range props {
+			for _, side := range []string{pr.EntityA, pr.EntityB} {
+				if side != hidden.EntityID {
+					continue
+				}
+				sts, err := st.Statements(ctx, access.Public(), hidden.EntityID)
+				if err != nil || len(sts) != 0 {
+					t.Errorf("the public sees %d statements of the testimony's entity (%v)", len(sts), err)
+				}
+			}
+		}
+
+		// An entity with a public name and a confidential alias is linked
+		// from a public source through the public name only.
+		both := conf.place(found(model.Confidential, "Bassam Darwish", "Abu Jaafar"))
+		pubName := pub.place(found(model.Public, "Bassam Darwish"))
+		if pubName.EntityID == both.EntityID {
+			t.Fatalf("linked to an entity known only from the testimony: %+v", pubName)
+		}
+		if err := st.Write(ctx, "tester", func(tx *store.Tx) error { return tx.SetMergedInto(ctx, pubName.EntityID, both.EntityID) }); err != nil {
+			t.Fatal(err)
+		}
+		r, err := resolve.New(ctx, st)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pub.r = r
+		if q := pub.place(found(model.Public, "Abu Jaafar")); q.EntityID == both.EntityID {
+			t.Errorf("a public report linked through a confidential alias: %+v", q)
+		}
+		if q := pub.place(found(model.Public, "Bassam Darwish")); q.EntityID != both.EntityID || !q.Linked {
+			t.Errorf("a public report did not link through the public name: %+v", q)
+		}
+
+	})
+}

@@ -13,10 +13,12 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"time"
 
 	"github.com/athar-project/athar/internal/api"
 	"github.com/athar-project/athar/internal/app"
+	"github.com/athar-project/athar/internal/plumbing"
 	"github.com/athar-project/athar/internal/reconcile"
 	"github.com/athar-project/athar/internal/web"
 )
@@ -35,6 +37,9 @@ type Config struct {
 	Jobs web.JobQueue
 	// CORSOrigins may read the JSON API from a browser (api.Config).
 	CORSOrigins []string
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For gives
+	// the client's address (plumbing.TrustProxies); none: the peer's.
+	TrustedProxies []netip.Prefix
 }
 
 // Handler mounts the web UI, the API and reconciliation on one mux.
@@ -63,7 +68,7 @@ func Handler(cfg Config) (http.Handler, error) {
 	top.Handle(reconcile.Root, rec.Handler())
 	top.Handle(reconcile.Root+"/", rec.Handler())
 	top.Handle("/", srv.Handler())
-	return top, nil
+	return plumbing.TrustProxies(cfg.TrustedProxies)(top), nil
 }
 
 // Grace is how long requests under way at shutdown may go on before their

@@ -8,7 +8,11 @@ import (
 	"mime/multipart"
 	"net"
 	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/url"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -48,7 +52,10 @@ func report(n int) string {
 // stays stored, marked as not extracted, for athar reextract (issue 18,
 // finding 1: SIGTERM did not stop it).
 func TestShutdownStopsAnIngest(t *testing.T) {
-	st := storetest.Open(t, store.Config{DataDir: t.TempDir()})
+	storetest.Engines(t, func(t *testing.T, st *store.Store) { shutdownStopsAnIngest(t, st) })
+}
+
+func shutdownStopsAnIngest(t *testing.T, st *store.Store) {
 	rig := apptest.New(t, st)
 	_, token, err := st.Tokens().Create(context.Background(), rig.Users["adel"].ID, "test", time.Time{})
 	if err != nil {
@@ -117,4 +124,102 @@ func TestShutdownStopsAnIngest(t *testing.T) {
 		t.Errorf("the source is not marked as unfinished: %v %v", unfinished, err)
 	}
 	_ = app.DefaultWriteBatch
+}
+
+// upload posts a long report to the API as the seeded admin adel, and
+// returns the channel its status comes on (0: no answer).
+func upload(t *testing.T, st *store.Store, rig *apptest.Rig, base string) <-chan int {
+	t.Helper()
+	_, token, err := st.Tokens().Create(context.Background(), rig.Users["adel"].ID, "test", time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var body bytes.Buffer
+	w := multipart.NewWriter(&body)
+	fw, _ := w.CreateFormFile("file", "report.txt")
+	fw.Write([]byte(report(400)))
+	w.Close()
+	req, _ := http.NewRequest("POST", base+"/api/v1/sources", &body)
+	req.Header.Set("Content-Type", w.FormDataContentType())
+	req.Header.Set("Authorization", "Bearer "+token)
+	answered := make(chan int, 1)
+	go func() {
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			answered <- 0
+			return
+		}
+		resp.Body.Close()
+		answered <- resp.StatusCode
+	}()
+	return answered
+}
+
+var csrfRe = regexp.MustCompile(`name="csrf" value="([^"]+)"`)
+
+// login signs in to the web UI as name and returns the answer's status.
+func login(t *testing.T, base, name string) int {
+	t.Helper()
+	jar, _ := cookiejar.New(nil)
+	c := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := c.Get(base + "/login")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	m := csrfRe.FindSubmatch(page)
+	if m == nil {
+		t.Fatalf("no CSRF token on the login page (%d)", resp.StatusCode)
+	}
+	resp, err = c.PostForm(base+"/login", url.Values{"name": {name}, "password": {apptest.Password}, "csrf": {string(m[1])}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	return resp.StatusCode
+}
+
+// Logins go through while a large upload is recorded, between two of its
+// transactions: each is answered, with no error, while the upload is still
+// under way (issue 18, finding 1: logins failed with 500, "database is
+// locked", for as long as an upload held the write lock). How long a login
+// waits at most is what athar-bench large reports as the longest write.
+func TestLoginsDuringALargeUpload(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
+		rig := apptest.New(t, st)
+		logger := slog.New(slog.NewTextHandler(io.Discard, nil))
+		h, err := server.Handler(server.Config{App: rig.App, Logger: logger, Secret: []byte("a secret of the test, 32 bytes.")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ts := httptest.NewServer(h)
+		defer ts.Close()
+		head, _, _ := st.Head(context.Background())
+		answered := upload(t, st, rig, ts.URL)
+		// Once the source is stored, its recording is under way.
+		for {
+			if h, _, _ := st.Head(context.Background()); h > head+50 {
+				break
+			}
+			select {
+			case status := <-answered:
+				t.Fatalf("the upload was answered (%d) before a login could be tried: make the report longer", status)
+			case <-time.After(5 * time.Millisecond):
+			}
+		}
+		for _, name := range []string{"adel", "vera", "adel"} {
+			if status := login(t, ts.URL, name); status != http.StatusSeeOther {
+				t.Errorf("login as %s during the upload: status %d, want 303", name, status)
+			}
+		}
+		select {
+		case status := <-answered:
+			t.Errorf("the logins were answered only after the upload (%d) was recorded", status)
+		default:
+		}
+		if status := <-answered; status != http.StatusCreated {
+			t.Errorf("the upload: status %d", status)
+		}
+	})
 }

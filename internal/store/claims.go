@@ -715,10 +715,11 @@ func (s *Store) StatementsByEntity(ctx context.Context, v access.Viewer, ids []s
 // properties, as far as the viewer may see and not rejected, in the order
 // first stated: what a candidate entity is known by, read from the claim
 // totals in a few rows however many sources repeat it. A value may come
-// back more than once (a row per level and review state).
+// back more than once (a row per level and review state), each with the
+// level it is stated at.
 func (s *Store) StatedValues(ctx context.Context, v access.Viewer, id string) ([]model.Statement, error) {
 	cond, cargs := visibleIn(v, "sensitivity")
-	q := "SELECT property, value, value_entity FROM claim_stats WHERE entity_id = ? AND status <> 'rejected' AND n > 0 AND " + cond
+	q := "SELECT property, value, value_entity, sensitivity FROM claim_stats WHERE entity_id = ? AND status <> 'rejected' AND n > 0 AND " + cond
 	if v.ConfirmedOnly() {
 		q += " AND status = 'confirmed'"
 	}
@@ -730,8 +731,12 @@ func (s *Store) StatedValues(ctx context.Context, v access.Viewer, id string) ([
 	var out []model.Statement
 	for rows.Next() {
 		st := model.Statement{EntityID: id}
-		if err := rows.Scan(&st.Property, &st.Value, &st.ValueEntity); err != nil {
+		var level string
+		if err := rows.Scan(&st.Property, &st.Value, &st.ValueEntity, &level); err != nil {
 			return nil, err
+		}
+		if st.Sensitivity, err = model.ParseSensitivity(level); err != nil {
+			return nil, fmt.Errorf("values of %s: %w", id, err)
 		}
 		out = append(out, st)
 	}

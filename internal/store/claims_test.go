@@ -64,15 +64,28 @@ func TestClaimTotalsFollowEveryWrite(t *testing.T) {
 							}
 							continue
 						}
-						m := model.Mention{SourceID: sources[r.IntN(len(sources))].ID, Span: model.Span{Start: 0, End: 5}, Type: model.TypeFacility,
-							Extractor: []string{"test@1", "none"}[r.IntN(2)], Score: 1}
-						if r.IntN(5) > 0 {
-							m.EntityID = ents[r.IntN(len(ents))]
+						// one mention, or a batch of them over several
+						// sources and entities, as a source's extraction
+						// stores them
+						var batch []*model.Mention
+						for range 1 + r.IntN(3)*r.IntN(8) {
+							m := model.Mention{SourceID: sources[r.IntN(len(sources))].ID, Span: model.Span{Start: 0, End: 5}, Type: model.TypeFacility,
+								Extractor: []string{"test@1", "none"}[r.IntN(2)], Score: 1}
+							if r.IntN(5) > 0 {
+								m.EntityID = ents[r.IntN(len(ents))]
+							}
+							batch = append(batch, &m)
 						}
-						if err := tx.AddMention(ctx, &m); err != nil {
+						add := tx.AddMentions
+						if len(batch) == 1 && r.IntN(2) == 0 {
+							add = func(ctx context.Context, ms []*model.Mention) error { return tx.AddMention(ctx, ms[0]) }
+						}
+						if err := add(ctx, batch); err != nil {
 							return err
 						}
-						mentions = append(mentions, m.ID)
+						for _, m := range batch {
+							mentions = append(mentions, m.ID)
+						}
 					case op < 6 || len(stmts) == 0:
 						s := model.Statement{EntityID: ents[r.IntN(len(ents))], Property: []model.Property{model.PropName, model.PropAlias, model.PropAffiliation}[r.IntN(3)],
 							Status: statuses[r.IntN(len(statuses))], Modality: modalities[r.IntN(len(modalities))],

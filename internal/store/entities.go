@@ -14,9 +14,14 @@ import (
 	"github.com/athar-project/athar/internal/model"
 )
 
-// NewID returns a fresh time-ordered id (UUID v7) for entities, statements,
-// mentions, judgements and users.
-func NewID() string { return uuid.Must(uuid.NewV7()).String() }
+// NewID returns a fresh random id (UUID v4, 122 bits from crypto/rand) for
+// entities, statements, mentions, judgements, merge proposals, users and
+// tokens. Ids reveal no order and no time: time-ordered ids (UUID v7, as
+// before) told a public viewer that a person's id predated every source
+// they could see — that the person was first named in something hidden.
+// Nothing sorts by id for meaning; where id breaks a tie or pages a list,
+// any fixed order serves.
+func NewID() string { return uuid.New().String() }
 
 // AddEntity creates an entity of the given type and returns it.
 func (t *Tx) AddEntity(ctx context.Context, typ model.EntityType) (model.Entity, error) {
@@ -64,11 +69,11 @@ func (t *Tx) AddStatement(ctx context.Context, st *model.Statement) error {
 		return errors.New("a statement needs an origin (extracted:NAME@VERSION, manual or imported:DATASET)")
 	}
 	if st.SourceID != "" {
-		var sens string
-		if err := t.queryRow(ctx, "SELECT sensitivity FROM sources WHERE id = ?", st.SourceID).Scan(&sens); err != nil {
+		src, err := t.sourceInfo(ctx, st.SourceID)
+		if err != nil {
 			return fmt.Errorf("statement's source %s: %w", st.SourceID, err)
 		}
-		srcSens, err := model.ParseSensitivity(sens)
+		srcSens, err := model.ParseSensitivity(src.sensitivity)
 		if err != nil {
 			return err
 		}
@@ -196,25 +201,53 @@ func (s *Store) Statements(ctx context.Context, v access.Viewer, entityID string
 
 // AddMention stores a span an extractor found.
 func (t *Tx) AddMention(ctx context.Context, m *model.Mention) error {
-	if m.SourceID == "" || m.Extractor == "" {
-		return errors.New("a mention needs a source and an extractor")
-	}
-	if m.Span.Start < 0 || m.Span.End < m.Span.Start {
-		return fmt.Errorf("mention span [%d,%d) is not a span", m.Span.Start, m.Span.End)
-	}
-	if m.ID == "" {
-		m.ID = NewID()
-	}
-	m.CreatedAt = t.s.now()
-	if err := t.insert(ctx, "mentions", map[string]any{
-		"id": m.ID, "source_id": m.SourceID, "span_start": int64(m.Span.Start), "span_end": int64(m.Span.End),
-		"text": m.Span.Quote, "type": string(m.Type), "extractor": m.Extractor, "entity_id": nullable(m.EntityID),
-		"score": m.Score, "created_at": timeText(m.CreatedAt),
-	}); err != nil {
-		return err
-	}
-	return t.countMention(ctx, m.EntityID, m.SourceID, 1)
+	return t.AddMentions(ctx, []*model.Mention{m})
 }
+
+// AddMentions stores spans extractors found, setting each one's id and
+// time. It writes them, their ledger entries and the page totals they
+// change with a constant number of statements per mentionBatch mentions,
+// so the cost of recording a long source stays linear in its mentions.
+func (t *Tx) AddMentions(ctx context.Context, ms []*model.Mention) error {
+	tb, _ := tableByName("mentions")
+	now := t.s.now()
+	deltas := make([]mentionDelta, 0, len(ms))
+	rows := make([]map[string]any, 0, min(len(ms), mentionBatch))
+	// A batch at a time, so that only one batch's rows are ever held.
+	for start := 0; start < len(ms); start += mentionBatch {
+		rows = rows[:0]
+		for _, m := range ms[start:min(len(ms), start+mentionBatch)] {
+			if m.SourceID == "" || m.Extractor == "" {
+				return errors.New("a mention needs a source and an extractor")
+			}
+			if m.Span.Start < 0 || m.Span.End < m.Span.Start {
+				return fmt.Errorf("mention span [%d,%d) is not a span", m.Span.Start, m.Span.End)
+			}
+			if m.ID == "" {
+				m.ID = NewID()
+			}
+			m.CreatedAt = now
+			norm, err := normalizeRow(tb, map[string]any{
+				"id": m.ID, "source_id": m.SourceID, "span_start": int64(m.Span.Start), "span_end": int64(m.Span.End),
+				"text": m.Span.Quote, "type": string(m.Type), "extractor": m.Extractor, "entity_id": nullable(m.EntityID),
+				"score": m.Score, "created_at": timeText(m.CreatedAt),
+			})
+			if err != nil {
+				return fmt.Errorf("insert into mentions: %w", err)
+			}
+			rows = append(rows, norm)
+			deltas = append(deltas, mentionDelta{entity: m.EntityID, source: m.SourceID, n: 1})
+		}
+		if err := t.insertMany(ctx, tb, rows); err != nil {
+			return err
+		}
+	}
+	return t.countMentions(ctx, deltas)
+}
+
+// mentionBatch is how many mentions one INSERT writes: 10 parameters
+// each, within both engines' limits.
+const mentionBatch = 500
 
 // LinkMention records which entity a mention is of, with the link's score.
 func (t *Tx) LinkMention(ctx context.Context, id, entityID string, score float64) error {

@@ -46,7 +46,8 @@ func entityListWhere(v access.Viewer, typ model.EntityType) (string, []any) {
 	return q, args
 }
 
-// EntitiesPage lists, in id order (the order they were created in), at most
+// EntitiesPage lists, in id order (random ids: an order that tells nothing
+// of when they were created), at most
 // limit entities of a type ("" for all) that the viewer may see a name of —
 // or, for an event, its type — starting after the entity id after ("" for
 // the first page), each with the names the viewer may see. Entities merged

@@ -19,52 +19,277 @@ import (
 // ledgered; rebuilt from the mentions when missing.
 
 // countMention adds a mention of entity in source (sign 1) or takes one
-// away (-1); a source's first mention of an entity, and its last, change
-// the entity's count of sources at the source's level.
+// away (-1).
 func (t *Tx) countMention(ctx context.Context, entity, source string, sign int) error {
-	if entity == "" {
-		return nil
+	return t.countMentions(ctx, []mentionDelta{{entity: entity, source: source, n: sign}})
+}
+
+// mentionDelta is how many mentions of an entity a write adds to a source
+// (n > 0) or takes from it (n < 0).
+type mentionDelta struct {
+	entity, source string
+	n              int
+}
+
+// countBatch is how many rows one statement of countMentions writes: a few
+// parameters each, far below either engine's limit on parameters.
+const countBatch = 500
+
+// countMentions applies deltas to entity_sources: a source's first mention
+// of an entity, and its last, change the entity's count of sources at the
+// source's level. It costs a constant number of statements per countBatch
+// deltas, whatever their sizes: deltas are summed per entity and source
+// first, each source's level is read once, and the rows are written by
+// multi-row upserts, so storing a long source's 250,000 mentions is a few
+// statements per thousand entities, not four per mention.
+func (t *Tx) countMentions(ctx context.Context, deltas []mentionDelta) error {
+	type pair struct{ entity, source string }
+	sum := map[pair]int{}
+	var order []pair
+	for _, d := range deltas {
+		if d.entity == "" || d.n == 0 {
+			continue
+		}
+		p := pair{d.entity, d.source}
+		if _, ok := sum[p]; !ok {
+			order = append(order, p)
+		}
+		sum[p] += d.n
 	}
-	var n int
-	var level string
-	var err error
-	if sign > 0 {
-		err = t.queryRow(ctx, "INSERT INTO entity_sources (entity_id, source_id, published, ingested_at, sensitivity, mentions) "+
-			"SELECT ?, id, published, ingested_at, sensitivity, 1 FROM sources WHERE id = ? "+
-			"ON CONFLICT (entity_id, source_id) DO UPDATE SET mentions = entity_sources.mentions + 1 RETURNING mentions, sensitivity",
-			entity, source).Scan(&n, &level)
-	} else {
-		err = t.queryRow(ctx, "UPDATE entity_sources SET mentions = mentions - 1 WHERE entity_id = ? AND source_id = ? RETURNING mentions, sensitivity",
-			entity, source).Scan(&n, &level)
-		if errors.Is(err, sql.ErrNoRows) {
-			return nil // never counted
+	var adds, takes []mentionDelta
+	for _, p := range order {
+		switch n := sum[p]; {
+		case n > 0:
+			adds = append(adds, mentionDelta{p.entity, p.source, n})
+		case n < 0:
+			takes = append(takes, mentionDelta{p.entity, p.source, n})
 		}
 	}
-	if err != nil {
-		return fmt.Errorf("sources of %s: %w", entity, err)
-	}
-	switch {
-	case sign > 0 && n == 1:
-	case sign < 0 && n <= 0:
-		if _, err := t.exec(ctx, "DELETE FROM entity_sources WHERE entity_id = ? AND source_id = ?", entity, source); err != nil {
+	levels := map[string]*[4]int{} // per entity, sources gained (+) or lost (-) at each level
+	var entities []string
+	change := func(entity, level string, sign int) error {
+		lv, err := model.ParseSensitivity(level)
+		if err != nil {
 			return fmt.Errorf("sources of %s: %w", entity, err)
 		}
-	default:
-		return nil // the source mentioned it before, and still does
+		d, ok := levels[entity]
+		if !ok {
+			d = new([4]int)
+			levels[entity] = d
+			entities = append(entities, entity)
+		}
+		d[lv] += sign
+		return nil
 	}
-	lv, err := model.ParseSensitivity(level)
-	if err != nil {
-		return fmt.Errorf("sources of %s: %w", entity, err)
+	for len(adds) > 0 {
+		n := min(len(adds), countBatch)
+		if err := t.addEntitySources(ctx, adds[:n], change); err != nil {
+			return err
+		}
+		adds = adds[n:]
 	}
-	var d [4]int
-	d[lv] = sign
-	_, err = t.exec(ctx, "INSERT INTO entity_source_counts (entity_id, n_public, n_internal, n_restricted, n_confidential) VALUES (?, ?, ?, ?, ?) "+
-		"ON CONFLICT (entity_id) DO UPDATE SET n_public = entity_source_counts.n_public + excluded.n_public, "+
-		"n_internal = entity_source_counts.n_internal + excluded.n_internal, "+
-		"n_restricted = entity_source_counts.n_restricted + excluded.n_restricted, "+
-		"n_confidential = entity_source_counts.n_confidential + excluded.n_confidential", entity, d[0], d[1], d[2], d[3])
+	for len(takes) > 0 {
+		n := min(len(takes), countBatch)
+		if err := t.takeEntitySources(ctx, takes[:n], change); err != nil {
+			return err
+		}
+		takes = takes[n:]
+	}
+	for len(entities) > 0 {
+		n := min(len(entities), countBatch)
+		if err := t.addSourceCounts(ctx, entities[:n], levels); err != nil {
+			return err
+		}
+		entities = entities[n:]
+	}
+	return nil
+}
+
+// mentionedSource is what entity_sources and statements copy from a source.
+type mentionedSource struct{ published, ingestedAt, sensitivity string }
+
+// sourceRows reads what entity_sources copies from each of the sources
+// deltas name, once each per transaction (sourceInfo).
+func (t *Tx) sourceRows(ctx context.Context, deltas []mentionDelta) (map[string]mentionedSource, error) {
+	var ids []any
+	out := map[string]mentionedSource{}
+	for _, d := range deltas {
+		if _, ok := out[d.source]; ok {
+			continue
+		}
+		if r, ok := t.sources[d.source]; ok {
+			out[d.source] = r
+			continue
+		}
+		out[d.source] = mentionedSource{}
+		ids = append(ids, d.source)
+	}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	rows, err := t.query(ctx, "SELECT id, published, ingested_at, sensitivity FROM sources WHERE id IN ("+placeholders(len(ids))+")", ids...)
 	if err != nil {
-		return fmt.Errorf("sources of %s: %w", entity, err)
+		return nil, fmt.Errorf("sources of mentions: %w", err)
+	}
+	defer rows.Close()
+	for _, id := range ids {
+		delete(out, id.(string)) // found below, or not at all
+	}
+	if t.sources == nil {
+		t.sources = map[string]mentionedSource{}
+	}
+	for rows.Next() {
+		var id string
+		var r mentionedSource
+		if err := rows.Scan(&id, &r.published, &r.ingestedAt, &r.sensitivity); err != nil {
+			return nil, err
+		}
+		out[id], t.sources[id] = r, r
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sources of mentions: %w", err)
+	}
+	return out, nil
+}
+
+// sourceInfo is what statements and entity_sources copy from one source,
+// read once per transaction: SQLite finds a column stored after a long text
+// by walking the row's overflow pages, so reading a 30 MB source's level for
+// each of its 100,000 statements made recording it quadratic in its size.
+func (t *Tx) sourceInfo(ctx context.Context, id string) (mentionedSource, error) {
+	got, err := t.sourceRows(ctx, []mentionDelta{{source: id}})
+	if err != nil {
+		return mentionedSource{}, err
+	}
+	r, ok := got[id]
+	if !ok {
+		return r, sql.ErrNoRows
+	}
+	return r, nil
+}
+
+// addEntitySources adds mentions to entity_sources in one upsert; a row it
+// creates (its count is exactly what was added: rows are removed when their
+// count falls to 0) is a new source for its entity.
+func (t *Tx) addEntitySources(ctx context.Context, adds []mentionDelta, change func(entity, level string, sign int) error) error {
+	srcs, err := t.sourceRows(ctx, adds)
+	if err != nil {
+		return err
+	}
+	var b strings.Builder
+	args := make([]any, 0, 6*len(adds))
+	added := make(map[[2]string]int, len(adds))
+	b.WriteString("INSERT INTO entity_sources (entity_id, source_id, published, ingested_at, sensitivity, mentions) VALUES ")
+	for i, d := range adds {
+		r, ok := srcs[d.source]
+		if !ok {
+			return fmt.Errorf("sources of %s: source %s: %w", d.entity, d.source, ErrNotFound)
+		}
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("(?, ?, ?, ?, ?, ?)")
+		args = append(args, d.entity, d.source, r.published, r.ingestedAt, r.sensitivity, d.n)
+		added[[2]string{d.entity, d.source}] = d.n
+	}
+	b.WriteString(" ON CONFLICT (entity_id, source_id) DO UPDATE SET mentions = entity_sources.mentions + excluded.mentions " +
+		"RETURNING entity_id, source_id, mentions, sensitivity")
+	return t.scanCounted(ctx, b.String(), args, func(entity, source string, n int, level string) error {
+		if n == added[[2]string{entity, source}] {
+			return change(entity, level, 1)
+		}
+		return nil
+	})
+}
+
+// takeEntitySources takes mentions away from entity_sources in one update;
+// a row whose count falls to 0 is deleted, a source lost to its entity.
+func (t *Tx) takeEntitySources(ctx context.Context, takes []mentionDelta, change func(entity, level string, sign int) error) error {
+	var b strings.Builder
+	args := make([]any, 0, 3*len(takes))
+	b.WriteString("UPDATE entity_sources SET mentions = entity_sources.mentions - d.column3 FROM (VALUES ")
+	for i, d := range takes {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("(?, ?, CAST(? AS INTEGER))")
+		args = append(args, d.entity, d.source, -d.n)
+	}
+	b.WriteString(") AS d WHERE entity_sources.entity_id = d.column1 AND entity_sources.source_id = d.column2 " +
+		"RETURNING entity_sources.entity_id, entity_sources.source_id, entity_sources.mentions, entity_sources.sensitivity")
+	var goneEntities, goneSources []any
+	err := t.scanCounted(ctx, b.String(), args, func(entity, source string, n int, level string) error {
+		if n > 0 {
+			return nil // the source still mentions it
+		}
+		goneEntities, goneSources = append(goneEntities, entity), append(goneSources, source)
+		return change(entity, level, -1)
+	})
+	if err != nil || len(goneEntities) == 0 {
+		return err
+	}
+	// Every row at 0 or below is one just emptied: the lists may pair an
+	// entity with another's source, but only emptied rows match.
+	_, err = t.exec(ctx, "DELETE FROM entity_sources WHERE mentions <= 0 AND entity_id IN ("+placeholders(len(goneEntities))+
+		") AND source_id IN ("+placeholders(len(goneSources))+")", append(goneEntities, goneSources...)...)
+	if err != nil {
+		return fmt.Errorf("sources of entities: %w", err)
+	}
+	return nil
+}
+
+// scanCounted runs a write returning (entity_id, source_id, mentions,
+// sensitivity) rows and hands each to f.
+func (t *Tx) scanCounted(ctx context.Context, q string, args []any, f func(entity, source string, n int, level string) error) error {
+	rows, err := t.query(ctx, q, args...)
+	if err != nil {
+		return fmt.Errorf("sources of entities: %w", err)
+	}
+	type got struct {
+		entity, source, level string
+		n                     int
+	}
+	var all []got
+	for rows.Next() {
+		var g got
+		if err := rows.Scan(&g.entity, &g.source, &g.n, &g.level); err != nil {
+			rows.Close()
+			return fmt.Errorf("sources of entities: %w", err)
+		}
+		all = append(all, g)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("sources of entities: %w", err)
+	}
+	for _, g := range all {
+		if err := f(g.entity, g.source, g.n, g.level); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// addSourceCounts adds each entity's gained and lost sources per level to
+// entity_source_counts in one upsert.
+func (t *Tx) addSourceCounts(ctx context.Context, entities []string, levels map[string]*[4]int) error {
+	var b strings.Builder
+	args := make([]any, 0, 5*len(entities))
+	b.WriteString("INSERT INTO entity_source_counts (entity_id, n_public, n_internal, n_restricted, n_confidential) VALUES ")
+	for i, e := range entities {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("(?, ?, ?, ?, ?)")
+		d := levels[e]
+		args = append(args, e, d[0], d[1], d[2], d[3])
+	}
+	b.WriteString(" ON CONFLICT (entity_id) DO UPDATE SET n_public = entity_source_counts.n_public + excluded.n_public, " +
+		"n_internal = entity_source_counts.n_internal + excluded.n_internal, " +
+		"n_restricted = entity_source_counts.n_restricted + excluded.n_restricted, " +
+		"n_confidential = entity_source_counts.n_confidential + excluded.n_confidential")
+	if _, err := t.exec(ctx, b.String(), args...); err != nil {
+		return fmt.Errorf("sources of entities: %w", err)
 	}
 	return nil
 }

@@ -36,3 +36,6 @@ func (s *Store) DB() *sql.DB { return s.db }
 
 // Rebind rewrites a query for this engine, for the store's own tests.
 func (s *Store) Rebind(q string) string { return s.rebind(q) }
+
+// StatementsRun is how many statements write transactions have run.
+func (s *Store) StatementsRun() int64 { return s.statements.Load() }

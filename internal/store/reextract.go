@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"fmt"
+
+	"github.com/athar-project/athar/internal/ledger"
 )
 
 // ExtractedWith reports whether a source has mentions by this extractor
@@ -69,33 +71,14 @@ func (t *Tx) ClearMachineWork(ctx context.Context, sourceID, keep, origin string
 // things can take several transactions; more reports whether anything is
 // left to clear.
 func (t *Tx) ClearSomeMachineWork(ctx context.Context, sourceID, keep, origin string, limit int) (out Superseded, more bool, err error) {
-	lim := ""
-	if limit > 0 {
-		lim = fmt.Sprintf(" LIMIT %d", limit+1)
-	}
-	ids, err := t.ids(ctx, "SELECT id FROM mentions WHERE source_id = ? AND extractor <> ? ORDER BY id"+lim, sourceID, keep)
+	n, more, err := t.removeMentions(ctx, limit, "source_id = ? AND extractor <> ?", sourceID, keep)
 	if err != nil {
 		return out, false, err
 	}
-	if limit > 0 && len(ids) > limit {
-		ids, more = ids[:limit], true
-	}
-	for _, id := range ids {
-		ent, src, err := t.mentionOf(ctx, id)
-		if err != nil {
-			return out, false, err
-		}
-		if err := t.countMention(ctx, ent, src, -1); err != nil {
-			return out, false, err
-		}
-		if err := t.remove(ctx, "mentions", id); err != nil {
-			return out, false, err
-		}
-		out.Mentions++
-	}
-	stmtLim := lim
+	out.Mentions = n
+	stmtLim := ""
 	if limit > 0 {
-		stmtLim = fmt.Sprintf(" LIMIT %d", max(limit-len(ids), 0)+1)
+		stmtLim = fmt.Sprintf(" LIMIT %d", max(limit-n, 0)+1)
 	}
 	rows, err := t.query(ctx, "SELECT id, entity_id FROM statements WHERE source_id = ? AND origin LIKE 'extracted:%' AND origin <> ? "+
 		"AND status = 'proposed' AND reviewer = '' ORDER BY id"+stmtLim, sourceID, origin)
@@ -115,7 +98,7 @@ func (t *Tx) ClearSomeMachineWork(ctx context.Context, sourceID, keep, origin st
 	if err := rows.Err(); err != nil {
 		return out, false, err
 	}
-	if allowed := max(limit-len(ids), 0); limit > 0 && len(stmts) > allowed {
+	if allowed := max(limit-n, 0); limit > 0 && len(stmts) > allowed {
 		stmts, touched, more = stmts[:allowed], touched[:allowed], true
 	}
 	for _, id := range stmts {
@@ -208,4 +191,63 @@ func (s *Store) ExtractedWith(ctx context.Context, sourceID, extractor string) (
 	var n int
 	err := s.db.QueryRowContext(ctx, s.rebind(extractedWith), sourceID, extractor, sourceID).Scan(&n)
 	return n > 0, err
+}
+
+// removeMentions deletes the mentions matching where, with their ledger
+// entries and what they counted, in a constant number of statements per
+// mentionBatch of them.
+// At most limit of them (0: all); more reports whether others are left.
+func (t *Tx) removeMentions(ctx context.Context, limit int, where string, args ...any) (removed int, more bool, err error) {
+	if err := t.lock(ctx); err != nil {
+		return 0, false, err
+	}
+	lim := ""
+	if limit > 0 {
+		lim = fmt.Sprintf(" LIMIT %d", limit+1)
+	}
+	rows, err := t.query(ctx, "SELECT id, COALESCE(entity_id, ''), source_id FROM mentions WHERE "+where+" ORDER BY id"+lim, args...)
+	if err != nil {
+		return 0, false, fmt.Errorf("mentions to remove: %w", err)
+	}
+	var ids []any
+	var deltas []mentionDelta
+	for rows.Next() {
+		var id string
+		var d mentionDelta
+		if err := rows.Scan(&id, &d.entity, &d.source); err != nil {
+			rows.Close()
+			return 0, false, err
+		}
+		d.n = -1
+		ids, deltas = append(ids, id), append(deltas, d)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, false, fmt.Errorf("mentions to remove: %w", err)
+	}
+	if limit > 0 && len(ids) > limit {
+		ids, deltas, more = ids[:limit], deltas[:limit], true
+	}
+	if err := t.countMentions(ctx, deltas); err != nil {
+		return 0, false, err
+	}
+	for rest := ids; len(rest) > 0; {
+		batch := rest[:min(len(rest), mentionBatch)]
+		rest = rest[len(batch):]
+		res, err := t.exec(ctx, "DELETE FROM mentions WHERE id IN ("+placeholders(len(batch))+")", batch...)
+		if err != nil {
+			return 0, false, fmt.Errorf("delete mentions: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n != int64(len(batch)) {
+			return 0, false, fmt.Errorf("delete mentions: %d of %d gone", n, len(batch))
+		}
+		changes := make([]ledgerChange, len(batch))
+		for i, id := range batch {
+			changes[i] = ledgerChange{ledger.ActionDelete, "mentions", id.(string), ""}
+		}
+		if err := t.appendMany(ctx, changes); err != nil {
+			return 0, false, err
+		}
+	}
+	return len(ids), more, nil
 }

@@ -26,8 +26,9 @@ import (
 
 // Config says where the data lives.
 type Config struct {
-	// DataDir holds the SQLite database, the archive of original files, the
-	// ledger's signing key and its checkpoints.
+	// DataDir holds the SQLite database, the archive of original files and
+	// the ledger's checkpoints (and the signing key of stores made before
+	// it moved out: SigningKeyFile).
 	DataDir string
 	// DBURL, when it starts with postgres:// or postgresql://, puts the
 	// database and the archive's blobs in PostgreSQL instead.
@@ -35,6 +36,11 @@ type Config struct {
 	// ReadOnly opens an existing store without creating anything: a missing
 	// data directory or database is an error.
 	ReadOnly bool
+	// SigningKeyFile is the file of the ledger's signing key; "": the file
+	// ATHAR_SIGNING_KEY_FILE names, else the old DIR/keys/ledger.ed25519
+	// when there is one, else the per-user default (ledger.DefaultKeyFile),
+	// outside the data directory.
+	SigningKeyFile string
 }
 
 // ErrNoData means a read-only open found no data directory or database.
@@ -52,7 +58,11 @@ type Store struct {
 	archive      archive
 	dataDir      string
 	dbURL        string
+	keyFile      string // Config.SigningKeyFile
 	now          func() time.Time
+	// statements counts the statements write transactions ran, for the
+	// tests that hold a write's cost in statements.
+	statements atomic.Int64
 }
 
 // Open opens (and, unless read-only, creates) the store and applies any
@@ -61,7 +71,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if cfg.DataDir == "" {
 		return nil, errors.New("no data directory given")
 	}
-	s := &Store{dataDir: cfg.DataDir, now: func() time.Time { return time.Now().UTC() }}
+	s := &Store{dataDir: cfg.DataDir, keyFile: cfg.SigningKeyFile, now: func() time.Time { return time.Now().UTC() }}
 	var err error
 	switch {
 	case cfg.DBURL == "":

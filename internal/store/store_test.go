@@ -21,7 +21,7 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-func addSource(t *testing.T, s *store.Store, text string, sens model.Sensitivity) model.Source {
+func addSource(t testing.TB, s *store.Store, text string, sens model.Sensitivity) model.Source {
 	t.Helper()
 	src := model.Source{Kind: model.KindArticle, Title: "t", Text: text, Language: "en", Sensitivity: sens, Published: model.DayDate(2025, 1, 3)}
 	err := s.Write(context.Background(), "tester", func(tx *store.Tx) error {

@@ -26,20 +26,26 @@ type Tx struct {
 	// origins caches the original each source stands for (itself, or
 	// the one it nearly copies), for claim totals; SetDuplicate drops it.
 	origins map[string]string
+	// sources caches what statements and entity_sources copy from a
+	// source (sourceInfo); an update or removal of the source drops it.
+	sources map[string]mentionedSource
 }
 
 // Actor is who the transaction writes as.
 func (t *Tx) Actor() string { return t.actor }
 
 func (t *Tx) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	t.s.statements.Add(1)
 	return t.tx.ExecContext(ctx, t.s.dialect.rebind(q), args...)
 }
 
 func (t *Tx) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	t.s.statements.Add(1)
 	return t.tx.QueryRowContext(ctx, t.s.dialect.rebind(q), args...)
 }
 
 func (t *Tx) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	t.s.statements.Add(1)
 	return t.tx.QueryContext(ctx, t.s.dialect.rebind(q), args...)
 }
 
@@ -79,6 +85,64 @@ func (t *Tx) insertNormalized(ctx context.Context, tb table, norm, raw map[strin
 	return t.append(ctx, ledger.ActionInsert, tb.name, fmt.Sprint(norm[tb.key]), ledger.RowHash(norm))
 }
 
+// insertMany writes normalized rows of a ledgered table (every column of
+// the hashed set, nothing else) in one INSERT, and their ledger entries in
+// another.
+func (t *Tx) insertMany(ctx context.Context, tb table, rows []map[string]any) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	var b strings.Builder
+	args := make([]any, 0, len(rows)*len(tb.cols))
+	b.WriteString("INSERT INTO " + tb.name + " (" + strings.Join(tb.cols, ", ") + ") VALUES ")
+	one := "(" + placeholders(len(tb.cols)) + ")"
+	entries := make([]ledgerChange, len(rows))
+	for i, row := range rows {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(one)
+		for _, c := range tb.cols {
+			args = append(args, row[c])
+		}
+		entries[i] = ledgerChange{ledger.ActionInsert, tb.name, fmt.Sprint(row[tb.key]), ledger.RowHash(row)}
+	}
+	if _, err := t.exec(ctx, b.String(), args...); err != nil {
+		return fmt.Errorf("insert into %s: %w", tb.name, err)
+	}
+	return t.appendMany(ctx, entries)
+}
+
+// ledgerChange is one change appendMany records.
+type ledgerChange struct{ action, table, rowID, rowHash string }
+
+// appendMany adds ledger entries for changes made in this transaction, in
+// order, in one INSERT.
+func (t *Tx) appendMany(ctx context.Context, changes []ledgerChange) error {
+	if err := t.lock(ctx); err != nil {
+		return err
+	}
+	var b strings.Builder
+	args := make([]any, 0, 9*len(changes))
+	b.WriteString("INSERT INTO ledger (seq, at, actor, action, tbl, row_id, row_hash, prev_hash, hash) VALUES ")
+	seq, prev := t.seq, t.prev
+	for i, c := range changes {
+		e := ledger.Entry{Seq: seq + 1, At: t.at, Actor: t.actor, Action: c.action, Table: c.table, RowID: c.rowID, RowHash: c.rowHash, PrevHash: prev}
+		e.Seal()
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("(?, ?, ?, ?, ?, ?, ?, ?, ?)")
+		args = append(args, e.Seq, e.At, e.Actor, e.Action, e.Table, e.RowID, e.RowHash, e.PrevHash, e.Hash)
+		seq, prev = e.Seq, e.Hash
+	}
+	if _, err := t.exec(ctx, b.String(), args...); err != nil {
+		return fmt.Errorf("append to ledger: %w", err)
+	}
+	t.seq, t.prev = seq, prev
+	return nil
+}
+
 func normalizeRow(tb table, row map[string]any) (map[string]any, error) {
 	norm := make(map[string]any, len(tb.cols))
 	for _, c := range tb.cols {
@@ -100,6 +164,9 @@ func (t *Tx) update(ctx context.Context, tableName, id string, changes map[strin
 	tb, ok := tableByName(tableName)
 	if !ok {
 		return fmt.Errorf("update %s: not a ledgered table", tableName)
+	}
+	if tb.name == "sources" {
+		delete(t.sources, id)
 	}
 	keys := make([]string, 0, len(changes))
 	for k := range changes {
@@ -198,6 +265,9 @@ func (t *Tx) remove(ctx context.Context, tableName, id string) error {
 	tb, ok := tableByName(tableName)
 	if !ok {
 		return fmt.Errorf("delete from %s: not a ledgered table", tableName)
+	}
+	if tb.name == "sources" {
+		delete(t.sources, id)
 	}
 	res, err := t.exec(ctx, "DELETE FROM "+tb.name+" WHERE "+tb.key+" = ?", id)
 	if err != nil {

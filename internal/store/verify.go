@@ -2,10 +2,15 @@ package store
 
 import (
 	"context"
+	"crypto/ed25519"
 	"crypto/sha256"
+	"database/sql"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -31,7 +36,13 @@ type Report struct {
 	Rows        int64     `json:"rows"`
 	Blobs       int64     `json:"blobs"`
 	Checkpoints int       `json:"checkpoints"`
+	Anchors     int       `json:"anchors"` // checkpoints published outside the data directory, checked
 	Problems    []Problem `json:"problems"`
+	// Unchecked says what verify could not check, and why: with no
+	// outside anchor, a chain whoever holds the data directory extended or
+	// whose checkpoints they deleted looks whole (CONTRACTS.md: verify
+	// still passes what it can check and says what it could not).
+	Unchecked []string `json:"unchecked"`
 }
 
 // maxProblems bounds the report: past the first break, more rarely helps.
@@ -46,7 +57,49 @@ func (r *Report) add(kind, where, format string, args ...any) {
 // CheckpointDir is where signed checkpoints of the ledger's head are kept.
 func (s *Store) CheckpointDir() string { return filepath.Join(s.dataDir, "checkpoints") }
 
-func (s *Store) keyPath() string { return filepath.Join(s.dataDir, "keys", "ledger.ed25519") }
+// SigningKeyInDataDir returns the path of a signing key kept in the data
+// directory (stores made before the key moved out), if there is one: the
+// one a backup carries.
+func (s *Store) SigningKeyInDataDir() (string, bool) {
+	path := filepath.Join(s.dataDir, filepath.FromSlash(ledger.LegacyKeyFile))
+	if s.keyFile != "" && filepath.Clean(s.keyFile) != path {
+		return "", false
+	}
+	if os.Getenv(ledger.KeyFileEnv) != "" && filepath.Clean(os.Getenv(ledger.KeyFileEnv)) != path {
+		return "", false
+	}
+	if _, err := os.Stat(path); err != nil {
+		return "", false
+	}
+	return path, true
+}
+
+// SigningKeyFile is where the ledger's signing key is, or will be made:
+// Config.SigningKeyFile, else ATHAR_SIGNING_KEY_FILE, else the data
+// directory's old key file when it has one (inData), else the per-user
+// default named after the ledger's first entry. "" before the ledger has
+// an entry and no file is named.
+func (s *Store) SigningKeyFile(ctx context.Context) (path string, inData bool, err error) {
+	if s.keyFile != "" {
+		return s.keyFile, false, nil
+	}
+	if env := os.Getenv(ledger.KeyFileEnv); env != "" {
+		return env, false, nil
+	}
+	if path, ok := s.SigningKeyInDataDir(); ok {
+		return path, true, nil
+	}
+	var genesis string
+	err = s.db.QueryRowContext(ctx, s.rebind("SELECT hash FROM ledger WHERE seq = ?"), 1).Scan(&genesis)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", false, nil
+	}
+	if err != nil {
+		return "", false, fmt.Errorf("read the ledger's first entry: %w", err)
+	}
+	path, err = ledger.DefaultKeyFile(genesis)
+	return path, false, err
+}
 
 // Checkpoint signs the ledger's current head into a checkpoint file, unless
 // the newest checkpoint already holds it. It returns the checkpoint.
@@ -65,7 +118,11 @@ func (s *Store) Checkpoint(ctx context.Context) (ledger.Checkpoint, error) {
 	if seq == 0 {
 		return ledger.Checkpoint{}, nil
 	}
-	signer, err := ledger.LoadOrCreateKey(s.keyPath(), true)
+	path, _, err := s.SigningKeyFile(ctx)
+	if err != nil {
+		return ledger.Checkpoint{}, err
+	}
+	signer, err := ledger.LoadOrCreateKey(path, true)
 	if err != nil {
 		return ledger.Checkpoint{}, err
 	}
@@ -76,11 +133,20 @@ func (s *Store) Checkpoint(ctx context.Context) (ledger.Checkpoint, error) {
 	return c, nil
 }
 
-// Verify re-walks the ledger's chain, re-hashes every current row against its
-// latest entry and every blob against its name, and checks that the chain
-// still holds every signed checkpoint. Problems come in the order found, the
-// first break first.
+// Verify is VerifyAnchored with the anchors ATHAR_LEDGER_ANCHORS names.
 func (s *Store) Verify(ctx context.Context) (Report, error) {
+	return s.VerifyAnchored(ctx, os.Getenv(ledger.AnchorsEnv))
+}
+
+// VerifyAnchored re-walks the ledger's chain, re-hashes every current row
+// against its latest entry and every blob against its name, checks every
+// signed checkpoint (signed by the ledger's key when that is found) and that
+// the chain still holds it, and — with anchors, a folder or file of
+// checkpoints published outside the data directory ("": none) — that each
+// of those is in the data directory and agrees with the chain. Problems come
+// in the order found, the first break first; Unchecked says what it could
+// not check.
+func (s *Store) VerifyAnchored(ctx context.Context, anchors string) (Report, error) {
 	var r Report
 	latest, err := s.verifyChain(ctx, &r)
 	if err != nil {
@@ -88,7 +154,7 @@ func (s *Store) Verify(ctx context.Context) (Report, error) {
 	}
 	// Checkpoints before rows: a chain cut short is the cause of the rows
 	// that then look unrecorded.
-	if err := s.verifyCheckpoints(ctx, &r); err != nil {
+	if err := s.verifyCheckpoints(ctx, &r, anchors); err != nil {
 		return r, err
 	}
 	if err := s.verifyRows(ctx, &r, latest); err != nil {
@@ -229,37 +295,67 @@ func (s *Store) verifyBlobs(ctx context.Context, r *Report) error {
 	return rows.Err()
 }
 
-func (s *Store) verifyCheckpoints(ctx context.Context, r *Report) error {
+func (s *Store) verifyCheckpoints(ctx context.Context, r *Report, anchors string) error {
 	cps, err := ledger.ReadCheckpoints(s.CheckpointDir())
 	if err != nil {
 		r.add("checkpoint", s.CheckpointDir(), "%v", err)
 		return nil
 	}
 	r.Checkpoints = len(cps)
-	if len(cps) == 0 {
-		return nil
-	}
-	signer, err := ledger.LoadOrCreateKey(s.keyPath(), false)
+	trusted, err := s.trustedKey(ctx, r, len(cps) > 0)
 	if err != nil {
-		r.add("checkpoint", s.keyPath(), "checkpoints exist but the signing key cannot be read: %v", err)
-		return nil
+		return err
 	}
+	var anchored []ledger.Checkpoint
+	if anchors != "" {
+		if anchored, err = ledger.ReadAnchors(anchors); err != nil {
+			r.add("anchor", anchors, "%v", err)
+		}
+		r.Anchors = len(anchored)
+		if trusted == nil && len(anchored) > 0 {
+			// Published outside, the anchors' key is as trusted as they are.
+			trusted = anchorKey(r, anchored)
+		}
+	}
+	if trusted == nil && len(cps) > 0 {
+		r.unchecked("who signed the checkpoints: neither the ledger's signing key nor an anchor is at hand, so each was checked " +
+			"against the key it carries, which whoever rewrote the chain could have made")
+	}
+	signed := map[int64]string{}
 	for _, c := range cps {
 		where := fmt.Sprintf("%012d.json", c.Seq)
-		if err := c.Verify(signer.Public()); err != nil {
+		if err := c.Verify(trusted); err != nil {
 			r.add("checkpoint", where, "%v", err)
 			continue
 		}
-		var hash string
-		err := s.db.QueryRowContext(ctx, s.rebind("SELECT hash FROM ledger WHERE seq = ?"), c.Seq).Scan(&hash)
-		switch {
-		case err != nil && c.Seq > r.Entries:
-			r.add("checkpoint", where, "the chain ends at entry %d but was signed at entry %d: entries were cut off the end", r.Entries, c.Seq)
-		case err != nil:
-			r.add("checkpoint", where, "entry %d, signed in this checkpoint, is not in the chain", c.Seq)
-		case hash != c.Hash:
-			r.add("checkpoint", where, "entry %d's hash differs from the signed one: the chain was rewritten", c.Seq)
+		signed[c.Seq] = c.Hash
+		s.checkAgainstChain(ctx, r, "checkpoint", where, c)
+	}
+	for _, a := range anchored {
+		where := fmt.Sprintf("anchor %s entry %d", filepath.Base(anchors), a.Seq)
+		if err := a.Verify(trusted); err != nil {
+			r.add("anchor", where, "%v", err)
+			continue
 		}
+		if !s.checkAgainstChain(ctx, r, "anchor", where, a) {
+			continue
+		}
+		switch h, ok := signed[a.Seq]; {
+		case !ok:
+			r.add("anchor", where, "the checkpoint published outside at entry %d is missing from %s: checkpoints were deleted", a.Seq, s.CheckpointDir())
+		case h != a.Hash:
+			r.add("anchor", where, "the data directory's checkpoint at entry %d contradicts the one published outside", a.Seq)
+		}
+	}
+	switch {
+	case anchors == "":
+		r.unchecked("entries added to the end of the chain, or checkpoints deleted, by whoever holds the data directory: " +
+			"no outside anchor is configured (" + ledger.AnchorsEnv + "; see docs/security.md)")
+	case len(anchored) > 0 && anchored[len(anchored)-1].Seq < r.Entries:
+		r.unchecked(fmt.Sprintf("entries %d to %d, after the newest checkpoint published outside: publish a newer one to cover them",
+			anchored[len(anchored)-1].Seq+1, r.Entries))
+	case len(anchored) == 0 && r.Entries > 0 && len(r.Problems) == 0:
+		r.unchecked("the anchor " + anchors + " holds no checkpoint yet: publish one from " + s.CheckpointDir())
 	}
 	return nil
 }
@@ -283,3 +379,70 @@ func (s *Store) Ledger(ctx context.Context, after int64, limit int) ([]ledger.En
 	}
 	return out, rows.Err()
 }
+
+// trustedKey is the public half of the ledger's signing key, when the key
+// is found; nil (with what could not be checked said) when not.
+func (s *Store) trustedKey(ctx context.Context, r *Report, needed bool) (ed25519.PublicKey, error) {
+	path, inData, err := s.SigningKeyFile(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if path == "" {
+		return nil, nil
+	}
+	signer, err := ledger.LoadKey(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if needed {
+			r.unchecked("the checkpoints' signatures against the ledger's own key: no key at " + path + " (set " + ledger.KeyFileEnv + " to where it is)")
+		}
+		return nil, nil
+	case err != nil:
+		r.add("checkpoint", path, "the signing key cannot be read: %v", err)
+		return nil, nil
+	}
+	if inData {
+		r.unchecked("that the checkpoints were signed by someone other than whoever holds the data directory: the signing key lives in it (" +
+			path + "); move it out (docs/security.md, \"Moving the signing key\")")
+	}
+	return signer.Public(), nil
+}
+
+// anchorKey is the key every anchor is signed with; anchors signed with
+// more than one key are a problem (nil).
+func anchorKey(r *Report, anchored []ledger.Checkpoint) ed25519.PublicKey {
+	var key ed25519.PublicKey
+	for _, a := range anchored {
+		if err := a.Verify(nil); err != nil {
+			continue // reported as the anchors are checked
+		}
+		k, _ := hex.DecodeString(a.PublicKey)
+		switch {
+		case key == nil:
+			key = k
+		case !key.Equal(ed25519.PublicKey(k)):
+			r.add("anchor", fmt.Sprintf("entry %d", a.Seq), "the published checkpoints are signed with more than one key")
+			return nil
+		}
+	}
+	return key
+}
+
+// checkAgainstChain checks that the chain holds entry c.Seq with c's hash.
+func (s *Store) checkAgainstChain(ctx context.Context, r *Report, kind, where string, c ledger.Checkpoint) bool {
+	var hash string
+	err := s.db.QueryRowContext(ctx, s.rebind("SELECT hash FROM ledger WHERE seq = ?"), c.Seq).Scan(&hash)
+	switch {
+	case err != nil && c.Seq > r.Entries:
+		r.add(kind, where, "the chain ends at entry %d but was signed at entry %d: entries were cut off the end", r.Entries, c.Seq)
+	case err != nil:
+		r.add(kind, where, "entry %d, signed in this checkpoint, is not in the chain", c.Seq)
+	case hash != c.Hash:
+		r.add(kind, where, "entry %d's hash differs from the signed one: the chain was rewritten", c.Seq)
+	default:
+		return true
+	}
+	return false
+}
+
+func (r *Report) unchecked(what string) { r.Unchecked = append(r.Unchecked, what) }

@@ -37,8 +37,8 @@ const entityCountCap = 1000
 
 // entitiesList lists the entities the viewer may see a name of (for
 // events, the type), with every name they may see, filtered by type, a page
-// at a time in the order they were created: ?after= is the last id of the
-// page before.
+// at a time in id order (which says nothing of when they were created):
+// ?after= is the last id of the page before.
 func (s *Server) entitiesList(w http.ResponseWriter, r *http.Request) {
 	data := entitiesData{Types: model.EntityTypes(), Cap: entityCountCap}
 	var typ model.EntityType

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/ingest"
 	"github.com/athar-project/athar/internal/jobs"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/store"
@@ -26,6 +27,7 @@ func TestJobsPageShowsFailuresAndRetries(t *testing.T) {
 		http.Error(w, "down for maintenance", http.StatusServiceUnavailable)
 	}))
 	defer down.Close()
+	t.Setenv(ingest.FetchAllowEnv, down.Listener.Addr().String()) // fetches refuse loopback unless allowed
 	if n, err := r.jobs.EnqueueIngest(ctx, "adel", "", nil, down.URL+"/gone.txt"); err != nil || n != 1 {
 		t.Fatalf("queued %d: %v", n, err)
 	}

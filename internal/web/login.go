@@ -38,8 +38,9 @@ func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request) {
 	name := strings.TrimSpace(r.PostForm.Get("name"))
 	password := r.PostForm.Get("password")
 	data := loginData{Name: name, Next: localPath(r.PostForm.Get("next"))}
-	if ok, wait := s.limiter.allow(clientIP(r), name); !ok {
-		data.Error, data.Wait = "login.too_many", int(math.Ceil(wait.Minutes()))
+	addr := clientIP(r)
+	if ok, wait := s.limiter.allow(addr, name); !ok {
+		data.Error, data.Wait = "login.too_many", max(1, int(math.Ceil(wait.Minutes())))
 		w.Header().Set("Retry-After", fmt.Sprint(int(wait.Seconds())+1))
 		s.render(w, r, http.StatusTooManyRequests, "login", "login.title", data)
 		return
@@ -60,12 +61,12 @@ func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if !usable || !match {
-		s.limiter.failed(name)
+		s.limiter.failed(addr, name)
 		data.Error = "login.failed"
 		s.render(w, r, http.StatusUnauthorized, "login", "login.title", data)
 		return
 	}
-	s.limiter.succeeded(name)
+	s.limiter.succeeded(addr, name)
 	if err := s.startSession(w, r, u.ID, u.Name); err != nil {
 		s.serverError(w, r, err)
 		return

@@ -11,6 +11,8 @@ import (
 	"path"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/model"
@@ -220,9 +222,22 @@ func clientIP(r *http.Request) string { return plumbing.ClientAddr(r) }
 
 func urlQueryEscape(s string) string { return url.QueryEscape(s) }
 
-// localPath accepts a redirect target only when it is a path on this site.
+// localPath accepts a redirect target only when it is a path on this site:
+// it starts with one slash, not two, and holds no backslash, white space or
+// control character anywhere — browsers drop tabs and newlines from a URL
+// and read a backslash as a slash, so "/\t/evil.example" would be
+// "//evil.example", another site.
 func localPath(p string) string {
-	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.HasPrefix(p, "/\\") || strings.ContainsAny(p, "\r\n") {
+	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") {
+		return "/"
+	}
+	for _, r := range p {
+		if r <= ' ' || r == 0x7f || r == '\\' || unicode.IsSpace(r) || unicode.Is(unicode.Cc, r) || unicode.Is(unicode.Cf, r) || r == utf8.RuneError {
+			return "/"
+		}
+	}
+	u, err := url.Parse(p)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || u.Opaque != "" || !strings.HasPrefix(u.Path, "/") {
 		return "/"
 	}
 	return p
