@@ -240,6 +240,19 @@ func TestAuthorizationMatrix(t *testing.T) {
 		{"GET", "/review?entity=" + fx.victim, false, reviewerAt(model.Confidential, http.StatusOK), nil},
 		{"GET", "/review?entity=nonexistent", false, reviewerAt(model.Sensitivity(99), http.StatusOK), nil},
 		{"GET", "/review/merges", false, reviewer, nil},
+		{"GET", "/review/claims", false, reviewer, nil},
+		{"GET", "/review/claims?type=arrest&lang_src=en&modality=alleged&min_conf=0.5&mine=1", false, reviewer, nil},
+		{"GET", "/review/claims?entity=" + fx.person, false, reviewer, nil},
+		{"GET", "/review/claims?entity=" + fx.victim, false, reviewerAt(model.Confidential, http.StatusOK), nil},
+		{"GET", "/review/claims?entity=nonexistent", false, reviewerAt(model.Sensitivity(99), http.StatusOK), nil},
+		{"GET", "/review/claims?source=" + r.sources[model.Confidential].src.ID, false, reviewerAt(model.Confidential, http.StatusOK), nil},
+		{"GET", "/review/claims?done=" + fx.confidentialStmt + "&did=confirm", false, reviewer, nil},
+		// A decision on many: none is a bad request; a statement above the
+		// reviewer's clearance is not found; one decided meanwhile a conflict.
+		{"POST", "/review/claims", true, reviewerAt(model.Public, http.StatusBadRequest), url.Values{"action": {"confirm"}}},
+		{"POST", "/review/claims", true, reviewerAt(model.Confidential, http.StatusConflict), url.Values{"action": {"reject"}, "st": {fx.confidentialStmt + ":rejected"}}},
+		{"POST", "/review/claims", true, reviewerAt(model.Confidential, http.StatusConflict), url.Values{"action": {"reject"}, "st": {fx.confidentialStmt + ":rejected"}, "preview": {"1"}}},
+		{"POST", "/review/claims", false, always(http.StatusForbidden), url.Values{"action": {"confirm"}, "st": {fx.proposed + ":proposed"}}},
 		// Decisions: no action is a bad request once allowed; a statement
 		// above the reviewer's clearance is not found.
 		{"POST", "/review/" + fx.proposed, true, reviewerAt(model.Public, http.StatusBadRequest), nil},

@@ -139,7 +139,7 @@ func (s *Server) newView(w http.ResponseWriter, r *http.Request, page, titleKey 
 		Public: st.public, Data: data, reqPath: r.URL.Path, query: r.URL.Query()}
 	v.Title = v.T(titleKey)
 	v.CSRF = s.csrfToken(w, r)
-	if page == "review" {
+	if page == "review" || page == "claims" {
 		v.JS = s.js.url
 	}
 	return v

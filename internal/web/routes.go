@@ -46,6 +46,8 @@ func (s *Server) routes() []route {
 		{"GET /map", published, s.mapShow},
 
 		{"GET /review", reviewers, s.reviewShow},
+		{"GET /review/claims", reviewers, s.claimsShow},
+		{"POST /review/claims", reviewers, s.claimsSubmit},
 		{"POST /review/{id}", reviewers, s.reviewSubmit},
 		{"GET /review/merges", reviewers, s.mergesShow},
 		{"POST /review/merges/{id}", reviewers, s.mergeSubmit},
