@@ -347,3 +347,81 @@ func (s *Server) renderChanges(w http.ResponseWriter, r *http.Request, heading s
 
 // Modalities are the modalities a filter offers.
 func (v *view) Modalities() []model.Modality { return model.Modalities() }
+
+// Here is this page's address without the note of a decision just made:
+// where a form on it comes back to.
+func (v *view) Here() string {
+	q := url.Values{}
+	for k, vs := range v.query {
+		if k != "done" && k != "did" {
+			q[k] = vs
+		}
+	}
+	return withQuery(v.reqPath, q)
+}
+
+// Targets are statements as a decision's targets ("id:status ..."): those
+// in one of the states given (all when none is).
+func (v *view) Targets(sts []model.Statement, states ...string) string {
+	var out []string
+	for _, st := range sts {
+		if len(states) == 0 || slicesContains(states, string(st.Status)) {
+			out = append(out, st.ID+":"+string(st.Status))
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+func slicesContains(xs []string, x string) bool {
+	for _, y := range xs {
+		if x == y {
+			return true
+		}
+	}
+	return false
+}
+
+// One is a statement as a list, for a decision on it alone.
+func (v *view) One(st model.Statement) []model.Statement { return []model.Statement{st} }
+
+// FactProps are the properties a fact added by hand may have.
+func (v *view) FactProps() []model.Property {
+	return []model.Property{model.PropNotes, model.PropName, model.PropAlias, model.PropWeakAlias, model.PropTitle, model.PropPosition,
+		model.PropBirthDate, model.PropBirthPlace, model.PropDeathDate, model.PropNationality, model.PropGender}
+}
+
+// MyLevels are the levels the viewer may give what they write: up to
+// their own clearance.
+func (v *view) MyLevels() []model.Sensitivity {
+	var out []model.Sensitivity
+	for _, l := range model.Sensitivities() {
+		if v.Viewer.CanSee(l) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// factSubmit adds a fact or a note by hand (app.AddFact) and comes back to
+// the entity's page.
+func (s *Server) factSubmit(w http.ResponseWriter, r *http.Request) {
+	ctx, v := r.Context(), state(r).viewer
+	f := r.PostForm
+	fact := app.Fact{Entity: r.PathValue("id"), Property: model.Property(f.Get("property")), Value: f.Get("value"),
+		Source: f.Get("source"), Quote: f.Get("quote")}
+	if l := f.Get("sensitivity"); l != "" {
+		level, err := model.ParseSensitivity(l)
+		if err != nil {
+			s.renderError(w, r, http.StatusBadRequest)
+			return
+		}
+		fact.Sensitivity = &level
+	}
+	st, err := s.app.AddFact(ctx, v, fact)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.log.Info("fact added", "user", v.Actor(), "property", string(st.Property))
+	http.Redirect(w, r, "/entities/"+st.EntityID+"#facts", http.StatusSeeOther)
+}

@@ -253,6 +253,12 @@ func TestAuthorizationMatrix(t *testing.T) {
 		{"POST", "/review/claims", true, reviewerAt(model.Confidential, http.StatusConflict), url.Values{"action": {"reject"}, "st": {fx.confidentialStmt + ":rejected"}}},
 		{"POST", "/review/claims", true, reviewerAt(model.Confidential, http.StatusConflict), url.Values{"action": {"reject"}, "st": {fx.confidentialStmt + ":rejected"}, "preview": {"1"}}},
 		{"POST", "/review/claims", false, always(http.StatusForbidden), url.Values{"action": {"confirm"}, "st": {fx.proposed + ":proposed"}}},
+		// A fact by hand: none is a bad request; an entity above the
+		// reviewer's clearance is not found.
+		{"POST", "/entities/" + fx.person + "/facts", true, reviewerAt(model.Public, http.StatusBadRequest), url.Values{"property": {"notes"}}},
+		{"POST", "/entities/" + fx.victim + "/facts", true, reviewerAt(model.Confidential, http.StatusBadRequest), url.Values{"property": {"notes"}}},
+		{"POST", "/entities/nonexistent/facts", true, reviewerAt(model.Sensitivity(99), http.StatusOK), url.Values{"property": {"notes"}, "value": {"x"}}},
+		{"POST", "/entities/" + fx.person + "/facts", false, always(http.StatusForbidden), url.Values{"property": {"notes"}, "value": {"x"}}},
 		// Decisions: no action is a bad request once allowed; a statement
 		// above the reviewer's clearance is not found.
 		{"POST", "/review/" + fx.proposed, true, reviewerAt(model.Public, http.StatusBadRequest), nil},

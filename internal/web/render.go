@@ -59,6 +59,7 @@ type view struct {
 	Viewer  access.Viewer
 	Public  bool // an anonymous visitor reading the published public view
 	Data    any
+	Done    *doneNote // what a decision just made on this page changed, with its undo
 	reqPath string
 	query   url.Values
 }
@@ -139,6 +140,9 @@ func (s *Server) newView(w http.ResponseWriter, r *http.Request, page, titleKey 
 		Public: st.public, Data: data, reqPath: r.URL.Path, query: r.URL.Query()}
 	v.Title = v.T(titleKey)
 	v.CSRF = s.csrfToken(w, r)
+	if (page == "entity" || page == "source") && st.viewer.CanReview() && v.query.Get("done") != "" {
+		v.Done = s.doneNote(r, v.query.Get("done"), v.query.Get("did"))
+	}
 	if page == "review" || page == "claims" {
 		v.JS = s.js.url
 	}

@@ -50,6 +50,15 @@ var englishReview = map[string]string{
 	"claims.col.source":       "Source",
 	"claims.col.change":       "Change",
 	"claims.by_statement":     "one statement at a time",
+	"claims.review_source":    "Review this source's claims",
+	"facts.heading":           "Add a fact or a note",
+	"facts.intro":             "A fact you add is confirmed in your name and written to the ledger: with a source, quote the words it rests on; without one it is your note. Its level is never above your own clearance, nor below its source's.",
+	"facts.property":          "What",
+	"facts.value":             "Value or note",
+	"facts.source":            "Source",
+	"facts.no_source":         "none: a note in my own words",
+	"facts.quote":             "Quote from the source",
+	"facts.add":               "Add",
 }
 
 var arabicReview = map[string]string{
@@ -91,4 +100,13 @@ var arabicReview = map[string]string{
 	"claims.col.source":       "المصدر",
 	"claims.col.change":       "التغيير",
 	"claims.by_statement":     "إفادةً إفادة",
+	"claims.review_source":    "راجِع ادعاءات هذا المصدر",
+	"facts.heading":           "أضف واقعة أو ملاحظة",
+	"facts.intro":             "الواقعة التي تضيفها تُؤكَّد باسمك وتُكتب في السجل: مع مصدر، اقتبس الكلمات التي تستند إليها؛ ومن دونه تكون ملاحظتك. لا يعلو مستواها على تصريحك، ولا يقل عن مستوى مصدرها.",
+	"facts.property":          "ماذا",
+	"facts.value":             "القيمة أو الملاحظة",
+	"facts.source":            "المصدر",
+	"facts.no_source":         "لا شيء: ملاحظة بكلماتي",
+	"facts.quote":             "اقتباس من المصدر",
+	"facts.add":               "أضف",
 }
