@@ -47,6 +47,13 @@ type Case struct {
 // statements with spans into each source's text.
 func SeedCase(t testing.TB, st *store.Store) Case {
 	t.Helper()
+	return SeedCaseN(t, st, len(CaseSources))
+}
+
+// SeedCaseN is SeedCase with n sources: CaseSources in turn, each repeat
+// a source of its own (a later edition of the same report).
+func SeedCaseN(t testing.TB, st *store.Store, n int) Case {
+	t.Helper()
 	ctx := context.Background()
 	var c Case
 	err := st.Write(ctx, "extractor", func(tx *store.Tx) error {
@@ -59,9 +66,14 @@ func SeedCase(t testing.TB, st *store.Store) Case {
 			return err
 		}
 		c.Person, c.Place = person.ID, place.ID
-		for i, s := range CaseSources {
-			src := model.Source{Kind: model.KindArticle, Title: s.Title, Language: s.Language, Text: s.Text,
-				Sensitivity: model.Public, Published: model.DayDate(2019, 3, 15+i)}
+		for i := range n {
+			s := CaseSources[i%len(CaseSources)]
+			title := s.Title
+			if i >= len(CaseSources) {
+				title = fmt.Sprintf("%s (edition %d)", s.Title, i/len(CaseSources)+1)
+			}
+			src := model.Source{Kind: model.KindArticle, Title: title, Language: s.Language, Text: s.Text,
+				Sensitivity: model.Public, Published: model.DayDate(2019, 3, 15+i%15)}
 			if err := tx.AddSource(ctx, &src, []byte("case study source "+fmt.Sprint(i))); err != nil {
 				return err
 			}
