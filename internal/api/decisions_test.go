@@ -2,11 +2,13 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"strings"
 	"sync"
 	"testing"
 
+	"github.com/athar-project/athar/internal/apptest"
 	"github.com/athar-project/athar/internal/model"
 )
 
@@ -66,6 +68,58 @@ func TestConcurrentDecisions(t *testing.T) {
 		}
 		if len(actors) != 2 || actors[0] != won || actors[1] != lost {
 			t.Errorf("ledger updates of the statement by %v, want %s then %s", actors, won, lost)
+		}
+	})
+}
+
+// Review by claim in the API: the person's claims grouped across sources,
+// one decision on a claim's statements, 409 when it is sent again, a
+// preview that changes nothing.
+func TestReviewClaims(t *testing.T) {
+	engines(t, func(t *testing.T, r *rig) {
+		c := apptest.SeedCase(t, r.st)
+		got := r.get("/api/v1/review-claims?entity="+c.Person+"&limit=2", "rania")
+		if got.status != http.StatusOK {
+			t.Fatalf("claims: %d %s", got.status, got.body)
+		}
+		var out struct {
+			Total int `json:"total"`
+			Items []struct {
+				Kind, Value string
+				Sources     []string
+				Statements  []struct{ ID, Status string }
+				Quotes      []struct{ Mark string }
+			}
+		}
+		if err := json.Unmarshal(got.body, &out); err != nil {
+			t.Fatal(err)
+		}
+		if out.Total != 5 || len(out.Items) != 2 || out.Items[0].Kind != "event" || out.Items[0].Value != "arrest" ||
+			len(out.Items[0].Sources) != 6 || len(out.Items[0].Statements) != 18 || out.Items[0].Quotes[0].Mark != "arrested" {
+			t.Fatalf("claims: %s", got.body)
+		}
+		var sts []map[string]string
+		for _, s := range out.Items[0].Statements {
+			sts = append(sts, map[string]string{"id": s.ID, "from": s.Status})
+		}
+		body := map[string]any{"decision": "confirm", "statements": sts, "preview": true}
+		if pre := r.postJSON("/api/v1/review-decisions", "rania", body); pre.status != http.StatusOK || !strings.Contains(string(pre.body), `"preview":true`) {
+			t.Fatalf("preview: %d %s", pre.status, pre.body)
+		}
+		delete(body, "preview")
+		if done := r.postJSON("/api/v1/review-decisions", "rania", body); done.status != http.StatusOK || strings.Count(string(done.body), `"status":"confirmed"`) != 18 {
+			t.Fatalf("confirm: %d %s", done.status, done.body)
+		}
+		if again := r.postJSON("/api/v1/review-decisions", "adel", body); again.status != http.StatusConflict || !strings.Contains(string(again.body), `"value":"confirmed"`) {
+			t.Errorf("again: %d %s", again.status, again.body)
+		}
+		for _, q := range []string{"modality=sure", "min_confidence=2"} {
+			if bad := r.get("/api/v1/review-claims?"+q, "rania"); bad.status != http.StatusBadRequest {
+				t.Errorf("%s: %d", q, bad.status)
+			}
+		}
+		if none := r.get("/api/v1/review-claims?entity=nonexistent", "rania"); none.status != http.StatusNotFound {
+			t.Errorf("no such entity: %d", none.status)
 		}
 	})
 }
