@@ -71,6 +71,15 @@ func TestAuthorizationMatrix(t *testing.T) {
 			return seeAt(level)(w)
 		}
 	}
+	// signedAnswer: ok for any signed-in account.
+	signedAnswer := func(ok int) func(who) int {
+		return func(w who) int {
+			if w.name == "" {
+				return http.StatusSeeOther
+			}
+			return ok
+		}
+	}
 	// page: a page of the public view that every account may open.
 	page := func(w who) int {
 		if w.name == "" && !w.published {
@@ -181,6 +190,14 @@ func TestAuthorizationMatrix(t *testing.T) {
 		{"POST", "/admin/publish", true, adminAnswer(http.StatusBadRequest), url.Values{"publish": {"maybe"}}},
 		{"POST", "/admin/publish", false, always(http.StatusForbidden), url.Values{"publish": {"on"}}},
 		{"POST", "/logout", false, always(http.StatusForbidden), nil},
+		{"GET", "/upload", false, signedAt(model.Public), nil},
+		{"GET", "/export", false, signedAt(model.Public), nil},
+		{"GET", "/export/ftm", false, signedAt(model.Public), nil},
+		{"GET", "/export/nonexistent", false, signedAt(model.Sensitivity(99)), nil},
+		// An upload with nothing in it is a bad request for everyone signed
+		// in; anonymous visitors go to login.
+		{"POST", "/upload", true, signedAnswer(http.StatusBadRequest), nil},
+		{"POST", "/upload", false, always(http.StatusForbidden), url.Values{"urls": {"https://example.org/"}}},
 		{"POST", "/sources", true, always(http.StatusNotFound), nil},
 		{"GET", "/entities", false, page, nil},
 		{"GET", "/entities?type=person", false, page, nil},

@@ -143,7 +143,7 @@ func (s *Server) newView(w http.ResponseWriter, r *http.Request, page, titleKey 
 	if (page == "entity" || page == "source") && st.viewer.CanReview() && v.query.Get("done") != "" {
 		v.Done = s.doneNote(r, v.query.Get("done"), v.query.Get("did"))
 	}
-	if page == "review" || page == "claims" {
+	if page == "review" || page == "claims" || page == "upload" {
 		v.JS = s.js.url
 	}
 	return v

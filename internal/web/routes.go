@@ -42,6 +42,10 @@ func (s *Server) routes() []route {
 		{"GET /entities/{id}/timeline", published, s.timelineShow},
 		{"GET /entities/{id}/dossier", signedIn, s.dossierShow},
 		{"GET /entities/{id}/dossier.pdf", signedIn, s.dossierPDF},
+		{"GET /upload", signedIn, s.uploadShow},
+		{"POST /upload", signedIn, s.uploadSubmit},
+		{"GET /export", signedIn, s.exportShow},
+		{"GET /export/{kind}", signedIn, s.exportDownload},
 		{"GET /search", published, s.searchShow},
 		{"GET /map", published, s.mapShow},
 

@@ -1,3 +1,37 @@
+// The upload form's progress: the form is sent as it is (multipart, with
+// its CSRF token) by XMLHttpRequest, so that a bar shows how much of it has
+// gone; the answer — the page with each file's result — replaces this one.
+// Without script the form posts as a plain form.
+(function () {
+  "use strict";
+  var form = document.getElementById("upload-form");
+  var bar = document.getElementById("upload-progress");
+  if (!form || !bar || !window.FormData || !window.XMLHttpRequest) {
+    return;
+  }
+  form.addEventListener("submit", function (e) {
+    e.preventDefault();
+    var xhr = new XMLHttpRequest();
+    xhr.open("POST", form.action);
+    bar.hidden = false;
+    xhr.upload.addEventListener("progress", function (p) {
+      if (p.lengthComputable) {
+        bar.value = Math.round((100 * p.loaded) / p.total);
+      }
+    });
+    xhr.addEventListener("load", function () {
+      document.open();
+      document.write(xhr.responseText);
+      document.close();
+    });
+    xhr.addEventListener("error", function () {
+      bar.hidden = true;
+      form.submit();
+    });
+    xhr.send(new FormData(form));
+  });
+})();
+
 // Keyboard review that keeps its place. The pages work without it: every
 // decision is a plain form. j / k move between items, c confirms, r rejects,
 // e edits (focuses the corrected value; Enter there submits the edit), s
