@@ -78,7 +78,7 @@ func (s *Server) reviewClaims(ctx context.Context, in *claimsIn) (*claimsOut, er
 	if err != nil {
 		return nil, err
 	}
-	f := app.ClaimFilter{Entity: in.Entity, Source: in.Source, Type: in.Type, Language: in.Language, Modality: model.Modality(in.Modality)}
+	f := app.ClaimFilter{Entity: in.Entity, Source: in.Source, Type: in.Type, Language: in.Language, Modality: model.Modality(in.Modality), Quoted: limit}
 	if in.Modality != "" {
 		if _, err := model.ParseModality(in.Modality); err != nil {
 			return nil, badParam("query.modality", "modality must be asserted, alleged or denied", in.Modality)

@@ -53,6 +53,9 @@ type ClaimFilter struct {
 	// Window bounds the proposed statements read (default 2000): the
 	// queue is worked from its oldest end.
 	Window int
+	// Quoted is how many of the first claims get their sources' sentences
+	// (0: all): a page quotes what it shows, not the whole window.
+	Quoted int
 }
 
 // Participant is one of an event claim's participants.
@@ -112,7 +115,7 @@ func (a *App) ReviewClaims(ctx context.Context, v access.Viewer, f ClaimFilter) 
 		f.Window = 2000
 	}
 	g := &grouper{ctx: ctx, a: a, v: v, f: f, events: map[string][]model.Statement{}, types: map[string]model.EntityType{},
-		sources: map[string]*model.Source{}}
+		sources: map[string]*model.Source{}, infos: map[string]*model.Source{}}
 	sts, err := g.base()
 	if err != nil {
 		return nil, err
@@ -127,8 +130,9 @@ type grouper struct {
 	f       ClaimFilter
 	events  map[string][]model.Statement // every statement v may see of each event entity read
 	types   map[string]model.EntityType
-	gazette map[string]bool // entities with a gazetteer entry
-	sources map[string]*model.Source
+	gazette map[string]bool          // entities with a gazetteer entry
+	sources map[string]*model.Source // with their texts
+	infos   map[string]*model.Source // without
 }
 
 // base is the proposed statements the filter starts from.
@@ -304,8 +308,10 @@ func (g *grouper) group(sts []model.Statement) ([]ClaimItem, error) {
 		if !ok {
 			continue
 		}
-		if err := g.quote(it); err != nil {
-			return nil, err
+		for _, s := range it.Statements {
+			if s.SourceID != "" && !slices.Contains(it.Sources, s.SourceID) {
+				it.Sources = append(it.Sources, s.SourceID)
+			}
 		}
 		out = append(out, *it)
 	}
@@ -323,6 +329,14 @@ func (g *grouper) group(sts []model.Statement) ([]ClaimItem, error) {
 		}
 		return out[i].Key < out[j].Key
 	})
+	for i := range out {
+		if g.f.Quoted > 0 && i >= g.f.Quoted {
+			break
+		}
+		if err := g.quote(&out[i]); err != nil {
+			return nil, err
+		}
+	}
 	return out, nil
 }
 
@@ -447,11 +461,13 @@ func (g *grouper) hasGazetteer(id string) bool {
 	if v, ok := g.gazette[id]; ok {
 		return v
 	}
-	sts, err := g.a.st.Statements(g.ctx, access.Operator(), id)
+	// from the claim totals: a city thousands of sources name costs a few
+	// rows, not its statements
+	totals, err := g.a.st.ClaimTotals(g.ctx, access.Operator(), []string{id})
 	found := false
 	if err == nil {
-		for _, s := range sts {
-			if s.Property == model.PropGazetteer && s.Status != model.StatusRejected {
+		for _, t := range totals {
+			if t.Property == string(model.PropGazetteer) && t.Confirmed+t.Proposed > 0 {
 				found = true
 				break
 			}
@@ -459,6 +475,26 @@ func (g *grouper) hasGazetteer(id string) bool {
 	}
 	g.gazette[id] = found
 	return found
+}
+
+// sourceInfo is a source without its text, nil when v may not see it.
+func (g *grouper) sourceInfo(id string) (*model.Source, error) {
+	if src, ok := g.sources[id]; ok {
+		return src, nil
+	}
+	if src, ok := g.infos[id]; ok {
+		return src, nil
+	}
+	src, err := g.a.st.SourceInfo(g.ctx, g.v, id)
+	if errors.Is(err, store.ErrNotFound) {
+		g.infos[id] = nil
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	g.infos[id] = &src
+	return &src, nil
 }
 
 func (g *grouper) source(id string) (*model.Source, error) {
@@ -495,7 +531,7 @@ func (g *grouper) keep(it *ClaimItem) (bool, error) {
 			if s.SourceID == "" {
 				continue
 			}
-			src, err := g.source(s.SourceID)
+			src, err := g.sourceInfo(s.SourceID)
 			if err != nil {
 				return false, err
 			}
@@ -513,18 +549,15 @@ func (g *grouper) keep(it *ClaimItem) (bool, error) {
 
 // quote finds each source's sentence for a claim.
 func (g *grouper) quote(it *ClaimItem) error {
-	for _, s := range it.Statements {
-		if s.SourceID == "" || slices.Contains(it.Sources, s.SourceID) {
-			continue
-		}
-		src, err := g.source(s.SourceID)
+	for _, id := range it.Sources {
+		src, err := g.source(id)
 		if err != nil {
 			return err
 		}
 		if src == nil {
 			continue
 		}
-		it.Sources = append(it.Sources, s.SourceID)
+		s := it.Statements[slices.IndexFunc(it.Statements, func(x model.Statement) bool { return x.SourceID == id })]
 		// the statement of this source with a span: for an event its type's
 		// trigger when there is one
 		best := s

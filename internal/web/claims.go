@@ -90,6 +90,7 @@ func (s *Server) claimsShow(w http.ResponseWriter, r *http.Request) {
 	ctx, st := r.Context(), state(r)
 	v := st.viewer
 	f, form := claimFilter(r, st.user.ID)
+	f.Quoted = claimsPerPage
 	items, err := s.app.ReviewClaims(ctx, v, f)
 	if err != nil {
 		s.fail(w, r, err)
