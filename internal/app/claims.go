@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/model"
@@ -50,7 +51,7 @@ type ClaimFilter struct {
 	Modality model.Modality
 	// MinConfidence: the extractor's confidence, at least.
 	MinConfidence float64
-	// Window bounds the proposed statements read (default 2000): the
+	// Window bounds the proposed statements read (default 1000): the
 	// queue is worked from its oldest end.
 	Window int
 	// Quoted is how many of the first claims get their sources' sentences
@@ -112,7 +113,7 @@ func (a *App) ReviewClaims(ctx context.Context, v access.Viewer, f ClaimFilter) 
 		return nil, forbidden("%s may not review statements (role %s): reviewers and admins do", v.Actor(), v.Role)
 	}
 	if f.Window <= 0 {
-		f.Window = 2000
+		f.Window = 1000
 	}
 	g := &grouper{ctx: ctx, a: a, v: v, f: f, events: map[string][]model.Statement{}, types: map[string]model.EntityType{},
 		sources: map[string]*model.Source{}, infos: map[string]*model.Source{}}
@@ -120,6 +121,7 @@ func (a *App) ReviewClaims(ctx context.Context, v access.Viewer, f ClaimFilter) 
 	if err != nil {
 		return nil, err
 	}
+	g.window = sts
 	return g.group(sts)
 }
 
@@ -131,6 +133,7 @@ type grouper struct {
 	events  map[string][]model.Statement // every statement v may see of each event entity read
 	types   map[string]model.EntityType
 	gazette map[string]bool          // entities with a gazetteer entry
+	window  []model.Statement        // the statements the claims are made of
 	sources map[string]*model.Source // with their texts
 	infos   map[string]*model.Source // without
 }
@@ -456,9 +459,19 @@ func (g *grouper) hasGazetteer(id string) bool {
 		return false
 	}
 	if g.gazette == nil {
+		// a gazetteer entry read in the window answers without a query
 		g.gazette = map[string]bool{}
+		for _, s := range g.window {
+			if s.Property == model.PropGazetteer && s.Status != model.StatusRejected {
+				g.gazette[s.EntityID] = true
+			}
+		}
 	}
 	if v, ok := g.gazette[id]; ok {
+		return v
+	}
+	if v, ok := g.a.gazetteer.get(id); ok {
+		g.gazette[id] = v
 		return v
 	}
 	// from the claim totals: a city thousands of sources name costs a few
@@ -474,7 +487,37 @@ func (g *grouper) hasGazetteer(id string) bool {
 		}
 	}
 	g.gazette[id] = found
+	if err == nil {
+		g.a.gazetteer.put(id, found)
+	}
 	return found
+}
+
+// gazetteerCache remembers, across requests, whether a gazetteer entry
+// fixes an entity: entries come with an entity's first reading and rarely
+// change, and a stale answer only moves a claim in the queue's order. It
+// is emptied when full.
+type gazetteerCache struct {
+	mu sync.Mutex
+	m  map[string]bool
+}
+
+const gazetteerCacheSize = 200_000
+
+func (c *gazetteerCache) get(id string) (bool, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	v, ok := c.m[id]
+	return v, ok
+}
+
+func (c *gazetteerCache) put(id string, v bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil || len(c.m) >= gazetteerCacheSize {
+		c.m = map[string]bool{}
+	}
+	c.m[id] = v
 }
 
 // sourceInfo is a source without its text, nil when v may not see it.
