@@ -159,6 +159,8 @@ func samplePages(sample store.Sample, n int) []pageKind {
 	// spellings (docs/search.md).
 	pages = append(pages, pageKind{"search (a whole name)", pick("/search?q=", sample.Names, "")})
 	pages = append(pages, pageKind{"review queue", same("/review")})
+	pages = append(pages, pageKind{"review by claim", same("/review/claims")})
+	pages = append(pages, pageKind{"review by claim: a person", pick("/review/claims?entity=", sample.Entities["person"], "")})
 	pages = append(pages, pageKind{"map", same("/map")})
 	return pages
 }

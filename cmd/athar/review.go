@@ -19,20 +19,24 @@ type reviewJSON struct {
 
 func init() {
 	register(func(g *globals) *cobra.Command {
-		var comment, value, sensitivity string
+		var comment, value, sensitivity, from string
 		cmd := &cobra.Command{
-			Use:   "review STATEMENT_ID confirm|reject|edit",
-			Short: "Confirm, reject or correct a statement, as the web UI's review queue does",
+			Use:   "review STATEMENT_ID confirm|reject|edit|reopen",
+			Short: "Confirm, reject, correct or reopen a statement, as the web UI's review queue does",
 			Long: `Confirm, reject or correct (edit) one statement, as a reviewer or an admin, by
 the same rules as the web UI's review queue and the API: --sensitivity raises
 the statement's level (never above your own clearance; only an admin lowers
 one, and never below its source's). An edit never overwrites what the source
 said: the statement is rejected and a confirmed manual statement with --value
-takes its place.`,
+takes its place. --from names the state you decided on (default proposed):
+when the statement is no longer in it (someone decided meanwhile) nothing
+changes and the command exits 2 naming its current state. reopen returns a
+decided statement to proposed (--from confirmed or --from rejected): the undo
+of a decision, itself ledgered; reopening an edit also rejects its correction.`,
 			Args: cobra.ExactArgs(2),
 			RunE: func(cmd *cobra.Command, args []string) error {
 				ctx := cmd.Context()
-				d := app.Decision{Action: args[1], Comment: comment, Value: value}
+				d := app.Decision{Action: args[1], From: model.Status(from), Comment: comment, Value: value}
 				if sensitivity != "" {
 					s, err := model.ParseSensitivity(sensitivity)
 					if err != nil {
@@ -69,6 +73,7 @@ takes its place.`,
 		}
 		cmd.Flags().StringVar(&comment, "comment", "", "why: kept with the review in the ledger")
 		cmd.Flags().StringVar(&value, "value", "", "the corrected value (edit)")
+		cmd.Flags().StringVar(&from, "from", "", "the state you decided on: proposed (the default), confirmed or rejected")
 		cmd.Flags().StringVar(&sensitivity, "sensitivity", "", "a new level for the statement: public, internal, restricted or confidential")
 		return cmd
 	})

@@ -39,7 +39,8 @@ func reopen(t *testing.T, data string) *store.Store {
 
 // The review rule on the command line is the web UI's and the API's
 // (app.Review): a reviewer never raises a statement above their own
-// clearance, never lowers one; edits are corrections.
+// clearance, never lowers one; edits are corrections; a decision on a state
+// the statement has left is refused, and reopen undoes one.
 func TestReviewCommand(t *testing.T) {
 	data, r := seeded(t)
 	pub, internal := r.Statements[model.Public].ID, r.Statements[model.Internal].ID
@@ -52,8 +53,11 @@ func TestReviewCommand(t *testing.T) {
 		{"a reviewer lowers", []string{"--as", "rania", "review", internal, "confirm", "--sensitivity", "public"}, "only an admin may lower"},
 		{"an analyst reviews", []string{"--as", "anas", "review", pub, "confirm"}, "may not review statements"},
 		{"a statement the reviewer may not see", []string{"--as", "rania", "review", r.Statements[model.Confidential].ID, "reject"}, "no such statement"},
-		{"an unknown decision", []string{"--as", "rania", "review", pub, "approve"}, "want confirm, reject or edit"},
+		{"an unknown decision", []string{"--as", "rania", "review", pub, "approve"}, "want confirm, reject, edit or reopen"},
 		{"within the reviewer's clearance", []string{"--as", "rania", "review", pub, "confirm", "--sensitivity", "restricted"}, ""},
+		{"a decision on a state left behind", []string{"--as", "adel", "review", pub, "reject"}, "now confirmed, not proposed"},
+		{"the undo", []string{"--as", "adel", "review", pub, "reopen", "--from", "confirmed"}, ""},
+		{"a decision after the undo", []string{"--as", "adel", "review", pub, "reject", "--comment", "not him"}, ""},
 	} {
 		res := athar(t, "", append([]string{"--data", data}, c.args...)...)
 		if c.want == "" {

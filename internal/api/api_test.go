@@ -144,10 +144,13 @@ func TestReview(t *testing.T) {
 		}{
 			{"rania", map[string]string{"decision": "maybe"}, 422, "body.decision"},
 			{"rania", map[string]string{}, 422, "decision"},
-			{"rania", map[string]string{"decision": "reject", "sensitivity": "public"}, 200, ""}, // its own level
-			{"rania", map[string]string{"decision": "reject", "sensitivity": "restricted"}, 200, ""},
+			// a decision on a state left behind: 409 naming the current one
+			{"adel", map[string]string{"decision": "reject"}, 409, `"location":"body.from","value":"confirmed"`},
+			{"rania", map[string]string{"decision": "reject", "from": "confirmed", "sensitivity": "public"}, 200, ""}, // its own level
+			{"rania", map[string]string{"decision": "reopen", "from": "rejected", "sensitivity": "restricted"}, 200, ""},
 			{"rania", map[string]string{"decision": "reject", "sensitivity": "internal"}, 403, "only an admin"},
 			{"rania", map[string]string{"decision": "reject", "sensitivity": "confidential"}, 403, "clearance"},
+			{"rania", map[string]string{"decision": "reopen"}, 422, "decided statement"},
 			{"adel", map[string]string{"decision": "confirm", "sensitivity": "public"}, 200, ""},
 			{"adel", map[string]string{"decision": "confirm", "sensitivity": "secret"}, 422, "sensitivity"},
 			{"anas", map[string]string{"decision": "confirm"}, 403, "reviewer"},

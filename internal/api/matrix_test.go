@@ -2,6 +2,7 @@ package api
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"mime/multipart"
 	"net/http"
@@ -30,8 +31,28 @@ func upload(who string) (*bytes.Buffer, string) {
 	return &b, w.FormDataContentType()
 }
 
-func reviewBody(string) (*bytes.Buffer, string) {
-	return bytes.NewBufferString(`{"decision":"confirm","comment":"checked against the wire"}`), "application/json"
+// reviewBody is a decision on the rig's proposed statement made on the
+// state it is in: a confirm while it is proposed, else its undo (a reopen).
+func (r *rig) reviewBody(string) (*bytes.Buffer, string) {
+	decision, from := r.nextDecision()
+	return bytes.NewBufferString(`{"decision":"` + decision + `","from":"` + from + `","comment":"checked against the wire"}`), "application/json"
+}
+
+// decisionsBody is reviewBody as a decision on many.
+func (r *rig) decisionsBody(string) (*bytes.Buffer, string) {
+	decision, from := r.nextDecision()
+	return bytes.NewBufferString(`{"decision":"` + decision + `","statements":[{"id":"` + r.fx.proposed + `","from":"` + from + `"}]}`), "application/json"
+}
+
+func (r *rig) nextDecision() (decision, from string) {
+	st, err := r.st.Statement(context.Background(), accessAll(), r.fx.proposed)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	if st.Status == model.StatusProposed {
+		return "confirm", "proposed"
+	}
+	return "reopen", string(st.Status)
 }
 
 // calls are every route of the API with the rig's ids.
@@ -52,7 +73,9 @@ func (r *rig) calls() []call {
 		{"GET", "/api/v1/events/" + f.arrest, nil},
 		{"GET", "/api/v1/statements/" + f.confirmed, nil},
 		{"GET", "/api/v1/review-queue", nil},
-		{"POST", "/api/v1/statements/" + f.proposed + "/review", reviewBody},
+		{"POST", "/api/v1/statements/" + f.proposed + "/review", r.reviewBody},
+		{"GET", "/api/v1/review-claims?entity=" + f.person, nil},
+		{"POST", "/api/v1/review-decisions", r.decisionsBody},
 		{"GET", "/api/v1/search?q=arrested", nil},
 		{"GET", "/api/v1/match?name=Ous+Saloum", nil},
 	}

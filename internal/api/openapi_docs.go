@@ -42,6 +42,13 @@ var operationDocs = map[string]operationDoc{
 	"list-review-queue": {"Review", "Proposed statements awaiting review, oldest first. Reviewers and admins."},
 	"review-statement": {"Review", "Confirm, reject or reopen a statement, saying which state you saw (`from`): when it changed meanwhile " +
 		"the answer is 409 and nothing changes. Reviewers and admins; only an admin lowers a sensitivity."},
+	"list-review-claims": {"Review", "Claims awaiting review, most important first (events about persons, then names and posts, " +
+		"gazetteer places last): an event with its type, date, places, participants and modality, or one value, with every statement " +
+		"one decision on it decides across sources and each source's sentence. Filter by entity, source, type, language, modality, " +
+		"confidence and assignment. Reviewers and admins."},
+	"review-many": {"Review", "One decision (confirm, reject, reopen) on many statements — a claim in every source, an event, a bulk — " +
+		"each on the state it was seen in and ledgered on its own, all or nothing: when one has moved the answer is 409 naming its " +
+		"state and nothing changes. With `preview` it says what would change and changes nothing."},
 	"search": {"Search", "Sources, statements and name candidates for a query, best first, in any spelling and either script. Ranked, not paged: " +
 		"`limit` bounds each list."},
 	"match-name": {"Search", "Entities a name may stand for, best first, with scores, reasons and whether Athar would link the name " +

@@ -76,7 +76,10 @@ func TestOpenAPIDocumentIsTrue(t *testing.T) {
 					if path == "/sources" {
 						b, ct = upload("openapi-" + who)
 					} else {
-						b, ct = reviewBody(who)
+						b, ct = r.reviewBody(who)
+						if path == "/review-decisions" {
+							b, ct = r.decisionsBody(who)
+						}
 					}
 					return r.do(method, url+query, who, b, ct)
 				}

@@ -62,7 +62,8 @@ func (s *Server) reviewQueue(ctx context.Context, in *reviewQueueIn) (*statement
 
 // reviewDecision is a reviewer's decision on a statement.
 type reviewDecision struct {
-	Decision    string `json:"decision" enum:"confirm,reject,edit" doc:"confirm, reject, or edit: reject the statement and put a confirmed manual statement with value in its place (what the source said is never overwritten)."`
+	Decision    string `json:"decision" enum:"confirm,reject,edit,reopen" doc:"confirm, reject, edit (reject the statement and put a confirmed manual statement with value in its place: what the source said is never overwritten), or reopen (return a decided statement to proposed: the undo of a decision, ledgered like any)."`
+	From        string `json:"from,omitempty" enum:"proposed,confirmed,rejected" doc:"The state the decision was made on (default proposed). When the statement is no longer in it, the answer is 409 naming the current state, and nothing changes."`
 	Value       string `json:"value,omitempty" maxLength:"2000" doc:"The corrected value (edit only)."`
 	Comment     string `json:"comment,omitempty" maxLength:"2000" doc:"Why; kept with the review in the ledger."`
 	Sensitivity string `json:"sensitivity,omitempty" enum:"public,internal,restricted,confidential" doc:"A new level for the statement: a reviewer may raise it up to their own clearance, only an admin may lower it, and never below its source's."`
@@ -78,7 +79,7 @@ type reviewIn struct {
 // it answers the statement as it now stands — for an edit, the correction.
 func (s *Server) reviewSubmit(ctx context.Context, in *reviewIn) (*statementShowOut, error) {
 	v := callerOf(ctx).viewer
-	d := app.Decision{Action: in.Body.Decision, Comment: in.Body.Comment, Value: in.Body.Value}
+	d := app.Decision{Action: in.Body.Decision, From: model.Status(in.Body.From), Comment: in.Body.Comment, Value: in.Body.Value}
 	if in.Body.Sensitivity != "" {
 		level, err := model.ParseSensitivity(in.Body.Sensitivity)
 		if err != nil {
@@ -89,6 +90,9 @@ func (s *Server) reviewSubmit(ctx context.Context, in *reviewIn) (*statementShow
 	done, err := s.app.Review(ctx, v, in.ID, d)
 	if app.KindOf(err) == app.NotFound {
 		return nil, notFound("statement")
+	}
+	if cur, ok := app.CurrentState(err); ok {
+		return nil, huma.Error409Conflict(err.Error(), &huma.ErrorDetail{Location: "body.from", Message: "the statement's current state", Value: string(cur)})
 	}
 	if err != nil {
 		return nil, s.fail(ctx, "review", err)

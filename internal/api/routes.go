@@ -36,6 +36,8 @@ func (s *Server) routes() {
 	add(s, readers, get("/statements/{id}", "get-statement", "One statement"), s.statementShow)
 	add(s, reviewers, get("/review-queue", "list-review-queue", "Proposed statements awaiting review, oldest first"), s.reviewQueue)
 	add(s, reviewers, post("/statements/{id}/review", "review-statement", "Confirm or reject a statement"), s.reviewSubmit)
+	add(s, reviewers, get("/review-claims", "list-review-claims", "Claims awaiting review, grouped across sources, most important first"), s.reviewClaims)
+	add(s, reviewers, post("/review-decisions", "review-many", "One decision on many statements (a claim, an event, a bulk), each on the state it was seen in"), s.reviewDecisions)
 
 	add(s, readers, get("/search", "search", "Full-text search over sources and statements"), s.searchShow)
 	add(s, readers, get("/match", "match-name", "Entities a name may stand for, with scores and reasons"), s.matchShow)
@@ -56,6 +58,14 @@ func add[I, O any](s *Server, who audience, op huma.Operation, h func(context.Co
 		op.Errors = append(op.Errors, http.StatusForbidden)
 	}
 	if hasID(op.Path) {
+		op.Errors = append(op.Errors, http.StatusNotFound)
+	}
+	switch op.OperationID {
+	case "review-statement", "review-many":
+		op.Errors = append(op.Errors, http.StatusConflict)
+	}
+	switch op.OperationID {
+	case "review-many", "list-review-claims":
 		op.Errors = append(op.Errors, http.StatusNotFound)
 	}
 	if op.Method == http.MethodPost && op.Path == "/sources" {

@@ -51,6 +51,8 @@ type App struct {
 	search searchState
 	cases  *casefile.Service
 
+	gazetteer gazetteerCache // which entities a gazetteer fixes, for the order of review
+
 	queueMu sync.Mutex
 	queue   Queue
 

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/athar-project/athar/internal/access"
@@ -25,11 +26,21 @@ const (
 	Confirm = "confirm"
 	Reject  = "reject"
 	Edit    = "edit"
+	// Reopen returns a decided statement to proposed: the undo of a
+	// decision, itself a decision in the ledger. Reopening an edit also
+	// rejects the correction the edit put in the statement's place.
+	Reopen = "reopen"
 )
 
 // Decision is a reviewer's decision on one statement.
 type Decision struct {
-	Action  string // Confirm, Reject or Edit
+	Action string // Confirm, Reject, Edit or Reopen
+	// From is the state the reviewer saw the statement in ("" for
+	// proposed). When the statement is no longer in it — someone decided
+	// meanwhile, or the same form came twice — the decision is refused
+	// (Conflict, with the current state: see CurrentState) and nothing
+	// changes.
+	From    model.Status
 	Comment string
 	// Value is the corrected value (Edit only).
 	Value string
@@ -59,14 +70,26 @@ func (a *App) Review(ctx context.Context, v access.Viewer, id string, d Decision
 		return out, err
 	}
 	value := strings.TrimSpace(d.Value)
+	from := d.From
+	switch from {
+	case "":
+		from = model.StatusProposed
+	case model.StatusProposed, model.StatusConfirmed, model.StatusRejected:
+	default:
+		return out, invalid("from %q: want proposed, confirmed or rejected", d.From)
+	}
 	switch d.Action {
 	case Confirm, Reject:
 	case Edit:
 		if value == "" || value == st.Value {
 			return out, invalid("a correction needs a new value, different from the statement's")
 		}
+	case Reopen:
+		if from == model.StatusProposed {
+			return out, invalid("reopen returns a decided statement to proposed: give the state it was decided to (from confirmed or rejected)")
+		}
 	default:
-		return out, invalid("decision %q: want confirm, reject or edit", d.Action)
+		return out, invalid("decision %q: want confirm, reject, edit or reopen", d.Action)
 	}
 	level, err := a.reviewLevel(ctx, v, st, d.Sensitivity)
 	if err != nil {
@@ -75,23 +98,29 @@ func (a *App) Review(ctx context.Context, v access.Viewer, id string, d Decision
 	comment := strings.TrimSpace(d.Comment)
 	var fixed *model.Statement
 	err = a.st.Write(ctx, v.Actor(), func(tx *store.Tx) error {
-		if level != st.Sensitivity {
-			if err := tx.SetStatementSensitivity(ctx, st.ID, level); err != nil {
-				return err
-			}
-		}
+		var err error
 		switch d.Action {
 		case Confirm:
-			return tx.Review(ctx, st.ID, model.StatusConfirmed, comment)
+			err = tx.ReviewFrom(ctx, st.ID, from, model.StatusConfirmed, comment)
 		case Reject:
-			return tx.Review(ctx, st.ID, model.StatusRejected, comment)
+			err = tx.ReviewFrom(ctx, st.ID, from, model.StatusRejected, comment)
+		case Reopen:
+			err = reopen(ctx, tx, st.ID, from, comment)
+		case Edit:
+			fixed, err = correct(ctx, tx, st, from, value, level, comment)
 		}
-		var err error
-		fixed, err = correct(ctx, tx, st, value, level, comment)
-		return err
+		if err != nil || level == st.Sensitivity {
+			return err
+		}
+		return tx.SetStatementSensitivity(ctx, st.ID, level)
 	})
 	if errors.Is(err, store.ErrBelowSource) {
 		return out, invalid("a statement cannot be less sensitive than its source")
+	}
+	var stale *store.StaleError
+	if errors.As(err, &stale) {
+		return out, &Error{Kind: Conflict, Err: &staleState{stale.Current},
+			Msg: fmt.Sprintf("the statement is now %s, not %s: someone decided it meanwhile (or the form was sent twice); nothing was changed — look at it again and decide", stale.Current, stale.From)}
 	}
 	if err != nil {
 		return out, err
@@ -141,12 +170,12 @@ func (a *App) reviewLevel(ctx context.Context, v access.Viewer, st model.Stateme
 // role, confirmed by the reviewer who wrote it, and indexed for search. A
 // corrected value that no longer reads as the linked entity's name keeps no
 // link.
-func correct(ctx context.Context, tx *store.Tx, st model.Statement, value string, level model.Sensitivity, comment string) (*model.Statement, error) {
+func correct(ctx context.Context, tx *store.Tx, st model.Statement, from model.Status, value string, level model.Sensitivity, comment string) (*model.Statement, error) {
 	note := "edited"
 	if comment != "" {
 		note += ": " + comment
 	}
-	if err := tx.Review(ctx, st.ID, model.StatusRejected, note); err != nil {
+	if err := tx.ReviewFrom(ctx, st.ID, from, model.StatusRejected, note); err != nil {
 		return nil, err
 	}
 	fixed := model.Statement{EntityID: st.EntityID, Property: st.Property, Value: value, SourceID: st.SourceID,
@@ -164,4 +193,47 @@ func correct(ctx context.Context, tx *store.Tx, st model.Statement, value string
 		return nil, err
 	}
 	return &fixed, search.IndexStatement(ctx, tx, fixed.ID)
+}
+
+// reopen returns statement id from the state from to proposed; when it was
+// rejected by an edit, the confirmed correction that took its place is
+// rejected with it, so that the undo of an edit leaves neither value
+// confirmed.
+func reopen(ctx context.Context, tx *store.Tx, id string, from model.Status, comment string) error {
+	note := "reopened"
+	if comment != "" {
+		note += ": " + comment
+	}
+	if err := tx.ReviewFrom(ctx, id, from, model.StatusProposed, note); err != nil {
+		return err
+	}
+	if from != model.StatusRejected {
+		return nil
+	}
+	fixes, err := tx.CorrectionsOf(ctx, id)
+	if err != nil {
+		return err
+	}
+	for _, f := range fixes {
+		if err := tx.ReviewFrom(ctx, f, model.StatusConfirmed, model.StatusRejected, "undo of the edit of "+id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// staleState is the cause of a refused decision: the state the statement
+// is in now.
+type staleState struct{ current model.Status }
+
+func (s *staleState) Error() string { return "the statement is now " + string(s.current) }
+
+// CurrentState is, for a decision refused because the statement was no
+// longer in the state it was made on, the state it is in now.
+func CurrentState(err error) (model.Status, bool) {
+	var s *staleState
+	if errors.As(err, &s) {
+		return s.current, true
+	}
+	return "", false
 }

@@ -127,6 +127,48 @@ func (t *Tx) Review(ctx context.Context, id string, status model.Status, note st
 	})
 }
 
+// StaleError means a decision was made on a state the statement is no
+// longer in: someone decided meanwhile, or the same form was sent twice.
+// Nothing was changed.
+type StaleError struct {
+	ID      string
+	From    model.Status // the state the decision was made on
+	Current model.Status // the state the statement is in
+}
+
+func (e *StaleError) Error() string {
+	return fmt.Sprintf("statement %s is %s, not %s", e.ID, e.Current, e.From)
+}
+
+// ReviewFrom sets a statement's status as a person's decision made on the
+// state from: the check and the change happen under the ledger's lock, in
+// this transaction, so of two decisions made on the same state only the
+// first takes effect and the second gets a *StaleError.
+func (t *Tx) ReviewFrom(ctx context.Context, id string, from, to model.Status, note string) error {
+	if err := t.lock(ctx); err != nil {
+		return err
+	}
+	cur, err := t.readClaimRow(ctx, id)
+	if err != nil {
+		return err
+	}
+	if cur.status != from {
+		return &StaleError{ID: id, From: from, Current: cur.status}
+	}
+	return t.Review(ctx, id, to, note)
+}
+
+// CorrectionsOf lists the confirmed manual statements that corrected
+// statement id (an edit in review), for an undo of the edit.
+func (t *Tx) CorrectionsOf(ctx context.Context, id string) ([]string, error) {
+	r, err := t.readClaimRow(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return t.ids(ctx, "SELECT id FROM statements WHERE entity_id = ? AND property = ? AND origin = 'manual' "+
+		"AND status = 'confirmed' AND review_note = ?", r.entity, r.property, "correction of "+id)
+}
+
 // ErrBelowSource means a statement would be made less sensitive than the
 // source it comes from.
 var ErrBelowSource = errors.New("a statement cannot be less sensitive than its source")

@@ -21,7 +21,7 @@ func TestCaseStatusConfirmedAndSuggested(t *testing.T) {
 	rania := r.login("rania") // a reviewer cleared for the restricted trial
 	body := rania.get(page).body
 	contains(t, "rania's page", body, `id="case-status">Arrested<`, `id="case-suggested">1 source, unreviewed, suggests: <strong>On trial</strong>`,
-		`<a id="case-review" href="/review?entity=`+fx.Person+`">Review them</a>`, `id="rejected-events"`,
+		`<a id="case-review" href="/review/claims?entity=`+fx.Person+`">Review them</a>`, `id="rejected-events"`,
 		`<li class="st-rejected" id="ev-`+fx.Conviction+`"`, `<li class="st-rejected" id="ev-`+fx.Disowned+`"`,
 		`class="reached unreviewed">tried`)
 	lacks(t, "rania's page", body, casefiletest.RejectedAlias)

@@ -3,6 +3,7 @@ package web
 import (
 	"crypto/subtle"
 	"net/http"
+	"strings"
 )
 
 // CSRF protection has two layers. http.CrossOriginProtection (in routes.go)
@@ -55,8 +56,24 @@ func (s *Server) csrf(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
-		r.Body = http.MaxBytesReader(w, r.Body, maxFormSize)
-		if err := r.ParseForm(); err != nil {
+		// The upload form alone is multipart, with a larger bound; its
+		// files wait in memory or temporary files until the handler is done.
+		upload := r.URL.Path == "/upload" && strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data")
+		limit := int64(maxFormSize)
+		if upload {
+			limit = maxUploadBody
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, limit)
+		var err error
+		if upload {
+			err = r.ParseMultipartForm(uploadMemory)
+			if r.MultipartForm != nil {
+				defer r.MultipartForm.RemoveAll()
+			}
+		} else {
+			err = r.ParseForm()
+		}
+		if err != nil {
 			s.renderError(w, r, http.StatusBadRequest)
 			return
 		}

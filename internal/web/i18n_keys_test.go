@@ -42,6 +42,9 @@ func TestTemplateKeysInCatalogue(t *testing.T) {
 	for _, r := range []model.Role{model.RoleAdmin, model.RoleReviewer, model.RoleAnalyst, model.RoleViewer} {
 		keys = append(keys, "role."+string(r))
 	}
+	keys = append(keys, "claims.done.confirm", "claims.done.reject", "claims.done.reopen", "claims.preview.title", "claims.done.title")
+	keys = append(keys, "upload.outcome.stored", "upload.outcome.exists", "upload.outcome.failed",
+		"export.ftm", "export.statements-csv", "export.csv", "export.public")
 	keys = append(keys, "lang.ar", "lang.en", "lang.other", "action.view", "action.download", "action.list",
 		"date.unknown", "login.failed", "login.too_many")
 	for _, code := range []string{"400", "403", "404", "429", "500", "other"} {

@@ -71,6 +71,15 @@ func TestAuthorizationMatrix(t *testing.T) {
 			return seeAt(level)(w)
 		}
 	}
+	// signedAnswer: ok for any signed-in account.
+	signedAnswer := func(ok int) func(who) int {
+		return func(w who) int {
+			if w.name == "" {
+				return http.StatusSeeOther
+			}
+			return ok
+		}
+	}
 	// page: a page of the public view that every account may open.
 	page := func(w who) int {
 		if w.name == "" && !w.published {
@@ -181,6 +190,14 @@ func TestAuthorizationMatrix(t *testing.T) {
 		{"POST", "/admin/publish", true, adminAnswer(http.StatusBadRequest), url.Values{"publish": {"maybe"}}},
 		{"POST", "/admin/publish", false, always(http.StatusForbidden), url.Values{"publish": {"on"}}},
 		{"POST", "/logout", false, always(http.StatusForbidden), nil},
+		{"GET", "/upload", false, signedAt(model.Public), nil},
+		{"GET", "/export", false, signedAt(model.Public), nil},
+		{"GET", "/export/ftm", false, signedAt(model.Public), nil},
+		{"GET", "/export/nonexistent", false, signedAt(model.Sensitivity(99)), nil},
+		// An upload with nothing in it is a bad request for everyone signed
+		// in; anonymous visitors go to login.
+		{"POST", "/upload", true, signedAnswer(http.StatusBadRequest), nil},
+		{"POST", "/upload", false, always(http.StatusForbidden), url.Values{"urls": {"https://example.org/"}}},
 		{"POST", "/sources", true, always(http.StatusNotFound), nil},
 		{"GET", "/entities", false, page, nil},
 		{"GET", "/entities?type=person", false, page, nil},
@@ -240,6 +257,25 @@ func TestAuthorizationMatrix(t *testing.T) {
 		{"GET", "/review?entity=" + fx.victim, false, reviewerAt(model.Confidential, http.StatusOK), nil},
 		{"GET", "/review?entity=nonexistent", false, reviewerAt(model.Sensitivity(99), http.StatusOK), nil},
 		{"GET", "/review/merges", false, reviewer, nil},
+		{"GET", "/review/claims", false, reviewer, nil},
+		{"GET", "/review/claims?type=arrest&lang_src=en&modality=alleged&min_conf=0.5&mine=1", false, reviewer, nil},
+		{"GET", "/review/claims?entity=" + fx.person, false, reviewer, nil},
+		{"GET", "/review/claims?entity=" + fx.victim, false, reviewerAt(model.Confidential, http.StatusOK), nil},
+		{"GET", "/review/claims?entity=nonexistent", false, reviewerAt(model.Sensitivity(99), http.StatusOK), nil},
+		{"GET", "/review/claims?source=" + r.sources[model.Confidential].src.ID, false, reviewerAt(model.Confidential, http.StatusOK), nil},
+		{"GET", "/review/claims?done=" + fx.confidentialStmt + "&did=confirm", false, reviewer, nil},
+		// A decision on many: none is a bad request; a statement above the
+		// reviewer's clearance is not found; one decided meanwhile a conflict.
+		{"POST", "/review/claims", true, reviewerAt(model.Public, http.StatusBadRequest), url.Values{"action": {"confirm"}}},
+		{"POST", "/review/claims", true, reviewerAt(model.Confidential, http.StatusConflict), url.Values{"action": {"reject"}, "st": {fx.confidentialStmt + ":rejected"}}},
+		{"POST", "/review/claims", true, reviewerAt(model.Confidential, http.StatusConflict), url.Values{"action": {"reject"}, "st": {fx.confidentialStmt + ":rejected"}, "preview": {"1"}}},
+		{"POST", "/review/claims", false, always(http.StatusForbidden), url.Values{"action": {"confirm"}, "st": {fx.proposed + ":proposed"}}},
+		// A fact by hand: none is a bad request; an entity above the
+		// reviewer's clearance is not found.
+		{"POST", "/entities/" + fx.person + "/facts", true, reviewerAt(model.Public, http.StatusBadRequest), url.Values{"property": {"notes"}}},
+		{"POST", "/entities/" + fx.victim + "/facts", true, reviewerAt(model.Confidential, http.StatusBadRequest), url.Values{"property": {"notes"}}},
+		{"POST", "/entities/nonexistent/facts", true, reviewerAt(model.Sensitivity(99), http.StatusOK), url.Values{"property": {"notes"}, "value": {"x"}}},
+		{"POST", "/entities/" + fx.person + "/facts", false, always(http.StatusForbidden), url.Values{"property": {"notes"}, "value": {"x"}}},
 		// Decisions: no action is a bad request once allowed; a statement
 		// above the reviewer's clearance is not found.
 		{"POST", "/review/" + fx.proposed, true, reviewerAt(model.Public, http.StatusBadRequest), nil},

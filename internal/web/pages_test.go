@@ -180,7 +180,7 @@ func TestReviewDecisions(t *testing.T) {
 			t.Errorf("a reviewer raised a level above their clearance: %d %s", resp.status, statement(t, r, twinName).Sensitivity)
 		}
 		adel := r.login("adel")
-		if resp := adel.post("/review", "/review/"+twinName, url.Values{"action": {"confirm"}, "sensitivity": {"public"}}); resp.status != http.StatusSeeOther {
+		if resp := adel.post("/review", "/review/"+twinName, url.Values{"action": {"confirm"}, "from": {"confirmed"}, "sensitivity": {"public"}}); resp.status != http.StatusSeeOther {
 			t.Errorf("an admin could not lower a level: %d", resp.status)
 		}
 		// Never below the source's level.

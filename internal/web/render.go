@@ -61,6 +61,7 @@ type view struct {
 	Viewer  access.Viewer
 	Public  bool // an anonymous visitor reading the published public view
 	Data    any
+	Done    *doneNote // what a decision just made on this page changed, with its undo
 	reqPath string
 	query   url.Values
 }
@@ -142,7 +143,10 @@ func (s *Server) newView(w http.ResponseWriter, r *http.Request, page, titleKey 
 		Public: st.public, Data: data, reqPath: r.URL.Path, query: r.URL.Query()}
 	v.Title = v.T(titleKey)
 	v.CSRF = s.csrfToken(w, r)
-	if page == "review" {
+	if (page == "entity" || page == "source") && st.viewer.CanReview() && v.query.Get("done") != "" {
+		v.Done = s.doneNote(r, v.query.Get("done"), v.query.Get("did"))
+	}
+	if page == "review" || page == "claims" || page == "upload" {
 		v.JS = s.js.url
 	}
 	return v

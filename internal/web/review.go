@@ -135,7 +135,7 @@ func (s *Server) entityQueue(rd *reader, id string) ([]model.Statement, *entityR
 func (s *Server) reviewSubmit(w http.ResponseWriter, r *http.Request) {
 	ctx, v := r.Context(), state(r).viewer
 	f := r.PostForm
-	d := app.Decision{Action: f.Get("action"), Comment: f.Get("comment"), Value: f.Get("value")}
+	d := app.Decision{Action: f.Get("action"), From: model.Status(f.Get("from")), Comment: f.Get("comment"), Value: f.Get("value")}
 	if l := f.Get("sensitivity"); l != "" {
 		level, err := model.ParseSensitivity(l)
 		if err != nil {
@@ -144,14 +144,35 @@ func (s *Server) reviewSubmit(w http.ResponseWriter, r *http.Request) {
 		}
 		d.Sensitivity = &level
 	}
-	if _, err := s.app.Review(ctx, v, r.PathValue("id"), d); err != nil {
+	back := reviewReturn(f.Get("return"))
+	_, err := s.app.Review(ctx, v, r.PathValue("id"), d)
+	if cur, ok := app.CurrentState(err); ok {
+		s.render(w, r, http.StatusConflict, "conflict", "review.conflict.heading", conflictData{Current: cur, Back: back})
+		return
+	}
+	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	s.log.Info("statement reviewed", "user", v.Actor(), "action", d.Action)
-	back := localPath(f.Get("return"))
-	if !strings.HasPrefix(back, "/review") && !strings.HasPrefix(back, "/entities/") {
-		back = "/review"
-	}
 	http.Redirect(w, r, back, http.StatusSeeOther)
+}
+
+// conflictData is the page for a decision refused because the statement
+// was no longer in the state it was made on.
+type conflictData struct {
+	Current model.Status
+	Back    string
+}
+
+// reviewReturn is where a review form comes back to: a local page of the
+// review queue, an entity or a source, else the queue.
+func reviewReturn(r string) string {
+	back := localPath(r)
+	for _, p := range []string{"/review", "/entities/", "/sources/"} {
+		if strings.HasPrefix(back, p) {
+			return back
+		}
+	}
+	return "/review"
 }
