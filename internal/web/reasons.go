@@ -49,6 +49,8 @@ var reasonCodes = []struct {
 	{regexp.MustCompile(`^birth dates conflict: (.+) here, (.+) on the candidate$`), "reason.birth_conflict", nil},
 	{regexp.MustCompile(`^both tied to (.+)$`), "reason.both_tied", nil},
 	{regexp.MustCompile(`^an acronym: (.+)$`), "reason.acronym", nil},
+	{regexp.MustCompile(`^known only from sources more sensitive than this one: proposed, not linked$`), "reason.hidden_only", nil},
+	{regexp.MustCompile(`^weighed on the names stated at this source's level only$`), "reason.level_only", nil},
 }
 
 // reasonKey finds the shape of a matcher's reason: its catalogue key and

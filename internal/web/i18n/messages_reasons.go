@@ -40,6 +40,8 @@ var englishReasons = map[string]string{
 	"reason.birth_conflict":  "birth dates conflict: %s here, %s on the candidate",
 	"reason.both_tied":       "both tied to %s",
 	"reason.acronym":         "an acronym: %s",
+	"reason.hidden_only":     "known only from sources more sensitive than this one: proposed, not linked",
+	"reason.level_only":      "weighed on the names stated at this source's level only",
 
 	"namerole.part":        "part",
 	"namerole.given":       "given name",
@@ -79,6 +81,8 @@ var arabicReasons = map[string]string{
 	"reason.birth_conflict":  "تاريخا الولادة مختلفان: %s هنا و%s لدى المرشح",
 	"reason.both_tied":       "كلاهما مرتبط بـ%s",
 	"reason.acronym":         "اختصار: %s",
+	"reason.hidden_only":     "معروف فقط من مصادر أعلى سرية من هذا المصدر: اقتُرح ولم يُربط",
+	"reason.level_only":      "وُزن على الأسماء الواردة بمستوى سرية هذا المصدر فقط",
 
 	"namerole.part":        "جزء",
 	"namerole.given":       "الاسم الأول",
