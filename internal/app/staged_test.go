@@ -172,11 +172,21 @@ func TestOtherWritersGetTheirTurn(t *testing.T) {
 			}
 			done <- r
 		}()
+		var early *app.IngestResult
+	wait:
 		for {
 			if h, _, _ := st.Head(ctx); h > head+100 {
 				break
 			}
-			time.Sleep(time.Millisecond)
+			select {
+			case r := <-done: // the ingest ended (or failed) before the check could begin
+				early = &r
+				break wait
+			case <-time.After(time.Millisecond):
+			}
+		}
+		if early != nil {
+			t.Fatalf("the ingest ended before another writer could come between its transactions: %+v", *early)
 		}
 		u := model.User{Name: "late", Role: model.RoleViewer, Clearance: model.Public}
 		if err := st.Write(ctx, "admin", func(tx *store.Tx) error { return tx.AddUser(ctx, &u) }); err != nil {
