@@ -956,7 +956,7 @@ func (d *doc) finishEvent(ev *event, tr trigger, a int, s sentence, ps []*person
 		ev.who = append(ev.who, extract.Participant{Name: p.name, Role: role})
 	}
 	ev.where = d.whereFor(tr.typ, a, s)
-	ev.modality = d.modality(a, s)
+	ev.modality = d.modality(tr.typ, a, s)
 	return ev
 }
 
