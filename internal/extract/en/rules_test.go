@@ -162,6 +162,10 @@ func TestRules(t *testing.T) {
 			"Intelligence Branch 235 for a year and had been badly beaten during interrogation.",
 		want: []string{"torture_allegation Karim Haddad @Military Intelligence Branch 235 - alleged"},
 	}, {
+		name: "a flight's place is where it went, not a prison the sentence goes on to",
+		text: "After rebels took the capital and Nizar Haddad fled to Beirut, families gathered outside Sednaya prison.",
+		want: []string{"escape Nizar Haddad @Beirut - asserted"},
+	}, {
 		name: "an estimate is an account",
 		text: "In a 2019 report, a rights group estimated that as many as 4,000 people were hanged at Sednaya prison " +
 			"between 2012 and 2014.",
