@@ -1,6 +1,7 @@
 package ar
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/athar-project/athar/internal/model"
@@ -79,12 +80,44 @@ func TestPersonLatinAndAliases(t *testing.T) {
 	}
 }
 
+// TestModalityQuote: a fact the text asserts after an accusation is
+// asserted, and its quote is the sentence that asserts it.
+func TestModalityQuote(t *testing.T) {
+	text := "ويتهم ناجون العقيد نادر سليم بتعذيب المعتقلين. وأدانت المحكمة العقيد نادر سليم بتعذيب المعتقلين في الفرع 215."
+	r := Extract(text, model.Date{})
+	found := false
+	for _, e := range r.Events {
+		if e.Type != "torture_allegation" {
+			continue
+		}
+		found = true
+		if e.Modality != "asserted" || !strings.HasPrefix(e.Quote, "وأدانت") {
+			t.Errorf("torture is %s quoting %q, want asserted quoting the court's sentence", e.Modality, e.Quote)
+		}
+	}
+	if !found {
+		t.Errorf("no torture_allegation in %+v", r.Events)
+	}
+}
+
 func TestModality(t *testing.T) {
 	cases := []struct{ text, typ, want string }{
 		{"أعلنت الوزارة القبض على أحمد خليل الدرويش في حماة.", "arrest", "asserted"},
 		{"ويتهم ناجون أحمد خليل الدرويش بتعذيب المعتقلين.", "torture_allegation", "alleged"},
 		{"ونفى العميد جميل إبراهيم صقر تعذيب المعتقلين.", "torture_allegation", "denied"},
 		{"وقال إن العقيد سامر العلي لم يعترف بالتهم.", "confession", "denied"},
+		// torture, an execution or a death someone tells is their account
+		{"وقالت الوزارة إن الموقوف نادر سليم أشرف على تعذيب المعتقلين في الفرع.", "torture_allegation", "alleged"},
+		{"ويضيف الناجي أن رفيقه رامي الحسن توفي تحت التعذيب في شتاء 2014.", "death_in_custody", "alleged"},
+		{"ووثق المرصد وفاة المعتقل رامي الحسن تحت التعذيب في سجن صيدنايا.", "death_in_custody", "alleged"},
+		{"وجاء في الرسالة: «تعرض رامي الحسن للتعذيب في المهجع».", "torture_allegation", "alleged"},
+		// the accused beside an arrest: the arrest is told as a fact, the torture as an accusation
+		{"أوقفت الشرطة سامر الخطيب وعماد الحسن، المتهمين بتعذيب معتقلين في سجن صيدنايا.", "arrest", "asserted"},
+		{"أوقفت الشرطة سامر الخطيب وعماد الحسن، المتهمين بتعذيب معتقلين في سجن صيدنايا.", "torture_allegation", "alleged"},
+		{"اشتهر السجان نادر سليم بقسوته، وارتبط اسمه بإعدام المعتقلين في سجن صيدنايا.", "execution_allegation", "alleged"},
+		// تابع is "belonging to" here, no verb of saying
+		{"توفي المعتقل رامي الحسن داخل مركز احتجاز تابع للأمن العسكري.", "death_in_custody", "asserted"},
+		{"عذب السجان نادر سليم المعتقلين في سجن صيدنايا بين عامي 2012 و2014.", "torture_allegation", "asserted"},
 	}
 	for _, c := range cases {
 		r := Extract(c.text, model.Date{})

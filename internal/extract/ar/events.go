@@ -947,17 +947,47 @@ func (d *doc) finishEvent(ev *event, tr trigger, a int, s sentence, ps []*person
 		ps = d.notSpeakers(ps, a, s) // "قال X: رأيت بعيني وفاة شابين تحت التعذيب": X saw it
 	}
 	victimSide := (tr.typ == extract.EventTortureAllegation || tr.typ == extract.EventExecutionAllegation) && d.sufferedIn(s)
+	toldOf := tr.typ == extract.EventTestimony && anyHeld(ps)
 	for _, p := range ps {
 		ev.persons = append(ev.persons, p)
 		role := roleFor(tr.typ, p)
 		if victimSide && !p.mil && role == extract.RolePerpetrator {
 			role = extract.RoleVictim // "تعرض للتعذيب", "وعلى جسده آثار التعذيب"
 		}
+		if toldOf && !p.victim && !p.survivor && (p.mil || d.toldAsPerpetrator(p)) {
+			role = extract.RoleSubject // "فيديو للمعتقل X يصف فيه ممارسات السجان Y": Y is told of, no witness
+		}
 		ev.who = append(ev.who, extract.Participant{Name: p.name, Role: role})
 	}
 	ev.where = d.whereFor(tr.typ, a, s)
-	ev.modality = d.modality(a, s)
+	ev.modality = d.modality(tr.typ, a, s)
 	return ev
+}
+
+// anyHeld reports a detainee, survivor or victim among ps.
+func anyHeld(ps []*person) bool {
+	for _, p := range ps {
+		if p.victim || p.survivor {
+			return true
+		}
+	}
+	return false
+}
+
+// toldAsPerpetrator reports p as the perpetrator of torture or an execution
+// the text told before.
+func (d *doc) toldAsPerpetrator(p *person) bool {
+	for _, ev := range d.events {
+		if ev.typ != extract.EventTortureAllegation && ev.typ != extract.EventExecutionAllegation {
+			continue
+		}
+		for i, q := range ev.persons {
+			if q == p && ev.who[i].Role == extract.RolePerpetrator {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sufferedIn reports words that put a person on the receiving side of

@@ -105,7 +105,10 @@ func (d *doc) mergeEvents() {
 				}
 			}
 			if o.modality != ev.modality && ev.modality == extract.Asserted && o.modality == extract.Alleged && !ev.sent.heading {
+				// the quote is the sentence that asserts it, never an
+				// accusation shown beside "asserted"
 				o.modality = extract.Asserted
+				o.sent, o.trig = ev.sent, ev.trig
 			}
 			merged = true
 			break

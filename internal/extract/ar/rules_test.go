@@ -294,6 +294,9 @@ func TestRoleRules(t *testing.T) {
 		{"officers named after هما are not victims",
 			"وأدانت المحكمة ضابطين سابقين، هما العقيد سامر العلي والرائد فادي الحسن، بتعذيب المعتقلين.",
 			extract.EventTortureAllegation, []string{"سامر العلي|perpetrator", "فادي الحسن|perpetrator"}},
+		{"the accused a detainee's account tells of is no witness",
+			"ويتهم ناجون السجان نادر سليم بتعذيب المعتقلين في سجن صيدنايا. ونشر ناشطون تسجيلاً للمعتقل الراحل رامي الحسن يروي فيه ما فعله سليم.",
+			extract.EventTestimony, []string{"رامي الحسن|witness", "نادر سليم|subject"}},
 	}
 	for _, c := range cases {
 		r := Extract(c.text, model.DayDate(2025, 3, 6))

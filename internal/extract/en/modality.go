@@ -37,7 +37,10 @@ func (d *doc) modalityFor(typ string, s sentence, a int) string {
 	}
 	switch typ {
 	case extract.EventTortureAllegation, extract.EventExecutionAllegation, extract.EventDeathInCustody, extract.EventDisappearance:
-		if cues.HasAlleged(d.toks, from, to) || d.quoted(a, s) {
+		// whoever tells it in the sentence makes it their account, however
+		// long the clause before the trigger ("A fellow detainee released in
+		// 2013 told the family he had been held in ... and badly beaten")
+		if cues.HasAlleged(d.toks, s.a, to) || d.quoted(a, s) {
 			return extract.Alleged // someone's account, or someone's words in quotation marks
 		}
 		return extract.Asserted

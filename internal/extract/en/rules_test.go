@@ -154,8 +154,22 @@ func TestRules(t *testing.T) {
 		name: "a passive names its doer after by: nobody else in the sentence is the torturer",
 		text: "Rami Othman said he had been beaten during interrogations at the branch, and that a cousin of his, " +
 			"Walid Khatib, had died in the branch that summer.",
-		want: []string{"torture_allegation Rami Othman - - alleged", "death_in_custody Walid Khatib - - asserted"},
+		want: []string{"torture_allegation Rami Othman - - alleged", "death_in_custody Walid Khatib - - alleged"},
 		not:  []string{"torture_allegation Walid Khatib", "torture_allegation Rami Othman+Walid Khatib"},
+	}, {
+		name: "whoever tells it makes it an account, however far before the trigger",
+		text: "A cellmate who was freed in 2014 told the family that Karim Haddad had been held in Military " +
+			"Intelligence Branch 235 for a year and had been badly beaten during interrogation.",
+		want: []string{"torture_allegation Karim Haddad @Military Intelligence Branch 235 - alleged"},
+	}, {
+		name: "a flight's place is where it went, not a prison the sentence goes on to",
+		text: "After rebels took the capital and Nizar Haddad fled to Beirut, families gathered outside Sednaya prison.",
+		want: []string{"escape Nizar Haddad @Beirut - asserted"},
+	}, {
+		name: "an estimate is an account",
+		text: "In a 2019 report, a rights group estimated that as many as 4,000 people were hanged at Sednaya prison " +
+			"between 2012 and 2014.",
+		want: []string{"execution_allegation  @Sednaya prison 2012 alleged"},
 	}, {
 		name: "a death's subject across an apposition or a relative clause",
 		text: "According to the indictment, one prisoner, Sami Haddad, a 30-year-old teacher from Hama, died in May " +

@@ -134,7 +134,8 @@ func (d *doc) whereFor(typ string, a int, s sentence, nounTrig bool) (where stri
 			continue // "a Vienna court": where the court sits, not where the act happened
 		}
 		c := &cand{name: d.whereName(m.sp, e), fac: e.typ == ownFacility, spec: specificity(e), dist: dist, rol: rol,
-			adj: court || nounTrig && (m.sp.b == a || m.sp.b == a-1 && d.toks[a-1].Digits) || courtEvents[typ] && m.sp.a == a+2 && locatives[prev] && d.own[a+1] == ownNone,
+			adj: court || nounTrig && (m.sp.b == a || m.sp.b == a-1 && d.toks[a-1].Digits) || courtEvents[typ] && m.sp.a == a+2 && locatives[prev] && d.own[a+1] == ownNone ||
+				typ == extract.EventEscape && prev == "to" && m.sp.a > a && m.sp.a <= a+3, // "fled to Moscow": where the flight went, not a prison the sentence goes on to
 			loc: locatives[prev] || prev == "from" || (prev == "of" && settlementNouns[d.fold(m.sp.a-2)])}
 		if better(c, best) {
 			best = c
