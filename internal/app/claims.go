@@ -609,7 +609,7 @@ func (g *grouper) quote(it *ClaimItem) error {
 				best = o
 			}
 		}
-		q := ClaimQuote{StatementID: best.ID, SourceID: src.ID, Title: src.Title, Language: src.Language}
+		q := ClaimQuote{StatementID: best.ID, SourceID: src.ID, Title: src.DisplayTitle(), Language: src.Language}
 		q.Before, q.Mark, q.After = Sentence(src.Text, best.Span)
 		it.Quotes = append(it.Quotes, q)
 	}

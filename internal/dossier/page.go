@@ -134,16 +134,9 @@ func (p *page) Independent(n int) string {
 // independent sources they rest on.
 func (p *page) Suggests(sources int) string { return i18n.Suggests(p.Lang, sources) }
 
-// SourceTitle is a source's title, or its file name or id when it has none.
-func (p *page) SourceTitle(src model.Source) string {
-	if t := strings.TrimSpace(src.Title); t != "" {
-		return t
-	}
-	if src.Filename != "" {
-		return src.Filename
-	}
-	return src.ID
-}
+// SourceTitle is a source's title, or a headline, first line or publisher
+// and date when it has none (model.Source.DisplayTitle).
+func (p *page) SourceTitle(src model.Source) string { return src.DisplayTitle() }
 
 // HTMLLang is a source's language as an HTML lang attribute: "" unless
 // Athar knows it (ar or en).

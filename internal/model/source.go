@@ -121,6 +121,10 @@ type Source struct {
 	RetrievedAt time.Time // when the bytes were fetched or read; zero if unknown
 	Language    string    // "ar", "en" or "other"
 	Text        string
+	// Lead is the text's first LeadLength code points, which lists load in
+	// place of Text so that DisplayTitle can find a headline; "" when not
+	// loaded.
+	Lead        string
 	ContentType string // of the original bytes, e.g. "text/html"
 	Filename    string // the name the original had, if any
 	Size        int64

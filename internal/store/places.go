@@ -39,8 +39,11 @@ func (s *Store) PlacedEntities(ctx context.Context, v access.Viewer) ([]Placed, 
 		status = " AND st.status = 'confirmed'"
 	}
 	cond, args := visibleIn(v, "st.sensitivity")
-	q := "SELECT COALESCE(e.merged_into, e.id), e.type, st.value FROM statements st JOIN entities e ON e.id = st.entity_id " +
-		"WHERE e.type IN ('facility', 'place') AND st.property = 'gazetteer'" + status + " AND " + cond +
+	// The type that counts is that of the entity a merged one now lives in:
+	// a place merged into an organization is no longer drawn as a place.
+	q := "SELECT t.id, t.type, st.value FROM statements st JOIN entities e ON e.id = st.entity_id " +
+		"JOIN entities t ON t.id = COALESCE(e.merged_into, e.id) " +
+		"WHERE t.type IN ('facility', 'place') AND st.property = 'gazetteer'" + status + " AND " + cond +
 		" ORDER BY st.created_at, st.id"
 	rows, err := s.db.QueryContext(ctx, s.rebind(q), args...)
 	if err != nil {
@@ -59,9 +62,10 @@ func (s *Store) PlacedEntities(ctx context.Context, v access.Viewer) ([]Placed, 
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("placed entities: %w", err)
 	}
-	q = "SELECT COALESCE(e.merged_into, e.id), e.type, COUNT(DISTINCT st.entity_id) FROM statements st JOIN entities e ON e.id = st.value_entity " +
-		"WHERE st.property = 'location' AND e.type IN ('facility', 'place')" + status + " AND " + cond +
-		" GROUP BY COALESCE(e.merged_into, e.id), e.type"
+	q = "SELECT t.id, t.type, COUNT(DISTINCT st.entity_id) FROM statements st JOIN entities e ON e.id = st.value_entity " +
+		"JOIN entities t ON t.id = COALESCE(e.merged_into, e.id) " +
+		"WHERE st.property = 'location' AND t.type IN ('facility', 'place')" + status + " AND " + cond +
+		" GROUP BY t.id, t.type"
 	rows, err = s.db.QueryContext(ctx, s.rebind(q), args...)
 	if err != nil {
 		return nil, fmt.Errorf("events by place: %w", err)

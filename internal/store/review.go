@@ -113,6 +113,8 @@ func prefixed(alias, cols string) string {
 		switch {
 		case strings.HasPrefix(p, "COALESCE("):
 			parts[i] = "COALESCE(" + alias + strings.TrimPrefix(p, "COALESCE(")
+		case strings.HasPrefix(p, "SUBSTR("):
+			parts[i] = "SUBSTR(" + alias + strings.TrimPrefix(p, "SUBSTR(")
 		case strings.HasPrefix(p, "'") || strings.HasPrefix(p, "0)") || strings.HasPrefix(p, "''"):
 			// the default value inside a COALESCE: not a column
 		default:

@@ -141,8 +141,13 @@ func parseTime(s string) time.Time {
 	return t
 }
 
-const sourceCols = "id, sha256, kind, title, publisher, url, published, retrieved_at, language, content_type, filename, " +
-	"size, sensitivity, reliability, credibility, added_by, ingested_at, COALESCE(duplicate_of, ''), similarity"
+var sourceCols = "id, sha256, kind, title, publisher, url, published, retrieved_at, language, content_type, filename, " +
+	"size, sensitivity, reliability, credibility, added_by, ingested_at, COALESCE(duplicate_of, ''), similarity, " +
+	leadCol
+
+// leadCol selects a source's Lead: the text's first model.LeadLength code
+// points, so that lists can show a headline without loading whole texts.
+var leadCol = fmt.Sprintf("SUBSTR(text,1,%d)", model.LeadLength)
 
 type scanner interface{ Scan(dest ...any) error }
 
@@ -151,7 +156,7 @@ func scanSource(sc scanner, withText bool) (model.Source, error) {
 	var kind, published, retrieved, sens, ingested string
 	dest := []any{&s.ID, &s.SHA256, &kind, &s.Title, &s.Publisher, &s.URL, &published, &retrieved, &s.Language,
 		&s.ContentType, &s.Filename, &s.Size, &sens, &s.Reliability, &s.Credibility, &s.AddedBy, &ingested,
-		&s.DuplicateOf, &s.Similarity}
+		&s.DuplicateOf, &s.Similarity, &s.Lead}
 	if withText {
 		dest = append(dest, &s.Text)
 	}

@@ -318,7 +318,9 @@ func (s *Server) mapPoints(ctx context.Context, v access.Viewer) (mapPoints, err
 	gz := gazetteer.Default()
 	var out mapPoints
 	for _, p := range placed {
-		if p.Type == model.TypePlace && p.EventCount == 0 {
+		// Only places and facilities are drawn: never an organization, a
+		// person or an event, whatever coordinates reach it.
+		if p.Type != model.TypePlace && p.Type != model.TypeFacility || p.Type == model.TypePlace && p.EventCount == 0 {
 			continue
 		}
 		var entry *gazetteer.Entry

@@ -310,3 +310,57 @@ func TestNudgeLabels(t *testing.T) {
 		t.Errorf("a free label moved to %s", shapes[1].LY)
 	}
 }
+
+// TestMapDrawsOnlyPlaces: an entity that is not a place or facility is never
+// drawn, even when gazetteer coordinates reach it (here a facility with
+// coordinates merged into an organization, as extraction can mistake one for
+// the other), while a real facility with coordinates still is.
+func TestMapDrawsOnlyPlaces(t *testing.T) {
+	r := newRig(t, "")
+	fx := r.fx
+	ctx := context.Background()
+	const orgName, wrongName = "Observatory-Org-Omega", "Observatory-As-Facility-Omega"
+	var org, wrong string
+	err := r.st.Write(ctx, "tester", func(tx *store.Tx) error {
+		if err := tx.AddStatement(ctx, &model.Statement{EntityID: fx.facility, Property: "gazetteer", Value: "facility:sednaya_prison",
+			SourceID: fx.wire.ID, Status: model.StatusConfirmed, Origin: "extracted:athar-en@test"}); err != nil {
+			return err
+		}
+		o, err := tx.AddEntity(ctx, model.TypeOrganization)
+		if err != nil {
+			return err
+		}
+		f, err := tx.AddEntity(ctx, model.TypeFacility)
+		if err != nil {
+			return err
+		}
+		org, wrong = o.ID, f.ID
+		for _, st := range []model.Statement{
+			{EntityID: org, Property: "name", Value: orgName},
+			// an organization carrying a gazetteer id of its own
+			{EntityID: org, Property: "gazetteer", Value: "facility:adra_prison"},
+			{EntityID: wrong, Property: "name", Value: wrongName},
+			{EntityID: wrong, Property: "gazetteer", Value: "facility:adra_prison"},
+		} {
+			st.SourceID, st.Status, st.Origin = fx.wire.ID, model.StatusConfirmed, "extracted:athar-en@test"
+			if err := tx.AddStatement(ctx, &st); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	vera := r.login("vera")
+	// Before the merge the mistaken facility is a facility and is drawn.
+	svg := svgOf(t, vera.get("/map").body)
+	contains(t, "before the merge", svg, `href="/entities/`+fx.facility+`"`, `href="/entities/`+wrong+`"`, wrongName)
+	lacks(t, "before the merge", svg, org, orgName)
+	if err := r.st.Write(ctx, "tester", func(tx *store.Tx) error { return tx.SetMergedInto(ctx, wrong, org) }); err != nil {
+		t.Fatal(err)
+	}
+	svg = svgOf(t, vera.get("/map").body)
+	contains(t, "after the merge", svg, `href="/entities/`+fx.facility+`"`)
+	lacks(t, "after the merge", svg, org, orgName, wrong, wrongName)
+}

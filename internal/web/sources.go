@@ -19,15 +19,9 @@ type sourceRow struct {
 	Display string // the title, or a stand-in when there is none
 }
 
-func displayTitle(src model.Source) string {
-	if t := strings.TrimSpace(src.Title); t != "" {
-		return t
-	}
-	if src.Filename != "" {
-		return src.Filename
-	}
-	return src.ID
-}
+// displayTitle is model.Source.DisplayTitle: the one rule for a source's
+// shown title.
+func displayTitle(src model.Source) string { return src.DisplayTitle() }
 
 func rows(srcs []model.Source) []sourceRow {
 	out := make([]sourceRow, len(srcs))
