@@ -252,15 +252,7 @@ func (f *File) names(n *notes, sts []model.Statement) error {
 // (as organizer or participant); a person's case status and fate; and what
 // is tied to it through them.
 func (f *File) timeline(n *notes, e model.Entity, own map[string]bool, refs []model.Statement, total int, o Options) error {
-	var ids []string
-	seen := map[string]bool{}
-	for _, st := range refs {
-		if !partProps[st.Property] || seen[st.EntityID] {
-			continue
-		}
-		seen[st.EntityID] = true
-		ids = append(ids, st.EntityID)
-	}
+	ids := eventIDs(refs)
 	if o.Bounded && e.Type != model.TypePerson {
 		// A prison's or a city's latest events (total counts them all,
 		// when refs are only the latest); a person's timeline stays whole,
@@ -296,6 +288,21 @@ func (f *File) timeline(n *notes, e model.Entity, own map[string]bool, refs []mo
 		}
 	}
 	return f.ties(n.rd, e, f.Timeline)
+}
+
+// eventIDs are the events that refs show the entity taking part in, each
+// once, in the order of refs.
+func eventIDs(refs []model.Statement) []string {
+	var ids []string
+	seen := map[string]bool{}
+	for _, st := range refs {
+		if !partProps[st.Property] || seen[st.EntityID] {
+			continue
+		}
+		seen[st.EntityID] = true
+		ids = append(ids, st.EntityID)
+	}
+	return ids
 }
 
 // ties collects the persons, places and organizations of the events: for a

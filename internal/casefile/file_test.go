@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -87,6 +88,33 @@ func TestCaseFileOfEachReader(t *testing.T) {
 				}
 			})
 		}
+		// Status reads what the case file holds (the exports carry it),
+		// for each reader, of the person and of the victim.
+		for _, r := range casefiletest.Readers() {
+			for _, id := range []string{fx.Person, fx.Victim} {
+				f, err := cases.Read(context.Background(), r.Viewer, id, casefile.Options{})
+				if errors.Is(err, casefile.ErrNotFound) {
+					f = &casefile.File{}
+				} else if err != nil {
+					t.Fatal(err)
+				}
+				e, err := st.Entity(context.Background(), id)
+				if err != nil {
+					t.Fatal(err)
+				}
+				c, fate, err := cases.Reader(context.Background(), r.Viewer).Status(e)
+				if err != nil {
+					t.Fatal(err)
+				}
+				// Footnote numbers are the case file's own; the rest is the same.
+				if !reflect.DeepEqual(noNotes(c.Confirmed), noNotes(f.Case.Confirmed)) ||
+					!reflect.DeepEqual(noNotes(c.Suggested), noNotes(f.Case.Suggested)) ||
+					!reflect.DeepEqual(noNotes(fate.Confirmed), noNotes(f.Fate.Confirmed)) ||
+					!reflect.DeepEqual(noNotes(fate.Suggested), noNotes(f.Fate.Suggested)) {
+					t.Errorf("%s's status of %s: %+v %+v, the case file's %+v %+v", r.Name, id, c, fate, f.Case, f.Fate)
+				}
+			}
+		}
 		// Nothing of the victim for a reader below confidential: not found,
 		// as an id that names nothing.
 		for _, id := range []string{fx.Victim, "no-such-entity"} {
@@ -98,4 +126,10 @@ func TestCaseFileOfEachReader(t *testing.T) {
 			t.Errorf("the operator's case file of the victim: %v", err)
 		}
 	})
+}
+
+// noNotes is r without its footnote numbers.
+func noNotes(r casefile.Reading) casefile.Reading {
+	r.Notes = nil
+	return r
 }

@@ -266,3 +266,29 @@ func (n *notes) unreviewed(evs []Event, ids []string) (int, error) {
 	}
 	return n.independent(sts)
 }
+
+// Status reads the case status and fate of person e (the entity that
+// stands, not one merged away) as the reader's viewer may see them: the
+// same readings its case file holds (File.Case, File.Fate), by the same
+// rules, without reading the rest of the case file. Exports carry them.
+func (rd *Reader) Status(e model.Entity) (Case, Fate, error) {
+	merged, err := rd.st.MergedInto(rd.ctx, e.ID)
+	if err != nil {
+		return Case{}, Fate{}, err
+	}
+	ids := append([]string{e.ID}, merged...)
+	own := map[string]bool{}
+	for _, id := range ids {
+		own[id] = true
+	}
+	refs, _, err := rd.referencing(e, ids, Options{})
+	if err != nil {
+		return Case{}, Fate{}, err
+	}
+	n := newNotes(rd, false)
+	evs, err := n.events(eventIDs(refs), own)
+	if err != nil {
+		return Case{}, Fate{}, err
+	}
+	return n.readStatus(evs)
+}

@@ -17,9 +17,14 @@ import (
 // The columns of the CSV export (athar export csv). Every row of
 // statements.csv is one Athar statement, with what a reader needs to check
 // it without Athar: the source's title, URL and the SHA-256 of its
-// original bytes, and the quote it rests on.
+// original bytes, and the quote it rests on. A person's row of
+// entities.csv carries their case status and fate as confirmed events
+// support them, and apart, under names that say so, what unreviewed
+// readings suggest when that differs (the case file's readings,
+// casefile.Reader.Status); the columns are empty for anything else.
 var (
-	EntityColumns    = []string{"id", "type", "schema", "caption", "names"}
+	EntityColumns = []string{"id", "type", "schema", "caption", "names", "case_status", "case_status_alleged",
+		"fate", "fate_alleged", "unreviewed_suggested_case_status", "unreviewed_suggested_fate"}
 	StatementColumns = []string{"id", "entity_id", "made_about", "property", "value", "value_entity", "role", "modality",
 		"status", "sensitivity", "date_start", "date_end", "source_id", "source_title", "source_url", "source_sha256", "quote"}
 )
@@ -88,7 +93,12 @@ func WriteCSV(ctx context.Context, st *store.Store, v access.Viewer, opt Options
 			return nil // a source, a Documentation or an edge: in statements.csv's columns
 		}
 		names := append(append(append([]string{}, e.Properties["name"]...), e.Properties["alias"]...), e.Properties["weakAlias"]...)
-		if err := ec.Write([]string{e.ID, e.Athar.Type, e.Schema, Caption(e), strings.Join(names, "; ")}); err != nil {
+		var status Status
+		if e.Status != nil {
+			status = *e.Status
+		}
+		if err := ec.Write([]string{e.ID, e.Athar.Type, e.Schema, Caption(e), strings.Join(names, "; "),
+			status.Case, yes(status.CaseAlleged), status.Fate, yes(status.FateAlleged), status.SuggestedCase, status.SuggestedFate}); err != nil {
 			return err
 		}
 		for _, x := range e.Athar.Statements {
@@ -117,4 +127,12 @@ func WriteCSV(ctx context.Context, st *store.Store, v access.Viewer, opt Options
 		}
 	}
 	return nil
+}
+
+// yes is "yes" for true and "" for false.
+func yes(b bool) string {
+	if b {
+		return "yes"
+	}
+	return ""
 }

@@ -53,6 +53,7 @@ import (
 	"time"
 
 	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/casefile"
 	"github.com/athar-project/athar/internal/export/ftm"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/store"
@@ -76,6 +77,37 @@ type Entity struct {
 	Schema     string              `json:"schema"`
 	Properties map[string][]string `json:"properties"`
 	Athar      *Athar              `json:"athar,omitempty"`
+	// Status is a person's case status and fate as the export's viewer may
+	// see them, read by the case file's rules (casefile.Reader.Status); nil
+	// for anything else. The CSV tables carry it; FtM carries the confirmed
+	// case status alone, as the Person's "status", and only when a source
+	// asserts it (not when only allegations support it).
+	Status *Status `json:"-"`
+}
+
+// Status is a person's case status and fate: what confirmed events
+// support (alleged when only sources that allege it support it), and
+// apart, what unreviewed readings suggest when it is not the same (empty in
+// an export of confirmed statements only).
+type Status struct {
+	Case, Fate                   string
+	CaseAlleged, FateAlleged     bool
+	SuggestedCase, SuggestedFate string
+}
+
+// statusOf is the person's status in an export with these options.
+func statusOf(c casefile.Case, f casefile.Fate, opt Options) *Status {
+	s := &Status{Case: c.Confirmed.Value, Fate: f.Confirmed.Value,
+		CaseAlleged: c.Confirmed.Value != "" && c.Confirmed.Alleged, FateAlleged: f.Confirmed.Value != "" && f.Confirmed.Alleged}
+	if !opt.Confirmed {
+		if c.Open() {
+			s.SuggestedCase = c.Suggested.Value
+		}
+		if f.Open() {
+			s.SuggestedFate = f.Suggested.Value
+		}
+	}
+	return s
 }
 
 // Athar holds what FtM has no property for.
@@ -189,10 +221,23 @@ func Each(ctx context.Context, st *store.Store, v access.Viewer, opt Options, fn
 		if err := links.prefetch(ctx, st, v, opt, stmts); err != nil {
 			return err
 		}
+		cases := casefile.NewReader(ctx, st, v) // one per page: its caches stay bounded
 		for _, e := range page {
 			ent, sources, edges := build(opt, links, e, stmts[e.ID])
 			if ent == nil {
 				continue
+			}
+			if e.Type == model.TypePerson {
+				c, f, err := cases.Status(e)
+				if err != nil {
+					return fmt.Errorf("status of %s: %w", e.ID, err)
+				}
+				ent.Status = statusOf(c, f, opt)
+				if ent.Schema == "Person" && !ent.Status.CaseAlleged {
+					// Confirmed and asserted only: a partner reads FtM's
+					// properties as fact.
+					add(ent.Properties, "status", ent.Status.Case)
+				}
 			}
 			if err := fn(*ent); err != nil {
 				return err

@@ -19,7 +19,10 @@ import (
 //
 //   - entities.ftm.json: FtM JSON lines, as WriteFTM, without quotes and
 //     with sources reduced to title, publisher, date and URL.
-//   - entities.csv: id, schema, caption, names (every name and alias, "; "-separated).
+//   - entities.csv: id, schema, caption, names (every name and alias,
+//     "; "-separated), case_status, case_status_alleged, fate and
+//     fate_alleged (a person's, as confirmed events the public may see
+//     support them; never a suggestion).
 //   - statements.csv: entity, property, value, value_entity, role, modality,
 //     date_start, date_end, source_id. No quotes: they are others' text.
 //   - sources.csv: id, title, publisher, published, url of every source a
@@ -81,7 +84,7 @@ func Public(ctx context.Context, st *store.Store, dir string) (err error) {
 	enc := json.NewEncoder(ftm.b)
 	enc.SetEscapeHTML(false)
 	ec, sc, rc := newCellWriter(ents.b), newCellWriter(stmts.b), newCellWriter(srcs.b)
-	if err := errors.Join(ec.Write([]string{"id", "schema", "caption", "names"}),
+	if err := errors.Join(ec.Write([]string{"id", "schema", "caption", "names", "case_status", "case_status_alleged", "fate", "fate_alleged"}),
 		sc.Write([]string{"entity", "property", "value", "value_entity", "role", "modality", "date_start", "date_end", "source_id"}),
 		rc.Write([]string{"id", "title", "publisher", "published", "url"})); err != nil {
 		return err
@@ -98,7 +101,12 @@ func Public(ctx context.Context, st *store.Store, dir string) (err error) {
 				first(e.Properties["publishedAt"]), first(e.Properties["sourceUrl"])})
 		}
 		names := append(append(append([]string{}, e.Properties["name"]...), e.Properties["alias"]...), e.Properties["weakAlias"]...)
-		if err := ec.Write([]string{e.ID, e.Schema, Caption(e), strings.Join(names, "; ")}); err != nil {
+		var status Status // confirmed only: Each reads it as the public, of confirmed statements
+		if e.Status != nil {
+			status = *e.Status
+		}
+		if err := ec.Write([]string{e.ID, e.Schema, Caption(e), strings.Join(names, "; "),
+			status.Case, yes(status.CaseAlleged), status.Fate, yes(status.FateAlleged)}); err != nil {
 			return err
 		}
 		for _, s := range e.Athar.Statements {
