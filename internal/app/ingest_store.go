@@ -148,34 +148,48 @@ func (a *App) storeGroup(ctx context.Context, r *run, res *resolve.Resolver, chu
 func (a *App) recordStaged(ctx context.Context, r *run, res *resolve.Resolver, p *parsed, out *IngestResult) {
 	src := out.Source
 	rec := pipeline.NewRecorder(src, *p.found, false)
+	err := a.recordInSteps(ctx, src.ID, rec, r.writeBatch(), func(fn func(*store.Tx, *resolve.Batch) error) error {
+		return a.write(ctx, r, res, fn)
+	})
+	out.Found = rec.Stats()
+	if err != nil {
+		out.Err = fmt.Errorf("%w: %s is stored, but what was found in it was not all recorded (%v); 'athar reextract %s' records it",
+			ErrUnfinished, src.ID, err, src.ID)
+	}
+}
+
+// recordInSteps records what rec holds in transactions of about batch rows
+// (and no longer than MaxRecordTime each), letting other writers in between;
+// each indexes for search the statements it wrote, and the last marks the
+// source's extraction finished. write runs one transaction. Ingest and
+// re-extraction both record through it; it stops at the first error or when
+// ctx ends.
+func (a *App) recordInSteps(ctx context.Context, sourceID string, rec *pipeline.Recorder, batch int, write func(func(*store.Tx, *resolve.Batch) error) error) error {
 	for done := false; !done; {
 		a.st.Yield(ctx)
-		err := ctx.Err()
-		if err == nil {
-			err = a.write(ctx, r, res, func(tx *store.Tx, b *resolve.Batch) error {
-				var err error
-				if done, err = rec.Record(ctx, tx, b, r.writeBatch(), time.Now().Add(MaxRecordTime)); err != nil {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		err := write(func(tx *store.Tx, b *resolve.Batch) error {
+			var err error
+			if done, err = rec.Record(ctx, tx, b, batch, time.Now().Add(MaxRecordTime)); err != nil {
+				return err
+			}
+			for _, id := range rec.Written() {
+				if err := search.IndexStatement(ctx, tx, id); err != nil {
 					return err
 				}
-				for _, id := range rec.Written() {
-					if err := search.IndexStatement(ctx, tx, id); err != nil {
-						return err
-					}
-				}
-				if done {
-					return tx.FinishExtraction(ctx, src.ID)
-				}
-				return nil
-			})
-		}
+			}
+			if done {
+				return tx.FinishExtraction(ctx, sourceID)
+			}
+			return nil
+		})
 		if err != nil {
-			out.Found = rec.Stats()
-			out.Err = fmt.Errorf("%w: %s is stored, but what was found in it was not all recorded (%v); 'athar reextract %s' records it",
-				ErrUnfinished, src.ID, err, src.ID)
-			return
+			return err
 		}
 	}
-	out.Found = rec.Stats()
+	return nil
 }
 
 // ErrUnfinished means a source was stored but what was found in it was not

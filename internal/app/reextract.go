@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/extract"
@@ -196,27 +195,9 @@ func (a *App) extractStaged(ctx context.Context, v access.Viewer, src model.Sour
 			return out, err
 		}
 	}
-	for done := false; !done; {
-		a.st.Yield(ctx)
-		err := write(func(tx *store.Tx, b *resolve.Batch) error {
-			var err error
-			if done, err = rec.Record(ctx, tx, b, DefaultWriteBatch, time.Now().Add(MaxRecordTime)); err != nil {
-				return err
-			}
-			for _, id := range rec.Written() {
-				if err := search.IndexStatement(ctx, tx, id); err != nil {
-					return err
-				}
-			}
-			if done {
-				return tx.FinishExtraction(ctx, src.ID)
-			}
-			return nil
-		})
-		if err != nil {
-			out.Found = rec.Stats()
-			return out, fmt.Errorf("%w: %v ('athar reextract %s' starts it again)", ErrUnfinished, err, src.ID)
-		}
+	if err := a.recordInSteps(ctx, src.ID, rec, DefaultWriteBatch, write); err != nil {
+		out.Found = rec.Stats()
+		return out, fmt.Errorf("%w: %v ('athar reextract %s' starts it again)", ErrUnfinished, err, src.ID)
 	}
 	out.Found = rec.Stats()
 	return out, nil
