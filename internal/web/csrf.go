@@ -2,7 +2,9 @@ package web
 
 import (
 	"crypto/subtle"
+	"io"
 	"net/http"
+	"net/url"
 	"strings"
 )
 
@@ -56,32 +58,88 @@ func (s *Server) csrf(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
-		// The upload form alone is multipart, with a larger bound; its
-		// files wait in memory or temporary files until the handler is done.
-		upload := r.URL.Path == "/upload" && strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data")
-		limit := int64(maxFormSize)
-		if upload {
-			limit = maxUploadBody
-		}
-		r.Body = http.MaxBytesReader(w, r.Body, limit)
-		var err error
-		if upload {
-			err = r.ParseMultipartForm(uploadMemory)
+		// The upload form alone is multipart, with a larger bound. It is
+		// read as a stream: nobody without a session that may write gets a
+		// byte of it read, and its first part must be the token, checked
+		// before any file is read into memory or a temporary file.
+		if r.URL.Path == "/upload" && strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+			if v := state(r).viewer; state(r).session == nil || !v.CanWrite() {
+				s.forbidden(w, r)
+				return
+			}
+			r.Body = http.MaxBytesReader(w, r.Body, maxUploadBody)
+			ok, err := s.readUpload(r)
 			if r.MultipartForm != nil {
 				defer r.MultipartForm.RemoveAll()
 			}
-		} else {
-			err = r.ParseForm()
+			switch {
+			case err != nil:
+				s.renderError(w, r, http.StatusBadRequest)
+				return
+			case !ok:
+				s.forbidden(w, r)
+				return
+			}
+			next.ServeHTTP(w, r)
+			return
 		}
-		if err != nil {
+		r.Body = http.MaxBytesReader(w, r.Body, maxFormSize)
+		if err := r.ParseForm(); err != nil {
 			s.renderError(w, r, http.StatusBadRequest)
 			return
 		}
-		want, got := s.expectedCSRF(r), r.PostForm.Get(csrfField)
-		if want == "" || subtle.ConstantTimeCompare([]byte(want), []byte(got)) != 1 {
+		if !s.tokenMatches(r, r.PostForm.Get(csrfField)) {
 			s.forbidden(w, r)
 			return
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// tokenMatches says whether got is the token r's form must carry.
+func (s *Server) tokenMatches(r *http.Request, got string) bool {
+	want := s.expectedCSRF(r)
+	return want != "" && subtle.ConstantTimeCompare([]byte(want), []byte(got)) == 1
+}
+
+// readUpload reads a multipart upload whose first part must be the form's
+// token: false, with nothing more read, when it is not. Otherwise the rest
+// is read into r.MultipartForm (files beyond uploadMemory wait in temporary
+// files) and its fields into r.PostForm, as ParseMultipartForm would.
+func (s *Server) readUpload(r *http.Request) (bool, error) {
+	mr, err := r.MultipartReader()
+	if err != nil {
+		return false, err
+	}
+	first, err := mr.NextPart()
+	if err != nil {
+		return false, err
+	}
+	if first.FormName() != csrfField || first.FileName() != "" {
+		return false, nil
+	}
+	token, err := io.ReadAll(io.LimitReader(first, 1<<10))
+	if err != nil {
+		return false, err
+	}
+	if !s.tokenMatches(r, string(token)) {
+		return false, nil
+	}
+	form, err := mr.ReadForm(uploadMemory)
+	if err != nil {
+		return false, err
+	}
+	r.MultipartForm = form
+	r.PostForm = url.Values{csrfField: {string(token)}}
+	for k, vs := range form.Value {
+		r.PostForm[k] = append(r.PostForm[k], vs...)
+	}
+	r.Form = url.Values{}
+	for k, vs := range r.URL.Query() {
+		r.Form[k] = vs
+	}
+	for k, vs := range r.PostForm {
+		r.Form[k] = append(vs, r.Form[k]...)
+	}
+	return true, nil
 }

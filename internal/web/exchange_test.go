@@ -5,6 +5,8 @@ import (
 	"io"
 	"mime/multipart"
 	"net/http"
+	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
 )
@@ -84,4 +86,90 @@ func TestUploadAndExport(t *testing.T) {
 		}
 	}
 	lacks(t, "vera's download", vera.get("/export/ftm").body, r.statements[1])
+}
+
+// countingReader counts the bytes read from it.
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// An upload is read only as far as its token: without a session that may
+// write, or with a token that is missing, wrong or not the first part, the
+// server refuses it having read next to nothing of a large body (before,
+// the whole form was parsed into temporary files before the token was
+// checked).
+func TestUploadTokenCheckedFirst(t *testing.T) {
+	r := newRig(t, "")
+	anas, vera := r.login("anas"), r.login("vera")
+	good := anas.csrf("/upload")
+	big := strings.Repeat("x", 8<<20)
+	body := func(tokenFirst bool, token string) (*bytes.Buffer, string) {
+		var b bytes.Buffer
+		mw := multipart.NewWriter(&b)
+		if tokenFirst {
+			mw.WriteField("csrf", token)
+		}
+		fw, _ := mw.CreateFormFile("files", "big.txt")
+		io.WriteString(fw, big)
+		if !tokenFirst {
+			mw.WriteField("csrf", token)
+		}
+		mw.Close()
+		return &b, mw.FormDataContentType()
+	}
+	cases := []struct {
+		name       string
+		c          *client
+		tokenFirst bool
+		token      string
+		want       int
+	}{
+		{"nobody signed in", r.client(), true, good, http.StatusForbidden},
+		{"a viewer", vera, true, vera.csrf("/upload"), http.StatusForbidden},
+		{"a wrong token", anas, true, "not-the-token", http.StatusForbidden},
+		{"the token after the file", anas, false, good, http.StatusForbidden},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			b, ctype := body(tc.tokenFirst, tc.token)
+			cr := &countingReader{r: b}
+			req := httptest.NewRequest("POST", r.ts.URL+"/upload", cr)
+			req.Header.Set("Content-Type", ctype)
+			u, _ := url.Parse(r.ts.URL)
+			for _, ck := range tc.c.http.Jar.Cookies(u) {
+				req.AddCookie(ck)
+			}
+			rec := httptest.NewRecorder()
+			r.srv.Handler().ServeHTTP(rec, req)
+			if rec.Code != tc.want {
+				t.Fatalf("status %d, want %d", rec.Code, tc.want)
+			}
+			if !tc.tokenFirst {
+				return // the token can only be found by reading past the file
+			}
+			if cr.n > 64<<10 {
+				t.Errorf("read %d bytes of an 8 MiB upload before refusing it", cr.n)
+			}
+		})
+	}
+	// The token first, as the form sends it: the upload is stored.
+	b, ctype := body(true, good)
+	req, _ := http.NewRequest("POST", r.ts.URL+"/upload", b)
+	req.Header.Set("Content-Type", ctype)
+	resp, err := anas.http.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	out, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != http.StatusOK || !strings.Contains(string(out), `class="upload-stored"`) {
+		t.Fatalf("a good upload: %d %s", resp.StatusCode, out)
+	}
 }
