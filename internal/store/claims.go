@@ -617,20 +617,20 @@ func (b *claimBuilder) add(r claimRow, origin string) {
 }
 
 func (c *claimBuilder) write(ctx context.Context, t *Tx) error {
+	// Rows go in multi-row inserts (insertRows): a row at a time, rebuilding
+	// the totals of two million statements on PostgreSQL took 688 s.
+	stats := make([]any, 0, 11*len(c.stats))
 	for k, st := range c.stats {
-		if _, err := t.exec(ctx, "INSERT INTO claim_stats (entity_id, property, value_key, sensitivity, status, modality, manual, "+
-			"value, value_entity, first_at, n) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-			k[0], k[1], k[2], k[3], k[4], k[5], manualFlag(k[6]), st.value, st.valueEntity, st.first, st.n); err != nil {
-			return fmt.Errorf("claim totals: %w", err)
-		}
+		stats = append(stats, k[0], k[1], k[2], k[3], k[4], k[5], manualFlag(k[6]), st.value, st.valueEntity, st.first, st.n)
+	}
+	if err := t.insertRows(ctx, "INSERT INTO claim_stats (entity_id, property, value_key, sensitivity, status, modality, manual, "+
+		"value, value_entity, first_at, n) VALUES ", "", 11, stats); err != nil {
+		return fmt.Errorf("claim totals: %w", err)
 	}
 	sources := map[[3]string]*[viewerClasses]int64{}
+	origins := make([]any, 0, 9*len(c.origins))
 	for k, oc := range c.origins {
-		if _, err := t.exec(ctx, "INSERT INTO claim_origins (entity_id, property, value_key, origin_id, n_public, n_internal, "+
-			"n_restricted, n_confidential, n_public_confirmed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-			k[0], k[1], k[2], k[3], oc[0], oc[1], oc[2], oc[3], oc[4]); err != nil {
-			return fmt.Errorf("claim totals: %w", err)
-		}
+		origins = append(origins, k[0], k[1], k[2], k[3], oc[0], oc[1], oc[2], oc[3], oc[4])
 		sk := [3]string{k[0], k[1], k[2]}
 		if sources[sk] == nil {
 			sources[sk] = &[viewerClasses]int64{}
@@ -641,11 +641,17 @@ func (c *claimBuilder) write(ctx context.Context, t *Tx) error {
 			}
 		}
 	}
+	if err := t.insertRows(ctx, "INSERT INTO claim_origins (entity_id, property, value_key, origin_id, n_public, n_internal, "+
+		"n_restricted, n_confidential, n_public_confirmed) VALUES ", "", 9, origins); err != nil {
+		return fmt.Errorf("claim totals: %w", err)
+	}
+	counts := make([]any, 0, 8*len(sources))
 	for k, n := range sources {
-		if _, err := t.exec(ctx, "INSERT INTO claim_sources (entity_id, property, value_key, for_public, for_internal, for_restricted, "+
-			"for_confidential, for_anonymous) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", k[0], k[1], k[2], n[0], n[1], n[2], n[3], n[4]); err != nil {
-			return fmt.Errorf("claim totals: %w", err)
-		}
+		counts = append(counts, k[0], k[1], k[2], n[0], n[1], n[2], n[3], n[4])
+	}
+	if err := t.insertRows(ctx, "INSERT INTO claim_sources (entity_id, property, value_key, for_public, for_internal, for_restricted, "+
+		"for_confidential, for_anonymous) VALUES ", "", 8, counts); err != nil {
+		return fmt.Errorf("claim totals: %w", err)
 	}
 	return nil
 }
