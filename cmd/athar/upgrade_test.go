@@ -1,0 +1,146 @@
+package main
+
+import (
+	"archive/tar"
+	"compress/gzip"
+	"encoding/csv"
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// untar unpacks a .tar.gz made by tar into dir: regular files and folders
+// only, each inside dir.
+func untar(t *testing.T, archive, dir string) {
+	t.Helper()
+	f, err := os.Open(archive)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	gz, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := tar.NewReader(gz)
+	for {
+		h, err := tr.Next()
+		if err == io.EOF {
+			return
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(dir, filepath.FromSlash(h.Name))
+		if !strings.HasPrefix(path, dir+string(filepath.Separator)) {
+			t.Fatalf("%s: outside the folder", h.Name)
+		}
+		switch h.Typeflag {
+		case tar.TypeDir:
+			if err := os.MkdirAll(path, 0o700); err != nil {
+				t.Fatal(err)
+			}
+		case tar.TypeReg:
+			data, err := io.ReadAll(tr)
+			if err != nil {
+				t.Fatal(err)
+			}
+			writeFile(t, path, data)
+		}
+	}
+}
+
+// A store as the last landed release left it (testdata/upgrade) opens with
+// this code: every migration since applies, the ledger still verifies, the
+// sources list as that release listed them, and the reviews made then stand.
+func TestUpgradeFromTheLastRelease(t *testing.T) {
+	dir := t.TempDir()
+	untar(t, filepath.Join("testdata", "upgrade", "store-stop25.tar.gz"), dir)
+	t.Setenv("ATHAR_SIGNING_KEY_FILE", filepath.Join(dir, "ledger.ed25519"))
+	data := filepath.Join(dir, "data")
+
+	if r := athar(t, "", "--data", data, "verify"); r.code != 0 {
+		t.Fatalf("verify after the upgrade: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r := athar(t, "", "--data", data, "migrate", "--json")
+	if r.code != 0 || strings.Contains(r.stdout, `"pending"`) {
+		t.Fatalf("migrate: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+
+	var before, after []map[string]any
+	raw, err := os.ReadFile(filepath.Join("testdata", "upgrade", "sources-stop25.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(raw, &before); err != nil {
+		t.Fatal(err)
+	}
+	r = athar(t, "", "--data", data, "sources", "list", "--json")
+	if r.code != 0 {
+		t.Fatalf("sources list: exit %d\n%s", r.code, r.stderr)
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &after); err != nil {
+		t.Fatal(err)
+	}
+	if len(after) != len(before) {
+		t.Fatalf("%d sources after the upgrade, %d before", len(after), len(before))
+	}
+	for i := range before {
+		for k, v := range before[i] {
+			if !reflect.DeepEqual(after[i][k], v) {
+				t.Errorf("source %v: %s is %v after the upgrade, was %v", before[i]["id"], k, after[i][k], v)
+			}
+		}
+	}
+	// The confidential testimony is still there, whole, for the operator.
+	r = athar(t, "", "--data", data, "sources", "show", "src_80f5126aa0be399b", "--json")
+	if r.code != 0 || !strings.Contains(r.stdout, `"sensitivity": "confidential"`) || !strings.Contains(r.stdout, `"text"`) {
+		t.Fatalf("the testimony after the upgrade: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+
+	out := filepath.Join(dir, "csv")
+	if r := athar(t, "", "--data", data, "export", "csv", "--out", out); r.code != 0 {
+		t.Fatalf("export csv: exit %d\n%s", r.code, r.stderr)
+	}
+	f, err := os.Open(filepath.Join(out, "statements.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := map[string]int{}
+	for i, name := range rows[0] {
+		col[name] = i
+	}
+	want := map[string][2]string{ // the reviews made before the upgrade
+		"42de941b-c9f5-4772-9887-67e95bfb76c3": {"confirmed", "public"},
+		"756be383-b7ee-4390-84fb-272f7b575663": {"confirmed", "internal"},
+	}
+	for _, row := range rows[1:] {
+		if w, ok := want[row[col["id"]]]; ok {
+			if got := [2]string{row[col["status"]], row[col["sensitivity"]]}; got != w {
+				t.Errorf("statement %s: %v after the upgrade, was %v", row[col["id"]], got, w)
+			}
+			delete(want, row[col["id"]])
+		}
+	}
+	for id := range want {
+		t.Errorf("statement %s reviewed before the upgrade is not exported after it", id)
+	}
+	// The one rejected then is still rejected: exports leave it out.
+	for _, row := range rows[1:] {
+		if row[col["id"]] == "cdfde74d-e597-4b45-900c-c5973d42bdce" {
+			t.Errorf("a statement rejected before the upgrade is exported after it, %s", row[col["status"]])
+		}
+	}
+	if r := athar(t, "", "--data", data, "verify"); r.code != 0 {
+		t.Fatalf("verify at the end: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
