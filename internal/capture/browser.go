@@ -1,0 +1,228 @@
+package capture
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net/http"
+	"os"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/fetch"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+
+	"github.com/athar-project/athar/internal/pdf"
+)
+
+// browsing bounds concurrent browsers: each takes a few hundred MB.
+var browsing = make(chan struct{}, 2)
+
+// Page captures the page at rawURL. Every request the browser makes is
+// paused (the DevTools Fetch domain) and answered by Athar with what the
+// guarded client got, which is recorded; the browser itself resolves no host
+// and reaches no proxy, so nothing it loads escapes the record or the guard.
+// A page that cannot be had — refused by the guard, an error status, not a
+// document — fails with an *Error naming why, and nothing of it is returned.
+func Page(ctx context.Context, rawURL string, opt Options) (*Result, error) {
+	opt = opt.withDefaults()
+	u, err := checkURL(rawURL)
+	if err != nil {
+		return nil, err
+	}
+	bin := opt.Chromium
+	if bin == "" {
+		if bin, err = pdf.Find(); err != nil {
+			return nil, err
+		}
+	}
+	ctx, cancel := context.WithTimeout(ctx, opt.Timeout)
+	defer cancel()
+	select {
+	case browsing <- struct{}{}:
+		defer func() { <-browsing }()
+	case <-ctx.Done():
+		return nil, fmt.Errorf("capture %s: waiting for a free browser: %w", u, ctx.Err())
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(ctx, allocatorOptions(bin)...)
+	defer cancelAlloc()
+	bctx, cancelBrowser := chromedp.NewContext(actx)
+	defer cancelBrowser()
+
+	s := &session{rec: newRecorder(opt.Client, opt.MaxResource, opt.MaxTotal), ctx: bctx}
+	if err := chromedp.Listen(bctx, s.listen); err != nil {
+		return nil, fmt.Errorf("capture: start %s: %w", bin, err)
+	}
+	if _, err := chromedp.Call(bctx, fetch.Enable, fetch.EnableParams{
+		Patterns: []*fetch.RequestPattern{{URLPattern: "*", RequestStage: fetch.RequestStageRequest}},
+	}); err != nil {
+		return nil, fmt.Errorf("capture: intercept the browser's requests: %w", err)
+	}
+	res := &Result{URL: u.String(), CapturedAt: time.Now().UTC(), Tool: Tool()}
+	if v, err := chromedp.CallBrowser(bctx, browser.GetVersion, cdp.Empty{}); err == nil {
+		res.Browser = v.Product
+	}
+	navErr := chromedp.Do(bctx, chromedp.Navigate(res.URL))
+	// The recorded answers say why a page failed better than the browser's
+	// net::ERR_ code does.
+	hops, page, chainErr := mainChain(s.rec, res.URL)
+	if chainErr != nil {
+		return nil, chainErr
+	}
+	if navErr != nil {
+		return nil, failf("%s: the browser could not load the page: %v", res.URL, navErr)
+	}
+	if !isPage(page.Header.Get("Content-Type")) {
+		return nil, failf("%s: the server sent %s, not a web page (ingest a file as a file)", page.URL, mediaType(page.Header.Get("Content-Type")))
+	}
+	s.settle(bctx, opt.Settle)
+	res.Redirects, res.FinalURL, res.Status, res.Header = hops, page.URL, page.Status, page.Header
+	if err := s.render(bctx, res); err != nil {
+		return nil, failf("%s: %v", res.URL, err)
+	}
+	// The capture's time is when the page itself was asked for.
+	res.CapturedAt = page.Started
+	media, err := s.media(bctx, opt.MaxMedia)
+	if err != nil {
+		return nil, failf("%s: list the page's media: %v", res.URL, err)
+	}
+	res.Media = media
+	if err := s.pack(res); err != nil {
+		return nil, fmt.Errorf("capture %s: %w", res.URL, err)
+	}
+	return res, nil
+}
+
+// allocatorOptions start Chromium headless with no way to the network of its
+// own: every host name fails to resolve and every connection would go to a
+// proxy that does not exist; the requests it makes are answered through the
+// DevTools protocol instead. The sandbox is turned off only for root, where
+// Chromium refuses to start with it.
+func allocatorOptions(bin string) []chromedp.ExecAllocatorOption {
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(bin),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-features", "HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,MediaRouter"),
+		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND"),
+		chromedp.Flag("proxy-server", "http://127.0.0.1:9"),
+		chromedp.Flag("proxy-bypass-list", "<-loopback>"),
+		chromedp.Flag("lang", "en-US"),
+		chromedp.Flag("hide-scrollbars", true),
+		chromedp.Flag("mute-audio", true),
+		chromedp.WindowSize(1280, 1024),
+		chromedp.UserAgent(userAgent),
+	)
+	if os.Geteuid() == 0 {
+		opts = append(opts, chromedp.NoSandbox)
+	}
+	return opts
+}
+
+// userAgent is what the browser sends: a current Chromium's, with Athar named,
+// so that a site can tell an archiver from a person.
+const userAgent = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36 Athar/1 (evidence archiving; +https://github.com/athar-project/athar)"
+
+// session is one capture's browser and record.
+type session struct {
+	rec      *recorder
+	ctx      context.Context
+	inflight atomic.Int64
+	last     atomic.Int64 // unix nanoseconds of the last answer
+}
+
+// listen runs on the browser's reading goroutine: it must return at once.
+func (s *session) listen(ev any) {
+	if ev, ok := ev.(*fetch.EventRequestPaused); ok {
+		s.inflight.Add(1)
+		go s.answer(ev)
+	}
+}
+
+// answer makes the browser's request through the recorder and hands the
+// browser what came back, or fails the request.
+func (s *session) answer(ev *fetch.EventRequestPaused) {
+	defer func() {
+		s.last.Store(time.Now().UnixNano())
+		s.inflight.Add(-1)
+	}()
+	req := ev.Request
+	if !strings.HasPrefix(req.URL, "http://") && !strings.HasPrefix(req.URL, "https://") {
+		s.fail(ev.RequestID)
+		return
+	}
+	header := http.Header{}
+	for k, v := range req.Headers {
+		header.Set(k, fmt.Sprint(v))
+	}
+	var body bytes.Buffer
+	for _, e := range req.PostDataEntries {
+		body.Write(e.Bytes)
+	}
+	ex := s.rec.do(s.ctx, req.Method, req.URL, header, body.Bytes(), string(ev.ResourceType))
+	if ex.Err != nil || ex.Status == 0 {
+		s.fail(ev.RequestID)
+		return
+	}
+	data, wasDecoded, err := decoded(ex)
+	if err != nil {
+		s.fail(ev.RequestID)
+		return
+	}
+	var hs []*fetch.HeaderEntry
+	for k, vs := range ex.Header {
+		switch k {
+		case "Content-Length", "Transfer-Encoding", "Connection", "Keep-Alive":
+			continue
+		case "Content-Encoding":
+			if wasDecoded {
+				continue
+			}
+		}
+		for _, v := range vs {
+			hs = append(hs, &fetch.HeaderEntry{Name: k, Value: v})
+		}
+	}
+	phrase := strings.TrimSpace(strings.TrimPrefix(ex.StatusLine, fmt.Sprint(ex.Status)))
+	_, _ = chromedp.Call(s.ctx, fetch.FulfillRequest, fetch.FulfillRequestParams{
+		RequestID: ev.RequestID, ResponseCode: int64(ex.Status), ResponseHeaders: hs, Body: data,
+		ResponsePhrase: phrase,
+	})
+}
+
+func (s *session) fail(id fetch.RequestID) {
+	_, _ = chromedp.Call(s.ctx, fetch.FailRequest, fetch.FailRequestParams{RequestID: id, ErrorReason: network.ErrorReasonAccessDenied})
+}
+
+// settle waits until no request has been open for quiet, or 5 s.
+func (s *session) settle(ctx context.Context, quiet time.Duration) {
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) && ctx.Err() == nil {
+		if s.inflight.Load() == 0 && time.Since(time.Unix(0, s.last.Load())) >= quiet {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// render reads the rendered document, its title and a full-page screenshot.
+func (s *session) render(ctx context.Context, res *Result) error {
+	dom, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.documentElement ? document.documentElement.outerHTML : ""`))
+	if err != nil {
+		return fmt.Errorf("read the rendered document: %w", err)
+	}
+	res.DOM = []byte("<!DOCTYPE html>\n" + dom)
+	if res.Title, err = chromedp.Run(ctx, chromedp.Title()); err != nil {
+		return fmt.Errorf("read the title: %w", err)
+	}
+	if res.Screenshot, err = chromedp.Run(ctx, chromedp.FullScreenshot(100)); err != nil {
+		return fmt.Errorf("take the screenshot: %w", err)
+	}
+	return nil
+}
