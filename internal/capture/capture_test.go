@@ -19,6 +19,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/nlnwa/gowarc/v3"
 
@@ -54,6 +55,12 @@ func site(t *testing.T) (*httptest.Server, []byte, *atomic.Int64) {
 	t.Helper()
 	pic := pngImage(t)
 	var visits atomic.Int64
+	// A server on loopback that ATHAR_FETCH_ALLOW does not name: the page
+	// links it, and nothing may reach it, the browser included.
+	private := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		t.Errorf("the guard let a request through to %s", r.URL)
+	}))
+	t.Cleanup(private.Close)
 	mux := http.NewServeMux()
 	mux.HandleFunc("/start", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/moved", http.StatusMovedPermanently)
@@ -64,14 +71,15 @@ func site(t *testing.T) (*httptest.Server, []byte, *atomic.Int64) {
 	mux.HandleFunc("/article", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Header().Set("X-Served-By", "athar-test")
-		fmt.Fprint(w, `<!DOCTYPE html><html lang="en"><head><title>Prison report</title></head><body>
+		fmt.Fprintf(w, `<!DOCTYPE html><html lang="en"><head><title>Prison report</title></head><body>
 <article><h1>Prison report</h1>
 <p>Witnesses said the guards at the prison held Ahmad Khalil in a cell for three months in 2013.</p>
 <p>The family of Ahmad Khalil asked the court for news of him many times and got no answer.</p>
 <p><img src="/pic.png" alt="the cell"></p>
 <p id="late"></p>
+<p><img src="%s/private.png" alt="on a host the guard refuses"></p>
 <script src="/late.js"></script>
-</article></body></html>`)
+</article></body></html>`, private.URL)
 	})
 	mux.HandleFunc("/late.js", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/javascript")
@@ -126,6 +134,9 @@ func TestCapturePage(t *testing.T) {
 	}
 	if cfg, err := png.DecodeConfig(bytes.NewReader(res.Screenshot)); err != nil || cfg.Width < 800 {
 		t.Errorf("screenshot: %v %+v", err, cfg)
+	}
+	if !strings.Contains(strings.Join(res.Skipped, "\n"), "private.png: ") || !strings.Contains(strings.Join(res.Skipped, "\n"), "refusing to connect") {
+		t.Errorf("the refused image is not listed as skipped: %q", res.Skipped)
 	}
 	served := readWARC(t, res.WARC)
 	if got := served[srv.URL+"/pic.png"]; !bytes.Equal(got, pic) {
@@ -278,4 +289,65 @@ func TestSURT(t *testing.T) {
 			t.Errorf("SURT(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
+}
+
+// FuzzWARCExchange: whatever a server answers — status, header values, body —
+// the WARC records it so that gowarc reads it back, valid, with the body
+// exactly as served.
+func FuzzWARCExchange(f *testing.F) {
+	f.Add(200, "text/html", []byte("<p>hello</p>"))
+	f.Add(404, "text/plain; charset=utf-8", []byte{})
+	f.Add(302, "x\r\ny: z", []byte("\r\n\r\nWARC/1.1\r\n"))
+	f.Fuzz(func(t *testing.T, status int, value string, body []byte) {
+		if status < 100 || status > 999 {
+			return
+		}
+		ex := &Exchange{Method: "GET", URL: "http://example.org/a?b=1", ReqHeader: http.Header{"Accept": {value}},
+			Status: status, StatusLine: fmt.Sprintf("%d Something", status), Proto: "HTTP/1.1",
+			Header: http.Header{"Content-Type": {value}, "X-Value": {value}}, Body: body, Started: time.Unix(1700000000, 0).UTC()}
+		w := &warcFile{name: "data.warc.gz"}
+		if err := w.exchange(ex); err != nil {
+			t.Fatal(err)
+		}
+		r, err := gowarc.NewWarcFileReaderFromStream(bytes.NewReader(w.buf.Bytes()), 0, gowarc.WithStrictValidation())
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []byte
+		for {
+			rec, err := r.Next()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Fatalf("read back: %v", err)
+			}
+			if len(rec.Validation) > 0 {
+				t.Fatalf("record %s: %v", rec.WarcRecord.Type(), rec.Validation)
+			}
+			if rec.WarcRecord.Type() == gowarc.Response {
+				p, err := rec.WarcRecord.Block().(gowarc.HttpResponseBlock).PayloadBytes()
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, _ = io.ReadAll(p)
+			}
+			rec.Close()
+		}
+		if !bytes.Equal(got, body) {
+			t.Fatalf("payload %q, served %q", got, body)
+		}
+	})
+}
+
+func FuzzSURT(f *testing.F) {
+	for _, s := range []string{"http://www.example.org/a?b", "https://[::1]:8443/x", "urn:screenshot:x", "http://%zz", "http://a..b./"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		out := SURT(s)
+		if strings.ContainsAny(out, " \t\r\n") {
+			t.Fatalf("SURT(%q) = %q: a space or line break would break the index line", s, out)
+		}
+	})
 }

@@ -149,7 +149,7 @@ func pagesJSONL(p waczPage) []byte {
 func SURT(raw string) string {
 	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" {
-		return strings.ToLower(raw)
+		return unspaced(strings.ToLower(raw))
 	}
 	host, port := u.Hostname(), u.Port()
 	host = strings.TrimSuffix(strings.ToLower(host), ".")
@@ -179,5 +179,9 @@ func SURT(raw string) string {
 	if u.RawQuery != "" {
 		path += "?" + u.RawQuery
 	}
-	return strings.ToLower(rev + ")" + path)
+	return unspaced(strings.ToLower(rev + ")" + path))
 }
+
+// unspaced escapes what would split an index line: its fields are separated
+// by spaces, its lines by line breaks.
+var unspaced = strings.NewReplacer(" ", "%20", "\t", "%09", "\r", "%0d", "\n", "%0a").Replace
