@@ -114,12 +114,15 @@ func (a *App) Capture(ctx context.Context, v access.Viewer, urls []string, opt C
 	if copt.Client == nil {
 		copt.Client = r.opt.Client
 	}
+	// One browser for the run, started at the first page that needs it.
+	browser := capture.NewBrowser(copt)
+	defer browser.Close()
 	for _, u := range urls {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		out := CaptureResult{URL: u, Outcome: Failed}
-		p, err := a.capture1(ctx, r, u, copt)
+		p, err := a.capture1(ctx, r, browser, u)
 		if err != nil {
 			out.Err = err
 			report(out)
@@ -156,8 +159,8 @@ func (a *App) Capture(ctx context.Context, v access.Viewer, urls []string, opt C
 
 // capture1 captures one page and makes it ready to store: the document read
 // from what the browser rendered, the WACZ as its original, its files.
-func (a *App) capture1(ctx context.Context, r *run, u string, copt capture.Options) (parsed, error) {
-	cr, err := capture.Page(ctx, u, copt)
+func (a *App) capture1(ctx context.Context, r *run, browser *capture.Browser, u string) (parsed, error) {
+	cr, err := browser.Page(ctx, u)
 	if err != nil {
 		return parsed{}, err
 	}

@@ -22,51 +22,116 @@ import (
 // browsing bounds concurrent browsers: each takes a few hundred MB.
 var browsing = make(chan struct{}, 2)
 
+// Browser captures pages one after the other in one headless Chromium,
+// started at the first page and kept until Close: starting Chromium costs
+// more than loading a page (2.5 to 4.4 s against about 1 s on the 2-core
+// machine of docs/benchmarks.md). Each page gets a browser context of its own
+// — no cookie, cache or storage of one page reaches the next. A Browser is
+// not for concurrent use.
+type Browser struct {
+	opt     Options
+	ctx     context.Context // the browser's, once started
+	cancel  func()
+	version string
+}
+
+// NewBrowser returns a Browser that starts Chromium when it first needs it.
+func NewBrowser(opt Options) *Browser { return &Browser{opt: opt.withDefaults()} }
+
+// Close stops the browser, if it started.
+func (b *Browser) Close() {
+	if b.cancel != nil {
+		b.cancel()
+		b.cancel, b.ctx = nil, nil
+	}
+}
+
+// start runs Chromium, within the capture's timeout.
+func (b *Browser) start(ctx context.Context) error {
+	if b.ctx != nil {
+		return nil
+	}
+	bin := b.opt.Chromium
+	if bin == "" {
+		var err error
+		if bin, err = pdf.Find(); err != nil {
+			return err
+		}
+	}
+	select {
+	case browsing <- struct{}{}:
+	case <-ctx.Done():
+		return fmt.Errorf("capture: waiting for a free browser: %w", ctx.Err())
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.WithoutCancel(ctx), allocatorOptions(bin)...)
+	bctx, cancelBrowser := chromedp.NewContext(actx)
+	cancel := func() { cancelBrowser(); cancelAlloc(); <-browsing }
+	// The browser lives as long as the context of its first call: a
+	// timeout on that context would end it, so the start is bounded apart.
+	timer := time.AfterFunc(b.opt.Timeout, cancelBrowser)
+	stop := context.AfterFunc(ctx, cancelBrowser)
+	v, err := chromedp.CallBrowser(bctx, browser.GetVersion, cdp.Empty{})
+	timer.Stop()
+	stop()
+	if err != nil {
+		cancel()
+		if ctx.Err() != nil {
+			return fmt.Errorf("capture: start %s: %w", bin, ctx.Err())
+		}
+		return fmt.Errorf("capture: start %s: %w", bin, err)
+	}
+	b.ctx, b.cancel, b.version = bctx, cancel, v.Product
+	return nil
+}
+
+// Page captures the page at rawURL in a browser of its own, started and
+// stopped for it: NewBrowser and Browser.Page for several pages.
+func Page(ctx context.Context, rawURL string, opt Options) (*Result, error) {
+	b := NewBrowser(opt)
+	defer b.Close()
+	return b.Page(ctx, rawURL)
+}
+
 // Page captures the page at rawURL. Every request the browser makes is
 // paused (the DevTools Fetch domain) and answered by Athar with what the
 // guarded client got, which is recorded; the browser itself resolves no host
 // and reaches no proxy, so nothing it loads escapes the record or the guard.
 // A page that cannot be had — refused by the guard, an error status, not a
 // document — fails with an *Error naming why, and nothing of it is returned.
-func Page(ctx context.Context, rawURL string, opt Options) (*Result, error) {
-	opt = opt.withDefaults()
+func (b *Browser) Page(ctx context.Context, rawURL string) (*Result, error) {
 	u, err := checkURL(rawURL)
 	if err != nil {
 		return nil, err
 	}
-	bin := opt.Chromium
-	if bin == "" {
-		if bin, err = pdf.Find(); err != nil {
-			return nil, err
-		}
+	if err := b.start(ctx); err != nil {
+		return nil, err
 	}
-	ctx, cancel := context.WithTimeout(ctx, opt.Timeout)
+	// A tab in a browser context of its own, closed (and the context with
+	// it) when the page is done, times out or ctx ends.
+	tctx, cancelTab := chromedp.NewContext(b.ctx, chromedp.WithNewBrowserContext())
+	defer cancelTab()
+	pctx, cancel := context.WithTimeout(ctx, b.opt.Timeout)
 	defer cancel()
-	select {
-	case browsing <- struct{}{}:
-		defer func() { <-browsing }()
-	case <-ctx.Done():
-		return nil, fmt.Errorf("capture %s: waiting for a free browser: %w", u, ctx.Err())
+	defer context.AfterFunc(pctx, cancelTab)()
+	res, err := b.page(tctx, u.String())
+	if err != nil && pctx.Err() != nil {
+		return nil, failf("%s: no complete capture within %s: %v", u, b.opt.Timeout, err)
 	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(ctx, allocatorOptions(bin)...)
-	defer cancelAlloc()
-	bctx, cancelBrowser := chromedp.NewContext(actx)
-	defer cancelBrowser()
+	return res, err
+}
 
-	s := &session{rec: newRecorder(opt.Client, opt.MaxResource, opt.MaxTotal), ctx: bctx}
-	if err := chromedp.Listen(bctx, s.listen); err != nil {
-		return nil, fmt.Errorf("capture: start %s: %w", bin, err)
+func (b *Browser) page(tctx context.Context, pageURL string) (*Result, error) {
+	s := &session{rec: newRecorder(b.opt.Client, b.opt.MaxResource, b.opt.MaxTotal), ctx: tctx}
+	if err := chromedp.Listen(tctx, s.listen); err != nil {
+		return nil, fmt.Errorf("capture: open a tab: %w", err)
 	}
-	if _, err := chromedp.Call(bctx, fetch.Enable, fetch.EnableParams{
+	if _, err := chromedp.Call(tctx, fetch.Enable, fetch.EnableParams{
 		Patterns: []*fetch.RequestPattern{{URLPattern: "*", RequestStage: fetch.RequestStageRequest}},
 	}); err != nil {
 		return nil, fmt.Errorf("capture: intercept the browser's requests: %w", err)
 	}
-	res := &Result{URL: u.String(), CapturedAt: time.Now().UTC(), Tool: Tool()}
-	if v, err := chromedp.CallBrowser(bctx, browser.GetVersion, cdp.Empty{}); err == nil {
-		res.Browser = v.Product
-	}
-	navErr := chromedp.Do(bctx, chromedp.Navigate(res.URL))
+	res := &Result{URL: pageURL, Tool: Tool(), Browser: b.version}
+	navErr := chromedp.Do(tctx, chromedp.Navigate(res.URL))
 	// The recorded answers say why a page failed better than the browser's
 	// net::ERR_ code does.
 	hops, page, chainErr := mainChain(s.rec, res.URL)
@@ -79,14 +144,14 @@ func Page(ctx context.Context, rawURL string, opt Options) (*Result, error) {
 	if !isPage(page.Header.Get("Content-Type")) {
 		return nil, failf("%s: the server sent %s, not a web page (ingest a file as a file)", page.URL, mediaType(page.Header.Get("Content-Type")))
 	}
-	s.settle(bctx, opt.Settle)
+	s.settle(tctx, b.opt.Settle)
 	res.Redirects, res.FinalURL, res.Status, res.Header = hops, page.URL, page.Status, page.Header
-	if err := s.render(bctx, res); err != nil {
-		return nil, failf("%s: %v", res.URL, err)
-	}
 	// The capture's time is when the page itself was asked for.
 	res.CapturedAt = page.Started
-	media, err := s.media(bctx, opt.MaxMedia)
+	if err := s.render(tctx, res); err != nil {
+		return nil, failf("%s: %v", res.URL, err)
+	}
+	media, err := s.media(tctx, b.opt.MaxMedia)
 	if err != nil {
 		return nil, failf("%s: list the page's media: %v", res.URL, err)
 	}

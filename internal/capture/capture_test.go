@@ -39,7 +39,7 @@ func needChromium(t *testing.T) {
 }
 
 // pngImage is a small PNG the test pages show.
-func pngImage(t *testing.T) []byte {
+func pngImage(t testing.TB) []byte {
 	img := image.NewRGBA(image.Rect(0, 0, 4, 3))
 	img.Set(1, 1, color.RGBA{200, 10, 10, 255})
 	var b bytes.Buffer
@@ -51,7 +51,7 @@ func pngImage(t *testing.T) []byte {
 
 // site serves the pages the tests capture, on loopback, allowed through
 // ATHAR_FETCH_ALLOW for the test's length.
-func site(t *testing.T) (*httptest.Server, []byte, *atomic.Int64) {
+func site(t testing.TB) (*httptest.Server, []byte, *atomic.Int64) {
 	t.Helper()
 	pic := pngImage(t)
 	var visits atomic.Int64
@@ -93,6 +93,12 @@ func site(t *testing.T) (*httptest.Server, []byte, *atomic.Int64) {
 		n := visits.Add(1)
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		fmt.Fprintf(w, `<html><head><title>Changing</title></head><body><article><p>This page was visited %d times; its text changes with every visit, as a news page is edited after a first report.</p></article></body></html>`, n)
+	})
+	mux.HandleFunc("/cookie", func(w http.ResponseWriter, r *http.Request) {
+		_, err := r.Cookie("seen")
+		http.SetCookie(w, &http.Cookie{Name: "seen", Value: "1", Path: "/"})
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, "<html><body><p>cookie before: %v</p></body></html>", err == nil)
 	})
 	mux.HandleFunc("/gone", func(w http.ResponseWriter, r *http.Request) { http.NotFound(w, r) })
 	mux.HandleFunc("/image", func(w http.ResponseWriter, r *http.Request) {
@@ -277,6 +283,24 @@ func TestCaptureFails(t *testing.T) {
 	}
 }
 
+// TestBrowserKeepsPagesApart: one browser captures page after page, and a
+// cookie one page set is not sent by the next.
+func TestBrowserKeepsPagesApart(t *testing.T) {
+	needChromium(t)
+	srv, _, _ := site(t)
+	b := NewBrowser(Options{})
+	defer b.Close()
+	for i := range 2 {
+		res, err := b.Page(context.Background(), srv.URL+"/cookie")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(res.DOM, []byte("cookie before: false")) {
+			t.Errorf("capture %d saw an earlier capture's cookie:\n%s", i+1, res.DOM)
+		}
+	}
+}
+
 func TestSURT(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
 		{"http://www.Example.org/A?b=1", "org,example)/a?b=1"},
@@ -350,4 +374,43 @@ func FuzzSURT(f *testing.F) {
 			t.Fatalf("SURT(%q) = %q: a space or line break would break the index line", s, out)
 		}
 	})
+}
+
+// BenchmarkCapture captures the test site's article page (two redirects, a
+// script, an image, one refused request): a browser started, the page
+// loaded, rendered, photographed and packed, per iteration. Run with
+// -benchtime=10x; docs/benchmarks.md records the figures.
+func BenchmarkCapture(b *testing.B) {
+	if _, err := pdf.Find(); err != nil {
+		b.Skip(err)
+	}
+	srv, _, _ := site(b)
+	var waczBytes int64
+	for b.Loop() {
+		res, err := Page(context.Background(), srv.URL+"/start", Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		waczBytes += int64(len(res.WACZ))
+	}
+	b.ReportMetric(float64(waczBytes)/float64(b.N), "wacz-bytes/op")
+}
+
+// BenchmarkCaptureSameBrowser is BenchmarkCapture in one browser for all
+// pages, as a capture of several URLs runs.
+func BenchmarkCaptureSameBrowser(b *testing.B) {
+	if _, err := pdf.Find(); err != nil {
+		b.Skip(err)
+	}
+	srv, _, _ := site(b)
+	br := NewBrowser(Options{})
+	defer br.Close()
+	if _, err := br.Page(context.Background(), srv.URL+"/start"); err != nil { // the start, not measured
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := br.Page(context.Background(), srv.URL+"/start"); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
