@@ -12,6 +12,7 @@ import (
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/fetch"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
@@ -33,6 +34,7 @@ type Browser struct {
 	ctx     context.Context // the browser's, once started
 	cancel  func()
 	version string
+	agent   string // the User-Agent its pages send
 }
 
 // NewBrowser returns a Browser that starts Chromium when it first needs it.
@@ -80,7 +82,7 @@ func (b *Browser) start(ctx context.Context) error {
 		}
 		return fmt.Errorf("capture: start %s: %w", bin, err)
 	}
-	b.ctx, b.cancel, b.version = bctx, cancel, v.Product
+	b.ctx, b.cancel, b.version, b.agent = bctx, cancel, v.Product, userAgent(v.UserAgent)
 	return nil
 }
 
@@ -121,7 +123,7 @@ func (b *Browser) Page(ctx context.Context, rawURL string) (*Result, error) {
 }
 
 func (b *Browser) page(tctx context.Context, pageURL string) (*Result, error) {
-	s := &session{rec: newRecorder(b.opt.Client, b.opt.MaxResource, b.opt.MaxTotal), ctx: tctx}
+	s := &session{rec: newRecorder(b.opt.Client, b.opt.MaxResource, b.opt.MaxTotal), ctx: tctx, agent: b.agent}
 	if err := chromedp.Listen(tctx, s.listen); err != nil {
 		return nil, fmt.Errorf("capture: open a tab: %w", err)
 	}
@@ -129,6 +131,9 @@ func (b *Browser) page(tctx context.Context, pageURL string) (*Result, error) {
 		Patterns: []*fetch.RequestPattern{{URLPattern: "*", RequestStage: fetch.RequestStageRequest}},
 	}); err != nil {
 		return nil, fmt.Errorf("capture: intercept the browser's requests: %w", err)
+	}
+	if _, err := chromedp.Call(tctx, emulation.SetUserAgentOverride, emulation.SetUserAgentOverrideParams{UserAgent: b.agent}); err != nil {
+		return nil, fmt.Errorf("capture: set the User-Agent: %w", err)
 	}
 	res := &Result{URL: pageURL, Tool: Tool(), Browser: b.version}
 	navErr := chromedp.Do(tctx, chromedp.Navigate(res.URL))
@@ -185,7 +190,6 @@ func allocatorOptions(bin string) []chromedp.ExecAllocatorOption {
 		chromedp.Flag("hide-scrollbars", true),
 		chromedp.Flag("mute-audio", true),
 		chromedp.WindowSize(1280, 1024),
-		chromedp.UserAgent(userAgent),
 	)
 	if os.Geteuid() == 0 {
 		opts = append(opts, chromedp.NoSandbox)
@@ -193,14 +197,21 @@ func allocatorOptions(bin string) []chromedp.ExecAllocatorOption {
 	return opts
 }
 
-// userAgent is what the browser sends: a current Chromium's, with Athar named,
-// so that a site can tell an archiver from a person.
-const userAgent = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36 Athar/1 (evidence archiving; +https://github.com/athar-project/athar)"
+// agentSuffix is added to the browser's own User-Agent, so that a site can
+// tell an archiver from a person.
+const agentSuffix = " Athar/1 (evidence archiving; +https://github.com/athar-project/athar)"
+
+// userAgent is what a browser of this version sends as itself, headless or
+// not (some sites refuse "HeadlessChrome"), with Athar named.
+func userAgent(browserAgent string) string {
+	return strings.Replace(browserAgent, "HeadlessChrome/", "Chrome/", 1) + agentSuffix
+}
 
 // session is one capture's browser and record.
 type session struct {
 	rec      *recorder
 	ctx      context.Context
+	agent    string
 	inflight atomic.Int64
 	last     atomic.Int64 // unix nanoseconds of the last answer
 }

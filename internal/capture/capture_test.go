@@ -82,6 +82,9 @@ func site(t testing.TB) (*httptest.Server, []byte, *atomic.Int64) {
 </article></body></html>`, private.URL)
 	})
 	mux.HandleFunc("/late.js", func(w http.ResponseWriter, r *http.Request) {
+		if ua := r.UserAgent(); !strings.Contains(ua, " Chrome/") || !strings.HasSuffix(ua, agentSuffix) {
+			t.Errorf("the browser's requests say User-Agent %q", ua)
+		}
 		w.Header().Set("Content-Type", "text/javascript")
 		fmt.Fprint(w, `document.getElementById("late").textContent = "A paragraph the page's script wrote.";`)
 	})

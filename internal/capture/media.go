@@ -38,7 +38,7 @@ func (s *session) media(ctx context.Context, max int64) ([]Media, error) {
 		}
 		ex := s.rec.find(u)
 		if ex == nil || !ex.complete() {
-			ex = s.rec.do(ctx, http.MethodGet, u, http.Header{"User-Agent": {userAgent}}, nil, "Media")
+			ex = s.rec.do(ctx, http.MethodGet, u, http.Header{"User-Agent": {s.agent}}, nil, "Media")
 		}
 		if !ex.complete() {
 			continue // listed as skipped by the recorder, or an error status the WARC holds
