@@ -99,7 +99,7 @@ func addFiles(ctx context.Context, tx *store.Tx, sourceID string, files []keptFi
 
 // Capture captures each URL as v, one after the other, calling report once
 // per URL in order. Only analysts and up may. It returns an error only when
-// it cannot go on (a refusal, a failed database); a page that fails is
+// it cannot go on (a refusal, no browser, a failed database); a page that fails is
 // reported, nothing of it stored, and the rest are still captured.
 func (a *App) Capture(ctx context.Context, v access.Viewer, urls []string, opt CaptureOptions, report func(CaptureResult)) error {
 	r, err := a.settle(v, IngestOptions{Kind: opt.Kind, Sensitivity: opt.Sensitivity})
@@ -123,6 +123,9 @@ func (a *App) Capture(ctx context.Context, v access.Viewer, urls []string, opt C
 		}
 		out := CaptureResult{URL: u, Outcome: Failed}
 		p, err := a.capture1(ctx, r, browser, u)
+		if errors.Is(err, capture.ErrNoChromium) {
+			return err // no page can be captured on this machine
+		}
 		if err != nil {
 			out.Err = err
 			report(out)

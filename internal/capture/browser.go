@@ -17,7 +17,6 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
-	"github.com/athar-project/athar/internal/pdf"
 )
 
 // browsing bounds concurrent browsers: each takes a few hundred MB.
@@ -56,7 +55,7 @@ func (b *Browser) start(ctx context.Context) error {
 	bin := b.opt.Chromium
 	if bin == "" {
 		var err error
-		if bin, err = pdf.Find(); err != nil {
+		if bin, err = findChromium(); err != nil {
 			return err
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/athar-project/athar/internal/ingest"
+	"github.com/athar-project/athar/internal/pdf"
 )
 
 // Options bound a capture.
@@ -107,6 +108,21 @@ type Result struct {
 	// Tool is what captured ("athar <version>"); Browser the browser's
 	// product and version.
 	Tool, Browser string
+}
+
+// ErrNoChromium means no browser was found to capture with.
+var ErrNoChromium = errors.New("no chromium to capture pages with: install Debian's chromium package, or set CHROME to the browser's path")
+
+// findChromium is pdf.Find's browser, or ErrNoChromium saying why not.
+func findChromium() (string, error) {
+	bin, err := pdf.Find()
+	switch {
+	case errors.Is(err, pdf.ErrNoChromium):
+		return "", ErrNoChromium
+	case err != nil:
+		return "", fmt.Errorf("%w (%v)", ErrNoChromium, err)
+	}
+	return bin, nil
 }
 
 // Error is a capture that failed: the page could not be had, or was not one.
