@@ -27,6 +27,26 @@ type sourceJSON struct {
 	IngestedAt  string  `json:"ingested_at"`
 	DuplicateOf *string `json:"duplicate_of"`
 	Text        *string `json:"text,omitempty"`
+	// Files are the files kept with a captured page (show only).
+	Files []fileJSON `json:"files,omitempty"`
+}
+
+// fileJSON is a file kept with a source.
+type fileJSON struct {
+	Role      string `json:"role"`
+	Name      string `json:"name"`
+	SHA256    string `json:"sha256"`
+	Size      int64  `json:"size"`
+	MediaType string `json:"media_type"`
+	URL       string `json:"url,omitempty"`
+}
+
+func toFilesJSON(files []model.SourceFile) []fileJSON {
+	var out []fileJSON
+	for _, f := range files {
+		out = append(out, fileJSON{Role: string(f.Role), Name: f.Name, SHA256: f.SHA256, Size: f.Size, MediaType: f.MediaType, URL: f.URL})
+	}
+	return out
 }
 
 func toSourceJSON(s model.Source, withText bool) sourceJSON {
@@ -98,13 +118,26 @@ func init() {
 				if err != nil {
 					return cannot(err)
 				}
+				files, err := a.SourceFiles(ctx, v, s.ID)
+				if err != nil {
+					return cannot(err)
+				}
 				if g.json {
-					return g.printJSON(toSourceJSON(s, true))
+					out := toSourceJSON(s, true)
+					out.Files = toFilesJSON(files)
+					return g.printJSON(out)
 				}
 				fmt.Fprintf(g.stdout, "id:          %s\nsha256:      %s\nkind:        %s\ntitle:       %s\npublisher:   %s\nurl:         %s\npublished:   %s\nlanguage:    %s\nsensitivity: %s\ningested:    %s\n",
 					s.ID, s.SHA256, s.Kind, s.Title, s.Publisher, s.URL, orDash(s.Published.String()), s.Language, s.Sensitivity, s.IngestedAt.Format(time.RFC3339))
 				if s.DuplicateOf != "" {
 					fmt.Fprintf(g.stdout, "near-copy:   of %s (similarity %.2f)\n", s.DuplicateOf, s.Similarity)
+				}
+				for _, f := range files {
+					fmt.Fprintf(g.stdout, "file:        %-10s %s  %s  %d bytes", f.Role, f.SHA256, f.Name, f.Size)
+					if f.URL != "" {
+						fmt.Fprintf(g.stdout, "  from %s", f.URL)
+					}
+					fmt.Fprintln(g.stdout)
 				}
 				fmt.Fprintf(g.stdout, "\n%s\n", s.Text)
 				return nil

@@ -28,7 +28,15 @@ var operationDocs = map[string]operationDoc{
 		"and resolve it as `athar ingest` does. Analysts, reviewers and admins. The same bytes are stored once."},
 	"get-source":             {"Sources", "One source with its plain text; statements' spans are code-point offsets into `text`."},
 	"list-source-statements": {"Sources", "The statements drawn from a source that the caller may see, filtered by status or property."},
-	"list-entities":          {"Entities", "Entities the caller may see something of, with the names they may see, by type. Paged."},
+	"list-source-files": {"Sources", "The files kept with a source besides its record — for a captured web page its WACZ (the original), " +
+		"WARC, screenshot, rendered document, acquisition record and linked media — each with its SHA-256 and size. Empty for other sources."},
+	"capture-page": {"Sources", "Capture a web page as evidence, as `athar capture` does: the page is loaded in headless Chromium, " +
+		"every request made through the server's guarded client, and stored as one source — the WACZ (its original), the WARC, " +
+		"a full-page screenshot, the rendered document, the acquisition record (final URL, redirects, response headers, time, " +
+		"tool, who) and the media the page links, each hashed into the archive and the ledger — and extraction and resolution " +
+		"run on its main text before the answer. A page that cannot be captured is a 422 naming why, and nothing of it is " +
+		"stored. Analysts, reviewers and admins."},
+	"list-entities": {"Entities", "Entities the caller may see something of, with the names they may see, by type. Paged."},
 	"get-entity": {"Entities", "One entity: its names, every statement the caller may see by property, the events it takes part in " +
 		"with their review state, and a person's case status and fate. An id merged into another answers with the entity it was merged into."},
 	"get-entity-case": {"Entities", "An entity's case file, the one its page, the reconciliation preview and the dossier show (what " +

@@ -75,6 +75,8 @@ func TestOpenAPIDocumentIsTrue(t *testing.T) {
 					var ct string
 					if path == "/sources" {
 						b, ct = upload("openapi-" + who)
+					} else if path == "/capture" {
+						b, ct = r.captureBody(who)
 					} else {
 						b, ct = r.reviewBody(who)
 						if path == "/review-decisions" {

@@ -4,19 +4,24 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/athar-project/athar/internal/access/accesstest"
 	"github.com/athar-project/athar/internal/app"
+	"github.com/athar-project/athar/internal/ingest"
 	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/pdf"
 	"github.com/athar-project/athar/internal/search"
 	"github.com/athar-project/athar/internal/store"
 	"github.com/athar-project/athar/internal/store/pgtest"
@@ -86,6 +91,7 @@ type rig struct {
 	fx     fixture
 	// secrets[level] are values that no caller cleared below level may see.
 	secrets map[model.Sensitivity][]string
+	page    string // the page captureBody serves, once started
 }
 
 // engines runs a test on a seeded rig on SQLite and on PostgreSQL.
@@ -288,4 +294,33 @@ func (r *rig) postJSON(path, who string, v any) response {
 		r.t.Fatal(err)
 	}
 	return r.do(http.MethodPost, path, who, bytes.NewReader(b), "application/json")
+}
+
+// browser reports whether Chromium is there to capture pages with; in CI it
+// must be.
+func (r *rig) browser() bool {
+	if _, err := pdf.Find(); err != nil {
+		if os.Getenv("CI") == "true" {
+			r.t.Fatalf("chromium is required in CI (Debian package chromium, see .ci/apt-packages): %v", err)
+		}
+		return false
+	}
+	return true
+}
+
+// captureBody asks to capture a page the rig serves on loopback (allowed
+// through ATHAR_FETCH_ALLOW), a new edition at every request.
+func (r *rig) captureBody(string) (*bytes.Buffer, string) {
+	if r.page == "" {
+		var n atomic.Int64
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			fmt.Fprintf(w, "<html><head><title>Captured page</title></head><body><article><p>A page written for the API test of capture, edition %d, about the prison and its guards.</p></article></body></html>", n.Add(1))
+		}))
+		r.t.Cleanup(srv.Close)
+		u, _ := url.Parse(srv.URL)
+		r.t.Setenv(ingest.FetchAllowEnv, u.Host)
+		r.page = srv.URL + "/page"
+	}
+	return bytes.NewBufferString(`{"url":"` + r.page + `"}`), "application/json"
 }

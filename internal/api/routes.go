@@ -24,6 +24,8 @@ func (s *Server) routes() {
 	add(s, writers, s.ingestOperation(post("/sources", "ingest-source", "Ingest a URL or an uploaded file")), s.sourceIngest)
 	add(s, readers, get("/sources/{id}", "get-source", "One source, with its text"), s.sourceShow)
 	add(s, readers, get("/sources/{id}/statements", "list-source-statements", "Statements drawn from a source"), s.sourceStatements)
+	add(s, readers, get("/sources/{id}/files", "list-source-files", "The files kept with a source (a captured page's), with their hashes"), s.sourceFiles)
+	add(s, writers, s.captureOperation(post("/capture", "capture-page", "Capture a web page as evidence")), s.captureCreate)
 
 	add(s, readers, get("/entities", "list-entities", "List entities"), s.entitiesList)
 	add(s, readers, get("/entities/{id}", "get-entity", "One entity: names, statements by property, events"), s.entityShow)
@@ -59,6 +61,9 @@ func add[I, O any](s *Server, who audience, op huma.Operation, h func(context.Co
 	}
 	if hasID(op.Path) {
 		op.Errors = append(op.Errors, http.StatusNotFound)
+	}
+	if op.OperationID == "capture-page" {
+		op.Errors = append(op.Errors, http.StatusUnprocessableEntity)
 	}
 	switch op.OperationID {
 	case "review-statement", "review-many":

@@ -40,6 +40,9 @@ type parsed struct {
 	recorder *pipeline.Recorder
 	staged   bool
 	folded   string
+	// files are kept with the source when it is stored (a capture's WARC,
+	// screenshot, media...).
+	files []keptFile
 }
 
 // read fetches or reads and parses a chunk of inputs, several at a time.

@@ -342,6 +342,9 @@ func (a *App) add(ctx context.Context, tx *store.Tx, bi *batchIndex, r *run, p *
 	if err := tx.AddSource(ctx, &src, p.data); err != nil {
 		return err
 	}
+	if err := addFiles(ctx, tx, src.ID, p.files); err != nil {
+		return err
+	}
 	res.Source, res.DuplicateOf = src, dup
 	res.Outcome = Stored
 	bi.sums[p.sum] = src.ID

@@ -23,6 +23,8 @@ type Reader interface {
 	NearCopies(ctx context.Context, v access.Viewer, id string) ([]model.Source, error)
 	CountSources(ctx context.Context, v access.Viewer) (SourceCounts, error)
 	Blob(ctx context.Context, v access.Viewer, id string) ([]byte, error)
+	SourceFiles(ctx context.Context, v access.Viewer, sourceID string) ([]model.SourceFile, error)
+	SourceFileBytes(ctx context.Context, v access.Viewer, sourceID, sha256 string) (model.SourceFile, []byte, error)
 	Mentions(ctx context.Context, v access.Viewer, sourceID string) ([]model.Mention, error)
 
 	Statement(ctx context.Context, v access.Viewer, id string) (model.Statement, error)

@@ -292,6 +292,29 @@ func (s *Store) verifyBlobs(ctx context.Context, r *Report) error {
 			r.add("blob", sum, "the original of source %s is missing from the archive", id)
 		}
 	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	return s.verifySourceFiles(ctx, r, found)
+}
+
+// verifySourceFiles names every file kept with a source (a capture's WARC,
+// screenshot, media) whose bytes are missing from the archive.
+func (s *Store) verifySourceFiles(ctx context.Context, r *Report, found map[string]bool) error {
+	rows, err := s.db.QueryContext(ctx, "SELECT source_id, role, sha256 FROM source_files ORDER BY source_id, id")
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, role, sum string
+		if err := rows.Scan(&id, &role, &sum); err != nil {
+			return err
+		}
+		if !found[sum] {
+			r.add("blob", sum, "the %s file of source %s is missing from the archive", role, id)
+		}
+	}
 	return rows.Err()
 }
 

@@ -171,6 +171,11 @@ func TestAuthorizationMatrix(t *testing.T) {
 		{"GET", src(model.Internal) + "/original", false, signedAt(model.Internal), nil},
 		{"GET", src(model.Restricted) + "/original", false, signedAt(model.Restricted), nil},
 		{"GET", src(model.Confidential) + "/original", false, signedAt(model.Confidential), nil},
+		{"GET", src(model.Public) + "/files/" + r.sources[model.Public].file, false, signedAt(model.Public), nil},
+		{"GET", src(model.Internal) + "/files/" + r.sources[model.Internal].file, false, signedAt(model.Internal), nil},
+		{"GET", src(model.Restricted) + "/files/" + r.sources[model.Restricted].file, false, signedAt(model.Restricted), nil},
+		{"GET", src(model.Confidential) + "/files/" + r.sources[model.Confidential].file, false, signedAt(model.Confidential), nil},
+		{"GET", src(model.Public) + "/files/" + r.sources[model.Confidential].file, false, signedAt(model.Sensitivity(99)), nil},
 		{"GET", "/sources/src_0000000000000000", false, seeAt(model.Sensitivity(99)), nil},
 		{"GET", "/sources/src_0000000000000000/original", false, signedAt(model.Sensitivity(99)), nil},
 		{"GET", "/admin", false, admin, nil},
@@ -199,6 +204,21 @@ func TestAuthorizationMatrix(t *testing.T) {
 		{"POST", "/upload", true, signedAnswer(http.StatusBadRequest), nil},
 		{"POST", "/upload", false, always(http.StatusForbidden), url.Values{"urls": {"https://example.org/"}}},
 		{"POST", "/sources", true, always(http.StatusNotFound), nil},
+		{"GET", "/capture", false, signedAt(model.Public), nil},
+		// A capture form with nothing in it is a bad request for everyone
+		// signed in; one with a URL is the analysts' and up (the page
+		// reports that ftp: is no web page, before any browser starts).
+		{"POST", "/capture", true, signedAnswer(http.StatusBadRequest), nil},
+		{"POST", "/capture", true, func(w who) int {
+			switch w.name {
+			case "":
+				return http.StatusSeeOther
+			case "vera":
+				return http.StatusForbidden
+			}
+			return http.StatusOK
+		}, url.Values{"urls": {"ftp://example.org/page"}}},
+		{"POST", "/capture", false, always(http.StatusForbidden), url.Values{"urls": {"https://example.org/"}}},
 		{"GET", "/entities", false, page, nil},
 		{"GET", "/entities?type=person", false, page, nil},
 		{"GET", "/entities?type=event", false, page, nil},

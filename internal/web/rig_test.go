@@ -34,6 +34,9 @@ const testPassword = accesstest.Password
 type seeded struct {
 	src     model.Source
 	secrets []string
+	// file is the SHA-256 of a screenshot kept with the source, as a
+	// captured page keeps one.
+	file string
 }
 
 type rig struct {
@@ -145,7 +148,11 @@ func (r *rig) seed(ctx context.Context) {
 			if err := tx.AddSource(ctx, &src, []byte("original bytes of "+d.title)); err != nil {
 				return err
 			}
-			sd := seeded{src: src, secrets: []string{src.ID, src.SHA256, d.title, d.publisher, d.url}}
+			shot := model.SourceFile{SourceID: src.ID, Role: model.FileScreenshot, Name: "screenshot.png", MediaType: "image/png"}
+			if err := tx.AddSourceFile(ctx, &shot, []byte("screenshot of "+d.title)); err != nil {
+				return err
+			}
+			sd := seeded{src: src, secrets: []string{src.ID, src.SHA256, d.title, d.publisher, d.url, shot.SHA256}, file: shot.SHA256}
 			sd.secrets = append(sd.secrets, strings.Split(d.text, "\n")...)
 			r.sources[d.sens] = sd
 		}

@@ -101,6 +101,9 @@ type sourceData struct {
 	Original   *sourceRow        // the source this one nearly copies, when the viewer may see it
 	Copies     []sourceRow       // the sources that nearly copy this one
 	Assignment *sourceAssignment // for reviewers: who reviews its statements
+	// Files and Capture: a captured page's files and acquisition record.
+	Files   []model.SourceFile
+	Capture *app.CaptureRecord
 }
 
 // statementRow is a statement with the entities it names, as a table or
@@ -218,6 +221,10 @@ func (s *Server) sourceShow(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	data.Statements = groupStatements(srows)
+	if err := s.sourceCapture(r, &data); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	if data.Assignment, err = s.sourceAssignment(r, src); err != nil {
 		s.serverError(w, r, err)
 		return
