@@ -111,6 +111,9 @@ func (s *Signer) Sign(seq int64, hash, at string) Checkpoint {
 	return c
 }
 
+// File is the name of c's file in the checkpoints' folder.
+func (c Checkpoint) File() string { return fmt.Sprintf("%012d.json", c.Seq) }
+
 // WriteCheckpoint stores c in dir as <seq>.json, atomically.
 func WriteCheckpoint(dir string, c Checkpoint) (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -120,7 +123,7 @@ func WriteCheckpoint(dir string, c Checkpoint) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	path := filepath.Join(dir, fmt.Sprintf("%012d.json", c.Seq))
+	path := filepath.Join(dir, c.File())
 	return path, writeFileAtomic(path, append(b, '\n'), 0o644)
 }
 
