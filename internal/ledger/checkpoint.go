@@ -104,6 +104,10 @@ func createFileAtomic(path string, data []byte, perm os.FileMode) error {
 // Public returns the public half of the key.
 func (s *Signer) Public() ed25519.PublicKey { return s.key.Public().(ed25519.PublicKey) }
 
+// SignBytes signs data with the key (ed25519): what a court package's
+// manifest is signed with, the same key as the checkpoints.
+func (s *Signer) SignBytes(data []byte) []byte { return ed25519.Sign(s.key, data) }
+
 // Sign makes a checkpoint of the head (seq, hash) at time at.
 func (s *Signer) Sign(seq int64, hash, at string) Checkpoint {
 	c := Checkpoint{Seq: seq, Hash: hash, At: at, PublicKey: hex.EncodeToString(s.Public())}
