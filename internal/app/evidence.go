@@ -172,4 +172,3 @@ func (a *App) SignWithLedgerKey(ctx context.Context, v access.Viewer, data []byt
 // CheckpointDir is where the ledger's checkpoints and their time-stamp
 // tokens are kept.
 func (a *App) CheckpointDir() string { return a.st.CheckpointDir() }
-

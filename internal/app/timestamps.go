@@ -128,4 +128,3 @@ func (a *App) verifyTimestamps(r *store.Report) error {
 	r.OK = len(r.Problems) == 0
 	return nil
 }
-
