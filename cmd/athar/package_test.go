@@ -84,6 +84,9 @@ func TestCourtPackage(t *testing.T) {
 	if v.code != 0 || !strings.Contains(v.stdout, "Court test TSA stamped the checkpoint") || !strings.Contains(v.stdout, original.Path) {
 		t.Fatalf("verify-package: exit %d\n%s%s", v.code, v.stdout, v.stderr)
 	}
+	if out, err := exec.Command("pdftotext", filepath.Join(pkg, "dossier.pdf"), "-").Output(); err != nil || !strings.Contains(string(out), "Court test TSA") {
+		t.Errorf("the dossier PDF does not print its trusted time: %v", err)
+	}
 	// By hand, as docs/evidence.md tells a lawyer.
 	out, err := exec.Command("sha256sum", filepath.Join(pkg, filepath.FromSlash(original.Path))).Output()
 	if err != nil || !strings.HasPrefix(string(out), original.SHA256) {

@@ -30,6 +30,14 @@ func TestTrustedTime(t *testing.T) {
 	if v := athar(t, "", "--data", data, "verify"); v.code != 0 || !strings.Contains(v.stdout, "no trusted time was obtained") {
 		t.Fatalf("verify without an authority: exit %d\n%s%s", v.code, v.stdout, v.stderr)
 	}
+	ous := personID(t, data, "Ous Salloum")
+	html := filepath.Join(t.TempDir(), "ous.html")
+	if r := athar(t, "", "--data", data, "export", "dossier", ous, "--out", html); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	if b, _ := os.ReadFile(html); !strings.Contains(string(b), "no trusted time was obtained") {
+		t.Error("the dossier made without an authority does not say that no trusted time was obtained")
+	}
 
 	// The authority is down: the write succeeds, its checkpoint is kept.
 	t.Setenv(ledger.TSAURLEnv, trusted.URL)
@@ -56,6 +64,14 @@ func TestTrustedTime(t *testing.T) {
 	v := athar(t, "", "--data", data, "verify")
 	if v.code != 0 || !strings.Contains(v.stdout, "timestamps: 1 checked") || strings.Contains(v.stdout, "trusted time") {
 		t.Fatalf("verify with a token: exit %d\n%s%s", v.code, v.stdout, v.stderr)
+	}
+	// A dossier made now prints its trusted time.
+	os.Remove(html)
+	if r := athar(t, "", "--data", data, "export", "dossier", ous, "--out", html); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	if b, _ := os.ReadFile(html); !strings.Contains(string(b), "time-stamped by <bdi>CN=Trusted test TSA</bdi>") {
+		t.Error("the dossier does not print its trusted time")
 	}
 	// Another write: its checkpoint is stamped as it is made.
 	if r := athar(t, "", "--data", data, "user", "add", "walid", "--role", "viewer"); r.code != 0 {

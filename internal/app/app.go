@@ -104,7 +104,9 @@ func (a *App) Dossiers(now func() time.Time) *dossier.Maker {
 	if now == nil {
 		now = a.now
 	}
-	return dossier.New(a.st, a.cases, now)
+	m := dossier.New(a.st, a.cases, now)
+	m.TrustedTime = a.trustedTime
+	return m
 }
 
 // Close closes the store.

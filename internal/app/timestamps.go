@@ -128,3 +128,31 @@ func (a *App) verifyTimestamps(r *store.Report) error {
 	r.OK = len(r.Problems) == 0
 	return nil
 }
+
+// trustedTime asks the configured authorities for trusted time over c
+// (stamp) and returns the time-stamps over it that verify: what a dossier
+// prints.
+func (a *App) trustedTime(ctx context.Context, c ledger.Checkpoint) []ledger.TokenInfo {
+	if _, err := a.stamp(ctx, c); err != nil {
+		return nil
+	}
+	tc, err := ledger.TimeConfigFromEnv()
+	if err != nil {
+		return nil
+	}
+	tokens, err := ledger.Tokens(a.st.CheckpointDir())
+	if err != nil {
+		return nil
+	}
+	var out []ledger.TokenInfo
+	for _, f := range tokens[c.Seq] {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			continue
+		}
+		if info, err := ledger.VerifyToken(b, c.Imprint(), tc.Roots); err == nil {
+			out = append(out, info)
+		}
+	}
+	return out
+}
