@@ -263,8 +263,8 @@ func signedContentType(der []byte) (asn1.ObjectIdentifier, error) {
 		Type    asn1.ObjectIdentifier
 		Content asn1.RawValue `asn1:"explicit,tag:0"`
 	}
-	if _, err := asn1.Unmarshal(der, &ci); err != nil {
-		return nil, err
+	if rest, err := asn1.Unmarshal(der, &ci); err != nil || len(rest) > 0 {
+		return nil, errors.New("not one DER value")
 	}
 	var sd struct {
 		Version          int
@@ -288,14 +288,21 @@ func signedContentType(der []byte) (asn1.ObjectIdentifier, error) {
 // a certificate meant for time-stamping; with roots, that this certificate
 // chains to one of them, valid when the token was made; and that what it
 // stamps is the SHA-256 digest given.
-func VerifyToken(token, digest []byte, roots *x509.CertPool) (TokenInfo, error) {
-	var info TokenInfo
+func VerifyToken(token, digest []byte, roots *x509.CertPool) (info TokenInfo, err error) {
+	// A token is DER (RFC 3161): anything else is refused before the CMS
+	// parser, whose BER reader panics on some malformed input (found by
+	// FuzzVerifyToken); a panic left in it is an error too.
+	if ct, err := signedContentType(token); err != nil || !ct.Equal(idTSTInfo) {
+		return info, errors.New("not a time-stamp token: not DER CMS signed data over a TSTInfo")
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			info, err = TokenInfo{}, fmt.Errorf("not a time-stamp token: malformed (%v)", p)
+		}
+	}()
 	p7, err := pkcs7.Parse(token)
 	if err != nil {
 		return info, fmt.Errorf("not a time-stamp token: %w", err)
-	}
-	if ct, err := signedContentType(token); err != nil || !ct.Equal(idTSTInfo) {
-		return info, errors.New("not a time-stamp token: the signed content is not a TSTInfo")
 	}
 	if len(p7.Certificates) == 0 {
 		return info, errors.New("the token carries no certificate of its authority")
