@@ -79,10 +79,15 @@ func VerifyPackage(dir string, opt VerifyOptions) (Report, error) {
 		r.fail(ManifestFile, "%v", err)
 		return r, nil
 	}
+	return verifyManifest(r, dir, mb, opt), nil
+}
+
+// verifyManifest is VerifyPackage with the manifest's bytes read.
+func verifyManifest(r Report, dir string, mb []byte, opt VerifyOptions) Report {
 	m, err := ParseManifest(mb)
 	if err != nil {
 		r.fail(ManifestFile, "%v", err)
-		return r, nil
+		return r
 	}
 
 	// The signed head and the manifest's signature by the same key.
@@ -132,7 +137,7 @@ func VerifyPackage(dir string, opt VerifyOptions) (Report, error) {
 		"that the ledger's key is Athar's: compare "+m.Ledger.PublicKey+" with the key the organisation published",
 		"that each ledger entry's row held the file's SHA-256: the package carries the entries (their row hashes), not the database's rows")
 	r.OK = len(r.Problems) == 0
-	return r, nil
+	return r
 }
 
 func checkCheckpoint(r *Report, dir string, m Manifest) (ledger.Checkpoint, bool) {
