@@ -81,6 +81,19 @@ func TestTrustedTime(t *testing.T) {
 		t.Fatalf("verify after a stamped write: exit %d\n%s%s", v.code, v.stdout, v.stderr)
 	}
 
+	// A backup carries the tokens; the restored store's verify checks them.
+	backup := filepath.Join(t.TempDir(), "athar.backup")
+	if r := athar(t, "", "--data", data, "backup", "--out", backup); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	restored := filepath.Join(t.TempDir(), "restored")
+	if r := athar(t, "", "--data", restored, "restore", "--from", backup); r.code != 0 {
+		t.Fatalf("restore: %s%s", r.stdout, r.stderr)
+	}
+	if v := athar(t, "", "--data", restored, "verify"); v.code != 0 || !strings.Contains(v.stdout, "timestamps: 2 checked") {
+		t.Errorf("verify after a restore: exit %d\n%s%s", v.code, v.stdout, v.stderr)
+	}
+
 	token := res.Tokens[0]
 	good, err := os.ReadFile(token)
 	if err != nil {
