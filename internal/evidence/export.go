@@ -56,11 +56,11 @@ func Export(ctx context.Context, a *app.App, v access.Viewer, id, out string, op
 	}
 	var files []app.EvidenceFile
 	for _, src := range d.Shown {
-		fs, err := a.SourceFiles(ctx, v, src.ID)
+		sf, err := a.SourceFiles(ctx, v, src.ID)
 		if err != nil {
 			return Manifest{}, fmt.Errorf("source %s: %w", src.ID, err)
 		}
-		files = append(files, fs...)
+		files = append(files, sf...)
 	}
 	// The head after the dossier was read: every entry the dossier rests
 	// on is at or before it. Configured authorities are asked to stamp it.
