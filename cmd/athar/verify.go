@@ -22,7 +22,9 @@ still contains every signed checkpoint, signed by the ledger's key (the file
 ATHAR_SIGNING_KEY_FILE names, or the per-user one). With --anchors (default
 $ATHAR_LEDGER_ANCHORS), a folder or file of checkpoints published outside the
 data directory, each of them must be in the data directory and agree with the
-chain. Exits 0 when all it can check holds — printing what it could not check
+chain. Every RFC 3161 time-stamp token kept beside a checkpoint is checked:
+its signature, its authority's certificate against ATHAR_TSA_CA, and that it
+stamps that checkpoint. Exits 0 when all it can check holds — printing what it could not check
 ("not checked: …") — 1 naming the first break, 2 when it cannot run.`,
 			Args: cobra.NoArgs,
 			RunE: func(cmd *cobra.Command, _ []string) error {
@@ -52,6 +54,7 @@ chain. Exits 0 when all it can check holds — printing what it could not check
 					if anchors != "" {
 						fmt.Fprintf(g.stdout, "anchors: %d checked\n", r.Anchors)
 					}
+					fmt.Fprintf(g.stdout, "timestamps: %d checked\n", r.Timestamps)
 					for _, u := range r.Unchecked {
 						fmt.Fprintf(g.stdout, "not checked: %s\n", u)
 					}

@@ -39,12 +39,20 @@ func (a *App) VerifyAnchored(ctx context.Context, v access.Viewer, anchors strin
 	if err := mayManageAccounts(v, "verify the ledger"); err != nil {
 		return VerifyReport{}, err
 	}
-	return a.st.VerifyAnchored(ctx, anchors)
+	r, err := a.st.VerifyAnchored(ctx, anchors)
+	if err != nil {
+		return r, err
+	}
+	return r, a.verifyTimestamps(&r)
 }
 
 // SignHead signs the ledger's head into a checkpoint and returns it: what a
 // dossier carries so that a court can check nothing in it changed after.
-func (a *App) SignHead(ctx context.Context) (ledger.Checkpoint, error) { return a.st.Checkpoint(ctx) }
+// Configured authorities are asked for trusted time over it (Timestamp).
+func (a *App) SignHead(ctx context.Context) (ledger.Checkpoint, error) {
+	res, err := a.Timestamp(ctx)
+	return res.Checkpoint, err
+}
 
 // Reviewers lists the accounts a source may be assigned to, for v, who
 // assigns work (a reviewer or an admin): enabled reviewers and admins

@@ -17,7 +17,6 @@ package app
 
 import (
 	"context"
-	"fmt"
 	"log/slog"
 	"net/http"
 	"sync"
@@ -105,7 +104,9 @@ func (a *App) Dossiers(now func() time.Time) *dossier.Maker {
 	if now == nil {
 		now = a.now
 	}
-	return dossier.New(a.st, a.cases, now)
+	m := dossier.New(a.st, a.cases, now)
+	m.TrustedTime = a.trustedTime
+	return m
 }
 
 // Close closes the store.
@@ -115,11 +116,12 @@ func (a *App) Close() error { return a.st.Close() }
 func (a *App) Engine() string { return a.st.Engine() }
 
 // Checkpoint signs the ledger's head into a checkpoint file, so that a later
-// cut of the chain is caught by verify: what every command that wrote does
-// before it returns.
+// cut of the chain is caught by verify, and asks the configured
+// time-stamping authorities for trusted time over it (Timestamp): what
+// every command that wrote does before it returns.
 func (a *App) Checkpoint(ctx context.Context) error {
-	if _, err := a.st.Checkpoint(ctx); err != nil {
-		return fmt.Errorf("sign ledger checkpoint: %w", err)
-	}
-	return nil
+	// A failing time-stamping authority is logged, never fatal: the
+	// checkpoint is kept and the next one asks again.
+	_, err := a.Timestamp(ctx)
+	return err
 }

@@ -127,6 +127,10 @@ func Write(ctx context.Context, st *store.Store, w io.Writer) (Manifest, error) 
 	if err != nil {
 		return m, err
 	}
+	tokens, err := ledger.Tokens(st.CheckpointDir())
+	if err != nil {
+		return m, err
+	}
 	for _, c := range cps {
 		if c.Seq > m.HeadSeq {
 			continue // signed after the snapshot: not in this backup's chain
@@ -134,6 +138,15 @@ func Write(ctx context.Context, st *store.Store, w io.Writer) (Manifest, error) 
 		b, _ := json.MarshalIndent(c, "", "  ")
 		if err := add(fmt.Sprintf("%s%012d.json", checkDir, c.Seq), append(b, '\n'), 0o644); err != nil {
 			return m, err
+		}
+		for _, t := range tokens[c.Seq] { // its trusted time, as kept
+			b, err := os.ReadFile(t)
+			if err != nil {
+				return m, err
+			}
+			if err := add(checkDir+filepath.Base(t), b, 0o644); err != nil {
+				return m, err
+			}
 		}
 	}
 	if path, ok := st.SigningKeyInDataDir(); ok {

@@ -62,6 +62,9 @@ type ledgerHead struct {
 	PublicKey string
 	Signature string
 	File      string // the checkpoint's file in the data directory
+	// Stamps are the verified RFC 3161 time-stamps over the checkpoint;
+	// none: no trusted time was obtained.
+	Stamps []ledger.TokenInfo
 }
 
 // claim is a claim with the footnotes of its quotes.
@@ -223,11 +226,11 @@ func (c *citer) events(byID map[string]casefile.Event, ids []string) ([]int, err
 
 // build turns a person's case file into the dossier's sections, in the
 // order they print, numbering footnotes as they are first cited.
-func build(rd *casefile.Reader, f *casefile.File, v access.Viewer, lang Lang, cp ledger.Checkpoint, hash string, now time.Time) (*view, error) {
+func build(rd *casefile.Reader, f *casefile.File, v access.Viewer, lang Lang, cp ledger.Checkpoint, stamps []ledger.TokenInfo, hash string, now time.Time) (*view, error) {
 	d := &view{Lang: lang, CSS: template.CSS(css), ID: f.Ref.ID, Generated: now, By: v, Case: f.Case, Fate: f.Fate,
 		Victims: f.Victims, Perps: f.Perpetrators, Linked: f.Linked, Rejected: f.Rejected, RejectedEvs: len(f.RejectedEvents)}
 	d.Ledger = ledgerHead{Seq: cp.Seq, Hash: hash, SignedAt: cp.At, PublicKey: cp.PublicKey, Signature: cp.Signature,
-		File: fmt.Sprintf("checkpoints/%012d.json", cp.Seq)}
+		File: fmt.Sprintf("checkpoints/%012d.json", cp.Seq), Stamps: stamps}
 	c := &citer{rd: rd, byKey: map[string]int{}, bySrc: map[string]int{}, counted: map[string]bool{}}
 	latin, err := c.claims(f.NamesLatin)
 	if err != nil {

@@ -22,6 +22,7 @@ import (
 
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/casefile"
+	"github.com/athar-project/athar/internal/ledger"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/pdf"
 	"github.com/athar-project/athar/internal/store"
@@ -48,6 +49,11 @@ type Maker struct {
 	st    *store.Store
 	cases *casefile.Service
 	now   func() time.Time
+	// TrustedTime, when set, asks for trusted time over the checkpoint a
+	// dossier is made at and returns the verified time-stamps over it
+	// (the application layer sets it: app.Dossiers). Unset or empty, the
+	// dossier says no trusted time was obtained.
+	TrustedTime func(ctx context.Context, cp ledger.Checkpoint) []ledger.TokenInfo
 }
 
 // New is a maker of dossiers over st, reading case files through cases
@@ -133,7 +139,11 @@ func (m *Maker) Make(ctx context.Context, v access.Viewer, id string, lang Lang)
 		if seq != cp.Seq || (seq > 0 && hash != cp.Hash) {
 			continue // written to meanwhile: read again at the new head
 		}
-		d, err := build(rd, f, v, lang, cp, hash, m.now().UTC())
+		var stamps []ledger.TokenInfo
+		if m.TrustedTime != nil && cp.Seq > 0 {
+			stamps = m.TrustedTime(ctx, cp)
+		}
+		d, err := build(rd, f, v, lang, cp, stamps, hash, m.now().UTC())
 		if err != nil {
 			return nil, fmt.Errorf("dossier %s: %w", e.ID, err)
 		}

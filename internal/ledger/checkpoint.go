@@ -104,12 +104,19 @@ func createFileAtomic(path string, data []byte, perm os.FileMode) error {
 // Public returns the public half of the key.
 func (s *Signer) Public() ed25519.PublicKey { return s.key.Public().(ed25519.PublicKey) }
 
+// SignBytes signs data with the key (ed25519): what a court package's
+// manifest is signed with, the same key as the checkpoints.
+func (s *Signer) SignBytes(data []byte) []byte { return ed25519.Sign(s.key, data) }
+
 // Sign makes a checkpoint of the head (seq, hash) at time at.
 func (s *Signer) Sign(seq int64, hash, at string) Checkpoint {
 	c := Checkpoint{Seq: seq, Hash: hash, At: at, PublicKey: hex.EncodeToString(s.Public())}
 	c.Signature = hex.EncodeToString(ed25519.Sign(s.key, c.SignedBytes()))
 	return c
 }
+
+// File is the name of c's file in the checkpoints' folder.
+func (c Checkpoint) File() string { return fmt.Sprintf("%012d.json", c.Seq) }
 
 // WriteCheckpoint stores c in dir as <seq>.json, atomically.
 func WriteCheckpoint(dir string, c Checkpoint) (string, error) {
@@ -120,7 +127,7 @@ func WriteCheckpoint(dir string, c Checkpoint) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	path := filepath.Join(dir, fmt.Sprintf("%012d.json", c.Seq))
+	path := filepath.Join(dir, c.File())
 	return path, writeFileAtomic(path, append(b, '\n'), 0o644)
 }
 

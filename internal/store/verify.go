@@ -43,6 +43,9 @@ type Report struct {
 	// whose checkpoints they deleted looks whole (CONTRACTS.md: verify
 	// still passes what it can check and says what it could not).
 	Unchecked []string `json:"unchecked"`
+	// Timestamps counts the RFC 3161 tokens over checkpoints that were
+	// checked (by the application layer: internal/app, VerifyAnchored).
+	Timestamps int `json:"timestamps"`
 }
 
 // maxProblems bounds the report: past the first break, more rarely helps.
