@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/athar-project/athar/internal/evidence"
 	"github.com/athar-project/athar/internal/ingest"
 	"github.com/athar-project/athar/internal/pdf"
 )
@@ -30,7 +31,7 @@ func TestCaptureJSON(t *testing.T) {
 			return
 		}
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		fmt.Fprint(w, `<html><head><title>Release of detainees</title></head><body><article><p>Dozens of detainees were released from Sednaya Prison on Sunday, their families said.</p></article></body></html>`)
+		fmt.Fprint(w, `<html><head><title>Former guard arrested</title></head><body><article><p>Security forces arrested Ous Salloum, a former guard at Sednaya Prison, in Homs on Sunday, the ministry said.</p></article></body></html>`)
 	}))
 	defer srv.Close()
 	t.Setenv(ingest.FetchAllowEnv, srv.Listener.Addr().String())
@@ -72,6 +73,39 @@ func TestCaptureJSON(t *testing.T) {
 	}
 	if v := athar(t, "", "--data", data, "verify"); v.code != 0 {
 		t.Errorf("verify after capture: %d\n%s%s", v.code, v.stdout, v.stderr)
+	}
+
+	// A court package of the person the page names carries the capture's
+	// files, each with its chain of custody, and verifies offline.
+	pkg := filepath.Join(t.TempDir(), "pkg")
+	if r := athar(t, "", "--data", data, "export", "package", personID(t, data, "Ous Salloum"), "--out", pkg); r.code != 0 {
+		t.Fatalf("export package: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	b, err := os.ReadFile(filepath.Join(pkg, "manifest.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := evidence.ParseManifest(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	inPackage := map[string]string{}
+	for _, f := range m.Files {
+		if f.SourceID != ok["id"] {
+			continue
+		}
+		inPackage[f.Role] = f.SHA256
+		if len(f.LedgerEntries) == 0 || f.AcquiredAt == "" || !strings.Contains(f.AcquisitionMethod, "Chromium") {
+			t.Errorf("file %s of the capture lacks its chain of custody: %+v", f.Path, f)
+		}
+	}
+	for role, sum := range hashes {
+		if inPackage[role] != sum {
+			t.Errorf("the package's %s of the capture is %q, stored %q", role, inPackage[role], sum)
+		}
+	}
+	if r := athar(t, "", "verify-package", pkg); r.code != 0 {
+		t.Errorf("verify-package: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 }
 

@@ -108,7 +108,7 @@ func Export(ctx context.Context, a *app.App, v access.Viewer, id, out string, op
 		mf.LedgerEntries = []EntryRef{}
 		for _, r := range f.Rows {
 			for _, e := range entries[r] {
-				mf.LedgerEntries = append(mf.LedgerEntries, EntryRef{Seq: e.Seq, Hash: e.Hash, PrevHash: e.PrevHash, Kind: e.Action + " " + e.Table, At: e.At})
+				mf.LedgerEntries = append(mf.LedgerEntries, EntryRef{Seq: e.Seq, Hash: e.Hash, PrevHash: e.PrevHash, Kind: e.Action + " " + e.Table, Row: e.RowID, At: e.At})
 				from = min(from, e.Seq)
 			}
 		}

@@ -78,7 +78,11 @@ type EntryRef struct {
 	Hash     string `json:"hash"`
 	PrevHash string `json:"prev_hash"`
 	Kind     string `json:"kind"` // "<action> <table>", e.g. "insert sources"
-	At       string `json:"at"`
+	// Row is the id of the row the entry records: the source's own id for
+	// its row in sources, a file's row id for a captured page's other files
+	// (source_files).
+	Row string `json:"row"`
+	At  string `json:"at"`
 }
 
 // Ledger points at the package's part of the ledger.

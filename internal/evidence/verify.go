@@ -250,7 +250,10 @@ func checkFile(r *Report, dir string, f File, entries map[int64]ledger.Entry) {
 		case e.Hash != ref.Hash || e.PrevHash != ref.PrevHash || e.Action+" "+e.Table != ref.Kind:
 			r.fail(f.Path, "ledger entry %d is not the one the manifest lists for it", ref.Seq)
 			return
-		case f.SourceID != "" && e.RowID != f.SourceID:
+		case e.RowID != ref.Row:
+			r.fail(f.Path, "ledger entry %d records row %s, not the %s the manifest lists", ref.Seq, e.RowID, ref.Row)
+			return
+		case f.SourceID != "" && e.Table == "sources" && e.RowID != f.SourceID:
 			r.fail(f.Path, "ledger entry %d records row %s, not source %s", ref.Seq, e.RowID, f.SourceID)
 			return
 		}

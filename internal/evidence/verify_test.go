@@ -46,7 +46,7 @@ func writePackage(t testing.TB, dir string) Manifest {
 		}
 		f.Role, f.SourceID, f.MediaType, f.AcquisitionMethod, f.CollectedBy = "original", src.id, "text/plain", "read from a file", "op"
 		for _, e := range src.refs {
-			f.LedgerEntries = append(f.LedgerEntries, EntryRef{Seq: e.Seq, Hash: e.Hash, PrevHash: e.PrevHash, Kind: e.Action + " " + e.Table, At: e.At})
+			f.LedgerEntries = append(f.LedgerEntries, EntryRef{Seq: e.Seq, Hash: e.Hash, PrevHash: e.PrevHash, Kind: e.Action + " " + e.Table, Row: e.RowID, At: e.At})
 		}
 		m.Files = append(m.Files, f)
 	}
