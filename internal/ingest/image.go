@@ -1,0 +1,168 @@
+package ingest
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"image"
+	_ "image/jpeg" // DecodeConfig of JPEG scans
+	_ "image/png"  // and of PNG ones
+	"os"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/athar-project/athar/internal/ocr"
+)
+
+// Content types of the images Parse reads by OCR.
+const (
+	TypePNG  = "image/png"
+	TypeJPEG = "image/jpeg"
+	TypeTIFF = "image/tiff"
+)
+
+// OCR says how a document's text, or part of it, was read by OCR.
+type OCR struct {
+	// Engine is the OCR program and its version ("tesseract 5.3.0");
+	// Languages the models it read with ("ara+eng").
+	Engine, Languages string
+	// DPI is the resolution PDF pages were rendered at; 0 for an image,
+	// whose boxes are in its own pixels.
+	DPI int
+	// Pages are the pages read by OCR, numbered as in the document, with
+	// their size in pixels.
+	Pages []ocr.Page
+	// Words are the words read, their offsets in code points of
+	// Document.Text.
+	Words []ocr.Word
+}
+
+// MeanConfidence is the mean confidence (0-100) of the words read.
+func (o *OCR) MeanConfidence() float64 { return ocr.Result{Words: o.Words}.MeanConfidence() }
+
+// imageType is the content type of a PNG, JPEG or TIFF, "" for anything
+// else.
+func imageType(data []byte) string {
+	switch {
+	case bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")):
+		return TypePNG
+	case bytes.HasPrefix(data, []byte("\xff\xd8\xff")):
+		return TypeJPEG
+	case bytes.HasPrefix(data, []byte("II*\x00")), bytes.HasPrefix(data, []byte("MM\x00*")):
+		return TypeTIFF
+	}
+	return ""
+}
+
+// checkImage refuses an image whose header cannot be read — before
+// Tesseract is asked — and a TIFF of more pages than the cap.
+func checkImage(data []byte, ct string, opt Options) error {
+	if ct == TypeTIFF {
+		n, err := ocr.TIFFPages(data)
+		if err != nil {
+			return errorf(ErrImage, "%v", err)
+		}
+		if n > opt.OCR.Pages() {
+			return fmt.Errorf("%w: %w: the TIFF has %d pages, the limit is %d", ErrOCR, ocr.ErrTooManyPages, n, opt.OCR.Pages())
+		}
+		return nil
+	}
+	if _, _, err := image.DecodeConfig(bytes.NewReader(data)); err != nil {
+		return errorf(ErrImage, "a %s image that cannot be read (damaged or truncated?): %v", strings.ToUpper(strings.TrimPrefix(ct, "image/")), err)
+	}
+	return nil
+}
+
+// parseImage reads a scanned page (PNG, JPEG, or the pages of a TIFF) by
+// OCR.
+func parseImage(ctx context.Context, in Input, ct string, opt Options) (Document, error) {
+	if err := checkImage(in.Data, ct, opt); err != nil {
+		return Document{}, err
+	}
+	file, remove, err := tempFile(in.Data, "*."+strings.TrimPrefix(ct, "image/"))
+	if err != nil {
+		return Document{}, errorf(ErrOCR, "temporary file: %v", err)
+	}
+	defer remove()
+	res, err := ocr.ReadFile(ctx, file, opt.OCR)
+	if err != nil {
+		return Document{}, fmt.Errorf("%w: %w", ErrOCR, err)
+	}
+	if strings.TrimSpace(res.Text) == "" {
+		return Document{}, errorf(ErrNoText, "OCR found no text in the image")
+	}
+	doc := Document{Text: res.Text, ContentType: ct, URL: in.URL,
+		OCR: &OCR{Engine: ocr.Engine(ctx), Languages: opt.OCR.Langs(), Pages: res.Pages, Words: res.Words}}
+	return finish(doc, opt)
+}
+
+// tempFile writes data to a new temporary file named by pattern, and
+// returns its path and what removes it.
+func tempFile(data []byte, pattern string) (string, func(), error) {
+	f, err := os.CreateTemp("", "athar-ingest-"+pattern)
+	if err != nil {
+		return "", nil, err
+	}
+	remove := func() { os.Remove(f.Name()) }
+	_, werr := f.Write(data)
+	if cerr := f.Close(); werr == nil {
+		werr = cerr
+	}
+	if werr != nil {
+		remove()
+		return "", nil, werr
+	}
+	return f.Name(), remove, nil
+}
+
+// pageText is one page of a PDF: its own text layer, or what OCR read of
+// it (ocr set).
+type pageText struct {
+	number int
+	text   string
+	ocr    *ocr.Result
+}
+
+// joinPages joins the pages that have text by a blank line, as pdfPages
+// does, and gives the words OCR read their offsets in the joined text.
+func joinPages(pages []pageText) (string, []ocr.Page, []ocr.Word) {
+	var b strings.Builder
+	var sizes []ocr.Page
+	var words []ocr.Word
+	runes := 0
+	for _, p := range pages {
+		text := strings.TrimRight(p.text, " \t\n")
+		if p.ocr != nil {
+			text = p.ocr.Text
+		}
+		if strings.TrimSpace(text) == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString("\n\n")
+			runes += 2
+		}
+		if p.ocr != nil {
+			for _, pg := range p.ocr.Pages {
+				sizes = append(sizes, ocr.Page{Number: p.number, Width: pg.Width, Height: pg.Height})
+			}
+			for _, w := range p.ocr.Words {
+				w.Page, w.Start, w.End = p.number, w.Start+runes, w.End+runes
+				words = append(words, w)
+			}
+		}
+		b.WriteString(text)
+		runes += utf8.RuneCountInString(text)
+	}
+	return b.String(), sizes, words
+}
+
+// errNoOCR wraps ErrOCR for a PDF whose pages without text cannot be read
+// because OCR is not available.
+func errNoOCR(err error, all bool) error {
+	if all && errors.Is(err, ocr.ErrUnavailable) {
+		return fmt.Errorf("%w, and %w", ErrNoTextLayer, err)
+	}
+	return fmt.Errorf("%w: %w", ErrOCR, err)
+}
