@@ -12,6 +12,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/ocr"
 )
 
@@ -22,24 +23,22 @@ const (
 	TypeTIFF = "image/tiff"
 )
 
-// OCR says how a document's text, or part of it, was read by OCR.
-type OCR struct {
-	// Engine is the OCR program and its version ("tesseract 5.3.0");
-	// Languages the models it read with ("ara+eng").
-	Engine, Languages string
-	// DPI is the resolution PDF pages were rendered at; 0 for an image,
-	// whose boxes are in its own pixels.
-	DPI int
-	// Pages are the pages read by OCR, numbered as in the document, with
-	// their size in pixels.
-	Pages []ocr.Page
-	// Words are the words read, their offsets in code points of
-	// Document.Text.
-	Words []ocr.Word
+// readByOCR is the record of pages read by OCR: the engine, the models,
+// the pages' sizes and the words, their offsets already in the document's
+// text.
+func readByOCR(ctx context.Context, opt Options, dpi int, pages []ocr.Page, words []ocr.Word) *model.OCR {
+	o := &model.OCR{Engine: ocr.Engine(ctx), Languages: opt.OCR.Langs(), DPI: dpi,
+		MeanConfidence: ocr.Result{Words: words}.MeanConfidence()}
+	for _, p := range pages {
+		o.Pages = append(o.Pages, model.OCRPage{Number: p.Number, Width: p.Width, Height: p.Height})
+	}
+	o.Words = make([]model.OCRWord, len(words))
+	for i, w := range words {
+		o.Words[i] = model.OCRWord{Page: w.Page, Left: w.Box.Left, Top: w.Box.Top, Width: w.Box.Width, Height: w.Box.Height,
+			Confidence: w.Confidence, Start: w.Start, End: w.End}
+	}
+	return o
 }
-
-// MeanConfidence is the mean confidence (0-100) of the words read.
-func (o *OCR) MeanConfidence() float64 { return ocr.Result{Words: o.Words}.MeanConfidence() }
 
 // imageType is the content type of a PNG, JPEG or TIFF, "" for anything
 // else.
@@ -92,8 +91,7 @@ func parseImage(ctx context.Context, in Input, ct string, opt Options) (Document
 	if strings.TrimSpace(res.Text) == "" {
 		return Document{}, errorf(ErrNoText, "OCR found no text in the image")
 	}
-	doc := Document{Text: res.Text, ContentType: ct, URL: in.URL,
-		OCR: &OCR{Engine: ocr.Engine(ctx), Languages: opt.OCR.Langs(), Pages: res.Pages, Words: res.Words}}
+	doc := Document{Text: res.Text, ContentType: ct, URL: in.URL, OCR: readByOCR(ctx, opt, 0, res.Pages, res.Words)}
 	return finish(doc, opt)
 }
 

@@ -52,7 +52,7 @@ type Document struct {
 	Encoding string
 	// OCR says how the text was read by OCR, and where each word read is on
 	// its page; nil when no page was.
-	OCR *OCR
+	OCR *model.OCR
 }
 
 // Options tune Parse and Fetch. The zero value is ready to use.

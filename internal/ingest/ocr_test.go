@@ -15,6 +15,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/ocr"
 )
 
@@ -83,7 +84,7 @@ func TestParseScans(t *testing.T) {
 				t.Errorf("engine %q, languages %q, dpi %d", o.Engine, o.Languages, o.DPI)
 			}
 			var pages []int
-			size := map[int]ocr.Page{}
+			size := map[int]model.OCRPage{}
 			for _, p := range o.Pages {
 				pages = append(pages, p.Number)
 				size[p.Number] = p
@@ -93,15 +94,15 @@ func TestParseScans(t *testing.T) {
 			}
 			runes := []rune(doc.Text)
 			for _, w := range o.Words {
-				if w.Start < 0 || w.End > len(runes) || string(runes[w.Start:w.End]) != w.Text {
-					t.Fatalf("word %q at %d-%d does not point into the text", w.Text, w.Start, w.End)
+				if w.Start < 0 || w.End > len(runes) || w.Start >= w.End || strings.TrimSpace(string(runes[w.Start:w.End])) != string(runes[w.Start:w.End]) {
+					t.Fatalf("word at %d-%d does not point at a word of the text", w.Start, w.End)
 				}
 				p, ok := size[w.Page]
-				if !ok || w.Box.Left+w.Box.Width > p.Width || w.Box.Top+w.Box.Height > p.Height {
-					t.Errorf("word %q's box %+v is not inside its page %+v", w.Text, w.Box, p)
+				if !ok || w.Width <= 0 || w.Left+w.Width > p.Width || w.Top+w.Height > p.Height {
+					t.Errorf("word at %d-%d: box %+v is not inside its page %+v", w.Start, w.End, w, p)
 				}
 			}
-			if m := o.MeanConfidence(); m < 80 {
+			if m := o.MeanConfidence; m < 80 {
 				t.Errorf("mean confidence %.1f on clean print", m)
 			}
 		})

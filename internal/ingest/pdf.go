@@ -14,6 +14,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/ocr"
 )
 
@@ -82,7 +83,7 @@ const ocrDPI = 300
 // ocrPDF reads the PDF's pages without a text layer (blank) by OCR — each
 // rendered to an image by poppler's pdftoppm — and joins them, in order,
 // with the pages that have one.
-func ocrPDF(ctx context.Context, file, out string, blank []int, opt Options) (string, *OCR, error) {
+func ocrPDF(ctx context.Context, file, out string, blank []int, opt Options) (string, *model.OCR, error) {
 	texts := strings.Split(out, "\f")
 	texts = texts[:len(texts)-1]
 	all := len(blank) == len(texts)
@@ -120,7 +121,7 @@ func ocrPDF(ctx context.Context, file, out string, blank []int, opt Options) (st
 		pages[n-1].ocr = &res
 	}
 	text, sizes, words := joinPages(pages)
-	return text, &OCR{Engine: ocr.Engine(ctx), Languages: opt.OCR.Langs(), DPI: ocrDPI, Pages: sizes, Words: words}, nil
+	return text, readByOCR(ctx, opt, ocrDPI, sizes, words), nil
 }
 
 // pdfPages joins the pages pdftotext separates with form feeds, each

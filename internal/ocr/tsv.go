@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/athar-project/athar/internal/model"
 )
 
 // Box is a rectangle on a page, in pixels of the image Tesseract read,
@@ -41,10 +43,8 @@ type Result struct {
 }
 
 // LowConfidence is the confidence under which a word is shown to reviewers
-// as doubtful. Tesseract gives clean print 90 and more; words it guesses
-// (smudges, a stamp across the text, a wrong script) fall under 60 — that is
-// where it starts to read letters that are not there.
-const LowConfidence = 60
+// as doubtful (model.LowOCRConfidence says why).
+const LowConfidence = model.LowOCRConfidence
 
 // MeanConfidence is the mean of the words' confidences, 0 when there are
 // none.
