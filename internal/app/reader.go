@@ -24,6 +24,8 @@ type Reader interface {
 	CountSources(ctx context.Context, v access.Viewer) (SourceCounts, error)
 	Blob(ctx context.Context, v access.Viewer, id string) ([]byte, error)
 	Mentions(ctx context.Context, v access.Viewer, sourceID string) ([]model.Mention, error)
+	SourceOCR(ctx context.Context, v access.Viewer, id string) (*model.OCR, error)
+	SourcesOCR(ctx context.Context, v access.Viewer, ids []string) (map[string]*model.OCR, error)
 
 	Statement(ctx context.Context, v access.Viewer, id string) (model.Statement, error)
 	Statements(ctx context.Context, v access.Viewer, entityID string) ([]model.Statement, error)

@@ -101,6 +101,7 @@ type sourceData struct {
 	Original   *sourceRow        // the source this one nearly copies, when the viewer may see it
 	Copies     []sourceRow       // the sources that nearly copy this one
 	Assignment *sourceAssignment // for reviewers: who reviews its statements
+	OCR        *model.OCR        // how its text was read by OCR; nil when it was not
 }
 
 // statementRow is a statement with the entities it names, as a table or
@@ -206,7 +207,11 @@ func (s *Server) sourceShow(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	data.Lines = highlight(src.Text, mentions)
+	if data.OCR, err = s.store.SourceOCR(ctx, v, src.ID); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	data.Lines = markDoubtful(highlight(src.Text, mentions), data.OCR.Low())
 	sts, err := s.store.StatementsFrom(ctx, v, src.ID)
 	if err != nil {
 		s.serverError(w, r, err)
