@@ -236,3 +236,26 @@ func toTIFF(t *testing.T, pngs ...[]byte) []byte {
 	}
 	return out
 }
+
+// BenchmarkScannedPDFPage measures a scanned PDF page as ingest reads it:
+// pdftotext finds no text layer, pdftoppm renders the page at 300 dpi (an A5
+// page of English, or of Arabic), tesseract reads it with ara+eng.
+func BenchmarkScannedPDFPage(b *testing.B) {
+	for _, bb := range []struct{ name, file string }{{"en", "mixed.pdf"}, {"ar", "scan.pdf"}} {
+		data, err := os.ReadFile(filepath.Join("..", "ocr", "testdata", bb.file))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(bb.name, func(b *testing.B) {
+			for b.Loop() {
+				doc, err := Parse(Input{Data: data}, Options{})
+				if err != nil {
+					b.Skipf("OCR: %v", err)
+				}
+				if doc.OCR == nil || len(doc.OCR.Pages) != 1 {
+					b.Fatal("no page read by OCR")
+				}
+			}
+		})
+	}
+}

@@ -26,8 +26,9 @@ var (
 // DefaultLanguages are the models every page is read with: Arabic and
 // English together. Sources mix them — an Arabic report quotes Latin names,
 // an English one Arabic — and Tesseract picks per word between the models it
-// is given; a first pass to choose would read every page twice for what
-// costs, measured on one page, about a third more time.
+// is given; a page read with one model loses the other script's words. It
+// costs 1.5 (English) to 2.5 (Arabic) times the CPU of one model
+// (docs/benchmarks.md); a first pass choosing per page is not built.
 const DefaultLanguages = "ara+eng"
 
 // DefaultTimeout bounds one run of tesseract (one image, or one multi-page
