@@ -47,11 +47,11 @@ and confidence.
 
 For large folders: --report FILE writes one JSON line per input as its batch
 is stored (stored, near_copy, duplicate, failed, with ids and the reason of a
-failure), and a summary line goes to stderr. Run the same command with the
-same --report again after an interruption (even kill -9) and it continues
-where it stopped: inputs the report records as stored are not read again,
-and nothing is stored twice. --dry-run reads and parses everything and says
-what would happen, storing nothing.`,
+failure). Run the same command with the same --report again after an
+interruption (even kill -9) and it continues where it stopped: inputs the
+report records as stored are not read again, and nothing is stored twice.
+--dry-run reads and parses everything and says what would happen, storing
+nothing. A folder, --report or --dry-run ends with a summary line on stderr.`,
 			Args: cobra.MinimumNArgs(1),
 			RunE: func(cmd *cobra.Command, args []string) error {
 				ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
@@ -176,7 +176,9 @@ func (g *globals) ingest(ctx context.Context, args []string, opt app.IngestOptio
 			return err
 		}
 	}
-	fmt.Fprintln(g.stderr, sum.String())
+	if reportPath != "" || opt.DryRun || hasFolder(args) {
+		fmt.Fprintln(g.stderr, sum.String())
+	}
 	if opt.Queue {
 		fmt.Fprintf(g.stderr, "athar: queued extraction of %d sources (%d already queued); 'athar worker' or 'athar serve' runs it\n",
 			tot.Queued, tot.AlreadyQueued)
@@ -194,6 +196,18 @@ func (g *globals) ingest(ctx context.Context, args []string, opt app.IngestOptio
 		return problem()
 	}
 	return nil
+}
+
+// hasFolder says whether an input names a folder: a bulk ingest, which ends
+// with a summary line (as do runs with --report or --dry-run); a run of
+// named files prints its lines only, as it always did.
+func hasFolder(args []string) bool {
+	for _, a := range args {
+		if fi, err := os.Stat(a); err == nil && fi.IsDir() && !app.IsURL(a) {
+			return true
+		}
+	}
+	return false
 }
 
 // ingestSummary counts a run's outcomes for its summary line.
@@ -229,7 +243,7 @@ func (s *ingestSummary) String() string {
 	line := fmt.Sprintf("%s%d inputs: %d %s (%d of them near-copies), %d duplicates, %d %s",
 		head, n, s.stored, stored, s.nearCopies, s.duplicates, s.failed, failed)
 	if s.before > 0 {
-		line += fmt.Sprintf("; %d done by an earlier run (report %s)", s.before, s.report)
+		line += fmt.Sprintf("; %d done by an earlier run (report %s)", s.before, ingest.DisplayName(s.report))
 	}
 	return line
 }
