@@ -67,11 +67,21 @@ func checkImage(data []byte, ct string, opt Options) error {
 		}
 		return nil
 	}
-	if _, _, err := image.DecodeConfig(bytes.NewReader(data)); err != nil {
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
 		return errorf(ErrImage, "a %s image that cannot be read (damaged or truncated?): %v", strings.ToUpper(strings.TrimPrefix(ct, "image/")), err)
+	}
+	if px := int64(cfg.Width) * int64(cfg.Height); px > maxPixels {
+		return errorf(ErrImage, "the image is %d×%d pixels, over the %d million OCR reads (scan at 300 dpi: an A4 page is 9 million)",
+			cfg.Width, cfg.Height, maxPixels/1_000_000)
 	}
 	return nil
 }
+
+// maxPixels bounds a PNG or JPEG sent to OCR: a few bytes of PNG can
+// declare a picture of billions of pixels, which Tesseract would try to
+// hold in memory. An A4 page at 600 dpi is 35 million.
+const maxPixels = 60_000_000
 
 // parseImage reads a scanned page (PNG, JPEG, or the pages of a TIFF) by
 // OCR.

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/binary"
 	"errors"
+	"hash/crc32"
 	"image"
 	"image/draw"
 	"image/jpeg"
@@ -258,4 +259,17 @@ func BenchmarkScannedPDFPage(b *testing.B) {
 			}
 		})
 	}
+}
+
+// pngHeader is the start of a PNG declaring w×h pixels: signature and a
+// valid IHDR chunk, no pixels.
+func pngHeader(w, h uint32) []byte {
+	ihdr := make([]byte, 17)
+	copy(ihdr, "IHDR")
+	binary.BigEndian.PutUint32(ihdr[4:], w)
+	binary.BigEndian.PutUint32(ihdr[8:], h)
+	ihdr[12], ihdr[13] = 8, 0 // 8-bit grey
+	out := []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\x0d")
+	out = append(out, ihdr...)
+	return binary.BigEndian.AppendUint32(out, crc32.ChecksumIEEE(ihdr))
 }

@@ -25,6 +25,7 @@ func TestParseErrors(t *testing.T) {
 		{"too large", Input{Data: bytes.Repeat([]byte("a"), 2048)}, Options{MaxBytes: 1024}, ErrTooLarge, "the limit is 1 KiB"},
 		{"damaged png", Input{Data: png}, Options{}, ErrImage, "PNG image that cannot be read"},
 		{"damaged jpeg", Input{Data: []byte("\xff\xd8\xff\xe0\x00\x10JFIF")}, Options{}, ErrImage, "JPEG"},
+		{"huge png", Input{Data: pngHeader(65536, 65536)}, Options{}, ErrImage, "65536×65536 pixels"},
 		{"damaged tiff", Input{Data: []byte("II*\x00\xff\x00\x00\x00")}, Options{}, ErrImage, "past the end"},
 		{"gif", Input{Data: []byte("GIF89a\x01\x00")}, Options{}, ErrBinary, "GIF"},
 		{"zip", Input{Data: []byte("PK\x03\x04\x14\x00\x00\x00")}, Options{}, ErrBinary, "ZIP"},
