@@ -75,7 +75,7 @@ func TestIngestReportsEveryBadInputAndStoresTheGood(t *testing.T) {
 	if r.code != 1 {
 		t.Fatalf("exit %d, want 1\n%s%s", r.code, r.stdout, r.stderr)
 	}
-	for _, want := range []string{"b_empty.txt: empty document", "c_image.png: binary file", "d_big.txt:", "over the size limit", "missing.txt: no such file"} {
+	for _, want := range []string{"b_empty.txt: empty document", "c_image.png: cannot read image", "d_big.txt:", "over the size limit", "missing.txt: no such file"} {
 		if !strings.Contains(r.stderr, want) {
 			t.Errorf("stderr does not say %q:\n%s", want, r.stderr)
 		}

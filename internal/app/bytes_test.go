@@ -53,7 +53,8 @@ func TestIngestBytes(t *testing.T) {
 		}{
 			{"empty.txt", "", app.IngestOptions{}, ingest.ErrEmpty},
 			{"big.txt", strings.Repeat("word ", 100), app.IngestOptions{MaxBytes: 100}, ingest.ErrTooLarge},
-			{"image.png", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", app.IngestOptions{}, ingest.ErrBinary},
+			{"image.png", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", app.IngestOptions{}, ingest.ErrImage},
+			{"video.mp4", "\x00\x00\x00\x18ftypmp42", app.IngestOptions{}, ingest.ErrBinary},
 		} {
 			r, err := a.IngestBytes(ctx, analyst, c.name, []byte(c.data), c.opt)
 			if err != nil || r.Outcome != app.Failed || !errors.Is(r.Err, c.want) {

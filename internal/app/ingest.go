@@ -53,6 +53,11 @@ type IngestOptions struct {
 	// them, and queues nothing: for measuring storage alone (what was
 	// stored is indexed for search by the next catch-up).
 	StoreOnly bool
+	// DryRun reads and parses every input and says what storing it would
+	// do — stored, a near-copy of which source, a duplicate of which, or
+	// failed and why — without storing, extracting or queuing anything
+	// (IngestResult.DryRun).
+	DryRun bool
 }
 
 // DefaultBatch is how many sources share a transaction unless told
@@ -85,7 +90,13 @@ type IngestResult struct {
 	// Raised: the same bytes were a source at a weaker level, now raised to
 	// the kind and level asked for.
 	Raised bool
-	Found  Found
+	// DryRun: nothing was stored; Outcome says what storing would do.
+	// DuplicateOfInput is then the input of the same run this one copies
+	// (the same bytes, when Exists; a near-copy, when Stored) — an input
+	// that has no source id, since it was not stored either.
+	DryRun           bool
+	DuplicateOfInput string
+	Found            Found
 	// Err says why an input failed; for a source stored whose findings were
 	// not all recorded (ErrUnfinished), what is left to do.
 	Err error
@@ -202,6 +213,9 @@ func (a *App) settle(v access.Viewer, opt IngestOptions) (*run, error) {
 		}
 		sens = *opt.Sensitivity
 	}
+	if opt.DryRun {
+		opt.Queue = false
+	}
 	if opt.Queue && a.jobQueue() == nil {
 		return nil, errors.New("ingest: asked to queue extraction, but this process has no job queue")
 	}
@@ -213,7 +227,7 @@ func (a *App) settle(v access.Viewer, opt IngestOptions) (*run, error) {
 
 // extracts reports whether the run extracts, resolves and indexes before
 // it returns.
-func (r *run) extracts() bool { return !r.opt.StoreOnly && !r.opt.Queue }
+func (r *run) extracts() bool { return !r.opt.StoreOnly && !r.opt.Queue && !r.opt.DryRun }
 
 // Ingest stores every input (file paths and http(s) URLs; Expand turns
 // folders into files) as v, calling report once per input in order. It
@@ -272,7 +286,9 @@ func (a *App) Ingest(ctx context.Context, v access.Viewer, inputs []string, opt 
 			if r.extracts() {
 				extractAll(ctx, chunk)
 			}
-			a.stage(ctx, chunk)
+			if !r.opt.DryRun {
+				a.stage(ctx, chunk)
+			}
 			select {
 			case chunks <- chunk:
 			case <-ctx.Done():
@@ -281,8 +297,15 @@ func (a *App) Ingest(ctx context.Context, v access.Viewer, inputs []string, opt 
 		}
 	}()
 	var runErr error
+	dry := map[string]string{} // a dry run's inputs by their bytes' hash
 	for chunk := range chunks {
-		results, err := a.store1(ctx, r, res, chunk)
+		var results []IngestResult
+		var err error
+		if r.opt.DryRun {
+			results, err = a.dryRun(ctx, r, chunk, dry)
+		} else {
+			results, err = a.store1(ctx, r, res, chunk)
+		}
 		if err != nil {
 			runErr = err
 			cancel()

@@ -345,6 +345,11 @@ func (a *App) add(ctx context.Context, tx *store.Tx, bi *batchIndex, r *run, p *
 	if err := addFiles(ctx, tx, src.ID, p.files); err != nil {
 		return err
 	}
+	if p.doc.OCR != nil {
+		if err := tx.AddOCR(ctx, src.ID, p.doc.OCR); err != nil {
+			return fmt.Errorf("%s: record what OCR read: %w", p.input, err)
+		}
+	}
 	res.Source, res.DuplicateOf = src, dup
 	res.Outcome = Stored
 	bi.sums[p.sum] = src.ID

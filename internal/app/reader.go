@@ -26,6 +26,8 @@ type Reader interface {
 	SourceFiles(ctx context.Context, v access.Viewer, sourceID string) ([]model.SourceFile, error)
 	SourceFileBytes(ctx context.Context, v access.Viewer, sourceID, sha256 string) (model.SourceFile, []byte, error)
 	Mentions(ctx context.Context, v access.Viewer, sourceID string) ([]model.Mention, error)
+	SourceOCR(ctx context.Context, v access.Viewer, id string) (*model.OCR, error)
+	SourcesOCR(ctx context.Context, v access.Viewer, ids []string) (map[string]*model.OCR, error)
 
 	Statement(ctx context.Context, v access.Viewer, id string) (model.Statement, error)
 	Statements(ctx context.Context, v access.Viewer, entityID string) ([]model.Statement, error)

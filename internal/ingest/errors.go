@@ -31,8 +31,15 @@ var (
 	// ErrNoText: the document parsed but has no text to keep (an HTML page
 	// with no readable main text).
 	ErrNoText = errors.New("no text found")
-	// ErrNoTextLayer: a PDF whose pages have no text layer (a scan).
-	ErrNoTextLayer = errors.New("PDF has no text layer (a scan? run OCR first)")
+	// ErrNoTextLayer: a PDF whose pages have no text layer (a scan), and
+	// OCR is not installed to read them.
+	ErrNoTextLayer = errors.New("PDF has no text layer")
+	// ErrImage: a PNG, JPEG or TIFF whose header cannot be read.
+	ErrImage = errors.New("cannot read image")
+	// ErrOCR: OCR of an image or a PDF page failed, took too long, or the
+	// document has more pages than the cap (errors.Is also tells the
+	// internal/ocr kinds).
+	ErrOCR = errors.New("OCR failed")
 	// ErrPDF: pdftotext could not read the PDF (damaged, encrypted) or is not
 	// installed.
 	ErrPDF = errors.New("cannot read PDF")

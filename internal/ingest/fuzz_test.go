@@ -53,7 +53,7 @@ func addSeeds(f *testing.F) {
 }
 
 var kinds = []error{ErrEmpty, ErrBinary, ErrUnsupported, ErrTooLarge, ErrUndecodable, ErrHeader, ErrNoText,
-	ErrNoTextLayer, ErrPDF}
+	ErrNoTextLayer, ErrPDF, ErrImage, ErrOCR}
 
 func FuzzParse(f *testing.F) {
 	addSeeds(f)
@@ -63,6 +63,9 @@ func FuzzParse(f *testing.F) {
 		}
 		if isPDF(data) {
 			t.Skip("PDFs go to pdftotext, tested on their own")
+		}
+		if ct := imageType(data); ct != "" && checkImage(data, ct, Options{}) == nil {
+			t.Skip("images that can be read go to tesseract, tested on their own")
 		}
 		doc, err := Parse(Input{Name: "fuzz", Data: data}, Options{})
 		if err != nil {

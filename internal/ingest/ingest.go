@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/ocr"
 )
 
 // DefaultMaxBytes is the size limit when Options.MaxBytes is 0.
@@ -41,13 +42,17 @@ type Document struct {
 	Language  string     // "ar", "en" or "other"
 	// Text is the plain text that every span points into.
 	Text string
-	// ContentType is what the bytes were found to be: text/plain, text/html
-	// or application/pdf.
+	// ContentType is what the bytes were found to be: text/plain,
+	// text/html, application/pdf, or image/png, image/jpeg or image/tiff (a
+	// scan read by OCR).
 	ContentType string
 	// Encoding is what the bytes were in: utf-8, utf-16le, utf-16be,
 	// windows-1256, iso-8859-6 (or another charset an HTML page declared);
 	// "" for PDF.
 	Encoding string
+	// OCR says how the text was read by OCR, and where each word read is on
+	// its page; nil when no page was.
+	OCR *model.OCR
 }
 
 // Options tune Parse and Fetch. The zero value is ready to use.
@@ -59,6 +64,9 @@ type Options struct {
 	// MaxText is the most text, in bytes, a document may expand to; 0
 	// means DefaultMaxText.
 	MaxText int64
+	// OCR tunes the reading of images and of PDF pages without a text
+	// layer: languages, a timeout per run of tesseract, a page cap.
+	OCR ocr.Options
 }
 
 func (o Options) maxText() int64 {
@@ -89,7 +97,8 @@ const (
 	TypePDF  = "application/pdf"
 )
 
-// Parse reads a document from in: PDF, HTML or plain text, told apart by
+// Parse reads a document from in: PDF (by OCR for pages without a text
+// layer), a scanned image (PNG, JPEG, TIFF; by OCR), HTML or plain text, told apart by
 // their bytes first and by in.ContentType and the name's extension second.
 // It never panics; its errors wrap one of the Err* kinds and do not name the
 // input.
@@ -107,6 +116,9 @@ func ParseContext(ctx context.Context, in Input, opt Options) (Document, error) 
 	}
 	if isPDF(in.Data) {
 		return parsePDF(ctx, in, opt)
+	}
+	if ct := imageType(in.Data); ct != "" {
+		return parseImage(ctx, in, ct, opt)
 	}
 	if kind := binaryKind(in.Data); kind != "" {
 		if what, ok := strings.CutPrefix(kind, "unsupported:"); ok {

@@ -4,12 +4,18 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
+
+	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/ocr"
 )
 
 // parsePDF reads the text layer of a PDF with poppler's pdftotext (UTF-8
@@ -42,12 +48,80 @@ func parsePDF(ctx context.Context, in Input, opt Options) (Document, error) {
 	if err != nil {
 		return Document{}, err
 	}
-	text := pdfPages(normalizeNewlines(strings.ToValidUTF8(string(out), "\ufffd")))
-	if strings.TrimSpace(text) == "" {
-		return Document{}, ErrNoTextLayer
+	out = []byte(normalizeNewlines(strings.ToValidUTF8(string(out), "\ufffd")))
+	doc := Document{ContentType: TypePDF, URL: in.URL}
+	if blank := blankPages(string(out)); len(blank) == 0 {
+		doc.Text = pdfPages(string(out))
+	} else if doc.Text, doc.OCR, err = ocrPDF(ctx, f.Name(), string(out), blank, opt); err != nil {
+		return Document{}, err
 	}
-	doc := Document{Text: text, ContentType: TypePDF, URL: in.URL, Title: pdfTitle(ctx, opt.timeout(), f.Name())}
+	if strings.TrimSpace(doc.Text) == "" {
+		return Document{}, errorf(ErrNoTextLayer, "and OCR found no text on its pages")
+	}
+	doc.Title = pdfTitle(ctx, opt.timeout(), f.Name())
 	return finish(doc, opt)
+}
+
+// blankPages lists the pages (from 1) of pdftotext's output that have no
+// text: a scan, or a scanned page in a document that has text elsewhere.
+// pdftotext ends every page with a form feed.
+func blankPages(out string) []int {
+	pages := strings.Split(out, "\f")
+	var blank []int
+	for i, p := range pages[:len(pages)-1] {
+		if strings.TrimSpace(p) == "" {
+			blank = append(blank, i+1)
+		}
+	}
+	return blank
+}
+
+// ocrDPI is the resolution PDF pages are rendered at for OCR: Tesseract
+// reads best at about 300 dpi.
+const ocrDPI = 300
+
+// ocrPDF reads the PDF's pages without a text layer (blank) by OCR — each
+// rendered to an image by poppler's pdftoppm — and joins them, in order,
+// with the pages that have one.
+func ocrPDF(ctx context.Context, file, out string, blank []int, opt Options) (string, *model.OCR, error) {
+	texts := strings.Split(out, "\f")
+	texts = texts[:len(texts)-1]
+	all := len(blank) == len(texts)
+	if len(blank) > opt.OCR.Pages() {
+		return "", nil, fmt.Errorf("%w: %w: %d pages have no text layer, the limit is %d", ErrOCR, ocr.ErrTooManyPages, len(blank), opt.OCR.Pages())
+	}
+	tool, err := exec.LookPath("pdftoppm")
+	if err != nil {
+		return "", nil, errorf(ErrPDF, "pdftoppm is not installed (Debian package poppler-utils)")
+	}
+	if _, err := exec.LookPath("tesseract"); err != nil {
+		return "", nil, errNoOCR(fmt.Errorf("%w: tesseract is not installed (Debian packages tesseract-ocr, tesseract-ocr-ara, tesseract-ocr-eng)", ocr.ErrUnavailable), all)
+	}
+	dir, err := os.MkdirTemp("", "athar-ocr-")
+	if err != nil {
+		return "", nil, errorf(ErrOCR, "temporary folder: %v", err)
+	}
+	defer os.RemoveAll(dir)
+	pages := make([]pageText, len(texts))
+	for i, t := range texts {
+		pages[i] = pageText{number: i + 1, text: t}
+	}
+	for _, n := range blank {
+		prefix := filepath.Join(dir, fmt.Sprintf("p%d", n))
+		_, err := runTool(ctx, opt.timeout(), 1<<10, tool, "-q", "-r", strconv.Itoa(ocrDPI), "-gray", "-png",
+			"-f", strconv.Itoa(n), "-l", strconv.Itoa(n), "-singlefile", file, prefix)
+		if err != nil {
+			return "", nil, fmt.Errorf("page %d: %w", n, err)
+		}
+		res, err := ocr.ReadFile(ctx, prefix+".png", opt.OCR)
+		os.Remove(prefix + ".png")
+		if err != nil {
+			return "", nil, fmt.Errorf("page %d: %w", n, errNoOCR(err, all))
+		}
+		pages[n-1].ocr = &res
+	}
+	text, sizes, words := joinPages(pages)
+	return text, readByOCR(ctx, opt, ocrDPI, sizes, words), nil
 }
 
 // pdfPages joins the pages pdftotext separates with form feeds, each

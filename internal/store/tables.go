@@ -32,6 +32,8 @@ var ledgeredTables = []table{
 	{name: "judgements", key: "id", cols: []string{"id", "entity_a", "entity_b", "verdict", "author", "note", "created_at"}},
 	{name: "merge_proposals", key: "id", cols: []string{"id", "entity_a", "entity_b", "score", "reasons", "status", "proposer", "created_at"}},
 	{name: "users", key: "id", cols: []string{"id", "name", "role", "clearance", "password_hash", "disabled", "created_at"}},
+	{name: "source_ocr", key: "source_id", cols: []string{"source_id", "engine", "languages", "dpi", "mean_confidence",
+		"low_words", "pages", "words", "created_at"}},
 	{name: "settings", key: "name", cols: []string{"name", "value", "updated_by", "updated_at"}},
 }
 

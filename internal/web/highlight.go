@@ -24,6 +24,10 @@ type segment struct {
 	Mention  bool
 	EntityID string           // "" when the mention is not linked
 	Type     model.EntityType // of the mention
+	// Doubtful: OCR read these words with less than
+	// model.LowOCRConfidence; Confidence is the lowest of them.
+	Doubtful   bool
+	Confidence float64
 }
 
 // highlight splits text into its non-empty lines and marks the mentions.
@@ -97,4 +101,73 @@ func segments(runes []rune, start, end int, kept []model.Mention, next *int) []s
 		out = append(out, segment{Text: string(runes[pos:end])})
 	}
 	return out
+}
+
+// markDoubtful cuts the lines' segments at the words OCR read with low
+// confidence (offsets in code points of the whole text) and marks those.
+func markDoubtful(lines []textLine, low []model.OCRWord) []textLine {
+	if len(low) == 0 {
+		return lines
+	}
+	for i := range lines {
+		pos := lines[i].Start
+		var out []segment
+		for _, sg := range lines[i].Segments {
+			n := len([]rune(sg.Text))
+			out = append(out, cutDoubtful(sg, pos, low)...)
+			pos += n
+		}
+		lines[i].Segments = out
+	}
+	return lines
+}
+
+// cutDoubtful splits sg, whose first code point is at pos in the text, into
+// runs inside and outside the low-confidence words.
+func cutDoubtful(sg segment, pos int, low []model.OCRWord) []segment {
+	runes := []rune(sg.Text)
+	end := pos + len(runes)
+	var out []segment
+	at := pos
+	for _, w := range low {
+		s, e := max(w.Start, at), min(w.End, end)
+		if e <= s {
+			continue
+		}
+		if s > at {
+			plain := sg
+			plain.Text = string(runes[at-pos : s-pos])
+			out = append(out, plain)
+		}
+		d := sg
+		d.Text, d.Doubtful, d.Confidence = string(runes[s-pos:e-pos]), true, w.Confidence
+		out = append(out, d)
+		at = e
+	}
+	if len(out) == 0 {
+		return []segment{sg}
+	}
+	if at < end {
+		rest := sg
+		rest.Text = string(runes[at-pos:])
+		out = append(out, rest)
+	}
+	return out
+}
+
+// quoteSegments is a statement's quote cut at the words OCR read with low
+// confidence, nil when none is in it — or when the quote is not the text at
+// its span (then nothing is marked rather than the wrong words).
+func quoteSegments(sp model.Span, o *model.OCR) []segment {
+	low := o.Low()
+	if len(low) == 0 || sp.Quote == "" || len([]rune(sp.Quote)) != sp.End-sp.Start {
+		return nil
+	}
+	segs := cutDoubtful(segment{Text: sp.Quote}, sp.Start, low)
+	for _, s := range segs {
+		if s.Doubtful {
+			return segs
+		}
+	}
+	return nil
 }

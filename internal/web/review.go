@@ -29,6 +29,9 @@ type reviewItem struct {
 	statementRow
 	Source   *sourceRow
 	Assignee string // the reviewer the statement's source is assigned to
+	// Quote is the quote cut at words OCR read with low confidence; nil
+	// when it holds none.
+	Quote []segment
 }
 
 // reviewShow is the queue of proposed statements, oldest first, one form
@@ -74,9 +77,14 @@ func (s *Server) reviewShow(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	ocrs, err := s.store.SourcesOCR(ctx, v, sourceIDs(srows))
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	var shown []model.Source
 	for _, row := range srows {
-		it := reviewItem{statementRow: row, Assignee: assignees[row.SourceID]}
+		it := reviewItem{statementRow: row, Assignee: assignees[row.SourceID], Quote: quoteSegments(row.Span, ocrs[row.SourceID])}
 		if row.SourceID != "" {
 			src, err := rd.source(row.SourceID)
 			if err != nil {
@@ -175,4 +183,17 @@ func reviewReturn(r string) string {
 		}
 	}
 	return "/review"
+}
+
+// sourceIDs lists the sources of rows, each once.
+func sourceIDs(rows []statementRow) []string {
+	var ids []string
+	seen := map[string]bool{}
+	for _, r := range rows {
+		if r.SourceID != "" && !seen[r.SourceID] {
+			seen[r.SourceID] = true
+			ids = append(ids, r.SourceID)
+		}
+	}
+	return ids
 }

@@ -104,6 +104,7 @@ type sourceData struct {
 	// Files and Capture: a captured page's files and acquisition record.
 	Files   []model.SourceFile
 	Capture *app.CaptureRecord
+	OCR     *model.OCR // how its text was read by OCR; nil when it was not
 }
 
 // statementRow is a statement with the entities it names, as a table or
@@ -209,7 +210,11 @@ func (s *Server) sourceShow(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	data.Lines = highlight(src.Text, mentions)
+	if data.OCR, err = s.store.SourceOCR(ctx, v, src.ID); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	data.Lines = markDoubtful(highlight(src.Text, mentions), data.OCR.Low())
 	sts, err := s.store.StatementsFrom(ctx, v, src.ID)
 	if err != nil {
 		s.serverError(w, r, err)
