@@ -161,5 +161,8 @@ func (s *Store) querySources(ctx context.Context, v access.Viewer, q string, arg
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
+	if err := s.openSealed(ctx, out, false); err != nil {
+		return nil, err
+	}
 	return out, s.hideUnseenOriginals(ctx, v, out)
 }

@@ -23,6 +23,9 @@ type Tx struct {
 	// syncDirs are archive folders holding files written in this
 	// transaction and not yet flushed to disk.
 	syncDirs []string
+	// afterCommit runs once the transaction has committed (removing a
+	// file of the archive that it no longer references).
+	afterCommit []func() error
 	// origins caches the original each source stands for (itself, or
 	// the one it nearly copies), for claim totals; SetDuplicate drops it.
 	origins map[string]string

@@ -278,7 +278,10 @@ func (s *Store) verifyBlobs(ctx context.Context, r *Report) error {
 	if err != nil {
 		return fmt.Errorf("walk archive: %w", err)
 	}
-	rows, err := s.db.QueryContext(ctx, "SELECT id, sha256 FROM sources ORDER BY id")
+	// A sealed source's original is stored sealed, under the hash of what
+	// is stored (its source_keys row).
+	rows, err := s.db.QueryContext(ctx, "SELECT s.id, COALESCE(k.blob_sha256, s.sha256) FROM sources s "+
+		"LEFT JOIN source_keys k ON k.source_id = s.id ORDER BY s.id")
 	if err != nil {
 		return err
 	}
