@@ -272,7 +272,7 @@ func (a *App) Ingest(ctx context.Context, v access.Viewer, inputs []string, opt 
 			if r.extracts() {
 				extractAll(ctx, chunk)
 			}
-			a.stage(ctx, chunk)
+			a.stage(ctx, r, chunk)
 			select {
 			case chunks <- chunk:
 			case <-ctx.Done():
@@ -320,7 +320,7 @@ func (a *App) IngestBytes(ctx context.Context, v access.Viewer, name string, dat
 	if r.extracts() {
 		extractAll(ctx, chunk)
 	}
-	a.stage(ctx, chunk)
+	a.stage(ctx, r, chunk)
 	results, err := a.store1(ctx, r, res, chunk)
 	if err != nil {
 		return IngestResult{}, err

@@ -84,6 +84,26 @@ func TestSealedSource(t *testing.T) {
 		if rep, err := s.Verify(ctx); err != nil || !rep.OK || rep.Blobs != 2 {
 			t.Fatalf("verify: %+v %v", rep, err)
 		}
+		// Indexed as keyed hashes: found, whole or by a prefix, by a
+		// viewer cleared for it, and by no one else.
+		fold := store.Folder(func(s string) string { return strings.ToLower(strings.NewReplacer(",", " ", ":", " ", ".", " ").Replace(s)) })
+		if err := s.Write(ctx, "tester", func(tx *store.Tx) error { return tx.IndexSource(ctx, conf.ID, fold) }); err != nil {
+			t.Fatal(err)
+		}
+		cleared := access.Viewer{Name: "r", Role: model.RoleReviewer, Clearance: model.Confidential}
+		internal := access.Viewer{Name: "i", Role: model.RoleReviewer, Clearance: model.Internal}
+		for _, q := range []store.SearchQuery{{Words: []string{"nineteen"}}, {Words: []string{"blue", "nin"}}, {Words: []string{"witness"}, WholeWords: true}} {
+			hits, err := s.Search(ctx, cleared, q)
+			if err != nil || len(hits.Sources) != 1 || hits.Sources[0].ID != conf.ID || hits.Sources[0].Lead != text {
+				t.Errorf("search %v as cleared: %+v %v", q.Words, hits.Sources, err)
+			}
+			if hits, err := s.Search(ctx, internal, q); err != nil || len(hits.Sources) != 0 {
+				t.Errorf("search %v as internal: %+v %v", q.Words, hits.Sources, err)
+			}
+		}
+		if hits, err := s.Search(ctx, cleared, store.SearchQuery{Words: []string{"nineteenth"}}); err != nil || len(hits.Sources) != 0 {
+			t.Errorf("a longer word matched: %+v %v", hits.Sources, err)
+		}
 		if s.Engine() == "sqlite" {
 			if _, err := s.DB().ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
 				t.Fatal(err)
@@ -98,6 +118,9 @@ func TestSealedSource(t *testing.T) {
 			}
 			if err := s.DB().QueryRowContext(ctx, "SELECT count(*) FROM blobs WHERE position($1::bytea in data) > 0", []byte(phrase)).Scan(&n); err != nil || n != 0 {
 				t.Fatalf("%d blobs hold the phrase (%v)", n, err)
+			}
+			if err := s.DB().QueryRowContext(ctx, "SELECT count(*) FROM search_docs WHERE body LIKE '%nineteen%'").Scan(&n); err != nil || n != 0 {
+				t.Fatalf("%d index documents hold the phrase (%v)", n, err)
 			}
 		}
 		// The key file is outside the data directory, the owner's only.
