@@ -86,7 +86,9 @@ func TestSealedSource(t *testing.T) {
 		}
 		// Indexed as keyed hashes: found, whole or by a prefix, by a
 		// viewer cleared for it, and by no one else.
-		fold := store.Folder(func(s string) string { return strings.ToLower(strings.NewReplacer(",", " ", ":", " ", ".", " ").Replace(s)) })
+		fold := store.Folder(func(s string) string {
+			return strings.ToLower(strings.NewReplacer(",", " ", ":", " ", ".", " ").Replace(s))
+		})
 		if err := s.Write(ctx, "tester", func(tx *store.Tx) error { return tx.IndexSource(ctx, conf.ID, fold) }); err != nil {
 			t.Fatal(err)
 		}
