@@ -189,6 +189,10 @@ func (t *Tx) sealExisting(ctx context.Context, id string) error {
 	if err := t.addSourceKey(ctx, id, k, wrapped); err != nil {
 		return err
 	}
+	delete(t.keys, id)
+	if err := t.sealQuotes(ctx, id); err != nil {
+		return err
+	}
 	return t.dropClearBlob(ctx, sum)
 }
 
@@ -307,4 +311,125 @@ func (t *Tx) clearText(ctx context.Context, id, text string) (string, error) {
 		return "", err
 	}
 	return openText(k.key, textAD(id), text)
+}
+
+// quoteAD binds a sealed quote to its statement.
+func quoteAD(statementID string) []byte { return []byte("athar quote:" + statementID) }
+
+// txDataKey is the data key of a source inside the transaction, nil when
+// the source is not sealed; cached for the transaction.
+func (t *Tx) txDataKey(ctx context.Context, sourceID string) (*sourceKey, error) {
+	if k, ok := t.keys[sourceID]; ok {
+		return k, nil
+	}
+	k, err := t.s.dataKey(ctx, t.tx, sourceID)
+	if errors.Is(err, errNoKey) {
+		err = nil
+		if t.keys == nil {
+			t.keys = map[string]*sourceKey{}
+		}
+		t.keys[sourceID] = nil
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if t.keys == nil {
+		t.keys = map[string]*sourceKey{}
+	}
+	t.keys[sourceID] = &k
+	return &k, nil
+}
+
+// sealQuote seals the quote of a statement drawn from a sealed source.
+func (t *Tx) sealQuote(ctx context.Context, statementID, sourceID, quote string) (string, error) {
+	if sourceID == "" || quote == "" {
+		return quote, nil
+	}
+	k, err := t.txDataKey(ctx, sourceID)
+	if err != nil || k == nil {
+		return quote, err
+	}
+	return sealText(k.key, quoteAD(statementID), quote), nil
+}
+
+// clearQuote opens a statement's quote inside a transaction.
+func (t *Tx) clearQuote(ctx context.Context, statementID, sourceID, quote string) (string, error) {
+	if !strings.HasPrefix(quote, sealedPrefix) || sourceID == "" {
+		return quote, nil
+	}
+	k, err := t.txDataKey(ctx, sourceID)
+	if err != nil || k == nil {
+		return quote, err
+	}
+	return openText(k.key, quoteAD(statementID), quote)
+}
+
+// sealQuotes seals the quotes of the statements drawn from a source just
+// sealed (sealExisting).
+func (t *Tx) sealQuotes(ctx context.Context, sourceID string) error {
+	rows, err := t.query(ctx, "SELECT id, quote FROM statements WHERE source_id = ? AND quote <> ''", sourceID)
+	if err != nil {
+		return err
+	}
+	type q struct{ id, quote string }
+	var qs []q
+	for rows.Next() {
+		var x q
+		if err := rows.Scan(&x.id, &x.quote); err != nil {
+			rows.Close()
+			return err
+		}
+		if !strings.HasPrefix(x.quote, sealedPrefix) {
+			qs = append(qs, x)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, x := range qs {
+		sealed, err := t.sealQuote(ctx, x.id, sourceID, x.quote)
+		if err != nil {
+			return err
+		}
+		if err := t.update(ctx, "statements", x.id, map[string]any{"quote": sealed}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// openQuotes replaces each sealed quote among sts with its clear text: the
+// caller has kept to the statements the viewer may see.
+func (s *Store) openQuotes(ctx context.Context, sts []model.Statement) error {
+	keys := map[string]*seal.Key{}
+	for i := range sts {
+		st := &sts[i]
+		if !strings.HasPrefix(st.Span.Quote, sealedPrefix) || st.SourceID == "" {
+			continue
+		}
+		k, ok := keys[st.SourceID]
+		if !ok {
+			sk, err := s.dataKey(ctx, s.db, st.SourceID)
+			if errors.Is(err, errNoKey) {
+				keys[st.SourceID] = nil
+				continue
+			}
+			if err != nil {
+				return err
+			}
+			k = sk.key
+			keys[st.SourceID] = k
+		}
+		if k == nil {
+			continue
+		}
+		clear, err := openText(k, quoteAD(st.ID), st.Span.Quote)
+		if err != nil {
+			return fmt.Errorf("quote of statement %s: %w", st.ID, err)
+		}
+		st.Span.Quote = clear
+	}
+	return nil
 }

@@ -55,14 +55,30 @@ func TestSealedSource(t *testing.T) {
 		data := []byte("original bytes: " + phrase)
 		conf := model.Source{Kind: model.KindTestimony, Text: text, Sensitivity: model.Confidential, Title: "testimony A"}
 		pub := model.Source{Kind: model.KindArticle, Text: "a public article", Sensitivity: model.Public}
+		var stmt model.Statement
 		err := s.Write(ctx, "tester", func(tx *store.Tx) error {
 			if err := tx.AddSource(ctx, &conf, data); err != nil {
+				return err
+			}
+			e, err := tx.AddEntity(ctx, model.TypePerson)
+			if err != nil {
+				return err
+			}
+			stmt = model.Statement{EntityID: e.ID, Property: model.PropName, Value: "Witness A", SourceID: conf.ID, Origin: "manual",
+				Span: model.Span{Start: 16, End: 46, Quote: phrase}}
+			if err := tx.AddStatement(ctx, &stmt); err != nil {
 				return err
 			}
 			return tx.AddSource(ctx, &pub, []byte("a public article"))
 		})
 		if err != nil {
 			t.Fatal(err)
+		}
+		if st, err := s.Statement(ctx, access.Operator(), stmt.ID); err != nil || st.Span.Quote != phrase {
+			t.Fatalf("Statement quote %q, %v", st.Span.Quote, err)
+		}
+		if sts, err := s.StatementsFrom(ctx, access.Operator(), conf.ID); err != nil || len(sts) != 1 || sts[0].Span.Quote != phrase {
+			t.Fatalf("StatementsFrom: %+v, %v", sts, err)
 		}
 		got, err := s.Source(ctx, access.Operator(), conf.ID)
 		if err != nil || got.Text != text || !strings.HasPrefix(text, got.Lead) {
@@ -103,6 +119,9 @@ func TestSealedSource(t *testing.T) {
 				t.Errorf("search %v as internal: %+v %v", q.Words, hits.Sources, err)
 			}
 		}
+		if hits, err := s.Search(ctx, cleared, store.SearchQuery{Words: []string{"nineteen"}}); err != nil || len(hits.Statements) != 1 || hits.Statements[0].Span.Quote != phrase {
+			t.Errorf("statement search as cleared: %+v %v", hits.Statements, err)
+		}
 		if hits, err := s.Search(ctx, cleared, store.SearchQuery{Words: []string{"nineteenth"}}); err != nil || len(hits.Sources) != 0 {
 			t.Errorf("a longer word matched: %+v %v", hits.Sources, err)
 		}
@@ -123,6 +142,9 @@ func TestSealedSource(t *testing.T) {
 			}
 			if err := s.DB().QueryRowContext(ctx, "SELECT count(*) FROM search_docs WHERE body LIKE '%nineteen%'").Scan(&n); err != nil || n != 0 {
 				t.Fatalf("%d index documents hold the phrase (%v)", n, err)
+			}
+			if err := s.DB().QueryRowContext(ctx, "SELECT count(*) FROM statements WHERE quote LIKE '%nineteen%'").Scan(&n); err != nil || n != 0 {
+				t.Fatalf("%d statements hold the phrase (%v)", n, err)
 			}
 		}
 		// The key file is outside the data directory, the owner's only.
@@ -183,12 +205,22 @@ func TestSealExistingOnOpen(t *testing.T) {
 			}
 			old := storetest.Open(t, cfg)
 			conf := model.Source{Kind: model.KindTestimony, Text: "said: " + phrase, Sensitivity: model.Confidential}
+			var stmt model.Statement
 			internal := model.Source{Kind: model.KindDocument, Text: "internal: " + phrase, Sensitivity: model.Internal}
 			err := old.Write(ctx, "tester", func(tx *store.Tx) error {
 				if err := tx.AddClearSource(ctx, &conf, []byte("bytes: "+phrase)); err != nil {
 					return err
 				}
-				return tx.AddClearSource(ctx, &internal, []byte("other bytes: "+phrase))
+				if err := tx.AddClearSource(ctx, &internal, []byte("other bytes: "+phrase)); err != nil {
+					return err
+				}
+				e, err := tx.AddEntity(ctx, model.TypePerson)
+				if err != nil {
+					return err
+				}
+				stmt = model.Statement{EntityID: e.ID, Property: model.PropName, Value: "Witness B", SourceID: conf.ID, Origin: "manual",
+					Span: model.Span{Start: 6, End: 36, Quote: phrase}}
+				return tx.AddStatement(ctx, &stmt)
 			})
 			if err != nil {
 				t.Fatal(err)
@@ -204,6 +236,9 @@ func TestSealExistingOnOpen(t *testing.T) {
 			}
 			if rep, err := s.Verify(ctx); err != nil || !rep.OK || rep.Blobs != 2 {
 				t.Fatalf("verify after sealing: %+v %v", rep, err)
+			}
+			if st, err := s.Statement(ctx, access.Operator(), stmt.ID); err != nil || st.Span.Quote != phrase {
+				t.Fatalf("quote after sealing: %q %v", st.Span.Quote, err)
 			}
 			if n := sealedRows(t, s); n != 1 {
 				t.Fatalf("%d sources sealed, want 1", n)

@@ -45,8 +45,8 @@ func (t *Tx) IndexSource(ctx context.Context, sourceID string, fold Folder) erro
 		return err
 	}
 	type doc struct {
-		id, body string
-		sealed   bool
+		id, value, quote, body string
+		sealed                 bool
 	}
 	var docs []doc
 	for rows.Next() {
@@ -55,11 +55,18 @@ func (t *Tx) IndexSource(ctx context.Context, sourceID string, fold Folder) erro
 			rows.Close()
 			return err
 		}
-		docs = append(docs, doc{id, fold(value + "\n" + quote), sealedLevel(sens)})
+		docs = append(docs, doc{id: id, value: value, quote: quote, sealed: sealedLevel(sens)})
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return err
+	}
+	for i := range docs {
+		quote, err := t.clearQuote(ctx, docs[i].id, sourceID, docs[i].quote)
+		if err != nil {
+			return fmt.Errorf("index statement %s: %w", docs[i].id, err)
+		}
+		docs[i].body = fold(docs[i].value + "\n" + quote)
 	}
 	for _, d := range docs {
 		if err := t.indexDoc(ctx, "statement", d.id, d.body, d.sealed); err != nil {
@@ -82,8 +89,12 @@ func (t *Tx) IndexSourceText(ctx context.Context, sourceID, body string) error {
 
 // IndexStatement indexes one statement (a manual one, say) if it is not yet.
 func (t *Tx) IndexStatement(ctx context.Context, id string, fold Folder) error {
-	var value, quote, sens string
-	if err := t.queryRow(ctx, "SELECT value, quote, sensitivity FROM statements WHERE id = ?", id).Scan(&value, &quote, &sens); err != nil {
+	var value, quote, sens, source string
+	if err := t.queryRow(ctx, "SELECT value, quote, sensitivity, COALESCE(source_id, '') FROM statements WHERE id = ?", id).Scan(&value, &quote, &sens, &source); err != nil {
+		return fmt.Errorf("index statement %s: %w", id, err)
+	}
+	quote, err := t.clearQuote(ctx, id, source, quote)
+	if err != nil {
 		return fmt.Errorf("index statement %s: %w", id, err)
 	}
 	return t.indexDoc(ctx, "statement", id, fold(value+"\n"+quote), sealedLevel(sens))
@@ -336,7 +347,11 @@ func (s *Store) search(ctx context.Context, v access.Viewer, q SearchQuery, pref
 		}
 		hits.Statements = append(hits.Statements, st)
 	}
-	return hits, rows.Err()
+	if err := rows.Err(); err != nil {
+		return hits, err
+	}
+	rows.Close()
+	return hits, s.openQuotes(ctx, hits.Statements)
 }
 
 // after is the first date past d at d's precision ("2024-12" → "2025-01"),

@@ -32,6 +32,9 @@ type Tx struct {
 	// sources caches what statements and entity_sources copy from a
 	// source (sourceInfo); an update or removal of the source drops it.
 	sources map[string]mentionedSource
+	// keys caches the data keys of sources, nil for a source not sealed
+	// (txDataKey).
+	keys map[string]*sourceKey
 }
 
 // Actor is who the transaction writes as.
