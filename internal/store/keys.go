@@ -251,6 +251,23 @@ func (s *Store) SealExisting(ctx context.Context) (int, error) {
 	}
 }
 
+// sealOnce runs SealExisting the first time a store is opened after the
+// upgrade that brought encryption at rest, and notes that it did.
+func (s *Store) sealOnce(ctx context.Context) error {
+	var done int
+	if err := s.db.QueryRowContext(ctx, "SELECT sealed FROM store_identity").Scan(&done); err != nil {
+		return fmt.Errorf("read the store's id: %w", err)
+	}
+	if done == 1 {
+		return nil
+	}
+	if _, err := s.SealExisting(ctx); err != nil {
+		return err
+	}
+	_, err := s.execWrite(ctx, "UPDATE store_identity SET sealed = 1")
+	return err
+}
+
 // openSealed replaces the sealed text (and lead) of each sealed source
 // among srcs with its clear text. The caller has already kept to the
 // sources the viewer may see; text says whether the whole text was read.

@@ -225,6 +225,10 @@ func TestSealExistingOnOpen(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			// As migration 00019 leaves a store made before it.
+			if _, err := old.DB().ExecContext(ctx, "UPDATE store_identity SET sealed = 0"); err != nil {
+				t.Fatal(err)
+			}
 			old.Close()
 			s := storetest.Open(t, cfg)
 			got, err := s.Source(ctx, access.Operator(), conf.ID)

@@ -96,13 +96,12 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		s.db.Close()
 		return nil, err
 	}
-	if !cfg.ReadOnly {
-		// Restricted and confidential sources of stores made before
-		// encryption at rest are sealed on the first open that may write.
-		if _, err := s.SealExisting(ctx); err != nil {
-			s.db.Close()
-			return nil, fmt.Errorf("seal restricted and confidential sources: %w", err)
-		}
+	// Restricted and confidential sources of stores made before encryption
+	// at rest are sealed on the first open after the upgrade, whatever the
+	// command.
+	if err := s.sealOnce(ctx); err != nil {
+		s.db.Close()
+		return nil, fmt.Errorf("seal restricted and confidential sources: %w", err)
 	}
 	return s, nil
 }

@@ -2,9 +2,12 @@
 -- Encryption at rest (internal/seal). The store's id names its master key's
 -- file in the per-user key folder (master-<id>.key): the id travels with the
 -- database — through a move, a backup and a restore — and the key stays
--- behind, outside the data directory. Made here, at random, once.
+-- behind, outside the data directory. Made here, at random, once. sealed is
+-- 1 once the restricted and confidential sources stored in the clear before
+-- have been sealed (Store.SealExisting, on the first open after this).
 CREATE TABLE IF NOT EXISTS store_identity (
-    id TEXT PRIMARY KEY
+    id     TEXT PRIMARY KEY,
+    sealed INTEGER NOT NULL DEFAULT 0
 );
 INSERT INTO store_identity (id) SELECT md5(random()::text || clock_timestamp()::text) WHERE NOT EXISTS (SELECT 1 FROM store_identity);
 -- One data key per restricted or confidential source, wrapped by the master
