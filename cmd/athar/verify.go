@@ -52,6 +52,9 @@ chain. Exits 0 when all it can check holds — printing what it could not check
 					if anchors != "" {
 						fmt.Fprintf(g.stdout, "anchors: %d checked\n", r.Anchors)
 					}
+					if r.TakeDowns > 0 {
+						fmt.Fprintf(g.stdout, "take-downs: %d (content erased for good, as the ledger records)\n", r.TakeDowns)
+					}
 					for _, u := range r.Unchecked {
 						fmt.Fprintf(g.stdout, "not checked: %s\n", u)
 					}

@@ -114,6 +114,9 @@ func (s *Store) dataKey(ctx context.Context, q querier, id string) (sourceKey, e
 	if err != nil {
 		return sourceKey{}, fmt.Errorf("data key of %s: %w", id, err)
 	}
+	if wrapped == "" {
+		return sourceKey{blobSum: blob}, fmt.Errorf("source %s: %w", id, ErrWithdrawn)
+	}
 	master, err := s.masterKey(ctx, false)
 	if err != nil {
 		return sourceKey{}, fmt.Errorf("source %s is sealed and the master key is not at hand: %w", id, err)
@@ -169,7 +172,7 @@ func (t *Tx) sealExisting(ctx context.Context, id string) error {
 		return err
 	}
 	if n > 0 {
-		return nil
+		return nil // sealed already, or taken down
 	}
 	var text, sum string
 	if err := t.queryRow(ctx, "SELECT text, sha256 FROM sources WHERE id = ?", id).Scan(&text, &sum); err != nil {
@@ -281,6 +284,13 @@ func (s *Store) openSealed(ctx context.Context, srcs []model.Source, text bool) 
 		if errors.Is(err, errNoKey) {
 			continue // a text in the clear that happens to begin so
 		}
+		if errors.Is(err, ErrWithdrawn) {
+			src.Lead = Withdrawn
+			if text {
+				src.Text = Withdrawn
+			}
+			continue
+		}
 		if err != nil {
 			return err
 		}
@@ -324,6 +334,9 @@ func (t *Tx) clearText(ctx context.Context, id, text string) (string, error) {
 	if errors.Is(err, errNoKey) {
 		return text, nil
 	}
+	if errors.Is(err, ErrWithdrawn) {
+		return Withdrawn, nil
+	}
 	if err != nil {
 		return "", err
 	}
@@ -341,7 +354,6 @@ func (t *Tx) txDataKey(ctx context.Context, sourceID string) (*sourceKey, error)
 	}
 	k, err := t.s.dataKey(ctx, t.tx, sourceID)
 	if errors.Is(err, errNoKey) {
-		err = nil
 		if t.keys == nil {
 			t.keys = map[string]*sourceKey{}
 		}
@@ -376,6 +388,9 @@ func (t *Tx) clearQuote(ctx context.Context, statementID, sourceID, quote string
 		return quote, nil
 	}
 	k, err := t.txDataKey(ctx, sourceID)
+	if errors.Is(err, ErrWithdrawn) {
+		return Withdrawn, nil
+	}
 	if err != nil || k == nil {
 		return quote, err
 	}
@@ -431,6 +446,10 @@ func (s *Store) openQuotes(ctx context.Context, sts []model.Statement) error {
 			sk, err := s.dataKey(ctx, s.db, st.SourceID)
 			if errors.Is(err, errNoKey) {
 				keys[st.SourceID] = nil
+				continue
+			}
+			if errors.Is(err, ErrWithdrawn) {
+				st.Span.Quote = Withdrawn
 				continue
 			}
 			if err != nil {

@@ -30,14 +30,17 @@ func (p Problem) String() string { return p.Kind + " " + p.Where + ": " + p.Deta
 
 // Report is what verify found.
 type Report struct {
-	OK          bool      `json:"ok"`
-	Entries     int64     `json:"entries"`
-	Head        string    `json:"head"`
-	Rows        int64     `json:"rows"`
-	Blobs       int64     `json:"blobs"`
-	Checkpoints int       `json:"checkpoints"`
-	Anchors     int       `json:"anchors"` // checkpoints published outside the data directory, checked
-	Problems    []Problem `json:"problems"`
+	OK          bool   `json:"ok"`
+	Entries     int64  `json:"entries"`
+	Head        string `json:"head"`
+	Rows        int64  `json:"rows"`
+	Blobs       int64  `json:"blobs"`
+	Checkpoints int    `json:"checkpoints"`
+	Anchors     int    `json:"anchors"` // checkpoints published outside the data directory, checked
+	// TakeDowns counts the sources taken down (Tx.TakeDown): their content
+	// erased for good, as the ledger records — not a break.
+	TakeDowns int       `json:"takedowns"`
+	Problems  []Problem `json:"problems"`
 	// Unchecked says what verify could not check, and why: with no
 	// outside anchor, a chain whoever holds the data directory extended or
 	// whose checkpoints they deleted looks whole (CONTRACTS.md: verify
@@ -162,6 +165,9 @@ func (s *Store) VerifyAnchored(ctx context.Context, anchors string) (Report, err
 	}
 	if err := s.verifyBlobs(ctx, &r); err != nil {
 		return r, err
+	}
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM takedowns").Scan(&r.TakeDowns); err != nil {
+		return r, fmt.Errorf("count take-downs: %w", err)
 	}
 	r.OK = len(r.Problems) == 0
 	return r, nil

@@ -22,6 +22,16 @@ CREATE TABLE IF NOT EXISTS source_keys (
     created_at  TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS source_keys_blob ON source_keys(blob_sha256);
+-- A take-down: the source's data key destroyed for good (its source_keys
+-- row gone), so that its sealed text, quotes and original are unreadable
+-- wherever they are, backups made afterwards included. Ledgered: who took
+-- what down, when and why is in the chain, and verify reports it.
+CREATE TABLE IF NOT EXISTS takedowns (
+    source_id TEXT PRIMARY KEY REFERENCES sources(id),
+    reason    TEXT NOT NULL,
+    actor     TEXT NOT NULL,
+    at        TEXT NOT NULL
+);
 
 -- +goose Down
 -- Nothing is dropped: without its data keys every sealed source would be

@@ -1,0 +1,122 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Withdrawn stands for the text, lead and quotes of a source taken down:
+// what footnotes that cited it show in their place.
+const Withdrawn = "source withdrawn"
+
+// ErrWithdrawn means a source was taken down: its content is gone for good.
+var ErrWithdrawn = errors.New(Withdrawn)
+
+// TakeDown erases a source's content for good by destroying its data key
+// (crypto-shredding): its text and the quotes drawn from it, sealed in the
+// database, and its original, sealed in the archive, can no longer be read
+// anywhere — backups made afterwards included. A source not yet sealed is
+// sealed first. Its entries in the search index are removed; the take-down
+// is recorded in the ledger (takedowns), which still verifies, since it
+// hashed what was stored. The facts drawn from it stay, their quote
+// withdrawn. Whether the actor may is the caller's rule.
+func (t *Tx) TakeDown(ctx context.Context, sourceID, reason string) error {
+	reason = strings.TrimSpace(reason)
+	if reason == "" {
+		return errors.New("a take-down needs a reason")
+	}
+	var n int
+	if err := t.queryRow(ctx, "SELECT count(*) FROM sources WHERE id = ?", sourceID).Scan(&n); err != nil {
+		return fmt.Errorf("take down %s: %w", sourceID, err)
+	}
+	if n == 0 {
+		return fmt.Errorf("source %s: %w", sourceID, ErrNotFound)
+	}
+	if err := t.queryRow(ctx, "SELECT count(*) FROM takedowns WHERE source_id = ?", sourceID).Scan(&n); err != nil {
+		return fmt.Errorf("take down %s: %w", sourceID, err)
+	}
+	if n > 0 {
+		return fmt.Errorf("source %s: %w already", sourceID, ErrWithdrawn)
+	}
+	if err := t.sealExisting(ctx, sourceID); err != nil {
+		return err
+	}
+	// The row stays, without its key: it still names the sealed original,
+	// which verify goes on checking.
+	if _, err := t.exec(ctx, "UPDATE source_keys SET wrapped = '' WHERE source_id = ?", sourceID); err != nil {
+		return fmt.Errorf("destroy the data key of %s: %w", sourceID, err)
+	}
+	delete(t.keys, sourceID)
+	if err := t.unindexSource(ctx, sourceID); err != nil {
+		return err
+	}
+	if err := t.insert(ctx, "takedowns", map[string]any{"source_id": sourceID, "reason": reason, "actor": t.actor, "at": t.at}); err != nil {
+		return err
+	}
+	t.afterCommit = append(t.afterCommit, func() error { return t.s.scrub(context.WithoutCancel(ctx)) })
+	return nil
+}
+
+// unindexSource removes a source's document and its statements' from the
+// search index.
+func (t *Tx) unindexSource(ctx context.Context, sourceID string) error {
+	docs := "SELECT id FROM search_docs WHERE (kind = 'source' AND ref_id = ?) OR " +
+		"(kind = 'statement' AND ref_id IN (SELECT id FROM statements WHERE source_id = ?))"
+	if t.s.dialect.name() == "sqlite" {
+		if _, err := t.exec(ctx, "DELETE FROM search_fts WHERE rowid IN ("+docs+")", sourceID, sourceID); err != nil {
+			return fmt.Errorf("unindex %s: %w", sourceID, err)
+		}
+	}
+	if _, err := t.exec(ctx, "DELETE FROM search_docs WHERE id IN ("+docs+")", sourceID, sourceID); err != nil {
+		return fmt.Errorf("unindex %s: %w", sourceID, err)
+	}
+	return nil
+}
+
+// scrub makes what a take-down deleted unrecoverable from the database's
+// files: SQLite (secure_delete zeroes freed pages) folds its write-ahead
+// log into the database and truncates it; PostgreSQL vacuums the tables it
+// deleted from, so that no dead row version keeps the destroyed key.
+func (s *Store) scrub(ctx context.Context) error {
+	if s.dialect.name() == "sqlite" {
+		if _, err := s.db.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
+			return fmt.Errorf("after the take-down, checkpoint the WAL: %w", err)
+		}
+		return nil
+	}
+	for _, tb := range []string{"source_keys", "search_docs"} {
+		if _, err := s.db.ExecContext(ctx, "VACUUM "+tb); err != nil {
+			return fmt.Errorf("after the take-down, vacuum %s: %w", tb, err)
+		}
+	}
+	return nil
+}
+
+// TakenDown is one take-down as the ledger recorded it.
+type TakenDown struct {
+	SourceID string `json:"source_id"`
+	Reason   string `json:"reason"`
+	Actor    string `json:"actor"`
+	At       string `json:"at"`
+}
+
+// TakeDowns lists the take-downs, oldest first (for admins: a reason may
+// say why a witness asked).
+func (s *Store) TakeDowns(ctx context.Context) ([]TakenDown, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT source_id, reason, actor, at FROM takedowns ORDER BY at, source_id")
+	if err != nil {
+		return nil, fmt.Errorf("take-downs: %w", err)
+	}
+	defer rows.Close()
+	var out []TakenDown
+	for rows.Next() {
+		var x TakenDown
+		if err := rows.Scan(&x.SourceID, &x.Reason, &x.Actor, &x.At); err != nil {
+			return nil, err
+		}
+		out = append(out, x)
+	}
+	return out, rows.Err()
+}
