@@ -196,6 +196,12 @@ func (t *Tx) sealExisting(ctx context.Context, id string) error {
 	if err := t.sealQuotes(ctx, id); err != nil {
 		return err
 	}
+	// Its search documents held its words in the clear: removed, to be
+	// indexed again as keyed hashes by the index's catch-up
+	// (IndexPending).
+	if err := t.unindexSource(ctx, id); err != nil {
+		return err
+	}
 	return t.dropClearBlob(ctx, sum)
 }
 

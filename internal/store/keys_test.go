@@ -220,7 +220,10 @@ func TestSealExistingOnOpen(t *testing.T) {
 				}
 				stmt = model.Statement{EntityID: e.ID, Property: model.PropName, Value: "Witness B", SourceID: conf.ID, Origin: "manual",
 					Span: model.Span{Start: 6, End: 36, Quote: phrase}}
-				return tx.AddStatement(ctx, &stmt)
+				if err := tx.AddStatement(ctx, &stmt); err != nil {
+					return err
+				}
+				return tx.IndexSource(ctx, conf.ID, strings.ToLower)
 			})
 			if err != nil {
 				t.Fatal(err)
@@ -243,6 +246,14 @@ func TestSealExistingOnOpen(t *testing.T) {
 			}
 			if st, err := s.Statement(ctx, access.Operator(), stmt.ID); err != nil || st.Span.Quote != phrase {
 				t.Fatalf("quote after sealing: %q %v", st.Span.Quote, err)
+			}
+			// Its clear search documents are gone; the catch-up indexes it
+			// again, sealed, and a cleared viewer finds it.
+			if n, err := s.IndexPending(ctx, strings.ToLower, 100); err != nil || n < 2 {
+				t.Fatalf("index catch-up after sealing: %d %v", n, err)
+			}
+			if hits, err := s.Search(ctx, access.Operator(), store.SearchQuery{Words: []string{"nineteen"}}); err != nil || len(hits.Sources) != 2 || len(hits.Statements) != 1 { // the internal source too
+				t.Fatalf("search after sealing: %+v %v", hits, err)
 			}
 			if n := sealedRows(t, s); n != 1 {
 				t.Fatalf("%d sources sealed, want 1", n)
