@@ -55,7 +55,6 @@ func (t *Tx) TakeDown(ctx context.Context, sourceID, reason string) error {
 	if err := t.insert(ctx, "takedowns", map[string]any{"source_id": sourceID, "reason": reason, "actor": t.actor, "at": t.at}); err != nil {
 		return err
 	}
-	t.afterCommit = append(t.afterCommit, func() error { return t.s.scrub(context.WithoutCancel(ctx)) })
 	return nil
 }
 
@@ -72,15 +71,26 @@ func (t *Tx) unindexSource(ctx context.Context, sourceID string) error {
 	if _, err := t.exec(ctx, "DELETE FROM search_docs WHERE id IN ("+docs+")", sourceID, sourceID); err != nil {
 		return fmt.Errorf("unindex %s: %w", sourceID, err)
 	}
+	if !t.scrub {
+		t.scrub = true
+		t.afterCommit = append(t.afterCommit, func() error { return t.s.scrub(context.WithoutCancel(ctx)) })
+	}
 	return nil
 }
 
-// scrub makes what a take-down deleted unrecoverable from the database's
-// files: SQLite (secure_delete zeroes freed pages) folds its write-ahead
-// log into the database and truncates it; PostgreSQL vacuums the tables it
-// deleted from, so that no dead row version keeps the destroyed key.
+// scrub makes what a take-down or a sealing in place deleted unrecoverable
+// from the database's files. On SQLite the full-text index is merged whole
+// (FTS5 keeps a deleted document's words in its segments until they are
+// merged), freed pages are zeroed (secure_delete), and the write-ahead log
+// is folded into the database and truncated. PostgreSQL vacuums the tables
+// whose rows went, so that their space is reused; it does not rewrite
+// them (see docs/security.md).
 func (s *Store) scrub(ctx context.Context) error {
 	if s.dialect.name() == "sqlite" {
+		// Run from Write, which still holds the gate: not execWrite.
+		if _, err := s.db.ExecContext(ctx, "INSERT INTO search_fts(search_fts) VALUES ('optimize')"); err != nil {
+			return fmt.Errorf("merge the search index: %w", err)
+		}
 		if _, err := s.db.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
 			return fmt.Errorf("after the take-down, checkpoint the WAL: %w", err)
 		}

@@ -26,6 +26,8 @@ type Tx struct {
 	// afterCommit runs once the transaction has committed (removing a
 	// file of the archive that it no longer references).
 	afterCommit []func() error
+	// scrub is set once a scrub of deleted content is queued (unindexSource).
+	scrub bool
 	// origins caches the original each source stands for (itself, or
 	// the one it nearly copies), for claim totals; SetDuplicate drops it.
 	origins map[string]string
