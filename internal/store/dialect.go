@@ -41,13 +41,11 @@ func (sqliteDialect) lockLedger(context.Context, *sql.Tx) error { return nil }
 func sqliteDSN(path string) string {
 	// WAL for concurrent readers; synchronous=FULL because durability of
 	// evidence is not optional; IMMEDIATE transactions so two writers never
-	// deadlock upgrading a read lock; secure_delete so that what is
-	// deleted or rewritten (a text sealed in place) is zeroed, not left in
-	// free pages.
+	// deadlock upgrading a read lock.
 	// The path is escaped: a '#' or '?' in it would otherwise end the
 	// path and open another file.
 	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=synchronous(FULL)" +
-		"&_pragma=secure_delete(1)&_pragma=busy_timeout(30000)&_pragma=cache_size(-65536)&_txlock=immediate"
+		"&_pragma=busy_timeout(30000)&_pragma=cache_size(-65536)&_txlock=immediate"
 }
 
 type postgresDialect struct{}

@@ -174,6 +174,9 @@ func (t *Tx) sealExisting(ctx context.Context, id string) error {
 	if n > 0 {
 		return nil // sealed already, or taken down
 	}
+	if err := t.secureDelete(ctx); err != nil {
+		return err
+	}
 	var text, sum string
 	if err := t.queryRow(ctx, "SELECT text, sha256 FROM sources WHERE id = ?", id).Scan(&text, &sum); err != nil {
 		return fmt.Errorf("seal source %s: %w", id, err)

@@ -198,8 +198,17 @@ func (s *Store) Write(ctx context.Context, actor string, fn func(*Tx) error) err
 	}
 	t := &Tx{tx: tx, s: s, actor: actor, at: s.now().Format(time.RFC3339Nano)}
 	if err := fn(t); err != nil {
+		if t.secure {
+			tx.ExecContext(ctx, "PRAGMA secure_delete = OFF")
+		}
 		tx.Rollback()
 		return err
+	}
+	if t.secure {
+		if _, err := tx.ExecContext(ctx, "PRAGMA secure_delete = OFF"); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("secure_delete: %w", err)
+		}
 	}
 	if len(t.syncDirs) > 0 {
 		if err := syncFS(t.syncDirs[0]); err != nil {

@@ -58,9 +58,29 @@ func (t *Tx) TakeDown(ctx context.Context, sourceID, reason string) error {
 	return nil
 }
 
+// secureDelete turns SQLite's secure_delete on for the transaction's
+// connection, and off again when it ends: what the transaction deletes or
+// rewrites (a clear text sealed in place, a destroyed key, index entries) is
+// zeroed in the database's pages, not left in free space. Only for these
+// transactions: on for every write, it made the workers' extraction about
+// three times slower (river's job rows are rewritten at every step).
+func (t *Tx) secureDelete(ctx context.Context) error {
+	if t.s.dialect.name() != "sqlite" || t.secure {
+		return nil
+	}
+	if _, err := t.exec(ctx, "PRAGMA secure_delete = ON"); err != nil {
+		return fmt.Errorf("secure_delete: %w", err)
+	}
+	t.secure = true
+	return nil
+}
+
 // unindexSource removes a source's document and its statements' from the
 // search index.
 func (t *Tx) unindexSource(ctx context.Context, sourceID string) error {
+	if err := t.secureDelete(ctx); err != nil {
+		return err
+	}
 	docs := "SELECT id FROM search_docs WHERE (kind = 'source' AND ref_id = ?) OR " +
 		"(kind = 'statement' AND ref_id IN (SELECT id FROM statements WHERE source_id = ?))"
 	if t.s.dialect.name() == "sqlite" {
@@ -87,9 +107,17 @@ func (t *Tx) unindexSource(ctx context.Context, sourceID string) error {
 // them (see docs/security.md).
 func (s *Store) scrub(ctx context.Context) error {
 	if s.dialect.name() == "sqlite" {
-		// Run from Write, which still holds the gate: not execWrite.
-		if _, err := s.db.ExecContext(ctx, "INSERT INTO search_fts(search_fts) VALUES ('optimize')"); err != nil {
-			return fmt.Errorf("merge the search index: %w", err)
+		// Run from Write, which still holds the gate: not execWrite; on
+		// a connection of its own, with secure_delete on.
+		conn, err := s.db.Conn(ctx)
+		if err != nil {
+			return err
+		}
+		defer conn.Close()
+		for _, q := range []string{"PRAGMA secure_delete = ON", "INSERT INTO search_fts(search_fts) VALUES ('optimize')", "PRAGMA secure_delete = OFF"} {
+			if _, err := conn.ExecContext(ctx, q); err != nil {
+				return fmt.Errorf("merge the search index: %w", err)
+			}
 		}
 		if _, err := s.db.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
 			return fmt.Errorf("after the take-down, checkpoint the WAL: %w", err)

@@ -28,6 +28,9 @@ type Tx struct {
 	afterCommit []func() error
 	// scrub is set once a scrub of deleted content is queued (unindexSource).
 	scrub bool
+	// secure is set once secure_delete is on for the transaction's
+	// connection (secureDelete); Write turns it off again.
+	secure bool
 	// origins caches the original each source stands for (itself, or
 	// the one it nearly copies), for claim totals; SetDuplicate drops it.
 	origins map[string]string
