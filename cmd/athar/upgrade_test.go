@@ -101,6 +101,17 @@ func TestUpgradeFromTheLastRelease(t *testing.T) {
 	if r.code != 0 || !strings.Contains(r.stdout, `"sensitivity": "confidential"`) || !strings.Contains(r.stdout, `"text"`) {
 		t.Fatalf("the testimony after the upgrade: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
+	// Sealed by the upgrade (migration 00019 and the first open): no file of
+	// the data directory holds its text in the clear any longer.
+	var testimony struct {
+		Text string `json:"text"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &testimony); err != nil || len(testimony.Text) < 200 {
+		t.Fatalf("the testimony's text: %v %q", err, testimony.Text)
+	}
+	if hits := filesHolding(t, data, testimony.Text[100:140]); len(hits) > 0 {
+		t.Errorf("after the upgrade the testimony is in the clear in %v", hits)
+	}
 
 	out := filepath.Join(dir, "csv")
 	if r := athar(t, "", "--data", data, "export", "csv", "--out", out); r.code != 0 {

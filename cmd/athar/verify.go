@@ -55,6 +55,9 @@ stamps that checkpoint. Exits 0 when all it can check holds — printing what it
 						fmt.Fprintf(g.stdout, "anchors: %d checked\n", r.Anchors)
 					}
 					fmt.Fprintf(g.stdout, "timestamps: %d checked\n", r.Timestamps)
+					if r.TakeDowns > 0 {
+						fmt.Fprintf(g.stdout, "take-downs: %d (content erased for good, as the ledger records)\n", r.TakeDowns)
+					}
 					for _, u := range r.Unchecked {
 						fmt.Fprintf(g.stdout, "not checked: %s\n", u)
 					}

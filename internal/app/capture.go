@@ -133,7 +133,7 @@ func (a *App) Capture(ctx context.Context, v access.Viewer, urls []string, opt C
 		}
 		chunk := []parsed{p}
 		extractAll(ctx, chunk)
-		a.stage(ctx, chunk)
+		a.stage(ctx, r, chunk)
 		results, err := a.store1(ctx, r, res, chunk)
 		if err != nil {
 			return err

@@ -287,7 +287,7 @@ func (a *App) Ingest(ctx context.Context, v access.Viewer, inputs []string, opt 
 				extractAll(ctx, chunk)
 			}
 			if !r.opt.DryRun {
-				a.stage(ctx, chunk)
+				a.stage(ctx, r, chunk)
 			}
 			select {
 			case chunks <- chunk:
@@ -343,7 +343,7 @@ func (a *App) IngestBytes(ctx context.Context, v access.Viewer, name string, dat
 	if r.extracts() {
 		extractAll(ctx, chunk)
 	}
-	a.stage(ctx, chunk)
+	a.stage(ctx, r, chunk)
 	results, err := a.store1(ctx, r, res, chunk)
 	if err != nil {
 		return IngestResult{}, err

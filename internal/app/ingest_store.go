@@ -214,7 +214,12 @@ func (a *App) write(ctx context.Context, r *run, res *resolve.Resolver, fn func(
 // stage writes the originals of new sources to the archive ahead of the
 // transaction, two at a time (the archive's files cost system calls, not
 // the database's lock); the transaction makes them durable before it commits.
-func (a *App) stage(ctx context.Context, chunk []parsed) {
+func (a *App) stage(ctx context.Context, r *run, chunk []parsed) {
+	if store.Sealed(r.sens) {
+		// Restricted and confidential originals are stored sealed, by
+		// the transaction: never written to the archive in the clear.
+		return
+	}
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, 2)
 	for i := range chunk {

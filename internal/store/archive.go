@@ -28,6 +28,10 @@ type archive interface {
 	// where the archive can (the file archive); put then finds it there.
 	stage(sum string, data []byte) error
 	get(ctx context.Context, q querier, d dialect, sum string) ([]byte, error)
+	// remove deletes a blob no record references any longer: the file
+	// archive once the transaction has committed, the database archive in
+	// it.
+	remove(ctx context.Context, t *Tx, sum string) error
 	// walk calls fn for every stored blob with its name and a reader.
 	walk(ctx context.Context, q querier, fn func(sum string, r io.Reader) error) error
 }
@@ -127,6 +131,22 @@ func (a *fileArchive) mkdir(dir string) error {
 	return nil
 }
 
+func (a *fileArchive) remove(_ context.Context, t *Tx, sum string) error {
+	if !validSum(sum) {
+		return fmt.Errorf("not a sha256: %q", sum)
+	}
+	a.staged.Delete(sum)
+	t.afterCommit = append(t.afterCommit, func() error {
+		if err := os.Remove(a.path(sum)); errors.Is(err, fs.ErrNotExist) {
+			return nil
+		} else if err != nil {
+			return fmt.Errorf("archive: remove %s: %w", sum, err)
+		}
+		return ledger.SyncDir(filepath.Join(a.dir, sum[:2]))
+	})
+	return nil
+}
+
 func (a *fileArchive) get(_ context.Context, _ querier, _ dialect, sum string) ([]byte, error) {
 	if !validSum(sum) {
 		return nil, fmt.Errorf("not a sha256: %q", sum)
@@ -175,6 +195,17 @@ func (dbArchive) put(ctx context.Context, t *Tx, sum string, data []byte) error 
 		return nil
 	}
 	return t.insert(ctx, "blobs", map[string]any{"sha256": sum, "size": int64(len(data)), "data": data})
+}
+
+func (dbArchive) remove(ctx context.Context, t *Tx, sum string) error {
+	var n int
+	if err := t.queryRow(ctx, "SELECT count(*) FROM blobs WHERE sha256 = ?", sum).Scan(&n); err != nil {
+		return fmt.Errorf("archive: %w", err)
+	}
+	if n == 0 {
+		return nil
+	}
+	return t.remove(ctx, "blobs", sum)
 }
 
 func (dbArchive) get(ctx context.Context, q querier, d dialect, sum string) ([]byte, error) {

@@ -99,10 +99,14 @@ func (t *Tx) AddStatement(ctx context.Context, st *model.Statement) error {
 		}
 		spanStart, spanEnd = int64(st.Span.Start), int64(st.Span.End)
 	}
+	quote, err := t.sealQuote(ctx, st.ID, st.SourceID, st.Span.Quote)
+	if err != nil {
+		return fmt.Errorf("statement %s: %w", st.ID, err)
+	}
 	if err := t.insert(ctx, "statements", map[string]any{
 		"id": st.ID, "entity_id": st.EntityID, "property": string(st.Property), "value": st.Value,
 		"value_entity": nullable(st.ValueEntity), "source_id": nullable(st.SourceID),
-		"span_start": spanStart, "span_end": spanEnd, "quote": st.Span.Quote,
+		"span_start": spanStart, "span_end": spanEnd, "quote": quote,
 		"date_start": st.DateStart.String(), "date_end": st.DateEnd.String(), "confidence": st.Confidence,
 		"origin": st.Origin, "status": string(st.Status), "modality": string(st.Modality), "role": string(st.Role),
 		"sensitivity": st.Sensitivity.String(), "author": st.Author, "created_at": timeText(st.CreatedAt),

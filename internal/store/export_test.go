@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 
+	"github.com/athar-project/athar/internal/model"
 	"github.com/pressly/goose/v3"
 )
 
@@ -39,3 +40,17 @@ func (s *Store) Rebind(q string) string { return s.rebind(q) }
 
 // StatementsRun is how many statements write transactions have run.
 func (s *Store) StatementsRun() int64 { return s.statements.Load() }
+
+// AddClearSource stores a source as stores made before encryption at rest
+// did, whatever its level: its original and text in the clear.
+func (t *Tx) AddClearSource(ctx context.Context, src *model.Source, data []byte) error {
+	src.SHA256, src.Size = Hash(data), int64(len(data))
+	if src.ID == "" {
+		src.ID = NewSourceID()
+	}
+	src.AddedBy, src.IngestedAt = t.actor, t.s.now()
+	if err := t.s.archive.put(ctx, t, src.SHA256, data); err != nil {
+		return err
+	}
+	return t.insert(ctx, "sources", sourceRow(src))
+}

@@ -23,6 +23,11 @@ func (s *Store) SourceInfo(ctx context.Context, v access.Viewer, id string) (mod
 	if err != nil {
 		return src, err
 	}
+	one := []model.Source{src}
+	if err := s.openSealed(ctx, one, false); err != nil {
+		return src, err
+	}
+	src = one[0]
 	return src, s.hideUnseenOriginal(ctx, v, &src)
 }
 

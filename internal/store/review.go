@@ -62,7 +62,14 @@ func (s *Store) Statement(ctx context.Context, v access.Viewer, id string) (mode
 		}
 		return model.Statement{}, fmt.Errorf("statement %s: %w", id, ErrNotFound)
 	}
-	return scanStatement(rows)
+	st, err := scanStatement(rows)
+	if err != nil {
+		return st, err
+	}
+	rows.Close()
+	one := []model.Statement{st}
+	err = s.openQuotes(ctx, one)
+	return one[0], err
 }
 
 // StatementsFrom lists the statements drawn from one source that the viewer
@@ -139,7 +146,11 @@ func (s *Store) queryStatements(ctx context.Context, q string, args ...any) ([]m
 		}
 		out = append(out, st)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	return out, s.openQuotes(ctx, out)
 }
 
 // querySources runs a query selecting sourceCols and scans every row, for
@@ -159,6 +170,9 @@ func (s *Store) querySources(ctx context.Context, v access.Viewer, q string, arg
 		out = append(out, src)
 	}
 	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if err := s.openSealed(ctx, out, false); err != nil {
 		return nil, err
 	}
 	return out, s.hideUnseenOriginals(ctx, v, out)

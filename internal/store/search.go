@@ -29,33 +29,47 @@ func (t *Tx) IndexSource(ctx context.Context, sourceID string, fold Folder) erro
 	if err != nil {
 		return fmt.Errorf("index source %s: %w", sourceID, err)
 	}
-	if err := t.indexDoc(ctx, "source", sourceID, fold(title+"\n"+publisher+"\n"+text)); err != nil {
+	sealed := strings.HasPrefix(text, sealedPrefix)
+	if text, err = t.clearText(ctx, sourceID, text); err != nil {
+		return fmt.Errorf("index source %s: %w", sourceID, err)
+	}
+	if err := t.indexDoc(ctx, "source", sourceID, fold(title+"\n"+publisher+"\n"+text), sealed); err != nil {
 		return err
 	}
 	// Every statement of the source; indexDoc skips those indexed already.
 	// (An anti-join against search_docs here was planned as a scan of the
 	// whole index on PostgreSQL while the batch's tables grew inside one
 	// transaction: 12 ms a source and rising.)
-	rows, err := t.query(ctx, "SELECT id, value, quote FROM statements WHERE source_id = ?", sourceID)
+	rows, err := t.query(ctx, "SELECT id, value, quote, sensitivity FROM statements WHERE source_id = ?", sourceID)
 	if err != nil {
 		return err
 	}
-	type doc struct{ id, body string }
+	type doc struct {
+		id, value, quote, body string
+		sealed                 bool
+	}
 	var docs []doc
 	for rows.Next() {
-		var id, value, quote string
-		if err := rows.Scan(&id, &value, &quote); err != nil {
+		var id, value, quote, sens string
+		if err := rows.Scan(&id, &value, &quote, &sens); err != nil {
 			rows.Close()
 			return err
 		}
-		docs = append(docs, doc{id, fold(value + "\n" + quote)})
+		docs = append(docs, doc{id: id, value: value, quote: quote, sealed: sealedLevel(sens)})
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return err
 	}
+	for i := range docs {
+		quote, err := t.clearQuote(ctx, docs[i].id, sourceID, docs[i].quote)
+		if err != nil {
+			return fmt.Errorf("index statement %s: %w", docs[i].id, err)
+		}
+		docs[i].body = fold(docs[i].value + "\n" + quote)
+	}
 	for _, d := range docs {
-		if err := t.indexDoc(ctx, "statement", d.id, d.body); err != nil {
+		if err := t.indexDoc(ctx, "statement", d.id, d.body, d.sealed); err != nil {
 			return err
 		}
 	}
@@ -66,21 +80,38 @@ func (t *Tx) IndexSource(ctx context.Context, sourceID string, fold Folder) erro
 // and text folded beforehand into body, outside the transaction — and not
 // its statements.
 func (t *Tx) IndexSourceText(ctx context.Context, sourceID, body string) error {
-	return t.indexDoc(ctx, "source", sourceID, body)
+	var n int
+	if err := t.queryRow(ctx, "SELECT count(*) FROM source_keys WHERE source_id = ?", sourceID).Scan(&n); err != nil {
+		return fmt.Errorf("index source %s: %w", sourceID, err)
+	}
+	return t.indexDoc(ctx, "source", sourceID, body, n > 0)
 }
 
 // IndexStatement indexes one statement (a manual one, say) if it is not yet.
 func (t *Tx) IndexStatement(ctx context.Context, id string, fold Folder) error {
-	var value, quote string
-	if err := t.queryRow(ctx, "SELECT value, quote FROM statements WHERE id = ?", id).Scan(&value, &quote); err != nil {
+	var value, quote, sens, source string
+	if err := t.queryRow(ctx, "SELECT value, quote, sensitivity, COALESCE(source_id, '') FROM statements WHERE id = ?", id).Scan(&value, &quote, &sens, &source); err != nil {
 		return fmt.Errorf("index statement %s: %w", id, err)
 	}
-	return t.indexDoc(ctx, "statement", id, fold(value+"\n"+quote))
+	quote, err := t.clearQuote(ctx, id, source, quote)
+	if err != nil {
+		return fmt.Errorf("index statement %s: %w", id, err)
+	}
+	return t.indexDoc(ctx, "statement", id, fold(value+"\n"+quote), sealedLevel(sens))
 }
 
 // indexDoc adds one document unless it is indexed already, in one round
-// trip when it is (the unique (kind, ref_id) index decides).
-func (t *Tx) indexDoc(ctx context.Context, kind, ref, body string) error {
+// trip when it is (the unique (kind, ref_id) index decides). A sealed
+// document (a restricted or confidential source or statement) is indexed
+// as the keyed hashes of its words (hashedBody), never in the clear.
+func (t *Tx) indexDoc(ctx context.Context, kind, ref, body string, sealed bool) error {
+	if sealed {
+		k, err := t.s.searchKey(ctx, true)
+		if err != nil {
+			return fmt.Errorf("index %s %s: %w", kind, ref, err)
+		}
+		body = hashedBody(k, body)
+	}
 	if t.s.dialect.name() == "postgres" {
 		_, err := t.exec(ctx, "INSERT INTO search_docs (kind, ref_id, body) VALUES (?, ?, ?) ON CONFLICT (kind, ref_id) DO NOTHING", kind, ref, body)
 		return err
@@ -216,7 +247,7 @@ func (s *Store) Search(ctx context.Context, v access.Viewer, q SearchQuery) (Sea
 // whole or as prefixes.
 func (s *Store) search(ctx context.Context, v access.Viewer, q SearchQuery, prefix, sources, statements bool) (SearchHits, error) {
 	var hits SearchHits
-	from, match, order, matchArg := s.matchClause(q.Words, prefix)
+	from, match, order, matchArg := s.matchClause(q.Words, s.hashedWords(ctx, v, q.Words, prefix), prefix)
 	if sources {
 		cond, args := visibleIn(v, "x.sensitivity")
 		sq := "SELECT " + prefixed("x.", sourceCols) + " FROM " + from + " JOIN sources x ON x.id = d.ref_id WHERE " + match +
@@ -245,6 +276,9 @@ func (s *Store) search(ctx context.Context, v access.Viewer, q SearchQuery, pref
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
+			return hits, err
+		}
+		if err := s.openSealed(ctx, hits.Sources, false); err != nil {
 			return hits, err
 		}
 		if err := s.hideUnseenOriginals(ctx, v, hits.Sources); err != nil {
@@ -313,7 +347,11 @@ func (s *Store) search(ctx context.Context, v access.Viewer, q SearchQuery, pref
 		}
 		hits.Statements = append(hits.Statements, st)
 	}
-	return hits, rows.Err()
+	if err := rows.Err(); err != nil {
+		return hits, err
+	}
+	rows.Close()
+	return hits, s.openQuotes(ctx, hits.Statements)
 }
 
 // after is the first date past d at d's precision ("2024-12" → "2025-01"),
@@ -334,13 +372,16 @@ func after(d model.Date) string {
 // The order
 // is the index's own, so that a word thousands of documents share (a
 // prison's name) yields its first page without sorting every match.
-func (s *Store) matchClause(words []string, prefix bool) (from, cond, order string, arg any) {
+func (s *Store) matchClause(words, hashed []string, prefix bool) (from, cond, order string, arg any) {
 	if s.dialect.name() == "postgres" {
 		parts := make([]string, len(words))
 		for i, w := range words {
 			parts[i] = "'" + strings.ReplaceAll(w, "'", "''") + "'"
 			if prefix {
 				parts[i] += ":*"
+			}
+			if hashed != nil {
+				parts[i] = "(" + parts[i] + " | '" + hashed[i] + "')"
 			}
 		}
 		return "search_docs d", "d.tsv @@ to_tsquery('simple', ?)", "d.id DESC", strings.Join(parts, " & ")
@@ -350,6 +391,9 @@ func (s *Store) matchClause(words []string, prefix bool) (from, cond, order stri
 		parts[i] = `"` + strings.ReplaceAll(w, `"`, `""`) + `"`
 		if prefix {
 			parts[i] += "*"
+		}
+		if hashed != nil {
+			parts[i] = "(" + parts[i] + ` OR "` + hashed[i] + `")`
 		}
 	}
 	return "search_fts f JOIN search_docs d ON d.id = f.rowid", "search_fts MATCH ?", "f.rowid DESC", strings.Join(parts, " AND ")

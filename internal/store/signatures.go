@@ -185,6 +185,8 @@ func (t *Tx) DuplicateCandidates(ctx context.Context, held map[int64]bool, bands
 // comparison where a signature estimate is inconclusive).
 func (t *Tx) SourceText(ctx context.Context, id string) (string, error) {
 	var text string
-	err := t.queryRow(ctx, "SELECT text FROM sources WHERE id = ?", id).Scan(&text)
-	return text, err
+	if err := t.queryRow(ctx, "SELECT text FROM sources WHERE id = ?", id).Scan(&text); err != nil {
+		return "", err
+	}
+	return t.clearText(ctx, id, text)
 }

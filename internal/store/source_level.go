@@ -54,6 +54,11 @@ func (t *Tx) RaiseSource(ctx context.Context, id string, kind model.SourceKind, 
 	if err := t.update(ctx, "sources", id, map[string]any{"kind": string(kind), "sensitivity": level.String()}); err != nil {
 		return false, err
 	}
+	if Sealed(level) {
+		if err := t.sealExisting(ctx, id); err != nil {
+			return false, err
+		}
+	}
 	// The entities it mentions: counted among their sources at the new level.
 	ents, err := t.ids(ctx, "SELECT entity_id FROM entity_sources WHERE source_id = ?", id)
 	if err != nil {

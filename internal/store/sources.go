@@ -50,10 +50,32 @@ func (t *Tx) AddSource(ctx context.Context, src *model.Source, data []byte) erro
 	if src.AddedBy == "" {
 		src.AddedBy = t.actor
 	}
+	if Sealed(src.Sensitivity) {
+		return t.addSealedSource(ctx, src, data)
+	}
 	if err := t.s.archive.put(ctx, t, src.SHA256, data); err != nil {
 		return err
 	}
 	return t.insert(ctx, "sources", sourceRow(src))
+}
+
+// addSealedSource stores a restricted or confidential source sealed under
+// a data key of its own: its original in the archive and its text in its
+// row (see keys.go). Bytes staged in the clear for it are removed.
+func (t *Tx) addSealedSource(ctx context.Context, src *model.Source, data []byte) error {
+	sealed, k, wrapped, err := t.sealNew(ctx, src.ID, src.Text, data)
+	if err != nil {
+		return err
+	}
+	row := sourceRow(src)
+	row["text"] = sealed
+	if err := t.insert(ctx, "sources", row); err != nil {
+		return err
+	}
+	if err := t.addSourceKey(ctx, src.ID, k, wrapped); err != nil {
+		return err
+	}
+	return t.dropClearBlob(ctx, src.SHA256)
 }
 
 // SourceCopy is one record of a source's original bytes.
@@ -197,6 +219,11 @@ func (s *Store) Source(ctx context.Context, v access.Viewer, id string) (model.S
 	if err != nil {
 		return src, err
 	}
+	one := []model.Source{src}
+	if err := s.openSealed(ctx, one, true); err != nil {
+		return src, err
+	}
+	src = one[0]
 	return src, s.hideUnseenOriginal(ctx, v, &src)
 }
 
@@ -303,6 +330,9 @@ func (s *Store) NearCopies(ctx context.Context, v access.Viewer, id string) ([]m
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
+	if err := s.openSealed(ctx, out, false); err != nil {
+		return nil, err
+	}
 	return out, s.hideUnseenOriginals(ctx, v, out)
 }
 
@@ -336,7 +366,22 @@ func (s *Store) Blob(ctx context.Context, v access.Viewer, id string) ([]byte, e
 	if err != nil {
 		return nil, err
 	}
-	return s.archive.get(ctx, s.db, s.dialect, src.SHA256)
+	k, err := s.dataKey(ctx, s.db, id)
+	if errors.Is(err, errNoKey) {
+		return s.archive.get(ctx, s.db, s.dialect, src.SHA256)
+	}
+	if err != nil {
+		return nil, err
+	}
+	sealed, err := s.archive.get(ctx, s.db, s.dialect, k.blobSum)
+	if err != nil {
+		return nil, err
+	}
+	data, err := k.key.Open(sealed, blobAD(id))
+	if err != nil {
+		return nil, fmt.Errorf("original of source %s: %w", id, err)
+	}
+	return data, nil
 }
 
 // SourcesByID returns, without their texts, the sources among ids that the

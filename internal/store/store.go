@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/athar-project/athar/internal/ledger"
+	"github.com/athar-project/athar/internal/seal"
 )
 
 // Config says where the data lives.
@@ -41,6 +42,10 @@ type Config struct {
 	// when there is one, else the per-user default (ledger.DefaultKeyFile),
 	// outside the data directory.
 	SigningKeyFile string
+	// MasterKeyFile is the file of the master key that wraps the data keys
+	// of sealed sources (see keys.go); "": the file ATHAR_KEY_FILE names,
+	// else master-<store id>.key in the per-user key folder.
+	MasterKeyFile string
 }
 
 // ErrNoData means a read-only open found no data directory or database.
@@ -59,6 +64,9 @@ type Store struct {
 	dataDir      string
 	dbURL        string
 	keyFile      string // Config.SigningKeyFile
+	masterFile   string // Config.MasterKeyFile
+	keyMu        sync.Mutex
+	master       *seal.Key // loaded once, by masterKey
 	now          func() time.Time
 	// statements counts the statements write transactions ran, for the
 	// tests that hold a write's cost in statements.
@@ -71,7 +79,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if cfg.DataDir == "" {
 		return nil, errors.New("no data directory given")
 	}
-	s := &Store{dataDir: cfg.DataDir, keyFile: cfg.SigningKeyFile, now: func() time.Time { return time.Now().UTC() }}
+	s := &Store{dataDir: cfg.DataDir, keyFile: cfg.SigningKeyFile, masterFile: cfg.MasterKeyFile, now: func() time.Time { return time.Now().UTC() }}
 	var err error
 	switch {
 	case cfg.DBURL == "":
@@ -87,6 +95,13 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if err := s.migrate(ctx); err != nil {
 		s.db.Close()
 		return nil, err
+	}
+	// Restricted and confidential sources of stores made before encryption
+	// at rest are sealed on the first open after the upgrade, whatever the
+	// command.
+	if err := s.sealOnce(ctx); err != nil {
+		s.db.Close()
+		return nil, fmt.Errorf("seal restricted and confidential sources: %w", err)
 	}
 	return s, nil
 }
@@ -183,8 +198,17 @@ func (s *Store) Write(ctx context.Context, actor string, fn func(*Tx) error) err
 	}
 	t := &Tx{tx: tx, s: s, actor: actor, at: s.now().Format(time.RFC3339Nano)}
 	if err := fn(t); err != nil {
+		if t.secure {
+			tx.ExecContext(ctx, "PRAGMA secure_delete = OFF")
+		}
 		tx.Rollback()
 		return err
+	}
+	if t.secure {
+		if _, err := tx.ExecContext(ctx, "PRAGMA secure_delete = OFF"); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("secure_delete: %w", err)
+		}
 	}
 	if len(t.syncDirs) > 0 {
 		if err := syncFS(t.syncDirs[0]); err != nil {
@@ -194,6 +218,11 @@ func (s *Store) Write(ctx context.Context, actor string, fn func(*Tx) error) err
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
+	}
+	for _, f := range t.afterCommit {
+		if err := f(); err != nil {
+			return err
+		}
 	}
 	return nil
 }

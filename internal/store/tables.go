@@ -35,6 +35,7 @@ var ledgeredTables = []table{
 	{name: "source_ocr", key: "source_id", cols: []string{"source_id", "engine", "languages", "dpi", "mean_confidence",
 		"low_words", "pages", "words", "created_at"}},
 	{name: "settings", key: "name", cols: []string{"name", "value", "updated_by", "updated_at"}},
+	{name: "takedowns", key: "source_id", cols: []string{"source_id", "reason", "actor", "at"}},
 }
 
 func tableByName(name string) (table, bool) {

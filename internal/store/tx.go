@@ -23,12 +23,23 @@ type Tx struct {
 	// syncDirs are archive folders holding files written in this
 	// transaction and not yet flushed to disk.
 	syncDirs []string
+	// afterCommit runs once the transaction has committed (removing a
+	// file of the archive that it no longer references).
+	afterCommit []func() error
+	// scrub is set once a scrub of deleted content is queued (unindexSource).
+	scrub bool
+	// secure is set once secure_delete is on for the transaction's
+	// connection (secureDelete); Write turns it off again.
+	secure bool
 	// origins caches the original each source stands for (itself, or
 	// the one it nearly copies), for claim totals; SetDuplicate drops it.
 	origins map[string]string
 	// sources caches what statements and entity_sources copy from a
 	// source (sourceInfo); an update or removal of the source drops it.
 	sources map[string]mentionedSource
+	// keys caches the data keys of sources, nil for a source not sealed
+	// (txDataKey).
+	keys map[string]*sourceKey
 }
 
 // Actor is who the transaction writes as.

@@ -30,14 +30,17 @@ func (p Problem) String() string { return p.Kind + " " + p.Where + ": " + p.Deta
 
 // Report is what verify found.
 type Report struct {
-	OK          bool      `json:"ok"`
-	Entries     int64     `json:"entries"`
-	Head        string    `json:"head"`
-	Rows        int64     `json:"rows"`
-	Blobs       int64     `json:"blobs"`
-	Checkpoints int       `json:"checkpoints"`
-	Anchors     int       `json:"anchors"` // checkpoints published outside the data directory, checked
-	Problems    []Problem `json:"problems"`
+	OK          bool   `json:"ok"`
+	Entries     int64  `json:"entries"`
+	Head        string `json:"head"`
+	Rows        int64  `json:"rows"`
+	Blobs       int64  `json:"blobs"`
+	Checkpoints int    `json:"checkpoints"`
+	Anchors     int    `json:"anchors"` // checkpoints published outside the data directory, checked
+	// TakeDowns counts the sources taken down (Tx.TakeDown): their content
+	// erased for good, as the ledger records — not a break.
+	TakeDowns int       `json:"takedowns"`
+	Problems  []Problem `json:"problems"`
 	// Unchecked says what verify could not check, and why: with no
 	// outside anchor, a chain whoever holds the data directory extended or
 	// whose checkpoints they deleted looks whole (CONTRACTS.md: verify
@@ -166,6 +169,9 @@ func (s *Store) VerifyAnchored(ctx context.Context, anchors string) (Report, err
 	if err := s.verifyBlobs(ctx, &r); err != nil {
 		return r, err
 	}
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM takedowns").Scan(&r.TakeDowns); err != nil {
+		return r, fmt.Errorf("count take-downs: %w", err)
+	}
 	r.OK = len(r.Problems) == 0
 	return r, nil
 }
@@ -281,7 +287,10 @@ func (s *Store) verifyBlobs(ctx context.Context, r *Report) error {
 	if err != nil {
 		return fmt.Errorf("walk archive: %w", err)
 	}
-	rows, err := s.db.QueryContext(ctx, "SELECT id, sha256 FROM sources ORDER BY id")
+	// A sealed source's original is stored sealed, under the hash of what
+	// is stored (its source_keys row).
+	rows, err := s.db.QueryContext(ctx, "SELECT s.id, COALESCE(k.blob_sha256, s.sha256) FROM sources s "+
+		"LEFT JOIN source_keys k ON k.source_id = s.id ORDER BY s.id")
 	if err != nil {
 		return err
 	}

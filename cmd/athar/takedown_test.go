@@ -1,0 +1,171 @@
+package main
+
+import (
+	"archive/tar"
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/athar-project/athar/internal/store/pgtest"
+)
+
+// The done-when test of issue 21: a testimony with a phrase of its own is
+// ingested, taken down, and then the phrase is nowhere — not in the data
+// directory (database, WAL, archive), not in a backup made afterwards, not
+// in any command's output, export or log — and verify exits 0 reporting
+// one take-down; on both engines.
+func TestTakeDownErasesEverywhere(t *testing.T) {
+	const phrase = "Marwan saw the orange key under cell forty"
+	for _, engine := range []string{"sqlite", "postgres"} {
+		t.Run(engine, func(t *testing.T) {
+			dir := t.TempDir()
+			data := filepath.Join(dir, "data")
+			g := []string{"--data", data}
+			if engine == "postgres" {
+				g = append(g, "--db", pgtest.URL(t))
+			}
+			var outputs []string
+			run := func(want int, args ...string) result {
+				t.Helper()
+				r := athar(t, "", append(append([]string{}, g...), args...)...)
+				if r.code != want {
+					t.Fatalf("athar %v: exit %d, want %d\n%s%s", args, r.code, want, r.stdout, r.stderr)
+				}
+				outputs = append(outputs, r.stdout, r.stderr)
+				return r
+			}
+			file := filepath.Join(dir, "testimony.txt")
+			writeFile(t, file, []byte("Testimony of a former detainee at Sednaya Prison.\n\n"+phrase+
+				". He was held there in 2013 by the Military Police.\n"))
+			run(0, "ingest", "--kind", "testimony", file)
+			var list []struct {
+				ID string `json:"id"`
+			}
+			if err := json.Unmarshal([]byte(run(0, "sources", "list", "--json").stdout), &list); err != nil || len(list) != 1 {
+				t.Fatalf("sources list: %v %+v", err, list)
+			}
+			id := list[0].ID
+			if r := run(0, "sources", "show", id); !strings.Contains(r.stdout, phrase) {
+				t.Fatalf("before the take-down the text reads:\n%s", r.stdout)
+			}
+			outputs = nil // what came before the take-down may show it
+			run(0, "user", "add", "rev", "--role", "reviewer", "--clearance", "confidential")
+			if r := run(2, "--as", "rev", "takedown", id, "--reason", "x"); !strings.Contains(r.stderr, "only an admin") {
+				t.Fatalf("a take-down by a reviewer: %s", r.stderr)
+			}
+			run(2, "takedown", id)
+			run(0, "takedown", id, "--reason", "the witness asked")
+			run(2, "takedown", id, "--reason", "again")
+			if r := run(0, "verify"); !strings.Contains(r.stdout, "take-downs: 1") {
+				t.Fatalf("verify does not report the take-down:\n%s", r.stdout)
+			}
+			if r := run(0, "sources", "show", id); !strings.Contains(r.stdout, "source withdrawn") {
+				t.Errorf("sources show after the take-down:\n%s", r.stdout)
+			}
+			run(0, "sources", "list", "--json")
+			exports := filepath.Join(dir, "csv")
+			run(0, "export", "csv", "--out", exports)
+			run(0, "export", "ftm")
+			backup := filepath.Join(dir, "after.backup")
+			run(0, "backup", "--out", backup)
+			for _, out := range outputs {
+				if strings.Contains(out, "orange") {
+					t.Errorf("an output after the take-down holds the phrase:\n%s", out)
+				}
+			}
+			if hits := filesHolding(t, exports, "orange"); len(hits) > 0 {
+				t.Errorf("the CSV export holds the phrase: %v", hits)
+			}
+			if hits := filesHolding(t, data, "orange"); len(hits) > 0 {
+				t.Errorf("the data directory holds the phrase: %v", hits)
+			}
+			if hits := backupHolding(t, backup, "orange"); len(hits) > 0 {
+				t.Errorf("the backup made afterwards holds the phrase in %v", hits)
+			}
+		})
+	}
+}
+
+// filesHolding lists the files under dir that hold s.
+func filesHolding(t *testing.T, dir, s string) []string {
+	t.Helper()
+	var hits []string
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if bytes.Contains(b, []byte(s)) {
+			hits = append(hits, path)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return hits
+}
+
+// backupHolding lists the members of a backup (gzip'd tar) that hold s.
+func backupHolding(t *testing.T, path, s string) []string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := tar.NewReader(zr)
+	var hits []string
+	members := 0
+	for {
+		h, err := tr.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		members++
+		b, err := io.ReadAll(tr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.HasSuffix(h.Name, ".dump") {
+			// PostgreSQL's dump is compressed: read it as SQL.
+			b = plainDump(t, b)
+		}
+		if bytes.Contains(b, []byte(s)) {
+			hits = append(hits, h.Name)
+		}
+	}
+	if members == 0 {
+		t.Fatal("the backup is empty")
+	}
+	return hits
+}
+
+// plainDump turns a pg_dump archive into the SQL it restores.
+func plainDump(t *testing.T, dump []byte) []byte {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "x.dump")
+	writeFile(t, path, dump)
+	out, err := exec.Command("pg_restore", "--file", "-", path).Output()
+	if err != nil || !bytes.Contains(out, []byte("CREATE TABLE")) {
+		t.Fatalf("pg_restore: %v (%d bytes)", err, len(out))
+	}
+	return out
+}
