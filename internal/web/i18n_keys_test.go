@@ -39,7 +39,7 @@ func TestTemplateKeysInCatalogue(t *testing.T) {
 	for _, k := range model.SourceKinds() {
 		keys = append(keys, "kind."+string(k))
 	}
-	for _, r := range []model.Role{model.RoleAdmin, model.RoleReviewer, model.RoleAnalyst, model.RoleViewer} {
+	for _, r := range []model.Role{model.RoleAdmin, model.RoleReviewer, model.RoleAnalyst, model.RoleCaseworker, model.RoleViewer} {
 		keys = append(keys, "role."+string(r))
 	}
 	keys = append(keys, "claims.done.confirm", "claims.done.reject", "claims.done.reopen", "claims.preview.title", "claims.done.title")
