@@ -31,6 +31,10 @@ var ledgeredTables = []table{
 	{name: "merge_proposals", key: "id", cols: []string{"id", "entity_a", "entity_b", "score", "reasons", "status", "proposer", "created_at"}},
 	{name: "users", key: "id", cols: []string{"id", "name", "role", "clearance", "password_hash", "disabled", "created_at"}},
 	{name: "settings", key: "name", cols: []string{"name", "value", "updated_by", "updated_at"}},
+	{name: "enquiries", key: "id", cols: []string{"id", "name", "father", "mother", "family", "sex", "born", "home",
+		"last_seen_date", "last_seen_at", "held_at", "asked_by", "contact", "consent", "status", "created_by",
+		"created_at", "updated_at"}},
+	{name: "enquiry_judgements", key: "id", cols: []string{"id", "enquiry_id", "entity_id", "verdict", "note", "author", "created_at"}},
 }
 
 func tableByName(name string) (table, bool) {
