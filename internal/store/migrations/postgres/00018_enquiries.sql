@@ -1,4 +1,8 @@
 -- +goose Up
+-- A new role, caseworker, who records families' enquiries.
+ALTER TABLE users DROP CONSTRAINT users_role_check;
+ALTER TABLE users ADD CONSTRAINT users_role_check CHECK (role IN ('admin','reviewer','analyst','caseworker','viewer'));
+
 -- Families' enquiries about missing persons, as a caseworker records them.
 -- Everything here is confidential: only caseworkers and admins read it, and
 -- no export, search or page for anyone else reads these tables. Ledgered
