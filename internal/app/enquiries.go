@@ -166,8 +166,29 @@ func personOf(rd *casefile.Reader, id string) (enquiry.Person, bool, error) {
 	} else {
 		p.Fate = f.Fate.Suggested.Value
 	}
+	// The sources: those that mention it, and those its names and facts
+	// are drawn from (an imported list states them without mentions).
+	seen := map[string]bool{}
+	addSource := func(id string) {
+		if id != "" && !seen[id] {
+			seen[id] = true
+			p.Sources = append(p.Sources, id)
+		}
+	}
 	for _, s := range f.Sources {
-		p.Sources = append(p.Sources, s.ID)
+		addSource(s.ID)
+	}
+	for _, c := range append(append([]casefile.Claim(nil), f.NamesArabic...), f.NamesLatin...) {
+		for _, st := range c.Statements {
+			addSource(st.SourceID)
+		}
+	}
+	for _, fact := range f.Facts {
+		for _, c := range fact.Claims {
+			for _, st := range c.Statements {
+				addSource(st.SourceID)
+			}
+		}
 	}
 	return p, len(p.Names) > 0, nil
 }
