@@ -45,7 +45,8 @@ func (a *App) WatchSources(ctx context.Context, sourceIDs []string) (int, error)
 	for src, ps := range named {
 		for _, p := range ps {
 			for _, h := range w.Screen(p.Name) {
-				alerts = append(alerts, store.EnquiryAlert{EnquiryID: h.EnquiryID, EntityID: p.EntityID, SourceID: src, Name: p.Name, Score: h.Score})
+				alerts = append(alerts, store.EnquiryAlert{EnquiryID: h.EnquiryID, EntityID: p.EntityID, SourceID: src, Name: p.Name,
+					Sensitivity: p.Sensitivity, Score: h.Score})
 			}
 		}
 	}
@@ -93,13 +94,13 @@ func (a *App) notifyWatch(ctx context.Context, n int) {
 	}
 }
 
-// EnquiryAlerts lists the watch queue for v, a caseworker or admin: those
-// not yet seen, or all.
+// EnquiryAlerts lists the watch queue for v, a caseworker or admin: the
+// alerts whose name is within v's clearance, those not yet seen or all.
 func (a *App) EnquiryAlerts(ctx context.Context, v access.Viewer, unseenOnly bool) ([]EnquiryAlert, error) {
 	if err := mayEnquire(v); err != nil {
 		return nil, err
 	}
-	return a.st.EnquiryAlerts(ctx, unseenOnly)
+	return a.st.EnquiryAlerts(ctx, v, unseenOnly)
 }
 
 // SeeEnquiryAlert marks an alert seen by v.
@@ -107,7 +108,7 @@ func (a *App) SeeEnquiryAlert(ctx context.Context, v access.Viewer, id string) e
 	if err := mayEnquire(v); err != nil {
 		return err
 	}
-	if err := a.st.SeeEnquiryAlert(ctx, id, v.Actor()); err != nil {
+	if err := a.st.SeeEnquiryAlert(ctx, v, id); err != nil {
 		return notFound("alert")
 	}
 	return nil

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/enquiry"
 	"github.com/athar-project/athar/internal/model"
 )
@@ -143,9 +144,11 @@ type EnquiryAlert struct {
 	EntityID  string
 	SourceID  string
 	Name      string
-	Score     float64
-	CreatedAt time.Time
-	SeenBy    string
+	// Sensitivity is the level of the statement the name comes from.
+	Sensitivity model.Sensitivity
+	Score       float64
+	CreatedAt   time.Time
+	SeenBy      string
 }
 
 // AddEnquiryAlerts puts alerts in the watch queue; one already queued for
@@ -162,8 +165,8 @@ func (s *Store) AddEnquiryAlerts(ctx context.Context, as []EnquiryAlert) (int, e
 		if n > 0 {
 			continue
 		}
-		if _, err := s.db.ExecContext(ctx, s.rebind("INSERT INTO enquiry_alerts (id, enquiry_id, entity_id, source_id, name, score, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-			NewID(), a.EnquiryID, a.EntityID, a.SourceID, a.Name, a.Score, at); err != nil {
+		if _, err := s.db.ExecContext(ctx, s.rebind("INSERT INTO enquiry_alerts (id, enquiry_id, entity_id, source_id, name, sensitivity, score, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+			NewID(), a.EnquiryID, a.EntityID, a.SourceID, a.Name, a.Sensitivity.String(), a.Score, at); err != nil {
 			return added, fmt.Errorf("queue alert: %w", err)
 		}
 		added++
@@ -171,14 +174,16 @@ func (s *Store) AddEnquiryAlerts(ctx context.Context, as []EnquiryAlert) (int, e
 	return added, nil
 }
 
-// EnquiryAlerts lists the watch queue, newest first: those nobody has
-// marked seen, or all.
-func (s *Store) EnquiryAlerts(ctx context.Context, unseenOnly bool) ([]EnquiryAlert, error) {
-	q := "SELECT id, enquiry_id, entity_id, source_id, name, score, created_at, seen_by FROM enquiry_alerts"
+// EnquiryAlerts lists the watch queue as v may see it (alerts whose name
+// is within v's clearance), newest first: those nobody has marked seen, or
+// all.
+func (s *Store) EnquiryAlerts(ctx context.Context, v access.Viewer, unseenOnly bool) ([]EnquiryAlert, error) {
+	cond, args := visibleIn(v, "sensitivity")
+	q := "SELECT id, enquiry_id, entity_id, source_id, name, sensitivity, score, created_at, seen_by FROM enquiry_alerts WHERE " + cond
 	if unseenOnly {
-		q += " WHERE seen_by = ''"
+		q += " AND seen_by = ''"
 	}
-	rows, err := s.db.QueryContext(ctx, q+" ORDER BY created_at DESC, id LIMIT 500")
+	rows, err := s.db.QueryContext(ctx, s.rebind(q+" ORDER BY created_at DESC, id LIMIT 500"), args...)
 	if err != nil {
 		return nil, fmt.Errorf("read watch queue: %w", err)
 	}
@@ -186,19 +191,22 @@ func (s *Store) EnquiryAlerts(ctx context.Context, unseenOnly bool) ([]EnquiryAl
 	var out []EnquiryAlert
 	for rows.Next() {
 		var a EnquiryAlert
-		var at string
-		if err := rows.Scan(&a.ID, &a.EnquiryID, &a.EntityID, &a.SourceID, &a.Name, &a.Score, &at, &a.SeenBy); err != nil {
+		var at, level string
+		if err := rows.Scan(&a.ID, &a.EnquiryID, &a.EntityID, &a.SourceID, &a.Name, &level, &a.Score, &at, &a.SeenBy); err != nil {
 			return nil, err
 		}
+		a.Sensitivity, _ = model.ParseSensitivity(level)
 		a.CreatedAt = parseTime(at)
 		out = append(out, a)
 	}
 	return out, rows.Err()
 }
 
-// SeeEnquiryAlert marks an alert seen by a caseworker.
-func (s *Store) SeeEnquiryAlert(ctx context.Context, id, by string) error {
-	res, err := s.db.ExecContext(ctx, s.rebind("UPDATE enquiry_alerts SET seen_by = ? WHERE id = ? AND seen_by = ''"), by, id)
+// SeeEnquiryAlert marks an alert v may see as seen by v.
+func (s *Store) SeeEnquiryAlert(ctx context.Context, v access.Viewer, id string) error {
+	cond, args := visibleIn(v, "sensitivity")
+	res, err := s.db.ExecContext(ctx, s.rebind("UPDATE enquiry_alerts SET seen_by = ? WHERE id = ? AND seen_by = '' AND "+cond),
+		append([]any{v.Actor(), id}, args...)...)
 	if err != nil {
 		return fmt.Errorf("mark alert seen: %w", err)
 	}
@@ -210,8 +218,9 @@ func (s *Store) SeeEnquiryAlert(ctx context.Context, id, by string) error {
 
 // NamedPerson is a person a source names, under one of its names.
 type NamedPerson struct {
-	EntityID string // the entity that stands for them (merges followed one step)
-	Name     string
+	EntityID    string // the entity that stands for them (merges followed one step)
+	Name        string
+	Sensitivity model.Sensitivity // the name statement's
 }
 
 // PersonsNamedIn lists the persons the sources name, each name once per
@@ -226,19 +235,20 @@ func (s *Store) PersonsNamedIn(ctx context.Context, sourceIDs []string) (map[str
 		for i, id := range chunk {
 			args[i] = id
 		}
-		rows, err := s.db.QueryContext(ctx, s.rebind("SELECT DISTINCT st.source_id, COALESCE(e.merged_into, e.id), st.value "+
+		rows, err := s.db.QueryContext(ctx, s.rebind("SELECT DISTINCT st.source_id, COALESCE(e.merged_into, e.id), st.value, st.sensitivity "+
 			"FROM statements st JOIN entities e ON e.id = st.entity_id WHERE st.source_id IN ("+placeholders(len(chunk))+") "+
 			"AND e.type = 'person' AND st.property IN ('name', 'alias') AND st.status <> 'rejected'"), args...)
 		if err != nil {
 			return nil, fmt.Errorf("persons named in sources: %w", err)
 		}
 		for rows.Next() {
-			var src string
+			var src, level string
 			var p NamedPerson
-			if err := rows.Scan(&src, &p.EntityID, &p.Name); err != nil {
+			if err := rows.Scan(&src, &p.EntityID, &p.Name, &level); err != nil {
 				rows.Close()
 				return nil, err
 			}
+			p.Sensitivity, _ = model.ParseSensitivity(level)
 			out[src] = append(out[src], p)
 		}
 		rows.Close()

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/enquiry"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/store"
@@ -75,24 +76,40 @@ func TestEnquiries(t *testing.T) {
 		if err != nil || len(named[src.ID]) != 1 || named[src.ID][0].EntityID != person.ID {
 			t.Fatalf("named %+v %v", named, err)
 		}
-		alert := store.EnquiryAlert{EnquiryID: e.ID, EntityID: person.ID, SourceID: src.ID, Name: "Aws Salloum", Score: 0.9}
+		alert := store.EnquiryAlert{EnquiryID: e.ID, EntityID: person.ID, SourceID: src.ID, Name: "Aws Salloum", Sensitivity: model.Public, Score: 0.9}
+		secret := store.EnquiryAlert{EnquiryID: e.ID, EntityID: person.ID, SourceID: src.ID + "x", Name: "Abu Haidar", Sensitivity: model.Confidential, Score: 0.9}
+		if n, err := s.AddEnquiryAlerts(ctx, []store.EnquiryAlert{secret}); n != 1 || err != nil {
+			t.Fatal(n, err)
+		}
+		if as, _ := s.EnquiryAlerts(ctx, access.Operator(), true); len(as) != 1 || as[0].Name != "Abu Haidar" {
+			t.Fatalf("operator sees %+v", as)
+		}
 		for want := range []int{1, 0} {
 			n, err := s.AddEnquiryAlerts(ctx, []store.EnquiryAlert{alert})
 			if err != nil || n != 1-want {
 				t.Fatalf("added %d %v", n, err)
 			}
 		}
-		as, _ := s.EnquiryAlerts(ctx, true)
-		if len(as) != 1 {
-			t.Fatalf("alerts %+v", as)
+		karim := access.Viewer{Name: "karim", Role: model.RoleCaseworker, Clearance: model.Internal}
+		as, _ := s.EnquiryAlerts(ctx, karim, true)
+		if len(as) != 1 || as[0].Name != "Aws Salloum" {
+			t.Fatalf("a caseworker cleared for internal sees %+v", as)
 		}
-		if err := s.SeeEnquiryAlert(ctx, as[0].ID, "karim"); err != nil {
+		all, _ := s.EnquiryAlerts(ctx, access.Operator(), true)
+		for _, x := range all {
+			if x.Name == "Abu Haidar" {
+				if err := s.SeeEnquiryAlert(ctx, karim, x.ID); !errors.Is(err, store.ErrNotFound) {
+					t.Errorf("marked an alert above clearance: %v", err)
+				}
+			}
+		}
+		if err := s.SeeEnquiryAlert(ctx, karim, as[0].ID); err != nil {
 			t.Fatal(err)
 		}
-		if err := s.SeeEnquiryAlert(ctx, as[0].ID, "karim"); !errors.Is(err, store.ErrNotFound) {
+		if err := s.SeeEnquiryAlert(ctx, karim, as[0].ID); !errors.Is(err, store.ErrNotFound) {
 			t.Errorf("seen twice: %v", err)
 		}
-		if as, _ := s.EnquiryAlerts(ctx, true); len(as) != 0 {
+		if as, _ := s.EnquiryAlerts(ctx, karim, true); len(as) != 0 {
 			t.Errorf("unseen after seeing: %d", len(as))
 		}
 	})

@@ -67,13 +67,16 @@ CREATE INDEX IF NOT EXISTS enquiry_judgements_enquiry ON enquiry_judgements(enqu
 
 -- The watch queue: a person a newly stored source names who matches an
 -- open enquiry, for the caseworker to look at. Workflow, not evidence:
--- not ledgered (the judgement that follows is).
+-- not ledgered (the judgement that follows is). sensitivity is that of the
+-- statement the name comes from: a caseworker sees only alerts within
+-- their clearance.
 CREATE TABLE IF NOT EXISTS enquiry_alerts (
     id         TEXT PRIMARY KEY,
     enquiry_id TEXT NOT NULL REFERENCES enquiries(id),
     entity_id  TEXT NOT NULL,
     source_id  TEXT NOT NULL,
     name       TEXT NOT NULL,
+    sensitivity TEXT NOT NULL CHECK (sensitivity IN ('public','internal','restricted','confidential')),
     score      REAL NOT NULL,
     created_at TEXT NOT NULL,
     seen_by    TEXT NOT NULL DEFAULT ''
