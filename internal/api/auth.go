@@ -18,10 +18,10 @@ import (
 type audience int
 
 const (
-	readers   audience = iota // any token
-	writers                   // analysts, reviewers and admins: may add sources
-	reviewers                 // reviewers and admins: may confirm and reject
-	caseworkers               // caseworkers and admins: families' enquiries
+	readers     audience = iota // any token
+	writers                     // analysts, reviewers and admins: may add sources
+	reviewers                   // reviewers and admins: may confirm and reject
+	caseworkers                 // caseworkers and admins: families' enquiries
 )
 
 func (a audience) allows(v access.Viewer) bool {
