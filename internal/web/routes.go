@@ -10,12 +10,12 @@ import (
 type audience int
 
 const (
-	anyone    audience = iota // the stylesheet, login, a health probe
-	signedIn                  // any signed-in account; anonymous visitors go to login
-	published                 // signed-in accounts, and anonymous visitors once the admin publishes the public view
-	reviewers                 // reviewers and admins; other accounts get 403
-	caseworkers               // caseworkers and admins (families' enquiries); other accounts get 403
-	admins                    // admins; other accounts get 403
+	anyone      audience = iota // the stylesheet, login, a health probe
+	signedIn                    // any signed-in account; anonymous visitors go to login
+	published                   // signed-in accounts, and anonymous visitors once the admin publishes the public view
+	reviewers                   // reviewers and admins; other accounts get 403
+	caseworkers                 // caseworkers and admins (families' enquiries); other accounts get 403
+	admins                      // admins; other accounts get 403
 )
 
 type route struct {
