@@ -58,6 +58,7 @@ const (
 	bornDiffers   = 0.25
 	placeAgrees   = 0.03
 	facilityAgree = 0.04
+	seenAgrees    = 0.03
 	// bornSlack is how many years two birth years may differ and still
 	// agree: families and lists round ages.
 	bornSlack = 1
@@ -113,6 +114,7 @@ func Score(e Enquiry, p Person) Candidate {
 	c.kin(e.Father, fathers, "father's name", fatherAgrees, fatherDiffers, false)
 	c.kin(e.Mother, p.Mothers, "mother's name", motherAgrees, motherDiffers, true)
 	c.born(e.Born, p.Born)
+	c.seen(e.LastSeenDate, p.Dates)
 	c.place(names.KindPlace, "home", e.Home, p.Places, placeAgrees)
 	c.place(names.KindPlace, "last seen", e.LastSeenAt, p.Places, placeAgrees)
 	c.place(names.KindFacility, "last seen", e.LastSeenAt, p.Facility, facilityAgree)
@@ -194,6 +196,29 @@ func (c *Candidate) born(asked model.Date, stated []model.Date) {
 		c.Score -= bornDiffers
 		c.Against = true
 		c.Reasons = append(c.Reasons, fmt.Sprintf("birth year differs by %d years — strong evidence against", closest))
+	}
+}
+
+// seen adds a little when one of the person's events falls within a year
+// of the date the family last saw them (an arrest, a transfer); a date
+// that differs says nothing.
+func (c *Candidate) seen(asked model.Date, events []model.Date) {
+	if asked.IsZero() {
+		return
+	}
+	for _, d := range events {
+		if d.IsZero() {
+			continue
+		}
+		months := (d.Year-asked.Year)*12 + (d.Month - asked.Month)
+		if d.Precision == model.PrecisionYear || asked.Precision == model.PrecisionYear {
+			months = (d.Year - asked.Year) * 12
+		}
+		if months >= -12 && months <= 12 {
+			c.Score += seenAgrees
+			c.Reasons = append(c.Reasons, fmt.Sprintf("last seen %s, and an event of theirs is dated %s", asked, d))
+			return
+		}
 	}
 }
 

@@ -95,6 +95,15 @@ func TestReasonsSayWhy(t *testing.T) {
 	}
 }
 
+func TestLastSeenDate(t *testing.T) {
+	p := Person{EntityID: "x", Names: []string{"Aws Salloum"}, Dates: []model.Date{model.DayDate(2013, 3, 14)}}
+	near := Score(Enquiry{Name: "Aws Salloum", LastSeenDate: model.Date{Year: 2013, Month: 2, Precision: model.PrecisionMonth}}, p)
+	far := Score(Enquiry{Name: "Aws Salloum", LastSeenDate: year(2019)}, p)
+	if near.Score <= far.Score || !strings.Contains(strings.Join(near.Reasons, "\n"), "last seen 2013-02") {
+		t.Errorf("near %.3f %q, far %.3f", near.Score, near.Reasons, far.Score)
+	}
+}
+
 func TestTwoAlikeCandidatesAreNotConfident(t *testing.T) {
 	twins := []Person{{EntityID: "a", Names: []string{"Aws Salloum"}}, {EntityID: "b", Names: []string{"أوس سلوم"}}}
 	got := Rank(Enquiry{Name: "Aws Salloum"}, twins)
