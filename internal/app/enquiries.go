@@ -86,7 +86,14 @@ func (a *App) EnquiryMatches(ctx context.Context, v access.Viewer, id string) ([
 	if err != nil {
 		return nil, err
 	}
-	pool, err := a.Match(ctx, v, enquiry.Clean(e.Query()).Name, model.TypePerson, enquiryPool)
+	// MatchVisible: the full index offers a pool, matched again over only
+	// the names v may see — bounded, where Match would read every name a
+	// narrower clearance may see on each call.
+	r, err := a.freshResolver(ctx)
+	if err != nil {
+		return nil, err
+	}
+	pool, err := r.MatchVisible(ctx, v, enquiry.Clean(e.Query()).Name, model.TypePerson, enquiryPool)
 	if err != nil {
 		return nil, err
 	}
@@ -304,14 +311,26 @@ func (a *App) JudgeEnquiry(ctx context.Context, v access.Viewer, id, entityID, v
 // EnquiryAnswer writes the family's answer: what may be told of the
 // candidate a caseworker confirmed, or else of Athar's confident one.
 func (a *App) EnquiryAnswer(ctx context.Context, v access.Viewer, id string) (enquiry.Answer, error) {
-	e, err := a.EnquiryByID(ctx, v, id)
-	if err != nil {
-		return enquiry.Answer{}, err
-	}
+	_, _, ans, err := a.EnquiryPage(ctx, v, id)
+	return ans, err
+}
+
+// EnquiryPage reads what an enquiry's page shows: the enquiry (its status
+// brought in line), its candidates and the family's answer.
+func (a *App) EnquiryPage(ctx context.Context, v access.Viewer, id string) (Enquiry, []EnquiryCandidate, enquiry.Answer, error) {
 	cands, err := a.EnquiryMatches(ctx, v, id)
 	if err != nil {
-		return enquiry.Answer{}, err
+		return Enquiry{}, nil, enquiry.Answer{}, err
 	}
+	e, err := a.EnquiryByID(ctx, v, id)
+	if err != nil {
+		return e, nil, enquiry.Answer{}, err
+	}
+	ans, err := a.answer(ctx, v, e, cands)
+	return e, cands, ans, err
+}
+
+func (a *App) answer(ctx context.Context, v access.Viewer, e Enquiry, cands []EnquiryCandidate) (enquiry.Answer, error) {
 	if len(cands) == 0 || !cands[0].Match {
 		return enquiry.Tell(e, nil), nil
 	}

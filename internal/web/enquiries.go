@@ -83,15 +83,7 @@ func (s *Server) enquiryShow(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
 	var data enquiryData
 	var err error
-	if data.Candidates, err = s.app.EnquiryMatches(ctx, v, id); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if data.Answer, err = s.app.EnquiryAnswer(ctx, v, id); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if data.Enquiry, err = s.app.EnquiryByID(ctx, v, id); err != nil {
+	if data.Enquiry, data.Candidates, data.Answer, err = s.app.EnquiryPage(ctx, v, id); err != nil {
 		s.fail(w, r, err)
 		return
 	}
