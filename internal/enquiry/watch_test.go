@@ -50,6 +50,7 @@ func TestWatchFindsTheEnquiry(t *testing.T) {
 			}
 		}
 	}
+	t.Logf("%d of %d enquiries' persons alerted", found, len(want))
 	if found < len(want)*9/10 {
 		t.Errorf("%d of %d enquiries' persons alerted", found, len(want))
 	}
