@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
 
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/app"
@@ -13,7 +14,7 @@ import (
 // Commands that only read pass readOnly, so that they never create a data
 // directory.
 func (g *globals) open(ctx context.Context, readOnly bool) (*app.App, error) {
-	a, err := app.Open(ctx, app.OpenConfig{DataDir: g.data, DBURL: g.db, ReadOnly: readOnly}, app.Config{})
+	a, err := app.Open(ctx, app.OpenConfig{DataDir: g.data, DBURL: g.db, ReadOnly: readOnly}, app.Config{EnquiryWebhook: os.Getenv("ATHAR_ENQUIRY_WEBHOOK")})
 	if err != nil {
 		return nil, cannot(err)
 	}

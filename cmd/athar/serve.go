@@ -55,7 +55,7 @@ as 'athar worker' does.`,
 				ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 				defer stop()
 				logger := slog.New(slog.NewTextHandler(g.stderr, nil))
-				a, err := app.Open(ctx, app.OpenConfig{DataDir: g.data, DBURL: g.db}, app.Config{Logger: logger})
+				a, err := app.Open(ctx, app.OpenConfig{DataDir: g.data, DBURL: g.db}, app.Config{Logger: logger, EnquiryWebhook: os.Getenv("ATHAR_ENQUIRY_WEBHOOK")})
 				if err != nil {
 					return cannot(err)
 				}

@@ -62,7 +62,7 @@ func init() {
 				return nil
 			},
 		}
-		add.Flags().StringVar(&role, "role", "", "admin, reviewer, analyst or viewer (required)")
+		add.Flags().StringVar(&role, "role", "", "admin, reviewer, analyst, caseworker or viewer (required)")
 		add.Flags().StringVar(&clearance, "clearance", "", "highest sensitivity the user may see (default: public; confidential for admins)")
 		add.Flags().BoolVar(&passwordStdin, "password-stdin", false, "read the password for web login from standard input")
 		_ = add.MarkFlagRequired("role")

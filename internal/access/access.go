@@ -81,6 +81,13 @@ func (v Viewer) CanReview() bool {
 	return !v.Anonymous && (v.Role == model.RoleAdmin || v.Role == model.RoleReviewer)
 }
 
+// CanEnquire reports whether v may read and record families' enquiries
+// about missing persons, and judge their matches: caseworkers and admins.
+// Nobody else learns that an enquiry exists.
+func (v Viewer) CanEnquire() bool {
+	return !v.Anonymous && (v.Role == model.RoleAdmin || v.Role == model.RoleCaseworker)
+}
+
 // CanLower reports whether v may lower a sensitivity level: admins only.
 func (v Viewer) CanLower() bool { return !v.Anonymous && v.Role == model.RoleAdmin }
 

@@ -18,9 +18,10 @@ import (
 type audience int
 
 const (
-	readers   audience = iota // any token
-	writers                   // analysts, reviewers and admins: may add sources
-	reviewers                 // reviewers and admins: may confirm and reject
+	readers     audience = iota // any token
+	writers                     // analysts, reviewers and admins: may add sources
+	reviewers                   // reviewers and admins: may confirm and reject
+	caseworkers                 // caseworkers and admins: families' enquiries
 )
 
 func (a audience) allows(v access.Viewer) bool {
@@ -29,6 +30,8 @@ func (a audience) allows(v access.Viewer) bool {
 		return v.CanWrite()
 	case reviewers:
 		return v.CanReview()
+	case caseworkers:
+		return v.CanEnquire()
 	}
 	return !v.Anonymous
 }
@@ -39,6 +42,8 @@ func (a audience) refusal() string {
 		return "adding sources needs an analyst, reviewer or admin account"
 	case reviewers:
 		return "reviewing needs a reviewer or admin account"
+	case caseworkers:
+		return "enquiries need a caseworker or admin account"
 	}
 	return "this needs an account"
 }

@@ -16,7 +16,7 @@ import (
 // any answer (body or header) or in the request log.
 func TestNothingAboveClearance(t *testing.T) {
 	engines(t, func(t *testing.T, r *rig) {
-		for _, who := range []string{"vera", "anas", "rania"} {
+		for _, who := range []string{"vera", "anas", "rania", "karim"} {
 			var clearance model.Sensitivity
 			for _, a := range accounts {
 				if a.Name == who {
@@ -31,6 +31,10 @@ func TestNothingAboveClearance(t *testing.T) {
 			}
 			if len(hidden) == 0 {
 				t.Fatalf("%s: no secrets above %s", who, clearance)
+			}
+			// Enquiries: nobody but a caseworker or an admin.
+			if who != "karim" {
+				hidden = append(hidden, r.enquirySecrets...)
 			}
 			answers := r.crawl(who)
 			if len(answers) < 20 {
@@ -153,6 +157,21 @@ func (r *rig) crawl(who string) []response {
 	}
 	for _, name := range []string{publicPerson, victimName, witnessName} {
 		get("/api/v1/match?name=" + url.QueryEscape(name))
+	}
+	// Enquiries (403 but to caseworkers and admins), their candidates and
+	// the family's answer: a caseworker sees candidates and sources only
+	// within their clearance.
+	pages("/api/v1/enquiries", func(it map[string]any) {
+		id := it["id"].(string)
+		get("/api/v1/enquiries/" + id)
+		get("/api/v1/enquiries/" + id + "/matches")
+		get("/api/v1/enquiries/" + id + "/answer")
+	})
+	get("/api/v1/enquiries/" + f.enquiry + "/matches")
+	get("/api/v1/enquiry-alerts")
+	for _, q := range []string{"enquiry-mother-marker-rho", "enquiry-contact-marker-phi"} {
+		get("/api/v1/search?q=" + url.QueryEscape(q))
+		get("/api/v1/match?name=" + url.QueryEscape(q))
 	}
 	return out
 }

@@ -15,6 +15,7 @@ var tags = []*huma.Tag{
 	{Name: "Statements", Description: "One fact each: an entity, a property, a value or linked entity, the source and quote it rests on, and its review state."},
 	{Name: "Review", Description: "The queue of proposed statements and the decisions of reviewers on them."},
 	{Name: "Search", Description: "Full-text search over sources and statements, and the name matcher across spellings and scripts."},
+	{Name: "Enquiries", Description: "Families' enquiries about missing persons, matched against every person the sources name. Confidential: caseworkers and admins only."},
 }
 
 type operationDoc struct{ tag, description string }
@@ -61,6 +62,20 @@ var operationDocs = map[string]operationDoc{
 		"`limit` bounds each list."},
 	"match-name": {"Search", "Entities a name may stand for, best first, with scores, reasons and whether Athar would link the name " +
 		"to the entity automatically."},
+	"list-enquiries": {"Enquiries", "Every enquiry, newest first, with its status (open, possible, matched, fate). Caseworkers and admins."},
+	"add-enquiry": {"Enquiries", "Record a family's enquiry (what `athar enquiry add` records) and match it at once against every " +
+		"person the sources the caller may see name. Caseworkers and admins; ledgered."},
+	"get-enquiry": {"Enquiries", "One enquiry. Caseworkers and admins."},
+	"list-enquiry-matches": {"Enquiries", "An enquiry's candidates, best first (what `athar enquiry matches ID --json` prints): " +
+		"entity id, name, score, whether Athar holds it confident, the reasons — the name across scripts, and the father's and " +
+		"mother's names, birth year, places and facility for or against — and the sources behind it that the caller may see."},
+	"judge-enquiry-candidate": {"Enquiries", "Confirm or reject one candidate of an enquiry; ledgered. The enquiry's status follows. " +
+		"Answers the candidates as they then stand."},
+	"get-enquiry-answer": {"Enquiries", "The short answer for the family, in Arabic and English: whether the person was found, from " +
+		"which kinds of public or internal source, how certain, and the fate a confirmed event establishes — never a source's id, " +
+		"title or text, nor a witness."},
+	"list-enquiry-alerts": {"Enquiries", "The watch queue: persons that sources stored since an enquiry was recorded name, who may be " +
+		"its missing person. Caseworkers and admins."},
 }
 
 // document gives an operation its tag and description.

@@ -73,11 +73,16 @@ func TestOpenAPIDocumentIsTrue(t *testing.T) {
 				if method == "POST" {
 					var b *bytes.Buffer
 					var ct string
-					if path == "/sources" {
+					switch {
+					case path == "/sources":
 						b, ct = upload("openapi-" + who)
-					} else if path == "/capture" {
+					case path == "/capture":
 						b, ct = r.captureBody(who)
-					} else {
+					case path == "/enquiries":
+						b, ct = newEnquiry(who)
+					case strings.HasSuffix(path, "/judgements"):
+						b, ct = r.judgementBody(who)
+					default:
 						b, ct = r.reviewBody(who)
 						if path == "/review-decisions" {
 							b, ct = r.decisionsBody(who)
@@ -123,6 +128,8 @@ func (r *rig) concrete(path string) string {
 		return strings.Replace(path, "{id}", f.arrest, 1)
 	case strings.HasSuffix(path, "/review"):
 		return strings.Replace(path, "{id}", f.proposed, 1)
+	case strings.HasPrefix(path, "/enquiries/"):
+		return strings.Replace(path, "{id}", f.enquiry, 1)
 	}
 	return strings.Replace(path, "{id}", f.confirmed, 1)
 }

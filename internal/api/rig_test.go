@@ -78,6 +78,7 @@ type fixture struct {
 	restrictedStmt           string
 	confidentialStmt         string
 	merged                   string // an entity merged into the person
+	enquiry                  string // a family's enquiry about the person, and the victim's namesake
 }
 
 type rig struct {
@@ -92,6 +93,9 @@ type rig struct {
 	// secrets[level] are values that no caller cleared below level may see.
 	secrets map[model.Sensitivity][]string
 	page    string // the page captureBody serves, once started
+	// enquirySecrets are what the fixture's enquiry holds: no caller but a
+	// caseworker or an admin may see them, whatever their clearance.
+	enquirySecrets []string
 }
 
 // engines runs a test on a seeded rig on SQLite and on PostgreSQL.
@@ -229,7 +233,17 @@ func (r *rig) seed(ctx context.Context) {
 	}
 	r.secret(model.Confidential, f.victim, f.witness, f.torture, victimName, witnessName, tortureQuote, f.confidentialStmt)
 	r.secret(model.Restricted, f.restrictedStmt)
-	for _, name := range []string{"vera", "anas", "rania", "adel", "gone"} {
+	// A family's enquiry, recorded by the caseworker: its name matches the
+	// public person (Aws Salloum) and the confidential victim's.
+	enq := app.Enquiry{Name: "أوس سلوم", Mother: "enquiry-mother-marker-rho", Contact: "enquiry-contact-marker-phi",
+		AskedBy: "enquiry-asker-marker-chi", Consent: "name only"}
+	got, err := app.New(r.st, app.Config{}).AddEnquiry(ctx, accesstest.Viewer("karim"), enq)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.enquiry = got.ID
+	r.enquirySecrets = []string{got.ID, enq.Mother, enq.Contact, enq.AskedBy}
+	for _, name := range []string{"vera", "anas", "rania", "adel", "karim", "gone"} {
 		_, tok, err := r.st.Tokens().Create(ctx, r.users[name].ID, "test token", time.Time{})
 		if err != nil {
 			t.Fatal(err)

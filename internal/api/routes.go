@@ -43,6 +43,14 @@ func (s *Server) routes() {
 
 	add(s, readers, get("/search", "search", "Full-text search over sources and statements"), s.searchShow)
 	add(s, readers, get("/match", "match-name", "Entities a name may stand for, with scores and reasons"), s.matchShow)
+
+	add(s, caseworkers, get("/enquiries", "list-enquiries", "Families' enquiries about missing persons, newest first"), s.enquiriesList)
+	add(s, caseworkers, post("/enquiries", "add-enquiry", "Record a family's enquiry and match it against every source"), s.enquiryAdd)
+	add(s, caseworkers, get("/enquiries/{id}", "get-enquiry", "One enquiry"), s.enquiryShow)
+	add(s, caseworkers, get("/enquiries/{id}/matches", "list-enquiry-matches", "An enquiry's candidates, best first, with reasons and sources"), s.enquiryMatches)
+	add(s, caseworkers, post("/enquiries/{id}/judgements", "judge-enquiry-candidate", "Confirm or reject a candidate of an enquiry"), s.enquiryJudge)
+	add(s, caseworkers, get("/enquiries/{id}/answer", "get-enquiry-answer", "The family's answer: only what they may be told"), s.enquiryAnswer)
+	add(s, caseworkers, get("/enquiry-alerts", "list-enquiry-alerts", "The watch queue: persons new sources name who may match open enquiries"), s.enquiryAlerts)
 }
 
 // add registers one operation behind the token check for its audience,
@@ -72,6 +80,9 @@ func add[I, O any](s *Server, who audience, op huma.Operation, h func(context.Co
 	switch op.OperationID {
 	case "review-many", "list-review-claims":
 		op.Errors = append(op.Errors, http.StatusNotFound)
+	}
+	if op.OperationID == "add-enquiry" || op.OperationID == "judge-enquiry-candidate" {
+		op.Errors = append(op.Errors, http.StatusUnprocessableEntity)
 	}
 	if op.Method == http.MethodPost && op.Path == "/sources" {
 		op.Errors = append(op.Errors, http.StatusRequestEntityTooLarge, http.StatusUnsupportedMediaType)

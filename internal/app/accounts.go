@@ -45,7 +45,7 @@ func DefaultClearance(r model.Role) model.Sensitivity {
 
 // Roles lists the roles an account may have, least first.
 func Roles() []model.Role {
-	return []model.Role{model.RoleViewer, model.RoleAnalyst, model.RoleReviewer, model.RoleAdmin}
+	return []model.Role{model.RoleViewer, model.RoleCaseworker, model.RoleAnalyst, model.RoleReviewer, model.RoleAdmin}
 }
 
 func mayManageAccounts(v access.Viewer, what string) error {

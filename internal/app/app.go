@@ -37,6 +37,9 @@ type Config struct {
 	Fetch *http.Client
 	// Now is the clock; nil: time.Now.
 	Now func() time.Time
+	// EnquiryWebhook, an http(s) URL, is posted a count whenever the watch
+	// queues persons who may match open enquiries; "": none.
+	EnquiryWebhook string
 }
 
 // App is the application layer over one store.

@@ -62,7 +62,11 @@ func (a *App) ImportFtM(ctx context.Context, v access.Viewer, data []byte, opt I
 	if err := a.importResolver(ctx, &opt); err != nil {
 		return ImportResult{}, err
 	}
-	return dataimport.FtM(ctx, a.st, v, data, opt)
+	res, err := dataimport.FtM(ctx, a.st, v, data, opt)
+	if err == nil && res.Source != "" {
+		a.watch(ctx, []string{res.Source})
+	}
+	return res, err
 }
 
 // ImportSheet imports a spreadsheet (CSV or XLSX) by its mapping, as v.
@@ -70,7 +74,11 @@ func (a *App) ImportSheet(ctx context.Context, v access.Viewer, data []byte, m M
 	if err := a.importResolver(ctx, &opt); err != nil {
 		return ImportResult{}, err
 	}
-	return dataimport.CSV(ctx, a.st, v, data, m, opt)
+	res, err := dataimport.CSV(ctx, a.st, v, data, m, opt)
+	if err == nil && res.Source != "" {
+		a.watch(ctx, []string{res.Source})
+	}
+	return res, err
 }
 
 // importResolver gives an import the process's resolver, so that what it

@@ -311,9 +311,14 @@ func (a *App) Ingest(ctx context.Context, v access.Viewer, inputs []string, opt 
 			cancel()
 			continue // drain: the reader stops at the cancel
 		}
+		var stored []string
 		for _, x := range results {
 			count(x)
+			if x.Outcome == Stored {
+				stored = append(stored, x.Source.ID)
+			}
 		}
+		a.watch(ctx, stored)
 	}
 	if runErr == nil {
 		runErr = ctx.Err()
@@ -349,6 +354,9 @@ func (a *App) IngestBytes(ctx context.Context, v access.Viewer, name string, dat
 		return IngestResult{}, err
 	}
 	x := results[0]
+	if x.Outcome == Stored {
+		a.watch(ctx, []string{x.Source.ID})
+	}
 	if x.Outcome != Failed {
 		q := a.newQueuer(r)
 		q.add(context.WithoutCancel(ctx), x.Source.ID)

@@ -59,7 +59,7 @@ func (a *App) Reextract(ctx context.Context, v access.Viewer, ids []string, repo
 // crash or a second enqueue and finds nothing left to do. The text is
 // extracted before and outside the transaction that records what was found.
 func (a *App) ExtractSource(ctx context.Context, v access.Viewer, id string) (Extracted, error) {
-	return a.extractSource(ctx, v, id, true)
+	return a.watched(a.extractSource(ctx, v, id, true))
 }
 
 // ExtractQueued is ExtractSource for the extract job of a queued ingest: the
@@ -67,7 +67,15 @@ func (a *App) ExtractSource(ctx context.Context, v access.Viewer, id string) (Ex
 // an ingest that extracts at once would have extracted it, whatever its
 // level; only the right to write is checked again.
 func (a *App) ExtractQueued(ctx context.Context, v access.Viewer, id string) (Extracted, error) {
-	return a.extractSource(ctx, v, id, false)
+	return a.watched(a.extractSource(ctx, v, id, false))
+}
+
+// watched screens what an extraction recorded against open enquiries.
+func (a *App) watched(out Extracted, err error) (Extracted, error) {
+	if err == nil && !out.Skipped {
+		a.watch(context.Background(), []string{out.SourceID})
+	}
+	return out, err
 }
 
 func (a *App) extractSource(ctx context.Context, v access.Viewer, id string, mustSee bool) (Extracted, error) {

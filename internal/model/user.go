@@ -14,15 +14,18 @@ const (
 	RoleReviewer Role = "reviewer"
 	RoleAnalyst  Role = "analyst"
 	RoleViewer   Role = "viewer"
+	// RoleCaseworker records families' enquiries about missing persons
+	// and judges their matches; otherwise a reader, like a viewer.
+	RoleCaseworker Role = "caseworker"
 )
 
 // ParseRole checks a role's name.
 func ParseRole(s string) (Role, error) {
 	switch Role(s) {
-	case RoleAdmin, RoleReviewer, RoleAnalyst, RoleViewer:
+	case RoleAdmin, RoleReviewer, RoleAnalyst, RoleCaseworker, RoleViewer:
 		return Role(s), nil
 	}
-	return "", fmt.Errorf("unknown role %q (want admin, reviewer, analyst or viewer)", s)
+	return "", fmt.Errorf("unknown role %q (want admin, reviewer, analyst, caseworker or viewer)", s)
 }
 
 // User is a person with an account.

@@ -39,7 +39,7 @@ func TestTemplateKeysInCatalogue(t *testing.T) {
 	for _, k := range model.SourceKinds() {
 		keys = append(keys, "kind."+string(k))
 	}
-	for _, r := range []model.Role{model.RoleAdmin, model.RoleReviewer, model.RoleAnalyst, model.RoleViewer} {
+	for _, r := range []model.Role{model.RoleAdmin, model.RoleReviewer, model.RoleAnalyst, model.RoleCaseworker, model.RoleViewer} {
 		keys = append(keys, "role."+string(r))
 	}
 	keys = append(keys, "claims.done.confirm", "claims.done.reject", "claims.done.reopen", "claims.preview.title", "claims.done.title")
@@ -47,6 +47,10 @@ func TestTemplateKeysInCatalogue(t *testing.T) {
 		"export.ftm", "export.statements-csv", "export.csv", "export.public")
 	keys = append(keys, "lang.ar", "lang.en", "lang.other", "action.view", "action.download", "action.list",
 		"date.unknown", "login.failed", "login.too_many")
+	for _, st := range []string{"open", "possible", "matched", "fate"} {
+		keys = append(keys, "enquiry.status."+st)
+	}
+	keys = append(keys, "enquiry.sex.m", "enquiry.sex.f")
 	for _, code := range []string{"400", "403", "404", "429", "500", "other"} {
 		keys = append(keys, "error."+code+".title", "error."+code+".message")
 	}

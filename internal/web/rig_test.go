@@ -55,6 +55,10 @@ type rig struct {
 	fx         fixture                        // entities, events and proposals
 	extra      map[model.Sensitivity][]string // more values never to show below their level
 	jobs       *jobs.Queue
+	// enquiry is a family's enquiry the caseworker recorded; what it holds
+	// (enquirySecrets) only caseworkers and admins may see.
+	enquiry        string
+	enquirySecrets []string
 }
 
 type fakeClock struct {
@@ -106,6 +110,13 @@ func newRigWith(t *testing.T, baseURL string, seed func(*rig, context.Context)) 
 		clock: &fakeClock{t: time.Now().UTC().Truncate(time.Second)}, logs: &syncBuffer{}}
 	r.app = app.New(st, app.Config{})
 	seed(r, ctx)
+	enq, err := r.app.AddEnquiry(ctx, accesstest.Viewer("karim"), app.Enquiry{Name: publicPersonAr,
+		Mother: "Enquiry-Mother-Marker-Psi", Contact: "enquiry-contact-marker-kappa", AskedBy: "Enquiry-Asker-Lambda"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.enquiry = enq.ID
+	r.enquirySecrets = []string{enq.ID, enq.Mother, enq.Contact, enq.AskedBy}
 	// The real job queue on the rig's store, with no workers: tests that
 	// need jobs worked run them themselves.
 	r.jobs, err = jobs.Open(ctx, r.app, jobs.Config{MaxAttempts: 1, PollInterval: 100 * time.Millisecond, StopTimeout: 5 * time.Second})

@@ -10,11 +10,12 @@ import (
 type audience int
 
 const (
-	anyone    audience = iota // the stylesheet, login, a health probe
-	signedIn                  // any signed-in account; anonymous visitors go to login
-	published                 // signed-in accounts, and anonymous visitors once the admin publishes the public view
-	reviewers                 // reviewers and admins; other accounts get 403
-	admins                    // admins; other accounts get 403
+	anyone      audience = iota // the stylesheet, login, a health probe
+	signedIn                    // any signed-in account; anonymous visitors go to login
+	published                   // signed-in accounts, and anonymous visitors once the admin publishes the public view
+	reviewers                   // reviewers and admins; other accounts get 403
+	caseworkers                 // caseworkers and admins (families' enquiries); other accounts get 403
+	admins                      // admins; other accounts get 403
 )
 
 type route struct {
@@ -61,6 +62,12 @@ func (s *Server) routes() []route {
 		{"POST /review/merges/{id}", reviewers, s.mergeSubmit},
 		{"POST /sources/{id}/assign", reviewers, s.assignSubmit},
 
+		{"GET /enquiries", caseworkers, s.enquiriesShow},
+		{"POST /enquiries", caseworkers, s.enquiryCreate},
+		{"GET /enquiries/{id}", caseworkers, s.enquiryShow},
+		{"POST /enquiries/{id}/judge", caseworkers, s.enquiryJudge},
+		{"POST /enquiries/alerts/{id}/seen", caseworkers, s.enquiryAlertSeen},
+
 		{"GET /admin", admins, s.adminShow},
 		{"POST /admin/verify", admins, s.adminVerify},
 		{"GET /admin/access-log", admins, s.accessLogShow},
@@ -88,6 +95,8 @@ func (s *Server) mux() *http.ServeMux {
 			mux.Handle(rt.pattern, s.requirePublished(rt.handler))
 		case reviewers:
 			mux.Handle(rt.pattern, s.requireReviewer(rt.handler))
+		case caseworkers:
+			mux.Handle(rt.pattern, s.requireCaseworker(rt.handler))
 		case admins:
 			mux.Handle(rt.pattern, s.requireAdmin(rt.handler))
 		}

@@ -139,6 +139,10 @@ func (v *view) RoleIn(x any) string {
 	return role
 }
 
+// CanEnquire reports whether the signed-in user reads families' enquiries
+// (to show the link; the routes check again).
+func (v *view) CanEnquire() bool { return v.User != nil && v.Viewer.CanEnquire() }
+
 // CanReview reports whether the signed-in user reviews (to show the review
 // links and forms; the routes check again).
 func (v *view) CanReview() bool { return v.User != nil && v.Viewer.CanReview() }

@@ -30,6 +30,7 @@ var Accounts = []Account{
 	{"anas", model.RoleAnalyst, model.Internal},
 	{"rania", model.RoleReviewer, model.Restricted},
 	{"adel", model.RoleAdmin, model.Confidential},
+	{"karim", model.RoleCaseworker, model.Internal},
 }
 
 // Disabled is the seeded account that is disabled: an admin cleared for

@@ -127,10 +127,11 @@ var english = map[string]string{
 	"kind.social_post":  "social media post",
 	"kind.court_record": "court record",
 
-	"role.admin":    "admin",
-	"role.reviewer": "reviewer",
-	"role.analyst":  "analyst",
-	"role.viewer":   "viewer",
+	"role.admin":      "admin",
+	"role.reviewer":   "reviewer",
+	"role.analyst":    "analyst",
+	"role.viewer":     "viewer",
+	"role.caseworker": "caseworker",
 
 	"lang.ar":    "Arabic",
 	"lang.en":    "English",
@@ -264,10 +265,11 @@ var arabic = map[string]string{
 	"kind.social_post":  "منشور على وسائل التواصل",
 	"kind.court_record": "سجل محكمة",
 
-	"role.admin":    "مدير",
-	"role.reviewer": "مراجع",
-	"role.analyst":  "محلل",
-	"role.viewer":   "مطّلع",
+	"role.admin":      "مدير",
+	"role.reviewer":   "مراجع",
+	"role.analyst":    "محلل",
+	"role.viewer":     "مطّلع",
+	"role.caseworker": "باحث حالات",
 
 	"lang.ar":    "العربية",
 	"lang.en":    "الإنجليزية",

@@ -1,0 +1,115 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/enquiry"
+	"github.com/athar-project/athar/internal/store"
+)
+
+// The watch: whenever sources are stored and extracted — an ingest, a
+// queued extraction, an imported list — every person they name is screened
+// against every open enquiry in one pass (enquiry.Watch: an index of the
+// enquiries' names under the matcher's blocking keys), and each that may be
+// an enquiry's missing person goes into the caseworkers' queue; a webhook,
+// where configured, is told how many. The screening runs for the system:
+// the queue is read only by caseworkers and admins, and opening an enquiry
+// shows its candidates through the reader's own clearance.
+
+// EnquiryAlert is an entry of the watch queue.
+type EnquiryAlert = store.EnquiryAlert
+
+// WatchSources screens the persons the sources name against the open
+// enquiries and queues what may match; it returns how many alerts it
+// added.
+func (a *App) WatchSources(ctx context.Context, sourceIDs []string) (int, error) {
+	if len(sourceIDs) == 0 {
+		return 0, nil
+	}
+	open, err := a.st.Enquiries(ctx, enquiry.Open, enquiry.Possible)
+	if err != nil || len(open) == 0 {
+		return 0, err
+	}
+	named, err := a.st.PersonsNamedIn(ctx, sourceIDs)
+	if err != nil {
+		return 0, err
+	}
+	w := enquiry.NewWatch(open)
+	var alerts []store.EnquiryAlert
+	for src, ps := range named {
+		for _, p := range ps {
+			for _, h := range w.Screen(p.Name) {
+				alerts = append(alerts, store.EnquiryAlert{EnquiryID: h.EnquiryID, EntityID: p.EntityID, SourceID: src, Name: p.Name,
+					Sensitivity: p.Sensitivity, Score: h.Score})
+			}
+		}
+	}
+	n, err := a.st.AddEnquiryAlerts(ctx, alerts)
+	if err != nil {
+		return n, err
+	}
+	if n > 0 {
+		a.notifyWatch(ctx, n)
+	}
+	return n, nil
+}
+
+// watch is WatchSources where a failure must not undo what was stored: it
+// is logged, and the sources are screened again when next extracted.
+func (a *App) watch(ctx context.Context, sourceIDs []string) {
+	if _, err := a.WatchSources(context.WithoutCancel(ctx), sourceIDs); err != nil {
+		a.log.Error("screen new sources against open enquiries", "err", err)
+	}
+}
+
+// notifyWatch tells the configured webhook how many alerts were queued:
+// a count only, never a name — the caseworker reads the queue in Athar.
+func (a *App) notifyWatch(ctx context.Context, n int) {
+	if a.cfg.EnquiryWebhook == "" {
+		return
+	}
+	body, _ := json.Marshal(map[string]any{"event": "enquiry.alerts", "count": n})
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, a.cfg.EnquiryWebhook, bytes.NewReader(body))
+	if err != nil {
+		a.log.Error("enquiry webhook", "err", err)
+		return
+	}
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		a.log.Error("enquiry webhook", "err", err)
+		return
+	}
+	resp.Body.Close()
+	if resp.StatusCode >= 300 {
+		a.log.Error("enquiry webhook", "err", fmt.Errorf("answered %s", resp.Status))
+	}
+}
+
+// EnquiryAlerts lists the watch queue for v, a caseworker or admin: the
+// alerts whose name is within v's clearance, those not yet seen or all.
+func (a *App) EnquiryAlerts(ctx context.Context, v access.Viewer, unseenOnly bool) ([]EnquiryAlert, error) {
+	if err := mayEnquire(v); err != nil {
+		return nil, err
+	}
+	return a.st.EnquiryAlerts(ctx, v, unseenOnly)
+}
+
+// SeeEnquiryAlert marks an alert seen by v.
+func (a *App) SeeEnquiryAlert(ctx context.Context, v access.Viewer, id string) error {
+	if err := mayEnquire(v); err != nil {
+		return err
+	}
+	if err := a.st.SeeEnquiryAlert(ctx, v, id); err != nil {
+		return notFound("alert")
+	}
+	return nil
+}
