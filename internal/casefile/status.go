@@ -234,9 +234,51 @@ func later(a, b model.Date) bool {
 	return b.IsZero() || DateKey(a) > DateKey(b)
 }
 
+// sufferedTypes are the events whose victim suffered in custody.
+var sufferedTypes = map[model.EventType]bool{
+	model.EventTortureAllegation: true, model.EventExecutionAllegation: true, model.EventDeathInCustody: true, model.EventDisappearance: true,
+}
+
+// detaineeArrests rereads as a victim's the arrests and detentions of a
+// person whom standing events have suffer in custody (tortured, executed,
+// died or disappeared) or testify, and accuse of nothing: no event has them
+// as perpetrator, and none beyond an arrest moves a case of theirs (wanted,
+// referred, charged, tried, a verdict). Sources tell a detainee's arrest in
+// the words of a suspect's, and machine readings give it the role subject;
+// such an arrest belongs to the person's fate, never to a case against
+// them. evs is not changed: the events returned are copies where they
+// differ.
+func detaineeArrests(evs []Event) []Event {
+	suffered, accused := false, false
+	for _, ev := range evs {
+		if !standing(ev) || onlyDenied(ev) {
+			continue
+		}
+		stage, staged := caseStage[ev.Type]
+		switch {
+		case ev.Role == model.Perpetrator, staged && stage != caseStage[model.EventArrest] && accusedRoles[ev.Role]:
+			accused = true
+		case sufferedTypes[ev.Type] && (ev.Role == model.Victim || ev.Role == model.Subject && (ev.Type == model.EventDeathInCustody || ev.Type == model.EventDisappearance)),
+			ev.Type == model.EventTestimony && ev.Role == model.Witness:
+			suffered = true
+		}
+	}
+	if !suffered || accused {
+		return evs
+	}
+	out := slices.Clone(evs)
+	for i, ev := range out {
+		if (ev.Type == model.EventArrest || ev.Type == model.EventDetention) && (ev.Role == model.Subject || ev.Role == "") {
+			out[i].Role = model.Victim
+		}
+	}
+	return out
+}
+
 // readStatus reads a person's case and fate, confirmed and suggested, and
 // counts the unreviewed sources behind each suggestion.
 func (n *notes) readStatus(evs []Event) (Case, Fate, error) {
+	evs = detaineeArrests(evs)
 	var c Case
 	var confirmedSteps []Step
 	c.Confirmed, confirmedSteps = readCase(evs, confirmedEvent)
