@@ -148,30 +148,31 @@ func (d *doc) inRelativeAfter(r *extract.DateRef, a int) bool {
 
 // dateEnd returns the end of a range that starts at the date r: "from 2014
 // to 2018", "between 2013 and 2016", "2011-2015"; after "since", the
-// published date.
-func (d *doc) dateEnd(r *extract.DateRef) (model.Date, bool) {
+// published date. relative reports an end read against the published
+// date.
+func (d *doc) dateEnd(r *extract.DateRef) (end model.Date, relative, ok bool) {
 	prev := d.fold(r.FirstTok - 1)
 	if prev == "since" {
-		return d.pub, !d.pub.IsZero()
+		return d.pub, true, !d.pub.IsZero()
 	}
 	next := d.fold(r.EndTok)
 	if !(prev == "from" && (next == "to" || next == "until" || next == "till") || prev == "between" && next == "and" || next == "-") {
-		return model.Date{}, false
+		return model.Date{}, false, false
 	}
 	for k := range d.dates {
 		e := &d.dates[k]
 		if e.FirstTok == r.EndTok+1 && !e.Date.IsZero() {
-			return e.Date, true
+			return e.Date, e.Relative, true
 		}
 	}
 	if next == "-" || next == "to" || next == "and" { // "2011-2015", "from 2014 to 2018": a bare year
 		if y := d.tok(r.EndTok + 1); y.Digits && len(y.Fold) == 4 {
 			if n, err := strconv.Atoi(y.Fold); err == nil && n >= 1900 && n <= 2100 {
-				return model.Date{Year: n, Precision: model.PrecisionYear}, true
+				return model.Date{Year: n, Precision: model.PrecisionYear}, false, true
 			}
 		}
 	}
-	return model.Date{}, false
+	return model.Date{}, false, false
 }
 
 // triggerBetween reports another event's trigger between a date and the

@@ -1,0 +1,100 @@
+package extract_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/athar-project/athar/internal/extract"
+	"github.com/athar-project/athar/internal/model"
+)
+
+// Round 3 of issue 13: kinds of wrong facts, each on texts written for this
+// test in both languages.
+
+// A hedged allegation is stored as alleged, never asserted.
+func TestHedgedAllegations(t *testing.T) {
+	pub := model.DayDate(2025, 3, 1)
+	tests := []struct{ lang, text, typ string }{
+		{"en", "Brigadier General Munir Khoury is widely believed to have ordered hundreds of executions at Saydnaya.", extract.EventExecutionAllegation},
+		{"en", "Sergeant Yasser Dib is accused of torturing detainees at the Palestine Branch.", extract.EventTortureAllegation},
+		{"en", "The warden, Ziad Haroun, is believed to have tortured prisoners at Adra prison.", extract.EventTortureAllegation},
+		{"ar", "ويُتهم الرقيب ياسر ديب بتعذيب معتقلين في فرع فلسطين.", extract.EventTortureAllegation},
+		{"ar", "ويُعتقد أن العميد منير خوري أشرف على إعدام مئات المعتقلين في سجن صيدنايا.", extract.EventExecutionAllegation},
+		{"ar", "ويُعتقد أنه عذب معتقلين في سجن عدرا، بحسب الناجين.", extract.EventTortureAllegation},
+	}
+	for _, tt := range tests {
+		r := extract.Extract(tt.text, pub, tt.lang)
+		found := false
+		for _, ev := range r.Events {
+			if ev.Type == tt.typ {
+				found = true
+				if ev.Modality != extract.Alleged {
+					t.Errorf("%s: %s is %s, want alleged", tt.text, ev.Type, ev.Modality)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no %s: %+v", tt.text, tt.typ, r.Events)
+		}
+	}
+}
+
+// A nickname is an alias of the person the text reveals it belongs to,
+// not a person of its own.
+func TestNicknameRevealedName(t *testing.T) {
+	tests := []struct{ lang, text, person, alias string }{
+		{"en", "For years the prisoners knew their jailer only as \"Abu Saqr\". After the fall of the government they learned his name: Bassam Yousef Hilal, a sergeant from Tartus.",
+			"Bassam Yousef Hilal", "Abu Saqr"},
+		{"en", "Detainees called the interrogator \"Abu Nimr\". His real name was Fadi Suleiman Rajab.",
+			"Fadi Suleiman Rajab", "Abu Nimr"},
+		{"ar", "وقال الناجي إن السجان الذي كان المعتقلون يلقبونه \"أبو صقر\" كان يضربهم كل ليلة. وأضاف أنه عرف لاحقاً أن اسمه الحقيقي هو بسام يوسف هلال.",
+			"بسام يوسف هلال", "أبو صقر"},
+	}
+	for _, tt := range tests {
+		r := extract.Extract(tt.text, model.Date{}, tt.lang)
+		var names []string
+		ok := false
+		for _, p := range r.Persons {
+			names = append(names, p.Name)
+			if p.Name == tt.person && slices.Contains(p.Aliases, tt.alias) {
+				ok = true
+			}
+			if p.Name == tt.alias || p.Name == "الحقيقي" {
+				t.Errorf("%s: %q is a person of its own", tt.text, p.Name)
+			}
+		}
+		if !ok {
+			t.Errorf("%s: no %s with alias %s among %v", tt.text, tt.person, tt.alias, names)
+		}
+	}
+	// "his name" with no nickname before it joins nobody
+	r := extract.Extract("Omar Saleh was arrested in Homs. His name was on a list given to Karim Haddad.", model.Date{}, "en")
+	for _, p := range r.Persons {
+		if len(p.Aliases) > 0 {
+			t.Errorf("an alias from \"his name\" without a nickname: %+v", p)
+		}
+	}
+}
+
+// A range whose start the text writes without a year has the end's year.
+func TestRangeDates(t *testing.T) {
+	r := extract.Extract("Judges found that Rami Kassab had beaten at least four detainees between March and October 2014 at the Palestine Branch.",
+		model.DayDate(2025, 6, 20), "en")
+	for _, ev := range r.Events {
+		if ev.Type != extract.EventTortureAllegation {
+			continue
+		}
+		if ev.Date == nil || *ev.Date != "2014-03" || ev.DateEnd == nil || *ev.DateEnd != "2014-10" {
+			t.Errorf("torture dated %v – %v, want 2014-03 – 2014-10", str(ev.Date), str(ev.DateEnd))
+		}
+		return
+	}
+	t.Errorf("no torture: %+v", r.Events)
+}
+
+func str(p *string) string {
+	if p == nil {
+		return "<nil>"
+	}
+	return *p
+}
