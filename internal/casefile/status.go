@@ -240,7 +240,8 @@ var sufferedTypes = map[model.EventType]bool{
 }
 
 // detaineeArrests rereads as a victim's the arrests and detentions of a
-// person whom standing events have suffer in custody (tortured, executed,
+// person whom the events kept by use (those of the reading: confirmed ones,
+// or every one that stands) have suffer in custody (tortured, executed,
 // died or disappeared) or testify, and accuse of nothing: no event has them
 // as perpetrator, and none beyond an arrest moves a case of theirs (wanted,
 // referred, charged, tried, a verdict). Sources tell a detainee's arrest in
@@ -248,10 +249,10 @@ var sufferedTypes = map[model.EventType]bool{
 // such an arrest belongs to the person's fate, never to a case against
 // them. evs is not changed: the events returned are copies where they
 // differ.
-func detaineeArrests(evs []Event) []Event {
+func detaineeArrests(evs []Event, use func(Event) bool) []Event {
 	suffered, accused := false, false
 	for _, ev := range evs {
-		if !standing(ev) || onlyDenied(ev) {
+		if !use(ev) || onlyDenied(ev) {
 			continue
 		}
 		stage, staged := caseStage[ev.Type]
@@ -278,15 +279,15 @@ func detaineeArrests(evs []Event) []Event {
 // readStatus reads a person's case and fate, confirmed and suggested, and
 // counts the unreviewed sources behind each suggestion.
 func (n *notes) readStatus(evs []Event) (Case, Fate, error) {
-	evs = detaineeArrests(evs)
 	var c Case
 	var confirmedSteps []Step
-	c.Confirmed, confirmedSteps = readCase(evs, confirmedEvent)
-	c.Suggested, c.Steps = readCase(evs, standing)
+	confirmed, suggested := detaineeArrests(evs, confirmedEvent), detaineeArrests(evs, standing)
+	c.Confirmed, confirmedSteps = readCase(confirmed, confirmedEvent)
+	c.Suggested, c.Steps = readCase(suggested, standing)
 	for i := range c.Steps {
 		c.Steps[i].Confirmed = confirmedSteps[i].Reached
 	}
-	f := Fate{Confirmed: readFate(evs, confirmedEvent), Suggested: readFate(evs, standing)}
+	f := Fate{Confirmed: readFate(confirmed, confirmedEvent), Suggested: readFate(suggested, standing)}
 	var err error
 	if c.Suggested.Unreviewed, err = n.unreviewed(evs, c.Suggested.Events); err != nil {
 		return c, f, err

@@ -189,7 +189,7 @@ func TestDetaineeArrests(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			evs := detaineeArrests(tt.evs)
+			evs := detaineeArrests(tt.evs, standing)
 			if got, _ := readCase(evs, standing); got.Value != tt.wantCase {
 				t.Errorf("case %q, want %q", got.Value, tt.wantCase)
 			}
@@ -204,7 +204,17 @@ func TestDetaineeArrests(t *testing.T) {
 		})
 	}
 	orig := []Event{ev("arrest", "subject", day(2011, 3, 1), model.Asserted), ev("death_in_custody", "subject", model.Date{}, model.Asserted)}
-	if detaineeArrests(orig); orig[0].Role != "subject" {
+	if detaineeArrests(orig, standing); orig[0].Role != "subject" {
 		t.Errorf("detaineeArrests changed its input: %q", orig[0].Role)
+	}
+	// Each reading decides by its own events: a confirmed arrest beside an
+	// unreviewed torture is a case step as confirmed events read it, a
+	// detainee's arrest as every standing event suggests.
+	mixed := []Event{ev("arrest", "subject", day(2019, 3, 14), model.Asserted), unreviewed(ev("torture_allegation", "victim", model.Date{}, model.Alleged))}
+	if got, _ := readCase(detaineeArrests(mixed, confirmedEvent), confirmedEvent); got.Value != "arrested" {
+		t.Errorf("confirmed reading: %q, want arrested", got.Value)
+	}
+	if got, _ := readCase(detaineeArrests(mixed, standing), standing); got.Value != "" {
+		t.Errorf("suggested reading: %q, want none", got.Value)
 	}
 }
