@@ -98,3 +98,38 @@ func str(p *string) string {
 	}
 	return *p
 }
+
+// The story's facility goes to an event whose sentence names no place only
+// when the text puts one of its named persons there, or the account goes on
+// from the sentence that named it.
+func TestSceneNeedsTie(t *testing.T) {
+	pub := model.DayDate(2025, 1, 3)
+	tests := []struct {
+		name, text, typ, person, want string
+	}{
+		{"a detainee the text never puts at the prison",
+			"Police arrested Hassan Marouf, a former guard at Sednaya Prison, on Thursday. Marouf is accused of torturing prisoners at Sednaya Prison for years. " +
+				"Photographs of the arrest spread online together with an old video of the activist Nabil Tahhan. " +
+				"Nabil Tahhan was tortured for months, his family said.",
+			extract.EventTortureAllegation, "Nabil Tahhan", ""},
+		{"a survivor the text puts there",
+			"Omar Sabbagh spent three years in Sednaya Prison. His cellmates were taken out at night. " +
+				"Omar Sabbagh was tortured every week, his brother said.",
+			extract.EventTortureAllegation, "Omar Sabbagh", "Sednaya Prison"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := extract.Extract(tt.text, pub, "en")
+			for _, ev := range r.Events {
+				if ev.Type != tt.typ || !slices.ContainsFunc(ev.Who, func(p extract.Participant) bool { return p.Name == tt.person }) {
+					continue
+				}
+				if got := str(ev.Where); got != tt.want && !(tt.want == "" && ev.Where == nil) {
+					t.Errorf("%s of %s at %q, want %q", ev.Type, tt.person, got, tt.want)
+				}
+				return
+			}
+			t.Fatalf("no %s of %s: %+v", tt.typ, tt.person, r.Events)
+		})
+	}
+}

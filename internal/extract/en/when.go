@@ -34,7 +34,7 @@ func (d *doc) dateOf(typ string, a int, s sentence) *extract.DateRef {
 		if spoken[typ] && !d.speechDate(r, a, s) {
 			continue // "a photograph taken at a wedding in 2010,” she said": the words' date, not the speaking's
 		}
-		if !spoken[typ] && d.announcementDate(r) || d.clauseBetween(r, a) || d.triggerBetween(r, a) || accusedFrom >= 0 && r.FirstTok > accusedFrom || d.inRelativeAfter(r, a) {
+		if !spoken[typ] && (d.announcementDate(r) || r.FirstTok > a && d.citationBetween(a, r.FirstTok)) || d.clauseBetween(r, a) || d.triggerBetween(r, a) || accusedFrom >= 0 && r.FirstTok > accusedFrom || d.inRelativeAfter(r, a) {
 			continue
 		}
 		if dist := distance(r, a); dist < bestDist {
@@ -101,6 +101,18 @@ var spoken = set(`statement testimony`)
 
 // announcementNouns date a statement rather than what it reports.
 var announcementNouns = set(`statement announcement press conference briefing`)
+
+// citationBetween reports "according to" or "citing" between tokens x
+// and y: a date after it dates the source cited ("oversaw executions,
+// according to a report published on Sunday"), not the event.
+func (d *doc) citationBetween(x, y int) bool {
+	for k := x + 1; k < y; k++ {
+		if f := d.toks[k].Fold; f == "according" || f == "citing" {
+			return true
+		}
+	}
+	return false
+}
 
 // clauseBetween reports a clause boundary between a date and the trigger
 // at a: a speech verb, "that" or a semicolon.
