@@ -133,3 +133,28 @@ func TestSceneNeedsTie(t *testing.T) {
 		})
 	}
 }
+
+// "X had beaten" is X's act; "X had been beaten" is X's suffering.
+func TestPastPerfectIsActive(t *testing.T) {
+	tests := []struct{ text, person, role string }{
+		{"Judges at the Hague District Court found that Raed Halabi had beaten at least four detainees in 2014.", "Raed Halabi", extract.RolePerpetrator},
+		{"Judges found that Samir Hamwi had been beaten by guards in 2013.", "Samir Hamwi", extract.RoleVictim},
+	}
+	for _, tt := range tests {
+		r := extract.Extract(tt.text, model.DayDate(2025, 6, 20), "en")
+		found := false
+		for _, ev := range r.Events {
+			for _, w := range ev.Who {
+				if ev.Type == extract.EventTortureAllegation && w.Name == tt.person {
+					found = true
+					if w.Role != tt.role {
+						t.Errorf("%s: %s is %s, want %s", tt.text, w.Name, w.Role, tt.role)
+					}
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no torture of or by %s: %+v", tt.text, tt.person, r.Events)
+		}
+	}
+}
