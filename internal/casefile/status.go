@@ -234,15 +234,20 @@ func later(a, b model.Date) bool {
 	return b.IsZero() || DateKey(a) > DateKey(b)
 }
 
-// sufferedTypes are the events whose victim suffered in custody.
+// sufferedTypes are the events that make their victim a detainee: killed,
+// dead or disappeared in custody. A torture allegation alone does not: the
+// case file overrides a stored role across sources, and a suspect may say
+// he was beaten in custody. (The extractors, reading one text where the
+// arrest and the torture are told together, count torture too:
+// extract.victimArrests.)
 var sufferedTypes = map[model.EventType]bool{
-	model.EventTortureAllegation: true, model.EventExecutionAllegation: true, model.EventDeathInCustody: true, model.EventDisappearance: true,
+	model.EventExecutionAllegation: true, model.EventDeathInCustody: true, model.EventDisappearance: true,
 }
 
 // detaineeArrests rereads as a victim's the arrests and detentions of a
 // person whom the events kept by use (those of the reading: confirmed ones,
-// or every one that stands) have suffer in custody (tortured, executed,
-// died or disappeared) or testify, and accuse of nothing: no event has them
+// or every one that stands) have die, be executed or disappear in custody,
+// or testify, and accuse of nothing: no event has them
 // as perpetrator, and none beyond an arrest moves a case of theirs (wanted,
 // referred, charged, tried, a verdict). Sources tell a detainee's arrest in
 // the words of a suspect's, and machine readings give it the role subject;

@@ -181,8 +181,9 @@ func TestDetaineeArrests(t *testing.T) {
 	}{
 		{"a detainee who died in custody", []Event{ev("arrest", "subject", day(2011, 3, 1), model.Asserted), ev("death_in_custody", "subject", day(2024, 12, 1), model.Asserted)}, "", "died_in_custody"},
 		{"a survivor who testifies", []Event{ev("arrest", "subject", day(2013, 1, 1), model.Asserted), ev("testimony", "witness", model.Date{}, model.Asserted)}, "", "detained"},
-		{"a tortured detainee's detention with no role", []Event{ev("detention", "", day(2012, 1, 1), model.Asserted), ev("torture_allegation", "victim", model.Date{}, model.Alleged)}, "", "detained"},
-		{"a suspect who also suffered stays a suspect", []Event{ev("arrest", "subject", day(2025, 1, 1), model.Asserted), ev("torture_allegation", "victim", model.Date{}, model.Alleged), ev("referral_to_judiciary", "subject", day(2025, 2, 1), model.Asserted)}, "referred", ""},
+		{"a disappeared detainee's detention with no role", []Event{ev("detention", "", day(2012, 1, 1), model.Asserted), ev("disappearance", "victim", day(2012, 5, 1), model.Alleged)}, "", "disappeared"},
+		{"a torture allegation alone does not make a detainee", []Event{ev("arrest", "subject", day(2019, 3, 14), model.Asserted), ev("torture_allegation", "victim", model.Date{}, model.Alleged)}, "arrested", ""},
+		{"a suspect who also testifies stays a suspect", []Event{ev("arrest", "subject", day(2025, 1, 1), model.Asserted), ev("testimony", "witness", model.Date{}, model.Asserted), ev("referral_to_judiciary", "subject", day(2025, 2, 1), model.Asserted)}, "referred", ""},
 		{"a perpetrator who also testifies stays a suspect", []Event{ev("arrest", "subject", day(2025, 1, 1), model.Asserted), ev("testimony", "witness", model.Date{}, model.Asserted), ev("torture_allegation", "perpetrator", model.Date{}, model.Alleged)}, "arrested", ""},
 		{"an arrest alone is a case", []Event{ev("arrest", "subject", day(2025, 1, 1), model.Asserted)}, "arrested", ""},
 		{"a rejected death does not make a detainee", []Event{ev("arrest", "subject", day(2025, 1, 1), model.Asserted), rejected(ev("death_in_custody", "subject", model.Date{}, model.Asserted))}, "arrested", ""},
@@ -208,9 +209,9 @@ func TestDetaineeArrests(t *testing.T) {
 		t.Errorf("detaineeArrests changed its input: %q", orig[0].Role)
 	}
 	// Each reading decides by its own events: a confirmed arrest beside an
-	// unreviewed torture is a case step as confirmed events read it, a
-	// detainee's arrest as every standing event suggests.
-	mixed := []Event{ev("arrest", "subject", day(2019, 3, 14), model.Asserted), unreviewed(ev("torture_allegation", "victim", model.Date{}, model.Alleged))}
+	// unreviewed death in custody is a case step as confirmed events read
+	// it, a detainee's arrest as every standing event suggests.
+	mixed := []Event{ev("arrest", "subject", day(2019, 3, 14), model.Asserted), unreviewed(ev("death_in_custody", "subject", model.Date{}, model.Alleged))}
 	if got, _ := readCase(detaineeArrests(mixed, confirmedEvent), confirmedEvent); got.Value != "arrested" {
 		t.Errorf("confirmed reading: %q, want arrested", got.Value)
 	}
