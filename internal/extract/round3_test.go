@@ -158,3 +158,32 @@ func TestPastPerfectIsActive(t *testing.T) {
 		}
 	}
 }
+
+// A date after a citation of a source dates the source, not the event; a
+// date before it stays the event's.
+func TestCitedSourceDate(t *testing.T) {
+	pub := model.DayDate(2025, 1, 20) // a Monday
+	tests := []struct{ lang, text, typ, want string }{
+		{"en", "Brigadier General Munir Khoury oversaw the execution of hundreds of detainees at Saydnaya, according to a report published on Sunday by the Syrian Network.",
+			extract.EventExecutionAllegation, ""},
+		{"en", "Sami Haddad was arrested in Homs on Sunday, according to his family.", extract.EventArrest, "2025-01-19"},
+		{"ar", "ويُعتقد أن العميد منير خوري أشرف على إعدام مئات المعتقلين في سجن صيدنايا، بحسب تقرير نشرته الشبكة يوم الأحد.",
+			extract.EventExecutionAllegation, ""},
+		{"ar", "اعتُقل الطالب سامي حداد في حمص يوم الأحد، بحسب عائلته.", extract.EventArrest, "2025-01-19"},
+	}
+	for _, tt := range tests {
+		r := extract.Extract(tt.text, pub, tt.lang)
+		found := false
+		for _, ev := range r.Events {
+			if ev.Type == tt.typ {
+				found = true
+				if got := str(ev.Date); got != tt.want && !(tt.want == "" && ev.Date == nil) {
+					t.Errorf("%s: %s dated %s, want %q", tt.text, ev.Type, got, tt.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no %s: %+v", tt.text, tt.typ, r.Events)
+		}
+	}
+}
