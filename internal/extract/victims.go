@@ -16,9 +16,12 @@ var sufferedTypes = map[string]bool{
 }
 
 // accusingTypes are the events whose subject is the one accused or pursued.
+// An escape is not among them: detainees escape and flee too ("he fled to
+// the Netherlands after his release"), and a fugitive the text accuses has
+// other events that say so.
 var accusingTypes = map[string]bool{
 	EventWanted: true, EventReferral: true, EventCharge: true, EventTrial: true, EventConviction: true,
-	EventSentence: true, EventAcquittal: true, EventConfession: true, EventEscape: true,
+	EventSentence: true, EventAcquittal: true, EventConfession: true,
 }
 
 // victimArrests rereads the arrests and detentions of persons the document

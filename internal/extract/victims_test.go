@@ -30,6 +30,9 @@ func TestVictimArrests(t *testing.T) {
 		{"suspect tortured in turn stays a suspect", "en",
 			"Fares Jaber, a former guard, was arrested in Jableh in January. He was referred to the judiciary in February. His lawyer said he had been beaten in custody.",
 			"Fares Jaber", extract.RoleSubject, extract.StatusArrested},
+		{"a survivor who fled abroad", "en",
+			"Rami Saad was arrested at a checkpoint in 2012. After his release he fled to Germany. Rami Saad died in Sednaya Prison in 2020, his family said.",
+			"Rami Saad", extract.RoleVictim, extract.StatusDeceased},
 		{"died in custody", "ar",
 			"اعتُقل الطالب كريم حداد عند حاجز في حماة عام 2012. وتوفي كريم حداد في سجن صيدنايا عام 2014 بحسب عائلته.",
 			"كريم حداد", extract.RoleVictim, ""}, // the Arabic extractor sets no status from events
