@@ -234,17 +234,65 @@ func later(a, b model.Date) bool {
 	return b.IsZero() || DateKey(a) > DateKey(b)
 }
 
+// sufferedTypes are the events that make their victim a detainee: killed,
+// dead or disappeared in custody. A torture allegation alone does not: the
+// case file overrides a stored role across sources, and a suspect may say
+// he was beaten in custody. (The extractors, reading one text where the
+// arrest and the torture are told together, count torture too:
+// extract.victimArrests.)
+var sufferedTypes = map[model.EventType]bool{
+	model.EventExecutionAllegation: true, model.EventDeathInCustody: true, model.EventDisappearance: true,
+}
+
+// detaineeArrests rereads as a victim's the arrests and detentions of a
+// person whom the events kept by use (those of the reading: confirmed ones,
+// or every one that stands) have die, be executed or disappear in custody,
+// or testify, and accuse of nothing: no event has them
+// as perpetrator, and none beyond an arrest moves a case of theirs (wanted,
+// referred, charged, tried, a verdict). Sources tell a detainee's arrest in
+// the words of a suspect's, and machine readings give it the role subject;
+// such an arrest belongs to the person's fate, never to a case against
+// them. evs is not changed: the events returned are copies where they
+// differ.
+func detaineeArrests(evs []Event, use func(Event) bool) []Event {
+	suffered, accused := false, false
+	for _, ev := range evs {
+		if !use(ev) || onlyDenied(ev) {
+			continue
+		}
+		stage, staged := caseStage[ev.Type]
+		switch {
+		case ev.Role == model.Perpetrator, staged && stage != caseStage[model.EventArrest] && accusedRoles[ev.Role]:
+			accused = true
+		case sufferedTypes[ev.Type] && (ev.Role == model.Victim || ev.Role == model.Subject && (ev.Type == model.EventDeathInCustody || ev.Type == model.EventDisappearance)),
+			ev.Type == model.EventTestimony && ev.Role == model.Witness:
+			suffered = true
+		}
+	}
+	if !suffered || accused {
+		return evs
+	}
+	out := slices.Clone(evs)
+	for i, ev := range out {
+		if (ev.Type == model.EventArrest || ev.Type == model.EventDetention) && (ev.Role == model.Subject || ev.Role == "") {
+			out[i].Role = model.Victim
+		}
+	}
+	return out
+}
+
 // readStatus reads a person's case and fate, confirmed and suggested, and
 // counts the unreviewed sources behind each suggestion.
 func (n *notes) readStatus(evs []Event) (Case, Fate, error) {
 	var c Case
 	var confirmedSteps []Step
-	c.Confirmed, confirmedSteps = readCase(evs, confirmedEvent)
-	c.Suggested, c.Steps = readCase(evs, standing)
+	confirmed, suggested := detaineeArrests(evs, confirmedEvent), detaineeArrests(evs, standing)
+	c.Confirmed, confirmedSteps = readCase(confirmed, confirmedEvent)
+	c.Suggested, c.Steps = readCase(suggested, standing)
 	for i := range c.Steps {
 		c.Steps[i].Confirmed = confirmedSteps[i].Reached
 	}
-	f := Fate{Confirmed: readFate(evs, confirmedEvent), Suggested: readFate(evs, standing)}
+	f := Fate{Confirmed: readFate(confirmed, confirmedEvent), Suggested: readFate(suggested, standing)}
 	var err error
 	if c.Suggested.Unreviewed, err = n.unreviewed(evs, c.Suggested.Events); err != nil {
 		return c, f, err

@@ -167,3 +167,55 @@ func TestEventReview(t *testing.T) {
 		}
 	}
 }
+
+// A detainee's arrest, told in a suspect's words and read with the role
+// subject, is part of their fate, never a case against them; a person the
+// sources accuse keeps their arrest as a case step even when they suffered.
+func TestDetaineeArrests(t *testing.T) {
+	day := model.DayDate
+	tests := []struct {
+		name     string
+		evs      []Event
+		wantCase string
+		wantFate string
+	}{
+		{"a detainee who died in custody", []Event{ev("arrest", "subject", day(2011, 3, 1), model.Asserted), ev("death_in_custody", "subject", day(2024, 12, 1), model.Asserted)}, "", "died_in_custody"},
+		{"a survivor who testifies", []Event{ev("arrest", "subject", day(2013, 1, 1), model.Asserted), ev("testimony", "witness", model.Date{}, model.Asserted)}, "", "detained"},
+		{"a disappeared detainee's detention with no role", []Event{ev("detention", "", day(2012, 1, 1), model.Asserted), ev("disappearance", "victim", day(2012, 5, 1), model.Alleged)}, "", "disappeared"},
+		{"a torture allegation alone does not make a detainee", []Event{ev("arrest", "subject", day(2019, 3, 14), model.Asserted), ev("torture_allegation", "victim", model.Date{}, model.Alleged)}, "arrested", ""},
+		{"a suspect who also testifies stays a suspect", []Event{ev("arrest", "subject", day(2025, 1, 1), model.Asserted), ev("testimony", "witness", model.Date{}, model.Asserted), ev("referral_to_judiciary", "subject", day(2025, 2, 1), model.Asserted)}, "referred", ""},
+		{"a perpetrator who also testifies stays a suspect", []Event{ev("arrest", "subject", day(2025, 1, 1), model.Asserted), ev("testimony", "witness", model.Date{}, model.Asserted), ev("torture_allegation", "perpetrator", model.Date{}, model.Alleged)}, "arrested", ""},
+		{"an arrest alone is a case", []Event{ev("arrest", "subject", day(2025, 1, 1), model.Asserted)}, "arrested", ""},
+		{"a rejected death does not make a detainee", []Event{ev("arrest", "subject", day(2025, 1, 1), model.Asserted), rejected(ev("death_in_custody", "subject", model.Date{}, model.Asserted))}, "arrested", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			evs := detaineeArrests(tt.evs, standing)
+			if got, _ := readCase(evs, standing); got.Value != tt.wantCase {
+				t.Errorf("case %q, want %q", got.Value, tt.wantCase)
+			}
+			if got := readFate(evs, standing).Value; got != tt.wantFate {
+				t.Errorf("fate %q, want %q", got, tt.wantFate)
+			}
+			for i := range tt.evs {
+				if tt.evs[i].Role != evs[i].Role && tt.evs[i].Role == "victim" {
+					t.Errorf("event %d: role changed from victim", i)
+				}
+			}
+		})
+	}
+	orig := []Event{ev("arrest", "subject", day(2011, 3, 1), model.Asserted), ev("death_in_custody", "subject", model.Date{}, model.Asserted)}
+	if detaineeArrests(orig, standing); orig[0].Role != "subject" {
+		t.Errorf("detaineeArrests changed its input: %q", orig[0].Role)
+	}
+	// Each reading decides by its own events: a confirmed arrest beside an
+	// unreviewed death in custody is a case step as confirmed events read
+	// it, a detainee's arrest as every standing event suggests.
+	mixed := []Event{ev("arrest", "subject", day(2019, 3, 14), model.Asserted), unreviewed(ev("death_in_custody", "subject", model.Date{}, model.Alleged))}
+	if got, _ := readCase(detaineeArrests(mixed, confirmedEvent), confirmedEvent); got.Value != "arrested" {
+		t.Errorf("confirmed reading: %q, want arrested", got.Value)
+	}
+	if got, _ := readCase(detaineeArrests(mixed, standing), standing); got.Value != "" {
+		t.Errorf("suggested reading: %q, want none", got.Value)
+	}
+}

@@ -330,3 +330,21 @@ func FoldPhrase(p string) string {
 	}
 	return strings.Join(parts, " ")
 }
+
+// RangeStart is the start of a range whose first end the text writes
+// without a year ("between March and October 2014", "from 5 to 9 May
+// 2013"): read alone, start took the published date's year (relative);
+// a range shares the year its end writes, the year before when the start
+// would then fall after the end ("from November to February 2014"). An
+// end read against the published date too gives no year.
+func RangeStart(start model.Date, relative bool, end model.Date, endRelative bool) model.Date {
+	if !relative || endRelative || start.IsZero() || end.IsZero() || start.Precision == model.PrecisionYear {
+		return start
+	}
+	s := start
+	s.Year = end.Year
+	if s.Month > end.Month && end.Month > 0 {
+		s.Year--
+	}
+	return s
+}

@@ -43,6 +43,7 @@ func Extract(text string, published model.Date, lang string) Result {
 	var r Result
 	if x != nil {
 		r = x(text, published)
+		victimArrests(&r)
 	}
 	r.Language = lang
 	r.Normalize()

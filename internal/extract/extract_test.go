@@ -151,3 +151,28 @@ func TestExtractUnknownLanguage(t *testing.T) {
 		t.Errorf("want empty, non-nil result: %+v", r)
 	}
 }
+
+func TestRangeStart(t *testing.T) {
+	month := func(y, m int) model.Date { return model.Date{Year: y, Month: m, Precision: model.PrecisionMonth} }
+	year := func(y int) model.Date { return model.Date{Year: y, Precision: model.PrecisionYear} }
+	tests := []struct {
+		name   string
+		start  model.Date
+		rel    bool
+		end    model.Date
+		endRel bool
+		want   string
+	}{
+		{"between March and October 2014", month(2025, 3), true, month(2014, 10), false, "2014-03"},
+		{"from November to February 2014", month(2025, 11), true, month(2014, 2), false, "2013-11"},
+		{"from 5 to 9 May 2013", model.DayDate(2025, 5, 5), true, model.DayDate(2013, 5, 9), false, "2013-05-05"},
+		{"a start with its year stays", month(2012, 3), false, month(2014, 10), false, "2012-03"},
+		{"between 2012 and 2014", year(2012), false, year(2014), false, "2012"},
+		{"an end read against the published date gives no year", month(2025, 3), true, month(2025, 6), true, "2025-03"},
+	}
+	for _, tt := range tests {
+		if got := RangeStart(tt.start, tt.rel, tt.end, tt.endRel).String(); got != tt.want {
+			t.Errorf("%s: %s, want %s", tt.name, got, tt.want)
+		}
+	}
+}

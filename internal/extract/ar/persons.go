@@ -183,6 +183,7 @@ func (d *doc) findPersons() {
 	d.mergeGivenNames()
 	d.linkKunyas()
 	d.linkKnownAs()
+	d.linkRealNames()
 	d.dropUnmentioned()
 	d.survivorAppositions()
 }
@@ -1785,6 +1786,65 @@ func (d *doc) linkKunyas() {
 		}
 		k.ments = nil
 	}
+}
+
+// linkRealNames gives a person known so far only by a nickname to the name
+// the text then reveals as theirs: «الخال» ... "عرف لاحقاً أن اسمه الحقيقي
+// هو يونس بركات". A nickname is not a person of its own when the text says
+// whose it is. The nickname must have been given in that sentence or the
+// one before.
+func (d *doc) linkRealNames() {
+	for i := range d.toks {
+		if f := d.fold(i); f != "اسمه" && f != "اسمها" {
+			continue
+		}
+		j := i + 1
+		if f := d.fold(j); f == "الحقيقي" || f == "الحقيقيه" || f == "الحقيقية" {
+			j++
+		}
+		if f := d.fold(j); f == "هو" || f == "هي" || f == ":" {
+			j++
+		}
+		if j >= len(d.toks) || d.personAt[j] == nil {
+			continue
+		}
+		y := d.personAt[j]
+		from := d.sents[max(0, d.sentOf[i]-1)].a
+		var x *person
+		for k := i - 1; k >= from; k-- {
+			if q := d.personAt[k]; q != nil && q != y && d.nicknameOnly(q) {
+				x = q
+				break
+			}
+		}
+		if x == nil {
+			continue
+		}
+		if !containsString(y.aliases, x.name) {
+			y.aliases = append(y.aliases, x.name)
+		}
+		for _, m := range x.ments {
+			y.ments = append(y.ments, m)
+			for k := m.a; k < m.b; k++ {
+				d.personAt[k] = y
+			}
+		}
+		x.ments = nil
+	}
+}
+
+// nicknameOnly reports a person every mention of whom is a nickname the
+// text gives (a quoted epithet), with no name of their own.
+func (d *doc) nicknameOnly(p *person) bool {
+	if len(p.ments) == 0 || len(p.aliases) > 0 {
+		return false
+	}
+	for _, m := range p.ments {
+		if d.own[m.a] != ownEpithet {
+			return false
+		}
+	}
+	return true
 }
 
 // mainOfFamily reports the person the family name alone stands for when

@@ -77,6 +77,10 @@ func (d *doc) result() extract.Result {
 			out.DateText = &t
 			if v := ev.date.date.String(); v != "" {
 				out.Date = &v
+				if end := d.dateEnd(ev.date); end != nil {
+					v := extract.RangeStart(ev.date.date, ev.date.relative, end.date, end.relative).String()
+					out.Date = &v
+				}
 			}
 		}
 		m := d.mention(span{ev.sent.a, ev.sent.b, 0})

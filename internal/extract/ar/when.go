@@ -31,6 +31,9 @@ func (d *doc) dateFor(ev *event, s sentence, verbs, sayings []int) *dateRef {
 		if d.timeBreakBetween(min(a, r.sp.a), max(a, r.sp.b)) {
 			continue // "تعرّض للتعذيب، قبل أن يتوفى في … عام 2014": the death's date
 		}
+		if r.sp.a > a && d.citationBetween(a, r.sp.a) {
+			continue // "أشرف على إعدامات، وفق تقرير أصدرته الرابطة يوم الأحد": the report's date
+		}
 		if !custodyTypes[typ] && r.sp.a > a && d.accusationBetween(a, r.sp.a) {
 			continue // "بتهمة المشاركة في إعدام أسرى في حلب عام 2016": when the crime was
 		}
@@ -43,6 +46,19 @@ func (d *doc) dateFor(ev *event, s sentence, verbs, sayings []int) *dateRef {
 		}
 	}
 	return best
+}
+
+// citationBetween reports words that cite a source between tokens x and y
+// ("وفق", "بحسب", "نقلاً عن"): a date after them dates the source — the
+// report, the statement — not the event it tells of.
+func (d *doc) citationBetween(x, y int) bool {
+	for j := x + 1; j < y; j++ {
+		switch d.fold(j) {
+		case "وفق", "وفقا", "بحسب", "حسب", "نقلا", "ووفق":
+			return true
+		}
+	}
+	return false
 }
 
 // timeBreakBetween reports a word that opens another clause of its own

@@ -245,28 +245,50 @@ func (d *doc) mergeNicknamePersons() {
 
 // mergeRealNames joins a nickname-person to the name the text reveals:
 // "Abu Hadid's real name was Mahmoud Fayez Ramadan", "The man, whose real
-// name is Ali Suleiman Hamdan".
+// name is Ali Suleiman Hamdan"; and, for a person the text has named only
+// by a nickname (a kunya, or words in quotation marks), "his name" or "her
+// name" followed by the name ("the prisoners knew their jailer only as
+// “Abu Jabal” ... they learned his name: Adnan Kheir"): a nickname is not
+// a person of its own when the text says whose it is.
 func (d *doc) mergeRealNames() {
 	seen := 0
 	for i := 0; i+2 < len(d.toks) && seen < 20; i++ {
-		if d.toks[i].Fold != "real" || d.toks[i+1].Fold != "name" {
+		real := d.toks[i].Fold == "real" && d.toks[i+1].Fold == "name"
+		own := (d.toks[i].Fold == "his" || d.toks[i].Fold == "her") && d.toks[i+1].Fold == "name"
+		if !real && !own {
 			continue
 		}
 		seen++
 		k := i + 2
-		if f := d.fold(k); f == "is" || f == "was" || f == "being" || f == "," {
+		if f := d.fold(k); f == "is" || f == "was" || f == "being" || f == "," || f == ":" {
 			k++
+		} else if own {
+			continue // "his name was read out", "in her name"
 		}
 		y, ym := d.personMentionAfter(k, k+3)
 		if y == nil || ym.a > k+1 {
 			continue
 		}
 		x, _ := d.personMentionBefore(i, 0)
-		if x == nil || x == y {
+		if x == nil || x == y || own && !d.nicknameOnly(x) {
 			continue
 		}
 		d.mergePerson(y, x)
 	}
+}
+
+// nicknameOnly reports a person the text names only by a kunya ("Abu
+// Jabal") or by words in quotation marks.
+func (d *doc) nicknameOnly(p *person) bool {
+	if len(p.ments) == 0 {
+		return false
+	}
+	for _, m := range p.ments {
+		if !kunyaStarts[d.fold(m.a)] && !isOpenQuote(d.fold(m.a-1)) {
+			return false
+		}
+	}
+	return true
 }
 
 // mergePerson moves x's mentions, names and details into y.

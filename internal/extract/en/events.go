@@ -55,6 +55,7 @@ func (d *doc) findEvents() {
 	d.placeTestimonies()
 	d.absorbLeads()
 	d.dropUnnamed()
+	d.untiedScenes()
 	d.dropHeadlineEvents()
 	d.mergeEvents()
 	d.unifyPlaces()

@@ -141,9 +141,12 @@ func (d *doc) passiveVictim(k int) bool {
 		return false
 	}
 	if d.fold(k) == "was" || d.fold(k) == "were" || d.fold(k) == "had" {
+		had := d.fold(k) == "had"
 		k++
 		if d.fold(k) == "been" {
 			k++
+		} else if had {
+			return false // "X had beaten four detainees": the active past perfect; X did it
 		}
 		switch d.fold(k) {
 		case "tortured", "executed", "beaten", "killed", "hanged", "detained", "disappeared", "abducted", "raped", "arrested", "held":

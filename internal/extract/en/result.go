@@ -59,9 +59,11 @@ func (d *doc) result() extract.Result {
 			out.DateText = &t
 			if v := ev.date.Date.String(); v != "" {
 				out.Date = &v
-				if end, ok := d.dateEnd(ev.date); ok && end != ev.date.Date {
+				if end, endRel, ok := d.dateEnd(ev.date); ok && end != ev.date.Date {
 					e := end.String()
 					out.DateEnd = &e
+					v := extract.RangeStart(ev.date.Date, ev.date.Relative, end, endRel).String()
+					out.Date = &v
 				}
 			}
 		}

@@ -34,7 +34,7 @@ func (d *doc) dateOf(typ string, a int, s sentence) *extract.DateRef {
 		if spoken[typ] && !d.speechDate(r, a, s) {
 			continue // "a photograph taken at a wedding in 2010,” she said": the words' date, not the speaking's
 		}
-		if !spoken[typ] && d.announcementDate(r) || d.clauseBetween(r, a) || d.triggerBetween(r, a) || accusedFrom >= 0 && r.FirstTok > accusedFrom || d.inRelativeAfter(r, a) {
+		if !spoken[typ] && (d.announcementDate(r) || r.FirstTok > a && d.citationBetween(a, r.FirstTok)) || d.clauseBetween(r, a) || d.triggerBetween(r, a) || accusedFrom >= 0 && r.FirstTok > accusedFrom || d.inRelativeAfter(r, a) {
 			continue
 		}
 		if dist := distance(r, a); dist < bestDist {
@@ -102,6 +102,18 @@ var spoken = set(`statement testimony`)
 // announcementNouns date a statement rather than what it reports.
 var announcementNouns = set(`statement announcement press conference briefing`)
 
+// citationBetween reports "according to" or "citing" between tokens x
+// and y: a date after it dates the source cited ("oversaw executions,
+// according to a report published on Sunday"), not the event.
+func (d *doc) citationBetween(x, y int) bool {
+	for k := x + 1; k < y; k++ {
+		if f := d.toks[k].Fold; f == "according" || f == "citing" {
+			return true
+		}
+	}
+	return false
+}
+
 // clauseBetween reports a clause boundary between a date and the trigger
 // at a: a speech verb, "that" or a semicolon.
 func (d *doc) clauseBetween(r *extract.DateRef, a int) bool {
@@ -148,30 +160,31 @@ func (d *doc) inRelativeAfter(r *extract.DateRef, a int) bool {
 
 // dateEnd returns the end of a range that starts at the date r: "from 2014
 // to 2018", "between 2013 and 2016", "2011-2015"; after "since", the
-// published date.
-func (d *doc) dateEnd(r *extract.DateRef) (model.Date, bool) {
+// published date. relative reports an end read against the published
+// date.
+func (d *doc) dateEnd(r *extract.DateRef) (end model.Date, relative, ok bool) {
 	prev := d.fold(r.FirstTok - 1)
 	if prev == "since" {
-		return d.pub, !d.pub.IsZero()
+		return d.pub, true, !d.pub.IsZero()
 	}
 	next := d.fold(r.EndTok)
 	if !(prev == "from" && (next == "to" || next == "until" || next == "till") || prev == "between" && next == "and" || next == "-") {
-		return model.Date{}, false
+		return model.Date{}, false, false
 	}
 	for k := range d.dates {
 		e := &d.dates[k]
 		if e.FirstTok == r.EndTok+1 && !e.Date.IsZero() {
-			return e.Date, true
+			return e.Date, e.Relative, true
 		}
 	}
 	if next == "-" || next == "to" || next == "and" { // "2011-2015", "from 2014 to 2018": a bare year
 		if y := d.tok(r.EndTok + 1); y.Digits && len(y.Fold) == 4 {
 			if n, err := strconv.Atoi(y.Fold); err == nil && n >= 1900 && n <= 2100 {
-				return model.Date{Year: n, Precision: model.PrecisionYear}, true
+				return model.Date{Year: n, Precision: model.PrecisionYear}, false, true
 			}
 		}
 	}
-	return model.Date{}, false
+	return model.Date{}, false, false
 }
 
 // triggerBetween reports another event's trigger between a date and the

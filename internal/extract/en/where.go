@@ -143,11 +143,9 @@ func (d *doc) whereFor(typ string, a int, s sentence, nounTrig bool) (where stri
 	}
 	if wantFacility && (best == nil || !best.fac) {
 		// "in the branch", "at the prison": the facility last named
-		for k := s.a; k+1 < s.b; k++ {
-			if g := d.toks[k+1].Fold; d.toks[k].Fold == "the" && (facilityHeads[g] || facilityAnaphor[g]) && d.own[k+1] == ownNone {
-				if f := d.facilityBefore(k); f != "" {
-					return f, true // named before, not here: as good as the scene
-				}
+		if k := d.facilityAnaphorIn(s); k >= 0 {
+			if f := d.facilityBefore(k); f != "" {
+				return f, true // named before, not here: as good as the scene
 			}
 		}
 	}
@@ -369,4 +367,60 @@ func (d *doc) entityNamed(name string) *entity {
 		}
 	}
 	return nil
+}
+
+// facilityAnaphorIn returns where sentence s refers back to a facility
+// ("in the branch", "at the prison"), or -1.
+func (d *doc) facilityAnaphorIn(s sentence) int {
+	for k := s.a; k+1 < s.b; k++ {
+		if g := d.toks[k+1].Fold; d.toks[k].Fold == "the" && (facilityHeads[g] || facilityAnaphor[g]) && d.own[k+1] == ownNone {
+			return k
+		}
+	}
+	return -1
+}
+
+// untiedScenes takes back the story's facility from an event whose own
+// sentence names no place when the text never puts any of the event's
+// named persons there: no sentence names both, and the sentence before
+// the event's does not name the facility. An article about a Sednaya
+// guard that mentions a video of a detainee held elsewhere does not place
+// the detainee's torture at Sednaya; a wrong place on a named person's
+// suffering is a wrong fact about them. Events that name nobody keep the
+// scene (what "the guards" did where the account is set).
+func (d *doc) untiedScenes() {
+	for _, ev := range d.events {
+		if !ev.sceneWhere || ev.where == "" || len(ev.who) == 0 {
+			continue
+		}
+		e := d.entityNamed(ev.where)
+		if e == nil {
+			continue
+		}
+		facSents := map[int]bool{}
+		for _, m := range d.mentions {
+			if m.ent == e {
+				facSents[d.sentOf[m.sp.a]] = true
+			}
+		}
+		si := d.sentOf[ev.trig]
+		// the sentence says "the branch", or the account goes on from the
+		// sentence that named the place
+		tied := d.facilityAnaphorIn(ev.sent) >= 0 || facSents[si-1]
+		for _, w := range ev.who {
+			for _, p := range d.persons {
+				if p.name != w.Name {
+					continue
+				}
+				for _, m := range p.ments {
+					if facSents[d.sentOf[m.a]] {
+						tied = true
+					}
+				}
+			}
+		}
+		if !tied {
+			ev.where, ev.sceneWhere = "", false
+		}
+	}
 }
