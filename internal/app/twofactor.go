@@ -240,9 +240,8 @@ func (a *App) EnrolTOTP(ctx context.Context, v access.Viewer, name string, reset
 	if err != nil {
 		return OperatorTOTP{}, err
 	}
-	// Confirmed at step 0: every real code is later.
-	if ok, err := f.UseTOTPStep(ctx, u.ID, k.Secret(), 0, hashes); err != nil || !ok {
-		return OperatorTOTP{}, fmt.Errorf("put %s's second factor in force: %v", name, err)
+	if err := f.ConfirmTOTP(ctx, u.ID, k.Secret(), hashes); err != nil {
+		return OperatorTOTP{}, fmt.Errorf("put %s's second factor in force: %w", name, err)
 	}
 	if err := a.st.Sessions().DeleteUser(ctx, u.ID); err != nil {
 		return OperatorTOTP{}, fmt.Errorf("end %s's sessions: %w", name, err)

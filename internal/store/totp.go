@@ -118,6 +118,29 @@ func (f SecondFactors) UseTOTPStep(ctx context.Context, userID, secret string, s
 	return true, tx.Commit()
 }
 
+// ConfirmTOTP puts an account's pending secret in force without a code (an
+// operator's enrolment at the command line) and replaces its recovery codes
+// with hashes.
+func (f SecondFactors) ConfirmTOTP(ctx context.Context, userID, secret string, recoveryHashes []string) error {
+	tx, err := f.s.beginWrite(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	res, err := tx.ExecContext(ctx, f.s.rebind("UPDATE totp_secrets SET confirmed_at = ? WHERE user_id = ? AND secret = ?"),
+		timeText(f.s.now()), userID, secret)
+	if err != nil {
+		return fmt.Errorf("confirm TOTP secret: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n != 1 {
+		return ErrNoTOTP
+	}
+	if err := replaceRecovery(ctx, f.s, tx, userID, recoveryHashes); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
 func replaceRecovery(ctx context.Context, s *Store, tx *writeTx, userID string, hashes []string) error {
 	if _, err := tx.ExecContext(ctx, s.rebind("DELETE FROM recovery_codes WHERE user_id = ?"), userID); err != nil {
 		return fmt.Errorf("replace recovery codes: %w", err)

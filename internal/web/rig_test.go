@@ -52,6 +52,9 @@ type rig struct {
 	fx         fixture                        // entities, events and proposals
 	extra      map[model.Sensitivity][]string // more values never to show below their level
 	jobs       *jobs.Queue
+	// codes is the seeded admin's and reviewer's authenticator app, on the
+	// clock the rig's application checks codes against.
+	codes *accesstest.Codes
 }
 
 type fakeClock struct {
@@ -101,7 +104,8 @@ func newRigWith(t *testing.T, baseURL string, seed func(*rig, context.Context)) 
 		// The store checks session expiry on its own (real) clock: the rig's
 		// starts now.
 		clock: &fakeClock{t: time.Now().UTC().Truncate(time.Second)}, logs: &syncBuffer{}}
-	r.app = app.New(st, app.Config{})
+	r.codes = accesstest.NewCodes()
+	r.app = app.New(st, app.Config{CodeNow: r.codes.Now})
 	seed(r, ctx)
 	// The real job queue on the rig's store, with no workers: tests that
 	// need jobs worked run them themselves.
@@ -256,11 +260,19 @@ func (c *client) post(page, path string, form url.Values) response {
 	return c.do("POST", path, form, nil)
 }
 
-// login signs in as name and fails the test if it does not work.
+// login signs in as name — with the password, then for the enrolled
+// admin and reviewer a real code of their secret — and fails the test if
+// it does not work.
 func (r *rig) login(name string) *client {
 	r.t.Helper()
 	c := r.client()
 	resp := c.post("/login", "/login", url.Values{"name": {name}, "password": {testPassword}})
+	if accesstest.Enrolled(name) {
+		if resp.status != http.StatusSeeOther || resp.header.Get("Location") != "/login/code" {
+			r.t.Fatalf("login as %s: %d %s, want the code page", name, resp.status, resp.header.Get("Location"))
+		}
+		resp = c.post("/login/code", "/login/code", url.Values{"code": {r.codes.Code(r.t, name)}})
+	}
 	if resp.status != http.StatusSeeOther || resp.header.Get("Location") != "/" {
 		r.t.Fatalf("login as %s: %d %s", name, resp.status, resp.header.Get("Location"))
 	}
