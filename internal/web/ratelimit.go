@@ -97,7 +97,7 @@ func (l *loginLimiter) failed(addr, user string) {
 // account over all addresses: whoever tries codes already holds the
 // password, so holding that account up harms only the thief — and six
 // digits must not be guessable from many addresses at once.
-func codeKey(addr, user string) string { return "code:" + addr + "\x00" + strings.ToLower(user) }
+func codeKey(addr, user string) string  { return "code:" + addr + "\x00" + strings.ToLower(user) }
 func accountCodeKey(user string) string { return "acode:" + strings.ToLower(user) }
 
 // accountCodeFree failed codes of one account over all addresses go

@@ -42,7 +42,7 @@ var englishAccounts = map[string]string{
 	"account.renew":    "New recovery codes (the old ones stop working)",
 	"nav.account":      "Account",
 
-	"users.reset_factor":  "Remove second factor",
+	"users.reset_factor": "Remove second factor",
 
 	"action.sign-in":                "signed in",
 	"action.sign-in-failed":         "failed to sign in",
@@ -84,7 +84,7 @@ var arabicAccounts = map[string]string{
 	"account.renew":    "رموز استرداد جديدة (تتوقف القديمة)",
 	"nav.account":      "الحساب",
 
-	"users.reset_factor":  "إزالة عامل التحقق الثاني",
+	"users.reset_factor": "إزالة عامل التحقق الثاني",
 
 	"action.sign-in":                "تسجيل دخول",
 	"action.sign-in-failed":         "محاولة دخول فاشلة",
