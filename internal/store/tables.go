@@ -31,6 +31,7 @@ var ledgeredTables = []table{
 	{name: "merge_proposals", key: "id", cols: []string{"id", "entity_a", "entity_b", "score", "reasons", "status", "proposer", "created_at"}},
 	{name: "users", key: "id", cols: []string{"id", "name", "role", "clearance", "password_hash", "disabled", "created_at"}},
 	{name: "settings", key: "name", cols: []string{"name", "value", "updated_by", "updated_at"}},
+	{name: "consents", key: "source_id", cols: []string{"source_id", "uses", "recorded_by", "recorded_at"}},
 }
 
 func tableByName(name string) (table, bool) {

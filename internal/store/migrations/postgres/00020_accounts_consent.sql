@@ -21,7 +21,18 @@ CREATE TABLE recovery_codes (
 -- act as admin or reviewer until their owner signs in again.
 ALTER TABLE sessions ADD COLUMN second_factor TEXT NOT NULL DEFAULT '';
 
+-- What the witness of a testimony consented to (model.Consent, in its text
+-- form: "court,partners:NAME|NAME,publication,contact"; '' for nothing).
+-- Evidence of the witness's will, so ledgered: every change is an entry.
+CREATE TABLE consents (
+    source_id   TEXT PRIMARY KEY REFERENCES sources(id),
+    uses        TEXT NOT NULL DEFAULT '',
+    recorded_by TEXT NOT NULL,
+    recorded_at TEXT NOT NULL
+);
+
 -- +goose Down
+DROP TABLE consents;
 ALTER TABLE sessions DROP COLUMN second_factor;
 DROP TABLE recovery_codes;
 DROP TABLE totp_secrets;
