@@ -44,6 +44,8 @@ var englishAccounts = map[string]string{
 
 	"users.reset_factor": "Remove second factor",
 
+	"dossier.read.withheld": "%d sources are withheld: their witnesses did not consent to use in court.",
+
 	"action.sign-in":                "signed in",
 	"action.sign-in-failed":         "failed to sign in",
 	"action.code-failed":            "gave a wrong code",
@@ -85,6 +87,8 @@ var arabicAccounts = map[string]string{
 	"nav.account":      "الحساب",
 
 	"users.reset_factor": "إزالة عامل التحقق الثاني",
+
+	"dossier.read.withheld": "حُجبت %d مصادر: لم يوافق أصحاب شهاداتها على استخدامها أمام المحاكم.",
 
 	"action.sign-in":                "تسجيل دخول",
 	"action.sign-in-failed":         "محاولة دخول فاشلة",
