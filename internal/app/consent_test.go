@@ -43,16 +43,26 @@ func TestConsentRecordedAndObeyed(t *testing.T) {
 			t.Errorf("consent on an article: %v, want invalid", err)
 		}
 		const fromTestimony, fromArticle = "Abu Witnessed Phrase", "Qasim Nawfaliyy"
+		silent, err := a.IngestBytes(ctx, op, "s.txt", []byte("Title: Another witness\n---\nA second witness spoke of the gate.\n"),
+			app.IngestOptions{Kind: model.KindTestimony, StoreOnly: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		const fromSilent = "Abu Unconsented Phrase"
+		var person string
 		err = st.Write(ctx, "tester", func(tx *store.Tx) error {
 			e, err := tx.AddEntity(ctx, model.TypePerson)
 			if err != nil {
 				return err
 			}
+			person = e.ID
 			for _, s := range []model.Statement{
 				{EntityID: e.ID, Property: model.PropName, Value: fromArticle, SourceID: article.Source.ID},
 				{EntityID: e.ID, Property: model.PropAlias, Value: fromTestimony, SourceID: testimony.Source.ID},
+				{EntityID: e.ID, Property: model.PropAlias, Value: fromSilent, SourceID: silent.Source.ID, Sensitivity: model.Confidential},
 			} {
-				s.Origin, s.Status, s.Sensitivity = "manual", model.StatusConfirmed, model.Public
+				s.Origin, s.Status = "manual", model.StatusConfirmed
+				s.Sensitivity = max(s.Sensitivity, model.Public)
 				if err := tx.AddStatement(ctx, &s); err != nil {
 					return err
 				}
@@ -103,6 +113,18 @@ func TestConsentRecordedAndObeyed(t *testing.T) {
 		if !strings.Contains(got, fromArticle) || strings.Contains(got, fromTestimony) || strings.Contains(got, strings.ReplaceAll(testimony.Source.ID, "_", "-")) {
 			t.Errorf("public dataset without consent to publication: article %v, testimony %v",
 				strings.Contains(got, fromArticle), strings.Contains(got, fromTestimony))
+		}
+
+		// The dossier (use in court): the testimony with consent to court
+		// is cited, the one without is left out, and the dossier says so.
+		doc, err := a.Dossiers(nil).Make(ctx, op, person, "en")
+		if err != nil {
+			t.Fatal(err)
+		}
+		html := string(doc.HTML)
+		if !strings.Contains(html, fromTestimony) || strings.Contains(html, fromSilent) || !strings.Contains(html, `id="withheld"`) {
+			t.Errorf("dossier: consented %v, unconsented %v, says withheld %v", strings.Contains(html, fromTestimony),
+				strings.Contains(html, fromSilent), strings.Contains(html, `id="withheld"`))
 		}
 
 		publication, _ := model.ParseConsent("court,publication")

@@ -24,6 +24,10 @@ type Reader struct {
 	canon   map[string]string
 	ents    map[string]model.Entity
 	refs    map[string]Ref
+	// withhold names sources whose statements this reader leaves out
+	// (testimonies whose witness did not consent to the use at hand);
+	// withheld, those it left out that the viewer could otherwise see.
+	withhold, withheld map[string]bool
 }
 
 // NewReader is a reader of st as v sees it.
@@ -32,6 +36,15 @@ func NewReader(ctx context.Context, st *store.Store, v access.Viewer) *Reader {
 		sources: map[string]*model.Source{}, canon: map[string]string{}, ents: map[string]model.Entity{},
 		refs: map[string]Ref{}}
 }
+
+// Withhold makes the reader leave out every statement drawn from a source
+// in ids — for a use the witness of a testimony did not consent to (the
+// dossier: use in court). Call it before reading.
+func (rd *Reader) Withhold(ids map[string]bool) { rd.withhold, rd.withheld = ids, map[string]bool{} }
+
+// Withheld counts the sources the viewer could see whose statements the
+// reader left out (Withhold).
+func (rd *Reader) Withheld() int { return len(rd.withheld) }
 
 // Viewer is who the reader reads as.
 func (rd *Reader) Viewer() access.Viewer { return rd.v }
@@ -45,6 +58,17 @@ func (rd *Reader) Statements(id string) ([]model.Statement, error) {
 	sts, err := rd.st.Statements(rd.ctx, rd.v, id)
 	if err != nil {
 		return nil, err
+	}
+	if len(rd.withhold) > 0 {
+		kept := sts[:0:0]
+		for _, s := range sts {
+			if rd.withhold[s.SourceID] {
+				rd.withheld[s.SourceID] = true
+				continue
+			}
+			kept = append(kept, s)
+		}
+		sts = kept
 	}
 	rd.stmts[id] = sts
 	return sts, nil
