@@ -67,6 +67,22 @@ func TestConsentRecordedAndObeyed(t *testing.T) {
 					return err
 				}
 			}
+			// An arrest in 1987 known only from the testimony without
+			// consent: neither the dossier nor any status may draw on it.
+			ev, err := tx.AddEntity(ctx, model.TypeEvent)
+			if err != nil {
+				return err
+			}
+			for _, s := range []model.Statement{
+				{Property: model.PropEventType, Value: "arrest"},
+				{Property: model.PropDate, Value: "1987", DateStart: model.Date{Year: 1987, Precision: model.PrecisionYear}},
+				{Property: model.PropInvolved, Value: fromArticle, ValueEntity: e.ID, Role: "subject"},
+			} {
+				s.EntityID, s.SourceID, s.Origin, s.Status, s.Sensitivity = ev.ID, silent.Source.ID, "manual", model.StatusConfirmed, model.Confidential
+				if err := tx.AddStatement(ctx, &s); err != nil {
+					return err
+				}
+			}
 			return nil
 		})
 		if err != nil {
@@ -122,7 +138,7 @@ func TestConsentRecordedAndObeyed(t *testing.T) {
 			t.Fatal(err)
 		}
 		html := string(doc.HTML)
-		if !strings.Contains(html, fromTestimony) || strings.Contains(html, fromSilent) || !strings.Contains(html, `id="withheld"`) {
+		if !strings.Contains(html, fromTestimony) || strings.Contains(html, fromSilent) || strings.Contains(html, "1987") || !strings.Contains(html, `id="withheld"`) {
 			t.Errorf("dossier: consented %v, unconsented %v, says withheld %v", strings.Contains(html, fromTestimony),
 				strings.Contains(html, fromSilent), strings.Contains(html, `id="withheld"`))
 		}

@@ -46,6 +46,23 @@ func (rd *Reader) Withhold(ids map[string]bool) { rd.withhold, rd.withheld = ids
 // reader left out (Withhold).
 func (rd *Reader) Withheld() int { return len(rd.withheld) }
 
+// keep leaves out of sts the statements drawn from withheld sources,
+// counting those sources. Every read of statements goes through it.
+func (rd *Reader) keep(sts []model.Statement) []model.Statement {
+	if len(rd.withhold) == 0 {
+		return sts
+	}
+	kept := sts[:0:0]
+	for _, s := range sts {
+		if rd.withhold[s.SourceID] {
+			rd.withheld[s.SourceID] = true
+			continue
+		}
+		kept = append(kept, s)
+	}
+	return kept
+}
+
 // Viewer is who the reader reads as.
 func (rd *Reader) Viewer() access.Viewer { return rd.v }
 
@@ -59,17 +76,7 @@ func (rd *Reader) Statements(id string) ([]model.Statement, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(rd.withhold) > 0 {
-		kept := sts[:0:0]
-		for _, s := range sts {
-			if rd.withhold[s.SourceID] {
-				rd.withheld[s.SourceID] = true
-				continue
-			}
-			kept = append(kept, s)
-		}
-		sts = kept
-	}
+	sts = rd.keep(sts)
 	rd.stmts[id] = sts
 	return sts, nil
 }
@@ -192,6 +199,7 @@ func (rd *Reader) readRef(id string) (Ref, error) {
 			if sts, err = rd.st.CaptionStatements(rd.ctx, rd.v, id); err != nil {
 				return Ref{ID: id, Type: e.Type}, err
 			}
+			sts = rd.keep(sts)
 		}
 		return refFrom(e, sts), nil
 	}
@@ -293,7 +301,7 @@ func (rd *Reader) prefetchStatements(ids []string) error {
 		return err
 	}
 	for _, id := range missing {
-		rd.stmts[id] = got[id]
+		rd.stmts[id] = rd.keep(got[id])
 	}
 	return nil
 }

@@ -226,6 +226,9 @@ func Each(ctx context.Context, st *store.Store, v access.Viewer, opt Options, fn
 			return err
 		}
 		cases := casefile.NewReader(ctx, st, v) // one per page: its caches stay bounded
+		if len(opt.Withhold) > 0 {
+			cases.Withhold(opt.Withhold) // the status too is drawn without them
+		}
 		for _, e := range page {
 			ent, sources, edges := build(opt, links, e, stmts[e.ID])
 			if ent == nil {
