@@ -149,6 +149,12 @@ func (r *rig) seed(ctx context.Context) {
 			if err := tx.AddSource(ctx, &src, []byte("original bytes of "+d.title)); err != nil {
 				return err
 			}
+			if d.kind == model.KindTestimony {
+				// Its witness consented to use in court: dossiers cite it.
+				if err := tx.SetConsent(ctx, src.ID, model.Consent{Court: true}); err != nil {
+					return err
+				}
+			}
 			sd := seeded{src: src, secrets: []string{src.ID, src.SHA256, d.title, d.publisher, d.url}}
 			sd.secrets = append(sd.secrets, strings.Split(d.text, "\n")...)
 			r.sources[d.sens] = sd
