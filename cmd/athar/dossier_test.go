@@ -47,7 +47,7 @@ func TestExportDossier(t *testing.T) {
 	testimony := filepath.Join(dir, "k12.txt")
 	writeFile(t, testimony, []byte("Title: Testimony of witness K-12 (pseudonym)\nPublisher: Athar test\nLanguage: en\n---\n"+
 		"The former guard Ous Salloum beat me with a cable in Sednaya Prison in 2015, said the witness Karim Haddad.\n"))
-	if r := athar(t, "", "--data", data, "ingest", "--kind", "testimony", testimony); r.code != 0 {
+	if r := athar(t, "", "--data", data, "ingest", "--kind", "testimony", "--consent", "court", testimony); r.code != 0 {
 		t.Fatal(r.stderr)
 	}
 	id := personID(t, data, "Ous Salloum")

@@ -21,7 +21,7 @@ import (
 
 func init() {
 	register(func(g *globals) *cobra.Command {
-		var kind, sensitivity string
+		var kind, sensitivity, consent string
 		var maxBytes int64
 		var fetchTimeout time.Duration
 		var batch int
@@ -72,11 +72,19 @@ nothing. A folder, --report or --dry-run ends with a summary line on stderr.`,
 					}
 					opt.Sensitivity = &s
 				}
+				if cmd.Flags().Changed("consent") {
+					c, err := model.ParseConsent(consent)
+					if err != nil {
+						return cannot(fmt.Errorf("--consent: %w", err))
+					}
+					opt.Consent = &c
+				}
 				return g.ingest(ctx, args, opt, report)
 			},
 		}
 		cmd.Flags().StringVar(&kind, "kind", "article", "kind of source: article, statement, testimony, document, social_post, court_record")
 		cmd.Flags().StringVar(&sensitivity, "sensitivity", "", "sensitivity of the sources (default: public; confidential for testimony)")
+		cmd.Flags().StringVar(&consent, "consent", "", "with --kind testimony: what the witness consented to, comma-separated: court, partners:NAME[|NAME], publication, contact, or none")
 		cmd.Flags().Int64Var(&maxBytes, "max-bytes", 50<<20, "refuse inputs larger than this many bytes")
 		cmd.Flags().DurationVar(&fetchTimeout, "fetch-timeout", 60*time.Second, "give up on a URL after this long")
 		cmd.Flags().IntVar(&batch, "batch", app.DefaultBatch, "sources stored per transaction")

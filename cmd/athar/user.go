@@ -129,6 +129,51 @@ func init() {
 				return nil
 			},
 		})
+		cmd.AddCommand(userTOTPCommand(g))
 		return cmd
 	})
+}
+
+// userTOTPCommand is `athar user totp NAME [--reset] [--json]`: the operator
+// enrols an account in TOTP before its owner first signs in (so that a
+// stolen password never meets an account still waiting to enrol), or
+// replaces a lost one. It prints the secret, the otpauth:// URL for a QR
+// code and the recovery codes — once; hand them to their owner in person.
+func userTOTPCommand(g *globals) *cobra.Command {
+	var reset bool
+	c := &cobra.Command{
+		Use:   "totp NAME",
+		Short: "Enrol an account in two-factor sign-in (TOTP) and print its secret and recovery codes",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			a, v, err := g.openApp(ctx, true)
+			if err != nil {
+				return err
+			}
+			defer a.Close()
+			e, err := a.EnrolTOTP(ctx, v, args[0], reset)
+			if err != nil {
+				return refused(err)
+			}
+			if err := g.done(ctx, a); err != nil {
+				return err
+			}
+			if g.json {
+				return g.printJSON(struct {
+					User          string   `json:"user"`
+					Secret        string   `json:"secret"`
+					URL           string   `json:"url"`
+					RecoveryCodes []string `json:"recovery_codes"`
+				}{e.Account, e.Secret, e.URL, e.RecoveryCodes})
+			}
+			fmt.Fprintf(g.stdout, "user:    %s\nsecret:  %s\nurl:     %s\nrecovery codes (each works once):\n", e.Account, e.Secret, e.URL)
+			for _, code := range e.RecoveryCodes {
+				fmt.Fprintf(g.stdout, "  %s\n", code)
+			}
+			return nil
+		},
+	}
+	c.Flags().BoolVar(&reset, "reset", false, "replace a second factor already in force (its sessions end)")
+	return c
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/dataimport"
 	"github.com/athar-project/athar/internal/export"
+	"github.com/athar-project/athar/internal/model"
 )
 
 // Exports and imports. What an export holds is what its viewer may see (the
@@ -45,9 +46,15 @@ func (a *App) ExportCSV(ctx context.Context, v access.Viewer, opt ExportOptions,
 }
 
 // ExportPublic writes the public dataset into dir: what the anonymous public
-// may see — confirmed statements of public level — whoever asks.
+// may see — confirmed statements of public level — whoever asks; nothing
+// drawn from a testimony whose witness did not consent to publication, even
+// one whose level someone lowered to public.
 func (a *App) ExportPublic(ctx context.Context, dir string) error {
-	return export.Public(ctx, a.st, dir)
+	withhold, err := a.WithoutConsent(ctx, model.UsePublication, "")
+	if err != nil {
+		return err
+	}
+	return export.PublicWithout(ctx, a.st, dir, withhold)
 }
 
 // Import options, results and spreadsheet mappings.

@@ -49,6 +49,10 @@ type IngestOptions struct {
 	// indexing as jobs for the workers (the App's Queue), instead of doing
 	// it before Ingest returns.
 	Queue bool
+	// Consent is what the witnesses of the run's testimonies consented to,
+	// recorded with each testimony stored (nil: nothing — a testimony is
+	// then used for nothing beyond the archive). Refused for other kinds.
+	Consent *model.Consent
 	// StoreOnly stores sources without extracting, resolving and indexing
 	// them, and queues nothing: for measuring storage alone (what was
 	// stored is indexed for search by the next catch-up).
@@ -215,6 +219,9 @@ func (a *App) settle(v access.Viewer, opt IngestOptions) (*run, error) {
 	}
 	if opt.DryRun {
 		opt.Queue = false
+	}
+	if opt.Consent != nil && kind != model.KindTestimony {
+		return nil, invalid("consent is recorded for testimony only, not for a %s", kind)
 	}
 	if opt.Queue && a.jobQueue() == nil {
 		return nil, errors.New("ingest: asked to queue extraction, but this process has no job queue")

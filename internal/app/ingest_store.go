@@ -355,6 +355,11 @@ func (a *App) add(ctx context.Context, tx *store.Tx, bi *batchIndex, r *run, p *
 			return fmt.Errorf("%s: record what OCR read: %w", p.input, err)
 		}
 	}
+	if r.opt.Consent != nil {
+		if err := tx.SetConsent(ctx, src.ID, *r.opt.Consent); err != nil {
+			return err
+		}
+	}
 	res.Source, res.DuplicateOf = src, dup
 	res.Outcome = Stored
 	bi.sums[p.sum] = src.ID

@@ -34,8 +34,9 @@ func PasswordHash(t testing.TB) string { return accesstest.PasswordHash(t) }
 // Viewer is the access.Viewer of a seeded account.
 func Viewer(name string) access.Viewer { return accesstest.Viewer(name) }
 
-// AddAccounts stores the seeded accounts (accesstest.Users) and returns
-// them by name.
+// AddAccounts stores the seeded accounts (accesstest.Users), enrols the
+// admins and reviewers among them in TOTP with their secrets
+// (accesstest.Secret), and returns them by name.
 func AddAccounts(t testing.TB, st *store.Store) map[string]model.User {
 	t.Helper()
 	users := accesstest.Users(t)
@@ -52,13 +53,28 @@ func AddAccounts(t testing.TB, st *store.Store) map[string]model.User {
 	if err != nil {
 		t.Fatal(err)
 	}
+	for name, u := range out {
+		if !accesstest.Enrolled(name) {
+			continue
+		}
+		f := st.SecondFactors()
+		if err := f.StartTOTP(context.Background(), u.ID, accesstest.Secret(name)); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.ConfirmTOTP(context.Background(), u.ID, accesstest.Secret(name), nil); err != nil {
+			t.Fatalf("enrol %s: %v", name, err)
+		}
+	}
 	return out
 }
 
 // Rig is a seeded store and the application layer over it.
 type Rig struct {
-	St    *store.Store
-	App   *app.App
+	St  *store.Store
+	App *app.App
+	// Codes gives the enrolled accounts' second-factor codes, on the clock
+	// App checks them against.
+	Codes *accesstest.Codes
 	Users map[string]model.User
 	// Sources holds a source at every level; Statements a proposed name
 	// statement of Person drawn from each.
@@ -135,7 +151,8 @@ func New(t testing.TB, st *store.Store) *Rig {
 		t.Fatal(err)
 	}
 	r.Users = AddAccounts(t, st)
-	r.App = app.New(st, app.Config{})
+	r.Codes = accesstest.NewCodes()
+	r.App = app.New(st, app.Config{CodeNow: r.Codes.Now})
 	return r
 }
 

@@ -61,7 +61,7 @@ func (n *notes) totalled(ids []string) ([]model.Statement, error) {
 		if err != nil {
 			return nil, err
 		}
-		sts = append(sts, few...)
+		sts = append(sts, n.rd.keep(few)...)
 	}
 	sort.SliceStable(sts, func(i, j int) bool {
 		if !sts[i].CreatedAt.Equal(sts[j].CreatedAt) {

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/access/accesstest"
 	"github.com/athar-project/athar/internal/api"
 	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/apptest"
@@ -326,6 +327,7 @@ type harness struct {
 	rec          *httptest.Server
 	clients      map[string]*http.Client
 	tokens       map[string]string
+	codes        *accesstest.Codes // the enrolled accounts' second factor
 }
 
 const password = apptest.Password
@@ -349,7 +351,8 @@ func newHarness(t *testing.T, st *store.Store) *harness {
 			t.Fatal(err)
 		}
 	}
-	a := app.New(st, app.Config{})
+	h.codes = accesstest.NewCodes()
+	a := app.New(st, app.Config{CodeNow: h.codes.Now})
 	ws, err := web.New(web.Config{App: a, BaseURL: "http://127.0.0.1", Logger: quiet})
 	if err != nil {
 		t.Fatal(err)
@@ -405,6 +408,14 @@ func (h *harness) login(t *testing.T, name string) *http.Client {
 		t.Fatal(err)
 	}
 	resp.Body.Close()
+	if accesstest.Enrolled(name) && resp.StatusCode == http.StatusSeeOther {
+		// The second factor: a real code of the account's secret.
+		resp, err = c.PostForm(h.webTS.URL+"/login/code", url.Values{"code": {h.codes.Code(t, name)}, "csrf": {string(m[1])}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+	}
 	if resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("login as %s: %d", name, resp.StatusCode)
 	}

@@ -216,15 +216,17 @@ func (rd *Reader) referencing(e model.Entity, ids []string, o Options) ([]model.
 		if err != nil {
 			return nil, 0, err
 		}
+		refs = rd.keep(refs)
 		total, err := rd.st.CountReferencing(rd.ctx, rd.v, ids, timelineProps, EventsCounted+1)
 		return refs, total, err
 	}
 	refs, err := rd.st.Referencing(rd.ctx, rd.v, e.ID)
+	refs = rd.keep(refs)
 	if err != nil || e.Type == model.TypeEvent {
 		return refs, 0, err
 	}
 	rejected, err := rd.st.RejectedReferencing(rd.ctx, rd.v, ids, timelineProps)
-	return append(refs, rejected...), 0, err
+	return append(refs, rd.keep(rejected)...), 0, err
 }
 
 // names splits name and alias claims by script, and epithets apart.

@@ -24,6 +24,10 @@ type Reader struct {
 	canon   map[string]string
 	ents    map[string]model.Entity
 	refs    map[string]Ref
+	// withhold names sources whose statements this reader leaves out
+	// (testimonies whose witness did not consent to the use at hand);
+	// withheld, those it left out that the viewer could otherwise see.
+	withhold, withheld map[string]bool
 }
 
 // NewReader is a reader of st as v sees it.
@@ -31,6 +35,32 @@ func NewReader(ctx context.Context, st *store.Store, v access.Viewer) *Reader {
 	return &Reader{ctx: ctx, st: st, v: v, stmts: map[string][]model.Statement{},
 		sources: map[string]*model.Source{}, canon: map[string]string{}, ents: map[string]model.Entity{},
 		refs: map[string]Ref{}}
+}
+
+// Withhold makes the reader leave out every statement drawn from a source
+// in ids — for a use the witness of a testimony did not consent to (the
+// dossier: use in court). Call it before reading.
+func (rd *Reader) Withhold(ids map[string]bool) { rd.withhold, rd.withheld = ids, map[string]bool{} }
+
+// Withheld counts the sources the viewer could see whose statements the
+// reader left out (Withhold).
+func (rd *Reader) Withheld() int { return len(rd.withheld) }
+
+// keep leaves out of sts the statements drawn from withheld sources,
+// counting those sources. Every read of statements goes through it.
+func (rd *Reader) keep(sts []model.Statement) []model.Statement {
+	if len(rd.withhold) == 0 {
+		return sts
+	}
+	kept := sts[:0:0]
+	for _, s := range sts {
+		if rd.withhold[s.SourceID] {
+			rd.withheld[s.SourceID] = true
+			continue
+		}
+		kept = append(kept, s)
+	}
+	return kept
 }
 
 // Viewer is who the reader reads as.
@@ -46,6 +76,7 @@ func (rd *Reader) Statements(id string) ([]model.Statement, error) {
 	if err != nil {
 		return nil, err
 	}
+	sts = rd.keep(sts)
 	rd.stmts[id] = sts
 	return sts, nil
 }
@@ -168,6 +199,7 @@ func (rd *Reader) readRef(id string) (Ref, error) {
 			if sts, err = rd.st.CaptionStatements(rd.ctx, rd.v, id); err != nil {
 				return Ref{ID: id, Type: e.Type}, err
 			}
+			sts = rd.keep(sts)
 		}
 		return refFrom(e, sts), nil
 	}
@@ -269,7 +301,7 @@ func (rd *Reader) prefetchStatements(ids []string) error {
 		return err
 	}
 	for _, id := range missing {
-		rd.stmts[id] = got[id]
+		rd.stmts[id] = rd.keep(got[id])
 	}
 	return nil
 }

@@ -47,6 +47,7 @@ type view struct {
 	Rejected    int // rejected statements, left out
 	RejectedEvs int // events a reviewer rejected, left out
 	Sources     int // distinct sources cited
+	Withheld    int // sources left out for lack of the witness's consent to use in court
 
 	shown []model.Source
 }
@@ -312,6 +313,7 @@ func build(rd *casefile.Reader, f *casefile.File, v access.Viewer, lang Lang, cp
 		}
 	}
 	d.Notes, d.Marking, d.shown, d.Sources = c.list, c.max, c.shown, len(c.bySrc)
+	d.Withheld = rd.Withheld()
 	return d, nil
 }
 

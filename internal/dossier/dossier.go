@@ -117,6 +117,12 @@ func (m *Maker) Make(ctx context.Context, v access.Viewer, id string, lang Lang)
 	if e.Type != model.TypePerson {
 		return nil, fmt.Errorf("dossier %s: %w", id, ErrNoSuchPerson)
 	}
+	// A testimony whose witness did not consent to use in court gives the
+	// dossier nothing; the dossier says how many sources it left out.
+	withhold, err := m.st.TestimoniesWithout(ctx, model.UseCourt, "")
+	if err != nil {
+		return nil, fmt.Errorf("dossier %s: %w", e.ID, err)
+	}
 	for range tries {
 		checkpointing.Lock()
 		cp, err := m.st.Checkpoint(ctx)
@@ -125,6 +131,7 @@ func (m *Maker) Make(ctx context.Context, v access.Viewer, id string, lang Lang)
 			return nil, fmt.Errorf("dossier %s: sign the ledger's head: %w", e.ID, err)
 		}
 		rd := m.cases.Reader(ctx, v)
+		rd.Withhold(withhold)
 		f, ok, err := rd.Read(e, casefile.Options{})
 		if err != nil {
 			return nil, fmt.Errorf("dossier %s: %w", e.ID, err)

@@ -66,6 +66,10 @@ var pageSize = 200
 type Options struct {
 	Confirmed bool // confirmed statements only (else confirmed and proposed)
 	NoQuotes  bool // leave out quotes from source texts (the public dataset)
+	// Withhold names sources whose statements are left out whatever their
+	// level: testimonies whose witness did not consent to this use
+	// (app.WithoutConsent).
+	Withhold map[string]bool
 	// Progress, when set, is called after each entity with the number of
 	// entities and statements written so far.
 	Progress func(entities, statements int)
@@ -222,6 +226,9 @@ func Each(ctx context.Context, st *store.Store, v access.Viewer, opt Options, fn
 			return err
 		}
 		cases := casefile.NewReader(ctx, st, v) // one per page: its caches stay bounded
+		if len(opt.Withhold) > 0 {
+			cases.Withhold(opt.Withhold) // the status too is drawn without them
+		}
 		for _, e := range page {
 			ent, sources, edges := build(opt, links, e, stmts[e.ID])
 			if ent == nil {
@@ -290,7 +297,7 @@ func Each(ctx context.Context, st *store.Store, v access.Viewer, opt Options, fn
 func exportable(ss []model.Statement, opt Options) []model.Statement {
 	out := ss[:0:0]
 	for _, s := range ss {
-		if s.Status == model.StatusRejected || (opt.Confirmed && s.Status != model.StatusConfirmed) {
+		if s.Status == model.StatusRejected || (opt.Confirmed && s.Status != model.StatusConfirmed) || opt.Withhold[s.SourceID] {
 			continue
 		}
 		out = append(out, s)

@@ -39,7 +39,14 @@ const (
 
 // Public writes what the anonymous public may see into dir, which must be
 // empty or absent: confirmed statements of sensitivity public only.
-func Public(ctx context.Context, st *store.Store, dir string) (err error) {
+func Public(ctx context.Context, st *store.Store, dir string) error {
+	return PublicWithout(ctx, st, dir, nil)
+}
+
+// PublicWithout is Public with no statement drawn from a source in withhold
+// (testimonies whose witness did not consent to publication, whatever their
+// level: app.WithoutConsent).
+func PublicWithout(ctx context.Context, st *store.Store, dir string, withhold map[string]bool) (err error) {
 	if err := emptyDir(dir); err != nil {
 		return err
 	}
@@ -89,7 +96,7 @@ func Public(ctx context.Context, st *store.Store, dir string) (err error) {
 		rc.Write([]string{"id", "title", "publisher", "published", "url"})); err != nil {
 		return err
 	}
-	err = Each(ctx, st, v, Options{Confirmed: true, NoQuotes: true}, func(e Entity) error {
+	err = Each(ctx, st, v, Options{Confirmed: true, NoQuotes: true, Withhold: withhold}, func(e Entity) error {
 		if err := enc.Encode(e); err != nil {
 			return err
 		}

@@ -13,6 +13,9 @@ type Session struct {
 	CreatedAt time.Time
 	LastSeen  time.Time
 	ExpiresAt time.Time
+	// SecondFactor is what the sign-in proved beyond the password: "" for
+	// nothing, "totp" or "recovery" (app.Factor*).
+	SecondFactor string
 }
 
 // AccessEntry records that someone was shown restricted or confidential

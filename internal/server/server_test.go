@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/athar-project/athar/internal/access/accesstest"
 	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/apptest"
 	"github.com/athar-project/athar/internal/benchgen"
@@ -158,7 +159,7 @@ func upload(t *testing.T, st *store.Store, rig *apptest.Rig, base string) <-chan
 var csrfRe = regexp.MustCompile(`name="csrf" value="([^"]+)"`)
 
 // login signs in to the web UI as name and returns the answer's status.
-func login(t *testing.T, base, name string) int {
+func login(t *testing.T, base string, codes *accesstest.Codes, name string) int {
 	t.Helper()
 	jar, _ := cookiejar.New(nil)
 	c := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
@@ -177,6 +178,14 @@ func login(t *testing.T, base, name string) int {
 		t.Fatal(err)
 	}
 	resp.Body.Close()
+	if accesstest.Enrolled(name) && resp.StatusCode == http.StatusSeeOther {
+		// The second factor: a real code of the account's secret.
+		resp, err = c.PostForm(base+"/login/code", url.Values{"code": {codes.Code(t, name)}, "csrf": {string(m[1])}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+	}
 	return resp.StatusCode
 }
 
@@ -209,7 +218,7 @@ func TestLoginsDuringALargeUpload(t *testing.T) {
 			}
 		}
 		for _, name := range []string{"adel", "vera", "adel"} {
-			if status := login(t, ts.URL, name); status != http.StatusSeeOther {
+			if status := login(t, ts.URL, rig.Codes, name); status != http.StatusSeeOther {
 				t.Errorf("login as %s during the upload: status %d, want 303", name, status)
 			}
 		}

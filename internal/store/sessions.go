@@ -22,8 +22,8 @@ func (s *Store) Sessions() Sessions { return Sessions{s} }
 
 // Create stores a new session.
 func (ss Sessions) Create(ctx context.Context, x model.Session) error {
-	_, err := ss.s.execWrite(ctx, "INSERT INTO sessions (id, user_id, user_name, csrf, created_at, last_seen, expires_at) "+
-		"VALUES (?, ?, ?, ?, ?, ?, ?)", x.ID, x.UserID, x.UserName, x.CSRF, timeText(x.CreatedAt), timeText(x.LastSeen), timeText(x.ExpiresAt))
+	_, err := ss.s.execWrite(ctx, "INSERT INTO sessions (id, user_id, user_name, csrf, created_at, last_seen, expires_at, second_factor) "+
+		"VALUES (?, ?, ?, ?, ?, ?, ?, ?)", x.ID, x.UserID, x.UserName, x.CSRF, timeText(x.CreatedAt), timeText(x.LastSeen), timeText(x.ExpiresAt), x.SecondFactor)
 	if err != nil {
 		return fmt.Errorf("create session: %w", err)
 	}
@@ -34,8 +34,8 @@ func (ss Sessions) Create(ctx context.Context, x model.Session) error {
 func (ss Sessions) Get(ctx context.Context, id string) (model.Session, error) {
 	var x model.Session
 	var created, seen, expires string
-	err := ss.s.db.QueryRowContext(ctx, ss.s.rebind("SELECT id, user_id, user_name, csrf, created_at, last_seen, expires_at FROM sessions WHERE id = ?"), id).
-		Scan(&x.ID, &x.UserID, &x.UserName, &x.CSRF, &created, &seen, &expires)
+	err := ss.s.db.QueryRowContext(ctx, ss.s.rebind("SELECT id, user_id, user_name, csrf, created_at, last_seen, expires_at, second_factor FROM sessions WHERE id = ?"), id).
+		Scan(&x.ID, &x.UserID, &x.UserName, &x.CSRF, &created, &seen, &expires, &x.SecondFactor)
 	if errors.Is(err, sql.ErrNoRows) {
 		return x, ErrNoSession
 	}

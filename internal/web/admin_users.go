@@ -133,6 +133,9 @@ func (s *Server) userUpdate(w http.ResponseWriter, r *http.Request) {
 	case "password":
 		pw := r.PostForm.Get("password")
 		c.Password = &pw
+	case "reset-2fa":
+		s.factorReset(w, r)
+		return
 	default:
 		s.renderError(w, r, http.StatusBadRequest)
 		return
@@ -152,6 +155,20 @@ func (s *Server) userUpdate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.log.Info("user changed", "user", v.Actor(), "account", u.Name, "action", r.PostForm.Get("action"))
+	http.Redirect(w, r, "/admin/users", http.StatusSeeOther)
+}
+
+// factorReset removes an account's second factor (app.RemoveTOTP), for
+// someone who lost both the app and the recovery codes; an admin or
+// reviewer enrols again at their next sign-in.
+func (s *Server) factorReset(w http.ResponseWriter, r *http.Request) {
+	v := state(r).viewer
+	u, err := s.app.RemoveTOTP(r.Context(), v, r.PathValue("id"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.log.Info("second factor removed", "user", v.Actor(), "account", u.Name)
 	http.Redirect(w, r, "/admin/users", http.StatusSeeOther)
 }
 

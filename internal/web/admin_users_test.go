@@ -43,7 +43,7 @@ func TestAdminUsers(t *testing.T) {
 	contains(t, "the new-account form", adel.get("/admin/users").body,
 		`<option value="`+app.DefaultClearance(model.RoleViewer).String()+`" selected>`, `<option value="viewer" selected>`)
 
-	// Create an account; it can log in at once.
+	// Create an account; its password works at once.
 	post := func(path string, form url.Values) response { return adel.post("/admin/users", path, form) }
 	newUser := url.Values{"name": {"nadia"}, "role": {"reviewer"}, "clearance": {"restricted"}, "password": {testPassword}}
 	if resp := post("/admin/users", newUser); resp.status != http.StatusSeeOther {
@@ -55,7 +55,8 @@ func TestAdminUsers(t *testing.T) {
 	if a, tb := lastLedger(t, r); a != "adel" || tb != "users" {
 		t.Errorf("the ledger's last entry is %s on %s", a, tb)
 	}
-	r.login("nadia")
+	// A reviewer must enrol a second factor at first sign-in.
+	r.passwordOnly("nadia", "/login/enrol")
 	for _, tc := range []struct {
 		name    string
 		form    url.Values
@@ -78,19 +79,21 @@ func TestAdminUsers(t *testing.T) {
 	}
 
 	// Change role and clearance: the next request of the account's session
-	// reads as the new role.
+	// reads as the new role. (A promotion to reviewer or admin ends a
+	// session that gave no second factor: twofactor_test.go.)
 	vera := r.login("vera")
-	if resp := vera.get("/review"); resp.status != http.StatusForbidden {
-		t.Fatalf("vera reviews before promotion: %d", resp.status)
+	internal := "/sources/" + r.sources[model.Internal].src.ID
+	if resp := vera.get(internal); resp.status != http.StatusNotFound {
+		t.Fatalf("vera reads an internal source before promotion: %d", resp.status)
 	}
 	v := user("vera")
-	if resp := post("/admin/users/"+v.ID, url.Values{"action": {"access"}, "role": {"reviewer"}, "clearance": {"internal"}}); resp.status != http.StatusSeeOther {
+	if resp := post("/admin/users/"+v.ID, url.Values{"action": {"access"}, "role": {"analyst"}, "clearance": {"internal"}}); resp.status != http.StatusSeeOther {
 		t.Fatalf("promote: %d", resp.status)
 	}
-	if u := user("vera"); u.Role != model.RoleReviewer || u.Clearance != model.Internal {
+	if u := user("vera"); u.Role != model.RoleAnalyst || u.Clearance != model.Internal {
 		t.Errorf("promoted: %+v", u)
 	}
-	if resp := vera.get("/review"); resp.status != http.StatusOK {
+	if resp := vera.get(internal); resp.status != http.StatusOK {
 		t.Errorf("vera after promotion: %d", resp.status)
 	}
 	// Disable: her session ends at once; enable: she may log in again.

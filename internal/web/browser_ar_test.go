@@ -97,6 +97,9 @@ func TestBrowserArabic(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS("#name"), "adel"),
 		chromedp.SendKeys(chromedp.CSS("#password"), testPassword),
 		chromedp.Click(chromedp.CSS("#login-submit")),
+		chromedp.WaitVisible(chromedp.CSS("#code-submit")),
+		chromedp.SendKeys(chromedp.CSS("#code"), r.codes.Code(t, "adel")),
+		chromedp.Click(chromedp.CSS("#code-submit")),
 		chromedp.WaitVisible(chromedp.CSS(`form[action="/logout"]`)),
 	}
 	if err := chromedp.Do(ctx, login...); err != nil {

@@ -74,6 +74,9 @@ func TestBrowserReviewCase(t *testing.T) {
 		chromedp.SendKeys(css("#name"), "rania"),
 		chromedp.SendKeys(css("#password"), testPassword),
 		chromedp.Click(css("#login-submit")),
+		chromedp.WaitVisible(css("#code-submit")),
+		chromedp.SendKeys(css("#code"), r.codes.Code(t, "rania")),
+		chromedp.Click(css("#code-submit")),
 		chromedp.WaitVisible(css("nav.main-nav")))
 	person := base + "/entities/" + c.Person
 	do("the person", chromedp.Navigate(person), chromedp.WaitVisible(css("#case")))

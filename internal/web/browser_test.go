@@ -115,6 +115,9 @@ func TestBrowser(t *testing.T) {
 		chromedp.SendKeys(css("#name"), "adel"),
 		chromedp.SendKeys(css("#password"), testPassword),
 		chromedp.Click(css("#login-submit")),
+		chromedp.WaitVisible(css("#code-submit")),
+		chromedp.SendKeys(css("#code"), r.codes.Code(t, "adel")),
+		chromedp.Click(css("#code-submit")),
 		chromedp.WaitVisible(css("#sources")))
 	if loc := location(); !strings.HasSuffix(loc, "/sources") {
 		t.Fatalf("after login: %s, want the page asked for", loc)
@@ -213,6 +216,9 @@ func TestBrowser(t *testing.T) {
 		chromedp.SendKeys(css("#name"), "adel"),
 		chromedp.SendKeys(css("#password"), testPassword),
 		chromedp.Click(css("#login-submit")),
+		chromedp.WaitVisible(css("#code-submit")),
+		chromedp.SendKeys(css("#code"), r.codes.Code(t, "adel")),
+		chromedp.Click(css("#code-submit")),
 		chromedp.WaitVisible(css("#source-count")),
 		chromedp.Navigate(base+"/entities?type=person"),
 		chromedp.WaitVisible(css("#entities")),

@@ -29,7 +29,9 @@ func (s *Server) loginShow(w http.ResponseWriter, r *http.Request) {
 }
 
 // loginSubmit checks a name and password (the CSRF middleware has checked
-// the form's token) and starts a session.
+// the form's token) and starts a session, or, for an account with a second
+// factor to give, sends the browser on to the code (twofactor.go). Every
+// failure goes to the access log under the name typed.
 func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request) {
 	if state(r).user != nil {
 		http.Redirect(w, r, "/", http.StatusSeeOther)
@@ -62,18 +64,16 @@ func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request) {
 	}
 	if !usable || !match {
 		s.limiter.failed(addr, name)
+		if err := s.app.LogSignIn(r.Context(), name, addr, false); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
 		data.Error = "login.failed"
 		s.render(w, r, http.StatusUnauthorized, "login", "login.title", data)
 		return
 	}
 	s.limiter.succeeded(addr, name)
-	if err := s.startSession(w, r, u.ID, u.Name); err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	s.clearCookie(w, r, s.cookie(loginCookie))
-	s.log.Info("login", "user", u.Name)
-	http.Redirect(w, r, data.Next, http.StatusSeeOther)
+	s.afterPassword(w, r, u, data.Next)
 }
 
 // checkPassword runs argon2id with at most cap(s.passwords) at once: each

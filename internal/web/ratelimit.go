@@ -89,13 +89,52 @@ func (l *loginLimiter) allow(addr, user string) (bool, time.Duration) {
 
 // failed records a failed login for user from addr.
 func (l *loginLimiter) failed(addr, user string) {
+	l.count(pairKey(addr, user), addrKey(addr))
+}
+
+// Second-factor codes are limited like passwords, under keys of their own
+// (a right password must not spend the code's budget), and also per
+// account over all addresses: whoever tries codes already holds the
+// password, so holding that account up harms only the thief — and six
+// digits must not be guessable from many addresses at once.
+func codeKey(addr, user string) string  { return "code:" + addr + "\x00" + strings.ToLower(user) }
+func accountCodeKey(user string) string { return "acode:" + strings.ToLower(user) }
+
+// accountCodeFree failed codes of one account over all addresses go
+// unslowed.
+const accountCodeFree = 6
+
+// allowCode is allow for a second-factor code.
+func (l *loginLimiter) allowCode(addr, user string) (bool, time.Duration) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	now := l.now()
+	w := max(l.wait(codeKey(addr, user), pairFree, now), l.wait(accountCodeKey(user), accountCodeFree, now),
+		l.wait(addrKey(addr), addrFree, now))
+	return w == 0, w
+}
+
+// codeFailed records a wrong second-factor code for user from addr.
+func (l *loginLimiter) codeFailed(addr, user string) {
+	l.count(codeKey(addr, user), accountCodeKey(user), addrKey(addr))
+}
+
+// codeSucceeded clears user's code failures.
+func (l *loginLimiter) codeSucceeded(addr, user string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	delete(l.m, codeKey(addr, user))
+	delete(l.m, accountCodeKey(user))
+}
+
+func (l *loginLimiter) count(keys ...string) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	now := l.now()
 	if len(l.m) >= maxKeys {
 		l.sweep(now)
 	}
-	for _, k := range []string{pairKey(addr, user), addrKey(addr)} {
+	for _, k := range keys {
 		f := l.m[k]
 		if f == nil || now.Sub(f.last) >= forgetAfter {
 			f = &failures{}

@@ -59,6 +59,9 @@ type rig struct {
 	// (enquirySecrets) only caseworkers and admins may see.
 	enquiry        string
 	enquirySecrets []string
+	// codes is the seeded admin's and reviewer's authenticator app, on the
+	// clock the rig's application checks codes against.
+	codes *accesstest.Codes
 }
 
 type fakeClock struct {
@@ -108,7 +111,8 @@ func newRigWith(t *testing.T, baseURL string, seed func(*rig, context.Context)) 
 		// The store checks session expiry on its own (real) clock: the rig's
 		// starts now.
 		clock: &fakeClock{t: time.Now().UTC().Truncate(time.Second)}, logs: &syncBuffer{}}
-	r.app = app.New(st, app.Config{})
+	r.codes = accesstest.NewCodes()
+	r.app = app.New(st, app.Config{CodeNow: r.codes.Now})
 	seed(r, ctx)
 	enq, err := r.app.AddEnquiry(ctx, accesstest.Viewer("karim"), app.Enquiry{Name: publicPersonAr,
 		Mother: "Enquiry-Mother-Marker-Psi", Contact: "enquiry-contact-marker-kappa", AskedBy: "Enquiry-Asker-Lambda"})
@@ -162,6 +166,12 @@ func (r *rig) seed(ctx context.Context) {
 			shot := model.SourceFile{SourceID: src.ID, Role: model.FileScreenshot, Name: "screenshot.png", MediaType: "image/png"}
 			if err := tx.AddSourceFile(ctx, &shot, []byte("screenshot of "+d.title)); err != nil {
 				return err
+			}
+			if d.kind == model.KindTestimony {
+				// Its witness consented to use in court: dossiers cite it.
+				if err := tx.SetConsent(ctx, src.ID, model.Consent{Court: true}); err != nil {
+					return err
+				}
 			}
 			sd := seeded{src: src, secrets: []string{src.ID, src.SHA256, d.title, d.publisher, d.url, shot.SHA256}, file: shot.SHA256}
 			sd.secrets = append(sd.secrets, strings.Split(d.text, "\n")...)
@@ -274,11 +284,19 @@ func (c *client) post(page, path string, form url.Values) response {
 	return c.do("POST", path, form, nil)
 }
 
-// login signs in as name and fails the test if it does not work.
+// login signs in as name — with the password, then for the enrolled
+// admin and reviewer a real code of their secret — and fails the test if
+// it does not work.
 func (r *rig) login(name string) *client {
 	r.t.Helper()
 	c := r.client()
 	resp := c.post("/login", "/login", url.Values{"name": {name}, "password": {testPassword}})
+	if accesstest.Enrolled(name) {
+		if resp.status != http.StatusSeeOther || resp.header.Get("Location") != "/login/code" {
+			r.t.Fatalf("login as %s: %d %s, want the code page", name, resp.status, resp.header.Get("Location"))
+		}
+		resp = c.post("/login/code", "/login/code", url.Values{"code": {r.codes.Code(r.t, name)}})
+	}
 	if resp.status != http.StatusSeeOther || resp.header.Get("Location") != "/" {
 		r.t.Fatalf("login as %s: %d %s", name, resp.status, resp.header.Get("Location"))
 	}

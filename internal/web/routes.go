@@ -31,8 +31,20 @@ func (s *Server) routes() []route {
 		{"GET /healthz", anyone, s.healthShow},
 		{"GET /login", anyone, s.loginShow},
 		{"POST /login", anyone, s.loginSubmit},
+		// The second step of sign-in: only a browser that gave the right
+		// password in the last minutes gets further than a redirect.
+		{"GET /login/code", anyone, s.codeShow},
+		{"POST /login/code", anyone, s.codeSubmit},
+		{"GET /login/enrol", anyone, s.enrolShow},
+		{"POST /login/enrol", anyone, s.enrolSubmit},
+		{"GET /login/enrol/qr.png", anyone, s.enrolQR},
 
 		{"POST /logout", signedIn, s.logoutSubmit},
+		{"GET /account", signedIn, s.accountShow},
+		{"GET /account/totp", signedIn, s.accountEnrolShow},
+		{"POST /account/totp", signedIn, s.accountEnrolSubmit},
+		{"GET /account/totp/qr.png", signedIn, s.accountQR},
+		{"POST /account/recovery", signedIn, s.recoverySubmit},
 		{"GET /{$}", published, s.dashboardShow},
 		{"GET /sources", published, s.sourcesList},
 		{"GET /sources/{id}", published, s.sourceShow},

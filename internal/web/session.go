@@ -83,13 +83,14 @@ func (s *Server) cookieToken(value string) (string, bool) {
 	return token, true
 }
 
-// startSession creates a session for a user and sets its cookie. A fresh
-// token every login: a token planted before login is never promoted.
-func (s *Server) startSession(w http.ResponseWriter, r *http.Request, userID, userName string) error {
+// startSession creates a session for a user, recording the second factor
+// its sign-in gave (app.Factor*), and sets its cookie. A fresh token every
+// login: a token planted before login is never promoted.
+func (s *Server) startSession(w http.ResponseWriter, r *http.Request, userID, userName, factor string) error {
 	token := randomToken(32)
 	now := s.now().UTC()
 	sess := Session{ID: sessionID(token), UserID: userID, UserName: userName, CSRF: randomToken(32),
-		CreatedAt: now, LastSeen: now, ExpiresAt: now.Add(s.ttl)}
+		CreatedAt: now, LastSeen: now, ExpiresAt: now.Add(s.ttl), SecondFactor: factor}
 	_ = s.sessions.Sweep(r.Context(), now)
 	if err := s.sessions.Create(r.Context(), sess); err != nil {
 		return err
@@ -106,7 +107,8 @@ func (s *Server) clearCookie(w http.ResponseWriter, r *http.Request, name string
 
 // loadSession finds the request's session, checks it is live, and reads its
 // account afresh from the store, so that a disabled account or a changed
-// role or clearance takes effect on the next request.
+// role or clearance takes effect on the next request — and a session that
+// lacks the second factor its account's role requires is ended.
 func (s *Server) loadSession(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		c, err := r.Cookie(s.cookie(sessionCookie))
@@ -140,7 +142,16 @@ func (s *Server) loadSession(next http.Handler) http.Handler {
 			s.serverError(w, r, err)
 			return
 		}
-		if err != nil || u.Disabled || u.ID != sess.UserID {
+		allowed := false
+		if err == nil && !u.Disabled && u.ID == sess.UserID {
+			// A session without the second factor its account now needs
+			// (a role raised, a factor enrolled elsewhere) ends here.
+			if allowed, err = s.app.SessionAllowed(ctx, u, sess.SecondFactor); err != nil {
+				s.serverError(w, r, err)
+				return
+			}
+		}
+		if !allowed {
 			_ = s.sessions.DeleteUser(ctx, sess.UserID)
 			s.clearCookie(w, r, s.cookie(sessionCookie))
 			next.ServeHTTP(w, r)

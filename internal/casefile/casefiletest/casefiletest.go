@@ -166,6 +166,13 @@ func seed(ctx context.Context, tx *store.Tx, f *Fixture, now time.Time) error {
 			return err
 		}
 		f.Sources[d.sens] = src
+		if d.kind == model.KindTestimony {
+			// The witness consented to use in court: the dossier cites it
+			// (a testimony without consent is left out of it).
+			if err := tx.SetConsent(ctx, src.ID, model.Consent{Court: true}); err != nil {
+				return err
+			}
+		}
 		if d.sens > model.Public {
 			f.Secrets[d.sens] = append(f.Secrets[d.sens], src.ID, src.SHA256, d.title, d.publisher, src.URL)
 		}
