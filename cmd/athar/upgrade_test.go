@@ -101,7 +101,7 @@ func TestUpgradeFromTheLastRelease(t *testing.T) {
 	if r.code != 0 || !strings.Contains(r.stdout, `"sensitivity": "confidential"`) || !strings.Contains(r.stdout, `"text"`) {
 		t.Fatalf("the testimony after the upgrade: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
-	// Sealed by the upgrade (migration 00019 and the first open): no file of
+	// Sealed by the upgrade (migration 00018 and the first open): no file of
 	// the data directory holds its text in the clear any longer.
 	var testimony struct {
 		Text string `json:"text"`

@@ -229,7 +229,7 @@ func TestSealExistingOnOpen(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			// As migration 00019 leaves a store made before it.
+			// As migration 00018 leaves a store made before it.
 			if _, err := old.DB().ExecContext(ctx, "UPDATE store_identity SET sealed = 0"); err != nil {
 				t.Fatal(err)
 			}
