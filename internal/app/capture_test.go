@@ -144,5 +144,16 @@ func TestCapture(t *testing.T) {
 		if _, err := a.SourceFiles(ctx, accesstest.Viewer("anas"), secret.Source.ID); !errors.Is(err, app.ErrNotFound) {
 			t.Errorf("an analyst cleared for internal lists a confidential capture's files: %v", err)
 		}
+		// Its files are sealed with it, read back whole by whoever may see
+		// it, and verify still finds every one.
+		if rec, err := a.CaptureRecordOf(ctx, access.Operator(), secret.Source.ID); err != nil || len(rec.Files) == 0 {
+			t.Errorf("the confidential capture's record: %+v %v", rec, err)
+		}
+		if _, warc, err := a.SourceFile(ctx, access.Operator(), secret.Source.ID, secret.WARC); err != nil || store.Hash(warc) != secret.WARC {
+			t.Errorf("the confidential capture's WARC: %v", err)
+		}
+		if rep, err := st.Verify(ctx); err != nil || !rep.OK {
+			t.Fatalf("verify after a confidential capture: %v %+v", err, rep.Problems)
+		}
 	})
 }

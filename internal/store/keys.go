@@ -199,20 +199,42 @@ func (t *Tx) sealExisting(ctx context.Context, id string) error {
 	if err := t.sealQuotes(ctx, id); err != nil {
 		return err
 	}
+	// Its files (a captured page's WACZ, WARC, screenshot, media) too.
+	fileSums, err := t.sealFiles(ctx, id, k.key)
+	if err != nil {
+		return err
+	}
 	// Its search documents held its words in the clear: removed, to be
 	// indexed again as keyed hashes by the index's catch-up
 	// (IndexPending).
 	if err := t.unindexSource(ctx, id); err != nil {
 		return err
 	}
-	return t.dropClearBlob(ctx, sum)
+	dropped := map[string]bool{}
+	for _, b := range append([]string{sum}, fileSums...) {
+		if dropped[b] {
+			continue // a capture's WACZ is its original too
+		}
+		dropped[b] = true
+		if err := t.dropClearBlob(ctx, b); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
-// dropClearBlob removes an original kept in the clear once no source in
-// the clear holds it.
+// dropClearBlob removes bytes kept in the clear once no record in the
+// clear holds them: no source in the clear, no file kept in the clear
+// (with a source in the clear: a sealed source's files are sealed).
 func (t *Tx) dropClearBlob(ctx context.Context, sum string) error {
 	var n int
 	if err := t.queryRow(ctx, "SELECT count(*) FROM sources WHERE sha256 = ? AND id NOT IN (SELECT source_id FROM source_keys)", sum).Scan(&n); err != nil {
+		return err
+	}
+	if n > 0 {
+		return nil
+	}
+	if err := t.queryRow(ctx, "SELECT count(*) FROM source_files WHERE sha256 = ? AND blob_sha256 = ''", sum).Scan(&n); err != nil {
 		return err
 	}
 	if n > 0 {

@@ -9,11 +9,16 @@ import (
 
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/seal"
 )
 
 // AddSourceFile keeps a file with a stored source: its bytes in the archive
 // under their SHA-256 (once, however many rows name them), its row in the
-// ledger. f's SHA256, Size, ID and CreatedAt are set here.
+// ledger. A file of a sealed source (restricted or confidential, see
+// keys.go) is sealed under the source's data key and kept under the hash of
+// the sealed bytes (its row's blob_sha256): never in the clear. f's SHA256,
+// Size, ID and CreatedAt are set here; SHA256 and Size are those of data
+// either way.
 func (t *Tx) AddSourceFile(ctx context.Context, f *model.SourceFile, data []byte) error {
 	if _, err := model.ParseFileRole(string(f.Role)); err != nil {
 		return err
@@ -32,13 +37,70 @@ func (t *Tx) AddSourceFile(ctx context.Context, f *model.SourceFile, data []byte
 	if f.CreatedAt.IsZero() {
 		f.CreatedAt = t.s.now()
 	}
-	if err := t.s.archive.put(ctx, t, f.SHA256, data); err != nil {
+	k, err := t.txDataKey(ctx, f.SourceID)
+	if err != nil {
 		return fmt.Errorf("source %s: keep its %s file: %w", f.SourceID, f.Role, err)
+	}
+	sum, stored := f.SHA256, data
+	if k != nil {
+		stored = k.key.Seal(data, fileAD(f.ID))
+		sum = Hash(stored)
+	}
+	if err := t.s.archive.put(ctx, t, sum, stored); err != nil {
+		return fmt.Errorf("source %s: keep its %s file: %w", f.SourceID, f.Role, err)
+	}
+	blob := ""
+	if k != nil {
+		blob = sum
 	}
 	return t.insert(ctx, "source_files", map[string]any{
 		"id": f.ID, "source_id": f.SourceID, "role": string(f.Role), "sha256": f.SHA256, "media_type": f.MediaType,
-		"size": f.Size, "name": f.Name, "url": f.URL, "created_at": timeText(f.CreatedAt),
+		"size": f.Size, "name": f.Name, "url": f.URL, "created_at": timeText(f.CreatedAt), "blob_sha256": blob,
 	})
+}
+
+// fileAD binds a sealed file to its row.
+func fileAD(id string) []byte { return []byte("athar file:" + id) }
+
+// sealFiles seals the files of a source being sealed (sealExisting) under
+// its data key k, and returns the hashes of their clear bytes, for the
+// caller to drop once nothing in the clear holds them.
+func (t *Tx) sealFiles(ctx context.Context, sourceID string, k *seal.Key) ([]string, error) {
+	rows, err := t.query(ctx, "SELECT id, sha256 FROM source_files WHERE source_id = ? AND blob_sha256 = '' ORDER BY id", sourceID)
+	if err != nil {
+		return nil, fmt.Errorf("files of source %s: %w", sourceID, err)
+	}
+	type file struct{ id, sum string }
+	var files []file
+	for rows.Next() {
+		var f file
+		if err := rows.Scan(&f.id, &f.sum); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		files = append(files, f)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	var clearSums []string
+	for _, f := range files {
+		data, err := t.s.archive.get(ctx, t.tx, t.s.dialect, f.sum)
+		if err != nil {
+			return nil, fmt.Errorf("seal file %s of source %s: %w", f.id, sourceID, err)
+		}
+		sealed := k.Seal(data, fileAD(f.id))
+		sum := Hash(sealed)
+		if err := t.s.archive.put(ctx, t, sum, sealed); err != nil {
+			return nil, fmt.Errorf("seal file %s of source %s: %w", f.id, sourceID, err)
+		}
+		if err := t.update(ctx, "source_files", f.id, map[string]any{"blob_sha256": sum}); err != nil {
+			return nil, err
+		}
+		clearSums = append(clearSums, f.sum)
+	}
+	return clearSums, nil
 }
 
 // SourceFiles lists the files kept with a source, if the viewer may see it
@@ -69,17 +131,41 @@ func (s *Store) SourceFiles(ctx context.Context, v access.Viewer, sourceID strin
 }
 
 // SourceFileBytes returns the bytes of one file kept with a source, named by
-// its SHA-256, if the viewer may see the source.
+// its SHA-256, if the viewer may see the source: opened when it is sealed,
+// an error wrapping ErrWithdrawn when the source was taken down.
 func (s *Store) SourceFileBytes(ctx context.Context, v access.Viewer, sourceID, sum string) (model.SourceFile, []byte, error) {
 	files, err := s.SourceFiles(ctx, v, sourceID)
 	if err != nil {
 		return model.SourceFile{}, nil, err
 	}
 	for _, f := range files {
-		if f.SHA256 == sum {
+		if f.SHA256 != sum {
+			continue
+		}
+		var blob string
+		if err := s.db.QueryRowContext(ctx, s.rebind("SELECT blob_sha256 FROM source_files WHERE id = ?"), f.ID).Scan(&blob); err != nil {
+			return f, nil, fmt.Errorf("file %s of source %s: %w", f.ID, sourceID, err)
+		}
+		if blob == "" {
 			b, err := s.archive.get(ctx, s.db, s.dialect, sum)
 			return f, b, err
 		}
+		k, err := s.dataKey(ctx, s.db, sourceID)
+		if errors.Is(err, errNoKey) {
+			return f, nil, fmt.Errorf("file %s of source %s is sealed but the source has no data key", f.ID, sourceID)
+		}
+		if err != nil {
+			return f, nil, err
+		}
+		sealed, err := s.archive.get(ctx, s.db, s.dialect, blob)
+		if err != nil {
+			return f, nil, err
+		}
+		b, err := k.key.Open(sealed, fileAD(f.ID))
+		if err != nil {
+			return f, nil, fmt.Errorf("file %s of source %s: %w", f.ID, sourceID, err)
+		}
+		return f, b, nil
 	}
 	return model.SourceFile{}, nil, ErrNotFound
 }

@@ -21,7 +21,7 @@ var ledgeredTables = []table{
 		"retrieved_at", "language", "text", "content_type", "filename", "size", "sensitivity", "reliability",
 		"credibility", "added_by", "ingested_at", "duplicate_of", "similarity"}},
 	{name: "source_files", key: "id", cols: []string{"id", "source_id", "role", "sha256", "media_type", "size", "name",
-		"url", "created_at"}},
+		"url", "created_at", "blob_sha256"}},
 	{name: "blobs", key: "sha256", cols: []string{"sha256", "size"}, postgresOnly: true},
 	{name: "entities", key: "id", cols: []string{"id", "type", "merged_into", "created_at", "created_by"}},
 	{name: "statements", key: "id", cols: []string{"id", "entity_id", "property", "value", "value_entity", "source_id",

@@ -311,9 +311,11 @@ func (s *Store) verifyBlobs(ctx context.Context, r *Report) error {
 }
 
 // verifySourceFiles names every file kept with a source (a capture's WARC,
-// screenshot, media) whose bytes are missing from the archive.
+// screenshot, media) whose bytes are missing from the archive: the sealed
+// bytes for a file of a sealed source.
 func (s *Store) verifySourceFiles(ctx context.Context, r *Report, found map[string]bool) error {
-	rows, err := s.db.QueryContext(ctx, "SELECT source_id, role, sha256 FROM source_files ORDER BY source_id, id")
+	rows, err := s.db.QueryContext(ctx, "SELECT source_id, role, CASE WHEN blob_sha256 = '' THEN sha256 ELSE blob_sha256 END "+
+		"FROM source_files ORDER BY source_id, id")
 	if err != nil {
 		return err
 	}
