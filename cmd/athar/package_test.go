@@ -45,7 +45,7 @@ func TestCourtPackage(t *testing.T) {
 	}
 	testimony := filepath.Join(dir, "w12.txt")
 	writeFile(t, testimony, []byte("Title: Statement of detainee W-12\n---\nOus Salloum, the officer known as Azrael of Sednaya, beat detainees at Sednaya Prison in 2014, a former detainee said.\n"))
-	r := athar(t, "", "--data", data, "ingest", "--kind", "testimony", "--sensitivity", "restricted", testimony)
+	r := athar(t, "", "--data", data, "ingest", "--kind", "testimony", "--sensitivity", "restricted", "--consent", "court", testimony)
 	if r.code != 0 {
 		t.Fatal(r.stderr)
 	}

@@ -225,9 +225,10 @@ func TestDossierHTML(t *testing.T) {
 func TestDossierClearance(t *testing.T) {
 	_, fx, m := seeded(t)
 	ctx := context.Background()
-	markings := map[string]string{"public": "", "vera": "", "anas": "INTERNAL", "rania": "RESTRICTED", "adel": "CONFIDENTIAL"}
+	markings := map[string]string{"public": "", "vera": "", "anas": "INTERNAL", "karim": "INTERNAL", "rania": "RESTRICTED", "adel": "CONFIDENTIAL"}
 	suggests := map[string]string{"public": "", "vera": "2 sources, unreviewed, suggest: <strong>Referred to the judiciary</strong>",
-		"anas": "2 sources, unreviewed, suggest: <strong>Referred to the judiciary</strong>", "rania": "1 source, unreviewed, suggests: <strong>On trial</strong>",
+		"anas":  "2 sources, unreviewed, suggest: <strong>Referred to the judiciary</strong>",
+		"karim": "2 sources, unreviewed, suggest: <strong>Referred to the judiciary</strong>", "rania": "1 source, unreviewed, suggests: <strong>On trial</strong>",
 		"adel": "1 source, unreviewed, suggests: <strong>On trial</strong>"}
 	for _, r := range casefiletest.Readers() {
 		t.Run(r.Name, func(t *testing.T) {

@@ -261,7 +261,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 			switch w.name {
 			case "":
 				return http.StatusSeeOther
-			case "vera":
+			case "vera", "karim":
 				return http.StatusForbidden
 			}
 			return http.StatusOK
