@@ -13,9 +13,9 @@ import (
 )
 
 // personID finds the demo person carrying name.
-func personID(t *testing.T, data, name string) string {
+func personID(t *testing.T, data, name string, global ...string) string {
 	t.Helper()
-	r := athar(t, "", "--data", data, "entities", "list", "--type", "person", "--json")
+	r := athar(t, "", append(append([]string{"--data", data}, global...), "entities", "list", "--type", "person", "--json")...)
 	if r.code != 0 {
 		t.Fatalf("entities list: %s", r.stderr)
 	}

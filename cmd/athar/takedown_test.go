@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/athar-project/athar/internal/evidence"
+	"github.com/athar-project/athar/internal/pdf"
 	"github.com/athar-project/athar/internal/store/pgtest"
 )
 
@@ -22,7 +24,7 @@ import (
 // in any command's output, export or log — and verify exits 0 reporting
 // one take-down; on both engines.
 func TestTakeDownErasesEverywhere(t *testing.T) {
-	const phrase = "Marwan saw the orange key under cell forty"
+	const phrase = "Marwan Haddad saw the orange key under cell forty"
 	for _, engine := range []string{"sqlite", "postgres"} {
 		t.Run(engine, func(t *testing.T) {
 			dir := t.TempDir()
@@ -44,7 +46,7 @@ func TestTakeDownErasesEverywhere(t *testing.T) {
 			file := filepath.Join(dir, "testimony.txt")
 			writeFile(t, file, []byte("Testimony of a former detainee at Sednaya Prison.\n\n"+phrase+
 				". He was held there in 2013 by the Military Police.\n"))
-			run(0, "ingest", "--kind", "testimony", file)
+			run(0, "ingest", "--kind", "testimony", "--consent", "court", file)
 			var list []struct {
 				ID string `json:"id"`
 			}
@@ -73,6 +75,29 @@ func TestTakeDownErasesEverywhere(t *testing.T) {
 			exports := filepath.Join(dir, "csv")
 			run(0, "export", "csv", "--out", exports)
 			run(0, "export", "ftm")
+			public := filepath.Join(dir, "public")
+			run(0, "export", "public", "--out", public)
+			if hits := filesHolding(t, public, "orange"); len(hits) > 0 {
+				t.Errorf("the public dataset holds the phrase: %v", hits)
+			}
+			// A court package of the person the testimony names: the
+			// withdrawn source is listed as such, its content nowhere.
+			if _, err := pdf.Find(); err == nil || os.Getenv("CI") == "true" {
+				pkg := filepath.Join(dir, "pkg")
+				run(0, "export", "package", personID(t, data, "Marwan Haddad", g[2:]...), "--out", pkg)
+				b, err := os.ReadFile(filepath.Join(pkg, "manifest.json"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				m, err := evidence.ParseManifest(b)
+				if err != nil || len(m.Withdrawn) != 1 || m.Withdrawn[0] != id {
+					t.Errorf("the package's withdrawn sources: %v %v", m.Withdrawn, err)
+				}
+				if hits := filesHolding(t, pkg, "orange"); len(hits) > 0 {
+					t.Errorf("the court package holds the phrase: %v", hits)
+				}
+				run(0, "verify-package", pkg)
+			}
 			backup := filepath.Join(dir, "after.backup")
 			run(0, "backup", "--out", backup)
 			for _, out := range outputs {

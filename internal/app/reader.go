@@ -98,6 +98,10 @@ const SettingPublicView = store.SettingPublicView
 // the viewer may not see.
 var ErrNotFound = store.ErrNotFound
 
+// ErrWithdrawn is what reading a taken-down source's content gives: it was
+// erased for good (its data key destroyed).
+var ErrWithdrawn = store.ErrWithdrawn
+
 // NameProperties are the properties that name an entity, strongest first.
 var NameProperties = store.NameProperties
 

@@ -55,8 +55,13 @@ func Export(ctx context.Context, a *app.App, v access.Viewer, id, out string, op
 		return Manifest{}, fmt.Errorf("print the dossier: %w", err)
 	}
 	var files []app.EvidenceFile
+	var withdrawn []string
 	for _, src := range d.Shown {
 		sf, err := a.EvidenceFiles(ctx, v, src.ID)
+		if errors.Is(err, app.ErrWithdrawn) {
+			withdrawn = append(withdrawn, src.ID)
+			continue
+		}
 		if err != nil {
 			return Manifest{}, fmt.Errorf("source %s: %w", src.ID, err)
 		}
@@ -80,7 +85,7 @@ func Export(ctx context.Context, a *app.App, v access.Viewer, id, out string, op
 	defer os.RemoveAll(tmp)
 	w := writer{dir: tmp}
 	m := Manifest{Format: Format, Person: Person{ID: d.ID, DossierTitle: d.Title}, MadeAt: now().UTC().Format(time.RFC3339),
-		MadeBy: v.Actor(), Clearance: v.Clearance.String()}
+		MadeBy: v.Actor(), Clearance: v.Clearance.String(), Withdrawn: withdrawn}
 
 	var rows []app.LedgerRow
 	for _, f := range files {

@@ -45,7 +45,11 @@ type Manifest struct {
 	MadeBy    string `json:"made_by"`
 	Clearance string `json:"clearance"`
 	Files     []File `json:"files"`
-	Ledger    Ledger `json:"ledger"`
+	// Withdrawn lists the cited sources that were taken down: their content
+	// was erased for good, so the package cannot carry them (the dossier's
+	// footnotes say "source withdrawn"; the ledger entries record it).
+	Withdrawn []string `json:"withdrawn,omitempty"`
+	Ledger    Ledger   `json:"ledger"`
 }
 
 // Person is whom the package is about: their id and the dossier's title.

@@ -114,6 +114,10 @@ func (s *Server) sourceFileDownload(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r)
 		return
 	}
+	if errors.Is(err, app.ErrWithdrawn) {
+		s.renderError(w, r, http.StatusGone)
+		return
+	}
 	if err != nil {
 		s.serverError(w, r, err)
 		return

@@ -1,11 +1,13 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
 
+	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/model"
 )
 
@@ -41,5 +43,23 @@ func TestSourceFiles(t *testing.T) {
 	res := c.post("/capture", "/capture", url.Values{"urls": {"ftp://example.org/x"}})
 	if res.status != http.StatusOK || !strings.Contains(res.body, "not an http(s) URL") {
 		t.Errorf("a bad URL: %d\n%s", res.status, res.body)
+	}
+}
+
+// A taken-down source's original and files answer 410 with a page that says
+// the source was withdrawn, not a server error.
+func TestWithdrawnDownloads(t *testing.T) {
+	r := newRig(t, "")
+	conf := r.sources[model.Confidential]
+	if err := r.app.TakeDown(context.Background(), access.Operator(), conf.src.ID, "the witness asked"); err != nil {
+		t.Fatal(err)
+	}
+	adel := r.login("adel")
+	for _, path := range []string{"/sources/" + conf.src.ID + "/original", "/sources/" + conf.src.ID + "/files/" + conf.file} {
+		resp := adel.get(path)
+		if resp.status != http.StatusGone {
+			t.Errorf("%s: %d, want 410", path, resp.status)
+		}
+		contains(t, path, resp.body, "Source withdrawn")
 	}
 }

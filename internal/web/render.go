@@ -183,7 +183,7 @@ type errorData struct {
 func (s *Server) renderError(w http.ResponseWriter, r *http.Request, status int) {
 	key := "error.other"
 	switch status {
-	case http.StatusNotFound, http.StatusForbidden, http.StatusBadRequest, http.StatusTooManyRequests, http.StatusInternalServerError:
+	case http.StatusNotFound, http.StatusForbidden, http.StatusBadRequest, http.StatusTooManyRequests, http.StatusInternalServerError, http.StatusGone:
 		key = fmt.Sprintf("error.%d", status)
 	}
 	s.render(w, r, status, "error", key+".title", errorData{status, key + ".title", key + ".message"})

@@ -254,6 +254,10 @@ func (s *Server) sourceDownload(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r)
 		return
 	}
+	if errors.Is(err, app.ErrWithdrawn) {
+		s.renderError(w, r, http.StatusGone)
+		return
+	}
 	if err != nil {
 		s.serverError(w, r, err)
 		return
