@@ -449,7 +449,9 @@ func TestAuthorizationMatrix(t *testing.T) {
 						t.Errorf("%s %s: body holds %q, above %s's clearance", rt.method, rt.path, leak, label)
 					}
 				}
-				if strings.Contains(resp.body, "[[") {
+				// Pages only: an image's bytes (the second factor's QR code)
+				// may hold "[[" by chance.
+				if strings.HasPrefix(resp.header.Get("Content-Type"), "text/html") && strings.Contains(resp.body, "[[") {
 					t.Errorf("%s %s: a message key is missing from the catalogue", rt.method, rt.path)
 				}
 			}

@@ -56,10 +56,10 @@ var arabicCapture = map[string]string{
 	"capture.skipped":   "%d طلبات لم تُحفظ (انظر السجل)",
 	"capture.role":      "الملف",
 	"capture.name":      "الاسم",
-	"capture.replay":    "تُفتح حزمة WACZ في ReplayWeb.page ‏(replayweb.page)، الذي يعيد عرض الصفحة من التبادلات المسجلة وحدها؛ ويذكر السجل (capture.json) بصمة SHA-256 لكل ملف.",
+	"capture.replay":    "تُفتح حزمة WACZ في ReplayWeb.page \u200f(replayweb.page)، الذي يعيد عرض الصفحة من التبادلات المسجلة وحدها؛ ويذكر السجل (capture.json) بصمة SHA-256 لكل ملف.",
 
 	"capture.role.wacz":       "أرشيف ويب (WACZ)",
-	"capture.role.warc":       "تبادلات HTTP ‏(WARC)",
+	"capture.role.warc":       "تبادلات HTTP \u200f(WARC)",
 	"capture.role.screenshot": "لقطة شاشة",
 	"capture.role.dom":        "الصفحة كما عُرضت",
 	"capture.role.record":     "سجل الالتقاط",
