@@ -25,7 +25,7 @@ func init() {
 }
 
 func exportFTMCommand(g *globals) *cobra.Command {
-	var out, format string
+	var out, format, partner string
 	var confirmed, statements bool
 	cmd := &cobra.Command{
 		Use:   "ftm",
@@ -50,6 +50,9 @@ func exportFTMCommand(g *globals) *cobra.Command {
 			}
 			defer a.Close()
 			opt := app.ExportOptions{Confirmed: confirmed}
+			if err := a.ForPartner(ctx, &opt, partner); err != nil {
+				return cannot(err)
+			}
 			bar := g.exportProgress()
 			defer bar.done()
 			opt.Progress = bar.update
@@ -80,9 +83,13 @@ func exportFTMCommand(g *globals) *cobra.Command {
 	cmd.Flags().StringVar(&out, "out", "", "write to `FILE` instead of stdout")
 	cmd.Flags().BoolVar(&confirmed, "confirmed", false, "confirmed statements only (default: confirmed and proposed)")
 	cmd.Flags().BoolVar(&statements, "statements", false, "write FtM statements (one value a line) instead of entities")
+	cmd.Flags().StringVar(&partner, "partner", "", partnerFlagHelp)
 	cmd.Flags().StringVar(&format, "format", "json", "with --statements: json (JSON lines) or csv (FtM's statement CSV, as OpenSanctions publishes)")
 	return cmd
 }
+
+// partnerFlagHelp explains --partner of the FtM and CSV exports.
+const partnerFlagHelp = "an export to share with partner `NAME`: leave out testimonies whose witness did not consent to sharing with NAME (without it, the export is for the organisation itself)"
 
 func exportPublicCommand(g *globals) *cobra.Command {
 	var out string

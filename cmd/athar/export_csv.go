@@ -18,7 +18,7 @@ func init() {
 }
 
 func exportCSVCommand(g *globals) *cobra.Command {
-	var out string
+	var out, partner string
 	var confirmed bool
 	cmd := &cobra.Command{
 		Use:   "csv",
@@ -35,7 +35,11 @@ func exportCSVCommand(g *globals) *cobra.Command {
 			}
 			defer a.Close()
 			bar := g.exportProgress()
-			err = a.ExportCSV(ctx, v, app.ExportOptions{Confirmed: confirmed, Progress: bar.update}, out)
+			opt := app.ExportOptions{Confirmed: confirmed, Progress: bar.update}
+			if err := a.ForPartner(ctx, &opt, partner); err != nil {
+				return cannot(err)
+			}
+			err = a.ExportCSV(ctx, v, opt, out)
 			bar.done()
 			if err != nil {
 				return cannot(err)
@@ -46,6 +50,7 @@ func exportCSVCommand(g *globals) *cobra.Command {
 	}
 	cmd.Flags().StringVar(&out, "out", "", "write into `DIR` (empty or absent)")
 	cmd.Flags().BoolVar(&confirmed, "confirmed", false, "confirmed statements only (default: confirmed and proposed)")
+	cmd.Flags().StringVar(&partner, "partner", "", partnerFlagHelp)
 	return cmd
 }
 

@@ -27,7 +27,8 @@ func copyDir(t *testing.T, src string) string {
 // TestCourtPackage: a package made with trusted time verifies offline (and
 // by hand with sha256sum and openssl); altering a file, the manifest, a
 // ledger entry, the signature or a token fails naming it; a restricted
-// source is absent from a package made with internal clearance.
+// source is absent from a package made with internal clearance, and a
+// testimony whose witness did not consent to use in court from every one.
 func TestCourtPackage(t *testing.T) {
 	if _, err := pdf.Find(); err != nil {
 		if os.Getenv("CI") == "true" {
@@ -50,6 +51,15 @@ func TestCourtPackage(t *testing.T) {
 		t.Fatal(r.stderr)
 	}
 	restricted := strings.Fields(r.stdout)[1]
+	// A second witness who consented to publication but not to use in
+	// court: the package holds nothing of theirs.
+	silent := filepath.Join(dir, "w13.txt")
+	writeFile(t, silent, []byte("Title: Statement of detainee W-13\n---\nOus Salloum, the officer known as Azrael of Sednaya, beat detainees at Sednaya Prison in 2015, another former detainee said.\n"))
+	r = athar(t, "", "--data", data, "ingest", "--kind", "testimony", "--sensitivity", "restricted", "--consent", "publication,partners:CIJA", silent)
+	if r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	noCourt := strings.Fields(r.stdout)[1]
 	id := personID(t, data, "Ous Salloum")
 
 	pkg := filepath.Join(dir, "pkg")
@@ -78,6 +88,45 @@ func TestCourtPackage(t *testing.T) {
 	}
 	if original.Path == "" || hidden.Path == "" {
 		t.Fatalf("the operator's package lacks an original or the restricted testimony: %+v", m.Files)
+	}
+	if _, err := os.Stat(filepath.Join(pkg, "sources", noCourt)); err == nil {
+		t.Errorf("the testimony %s without consent to use in court is in the package", noCourt)
+	}
+	if strings.Contains(string(b), noCourt) || strings.Contains(string(b), "W-13") {
+		t.Errorf("the package's manifest names the testimony without consent to use in court:\n%s", b)
+	}
+	if out, err := exec.Command("pdftotext", filepath.Join(pkg, "dossier.pdf"), "-").Output(); err != nil || strings.Contains(string(out), "W-13") || strings.Contains(string(out), "2015") {
+		t.Errorf("the dossier PDF cites the testimony without consent to use in court: %v", err)
+	}
+	// The same witness consented to sharing with CIJA: an export for CIJA
+	// draws on the testimony (so the package could have: it names Ous
+	// Salloum), one for another partner does not.
+	for _, tt := range []struct {
+		partner string
+		want    bool
+	}{{"", true}, {"CIJA", true}, {"ICIJ", false}} {
+		out := filepath.Join(dir, "csv-"+tt.partner)
+		args := []string{"--data", data, "export", "csv", "--out", out}
+		if tt.partner != "" {
+			args = append(args, "--partner", tt.partner)
+		}
+		if r := athar(t, "", args...); r.code != 0 {
+			t.Fatalf("export csv --partner %q: %d %s", tt.partner, r.code, r.stderr)
+		}
+		sb, err := os.ReadFile(filepath.Join(out, "statements.csv"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var drawn bool
+		for _, line := range strings.Split(string(sb), "\n") {
+			drawn = drawn || (strings.Contains(line, noCourt) && strings.Contains(line, "Salloum"))
+		}
+		if drawn != tt.want {
+			t.Errorf("export csv --partner %q draws on the testimony shared with CIJA only: %v, want %v", tt.partner, drawn, tt.want)
+		}
+	}
+	if r := athar(t, "", "--data", data, "export", "ftm", "--partner", "bad|name"); r.code != 2 || !strings.Contains(r.stderr, "partner") {
+		t.Errorf("export ftm --partner with a bar: %d %s", r.code, r.stderr)
 	}
 
 	v := athar(t, "", "verify-package", pkg)

@@ -65,6 +65,11 @@ func (r *rig) judgementBody(string) (*bytes.Buffer, string) {
 	return bytes.NewBufferString(`{"entity_id":"` + r.fx.person + `","verdict":"confirm","note":"the family knew the photo"}`), "application/json"
 }
 
+// consentBody is the witness's consent to use in court.
+func consentBody(string) (*bytes.Buffer, string) {
+	return bytes.NewBufferString(`{"court":true,"partners":["CIJA"]}`), "application/json"
+}
+
 // calls are every route of the API with the rig's ids.
 func (r *rig) calls() []call {
 	f := r.fx
@@ -76,6 +81,8 @@ func (r *rig) calls() []call {
 		{"GET", "/api/v1/sources/" + pub, nil},
 		{"GET", "/api/v1/sources/" + pub + "/statements", nil},
 		{"GET", "/api/v1/sources/" + pub + "/files", nil},
+		{"GET", "/api/v1/sources/" + f.sources[model.Confidential].ID + "/consent", nil},
+		{"POST", "/api/v1/sources/" + f.sources[model.Confidential].ID + "/consent", consentBody},
 		{"POST", "/api/v1/capture", r.captureBody},
 		{"GET", "/api/v1/entities?type=person", nil},
 		{"GET", "/api/v1/entities/" + f.person, nil},
@@ -118,6 +125,14 @@ func TestRoleMatrix(t *testing.T) {
 				switch {
 				case w == "" || w == "adel's reconciliation key":
 					want = http.StatusUnauthorized
+				case strings.HasSuffix(c.path, "/consent"):
+					// A confidential testimony: read by those cleared for
+					// it, its consent set by admins only.
+					if w != "adel" && c.method == "GET" {
+						want = http.StatusNotFound
+					} else if w != "adel" {
+						want = http.StatusForbidden
+					}
 				case strings.Contains(c.path, "/enquir"):
 					if w != "karim" && w != "adel" {
 						want = http.StatusForbidden

@@ -31,6 +31,12 @@ var operationDocs = map[string]operationDoc{
 	"list-source-statements": {"Sources", "The statements drawn from a source that the caller may see, filtered by status or property."},
 	"list-source-files": {"Sources", "The files kept with a source besides its record — for a captured web page its WACZ (the original), " +
 		"WARC, screenshot, rendered document, acquisition record and linked media — each with its SHA-256 and size. Empty for other sources."},
+	"get-source-consent": {"Sources", "What the witness of a testimony consented to (what `athar consent ID --json` prints): use in " +
+		"court (the dossier, the court package), sharing with the partners named (partner exports), publication (the public " +
+		"dataset), contact. `recorded` false: nothing was recorded, and the testimony is used for nothing beyond the archive. " +
+		"Other kinds of source carry no consent. Whoever may see the source."},
+	"set-source-consent": {"Sources", "Replace what the witness of a testimony consented to; ledgered under the token's user. " +
+		"Admins only; a source that is not a testimony is a 422, a bad partner's name a 400. Answers the consent as recorded."},
 	"capture-page": {"Sources", "Capture a web page as evidence, as `athar capture` does: the page is loaded in headless Chromium, " +
 		"every request made through the server's guarded client, and stored as one source — the WACZ (its original), the WARC, " +
 		"a full-page screenshot, the rendered document, the acquisition record (final URL, redirects, response headers, time, " +

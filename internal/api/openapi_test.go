@@ -82,6 +82,8 @@ func TestOpenAPIDocumentIsTrue(t *testing.T) {
 						b, ct = newEnquiry(who)
 					case strings.HasSuffix(path, "/judgements"):
 						b, ct = r.judgementBody(who)
+					case strings.HasSuffix(path, "/consent"):
+						b, ct = consentBody(who)
 					default:
 						b, ct = r.reviewBody(who)
 						if path == "/review-decisions" {
@@ -120,6 +122,8 @@ func TestOpenAPIDocumentIsTrue(t *testing.T) {
 func (r *rig) concrete(path string) string {
 	f := r.fx
 	switch {
+	case strings.HasSuffix(path, "/consent"): // consent is a testimony's
+		return strings.Replace(path, "{id}", f.sources[model.Confidential].ID, 1)
 	case strings.HasPrefix(path, "/sources/"):
 		return strings.Replace(path, "{id}", f.sources[model.Public].ID, 1)
 	case strings.HasPrefix(path, "/entities/"):

@@ -25,6 +25,8 @@ func (s *Server) routes() {
 	add(s, readers, get("/sources/{id}", "get-source", "One source, with its text"), s.sourceShow)
 	add(s, readers, get("/sources/{id}/statements", "list-source-statements", "Statements drawn from a source"), s.sourceStatements)
 	add(s, readers, get("/sources/{id}/files", "list-source-files", "The files kept with a source (a captured page's), with their hashes"), s.sourceFiles)
+	add(s, readers, get("/sources/{id}/consent", "get-source-consent", "What the witness of a testimony consented to"), s.consentShow)
+	add(s, readers, post("/sources/{id}/consent", "set-source-consent", "Record what the witness of a testimony consented to (admins)"), s.consentSet)
 	add(s, writers, s.captureOperation(post("/capture", "capture-page", "Capture a web page as evidence")), s.captureCreate)
 
 	add(s, readers, get("/entities", "list-entities", "List entities"), s.entitiesList)
@@ -69,6 +71,9 @@ func add[I, O any](s *Server, who audience, op huma.Operation, h func(context.Co
 	}
 	if hasID(op.Path) {
 		op.Errors = append(op.Errors, http.StatusNotFound)
+	}
+	if op.OperationID == "set-source-consent" {
+		op.Errors = append(op.Errors, http.StatusForbidden, http.StatusUnprocessableEntity) // admins only, and testimony only: the application's checks
 	}
 	if op.OperationID == "capture-page" {
 		op.Errors = append(op.Errors, http.StatusUnprocessableEntity)

@@ -3,6 +3,8 @@ package app
 import (
 	"context"
 	"errors"
+	"maps"
+	"strings"
 
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/model"
@@ -73,4 +75,30 @@ func (a *App) SetConsent(ctx context.Context, v access.Viewer, sourceID string, 
 		return invalid("source %s is a %s: consent is recorded for testimony only", sourceID, src.Kind)
 	}
 	return a.st.Write(ctx, v.Actor(), func(tx *store.Tx) error { return tx.SetConsent(ctx, sourceID, c) })
+}
+
+// ForPartner makes opt an export to share with partner: it leaves out every
+// statement drawn from a testimony whose witness did not consent to sharing
+// with that partner (and the case status is drawn without them too). An
+// export with no partner named is for the organisation itself, which is not
+// sharing: it holds what its viewer may see.
+func (a *App) ForPartner(ctx context.Context, opt *ExportOptions, partner string) error {
+	if partner == "" {
+		return nil
+	}
+	if _, err := model.ParseConsent(string(model.UsePartners) + ":" + partner); err != nil || strings.ContainsAny(partner, ",|") || strings.TrimSpace(partner) != partner {
+		return invalid("partner %q: a partner's name is 1 to 64 characters, no comma, bar, control character or space at either end", partner)
+	}
+	withhold, err := a.WithoutConsent(ctx, model.UsePartners, partner)
+	if err != nil {
+		return err
+	}
+	if opt.Withhold == nil {
+		opt.Withhold = withhold
+		return nil
+	}
+	merged := maps.Clone(opt.Withhold)
+	maps.Copy(merged, withhold)
+	opt.Withhold = merged
+	return nil
 }

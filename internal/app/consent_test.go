@@ -131,6 +131,37 @@ func TestConsentRecordedAndObeyed(t *testing.T) {
 				strings.Contains(got, fromArticle), strings.Contains(got, fromTestimony))
 		}
 
+		// Partner exports: the testimony goes to CIJA, to whom its witness
+		// consented, not to ICIJ; the unconsented one to neither; the
+		// organisation's own export (no partner) holds both.
+		for _, tt := range []struct {
+			partner              string
+			testimony, silentToo bool
+		}{{"", true, true}, {"CIJA", true, false}, {"ICIJ", false, false}} {
+			var opt app.ExportOptions
+			if err := a.ForPartner(ctx, &opt, tt.partner); err != nil {
+				t.Fatal(err)
+			}
+			dir := filepath.Join(t.TempDir(), "csv")
+			if err := a.ExportCSV(ctx, op, opt, dir); err != nil {
+				t.Fatal(err)
+			}
+			b, err := os.ReadFile(filepath.Join(dir, "statements.csv"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.Contains(string(b), fromTestimony) != tt.testimony || strings.Contains(string(b), fromSilent) != tt.silentToo {
+				t.Errorf("export for partner %q: consented testimony %v (want %v), unconsented %v (want %v)", tt.partner,
+					strings.Contains(string(b), fromTestimony), tt.testimony, strings.Contains(string(b), fromSilent), tt.silentToo)
+			}
+		}
+		for _, bad := range []string{"A|B", "A,B", " CIJA", "C\x00IJA"} {
+			var opt app.ExportOptions
+			if err := a.ForPartner(ctx, &opt, bad); app.KindOf(err) != app.Invalid {
+				t.Errorf("partner %q: %v, want invalid", bad, err)
+			}
+		}
+
 		// The dossier (use in court): the testimony with consent to court
 		// is cited, the one without is left out, and the dossier says so.
 		doc, err := a.Dossiers(nil).Make(ctx, op, person, "en")

@@ -35,8 +35,11 @@ func DownloadKinds() []string {
 	return []string{DownloadFtM, DownloadStatementsCSV, DownloadCSV, DownloadPublic}
 }
 
-// Download writes an export of kind for v to w, cut at DownloadCeiling.
-func (a *App) Download(ctx context.Context, v access.Viewer, kind string, w io.Writer) error {
+// Download writes an export of kind for v to w, cut at DownloadCeiling;
+// with partner named, an export to share with that partner (ForPartner:
+// testimonies without consent to it left out). The public dataset takes no
+// partner: it holds only what witnesses consented to publish.
+func (a *App) Download(ctx context.Context, v access.Viewer, kind, partner string, w io.Writer) error {
 	if v.Anonymous {
 		return forbidden("sign in to download exports")
 	}
@@ -44,11 +47,17 @@ func (a *App) Download(ctx context.Context, v access.Viewer, kind string, w io.W
 	if cut.Clearance > DownloadCeiling {
 		cut.Clearance = DownloadCeiling
 	}
+	var opt ExportOptions
+	if kind != DownloadPublic {
+		if err := a.ForPartner(ctx, &opt, partner); err != nil {
+			return err
+		}
+	}
 	switch kind {
 	case DownloadFtM:
-		return a.ExportFtM(ctx, cut, FtMEntities, ExportOptions{}, w)
+		return a.ExportFtM(ctx, cut, FtMEntities, opt, w)
 	case DownloadStatementsCSV:
-		return a.ExportFtM(ctx, cut, FtMStatementsCSV, ExportOptions{}, w)
+		return a.ExportFtM(ctx, cut, FtMStatementsCSV, opt, w)
 	case DownloadCSV, DownloadPublic:
 		dir, err := os.MkdirTemp("", "athar-download-")
 		if err != nil {
@@ -56,7 +65,7 @@ func (a *App) Download(ctx context.Context, v access.Viewer, kind string, w io.W
 		}
 		defer os.RemoveAll(dir)
 		if kind == DownloadCSV {
-			err = a.ExportCSV(ctx, cut, ExportOptions{}, dir)
+			err = a.ExportCSV(ctx, cut, opt, dir)
 		} else {
 			err = a.ExportPublic(ctx, dir)
 		}

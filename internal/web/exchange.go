@@ -55,6 +55,14 @@ func (s *Server) uploadSubmit(w http.ResponseWriter, r *http.Request) {
 		}
 		opt.Kind = kind
 	}
+	if opt.Kind == model.KindTestimony {
+		c, err := consentFromForm(f)
+		if err != nil {
+			s.renderError(w, r, http.StatusBadRequest)
+			return
+		}
+		opt.Consent = &c
+	}
 	if l := f.Get("sensitivity"); l != "" {
 		level, err := model.ParseSensitivity(l)
 		if err != nil {
@@ -137,11 +145,15 @@ func uploadProblem(err error) string {
 type exportData struct {
 	Kinds   []string
 	Ceiling model.Sensitivity
+	// Partner: the downloads are to share with this partner (?partner=),
+	// leaving out testimonies whose witness did not consent to it.
+	Partner string
 }
 
-// exportShow lists the downloads.
+// exportShow lists the downloads (for the partner ?partner= names).
 func (s *Server) exportShow(w http.ResponseWriter, r *http.Request) {
-	s.render(w, r, http.StatusOK, "export", "export.title", exportData{Kinds: app.DownloadKinds(), Ceiling: app.DownloadCeiling})
+	data := exportData{Kinds: app.DownloadKinds(), Ceiling: app.DownloadCeiling, Partner: strings.TrimSpace(r.URL.Query().Get("partner"))}
+	s.render(w, r, http.StatusOK, "export", "export.title", data)
 }
 
 // exportDownload streams one download.
@@ -164,7 +176,7 @@ func (s *Server) exportDownload(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", ctype)
 	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
 	cw := &countingWriter{w: w}
-	if err := s.app.Download(r.Context(), state(r).viewer, kind, cw); err != nil {
+	if err := s.app.Download(r.Context(), state(r).viewer, kind, r.URL.Query().Get("partner"), cw); err != nil {
 		if cw.n == 0 {
 			w.Header().Del("Content-Disposition")
 			s.fail(w, r, err)

@@ -361,6 +361,14 @@ func TestAuthorizationMatrix(t *testing.T) {
 		{"POST", src(model.Public) + "/assign", true, reviewerAt(model.Public, http.StatusBadRequest), url.Values{"reviewer": {vera.ID}}},
 		{"POST", src(model.Confidential) + "/assign", true, reviewerAt(model.Confidential, http.StatusSeeOther), url.Values{"reviewer": {""}}},
 		{"POST", src(model.Public) + "/assign", false, always(http.StatusForbidden), url.Values{"reviewer": {""}}},
+		// A witness's consent: admins only; the seeded testimony keeps its
+		// consent to use in court. Consent is for testimony only, and a
+		// partner's name holds no control character.
+		{"POST", src(model.Confidential) + "/consent", true, adminAnswer(http.StatusSeeOther), url.Values{"consent_court": {"1"}}},
+		{"POST", src(model.Confidential) + "/consent", true, adminAnswer(http.StatusBadRequest), url.Values{"consent_partners": {"bad\x01name"}}},
+		{"POST", src(model.Public) + "/consent", true, adminAnswer(http.StatusBadRequest), url.Values{"consent_court": {"1"}}},
+		{"POST", "/sources/nonexistent/consent", true, adminAnswer(http.StatusNotFound), url.Values{"consent_court": {"1"}}},
+		{"POST", src(model.Confidential) + "/consent", false, always(http.StatusForbidden), url.Values{"consent_court": {"1"}}},
 		{"GET", "/enquiries", false, caseworker(http.StatusOK), nil},
 		{"GET", "/enquiries/" + r.enquiry, false, caseworker(http.StatusOK), nil},
 		{"GET", "/enquiries/nonexistent", false, caseworker(http.StatusNotFound), nil},

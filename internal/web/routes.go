@@ -89,6 +89,7 @@ func (s *Server) routes() []route {
 		{"GET /admin/users", admins, s.usersShow},
 		{"POST /admin/users", admins, s.userCreate},
 		{"POST /admin/users/{id}", admins, s.userUpdate},
+		{"POST /sources/{id}/consent", admins, s.consentSubmit},
 
 		// Everything else is the same not-found page, signed in or not.
 		{"/", anyone, s.notFound},

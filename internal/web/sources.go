@@ -105,6 +105,9 @@ type sourceData struct {
 	Files   []model.SourceFile
 	Capture *app.CaptureRecord
 	OCR     *model.OCR // how its text was read by OCR; nil when it was not
+	// Consent: what a testimony's witness consented to, for signed-in
+	// accounts; nil for other sources and the anonymous public.
+	Consent *sourceConsent
 }
 
 // statementRow is a statement with the entities it names, as a table or
@@ -227,6 +230,10 @@ func (s *Server) sourceShow(w http.ResponseWriter, r *http.Request) {
 	}
 	data.Statements = groupStatements(srows)
 	if err := s.sourceCapture(r, &data); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if data.Consent, err = s.sourceConsent(r, src); err != nil {
 		s.serverError(w, r, err)
 		return
 	}
