@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/enquiry"
@@ -45,7 +46,7 @@ func (a *App) AddWanted(ctx context.Context, v access.Viewer, w Wanted) (Wanted,
 		return Wanted{}, 0, invalid("%v", err)
 	}
 	if !v.CanSee(w.Sensitivity) {
-		return Wanted{}, 0, forbidden("%s may not record a %s entry (cleared for %s)", v.Actor(), w.Sensitivity, v.Clearance)
+		return Wanted{}, 0, forbidden("%s may not record an entry at %s (cleared for %s)", v.Actor(), w.Sensitivity, v.Clearance)
 	}
 	if err := a.st.Write(ctx, v.Actor(), func(tx *store.Tx) error { return tx.AddWanted(ctx, &w) }); err != nil {
 		return Wanted{}, 0, fmt.Errorf("record watch-list entry: %w", err)
@@ -173,4 +174,63 @@ func (a *App) screenWanted(ctx context.Context, list []Wanted, sourceIDs []strin
 		}
 	}
 	return total, nil
+}
+
+// WatchAlertDoc is a watch-list alert as `athar watch alerts --json` and
+// the API print it.
+type WatchAlertDoc struct {
+	ID          string   `json:"id"`
+	EntryID     string   `json:"entry_id"`
+	Wanted      string   `json:"wanted"`
+	EntityID    string   `json:"entity_id"`
+	SourceID    string   `json:"source_id"`
+	Name        string   `json:"name"`
+	Score       float64  `json:"score"`
+	Reasons     []string `json:"reasons"`
+	Sensitivity string   `json:"sensitivity"`
+	CreatedAt   string   `json:"created_at"`
+}
+
+// WatchAlertDocs returns alerts as printed; never null.
+func WatchAlertDocs(as []WatchAlert) []WatchAlertDoc {
+	out := make([]WatchAlertDoc, 0, len(as))
+	for _, x := range as {
+		d := WatchAlertDoc{ID: x.ID, EntryID: x.EntryID, Wanted: x.Wanted, EntityID: x.EntityID, SourceID: x.SourceID, Name: x.Name,
+			Score: x.Score, Reasons: x.Reasons, Sensitivity: x.Sensitivity.String(), CreatedAt: x.CreatedAt.UTC().Format("2006-01-02T15:04:05Z")}
+		if d.Reasons == nil {
+			d.Reasons = []string{}
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// ParseWanted reads a watch-list entry as the command line, the API and the
+// web form give it: the birth year as YYYY, the level by name ("" for
+// internal). The errors name the field as the command line does.
+func ParseWanted(name string, aliases []string, rank, born, note, level string) (Wanted, error) {
+	w := Wanted{Name: strings.TrimSpace(name), Rank: strings.TrimSpace(rank), Note: strings.TrimSpace(note), Sensitivity: enquiry.WantedSensitivity}
+	for _, al := range aliases {
+		if al = strings.TrimSpace(al); al != "" {
+			w.Aliases = append(w.Aliases, al)
+		}
+	}
+	if born = strings.TrimSpace(born); born != "" {
+		d, err := model.ParseDate(born)
+		if err != nil || d.Precision != model.PrecisionYear {
+			return w, invalid("--born %q: want a year, YYYY", born)
+		}
+		w.Born = d
+	}
+	if level = strings.TrimSpace(level); level != "" {
+		s, err := model.ParseSensitivity(level)
+		if err != nil {
+			return w, invalid("--sensitivity: %v", err)
+		}
+		w.Sensitivity = s
+	}
+	if err := w.Check(); err != nil {
+		return w, invalid("%v", err)
+	}
+	return w, nil
 }
