@@ -68,15 +68,16 @@ func (a *App) WatchList(ctx context.Context, v access.Viewer) ([]Wanted, error) 
 }
 
 // RemoveWanted stops watching for an entry v may see; its alerts leave the
-// queue. The entry stays in the ledger.
+// queue. The entry stays in the ledger; removing it again changes nothing.
 func (a *App) RemoveWanted(ctx context.Context, v access.Viewer, id string) error {
 	if err := mayWatch(v); err != nil {
 		return err
 	}
-	if _, err := a.st.Wanted(ctx, v, id); err != nil {
-		if errors.Is(err, store.ErrNotFound) {
-			return notFound("watch-list entry")
-		}
+	removed, err := a.st.WantedRemoved(ctx, v, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return notFound("watch-list entry")
+	}
+	if err != nil || removed {
 		return err
 	}
 	return a.st.Write(ctx, v.Actor(), func(tx *store.Tx) error { return tx.RemoveWanted(ctx, id) })

@@ -135,8 +135,11 @@ func TestWatchListFlagsAcrossScripts(t *testing.T) {
 	if got := alertsFor(mustAlerts(t, a, anas), tj.ID); len(got) != 0 {
 		t.Errorf("alerts of a removed entry: %+v", got)
 	}
-	if err := a.RemoveWanted(ctx, anas, tj.ID); app.KindOf(err) != app.NotFound {
+	if err := a.RemoveWanted(ctx, anas, tj.ID); err != nil {
 		t.Errorf("removing twice: %v", err)
+	}
+	if err := a.RemoveWanted(ctx, anas, "nonexistent"); app.KindOf(err) != app.NotFound {
+		t.Errorf("removing what is not there: %v", err)
 	}
 	list, err := a.WatchList(ctx, anas)
 	if err != nil || len(list) != 1 || list[0].ID != w.ID || list[0].Rank != "عقيد" {

@@ -57,15 +57,16 @@ func (t *Tx) RemoveWanted(ctx context.Context, id string) error {
 	return t.update(ctx, "watch_entries", id, map[string]any{"removed_by": t.actor, "removed_at": timeText(t.s.now())})
 }
 
-// Wanted returns one entry still watched, if v may see it.
-func (s *Store) Wanted(ctx context.Context, v access.Viewer, id string) (enquiry.Wanted, error) {
+// WantedRemoved reports whether an entry v may see was removed; not found
+// when there is no such entry or v may not see it.
+func (s *Store) WantedRemoved(ctx context.Context, v access.Viewer, id string) (bool, error) {
 	cond, args := visibleIn(v, "sensitivity")
-	w, err := scanWanted(s.db.QueryRowContext(ctx, s.rebind("SELECT "+wantedCols+" FROM watch_entries WHERE id = ? AND removed_at = '' AND "+cond),
-		append([]any{id}, args...)...))
+	var removed string
+	err := s.db.QueryRowContext(ctx, s.rebind("SELECT removed_at FROM watch_entries WHERE id = ? AND "+cond), append([]any{id}, args...)...).Scan(&removed)
 	if errors.Is(err, sql.ErrNoRows) {
-		return w, fmt.Errorf("watch-list entry %s: %w", id, ErrNotFound)
+		return false, fmt.Errorf("watch-list entry %s: %w", id, ErrNotFound)
 	}
-	return w, err
+	return removed != "", err
 }
 
 // WatchList lists the entries still watched, newest first: those v may
