@@ -114,6 +114,14 @@ func TestWatchListFlagsAcrossScripts(t *testing.T) {
 		}
 	}
 
+	// A source taken down takes its alerts with it.
+	if err := a.TakeDown(ctx, adel, mine[0].SourceID, "the publisher asked"); err != nil {
+		t.Fatal(err)
+	}
+	if got := alertsFor(mustAlerts(t, a, adel), w.ID); len(got) != 1 || got[0].SourceID == mine[0].SourceID {
+		t.Errorf("after the take-down the admin sees %+v", got)
+	}
+
 	// The reverse: an entry in Latin letters, an Arabic source later.
 	tj, n, err := a.AddWanted(ctx, anas, app.Wanted{Name: "Tarek Jaber", Sensitivity: model.Internal})
 	if err != nil || n != 0 {
