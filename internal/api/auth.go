@@ -22,11 +22,12 @@ const (
 	writers                     // analysts, reviewers and admins: may add sources
 	reviewers                   // reviewers and admins: may confirm and reject
 	caseworkers                 // caseworkers and admins: families' enquiries
+	watchers                    // analysts, reviewers and admins: watch lists
 )
 
 func (a audience) allows(v access.Viewer) bool {
 	switch a {
-	case writers:
+	case writers, watchers:
 		return v.CanWrite()
 	case reviewers:
 		return v.CanReview()
@@ -44,6 +45,8 @@ func (a audience) refusal() string {
 		return "reviewing needs a reviewer or admin account"
 	case caseworkers:
 		return "enquiries need a caseworker or admin account"
+	case watchers:
+		return "watch lists need an analyst, reviewer or admin account"
 	}
 	return "this needs an account"
 }

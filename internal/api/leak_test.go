@@ -65,6 +65,14 @@ func TestNothingAboveClearance(t *testing.T) {
 			if clearance >= model.Internal && !strings.Contains(all, internalBirth) {
 				t.Errorf("%s (internal) never saw the internal birthplace", who)
 			}
+			// Watch lists: the analysts' and up, each within their
+			// clearance; the confidential entry's alerts only to the admin.
+			if who != "vera" && who != "karim" && (!strings.Contains(all, watchNote) || !strings.Contains(all, `"wanted":"`+publicPerson)) {
+				t.Errorf("%s never saw the internal watch-list entry and its alert", who)
+			}
+			if who == "adel" && !strings.Contains(all, `"wanted":"`+victimName) {
+				t.Errorf("the admin never saw the confidential entry's alert")
+			}
 			if clearance >= model.Restricted && !strings.Contains(all, restrictedPost) {
 				t.Errorf("%s (restricted) never saw the restricted position", who)
 			}
@@ -169,6 +177,8 @@ func (r *rig) crawl(who string) []response {
 	})
 	get("/api/v1/enquiries/" + f.enquiry + "/matches")
 	get("/api/v1/enquiry-alerts")
+	get("/api/v1/watch-list")
+	get("/api/v1/watch-alerts")
 	for _, q := range []string{"enquiry-mother-marker-rho", "enquiry-contact-marker-phi"} {
 		get("/api/v1/search?q=" + url.QueryEscape(q))
 		get("/api/v1/match?name=" + url.QueryEscape(q))

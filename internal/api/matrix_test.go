@@ -60,6 +60,11 @@ func newEnquiry(who string) (*bytes.Buffer, string) {
 	return bytes.NewBufferString(`{"name":"Aws Salloum","mother":"Fatima","born":"1988","contact":"via ` + who + `"}`), "application/json"
 }
 
+// newWanted is a watch-list entry.
+func newWanted(who string) (*bytes.Buffer, string) {
+	return bytes.NewBufferString(`{"name":"وائل شاهين","aliases":["Abu Ali"],"rank":"colonel","born":"1970","note":"named by ` + who + `"}`), "application/json"
+}
+
 // judgementBody confirms the public person as the enquiry's.
 func (r *rig) judgementBody(string) (*bytes.Buffer, string) {
 	return bytes.NewBufferString(`{"entity_id":"` + r.fx.person + `","verdict":"confirm","note":"the family knew the photo"}`), "application/json"
@@ -104,6 +109,10 @@ func (r *rig) calls() []call {
 		{"POST", "/api/v1/enquiries/" + f.enquiry + "/judgements", r.judgementBody},
 		{"GET", "/api/v1/enquiries/" + f.enquiry + "/answer", nil},
 		{"GET", "/api/v1/enquiry-alerts", nil},
+		{"GET", "/api/v1/watch-list", nil},
+		{"POST", "/api/v1/watch-list", newWanted},
+		{"DELETE", "/api/v1/watch-list/" + f.watch, nil},
+		{"GET", "/api/v1/watch-alerts", nil},
 	}
 }
 
@@ -135,6 +144,10 @@ func TestRoleMatrix(t *testing.T) {
 					}
 				case strings.Contains(c.path, "/enquir"):
 					if w != "karim" && w != "adel" {
+						want = http.StatusForbidden
+					}
+				case strings.Contains(c.path, "/watch-"):
+					if w == "vera" || w == "karim" {
 						want = http.StatusForbidden
 					}
 				case c.method == "POST" && strings.HasSuffix(c.path, "/sources"):

@@ -16,6 +16,7 @@ var tags = []*huma.Tag{
 	{Name: "Review", Description: "The queue of proposed statements and the decisions of reviewers on them."},
 	{Name: "Search", Description: "Full-text search over sources and statements, and the name matcher across spellings and scripts."},
 	{Name: "Enquiries", Description: "Families' enquiries about missing persons, matched against every person the sources name. Confidential: caseworkers and admins only."},
+	{Name: "Watch lists", Description: "Wanted persons analysts name; every new source that names one is flagged, with the matcher's reasons. Analysts, reviewers and admins, each within their clearance."},
 }
 
 type operationDoc struct{ tag, description string }
@@ -80,6 +81,17 @@ var operationDocs = map[string]operationDoc{
 	"get-enquiry-answer": {"Enquiries", "The short answer for the family, in Arabic and English: whether the person was found, from " +
 		"which kinds of public or internal source, how certain, and the fate a confirmed event establishes — never a source's id, " +
 		"title or text, nor a witness."},
+	"list-watch-list": {"Watch lists", "The entries still watched that the caller may see, newest first (what `athar watch list --json` " +
+		"prints): name in any script, aliases, rank, birth year, note and level."},
+	"add-watch-entry": {"Watch lists", "Name a wanted person (what `athar watch add` records); ledgered, `internal` unless `sensitivity` " +
+		"says otherwise (at most the caller's clearance). Every source already stored is screened at once; `alerts` says how many " +
+		"it flagged. Every source stored afterwards is screened as it is stored."},
+	"remove-watch-entry": {"Watch lists", "Stop watching for an entry the caller may see; its alerts leave the queue. The entry stays " +
+		"in the ledger; removing it again changes nothing."},
+	"list-watch-alerts": {"Watch lists", "Persons sources name who may be a wanted person, newest first (what `athar watch alerts " +
+		"--json` prints): the entry, the name the source gives, the person and the source, the score and the matcher's reasons " +
+		"(the name across scripts, the father's name and birth year for or against). Only alerts whose entry, source and " +
+		"quoted statements are all within the caller's clearance."},
 	"list-enquiry-alerts": {"Enquiries", "The watch queue: persons that sources stored since an enquiry was recorded name, who may be " +
 		"its missing person. Caseworkers and admins."},
 }

@@ -80,6 +80,8 @@ func TestOpenAPIDocumentIsTrue(t *testing.T) {
 						b, ct = r.captureBody(who)
 					case path == "/enquiries":
 						b, ct = newEnquiry(who)
+					case path == "/watch-list":
+						b, ct = newWanted(who)
 					case strings.HasSuffix(path, "/judgements"):
 						b, ct = r.judgementBody(who)
 					case strings.HasSuffix(path, "/consent"):
@@ -134,6 +136,8 @@ func (r *rig) concrete(path string) string {
 		return strings.Replace(path, "{id}", f.proposed, 1)
 	case strings.HasPrefix(path, "/enquiries/"):
 		return strings.Replace(path, "{id}", f.enquiry, 1)
+	case strings.HasPrefix(path, "/watch-list/"):
+		return strings.Replace(path, "{id}", f.watch, 1)
 	}
 	return strings.Replace(path, "{id}", f.confirmed, 1)
 }

@@ -41,14 +41,16 @@ func TestMain(m *testing.M) {
 
 // Values that must never reach a caller below their level.
 const (
-	publicPerson   = "Ous Salloum"
-	publicFacility = "Sednaya Prison"
-	publicArrest   = "Ous Salloum was arrested near Sednaya Prison."
-	victimName     = "Victim-Name-Upsilon"            // confidential
-	witnessName    = "Witness-Name-Omicron"           // confidential
-	tortureQuote   = "confidential-quote-torture-phi" // confidential
-	restrictedPost = "restricted-position-rho"        // restricted
-	internalBirth  = "Internal-Birthplace-Jableh"     // internal
+	publicPerson    = "Ous Salloum"
+	publicFacility  = "Sednaya Prison"
+	publicArrest    = "Ous Salloum was arrested near Sednaya Prison."
+	victimName      = "Victim-Name-Upsilon"            // confidential
+	watchNote       = "watch-note-marker-tau"          // an internal watch-list entry's note
+	watchSecretNote = "watch-note-marker-psi"          // a confidential one's
+	witnessName     = "Witness-Name-Omicron"           // confidential
+	tortureQuote    = "confidential-quote-torture-phi" // confidential
+	restrictedPost  = "restricted-position-rho"        // restricted
+	internalBirth   = "Internal-Birthplace-Jableh"     // internal
 )
 
 // accounts are the rig's users (the shared ones of
@@ -79,6 +81,7 @@ type fixture struct {
 	confidentialStmt         string
 	merged                   string // an entity merged into the person
 	enquiry                  string // a family's enquiry about the person, and the victim's namesake
+	watch                    string // an internal watch-list entry naming the public person
 }
 
 type rig struct {
@@ -243,6 +246,19 @@ func (r *rig) seed(ctx context.Context) {
 	}
 	f.enquiry = got.ID
 	r.enquirySecrets = []string{got.ID, enq.Mother, enq.Contact, enq.AskedBy}
+	// Watch lists: an analyst's internal entry naming the public person,
+	// and an admin's confidential one naming the confidential victim.
+	watched, _, err := app.New(r.st, app.Config{}).AddWanted(ctx, accesstest.Viewer("anas"), app.Wanted{Name: publicPerson, Note: watchNote, Sensitivity: model.Internal})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.watch = watched.ID
+	secretEntry, n, err := app.New(r.st, app.Config{}).AddWanted(ctx, accesstest.Viewer("adel"), app.Wanted{Name: victimName, Note: watchSecretNote, Sensitivity: model.Confidential})
+	if err != nil || n == 0 {
+		t.Fatalf("confidential watch-list entry: %d alerts, %v", n, err)
+	}
+	r.secret(model.Internal, watchNote, f.watch)
+	r.secret(model.Confidential, watchSecretNote, secretEntry.ID)
 	for _, name := range []string{"vera", "anas", "rania", "adel", "karim", "gone"} {
 		_, tok, err := r.st.Tokens().Create(ctx, r.users[name].ID, "test token", time.Time{})
 		if err != nil {

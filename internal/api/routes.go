@@ -52,6 +52,11 @@ func (s *Server) routes() {
 	add(s, caseworkers, get("/enquiries/{id}/matches", "list-enquiry-matches", "An enquiry's candidates, best first, with reasons and sources"), s.enquiryMatches)
 	add(s, caseworkers, post("/enquiries/{id}/judgements", "judge-enquiry-candidate", "Confirm or reject a candidate of an enquiry"), s.enquiryJudge)
 	add(s, caseworkers, get("/enquiries/{id}/answer", "get-enquiry-answer", "The family's answer: only what they may be told"), s.enquiryAnswer)
+	add(s, watchers, get("/watch-list", "list-watch-list", "The watch list: wanted persons every new source is screened for"), s.watchList)
+	add(s, watchers, post("/watch-list", "add-watch-entry", "Name a wanted person; the stored sources are screened at once"), s.watchAdd)
+	add(s, watchers, huma.Operation{Method: http.MethodDelete, Path: "/watch-list/{id}", OperationID: "remove-watch-entry",
+		Summary: "Stop watching for an entry (it stays in the ledger)"}, s.watchRemove)
+	add(s, watchers, get("/watch-alerts", "list-watch-alerts", "Persons sources name who may be wanted persons, with the matcher's reasons"), s.watchAlerts)
 	add(s, caseworkers, get("/enquiry-alerts", "list-enquiry-alerts", "The watch queue: persons new sources name who may match open enquiries"), s.enquiryAlerts)
 }
 
@@ -86,7 +91,7 @@ func add[I, O any](s *Server, who audience, op huma.Operation, h func(context.Co
 	case "review-many", "list-review-claims":
 		op.Errors = append(op.Errors, http.StatusNotFound)
 	}
-	if op.OperationID == "add-enquiry" || op.OperationID == "judge-enquiry-candidate" {
+	if op.OperationID == "add-enquiry" || op.OperationID == "judge-enquiry-candidate" || op.OperationID == "add-watch-entry" {
 		op.Errors = append(op.Errors, http.StatusUnprocessableEntity)
 	}
 	if op.Method == http.MethodPost && op.Path == "/sources" {

@@ -141,6 +141,9 @@ func (a *App) Capture(ctx context.Context, v access.Viewer, urls []string, opt C
 		x := results[0]
 		out.Outcome, out.Source, out.Found, out.Err = x.Outcome, x.Source, x.Found, x.Err
 		if x.Outcome == Stored {
+			// Screened against open enquiries and the watch lists, as an
+			// ingest is.
+			a.watch(ctx, []string{x.Source.ID})
 			for _, f := range p.files {
 				out.Files = append(out.Files, f.file)
 				switch f.file.Role {

@@ -43,6 +43,7 @@ func capturedSite(t *testing.T) string {
 		fmt.Fprintf(w, `<html><head><title>Guards arrested</title></head><body><article>
 <p>The Ministry of Interior announced the arrest of three former guards of Sednaya Prison near Homs on Saturday.</p>
 <p>Survivors accused the guards of beating detainees during the night counts at the prison.</p>
+<p>Former detainees said that Wael Shaheen supervised the counts.</p>
 <p>This is edition %d of the page.</p></article></body></html>`, n)
 	})
 	srv := httptest.NewServer(mux)
@@ -60,8 +61,14 @@ func TestCapture(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
 		a := app.New(st, app.Config{})
+		// A watch-list entry in Arabic script: the captured page names him
+		// in Latin letters.
+		wanted, _, err := a.AddWanted(ctx, access.Operator(), app.Wanted{Name: "وائل شاهين", Sensitivity: model.Internal})
+		if err != nil {
+			t.Fatal(err)
+		}
 		var got []app.CaptureResult
-		err := a.Capture(ctx, access.Operator(), []string{base + "/report", base + "/report", base + "/missing"}, app.CaptureOptions{},
+		err = a.Capture(ctx, access.Operator(), []string{base + "/report", base + "/report", base + "/missing"}, app.CaptureOptions{},
 			func(r app.CaptureResult) { got = append(got, r) })
 		if err != nil {
 			t.Fatal(err)
@@ -86,6 +93,10 @@ func TestCapture(t *testing.T) {
 		}
 		if gone.Outcome != app.Failed || !strings.Contains(gone.Err.Error(), "404 Not Found") {
 			t.Errorf("missing page: %s %v", gone.Outcome, gone.Err)
+		}
+		alerts, err := a.WatchAlerts(ctx, access.Operator())
+		if err != nil || len(alerts) != 2 || alerts[0].EntryID != wanted.ID {
+			t.Errorf("watch-list alerts after two captures: %+v, %v", alerts, err)
 		}
 		srcs, err := st.Sources(ctx, access.Operator(), store.SourceFilter{})
 		if err != nil || len(srcs) != 2 {

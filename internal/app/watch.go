@@ -60,11 +60,14 @@ func (a *App) WatchSources(ctx context.Context, sourceIDs []string) (int, error)
 	return n, nil
 }
 
-// watch is WatchSources where a failure must not undo what was stored: it
+// watch is WatchSources (and WatchListSources) where a failure must not undo what was stored: it
 // is logged, and the sources are screened again when next extracted.
 func (a *App) watch(ctx context.Context, sourceIDs []string) {
 	if _, err := a.WatchSources(context.WithoutCancel(ctx), sourceIDs); err != nil {
 		a.log.Error("screen new sources against open enquiries", "err", err)
+	}
+	if _, err := a.WatchListSources(context.WithoutCancel(ctx), sourceIDs); err != nil {
+		a.log.Error("screen new sources against the watch lists", "err", err)
 	}
 }
 

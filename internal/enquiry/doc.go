@@ -77,3 +77,27 @@ func (a Answer) Doc() AnswerDoc {
 	}
 	return d
 }
+
+// WantedDoc is a watch-list entry as `athar watch add --json`, `athar watch
+// list --json` and the API print it.
+type WantedDoc struct {
+	ID          string   `json:"id"`
+	Name        string   `json:"name"`
+	Aliases     []string `json:"aliases"`
+	Rank        string   `json:"rank"`
+	Born        string   `json:"born"`
+	Note        string   `json:"note"`
+	Sensitivity string   `json:"sensitivity"`
+	CreatedBy   string   `json:"created_by"`
+	CreatedAt   string   `json:"created_at"`
+}
+
+// Doc returns w as printed; aliases never null.
+func (w Wanted) Doc() WantedDoc {
+	d := WantedDoc{ID: w.ID, Name: w.Name, Aliases: w.Aliases, Rank: w.Rank, Born: w.Born.String(), Note: w.Note,
+		Sensitivity: w.Sensitivity.String(), CreatedBy: w.CreatedBy, CreatedAt: w.CreatedAt.UTC().Format("2006-01-02T15:04:05Z")}
+	if d.Aliases == nil {
+		d.Aliases = []string{}
+	}
+	return d
+}

@@ -19,7 +19,8 @@ import (
 // lists: any set of names, each under an id. Any number of goroutines may
 // Screen at once.
 type Watch struct {
-	ids    []string
+	ids    []string // by filed name: the id it is filed under
+	names  []string // by filed name: the name as filed
 	byID   map[string]Enquiry
 	parsed []names.Name
 	post   map[string][]uint32 // key → enquiry << 4 | part
@@ -33,10 +34,14 @@ type scratch struct {
 	touched, partTouched []uint32
 }
 
-// Hit is a screened name that may be an enquiry's missing person.
+// Hit is a screened name that may be an enquiry's missing person (or a
+// watch list's wanted person).
 type Hit struct {
+	// EnquiryID is the id the matching name is filed under: an
+	// enquiry's, or a watch-list entry's.
 	EnquiryID string
 	Name      string // the name screened
+	Filed     string // the filed name it matched (an alias, for a watch list)
 	Score     float64
 	// Likely: the name matches the enquiry's as the matcher links names
 	// (the evidence beyond the name is weighed when the caseworker opens
@@ -65,24 +70,49 @@ const (
 func NewWatch(es []Enquiry) *Watch {
 	w := &Watch{byID: make(map[string]Enquiry, len(es)), post: map[string][]uint32{}}
 	for _, e := range es {
-		n := names.Parse(Clean(e.Query()).Name)
-		if len(n.Parts) == 0 {
-			continue
-		}
-		i := uint32(len(w.ids))
-		w.ids = append(w.ids, e.ID)
-		w.parsed = append(w.parsed, n)
-		w.byID[e.ID] = e
-		for j := range n.Parts[:min(len(n.Parts), maxParts)] {
-			for _, k := range n.Parts[j].IndexKeys() {
-				w.post[k] = append(w.post[k], i<<4|uint32(j))
-			}
+		if w.file(e.ID, e.Query()) {
+			w.byID[e.ID] = e
 		}
 	}
 	return w
 }
 
-// Len is how many enquiries are watched.
+// Filed is a name filed in a Watch under an id; one id may file several
+// names (a wanted person's aliases).
+type Filed struct {
+	ID, Name string
+}
+
+// NewNameWatch files any set of names, each under its id: the index a
+// watch list is screened through.
+func NewNameWatch(fs []Filed) *Watch {
+	w := &Watch{byID: map[string]Enquiry{}, post: map[string][]uint32{}}
+	for _, f := range fs {
+		w.file(f.ID, f.Name)
+	}
+	return w
+}
+
+// file puts one name under id into the index; false when the name has no
+// part to file.
+func (w *Watch) file(id, name string) bool {
+	n := names.Parse(Clean(name).Name)
+	if len(n.Parts) == 0 {
+		return false
+	}
+	i := uint32(len(w.ids))
+	w.ids = append(w.ids, id)
+	w.names = append(w.names, name)
+	w.parsed = append(w.parsed, n)
+	for j := range n.Parts[:min(len(n.Parts), maxParts)] {
+		for _, k := range n.Parts[j].IndexKeys() {
+			w.post[k] = append(w.post[k], i<<4|uint32(j))
+		}
+	}
+	return true
+}
+
+// Len is how many names are watched.
 func (w *Watch) Len() int { return len(w.ids) }
 
 // Enquiry returns a watched enquiry.
@@ -175,7 +205,20 @@ func (w *Watch) Screen(name string) []Hit {
 		if r.Score < AlertAt {
 			continue
 		}
-		out = append(out, Hit{EnquiryID: w.ids[c.e], Name: name, Score: r.Score, Likely: r.Match || r.Score >= confident})
+		h := Hit{EnquiryID: w.ids[c.e], Name: name, Filed: w.names[c.e], Score: r.Score, Likely: r.Match || r.Score >= confident}
+		// One hit per id: the best of the names filed under it.
+		dup := false
+		for k := range out {
+			if out[k].EnquiryID == h.EnquiryID {
+				dup = true
+				if h.Score > out[k].Score {
+					out[k] = h
+				}
+			}
+		}
+		if !dup {
+			out = append(out, h)
+		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
 	return out

@@ -40,6 +40,8 @@ var ledgeredTables = []table{
 		"last_seen_date", "last_seen_at", "held_at", "asked_by", "contact", "consent", "status", "created_by",
 		"created_at", "updated_at"}},
 	{name: "enquiry_judgements", key: "id", cols: []string{"id", "enquiry_id", "entity_id", "verdict", "note", "author", "created_at"}},
+	{name: "watch_entries", key: "id", cols: []string{"id", "name", "aliases", "rank_title", "born", "note", "sensitivity",
+		"created_by", "created_at", "removed_by", "removed_at"}},
 	{name: "consents", key: "source_id", cols: []string{"source_id", "uses", "recorded_by", "recorded_at"}},
 }
 

@@ -128,6 +128,19 @@ func TestAuthorizationMatrix(t *testing.T) {
 			return http.StatusForbidden
 		}
 	}
+	// watcher: the analysts', reviewers' and admins' answer; viewers and
+	// caseworkers are refused before any watch list is read.
+	watcher := func(ok int) func(who) int {
+		return func(w who) int {
+			switch {
+			case w.name == "":
+				return http.StatusSeeOther
+			case w.name == "vera" || w.name == "karim":
+				return http.StatusForbidden
+			}
+			return ok
+		}
+	}
 	reviewer := func(w who) int {
 		switch {
 		case w.name == "":
@@ -379,6 +392,12 @@ func TestAuthorizationMatrix(t *testing.T) {
 		{"POST", "/enquiries/" + r.enquiry + "/judge", true, caseworker(http.StatusNotFound), url.Values{"entity": {"nonexistent"}, "verdict": {"confirm"}}},
 		{"POST", "/enquiries/" + r.enquiry + "/judge", false, always(http.StatusForbidden), url.Values{"entity": {fx.person}, "verdict": {"confirm"}}},
 		{"POST", "/enquiries/alerts/nonexistent/seen", true, caseworker(http.StatusNotFound), nil},
+		{"GET", "/watch", false, watcher(http.StatusOK), nil},
+		{"POST", "/watch", true, watcher(http.StatusBadRequest), url.Values{"name": {""}}},
+		{"POST", "/watch", true, watcher(http.StatusBadRequest), url.Values{"name": {"Wael Shaheen"}, "born": {"70"}}},
+		{"POST", "/watch", false, always(http.StatusForbidden), url.Values{"name": {"Wael Shaheen"}}},
+		{"POST", "/watch/nonexistent/remove", true, watcher(http.StatusNotFound), nil},
+		{"POST", "/watch/nonexistent/remove", false, always(http.StatusForbidden), nil},
 		{"GET", r.srv.js.url, false, always(http.StatusOK), nil},
 		{"GET", r.srv.css.url, false, always(http.StatusOK), nil},
 		{"GET", "/static/other.css", false, always(http.StatusNotFound), nil},

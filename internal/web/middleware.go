@@ -171,6 +171,18 @@ func (s *Server) requireCaseworker(h http.HandlerFunc) http.Handler {
 	})
 }
 
+// requireWatcher lets analysts, reviewers and admins through; other
+// accounts get 403 before any watch list is read.
+func (s *Server) requireWatcher(h http.HandlerFunc) http.Handler {
+	return s.requireUser(func(w http.ResponseWriter, r *http.Request) {
+		if !state(r).viewer.CanWrite() {
+			s.forbidden(w, r)
+			return
+		}
+		h(w, r)
+	})
+}
+
 // toLogin redirects to the login page, remembering where the visitor was
 // going when it was a page (GET) of this site.
 func (s *Server) toLogin(w http.ResponseWriter, r *http.Request) {

@@ -35,6 +35,8 @@ const (
 	publicPersonAr  = "أوس سلوم"
 	publicTwin      = "Aws Saloum"
 	publicFacility  = "Sednaya Prison"
+	watchNote       = "watch-note-marker-eta"   // an internal watch-list entry's note
+	watchSecretNote = "watch-note-marker-theta" // a confidential one's
 	publicArrestTxt = "Ous Salloum was arrested near Sednaya Prison."
 )
 

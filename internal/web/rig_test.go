@@ -121,6 +121,22 @@ func newRigWith(t *testing.T, baseURL string, seed func(*rig, context.Context)) 
 	}
 	r.enquiry = enq.ID
 	r.enquirySecrets = []string{enq.ID, enq.Mother, enq.Contact, enq.AskedBy}
+	// Watch lists: an analyst's internal entry naming the public person
+	// (its alert from the public source), and an admin's confidential one
+	// naming the confidential victim.
+	watched, _, err := r.app.AddWanted(ctx, accesstest.Viewer("anas"), app.Wanted{Name: publicPersonAr, Note: watchNote, Sensitivity: model.Internal})
+	if err != nil {
+		t.Fatal(err)
+	}
+	secret, _, err := r.app.AddWanted(ctx, accesstest.Viewer("adel"), app.Wanted{Name: victimName, Note: watchSecretNote, Sensitivity: model.Confidential})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.extra == nil {
+		r.extra = map[model.Sensitivity][]string{}
+	}
+	r.extra[model.Internal] = append(r.extra[model.Internal], watchNote, watched.ID)
+	r.extra[model.Confidential] = append(r.extra[model.Confidential], watchSecretNote, secret.ID)
 	// The real job queue on the rig's store, with no workers: tests that
 	// need jobs worked run them themselves.
 	r.jobs, err = jobs.Open(ctx, r.app, jobs.Config{MaxAttempts: 1, PollInterval: 100 * time.Millisecond, StopTimeout: 5 * time.Second})

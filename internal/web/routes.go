@@ -15,6 +15,7 @@ const (
 	published                   // signed-in accounts, and anonymous visitors once the admin publishes the public view
 	reviewers                   // reviewers and admins; other accounts get 403
 	caseworkers                 // caseworkers and admins (families' enquiries); other accounts get 403
+	watchers                    // analysts, reviewers and admins (watch lists); other accounts get 403
 	admins                      // admins; other accounts get 403
 )
 
@@ -80,6 +81,10 @@ func (s *Server) routes() []route {
 		{"POST /enquiries/{id}/judge", caseworkers, s.enquiryJudge},
 		{"POST /enquiries/alerts/{id}/seen", caseworkers, s.enquiryAlertSeen},
 
+		{"GET /watch", watchers, s.watchShow},
+		{"POST /watch", watchers, s.watchCreate},
+		{"POST /watch/{id}/remove", watchers, s.watchRemove},
+
 		{"GET /admin", admins, s.adminShow},
 		{"POST /admin/verify", admins, s.adminVerify},
 		{"GET /admin/access-log", admins, s.accessLogShow},
@@ -110,6 +115,8 @@ func (s *Server) mux() *http.ServeMux {
 			mux.Handle(rt.pattern, s.requireReviewer(rt.handler))
 		case caseworkers:
 			mux.Handle(rt.pattern, s.requireCaseworker(rt.handler))
+		case watchers:
+			mux.Handle(rt.pattern, s.requireWatcher(rt.handler))
 		case admins:
 			mux.Handle(rt.pattern, s.requireAdmin(rt.handler))
 		}

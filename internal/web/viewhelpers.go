@@ -143,6 +143,10 @@ func (v *view) RoleIn(x any) string {
 // (to show the link; the routes check again).
 func (v *view) CanEnquire() bool { return v.User != nil && v.Viewer.CanEnquire() }
 
+// CanWatch reports whether the signed-in user keeps watch lists (to show
+// the link; the routes check again).
+func (v *view) CanWatch() bool { return v.User != nil && v.Viewer.CanWrite() }
+
 // CanReview reports whether the signed-in user reviews (to show the review
 // links and forms; the routes check again).
 func (v *view) CanReview() bool { return v.User != nil && v.Viewer.CanReview() }
