@@ -193,18 +193,17 @@ func redactedLevel(v access.Viewer, orig model.Source, asked *model.Sensitivity)
 // spans that overlap, naming each; it returns them in order.
 func checkSpans(sourceID string, n int, spans []model.Span) ([]model.Span, error) {
 	var bad []string
+	var out []model.Span
 	for _, s := range spans {
 		switch {
 		case s.Start < 0 || s.End > n:
 			bad = append(bad, fmt.Sprintf("%d:%d is out of range (the text of %s has %d code points)", s.Start, s.End, sourceID, n))
 		case s.Start >= s.End:
 			bad = append(bad, fmt.Sprintf("%d:%d is empty (START must be below END)", s.Start, s.End))
+		default:
+			out = append(out, model.Span{Start: s.Start, End: s.End})
 		}
 	}
-	if len(bad) > 0 {
-		return nil, invalid("span %s", strings.Join(bad, "; span "))
-	}
-	out := append([]model.Span(nil), spans...)
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Start != out[j].Start {
 			return out[i].Start < out[j].Start
