@@ -367,3 +367,23 @@ func (a *App) SourceRedaction(ctx context.Context, v access.Viewer, id string) (
 	}
 	return r, nil
 }
+
+// RedactedCopies lists the redacted copies of source id that v may see,
+// oldest first.
+func (a *App) RedactedCopies(ctx context.Context, v access.Viewer, id string) ([]model.Source, error) {
+	ids, err := a.st.RedactedCopies(ctx, id)
+	if err != nil || len(ids) == 0 {
+		return nil, err
+	}
+	seen, err := a.st.SourcesByID(ctx, v, ids)
+	if err != nil {
+		return nil, err
+	}
+	var out []model.Source
+	for _, c := range ids {
+		if s, ok := seen[c]; ok {
+			out = append(out, s)
+		}
+	}
+	return out, nil
+}

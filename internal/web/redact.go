@@ -65,6 +65,11 @@ func (s *Server) sourceRedaction(r *http.Request, data *sourceData) error {
 			}
 		}
 	}
+	copies, err := s.app.RedactedCopies(ctx, v, data.Source.ID)
+	if err != nil {
+		return err
+	}
+	data.Redacted = rows(copies)
 	rec, err := s.app.SourceRedaction(ctx, v, data.Source.ID)
 	if errors.Is(err, app.ErrNotFound) {
 		return nil

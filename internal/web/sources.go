@@ -113,6 +113,7 @@ type sourceData struct {
 	// when they may not make one).
 	Redaction    *model.Redaction
 	RedactLevels []model.Sensitivity
+	Redacted     []sourceRow // its redacted copies the reader may see
 }
 
 // statementRow is a statement with the entities it names, as a table or

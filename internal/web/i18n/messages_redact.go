@@ -21,6 +21,7 @@ var englishRedact = map[string]string{
 	"redact.submit":          "Make the copy",
 	"redact.note":            "The copy is a new source: each span is replaced by █████ and the copy is extracted and indexed afresh. This source stays as it is.",
 	"source.redacted_from":   "Redacted from",
+	"source.redacted_copies": "Redacted copies",
 	"source.redacted_hidden": "a source you may not read",
 }
 
@@ -34,5 +35,6 @@ var arabicRedact = map[string]string{
 	"redact.submit":          "أنشئ النسخة",
 	"redact.note":            "النسخة مصدر جديد: يُستبدل كل مقطع بـ █████ ويُستخرج منها ويُفهرس من جديد. يبقى هذا المصدر كما هو.",
 	"source.redacted_from":   "منقّحة من",
+	"source.redacted_copies": "نسخ منقّحة",
 	"source.redacted_hidden": "مصدر لا يحق لك الاطلاع عليه",
 }
