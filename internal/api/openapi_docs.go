@@ -38,6 +38,12 @@ var operationDocs = map[string]operationDoc{
 		"Other kinds of source carry no consent. Whoever may see the source."},
 	"set-source-consent": {"Sources", "Replace what the witness of a testimony consented to; ledgered under the token's user. " +
 		"Admins only; a source that is not a testimony is a 422, a bad partner's name a 400. Answers the consent as recorded."},
+	"redact-source": {"Sources", "Make a redacted copy of a source, as `athar redact` does: a new source whose text is the original's " +
+		"with each span and each occurrence of each phrase replaced by █████, its original bytes that text, extracted, resolved " +
+		"and indexed afresh; the original is untouched and the redaction (spans by offset, reason, who, when — never the words) " +
+		"is ledgered. The copy's level is one below the original's unless asked, never above the caller's clearance, never below " +
+		"internal for a testimony unless an admin asks. Spans out of range or overlapping are a 422 naming them, and nothing is " +
+		"stored. Analysts, reviewers and admins cleared for the source."},
 	"capture-page": {"Sources", "Capture a web page as evidence, as `athar capture` does: the page is loaded in headless Chromium, " +
 		"every request made through the server's guarded client, and stored as one source — the WACZ (its original), the WARC, " +
 		"a full-page screenshot, the rendered document, the acquisition record (final URL, redirects, response headers, time, " +

@@ -76,6 +76,8 @@ func TestOpenAPIDocumentIsTrue(t *testing.T) {
 					switch {
 					case path == "/sources":
 						b, ct = upload("openapi-" + who)
+					case strings.HasSuffix(path, "/redactions"):
+						b, ct = redactBody(who)
 					case path == "/capture":
 						b, ct = r.captureBody(who)
 					case path == "/enquiries":

@@ -27,6 +27,7 @@ func (s *Server) routes() {
 	add(s, readers, get("/sources/{id}/files", "list-source-files", "The files kept with a source (a captured page's), with their hashes"), s.sourceFiles)
 	add(s, readers, get("/sources/{id}/consent", "get-source-consent", "What the witness of a testimony consented to"), s.consentShow)
 	add(s, readers, post("/sources/{id}/consent", "set-source-consent", "Record what the witness of a testimony consented to (admins)"), s.consentSet)
+	add(s, writers, s.redactOperation(post("/sources/{id}/redactions", "redact-source", "Make a redacted copy of a source")), s.sourceRedact)
 	add(s, writers, s.captureOperation(post("/capture", "capture-page", "Capture a web page as evidence")), s.captureCreate)
 
 	add(s, readers, get("/entities", "list-entities", "List entities"), s.entitiesList)
@@ -91,7 +92,8 @@ func add[I, O any](s *Server, who audience, op huma.Operation, h func(context.Co
 	case "review-many", "list-review-claims":
 		op.Errors = append(op.Errors, http.StatusNotFound)
 	}
-	if op.OperationID == "add-enquiry" || op.OperationID == "judge-enquiry-candidate" || op.OperationID == "add-watch-entry" {
+	if op.OperationID == "add-enquiry" || op.OperationID == "judge-enquiry-candidate" || op.OperationID == "add-watch-entry" ||
+		op.OperationID == "redact-source" {
 		op.Errors = append(op.Errors, http.StatusUnprocessableEntity)
 	}
 	if op.Method == http.MethodPost && op.Path == "/sources" {

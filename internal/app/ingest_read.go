@@ -43,6 +43,8 @@ type parsed struct {
 	// files are kept with the source when it is stored (a capture's WARC,
 	// screenshot, media...).
 	files []keptFile
+	// redaction: the source is a redacted copy of another (Redact).
+	redaction *redaction
 }
 
 // read fetches or reads and parses a chunk of inputs, several at a time.

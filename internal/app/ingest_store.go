@@ -323,7 +323,7 @@ func (a *App) add(ctx context.Context, tx *store.Tx, bi *batchIndex, r *run, p *
 		Language: p.doc.Language, Text: p.doc.Text, ContentType: p.doc.ContentType, Sensitivity: r.sens,
 		RetrievedAt: p.at,
 	}
-	if !IsURL(p.input) {
+	if !IsURL(p.input) && p.redaction == nil {
 		src.Filename = filepath.Base(p.input)
 	}
 	// Looked up in the transaction whatever the look before it said: another
@@ -339,13 +339,22 @@ func (a *App) add(ctx context.Context, tx *store.Tx, bi *batchIndex, r *run, p *
 		res.Outcome, res.Source = Exists, model.Source{ID: id, SHA256: p.sum, Title: p.doc.Title, Kind: r.kind, Sensitivity: r.sens}
 		return nil
 	}
-	dup, sim, err := nearDuplicate(ctx, tx, bi, p, r.v)
-	if err != nil {
-		return err
+	var dup string
+	if p.redaction == nil { // a redacted copy is linked to its original otherwise
+		var sim float64
+		var err error
+		if dup, sim, err = nearDuplicate(ctx, tx, bi, p, r.v); err != nil {
+			return err
+		}
+		src.DuplicateOf, src.Similarity = dup, sim
 	}
-	src.DuplicateOf, src.Similarity = dup, sim
 	if err := tx.AddSource(ctx, &src, p.data); err != nil {
 		return err
+	}
+	if rd := p.redaction; rd != nil {
+		if err := tx.AddRedaction(ctx, src.ID, rd.from, rd.spans, rd.reason); err != nil {
+			return err
+		}
 	}
 	if err := addFiles(ctx, tx, src.ID, p.files); err != nil {
 		return err

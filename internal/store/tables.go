@@ -43,6 +43,7 @@ var ledgeredTables = []table{
 	{name: "watch_entries", key: "id", cols: []string{"id", "name", "aliases", "rank_title", "born", "note", "sensitivity",
 		"created_by", "created_at", "removed_by", "removed_at"}},
 	{name: "consents", key: "source_id", cols: []string{"source_id", "uses", "recorded_by", "recorded_at"}},
+	{name: "redactions", key: "source_id", cols: []string{"source_id", "redacted_from", "spans", "reason", "actor", "at"}},
 }
 
 func tableByName(name string) (table, bool) {

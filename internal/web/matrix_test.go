@@ -280,6 +280,30 @@ func TestAuthorizationMatrix(t *testing.T) {
 			return http.StatusOK
 		}, url.Values{"urls": {"ftp://example.org/page"}}},
 		{"POST", "/capture", false, always(http.StatusForbidden), url.Values{"urls": {"https://example.org/"}}},
+		// Redacting: the analysts' and up; an empty form is a bad request,
+		// spans out of range too, and a source above the clearance is not
+		// found (nothing is stored by any of these).
+		{"POST", src(model.Public) + "/redact", true, func(w who) int {
+			switch w.name {
+			case "":
+				return http.StatusSeeOther
+			case "vera", "karim":
+				return http.StatusForbidden
+			}
+			return http.StatusBadRequest
+		}, nil},
+		{"POST", src(model.Confidential) + "/redact", true, func(w who) int {
+			switch {
+			case w.name == "":
+				return http.StatusSeeOther
+			case w.name == "vera" || w.name == "karim":
+				return http.StatusForbidden
+			case w.clearance < model.Confidential:
+				return http.StatusNotFound
+			}
+			return http.StatusBadRequest
+		}, url.Values{"spans": {"0:99999999"}, "reason": {"a test"}}},
+		{"POST", src(model.Public) + "/redact", false, always(http.StatusForbidden), url.Values{"spans": {"0:1"}, "reason": {"x"}}},
 		{"GET", "/entities", false, page, nil},
 		{"GET", "/entities?type=person", false, page, nil},
 		{"GET", "/entities?type=event", false, page, nil},

@@ -61,6 +61,7 @@ func (s *Server) routes() []route {
 		{"POST /upload", signedIn, s.uploadSubmit},
 		{"GET /capture", signedIn, s.captureShow},
 		{"POST /capture", signedIn, s.captureSubmit},
+		{"POST /sources/{id}/redact", signedIn, s.redactSubmit},
 		{"GET /export", signedIn, s.exportShow},
 		{"GET /export/{kind}", signedIn, s.exportDownload},
 		{"GET /search", published, s.searchShow},

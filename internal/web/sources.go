@@ -108,6 +108,12 @@ type sourceData struct {
 	// Consent: what a testimony's witness consented to, for signed-in
 	// accounts; nil for other sources and the anonymous public.
 	Consent *sourceConsent
+	// Redaction: how this source was redacted from another, when it was;
+	// RedactLevels: the levels the reader may give a redacted copy (none
+	// when they may not make one).
+	Redaction    *model.Redaction
+	RedactLevels []model.Sensitivity
+	Redacted     []sourceRow // its redacted copies the reader may see
 }
 
 // statementRow is a statement with the entities it names, as a table or
@@ -234,6 +240,10 @@ func (s *Server) sourceShow(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if data.Consent, err = s.sourceConsent(r, src); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if err := s.sourceRedaction(r, &data); err != nil {
 		s.serverError(w, r, err)
 		return
 	}
