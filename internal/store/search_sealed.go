@@ -26,13 +26,25 @@ import (
 const searchKeyLabel = "athar search v1"
 
 // searchKey is the key of the sealed index; create makes the master key
-// when missing.
+// when missing. It never changes (rotation re-wraps it), so it is read once.
 func (s *Store) searchKey(ctx context.Context, create bool) ([]byte, error) {
+	s.keyMu.Lock()
+	k := s.searchRaw
+	s.keyMu.Unlock()
+	if k != nil {
+		return k, nil
+	}
 	m, err := s.masterKey(ctx, create)
 	if err != nil {
 		return nil, err
 	}
-	return m.Derive(searchKeyLabel), nil
+	if k, err = s.searchKeyRaw(ctx, m); err != nil {
+		return nil, err
+	}
+	s.keyMu.Lock()
+	s.searchRaw = k
+	s.keyMu.Unlock()
+	return k, nil
 }
 
 // maxPrefix is the longest prefix, in code points, indexed for a sealed
