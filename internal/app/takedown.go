@@ -32,3 +32,13 @@ func (a *App) TakeDown(ctx context.Context, v access.Viewer, sourceID, reason st
 	}
 	return err
 }
+
+// RotateKeys makes a new master key and re-wraps every data key under it
+// (store.RotateMasterKey); admins only — the operator at the command line
+// is one. keepOld keeps the old key file beside the new.
+func (a *App) RotateKeys(ctx context.Context, v access.Viewer, keepOld bool) (store.Rotation, error) {
+	if err := mayManageAccounts(v, "rotate the master key"); err != nil {
+		return store.Rotation{}, err
+	}
+	return a.st.RotateMasterKey(ctx, v.Actor(), keepOld)
+}
