@@ -62,13 +62,23 @@ type Rotation struct {
 // file of an unfinished rotation holds it, in which case the rotation is
 // finished (the next file renamed over the key file).
 func (s *Store) loadMaster(ctx context.Context, path string, create bool) (*seal.Key, error) {
-	k, err := seal.LoadOrCreate(path, create)
-	if err != nil {
-		return nil, err
-	}
 	var want string
 	if err := s.db.QueryRowContext(ctx, "SELECT master_id FROM store_identity").Scan(&want); err != nil {
 		return nil, fmt.Errorf("read the store's id: %w", err)
+	}
+	if create {
+		// A new key only for a store that has sealed nothing: one whose
+		// key file went missing must not seal new sources under another
+		// key than the old ones.
+		var n int
+		if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM source_keys WHERE wrapped <> ''").Scan(&n); err != nil {
+			return nil, fmt.Errorf("read the data keys: %w", err)
+		}
+		create = n == 0 && want == ""
+	}
+	k, err := seal.LoadOrCreate(path, create)
+	if err != nil {
+		return nil, err
 	}
 	if want == "" || want == k.ID() {
 		return k, nil

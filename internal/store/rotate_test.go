@@ -199,3 +199,30 @@ func TestRotateWithoutKey(t *testing.T) {
 		t.Fatalf("rotate with no key: %v", err)
 	}
 }
+
+// A store whose key file went missing seals nothing new under a key of its
+// own making: its old sources would be under one key, the new under
+// another.
+func TestNoNewKeyOverSealedSources(t *testing.T) {
+	ctx := context.Background()
+	keyFile := filepath.Join(t.TempDir(), "master.key")
+	cfg := store.Config{DataDir: t.TempDir(), MasterKeyFile: keyFile}
+	s := storetest.Open(t, cfg)
+	first := model.Source{Kind: model.KindTestimony, Text: "first: " + phrase, Sensitivity: model.Confidential}
+	if err := s.Write(ctx, "tester", func(tx *store.Tx) error { return tx.AddSource(ctx, &first, []byte("first")) }); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if err := os.Remove(keyFile); err != nil {
+		t.Fatal(err)
+	}
+	again := storetest.Open(t, cfg)
+	next := model.Source{Kind: model.KindTestimony, Text: "second testimony", Sensitivity: model.Confidential}
+	err := again.Write(ctx, "tester", func(tx *store.Tx) error { return tx.AddSource(ctx, &next, []byte("second")) })
+	if err == nil || !strings.Contains(err.Error(), "master key") {
+		t.Fatalf("sealed with a new key over a missing one: %v", err)
+	}
+	if _, err := os.Stat(keyFile); err == nil {
+		t.Fatal("a new key file was made")
+	}
+}
