@@ -3,11 +3,13 @@ package app
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/search"
 	"github.com/athar-project/athar/internal/store"
 )
 
@@ -42,7 +44,14 @@ func (a *App) RotateKeys(ctx context.Context, v access.Viewer, keepOld bool) (st
 	if err := mayManageAccounts(v, "rotate the master key"); err != nil {
 		return store.Rotation{}, err
 	}
-	return a.st.RotateMasterKey(ctx, v.Actor(), keepOld)
+	r, err := a.st.RotateMasterKey(ctx, v.Actor(), keepOld)
+	// The sealed documents left the search index with the old search key:
+	// indexed again under the new one now, undone rotation or not (the
+	// next search would, a little later).
+	if _, cerr := search.CatchUp(context.WithoutCancel(ctx), a.st); cerr != nil && err == nil {
+		return r, fmt.Errorf("the keys are rotated, but indexing the sealed documents again failed (the next search retries): %w", cerr)
+	}
+	return r, err
 }
 
 // TakeDownRequest is a pending request as the admin page lists it: with

@@ -146,7 +146,7 @@ func (s *Store) dataKey(ctx context.Context, q querier, id string) (sourceKey, e
 // row. The source_keys row is written by addSourceKey once the source row
 // exists.
 func (t *Tx) sealNew(ctx context.Context, id, text string, data []byte) (sealedText string, k sourceKey, wrapped string, err error) {
-	master, err := t.s.masterKey(ctx, true)
+	master, err := t.txMaster(ctx, true)
 	if err != nil {
 		return "", k, "", err
 	}

@@ -23,17 +23,24 @@ import (
 // before the commit, the database is still wrapped under the old key, which
 // is still in the key file (a stray next file is removed by the next
 // rotation); after it, master_id names the new key, and masterKey, finding
-// the key file holds another, takes the next file and finishes the rename.
+// the key file holds another, takes the next file; the next rotation
+// finishes the rename first. (Other processes never rename: the rotating
+// one is about to.)
 // A rename that fails with an error (not a crash) is undone: the keys are
 // wrapped again under the old key, which the key file still holds.
 //
-// The search key does not rotate: it is re-wrapped, not replaced, so that
-// the keyed-hash index need not be rebuilt (rebuilding needs every sealed
-// text opened and folded again, which the store cannot do without the
-// app's folder). It is as safe as the data keys, which do not rotate either:
-// a master key stolen before a rotation opens the wrapped keys of backups
+// The search key rotates too: a new random one, wrapped under the new
+// master key, and the sealed documents are removed from the index in the
+// same transaction, to be indexed again under it by the index's catch-up
+// (search.CatchUp, which app.RotateKeys runs at once). Re-wrapping the old
+// one would have spared the rebuild, but until the first rotation the
+// search key is derived from the master key: whoever stole that key could
+// derive it and test guessed words against the index of every copy made
+// later. The data keys do not rotate (content is not sealed again): a
+// master key stolen before a rotation opens the wrapped keys of backups
 // made before it, and those keys go on opening what was sealed under them;
-// the same stolen key opens nothing of a copy made after the rotation.
+// the same stolen key opens nothing of a copy made after the rotation
+// alone.
 
 // nextKeyFile is where rotation writes the new master key until it
 // replaces the old.
@@ -89,10 +96,41 @@ func (s *Store) loadMaster(ctx context.Context, path string, create bool) (*seal
 		// or the wrong one; opening says "sealed by another key".
 		return k, nil
 	}
-	if err := replaceKeyFile(nextKeyFile(path), path); err == nil {
-		syncDir(filepath.Dir(path))
-	}
 	return next, nil
+}
+
+// txMaster is the master key to wrap with inside a transaction: the one
+// the database names (store_identity.master_id, read once per transaction
+// and, on PostgreSQL, share-locked so that a rotation cannot commit in
+// between), reloaded when this process holds another — another process
+// rotated it. create makes the key of a store that has none.
+func (t *Tx) txMaster(ctx context.Context, create bool) (*seal.Key, error) {
+	if t.master != nil {
+		return t.master, nil
+	}
+	q := "SELECT master_id FROM store_identity"
+	if t.s.dialect.name() == "postgres" {
+		q += " FOR SHARE"
+	}
+	var want string
+	if err := t.queryRow(ctx, q).Scan(&want); err != nil {
+		return nil, fmt.Errorf("read the store's id: %w", err)
+	}
+	k, err := t.s.masterKey(ctx, create)
+	if err != nil {
+		return nil, err
+	}
+	if want != "" && k.ID() != want {
+		t.s.setMaster(nil)
+		if k, err = t.s.masterKey(ctx, false); err != nil {
+			return nil, err
+		}
+		if k.ID() != want {
+			return nil, fmt.Errorf("the master key at hand is %s, the store's is %s: %w", k.ID(), want, seal.ErrWrongKey)
+		}
+	}
+	t.master = k
+	return k, nil
 }
 
 // syncDir flushes a folder's entries (a rename) to disk, as far as it can.
@@ -145,7 +183,14 @@ func (s *Store) RotateMasterKey(ctx context.Context, actor string, keepOld bool)
 		return Rotation{}, err
 	}
 	if cur, err := seal.LoadOrCreate(path, false); err != nil || cur.ID() != old.ID() {
-		return Rotation{}, fmt.Errorf("the key file %s does not hold the store's master key %s: finish or undo the rotation by hand (the key is in %s)", path, old.ID(), nextKeyFile(path))
+		// An interrupted rotation: the store's key is in the next file.
+		if next, err := seal.LoadOrCreate(nextKeyFile(path), false); err != nil || next.ID() != old.ID() {
+			return Rotation{}, fmt.Errorf("the key file %s does not hold the store's master key %s", path, old.ID())
+		}
+		if err := replaceKeyFile(nextKeyFile(path), path); err != nil {
+			return Rotation{}, fmt.Errorf("finish the interrupted rotation: %w", err)
+		}
+		syncDir(filepath.Dir(path))
 	}
 	// A next file left by a rotation that never committed holds a key
 	// nothing is wrapped under.
@@ -160,7 +205,7 @@ func (s *Store) RotateMasterKey(ctx context.Context, actor string, keepOld bool)
 		return Rotation{}, fmt.Errorf("write the new master key: %w", err)
 	}
 	r := Rotation{File: path, OldID: old.ID(), NewID: next.ID()}
-	if r.Keys, err = s.rewrap(ctx, actor, old, next); err != nil {
+	if r.Keys, err = s.rewrap(ctx, actor, old, next, true); err != nil {
 		// A commit that reported an error may still have happened: the
 		// next file goes only if the database is not wrapped under it.
 		var id string
@@ -171,7 +216,7 @@ func (s *Store) RotateMasterKey(ctx context.Context, actor string, keepOld bool)
 	}
 	s.setMaster(next)
 	undo := func(cause error) (Rotation, error) {
-		if _, err := s.rewrap(ctx, actor, next, old); err != nil {
+		if _, err := s.rewrap(ctx, actor, next, old, false); err != nil {
 			// The next file is kept: loadMaster finds the key there.
 			return Rotation{}, fmt.Errorf("%w; and undoing it failed (%v): the master key is now in %s", cause, err, nextKeyFile(path))
 		}
@@ -201,7 +246,25 @@ func (s *Store) RotateMasterKey(ctx context.Context, actor string, keepOld bool)
 func (s *Store) setMaster(k *seal.Key) {
 	s.keyMu.Lock()
 	s.master = k
+	s.searchRaw = nil
 	s.keyMu.Unlock()
+}
+
+// unindexSealed removes from the search index every document hashed under
+// the search key: sealed sources' and restricted or confidential
+// statements'.
+func (t *Tx) unindexSealed(ctx context.Context) error {
+	docs := "SELECT id FROM search_docs WHERE (kind = 'source' AND ref_id IN (SELECT source_id FROM source_keys)) OR " +
+		"(kind = 'statement' AND ref_id IN (SELECT id FROM statements WHERE sensitivity IN ('restricted', 'confidential')))"
+	if t.s.dialect.name() == "sqlite" {
+		if _, err := t.exec(ctx, "DELETE FROM search_fts WHERE rowid IN ("+docs+")"); err != nil {
+			return fmt.Errorf("unindex sealed documents: %w", err)
+		}
+	}
+	if _, err := t.exec(ctx, "DELETE FROM search_docs WHERE id IN ("+docs+")"); err != nil {
+		return fmt.Errorf("unindex sealed documents: %w", err)
+	}
+	return nil
 }
 
 // rewrap wraps every data key, and the search key, again under next, in
@@ -209,10 +272,17 @@ func (s *Store) setMaster(k *seal.Key) {
 // wrapped values are zeroed (SQLite's secure_delete, then a WAL
 // checkpoint) or vacuumed (PostgreSQL): a stolen old key must not find
 // them in the files.
-func (s *Store) rewrap(ctx context.Context, actor string, old, next *seal.Key) (int, error) {
+func (s *Store) rewrap(ctx context.Context, actor string, old, next *seal.Key, freshSearch bool) (int, error) {
 	n := 0
 	err := s.Write(ctx, actor, func(t *Tx) error {
 		n = 0
+		if s.dialect.name() == "postgres" {
+			// Writers that wrap a new key share-lock this row (txMaster):
+			// none commits one under the old key after this.
+			if _, err := t.exec(ctx, "SELECT master_id FROM store_identity FOR UPDATE"); err != nil {
+				return err
+			}
+		}
 		if err := t.secureDelete(ctx); err != nil {
 			return err
 		}
@@ -261,6 +331,16 @@ func (s *Store) rewrap(ctx context.Context, actor string, old, next *seal.Key) (
 			}
 			if raw, err = old.Open(env, searchKeyAD); err != nil {
 				return fmt.Errorf("search key: %w", err)
+			}
+		}
+		if freshSearch {
+			k, err := seal.Generate()
+			if err != nil {
+				return err
+			}
+			raw = k.Derive(searchKeyLabel)
+			if err := t.unindexSealed(ctx); err != nil {
+				return err
 			}
 		}
 		if _, err := t.exec(ctx, "UPDATE store_identity SET search_key = ?, master_id = ?",

@@ -78,6 +78,11 @@ func TestRotateMasterKey(t *testing.T) {
 				if got, err := st.Statement(ctx, access.Operator(), stmt.ID); err != nil || got.Span.Quote != phrase {
 					t.Fatalf("quote %q, %v", got.Span.Quote, err)
 				}
+				// Rotation took the sealed documents out of the index, to
+				// be indexed again under the new search key.
+				if _, err := st.IndexPending(ctx, strings.ToLower, 500); err != nil {
+					return err
+				}
 				hits, err := st.Search(ctx, access.Operator(), store.SearchQuery{Words: []string{"nineteen"}})
 				if err != nil || len(hits.Sources) != 1 {
 					t.Fatalf("search after rotation: %v %+v", err, hits)
@@ -121,6 +126,11 @@ func TestRotateMasterKey(t *testing.T) {
 				t.Fatal(err)
 			}
 
+			// Another process holds the old key when the rotation comes.
+			other := storetest.Open(t, cfg)
+			if _, err := other.Source(ctx, access.Operator(), conf.ID); err != nil {
+				t.Fatal(err)
+			}
 			// A finished rotation: the new file reads, the old does not.
 			r, err := s.RotateMasterKey(ctx, "operator", false)
 			if err != nil {
@@ -138,9 +148,27 @@ func TestRotateMasterKey(t *testing.T) {
 			if names, _ := filepath.Glob(keyFile + ".*"); len(names) != 0 {
 				t.Fatalf("left beside the key file: %v", names)
 			}
+			// The other process seals a new source under the new key, not
+			// the one it held, and reads the old sources.
+			later := model.Source{Kind: model.KindTestimony, Text: "a later testimony", Sensitivity: model.Confidential}
+			if err := other.Write(ctx, "tester", func(tx *store.Tx) error { return tx.AddSource(ctx, &later, []byte("later")) }); err != nil {
+				t.Fatal(err)
+			}
+			if got, err := other.Source(ctx, access.Operator(), conf.ID); err != nil || got.Text != conf.Text {
+				t.Fatalf("the other process after the rotation: %q %v", got.Text, err)
+			}
+			fresh := storetest.Open(t, cfg)
+			if got, err := fresh.Source(ctx, access.Operator(), later.ID); err != nil || got.Text != later.Text {
+				t.Fatalf("a source sealed by a process that held the old key: %q %v", got.Text, err)
+			}
+			fresh.Close()
+			other.Close()
 			// The store that rotated goes on reading without reopening.
 			if src, err := s.Source(ctx, access.Operator(), conf.ID); err != nil || src.Text != conf.Text {
 				t.Fatalf("read by the store that rotated: %q %v", src.Text, err)
+			}
+			if hits, err := s.Search(ctx, access.Operator(), store.SearchQuery{Words: []string{"nineteen"}}); err != nil || len(hits.Sources) != 1 {
+				t.Fatalf("search by the store that rotated: %v %+v", err, hits)
 			}
 
 			// A crash after the commit, before the rename: the next open
@@ -158,15 +186,19 @@ func TestRotateMasterKey(t *testing.T) {
 			if err := reads(keyFile); err != nil {
 				t.Fatalf("after a crash mid-rotation: %v", err)
 			}
-			if k, err := seal.LoadOrCreate(keyFile, false); err != nil || k.ID() != r.NewID {
-				t.Fatalf("the interrupted rotation was not finished: %v", err)
+			if k, err := seal.LoadOrCreate(keyFile+".next", false); err != nil || k.ID() != r.NewID {
+				t.Fatalf("the new key of the interrupted rotation is not beside the file: %v", err)
 			}
 			if err := reads(second); !errors.Is(err, seal.ErrWrongKey) {
 				t.Fatalf("the key before the crash still reads: %v", err)
 			}
 
+			// The next rotation finishes the interrupted one first;
 			// --keep-old keeps the old file, owner-only.
-			third := keyBytes()
+			third, err := os.ReadFile(keyFile + ".next")
+			if err != nil {
+				t.Fatal(err)
+			}
 			r, err = s.RotateMasterKey(ctx, "operator", true)
 			if err != nil {
 				t.Fatal(err)
