@@ -54,3 +54,11 @@ func (t *Tx) AddClearSource(ctx context.Context, src *model.Source, data []byte)
 	}
 	return t.insert(ctx, "sources", sourceRow(src))
 }
+
+// SetReplaceKeyFile replaces the rename that puts a rotated master key in
+// place, for the tests of a rotation that fails or crashes there.
+func SetReplaceKeyFile(f func(from, to string) error) (restore func()) {
+	old := replaceKeyFile
+	replaceKeyFile = f
+	return func() { replaceKeyFile = old }
+}

@@ -64,7 +64,7 @@ func (s *Store) masterKey(ctx context.Context, create bool) (*seal.Key, error) {
 	if err != nil {
 		return nil, err
 	}
-	k, err := seal.LoadOrCreate(path, create)
+	k, err := s.loadMaster(ctx, path, create)
 	if err != nil {
 		return nil, err
 	}
@@ -126,6 +126,15 @@ func (s *Store) dataKey(ctx context.Context, q querier, id string) (sourceKey, e
 		return sourceKey{}, fmt.Errorf("data key of %s: %w", id, seal.ErrDamaged)
 	}
 	k, err := master.Unwrap(env, id)
+	if errors.Is(err, seal.ErrWrongKey) {
+		// Another process may have rotated the master key since this
+		// one read it: read the file again, once.
+		s.setMaster(nil)
+		if master, err = s.masterKey(ctx, false); err != nil {
+			return sourceKey{}, fmt.Errorf("source %s is sealed and the master key is not at hand: %w", id, err)
+		}
+		k, err = master.Unwrap(env, id)
+	}
 	if err != nil {
 		return sourceKey{}, err
 	}
@@ -137,7 +146,7 @@ func (s *Store) dataKey(ctx context.Context, q querier, id string) (sourceKey, e
 // row. The source_keys row is written by addSourceKey once the source row
 // exists.
 func (t *Tx) sealNew(ctx context.Context, id, text string, data []byte) (sealedText string, k sourceKey, wrapped string, err error) {
-	master, err := t.s.masterKey(ctx, true)
+	master, err := t.txMaster(ctx, true)
 	if err != nil {
 		return "", k, "", err
 	}

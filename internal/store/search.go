@@ -106,6 +106,9 @@ func (t *Tx) IndexStatement(ctx context.Context, id string, fold Folder) error {
 // as the keyed hashes of its words (hashedBody), never in the clear.
 func (t *Tx) indexDoc(ctx context.Context, kind, ref, body string, sealed bool) error {
 	if sealed {
+		if _, err := t.txMaster(ctx, true); err != nil {
+			return fmt.Errorf("index %s %s: %w", kind, ref, err)
+		}
 		k, err := t.s.searchKey(ctx, true)
 		if err != nil {
 			return fmt.Errorf("index %s %s: %w", kind, ref, err)

@@ -5,6 +5,7 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"strings"
 
 	"github.com/athar-project/athar/internal/access"
@@ -26,13 +27,35 @@ import (
 const searchKeyLabel = "athar search v1"
 
 // searchKey is the key of the sealed index; create makes the master key
-// when missing.
+// when missing. Read once, and again after a rotation.
 func (s *Store) searchKey(ctx context.Context, create bool) ([]byte, error) {
+	// The master key's id in the database: another process may have
+	// rotated the keys (and the search key with them) since this one
+	// read them.
+	var want string
+	if err := s.db.QueryRowContext(ctx, "SELECT master_id FROM store_identity").Scan(&want); err != nil {
+		return nil, fmt.Errorf("read the store's id: %w", err)
+	}
+	s.keyMu.Lock()
+	k := s.searchRaw
+	stale := s.master != nil && want != "" && s.master.ID() != want
+	s.keyMu.Unlock()
+	if stale {
+		s.setMaster(nil)
+	} else if k != nil {
+		return k, nil
+	}
 	m, err := s.masterKey(ctx, create)
 	if err != nil {
 		return nil, err
 	}
-	return m.Derive(searchKeyLabel), nil
+	if k, err = s.searchKeyRaw(ctx, m); err != nil {
+		return nil, err
+	}
+	s.keyMu.Lock()
+	s.searchRaw = k
+	s.keyMu.Unlock()
+	return k, nil
 }
 
 // maxPrefix is the longest prefix, in code points, indexed for a sealed

@@ -67,6 +67,7 @@ type Store struct {
 	masterFile   string // Config.MasterKeyFile
 	keyMu        sync.Mutex
 	master       *seal.Key // loaded once, by masterKey
+	searchRaw    []byte    // the search key, read once by searchKey
 	now          func() time.Time
 	// statements counts the statements write transactions ran, for the
 	// tests that hold a write's cost in statements.

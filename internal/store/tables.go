@@ -36,6 +36,8 @@ var ledgeredTables = []table{
 		"low_words", "pages", "words", "created_at"}},
 	{name: "settings", key: "name", cols: []string{"name", "value", "updated_by", "updated_at"}},
 	{name: "takedowns", key: "source_id", cols: []string{"source_id", "reason", "actor", "at"}},
+	{name: "takedown_requests", key: "id", cols: []string{"id", "source_id", "reason", "requested_by", "requested_at",
+		"status", "decided_by", "decided_at"}},
 	{name: "enquiries", key: "id", cols: []string{"id", "name", "father", "mother", "family", "sex", "born", "home",
 		"last_seen_date", "last_seen_at", "held_at", "asked_by", "contact", "consent", "status", "created_by",
 		"created_at", "updated_at"}},

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/athar-project/athar/internal/ledger"
+	"github.com/athar-project/athar/internal/seal"
 )
 
 // Tx is one write transaction. Every row it inserts, updates or deletes in a
@@ -40,6 +41,8 @@ type Tx struct {
 	// keys caches the data keys of sources, nil for a source not sealed
 	// (txDataKey).
 	keys map[string]*sourceKey
+	// master is the master key the transaction wraps with (txMaster).
+	master *seal.Key
 }
 
 // Actor is who the transaction writes as.

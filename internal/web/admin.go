@@ -15,12 +15,17 @@ type adminData struct {
 	Busy      bool              // a verify was already running
 	Public    app.Setting       // whether the public view is published, and by whom
 	Published bool
+	// TakeDowns are the take-down requests waiting for a second admin.
+	TakeDowns []app.TakeDownRequest
 }
 
 func (s *Server) adminData(r *http.Request) (adminData, error) {
 	var d adminData
 	var err error
 	if d.Users, err = s.app.Users(r.Context(), state(r).viewer); err != nil {
+		return d, err
+	}
+	if d.TakeDowns, err = s.app.PendingTakeDowns(r.Context(), state(r).viewer); err != nil {
 		return d, err
 	}
 	if d.HeadSeq, d.Head, err = s.store.Head(r.Context()); err != nil {

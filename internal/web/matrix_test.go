@@ -184,6 +184,18 @@ func TestAuthorizationMatrix(t *testing.T) {
 		t.Fatal(err)
 	}
 	fx := r.fx
+	// A take-down of the confidential source, asked for by the one admin
+	// who signs in: it is pending throughout (adel may not approve it), and
+	// its reason is for admins only.
+	const takedownReason = "takedown reason marker 7q"
+	var pendingTakeDown store.TakeDownRequest
+	err = r.st.Write(context.Background(), "adel", func(tx *store.Tx) (err error) {
+		pendingTakeDown, err = tx.RequestTakeDown(context.Background(), r.sources[model.Confidential].src.ID, takedownReason)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 	routes := []struct {
 		method, path string
 		csrf         bool // send the page's CSRF token
@@ -255,6 +267,17 @@ func TestAuthorizationMatrix(t *testing.T) {
 		{"POST", "/admin/users/nonexistent", true, adminAnswer(http.StatusNotFound), url.Values{"action": {"disable"}}},
 		{"POST", "/admin/publish", true, adminAnswer(http.StatusBadRequest), url.Values{"publish": {"maybe"}}},
 		{"POST", "/admin/publish", false, always(http.StatusForbidden), url.Values{"publish": {"on"}}},
+		// Take-down: admins only; no reason is a bad request, a source
+		// with a request waiting a conflict, and the admin who asked may
+		// not approve (403).
+		{"POST", src(model.Public) + "/takedown", true, adminAnswer(http.StatusBadRequest), nil},
+		{"POST", "/sources/src_0000000000000000/takedown", true, adminAnswer(http.StatusNotFound), url.Values{"reason": {"x"}}},
+		{"POST", src(model.Confidential) + "/takedown", true, adminAnswer(http.StatusConflict), url.Values{"reason": {"again"}}},
+		{"POST", src(model.Confidential) + "/takedown", false, always(http.StatusForbidden), url.Values{"reason": {"x"}}},
+		{"POST", "/admin/takedowns/" + pendingTakeDown.ID, true, adminAnswer(http.StatusForbidden), url.Values{"action": {"approve"}}},
+		{"POST", "/admin/takedowns/" + pendingTakeDown.ID, true, adminAnswer(http.StatusBadRequest), url.Values{"action": {"maybe"}}},
+		{"POST", "/admin/takedowns/nonexistent", true, adminAnswer(http.StatusNotFound), url.Values{"action": {"refuse"}}},
+		{"POST", "/admin/takedowns/" + pendingTakeDown.ID, false, always(http.StatusForbidden), url.Values{"action": {"approve"}}},
 		{"POST", "/logout", false, always(http.StatusForbidden), nil},
 		{"GET", "/upload", false, signedAt(model.Public), nil},
 		{"GET", "/export", false, signedAt(model.Public), nil},
@@ -490,6 +513,9 @@ func TestAuthorizationMatrix(t *testing.T) {
 				}
 				if w.name != "karim" && w.name != "adel" {
 					leaks = append(leaks, r.enquirySecrets...)
+				}
+				if w.name != "adel" {
+					leaks = append(leaks, takedownReason)
 				}
 				asked, _ := url.QueryUnescape(rt.path)
 				for _, leak := range leaks {

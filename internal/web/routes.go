@@ -96,6 +96,9 @@ func (s *Server) routes() []route {
 		{"POST /admin/users", admins, s.userCreate},
 		{"POST /admin/users/{id}", admins, s.userUpdate},
 		{"POST /sources/{id}/consent", admins, s.consentSubmit},
+		// Take-down: one admin asks, another approves (takedown.go).
+		{"POST /sources/{id}/takedown", admins, s.takedownRequest},
+		{"POST /admin/takedowns/{id}", admins, s.takedownDecide},
 
 		// Everything else is the same not-found page, signed in or not.
 		{"/", anyone, s.notFound},
