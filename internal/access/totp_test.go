@@ -48,15 +48,12 @@ func TestCheckTOTP(t *testing.T) {
 		{"two steps old", code(now.Add(-60 * time.Second)), 0, false, 0},
 		{"already used", code(now), step, false, 0},
 		{"older than the last used", code(now.Add(-30 * time.Second)), step - 1, false, 0},
-		{"wrong", "000000", 0, false, 0},
+		{"wrong", "000000", 0, false, 0}, // the secret and now are fixed: no code near now is 000000
 		{"too short", code(now)[:5], 0, false, 0},
 		{"letters", "abcdef", 0, false, 0},
 		{"empty", "", 0, false, 0},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			if tt.name == "wrong" && code(now) == "000000" {
-				t.Skip("the code happens to be 000000")
-			}
 			got, ok := CheckTOTP(rfcSecret, tt.code, now, tt.after)
 			if ok != tt.ok || got != tt.onStep {
 				t.Errorf("CheckTOTP(%q, after %d) = %d, %v; want %d, %v", tt.code, tt.after, got, ok, tt.onStep, tt.ok)
