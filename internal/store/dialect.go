@@ -6,7 +6,6 @@ import (
 	"embed"
 	"fmt"
 	"net/url"
-	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -87,15 +86,8 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if s.dialect.name() == "sqlite" {
-		// Two processes opening a new data directory at once would both
-		// apply the first migration: one migrates, the other waits.
-		unlock, err := lockFile(filepath.Join(s.dataDir, ".migrate.lock"))
-		if err != nil {
-			return fmt.Errorf("lock migrations: %w", err)
-		}
-		defer unlock()
-	}
+	// On SQLite, Open holds the data directory's lock around this (see
+	// openSQLite): one process migrates, the others wait.
 	var opts []goose.ProviderOption
 	if s.dialect.name() == "postgres" {
 		// Many servers and workers may start at once: one migrates, the

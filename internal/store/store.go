@@ -84,7 +84,11 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	var err error
 	switch {
 	case cfg.DBURL == "":
-		err = s.openSQLite(ctx, cfg)
+		var unlock func()
+		if unlock, err = s.openSQLite(ctx, cfg); err == nil {
+			// Held until the store is migrated and sealed (see openSQLite).
+			defer unlock()
+		}
 	case strings.HasPrefix(cfg.DBURL, "postgres://"), strings.HasPrefix(cfg.DBURL, "postgresql://"):
 		err = s.openPostgres(ctx, cfg)
 	default:
@@ -107,27 +111,40 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	return s, nil
 }
 
-func (s *Store) openSQLite(ctx context.Context, cfg Config) error {
+// openSQLite opens the embedded database. It holds the data directory's
+// open lock from before the first connection until Open
+// returns (the caller releases it): the first connection switches a new
+// database to WAL, which needs the file to itself and fails at once, whatever
+// the busy timeout, while another process is doing the same; and two
+// processes opening a new directory would both apply the first migration.
+func (s *Store) openSQLite(ctx context.Context, cfg Config) (unlock func(), err error) {
 	path := filepath.Join(cfg.DataDir, "athar.db")
 	if cfg.ReadOnly {
 		if _, err := os.Stat(path); err != nil {
-			return fmt.Errorf("%w: %s has no database (run 'athar ingest' or 'athar demo' to create one, or give --data)", ErrNoData, cfg.DataDir)
+			return nil, fmt.Errorf("%w: %s has no database (run 'athar ingest' or 'athar demo' to create one, or give --data)", ErrNoData, cfg.DataDir)
 		}
 	} else if err := os.MkdirAll(cfg.DataDir, 0o700); err != nil {
-		return fmt.Errorf("create data directory: %w", err)
+		return nil, fmt.Errorf("create data directory: %w", err)
+	}
+	if unlock, err = lockFile(filepath.Join(cfg.DataDir, ".migrate.lock")); err != nil {
+		return nil, fmt.Errorf("lock data directory %s: %w", cfg.DataDir, err)
+	}
+	fail := func(err error) (func(), error) {
+		unlock()
+		return nil, err
 	}
 	db, err := sql.Open("sqlite", sqliteDSN(path))
 	if err != nil {
-		return err
+		return fail(err)
 	}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
-		return fmt.Errorf("open %s: %w", path, err)
+		return fail(fmt.Errorf("open %s: %w", path, err))
 	}
 	s.db = db
 	s.dialect = sqliteDialect{}
 	s.archive = &fileArchive{dir: filepath.Join(cfg.DataDir, "archive", "sha256")}
-	return nil
+	return unlock, nil
 }
 
 func (s *Store) openPostgres(ctx context.Context, cfg Config) error {
