@@ -1,6 +1,9 @@
 package names
 
-import "math"
+import (
+	"math"
+	"strings"
+)
 
 // evidence gathers what the parts of two names say for and against their
 // naming one person. Against, in log-odds: each part replaced by another
@@ -17,6 +20,7 @@ type evidence struct {
 	e       float64 // against, in log-odds (zero or less)
 	support float64 // how much the agreeing parts identify: their rarity, summed
 	agreed  int     // how many parts agree
+	alike   float64 // parts paired as alike but short of agreeing, by how alike
 }
 
 // scoring weights, in log-odds.
@@ -31,11 +35,12 @@ type scoring struct {
 	middle     float64 // a replaced father's or grandfather's name, against a given or family name
 	single     float64 // the most one agreeing part identifies
 	likeMax    float64 // how much of a replaced part's cost its likeness to the other can take off
+	alike      float64 // the share of an agreeing part's rarity that a part alike only carries
 }
 
 var params = scoring{
 	replaced: 3.5, extra: 0.53, reordered: 0.97, epithet: 1.5, slope: 2.83, mid: 1.5,
-	identify: 0.825, floor: 0.3, middle: 0.7, single: 0.17, likeMax: 1,
+	identify: 0.825, floor: 0.3, middle: 0.7, single: 0.17, likeMax: 1, alike: 0.5,
 }
 
 // info is how much a part says about who is named: its rarity, less for a
@@ -58,9 +63,17 @@ func info(p *Part) float64 {
 // they are a typing error as often as another name, and the conflicts
 // compare counts decide.
 func (ev *evidence) paired(a, b *Part, s float64) {
-	if s >= agree {
+	switch {
+	case s >= agree:
 		ev.support += math.Min(info(a), info(b))
 		ev.agreed++
+	case s >= weak && !knownApart(a, b):
+		// a misspelling of the same part ("Wladimir", "Vladimir") as
+		// often as another name: it identifies, by how alike, up to half
+		// of what agreeing would
+		like := (s - weak) / (agree - weak)
+		ev.support += params.alike * like * math.Min(info(a), info(b))
+		ev.alike += like
 	}
 }
 
@@ -121,17 +134,33 @@ func (ev *evidence) score() float64 {
 	// leave the question open however well they agree; the more rare
 	// parts agree, the surer
 	id := 1 - math.Exp(-ev.support/params.identify)
-	if ev.agreed < 2 {
-		// one part alone, however rare, names too many people
-		id = math.Min(id, params.single)
+	if n := float64(ev.agreed) + ev.alike; n < 2 {
+		// one part alone, however rare, names too many people; a second
+		// part alike only lifts that bound by how alike it is
+		id = math.Min(id, params.single+(1-params.single)*math.Max(0, n-1))
 	}
 	return p * (params.floor + (1-params.floor)*id)
 }
 
 // knownApart reports two parts the table of known names knows as different
-// names (Hassan and Hussein).
+// names (Hassan and Hussein), or two Abd compounds whose second names it
+// knows apart (Abdul Rahim and Abdul Rahman).
 func knownApart(a, b *Part) bool {
-	return len(a.known) > 0 && len(b.known) > 0 && !sharesID(a.known, b.known)
+	if len(a.known) > 0 && len(b.known) > 0 {
+		return !sharesID(a.known, b.known)
+	}
+	ka, kb := abdKnown(a), abdKnown(b)
+	return len(ka) > 0 && len(kb) > 0 && !sharesID(ka, kb)
+}
+
+// abdKnown is the known-name entries of the name after Abd in an Abd
+// compound ("abd رحمن", "abd rahman"), or nothing.
+func abdKnown(p *Part) []int32 {
+	rest, ok := strings.CutPrefix(p.Text, "abd ")
+	if !ok {
+		return nil
+	}
+	return lookupKnown(rest, p.Arabic)
 }
 
 // leadLogit is how far, in log-odds, the best of several candidates must be

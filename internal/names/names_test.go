@@ -284,3 +284,33 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestScoreBands holds where scores fall for a misspelt part and for Abd
+// compounds: a part alike only identifies a little, never enough to link;
+// two Abd names the table knows apart are two names, in either script.
+func TestScoreBands(t *testing.T) {
+	for _, c := range []struct {
+		a, b     string
+		min, max float64
+		link     bool
+	}{
+		// one misspelt part beside one that agrees: more than one part
+		// alone, still no link
+		{"Wladimir Putin", "Vladimir Putin", 0.6, 0.85, false},
+		{"Jeff Brezos", "Jeff Bezos", 0.6, 0.85, false},
+		// one part alone
+		{"Hannibal", "Hannibal", 0, 0.45, false},
+		// Abd al-Rahim is not Abd al-Rahman
+		{"Abdulrahim Salloum", "Abdulrahman Salloum", 0, 0.1, false},
+		{"عبد الرحيم سلوم", "عبد الرحمن سلوم", 0, 0.45, false},
+		{"عبد الرحمن سلوم", "Abdulrahman Salloum", MatchScore, 1, true},
+	} {
+		r := CompareStrings(c.a, c.b)
+		if r.Score < c.min || r.Score > c.max {
+			t.Errorf("Compare(%q, %q) = %.3f, want in [%.2f, %.2f]; reasons %q", c.a, c.b, r.Score, c.min, c.max, r.Reasons)
+		}
+		if r.Match != c.link {
+			t.Errorf("Compare(%q, %q) match %v, want %v; reasons %q", c.a, c.b, r.Match, c.link, r.Reasons)
+		}
+	}
+}
