@@ -1,0 +1,63 @@
+package store
+
+import (
+	"context"
+
+	"github.com/athar-project/athar/internal/model"
+)
+
+// UnsealFields writes a sealed source's title, publisher, file name and
+// mention texts back in the clear (ledgered updates), as stores sealed
+// before those were hold them: for the test of their sealing on open.
+func (t *Tx) UnsealFields(ctx context.Context, id string) error {
+	k, err := t.txDataKey(ctx, id)
+	if err != nil {
+		return err
+	}
+	var title, publisher, filename string
+	if err := t.queryRow(ctx, "SELECT title, publisher, filename FROM sources WHERE id = ?", id).Scan(&title, &publisher, &filename); err != nil {
+		return err
+	}
+	src := model.Source{ID: id, Title: title, Publisher: publisher, Filename: filename}
+	if err := openSourceCols(k.key, &src); err != nil {
+		return err
+	}
+	if err := t.update(ctx, "sources", id, map[string]any{"title": src.Title, "publisher": src.Publisher, "filename": src.Filename}); err != nil {
+		return err
+	}
+	rows, err := t.query(ctx, "SELECT id, text FROM mentions WHERE source_id = ?", id)
+	if err != nil {
+		return err
+	}
+	texts := map[string]string{}
+	for rows.Next() {
+		var mid, text string
+		if err := rows.Scan(&mid, &text); err != nil {
+			rows.Close()
+			return err
+		}
+		texts[mid] = text
+	}
+	rows.Close()
+	for mid, text := range texts {
+		clear, err := openText(k.key, mentionAD(mid), text)
+		if err != nil {
+			return err
+		}
+		if err := t.update(ctx, "mentions", mid, map[string]any{"text": clear}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// UnsealTOTP writes an account's TOTP secret back in the clear, as stores
+// made before it was sealed hold it.
+func (s *Store) UnsealTOTP(ctx context.Context, userID string) error {
+	x, err := s.SecondFactors().TOTP(ctx, userID)
+	if err != nil {
+		return err
+	}
+	_, err = s.execWrite(ctx, "UPDATE totp_secrets SET secret = ? WHERE user_id = ?", x.Secret, userID)
+	return err
+}
