@@ -21,8 +21,8 @@ type TOTP struct {
 	UserID    string
 	Secret    string
 	CreatedAt time.Time
-	Confirmed bool  // a code from it has been given once: it is in force
-	LastStep  int64 // the last time step accepted
+	Confirmed bool   // a code from it has been given once: it is in force
+	LastStep  int64  // the last time step accepted
 	stored    string // the secret as the row holds it (sealed)
 }
 
