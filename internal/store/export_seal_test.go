@@ -2,6 +2,10 @@ package store
 
 import (
 	"context"
+	"fmt"
+	"io/fs"
+	"strconv"
+	"strings"
 
 	"github.com/athar-project/athar/internal/model"
 )
@@ -60,4 +64,19 @@ func (s *Store) UnsealTOTP(ctx context.Context, userID string) error {
 	}
 	_, err = s.execWrite(ctx, "UPDATE totp_secrets SET secret = ? WHERE user_id = ?", x.Secret, userID)
 	return err
+}
+
+// MigrationNamed is the version of the migration whose file is named
+// NNNNN_name.sql, so that a test names a migration by what it does and
+// keeps working when it is renumbered.
+func (s *Store) MigrationNamed(name string) (int64, error) {
+	fsys, err := s.migrations()
+	if err != nil {
+		return 0, err
+	}
+	files, err := fs.Glob(fsys, "*_"+name+".sql")
+	if err != nil || len(files) != 1 {
+		return 0, fmt.Errorf("migration %s: %d files, %v", name, len(files), err)
+	}
+	return strconv.ParseInt(strings.SplitN(files[0], "_", 2)[0], 10, 64)
 }

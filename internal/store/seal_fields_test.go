@@ -225,7 +225,7 @@ func sealFieldsOnOpen(t *testing.T, engine string) {
 		if err := old.UnsealTOTP(ctx, u.ID); err != nil {
 			t.Fatal(err)
 		}
-		// As migration 00024 leaves a store made before it.
+		// As the migration that added sealed_fields leaves a store made before it.
 		if _, err := old.DB().ExecContext(ctx, "UPDATE store_identity SET sealed_fields = 0"); err != nil {
 			t.Fatal(err)
 		}
