@@ -18,16 +18,43 @@ func (t *Tx) UnsealFields(ctx context.Context, id string) error {
 	if err != nil {
 		return err
 	}
-	var title, publisher, filename string
-	if err := t.queryRow(ctx, "SELECT title, publisher, filename FROM sources WHERE id = ?", id).Scan(&title, &publisher, &filename); err != nil {
+	var title, publisher, url, filename string
+	if err := t.queryRow(ctx, "SELECT title, publisher, url, filename FROM sources WHERE id = ?", id).Scan(&title, &publisher, &url, &filename); err != nil {
 		return err
 	}
-	src := model.Source{ID: id, Title: title, Publisher: publisher, Filename: filename}
+	src := model.Source{ID: id, Title: title, Publisher: publisher, URL: url, Filename: filename}
 	if err := openSourceCols(k.key, &src); err != nil {
 		return err
 	}
-	if err := t.update(ctx, "sources", id, map[string]any{"title": src.Title, "publisher": src.Publisher, "filename": src.Filename}); err != nil {
+	if err := t.update(ctx, "sources", id, map[string]any{"title": src.Title, "publisher": src.Publisher, "url": src.URL, "filename": src.Filename}); err != nil {
 		return err
+	}
+	frows, err := t.query(ctx, "SELECT id, name, url FROM source_files WHERE source_id = ?", id)
+	if err != nil {
+		return err
+	}
+	files := map[string][2]string{}
+	for frows.Next() {
+		var fid, name, url string
+		if err := frows.Scan(&fid, &name, &url); err != nil {
+			frows.Close()
+			return err
+		}
+		files[fid] = [2]string{name, url}
+	}
+	frows.Close()
+	for fid, f := range files {
+		name, err := openText(k.key, fileAD(fid+" name"), f[0])
+		if err != nil {
+			return err
+		}
+		url, err := openText(k.key, fileAD(fid+" url"), f[1])
+		if err != nil {
+			return err
+		}
+		if err := t.update(ctx, "source_files", fid, map[string]any{"name": name, "url": url}); err != nil {
+			return err
+		}
 	}
 	rows, err := t.query(ctx, "SELECT id, text FROM mentions WHERE source_id = ?", id)
 	if err != nil {

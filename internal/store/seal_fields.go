@@ -1,9 +1,11 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/athar-project/athar/internal/model"
@@ -11,7 +13,7 @@ import (
 )
 
 // Besides its text, quotes, original and files, a sealed source's title,
-// publisher and file name, and the texts of the mentions found in it (the
+// publisher, URL and file name, and the texts of the mentions found in it (the
 // names, places and dates as the source spells them), are sealed under its
 // data key: each bound to its row and purpose, so that a sealed value
 // copied into another row does not open. Nothing groups, matches or sorts
@@ -27,7 +29,7 @@ func fieldAD(col, sourceID string) []byte { return []byte("athar source " + col 
 func mentionAD(mentionID string) []byte { return []byte("athar mention:" + mentionID) }
 
 // sealedSourceCols are the columns of a source row sealed besides its text.
-var sealedSourceCols = []string{"title", "publisher", "filename"}
+var sealedSourceCols = []string{"title", "publisher", "url", "filename"}
 
 // sealSourceCols seals, in a source row about to be written, the columns
 // sealedSourceCols that are not empty and not sealed yet.
@@ -47,7 +49,7 @@ func openSourceCols(k *seal.Key, src *model.Source) error {
 	for _, f := range []struct {
 		col string
 		v   *string
-	}{{"title", &src.Title}, {"publisher", &src.Publisher}, {"filename", &src.Filename}} {
+	}{{"title", &src.Title}, {"publisher", &src.Publisher}, {"url", &src.URL}, {"filename", &src.Filename}} {
 		if !strings.HasPrefix(*f.v, sealedPrefix) {
 			continue
 		}
@@ -72,11 +74,11 @@ func openSourceCols(k *seal.Key, src *model.Source) error {
 // updates (stores sealed before these were, sealExisting). k is its data
 // key.
 func (t *Tx) sealFields(ctx context.Context, id string, k *seal.Key) error {
-	var title, publisher, filename string
-	if err := t.queryRow(ctx, "SELECT title, publisher, filename FROM sources WHERE id = ?", id).Scan(&title, &publisher, &filename); err != nil {
+	var title, publisher, url, filename string
+	if err := t.queryRow(ctx, "SELECT title, publisher, url, filename FROM sources WHERE id = ?", id).Scan(&title, &publisher, &url, &filename); err != nil {
 		return fmt.Errorf("seal source %s: %w", id, err)
 	}
-	was := map[string]any{"title": title, "publisher": publisher, "filename": filename}
+	was := map[string]any{"title": title, "publisher": publisher, "url": url, "filename": filename}
 	row := map[string]any{}
 	for col, v := range was {
 		row[col] = v
@@ -96,6 +98,9 @@ func (t *Tx) sealFields(ctx context.Context, id string, k *seal.Key) error {
 			return err
 		}
 		t.queueScrub(ctx)
+	}
+	if err := t.sealFileNames(ctx, id, k); err != nil {
+		return err
 	}
 	return t.sealMentions(ctx, id, k)
 }
@@ -278,4 +283,108 @@ func (s *Store) sealFieldsOnce(ctx context.Context) error {
 	}
 	_, err := s.execWrite(ctx, "UPDATE store_identity SET sealed_fields = 1")
 	return err
+}
+
+// sealFileCol seals the name or URL of a file kept with a sealed source,
+// bound to the file's row.
+func sealFileCol(k *seal.Key, fileID, col, v string) string {
+	if v == "" || strings.HasPrefix(v, sealedPrefix) {
+		return v
+	}
+	return sealText(k, fileAD(fileID+" "+col), v)
+}
+
+// sealFileNames seals the names and URLs of a sealed source's files still
+// in the clear.
+func (t *Tx) sealFileNames(ctx context.Context, sourceID string, k *seal.Key) error {
+	rows, err := t.query(ctx, "SELECT id, name, url FROM source_files WHERE source_id = ? ORDER BY id", sourceID)
+	if err != nil {
+		return fmt.Errorf("files of source %s: %w", sourceID, err)
+	}
+	type file struct{ id, name, url string }
+	var files []file
+	for rows.Next() {
+		var f file
+		if err := rows.Scan(&f.id, &f.name, &f.url); err != nil {
+			rows.Close()
+			return err
+		}
+		files = append(files, f)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, f := range files {
+		name, url := sealFileCol(k, f.id, "name", f.name), sealFileCol(k, f.id, "url", f.url)
+		if name == f.name && url == f.url {
+			continue
+		}
+		if err := t.secureDelete(ctx); err != nil {
+			return err
+		}
+		t.queueScrub(ctx)
+		if err := t.update(ctx, "source_files", f.id, map[string]any{"name": name, "url": url}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// openFileCols opens the sealed names and URLs of a source's files (empty
+// after a take-down), and puts them back in their order: by role, then by
+// name, then by id.
+func (s *Store) openFileCols(ctx context.Context, sourceID string, files []model.SourceFile) error {
+	sealed := false
+	for _, f := range files {
+		sealed = sealed || strings.HasPrefix(f.Name, sealedPrefix) || strings.HasPrefix(f.URL, sealedPrefix)
+	}
+	if !sealed {
+		return nil
+	}
+	sk, err := s.dataKey(ctx, s.db, sourceID)
+	var k *seal.Key
+	switch {
+	case errors.Is(err, ErrWithdrawn):
+	case errors.Is(err, errNoKey):
+		return nil // clear names that happen to begin so
+	case err != nil:
+		return err
+	default:
+		k = sk.key
+	}
+	for i := range files {
+		f := &files[i]
+		for _, c := range []struct {
+			col string
+			v   *string
+		}{{"name", &f.Name}, {"url", &f.URL}} {
+			if !strings.HasPrefix(*c.v, sealedPrefix) {
+				continue
+			}
+			if k == nil {
+				*c.v = ""
+				continue
+			}
+			clear, err := openText(k, fileAD(f.ID+" "+c.col), *c.v)
+			if err != nil {
+				return fmt.Errorf("file %s of source %s: %s: %w", f.ID, sourceID, c.col, err)
+			}
+			*c.v = clear
+		}
+	}
+	rank := map[model.FileRole]int{}
+	for i, r := range model.FileRoles() {
+		rank[r] = i
+	}
+	slices.SortStableFunc(files, func(a, b model.SourceFile) int {
+		if c := cmp.Compare(rank[a.Role], rank[b.Role]); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.Name, b.Name); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.ID, b.ID)
+	})
+	return nil
 }
