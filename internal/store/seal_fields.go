@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"slices"
 	"strings"
 
@@ -229,6 +230,17 @@ func (t *Tx) clearCols(ctx context.Context, id, title, publisher string) (string
 // the sources sealed before, and the TOTP secrets kept in the clear; then
 // notes that it did. The rewritten rows are zeroed as a take-down's are.
 func (s *Store) sealFieldsOnce(ctx context.Context) error {
+	err := s.sealFieldsFirst(ctx)
+	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, seal.ErrWrongKey) {
+		// The master key is not at hand (a command run without the key
+		// file, verify say): what it reads needs no key, and the next
+		// open that has it seals them.
+		return nil
+	}
+	return err
+}
+
+func (s *Store) sealFieldsFirst(ctx context.Context) error {
 	var done int
 	if err := s.db.QueryRowContext(ctx, "SELECT sealed_fields FROM store_identity").Scan(&done); err != nil {
 		return fmt.Errorf("read the store's id: %w", err)

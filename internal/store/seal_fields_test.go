@@ -335,3 +335,45 @@ func TestRotateResealsTOTP(t *testing.T) {
 		})
 	}
 }
+
+// Opened after the upgrade without its master key (verify run where the
+// key file is not), a store still opens and verifies; the first open with
+// the key seals what waits.
+func TestSealFieldsWaitForTheKey(t *testing.T) {
+	for _, engine := range []string{"sqlite", "postgres"} {
+		t.Run(engine, func(t *testing.T) {
+			ctx := context.Background()
+			keyFile := filepath.Join(t.TempDir(), "master.key")
+			cfg := store.Config{DataDir: t.TempDir(), MasterKeyFile: keyFile}
+			if engine == "postgres" {
+				cfg.DBURL = pgtest.URL(t)
+			}
+			old := storetest.Open(t, cfg)
+			conf, _ := addSecret(t, old)
+			if err := old.Write(ctx, "tester", func(tx *store.Tx) error { return tx.UnsealFields(ctx, conf.ID) }); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := old.DB().ExecContext(ctx, "UPDATE store_identity SET sealed_fields = 0"); err != nil {
+				t.Fatal(err)
+			}
+			old.Close()
+			keyless := cfg
+			keyless.MasterKeyFile = filepath.Join(t.TempDir(), "missing.key")
+			s, err := store.Open(ctx, keyless)
+			if err != nil {
+				t.Fatalf("open without the key: %v", err)
+			}
+			if rep, err := s.Verify(ctx); err != nil || !rep.OK {
+				t.Fatalf("verify without the key: %+v %v", rep, err)
+			}
+			if hits := wordsStored(t, s); len(hits) == 0 {
+				t.Fatal("sealed without the key?")
+			}
+			s.Close()
+			s = storetest.Open(t, cfg)
+			if hits := wordsStored(t, s); len(hits) > 0 {
+				t.Fatalf("in the clear after an open with the key: %v", hits)
+			}
+		})
+	}
+}
