@@ -43,8 +43,11 @@ func TestTakeDownErasesEverywhere(t *testing.T) {
 				outputs = append(outputs, r.stdout, r.stderr)
 				return r
 			}
-			file := filepath.Join(dir, "testimony.txt")
-			writeFile(t, file, []byte("Testimony of a former detainee at Sednaya Prison.\n\n"+phrase+
+			// Its title (the first line) and file name hold a word of their
+			// own, which must go with the text.
+			file := filepath.Join(dir, "wadi-qatramiz.txt")
+			writeFile(t, file, []byte("Title: Testimony of a former detainee of the Qatramiz wing\n---\n"+
+				"Testimony of a former detainee at Sednaya Prison.\n\n"+phrase+
 				". He was held there in 2013 by the Military Police.\n"))
 			run(0, "ingest", "--kind", "testimony", "--consent", "court", file)
 			var list []struct {
@@ -54,8 +57,15 @@ func TestTakeDownErasesEverywhere(t *testing.T) {
 				t.Fatalf("sources list: %v %+v", err, list)
 			}
 			id := list[0].ID
-			if r := run(0, "sources", "show", id); !strings.Contains(r.stdout, phrase) {
+			if r := run(0, "sources", "show", id); !strings.Contains(r.stdout, phrase) || !strings.Contains(r.stdout, "Qatramiz wing") {
 				t.Fatalf("before the take-down the text reads:\n%s", r.stdout)
+			}
+			// Sealed from the start: the title and file name are in no
+			// file of the data directory even before the take-down.
+			for _, word := range []string{"Qatramiz", "qatramiz"} {
+				if hits := filesHolding(t, data, word); len(hits) > 0 {
+					t.Errorf("before the take-down the data directory holds %q: %v", word, hits)
+				}
 			}
 			outputs = nil // what came before the take-down may show it
 			run(0, "user", "add", "rev", "--role", "reviewer", "--clearance", "confidential")
@@ -100,19 +110,21 @@ func TestTakeDownErasesEverywhere(t *testing.T) {
 			}
 			backup := filepath.Join(dir, "after.backup")
 			run(0, "backup", "--out", backup)
-			for _, out := range outputs {
-				if strings.Contains(out, "orange") {
-					t.Errorf("an output after the take-down holds the phrase:\n%s", out)
+			for _, word := range []string{"orange", "Qatramiz", "qatramiz"} { // the phrase; the title and the file name
+				for _, out := range outputs {
+					if strings.Contains(out, word) {
+						t.Errorf("an output after the take-down holds %q:\n%s", word, out)
+					}
 				}
-			}
-			if hits := filesHolding(t, exports, "orange"); len(hits) > 0 {
-				t.Errorf("the CSV export holds the phrase: %v", hits)
-			}
-			if hits := filesHolding(t, data, "orange"); len(hits) > 0 {
-				t.Errorf("the data directory holds the phrase: %v", hits)
-			}
-			if hits := backupHolding(t, backup, "orange"); len(hits) > 0 {
-				t.Errorf("the backup made afterwards holds the phrase in %v", hits)
+				if hits := filesHolding(t, exports, word); len(hits) > 0 {
+					t.Errorf("the CSV export holds %q: %v", word, hits)
+				}
+				if hits := filesHolding(t, data, word); len(hits) > 0 {
+					t.Errorf("the data directory holds %q: %v", word, hits)
+				}
+				if hits := backupHolding(t, backup, word); len(hits) > 0 {
+					t.Errorf("the backup made afterwards holds %q in %v", word, hits)
+				}
 			}
 		})
 	}

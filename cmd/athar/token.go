@@ -20,6 +20,8 @@ type tokenJSON struct {
 	User         string  `json:"user"`
 	Name         string  `json:"name"`
 	Scope        string  `json:"scope"`
+	Role         string  `json:"role,omitempty"`      // what the account held when the token was made
+	Clearance    string  `json:"clearance,omitempty"` // the token works only while the account keeps that role
 	Token        string  `json:"token,omitempty"`
 	ReconcileURL string  `json:"reconcile_url,omitempty"`
 	CreatedAt    string  `json:"created_at"`
@@ -36,7 +38,12 @@ func toTokenJSON(t app.APIToken) tokenJSON {
 		s := x.UTC().Format(time.RFC3339)
 		return &s
 	}
-	return tokenJSON{ID: t.ID, User: t.UserName, Name: t.Name, Scope: string(t.Scope), CreatedAt: t.CreatedAt.UTC().Format(time.RFC3339),
+	clearance := ""
+	if t.Role != "" {
+		clearance = t.Clearance.String()
+	}
+	return tokenJSON{ID: t.ID, User: t.UserName, Name: t.Name, Scope: string(t.Scope), Role: string(t.Role), Clearance: clearance,
+		CreatedAt:  t.CreatedAt.UTC().Format(time.RFC3339),
 		LastUsedAt: at(t.LastUsedAt), ExpiresAt: at(t.ExpiresAt), RevokedAt: at(t.RevokedAt)}
 }
 
@@ -49,7 +56,8 @@ func init() {
 			Short: "Make an API token or a reconciliation key for a user; it is printed this once",
 			Long: `Make an API token for a user: a client that sends it (Authorization: Bearer
 TOKEN) reads and acts through the JSON API at /api/v1 with the user's role and
-clearance. The token is printed on standard output this once; Athar keeps only
+clearance as they are now: the token stops working if the user's role changes,
+and never reads above the clearance it was made with. The token is printed on standard output this once; Athar keeps only
 its SHA-256, so a lost token cannot be shown again (revoke it and make another).
 
 With --scope reconcile it makes a reconciliation key instead: it works for the

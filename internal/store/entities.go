@@ -273,9 +273,13 @@ func (t *Tx) AddMentions(ctx context.Context, ms []*model.Mention) error {
 				m.ID = NewID()
 			}
 			m.CreatedAt = now
+			text, err := t.sealMentionText(ctx, m)
+			if err != nil {
+				return err
+			}
 			norm, err := normalizeRow(tb, map[string]any{
 				"id": m.ID, "source_id": m.SourceID, "span_start": int64(m.Span.Start), "span_end": int64(m.Span.End),
-				"text": m.Span.Quote, "type": string(m.Type), "extractor": m.Extractor, "entity_id": nullable(m.EntityID),
+				"text": text, "type": string(m.Type), "extractor": m.Extractor, "entity_id": nullable(m.EntityID),
 				"score": m.Score, "created_at": timeText(m.CreatedAt),
 			})
 			if err != nil {

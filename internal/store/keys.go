@@ -181,7 +181,16 @@ func (t *Tx) sealExisting(ctx context.Context, id string) error {
 		return err
 	}
 	if n > 0 {
-		return nil // sealed already, or taken down
+		// Sealed already, or taken down; sealed perhaps before its title
+		// and mentions were.
+		k, err := t.txDataKey(ctx, id)
+		if errors.Is(err, ErrWithdrawn) {
+			return nil
+		}
+		if err != nil || k == nil {
+			return err
+		}
+		return t.sealFields(ctx, id, k.key)
 	}
 	if err := t.secureDelete(ctx); err != nil {
 		return err
@@ -206,6 +215,9 @@ func (t *Tx) sealExisting(ctx context.Context, id string) error {
 	}
 	delete(t.keys, id)
 	if err := t.sealQuotes(ctx, id); err != nil {
+		return err
+	}
+	if err := t.sealFields(ctx, id, k.key); err != nil {
 		return err
 	}
 	// Its files (a captured page's WACZ, WARC, screenshot, media) too.
@@ -301,14 +313,15 @@ func (s *Store) sealOnce(ctx context.Context) error {
 	if err := s.db.QueryRowContext(ctx, "SELECT sealed FROM store_identity").Scan(&done); err != nil {
 		return fmt.Errorf("read the store's id: %w", err)
 	}
-	if done == 1 {
-		return nil
+	if done != 1 {
+		if _, err := s.SealExisting(ctx); err != nil {
+			return err
+		}
+		if _, err := s.execWrite(ctx, "UPDATE store_identity SET sealed = 1"); err != nil {
+			return err
+		}
 	}
-	if _, err := s.SealExisting(ctx); err != nil {
-		return err
-	}
-	_, err := s.execWrite(ctx, "UPDATE store_identity SET sealed = 1")
-	return err
+	return s.sealFieldsOnce(ctx)
 }
 
 // openSealed replaces the sealed text (and lead) of each sealed source
@@ -329,9 +342,15 @@ func (s *Store) openSealed(ctx context.Context, srcs []model.Source, text bool) 
 			if text {
 				src.Text = Withdrawn
 			}
+			if err := openSourceCols(nil, src); err != nil {
+				return err
+			}
 			continue
 		}
 		if err != nil {
+			return err
+		}
+		if err := openSourceCols(k.key, src); err != nil {
 			return err
 		}
 		sealed := src.Text

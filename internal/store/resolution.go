@@ -290,7 +290,18 @@ func (s *Store) Mentions(ctx context.Context, v access.Viewer, sourceID string) 
 		m.Span.Start, m.Span.End, m.Type, m.CreatedAt = int(start), int(end), model.EntityType(typ), parseTime(created)
 		out = append(out, m)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	o := s.mentionOpener()
+	for i := range out {
+		var err error
+		if out[i].Span.Quote, err = o.open(ctx, out[i].ID, out[i].SourceID, out[i].Span.Quote); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // EntityWith finds the entity of a type that first carried a statement

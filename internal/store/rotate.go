@@ -81,7 +81,11 @@ func (s *Store) loadMaster(ctx context.Context, path string, create bool) (*seal
 		if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM source_keys WHERE wrapped <> ''").Scan(&n); err != nil {
 			return nil, fmt.Errorf("read the data keys: %w", err)
 		}
-		create = n == 0 && want == ""
+		var m int
+		if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM totp_secrets WHERE secret LIKE '"+sealedPrefix+"%'").Scan(&m); err != nil {
+			return nil, fmt.Errorf("read the second factors: %w", err)
+		}
+		create = n == 0 && m == 0 && want == ""
 	}
 	k, err := seal.LoadOrCreate(path, create)
 	if err != nil {
@@ -108,28 +112,40 @@ func (t *Tx) txMaster(ctx context.Context, create bool) (*seal.Key, error) {
 	if t.master != nil {
 		return t.master, nil
 	}
-	q := "SELECT master_id FROM store_identity"
-	if t.s.dialect.name() == "postgres" {
-		q += " FOR SHARE"
+	k, err := t.s.masterIn(ctx, t.tx, create)
+	if err != nil {
+		return nil, err
+	}
+	t.master = k
+	return k, nil
+}
+
+// masterIn is the master key to seal under inside transaction q: the one
+// the store's master_id names (share-locked on PostgreSQL, so that a
+// rotation waits for q), read again from the key file when another
+// process rotated it.
+func (s *Store) masterIn(ctx context.Context, q querier, create bool) (*seal.Key, error) {
+	query := "SELECT master_id FROM store_identity"
+	if s.dialect.name() == "postgres" {
+		query += " FOR SHARE"
 	}
 	var want string
-	if err := t.queryRow(ctx, q).Scan(&want); err != nil {
+	if err := q.QueryRowContext(ctx, query).Scan(&want); err != nil {
 		return nil, fmt.Errorf("read the store's id: %w", err)
 	}
-	k, err := t.s.masterKey(ctx, create)
+	k, err := s.masterKey(ctx, create)
 	if err != nil {
 		return nil, err
 	}
 	if want != "" && k.ID() != want {
-		t.s.setMaster(nil)
-		if k, err = t.s.masterKey(ctx, false); err != nil {
+		s.setMaster(nil)
+		if k, err = s.masterKey(ctx, false); err != nil {
 			return nil, err
 		}
 		if k.ID() != want {
 			return nil, fmt.Errorf("the master key at hand is %s, the store's is %s: %w", k.ID(), want, seal.ErrWrongKey)
 		}
 	}
-	t.master = k
 	return k, nil
 }
 
@@ -318,6 +334,9 @@ func (s *Store) rewrap(ctx context.Context, actor string, old, next *seal.Key, f
 				return fmt.Errorf("data key of %s: %w", x.id, err)
 			}
 			n++
+		}
+		if err := resealSecrets(ctx, t, old, next); err != nil {
+			return err
 		}
 		var wrapped string
 		if err := t.queryRow(ctx, "SELECT search_key FROM store_identity").Scan(&wrapped); err != nil {

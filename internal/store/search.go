@@ -33,6 +33,11 @@ func (t *Tx) IndexSource(ctx context.Context, sourceID string, fold Folder) erro
 	if text, err = t.clearText(ctx, sourceID, text); err != nil {
 		return fmt.Errorf("index source %s: %w", sourceID, err)
 	}
+	if sealed {
+		if title, publisher, err = t.clearCols(ctx, sourceID, title, publisher); err != nil {
+			return fmt.Errorf("index source %s: %w", sourceID, err)
+		}
+	}
 	if err := t.indexDoc(ctx, "source", sourceID, fold(title+"\n"+publisher+"\n"+text), sealed); err != nil {
 		return err
 	}
@@ -469,16 +474,31 @@ func (s *Store) SourcesMentioningAs(ctx context.Context, v access.Viewer, ids []
 	for i, p := range picked {
 		srcIDs[i] = p.id
 	}
-	rows, err := s.db.QueryContext(ctx, s.rebind("SELECT source_id, entity_id, text FROM mentions WHERE source_id IN ("+placeholders(len(srcIDs))+
+	rows, err := s.db.QueryContext(ctx, s.rebind("SELECT id, source_id, entity_id, text FROM mentions WHERE source_id IN ("+placeholders(len(srcIDs))+
 		") AND entity_id IN ("+placeholders(len(ids))+") ORDER BY span_start, id"), append(idArgs(srcIDs), idArgs(ids)...)...)
 	if err != nil {
 		return nil, fmt.Errorf("mentions of %s: %w", ids[0], err)
 	}
-	defer rows.Close()
-	bySource := map[string][]MentionHit{}
+	var hits []MentionHit
+	var mentionIDs []string
 	for rows.Next() {
 		var h MentionHit
-		if err := rows.Scan(&h.SourceID, &h.EntityID, &h.Text); err != nil {
+		var id string
+		if err := rows.Scan(&id, &h.SourceID, &h.EntityID, &h.Text); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		hits = append(hits, h)
+		mentionIDs = append(mentionIDs, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	o := s.mentionOpener()
+	bySource := map[string][]MentionHit{}
+	for i, h := range hits {
+		if h.Text, err = o.open(ctx, mentionIDs[i], h.SourceID, h.Text); err != nil {
 			return nil, err
 		}
 		dup := false
@@ -491,9 +511,6 @@ func (s *Store) SourcesMentioningAs(ctx context.Context, v access.Viewer, ids []
 		if !dup {
 			bySource[h.SourceID] = append(bySource[h.SourceID], h)
 		}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
 	}
 	var out []MentionHit
 	for _, id := range srcIDs {

@@ -49,13 +49,14 @@ func (t *Tx) AddSourceFile(ctx context.Context, f *model.SourceFile, data []byte
 	if err := t.s.archive.put(ctx, t, sum, stored); err != nil {
 		return fmt.Errorf("source %s: keep its %s file: %w", f.SourceID, f.Role, err)
 	}
-	blob := ""
+	blob, name, url := "", f.Name, f.URL
 	if k != nil {
 		blob = sum
+		name, url = sealFileCol(k.key, f.ID, "name", name), sealFileCol(k.key, f.ID, "url", url)
 	}
 	return t.insert(ctx, "source_files", map[string]any{
 		"id": f.ID, "source_id": f.SourceID, "role": string(f.Role), "sha256": f.SHA256, "media_type": f.MediaType,
-		"size": f.Size, "name": f.Name, "url": f.URL, "created_at": timeText(f.CreatedAt), "blob_sha256": blob,
+		"size": f.Size, "name": name, "url": url, "created_at": timeText(f.CreatedAt), "blob_sha256": blob,
 	})
 }
 
@@ -127,7 +128,14 @@ func (s *Store) SourceFiles(ctx context.Context, v access.Viewer, sourceID strin
 		f.Role, f.CreatedAt = model.FileRole(role), parseTime(created)
 		out = append(out, f)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	if err := s.openFileCols(ctx, sourceID, out); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // SourceFileBytes returns the bytes of one file kept with a source, named by

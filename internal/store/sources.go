@@ -69,6 +69,7 @@ func (t *Tx) addSealedSource(ctx context.Context, src *model.Source, data []byte
 	}
 	row := sourceRow(src)
 	row["text"] = sealed
+	sealSourceCols(k.key, src.ID, row)
 	if err := t.insert(ctx, "sources", row); err != nil {
 		return err
 	}

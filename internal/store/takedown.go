@@ -91,11 +91,18 @@ func (t *Tx) unindexSource(ctx context.Context, sourceID string) error {
 	if _, err := t.exec(ctx, "DELETE FROM search_docs WHERE id IN ("+docs+")", sourceID, sourceID); err != nil {
 		return fmt.Errorf("unindex %s: %w", sourceID, err)
 	}
+	t.queueScrub(ctx)
+	return nil
+}
+
+// queueScrub makes what the transaction deletes or rewrites unrecoverable
+// from the database's files once it commits (scrub), once per
+// transaction.
+func (t *Tx) queueScrub(ctx context.Context) {
 	if !t.scrub {
 		t.scrub = true
 		t.afterCommit = append(t.afterCommit, func() error { return t.s.scrub(context.WithoutCancel(ctx)) })
 	}
-	return nil
 }
 
 // scrub makes what a take-down or a sealing in place deleted unrecoverable

@@ -71,6 +71,11 @@ type APIToken struct {
 	LastUsedAt time.Time // zero: never used
 	ExpiresAt  time.Time // zero: never expires
 	RevokedAt  time.Time // zero: not revoked
+	// Role and Clearance are what the account held when the token was
+	// made: the token works only while the account keeps that role, and
+	// never reads above that clearance.
+	Role      model.Role
+	Clearance model.Sensitivity
 }
 
 // Revoked reports whether the token was revoked.
@@ -140,24 +145,32 @@ func (tk Tokens) CreateScoped(ctx context.Context, userID, name string, scope To
 		return APIToken{}, "", err
 	}
 	secret := TokenPrefix + tokenEncoding.EncodeToString(raw)
-	t := APIToken{ID: NewID(), UserID: u.ID, UserName: u.Name, Name: name, Scope: scope, CreatedAt: now, ExpiresAt: expires}
-	_, err = tk.s.execWrite(ctx, "INSERT INTO api_tokens (id, hash, user_id, name, scope, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-		t.ID, HashToken(secret), t.UserID, t.Name, string(t.Scope), timeText(t.CreatedAt), timeText(t.ExpiresAt))
+	t := APIToken{ID: NewID(), UserID: u.ID, UserName: u.Name, Name: name, Scope: scope, CreatedAt: now, ExpiresAt: expires,
+		Role: u.Role, Clearance: u.Clearance}
+	_, err = tk.s.execWrite(ctx, "INSERT INTO api_tokens (id, hash, user_id, name, scope, created_at, expires_at, role, clearance) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		t.ID, HashToken(secret), t.UserID, t.Name, string(t.Scope), timeText(t.CreatedAt), timeText(t.ExpiresAt), string(t.Role), t.Clearance.String())
 	if err != nil {
 		return APIToken{}, "", fmt.Errorf("create token: %w", err)
 	}
 	return t, secret, nil
 }
 
-const tokenCols = "t.id, t.user_id, u.name, t.name, t.scope, t.created_at, t.last_used_at, t.expires_at, t.revoked_at"
+const tokenCols = "t.id, t.user_id, u.name, t.name, t.scope, t.created_at, t.last_used_at, t.expires_at, t.revoked_at, t.role, t.clearance"
 
 func scanToken(sc scanner) (APIToken, error) {
 	var t APIToken
-	var created, used, expires, revoked string
-	if err := sc.Scan(&t.ID, &t.UserID, &t.UserName, &t.Name, &t.Scope, &created, &used, &expires, &revoked); err != nil {
+	var created, used, expires, revoked, role, clearance string
+	if err := sc.Scan(&t.ID, &t.UserID, &t.UserName, &t.Name, &t.Scope, &created, &used, &expires, &revoked, &role, &clearance); err != nil {
 		return t, err
 	}
 	t.CreatedAt, t.LastUsedAt, t.ExpiresAt, t.RevokedAt = parseTime(created), parseTime(used), parseTime(expires), parseTime(revoked)
+	t.Role = model.Role(role)
+	if clearance != "" {
+		var err error
+		if t.Clearance, err = model.ParseSensitivity(clearance); err != nil {
+			return t, fmt.Errorf("token %s: %w", t.ID, err)
+		}
+	}
 	return t, nil
 }
 
@@ -194,6 +207,14 @@ func (tk Tokens) AuthenticateScoped(ctx context.Context, secret string, scopes .
 	if u.Disabled {
 		return APIToken{}, model.User{}, ErrNoToken
 	}
+	// Bound to the role and clearance it was made with: a token made for
+	// an analyst does not become an admin's when the account is promoted
+	// (whoever made it decided for an analyst), and reads no higher than
+	// it was made to.
+	if t.Role != u.Role {
+		return APIToken{}, model.User{}, ErrNoToken
+	}
+	u.Clearance = min(u.Clearance, t.Clearance)
 	return t, u, nil
 }
 

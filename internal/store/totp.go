@@ -21,8 +21,9 @@ type TOTP struct {
 	UserID    string
 	Secret    string
 	CreatedAt time.Time
-	Confirmed bool  // a code from it has been given once: it is in force
-	LastStep  int64 // the last time step accepted
+	Confirmed bool   // a code from it has been given once: it is in force
+	LastStep  int64  // the last time step accepted
+	stored    string // the secret as the row holds it (sealed)
 }
 
 // ErrNoTOTP means the account has no TOTP secret.
@@ -41,6 +42,9 @@ func (f SecondFactors) TOTP(ctx context.Context, userID string) (TOTP, error) {
 		return x, fmt.Errorf("read TOTP secret: %w", err)
 	}
 	x.CreatedAt, x.Confirmed = parseTime(created), confirmed != ""
+	if x.Secret, err = f.openSecret(ctx, userID, x.Secret); err != nil {
+		return x, err
+	}
 	return x, nil
 }
 
@@ -67,8 +71,12 @@ func (f SecondFactors) StartTOTP(ctx context.Context, userID, secret string) err
 	if _, err := tx.ExecContext(ctx, f.s.rebind("DELETE FROM totp_secrets WHERE user_id = ?"), userID); err != nil {
 		return fmt.Errorf("replace TOTP secret: %w", err)
 	}
+	sealed, err := f.sealSecret(ctx, tx, userID, secret)
+	if err != nil {
+		return err
+	}
 	if _, err := tx.ExecContext(ctx, f.s.rebind("INSERT INTO totp_secrets (user_id, secret, created_at) VALUES (?, ?, ?)"),
-		userID, secret, timeText(f.s.now())); err != nil {
+		userID, sealed, timeText(f.s.now())); err != nil {
 		return fmt.Errorf("store TOTP secret: %w", err)
 	}
 	return tx.Commit()
@@ -86,6 +94,10 @@ func (f SecondFactors) totpIn(ctx context.Context, tx *writeTx, userID string) (
 		return x, fmt.Errorf("read TOTP secret: %w", err)
 	}
 	x.CreatedAt, x.Confirmed = parseTime(created), confirmed != ""
+	x.stored = x.Secret
+	if x.Secret, err = f.openSecret(ctx, userID, x.Secret); err != nil {
+		return x, err
+	}
 	return x, nil
 }
 
@@ -101,9 +113,13 @@ func (f SecondFactors) UseTOTPStep(ctx context.Context, userID, secret string, s
 	}
 	defer tx.Rollback()
 	now := timeText(f.s.now())
+	stored, err := f.storedAs(ctx, tx, userID, secret)
+	if err != nil || stored == "" {
+		return false, err
+	}
 	res, err := tx.ExecContext(ctx, f.s.rebind("UPDATE totp_secrets SET last_step = ?, "+
 		"confirmed_at = CASE WHEN confirmed_at = '' THEN ? ELSE confirmed_at END "+
-		"WHERE user_id = ? AND secret = ? AND last_step < ?"), step, now, userID, secret, step)
+		"WHERE user_id = ? AND secret = ? AND last_step < ?"), step, now, userID, stored, step)
 	if err != nil {
 		return false, fmt.Errorf("record TOTP use: %w", err)
 	}
@@ -127,8 +143,15 @@ func (f SecondFactors) ConfirmTOTP(ctx context.Context, userID, secret string, r
 		return err
 	}
 	defer tx.Rollback()
+	stored, err := f.storedAs(ctx, tx, userID, secret)
+	if err != nil {
+		return err
+	}
+	if stored == "" {
+		return ErrNoTOTP
+	}
 	res, err := tx.ExecContext(ctx, f.s.rebind("UPDATE totp_secrets SET confirmed_at = ? WHERE user_id = ? AND secret = ?"),
-		timeText(f.s.now()), userID, secret)
+		timeText(f.s.now()), userID, stored)
 	if err != nil {
 		return fmt.Errorf("confirm TOTP secret: %w", err)
 	}
