@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -256,7 +257,7 @@ func (s *Store) search(ctx context.Context, v access.Viewer, q SearchQuery, pref
 	if sources {
 		cond, args := visibleIn(v, "x.sensitivity")
 		sq := "SELECT " + prefixed("x.", sourceCols) + " FROM " + from + " JOIN sources x ON x.id = d.ref_id WHERE " + match +
-			windowAt + " AND d.kind = 'source' AND " + cond
+			" AND d.kind = 'source' AND " + cond
 		if !q.From.IsZero() {
 			sq += " AND x.published >= ?"
 			args = append(args, q.From.String())
@@ -266,7 +267,7 @@ func (s *Store) search(ctx context.Context, v access.Viewer, q SearchQuery, pref
 			args = append(args, after(q.To))
 		}
 		sq += " ORDER BY " + order + " LIMIT " + limitAt
-		err := s.inWindows(ctx, sq, matchArg, args, q.Limit, func(rows *sql.Rows) error {
+		err := s.inPages(ctx, sq, "source", matchArg, args, q.Limit, func(rows *sql.Rows) error {
 			src, err := scanSource(rows, false)
 			if err != nil {
 				return err
@@ -289,7 +290,7 @@ func (s *Store) search(ctx context.Context, v access.Viewer, q SearchQuery, pref
 	}
 	cond, args := visibleIn(v, "x.sensitivity")
 	sq := "SELECT " + prefixed("x.", statementCols) + " FROM " + from + " JOIN statements x ON x.id = d.ref_id " +
-		"JOIN entities e ON e.id = x.entity_id WHERE " + match + windowAt + " AND d.kind = 'statement' AND " + cond
+		"JOIN entities e ON e.id = x.entity_id WHERE " + match + " AND d.kind = 'statement' AND " + cond
 	if v.ConfirmedOnly() {
 		sq += " AND x.status = 'confirmed'"
 	}
@@ -333,7 +334,7 @@ func (s *Store) search(ctx context.Context, v access.Viewer, q SearchQuery, pref
 		args = append(args, largs...)
 	}
 	sq += " ORDER BY " + order + " LIMIT " + limitAt
-	err := s.inWindows(ctx, sq, matchArg, args, q.Limit, func(rows *sql.Rows) error {
+	err := s.inPages(ctx, sq, "statement", matchArg, args, q.Limit, func(rows *sql.Rows) error {
 		st, err := scanStatement(rows)
 		if err != nil {
 			return err
@@ -347,67 +348,81 @@ func (s *Store) search(ctx context.Context, v access.Viewer, q SearchQuery, pref
 	return hits, s.openQuotes(ctx, hits.Statements)
 }
 
-// searchWindow is how many of the newest index documents PostgreSQL's
-// search looks among first; each next window is searchGrowth times larger.
-// Variables so that the tests can make windows of a document or two.
-var searchWindow, searchGrowth int64 = 16384, 8
+// searchPage is how many candidates PostgreSQL's search reads first, at
+// least, for each result a page asks for up to it; each next read takes
+// searchGrowth times more. Variables so that the tests can read one
+// candidate at a time.
+var searchPage, searchGrowth = 4, 8
 
-// Where a search query takes the range of document ids inWindows searches
-// (right after the full-text condition) and the page's limit.
-const windowAt, limitAt = "{window}", "{limit}"
+// Where a search query takes its limit.
+const limitAt = "{limit}"
 
-// inWindows runs a search query q, which has windowAt after its full-text
-// condition and limitAt for its limit, with
-// the arguments matchArg and then args, and hands each row to scan until
-// limit rows were scanned.
+// inPages runs a search query q for documents of one kind, with limitAt
+// for its limit and the argument matchArg (the engine's match, from
+// matchClause) and then args, handing each row to scan until limit rows
+// were scanned.
 //
 // SQLite's FTS5 walks its index newest first and stops at the limit, so
-// the query runs once over the whole index. PostgreSQL's GIN index yields
-// every match at once, unordered: a word thousands of documents hold (a
-// family name) had every match fetched, joined to its source or statement
-// and sorted, to keep the newest page (940 ms at 105,000 sources). There
-// the query runs over the newest searchWindow documents, then over
-// windows growing searchGrowth times further back, until the page is full
-// or the index exhausted: each window's ids bound the rows fetched, and
-// the windows, newest first, keep the order one query would give.
-func (s *Store) inWindows(ctx context.Context, q string, matchArg any, args []any, limit int, scan func(*sql.Rows) error) error {
-	run := func(window string, wargs []any, limit int) (int, error) {
-		all := append(append([]any{matchArg}, wargs...), args...)
-		sq := strings.Replace(strings.Replace(q, windowAt, window, 1), limitAt, strconv.Itoa(limit), 1)
-		rows, err := s.db.QueryContext(ctx, s.rebind(sq), all...)
-		if err != nil {
-			return 0, err
-		}
-		defer rows.Close()
-		n := 0
-		for rows.Next() {
-			if err := scan(rows); err != nil {
-				return n, err
-			}
-			n++
-		}
-		return n, rows.Err()
-	}
-	if s.dialect.name() != "postgres" {
-		_, err := run("", nil, limit)
-		return err
-	}
-	var top sql.NullInt64
-	if err := s.db.QueryRowContext(ctx, "SELECT max(id) FROM search_docs").Scan(&top); err != nil {
-		return err
-	}
-	if !top.Valid {
-		return nil
-	}
-	hi, size := top.Int64, searchWindow
-	for hi > 0 && limit > 0 {
-		lo := max(hi-size, 0)
-		n, err := run(" AND d.id > ? AND d.id <= ?", []any{lo, hi}, limit)
+// the query runs once. PostgreSQL's GIN index yields every match at once,
+// unordered, and the one query joined every match of a word thousands of
+// documents hold (a family name) to its source or statement, filtered and
+// sorted them, to keep a page of 50 (940 ms at 105,000 sources). There the
+// newest matching documents are read from the index alone, a few for each
+// result asked for, and the query runs on those ids only (matchClause's
+// condition is d.id = ANY(?)); when the policy or filters leave the page
+// short, it goes on with the next, older and more numerous, candidates
+// until the page is full or no match is left. Each read is planned on
+// search_docs alone, with the index of its kind (a migration indexes
+// sources and statements apart), and no more rows are joined than read.
+func (s *Store) inPages(ctx context.Context, q, kind string, matchArg any, args []any, limit int, scan func(*sql.Rows) error) error {
+	run := func(match any, limit int, scan func(*sql.Rows) error) error {
+		rows, err := s.db.QueryContext(ctx, s.rebind(strings.Replace(q, limitAt, strconv.Itoa(limit), 1)), append([]any{match}, args...)...)
 		if err != nil {
 			return err
 		}
-		limit -= n
-		hi, size = lo, size*searchGrowth
+		defer rows.Close()
+		for rows.Next() {
+			if err := scan(rows); err != nil {
+				return err
+			}
+		}
+		return rows.Err()
+	}
+	if s.dialect.name() != "postgres" {
+		return run(matchArg, limit, scan)
+	}
+	// kind is 'source' or 'statement', a literal, so that the planner
+	// picks that kind's partial index.
+	cq := "SELECT id FROM search_docs WHERE kind = '" + kind + "' AND tsv @@ to_tsquery('simple', $1) AND id < $2 ORDER BY id DESC LIMIT $3"
+	before, want, n := int64(math.MaxInt64), searchPage*limit, 0
+	for n < limit {
+		rows, err := s.db.QueryContext(ctx, cq, matchArg, before, want)
+		if err != nil {
+			return err
+		}
+		var ids []int64
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return err
+			}
+			ids = append(ids, id)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if len(ids) == 0 {
+			return nil
+		}
+		if err := run(ids, limit-n, func(r *sql.Rows) error { n++; return scan(r) }); err != nil {
+			return err
+		}
+		if len(ids) < want {
+			return nil // no older match
+		}
+		before, want = ids[len(ids)-1], want*searchGrowth
 	}
 	return nil
 }
@@ -442,7 +457,9 @@ func (s *Store) matchClause(words, hashed []string, prefix bool) (from, cond, or
 				parts[i] = "(" + parts[i] + " | '" + hashed[i] + "')"
 			}
 		}
-		return "search_docs d", "d.tsv @@ to_tsquery('simple', ?)", "d.id DESC", strings.Join(parts, " & ")
+		// inPages reads the ids of matching documents with the query
+		// and runs the search on them
+		return "search_docs d", "d.id = ANY(?)", "d.id DESC", strings.Join(parts, " & ")
 	}
 	parts := make([]string, len(words))
 	for i, w := range words {
