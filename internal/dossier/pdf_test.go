@@ -2,6 +2,7 @@ package dossier_test
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -57,13 +58,14 @@ func TestDossierPDF(t *testing.T) {
 	}
 	m := a.Dossiers(nil)
 	for _, tc := range []struct {
-		lang dossier.Lang
-		want []string
+		lang  dossier.Lang
+		want  []string
+		notes string // the heading of the notes, which begin a page
 	}{
 		{dossier.English, []string{"Case dossier", "Ous Salloum", "How to check this dossier", "Case timeline", "Allegation",
-			"Sources and notes", "SHA-256", "Page 1 of", "Confirmed by review", "unreviewed"}},
+			"Sources and notes", "SHA-256", "Page 1 of", "Confirmed by review", "unreviewed"}, "Sources and notes"},
 		{dossier.Arabic, []string{"ملف قضية", "سلوم", "كيف تتحقق من هذا الملف", "التسلسل الزمني للقضية", "ادعاء",
-			"المصادر والحواشي", "SHA-256", "صفحة", "بالمراجعة"}},
+			"المصادر والحواشي", "SHA-256", "صفحة", "بالمراجعة"}, "المصادر والحواشي"},
 	} {
 		t.Run(string(tc.lang), func(t *testing.T) {
 			d, err := m.Make(ctx, access.Operator(), id, tc.lang)
@@ -80,9 +82,52 @@ func TestDossierPDF(t *testing.T) {
 					t.Errorf("the %s PDF lacks %q", tc.lang, w)
 				}
 			}
+			// pdftotext ends every page with a form feed.
+			pages := strings.Split(strings.TrimSuffix(text, "\f"), "\f")
+			if bad := underfilled(pages, tc.notes); bad != "" {
+				t.Errorf("the %s PDF has %d pages: %s", tc.lang, len(pages), bad)
+			}
 			if *dossier.Screenshots {
 				dossier.FirstPage(t, out, filepath.Join("..", "..", "docs", "screenshots", "dossier-"+string(tc.lang)))
 			}
 		})
 	}
+}
+
+// underfilled says which page of a printed dossier is almost blank, or ""
+// when none is. Pages are the text of each page; notes is the heading of
+// the notes section, which begins a new page, so that the page before it
+// and the last page may end short. Every other page must hold at least
+// 40% of the text of the fullest page: the Arabic cover, one box too long
+// for its page and followed by a forced page break, used to leave that box
+// alone on a second page (a fifth of a page of text, the rest blank).
+func underfilled(pages []string, notes string) string {
+	size := make([]int, len(pages))
+	most := 0
+	for i, p := range pages {
+		size[i] = len([]rune(strings.Join(strings.Fields(p), "")))
+		most = max(most, size[i])
+	}
+	if most == 0 {
+		return "no page has text"
+	}
+	notesAt := -1
+	for i, p := range pages {
+		if strings.Contains(p, notes) {
+			notesAt = i
+			break
+		}
+	}
+	if notesAt < 0 {
+		return "no page has the heading " + notes
+	}
+	for i, n := range size {
+		if i == len(pages)-1 || i == notesAt-1 {
+			continue
+		}
+		if n*10 < most*4 {
+			return fmt.Sprintf("page %d holds %d characters of text, the fullest %d", i+1, n, most)
+		}
+	}
+	return ""
 }

@@ -6,6 +6,7 @@ import (
 	"math"
 	"net/http"
 	"sort"
+	"strconv"
 	"unicode"
 
 	"github.com/athar-project/athar/internal/app"
@@ -25,27 +26,37 @@ import (
 // so many, the rest counted on a "+N more" node.
 
 const (
-	graphWidth   = 980.0
+	graphWidth   = 1240.0 // room at each side for labels beside the outer ring
 	graphHeight  = 800.0
 	ring1Radius  = 175.0
 	ring2Radius  = 330.0
 	ring1Max     = 12
 	ring2Max     = 20
-	graphLabelMx = 26 // runes of a label before it is cut short
+	graphLabelMx = 34 // runes of a label before it is cut short
+	// graphGroupAt is how many events an entity may have before the first
+	// ring groups them by type and year: twenty events, each on the ring
+	// with its ties, were an unreadable tangle.
+	graphGroupAt = 8
 )
 
 // graphNode is one circle with its label and link.
 type graphNode struct {
-	ID     string
-	Href   string // "" for a node without a page
-	Label  string
-	Dir    string // the label's direction: rtl when it starts in Arabic script
-	Class  string // n-centre, n-person, n-event, …, n-more
-	X, Y   float64
-	R      float64
-	LabelY float64
-	angle  float64
-	order  float64 // sort key on its ring
+	ID    string
+	Href  string // "" for a node without a page
+	Label string
+	Dir   string // the label's direction: rtl when it starts in Arabic script
+	Class string // n-centre, n-person, n-event, n-events (a group), …, n-more
+	X, Y  float64
+	R     float64
+	// The label sits beside the circle, away from the centre (to the
+	// right on the ring's right side, to the left on its left, above at
+	// the top and below at the bottom), so that the labels of neighbours
+	// on a ring do not run into each other; Anchor is its SVG text-anchor,
+	// given for the label's own direction.
+	LabelX, LabelY float64
+	Anchor         string
+	angle          float64
+	order          float64 // sort key on its ring
 }
 
 // graphEdge is one line with its label; Class carries the modality and the
@@ -166,32 +177,50 @@ type pendingEdge struct {
 
 func buildGraph(v *view, rd *reader, p entityPage) (graphData, error) {
 	b := &graphBuilder{v: v, rd: rd, centre: p.Ref.ID, byID: map[string]*graphNode{}, edgeSeen: map[[2]string]int{}}
+	groupOf := map[string]string{} // an event's node on the first ring
 	g := graphData{Ref: p.Ref, Width: graphWidth, Height: graphHeight, CX: graphWidth / 2, CY: graphHeight / 2,
 		R1: ring1Radius, R2: ring2Radius}
 	// Ring 1: events by date (the timeline's order), then the chain of
 	// command.
 	hidden1 := 0
-	events := p.Timeline
-	if len(events) > ring1Max {
-		hidden1 = len(events) - ring1Max
-		events = events[:ring1Max]
+	groups := groupEvents(p.Timeline, len(p.Timeline) > graphGroupAt)
+	if len(groups) > ring1Max {
+		for _, gr := range groups[ring1Max:] {
+			hidden1 += len(gr.events)
+		}
+		groups = groups[:ring1Max]
 	}
-	for i, ev := range events {
+	var events []casefile.Event // those drawn, alone or in a group
+	for i, gr := range groups {
+		ev := gr.events[0]
 		key := "ev:" + ev.ID
 		label := v.EventType(ev.Type)
-		if !ev.Date.IsZero() {
+		node := graphNode{ID: key, Href: "/entities/" + ev.ID, Class: "n-event", order: float64(i)}
+		if len(gr.events) > 1 {
+			key = "evs:" + ev.ID
+			label = v.T("graph.group", label, len(gr.events))
+			node = graphNode{ID: key, Href: "/entities/" + p.Ref.ID + "/timeline#ev-" + ev.ID, Class: "n-events", order: float64(i)}
+			if gr.year != 0 {
+				label += " · \u2066" + strconv.Itoa(gr.year) + "\u2069"
+			}
+		} else if !ev.Date.IsZero() {
 			// isolated left to right, so that an Arabic label keeps the
 			// date's digits in order
 			label += " · \u2066" + ev.Date.String() + "\u2069"
 		}
-		b.add(1, graphNode{ID: key, Href: "/entities/" + ev.ID, Label: label, Class: "n-event", order: float64(i)})
-		role := v.RoleIn(ev.Role)
-		if ev.Role == "" {
-			role = v.T("graph.role_" + string(p.Ref.Type))
+		node.Label = label
+		b.add(1, node)
+		for _, ev := range gr.events {
+			role := v.RoleIn(ev.Role)
+			if ev.Role == "" {
+				role = v.T("graph.role_" + string(p.Ref.Type))
+			}
+			b.edge(1, b.centre, key, role, gr.style)
+			events = append(events, ev)
+			groupOf[ev.ID] = key
 		}
-		b.edge(1, b.centre, key, role, edgeStyle{ev.Alleged, ev.Denied, ev.Status})
 	}
-	n := float64(len(events))
+	n := float64(len(groups))
 	for _, c := range p.Superiors {
 		if c.Ref == nil || c.Ref.Caption == "" || len(b.ring1) >= ring1Max {
 			if c.Ref != nil && c.Ref.Caption != "" {
@@ -219,7 +248,7 @@ func buildGraph(v *view, rd *reader, p entityPage) (graphData, error) {
 	}
 	// Ring 2: what the events tie the entity to.
 	for _, ev := range events {
-		if err := b.ties(ev); err != nil {
+		if err := b.ties(groupOf[ev.ID], ev); err != nil {
 			return g, err
 		}
 	}
@@ -253,7 +282,7 @@ func buildGraph(v *view, rd *reader, p entityPage) (graphData, error) {
 	}
 	centre := graphNode{ID: p.Ref.ID, Label: v.RefLabel(p.Ref), Class: "n-centre", X: graphWidth / 2, Y: graphHeight / 2, R: 30}
 	centre.Dir, centre.Label = textDir(centre.Label), cut(centre.Label)
-	centre.LabelY = round1(centre.Y + centre.R + 16)
+	centre.LabelX, centre.LabelY, centre.Anchor = centre.X, round1(centre.Y+centre.R+16), "middle"
 	b.byID[p.Ref.ID] = &centre
 	g.Nodes = append(g.Nodes, centre)
 	for _, nd := range append(append([]*graphNode{}, b.ring1...), b.ring2...) {
@@ -275,9 +304,9 @@ func buildGraph(v *view, rd *reader, p entityPage) (graphData, error) {
 }
 
 // ties adds an event's participants, places and organizers to the second
-// ring, with an edge from the event labelled with their role.
-func (b *graphBuilder) ties(ev casefile.Event) error {
-	key := "ev:" + ev.ID
+// ring, with an edge from the event's node (key: its own, or its group's)
+// labelled with their role.
+func (b *graphBuilder) ties(key string, ev casefile.Event) error {
 	style := edgeStyle{ev.Alleged, ev.Denied, ev.Status}
 	for _, pt := range ev.Participants {
 		if pt.Ref == nil {
@@ -322,6 +351,44 @@ func (b *graphBuilder) ties(ev casefile.Event) error {
 		b.edge(2, key, r.ID, b.v.T("graph.organizer"), style)
 	}
 	return nil
+}
+
+// eventGroup is one node of the first ring: an event, or the events of one
+// type and year, with the style of the edge to them.
+type eventGroup struct {
+	events []casefile.Event
+	year   int // 0: undated
+	style  edgeStyle
+}
+
+// groupEvents makes the first ring's event nodes, in the timeline's order
+// (a group where its first event is): each event alone, or when group is
+// set the events of one type and year together. A group's edge is drawn
+// confirmed only when every event in it is, and alleged or denied only
+// when every one is.
+func groupEvents(evs []casefile.Event, group bool) []eventGroup {
+	var out []eventGroup
+	at := map[string]int{}
+	for _, ev := range evs {
+		k := ev.ID
+		if group {
+			k = fmt.Sprint(ev.Type, "\x00", ev.Date.Year)
+		}
+		i, ok := at[k]
+		if !ok {
+			i = len(out)
+			at[k] = i
+			out = append(out, eventGroup{year: ev.Date.Year, style: edgeStyle{Alleged: true, Denied: true, Status: model.StatusConfirmed}})
+		}
+		gr := &out[i]
+		gr.events = append(gr.events, ev)
+		gr.style.Alleged = gr.style.Alleged && ev.Alleged
+		gr.style.Denied = gr.style.Denied && ev.Denied
+		if ev.Status != model.StatusConfirmed {
+			gr.style.Status = ev.Status
+		}
+	}
+	return out
 }
 
 // canonicalRef is the entity that now stands for r; ok is false for the
@@ -412,12 +479,35 @@ func (b *graphBuilder) placeRing(nodes []*graphNode, radius, start float64) {
 		if nd.Class == "n-event" {
 			nd.R = 14
 		}
+		if nd.Class == "n-events" {
+			nd.R = 17
+		}
 		if nd.Class == "n-more" {
 			nd.R = 16
 		}
 		nd.X = round1(graphWidth/2 + radius*math.Cos(a))
 		nd.Y = round1(graphHeight/2 + radius*math.Sin(a))
-		nd.LabelY = round1(nd.Y + nd.R + 14)
+		nd.placeLabel(math.Cos(a), math.Sin(a))
+	}
+}
+
+// placeLabel puts a ring node's label beside it, away from the centre:
+// (cx, cy) is the direction from the centre to the node.
+func (nd *graphNode) placeLabel(cx, cy float64) {
+	// right and left of the circle, as drawn, whatever the text's direction
+	right, left := "start", "end"
+	if nd.Dir == "rtl" {
+		right, left = left, right
+	}
+	switch {
+	case cx > 0.3:
+		nd.LabelX, nd.LabelY, nd.Anchor = round1(nd.X+nd.R+5), round1(nd.Y+4), right
+	case cx < -0.3:
+		nd.LabelX, nd.LabelY, nd.Anchor = round1(nd.X-nd.R-5), round1(nd.Y+4), left
+	case cy < 0:
+		nd.LabelX, nd.LabelY, nd.Anchor = nd.X, round1(nd.Y-nd.R-6), "middle"
+	default:
+		nd.LabelX, nd.LabelY, nd.Anchor = nd.X, round1(nd.Y+nd.R+14), "middle"
 	}
 }
 

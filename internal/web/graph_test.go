@@ -74,8 +74,9 @@ func TestGraphCapAndDeterminism(t *testing.T) {
 	rd := r.srv.reader(t.Context(), r.viewerFor(t, "adel"))
 	p := entityPage{File: &casefile.File{Ref: entityRef{ID: "centre", Type: model.TypeFacility, Caption: "Sednaya"}}}
 	for i := range 30 {
+		// each in a year of its own, so that none is grouped
 		p.Timeline = append(p.Timeline, casefile.Event{ID: fmt.Sprintf("ev%02d", i), Type: "arrest",
-			Date: model.DayDate(2020, 1, 1+i%28), Status: model.StatusConfirmed, Alleged: i%3 == 0, Denied: i%5 == 0})
+			Date: model.DayDate(1990+i, 1, 1+i%28), Status: model.StatusConfirmed, Alleged: i%3 == 0, Denied: i%5 == 0})
 	}
 	v := &view{Lang: i18n.English}
 	g1, err := buildGraph(v, rd, p)
@@ -127,5 +128,91 @@ func TestTextDir(t *testing.T) {
 	}
 	if got := cut(strings.Repeat("ب", 40)); len([]rune(got)) != graphLabelMx || !strings.HasSuffix(got, "…") {
 		t.Errorf("cut: %q", got)
+	}
+}
+
+// TestGraphGroupsEvents: an entity with more events than graphGroupAt has
+// them grouped on the first ring by type and year, each group leading to
+// its first event in the timeline, its edge confirmed or alleged only when
+// every event in it is; with few events each stays alone. Labels sit
+// beside their circles, away from the centre, in either script.
+func TestGraphGroupsEvents(t *testing.T) {
+	r := newRig(t, "")
+	rd := r.srv.reader(t.Context(), r.viewerFor(t, "adel"))
+	p := entityPage{File: &casefile.File{Ref: entityRef{ID: "centre", Type: model.TypePerson, Caption: "Ous Salloum"}}}
+	add := func(n int, typ model.EventType, year int, alleged bool, status model.Status) {
+		for range n {
+			ev := casefile.Event{ID: fmt.Sprintf("ev%02d", len(p.Timeline)), Type: typ, Alleged: alleged, Status: status}
+			if year != 0 {
+				ev.Date = model.Date{Year: year, Precision: model.PrecisionYear}
+			}
+			p.Timeline = append(p.Timeline, ev)
+		}
+	}
+	add(9, "arrest", 2012, false, model.StatusConfirmed)
+	add(1, "arrest", 2012, false, model.StatusProposed)
+	add(5, "torture_allegation", 2013, true, model.StatusConfirmed)
+	add(1, "detention", 2014, false, model.StatusConfirmed)
+	add(4, "torture_allegation", 0, true, model.StatusConfirmed)
+	for _, tc := range []struct {
+		lang   i18n.Lang
+		labels []string
+	}{
+		{i18n.English, []string{"Arrest ×10 · \u20662012\u2069", "Torture (allegation) ×5 · \u20662013\u2069", "Detention · \u20662014\u2069", "Torture (allegation) ×4"}},
+		{i18n.Arabic, []string{" ×10 · \u20662012\u2069", " ×5 · \u20662013\u2069", " · \u20662014\u2069", " ×4"}},
+	} {
+		g, err := buildGraph(&view{Lang: tc.lang}, rd, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(g.Nodes) != 5 || g.Hidden != 0 {
+			t.Fatalf("%s: %v, want the centre and 4 groups", tc.lang, g)
+		}
+		for i, want := range tc.labels {
+			n := g.Nodes[1+i]
+			if !strings.HasSuffix(n.Label, want) {
+				t.Errorf("%s: node %d is %q, want it to end %q", tc.lang, i+1, n.Label, want)
+			}
+			if tc.lang == i18n.Arabic && n.Dir != "rtl" {
+				t.Errorf("node %q is %s", n.Label, n.Dir)
+			}
+		}
+		// groups lead to their first event in the timeline; one event to its page
+		hrefs := []string{"/entities/centre/timeline#ev-ev00", "/entities/centre/timeline#ev-ev10", "/entities/ev15", "/entities/centre/timeline#ev-ev16"}
+		for i, want := range hrefs {
+			if n := g.Nodes[1+i]; n.Href != want {
+				t.Errorf("%s: node %d leads to %s, want %s", tc.lang, i+1, n.Href, want)
+			}
+		}
+		// one unreviewed arrest makes its group's edge proposed; every
+		// torture is alleged
+		classes := []string{"edge st-proposed", "edge st-confirmed mod-alleged", "edge st-confirmed", "edge st-confirmed mod-alleged"}
+		for i, want := range classes {
+			if e := g.Edges[i]; e.Class != want {
+				t.Errorf("%s: edge %d is %q, want %q", tc.lang, i, e.Class, want)
+			}
+		}
+		// Labels beside their circles: on the right (x > the node's) on
+		// the ring's right side, on the left on its left, whatever the
+		// script; drawn from the anchor the text's direction needs.
+		for _, n := range g.Nodes[1:] {
+			dx := n.X - graphWidth/2
+			right := n.Anchor == "start" && n.Dir == "ltr" || n.Anchor == "end" && n.Dir == "rtl"
+			switch {
+			case dx > 0.3*ring1Radius && (n.LabelX <= n.X || !right):
+				t.Errorf("%s: %q on the right at %v has its label at %v, anchored %s", tc.lang, n.Label, n.X, n.LabelX, n.Anchor)
+			case dx < -0.3*ring1Radius && (n.LabelX >= n.X || right || n.Anchor == "middle"):
+				t.Errorf("%s: %q on the left at %v has its label at %v, anchored %s", tc.lang, n.Label, n.X, n.LabelX, n.Anchor)
+			}
+		}
+	}
+	// Eight events or fewer are each drawn alone.
+	p.Timeline = p.Timeline[:graphGroupAt]
+	g, err := buildGraph(&view{Lang: i18n.English}, rd, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(g.Nodes) != 1+graphGroupAt {
+		t.Errorf("%v: want every event alone", g)
 	}
 }

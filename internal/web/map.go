@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"net/http"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -155,7 +156,7 @@ type mapShape struct {
 }
 
 type mapMarker struct {
-	x, y     float64
+	x, y, r  float64
 	ID       string
 	Name     string
 	Facility bool
@@ -164,6 +165,65 @@ type mapMarker struct {
 	R        string
 	Count    string // "3 events", in the page's language
 	Tip      string
+	// A cluster stands for Members, places drawn too close together to
+	// tell apart (Damascus's branches share its coordinates): it is drawn
+	// with their number and leads to their list, at Anchor.
+	Members []mapMarker
+	Anchor  string
+}
+
+// Cluster says whether the marker stands for several places.
+func (m mapMarker) Cluster() bool { return len(m.Members) > 0 }
+
+// clusterMarkers gathers markers whose circles overlap into clusters: the
+// marker with the most events (the first by ID on a tie) takes every other
+// one overlapping it, and so on with the markers left. A cluster sits at
+// its members' mean position, with their events summed and its radius
+// grown with their number; lone markers stay as they are. The members
+// are ordered by events, and the clusters numbered in the order made.
+func clusterMarkers(ms []mapMarker, placesText func(int) string) []mapMarker {
+	order := slices.Clone(ms)
+	sort.SliceStable(order, func(i, j int) bool {
+		if order[i].Events != order[j].Events {
+			return order[i].Events > order[j].Events
+		}
+		return order[i].ID < order[j].ID
+	})
+	taken := make([]bool, len(order))
+	var out []mapMarker
+	clusters := 0
+	for i, seed := range order {
+		if taken[i] {
+			continue
+		}
+		taken[i] = true
+		members := []mapMarker{seed}
+		for j := i + 1; j < len(order); j++ {
+			if !taken[j] && math.Hypot(order[j].x-seed.x, order[j].y-seed.y) < seed.r+order[j].r {
+				taken[j] = true
+				members = append(members, order[j])
+			}
+		}
+		if len(members) == 1 {
+			out = append(out, seed)
+			continue
+		}
+		clusters++
+		c := mapMarker{Members: members, Anchor: fmt.Sprintf("map-cluster-%d", clusters)}
+		names := make([]string, len(members))
+		for k, m := range members {
+			c.x += m.x / float64(len(members))
+			c.y += m.y / float64(len(members))
+			c.Events += m.Events
+			names[k] = m.Name
+		}
+		c.r = 7 + math.Min(9, 2*math.Sqrt(float64(len(members))))
+		c.X, c.Y, c.R = fmtCoord(c.x), fmtCoord(c.y), fmtCoord(c.r)
+		c.Name = placesText(len(members))
+		c.Tip = c.Name + ": " + strings.Join(names, " · ")
+		out = append(out, c)
+	}
+	return out
 }
 
 // eventsText counts events in the page's language.
@@ -233,10 +293,11 @@ func (s *Server) mapShow(w http.ResponseWriter, r *http.Request) {
 		n := pt.events
 		rad := 4 + math.Min(8, 2*math.Sqrt(float64(n)))
 		name := captionIn(lang, pt.names)
-		d.Markers = append(d.Markers, mapMarker{x: x, y: y, ID: pt.id, Name: name, Facility: pt.facility, Events: n,
+		d.Markers = append(d.Markers, mapMarker{x: x, y: y, r: rad, ID: pt.id, Name: name, Facility: pt.facility, Events: n,
 			X: fmtCoord(x), Y: fmtCoord(y), R: fmtCoord(rad),
 			Count: eventsText(lang, n), Tip: name + " — " + eventsText(lang, n)})
 	}
+	d.Markers = clusterMarkers(d.Markers, func(n int) string { return i18n.T(lang, "map.cluster", n) })
 	nudgeLabels(d.Shapes, d.Markers)
 	// Larger markers first, so that small ones stay on top and clickable.
 	sort.SliceStable(d.Markers, func(i, j int) bool { return d.Markers[i].Events > d.Markers[j].Events })

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"flag"
+	"fmt"
 	"io"
 	"math"
 	"os"
@@ -219,6 +220,8 @@ func TestMapPage(t *testing.T) {
 	ctx := context.Background()
 	const secretFacility = "Confidential-Facility-Psi"
 	var secret string
+	var branches [2]string
+	branchNames := [2]string{"Branch-Kappa", "Branch-Lambda"}
 	conf := r.sources[model.Confidential].src
 	err := r.st.Write(ctx, "tester", func(tx *store.Tx) error {
 		// The public facility is Sednaya; a confidential one is Adra.
@@ -240,6 +243,20 @@ func TestMapPage(t *testing.T) {
 				return err
 			}
 		}
+		// Two public branches some 400 m apart in Damascus: one cluster.
+		for i, gz := range []string{"facility:mi_branch_215", "facility:mi_branch_227"} {
+			b, err := tx.AddEntity(ctx, model.TypeFacility)
+			if err != nil {
+				return err
+			}
+			branches[i] = b.ID
+			for _, st := range []model.Statement{{Property: "name", Value: branchNames[i]}, {Property: "gazetteer", Value: gz}} {
+				st.EntityID, st.SourceID, st.Status, st.Origin = b.ID, fx.wire.ID, model.StatusConfirmed, "extracted:athar-en@test"
+				if err := tx.AddStatement(ctx, &st); err != nil {
+					return err
+				}
+			}
+		}
 		return nil
 	})
 	if err != nil {
@@ -253,6 +270,17 @@ func TestMapPage(t *testing.T) {
 	svg := svgOf(t, vera.body)
 	contains(t, "vera's map", svg, `href="/entities/`+fx.facility+`"`, publicFacility, "Aleppo", "Idleb", "1 event")
 	lacks(t, "vera's map", vera.body, secret, secretFacility, victimName, tortureQuote)
+	// The branches are drawn as one cluster leading to their list, and
+	// neither alone.
+	contains(t, "vera's map", svg, `<a href="#map-cluster-1" class="mk-cluster-link">`, `class="mk-cluster"`, "2 places close together: ")
+	lacks(t, "vera's map", svg, `href="/entities/`+branches[0], `href="/entities/`+branches[1])
+	i := strings.Index(vera.body, `id="map-cluster-1"`)
+	if i < 0 {
+		t.Fatalf("no list of the cluster: %s", svg[strings.Index(svg, `<g class="markers">`):])
+	}
+	list := vera.body[i:]
+	list = list[:strings.Index(list, "</ul>")]
+	contains(t, "the cluster's list", list, `href="/entities/`+branches[0], branchNames[0], `href="/entities/`+branches[1], branchNames[1])
 	// The confidential torture allegation at Sednaya counts for adel.
 	ac := r.login("adel")
 	ac.get("/map?lang=ar") // sets the language and comes back to /map
@@ -260,7 +288,7 @@ func TestMapPage(t *testing.T) {
 	svg = svgOf(t, adel.body)
 	contains(t, "adel's map", svg, `href="/entities/`+fx.facility+`"`, `href="/entities/`+secret+`"`, secretFacility, "حلب",
 		// the public arrest and the confidential allegation at Sednaya
-		"2 أحداث")
+		"2 أحداث", "أماكن متقاربة: 2")
 	lacks(t, "adel's map", svg, ">Aleppo<")
 	// Anonymous visitors go to login.
 	if resp := r.client().get("/map"); resp.status != 303 {
@@ -366,4 +394,51 @@ func TestMapDrawsOnlyPlaces(t *testing.T) {
 	svg = svgOf(t, vera.get("/map").body)
 	contains(t, "after the merge", svg, `href="/entities/`+fx.facility+`"`)
 	lacks(t, "after the merge", svg, org, orgName, wrong, wrongName)
+}
+
+// TestClusterMarkers: markers whose circles overlap become one cluster
+// (around the one with the most events), and markers apart stay alone.
+func TestClusterMarkers(t *testing.T) {
+	m := func(id string, x, y float64, events int) mapMarker {
+		return mapMarker{ID: id, Name: "n" + id, x: x, y: y, r: 6, Events: events}
+	}
+	places := func(n int) string { return fmt.Sprintf("%d places", n) }
+	tests := []struct {
+		name string
+		in   []mapMarker
+		want string // each drawn marker: an ID, or [members]@x,y
+	}{
+		{"none", nil, ""},
+		{"apart", []mapMarker{m("a", 0, 0, 1), m("b", 12, 0, 1)}, "a b"},
+		{"one point", []mapMarker{m("a", 10, 10, 1), m("b", 10, 10, 3), m("c", 10, 10, 1)}, "[b a c]@10.0,10.0"},
+		{"overlapping", []mapMarker{m("a", 0, 0, 2), m("b", 11, 0, 1), m("c", 100, 0, 1)}, "[a b]@5.5,0.0 c"},
+		{"two clusters", []mapMarker{m("a", 0, 0, 1), m("b", 50, 0, 1), m("c", 1, 0, 1), m("d", 51, 0, 1)}, "[a c]@0.5,0.0 [b d]@50.5,0.0"},
+		// b overlaps a and c, which do not overlap each other: a (the
+		// first by ID) takes b, and c stays alone
+		{"chain", []mapMarker{m("a", 0, 0, 1), m("b", 10, 0, 1), m("c", 20, 0, 1)}, "[a b]@5.0,0.0 c"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			clusters := 0
+			for _, c := range clusterMarkers(tt.in, places) {
+				if !c.Cluster() {
+					got = append(got, c.ID)
+					continue
+				}
+				var ids []string
+				for _, mm := range c.Members {
+					ids = append(ids, mm.ID)
+				}
+				got = append(got, "["+strings.Join(ids, " ")+"]@"+c.X+","+c.Y)
+				clusters++
+				if c.Name != places(len(ids)) || !strings.Contains(c.Tip, "n"+ids[0]) || c.Anchor != fmt.Sprintf("map-cluster-%d", clusters) {
+					t.Errorf("cluster %v: name %q, tip %q, anchor %q", ids, c.Name, c.Tip, c.Anchor)
+				}
+			}
+			if s := strings.Join(got, " "); s != tt.want {
+				t.Errorf("got %q, want %q", s, tt.want)
+			}
+		})
+	}
 }

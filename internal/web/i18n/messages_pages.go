@@ -225,6 +225,8 @@ var englishPages = map[string]string{
 	"map.unplaced":        "%d more facilities or places have no coordinates in the gazetteers and are not drawn.",
 	"map.events_one":      "1 event",
 	"map.events":          "%d events",
+	"map.cluster":         "%d places close together",
+	"map.legend_cluster":  "A ringed marker gathers places too close together to draw apart; its number counts them and it leads to their list below.",
 }
 
 var arabicPages = map[string]string{
@@ -441,4 +443,6 @@ var arabicPages = map[string]string{
 	"map.unplaced":        "%d من المرافق أو الأماكن الأخرى ليس لها إحداثيات في المعاجم الجغرافية ولم تُرسم.",
 	"map.events_one":      "حدث واحد",
 	"map.events":          "%d أحداث",
+	"map.cluster":         "أماكن متقاربة: %d",
+	"map.legend_cluster":  "العلامة ذات الحلقة تجمع أماكن أقرب من أن تُرسم منفصلة؛ الرقم عليها عددها، وهي رابط إلى قائمتها أدناه.",
 }
