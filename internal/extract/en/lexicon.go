@@ -63,6 +63,8 @@ var (
 	triggers        = mustTriggers(lex, "triggers")
 	victimsAfterSet = lex.Set("victims_after")
 	testimonyNouns  = lex.Set("testimony_nouns")
+	custodyWords    = lex.Set("custody_words")
+	heldVerbs       = lex.Set("held_participles")
 	hearers         = lex.Set("hearers")
 	mediaNouns      = lex.Set("media_nouns")
 	adjectivalNext  = lex.Set("adjectival_next")
