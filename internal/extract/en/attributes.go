@@ -788,7 +788,6 @@ func (d *doc) heldClause(k int) bool {
 	return heldVerbs[d.fold(j)]
 }
 
-
 // amongVictims marks as victims the persons the text counts among
 // detainees or survivors: "Qasem and Adnan are among four prisoners
 // recently released", "one of the inmates, 30-year-old Qasem".
