@@ -67,6 +67,9 @@ func (d *doc) eventsIn(s sentence) {
 		verbs = append(verbs, i)
 		if ev := d.eventAt(tr, i, i+n, s, suffix); ev != nil {
 			ev.restated = d.restatement(i)
+			if _, body := d.has(i, bodyWords); body && tr.typ == extract.EventDeathInCustody {
+				ev.restated = true // "تسلمت عائلته جثته في 3 حزيران": the handover's date, not the death's
+			}
 			d.events = append(d.events, ev)
 		}
 		i += n - 1

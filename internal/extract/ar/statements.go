@@ -284,6 +284,9 @@ func (d *doc) statementAt(v int, s sentence) {
 		p = d.personAt[v-1]
 	}
 	if p == nil {
+		if _, personal := d.has(v, personSpeechVerbs); personal {
+			return // "تحدث التقرير عن ...": a report speaks of it, nobody says it
+		}
 		if !d.bodySpeaks(v, s) || d.announcesEvent(v, s) {
 			return
 		}
@@ -305,6 +308,9 @@ func (d *doc) statementAt(v int, s sentence) {
 	ev.bodyOnly = !reported // kept only if it turns out to be about someone
 	d.events = append(d.events, ev)
 }
+
+// personSpeechVerbs are verbs of speaking that only a person speaks with.
+var personSpeechVerbs = words("person_speech_verbs")
 
 // inReport reports a sentence that gives a body's report: "في تقرير".
 func (d *doc) inReport(s sentence) bool {

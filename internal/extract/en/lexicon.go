@@ -64,6 +64,7 @@ var (
 	victimsAfterSet = lex.Set("victims_after")
 	testimonyNouns  = lex.Set("testimony_nouns")
 	custodyWords    = lex.Set("custody_words")
+	corpseWords     = lex.Set("corpse_words")
 	heldVerbs       = lex.Set("held_participles")
 	hearers         = lex.Set("hearers")
 	mediaNouns      = lex.Set("media_nouns")
