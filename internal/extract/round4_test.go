@@ -29,6 +29,8 @@ var generalConstructions = []struct{ lang, text, typ, person string }{
 	{"en", "Security officers took Yusuf Dabbagh from his home in Douma in 2013.", extract.EventArrest, "Yusuf Dabbagh"},
 	{"en", "Hassan Mardini disappeared into the prison system after he was taken from his home in 2012.", extract.EventArrest, "Hassan Mardini"},
 	{"en", "Omar Jaber was detained at a checkpoint near Hama in 2011.", extract.EventArrest, "Omar Jaber"},
+	{"en", "Karim Sabbagh was seized by Military Intelligence at a checkpoint in Hama in 2012.", extract.EventArrest, "Karim Sabbagh"},
+	{"en", "Adel Khoury was rounded up with dozens of other protesters in Douma in 2011.", extract.EventArrest, "Adel Khoury"},
 	// Arabic statements
 	{"ar", "وقال المحامي سامر حداد إن المحكمة استمعت إلى عشرة شهود.", extract.EventStatement, "سامر حداد"},
 	{"ar", "وأكد مدير الرابطة فادي زين أن الأجهزة الأمنية لم تسلم أي جثة.", extract.EventStatement, "فادي زين"},
@@ -66,6 +68,7 @@ func TestGeneralConstructions(t *testing.T) {
 // must leave these alone.
 var notConstructions = []struct{ lang, text, typ string }{
 	{"en", "Samir Haddad picked up the phone and called his lawyer in Berlin.", extract.EventArrest},
+	{"en", "Customs officers seized two tonnes of captagon pills hidden by Fadi Rajab in a truck.", extract.EventArrest},
 	{"en", "Yusuf Dabbagh took part in the protests in Douma in 2011.", extract.EventArrest},
 	{"en", "Rami Aswad, who was born in Homs, described the verdict as a first step.", extract.EventTestimony},
 	{"en", "According to Walid Karam, a lawyer in Berlin, the hearing will resume in May.", extract.EventTestimony},
