@@ -35,6 +35,8 @@ var generalConstructions = []struct{ lang, text, typ, person string }{
 	{"ar", "وقال المحامي سامر حداد إن المحكمة استمعت إلى عشرة شهود.", extract.EventStatement, "سامر حداد"},
 	{"ar", "وأكد مدير الرابطة فادي زين أن الأجهزة الأمنية لم تسلم أي جثة.", extract.EventStatement, "فادي زين"},
 	{"ar", "وأوضح الناشط وليد كرم أن العائلات ما زالت تنتظر أي خبر.", extract.EventStatement, "وليد كرم"},
+	{"ar", "واعتبر المحامي نزار قباني أن الحكم خطوة أولى نحو العدالة.", extract.EventStatement, "نزار قباني"},
+	{"ar", "وشدد مدير الرابطة فادي زين على ضرورة كشف مصير المفقودين.", extract.EventStatement, "فادي زين"},
 	// Arabic testimony
 	{"ar", "وروى المعتقل السابق خالد ناصر أن السجانين كانوا يضربونه كل صباح.", extract.EventTestimony, "خالد ناصر"},
 	// Arabic arrest
