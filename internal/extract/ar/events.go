@@ -91,6 +91,13 @@ func (d *doc) restatement(i int) bool {
 	return ok
 }
 
+// spentVerbs are the forms of قضى, which reports a death ("قضى تحت
+// التعذيب") or time spent ("قضى سنوات في السجن").
+var spentVerbs = words("spent_verbs")
+
+// durationWords are the nouns of a span of time.
+var durationWords = words("duration_words")
+
 // demonstratives point to what the text told before.
 var demonstratives = words("demonstratives")
 
@@ -336,6 +343,13 @@ func (d *doc) skipTrigger(tr trigger, i int, s sentence) bool {
 	}
 	if tr.typ == extract.EventEscape && d.timeReference(i) {
 		return true // "قبل فرار بشار الأسد": a time, not an escape the text reports
+	}
+	if _, spent := d.has(i, spentVerbs); spent && tr.typ == extract.EventDeathInCustody {
+		for k := i + 1; k < s.b && k <= i+4; k++ {
+			if _, ok := d.has(k, durationWords); ok {
+				return true // "قضى ثلاث سنوات تحت التعذيب": years spent, nobody died
+			}
+		}
 	}
 	if tr.typ == extract.EventDeathInCustody {
 		for k := s.a; k < s.b; k++ {

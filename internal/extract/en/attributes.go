@@ -758,8 +758,9 @@ func pluralRole(f string) bool {
 }
 
 // heldClause reports a relative clause at token k that says its person
-// was held: ", who was held in Adra", ", who had been detained for two
-// years", ", who spent three years in Saydnaya".
+// was held in a place of detention: ", who was held in Adra prison", ",
+// who had been detained at Branch 215", ", who was tortured", ", who spent
+// three years in Saydnaya".
 func (d *doc) heldClause(k int) bool {
 	if d.fold(k) != "," || d.fold(k+1) != "who" {
 		return false
@@ -785,8 +786,29 @@ func (d *doc) heldClause(k int) bool {
 	default:
 		return false
 	}
-	return heldVerbs[d.fold(j)]
+	if !heldVerbs[d.fold(j)] {
+		return false
+	}
+	if d.fold(j) == "tortured" {
+		return true
+	}
+	// "who was detained in Germany in 2019" says an accused was arrested;
+	// "who was held in Sednaya prison" says a detainee was: a facility
+	// (or a word of one) must follow in the clause.
+	for i := j + 1; i < j+6 && i < len(d.toks); i++ {
+		if f := d.toks[i].Fold; f == "," || f == "." || f == "and" {
+			break
+		}
+		if d.own[i] == ownFacility || detentionPlaces[d.toks[i].Fold] {
+			return true
+		}
+	}
+	return false
 }
+
+// detentionPlaces are the words that name a place of detention in a
+// relative clause of custody (", who was held in a regime prison").
+var detentionPlaces = set(`prison prisons jail cell cells branch dungeons sednaya saydnaya`)
 
 // amongVictims marks as victims the persons the text counts among
 // detainees or survivors: "Qasem and Adnan are among four prisoners
