@@ -37,3 +37,45 @@ func TestArabicStatusFromEvents(t *testing.T) {
 		}
 	}
 }
+
+// Arabic constructions of this round, each with its event and a person who
+// takes part in it (texts written for this test, fictional persons).
+var arabicRecall13 = []struct{ text, typ, person string }{
+	// a speaker who says it was done to them: testimony, and the torture's victim
+	{"وقال أحمد خالد السعيد إنه تعرض للضرب المبرح في سجن صيدنايا.", extract.EventTestimony, "أحمد خالد السعيد"},
+	{"وقال أحمد خالد السعيد إنه تعرض للضرب المبرح في سجن صيدنايا.", extract.EventTortureAllegation, "أحمد خالد السعيد"},
+	{"وقالت ريم سليم الأحمد لوكالة الأنباء إنها تعرضت للتعذيب في فرع فلسطين عام 2012.", extract.EventTestimony, "ريم سليم الأحمد"},
+	// قضى with a name that starts with ب, and the year of the death after it
+	{"وقضى باسل خليل العمر تحت التعذيب في سجن صيدنايا عام 2013.", extract.EventDeathInCustody, "باسل خليل العمر"},
+}
+
+func TestArabicRecall13(t *testing.T) {
+	pub := model.DayDate(2025, 3, 1)
+	for _, tt := range arabicRecall13 {
+		r := extract.Extract(tt.text, pub, "ar")
+		if !hasEvent(r, tt.typ, tt.person) {
+			t.Errorf("%s: no %s of %s: %s", tt.text, tt.typ, tt.person, describe(r))
+		}
+	}
+}
+
+// The same words for no such event.
+var notArabicRecall13 = []struct{ text, typ string }{
+	// a lawyer says others were tortured: his statement, nobody's testimony
+	{"وقال المحامي أنور سليم البني إن المعتقلين تعرضوا للتعذيب في سجن صيدنايا.", extract.EventTestimony},
+	// قضى of a court's ruling and of time spent, with a name between
+	{"وقضت المحكمة بسجنه بتهمة التعذيب في فرع فلسطين.", extract.EventDeathInCustody},
+	{"وقضى محمد علي الحسن ثلاث سنوات تحت التعذيب في فرع فلسطين.", extract.EventDeathInCustody},
+}
+
+func TestNotArabicRecall13(t *testing.T) {
+	pub := model.DayDate(2025, 3, 1)
+	for _, tt := range notArabicRecall13 {
+		r := extract.Extract(tt.text, pub, "ar")
+		for _, ev := range r.Events {
+			if ev.Type == tt.typ {
+				t.Errorf("%s: a %s: %s", tt.text, tt.typ, describe(r))
+			}
+		}
+	}
+}

@@ -91,6 +91,21 @@ func (d *doc) restatement(i int) bool {
 	return ok
 }
 
+// spentTime reports a form of قضى at i that says time spent, not a death:
+// a span of time before the preposition ("قضى محمد علي ثلاث سنوات تحت
+// التعذيب"); "قضى تحت التعذيب عام 2013" is a death in 2013.
+func (d *doc) spentTime(i int, s sentence) bool {
+	for k := i + 1; k < s.b && k <= i+7; k++ {
+		if f := d.fold(k); f == "تحت" || f == "في" || f == "داخل" || f == "،" || f == "." {
+			return false
+		}
+		if _, ok := d.has(k, durationWords); ok {
+			return true
+		}
+	}
+	return false
+}
+
 // spentVerbs are the forms of قضى, which reports a death ("قضى تحت
 // التعذيب") or time spent ("قضى سنوات في السجن").
 var spentVerbs = words("spent_verbs")
@@ -344,12 +359,8 @@ func (d *doc) skipTrigger(tr trigger, i int, s sentence) bool {
 	if tr.typ == extract.EventEscape && d.timeReference(i) {
 		return true // "قبل فرار بشار الأسد": a time, not an escape the text reports
 	}
-	if _, spent := d.has(i, spentVerbs); spent && tr.typ == extract.EventDeathInCustody {
-		for k := i + 1; k < s.b && k <= i+4; k++ {
-			if _, ok := d.has(k, durationWords); ok {
-				return true // "قضى ثلاث سنوات تحت التعذيب": years spent, nobody died
-			}
-		}
+	if _, spent := d.has(i, spentVerbs); spent && tr.typ == extract.EventDeathInCustody && d.spentTime(i, s) {
+		return true
 	}
 	if tr.typ == extract.EventDeathInCustody {
 		for k := s.a; k < s.b; k++ {
