@@ -79,3 +79,22 @@ func TestNotArabicRecall13(t *testing.T) {
 		}
 	}
 }
+
+// An abduction by the state's forces is an arrest; by an armed group it is
+// none (the annotations' convention).
+func TestAbductedByForces(t *testing.T) {
+	pub := model.DayDate(2025, 3, 1)
+	if r := extract.Extract("Rafiq Nasser was abducted by regime forces in 2012.", pub, "en"); !hasEvent(r, extract.EventArrest, "Rafiq Nasser") {
+		t.Errorf("abducted by regime forces: no arrest: %s", describe(r))
+	}
+	for _, text := range []string{
+		"Rafiq Nasser was abducted by an armed group near Douma in 2013.",
+		"Rafiq Nasser was abducted by fighters of the group in Raqqa in 2014.",
+	} {
+		for _, ev := range extract.Extract(text, pub, "en").Events {
+			if ev.Type == extract.EventArrest {
+				t.Errorf("%s: an arrest", text)
+			}
+		}
+	}
+}
