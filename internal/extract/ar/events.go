@@ -67,6 +67,9 @@ func (d *doc) eventsIn(s sentence) {
 		verbs = append(verbs, i)
 		if ev := d.eventAt(tr, i, i+n, s, suffix); ev != nil {
 			ev.restated = d.restatement(i)
+			if _, body := d.has(i, bodyWords); body && tr.typ == extract.EventDeathInCustody {
+				ev.restated = true // "تسلمت عائلته جثته في 3 حزيران": the handover's date, not the death's
+			}
 			d.events = append(d.events, ev)
 		}
 		i += n - 1
@@ -87,6 +90,28 @@ func (d *doc) restatement(i int) bool {
 	_, ok := d.has(i-1, demonstratives)
 	return ok
 }
+
+// spentTime reports a form of قضى at i that says time spent, not a death:
+// a span of time before the preposition ("قضى محمد علي ثلاث سنوات تحت
+// التعذيب"); "قضى تحت التعذيب عام 2013" is a death in 2013.
+func (d *doc) spentTime(i int, s sentence) bool {
+	for k := i + 1; k < s.b && k <= i+7; k++ {
+		if f := d.fold(k); f == "تحت" || f == "في" || f == "داخل" || f == "،" || f == "." {
+			return false
+		}
+		if _, ok := d.has(k, durationWords); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// spentVerbs are the forms of قضى, which reports a death ("قضى تحت
+// التعذيب") or time spent ("قضى سنوات في السجن").
+var spentVerbs = words("spent_verbs")
+
+// durationWords are the nouns of a span of time.
+var durationWords = words("duration_words")
 
 // demonstratives point to what the text told before.
 var demonstratives = words("demonstratives")
@@ -333,6 +358,9 @@ func (d *doc) skipTrigger(tr trigger, i int, s sentence) bool {
 	}
 	if tr.typ == extract.EventEscape && d.timeReference(i) {
 		return true // "قبل فرار بشار الأسد": a time, not an escape the text reports
+	}
+	if _, spent := d.has(i, spentVerbs); spent && tr.typ == extract.EventDeathInCustody && d.spentTime(i, s) {
+		return true
 	}
 	if tr.typ == extract.EventDeathInCustody {
 		for k := s.a; k < s.b; k++ {

@@ -8,6 +8,7 @@ import (
 // result converts the working state to the shared Result shape.
 func (d *doc) result() extract.Result {
 	var r extract.Result
+	status := d.statuses()
 	for _, p := range d.persons {
 		out := extract.Person{Name: p.name, Rank: p.rank, Title: p.title}
 		latin := names.Transliterate(p.name)
@@ -18,12 +19,7 @@ func (d *doc) result() extract.Result {
 			out.Mentions = append(out.Mentions, d.mention(m))
 		}
 		out.Aliases = p.aliases
-		switch {
-		case p.official:
-			out.Status = extract.StatusOfficial
-		case p.victim:
-			out.Status = extract.StatusVictim
-		}
+		out.Status = status[p]
 		r.Persons = append(r.Persons, out)
 	}
 	for _, e := range d.ents {

@@ -225,7 +225,10 @@ func (d *doc) survivorsTestify() {
 		if ev.typ != extract.EventStatement {
 			continue
 		}
-		if p := ev.speaker; p != nil && (p.survivor || narrators[p]) && d.speaksOfCustody(ev.sent) {
+		if p := ev.speaker; p != nil && ((p.survivor || narrators[p]) && d.speaksOfCustody(ev.sent) || d.saysSuffered(ev)) {
+			if d.saysSuffered(ev) {
+				d.speakerSuffered(ev, p)
+			}
 			ev.typ = extract.EventTestimony
 			ev.where = d.whereFor(extract.EventTestimony, ev.trig, ev.sent)
 			for i := range ev.who {
@@ -234,6 +237,40 @@ func (d *doc) survivorsTestify() {
 		}
 	}
 }
+
+// saysSuffered reports a statement whose speaker says it was done to
+// themselves: "وقال X إنه تعرض للتعذيب في فرع فلسطين", "وقالت إنها تعرضت
+// للضرب". What a person tells of their own suffering is testimony; the
+// suffering event of the sentence then has the speaker for its victim
+// (sufferedSpeakers). "قال إنهم تعرضوا" (others) is not read here.
+func (d *doc) saysSuffered(ev *event) bool {
+	for k := ev.trig + 1; k+1 < ev.sent.b && k <= ev.trig+8; k++ {
+		if _, ok := d.has(k, selfThat); ok {
+			_, suffered := d.has(k+1, selfSuffered)
+			return suffered
+		}
+		if f := d.fold(k); f == "." || f == "،" || f == ":" {
+			return false
+		}
+	}
+	return false
+}
+
+// speakerSuffered makes the speaker of ev, who says it was done to them,
+// the victim of the torture its sentence tells of after the verb of saying
+// when that names nobody: "وقال X إنه تعرض للتعذيب".
+func (d *doc) speakerSuffered(ev *event, p *person) {
+	for _, o := range d.events {
+		if o.sent == ev.sent && o.typ == extract.EventTortureAllegation && o.trig > ev.trig && len(o.persons) == 0 {
+			o.persons = []*person{p}
+			o.who = []extract.Participant{{Name: p.name, Role: extract.RoleVictim}}
+		}
+	}
+}
+
+// selfThat open what a speaker says of themselves: "إنه", "أنها";
+// selfSuffered say it was done to them: "تعرض".
+var selfThat, selfSuffered = words("self_that"), words("self_suffered")
 
 // narratorAt reports a person mention right after a verb of telling.
 func (d *doc) narratorAt(k int, s sentence) bool {
@@ -284,6 +321,9 @@ func (d *doc) statementAt(v int, s sentence) {
 		p = d.personAt[v-1]
 	}
 	if p == nil {
+		if _, personal := d.has(v, personSpeechVerbs); personal {
+			return // "تحدث التقرير عن ...": a report speaks of it, nobody says it
+		}
 		if !d.bodySpeaks(v, s) || d.announcesEvent(v, s) {
 			return
 		}
@@ -305,6 +345,9 @@ func (d *doc) statementAt(v int, s sentence) {
 	ev.bodyOnly = !reported // kept only if it turns out to be about someone
 	d.events = append(d.events, ev)
 }
+
+// personSpeechVerbs are verbs of speaking that only a person speaks with.
+var personSpeechVerbs = words("person_speech_verbs")
 
 // inReport reports a sentence that gives a body's report: "في تقرير".
 func (d *doc) inReport(s sentence) bool {

@@ -757,6 +757,59 @@ func pluralRole(f string) bool {
 	return strings.HasSuffix(f, "s") && roleNouns[strings.TrimSuffix(f, "s")]
 }
 
+// heldClause reports a relative clause at token k that says its person
+// was held in a place of detention: ", who was held in Adra prison", ",
+// who had been detained at Branch 215", ", who was tortured", ", who spent
+// three years in Saydnaya".
+func (d *doc) heldClause(k int) bool {
+	if d.fold(k) != "," || d.fold(k+1) != "who" {
+		return false
+	}
+	j := k + 2
+	switch d.fold(j) {
+	case "spent":
+		for i := j + 1; i < j+8 && i < len(d.toks); i++ {
+			if f := d.toks[i].Fold; custodyWords[f] {
+				return true
+			} else if f == "," || f == "." {
+				break
+			}
+		}
+		return false
+	case "was", "were":
+		j++
+	case "had", "has":
+		if d.fold(j+1) != "been" {
+			return false
+		}
+		j += 2
+	default:
+		return false
+	}
+	if !heldVerbs[d.fold(j)] {
+		return false
+	}
+	if d.fold(j) == "tortured" {
+		return true
+	}
+	// "who was detained in Germany in 2019" says an accused was arrested;
+	// "who was held in Sednaya prison" says a detainee was: a facility
+	// (or a word of one) must follow in the clause.
+	for i := j + 1; i < j+6 && i < len(d.toks); i++ {
+		if f := d.toks[i].Fold; f == "," || f == "." || f == "and" {
+			break
+		}
+		if d.own[i] == ownFacility || detentionPlaces[d.toks[i].Fold] {
+			return true
+		}
+	}
+	return false
+}
+
+// detentionPlaces are the words that name a place of detention in a
+// relative clause of custody (", who was held in a regime prison").
+var detentionPlaces = set(`prison prisons jail cell cells branch dungeons sednaya saydnaya`)
+
 // amongVictims marks as victims the persons the text counts among
 // detainees or survivors: "Qasem and Adnan are among four prisoners
 // recently released", "one of the inmates, 30-year-old Qasem".
@@ -777,6 +830,9 @@ func (d *doc) amongVictims() {
 						p.victim = true
 					}
 				}
+			}
+			if d.heldClause(m.b) {
+				p.victim = true // "Rami Aswad, who was held in the Palestine Branch, described ..."
 			}
 			if d.fold(m.a-1) == "," && victimNouns[d.fold(m.a-2)] && !d.toks[m.a-2].Cap && (d.fold(m.b) == "," || d.fold(m.b) == ".") {
 				p.victim = true // "One detainee, Tareq Nassif, died"

@@ -73,6 +73,9 @@ func (d *doc) readSentences() {
 			if t.Fold == "said" || speechVerbs[t.Fold] {
 				d.statementAt(i, s)
 			}
+			if t.Fold == "according" && d.fold(i+1) == "to" {
+				d.accountAccordingTo(i, s)
+			}
 			cands := triggers.At(d.toks, i)
 			if len(cands) == 0 {
 				continue

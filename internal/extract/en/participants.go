@@ -396,7 +396,9 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 		}
 	}
 	ev.where, ev.sceneWhere = d.whereFor(tr.Type, a, s, !tr.Verb)
-	ev.date = d.dateOf(tr.Type, a, s)
+	if !(tr.Type == extract.EventDeathInCustody && corpseWords[tr.Words[0]]) {
+		ev.date = d.dateOf(tr.Type, a, s) // a body handed over in 2014: the handover's date, not the death's
+	}
 	ev.modality = d.modalityFor(tr.Type, s, a)
 	ev.count = d.countIn(s)
 	for _, m := range d.mentionsIn(s) {

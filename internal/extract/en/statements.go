@@ -47,6 +47,20 @@ func (d *doc) statementAt(v int, s sentence) {
 	d.events = append(d.events, ev)
 }
 
+// accountAccordingTo records the account of a person the text has held,
+// named right after "according to" at token k: "According to Walid Karam,
+// who was held in Adra prison, prisoners were ...". What anyone else is
+// cited for is left to the events of the sentence.
+func (d *doc) accountAccordingTo(k int, s sentence) {
+	p, m := d.mentionAt(k + 2)
+	if p == nil || m.a != k+2 || !p.victim || d.own[m.a] == ownEpithet {
+		return
+	}
+	ev := &event{typ: extract.EventTestimony, modality: extract.Asserted, sent: s, trig: k, date: d.dateOf(extract.EventTestimony, k, s), about: true}
+	ev.who = []extract.Participant{{Name: p.name, Role: extract.RoleWitness}}
+	d.events = append(d.events, ev)
+}
+
 // namedBodySpeaks reports a named organization as the subject of the
 // speech verb v: "The Syrian Network for Human Rights said", "The
 // Association of ..., a group set up by former inmates, said". Its

@@ -90,6 +90,9 @@ func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 			}
 		}
 	case extract.EventArrest:
+		if passiveOnly[strings.Join(tr.Words, " ")] && !passiveAux[prev] {
+			return true // "he was picked up at a checkpoint", but "she picked up the phone at home"
+		}
 		if (d.toks[a].Fold == "detained" || d.toks[a].Fold == "arrested") && (roleNouns[next] || adjectivalNext[next]) && !d.tok(b).Cap {
 			return true // "detained officers", "arrested men": an adjective
 		}
@@ -128,6 +131,9 @@ func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 		if next == "to" && d.fold(b+1) == "as" {
 			return true // "referred to as"
 		}
+	}
+	if tr.Type == extract.EventDeathInCustody && corpseWords[tr.Words[0]] && !d.ownedBody(a, b) {
+		return true // "his body was handed over", "the body of X"; but "a UN body delivered its report"
 	}
 	if tr.Type == extract.EventDeathInCustody && prev == "to" && d.sentencedBefore(a, s) {
 		return true // "sentenced X to death": a punishment, nobody died
@@ -240,4 +246,22 @@ func (d *doc) sentencedBefore(a int, s sentence) bool {
 		}
 	}
 	return false
+}
+
+// passiveOnly are arrest phrases that report an arrest only in the
+// passive: "was taken from his home", "were picked up by security forces".
+var passiveOnly = map[string]bool{"picked up": true, "taken from": true, "dragged from": true}
+
+// passiveAux are the auxiliaries of a passive right before its participle.
+var passiveAux = set(`was were been being`)
+
+// ownedBody reports a body word at a..b that is a person's: after a
+// possessive ("his body", "Khaled's body") or before "of" ("the body of
+// Khaled").
+func (d *doc) ownedBody(a, b int) bool {
+	switch d.fold(a - 1) {
+	case "his", "her", "their":
+		return true
+	}
+	return d.fold(b) == "of" || d.fold(a-1) == "s" && isCloseQuote(d.fold(a-2))
 }
