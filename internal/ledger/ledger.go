@@ -7,13 +7,16 @@
 package ledger
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
 	"sort"
 	"strconv"
+	"unicode/utf8"
 )
 
 // Genesis is the previous hash of the first entry.
@@ -54,7 +57,23 @@ func (e *Entry) Seal() { e.Hash = e.ComputeHash() }
 
 // RowHash returns the sha256 of a row's canonical JSON. Values must be nil,
 // string, int64, float64 or bool; the store normalizes what drivers return.
-func RowHash(row map[string]any) string { return hashBytes(Canonical(row)) }
+// The JSON is written into the hash as it is made, never held whole: a
+// source's row holds its whole text.
+func RowHash(row map[string]any) string {
+	h := sha256.New()
+	w := bufio.NewWriterSize(h, 64<<10)
+	writeCanonical(w, row)
+	w.Flush() // a hash's Write does not fail
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// canonicalWriter is what canonical JSON is written to: a buffer, or a
+// buffered hash.
+type canonicalWriter interface {
+	io.Writer
+	io.ByteWriter
+	io.StringWriter
+}
 
 // Canonical encodes v as JSON with object keys sorted, no insignificant
 // white space and no HTML escaping, so that the same value always gives the
@@ -65,7 +84,7 @@ func Canonical(v any) []byte {
 	return buf.Bytes()
 }
 
-func writeCanonical(buf *bytes.Buffer, v any) {
+func writeCanonical(buf canonicalWriter, v any) {
 	switch x := v.(type) {
 	case map[string]any:
 		// encoding/json sorts map keys; encode values ourselves so floats and
@@ -106,7 +125,7 @@ func writeCanonical(buf *bytes.Buffer, v any) {
 	}
 }
 
-func writeString(buf *bytes.Buffer, s string) {
+func writeString(buf canonicalWriter, s string) {
 	// Most strings (ids, times, hashes, names of tables) are printable ASCII
 	// that JSON writes as is: skip the encoder, which costs an allocation a
 	// string — a quarter of the time of storing a long source's mentions.
@@ -123,11 +142,31 @@ func writeString(buf *bytes.Buffer, s string) {
 		buf.WriteByte('"')
 		return
 	}
-	enc := json.NewEncoder(buf)
+	// encoding/json escapes a string a code point (or an invalid byte) at
+	// a time, so a long one is encoded in pieces cut before a byte that
+	// starts a code point, each piece without its quotes: the same bytes as
+	// encoding it whole, without holding copies of it whole.
+	buf.WriteByte('"')
+	var piece bytes.Buffer
+	enc := json.NewEncoder(&piece)
 	enc.SetEscapeHTML(false)
-	_ = enc.Encode(s)           // cannot fail for a string
-	buf.Truncate(buf.Len() - 1) // Encode appends a newline
+	for len(s) > 0 {
+		cut := min(len(s), stringPiece)
+		for cut < len(s) && !utf8.RuneStart(s[cut]) {
+			cut++
+		}
+		piece.Reset()
+		_ = enc.Encode(s[:cut]) // cannot fail for a string
+		b := piece.Bytes()
+		buf.Write(b[1 : len(b)-2]) // the quotes and the newline Encode appends
+		s = s[cut:]
+	}
+	buf.WriteByte('"')
 }
+
+// stringPiece is how many bytes of a long string writeString encodes at a
+// time.
+const stringPiece = 32 << 10
 
 func hashBytes(b []byte) string {
 	sum := sha256.Sum256(b)
