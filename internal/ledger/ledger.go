@@ -13,9 +13,11 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"hash"
 	"io"
 	"sort"
 	"strconv"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -60,12 +62,27 @@ func (e *Entry) Seal() { e.Hash = e.ComputeHash() }
 // The JSON is written into the hash as it is made, never held whole: a
 // source's row holds its whole text.
 func RowHash(row map[string]any) string {
-	h := sha256.New()
-	w := bufio.NewWriterSize(h, 64<<10)
-	writeCanonical(w, row)
-	w.Flush() // a hash's Write does not fail
-	return hex.EncodeToString(h.Sum(nil))
+	rh := rowHashers.Get().(*rowHasher)
+	defer rowHashers.Put(rh)
+	rh.h.Reset()
+	rh.w.Reset(rh.h)
+	writeCanonical(rh.w, row)
+	rh.w.Flush() // a hash's Write does not fail
+	var sum [sha256.Size]byte
+	return hex.EncodeToString(rh.h.Sum(sum[:0]))
 }
+
+// rowHasher is a hash and its buffer, reused: a large source's recording
+// hashes hundreds of thousands of rows.
+type rowHasher struct {
+	h hash.Hash
+	w *bufio.Writer
+}
+
+var rowHashers = sync.Pool{New: func() any {
+	h := sha256.New()
+	return &rowHasher{h: h, w: bufio.NewWriterSize(h, 4096)}
+}}
 
 // canonicalWriter is what canonical JSON is written to: a buffer, or a
 // buffered hash.
