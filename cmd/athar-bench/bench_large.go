@@ -7,8 +7,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -90,6 +93,7 @@ write lock throughout and grew the server to gigabytes).`,
 
 func benchLargeOneCommand(g *globals) *cobra.Command {
 	var mb int
+	var cpuProfile, memProfile string
 	cmd := &cobra.Command{
 		Use:    "large-one",
 		Short:  "One run of 'large' (what its child processes run)",
@@ -104,10 +108,30 @@ func benchLargeOneCommand(g *globals) *cobra.Command {
 			}
 			defer st.Close()
 			a := app.New(st, app.Config{})
+			if cpuProfile != "" {
+				f, err := os.Create(cpuProfile)
+				if err != nil {
+					return cannot(err)
+				}
+				defer f.Close()
+				if err := pprof.StartCPUProfile(f); err != nil {
+					return cannot(err)
+				}
+				defer pprof.StopCPUProfile()
+			}
+			var peak *peakHeap
+			if memProfile != "" {
+				peak = watchPeakHeap()
+			}
 			start := time.Now()
 			r, err := a.IngestBytes(ctx, access.Operator(), "large.txt", data, app.IngestOptions{MaxBytes: int64(len(data))})
 			if err != nil {
 				return cannot(err)
+			}
+			if peak != nil {
+				if err := peak.stop(memProfile); err != nil {
+					return cannot(err)
+				}
 			}
 			if r.Outcome != app.Stored || r.Err != nil {
 				return cannot(fmt.Errorf("%s: %v", r.Outcome, r.Err))
@@ -117,5 +141,52 @@ func benchLargeOneCommand(g *globals) *cobra.Command {
 		},
 	}
 	cmd.Flags().IntVar(&mb, "mb", 1, "MiB of text")
+	cmd.Flags().StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the ingest to this file")
+	cmd.Flags().StringVar(&memProfile, "memprofile", "", "write the heap profile taken when the heap in use was largest to this file")
 	return cmd
+}
+
+// peakHeap keeps the heap profile of the moment the heap in use was largest,
+// sampled every 100 ms (the process's peak resident memory is mostly that
+// heap; a profile at the end would show what is left, not what peaked).
+type peakHeap struct {
+	done chan struct{}
+	wg   sync.WaitGroup
+	max  uint64
+	prof bytes.Buffer
+}
+
+func watchPeakHeap() *peakHeap {
+	p := &peakHeap{done: make(chan struct{})}
+	p.wg.Add(1)
+	go func() {
+		defer p.wg.Done()
+		t := time.NewTicker(100 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-p.done:
+				return
+			case <-t.C:
+			}
+			var ms runtime.MemStats
+			runtime.ReadMemStats(&ms)
+			// A new profile only when the heap grew by a tenth: writing
+			// one costs time of its own.
+			if ms.HeapInuse > p.max+p.max/10 {
+				p.max = ms.HeapInuse
+				runtime.GC() // the profile shows the heap as of the last collection
+				p.prof.Reset()
+				_ = pprof.Lookup("heap").WriteTo(&p.prof, 0)
+			}
+		}
+	}()
+	return p
+}
+
+func (p *peakHeap) stop(path string) error {
+	close(p.done)
+	p.wg.Wait()
+	fmt.Fprintf(os.Stderr, "largest heap in use: %d MiB\n", p.max>>20)
+	return os.WriteFile(path, p.prof.Bytes(), 0o644)
 }

@@ -108,3 +108,79 @@ func generatedArticle(i int) string {
 		"The suspect, identified by the serial %x, was referred to the judiciary after questioning about detentions in %s.\n",
 		i, 1+i%12, 1+i%28, places[i%len(places)], names[i%len(names)], i, i*7, i*2654435761, places[(i+3)%len(places)])
 }
+
+// TestLargeSourceSurvivesSIGKILL kills the ingest of one large text while
+// what was found in it is recorded, over many transactions: the store
+// verifies, the source is stored and counts as not extracted (re-extraction
+// extracts it, not "unchanged"), and once re-extracted it verifies again and
+// re-extraction has nothing left to do (issue 18, finding 1).
+func TestLargeSourceSurvivesSIGKILL(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the crash test ingests a text of a megabyte")
+	}
+	var text strings.Builder
+	text.WriteString("Title: A long report\n---\n")
+	for i := 0; text.Len() < 1<<20; i++ {
+		_, body, _ := strings.Cut(generatedArticle(i), "---\n")
+		text.WriteString(body + "\n")
+	}
+	for _, engine := range []string{"sqlite", "postgres"} {
+		t.Run(engine, func(t *testing.T) {
+			dir := t.TempDir()
+			base := []string{"--data", filepath.Join(dir, "data")}
+			if engine == "postgres" {
+				base = append(base, "--db", pgtest.URL(t))
+			}
+			in := filepath.Join(dir, "long.txt")
+			writeFile(t, in, []byte(text.String()))
+			cmd := exec.Command(os.Args[0], append(base, "ingest", in)...)
+			cmd.Env = append(os.Environ(), "ATHAR_RUN_MAIN=1")
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			done := make(chan error, 1)
+			go func() { done <- cmd.Wait() }()
+			// Killed once the source is stored: its findings take many
+			// transactions more.
+			deadline := time.Now().Add(3 * time.Minute)
+			for count(t, base) < 1 {
+				select {
+				case err := <-done:
+					t.Fatalf("ingest ended (%v) before the source was stored", err)
+				default:
+				}
+				if time.Now().After(deadline) {
+					t.Fatal("ingest stored nothing in three minutes")
+				}
+				time.Sleep(20 * time.Millisecond)
+			}
+			if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+				t.Fatal(err)
+			}
+			if err := <-done; err == nil {
+				t.Fatal("the ingest ended before it could be killed: make the text longer")
+			}
+			if r := athar(t, "", append(base, "verify")...); r.code != 0 {
+				t.Fatalf("verify after SIGKILL: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+			}
+			r := athar(t, "", append(base, "sources", "list", "--json")...)
+			var srcs []struct {
+				ID string `json:"id"`
+			}
+			if err := json.Unmarshal([]byte(r.stdout), &srcs); err != nil || len(srcs) != 1 {
+				t.Fatalf("sources after the kill: %v %s", err, r.stdout)
+			}
+			id := srcs[0].ID
+			r = athar(t, "", append(base, "reextract", id)...)
+			if r.code != 0 || !strings.HasPrefix(r.stdout, "extracted  "+id) {
+				t.Fatalf("re-extraction of the killed source: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+			}
+			if v := athar(t, "", append(base, "verify")...); v.code != 0 {
+				t.Errorf("verify after re-extraction: exit %d\n%s", v.code, v.stderr)
+			}
+			if again := athar(t, "", append(base, "reextract", id)...); again.code != 0 || !strings.HasPrefix(again.stdout, "unchanged  "+id) {
+				t.Errorf("a second re-extraction: exit %d\n%s%s", again.code, again.stdout, again.stderr)
+			}
+		})
+	}
+}

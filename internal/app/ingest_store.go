@@ -51,14 +51,22 @@ func (r *run) writeBatch() int {
 	return DefaultWriteBatch
 }
 
-// rows estimates what storing p writes, and whether it is staged: recorded
-// in transactions of its own after the one that stores it.
+// StagedText is the length of text (in bytes) from which a source is
+// staged whatever it found: its search document — the whole text, folded —
+// is indexed in a transaction of its own, not in the one that stores its
+// row and original (indexing costs about as much again as storing the text,
+// and both grow with it).
+const StagedText = 256 << 10
+
+// rows estimates what storing p writes, and whether it is staged: its
+// search document and what was found in it written in transactions of
+// their own after the one that stores it.
 func (r *run) rows(p *parsed) (n int, staged bool) {
 	if p.found == nil {
 		return 4, false
 	}
 	n = 4 + p.recorder.Rows()
-	if n > r.writeBatch() {
+	if n > r.writeBatch() || len(p.doc.Text) > StagedText {
 		return 4, true
 	}
 	return n, false
@@ -84,6 +92,7 @@ func (a *App) store1(ctx context.Context, r *run, res *resolve.Resolver, chunk [
 			p.recorder = pipeline.NewRecorder(model.Source{}, *p.found, false)
 		}
 		n, staged := r.rows(p)
+		p.recorder = nil // its estimate taken; a staged source is recorded by a recorder of its own
 		if p.staged = staged; staged {
 			// Folded here, before its transaction, not in it.
 			p.folded = search.SourceDocument(p.doc.Title, p.doc.Publisher, p.doc.Text)
@@ -102,6 +111,12 @@ func (a *App) store1(ctx context.Context, r *run, res *resolve.Resolver, chunk [
 		}
 		if err := a.storeGroup(ctx, r, res, chunk, g, results); err != nil {
 			return nil, err
+		}
+		for _, i := range g {
+			// Stored (or refused): the original bytes and the shingles
+			// served near-duplicate detection in the transaction, and
+			// are not held while a large source is recorded.
+			chunk[i].data, chunk[i].shingles = nil, dedup.Shingles{}
 		}
 		for _, i := range g {
 			if chunk[i].staged && results[i].Outcome == Stored {
@@ -148,14 +163,37 @@ func (a *App) storeGroup(ctx context.Context, r *run, res *resolve.Resolver, chu
 func (a *App) recordStaged(ctx context.Context, r *run, res *resolve.Resolver, p *parsed, out *IngestResult) {
 	src := out.Source
 	rec := pipeline.NewRecorder(src, *p.found, false)
-	err := a.recordInSteps(ctx, src.ID, rec, r.writeBatch(), func(fn func(*store.Tx, *resolve.Batch) error) error {
-		return a.write(ctx, r, res, fn)
-	})
+	err := a.indexStaged(ctx, r, src.ID, p)
+	if err == nil {
+		err = a.recordInSteps(ctx, src.ID, rec, r.writeBatch(), func(fn func(*store.Tx, *resolve.Batch) error) error {
+			return a.write(ctx, r, res, fn)
+		})
+	}
 	out.Found = rec.Stats()
 	if err != nil {
 		out.Err = fmt.Errorf("%w: %s is stored, but what was found in it was not all recorded (%v); 'athar reextract %s' records it",
 			ErrUnfinished, src.ID, err, src.ID)
 	}
+}
+
+// indexStaged indexes a staged source's own search document, folded before
+// the source was stored, in a transaction of its own: the one that stored
+// the source wrote its row and original only. Until it commits a search
+// does not find the source by its text (and should the process end first,
+// search.CatchUp indexes it, as it does whatever was stored unindexed).
+func (a *App) indexStaged(ctx context.Context, r *run, sourceID string, p *parsed) error {
+	a.st.Yield(ctx)
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	err := a.st.Write(ctx, r.v.Actor(), func(tx *store.Tx) error {
+		return search.IndexSourceText(ctx, tx, sourceID, p.folded)
+	})
+	if err != nil {
+		return fmt.Errorf("index for search: %w", err)
+	}
+	p.folded = "" // not held while the findings are recorded
+	return nil
 }
 
 // recordInSteps records what rec holds in transactions of about batch rows
@@ -283,12 +321,12 @@ func (a *App) addAll(ctx context.Context, tx *store.Tx, b *resolve.Batch, r *run
 		switch {
 		case b == nil: // the run does not extract
 		case p.staged:
-			// Recorded in transactions of its own once this one commits.
+			// Indexed and recorded in transactions of their own once this
+			// one commits (recordStaged): this one holds the source's row
+			// and original, and the mark that says its extraction is not
+			// finished.
 			if err := tx.StartExtraction(ctx, res.Source.ID, pipeline.Extractor(p.doc.Language)); err != nil {
 				return err
-			}
-			if err := search.IndexSourceText(ctx, tx, res.Source.ID, p.folded); err != nil {
-				return fmt.Errorf("%s: index for search: %w", p.input, err)
 			}
 		default:
 			if p.found != nil {

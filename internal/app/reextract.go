@@ -127,7 +127,7 @@ func (a *App) extractSource(ctx context.Context, v access.Viewer, id string, mus
 		if err != nil {
 			return out, err
 		}
-		if unfinished || rec.Rows() > DefaultWriteBatch {
+		if unfinished || rec.Rows() > DefaultWriteBatch || len(src.Text) > StagedText {
 			return a.extractStaged(ctx, v, src, r, rec)
 		}
 	}
@@ -180,15 +180,22 @@ func (a *App) extractStaged(ctx context.Context, v access.Viewer, src model.Sour
 		}
 		return err
 	}
+	// The mark first, then the source's own search document in a
+	// transaction of its own (it grows with the text).
 	err := write(func(tx *store.Tx, _ *resolve.Batch) error {
-		if err := tx.StartExtraction(ctx, src.ID, extractor); err != nil {
-			return err
-		}
+		return tx.StartExtraction(ctx, src.ID, extractor)
+	})
+	if err != nil {
+		return out, err
+	}
+	a.st.Yield(ctx)
+	err = write(func(tx *store.Tx, _ *resolve.Batch) error {
 		return search.IndexSourceText(ctx, tx, src.ID, folded)
 	})
 	if err != nil {
 		return out, err
 	}
+	folded = ""
 	for more := true; more; {
 		a.st.Yield(ctx)
 		err := write(func(tx *store.Tx, _ *resolve.Batch) error {

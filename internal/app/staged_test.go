@@ -212,3 +212,79 @@ func TestOtherWritersGetTheirTurn(t *testing.T) {
 		}
 	})
 }
+
+// longQuietText is a report that names a few people, then goes on for
+// more than app.StagedText bytes saying nothing an extractor records: a long
+// text that finds little, as a scanned book or a decompression bomb may.
+func longQuietText() []byte {
+	var b strings.Builder
+	b.Write(longReport(2))
+	for i := 0; b.Len() <= app.StagedText+4096; i++ {
+		fmt.Fprintf(&b, "the river ran low and the fields were dry in the late summer, line %d.\n", i)
+	}
+	b.WriteString("the last line holds a word nothing else does: quillwort.\n")
+	return []byte(b.String())
+}
+
+// A long text is stored first on its own — its row and original, in a
+// transaction that writes nothing else — and its search document and what
+// was found in it after, in transactions of their own: the transaction that
+// stores a large source does not grow with what it holds (issue 18, finding
+// 1). However few things it names: before, only a source that found many
+// was staged, and a long text that found few was stored, indexed and
+// recorded in one transaction.
+func TestLongTextIsStoredInATransactionOfItsOwn(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		head, _, err := st.Head(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := app.New(st, app.Config{})
+		got, err := a.IngestBytes(ctx, access.Operator(), "long.txt", longQuietText(), app.IngestOptions{})
+		if err != nil || got.Outcome != app.Stored || got.Err != nil || got.Found.Statements == 0 {
+			t.Fatalf("ingest: %+v %v", got, err)
+		}
+		entries, err := st.Ledger(ctx, head, 1_000_000)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tables := map[string]map[string]int{} // transaction → table → entries
+		var order []string
+		var sourceTx string
+		for _, e := range entries {
+			if tables[e.At] == nil {
+				tables[e.At] = map[string]int{}
+				order = append(order, e.At)
+			}
+			tables[e.At][e.Table]++
+			if e.Table == "sources" && e.RowID == got.Source.ID {
+				sourceTx = e.At
+			}
+		}
+		if sourceTx == "" {
+			t.Fatalf("no ledger entry stores %s", got.Source.ID)
+		}
+		for table, n := range tables[sourceTx] {
+			if table != "sources" && table != "blobs" { // PostgreSQL keeps the original in the database
+				t.Errorf("the transaction that stores the source also wrote %d rows of %s: %v", n, table, tables[sourceTx])
+			}
+		}
+		if order[0] != sourceTx || len(order) < 2 {
+			t.Errorf("the findings were not recorded after the source, in transactions of their own: %v", order)
+		}
+		res, err := a.Search(ctx, access.Operator(), app.SearchQuery{Text: "quillwort"})
+		if err != nil || len(res.Sources) != 1 || res.Sources[0].ID != got.Source.ID {
+			t.Errorf("the source's own text is not searchable: %+v %v", res.Sources, err)
+		}
+		if n, err := a.CatchUpSearch(ctx); err != nil || n != 0 {
+			t.Errorf("%d things were left unindexed for search (%v)", n, err)
+		}
+		if unfinished, err := st.ExtractionUnfinished(ctx, got.Source.ID); err != nil || unfinished {
+			t.Errorf("still marked under extraction: %v %v", unfinished, err)
+		}
+		if rep, err := st.Verify(ctx); err != nil || !rep.OK {
+			t.Errorf("verify: %+v %v", rep.Problems, err)
+		}
+	})
+}

@@ -59,6 +59,10 @@ func parseText(text string) (Document, error) {
 			doc.Published = dl.Date
 		}
 	}
+	// The header's values are cut from the whole decoded text, and would
+	// keep it alive beside doc.Text (a copy when a title opens it) for as
+	// long as the document lives: a large text's ingest held both.
+	doc.Title, doc.Publisher, doc.URL = strings.Clone(doc.Title), strings.Clone(doc.Publisher), strings.Clone(doc.URL)
 	return doc, nil
 }
 

@@ -7,13 +7,18 @@
 package ledger
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"hash"
+	"io"
 	"sort"
 	"strconv"
+	"sync"
+	"unicode/utf8"
 )
 
 // Genesis is the previous hash of the first entry.
@@ -54,7 +59,38 @@ func (e *Entry) Seal() { e.Hash = e.ComputeHash() }
 
 // RowHash returns the sha256 of a row's canonical JSON. Values must be nil,
 // string, int64, float64 or bool; the store normalizes what drivers return.
-func RowHash(row map[string]any) string { return hashBytes(Canonical(row)) }
+// The JSON is written into the hash as it is made, never held whole: a
+// source's row holds its whole text.
+func RowHash(row map[string]any) string {
+	rh := rowHashers.Get().(*rowHasher)
+	defer rowHashers.Put(rh)
+	rh.h.Reset()
+	rh.w.Reset(rh.h)
+	writeCanonical(rh.w, row)
+	rh.w.Flush() // a hash's Write does not fail
+	var sum [sha256.Size]byte
+	return hex.EncodeToString(rh.h.Sum(sum[:0]))
+}
+
+// rowHasher is a hash and its buffer, reused: a large source's recording
+// hashes hundreds of thousands of rows.
+type rowHasher struct {
+	h hash.Hash
+	w *bufio.Writer
+}
+
+var rowHashers = sync.Pool{New: func() any {
+	h := sha256.New()
+	return &rowHasher{h: h, w: bufio.NewWriterSize(h, 4096)}
+}}
+
+// canonicalWriter is what canonical JSON is written to: a buffer, or a
+// buffered hash.
+type canonicalWriter interface {
+	io.Writer
+	io.ByteWriter
+	io.StringWriter
+}
 
 // Canonical encodes v as JSON with object keys sorted, no insignificant
 // white space and no HTML escaping, so that the same value always gives the
@@ -65,7 +101,7 @@ func Canonical(v any) []byte {
 	return buf.Bytes()
 }
 
-func writeCanonical(buf *bytes.Buffer, v any) {
+func writeCanonical(buf canonicalWriter, v any) {
 	switch x := v.(type) {
 	case map[string]any:
 		// encoding/json sorts map keys; encode values ourselves so floats and
@@ -106,7 +142,7 @@ func writeCanonical(buf *bytes.Buffer, v any) {
 	}
 }
 
-func writeString(buf *bytes.Buffer, s string) {
+func writeString(buf canonicalWriter, s string) {
 	// Most strings (ids, times, hashes, names of tables) are printable ASCII
 	// that JSON writes as is: skip the encoder, which costs an allocation a
 	// string — a quarter of the time of storing a long source's mentions.
@@ -123,11 +159,31 @@ func writeString(buf *bytes.Buffer, s string) {
 		buf.WriteByte('"')
 		return
 	}
-	enc := json.NewEncoder(buf)
+	// encoding/json escapes a string a code point (or an invalid byte) at
+	// a time, so a long one is encoded in pieces cut before a byte that
+	// starts a code point, each piece without its quotes: the same bytes as
+	// encoding it whole, without holding copies of it whole.
+	buf.WriteByte('"')
+	var piece bytes.Buffer
+	enc := json.NewEncoder(&piece)
 	enc.SetEscapeHTML(false)
-	_ = enc.Encode(s)           // cannot fail for a string
-	buf.Truncate(buf.Len() - 1) // Encode appends a newline
+	for len(s) > 0 {
+		cut := min(len(s), stringPiece)
+		for cut < len(s) && !utf8.RuneStart(s[cut]) {
+			cut++
+		}
+		piece.Reset()
+		_ = enc.Encode(s[:cut]) // cannot fail for a string
+		b := piece.Bytes()
+		buf.Write(b[1 : len(b)-2]) // the quotes and the newline Encode appends
+		s = s[cut:]
+	}
+	buf.WriteByte('"')
 }
+
+// stringPiece is how many bytes of a long string writeString encodes at a
+// time.
+const stringPiece = 32 << 10
 
 func hashBytes(b []byte) string {
 	sum := sha256.Sum256(b)

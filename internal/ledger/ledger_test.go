@@ -3,6 +3,7 @@ package ledger
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -88,18 +89,48 @@ func FuzzStringMatchesEncoder(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		var want bytes.Buffer
-		enc := json.NewEncoder(&want)
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(s); err != nil {
-			t.Fatal(err)
-		}
-		var got bytes.Buffer
-		writeString(&got, s)
-		if got.String()+"\n" != want.String() {
-			t.Fatalf("writeString(%q) = %s, encoding/json gives %s", s, got.String(), want.String())
+		matchesEncoder(t, s)
+		// Repeated past the length writeString encodes in pieces, so that
+		// the pieces' cuts fall at every offset of s.
+		if s != "" && len(s) < 1000 {
+			matchesEncoder(t, strings.Repeat(s, stringPiece/len(s)+len(s)+1))
 		}
 	})
+}
+
+func matchesEncoder(t *testing.T, s string) {
+	t.Helper()
+	var want bytes.Buffer
+	enc := json.NewEncoder(&want)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(s); err != nil {
+		t.Fatal(err)
+	}
+	var got bytes.Buffer
+	writeString(&got, s)
+	if got.String()+"\n" != want.String() {
+		if len(s) > 200 {
+			t.Fatalf("writeString of %d bytes (%q...) differs from encoding/json's", len(s), s[:200])
+		}
+		t.Fatalf("writeString(%q) = %s, encoding/json gives %s", s, got.String(), want.String())
+	}
+}
+
+// A long text — a source's row holds its whole text — is hashed as it is
+// encoded, in pieces, to the hash of its canonical JSON whole, wherever the
+// pieces' cuts fall: inside a code point of two, three or four bytes, at a
+// quote, a control character or an invalid byte.
+func TestRowHashOfLongText(t *testing.T) {
+	for _, unit := range []string{"أوس سلوم ", "a\"b\\c\n", "x\xff\xfe", "€𝄞\u2028<&>", "\x80\x80\xe2\x82"} {
+		for _, n := range []int{stringPiece - 1, stringPiece, stringPiece + 1, 3*stringPiece + 7} {
+			text := strings.Repeat(unit, n/len(unit)+1)[:n]
+			row := map[string]any{"id": "src_1", "text": text, "size": int64(n)}
+			if got, want := RowHash(row), hashBytes(Canonical(row)); got != want {
+				t.Errorf("%q × %d bytes: RowHash %s, the hash of the canonical JSON %s", unit, n, got, want)
+			}
+			matchesEncoder(t, text)
+		}
+	}
 }
 
 // TestKeyMadeOnceByRacingProcesses: workers starting together on a new

@@ -10,7 +10,9 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/athar-project/athar/internal/extract"
 	_ "github.com/athar-project/athar/internal/extract/ar" // the Arabic extractor
@@ -72,7 +74,7 @@ const mentionsPerStep = 500
 // second time (Rerecord).
 func NewRecorder(src model.Source, res extract.Result, again bool) *Recorder {
 	rec := &recorder{src: src, extractor: Extractor(res.Language), origin: Origin(res.Language),
-		byName: map[string]string{}, text: []rune(src.Text), again: again}
+		byName: map[string]string{}, text: newRuneText(src.Text), again: again}
 	r := &Recorder{rec: rec}
 	for _, p := range res.Persons {
 		var id string
@@ -184,7 +186,7 @@ type recorder struct {
 	src       model.Source
 	extractor string
 	origin    string
-	text      []rune
+	text      runeText
 	// byName maps every name and alias found in this source to its entity,
 	// so events can point at the entities their participants are.
 	byName map[string]string
@@ -394,7 +396,7 @@ func (r *recorder) mentions(ctx context.Context, id string, score float64, typ m
 // validSpan checks a span against the source text: offsets in code points,
 // the quote exactly the text there.
 func (r *recorder) validSpan(start, end int, quote string) bool {
-	return start >= 0 && end >= start && end <= len(r.text) && string(r.text[start:end]) == quote
+	return start >= 0 && end >= start && end <= r.text.n && r.text.slice(start, end) == quote
 }
 
 // spanOf returns the span a value is quoted from: the mention whose text it
@@ -432,14 +434,20 @@ const findWindow = 20000
 // find returns the code-point offset of the first occurrence of value in the
 // source text that starts in [from, to).
 func (r *recorder) find(value string, from, to int) (int, bool) {
-	v := []rune(value)
-	if len(v) == 0 {
+	if value == "" || !utf8.ValidString(value) { // the text is valid UTF-8: never there
 		return 0, false
 	}
-	for i := max(from, 0); i < to && i+len(v) <= len(r.text); i++ {
-		if r.text[i] == v[0] && string(r.text[i:i+len(v)]) == value {
+	i := max(from, 0)
+	if i >= r.text.n {
+		return 0, false
+	}
+	b := r.text.byteAt(i)
+	for ; i < to && b < len(r.text.s); i++ {
+		if r.text.s[b] == value[0] && strings.HasPrefix(r.text.s[b:], value) {
 			return i, true
 		}
+		_, size := utf8.DecodeRuneInString(r.text.s[b:])
+		b += size
 	}
 	return 0, false
 }
