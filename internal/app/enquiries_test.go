@@ -25,17 +25,7 @@ func enquiryStore(t *testing.T) (*app.App, *store.Store, map[string]string) {
 	ctx := context.Background()
 	st := storetest.Open(t, store.Config{DataDir: t.TempDir()})
 	a := app.New(st, app.Config{})
-	err := st.Write(ctx, "tester", func(tx *store.Tx) error {
-		for _, u := range accesstest.Users(t) {
-			if err := tx.AddUser(ctx, &u); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	seedUsers(t, st)
 	files, _ := filepath.Glob(filepath.Join("testdata", "enquiries", "report-*.txt"))
 	if _, err := a.Ingest(ctx, access.Operator(), files, app.IngestOptions{}, func(r app.IngestResult) {
 		if r.Err != nil {
@@ -49,7 +39,7 @@ func enquiryStore(t *testing.T) (*app.App, *store.Store, map[string]string) {
 	list := model.Source{Kind: model.KindDocument, Title: "list", Text: "ريم يوسف دياب، والدتها سلمى، 1995\nريم يوسف دياب، والدتها نوال، 1971",
 		Language: "ar", Sensitivity: model.Internal}
 	ids := map[string]string{}
-	err = st.Write(ctx, "tester", func(tx *store.Tx) error {
+	err := st.Write(ctx, "tester", func(tx *store.Tx) error {
 		if err := tx.AddSource(ctx, &list, []byte(list.Text)); err != nil {
 			return err
 		}
@@ -78,6 +68,23 @@ func enquiryStore(t *testing.T) (*app.App, *store.Store, map[string]string) {
 	// The list was written beside the app, as another process would: an
 	// app started now knows its names.
 	return app.New(st, app.Config{}), st, ids
+}
+
+// seedUsers adds accesstest's accounts to a store.
+func seedUsers(t *testing.T, st *store.Store) {
+	t.Helper()
+	ctx := context.Background()
+	err := st.Write(ctx, "tester", func(tx *store.Tx) error {
+		for _, u := range accesstest.Users(t) {
+			if err := tx.AddUser(ctx, &u); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }
 
 func TestEnquiryMatching(t *testing.T) {

@@ -116,3 +116,23 @@ func (a *App) SeeEnquiryAlert(ctx context.Context, v access.Viewer, id string) e
 	}
 	return nil
 }
+
+// EnquiryAlertDoc is an alert of the enquiries' watch queue as `athar
+// enquiry alerts --json` and the API print it.
+type EnquiryAlertDoc struct {
+	ID        string  `json:"id"`
+	EnquiryID string  `json:"enquiry_id"`
+	EntityID  string  `json:"entity_id"`
+	SourceID  string  `json:"source_id"`
+	Name      string  `json:"name"`
+	Score     float64 `json:"score"`
+}
+
+// EnquiryAlertDocs returns alerts as printed; never null.
+func EnquiryAlertDocs(as []EnquiryAlert) []EnquiryAlertDoc {
+	out := make([]EnquiryAlertDoc, 0, len(as))
+	for _, x := range as {
+		out = append(out, EnquiryAlertDoc{x.ID, x.EnquiryID, x.EntityID, x.SourceID, x.Name, x.Score})
+	}
+	return out
+}

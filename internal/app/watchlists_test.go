@@ -21,17 +21,7 @@ func watchStore(t *testing.T) (*app.App, *store.Store) {
 	t.Helper()
 	ctx := context.Background()
 	st := storetest.Open(t, store.Config{DataDir: t.TempDir()})
-	err := st.Write(ctx, "tester", func(tx *store.Tx) error {
-		for _, u := range accesstest.Users(t) {
-			if err := tx.AddUser(ctx, &u); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	seedUsers(t, st)
 	a := app.New(st, app.Config{})
 	for _, f := range []struct {
 		file  string
@@ -48,7 +38,7 @@ func watchStore(t *testing.T) (*app.App, *store.Store) {
 		}
 	}
 	list := model.Source{Kind: model.KindDocument, Title: "list", Text: "غسان الأحمد، والده منير\nغسان الأحمد، والده سعيد", Language: "ar", Sensitivity: model.Internal}
-	err = st.Write(ctx, "tester", func(tx *store.Tx) error {
+	err := st.Write(ctx, "tester", func(tx *store.Tx) error {
 		if err := tx.AddSource(ctx, &list, []byte(list.Text)); err != nil {
 			return err
 		}
