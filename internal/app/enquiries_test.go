@@ -279,3 +279,54 @@ func TestWatchQueuesNewSources(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// Reading an enquiry — its candidates, its page, the family's answer —
+// writes nothing, whoever reads it: a reader who sees fewer sources than
+// the enquiry's status rests on must not move it under their name.
+func TestEnquiryReadsDoNotWrite(t *testing.T) {
+	a, st, _ := enquiryStore(t)
+	ctx := context.Background()
+	karim := accesstest.Viewer("karim")
+	e, err := a.AddEnquiry(ctx, karim, app.Enquiry{Name: "ريم يوسف دياب", Mother: "سلمى", Born: model.Date{Year: 1995, Precision: model.PrecisionYear}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Status != enquiry.Possible {
+		t.Fatalf("status after recording %s, want possible", e.Status)
+	}
+	// A caseworker cleared for public material only sees no confident
+	// candidate: the list the status rests on is internal.
+	narrow, err := karim.Narrow(model.Public)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seq, head, err := st.Head(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range []access.Viewer{narrow, karim} {
+		cs, err := a.EnquiryMatches(ctx, v, e.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v == narrow && len(cs) > 0 && cs[0].Match {
+			t.Fatalf("a confident candidate at public: %s %q", cs[0].Name, cs[0].Reasons)
+		}
+		if _, _, _, err := a.EnquiryPage(ctx, v, e.ID); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := a.EnquiryAnswer(ctx, v, e.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	seq2, head2, err := st.Head(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if seq2 != seq || head2 != head {
+		t.Errorf("reading wrote to the ledger: %d %s → %d %s", seq, head, seq2, head2)
+	}
+	if got, _ := a.EnquiryByID(ctx, karim, e.ID); got.Status != enquiry.Possible {
+		t.Errorf("status after reading %s, want possible", got.Status)
+	}
+}

@@ -57,7 +57,12 @@ func (a *App) WatchSources(ctx context.Context, sourceIDs []string) (int, error)
 	if n > 0 {
 		a.notifyWatch(ctx, n)
 	}
-	return n, nil
+	// The evidence changed for the enquiries hit: their statuses follow.
+	hit := make([]string, 0, len(alerts))
+	for _, x := range alerts {
+		hit = append(hit, x.EnquiryID)
+	}
+	return n, a.settleEnquiries(ctx, hit)
 }
 
 // watch is WatchSources (and WatchListSources) where a failure must not undo what was stored: it
@@ -66,9 +71,34 @@ func (a *App) watch(ctx context.Context, sourceIDs []string) {
 	if _, err := a.WatchSources(context.WithoutCancel(ctx), sourceIDs); err != nil {
 		a.log.Error("screen new sources against open enquiries", "err", err)
 	}
+	if err := a.settleNamedFates(context.WithoutCancel(ctx), sourceIDs); err != nil {
+		a.log.Error("settle the fates of matched enquiries", "err", err)
+	}
 	if _, err := a.WatchListSources(context.WithoutCancel(ctx), sourceIDs); err != nil {
 		a.log.Error("screen new sources against the watch lists", "err", err)
 	}
+}
+
+// settleNamedFates settles the matched enquiries whose confirmed person
+// the sources name: a new source may establish their fate.
+func (a *App) settleNamedFates(ctx context.Context, sourceIDs []string) error {
+	if es, err := a.st.Enquiries(ctx, enquiry.Matched, enquiry.Fate); err != nil || len(es) == 0 {
+		return err
+	}
+	named, err := a.st.PersonsNamedIn(ctx, sourceIDs)
+	if err != nil {
+		return err
+	}
+	ents := map[string]bool{}
+	for _, ps := range named {
+		for _, p := range ps {
+			ents[p.EntityID] = true
+		}
+	}
+	if len(ents) == 0 {
+		return nil
+	}
+	return a.settleFates(ctx, ents)
 }
 
 // notifyWatch tells the configured webhook how many alerts were queued:
@@ -126,13 +156,14 @@ type EnquiryAlertDoc struct {
 	SourceID  string  `json:"source_id"`
 	Name      string  `json:"name"`
 	Score     float64 `json:"score"`
+	CreatedAt string  `json:"created_at"`
 }
 
 // EnquiryAlertDocs returns alerts as printed; never null.
 func EnquiryAlertDocs(as []EnquiryAlert) []EnquiryAlertDoc {
 	out := make([]EnquiryAlertDoc, 0, len(as))
 	for _, x := range as {
-		out = append(out, EnquiryAlertDoc{x.ID, x.EnquiryID, x.EntityID, x.SourceID, x.Name, x.Score})
+		out = append(out, EnquiryAlertDoc{x.ID, x.EnquiryID, x.EntityID, x.SourceID, x.Name, x.Score, x.CreatedAt.UTC().Format("2006-01-02T15:04:05Z")})
 	}
 	return out
 }
