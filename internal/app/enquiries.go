@@ -225,11 +225,11 @@ func applyJudgements(cands []EnquiryCandidate, js []store.EnquiryJudgement) []En
 		switch {
 		case ok && j.Verdict == "confirm":
 			c.Match = true
-			c.Reasons = append(c.Reasons, fmt.Sprintf("confirmed by %s", j.Author))
+			c.Reasons = append(c.Reasons, enquiry.Reason{Code: enquiry.ReasonConfirmedBy, Args: []string{j.Author}})
 			confirmed = append(confirmed, c)
 		case ok && j.Verdict == "reject":
 			c.Match = false
-			c.Reasons = append(c.Reasons, fmt.Sprintf("rejected by %s", j.Author))
+			c.Reasons = append(c.Reasons, enquiry.Reason{Code: enquiry.ReasonRejectedBy, Args: []string{j.Author}})
 			rejected = append(rejected, c)
 		default:
 			if len(confirmed) > 0 || hasConfirm(latest) {
@@ -273,7 +273,7 @@ func statusOf(cands []EnquiryCandidate) enquiry.Status {
 
 func confirmedBy(c EnquiryCandidate) bool {
 	for _, r := range c.Reasons {
-		if strings.HasPrefix(r, "confirmed by ") {
+		if r.Code == enquiry.ReasonConfirmedBy {
 			return true
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/access/accesstest"
 	"github.com/athar-project/athar/internal/app"
+	"github.com/athar-project/athar/internal/enquiry"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/store"
 	"github.com/athar-project/athar/internal/store/storetest"
@@ -162,7 +163,7 @@ func TestWatchListNamesake(t *testing.T) {
 	}
 	var same, other *app.WatchAlert
 	for i := range got {
-		r := strings.Join(got[i].Reasons, "; ")
+		r := strings.Join(enquiry.Texts(got[i].Reasons), "; ")
 		switch {
 		case strings.Contains(r, "father's name agrees"):
 			same = &got[i]

@@ -114,7 +114,7 @@ type WatchAlert struct {
 	// the statements its reasons quote.
 	Sensitivity model.Sensitivity
 	Score       float64
-	Reasons     []string
+	Reasons     []enquiry.Reason
 	CreatedAt   time.Time
 	SeenBy      string
 }
@@ -124,11 +124,7 @@ type WatchAlert struct {
 func (s *Store) AddWatchAlerts(ctx context.Context, as []WatchAlert) (int, error) {
 	q := make([]queued, len(as))
 	for i, a := range as {
-		reasons := a.Reasons
-		if reasons == nil {
-			reasons = []string{}
-		}
-		js, err := json.Marshal(reasons)
+		js, err := json.Marshal(enquiry.ReasonsOrEmpty(a.Reasons))
 		if err != nil {
 			return 0, err
 		}
@@ -162,7 +158,8 @@ func (s *Store) WatchAlerts(ctx context.Context, v access.Viewer, unseenOnly boo
 		if err := r.Scan(&a.ID, &a.EntryID, &a.Wanted, &a.EntityID, &a.SourceID, &a.Name, &level, &a.Score, &reasons, &at, &a.SeenBy); err != nil {
 			return a, err
 		}
-		if err := json.Unmarshal([]byte(reasons), &a.Reasons); err != nil {
+		var err error
+		if a.Reasons, err = enquiry.ParseReasons([]byte(reasons)); err != nil {
 			return a, fmt.Errorf("watch-list alert %s: reasons: %w", a.ID, err)
 		}
 		a.Sensitivity, _ = model.ParseSensitivity(level)
