@@ -1,12 +1,7 @@
 package app
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
-	"fmt"
-	"net/http"
-	"time"
 
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/enquiry"
@@ -99,32 +94,6 @@ func (a *App) settleNamedFates(ctx context.Context, sourceIDs []string) error {
 		return nil
 	}
 	return a.settleFates(ctx, ents)
-}
-
-// notifyWatch tells the configured webhook how many alerts were queued:
-// a count only, never a name — the caseworker reads the queue in Athar.
-func (a *App) notifyWatch(ctx context.Context, n int) {
-	if a.cfg.EnquiryWebhook == "" {
-		return
-	}
-	body, _ := json.Marshal(map[string]any{"event": "enquiry.alerts", "count": n})
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
-	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, a.cfg.EnquiryWebhook, bytes.NewReader(body))
-	if err != nil {
-		a.log.Error("enquiry webhook", "err", err)
-		return
-	}
-	req.Header.Set("Content-Type", "application/json")
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		a.log.Error("enquiry webhook", "err", err)
-		return
-	}
-	resp.Body.Close()
-	if resp.StatusCode >= 300 {
-		a.log.Error("enquiry webhook", "err", fmt.Errorf("answered %s", resp.Status))
-	}
 }
 
 // EnquiryAlerts lists the watch queue for v, a caseworker or admin: the
