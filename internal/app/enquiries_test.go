@@ -4,12 +4,14 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/access/accesstest"
 	"github.com/athar-project/athar/internal/app"
+	"github.com/athar-project/athar/internal/casefile"
 	"github.com/athar-project/athar/internal/enquiry"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/store"
@@ -328,5 +330,90 @@ func TestEnquiryReadsDoNotWrite(t *testing.T) {
 	}
 	if got, _ := a.EnquiryByID(ctx, karim, e.ID); got.Status != enquiry.Possible {
 		t.Errorf("status after reading %s, want possible", got.Status)
+	}
+}
+
+// TestEnquiryFateEstablished follows an enquiry from the family's words to
+// the fate: a report names the person (the watch makes the enquiry
+// possible), a caseworker confirms the candidate (matched), a later report
+// says he died in custody (the fate is only suggested: still matched), a
+// reviewer confirms that death (fate established), and the family's answer
+// says so in both languages — without a source's id.
+func TestEnquiryFateEstablished(t *testing.T) {
+	a, st, _ := enquiryStore(t)
+	ctx := context.Background()
+	karim, adel := accesstest.Viewer("karim"), accesstest.Viewer("adel")
+	e, err := a.AddEnquiry(ctx, karim, app.Enquiry{Name: "نبيل قاسم صوان", Father: "قاسم", Home: "درعا",
+		Born: model.Date{Year: 1985, Precision: model.PrecisionYear}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	status := func(want enquiry.Status, when string) {
+		t.Helper()
+		got, err := a.EnquiryByID(ctx, karim, e.ID)
+		if err != nil || got.Status != want {
+			t.Fatalf("%s: status %s (%v), want %s", when, got.Status, err, want)
+		}
+	}
+	status(enquiry.Open, "before any source")
+	ingest := func(file string) string {
+		t.Helper()
+		var id string
+		if _, err := a.Ingest(ctx, access.Operator(), []string{filepath.Join("testdata", "enquiries", file)}, app.IngestOptions{},
+			func(r app.IngestResult) {
+				if r.Err != nil {
+					t.Errorf("ingest %s: %v", file, r.Err)
+				}
+				id = r.Source.ID
+			}); err != nil {
+			t.Fatal(err)
+		}
+		return id
+	}
+	arrest := ingest("arrest-en.txt")
+	status(enquiry.Possible, "after the report of the arrest")
+	cands, err := a.EnquiryMatches(ctx, karim, e.ID)
+	if err != nil || len(cands) == 0 || !cands[0].Match || !strings.Contains(cands[0].Name, "Sawwan") {
+		t.Fatalf("candidates %+v, %v", cands, err)
+	}
+	person := cands[0].EntityID
+	if _, err := a.JudgeEnquiry(ctx, karim, e.ID, person, "confirm", "the family recognised the checkpoint"); err != nil {
+		t.Fatal(err)
+	}
+	status(enquiry.Matched, "after the caseworker confirmed")
+	fate := ingest("fate-en.txt")
+	status(enquiry.Matched, "after the report of the death, unreviewed")
+	f, err := casefile.New(st).Read(ctx, adel, person, casefile.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Fate.Suggested.Value != "died_in_custody" || len(f.Fate.Suggested.Events) == 0 {
+		t.Fatalf("the case file suggests %+v", f.Fate.Suggested)
+	}
+	for _, ev := range f.Timeline {
+		if !slices.Contains(f.Fate.Suggested.Events, ev.ID) {
+			continue
+		}
+		for _, id := range ev.StatementIDs {
+			if _, err := a.Review(ctx, adel, id, app.Decision{Action: app.Confirm}); err != nil {
+				t.Fatalf("confirm %s: %v", id, err)
+			}
+		}
+	}
+	status(enquiry.Fate, "after the reviewer confirmed the death")
+	ans, err := a.EnquiryAnswer(ctx, karim, e.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !ans.Found || ans.Certainty != "confirmed" || ans.Fate != "died_in_custody" ||
+		!strings.Contains(ans.English, "died in custody") || !strings.Contains(ans.Arabic, "توفي في الاحتجاز") {
+		t.Errorf("answer %+v", ans)
+	}
+	for _, text := range []string{ans.English, ans.Arabic} {
+		for _, secret := range []string{arrest, fate, person, "Sawwan"} {
+			if strings.Contains(text, secret) {
+				t.Errorf("the answer tells %q: %s", secret, text)
+			}
+		}
 	}
 }
