@@ -148,7 +148,7 @@ func personOf(rd *casefile.Reader, id string) (enquiry.Person, bool, error) {
 			switch fact.Property {
 			case model.PropFatherName:
 				p.Fathers = append(p.Fathers, c.Value)
-			case propMotherName:
+			case model.PropMotherName:
 				p.Mothers = append(p.Mothers, c.Value)
 			case model.PropBirthDate:
 				if d, err := model.ParseDate(c.Value); err == nil && !d.IsZero() {
@@ -206,10 +206,6 @@ func personOf(rd *casefile.Reader, id string) (enquiry.Person, bool, error) {
 	}
 	return p, len(p.Names) > 0, nil
 }
-
-// propMotherName is the mother's name as FtM and imported lists state it
-// (not yet an extracted property of its own).
-const propMotherName model.Property = "motherName"
 
 // applyJudgements puts the caseworkers' latest verdict on each candidate
 // into the list: a confirmed one first and confident, rejected ones last
