@@ -81,12 +81,13 @@ func Score(e Enquiry, p Person) Candidate {
 	var best names.Result
 	var bestName string
 	var bestParsed names.Name
+	var bestConflict *fatherConflict
 	for _, raw := range p.Names {
 		k := Clean(raw)
 		n := names.Parse(k.Name)
-		r := names.Assess(query, n)
+		r, fc := assess(query, n)
 		if bestName == "" || r.Score > best.Score {
-			best, bestName, bestParsed = r, raw, n
+			best, bestName, bestParsed, bestConflict = r, raw, n, fc
 		}
 		if k.Father != "" {
 			p.Fathers = append(p.Fathers, k.Father)
@@ -110,7 +111,14 @@ func Score(e Enquiry, p Person) Candidate {
 			}
 		}
 	}
+	said := len(c.Reasons)
 	c.kin(e.Father, fathers, ReasonFatherAgrees, ReasonFatherDiffers, fatherAgrees, fatherDiffers, false)
+	if bestConflict != nil && len(c.Reasons) == said {
+		// The names agree but for their fathers' parts, and nothing else
+		// weighed the father: the conflict is the evidence against.
+		c.Score -= fatherDiffers
+		c.Reasons = append(c.Reasons, reason(ReasonFatherDiffers, bestConflict.asked, bestConflict.stated))
+	}
 	c.kin(e.Mother, p.Mothers, ReasonMotherAgrees, ReasonMotherDiffers, motherAgrees, motherDiffers, true)
 	c.born(e.Born, p.Born)
 	c.seen(e.LastSeenDate, p.Dates)
