@@ -12,6 +12,7 @@ func init() {
 }
 
 var englishEnquiry = map[string]string{
+	"prop.motherName":                   "Mother's name",
 	"enquiry.reason.name":               "name: %s ≈ %s (%s)",
 	"enquiry.reason.father_agrees":      "father's name agrees: %s ≈ %s",
 	"enquiry.reason.father_differs":     "father's name differs: %s vs %s — evidence against",
@@ -82,6 +83,7 @@ var englishEnquiry = map[string]string{
 }
 
 var arabicEnquiry = map[string]string{
+	"prop.motherName":                   "اسم الأم",
 	"enquiry.reason.name":               "الاسم: %s ≈ %s (%s)",
 	"enquiry.reason.father_agrees":      "اسم الأب متوافق: %s ≈ %s",
 	"enquiry.reason.father_differs":     "اسم الأب مختلف: %s مقابل %s — قرينة ضد التطابق",
