@@ -3,10 +3,10 @@ package main
 import (
 	"fmt"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
+	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/enquiry"
 	"github.com/athar-project/athar/internal/model"
@@ -43,23 +43,14 @@ name; 'athar enquiry matches ID' lists the candidates.`,
 			if err := e.Check(); err != nil {
 				return cannot(err)
 			}
-			a, v, err := g.openApp(ctx, false)
-			if err != nil {
-				return err
-			}
-			defer a.Close()
-			got, err := a.AddEnquiry(ctx, v, e)
-			if err != nil {
-				return refused(err)
-			}
-			if err := g.done(ctx, a); err != nil {
-				return err
-			}
-			if g.json {
-				return g.printJSON(got.Doc())
-			}
-			fmt.Fprintf(g.stdout, "%s  %s  %s\n", got.ID, got.Status, got.Name)
-			return nil
+			return runApp(ctx, g, true, func(a *app.App, v access.Viewer) (app.Enquiry, error) { return a.AddEnquiry(ctx, v, e) },
+				func(_ *app.App, _ access.Viewer, got app.Enquiry) error {
+					if g.json {
+						return g.printJSON(got.Doc())
+					}
+					_, err := fmt.Fprintf(g.stdout, "%s  %s  %s\n", got.ID, got.Status, got.Name)
+					return err
+				})
 		},
 	}
 	f := cmd.Flags()
@@ -87,28 +78,12 @@ func enquiryList(g *globals) *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			a, v, err := g.openApp(ctx, true)
-			if err != nil {
-				return err
-			}
-			defer a.Close()
-			es, err := a.Enquiries(ctx, v)
-			if err != nil {
-				return refused(err)
-			}
-			if g.json {
-				out := make([]enquiry.Doc, 0, len(es))
-				for _, e := range es {
-					out = append(out, e.Doc())
-				}
-				return g.printJSON(out)
-			}
-			w := tabwriter.NewWriter(g.stdout, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(w, "ID\tSTATUS\tNAME\tBORN\tRECORDED")
-			for _, e := range es {
-				fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", e.ID, e.Status, e.Query(), e.Born, e.CreatedAt.UTC().Format("2006-01-02"))
-			}
-			return w.Flush()
+			return runApp(ctx, g, false, func(a *app.App, v access.Viewer) ([]app.Enquiry, error) { return a.Enquiries(ctx, v) },
+				func(_ *app.App, _ access.Viewer, es []app.Enquiry) error {
+					return printList(g, es, app.Enquiry.Doc, "ID\tSTATUS\tNAME\tBORN\tRECORDED", func(e app.Enquiry) []any {
+						return []any{e.ID, e.Status, e.Query(), e.Born, e.CreatedAt.UTC().Format("2006-01-02")}
+					})
+				})
 		},
 	}
 }
@@ -120,35 +95,10 @@ func enquiryMatches(g *globals) *cobra.Command {
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			a, v, err := g.openApp(ctx, false)
-			if err != nil {
-				return err
-			}
-			defer a.Close()
-			cs, err := a.EnquiryMatches(ctx, v, args[0])
-			if err != nil {
-				return refused(err)
-			}
-			if err := g.done(ctx, a); err != nil {
-				return err
-			}
-			if g.json {
-				return g.printJSON(enquiry.Docs(cs))
-			}
-			for _, c := range cs {
-				mark := " "
-				if c.Match {
-					mark = "*"
-				}
-				fmt.Fprintf(g.stdout, "%s %.2f  %s  %s\n", mark, c.Score, c.EntityID, c.Name)
-				for _, r := range c.Reasons {
-					fmt.Fprintf(g.stdout, "      %s\n", r)
-				}
-				if len(c.Sources) > 0 {
-					fmt.Fprintf(g.stdout, "      sources: %s\n", strings.Join(c.Sources, " "))
-				}
-			}
-			return nil
+			return runApp(ctx, g, false, func(a *app.App, v access.Viewer) ([]app.EnquiryCandidate, error) {
+				return a.EnquiryMatches(ctx, v, args[0])
+			},
+				func(_ *app.App, _ access.Viewer, cs []app.EnquiryCandidate) error { return g.printCandidates(cs) })
 		},
 	}
 }
@@ -161,27 +111,19 @@ func enquiryJudge(g *globals) *cobra.Command {
 		Args:  cobra.ExactArgs(3),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			a, v, err := g.openApp(ctx, false)
-			if err != nil {
+			return runApp(ctx, g, true, func(a *app.App, v access.Viewer) ([]app.EnquiryCandidate, error) {
+				return a.JudgeEnquiry(ctx, v, args[0], args[1], args[2], note)
+			}, func(a *app.App, v access.Viewer, cs []app.EnquiryCandidate) error {
+				e, err := a.EnquiryByID(ctx, v, args[0])
+				if err != nil {
+					return refused(err)
+				}
+				if g.json {
+					return g.printJSON(map[string]any{"id": e.ID, "status": e.Status, "candidates": enquiry.Docs(cs)})
+				}
+				_, err = fmt.Fprintf(g.stdout, "%s  %s\n", e.ID, e.Status)
 				return err
-			}
-			defer a.Close()
-			cs, err := a.JudgeEnquiry(ctx, v, args[0], args[1], args[2], note)
-			if err != nil {
-				return refused(err)
-			}
-			if err := g.done(ctx, a); err != nil {
-				return err
-			}
-			e, err := a.EnquiryByID(ctx, v, args[0])
-			if err != nil {
-				return refused(err)
-			}
-			if g.json {
-				return g.printJSON(map[string]any{"id": e.ID, "status": e.Status, "candidates": enquiry.Docs(cs)})
-			}
-			fmt.Fprintf(g.stdout, "%s  %s\n", e.ID, e.Status)
-			return nil
+			})
 		},
 	}
 	cmd.Flags().StringVar(&note, "note", "", "why: kept with the judgement in the ledger")
@@ -195,23 +137,14 @@ func enquiryAnswer(g *globals) *cobra.Command {
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			a, v, err := g.openApp(ctx, false)
-			if err != nil {
-				return err
-			}
-			defer a.Close()
-			ans, err := a.EnquiryAnswer(ctx, v, args[0])
-			if err != nil {
-				return refused(err)
-			}
-			if err := g.done(ctx, a); err != nil {
-				return err
-			}
-			if g.json {
-				return g.printJSON(ans.Doc())
-			}
-			fmt.Fprintf(g.stdout, "%s\n\n%s\n", ans.Arabic, ans.English)
-			return nil
+			return runApp(ctx, g, false, func(a *app.App, v access.Viewer) (enquiry.Answer, error) { return a.EnquiryAnswer(ctx, v, args[0]) },
+				func(_ *app.App, _ access.Viewer, ans enquiry.Answer) error {
+					if g.json {
+						return g.printJSON(ans.Doc())
+					}
+					_, err := fmt.Fprintf(g.stdout, "%s\n\n%s\n", ans.Arabic, ans.English)
+					return err
+				})
 		},
 	}
 }
@@ -224,36 +157,40 @@ func enquiryAlerts(g *globals) *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			a, v, err := g.openApp(ctx, true)
-			if err != nil {
-				return err
-			}
-			defer a.Close()
-			as, err := a.EnquiryAlerts(ctx, v, !all)
-			if err != nil {
-				return refused(err)
-			}
-			if g.json {
-				type alertJSON struct {
-					ID        string  `json:"id"`
-					EnquiryID string  `json:"enquiry_id"`
-					EntityID  string  `json:"entity_id"`
-					SourceID  string  `json:"source_id"`
-					Name      string  `json:"name"`
-					Score     float64 `json:"score"`
-				}
-				out := make([]alertJSON, 0, len(as))
-				for _, x := range as {
-					out = append(out, alertJSON{x.ID, x.EnquiryID, x.EntityID, x.SourceID, x.Name, x.Score})
-				}
-				return g.printJSON(out)
-			}
-			for _, x := range as {
-				fmt.Fprintf(g.stdout, "%s  enquiry %s  %.2f  %s (%s) in %s\n", x.ID, x.EnquiryID, x.Score, x.Name, x.EntityID, x.SourceID)
-			}
-			return nil
+			return runApp(ctx, g, false, func(a *app.App, v access.Viewer) ([]app.EnquiryAlert, error) { return a.EnquiryAlerts(ctx, v, !all) },
+				func(_ *app.App, _ access.Viewer, as []app.EnquiryAlert) error {
+					if g.json {
+						return g.printJSON(app.EnquiryAlertDocs(as))
+					}
+					for _, x := range as {
+						fmt.Fprintf(g.stdout, "%s  enquiry %s  %.2f  %s (%s) in %s\n", x.ID, x.EnquiryID, x.Score, x.Name, x.EntityID, x.SourceID)
+					}
+					return nil
+				})
 		},
 	}
 	cmd.Flags().BoolVar(&all, "all", false, "also those already seen")
 	return cmd
+}
+
+// printCandidates prints an enquiry's candidates, best first, with their
+// reasons and sources ("*" marks a confident one).
+func (g *globals) printCandidates(cs []app.EnquiryCandidate) error {
+	if g.json {
+		return g.printJSON(enquiry.Docs(cs))
+	}
+	for _, c := range cs {
+		mark := " "
+		if c.Match {
+			mark = "*"
+		}
+		fmt.Fprintf(g.stdout, "%s %.2f  %s  %s\n", mark, c.Score, c.EntityID, c.Name)
+		for _, r := range c.Reasons {
+			fmt.Fprintf(g.stdout, "      %s\n", r)
+		}
+		if len(c.Sources) > 0 {
+			fmt.Fprintf(g.stdout, "      sources: %s\n", strings.Join(c.Sources, " "))
+		}
+	}
+	return nil
 }

@@ -3,10 +3,10 @@ package main
 import (
 	"fmt"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
+	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/enquiry"
 )
@@ -38,26 +38,20 @@ matcher's reasons. The entry is internal unless --sensitivity says otherwise.`,
 			if err != nil {
 				return cannot(err)
 			}
-			a, v, err := g.openApp(ctx, false)
-			if err != nil {
+			type added struct {
+				enquiry.WantedDoc
+				Alerts int `json:"alerts"`
+			}
+			return runApp(ctx, g, true, func(a *app.App, v access.Viewer) (added, error) {
+				got, n, err := a.AddWanted(ctx, v, w)
+				return added{got.Doc(), n}, err
+			}, func(_ *app.App, _ access.Viewer, got added) error {
+				if g.json {
+					return g.printJSON(got)
+				}
+				_, err := fmt.Fprintf(g.stdout, "%s  %s  (%d alerts from the stored sources)\n", got.ID, got.Name, got.Alerts)
 				return err
-			}
-			defer a.Close()
-			got, n, err := a.AddWanted(ctx, v, w)
-			if err != nil {
-				return refused(err)
-			}
-			if err := g.done(ctx, a); err != nil {
-				return err
-			}
-			if g.json {
-				return g.printJSON(struct {
-					enquiry.WantedDoc
-					Alerts int `json:"alerts"`
-				}{got.Doc(), n})
-			}
-			fmt.Fprintf(g.stdout, "%s  %s  (%d alerts from the stored sources)\n", got.ID, got.Name, n)
-			return nil
+			})
 		},
 	}
 	f := cmd.Flags()
@@ -76,28 +70,12 @@ func watchList(g *globals) *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			a, v, err := g.openApp(ctx, true)
-			if err != nil {
-				return err
-			}
-			defer a.Close()
-			ws, err := a.WatchList(ctx, v)
-			if err != nil {
-				return refused(err)
-			}
-			if g.json {
-				out := make([]enquiry.WantedDoc, 0, len(ws))
-				for _, w := range ws {
-					out = append(out, w.Doc())
-				}
-				return g.printJSON(out)
-			}
-			tw := tabwriter.NewWriter(g.stdout, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "ID\tNAME\tALIASES\tRANK\tBORN\tLEVEL")
-			for _, w := range ws {
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", w.ID, w.Name, strings.Join(w.Aliases, "; "), w.Rank, w.Born, w.Sensitivity)
-			}
-			return tw.Flush()
+			return runApp(ctx, g, false, func(a *app.App, v access.Viewer) ([]app.Wanted, error) { return a.WatchList(ctx, v) },
+				func(_ *app.App, _ access.Viewer, ws []app.Wanted) error {
+					return printList(g, ws, app.Wanted.Doc, "ID\tNAME\tALIASES\tRANK\tBORN\tLEVEL", func(w app.Wanted) []any {
+						return []any{w.ID, w.Name, strings.Join(w.Aliases, "; "), w.Rank, w.Born, w.Sensitivity}
+					})
+				})
 		},
 	}
 }
@@ -109,25 +87,19 @@ func watchAlerts(g *globals) *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			a, v, err := g.openApp(ctx, true)
-			if err != nil {
-				return err
-			}
-			defer a.Close()
-			as, err := a.WatchAlerts(ctx, v)
-			if err != nil {
-				return refused(err)
-			}
-			if g.json {
-				return g.printJSON(app.WatchAlertDocs(as))
-			}
-			for _, x := range as {
-				fmt.Fprintf(g.stdout, "%s  %.2f  %s ≈ %s (%s) in %s\n", x.ID, x.Score, x.Wanted, x.Name, x.EntityID, x.SourceID)
-				for _, r := range x.Reasons {
-					fmt.Fprintf(g.stdout, "    %s\n", r)
-				}
-			}
-			return nil
+			return runApp(ctx, g, false, func(a *app.App, v access.Viewer) ([]app.WatchAlert, error) { return a.WatchAlerts(ctx, v) },
+				func(_ *app.App, _ access.Viewer, as []app.WatchAlert) error {
+					if g.json {
+						return g.printJSON(app.WatchAlertDocs(as))
+					}
+					for _, x := range as {
+						fmt.Fprintf(g.stdout, "%s  %.2f  %s ≈ %s (%s) in %s\n", x.ID, x.Score, x.Wanted, x.Name, x.EntityID, x.SourceID)
+						for _, r := range x.Reasons {
+							fmt.Fprintf(g.stdout, "    %s\n", r)
+						}
+					}
+					return nil
+				})
 		},
 	}
 }
@@ -139,19 +111,13 @@ func watchRemove(g *globals) *cobra.Command {
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			a, v, err := g.openApp(ctx, false)
-			if err != nil {
-				return err
-			}
-			defer a.Close()
-			if err := a.RemoveWanted(ctx, v, args[0]); err != nil {
-				return refused(err)
-			}
-			if err := g.done(ctx, a); err != nil {
-				return err
-			}
-			fmt.Fprintf(g.stdout, "removed %s\n", args[0])
-			return nil
+			return runApp(ctx, g, true, func(a *app.App, v access.Viewer) (struct{}, error) {
+				return struct{}{}, a.RemoveWanted(ctx, v, args[0])
+			},
+				func(*app.App, access.Viewer, struct{}) error {
+					_, err := fmt.Fprintf(g.stdout, "removed %s\n", args[0])
+					return err
+				})
 		},
 	}
 }

@@ -119,19 +119,9 @@ func (s *Server) enquiryAnswer(ctx context.Context, in *idIn) (*answerOut, error
 	return &answerOut{Body: a.Doc()}, nil
 }
 
-type alertDoc struct {
-	ID        string  `json:"id"`
-	EnquiryID string  `json:"enquiry_id"`
-	EntityID  string  `json:"entity_id"`
-	SourceID  string  `json:"source_id"`
-	Name      string  `json:"name"`
-	Score     float64 `json:"score"`
-	CreatedAt string  `json:"created_at"`
-}
-
 type alertsOut struct {
 	Body struct {
-		Items []alertDoc `json:"items"`
+		Items []app.EnquiryAlertDoc `json:"items"`
 	}
 }
 
@@ -141,9 +131,6 @@ func (s *Server) enquiryAlerts(ctx context.Context, _ *struct{}) (*alertsOut, er
 		return nil, s.fail(ctx, "read watch queue", err)
 	}
 	out := &alertsOut{}
-	out.Body.Items = make([]alertDoc, 0, len(as))
-	for _, x := range as {
-		out.Body.Items = append(out.Body.Items, alertDoc{x.ID, x.EnquiryID, x.EntityID, x.SourceID, x.Name, x.Score, x.CreatedAt.UTC().Format("2006-01-02T15:04:05Z")})
-	}
+	out.Body.Items = app.EnquiryAlertDocs(as)
 	return out, nil
 }

@@ -40,6 +40,8 @@ type Config struct {
 	// EnquiryWebhook, an http(s) URL, is posted a count whenever the watch
 	// queues persons who may match open enquiries; "": none.
 	EnquiryWebhook string
+	// WebhookTimeout bounds one attempt to post the webhook; 0: 10 s.
+	WebhookTimeout time.Duration
 	// CodeNow is the clock second-factor codes are checked against; nil:
 	// Now. Test rigs move it on a step (30 s) whenever one account signs in
 	// more often than codes change, since a code is never accepted twice.

@@ -731,6 +731,9 @@ func (a *App) ReviewMany(ctx context.Context, v access.Viewer, targets []Target,
 	if err != nil {
 		return nil, err
 	}
+	if err := a.settleFates(context.WithoutCancel(ctx), nil); err != nil {
+		a.log.Error("settle the fates of matched enquiries", "err", err)
+	}
 	out := make([]Change, len(sts))
 	for i, st := range sts {
 		now, err := a.st.Statement(ctx, v, st.ID)

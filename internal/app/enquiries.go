@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
+	"sort"
 	"strings"
 
 	"github.com/athar-project/athar/internal/access"
@@ -49,7 +51,7 @@ func (a *App) AddEnquiry(ctx context.Context, v access.Viewer, e Enquiry) (Enqui
 	if err := a.st.Write(ctx, v.Actor(), func(tx *store.Tx) error { return tx.AddEnquiry(ctx, &e) }); err != nil {
 		return Enquiry{}, fmt.Errorf("record enquiry: %w", err)
 	}
-	if _, err := a.EnquiryMatches(ctx, v, e.ID); err != nil {
+	if err := a.settleEnquiry(ctx, v, v.Actor(), e); err != nil {
 		return e, err
 	}
 	return a.st.Enquiry(ctx, e.ID)
@@ -79,13 +81,19 @@ func (a *App) EnquiryByID(ctx context.Context, v access.Viewer, id string) (Enqu
 // the names matcher offers among those the sources v may see name, ranked
 // by the evidence beyond the name, each with its reasons and the sources
 // (that v may see) behind it. A candidate a caseworker rejected is kept,
-// last, never confident; one confirmed is first and confident. The
-// enquiry's status is brought in line with what the candidates show.
+// last, never confident; one confirmed is first and confident. It reads
+// only: the enquiry's status changes where the evidence does (the watch,
+// a judgement, a review), never because someone looked.
 func (a *App) EnquiryMatches(ctx context.Context, v access.Viewer, id string) ([]EnquiryCandidate, error) {
 	e, err := a.EnquiryByID(ctx, v, id)
 	if err != nil {
 		return nil, err
 	}
+	return a.candidates(ctx, v, e)
+}
+
+// candidates ranks the persons the sources v may see name against e.
+func (a *App) candidates(ctx context.Context, v access.Viewer, e Enquiry) ([]EnquiryCandidate, error) {
 	// MatchVisible: the full index offers a pool, matched again over only
 	// the names v may see — bounded, where Match would read every name a
 	// narrower clearance may see on each call.
@@ -109,12 +117,11 @@ func (a *App) EnquiryMatches(ctx context.Context, v access.Viewer, id string) ([
 		}
 	}
 	cands := enquiry.Rank(e, persons)
-	js, err := a.st.EnquiryJudgements(ctx, id)
+	js, err := a.st.EnquiryJudgements(ctx, e.ID)
 	if err != nil {
 		return nil, err
 	}
-	cands = applyJudgements(cands, js)
-	return cands, a.settleEnquiry(ctx, v, e, cands)
+	return applyJudgements(cands, js), nil
 }
 
 // personOf reads what the case file of an entity, as the reader's viewer
@@ -141,7 +148,7 @@ func personOf(rd *casefile.Reader, id string) (enquiry.Person, bool, error) {
 			switch fact.Property {
 			case model.PropFatherName:
 				p.Fathers = append(p.Fathers, c.Value)
-			case propMotherName:
+			case model.PropMotherName:
 				p.Mothers = append(p.Mothers, c.Value)
 			case model.PropBirthDate:
 				if d, err := model.ParseDate(c.Value); err == nil && !d.IsZero() {
@@ -200,10 +207,6 @@ func personOf(rd *casefile.Reader, id string) (enquiry.Person, bool, error) {
 	return p, len(p.Names) > 0, nil
 }
 
-// propMotherName is the mother's name as FtM and imported lists state it
-// (not yet an extracted property of its own).
-const propMotherName model.Property = "motherName"
-
 // applyJudgements puts the caseworkers' latest verdict on each candidate
 // into the list: a confirmed one first and confident, rejected ones last
 // and never confident.
@@ -218,11 +221,11 @@ func applyJudgements(cands []EnquiryCandidate, js []store.EnquiryJudgement) []En
 		switch {
 		case ok && j.Verdict == "confirm":
 			c.Match = true
-			c.Reasons = append(c.Reasons, fmt.Sprintf("confirmed by %s", j.Author))
+			c.Reasons = append(c.Reasons, enquiry.Reason{Code: enquiry.ReasonConfirmedBy, Args: []string{j.Author}})
 			confirmed = append(confirmed, c)
 		case ok && j.Verdict == "reject":
 			c.Match = false
-			c.Reasons = append(c.Reasons, fmt.Sprintf("rejected by %s", j.Author))
+			c.Reasons = append(c.Reasons, enquiry.Reason{Code: enquiry.ReasonRejectedBy, Args: []string{j.Author}})
 			rejected = append(rejected, c)
 		default:
 			if len(confirmed) > 0 || hasConfirm(latest) {
@@ -266,20 +269,129 @@ func statusOf(cands []EnquiryCandidate) enquiry.Status {
 
 func confirmedBy(c EnquiryCandidate) bool {
 	for _, r := range c.Reasons {
-		if strings.HasPrefix(r, "confirmed by ") {
+		if r.Code == enquiry.ReasonConfirmedBy {
 			return true
 		}
 	}
 	return false
 }
 
-// settleEnquiry records the status the candidates give, if it changed.
-func (a *App) settleEnquiry(ctx context.Context, v access.Viewer, e Enquiry, cands []EnquiryCandidate) error {
+// settleEnquiry records, as actor, the status e's candidates give as v
+// may see them, if it changed.
+func (a *App) settleEnquiry(ctx context.Context, v access.Viewer, actor string, e Enquiry) error {
+	cands, err := a.candidates(ctx, v, e)
+	if err != nil {
+		return err
+	}
 	st := statusOf(cands)
 	if st == e.Status {
 		return nil
 	}
-	return a.st.Write(ctx, v.Actor(), func(tx *store.Tx) error { return tx.SetEnquiryStatus(ctx, e.ID, st) })
+	return a.st.Write(ctx, actor, func(tx *store.Tx) error { return tx.SetEnquiryStatus(ctx, e.ID, st) })
+}
+
+// watchActor is the name the watch records status changes under: the
+// evidence changed, no person decided.
+const watchActor = "watch"
+
+// ownerView is the viewer an enquiry's status is settled through when the
+// evidence changes: its recorder's, as their account stands now, so that a
+// status never rests on a source the caseworker who owns it may not see.
+// ok is false when the account is gone, disabled or no longer enquires.
+func (a *App) ownerView(ctx context.Context, e Enquiry) (access.Viewer, bool, error) {
+	if e.CreatedBy == access.Operator().Actor() {
+		return access.Operator(), true, nil
+	}
+	u, err := a.st.UserByName(ctx, e.CreatedBy)
+	if errors.Is(err, store.ErrNotFound) {
+		return access.Viewer{}, false, nil
+	}
+	if err != nil {
+		return access.Viewer{}, false, err
+	}
+	v := access.ForUser(u)
+	return v, !u.Disabled && v.CanEnquire(), nil
+}
+
+// settleEnquiries brings the named enquiries' statuses in line with the
+// evidence, each through its owner's view, under the watch's name.
+func (a *App) settleEnquiries(ctx context.Context, ids []string) error {
+	seen := map[string]bool{}
+	for _, id := range ids {
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		e, err := a.st.Enquiry(ctx, id)
+		if err != nil {
+			return err
+		}
+		v, ok, err := a.ownerView(ctx, e)
+		if err != nil || !ok {
+			return err
+		}
+		if err := a.settleEnquiry(ctx, v, watchActor, e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// settleFates moves the enquiries a caseworker matched to a person — one
+// of entityIDs (nil: any) — to fate established once the case file
+// confirms that person's fate, and back should it no longer: it reads only
+// the confirmed person's case file, through the enquiry's owner's view, so
+// that a review or a new source costs one bounded read per matched
+// enquiry.
+func (a *App) settleFates(ctx context.Context, entityIDs map[string]bool) error {
+	es, err := a.st.Enquiries(ctx, enquiry.Matched, enquiry.Fate)
+	if err != nil {
+		return err
+	}
+	for _, e := range es {
+		js, err := a.st.EnquiryJudgements(ctx, e.ID)
+		if err != nil {
+			return err
+		}
+		latest := map[string]string{}
+		for _, j := range js {
+			latest[j.EntityID] = j.Verdict
+		}
+		var confirmed []string
+		for ent, verdict := range latest {
+			if verdict == "confirm" {
+				confirmed = append(confirmed, ent)
+			}
+		}
+		sort.Strings(confirmed)
+		if len(confirmed) == 0 || (entityIDs != nil && !slices.ContainsFunc(confirmed, func(id string) bool { return entityIDs[id] })) {
+			continue
+		}
+		v, ok, err := a.ownerView(ctx, e)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			continue
+		}
+		rd := a.cases.Reader(ctx, v)
+		st := enquiry.Matched
+		for _, id := range confirmed {
+			p, ok, err := personOf(rd, id)
+			if err != nil {
+				return err
+			}
+			if ok && p.FateConfirmed && p.Fate != "" {
+				st = enquiry.Fate
+			}
+		}
+		if st != e.Status {
+			if err := a.st.Write(ctx, watchActor, func(tx *store.Tx) error { return tx.SetEnquiryStatus(ctx, e.ID, st) }); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // JudgeEnquiry records v's verdict — confirm or reject — on one candidate
@@ -305,6 +417,13 @@ func (a *App) JudgeEnquiry(ctx context.Context, v access.Viewer, id, entityID, v
 	if err := a.st.Write(ctx, v.Actor(), func(tx *store.Tx) error { return tx.AddEnquiryJudgement(ctx, &j) }); err != nil {
 		return nil, fmt.Errorf("record judgement: %w", err)
 	}
+	e, err := a.st.Enquiry(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if err := a.settleEnquiry(ctx, v, v.Actor(), e); err != nil {
+		return nil, err
+	}
 	return a.EnquiryMatches(ctx, v, id)
 }
 
@@ -315,16 +434,16 @@ func (a *App) EnquiryAnswer(ctx context.Context, v access.Viewer, id string) (en
 	return ans, err
 }
 
-// EnquiryPage reads what an enquiry's page shows: the enquiry (its status
-// brought in line), its candidates and the family's answer.
+// EnquiryPage reads what an enquiry's page shows: the enquiry, its
+// candidates and the family's answer. It writes nothing.
 func (a *App) EnquiryPage(ctx context.Context, v access.Viewer, id string) (Enquiry, []EnquiryCandidate, enquiry.Answer, error) {
-	cands, err := a.EnquiryMatches(ctx, v, id)
-	if err != nil {
-		return Enquiry{}, nil, enquiry.Answer{}, err
-	}
 	e, err := a.EnquiryByID(ctx, v, id)
 	if err != nil {
 		return e, nil, enquiry.Answer{}, err
+	}
+	cands, err := a.candidates(ctx, v, e)
+	if err != nil {
+		return Enquiry{}, nil, enquiry.Answer{}, err
 	}
 	ans, err := a.answer(ctx, v, e, cands)
 	return e, cands, ans, err

@@ -4,12 +4,14 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/access/accesstest"
 	"github.com/athar-project/athar/internal/app"
+	"github.com/athar-project/athar/internal/casefile"
 	"github.com/athar-project/athar/internal/enquiry"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/store"
@@ -25,17 +27,7 @@ func enquiryStore(t *testing.T) (*app.App, *store.Store, map[string]string) {
 	ctx := context.Background()
 	st := storetest.Open(t, store.Config{DataDir: t.TempDir()})
 	a := app.New(st, app.Config{})
-	err := st.Write(ctx, "tester", func(tx *store.Tx) error {
-		for _, u := range accesstest.Users(t) {
-			if err := tx.AddUser(ctx, &u); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	seedUsers(t, st)
 	files, _ := filepath.Glob(filepath.Join("testdata", "enquiries", "report-*.txt"))
 	if _, err := a.Ingest(ctx, access.Operator(), files, app.IngestOptions{}, func(r app.IngestResult) {
 		if r.Err != nil {
@@ -49,7 +41,7 @@ func enquiryStore(t *testing.T) (*app.App, *store.Store, map[string]string) {
 	list := model.Source{Kind: model.KindDocument, Title: "list", Text: "ريم يوسف دياب، والدتها سلمى، 1995\nريم يوسف دياب، والدتها نوال، 1971",
 		Language: "ar", Sensitivity: model.Internal}
 	ids := map[string]string{}
-	err = st.Write(ctx, "tester", func(tx *store.Tx) error {
+	err := st.Write(ctx, "tester", func(tx *store.Tx) error {
 		if err := tx.AddSource(ctx, &list, []byte(list.Text)); err != nil {
 			return err
 		}
@@ -78,6 +70,23 @@ func enquiryStore(t *testing.T) (*app.App, *store.Store, map[string]string) {
 	// The list was written beside the app, as another process would: an
 	// app started now knows its names.
 	return app.New(st, app.Config{}), st, ids
+}
+
+// seedUsers adds accesstest's accounts to a store.
+func seedUsers(t *testing.T, st *store.Store) {
+	t.Helper()
+	ctx := context.Background()
+	err := st.Write(ctx, "tester", func(tx *store.Tx) error {
+		for _, u := range accesstest.Users(t) {
+			if err := tx.AddUser(ctx, &u); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }
 
 func TestEnquiryMatching(t *testing.T) {
@@ -270,5 +279,141 @@ func TestWatchQueuesNewSources(t *testing.T) {
 	}
 	if err := a.SeeEnquiryAlert(ctx, karim, as[0].ID); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// Reading an enquiry — its candidates, its page, the family's answer —
+// writes nothing, whoever reads it: a reader who sees fewer sources than
+// the enquiry's status rests on must not move it under their name.
+func TestEnquiryReadsDoNotWrite(t *testing.T) {
+	a, st, _ := enquiryStore(t)
+	ctx := context.Background()
+	karim := accesstest.Viewer("karim")
+	e, err := a.AddEnquiry(ctx, karim, app.Enquiry{Name: "ريم يوسف دياب", Mother: "سلمى", Born: model.Date{Year: 1995, Precision: model.PrecisionYear}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Status != enquiry.Possible {
+		t.Fatalf("status after recording %s, want possible", e.Status)
+	}
+	// A caseworker cleared for public material only sees no confident
+	// candidate: the list the status rests on is internal.
+	narrow, err := karim.Narrow(model.Public)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seq, head, err := st.Head(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range []access.Viewer{narrow, karim} {
+		cs, err := a.EnquiryMatches(ctx, v, e.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v == narrow && len(cs) > 0 && cs[0].Match {
+			t.Fatalf("a confident candidate at public: %s %q", cs[0].Name, cs[0].Reasons)
+		}
+		if _, _, _, err := a.EnquiryPage(ctx, v, e.ID); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := a.EnquiryAnswer(ctx, v, e.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	seq2, head2, err := st.Head(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if seq2 != seq || head2 != head {
+		t.Errorf("reading wrote to the ledger: %d %s → %d %s", seq, head, seq2, head2)
+	}
+	if got, _ := a.EnquiryByID(ctx, karim, e.ID); got.Status != enquiry.Possible {
+		t.Errorf("status after reading %s, want possible", got.Status)
+	}
+}
+
+// TestEnquiryFateEstablished follows an enquiry from the family's words to
+// the fate: a report names the person (the watch makes the enquiry
+// possible), a caseworker confirms the candidate (matched), a later report
+// says he died in custody (the fate is only suggested: still matched), a
+// reviewer confirms that death (fate established), and the family's answer
+// says so in both languages — without a source's id.
+func TestEnquiryFateEstablished(t *testing.T) {
+	a, st, _ := enquiryStore(t)
+	ctx := context.Background()
+	karim, adel := accesstest.Viewer("karim"), accesstest.Viewer("adel")
+	e, err := a.AddEnquiry(ctx, karim, app.Enquiry{Name: "نبيل قاسم صوان", Father: "قاسم", Home: "درعا",
+		Born: model.Date{Year: 1985, Precision: model.PrecisionYear}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	status := func(want enquiry.Status, when string) {
+		t.Helper()
+		got, err := a.EnquiryByID(ctx, karim, e.ID)
+		if err != nil || got.Status != want {
+			t.Fatalf("%s: status %s (%v), want %s", when, got.Status, err, want)
+		}
+	}
+	status(enquiry.Open, "before any source")
+	ingest := func(file string) string {
+		t.Helper()
+		var id string
+		if _, err := a.Ingest(ctx, access.Operator(), []string{filepath.Join("testdata", "enquiries", file)}, app.IngestOptions{},
+			func(r app.IngestResult) {
+				if r.Err != nil {
+					t.Errorf("ingest %s: %v", file, r.Err)
+				}
+				id = r.Source.ID
+			}); err != nil {
+			t.Fatal(err)
+		}
+		return id
+	}
+	arrest := ingest("arrest-en.txt")
+	status(enquiry.Possible, "after the report of the arrest")
+	cands, err := a.EnquiryMatches(ctx, karim, e.ID)
+	if err != nil || len(cands) == 0 || !cands[0].Match || !strings.Contains(cands[0].Name, "Sawwan") {
+		t.Fatalf("candidates %+v, %v", cands, err)
+	}
+	person := cands[0].EntityID
+	if _, err := a.JudgeEnquiry(ctx, karim, e.ID, person, "confirm", "the family recognised the checkpoint"); err != nil {
+		t.Fatal(err)
+	}
+	status(enquiry.Matched, "after the caseworker confirmed")
+	fate := ingest("fate-en.txt")
+	status(enquiry.Matched, "after the report of the death, unreviewed")
+	f, err := casefile.New(st).Read(ctx, adel, person, casefile.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Fate.Suggested.Value != "died_in_custody" || len(f.Fate.Suggested.Events) == 0 {
+		t.Fatalf("the case file suggests %+v", f.Fate.Suggested)
+	}
+	for _, ev := range f.Timeline {
+		if !slices.Contains(f.Fate.Suggested.Events, ev.ID) {
+			continue
+		}
+		for _, id := range ev.StatementIDs {
+			if _, err := a.Review(ctx, adel, id, app.Decision{Action: app.Confirm}); err != nil {
+				t.Fatalf("confirm %s: %v", id, err)
+			}
+		}
+	}
+	status(enquiry.Fate, "after the reviewer confirmed the death")
+	ans, err := a.EnquiryAnswer(ctx, karim, e.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !ans.Found || ans.Certainty != "confirmed" || ans.Fate != "died_in_custody" ||
+		!strings.Contains(ans.English, "died in custody") || !strings.Contains(ans.Arabic, "توفي في الاحتجاز") {
+		t.Errorf("answer %+v", ans)
+	}
+	for _, text := range []string{ans.English, ans.Arabic} {
+		for _, secret := range []string{arrest, fate, person, "Sawwan"} {
+			if strings.Contains(text, secret) {
+				t.Errorf("the answer tells %q: %s", secret, text)
+			}
+		}
 	}
 }

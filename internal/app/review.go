@@ -125,6 +125,10 @@ func (a *App) Review(ctx context.Context, v access.Viewer, id string, d Decision
 	if err != nil {
 		return out, err
 	}
+	// A decision may establish (or undo) a matched enquiry's fate.
+	if err := a.settleFates(context.WithoutCancel(ctx), nil); err != nil {
+		a.log.Error("settle the fates of matched enquiries", "err", err)
+	}
 	if out.Statement, err = a.st.Statement(ctx, v, st.ID); err != nil {
 		return out, err
 	}

@@ -1,12 +1,7 @@
 package app
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
-	"fmt"
-	"net/http"
-	"time"
 
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/enquiry"
@@ -57,7 +52,12 @@ func (a *App) WatchSources(ctx context.Context, sourceIDs []string) (int, error)
 	if n > 0 {
 		a.notifyWatch(ctx, n)
 	}
-	return n, nil
+	// The evidence changed for the enquiries hit: their statuses follow.
+	hit := make([]string, 0, len(alerts))
+	for _, x := range alerts {
+		hit = append(hit, x.EnquiryID)
+	}
+	return n, a.settleEnquiries(ctx, hit)
 }
 
 // watch is WatchSources (and WatchListSources) where a failure must not undo what was stored: it
@@ -66,35 +66,34 @@ func (a *App) watch(ctx context.Context, sourceIDs []string) {
 	if _, err := a.WatchSources(context.WithoutCancel(ctx), sourceIDs); err != nil {
 		a.log.Error("screen new sources against open enquiries", "err", err)
 	}
+	if err := a.settleNamedFates(context.WithoutCancel(ctx), sourceIDs); err != nil {
+		a.log.Error("settle the fates of matched enquiries", "err", err)
+	}
 	if _, err := a.WatchListSources(context.WithoutCancel(ctx), sourceIDs); err != nil {
 		a.log.Error("screen new sources against the watch lists", "err", err)
 	}
 }
 
-// notifyWatch tells the configured webhook how many alerts were queued:
-// a count only, never a name — the caseworker reads the queue in Athar.
-func (a *App) notifyWatch(ctx context.Context, n int) {
-	if a.cfg.EnquiryWebhook == "" {
-		return
+// settleNamedFates settles the matched enquiries whose confirmed person
+// the sources name: a new source may establish their fate.
+func (a *App) settleNamedFates(ctx context.Context, sourceIDs []string) error {
+	if es, err := a.st.Enquiries(ctx, enquiry.Matched, enquiry.Fate); err != nil || len(es) == 0 {
+		return err
 	}
-	body, _ := json.Marshal(map[string]any{"event": "enquiry.alerts", "count": n})
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
-	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, a.cfg.EnquiryWebhook, bytes.NewReader(body))
+	named, err := a.st.PersonsNamedIn(ctx, sourceIDs)
 	if err != nil {
-		a.log.Error("enquiry webhook", "err", err)
-		return
+		return err
 	}
-	req.Header.Set("Content-Type", "application/json")
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		a.log.Error("enquiry webhook", "err", err)
-		return
+	ents := map[string]bool{}
+	for _, ps := range named {
+		for _, p := range ps {
+			ents[p.EntityID] = true
+		}
 	}
-	resp.Body.Close()
-	if resp.StatusCode >= 300 {
-		a.log.Error("enquiry webhook", "err", fmt.Errorf("answered %s", resp.Status))
+	if len(ents) == 0 {
+		return nil
 	}
+	return a.settleFates(ctx, ents)
 }
 
 // EnquiryAlerts lists the watch queue for v, a caseworker or admin: the
@@ -115,4 +114,25 @@ func (a *App) SeeEnquiryAlert(ctx context.Context, v access.Viewer, id string) e
 		return notFound("alert")
 	}
 	return nil
+}
+
+// EnquiryAlertDoc is an alert of the enquiries' watch queue as `athar
+// enquiry alerts --json` and the API print it.
+type EnquiryAlertDoc struct {
+	ID        string  `json:"id"`
+	EnquiryID string  `json:"enquiry_id"`
+	EntityID  string  `json:"entity_id"`
+	SourceID  string  `json:"source_id"`
+	Name      string  `json:"name"`
+	Score     float64 `json:"score"`
+	CreatedAt string  `json:"created_at"`
+}
+
+// EnquiryAlertDocs returns alerts as printed; never null.
+func EnquiryAlertDocs(as []EnquiryAlert) []EnquiryAlertDoc {
+	out := make([]EnquiryAlertDoc, 0, len(as))
+	for _, x := range as {
+		out = append(out, EnquiryAlertDoc{x.ID, x.EnquiryID, x.EntityID, x.SourceID, x.Name, x.Score, x.CreatedAt.UTC().Format("2006-01-02T15:04:05Z")})
+	}
+	return out
 }

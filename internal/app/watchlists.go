@@ -180,16 +180,17 @@ func (a *App) screenWanted(ctx context.Context, list []Wanted, sourceIDs []strin
 // WatchAlertDoc is a watch-list alert as `athar watch alerts --json` and
 // the API print it.
 type WatchAlertDoc struct {
-	ID          string   `json:"id"`
-	EntryID     string   `json:"entry_id"`
-	Wanted      string   `json:"wanted"`
-	EntityID    string   `json:"entity_id"`
-	SourceID    string   `json:"source_id"`
-	Name        string   `json:"name"`
-	Score       float64  `json:"score"`
-	Reasons     []string `json:"reasons"`
-	Sensitivity string   `json:"sensitivity"`
-	CreatedAt   string   `json:"created_at"`
+	ID          string           `json:"id"`
+	EntryID     string           `json:"entry_id"`
+	Wanted      string           `json:"wanted"`
+	EntityID    string           `json:"entity_id"`
+	SourceID    string           `json:"source_id"`
+	Name        string           `json:"name"`
+	Score       float64          `json:"score"`
+	Reasons     []string         `json:"reasons"`
+	ReasonCodes []enquiry.Reason `json:"reason_codes"`
+	Sensitivity string           `json:"sensitivity"`
+	CreatedAt   string           `json:"created_at"`
 }
 
 // WatchAlertDocs returns alerts as printed; never null.
@@ -197,10 +198,7 @@ func WatchAlertDocs(as []WatchAlert) []WatchAlertDoc {
 	out := make([]WatchAlertDoc, 0, len(as))
 	for _, x := range as {
 		d := WatchAlertDoc{ID: x.ID, EntryID: x.EntryID, Wanted: x.Wanted, EntityID: x.EntityID, SourceID: x.SourceID, Name: x.Name,
-			Score: x.Score, Reasons: x.Reasons, Sensitivity: x.Sensitivity.String(), CreatedAt: x.CreatedAt.UTC().Format("2006-01-02T15:04:05Z")}
-		if d.Reasons == nil {
-			d.Reasons = []string{}
-		}
+			Score: x.Score, Reasons: enquiry.Texts(x.Reasons), ReasonCodes: enquiry.ReasonsOrEmpty(x.Reasons), Sensitivity: x.Sensitivity.String(), CreatedAt: x.CreatedAt.UTC().Format("2006-01-02T15:04:05Z")}
 		out = append(out, d)
 	}
 	return out

@@ -9,6 +9,7 @@ import (
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/access/accesstest"
 	"github.com/athar-project/athar/internal/app"
+	"github.com/athar-project/athar/internal/enquiry"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/store"
 	"github.com/athar-project/athar/internal/store/storetest"
@@ -21,17 +22,7 @@ func watchStore(t *testing.T) (*app.App, *store.Store) {
 	t.Helper()
 	ctx := context.Background()
 	st := storetest.Open(t, store.Config{DataDir: t.TempDir()})
-	err := st.Write(ctx, "tester", func(tx *store.Tx) error {
-		for _, u := range accesstest.Users(t) {
-			if err := tx.AddUser(ctx, &u); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	seedUsers(t, st)
 	a := app.New(st, app.Config{})
 	for _, f := range []struct {
 		file  string
@@ -48,7 +39,7 @@ func watchStore(t *testing.T) (*app.App, *store.Store) {
 		}
 	}
 	list := model.Source{Kind: model.KindDocument, Title: "list", Text: "غسان الأحمد، والده منير\nغسان الأحمد، والده سعيد", Language: "ar", Sensitivity: model.Internal}
-	err = st.Write(ctx, "tester", func(tx *store.Tx) error {
+	err := st.Write(ctx, "tester", func(tx *store.Tx) error {
 		if err := tx.AddSource(ctx, &list, []byte(list.Text)); err != nil {
 			return err
 		}
@@ -172,7 +163,7 @@ func TestWatchListNamesake(t *testing.T) {
 	}
 	var same, other *app.WatchAlert
 	for i := range got {
-		r := strings.Join(got[i].Reasons, "; ")
+		r := strings.Join(enquiry.Texts(got[i].Reasons), "; ")
 		switch {
 		case strings.Contains(r, "father's name agrees"):
 			same = &got[i]

@@ -34,22 +34,22 @@ func (e Enquiry) Doc() Doc {
 // CandidateDoc is a candidate as `athar enquiry matches --json` and the
 // API print it (CONTRACTS.md).
 type CandidateDoc struct {
-	EntityID string   `json:"entity_id"`
-	Name     string   `json:"name"`
-	Score    float64  `json:"score"`
-	Match    bool     `json:"match"`
-	Reasons  []string `json:"reasons"`
-	Sources  []string `json:"sources"`
+	EntityID string  `json:"entity_id"`
+	Name     string  `json:"name"`
+	Score    float64 `json:"score"`
+	Match    bool    `json:"match"`
+	// Reasons are in English; ReasonCodes are the same reasons as data.
+	Reasons     []string `json:"reasons"`
+	ReasonCodes []Reason `json:"reason_codes"`
+	Sources     []string `json:"sources"`
 }
 
 // Docs returns candidates as printed; never null.
 func Docs(cs []Candidate) []CandidateDoc {
 	out := make([]CandidateDoc, 0, len(cs))
 	for _, c := range cs {
-		d := CandidateDoc{EntityID: c.EntityID, Name: c.Name, Score: c.Score, Match: c.Match, Reasons: c.Reasons, Sources: c.Sources}
-		if d.Reasons == nil {
-			d.Reasons = []string{}
-		}
+		d := CandidateDoc{EntityID: c.EntityID, Name: c.Name, Score: c.Score, Match: c.Match, Reasons: Texts(c.Reasons),
+			ReasonCodes: ReasonsOrEmpty(c.Reasons), Sources: c.Sources}
 		if d.Sources == nil {
 			d.Sources = []string{}
 		}

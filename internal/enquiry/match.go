@@ -1,7 +1,6 @@
 package enquiry
 
 import (
-	"fmt"
 	"math"
 	"sort"
 	"strings"
@@ -36,7 +35,7 @@ type Candidate struct {
 	// Match: Athar holds this candidate confident — the name matches,
 	// nothing speaks strongly against, and no other candidate comes close.
 	Match   bool
-	Reasons []string
+	Reasons []Reason
 	Sources []string
 	// Against: some evidence beyond the name speaks strongly against.
 	Against bool
@@ -82,12 +81,13 @@ func Score(e Enquiry, p Person) Candidate {
 	var best names.Result
 	var bestName string
 	var bestParsed names.Name
+	var bestConflict *fatherConflict
 	for _, raw := range p.Names {
 		k := Clean(raw)
 		n := names.Parse(k.Name)
-		r := names.Assess(query, n)
+		r, fc := assess(query, n)
 		if bestName == "" || r.Score > best.Score {
-			best, bestName, bestParsed = r, raw, n
+			best, bestName, bestParsed, bestConflict = r, raw, n, fc
 		}
 		if k.Father != "" {
 			p.Fathers = append(p.Fathers, k.Father)
@@ -100,7 +100,7 @@ func Score(e Enquiry, p Person) Candidate {
 		return c
 	}
 	c.Name, c.Score = bestName, best.Score
-	c.Reasons = append(c.Reasons, fmt.Sprintf("name: %s ≈ %s (%.2f)", e.Query(), bestName, best.Score))
+	c.Reasons = append(c.Reasons, reason(ReasonName, e.Query(), bestName, best.Score))
 	// The father's given name: stated, or the second part of a name of
 	// three or more, as Syrian registers and lists write names.
 	fathers := p.Fathers
@@ -111,20 +111,27 @@ func Score(e Enquiry, p Person) Candidate {
 			}
 		}
 	}
-	c.kin(e.Father, fathers, "father's name", fatherAgrees, fatherDiffers, false)
-	c.kin(e.Mother, p.Mothers, "mother's name", motherAgrees, motherDiffers, true)
+	said := len(c.Reasons)
+	c.kin(e.Father, fathers, ReasonFatherAgrees, ReasonFatherDiffers, fatherAgrees, fatherDiffers, false)
+	if bestConflict != nil && len(c.Reasons) == said {
+		// The names agree but for their fathers' parts, and nothing else
+		// weighed the father: the conflict is the evidence against.
+		c.Score -= fatherDiffers
+		c.Reasons = append(c.Reasons, reason(ReasonFatherDiffers, bestConflict.asked, bestConflict.stated))
+	}
+	c.kin(e.Mother, p.Mothers, ReasonMotherAgrees, ReasonMotherDiffers, motherAgrees, motherDiffers, true)
 	c.born(e.Born, p.Born)
 	c.seen(e.LastSeenDate, p.Dates)
-	c.place(names.KindPlace, "home", e.Home, p.Places, placeAgrees)
-	c.place(names.KindPlace, "last seen", e.LastSeenAt, p.Places, placeAgrees)
-	c.place(names.KindFacility, "last seen", e.LastSeenAt, p.Facility, facilityAgree)
-	c.place(names.KindFacility, "held", e.HeldAt, p.Facility, facilityAgree)
+	c.place(names.KindPlace, ReasonHomeNear, e.Home, p.Places, placeAgrees)
+	c.place(names.KindPlace, ReasonLastSeenNear, e.LastSeenAt, p.Places, placeAgrees)
+	c.place(names.KindFacility, ReasonLastSeenHeld, e.LastSeenAt, p.Facility, facilityAgree)
+	c.place(names.KindFacility, ReasonHeldNear, e.HeldAt, p.Facility, facilityAgree)
 	if p.Fate != "" {
-		how := "suggested"
+		code := ReasonFateSuggested
 		if p.FateConfirmed {
-			how = "confirmed"
+			code = ReasonFateConfirmed
 		}
-		c.Reasons = append(c.Reasons, fmt.Sprintf("fate in the case file: %s (%s)", p.Fate, how))
+		c.Reasons = append(c.Reasons, reason(code, p.Fate))
 	}
 	c.Score = math.Round(math.Min(1, math.Max(0, c.Score))*1000) / 1000
 	c.Match = best.Match && !c.Against && c.Score >= confident
@@ -133,7 +140,7 @@ func Score(e Enquiry, p Person) Candidate {
 
 // kin weighs a relative's given name from the enquiry against the names
 // the sources give.
-func (c *Candidate) kin(asked string, stated []string, what string, plus, minus float64, strong bool) {
+func (c *Candidate) kin(asked string, stated []string, agrees, differs string, plus, minus float64, strong bool) {
 	asked = strings.TrimSpace(asked)
 	if asked == "" || len(stated) == 0 {
 		return
@@ -157,15 +164,11 @@ func (c *Candidate) kin(asked string, stated []string, what string, plus, minus 
 	switch {
 	case bestSim >= sameWord:
 		c.Score += plus
-		c.Reasons = append(c.Reasons, fmt.Sprintf("%s agrees: %s ≈ %s", what, asked, bestName))
+		c.Reasons = append(c.Reasons, reason(agrees, asked, bestName))
 	case bestSim >= 0 && bestSim < otherWord:
 		c.Score -= minus
-		if strong {
-			c.Against = true
-			c.Reasons = append(c.Reasons, fmt.Sprintf("%s differs: %s vs %s — strong evidence against", what, asked, bestName))
-		} else {
-			c.Reasons = append(c.Reasons, fmt.Sprintf("%s differs: %s vs %s — evidence against", what, asked, bestName))
-		}
+		c.Against = c.Against || strong
+		c.Reasons = append(c.Reasons, reason(differs, asked, bestName))
 	}
 }
 
@@ -191,11 +194,11 @@ func (c *Candidate) born(asked model.Date, stated []model.Date) {
 	case closest < 0:
 	case closest <= bornSlack:
 		c.Score += bornAgrees
-		c.Reasons = append(c.Reasons, fmt.Sprintf("birth year agrees: %d", asked.Year))
+		c.Reasons = append(c.Reasons, reason(ReasonBornAgrees, asked.Year))
 	case closest >= bornFar:
 		c.Score -= bornDiffers
 		c.Against = true
-		c.Reasons = append(c.Reasons, fmt.Sprintf("birth year differs by %d years — strong evidence against", closest))
+		c.Reasons = append(c.Reasons, reason(ReasonBornDiffers, closest))
 	}
 }
 
@@ -216,7 +219,7 @@ func (c *Candidate) seen(asked model.Date, events []model.Date) {
 		}
 		if months >= -12 && months <= 12 {
 			c.Score += seenAgrees
-			c.Reasons = append(c.Reasons, fmt.Sprintf("last seen %s, and an event of theirs is dated %s", asked, d))
+			c.Reasons = append(c.Reasons, reason(ReasonSeenNear, asked, d))
 			return
 		}
 	}
@@ -225,7 +228,7 @@ func (c *Candidate) seen(asked model.Date, events []model.Date) {
 // place adds a little for a place or facility the sources tie the person
 // to that the family named; a place that differs says nothing (people are
 // moved).
-func (c *Candidate) place(k names.Kind, what, asked string, stated []string, plus float64) {
+func (c *Candidate) place(k names.Kind, code, asked string, stated []string, plus float64) {
 	asked = strings.TrimSpace(asked)
 	if asked == "" {
 		return
@@ -233,7 +236,7 @@ func (c *Candidate) place(k names.Kind, what, asked string, stated []string, plu
 	for _, s := range stated {
 		if r := names.CompareKindStrings(k, asked, s); r.Match {
 			c.Score += plus
-			c.Reasons = append(c.Reasons, fmt.Sprintf("%s: %s ≈ %s", what, asked, s))
+			c.Reasons = append(c.Reasons, reason(code, asked, s))
 			return
 		}
 	}
@@ -265,7 +268,7 @@ func Rank(e Enquiry, ps []Person) []Candidate {
 	}
 	if len(out) > 1 && out[0].Match && !names.Leads(out[0].Score, out[1].Score) {
 		out[0].Match = false
-		out[0].Reasons = append(out[0].Reasons, fmt.Sprintf("another candidate comes close (%.2f)", out[1].Score))
+		out[0].Reasons = append(out[0].Reasons, reason(ReasonAnotherClose, out[1].Score))
 	}
 	return out
 }

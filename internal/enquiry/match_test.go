@@ -84,7 +84,7 @@ func TestReasonsSayWhy(t *testing.T) {
 			namesake = c
 		}
 	}
-	text := strings.Join(namesake.Reasons, "\n")
+	text := strings.Join(Texts(namesake.Reasons), "\n")
 	for _, want := range []string{"name: أوس سلوم ≈ Aws Salloum", "mother's name differs: فاطمة vs Khadija — strong evidence against", "birth year differs by 27 years"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("reasons lack %q:\n%s", want, text)
@@ -99,7 +99,7 @@ func TestLastSeenDate(t *testing.T) {
 	p := Person{EntityID: "x", Names: []string{"Aws Salloum"}, Dates: []model.Date{model.DayDate(2013, 3, 14)}}
 	near := Score(Enquiry{Name: "Aws Salloum", LastSeenDate: model.Date{Year: 2013, Month: 2, Precision: model.PrecisionMonth}}, p)
 	far := Score(Enquiry{Name: "Aws Salloum", LastSeenDate: year(2019)}, p)
-	if near.Score <= far.Score || !strings.Contains(strings.Join(near.Reasons, "\n"), "last seen 2013-02") {
+	if near.Score <= far.Score || !strings.Contains(strings.Join(Texts(near.Reasons), "\n"), "last seen 2013-02") {
 		t.Errorf("near %.3f %q, far %.3f", near.Score, near.Reasons, far.Score)
 	}
 }

@@ -201,11 +201,14 @@ func (w *Watch) Screen(name string) []Hit {
 	cs := top[:n]
 	var out []Hit
 	for _, c := range cs {
-		r := names.Assess(q, w.parsed[c.e])
-		if r.Score < AlertAt {
+		r, fc := assess(q, w.parsed[c.e])
+		if fc != nil {
+			// Only the fathers differ: flagged, lower, never likely.
+			r.Score = math.Max(0, r.Score-fatherDiffers)
+		} else if r.Score < AlertAt {
 			continue
 		}
-		h := Hit{EnquiryID: w.ids[c.e], Name: name, Filed: w.names[c.e], Score: r.Score, Likely: r.Match || r.Score >= confident}
+		h := Hit{EnquiryID: w.ids[c.e], Name: name, Filed: w.names[c.e], Score: r.Score, Likely: fc == nil && (r.Match || r.Score >= confident)}
 		// One hit per id: the best of the names filed under it.
 		dup := false
 		for k := range out {

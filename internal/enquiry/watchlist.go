@@ -97,7 +97,7 @@ func WeighWanted(w Wanted, filed string, m Mention) Candidate {
 	}
 	c := Score(e, Person{Names: []string{m.Name}, Fathers: m.Fathers, Born: m.Born})
 	if e.Father == "" && len(m.Fathers) > 0 {
-		c.Reasons = append(c.Reasons, fmt.Sprintf("father's name in the source: %s (the entry gives none)", strings.Join(m.Fathers, ", ")))
+		c.Reasons = append(c.Reasons, reason(ReasonFatherInSource, strings.Join(m.Fathers, ", ")))
 	}
 	return c
 }

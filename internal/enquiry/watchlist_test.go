@@ -72,7 +72,7 @@ func TestWeighWantedNamesake(t *testing.T) {
 
 func hasReason(c Candidate, prefix string) bool {
 	for _, r := range c.Reasons {
-		if strings.HasPrefix(r, prefix) {
+		if strings.HasPrefix(r.String(), prefix) {
 			return true
 		}
 	}

@@ -44,6 +44,7 @@ func Extract(text string, published model.Date, lang string) Result {
 	if x != nil {
 		r = x(text, published)
 		victimArrests(&r)
+		mothers(text, &r)
 	}
 	r.Language = lang
 	r.Normalize()

@@ -41,6 +41,9 @@ type Person struct {
 	// Affiliation is an organization or facility the source ties the person to.
 	Affiliation string `json:"affiliation"`
 	Birthplace  string `json:"birthplace"`
+	// Mother is the mother's name as the text gives it ("his mother,
+	// Amina Haddad"; "والدتها سلمى"), or "".
+	Mother string `json:"mother,omitempty"`
 	// Status is one of StatusArrested, StatusWanted, ... or "".
 	Status string `json:"status"`
 }

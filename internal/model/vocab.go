@@ -21,6 +21,7 @@ const (
 	PropWeakAlias   Property = "weakAlias" // an epithet or kunya: searches, never links on its own
 	PropFirstName   Property = "firstName"
 	PropFatherName  Property = "fatherName"
+	PropMotherName  Property = "motherName"
 	PropLastName    Property = "lastName"
 	PropTitle       Property = "title"    // a rank or honorific
 	PropPosition    Property = "position" // a post or role held
@@ -46,8 +47,8 @@ const (
 
 // Properties lists every property Athar stores.
 func Properties() []Property {
-	return []Property{PropName, PropAlias, PropWeakAlias, PropFirstName, PropFatherName, PropLastName, PropTitle,
-		PropPosition, PropBirthPlace, PropBirthDate, PropDeathDate, PropNationality, PropGender, PropNotes,
+	return []Property{PropName, PropAlias, PropWeakAlias, PropFirstName, PropFatherName, PropMotherName, PropLastName,
+		PropTitle, PropPosition, PropBirthPlace, PropBirthDate, PropDeathDate, PropNationality, PropGender, PropNotes,
 		PropAffiliation, PropGazetteer, PropEventType, PropDate, PropLocation, PropInvolved, PropOrganizer, PropSummary}
 }
 

@@ -249,7 +249,7 @@ func (r *recorder) person(ctx context.Context, p extract.Person) (string, float6
 	for _, pv := range []struct {
 		prop  model.Property
 		value string
-	}{{model.PropTitle, p.Rank}, {model.PropPosition, p.Title}, {model.PropBirthPlace, p.Birthplace}} {
+	}{{model.PropTitle, p.Rank}, {model.PropPosition, p.Title}, {model.PropBirthPlace, p.Birthplace}, {model.PropMotherName, p.Mother}} {
 		if err := add(pv.prop, pv.value, confidenceOther); err != nil {
 			return "", 0, err
 		}

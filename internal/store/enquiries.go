@@ -87,19 +87,10 @@ func (s *Store) Enquiries(ctx context.Context, statuses ...enquiry.Status) ([]en
 	if err != nil {
 		return nil, fmt.Errorf("list enquiries: %w", err)
 	}
-	defer rows.Close()
-	var out []enquiry.Enquiry
-	for rows.Next() {
-		e, err := scanEnquiry(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, e)
-	}
-	return out, rows.Err()
+	return collect(rows, scanEnquiry)
 }
 
-func scanEnquiry(r interface{ Scan(...any) error }) (enquiry.Enquiry, error) {
+func scanEnquiry(r rowScanner) (enquiry.Enquiry, error) {
 	var e enquiry.Enquiry
 	var born, seen, status, created, updated string
 	err := r.Scan(&e.ID, &e.Name, &e.Father, &e.Mother, &e.Family, &e.Sex, &born, &e.Home, &seen, &e.LastSeenAt,
@@ -122,18 +113,13 @@ func (s *Store) EnquiryJudgements(ctx context.Context, enquiryID string) ([]Enqu
 	if err != nil {
 		return nil, fmt.Errorf("judgements of enquiry %s: %w", enquiryID, err)
 	}
-	defer rows.Close()
-	var out []EnquiryJudgement
-	for rows.Next() {
+	return collect(rows, func(r rowScanner) (EnquiryJudgement, error) {
 		var j EnquiryJudgement
 		var at string
-		if err := rows.Scan(&j.ID, &j.EnquiryID, &j.EntityID, &j.Verdict, &j.Note, &j.Author, &at); err != nil {
-			return nil, err
-		}
+		err := r.Scan(&j.ID, &j.EnquiryID, &j.EntityID, &j.Verdict, &j.Note, &j.Author, &at)
 		j.CreatedAt = parseTime(at)
-		out = append(out, j)
-	}
-	return out, rows.Err()
+		return j, err
+	})
 }
 
 // EnquiryAlert is a person a newly stored source names who may be an
@@ -154,24 +140,12 @@ type EnquiryAlert struct {
 // AddEnquiryAlerts puts alerts in the watch queue; one already queued for
 // the same enquiry, person and source is left as it is.
 func (s *Store) AddEnquiryAlerts(ctx context.Context, as []EnquiryAlert) (int, error) {
-	added := 0
-	at := timeText(s.now())
-	for _, a := range as {
-		var n int
-		if err := s.db.QueryRowContext(ctx, s.rebind("SELECT count(*) FROM enquiry_alerts WHERE enquiry_id = ? AND entity_id = ? AND source_id = ?"),
-			a.EnquiryID, a.EntityID, a.SourceID).Scan(&n); err != nil {
-			return added, fmt.Errorf("read watch queue: %w", err)
-		}
-		if n > 0 {
-			continue
-		}
-		if _, err := s.db.ExecContext(ctx, s.rebind("INSERT INTO enquiry_alerts (id, enquiry_id, entity_id, source_id, name, sensitivity, score, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-			NewID(), a.EnquiryID, a.EntityID, a.SourceID, a.Name, a.Sensitivity.String(), a.Score, at); err != nil {
-			return added, fmt.Errorf("queue alert: %w", err)
-		}
-		added++
+	q := make([]queued, len(as))
+	for i, a := range as {
+		q[i] = queued{owner: a.EnquiryID, entity: a.EntityID, source: a.SourceID,
+			cols: map[string]any{"name": a.Name, "sensitivity": a.Sensitivity.String(), "score": a.Score}}
 	}
-	return added, nil
+	return s.queueOnce(ctx, "enquiry_alerts", "enquiry_id", q)
 }
 
 // EnquiryAlerts lists the watch queue as v may see it (alerts whose name
@@ -187,19 +161,14 @@ func (s *Store) EnquiryAlerts(ctx context.Context, v access.Viewer, unseenOnly b
 	if err != nil {
 		return nil, fmt.Errorf("read watch queue: %w", err)
 	}
-	defer rows.Close()
-	var out []EnquiryAlert
-	for rows.Next() {
+	return collect(rows, func(r rowScanner) (EnquiryAlert, error) {
 		var a EnquiryAlert
 		var at, level string
-		if err := rows.Scan(&a.ID, &a.EnquiryID, &a.EntityID, &a.SourceID, &a.Name, &level, &a.Score, &at, &a.SeenBy); err != nil {
-			return nil, err
-		}
+		err := r.Scan(&a.ID, &a.EnquiryID, &a.EntityID, &a.SourceID, &a.Name, &level, &a.Score, &at, &a.SeenBy)
 		a.Sensitivity, _ = model.ParseSensitivity(level)
 		a.CreatedAt = parseTime(at)
-		out = append(out, a)
-	}
-	return out, rows.Err()
+		return a, err
+	})
 }
 
 // SeeEnquiryAlert marks an alert v may see as seen by v.
@@ -229,32 +198,18 @@ type NamedPerson struct {
 // is read only by caseworkers, through their own clearance.
 func (s *Store) PersonsNamedIn(ctx context.Context, sourceIDs []string) (map[string][]NamedPerson, error) {
 	out := map[string][]NamedPerson{}
-	for start := 0; start < len(sourceIDs); start += 500 {
-		chunk := sourceIDs[start:min(start+500, len(sourceIDs))]
-		args := make([]any, len(chunk))
-		for i, id := range chunk {
-			args[i] = id
-		}
-		rows, err := s.db.QueryContext(ctx, s.rebind("SELECT DISTINCT st.source_id, COALESCE(e.merged_into, e.id), st.value, st.sensitivity "+
-			"FROM statements st JOIN entities e ON e.id = st.entity_id WHERE st.source_id IN ("+placeholders(len(chunk))+") "+
-			"AND e.type = 'person' AND st.property IN ('name', 'alias') AND st.status <> 'rejected'"), args...)
-		if err != nil {
-			return nil, fmt.Errorf("persons named in sources: %w", err)
-		}
-		for rows.Next() {
+	err := s.eachStatementOfSources(ctx, sourceIDs, "SELECT DISTINCT st.source_id, COALESCE(e.merged_into, e.id), st.value, st.sensitivity "+
+		"FROM statements st JOIN entities e ON e.id = st.entity_id WHERE st.source_id IN (%s) "+
+		"AND e.type = 'person' AND st.property IN ('name', 'alias') AND st.status <> 'rejected'", "persons named in sources",
+		func(r rowScanner) error {
 			var src, level string
 			var p NamedPerson
-			if err := rows.Scan(&src, &p.EntityID, &p.Name, &level); err != nil {
-				rows.Close()
-				return nil, err
+			if err := r.Scan(&src, &p.EntityID, &p.Name, &level); err != nil {
+				return err
 			}
 			p.Sensitivity, _ = model.ParseSensitivity(level)
 			out[src] = append(out[src], p)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
+			return nil
+		})
+	return out, err
 }

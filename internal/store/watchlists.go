@@ -83,19 +83,10 @@ func (s *Store) WatchList(ctx context.Context, v access.Viewer, all bool) ([]enq
 	if err != nil {
 		return nil, fmt.Errorf("read watch list: %w", err)
 	}
-	defer rows.Close()
-	var out []enquiry.Wanted
-	for rows.Next() {
-		w, err := scanWanted(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, w)
-	}
-	return out, rows.Err()
+	return collect(rows, scanWanted)
 }
 
-func scanWanted(r interface{ Scan(...any) error }) (enquiry.Wanted, error) {
+func scanWanted(r rowScanner) (enquiry.Wanted, error) {
 	var w enquiry.Wanted
 	var aliases, born, level, created string
 	if err := r.Scan(&w.ID, &w.Name, &aliases, &w.Rank, &born, &w.Note, &level, &w.CreatedBy, &created); err != nil {
@@ -123,7 +114,7 @@ type WatchAlert struct {
 	// the statements its reasons quote.
 	Sensitivity model.Sensitivity
 	Score       float64
-	Reasons     []string
+	Reasons     []enquiry.Reason
 	CreatedAt   time.Time
 	SeenBy      string
 }
@@ -131,29 +122,16 @@ type WatchAlert struct {
 // AddWatchAlerts puts alerts in the watch-list queue; one already queued
 // for the same entry, person and source is left as it is.
 func (s *Store) AddWatchAlerts(ctx context.Context, as []WatchAlert) (int, error) {
-	added := 0
-	at := timeText(s.now())
-	for _, a := range as {
-		var n int
-		if err := s.db.QueryRowContext(ctx, s.rebind("SELECT count(*) FROM watch_alerts WHERE entry_id = ? AND entity_id = ? AND source_id = ?"),
-			a.EntryID, a.EntityID, a.SourceID).Scan(&n); err != nil {
-			return added, fmt.Errorf("read watch-list queue: %w", err)
+	q := make([]queued, len(as))
+	for i, a := range as {
+		js, err := json.Marshal(enquiry.ReasonsOrEmpty(a.Reasons))
+		if err != nil {
+			return 0, err
 		}
-		if n > 0 {
-			continue
-		}
-		reasons := a.Reasons
-		if reasons == nil {
-			reasons = []string{}
-		}
-		js, _ := json.Marshal(reasons)
-		if _, err := s.db.ExecContext(ctx, s.rebind("INSERT INTO watch_alerts (id, entry_id, entity_id, source_id, name, sensitivity, score, reasons, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-			NewID(), a.EntryID, a.EntityID, a.SourceID, a.Name, a.Sensitivity.String(), a.Score, string(js), at); err != nil {
-			return added, fmt.Errorf("queue watch-list alert: %w", err)
-		}
-		added++
+		q[i] = queued{owner: a.EntryID, entity: a.EntityID, source: a.SourceID,
+			cols: map[string]any{"name": a.Name, "sensitivity": a.Sensitivity.String(), "score": a.Score, "reasons": string(js)}}
 	}
-	return added, nil
+	return s.queueOnce(ctx, "watch_alerts", "entry_id", q)
 }
 
 // WatchAlerts lists the watch-list queue as v may see it, newest first:
@@ -174,22 +152,20 @@ func (s *Store) WatchAlerts(ctx context.Context, v access.Viewer, unseenOnly boo
 	if err != nil {
 		return nil, fmt.Errorf("read watch-list queue: %w", err)
 	}
-	defer rows.Close()
-	var out []WatchAlert
-	for rows.Next() {
+	return collect(rows, func(r rowScanner) (WatchAlert, error) {
 		var a WatchAlert
 		var at, level, reasons string
-		if err := rows.Scan(&a.ID, &a.EntryID, &a.Wanted, &a.EntityID, &a.SourceID, &a.Name, &level, &a.Score, &reasons, &at, &a.SeenBy); err != nil {
-			return nil, err
+		if err := r.Scan(&a.ID, &a.EntryID, &a.Wanted, &a.EntityID, &a.SourceID, &a.Name, &level, &a.Score, &reasons, &at, &a.SeenBy); err != nil {
+			return a, err
 		}
-		if err := json.Unmarshal([]byte(reasons), &a.Reasons); err != nil {
-			return nil, fmt.Errorf("watch-list alert %s: reasons: %w", a.ID, err)
+		var err error
+		if a.Reasons, err = enquiry.ParseReasons([]byte(reasons)); err != nil {
+			return a, fmt.Errorf("watch-list alert %s: reasons: %w", a.ID, err)
 		}
 		a.Sensitivity, _ = model.ParseSensitivity(level)
 		a.CreatedAt = parseTime(at)
-		out = append(out, a)
-	}
-	return out, rows.Err()
+		return a, nil
+	})
 }
 
 // MentionFacts reads what each source says of the father and the birth of
@@ -199,23 +175,13 @@ func (s *Store) WatchAlerts(ctx context.Context, v access.Viewer, unseenOnly boo
 // the system, and the alert takes the level of what it quotes.
 func (s *Store) MentionFacts(ctx context.Context, sourceIDs []string) (map[[2]string]MentionFact, error) {
 	out := map[[2]string]MentionFact{}
-	for start := 0; start < len(sourceIDs); start += 500 {
-		chunk := sourceIDs[start:min(start+500, len(sourceIDs))]
-		args := make([]any, len(chunk))
-		for i, id := range chunk {
-			args[i] = id
-		}
-		rows, err := s.db.QueryContext(ctx, s.rebind("SELECT st.source_id, COALESCE(e.merged_into, e.id), st.property, st.value, st.sensitivity "+
-			"FROM statements st JOIN entities e ON e.id = st.entity_id WHERE st.source_id IN ("+placeholders(len(chunk))+") "+
-			"AND e.type = 'person' AND st.property IN ('fatherName', 'birthDate') AND st.status <> 'rejected'"), args...)
-		if err != nil {
-			return nil, fmt.Errorf("facts of persons named in sources: %w", err)
-		}
-		for rows.Next() {
+	err := s.eachStatementOfSources(ctx, sourceIDs, "SELECT st.source_id, COALESCE(e.merged_into, e.id), st.property, st.value, st.sensitivity "+
+		"FROM statements st JOIN entities e ON e.id = st.entity_id WHERE st.source_id IN (%s) "+
+		"AND e.type = 'person' AND st.property IN ('fatherName', 'birthDate') AND st.status <> 'rejected'", "facts of persons named in sources",
+		func(r rowScanner) error {
 			var src, ent, prop, val, level string
-			if err := rows.Scan(&src, &ent, &prop, &val, &level); err != nil {
-				rows.Close()
-				return nil, err
+			if err := r.Scan(&src, &ent, &prop, &val, &level); err != nil {
+				return err
 			}
 			k := [2]string{src, ent}
 			f := out[k]
@@ -227,13 +193,9 @@ func (s *Store) MentionFacts(ctx context.Context, sourceIDs []string) (map[[2]st
 			l, _ := model.ParseSensitivity(level)
 			f.Sensitivity = model.Max(f.Sensitivity, l)
 			out[k] = f
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
+			return nil
+		})
+	return out, err
 }
 
 // MentionFact is what one source says of a person's father and birth.

@@ -7,6 +7,7 @@ import (
 	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/enquiry"
 	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/web/i18n"
 )
 
 // Families' enquiries (caseworkers and admins): the list with the watch
@@ -110,4 +111,25 @@ func (s *Server) enquiryAlertSeen(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	http.Redirect(w, r, "/enquiries", http.StatusSeeOther)
+}
+
+// EnquiryReason renders one reason of an enquiry's candidate or a
+// watch-list alert in the page's language: the catalogue's
+// "enquiry.reason.CODE" with the arguments in order, a fate translated. A
+// reason stored as text by an older version is shown as it is.
+func (v *view) EnquiryReason(r enquiry.Reason) string { return renderEnquiryReason(v.Lang, r) }
+
+func renderEnquiryReason(lang i18n.Lang, r enquiry.Reason) string {
+	key := "enquiry.reason." + r.Code
+	if !i18n.Has(lang, key) {
+		return r.String()
+	}
+	args := make([]any, len(r.Args))
+	for i, a := range r.Args {
+		args[i] = a
+	}
+	if (r.Code == enquiry.ReasonFateConfirmed || r.Code == enquiry.ReasonFateSuggested) && len(r.Args) == 1 && i18n.Has(lang, "fate."+r.Args[0]) {
+		args[0] = i18n.T(lang, "fate."+r.Args[0])
+	}
+	return i18n.T(lang, key, args...)
 }

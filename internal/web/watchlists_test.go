@@ -50,8 +50,8 @@ func TestWatchPage(t *testing.T) {
 
 	anas.get("/watch?lang=ar")
 	ar := anas.get("/watch").body
-	contains(t, "the Arabic watch page", ar, `lang="ar"`, "قوائم المراقبة", "ما ورد في المصادر", "أضف إلى قائمة المراقبة")
-	lacks(t, "the Arabic watch page", ar, "[[")
+	contains(t, "the Arabic watch page", ar, `lang="ar"`, "قوائم المراقبة", "ما ورد في المصادر", "أضف إلى قائمة المراقبة", "الاسم: ")
+	lacks(t, "the Arabic watch page", ar, "[[", "name: ", "agrees", "differs", "evidence against")
 
 	if resp := r.login("vera").get("/watch"); resp.status != http.StatusForbidden {
 		t.Errorf("a viewer reads /watch: %d", resp.status)
