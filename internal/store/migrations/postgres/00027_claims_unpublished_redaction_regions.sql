@@ -26,7 +26,17 @@ CREATE TABLE claim_stats (
 DELETE FROM claim_origins;
 DELETE FROM claim_sources;
 
+-- Regions of a page image a redaction filled opaque in the copy (app.Redact
+-- of an image source): "PAGE:X,Y,W,H;..." in pixels of the original's page.
+-- The row belongs to the copy, beside its redactions row; evidence of how the
+-- copy was made, so ledgered. A copy of text only has none.
+CREATE TABLE redaction_regions (
+    source_id TEXT PRIMARY KEY REFERENCES sources(id),
+    regions   TEXT NOT NULL
+);
+
 -- +goose Down
+DROP TABLE redaction_regions;
 DROP TABLE claim_stats;
 CREATE TABLE claim_stats (
     entity_id   TEXT NOT NULL,
