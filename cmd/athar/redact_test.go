@@ -43,6 +43,13 @@ func TestRedactCommand(t *testing.T) {
 				t.Errorf("bad spans: %s", r.stderr)
 			}
 			run(2, "redact", id, "--phrase", "Khouri")
+			// Regions: malformed ones named, and refused of a text source.
+			if r := run(2, "redact", id, "--region", "1:0,0,0,5", "--reason", "x"); !strings.Contains(r.stderr, `--region: region "1:0,0,0,5": the width and height must be above zero`) {
+				t.Errorf("a malformed region: %s", r.stderr)
+			}
+			if r := run(2, "redact", id, "--region", "1:0,0,10,5", "--reason", "x"); !strings.Contains(r.stderr, "regions are filled in PNG and JPEG images only") {
+				t.Errorf("a region of a text source: %s", r.stderr)
+			}
 			run(0, "user", "add", "ina", "--role", "viewer", "--clearance", "internal")
 			r := run(0, "redact", id, "--phrase", "yazan khouri", "--sensitivity", "internal", "--reason", "protect the family", "--json")
 			var out struct {

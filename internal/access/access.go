@@ -71,6 +71,14 @@ func (v Viewer) Visible() []model.Sensitivity {
 // true for the anonymous public.
 func (v Viewer) ConfirmedOnly() bool { return v.Anonymous }
 
+// PublishedOnly reports whether v reads only what may be published: true
+// for the anonymous public, who never read a testimony whose witness did
+// not consent to publication (model.UsePublication), whatever its level —
+// not its page, its statements, its mentions, nor anything counted from
+// them. Accounts of the organisation read what their clearance allows:
+// consent governs publication, not the archive's own work.
+func (v Viewer) PublishedOnly() bool { return v.Anonymous }
+
 // CanWrite reports whether v may add or change material: analysts and up.
 func (v Viewer) CanWrite() bool {
 	return !v.Anonymous && (v.Role == model.RoleAdmin || v.Role == model.RoleReviewer || v.Role == model.RoleAnalyst)

@@ -390,7 +390,7 @@ func (a *App) add(ctx context.Context, tx *store.Tx, bi *batchIndex, r *run, p *
 		return err
 	}
 	if rd := p.redaction; rd != nil {
-		if err := tx.AddRedaction(ctx, src.ID, rd.from, rd.spans, rd.reason); err != nil {
+		if err := tx.AddRedaction(ctx, src.ID, rd.from, rd.spans, rd.regions, rd.reason); err != nil {
 			return err
 		}
 	}

@@ -35,6 +35,11 @@ type RedactOptions struct {
 	// spaces), inside longer words too: an Arabic name behind a clitic (و،
 	// ب، ل) is still found.
 	Phrases []string
+	// Regions of the page image to fill opaque (a PNG or JPEG source
+	// only); every word read by OCR whose box one touches leaves the text
+	// too. Of an image source, the boxes of the words the spans and
+	// phrases take out are filled as well.
+	Regions []model.Region
 	// Sensitivity of the copy; nil for one level below the original's
 	// (never below internal for a testimony).
 	Sensitivity *model.Sensitivity
@@ -48,14 +53,18 @@ type RedactResult struct {
 	// Spans are what was taken out, merged and in order: code-point offsets
 	// into the original's text.
 	Spans []model.Span
-	Found Found
+	// Regions are the rectangles of the page filled in the copy of an
+	// image source: those asked for and the boxes of the words taken out.
+	Regions []model.Region
+	Found   Found
 }
 
 // redaction travels with the parsed copy to the transaction that stores it.
 type redaction struct {
-	from   string
-	spans  []model.Span
-	reason string
+	from    string
+	spans   []model.Span
+	regions []model.Region
+	reason  string
 }
 
 // Redact makes a redacted copy of source sourceID as v: an analyst or
@@ -70,8 +79,8 @@ func (a *App) Redact(ctx context.Context, v access.Viewer, sourceID string, opt 
 	if reason == "" {
 		return out, invalid("a redaction needs a reason (--reason): it is kept in the ledger")
 	}
-	if len(opt.Spans) == 0 && len(opt.Phrases) == 0 {
-		return out, invalid("nothing to redact: give a --span START:END or a --phrase TEXT")
+	if len(opt.Spans) == 0 && len(opt.Phrases) == 0 && len(opt.Regions) == 0 {
+		return out, invalid("nothing to redact: give a --span START:END, a --phrase TEXT or a --region PAGE:X,Y,W,H")
 	}
 	orig, err := a.st.Source(ctx, v, sourceID)
 	if errors.Is(err, store.ErrNotFound) {
@@ -107,6 +116,29 @@ func (a *App) Redact(ctx context.Context, v access.Viewer, sourceID string, opt 
 		spans = append(spans, found...)
 	}
 	spans = mergeSpans(spans)
+	var page *pageCopy
+	if isPageImage(orig) {
+		o, err := a.st.SourceOCR(ctx, v, sourceID)
+		if err != nil {
+			return out, err
+		}
+		if o == nil {
+			o = &model.OCR{} // no words known: only the regions are filled
+			if len(spans) > 0 {
+				return out, invalid("source %s has no record of where OCR read its words: its text cannot be redacted on the page (give --region only)", sourceID)
+			}
+		}
+		spans = regionWords(o, opt.Regions, spans)
+		if page, err = a.redactPage(ctx, v, orig, o, spans, opt.Regions); err != nil {
+			return out, err
+		}
+	} else if len(opt.Regions) > 0 {
+		what := orig.ContentType
+		if what == "" {
+			what = "text"
+		}
+		return out, invalid("source %s is %s: regions are filled in PNG and JPEG images only (redact its text with --span or --phrase)", sourceID, what)
+	}
 	redacted := redactRunes(text, spans)
 	// The words taken out go from the title and publisher too, wherever
 	// they occur there.
@@ -141,6 +173,14 @@ func (a *App) Redact(ctx context.Context, v access.Viewer, sourceID string, opt 
 	p.doc = ingest.Document{Title: title, Publisher: redactAll(orig.Publisher, words), Published: orig.Published,
 		Language: orig.Language, Text: redacted, ContentType: "text/plain", Encoding: "utf-8"}
 	p.redaction = &redaction{from: sourceID, spans: spans, reason: reason}
+	if page != nil {
+		// The copy is the page, its pixels under the regions and the
+		// words taken out overwritten; its text and word boxes are the
+		// original's less those words.
+		p.data, p.sum = page.data, store.Hash(page.data)
+		p.doc.ContentType, p.doc.OCR = ingest.TypePNG, page.ocr
+		p.redaction.regions = page.regions
+	}
 	res, err := a.batchResolver(ctx, r)
 	if err != nil {
 		return out, err
@@ -161,6 +201,9 @@ func (a *App) Redact(ctx context.Context, v access.Viewer, sourceID string, opt 
 	}
 	a.watch(ctx, []string{x.Source.ID})
 	out.Source, out.Spans, out.Found = x.Source, spans, x.Found
+	if page != nil {
+		out.Regions = page.regions
+	}
 	return out, x.Err
 }
 
@@ -363,7 +406,7 @@ func (a *App) SourceRedaction(ctx context.Context, v access.Viewer, id string) (
 		if !errors.Is(err, store.ErrNotFound) {
 			return model.Redaction{}, err
 		}
-		r.RedactedFrom, r.Spans = "", nil
+		r.RedactedFrom, r.Spans, r.Regions = "", nil, nil
 	}
 	return r, nil
 }

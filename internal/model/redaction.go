@@ -15,9 +15,13 @@ type Redaction struct {
 	SourceID     string // the redacted copy
 	RedactedFrom string // the original; "" when the reader may not know it
 	Spans        []Span // Start and End only; nil when the reader may not see them
-	Reason       string
-	Actor        string
-	At           time.Time
+	// Regions of the original's page images filled opaque in the copy's
+	// (an image source); nil for a copy of text only, or when the reader
+	// may not see them.
+	Regions []Region
+	Reason  string
+	Actor   string
+	At      time.Time
 }
 
 // RedactionMark is what stands in a redacted copy for each span taken out:
@@ -58,6 +62,71 @@ func ParseSpans(s string) ([]Span, error) {
 			return nil, err
 		}
 		out = append(out, sp)
+	}
+	return out, nil
+}
+
+// Region is a rectangle of a page image, in pixels from the page's top
+// left corner: what a redaction fills opaque. Page counts from 1 (an image
+// source has one page).
+type Region struct {
+	Page, X, Y, W, H int
+}
+
+// String writes a region as ParseRegion reads it: "PAGE:X,Y,W,H".
+func (r Region) String() string {
+	return fmt.Sprintf("%d:%d,%d,%d,%d", r.Page, r.X, r.Y, r.W, r.H)
+}
+
+// ParseRegion reads "PAGE:X,Y,W,H": a page from 1, a corner at or right of
+// and below the page's top left, and a width and height above zero.
+func ParseRegion(s string) (Region, error) {
+	page, box, ok := strings.Cut(strings.TrimSpace(s), ":")
+	parts := strings.Split(box, ",")
+	if !ok || len(parts) != 4 {
+		return Region{}, fmt.Errorf("region %q: want PAGE:X,Y,W,H (pixels from the page's top left corner)", s)
+	}
+	var n [5]int
+	for i, part := range append([]string{page}, parts...) {
+		v, err := strconv.Atoi(strings.TrimSpace(part))
+		if err != nil {
+			return Region{}, fmt.Errorf("region %q: %q is not a whole number (want PAGE:X,Y,W,H)", s, part)
+		}
+		n[i] = v
+	}
+	r := Region{Page: n[0], X: n[1], Y: n[2], W: n[3], H: n[4]}
+	switch {
+	case r.Page < 1:
+		return Region{}, fmt.Errorf("region %q: pages count from 1", s)
+	case r.X < 0 || r.Y < 0:
+		return Region{}, fmt.Errorf("region %q: X and Y are at or right of and below the page's top left corner (0,0)", s)
+	case r.W <= 0 || r.H <= 0:
+		return Region{}, fmt.Errorf("region %q: the width and height must be above zero", s)
+	}
+	return r, nil
+}
+
+// FormatRegions writes regions separated by semicolons.
+func FormatRegions(rs []Region) string {
+	parts := make([]string, len(rs))
+	for i, r := range rs {
+		parts[i] = r.String()
+	}
+	return strings.Join(parts, ";")
+}
+
+// ParseRegions reads what FormatRegions writes.
+func ParseRegions(s string) ([]Region, error) {
+	if strings.TrimSpace(s) == "" {
+		return nil, nil
+	}
+	var out []Region
+	for _, part := range strings.Split(s, ";") {
+		r, err := ParseRegion(part)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
 	}
 	return out, nil
 }

@@ -17,7 +17,7 @@ func (s *Store) RejectedReferencing(ctx context.Context, v access.Viewer, ids, p
 	if v.ConfirmedOnly() {
 		return nil, nil
 	}
-	cond, cargs := visibleIn(v, "sensitivity")
+	cond, cargs := visibleFrom(v, "sensitivity", "source_id")
 	var out []model.Statement
 	for _, id := range ids {
 		for _, p := range props {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/athar-project/athar/internal/access"
@@ -24,7 +25,8 @@ import (
 // 00010), for every kind of viewer at once, since what a viewer may see
 // decides what is counted: a viewer of clearance c counts the statements at
 // levels up to c that are not rejected, the anonymous public the confirmed
-// public ones.
+// public ones not drawn from a testimony withheld from publication
+// (claim_stats.unpublished; access.Viewer.PublishedOnly).
 
 // ClaimKey is the key statements of one value share: the linked entity's
 // id, or the value folded so that spellings differing in case and
@@ -43,6 +45,9 @@ type claimRow struct {
 	sensitivity                                  model.Sensitivity
 	modality                                     model.Modality
 	createdAt                                    string
+	// unpublished: drawn from a source withheld from publication; filled
+	// in by countClaim (and by the rebuild's query).
+	unpublished bool
 }
 
 func claimRowOf(st *model.Statement) claimRow {
@@ -88,6 +93,35 @@ func (t *Tx) originOf(ctx context.Context, source string) (string, error) {
 	return origin, nil
 }
 
+// isWithheld reports whether a source is withheld from publication: a
+// testimony whose witness did not consent to it (withheldSources).
+func (t *Tx) isWithheld(ctx context.Context, source string) (bool, error) {
+	if w, ok := t.withheld[source]; ok {
+		return w, nil
+	}
+	var n int
+	if err := t.queryRow(ctx, "SELECT count(*) FROM ("+withheldSources+") ws WHERE ws.id = ?", source).Scan(&n); err != nil {
+		return false, fmt.Errorf("source %s: %w", source, err)
+	}
+	if t.withheld == nil {
+		t.withheld = map[string]bool{}
+	}
+	t.withheld[source] = n > 0
+	return n > 0, nil
+}
+
+// claimsVisible is the condition on a claim_stats row (its columns
+// prefixed with p) that the viewer may count it: visibleIn for its level,
+// and for the anonymous public only rows not drawn from a testimony
+// withheld from publication. (Review status is the caller's.)
+func claimsVisible(v access.Viewer, p string) (string, []any) {
+	cond, args := visibleIn(v, p+"sensitivity")
+	if v.PublishedOnly() {
+		cond += " AND " + p + "unpublished = 0"
+	}
+	return cond, args
+}
+
 // viewerClasses: a viewer of each clearance, then the anonymous public.
 const viewerClasses = 5
 
@@ -112,17 +146,22 @@ func (t *Tx) countClaim(ctx context.Context, r claimRow, sign int64) error {
 	manual := 0
 	if r.source == "" {
 		manual = 1
+	} else {
+		var err error
+		if r.unpublished, err = t.isWithheld(ctx, r.source); err != nil {
+			return fmt.Errorf("claim totals: %w", err)
+		}
 	}
-	statsKey := []any{r.entity, r.property, key, r.sensitivity.String(), string(r.status), string(r.modality), manual}
+	statsKey := []any{r.entity, r.property, key, r.sensitivity.String(), string(r.status), string(r.modality), manual, flag(r.unpublished)}
 	if sign > 0 {
-		if _, err := t.exec(ctx, "INSERT INTO claim_stats (entity_id, property, value_key, sensitivity, status, modality, manual, "+
-			"value, value_entity, first_at, n) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) "+
-			"ON CONFLICT (entity_id, property, value_key, sensitivity, status, modality, manual) DO UPDATE SET n = claim_stats.n + 1",
+		if _, err := t.exec(ctx, "INSERT INTO claim_stats (entity_id, property, value_key, sensitivity, status, modality, manual, unpublished, "+
+			"value, value_entity, first_at, n) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) "+
+			"ON CONFLICT (entity_id, property, value_key, sensitivity, status, modality, manual, unpublished) DO UPDATE SET n = claim_stats.n + 1",
 			append(statsKey, r.value, r.valueEntity, r.createdAt)...); err != nil {
 			return fmt.Errorf("claim totals: %w", err)
 		}
 	} else {
-		const where = " WHERE entity_id = ? AND property = ? AND value_key = ? AND sensitivity = ? AND status = ? AND modality = ? AND manual = ?"
+		const where = " WHERE entity_id = ? AND property = ? AND value_key = ? AND sensitivity = ? AND status = ? AND modality = ? AND manual = ? AND unpublished = ?"
 		if _, err := t.exec(ctx, "UPDATE claim_stats SET n = n - 1"+where, statsKey...); err != nil {
 			return fmt.Errorf("claim totals: %w", err)
 		}
@@ -141,7 +180,7 @@ func (t *Tx) countClaim(ctx context.Context, r claimRow, sign int64) error {
 	// after, and before is after less delta.
 	var delta originCounts
 	delta[r.sensitivity] = sign
-	if r.sensitivity == model.Public && r.status == model.StatusConfirmed {
+	if r.forAnonymous() {
 		delta[4] = sign
 	}
 	var c originCounts
@@ -194,6 +233,21 @@ func (t *Tx) countClaim(ctx context.Context, r claimRow, sign int64) error {
 	return nil
 }
 
+// forAnonymous reports whether the statement counts for the anonymous
+// public: public, confirmed, and not drawn from a testimony withheld from
+// publication.
+func (r claimRow) forAnonymous() bool {
+	return r.sensitivity == model.Public && r.status == model.StatusConfirmed && !r.unpublished
+}
+
+// flag is a boolean as the totals' integer columns hold it.
+func flag(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 // recountStatement runs change on a stored statement with its old part in
 // the totals taken out before and its new part added after.
 func (t *Tx) recountStatement(ctx context.Context, id string, change func() error) error {
@@ -217,9 +271,11 @@ func (t *Tx) recountStatement(ctx context.Context, id string, change func() erro
 	return t.countClaim(ctx, now, 1)
 }
 
-// recountSource runs change (which makes a source a near-copy of another)
-// with the statements drawn from the source moved from the origin they
-// were counted under to the one they stand for after.
+// recountSource runs change (which makes a source a near-copy of another,
+// or changes its witness's consent) with the statements drawn from the
+// source moved from the origin they were counted under to the one they
+// stand for after, and from the anonymous public's totals to what its
+// consent to publication allows after.
 func (t *Tx) recountSource(ctx context.Context, source string, change func() error) error {
 	if err := t.lock(ctx); err != nil {
 		return err
@@ -243,6 +299,7 @@ func (t *Tx) recountSource(ctx context.Context, source string, change func() err
 		return err
 	}
 	delete(t.origins, source)
+	delete(t.withheld, source)
 	for _, r := range rs {
 		if err := t.countClaim(ctx, r, 1); err != nil {
 			return err
@@ -278,7 +335,7 @@ func (s *Store) ClaimTotals(ctx context.Context, v access.Viewer, ids []string) 
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	cond, cargs := visibleIn(v, "sensitivity")
+	cond, cargs := claimsVisible(v, "")
 	q := "SELECT property, value_key, sensitivity, status, modality, manual, value, value_entity, first_at, n FROM claim_stats " +
 		"WHERE entity_id IN (" + placeholders(len(ids)) + ") AND n > 0 AND " + cond
 	if v.ConfirmedOnly() {
@@ -434,7 +491,7 @@ func (s *Store) ClaimStatements(ctx context.Context, v access.Viewer, ids []stri
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	cond, cargs := visibleIn(v, "sensitivity")
+	cond, cargs := visibleFrom(v, "sensitivity", "source_id")
 	q := "SELECT " + statementCols + " FROM statements WHERE entity_id IN (" + placeholders(len(ids)) + ") AND property = ? AND "
 	args := append(idArgs(ids), c.Property)
 	if c.ValueEntity != "" {
@@ -529,7 +586,8 @@ func (s *Store) rebuildTotals(ctx context.Context, ifMissing bool) (int, error) 
 		ids := entities[from:min(from+batch, len(entities))]
 		b := newClaimBuilder()
 		rows, err := t.query(ctx, "SELECT st.entity_id, st.property, st.value, COALESCE(st.value_entity, ''), COALESCE(st.source_id, ''), "+
-			"COALESCE(src.duplicate_of, src.id, ''), st.status, st.sensitivity, st.modality, st.created_at "+
+			"COALESCE(src.duplicate_of, src.id, ''), st.status, st.sensitivity, st.modality, st.created_at, "+
+			"CASE WHEN st.source_id IN ("+withheldSources+") THEN 1 ELSE 0 END "+
 			"FROM statements st LEFT JOIN sources src ON src.id = st.source_id WHERE st.entity_id IN ("+placeholders(len(ids))+")", idArgs(ids)...)
 		if err != nil {
 			return 0, fmt.Errorf("claim totals: %w", err)
@@ -537,11 +595,12 @@ func (s *Store) rebuildTotals(ctx context.Context, ifMissing bool) (int, error) 
 		for rows.Next() {
 			var r claimRow
 			var origin, status, sens, modality string
-			if err := rows.Scan(&r.entity, &r.property, &r.value, &r.valueEntity, &r.source, &origin, &status, &sens, &modality, &r.createdAt); err != nil {
+			var unpublished int
+			if err := rows.Scan(&r.entity, &r.property, &r.value, &r.valueEntity, &r.source, &origin, &status, &sens, &modality, &r.createdAt, &unpublished); err != nil {
 				rows.Close()
 				return 0, err
 			}
-			r.status, r.modality = model.Status(status), model.Modality(modality)
+			r.status, r.modality, r.unpublished = model.Status(status), model.Modality(modality), unpublished == 1
 			if r.sensitivity, err = model.ParseSensitivity(sens); err != nil {
 				rows.Close()
 				return 0, fmt.Errorf("claim totals: %w", err)
@@ -572,7 +631,7 @@ func manualFlag(s string) int {
 
 // claimBuilder totals statements in memory.
 type claimBuilder struct {
-	stats   map[[7]string]*claimStat
+	stats   map[[8]string]*claimStat
 	origins map[[4]string]*originCounts
 }
 
@@ -582,7 +641,7 @@ type claimStat struct {
 }
 
 func newClaimBuilder() *claimBuilder {
-	return &claimBuilder{stats: map[[7]string]*claimStat{}, origins: map[[4]string]*originCounts{}}
+	return &claimBuilder{stats: map[[8]string]*claimStat{}, origins: map[[4]string]*originCounts{}}
 }
 
 func (b *claimBuilder) add(r claimRow, origin string) {
@@ -591,7 +650,7 @@ func (b *claimBuilder) add(r claimRow, origin string) {
 	if r.source == "" {
 		manual = "1"
 	}
-	sk := [7]string{r.entity, r.property, key, r.sensitivity.String(), string(r.status), string(r.modality), manual}
+	sk := [8]string{r.entity, r.property, key, r.sensitivity.String(), string(r.status), string(r.modality), manual, strconv.Itoa(flag(r.unpublished))}
 	st, ok := b.stats[sk]
 	if !ok {
 		st = &claimStat{value: r.value, valueEntity: r.valueEntity, first: r.createdAt}
@@ -611,7 +670,7 @@ func (b *claimBuilder) add(r claimRow, origin string) {
 		b.origins[ok2] = c
 	}
 	c[r.sensitivity]++
-	if r.sensitivity == model.Public && r.status == model.StatusConfirmed {
+	if r.forAnonymous() {
 		c[4]++
 	}
 }
@@ -619,12 +678,12 @@ func (b *claimBuilder) add(r claimRow, origin string) {
 func (c *claimBuilder) write(ctx context.Context, t *Tx) error {
 	// Rows go in multi-row inserts (insertRows): a row at a time, rebuilding
 	// the totals of two million statements on PostgreSQL took 688 s.
-	stats := make([]any, 0, 11*len(c.stats))
+	stats := make([]any, 0, 12*len(c.stats))
 	for k, st := range c.stats {
-		stats = append(stats, k[0], k[1], k[2], k[3], k[4], k[5], manualFlag(k[6]), st.value, st.valueEntity, st.first, st.n)
+		stats = append(stats, k[0], k[1], k[2], k[3], k[4], k[5], manualFlag(k[6]), manualFlag(k[7]), st.value, st.valueEntity, st.first, st.n)
 	}
-	if err := t.insertRows(ctx, "INSERT INTO claim_stats (entity_id, property, value_key, sensitivity, status, modality, manual, "+
-		"value, value_entity, first_at, n) VALUES ", "", 11, stats); err != nil {
+	if err := t.insertRows(ctx, "INSERT INTO claim_stats (entity_id, property, value_key, sensitivity, status, modality, manual, unpublished, "+
+		"value, value_entity, first_at, n) VALUES ", "", 12, stats); err != nil {
 		return fmt.Errorf("claim totals: %w", err)
 	}
 	sources := map[[3]string]*[viewerClasses]int64{}
@@ -666,7 +725,7 @@ func (s *Store) CaptionNames(ctx context.Context, v access.Viewer, ids []string)
 	if len(ids) == 0 {
 		return out, nil
 	}
-	cond, cargs := visibleIn(v, "sensitivity")
+	cond, cargs := claimsVisible(v, "")
 	q := "SELECT entity_id, property, value FROM claim_stats WHERE entity_id IN (" + placeholders(len(ids)) +
 		") AND property IN ('name', 'alias', 'weakAlias') AND value <> '' AND status <> 'rejected' AND n > 0 AND " + cond
 	if v.ConfirmedOnly() {
@@ -699,7 +758,7 @@ func (s *Store) StatementsByEntity(ctx context.Context, v access.Viewer, ids []s
 	if len(ids) == 0 {
 		return out, nil
 	}
-	cond, args := visibleIn(v, "sensitivity")
+	cond, args := visibleFrom(v, "sensitivity", "source_id")
 	q := "SELECT " + statementCols + " FROM statements WHERE entity_id IN (" + placeholders(len(ids)) + ") AND " + cond
 	if v.ConfirmedOnly() {
 		q += " AND status = 'confirmed'"
@@ -724,7 +783,7 @@ func (s *Store) StatementsByEntity(ctx context.Context, v access.Viewer, ids []s
 // back more than once (a row per level and review state), each with the
 // level it is stated at.
 func (s *Store) StatedValues(ctx context.Context, v access.Viewer, id string) ([]model.Statement, error) {
-	cond, cargs := visibleIn(v, "sensitivity")
+	cond, cargs := claimsVisible(v, "")
 	q := "SELECT property, value, value_entity, sensitivity FROM claim_stats WHERE entity_id = ? AND status <> 'rejected' AND n > 0 AND " + cond
 	if v.ConfirmedOnly() {
 		q += " AND status = 'confirmed'"

@@ -19,7 +19,8 @@ import (
 // kinds that change what a page totals — new statements (with sources and
 // without, at every level, alleged and denied), reviews, level changes, a
 // source found to be a near-copy after its statements were stored, machine
-// work cleared for re-extraction, merges — and after each round compares
+// work cleared for re-extraction, merges, a public testimony's witness
+// granting and withdrawing consent to publication — and after each round compares
 // the kept totals, for every kind of viewer, with the totals counted from
 // the statements themselves; then rebuilds them from scratch and compares
 // again.
@@ -31,6 +32,15 @@ func TestClaimTotalsFollowEveryWrite(t *testing.T) {
 		for i, sens := range []model.Sensitivity{model.Public, model.Public, model.Public, model.Internal, model.Restricted, model.Confidential} {
 			sources = append(sources, addSource(t, st, fmt.Sprintf("claim totals source %d", i), sens))
 		}
+		// Two testimonies an admin put at public: the anonymous public
+		// counts the statements of the one whose witness consented to
+		// publication, never those of the other; consent changes below.
+		consented := []bool{true, false}
+		for i, pub := range consented {
+			src := addTestimony(t, st, fmt.Sprintf("claim totals testimony %d", i), model.Public, model.Consent{Court: true, Publication: pub})
+			sources = append(sources, src)
+		}
+		testimonies := sources[len(sources)-2:]
 		var ents []string
 		if err := st.Write(ctx, "tester", func(tx *store.Tx) error {
 			for range 4 {
@@ -115,6 +125,13 @@ func TestClaimTotalsFollowEveryWrite(t *testing.T) {
 						}
 					}
 				}
+				if round%3 == 1 { // a witness grants or withdraws consent to publication
+					i := r.IntN(2)
+					consented[i] = !consented[i]
+					if err := tx.SetConsent(ctx, testimonies[i].ID, model.Consent{Publication: consented[i], Contact: true}); err != nil {
+						return err
+					}
+				}
 				switch round {
 				case 3: // a source found to copy another after its statements were counted
 					return tx.SetDuplicate(ctx, sources[1].ID, sources[0].ID, 0.97)
@@ -143,6 +160,117 @@ func TestClaimTotalsFollowEveryWrite(t *testing.T) {
 		}
 		checkClaimTotals(t, st, ents, "after the rebuild")
 		checkEntitySources(t, st, ents, "after the rebuild")
+		mustVerify(t, st)
+	})
+}
+
+// addTestimony stores a testimony at level sens with the consent given.
+func addTestimony(t testing.TB, s *store.Store, text string, sens model.Sensitivity, c model.Consent) model.Source {
+	t.Helper()
+	src := model.Source{Kind: model.KindTestimony, Title: "t", Text: text, Language: "en", Sensitivity: sens, Published: model.DayDate(2025, 1, 4)}
+	err := s.Write(context.Background(), "tester", func(tx *store.Tx) error {
+		if err := tx.AddSource(context.Background(), &src, []byte(text)); err != nil {
+			return err
+		}
+		return tx.SetConsent(context.Background(), src.ID, c)
+	})
+	if err != nil {
+		t.Fatalf("add testimony: %v", err)
+	}
+	return src
+}
+
+// TestPublicTotalsObeyConsent: a confirmed public statement drawn from a
+// public testimony counts for the anonymous public only while its witness
+// consents to publication — in the totals, the footnotes, the captions,
+// the entity listing and the sources of the entity — and for an account
+// of public clearance whatever the consent.
+func TestPublicTotalsObeyConsent(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		src := addTestimony(t, st, "consent totals testimony", model.Public, model.Consent{Court: true})
+		const name = "consent-totals-marker-omega"
+		var e model.Entity
+		err := st.Write(ctx, "tester", func(tx *store.Tx) error {
+			var err error
+			if e, err = tx.AddEntity(ctx, model.TypePerson); err != nil {
+				return err
+			}
+			if err := tx.AddStatement(ctx, &model.Statement{EntityID: e.ID, Property: model.PropName, Value: name, SourceID: src.ID,
+				Origin: "manual", Status: model.StatusConfirmed, Sensitivity: model.Public}); err != nil {
+				return err
+			}
+			return tx.AddMention(ctx, &model.Mention{SourceID: src.ID, Span: model.Span{Start: 0, End: 7}, Type: model.TypePerson,
+				Extractor: "test@1", Score: 1, EntityID: e.ID})
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		member := access.Viewer{Name: "v", Role: model.RoleViewer, Clearance: model.Public}
+		check := func(when string, published bool) {
+			t.Helper()
+			for _, v := range []access.Viewer{access.Public(), member} {
+				want := published || !v.Anonymous
+				totals, err := st.ClaimTotals(ctx, v, []string{e.ID})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := len(totals) == 1 && totals[0].Confirmed == 1 && totals[0].Independent == 1; got != want {
+					t.Errorf("%s: %s counts the testimony's name %v, want %v (%+v)", when, v.Actor(), got, want, totals)
+				}
+				captions, err := st.CaptionNames(ctx, v, []string{e.ID})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := len(captions[e.ID][model.PropName]) == 1; got != want {
+					t.Errorf("%s: %s captions the entity %v, want %v", when, v.Actor(), got, want)
+				}
+				listed, err := st.EntitiesPage(ctx, v, model.TypePerson, "", 10)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := len(listed) == 1; got != want {
+					t.Errorf("%s: %s lists the entity %v, want %v", when, v.Actor(), got, want)
+				}
+				sts, err := st.Statements(ctx, v, e.ID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := len(sts) == 1; got != want {
+					t.Errorf("%s: %s reads the statement %v, want %v", when, v.Actor(), got, want)
+				}
+				newest, n, err := st.RecentSourcesMentioning(ctx, v, []string{e.ID}, 5)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := n == 1 && len(newest) == 1; got != want {
+					t.Errorf("%s: %s counts %d sources of the entity (%d listed), want them %v", when, v.Actor(), n, len(newest), want)
+				}
+				if _, err := st.Source(ctx, v, src.ID); (err == nil) != want {
+					t.Errorf("%s: %s reads the testimony: %v, want %v", when, v.Actor(), err, want)
+				}
+			}
+		}
+		check("without consent to publication", false)
+		setConsent := func(c model.Consent) {
+			t.Helper()
+			if err := st.Write(ctx, "admin", func(tx *store.Tx) error { return tx.SetConsent(ctx, src.ID, c) }); err != nil {
+				t.Fatal(err)
+			}
+		}
+		setConsent(model.Consent{Court: true, Publication: true, Partners: []string{"publication"}})
+		check("with consent to publication", true)
+		if n, err := st.RebuildTotals(ctx); err != nil || n != 1 {
+			t.Fatalf("rebuild: %d %v", n, err)
+		}
+		check("with consent, after a rebuild", true)
+		// A partner named "publication" is no consent to publication.
+		setConsent(model.Consent{Partners: []string{"publication"}})
+		check("consent withdrawn", false)
+		if _, err := st.RebuildTotals(ctx); err != nil {
+			t.Fatal(err)
+		}
+		check("withdrawn, after a rebuild", false)
 		mustVerify(t, st)
 	})
 }

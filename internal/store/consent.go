@@ -11,7 +11,15 @@ import (
 
 // SetConsent records what the witness of a source consented to, replacing
 // what was recorded (ledgered either way).
+//
+// Consent to publication decides whether the anonymous public reads the
+// statements drawn from a testimony, so their part in the public's claim
+// totals is taken out and put back under the new consent (recountSource).
 func (t *Tx) SetConsent(ctx context.Context, sourceID string, c model.Consent) error {
+	return t.recountSource(ctx, sourceID, func() error { return t.setConsent(ctx, sourceID, c) })
+}
+
+func (t *Tx) setConsent(ctx context.Context, sourceID string, c model.Consent) error {
 	var one int
 	err := t.tx.QueryRowContext(ctx, t.s.rebind("SELECT 1 FROM consents WHERE source_id = ?"), sourceID).Scan(&one)
 	switch {

@@ -232,7 +232,7 @@ func scanStatement(sc scanner) (model.Statement, error) {
 // within their clearance and, for the public, confirmed only. Rejected
 // statements are included for reviewers to see what was turned down.
 func (s *Store) Statements(ctx context.Context, v access.Viewer, entityID string) ([]model.Statement, error) {
-	cond, args := visibleIn(v, "sensitivity")
+	cond, args := visibleFrom(v, "sensitivity", "source_id")
 	q := "SELECT " + statementCols + " FROM statements WHERE entity_id = ? AND " + cond
 	if v.ConfirmedOnly() {
 		q += " AND status = 'confirmed'"
@@ -345,7 +345,7 @@ func (t *Tx) AddJudgement(ctx context.Context, j *model.Judgement) error {
 // weakAlias, eventType and date that is not rejected — one index step each,
 // however many sources name a facility.
 func (s *Store) CaptionStatements(ctx context.Context, v access.Viewer, entityID string) ([]model.Statement, error) {
-	cond, vargs := visibleIn(v, "sensitivity")
+	cond, vargs := visibleFrom(v, "sensitivity", "source_id")
 	if v.ConfirmedOnly() {
 		cond += " AND status = 'confirmed'"
 	}

@@ -17,7 +17,7 @@ import (
 // viewer's levels. The totals hold a row per value, level and review state,
 // so an entity that thousands of sources name is checked in a few rows.
 func listable(v access.Viewer) (string, []any) {
-	cond, args := visibleIn(v, "st.sensitivity")
+	cond, args := claimsVisible(v, "st.")
 	c := "st.status <> 'rejected' AND st.n > 0 AND " + cond
 	if v.ConfirmedOnly() {
 		c += " AND st.status = 'confirmed'"
@@ -94,7 +94,7 @@ func (s *Store) addNames(ctx context.Context, v access.Viewer, out []EntityNames
 	for _, en := range out {
 		ids = append(ids, en.ID)
 	}
-	cond, cargs := visibleIn(v, "c.sensitivity")
+	cond, cargs := claimsVisible(v, "c.")
 	c := "c.property IN ('name', 'alias', 'weakAlias') AND c.value <> '' AND c.status <> 'rejected' AND c.n > 0 AND " + cond
 	if v.ConfirmedOnly() {
 		c += " AND c.status = 'confirmed'"

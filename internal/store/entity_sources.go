@@ -312,7 +312,7 @@ func (s *Store) RecentSourcesMentioning(ctx context.Context, v access.Viewer, id
 	}
 	entityID := ids[0]
 	var err error
-	cond, cargs := visibleIn(v, "sensitivity")
+	cond, cargs := visibleFrom(v, "sensitivity", "source_id")
 	where := " FROM entity_sources WHERE entity_id IN (" + placeholders(len(ids)) + ") AND " + cond
 	args := append(idArgs(ids), cargs...)
 	var total int
@@ -327,6 +327,16 @@ func (s *Store) RecentSourcesMentioning(ctx context.Context, v access.Viewer, id
 			if errors.Is(err, sql.ErrNoRows) {
 				err = nil
 			}
+		}
+		if err == nil && v.PublishedOnly() {
+			// The kept counts hold the testimonies withheld from
+			// publication too: take those out (few, and found by the
+			// entity's index range).
+			var withheld int
+			levels, largs := visibleIn(v, "sensitivity")
+			err = s.db.QueryRowContext(ctx, s.rebind("SELECT count(*) FROM entity_sources WHERE entity_id = ? AND "+levels+
+				" AND source_id IN ("+withheldSources+")"), append([]any{entityID}, largs...)...).Scan(&withheld)
+			total -= withheld
 		}
 	} else {
 		// Entities merged together: a source mentioning two counts once.
@@ -419,7 +429,7 @@ func rebuildEntitySources(ctx context.Context, t *Tx) error {
 // of each id and property by date (then as made), oldest first: what a page
 // of an entity that thousands of events name shows of them.
 func (s *Store) LatestReferencing(ctx context.Context, v access.Viewer, ids, props []string, limit int) ([]model.Statement, error) {
-	cond, cargs := visibleIn(v, "sensitivity")
+	cond, cargs := visibleFrom(v, "sensitivity", "source_id")
 	if v.ConfirmedOnly() {
 		cond += " AND status = 'confirmed'"
 	}
@@ -453,7 +463,7 @@ func (s *Store) LatestReferencing(ctx context.Context, v access.Viewer, ids, pro
 // not rejected, linking to one of ids through one of props, up to limit: a
 // page that only needs to say "more than 1,000 events" stops there.
 func (s *Store) CountReferencing(ctx context.Context, v access.Viewer, ids, props []string, limit int) (int, error) {
-	cond, cargs := visibleIn(v, "sensitivity")
+	cond, cargs := visibleFrom(v, "sensitivity", "source_id")
 	if v.ConfirmedOnly() {
 		cond += " AND status = 'confirmed'"
 	}

@@ -14,7 +14,7 @@ import (
 // what an export needs to cite a source (title, publisher, URL, SHA-256)
 // without reading the text of every source it cites.
 func (s *Store) SourceInfo(ctx context.Context, v access.Viewer, id string) (model.Source, error) {
-	cond, args := visibleIn(v, "sensitivity")
+	cond, args := visibleFrom(v, "sensitivity", "id")
 	row := s.db.QueryRowContext(ctx, s.rebind("SELECT "+sourceCols+" FROM sources WHERE id = ? AND "+cond), append([]any{id}, args...)...)
 	src, err := scanSource(row, false)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -110,7 +110,7 @@ func (s *Store) StatementsOf(ctx context.Context, v access.Viewer, ids []string)
 		return nil, err
 	}
 	all := append(append([]any{}, args...), idArgs(merged)...)
-	cond, vargs := visibleIn(v, "sensitivity")
+	cond, vargs := visibleFrom(v, "sensitivity", "source_id")
 	q := "SELECT " + statementCols + " FROM statements WHERE entity_id IN (" + placeholders(len(all)) + ") AND " + cond
 	if v.ConfirmedOnly() {
 		q += " AND status = 'confirmed'"

@@ -53,7 +53,7 @@ func (s *Store) SourceOCR(ctx context.Context, v access.Viewer, id string) (*mod
 // by OCR, or hidden from v, is absent from the map.
 func (s *Store) SourcesOCR(ctx context.Context, v access.Viewer, ids []string) (map[string]*model.OCR, error) {
 	out := map[string]*model.OCR{}
-	cond, args := visibleIn(v, "s.sensitivity")
+	cond, args := visibleFrom(v, "s.sensitivity", "s.id")
 	q := s.rebind("SELECT o.engine, o.languages, o.dpi, o.mean_confidence, o.pages, o.words FROM source_ocr o " +
 		"JOIN sources s ON s.id = o.source_id WHERE o.source_id = ? AND " + cond)
 	for _, id := range ids {

@@ -34,7 +34,7 @@ func (s *Store) StatementPageFor(ctx context.Context, v access.Viewer, f Stateme
 	if len(f.EntityIDs) == 0 && f.SourceID == "" {
 		return nil, fmt.Errorf("page statements: name an entity or a source")
 	}
-	cond, args := visibleIn(v, "sensitivity")
+	cond, args := visibleFrom(v, "sensitivity", "source_id")
 	q := "SELECT " + statementCols + " FROM statements WHERE " + cond + " AND id > ?"
 	args = append(args, f.After)
 	if len(f.EntityIDs) > 0 {

@@ -38,7 +38,7 @@ func (s *Store) PlacedEntities(ctx context.Context, v access.Viewer) ([]Placed, 
 	if v.ConfirmedOnly() {
 		status = " AND st.status = 'confirmed'"
 	}
-	cond, args := visibleIn(v, "st.sensitivity")
+	cond, args := visibleFrom(v, "st.sensitivity", "st.source_id")
 	// The type that counts is that of the entity a merged one now lives in:
 	// a place merged into an organization is no longer drawn as a place.
 	q := "SELECT t.id, t.type, st.value FROM statements st JOIN entities e ON e.id = st.entity_id " +

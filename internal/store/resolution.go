@@ -59,7 +59,7 @@ type EntityNames struct {
 // something of, each with its visible names. Merged entities are listed under
 // the entity they were merged into.
 func (s *Store) Entities(ctx context.Context, v access.Viewer, typ model.EntityType) ([]EntityNames, error) {
-	cond, args := visibleIn(v, "st.sensitivity")
+	cond, args := visibleFrom(v, "st.sensitivity", "st.source_id")
 	// One row per entity, property and value, at its first statement: a
 	// facility named by thousands of sources is a handful of rows.
 	q := "SELECT COALESCE(e.merged_into, e.id), st.property, st.value, MIN(st.created_at), MIN(st.id) FROM statements st JOIN entities e ON e.id = st.entity_id " +

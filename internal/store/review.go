@@ -12,7 +12,7 @@ import (
 // CountStatements counts the statements a viewer may see with a status
 // ("" for any).
 func (s *Store) CountStatements(ctx context.Context, v access.Viewer, status model.Status) (int, error) {
-	cond, args := visibleIn(v, "sensitivity")
+	cond, args := visibleFrom(v, "sensitivity", "source_id")
 	q := "SELECT count(*) FROM statements WHERE " + cond
 	if v.ConfirmedOnly() {
 		q += " AND status = 'confirmed'"
@@ -30,7 +30,7 @@ func (s *Store) CountStatements(ctx context.Context, v access.Viewer, status mod
 // (a queue), at most limit, after the statement id after (a keyset cursor on
 // (created_at, id); "" for the first page).
 func (s *Store) ReviewQueue(ctx context.Context, v access.Viewer, limit int, after string) ([]model.Statement, error) {
-	cond, args := visibleIn(v, "sensitivity")
+	cond, args := visibleFrom(v, "sensitivity", "source_id")
 	q := "SELECT " + statementCols + " FROM statements WHERE status = 'proposed' AND " + cond
 	if after != "" {
 		q += " AND (created_at, id) > (SELECT created_at, id FROM statements WHERE id = ?)"
@@ -46,7 +46,7 @@ func (s *Store) ReviewQueue(ctx context.Context, v access.Viewer, limit int, aft
 
 // Statement returns one statement if the viewer may see it.
 func (s *Store) Statement(ctx context.Context, v access.Viewer, id string) (model.Statement, error) {
-	cond, args := visibleIn(v, "sensitivity")
+	cond, args := visibleFrom(v, "sensitivity", "source_id")
 	q := "SELECT " + statementCols + " FROM statements WHERE id = ? AND " + cond
 	if v.ConfirmedOnly() {
 		q += " AND status = 'confirmed'"
@@ -75,7 +75,7 @@ func (s *Store) Statement(ctx context.Context, v access.Viewer, id string) (mode
 // StatementsFrom lists the statements drawn from one source that the viewer
 // may see, in text order.
 func (s *Store) StatementsFrom(ctx context.Context, v access.Viewer, sourceID string) ([]model.Statement, error) {
-	cond, args := visibleIn(v, "sensitivity")
+	cond, args := visibleFrom(v, "sensitivity", "source_id")
 	q := "SELECT " + statementCols + " FROM statements WHERE source_id = ? AND " + cond
 	if v.ConfirmedOnly() {
 		q += " AND status = 'confirmed'"
@@ -88,7 +88,7 @@ func (s *Store) StatementsFrom(ctx context.Context, v access.Viewer, sourceID st
 // to the entity: the events it is involved in, the facilities where it is
 // the location, the organizations that organized something.
 func (s *Store) Referencing(ctx context.Context, v access.Viewer, entityID string) ([]model.Statement, error) {
-	cond, args := visibleIn(v, "st.sensitivity")
+	cond, args := visibleFrom(v, "st.sensitivity", "st.source_id")
 	// The entity and those merged into it, each looked up by index.
 	q := "SELECT " + prefixed("st.", statementCols) + " FROM statements st " +
 		"WHERE st.value_entity IN (SELECT ? UNION ALL SELECT id FROM entities WHERE merged_into = ?) AND st.status <> 'rejected' AND " + cond
@@ -106,7 +106,7 @@ func (s *Store) Referencing(ctx context.Context, v access.Viewer, entityID strin
 // SourcesMentioning lists the sources the viewer may see that mention the
 // entity (or an entity merged into it), oldest first.
 func (s *Store) SourcesMentioning(ctx context.Context, v access.Viewer, entityID string) ([]model.Source, error) {
-	cond, args := visibleIn(v, "sensitivity")
+	cond, args := visibleFrom(v, "sensitivity", "id")
 	q := "SELECT " + sourceCols + " FROM sources WHERE id IN (SELECT m.source_id FROM mentions m JOIN entities e ON e.id = m.entity_id " +
 		"WHERE e.id = ? OR e.merged_into = ?) AND " + cond + " ORDER BY published, ingested_at, id"
 	return s.querySources(ctx, v, q, append([]any{entityID, entityID}, args...)...)

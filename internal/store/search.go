@@ -260,7 +260,7 @@ func (s *Store) search(ctx context.Context, v access.Viewer, q SearchQuery, pref
 	var hits SearchHits
 	from, match, order, matchArg := s.matchClause(q.Words, s.hashedWords(ctx, v, q.Words, prefix), prefix)
 	if sources {
-		cond, args := visibleIn(v, "x.sensitivity")
+		cond, args := visibleFrom(v, "x.sensitivity", "x.id")
 		sq := "SELECT " + prefixed("x.", sourceCols) + " FROM " + from + " JOIN sources x ON x.id = d.ref_id WHERE " + match +
 			" AND d.kind = 'source' AND " + cond
 		if !q.From.IsZero() {
@@ -293,7 +293,7 @@ func (s *Store) search(ctx context.Context, v access.Viewer, q SearchQuery, pref
 	if !statements {
 		return hits, nil
 	}
-	cond, args := visibleIn(v, "x.sensitivity")
+	cond, args := visibleFrom(v, "x.sensitivity", "x.source_id")
 	sq := "SELECT " + prefixed("x.", statementCols) + " FROM " + from + " JOIN statements x ON x.id = d.ref_id " +
 		"JOIN entities e ON e.id = x.entity_id WHERE " + match + " AND d.kind = 'statement' AND " + cond
 	if v.ConfirmedOnly() {
@@ -310,7 +310,7 @@ func (s *Store) search(ctx context.Context, v access.Viewer, q SearchQuery, pref
 	if !q.From.IsZero() || !q.To.IsZero() {
 		// the statement's own date, or its entity's: an event's date
 		// statement dates every statement of the event
-		dc, dargs := visibleIn(v, "dt.sensitivity")
+		dc, dargs := visibleFrom(v, "dt.sensitivity", "dt.source_id")
 		rng, rargs := "", []any{}
 		if !q.From.IsZero() {
 			rng += " AND %[1]s.date_start >= ?"
@@ -327,8 +327,8 @@ func (s *Store) search(ctx context.Context, v access.Viewer, q SearchQuery, pref
 		args = append(args, rargs...)
 	}
 	if q.Near != "" {
-		lc, largs := visibleIn(v, "l.sensitivity")
-		ic, iargs := visibleIn(v, "i.sensitivity")
+		lc, largs := visibleFrom(v, "l.sensitivity", "l.source_id")
+		ic, iargs := visibleFrom(v, "i.sensitivity", "i.source_id")
 		located := "SELECT l.entity_id FROM statements l WHERE l.property = 'location' AND l.value_entity = ? AND l.status <> 'rejected' AND " + lc
 		sq += " AND (x.entity_id = ? OR x.entity_id IN (" + located + ") OR x.entity_id IN (SELECT i.value_entity FROM statements i " +
 			"WHERE i.property = 'involved' AND i.status <> 'rejected' AND " + ic + " AND i.entity_id IN (" + located + ")))"
@@ -501,7 +501,7 @@ func (s *Store) SourcesMentioningAs(ctx context.Context, v access.Viewer, ids []
 	if len(ids) == 0 || limit <= 0 {
 		return nil, nil
 	}
-	cond, cargs := visibleIn(v, "sensitivity")
+	cond, cargs := visibleFrom(v, "sensitivity", "source_id")
 	type newest struct {
 		id, published, ingested string
 	}

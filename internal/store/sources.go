@@ -209,9 +209,39 @@ func visibleIn(v access.Viewer, col string) (string, []any) {
 	return col + " IN (" + placeholders(len(levels)) + ")", args
 }
 
+// withheldSources selects the sources the anonymous public may not read
+// whatever their level: testimonies whose witness did not consent to
+// publication (consent recorded without it, or none recorded) — what the
+// public dataset leaves out too (TestimoniesWithout). Consent is stored as
+// model.Consent.String(), whose items are comma-separated and never hold a
+// comma, so ",publication," occurs in ","+uses+"," exactly when the
+// publication item is there (a partner named "publication" is the item
+// "partners:publication"). replace() and || read alike on both engines.
+const withheldSources = "SELECT w.id FROM sources w LEFT JOIN consents wc ON wc.source_id = w.id WHERE w.kind = '" + string(model.KindTestimony) +
+	"' AND (wc.uses IS NULL OR replace(',' || wc.uses || ',', '," + string(model.UsePublication) + ",', '') = ',' || wc.uses || ',')"
+
+// publishedIn returns an SQL condition that keeps, for a viewer who reads
+// only what may be published (the anonymous public), the rows whose source
+// — the column src names; NULL for a statement typed in with none — is not
+// withheld from publication; for any other viewer, every row.
+func publishedIn(v access.Viewer, src string) string {
+	if !v.PublishedOnly() {
+		return "1 = 1"
+	}
+	return "(" + src + " IS NULL OR " + src + " NOT IN (" + withheldSources + "))"
+}
+
+// visibleFrom is visibleIn and publishedIn together: the rows of a table
+// with a sensitivity column sens and a source column src that the viewer
+// may read.
+func visibleFrom(v access.Viewer, sens, src string) (string, []any) {
+	cond, args := visibleIn(v, sens)
+	return cond + " AND " + publishedIn(v, src), args
+}
+
 // Source returns one source with its text, if the viewer may see it.
 func (s *Store) Source(ctx context.Context, v access.Viewer, id string) (model.Source, error) {
-	cond, args := visibleIn(v, "sensitivity")
+	cond, args := visibleFrom(v, "sensitivity", "id")
 	row := s.db.QueryRowContext(ctx, s.rebind("SELECT "+sourceCols+", text FROM sources WHERE id = ? AND "+cond), append([]any{id}, args...)...)
 	src, err := scanSource(row, true)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -244,7 +274,7 @@ type SourceFilter struct {
 
 // Sources lists the sources the viewer may see, without their text.
 func (s *Store) Sources(ctx context.Context, v access.Viewer, f SourceFilter) ([]model.Source, error) {
-	cond, args := visibleIn(v, "sensitivity")
+	cond, args := visibleFrom(v, "sensitivity", "id")
 	q := "SELECT " + sourceCols + " FROM sources WHERE " + cond
 	if f.SHA256 != "" {
 		q += " AND sha256 = ?"
@@ -290,7 +320,7 @@ type SourceCounts struct {
 // CountSources counts the sources the viewer may see.
 func (s *Store) CountSources(ctx context.Context, v access.Viewer) (SourceCounts, error) {
 	c := SourceCounts{ByKind: map[string]int{}, ByLanguage: map[string]int{}, BySensitivity: map[string]int{}}
-	cond, args := visibleIn(v, "sensitivity")
+	cond, args := visibleFrom(v, "sensitivity", "id")
 	rows, err := s.db.QueryContext(ctx, s.rebind("SELECT kind, language, sensitivity, count(*) FROM sources WHERE "+cond+
 		" GROUP BY kind, language, sensitivity"), args...)
 	if err != nil {
@@ -313,7 +343,7 @@ func (s *Store) CountSources(ctx context.Context, v access.Viewer) (SourceCounts
 
 // NearCopies lists the sources the viewer may see that nearly copy id.
 func (s *Store) NearCopies(ctx context.Context, v access.Viewer, id string) ([]model.Source, error) {
-	cond, args := visibleIn(v, "sensitivity")
+	cond, args := visibleFrom(v, "sensitivity", "id")
 	rows, err := s.db.QueryContext(ctx, s.rebind("SELECT "+sourceCols+" FROM sources WHERE duplicate_of = ? AND "+cond+" ORDER BY ingested_at, id"),
 		append([]any{id}, args...)...)
 	if err != nil {
@@ -390,7 +420,7 @@ func (s *Store) Blob(ctx context.Context, v access.Viewer, id string) ([]byte, e
 // many sources.
 func (s *Store) SourcesByID(ctx context.Context, v access.Viewer, ids []string) (map[string]model.Source, error) {
 	out := make(map[string]model.Source, len(ids))
-	cond, vargs := visibleIn(v, "sensitivity")
+	cond, vargs := visibleFrom(v, "sensitivity", "id")
 	for len(ids) > 0 {
 		chunk := ids[:min(len(ids), 500)]
 		ids = ids[len(chunk):]
@@ -426,7 +456,7 @@ func (s *Store) hideUnseenOriginals(ctx context.Context, v access.Viewer, srcs [
 	if len(ids) == 0 {
 		return nil
 	}
-	cond, args := visibleIn(v, "sensitivity")
+	cond, args := visibleFrom(v, "sensitivity", "id")
 	rows, err := s.db.QueryContext(ctx, s.rebind("SELECT id FROM sources WHERE id IN ("+placeholders(len(ids))+") AND "+cond),
 		append(ids, args...)...)
 	if err != nil {

@@ -35,6 +35,10 @@ type Tx struct {
 	// origins caches the original each source stands for (itself, or
 	// the one it nearly copies), for claim totals; SetDuplicate drops it.
 	origins map[string]string
+	// withheld caches whether a source is withheld from publication (a
+	// testimony without its witness's consent to it), for the anonymous
+	// public's claim totals; SetConsent drops it.
+	withheld map[string]bool
 	// sources caches what statements and entity_sources copy from a
 	// source (sourceInfo); an update or removal of the source drops it.
 	sources map[string]mentionedSource

@@ -28,6 +28,14 @@ func (s *Server) redactSubmit(w http.ResponseWriter, r *http.Request) {
 		}
 		opt.Spans = append(opt.Spans, sp)
 	}
+	for _, field := range strings.FieldsFunc(f.Get("regions"), func(c rune) bool { return c == ';' || c == ' ' || c == '\n' || c == '\r' }) {
+		reg, err := model.ParseRegion(field)
+		if err != nil {
+			s.renderError(w, r, http.StatusBadRequest)
+			return
+		}
+		opt.Regions = append(opt.Regions, reg)
+	}
 	for _, line := range strings.Split(f.Get("phrases"), "\n") {
 		if p := strings.TrimSpace(line); p != "" {
 			opt.Phrases = append(opt.Phrases, p)
@@ -50,7 +58,7 @@ func (s *Server) redactSubmit(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	s.log.Info("redaction", "user", v.Actor(), "spans", len(res.Spans))
+	s.log.Info("redaction", "user", v.Actor(), "spans", len(res.Spans), "regions", len(res.Regions))
 	http.Redirect(w, r, "/sources/"+res.Source.ID, http.StatusSeeOther)
 }
 
