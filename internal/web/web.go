@@ -82,7 +82,7 @@ type Server struct {
 	keyJS     asset // asks the browser for a security key (webauthn.js)
 	// rp is the WebAuthn relying party of the base URL; nil without one
 	// (no security keys then).
-	rp *webauthn.WebAuthn
+	rp        *webauthn.WebAuthn
 	secret    []byte
 	secure    bool
 	ttl, idle time.Duration
