@@ -268,15 +268,19 @@ func (a *App) EnrolTOTP(ctx context.Context, v access.Viewer, name string, reset
 	return OperatorTOTP{TOTPEnrolment: TOTPEnrolment{Account: u.Name, Secret: k.Secret(), URL: k.URL()}, RecoveryCodes: codes}, nil
 }
 
-// RemoveTOTP removes the second factor of the account named, as v, an admin:
-// for someone who lost both phone and recovery codes. An admin or reviewer
-// must then enrol again at their next sign-in. Their sessions end.
+// RemoveTOTP removes the second factors of the account named, as v, an
+// admin — its TOTP secret, recovery codes and security keys: for someone
+// who lost both phone and recovery codes (or their keys). An admin or
+// reviewer must then enrol again at their next sign-in. Their sessions end.
 func (a *App) RemoveTOTP(ctx context.Context, v access.Viewer, id string) (model.User, error) {
 	u, err := a.UserByID(ctx, v, id)
 	if err != nil {
 		return u, err
 	}
 	if err := a.st.SecondFactors().Remove(ctx, u.ID); err != nil {
+		return u, err
+	}
+	if _, err := a.st.SecurityKeys().RemoveAll(ctx, u.ID); err != nil {
 		return u, err
 	}
 	if err := a.st.Sessions().DeleteUser(ctx, u.ID); err != nil {

@@ -112,6 +112,12 @@ func TestKeyIsASecondFactor(t *testing.T) {
 			t.Errorf("a session of the key-only reviewer with factor %q: %v %v, want %v", factor, ok, err, want)
 		}
 	}
+	// The admin page's "Remove second factor" removes keys too.
+	if resp := r.login("adel").post("/admin/users", "/admin/users/"+rania.ID, url.Values{"action": {"reset-2fa"}}); resp.status != http.StatusSeeOther {
+		t.Fatalf("reset-2fa: %d", resp.status)
+	}
+	r.passwordOnly("rania", "/login/enrol")
+
 	// A key of another relying party (the base URL changed) is listed as
 	// such and not asked for.
 	other := newRig(t, "http://athar.example")
