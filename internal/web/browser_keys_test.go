@@ -118,10 +118,12 @@ func TestBrowserSecurityKey(t *testing.T) {
 	if resp := c.post("/account", "/account/keys/"+keys[0].ID+"/remove", nil); resp.status != http.StatusSeeOther {
 		t.Fatalf("removing the key: %d", resp.status)
 	}
+	// The page before the answer has #code-submit too: wait for the
+	// refusal's own message, which only the answer's page shows.
 	do("sign in with the removed key",
 		chromedp.Click(css("#key-submit")),
-		chromedp.WaitVisible(css("#code-submit")))
-	alert, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(document.querySelector("p.alert[role=alert]:not([hidden])") || {}).textContent || ""`))
+		chromedp.WaitVisible(css("p.alert:not(.key-failed)")))
+	alert, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(document.querySelector("p.alert:not(.key-failed)") || {}).textContent || ""`))
 	if err != nil {
 		t.Fatal(err)
 	}
