@@ -3,6 +3,7 @@ package access
 import (
 	"errors"
 	"fmt"
+	"net"
 	"net/url"
 	"time"
 
@@ -22,11 +23,14 @@ import (
 // KeyCeremonyTTL is how long a page that asks for a key waits for it.
 const KeyCeremonyTTL = 5 * time.Minute
 
-// ErrNoRelyingParty means the server has no base URL to bind keys to.
-var ErrNoRelyingParty = errors.New("security keys need the server's public address (athar serve --base-url)")
+// ErrNoRelyingParty means the server has no base URL to bind keys to, or
+// one whose host is an IP address (WebAuthn binds keys to domain names:
+// http://127.0.0.1:8080 has no security keys, http://localhost:8080 has).
+var ErrNoRelyingParty = errors.New("security keys need the server's public address with a domain name (athar serve --base-url)")
 
 // NewRelyingParty is the WebAuthn relying party of a server whose public
-// address is baseURL (an absolute http(s) URL); ErrNoRelyingParty for "".
+// address is baseURL (an absolute http(s) URL); ErrNoRelyingParty for ""
+// or an IP address.
 // Keys must prove their user present (a touch) but need not verify them
 // (a PIN): the password is the first factor. Attestation is not asked for:
 // Athar trusts the person who registers a key after their password and
@@ -38,6 +42,9 @@ func NewRelyingParty(baseURL string) (*webauthn.WebAuthn, error) {
 	u, err := url.Parse(baseURL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "" {
 		return nil, fmt.Errorf("security keys: base URL %q is not an absolute http(s) URL", baseURL)
+	}
+	if net.ParseIP(u.Hostname()) != nil {
+		return nil, fmt.Errorf("base URL %s: %w", baseURL, ErrNoRelyingParty)
 	}
 	origin := u.Scheme + "://" + u.Host
 	rp, err := webauthn.New(&webauthn.Config{

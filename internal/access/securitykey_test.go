@@ -19,6 +19,8 @@ func TestNewRelyingParty(t *testing.T) {
 		{"ftp://athar.example.org", "", "", true},
 		{"athar.example.org", "", "", true},
 		{"https://", "", "", true},
+		{"http://127.0.0.1:8080", "", "", true},
+		{"http://[::1]:8080", "", "", true},
 	} {
 		rp, err := NewRelyingParty(tt.base)
 		if tt.err {
@@ -35,7 +37,9 @@ func TestNewRelyingParty(t *testing.T) {
 			t.Errorf("%q: relying party %q origins %v, want %q %q", tt.base, rp.Config.RPID, rp.Config.RPOrigins, tt.id, tt.origin)
 		}
 	}
-	if _, err := NewRelyingParty(""); !errors.Is(err, ErrNoRelyingParty) {
-		t.Errorf("no base URL: %v", err)
+	for _, base := range []string{"", "http://127.0.0.1:8080"} {
+		if _, err := NewRelyingParty(base); !errors.Is(err, ErrNoRelyingParty) {
+			t.Errorf("base URL %q: %v, want no relying party", base, err)
+		}
 	}
 }

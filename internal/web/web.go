@@ -152,10 +152,13 @@ func New(cfg Config) (*Server, error) {
 	if s.keyJS, err = loadAsset("static/webauthn.js", "text/javascript; charset=utf-8"); err != nil {
 		return nil, err
 	}
-	if cfg.BaseURL != "" {
-		if s.rp, err = access.NewRelyingParty(cfg.BaseURL); err != nil {
-			return nil, err
+	switch s.rp, err = access.NewRelyingParty(cfg.BaseURL); {
+	case errors.Is(err, access.ErrNoRelyingParty):
+		if cfg.BaseURL != "" {
+			s.log.Warn("no security keys", "why", err)
 		}
+	case err != nil:
+		return nil, err
 	}
 	if s.pages, err = parseTemplates(); err != nil {
 		return nil, err
