@@ -2,10 +2,12 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"errors"
 	"fmt"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -130,6 +132,7 @@ func init() {
 			},
 		})
 		cmd.AddCommand(userTOTPCommand(g))
+		cmd.AddCommand(userKeysCommand(g))
 		return cmd
 	})
 }
@@ -175,5 +178,79 @@ func userTOTPCommand(g *globals) *cobra.Command {
 		},
 	}
 	c.Flags().BoolVar(&reset, "reset", false, "replace a second factor already in force (its sessions end)")
+	return c
+}
+
+// userKeysCommand is `athar user keys NAME [--remove-all] [--json]`: the
+// operator lists an account's security keys (registered on its account
+// page), or removes them all for someone who lost theirs (their sessions
+// end; an admin or reviewer with no TOTP secret then enrols again at their
+// next sign-in).
+func userKeysCommand(g *globals) *cobra.Command {
+	var removeAll bool
+	c := &cobra.Command{
+		Use:   "keys NAME",
+		Short: "List an account's security keys (WebAuthn), or remove them all",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			a, v, err := g.openApp(ctx, true)
+			if err != nil {
+				return err
+			}
+			defer a.Close()
+			if removeAll {
+				n, err := a.RemoveSecurityKeys(ctx, v, args[0])
+				if err != nil {
+					return refused(err)
+				}
+				if err := g.done(ctx, a); err != nil {
+					return err
+				}
+				if g.json {
+					return g.printJSON(struct {
+						User    string `json:"user"`
+						Removed int    `json:"removed"`
+					}{args[0], n})
+				}
+				fmt.Fprintf(g.stdout, "removed %d security keys of %s\n", n, args[0])
+				return nil
+			}
+			keys, err := a.ListSecurityKeys(ctx, v, args[0])
+			if err != nil {
+				return refused(err)
+			}
+			if err := g.done(ctx, a); err != nil {
+				return err
+			}
+			type key struct {
+				ID           string `json:"id"`
+				Name         string `json:"name"`
+				Added        string `json:"added"`
+				LastUsed     string `json:"last_used"`
+				CloneWarning bool   `json:"clone_warning"`
+			}
+			out := []key{}
+			for _, k := range keys {
+				used := ""
+				if !k.LastUsedAt.IsZero() {
+					used = k.LastUsedAt.UTC().Format(time.RFC3339)
+				}
+				out = append(out, key{k.ID, k.Name, k.CreatedAt.UTC().Format(time.RFC3339), used, k.CloneWarning})
+			}
+			if g.json {
+				return g.printJSON(out)
+			}
+			for _, k := range out {
+				warn := ""
+				if k.CloneWarning {
+					warn = "  CLONE WARNING (refused)"
+				}
+				fmt.Fprintf(g.stdout, "%s  %s  added %s  last used %s%s\n", k.ID, k.Name, k.Added, cmp.Or(k.LastUsed, "never"), warn)
+			}
+			return nil
+		},
+	}
+	c.Flags().BoolVar(&removeAll, "remove-all", false, "remove every key of the account (its sessions end)")
 	return c
 }

@@ -80,3 +80,59 @@ func TestUserTOTP(t *testing.T) {
 		t.Errorf("an unknown account: %d", r.code)
 	}
 }
+
+// The operator lists an account's security keys and removes them all for
+// someone who lost theirs: the account's sessions end, and a second removal
+// finds none.
+func TestUserKeys(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	if r := athar(t, "a long enough password\n", "--data", data, "user", "add", "samir", "--role", "reviewer", "--password-stdin"); r.code != 0 {
+		t.Fatalf("user add: %d %s", r.code, r.stderr)
+	}
+	ctx := context.Background()
+	st, err := store.Open(ctx, store.Config{DataDir: data})
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, err := st.UserByName(ctx, "samir")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A key as the account page registers it (the web's browser test goes
+	// through a real ceremony), and a session.
+	if err := st.SecurityKeys().Add(ctx, store.SecurityKey{ID: "key-1", UserID: u.ID, RPID: "athar.example.org", CredentialID: "Y3JlZA",
+		Name: "Blue key", Credential: `{"id":"Y3JlZA"}`}); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now().UTC()
+	if err := st.Sessions().Create(ctx, model.Session{ID: "s1", UserID: u.ID, UserName: u.Name, CSRF: "c", CreatedAt: now, LastSeen: now,
+		ExpiresAt: now.Add(time.Hour), SecondFactor: "security-key"}); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+
+	r := athar(t, "", "--data", data, "--json", "user", "keys", "samir")
+	var keys []struct {
+		ID, Name string
+	}
+	if r.code != 0 || json.Unmarshal([]byte(r.stdout), &keys) != nil || len(keys) != 1 || keys[0].ID != "key-1" || keys[0].Name != "Blue key" {
+		t.Fatalf("user keys: %d %s %s", r.code, r.stdout, r.stderr)
+	}
+	if r := athar(t, "", "--data", data, "user", "keys", "samir", "--remove-all"); r.code != 0 || !strings.Contains(r.stdout, "removed 1 security keys of samir") {
+		t.Fatalf("--remove-all: %d %s %s", r.code, r.stdout, r.stderr)
+	}
+	if r := athar(t, "", "--data", data, "--json", "user", "keys", "samir"); r.code != 0 || strings.TrimSpace(r.stdout) != "[]" {
+		t.Errorf("after removal: %d %s", r.code, r.stdout)
+	}
+	if r := athar(t, "", "--data", data, "user", "keys", "nobody"); r.code != 2 {
+		t.Errorf("an unknown account: %d", r.code)
+	}
+	st, err = store.Open(ctx, store.Config{DataDir: data})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := st.Sessions().Get(ctx, "s1"); err == nil {
+		t.Error("the account's session outlived the removal of its keys")
+	}
+}

@@ -17,7 +17,8 @@ import (
 // enrolled, must give it too. Every sign-in, failure, enrolment, reset and
 // recovery-code use goes to the access log — never a code.
 
-// Factors a sign-in may prove beyond the password, as sessions record them.
+// Factors a sign-in may prove beyond the password, as sessions record them
+// (and FactorKey, securitykeys.go).
 const (
 	FactorNone     = ""
 	FactorTOTP     = "totp"
@@ -46,19 +47,30 @@ type SecondFactorStatus struct {
 	Enrolled      bool // a confirmed TOTP secret is in force
 	Pending       bool // a secret awaits its first code
 	RecoveryCodes int  // unused recovery codes
+	Keys          int  // security keys registered (securitykeys.go)
 }
+
+// HasFactor reports whether the account has a second factor in force: a
+// confirmed TOTP secret or a security key.
+func (st SecondFactorStatus) HasFactor() bool { return st.Enrolled || st.Keys > 0 }
 
 // SecondFactor reports where u's second factor stands.
 func (a *App) SecondFactor(ctx context.Context, u model.User) (SecondFactorStatus, error) {
 	st := SecondFactorStatus{Required: access.RequiresSecondFactor(u.Role)}
-	t, err := a.st.SecondFactors().TOTP(ctx, u.ID)
-	if errors.Is(err, store.ErrNoTOTP) {
-		return st, nil
-	}
-	if err != nil {
+	var err error
+	if st.Keys, err = a.st.SecurityKeys().Count(ctx, u.ID); err != nil {
 		return st, err
 	}
-	st.Enrolled, st.Pending = t.Confirmed, !t.Confirmed
+	t, err := a.st.SecondFactors().TOTP(ctx, u.ID)
+	if err != nil && !errors.Is(err, store.ErrNoTOTP) {
+		return st, err
+	}
+	if err == nil {
+		st.Enrolled, st.Pending = t.Confirmed, !t.Confirmed
+	}
+	if !st.HasFactor() {
+		return st, nil
+	}
 	st.RecoveryCodes, err = a.st.SecondFactors().RecoveryCodesLeft(ctx, u.ID)
 	return st, err
 }
@@ -75,7 +87,7 @@ func (a *App) SessionAllowed(ctx context.Context, u model.User, factor string) (
 		return false, nil
 	}
 	st, err := a.SecondFactor(ctx, u)
-	return !st.Enrolled, err
+	return !st.HasFactor(), err
 }
 
 // TOTPEnrolment is a secret to load into an authenticator app.
@@ -185,7 +197,7 @@ func (a *App) RenewRecoveryCodes(ctx context.Context, u model.User, remote strin
 	if err != nil {
 		return nil, err
 	}
-	if !st.Enrolled {
+	if !st.HasFactor() {
 		return nil, refuse(Conflict, "%s has no second factor: enrol first", u.Name)
 	}
 	codes, hashes, err := access.NewRecoveryCodes()
@@ -256,15 +268,19 @@ func (a *App) EnrolTOTP(ctx context.Context, v access.Viewer, name string, reset
 	return OperatorTOTP{TOTPEnrolment: TOTPEnrolment{Account: u.Name, Secret: k.Secret(), URL: k.URL()}, RecoveryCodes: codes}, nil
 }
 
-// RemoveTOTP removes the second factor of the account named, as v, an admin:
-// for someone who lost both phone and recovery codes. An admin or reviewer
-// must then enrol again at their next sign-in. Their sessions end.
+// RemoveTOTP removes the second factors of the account named, as v, an
+// admin — its TOTP secret, recovery codes and security keys: for someone
+// who lost both phone and recovery codes (or their keys). An admin or
+// reviewer must then enrol again at their next sign-in. Their sessions end.
 func (a *App) RemoveTOTP(ctx context.Context, v access.Viewer, id string) (model.User, error) {
 	u, err := a.UserByID(ctx, v, id)
 	if err != nil {
 		return u, err
 	}
 	if err := a.st.SecondFactors().Remove(ctx, u.ID); err != nil {
+		return u, err
+	}
+	if _, err := a.st.SecurityKeys().RemoveAll(ctx, u.ID); err != nil {
 		return u, err
 	}
 	if err := a.st.Sessions().DeleteUser(ctx, u.ID); err != nil {

@@ -17,7 +17,8 @@ import (
 // checks the status, and searches every body for the values of sources and
 // statements the requester is not cleared for.
 func TestAuthorizationMatrix(t *testing.T) {
-	r := newRig(t, "")
+	// A base URL, so that the security-key routes have a relying party.
+	r := newRig(t, "http://localhost")
 	type who struct {
 		name      string // "" for the anonymous visitor
 		clearance model.Sensitivity
@@ -229,6 +230,20 @@ func TestAuthorizationMatrix(t *testing.T) {
 		{"POST", "/account/totp", false, always(http.StatusForbidden), url.Values{"code": {"123456"}}},
 		{"POST", "/account/recovery", true, enrolled(http.StatusOK, http.StatusForbidden), nil},
 		{"POST", "/account/recovery", false, always(http.StatusForbidden), nil},
+		// Security keys: signing in with one needs a right password first;
+		// adding one needs a name, the password again and the current code
+		// (a wrong one: TestAddingAKeyAsksAgain, since failures here would
+		// slow the matrix's own sign-ins); removing one, a session that
+		// gave a second factor.
+		{"POST", "/login/key", true, always(http.StatusSeeOther), url.Values{"ceremony": {"x"}, "credential": {"{}"}}},
+		{"POST", "/login/key", false, always(http.StatusForbidden), url.Values{"ceremony": {"x"}, "credential": {"{}"}}},
+		{"POST", "/account/keys", true, signedAnswer(http.StatusBadRequest), url.Values{"name": {""}, "password": {testPassword}}},
+		{"POST", "/account/keys", false, always(http.StatusForbidden), url.Values{"name": {"k"}, "password": {testPassword}}},
+		{"POST", "/account/keys/finish", true, signedAnswer(http.StatusUnauthorized), url.Values{"name": {"k"}, "ceremony": {"x"}, "credential": {"{}"}}},
+		{"POST", "/account/keys/finish", false, always(http.StatusForbidden), url.Values{"name": {"k"}, "ceremony": {"x"}}},
+		{"POST", "/account/keys/nonexistent/remove", true, enrolled(http.StatusNotFound, http.StatusForbidden), nil},
+		{"POST", "/account/keys/nonexistent/remove", false, always(http.StatusForbidden), nil},
+		{"GET", r.srv.keyJS.url, false, always(http.StatusOK), nil},
 		{"POST", "/admin/users/" + vera.ID, true, adminAnswer(http.StatusSeeOther), url.Values{"action": {"reset-2fa"}}},
 		{"GET", "/", false, page, nil},
 		{"GET", "/sources", false, page, nil},

@@ -39,6 +39,7 @@ func (s *Server) routes() []route {
 		{"GET /login/enrol", anyone, s.enrolShow},
 		{"POST /login/enrol", anyone, s.enrolSubmit},
 		{"GET /login/enrol/qr.png", anyone, s.enrolQR},
+		{"POST /login/key", anyone, s.keySignInSubmit},
 
 		{"POST /logout", signedIn, s.logoutSubmit},
 		{"GET /account", signedIn, s.accountShow},
@@ -46,6 +47,11 @@ func (s *Server) routes() []route {
 		{"POST /account/totp", signedIn, s.accountEnrolSubmit},
 		{"GET /account/totp/qr.png", signedIn, s.accountQR},
 		{"POST /account/recovery", signedIn, s.recoverySubmit},
+		// Security keys (securitykeys.go): adding one asks again for the
+		// password and current second factor, then for the key.
+		{"POST /account/keys", signedIn, s.keyAddSubmit},
+		{"POST /account/keys/finish", signedIn, s.keyFinishSubmit},
+		{"POST /account/keys/{id}/remove", signedIn, s.keyRemoveSubmit},
 		{"GET /{$}", published, s.dashboardShow},
 		{"GET /sources", published, s.sourcesList},
 		{"GET /sources/{id}", published, s.sourceShow},

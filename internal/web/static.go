@@ -38,6 +38,8 @@ func (s *Server) staticShow(w http.ResponseWriter, r *http.Request) {
 		a = s.css
 	case s.js.name:
 		a = s.js
+	case s.keyJS.name:
+		a = s.keyJS
 	default:
 		s.notFound(w, r)
 		return

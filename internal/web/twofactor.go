@@ -71,6 +71,33 @@ func (s *Server) pendingUser(r *http.Request) (u model.User, next string, ok boo
 	return u, localPath(parts[3]), true, nil
 }
 
+// pending is the account whose password this browser just gave, and where
+// it was going; ok false when there is none, the answer (back to the login
+// page, or a server error) written.
+func (s *Server) pending(w http.ResponseWriter, r *http.Request) (u model.User, next string, ok bool) {
+	u, next, ok, err := s.pendingUser(r)
+	if err != nil {
+		s.serverError(w, r, err)
+		return u, "", false
+	}
+	if !ok {
+		http.Redirect(w, r, "/login", http.StatusSeeOther)
+	}
+	return u, next, ok
+}
+
+// codeLimited reports whether name has given too many wrong codes from
+// this address of late, setting Retry-After and returning the wait in
+// minutes for the message when so.
+func (s *Server) codeLimited(w http.ResponseWriter, r *http.Request, name string) (wait int, limited bool) {
+	ok, d := s.limiter.allowCode(clientIP(r), name)
+	if ok {
+		return 0, false
+	}
+	w.Header().Set("Retry-After", fmt.Sprint(int(d.Seconds())+1))
+	return max(1, int(math.Ceil(d.Minutes()))), true
+}
+
 // afterPassword goes on from a right password: straight into a session for
 // an account with no second factor to give, else to the code or enrolment
 // page.
@@ -81,7 +108,7 @@ func (s *Server) afterPassword(w http.ResponseWriter, r *http.Request, u model.U
 		return
 	}
 	switch {
-	case st.Enrolled:
+	case st.HasFactor():
 		s.setPending(w, r, u, next)
 		http.Redirect(w, r, "/login/code", http.StatusSeeOther)
 	case st.Required:
@@ -95,64 +122,62 @@ func (s *Server) afterPassword(w http.ResponseWriter, r *http.Request, u model.U
 // signIn starts u's session, having proved factor, logs it, and goes on to
 // next.
 func (s *Server) signIn(w http.ResponseWriter, r *http.Request, u model.User, factor, next string) {
-	if err := s.startSession(w, r, u.ID, u.Name, factor); err != nil {
+	if err := s.beginSession(w, r, u, factor); err != nil {
 		s.serverError(w, r, err)
 		return
 	}
+	s.log.Info("login", "user", u.Name, "factor", factor)
+	http.Redirect(w, r, next, http.StatusSeeOther)
+}
+
+// beginSession starts u's session, having proved factor, logs the sign-in
+// and drops the login and pending cookies.
+func (s *Server) beginSession(w http.ResponseWriter, r *http.Request, u model.User, factor string) error {
+	if err := s.startSession(w, r, u.ID, u.Name, factor); err != nil {
+		return err
+	}
 	if err := s.app.LogSignIn(r.Context(), u.Name, clientIP(r), true); err != nil {
-		s.serverError(w, r, err)
-		return
+		return err
 	}
 	s.clearCookie(w, r, s.cookie(loginCookie))
 	s.clearCookie(w, r, s.cookie(pendingCookie))
-	s.log.Info("login", "user", u.Name, "factor", factor)
-	http.Redirect(w, r, next, http.StatusSeeOther)
+	return nil
 }
 
 type codeData struct {
 	Name  string
 	Error string // a catalogue key
 	Wait  int    // minutes, for the rate-limit message
+	TOTP  bool   // the account has a TOTP secret in force
+	// Key asks the browser for one of the account's security keys; nil
+	// when it has none here (securitykeys.go).
+	Key *app.KeyCeremony
 }
 
-// codeShow asks for the code after a right password.
+// codeShow asks for the code (or a security key) after a right password.
 func (s *Server) codeShow(w http.ResponseWriter, r *http.Request) {
-	u, _, ok, err := s.pendingUser(r)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
+	u, _, ok := s.pending(w, r)
 	if !ok {
-		http.Redirect(w, r, "/login", http.StatusSeeOther)
 		return
 	}
-	s.render(w, r, http.StatusOK, "code", "code.title", codeData{Name: u.Name})
+	s.showCode(w, r, u, http.StatusOK, codeData{})
 }
 
 // codeSubmit checks the code (or a recovery code) and starts the session.
 func (s *Server) codeSubmit(w http.ResponseWriter, r *http.Request) {
-	u, next, ok, err := s.pendingUser(r)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
+	u, next, ok := s.pending(w, r)
 	if !ok {
-		http.Redirect(w, r, "/login", http.StatusSeeOther)
 		return
 	}
-	data := codeData{Name: u.Name}
 	addr := clientIP(r)
-	if ok, d := s.limiter.allowCode(addr, u.Name); !ok {
-		data.Error, data.Wait = "login.too_many", max(1, int(math.Ceil(d.Minutes())))
-		w.Header().Set("Retry-After", fmt.Sprint(int(d.Seconds())+1))
-		s.render(w, r, http.StatusTooManyRequests, "code", "code.title", data)
+	if wait, limited := s.codeLimited(w, r, u.Name); limited {
+		s.showCode(w, r, u, http.StatusTooManyRequests, codeData{Error: "login.too_many", Wait: wait})
 		return
 	}
 	factor, err := s.app.CheckSecondFactor(r.Context(), u, r.PostForm.Get("code"), addr)
 	if errors.Is(err, app.ErrBadCode) {
 		s.limiter.codeFailed(addr, u.Name)
-		data.Error = "code.failed"
-		s.render(w, r, http.StatusUnauthorized, "code", "code.title", data)
+		s.showCode(w, r, u, http.StatusUnauthorized, codeData{Error: "code.failed"})
 		return
 	}
 	if err != nil {
@@ -164,28 +189,22 @@ func (s *Server) codeSubmit(w http.ResponseWriter, r *http.Request) {
 }
 
 type enrolData struct {
-	Name    string
-	Secret  string
-	URL     string
-	Action  string // where the form goes
-	QR      string // the QR code image's path
-	Error   string
-	Wait    int
-	Codes   []string // recovery codes, once confirmed
-	Next    string   // where to go on from the recovery codes
-	Factors app.SecondFactorStatus
+	Name   string
+	Secret string
+	URL    string
+	Action string // where the form goes
+	QR     string // the QR code image's path
+	Error  string
+	Wait   int
+	Codes  []string // recovery codes, once confirmed
+	Next   string   // where to go on from the recovery codes
 }
 
 // enrolShow shows an admin or reviewer not yet enrolled a secret to load,
 // after their password.
 func (s *Server) enrolShow(w http.ResponseWriter, r *http.Request) {
-	u, _, ok, err := s.pendingUser(r)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
+	u, _, ok := s.pending(w, r)
 	if !ok {
-		http.Redirect(w, r, "/login", http.StatusSeeOther)
 		return
 	}
 	s.showEnrolment(w, r, u, "/login/enrol", "/login/enrol/qr.png", http.StatusOK, enrolData{})
@@ -247,13 +266,8 @@ func (s *Server) writeQR(w http.ResponseWriter, r *http.Request, u model.User) {
 // enrolSubmit confirms the pending secret with a code, starts the session
 // and shows the recovery codes once.
 func (s *Server) enrolSubmit(w http.ResponseWriter, r *http.Request) {
-	u, next, ok, err := s.pendingUser(r)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
+	u, next, ok := s.pending(w, r)
 	if !ok {
-		http.Redirect(w, r, "/login", http.StatusSeeOther)
 		return
 	}
 	s.confirmEnrolment(w, r, u, "/login/enrol", "/login/enrol/qr.png", next)
@@ -262,9 +276,8 @@ func (s *Server) enrolSubmit(w http.ResponseWriter, r *http.Request) {
 func (s *Server) confirmEnrolment(w http.ResponseWriter, r *http.Request, u model.User, action, qr, next string) {
 	addr := clientIP(r)
 	data := enrolData{}
-	if ok, d := s.limiter.allowCode(addr, u.Name); !ok {
-		data.Error, data.Wait = "login.too_many", max(1, int(math.Ceil(d.Minutes())))
-		w.Header().Set("Retry-After", fmt.Sprint(int(d.Seconds())+1))
+	if wait, limited := s.codeLimited(w, r, u.Name); limited {
+		data.Error, data.Wait = "login.too_many", wait
 		s.showEnrolment(w, r, u, action, qr, http.StatusTooManyRequests, data)
 		return
 	}
@@ -289,29 +302,18 @@ func (s *Server) confirmEnrolment(w http.ResponseWriter, r *http.Request, u mode
 	if sess := state(r).session; sess != nil {
 		_ = s.sessions.Delete(r.Context(), sess.ID)
 	}
-	if err := s.startSession(w, r, u.ID, u.Name, app.FactorTOTP); err != nil {
+	if err := s.beginSession(w, r, u, app.FactorTOTP); err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	if err := s.app.LogSignIn(r.Context(), u.Name, addr, true); err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	s.clearCookie(w, r, s.cookie(loginCookie))
-	s.clearCookie(w, r, s.cookie(pendingCookie))
 	s.log.Info("second factor enrolled", "user", u.Name)
 	s.render(w, r, http.StatusOK, "recovery", "recovery.title", enrolData{Name: u.Name, Codes: codes, Next: next})
 }
 
-// accountShow is the signed-in account's own page: its second factor.
+// accountShow is the signed-in account's own page: its second factors
+// (securitykeys.go renders it).
 func (s *Server) accountShow(w http.ResponseWriter, r *http.Request) {
-	u := *state(r).user
-	st, err := s.app.SecondFactor(r.Context(), u)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	s.render(w, r, http.StatusOK, "account", "account.title", enrolData{Name: u.Name, Factors: st})
+	s.showAccount(w, r, http.StatusOK, "", 0)
 }
 
 // accountEnrolShow shows a signed-in account that has no second factor a

@@ -29,6 +29,9 @@ import (
 	"sync"
 	"time"
 
+	"github.com/go-webauthn/webauthn/webauthn"
+
+	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/app"
 	"github.com/athar-project/athar/internal/casefile"
 )
@@ -36,7 +39,9 @@ import (
 // Config sets up a Server.
 type Config struct {
 	// BaseURL is the server's public address ("https://athar.example.org").
-	// An https base URL makes cookies Secure and turns on HSTS.
+	// An https base URL makes cookies Secure and turns on HSTS. Its host is
+	// the relying party security keys are registered with; without a base
+	// URL there are no security keys.
 	BaseURL string
 	// Logger receives the request log; nil: slog.Default().
 	Logger *slog.Logger
@@ -74,6 +79,10 @@ type Server struct {
 	pages     map[string]*template.Template
 	css       asset
 	js        asset // the review queue's keyboard shortcuts
+	keyJS     asset // asks the browser for a security key (webauthn.js)
+	// rp is the WebAuthn relying party of the base URL; nil without one
+	// (no security keys then).
+	rp        *webauthn.WebAuthn
 	secret    []byte
 	secure    bool
 	ttl, idle time.Duration
@@ -138,6 +147,17 @@ func New(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	if s.js, err = loadAsset("static/review.js", "text/javascript; charset=utf-8"); err != nil {
+		return nil, err
+	}
+	if s.keyJS, err = loadAsset("static/webauthn.js", "text/javascript; charset=utf-8"); err != nil {
+		return nil, err
+	}
+	switch s.rp, err = access.NewRelyingParty(cfg.BaseURL); {
+	case errors.Is(err, access.ErrNoRelyingParty):
+		if cfg.BaseURL != "" {
+			s.log.Warn("no security keys", "why", err)
+		}
+	case err != nil:
 		return nil, err
 	}
 	if s.pages, err = parseTemplates(); err != nil {
