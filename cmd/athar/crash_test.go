@@ -43,7 +43,7 @@ func TestIngestSurvivesSIGKILL(t *testing.T) {
 			done := make(chan error, 1)
 			go func() { done <- cmd.Wait() }()
 			// Kill once some batches are committed and more are on the way.
-			deadline := time.Now().Add(2 * time.Minute)
+			deadline := time.Now().Add(6 * time.Minute)
 			for count(t, base) < 100 {
 				select {
 				case err := <-done:
@@ -51,7 +51,7 @@ func TestIngestSurvivesSIGKILL(t *testing.T) {
 				default:
 				}
 				if time.Now().After(deadline) {
-					t.Fatal("ingest stored nothing in two minutes")
+					t.Fatal("ingest stored nothing in six minutes")
 				}
 				time.Sleep(20 * time.Millisecond)
 			}
@@ -142,7 +142,7 @@ func TestLargeSourceSurvivesSIGKILL(t *testing.T) {
 			go func() { done <- cmd.Wait() }()
 			// Killed once the source is stored: its findings take many
 			// transactions more.
-			deadline := time.Now().Add(3 * time.Minute)
+			deadline := time.Now().Add(6 * time.Minute)
 			for count(t, base) < 1 {
 				select {
 				case err := <-done:
@@ -150,7 +150,7 @@ func TestLargeSourceSurvivesSIGKILL(t *testing.T) {
 				default:
 				}
 				if time.Now().After(deadline) {
-					t.Fatal("ingest stored nothing in three minutes")
+					t.Fatal("ingest stored nothing in six minutes")
 				}
 				time.Sleep(20 * time.Millisecond)
 			}
