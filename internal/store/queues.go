@@ -30,6 +30,9 @@ func collect[T any](rows *sql.Rows, scan func(rowScanner) (T, error)) ([]T, erro
 	return out, rows.Err()
 }
 
+// scanOne reads a row of one column, for collect.
+func scanOne[T any](r rowScanner) (x T, err error) { err = r.Scan(&x); return }
+
 // sourceChunk is how many source ids one query names.
 const sourceChunk = 500
 

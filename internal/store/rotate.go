@@ -307,17 +307,8 @@ func (s *Store) rewrap(ctx context.Context, actor string, old, next *seal.Key, f
 			return err
 		}
 		type wk struct{ id, wrapped string }
-		var all []wk
-		for rows.Next() {
-			var x wk
-			if err := rows.Scan(&x.id, &x.wrapped); err != nil {
-				rows.Close()
-				return err
-			}
-			all = append(all, x)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
+		all, err := collect(rows, func(r rowScanner) (x wk, err error) { err = r.Scan(&x.id, &x.wrapped); return })
+		if err != nil {
 			return err
 		}
 		for _, x := range all {

@@ -254,17 +254,8 @@ func (s *Store) sealFieldsFirst(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("sealed sources: %w", err)
 		}
-		var ids []string
-		for rows.Next() {
-			var id string
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return err
-			}
-			ids = append(ids, id)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
+		ids, err := collect(rows, scanOne[string])
+		if err != nil {
 			return err
 		}
 		if len(ids) == 0 {

@@ -408,17 +408,8 @@ func (s *Store) inPages(ctx context.Context, q, kind string, matchArg any, args 
 		if err != nil {
 			return err
 		}
-		var ids []int64
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return err
-			}
-			ids = append(ids, id)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
+		ids, err := collect(rows, scanOne[int64])
+		if err != nil {
 			return err
 		}
 		if len(ids) == 0 {

@@ -83,17 +83,8 @@ func (f SecondFactors) sealSecrets(ctx context.Context) error {
 		return fmt.Errorf("TOTP secrets: %w", err)
 	}
 	type clear struct{ user, secret string }
-	var all []clear
-	for rows.Next() {
-		var c clear
-		if err := rows.Scan(&c.user, &c.secret); err != nil {
-			rows.Close()
-			return err
-		}
-		all = append(all, c)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	all, err := collect(rows, func(r rowScanner) (c clear, err error) { err = r.Scan(&c.user, &c.secret); return })
+	if err != nil {
 		return err
 	}
 	if len(all) == 0 {
@@ -130,17 +121,8 @@ func resealSecrets(ctx context.Context, t *Tx, old, next *seal.Key) error {
 		return fmt.Errorf("TOTP secrets: %w", err)
 	}
 	type sealed struct{ user, secret string }
-	var all []sealed
-	for rows.Next() {
-		var x sealed
-		if err := rows.Scan(&x.user, &x.secret); err != nil {
-			rows.Close()
-			return err
-		}
-		all = append(all, x)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	all, err := collect(rows, func(r rowScanner) (x sealed, err error) { err = r.Scan(&x.user, &x.secret); return })
+	if err != nil {
 		return err
 	}
 	for _, x := range all {
