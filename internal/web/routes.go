@@ -70,6 +70,8 @@ func (s *Server) routes() []route {
 		{"GET /review", reviewers, s.reviewShow},
 		{"GET /review/claims", reviewers, s.claimsShow},
 		{"POST /entities/{id}/facts", reviewers, s.factSubmit},
+		{"POST /entities/{id}/merge", reviewers, s.entityMergeSubmit},
+		{"POST /entities/{id}/split", reviewers, s.entitySplitSubmit},
 		{"POST /review/claims", reviewers, s.claimsSubmit},
 		{"POST /review/{id}", reviewers, s.reviewSubmit},
 		{"GET /review/merges", reviewers, s.mergesShow},
