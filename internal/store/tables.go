@@ -46,6 +46,7 @@ var ledgeredTables = []table{
 		"created_by", "created_at", "removed_by", "removed_at"}},
 	{name: "consents", key: "source_id", cols: []string{"source_id", "uses", "recorded_by", "recorded_at"}},
 	{name: "redactions", key: "source_id", cols: []string{"source_id", "redacted_from", "spans", "reason", "actor", "at"}},
+	{name: "source_notes", key: "id", cols: []string{"id", "source_id", "text", "sensitivity", "author", "created_at"}},
 }
 
 func tableByName(name string) (table, bool) {

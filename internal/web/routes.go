@@ -77,6 +77,7 @@ func (s *Server) routes() []route {
 		{"GET /review/merges", reviewers, s.mergesShow},
 		{"POST /review/merges/{id}", reviewers, s.mergeSubmit},
 		{"POST /sources/{id}/assign", reviewers, s.assignSubmit},
+		{"POST /sources/{id}/notes", reviewers, s.sourceNoteSubmit},
 
 		{"GET /enquiries", caseworkers, s.enquiriesShow},
 		{"POST /enquiries", caseworkers, s.enquiryCreate},

@@ -41,3 +41,23 @@ var arabicMerge = map[string]string{
 	"merge.error.same":      "ذلك المدخل مدموج في هذا أصلاً. لم يتغيّر شيء.",
 	"merge.error.not_part":  "ذلك المدخل ليس مدموجاً في هذا. لم يتغيّر شيء.",
 }
+
+// The messages of notes on sources.
+func init() {
+	for k, v := range map[string]string{
+		"source_notes.heading": "Reviewers' notes",
+		"source_notes.none":    "No notes on this source yet.",
+		"source_notes.text":    "A note on this source (how it was obtained, what to doubt): kept in the ledger with your name",
+		"source_notes.add":     "Add the note",
+	} {
+		english[k] = v
+	}
+	for k, v := range map[string]string{
+		"source_notes.heading": "ملاحظات المراجعين",
+		"source_notes.none":    "لا ملاحظات على هذا المصدر بعد.",
+		"source_notes.text":    "ملاحظة على هذا المصدر (كيف حُصل عليه، وما يُشكّ فيه): تُحفظ في السجل باسمك",
+		"source_notes.add":     "أضف الملاحظة",
+	} {
+		arabic[k] = v
+	}
+}
