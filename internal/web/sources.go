@@ -113,7 +113,7 @@ type sourceData struct {
 	// when they may not make one).
 	Redaction    *model.Redaction
 	RedactLevels []model.Sensitivity
-	Redacted     []sourceRow // its redacted copies the reader may see
+	Redacted     []sourceRow  // its redacted copies the reader may see
 	Notes        *sourceNotes // reviewers' notes on it (source_notes.go)
 }
 
