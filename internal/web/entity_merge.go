@@ -157,7 +157,8 @@ func (s *Server) entitySplitSubmit(w http.ResponseWriter, r *http.Request) {
 }
 
 // canonicalEntity reads the entity a merge or split is made on: one that
-// is not merged away (its page redirects to the one it is in).
+// is not merged away (its page redirects to the one it is in), not an
+// event, and of which the reviewer may see a name.
 func (s *Server) canonicalEntity(w http.ResponseWriter, r *http.Request, id string) (model.Entity, bool) {
 	e, err := s.store.Entity(r.Context(), id)
 	if err == nil && (e.MergedInto != "" || e.Type == model.TypeEvent) {
@@ -169,6 +170,16 @@ func (s *Server) canonicalEntity(w http.ResponseWriter, r *http.Request, id stri
 	}
 	if err != nil {
 		s.serverError(w, r, err)
+		return e, false
+	}
+	// One the reviewer may see nothing of is not found, as its page is.
+	ref, err := s.reader(r.Context(), state(r).viewer).ref(e.ID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return e, false
+	}
+	if ref.Caption == "" {
+		s.notFound(w, r)
 		return e, false
 	}
 	return e, true
