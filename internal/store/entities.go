@@ -34,12 +34,72 @@ func (t *Tx) AddEntity(ctx context.Context, typ model.EntityType) (model.Entity,
 	})
 }
 
-// SetMergedInto marks an entity as merged into another ("" undoes it).
+// ErrMergeRefused is what SetMergedInto answers for a merge the store cannot
+// hold: two entities of different types, or one into an entity that is
+// itself merged away.
+var ErrMergeRefused = errors.New("merge refused")
+
+// SetMergedInto marks an entity as merged into another ("" undoes it). The
+// store itself refuses to make one of two entities of different types (a
+// person is never a place, whoever asks: the resolver, an import or a
+// reviewer) and to merge into an entity that is merged away (reads follow
+// one link, so a chain would hide statements). Entities that were merged
+// into id move with it to into, each move ledgered: the one entity a reader
+// sees keeps every name it showed, and a split takes them apart one by one.
 func (t *Tx) SetMergedInto(ctx context.Context, id, into string) error {
 	if id == into {
-		return fmt.Errorf("entity %s cannot be merged into itself", id)
+		return fmt.Errorf("entity %s cannot be merged into itself: %w", id, ErrMergeRefused)
+	}
+	if into != "" {
+		var typ, intoType, intoMerged string
+		if err := t.queryRow(ctx, "SELECT type FROM entities WHERE id = ?", id).Scan(&typ); err != nil {
+			return fmt.Errorf("merge entity %s: %w", id, notFoundIf(err))
+		}
+		if err := t.queryRow(ctx, "SELECT type, COALESCE(merged_into, '') FROM entities WHERE id = ?", into).Scan(&intoType, &intoMerged); err != nil {
+			return fmt.Errorf("merge into entity %s: %w", into, notFoundIf(err))
+		}
+		if typ != intoType {
+			return fmt.Errorf("entity %s is a %s and %s a %s: only entities of one type can be one: %w", id, typ, into, intoType, ErrMergeRefused)
+		}
+		if intoMerged != "" {
+			return fmt.Errorf("entity %s is itself merged into %s: merge into that one: %w", into, intoMerged, ErrMergeRefused)
+		}
+		children, err := t.mergedInto(ctx, id)
+		if err != nil {
+			return err
+		}
+		for _, c := range children {
+			if err := t.update(ctx, "entities", c, map[string]any{"merged_into": into}); err != nil {
+				return err
+			}
+		}
 	}
 	return t.update(ctx, "entities", id, map[string]any{"merged_into": nullable(into)})
+}
+
+// mergedInto lists the entities merged into id, inside the transaction.
+func (t *Tx) mergedInto(ctx context.Context, id string) ([]string, error) {
+	rows, err := t.query(ctx, "SELECT id FROM entities WHERE merged_into = ? ORDER BY id", id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var c string
+		if err := rows.Scan(&c); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+func notFoundIf(err error) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return ErrNotFound
+	}
+	return err
 }
 
 // Entity returns one entity. Entities carry no sensitivity of their own:

@@ -47,6 +47,7 @@ var ledgeredTables = []table{
 	{name: "consents", key: "source_id", cols: []string{"source_id", "uses", "recorded_by", "recorded_at"}},
 	{name: "redactions", key: "source_id", cols: []string{"source_id", "redacted_from", "spans", "reason", "actor", "at"}},
 	{name: "redaction_regions", key: "source_id", cols: []string{"source_id", "regions"}},
+	{name: "source_notes", key: "id", cols: []string{"id", "source_id", "text", "sensitivity", "author", "created_at"}},
 }
 
 func tableByName(name string) (table, bool) {

@@ -135,6 +135,12 @@ func (s *Server) entityShow(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r)
 		return
 	}
+	if v.CanReview() && e.Type != model.TypeEvent {
+		if err := rd.mergeSection(&p, r.URL.Query().Get("split")); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+	}
 	if err := s.recordSources(r, "view", p.Shown...); err != nil {
 		s.serverError(w, r, err)
 		return

@@ -51,6 +51,9 @@ func TestTemplateKeysInCatalogue(t *testing.T) {
 		keys = append(keys, "enquiry.status."+st)
 	}
 	keys = append(keys, "enquiry.sex.m", "enquiry.sex.f")
+	for _, e := range mergeErrors {
+		keys = append(keys, "merge.error."+e)
+	}
 	for _, code := range []string{"400", "403", "404", "429", "500", "other"} {
 		keys = append(keys, "error."+code+".title", "error."+code+".message")
 	}

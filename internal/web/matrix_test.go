@@ -419,6 +419,17 @@ func TestAuthorizationMatrix(t *testing.T) {
 		{"POST", "/entities/" + fx.victim + "/facts", true, reviewerAt(model.Confidential, http.StatusBadRequest), url.Values{"property": {"notes"}}},
 		{"POST", "/entities/nonexistent/facts", true, reviewerAt(model.Sensitivity(99), http.StatusOK), url.Values{"property": {"notes"}, "value": {"x"}}},
 		{"POST", "/entities/" + fx.person + "/facts", false, always(http.StatusForbidden), url.Values{"property": {"notes"}, "value": {"x"}}},
+		{"POST", "/entities/" + fx.person + "/merge", true, reviewerAt(model.Public, http.StatusSeeOther), url.Values{"other": {fx.victim}}},
+		{"POST", "/entities/" + fx.victim + "/merge", true, reviewerAt(model.Confidential, http.StatusSeeOther), url.Values{"other": {fx.person}}},
+		{"POST", "/entities/nonexistent/merge", true, reviewerAt(model.Sensitivity(99), http.StatusOK), url.Values{"other": {fx.person}, "reason": {"x"}}},
+		{"POST", "/entities/" + fx.person + "/merge", false, always(http.StatusForbidden), url.Values{"other": {fx.victim}, "reason": {"x"}}},
+		{"POST", "/entities/" + fx.person + "/split", true, reviewerAt(model.Public, http.StatusSeeOther), url.Values{"part": {fx.victim}}},
+		{"POST", "/entities/" + fx.victim + "/split", true, reviewerAt(model.Confidential, http.StatusSeeOther), url.Values{"part": {fx.person}}},
+		{"POST", "/entities/" + fx.person + "/split", false, always(http.StatusForbidden), url.Values{"part": {fx.victim}, "reason": {"x"}}},
+		{"POST", src(model.Public) + "/notes", true, reviewerAt(model.Public, http.StatusBadRequest), url.Values{"text": {" "}}},
+		{"POST", src(model.Confidential) + "/notes", true, reviewerAt(model.Confidential, http.StatusBadRequest), url.Values{"text": {""}}},
+		{"POST", "/sources/nonexistent/notes", true, reviewerAt(model.Sensitivity(99), http.StatusOK), url.Values{"text": {"x"}}},
+		{"POST", src(model.Public) + "/notes", false, always(http.StatusForbidden), url.Values{"text": {"x"}}},
 		// Decisions: no action is a bad request once allowed; a statement
 		// above the reviewer's clearance is not found.
 		{"POST", "/review/" + fx.proposed, true, reviewerAt(model.Public, http.StatusBadRequest), nil},

@@ -14,6 +14,10 @@ type entityPage struct {
 	*casefile.File
 	SourceRows []sourceRow
 	Candidates []candidate
+	// For reviewers (entity_merge.go): the entities merged into this one,
+	// and the one just split off.
+	Parts    []mergePart
+	SplitOff *entityRef
 }
 
 // candidate is an open merge proposal naming this entity.

@@ -113,7 +113,8 @@ type sourceData struct {
 	// when they may not make one).
 	Redaction    *model.Redaction
 	RedactLevels []model.Sensitivity
-	Redacted     []sourceRow // its redacted copies the reader may see
+	Redacted     []sourceRow  // its redacted copies the reader may see
+	Notes        *sourceNotes // reviewers' notes on it (source_notes.go)
 }
 
 // statementRow is a statement with the entities it names, as a table or
@@ -248,6 +249,10 @@ func (s *Server) sourceShow(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if data.Assignment, err = s.sourceAssignment(r, src); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if data.Notes, err = s.readSourceNotes(r, src); err != nil {
 		s.serverError(w, r, err)
 		return
 	}

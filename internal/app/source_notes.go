@@ -1,0 +1,66 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/store"
+)
+
+// Notes on sources (issue 15, "correct from anywhere"): a reviewer writes on
+// a source's page what they know of it — how it was obtained, why it is
+// doubtful — in their own words, ledgered, at a level of their choosing:
+// never below the source's, never above their own clearance. Notes on
+// entities are facts of the property notes (AddFact).
+
+// SourceNote is a note on a source.
+type SourceNote = store.SourceNote
+
+// AddSourceNote writes a note on source id as v; level nil is the source's.
+func (a *App) AddSourceNote(ctx context.Context, v access.Viewer, id, text string, level *model.Sensitivity) (SourceNote, error) {
+	var n SourceNote
+	if !v.CanReview() {
+		return n, forbidden("%s may not write notes on sources (role %s): reviewers and admins do", v.Actor(), v.Role)
+	}
+	src, err := a.st.SourceInfo(ctx, v, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return n, notFound("source")
+	}
+	if err != nil {
+		return n, err
+	}
+	text = strings.TrimSpace(text)
+	switch {
+	case text == "":
+		return n, invalid("a note needs a text")
+	case len(text) > MaxFactLen:
+		return n, invalid("a note of %d bytes: at most %d", len(text), MaxFactLen)
+	}
+	n = SourceNote{SourceID: src.ID, Text: text, Sensitivity: src.Sensitivity}
+	if level != nil {
+		if !level.Valid() {
+			return n, invalid("sensitivity %d is not a level", *level)
+		}
+		if *level < src.Sensitivity {
+			return n, invalid("a note cannot be less sensitive than its source (%s)", src.Sensitivity)
+		}
+		n.Sensitivity = *level
+	}
+	if !v.CanSee(n.Sensitivity) {
+		return n, forbidden("a sensitivity above your own clearance (%s) would hide the note from you", v.Clearance)
+	}
+	err = a.st.Write(ctx, v.Actor(), func(tx *store.Tx) error { return tx.AddSourceNote(ctx, &n) })
+	if errors.Is(err, store.ErrBelowSource) {
+		return n, invalid("a note cannot be less sensitive than its source")
+	}
+	return n, err
+}
+
+// SourceNotes lists the notes on a source v may see, oldest first (none for
+// the anonymous public).
+func (a *App) SourceNotes(ctx context.Context, v access.Viewer, id string) ([]SourceNote, error) {
+	return a.st.SourceNotes(ctx, v, id)
+}
