@@ -65,11 +65,13 @@ func mothers(text string, r *Result) {
 	}
 }
 
-// trimMother cuts a name at the first word that cannot be part of it.
+// trimMother cuts a name at the first word that cannot be part of it: a
+// word that follows names, a lone letter, or a word drawn out with a
+// tatweel — the bare preposition of "لـ«عنب بلدي»" (told to ...).
 func trimMother(name string) string {
 	words := strings.Fields(name)
 	for i, w := range words {
-		if motherStop[w] || englishStop[w] {
+		if motherStop[w] || englishStop[w] || utf8.RuneCountInString(w) == 1 || strings.ContainsRune(w, '\u0640') {
 			words = words[:i]
 			break
 		}
