@@ -34,31 +34,8 @@ func TestIngestSurvivesSIGKILL(t *testing.T) {
 				writeFile(t, filepath.Join(in, fmt.Sprintf("%05d.txt", i)), []byte(generatedArticle(i)))
 			}
 
-			cmd := exec.Command(os.Args[0], append(base, "ingest", "--batch", "100", in)...)
-			cmd.Env = append(os.Environ(), "ATHAR_RUN_MAIN=1")
-			cmd.Stdout, cmd.Stderr = nil, nil
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			done := make(chan error, 1)
-			go func() { done <- cmd.Wait() }()
 			// Kill once some batches are committed and more are on the way.
-			deadline := time.Now().Add(6 * time.Minute)
-			for count(t, base) < 100 {
-				select {
-				case err := <-done:
-					t.Fatalf("ingest ended (%v) before it could be killed: raise n", err)
-				default:
-				}
-				if time.Now().After(deadline) {
-					t.Fatal("ingest stored nothing in six minutes")
-				}
-				time.Sleep(20 * time.Millisecond)
-			}
-			if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
-				t.Fatal(err)
-			}
-			<-done
+			killedAfter(t, base, []string{"ingest", "--batch", "100", in}, 100)
 
 			stored := count(t, base)
 			if stored >= n {
@@ -85,6 +62,36 @@ func TestIngestSurvivesSIGKILL(t *testing.T) {
 }
 
 // count is how many sources the store holds; 0 before the database exists.
+// killedAfter runs athar with base and args, kills it with SIGKILL once
+// the store lists stored sources, and returns how the process ended. The
+// deadline only tells a hung process from a slow one.
+func killedAfter(t *testing.T, base, args []string, stored int) error {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], append(base, args...)...)
+	cmd.Env = append(os.Environ(), "ATHAR_RUN_MAIN=1")
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	deadline := time.Now().Add(6 * time.Minute)
+	for count(t, base) < stored {
+		select {
+		case err := <-done:
+			t.Fatalf("athar %s ended (%v) before %d sources were stored: give it more to do", args[0], err, stored)
+		default:
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("athar %s stored fewer than %d sources in six minutes", args[0], stored)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	return <-done
+}
+
 func count(t *testing.T, base []string) int {
 	t.Helper()
 	r := athar(t, "", append(base, "sources", "list", "--json")...)
@@ -115,9 +122,6 @@ func generatedArticle(i int) string {
 // extracts it, not "unchanged"), and once re-extracted it verifies again and
 // re-extraction has nothing left to do (issue 18, finding 1).
 func TestLargeSourceSurvivesSIGKILL(t *testing.T) {
-	if testing.Short() {
-		t.Skip("the crash test ingests a text of a megabyte")
-	}
 	var text strings.Builder
 	text.WriteString("Title: A long report\n---\n")
 	for i := 0; text.Len() < 1<<20; i++ {
@@ -133,31 +137,9 @@ func TestLargeSourceSurvivesSIGKILL(t *testing.T) {
 			}
 			in := filepath.Join(dir, "long.txt")
 			writeFile(t, in, []byte(text.String()))
-			cmd := exec.Command(os.Args[0], append(base, "ingest", in)...)
-			cmd.Env = append(os.Environ(), "ATHAR_RUN_MAIN=1")
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			done := make(chan error, 1)
-			go func() { done <- cmd.Wait() }()
 			// Killed once the source is stored: its findings take many
 			// transactions more.
-			deadline := time.Now().Add(6 * time.Minute)
-			for count(t, base) < 1 {
-				select {
-				case err := <-done:
-					t.Fatalf("ingest ended (%v) before the source was stored", err)
-				default:
-				}
-				if time.Now().After(deadline) {
-					t.Fatal("ingest stored nothing in six minutes")
-				}
-				time.Sleep(20 * time.Millisecond)
-			}
-			if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
-				t.Fatal(err)
-			}
-			if err := <-done; err == nil {
+			if err := killedAfter(t, base, []string{"ingest", in}, 1); err == nil {
 				t.Fatal("the ingest ended before it could be killed: make the text longer")
 			}
 			if r := athar(t, "", append(base, "verify")...); r.code != 0 {
