@@ -62,3 +62,17 @@ func SetReplaceKeyFile(f func(from, to string) error) (restore func()) {
 	replaceKeyFile = f
 	return func() { replaceKeyFile = old }
 }
+
+// SetMergedIntoAsBefore merges as stores did before SetMergedInto refused
+// chains: one ledgered update, no checks.
+func (t *Tx) SetMergedIntoAsBefore(ctx context.Context, id, into string) error {
+	return t.update(ctx, "entities", id, map[string]any{"merged_into": nullable(into)})
+}
+
+// FlattenMergeChainsAgain runs the first-open repair of merge chains again.
+func (s *Store) FlattenMergeChainsAgain(ctx context.Context) error {
+	if _, err := s.db.ExecContext(ctx, "UPDATE store_identity SET merge_chains_flat = 0"); err != nil {
+		return err
+	}
+	return s.flattenMergeChains(ctx)
+}

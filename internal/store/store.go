@@ -108,6 +108,10 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		s.db.Close()
 		return nil, fmt.Errorf("seal restricted and confidential sources: %w", err)
 	}
+	if err := s.flattenMergeChains(ctx); err != nil {
+		s.db.Close()
+		return nil, err
+	}
 	return s, nil
 }
 
