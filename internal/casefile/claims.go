@@ -191,8 +191,21 @@ type Claim struct {
 	Denied      bool              // some source reports a denial
 	Sensitivity model.Sensitivity // the highest of its statements
 	Manual      bool              // a statement a person typed in, with no source
+	// Rank is the rank a rank's claim stands for (Value is then its English
+	// name, "Colonel"); the statements keep what each source wrote.
+	Rank names.Rank
 
 	independent map[string]bool // the sources counted in Independent
+}
+
+// ValueIn is the claim's value as a page in lang ("en", "ar") shows it: a
+// rank in that language ("العقيد", "Colonel"), any other value as the
+// sources wrote it.
+func (c Claim) ValueIn(lang string) string {
+	if c.Rank.ID != "" && lang == "ar" {
+		return c.Rank.ArabicTitle()
+	}
+	return c.Value
 }
 
 // Arabic reports whether the claim's value is written in Arabic script.
@@ -212,11 +225,22 @@ func (n *notes) claims(sts []model.Statement) ([]Claim, error) {
 			continue
 		}
 		key := store.ClaimKey(st.Value, st.ValueEntity)
+		rank, isRank := names.Rank{}, false
+		if st.Property == model.PropTitle && st.ValueEntity == "" {
+			// العقيد, Col. and Colonel are one rank, whatever the sources
+			// wrote: one claim, its sources counted together.
+			if rank, isRank = names.NormalizeRank(st.Value); isRank {
+				key = "rank\x00" + rank.String()
+			}
+		}
 		i, ok := index[key]
 		if !ok {
 			i = len(out)
 			index[key] = i
 			c := Claim{Value: st.Value, Latin: LatinOf(st.Value), Status: model.StatusRejected}
+			if isRank {
+				c.Value, c.Latin, c.Rank = rank.String(), "", rank
+			}
 			if st.ValueEntity != "" {
 				r, err := n.rd.Ref(st.ValueEntity)
 				if err != nil {

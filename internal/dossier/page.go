@@ -58,6 +58,10 @@ func pair(p *page, x any) paired { return paired{p, x} }
 // T translates a catalogue key into the dossier's language.
 func (p *page) T(key string, args ...any) string { return i18n.T(p.Lang, key, args...) }
 
+// ClaimValue is a claim's value in the dossier's language (a rank is
+// written in it; other values as the sources wrote them).
+func (p *page) ClaimValue(c casefile.Claim) string { return c.ValueIn(string(p.Lang)) }
+
 // label translates prefix+key, or gives key itself when the catalogue has
 // no such key (a property or event type added since).
 func (p *page) label(prefix, key string) string {

@@ -26,6 +26,19 @@ func (r Rank) String() string {
 	return r.English
 }
 
+// ArabicTitle is the rank as Athar prints it in Arabic, with the article:
+// "العقيد", "العقيد الركن", "الملازم أول".
+func (r Rank) ArabicTitle() string {
+	if r.ID == "" {
+		return ""
+	}
+	out := "ال" + r.Arabic
+	if r.Staff {
+		out += " الركن"
+	}
+	return out
+}
+
 // rankTable lists Syrian military and police ranks, highest first: the id,
 // then after a bar the English forms and after another the Arabic forms
 // (without the article, which is taken off before looking up). An

@@ -23,7 +23,8 @@ func TestCaseStatusConfirmedAndSuggested(t *testing.T) {
 	contains(t, "rania's page", body, `id="case-status">Arrested<`, `id="case-suggested">1 source, unreviewed, suggests: <strong>On trial</strong>`,
 		`<a id="case-review" href="/review/claims?entity=`+fx.Person+`">Review them</a>`, `id="rejected-events"`,
 		`<li class="st-rejected" id="ev-`+fx.Conviction+`"`, `<li class="st-rejected" id="ev-`+fx.Disowned+`"`,
-		`class="reached unreviewed">tried`)
+		`class="reached unreviewed">tried`,
+		`<bdi>Colonel</bdi>`) // the rank the wire wrote "Col.", in the page's language
 	lacks(t, "rania's page", body, casefiletest.RejectedAlias)
 	// Vera, cleared for public material only, reads another suggestion and
 	// is not sent to a review queue she may not use.
@@ -34,7 +35,7 @@ func TestCaseStatusConfirmedAndSuggested(t *testing.T) {
 	rania.get(page + "?lang=ar")
 	ar := rania.get(page).body
 	contains(t, "rania's Arabic page", ar, `lang="ar"`, "مصدر واحد، غير مراجَع، يشير إلى:", "قيد المحاكمة", "راجِعها",
-		"مؤكَّدة بالمراجعة", "أحداث رفضها المراجعون (2)")
+		"مؤكَّدة بالمراجعة", "أحداث رفضها المراجعون (2)", "<bdi>العقيد</bdi>")
 	lacks(t, "rania's Arabic page", ar, "[[")
 	// The timeline view says the same.
 	tl := rania.get(page + "/timeline").body

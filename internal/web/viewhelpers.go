@@ -150,3 +150,8 @@ func (v *view) CanWatch() bool { return v.User != nil && v.Viewer.CanWrite() }
 // CanReview reports whether the signed-in user reviews (to show the review
 // links and forms; the routes check again).
 func (v *view) CanReview() bool { return v.User != nil && v.Viewer.CanReview() }
+
+// ClaimValue is a claim's value as the page shows it: a rank in the page's
+// language ("العقيد" on an Arabic page, "Colonel" on an English one), any
+// other value as the sources wrote it.
+func (v *view) ClaimValue(c casefile.Claim) string { return c.ValueIn(string(v.Lang)) }
