@@ -184,6 +184,16 @@ func compare(a, b Name, why bool) Result {
 	if gi >= 0 && gj >= 0 && len(pa) > 1 && len(pb) > 1 && ma[gi] != gj {
 		aToFather := ma[gi] >= 0 && isAncestor(pb[ma[gi]].Role)
 		bToFather := mb[gj] >= 0 && isAncestor(pa[mb[gj]].Role)
+		// both names write "bin" and a given name is found after the
+		// other's: a father's name for certain, whatever its position,
+		// not a reordering ("Salman bin Abdulaziz" and "Abdulaziz bin
+		// Salman" are father and son), so the given names differ: one
+		// replaced by another. A name without bin may be in any order.
+		if hasSonOf(pa) && hasSonOf(pb) && (ma[gi] >= 0 && pb[ma[gi]].sonOf || mb[gj] >= 0 && pa[mb[gj]].sonOf) {
+			fatherSon = true
+			ev.e -= params.replaced
+			say("a given name is the other's father's name, written after bin")
+		}
 		switch {
 		case aToFather && bToFather:
 			fatherSon = true
@@ -239,6 +249,16 @@ func compare(a, b Name, why bool) Result {
 		say("score below the link threshold %.2f", MatchScore)
 	}
 	return r
+}
+
+// hasSonOf reports a name that writes bin (or ibn, "son of") before a part.
+func hasSonOf(ps []Part) bool {
+	for i := range ps {
+		if ps[i].sonOf {
+			return true
+		}
+	}
+	return false
 }
 
 func isAncestor(r Role) bool { return r == RoleFather || r == RoleGrandfather }

@@ -252,6 +252,7 @@ func FuzzParse(f *testing.F) {
 	f.Add("(((", ";;;")
 	f.Add("العقيد الركن ثائر حسين", "Staff Brig. Gen. SMI")
 	f.Add("RamiMakhlouf", "Patr ushev V. Putin")
+	f.Add("Mo7ammed 3ali bin Sa2ed", "I9or Séch1n ibn")
 	f.Fuzz(func(t *testing.T, a, b string) {
 		na, nb := Parse(a), Parse(b)
 		for _, p := range na.Parts {
@@ -304,6 +305,16 @@ func TestScoreBands(t *testing.T) {
 		{"Abdulrahim Salloum", "Abdulrahman Salloum", 0, 0.1, false},
 		{"عبد الرحيم سلوم", "عبد الرحمن سلوم", 0, 0.45, false},
 		{"عبد الرحمن سلوم", "Abdulrahman Salloum", MatchScore, 1, true},
+		// digits for letters: leet and the Arabic chat alphabet
+		{"I9or Sech1n", "Igor Sechin", 0.85, 1, true},
+		{"Mo7ammed 3ali Salloum", "محمد علي سلوم", 0.85, 1, true},
+		{"Ig0r Sech1n", "Oleg Sechin", 0, 0.1, false},
+		// both names write bin: a given name after the other's bin is
+		// the father's, and the two are father and son
+		{"Salman bin Abdulaziz", "Abdulaziz bin Salman", 0, 0.1, false},
+		{"SALMAN BIN MUHAMMAD AL-RAWI", "MUHAMMAD BIN SALMAN AL-RAWI", 0, 0.1, false},
+		{"سلمان بن عبد العزيز", "عبد العزيز بن سلمان", 0, 0.1, false},
+		{"سلمان بن عبد العزيز", "Salman bin Abdulaziz", MatchScore, 1, true},
 	} {
 		r := CompareStrings(c.a, c.b)
 		if r.Score < c.min || r.Score > c.max {
@@ -311,6 +322,28 @@ func TestScoreBands(t *testing.T) {
 		}
 		if r.Match != c.link {
 			t.Errorf("Compare(%q, %q) match %v, want %v; reasons %q", c.a, c.b, r.Match, c.link, r.Reasons)
+		}
+	}
+}
+
+func TestDigitSpelling(t *testing.T) {
+	for _, c := range []struct {
+		in, leet, chat string
+		ok             bool
+	}{
+		{"sech1n", "sechin", "sechin", true},
+		{"i9or", "igor", "isor", true},
+		{"a1i", "ali", "aii", true},
+		{"mo7ammed", "motammed", "mohammed", true},
+		{"3ali", "eali", "aali", true},
+		{"5aled", "saled", "khaled", true},
+		{"sa2ed", "sazed", "saed", true},
+		{"salloum", "", "", false},
+		{"215", "", "", false},
+	} {
+		l, ch, ok := digitSpelling(c.in)
+		if l != c.leet || ch != c.chat || ok != c.ok {
+			t.Errorf("digitSpelling(%q) = %q, %q, %v; want %q, %q, %v", c.in, l, ch, ok, c.leet, c.chat, c.ok)
 		}
 	}
 }

@@ -48,6 +48,9 @@ type Part struct {
 	alt   []rune
 	known []int32
 	rare  float32 // rarity, kept once known
+	// sonOf: the part follows bin, ibn or "son of", so it is a father's
+	// (or an ancestor's) name for certain, whatever its position
+	sonOf bool
 }
 
 // Name is a person's name split into parts, with ranks and honorifics apart.
@@ -88,7 +91,7 @@ var articles = setOf(`al el ul il ال`)
 // starts with their consonant.
 var sunArticles = setOf(`as es us ash esh ad ed ud ar er ur at et ut az ez uz an en un adh ath`)
 
-var sonOf = setOf(`bin ben ibn bint binti ould walad ابن بن بنت ولد`)
+var sonOfWords = setOf(`bin ben ibn bint binti ould walad ابن بن بنت ولد`)
 
 var abuForms = setOf(`abu abou abo ebu aboo ابو`)
 var ummForms = setOf(`umm um oum ام`)
@@ -385,6 +388,7 @@ func isArticle(w, next word) bool {
 func buildParts(ws []word) []Part {
 	var parts []Part
 	article := false
+	var sonOf []int // the parts that follow bin
 	for i := 0; i < len(ws); i++ {
 		w := ws[i]
 		var next *word
@@ -395,7 +399,8 @@ func buildParts(ws []word) []Part {
 		case next != nil && isArticle(w, *next):
 			article = true
 			continue
-		case sonOf[w.fold] && next != nil && len(parts) > 0:
+		case sonOfWords[w.fold] && next != nil && len(parts) > 0:
+			sonOf = append(sonOf, len(parts))
 			continue
 		case (abuForms[w.fold] || ummForms[w.fold]) && next != nil:
 			j := i + 1
@@ -458,6 +463,11 @@ func buildParts(ws []word) []Part {
 			i = j
 		}
 		parts = append(parts, p)
+	}
+	for _, k := range sonOf {
+		if k < len(parts) {
+			parts[k].sonOf = true
+		}
 	}
 	return parts
 }
@@ -576,13 +586,32 @@ func newPart(w word) Part {
 		p.Latin = translitWord(raw)
 		p.known = lookupKnown(f, true)
 	} else {
-		p.units = latinUnits(w.fold)
-		if stem, ok := allahStem(w.fold); ok {
+		f := w.fold
+		leet, chat, digits := digitSpelling(f)
+		if digits {
+			// read as leet, or in the chat alphabet when only that reading
+			// is a known name; the other reading is the alternative
+			if lookupKnown(leet, false) == nil && lookupKnown(chat, false) != nil {
+				leet, chat = chat, leet
+			}
+			f = leet
+			p.Text = f
+		}
+		p.units = latinUnits(f)
+		if stem, ok := allahStem(f); ok {
 			p.units = append(latinUnits(stem), allahUnits...)
 		}
 		p.Latin = capitalize(w.raw)
-		p.known = lookupKnown(w.fold, false)
-		if a := joinedArticle(w.fold); a != "" {
+		if digits {
+			p.Latin = capitalize(f)
+		}
+		p.known = lookupKnown(f, false)
+		if digits {
+			p.alt = latinUnits(chat)
+			if p.known == nil {
+				p.known = lookupKnown(chat, false)
+			}
+		} else if a := joinedArticle(f); a != "" {
 			p.alt = latinUnits(a)
 			if p.known == nil {
 				p.known = lookupKnown(a, false)
@@ -673,4 +702,43 @@ func capitalize(s string) string {
 	rs := []rune(strings.ToLower(s))
 	rs[0] = unicode.ToUpper(rs[0])
 	return string(rs)
+}
+
+// digitSpelling reads a Latin word that mixes letters and digits, as people
+// write names to slip past a filter or in the Arabic chat alphabet: leet
+// gives the letter a digit looks like ("Sech1n", "I9or", "Ig0r"), the chat
+// alphabet the Arabic letter it stands for ("Mo7ammed", "3ali", "5aled").
+// ok is false for a word without both letters and digits.
+func digitSpelling(f string) (leet, chat string, ok bool) {
+	letters, digits := false, false
+	for _, r := range f {
+		switch {
+		case r >= '0' && r <= '9':
+			digits = true
+		case unicode.IsLetter(r):
+			letters = true
+		}
+	}
+	if !letters || !digits {
+		return "", "", false
+	}
+	vowel := func(b byte) bool { return strings.IndexByte("aeiouy", b) >= 0 }
+	var l, c strings.Builder
+	for i := 0; i < len(f); i++ {
+		d := f[i]
+		if d < '0' || d > '9' {
+			l.WriteByte(d)
+			c.WriteByte(d)
+			continue
+		}
+		lk := "oizeasgtbg"[d-'0' : d-'0'+1]
+		if d == '1' && i > 0 && i+1 < len(f) && vowel(f[i-1]) && vowel(f[i+1]) {
+			lk = "l" // "A1i": an l between vowels
+		}
+		l.WriteString(lk)
+		// the chat alphabet: 2 hamza (unwritten in Latin), 3 ayn (a
+		// vowel), 5 kh, 6 ṭ, 7 ḥ, 8 q, 9 ṣ
+		c.WriteString([]string{"o", "i", "", "a", "a", "kh", "t", "h", "q", "s"}[d-'0'])
+	}
+	return l.String(), c.String(), true
 }
