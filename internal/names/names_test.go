@@ -36,6 +36,14 @@ func TestParse(t *testing.T) {
 		{"Dr. Hamed Abdullah Al-Ali", "Hamed Abdullah Ali", []Role{RoleGiven, RoleFather, RoleFamily}, []string{"dr"}, false},
 		{"Mohammad Ishaq Akhund born in 1963", "Mohammad Ishaq Akhund", []Role{RoleGiven, RoleFather, RoleFamily}, nil, false},
 		{"Ezatullah Haqqani (previously listed as)", "Ezatullah Haqqani", []Role{RoleGiven, RoleFamily}, nil, false},
+		// initials written together, in a name not all in capitals
+		{"JC Juncker", "J C Juncker", []Role{RoleGiven, RoleFather, RoleFamily}, nil, false},
+		{"Dr. JC Juncker", "J C Juncker", []Role{RoleGiven, RoleFather, RoleFamily}, []string{"dr"}, false},
+		{"NG SHEK HO", "Ng Shek Ho", []Role{RoleGiven, RoleFather, RoleFamily}, nil, false},
+		{"Tom Smith JR", "Tom Smith Jr", []Role{RoleGiven, RoleFather, RoleFamily}, nil, false},
+		// digits for letters
+		{"I9or Sech1n", "Igor Sechin", []Role{RoleGiven, RoleFamily}, nil, false},
+		{"Mo7ammed", "Mohammed", []Role{RoleGiven}, nil, false},
 		{"", "", nil, nil, false},
 		{"  --  ", "", nil, nil, false},
 	}
@@ -309,6 +317,10 @@ func TestScoreBands(t *testing.T) {
 		{"I9or Sech1n", "Igor Sechin", 0.85, 1, true},
 		{"Mo7ammed 3ali Salloum", "محمد علي سلوم", 0.85, 1, true},
 		{"Ig0r Sech1n", "Oleg Sechin", 0, 0.1, false},
+		// initials written together meet the names they stand for, and
+		// never link
+		{"JC Juncker", "Jean-Claude Juncker", 0.8, 1, false},
+		{"JC Smith", "Jean-Claude Juncker", 0, 0.1, false},
 		// both names write bin: a given name after the other's bin is
 		// the father's, and the two are father and son
 		{"Salman bin Abdulaziz", "Abdulaziz bin Salman", 0, 0.1, false},

@@ -147,6 +147,7 @@ func Parse(s string) Name {
 		ws = ws[k:]
 	}
 	ws = n.dropTitles(ws)
+	ws = splitInitials(ws)
 	n.Parts = buildParts(ws)
 	assignRoles(n.Parts)
 	if n.Epithet {
@@ -741,4 +742,49 @@ func digitSpelling(f string) (leet, chat string, ok bool) {
 		c.WriteString([]string{"o", "i", "", "a", "a", "kh", "t", "h", "q", "s"}[d-'0'])
 	}
 	return l.String(), c.String(), true
+}
+
+// splitInitials reads a short word of capitals without a vowel, in a name
+// that is not all capitals and before its last word, as initials written
+// together: "JC Juncker" is J. C. Juncker.
+func splitInitials(ws []word) []word {
+	mixed := false
+	for _, w := range ws {
+		if !w.arabic && strings.ToUpper(w.raw) != w.raw {
+			mixed = true
+			break
+		}
+	}
+	if !mixed {
+		return ws
+	}
+	var out []word
+	for i, w := range ws {
+		if i == len(ws)-1 || w.arabic || len(w.raw) < 2 || len(w.raw) > 3 || !initialsOnly(w.raw) {
+			if out != nil {
+				out = append(out, w)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]word, 0, len(ws)+2), ws[:i]...)
+		}
+		for _, r := range w.fold {
+			out = append(out, word{raw: string(unicode.ToUpper(r)), fold: string(r)})
+		}
+	}
+	if out == nil {
+		return ws
+	}
+	return out
+}
+
+// initialsOnly reports a word of capital Latin consonants only.
+func initialsOnly(raw string) bool {
+	for _, r := range raw {
+		if r < 'A' || r > 'Z' || strings.ContainsRune("AEIOUY", r) {
+			return false
+		}
+	}
+	return true
 }
