@@ -41,6 +41,13 @@ func TestParse(t *testing.T) {
 		{"Dr. JC Juncker", "J C Juncker", []Role{RoleGiven, RoleFather, RoleFamily}, []string{"dr"}, false},
 		{"NG SHEK HO", "Ng Shek Ho", []Role{RoleGiven, RoleFather, RoleFamily}, nil, false},
 		{"Tom Smith JR", "Tom Smith Jr", []Role{RoleGiven, RoleFather, RoleFamily}, nil, false},
+		// syllables of one given name set apart by a hyphen
+		{"Kim Myong-sik", "Kim Myongsik", []Role{RoleGiven, RoleFamily}, nil, false},
+		{"RA SONG-SU", "Ra Songsu", []Role{RoleGiven, RoleFamily}, nil, false},
+		{"RA KY'ONG-SU", "Ra Kyong Su", []Role{RoleGiven, RoleFather, RoleFamily}, nil, false},
+		{"Jean-Marc Ayrault", "Jean Marc Ayrault", []Role{RoleGiven, RoleFather, RoleFamily}, nil, false},
+		{"Saif-al-Din al-Rawi", "Saif al-Din Rawi", []Role{RoleGiven, RoleFamily}, nil, false},
+		{"Ahmad Ben-Ali", "Ahmad Ali", []Role{RoleGiven, RoleFamily}, nil, false},
 		// digits for letters
 		{"I9or Sech1n", "Igor Sechin", []Role{RoleGiven, RoleFamily}, nil, false},
 		{"Mo7ammed", "Mohammed", []Role{RoleGiven}, nil, false},
@@ -321,6 +328,10 @@ func TestScoreBands(t *testing.T) {
 		// never link
 		{"JC Juncker", "Jean-Claude Juncker", 0.8, 1, false},
 		{"JC Smith", "Jean-Claude Juncker", 0, 0.1, false},
+		// a given name of two syllables is one name: one syllable shared
+		// is not a part that agrees
+		{"Chen Kai-shek", "Chiang Kai-shek", 0, 0.3, false},
+		{"Kim Jong-un", "Kim Jong Un", 0.85, 1, true},
 		// both names write bin: a given name after the other's bin is
 		// the father's, and the two are father and son
 		{"Salman bin Abdulaziz", "Abdulaziz bin Salman", 0, 0.1, false},

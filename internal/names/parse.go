@@ -131,7 +131,7 @@ func Parse(s string) Name {
 			s = b + " " + a
 		}
 	}
-	ws := splitGlued(splitWords(s))
+	ws := splitGlued(splitWords(joinSyllables(s)))
 	if k := rankPrefix(ws); k > 0 && k < len(ws) {
 		// "العقيد الركن ثائر حسين", "Staff Brig. Gen. X": the rank apart
 		var raw []string
@@ -787,4 +787,82 @@ func initialsOnly(raw string) bool {
 		}
 	}
 	return true
+}
+
+// joinSyllables writes two Latin syllables joined by a hyphen as one word
+// when the second is not capitalised (or the whole name is in capitals):
+// the given names of Korean and Chinese romanisations ("Myong-sik",
+// "SONG-SU", "Kai-shek") are one name, however the syllables are set
+// apart. A hyphen before a capital ("Jean-Marc"), before or after a
+// particle ("al-Assad", "Abd-al-Salam", "Saif-al-Din", "Ben-Ali") or
+// between longer words ("Marie-Therese") still separates.
+func joinSyllables(s string) string {
+	if !strings.Contains(s, "-") {
+		return s
+	}
+	rs := []rune(s)
+	// the Latin letters (and inner apostrophes) around position i
+	word := func(i, dir int) (string, int) {
+		j := i
+		for j >= 0 && j < len(rs) && (isLatinLetter(rs[j]) || textfold.IsApostrophe(rs[j]) && j > 0 && j+1 < len(rs) && isLatinLetter(rs[j-1]) && isLatinLetter(rs[j+1])) {
+			j += dir
+		}
+		if dir < 0 {
+			return string(rs[j+1 : i+1]), j
+		}
+		return string(rs[i:j]), j
+	}
+	var b strings.Builder
+	last := 0
+	for i, r := range rs {
+		if r != '-' || i == 0 || i+1 >= len(rs) {
+			continue
+		}
+		left, lj := word(i-1, -1)
+		right, rj := word(i+1, 1)
+		if lj >= 0 && rs[lj] == '-' || rj < len(rs) && rs[rj] == '-' {
+			continue // a run of three or more: "Abd-al-Salam"
+		}
+		if !syllable(left) || !syllable(right) {
+			continue
+		}
+		if up := []rune(right)[0]; unicode.IsUpper(up) && strings.ToUpper(left+right) != left+right {
+			continue // "Jean-Marc": two names, each with its capital
+		}
+		b.WriteString(string(rs[last:i]))
+		last = i + 1
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(string(rs[last:]))
+	return b.String()
+}
+
+func isLatinLetter(r rune) bool {
+	return unicode.In(r, unicode.Latin)
+}
+
+// syllable reports a Latin word of one syllable (one run of vowels) that is
+// no particle of an Arabic name.
+func syllable(w string) bool {
+	if strings.ContainsFunc(w, textfold.IsApostrophe) {
+		// "KY'ONG", "YO'N": an apostrophe writes a diacritic or a break
+		// between syllables, which cannot be told apart
+		return false
+	}
+	f := textfold.Fold(w)
+	if len(f) < 2 || len(f) > 6 || articles[f] || sunArticles[f] || sonOfWords[f] || abdBare[f] ||
+		dinForms[f] || allahForms[f] || abuForms[f] || ummForms[f] || strings.HasPrefix(f, "abd") {
+		return false
+	}
+	runs, inVowel := 0, false
+	for _, r := range f {
+		v := strings.ContainsRune("aeiouy", r)
+		if v && !inVowel {
+			runs++
+		}
+		inVowel = v
+	}
+	return runs == 1
 }
