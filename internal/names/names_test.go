@@ -332,6 +332,12 @@ func TestScoreBands(t *testing.T) {
 		// is not a part that agrees
 		{"Chen Kai-shek", "Chiang Kai-shek", 0, 0.3, false},
 		{"Kim Jong-un", "Kim Jong Un", 0.85, 1, true},
+		// the older romanisations of Chinese and Korean against the newer
+		{"Mao Tse-tung", "Mao Zedong", 0.85, 1, true},
+		{"Hsi Chin-ping", "Xi Jinping", 0.85, 1, true},
+		{"Kim Chong-il", "Kim Jong Il", 0.85, 1, true},
+		{"Kim Chong-il", "Kim Jong-un", 0, 0.1, false},
+		{"Mao Tse-tung", "Mao Zhaoyang", 0, 0.1, false},
 		// both names write bin: a given name after the other's bin is
 		// the father's, and the two are father and son
 		{"Salman bin Abdulaziz", "Abdulaziz bin Salman", 0, 0.1, false},

@@ -131,7 +131,8 @@ func Parse(s string) Name {
 			s = b + " " + a
 		}
 	}
-	ws := splitGlued(splitWords(joinSyllables(s)))
+	s, syllabic := joinSyllables(s)
+	ws := splitGlued(splitWords(s))
 	if k := rankPrefix(ws); k > 0 && k < len(ws) {
 		// "العقيد الركن ثائر حسين", "Staff Brig. Gen. X": the rank apart
 		var raw []string
@@ -149,6 +150,9 @@ func Parse(s string) Name {
 	ws = n.dropTitles(ws)
 	ws = splitInitials(ws)
 	n.Parts = buildParts(ws)
+	if syllabic {
+		romanised(n.Parts)
+	}
 	assignRoles(n.Parts)
 	if n.Epithet {
 		for i := range n.Parts {
@@ -796,9 +800,9 @@ func initialsOnly(raw string) bool {
 // apart. A hyphen before a capital ("Jean-Marc"), before or after a
 // particle ("al-Assad", "Abd-al-Salam", "Saif-al-Din", "Ben-Ali") or
 // between longer words ("Marie-Therese") still separates.
-func joinSyllables(s string) string {
+func joinSyllables(s string) (joined string, any bool) {
 	if !strings.Contains(s, "-") {
-		return s
+		return s, false
 	}
 	rs := []rune(s)
 	// the Latin letters (and inner apostrophes) around position i
@@ -833,10 +837,67 @@ func joinSyllables(s string) string {
 		last = i + 1
 	}
 	if last == 0 {
-		return s
+		return s, false
 	}
 	b.WriteString(string(rs[last:]))
-	return b.String()
+	return b.String(), true
+}
+
+// romanised gives the Latin parts of a name that joined syllables (so a
+// Chinese or Korean one) their spelling in the newer romanisations as
+// their alternative: Wade-Giles and McCune-Reischauer write the unaspirated
+// initials p, t, k, ch, ts, hs where pinyin and Revised Romanization write b,
+// d, g, j, z, x, and -ung where they write -ong ("Tse-tung" is "Zedong",
+// "Hsi" is "Xi", "Chong-il" is "Jong-il").
+func romanised(parts []Part) {
+	for i := range parts {
+		p := &parts[i]
+		if p.Arabic || p.alt != nil || p.Role == RoleKunya || strings.Contains(p.Text, " ") {
+			continue
+		}
+		// each syllable: a run of consonants, then one of vowels and
+		// what follows up to the next run of consonants before a vowel
+		var b strings.Builder
+		f := p.Text
+		for start := 0; start < len(f); {
+			end := start
+			for end < len(f) && !isLatinVowel(f[end]) {
+				end++
+			}
+			for end < len(f) && isLatinVowel(f[end]) {
+				end++
+			}
+			// the coda: ng, n or one consonant before a consonant or the end
+			if strings.HasPrefix(f[end:], "ng") && (end+2 == len(f) || !isLatinVowel(f[end+2])) {
+				end += 2
+			} else if end < len(f) && (end+1 == len(f) || !isLatinVowel(f[end+1])) {
+				end++
+			}
+			b.WriteString(newRomanisation(f[start:end]))
+			start = end
+		}
+		if a := b.String(); a != f {
+			p.alt = latinUnits(a)
+			p.finish()
+		}
+	}
+}
+
+func isLatinVowel(c byte) bool { return strings.IndexByte("aeiouy", c) >= 0 }
+
+// newRomanisation spells one syllable of Wade-Giles or McCune-Reischauer
+// as pinyin or Revised Romanization would (see romanised).
+func newRomanisation(syl string) string {
+	for _, r := range [...][2]string{{"hs", "x"}, {"ts", "z"}, {"tz", "z"}, {"ch", "j"}, {"k", "g"}, {"t", "d"}, {"p", "b"}} {
+		if rest, ok := strings.CutPrefix(syl, r[0]); ok {
+			syl = r[1] + rest
+			break
+		}
+	}
+	if stem, ok := strings.CutSuffix(syl, "ung"); ok {
+		syl = stem + "ong"
+	}
+	return syl
 }
 
 func isLatinLetter(r rune) bool {
