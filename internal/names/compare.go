@@ -632,7 +632,10 @@ func joinRuns(x, y []Part) []Part {
 			text := ""
 			for j := range y {
 				t := &y[j]
-				if t.Arabic || abs(len(t.Text)-size) > 2 || !strings.HasPrefix(t.Text, run[0].Text[:min(2, len(run[0].Text))]) {
+				// a given name of joined syllables ("Myong-chul") meets
+				// the same syllables apart ("Pyong Chul") when the two
+				// are alike, however they start
+				if t.Arabic || abs(len(t.Text)-size) > 2 || !t.syllabic && !strings.HasPrefix(t.Text, run[0].Text[:min(2, len(run[0].Text))]) {
 					continue
 				}
 				if text == "" {
@@ -641,7 +644,11 @@ func joinRuns(x, y []Part) []Part {
 					}
 				}
 				m := newPart(word{raw: text, fold: text})
-				if partSim(&m, t, true) < 0.9 || partSim(&run[0], t, true) >= agree || partSim(&run[n-1], t, true) >= agree {
+				need := 0.9
+				if t.syllabic {
+					need = agree
+				}
+				if partSim(&m, t, true) < need || partSim(&run[0], t, true) >= agree || partSim(&run[n-1], t, true) >= agree {
 					continue
 				}
 				if out == nil {

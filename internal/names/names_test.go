@@ -338,6 +338,9 @@ func TestScoreBands(t *testing.T) {
 		{"Kim Chong-il", "Kim Jong Il", 0.85, 1, true},
 		{"Kim Chong-il", "Kim Jong-un", 0, 0.1, false},
 		{"Mao Tse-tung", "Mao Zhaoyang", 0, 0.1, false},
+		// joined syllables meet the same syllables apart
+		{"RI MYONG-CHUL", "RI MYONG CHUL", 0.85, 1, true},
+		{"RI MYONG-CHUL", "RI MYONG HO", 0, 0.4, false},
 		// both names write bin: a given name after the other's bin is
 		// the father's, and the two are father and son
 		{"Salman bin Abdulaziz", "Abdulaziz bin Salman", 0, 0.1, false},

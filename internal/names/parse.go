@@ -1,6 +1,7 @@
 package names
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -51,6 +52,8 @@ type Part struct {
 	// sonOf: the part follows bin, ibn or "son of", so it is a father's
 	// (or an ancestor's) name for certain, whatever its position
 	sonOf bool
+	// syllabic: two syllables joined by a hyphen ("Myong-chul")
+	syllabic bool
 }
 
 // Name is a person's name split into parts, with ranks and honorifics apart.
@@ -150,8 +153,11 @@ func Parse(s string) Name {
 	ws = n.dropTitles(ws)
 	ws = splitInitials(ws)
 	n.Parts = buildParts(ws)
-	if syllabic {
+	if len(syllabic) > 0 {
 		romanised(n.Parts)
+		for i := range n.Parts {
+			n.Parts[i].syllabic = slices.Contains(syllabic, n.Parts[i].Text)
+		}
 	}
 	assignRoles(n.Parts)
 	if n.Epithet {
@@ -800,9 +806,9 @@ func initialsOnly(raw string) bool {
 // apart. A hyphen before a capital ("Jean-Marc"), before or after a
 // particle ("al-Assad", "Abd-al-Salam", "Saif-al-Din", "Ben-Ali") or
 // between longer words ("Marie-Therese") still separates.
-func joinSyllables(s string) (joined string, any bool) {
+func joinSyllables(s string) (joined string, words []string) {
 	if !strings.Contains(s, "-") {
-		return s, false
+		return s, nil
 	}
 	rs := []rune(s)
 	// the Latin letters (and inner apostrophes) around position i
@@ -835,12 +841,13 @@ func joinSyllables(s string) (joined string, any bool) {
 		}
 		b.WriteString(string(rs[last:i]))
 		last = i + 1
+		words = append(words, textfold.Fold(left+right))
 	}
 	if last == 0 {
-		return s, false
+		return s, nil
 	}
 	b.WriteString(string(rs[last:]))
-	return b.String(), true
+	return b.String(), words
 }
 
 // romanised gives the Latin parts of a name that joined syllables (so a
