@@ -338,6 +338,10 @@ func TestScoreBands(t *testing.T) {
 		{"Kim Chong-il", "Kim Jong Il", 0.85, 1, true},
 		{"Kim Chong-il", "Kim Jong-un", 0, 0.1, false},
 		{"Mao Tse-tung", "Mao Zhaoyang", 0, 0.1, false},
+		// "rn" read for "m"
+		{"Karnal Hamdan", "Kamal Hamdan", 0.85, 1, true},
+		{"Sukarno", "Sukamto", 0.3, 0.45, false},
+		{"Bernard Smith", "Howard Smith", 0, 0.1, false},
 		// joined syllables meet the same syllables apart
 		{"RI MYONG-CHUL", "RI MYONG CHUL", 0.85, 1, true},
 		{"RI MYONG-CHUL", "RI MYONG HO", 0, 0.4, false},

@@ -627,6 +627,10 @@ func newPart(w word) Part {
 			if p.known == nil {
 				p.known = lookupKnown(a, false)
 			}
+		} else if strings.Contains(f, "rn") && p.known == nil {
+			// "rn" and "m" look alike in print, and OCR and typists read
+			// one for the other: "Sukarno" may be "Sukamo"
+			p.alt = latinUnits(strings.ReplaceAll(f, "rn", "m"))
 		}
 	}
 	p.finish()
