@@ -189,16 +189,15 @@ func compare(a, b Name, why bool) Result {
 		// not a reordering ("Salman bin Abdulaziz" and "Abdulaziz bin
 		// Salman" are father and son), so the given names differ: one
 		// replaced by another. A name without bin may be in any order.
-		if hasSonOf(pa) && hasSonOf(pb) && (ma[gi] >= 0 && pb[ma[gi]].sonOf || mb[gj] >= 0 && pa[mb[gj]].sonOf) {
-			fatherSon = true
+		afterBin := hasSonOf(pa) && hasSonOf(pb) && (ma[gi] >= 0 && pb[ma[gi]].sonOf || mb[gj] >= 0 && pa[mb[gj]].sonOf)
+		if afterBin {
 			ev.e -= params.replaced
-			say("a given name is the other's father's name, written after bin")
 		}
 		switch {
 		case aToFather && bToFather:
 			fatherSon = true
 			say("given and father's names swapped: perhaps father and son")
-		case aToFather && mb[gj] < 0, bToFather && ma[gi] < 0:
+		case aToFather && mb[gj] < 0, bToFather && ma[gi] < 0, afterBin:
 			fatherSon = true
 			say("a given name pairs with the other's father's name: perhaps father and son")
 		}
