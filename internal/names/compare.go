@@ -184,11 +184,20 @@ func compare(a, b Name, why bool) Result {
 	if gi >= 0 && gj >= 0 && len(pa) > 1 && len(pb) > 1 && ma[gi] != gj {
 		aToFather := ma[gi] >= 0 && isAncestor(pb[ma[gi]].Role)
 		bToFather := mb[gj] >= 0 && isAncestor(pa[mb[gj]].Role)
+		// both names write "bin" and a given name is found after the
+		// other's: a father's name for certain, whatever its position,
+		// not a reordering ("Salman bin Abdulaziz" and "Abdulaziz bin
+		// Salman" are father and son), so the given names differ: one
+		// replaced by another. A name without bin may be in any order.
+		afterBin := hasSonOf(pa) && hasSonOf(pb) && (ma[gi] >= 0 && pb[ma[gi]].sonOf || mb[gj] >= 0 && pa[mb[gj]].sonOf)
+		if afterBin {
+			ev.e -= params.replaced
+		}
 		switch {
 		case aToFather && bToFather:
 			fatherSon = true
 			say("given and father's names swapped: perhaps father and son")
-		case aToFather && mb[gj] < 0, bToFather && ma[gi] < 0:
+		case aToFather && mb[gj] < 0, bToFather && ma[gi] < 0, afterBin:
 			fatherSon = true
 			say("a given name pairs with the other's father's name: perhaps father and son")
 		}
@@ -239,6 +248,16 @@ func compare(a, b Name, why bool) Result {
 		say("score below the link threshold %.2f", MatchScore)
 	}
 	return r
+}
+
+// hasSonOf reports a name that writes bin (or ibn, "son of") before a part.
+func hasSonOf(ps []Part) bool {
+	for i := range ps {
+		if ps[i].sonOf {
+			return true
+		}
+	}
+	return false
 }
 
 func isAncestor(r Role) bool { return r == RoleFather || r == RoleGrandfather }
@@ -612,7 +631,10 @@ func joinRuns(x, y []Part) []Part {
 			text := ""
 			for j := range y {
 				t := &y[j]
-				if t.Arabic || abs(len(t.Text)-size) > 2 || !strings.HasPrefix(t.Text, run[0].Text[:min(2, len(run[0].Text))]) {
+				// a given name of joined syllables ("Myong-chul") meets
+				// the same syllables apart ("Pyong Chul") when the two
+				// are alike, however they start
+				if t.Arabic || abs(len(t.Text)-size) > 2 || !t.syllabic && !strings.HasPrefix(t.Text, run[0].Text[:min(2, len(run[0].Text))]) {
 					continue
 				}
 				if text == "" {
@@ -621,7 +643,11 @@ func joinRuns(x, y []Part) []Part {
 					}
 				}
 				m := newPart(word{raw: text, fold: text})
-				if partSim(&m, t, true) < 0.9 || partSim(&run[0], t, true) >= agree || partSim(&run[n-1], t, true) >= agree {
+				need := 0.9
+				if t.syllabic {
+					need = agree
+				}
+				if partSim(&m, t, true) < need || partSim(&run[0], t, true) >= agree || partSim(&run[n-1], t, true) >= agree {
 					continue
 				}
 				if out == nil {

@@ -36,6 +36,21 @@ func TestParse(t *testing.T) {
 		{"Dr. Hamed Abdullah Al-Ali", "Hamed Abdullah Ali", []Role{RoleGiven, RoleFather, RoleFamily}, []string{"dr"}, false},
 		{"Mohammad Ishaq Akhund born in 1963", "Mohammad Ishaq Akhund", []Role{RoleGiven, RoleFather, RoleFamily}, nil, false},
 		{"Ezatullah Haqqani (previously listed as)", "Ezatullah Haqqani", []Role{RoleGiven, RoleFamily}, nil, false},
+		// initials written together, in a name not all in capitals
+		{"JC Juncker", "J C Juncker", []Role{RoleGiven, RoleFather, RoleFamily}, nil, false},
+		{"Dr. JC Juncker", "J C Juncker", []Role{RoleGiven, RoleFather, RoleFamily}, []string{"dr"}, false},
+		{"NG SHEK HO", "Ng Shek Ho", []Role{RoleGiven, RoleFather, RoleFamily}, nil, false},
+		{"Tom Smith JR", "Tom Smith Jr", []Role{RoleGiven, RoleFather, RoleFamily}, nil, false},
+		// syllables of one given name set apart by a hyphen
+		{"Kim Myong-sik", "Kim Myongsik", []Role{RoleGiven, RoleFamily}, nil, false},
+		{"RA SONG-SU", "Ra Songsu", []Role{RoleGiven, RoleFamily}, nil, false},
+		{"RA KY'ONG-SU", "Ra Kyong Su", []Role{RoleGiven, RoleFather, RoleFamily}, nil, false},
+		{"Jean-Marc Ayrault", "Jean Marc Ayrault", []Role{RoleGiven, RoleFather, RoleFamily}, nil, false},
+		{"Saif-al-Din al-Rawi", "Saif al-Din Rawi", []Role{RoleGiven, RoleFamily}, nil, false},
+		{"Ahmad Ben-Ali", "Ahmad Ali", []Role{RoleGiven, RoleFamily}, nil, false},
+		// digits for letters
+		{"I9or Sech1n", "Igor Sechin", []Role{RoleGiven, RoleFamily}, nil, false},
+		{"Mo7ammed", "Mohammed", []Role{RoleGiven}, nil, false},
 		{"", "", nil, nil, false},
 		{"  --  ", "", nil, nil, false},
 	}
@@ -252,6 +267,7 @@ func FuzzParse(f *testing.F) {
 	f.Add("(((", ";;;")
 	f.Add("العقيد الركن ثائر حسين", "Staff Brig. Gen. SMI")
 	f.Add("RamiMakhlouf", "Patr ushev V. Putin")
+	f.Add("Mo7ammed 3ali bin Sa2ed", "I9or Séch1n ibn")
 	f.Fuzz(func(t *testing.T, a, b string) {
 		na, nb := Parse(a), Parse(b)
 		for _, p := range na.Parts {
@@ -304,6 +320,37 @@ func TestScoreBands(t *testing.T) {
 		{"Abdulrahim Salloum", "Abdulrahman Salloum", 0, 0.1, false},
 		{"عبد الرحيم سلوم", "عبد الرحمن سلوم", 0, 0.45, false},
 		{"عبد الرحمن سلوم", "Abdulrahman Salloum", MatchScore, 1, true},
+		// digits for letters: leet and the Arabic chat alphabet
+		{"I9or Sech1n", "Igor Sechin", 0.85, 1, true},
+		{"Mo7ammed 3ali Salloum", "محمد علي سلوم", 0.85, 1, true},
+		{"Ig0r Sech1n", "Oleg Sechin", 0, 0.1, false},
+		// initials written together meet the names they stand for, and
+		// never link
+		{"JC Juncker", "Jean-Claude Juncker", 0.8, 1, false},
+		{"JC Smith", "Jean-Claude Juncker", 0, 0.1, false},
+		// a given name of two syllables is one name: one syllable shared
+		// is not a part that agrees
+		{"Chen Kai-shek", "Chiang Kai-shek", 0, 0.3, false},
+		{"Kim Jong-un", "Kim Jong Un", 0.85, 1, true},
+		// the older romanisations of Chinese and Korean against the newer
+		{"Mao Tse-tung", "Mao Zedong", 0.85, 1, true},
+		{"Hsi Chin-ping", "Xi Jinping", 0.85, 1, true},
+		{"Kim Chong-il", "Kim Jong Il", 0.85, 1, true},
+		{"Kim Chong-il", "Kim Jong-un", 0, 0.1, false},
+		{"Mao Tse-tung", "Mao Zhaoyang", 0, 0.1, false},
+		// "rn" read for "m"
+		{"Karnal Hamdan", "Kamal Hamdan", 0.85, 1, true},
+		{"Sukarno", "Sukamto", 0.3, 0.45, false},
+		{"Bernard Smith", "Howard Smith", 0, 0.1, false},
+		// joined syllables meet the same syllables apart
+		{"RI MYONG-CHUL", "RI MYONG CHUL", 0.85, 1, true},
+		{"RI MYONG-CHUL", "RI MYONG HO", 0, 0.4, false},
+		// both names write bin: a given name after the other's bin is
+		// the father's, and the two are father and son
+		{"Salman bin Abdulaziz", "Abdulaziz bin Salman", 0, 0.1, false},
+		{"SALMAN BIN MUHAMMAD AL-RAWI", "MUHAMMAD BIN SALMAN AL-RAWI", 0, 0.1, false},
+		{"سلمان بن عبد العزيز", "عبد العزيز بن سلمان", 0, 0.1, false},
+		{"سلمان بن عبد العزيز", "Salman bin Abdulaziz", MatchScore, 1, true},
 	} {
 		r := CompareStrings(c.a, c.b)
 		if r.Score < c.min || r.Score > c.max {
@@ -311,6 +358,28 @@ func TestScoreBands(t *testing.T) {
 		}
 		if r.Match != c.link {
 			t.Errorf("Compare(%q, %q) match %v, want %v; reasons %q", c.a, c.b, r.Match, c.link, r.Reasons)
+		}
+	}
+}
+
+func TestDigitSpelling(t *testing.T) {
+	for _, c := range []struct {
+		in, leet, chat string
+		ok             bool
+	}{
+		{"sech1n", "sechin", "sechin", true},
+		{"i9or", "igor", "isor", true},
+		{"a1i", "ali", "aii", true},
+		{"mo7ammed", "motammed", "mohammed", true},
+		{"3ali", "eali", "aali", true},
+		{"5aled", "saled", "khaled", true},
+		{"sa2ed", "sazed", "saed", true},
+		{"salloum", "", "", false},
+		{"215", "", "", false},
+	} {
+		l, ch, ok := digitSpelling(c.in)
+		if l != c.leet || ch != c.chat || ok != c.ok {
+			t.Errorf("digitSpelling(%q) = %q, %q, %v; want %q, %q, %v", c.in, l, ch, ok, c.leet, c.chat, c.ok)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package names
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -48,6 +49,11 @@ type Part struct {
 	alt   []rune
 	known []int32
 	rare  float32 // rarity, kept once known
+	// sonOf: the part follows bin, ibn or "son of", so it is a father's
+	// (or an ancestor's) name for certain, whatever its position
+	sonOf bool
+	// syllabic: two syllables joined by a hyphen ("Myong-chul")
+	syllabic bool
 }
 
 // Name is a person's name split into parts, with ranks and honorifics apart.
@@ -88,7 +94,7 @@ var articles = setOf(`al el ul il ال`)
 // starts with their consonant.
 var sunArticles = setOf(`as es us ash esh ad ed ud ar er ur at et ut az ez uz an en un adh ath`)
 
-var sonOf = setOf(`bin ben ibn bint binti ould walad ابن بن بنت ولد`)
+var sonOfWords = setOf(`bin ben ibn bint binti ould walad ابن بن بنت ولد`)
 
 var abuForms = setOf(`abu abou abo ebu aboo ابو`)
 var ummForms = setOf(`umm um oum ام`)
@@ -128,6 +134,7 @@ func Parse(s string) Name {
 			s = b + " " + a
 		}
 	}
+	s, syllabic := joinSyllables(s)
 	ws := splitGlued(splitWords(s))
 	if k := rankPrefix(ws); k > 0 && k < len(ws) {
 		// "العقيد الركن ثائر حسين", "Staff Brig. Gen. X": the rank apart
@@ -144,7 +151,14 @@ func Parse(s string) Name {
 		ws = ws[k:]
 	}
 	ws = n.dropTitles(ws)
+	ws = splitInitials(ws)
 	n.Parts = buildParts(ws)
+	if len(syllabic) > 0 {
+		romanised(n.Parts)
+		for i := range n.Parts {
+			n.Parts[i].syllabic = slices.Contains(syllabic, n.Parts[i].Text)
+		}
+	}
 	assignRoles(n.Parts)
 	if n.Epithet {
 		for i := range n.Parts {
@@ -385,6 +399,7 @@ func isArticle(w, next word) bool {
 func buildParts(ws []word) []Part {
 	var parts []Part
 	article := false
+	var sonOf []int // the parts that follow bin
 	for i := 0; i < len(ws); i++ {
 		w := ws[i]
 		var next *word
@@ -395,7 +410,8 @@ func buildParts(ws []word) []Part {
 		case next != nil && isArticle(w, *next):
 			article = true
 			continue
-		case sonOf[w.fold] && next != nil && len(parts) > 0:
+		case sonOfWords[w.fold] && next != nil && len(parts) > 0:
+			sonOf = append(sonOf, len(parts))
 			continue
 		case (abuForms[w.fold] || ummForms[w.fold]) && next != nil:
 			j := i + 1
@@ -458,6 +474,11 @@ func buildParts(ws []word) []Part {
 			i = j
 		}
 		parts = append(parts, p)
+	}
+	for _, k := range sonOf {
+		if k < len(parts) {
+			parts[k].sonOf = true
+		}
 	}
 	return parts
 }
@@ -576,17 +597,40 @@ func newPart(w word) Part {
 		p.Latin = translitWord(raw)
 		p.known = lookupKnown(f, true)
 	} else {
-		p.units = latinUnits(w.fold)
-		if stem, ok := allahStem(w.fold); ok {
+		f := w.fold
+		leet, chat, digits := digitSpelling(f)
+		if digits {
+			// read as leet, or in the chat alphabet when only that reading
+			// is a known name; the other reading is the alternative
+			if lookupKnown(leet, false) == nil && lookupKnown(chat, false) != nil {
+				leet, chat = chat, leet
+			}
+			f = leet
+			p.Text = f
+		}
+		p.units = latinUnits(f)
+		if stem, ok := allahStem(f); ok {
 			p.units = append(latinUnits(stem), allahUnits...)
 		}
 		p.Latin = capitalize(w.raw)
-		p.known = lookupKnown(w.fold, false)
-		if a := joinedArticle(w.fold); a != "" {
+		if digits {
+			p.Latin = capitalize(f)
+		}
+		p.known = lookupKnown(f, false)
+		if digits {
+			p.alt = latinUnits(chat)
+			if p.known == nil {
+				p.known = lookupKnown(chat, false)
+			}
+		} else if a := joinedArticle(f); a != "" {
 			p.alt = latinUnits(a)
 			if p.known == nil {
 				p.known = lookupKnown(a, false)
 			}
+		} else if strings.Contains(f, "rn") && p.known == nil {
+			// "rn" and "m" look alike in print, and OCR and typists read
+			// one for the other: "Sukarno" may be "Sukamo"
+			p.alt = latinUnits(strings.ReplaceAll(f, "rn", "m"))
 		}
 	}
 	p.finish()
@@ -673,4 +717,224 @@ func capitalize(s string) string {
 	rs := []rune(strings.ToLower(s))
 	rs[0] = unicode.ToUpper(rs[0])
 	return string(rs)
+}
+
+// digitSpelling reads a Latin word that mixes letters and digits, as people
+// write names to slip past a filter or in the Arabic chat alphabet: leet
+// gives the letter a digit looks like ("Sech1n", "I9or", "Ig0r"), the chat
+// alphabet the Arabic letter it stands for ("Mo7ammed", "3ali", "5aled").
+// ok is false for a word without both letters and digits.
+func digitSpelling(f string) (leet, chat string, ok bool) {
+	letters, digits := false, false
+	for _, r := range f {
+		switch {
+		case r >= '0' && r <= '9':
+			digits = true
+		case unicode.IsLetter(r):
+			letters = true
+		}
+	}
+	if !letters || !digits {
+		return "", "", false
+	}
+	vowel := func(b byte) bool { return strings.IndexByte("aeiouy", b) >= 0 }
+	var l, c strings.Builder
+	for i := 0; i < len(f); i++ {
+		d := f[i]
+		if d < '0' || d > '9' {
+			l.WriteByte(d)
+			c.WriteByte(d)
+			continue
+		}
+		lk := "oizeasgtbg"[d-'0' : d-'0'+1]
+		if d == '1' && i > 0 && i+1 < len(f) && vowel(f[i-1]) && vowel(f[i+1]) {
+			lk = "l" // "A1i": an l between vowels
+		}
+		l.WriteString(lk)
+		// the chat alphabet: 2 hamza (unwritten in Latin), 3 ayn (a
+		// vowel), 5 kh, 6 ṭ, 7 ḥ, 8 q, 9 ṣ
+		c.WriteString([]string{"o", "i", "", "a", "a", "kh", "t", "h", "q", "s"}[d-'0'])
+	}
+	return l.String(), c.String(), true
+}
+
+// splitInitials reads a short word of capitals without a vowel, in a name
+// that is not all capitals and before its last word, as initials written
+// together: "JC Juncker" is J. C. Juncker.
+func splitInitials(ws []word) []word {
+	mixed := false
+	for _, w := range ws {
+		if !w.arabic && strings.ToUpper(w.raw) != w.raw {
+			mixed = true
+			break
+		}
+	}
+	if !mixed {
+		return ws
+	}
+	var out []word
+	for i, w := range ws {
+		if i == len(ws)-1 || w.arabic || len(w.raw) < 2 || len(w.raw) > 3 || !initialsOnly(w.raw) {
+			if out != nil {
+				out = append(out, w)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]word, 0, len(ws)+2), ws[:i]...)
+		}
+		for _, r := range w.fold {
+			out = append(out, word{raw: string(unicode.ToUpper(r)), fold: string(r)})
+		}
+	}
+	if out == nil {
+		return ws
+	}
+	return out
+}
+
+// initialsOnly reports a word of capital Latin consonants only.
+func initialsOnly(raw string) bool {
+	for _, r := range raw {
+		if r < 'A' || r > 'Z' || strings.ContainsRune("AEIOUY", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// joinSyllables writes two Latin syllables joined by a hyphen as one word
+// when the second is not capitalised (or the whole name is in capitals):
+// the given names of Korean and Chinese romanisations ("Myong-sik",
+// "SONG-SU", "Kai-shek") are one name, however the syllables are set
+// apart. A hyphen before a capital ("Jean-Marc"), before or after a
+// particle ("al-Assad", "Abd-al-Salam", "Saif-al-Din", "Ben-Ali") or
+// between longer words ("Marie-Therese") still separates.
+func joinSyllables(s string) (joined string, words []string) {
+	if !strings.Contains(s, "-") {
+		return s, nil
+	}
+	rs := []rune(s)
+	// the Latin letters (and inner apostrophes) around position i
+	word := func(i, dir int) (string, int) {
+		j := i
+		for j >= 0 && j < len(rs) && (isLatinLetter(rs[j]) || textfold.IsApostrophe(rs[j]) && j > 0 && j+1 < len(rs) && isLatinLetter(rs[j-1]) && isLatinLetter(rs[j+1])) {
+			j += dir
+		}
+		if dir < 0 {
+			return string(rs[j+1 : i+1]), j
+		}
+		return string(rs[i:j]), j
+	}
+	var b strings.Builder
+	last := 0
+	for i, r := range rs {
+		if r != '-' || i == 0 || i+1 >= len(rs) {
+			continue
+		}
+		left, lj := word(i-1, -1)
+		right, rj := word(i+1, 1)
+		if lj >= 0 && rs[lj] == '-' || rj < len(rs) && rs[rj] == '-' {
+			continue // a run of three or more: "Abd-al-Salam"
+		}
+		if !syllable(left) || !syllable(right) {
+			continue
+		}
+		if up := []rune(right)[0]; unicode.IsUpper(up) && strings.ToUpper(left+right) != left+right {
+			continue // "Jean-Marc": two names, each with its capital
+		}
+		b.WriteString(string(rs[last:i]))
+		last = i + 1
+		words = append(words, textfold.Fold(left+right))
+	}
+	if last == 0 {
+		return s, nil
+	}
+	b.WriteString(string(rs[last:]))
+	return b.String(), words
+}
+
+// romanised gives the Latin parts of a name that joined syllables (so a
+// Chinese or Korean one) their spelling in the newer romanisations as
+// their alternative: Wade-Giles and McCune-Reischauer write the unaspirated
+// initials p, t, k, ch, ts, hs where pinyin and Revised Romanization write b,
+// d, g, j, z, x, and -ung where they write -ong ("Tse-tung" is "Zedong",
+// "Hsi" is "Xi", "Chong-il" is "Jong-il").
+func romanised(parts []Part) {
+	for i := range parts {
+		p := &parts[i]
+		if p.Arabic || p.alt != nil || p.Role == RoleKunya || strings.Contains(p.Text, " ") {
+			continue
+		}
+		// each syllable: a run of consonants, then one of vowels and
+		// what follows up to the next run of consonants before a vowel
+		var b strings.Builder
+		f := p.Text
+		for start := 0; start < len(f); {
+			end := start
+			for end < len(f) && !isLatinVowel(f[end]) {
+				end++
+			}
+			for end < len(f) && isLatinVowel(f[end]) {
+				end++
+			}
+			// the coda: ng, n or one consonant before a consonant or the end
+			if strings.HasPrefix(f[end:], "ng") && (end+2 == len(f) || !isLatinVowel(f[end+2])) {
+				end += 2
+			} else if end < len(f) && (end+1 == len(f) || !isLatinVowel(f[end+1])) {
+				end++
+			}
+			b.WriteString(newRomanisation(f[start:end]))
+			start = end
+		}
+		if a := b.String(); a != f {
+			p.alt = latinUnits(a)
+			p.finish()
+		}
+	}
+}
+
+func isLatinVowel(c byte) bool { return strings.IndexByte("aeiouy", c) >= 0 }
+
+// newRomanisation spells one syllable of Wade-Giles or McCune-Reischauer
+// as pinyin or Revised Romanization would (see romanised).
+func newRomanisation(syl string) string {
+	for _, r := range [...][2]string{{"hs", "x"}, {"ts", "z"}, {"tz", "z"}, {"ch", "j"}, {"k", "g"}, {"t", "d"}, {"p", "b"}} {
+		if rest, ok := strings.CutPrefix(syl, r[0]); ok {
+			syl = r[1] + rest
+			break
+		}
+	}
+	if stem, ok := strings.CutSuffix(syl, "ung"); ok {
+		syl = stem + "ong"
+	}
+	return syl
+}
+
+func isLatinLetter(r rune) bool {
+	return unicode.In(r, unicode.Latin)
+}
+
+// syllable reports a Latin word of one syllable (one run of vowels) that is
+// no particle of an Arabic name.
+func syllable(w string) bool {
+	if strings.ContainsFunc(w, textfold.IsApostrophe) {
+		// "KY'ONG", "YO'N": an apostrophe writes a diacritic or a break
+		// between syllables, which cannot be told apart
+		return false
+	}
+	f := textfold.Fold(w)
+	if len(f) < 2 || len(f) > 6 || articles[f] || sunArticles[f] || sonOfWords[f] || abdBare[f] ||
+		dinForms[f] || allahForms[f] || abuForms[f] || ummForms[f] || strings.HasPrefix(f, "abd") {
+		return false
+	}
+	runs, inVowel := 0, false
+	for _, r := range f {
+		v := strings.ContainsRune("aeiouy", r)
+		if v && !inVowel {
+			runs++
+		}
+		inVowel = v
+	}
+	return runs == 1
 }
