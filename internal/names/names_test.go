@@ -167,6 +167,9 @@ var positives = [][2]string{
 	{"عتیق الله آخوند", "Atiqullah Akhund"},
 	{"Abdul Rahman Yasin", "عبد الرحمن ياسين"},
 	{"Esmail AHMADI-MOGHADDAM", "Esma'il AHMADI-MOQADDAM"},
+	// the same Arabic letter twice is two consonants (ma-m-louk), as Latin writes it
+	{"Ali Mamlouk", "علي مملوك"},
+	{"Mamdouh Sabbagh", "ممدوح صباغ"},
 }
 
 var negatives = [][2]string{
