@@ -240,14 +240,12 @@ func arabicUnits(w string) []rune {
 		n := len(out)
 		switch {
 		case n > 0 && out[n-1] == c && (isVowelUnit(c) || c == 'L'):
-			// a vowel written twice, or the article's lam before a lam
-			// (الله, اللاذقية: "Abdullah", "Latakia")
+			// A vowel written twice, or the article's lam before a lam
+			// (الله, اللاذقية: "Abdullah", "Latakia"), is one. Any other
+			// letter twice is two consonants with an unwritten short vowel
+			// between (مملوك "Mamlouk", ممدوح "Mamdouh"), since Arabic
+			// writes a doubled consonant once.
 			return
-		case n > 0 && out[n-1] == c:
-			// Arabic writes a doubled consonant once (with a shadda, if
-			// at all): the same letter twice is two consonants with a
-			// short vowel between, unwritten (مملوك "Mamlouk", ممدوح
-			// "Mamdouh"), which is what Latin writes
 		case n > 1 && isVowelUnit(c) && out[n-1] == ayn && vowelClass(out[n-2]) == vowelClass(c):
 			return // a vowel on both sides of an ayn: one vowel in Latin ("Rabi'i", "Rabii")
 		case n > 0 && isVowelUnit(c) && isVowelUnit(out[n-1]):
