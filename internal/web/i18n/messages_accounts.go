@@ -53,6 +53,7 @@ var englishAccounts = map[string]string{
 	"action.totp-enrolled":          "enrolled a second factor",
 	"action.totp-reset":             "second factor removed",
 	"action.recovery-codes-renewed": "renewed recovery codes",
+	"action.token-expired":          "presented an expired API token",
 }
 
 var arabicAccounts = map[string]string{
@@ -97,4 +98,5 @@ var arabicAccounts = map[string]string{
 	"action.totp-enrolled":          "إعداد عامل تحقق ثانٍ",
 	"action.totp-reset":             "إزالة عامل التحقق الثاني",
 	"action.recovery-codes-renewed": "تجديد رموز الاسترداد",
+	"action.token-expired":          "تقديم رمز API منتهي الصلاحية",
 }
