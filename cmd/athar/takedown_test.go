@@ -4,6 +4,7 @@ import (
 	"archive/tar"
 	"bytes"
 	"compress/gzip"
+	"context"
 	"encoding/json"
 	"io"
 	"io/fs"
@@ -14,7 +15,9 @@ import (
 	"testing"
 
 	"github.com/athar-project/athar/internal/evidence"
+	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/pdf"
+	"github.com/athar-project/athar/internal/store"
 	"github.com/athar-project/athar/internal/store/pgtest"
 )
 
@@ -67,6 +70,30 @@ func TestTakeDownErasesEverywhere(t *testing.T) {
 					t.Errorf("before the take-down the data directory holds %q: %v", word, hits)
 				}
 			}
+			// A reviewer's note on it, with a word of its own: sealed
+			// under the source's key, gone with it.
+			const noteWord = "Jdeidet-Artouz"
+			{
+				ctx := context.Background()
+				cfg := store.Config{DataDir: data}
+				if engine == "postgres" {
+					cfg.DBURL = g[3]
+				}
+				st, err := store.Open(ctx, cfg)
+				if err != nil {
+					t.Fatal(err)
+				}
+				err = st.Write(ctx, "rev", func(tx *store.Tx) error {
+					return tx.AddSourceNote(ctx, &store.SourceNote{SourceID: id, Text: "His brother in " + noteWord + " brought it.", Sensitivity: model.Confidential})
+				})
+				st.Close()
+				if err != nil {
+					t.Fatal(err)
+				}
+			}
+			if hits := filesHolding(t, data, noteWord); len(hits) > 0 {
+				t.Errorf("before the take-down the data directory holds the note: %v", hits)
+			}
 			outputs = nil // what came before the take-down may show it
 			run(0, "user", "add", "rev", "--role", "reviewer", "--clearance", "confidential")
 			if r := run(2, "--as", "rev", "takedown", id, "--reason", "x"); !strings.Contains(r.stderr, "only an admin") {
@@ -110,7 +137,7 @@ func TestTakeDownErasesEverywhere(t *testing.T) {
 			}
 			backup := filepath.Join(dir, "after.backup")
 			run(0, "backup", "--out", backup)
-			for _, word := range []string{"orange", "Qatramiz", "qatramiz"} { // the phrase; the title and the file name
+			for _, word := range []string{"orange", "Qatramiz", "qatramiz", noteWord} { // the phrase; the title and the file name; the note
 				for _, out := range outputs {
 					if strings.Contains(out, word) {
 						t.Errorf("an output after the take-down holds %q:\n%s", word, out)

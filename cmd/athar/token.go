@@ -47,6 +47,14 @@ func toTokenJSON(t app.APIToken) tokenJSON {
 		LastUsedAt: at(t.LastUsedAt), ExpiresAt: at(t.ExpiresAt), RevokedAt: at(t.RevokedAt)}
 }
 
+// expiresNote says when a token just made expires, if it does.
+func expiresNote(t app.APIToken) string {
+	if t.ExpiresAt.IsZero() {
+		return ""
+	}
+	return ", expires " + t.ExpiresAt.UTC().Format("2006-01-02 15:04 MST")
+}
+
 func init() {
 	register(func(g *globals) *cobra.Command {
 		cmd := &cobra.Command{Use: "token", Short: "Add, list and revoke API tokens and reconciliation keys"}
@@ -59,6 +67,12 @@ TOKEN) reads and acts through the JSON API at /api/v1 with the user's role and
 clearance as they are now: the token stops working if the user's role changes,
 and never reads above the clearance it was made with. The token is printed on standard output this once; Athar keeps only
 its SHA-256, so a lost token cannot be shown again (revoke it and make another).
+
+A token acts without a second factor, so the tokens of admins and reviewers
+(whose sign-in needs one) must expire: in 30 days unless --expires says
+otherwise, and within 90 days at most. Tokens of other accounts last until
+revoked unless --expires is given. An expired token is refused with an
+answer that says so, and the refusal is in the access log.
 
 With --scope reconcile it makes a reconciliation key instead: it works for the
 reconciliation service only (what OpenRefine uses: queries, suggestions,
@@ -105,18 +119,18 @@ over like a password, and revoke it ('athar token revoke ID') when it is done.`,
 				}
 				if sc == app.ScopeReconcile {
 					fmt.Fprintln(g.stdout, out.ReconcileURL)
-					fmt.Fprintf(g.stderr, "athar: reconciliation key %s for %s (%s, clearance %s): give OpenRefine the URL above; this is the only time it is shown\n",
-						t.ID, u.Name, u.Role, u.Clearance)
+					fmt.Fprintf(g.stderr, "athar: reconciliation key %s for %s (%s, clearance %s%s): give OpenRefine the URL above; this is the only time it is shown\n",
+						t.ID, u.Name, u.Role, u.Clearance, expiresNote(t))
 					return nil
 				}
 				fmt.Fprintln(g.stdout, secret)
-				fmt.Fprintf(g.stderr, "athar: token %s for %s (%s, clearance %s); this is the only time it is shown\n",
-					t.ID, u.Name, u.Role, u.Clearance)
+				fmt.Fprintf(g.stderr, "athar: token %s for %s (%s, clearance %s%s); this is the only time it is shown\n",
+					t.ID, u.Name, u.Role, u.Clearance, expiresNote(t))
 				return nil
 			},
 		}
 		add.Flags().StringVar(&name, "name", "", "what the token is for, e.g. \"nightly export\" (required)")
-		add.Flags().StringVar(&expires, "expires", "", "the day the token stops working, YYYY-MM-DD (default: never)")
+		add.Flags().StringVar(&expires, "expires", "", "the day the token stops working, YYYY-MM-DD (default: never; for an admin or reviewer in 30 days, and at most 90)")
 		add.Flags().StringVar(&scope, "scope", string(app.ScopeAPI),
 			"api: the JSON API with the user's role; reconcile: the reconciliation service only, read-only, by a URL that carries the key")
 		_ = add.MarkFlagRequired("name")

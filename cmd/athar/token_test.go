@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/athar-project/athar/internal/api"
 	"github.com/athar-project/athar/internal/app"
@@ -156,5 +157,40 @@ func TestTokenCommands(t *testing.T) {
 	}
 	if r := athar(t, "", "--data", filepath.Join(t.TempDir(), "none"), "token", "list"); r.code != 2 {
 		t.Errorf("token list without data: exit %d", r.code)
+	}
+}
+
+// Tokens of admins and reviewers act without a second factor, so they
+// expire: in 30 days when no --expires is given, and never later than 90
+// days; an analyst's may live until revoked.
+func TestPrivilegedTokensExpire(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	if r := athar(t, "", "--data", data, "user", "add", "rima", "--role", "reviewer"); r.code != 0 {
+		t.Fatalf("user add: %d %s", r.code, r.stderr)
+	}
+	var made struct {
+		ExpiresAt *string `json:"expires_at"`
+	}
+	r := athar(t, "", "--data", data, "--json", "token", "add", "rima", "--name", "nightly review")
+	if r.code != 0 || json.Unmarshal([]byte(r.stdout), &made) != nil || made.ExpiresAt == nil {
+		t.Fatalf("token add for a reviewer: %d %s %s", r.code, r.stdout, r.stderr)
+	}
+	exp, err := time.Parse(time.RFC3339, *made.ExpiresAt)
+	if err != nil || exp.Before(time.Now().Add(app.DefaultPrivilegedTokenLife-time.Hour)) || exp.After(time.Now().Add(app.DefaultPrivilegedTokenLife+time.Hour)) {
+		t.Errorf("a reviewer's token made with no --expires expires %v (%v); want in 30 days", *made.ExpiresAt, err)
+	}
+	if r := athar(t, "", "--data", data, "token", "add", "rima", "--name", "x"); r.code != 0 || !strings.Contains(r.stderr, "expires "+exp.Format("2006-01-02")) {
+		t.Errorf("token add says nothing of the expiry: %d %s", r.code, r.stderr)
+	}
+	late := time.Now().AddDate(0, 0, 120).Format("2006-01-02")
+	if r := athar(t, "", "--data", data, "token", "add", "rima", "--name", "x", "--expires", late); r.code != 2 ||
+		!strings.Contains(r.stderr, "within 90 days") || !strings.Contains(r.stderr, time.Now().Add(store.MaxPrivilegedTokenLife).UTC().Format("2006-01-02")) {
+		t.Errorf("token add --expires %s for a reviewer: %d %s", late, r.code, r.stderr)
+	}
+	if r := athar(t, "", "--data", data, "user", "add", "nour", "--role", "analyst"); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	if r := athar(t, "", "--data", data, "--json", "token", "add", "nour", "--name", "y"); r.code != 0 || !strings.Contains(r.stdout, `"expires_at": null`) && !strings.Contains(r.stdout, `"expires_at":null`) {
+		t.Errorf("an analyst's token: %d %s %s", r.code, r.stdout, r.stderr)
 	}
 }

@@ -168,7 +168,11 @@ func userTOTPCommand(g *globals) *cobra.Command {
 					Secret        string   `json:"secret"`
 					URL           string   `json:"url"`
 					RecoveryCodes []string `json:"recovery_codes"`
-				}{e.Account, e.Secret, e.URL, e.RecoveryCodes})
+					KeysRemoved   int      `json:"security_keys_removed"`
+				}{e.Account, e.Secret, e.URL, e.RecoveryCodes, e.KeysRemoved})
+			}
+			if e.KeysRemoved > 0 {
+				fmt.Fprintf(g.stderr, "athar: removed %d security keys of %s (a reset replaces every second factor)\n", e.KeysRemoved, e.Account)
 			}
 			fmt.Fprintf(g.stdout, "user:    %s\nsecret:  %s\nurl:     %s\nrecovery codes (each works once):\n", e.Account, e.Secret, e.URL)
 			for _, code := range e.RecoveryCodes {
@@ -177,7 +181,7 @@ func userTOTPCommand(g *globals) *cobra.Command {
 			return nil
 		},
 	}
-	c.Flags().BoolVar(&reset, "reset", false, "replace a second factor already in force (its sessions end)")
+	c.Flags().BoolVar(&reset, "reset", false, "replace the second factors already in force: the TOTP secret, the recovery codes and every security key (its sessions end)")
 	return c
 }
 

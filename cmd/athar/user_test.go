@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -78,6 +79,66 @@ func TestUserTOTP(t *testing.T) {
 	}
 	if r := athar(t, "", "--data", data, "user", "totp", "nobody"); r.code != 2 {
 		t.Errorf("an unknown account: %d", r.code)
+	}
+}
+
+// A reset of the second factor removes the account's security keys too, as
+// the admin page's "Remove second factor" does, and says so in the access
+// log; an account whose only factor is a key is not enrolled over it
+// without --reset.
+func TestUserTOTPResetRemovesKeys(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	if r := athar(t, "a long enough password\n", "--data", data, "user", "add", "samir", "--role", "reviewer", "--password-stdin"); r.code != 0 {
+		t.Fatalf("user add: %d %s", r.code, r.stderr)
+	}
+	ctx := context.Background()
+	st, err := store.Open(ctx, store.Config{DataDir: data})
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, err := st.UserByName(ctx, "samir")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"key-1", "key-2"} {
+		if err := st.SecurityKeys().Add(ctx, store.SecurityKey{ID: id, UserID: u.ID, RPID: "athar.example.org", CredentialID: "Y3JlZA" + id,
+			Name: id, Credential: `{"id":"Y3JlZA"}`}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st.Close()
+
+	if r := athar(t, "", "--data", data, "user", "totp", "samir"); r.code != 2 || !strings.Contains(r.stderr, "--reset") || !strings.Contains(r.stderr, "2 security keys") {
+		t.Fatalf("enrolling over a key: %d %s", r.code, r.stderr)
+	}
+	r := athar(t, "", "--data", data, "--json", "user", "totp", "samir", "--reset")
+	var out struct {
+		Secret      string `json:"secret"`
+		KeysRemoved int    `json:"security_keys_removed"`
+	}
+	if r.code != 0 || json.Unmarshal([]byte(r.stdout), &out) != nil || out.Secret == "" || out.KeysRemoved != 2 {
+		t.Fatalf("--reset: %d %s %s", r.code, r.stdout, r.stderr)
+	}
+	if r := athar(t, "", "--data", data, "--json", "user", "keys", "samir"); r.code != 0 || strings.TrimSpace(r.stdout) != "[]" {
+		t.Errorf("the keys after --reset: %d %s", r.code, r.stdout)
+	}
+	st, err = store.Open(ctx, store.Config{DataDir: data})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	entries, err := st.AccessLog().Recent(ctx, 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var logged []string
+	for _, e := range entries {
+		if e.Subject == "user:samir" {
+			logged = append(logged, e.Action)
+		}
+	}
+	if !slices.Contains(logged, "security-key-removed") || !slices.Contains(logged, "totp-reset") {
+		t.Errorf("the access log of samir: %v", logged)
 	}
 }
 

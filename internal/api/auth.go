@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"strings"
 
@@ -60,7 +61,7 @@ func (s *Server) ViewerFor(r *http.Request) (access.Viewer, model.User, bool, er
 	if !ok {
 		return access.Public(), model.User{}, false, nil
 	}
-	v, tok, ok, err := s.app.AuthenticateToken(r.Context(), secret, app.ScopeAPI)
+	v, tok, ok, err := s.app.AuthenticateToken(r.Context(), secret, plumbing.ClientAddr(r), app.ScopeAPI)
 	if err != nil || !ok {
 		return access.Public(), model.User{}, false, err
 	}
@@ -88,6 +89,12 @@ func (s *Server) authenticate(who audience) func(huma.Context, func(huma.Context
 	return func(ctx huma.Context, next func(huma.Context)) {
 		r, _ := humago.Unwrap(ctx)
 		v, u, ok, err := s.ViewerFor(r)
+		var expired *app.ExpiredTokenError
+		if errors.As(err, &expired) {
+			ctx.SetHeader("WWW-Authenticate", `Bearer realm="athar", error="invalid_token", error_description="the token expired"`)
+			huma.WriteErr(s.api, ctx, http.StatusUnauthorized, expired.Error())
+			return
+		}
 		if err != nil {
 			s.log.Error("authenticate", "err", err)
 			huma.WriteErr(s.api, ctx, http.StatusInternalServerError, "the server could not check the token; the error is logged")
@@ -98,7 +105,7 @@ func (s *Server) authenticate(who audience) func(huma.Context, func(huma.Context
 			detail := "this needs an API token: send Authorization: Bearer <token> (athar token add makes one)"
 			if r.Header.Get("Authorization") != "" {
 				challenge += `, error="invalid_token"`
-				detail = "the API token is not valid: unknown, revoked or expired, or its account is disabled"
+				detail = "the API token is not valid: unknown or revoked, or its account is disabled or no longer has the role it was made for"
 			}
 			ctx.SetHeader("WWW-Authenticate", challenge)
 			huma.WriteErr(s.api, ctx, http.StatusUnauthorized, detail)
@@ -120,10 +127,15 @@ func (s *Server) authenticate(who audience) func(huma.Context, func(huma.Context
 func (s *Server) noRoute(w http.ResponseWriter, r *http.Request) {
 	if _, _, ok, err := s.ViewerFor(r); err != nil || !ok {
 		status, detail := http.StatusUnauthorized, "this needs an API token: send Authorization: Bearer <token>"
-		if err != nil {
+		var expired *app.ExpiredTokenError
+		switch {
+		case errors.As(err, &expired):
+			detail = expired.Error()
+			w.Header().Set("WWW-Authenticate", `Bearer realm="athar", error="invalid_token", error_description="the token expired"`)
+		case err != nil:
 			s.log.Error("authenticate", "err", err)
 			status, detail = http.StatusInternalServerError, "the server could not check the token; the error is logged"
-		} else {
+		default:
 			w.Header().Set("WWW-Authenticate", `Bearer realm="athar"`)
 		}
 		writeProblem(w, status, detail)

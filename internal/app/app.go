@@ -67,6 +67,8 @@ type App struct {
 	queue   Queue
 
 	hashing chan struct{} // bounds concurrent argon2id hashes (64 MiB each)
+
+	expiredLogs throttle // expired API tokens logged of late (tokens.go)
 }
 
 // New returns the application layer over st, which the caller keeps open

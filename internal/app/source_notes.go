@@ -56,6 +56,9 @@ func (a *App) AddSourceNote(ctx context.Context, v access.Viewer, id, text strin
 	if errors.Is(err, store.ErrBelowSource) {
 		return n, invalid("a note cannot be less sensitive than its source")
 	}
+	if errors.Is(err, store.ErrWithdrawn) {
+		return n, refuse(Conflict, "the source was taken down: it takes no new note")
+	}
 	return n, err
 }
 

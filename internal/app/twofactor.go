@@ -215,14 +215,18 @@ func (a *App) RenewRecoveryCodes(ctx context.Context, u model.User, remote strin
 type OperatorTOTP struct {
 	TOTPEnrolment
 	RecoveryCodes []string
+	KeysRemoved   int // security keys a reset removed
 }
 
 // EnrolTOTP gives the account named a TOTP secret in force at once and
 // fresh recovery codes, as v, an admin at the command line: the way to
 // enrol an admin or reviewer before their first sign-in, so that a stolen
-// password never meets an account still waiting to enrol. reset replaces a
-// secret already in force (and ends the account's sessions); without it an
-// enrolled account is refused.
+// password never meets an account still waiting to enrol. reset replaces
+// the second factors already in force — the TOTP secret, the recovery codes
+// and every security key, as the admin page's "Remove second factor" does:
+// a reset is for a factor lost or stolen, and a key left registered would
+// still sign in whoever holds it. Without reset an account that has any
+// second factor is refused. The account's sessions end.
 func (a *App) EnrolTOTP(ctx context.Context, v access.Viewer, name string, reset bool) (OperatorTOTP, error) {
 	if err := mayManageAccounts(v, "enrol second factors"); err != nil {
 		return OperatorTOTP{}, err
@@ -235,11 +239,24 @@ func (a *App) EnrolTOTP(ctx context.Context, v access.Viewer, name string, reset
 		return OperatorTOTP{}, err
 	}
 	f := a.st.SecondFactors()
-	if t, err := f.TOTP(ctx, u.ID); err == nil && t.Confirmed && !reset {
+	st, err := a.SecondFactor(ctx, u)
+	if err != nil {
+		return OperatorTOTP{}, err
+	}
+	if st.HasFactor() && !reset {
+		if st.Keys > 0 && !st.Enrolled {
+			return OperatorTOTP{}, refuse(Conflict, "%s already has a second factor (%d security keys): --reset replaces it, removing the keys", name, st.Keys)
+		}
 		return OperatorTOTP{}, refuse(Conflict, "%s already has a second factor: --reset replaces it", name)
 	}
 	if err := f.Remove(ctx, u.ID); err != nil {
 		return OperatorTOTP{}, err
+	}
+	keys := 0
+	if reset {
+		if keys, err = a.st.SecurityKeys().RemoveAll(ctx, u.ID); err != nil {
+			return OperatorTOTP{}, fmt.Errorf("remove %s's security keys: %w", name, err)
+		}
 	}
 	k, err := access.NewTOTPKey(u.Name)
 	if err != nil {
@@ -262,10 +279,15 @@ func (a *App) EnrolTOTP(ctx context.Context, v access.Viewer, name string, reset
 	if reset {
 		action = LogTOTPReset
 	}
+	if keys > 0 {
+		if err := a.logAccountBy(ctx, v.Actor(), u.Name, LogKeyRemoved, ""); err != nil {
+			return OperatorTOTP{}, err
+		}
+	}
 	if err := a.logAccountBy(ctx, v.Actor(), u.Name, action, ""); err != nil {
 		return OperatorTOTP{}, err
 	}
-	return OperatorTOTP{TOTPEnrolment: TOTPEnrolment{Account: u.Name, Secret: k.Secret(), URL: k.URL()}, RecoveryCodes: codes}, nil
+	return OperatorTOTP{TOTPEnrolment: TOTPEnrolment{Account: u.Name, Secret: k.Secret(), URL: k.URL()}, RecoveryCodes: codes, KeysRemoved: keys}, nil
 }
 
 // RemoveTOTP removes the second factors of the account named, as v, an

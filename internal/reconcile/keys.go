@@ -3,6 +3,7 @@ package reconcile
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -36,7 +37,7 @@ func HeaderViewer(a *app.App) func(*http.Request) (access.Viewer, bool, error) {
 		if !ok {
 			return access.Public(), false, nil
 		}
-		v, _, ok, err := a.AuthenticateToken(r.Context(), secret, app.ScopeAPI, app.ScopeReconcile)
+		v, _, ok, err := a.AuthenticateToken(r.Context(), secret, plumbing.ClientAddr(r), app.ScopeAPI, app.ScopeReconcile)
 		return v, ok, err
 	}
 }
@@ -77,14 +78,21 @@ func keyViewer(r *http.Request) (access.Viewer, bool) {
 // logged or put in an error.
 func (s *Service) withKey(h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		v, _, ok, err := s.app.AuthenticateToken(r.Context(), r.PathValue("key"), app.ScopeReconcile)
+		v, _, ok, err := s.app.AuthenticateToken(r.Context(), r.PathValue("key"), plumbing.ClientAddr(r), app.ScopeReconcile)
+		var expired *app.ExpiredTokenError
+		if errors.As(err, &expired) {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="athar", error="invalid_token", error_description="the key expired"`)
+			problem(w, http.StatusUnauthorized, "this reconciliation URL's key expired on "+expired.ExpiresAt.UTC().Format("2006-01-02 15:04 MST")+
+				"; ask an Athar admin for a new one ('athar token add USER --scope reconcile')")
+			return
+		}
 		if err != nil {
 			s.serverError(w, r, fmt.Errorf("authenticate a reconciliation key: %w", err))
 			return
 		}
 		if !ok {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="athar", error="invalid_token"`)
-			problem(w, http.StatusUnauthorized, "this reconciliation URL's key is not valid: it is unknown, revoked or expired, or its account is disabled; "+
+			problem(w, http.StatusUnauthorized, "this reconciliation URL's key is not valid: it is unknown or revoked, or its account is disabled or no longer has the role it was made for; "+
 				"ask an Athar admin for a new one ('athar token add USER --scope reconcile')")
 			return
 		}

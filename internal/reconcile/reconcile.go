@@ -144,6 +144,12 @@ func (s *Service) authed(h viewerFunc) http.HandlerFunc {
 			return
 		}
 		v, ok, err := s.viewer(r)
+		var expired *app.ExpiredTokenError
+		if errors.As(err, &expired) {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="athar", error="invalid_token", error_description="the token expired"`)
+			problem(w, http.StatusUnauthorized, expired.Error())
+			return
+		}
 		if err != nil {
 			s.serverError(w, r, fmt.Errorf("authenticate: %w", err))
 			return

@@ -321,7 +321,10 @@ func (s *Store) sealOnce(ctx context.Context) error {
 			return err
 		}
 	}
-	return s.sealFieldsOnce(ctx)
+	if err := s.sealFieldsOnce(ctx); err != nil {
+		return err
+	}
+	return s.sealNotesOnce(ctx)
 }
 
 // openSealed replaces the sealed text (and lead) of each sealed source

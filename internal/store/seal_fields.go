@@ -103,6 +103,10 @@ func (t *Tx) sealFields(ctx context.Context, id string, k *seal.Key) error {
 	if err := t.sealFileNames(ctx, id, k); err != nil {
 		return err
 	}
+	// Reviewers' notes on it too (source_notes.go).
+	if err := t.sealNotes(ctx, id, k); err != nil {
+		return err
+	}
 	return t.sealMentions(ctx, id, k)
 }
 

@@ -4,11 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"strings"
 	"time"
 
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/seal"
 )
 
 // SourceNote is a reviewer's note on a source: their own words, at a level.
@@ -21,10 +23,22 @@ type SourceNote struct {
 	CreatedAt   time.Time
 }
 
+// A note on a sealed (restricted or confidential) source is sealed under
+// that source's data key, like the source's other words (seal_fields.go),
+// bound to the note: a reviewer's note on a testimony says as much about
+// the witness as the testimony does (where it was obtained, from whom). A
+// take-down makes it unreadable with the rest; a key rotation re-wraps the
+// data key and needs nothing of it. A note on a source in the clear is in
+// the clear, whatever its own level (sealed only when its source is).
+
+// noteAD binds a sealed note's text to its note.
+func noteAD(noteID string) []byte { return []byte("athar source note:" + noteID) }
+
 // AddSourceNote stores a note on a source, ledgered, by the transaction's
 // actor at its time. A note is never less sensitive than its source (the
 // store raises none: a lower level is refused); who may write one, and at
-// most at which level, is the caller's rule.
+// most at which level, is the caller's rule. A note on a sealed source is
+// sealed; a withdrawn source takes none (ErrWithdrawn).
 func (t *Tx) AddSourceNote(ctx context.Context, n *SourceNote) error {
 	n.Text = strings.TrimSpace(n.Text)
 	if n.Text == "" {
@@ -41,15 +55,23 @@ func (t *Tx) AddSourceNote(ctx context.Context, n *SourceNote) error {
 	if n.Sensitivity < srcLevel {
 		return fmt.Errorf("a note on a %s source cannot be %s: %w", srcLevel, n.Sensitivity, ErrBelowSource)
 	}
+	k, err := t.txDataKey(ctx, n.SourceID)
+	if err != nil {
+		return fmt.Errorf("note on source %s: %w", n.SourceID, err)
+	}
 	n.ID, n.Author, n.CreatedAt = NewID(), t.actor, parseTime(t.at)
-	return t.insert(ctx, "source_notes", map[string]any{"id": n.ID, "source_id": n.SourceID, "text": n.Text,
+	text := n.Text
+	if k != nil {
+		text = sealText(k.key, noteAD(n.ID), text)
+	}
+	return t.insert(ctx, "source_notes", map[string]any{"id": n.ID, "source_id": n.SourceID, "text": text,
 		"sensitivity": n.Sensitivity.String(), "author": n.Author, "created_at": t.at})
 }
 
 // SourceNotes lists the notes on a source that v may see, oldest first:
-// those at a level v is cleared for. Notes are reviewers' words, not
-// published findings: the anonymous public and confirmed-only viewers see
-// none.
+// those at a level v is cleared for, opened when sealed (Withdrawn after a
+// take-down). Notes are reviewers' words, not published findings: the
+// anonymous public and confirmed-only viewers see none.
 func (s *Store) SourceNotes(ctx context.Context, v access.Viewer, sourceID string) ([]SourceNote, error) {
 	if v.ConfirmedOnly() {
 		return nil, nil
@@ -60,19 +82,145 @@ func (s *Store) SourceNotes(ctx context.Context, v access.Viewer, sourceID strin
 	if err != nil {
 		return nil, fmt.Errorf("read notes on %s: %w", sourceID, err)
 	}
-	defer rows.Close()
-	var out []SourceNote
-	for rows.Next() {
+	out, err := collect(rows, func(sc rowScanner) (SourceNote, error) {
 		var n SourceNote
 		var level, created string
-		if err := rows.Scan(&n.ID, &n.SourceID, &n.Text, &level, &n.Author, &created); err != nil {
-			return nil, err
+		if err := sc.Scan(&n.ID, &n.SourceID, &n.Text, &level, &n.Author, &created); err != nil {
+			return n, err
 		}
 		n.CreatedAt = parseTime(created)
 		if n.Sensitivity, err = model.ParseSensitivity(level); err != nil {
-			return nil, fmt.Errorf("note %s: %w", n.ID, err)
+			return n, fmt.Errorf("note %s: %w", n.ID, err)
 		}
-		out = append(out, n)
+		return n, nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	return out, rows.Err()
+	return out, s.openNotes(ctx, sourceID, out)
+}
+
+// openNotes opens the sealed texts among the notes on one source.
+func (s *Store) openNotes(ctx context.Context, sourceID string, ns []SourceNote) error {
+	var k *seal.Key
+	gone, read := false, false
+	for i := range ns {
+		n := &ns[i]
+		if !strings.HasPrefix(n.Text, sealedPrefix) {
+			continue
+		}
+		if !read {
+			read = true
+			sk, err := s.dataKey(ctx, s.db, sourceID)
+			switch {
+			case errors.Is(err, ErrWithdrawn):
+				gone = true
+			case errors.Is(err, errNoKey):
+			case err != nil:
+				return err
+			default:
+				k = sk.key
+			}
+		}
+		switch {
+		case gone:
+			n.Text = Withdrawn
+		case k == nil:
+			// A clear note that happens to begin so.
+		default:
+			clear, err := openText(k, noteAD(n.ID), n.Text)
+			if err != nil {
+				return fmt.Errorf("note %s: %w", n.ID, err)
+			}
+			n.Text = clear
+		}
+	}
+	return nil
+}
+
+// sealNotes seals the notes on a sealed source still in the clear (notes
+// written before the source was raised to restricted, or before notes were
+// sealed), as ledgered updates zeroed like the source's other words.
+func (t *Tx) sealNotes(ctx context.Context, sourceID string, k *seal.Key) error {
+	rows, err := t.query(ctx, "SELECT id, text FROM source_notes WHERE source_id = ? ORDER BY id", sourceID)
+	if err != nil {
+		return fmt.Errorf("notes on %s: %w", sourceID, err)
+	}
+	type note struct{ id, text string }
+	all, err := collect(rows, func(sc rowScanner) (note, error) {
+		var n note
+		return n, sc.Scan(&n.id, &n.text)
+	})
+	if err != nil {
+		return err
+	}
+	var clear []note
+	for _, n := range all {
+		if !strings.HasPrefix(n.text, sealedPrefix) {
+			clear = append(clear, n)
+		}
+	}
+	if len(clear) == 0 {
+		return nil
+	}
+	if err := t.secureDelete(ctx); err != nil {
+		return err
+	}
+	t.queueScrub(ctx)
+	for _, n := range clear {
+		if err := t.update(ctx, "source_notes", n.id, map[string]any{"text": sealText(k, noteAD(n.id), n.text)}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sealNotesOnce seals, the first time a store is opened after the upgrade
+// that sealed notes, the notes written in the clear on sealed sources
+// before it; then notes that it did. Without the master key at hand it
+// leaves them for the first open that has it, as sealFieldsOnce does.
+func (s *Store) sealNotesOnce(ctx context.Context) error {
+	var done int
+	if err := s.db.QueryRowContext(ctx, "SELECT sealed_notes FROM store_identity").Scan(&done); err != nil {
+		return fmt.Errorf("read the store's id: %w", err)
+	}
+	if done == 1 {
+		return nil
+	}
+	rows, err := s.db.QueryContext(ctx, "SELECT DISTINCT n.source_id FROM source_notes n JOIN source_keys k ON k.source_id = n.source_id "+
+		"WHERE k.wrapped <> '' ORDER BY n.source_id")
+	if err != nil {
+		return fmt.Errorf("notes on sealed sources: %w", err)
+	}
+	ids, err := collect(rows, scanOne[string])
+	if err != nil {
+		return err
+	}
+	for len(ids) > 0 {
+		batch := ids[:min(len(ids), 100)]
+		ids = ids[len(batch):]
+		err := s.Write(ctx, "system:seal", func(t *Tx) error {
+			for _, id := range batch {
+				k, err := t.txDataKey(ctx, id)
+				if err != nil {
+					return err
+				}
+				if k == nil {
+					continue
+				}
+				if err := t.sealNotes(ctx, id, k.key); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, seal.ErrWrongKey) {
+			return nil // the key file is not at hand: the next open that has it
+		}
+		if err != nil {
+			return err
+		}
+	}
+	_, err = s.execWrite(ctx, "UPDATE store_identity SET sealed_notes = 1")
+	return err
 }

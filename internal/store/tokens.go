@@ -14,6 +14,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/model"
 )
 
@@ -31,9 +32,40 @@ var tokenEncoding = base32.NewEncoding("abcdefghijklmnopqrstuvwxyz234567").WithP
 // tokenLen is the length of a whole token.
 var tokenLen = len(TokenPrefix) + tokenEncoding.EncodedLen(tokenBytes)
 
-// ErrNoToken means a token is unknown, revoked, expired, or belongs to a
-// disabled account: the four are not told apart.
+// ErrNoToken means a token is unknown, revoked, of another scope, or
+// belongs to a disabled account: these are not told apart.
 var ErrNoToken = errors.New("no such API token")
+
+// ErrTokenExpired means a live token of an active account has expired:
+// told apart from ErrNoToken, since whoever presents it holds the secret
+// and needs to know to ask for a new one (as GitLab answers "Token is
+// expired"), and it tells them nothing else.
+var ErrTokenExpired = errors.New("the API token expired")
+
+// Tokens of accounts whose role requires a second factor (admins and
+// reviewers: access.RequiresSecondFactor) act without one, so they must
+// expire: at most MaxPrivilegedTokenLife after they are made, as GitLab
+// caps every token's lifetime and GitHub's organisations cap their
+// members' tokens. Tokens of other accounts may expire or not.
+const MaxPrivilegedTokenLife = 90 * 24 * time.Hour
+
+// ErrTokenLifetime means a token of an admin or reviewer was asked to
+// live longer than MaxPrivilegedTokenLife, or for ever.
+var ErrTokenLifetime = errors.New("a token of an admin or reviewer must expire within 90 days")
+
+// MustExpire reports whether a token made for an account of role r must
+// expire (within MaxPrivilegedTokenLife).
+func MustExpire(r model.Role) bool { return access.RequiresSecondFactor(r) }
+
+// expiry is when a token stops working: its expiry, and for a token that
+// must expire and has none (made by hand in the database), when it was
+// made.
+func (t APIToken) expiry() time.Time {
+	if t.ExpiresAt.IsZero() && MustExpire(t.Role) {
+		return t.CreatedAt
+	}
+	return t.ExpiresAt
+}
 
 // TokenScope is what a token may be used for.
 type TokenScope string
@@ -83,7 +115,8 @@ func (t APIToken) Revoked() bool { return !t.RevokedAt.IsZero() }
 
 // Expired reports whether the token had expired at now.
 func (t APIToken) Expired(now time.Time) bool {
-	return !t.ExpiresAt.IsZero() && !now.Before(t.ExpiresAt)
+	e := t.expiry()
+	return !e.IsZero() && !now.Before(e)
 }
 
 // HashToken is the hex SHA-256 of a token, the only form the store keeps.
@@ -112,7 +145,9 @@ const maxTokenName = 100
 
 // Create makes an API token (ScopeAPI) for an active account and returns it
 // with the token itself, which is shown this once: the store keeps only its
-// hash. A zero expires makes a token that does not expire.
+// hash. A zero expires makes a token that does not expire — but a token of
+// an admin or reviewer expires MaxPrivilegedTokenLife after it is made, at
+// the latest (a later expiry is ErrTokenLifetime).
 func (tk Tokens) Create(ctx context.Context, userID, name string, expires time.Time) (APIToken, string, error) {
 	return tk.CreateScoped(ctx, userID, name, ScopeAPI, expires)
 }
@@ -139,6 +174,15 @@ func (tk Tokens) CreateScoped(ctx context.Context, userID, name string, scope To
 	now := tk.s.now()
 	if !expires.IsZero() && !expires.After(now) {
 		return APIToken{}, "", errors.New("a token's expiry must be in the future")
+	}
+	if MustExpire(u.Role) {
+		latest := now.Add(MaxPrivilegedTokenLife)
+		if expires.IsZero() {
+			expires = latest
+		}
+		if expires.After(latest) {
+			return APIToken{}, "", fmt.Errorf("%s is %s: %w (by %s)", u.Name, u.Role, ErrTokenLifetime, latest.UTC().Format("2006-01-02 15:04 MST"))
+		}
 	}
 	raw := make([]byte, tokenBytes)
 	if _, err := rand.Read(raw); err != nil {
@@ -176,8 +220,9 @@ func scanToken(sc scanner) (APIToken, error) {
 
 // Authenticate returns the token and its account for an API token
 // (ScopeAPI) presented by a client. A token that is malformed, unknown,
-// revoked or expired, of another scope, or whose account is disabled, is
-// ErrNoToken. The lookup is by the token's hash, so no comparison of the
+// revoked, of another scope, or whose account is disabled, is ErrNoToken;
+// one that is otherwise live but expired is ErrTokenExpired, returned with
+// the token (for the caller to say when, and to log it). The lookup is by the token's hash, so no comparison of the
 // secret itself can leak it by its timing.
 func (tk Tokens) Authenticate(ctx context.Context, secret string) (APIToken, model.User, error) {
 	return tk.AuthenticateScoped(ctx, secret, ScopeAPI)
@@ -197,7 +242,7 @@ func (tk Tokens) AuthenticateScoped(ctx context.Context, secret string, scopes .
 	if err != nil {
 		return APIToken{}, model.User{}, fmt.Errorf("look up token: %w", err)
 	}
-	if t.Revoked() || t.Expired(tk.s.now()) || !slices.Contains(scopes, t.Scope) {
+	if t.Revoked() || !slices.Contains(scopes, t.Scope) {
 		return APIToken{}, model.User{}, ErrNoToken
 	}
 	u, err := tk.s.UserByID(ctx, t.UserID)
@@ -213,6 +258,10 @@ func (tk Tokens) AuthenticateScoped(ctx context.Context, secret string, scopes .
 	// it was made to.
 	if t.Role != u.Role {
 		return APIToken{}, model.User{}, ErrNoToken
+	}
+	if t.Expired(tk.s.now()) {
+		t.ExpiresAt = t.expiry()
+		return t, model.User{}, fmt.Errorf("token %s: %w", t.ID, ErrTokenExpired)
 	}
 	u.Clearance = min(u.Clearance, t.Clearance)
 	return t, u, nil

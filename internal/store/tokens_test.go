@@ -169,8 +169,71 @@ func TestExpiredTokenRefused(t *testing.T) {
 		if _, err := st.DB().ExecContext(ctx, st.Rebind("UPDATE api_tokens SET expires_at = ? WHERE id = ?"), past, made.ID); err != nil {
 			t.Fatal(err)
 		}
+		got, _, err := st.Tokens().Authenticate(ctx, secret)
+		if !errors.Is(err, store.ErrTokenExpired) || got.ID != made.ID || got.ExpiresAt.IsZero() {
+			t.Errorf("expired token: %+v %v; want ErrTokenExpired with the token", got, err)
+		}
+		// Revoked, it is no token at all (nothing tells it expired).
+		if _, err := st.Tokens().Revoke(ctx, made.ID); err != nil {
+			t.Fatal(err)
+		}
 		if _, _, err := st.Tokens().Authenticate(ctx, secret); !errors.Is(err, store.ErrNoToken) {
-			t.Errorf("expired token authenticates: %v", err)
+			t.Errorf("expired and revoked token: %v", err)
+		}
+	})
+}
+
+// Tokens of admins and reviewers act without a second factor, so they
+// must expire: within store.MaxPrivilegedTokenLife, which a token asked
+// for with no expiry gets; a later expiry is refused. Other accounts'
+// tokens may live for ever. A token of an admin found without an expiry
+// (written in the database by hand) is expired.
+func TestPrivilegedTokensExpire(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		tk := st.Tokens()
+		users := map[model.Role]model.User{}
+		for _, role := range []model.Role{model.RoleAdmin, model.RoleReviewer, model.RoleAnalyst, model.RoleCaseworker, model.RoleViewer} {
+			u := model.User{Name: "u-" + string(role), Role: role, Clearance: model.Internal}
+			if err := st.Write(ctx, "tester", func(tx *store.Tx) error { return tx.AddUser(ctx, &u) }); err != nil {
+				t.Fatal(err)
+			}
+			users[role] = u
+		}
+		now := time.Now()
+		for role, u := range users {
+			must := role == model.RoleAdmin || role == model.RoleReviewer
+			if store.MustExpire(role) != must {
+				t.Errorf("MustExpire(%s) = %v", role, !must)
+			}
+			forever, _, err := tk.Create(ctx, u.ID, "no expiry asked", time.Time{})
+			if err != nil {
+				t.Fatalf("%s, no expiry: %v", role, err)
+			}
+			if must {
+				if forever.ExpiresAt.IsZero() || forever.ExpiresAt.After(now.Add(store.MaxPrivilegedTokenLife+time.Minute)) || forever.ExpiresAt.Before(now.Add(store.MaxPrivilegedTokenLife-time.Minute)) {
+					t.Errorf("%s's token asked with no expiry expires %v; want %v after now", role, forever.ExpiresAt, store.MaxPrivilegedTokenLife)
+				}
+			} else if !forever.ExpiresAt.IsZero() {
+				t.Errorf("%s's token asked with no expiry expires %v", role, forever.ExpiresAt)
+			}
+			_, _, err = tk.Create(ctx, u.ID, "a year", now.Add(365*24*time.Hour))
+			if must != errors.Is(err, store.ErrTokenLifetime) {
+				t.Errorf("%s's token for a year: %v", role, err)
+			}
+			if _, _, err := tk.Create(ctx, u.ID, "89 days", now.Add(89*24*time.Hour)); err != nil {
+				t.Errorf("%s's token for 89 days: %v", role, err)
+			}
+		}
+		admin, secret, err := tk.Create(ctx, users[model.RoleAdmin].ID, "by hand", time.Time{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.DB().ExecContext(ctx, st.Rebind("UPDATE api_tokens SET expires_at = '' WHERE id = ?"), admin.ID); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := tk.Authenticate(ctx, secret); !errors.Is(err, store.ErrTokenExpired) {
+			t.Errorf("an admin's token without an expiry: %v", err)
 		}
 	})
 }
@@ -230,6 +293,67 @@ func TestTokenScopes(t *testing.T) {
 		}
 		if _, _, err := tk.CreateScoped(ctx, u.ID, "x", "admin", time.Time{}); err == nil || !strings.Contains(err.Error(), `scope "admin"`) {
 			t.Errorf("an unknown scope: %v", err)
+		}
+	})
+}
+
+// Tokens of admins and reviewers made before their lifetime was capped —
+// without an expiry, or with one past the cap — expire
+// store.MaxPrivilegedTokenLife after the upgrade; other tokens keep theirs.
+func TestPrivilegedTokenLifetimeMigration(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		admin := model.User{Name: "adel", Role: model.RoleAdmin, Clearance: model.Confidential}
+		if err := st.Write(ctx, "tester", func(tx *store.Tx) error { return tx.AddUser(ctx, &admin) }); err != nil {
+			t.Fatal(err)
+		}
+		analyst := addTokenUser(t, st, "anas")
+		soon := time.Now().Add(24 * time.Hour).UTC().Truncate(time.Second)
+		ids := map[string]string{} // name: id, each with an expiry written as an old store holds it
+		for _, c := range []struct{ name, user, expires string }{
+			{"admin forever", admin.ID, ""},
+			{"admin 2099", admin.ID, "2099-01-01T00:00:00Z"},
+			{"admin soon", admin.ID, soon.Format(time.RFC3339Nano)},
+			{"analyst forever", analyst.ID, ""},
+		} {
+			tok, _, err := st.Tokens().Create(ctx, c.user, c.name, time.Time{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := st.DB().ExecContext(ctx, st.Rebind("UPDATE api_tokens SET expires_at = ? WHERE id = ?"), c.expires, tok.ID); err != nil {
+				t.Fatal(err)
+			}
+			ids[c.name] = tok.ID
+		}
+		v, err := st.MigrationNamed("sealed_notes_token_lifetime")
+		if err != nil {
+			t.Fatal(err)
+		}
+		before := time.Now()
+		if err := st.RedoMigrationsFrom(ctx, v); err != nil {
+			t.Fatal(err)
+		}
+		after := time.Now()
+		for name, id := range ids {
+			got, err := st.Tokens().Get(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			switch name {
+			case "admin forever", "admin 2099":
+				lo, hi := before.Add(store.MaxPrivilegedTokenLife-time.Second), after.Add(store.MaxPrivilegedTokenLife+time.Second)
+				if got.ExpiresAt.Before(lo) || got.ExpiresAt.After(hi) {
+					t.Errorf("%s expires %v after the upgrade; want %v after it", name, got.ExpiresAt, store.MaxPrivilegedTokenLife)
+				}
+			case "admin soon":
+				if !got.ExpiresAt.Equal(soon) {
+					t.Errorf("%s expires %v after the upgrade; want %v, as before", name, got.ExpiresAt, soon)
+				}
+			case "analyst forever":
+				if !got.ExpiresAt.IsZero() {
+					t.Errorf("%s expires %v after the upgrade", name, got.ExpiresAt)
+				}
+			}
 		}
 	})
 }

@@ -12,7 +12,9 @@ import (
 	"github.com/chromedp/cdproto/webauthn"
 	"github.com/chromedp/chromedp"
 
+	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/app"
+	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/web/i18n"
 )
 
@@ -20,7 +22,9 @@ import (
 // DevTools' virtual authenticator answering the page's
 // navigator.credentials as a USB key would — signs out, signs in with the
 // key in place of a code, and then, with the key removed from the account
-// while the sign-in page waits, fails with it.
+// while the sign-in page waits, fails with it. First, a new admin never
+// enrolled registers a key as their first second factor on the enrolment
+// page that follows their password, in place of TOTP.
 func TestBrowserSecurityKey(t *testing.T) {
 	bin := chromium(t)
 	// The relying party is the base URL's host, and a WebAuthn relying party
@@ -56,15 +60,49 @@ func TestBrowserSecurityKey(t *testing.T) {
 	}); err != nil {
 		t.Fatalf("WebAuthn.addVirtualAuthenticator: %v", err)
 	}
-	password := func() chromedp.Action[chromedp.Void] {
+	passwordOf := func(name, next string) chromedp.Action[chromedp.Void] {
 		return chromedp.Steps(
 			chromedp.Navigate(base+"/login"),
 			chromedp.WaitVisible(css("#login-submit")),
-			chromedp.SendKeys(css("#name"), "adel"),
+			chromedp.SendKeys(css("#name"), name),
 			chromedp.SendKeys(css("#password"), testPassword),
 			chromedp.Click(css("#login-submit")),
-			chromedp.WaitVisible(css("#code-submit")))
+			chromedp.WaitVisible(css(next)))
 	}
+	password := func() chromedp.Action[chromedp.Void] { return passwordOf("adel", "#code-submit") }
+
+	// A new admin's first sign-in: the enrolment page offers a security key
+	// beside the authenticator app; the key registered, the session starts
+	// with it and the recovery codes are shown once.
+	if _, err := r.app.AddUser(context.Background(), access.Operator(), app.NewAccount{Name: "nadia", Role: model.RoleAdmin, Password: testPassword}); err != nil {
+		t.Fatal(err)
+	}
+	do("enrol with a key", passwordOf("nadia", "#enrol-submit"),
+		chromedp.WaitEnabled(css("#enrol-key-submit")),
+		chromedp.SendKeys(css("#enrol-key-name"), "Green key"),
+		chromedp.Click(css("#enrol-key-submit")),
+		chromedp.WaitVisible(css("#recovery-codes")))
+	codes, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("#recovery-codes li").length`))
+	if err != nil || codes != access.RecoveryCodeCount {
+		t.Errorf("recovery codes shown after enrolling a key: %d %v", codes, err)
+	}
+	do("on as nadia", chromedp.Click(css("#recovery-continue")), chromedp.WaitVisible(css("#source-count")))
+	nadia, err := r.st.UserByName(context.Background(), "nadia")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if keys, err := r.app.SecurityKeys(context.Background(), nil, nadia); err != nil || len(keys) != 1 || keys[0].Name != "Green key" {
+		t.Fatalf("nadia's keys after enrolment: %+v %v", keys, err)
+	}
+	if !strings.Contains(r.logs.String(), "msg=\"second factor enrolled\" user=nadia factor="+app.FactorKey) {
+		t.Errorf("no enrolment with a key in the log:\n%s", r.logs.String())
+	}
+	if got := strings.Join(r.logged("nadia"), " "); got != app.LogKeyAdded+" "+app.LogSignIn {
+		t.Errorf("access log of nadia: %s", got)
+	}
+	do("nadia signs out",
+		chromedp.Click(css(`form[action="/logout"] button`)),
+		chromedp.WaitVisible(css("#login-submit")))
 
 	// The admin, signed in with the TOTP code, adds a key: the password
 	// and a fresh code again, then a touch.

@@ -220,6 +220,8 @@ func TestAuthorizationMatrix(t *testing.T) {
 		{"POST", "/login/enrol", true, always(http.StatusSeeOther), url.Values{"code": {"123456"}}},
 		{"POST", "/login/enrol", false, always(http.StatusForbidden), url.Values{"code": {"123456"}}},
 		{"GET", "/login/enrol/qr.png", false, always(http.StatusNotFound), nil},
+		{"POST", "/login/enrol/key", true, always(http.StatusSeeOther), url.Values{"name": {"k"}, "ceremony": {"x"}, "credential": {"{}"}}},
+		{"POST", "/login/enrol/key", false, always(http.StatusForbidden), url.Values{"name": {"k"}, "ceremony": {"x"}, "credential": {"{}"}}},
 		// One's own account: enrolment for those without a second factor
 		// (the enrolled admin and reviewer are sent back to the account
 		// page); new recovery codes only for a session that gave one.

@@ -149,7 +149,7 @@ func (s *Server) newView(w http.ResponseWriter, r *http.Request, page, titleKey 
 	if page == "review" || page == "claims" || page == "upload" {
 		v.JS = s.js.url
 	}
-	if page == "code" || page == "keyadd" {
+	if page == "code" || page == "keyadd" || page == "enrol" {
 		v.JS = s.keyJS.url
 	}
 	return v

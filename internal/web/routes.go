@@ -39,6 +39,7 @@ func (s *Server) routes() []route {
 		{"GET /login/enrol", anyone, s.enrolShow},
 		{"POST /login/enrol", anyone, s.enrolSubmit},
 		{"GET /login/enrol/qr.png", anyone, s.enrolQR},
+		{"POST /login/enrol/key", anyone, s.enrolKeySubmit},
 		{"POST /login/key", anyone, s.keySignInSubmit},
 
 		{"POST /logout", signedIn, s.logoutSubmit},

@@ -136,6 +136,59 @@ func (s *Server) keyRemoveSubmit(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, "/account", http.StatusSeeOther)
 }
 
+// enrolKeySubmit registers, at first sign-in, the security key the
+// enrolment page asked the browser for (showEnrolment), as the account's
+// first second factor in place of TOTP: then the session starts, with the
+// key as its factor, and the recovery codes are shown once. Only for an
+// account that must give a second factor and has none — the password
+// alone never adds a key to an account that has one.
+func (s *Server) enrolKeySubmit(w http.ResponseWriter, r *http.Request) {
+	u, next, ok := s.pending(w, r)
+	if !ok {
+		return
+	}
+	if s.rp == nil {
+		http.Redirect(w, r, "/login/enrol", http.StatusSeeOther)
+		return
+	}
+	st, err := s.app.SecondFactor(r.Context(), u)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if st.HasFactor() || !st.Required {
+		// Enrolled meanwhile (or never asked to): the code page.
+		http.Redirect(w, r, "/login/code", http.StatusSeeOther)
+		return
+	}
+	addr := clientIP(r)
+	if wait, limited := s.codeLimited(w, r, u.Name); limited {
+		s.showEnrolment(w, r, u, "/login/enrol", "/login/enrol/qr.png", http.StatusTooManyRequests, enrolData{Error: "login.too_many", Wait: wait})
+		return
+	}
+	codes, err := s.app.FinishKeyRegistration(r.Context(), s.rp, u, r.PostForm.Get("ceremony"), r.PostForm.Get("name"),
+		[]byte(r.PostForm.Get("credential")), addr)
+	switch {
+	case errors.Is(err, app.ErrBadCode):
+		s.limiter.codeFailed(addr, u.Name)
+		s.showEnrolment(w, r, u, "/login/enrol", "/login/enrol/qr.png", http.StatusUnauthorized, enrolData{Error: "keys.add_failed"})
+		return
+	case app.KindOf(err) == app.Invalid:
+		s.showEnrolment(w, r, u, "/login/enrol", "/login/enrol/qr.png", http.StatusBadRequest, enrolData{Error: "keys.bad_name"})
+		return
+	case err != nil:
+		s.serverError(w, r, err)
+		return
+	}
+	s.limiter.codeSucceeded(addr, u.Name)
+	if err := s.beginSession(w, r, u, app.FactorKey); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.log.Info("second factor enrolled", "user", u.Name, "factor", app.FactorKey)
+	s.render(w, r, http.StatusOK, "recovery", "recovery.title", enrolData{Name: u.Name, Codes: codes, Next: next})
+}
+
 // keySignInSubmit checks the key the browser answered with at sign-in and
 // starts the session.
 func (s *Server) keySignInSubmit(w http.ResponseWriter, r *http.Request) {

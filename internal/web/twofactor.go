@@ -198,6 +198,10 @@ type enrolData struct {
 	Wait   int
 	Codes  []string // recovery codes, once confirmed
 	Next   string   // where to go on from the recovery codes
+	// Key asks the browser for a new security key in place of TOTP, at
+	// first enrolment when the server has a base URL to bind keys to
+	// (securitykeys.go); nil otherwise.
+	Key *app.KeyCeremony
 }
 
 // enrolShow shows an admin or reviewer not yet enrolled a secret to load,
@@ -222,6 +226,15 @@ func (s *Server) showEnrolment(w http.ResponseWriter, r *http.Request, u model.U
 		return
 	}
 	data.Name, data.Secret, data.URL, data.Action, data.QR = u.Name, e.Secret, e.URL, action, qr
+	if action == "/login/enrol" && s.rp != nil {
+		// A security key may be the first factor instead (enrolKeySubmit).
+		c, err := s.app.BeginKeyRegistration(r.Context(), s.rp, u)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		data.Key = &c
+	}
 	s.render(w, r, status, "enrol", "enrol.title", data)
 }
 

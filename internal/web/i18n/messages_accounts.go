@@ -20,13 +20,16 @@ var englishAccounts = map[string]string{
 	"code.failed":        "The code is wrong, too old or was already used. Wait for the next code and try again.",
 	"code.recovery_hint": "Lost your phone? Type one of your recovery codes instead; each works once.",
 
-	"enrol.title":   "Set up a second factor",
-	"enrol.heading": "Set up your second factor",
-	"enrol.intro":   "Your account needs a code from an authenticator app besides your password. Scan the QR code with the app, or type the secret into it, then enter the code it shows.",
-	"enrol.qr_alt":  "QR code of your authenticator secret",
-	"enrol.secret":  "Secret:",
-	"enrol.code":    "Code from the app",
-	"enrol.submit":  "Confirm",
+	"enrol.title":       "Set up a second factor",
+	"enrol.heading":     "Set up your second factor",
+	"enrol.intro":       "Your account needs a code from an authenticator app besides your password. Scan the QR code with the app, or type the secret into it, then enter the code it shows.",
+	"enrol.qr_alt":      "QR code of your authenticator secret",
+	"enrol.secret":      "Secret:",
+	"enrol.code":        "Code from the app",
+	"enrol.submit":      "Confirm",
+	"enrol.key_heading": "Or register a security key",
+	"enrol.key_intro":   "A security key (a USB or NFC key, or your device's built-in one) can be your second factor instead of the app: name it, press the button, then touch the key.",
+	"enrol.key_submit":  "Register a security key",
 
 	"recovery.title":    "Recovery codes",
 	"recovery.heading":  "Your recovery codes",
@@ -53,6 +56,7 @@ var englishAccounts = map[string]string{
 	"action.totp-enrolled":          "enrolled a second factor",
 	"action.totp-reset":             "second factor removed",
 	"action.recovery-codes-renewed": "renewed recovery codes",
+	"action.token-expired":          "presented an expired API token",
 }
 
 var arabicAccounts = map[string]string{
@@ -64,13 +68,16 @@ var arabicAccounts = map[string]string{
 	"code.failed":        "الرمز خاطئ أو قديم أو استُخدم من قبل. انتظر الرمز التالي وحاول مجدداً.",
 	"code.recovery_hint": "فقدت هاتفك؟ اكتب أحد رموز الاسترداد بدلاً منه؛ كل رمز يصلح مرة واحدة.",
 
-	"enrol.title":   "إعداد عامل تحقق ثانٍ",
-	"enrol.heading": "أعدّ عامل التحقق الثاني",
-	"enrol.intro":   "يحتاج حسابك إلى رمز من تطبيق مصادقة إلى جانب كلمة المرور. امسح رمز QR بالتطبيق أو اكتب السر فيه، ثم أدخل الرمز الذي يعرضه.",
-	"enrol.qr_alt":  "رمز QR لسر المصادقة",
-	"enrol.secret":  "السر:",
-	"enrol.code":    "الرمز من التطبيق",
-	"enrol.submit":  "تأكيد",
+	"enrol.title":       "إعداد عامل تحقق ثانٍ",
+	"enrol.heading":     "أعدّ عامل التحقق الثاني",
+	"enrol.intro":       "يحتاج حسابك إلى رمز من تطبيق مصادقة إلى جانب كلمة المرور. امسح رمز QR بالتطبيق أو اكتب السر فيه، ثم أدخل الرمز الذي يعرضه.",
+	"enrol.qr_alt":      "رمز QR لسر المصادقة",
+	"enrol.secret":      "السر:",
+	"enrol.code":        "الرمز من التطبيق",
+	"enrol.submit":      "تأكيد",
+	"enrol.key_heading": "أو سجّل مفتاح أمان",
+	"enrol.key_intro":   "يمكن أن يكون مفتاح الأمان (مفتاح USB أو NFC، أو المفتاح المدمج في جهازك) عاملك الثاني بدلاً من التطبيق: سمِّه، واضغط الزر، ثم المس المفتاح.",
+	"enrol.key_submit":  "تسجيل مفتاح أمان",
 
 	"recovery.title":    "رموز الاسترداد",
 	"recovery.heading":  "رموز الاسترداد الخاصة بك",
@@ -97,4 +104,5 @@ var arabicAccounts = map[string]string{
 	"action.totp-enrolled":          "إعداد عامل تحقق ثانٍ",
 	"action.totp-reset":             "إزالة عامل التحقق الثاني",
 	"action.recovery-codes-renewed": "تجديد رموز الاسترداد",
+	"action.token-expired":          "تقديم رمز API منتهي الصلاحية",
 }
