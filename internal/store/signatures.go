@@ -129,6 +129,10 @@ type KeyIndex struct {
 	t       *Tx
 	holders map[int64][]keyHolder
 	ids     []string
+	// read caches the candidates read so far: the sources of one batch
+	// often share candidates, and nothing of a stored source that
+	// Candidates reads changes while the batch is written.
+	read map[string]Candidate
 }
 
 type keyHolder struct {
@@ -139,7 +143,7 @@ type keyHolder struct {
 // LoadKeyIndex reads the stored holders of keys (band and anchor keys of a
 // batch's sources, in any order, repeats allowed).
 func (t *Tx) LoadKeyIndex(ctx context.Context, keys []int64) (*KeyIndex, error) {
-	x := &KeyIndex{t: t, holders: map[int64][]keyHolder{}}
+	x := &KeyIndex{t: t, holders: map[int64][]keyHolder{}, read: map[string]Candidate{}}
 	byID := map[string]uint32{}
 	uniq := make([]int64, 0, len(keys))
 	seen := make(map[int64]bool, len(keys))
@@ -241,44 +245,52 @@ func (x *KeyIndex) Candidates(ctx context.Context, bands, anchors []int64, minAn
 	if len(win) > limit {
 		win = win[:limit]
 	}
-	args := make([]any, len(win))
-	for i, w := range win {
-		args[i] = w.id
+	var args []any
+	for _, w := range win {
+		if _, ok := x.read[w.id]; !ok {
+			args = append(args, w.id)
+		}
 	}
-	rows, err := x.t.query(ctx, "SELECT s.id, g.signature, COALESCE(s.duplicate_of, ''), s.sensitivity, COALESCE(o.sensitivity, s.sensitivity) "+
-		"FROM sources s JOIN source_signatures g ON g.source_id = s.id LEFT JOIN sources o ON o.id = s.duplicate_of "+
-		"WHERE s.id IN ("+placeholders(len(args))+")", args...)
-	if err != nil {
-		return nil, fmt.Errorf("near-duplicate candidates: %w", err)
-	}
-	defer rows.Close()
-	byID := map[string]Candidate{}
-	for rows.Next() {
-		var c Candidate
-		var sens, orig string
-		if err := rows.Scan(&c.ID, &c.Signature, &c.DuplicateOf, &sens, &orig); err != nil {
+	if len(args) > 0 {
+		if err := x.readCandidates(ctx, args); err != nil {
 			return nil, err
 		}
-		var err error
-		if c.Sensitivity, err = model.ParseSensitivity(sens); err != nil {
-			return nil, err
-		}
-		if c.OriginalSensitivity, err = model.ParseSensitivity(orig); err != nil {
-			return nil, err
-		}
-		byID[c.ID] = c
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
 	}
 	out := make([]Candidate, 0, len(win))
 	for _, w := range win {
-		if c, ok := byID[w.id]; ok {
+		if c, ok := x.read[w.id]; ok {
 			c.Shared = w.shared
 			out = append(out, c)
 		}
 	}
 	return out, nil
+}
+
+// readCandidates reads what Candidates gives of stored sources ids.
+func (x *KeyIndex) readCandidates(ctx context.Context, ids []any) error {
+	rows, err := x.t.query(ctx, "SELECT s.id, g.signature, COALESCE(s.duplicate_of, ''), s.sensitivity, COALESCE(o.sensitivity, s.sensitivity) "+
+		"FROM sources s JOIN source_signatures g ON g.source_id = s.id LEFT JOIN sources o ON o.id = s.duplicate_of "+
+		"WHERE s.id IN ("+placeholders(len(ids))+")", ids...)
+	if err != nil {
+		return fmt.Errorf("near-duplicate candidates: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var c Candidate
+		var sens, orig string
+		if err := rows.Scan(&c.ID, &c.Signature, &c.DuplicateOf, &sens, &orig); err != nil {
+			return err
+		}
+		var err error
+		if c.Sensitivity, err = model.ParseSensitivity(sens); err != nil {
+			return err
+		}
+		if c.OriginalSensitivity, err = model.ParseSensitivity(orig); err != nil {
+			return err
+		}
+		x.read[c.ID] = c
+	}
+	return rows.Err()
 }
 
 // SourceText reads one source's text inside the transaction (for an exact
