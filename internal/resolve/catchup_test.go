@@ -263,3 +263,53 @@ func TestWorkerWaitsForAnUncommittedPerson(t *testing.T) {
 		t.Errorf("%s is carried by %d persons, want 1: %v", name, len(got), got)
 	}
 }
+
+// A name rejected in review through one worker stops answering in
+// another's matching; a name stated through one worker on an entity the
+// other already knows is found under that entity.
+func TestMatchSeesAnotherWorkersReview(t *testing.T) {
+	workers(t, 2, func(t *testing.T, ws []*fixture) {
+		ctx := context.Background()
+		id, err := placeName(ctx, ws[0], "Hisham Nabil Qaddour")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var alias model.Statement
+		err = ws[0].st.Write(ctx, "extractor-test", func(tx *store.Tx) error {
+			alias = model.Statement{EntityID: id, Property: model.PropAlias, Value: "Abu Nabil al-Qaddour", SourceID: ws[0].src.ID, Origin: "extracted:test@1"}
+			return tx.AddStatement(ctx, &alias)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		match := func(name string) []string {
+			t.Helper()
+			cands, err := ws[1].r.Match(ctx, access.Operator(), name, model.TypePerson, 5)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out []string
+			for _, c := range cands {
+				if c.Name == name {
+					out = append(out, c.EntityID)
+				}
+			}
+			return out
+		}
+		if got := match("Abu Nabil al-Qaddour"); len(got) != 1 || got[0] != id {
+			t.Fatalf("the alias stated through the other worker matched %v, want %s", got, id)
+		}
+		err = ws[0].st.Write(ctx, "reviewer", func(tx *store.Tx) error {
+			return tx.Review(ctx, alias.ID, model.StatusRejected, "not his")
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := match("Abu Nabil al-Qaddour"); len(got) != 0 {
+			t.Errorf("the rejected alias still answers for %v", got)
+		}
+		if got := match("Hisham Nabil Qaddour"); len(got) != 1 || got[0] != id {
+			t.Errorf("the name left matched %v, want %s", got, id)
+		}
+	})
+}
