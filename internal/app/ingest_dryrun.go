@@ -31,7 +31,7 @@ func (a *App) dryRun(ctx context.Context, r *run, chunk []parsed, seen map[strin
 		for i := range chunk {
 			all = append(append(all, chunk[i].bands...), chunk[i].anchors...)
 		}
-		held, err := tx.HeldKeys(ctx, all)
+		held, err := tx.LoadKeyIndex(ctx, all)
 		if err != nil {
 			return err
 		}

@@ -285,7 +285,7 @@ func (a *App) stage(ctx context.Context, r *run, chunk []parsed) {
 // batchIndex holds the near-duplicate keys of the sources stored so far in
 // this transaction, which the store's key counts do not show until the end.
 type batchIndex struct {
-	held  map[int64]bool  // keys stored sources hold (store.HeldKeys)
+	held  *store.KeyIndex // stored sources that share keys with the batch's
 	keys  map[int64][]int // key → positions in store
 	store []batchEntry
 	sums  map[string]string // original bytes stored in this run → their source
@@ -303,7 +303,7 @@ func (a *App) addAll(ctx context.Context, tx *store.Tx, b *resolve.Batch, r *run
 	for _, i := range todo {
 		all = append(append(all, chunk[i].bands...), chunk[i].anchors...)
 	}
-	held, err := tx.HeldKeys(ctx, all)
+	held, err := tx.LoadKeyIndex(ctx, all)
 	if err != nil {
 		return err
 	}
@@ -475,7 +475,7 @@ const maxCandidates = 20
 // before and earlier in this batch — only among what v may see: a link to a
 // source v may not see would tell them it exists.
 func nearDuplicate(ctx context.Context, tx *store.Tx, bi *batchIndex, p *parsed, v access.Viewer) (string, float64, error) {
-	cands, err := tx.DuplicateCandidates(ctx, bi.held, p.bands, p.anchors, dedup.MinSharedAnchors, maxCandidates)
+	cands, err := bi.held.Candidates(ctx, p.bands, p.anchors, dedup.MinSharedAnchors, maxCandidates)
 	if err != nil {
 		return "", 0, err
 	}

@@ -93,15 +93,33 @@ func NewKind(k names.Kind) *Index {
 
 // Add files a name of an entity. A string that lists several names
 // (alternatives after semicolons, a name in brackets) adds each. A name with
-// no letters is ignored.
+// no letters is ignored, and so is one the entity already carries written
+// the same way (a name stated by many sources, or learned twice: once when
+// placed, again when another process's index catches up with it).
 func (x *Index) Add(entityID, name string) {
 	parsed := parseAll(x.kind, name)
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	e := x.entity(entityID)
 	for _, n := range parsed {
-		x.addName(e, n)
+		if !x.carries(e, n.Raw) {
+			x.addName(e, n)
+		}
 	}
+}
+
+// carries reports whether entity e has a live name written as raw.
+func (x *Index) carries(e uint32, raw string) bool {
+	if len(raw) > math.MaxUint16 {
+		raw = raw[:math.MaxUint16]
+	}
+	for _, id := range x.entNames[e] {
+		rec := &x.names[id]
+		if int(rec.textLen) == len(raw) && string(x.text[rec.textOff:rec.textOff+uint32(rec.textLen)]) == raw {
+			return true
+		}
+	}
+	return false
 }
 
 // Replace sets the names of an entity to exactly these, at once.
@@ -115,7 +133,9 @@ func (x *Index) Replace(entityID string, ns []string) {
 	x.remove(entityID)
 	e := x.entity(entityID)
 	for _, n := range parsed {
-		x.addName(e, n)
+		if !x.carries(e, n.Raw) {
+			x.addName(e, n)
+		}
 	}
 }
 

@@ -49,6 +49,8 @@ type Placement struct {
 type Batch struct {
 	r       *Resolver
 	created []placed
+	// caught is the transaction the indexes last caught up in.
+	caught *store.Tx
 }
 
 type placed struct {
@@ -79,6 +81,15 @@ func (b *Batch) Place(ctx context.Context, tx *store.Tx, f Found) (Placement, er
 	x := b.r.index(f.Type)
 	if x == nil {
 		return Placement{}, fmt.Errorf("entities of type %s are not resolved by name", f.Type)
+	}
+	// Before deciding, learn what other processes stored, holding the
+	// ledger's lock until tx ends: two workers that meet one new person
+	// at once make one entity of it, not two.
+	if b.caught != tx {
+		if err := b.r.catchUpIn(ctx, tx); err != nil {
+			return Placement{}, err
+		}
+		b.caught = tx
 	}
 	best, err := b.r.best(ctx, f, "")
 	if err != nil {

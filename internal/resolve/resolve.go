@@ -34,6 +34,10 @@ type Resolver struct {
 	mu sync.Mutex
 	// idx holds, per entity type, every name of every unmerged entity.
 	idx map[model.EntityType]*nameindex.Index
+	// feed serializes catching up; seen is the ledger position the
+	// indexes stand at (every name any process stored up to it is in).
+	feed sync.Mutex
+	seen int64
 }
 
 // Resolvable lists the entity types resolution works on: events are never
@@ -46,7 +50,14 @@ func New(ctx context.Context, st *store.Store) (*Resolver, error) {
 	for _, t := range Resolvable {
 		r.idx[t] = nameindex.NewKind(names.KindOf(string(t)))
 	}
-	err := st.EachName(ctx, func(n store.NameRow) error {
+	// The head first: what is stored after it is read again when the
+	// index catches up (adding a name twice adds it once).
+	seq, _, err := st.Head(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("build name index: %w", err)
+	}
+	r.seen = seq
+	err = st.EachName(ctx, func(n store.NameRow) error {
 		if x := r.idx[n.Type]; x != nil {
 			x.Add(n.EntityID, n.Value)
 		}
@@ -76,6 +87,9 @@ func (r *Resolver) Match(ctx context.Context, v access.Viewer, name string, typ 
 	if x == nil {
 		return nil, fmt.Errorf("entities of type %s are not matched by name", typ)
 	}
+	if err := r.CatchUp(ctx); err != nil {
+		return nil, err
+	}
 	if v.Clearance == model.Confidential && !v.ConfirmedOnly() {
 		return fromIndex(x.Search(name, k)), nil
 	}
@@ -92,6 +106,65 @@ func (r *Resolver) Match(ctx context.Context, v access.Viewer, name string, typ 
 		}
 	}
 	return fromIndex(vx.Search(name, k)), nil
+}
+
+// CatchUp brings the indexes up to what every process has stored: the
+// names stated, merged, split, reviewed or removed since the indexes last
+// looked at the ledger. A reader (matching, search) calls it; a writer
+// about to decide on a name catches up inside its transaction instead
+// (Batch.Place), where no other writer can store a name until it commits.
+func (r *Resolver) CatchUp(ctx context.Context) error {
+	r.feed.Lock()
+	defer r.feed.Unlock()
+	feed, err := r.st.NamesSince(ctx, r.seen)
+	if err != nil {
+		return fmt.Errorf("catch up the names index: %w", err)
+	}
+	r.apply(feed)
+	return nil
+}
+
+// catchUpIn is CatchUp inside a write transaction: it takes the ledger's
+// lock, so the indexes know every name committed and none can be committed
+// by another process before tx ends.
+func (r *Resolver) catchUpIn(ctx context.Context, tx *store.Tx) error {
+	// The ledger's lock first: a writer of this process that holds it may
+	// be waiting for r.feed.
+	if err := tx.LockLedger(ctx); err != nil {
+		return err
+	}
+	r.feed.Lock()
+	defer r.feed.Unlock()
+	feed, err := tx.NamesSince(ctx, r.seen)
+	if err != nil {
+		return fmt.Errorf("catch up the names index: %w", err)
+	}
+	r.apply(feed)
+	return nil
+}
+
+// apply applies a feed; the caller holds r.feed.
+func (r *Resolver) apply(feed store.NameFeed) {
+	for _, n := range feed.Added {
+		if x := r.index(n.Type); x != nil {
+			x.Add(n.EntityID, n.Value)
+		}
+	}
+	for _, e := range feed.Reloaded {
+		switch {
+		case e.Gone && e.Type == "":
+			for _, t := range Resolvable {
+				r.forget(t, e.EntityID)
+			}
+		case e.Gone:
+			r.forget(e.Type, e.EntityID)
+		default:
+			if x := r.index(e.Type); x != nil {
+				x.Replace(e.EntityID, e.Names)
+			}
+		}
+	}
+	r.seen = max(r.seen, feed.Upto)
 }
 
 func fromIndex(cs []nameindex.Candidate) []Candidate {
@@ -187,6 +260,9 @@ func (r *Resolver) MatchVisible(ctx context.Context, v access.Viewer, name strin
 	x := r.index(typ)
 	if x == nil {
 		return nil, fmt.Errorf("entities of type %s are not matched by name", typ)
+	}
+	if err := r.CatchUp(ctx); err != nil {
+		return nil, err
 	}
 	if v.Clearance == model.Confidential && !v.ConfirmedOnly() {
 		return fromIndex(x.Search(name, k)), nil

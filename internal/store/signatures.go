@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/athar-project/athar/internal/model"
@@ -27,9 +28,14 @@ const rowsPerInsert = 2000
 // counts each key's sources, in a few multi-row statements: parsing SQL once
 // per key was most of the cost of storing a source.
 func (t *Tx) SaveSignatures(ctx context.Context, sigs []SignatureRow) error {
-	var sigArgs, bandArgs []any
+	type band struct {
+		key    int64
+		src    string
+		anchor int
+	}
+	var sigArgs []any
+	var bands []band
 	counts := map[int64]int64{}
-	var order []int64
 	for _, sg := range sigs {
 		sigArgs = append(sigArgs, sg.SourceID, sg.Signature)
 		seen := make(map[int64]bool, len(sg.Bands)+len(sg.Anchors))
@@ -39,13 +45,23 @@ func (t *Tx) SaveSignatures(ctx context.Context, sigs []SignatureRow) error {
 					continue
 				}
 				seen[k] = true
-				bandArgs = append(bandArgs, k, sg.SourceID, anchor)
-				if counts[k] == 0 {
-					order = append(order, k)
-				}
+				bands = append(bands, band{k, sg.SourceID, anchor})
 				counts[k]++
 			}
 		}
+	}
+	// In key order: the keys are hashes, so in the order they come each
+	// lands on a random leaf of the key index; sorted, a batch's keys fill
+	// the leaves one after another.
+	sort.Slice(bands, func(i, j int) bool {
+		if bands[i].key != bands[j].key {
+			return bands[i].key < bands[j].key
+		}
+		return bands[i].src < bands[j].src
+	})
+	bandArgs := make([]any, 0, 3*len(bands))
+	for _, b := range bands {
+		bandArgs = append(bandArgs, b.key, b.src, b.anchor)
 	}
 	if err := t.insertRows(ctx, "INSERT INTO source_signatures (source_id, signature) VALUES ", "", 2, sigArgs); err != nil {
 		return fmt.Errorf("save signatures: %w", err)
@@ -53,9 +69,11 @@ func (t *Tx) SaveSignatures(ctx context.Context, sigs []SignatureRow) error {
 	if err := t.insertRows(ctx, "INSERT INTO source_bands (band_key, source_id, anchor) VALUES ", "", 3, bandArgs); err != nil {
 		return fmt.Errorf("save near-duplicate keys: %w", err)
 	}
-	countArgs := make([]any, 0, 2*len(order))
-	for _, k := range order {
-		countArgs = append(countArgs, k, counts[k])
+	countArgs := make([]any, 0, 2*len(counts))
+	for i, b := range bands {
+		if i == 0 || bands[i-1].key != b.key {
+			countArgs = append(countArgs, b.key, counts[b.key])
+		}
 	}
 	if err := t.insertRows(ctx, "INSERT INTO source_key_counts (band_key, n) VALUES ",
 		" ON CONFLICT (band_key) DO UPDATE SET n = source_key_counts.n + excluded.n", 2, countArgs); err != nil {
@@ -99,86 +117,180 @@ type Candidate struct {
 // is passed over as boilerplate.
 const MaxKeySources = 200
 
-// HeldKeys returns which of the keys index at least one and at most
-// MaxKeySources stored sources: one query for a whole batch, so that a new
-// original article (whose keys no stored source holds) costs nothing more.
-func (t *Tx) HeldKeys(ctx context.Context, keys []int64) (map[int64]bool, error) {
-	held := map[int64]bool{}
-	for len(keys) > 0 {
-		n := min(len(keys), rowsPerInsert)
+// KeyIndex holds, for a batch of new sources, every stored source that
+// shares a near-duplicate key with any of them: read in one query for the
+// whole batch (a query per source, parsed and planned each time, was a
+// fifth of the cost of storing one), then counted in memory per source.
+// Keys held by more than MaxKeySources stored sources are left out, as
+// boilerplate, so the work per source stays bounded however large the
+// archive grows. The batch's own sources are not in it: their keys are
+// saved when the batch ends (SaveSignatures).
+type KeyIndex struct {
+	t       *Tx
+	holders map[int64][]keyHolder
+	ids     []string
+	// read caches the candidates read so far: the sources of one batch
+	// often share candidates, and nothing of a stored source that
+	// Candidates reads changes while the batch is written.
+	read map[string]Candidate
+}
+
+type keyHolder struct {
+	src    uint32 // into ids
+	anchor bool
+}
+
+// LoadKeyIndex reads the stored holders of keys (band and anchor keys of a
+// batch's sources, in any order, repeats allowed).
+func (t *Tx) LoadKeyIndex(ctx context.Context, keys []int64) (*KeyIndex, error) {
+	x := &KeyIndex{t: t, holders: map[int64][]keyHolder{}, read: map[string]Candidate{}}
+	byID := map[string]uint32{}
+	uniq := make([]int64, 0, len(keys))
+	seen := make(map[int64]bool, len(keys))
+	for _, k := range keys {
+		if !seen[k] {
+			seen[k] = true
+			uniq = append(uniq, k)
+		}
+	}
+	for len(uniq) > 0 {
+		n := min(len(uniq), rowsPerInsert)
 		args := make([]any, n)
-		for i, k := range keys[:n] {
+		for i, k := range uniq[:n] {
 			args[i] = k
 		}
-		rows, err := t.query(ctx, "SELECT band_key FROM source_key_counts WHERE band_key IN ("+placeholders(n)+
-			fmt.Sprintf(") AND n <= %d", MaxKeySources), args...)
+		rows, err := t.query(ctx, "SELECT b.band_key, b.source_id, b.anchor FROM source_key_counts c "+
+			"JOIN source_bands b ON b.band_key = c.band_key WHERE c.band_key IN ("+placeholders(n)+
+			fmt.Sprintf(") AND c.n <= %d", MaxKeySources), args...)
 		if err != nil {
 			return nil, fmt.Errorf("near-duplicate keys: %w", err)
 		}
 		for rows.Next() {
 			var k int64
-			if err := rows.Scan(&k); err != nil {
+			var id string
+			var anchor int
+			if err := rows.Scan(&k, &id, &anchor); err != nil {
 				rows.Close()
 				return nil, err
 			}
-			held[k] = true
+			src, ok := byID[id]
+			if !ok {
+				src = uint32(len(x.ids))
+				x.ids = append(x.ids, id)
+				byID[id] = src
+			}
+			x.holders[k] = append(x.holders[k], keyHolder{src, anchor != 0})
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
 			return nil, err
 		}
-		keys = keys[n:]
+		uniq = uniq[n:]
 	}
-	return held, nil
+	return x, nil
 }
 
-// DuplicateCandidates lists stored sources sharing any of the band keys or at
-// least minAnchors of the anchor keys, the most shared first, at most limit.
-// Only keys in held (see HeldKeys) are looked up, so keys that index more
-// than MaxKeySources sources are passed over and the work per source stays
-// bounded however large the archive grows.
-func (t *Tx) DuplicateCandidates(ctx context.Context, held map[int64]bool, bands, anchors []int64, minAnchors, limit int) ([]Candidate, error) {
-	var args []any
+// Held reports whether a stored source holds key (and not so many that
+// the key is passed over).
+func (x *KeyIndex) Held(key int64) bool { return len(x.holders[key]) > 0 }
+
+// Candidates lists stored sources sharing any of the band keys or at least
+// minAnchors of the anchor keys, the most shared first (then by id), at
+// most limit, each with its signature, the source it copies and the levels
+// of both.
+func (x *KeyIndex) Candidates(ctx context.Context, bands, anchors []int64, minAnchors, limit int) ([]Candidate, error) {
+	type tally struct{ shared, bands, anchors int }
+	counts := map[uint32]*tally{}
+	seen := make(map[int64]bool, len(bands)+len(anchors))
 	for _, ks := range [][]int64{bands, anchors} {
 		for _, k := range ks {
-			if held[k] {
-				args = append(args, k)
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			for _, h := range x.holders[k] {
+				c := counts[h.src]
+				if c == nil {
+					c = &tally{}
+					counts[h.src] = c
+				}
+				c.shared++
+				if h.anchor {
+					c.anchors++
+				} else {
+					c.bands++
+				}
 			}
 		}
 	}
-	if len(args) == 0 {
+	type ranked struct {
+		id     string
+		shared int
+	}
+	var win []ranked
+	for src, c := range counts {
+		if c.bands > 0 || c.anchors >= minAnchors {
+			win = append(win, ranked{x.ids[src], c.shared})
+		}
+	}
+	if len(win) == 0 {
 		return nil, nil
 	}
-	// Count shared keys on the key index alone; join only the winners.
-	q := "SELECT c.source_id, g.signature, COALESCE(s.duplicate_of, ''), c.shared, s.sensitivity, COALESCE(o.sensitivity, s.sensitivity) FROM (" +
-		"SELECT source_id, count(*) AS shared FROM source_bands WHERE band_key IN (" + placeholders(len(args)) + ") " +
-		fmt.Sprintf("GROUP BY source_id HAVING sum(1 - anchor) > 0 OR sum(anchor) >= %d ", minAnchors) +
-		fmt.Sprintf("ORDER BY count(*) DESC, source_id LIMIT %d) c ", limit) +
-		"JOIN source_signatures g ON g.source_id = c.source_id JOIN sources s ON s.id = c.source_id " +
-		"LEFT JOIN sources o ON o.id = s.duplicate_of " +
-		"ORDER BY c.shared DESC, c.source_id"
-	rows, err := t.query(ctx, q, args...)
+	sort.Slice(win, func(i, j int) bool {
+		if win[i].shared != win[j].shared {
+			return win[i].shared > win[j].shared
+		}
+		return win[i].id < win[j].id
+	})
+	if len(win) > limit {
+		win = win[:limit]
+	}
+	var args []any
+	for _, w := range win {
+		if _, ok := x.read[w.id]; !ok {
+			args = append(args, w.id)
+		}
+	}
+	if len(args) > 0 {
+		if err := x.readCandidates(ctx, args); err != nil {
+			return nil, err
+		}
+	}
+	out := make([]Candidate, 0, len(win))
+	for _, w := range win {
+		if c, ok := x.read[w.id]; ok {
+			c.Shared = w.shared
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}
+
+// readCandidates reads what Candidates gives of stored sources ids.
+func (x *KeyIndex) readCandidates(ctx context.Context, ids []any) error {
+	rows, err := x.t.query(ctx, "SELECT s.id, g.signature, COALESCE(s.duplicate_of, ''), s.sensitivity, COALESCE(o.sensitivity, s.sensitivity) "+
+		"FROM sources s JOIN source_signatures g ON g.source_id = s.id LEFT JOIN sources o ON o.id = s.duplicate_of "+
+		"WHERE s.id IN ("+placeholders(len(ids))+")", ids...)
 	if err != nil {
-		return nil, fmt.Errorf("near-duplicate candidates: %w", err)
+		return fmt.Errorf("near-duplicate candidates: %w", err)
 	}
 	defer rows.Close()
-	var out []Candidate
 	for rows.Next() {
 		var c Candidate
 		var sens, orig string
-		if err := rows.Scan(&c.ID, &c.Signature, &c.DuplicateOf, &c.Shared, &sens, &orig); err != nil {
-			return nil, err
+		if err := rows.Scan(&c.ID, &c.Signature, &c.DuplicateOf, &sens, &orig); err != nil {
+			return err
 		}
 		var err error
 		if c.Sensitivity, err = model.ParseSensitivity(sens); err != nil {
-			return nil, err
+			return err
 		}
 		if c.OriginalSensitivity, err = model.ParseSensitivity(orig); err != nil {
-			return nil, err
+			return err
 		}
-		out = append(out, c)
+		x.read[c.ID] = c
 	}
-	return out, rows.Err()
+	return rows.Err()
 }
 
 // SourceText reads one source's text inside the transaction (for an exact

@@ -21,6 +21,9 @@ type Tx struct {
 	locked bool
 	seq    int64
 	prev   string
+	// base is the ledger's head when the transaction took its lock:
+	// every entry up to it is another writer's, committed.
+	base int64
 	// syncDirs are archive folders holding files written in this
 	// transaction and not yet flushed to disk.
 	syncDirs []string
@@ -267,7 +270,7 @@ func (t *Tx) lock(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	t.seq, t.prev, t.locked = seq, prev, true
+	t.seq, t.prev, t.base, t.locked = seq, prev, seq, true
 	return nil
 }
 

@@ -1,0 +1,237 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/athar-project/athar/internal/ledger"
+	"github.com/athar-project/athar/internal/model"
+)
+
+// NameFeed is what changed in the names entities carry between two points
+// of the ledger: what a names index built or last caught up at the first
+// must do to stand at the second. Every process keeps its own index; the
+// ledger, which every write of every process appends to, tells each what
+// the others did.
+type NameFeed struct {
+	// Upto is the ledger position the feed brings an index to.
+	Upto int64
+	// Added are names stated since, each under the entity that carries
+	// it (the one it was merged into, if it was).
+	Added []NameRow
+	// Reloaded are entities whose names must be read again in full: they
+	// were merged, split, judged, deleted, or a name of theirs was
+	// reviewed, re-levelled or changed.
+	Reloaded []EntityNameSet
+}
+
+// EntityNameSet is every name an entity now carries (its own and those of
+// the entities merged into it), or Gone when it no longer stands on its own
+// (merged into another, or deleted).
+type EntityNameSet struct {
+	EntityID string
+	Type     model.EntityType // "" when the entity was deleted
+	Gone     bool
+	Names    []string
+}
+
+// nameProps are the properties a names index files.
+const nameProps = "('name', 'alias', 'weakAlias')"
+
+// feedChunk bounds the ids one query of the feed asks about.
+const feedChunk = 500
+
+// NamesSince reads the name changes the ledger holds after position after,
+// up to its head now (Upto), outside any transaction: a reader's index
+// (search, matching) catches up with it. Every entry up to the head it
+// reads is committed: ledger positions are handed out one writer at a
+// time, in the order they commit.
+func (s *Store) NamesSince(ctx context.Context, after int64) (NameFeed, error) {
+	upto, _, err := head(ctx, s.db, s.dialect)
+	if err != nil {
+		return NameFeed{}, err
+	}
+	return namesSince(ctx, s.db, s.dialect, after, upto)
+}
+
+// LockLedger takes the ledger's lock for the rest of the transaction (if
+// it has not yet): writers of every process are serialized from here on.
+// A caller that must also hold a lock of its own takes this one first.
+func (t *Tx) LockLedger(ctx context.Context) error { return t.lock(ctx) }
+
+// NamesSince reads, inside the transaction, the name changes other writers
+// committed after ledger position after. It first takes the ledger's lock
+// (if the transaction has not yet): from then on no other writer commits
+// until this transaction does, so an index caught up with the feed knows
+// every name any process stored, and what the transaction decides on it —
+// to create an entity for a name no other has — no other process decides
+// at the same time. The transaction's own writes are not in the feed.
+func (t *Tx) NamesSince(ctx context.Context, after int64) (NameFeed, error) {
+	if err := t.lock(ctx); err != nil {
+		return NameFeed{}, err
+	}
+	return namesSince(ctx, t.tx, t.s.dialect, after, t.base)
+}
+
+func namesSince(ctx context.Context, q querier, d dialect, after, upto int64) (NameFeed, error) {
+	feed := NameFeed{Upto: max(after, upto)}
+	if upto <= after {
+		return feed, nil
+	}
+	rows, err := q.QueryContext(ctx, d.rebind("SELECT action, tbl, row_id FROM ledger WHERE seq > ? AND seq <= ? "+
+		"AND tbl IN ('statements', 'entities', 'judgements') ORDER BY seq"), after, upto)
+	if err != nil {
+		return feed, fmt.Errorf("read the ledger for names: %w", err)
+	}
+	var added, changed, entities, judged []string
+	for rows.Next() {
+		var action, tbl, id string
+		if err := rows.Scan(&action, &tbl, &id); err != nil {
+			rows.Close()
+			return feed, err
+		}
+		switch {
+		case tbl == "statements" && action == ledger.ActionInsert:
+			added = append(added, id)
+		case tbl == "statements" && action == ledger.ActionUpdate:
+			changed = append(changed, id)
+		case tbl == "entities" && action != ledger.ActionInsert:
+			// A new entity has no names yet; a merge, a split or a
+			// removal changes which entity carries which.
+			entities = append(entities, id)
+		case tbl == "judgements" && action == ledger.ActionInsert:
+			judged = append(judged, id)
+		}
+		// A statement deleted (by re-extraction) cannot be traced to its
+		// entity any more: that entity keeps the name in other processes'
+		// indexes until they are rebuilt (docs/scaling.md).
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return feed, err
+	}
+	for i := 0; i < len(added); i += feedChunk {
+		part := added[i:min(i+feedChunk, len(added))]
+		if err := eachRow(ctx, q, d, "SELECT COALESCE(e.merged_into, e.id), e.type, st.property, st.value FROM statements st "+
+			"JOIN entities e ON e.id = st.entity_id WHERE st.id IN ("+placeholders(len(part))+") AND st.status <> 'rejected' "+
+			"AND st.property IN "+nameProps+" AND st.value <> '' ORDER BY st.created_at, st.id", part, func(rs *sql.Rows) error {
+			var r NameRow
+			var typ string
+			if err := rs.Scan(&r.EntityID, &typ, &r.Property, &r.Value); err != nil {
+				return err
+			}
+			r.Type = model.EntityType(typ)
+			feed.Added = append(feed.Added, r)
+			return nil
+		}); err != nil {
+			return feed, fmt.Errorf("read new names: %w", err)
+		}
+	}
+	var reload []string
+	seen := map[string]bool{}
+	note := func(id string) {
+		if id != "" && !seen[id] {
+			seen[id] = true
+			reload = append(reload, id)
+		}
+	}
+	for i := 0; i < len(changed); i += feedChunk {
+		part := changed[i:min(i+feedChunk, len(changed))]
+		if err := eachRow(ctx, q, d, "SELECT entity_id FROM statements WHERE id IN ("+placeholders(len(part))+") AND property IN "+nameProps,
+			part, func(rs *sql.Rows) error {
+				var id string
+				err := rs.Scan(&id)
+				note(id)
+				return err
+			}); err != nil {
+			return feed, fmt.Errorf("read changed names: %w", err)
+		}
+	}
+	for _, id := range entities {
+		note(id)
+	}
+	for i := 0; i < len(judged); i += feedChunk {
+		part := judged[i:min(i+feedChunk, len(judged))]
+		if err := eachRow(ctx, q, d, "SELECT entity_a, entity_b FROM judgements WHERE id IN ("+placeholders(len(part))+")",
+			part, func(rs *sql.Rows) error {
+				var a, b string
+				err := rs.Scan(&a, &b)
+				note(a)
+				note(b)
+				return err
+			}); err != nil {
+			return feed, fmt.Errorf("read judgements: %w", err)
+		}
+	}
+	// An entity merged away sends its names to the one it joined: that
+	// one is read again too (note grows reload as it goes).
+	for i := 0; i < len(reload); i++ {
+		set, into, err := entityNameSet(ctx, q, d, reload[i])
+		if err != nil {
+			return feed, err
+		}
+		feed.Reloaded = append(feed.Reloaded, set)
+		note(into)
+	}
+	return feed, nil
+}
+
+// entityNameSet reads what one entity carries now; for an entity merged
+// away it says which one it joined.
+func entityNameSet(ctx context.Context, q querier, d dialect, id string) (set EntityNameSet, into string, err error) {
+	set.EntityID = id
+	var typ string
+	var merged sql.NullString
+	err = q.QueryRowContext(ctx, d.rebind("SELECT type, merged_into FROM entities WHERE id = ?"), id).Scan(&typ, &merged)
+	if errors.Is(err, sql.ErrNoRows) {
+		set.Gone = true
+		return set, "", nil
+	}
+	if err != nil {
+		return set, "", fmt.Errorf("read entity %s: %w", id, err)
+	}
+	set.Type = model.EntityType(typ)
+	if merged.Valid && merged.String != "" {
+		set.Gone = true
+		return set, merged.String, nil
+	}
+	have := map[string]bool{}
+	err = eachRow(ctx, q, d, "SELECT st.value FROM statements st JOIN entities e ON e.id = st.entity_id "+
+		"WHERE (e.id = ? OR e.merged_into = ?) AND st.status <> 'rejected' AND st.property IN "+nameProps+" AND st.value <> '' "+
+		"ORDER BY st.created_at, st.id", []string{id, id}, func(rs *sql.Rows) error {
+		var v string
+		if err := rs.Scan(&v); err != nil {
+			return err
+		}
+		if !have[v] {
+			have[v] = true
+			set.Names = append(set.Names, v)
+		}
+		return nil
+	})
+	if err != nil {
+		return set, "", fmt.Errorf("read the names of entity %s: %w", id, err)
+	}
+	return set, "", nil
+}
+
+// eachRow runs a query with string arguments and calls fn on every row.
+func eachRow(ctx context.Context, q querier, d dialect, query string, args []string, fn func(*sql.Rows) error) error {
+	as := make([]any, len(args))
+	for i, a := range args {
+		as[i] = a
+	}
+	rows, err := q.QueryContext(ctx, d.rebind(query), as...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
