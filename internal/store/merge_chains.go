@@ -23,31 +23,30 @@ func (s *Store) flattenMergeChains(ctx context.Context) error {
 		return nil
 	}
 	for {
-		moved := 0
-		err := s.Write(ctx, "system:merge-chains", func(t *Tx) error {
-			rows, err := t.query(ctx, "SELECT a.id FROM entities a JOIN entities b ON b.id = a.merged_into "+
-				"WHERE b.merged_into IS NOT NULL ORDER BY a.id LIMIT 500")
-			if err != nil {
-				return err
-			}
-			ids, err := collect(rows, scanOne[string])
-			if err != nil {
-				return err
-			}
+		// Read outside a write: a store with no chain (every new one)
+		// writes nothing but the flag.
+		rows, err := s.db.QueryContext(ctx, "SELECT a.id FROM entities a JOIN entities b ON b.id = a.merged_into "+
+			"WHERE b.merged_into IS NOT NULL ORDER BY a.id LIMIT 500")
+		if err != nil {
+			return fmt.Errorf("find merge chains: %w", err)
+		}
+		ids, err := collect(rows, scanOne[string])
+		if err != nil {
+			return fmt.Errorf("find merge chains: %w", err)
+		}
+		if len(ids) == 0 {
+			break
+		}
+		err = s.Write(ctx, "system:merge-chains", func(t *Tx) error {
 			for _, id := range ids {
-				n, err := t.flattenChain(ctx, id)
-				if err != nil {
+				if err := t.flattenChain(ctx, id); err != nil {
 					return err
 				}
-				moved += n
 			}
 			return nil
 		})
 		if err != nil {
 			return fmt.Errorf("flatten merge chains: %w", err)
-		}
-		if moved == 0 {
-			break
 		}
 	}
 	_, err := s.execWrite(ctx, "UPDATE store_identity SET merge_chains_flat = 1")
@@ -55,15 +54,15 @@ func (s *Store) flattenMergeChains(ctx context.Context) error {
 }
 
 // flattenChain follows id's merge links to the end and points id there,
-// opening a cycle at its smallest id. It reports how many rows it changed.
-func (t *Tx) flattenChain(ctx context.Context, id string) (int, error) {
+// opening a cycle at its smallest id.
+func (t *Tx) flattenChain(ctx context.Context, id string) error {
 	seen := map[string]bool{id: true}
 	path := []string{id}
 	cur := id
 	for {
 		var next string
 		if err := t.queryRow(ctx, "SELECT COALESCE(merged_into, '') FROM entities WHERE id = ?", cur).Scan(&next); err != nil {
-			return 0, fmt.Errorf("entity %s: %w", cur, notFoundIf(err))
+			return fmt.Errorf("entity %s: %w", cur, notFoundIf(err))
 		}
 		if next == "" {
 			break // cur is the end of the chain
@@ -73,20 +72,17 @@ func (t *Tx) flattenChain(ctx context.Context, id string) (int, error) {
 			cycle := append([]string(nil), path[slices.Index(path, next):]...)
 			sort.Strings(cycle)
 			root := cycle[0]
-			if err := t.update(ctx, "entities", root, map[string]any{"merged_into": nil}); err != nil {
-				return 0, err
+			if err := t.update(ctx, "entities", root, map[string]any{"merged_into": nil}); err != nil || id == root {
+				return err
 			}
-			if id == root {
-				return 1, nil
-			}
-			return 2, t.update(ctx, "entities", id, map[string]any{"merged_into": root})
+			return t.update(ctx, "entities", id, map[string]any{"merged_into": root})
 		}
 		seen[next] = true
 		path = append(path, next)
 		cur = next
 	}
 	if len(path) <= 2 {
-		return 0, nil // id already points at the end
+		return nil // id already points at the end
 	}
-	return 1, t.update(ctx, "entities", id, map[string]any{"merged_into": cur})
+	return t.update(ctx, "entities", id, map[string]any{"merged_into": cur})
 }
