@@ -65,10 +65,10 @@ func (r claimRow) spelling() string {
 // (sealed or not), hash its value_hash.
 type claimRow struct {
 	id, entity, property, value, hash, valueEntity, source string
-	status                                       model.Status
-	sensitivity                                  model.Sensitivity
-	modality                                     model.Modality
-	createdAt                                    string
+	status                                                 model.Status
+	sensitivity                                            model.Sensitivity
+	modality                                               model.Modality
+	createdAt                                              string
 	// unpublished: drawn from a source withheld from publication; filled
 	// in by countClaim (and by the rebuild's query).
 	unpublished bool
@@ -383,7 +383,7 @@ func (s *Store) ClaimTotals(ctx context.Context, v access.Viewer, ids []string) 
 	}
 	type statRow struct {
 		prop, key, sens, status, modality, value, valueEntity, first string
-		manual, n                                                     int
+		manual, n                                                    int
 	}
 	stats, err := collect(rows, func(r rowScanner) (x statRow, err error) {
 		err = r.Scan(&x.prop, &x.key, &x.sens, &x.status, &x.modality, &x.manual, &x.value, &x.valueEntity, &x.first, &x.n)
