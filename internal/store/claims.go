@@ -394,11 +394,14 @@ func (s *Store) ClaimTotals(ctx context.Context, v access.Viewer, ids []string) 
 	}
 	// Sealed spellings are opened, and a sealed value joins the same value
 	// in the clear ("h:" keys become the "v:" key of what they spell).
-	open := s.valueOpener()
+	var open valueOpener
 	for i := range stats {
 		x := &stats[i]
 		if !strings.HasPrefix(x.value, sealedRefPrefix) {
 			continue
+		}
+		if open.m == nil {
+			open = s.valueOpener()
 		}
 		if x.value, err = open.ref(ctx, x.value); err != nil {
 			return nil, fmt.Errorf("claim totals: %w", err)
