@@ -12,7 +12,6 @@ import (
 	"io/fs"
 	"strings"
 
-	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/seal"
 	"github.com/athar-project/athar/internal/textfold"
 )
@@ -27,7 +26,7 @@ import (
 // keys a value in the clear "v:" and its folded value), and keep as the
 // value's spelling a reference to the statement that spelled it
 // (sealedRef), opened by the readers with that statement's source's key.
-// Readers that the read policy lets see the statement open it (openSealed
+// Readers that the read policy lets see the statement open it (openQuotes
 // for statements, valueOpener elsewhere); a take-down makes it read
 // Withdrawn and forgets its hash (forgetValueHashes).
 //
@@ -435,11 +434,3 @@ func (s *Store) sealValuesFirst(ctx context.Context) error {
 	_, err := s.execWrite(ctx, "UPDATE store_identity SET sealed_values = 1")
 	return err
 }
-
-// isWithdrawnValue reports whether an opened value stands for one taken
-// down: no name to show.
-func isWithdrawnValue(v string) bool { return v == Withdrawn }
-
-// statementValueSealed reports whether a stored statement's value is
-// sealed.
-func statementValueSealed(st *model.Statement) bool { return strings.HasPrefix(st.Value, sealedPrefix) }
