@@ -63,9 +63,12 @@ func TestTakeDownErasesEverywhere(t *testing.T) {
 			if r := run(0, "sources", "show", id); !strings.Contains(r.stdout, phrase) || !strings.Contains(r.stdout, "Qatramiz wing") {
 				t.Fatalf("before the take-down the text reads:\n%s", r.stdout)
 			}
-			// Sealed from the start: the title and file name are in no
-			// file of the data directory even before the take-down.
-			for _, word := range []string{"Qatramiz", "qatramiz"} {
+			// Sealed from the start: the title and file name, and the
+			// witness's name that extraction drew from the text (a
+			// statement's value, and the page totals that repeat it), are
+			// in no file of the data directory even before the take-down.
+			pid := personID(t, data, "Marwan Haddad", g[2:]...)
+			for _, word := range []string{"Qatramiz", "qatramiz", "Haddad", "haddad"} {
 				if hits := filesHolding(t, data, word); len(hits) > 0 {
 					t.Errorf("before the take-down the data directory holds %q: %v", word, hits)
 				}
@@ -109,6 +112,12 @@ func TestTakeDownErasesEverywhere(t *testing.T) {
 				t.Errorf("sources show after the take-down:\n%s", r.stdout)
 			}
 			run(0, "sources", "list", "--json")
+			run(0, "entities", "list", "--type", "person", "--json")
+			dossier := filepath.Join(dir, "dossier")
+			if err := os.Mkdir(dossier, 0o700); err != nil {
+				t.Fatal(err)
+			}
+			run(0, "export", "dossier", pid, "--out", filepath.Join(dossier, "person.html"))
 			exports := filepath.Join(dir, "csv")
 			run(0, "export", "csv", "--out", exports)
 			run(0, "export", "ftm")
@@ -121,7 +130,7 @@ func TestTakeDownErasesEverywhere(t *testing.T) {
 			// withdrawn source is listed as such, its content nowhere.
 			if _, err := pdf.Find(); err == nil || os.Getenv("CI") == "true" {
 				pkg := filepath.Join(dir, "pkg")
-				run(0, "export", "package", personID(t, data, "Marwan Haddad", g[2:]...), "--out", pkg)
+				run(0, "export", "package", pid, "--out", pkg)
 				b, err := os.ReadFile(filepath.Join(pkg, "manifest.json"))
 				if err != nil {
 					t.Fatal(err)
@@ -137,7 +146,8 @@ func TestTakeDownErasesEverywhere(t *testing.T) {
 			}
 			backup := filepath.Join(dir, "after.backup")
 			run(0, "backup", "--out", backup)
-			for _, word := range []string{"orange", "Qatramiz", "qatramiz", noteWord} { // the phrase; the title and the file name; the note
+			// The phrase; the title and the file name; the witness's name; the note.
+			for _, word := range []string{"orange", "Qatramiz", "qatramiz", "Haddad", "haddad", noteWord} {
 				for _, out := range outputs {
 					if strings.Contains(out, word) {
 						t.Errorf("an output after the take-down holds %q:\n%s", word, out)
@@ -145,6 +155,9 @@ func TestTakeDownErasesEverywhere(t *testing.T) {
 				}
 				if hits := filesHolding(t, exports, word); len(hits) > 0 {
 					t.Errorf("the CSV export holds %q: %v", word, hits)
+				}
+				if hits := filesHolding(t, dossier, word); len(hits) > 0 {
+					t.Errorf("the person's dossier holds %q: %v", word, hits)
 				}
 				if hits := filesHolding(t, data, word); len(hits) > 0 {
 					t.Errorf("the data directory holds %q: %v", word, hits)

@@ -160,3 +160,63 @@ func TestUpgradeFromTheLastRelease(t *testing.T) {
 		t.Fatalf("verify at the end: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 }
+
+// The store stop 27 left (encryption at rest, the statement values of its
+// sealed sources in the clear) upgrades: the name of the witness its
+// confidential testimony gives — a statement's value, and the page totals
+// that repeat it — is in no file of the data directory afterwards, and
+// still reads for the operator.
+func TestUpgradeFromStop27(t *testing.T) {
+	dir := t.TempDir()
+	untar(t, filepath.Join("testdata", "upgrade", "store-stop27.tar.gz"), dir)
+	t.Setenv("ATHAR_SIGNING_KEY_FILE", filepath.Join(dir, "ledger.ed25519"))
+	t.Setenv("ATHAR_KEY_FILE", filepath.Join(dir, "master.key"))
+	if err := os.Chmod(filepath.Join(dir, "master.key"), 0o600); err != nil { // untar keeps no modes
+		t.Fatal(err)
+	}
+	data := filepath.Join(dir, "data")
+	for _, name := range []string{"Khawatmi", "khawatmi"} {
+		if hits := filesHolding(t, data, name); len(hits) == 0 {
+			t.Fatalf("the stop-27 store should hold %q in the clear", name)
+		}
+	}
+	if r := athar(t, "", "--data", data, "verify"); r.code != 0 {
+		t.Fatalf("verify after the upgrade: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if r := athar(t, "", "--data", data, "migrate", "--json"); r.code != 0 || strings.Contains(r.stdout, `"pending"`) {
+		t.Fatalf("migrate: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	var before, after []map[string]any
+	raw, err := os.ReadFile(filepath.Join("testdata", "upgrade", "sources-stop27.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(raw, &before); err != nil {
+		t.Fatal(err)
+	}
+	r := athar(t, "", "--data", data, "sources", "list", "--json")
+	if r.code != 0 {
+		t.Fatalf("sources list: exit %d\n%s", r.code, r.stderr)
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &after); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(after, before) {
+		t.Errorf("sources after the upgrade:\n%s\nbefore:\n%s", r.stdout, raw)
+	}
+	for _, name := range []string{"Khawatmi", "khawatmi"} {
+		if hits := filesHolding(t, data, name); len(hits) > 0 {
+			t.Errorf("after the upgrade the witness's name is in the clear in %v", hits)
+		}
+	}
+	// Still the operator's to read, and matched by name.
+	if id := personID(t, data, "Nizar Khawatmi"); id == "" {
+		t.Fatal("no person named Nizar Khawatmi after the upgrade")
+	}
+	if r := athar(t, "", "--data", data, "match", "Nizar Khawatmi", "--json"); r.code != 0 || !strings.Contains(r.stdout, "Nizar Khawatmi") {
+		t.Errorf("match after the upgrade: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if r := athar(t, "", "--data", data, "verify"); r.code != 0 {
+		t.Fatalf("verify at the end: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}

@@ -21,6 +21,11 @@ import (
 // processes would (each its own connections), each with a source of its own
 // and a resolver built while the store holds no person yet.
 func workers(t *testing.T, n int, test func(t *testing.T, ws []*fixture)) {
+	workersAt(t, n, model.Public, test)
+}
+
+// workersAt is workers whose sources are at level.
+func workersAt(t *testing.T, n int, level model.Sensitivity, test func(t *testing.T, ws []*fixture)) {
 	for _, engine := range []string{"sqlite", "postgres"} {
 		t.Run(engine, func(t *testing.T) {
 			cfg := store.Config{DataDir: t.TempDir()}
@@ -30,7 +35,7 @@ func workers(t *testing.T, n int, test func(t *testing.T, ws []*fixture)) {
 			ws := make([]*fixture, n)
 			for i := range ws {
 				// one after another: opening runs the migrations
-				ws[i] = newFixture(t, storetest.Open(t, cfg), model.Public)
+				ws[i] = newFixture(t, storetest.Open(t, cfg), level)
 			}
 			test(t, ws)
 		})
@@ -44,7 +49,9 @@ func placeName(ctx context.Context, w *fixture, name string) (string, error) {
 	b := w.r.Begin()
 	err := w.st.Write(ctx, "extractor-test", func(tx *store.Tx) error {
 		var err error
-		if p, err = b.Place(ctx, tx, person(name)); err != nil {
+		found := person(name)
+		found.Sensitivity = w.src.Sensitivity // as the pipeline places a source's names
+		if p, err = b.Place(ctx, tx, found); err != nil {
 			return err
 		}
 		return tx.AddStatement(ctx, &model.Statement{EntityID: p.EntityID, Property: model.PropName, Value: name,
@@ -76,9 +83,17 @@ func personsNamed(t *testing.T, st *store.Store) map[string][]string {
 var newPersons = []string{"Nizar Abd al-Karim Sabbagh", "Ghiath Mahmoud Qassab", "Rafif Suleiman Haddad", "Yamen Adib Khouri"}
 
 // A worker whose index was built before another stored a person links
-// that person's next mention to the entity the other made.
+// that person's next mention to the entity the other made; so too when the
+// names come from confidential testimonies, whose values are stored sealed
+// and reach the other workers' indexes opened.
 func TestWorkerLearnsWhatAnotherStored(t *testing.T) {
-	workers(t, 3, func(t *testing.T, ws []*fixture) {
+	for _, level := range []model.Sensitivity{model.Public, model.Confidential} {
+		t.Run(level.String(), func(t *testing.T) { learnsWhatAnotherStored(t, level) })
+	}
+}
+
+func learnsWhatAnotherStored(t *testing.T, level model.Sensitivity) {
+	workersAt(t, 3, level, func(t *testing.T, ws []*fixture) {
 		ctx := context.Background()
 		for _, name := range newPersons {
 			var ids []string

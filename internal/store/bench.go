@@ -53,7 +53,7 @@ func (s *Store) SampleForPages(ctx context.Context, limit int) (Sample, error) {
 			return out, err
 		}
 	}
-	out.Names, err = s.strings(ctx, fmt.Sprintf("SELECT value FROM statements WHERE property = 'name' LIMIT %d", limit))
+	out.Names, err = s.strings(ctx, fmt.Sprintf("SELECT value FROM statements WHERE property = 'name' AND value_hash = '' AND value NOT LIKE '"+sealedPrefix+"%%' LIMIT %d", limit))
 	return out, err
 }
 

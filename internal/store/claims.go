@@ -38,20 +38,44 @@ func ClaimKey(value, valueEntity string) string {
 	return "v:" + textfold.Fold(value)
 }
 
-// claimRow is what the totals need of one statement.
+// claimKeyOf is the key a stored statement counts under in the totals:
+// ClaimKey for a value in the clear; for a sealed value "h:" and its keyed
+// hash (seal_values.go), or "x:" and the statement's id once a take-down
+// forgot the hash.
+func claimKeyOf(r claimRow) string {
+	if r.valueEntity == "" && strings.HasPrefix(r.value, sealedPrefix) {
+		if r.hash != "" {
+			return "h:" + r.hash
+		}
+		return "x:" + r.id
+	}
+	return ClaimKey(r.value, r.valueEntity)
+}
+
+// spelling is what the totals keep of a stored statement's value: the
+// value, or for a sealed one where to open it (sealedRef).
+func (r claimRow) spelling() string {
+	if strings.HasPrefix(r.value, sealedPrefix) {
+		return sealedRef(r.source, r.id, r.value)
+	}
+	return r.value
+}
+
+// claimRow is what the totals need of one statement; value as stored
+// (sealed or not), hash its value_hash.
 type claimRow struct {
-	entity, property, value, valueEntity, source string
-	status                                       model.Status
-	sensitivity                                  model.Sensitivity
-	modality                                     model.Modality
-	createdAt                                    string
+	id, entity, property, value, hash, valueEntity, source string
+	status                                                 model.Status
+	sensitivity                                            model.Sensitivity
+	modality                                               model.Modality
+	createdAt                                              string
 	// unpublished: drawn from a source withheld from publication; filled
 	// in by countClaim (and by the rebuild's query).
 	unpublished bool
 }
 
 func claimRowOf(st *model.Statement) claimRow {
-	return claimRow{entity: st.EntityID, property: string(st.Property), value: st.Value, valueEntity: st.ValueEntity,
+	return claimRow{id: st.ID, entity: st.EntityID, property: string(st.Property), value: st.Value, valueEntity: st.ValueEntity,
 		source: st.SourceID, status: st.Status, sensitivity: st.Sensitivity, modality: st.Modality,
 		createdAt: timeText(st.CreatedAt)}
 }
@@ -60,9 +84,10 @@ func claimRowOf(st *model.Statement) claimRow {
 func (t *Tx) readClaimRow(ctx context.Context, id string) (claimRow, error) {
 	var r claimRow
 	var status, sens, modality string
-	err := t.queryRow(ctx, "SELECT entity_id, property, value, COALESCE(value_entity, ''), COALESCE(source_id, ''), status, "+
+	r.id = id
+	err := t.queryRow(ctx, "SELECT entity_id, property, value, value_hash, COALESCE(value_entity, ''), COALESCE(source_id, ''), status, "+
 		"sensitivity, modality, created_at FROM statements WHERE id = ?", id).
-		Scan(&r.entity, &r.property, &r.value, &r.valueEntity, &r.source, &status, &sens, &modality, &r.createdAt)
+		Scan(&r.entity, &r.property, &r.value, &r.hash, &r.valueEntity, &r.source, &status, &sens, &modality, &r.createdAt)
 	if errors.Is(err, sql.ErrNoRows) {
 		return r, fmt.Errorf("statement %s: %w", id, ErrNotFound)
 	}
@@ -142,7 +167,7 @@ func (c originCounts) visible() (out [viewerClasses]bool) {
 
 // countClaim adds a statement to the totals (sign 1) or takes it out (-1).
 func (t *Tx) countClaim(ctx context.Context, r claimRow, sign int64) error {
-	key := ClaimKey(r.value, r.valueEntity)
+	key := claimKeyOf(r)
 	manual := 0
 	if r.source == "" {
 		manual = 1
@@ -157,7 +182,7 @@ func (t *Tx) countClaim(ctx context.Context, r claimRow, sign int64) error {
 		if _, err := t.exec(ctx, "INSERT INTO claim_stats (entity_id, property, value_key, sensitivity, status, modality, manual, unpublished, "+
 			"value, value_entity, first_at, n) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) "+
 			"ON CONFLICT (entity_id, property, value_key, sensitivity, status, modality, manual, unpublished) DO UPDATE SET n = claim_stats.n + 1",
-			append(statsKey, r.value, r.valueEntity, r.createdAt)...); err != nil {
+			append(statsKey, r.spelling(), r.valueEntity, r.createdAt)...); err != nil {
 			return fmt.Errorf("claim totals: %w", err)
 		}
 	} else {
@@ -229,6 +254,14 @@ func (t *Tx) countClaim(ctx context.Context, r claimRow, sign int64) error {
 		"for_anonymous = claim_sources.for_anonymous + excluded.for_anonymous",
 		r.entity, r.property, key, d[0], d[1], d[2], d[3], d[4]); err != nil {
 		return fmt.Errorf("claim totals: %w", err)
+	}
+	if d != ([viewerClasses]int64{}) && slices.Min(d[:]) < 0 {
+		// No origin left for anyone: the row goes (its key may be a
+		// value sealed since, or a hash a take-down forgets).
+		if _, err := t.exec(ctx, "DELETE FROM claim_sources WHERE entity_id = ? AND property = ? AND value_key = ? AND for_public = 0 AND "+
+			"for_internal = 0 AND for_restricted = 0 AND for_confidential = 0 AND for_anonymous = 0", r.entity, r.property, key); err != nil {
+			return fmt.Errorf("claim totals: %w", err)
+		}
 	}
 	return nil
 }
@@ -324,6 +357,9 @@ type ClaimTotal struct {
 	Sensitivity model.Sensitivity
 	Independent int // independent sources the viewer may see behind it
 	FirstAt     string
+	// keys are the keys the totals hold it under: Key, and the hashed key
+	// of its sealed spellings (claimKeyOf).
+	keys []string
 }
 
 // ClaimTotals totals, for the viewer, every value the statements of the
@@ -345,54 +381,77 @@ func (s *Store) ClaimTotals(ctx context.Context, v access.Viewer, ids []string) 
 	if err != nil {
 		return nil, fmt.Errorf("claim totals: %w", err)
 	}
+	type statRow struct {
+		prop, key, sens, status, modality, value, valueEntity, first string
+		manual, n                                                    int
+	}
+	stats, err := collect(rows, func(r rowScanner) (x statRow, err error) {
+		err = r.Scan(&x.prop, &x.key, &x.sens, &x.status, &x.modality, &x.manual, &x.value, &x.valueEntity, &x.first, &x.n)
+		return
+	})
+	if err != nil {
+		return nil, fmt.Errorf("claim totals: %w", err)
+	}
+	// Sealed spellings are opened, and a sealed value joins the same value
+	// in the clear ("h:" keys become the "v:" key of what they spell).
+	var open valueOpener
+	for i := range stats {
+		x := &stats[i]
+		if !strings.HasPrefix(x.value, sealedRefPrefix) {
+			continue
+		}
+		if open.m == nil {
+			open = s.valueOpener()
+		}
+		if x.value, err = open.ref(ctx, x.value); err != nil {
+			return nil, fmt.Errorf("claim totals: %w", err)
+		}
+	}
 	var out []ClaimTotal
 	index := map[[2]string]int{}
 	spelled := map[[2]string]map[string]bool{}
-	for rows.Next() {
-		var prop, key, sens, status, modality, value, valueEntity, first string
-		var manual, n int
-		if err := rows.Scan(&prop, &key, &sens, &status, &modality, &manual, &value, &valueEntity, &first, &n); err != nil {
-			rows.Close()
-			return nil, err
+	for _, x := range stats {
+		shown := x.key
+		if strings.HasPrefix(x.key, "h:") && x.value != Withdrawn {
+			shown = ClaimKey(x.value, "")
 		}
-		k := [2]string{prop, key}
+		k := [2]string{x.prop, shown}
 		i, ok := index[k]
 		if !ok {
 			i = len(out)
 			index[k] = i
-			out = append(out, ClaimTotal{Property: prop, Key: key, ValueEntity: valueEntity, FirstAt: first})
+			out = append(out, ClaimTotal{Property: x.prop, Key: shown, ValueEntity: x.valueEntity, FirstAt: x.first})
 			spelled[k] = map[string]bool{}
 		}
 		c := &out[i]
-		if first < c.FirstAt {
-			c.FirstAt = first
+		if !slices.Contains(c.keys, x.key) {
+			c.keys = append(c.keys, x.key)
 		}
-		if model.Status(status) == model.StatusRejected {
-			c.Rejected += n
+		if x.first < c.FirstAt {
+			c.FirstAt = x.first
+		}
+		if model.Status(x.status) == model.StatusRejected {
+			c.Rejected += x.n
 			continue
 		}
-		if model.Status(status) == model.StatusConfirmed {
-			c.Confirmed += n
+		if model.Status(x.status) == model.StatusConfirmed {
+			c.Confirmed += x.n
 		} else {
-			c.Proposed += n
+			c.Proposed += x.n
 		}
-		spelled[k][value] = true
-		switch model.Modality(modality) {
+		spelled[k][x.value] = true
+		switch model.Modality(x.modality) {
 		case model.Alleged:
 			c.Alleged = true
 		case model.Denied:
 			c.Denied = true
 		}
-		if manual == 1 {
+		if x.manual == 1 {
 			c.Manual = true
 		}
-		if level, err := model.ParseSensitivity(sens); err == nil && level > c.Sensitivity {
+		if level, err := model.ParseSensitivity(x.sens); err == nil && level > c.Sensitivity {
 			c.Sensitivity = level
 		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("claim totals: %w", err)
 	}
 	for i := range out {
 		c := &out[i]
@@ -419,7 +478,20 @@ func (s *Store) independentTotals(ctx context.Context, v access.Viewer, ids []st
 	}
 	index := map[[2]string]int{}
 	for i, c := range out {
+		if len(c.keys) > 1 {
+			// A value stated both in the clear and sealed: its origins
+			// under either key, each counted once.
+			n, err := s.countOrigins(ctx, visible, ids, []string{c.Property}, c.keys)
+			if err != nil {
+				return err
+			}
+			out[i].Independent = n
+			continue
+		}
 		index[[2]string{c.Property, c.Key}] = i
+		for _, k := range c.keys {
+			index[[2]string{c.Property, k}] = i
+		}
 	}
 	var q string
 	if len(ids) == 1 {
@@ -474,10 +546,20 @@ func (s *Store) IndependentSources(ctx context.Context, v access.Viewer, ids, pr
 	if err != nil || visible == "" || len(ids) == 0 || len(props) == 0 {
 		return 0, err
 	}
+	keys := []string{key}
+	if h := s.sealedKeyOf(ctx, key); h != "" {
+		keys = append(keys, h)
+	}
+	return s.countOrigins(ctx, visible, ids, props, keys)
+}
+
+// countOrigins counts the distinct origins behind any of the keys of the
+// properties of the entities, as far as the condition visible lets.
+func (s *Store) countOrigins(ctx context.Context, visible string, ids, props, keys []string) (int, error) {
 	var n int
-	err = s.db.QueryRowContext(ctx, s.rebind("SELECT count(DISTINCT origin_id) FROM claim_origins WHERE entity_id IN ("+
-		placeholders(len(ids))+") AND property IN ("+placeholders(len(props))+") AND value_key = ? AND "+visible),
-		append(append(idArgs(ids), idArgs(props)...), key)...).Scan(&n)
+	err := s.db.QueryRowContext(ctx, s.rebind("SELECT count(DISTINCT origin_id) FROM claim_origins WHERE entity_id IN ("+
+		placeholders(len(ids))+") AND property IN ("+placeholders(len(props))+") AND value_key IN ("+placeholders(len(keys))+") AND "+visible),
+		append(append(idArgs(ids), idArgs(props)...), idArgs(keys)...)...).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("independent sources: %w", err)
 	}
@@ -498,13 +580,37 @@ func (s *Store) ClaimStatements(ctx context.Context, v access.Viewer, ids []stri
 		q += "value_entity = ?"
 		args = append(args, c.ValueEntity)
 	} else {
-		if len(c.Values) == 0 {
+		// Sealed values are matched by their hash.
+		// Sealed values are matched by their hash; one whose source was
+		// taken down by its statement's id.
+		var hashes, lone []string
+		for _, k := range append([]string{c.Key, s.sealedKeyOf(ctx, c.Key)}, c.keys...) {
+			if h, ok := strings.CutPrefix(k, "h:"); ok && !slices.Contains(hashes, h) {
+				hashes = append(hashes, h)
+			}
+			if id, ok := strings.CutPrefix(k, "x:"); ok && !slices.Contains(lone, id) {
+				lone = append(lone, id)
+			}
+		}
+		if len(c.Values) == 0 && len(hashes) == 0 && len(lone) == 0 {
 			return nil, nil
 		}
-		q += "value IN (" + placeholders(len(c.Values)) + ") AND value_entity IS NULL"
-		for _, val := range c.Values {
-			args = append(args, val)
+		var or []string
+		if len(lone) > 0 {
+			or = append(or, "id IN ("+placeholders(len(lone))+")")
+			args = append(args, idArgs(lone)...)
 		}
+		if len(c.Values) > 0 {
+			or = append(or, "value IN ("+placeholders(len(c.Values))+")")
+			for _, val := range c.Values {
+				args = append(args, val)
+			}
+		}
+		if len(hashes) > 0 {
+			or = append(or, "value_hash IN ("+placeholders(len(hashes))+")")
+			args = append(args, idArgs(hashes)...)
+		}
+		q += "(" + strings.Join(or, " OR ") + ") AND value_entity IS NULL"
 	}
 	q += " AND status <> 'rejected' AND " + cond
 	args = append(args, cargs...)
@@ -585,7 +691,7 @@ func (s *Store) rebuildTotals(ctx context.Context, ifMissing bool) (int, error) 
 	for from := 0; from < len(entities); from += batch {
 		ids := entities[from:min(from+batch, len(entities))]
 		b := newClaimBuilder()
-		rows, err := t.query(ctx, "SELECT st.entity_id, st.property, st.value, COALESCE(st.value_entity, ''), COALESCE(st.source_id, ''), "+
+		rows, err := t.query(ctx, "SELECT st.id, st.entity_id, st.property, st.value, st.value_hash, COALESCE(st.value_entity, ''), COALESCE(st.source_id, ''), "+
 			"COALESCE(src.duplicate_of, src.id, ''), st.status, st.sensitivity, st.modality, st.created_at, "+
 			"CASE WHEN st.source_id IN ("+withheldSources+") THEN 1 ELSE 0 END "+
 			"FROM statements st LEFT JOIN sources src ON src.id = st.source_id WHERE st.entity_id IN ("+placeholders(len(ids))+")", idArgs(ids)...)
@@ -596,7 +702,7 @@ func (s *Store) rebuildTotals(ctx context.Context, ifMissing bool) (int, error) 
 			var r claimRow
 			var origin, status, sens, modality string
 			var unpublished int
-			if err := rows.Scan(&r.entity, &r.property, &r.value, &r.valueEntity, &r.source, &origin, &status, &sens, &modality, &r.createdAt, &unpublished); err != nil {
+			if err := rows.Scan(&r.id, &r.entity, &r.property, &r.value, &r.hash, &r.valueEntity, &r.source, &origin, &status, &sens, &modality, &r.createdAt, &unpublished); err != nil {
 				rows.Close()
 				return 0, err
 			}
@@ -645,7 +751,7 @@ func newClaimBuilder() *claimBuilder {
 }
 
 func (b *claimBuilder) add(r claimRow, origin string) {
-	key := ClaimKey(r.value, r.valueEntity)
+	key := claimKeyOf(r)
 	manual := "0"
 	if r.source == "" {
 		manual = "1"
@@ -653,11 +759,11 @@ func (b *claimBuilder) add(r claimRow, origin string) {
 	sk := [8]string{r.entity, r.property, key, r.sensitivity.String(), string(r.status), string(r.modality), manual, strconv.Itoa(flag(r.unpublished))}
 	st, ok := b.stats[sk]
 	if !ok {
-		st = &claimStat{value: r.value, valueEntity: r.valueEntity, first: r.createdAt}
+		st = &claimStat{value: r.spelling(), valueEntity: r.valueEntity, first: r.createdAt}
 		b.stats[sk] = st
 	}
 	if r.createdAt < st.first {
-		st.value, st.first = r.value, r.createdAt
+		st.value, st.first = r.spelling(), r.createdAt
 	}
 	st.n++
 	if r.source == "" || r.status == model.StatusRejected {
@@ -735,12 +841,23 @@ func (s *Store) CaptionNames(ctx context.Context, v access.Viewer, ids []string)
 	if err != nil {
 		return nil, fmt.Errorf("captions: %w", err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var id, value string
-		var prop model.Property
-		if err := rows.Scan(&id, &prop, &value); err != nil {
-			return nil, err
+	type caption struct {
+		id    string
+		prop  model.Property
+		value string
+	}
+	all, err := collect(rows, func(r rowScanner) (c caption, err error) { err = r.Scan(&c.id, &c.prop, &c.value); return })
+	if err != nil {
+		return nil, fmt.Errorf("captions: %w", err)
+	}
+	open := s.valueOpener()
+	for _, c := range all {
+		id, prop, value := c.id, c.prop, c.value
+		if value, err = open.ref(ctx, value); err != nil {
+			return nil, fmt.Errorf("captions: %w", err)
+		}
+		if value == Withdrawn && strings.HasPrefix(c.value, sealedRefPrefix) {
+			continue // no name to caption with
 		}
 		if out[id] == nil {
 			out[id] = map[model.Property][]string{}
@@ -749,7 +866,7 @@ func (s *Store) CaptionNames(ctx context.Context, v access.Viewer, ids []string)
 			out[id][prop] = append(out[id][prop], value)
 		}
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // StatementsByEntity is Statements for several entities in one query.
@@ -792,18 +909,33 @@ func (s *Store) StatedValues(ctx context.Context, v access.Viewer, id string) ([
 	if err != nil {
 		return nil, fmt.Errorf("values of %s: %w", id, err)
 	}
-	defer rows.Close()
+	type stated struct {
+		st    model.Statement
+		level string
+	}
+	all, err := collect(rows, func(r rowScanner) (x stated, err error) {
+		x.st.EntityID = id
+		err = r.Scan(&x.st.Property, &x.st.Value, &x.st.ValueEntity, &x.level)
+		return
+	})
+	if err != nil {
+		return nil, fmt.Errorf("values of %s: %w", id, err)
+	}
+	open := s.valueOpener()
 	var out []model.Statement
-	for rows.Next() {
-		st := model.Statement{EntityID: id}
-		var level string
-		if err := rows.Scan(&st.Property, &st.Value, &st.ValueEntity, &level); err != nil {
-			return nil, err
+	for _, x := range all {
+		st := x.st
+		sealed := strings.HasPrefix(st.Value, sealedRefPrefix)
+		if st.Value, err = open.ref(ctx, st.Value); err != nil {
+			return nil, fmt.Errorf("values of %s: %w", id, err)
 		}
-		if st.Sensitivity, err = model.ParseSensitivity(level); err != nil {
+		if sealed && st.Value == Withdrawn {
+			continue
+		}
+		if st.Sensitivity, err = model.ParseSensitivity(x.level); err != nil {
 			return nil, fmt.Errorf("values of %s: %w", id, err)
 		}
 		out = append(out, st)
 	}
-	return out, rows.Err()
+	return out, nil
 }

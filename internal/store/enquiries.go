@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/athar-project/athar/internal/access"
@@ -198,15 +199,29 @@ type NamedPerson struct {
 // is read only by caseworkers, through their own clearance.
 func (s *Store) PersonsNamedIn(ctx context.Context, sourceIDs []string) (map[string][]NamedPerson, error) {
 	out := map[string][]NamedPerson{}
-	err := s.eachStatementOfSources(ctx, sourceIDs, "SELECT DISTINCT st.source_id, COALESCE(e.merged_into, e.id), st.value, st.sensitivity "+
+	open := s.valueOpener()
+	seen := map[[4]string]bool{}
+	err := s.eachStatementOfSources(ctx, sourceIDs, "SELECT st.id, st.source_id, COALESCE(e.merged_into, e.id), st.value, st.sensitivity "+
 		"FROM statements st JOIN entities e ON e.id = st.entity_id WHERE st.source_id IN (%s) "+
 		"AND e.type = 'person' AND st.property IN ('name', 'alias') AND st.status <> 'rejected'", "persons named in sources",
 		func(r rowScanner) error {
-			var src, level string
+			var id, src, level string
 			var p NamedPerson
-			if err := r.Scan(&src, &p.EntityID, &p.Name, &level); err != nil {
+			if err := r.Scan(&id, &src, &p.EntityID, &p.Name, &level); err != nil {
 				return err
 			}
+			sealed := strings.HasPrefix(p.Name, sealedPrefix)
+			var err error
+			if p.Name, err = open.open(ctx, id, src, p.Name); err != nil {
+				return err
+			}
+			// Each name once per source (a sealed value is sealed apart
+			// in each statement); none of a source taken down.
+			k := [4]string{src, p.EntityID, p.Name, level}
+			if seen[k] || (sealed && p.Name == Withdrawn) {
+				return nil
+			}
+			seen[k] = true
 			p.Sensitivity, _ = model.ParseSensitivity(level)
 			out[src] = append(out[src], p)
 			return nil

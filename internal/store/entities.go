@@ -163,8 +163,12 @@ func (t *Tx) AddStatement(ctx context.Context, st *model.Statement) error {
 	if err != nil {
 		return fmt.Errorf("statement %s: %w", st.ID, err)
 	}
+	value, hash, err := t.sealValue(ctx, st.ID, st.SourceID, st.Value)
+	if err != nil {
+		return fmt.Errorf("statement %s: %w", st.ID, err)
+	}
 	if err := t.insert(ctx, "statements", map[string]any{
-		"id": st.ID, "entity_id": st.EntityID, "property": string(st.Property), "value": st.Value,
+		"id": st.ID, "entity_id": st.EntityID, "property": string(st.Property), "value": value, "value_hash": hash,
 		"value_entity": nullable(st.ValueEntity), "source_id": nullable(st.SourceID),
 		"span_start": spanStart, "span_end": spanEnd, "quote": quote,
 		"date_start": st.DateStart.String(), "date_end": st.DateEnd.String(), "confidence": st.Confidence,
@@ -174,7 +178,9 @@ func (t *Tx) AddStatement(ctx context.Context, st *model.Statement) error {
 	}); err != nil {
 		return err
 	}
-	return t.countClaim(ctx, claimRowOf(st), 1)
+	r := claimRowOf(st)
+	r.value, r.hash = value, hash
+	return t.countClaim(ctx, r, 1)
 }
 
 // Review sets a statement's status as a person's decision.

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/model"
@@ -115,6 +116,7 @@ func (s *Store) addNames(ctx context.Context, v access.Viewer, out []EntityNames
 	defer rows.Close()
 	byProp := make([]map[model.Property][]string, len(out))
 	seen := make([]map[string]bool, len(out))
+	open := s.valueOpener()
 	for rows.Next() {
 		var id, value, first string
 		var prop model.Property
@@ -123,6 +125,13 @@ func (s *Store) addNames(ctx context.Context, v access.Viewer, out []EntityNames
 		}
 		i, ok := index[id]
 		if !ok {
+			continue
+		}
+		sealed := strings.HasPrefix(value, sealedRefPrefix)
+		if value, err = open.ref(ctx, value); err != nil {
+			return fmt.Errorf("names of listed entities: %w", err)
+		}
+		if sealed && value == Withdrawn {
 			continue
 		}
 		if byProp[i] == nil {

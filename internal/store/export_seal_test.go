@@ -82,6 +82,37 @@ func (t *Tx) UnsealFields(ctx context.Context, id string) error {
 	return nil
 }
 
+// UnsealValues writes the values of a sealed source's statements back in
+// the clear without their hashes (ledgered updates, totals moved with
+// them), as stores made before values were sealed hold them.
+func (t *Tx) UnsealValues(ctx context.Context, sourceID string) error {
+	k, err := t.txDataKey(ctx, sourceID)
+	if err != nil {
+		return err
+	}
+	ids, err := t.ids(ctx, "SELECT id FROM statements WHERE source_id = ?", sourceID)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		var v string
+		if err := t.queryRow(ctx, "SELECT value FROM statements WHERE id = ?", id).Scan(&v); err != nil {
+			return err
+		}
+		clear, err := openText(k.key, valueAD(id), v)
+		if err != nil {
+			return err
+		}
+		err = t.recountStatement(ctx, id, func() error {
+			return t.update(ctx, "statements", id, map[string]any{"value": clear, "value_hash": ""})
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // UnsealTOTP writes an account's TOTP secret back in the clear, as stores
 // made before it was sealed hold it.
 func (s *Store) UnsealTOTP(ctx context.Context, userID string) error {

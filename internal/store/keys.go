@@ -190,6 +190,9 @@ func (t *Tx) sealExisting(ctx context.Context, id string) error {
 		if err != nil || k == nil {
 			return err
 		}
+		if err := t.sealValues(ctx, id); err != nil {
+			return err
+		}
 		return t.sealFields(ctx, id, k.key)
 	}
 	if err := t.secureDelete(ctx); err != nil {
@@ -215,6 +218,9 @@ func (t *Tx) sealExisting(ctx context.Context, id string) error {
 	}
 	delete(t.keys, id)
 	if err := t.sealQuotes(ctx, id); err != nil {
+		return err
+	}
+	if err := t.sealValues(ctx, id); err != nil {
 		return err
 	}
 	if err := t.sealFields(ctx, id, k.key); err != nil {
@@ -324,7 +330,10 @@ func (s *Store) sealOnce(ctx context.Context) error {
 	if err := s.sealFieldsOnce(ctx); err != nil {
 		return err
 	}
-	return s.sealNotesOnce(ctx)
+	if err := s.sealNotesOnce(ctx); err != nil {
+		return err
+	}
+	return s.sealValuesOnce(ctx)
 }
 
 // openSealed replaces the sealed text (and lead) of each sealed source
@@ -494,13 +503,15 @@ func (t *Tx) sealQuotes(ctx context.Context, sourceID string) error {
 	return nil
 }
 
-// openQuotes replaces each sealed quote among sts with its clear text: the
-// caller has kept to the statements the viewer may see.
+// openQuotes replaces each sealed quote and value among sts with its clear
+// text (Withdrawn for a source taken down): the caller has kept to the
+// statements the viewer may see.
 func (s *Store) openQuotes(ctx context.Context, sts []model.Statement) error {
 	keys := map[string]*seal.Key{}
 	for i := range sts {
 		st := &sts[i]
-		if !strings.HasPrefix(st.Span.Quote, sealedPrefix) || st.SourceID == "" {
+		quote, value := strings.HasPrefix(st.Span.Quote, sealedPrefix), strings.HasPrefix(st.Value, sealedPrefix)
+		if (!quote && !value) || st.SourceID == "" {
 			continue
 		}
 		k, ok := keys[st.SourceID]
@@ -511,7 +522,12 @@ func (s *Store) openQuotes(ctx context.Context, sts []model.Statement) error {
 				continue
 			}
 			if errors.Is(err, ErrWithdrawn) {
-				st.Span.Quote = Withdrawn
+				if quote {
+					st.Span.Quote = Withdrawn
+				}
+				if value {
+					st.Value = Withdrawn
+				}
 				continue
 			}
 			if err != nil {
@@ -523,11 +539,20 @@ func (s *Store) openQuotes(ctx context.Context, sts []model.Statement) error {
 		if k == nil {
 			continue
 		}
-		clear, err := openText(k, quoteAD(st.ID), st.Span.Quote)
-		if err != nil {
-			return fmt.Errorf("quote of statement %s: %w", st.ID, err)
+		if quote {
+			clear, err := openText(k, quoteAD(st.ID), st.Span.Quote)
+			if err != nil {
+				return fmt.Errorf("quote of statement %s: %w", st.ID, err)
+			}
+			st.Span.Quote = clear
 		}
-		st.Span.Quote = clear
+		if value {
+			clear, err := openText(k, valueAD(st.ID), st.Value)
+			if err != nil {
+				return fmt.Errorf("value of statement %s: %w", st.ID, err)
+			}
+			st.Value = clear
+		}
 	}
 	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -22,6 +23,10 @@ import (
 // clear.
 const phrase = "the blue door of cell nineteen"
 
+// witnessSurname is in the name of a witness a testimony gives, drawn from it
+// as a statement's value: in no file or row in the clear, in any case.
+const witnessSurname = "Qatranji"
+
 // clearIn reports the files under dir whose bytes hold phrase, or the
 // word "nineteen" of it alone (the full-text index keeps words apart).
 func clearIn(t *testing.T, dir string) []string {
@@ -35,7 +40,8 @@ func clearIn(t *testing.T, dir string) []string {
 		if err != nil {
 			return err
 		}
-		if bytes.Contains(b, []byte(phrase)) || bytes.Contains(b, []byte("nineteen")) {
+		if bytes.Contains(b, []byte(phrase)) || bytes.Contains(b, []byte("nineteen")) ||
+			bytes.Contains(bytes.ToLower(b), []byte(strings.ToLower(witnessSurname))) {
 			hits = append(hits, path)
 		}
 		return nil
@@ -56,7 +62,7 @@ func TestSealedSource(t *testing.T) {
 		data := []byte("original bytes: " + phrase)
 		conf := model.Source{Kind: model.KindTestimony, Text: text, Sensitivity: model.Confidential, Title: "testimony A"}
 		pub := model.Source{Kind: model.KindArticle, Text: "a public article", Sensitivity: model.Public}
-		var stmt model.Statement
+		var stmt, named model.Statement
 		err := s.Write(ctx, "tester", func(tx *store.Tx) error {
 			if err := tx.AddSource(ctx, &conf, data); err != nil {
 				return err
@@ -70,15 +76,36 @@ func TestSealedSource(t *testing.T) {
 			if err := tx.AddStatement(ctx, &stmt); err != nil {
 				return err
 			}
+			// The witness's name, as extraction would draw it from the
+			// testimony.
+			named = model.Statement{EntityID: e.ID, Property: model.PropName, Value: "Zubayda " + witnessSurname, SourceID: conf.ID,
+				Origin: "extracted:test@1"}
+			if err := tx.AddStatement(ctx, &named); err != nil {
+				return err
+			}
 			return tx.AddSource(ctx, &pub, []byte("a public article"))
 		})
 		if err != nil {
 			t.Fatal(err)
 		}
+		// The name reads back whole, on the statement and in the page
+		// totals, for a viewer cleared for it, and for nobody else.
+		if st, err := s.Statement(ctx, access.Operator(), named.ID); err != nil || st.Value != "Zubayda "+witnessSurname {
+			t.Fatalf("Statement value %q, %v", st.Value, err)
+		}
+		if caps, err := s.CaptionNames(ctx, access.Operator(), []string{named.EntityID}); err != nil ||
+			!slices.Contains(caps[named.EntityID][model.PropName], "Zubayda "+witnessSurname) {
+			t.Fatalf("CaptionNames: %v %v", caps, err)
+		}
+		if caps, err := s.CaptionNames(ctx, access.Viewer{Name: "i", Role: model.RoleReviewer, Clearance: model.Internal}, []string{named.EntityID}); err != nil || len(caps[named.EntityID]) != 0 {
+			t.Fatalf("CaptionNames for an internal viewer: %v %v", caps, err)
+		}
 		if st, err := s.Statement(ctx, access.Operator(), stmt.ID); err != nil || st.Span.Quote != phrase {
 			t.Fatalf("Statement quote %q, %v", st.Span.Quote, err)
 		}
-		if sts, err := s.StatementsFrom(ctx, access.Operator(), conf.ID); err != nil || len(sts) != 1 || sts[0].Span.Quote != phrase {
+		if sts, err := s.StatementsFrom(ctx, access.Operator(), conf.ID); err != nil || len(sts) != 2 ||
+			!slices.ContainsFunc(sts, func(st model.Statement) bool { return st.Span.Quote == phrase }) ||
+			!slices.ContainsFunc(sts, func(st model.Statement) bool { return st.Value == "Zubayda "+witnessSurname }) {
 			t.Fatalf("StatementsFrom: %+v, %v", sts, err)
 		}
 		got, err := s.Source(ctx, access.Operator(), conf.ID)
@@ -146,6 +173,17 @@ func TestSealedSource(t *testing.T) {
 			}
 			if err := s.DB().QueryRowContext(ctx, "SELECT count(*) FROM statements WHERE quote LIKE '%nineteen%'").Scan(&n); err != nil || n != 0 {
 				t.Fatalf("%d statements hold the phrase (%v)", n, err)
+			}
+			for _, q := range []string{
+				"SELECT count(*) FROM statements WHERE value ILIKE $1",
+				"SELECT count(*) FROM claim_stats WHERE value ILIKE $1 OR value_key ILIKE $1",
+				"SELECT count(*) FROM claim_origins WHERE value_key ILIKE $1",
+				"SELECT count(*) FROM claim_sources WHERE value_key ILIKE $1",
+				"SELECT count(*) FROM search_docs WHERE body ILIKE $1",
+			} {
+				if err := s.DB().QueryRowContext(ctx, q, "%"+witnessSurname+"%").Scan(&n); err != nil || n != 0 {
+					t.Fatalf("%d rows hold the witness's name: %s (%v)", n, q, err)
+				}
 			}
 		}
 		// The key file is outside the data directory, the owner's only.

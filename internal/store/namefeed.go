@@ -53,7 +53,7 @@ func (s *Store) NamesSince(ctx context.Context, after int64) (NameFeed, error) {
 	if err != nil {
 		return NameFeed{}, err
 	}
-	return namesSince(ctx, s.db, s.dialect, after, upto)
+	return namesSince(ctx, s, s.db, after, upto)
 }
 
 // LockLedger takes the ledger's lock for the rest of the transaction (if
@@ -72,10 +72,15 @@ func (t *Tx) NamesSince(ctx context.Context, after int64) (NameFeed, error) {
 	if err := t.lock(ctx); err != nil {
 		return NameFeed{}, err
 	}
-	return namesSince(ctx, t.tx, t.s.dialect, after, t.base)
+	return namesSince(ctx, t.s, t.tx, after, t.base)
 }
 
-func namesSince(ctx context.Context, q querier, d dialect, after, upto int64) (NameFeed, error) {
+// namesSince reads the feed through q (the store's pool, or a
+// transaction). A value sealed with its source is opened (the index files
+// names in the clear, in memory); one withdrawn by a take-down names nothing.
+func namesSince(ctx context.Context, s *Store, q querier, after, upto int64) (NameFeed, error) {
+	d := s.dialect
+	open := s.valueOpener()
 	feed := NameFeed{Upto: max(after, upto)}
 	if upto <= after {
 		return feed, nil
@@ -114,12 +119,16 @@ func namesSince(ctx context.Context, q querier, d dialect, after, upto int64) (N
 	}
 	for i := 0; i < len(added); i += feedChunk {
 		part := added[i:min(i+feedChunk, len(added))]
-		if err := eachRow(ctx, q, d, "SELECT COALESCE(e.merged_into, e.id), e.type, st.property, st.value FROM statements st "+
-			"JOIN entities e ON e.id = st.entity_id WHERE st.id IN ("+placeholders(len(part))+") AND st.status <> 'rejected' "+
+		if err := eachRow(ctx, q, d, "SELECT COALESCE(e.merged_into, e.id), e.type, st.property, st.value, st.id, COALESCE(st.source_id, '') "+
+			"FROM statements st JOIN entities e ON e.id = st.entity_id WHERE st.id IN ("+placeholders(len(part))+") AND st.status <> 'rejected' "+
 			"AND st.property IN "+nameProps+" AND st.value <> '' ORDER BY st.created_at, st.id", part, func(rs *sql.Rows) error {
 			var r NameRow
-			var typ string
-			if err := rs.Scan(&r.EntityID, &typ, &r.Property, &r.Value); err != nil {
+			var typ, id, src string
+			if err := rs.Scan(&r.EntityID, &typ, &r.Property, &r.Value, &id, &src); err != nil {
+				return err
+			}
+			var err error
+			if r.Value, err = open.open(ctx, id, src, r.Value); err != nil || r.Value == Withdrawn {
 				return err
 			}
 			r.Type = model.EntityType(typ)
@@ -168,7 +177,7 @@ func namesSince(ctx context.Context, q querier, d dialect, after, upto int64) (N
 	// An entity merged away sends its names to the one it joined: that
 	// one is read again too (note grows reload as it goes).
 	for i := 0; i < len(reload); i++ {
-		set, into, err := entityNameSet(ctx, q, d, reload[i])
+		set, into, err := entityNameSet(ctx, q, d, open, reload[i])
 		if err != nil {
 			return feed, err
 		}
@@ -180,7 +189,7 @@ func namesSince(ctx context.Context, q querier, d dialect, after, upto int64) (N
 
 // entityNameSet reads what one entity carries now; for an entity merged
 // away it says which one it joined.
-func entityNameSet(ctx context.Context, q querier, d dialect, id string) (set EntityNameSet, into string, err error) {
+func entityNameSet(ctx context.Context, q querier, d dialect, open valueOpener, id string) (set EntityNameSet, into string, err error) {
 	set.EntityID = id
 	var typ string
 	var merged sql.NullString
@@ -198,11 +207,15 @@ func entityNameSet(ctx context.Context, q querier, d dialect, id string) (set En
 		return set, merged.String, nil
 	}
 	have := map[string]bool{}
-	err = eachRow(ctx, q, d, "SELECT st.value FROM statements st JOIN entities e ON e.id = st.entity_id "+
+	err = eachRow(ctx, q, d, "SELECT st.value, st.id, COALESCE(st.source_id, '') FROM statements st JOIN entities e ON e.id = st.entity_id "+
 		"WHERE (e.id = ? OR e.merged_into = ?) AND st.status <> 'rejected' AND st.property IN "+nameProps+" AND st.value <> '' "+
 		"ORDER BY st.created_at, st.id", []string{id, id}, func(rs *sql.Rows) error {
-		var v string
-		if err := rs.Scan(&v); err != nil {
+		var v, stID, src string
+		if err := rs.Scan(&v, &stID, &src); err != nil {
+			return err
+		}
+		v, err := open.open(ctx, stID, src, v)
+		if err != nil || v == Withdrawn {
 			return err
 		}
 		if !have[v] {

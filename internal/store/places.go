@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/model"
@@ -41,7 +42,7 @@ func (s *Store) PlacedEntities(ctx context.Context, v access.Viewer) ([]Placed, 
 	cond, args := visibleFrom(v, "st.sensitivity", "st.source_id")
 	// The type that counts is that of the entity a merged one now lives in:
 	// a place merged into an organization is no longer drawn as a place.
-	q := "SELECT t.id, t.type, st.value FROM statements st JOIN entities e ON e.id = st.entity_id " +
+	q := "SELECT t.id, t.type, st.value, st.id, COALESCE(st.source_id, '') FROM statements st JOIN entities e ON e.id = st.entity_id " +
 		"JOIN entities t ON t.id = COALESCE(e.merged_into, e.id) " +
 		"WHERE t.type IN ('facility', 'place') AND st.property = 'gazetteer'" + status + " AND " + cond +
 		" ORDER BY st.created_at, st.id"
@@ -49,11 +50,20 @@ func (s *Store) PlacedEntities(ctx context.Context, v access.Viewer) ([]Placed, 
 	if err != nil {
 		return nil, fmt.Errorf("placed entities: %w", err)
 	}
+	open := s.valueOpener()
 	for rows.Next() {
-		var id, typ, gz string
-		if err := rows.Scan(&id, &typ, &gz); err != nil {
+		var id, typ, gz, stID, src string
+		if err := rows.Scan(&id, &typ, &gz, &stID, &src); err != nil {
 			rows.Close()
 			return nil, err
+		}
+		sealed := strings.HasPrefix(gz, sealedPrefix)
+		if gz, err = open.open(ctx, stID, src, gz); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if sealed && gz == Withdrawn {
+			continue
 		}
 		p := get(id, typ)
 		p.Gazetteer = append(p.Gazetteer, gz)

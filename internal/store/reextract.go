@@ -146,6 +146,20 @@ func (t *Tx) HasReviewed(ctx context.Context, sourceID, property, value string, 
 	var n int
 	err := t.queryRow(ctx, "SELECT count(*) FROM statements WHERE source_id = ? AND property = ? AND value = ? "+
 		"AND COALESCE(span_start, -1) = ? AND reviewer <> ''", sourceID, property, value, spanStart).Scan(&n)
+	if err != nil || n > 0 {
+		return n > 0, err
+	}
+	// A sealed value (its source is sealed): the same once folded.
+	k, err := t.txDataKey(ctx, sourceID)
+	if err != nil || k == nil {
+		return false, err
+	}
+	vk, err := t.readValueKey(ctx, false)
+	if err != nil || vk == nil {
+		return false, err
+	}
+	err = t.queryRow(ctx, "SELECT count(*) FROM statements WHERE source_id = ? AND property = ? AND value_hash = ? "+
+		"AND COALESCE(span_start, -1) = ? AND reviewer <> ''", sourceID, property, hashValue(vk, value), spanStart).Scan(&n)
 	return n > 0, err
 }
 

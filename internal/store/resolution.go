@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
 	"strings"
 
 	"github.com/athar-project/athar/internal/access"
@@ -28,18 +29,27 @@ type NameRow struct {
 // from statements not rejected — what the matcher's index is built from. It
 // reads as the system, not as a viewer: callers filter what they show.
 func (s *Store) EachName(ctx context.Context, fn func(NameRow) error) error {
-	rows, err := s.db.QueryContext(ctx, "SELECT e.id, e.type, st.property, st.value FROM statements st "+
+	rows, err := s.db.QueryContext(ctx, "SELECT e.id, e.type, st.property, st.value, st.id, COALESCE(st.source_id, '') FROM statements st "+
 		"JOIN entities e ON e.id = st.entity_id WHERE e.merged_into IS NULL AND st.status <> 'rejected' "+
 		"AND st.property IN ('name', 'alias', 'weakAlias') AND st.value <> '' ORDER BY e.id, st.created_at")
 	if err != nil {
 		return fmt.Errorf("read names: %w", err)
 	}
 	defer rows.Close()
+	open := s.valueOpener()
 	for rows.Next() {
 		var r NameRow
-		var typ string
-		if err := rows.Scan(&r.EntityID, &typ, &r.Property, &r.Value); err != nil {
+		var typ, id, src string
+		if err := rows.Scan(&r.EntityID, &typ, &r.Property, &r.Value, &id, &src); err != nil {
 			return err
+		}
+		if strings.HasPrefix(r.Value, sealedPrefix) {
+			if r.Value, err = open.open(ctx, id, src, r.Value); err != nil {
+				return fmt.Errorf("read names: %w", err)
+			}
+			if r.Value == Withdrawn {
+				continue // no name to match
+			}
 		}
 		r.Type = model.EntityType(typ)
 		if err := fn(r); err != nil {
@@ -62,7 +72,14 @@ func (s *Store) Entities(ctx context.Context, v access.Viewer, typ model.EntityT
 	cond, args := visibleFrom(v, "st.sensitivity", "st.source_id")
 	// One row per entity, property and value, at its first statement: a
 	// facility named by thousands of sources is a handful of rows.
-	q := "SELECT COALESCE(e.merged_into, e.id), st.property, st.value, MIN(st.created_at), MIN(st.id) FROM statements st JOIN entities e ON e.id = st.entity_id " +
+	// A sealed value is sealed apart in each statement: it groups by its
+	// hash ("s:" and the hash; "s:" alone once a take-down forgot it), and
+	// is opened from its first statement.
+	sealedCase := "CASE WHEN st.value LIKE '" + sealedPrefix + "%' THEN "
+	clearValue := sealedCase + "'' ELSE st.value END"
+	sealedKey := sealedCase + "'s:' || st.value_hash ELSE '' END"
+	q := "SELECT COALESCE(e.merged_into, e.id), st.property, " + clearValue + ", " + sealedKey + ", " +
+		"MIN(st.created_at), MIN(st.id) FROM statements st JOIN entities e ON e.id = st.entity_id " +
 		"WHERE st.status <> 'rejected' AND " + cond
 	if v.ConfirmedOnly() {
 		q += " AND st.status = 'confirmed'"
@@ -71,7 +88,7 @@ func (s *Store) Entities(ctx context.Context, v access.Viewer, typ model.EntityT
 		q += " AND e.type = ?"
 		args = append(args, string(typ))
 	}
-	q += " GROUP BY COALESCE(e.merged_into, e.id), st.property, st.value ORDER BY 4, 5"
+	q += " GROUP BY COALESCE(e.merged_into, e.id), st.property, " + clearValue + ", " + sealedKey + " ORDER BY 5, 6"
 	rows, err := s.db.QueryContext(ctx, s.rebind(q), args...)
 	if err != nil {
 		return nil, fmt.Errorf("list entities: %w", err)
@@ -82,12 +99,37 @@ func (s *Store) Entities(ctx context.Context, v access.Viewer, typ model.EntityT
 	}
 	byID := map[string]*acc{}
 	var order []string
+	type named struct {
+		id, value, hash, firstID string
+		prop                     model.Property
+	}
+	var all []named
 	for rows.Next() {
-		var id, value, first, firstID string
-		var prop model.Property
-		if err := rows.Scan(&id, &prop, &value, &first, &firstID); err != nil {
+		var n named
+		var first string
+		if err := rows.Scan(&n.id, &n.prop, &n.value, &n.hash, &first, &n.firstID); err != nil {
 			rows.Close()
 			return nil, err
+		}
+		all = append(all, n)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if err := s.openHashedValues(ctx, func(yield func(hash, statementID string, value *string)) {
+		for i := range all {
+			if all[i].hash != "" {
+				yield(all[i].hash, all[i].firstID, &all[i].value)
+			}
+		}
+	}); err != nil {
+		return nil, fmt.Errorf("list entities: %w", err)
+	}
+	for _, n := range all {
+		id, value, prop := n.id, n.value, n.prop
+		if n.hash != "" && value == Withdrawn {
+			continue
 		}
 		a := byID[id]
 		if a == nil {
@@ -99,10 +141,6 @@ func (s *Store) Entities(ctx context.Context, v access.Viewer, typ model.EntityT
 			a.seen[value] = true
 			a.names[prop] = append(a.names[prop], value)
 		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
 	}
 	out := make([]EntityNames, 0, len(order))
 	for _, id := range order {
@@ -312,11 +350,36 @@ func (s *Store) Mentions(ctx context.Context, v access.Viewer, sourceID string) 
 // every one of them, and ingest slowed as the store grew).
 func (t *Tx) EntityWith(ctx context.Context, typ model.EntityType, property, value string) (string, error) {
 	var id string
-	err := t.queryRow(ctx, "SELECT COALESCE(e.merged_into, e.id) FROM statements st JOIN entities e ON e.id = st.entity_id "+
-		"WHERE st.property = ? AND st.value = ? AND e.type = ? AND st.status <> 'rejected' ORDER BY st.created_at, st.id LIMIT 1",
-		property, value, string(typ)).Scan(&id)
-	if errors.Is(err, sql.ErrNoRows) {
-		return "", nil
+	const first = "SELECT COALESCE(e.merged_into, e.id), st.created_at, st.id FROM statements st JOIN entities e ON e.id = st.entity_id " +
+		"WHERE st.property = ? AND %s AND e.type = ? AND st.status <> 'rejected' ORDER BY st.created_at, st.id LIMIT 1"
+	var at, stID string
+	err := t.queryRow(ctx, fmt.Sprintf(first, "st.value = ?"), property, value, string(typ)).Scan(&id, &at, &stID)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return "", err
 	}
-	return id, err
+	// A sealed value is found by its hash, of the folded value (a value
+	// equal to it once folded: a gazetteer id, a name matched as one), in
+	// a query of its own, each on its index.
+	vk, verr := t.readValueKey(ctx, false)
+	if errors.Is(verr, fs.ErrNotExist) {
+		// Without the key file (a public source ingested elsewhere),
+		// sealed values cannot be matched: the value in the clear only.
+		return id, nil
+	}
+	if verr != nil || vk == nil {
+		return id, verr
+	}
+	var hid, hat, hstID string
+	herr := t.queryRow(ctx, fmt.Sprintf(first, "st.value_hash <> '' AND st.value_hash = ?"), property, hashValue(vk, value), string(typ)).
+		Scan(&hid, &hat, &hstID)
+	if errors.Is(herr, sql.ErrNoRows) {
+		return id, nil
+	}
+	if herr != nil {
+		return "", herr
+	}
+	if id == "" || hat < at || (hat == at && hstID < stID) {
+		return hid, nil
+	}
+	return id, nil
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"encoding/base64"
 	"errors"
 	"fmt"
@@ -329,6 +330,9 @@ func (s *Store) rewrap(ctx context.Context, actor string, old, next *seal.Key, f
 		if err := resealSecrets(ctx, t, old, next); err != nil {
 			return err
 		}
+		if err := rewrapValueKey(ctx, t, old, next); err != nil {
+			return err
+		}
 		var wrapped string
 		if err := t.queryRow(ctx, "SELECT search_key FROM store_identity").Scan(&wrapped); err != nil {
 			return fmt.Errorf("read the search key: %w", err)
@@ -362,6 +366,29 @@ func (s *Store) rewrap(ctx context.Context, actor string, old, next *seal.Key, f
 	return n, err
 }
 
+// rewrapValueKey wraps the value key again under next. The key itself
+// stays (the hashes of sealed values are not computed again), as the data
+// keys do.
+func rewrapValueKey(ctx context.Context, t *Tx, old, next *seal.Key) error {
+	var wrapped string
+	err := t.queryRow(ctx, "SELECT wrapped FROM value_keys WHERE id = 1").Scan(&wrapped)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("read the value key: %w", err)
+	}
+	raw, err := openValueKey(old, wrapped)
+	if err != nil {
+		return err
+	}
+	if _, err := t.exec(ctx, "UPDATE value_keys SET wrapped = ? WHERE id = 1",
+		base64.StdEncoding.EncodeToString(next.Seal(raw, valueKeyAD))); err != nil {
+		return fmt.Errorf("value key: %w", err)
+	}
+	return nil
+}
+
 // forgetOldWraps makes the rows rotation rewrote unrecoverable from the
 // database's files, as scrub does for a take-down (no search index to
 // merge here).
@@ -372,7 +399,7 @@ func (s *Store) forgetOldWraps(ctx context.Context) error {
 		}
 		return nil
 	}
-	for _, tb := range []string{"source_keys", "store_identity"} {
+	for _, tb := range []string{"source_keys", "store_identity", "value_keys"} {
 		if _, err := s.db.ExecContext(ctx, "VACUUM "+tb); err != nil {
 			return fmt.Errorf("after the rotation, vacuum %s: %w", tb, err)
 		}

@@ -182,6 +182,12 @@ func (o *mentionOpener) open(ctx context.Context, mentionID, sourceID, text stri
 	if !strings.HasPrefix(text, sealedPrefix) {
 		return text, nil
 	}
+	return o.openAD(ctx, mentionAD(mentionID), sourceID, text, "mention "+mentionID)
+}
+
+// openAD opens a text sealed under a source's data key and bound to ad;
+// what names it in an error.
+func (o *mentionOpener) openAD(ctx context.Context, ad []byte, sourceID, text, what string) (string, error) {
 	if o.gone[sourceID] {
 		return Withdrawn, nil
 	}
@@ -203,9 +209,9 @@ func (o *mentionOpener) open(ctx context.Context, mentionID, sourceID, text stri
 	if k == nil {
 		return text, nil // a clear text that happens to begin so
 	}
-	clear, err := openText(k, mentionAD(mentionID), text)
+	clear, err := openText(k, ad, text)
 	if err != nil {
-		return "", fmt.Errorf("mention %s: %w", mentionID, err)
+		return "", fmt.Errorf("%s: %w", what, err)
 	}
 	return clear, nil
 }

@@ -74,7 +74,11 @@ func (t *Tx) IndexSource(ctx context.Context, sourceID string, fold Folder) erro
 		if err != nil {
 			return fmt.Errorf("index statement %s: %w", docs[i].id, err)
 		}
-		docs[i].body = fold(docs[i].value + "\n" + quote)
+		value, err := t.clearValue(ctx, docs[i].id, sourceID, docs[i].value)
+		if err != nil {
+			return fmt.Errorf("index statement %s: %w", docs[i].id, err)
+		}
+		docs[i].body = fold(value + "\n" + quote)
 	}
 	for _, d := range docs {
 		if err := t.indexDoc(ctx, "statement", d.id, d.body, d.sealed); err != nil {
@@ -101,7 +105,11 @@ func (t *Tx) IndexStatement(ctx context.Context, id string, fold Folder) error {
 	if err := t.queryRow(ctx, "SELECT value, quote, sensitivity, COALESCE(source_id, '') FROM statements WHERE id = ?", id).Scan(&value, &quote, &sens, &source); err != nil {
 		return fmt.Errorf("index statement %s: %w", id, err)
 	}
-	quote, err := t.clearQuote(ctx, id, source, quote)
+	value, err := t.clearValue(ctx, id, source, value)
+	if err != nil {
+		return fmt.Errorf("index statement %s: %w", id, err)
+	}
+	quote, err = t.clearQuote(ctx, id, source, quote)
 	if err != nil {
 		return fmt.Errorf("index statement %s: %w", id, err)
 	}

@@ -68,6 +68,7 @@ type Store struct {
 	keyMu        sync.Mutex
 	master       *seal.Key // loaded once, by masterKey
 	searchRaw    []byte    // the search key, read once by searchKey
+	valueRaw     []byte    // the value key, read once by valueKey (it never changes)
 	now          func() time.Time
 	// statements counts the statements write transactions ran, for the
 	// tests that hold a write's cost in statements.

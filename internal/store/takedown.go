@@ -49,6 +49,9 @@ func (t *Tx) TakeDown(ctx context.Context, sourceID, reason string) error {
 		return fmt.Errorf("destroy the data key of %s: %w", sourceID, err)
 	}
 	delete(t.keys, sourceID)
+	if err := t.forgetValueHashes(ctx, sourceID); err != nil {
+		return err
+	}
 	if err := t.unindexSource(ctx, sourceID); err != nil {
 		return err
 	}

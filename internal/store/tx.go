@@ -45,6 +45,10 @@ type Tx struct {
 	// sources caches what statements and entity_sources copy from a
 	// source (sourceInfo); an update or removal of the source drops it.
 	sources map[string]mentionedSource
+	// valueKey is the value key once read or made in the transaction
+	// (txValueKey); one made here is cached for the store only if it
+	// commits.
+	valueKey []byte
 	// keys caches the data keys of sources, nil for a source not sealed
 	// (txDataKey).
 	keys map[string]*sourceKey

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/athar-project/athar/internal/access"
@@ -175,13 +176,22 @@ func (s *Store) WatchAlerts(ctx context.Context, v access.Viewer, unseenOnly boo
 // the system, and the alert takes the level of what it quotes.
 func (s *Store) MentionFacts(ctx context.Context, sourceIDs []string) (map[[2]string]MentionFact, error) {
 	out := map[[2]string]MentionFact{}
-	err := s.eachStatementOfSources(ctx, sourceIDs, "SELECT st.source_id, COALESCE(e.merged_into, e.id), st.property, st.value, st.sensitivity "+
+	open := s.valueOpener()
+	err := s.eachStatementOfSources(ctx, sourceIDs, "SELECT st.id, st.source_id, COALESCE(e.merged_into, e.id), st.property, st.value, st.sensitivity "+
 		"FROM statements st JOIN entities e ON e.id = st.entity_id WHERE st.source_id IN (%s) "+
 		"AND e.type = 'person' AND st.property IN ('fatherName', 'birthDate') AND st.status <> 'rejected'", "facts of persons named in sources",
 		func(r rowScanner) error {
-			var src, ent, prop, val, level string
-			if err := r.Scan(&src, &ent, &prop, &val, &level); err != nil {
+			var id, src, ent, prop, val, level string
+			if err := r.Scan(&id, &src, &ent, &prop, &val, &level); err != nil {
 				return err
+			}
+			sealed := strings.HasPrefix(val, sealedPrefix)
+			var err error
+			if val, err = open.open(ctx, id, src, val); err != nil {
+				return err
+			}
+			if sealed && val == Withdrawn {
+				return nil
 			}
 			k := [2]string{src, ent}
 			f := out[k]
