@@ -39,3 +39,54 @@ func TestEnglishStatusFromEvents(t *testing.T) {
 		}
 	}
 }
+
+// English constructions of this round, each with its event and a person
+// who takes part in it.
+var englishRound6 = []struct{ text, typ, person string }{
+	// "the detention of X" is X's arrest, as "the arrest of X" is
+	{"The ministry announced the detention of Colonel Samir Khalil in Homs.", extract.EventArrest, "Samir Khalil"},
+	{"Rights groups welcomed the detention of Samir Khalil, a former guard at Sednaya prison.", extract.EventArrest, "Samir Khalil"},
+}
+
+func TestEnglishRound6(t *testing.T) {
+	pub := model.DayDate(2025, 3, 1)
+	for _, tt := range englishRound6 {
+		r := extract.Extract(tt.text, pub, "en")
+		if !hasEvent(r, tt.typ, tt.person) {
+			t.Errorf("%s: no %s of %s: %s", tt.text, tt.typ, tt.person, describe(r))
+		}
+	}
+}
+
+// The same words for no such event, or for an event of someone else.
+var notEnglishRound6 = []struct{ text, typ, person string }{
+	// where they died, not whose arrest; the convicted officer died nowhere
+	{"The court convicted Samir Khalil over the deaths in detention of two journalists.", extract.EventArrest, "Samir Khalil"},
+	// a word of custody, not an event
+	{"Samir Khalil was moved to a detention facility in Homs, his lawyer said.", extract.EventArrest, "Samir Khalil"},
+}
+
+func TestNotEnglishRound6(t *testing.T) {
+	pub := model.DayDate(2025, 3, 1)
+	for _, tt := range notEnglishRound6 {
+		r := extract.Extract(tt.text, pub, "en")
+		if hasEvent(r, tt.typ, tt.person) {
+			t.Errorf("%s: a %s of %s: %s", tt.text, tt.typ, tt.person, describe(r))
+		}
+	}
+}
+
+// A death in custody keeps the date its own clause gives, though "in
+// detention" stands between the trigger and the date.
+func TestDetentionWordKeepsTheDate(t *testing.T) {
+	r := extract.Extract("Nadia Saleh died in detention on 3 May 2014, her family said.", model.DayDate(2025, 3, 1), "en")
+	for _, ev := range r.Events {
+		if ev.Type == extract.EventDeathInCustody {
+			if ev.Date == nil || *ev.Date != "2014-05-03" {
+				t.Errorf("the death's date is %v, want 2014-05-03: %s", ev.Date, describe(r))
+			}
+			return
+		}
+	}
+	t.Errorf("no death in custody: %s", describe(r))
+}

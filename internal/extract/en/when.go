@@ -196,7 +196,10 @@ func (d *doc) triggerBetween(r *extract.DateRef, a int) bool {
 		i, j = a+1, r.FirstTok
 	}
 	for k := i; k < j; k++ {
-		if len(triggers.At(d.toks, k)) > 0 {
+		for _, tr := range triggers.At(d.toks, k) {
+			if tr.Words[0] == "detention" && !tr.NeedsMet(d.toks, k+len(tr.Words), len(d.toks), nil) {
+				continue // "died in detention on 3 May": a word of custody here, no event of its own
+			}
 			return true
 		}
 	}
