@@ -46,6 +46,8 @@ var englishRound6 = []struct{ text, typ, person string }{
 	// "the detention of X" is X's arrest, as "the arrest of X" is
 	{"The ministry announced the detention of Colonel Samir Khalil in Homs.", extract.EventArrest, "Samir Khalil"},
 	{"Rights groups welcomed the detention of Samir Khalil, a former guard at Sednaya prison.", extract.EventArrest, "Samir Khalil"},
+	// the object of a noun of harm suffered it
+	{"A Swedish court sentenced Samir Khalil for the death in custody of Omar Haddad.", extract.EventDeathInCustody, "Omar Haddad"},
 }
 
 func TestEnglishRound6(t *testing.T) {
@@ -64,6 +66,10 @@ var notEnglishRound6 = []struct{ text, typ, person string }{
 	{"The court convicted Samir Khalil over the deaths in detention of two journalists.", extract.EventArrest, "Samir Khalil"},
 	// a word of custody, not an event
 	{"Samir Khalil was moved to a detention facility in Homs, his lawyer said.", extract.EventArrest, "Samir Khalil"},
+	// the one whose death the court punished was not sentenced; the one it convicted did not die
+	{"A Swedish court sentenced Samir Khalil for the death in custody of Omar Haddad.", extract.EventSentence, "Omar Haddad"},
+	{"The court convicted Samir Khalil over the deaths in detention of two journalists.", extract.EventDeathInCustody, "Samir Khalil"},
+	{"Samir Khalil was convicted over the death of a detainee at Branch 251.", extract.EventDeathInCustody, "Samir Khalil"},
 }
 
 func TestNotEnglishRound6(t *testing.T) {
@@ -89,4 +95,19 @@ func TestDetentionWordKeepsTheDate(t *testing.T) {
 		}
 	}
 	t.Errorf("no death in custody: %s", describe(r))
+}
+
+// The object of a noun of harm is its victim, never its perpetrator.
+func TestHarmObjectIsNoPerpetrator(t *testing.T) {
+	r := extract.Extract("Samir Khalil is accused of the torture in detention of Omar Haddad and the killing of Rami Saleh.", model.DayDate(2025, 3, 1), "en")
+	for _, ev := range r.Events {
+		for _, w := range ev.Who {
+			if w.Role == extract.RolePerpetrator && w.Name != "Samir Khalil" {
+				t.Errorf("%s is a perpetrator of %s: %s", w.Name, ev.Type, describe(r))
+			}
+		}
+	}
+	if !hasEvent(r, extract.EventTortureAllegation, "Samir Khalil") {
+		t.Errorf("no torture of which Samir Khalil is accused: %s", describe(r))
+	}
 }

@@ -62,6 +62,7 @@ var (
 
 	triggers        = mustTriggers(lex, "triggers")
 	victimsAfterSet = lex.Set("victims_after")
+	harmNouns       = lex.Set("harm_nouns")
 	testimonyNouns  = lex.Set("testimony_nouns")
 	custodyWords    = lex.Set("custody_words")
 	corpseWords     = lex.Set("corpse_words")

@@ -269,6 +269,10 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 			switch {
 			case d.handsOf(m.sp):
 				add(p, extract.RolePerpetrator)
+			case d.harmObject(m.sp) == a:
+				add(p, extract.RoleVictim) // "the torture of X"
+			case d.harmObject(m.sp) >= 0:
+				// "accused of the torture of X and the killing of Y": Y suffered another harm, did none
 			case p.victim || d.passiveVictim(m.sp.b) || d.sufferedBefore(p) && !d.accused(m.sp):
 				add(p, extract.RoleVictim) // "guards beat him ... Al-Tayeb named two guards who took part in the beatings"
 			case passive && !d.agentAfter(m.sp, b):
@@ -304,8 +308,8 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 			if m.person.official || d.isSpeaker(m.sp) || d.witnessed(m.sp, a) {
 				continue // "X testified that her brother died": X did not
 			}
-			if m.person.victim || d.passiveVictim(m.sp.b) {
-				add(m.person, extract.RoleVictim)
+			if m.person.victim || d.passiveVictim(m.sp.b) || d.harmObject(m.sp) == a {
+				add(m.person, extract.RoleVictim) // "the death in custody of X"
 			}
 			any = append(any, m.person)
 		}
@@ -564,6 +568,9 @@ func (d *doc) subjects(persons []mention, a, b int, typ string) []mention {
 		if d.anchorOfDescription(m.sp) {
 			continue // "a relative of Saqr ... was arrested": the relative was
 		}
+		if typ != extract.EventArrest && typ != extract.EventEscape && typ != extract.EventRelease && d.harmObject(m.sp) >= 0 {
+			continue // "sentenced X for the death in custody of Y": Y died, X was sentenced
+		}
 		if m.sp.b <= a && prepositionBefore[d.fold(m.sp.a-1)] && d.fold(m.sp.a-1) != "" {
 			continue // "was arrested alongside Nasrallah but escaped": the object of a preposition is no subject
 		}
@@ -730,6 +737,9 @@ func (d *doc) deathOf(persons []mention, p *person, a, b int) bool {
 		if m.person != p {
 			continue
 		}
+		if m.sp.b <= a && d.harmOfAfter(b) {
+			return false // "convicted X over the deaths in detention of two journalists": the journalists died
+		}
 		if m.sp.b <= a && a-m.sp.b <= 6 && !d.clauseBreak(m.sp.b, a) {
 			return true
 		}
@@ -738,6 +748,43 @@ func (d *doc) deathOf(persons []mention, p *person, a, b int) bool {
 		}
 		if m.sp.b < a && d.subjectThrough(m.sp.b, a) {
 			return true
+		}
+	}
+	return false
+}
+
+// harmObject reports a name that is the object of a noun of harm before
+// it: "the death of X", "the torture in custody of X", "the killing of
+// detainees, including X". It returns the noun's token, or -1.
+func (d *doc) harmObject(m span) int {
+	if d.fold(m.a-1) != "of" {
+		return -1
+	}
+	for k := m.a - 2; k >= 0 && k >= m.a-5; k-- {
+		f := d.toks[k].Fold
+		if harmNouns[f] {
+			return k
+		}
+		if f != "in" && f != "under" && !custodyWords[f] {
+			return -1
+		}
+	}
+	return -1
+}
+
+// harmOfAfter reports that the noun of harm ending at b names whom it was
+// done to: "of" after it, at most across "in custody" or "in detention".
+func (d *doc) harmOfAfter(b int) bool {
+	if !harmNouns[d.fold(b-1)] {
+		return false
+	}
+	for k := b; k < len(d.toks) && k < b+4; k++ {
+		f := d.toks[k].Fold
+		if f == "of" {
+			return d.fold(k+1) != "his" && d.fold(k+1) != "her" // "the death of his brother": the brother is the pronoun's kin
+		}
+		if f != "in" && f != "under" && !custodyWords[f] {
+			return false
 		}
 	}
 	return false
