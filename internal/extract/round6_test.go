@@ -111,3 +111,40 @@ func TestHarmObjectIsNoPerpetrator(t *testing.T) {
 		t.Errorf("no torture of which Samir Khalil is accused: %s", describe(r))
 	}
 }
+
+// Arabic: "لقي المعتقل X حتفه", the verb before its subject and the noun of
+// death after it, is X's death.
+var arabicRound6 = []struct{ text, typ, person string }{
+	{"ولقي المعتقل سامر خليل حتفه تحت التعذيب في سجن صيدنايا عام 2013.", extract.EventDeathInCustody, "سامر خليل"},
+	{"لقي سامر خليل يوسف حتفه تحت التعذيب في فرع فلسطين.", extract.EventDeathInCustody, "سامر خليل يوسف"},
+	{"ولقيت المعتقلة رنا سليم حتفها في فرع فلسطين عام 2014.", extract.EventDeathInCustody, "رنا سليم"},
+}
+
+func TestArabicRound6(t *testing.T) {
+	pub := model.DayDate(2025, 3, 1)
+	for _, tt := range arabicRound6 {
+		r := extract.Extract(tt.text, pub, "ar")
+		if !hasEvent(r, tt.typ, tt.person) {
+			t.Errorf("%s: no %s of %s: %s", tt.text, tt.typ, tt.person, describe(r))
+		}
+	}
+}
+
+// The same words for no death in custody: a road accident; "led them to
+// their death" said of an officer.
+var notArabicRound6 = []struct{ text, typ string }{
+	{"ولقي سامر خليل يوسف حتفه في حادث سير على طريق حمص عام 2019.", extract.EventDeathInCustody},
+	{"وقال المحامي إن الضابط سامر خليل يوسف قاد المعتقلين إلى حتفهم في سجن صيدنايا.", extract.EventDeathInCustody},
+}
+
+func TestNotArabicRound6(t *testing.T) {
+	pub := model.DayDate(2025, 3, 1)
+	for _, tt := range notArabicRound6 {
+		r := extract.Extract(tt.text, pub, "ar")
+		for _, ev := range r.Events {
+			if ev.Type == tt.typ {
+				t.Errorf("%s: a %s: %s", tt.text, tt.typ, describe(r))
+			}
+		}
+	}
+}

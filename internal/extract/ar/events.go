@@ -325,7 +325,23 @@ var conductWords = words("conduct_words")
 
 var sentenceVerbs = words("sentence_verbs")
 
+// meetVerbs are the forms of لقي that make حتف a death.
+var meetVerbs = words("meet_verbs")
+
 func (d *doc) skipTrigger(tr trigger, i int, s sentence) bool {
+	if len(tr.words) == 1 && tr.words[0] == "حتف" {
+		// "لقي المعتقل X حتفه": the verb stands before its subject and the noun
+		met := false
+		for k := i - 1; k >= s.a && k >= i-7; k-- {
+			if _, ok := d.has(k, meetVerbs); ok {
+				met = true
+				break
+			}
+		}
+		if !met {
+			return true // "قادهم إلى حتفهم": led them to their death
+		}
+	}
 	if tr.typ == extract.EventArrest {
 		for k := i - 1; k >= s.a && k >= i-2; k-- {
 			if f := d.fold(k); f == "حاولت" || f == "حاول" || f == "محاوله" || f == "يحاول" || f == "تحاول" {
