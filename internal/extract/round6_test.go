@@ -48,6 +48,9 @@ var englishRound6 = []struct{ text, typ, person string }{
 	{"Rights groups welcomed the detention of Samir Khalil, a former guard at Sednaya prison.", extract.EventArrest, "Samir Khalil"},
 	// the object of a noun of harm suffered it
 	{"A Swedish court sentenced Samir Khalil for the death in custody of Omar Haddad.", extract.EventDeathInCustody, "Omar Haddad"},
+	// "X's family": the family is not the "he" that follows, X is
+	{"Karim Haddad's family learned in 2015 that he had died in Sednaya prison.", extract.EventDeathInCustody, "Karim Haddad"},
+	{"Karim Haddad's family said he died in Sednaya prison.", extract.EventDeathInCustody, "Karim Haddad"},
 }
 
 func TestEnglishRound6(t *testing.T) {
