@@ -51,6 +51,9 @@ var englishRound6 = []struct{ text, typ, person string }{
 	// "X's family": the family is not the "he" that follows, X is
 	{"Karim Haddad's family learned in 2015 that he had died in Sednaya prison.", extract.EventDeathInCustody, "Karim Haddad"},
 	{"Karim Haddad's family said he died in Sednaya prison.", extract.EventDeathInCustody, "Karim Haddad"},
+	// a speaker who says he saw it done gives an eyewitness's account
+	{"Karim Haddad said he saw guards beat prisoners to death at Sednaya prison.", extract.EventTestimony, "Karim Haddad"},
+	{"Rana Kassab told reporters she had witnessed executions at Sednaya prison in 2013.", extract.EventTestimony, "Rana Kassab"},
 }
 
 func TestEnglishRound6(t *testing.T) {
@@ -73,6 +76,10 @@ var notEnglishRound6 = []struct{ text, typ, person string }{
 	{"A Swedish court sentenced Samir Khalil for the death in custody of Omar Haddad.", extract.EventSentence, "Omar Haddad"},
 	{"The court convicted Samir Khalil over the deaths in detention of two journalists.", extract.EventDeathInCustody, "Samir Khalil"},
 	{"Samir Khalil was convicted over the death of a detainee at Branch 251.", extract.EventDeathInCustody, "Samir Khalil"},
+	// hearsay, a sight of no harm, a prosecutor: no eyewitness
+	{"Karim Haddad said he heard that guards tortured prisoners at Branch 215.", extract.EventTestimony, "Karim Haddad"},
+	{"Karim Haddad said he saw the minister in Damascus last week.", extract.EventTestimony, "Karim Haddad"},
+	{"Prosecutor Anna Berg said she saw guards beat prisoners in the videos shown to the court.", extract.EventTestimony, "Anna Berg"},
 }
 
 func TestNotEnglishRound6(t *testing.T) {

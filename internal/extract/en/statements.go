@@ -178,9 +178,9 @@ func (d *doc) fillStatements() {
 		if !st.about {
 			continue
 		}
-		if st.typ == extract.EventStatement && len(st.who) == 1 && sufferers[st.who[0].Name] {
+		if st.typ == extract.EventStatement && len(st.who) == 1 && (sufferers[st.who[0].Name] || d.eyewitness(st)) {
 			// what a person the text has detained, tortured or bereaved says
-			// of it is testimony
+			// of it is testimony; so is what a speaker says he saw done
 			st.typ, st.who[0].Role = extract.EventTestimony, extract.RoleWitness
 		}
 		for _, ev := range d.events {
@@ -195,6 +195,45 @@ func (d *doc) fillStatements() {
 			}
 		}
 	}
+}
+
+// eyewitness reports a person's statement that tells what the speaker saw
+// or heard done in custody: "X said he saw guards beat prisoners to death",
+// "she told reporters she had witnessed executions". The speech verb is
+// followed, within a few words, by "he" or "she" and a verb of perception
+// (not "heard that": hearsay), and the sentence
+// reports torture, an execution or a death after it. A speaker for an
+// office (a prosecutor, a lawyer) tells what others saw.
+func (d *doc) eyewitness(st *event) bool {
+	if p := d.personNamed(st.who[0].Name); p == nil || d.speaksForOffice(p) {
+		return false
+	}
+	k := -1
+	for j := st.trig + 1; j < st.sent.b && j <= st.trig+4; j++ {
+		f := d.fold(j)
+		if f == "he" || f == "she" {
+			k = j + 1
+			break
+		}
+		if !d.toks[j].Word {
+			return false // "said, citing ...": the clause after the verb is not what was said
+		}
+	}
+	if k < 0 {
+		return false
+	}
+	if f := d.fold(k); f == "had" || f == "has" {
+		k++
+	}
+	if !perceptionVerbs[d.fold(k)] || d.fold(k+1) == "that" {
+		return false // "he heard that guards ...": hearsay, not what he saw
+	}
+	for _, ev := range d.events {
+		if ev.sent == st.sent && ev.trig > k && (ev.typ == extract.EventTortureAllegation || ev.typ == extract.EventExecutionAllegation || ev.typ == extract.EventDeathInCustody) {
+			return true
+		}
+	}
+	return false
 }
 
 // fillContent adds to each statement and account the persons what is said
