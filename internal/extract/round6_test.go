@@ -53,7 +53,7 @@ var englishRound6 = []struct{ text, typ, person string }{
 	{"Karim Haddad's family said he died in Sednaya prison.", extract.EventDeathInCustody, "Karim Haddad"},
 	// a speaker who says he saw it done gives an eyewitness's account
 	{"Karim Haddad said he saw guards beat prisoners to death at Sednaya prison.", extract.EventTestimony, "Karim Haddad"},
-	{"Rana Kassab told reporters she had witnessed executions at Sednaya prison in 2013.", extract.EventTestimony, "Rana Kassab"},
+	{"Lina Haddad told reporters she had witnessed executions at Sednaya prison in 2013.", extract.EventTestimony, "Lina Haddad"},
 }
 
 func TestEnglishRound6(t *testing.T) {
