@@ -128,6 +128,9 @@ var arabicRound6 = []struct{ text, typ, person string }{
 	{"ولقي المعتقل سامر خليل حتفه تحت التعذيب في سجن صيدنايا عام 2013.", extract.EventDeathInCustody, "سامر خليل"},
 	{"لقي سامر خليل يوسف حتفه تحت التعذيب في فرع فلسطين.", extract.EventDeathInCustody, "سامر خليل يوسف"},
 	{"ولقيت المعتقلة رنا سليم حتفها في فرع فلسطين عام 2014.", extract.EventDeathInCustody, "رنا سليم"},
+	// "كشف X عن تعرضه للتعذيب": X tells of what was done to him
+	{"وكشف أحمد خالد السعيد عن تعرضه للتعذيب في سجن صيدنايا.", extract.EventTestimony, "أحمد خالد السعيد"},
+	{"وكشفت ريم سليم الأحمد عن تعرضها للضرب في فرع فلسطين عام 2012.", extract.EventTestimony, "ريم سليم الأحمد"},
 }
 
 func TestArabicRound6(t *testing.T) {
@@ -145,6 +148,9 @@ func TestArabicRound6(t *testing.T) {
 var notArabicRound6 = []struct{ text, typ string }{
 	{"ولقي سامر خليل يوسف حتفه في حادث سير على طريق حمص عام 2019.", extract.EventDeathInCustody},
 	{"وقال المحامي إن الضابط سامر خليل يوسف قاد المعتقلين إلى حتفهم في سجن صيدنايا.", extract.EventDeathInCustody},
+	// a lawyer reveals that others were tortured: no testimony; a ministry reveals an arrest: no statement
+	{"وكشف المحامي أنور سليم البني عن تعرض المعتقلين للتعذيب في سجن صيدنايا.", extract.EventTestimony},
+	{"وكشفت وزارة الداخلية عن القبض على العميد سامر خليل يوسف في حمص.", extract.EventStatement},
 }
 
 func TestNotArabicRound6(t *testing.T) {
@@ -156,5 +162,29 @@ func TestNotArabicRound6(t *testing.T) {
 				t.Errorf("%s: a %s: %s", tt.text, tt.typ, describe(r))
 			}
 		}
+	}
+}
+
+// The one who says he was subjected to torture is its victim, never its
+// perpetrator.
+func TestArabicSufferedIsNoPerpetrator(t *testing.T) {
+	text := "وكشف أحمد خالد السعيد عن تعرضه للتعذيب في سجن صيدنايا."
+	r := extract.Extract(text, model.DayDate(2025, 3, 1), "ar")
+	found := false
+	for _, ev := range r.Events {
+		if ev.Type != extract.EventTortureAllegation {
+			continue
+		}
+		for _, w := range ev.Who {
+			if w.Name == "أحمد خالد السعيد" {
+				found = true
+				if w.Role != extract.RoleVictim {
+					t.Errorf("%s: %s is the torture's %s, want victim: %s", text, w.Name, w.Role, describe(r))
+				}
+			}
+		}
+	}
+	if !found {
+		t.Errorf("%s: no torture of أحمد خالد السعيد: %s", text, describe(r))
 	}
 }

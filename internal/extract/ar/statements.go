@@ -249,6 +249,11 @@ func (d *doc) saysSuffered(ev *event) bool {
 			_, suffered := d.has(k+1, selfSuffered)
 			return suffered
 		}
+		if d.fold(k) == "عن" {
+			// "كشف X عن تعرضه للتعذيب": the verbal noun with his own pronoun
+			_, suffered := d.has(k+1, selfSufferedNouns)
+			return suffered
+		}
 		if f := d.fold(k); f == "." || f == "،" || f == ":" {
 			return false
 		}
@@ -271,6 +276,9 @@ func (d *doc) speakerSuffered(ev *event, p *person) {
 // selfThat open what a speaker says of themselves: "إنه", "أنها";
 // selfSuffered say it was done to them: "تعرض".
 var selfThat, selfSuffered = words("self_that"), words("self_suffered")
+
+// selfSufferedNouns say, after عن, that it was done to the speaker: "تعرضه".
+var selfSufferedNouns = words("self_suffered_nouns")
 
 // narratorAt reports a person mention right after a verb of telling.
 func (d *doc) narratorAt(k int, s sentence) bool {
