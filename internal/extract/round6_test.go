@@ -54,6 +54,8 @@ var englishRound6 = []struct{ text, typ, person string }{
 	// a speaker who says he saw it done gives an eyewitness's account
 	{"Karim Haddad said he saw guards beat prisoners to death at Sednaya prison.", extract.EventTestimony, "Karim Haddad"},
 	{"Lina Haddad told reporters she had witnessed executions at Sednaya prison in 2013.", extract.EventTestimony, "Lina Haddad"},
+	// a description of the one held, its subject across a relative clause
+	{"Karim Haddad, a teacher from Homs, was arrested in 2012 and held at Branch 215. The former detainee, who now lives in Berlin, told reporters of the beatings at Branch 215.", extract.EventTestimony, "Karim Haddad"},
 }
 
 func TestEnglishRound6(t *testing.T) {
@@ -80,6 +82,8 @@ var notEnglishRound6 = []struct{ text, typ, person string }{
 	{"Karim Haddad said he heard that guards tortured prisoners at Branch 215.", extract.EventTestimony, "Karim Haddad"},
 	{"Karim Haddad said he saw the minister in Damascus last week.", extract.EventTestimony, "Karim Haddad"},
 	{"Prosecutor Anna Berg said she saw guards beat prisoners in the videos shown to the court.", extract.EventTestimony, "Anna Berg"},
+	// the judge who tells of a trial is not the one held before
+	{"Karim Haddad was arrested in 2012. The judge, who now lives in Berlin, told reporters of the trial.", extract.EventTestimony, "Karim Haddad"},
 }
 
 func TestNotEnglishRound6(t *testing.T) {

@@ -339,9 +339,9 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 		if len(ev.who) == 0 {
 			// "he told investigators", "he gave testimony": only the subject
 			// of the account
-			if k := d.pronounAt(a, s); k >= 0 && k < a && a-k <= 3 {
+			if k := d.pronounAt(a, s); k >= 0 && k < a && (a-k <= 3 || d.acrossRelative(k+1, a)) {
 				if p := d.resolvePronoun(k); p != nil && !p.official {
-					add(p, extract.RoleWitness)
+					add(p, extract.RoleWitness) // "The former detainee, who now lives in Berlin, told reporters"
 				}
 			}
 		}
@@ -784,6 +784,24 @@ func (d *doc) harmOfAfter(b int) bool {
 			return d.fold(k+1) != "his" && d.fold(k+1) != "her" // "the death of his brother": the brother is the pronoun's kin
 		}
 		if f != "in" && f != "under" && !custodyWords[f] {
+			return false
+		}
+	}
+	return false
+}
+
+// acrossRelative reports a relative clause set off by commas from token i
+// to the verb at a: ", who now lives in Berlin, told": the word before i is
+// the verb's subject. The clause names nobody and holds no other clause.
+func (d *doc) acrossRelative(i, a int) bool {
+	if d.fold(i) != "," || d.fold(i+1) != "who" {
+		return false
+	}
+	for k := i + 2; k < a && k < i+16; k++ {
+		switch f := d.toks[k].Fold; {
+		case f == ",":
+			return k+1 == a
+		case d.own[k] == ownPerson || f == "." || f == ";" || f == ":":
 			return false
 		}
 	}
