@@ -192,3 +192,20 @@ func TestArabicSufferedIsNoPerpetrator(t *testing.T) {
 		t.Errorf("%s: no torture of أحمد خالد السعيد: %s", text, describe(r))
 	}
 }
+
+// The guards an account names, whom the text makes perpetrators, are told
+// of: no victims of it.
+func TestAccountNamesGuardsAsNoVictims(t *testing.T) {
+	text := "Karim Haddad, a former detainee, told reporters that two guards, Fadi Nasser and Ziad Omran, ran the cell block at Sednaya prison. Fadi Nasser and Ziad Omran beat the prisoners every night."
+	r := extract.Extract(text, model.DayDate(2025, 3, 1), "en")
+	if !hasEvent(r, extract.EventTestimony, "Karim Haddad") {
+		t.Errorf("no testimony of Karim Haddad: %s", describe(r))
+	}
+	for _, ev := range r.Events {
+		for _, w := range ev.Who {
+			if (w.Name == "Fadi Nasser" || w.Name == "Ziad Omran") && w.Role == extract.RoleVictim {
+				t.Errorf("%s is a victim of the %s: %s", w.Name, ev.Type, describe(r))
+			}
+		}
+	}
+}

@@ -197,6 +197,20 @@ func (d *doc) fillStatements() {
 	}
 }
 
+// perpetratorSomewhere reports a person some event of the text has as its
+// perpetrator: "The two seized food and beat the elderly" after an account
+// that names them.
+func (d *doc) perpetratorSomewhere(name string) bool {
+	for _, ev := range d.events {
+		for _, w := range ev.who {
+			if w.Name == name && w.Role == extract.RolePerpetrator {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // eyewitness reports a person's statement that tells what the speaker saw
 // or heard done in custody: "X said he saw guards beat prisoners to death",
 // "she told reporters she had witnessed executions". The speech verb is
@@ -262,7 +276,11 @@ func (d *doc) fillContent() {
 			if p == nil || p.name == speaker || hasParticipant(st.who, p.name) || p.official {
 				return
 			}
-			st.who = append(st.who, extract.Participant{Name: p.name, Role: role})
+			r := role
+			if r == extract.RoleVictim && !p.victim && d.perpetratorSomewhere(p.name) {
+				r = extract.RoleSubject // the guards an account names are told of, not its victims
+			}
+			st.who = append(st.who, extract.Participant{Name: p.name, Role: r})
 		}
 		s := st.sent
 		for _, m := range d.sentencePersons(s) {
