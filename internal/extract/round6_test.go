@@ -135,6 +135,10 @@ var arabicRound6 = []struct{ text, typ, person string }{
 	// "كشف X عن تعرضه للتعذيب": X tells of what was done to him
 	{"وكشف أحمد خالد السعيد عن تعرضه للتعذيب في سجن صيدنايا.", extract.EventTestimony, "أحمد خالد السعيد"},
 	{"وكشفت ريم سليم الأحمد عن تعرضها للضرب في فرع فلسطين عام 2012.", extract.EventTestimony, "ريم سليم الأحمد"},
+	// "نقلت الوكالة عن X قوله": X's statement
+	{"ونقلت الوكالة عن المحامي أنور سليم البني قوله إن القضية تاريخية.", extract.EventStatement, "أنور سليم البني"},
+	// قبضت ... على: the feminine verb of a body that arrests
+	{"وقبضت قوى الأمن الداخلي على العميد سامر خليل يوسف في ريف حمص.", extract.EventArrest, "سامر خليل يوسف"},
 }
 
 func TestArabicRound6(t *testing.T) {
@@ -155,6 +159,11 @@ var notArabicRound6 = []struct{ text, typ string }{
 	// a lawyer reveals that others were tortured: no testimony; a ministry reveals an arrest: no statement
 	{"وكشف المحامي أنور سليم البني عن تعرض المعتقلين للتعذيب في سجن صيدنايا.", extract.EventTestimony},
 	{"وكشفت وزارة الداخلية عن القبض على العميد سامر خليل يوسف في حمص.", extract.EventStatement},
+	// a trial set for the future has not happened
+	{"ونقلت الوكالة عن المحامي أنور سليم البني قوله إن المحاكمة ستبدأ الشهر المقبل.", extract.EventTrial},
+	{"ومن المقرر أن تبدأ محاكمة العميد سامر خليل يوسف الشهر المقبل.", extract.EventTrial},
+	// قبضت without على: a salary received
+	{"وقبضت ريم سليم الأحمد راتبها الأخير قبل أن تغادر إلى لبنان.", extract.EventArrest},
 }
 
 func TestNotArabicRound6(t *testing.T) {

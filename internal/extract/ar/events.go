@@ -555,6 +555,12 @@ func (d *doc) demanded(i int, s sentence) bool {
 		if _, ok := d.has(k, demandWords); ok {
 			return true
 		}
+		if _, ok := d.has(k, futureWords); ok {
+			return true // "من المقرر أن تبدأ محاكمة X"
+		}
+	}
+	if _, ok := d.has(i+1, futureWords); ok {
+		return true // "المحاكمة ستبدأ الشهر المقبل"
 	}
 	if d.fold(i-1) == "في" && i >= 3 && (strings.HasPrefix(d.fold(i-2), "حق") || strings.HasPrefix(d.fold(i-3), "حق")) {
 		return true // "يمس بحق المتهم في محاكمة": a right
@@ -565,6 +571,9 @@ func (d *doc) demanded(i int, s sentence) bool {
 
 // demandWords ask for a step of justice or set it in the future.
 var demandWords = words("demand_words")
+
+// futureWords set a step of justice in the future.
+var futureWords = words("future_words")
 
 // negatedVerbBefore reports a negated verb three to five words before the
 // trigger at i, in its clause, whose object the trigger is: "لم تعلن
