@@ -218,3 +218,29 @@ func TestAccountNamesGuardsAsNoVictims(t *testing.T) {
 		}
 	}
 }
+
+// "X spent three years in Sednaya prison" makes X a detainee: what he then
+// says of "them" beating "us" is his account, and he is no perpetrator; a
+// defendant's time in pre-trial detention keeps him the one arrested.
+func TestSpentInPrisonIsADetainee(t *testing.T) {
+	pub := model.DayDate(2025, 3, 1)
+	text := "Karim Haddad spent three years in Sednaya prison. \"They beat us every day,\" he said."
+	r := extract.Extract(text, pub, "en")
+	for _, ev := range r.Events {
+		for _, w := range ev.Who {
+			if w.Name == "Karim Haddad" && (w.Role == extract.RolePerpetrator || w.Role == extract.RoleSubject) {
+				t.Errorf("%s: Karim Haddad is the %s of the %s: %s", text, w.Role, ev.Type, describe(r))
+			}
+		}
+	}
+	if !hasEvent(r, extract.EventTestimony, "Karim Haddad") {
+		t.Errorf("%s: no testimony of Karim Haddad: %s", text, describe(r))
+	}
+	text = "Former officer Samir Khalil has spent two years in pre-trial detention in Koblenz."
+	r = extract.Extract(text, pub, "en")
+	for _, p := range r.Persons {
+		if p.Name == "Samir Khalil" && p.Status != extract.StatusArrested {
+			t.Errorf("%s: Samir Khalil has status %q, want %q: %s", text, p.Status, extract.StatusArrested, describe(r))
+		}
+	}
+}

@@ -369,6 +369,9 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 			if m.person.victim && (tr.Type == extract.EventArrest || tr.Type == extract.EventEscape) {
 				role = extract.RoleVictim
 			}
+			if tr.Type == extract.EventArrest && tr.Words[0] == "spent" && !d.accused(m.sp) && !d.isDefendantWord(s) {
+				role = extract.RoleVictim // "X spent three years in Sednaya prison": a detainee, not a suspect
+			}
 			if tr.Verb && agentEvents[tr.Type] && tr.Words[0] != "spent" && d.agentOf(m.sp.b, a) {
 				role = extract.RoleAgent // "he allegedly arrested a civilian": the one who arrested
 			}
@@ -785,6 +788,19 @@ func (d *doc) harmOfAfter(b int) bool {
 		}
 		if f != "in" && f != "under" && !custodyWords[f] {
 			return false
+		}
+	}
+	return false
+}
+
+// isDefendantWord reports a sentence that speaks of a suspect or a
+// defendant's custody: "the suspect has spent two years in pre-trial
+// detention", "spent ... awaiting trial".
+func (d *doc) isDefendantWord(s sentence) bool {
+	for k := s.a; k < s.b; k++ {
+		switch d.toks[k].Fold {
+		case "suspect", "defendant", "accused", "pre-trial", "pretrial", "trial", "sentence", "sentenced", "convicted", "charged":
+			return true
 		}
 	}
 	return false
