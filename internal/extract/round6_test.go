@@ -56,6 +56,11 @@ var englishRound6 = []struct{ text, typ, person string }{
 	{"Lina Haddad told reporters she had witnessed executions at Sednaya prison in 2013.", extract.EventTestimony, "Lina Haddad"},
 	// a description of the one held, its subject across a relative clause
 	{"Karim Haddad, a teacher from Homs, was arrested in 2012 and held at Branch 215. The former detainee, who now lives in Berlin, told reporters of the beatings at Branch 215.", extract.EventTestimony, "Karim Haddad"},
+	// a speaker who tells what was done to him in custody
+	{"Karim Haddad, 34, recalls being hung from the ceiling at Branch 215.", extract.EventTestimony, "Karim Haddad"},
+	{"Karim Haddad described being beaten with cables at Branch 215.", extract.EventTestimony, "Karim Haddad"},
+	{"Karim Haddad described being beaten with cables at Branch 215.", extract.EventTortureAllegation, "Karim Haddad"},
+	{"In an interview with AFP, Karim Haddad said he was held for two years at Branch 215.", extract.EventTestimony, "Karim Haddad"},
 }
 
 func TestEnglishRound6(t *testing.T) {
@@ -84,6 +89,10 @@ var notEnglishRound6 = []struct{ text, typ, person string }{
 	{"Prosecutor Anna Berg said she saw guards beat prisoners in the videos shown to the court.", extract.EventTestimony, "Anna Berg"},
 	// the judge who tells of a trial is not the one held before
 	{"Karim Haddad was arrested in 2012. The judge, who now lives in Berlin, told reporters of the trial.", extract.EventTestimony, "Karim Haddad"},
+	// held responsible, held up; a suspect's own arrest; a prosecutor
+	{"Karim Haddad said he was held responsible for the attack.", extract.EventTestimony, "Karim Haddad"},
+	{"Samir Khalil, who is accused of torturing detainees, said he was detained by German police in 2023.", extract.EventTestimony, "Samir Khalil"},
+	{"Prosecutor Anna Berg said she was held up in traffic.", extract.EventTestimony, "Anna Berg"},
 }
 
 func TestNotEnglishRound6(t *testing.T) {

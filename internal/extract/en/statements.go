@@ -178,10 +178,13 @@ func (d *doc) fillStatements() {
 		if !st.about {
 			continue
 		}
-		if st.typ == extract.EventStatement && len(st.who) == 1 && (sufferers[st.who[0].Name] || d.eyewitness(st)) {
+		if st.typ == extract.EventStatement && len(st.who) == 1 && (sufferers[st.who[0].Name] || d.eyewitness(st) || d.tellsOwnCustody(st)) {
 			// what a person the text has detained, tortured or bereaved says
 			// of it is testimony; so is what a speaker says he saw done
 			st.typ, st.who[0].Role = extract.EventTestimony, extract.RoleWitness
+			if d.tellsOwnCustody(st) {
+				d.speakerTortured(st)
+			}
 		}
 		for _, ev := range d.events {
 			if ev.about || ev.sent != st.sent {
@@ -193,6 +196,51 @@ func (d *doc) fillStatements() {
 				}
 				st.who = append(st.who, extract.Participant{Name: w.Name, Role: extract.RoleSubject})
 			}
+		}
+	}
+}
+
+// tellsOwnCustody reports a person's statement that tells what was done
+// to the speaker in custody: "X recalls being hung from the ceiling", "X
+// described being beaten with cables", "X said he was held for two years
+// at Branch 215", "she said she had been detained at a checkpoint". A
+// speaker for an office (a prosecutor, a lawyer) tells of others.
+func (d *doc) tellsOwnCustody(st *event) bool {
+	if p := d.personNamed(st.who[0].Name); p == nil || d.speaksForOffice(p) || d.accusedSomewhere(p) {
+		return false // a suspect who says he was held tells of his arrest, not a detainee's account
+	}
+	k := st.trig + 1
+	if d.fold(k) == "that" {
+		k++
+	}
+	switch f := d.fold(k); {
+	case f == "being":
+		return sufferedVerbs[d.fold(k+1)]
+	case f == "he" || f == "she":
+		k++
+		switch d.fold(k) {
+		case "was":
+			k++
+		case "had", "has":
+			if d.fold(k+1) != "been" {
+				return false
+			}
+			k += 2
+		default:
+			return false
+		}
+		return sufferedVerbs[d.fold(k)] && d.fold(k+1) != "responsible" && d.fold(k+1) != "liable"
+	}
+	return false
+}
+
+// speakerTortured makes the speaker of st, who tells what was done to him,
+// the victim of the torture his sentence tells of after the verb of saying
+// when that names nobody: "X described being beaten with cables".
+func (d *doc) speakerTortured(st *event) {
+	for _, ev := range d.events {
+		if ev.sent == st.sent && ev.typ == extract.EventTortureAllegation && ev.trig > st.trig && len(ev.who) == 0 {
+			ev.who = []extract.Participant{{Name: st.who[0].Name, Role: extract.RoleVictim}}
 		}
 	}
 }
