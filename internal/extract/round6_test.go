@@ -148,6 +148,9 @@ var arabicRound6 = []struct{ text, typ, person string }{
 	{"ونقلت الوكالة عن المحامي أنور سليم البني قوله إن القضية تاريخية.", extract.EventStatement, "أنور سليم البني"},
 	// قبضت ... على: the feminine verb of a body that arrests
 	{"وقبضت قوى الأمن الداخلي على العميد سامر خليل يوسف في ريف حمص.", extract.EventArrest, "سامر خليل يوسف"},
+	// "قال X إن السجانين عذبوه": X tells what was done to him
+	{"وقال أحمد خالد السعيد إن السجانين عذبوه في فرع فلسطين.", extract.EventTestimony, "أحمد خالد السعيد"},
+	{"وقال أحمد خالد السعيد إن السجانين ضربوه بالكابلات في فرع فلسطين.", extract.EventTortureAllegation, "أحمد خالد السعيد"},
 }
 
 func TestArabicRound6(t *testing.T) {
@@ -173,6 +176,8 @@ var notArabicRound6 = []struct{ text, typ string }{
 	{"ومن المقرر أن تبدأ محاكمة العميد سامر خليل يوسف الشهر المقبل.", extract.EventTrial},
 	// قبضت without على: a salary received
 	{"وقبضت ريم سليم الأحمد راتبها الأخير قبل أن تغادر إلى لبنان.", extract.EventArrest},
+	// a lawyer's "him" is his client
+	{"وقال المحامي أنور سليم البني إن السجانين عذبوه في فرع فلسطين.", extract.EventTestimony},
 }
 
 func TestNotArabicRound6(t *testing.T) {
@@ -251,5 +256,27 @@ func TestSpentInPrisonIsADetainee(t *testing.T) {
 		if p.Name == "Samir Khalil" && p.Status != extract.StatusArrested {
 			t.Errorf("%s: Samir Khalil has status %q, want %q: %s", text, p.Status, extract.StatusArrested, describe(r))
 		}
+	}
+}
+
+// The one named right after a verb of harm whose plural ending is its
+// subject ("عذبوا X") was harmed: its victim, never its perpetrator.
+func TestArabicObjectOfPluralVerb(t *testing.T) {
+	text := "وقال أحمد خالد السعيد إن السجانين عذبوا ماهر سعيد الحلبي في فرع فلسطين."
+	r := extract.Extract(text, model.DayDate(2025, 3, 1), "ar")
+	found := false
+	for _, ev := range r.Events {
+		for _, w := range ev.Who {
+			if w.Name != "ماهر سعيد الحلبي" || ev.Type != extract.EventTortureAllegation {
+				continue
+			}
+			found = true
+			if w.Role != extract.RoleVictim {
+				t.Errorf("%s: %s is the torture's %s, want victim: %s", text, w.Name, w.Role, describe(r))
+			}
+		}
+	}
+	if !found {
+		t.Errorf("%s: no torture of ماهر سعيد الحلبي: %s", text, describe(r))
 	}
 }

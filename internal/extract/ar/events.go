@@ -1007,6 +1007,9 @@ func (d *doc) finishEvent(ev *event, tr trigger, a int, s sentence, ps []*person
 		if victimSide && !p.mil && role == extract.RolePerpetrator {
 			role = extract.RoleVictim // "تعرض للتعذيب", "وعلى جسده آثار التعذيب"
 		}
+		if role == extract.RolePerpetrator && d.objectOfPluralVerb(p, a) {
+			role = extract.RoleVictim // "إن السجانين عذبوا X": X was tortured
+		}
 		if toldOf && !p.victim && !p.survivor && (p.mil || d.toldAsPerpetrator(p)) {
 			role = extract.RoleSubject // "فيديو للمعتقل X يصف فيه ممارسات السجان Y": Y is told of, no witness
 		}
@@ -1015,6 +1018,27 @@ func (d *doc) finishEvent(ev *event, tr trigger, a int, s sentence, ps []*person
 	ev.where = d.whereFor(tr.typ, a, s)
 	ev.modality = d.modality(tr.typ, a, s)
 	return ev
+}
+
+// pluralHarmVerbs carry their subject in their plural ending: the name
+// after one is its object.
+var pluralHarmVerbs = words("plural_harm_verbs")
+
+// objectOfPluralVerb reports p named right after the verb of harm at a
+// whose plural ending is its subject: "عذبوا X", "أعدموا X".
+func (d *doc) objectOfPluralVerb(p *person, a int) bool {
+	if _, ok := d.has(a, pluralHarmVerbs); !ok {
+		return false
+	}
+	for k := a + 1; k < len(d.toks) && k <= a+3; k++ {
+		if d.personAt[k] == p {
+			return true
+		}
+		if d.own[k] != ownRank && !victimWordSet[d.fold(k)] {
+			return false
+		}
+	}
+	return false
 }
 
 // anyHeld reports a detainee, survivor or victim among ps.
