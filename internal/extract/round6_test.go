@@ -280,3 +280,34 @@ func TestArabicObjectOfPluralVerb(t *testing.T) {
 		t.Errorf("%s: no torture of ماهر سعيد الحلبي: %s", text, describe(r))
 	}
 }
+
+// The object of an active verb of harm was harmed ("guards tortured X");
+// its subject, or the agent of a passive, did it.
+func TestEnglishObjectOfHarmVerb(t *testing.T) {
+	pub := model.DayDate(2025, 3, 1)
+	tests := []struct{ text, typ, person, role string }{
+		{"Karim Haddad said guards tortured Omar Saleh at Branch 215.", extract.EventTortureAllegation, "Omar Saleh", extract.RoleVictim},
+		{"Officers beat Omar Saleh with cables at Branch 215.", extract.EventTortureAllegation, "Omar Saleh", extract.RoleVictim},
+		{"Guards executed Omar Saleh at Sednaya prison in 2014, his brother said.", extract.EventExecutionAllegation, "Omar Saleh", extract.RoleVictim},
+		{"Colonel Samir Khalil tortured detainees at Branch 215.", extract.EventTortureAllegation, "Samir Khalil", extract.RolePerpetrator},
+		{"Prisoners were tortured by Colonel Samir Khalil at Branch 215.", extract.EventTortureAllegation, "Samir Khalil", extract.RolePerpetrator},
+	}
+	for _, tt := range tests {
+		r := extract.Extract(tt.text, pub, "en")
+		found := false
+		for _, ev := range r.Events {
+			for _, w := range ev.Who {
+				if ev.Type != tt.typ || w.Name != tt.person {
+					continue
+				}
+				found = true
+				if w.Role != tt.role {
+					t.Errorf("%s: %s is the %s's %s, want %s: %s", tt.text, w.Name, ev.Type, w.Role, tt.role, describe(r))
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no %s of %s: %s", tt.text, tt.typ, tt.person, describe(r))
+		}
+	}
+}

@@ -269,8 +269,8 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 			switch {
 			case d.handsOf(m.sp):
 				add(p, extract.RolePerpetrator)
-			case d.harmObject(m.sp) == a:
-				add(p, extract.RoleVictim) // "the torture of X"
+			case d.harmObject(m.sp) == a || tr.Verb && !passive && d.objectAfter(m.sp, b):
+				add(p, extract.RoleVictim) // "the torture of X", "guards tortured X"
 			case d.harmObject(m.sp) >= 0:
 				// "accused of the torture of X and the killing of Y": Y suffered another harm, did none
 			case p.victim || d.passiveVictim(m.sp.b) || d.sufferedBefore(p) && !d.accused(m.sp):
@@ -804,6 +804,22 @@ func (d *doc) isDefendantWord(s sentence) bool {
 		}
 	}
 	return false
+}
+
+// objectAfter reports a name that is the object of the active verb ending
+// at b: right after it, past a title or a noun of the detained ("guards
+// beat the detainee X", "executed Colonel X").
+func (d *doc) objectAfter(m span, b int) bool {
+	if m.a < b {
+		return false
+	}
+	for k := b; k < m.a; k++ {
+		f := d.toks[k].Fold
+		if !(d.own[k] == ownTitle || f == "the" || f == "detainee" || f == "prisoner" || f == "inmate" || victimNouns[f]) {
+			return false
+		}
+	}
+	return m.a-b <= 3
 }
 
 // acrossRelative reports a relative clause set off by commas from token i
