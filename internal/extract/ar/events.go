@@ -361,6 +361,9 @@ func (d *doc) skipTrigger(tr trigger, i int, s sentence) bool {
 	if d.negatedBy(i) {
 		return true // "احتجاز مئات الأشخاص دون محاكمة": no trial
 	}
+	if (tr.typ == extract.EventTrial || tr.typ == extract.EventConviction || tr.typ == extract.EventSentence || tr.typ == extract.EventAcquittal) && d.setForFuture(i, s) {
+		return true
+	}
 	if judicialTypes[tr.typ] && d.demanded(i, s) {
 		return true // "طالبت الرابطة بمحاكمة علنية للمتهم": asked for, not held
 	}
@@ -555,12 +558,6 @@ func (d *doc) demanded(i int, s sentence) bool {
 		if _, ok := d.has(k, demandWords); ok {
 			return true
 		}
-		if _, ok := d.has(k, futureWords); ok {
-			return true // "من المقرر أن تبدأ محاكمة X"
-		}
-	}
-	if _, ok := d.has(i+1, futureWords); ok {
-		return true // "المحاكمة ستبدأ الشهر المقبل"
 	}
 	if d.fold(i-1) == "في" && i >= 3 && (strings.HasPrefix(d.fold(i-2), "حق") || strings.HasPrefix(d.fold(i-3), "حق")) {
 		return true // "يمس بحق المتهم في محاكمة": a right
@@ -571,6 +568,23 @@ func (d *doc) demanded(i int, s sentence) bool {
 
 // demandWords ask for a step of justice or set it in the future.
 var demandWords = words("demand_words")
+
+// setForFuture reports a trial or verdict at i that the sentence sets in
+// the future: "من المقرر أن تبدأ محاكمة X", "المحاكمة ستبدأ الشهر المقبل".
+// A referral set for the future is the decision to refer, taken ("من
+// المقرر أن يحال X إلى القضاء"), as in English.
+func (d *doc) setForFuture(i int, s sentence) bool {
+	for k := i - 1; k >= s.a && k >= i-3; k-- {
+		if !d.toks[k].word {
+			break
+		}
+		if _, ok := d.has(k, futureWords); ok {
+			return true
+		}
+	}
+	_, ok := d.has(i+1, futureWords)
+	return ok
+}
 
 // futureWords set a step of justice in the future.
 var futureWords = words("future_words")
