@@ -21,6 +21,9 @@ func TestEnglishStatusFromEvents(t *testing.T) {
 		{"Syrian survivor Rana Kassab testified on Monday before a court in Koblenz, describing beatings at Branch 251.", "Rana Kassab", extract.StatusWitness},
 		// the guards an account names are neither witnesses nor victims
 		{"Former detainee Karim Haddad told the court that two guards, Fadi Nasser and Ziad Omran, beat prisoners every night at Sednaya prison.", "Fadi Nasser", ""},
+		// a relative who speaks for a victim is a witness; a suspect's is not
+		{"Omar Saleh died in Sednaya prison in 2014. His mother, Amal Saleh, recounted how guards beat her son.", "Amal Saleh", extract.StatusWitness},
+		{"Colonel Ali Hassan is accused of torturing detainees at Branch 215. His wife, Rima Hassan, said he never set foot in a prison.", "Rima Hassan", ""},
 	}
 	for _, tt := range tests {
 		r := extract.Extract(tt.text, pub, "en")

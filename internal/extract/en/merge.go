@@ -170,6 +170,9 @@ func (d *doc) setStatuses() {
 		if p.victim && rank[p.status] < rank[extract.StatusVictim] {
 			p.status = extract.StatusVictim
 		}
+		if d.relativeWitnesses[p.name] && rank[p.status] < rank[extract.StatusWitness] {
+			p.status = extract.StatusWitness // a relative who speaks for a victim
+		}
 	}
 	for _, ev := range d.events {
 		if ev.modality == extract.Denied {

@@ -178,6 +178,15 @@ func (d *doc) fillStatements() {
 		if !st.about {
 			continue
 		}
+		if st.typ == extract.EventStatement && len(st.who) >= 1 && d.relativeTellsOfCustody(st, sufferers) {
+			// the relative who speaks for a victim is a witness (the
+			// annotations' status); the words stay a statement, as the
+			// annotations most often type them
+			if d.relativeWitnesses == nil {
+				d.relativeWitnesses = map[string]bool{}
+			}
+			d.relativeWitnesses[st.who[0].Name] = true
+		}
 		if st.typ == extract.EventStatement && len(st.who) == 1 && (sufferers[st.who[0].Name] || d.eyewitness(st) || d.tellsOwnCustody(st)) {
 			// what a person the text has detained, tortured or bereaved says
 			// of it is testimony; so is what a speaker says he saw done
@@ -230,6 +239,40 @@ func (d *doc) tellsOwnCustody(st *event) bool {
 			return false
 		}
 		return sufferedVerbs[d.fold(k)] && d.fold(k+1) != "responsible" && d.fold(k+1) != "liable"
+	}
+	return false
+}
+
+// relativeTellsOfCustody reports a statement by a relative of a person the
+// text has detained, tortured or killed, in a sentence that speaks of
+// custody or of what was done to them: "His mother, Amal Saleh, recounted
+// how guards beat her son" (the annotations' convention: a relative who
+// speaks for a victim is a witness). A relative of a suspect ("Ali's
+// family said he was innocent") is not.
+func (d *doc) relativeTellsOfCustody(st *event, sufferers map[string]bool) bool {
+	p := d.personNamed(st.who[0].Name)
+	if p == nil || d.speaksForOffice(p) {
+		return false
+	}
+	kinOfSufferer := false
+	for _, k := range p.kin {
+		if k.of != nil && sufferers[k.of.name] && !d.accusedSomewhere(k.of) {
+			kinOfSufferer = true
+		}
+	}
+	if !kinOfSufferer {
+		return false
+	}
+	for k := st.sent.a; k < st.sent.b; k++ {
+		if custodyWords[d.toks[k].Fold] {
+			return true
+		}
+	}
+	for _, ev := range d.events {
+		if ev.sent == st.sent && !ev.about && (ev.typ == extract.EventTortureAllegation || ev.typ == extract.EventExecutionAllegation ||
+			ev.typ == extract.EventDeathInCustody || ev.typ == extract.EventArrest || ev.typ == extract.EventDetention || ev.typ == extract.EventDisappearance) {
+			return true
+		}
 	}
 	return false
 }
