@@ -316,3 +316,34 @@ func TestEnglishObjectOfHarmVerb(t *testing.T) {
 		}
 	}
 }
+
+// A date inside a relative clause before the verb is the clause's, not the
+// saying's; the event after the clause keeps its own date.
+func TestRelativeClauseDate(t *testing.T) {
+	pub := model.DayDate(2025, 3, 1)
+	tests := []struct{ text, typ, want string }{
+		{"Huda Saleh, whose brother Omar disappeared in Branch 215 in 2013, said the family still waits for news.", extract.EventStatement, ""},
+		{"Karim Haddad, who was arrested in 2012, died in Sednaya prison in 2014.", extract.EventDeathInCustody, "2014"},
+		{"Karim Haddad, who was arrested in 2012, died in Sednaya prison.", extract.EventArrest, "2012"},
+	}
+	for _, tt := range tests {
+		r := extract.Extract(tt.text, pub, "en")
+		found := false
+		for _, ev := range r.Events {
+			if ev.Type != tt.typ {
+				continue
+			}
+			found = true
+			got := ""
+			if ev.Date != nil {
+				got = *ev.Date
+			}
+			if got != tt.want {
+				t.Errorf("%s: the %s is dated %q, want %q", tt.text, ev.Type, got, tt.want)
+			}
+		}
+		if !found {
+			t.Errorf("%s: no %s: %s", tt.text, tt.typ, describe(r))
+		}
+	}
+}
