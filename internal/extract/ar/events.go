@@ -325,7 +325,23 @@ var conductWords = words("conduct_words")
 
 var sentenceVerbs = words("sentence_verbs")
 
+// meetVerbs are the forms of لقي that make حتف a death.
+var meetVerbs = words("meet_verbs")
+
 func (d *doc) skipTrigger(tr trigger, i int, s sentence) bool {
+	if len(tr.words) == 1 && tr.words[0] == "حتف" {
+		// "لقي المعتقل X حتفه": the verb stands before its subject and the noun
+		met := false
+		for k := i - 1; k >= s.a && k >= i-7; k-- {
+			if _, ok := d.has(k, meetVerbs); ok {
+				met = true
+				break
+			}
+		}
+		if !met {
+			return true // "قادهم إلى حتفهم": led them to their death
+		}
+	}
 	if tr.typ == extract.EventArrest {
 		for k := i - 1; k >= s.a && k >= i-2; k-- {
 			if f := d.fold(k); f == "حاولت" || f == "حاول" || f == "محاوله" || f == "يحاول" || f == "تحاول" {
@@ -344,6 +360,9 @@ func (d *doc) skipTrigger(tr trigger, i int, s sentence) bool {
 	}
 	if d.negatedBy(i) {
 		return true // "احتجاز مئات الأشخاص دون محاكمة": no trial
+	}
+	if (tr.typ == extract.EventTrial || tr.typ == extract.EventConviction || tr.typ == extract.EventSentence || tr.typ == extract.EventAcquittal) && d.setForFuture(i, s) {
+		return true
 	}
 	if judicialTypes[tr.typ] && d.demanded(i, s) {
 		return true // "طالبت الرابطة بمحاكمة علنية للمتهم": asked for, not held
@@ -549,6 +568,26 @@ func (d *doc) demanded(i int, s sentence) bool {
 
 // demandWords ask for a step of justice or set it in the future.
 var demandWords = words("demand_words")
+
+// setForFuture reports a trial or verdict at i that the sentence sets in
+// the future: "من المقرر أن تبدأ محاكمة X", "المحاكمة ستبدأ الشهر المقبل".
+// A referral set for the future is the decision to refer, taken ("من
+// المقرر أن يحال X إلى القضاء"), as in English.
+func (d *doc) setForFuture(i int, s sentence) bool {
+	for k := i - 1; k >= s.a && k >= i-3; k-- {
+		if !d.toks[k].word {
+			break
+		}
+		if _, ok := d.has(k, futureWords); ok {
+			return true
+		}
+	}
+	_, ok := d.has(i+1, futureWords)
+	return ok
+}
+
+// futureWords set a step of justice in the future.
+var futureWords = words("future_words")
 
 // negatedVerbBefore reports a negated verb three to five words before the
 // trigger at i, in its clause, whose object the trigger is: "لم تعلن
@@ -982,6 +1021,9 @@ func (d *doc) finishEvent(ev *event, tr trigger, a int, s sentence, ps []*person
 		if victimSide && !p.mil && role == extract.RolePerpetrator {
 			role = extract.RoleVictim // "تعرض للتعذيب", "وعلى جسده آثار التعذيب"
 		}
+		if role == extract.RolePerpetrator && d.objectOfPluralVerb(p, a) {
+			role = extract.RoleVictim // "إن السجانين عذبوا X": X was tortured
+		}
 		if toldOf && !p.victim && !p.survivor && (p.mil || d.toldAsPerpetrator(p)) {
 			role = extract.RoleSubject // "فيديو للمعتقل X يصف فيه ممارسات السجان Y": Y is told of, no witness
 		}
@@ -990,6 +1032,27 @@ func (d *doc) finishEvent(ev *event, tr trigger, a int, s sentence, ps []*person
 	ev.where = d.whereFor(tr.typ, a, s)
 	ev.modality = d.modality(tr.typ, a, s)
 	return ev
+}
+
+// pluralHarmVerbs carry their subject in their plural ending: the name
+// after one is its object.
+var pluralHarmVerbs = words("plural_harm_verbs")
+
+// objectOfPluralVerb reports p named right after the verb of harm at a
+// whose plural ending is its subject: "عذبوا X", "أعدموا X".
+func (d *doc) objectOfPluralVerb(p *person, a int) bool {
+	if _, ok := d.has(a, pluralHarmVerbs); !ok {
+		return false
+	}
+	for k := a + 1; k < len(d.toks) && k <= a+3; k++ {
+		if d.personAt[k] == p {
+			return true
+		}
+		if d.own[k] != ownRank && !victimWordSet[d.fold(k)] {
+			return false
+		}
+	}
+	return false
 }
 
 // anyHeld reports a detainee, survivor or victim among ps.

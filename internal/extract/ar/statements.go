@@ -249,6 +249,23 @@ func (d *doc) saysSuffered(ev *event) bool {
 			_, suffered := d.has(k+1, selfSuffered)
 			return suffered
 		}
+		if _, ok := d.has(k, thatWords); ok && d.fold(k) != "انهم" && (ev.speaker == nil || !ev.speaker.advocate) {
+			// "قال X إن السجانين عذبوه": the object pronoun of the verb of harm is the
+			// speaker (a lawyer's "him" is his client)
+			for j := k + 1; j < ev.sent.b && j <= k+3; j++ {
+				if _, harmed := d.has(j, selfObjectVerbs); harmed {
+					return true
+				}
+				if d.personAt[j] != nil {
+					break // "إن السجانين عذبوا X": someone else
+				}
+			}
+		}
+		if d.fold(k) == "عن" {
+			// "كشف X عن تعرضه للتعذيب": the verbal noun with his own pronoun
+			_, suffered := d.has(k+1, selfSufferedNouns)
+			return suffered
+		}
 		if f := d.fold(k); f == "." || f == "،" || f == ":" {
 			return false
 		}
@@ -271,6 +288,13 @@ func (d *doc) speakerSuffered(ev *event, p *person) {
 // selfThat open what a speaker says of themselves: "إنه", "أنها";
 // selfSuffered say it was done to them: "تعرض".
 var selfThat, selfSuffered = words("self_that"), words("self_suffered")
+
+// selfObjectVerbs are verbs of harm whose object pronoun, after "إن", is the
+// speaker: "عذبوه".
+var selfObjectVerbs = words("self_object_verbs")
+
+// selfSufferedNouns say, after عن, that it was done to the speaker: "تعرضه".
+var selfSufferedNouns = words("self_suffered_nouns")
 
 // narratorAt reports a person mention right after a verb of telling.
 func (d *doc) narratorAt(k int, s sentence) bool {

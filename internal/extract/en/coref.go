@@ -529,13 +529,21 @@ func (d *doc) resolvePronoun(k int) *person {
 	}
 	for j := k - 1; j >= 0 && j >= k-lookBack; j-- {
 		if p, m := d.mentionAt(j); p != nil {
-			if fits(p) && !quoter[p] && d.own[m.a] != ownEpithet && !d.inRegimeContext(m) {
-				return p
+			if fits(p) && !quoter[p] && d.own[m.a] != ownEpithet && (!d.inRegimeContext(m) || d.familyOf(m)) {
+				return p // "X's family learned that he had died": he is X
 			}
 			j = m.a
 		}
 	}
 	return nil
+}
+
+// familyOf reports a mention followed by "’s family": the family is not
+// the "he" or "she" of what follows, the person named is ("the Assad
+// family" names a regime; "Karim's family learned that he had died" a
+// relative's loss).
+func (d *doc) familyOf(m span) bool {
+	return isCloseQuote(d.fold(m.b)) && d.fold(m.b+1) == "s" && d.fold(m.b+2) == "family"
 }
 
 // personNamed returns the person whose name is name, or nil.

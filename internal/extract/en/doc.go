@@ -61,6 +61,8 @@ type doc struct {
 	events    []*event
 	main      *person // the person the article is about (defendant)
 	mainDone  bool
+	// relativeWitnesses are relatives who speak for a victim (statements.go)
+	relativeWitnesses map[string]bool
 
 	// indexes that keep the work linear in the length of the text
 	claimOf         []*claim             // per token: the live claim covering it

@@ -62,6 +62,9 @@ var (
 
 	triggers        = mustTriggers(lex, "triggers")
 	victimsAfterSet = lex.Set("victims_after")
+	harmNouns       = lex.Set("harm_nouns")
+	perceptionVerbs = lex.Set("perception_verbs")
+	sufferedVerbs   = lex.Set("suffered_participles")
 	testimonyNouns  = lex.Set("testimony_nouns")
 	custodyWords    = lex.Set("custody_words")
 	corpseWords     = lex.Set("corpse_words")

@@ -152,10 +152,15 @@ func (d *doc) mergeEvents() {
 	d.events = out
 }
 
-// setStatuses derives each person's status from the events they take part in.
+// setStatuses derives each person's status from the events they take part
+// in. A survivor who gives an account is a witness, not only a victim (the
+// annotations' convention: "people giving accounts"; the Arabic extractor's
+// order): witness ranks above victim. Only the one who gives the account
+// becomes a witness; the persons an account names (its victims, the guards
+// it accuses) do not.
 func (d *doc) setStatuses() {
 	rank := map[string]int{extract.StatusConvicted: 7, extract.StatusArrested: 6, extract.StatusWanted: 5, extract.StatusDeceased: 4,
-		extract.StatusVictim: 3, extract.StatusWitness: 2, extract.StatusOfficial: 1}
+		extract.StatusWitness: 3, extract.StatusVictim: 2, extract.StatusOfficial: 1}
 	byName := map[string]*person{}
 	for _, p := range d.persons {
 		byName[p.name] = p
@@ -164,6 +169,9 @@ func (d *doc) setStatuses() {
 		}
 		if p.victim && rank[p.status] < rank[extract.StatusVictim] {
 			p.status = extract.StatusVictim
+		}
+		if d.relativeWitnesses[p.name] && rank[p.status] < rank[extract.StatusWitness] {
+			p.status = extract.StatusWitness // a relative who speaks for a victim
 		}
 	}
 	for _, ev := range d.events {
@@ -188,7 +196,9 @@ func (d *doc) setStatuses() {
 			case extract.EventDeathInCustody:
 				st = extract.StatusDeceased
 			case extract.EventTestimony:
-				st = extract.StatusWitness
+				if w.Role == extract.RoleWitness {
+					st = extract.StatusWitness
+				}
 			}
 			if w.Role == extract.RoleVictim && st == "" {
 				st = extract.StatusVictim

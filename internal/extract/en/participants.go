@@ -269,6 +269,10 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 			switch {
 			case d.handsOf(m.sp):
 				add(p, extract.RolePerpetrator)
+			case d.harmObject(m.sp) == a || tr.Verb && !passive && d.objectAfter(m.sp, b):
+				add(p, extract.RoleVictim) // "the torture of X", "guards tortured X"
+			case d.harmObject(m.sp) >= 0:
+				// "accused of the torture of X and the killing of Y": Y suffered another harm, did none
 			case p.victim || d.passiveVictim(m.sp.b) || d.sufferedBefore(p) && !d.accused(m.sp):
 				add(p, extract.RoleVictim) // "guards beat him ... Al-Tayeb named two guards who took part in the beatings"
 			case passive && !d.agentAfter(m.sp, b):
@@ -304,8 +308,8 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 			if m.person.official || d.isSpeaker(m.sp) || d.witnessed(m.sp, a) {
 				continue // "X testified that her brother died": X did not
 			}
-			if m.person.victim || d.passiveVictim(m.sp.b) {
-				add(m.person, extract.RoleVictim)
+			if m.person.victim || d.passiveVictim(m.sp.b) || d.harmObject(m.sp) == a {
+				add(m.person, extract.RoleVictim) // "the death in custody of X"
 			}
 			any = append(any, m.person)
 		}
@@ -335,9 +339,9 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 		if len(ev.who) == 0 {
 			// "he told investigators", "he gave testimony": only the subject
 			// of the account
-			if k := d.pronounAt(a, s); k >= 0 && k < a && a-k <= 3 {
+			if k := d.pronounAt(a, s); k >= 0 && k < a && (a-k <= 3 || d.acrossRelative(k+1, a)) {
 				if p := d.resolvePronoun(k); p != nil && !p.official {
-					add(p, extract.RoleWitness)
+					add(p, extract.RoleWitness) // "The former detainee, who now lives in Berlin, told reporters"
 				}
 			}
 		}
@@ -364,6 +368,9 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 			role := extract.RoleSubject
 			if m.person.victim && (tr.Type == extract.EventArrest || tr.Type == extract.EventEscape) {
 				role = extract.RoleVictim
+			}
+			if tr.Type == extract.EventArrest && tr.Words[0] == "spent" && !d.accused(m.sp) && !d.isDefendantWord(s) {
+				role = extract.RoleVictim // "X spent three years in Sednaya prison": a detainee, not a suspect
 			}
 			if tr.Verb && agentEvents[tr.Type] && tr.Words[0] != "spent" && d.agentOf(m.sp.b, a) {
 				role = extract.RoleAgent // "he allegedly arrested a civilian": the one who arrested
@@ -564,6 +571,9 @@ func (d *doc) subjects(persons []mention, a, b int, typ string) []mention {
 		if d.anchorOfDescription(m.sp) {
 			continue // "a relative of Saqr ... was arrested": the relative was
 		}
+		if typ != extract.EventArrest && typ != extract.EventEscape && typ != extract.EventRelease && d.harmObject(m.sp) >= 0 {
+			continue // "sentenced X for the death in custody of Y": Y died, X was sentenced
+		}
 		if m.sp.b <= a && prepositionBefore[d.fold(m.sp.a-1)] && d.fold(m.sp.a-1) != "" {
 			continue // "was arrested alongside Nasrallah but escaped": the object of a preposition is no subject
 		}
@@ -730,6 +740,9 @@ func (d *doc) deathOf(persons []mention, p *person, a, b int) bool {
 		if m.person != p {
 			continue
 		}
+		if m.sp.b <= a && d.harmOfAfter(b) {
+			return false // "convicted X over the deaths in detention of two journalists": the journalists died
+		}
 		if m.sp.b <= a && a-m.sp.b <= 6 && !d.clauseBreak(m.sp.b, a) {
 			return true
 		}
@@ -738,6 +751,90 @@ func (d *doc) deathOf(persons []mention, p *person, a, b int) bool {
 		}
 		if m.sp.b < a && d.subjectThrough(m.sp.b, a) {
 			return true
+		}
+	}
+	return false
+}
+
+// harmObject reports a name that is the object of a noun of harm before
+// it: "the death of X", "the torture in custody of X", "the killing of
+// detainees, including X". It returns the noun's token, or -1.
+func (d *doc) harmObject(m span) int {
+	if d.fold(m.a-1) != "of" {
+		return -1
+	}
+	for k := m.a - 2; k >= 0 && k >= m.a-5; k-- {
+		f := d.toks[k].Fold
+		if harmNouns[f] {
+			return k
+		}
+		if f != "in" && f != "under" && !custodyWords[f] {
+			return -1
+		}
+	}
+	return -1
+}
+
+// harmOfAfter reports that the noun of harm ending at b names whom it was
+// done to: "of" after it, at most across "in custody" or "in detention".
+func (d *doc) harmOfAfter(b int) bool {
+	if !harmNouns[d.fold(b-1)] {
+		return false
+	}
+	for k := b; k < len(d.toks) && k < b+4; k++ {
+		f := d.toks[k].Fold
+		if f == "of" {
+			return d.fold(k+1) != "his" && d.fold(k+1) != "her" // "the death of his brother": the brother is the pronoun's kin
+		}
+		if f != "in" && f != "under" && !custodyWords[f] {
+			return false
+		}
+	}
+	return false
+}
+
+// isDefendantWord reports a sentence that speaks of a suspect or a
+// defendant's custody: "the suspect has spent two years in pre-trial
+// detention", "spent ... awaiting trial".
+func (d *doc) isDefendantWord(s sentence) bool {
+	for k := s.a; k < s.b; k++ {
+		switch d.toks[k].Fold {
+		case "suspect", "defendant", "accused", "pre-trial", "pretrial", "trial", "sentence", "sentenced", "convicted", "charged":
+			return true
+		}
+	}
+	return false
+}
+
+// objectAfter reports a name that is the object of the active verb ending
+// at b: right after it, past a title or a noun of the detained ("guards
+// beat the detainee X", "executed Colonel X").
+func (d *doc) objectAfter(m span, b int) bool {
+	if m.a < b {
+		return false
+	}
+	for k := b; k < m.a; k++ {
+		f := d.toks[k].Fold
+		if !(d.own[k] == ownTitle || f == "the" || f == "detainee" || f == "prisoner" || f == "inmate" || victimNouns[f]) {
+			return false
+		}
+	}
+	return m.a-b <= 3
+}
+
+// acrossRelative reports a relative clause set off by commas from token i
+// to the verb at a: ", who now lives in Berlin, told": the word before i is
+// the verb's subject. The clause names nobody and holds no other clause.
+func (d *doc) acrossRelative(i, a int) bool {
+	if d.fold(i) != "," || d.fold(i+1) != "who" {
+		return false
+	}
+	for k := i + 2; k < a && k < i+16; k++ {
+		switch f := d.toks[k].Fold; {
+		case f == ",":
+			return k+1 == a
+		case d.own[k] == ownPerson || f == "." || f == ";" || f == ":":
+			return false
 		}
 	}
 	return false

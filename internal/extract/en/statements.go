@@ -178,10 +178,22 @@ func (d *doc) fillStatements() {
 		if !st.about {
 			continue
 		}
-		if st.typ == extract.EventStatement && len(st.who) == 1 && sufferers[st.who[0].Name] {
+		if st.typ == extract.EventStatement && len(st.who) >= 1 && d.relativeTellsOfCustody(st, sufferers) {
+			// the relative who speaks for a victim is a witness (the
+			// annotations' status); the words stay a statement, as the
+			// annotations most often type them
+			if d.relativeWitnesses == nil {
+				d.relativeWitnesses = map[string]bool{}
+			}
+			d.relativeWitnesses[st.who[0].Name] = true
+		}
+		if st.typ == extract.EventStatement && len(st.who) == 1 && (sufferers[st.who[0].Name] || d.eyewitness(st) || d.tellsOwnCustody(st)) {
 			// what a person the text has detained, tortured or bereaved says
-			// of it is testimony
+			// of it is testimony; so is what a speaker says he saw done
 			st.typ, st.who[0].Role = extract.EventTestimony, extract.RoleWitness
+			if d.tellsOwnCustody(st) {
+				d.speakerTortured(st)
+			}
 		}
 		for _, ev := range d.events {
 			if ev.about || ev.sent != st.sent {
@@ -195,6 +207,138 @@ func (d *doc) fillStatements() {
 			}
 		}
 	}
+}
+
+// tellsOwnCustody reports a person's statement that tells what was done
+// to the speaker in custody: "X recalls being hung from the ceiling", "X
+// described being beaten with cables", "X said he was held for two years
+// at Branch 215", "she said she had been detained at a checkpoint". A
+// speaker for an office (a prosecutor, a lawyer) tells of others.
+func (d *doc) tellsOwnCustody(st *event) bool {
+	if p := d.personNamed(st.who[0].Name); p == nil || d.speaksForOffice(p) || d.accusedSomewhere(p) {
+		return false // a suspect who says he was held tells of his arrest, not a detainee's account
+	}
+	k := st.trig + 1
+	if d.fold(k) == "that" {
+		k++
+	}
+	switch f := d.fold(k); {
+	case f == "being":
+		return sufferedVerbs[d.fold(k+1)]
+	case f == "he" || f == "she":
+		k++
+		switch d.fold(k) {
+		case "was":
+			k++
+		case "had", "has":
+			if d.fold(k+1) != "been" {
+				return false
+			}
+			k += 2
+		default:
+			return false
+		}
+		return sufferedVerbs[d.fold(k)] && d.fold(k+1) != "responsible" && d.fold(k+1) != "liable"
+	}
+	return false
+}
+
+// relativeTellsOfCustody reports a statement by a relative of a person the
+// text has detained, tortured or killed, in a sentence that speaks of
+// custody or of what was done to them: "His mother, Amal Saleh, recounted
+// how guards beat her son" (the annotations' convention: a relative who
+// speaks for a victim is a witness). A relative of a suspect ("Ali's
+// family said he was innocent") is not.
+func (d *doc) relativeTellsOfCustody(st *event, sufferers map[string]bool) bool {
+	p := d.personNamed(st.who[0].Name)
+	if p == nil || d.speaksForOffice(p) {
+		return false
+	}
+	kinOfSufferer := false
+	for _, k := range p.kin {
+		if k.of != nil && sufferers[k.of.name] && !d.accusedSomewhere(k.of) {
+			kinOfSufferer = true
+		}
+	}
+	if !kinOfSufferer {
+		return false
+	}
+	for k := st.sent.a; k < st.sent.b; k++ {
+		if custodyWords[d.toks[k].Fold] {
+			return true
+		}
+	}
+	for _, ev := range d.events {
+		if ev.sent == st.sent && !ev.about && (ev.typ == extract.EventTortureAllegation || ev.typ == extract.EventExecutionAllegation ||
+			ev.typ == extract.EventDeathInCustody || ev.typ == extract.EventArrest || ev.typ == extract.EventDetention || ev.typ == extract.EventDisappearance) {
+			return true
+		}
+	}
+	return false
+}
+
+// speakerTortured makes the speaker of st, who tells what was done to him,
+// the victim of the torture his sentence tells of after the verb of saying
+// when that names nobody: "X described being beaten with cables".
+func (d *doc) speakerTortured(st *event) {
+	for _, ev := range d.events {
+		if ev.sent == st.sent && ev.typ == extract.EventTortureAllegation && ev.trig > st.trig && len(ev.who) == 0 {
+			ev.who = []extract.Participant{{Name: st.who[0].Name, Role: extract.RoleVictim}}
+		}
+	}
+}
+
+// perpetratorSomewhere reports a person some event of the text has as its
+// perpetrator: "The two seized food and beat the elderly" after an account
+// that names them.
+func (d *doc) perpetratorSomewhere(name string) bool {
+	for _, ev := range d.events {
+		for _, w := range ev.who {
+			if w.Name == name && w.Role == extract.RolePerpetrator {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// eyewitness reports a person's statement that tells what the speaker saw
+// or heard done in custody: "X said he saw guards beat prisoners to death",
+// "she told reporters she had witnessed executions". The speech verb is
+// followed, within a few words, by "he" or "she" and a verb of perception
+// (not "heard that": hearsay), and the sentence
+// reports torture, an execution or a death after it. A speaker for an
+// office (a prosecutor, a lawyer) tells what others saw.
+func (d *doc) eyewitness(st *event) bool {
+	if p := d.personNamed(st.who[0].Name); p == nil || d.speaksForOffice(p) {
+		return false
+	}
+	k := -1
+	for j := st.trig + 1; j < st.sent.b && j <= st.trig+4; j++ {
+		f := d.fold(j)
+		if f == "he" || f == "she" {
+			k = j + 1
+			break
+		}
+		if !d.toks[j].Word {
+			return false // "said, citing ...": the clause after the verb is not what was said
+		}
+	}
+	if k < 0 {
+		return false
+	}
+	if f := d.fold(k); f == "had" || f == "has" {
+		k++
+	}
+	if !perceptionVerbs[d.fold(k)] || d.fold(k+1) == "that" {
+		return false // "he heard that guards ...": hearsay, not what he saw
+	}
+	for _, ev := range d.events {
+		if ev.sent == st.sent && ev.trig > k && (ev.typ == extract.EventTortureAllegation || ev.typ == extract.EventExecutionAllegation || ev.typ == extract.EventDeathInCustody) {
+			return true
+		}
+	}
+	return false
 }
 
 // fillContent adds to each statement and account the persons what is said
@@ -223,7 +367,11 @@ func (d *doc) fillContent() {
 			if p == nil || p.name == speaker || hasParticipant(st.who, p.name) || p.official {
 				return
 			}
-			st.who = append(st.who, extract.Participant{Name: p.name, Role: role})
+			r := role
+			if r == extract.RoleVictim && !p.victim && d.perpetratorSomewhere(p.name) {
+				r = extract.RoleSubject // the guards an account names are told of, not its victims
+			}
+			st.who = append(st.who, extract.Participant{Name: p.name, Role: r})
 		}
 		s := st.sent
 		for _, m := range d.sentencePersons(s) {

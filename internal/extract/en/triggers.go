@@ -96,6 +96,9 @@ func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 		if (d.toks[a].Fold == "detained" || d.toks[a].Fold == "arrested") && (roleNouns[next] || adjectivalNext[next]) && !d.tok(b).Cap {
 			return true // "detained officers", "arrested men": an adjective
 		}
+		if d.toks[a].Fold == "detention" && (locatives[prev] || prev == "from" || prev == "into") {
+			return true // "deaths in detention of two citizens": where they died, not whose arrest
+		}
 		if prev == "respiratory" || prev == "cardiac" || prev == "heart" || prev == "house" {
 			return true
 		}

@@ -34,7 +34,7 @@ func (d *doc) dateOf(typ string, a int, s sentence) *extract.DateRef {
 		if spoken[typ] && !d.speechDate(r, a, s) {
 			continue // "a photograph taken at a wedding in 2010,” she said": the words' date, not the speaking's
 		}
-		if !spoken[typ] && (d.announcementDate(r) || r.FirstTok > a && d.citationBetween(a, r.FirstTok)) || d.clauseBetween(r, a) || d.triggerBetween(r, a) || accusedFrom >= 0 && r.FirstTok > accusedFrom || d.inRelativeAfter(r, a) {
+		if !spoken[typ] && (d.announcementDate(r) || r.FirstTok > a && d.citationBetween(a, r.FirstTok)) || d.clauseBetween(r, a) || d.triggerBetween(r, a) || accusedFrom >= 0 && r.FirstTok > accusedFrom || d.inRelativeAfter(r, a) || d.inRelativeBefore(r, a) {
 			continue
 		}
 		if dist := distance(r, a); dist < bestDist {
@@ -42,6 +42,25 @@ func (d *doc) dateOf(typ string, a int, s sentence) *extract.DateRef {
 		}
 	}
 	return best
+}
+
+// inRelativeBefore reports a date inside a relative clause set off by
+// commas that ends just before the trigger at a: "X, who was detained in
+// 2013, said ...", "X, whose brother disappeared in 2013, said ...": the
+// clause's date, not the saying's.
+func (d *doc) inRelativeBefore(r *extract.DateRef, a int) bool {
+	if r.EndTok > a || d.fold(a-1) != "," && !(d.fold(a-2) == "," && d.toks[a-1].Word) {
+		return false
+	}
+	for k := r.FirstTok - 1; k >= 0 && k >= r.FirstTok-15; k-- {
+		switch d.fold(k) {
+		case ",":
+			return relatives[d.fold(k+1)]
+		case ".", ";", ":":
+			return false
+		}
+	}
+	return false
 }
 
 // distance is how far a date is from token a; a date after the trigger
@@ -196,7 +215,10 @@ func (d *doc) triggerBetween(r *extract.DateRef, a int) bool {
 		i, j = a+1, r.FirstTok
 	}
 	for k := i; k < j; k++ {
-		if len(triggers.At(d.toks, k)) > 0 {
+		for _, tr := range triggers.At(d.toks, k) {
+			if tr.Words[0] == "detention" && !tr.NeedsMet(d.toks, k+len(tr.Words), len(d.toks), nil) {
+				continue // "died in detention on 3 May": a word of custody here, no event of its own
+			}
 			return true
 		}
 	}
