@@ -52,7 +52,10 @@ type ClaimFilter struct {
 	// MinConfidence: the extractor's confidence, at least.
 	MinConfidence float64
 	// Window bounds the proposed statements read (default 1000): the
-	// queue is worked from its oldest end.
+	// queue is worked from its oldest end. Without an entity or a source,
+	// the window is of the assignment's and the type's statements (the
+	// oldest 1,000 of that type, not those of the oldest 1,000 that are of
+	// it); the other filters narrow the claims of the window.
 	Window int
 	// Quoted is how many of the first claims get their sources' sentences
 	// (0: all): a page quotes what it shows, not the whole window.
@@ -180,10 +183,18 @@ func (g *grouper) base() ([]model.Statement, error) {
 			return nil, err
 		}
 	default:
-		// the oldest proposed statements (of the reviewer's sources), with
-		// only the columns review reads
+		// the oldest proposed statements (of the reviewer's sources; of
+		// the type asked for, an event type by its events' eventType
+		// statements), with only the columns review reads
+		w := store.Window{ReviewerID: g.f.AssignedTo}
+		if g.f.Type != "" {
+			w.Property = model.Property(g.f.Type)
+			if _, err := model.ParseEventType(g.f.Type); err == nil {
+				w.Property, w.Value = model.PropEventType, g.f.Type
+			}
+		}
 		var err error
-		if sts, err = st.ReviewWindow(g.ctx, v, g.f.AssignedTo, g.f.Window); err != nil {
+		if sts, err = st.ReviewWindow(g.ctx, v, w, g.f.Window); err != nil {
 			return nil, err
 		}
 	}

@@ -225,17 +225,36 @@ func (s *Store) queryReview(ctx context.Context, sizeHint int, q string, args ..
 	return out, s.openQuotes(ctx, out)
 }
 
+// Window narrows the window review by claim groups.
+type Window struct {
+	// ReviewerID: only statements of the sources assigned to this
+	// reviewer.
+	ReviewerID string
+	// Property: only statements of this property (and, when Value is not
+	// "", with this value: an event type's).
+	Property model.Property
+	Value    string
+}
+
 // ReviewWindow is the window review by claim groups: the oldest proposed
-// statements the viewer may see (of the sources assigned to reviewerID,
-// when it is not ""), at most limit, as ReviewQueue and AssignedQueue list
-// them but with only the columns review reads (reviewCols): the rest of
-// each statement is left zero.
-func (s *Store) ReviewWindow(ctx context.Context, v access.Viewer, reviewerID string, limit int) ([]model.Statement, error) {
+// statements the viewer may see, narrowed by w, at most limit, as
+// ReviewQueue and AssignedQueue list them but with only the columns review
+// reads (reviewCols): the rest of each statement is left zero.
+func (s *Store) ReviewWindow(ctx context.Context, v access.Viewer, w Window, limit int) ([]model.Statement, error) {
 	cond, args := visibleFrom(v, "st.sensitivity", "st.source_id")
 	q := "SELECT " + prefixed("st.", reviewCols) + " FROM statements st WHERE st.status = 'proposed' AND " + cond
-	if reviewerID != "" {
+	if w.ReviewerID != "" {
 		q += " AND " + assignedTo
-		args = append(args, reviewerID)
+		args = append(args, w.ReviewerID)
+	}
+	if w.Property != "" {
+		// in order by statements_status_property_created
+		q += " AND st.property = ?"
+		args = append(args, string(w.Property))
+		if w.Value != "" {
+			q += " AND st.value = ?"
+			args = append(args, w.Value)
+		}
 	}
 	q += fmt.Sprintf(" ORDER BY st.created_at, st.id LIMIT %d", limit)
 	out, err := s.queryReview(ctx, limit, q, args...)

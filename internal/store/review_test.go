@@ -94,7 +94,7 @@ func TestReviewReadsWhatTheQueueReads(t *testing.T) {
 					if err != nil {
 						t.Fatal(err)
 					}
-					lean, err := st.ReviewWindow(ctx, v, "", limit)
+					lean, err := st.ReviewWindow(ctx, v, store.Window{}, limit)
 					if err != nil {
 						t.Fatal(err)
 					}
@@ -107,7 +107,7 @@ func TestReviewReadsWhatTheQueueReads(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				lean, err := st.ReviewWindow(ctx, v, reviewer, 1000)
+				lean, err := st.ReviewWindow(ctx, v, store.Window{ReviewerID: reviewer}, 1000)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -115,6 +115,32 @@ func TestReviewReadsWhatTheQueueReads(t *testing.T) {
 				for _, s := range lean {
 					if s.SourceID != sources[1].ID {
 						t.Errorf("assigned window: statement %s of source %s, not the assigned one", s.ID, s.SourceID)
+					}
+				}
+				// narrowed to a property, or to a property's value: the
+				// queue's statements of it, in the queue's order
+				all, err := st.ReviewQueue(ctx, v, 1000, "")
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, w := range []store.Window{{Property: model.PropName}, {Property: model.PropEventType, Value: "arrest"},
+					{Property: model.PropEventType, Value: "release"}, {Property: model.PropDate, ReviewerID: reviewer}} {
+					var want []model.Statement
+					for _, s := range all {
+						if s.Property == w.Property && (w.Value == "" || s.Value == w.Value) && (w.ReviewerID == "" || s.SourceID == sources[1].ID) {
+							want = append(want, s)
+						}
+					}
+					if len(want) > 2 {
+						want = want[:2]
+					}
+					lean, err := st.ReviewWindow(ctx, v, w, 2)
+					if err != nil {
+						t.Fatal(err)
+					}
+					sameParts(t, fmt.Sprintf("window of %+v", w), want, lean)
+					if v.Clearance == model.Confidential && w.Value != "release" && len(lean) == 0 {
+						t.Errorf("window of %+v: empty", w)
 					}
 				}
 				byEntity, err := st.StatementsByEntity(ctx, v, events)
