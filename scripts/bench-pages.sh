@@ -36,5 +36,5 @@ taskset -c 0 "$work/athar" --data "$data" serve --workers 0 --addr "127.0.0.1:$p
 server=$!
 until curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; do sleep 0.2; done
 echo "== pages (server on CPU 0, GOMAXPROCS 1; client on CPU 1)"
-echo "$pw" | taskset -c 1 "$work/athar-bench" --data "$data" pages --url "http://127.0.0.1:$port" --user "$name" --password-stdin --requests "${REQUESTS:-300}"
+echo "$pw" | taskset -c 1 "$work/athar-bench" --data "$data" pages --url "http://127.0.0.1:$port" --user "$name" --password-stdin --requests "${REQUESTS:-300}" --server-pid "$server"
 echo "server resident memory after the run: $(ps -o rss= -p "$server") KiB"

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
+	"os"
 	"regexp"
 	"runtime"
 	"slices"
@@ -33,6 +34,7 @@ func benchPagesCommand(g *globals) *cobra.Command {
 	var perPage int
 	var passwordStdin bool
 	var only string
+	var serverPID int
 	cmd := &cobra.Command{
 		Use:   "pages",
 		Short: "Measure page latency (p50, p95, p99) of a running server on the store it serves",
@@ -41,7 +43,9 @@ request every kind of page --requests times, one request at a time, with
 entities, sources and search words drawn at random from the store the server
 serves (--data/--db must name the same store; it is only read). Prints p50,
 p95, p99 and the slowest request per kind of page. Any answer other than 200
-stops the run: a fast error page measures nothing.`,
+stops the run: a fast error page measures nothing. With --server-pid (a
+server on this machine) it also prints the server's CPU time per request,
+which other work on a shared machine does not inflate as it does latency.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
@@ -75,11 +79,11 @@ stops the run: a fast error page measures nothing.`,
 			fmt.Fprintf(g.stdout, "server %s, %d requests per page kind, client GOMAXPROCS %d\n", base, perPage, runtime.GOMAXPROCS(0))
 			// Each row is printed as soon as its page is measured: a slow page
 			// must not hide the others' figures.
-			row := "%28s %9s %8s %8s %8s %8s %8s\n"
-			fmt.Fprintf(g.stdout, row, "page", "requests", "p50 ms", "p95 ms", "p99 ms", "max ms", "bytes")
+			row := "%28s %9s %8s %8s %8s %8s %8s %8s\n"
+			fmt.Fprintf(g.stdout, row, "page", "requests", "p50 ms", "p95 ms", "p99 ms", "max ms", "bytes", "cpu ms")
 			for _, p := range pages {
 				if len(p.paths) == 0 {
-					fmt.Fprintf(g.stdout, row, p.kind, "0", "-", "-", "-", "-", "-")
+					fmt.Fprintf(g.stdout, row, p.kind, "0", "-", "-", "-", "-", "-", "-")
 					continue
 				}
 				// One untimed round warms the server's caches and the
@@ -89,6 +93,10 @@ stops the run: a fast error page measures nothing.`,
 				}
 				lat := make([]time.Duration, 0, len(p.paths))
 				var size int
+				cpu0, err := processCPU(serverPID)
+				if err != nil {
+					return cannot(err)
+				}
 				for _, path := range p.paths {
 					start := time.Now()
 					n, err := fetch(ctx, client, base+path)
@@ -98,6 +106,14 @@ stops the run: a fast error page measures nothing.`,
 					lat = append(lat, time.Since(start))
 					size += n
 				}
+				cpu1, err := processCPU(serverPID)
+				if err != nil {
+					return cannot(err)
+				}
+				cpu := "-"
+				if serverPID > 0 {
+					cpu = strconv.FormatFloat(float64((cpu1-cpu0).Microseconds())/1000/float64(len(lat)), 'f', 1, 64)
+				}
 				slices.Sort(lat)
 				q := func(f float64) float64 {
 					i := min(len(lat)-1, int(f*float64(len(lat))))
@@ -105,7 +121,7 @@ stops the run: a fast error page measures nothing.`,
 				}
 				ms := func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) }
 				fmt.Fprintf(g.stdout, row, p.kind, strconv.Itoa(len(lat)), ms(q(0.50)), ms(q(0.95)), ms(q(0.99)),
-					ms(float64(lat[len(lat)-1].Microseconds())/1000), strconv.Itoa(size/len(lat)))
+					ms(float64(lat[len(lat)-1].Microseconds())/1000), strconv.Itoa(size/len(lat)), cpu)
 			}
 			return nil
 		},
@@ -115,6 +131,7 @@ stops the run: a fast error page measures nothing.`,
 	cmd.Flags().BoolVar(&passwordStdin, "password-stdin", false, "read the password from stdin")
 	cmd.Flags().IntVar(&perPage, "requests", 300, "requests per kind of page")
 	cmd.Flags().StringVar(&only, "only", "", "measure only the kinds of page whose name holds this (\"review\")")
+	cmd.Flags().IntVar(&serverPID, "server-pid", 0, "the server's process id, to print its CPU time per request (Linux)")
 	return cmd
 }
 
@@ -295,4 +312,40 @@ func fetch(ctx context.Context, client *http.Client, u string) (int, error) {
 		return 0, fmt.Errorf("GET %s: %s", u, resp.Status)
 	}
 	return int(n), nil
+}
+
+// processCPU is the CPU time (user and system) process pid has used, read
+// from /proc; 0 when pid is 0.
+func processCPU(pid int) (time.Duration, error) {
+	if pid <= 0 {
+		return 0, nil
+	}
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0, fmt.Errorf("--server-pid: %w", err)
+	}
+	return parseProcCPU(string(b))
+}
+
+// parseProcCPU reads utime and stime (fields 14 and 15, in clock ticks of
+// 1/100 s on Linux) from a /proc/PID/stat line; the command name, field 2,
+// is in parentheses and may hold spaces.
+func parseProcCPU(stat string) (time.Duration, error) {
+	i := strings.LastIndexByte(stat, ')')
+	if i < 0 {
+		return 0, errors.New("/proc stat: no command name")
+	}
+	f := strings.Fields(stat[i+1:])
+	if len(f) < 13 {
+		return 0, errors.New("/proc stat: too few fields")
+	}
+	var ticks int64
+	for _, s := range f[11:13] { // utime, stime: fields 14 and 15 of the line
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return 0, fmt.Errorf("/proc stat: %w", err)
+		}
+		ticks += n
+	}
+	return time.Duration(ticks) * 10 * time.Millisecond, nil
 }

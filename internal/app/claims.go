@@ -52,7 +52,10 @@ type ClaimFilter struct {
 	// MinConfidence: the extractor's confidence, at least.
 	MinConfidence float64
 	// Window bounds the proposed statements read (default 1000): the
-	// queue is worked from its oldest end.
+	// queue is worked from its oldest end. Without an entity or a source,
+	// the window is of the assignment's and the type's statements (the
+	// oldest 1,000 of that type, not those of the oldest 1,000 that are of
+	// it); the other filters narrow the claims of the window.
 	Window int
 	// Quoted is how many of the first claims get their sources' sentences
 	// (0: all): a page quotes what it shows, not the whole window.
@@ -98,7 +101,9 @@ type ClaimItem struct {
 	// gazetteer already fixes (a listed place's own name).
 	Priority int
 	// Statements are every statement a decision on the claim decides
-	// (proposed ones, for a queue of proposed claims), across sources.
+	// (proposed ones, for a queue of proposed claims), across sources. Read
+	// for review, not in full: their ids, what they say, span and quote,
+	// status and level, not their provenance (store.ReviewWindow).
 	Statements []model.Statement
 	// Events are an event claim's event entities, one per source reading.
 	Events  []string
@@ -177,14 +182,19 @@ func (g *grouper) base() ([]model.Statement, error) {
 		if sts, err = st.StatementsFrom(g.ctx, v, g.f.Source); err != nil {
 			return nil, err
 		}
-	case g.f.AssignedTo != "":
-		var err error
-		if sts, err = st.AssignedQueue(g.ctx, v, g.f.AssignedTo, g.f.Window, ""); err != nil {
-			return nil, err
-		}
 	default:
+		// the oldest proposed statements (of the reviewer's sources; of
+		// the type asked for, an event type by its events' eventType
+		// statements), with only the columns review reads
+		w := store.Window{ReviewerID: g.f.AssignedTo}
+		if g.f.Type != "" {
+			w.Property = model.Property(g.f.Type)
+			if _, err := model.ParseEventType(g.f.Type); err == nil {
+				w.Property, w.Value = model.PropEventType, g.f.Type
+			}
+		}
 		var err error
-		if sts, err = st.ReviewQueue(g.ctx, v, g.f.Window, ""); err != nil {
+		if sts, err = st.ReviewWindow(g.ctx, v, w, g.f.Window); err != nil {
 			return nil, err
 		}
 	}
@@ -220,7 +230,7 @@ func (g *grouper) group(sts []model.Statement) ([]ClaimItem, error) {
 	}
 	sort.Strings(eventIDs)
 	if len(eventIDs) > 0 {
-		byEvent, err := g.a.st.StatementsByEntity(g.ctx, g.v, eventIDs)
+		byEvent, err := g.a.st.ReviewReadings(g.ctx, g.v, eventIDs)
 		if err != nil {
 			return nil, err
 		}
@@ -287,7 +297,7 @@ func (g *grouper) group(sts []model.Statement) ([]ClaimItem, error) {
 				continue
 			}
 			if _, ok := g.events[s.EntityID]; !ok {
-				byEvent, err := g.a.st.StatementsByEntity(g.ctx, g.v, []string{s.EntityID})
+				byEvent, err := g.a.st.ReviewReadings(g.ctx, g.v, []string{s.EntityID})
 				if err != nil {
 					return nil, err
 				}
@@ -332,10 +342,14 @@ func (g *grouper) group(sts []model.Statement) ([]ClaimItem, error) {
 		}
 		return out[i].Key < out[j].Key
 	})
-	for i := range out {
-		if g.f.Quoted > 0 && i >= g.f.Quoted {
-			break
-		}
+	quoted := out
+	if g.f.Quoted > 0 && len(quoted) > g.f.Quoted {
+		quoted = quoted[:g.f.Quoted]
+	}
+	if err := g.readSources(quoted); err != nil {
+		return nil, err
+	}
+	for i := range quoted {
 		if err := g.quote(&out[i]); err != nil {
 			return nil, err
 		}
@@ -538,6 +552,36 @@ func (g *grouper) sourceInfo(id string) (*model.Source, error) {
 	}
 	g.infos[id] = &src
 	return &src, nil
+}
+
+// readSources reads the sources the claims are quoted from, with their
+// texts, in one query rather than one each.
+func (g *grouper) readSources(items []ClaimItem) error {
+	var ids []string
+	seen := map[string]bool{}
+	for _, it := range items {
+		for _, id := range it.Sources {
+			if _, ok := g.sources[id]; !ok && !seen[id] {
+				seen[id] = true
+				ids = append(ids, id)
+			}
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	got, err := g.a.st.SourceTexts(g.ctx, g.v, ids)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if src, ok := got[id]; ok {
+			g.sources[id] = &src
+		} else {
+			g.sources[id] = nil // not visible
+		}
+	}
+	return nil
 }
 
 func (g *grouper) source(id string) (*model.Source, error) {

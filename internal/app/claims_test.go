@@ -80,6 +80,10 @@ func TestReviewByClaim(t *testing.T) {
 			{"Arabic sources", app.ClaimFilter{Entity: c.Person, Language: "ar"}, 2},
 			{"one source", app.ClaimFilter{Source: c.Sources[3]}, 5}, // arrest, name, alias, Damascus, its gazetteer entry
 			{"a type", app.ClaimFilter{Type: string(model.EventTortureAllegation)}, 1},
+			// the window is of the type's statements: a type the oldest
+			// statements do not hold is still found
+			{"a type, in a window of one", app.ClaimFilter{Type: string(model.EventTortureAllegation), Window: 1}, 1},
+			{"a property, in a window of one", app.ClaimFilter{Type: string(model.PropGazetteer), Window: 1}, 1},
 			{"a confidence above every reading", app.ClaimFilter{Entity: c.Person, MinConfidence: 0.9}, 0},
 		} {
 			got, err := r.App.ReviewClaims(ctx, rania, f.f)

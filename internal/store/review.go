@@ -177,3 +177,160 @@ func (s *Store) querySources(ctx context.Context, v access.Viewer, q string, arg
 	}
 	return out, s.hideUnseenOriginals(ctx, v, out)
 }
+
+// reviewCols are the columns review by claim reads of a statement: what
+// grouping readings into claims, quoting them, a decision's targets and the
+// access log need. Not its provenance (origin, author, when it was made
+// and decided, by whom, the note): a page of claims is made of a window of
+// a thousand statements and the events they belong to, and a statement's
+// provenance is read when it is opened (Statement).
+const reviewCols = "id, entity_id, property, value, COALESCE(value_entity, ''), COALESCE(source_id, ''), " +
+	"COALESCE(span_start, 0), COALESCE(span_end, 0), quote, date_start, confidence, status, modality, role, sensitivity"
+
+func scanReviewStatement(sc scanner) (model.Statement, error) {
+	var st model.Statement
+	var ds, status, modality, sens string
+	var start, end int64
+	err := sc.Scan(&st.ID, &st.EntityID, &st.Property, &st.Value, &st.ValueEntity, &st.SourceID, &start, &end,
+		&st.Span.Quote, &ds, &st.Confidence, &status, &modality, &st.Role, &sens)
+	if err != nil {
+		return st, err
+	}
+	st.Span.Start, st.Span.End = int(start), int(end)
+	st.DateStart, _ = model.ParseDate(ds)
+	st.Status, st.Modality = model.Status(status), model.Modality(modality)
+	st.Sensitivity, err = model.ParseSensitivity(sens)
+	return st, err
+}
+
+// queryReview runs a query selecting reviewCols and scans every row.
+func (s *Store) queryReview(ctx context.Context, sizeHint int, q string, args ...any) ([]model.Statement, error) {
+	rows, err := s.db.QueryContext(ctx, s.rebind(q), args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := make([]model.Statement, 0, sizeHint)
+	for rows.Next() {
+		st, err := scanReviewStatement(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, st)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	return out, s.openQuotes(ctx, out)
+}
+
+// Window narrows the window review by claim groups.
+type Window struct {
+	// ReviewerID: only statements of the sources assigned to this
+	// reviewer.
+	ReviewerID string
+	// Property: only statements of this property (and, when Value is not
+	// "", with this value: an event type's).
+	Property model.Property
+	Value    string
+}
+
+// ReviewWindow is the window review by claim groups: the oldest proposed
+// statements the viewer may see, narrowed by w, at most limit, as
+// ReviewQueue and AssignedQueue list them but with only the columns review
+// reads (reviewCols): the rest of each statement is left zero.
+func (s *Store) ReviewWindow(ctx context.Context, v access.Viewer, w Window, limit int) ([]model.Statement, error) {
+	cond, args := visibleFrom(v, "st.sensitivity", "st.source_id")
+	q := "SELECT " + prefixed("st.", reviewCols) + " FROM statements st WHERE st.status = 'proposed' AND " + cond
+	if w.ReviewerID != "" {
+		q += " AND " + assignedTo
+		args = append(args, w.ReviewerID)
+	}
+	if w.Property != "" {
+		// in order by statements_status_property_created
+		q += " AND st.property = ?"
+		args = append(args, string(w.Property))
+		if w.Value != "" {
+			q += " AND st.value = ?"
+			args = append(args, w.Value)
+		}
+	}
+	q += fmt.Sprintf(" ORDER BY st.created_at, st.id LIMIT %d", limit)
+	out, err := s.queryReview(ctx, limit, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("review window: %w", err)
+	}
+	return out, nil
+}
+
+// ReviewReadings is StatementsByEntity with only the columns review reads
+// (reviewCols): every statement of each entity (an event read from a
+// source: its type, date, places and participants) the viewer may see.
+func (s *Store) ReviewReadings(ctx context.Context, v access.Viewer, ids []string) (map[string][]model.Statement, error) {
+	out := make(map[string][]model.Statement, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	cond, args := visibleFrom(v, "sensitivity", "source_id")
+	q := "SELECT " + reviewCols + " FROM statements WHERE entity_id IN (" + placeholders(len(ids)) + ") AND " + cond
+	if v.ConfirmedOnly() {
+		q += " AND status = 'confirmed'"
+	}
+	sts, err := s.queryReview(ctx, 8*len(ids), q+" ORDER BY created_at, id", append(idArgs(ids), args...)...)
+	if err != nil {
+		return nil, fmt.Errorf("readings of %d entities: %w", len(ids), err)
+	}
+	for _, id := range ids {
+		out[id] = nil
+	}
+	for _, st := range sts {
+		out[st.EntityID] = append(out[st.EntityID], st)
+	}
+	return out, nil
+}
+
+// SourceTexts reads, in one query per 500, the sources with their texts
+// that the viewer may see among ids: what a page of claims quotes its
+// sentences from. A source the viewer may not see is missing.
+func (s *Store) SourceTexts(ctx context.Context, v access.Viewer, ids []string) (map[string]model.Source, error) {
+	out := make(map[string]model.Source, len(ids))
+	cond, vargs := visibleFrom(v, "sensitivity", "id")
+	for len(ids) > 0 {
+		chunk := ids[:min(len(ids), 500)]
+		ids = ids[len(chunk):]
+		srcs, err := s.sourceTexts(ctx, v, "SELECT "+sourceCols+", text FROM sources WHERE id IN ("+placeholders(len(chunk))+") AND "+cond,
+			append(idArgs(chunk), vargs...)...)
+		if err != nil {
+			return nil, fmt.Errorf("sources with their texts: %w", err)
+		}
+		for _, src := range srcs {
+			out[src.ID] = src
+		}
+	}
+	return out, nil
+}
+
+func (s *Store) sourceTexts(ctx context.Context, v access.Viewer, q string, args ...any) ([]model.Source, error) {
+	rows, err := s.db.QueryContext(ctx, s.rebind(q), args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.Source
+	for rows.Next() {
+		src, err := scanSource(rows, true)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, src)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	if err := s.openSealed(ctx, out, true); err != nil {
+		return nil, err
+	}
+	return out, s.hideUnseenOriginals(ctx, v, out)
+}

@@ -110,6 +110,29 @@ func (s *Server) claimsShow(w http.ResponseWriter, r *http.Request) {
 		items = items[:claimsPerPage]
 	}
 	data.Shown = len(items)
+	// the entities and sources the items name, captioned and read in a
+	// few queries rather than one or two each
+	var refs []string
+	var sts []model.Statement
+	for _, it := range items {
+		if it.Entity != "" {
+			refs = append(refs, it.Entity)
+		}
+		for _, p := range it.Participants {
+			if p.EntityID != "" {
+				refs = append(refs, p.EntityID)
+			}
+		}
+		sts = append(sts, it.Statements...)
+	}
+	if err := rd.cf.PrefetchRefs(refs); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if err := rd.cf.Prefetch(sts); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	var shown app.Shown
 	var all []string
 	for i, it := range items {
