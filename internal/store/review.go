@@ -252,8 +252,18 @@ func (s *Store) ReviewWindow(ctx context.Context, v access.Viewer, w Window, lim
 		q += " AND st.property = ?"
 		args = append(args, string(w.Property))
 		if w.Value != "" {
-			q += " AND st.value = ?"
+			// A sealed source's value matches by its keyed hash.
+			q += " AND (st.value = ?"
 			args = append(args, w.Value)
+			vk, err := s.valueKey(ctx)
+			if err != nil {
+				return nil, fmt.Errorf("review window: %w", err)
+			}
+			if vk != nil {
+				q += " OR st.value_hash = ?"
+				args = append(args, hashValue(vk, w.Value))
+			}
+			q += ")"
 		}
 	}
 	q += fmt.Sprintf(" ORDER BY st.created_at, st.id LIMIT %d", limit)
