@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -108,29 +110,25 @@ func TestLargeSourceIsRecordedInBoundedTransactions(t *testing.T) {
 // records it all, as a run that was never stopped would.
 func TestStoppedRecordingIsFinishedByReextract(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, st *store.Store) {
-		// Long enough that the recording takes many transactions, however
-		// slowly the test's goroutines are scheduled.
+		// Long enough that the recording takes many transactions.
 		data := longReport(40)
 		ref := storetest.Another(t, st)
-		whole, err := app.New(ref, app.Config{}).IngestBytes(context.Background(), access.Operator(), "r.txt", data, app.IngestOptions{})
+		// The run never stopped counts how often ingest asks whether to
+		// stop; the run under test is told to stop halfway through those
+		// questions: after the source is stored, before its findings are
+		// all recorded, whatever the scheduling.
+		counted := &stopAfter{Context: context.Background(), limit: -1, done: make(chan struct{})}
+		whole, err := app.New(ref, app.Config{}).IngestBytes(counted, access.Operator(), "r.txt", data, app.IngestOptions{WriteBatch: 20})
 		if err != nil {
 			t.Fatal(err)
 		}
-		ctx, cancel := context.WithCancel(context.Background())
+		asked := counted.asked.Load()
+		if asked < 20 {
+			t.Fatalf("ingest asked %d times whether to stop: too few to stop it halfway", asked)
+		}
+		ctx := &stopAfter{Context: context.Background(), limit: asked / 2, done: make(chan struct{})}
 		a := app.New(st, app.Config{})
-		// Cancelled once the source and a few transactions are written.
-		head, _, _ := st.Head(context.Background())
-		go func() {
-			for ctx.Err() == nil {
-				if h, _, err := st.Head(context.Background()); err == nil && h > head+100 {
-					cancel()
-					return
-				}
-				time.Sleep(time.Millisecond)
-			}
-		}()
 		got, err := a.IngestBytes(ctx, access.Operator(), "r.txt", data, app.IngestOptions{WriteBatch: 20})
-		cancel()
 		if err != nil || got.Outcome != app.Stored || !errors.Is(got.Err, app.ErrUnfinished) {
 			t.Fatalf("stopped: %+v %v", got, err)
 		}
@@ -153,6 +151,26 @@ func TestStoppedRecordingIsFinishedByReextract(t *testing.T) {
 		}
 	})
 }
+
+// stopAfter is a context that is cancelled when Err has been asked more
+// than limit times (never, when limit is negative), counting the asks.
+type stopAfter struct {
+	context.Context
+	limit int64
+	asked atomic.Int64
+	once  sync.Once
+	done  chan struct{}
+}
+
+func (c *stopAfter) Err() error {
+	if n := c.asked.Add(1); c.limit >= 0 && n > c.limit {
+		c.once.Do(func() { close(c.done) })
+		return context.Canceled
+	}
+	return nil
+}
+
+func (c *stopAfter) Done() <-chan struct{} { return c.done }
 
 // While a large source is recorded, other writers — a login, a review —
 // get their turn between its transactions instead of waiting for the whole
