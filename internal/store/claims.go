@@ -585,6 +585,11 @@ func (s *Store) rebuildTotals(ctx context.Context, ifMissing bool) (int, error) 
 	for from := 0; from < len(entities); from += batch {
 		ids := entities[from:min(from+batch, len(entities))]
 		b := newClaimBuilder()
+		// Whether a statement's source is withheld from the public is
+		// tested in the row, on the source and consent joined to it: as
+		// "IN (withheld sources)", PostgreSQL built that set again for
+		// every batch by reading all the sources (772 ms a batch at
+		// 100,000 sources).
 		rows, err := t.query(ctx, "SELECT st.entity_id, st.property, st.value, COALESCE(st.value_entity, ''), COALESCE(st.source_id, ''), "+
 			"COALESCE(w.duplicate_of, w.id, ''), st.status, st.sensitivity, st.modality, st.created_at, "+
 			"CASE WHEN "+withheldCond+" THEN 1 ELSE 0 END "+
