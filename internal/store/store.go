@@ -186,8 +186,8 @@ func (s *Store) openPostgres(ctx context.Context, cfg Config) error {
 // "options=-c jit=on"). The page queries are short index walks that stop at
 // a page, but their subplans (the entities merged into another, the read
 // policy) make the planner's cost of the whole scan high enough to compile
-// every query: an entity list that runs in 2-5 ms spent 60-200 ms compiling
-// on each request (docs/scaling.md).
+// every query: an entity list that runs in 0.5-15 ms spent about a second
+// compiling on each request at a million statements (docs/scaling.md).
 func withoutJIT(cc *pgx.ConnConfig) {
 	if _, set := cc.RuntimeParams["jit"]; set || strings.Contains(cc.RuntimeParams["options"], "jit") {
 		return
