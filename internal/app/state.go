@@ -9,16 +9,26 @@ import (
 	"github.com/athar-project/athar/internal/search"
 )
 
-// RefreshEvery bounds how stale the long-lived state may grow: the name
-// index is rebuilt in the background, and what was stored without being
-// indexed for search is indexed, at most this often (other processes — a
-// worker, an ingest on the command line — write to the same store).
+// RefreshEvery bounds how stale the search index may grow: what was stored
+// without being indexed for search (other processes — a worker, an ingest on
+// the command line — write to the same store) is indexed at most this often,
+// in the background once the process has indexed it once.
 const RefreshEvery = time.Minute
+
+// RebuildEvery is how often the name index is read again whole, in the
+// background. It catches up from the ledger before every match and
+// placement (resolve.CatchUp) and so knows every name other processes
+// stored, merged, split or reviewed; what it cannot follow is a statement
+// re-extraction deleted, whose name stays in the index until this rebuild.
+// A whole read costs a scan of every name statement (32 s at 1M statements
+// under load), too dear to run every minute.
+const RebuildEvery = time.Hour
 
 // nameIndex is the process's one name resolver: built from the store on first
 // use (it reads every name, so a server starts without it), learning every
-// placement and judgement this process makes, and rebuilt in the background
-// once it is older than RefreshEvery and someone asks for a fresh one.
+// placement and judgement this process makes and, from the ledger, every one
+// other processes make, and rebuilt in the background once it is older than
+// RebuildEvery and someone asks for a fresh one.
 type nameIndex struct {
 	mu         sync.Mutex
 	r          *resolve.Resolver
@@ -43,8 +53,8 @@ func (a *App) resolver(ctx context.Context) (*resolve.Resolver, error) {
 }
 
 // freshResolver is resolver for matching: when the index is older than
-// RefreshEvery a rebuild starts in the background (the current one answers
-// meanwhile), so that entities other processes stored are found.
+// RebuildEvery a rebuild starts in the background (the current one answers
+// meanwhile, caught up from the ledger).
 func (a *App) freshResolver(ctx context.Context) (*resolve.Resolver, error) {
 	r, err := a.resolver(ctx)
 	if err != nil {
@@ -53,7 +63,7 @@ func (a *App) freshResolver(ctx context.Context) (*resolve.Resolver, error) {
 	n := &a.names
 	n.mu.Lock()
 	defer n.mu.Unlock()
-	if a.now().Sub(n.builtAt) > RefreshEvery && !n.rebuilding {
+	if a.now().Sub(n.builtAt) > RebuildEvery && !n.rebuilding {
 		n.rebuilding = true
 		go a.rebuildResolver()
 	}
@@ -91,6 +101,7 @@ type searchState struct {
 	svc      *search.Service
 	res      *resolve.Resolver
 	caughtUp time.Time
+	catching bool // a catch-up runs in the background
 }
 
 // searcher returns the search service, after FreshSearch.
@@ -114,17 +125,37 @@ func (a *App) searcher(ctx context.Context) (*search.Service, error) {
 // FreshSearch indexes — at most once per RefreshEvery, however many requests
 // ask — what was stored without being indexed for search (by an older
 // version, or `athar ingest --queue` before its jobs ran): what a
-// long-running server does before it searches.
+// long-running server does before it searches. The process's first search
+// waits for it; later ones do not: it runs in the background (it looks
+// through every statement, 18 s at 1M under load, and every request that
+// came due would have waited for it) and the search answers from what is
+// indexed meanwhile.
 func (a *App) FreshSearch(ctx context.Context) error {
 	s := &a.search
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if now := a.now(); now.Sub(s.caughtUp) > RefreshEvery {
+	now := a.now()
+	switch {
+	case now.Sub(s.caughtUp) <= RefreshEvery || s.catching:
+	case s.caughtUp.IsZero():
 		// Not cut short by the request that happens to trigger it.
 		if _, err := search.CatchUp(context.WithoutCancel(ctx), a.st); err != nil {
 			return err
 		}
 		s.caughtUp = now
+	default:
+		s.catching = true
+		go func() {
+			_, err := search.CatchUp(context.Background(), a.st)
+			s.mu.Lock()
+			defer s.mu.Unlock()
+			s.catching = false
+			if err != nil {
+				a.log.Error("index for search what was stored unindexed", "err", err)
+				return
+			}
+			s.caughtUp = now
+		}()
 	}
 	return nil
 }
