@@ -1,6 +1,7 @@
 package main
 
 import (
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -61,11 +62,13 @@ func TestIngestSurvivesSIGKILL(t *testing.T) {
 	}
 }
 
-// count is how many sources the store holds; 0 before the database exists.
-// killedAfter runs athar with base and args, kills it with SIGKILL once
-// the store lists stored sources, and returns how the process ended. The
-// deadline only tells a hung process from a slow one.
-func killedAfter(t *testing.T, base, args []string, stored int) error {
+// killedWhen runs athar with base and args and kills it with SIGKILL at the
+// first moment ready holds, and returns how the process ended. ready is
+// asked while the process is stopped (SIGSTOP, and seen stopped), so the
+// process cannot go past that moment — finish, say — between the answer and
+// the kill, however fast the machine. The deadline only tells a hung process
+// from a slow one.
+func killedWhen(t *testing.T, base, args []string, what string, ready func() bool) error {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], append(base, args...)...)
 	cmd.Env = append(os.Environ(), "ATHAR_RUN_MAIN=1")
@@ -74,24 +77,100 @@ func killedAfter(t *testing.T, base, args []string, stored int) error {
 	}
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
-	deadline := time.Now().Add(6 * time.Minute)
-	for count(t, base) < stored {
-		select {
-		case err := <-done:
-			t.Fatalf("athar %s ended (%v) before %d sources were stored: give it more to do", args[0], err, stored)
-		default:
-		}
+	ended := func(err error) {
+		t.Helper()
+		t.Fatalf("athar %s ended (%v) before %s: give it more to do", args[0], err, what)
+	}
+	for deadline := time.Now().Add(6 * time.Minute); ; time.Sleep(20 * time.Millisecond) {
 		if time.Now().After(deadline) {
-			t.Fatalf("athar %s stored fewer than %d sources in six minutes", args[0], stored)
+			cmd.Process.Kill()
+			t.Fatalf("athar %s: not %s in six minutes", args[0], what)
 		}
-		time.Sleep(20 * time.Millisecond)
+		if err := cmd.Process.Signal(syscall.SIGSTOP); err != nil {
+			ended(<-done)
+		}
+		if !stopped(cmd.Process.Pid) {
+			ended(<-done)
+		}
+		if ready() {
+			if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+				t.Fatal(err)
+			}
+			return <-done
+		}
+		if err := cmd.Process.Signal(syscall.SIGCONT); err != nil {
+			ended(<-done)
+		}
 	}
-	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
-		t.Fatal(err)
-	}
-	return <-done
 }
 
+// stopped waits until process pid is stopped and says so; false when it
+// ended instead.
+func stopped(pid int) bool {
+	for {
+		stat, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+		if err != nil {
+			return false
+		}
+		// pid (comm) state ...: comm may hold spaces and parentheses.
+		rest := string(stat[strings.LastIndexByte(string(stat), ')')+1:])
+		switch f := strings.Fields(rest); {
+		case len(f) == 0:
+			return false
+		case f[0] == "T" || f[0] == "t":
+			return true
+		case f[0] == "Z" || f[0] == "X":
+			return false
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
+
+// killedAfter is killedWhen the store holds at least stored sources.
+func killedAfter(t *testing.T, base, args []string, stored int) error {
+	t.Helper()
+	return killedWhen(t, base, args, fmt.Sprintf("%d sources were stored", stored), func() bool {
+		return countRows(t, base, "SELECT count(*) FROM sources") >= stored
+	})
+}
+
+// countRows asks the database of the store base names (its SQLite file, or
+// the PostgreSQL of --db) for a count, directly: a process stopped mid-write
+// cannot then hold it up (an athar command would wait on its locks). 0 while
+// the database or the table is not there yet.
+func countRows(t *testing.T, base []string, query string) int {
+	t.Helper()
+	var data, dbURL string
+	for i := 0; i+1 < len(base); i++ {
+		switch base[i] {
+		case "--data":
+			data = base[i+1]
+		case "--db":
+			dbURL = base[i+1]
+		}
+	}
+	driver, dsn := "pgx", dbURL
+	if dbURL == "" {
+		path := filepath.Join(data, "athar.db")
+		if _, err := os.Stat(path); err != nil {
+			return 0
+		}
+		driver, dsn = "sqlite", "file:"+path+"?mode=ro"
+	}
+	db, err := sql.Open(driver, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var n int
+	if err := db.QueryRow(query).Scan(&n); err != nil {
+		return 0
+	}
+	return n
+}
+
+// count is how many sources the store holds, as athar lists them; 0
+// before the database exists.
 func count(t *testing.T, base []string) int {
 	t.Helper()
 	r := athar(t, "", append(base, "sources", "list", "--json")...)
@@ -137,11 +216,12 @@ func TestLargeSourceSurvivesSIGKILL(t *testing.T) {
 			}
 			in := filepath.Join(dir, "long.txt")
 			writeFile(t, in, []byte(text.String()))
-			// Killed once the source is stored: its findings take many
-			// transactions more.
-			if err := killedAfter(t, base, []string{"ingest", in}, 1); err == nil {
-				t.Fatal("the ingest ended before it could be killed: make the text longer")
-			}
+			// Killed once the source is stored and while its findings,
+			// which take many transactions more, are being recorded.
+			killedWhen(t, base, []string{"ingest", in}, "the source was stored, its findings not all recorded", func() bool {
+				return countRows(t, base, "SELECT count(*) FROM sources") == 1 &&
+					countRows(t, base, "SELECT count(*) FROM extraction_runs") == 1
+			})
 			if r := athar(t, "", append(base, "verify")...); r.code != 0 {
 				t.Fatalf("verify after SIGKILL: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 			}
