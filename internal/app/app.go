@@ -67,6 +67,11 @@ type App struct {
 	queue   Queue
 
 	hashing chan struct{} // bounds concurrent argon2id hashes (64 MiB each)
+
+	// between, when set (by tests), is called between two transactions
+	// of a long text's writing: before piece n of its text ("piece") or
+	// part n of its search document ("part").
+	between func(step string, n int)
 }
 
 // New returns the application layer over st, which the caller keeps open

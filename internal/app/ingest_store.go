@@ -224,6 +224,9 @@ func (a *App) finishText(ctx context.Context, r *run, p *parsed, out *IngestResu
 // transaction each, letting other writers in between.
 func (a *App) writePieces(ctx context.Context, r *run, sourceID string, first int, pieces []string) error {
 	for i, piece := range pieces {
+		if a.between != nil {
+			a.between("piece", first+i)
+		}
 		a.st.Yield(ctx)
 		if err := ctx.Err(); err != nil {
 			return err
@@ -245,7 +248,7 @@ func (a *App) writePieces(ctx context.Context, r *run, sourceID string, first in
 // process end first, search.CatchUp indexes what is left, as it does
 // whatever was stored unindexed).
 func (a *App) indexStaged(ctx context.Context, r *run, sourceID string, p *parsed) error {
-	if err := indexParts(ctx, a.st, r.v.Actor(), sourceID, p.folded); err != nil {
+	if err := a.indexParts(ctx, r.v.Actor(), sourceID, p.folded); err != nil {
 		return err
 	}
 	p.folded = nil // not held while the findings are recorded
@@ -255,13 +258,16 @@ func (a *App) indexStaged(ctx context.Context, r *run, sourceID string, p *parse
 // indexParts indexes the parts of a source's search document (made by
 // search.SourceDocument), a transaction each, letting other writers in
 // between.
-func indexParts(ctx context.Context, st *store.Store, actor, sourceID string, parts []string) error {
+func (a *App) indexParts(ctx context.Context, actor, sourceID string, parts []string) error {
 	for i, part := range parts {
-		st.Yield(ctx)
+		if a.between != nil {
+			a.between("part", i)
+		}
+		a.st.Yield(ctx)
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		err := st.Write(ctx, actor, func(tx *store.Tx) error {
+		err := a.st.Write(ctx, actor, func(tx *store.Tx) error {
 			return search.IndexSourcePart(ctx, tx, sourceID, i, part)
 		})
 		if err != nil {

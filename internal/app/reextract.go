@@ -192,7 +192,7 @@ func (a *App) extractStaged(ctx context.Context, v access.Viewer, src model.Sour
 	if err != nil {
 		return out, err
 	}
-	if err := indexParts(ctx, a.st, v.Actor(), src.ID, folded); err != nil {
+	if err := a.indexParts(ctx, v.Actor(), src.ID, folded); err != nil {
 		return out, err
 	}
 	folded = nil

@@ -135,6 +135,9 @@ func DocParts(body string) []string {
 			for cut > 0 && !utf8.RuneStart(body[cut]) {
 				cut--
 			}
+			parts = append(parts, body[:cut])
+			body = body[cut:]
+			continue
 		}
 		next := body[cut:]
 		parts = append(parts, body[:cut]+" "+firstWords(next, DocOverlap))
@@ -146,13 +149,20 @@ func DocParts(body string) []string {
 	return parts
 }
 
-// firstWords is the first n space-separated words of s.
+// firstWords is the first n space-separated words of s, as many of them
+// as its first DocPart/8 bytes hold whole.
 func firstWords(s string, n int) string {
 	s = strings.TrimLeft(s, " ")
 	end := 0
 	for i := 0; i < n && end < len(s); i++ {
 		sp := strings.IndexByte(s[end:], ' ')
 		if sp < 0 {
+			sp = len(s) - end
+		}
+		if end+sp > DocPart/8 {
+			break
+		}
+		if end+sp == len(s) {
 			return s
 		}
 		end += sp + 1
