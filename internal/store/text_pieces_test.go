@@ -15,7 +15,7 @@ import (
 
 func TestSplitText(t *testing.T) {
 	for _, tc := range []struct {
-		name, text string
+		name, text   string
 		size, pieces int
 	}{
 		{"short", "a short text", 100, 1},
