@@ -218,6 +218,13 @@ func (a *App) finishText(ctx context.Context, r *run, p *parsed, out *IngestResu
 		return
 	}
 	out.TextFinished = true
+	if r.extracts() {
+		// Indexed a part a transaction here, not by the search's
+		// catch-up, which indexes a source whole in one.
+		if err := a.indexParts(ctx, r.v.Actor(), out.Source.ID, search.SourceDocument(p.doc.Title, p.doc.Publisher, p.doc.Text)); err != nil {
+			out.Err = fmt.Errorf("%w: %s: %v", ErrUnfinished, out.Source.ID, err)
+		}
+	}
 }
 
 // writePieces writes pieces of a source's text, numbered from first, a
