@@ -209,9 +209,9 @@ func TestNearCopyLinksNameOnlyVisibleOriginals(t *testing.T) {
 // LongestWrite remembers the longest write transaction.
 func TestLongestWrite(t *testing.T) {
 	st := storetest.Open(t, store.Config{DataDir: t.TempDir()})
-	if st.LongestWrite() != 0 {
-		t.Fatalf("a new store's longest write: %v", st.LongestWrite())
-	}
+	// (Opening writes already — the first open's repair of merge chains
+	// is a transaction of its own, of no ledgered row — so a new store's
+	// longest write is not nothing.)
 	err := st.Write(context.Background(), "tester", func(*store.Tx) error { time.Sleep(30 * time.Millisecond); return nil })
 	if err != nil {
 		t.Fatal(err)
