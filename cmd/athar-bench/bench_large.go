@@ -59,7 +59,7 @@ write lock throughout and grew the server to gigabytes).`,
 			if err != nil {
 				return cannot(err)
 			}
-			fmt.Fprintf(g.stdout, "%6s %10s %8s %10s %10s %12s %16s\n", "MiB", "seconds", "MB/s", "mentions", "statements", "peak RSS MiB", "longest write s")
+			fmt.Fprintf(g.stdout, "%6s %10s %8s %10s %10s %12s %16s  %s\n", "MiB", "seconds", "MB/s", "mentions", "statements", "peak RSS MiB", "longest write s", "its first ledgered table")
 			for _, f := range strings.Split(sizes, ",") {
 				mb, err := strconv.Atoi(strings.TrimSpace(f))
 				if err != nil || mb < 1 {
@@ -78,11 +78,12 @@ write lock throughout and grew the server to gigabytes).`,
 				}
 				var secs, longest float64
 				var mentions, statements int
-				if _, err := fmt.Sscanf(string(out), "%g %d %d %g", &secs, &mentions, &statements, &longest); err != nil {
+				var what string
+				if _, err := fmt.Sscanf(string(out), "%g %d %d %g %s", &secs, &mentions, &statements, &longest, &what); err != nil {
 					return cannot(fmt.Errorf("%d MiB: %q: %w", mb, out, err))
 				}
 				rss := child.ProcessState.SysUsage().(*syscall.Rusage).Maxrss // KiB on Linux
-				fmt.Fprintf(g.stdout, "%6d %10.1f %8.3f %10d %10d %12.0f %16.2f\n", mb, secs, float64(mb)*1.048576/secs, mentions, statements, float64(rss)/1024, longest)
+				fmt.Fprintf(g.stdout, "%6d %10.1f %8.3f %10d %10d %12.0f %16.2f  %s\n", mb, secs, float64(mb)*1.048576/secs, mentions, statements, float64(rss)/1024, longest, what)
 			}
 			return nil
 		},
@@ -136,7 +137,11 @@ func benchLargeOneCommand(g *globals) *cobra.Command {
 			if r.Outcome != app.Stored || r.Err != nil {
 				return cannot(fmt.Errorf("%s: %v", r.Outcome, r.Err))
 			}
-			fmt.Fprintf(g.stdout, "%g %d %d %g\n", time.Since(start).Seconds(), r.Found.Mentions, r.Found.Statements, st.LongestWrite().Seconds())
+			what := st.LongestWriteOf()
+			if what == "" {
+				what = "(none)" // a search index part, a mark
+			}
+			fmt.Fprintf(g.stdout, "%g %d %d %g %s\n", time.Since(start).Seconds(), r.Found.Mentions, r.Found.Statements, st.LongestWrite().Seconds(), what)
 			return nil
 		},
 	}

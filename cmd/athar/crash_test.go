@@ -233,6 +233,17 @@ func TestLargeSourceSurvivesSIGKILL(t *testing.T) {
 				t.Fatalf("sources after the kill: %v %s", err, r.stdout)
 			}
 			id := srcs[0].ID
+			// Killed while its text was written a piece at a time, the
+			// source says so; the same file brought again finishes it.
+			show := athar(t, "", append(base, "sources", "show", id, "--json")...)
+			if strings.Contains(show.stdout, `"text_pending": true`) {
+				if r := athar(t, "", append(base, "reextract", id)...); r.code == 0 {
+					t.Errorf("re-extraction of a half-written text succeeded:\n%s", r.stdout)
+				}
+				if r := athar(t, "", append(base, "ingest", in)...); r.code != 0 || !strings.Contains(r.stdout, "exists") {
+					t.Fatalf("the same file again: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+				}
+			}
 			r = athar(t, "", append(base, "reextract", id)...)
 			if r.code != 0 || !strings.HasPrefix(r.stdout, "extracted  "+id) {
 				t.Fatalf("re-extraction of the killed source: exit %d\n%s%s", r.code, r.stdout, r.stderr)

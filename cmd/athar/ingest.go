@@ -303,6 +303,9 @@ func (g *globals) reportIngest(r app.IngestResult) {
 	if r.Raised {
 		line += fmt.Sprintf("  (raised to %s %s)", r.Source.Sensitivity, r.Source.Kind)
 	}
+	if r.TextFinished {
+		line += "  (its text, cut short before, is now whole: 'athar reextract " + id + "' extracts it)"
+	}
 	if r.DryRun {
 		line += "  (dry run)"
 	}

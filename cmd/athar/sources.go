@@ -27,6 +27,9 @@ type sourceJSON struct {
 	IngestedAt  string  `json:"ingested_at"`
 	DuplicateOf *string `json:"duplicate_of"`
 	Text        *string `json:"text,omitempty"`
+	// TextPending: a long text still being stored, a piece at a time
+	// (Text is then empty).
+	TextPending bool `json:"text_pending,omitempty"`
 	// Files are the files kept with a captured page (show only).
 	Files []fileJSON `json:"files,omitempty"`
 }
@@ -61,6 +64,7 @@ func toSourceJSON(s model.Source, withText bool) sourceJSON {
 	}
 	if withText {
 		out.Text = &s.Text
+		out.TextPending = s.TextPending
 	}
 	return out
 }
@@ -138,6 +142,10 @@ func init() {
 						fmt.Fprintf(g.stdout, "  from %s", f.URL)
 					}
 					fmt.Fprintln(g.stdout)
+				}
+				if s.TextPending {
+					fmt.Fprintf(g.stdout, "\n(the text is still being stored, a piece at a time: shown once whole; if its ingest was stopped, ingest the same file again)\n")
+					return nil
 				}
 				fmt.Fprintf(g.stdout, "\n%s\n", s.Text)
 				return nil

@@ -92,7 +92,7 @@ func (s *Server) sourceShow(ctx context.Context, in *idIn) (*sourceShowOut, erro
 	if err := s.record(ctx, "api-view", []model.Source{src}, nil); err != nil {
 		return nil, err
 	}
-	return &sourceShowOut{Body: sourceDetailOut{SourceOut: toSource(src), Text: src.Text}}, nil
+	return &sourceShowOut{Body: sourceDetailOut{SourceOut: toSource(src), Text: src.Text, TextPending: src.TextPending}}, nil
 }
 
 type statementsListIn struct {

@@ -34,7 +34,9 @@ type SourceOut struct {
 // sourceDetailOut is a source with the text every span points into.
 type sourceDetailOut struct {
 	SourceOut
-	Text string `json:"text" doc:"The plain text that statements' spans point into (offsets in Unicode code points)."`
+	Text string `json:"text" doc:"The plain text that statements' spans point into (offsets in Unicode code points); empty while text_pending."`
+	// TextPending: a long text still being written, a piece at a time.
+	TextPending bool `json:"text_pending,omitempty" doc:"True while a long text is still being stored, a piece at a time: text is then empty, not part of it."`
 }
 
 func toSource(s model.Source) SourceOut {

@@ -69,6 +69,10 @@ type App struct {
 	hashing chan struct{} // bounds concurrent argon2id hashes (64 MiB each)
 
 	expiredLogs throttle // expired API tokens logged of late (tokens.go)
+	// between, when set (by tests), is called between two transactions
+	// of a long text's writing: before piece n of its text ("piece") or
+	// part n of its search document ("part").
+	between func(step string, n int)
 }
 
 // New returns the application layer over st, which the caller keeps open

@@ -94,6 +94,9 @@ type IngestResult struct {
 	// Raised: the same bytes were a source at a weaker level, now raised to
 	// the kind and level asked for.
 	Raised bool
+	// TextFinished: the same bytes were a source whose text was not all
+	// written (its ingest stopped), now written to the end.
+	TextFinished bool
 	// DryRun: nothing was stored; Outcome says what storing would do.
 	// DuplicateOfInput is then the input of the same run this one copies
 	// (the same bytes, when Exists; a near-copy, when Stored) — an input
@@ -260,6 +263,9 @@ func (a *App) Ingest(ctx context.Context, v access.Viewer, inputs []string, opt 
 		switch {
 		case x.Outcome == Stored && x.Err != nil:
 			tot.Stored++
+			tot.Unfinished++
+		case x.Outcome == Exists && x.Err != nil: // its text still not whole
+			tot.Exists++
 			tot.Unfinished++
 		case x.Outcome == Stored:
 			tot.Stored++

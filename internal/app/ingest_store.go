@@ -52,16 +52,21 @@ func (r *run) writeBatch() int {
 }
 
 // StagedText is the length of text (in bytes) from which a source is
-// staged whatever it found: its search document — the whole text, folded —
-// is indexed in a transaction of its own, not in the one that stores its
-// row and original (indexing costs about as much again as storing the text,
-// and both grow with it).
-const StagedText = 256 << 10
+// staged whatever it found: the transaction that stores its row and
+// original holds the text's first piece only (store.TextPiece), the rest
+// is written a piece a transaction, and its search document — the whole
+// text, folded — is indexed a part a transaction (store.DocPart), all
+// before what was found in it is recorded: none of them grows with the
+// text.
+const StagedText = store.TextPiece
 
 // rows estimates what storing p writes, and whether it is staged: its
-// search document and what was found in it written in transactions of
-// their own after the one that stores it.
+// text past its first piece, its search document and what was found in it
+// written in transactions of their own after the one that stores it.
 func (r *run) rows(p *parsed) (n int, staged bool) {
+	if len(p.doc.Text) > StagedText {
+		return 4, true
+	}
 	if p.found == nil {
 		return 4, false
 	}
@@ -93,7 +98,7 @@ func (a *App) store1(ctx context.Context, r *run, res *resolve.Resolver, chunk [
 		}
 		n, staged := r.rows(p)
 		p.recorder = nil // its estimate taken; a staged source is recorded by a recorder of its own
-		if p.staged = staged; staged {
+		if p.staged = staged; staged && r.extracts() {
 			// Folded here, before its transaction, not in it.
 			p.folded = search.SourceDocument(p.doc.Title, p.doc.Publisher, p.doc.Text)
 		}
@@ -119,8 +124,11 @@ func (a *App) store1(ctx context.Context, r *run, res *resolve.Resolver, chunk [
 			chunk[i].data, chunk[i].shingles = nil, dedup.Shingles{}
 		}
 		for _, i := range g {
-			if chunk[i].staged && results[i].Outcome == Stored {
+			switch {
+			case chunk[i].staged && results[i].Outcome == Stored:
 				a.recordStaged(ctx, r, res, &chunk[i], &results[i])
+			case results[i].Outcome == Exists && len(chunk[i].doc.Text) > StagedText:
+				a.finishText(ctx, r, &chunk[i], &results[i])
 			}
 		}
 	}
@@ -154,16 +162,29 @@ func (a *App) storeGroup(ctx context.Context, r *run, res *resolve.Resolver, chu
 	return nil
 }
 
-// recordStaged records what was found in a source its transaction stored
-// without it (it found too much for one), in transactions of about
-// writeBatch rows each, each indexing for search the statements it wrote.
-// The source counts as not extracted until the last commits; if one fails —
-// or ctx ends, as at a server's shutdown — the source stays stored, res says
-// so, and athar reextract records it again from the start.
+// recordStaged writes the rest of a staged source's text, a piece a
+// transaction, then indexes its search document a part a transaction and
+// records what was found in it in transactions of about writeBatch rows
+// each, each indexing for search the statements it wrote. The source's text
+// reads as not complete until its last piece commits, and the source counts
+// as not extracted until its last recording commits; if one fails — or ctx
+// ends, as at a server's shutdown — the source stays stored, res says so,
+// and ingesting the same file again (its text) or athar reextract (its
+// findings) finishes it.
 func (a *App) recordStaged(ctx context.Context, r *run, res *resolve.Resolver, p *parsed, out *IngestResult) {
 	src := out.Source
+	err := a.writePieces(ctx, r, src.ID, 1, p.rest)
+	p.rest = nil
+	if err != nil {
+		out.Err = fmt.Errorf("%w: %s is stored, but not all its text (%v); ingesting the same file again writes the rest",
+			ErrUnfinished, src.ID, err)
+		return
+	}
+	if p.found == nil || res == nil {
+		return
+	}
 	rec := pipeline.NewRecorder(src, *p.found, false)
-	err := a.indexStaged(ctx, r, src.ID, p)
+	err = a.indexStaged(ctx, r, src.ID, p)
 	if err == nil {
 		err = a.recordInSteps(ctx, src.ID, rec, r.writeBatch(), func(fn func(*store.Tx, *resolve.Batch) error) error {
 			return a.write(ctx, r, res, fn)
@@ -176,23 +197,90 @@ func (a *App) recordStaged(ctx context.Context, r *run, res *resolve.Resolver, p
 	}
 }
 
-// indexStaged indexes a staged source's own search document, folded before
-// the source was stored, in a transaction of its own: the one that stored
-// the source wrote its row and original only. Until it commits a search
-// does not find the source by its text (and should the process end first,
-// search.CatchUp indexes it, as it does whatever was stored unindexed).
+// finishText writes what is missing of the text of a source whose bytes
+// were brought again, should its first ingest have stopped before its last
+// piece (the same bytes parse to the same text).
+func (a *App) finishText(ctx context.Context, r *run, p *parsed, out *IngestResult) {
+	pieces, _, err := a.st.TextPending(ctx, out.Source.ID)
+	if err != nil || pieces == 0 {
+		out.Err = err
+		return
+	}
+	all := store.SplitText(p.doc.Text, store.TextPiece)
+	if len(all) != pieces {
+		out.Err = fmt.Errorf("%w: the text of %s was stored in %d pieces, but these bytes now read as %d: not finished",
+			ErrUnfinished, out.Source.ID, pieces, len(all))
+		return
+	}
+	if err := a.writePieces(ctx, r, out.Source.ID, 1, all[1:]); err != nil {
+		out.Err = fmt.Errorf("%w: %s is stored, but not all its text (%v); ingesting the same file again writes the rest",
+			ErrUnfinished, out.Source.ID, err)
+		return
+	}
+	out.TextFinished = true
+	if r.extracts() {
+		// Indexed a part a transaction here, not by the search's
+		// catch-up, which indexes a source whole in one.
+		if err := a.indexParts(ctx, r.v.Actor(), out.Source.ID, search.SourceDocument(p.doc.Title, p.doc.Publisher, p.doc.Text)); err != nil {
+			out.Err = fmt.Errorf("%w: %s: %v", ErrUnfinished, out.Source.ID, err)
+		}
+	}
+}
+
+// writePieces writes pieces of a source's text, numbered from first, a
+// transaction each, letting other writers in between.
+func (a *App) writePieces(ctx context.Context, r *run, sourceID string, first int, pieces []string) error {
+	for i, piece := range pieces {
+		if a.between != nil {
+			a.between("piece", first+i)
+		}
+		a.st.Yield(ctx)
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		err := a.st.Write(ctx, r.v.Actor(), func(tx *store.Tx) error {
+			return tx.AddTextPiece(ctx, sourceID, first+i, piece)
+		})
+		if err != nil {
+			return fmt.Errorf("piece %d of its text: %w", first+i, err)
+		}
+	}
+	return nil
+}
+
+// indexStaged indexes a staged source's own search document, folded and
+// cut in parts before the source was stored, a part a transaction: the one
+// that stored the source wrote its row and original only. Until the last
+// commits a search may not find the source by its text (and should the
+// process end first, search.CatchUp indexes what is left, as it does
+// whatever was stored unindexed).
 func (a *App) indexStaged(ctx context.Context, r *run, sourceID string, p *parsed) error {
-	a.st.Yield(ctx)
-	if err := ctx.Err(); err != nil {
+	if err := a.indexParts(ctx, r.v.Actor(), sourceID, p.folded); err != nil {
 		return err
 	}
-	err := a.st.Write(ctx, r.v.Actor(), func(tx *store.Tx) error {
-		return search.IndexSourceText(ctx, tx, sourceID, p.folded)
-	})
-	if err != nil {
-		return fmt.Errorf("index for search: %w", err)
+	p.folded = nil // not held while the findings are recorded
+	return nil
+}
+
+// indexParts indexes the parts of a source's search document (made by
+// search.SourceDocument), a transaction each, letting other writers in
+// between.
+func (a *App) indexParts(ctx context.Context, actor, sourceID string, parts []string) error {
+	for i, part := range parts {
+		if a.between != nil {
+			a.between("part", i)
+		}
+		a.st.Yield(ctx)
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		err := a.st.Write(ctx, actor, func(tx *store.Tx) error {
+			return search.IndexSourcePart(ctx, tx, sourceID, i, part)
+		})
+		if err != nil {
+			return fmt.Errorf("index for search: %w", err)
+		}
 	}
-	p.folded = "" // not held while the findings are recorded
 	return nil
 }
 
@@ -320,6 +408,9 @@ func (a *App) addAll(ctx context.Context, tx *store.Tx, b *resolve.Batch, r *run
 		}
 		switch {
 		case b == nil: // the run does not extract
+		case p.staged && p.found == nil:
+			// Its text only is written after this transaction; indexed
+			// once it is whole (search.CatchUp).
 		case p.staged:
 			// Indexed and recorded in transactions of their own once this
 			// one commits (recordStaged): this one holds the source's row
@@ -386,7 +477,13 @@ func (a *App) add(ctx context.Context, tx *store.Tx, bi *batchIndex, r *run, p *
 		}
 		src.DuplicateOf, src.Similarity = dup, sim
 	}
-	if err := tx.AddSource(ctx, &src, p.data); err != nil {
+	if p.staged {
+		// The row holds the text's first piece; the rest is written
+		// after this transaction (recordStaged).
+		if p.rest, err = tx.AddSourceInPieces(ctx, &src, p.data); err != nil {
+			return err
+		}
+	} else if err := tx.AddSource(ctx, &src, p.data); err != nil {
 		return err
 	}
 	if rd := p.redaction; rd != nil {

@@ -94,6 +94,10 @@ func (a *App) extractSource(ctx context.Context, v access.Viewer, id string, mus
 		return out, fmt.Errorf("source %s: %w", id, err)
 	}
 	out.Sensitivity = src.Sensitivity
+	if src.TextPending {
+		return out, fmt.Errorf("%w: the text of source %s is still being written (ingesting the same file again finishes it)",
+			ErrUnfinished, id)
+	}
 	// Two processes extracting one source at once would each miss the
 	// other's uncommitted work (PostgreSQL); SQLite writes one at a time.
 	unlock, err := a.st.LockSource(ctx, id)
@@ -188,14 +192,10 @@ func (a *App) extractStaged(ctx context.Context, v access.Viewer, src model.Sour
 	if err != nil {
 		return out, err
 	}
-	a.st.Yield(ctx)
-	err = write(func(tx *store.Tx, _ *resolve.Batch) error {
-		return search.IndexSourceText(ctx, tx, src.ID, folded)
-	})
-	if err != nil {
+	if err := a.indexParts(ctx, v.Actor(), src.ID, folded); err != nil {
 		return out, err
 	}
-	folded = ""
+	folded = nil
 	for more := true; more; {
 		a.st.Yield(ctx)
 		err := write(func(tx *store.Tx, _ *resolve.Batch) error {

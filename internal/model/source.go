@@ -121,6 +121,10 @@ type Source struct {
 	RetrievedAt time.Time // when the bytes were fetched or read; zero if unknown
 	Language    string    // "ar", "en" or "other"
 	Text        string
+	// TextPending says the text is still being written, a piece at a
+	// time (a long text, just ingested): Text is then empty, not part of
+	// it.
+	TextPending bool
 	// Lead is the text's first LeadLength code points, which lists load in
 	// place of Text so that DisplayTitle can find a headline; "" when not
 	// loaded.

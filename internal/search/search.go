@@ -65,16 +65,17 @@ func IndexSource(ctx context.Context, tx *store.Tx, sourceID string) error {
 }
 
 // SourceDocument is what a source is indexed under: its title, publisher
-// and text, folded. Folding a long text takes a while: it can be done ahead
-// of the transaction and given to IndexSourceText.
-func SourceDocument(title, publisher, text string) string {
-	return Fold(title + "\n" + publisher + "\n" + text)
+// and text, folded, in the parts the index holds (store.DocParts: one for
+// a short text). Folding a long text takes a while: it can be done ahead
+// of the transactions and each part given to IndexSourcePart.
+func SourceDocument(title, publisher, text string) []string {
+	return store.DocParts(Fold(title + "\n" + publisher + "\n" + text))
 }
 
-// IndexSourceText indexes a source's own document, folded beforehand by
-// SourceDocument, and not its statements.
-func IndexSourceText(ctx context.Context, tx *store.Tx, sourceID, folded string) error {
-	return tx.IndexSourceText(ctx, sourceID, folded)
+// IndexSourcePart indexes part i of a source's own document, folded and cut
+// beforehand by SourceDocument, and not its statements.
+func IndexSourcePart(ctx context.Context, tx *store.Tx, sourceID string, i int, part string) error {
+	return tx.IndexSourcePart(ctx, sourceID, i, part)
 }
 
 // IndexStatement indexes one statement (a manual one, say).

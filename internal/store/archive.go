@@ -53,7 +53,21 @@ type fileArchive struct {
 
 func (a *fileArchive) path(sum string) string { return filepath.Join(a.dir, sum[:2], sum) }
 
+// durableStage is the size from which a staged blob is made durable as it
+// is staged, outside the transaction, rather than by the transaction's one
+// syncfs before it commits: a large original's sync — and syncfs, which
+// flushes whatever else the disk is writing — would hold the write lock for
+// as long as it takes (seconds for 8 MiB on a disk other work shares).
+const durableStage = 1 << 20
+
 func (a *fileArchive) stage(sum string, data []byte) error {
+	if batchSync && len(data) >= durableStage {
+		if err := a.writeSynced(sum, data); err != nil {
+			return err
+		}
+		a.staged.Store(sum, durable)
+		return nil
+	}
 	if err := a.write(sum, data); err != nil {
 		return err
 	}
@@ -61,8 +75,32 @@ func (a *fileArchive) stage(sum string, data []byte) error {
 	return nil
 }
 
+// durable marks a staged blob already synced, with its folder.
+const durable = "durable"
+
+// writeSynced writes a blob and syncs it and its folder.
+func (a *fileArchive) writeSynced(sum string, data []byte) error {
+	if err := a.write(sum, data); err != nil {
+		return err
+	}
+	f, err := os.Open(a.path(sum))
+	if err != nil {
+		return fmt.Errorf("archive %s: %w", sum, err)
+	}
+	err = f.Sync()
+	f.Close()
+	if err != nil {
+		return fmt.Errorf("archive %s: %w", sum, err)
+	}
+	return ledger.SyncDir(filepath.Join(a.dir, sum[:2]))
+}
+
 func (a *fileArchive) put(_ context.Context, t *Tx, sum string, data []byte) error {
-	if _, ok := a.staged.LoadAndDelete(sum); !ok {
+	v, ok := a.staged.LoadAndDelete(sum)
+	if ok && v == durable {
+		return nil // made durable as it was staged
+	}
+	if !ok {
 		// Unstaged: a record of bytes already kept (their file is there),
 		// or a stage that failed.
 		if _, err := os.Stat(a.path(sum)); err != nil {

@@ -219,4 +219,22 @@ func TestLongestWrite(t *testing.T) {
 	if d := st.LongestWrite(); d < 30*time.Millisecond || d > 10*time.Second {
 		t.Errorf("longest write %v, want about 30ms", d)
 	}
+	if w := st.LongestWriteOf(); w != "" {
+		t.Errorf("a transaction that ledgered nothing is told as %q", w)
+	}
+	// Which one it was: the first table it ledgered a row of.
+	err = st.Write(context.Background(), "tester", func(tx *store.Tx) error {
+		u := model.User{Name: "slow", Role: model.RoleViewer, Clearance: model.Public}
+		if err := tx.AddUser(context.Background(), &u); err != nil {
+			return err
+		}
+		time.Sleep(st.LongestWrite() + 30*time.Millisecond)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := st.LongestWriteOf(); w != "users" {
+		t.Errorf("the longest write is told as %q, want users", w)
+	}
 }

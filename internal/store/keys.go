@@ -217,6 +217,9 @@ func (t *Tx) sealExisting(ctx context.Context, id string) error {
 		return err
 	}
 	delete(t.keys, id)
+	if err := t.sealPieces(ctx, id, &k); err != nil {
+		return err
+	}
 	if err := t.sealQuotes(ctx, id); err != nil {
 		return err
 	}

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/model"
@@ -41,8 +42,19 @@ func (t *Tx) IndexSource(ctx context.Context, sourceID string, fold Folder) erro
 			return fmt.Errorf("index source %s: %w", sourceID, err)
 		}
 	}
-	if err := t.indexDoc(ctx, "source", sourceID, fold(title+"\n"+publisher+"\n"+text), sealed); err != nil {
-		return err
+	pending, err := textPending(ctx, t.tx, t.s.dialect, sourceID)
+	if err != nil {
+		return fmt.Errorf("index source %s: %w", sourceID, err)
+	}
+	if !pending { // else indexed once its text is whole
+		if text, err = t.wholeText(ctx, sourceID, text); err != nil {
+			return fmt.Errorf("index source %s: %w", sourceID, err)
+		}
+		for i, part := range DocParts(fold(title + "\n" + publisher + "\n" + text)) {
+			if err := t.indexDoc(ctx, "source", sourceID, i, part, sealed); err != nil {
+				return err
+			}
+		}
 	}
 	// Every statement of the source; indexDoc skips those indexed already.
 	// (An anti-join against search_docs here was planned as a scan of the
@@ -81,22 +93,88 @@ func (t *Tx) IndexSource(ctx context.Context, sourceID string, fold Folder) erro
 		docs[i].body = fold(value + "\n" + quote)
 	}
 	for _, d := range docs {
-		if err := t.indexDoc(ctx, "statement", d.id, d.body, d.sealed); err != nil {
+		if err := t.indexDoc(ctx, "statement", d.id, 0, d.body, d.sealed); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// IndexSourceText indexes a source's own document — its title, publisher
-// and text folded beforehand into body, outside the transaction — and not
-// its statements.
-func (t *Tx) IndexSourceText(ctx context.Context, sourceID, body string) error {
+// IndexSourcePart indexes one part of a source's own document — its title,
+// publisher and text folded and cut by DocParts beforehand, outside the
+// transaction — and not its statements. A long source's parts are indexed
+// a transaction each.
+func (t *Tx) IndexSourcePart(ctx context.Context, sourceID string, part int, body string) error {
 	var n int
 	if err := t.queryRow(ctx, "SELECT count(*) FROM source_keys WHERE source_id = ?", sourceID).Scan(&n); err != nil {
 		return fmt.Errorf("index source %s: %w", sourceID, err)
 	}
-	return t.indexDoc(ctx, "source", sourceID, body, n > 0)
+	return t.indexDoc(ctx, "source", sourceID, part, body, n > 0)
+}
+
+// DocPart is about how many bytes of a folded document one part of it
+// holds in the index, and DocOverlap how many words each part repeats of
+// the next: a long source is indexed as several documents, each in a
+// transaction of its own. A search finds a source when one part holds all
+// its words: words within DocOverlap words of one another always share a
+// part (a phrase, a name and its title), words farther apart in a long text
+// only when they fall in the same part.
+const (
+	DocPart    = 64 << 10
+	DocOverlap = 64
+)
+
+// DocParts cuts a folded document into the parts the index holds: about
+// DocPart bytes each, at a space, each followed by the first DocOverlap
+// words of the next. A short document is one part.
+func DocParts(body string) []string {
+	if len(body) <= DocPart {
+		return []string{body}
+	}
+	var parts []string
+	for len(body) > DocPart {
+		cut := strings.LastIndexByte(body[:DocPart], ' ')
+		if cut <= 0 {
+			cut = DocPart // one word longer than a part: cut inside it
+			for cut > 0 && !utf8.RuneStart(body[cut]) {
+				cut--
+			}
+			parts = append(parts, body[:cut])
+			body = body[cut:]
+			continue
+		}
+		next := body[cut:]
+		parts = append(parts, body[:cut]+" "+firstWords(next, DocOverlap))
+		body = strings.TrimLeft(next, " ")
+	}
+	if strings.TrimSpace(body) != "" {
+		parts = append(parts, body)
+	}
+	return parts
+}
+
+// firstWords is the first n space-separated words of s, as many of them
+// as its first DocPart/8 bytes hold whole.
+func firstWords(s string, n int) string {
+	s = strings.TrimLeft(s, " ")
+	end := 0
+	for i := 0; i < n && end < len(s); i++ {
+		sp := strings.IndexByte(s[end:], ' ')
+		if sp < 0 {
+			sp = len(s) - end
+		}
+		if end+sp > DocPart/8 {
+			break
+		}
+		if end+sp == len(s) {
+			return s
+		}
+		end += sp + 1
+		for end < len(s) && s[end] == ' ' {
+			end++
+		}
+	}
+	return strings.TrimRight(s[:end], " ")
 }
 
 // IndexStatement indexes one statement (a manual one, say) if it is not yet.
@@ -113,14 +191,15 @@ func (t *Tx) IndexStatement(ctx context.Context, id string, fold Folder) error {
 	if err != nil {
 		return fmt.Errorf("index statement %s: %w", id, err)
 	}
-	return t.indexDoc(ctx, "statement", id, fold(value+"\n"+quote), sealedLevel(sens))
+	return t.indexDoc(ctx, "statement", id, 0, fold(value+"\n"+quote), sealedLevel(sens))
 }
 
-// indexDoc adds one document unless it is indexed already, in one round
-// trip when it is (the unique (kind, ref_id) index decides). A sealed
-// document (a restricted or confidential source or statement) is indexed
-// as the keyed hashes of its words (hashedBody), never in the clear.
-func (t *Tx) indexDoc(ctx context.Context, kind, ref, body string, sealed bool) error {
+// indexDoc adds one document (or one part of a source's) unless it is
+// indexed already, in one round trip when it is (the unique (kind, ref_id,
+// part) index decides). A sealed document (a restricted or confidential
+// source or statement) is indexed as the keyed hashes of its words
+// (hashedBody), never in the clear.
+func (t *Tx) indexDoc(ctx context.Context, kind, ref string, part int, body string, sealed bool) error {
 	if sealed {
 		if _, err := t.txMaster(ctx, true); err != nil {
 			return fmt.Errorf("index %s %s: %w", kind, ref, err)
@@ -132,10 +211,10 @@ func (t *Tx) indexDoc(ctx context.Context, kind, ref, body string, sealed bool) 
 		body = hashedBody(k, body)
 	}
 	if t.s.dialect.name() == "postgres" {
-		_, err := t.exec(ctx, "INSERT INTO search_docs (kind, ref_id, body) VALUES (?, ?, ?) ON CONFLICT (kind, ref_id) DO NOTHING", kind, ref, body)
+		_, err := t.exec(ctx, "INSERT INTO search_docs (kind, ref_id, part, body) VALUES (?, ?, ?, ?) ON CONFLICT (kind, ref_id, part) DO NOTHING", kind, ref, part, body)
 		return err
 	}
-	res, err := t.exec(ctx, "INSERT INTO search_docs (kind, ref_id) VALUES (?, ?) ON CONFLICT (kind, ref_id) DO NOTHING", kind, ref)
+	res, err := t.exec(ctx, "INSERT INTO search_docs (kind, ref_id, part) VALUES (?, ?, ?) ON CONFLICT (kind, ref_id, part) DO NOTHING", kind, ref, part)
 	if err != nil {
 		return err
 	}
@@ -161,8 +240,14 @@ func (s *Store) IndexPending(ctx context.Context, fold Folder, limit int) (int, 
 			if kind == "statement" {
 				table = "statements"
 			}
+			// A source whose text is still being written is indexed
+			// once it is whole.
+			pending := ""
+			if kind == "source" {
+				pending = " AND NOT EXISTS (SELECT 1 FROM source_text_pending p WHERE p.source_id = x.id)"
+			}
 			rows, err := t.query(ctx, fmt.Sprintf("SELECT x.id FROM %s x WHERE NOT EXISTS "+
-				"(SELECT 1 FROM search_docs d WHERE d.kind = '%s' AND d.ref_id = x.id) LIMIT %d", table, kind, limit-n))
+				"(SELECT 1 FROM search_docs d WHERE d.kind = '%s' AND d.ref_id = x.id)%s LIMIT %d", table, kind, pending, limit-n))
 			if err != nil {
 				return err
 			}
@@ -280,17 +365,22 @@ func (s *Store) search(ctx context.Context, v access.Viewer, q SearchQuery, pref
 			args = append(args, after(q.To))
 		}
 		sq += " ORDER BY " + order + " LIMIT " + limitAt
-		err := s.inPages(ctx, sq, "source", matchArg, args, q.Limit, func(rows *sql.Rows) error {
+		// A long source is indexed in parts (DocParts): found once,
+		// however many of them match.
+		seen := map[string]bool{}
+		err := s.inPages(ctx, sq, "source", matchArg, args, q.Limit, func(rows *sql.Rows) (bool, error) {
 			src, err := scanSource(rows, false)
-			if err != nil {
-				return err
+			if err != nil || seen[src.ID] {
+				return false, err
 			}
+			seen[src.ID] = true
 			hits.Sources = append(hits.Sources, src)
-			return nil
+			return true, nil
 		})
 		if err != nil {
 			return hits, fmt.Errorf("search sources: %w", err)
 		}
+		hits.Sources = hits.Sources[:min(len(hits.Sources), q.Limit)]
 		if err := s.openSealed(ctx, hits.Sources, false); err != nil {
 			return hits, err
 		}
@@ -347,17 +437,18 @@ func (s *Store) search(ctx context.Context, v access.Viewer, q SearchQuery, pref
 		args = append(args, largs...)
 	}
 	sq += " ORDER BY " + order + " LIMIT " + limitAt
-	err := s.inPages(ctx, sq, "statement", matchArg, args, q.Limit, func(rows *sql.Rows) error {
+	err := s.inPages(ctx, sq, "statement", matchArg, args, q.Limit, func(rows *sql.Rows) (bool, error) {
 		st, err := scanStatement(rows)
 		if err != nil {
-			return err
+			return false, err
 		}
 		hits.Statements = append(hits.Statements, st)
-		return nil
+		return true, nil
 	})
 	if err != nil {
 		return hits, fmt.Errorf("search statements: %w", err)
 	}
+	hits.Statements = hits.Statements[:min(len(hits.Statements), q.Limit)]
 	return hits, s.openQuotes(ctx, hits.Statements)
 }
 
@@ -375,8 +466,9 @@ const limitAt = "{limit}"
 
 // inPages runs a search query q for documents of one kind, with limitAt
 // for its limit and the argument matchArg (the engine's match, from
-// matchClause) and then args, handing each row to scan until limit rows
-// were scanned.
+// matchClause) and then args, handing each row to scan until scan kept
+// limit of them (it keeps a long source once, whichever of its parts
+// matched).
 //
 // SQLite's FTS5 walks its index newest first and stops at the limit, so
 // the query runs once. PostgreSQL's GIN index yields every match at once,
@@ -390,22 +482,37 @@ const limitAt = "{limit}"
 // until the page is full or no match is left. Each read is planned on
 // search_docs alone, with the index of its kind (a migration indexes
 // sources and statements apart), and no more rows are joined than read.
-func (s *Store) inPages(ctx context.Context, q, kind string, matchArg any, args []any, limit int, scan func(*sql.Rows) error) error {
-	run := func(match any, limit int, scan func(*sql.Rows) error) error {
+func (s *Store) inPages(ctx context.Context, q, kind string, matchArg any, args []any, limit int, scan func(*sql.Rows) (bool, error)) error {
+	// run reads up to limit rows, and says how many it read and scan kept.
+	run := func(match any, limit int) (read, kept int, err error) {
 		rows, err := s.db.QueryContext(ctx, s.rebind(strings.Replace(q, limitAt, strconv.Itoa(limit), 1)), append([]any{match}, args...)...)
 		if err != nil {
-			return err
+			return 0, 0, err
 		}
 		defer rows.Close()
 		for rows.Next() {
-			if err := scan(rows); err != nil {
+			read++
+			k, err := scan(rows)
+			if err != nil {
+				return read, kept, err
+			}
+			if k {
+				kept++
+			}
+		}
+		return read, kept, rows.Err()
+	}
+	if s.dialect.name() != "postgres" {
+		// Read again, further, while rows scan did not keep (more
+		// parts of a source already found) leave the page short; scan
+		// skips what it kept before.
+		kept := 0
+		for want := limit; ; want *= 4 {
+			read, k, err := run(matchArg, want)
+			if kept += k; err != nil || read < want || kept >= limit {
 				return err
 			}
 		}
-		return rows.Err()
-	}
-	if s.dialect.name() != "postgres" {
-		return run(matchArg, limit, scan)
 	}
 	// kind is 'source' or 'statement', a literal, so that the planner
 	// picks that kind's partial index.
@@ -423,7 +530,10 @@ func (s *Store) inPages(ctx context.Context, q, kind string, matchArg any, args 
 		if len(ids) == 0 {
 			return nil
 		}
-		if err := run(ids, limit-n, func(r *sql.Rows) error { n++; return scan(r) }); err != nil {
+		// every candidate read joined: a source's parts among them count
+		// once (the caller keeps the page's first limit)
+		_, kept, err := run(ids, len(ids))
+		if n += kept; err != nil {
 			return err
 		}
 		if len(ids) < want {

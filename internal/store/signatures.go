@@ -300,5 +300,9 @@ func (t *Tx) SourceText(ctx context.Context, id string) (string, error) {
 	if err := t.queryRow(ctx, "SELECT text FROM sources WHERE id = ?", id).Scan(&text); err != nil {
 		return "", err
 	}
-	return t.clearText(ctx, id, text)
+	text, err := t.clearText(ctx, id, text)
+	if err != nil {
+		return "", err
+	}
+	return t.wholeText(ctx, id, text)
 }

@@ -270,6 +270,9 @@ func (s *Store) Source(ctx context.Context, v access.Viewer, id string) (model.S
 		return src, err
 	}
 	src = one[0]
+	if err := s.completeText(ctx, &src); err != nil {
+		return src, err
+	}
 	return src, s.hideUnseenOriginal(ctx, v, &src)
 }
 

@@ -61,6 +61,7 @@ type Store struct {
 	writeMu sync.Mutex
 	// longestWrite is the longest transaction of Write, in nanoseconds.
 	longestWrite atomic.Int64
+	longestWhat  atomic.Value // LongestWriteOf
 	db           *sql.DB
 	dialect      dialect
 	archive      archive
@@ -233,12 +234,14 @@ func (s *Store) Write(ctx context.Context, actor string, fn func(*Tx) error) err
 		return errors.New("a write needs an actor")
 	}
 	defer s.gate()()
-	defer s.timeWrite(time.Now())
+	start := time.Now()
+	t := &Tx{s: s, actor: actor, at: s.now().Format(time.RFC3339Nano)}
+	defer func() { s.timeWrite(start, t.first) }()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
-	t := &Tx{tx: tx, s: s, actor: actor, at: s.now().Format(time.RFC3339Nano)}
+	t.tx = tx
 	if err := fn(t); err != nil {
 		if t.secure {
 			tx.ExecContext(ctx, "PRAGMA secure_delete = OFF")
@@ -286,15 +289,27 @@ func (s *Store) gate() func() {
 }
 
 // timeWrite notes how long a write transaction that began at start held
-// the database (LongestWrite).
-func (s *Store) timeWrite(start time.Time) {
+// the database, and the first table it ledgered a row of (LongestWrite).
+func (s *Store) timeWrite(start time.Time, first string) {
 	d := int64(time.Since(start))
 	for {
 		old := s.longestWrite.Load()
-		if d <= old || s.longestWrite.CompareAndSwap(old, d) {
+		if d <= old {
+			return
+		}
+		if s.longestWrite.CompareAndSwap(old, d) {
+			s.longestWhat.Store(first)
 			return
 		}
 	}
+}
+
+// LongestWriteOf is the first table whose row the longest transaction of
+// Write ledgered ("" when it ledgered none: a search index's part, a mark),
+// to tell which transaction it was.
+func (s *Store) LongestWriteOf() string {
+	w, _ := s.longestWhat.Load().(string)
+	return w
 }
 
 // LongestWrite is the longest any transaction of Write has taken since the

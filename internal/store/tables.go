@@ -20,6 +20,8 @@ var ledgeredTables = []table{
 	{name: "sources", key: "id", cols: []string{"id", "sha256", "kind", "title", "publisher", "url", "published",
 		"retrieved_at", "language", "text", "content_type", "filename", "size", "sensitivity", "reliability",
 		"credibility", "added_by", "ingested_at", "duplicate_of", "similarity"}},
+	// a long source's text past its first piece (text_pieces.go)
+	{name: "source_texts", key: "id", cols: []string{"id", "source_id", "n", "text"}},
 	{name: "source_files", key: "id", cols: []string{"id", "source_id", "role", "sha256", "media_type", "size", "name",
 		"url", "created_at", "blob_sha256"}},
 	{name: "blobs", key: "sha256", cols: []string{"sha256", "size"}, postgresOnly: true},

@@ -24,6 +24,8 @@ type Tx struct {
 	// base is the ledger's head when the transaction took its lock:
 	// every entry up to it is another writer's, committed.
 	base int64
+	// first is the table of the first row the transaction ledgered.
+	first string
 	// syncDirs are archive folders holding files written in this
 	// transaction and not yet flushed to disk.
 	syncDirs []string
@@ -147,6 +149,9 @@ func (t *Tx) appendMany(ctx context.Context, changes []ledgerChange) error {
 	if err := t.lock(ctx); err != nil {
 		return err
 	}
+	if t.first == "" && len(changes) > 0 {
+		t.first = changes[0].table
+	}
 	var b strings.Builder
 	args := make([]any, 0, 9*len(changes))
 	b.WriteString("INSERT INTO ledger (seq, at, actor, action, tbl, row_id, row_hash, prev_hash, hash) VALUES ")
@@ -249,6 +254,9 @@ func readRow(ctx context.Context, q querier, d dialect, tb table, id string) (ma
 func (t *Tx) append(ctx context.Context, action, tableName, rowID, rowHash string) error {
 	if err := t.lock(ctx); err != nil {
 		return err
+	}
+	if t.first == "" {
+		t.first = tableName
 	}
 	e := ledger.Entry{Seq: t.seq + 1, At: t.at, Actor: t.actor, Action: action, Table: tableName, RowID: rowID, RowHash: rowHash, PrevHash: t.prev}
 	e.Seal()

@@ -42,6 +42,7 @@ var englishPages = map[string]string{
 
 	"source.copies":        "Nearly copied by",
 	"source.marks":         "Every name the extractor found is marked; a marked name links to its entity.",
+	"source.text_pending":  "This source's text is still being stored, a piece at a time: it is shown once it is whole. (If its ingest was stopped, ingesting the same file again finishes it.)",
 	"source.statements":    "Statements drawn from this source",
 	"source.no_statements": "No statements drawn from this source that you may see.",
 
@@ -260,6 +261,7 @@ var arabicPages = map[string]string{
 
 	"source.copies":        "نسخته تقريباً",
 	"source.marks":         "كل اسم وجده المستخرِج مميَّز، والاسم المميَّز رابط إلى كيانه.",
+	"source.text_pending":  "نصّ هذا المصدر ما زال يُحفظ جزءًا بعد جزء، ويُعرض حين يكتمل. (إن توقّف إدخاله فإدخال الملف نفسه مرة أخرى يُتمّه.)",
 	"source.statements":    "الإفادات المستخلصة من هذا المصدر",
 	"source.no_statements": "لا إفادات مستخلصة من هذا المصدر يحق لك الاطلاع عليها.",
 
