@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -337,6 +338,63 @@ func (s *Store) sealOnce(ctx context.Context) error {
 		return err
 	}
 	return s.sealValuesOnce(ctx)
+}
+
+// sealOnceOver runs, the first time a store is opened after the upgrade
+// that added the store_identity column flag, sealSource on every source
+// query lists (the source ids after ?, in order, at most 100 at a time: a
+// transaction each), then finish (if not nil), then sets the flag. Without
+// the master key at hand (a command run without the key file, verify say)
+// it leaves everything for the next open that has it: what such a command
+// reads needs no key.
+func (s *Store) sealOnceOver(ctx context.Context, flag, query string, sealSource func(*Tx, string) error, finish func() error) error {
+	err := s.sealOnceOverFirst(ctx, flag, query, sealSource, finish)
+	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, seal.ErrWrongKey) {
+		return nil
+	}
+	return err
+}
+
+func (s *Store) sealOnceOverFirst(ctx context.Context, flag, query string, sealSource func(*Tx, string) error, finish func() error) error {
+	var done int
+	if err := s.db.QueryRowContext(ctx, "SELECT "+flag+" FROM store_identity").Scan(&done); err != nil {
+		return fmt.Errorf("read the store's id: %w", err)
+	}
+	if done == 1 {
+		return nil
+	}
+	for after := ""; ; {
+		rows, err := s.db.QueryContext(ctx, s.rebind(query), after)
+		if err != nil {
+			return fmt.Errorf("sealed sources: %w", err)
+		}
+		ids, err := collect(rows, scanOne[string])
+		if err != nil {
+			return err
+		}
+		if len(ids) == 0 {
+			break
+		}
+		after = ids[len(ids)-1]
+		err = s.Write(ctx, "system:seal", func(t *Tx) error {
+			for _, id := range ids {
+				if err := sealSource(t, id); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	if finish != nil {
+		if err := finish(); err != nil {
+			return err
+		}
+	}
+	_, err := s.execWrite(ctx, "UPDATE store_identity SET "+flag+" = 1")
+	return err
 }
 
 // openSealed replaces the sealed text (and lead) of each sealed source

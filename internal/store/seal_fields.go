@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"slices"
 	"strings"
 
@@ -237,65 +236,19 @@ func (t *Tx) clearCols(ctx context.Context, id, title, publisher string) (string
 
 // sealFieldsOnce seals, the first time a store is opened after the upgrade
 // that sealed them, the titles, publishers, file names and mention texts of
-// the sources sealed before, and the TOTP secrets kept in the clear; then
-// notes that it did. The rewritten rows are zeroed as a take-down's are.
+// the sources sealed before, and the TOTP secrets kept in the clear. The
+// rewritten rows are zeroed as a take-down's are.
 func (s *Store) sealFieldsOnce(ctx context.Context) error {
-	err := s.sealFieldsFirst(ctx)
-	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, seal.ErrWrongKey) {
-		// The master key is not at hand (a command run without the key
-		// file, verify say): what it reads needs no key, and the next
-		// open that has it seals them.
-		return nil
-	}
-	return err
-}
-
-func (s *Store) sealFieldsFirst(ctx context.Context) error {
-	var done int
-	if err := s.db.QueryRowContext(ctx, "SELECT sealed_fields FROM store_identity").Scan(&done); err != nil {
-		return fmt.Errorf("read the store's id: %w", err)
-	}
-	if done == 1 {
-		return nil
-	}
-	after := ""
-	for {
-		rows, err := s.db.QueryContext(ctx, s.rebind("SELECT source_id FROM source_keys WHERE wrapped <> '' AND source_id > ? ORDER BY source_id LIMIT 100"), after)
-		if err != nil {
-			return fmt.Errorf("sealed sources: %w", err)
-		}
-		ids, err := collect(rows, scanOne[string])
-		if err != nil {
-			return err
-		}
-		if len(ids) == 0 {
-			break
-		}
-		after = ids[len(ids)-1]
-		err = s.Write(ctx, "system:seal", func(t *Tx) error {
-			for _, id := range ids {
-				k, err := t.txDataKey(ctx, id)
-				if err != nil {
-					return err
-				}
-				if k == nil {
-					continue
-				}
-				if err := t.sealFields(ctx, id, k.key); err != nil {
-					return err
-				}
+	return s.sealOnceOver(ctx, "sealed_fields",
+		"SELECT source_id FROM source_keys WHERE wrapped <> '' AND source_id > ? ORDER BY source_id LIMIT 100",
+		func(t *Tx, id string) error {
+			k, err := t.txDataKey(ctx, id)
+			if err != nil || k == nil {
+				return err
 			}
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-	}
-	if err := s.SecondFactors().sealSecrets(ctx); err != nil {
-		return err
-	}
-	_, err := s.execWrite(ctx, "UPDATE store_identity SET sealed_fields = 1")
-	return err
+			return t.sealFields(ctx, id, k.key)
+		},
+		func() error { return s.SecondFactors().sealSecrets(ctx) })
 }
 
 // sealFileCol seals the name or URL of a file kept with a sealed source,

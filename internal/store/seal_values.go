@@ -9,7 +9,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io/fs"
 	"strings"
 
 	"github.com/athar-project/athar/internal/seal"
@@ -384,53 +383,11 @@ func (o valueOpener) ref(ctx context.Context, value string) (string, error) {
 }
 
 // sealValuesOnce seals, the first time a store is opened after the upgrade
-// that sealed them, the statement values of the sources sealed before; then
-// notes that it did. Without the master key at hand it waits for an open
-// that has it, as sealFieldsOnce does.
+// that sealed them, the statement values of the sources sealed before —
+// taken-down ones too: their values were left in the clear when they were
+// taken down.
 func (s *Store) sealValuesOnce(ctx context.Context) error {
-	err := s.sealValuesFirst(ctx)
-	if errors.Is(err, fs.ErrNotExist) || errors.Is(err, seal.ErrWrongKey) {
-		return nil
-	}
-	return err
-}
-
-func (s *Store) sealValuesFirst(ctx context.Context) error {
-	var done int
-	if err := s.db.QueryRowContext(ctx, "SELECT sealed_values FROM store_identity").Scan(&done); err != nil {
-		return fmt.Errorf("read the store's id: %w", err)
-	}
-	if done == 1 {
-		return nil
-	}
-	after := ""
-	for {
-		// Taken-down sources too (wrapped ''): their values were left
-		// in the clear when they were taken down.
-		rows, err := s.db.QueryContext(ctx, s.rebind("SELECT source_id FROM source_keys WHERE source_id > ? ORDER BY source_id LIMIT 100"), after)
-		if err != nil {
-			return fmt.Errorf("sealed sources: %w", err)
-		}
-		ids, err := collect(rows, scanOne[string])
-		if err != nil {
-			return err
-		}
-		if len(ids) == 0 {
-			break
-		}
-		after = ids[len(ids)-1]
-		err = s.Write(ctx, "system:seal", func(t *Tx) error {
-			for _, id := range ids {
-				if err := t.sealValues(ctx, id); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-	}
-	_, err := s.execWrite(ctx, "UPDATE store_identity SET sealed_values = 1")
-	return err
+	return s.sealOnceOver(ctx, "sealed_values",
+		"SELECT source_id FROM source_keys WHERE source_id > ? ORDER BY source_id LIMIT 100",
+		func(t *Tx, id string) error { return t.sealValues(ctx, id) }, nil)
 }

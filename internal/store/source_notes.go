@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"strings"
 	"time"
 
@@ -177,50 +176,16 @@ func (t *Tx) sealNotes(ctx context.Context, sourceID string, k *seal.Key) error 
 
 // sealNotesOnce seals, the first time a store is opened after the upgrade
 // that sealed notes, the notes written in the clear on sealed sources
-// before it; then notes that it did. Without the master key at hand it
-// leaves them for the first open that has it, as sealFieldsOnce does.
+// before it.
 func (s *Store) sealNotesOnce(ctx context.Context) error {
-	var done int
-	if err := s.db.QueryRowContext(ctx, "SELECT sealed_notes FROM store_identity").Scan(&done); err != nil {
-		return fmt.Errorf("read the store's id: %w", err)
-	}
-	if done == 1 {
-		return nil
-	}
-	rows, err := s.db.QueryContext(ctx, "SELECT DISTINCT n.source_id FROM source_notes n JOIN source_keys k ON k.source_id = n.source_id "+
-		"WHERE k.wrapped <> '' ORDER BY n.source_id")
-	if err != nil {
-		return fmt.Errorf("notes on sealed sources: %w", err)
-	}
-	ids, err := collect(rows, scanOne[string])
-	if err != nil {
-		return err
-	}
-	for len(ids) > 0 {
-		batch := ids[:min(len(ids), 100)]
-		ids = ids[len(batch):]
-		err := s.Write(ctx, "system:seal", func(t *Tx) error {
-			for _, id := range batch {
-				k, err := t.txDataKey(ctx, id)
-				if err != nil {
-					return err
-				}
-				if k == nil {
-					continue
-				}
-				if err := t.sealNotes(ctx, id, k.key); err != nil {
-					return err
-				}
+	return s.sealOnceOver(ctx, "sealed_notes",
+		"SELECT DISTINCT n.source_id FROM source_notes n JOIN source_keys k ON k.source_id = n.source_id "+
+			"WHERE k.wrapped <> '' AND n.source_id > ? ORDER BY n.source_id LIMIT 100",
+		func(t *Tx, id string) error {
+			k, err := t.txDataKey(ctx, id)
+			if err != nil || k == nil {
+				return err
 			}
-			return nil
-		})
-		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, seal.ErrWrongKey) {
-			return nil // the key file is not at hand: the next open that has it
-		}
-		if err != nil {
-			return err
-		}
-	}
-	_, err = s.execWrite(ctx, "UPDATE store_identity SET sealed_notes = 1")
-	return err
+			return t.sealNotes(ctx, id, k.key)
+		}, nil)
 }
