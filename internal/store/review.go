@@ -156,24 +156,33 @@ func (s *Store) queryStatements(ctx context.Context, q string, args ...any) ([]m
 // querySources runs a query selecting sourceCols and scans every row, for
 // v: near-copy links to what v may not see are blanked.
 func (s *Store) querySources(ctx context.Context, v access.Viewer, q string, args ...any) ([]model.Source, error) {
+	return s.scanSources(ctx, v, false, q, args...)
+}
+
+// sourceTexts is querySources for a query selecting sourceCols and text:
+// each text is opened and, if stored in pieces, completed.
+func (s *Store) sourceTexts(ctx context.Context, v access.Viewer, q string, args ...any) ([]model.Source, error) {
+	return s.scanSources(ctx, v, true, q, args...)
+}
+
+func (s *Store) scanSources(ctx context.Context, v access.Viewer, text bool, q string, args ...any) ([]model.Source, error) {
 	rows, err := s.db.QueryContext(ctx, s.rebind(q), args...)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []model.Source
-	for rows.Next() {
-		src, err := scanSource(rows, false)
-		if err != nil {
-			return nil, err
+	out, err := collect(rows, func(r rowScanner) (model.Source, error) { return scanSource(r, text) })
+	if err != nil {
+		return nil, err
+	}
+	if err := s.openSealed(ctx, out, text); err != nil {
+		return nil, err
+	}
+	if text {
+		for i := range out {
+			if err := s.completeText(ctx, &out[i]); err != nil {
+				return nil, err
+			}
 		}
-		out = append(out, src)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	if err := s.openSealed(ctx, out, false); err != nil {
-		return nil, err
 	}
 	return out, s.hideUnseenOriginals(ctx, v, out)
 }
@@ -319,28 +328,4 @@ func (s *Store) SourceTexts(ctx context.Context, v access.Viewer, ids []string) 
 		}
 	}
 	return out, nil
-}
-
-func (s *Store) sourceTexts(ctx context.Context, v access.Viewer, q string, args ...any) ([]model.Source, error) {
-	rows, err := s.db.QueryContext(ctx, s.rebind(q), args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []model.Source
-	for rows.Next() {
-		src, err := scanSource(rows, true)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, src)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	rows.Close()
-	if err := s.openSealed(ctx, out, true); err != nil {
-		return nil, err
-	}
-	return out, s.hideUnseenOriginals(ctx, v, out)
 }

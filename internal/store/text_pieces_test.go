@@ -168,6 +168,10 @@ func TestTextInPieces(t *testing.T) {
 				if got := read(); got.TextPending || got.Text != text {
 					t.Fatalf("written: pending %v, %d bytes of %d", got.TextPending, len(got.Text), len(text))
 				}
+				// The claims page quotes from sources read many at once.
+				if many, err := st.SourceTexts(ctx, access.Operator(), []string{src.ID}); err != nil || many[src.ID].Text != text {
+					t.Fatalf("SourceTexts: %d bytes of %d (%v)", len(many[src.ID].Text), len(text), err)
+				}
 				err = st.Write(ctx, "tester", func(tx *store.Tx) error {
 					if err := tx.AddTextPiece(ctx, src.ID, 1, "more"); err == nil {
 						return fmt.Errorf("a piece added to a finished text")
