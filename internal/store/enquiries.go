@@ -162,12 +162,17 @@ func (s *Store) EnquiryAlerts(ctx context.Context, v access.Viewer, unseenOnly b
 	if err != nil {
 		return nil, fmt.Errorf("read watch queue: %w", err)
 	}
+	open := s.mentionOpener()
 	return collect(rows, func(r rowScanner) (EnquiryAlert, error) {
 		var a EnquiryAlert
 		var at, level string
-		err := r.Scan(&a.ID, &a.EnquiryID, &a.EntityID, &a.SourceID, &a.Name, &level, &a.Score, &at, &a.SeenBy)
+		if err := r.Scan(&a.ID, &a.EnquiryID, &a.EntityID, &a.SourceID, &a.Name, &level, &a.Score, &at, &a.SeenBy); err != nil {
+			return a, err
+		}
 		a.Sensitivity, _ = model.ParseSensitivity(level)
 		a.CreatedAt = parseTime(at)
+		var err error
+		a.Name, err = open.openAlertCol(ctx, "enquiry_alerts", a.ID, "name", a.SourceID, a.Name)
 		return a, err
 	})
 }

@@ -194,6 +194,9 @@ func (t *Tx) sealExisting(ctx context.Context, id string) error {
 		if err := t.sealValues(ctx, id); err != nil {
 			return err
 		}
+		if err := t.sealAlerts(ctx, id); err != nil {
+			return err
+		}
 		return t.sealFields(ctx, id, k.key)
 	}
 	if err := t.secureDelete(ctx); err != nil {
@@ -225,6 +228,9 @@ func (t *Tx) sealExisting(ctx context.Context, id string) error {
 		return err
 	}
 	if err := t.sealValues(ctx, id); err != nil {
+		return err
+	}
+	if err := t.sealAlerts(ctx, id); err != nil {
 		return err
 	}
 	if err := t.sealFields(ctx, id, k.key); err != nil {

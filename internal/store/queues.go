@@ -90,6 +90,11 @@ func (s *Store) queueOnce(ctx context.Context, table, ownerCol string, as []queu
 		for k, v := range a.cols {
 			row[k] = v
 		}
+		if _, ok := alertCols[table]; ok {
+			if err := s.sealAlertCols(ctx, table, a.source, row); err != nil {
+				return added, err
+			}
+		}
 		cols := make([]string, 0, len(row))
 		for k := range row {
 			cols = append(cols, k)

@@ -383,11 +383,17 @@ func (o valueOpener) ref(ctx context.Context, value string) (string, error) {
 }
 
 // sealValuesOnce seals, the first time a store is opened after the upgrade
-// that sealed them, the statement values of the sources sealed before —
+// that sealed them, the statement values and watch alerts of the sources
+// sealed before —
 // taken-down ones too: their values were left in the clear when they were
 // taken down.
 func (s *Store) sealValuesOnce(ctx context.Context) error {
 	return s.sealOnceOver(ctx, "sealed_values",
 		"SELECT source_id FROM source_keys WHERE source_id > ? ORDER BY source_id LIMIT 100",
-		func(t *Tx, id string) error { return t.sealValues(ctx, id) }, nil)
+		func(t *Tx, id string) error {
+			if err := t.sealValues(ctx, id); err != nil {
+				return err
+			}
+			return t.sealAlerts(ctx, id)
+		}, nil)
 }

@@ -153,6 +153,7 @@ func (s *Store) WatchAlerts(ctx context.Context, v access.Viewer, unseenOnly boo
 	if err != nil {
 		return nil, fmt.Errorf("read watch-list queue: %w", err)
 	}
+	open := s.mentionOpener()
 	return collect(rows, func(r rowScanner) (WatchAlert, error) {
 		var a WatchAlert
 		var at, level, reasons string
@@ -160,6 +161,12 @@ func (s *Store) WatchAlerts(ctx context.Context, v access.Viewer, unseenOnly boo
 			return a, err
 		}
 		var err error
+		if a.Name, err = open.openAlertCol(ctx, "watch_alerts", a.ID, "name", a.SourceID, a.Name); err != nil {
+			return a, err
+		}
+		if reasons, err = open.openAlertCol(ctx, "watch_alerts", a.ID, "reasons", a.SourceID, reasons); err != nil {
+			return a, err
+		}
 		if a.Reasons, err = enquiry.ParseReasons([]byte(reasons)); err != nil {
 			return a, fmt.Errorf("watch-list alert %s: reasons: %w", a.ID, err)
 		}
