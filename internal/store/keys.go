@@ -194,7 +194,7 @@ func (t *Tx) sealExisting(ctx context.Context, id string) error {
 		if err := t.sealValues(ctx, id); err != nil {
 			return err
 		}
-		if err := t.sealAlerts(ctx, id); err != nil {
+		if err := t.sealDerived(ctx, id); err != nil {
 			return err
 		}
 		return t.sealFields(ctx, id, k.key)
@@ -230,7 +230,7 @@ func (t *Tx) sealExisting(ctx context.Context, id string) error {
 	if err := t.sealValues(ctx, id); err != nil {
 		return err
 	}
-	if err := t.sealAlerts(ctx, id); err != nil {
+	if err := t.sealDerived(ctx, id); err != nil {
 		return err
 	}
 	if err := t.sealFields(ctx, id, k.key); err != nil {

@@ -219,9 +219,13 @@ func (t *Tx) ProposeMerge(ctx context.Context, p *MergeProposal) (bool, error) {
 	if p.Proposer == "" {
 		p.Proposer = t.actor
 	}
+	reasons, err := t.proposalReasons(ctx, p)
+	if err != nil {
+		return false, err
+	}
 	return true, t.insert(ctx, "merge_proposals", map[string]any{
 		"id": p.ID, "entity_a": p.EntityA, "entity_b": p.EntityB, "score": p.Score,
-		"reasons": strings.Join(p.Reasons, "\n"), "status": p.Status, "proposer": p.Proposer,
+		"reasons": reasons, "status": p.Status, "proposer": p.Proposer,
 		"created_at": timeText(t.s.now()),
 	})
 }
@@ -296,6 +300,9 @@ func (s *Store) mergeProposals(ctx context.Context, q string, args ...any) ([]Me
 		var p MergeProposal
 		var reasons string
 		if err := rows.Scan(&p.ID, &p.EntityA, &p.EntityB, &p.Score, &reasons, &p.Status, &p.Proposer); err != nil {
+			return nil, err
+		}
+		if reasons, err = s.openReasons(ctx, p.ID, reasons); err != nil {
 			return nil, err
 		}
 		if reasons != "" {

@@ -59,6 +59,20 @@ func (o *mentionOpener) openAlertCol(ctx context.Context, table, id, col, source
 	return o.openAD(ctx, alertAD(table, id, col), sourceID, v, table+" "+id+" "+col)
 }
 
+// sealDerived seals what repeats a source's names outside its statements —
+// its watch alerts, the reasons of merge proposals between the entities it
+// names — when the source is sealed (raised, or on the first open after the
+// upgrade that sealed them).
+func (t *Tx) sealDerived(ctx context.Context, sourceID string) error {
+	if err := t.sealAlerts(ctx, sourceID); err != nil {
+		return err
+	}
+	if _, err := t.txDataKey(ctx, sourceID); errors.Is(err, ErrWithdrawn) {
+		return t.forgetProposalReasons(ctx, sourceID)
+	}
+	return t.sealProposals(ctx, sourceID)
+}
+
 // sealAlerts seals the alerts of a source being sealed (raised, or sealed
 // on the first open after the upgrade that sealed them) still in the clear;
 // a source taken down keeps none.

@@ -20,15 +20,16 @@ import (
 // flagged: it may be stored nowhere in the clear.
 const alertName = "Yazan Kharrubi-Sawwan"
 
-// alertStored reports where the SQLite files or the PostgreSQL queues hold
-// alertName in the clear.
+// alertStored reports where the SQLite files or the PostgreSQL queues and
+// merge proposals hold alertName in the clear.
 func alertStored(t *testing.T, s *store.Store) []string {
 	t.Helper()
 	ctx := context.Background()
 	if s.Engine() == "postgres" {
 		var hits []string
 		for _, q := range []string{"SELECT count(*) FROM enquiry_alerts WHERE name LIKE $1",
-			"SELECT count(*) FROM watch_alerts WHERE name LIKE $1 OR reasons LIKE $1"} {
+			"SELECT count(*) FROM watch_alerts WHERE name LIKE $1 OR reasons LIKE $1",
+			"SELECT count(*) FROM merge_proposals WHERE reasons LIKE $1"} {
 			var n int
 			if err := s.DB().QueryRowContext(ctx, q, "%Kharrubi%").Scan(&n); err != nil {
 				t.Fatal(err)

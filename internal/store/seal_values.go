@@ -394,6 +394,6 @@ func (s *Store) sealValuesOnce(ctx context.Context) error {
 			if err := t.sealValues(ctx, id); err != nil {
 				return err
 			}
-			return t.sealAlerts(ctx, id)
+			return t.sealDerived(ctx, id)
 		}, nil)
 }

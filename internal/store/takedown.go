@@ -52,6 +52,9 @@ func (t *Tx) TakeDown(ctx context.Context, sourceID, reason string) error {
 	if err := t.forgetValueHashes(ctx, sourceID); err != nil {
 		return err
 	}
+	if err := t.forgetProposalReasons(ctx, sourceID); err != nil {
+		return err
+	}
 	if err := t.unindexSource(ctx, sourceID); err != nil {
 		return err
 	}
