@@ -21,20 +21,26 @@ func TestArabicStatusFromEvents(t *testing.T) {
 		{"ونفت وزارة الداخلية اعتقال العميد رامي وليد حسون.", "رامي وليد حسون", ""},
 	}
 	for _, tt := range tests {
-		r := extract.Extract(tt.text, pub, "ar")
-		found := false
-		for _, p := range r.Persons {
-			if p.Name != tt.person {
-				continue
-			}
-			found = true
-			if p.Status != tt.want {
-				t.Errorf("%s: %s has status %q, want %q (%s)", tt.text, tt.person, p.Status, tt.want, describe(r))
-			}
+		checkStatus(t, extract.Extract(tt.text, pub, "ar"), tt.text, tt.person, tt.want)
+	}
+}
+
+// checkStatus checks that r, extracted from text, names person with the
+// status want.
+func checkStatus(t *testing.T, r extract.Result, text, person, want string) {
+	t.Helper()
+	found := false
+	for _, p := range r.Persons {
+		if p.Name != person {
+			continue
 		}
-		if !found {
-			t.Errorf("%s: no person %s (%s)", tt.text, tt.person, describe(r))
+		found = true
+		if p.Status != want {
+			t.Errorf("%s: %s has status %q, want %q (%s)", text, person, p.Status, want, describe(r))
 		}
+	}
+	if !found {
+		t.Errorf("%s: no person %s (%s)", text, person, describe(r))
 	}
 }
 

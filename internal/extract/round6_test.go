@@ -26,20 +26,7 @@ func TestEnglishStatusFromEvents(t *testing.T) {
 		{"Colonel Ali Hassan is accused of torturing detainees at Branch 215. His wife, Rima Hassan, said he never set foot in a prison.", "Rima Hassan", ""},
 	}
 	for _, tt := range tests {
-		r := extract.Extract(tt.text, pub, "en")
-		found := false
-		for _, p := range r.Persons {
-			if p.Name != tt.person {
-				continue
-			}
-			found = true
-			if p.Status != tt.want {
-				t.Errorf("%s: %s has status %q, want %q (%s)", tt.text, tt.person, p.Status, tt.want, describe(r))
-			}
-		}
-		if !found {
-			t.Errorf("%s: no person %s (%s)", tt.text, tt.person, describe(r))
-		}
+		checkStatus(t, extract.Extract(tt.text, pub, "en"), tt.text, tt.person, tt.want)
 	}
 }
 
