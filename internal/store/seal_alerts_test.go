@@ -1,10 +1,7 @@
 package store_test
 
 import (
-	"bytes"
 	"context"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -40,24 +37,7 @@ func alertStored(t *testing.T, s *store.Store) []string {
 		}
 		return hits
 	}
-	if _, err := s.DB().ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
-		t.Fatal(err)
-	}
-	var hits []string
-	err := filepath.WalkDir(s.DataDir(), func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(path)
-		if err == nil && bytes.Contains(b, []byte("Kharrubi")) {
-			hits = append(hits, path)
-		}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return hits
+	return filesHolding(t, s, "Kharrubi")
 }
 
 // The watch queues' alerts from a sealed source — the name it gives, and a
@@ -132,12 +112,7 @@ func TestSealedAlerts(t *testing.T) {
 			if hits := alertStored(t, s); len(hits) == 0 {
 				t.Fatal("an internal source's alert should be in the clear (the check finds nothing)")
 			}
-			if err := s.Write(ctx, "admin", func(tx *store.Tx) error {
-				_, err := tx.RaiseSource(ctx, raised.ID, model.KindArticle, model.Confidential)
-				return err
-			}); err != nil {
-				t.Fatal(err)
-			}
+			raiseToConfidential(t, s, raised.ID)
 			if hits := alertStored(t, s); len(hits) > 0 {
 				t.Fatalf("after the raise an alert's name is in the clear in %v", hits)
 			}

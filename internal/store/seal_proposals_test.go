@@ -94,12 +94,7 @@ func TestSealedProposalReasons(t *testing.T) {
 			if hits := alertStored(t, s); len(hits) == 0 {
 				t.Fatal("an internal source's proposal should be in the clear (the check finds nothing)")
 			}
-			if err := s.Write(ctx, "admin", func(tx *store.Tx) error {
-				_, err := tx.RaiseSource(ctx, in.ID, model.KindArticle, model.Confidential)
-				return err
-			}); err != nil {
-				t.Fatal(err)
-			}
+			raiseToConfidential(t, s, in.ID)
 			if hits := alertStored(t, s); len(hits) > 0 {
 				t.Fatalf("after the raise a proposal's reasons are in the clear in %v", hits)
 			}

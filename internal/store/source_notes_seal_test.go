@@ -38,7 +38,27 @@ func noteStored(t *testing.T, s *store.Store) []string {
 		}
 		return nil
 	}
-	if _, err := s.DB().ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
+	return filesHolding(t, s, noteWord)
+}
+
+// raiseToConfidential raises an article to confidential, as an admin.
+func raiseToConfidential(t *testing.T, s *store.Store, id string) {
+	t.Helper()
+	ctx := context.Background()
+	if err := s.Write(ctx, "admin", func(tx *store.Tx) error {
+		_, err := tx.RaiseSource(ctx, id, model.KindArticle, model.Confidential)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// filesHolding checkpoints a SQLite store's WAL and reports the files of
+// its data directory (the database, its WAL, the archive) whose bytes hold
+// word.
+func filesHolding(t *testing.T, s *store.Store, word string) []string {
+	t.Helper()
+	if _, err := s.DB().ExecContext(context.Background(), "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
 		t.Fatal(err)
 	}
 	var hits []string
@@ -47,7 +67,7 @@ func noteStored(t *testing.T, s *store.Store) []string {
 			return err
 		}
 		b, err := os.ReadFile(path)
-		if err == nil && bytes.Contains(b, []byte(noteWord)) {
+		if err == nil && bytes.Contains(b, []byte(word)) {
 			hits = append(hits, path)
 		}
 		return err
@@ -117,12 +137,7 @@ func TestSealedSourceNotes(t *testing.T) {
 			if hits := noteStored(t, s); len(hits) == 0 {
 				t.Fatal("a note on an internal source should be in the clear (the check finds nothing)")
 			}
-			if err := s.Write(ctx, "admin", func(tx *store.Tx) error {
-				_, err := tx.RaiseSource(ctx, raised.ID, model.KindArticle, model.Confidential)
-				return err
-			}); err != nil {
-				t.Fatal(err)
-			}
+			raiseToConfidential(t, s, raised.ID)
 			if hits := noteStored(t, s); len(hits) > 0 {
 				t.Fatalf("after raising its source the note is in the clear in %v", hits)
 			}
