@@ -220,3 +220,69 @@ func TestUpgradeFromStop27(t *testing.T) {
 		t.Fatalf("verify at the end: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 }
+
+// The store stop 28 left (long texts in pieces, sealed statement values)
+// upgrades: every migration since applies, the sources list as that release
+// listed them, the long text still reads whole, the witness stays sealed and
+// the reviews made then stand.
+func TestUpgradeFromStop28(t *testing.T) {
+	dir := t.TempDir()
+	untar(t, filepath.Join("testdata", "upgrade", "store-stop28.tar.gz"), dir)
+	t.Setenv("ATHAR_SIGNING_KEY_FILE", filepath.Join(dir, "ledger.ed25519"))
+	t.Setenv("ATHAR_KEY_FILE", filepath.Join(dir, "master.key"))
+	if err := os.Chmod(filepath.Join(dir, "master.key"), 0o600); err != nil { // untar keeps no modes
+		t.Fatal(err)
+	}
+	data := filepath.Join(dir, "data")
+	if r := athar(t, "", "--data", data, "verify"); r.code != 0 {
+		t.Fatalf("verify after the upgrade: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if r := athar(t, "", "--data", data, "migrate", "--json"); r.code != 0 || strings.Contains(r.stdout, `"pending"`) {
+		t.Fatalf("migrate: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	var before, after []map[string]any
+	raw, err := os.ReadFile(filepath.Join("testdata", "upgrade", "sources-stop28.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(raw, &before); err != nil {
+		t.Fatal(err)
+	}
+	r := athar(t, "", "--data", data, "sources", "list", "--json")
+	if r.code != 0 {
+		t.Fatalf("sources list: exit %d\n%s", r.code, r.stderr)
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &after); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(after, before) {
+		t.Errorf("sources after the upgrade:\n%s\nbefore:\n%s", r.stdout, raw)
+	}
+	r = athar(t, "", "--data", data, "sources", "show", "src_be9f759ebae50032", "--json")
+	if r.code != 0 {
+		t.Fatalf("sources show of the long text: exit %d\n%s", r.code, r.stderr)
+	}
+	var long struct {
+		Text string `json:"text"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &long); err != nil {
+		t.Fatal(err)
+	}
+	if len(long.Text) < 256<<10 || !strings.Contains(long.Text, "the blue door of ward nineteen") {
+		t.Errorf("the long text after the upgrade is %d bytes and lacks its last line", len(long.Text))
+	}
+	if hits := filesHolding(t, data, "Haddour"); len(hits) > 0 {
+		t.Errorf("after the upgrade the witness's name is in the clear in %v", hits)
+	}
+	for _, c := range []struct{ id, from string }{
+		{"f6412e03-223c-49a2-8e77-2323fdfa6bad", "confirmed"},
+		{"955a1f57-c517-48a4-a4ff-ead5b7957d48", "rejected"},
+	} {
+		if r := athar(t, "", "--data", data, "review", c.id, "reopen", "--from", c.from); r.code != 0 {
+			t.Errorf("statement %s is no longer %s after the upgrade: exit %d\n%s%s", c.id, c.from, r.code, r.stdout, r.stderr)
+		}
+	}
+	if r := athar(t, "", "--data", data, "verify"); r.code != 0 {
+		t.Fatalf("verify at the end: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
