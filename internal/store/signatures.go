@@ -3,9 +3,11 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
+	"github.com/athar-project/athar/internal/dedup"
 	"github.com/athar-project/athar/internal/model"
 )
 
@@ -268,7 +270,11 @@ func (x *KeyIndex) Candidates(ctx context.Context, bands, anchors []int64, minAn
 
 // readCandidates reads what Candidates gives of stored sources ids.
 func (x *KeyIndex) readCandidates(ctx context.Context, ids []any) error {
-	rows, err := x.t.query(ctx, "SELECT s.id, g.signature, COALESCE(s.duplicate_of, ''), s.sensitivity, COALESCE(o.sensitivity, s.sensitivity) "+
+	// A copy of a source since taken down links to the copy, not past it
+	// to what was erased.
+	rows, err := x.t.query(ctx, "SELECT s.id, g.signature, "+
+		"CASE WHEN EXISTS (SELECT 1 FROM takedowns d WHERE d.source_id = s.duplicate_of) THEN '' ELSE COALESCE(s.duplicate_of, '') END, "+
+		"s.sensitivity, COALESCE(o.sensitivity, s.sensitivity) "+
 		"FROM sources s JOIN source_signatures g ON g.source_id = s.id LEFT JOIN sources o ON o.id = s.duplicate_of "+
 		"WHERE s.id IN ("+placeholders(len(ids))+")", ids...)
 	if err != nil {
@@ -305,4 +311,52 @@ func (t *Tx) SourceText(ctx context.Context, id string) (string, error) {
 		return "", err
 	}
 	return t.wholeText(ctx, id, text)
+}
+
+// forgetNearDuplicateKeys removes a source's near-duplicate signature and
+// keys (a take-down): a copy brought later is then not linked to it, and
+// nobody holding the database can test a guess of its text against them.
+// Its keys are found again from its text, as ingest made them, and deleted
+// by key: the key index has no entry by source (migration 00030), and a
+// scan of it would hold the write lock for as long as the archive is large.
+func (t *Tx) forgetNearDuplicateKeys(ctx context.Context, sourceID string) error {
+	text, err := t.SourceText(ctx, sourceID)
+	if err != nil {
+		return fmt.Errorf("near-duplicate keys of %s: %w", sourceID, err)
+	}
+	sh := dedup.Shingle(text)
+	var keys []int64
+	for _, ks := range [][]dedup.Key{sh.Sign().Bands(), sh.Anchors()} {
+		for _, k := range ks {
+			keys = append(keys, int64(k))
+		}
+	}
+	slices.Sort(keys)
+	keys = slices.Compact(keys)
+	for len(keys) > 0 {
+		n := min(len(keys), rowsPerInsert)
+		args := make([]any, 0, n+1)
+		for _, k := range keys[:n] {
+			args = append(args, k)
+		}
+		args = append(args, sourceID)
+		in := "band_key IN (" + placeholders(n) + ") AND source_id = ?"
+		// Counted down first, for the keys this source holds.
+		if _, err := t.exec(ctx, "UPDATE source_key_counts SET n = n - 1 WHERE band_key IN "+
+			"(SELECT band_key FROM source_bands WHERE "+in+")", args...); err != nil {
+			return fmt.Errorf("near-duplicate keys of %s: %w", sourceID, err)
+		}
+		if _, err := t.exec(ctx, "DELETE FROM source_bands WHERE "+in, args...); err != nil {
+			return fmt.Errorf("near-duplicate keys of %s: %w", sourceID, err)
+		}
+		// A count left at zero would still say some source held the key.
+		if _, err := t.exec(ctx, "DELETE FROM source_key_counts WHERE n <= 0 AND band_key IN ("+placeholders(n)+")", args[:n]...); err != nil {
+			return fmt.Errorf("near-duplicate keys of %s: %w", sourceID, err)
+		}
+		keys = keys[n:]
+	}
+	if _, err := t.exec(ctx, "DELETE FROM source_signatures WHERE source_id = ?", sourceID); err != nil {
+		return fmt.Errorf("near-duplicate signature of %s: %w", sourceID, err)
+	}
+	return nil
 }

@@ -18,7 +18,9 @@ var ErrWithdrawn = errors.New(Withdrawn)
 // (crypto-shredding): its text and the quotes drawn from it, sealed in the
 // database, and its original, sealed in the archive, can no longer be read
 // anywhere — backups made afterwards included. A source not yet sealed is
-// sealed first. Its entries in the search index are removed; the take-down
+// sealed first. Its entries in the search index and its near-duplicate
+// signature and keys are removed (derived from the text, they would still
+// link a later copy to it, and confirm a guess of what it said); the take-down
 // is recorded in the ledger (takedowns), which still verifies, since it
 // hashed what was stored. The facts drawn from it stay, their quote
 // withdrawn. Whether the actor may is the caller's rule.
@@ -41,6 +43,10 @@ func (t *Tx) TakeDown(ctx context.Context, sourceID, reason string) error {
 		return fmt.Errorf("source %s: %w already", sourceID, ErrWithdrawn)
 	}
 	if err := t.sealExisting(ctx, sourceID); err != nil {
+		return err
+	}
+	// Read while the key still opens the text.
+	if err := t.forgetNearDuplicateKeys(ctx, sourceID); err != nil {
 		return err
 	}
 	// The row stays, without its key: it still names the sealed original,
