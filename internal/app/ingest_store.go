@@ -138,7 +138,25 @@ func (a *App) store1(ctx context.Context, r *run, res *resolve.Resolver, chunk [
 // storeGroup writes the sources of chunk at positions todo in one
 // transaction, or each alone if that fails.
 func (a *App) storeGroup(ctx context.Context, r *run, res *resolve.Resolver, chunk []parsed, todo []int, results []IngestResult) error {
-	err := a.write(ctx, r, res, func(tx *store.Tx, b *resolve.Batch) error {
+	// What placing the group's findings reads of candidate entities is
+	// read before its transaction, outside the ledger's lock (only what
+	// another writer changed meanwhile is read again under it).
+	var ahead *resolve.Ahead
+	if res != nil {
+		var fs []resolve.Found
+		for _, i := range todo {
+			if p := &chunk[i]; p.found != nil && !p.staged {
+				fs = append(fs, pipeline.Founds(model.Source{Sensitivity: r.sens}, *p.found)...)
+			}
+		}
+		if len(fs) > 0 {
+			var err error
+			if ahead, err = res.ReadAhead(ctx, fs); err != nil {
+				return err
+			}
+		}
+	}
+	err := a.writeWith(ctx, r, res, ahead, func(tx *store.Tx, b *resolve.Batch) error {
 		return a.addAll(ctx, tx, b, r, chunk, todo, results)
 	})
 	if err == nil {
@@ -149,7 +167,7 @@ func (a *App) storeGroup(ctx context.Context, r *run, res *resolve.Resolver, chu
 	}
 	for _, i := range todo {
 		results[i] = IngestResult{Input: chunk[i].input}
-		err := a.write(ctx, r, res, func(tx *store.Tx, b *resolve.Batch) error {
+		err := a.writeWith(ctx, r, res, ahead, func(tx *store.Tx, b *resolve.Batch) error {
 			return a.addAll(ctx, tx, b, r, chunk, []int{i}, results)
 		})
 		if err != nil {
@@ -326,9 +344,14 @@ var ErrUnfinished = errors.New("extraction unfinished")
 // resolver placements that is taken back if the transaction does not
 // commit.
 func (a *App) write(ctx context.Context, r *run, res *resolve.Resolver, fn func(*store.Tx, *resolve.Batch) error) error {
+	return a.writeWith(ctx, r, res, nil, fn)
+}
+
+// writeWith is write with placements weighed from what was read ahead.
+func (a *App) writeWith(ctx context.Context, r *run, res *resolve.Resolver, ahead *resolve.Ahead, fn func(*store.Tx, *resolve.Batch) error) error {
 	var b *resolve.Batch
 	if res != nil {
-		b = res.Begin()
+		b = res.BeginWith(ahead)
 	}
 	err := a.st.Write(ctx, r.v.Actor(), func(tx *store.Tx) error { return fn(tx, b) })
 	if err != nil && b != nil {

@@ -135,7 +135,17 @@ func (a *App) extractSource(ctx context.Context, v access.Viewer, id string, mus
 			return a.extractStaged(ctx, v, src, r, rec)
 		}
 	}
-	b := r.Begin()
+	// What placing the findings reads of candidate entities is read now,
+	// outside the ledger's lock, which the transaction holds from its
+	// first placement to its commit: only what another writer changed
+	// meanwhile is read again under it.
+	var ahead *resolve.Ahead
+	if found != nil {
+		if ahead, err = r.ReadAhead(ctx, pipeline.Founds(src, *found)); err != nil {
+			return out, err
+		}
+	}
+	b := r.BeginWith(ahead)
 	err = a.st.Write(ctx, v.Actor(), func(tx *store.Tx) error {
 		out = Extracted{SourceID: id, Sensitivity: src.Sensitivity, Skipped: found == nil}
 		if found != nil {

@@ -192,8 +192,11 @@ type recorder struct {
 	byName map[string]string
 	stats  Stats
 	// again: the source was extracted before; what a person already
-	// reviewed is not proposed a second time.
-	again bool
+	// reviewed is not proposed a second time. reviewed says, once asked
+	// in the transaction, whether a person reviewed any statement of it:
+	// when none did, no statement needs asking about.
+	again    bool
+	reviewed *bool
 	// affiliations wait for the organizations and facilities to be placed.
 	affiliations []affiliation
 	// written are the statements stored since the Recorder last said.
@@ -209,20 +212,7 @@ const (
 // person places a person and stores what the source says of them; its
 // mentions are stored by steps of their own.
 func (r *recorder) person(ctx context.Context, p extract.Person) (string, float64, error) {
-	f := resolve.Found{Type: model.TypePerson, Name: p.Name, Sensitivity: r.src.Sensitivity}
-	for _, a := range p.Aliases {
-		if names.Parse(a).Epithet {
-			f.Epithets = append(f.Epithets, a)
-		} else {
-			f.Aliases = append(f.Aliases, a)
-		}
-	}
-	for _, c := range []string{p.Affiliation, p.Birthplace, p.Rank, p.Title} {
-		if c != "" {
-			f.Context = append(f.Context, c)
-		}
-	}
-	f.Context = append(f.Context, p.Roles...)
+	f := personFound(r.src, p)
 	id, score, err := r.place(ctx, f)
 	if err != nil {
 		return "", 0, err
@@ -263,6 +253,58 @@ func (r *recorder) person(ctx context.Context, p extract.Person) (string, float6
 	return id, score, nil
 }
 
+// personFound is what src says of a person, for the resolver.
+func personFound(src model.Source, p extract.Person) resolve.Found {
+	f := resolve.Found{Type: model.TypePerson, Name: p.Name, Sensitivity: src.Sensitivity}
+	for _, a := range p.Aliases {
+		if names.Parse(a).Epithet {
+			f.Epithets = append(f.Epithets, a)
+		} else {
+			f.Aliases = append(f.Aliases, a)
+		}
+	}
+	for _, c := range []string{p.Affiliation, p.Birthplace, p.Rank, p.Title} {
+		if c != "" {
+			f.Context = append(f.Context, c)
+		}
+	}
+	f.Context = append(f.Context, p.Roles...)
+	return f
+}
+
+// entityFound is what src says of a facility, place or organization, for
+// the resolver.
+func entityFound(src model.Source, typ model.EntityType, e extract.Entity) resolve.Found {
+	f := resolve.Found{Type: typ, Name: e.Name, Sensitivity: src.Sensitivity}
+	for _, m := range e.Mentions {
+		if m.Text != e.Name {
+			f.Aliases = append(f.Aliases, m.Text)
+		}
+	}
+	return f
+}
+
+// Founds lists what recording res, found in src, asks the resolver to
+// place, in the order it asks (an entity a gazetteer id already names is
+// listed too: it is placed by name when no entity has that id yet), so that
+// the reads placing them makes can be made ahead of the write transaction
+// (resolve.Resolver.ReadAhead).
+func Founds(src model.Source, res extract.Result) []resolve.Found {
+	out := make([]resolve.Found, 0, len(res.Persons)+len(res.Facilities)+len(res.Places)+len(res.Organizations))
+	for _, p := range res.Persons {
+		out = append(out, personFound(src, p))
+	}
+	for _, g := range []struct {
+		typ model.EntityType
+		es  []extract.Entity
+	}{{model.TypeFacility, res.Facilities}, {model.TypePlace, res.Places}, {model.TypeOrganization, res.Organizations}} {
+		for _, e := range g.es {
+			out = append(out, entityFound(src, g.typ, e))
+		}
+	}
+	return out
+}
+
 // affiliation is an organization or facility a source ties a person to,
 // recorded once the organizations and facilities of the source are placed.
 type affiliation struct {
@@ -292,12 +334,7 @@ func (r *recorder) affiliate(ctx context.Context, from, to int) error {
 // entity places a facility, place or organization and stores its names;
 // its mentions are stored by steps of their own.
 func (r *recorder) entity(ctx context.Context, typ model.EntityType, e extract.Entity) (string, float64, error) {
-	f := resolve.Found{Type: typ, Name: e.Name, Sensitivity: r.src.Sensitivity}
-	for _, m := range e.Mentions {
-		if m.Text != e.Name {
-			f.Aliases = append(f.Aliases, m.Text)
-		}
-	}
+	f := entityFound(r.src, typ, e)
 	id, err := r.placeByGazetteer(ctx, typ, e.Gazetteer)
 	if err != nil {
 		return "", 0, err
@@ -454,7 +491,14 @@ func (r *recorder) find(value string, from, to int) (int, bool) {
 
 func (r *recorder) statement(ctx context.Context, st *model.Statement) error {
 	st.SourceID, st.Origin, st.Status = r.src.ID, r.origin, model.StatusProposed
-	if r.again {
+	if r.again && r.reviewed == nil {
+		some, err := r.tx.AnyReviewed(ctx, r.src.ID)
+		if err != nil {
+			return err
+		}
+		r.reviewed = &some
+	}
+	if r.again && *r.reviewed {
 		start := -1
 		if st.Span.End > 0 {
 			start = st.Span.Start

@@ -64,6 +64,33 @@ func placeName(ctx context.Context, w *fixture, name string) (string, error) {
 	return p.EntityID, nil
 }
 
+// placeNameReadingAhead is placeName with the candidates weighed before
+// the transaction (Resolver.ReadAhead), as the pipeline places a source's
+// names.
+func placeNameReadingAhead(ctx context.Context, w *fixture, name string) (string, error) {
+	found := person(name)
+	found.Sensitivity = w.src.Sensitivity
+	a, err := w.r.ReadAhead(ctx, []resolve.Found{found})
+	if err != nil {
+		return "", err
+	}
+	var p resolve.Placement
+	b := w.r.BeginWith(a)
+	err = w.st.Write(ctx, "extractor-test", func(tx *store.Tx) error {
+		var err error
+		if p, err = b.Place(ctx, tx, found); err != nil {
+			return err
+		}
+		return tx.AddStatement(ctx, &model.Statement{EntityID: p.EntityID, Property: model.PropName, Value: name,
+			SourceID: w.src.ID, Origin: "extracted:test@1"})
+	})
+	if err != nil {
+		b.Abort(ctx)
+		return "", fmt.Errorf("%s: %w", name, err)
+	}
+	return p.EntityID, nil
+}
+
 // personsNamed maps each name to the unmerged persons that carry it.
 func personsNamed(t *testing.T, st *store.Store) map[string][]string {
 	t.Helper()
@@ -119,8 +146,19 @@ func learnsWhatAnotherStored(t *testing.T, level model.Sensitivity) {
 }
 
 // Workers that meet the same new persons at the same time make one entity
-// of each: catching up and deciding happen under the ledger's lock.
+// of each: catching up and deciding happen under the ledger's lock — also
+// when they weighed the candidates before their transactions, when another
+// worker had not yet stored the person.
 func TestParallelWorkersMakeOneEntityPerNewPerson(t *testing.T) {
+	for _, place := range []struct {
+		name string
+		fn   func(context.Context, *fixture, string) (string, error)
+	}{{"reads under the lock", placeName}, {"reads ahead", placeNameReadingAhead}} {
+		t.Run(place.name, func(t *testing.T) { parallelWorkers(t, place.fn) })
+	}
+}
+
+func parallelWorkers(t *testing.T, placeName func(context.Context, *fixture, string) (string, error)) {
 	workers(t, 3, func(t *testing.T, ws []*fixture) {
 		ctx := context.Background()
 		var wg sync.WaitGroup

@@ -239,7 +239,7 @@ func (r *Resolver) resolveOne(ctx context.Context, t model.EntityType, e store.E
 			f.Sensitivity = min(f.Sensitivity, s.Sensitivity)
 		}
 	}
-	best, err := r.best(ctx, f, e.ID)
+	best, err := r.best(ctx, storeValues{r.st}, f, e.ID)
 	if err != nil || best.EntityID == "" {
 		return err
 	}

@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/names"
 	"github.com/athar-project/athar/internal/store"
@@ -51,6 +50,8 @@ type Batch struct {
 	created []placed
 	// caught is the transaction the indexes last caught up in.
 	caught *store.Tx
+	// ahead is what was read before the transaction (BeginWith), or nil.
+	ahead *Ahead
 }
 
 type placed struct {
@@ -91,7 +92,14 @@ func (b *Batch) Place(ctx context.Context, tx *store.Tx, f Found) (Placement, er
 		}
 		b.caught = tx
 	}
-	best, err := b.r.best(ctx, f, "")
+	var vals values = storeValues{b.r.st}
+	if b.ahead != nil {
+		if err := b.ahead.check(ctx, tx); err != nil {
+			return Placement{}, err
+		}
+		vals = ahead{a: b.ahead, from: vals}
+	}
+	best, err := b.r.best(ctx, vals, f, "")
 	if err != nil {
 		return Placement{}, err
 	}
@@ -157,7 +165,7 @@ const (
 // link: the top candidate's name must match, nothing may contradict it, and
 // no other candidate that nothing rules out may come close. exclude is left
 // out (the entity itself, when re-resolving it).
-func (r *Resolver) best(ctx context.Context, f Found, exclude string) (scored, error) {
+func (r *Resolver) best(ctx context.Context, vals values, f Found, exclude string) (scored, error) {
 	x := r.index(f.Type)
 	byID := map[string]*scored{}
 	var order []string
@@ -193,7 +201,7 @@ func (r *Resolver) best(ctx context.Context, f Found, exclude string) (scored, e
 		return scored{}, nil
 	}
 	for _, id := range order {
-		if err := r.weigh(ctx, f, byID[id]); err != nil {
+		if err := r.weigh(ctx, vals, f, byID[id]); err != nil {
 			return scored{}, err
 		}
 	}
@@ -225,16 +233,16 @@ func (r *Resolver) best(ctx context.Context, f Found, exclude string) (scored, e
 // weigh adjusts a candidate by the evidence beyond the name: a conflicting
 // birth date counts strongly against and blocks a link; context the source
 // shares with the candidate's statements counts a little for.
-func (r *Resolver) weigh(ctx context.Context, f Found, c *scored) error {
+func (r *Resolver) weigh(ctx context.Context, vals values, f Found, c *scored) error {
 	// The candidate's values once each (not every statement: a person that
 	// thousands of sources name would cost a read of all of them on every
 	// mention of a like name).
-	sts, err := r.st.StatedValues(ctx, access.Operator(), c.EntityID)
+	sts, err := vals.stated(ctx, c.EntityID)
 	if err != nil {
 		return err
 	}
 	if f.Sensitivity < model.Confidential {
-		if err := r.restrictTo(ctx, f, c, sts); err != nil {
+		if err := restrictTo(ctx, vals, f, c, sts); err != nil {
 			return err
 		}
 	}
@@ -296,19 +304,19 @@ func datesConflict(a, b model.Date) bool {
 // and a link through a name the source's readers may not see would tell
 // them what they may not know. With no such name it is hidden: it may be
 // proposed, never linked.
-func (r *Resolver) restrictTo(ctx context.Context, f Found, c *scored, sts []model.Statement) error {
+func restrictTo(ctx context.Context, vals values, f Found, c *scored, sts []model.Statement) error {
 	visible, above := namesAt(sts, f.Sensitivity)
 	if !above {
 		return nil // every name is one the source's readers may see: the index's score stands
 	}
 	// The index knows the candidate by the names of the entities merged
 	// into it too.
-	merged, err := r.st.MergedInto(ctx, c.EntityID)
+	merged, err := vals.mergedInto(ctx, c.EntityID)
 	if err != nil {
 		return err
 	}
 	for _, id := range merged {
-		more, err := r.st.StatedValues(ctx, access.Operator(), id)
+		more, err := vals.stated(ctx, id)
 		if err != nil {
 			return err
 		}

@@ -139,6 +139,19 @@ func (t *Tx) ClearSomeMachineWork(ctx context.Context, sourceID, keep, origin st
 	return out, more, nil
 }
 
+// AnyReviewed reports whether a person reviewed any statement of this
+// source: when none did, re-extraction need not ask HasReviewed of each
+// statement it makes. It takes the ledger's lock first, if the transaction
+// has not yet, so that no review commits before this transaction does.
+func (t *Tx) AnyReviewed(ctx context.Context, sourceID string) (bool, error) {
+	if err := t.lock(ctx); err != nil {
+		return false, err
+	}
+	var n int
+	err := t.queryRow(ctx, "SELECT count(*) FROM (SELECT 1 FROM statements WHERE source_id = ? AND reviewer <> '' LIMIT 1) x", sourceID).Scan(&n)
+	return n > 0, err
+}
+
 // HasReviewed reports whether a person already reviewed a statement of this
 // source saying the same (property, value, span start): re-extraction does
 // not propose it again.

@@ -62,18 +62,23 @@ type Store struct {
 	// longestWrite is the longest transaction of Write, in nanoseconds.
 	longestWrite atomic.Int64
 	longestWhat  atomic.Value // LongestWriteOf
-	db           *sql.DB
-	dialect      dialect
-	archive      archive
-	dataDir      string
-	dbURL        string
-	keyFile      string // Config.SigningKeyFile
-	masterFile   string // Config.MasterKeyFile
-	keyMu        sync.Mutex
-	master       *seal.Key // loaded once, by masterKey
-	searchRaw    []byte    // the search key, read once by searchKey
-	valueRaw     []byte    // the value key, read once by valueKey (it never changes)
-	now          func() time.Time
+	// ledgerHeld, ledgerWaited and ledgerTxs add up, over the transactions
+	// of Write that took the ledger's lock, how long they held it (from
+	// taking it to their end), how long they waited for it, and how many
+	// they were (LedgerLock).
+	ledgerHeld, ledgerWaited, ledgerTxs atomic.Int64
+	db                                  *sql.DB
+	dialect                             dialect
+	archive                             archive
+	dataDir                             string
+	dbURL                               string
+	keyFile                             string // Config.SigningKeyFile
+	masterFile                          string // Config.MasterKeyFile
+	keyMu                               sync.Mutex
+	master                              *seal.Key // loaded once, by masterKey
+	searchRaw                           []byte    // the search key, read once by searchKey
+	valueRaw                            []byte    // the value key, read once by valueKey (it never changes)
+	now                                 func() time.Time
 	// statements counts the statements write transactions ran, for the
 	// tests that hold a write's cost in statements.
 	statements atomic.Int64
@@ -242,6 +247,7 @@ func (s *Store) Write(ctx context.Context, actor string, fn func(*Tx) error) err
 		return fmt.Errorf("begin: %w", err)
 	}
 	t.tx = tx
+	defer t.countLock()
 	if err := fn(t); err != nil {
 		if t.secure {
 			tx.ExecContext(ctx, "PRAGMA secure_delete = OFF")
@@ -302,6 +308,34 @@ func (s *Store) timeWrite(start time.Time, first string) {
 			return
 		}
 	}
+}
+
+// countLock adds the time the transaction held the ledger's lock, if it
+// took it, to the store's totals (its end is now: committed or rolled back).
+func (t *Tx) countLock() {
+	if !t.locked {
+		return
+	}
+	t.s.ledgerHeld.Add(int64(time.Since(t.lockedAt)))
+	t.s.ledgerWaited.Add(int64(t.lockWait))
+	t.s.ledgerTxs.Add(1)
+}
+
+// LedgerLockStats says how the transactions of Write used the ledger's
+// lock since the store was opened: how many took it, how long in all they
+// held it — from taking it to commit or rollback, the part of writing that
+// no other writer of any process can overlap (on SQLite the write lock is
+// held from the transaction's start, a little longer) — and how long they
+// waited for it.
+type LedgerLockStats struct {
+	Transactions int64
+	Held, Waited time.Duration
+}
+
+// LedgerLock is the store's LedgerLockStats so far.
+func (s *Store) LedgerLock() LedgerLockStats {
+	return LedgerLockStats{Transactions: s.ledgerTxs.Load(), Held: time.Duration(s.ledgerHeld.Load()),
+		Waited: time.Duration(s.ledgerWaited.Load())}
 }
 
 // LongestWriteOf is the first table whose row the longest transaction of

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/athar-project/athar/internal/ledger"
 	"github.com/athar-project/athar/internal/seal"
@@ -24,6 +25,10 @@ type Tx struct {
 	// base is the ledger's head when the transaction took its lock:
 	// every entry up to it is another writer's, committed.
 	base int64
+	// lockedAt is when the transaction took the ledger's lock, lockWait
+	// how long it waited for it (Store.LedgerLock).
+	lockedAt time.Time
+	lockWait time.Duration
 	// first is the table of the first row the transaction ledgered.
 	first string
 	// syncDirs are archive folders holding files written in this
@@ -275,9 +280,12 @@ func (t *Tx) lock(ctx context.Context) error {
 	if t.locked {
 		return nil
 	}
+	asked := time.Now()
 	if err := t.s.dialect.lockLedger(ctx, t.tx); err != nil {
 		return fmt.Errorf("lock ledger: %w", err)
 	}
+	t.lockedAt = time.Now()
+	t.lockWait = t.lockedAt.Sub(asked)
 	seq, prev, err := head(ctx, t.tx, t.s.dialect)
 	if err != nil {
 		return err
