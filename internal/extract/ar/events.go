@@ -876,6 +876,9 @@ func (d *doc) candidates(tr trigger, a, b int, s sentence) eventCandidates {
 		if p.advocate && !p.victim && abuseTypes[tr.typ] && !d.nearTrigger(k, a, b) {
 			continue // "وتمثّل المحامية ياسمين شاهين … الناجي أيهم": the lawyer is in the sentence, not in the event
 		}
+		if p.court && !p.victim && tr.typ != extract.EventArrest && abuseTypes[tr.typ] && !d.nearTrigger(k, a, b) {
+			continue // "وقالت المدعية العامة X إن المتهم … أساليب تعذيبهم": she charges the torture, she did not do it
+		}
 		if tr.typ == extract.EventDeathInCustody && (p.mil || p.survivor) {
 			continue // a soldier, or one who lived to tell it
 		}
@@ -966,6 +969,9 @@ func (d *doc) implied(c *eventCandidates, tr trigger, a int, s sentence, suffix 
 		return c.speakers
 	}
 	topic, group := c.topic, c.group
+	if topic != nil && (topic.court || topic.advocate) && !topic.victim {
+		topic = nil // "وكانت المدعية العامة X قد طالبت … إن المتهم …": she works on the case, the event is not hers
+	}
 	if tr.typ == extract.EventDeathInCustody {
 		group = nil // those pointed back to are the accused, not the dead
 		if topic != nil && !topic.victim {

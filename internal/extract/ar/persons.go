@@ -20,6 +20,7 @@ type person struct {
 	mil      bool // a military or police rank, a guard
 	cued     bool // introduced by a cue word: "المدعو"
 	advocate bool // a lawyer, researcher or rights worker: works on the case
+	court    bool // a judge or a prosecutor: hears and judges the case
 }
 
 // epithet is a nickname the text gives: «عزرائيل صيدنايا» after "الملقب بـ".
@@ -888,6 +889,9 @@ func (d *doc) recordPerson(sp span, words []string, in intro) *person {
 	if advocateRanks[rw] || advocateRanks[bare(rw)] {
 		p.advocate = true
 	}
+	if courtRanks[rw] || courtRanks[bare(rw)] {
+		p.court = true
+	}
 	if victimRanks[rw] {
 		p.victim = true
 		p.survivor = p.survivor || survivorRanks[rw]
@@ -1031,6 +1035,9 @@ func (d *doc) linkKnownAs() {
 
 // advocateRanks introduce a lawyer, a researcher or a rights worker.
 var advocateRanks = words("advocate_ranks")
+
+// courtRanks introduce a judge or a prosecutor.
+var courtRanks = words("court_ranks")
 
 // kinHeads are words of kinship in construct before a noun of a victim:
 // the name after the noun may be the relative's.

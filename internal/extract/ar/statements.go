@@ -25,8 +25,8 @@ func (d *doc) narrators(a, b int, s sentence) []*person {
 	}
 	for k := s.a; k < s.b; k++ {
 		p := d.personAt[k]
-		if p == nil || k > s.a && d.personAt[k-1] == p || p.official || d.governed(k) || containsPerson(ps, p) {
-			continue
+		if p == nil || k > s.a && d.personAt[k-1] == p || p.official || p.court || d.governed(k) || containsPerson(ps, p) {
+			continue // "واستمعت المحكمة برئاسة القاضي X إلى شهادة …": the judge hears it
 		}
 		ps = append(ps, p)
 	}
