@@ -29,6 +29,21 @@ type epithet struct {
 	cue int  // token of the cue word, -1 when the quotes follow a name
 }
 
+// placeNameAt reports quoted words a to b that name a place of detention,
+// not a person: they begin with a facility's head word ("الفرع", "سجن") or
+// hold a number ("المعروف بـ«الفرع 261»").
+func (d *doc) placeNameAt(a, b int) bool {
+	if branchHeads[d.fold(a)] || prisonHeads[d.fold(a)] {
+		return true
+	}
+	for k := a; k < b; k++ {
+		if f := d.fold(k); f != "" && f[0] >= '0' && f[0] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
 // verbWords are verbs that follow a name in a sentence and are no part of
 // it; the stop list has the reporting verbs.
 var verbWords = words("verb_words")
@@ -56,8 +71,8 @@ func (d *doc) findEpithets() {
 			continue
 		}
 		cue := d.aliasCueBefore(i)
-		if cue < 0 && !(d.fold(i+1) == "ابو" || d.fold(i+1) == "ام") || len(d.gaz.Lookup(d.foldsOf(i+1, j))) > 0 {
-			i = j // a quote, or a place's or facility's other name («المسلخ البشري»)
+		if cue < 0 && !(d.fold(i+1) == "ابو" || d.fold(i+1) == "ام") || len(d.gaz.Lookup(d.foldsOf(i+1, j))) > 0 || d.placeNameAt(i+1, j) {
+			i = j // a quote, or a place's or facility's other name («المسلخ البشري», «الفرع 261»)
 			continue
 		}
 		for k := i + 1; k < j; k++ {

@@ -75,3 +75,23 @@ func describeTypes(text string) string {
 	}
 	return strings.Join(out, " ")
 }
+
+// A facility's other name in quotes after "المعروف بـ" names the facility,
+// not a person; a nickname in quotes after it still names the person.
+func TestKnownAsFacility(t *testing.T) {
+	r := Extract("وأوقف الرقيب سامر خليل العلي، العنصر السابق في فرع الأمن العسكري بحمص المعروف بـ«الفرع 261»، في طرطوس. وقال إنه عذب المعتقلين في الفرع 261.", model.DayDate(2025, 3, 6))
+	var ps, fs []string
+	for _, p := range r.Persons {
+		ps = append(ps, p.Name)
+	}
+	for _, f := range r.Facilities {
+		fs = append(fs, f.Name)
+	}
+	if strings.Join(ps, ",") != "سامر خليل العلي" || strings.Join(fs, ",") != "فرع الأمن العسكري بحمص" {
+		t.Errorf("persons %q, facilities %q; want [سامر خليل العلي], [فرع الأمن العسكري بحمص]", ps, fs)
+	}
+	r = Extract("واعتقل السجان ماهر علي الحسن، المعروف بـ«أبو الموت»، في حمص.", model.DayDate(2025, 3, 6))
+	if len(r.Persons) != 1 || len(r.Persons[0].Aliases) != 1 || r.Persons[0].Aliases[0] != "أبو الموت" {
+		t.Errorf("a nickname after المعروف بـ: persons %+v", r.Persons)
+	}
+}
