@@ -388,6 +388,9 @@ func (d *doc) skipTrigger(tr trigger, i int, s sentence) bool {
 			}
 		}
 	}
+	if tr.typ == extract.EventConfession && d.confessionsOfNobody(i, s) {
+		return true // "بثّ الاعترافات قبل المحاكمة يسيء إلى حق المتهم": confessions in general
+	}
 	if tr.typ == extract.EventTestimony && d.hardToTell(i) {
 		return true // "يصعب وصفها": indescribable, no testimony
 	}
@@ -408,6 +411,22 @@ func (d *doc) skipTrigger(tr trigger, i int, s sentence) bool {
 		}
 	}
 	return false
+}
+
+// confessionsOfNobody reports the plural "اعترافات" at i with no pronoun on
+// it and no name within three words after it: confessions in general
+// ("بثّ الاعترافات على الشاشات", "«اعترافات» معارضين"), not someone's
+// ("اعترافات المدعو X", "اعترافاته").
+func (d *doc) confessionsOfNobody(i int, s sentence) bool {
+	if !strings.HasSuffix(d.toks[i].fold, "اعترافات") {
+		return false
+	}
+	for k := i + 1; k < s.b && k <= i+3; k++ {
+		if d.personAt[k] != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // roleFor is the role a person of the sentence plays in an event.

@@ -51,6 +51,20 @@ func TestRound7(t *testing.T) {
 		{"a judge arrested is arrested",
 			"واعتقلت دورية القاضي نبيل حسن الأيوبي في دمشق.",
 			extract.EventArrest, "نبيل حسن الأيوبي|subject"},
+		// confessions in general are no one's confession
+		{"confessions in general",
+			"ورأت المحامية ريم سعيد الخطيب أن بثّ الاعترافات قبل المحاكمة يسيء إلى حق المتهم.",
+			extract.EventConfession, none},
+		{"confessions in quotes",
+			"وحين تُبث «اعترافات» الموقوفين على الشاشات نخسر المحكمة.",
+			extract.EventConfession, none},
+		{"someone's confessions",
+			"وبثت الوزارة تسجيلاً يتضمن اعترافات المدعو سامر خليل العلي.",
+			extract.EventConfession, "سامر خليل العلي|subject"},
+		// a body's statement about the accused is not about the victims it names
+		{"a court's statement is the accused's, not the victim's",
+			"أدانت المحكمة الرقيب سامر خليل العلي. وقالت المحكمة في حكمها إن العلي شارك في تعذيب معتقلين، ومن بينهم الشاب فادي نزار الحسن الذي توفي في الفرع.",
+			extract.EventStatement, "سامر خليل العلي|subject"},
 	}
 	for _, c := range cases {
 		got := whoOf(c.text, c.typ)

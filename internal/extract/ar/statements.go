@@ -472,14 +472,18 @@ var announceVerbs = words("announce_verbs")
 // statementsAbout adds to the statements of sentence s the persons they are
 // about: those the sentence's other events are about, those named as a dead
 // body ("لجثة مازن"), and those a description stands for ("إن الطبيب …",
-// "زوجة المتهم"); not the speaker, officials, or relatives named by their
-// kin ("شقيق مازن").
+// "زوجة المتهم"); not the speaker, officials, relatives named by their kin
+// ("شقيق مازن"), or, in a body's statement about someone accused, the
+// victims of those events.
 func (d *doc) statementsAbout(s sentence, evs []*event) {
-	var about []*person
+	var about, victims []*person
 	for _, ev := range evs {
 		if ev.typ != extract.EventStatement {
-			for _, p := range ev.persons {
+			for i, p := range ev.persons {
 				about = appendPerson(about, p)
+				if ev.who[i].Role == extract.RoleVictim {
+					victims = appendPerson(victims, p)
+				}
 			}
 		}
 	}
@@ -495,6 +499,9 @@ func (d *doc) statementsAbout(s sentence, evs []*event) {
 			continue
 		}
 		for _, p := range about {
+			if ev.speaker == nil && containsPerson(victims, p) && len(victims) < len(about) {
+				continue // "وقالت المحكمة إن X عذب معتقلين، بينهم Y الذي توفي": the court's word is about X
+			}
 			if !containsPerson(ev.persons, p) && !p.official {
 				ev.persons = append(ev.persons, p)
 				ev.who = append(ev.who, extract.Participant{Name: p.name, Role: extract.RoleSubject})
