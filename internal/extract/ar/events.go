@@ -40,6 +40,7 @@ func (d *doc) findEvents() {
 	d.listLeadIns()
 	d.identified()
 	d.survivorsTestify()
+	d.accusedAccounts()
 	d.shareVerdicts()
 	d.victimsNotAccused()
 	d.mergeEvents()

@@ -65,6 +65,16 @@ func TestRound7(t *testing.T) {
 		{"a court's statement is the accused's, not the victim's",
 			"أدانت المحكمة الرقيب سامر خليل العلي. وقالت المحكمة في حكمها إن العلي شارك في تعذيب معتقلين، ومن بينهم الشاب فادي نزار الحسن الذي توفي في الفرع.",
 			extract.EventStatement, "سامر خليل العلي|subject"},
+		// an account by one the text says confessed is his confession
+		{"the account of one who confessed is no testimony",
+			"واعترف الرقيب سامر خليل العلي بضرب المعتقلين. وروى العلي تفاصيل وفاة الشاب فادي نزار الحسن في الفرع.",
+			extract.EventTestimony, none},
+		{"the account of one who confessed is his confession, of the dead he tells of",
+			"واعترف الرقيب سامر خليل العلي بضرب المعتقلين. وروى العلي تفاصيل وفاة الشاب فادي نزار الحسن في الفرع.",
+			extract.EventConfession, "سامر خليل العلي|subject,فادي نزار الحسن|victim"},
+		{"a survivor's account stays testimony",
+			"واعترف الرقيب سامر خليل العلي بضرب المعتقلين. وروى المعتقل السابق فادي نزار الحسن تفاصيل تعذيبه في الفرع.",
+			extract.EventTestimony, "فادي نزار الحسن|witness"},
 	}
 	for _, c := range cases {
 		got := whoOf(c.text, c.typ)

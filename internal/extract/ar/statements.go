@@ -238,6 +238,40 @@ func (d *doc) survivorsTestify() {
 	}
 }
 
+// accusedAccounts makes the account of one who confessed a confession: "وروى
+// X تفاصيل وفاة Y في الفرع", told by the accused the text says confessed, is
+// an admission, not a survivor's testimony. Its persons keep their order:
+// the accused, its subject, then whom it tells of (a victim when the text
+// makes them one).
+func (d *doc) accusedAccounts() {
+	confessed, victims := map[*person]bool{}, map[*person]bool{}
+	for _, ev := range d.events {
+		for i, p := range ev.persons {
+			if ev.typ == extract.EventConfession && ev.modality != extract.Denied {
+				confessed[p] = true
+			}
+			if ev.who[i].Role == extract.RoleVictim {
+				victims[p] = true
+			}
+		}
+	}
+	for _, ev := range d.events {
+		if ev.typ != extract.EventTestimony || len(ev.persons) == 0 {
+			continue
+		}
+		if p := ev.persons[0]; !confessed[p] || p.victim || p.survivor {
+			continue
+		}
+		ev.typ = extract.EventConfession
+		for i, p := range ev.persons {
+			ev.who[i].Role = extract.RoleSubject
+			if i > 0 && victims[p] {
+				ev.who[i].Role = extract.RoleVictim // whom it tells of: no suspect
+			}
+		}
+	}
+}
+
 // saysSuffered reports a statement whose speaker says it was done to
 // themselves: "وقال X إنه تعرض للتعذيب في فرع فلسطين", "وقالت إنها تعرضت
 // للضرب". What a person tells of their own suffering is testimony; the
