@@ -14,6 +14,8 @@ type discourse struct {
 	// dateline is the place a dateline opens the body with ("اللاذقية - عنب
 	// بلدي", "أربيل (كوردستان 24)-"): where the news comes from.
 	dateline string
+	// datelineEnd is the token after the dateline's place, 0 when none.
+	datelineEnd int
 }
 
 // findDateline reads a dateline at the start of one of the first lines: a
@@ -35,6 +37,7 @@ func (d *doc) findDateline() string {
 		}
 		switch d.fold(j) {
 		case "-", "–", "—", "(", ":":
+			d.disc.datelineEnd = j
 			return e.name
 		}
 	}

@@ -91,7 +91,7 @@ func (d *doc) mergeEvents() {
 			if o.typ != ev.typ || !samePersons(o, ev) {
 				continue
 			}
-			if o.where == "" || o.leadIn && !ev.leadIn && ev.where != "" {
+			if o.where == "" || o.leadIn && !ev.leadIn && ev.where != "" || d.datelineOnly(o) && ev.where != "" && !d.datelineOnly(ev) {
 				o.where = ev.where
 				o.leadIn = ev.leadIn
 			}
@@ -118,6 +118,21 @@ func (d *doc) mergeEvents() {
 		}
 	}
 	d.events = out
+}
+
+// datelineOnly reports an event placed by the dateline alone: its place is
+// the dateline's and its sentence does not name it past the dateline. "دمشق - أعلنت الوزارة
+// توقيف X" and then "ألقت القبض عليه … بريف جبلة": the arrest was at Jableh.
+func (d *doc) datelineOnly(ev *event) bool {
+	if ev.where == "" || ev.where != d.disc.dateline {
+		return false
+	}
+	for k := max(ev.sent.a, d.disc.datelineEnd); k < ev.sent.b; k++ {
+		if e := d.entAt[k]; e != nil && e.name == ev.where {
+			return false
+		}
+	}
+	return true
 }
 
 // bodyFirst orders events so that those of the body come before those of

@@ -119,3 +119,23 @@ func TestKnownAsFacility(t *testing.T) {
 		t.Errorf("a nickname after المعروف بـ: persons %+v", r.Persons)
 	}
 }
+
+// An arrest announced under a dateline and placed in a later sentence is
+// where that sentence says; with no other place it stays at the dateline.
+func TestDatelineGivesWay(t *testing.T) {
+	cases := []struct{ text, want string }{
+		{"دمشق - أعلنت الوزارة توقيف سامر خليل العلي. وقالت الوزارة إن دورية ألقت القبض على العلي في إحدى القرى بريف جبلة.", "جبلة"},
+		{"دمشق - أعلنت الوزارة توقيف سامر خليل العلي. وقالت الوزارة إن العلي اعترف بضرب المعتقلين.", "دمشق"},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, e := range Extract(c.text, model.DayDate(2025, 3, 6)).Events {
+			if e.Type == extract.EventArrest && e.Where != nil {
+				got = append(got, *e.Where)
+			}
+		}
+		if strings.Join(got, ",") != c.want {
+			t.Errorf("%q: arrest at %q, want %q", c.text, got, c.want)
+		}
+	}
+}
