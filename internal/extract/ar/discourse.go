@@ -35,6 +35,9 @@ func (d *doc) findDateline() string {
 		for j < len(d.toks) && d.entAt[j] == e {
 			j++
 		}
+		if d.fold(j) == ":" && d.sents[d.sentOf[i]].heading {
+			continue // "السويد: السجن 16 عاماً لضابط سابق": a headline's kicker, not where the news comes from
+		}
 		switch d.fold(j) {
 		case "-", "–", "—", "(", ":":
 			d.disc.datelineEnd = j

@@ -139,3 +139,22 @@ func TestDatelineGivesWay(t *testing.T) {
 		}
 	}
 }
+
+// A headline's kicker ("السويد: …") is no dateline; a body line's is.
+func TestKickerIsNoDateline(t *testing.T) {
+	cases := []struct{ text, typ, want string }{
+		{"السويد: السجن المؤبد لضابط سوري سابق\nأصدرت محكمة ستوكهولم حكماً بالسجن على السوري سامر خليل العلي. وبدأت محاكمة العلي في أيلول الماضي.", extract.EventTrial, "ستوكهولم"},
+		{"حمص: أعلنت الوزارة توقيف سامر خليل العلي.", extract.EventArrest, "حمص"},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, e := range Extract(c.text, model.DayDate(2025, 3, 6)).Events {
+			if e.Type == c.typ && e.Where != nil {
+				got = append(got, *e.Where)
+			}
+		}
+		if strings.Join(got, ",") != c.want {
+			t.Errorf("%q: %s at %q, want %q", c.text, c.typ, got, c.want)
+		}
+	}
+}
