@@ -389,6 +389,9 @@ func (d *doc) skipTrigger(tr trigger, i int, s sentence) bool {
 			}
 		}
 	}
+	if (tr.typ == extract.EventExecutionAllegation || tr.typ == extract.EventTortureAllegation) && d.acquittedOf(i, s) {
+		return true // "برّأت المحكمة المتهم من تهمة القتل العمد": found not proven
+	}
 	if tr.typ == extract.EventConfession && d.confessionsOfNobody(i, s) {
 		return true // "بثّ الاعترافات قبل المحاكمة يسيء إلى حق المتهم": confessions in general
 	}
@@ -413,6 +416,28 @@ func (d *doc) skipTrigger(tr trigger, i int, s sentence) bool {
 	}
 	return false
 }
+
+// acquittedOf reports a crime at i that a court acquits of: a word of
+// acquittal up to ten words before it in its clause, with "من" between ("برّأت المحكمة
+// المتهم من تهمة القتل العمد").
+func (d *doc) acquittedOf(i int, s sentence) bool {
+	from := false
+	for k := i - 1; k >= s.a && k >= i-10; k-- {
+		switch d.fold(k) {
+		case "من":
+			from = true
+		case ",", "؛", ":":
+			return false
+		}
+		if _, ok := d.has(k, acquitWords); ok {
+			return from
+		}
+	}
+	return false
+}
+
+// acquitWords acquit someone of a charge.
+var acquitWords = words("acquit_words")
 
 // confessionsOfNobody reports the plural "اعترافات" at i with no pronoun on
 // it and no name within three words after it: confessions in general

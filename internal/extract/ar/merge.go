@@ -15,7 +15,8 @@ var judicialTypes = map[string]bool{extract.EventReferral: true, extract.EventTr
 
 // victimsNotAccused takes out of a referral, trial, conviction or wanted
 // notice the persons the text says died or were executed in custody, and
-// those it says were tortured in the same sentence: "في قضية اختفاء الصحفي
+// those it says were tortured in the same sentence, and, beside someone
+// accused, those introduced as detainees or victims: "في قضية اختفاء الصحفي
 // وليد نجار ووفاته" names the victim of the case, not the convicted; "وأكدت
 // النيابة خلال المحاكمة أنه … تعرّض للتعذيب" speaks of the victim. An event
 // left naming nobody is dropped: whom it was about is not known; so are
@@ -43,11 +44,15 @@ func (d *doc) victimsNotAccused() {
 		if !judicialTypes[ev.typ] || len(ev.persons) == 0 {
 			continue
 		}
+		accused := false
+		for _, p := range ev.persons {
+			accused = accused || !p.victim && !dead[p] && !tortured[ev.sent][p]
+		}
 		var ps []*person
 		var who []extract.Participant
 		for i, p := range ev.persons {
-			if dead[p] || tortured[ev.sent][p] {
-				continue
+			if dead[p] || tortured[ev.sent][p] || accused && p.victim {
+				continue // "أدانت المحكمة X بتهمة القتل العمد للمعتقل Y": Y is no convict
 			}
 			ps = append(ps, p)
 			who = append(who, ev.who[i])

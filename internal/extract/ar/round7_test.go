@@ -75,6 +75,20 @@ func TestRound7(t *testing.T) {
 		{"a survivor's account stays testimony",
 			"واعترف الرقيب سامر خليل العلي بضرب المعتقلين. وروى المعتقل السابق فادي نزار الحسن تفاصيل تعذيبه في الفرع.",
 			extract.EventTestimony, "فادي نزار الحسن|witness"},
+		// a crime a court acquits of is no allegation
+		{"acquitted of a killing",
+			"غير أن المحكمة برّأت المتهم سامر خليل العلي من تهمة القتل العمد في قضية فادي نزار الحسن.",
+			extract.EventExecutionAllegation, none},
+		{"convicted of a killing",
+			"وأدانت المحكمة المتهم سامر خليل العلي بتهمة القتل العمد للمعتقل فادي نزار الحسن.",
+			extract.EventExecutionAllegation, "سامر خليل العلي|perpetrator"},
+		// a detainee named beside the accused is no convict
+		{"the detainee of the case is not convicted",
+			"وأدانت المحكمة المتهم سامر خليل العلي بتهمة القتل العمد للمعتقل فادي نزار الحسن.",
+			extract.EventConviction, "سامر خليل العلي|subject"},
+		{"a detainee referred alone is referred",
+			"وأحالت النيابة المعتقل فادي نزار الحسن إلى المحكمة.",
+			extract.EventReferral, "فادي نزار الحسن|subject"},
 	}
 	for _, c := range cases {
 		got := whoOf(c.text, c.typ)
