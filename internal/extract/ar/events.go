@@ -343,6 +343,9 @@ func (d *doc) skipTrigger(tr trigger, i int, s sentence) bool {
 			return true // "قادهم إلى حتفهم": led them to their death
 		}
 	}
+	if tr.typ == extract.EventArrest && idiomVerbs[tr.words[0]] && !d.personAfterBi(i, s) {
+		return true // "أطاحت قوى الأمن بخلية يقودها X": a cell was caught, not X by name
+	}
 	if tr.typ == extract.EventArrest {
 		for k := i - 1; k >= s.a && k >= i-2; k-- {
 			if f := d.fold(k); f == "حاولت" || f == "حاول" || f == "محاوله" || f == "يحاول" || f == "تحاول" {
@@ -412,6 +415,31 @@ func (d *doc) skipTrigger(tr trigger, i int, s sentence) bool {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// idiomVerbs are the idioms of security news that say an arrest with the
+// person after ب: "أطاحت دورية بـX", "الإيقاع بـX".
+var idiomVerbs = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{"أطاحت", "أطاح", "الإيقاع", "للإيقاع", "أوقعت"} {
+		m[foldText(w)] = true
+	}
+	return m
+}()
+
+// personAfterBi reports a person named as the object of ب within eight
+// words after the idiom at i: "بالرقيب X", "بـX".
+func (d *doc) personAfterBi(i int, s sentence) bool {
+	for k := i + 1; k < s.b && k <= i+8; k++ {
+		f := d.fold(k)
+		if f == "ب" || f == "بـ" {
+			return k+1 < s.b && (d.personAt[k+1] != nil || d.own[k+1] == ownRank && k+2 < s.b && d.personAt[k+2] != nil)
+		}
+		if strings.HasPrefix(f, "ب") && d.toks[k].nvars > 1 {
+			return d.personAt[k] != nil || d.own[k] == ownRank && k+1 < s.b && d.personAt[k+1] != nil
 		}
 	}
 	return false

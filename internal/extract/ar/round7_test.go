@@ -89,6 +89,22 @@ func TestRound7(t *testing.T) {
 		{"a detainee referred alone is referred",
 			"وأحالت النيابة المعتقل فادي نزار الحسن إلى المحكمة.",
 			extract.EventReferral, "فادي نزار الحسن|subject"},
+		// arrests in the idiom of security news, the person after ب
+		{"أطاحت دورية بـX",
+			"وأطاحت دورية أمنية بالرقيب سامر خليل العلي في ريف حمص.",
+			extract.EventArrest, "سامر خليل العلي|subject"},
+		{"الإيقاع بـX",
+			"ونجحت قوى الأمن في الإيقاع بالسجان سامر خليل العلي في طرطوس.",
+			extract.EventArrest, "سامر خليل العلي|subject"},
+		{"a revolution overthrows, arrests nobody",
+			"وأطاحت الثورة بنظام بشار الأسد عام 2024.",
+			extract.EventArrest, none},
+		{"a cell caught is no one caught by name",
+			"وأطاحت قوى الأمن الداخلي بخلية يقودها سامر خليل العلي.",
+			extract.EventArrest, none},
+		{"sowing discord is no arrest",
+			"وحاول الأمن الإيقاع بين الفصائل في درعا.",
+			extract.EventArrest, none},
 	}
 	for _, c := range cases {
 		got := whoOf(c.text, c.typ)
