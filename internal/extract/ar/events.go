@@ -82,6 +82,7 @@ func (d *doc) eventsIn(s sentence) {
 	}
 	d.statementsAbout(s, d.events[first:])
 	d.accountsIn(s, d.events[first:])
+	d.testifiedHarm(d.events[first:])
 }
 
 // restatement reports a trigger after a demonstrative: "هذا الاعتقال" speaks

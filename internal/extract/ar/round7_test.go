@@ -105,6 +105,26 @@ func TestRound7(t *testing.T) {
 		{"sowing discord is no arrest",
 			"وحاول الأمن الإيقاع بين الفصائل في درعا.",
 			extract.EventArrest, none},
+		// what a survivor says was done to "me" is torture of the survivor, by whom the clause names
+		{"one of them, named in apposition, tells of his torture",
+			"وقال أحدهم، فادي نزار الحسن، الذي اعتُقل في حي الميدان بحمص عام 2012، إن السجان سامر خليل العلي «علّقني من يديّ ثلاثة أيام».",
+			extract.EventTortureAllegation, "سامر خليل العلي|perpetrator,فادي نزار الحسن|victim"},
+		{"the accused a testimony tells of is no witness",
+			"وقال أحدهم، فادي نزار الحسن، الذي اعتُقل في حي الميدان بحمص عام 2012، إن السجان سامر خليل العلي «علّقني من يديّ ثلاثة أيام».",
+			extract.EventTestimony, "فادي نزار الحسن|witness,سامر خليل العلي|subject"},
+		{"a testimony's narrator is the one beaten in the first person",
+			"واستمعت المحكمة إلى شهادة المعتقلة السابقة ريم سعيد الخطيب، التي روت أن سامر خليل العلي «أمر السجان بضربي بالكبل».",
+			extract.EventTortureAllegation, "ريم سعيد الخطيب|victim,سامر خليل العلي|perpetrator"},
+		{"a lawyer's words in the first person are not about him",
+			"وقال المحامي أنور سليم البني إن السجانين «ضربوني» عبارة يسمعها من كل موكليه.",
+			extract.EventTestimony, none},
+		// كتب: a person writes what they say
+		{"a survivor writes on his page",
+			"وكتب فادي نزار الحسن، الذي أمضى عشرة أشهر في سجن صيدنايا، على صفحته: «كانوا يضربوننا كل ليلة».",
+			extract.EventTestimony, "فادي نزار الحسن|witness"},
+		{"a report writes nothing a person says",
+			"وكتب التقرير أن المعتقلين تعرضوا للتعذيب في سجن صيدنايا.",
+			extract.EventStatement, none},
 	}
 	for _, c := range cases {
 		got := whoOf(c.text, c.typ)

@@ -231,8 +231,11 @@ func (d *doc) survivorsTestify() {
 			}
 			ev.typ = extract.EventTestimony
 			ev.where = d.whereFor(extract.EventTestimony, ev.trig, ev.sent)
-			for i := range ev.who {
+			for i, q := range ev.persons {
 				ev.who[i].Role = extract.RoleWitness
+				if q != p && d.toldAsPerpetrator(q) {
+					ev.who[i].Role = extract.RoleSubject // "إن السجان X «ضربني»": X is told of
+				}
 			}
 		}
 	}
@@ -278,6 +281,9 @@ func (d *doc) accusedAccounts() {
 // suffering event of the sentence then has the speaker for its victim
 // (sufferedSpeakers). "قال إنهم تعرضوا" (others) is not read here.
 func (d *doc) saysSuffered(ev *event) bool {
+	if ev.speaker != nil && !ev.speaker.advocate && !ev.speaker.court && d.firstPersonHarmAfter(ev.trig, ev.sent) >= 0 {
+		return true // "وقال X إن السجان «ضربني بالكبل»"
+	}
 	for k := ev.trig + 1; k+1 < ev.sent.b && k <= ev.trig+8; k++ {
 		if _, ok := d.has(k, selfThat); ok {
 			_, suffered := d.has(k+1, selfSuffered)
@@ -309,12 +315,75 @@ func (d *doc) saysSuffered(ev *event) bool {
 
 // speakerSuffered makes the speaker of ev, who says it was done to them,
 // the victim of the torture its sentence tells of after the verb of saying
-// when that names nobody: "وقال X إنه تعرض للتعذيب".
+// when that names nobody: "وقال X إنه تعرض للتعذيب"; and of a torture told
+// in the first person ("«ضربني»") beside whom it names, who did it.
 func (d *doc) speakerSuffered(ev *event, p *person) {
 	for _, o := range d.events {
-		if o.sent == ev.sent && o.typ == extract.EventTortureAllegation && o.trig > ev.trig && len(o.persons) == 0 {
+		if o.sent != ev.sent || o.typ != extract.EventTortureAllegation || o.trig <= ev.trig {
+			continue
+		}
+		if len(o.persons) == 0 {
 			o.persons = []*person{p}
 			o.who = []extract.Participant{{Name: p.name, Role: extract.RoleVictim}}
+			continue
+		}
+		if _, first := d.has(o.trig, firstPersonHarm); first {
+			d.makeVictim(o, p)
+		}
+	}
+}
+
+// makeVictim makes p the victim of ev, added if not among its persons.
+func (d *doc) makeVictim(ev *event, p *person) {
+	for i, q := range ev.persons {
+		if q == p {
+			ev.who[i].Role = extract.RoleVictim
+			return
+		}
+	}
+	ev.persons = append(ev.persons, p)
+	ev.who = append(ev.who, extract.Participant{Name: p.name, Role: extract.RoleVictim})
+}
+
+// firstPersonHarm are verbs of harm and their nouns with the pronoun of
+// the first person for their object: "ضربني", "بضربي".
+var firstPersonHarm = words("first_person_harm")
+
+// firstPersonHarmAfter returns the first verb of harm in the first person
+// after token v in sentence s, -1 when none.
+func (d *doc) firstPersonHarmAfter(v int, s sentence) int {
+	for k := v + 1; k < s.b; k++ {
+		if _, ok := d.has(k, firstPersonHarm); ok {
+			return k
+		}
+	}
+	return -1
+}
+
+// testifiedHarm makes the narrator of a testimony the victim of a torture
+// its sentence tells in the first person: "شهادة المعتقلة السابقة X، التي
+// روت أن زريق «أمر السجان بضربي»".
+func (d *doc) testifiedHarm(evs []*event) {
+	for _, t := range evs {
+		if t.typ != extract.EventTestimony || t.dropped || len(t.persons) == 0 {
+			continue
+		}
+		p := t.persons[0]
+		if p.court || p.advocate || p.official {
+			continue
+		}
+		for _, o := range evs {
+			if o.typ != extract.EventTortureAllegation {
+				continue
+			}
+			if _, first := d.has(o.trig, firstPersonHarm); first && o.trig > t.trig {
+				d.makeVictim(o, p)
+			}
+		}
+		for i, q := range t.persons {
+			if i > 0 && d.toldAsPerpetrator(q) {
+				t.who[i].Role = extract.RoleSubject // the accused the narrator tells of
+			}
 		}
 	}
 }
@@ -442,12 +511,16 @@ func (d *doc) speakerAfter(v int, s sentence) *person {
 		if d.toks[k].word && d.own[k] != ownRank && d.own[k] != ownOrg && d.own[k] != ownPlace && d.own[k] != ownFacility && d.own[k] != ownDate && !postRank[d.fold(k)] && !speakerLinks[d.fold(k)] && !(k > v+1 && d.own[k-1] == ownRank && strings.HasPrefix(d.fold(k), "ال")) && !d.kinLink(k) {
 			return nil
 		}
-		if f := d.fold(k); f == ":" || f == "," && k > v+1 && !d.rankAt(k+1) {
-			return nil // but "، المقدم X": the speaker in an apposition
+		if f := d.fold(k); f == ":" || f == "," && k > v+1 && !d.rankAt(k+1) && !oneOfThem[d.fold(k-1)] {
+			return nil // but "، المقدم X": the speaker in an apposition; "قال أحدهم، X"
 		}
 	}
 	return nil
 }
+
+// oneOfThem are the words for one of a group named before, that a name in
+// apposition follows: "وقال أحدهم، X، إن …".
+var oneOfThem = map[string]bool{"احدهم": true, "احداهن": true, "احدهما": true, "احداهما": true, "واحد": true}
 
 // rankAt reports a rank or title at token k.
 func (d *doc) rankAt(k int) bool {
