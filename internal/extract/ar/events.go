@@ -344,6 +344,9 @@ func (d *doc) skipTrigger(tr trigger, i int, s sentence) bool {
 			return true // "قادهم إلى حتفهم": led them to their death
 		}
 	}
+	if tr.typ == extract.EventArrest && spendVerbs[tr.words[0]] && !d.spanAfter(i, s) {
+		return true // "أمضى حياته في خدمة المعتقلين": no time in custody
+	}
 	if tr.typ == extract.EventArrest && idiomVerbs[tr.words[0]] && !d.personAfterBi(i, s) {
 		return true // "أطاحت قوى الأمن بخلية يقودها X": a cell was caught, not X by name
 	}
@@ -416,6 +419,23 @@ func (d *doc) skipTrigger(tr trigger, i int, s sentence) bool {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// spendVerbs are the forms of أمضى: time spent, an arrest when in custody.
+var spendVerbs = map[string]bool{foldText("أمضى"): true, foldText("أمضت"): true, foldText("أمضوا"): true}
+
+// spanAfter reports a span of time within eight words after the verb at i,
+// in its clause: "أمضى 14 شهراً في سجن", "أمضى في فرع حرستا قرابة عشرة أشهر".
+func (d *doc) spanAfter(i int, s sentence) bool {
+	for k := i + 1; k < s.b && k <= i+8; k++ {
+		if f := d.fold(k); f == "," || f == "." || f == "؛" {
+			return false
+		}
+		if _, ok := d.has(k, durationWords); ok {
+			return true
 		}
 	}
 	return false
@@ -818,8 +838,16 @@ func (d *doc) pointsToGroup(s sentence) bool {
 // (implied).
 func (d *doc) eventAt(tr trigger, a, b int, s sentence, suffix bool) *event {
 	ev := &event{typ: tr.typ, sent: s, trig: a, suffix: suffix}
+	if spendVerbs[tr.words[0]] {
+		if p := d.heApposition(a, s); p != nil {
+			return d.finishEvent(ev, tr, a, s, []*person{p}) // "X، وهو معتقل سابق أمضى ثلاث سنوات في السجن"
+		}
+	}
 	if tr.typ != extract.EventTestimony {
 		if ps, ok := d.structuralParticipants(tr, a, b, s, suffix); ok {
+			if len(ps) == 0 && spendVerbs[tr.words[0]] {
+				return nil // time someone unnamed spent: nothing to tell
+			}
 			return d.finishEvent(ev, tr, a, s, ps)
 		}
 	}
@@ -828,7 +856,21 @@ func (d *doc) eventAt(tr trigger, a, b int, s sentence, suffix bool) *event {
 	if len(c.ps) == 0 {
 		c.ps = d.implied(&c, tr, a, s, suffix)
 	}
+	if len(c.ps) == 0 && spendVerbs[tr.words[0]] {
+		return nil
+	}
 	return d.finishEvent(ev, tr, a, s, c.ps)
+}
+
+// heApposition returns the person named just before "، وهو" or "، وهي"
+// that stands before token a in its sentence: the clause is about them.
+func (d *doc) heApposition(a int, s sentence) *person {
+	for k := a - 1; k > s.a+1; k-- {
+		if f := d.fold(k); (f == "وهو" || f == "وهي") && d.fold(k-1) == "," {
+			return d.personAt[k-2]
+		}
+	}
+	return nil
 }
 
 // saidBetween reports a colon or a verb of saying between tokens k and a.

@@ -125,6 +125,23 @@ func TestRound7(t *testing.T) {
 		{"a report writes nothing a person says",
 			"وكتب التقرير أن المعتقلين تعرضوا للتعذيب في سجن صيدنايا.",
 			extract.EventStatement, none},
+		// time spent in custody is an arrest (the annotations' convention)
+		{"a survivor who spent months in a prison",
+			"وكتب فادي نزار الحسن، الذي أمضى عشرة أشهر في سجن صيدنايا، على صفحته إن الأيام هناك لا تنسى.",
+			extract.EventArrest, "فادي نزار الحسن|victim"},
+		{"time spent named by وهو",
+			"يروي فادي نزار الحسن، وهو معتقل سابق أمضى ثلاث سنوات في فرع فلسطين، أن الحراس كانوا يضربون المعتقلين.",
+			extract.EventArrest, "فادي نزار الحسن|victim"},
+		{"a life spent defending detainees is no arrest",
+			"وأمضى فادي نزار الحسن حياته في الدفاع عن المعتقلين في السجون.",
+			extract.EventArrest, none},
+		// a sentence that opens with the speaker, the verb of saying after the apposition
+		{"a fronted speaker",
+			"فادي نزار الحسن، ابن حمص الذي اعتُقل عام 2012، يؤكد أن الحراس كانوا يضربون المعتقلين.",
+			extract.EventStatement, "فادي نزار الحسن|subject"},
+		{"no fronted speaker when a verb of saying comes first",
+			"فادي نزار الحسن، قال عنه جيرانه إنه غادر، يؤكد أن الحراس كانوا يضربون المعتقلين.",
+			extract.EventStatement, ""},
 	}
 	for _, c := range cases {
 		got := whoOf(c.text, c.typ)

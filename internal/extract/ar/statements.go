@@ -448,6 +448,9 @@ func (d *doc) statementAt(v int, s sentence) {
 		p = d.personAt[v-1]
 	}
 	if p == nil {
+		p = d.fronted(v, s)
+	}
+	if p == nil {
 		if _, personal := d.has(v, personSpeechVerbs); personal {
 			return // "تحدث التقرير عن ...": a report speaks of it, nobody says it
 		}
@@ -471,6 +474,37 @@ func (d *doc) statementAt(v int, s sentence) {
 	ev.where = d.whereFor(extract.EventStatement, v, s)
 	ev.bodyOnly = !reported // kept only if it turns out to be about someone
 	d.events = append(d.events, ev)
+}
+
+// fronted returns the person a sentence opens with when the verb of saying
+// at v follows their apposition after a comma: "X، ابن دوما الذي اعتُقل عام
+// 2012، يؤكد أنه …". Nil when the sentence opens otherwise or a verb of
+// saying stands between.
+func (d *doc) fronted(v int, s sentence) *person {
+	a := s.a
+	if a < s.b && d.fold(a) == "و" {
+		a++
+	}
+	p := d.personAt[a]
+	if p == nil || v-1 <= a || d.fold(v-1) != "," || p.official {
+		return nil
+	}
+	end := a
+	for end < v && d.personAt[end] == p {
+		end++
+	}
+	if d.fold(end) != "," || v-1-end < 3 {
+		return nil // "X، قال": no apposition between
+	}
+	for k := a + 1; k < v; k++ {
+		if _, ok := d.has(k, speechVerbs); ok {
+			return nil
+		}
+		if d.fold(k) == "." || d.fold(k) == ":" {
+			return nil
+		}
+	}
+	return p
 }
 
 // personSpeechVerbs are verbs of speaking that only a person speaks with.
