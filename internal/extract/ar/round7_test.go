@@ -225,3 +225,26 @@ func TestKickerIsNoDateline(t *testing.T) {
 		}
 	}
 }
+
+// A prison named by the body that runs it, and by its town, is one prison;
+// a body's name alone stays a body.
+func TestPrisonOfBody(t *testing.T) {
+	cases := []struct{ text, facilities, orgs string }{
+		{"وعمل سامر خليل العلي سجاناً في سجن الشرطة العسكرية في القابون. وقال إنه عذب معتقلين في سجن القابون.", "سجن الشرطة العسكرية", ""},
+		{"واحتجز فادي نزار الحسن في سجن المخابرات الجوية. وقالت الشرطة العسكرية إن التحقيق مستمر.", "سجن المخابرات الجوية", "الشرطة العسكرية"},
+		{"وقال إنه عذب معتقلين في سجن حمص المركزي. وعمل سامر خليل العلي في سجن الشرطة العسكرية بالقابون.", "سجن حمص المركزي,سجن الشرطة العسكرية", ""},
+	}
+	for _, c := range cases {
+		r := Extract(c.text, model.DayDate(2025, 3, 6))
+		var fs, os []string
+		for _, f := range r.Facilities {
+			fs = append(fs, f.Name)
+		}
+		for _, o := range r.Organizations {
+			os = append(os, o.Name)
+		}
+		if strings.Join(fs, ",") != c.facilities || strings.Join(os, ",") != c.orgs {
+			t.Errorf("%q: facilities %q, organizations %q; want %q, %q", c.text, fs, os, c.facilities, c.orgs)
+		}
+	}
+}
