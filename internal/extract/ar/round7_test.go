@@ -142,6 +142,16 @@ func TestRound7(t *testing.T) {
 		{"no fronted speaker when a verb of saying comes first",
 			"فادي نزار الحسن، قال عنه جيرانه إنه غادر، يؤكد أن الحراس كانوا يضربون المعتقلين.",
 			extract.EventStatement, ""},
+		// a verb of saying joined to the sentence's first verb has its subject
+		{"the accused denies after appearing",
+			"ومثل سامر خليل العلي أمام المحكمة، ونفى جميع التهم الموجهة إليه.",
+			extract.EventStatement, "سامر خليل العلي|subject"},
+		{"a prosecutor's demand, then her words",
+			"وكانت المدعية العامة ليلى حسن قد طالبت بالسجن المؤبد، وقالت في مرافعتها إن المتهم مذنب.",
+			extract.EventStatement, "ليلى حسن|subject"},
+		{"the one arrested is not who speaks after the police",
+			"واعتقلت الشرطة سامر خليل العلي في حمص، وقالت إن التحقيق مستمر.",
+			extract.EventStatement, none},
 	}
 	for _, c := range cases {
 		got := whoOf(c.text, c.typ)

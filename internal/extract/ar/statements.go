@@ -486,7 +486,10 @@ func (d *doc) fronted(v int, s sentence) *person {
 		a++
 	}
 	p := d.personAt[a]
-	if p == nil || v-1 <= a || d.fold(v-1) != "," || p.official {
+	if p == nil {
+		return d.coordinatedSpeaker(v, s)
+	}
+	if v-1 <= a || d.fold(v-1) != "," || p.official {
 		return nil
 	}
 	end := a
@@ -503,6 +506,38 @@ func (d *doc) fronted(v int, s sentence) *person {
 		if d.fold(k) == "." || d.fold(k) == ":" {
 			return nil
 		}
+	}
+	return p
+}
+
+// coordinatedSpeaker returns the subject of a sentence's first verb when
+// the verb of saying at v is joined to it after a comma: "ومثل X أمام
+// المحكمة، ونفى جميع التهم", "وكانت المدعية العامة X قد طالبت …، وقالت …".
+// The subject stands right after the verb, past a rank, and nobody else is
+// named before the verb of saying.
+func (d *doc) coordinatedSpeaker(v int, s sentence) *person {
+	if v-1 <= s.a || d.fold(v-1) != "," || !strings.HasPrefix(d.toks[v].fold, "و") {
+		return nil
+	}
+	var p *person
+	for k := s.a; k < v; k++ {
+		q := d.personAt[k]
+		if q == nil {
+			if p == nil && k > s.a && d.own[k] != ownRank {
+				return nil // "واعتقلت الشرطة X …، وقالت": X is the object
+			}
+			if d.fold(k) == "." || d.fold(k) == ":" {
+				return nil
+			}
+			continue
+		}
+		if p != nil && q != p {
+			return nil
+		}
+		p = q
+	}
+	if p == nil || p.official {
+		return nil
 	}
 	return p
 }
