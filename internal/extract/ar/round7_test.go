@@ -258,3 +258,26 @@ func TestPrisonOfBody(t *testing.T) {
 		}
 	}
 }
+
+// A death "تحت التعذيب" takes the date its sentence gives, as the torture
+// does; a torture dated before "قبل أن يتوفى" does not date the death.
+func TestDeathUnderTortureDate(t *testing.T) {
+	cases := []struct{ text, want string }{
+		{"واستشهد المعتقل سامر خليل العلي تحت التعذيب في سجن صيدنايا عام 2014.", "2014"},
+		{"وتعرّض المعتقل سامر خليل العلي للتعذيب عام 2012، قبل أن يتوفى في سجن صيدنايا.", ""},
+	}
+	for _, c := range cases {
+		got := "-"
+		for _, e := range Extract(c.text, model.DayDate(2025, 3, 6)).Events {
+			if e.Type == extract.EventDeathInCustody {
+				got = ""
+				if e.Date != nil {
+					got = *e.Date
+				}
+			}
+		}
+		if got != c.want {
+			t.Errorf("%q: death dated %q, want %q", c.text, got, c.want)
+		}
+	}
+}
