@@ -281,3 +281,23 @@ func TestDeathUnderTortureDate(t *testing.T) {
 		}
 	}
 }
+
+// A denial of the charges denies no trial or arrest; a denial that governs
+// the arrest's word denies it.
+func TestDeniedChargesNotSteps(t *testing.T) {
+	cases := []struct{ text, typ, want string }{
+		{"ومثل سامر خليل العلي أمام المحكمة، ونفى جميع التهم الموجهة إليه.", extract.EventTrial, extract.Asserted},
+		{"ونفت وزارة الداخلية اعتقال العميد رامي وليد حسون.", extract.EventArrest, extract.Denied},
+	}
+	for _, c := range cases {
+		got := "-"
+		for _, e := range Extract(c.text, model.DayDate(2025, 3, 6)).Events {
+			if e.Type == c.typ {
+				got = e.Modality
+			}
+		}
+		if got != c.want {
+			t.Errorf("%q: %s %q, want %q", c.text, c.typ, got, c.want)
+		}
+	}
+}
