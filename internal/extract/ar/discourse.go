@@ -14,6 +14,8 @@ type discourse struct {
 	// dateline is the place a dateline opens the body with ("اللاذقية - عنب
 	// بلدي", "أربيل (كوردستان 24)-"): where the news comes from.
 	dateline string
+	// datelineEnd is the token after the dateline's place, 0 when none.
+	datelineEnd int
 }
 
 // findDateline reads a dateline at the start of one of the first lines: a
@@ -33,8 +35,12 @@ func (d *doc) findDateline() string {
 		for j < len(d.toks) && d.entAt[j] == e {
 			j++
 		}
+		if d.fold(j) == ":" && d.sents[d.sentOf[i]].heading {
+			continue // "السويد: السجن 16 عاماً لضابط سابق": a headline's kicker, not where the news comes from
+		}
 		switch d.fold(j) {
 		case "-", "–", "—", "(", ":":
+			d.disc.datelineEnd = j
 			return e.name
 		}
 	}

@@ -96,6 +96,7 @@ func Extract(text string, published model.Date) extract.Result {
 	d.findEpithets()
 	d.findGazetteer()
 	d.findPatternEntities()
+	d.knownAsFacility()
 	d.findPersons()
 	d.findRegime()
 	d.findEvents()

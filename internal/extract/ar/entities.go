@@ -114,6 +114,49 @@ func (d *doc) findGazetteer() {
 	d.facilitiesInside()
 }
 
+// knownAsFacility makes a facility's other name in quotes after an alias cue
+// ("فرع الأمن العسكري بحمص المعروف بـ«الفرع 261»") a name of that facility,
+// not a facility of its own.
+func (d *doc) knownAsFacility() {
+	out := d.ents[:0]
+	for _, e := range d.ents {
+		if into := d.namedBefore(e); into != nil {
+			for _, m := range e.ments {
+				into.ments = append(into.ments, m)
+				for k := m.a; k < m.b; k++ {
+					d.entAt[k] = into
+				}
+			}
+			if !containsString(into.aliases, e.name) {
+				into.aliases = append(into.aliases, e.name)
+			}
+			continue
+		}
+		out = append(out, e)
+	}
+	d.ents = out
+}
+
+// namedBefore returns the facility that facility e, named in quotes after
+// an alias cue, is another name of: the one that ends right before the cue.
+func (d *doc) namedBefore(e *entity) *entity {
+	if e.typ != ownFacility || e.gaz != nil {
+		return nil
+	}
+	for _, m := range e.ments {
+		q := m.a - 1
+		if q < 1 || d.fold(q) != "«" && d.fold(q) != "\"" {
+			continue
+		}
+		if cue := d.aliasCueBefore(q); cue >= 1 {
+			if x := d.entAt[cue-1]; x != nil && x != e && x.typ == ownFacility {
+				return x
+			}
+		}
+	}
+	return nil
+}
+
 // facilitiesInside finds a facility named inside a body's name: "رابطة
 // معتقلي ومفقودي سجن صيدنايا" names the prison too.
 func (d *doc) facilitiesInside() {

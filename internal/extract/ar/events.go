@@ -40,6 +40,7 @@ func (d *doc) findEvents() {
 	d.listLeadIns()
 	d.identified()
 	d.survivorsTestify()
+	d.accusedAccounts()
 	d.shareVerdicts()
 	d.victimsNotAccused()
 	d.mergeEvents()
@@ -81,6 +82,7 @@ func (d *doc) eventsIn(s sentence) {
 	}
 	d.statementsAbout(s, d.events[first:])
 	d.accountsIn(s, d.events[first:])
+	d.testifiedHarm(d.events[first:])
 }
 
 // restatement reports a trigger after a demonstrative: "هذا الاعتقال" speaks
@@ -342,6 +344,12 @@ func (d *doc) skipTrigger(tr trigger, i int, s sentence) bool {
 			return true // "قادهم إلى حتفهم": led them to their death
 		}
 	}
+	if tr.typ == extract.EventArrest && spendVerbs[tr.words[0]] && !d.spanAfter(i, s) {
+		return true // "أمضى حياته في خدمة المعتقلين": no time in custody
+	}
+	if tr.typ == extract.EventArrest && idiomVerbs[tr.words[0]] && !d.personAfterBi(i, s) {
+		return true // "أطاحت قوى الأمن بخلية يقودها X": a cell was caught, not X by name
+	}
 	if tr.typ == extract.EventArrest {
 		for k := i - 1; k >= s.a && k >= i-2; k-- {
 			if f := d.fold(k); f == "حاولت" || f == "حاول" || f == "محاوله" || f == "يحاول" || f == "تحاول" {
@@ -388,6 +396,12 @@ func (d *doc) skipTrigger(tr trigger, i int, s sentence) bool {
 			}
 		}
 	}
+	if (tr.typ == extract.EventExecutionAllegation || tr.typ == extract.EventTortureAllegation) && d.acquittedOf(i, s) {
+		return true // "برّأت المحكمة المتهم من تهمة القتل العمد": found not proven
+	}
+	if tr.typ == extract.EventConfession && d.confessionsOfNobody(i, s) {
+		return true // "بثّ الاعترافات قبل المحاكمة يسيء إلى حق المتهم": confessions in general
+	}
 	if tr.typ == extract.EventTestimony && d.hardToTell(i) {
 		return true // "يصعب وصفها": indescribable, no testimony
 	}
@@ -408,6 +422,86 @@ func (d *doc) skipTrigger(tr trigger, i int, s sentence) bool {
 		}
 	}
 	return false
+}
+
+// spendVerbs are the forms of أمضى: time spent, an arrest when in custody.
+var spendVerbs = map[string]bool{foldText("أمضى"): true, foldText("أمضت"): true, foldText("أمضوا"): true}
+
+// spanAfter reports a span of time within eight words after the verb at i,
+// in its clause: "أمضى 14 شهراً في سجن", "أمضى في فرع حرستا قرابة عشرة أشهر".
+func (d *doc) spanAfter(i int, s sentence) bool {
+	for k := i + 1; k < s.b && k <= i+8; k++ {
+		if f := d.fold(k); f == "," || f == "." || f == "؛" {
+			return false
+		}
+		if _, ok := d.has(k, durationWords); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// idiomVerbs are the idioms of security news that say an arrest with the
+// person after ب: "أطاحت دورية بـX", "الإيقاع بـX".
+var idiomVerbs = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{"أطاحت", "أطاح", "الإيقاع", "للإيقاع", "أوقعت"} {
+		m[foldText(w)] = true
+	}
+	return m
+}()
+
+// personAfterBi reports a person named as the object of ب within eight
+// words after the idiom at i: "بالرقيب X", "بـX".
+func (d *doc) personAfterBi(i int, s sentence) bool {
+	for k := i + 1; k < s.b && k <= i+8; k++ {
+		f := d.fold(k)
+		if f == "ب" || f == "بـ" {
+			return k+1 < s.b && (d.personAt[k+1] != nil || d.own[k+1] == ownRank && k+2 < s.b && d.personAt[k+2] != nil)
+		}
+		if strings.HasPrefix(f, "ب") && d.toks[k].nvars > 1 {
+			return d.personAt[k] != nil || d.own[k] == ownRank && k+1 < s.b && d.personAt[k+1] != nil
+		}
+	}
+	return false
+}
+
+// acquittedOf reports a crime at i that a court acquits of: a word of
+// acquittal up to ten words before it in its clause, with "من" between ("برّأت المحكمة
+// المتهم من تهمة القتل العمد").
+func (d *doc) acquittedOf(i int, s sentence) bool {
+	from := false
+	for k := i - 1; k >= s.a && k >= i-10; k-- {
+		switch d.fold(k) {
+		case "من":
+			from = true
+		case ",", "؛", ":":
+			return false
+		}
+		if _, ok := d.has(k, acquitWords); ok {
+			return from
+		}
+	}
+	return false
+}
+
+// acquitWords acquit someone of a charge.
+var acquitWords = words("acquit_words")
+
+// confessionsOfNobody reports the plural "اعترافات" at i with no pronoun on
+// it and no name within three words after it: confessions in general
+// ("بثّ الاعترافات على الشاشات", "«اعترافات» معارضين"), not someone's
+// ("اعترافات المدعو X", "اعترافاته").
+func (d *doc) confessionsOfNobody(i int, s sentence) bool {
+	if !strings.HasSuffix(d.toks[i].fold, "اعترافات") {
+		return false
+	}
+	for k := i + 1; k < s.b && k <= i+3; k++ {
+		if d.personAt[k] != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // roleFor is the role a person of the sentence plays in an event.
@@ -744,8 +838,16 @@ func (d *doc) pointsToGroup(s sentence) bool {
 // (implied).
 func (d *doc) eventAt(tr trigger, a, b int, s sentence, suffix bool) *event {
 	ev := &event{typ: tr.typ, sent: s, trig: a, suffix: suffix}
+	if spendVerbs[tr.words[0]] {
+		if p := d.heApposition(a, s); p != nil {
+			return d.finishEvent(ev, tr, a, s, []*person{p}) // "X، وهو معتقل سابق أمضى ثلاث سنوات في السجن"
+		}
+	}
 	if tr.typ != extract.EventTestimony {
 		if ps, ok := d.structuralParticipants(tr, a, b, s, suffix); ok {
+			if len(ps) == 0 && spendVerbs[tr.words[0]] {
+				return nil // time someone unnamed spent: nothing to tell
+			}
 			return d.finishEvent(ev, tr, a, s, ps)
 		}
 	}
@@ -754,7 +856,21 @@ func (d *doc) eventAt(tr trigger, a, b int, s sentence, suffix bool) *event {
 	if len(c.ps) == 0 {
 		c.ps = d.implied(&c, tr, a, s, suffix)
 	}
+	if len(c.ps) == 0 && spendVerbs[tr.words[0]] {
+		return nil
+	}
 	return d.finishEvent(ev, tr, a, s, c.ps)
+}
+
+// heApposition returns the person named just before "، وهو" or "، وهي"
+// that stands before token a in its sentence: the clause is about them.
+func (d *doc) heApposition(a int, s sentence) *person {
+	for k := a - 1; k > s.a+1; k-- {
+		if f := d.fold(k); (f == "وهو" || f == "وهي") && d.fold(k-1) == "," {
+			return d.personAt[k-2]
+		}
+	}
+	return nil
 }
 
 // saidBetween reports a colon or a verb of saying between tokens k and a.
@@ -876,6 +992,9 @@ func (d *doc) candidates(tr trigger, a, b int, s sentence) eventCandidates {
 		if p.advocate && !p.victim && abuseTypes[tr.typ] && !d.nearTrigger(k, a, b) {
 			continue // "وتمثّل المحامية ياسمين شاهين … الناجي أيهم": the lawyer is in the sentence, not in the event
 		}
+		if p.court && !p.victim && tr.typ != extract.EventArrest && abuseTypes[tr.typ] && !d.nearTrigger(k, a, b) {
+			continue // "وقالت المدعية العامة X إن المتهم … أساليب تعذيبهم": she charges the torture, she did not do it
+		}
 		if tr.typ == extract.EventDeathInCustody && (p.mil || p.survivor) {
 			continue // a soldier, or one who lived to tell it
 		}
@@ -966,6 +1085,9 @@ func (d *doc) implied(c *eventCandidates, tr trigger, a int, s sentence, suffix 
 		return c.speakers
 	}
 	topic, group := c.topic, c.group
+	if topic != nil && (topic.court || topic.advocate) && !topic.victim {
+		topic = nil // "وكانت المدعية العامة X قد طالبت … إن المتهم …": she works on the case, the event is not hers
+	}
 	if tr.typ == extract.EventDeathInCustody {
 		group = nil // those pointed back to are the accused, not the dead
 		if topic != nil && !topic.victim {

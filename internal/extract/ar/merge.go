@@ -15,7 +15,8 @@ var judicialTypes = map[string]bool{extract.EventReferral: true, extract.EventTr
 
 // victimsNotAccused takes out of a referral, trial, conviction or wanted
 // notice the persons the text says died or were executed in custody, and
-// those it says were tortured in the same sentence: "في قضية اختفاء الصحفي
+// those it says were tortured in the same sentence, and, beside someone
+// accused, those introduced as detainees or victims: "في قضية اختفاء الصحفي
 // وليد نجار ووفاته" names the victim of the case, not the convicted; "وأكدت
 // النيابة خلال المحاكمة أنه … تعرّض للتعذيب" speaks of the victim. An event
 // left naming nobody is dropped: whom it was about is not known; so are
@@ -43,11 +44,15 @@ func (d *doc) victimsNotAccused() {
 		if !judicialTypes[ev.typ] || len(ev.persons) == 0 {
 			continue
 		}
+		accused := false
+		for _, p := range ev.persons {
+			accused = accused || !p.victim && !dead[p] && !tortured[ev.sent][p]
+		}
 		var ps []*person
 		var who []extract.Participant
 		for i, p := range ev.persons {
-			if dead[p] || tortured[ev.sent][p] {
-				continue
+			if dead[p] || tortured[ev.sent][p] || accused && p.victim {
+				continue // "أدانت المحكمة X بتهمة القتل العمد للمعتقل Y": Y is no convict
 			}
 			ps = append(ps, p)
 			who = append(who, ev.who[i])
@@ -91,7 +96,7 @@ func (d *doc) mergeEvents() {
 			if o.typ != ev.typ || !samePersons(o, ev) {
 				continue
 			}
-			if o.where == "" || o.leadIn && !ev.leadIn && ev.where != "" {
+			if o.where == "" || o.leadIn && !ev.leadIn && ev.where != "" || d.datelineOnly(o) && ev.where != "" && !d.datelineOnly(ev) {
 				o.where = ev.where
 				o.leadIn = ev.leadIn
 			}
@@ -118,6 +123,21 @@ func (d *doc) mergeEvents() {
 		}
 	}
 	d.events = out
+}
+
+// datelineOnly reports an event placed by the dateline alone: its place is
+// the dateline's and its sentence does not name it past the dateline. "دمشق - أعلنت الوزارة
+// توقيف X" and then "ألقت القبض عليه … بريف جبلة": the arrest was at Jableh.
+func (d *doc) datelineOnly(ev *event) bool {
+	if ev.where == "" || ev.where != d.disc.dateline {
+		return false
+	}
+	for k := max(ev.sent.a, d.disc.datelineEnd); k < ev.sent.b; k++ {
+		if e := d.entAt[k]; e != nil && e.name == ev.where {
+			return false
+		}
+	}
+	return true
 }
 
 // bodyFirst orders events so that those of the body come before those of

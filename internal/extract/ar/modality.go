@@ -29,7 +29,7 @@ func (d *doc) modality(typ string, a int, s sentence) string {
 		return extract.Denied
 	}
 	for k := s.a; k < s.b; k++ {
-		if _, ok := d.has(k, denyCues); ok {
+		if _, ok := d.has(k, denyCues); ok && (!stepTypes[typ] || k < a && k >= a-4) {
 			return extract.Denied
 		}
 	}
@@ -42,6 +42,16 @@ func (d *doc) modality(typ string, a int, s sentence) string {
 		return extract.Alleged
 	}
 	return extract.Asserted
+}
+
+// stepTypes are what is done to someone in custody or before a court: a
+// denial in their sentence denies them only when it governs their word ("نفت
+// الوزارة اعتقال X"); "ومثل X أمام المحكمة، ونفى جميع التهم" denies the
+// charges, not the trial, and "X، الذي أوقف في تشرين الثاني، نفى التهم" not
+// the arrest.
+var stepTypes = map[string]bool{
+	extract.EventArrest: true, extract.EventReferral: true, extract.EventTrial: true, extract.EventConviction: true,
+	extract.EventWanted: true, extract.EventRelease: true,
 }
 
 // accusedIn reports a word of accusation in the sentence.

@@ -40,8 +40,8 @@ func pronounNumber(f string) int {
 // antecedentsIn returns the persons a pronoun on the trigger at a points to
 // within its sentence: the nearest person named before it (a relative's
 // complement included: "عائلة X ... اعتقاله"), or for a dual or a plural the
-// nearest two or all named before; none when a speaker or an official comes
-// first.
+// nearest two or all named before, past a judge, prosecutor or lawyer; none
+// when a speaker or an official comes first.
 func (d *doc) antecedentsIn(a int, s sentence, n int) []*person {
 	var ps []*person
 	for k := a - 1; k >= s.a && len(ps) < n; k-- {
@@ -51,6 +51,9 @@ func (d *doc) antecedentsIn(a int, s sentence, n int) []*person {
 		}
 		if p.official || d.speakerAt(k, s) {
 			break
+		}
+		if (p.court || p.advocate) && !p.victim {
+			continue // "المدعية العامة X … أساليب تعذيبهم": her victims are the accused's
 		}
 		if n == 1 && d.kinApposition(k) {
 			return nil // "ابن عمه، نزار درويش، أوقف بتهمة مساعدته خلال فراره": the cousin's, not his

@@ -75,6 +75,7 @@ func (d *doc) facilityPlaces() {
 		}
 	}
 	d.dropEmpty()
+	d.prisonsOfOnePlace()
 }
 
 // civilAirport reports the folded name of an international airport.
@@ -165,6 +166,7 @@ var entityPatterns = []func(*doc, int) int{
 	(*doc).headOfKnown,    // "إدارة الأمن العام", "سجن مطار المزة العسكري"
 	(*doc).dualFacilities, // "مستشفيَي تشرين العسكري وحرستا"
 	(*doc).prisonOfPlace,  // "سجن تدمر", "سجن حماة المركزي", "معتقل المزة"
+	(*doc).prisonOfBody,   // "سجن الشرطة العسكرية", "سجن المخابرات الجوية"
 	(*doc).namedSite,      // "مطار المزة", "مشفى تشرين العسكري", "المستشفى العسكري", "سجن المحكمة"
 	(*doc).detachment,     // "مفرزة حسياء", "مفرزة الأمن في حسياء"
 	(*doc).courtOfCity,    // "محكمة ستوكهولم الابتدائية", "المحكمة العليا"
@@ -357,6 +359,78 @@ func (d *doc) prisonOfPlace(i int) int {
 	}
 	d.addEntity(ownFacility, sp, nil)
 	return k
+}
+
+// prisonOfBody reads a prison named by the body that runs it: "سجن الشرطة
+// العسكرية في القابون", "سجن المخابرات الجوية". The body's words are the
+// prison's name here; the place after it is read by facilityPlaces.
+func (d *doc) prisonOfBody(i int) int {
+	pre, ok := d.has(i, prisonHeads)
+	if !ok || d.definite(i) || bare(d.toks[i].vars[d.toks[i].nvars-1].s) != "سجن" {
+		return i
+	}
+	j := i + 1
+	if j >= len(d.toks) || d.own[j] != ownOrg || j > 0 && d.entAt[j-1] == d.entAt[j] {
+		return i
+	}
+	body := d.entAt[j]
+	if body == nil || body.regime {
+		return i
+	}
+	k := d.entEnd(j)
+	if k < len(d.toks) && prisonQualifiers[d.toks[k].fold] {
+		k++
+	}
+	d.dropMention(body, j)
+	d.addEntity(ownFacility, span{i, k, pre}, nil)
+	return k
+}
+
+// prisonsOfOnePlace merges a prison named by its town ("سجن القابون") into
+// the prison the text names by its body at that town ("سجن الشرطة العسكرية في
+// القابون"): the same prison.
+func (d *doc) prisonsOfOnePlace() {
+	for _, e := range d.ents {
+		if e.typ != ownFacility || e.gaz != nil || len(e.ments) == 0 {
+			continue
+		}
+		ws := strings.Fields(foldText(e.name))
+		if len(ws) != 2 || bare(ws[0]) != "سجن" {
+			continue
+		}
+		for _, o := range d.ents {
+			if o == e || o.typ != ownFacility || len(o.ments) == 0 || !strings.HasPrefix(bare(foldText(o.name)), "سجن ") {
+				continue
+			}
+			if d.namedAtTown(o, ws[1]) {
+				d.mergeEntity(o, e)
+				e.ments = nil
+				break
+			}
+		}
+	}
+	d.dropEmpty()
+}
+
+// namedAtTown reports a mention of facility o followed by the folded town
+// name town, after في or carrying ب: "سجن الشرطة العسكرية في القابون",
+// "… بالقابون". The town need not be in the gazetteer.
+func (d *doc) namedAtTown(o *entity, town string) bool {
+	for _, m := range o.ments {
+		if m.b >= len(d.toks) {
+			continue
+		}
+		if d.fold(m.b) == "في" && m.b+1 < len(d.toks) && d.fold(m.b+1) == town {
+			return true
+		}
+		t := &d.toks[m.b]
+		for v := 1; v < t.nvars; v++ {
+			if t.vars[v].s == town && strings.HasPrefix(t.fold, "ب") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // facilityAt returns the one facility of the text whose name holds a place's

@@ -20,12 +20,28 @@ type person struct {
 	mil      bool // a military or police rank, a guard
 	cued     bool // introduced by a cue word: "المدعو"
 	advocate bool // a lawyer, researcher or rights worker: works on the case
+	court    bool // a judge or a prosecutor: hears and judges the case
 }
 
 // epithet is a nickname the text gives: «عزرائيل صيدنايا» after "الملقب بـ".
 type epithet struct {
 	sp  span // the nickname's words, without the quotes
 	cue int  // token of the cue word, -1 when the quotes follow a name
+}
+
+// placeNameAt reports quoted words a to b that name a place of detention,
+// not a person: they begin with a facility's head word ("الفرع", "سجن") or
+// hold a number ("المعروف بـ«الفرع 261»").
+func (d *doc) placeNameAt(a, b int) bool {
+	if branchHeads[d.fold(a)] || prisonHeads[d.fold(a)] {
+		return true
+	}
+	for k := a; k < b; k++ {
+		if f := d.fold(k); f != "" && f[0] >= '0' && f[0] <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 // verbWords are verbs that follow a name in a sentence and are no part of
@@ -55,8 +71,8 @@ func (d *doc) findEpithets() {
 			continue
 		}
 		cue := d.aliasCueBefore(i)
-		if cue < 0 && !(d.fold(i+1) == "ابو" || d.fold(i+1) == "ام") || len(d.gaz.Lookup(d.foldsOf(i+1, j))) > 0 {
-			i = j // a quote, or a place's or facility's other name («المسلخ البشري»)
+		if cue < 0 && !(d.fold(i+1) == "ابو" || d.fold(i+1) == "ام") || len(d.gaz.Lookup(d.foldsOf(i+1, j))) > 0 || d.placeNameAt(i+1, j) {
+			i = j // a quote, or a place's or facility's other name («المسلخ البشري», «الفرع 261»)
 			continue
 		}
 		for k := i + 1; k < j; k++ {
@@ -888,6 +904,9 @@ func (d *doc) recordPerson(sp span, words []string, in intro) *person {
 	if advocateRanks[rw] || advocateRanks[bare(rw)] {
 		p.advocate = true
 	}
+	if courtRanks[rw] || courtRanks[bare(rw)] {
+		p.court = true
+	}
 	if victimRanks[rw] {
 		p.victim = true
 		p.survivor = p.survivor || survivorRanks[rw]
@@ -1031,6 +1050,9 @@ func (d *doc) linkKnownAs() {
 
 // advocateRanks introduce a lawyer, a researcher or a rights worker.
 var advocateRanks = words("advocate_ranks")
+
+// courtRanks introduce a judge or a prosecutor.
+var courtRanks = words("court_ranks")
 
 // kinHeads are words of kinship in construct before a noun of a victim:
 // the name after the noun may be the relative's.

@@ -25,8 +25,8 @@ func (d *doc) narrators(a, b int, s sentence) []*person {
 	}
 	for k := s.a; k < s.b; k++ {
 		p := d.personAt[k]
-		if p == nil || k > s.a && d.personAt[k-1] == p || p.official || d.governed(k) || containsPerson(ps, p) {
-			continue
+		if p == nil || k > s.a && d.personAt[k-1] == p || p.official || p.court || d.governed(k) || containsPerson(ps, p) {
+			continue // "واستمعت المحكمة برئاسة القاضي X إلى شهادة …": the judge hears it
 		}
 		ps = append(ps, p)
 	}
@@ -231,8 +231,45 @@ func (d *doc) survivorsTestify() {
 			}
 			ev.typ = extract.EventTestimony
 			ev.where = d.whereFor(extract.EventTestimony, ev.trig, ev.sent)
-			for i := range ev.who {
+			for i, q := range ev.persons {
 				ev.who[i].Role = extract.RoleWitness
+				if q != p && d.toldAsPerpetrator(q) {
+					ev.who[i].Role = extract.RoleSubject // "إن السجان X «ضربني»": X is told of
+				}
+			}
+		}
+	}
+}
+
+// accusedAccounts makes the account of one who confessed a confession: "وروى
+// X تفاصيل وفاة Y في الفرع", told by the accused the text says confessed, is
+// an admission, not a survivor's testimony. Its persons keep their order:
+// the accused, its subject, then whom it tells of (a victim when the text
+// makes them one).
+func (d *doc) accusedAccounts() {
+	confessed, victims := map[*person]bool{}, map[*person]bool{}
+	for _, ev := range d.events {
+		for i, p := range ev.persons {
+			if ev.typ == extract.EventConfession && ev.modality != extract.Denied {
+				confessed[p] = true
+			}
+			if ev.who[i].Role == extract.RoleVictim {
+				victims[p] = true
+			}
+		}
+	}
+	for _, ev := range d.events {
+		if ev.typ != extract.EventTestimony || len(ev.persons) == 0 {
+			continue
+		}
+		if p := ev.persons[0]; !confessed[p] || p.victim || p.survivor {
+			continue
+		}
+		ev.typ = extract.EventConfession
+		for i, p := range ev.persons {
+			ev.who[i].Role = extract.RoleSubject
+			if i > 0 && victims[p] {
+				ev.who[i].Role = extract.RoleVictim // whom it tells of: no suspect
 			}
 		}
 	}
@@ -244,6 +281,9 @@ func (d *doc) survivorsTestify() {
 // suffering event of the sentence then has the speaker for its victim
 // (sufferedSpeakers). "قال إنهم تعرضوا" (others) is not read here.
 func (d *doc) saysSuffered(ev *event) bool {
+	if ev.speaker != nil && !ev.speaker.advocate && !ev.speaker.court && d.firstPersonHarmAfter(ev.trig, ev.sent) >= 0 {
+		return true // "وقال X إن السجان «ضربني بالكبل»"
+	}
 	for k := ev.trig + 1; k+1 < ev.sent.b && k <= ev.trig+8; k++ {
 		if _, ok := d.has(k, selfThat); ok {
 			_, suffered := d.has(k+1, selfSuffered)
@@ -275,12 +315,75 @@ func (d *doc) saysSuffered(ev *event) bool {
 
 // speakerSuffered makes the speaker of ev, who says it was done to them,
 // the victim of the torture its sentence tells of after the verb of saying
-// when that names nobody: "وقال X إنه تعرض للتعذيب".
+// when that names nobody: "وقال X إنه تعرض للتعذيب"; and of a torture told
+// in the first person ("«ضربني»") beside whom it names, who did it.
 func (d *doc) speakerSuffered(ev *event, p *person) {
 	for _, o := range d.events {
-		if o.sent == ev.sent && o.typ == extract.EventTortureAllegation && o.trig > ev.trig && len(o.persons) == 0 {
+		if o.sent != ev.sent || o.typ != extract.EventTortureAllegation || o.trig <= ev.trig {
+			continue
+		}
+		if len(o.persons) == 0 {
 			o.persons = []*person{p}
 			o.who = []extract.Participant{{Name: p.name, Role: extract.RoleVictim}}
+			continue
+		}
+		if _, first := d.has(o.trig, firstPersonHarm); first {
+			d.makeVictim(o, p)
+		}
+	}
+}
+
+// makeVictim makes p the victim of ev, added if not among its persons.
+func (d *doc) makeVictim(ev *event, p *person) {
+	for i, q := range ev.persons {
+		if q == p {
+			ev.who[i].Role = extract.RoleVictim
+			return
+		}
+	}
+	ev.persons = append(ev.persons, p)
+	ev.who = append(ev.who, extract.Participant{Name: p.name, Role: extract.RoleVictim})
+}
+
+// firstPersonHarm are verbs of harm and their nouns with the pronoun of
+// the first person for their object: "ضربني", "بضربي".
+var firstPersonHarm = words("first_person_harm")
+
+// firstPersonHarmAfter returns the first verb of harm in the first person
+// after token v in sentence s, -1 when none.
+func (d *doc) firstPersonHarmAfter(v int, s sentence) int {
+	for k := v + 1; k < s.b; k++ {
+		if _, ok := d.has(k, firstPersonHarm); ok {
+			return k
+		}
+	}
+	return -1
+}
+
+// testifiedHarm makes the narrator of a testimony the victim of a torture
+// its sentence tells in the first person: "شهادة المعتقلة السابقة X، التي
+// روت أن زريق «أمر السجان بضربي»".
+func (d *doc) testifiedHarm(evs []*event) {
+	for _, t := range evs {
+		if t.typ != extract.EventTestimony || t.dropped || len(t.persons) == 0 {
+			continue
+		}
+		p := t.persons[0]
+		if p.court || p.advocate || p.official {
+			continue
+		}
+		for _, o := range evs {
+			if o.typ != extract.EventTortureAllegation {
+				continue
+			}
+			if _, first := d.has(o.trig, firstPersonHarm); first && o.trig > t.trig {
+				d.makeVictim(o, p)
+			}
+		}
+		for i, q := range t.persons {
+			if i > 0 && d.toldAsPerpetrator(q) {
+				t.who[i].Role = extract.RoleSubject // the accused the narrator tells of
+			}
 		}
 	}
 }
@@ -345,6 +448,9 @@ func (d *doc) statementAt(v int, s sentence) {
 		p = d.personAt[v-1]
 	}
 	if p == nil {
+		p = d.fronted(v, s)
+	}
+	if p == nil {
 		if _, personal := d.has(v, personSpeechVerbs); personal {
 			return // "تحدث التقرير عن ...": a report speaks of it, nobody says it
 		}
@@ -368,6 +474,72 @@ func (d *doc) statementAt(v int, s sentence) {
 	ev.where = d.whereFor(extract.EventStatement, v, s)
 	ev.bodyOnly = !reported // kept only if it turns out to be about someone
 	d.events = append(d.events, ev)
+}
+
+// fronted returns the person a sentence opens with when the verb of saying
+// at v follows their apposition after a comma: "X، ابن دوما الذي اعتُقل عام
+// 2012، يؤكد أنه …". Nil when the sentence opens otherwise or a verb of
+// saying stands between.
+func (d *doc) fronted(v int, s sentence) *person {
+	a := s.a
+	if a < s.b && d.fold(a) == "و" {
+		a++
+	}
+	p := d.personAt[a]
+	if p == nil {
+		return d.coordinatedSpeaker(v, s)
+	}
+	if v-1 <= a || d.fold(v-1) != "," || p.official {
+		return nil
+	}
+	end := a
+	for end < v && d.personAt[end] == p {
+		end++
+	}
+	if d.fold(end) != "," || v-1-end < 3 {
+		return nil // "X، قال": no apposition between
+	}
+	for k := a + 1; k < v; k++ {
+		if _, ok := d.has(k, speechVerbs); ok {
+			return nil
+		}
+		if d.fold(k) == "." || d.fold(k) == ":" {
+			return nil
+		}
+	}
+	return p
+}
+
+// coordinatedSpeaker returns the subject of a sentence's first verb when
+// the verb of saying at v is joined to it after a comma: "ومثل X أمام
+// المحكمة، ونفى جميع التهم", "وكانت المدعية العامة X قد طالبت …، وقالت …".
+// The subject stands right after the verb, past a rank, and nobody else is
+// named before the verb of saying.
+func (d *doc) coordinatedSpeaker(v int, s sentence) *person {
+	if v-1 <= s.a || d.fold(v-1) != "," || !strings.HasPrefix(d.toks[v].fold, "و") {
+		return nil
+	}
+	var p *person
+	for k := s.a; k < v; k++ {
+		q := d.personAt[k]
+		if q == nil {
+			if p == nil && k > s.a && d.own[k] != ownRank {
+				return nil // "واعتقلت الشرطة X …، وقالت": X is the object
+			}
+			if d.fold(k) == "." || d.fold(k) == ":" {
+				return nil
+			}
+			continue
+		}
+		if p != nil && q != p {
+			return nil
+		}
+		p = q
+	}
+	if p == nil || p.official {
+		return nil
+	}
+	return p
 }
 
 // personSpeechVerbs are verbs of speaking that only a person speaks with.
@@ -408,12 +580,16 @@ func (d *doc) speakerAfter(v int, s sentence) *person {
 		if d.toks[k].word && d.own[k] != ownRank && d.own[k] != ownOrg && d.own[k] != ownPlace && d.own[k] != ownFacility && d.own[k] != ownDate && !postRank[d.fold(k)] && !speakerLinks[d.fold(k)] && !(k > v+1 && d.own[k-1] == ownRank && strings.HasPrefix(d.fold(k), "ال")) && !d.kinLink(k) {
 			return nil
 		}
-		if f := d.fold(k); f == ":" || f == "," && k > v+1 && !d.rankAt(k+1) {
-			return nil // but "، المقدم X": the speaker in an apposition
+		if f := d.fold(k); f == ":" || f == "," && k > v+1 && !d.rankAt(k+1) && !oneOfThem[d.fold(k-1)] {
+			return nil // but "، المقدم X": the speaker in an apposition; "قال أحدهم، X"
 		}
 	}
 	return nil
 }
+
+// oneOfThem are the words for one of a group named before, that a name in
+// apposition follows: "وقال أحدهم، X، إن …".
+var oneOfThem = map[string]bool{"احدهم": true, "احداهن": true, "احدهما": true, "احداهما": true, "واحد": true}
 
 // rankAt reports a rank or title at token k.
 func (d *doc) rankAt(k int) bool {
@@ -472,14 +648,18 @@ var announceVerbs = words("announce_verbs")
 // statementsAbout adds to the statements of sentence s the persons they are
 // about: those the sentence's other events are about, those named as a dead
 // body ("لجثة مازن"), and those a description stands for ("إن الطبيب …",
-// "زوجة المتهم"); not the speaker, officials, or relatives named by their
-// kin ("شقيق مازن").
+// "زوجة المتهم"); not the speaker, officials, relatives named by their kin
+// ("شقيق مازن"), or, in a body's statement about someone accused, the
+// victims of those events.
 func (d *doc) statementsAbout(s sentence, evs []*event) {
-	var about []*person
+	var about, victims []*person
 	for _, ev := range evs {
 		if ev.typ != extract.EventStatement {
-			for _, p := range ev.persons {
+			for i, p := range ev.persons {
 				about = appendPerson(about, p)
+				if ev.who[i].Role == extract.RoleVictim {
+					victims = appendPerson(victims, p)
+				}
 			}
 		}
 	}
@@ -495,6 +675,9 @@ func (d *doc) statementsAbout(s sentence, evs []*event) {
 			continue
 		}
 		for _, p := range about {
+			if ev.speaker == nil && containsPerson(victims, p) && len(victims) < len(about) {
+				continue // "وقالت المحكمة إن X عذب معتقلين، بينهم Y الذي توفي": the court's word is about X
+			}
 			if !containsPerson(ev.persons, p) && !p.official {
 				ev.persons = append(ev.persons, p)
 				ev.who = append(ev.who, extract.Participant{Name: p.name, Role: extract.RoleSubject})

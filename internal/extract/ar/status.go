@@ -67,7 +67,9 @@ func statusFrom(typ, role string) string {
 	case extract.EventDeathInCustody:
 		return extract.StatusDeceased
 	case extract.EventTestimony:
-		return extract.StatusWitness
+		if role == extract.RoleWitness {
+			return extract.StatusWitness // not the accused a testimony tells of
+		}
 	}
 	if role == extract.RoleVictim {
 		return extract.StatusVictim

@@ -109,6 +109,9 @@ func (d *doc) dateOwnedElsewhere(v int, typ string, sayings []int, timeRef bool)
 	if containsInt(sayings, v) {
 		return typ != extract.EventStatement && (ev == nil || ev.typ == extract.EventStatement)
 	}
+	if ev != nil && typ == extract.EventDeathInCustody && ev.typ == extract.EventTortureAllegation && d.fold(v-1) == "تحت" {
+		return false // "توفي X تحت التعذيب … عام 2014": the manner of the death, dated with it
+	}
 	return ev != nil && ev.typ != typ
 }
 
