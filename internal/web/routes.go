@@ -79,6 +79,8 @@ func (s *Server) routes() []route {
 		{"POST /entities/{id}/facts", reviewers, s.factSubmit},
 		{"POST /entities/{id}/merge", reviewers, s.entityMergeSubmit},
 		{"POST /entities/{id}/split", reviewers, s.entitySplitSubmit},
+		{"GET /entities/{id}/split", reviewers, s.entitySplitShow},
+		{"POST /entities/{id}/split-statements", reviewers, s.entitySplitStatements},
 		{"POST /review/claims", reviewers, s.claimsSubmit},
 		{"POST /review/{id}", reviewers, s.reviewSubmit},
 		{"GET /review/merges", reviewers, s.mergesShow},
