@@ -428,6 +428,11 @@ func TestAuthorizationMatrix(t *testing.T) {
 		{"POST", "/entities/" + fx.person + "/split", true, reviewerAt(model.Public, http.StatusSeeOther), url.Values{"part": {fx.victim}}},
 		{"POST", "/entities/" + fx.victim + "/split", true, reviewerAt(model.Confidential, http.StatusSeeOther), url.Values{"part": {fx.person}}},
 		{"POST", "/entities/" + fx.person + "/split", false, always(http.StatusForbidden), url.Values{"part": {fx.victim}, "reason": {"x"}}},
+		// A note on a statement: reviewers; no text is a bad request, a
+		// statement above the reviewer's clearance not found.
+		{"POST", "/statements/" + fx.proposed + "/notes", true, reviewerAt(model.Public, http.StatusBadRequest), nil},
+		{"POST", "/statements/" + fx.confidentialStmt + "/notes", true, reviewerAt(model.Confidential, http.StatusSeeOther), url.Values{"text": {"a note"}}},
+		{"POST", "/statements/" + fx.proposed + "/notes", false, always(http.StatusForbidden), url.Values{"text": {"a note"}}},
 		// A split by statements: the page and its preview are the
 		// reviewers'; a statement not found is not found; a confirmation
 		// without statements a bad request.

@@ -99,3 +99,23 @@ func init() {
 		arabic[k] = v
 	}
 }
+
+// The messages of notes on single statements.
+func init() {
+	for k, v := range map[string]string{
+		"stnotes.note":   "Note",
+		"stnotes.add":    "Add a note on this statement",
+		"stnotes.text":   "A note on this statement (why it is doubtful, what else says so): kept in the ledger with your name",
+		"stnotes.submit": "Add the note",
+	} {
+		english[k] = v
+	}
+	for k, v := range map[string]string{
+		"stnotes.note":   "ملاحظة",
+		"stnotes.add":    "أضف ملاحظة على هذه الإفادة",
+		"stnotes.text":   "ملاحظة على هذه الإفادة (لماذا يُشكّ فيها، وما يقوله غيرها): تُحفظ في السجل باسمك",
+		"stnotes.submit": "أضف الملاحظة",
+	} {
+		arabic[k] = v
+	}
+}
