@@ -10,7 +10,7 @@ import (
 
 // Notes on single statements, in the pages: a reviewer writes one from the
 // review item; it shows beside the fact on the person's page and in the
-// review item to those cleared for it, and a viewer without the clearance
+// review items (statement and claim) to those cleared for it, and a viewer without the clearance
 // sees neither the note nor any mark that there is one.
 func TestStatementNotesOnPages(t *testing.T) {
 	r := newRig(t, "")
@@ -29,6 +29,7 @@ func TestStatementNotesOnPages(t *testing.T) {
 		t.Errorf("a note above the author's clearance: %d", resp.status)
 	}
 	contains(t, "the review item", rania.get(queue).body, internalNote, restrictedNote)
+	contains(t, "the claim review item", rania.get("/review/claims?entity="+c.Person).body, internalNote, restrictedNote)
 
 	page := "/entities/" + c.Person
 	contains(t, "rania's person page", rania.get(page).body, internalNote, restrictedNote, `class="st-note"`)
