@@ -71,6 +71,11 @@ var operationDocs = map[string]operationDoc{
 	"review-many": {"Review", "One decision (confirm, reject, reopen) on many statements — a claim in every source, an event, a bulk — " +
 		"each on the state it was seen in and ledgered on its own, all or nothing: when one has moved the answer is 409 naming its " +
 		"state and nothing changes. With `preview` it says what would change and changes nothing."},
+	"split-entity": {"Review", "Take chosen statements off an entity onto a new entity of its type — the names, and the part in events, " +
+		"that belong to another person of the same name — as seen on it: when one no longer stands on it the answer is 409 and nothing " +
+		"changes. The statements must include a name for the new entity and leave some statement on the old. Ledgered as a judgement " +
+		"that the two are different, with the reason; undone by merging the new entity back. With `dry_run` it says what would move " +
+		"and changes nothing. Reviewers and admins."},
 	"search": {"Search", "Sources, statements and name candidates for a query, best first, in any spelling and either script. Ranked, not paged: " +
 		"`limit` bounds each list."},
 	"match-name": {"Search", "Entities a name may stand for, best first, with scores, reasons and whether Athar would link the name " +

@@ -86,6 +86,8 @@ func TestOpenAPIDocumentIsTrue(t *testing.T) {
 						b, ct = newWanted(who)
 					case strings.HasSuffix(path, "/judgements"):
 						b, ct = r.judgementBody(who)
+					case strings.HasSuffix(path, "/splits"):
+						b, ct = r.splitBody(who)
 					case strings.HasSuffix(path, "/consent"):
 						b, ct = consentBody(who)
 					default:

@@ -33,6 +33,7 @@ func (s *Server) routes() {
 	add(s, readers, get("/entities", "list-entities", "List entities"), s.entitiesList)
 	add(s, readers, get("/entities/{id}", "get-entity", "One entity: names, statements by property, events"), s.entityShow)
 	add(s, readers, get("/entities/{id}/statements", "list-entity-statements", "Statements about an entity"), s.entityStatements)
+	add(s, reviewers, post("/entities/{id}/splits", "split-entity", "Take chosen statements off an entity onto a new one (another person of the same name); dry_run previews"), s.entitySplit)
 	add(s, readers, get("/entities/{id}/case", "get-entity-case", "An entity's case file: names, events with their review state, case status and fate"), s.entityCase)
 
 	add(s, readers, get("/events", "list-events", "List events with their participants and roles"), s.eventsList)
@@ -85,7 +86,7 @@ func add[I, O any](s *Server, who audience, op huma.Operation, h func(context.Co
 		op.Errors = append(op.Errors, http.StatusUnprocessableEntity)
 	}
 	switch op.OperationID {
-	case "review-statement", "review-many":
+	case "review-statement", "review-many", "split-entity":
 		op.Errors = append(op.Errors, http.StatusConflict)
 	}
 	switch op.OperationID {
@@ -93,7 +94,7 @@ func add[I, O any](s *Server, who audience, op huma.Operation, h func(context.Co
 		op.Errors = append(op.Errors, http.StatusNotFound)
 	}
 	if op.OperationID == "add-enquiry" || op.OperationID == "judge-enquiry-candidate" || op.OperationID == "add-watch-entry" ||
-		op.OperationID == "redact-source" {
+		op.OperationID == "redact-source" || op.OperationID == "split-entity" {
 		op.Errors = append(op.Errors, http.StatusUnprocessableEntity)
 	}
 	if op.Method == http.MethodPost && op.Path == "/sources" {

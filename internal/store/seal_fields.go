@@ -102,8 +102,12 @@ func (t *Tx) sealFields(ctx context.Context, id string, k *seal.Key) error {
 	if err := t.sealFileNames(ctx, id, k); err != nil {
 		return err
 	}
-	// Reviewers' notes on it too (source_notes.go).
+	// Reviewers' notes on it and on its statements too (source_notes.go,
+	// statement_notes.go).
 	if err := t.sealNotes(ctx, id, k); err != nil {
+		return err
+	}
+	if err := t.sealStatementNotes(ctx, id, k); err != nil {
 		return err
 	}
 	return t.sealMentions(ctx, id, k)

@@ -50,6 +50,7 @@ var ledgeredTables = []table{
 	{name: "redactions", key: "source_id", cols: []string{"source_id", "redacted_from", "spans", "reason", "actor", "at"}},
 	{name: "redaction_regions", key: "source_id", cols: []string{"source_id", "regions"}},
 	{name: "source_notes", key: "id", cols: []string{"id", "source_id", "text", "sensitivity", "author", "created_at"}},
+	{name: "statement_notes", key: "id", cols: []string{"id", "statement_id", "source_id", "text", "sensitivity", "author", "created_at"}},
 }
 
 func tableByName(name string) (table, bool) {

@@ -31,6 +31,17 @@ type claimsData struct {
 	Done     *doneNote // what the last decision did, with its undo
 	AllSts   string    // every statement of the claims shown, as targets, for the bulk form
 	AllCount int
+	// StNotes are the notes on the claims' statements the viewer may see
+	// (statement_notes.go).
+	StNotes map[string][]app.StatementNote
+}
+
+func (d claimsData) notesOn(ids []string) []app.StatementNote {
+	var out []app.StatementNote
+	for _, id := range ids {
+		out = append(out, d.StNotes[id]...)
+	}
+	return out
 }
 
 type claimFilterForm struct {
@@ -184,6 +195,12 @@ func (s *Server) claimsShow(w http.ResponseWriter, r *http.Request) {
 	if done := r.URL.Query().Get("done"); done != "" {
 		data.Done = s.doneNote(r, done, r.URL.Query().Get("did"))
 	}
+	notes, err := s.app.StatementNotes(r.Context(), state(r).viewer, statementIDs(shown.Statements))
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	data.StNotes = notes
 	if err := s.record(r, "review", shown); err != nil {
 		s.serverError(w, r, err)
 		return

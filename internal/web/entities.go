@@ -135,6 +135,10 @@ func (s *Server) entityShow(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r)
 		return
 	}
+	if p.StNotes, err = s.app.StatementNotesAbout(ctx, v, e.ID); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	if v.CanReview() && e.Type != model.TypeEvent {
 		if err := rd.mergeSection(&p, r.URL.Query().Get("split")); err != nil {
 			s.serverError(w, r, err)

@@ -428,6 +428,19 @@ func TestAuthorizationMatrix(t *testing.T) {
 		{"POST", "/entities/" + fx.person + "/split", true, reviewerAt(model.Public, http.StatusSeeOther), url.Values{"part": {fx.victim}}},
 		{"POST", "/entities/" + fx.victim + "/split", true, reviewerAt(model.Confidential, http.StatusSeeOther), url.Values{"part": {fx.person}}},
 		{"POST", "/entities/" + fx.person + "/split", false, always(http.StatusForbidden), url.Values{"part": {fx.victim}, "reason": {"x"}}},
+		// A note on a statement: reviewers; no text is a bad request, a
+		// statement above the reviewer's clearance not found.
+		{"POST", "/statements/" + fx.proposed + "/notes", true, reviewerAt(model.Public, http.StatusBadRequest), nil},
+		{"POST", "/statements/" + fx.confidentialStmt + "/notes", true, reviewerAt(model.Confidential, http.StatusSeeOther), url.Values{"text": {"a note"}}},
+		{"POST", "/statements/" + fx.proposed + "/notes", false, always(http.StatusForbidden), url.Values{"text": {"a note"}}},
+		// A split by statements: the page and its preview are the
+		// reviewers'; a statement not found is not found; a confirmation
+		// without statements a bad request.
+		{"GET", "/entities/" + fx.person + "/split", false, reviewer, nil},
+		{"GET", "/entities/" + fx.victim + "/split", false, reviewerAt(model.Confidential, http.StatusOK), nil},
+		{"GET", "/entities/" + fx.person + "/split?preview=1&st=nonexistent", false, reviewerAt(model.Sensitivity(99), http.StatusOK), nil},
+		{"POST", "/entities/" + fx.person + "/split-statements", true, reviewerAt(model.Public, http.StatusBadRequest), url.Values{"reason": {"x"}}},
+		{"POST", "/entities/" + fx.person + "/split-statements", false, always(http.StatusForbidden), url.Values{"st": {fx.proposed}, "reason": {"x"}}},
 		{"POST", src(model.Public) + "/notes", true, reviewerAt(model.Public, http.StatusBadRequest), url.Values{"text": {" "}}},
 		{"POST", src(model.Confidential) + "/notes", true, reviewerAt(model.Confidential, http.StatusBadRequest), url.Values{"text": {""}}},
 		{"POST", "/sources/nonexistent/notes", true, reviewerAt(model.Sensitivity(99), http.StatusOK), url.Values{"text": {"x"}}},

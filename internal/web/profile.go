@@ -18,6 +18,9 @@ type entityPage struct {
 	// and the one just split off.
 	Parts    []mergePart
 	SplitOff *entityRef
+	// StNotes are the notes on its statements the viewer may see, by
+	// statement (statement_notes.go).
+	StNotes map[string][]app.StatementNote
 }
 
 // candidate is an open merge proposal naming this entity.

@@ -32,6 +32,8 @@ type reviewItem struct {
 	// Quote is the quote cut at words OCR read with low confidence; nil
 	// when it holds none.
 	Quote []segment
+	// Notes are the notes on the statement the viewer may see.
+	Notes []app.StatementNote
 }
 
 // reviewShow is the queue of proposed statements, oldest first, one form
@@ -82,9 +84,15 @@ func (s *Server) reviewShow(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	notes, err := s.app.StatementNotes(ctx, v, statementIDs(sts))
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	var shown []model.Source
 	for _, row := range srows {
-		it := reviewItem{statementRow: row, Assignee: assignees[row.SourceID], Quote: quoteSegments(row.Span, ocrs[row.SourceID])}
+		it := reviewItem{statementRow: row, Assignee: assignees[row.SourceID], Quote: quoteSegments(row.Span, ocrs[row.SourceID]),
+			Notes: notes[row.ID]}
 		if row.SourceID != "" {
 			src, err := rd.source(row.SourceID)
 			if err != nil {
@@ -196,4 +204,13 @@ func sourceIDs(rows []statementRow) []string {
 		}
 	}
 	return ids
+}
+
+// statementIDs lists the ids of sts.
+func statementIDs(sts []model.Statement) []string {
+	out := make([]string, len(sts))
+	for i, st := range sts {
+		out[i] = st.ID
+	}
+	return out
 }

@@ -61,3 +61,61 @@ func init() {
 		arabic[k] = v
 	}
 }
+
+// The messages of splitting an entity by its statements.
+func init() {
+	for k, v := range map[string]string{
+		"split.title":          "Split off statements",
+		"split.heading":        "Split off another person's statements",
+		"split.link":           "Split off statements…",
+		"split.intro":          "Tick the statements that are about someone else — a name some sources give, their part in an event — or every statement a source makes. They move to a new entry of this type, as their sources made them; a preview shows what moves before anything changes. The split is a judgement in the ledger with your reason, undone by merging the new entry back.",
+		"split.whole_source":   "(every statement of this source)",
+		"split.no_source":      "Added by hand",
+		"split.part_in":        "Part in",
+		"split.preview_button": "Preview the split",
+		"split.preview":        "What the split moves",
+		"split.moves":          "%d statements move to a new entry; %d you may see stay here.",
+		"split.confirm":        "Split them off",
+		"split.undo":           "Undo: merge it back",
+		"split.undo_reason":    "undo of the split",
+	} {
+		english[k] = v
+	}
+	for k, v := range map[string]string{
+		"split.title":          "فصل إفادات",
+		"split.heading":        "افصل إفادات شخص آخر",
+		"split.link":           "افصل إفادات…",
+		"split.intro":          "حدّد الإفادات التي تخصّ شخصاً آخر — اسماً تذكره بعض المصادر، أو دوره في حدث — أو كل إفادات مصدر ما. تنتقل إلى مدخل جديد من هذا النوع كما أوردتها مصادرها؛ وتعرض المعاينة ما سينتقل قبل أن يتغيّر شيء. الفصل حكم يُسجَّل في السجل مع سببك، ويُتراجع عنه بدمج المدخل الجديد من جديد.",
+		"split.whole_source":   "(كل إفادات هذا المصدر)",
+		"split.no_source":      "أُضيفت يدوياً",
+		"split.part_in":        "دوره في",
+		"split.preview_button": "عاين الفصل",
+		"split.preview":        "ما سينقله الفصل",
+		"split.moves":          "تنتقل %d إفادة إلى مدخل جديد؛ وتبقى هنا %d مما يحق لك رؤيته.",
+		"split.confirm":        "افصلها",
+		"split.undo":           "تراجع: ادمجه من جديد",
+		"split.undo_reason":    "تراجع عن الفصل",
+	} {
+		arabic[k] = v
+	}
+}
+
+// The messages of notes on single statements.
+func init() {
+	for k, v := range map[string]string{
+		"stnotes.note":   "Note",
+		"stnotes.add":    "Add a note on this statement",
+		"stnotes.text":   "A note on this statement (why it is doubtful, what else says so): kept in the ledger with your name",
+		"stnotes.submit": "Add the note",
+	} {
+		english[k] = v
+	}
+	for k, v := range map[string]string{
+		"stnotes.note":   "ملاحظة",
+		"stnotes.add":    "أضف ملاحظة على هذه الإفادة",
+		"stnotes.text":   "ملاحظة على هذه الإفادة (لماذا يُشكّ فيها، وما يقوله غيرها): تُحفظ في السجل باسمك",
+		"stnotes.submit": "أضف الملاحظة",
+	} {
+		arabic[k] = v
+	}
+}
