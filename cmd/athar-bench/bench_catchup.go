@@ -1,0 +1,183 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/athar-project/athar/internal/benchgen"
+	"github.com/athar-project/athar/internal/search"
+)
+
+func init() {
+	registerBench(func(g *globals) *cobra.Command {
+		var n, batch, runs, more, serverPID int
+		cmd := &cobra.Command{
+			Use: "catchup",
+			Short: "Fill an empty store with N generated statements and measure the search catch-up: the first (everything), " +
+				"one with nothing new (what every server runs once a minute), one after M more statements, and the look through " +
+				"every source and statement that the catch-up ran before the search mark",
+			Args: cobra.NoArgs,
+			RunE: func(cmd *cobra.Command, _ []string) error {
+				return g.benchCatchUp(cmd.Context(), n, batch, runs, more, serverPID)
+			},
+		}
+		cmd.Flags().IntVar(&n, "statements", 200000, "how many generated statements")
+		cmd.Flags().IntVar(&batch, "batch", 500, "entities per transaction while filling")
+		cmd.Flags().IntVar(&runs, "runs", 3, "runs of each steady-state measurement")
+		cmd.Flags().IntVar(&more, "more", 2000, "statements stored after the first catch-up, for the next")
+		cmd.Flags().IntVar(&serverPID, "server-pid", 0, "PostgreSQL's postmaster, to add its processes' CPU time (Linux)")
+		return cmd
+	})
+}
+
+func (g *globals) benchCatchUp(ctx context.Context, n, batch, runs, more, serverPID int) error {
+	if n < 1 || batch < 1 || runs < 1 || more < 0 {
+		return cannot(errors.New("--statements, --batch and --runs must be at least 1"))
+	}
+	if entries, err := os.ReadDir(g.data); err == nil && len(entries) > 0 && g.db == "" {
+		return cannot(fmt.Errorf("--data %s is not empty: the benchmark needs an empty data directory", g.data))
+	}
+	st, err := g.openStore(ctx, false)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	start := time.Now()
+	fs, err := benchgen.Fill(ctx, st, n, batch, nil)
+	if err != nil {
+		return cannot(err)
+	}
+	fmt.Fprintf(g.stdout, "engine:   %s\n", st.Engine())
+	fmt.Fprintf(g.stdout, "machine:  %d CPUs (GOMAXPROCS %d), %s/%s, load %s\n", runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.GOOS, runtime.GOARCH, loadAverage())
+	fmt.Fprintf(g.stdout, "store:    %d statements about %d entities from %d sources (filled in %.0f s)\n", fs.Statements, fs.Entities, fs.Sources, time.Since(start).Seconds())
+	measure := func(what string, fn func() (int, error)) error {
+		t0, cpu0 := time.Now(), cpuTime()
+		srv0, err := clusterCPU(serverPID)
+		if err != nil {
+			return err
+		}
+		found, err := fn()
+		if err != nil {
+			return cannot(fmt.Errorf("%s: %w", what, err))
+		}
+		wall, cpu := time.Since(t0), cpuTime()-cpu0
+		srv1, err := clusterCPU(serverPID)
+		if err != nil {
+			return err
+		}
+		docs, err := st.CountRows(ctx, "search_docs")
+		if err != nil {
+			return cannot(err)
+		}
+		line := fmt.Sprintf("%-34s %6d indexed or found (%d documents), %8.3f s, %8.3f s CPU (Athar)", what+":", found, docs, wall.Seconds(), cpu.Seconds())
+		if serverPID > 0 {
+			line += fmt.Sprintf(", %8.3f s CPU (PostgreSQL)", (srv1 - srv0).Seconds())
+		}
+		fmt.Fprintln(g.stdout, line)
+		return nil
+	}
+	if err := measure("first catch-up (all)", func() (int, error) { return search.CatchUp(ctx, st) }); err != nil {
+		return err
+	}
+	for i := range runs {
+		if err := measure(fmt.Sprintf("catch-up, nothing new (%d)", i+1), func() (int, error) { return search.CatchUp(ctx, st) }); err != nil {
+			return err
+		}
+		if err := measure(fmt.Sprintf("before the mark: the look (%d)", i+1), func() (int, error) { return st.ScanUnindexed(ctx) }); err != nil {
+			return err
+		}
+	}
+	if more > 0 {
+		added, err := benchgen.Fill(ctx, st, more, batch, nil)
+		if err != nil {
+			return cannot(err)
+		}
+		if err := measure(fmt.Sprintf("catch-up after %d more", added.Statements+added.Sources), func() (int, error) { return search.CatchUp(ctx, st) }); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// loadAverage is the machine's load averages over 1, 5 and 15 minutes.
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return "unknown"
+	}
+	return strings.Join(f[:3], " ")
+}
+
+// clusterCPU is the CPU time a PostgreSQL cluster has used: its postmaster
+// and the processes it started, those running (from /proc) and those it
+// has reaped; 0 when pid is 0.
+func clusterCPU(pid int) (time.Duration, error) {
+	if pid <= 0 {
+		return 0, nil
+	}
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0, fmt.Errorf("--server-pid: %w", err)
+	}
+	total, err := parseReapedCPU(string(b))
+	if err != nil {
+		return 0, err
+	}
+	stats, _ := filepath.Glob("/proc/[0-9]*/stat")
+	for _, p := range stats {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			continue // ended meanwhile
+		}
+		line := string(b)
+		i := strings.LastIndexByte(line, ')')
+		if i < 0 {
+			continue
+		}
+		f := strings.Fields(line[i+1:])
+		if len(f) < 2 || f[1] != strconv.Itoa(pid) && !strings.HasPrefix(p, fmt.Sprintf("/proc/%d/", pid)) {
+			continue
+		}
+		cpu, err := parseProcCPU(line)
+		if err != nil {
+			return 0, err
+		}
+		total += cpu
+	}
+	return total, nil
+}
+
+// parseReapedCPU reads cutime and cstime (fields 16 and 17) from a
+// /proc/PID/stat line: the CPU time of the children the process reaped.
+func parseReapedCPU(stat string) (time.Duration, error) {
+	i := strings.LastIndexByte(stat, ')')
+	if i < 0 {
+		return 0, errors.New("/proc stat: no command name")
+	}
+	f := strings.Fields(stat[i+1:])
+	if len(f) < 15 {
+		return 0, errors.New("/proc stat: too few fields")
+	}
+	var ticks int64
+	for _, s := range f[13:15] {
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return 0, fmt.Errorf("/proc stat: %w", err)
+		}
+		ticks += n
+	}
+	return time.Duration(ticks) * 10 * time.Millisecond, nil
+}
