@@ -111,6 +111,13 @@ func (t *Tx) queueReindex(ctx context.Context, kind, selectIDs string, args ...a
 // statements queued to be indexed again; more reports whether the queue
 // may hold others.
 func (s *Store) indexStale(ctx context.Context, fold Folder, want int) (n int, more bool, err error) {
+	// Looked at first outside a transaction: on SQLite a write
+	// transaction takes the database's write lock, even to find nothing.
+	// (What is queued after this look, the next catch-up indexes.)
+	var queued int
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM (SELECT 1 FROM search_stale LIMIT 1) q").Scan(&queued); err != nil || queued == 0 {
+		return 0, false, err
+	}
 	err = s.Write(ctx, "search-index", func(t *Tx) error {
 		n, more = 0, false
 		rows, err := t.query(ctx, fmt.Sprintf("SELECT kind, ref_id FROM search_stale ORDER BY kind, ref_id LIMIT %d", want))
@@ -168,6 +175,17 @@ func (s *Store) indexStale(ctx context.Context, fold Folder, want int) (n int, m
 // source and statement instead, and sets the mark once it has found all of
 // it.
 func (s *Store) indexNew(ctx context.Context, fold Folder, want int) (n int, more bool, err error) {
+	// Nothing after the mark: seen outside a transaction, as above.
+	mark, known, err := s.SearchMark(ctx)
+	if err != nil {
+		return 0, false, err
+	}
+	if known {
+		h, _, err := s.Head(ctx)
+		if err != nil || h <= mark {
+			return 0, false, err
+		}
+	}
 	err = s.Write(ctx, "search-index", func(t *Tx) error {
 		n, more = 0, false
 		mark, known, err := t.searchMark(ctx)
