@@ -124,19 +124,6 @@ func (g *globals) benchCatchUp(ctx context.Context, n, batch, runs, more, server
 	return nil
 }
 
-// loadAverage is the machine's load averages over 1, 5 and 15 minutes.
-func loadAverage() string {
-	b, err := os.ReadFile("/proc/loadavg")
-	if err != nil {
-		return "unknown"
-	}
-	f := strings.Fields(string(b))
-	if len(f) < 3 {
-		return "unknown"
-	}
-	return strings.Join(f[:3], " ")
-}
-
 // clusterCPU is the CPU time a PostgreSQL cluster has used: its postmaster
 // and the processes it started, those running (from /proc) and those it
 // has reaped; 0 when pid is 0.
