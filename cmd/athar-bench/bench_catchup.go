@@ -5,10 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"runtime"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -77,19 +74,13 @@ func (g *globals) benchCatchUp(ctx context.Context, n, batch, runs, more, server
 	fmt.Fprintf(g.stdout, "store:    %d statements about %d entities from %d sources (filled in %.0f s)\n", fs.Statements, fs.Entities, fs.Sources, time.Since(start).Seconds())
 	measure := func(what string, fn func() (int, error)) error {
 		t0, cpu0 := time.Now(), cpuTime()
-		srv0, err := clusterCPU(serverPID)
-		if err != nil {
-			return err
-		}
+		srv0 := pgCPU(serverPID)
 		found, err := fn()
 		if err != nil {
 			return cannot(fmt.Errorf("%s: %w", what, err))
 		}
 		wall, cpu := time.Since(t0), cpuTime()-cpu0
-		srv1, err := clusterCPU(serverPID)
-		if err != nil {
-			return err
-		}
+		srv1 := pgCPU(serverPID)
 		docs, err := st.CountRows(ctx, "search_docs")
 		if err != nil {
 			return cannot(err)
@@ -122,65 +113,4 @@ func (g *globals) benchCatchUp(ctx context.Context, n, batch, runs, more, server
 		}
 	}
 	return nil
-}
-
-// clusterCPU is the CPU time a PostgreSQL cluster has used: its postmaster
-// and the processes it started, those running (from /proc) and those it
-// has reaped; 0 when pid is 0.
-func clusterCPU(pid int) (time.Duration, error) {
-	if pid <= 0 {
-		return 0, nil
-	}
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
-	if err != nil {
-		return 0, fmt.Errorf("--server-pid: %w", err)
-	}
-	total, err := parseReapedCPU(string(b))
-	if err != nil {
-		return 0, err
-	}
-	stats, _ := filepath.Glob("/proc/[0-9]*/stat")
-	for _, p := range stats {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			continue // ended meanwhile
-		}
-		line := string(b)
-		i := strings.LastIndexByte(line, ')')
-		if i < 0 {
-			continue
-		}
-		f := strings.Fields(line[i+1:])
-		if len(f) < 2 || f[1] != strconv.Itoa(pid) && !strings.HasPrefix(p, fmt.Sprintf("/proc/%d/", pid)) {
-			continue
-		}
-		cpu, err := parseProcCPU(line)
-		if err != nil {
-			return 0, err
-		}
-		total += cpu
-	}
-	return total, nil
-}
-
-// parseReapedCPU reads cutime and cstime (fields 16 and 17) from a
-// /proc/PID/stat line: the CPU time of the children the process reaped.
-func parseReapedCPU(stat string) (time.Duration, error) {
-	i := strings.LastIndexByte(stat, ')')
-	if i < 0 {
-		return 0, errors.New("/proc stat: no command name")
-	}
-	f := strings.Fields(stat[i+1:])
-	if len(f) < 15 {
-		return 0, errors.New("/proc stat: too few fields")
-	}
-	var ticks int64
-	for _, s := range f[13:15] {
-		n, err := strconv.ParseInt(s, 10, 64)
-		if err != nil {
-			return 0, fmt.Errorf("/proc stat: %w", err)
-		}
-		ticks += n
-	}
-	return time.Duration(ticks) * 10 * time.Millisecond, nil
 }
