@@ -3,6 +3,7 @@ package main
 import (
 	"archive/tar"
 	"compress/gzip"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"io"
@@ -11,6 +12,10 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/search"
+	"github.com/athar-project/athar/internal/store"
 )
 
 // untar unpacks a .tar.gz made by tar into dir: regular files and folders
@@ -216,6 +221,7 @@ func TestUpgradeFromStop27(t *testing.T) {
 	if r := athar(t, "", "--data", data, "match", "Nizar Khawatmi", "--json"); r.code != 0 || !strings.Contains(r.stdout, "Nizar Khawatmi") {
 		t.Errorf("match after the upgrade: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
+	searchAfterUpgrade(t, dir, data, "Khawatmi")
 	if r := athar(t, "", "--data", data, "verify"); r.code != 0 {
 		t.Fatalf("verify at the end: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
@@ -282,7 +288,49 @@ func TestUpgradeFromStop28(t *testing.T) {
 			t.Errorf("statement %s is no longer %s after the upgrade: exit %d\n%s%s", c.id, c.from, r.code, r.stdout, r.stderr)
 		}
 	}
+	searchAfterUpgrade(t, dir, data, "Haddour", "nineteen")
 	if r := athar(t, "", "--data", data, "verify"); r.code != 0 {
 		t.Fatalf("verify at the end: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
+
+// searchAfterUpgrade checks that the search index of an upgraded store,
+// which had no mark of how far indexing had got, is complete after its
+// first catch-up — words are found: a witness's name, whose source the
+// upgrade sealed, the end of a long text — and has its mark at the ledger's head, from which a second
+// catch-up finds nothing to do.
+func searchAfterUpgrade(t *testing.T, dir, data string, words ...string) {
+	t.Helper()
+	ctx := context.Background()
+	st, err := store.Open(ctx, store.Config{DataDir: data, MasterKeyFile: filepath.Join(dir, "master.key"),
+		SigningKeyFile: filepath.Join(dir, "ledger.ed25519")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, known, err := st.SearchMark(ctx); err != nil || known {
+		t.Errorf("the upgraded store's search mark is known before its first catch-up (%v)", err)
+	}
+	if _, err := search.CatchUp(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	head, _, err := st.Head(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if mark, known, err := st.SearchMark(ctx); err != nil || !known || mark != head {
+		t.Errorf("after the first catch-up the search mark is %d (known %v, %v), the ledger's head %d", mark, known, err, head)
+	}
+	if n, err := search.CatchUp(ctx, st); err != nil || n != 0 {
+		t.Errorf("a second catch-up indexed %d (%v)", n, err)
+	}
+	for _, w := range words {
+		hits, err := st.Search(ctx, access.Operator(), store.SearchQuery{Words: search.Words(w)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(hits.Sources) == 0 {
+			t.Errorf("after the upgrade's first catch-up, a search for %q finds no source", w)
+		}
 	}
 }

@@ -18,10 +18,10 @@ const RefreshEvery = time.Minute
 // RebuildEvery is how often the name index is read again whole, in the
 // background. It catches up from the ledger before every match and
 // placement (resolve.CatchUp) and so knows every name other processes
-// stored, merged, split or reviewed; what it cannot follow is a statement
-// re-extraction deleted, whose name stays in the index until this rebuild.
-// A whole read costs a scan of every name statement (32 s at 1M statements
-// under load), too dear to run every minute.
+// stored, merged, split, reviewed or removed by re-extraction; the rebuild
+// is a safety net for what a ledger entry might not name, not what keeps
+// the index current. A whole read costs a scan of every name statement
+// (32 s at 1M statements under load), too dear to run every minute.
 const RebuildEvery = time.Hour
 
 // nameIndex is the process's one name resolver: built from the store on first
@@ -126,10 +126,11 @@ func (a *App) searcher(ctx context.Context) (*search.Service, error) {
 // ask — what was stored without being indexed for search (by an older
 // version, or `athar ingest --queue` before its jobs ran): what a
 // long-running server does before it searches. The process's first search
-// waits for it; later ones do not: it runs in the background (it looks
-// through every statement, 18 s at 1M under load, and every request that
-// came due would have waited for it) and the search answers from what is
-// indexed meanwhile.
+// waits for it; later ones do not: it runs in the background (it reads the
+// ledger after the index's mark, store.IndexPending, and on a store older
+// than the mark looks through every statement once: 18 s at 1M under load,
+// which no request that came due should wait for) and the search answers
+// from what is indexed meanwhile.
 func (a *App) FreshSearch(ctx context.Context) error {
 	s := &a.search
 	s.mu.Lock()

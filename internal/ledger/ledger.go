@@ -29,6 +29,12 @@ const (
 	ActionInsert = "insert"
 	ActionUpdate = "update"
 	ActionDelete = "delete"
+	// ActionNames records that the names an entity carries changed while
+	// its row did not: a statement naming it was removed (re-extraction).
+	// RowHash is the row's hash as it stands. A names index in another
+	// process, which the removed statement's own entry cannot point to its
+	// entity, reads the entity's names again from it.
+	ActionNames = "names"
 )
 
 // Entry is one link of the chain.

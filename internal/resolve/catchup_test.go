@@ -366,3 +366,59 @@ func TestMatchSeesAnotherWorkersReview(t *testing.T) {
 		}
 	})
 }
+
+// A name that one worker's re-extraction removes leaves another worker's
+// index at its next catch-up, not at the hourly rebuild: the re-extraction
+// records in the ledger the entity whose name went (ledger.ActionNames).
+// The entity's other name stays.
+func TestMatchSeesAnotherWorkersReextraction(t *testing.T) {
+	workers(t, 2, func(t *testing.T, ws []*fixture) {
+		ctx := context.Background()
+		const name, alias = "Suhail Badr al-Jundi", "Abu Muhannad al-Jundi"
+		id, err := placeName(ctx, ws[0], name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = ws[0].st.Write(ctx, "tester", func(tx *store.Tx) error {
+			return tx.AddStatement(ctx, &model.Statement{EntityID: id, Property: model.PropAlias, Value: alias, SourceID: ws[0].src.ID, Origin: "manual"})
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		matched := func(q string) []string {
+			t.Helper()
+			cands, err := ws[1].r.Match(ctx, access.Operator(), q, model.TypePerson, 5)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out []string
+			for _, c := range cands {
+				out = append(out, c.EntityID+" as "+c.Name)
+			}
+			return out
+		}
+		want := id + " as " + name
+		if got := matched(name); len(got) == 0 || got[0] != want {
+			t.Fatalf("before the re-extraction %s matched %v, want %s first", name, got, want)
+		}
+		// A newer extractor no longer finds the name in worker 0's source.
+		err = ws[0].st.Write(ctx, "reextract", func(tx *store.Tx) error {
+			gone, err := tx.ClearMachineWork(ctx, ws[0].src.ID, "test@2", "extracted:test@2")
+			if err == nil && gone.Statements != 1 {
+				err = fmt.Errorf("re-extraction removed %d statements, want the name", gone.Statements)
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range matched(name) {
+			if m == want {
+				t.Errorf("after the re-extraction %s still matches %s", name, m)
+			}
+		}
+		if got := matched(alias); len(got) == 0 || got[0] != id+" as "+alias {
+			t.Errorf("after the re-extraction %s matched %v, want %s first", alias, got, id)
+		}
+	})
+}

@@ -84,7 +84,8 @@ func IndexStatement(ctx context.Context, tx *store.Tx, id string) error {
 }
 
 // CatchUp indexes everything stored before the index existed or without
-// IndexSource, a batch at a time.
+// IndexSource, a batch at a time: what the ledger recorded after the
+// index's mark, and what was queued to be indexed again (store.IndexPending).
 func CatchUp(ctx context.Context, st *store.Store) (int, error) {
 	total := 0
 	for {

@@ -23,7 +23,7 @@ type NameFeed struct {
 	Added []NameRow
 	// Reloaded are entities whose names must be read again in full: they
 	// were merged, split, judged, deleted, or a name of theirs was
-	// reviewed, re-levelled or changed.
+	// reviewed, re-levelled, changed or removed.
 	Reloaded []EntityNameSet
 }
 
@@ -104,14 +104,13 @@ func namesSince(ctx context.Context, s *Store, q querier, after, upto int64) (Na
 			changed = append(changed, id)
 		case tbl == "entities" && action != ledger.ActionInsert:
 			// A new entity has no names yet; a merge, a split or a
-			// removal changes which entity carries which.
+			// removal changes which entity carries which, and a name
+			// statement's removal what it carries (ActionNames: the
+			// statement's own entry no longer leads to its entity).
 			entities = append(entities, id)
 		case tbl == "judgements" && action == ledger.ActionInsert:
 			judged = append(judged, id)
 		}
-		// A statement deleted (by re-extraction) cannot be traced to its
-		// entity any more: that entity keeps the name in other processes'
-		// indexes until they are rebuilt (docs/scaling.md).
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {

@@ -80,26 +80,28 @@ func (t *Tx) ClearSomeMachineWork(ctx context.Context, sourceID, keep, origin st
 	if limit > 0 {
 		stmtLim = fmt.Sprintf(" LIMIT %d", max(limit-n, 0)+1)
 	}
-	rows, err := t.query(ctx, "SELECT id, entity_id FROM statements WHERE source_id = ? AND origin LIKE 'extracted:%' AND origin <> ? "+
+	rows, err := t.query(ctx, "SELECT id, entity_id, property IN "+nameProps+" FROM statements WHERE source_id = ? AND origin LIKE 'extracted:%' AND origin <> ? "+
 		"AND status = 'proposed' AND reviewer = '' ORDER BY id"+stmtLim, sourceID, origin)
 	if err != nil {
 		return out, false, err
 	}
 	var stmts, touched []string
+	var named []bool
 	for rows.Next() {
 		var id, ent string
-		if err := rows.Scan(&id, &ent); err != nil {
+		var name bool
+		if err := rows.Scan(&id, &ent, &name); err != nil {
 			rows.Close()
 			return out, false, err
 		}
-		stmts, touched = append(stmts, id), append(touched, ent)
+		stmts, touched, named = append(stmts, id), append(touched, ent), append(named, name)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
 		return out, false, err
 	}
 	if allowed := max(limit-n, 0); limit > 0 && len(stmts) > allowed {
-		stmts, touched, more = stmts[:allowed], touched[:allowed], true
+		stmts, touched, named, more = stmts[:allowed], touched[:allowed], named[:allowed], true
 	}
 	for _, id := range stmts {
 		r, err := t.readClaimRow(ctx, id)
@@ -113,6 +115,10 @@ func (t *Tx) ClearSomeMachineWork(ctx context.Context, sourceID, keep, origin st
 			return out, false, err
 		}
 		out.Statements++
+	}
+	lostName := map[string]bool{}
+	for i, ent := range touched {
+		lostName[ent] = lostName[ent] || named[i]
 	}
 	seen := map[string]bool{}
 	for _, ent := range touched {
@@ -134,6 +140,14 @@ func (t *Tx) ClearSomeMachineWork(ctx context.Context, sourceID, keep, origin st
 				return out, false, err
 			}
 			out.Entities++
+			continue
+		}
+		// An entity that lost a name: the ledger says so, for the
+		// names indexes of other processes (NamesSince).
+		if lostName[ent] {
+			if err := t.namesChanged(ctx, ent); err != nil {
+				return out, false, err
+			}
 		}
 	}
 	return out, more, nil
@@ -150,6 +164,17 @@ func (t *Tx) AnyReviewed(ctx context.Context, sourceID string) (bool, error) {
 	var n int
 	err := t.queryRow(ctx, "SELECT count(*) FROM (SELECT 1 FROM statements WHERE source_id = ? AND reviewer <> '' LIMIT 1) x", sourceID).Scan(&n)
 	return n > 0, err
+}
+
+// namesChanged records in the ledger that an entity's names changed while
+// its row did not (ledger.ActionNames).
+func (t *Tx) namesChanged(ctx context.Context, entityID string) error {
+	tb, _ := tableByName("entities")
+	row, err := readRow(ctx, t.tx, t.s.dialect, tb, entityID)
+	if err != nil {
+		return err
+	}
+	return t.append(ctx, ledger.ActionNames, tb.name, entityID, ledger.RowHash(row))
 }
 
 // HasReviewed reports whether a person already reviewed a statement of this

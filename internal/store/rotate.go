@@ -281,7 +281,14 @@ func (t *Tx) unindexSealed(ctx context.Context) error {
 	if _, err := t.exec(ctx, "DELETE FROM search_docs WHERE id IN ("+docs+")"); err != nil {
 		return fmt.Errorf("unindex sealed documents: %w", err)
 	}
-	return nil
+	// indexed again under the new search key by the catch-up: sealed
+	// sources with their statements, and restricted or confidential
+	// statements of other sources
+	if err := t.queueReindex(ctx, "source", "SELECT source_id AS id FROM source_keys"); err != nil {
+		return err
+	}
+	return t.queueReindex(ctx, "statement", "SELECT id FROM statements WHERE sensitivity IN ('restricted', 'confidential') "+
+		"AND (source_id IS NULL OR source_id NOT IN (SELECT source_id FROM source_keys))")
 }
 
 // rewrap wraps every data key, and the search key, again under next, in

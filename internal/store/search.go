@@ -229,62 +229,6 @@ func (t *Tx) indexDoc(ctx context.Context, kind, ref string, part int, body stri
 	return err
 }
 
-// IndexPending indexes up to limit sources and statements not indexed yet
-// (what was stored before the index existed, or without IndexSource) and
-// returns how many it indexed.
-func (s *Store) IndexPending(ctx context.Context, fold Folder, limit int) (int, error) {
-	n := 0
-	err := s.Write(ctx, "search-index", func(t *Tx) error {
-		for _, kind := range []string{"source", "statement"} {
-			table := "sources"
-			if kind == "statement" {
-				table = "statements"
-			}
-			// A source whose text is still being written is indexed
-			// once it is whole.
-			pending := ""
-			if kind == "source" {
-				pending = " AND NOT EXISTS (SELECT 1 FROM source_text_pending p WHERE p.source_id = x.id)"
-			}
-			rows, err := t.query(ctx, fmt.Sprintf("SELECT x.id FROM %s x WHERE NOT EXISTS "+
-				"(SELECT 1 FROM search_docs d WHERE d.kind = '%s' AND d.ref_id = x.id)%s LIMIT %d", table, kind, pending, limit-n))
-			if err != nil {
-				return err
-			}
-			var ids []string
-			for rows.Next() {
-				var id string
-				if err := rows.Scan(&id); err != nil {
-					rows.Close()
-					return err
-				}
-				ids = append(ids, id)
-			}
-			rows.Close()
-			if err := rows.Err(); err != nil {
-				return err
-			}
-			for _, id := range ids {
-				var err error
-				if kind == "source" {
-					err = t.IndexSource(ctx, id, fold)
-				} else {
-					err = t.IndexStatement(ctx, id, fold)
-				}
-				if err != nil {
-					return err
-				}
-				n++
-			}
-			if n >= limit {
-				return nil
-			}
-		}
-		return nil
-	})
-	return n, err
-}
-
 // SearchQuery is a search: folded words (each matched as a word prefix, all
 // required) and filters.
 type SearchQuery struct {

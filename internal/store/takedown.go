@@ -103,6 +103,10 @@ func (t *Tx) unindexSource(ctx context.Context, sourceID string) error {
 	if _, err := t.exec(ctx, "DELETE FROM search_docs WHERE id IN ("+docs+")", sourceID, sourceID); err != nil {
 		return fmt.Errorf("unindex %s: %w", sourceID, err)
 	}
+	// indexed again (sealed, or as what a take-down left) by the catch-up
+	if err := t.queueReindex(ctx, "source", "SELECT CAST(? AS TEXT) AS id", sourceID); err != nil {
+		return err
+	}
 	t.queueScrub(ctx)
 	return nil
 }
