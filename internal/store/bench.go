@@ -93,7 +93,7 @@ func (s *Store) CountRows(ctx context.Context, table string) (int64, error) {
 }
 
 // ScanUnindexed runs what the search catch-up ran before the search mark
-// (migration 00038), once a minute in every server, whether anything was
+// (migration 00037), once a minute in every server, whether anything was
 // new or not: a look through every source and statement for those the
 // index lacks (at most 500 of each). It returns how many it found. For the
 // benchmark that compares the two; it writes nothing.
