@@ -1,6 +1,7 @@
 package en
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -297,7 +298,7 @@ func (d *doc) findPersons() {
 			p = d.nearestWith(words[0], i)
 		}
 		if p == nil {
-			p = d.personFor(words, d.str(sp))
+			p = d.personForAt(words, d.str(sp), i)
 		}
 		p.ments = append(p.ments, sp)
 		if p.first < 0 || sp.a < p.first {
@@ -463,8 +464,28 @@ func (d *doc) personContext(a, b int) bool {
 // A name that adds to or drops words of a known one with the same family
 // name ("Thaer Hussein", "Col. Thaer Hussein") is the same person.
 func (d *doc) personFor(words []string, written string) *person {
+	return d.personForFather(words, written, false)
+}
+
+// personForAt is personFor for the name at token i: a name given as
+// someone's father ("His father, Mahmoud Ghazal, was detained") is not
+// the son whose name holds his (see fatherByNasab).
+func (d *doc) personForAt(words []string, written string, i int) *person {
+	k := i - 1
+	if d.fold(k) == "," {
+		k--
+	}
+	return d.personForFather(words, written, d.fold(k) == "father" && !d.tok(k).Cap)
+}
+
+func (d *doc) personForFather(words []string, written string, father bool) *person {
 	for _, p := range d.persons {
-		if sameName(p.words, words) {
+		if slices.Equal(p.words, words) {
+			return p // the father named after his son, named again: "Mahmoud Ghazal said little"
+		}
+	}
+	for _, p := range d.persons {
+		if sameName(p.words, words) && !(father && fatherByNasab(p.words, words)) {
 			if len(words) > len(p.words) {
 				p.words, p.name = words, written
 			}
@@ -525,6 +546,27 @@ func sameTransliteration(a, b []string) bool {
 	}
 	return k == len(short)
 }
+
+// fatherByNasab reports that one name is the other without its first
+// word: in an Arabic name the second word is the father's given name, so
+// "Mahmoud Ghazal" given as the father of "Yaman Mahmoud Ghazal" ("His
+// father, Mahmoud Ghazal, was detained in 1987") is the father, not Yaman.
+// Only a name given as a father's is read so: elsewhere the same shape is
+// a surname mention ("Ammar Zein al-Abidin" ... "Zein al-Abidin said"). A
+// compound given name ("Abdul Karim Hallaq") stays one person.
+func fatherByNasab(a, b []string) bool {
+	short, long := a, b
+	if len(a) > len(b) {
+		short, long = b, a
+	}
+	if len(long) < 3 || len(short) != len(long)-1 || compoundFirst[long[0]] {
+		return false
+	}
+	return slices.Equal(short, long[1:])
+}
+
+// compoundFirst are the first words of compound given names and kunyas.
+var compoundFirst = set(`abd abdul abdel abdal abdol abu umm um abou`)
 
 func sameName(a, b []string) bool {
 	if len(a) == 0 || len(b) == 0 {

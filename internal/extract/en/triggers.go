@@ -46,6 +46,9 @@ func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 			return true // "according to the conviction": the document, not the event
 		}
 	}
+	if tr.Type == extract.EventArrest && tr.Words[0] == "caught" && !beVerbs[prev] && d.thingAfter(b) {
+		return true // "he had caught tuberculosis": what is caught is an illness, not a person
+	}
 	allegation := tr.Type == extract.EventTortureAllegation || tr.Type == extract.EventExecutionAllegation
 	future := prev == "be" && modals[prev2]
 	if future && tr.Type == extract.EventReferral {
@@ -268,3 +271,19 @@ func (d *doc) ownedBody(a, b int) bool {
 	}
 	return d.fold(b) == "of" || d.fold(a-1) == "s" && isCloseQuote(d.fold(a-2))
 }
+
+// thingAfter reports that the object of an active verb ending before token
+// b is a thing, not a person: a lower-case noun with no determiner ("caught
+// tuberculosis", "caught fire", "caught lice"). A person object opens with
+// a pronoun, a determiner, a name or a role noun ("caught him", "caught the
+// suspect", "caught two officers", "caught guards").
+func (d *doc) thingAfter(b int) bool {
+	if b >= len(d.toks) || !d.toks[b].Word || d.toks[b].Cap || d.toks[b].Digits {
+		return false
+	}
+	f := d.toks[b].Fold
+	return !personObjectStarts[f] && !roleNouns[f] && !pluralRole(f) && !victimNouns[f]
+}
+
+// personObjectStarts open an object that can be a person.
+var personObjectStarts = set(`him her them his their its the a an this that these those two three four five six several dozens many some up with`)

@@ -1,0 +1,118 @@
+package en
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/athar-project/athar/internal/extract"
+	"github.com/athar-project/athar/internal/model"
+)
+
+// TestRound7 holds the rules of issue 13's seventh round, each a general
+// construction of English news prose with a case it must read and one it
+// must not fire on. The texts are the project's own; the names are
+// invented.
+func TestRound7(t *testing.T) {
+	pub := model.DayDate(2025, 3, 8)
+	for _, c := range []roleCase{{
+		name: "a common-noun doer before a harm verb: the name before is the one beaten",
+		text: "Walid Saleh was freed in 2016. He told the family that Omar Darwish had caught typhus in the prison, " +
+			"and that guards had beaten him badly during a search.",
+		roles:    []string{"torture_allegation Omar Darwish victim"},
+		notRoles: []string{"torture_allegation Omar Darwish perpetrator", "arrest Omar Darwish"},
+	}, {
+		name:     "a common-noun doer after a relative clause: the night jailer",
+		text:     "Nader Hamdan said his cousin, Bassel Hamdan, died in February 2016 after the night jailer beat him on the head.",
+		roles:    []string{"torture_allegation Bassel Hamdan victim"},
+		notRoles: []string{"torture_allegation Bassel Hamdan perpetrator"},
+	}, {
+		name:  "a named doer coordinated with guards stays a doer",
+		text:  "Survivors say Ali Haddad and other guards beat him every night in the yard.",
+		roles: []string{"torture_allegation Ali Haddad perpetrator"},
+	}, {
+		name:  "a named interrogator whose guards beat us stays a doer",
+		text:  "“The interrogator Abu Karam would ask the same question and the guards would beat us,” Sami Nasr said.",
+		roles: []string{"torture_allegation Abu Karam perpetrator"},
+	}, {
+		name:     "caught with an illness is no arrest",
+		text:     "Fadi Ayoub had caught tuberculosis in Adra prison by the winter of 2014.",
+		notRoles: []string{"arrest Fadi Ayoub"},
+	}, {
+		name:  "caught with a person is an arrest",
+		text:  "Police caught Samir Khatib at a checkpoint near Homs in January.",
+		roles: []string{"arrest Samir Khatib subject"},
+	}, {
+		name: "a father named after his son is another person",
+		text: "Omar Nabil Darwish died in Sednaya prison in 2015. His father, Nabil Darwish, was detained for a month " +
+			"in 1982 over a poem. Nabil Darwish said little.",
+		persons:  []string{"Omar Nabil Darwish", "Nabil Darwish"},
+		roles:    []string{"arrest Nabil Darwish victim"},
+		notRoles: []string{"arrest Omar Nabil Darwish"},
+	}, {
+		name:       "a shorter name not given as a father's is the same person",
+		text:       "Ammar Zein al-Abidin testified in Koblenz in 2020. Zein al-Abidin said guards beat him for weeks.",
+		persons:    []string{"Ammar Zein al-Abidin"},
+		notPersons: []string{"Zein al-Abidin"},
+	}, {
+		name: "a long description with a relative clause keeps the subject of the death",
+		text: "Hani Sabbagh, a dentist who spent two years in the prisons of the Air Force Intelligence, died in " +
+			"Sednaya prison in 2016.",
+		roles: []string{"death_in_custody Hani Sabbagh victim"},
+	}, {
+		name:     "a description that names someone else is no subject's",
+		text:     "Rami Khoury, a lawyer who defended Hani Sabbagh, died in Sednaya prison in 2016.",
+		notRoles: []string{"death_in_custody Rami Khoury"},
+	}} {
+		runRoleCase(t, pub, c)
+	}
+}
+
+// roleCase is a case of TestRound7: roles are "type Name role" lines some
+// event must hold; notRoles are prefixes ("type Name" or "type Name role")
+// no event may; persons must be found by name, notPersons not.
+type roleCase struct {
+	name, text          string
+	roles, notRoles     []string
+	persons, notPersons []string
+}
+
+func runRoleCase(t *testing.T, pub model.Date, c roleCase) {
+	t.Helper()
+	t.Run(c.name, func(t *testing.T) {
+		r := extract.Extract("Title: x\n"+c.text, pub, "en")
+		checkSpans(t, c.name, "Title: x\n"+c.text, r)
+		var got []string
+		for _, e := range r.Events {
+			for _, w := range e.Who {
+				got = append(got, e.Type+" "+w.Name+" "+w.Role)
+			}
+		}
+		for _, w := range c.roles {
+			if !slices.Contains(got, w) {
+				t.Errorf("missing %q\ngot:\n  %s", w, strings.Join(got, "\n  "))
+			}
+		}
+		for _, n := range c.notRoles {
+			for _, g := range got {
+				if g == n || strings.HasPrefix(g, n+" ") {
+					t.Errorf("got %q", g)
+				}
+			}
+		}
+		var names []string
+		for _, p := range r.Persons {
+			names = append(names, p.Name)
+		}
+		for _, p := range c.persons {
+			if !slices.Contains(names, p) {
+				t.Errorf("missing person %q; got %q", p, names)
+			}
+		}
+		for _, p := range c.notPersons {
+			if slices.Contains(names, p) {
+				t.Errorf("person %q should not be found; got %q", p, names)
+			}
+		}
+	})
+}
