@@ -63,6 +63,31 @@ func TestRound7(t *testing.T) {
 		name:     "a description that names someone else is no subject's",
 		text:     "Rami Khoury, a lawyer who defended Hani Sabbagh, died in Sednaya prison in 2016.",
 		notRoles: []string{"death_in_custody Rami Khoury"},
+	}, {
+		name: "the one told is no one the statement is about",
+		text: "Karim Haddad was released in April 2013. He told Salma Nouri that he had shared a cell with a " +
+			"teacher called Fadi Ayoub.",
+		roles:    []string{"testimony Karim Haddad witness"},
+		notRoles: []string{"testimony Salma Nouri", "statement Salma Nouri"},
+	}, {
+		name: "he in what a man says is the man himself",
+		text: "Haitham Jaber was convicted in Stockholm in 2024. One of the plaintiffs, Mahmoud Sattouf, told " +
+			"reporters in the corridor that he had waited nine years for this morning.",
+		roles:    []string{"statement Mahmoud Sattouf subject"},
+		notRoles: []string{"statement Haitham Jaber"},
+	}, {
+		name:  "he in what a relative says is the relative spoken of",
+		text:  "Mazen Darwish was arrested in 2012. His brother, Ali Darwish, said he was beaten in Sednaya.",
+		roles: []string{"testimony Mazen Darwish victim"},
+	}, {
+		name: "a sentence that opens with he continues the subject before",
+		text: "The young man Samer Aziz was released in 2019 under an amnesty decree which the president Bashar " +
+			"al-Assad issued. He told our correspondent that he was held in the Military Security branch in Hama.",
+		notRoles: []string{"statement Bashar al-Assad", "testimony Bashar al-Assad"},
+	}, {
+		name:  "a sentence that opens with he after a sentence opening with another name",
+		text:  "The court heard Omar Zein in 2020. Judge Anna Berg said he had been held in Sednaya. He was released in 2016.",
+		roles: []string{"release Omar Zein victim"},
 	}} {
 		runRoleCase(t, pub, c)
 	}

@@ -375,7 +375,7 @@ func (d *doc) fillContent() {
 		}
 		s := st.sent
 		for _, m := range d.sentencePersons(s) {
-			if m.person.name == speaker || d.isSpeaker(m.sp) || d.ofRelation(m.sp) {
+			if m.person.name == speaker || d.isSpeaker(m.sp) || d.ofRelation(m.sp) || d.hearerAt(m.sp.a) {
 				continue
 			}
 			if speaker != "" && d.kinNounAfterPossessive(m.sp.b) >= 0 {
@@ -395,6 +395,9 @@ func (d *doc) fillContent() {
 				if speechVerbs[d.fold(k+1)] || d.quoted(k, s) || !(d.fold(k-1) == "that" || speechVerbs[d.fold(k-1)]) {
 					continue
 				}
+				if d.speakerItself(speaker, f) {
+					continue // "He told reporters that he was taken first to ...": the speaker's own account
+				}
 				refs++
 				add(d.contentPronoun(k, speaker))
 			case (f == "the" || f == "this") && d.descriptionAfter(k) > 0:
@@ -406,6 +409,37 @@ func (d *doc) fillContent() {
 			}
 		}
 	}
+}
+
+// hearerAt reports a name at token a that is the one told, not the one
+// told of: "He told Nisreen that ...", "told to Nisreen that".
+func (d *doc) hearerAt(a int) bool {
+	f := d.fold(a - 1)
+	if f == "to" {
+		f = d.fold(a - 2)
+	}
+	return f == "told" || f == "tells" || f == "tell" || f == "telling"
+}
+
+// speakerItself reports that the pronoun he or she (f) in what a named
+// speaker says is the speaker: English reports one's own account so ("He
+// told our correspondent that he was taken to Hama", "Salma said she was
+// held for a year"). A speaker the text gives as someone's relative speaks
+// of that relative instead ("his brother, X, said he was tortured"), one
+// who speaks for an office of a client or a suspect, and a pronoun of the
+// other gender is someone else.
+func (d *doc) speakerItself(speaker, f string) bool {
+	if speaker == "" {
+		return false
+	}
+	p := d.personNamed(speaker)
+	if p == nil || len(p.kin) > 0 || d.speaksForOffice(p) {
+		return false // "His lawyer, X, told reporters that he was not guilty": his client
+	}
+	if f == "she" {
+		return p.female
+	}
+	return !p.female
 }
 
 // isSpeakerName reports a statement whose first participant is its
