@@ -917,7 +917,8 @@ func (d *doc) agentAfter(m span, b int) bool {
 // subjectThrough reports that a name ending at token i is the subject of
 // the verb at a across an apposition or a relative clause: "one prisoner,
 // X, a 29-year-old engineer from Homs, died", "X, a pharmacist from Douma,
-// who the network said died in ...".
+// who the network said died in ...", "X, a pharmacist from Talbiseh, was
+// released in April 2013".
 func (d *doc) subjectThrough(i, a int) bool {
 	j := i
 	for k := i + 3; k <= i+15 && k <= a; k++ {
@@ -949,7 +950,7 @@ func (d *doc) subjectThrough(i, a int) bool {
 		return false // no apposition: the nearness rule above decides
 	}
 	for k := j; k < a; k++ {
-		if f := d.toks[k].Fold; !(f == "had" || f == "has" || f == "later" || f == "then" || f == "reportedly" || f == "allegedly") {
+		if f := d.toks[k].Fold; !(f == "had" || f == "has" || f == "later" || f == "then" || f == "reportedly" || f == "allegedly" || passiveAux[f]) {
 			return false
 		}
 	}

@@ -88,6 +88,31 @@ func TestRound7(t *testing.T) {
 		name:  "a sentence that opens with he after a sentence opening with another name",
 		text:  "The court heard Omar Zein in 2020. Judge Anna Berg said he had been held in Sednaya. He was released in 2016.",
 		roles: []string{"release Omar Zein victim"},
+	}, {
+		name:  "a passive verb after a described apposition keeps its subject",
+		text:  "Karim Haddad, a pharmacist from Talbiseh, was released in April 2013 from Branch 215.",
+		roles: []string{"release Karim Haddad victim"},
+	}, {
+		name:     "a passive verb after an apposition and another clause is someone else's",
+		text:     "Karim Haddad, a pharmacist from Talbiseh, said his neighbour was released in April 2013 from Branch 215.",
+		notRoles: []string{"release Karim Haddad"},
+	}, {
+		name:     "described as, across a phrase set off by commas, is a judgement",
+		text:     "Former detainees have described the prison at the Mezzeh airbase, run by the Air Force Intelligence, as one of the harshest in the country.",
+		notTypes: []string{"testimony"},
+	}, {
+		name:  "described, then a clause of time opened by as, is an account",
+		text:  "Omar Haddad, a former detainee, described being beaten in Sednaya prison, as guards laughed, for hours.",
+		roles: []string{"testimony Omar Haddad witness"},
+	}, {
+		name: "what one learns is asked, not stated",
+		text: "Ghaith Arnaout was arrested in 2011. We rarely learn what the man is charged with, which court will " +
+			"hear his case, or whether his victims will be allowed to speak.",
+		notRoles: []string{"referral_to_judiciary Ghaith Arnaout"},
+	}, {
+		name:  "what one says he was charged with is stated",
+		text:  "Ghaith Arnaout was arrested in 2011. Prosecutors said he was charged with murder in 2012.",
+		roles: []string{"referral_to_judiciary Ghaith Arnaout subject"},
 	}} {
 		runRoleCase(t, pub, c)
 	}
@@ -100,6 +125,7 @@ type roleCase struct {
 	name, text          string
 	roles, notRoles     []string
 	persons, notPersons []string
+	notTypes            []string // event types no event may have
 }
 
 func runRoleCase(t *testing.T, pub model.Date, c roleCase) {
@@ -123,6 +149,11 @@ func runRoleCase(t *testing.T, pub model.Date, c roleCase) {
 				if g == n || strings.HasPrefix(g, n+" ") {
 					t.Errorf("got %q", g)
 				}
+			}
+		}
+		for _, e := range r.Events {
+			if slices.Contains(c.notTypes, e.Type) {
+				t.Errorf("got a %s event: %s", e.Type, eventLine(e))
 			}
 		}
 		var names []string

@@ -69,6 +69,9 @@ func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 	if irrealisCourt[tr.Type] && d.irrealisBefore(a, s) {
 		return true // "whether he hoped X would one day stand trial", "called for a fair trial"
 	}
+	if (irrealisCourt[tr.Type] || tr.Type == extract.EventReferral || tr.Type == extract.EventCharge) && d.questionBefore(a, s) {
+		return true
+	}
 	if allegation && strings.HasSuffix(d.toks[b-1].Fold, "ed") && attributiveBefore[prev] && strings.HasSuffix(next, "s") && (roleNouns[next] || victimNouns[next]) {
 		return true // "families of executed detainees", "the tortured prisoners": who they are, not an event
 	}
@@ -121,11 +124,19 @@ func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 			}
 		}
 		if d.toks[a].Fold == "described" || d.toks[a].Fold == "describe" || d.toks[a].Fold == "describes" {
-			for k := b; k < s.b && k < b+5; k++ {
-				if d.toks[k].Fold == "as" {
+			// "described the prison at the airbase, run by the Air Force
+			// Intelligence, as one of the harshest": the "as" may follow a
+			// phrase set off by two commas; after one comma it opens a clause
+			// of time ("described being beaten, as guards laughed")
+			commas := 0
+			for k := b; k < s.b && k < b+8+8*commas; k++ {
+				f := d.toks[k].Fold
+				if f == "as" && commas != 1 {
 					return true // "described the decision as disappointing", "described it as a place where": a judgement, not an account
 				}
-				if f := d.toks[k].Fold; f == "," || f == "how" || f == "that" {
+				if f == "," && commas < 2 {
+					commas++
+				} else if f == "," || f == "how" || f == "that" || f == ";" || f == "as" {
 					break
 				}
 			}
@@ -172,6 +183,28 @@ func (d *doc) irrealisBefore(a int, s sentence) bool {
 	}
 	return false
 }
+
+// questionBefore reports a trigger at a inside an indirect question after
+// a verb of knowing: "we rarely learn what the man is charged with", "it
+// is unclear which court will try him". What is asked is no fact.
+func (d *doc) questionBefore(a int, s sentence) bool {
+	for k := a - 1; k > s.a && k >= a-6; k-- {
+		f := d.toks[k].Fold
+		if f == "," || f == ";" || f == ":" {
+			return false
+		}
+		if whWords[f] && knowingVerbs[d.fold(k-1)] {
+			return true
+		}
+	}
+	return false
+}
+
+// whWords open an indirect question after a verb of knowing.
+var whWords = set(`what which who whom how where when`)
+
+// knowingVerbs take an indirect question: "learn what", "know which", "unclear where".
+var knowingVerbs = set(`learn learns learned learnt know knows knew ask asks asked wonder wonders wondered unclear unknown`)
 
 // irrealisWords put what follows them in a wish, a demand or a question.
 var irrealisWords = set(`whether hoped hopes hope hoping wants want wanted wish wishes demanded demand demands demanding would could should might if unless`)
