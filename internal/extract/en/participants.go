@@ -487,8 +487,11 @@ var prepositionBefore = set(`alongside with against beside besides`)
 
 // anchorOfDescription reports a name that only anchors a description of
 // someone else: "a relative of Saqr", "a cousin of former president X",
-// "the wife of X", "a friend of his".
+// "the wife of X", "a friend of his", "Ismail's brother".
 func (d *doc) anchorOfDescription(m span) bool {
+	if d.kinNounAfterPossessive(m.b) >= 0 {
+		return true // "Ismail's brother, Rabih Saleh Ismail, is believed to have fled": the brother fled
+	}
 	k := m.a - 1
 	for k >= 0 && (d.own[k] == ownTitle || roleAdjectives[d.toks[k].Fold] || d.toks[k].Fold == "the") {
 		k--

@@ -436,6 +436,15 @@ func (d *doc) byline(a int) bool {
 // personContext reports cues around a capitalized run that make it a
 // person's name: an apposition (", a former guard", ", 45,"), a speech verb,
 // an age before it ("30-year-old Qasem ...").
+// groupOfBefore reports a name after "of" and a plural noun: "Residents
+// of Ain al-Sharqiyah said", "families of Darayya told": the group speaks,
+// and the name is the place it is from.
+func (d *doc) groupOfBefore(a int) bool {
+	g := d.tok(a - 2)
+	lower := !g.Cap || a-2 == d.sentence(a).a // "Residents" opening the sentence
+	return d.fold(a-1) == "of" && g.Word && lower && strings.HasSuffix(g.Fold, "s") && len(g.Fold) > 3
+}
+
 func (d *doc) personContext(a, b int) bool {
 	if d.fold(a-1) == "old" && d.fold(a-2) == "-" && d.fold(a-3) == "year" {
 		return true
@@ -447,7 +456,7 @@ func (d *doc) personContext(a, b int) bool {
 			return true
 		}
 	}
-	if speechVerbs[next] || next == "confessed" || next == "testified" {
+	if (speechVerbs[next] || next == "confessed" || next == "testified") && !d.groupOfBefore(a) {
 		return true
 	}
 	// "The commission's head, Reem Sabbagh, said": a role noun and a comma before

@@ -113,6 +113,31 @@ func TestRound7(t *testing.T) {
 		name:  "what one says he was charged with is stated",
 		text:  "Ghaith Arnaout was arrested in 2011. Prosecutors said he was charged with murder in 2012.",
 		roles: []string{"referral_to_judiciary Ghaith Arnaout subject"},
+	}, {
+		name: "a name before 's and a kin noun only says whose relative is meant",
+		text: "Yamen Saleh Ismail was captured on Saturday. A security source said Ismail's brother, Rabih Saleh " +
+			"Ismail, is still wanted and is believed to have fled to Lebanon in December.",
+		roles:    []string{"escape Rabih Saleh Ismail subject"},
+		notRoles: []string{"escape Yamen Saleh Ismail", "statement Yamen Saleh Ismail"},
+	}, {
+		name:  "a name before 's and no kin noun is the subject",
+		text:  "Yamen Saleh Ismail's men were gone when police came. Yamen Saleh Ismail fled to Lebanon in December.",
+		roles: []string{"escape Yamen Saleh Ismail subject"},
+	}, {
+		name: "residents of a place who speak make no person of the place",
+		text: "Police arrested Omar Zein in the village of Ain al-Sharqiyah. Residents of Ain al-Sharqiyah said " +
+			"security forces cordoned off the village.",
+		persons:    []string{"Omar Zein"},
+		notPersons: []string{"Ain al-Sharqiyah"},
+	}, {
+		name:     "the family of a man who speaks is not the man",
+		text:     "The family of Rami Khalil said he died in Sednaya prison in 2014.",
+		roles:    []string{"death_in_custody Rami Khalil victim"},
+		notRoles: []string{"testimony Rami Khalil", "statement Rami Khalil"},
+	}, {
+		name:  "a man named before said is the speaker",
+		text:  "Rami Khalil said he was held in Sednaya prison in 2014.",
+		roles: []string{"testimony Rami Khalil witness"},
 	}} {
 		runRoleCase(t, pub, c)
 	}

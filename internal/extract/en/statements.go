@@ -93,7 +93,7 @@ func (d *doc) speakerOf(v int, s sentence) *person {
 		if d.own[m.sp.a] == ownEpithet {
 			continue
 		}
-		before := m.sp.b <= v && (d.onlyCommas(m.sp.b, v) || d.apposition(m.sp.b, v))
+		before := m.sp.b <= v && (d.onlyCommas(m.sp.b, v) || d.apposition(m.sp.b, v)) && !d.headOfBefore(m.sp.a)
 		after := m.sp.a > v && m.sp.a-v <= 4 && speechBefore[d.fold(v)] && d.isSpeaker(m.sp) && afterSpeakerEnd(d.fold(m.sp.b))
 		if !after && m.sp.a > v && m.sp.a-v <= 12 && isCloseQuote(d.fold(v-1)) && !d.clauseBreak(v+1, m.sp.a) {
 			after = !d.quoteBetween(v, m.sp.a) // "…,” recalls one of the inmates, 30-year-old Qasem"
@@ -111,6 +111,14 @@ func (d *doc) speakerOf(v int, s sentence) *person {
 		}
 	}
 	return speaker
+}
+
+// headOfBefore reports a name after "of" and a lower-case noun: "The
+// family of X said", "One of the lawyers of X said": the noun's people
+// speak, X is whom they speak for.
+func (d *doc) headOfBefore(a int) bool {
+	g := d.tok(a - 2)
+	return d.fold(a-1) == "of" && g.Word && (!g.Cap || a-2 == d.sentence(a).a) && !g.Digits
 }
 
 // apposition reports tokens [i, j) that set off a description between a
@@ -378,8 +386,8 @@ func (d *doc) fillContent() {
 			if m.person.name == speaker || d.isSpeaker(m.sp) || d.ofRelation(m.sp) || d.hearerAt(m.sp.a) {
 				continue
 			}
-			if speaker != "" && d.kinNounAfterPossessive(m.sp.b) >= 0 {
-				continue // "X, Mazen’s brother, said": Mazen only says who X is
+			if d.kinNounAfterPossessive(m.sp.b) >= 0 {
+				continue // "X, Mazen’s brother, said", "a source said Ismail's brother fled": Mazen and Ismail only say who is meant
 			}
 			add(m.person)
 		}
