@@ -337,6 +337,30 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 		}
 
 	case extract.EventTestimony:
+		if tr.Verb && d.unnamedTeller(a, s) {
+			// "The family of X said a released detainee had told them in 2016
+			// that he had died": the one who tells is not named; the named
+			// and the one the account is about are its victims
+			for _, m := range persons {
+				if d.isSpeaker(m.sp) && !m.person.official {
+					add(m.person, extract.RoleWitness) // "“A released prisoner told us he was beaten,” X said": X passes it on
+				}
+			}
+			for _, m := range persons {
+				if m.sp.b <= a && m.person.victim && !m.person.official {
+					add(m.person, extract.RoleVictim)
+				}
+			}
+			for k := b; k < s.b && k <= b+4; k++ {
+				if f := d.fold(k); f == "he" || f == "she" {
+					if p := d.resolvePronoun(k); p != nil && !p.official {
+						add(p, extract.RoleVictim)
+					}
+					break
+				}
+			}
+			break
+		}
 		for _, m := range persons {
 			if m.person.official && !m.person.victim || d.handsOf(m.sp) {
 				continue
@@ -471,6 +495,27 @@ func (d *doc) objectReferent(persons []mention, a, k int) *person {
 		return last
 	}
 	return d.resolvePronoun(k)
+}
+
+// unnamedTeller reports an account verb at token a whose subject is a
+// person the text describes and does not name: "a released detainee had
+// told them", "another prisoner told the family", "a survivor told
+// reporters".
+func (d *doc) unnamedTeller(a int, s sentence) bool {
+	k := a - 1
+	for k > s.a && doerAdverbs[d.fold(k)] {
+		k--
+	}
+	f := d.fold(k)
+	if k <= s.a || d.toks[k].Cap || d.own[k] == ownPerson || !(victimNouns[f] || roleNouns[f]) || strings.HasSuffix(f, "s") {
+		return false
+	}
+	j := k - 1
+	if j > s.a && d.toks[j].Word && !d.toks[j].Cap && (roleAdjectives[d.fold(j)] || strings.HasSuffix(d.fold(j), "ed")) {
+		j-- // "a released detainee", "a former prisoner"
+	}
+	g := d.fold(j)
+	return g == "a" || g == "an" || g == "another" || g == "one"
 }
 
 // doerAdverbs stand between a doer and the verb: auxiliaries and the

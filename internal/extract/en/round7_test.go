@@ -138,6 +138,26 @@ func TestRound7(t *testing.T) {
 		name:  "a man named before said is the speaker",
 		text:  "Rami Khalil said he was held in Sednaya prison in 2014.",
 		roles: []string{"testimony Rami Khalil witness"},
+	}, {
+		name: "a released detainee who tells is nobody's release, and the one he tells of is the account's victim",
+		text: "Fares Bakkour was detained in 2013. His family last heard of him in 2015, when a released detainee " +
+			"told them he was being held in Military Intelligence Branch 227.",
+		roles:    []string{"testimony Fares Bakkour victim"},
+		notRoles: []string{"release", "testimony Fares Bakkour witness"},
+	}, {
+		name: "the named relative who passes on a released prisoner's words is the witness",
+		text: "Khaled Nasser was arrested in 2013. “A released prisoner told us he was beaten every day,” Samer " +
+			"Nasser said.",
+		roles:    []string{"testimony Samer Nasser witness"},
+		notRoles: []string{"release"},
+	}, {
+		name:  "a prisoner released by name is released",
+		text:  "The authorities released Omar Zein in Damascus in 2016.",
+		roles: []string{"release Omar Zein victim"},
+	}, {
+		name:  "a survivor named before told is the witness",
+		text:  "Omar Zein, a former detainee, told reporters he was beaten in Sednaya prison.",
+		roles: []string{"testimony Omar Zein witness"},
 	}} {
 		runRoleCase(t, pub, c)
 	}

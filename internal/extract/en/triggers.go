@@ -116,6 +116,9 @@ func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 		if next == "the" || next == "a" || next == "footage" || next == "video" || next == "report" || next == "statement" || mediaNouns[prev] {
 			return true // "released the footage", "a video released by"
 		}
+		if tr.Verb && b == a+1 && (victimNouns[next] || roleNouns[next] || pluralRole(next) || adjectivalNext[next]) && !d.tok(b).Cap {
+			return true // "a released detainee told them", "newly freed prisoners": who they are, not whose release
+		}
 	case extract.EventTestimony:
 		if d.toks[a].Fold == "told" && b == a+1 {
 			// "told investigators", "told the ministry's investigators"; or a survivor who told anyone
