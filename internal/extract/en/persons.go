@@ -280,7 +280,7 @@ func (d *doc) findPersons() {
 			i = b - 1
 			continue
 		}
-		if len(words) == 1 && rank == "" && title == "" && !kunyaStarts[d.toks[i].Fold] {
+		if len(words) == 1 && rank == "" && title == "" && !kunyaStarts[d.toks[i].Fold] && !d.firstNameCue(i) {
 			// one given name alone ("Mazen said") waits for coreference
 			i = b - 1
 			continue
@@ -430,12 +430,45 @@ func (d *doc) initialAfter(b int) int {
 
 // byline reports a name that opens a line after "By": "By Kamaran Aziz".
 func (d *doc) byline(a int) bool {
+	if a > 1 && d.toks[a-1].Fold == "by" && creditWords[d.fold(a-2)] {
+		return true // a wire credit line: "(Reporting by X; Editing by Y)"
+	}
 	return a > 0 && d.toks[a-1].Fold == "by" && d.toks[a-1].Cap && (a == 1 || d.toks[a-1].Newlines > 0)
 }
+
+// creditWords open a wire service's credit line before "by".
+var creditWords = set(`reporting writing editing`)
 
 // personContext reports cues around a capitalized run that make it a
 // person's name: an apposition (", a former guard", ", 45,"), a speech verb,
 // an age before it ("30-year-old Qasem ...").
+// firstNameCue reports a single name at token i that the text gives as
+// all it knows of a person: "who gave his name only as Hassan", "who gave
+// only his first name, Jamil,", "identified only by their first names,
+// Maher and Rami". Such a person is named once and never fully.
+func (d *doc) firstNameCue(i int) bool {
+	if !d.toks[i].Cap || !givenNames[d.toks[i].Fold] && !femaleNames[d.toks[i].Fold] {
+		return false
+	}
+	if d.fold(i-1) == "and" && d.fold(i-3) == "," && d.firstNameCue(i-2) {
+		return true // "..., Maher and Rami"
+	}
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		switch d.fold(k) {
+		case "name", "names":
+			return true
+		case ",", "as", "only":
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// personPassives are the passives of what only befalls a person: a name
+// of two words or more before "was arrested" is a person's.
+var personPassives = set(`arrested detained tortured executed sentenced convicted jailed abducted imprisoned interrogated`)
+
 // groupOfBefore reports a name after "of" and a plural noun: "Residents
 // of Ain al-Sharqiyah said", "families of Darayya told": the group speaks,
 // and the name is the place it is from.
@@ -458,6 +491,9 @@ func (d *doc) personContext(a, b int) bool {
 	}
 	if (speechVerbs[next] || next == "confessed" || next == "testified") && !d.groupOfBefore(a) {
 		return true
+	}
+	if next == "died" || (next == "was" || next == "were") && personPassives[d.fold(b+1)] {
+		return true // "Taymour Haddad was arrested in Homs": what only befalls a person
 	}
 	// "The commission's head, Reem Sabbagh, said": a role noun and a comma before
 	if d.fold(a-1) == "," && roleNouns[d.fold(a-2)] && (next == "," || next == ".") {

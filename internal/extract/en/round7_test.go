@@ -158,6 +158,38 @@ func TestRound7(t *testing.T) {
 		name:  "a survivor named before told is the witness",
 		text:  "Omar Zein, a former detainee, told reporters he was beaten in Sednaya prison.",
 		roles: []string{"testimony Omar Zein witness"},
+	}, {
+		name:     "pre-trial detention is no trial",
+		text:     "Omar Zein remains in pre-trial detention in Germany, prosecutors said.",
+		notTypes: []string{"trial"},
+	}, {
+		name:  "a trial is a trial",
+		text:  "The trial of Omar Zein opened in Koblenz in 2022.",
+		roles: []string{"trial Omar Zein subject"},
+	}, {
+		name:    "a name no list knows, before was arrested, is a person's",
+		text:    "Taymour Haddad was arrested in Homs in January.",
+		persons: []string{"Taymour Haddad"},
+		roles:   []string{"arrest Taymour Haddad subject"},
+	}, {
+		name:       "a place before was besieged is no person",
+		text:       "Eastern Ghouta was besieged in 2013.",
+		notPersons: []string{"Eastern Ghouta"},
+	}, {
+		name:    "a wire credit line names its editors",
+		text:    "Police arrested Omar Zein in Homs.\n\n(Reporting by Kinan Zeid; Editing by Hester Cole)",
+		persons: []string{"Hester Cole"},
+	}, {
+		name: "a person known only by a first name the text gives as such",
+		text: "A survivor who gave his name only as Hassan told Levant Wire that guards beat prisoners. Two " +
+			"others, identified only by their first names, Maher and Rami, described the same guard.",
+		persons:  []string{"Hassan", "Maher", "Rami"},
+		roles:    []string{"testimony Hassan witness"},
+		notRoles: []string{"statement Hassan"},
+	}, {
+		name:       "a first-name cue before a place names no one",
+		text:       "A man who gave his name only as a resident of Douma told reporters that guards beat prisoners.",
+		notPersons: []string{"Douma"},
 	}} {
 		runRoleCase(t, pub, c)
 	}

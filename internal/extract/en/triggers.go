@@ -84,6 +84,9 @@ func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 	}
 	switch tr.Type {
 	case extract.EventTrial:
+		if prev == "-" && (prev2 == "pre" || prev2 == "post") {
+			return true // "in pre-trial detention": custody before any trial
+		}
 		if next == "to" && (d.toks[a].Fold == "tried" || d.toks[a].Fold == "trying") || next == "and" && d.fold(b+1) == "error" || prev == "pending" || prev == "awaiting" || prev == "without" {
 			return true
 		}
