@@ -193,6 +193,20 @@ func TestRound7(t *testing.T) {
 	}} {
 		runRoleCase(t, pub, c)
 	}
+	for _, c := range []classCase{{
+		name: "the dateline's day is the story's, not the arrest's",
+		text: "DAMASCUS, March 14 (Levant Wire) - Syrian security forces have detained Munir Khaddour, a former " +
+			"warrant officer, the interior ministry said.",
+		want: []string{"arrest Munir Khaddour - - asserted"},
+		not:  []string{"arrest Munir Khaddour - 2025-03-14"},
+	}, {
+		name: "a day in the sentence after the dateline is the arrest's",
+		text: "DAMASCUS, March 14 (Levant Wire) - Munir Khaddour was arrested on 12 March 2025 in Jableh, the " +
+			"interior ministry said.",
+		want: []string{"arrest Munir Khaddour @Jableh 2025-03-12 asserted"},
+	}} {
+		runClassCase(t, pub, c)
+	}
 }
 
 // roleCase is a case of TestRound7: roles are "type Name role" lines some
