@@ -527,6 +527,9 @@ func (d *doc) resolvePronoun(k int) *person {
 			}
 		}
 	}
+	if p := d.previousSubject(k, fits); p != nil && !inQuote {
+		return p
+	}
 	for j := k - 1; j >= 0 && j >= k-lookBack; j-- {
 		if p, m := d.mentionAt(j); p != nil {
 			if fits(p) && !quoter[p] && d.own[m.a] != ownEpithet && (!d.inRegimeContext(m) || d.familyOf(m)) {
@@ -534,6 +537,35 @@ func (d *doc) resolvePronoun(k int) *person {
 			}
 			j = m.a
 		}
+	}
+	return nil
+}
+
+// previousSubject resolves a pronoun that opens its sentence ("He told
+// our correspondent ...") to the subject of the sentence before, the
+// person named at its start ("The young man X, from Kafr Zita, was
+// released ..., within the decree which the head of the regime Y
+// issued."): English carries the subject on, and a name inside a clause
+// of the earlier sentence is not what "He" continues. It returns nil when
+// the sentence before opens with no person who fits.
+func (d *doc) previousSubject(k int, fits func(*person) bool) *person {
+	si := d.sentOf[k]
+	if f := d.fold(k); si == 0 || k != d.sents[si].a || !(f == "he" || f == "she") {
+		return nil
+	}
+	prev := d.sents[si-1]
+	for j := prev.a; j < prev.b && j < prev.a+5; j++ {
+		p, m := d.mentionAt(j)
+		if p == nil {
+			if d.toks[j].Word && (d.toks[j].Cap || d.own[j] != ownNone) && j > prev.a && d.fold(j-1) != "the" {
+				return nil // another name or body opens the sentence
+			}
+			continue
+		}
+		if m.a != j || !fits(p) || d.own[m.a] == ownEpithet || p.official {
+			return nil
+		}
+		return p
 	}
 	return nil
 }

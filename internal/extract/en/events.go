@@ -43,6 +43,8 @@ type event struct {
 //     in the next sentences (merge.go);
 //  5. dropUnnamed: an event that still names nobody is dropped (a fact about
 //     nobody in particular: background, generalities);
+//     dropToldTwice: a person's words read as testimony are not also a
+//     statement;
 //  6. dropHeadlineEvents, mergeEvents: one event per fact
 //     (merge.go).
 func (d *doc) findEvents() {
@@ -55,6 +57,7 @@ func (d *doc) findEvents() {
 	d.placeTestimonies()
 	d.absorbLeads()
 	d.dropUnnamed()
+	d.dropToldTwice()
 	d.untiedScenes()
 	d.dropHeadlineEvents()
 	d.mergeEvents()
@@ -364,3 +367,33 @@ func (d *doc) onlyAux(k, t int) bool {
 }
 
 var oneOf = set(`man woman suspect person individual`)
+
+// dropToldTwice drops a statement whose speaker is the witness of a
+// testimony of the same sentence: "A survivor who gave his name only as
+// Hassan told Levant Wire that guards ...": one account, read once by the
+// speech verb and once by the account verb.
+func (d *doc) dropToldTwice() {
+	keep := d.events[:0]
+	for _, st := range d.events {
+		if st.typ == extract.EventStatement && len(st.who) > 0 && d.witnessIn(st.sent, st.who[0].Name) {
+			continue
+		}
+		keep = append(keep, st)
+	}
+	d.events = keep
+}
+
+// witnessIn reports a testimony in sentence s with name as its witness.
+func (d *doc) witnessIn(s sentence, name string) bool {
+	for _, ev := range d.events {
+		if ev.typ != extract.EventTestimony || ev.sent != s {
+			continue
+		}
+		for _, w := range ev.who {
+			if w.Name == name && w.Role == extract.RoleWitness {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -264,6 +264,7 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 		// "died under torture": the sentence names who suffered, not who did it
 		underOnly := d.fold(a-1) == "under"
 		passive := tr.Verb && (beVerbs[d.fold(a-1)] || d.fold(a-1) == "being" || d.fold(a-2) == "been")
+		nounDoer := tr.Verb && !passive && d.roleNounSubject(a, s) && (d.fold(b) == "him" || d.fold(b) == "her")
 		for _, m := range d.withAnaphora(persons, s) {
 			p := m.person
 			switch {
@@ -273,17 +274,26 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 				add(p, extract.RoleVictim) // "the torture of X", "guards tortured X"
 			case d.harmObject(m.sp) >= 0:
 				// "accused of the torture of X and the killing of Y": Y suffered another harm, did none
+			case nounDoer && d.isSpeaker(m.sp):
+				// "... guards had beaten him. “...,” Hijazi recalled": the one who tells it
 			case p.victim || d.passiveVictim(m.sp.b) || d.sufferedBefore(p) && !d.accused(m.sp):
 				add(p, extract.RoleVictim) // "guards beat him ... Al-Tayeb named two guards who took part in the beatings"
 			case passive && !d.agentAfter(m.sp, b):
 				// "he had been beaten during interrogations ..., and a cousin
 				// of his, X, had died": a passive names its doer after "by"
 			case p.official || d.isSpeaker(m.sp) || underOnly || d.witnessed(m.sp, a):
+			case nounDoer && m.sp.b <= a:
+				// "he told them X had caught tuberculosis and that guards had
+				// beaten him": the guards did it, not a name before them
 			default:
 				add(p, extract.RolePerpetrator)
 			}
 		}
-		if len(ev.who) == 0 {
+		if nounDoer {
+			if p := d.objectReferent(persons, a, b); p != nil && !p.official {
+				add(p, extract.RoleVictim) // the one the guards beat
+			}
+		} else if len(ev.who) == 0 {
 			if k := d.pronounAt(a, s); k >= 0 && !d.witnessed(span{k, k + 1}, a) {
 				if p := d.resolvePronoun(k); p != nil && !p.official {
 					role := extract.RolePerpetrator
@@ -327,6 +337,30 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 		}
 
 	case extract.EventTestimony:
+		if tr.Verb && d.unnamedTeller(a, s) {
+			// "The family of X said a released detainee had told them in 2016
+			// that he had died": the one who tells is not named; the named
+			// and the one the account is about are its victims
+			for _, m := range persons {
+				if d.isSpeaker(m.sp) && !m.person.official {
+					add(m.person, extract.RoleWitness) // "“A released prisoner told us he was beaten,” X said": X passes it on
+				}
+			}
+			for _, m := range persons {
+				if m.sp.b <= a && m.person.victim && !m.person.official {
+					add(m.person, extract.RoleVictim)
+				}
+			}
+			for k := b; k < s.b && k <= b+4; k++ {
+				if f := d.fold(k); f == "he" || f == "she" {
+					if p := d.resolvePronoun(k); p != nil && !p.official {
+						add(p, extract.RoleVictim)
+					}
+					break
+				}
+			}
+			break
+		}
 		for _, m := range persons {
 			if m.person.official && !m.person.victim || d.handsOf(m.sp) {
 				continue
@@ -419,14 +453,90 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 	d.events = append(d.events, ev)
 }
 
+// roleNounSubject reports a harm verb at token a whose subject is a
+// common noun for the people who did it: "guards had beaten him", "after
+// the night jailer beat him". English puts the doer right before an active
+// verb, so when its object is "him" or "her" a name earlier in the
+// sentence is the one the pronoun points back to, not a doer ("X would
+// ask ... and the guards would beat us" keeps X, the interrogator, among
+// the doers). "Ali and other guards beat him" is not read
+// so: a noun after "and" or "other" joins a named doer.
+func (d *doc) roleNounSubject(a int, s sentence) bool {
+	k := a - 1
+	for k > s.a && doerAdverbs[d.fold(k)] {
+		k-- // "guards had repeatedly beaten", "jailers would then beat"
+	}
+	f := d.fold(k)
+	if k <= s.a || d.toks[k].Cap || d.own[k] == ownPerson || !(roleNouns[f] || pluralRole(f)) || victimNouns[f] {
+		return false
+	}
+	j := k - 1
+	if j > s.a && d.toks[j].Word && !d.toks[j].Cap && !doerOpeners[d.fold(j)] && !roleNouns[d.fold(j)] && d.fold(j) != "and" && d.fold(j) != "other" {
+		j-- // one modifier: "the night jailer", "the prison guards"
+	}
+	return j < s.a || doerOpeners[d.fold(j)]
+}
+
+// objectReferent resolves the object pronoun at token k after the harm
+// verb at a whose doer is a common noun: the last person named before the
+// verb in the sentence who does not speak ("He told them Yaman had ...
+// and that guards had beaten him": Yaman), else the pronoun's referent.
+func (d *doc) objectReferent(persons []mention, a, k int) *person {
+	female := d.fold(k) == "her"
+	var last *person
+	for _, m := range persons {
+		p := m.person
+		if m.sp.b > a || d.isSpeaker(m.sp) || d.own[m.sp.a] == ownEpithet || female && p.male || !female && p.female {
+			continue
+		}
+		last = p
+	}
+	if last != nil {
+		return last
+	}
+	return d.resolvePronoun(k)
+}
+
+// unnamedTeller reports an account verb at token a whose subject is a
+// person the text describes and does not name: "a released detainee had
+// told them", "another prisoner told the family", "a survivor told
+// reporters".
+func (d *doc) unnamedTeller(a int, s sentence) bool {
+	k := a - 1
+	for k > s.a && doerAdverbs[d.fold(k)] {
+		k--
+	}
+	f := d.fold(k)
+	if k <= s.a || d.toks[k].Cap || d.own[k] == ownPerson || !(victimNouns[f] || roleNouns[f]) || strings.HasSuffix(f, "s") {
+		return false
+	}
+	j := k - 1
+	if j > s.a && d.toks[j].Word && !d.toks[j].Cap && (roleAdjectives[d.fold(j)] || strings.HasSuffix(d.fold(j), "ed")) {
+		j-- // "a released detainee", "a former prisoner"
+	}
+	g := d.fold(j)
+	return g == "a" || g == "an" || g == "another" || g == "one"
+}
+
+// doerAdverbs stand between a doer and the verb: auxiliaries and the
+// adverbs of habit news writes there.
+var doerAdverbs = set(`had has have would then also routinely repeatedly regularly badly allegedly reportedly used to`)
+
+// doerOpeners open the noun phrase or clause of a doer: a determiner, a
+// number, a conjunction that starts a clause.
+var doerOpeners = set(`the a an some several many two three four five , that when after while where because until before as`)
+
 // prepositionBefore are prepositions whose object, before a trigger, is
 // not the trigger's subject.
 var prepositionBefore = set(`alongside with against beside besides`)
 
 // anchorOfDescription reports a name that only anchors a description of
 // someone else: "a relative of Saqr", "a cousin of former president X",
-// "the wife of X", "a friend of his".
+// "the wife of X", "a friend of his", "Ismail's brother".
 func (d *doc) anchorOfDescription(m span) bool {
+	if d.kinNounAfterPossessive(m.b) >= 0 {
+		return true // "Ismail's brother, Rabih Saleh Ismail, is believed to have fled": the brother fled
+	}
 	k := m.a - 1
 	for k >= 0 && (d.own[k] == ownTitle || roleAdjectives[d.toks[k].Fold] || d.toks[k].Fold == "the") {
 		k--
@@ -855,7 +965,8 @@ func (d *doc) agentAfter(m span, b int) bool {
 // subjectThrough reports that a name ending at token i is the subject of
 // the verb at a across an apposition or a relative clause: "one prisoner,
 // X, a 29-year-old engineer from Homs, died", "X, a pharmacist from Douma,
-// who the network said died in ...".
+// who the network said died in ...", "X, a pharmacist from Talbiseh, was
+// released in April 2013".
 func (d *doc) subjectThrough(i, a int) bool {
 	j := i
 	for k := i + 3; k <= i+15 && k <= a; k++ {
@@ -863,6 +974,9 @@ func (d *doc) subjectThrough(i, a int) bool {
 			j = k
 			break
 		}
+	}
+	if j == i {
+		j = d.describedApposition(i, a)
 	}
 	if d.fold(j) == "," {
 		j++
@@ -884,11 +998,33 @@ func (d *doc) subjectThrough(i, a int) bool {
 		return false // no apposition: the nearness rule above decides
 	}
 	for k := j; k < a; k++ {
-		if f := d.toks[k].Fold; !(f == "had" || f == "has" || f == "later" || f == "then" || f == "reportedly" || f == "allegedly") {
+		if f := d.toks[k].Fold; !(f == "had" || f == "has" || f == "later" || f == "then" || f == "reportedly" || f == "allegedly" || passiveAux[f]) {
 			return false
 		}
 	}
 	return true
+}
+
+// describedApposition returns the end of a description set off by commas
+// after a name at token i that opens with an article and may hold a
+// relative clause of its own: "X, a civil engineer who spent the last
+// eighteen months of his life in the prisons of the government, died in
+// ...". It names nobody else, quotes nothing, and holds no speech verb
+// and no other comma; it returns i when there is none.
+func (d *doc) describedApposition(i, a int) int {
+	if d.fold(i) != "," || !(d.fold(i+1) == "a" || d.fold(i+1) == "an") {
+		return i
+	}
+	for k := i + 2; k < a && k <= i+30; k++ {
+		f := d.toks[k].Fold
+		switch {
+		case f == ",":
+			return k
+		case d.own[k] == ownPerson || speechVerbs[f] || f == "“" || f == "”" || f == "\"" || f == ";" || f == "." || f == "and":
+			return i
+		}
+	}
+	return i
 }
 
 // sufferedBefore reports a person an earlier event of the text has as its

@@ -1,6 +1,7 @@
 package en
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -279,7 +280,7 @@ func (d *doc) findPersons() {
 			i = b - 1
 			continue
 		}
-		if len(words) == 1 && rank == "" && title == "" && !kunyaStarts[d.toks[i].Fold] {
+		if len(words) == 1 && rank == "" && title == "" && !kunyaStarts[d.toks[i].Fold] && !d.firstNameCue(i) {
 			// one given name alone ("Mazen said") waits for coreference
 			i = b - 1
 			continue
@@ -297,7 +298,7 @@ func (d *doc) findPersons() {
 			p = d.nearestWith(words[0], i)
 		}
 		if p == nil {
-			p = d.personFor(words, d.str(sp))
+			p = d.personForAt(words, d.str(sp), i)
 		}
 		p.ments = append(p.ments, sp)
 		if p.first < 0 || sp.a < p.first {
@@ -429,12 +430,54 @@ func (d *doc) initialAfter(b int) int {
 
 // byline reports a name that opens a line after "By": "By Kamaran Aziz".
 func (d *doc) byline(a int) bool {
+	if a > 1 && d.toks[a-1].Fold == "by" && creditWords[d.fold(a-2)] {
+		return true // a wire credit line: "(Reporting by X; Editing by Y)"
+	}
 	return a > 0 && d.toks[a-1].Fold == "by" && d.toks[a-1].Cap && (a == 1 || d.toks[a-1].Newlines > 0)
 }
+
+// creditWords open a wire service's credit line before "by".
+var creditWords = set(`reporting writing editing`)
 
 // personContext reports cues around a capitalized run that make it a
 // person's name: an apposition (", a former guard", ", 45,"), a speech verb,
 // an age before it ("30-year-old Qasem ...").
+// firstNameCue reports a single name at token i that the text gives as
+// all it knows of a person: "who gave his name only as Hassan", "who gave
+// only his first name, Jamil,", "identified only by their first names,
+// Maher and Rami". Such a person is named once and never fully.
+func (d *doc) firstNameCue(i int) bool {
+	if !d.toks[i].Cap || !givenNames[d.toks[i].Fold] && !femaleNames[d.toks[i].Fold] {
+		return false
+	}
+	if d.fold(i-1) == "and" && d.fold(i-3) == "," && d.firstNameCue(i-2) {
+		return true // "..., Maher and Rami"
+	}
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		switch d.fold(k) {
+		case "name", "names":
+			return true
+		case ",", "as", "only":
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// personPassives are the passives of what only befalls a person: a name
+// of two words or more before "was arrested" is a person's.
+var personPassives = set(`arrested detained tortured executed sentenced convicted jailed abducted imprisoned interrogated`)
+
+// groupOfBefore reports a name after "of" and a plural noun: "Residents
+// of Ain al-Sharqiyah said", "families of Darayya told": the group speaks,
+// and the name is the place it is from.
+func (d *doc) groupOfBefore(a int) bool {
+	g := d.tok(a - 2)
+	lower := !g.Cap || a-2 == d.sentence(a).a // "Residents" opening the sentence
+	return d.fold(a-1) == "of" && g.Word && lower && strings.HasSuffix(g.Fold, "s") && len(g.Fold) > 3
+}
+
 func (d *doc) personContext(a, b int) bool {
 	if d.fold(a-1) == "old" && d.fold(a-2) == "-" && d.fold(a-3) == "year" {
 		return true
@@ -446,8 +489,11 @@ func (d *doc) personContext(a, b int) bool {
 			return true
 		}
 	}
-	if speechVerbs[next] || next == "confessed" || next == "testified" {
+	if (speechVerbs[next] || next == "confessed" || next == "testified") && !d.groupOfBefore(a) {
 		return true
+	}
+	if next == "died" || (next == "was" || next == "were") && personPassives[d.fold(b+1)] {
+		return true // "Taymour Haddad was arrested in Homs": what only befalls a person
 	}
 	// "The commission's head, Reem Sabbagh, said": a role noun and a comma before
 	if d.fold(a-1) == "," && roleNouns[d.fold(a-2)] && (next == "," || next == ".") {
@@ -463,8 +509,28 @@ func (d *doc) personContext(a, b int) bool {
 // A name that adds to or drops words of a known one with the same family
 // name ("Thaer Hussein", "Col. Thaer Hussein") is the same person.
 func (d *doc) personFor(words []string, written string) *person {
+	return d.personForFather(words, written, false)
+}
+
+// personForAt is personFor for the name at token i: a name given as
+// someone's father ("His father, Mahmoud Ghazal, was detained") is not
+// the son whose name holds his (see fatherByNasab).
+func (d *doc) personForAt(words []string, written string, i int) *person {
+	k := i - 1
+	if d.fold(k) == "," {
+		k--
+	}
+	return d.personForFather(words, written, d.fold(k) == "father" && !d.tok(k).Cap)
+}
+
+func (d *doc) personForFather(words []string, written string, father bool) *person {
 	for _, p := range d.persons {
-		if sameName(p.words, words) {
+		if slices.Equal(p.words, words) {
+			return p // the father named after his son, named again: "Mahmoud Ghazal said little"
+		}
+	}
+	for _, p := range d.persons {
+		if sameName(p.words, words) && !(father && fatherByNasab(p.words, words)) {
 			if len(words) > len(p.words) {
 				p.words, p.name = words, written
 			}
@@ -525,6 +591,27 @@ func sameTransliteration(a, b []string) bool {
 	}
 	return k == len(short)
 }
+
+// fatherByNasab reports that one name is the other without its first
+// word: in an Arabic name the second word is the father's given name, so
+// "Mahmoud Ghazal" given as the father of "Yaman Mahmoud Ghazal" ("His
+// father, Mahmoud Ghazal, was detained in 1987") is the father, not Yaman.
+// Only a name given as a father's is read so: elsewhere the same shape is
+// a surname mention ("Ammar Zein al-Abidin" ... "Zein al-Abidin said"). A
+// compound given name ("Abdul Karim Hallaq") stays one person.
+func fatherByNasab(a, b []string) bool {
+	short, long := a, b
+	if len(a) > len(b) {
+		short, long = b, a
+	}
+	if len(long) < 3 || len(short) != len(long)-1 || compoundFirst[long[0]] {
+		return false
+	}
+	return slices.Equal(short, long[1:])
+}
+
+// compoundFirst are the first words of compound given names and kunyas.
+var compoundFirst = set(`abd abdul abdel abdal abdol abu umm um abou`)
 
 func sameName(a, b []string) bool {
 	if len(a) == 0 || len(b) == 0 {

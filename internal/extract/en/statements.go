@@ -93,7 +93,7 @@ func (d *doc) speakerOf(v int, s sentence) *person {
 		if d.own[m.sp.a] == ownEpithet {
 			continue
 		}
-		before := m.sp.b <= v && (d.onlyCommas(m.sp.b, v) || d.apposition(m.sp.b, v))
+		before := m.sp.b <= v && (d.onlyCommas(m.sp.b, v) || d.apposition(m.sp.b, v)) && !d.headOfBefore(m.sp.a)
 		after := m.sp.a > v && m.sp.a-v <= 4 && speechBefore[d.fold(v)] && d.isSpeaker(m.sp) && afterSpeakerEnd(d.fold(m.sp.b))
 		if !after && m.sp.a > v && m.sp.a-v <= 12 && isCloseQuote(d.fold(v-1)) && !d.clauseBreak(v+1, m.sp.a) {
 			after = !d.quoteBetween(v, m.sp.a) // "…,” recalls one of the inmates, 30-year-old Qasem"
@@ -111,6 +111,14 @@ func (d *doc) speakerOf(v int, s sentence) *person {
 		}
 	}
 	return speaker
+}
+
+// headOfBefore reports a name after "of" and a lower-case noun: "The
+// family of X said", "One of the lawyers of X said": the noun's people
+// speak, X is whom they speak for.
+func (d *doc) headOfBefore(a int) bool {
+	g := d.tok(a - 2)
+	return d.fold(a-1) == "of" && g.Word && (!g.Cap || a-2 == d.sentence(a).a) && !g.Digits
 }
 
 // apposition reports tokens [i, j) that set off a description between a
@@ -375,11 +383,11 @@ func (d *doc) fillContent() {
 		}
 		s := st.sent
 		for _, m := range d.sentencePersons(s) {
-			if m.person.name == speaker || d.isSpeaker(m.sp) || d.ofRelation(m.sp) {
+			if m.person.name == speaker || d.isSpeaker(m.sp) || d.ofRelation(m.sp) || d.hearerAt(m.sp.a) {
 				continue
 			}
-			if speaker != "" && d.kinNounAfterPossessive(m.sp.b) >= 0 {
-				continue // "X, Mazen’s brother, said": Mazen only says who X is
+			if d.kinNounAfterPossessive(m.sp.b) >= 0 {
+				continue // "X, Mazen’s brother, said", "a source said Ismail's brother fled": Mazen and Ismail only say who is meant
 			}
 			add(m.person)
 		}
@@ -395,6 +403,9 @@ func (d *doc) fillContent() {
 				if speechVerbs[d.fold(k+1)] || d.quoted(k, s) || !(d.fold(k-1) == "that" || speechVerbs[d.fold(k-1)]) {
 					continue
 				}
+				if d.speakerItself(speaker, f) {
+					continue // "He told reporters that he was taken first to ...": the speaker's own account
+				}
 				refs++
 				add(d.contentPronoun(k, speaker))
 			case (f == "the" || f == "this") && d.descriptionAfter(k) > 0:
@@ -406,6 +417,37 @@ func (d *doc) fillContent() {
 			}
 		}
 	}
+}
+
+// hearerAt reports a name at token a that is the one told, not the one
+// told of: "He told Nisreen that ...", "told to Nisreen that".
+func (d *doc) hearerAt(a int) bool {
+	f := d.fold(a - 1)
+	if f == "to" {
+		f = d.fold(a - 2)
+	}
+	return f == "told" || f == "tells" || f == "tell" || f == "telling"
+}
+
+// speakerItself reports that the pronoun he or she (f) in what a named
+// speaker says is the speaker: English reports one's own account so ("He
+// told our correspondent that he was taken to Hama", "Salma said she was
+// held for a year"). A speaker the text gives as someone's relative speaks
+// of that relative instead ("his brother, X, said he was tortured"), one
+// who speaks for an office of a client or a suspect, and a pronoun of the
+// other gender is someone else.
+func (d *doc) speakerItself(speaker, f string) bool {
+	if speaker == "" {
+		return false
+	}
+	p := d.personNamed(speaker)
+	if p == nil || len(p.kin) > 0 || d.speaksForOffice(p) {
+		return false // "His lawyer, X, told reporters that he was not guilty": his client
+	}
+	if f == "she" {
+		return p.female
+	}
+	return !p.female
 }
 
 // isSpeakerName reports a statement whose first participant is its

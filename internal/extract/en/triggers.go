@@ -46,6 +46,9 @@ func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 			return true // "according to the conviction": the document, not the event
 		}
 	}
+	if tr.Type == extract.EventArrest && tr.Words[0] == "caught" && !beVerbs[prev] && d.thingAfter(b) {
+		return true // "he had caught tuberculosis": what is caught is an illness, not a person
+	}
 	allegation := tr.Type == extract.EventTortureAllegation || tr.Type == extract.EventExecutionAllegation
 	future := prev == "be" && modals[prev2]
 	if future && tr.Type == extract.EventReferral {
@@ -66,6 +69,9 @@ func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 	if irrealisCourt[tr.Type] && d.irrealisBefore(a, s) {
 		return true // "whether he hoped X would one day stand trial", "called for a fair trial"
 	}
+	if (irrealisCourt[tr.Type] || tr.Type == extract.EventReferral || tr.Type == extract.EventCharge) && d.questionBefore(a, s) {
+		return true
+	}
 	if allegation && strings.HasSuffix(d.toks[b-1].Fold, "ed") && attributiveBefore[prev] && strings.HasSuffix(next, "s") && (roleNouns[next] || victimNouns[next]) {
 		return true // "families of executed detainees", "the tortured prisoners": who they are, not an event
 	}
@@ -78,6 +84,9 @@ func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 	}
 	switch tr.Type {
 	case extract.EventTrial:
+		if prev == "-" && (prev2 == "pre" || prev2 == "post") {
+			return true // "in pre-trial detention": custody before any trial
+		}
 		if next == "to" && (d.toks[a].Fold == "tried" || d.toks[a].Fold == "trying") || next == "and" && d.fold(b+1) == "error" || prev == "pending" || prev == "awaiting" || prev == "without" {
 			return true
 		}
@@ -110,6 +119,9 @@ func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 		if next == "the" || next == "a" || next == "footage" || next == "video" || next == "report" || next == "statement" || mediaNouns[prev] {
 			return true // "released the footage", "a video released by"
 		}
+		if tr.Verb && b == a+1 && (victimNouns[next] || roleNouns[next] || pluralRole(next) || adjectivalNext[next]) && !d.tok(b).Cap {
+			return true // "a released detainee told them", "newly freed prisoners": who they are, not whose release
+		}
 	case extract.EventTestimony:
 		if d.toks[a].Fold == "told" && b == a+1 {
 			// "told investigators", "told the ministry's investigators"; or a survivor who told anyone
@@ -118,11 +130,19 @@ func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 			}
 		}
 		if d.toks[a].Fold == "described" || d.toks[a].Fold == "describe" || d.toks[a].Fold == "describes" {
-			for k := b; k < s.b && k < b+5; k++ {
-				if d.toks[k].Fold == "as" {
+			// "described the prison at the airbase, run by the Air Force
+			// Intelligence, as one of the harshest": the "as" may follow a
+			// phrase set off by two commas; after one comma it opens a clause
+			// of time ("described being beaten, as guards laughed")
+			commas := 0
+			for k := b; k < s.b && k < b+8+8*commas; k++ {
+				f := d.toks[k].Fold
+				if f == "as" && commas != 1 {
 					return true // "described the decision as disappointing", "described it as a place where": a judgement, not an account
 				}
-				if f := d.toks[k].Fold; f == "," || f == "how" || f == "that" {
+				if f == "," && commas < 2 {
+					commas++
+				} else if f == "," || f == "how" || f == "that" || f == ";" || f == "as" {
 					break
 				}
 			}
@@ -169,6 +189,28 @@ func (d *doc) irrealisBefore(a int, s sentence) bool {
 	}
 	return false
 }
+
+// questionBefore reports a trigger at a inside an indirect question after
+// a verb of knowing: "we rarely learn what the man is charged with", "it
+// is unclear which court will try him". What is asked is no fact.
+func (d *doc) questionBefore(a int, s sentence) bool {
+	for k := a - 1; k > s.a && k >= a-6; k-- {
+		f := d.toks[k].Fold
+		if f == "," || f == ";" || f == ":" {
+			return false
+		}
+		if whWords[f] && knowingVerbs[d.fold(k-1)] {
+			return true
+		}
+	}
+	return false
+}
+
+// whWords open an indirect question after a verb of knowing.
+var whWords = set(`what which who whom how where when`)
+
+// knowingVerbs take an indirect question: "learn what", "know which", "unclear where".
+var knowingVerbs = set(`learn learns learned learnt know knows knew ask asks asked wonder wonders wondered unclear unknown`)
 
 // irrealisWords put what follows them in a wish, a demand or a question.
 var irrealisWords = set(`whether hoped hopes hope hoping wants want wanted wish wishes demanded demand demands demanding would could should might if unless`)
@@ -268,3 +310,19 @@ func (d *doc) ownedBody(a, b int) bool {
 	}
 	return d.fold(b) == "of" || d.fold(a-1) == "s" && isCloseQuote(d.fold(a-2))
 }
+
+// thingAfter reports that the object of an active verb ending before token
+// b is a thing, not a person: a lower-case noun with no determiner ("caught
+// tuberculosis", "caught fire", "caught lice"). A person object opens with
+// a pronoun, a determiner, a name or a role noun ("caught him", "caught the
+// suspect", "caught two officers", "caught guards").
+func (d *doc) thingAfter(b int) bool {
+	if b >= len(d.toks) || !d.toks[b].Word || d.toks[b].Cap || d.toks[b].Digits {
+		return false
+	}
+	f := d.toks[b].Fold
+	return !personObjectStarts[f] && !roleNouns[f] && !pluralRole(f) && !victimNouns[f]
+}
+
+// personObjectStarts open an object that can be a person.
+var personObjectStarts = set(`him her them his their its the a an this that these those two three four five six several dozens many some up with`)

@@ -34,6 +34,9 @@ func (d *doc) dateOf(typ string, a int, s sentence) *extract.DateRef {
 		if spoken[typ] && !d.speechDate(r, a, s) {
 			continue // "a photograph taken at a wedding in 2010,” she said": the words' date, not the speaking's
 		}
+		if !spoken[typ] && d.dateline[r.FirstTok] {
+			continue // "DAMASCUS, March 14 (Levant Wire) - Syrian forces have detained ...": the day the story was filed
+		}
 		if !spoken[typ] && (d.announcementDate(r) || r.FirstTok > a && d.citationBetween(a, r.FirstTok)) || d.clauseBetween(r, a) || d.triggerBetween(r, a) || accusedFrom >= 0 && r.FirstTok > accusedFrom || d.inRelativeAfter(r, a) || d.inRelativeBefore(r, a) {
 			continue
 		}
