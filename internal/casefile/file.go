@@ -57,6 +57,13 @@ type File struct {
 	Shown []model.Source
 }
 
+// TimelineKey is where a page of a hub's timeline starts: opaque to
+// pages and the API, which carry it as its String.
+type TimelineKey = store.EventKey
+
+// ParseTimelineKey reads a TimelineKey's String.
+func ParseTimelineKey(s string) (TimelineKey, error) { return store.ParseEventKey(s) }
+
 // Linked is another entity tied to this one through events.
 type Linked struct {
 	Ref   Ref

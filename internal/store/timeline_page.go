@@ -3,8 +3,11 @@ package store
 import (
 	"cmp"
 	"context"
+	"encoding/base64"
+	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/athar-project/athar/internal/access"
 )
@@ -19,6 +22,22 @@ import (
 // (the latest such statement the viewer may see, when there are several).
 type EventKey struct {
 	Date, Created, ID string
+}
+
+// String is the key as a page's link carries it: opaque, URL-safe.
+func (k EventKey) String() string {
+	return base64.RawURLEncoding.EncodeToString([]byte(k.Date + "\x1f" + k.Created + "\x1f" + k.ID))
+}
+
+// ParseEventKey reads a key String wrote. A key only says where a walk
+// starts: what the viewer may see is decided by the walk, whatever the key.
+func ParseEventKey(s string) (EventKey, error) {
+	b, err := base64.RawURLEncoding.Strict().DecodeString(s)
+	parts := strings.Split(string(b), "\x1f")
+	if err != nil || len(parts) != 3 || parts[1] == "" || parts[2] == "" {
+		return EventKey{}, errors.New("not a place in a timeline")
+	}
+	return EventKey{Date: parts[0], Created: parts[1], ID: parts[2]}, nil
 }
 
 // TimelineEvent is one event of a timeline page and its place in the walk.
