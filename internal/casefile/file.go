@@ -1,6 +1,7 @@
 package casefile
 
 import (
+	"cmp"
 	"slices"
 
 	"github.com/athar-project/athar/internal/model"
@@ -82,6 +83,13 @@ type Options struct {
 	// or organization's timeline that starts after this place (a
 	// File.TimelineNext) instead of the latest events.
 	EventsBefore *store.EventKey
+	// EventsLimit is how many events a page of the timeline lists
+	// (BoundedEvents if 0).
+	EventsLimit int
+	// PagedTimeline lists the timeline a page at a time whatever the
+	// entity's type, a person's too (the API's listing of an entity's
+	// events): the case status is then not derived from it.
+	PagedTimeline bool
 }
 
 // What a bounded case file lists at most of one entity.
@@ -148,7 +156,7 @@ func (rd *Reader) Read(e model.Entity, o Options) (*File, bool, error) {
 	}
 	var page []string
 	if hubPaged(e, o) {
-		if page, f.TimelineNext, err = rd.timelinePage(ids, o.EventsBefore); err != nil {
+		if page, f.TimelineNext, err = rd.timelinePage(ids, o.EventsBefore, cmp.Or(o.EventsLimit, BoundedEvents)); err != nil {
 			return f, false, err
 		}
 	}
@@ -257,14 +265,14 @@ func (rd *Reader) referencing(e model.Entity, ids []string, o Options) ([]model.
 // person's stays whole (its case status is derived from all of it); an
 // event has none.
 func hubPaged(e model.Entity, o Options) bool {
-	return o.Bounded && e.Type != model.TypePerson && e.Type != model.TypeEvent
+	return e.Type != model.TypeEvent && (o.PagedTimeline || o.Bounded && e.Type != model.TypePerson)
 }
 
 // timelinePage reads one page of the events that name one of ids through
 // the timeline's properties, newest first, starting after before (nil:
 // the latest), with where the next page starts when one follows.
-func (rd *Reader) timelinePage(ids []string, before *store.EventKey) ([]string, *store.EventKey, error) {
-	page, more, err := rd.st.TimelinePage(rd.ctx, rd.v, ids, slices.Clone(timelineProps), before, BoundedEvents)
+func (rd *Reader) timelinePage(ids []string, before *store.EventKey, limit int) ([]string, *store.EventKey, error) {
+	page, more, err := rd.st.TimelinePage(rd.ctx, rd.v, ids, slices.Clone(timelineProps), before, limit)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -330,7 +338,7 @@ func (f *File) timeline(n *notes, e model.Entity, own map[string]bool, refs []mo
 			f.RejectedEvents = append(f.RejectedEvents, ev)
 		}
 	}
-	if e.Type == model.TypePerson {
+	if e.Type == model.TypePerson && !o.PagedTimeline {
 		f.Disagreements = disagreements(f.Timeline)
 		if f.Case, f.Fate, err = n.readStatus(evs); err != nil {
 			return err
