@@ -67,8 +67,11 @@ func (s *Store) TimelinePage(ctx context.Context, v access.Viewer, ids, props []
 	}
 	// A statement places its event when no later statement the viewer may
 	// see ties the same event to the entity: a few rows of one event, read
-	// by the entity_id index.
-	latest := "NOT EXISTS (SELECT 1 FROM statements o WHERE o.entity_id = st.entity_id AND o.value_entity IN (" + placeholders(len(ids)) +
+	// by the entity_id index. COALESCE keeps the planners off the
+	// value_entity index, whose range for a hub is every tie to it (SQLite
+	// took it, and the organization page of 1,550 events cost 67 ms of
+	// CPU instead of 29).
+	latest := "NOT EXISTS (SELECT 1 FROM statements o WHERE o.entity_id = st.entity_id AND COALESCE(o.value_entity, '') IN (" + placeholders(len(ids)) +
 		") AND o.property IN (" + placeholders(len(props)) + ") AND o.status <> 'rejected' AND " + ocond +
 		" AND (o.date_start > st.date_start OR (o.date_start = st.date_start AND (o.created_at > st.created_at OR (o.created_at = st.created_at AND o.id > st.id)))))"
 	largs := append(append(idArgs(ids), idArgs(props)...), oargs...)
@@ -81,8 +84,10 @@ func (s *Store) TimelinePage(ctx context.Context, v access.Viewer, ids, props []
 			q := "SELECT st.entity_id, st.date_start, st.created_at, st.id FROM statements st WHERE st.value_entity = ? AND st.property = ? AND st.status <> 'rejected' AND " + cond
 			args := append([]any{id, p}, cargs...)
 			if before != nil {
-				q += " AND (st.date_start < ? OR (st.date_start = ? AND (st.created_at < ? OR (st.created_at = ? AND st.id < ?))))"
-				args = append(args, before.Date, before.Date, before.Created, before.Created, before.ID)
+				// A row value: both engines start the index range there,
+				// so a page deep in the timeline reads no more than the first.
+				q += " AND (st.date_start, st.created_at, st.id) < (?, ?, ?)"
+				args = append(args, before.Date, before.Created, before.ID)
 			}
 			q += " AND " + latest + fmt.Sprintf(" ORDER BY st.date_start DESC, st.created_at DESC, st.id DESC LIMIT %d", limit+1)
 			args = append(args, largs...)
