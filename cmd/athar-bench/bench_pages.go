@@ -35,6 +35,7 @@ func benchPagesCommand(g *globals) *cobra.Command {
 	var passwordStdin bool
 	var only string
 	var serverPID int
+	var paths []string
 	cmd := &cobra.Command{
 		Use:   "pages",
 		Short: "Measure page latency (p50, p95, p99) of a running server on the store it serves",
@@ -45,7 +46,10 @@ serves (--data/--db must name the same store; it is only read). Prints p50,
 p95, p99 and the slowest request per kind of page. Any answer other than 200
 stops the run: a fast error page measures nothing. With --server-pid (a
 server on this machine) it also prints the server's CPU time per request,
-which other work on a shared machine does not inflate as it does latency.`,
+which other work on a shared machine does not inflate as it does latency.
+With --path KIND=PATH (repeatable) it measures only those paths, each
+--requests times: a given page such as that of the entity most sources name.
+Paths under /api/ are sent with the token in ATHAR_TOKEN.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
@@ -66,6 +70,11 @@ which other work on a shared machine does not inflate as it does latency.`,
 				return cannot(err)
 			}
 			pages := samplePages(sample, perPage)
+			if len(paths) > 0 {
+				if pages, err = givenPages(paths, perPage); err != nil {
+					return cannot(err)
+				}
+			}
 			if only != "" {
 				pages = slices.DeleteFunc(pages, func(p pageKind) bool { return !strings.Contains(p.kind, only) })
 				if len(pages) == 0 {
@@ -132,6 +141,7 @@ which other work on a shared machine does not inflate as it does latency.`,
 	cmd.Flags().IntVar(&perPage, "requests", 300, "requests per kind of page")
 	cmd.Flags().StringVar(&only, "only", "", "measure only the kinds of page whose name holds this (\"review\")")
 	cmd.Flags().IntVar(&serverPID, "server-pid", 0, "the server's process id, to print its CPU time per request (Linux)")
+	cmd.Flags().StringArrayVar(&paths, "path", nil, "KIND=PATH: measure this path (repeatable; instead of the sampled pages)")
 	return cmd
 }
 
@@ -293,11 +303,28 @@ func enrol(ctx context.Context, client *http.Client, base string) error {
 	return nil
 }
 
+// givenPages are the --path flags as kinds of page, each path n times.
+func givenPages(flags []string, n int) ([]pageKind, error) {
+	var out []pageKind
+	for _, f := range flags {
+		kind, path, ok := strings.Cut(f, "=")
+		if !ok || kind == "" || !strings.HasPrefix(path, "/") {
+			return nil, fmt.Errorf("--path %q: give KIND=/path", f)
+		}
+		out = append(out, pageKind{kind, slices.Repeat([]string{path}, n)})
+	}
+	return out, nil
+}
+
 // fetch requests one page and reads it whole; anything but 200 is an error.
+// An API path carries the token in ATHAR_TOKEN.
 func fetch(ctx context.Context, client *http.Client, u string) (int, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
 	if err != nil {
 		return 0, err
+	}
+	if strings.Contains(u, "/api/") {
+		req.Header.Set("Authorization", "Bearer "+os.Getenv("ATHAR_TOKEN"))
 	}
 	resp, err := client.Do(req)
 	if err != nil {

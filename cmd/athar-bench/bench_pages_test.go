@@ -47,3 +47,28 @@ func TestParseProcCPU(t *testing.T) {
 		t.Fatalf("processCPU(0) = %v, %v; want 0", d, err)
 	}
 }
+
+func TestGivenPages(t *testing.T) {
+	for _, c := range []struct {
+		flag string
+		kind string
+		bad  bool
+	}{
+		{"hub page=/entities/abc", "hub page", false},
+		{"api hub=/api/v1/entities/abc?limit=5", "api hub", false},
+		{"/entities/abc", "", true},
+		{"=/entities/abc", "", true},
+		{"hub=entities/abc", "", true},
+	} {
+		got, err := givenPages([]string{c.flag}, 3)
+		if c.bad {
+			if err == nil {
+				t.Errorf("--path %q: %v, want an error", c.flag, got)
+			}
+			continue
+		}
+		if err != nil || len(got) != 1 || got[0].kind != c.kind || len(got[0].paths) != 3 {
+			t.Errorf("--path %q: %+v, %v", c.flag, got, err)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"errors"
+	"strings"
 
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/app"
@@ -74,44 +75,52 @@ func (s *Server) entityPage(ctx context.Context, p Paging, typ, kind string) ([]
 
 type entityShowOut struct{ Body entityDetailOut }
 
-// entityShow is one entity: its names, every statement the caller may see
-// grouped by property, the events it takes part in with their review state,
-// a person's case status and fate (from the case file), and for an event
-// its participants. An id merged into another answers with the entity it
-// was merged into (whose id then differs from the one asked for).
+// entityStatementsShown is how many statements one entity's answer holds
+// at most; the rest are paged by GET /entities/{id}/statements.
+const entityStatementsShown = maxLimit
+
+// entityShow is one entity: its names, the statements the caller may see
+// grouped by property (the first entityStatementsShown, with a cursor for
+// the rest), the events it takes part in with their review state (a
+// facility's, place's or organization's latest page, with a cursor for
+// the earlier ones), a person's case status and fate (from the case file),
+// and for an event its participants. An id merged into another answers
+// with the entity it was merged into (whose id then differs from the one
+// asked for). However many sources name it, it reads a bounded amount.
 func (s *Server) entityShow(ctx context.Context, in *idIn) (*entityShowOut, error) {
 	v := callerOf(ctx).viewer
 	rd := s.app.Cases().Reader(ctx, v)
-	f, err := rd.ReadID(in.ID, casefile.Options{})
+	f, err := rd.ReadID(in.ID, casefile.Options{Bounded: true})
 	if errors.Is(err, casefile.ErrNotFound) {
 		return nil, notFound("entity")
 	}
 	if err != nil {
 		return nil, s.internal(ctx, "read case file", err)
 	}
-	var sts []model.Statement
-	for _, id := range append([]string{f.Ref.ID}, f.Merged...) {
-		own, err := rd.Statements(id)
-		if err != nil {
-			return nil, s.internal(ctx, "read statements", err)
-		}
-		sts = append(sts, own...)
+	ids := append([]string{f.Ref.ID}, f.Merged...)
+	sts, err := s.store.StatementPageFor(ctx, v, app.StatementFilter{EntityIDs: ids, Limit: entityStatementsShown + 1})
+	if err != nil {
+		return nil, s.internal(ctx, "read statements", err)
 	}
 	doc := f.Doc()
 	d := entityDetailOut{EntityOut: EntityOut{ID: f.Ref.ID, Type: string(f.Ref.Type), Names: names(sts)},
 		MergedFrom: append([]string{}, f.Merged...), Statements: map[string][]statementOut{}, Events: []eventRefOut{},
 		Status: doc.Status, Fate: doc.Fate}
+	if len(sts) > entityStatementsShown {
+		sts = sts[:entityStatementsShown]
+		d.StatementsNextCursor = nextCursor("statements", sts[len(sts)-1].ID)
+		// Not every statement is here: the names come from the totals
+		// kept of each, as the case file reads them.
+		d.Names = f.Names()
+	}
 	for _, st := range sts {
 		d.Statements[string(st.Property)] = append(d.Statements[string(st.Property)], toStatement(st))
 	}
 	var parts []model.Statement
 	if f.Ref.Type != model.TypeEvent {
-		for _, ev := range f.Events {
-			for _, p := range ev.Part {
-				d.Events = append(d.Events, eventRefOut{EventID: ev.ID, EventType: string(ev.Type), Date: dateString(ev.Date),
-					Property: string(p.Property), Role: string(p.Role), StatementID: p.ID, Review: string(ev.Status)})
-				parts = append(parts, p)
-			}
+		d.Events, parts = eventRefs(f.Events)
+		if f.TimelineNext != nil {
+			d.EventsNextCursor = eventsCursor(*f.TimelineNext)
 		}
 	}
 	if f.Ref.Type == model.TypeEvent {
@@ -125,6 +134,80 @@ func (s *Server) entityShow(ctx context.Context, in *idIn) (*entityShowOut, erro
 		return nil, err
 	}
 	return &entityShowOut{Body: d}, nil
+}
+
+// eventRefs are the entity's parts in evs, and the statements they rest on.
+func eventRefs(evs []casefile.Event) ([]eventRefOut, []model.Statement) {
+	out := []eventRefOut{}
+	var parts []model.Statement
+	for _, ev := range evs {
+		for _, p := range ev.Part {
+			out = append(out, eventRefOut{EventID: ev.ID, EventType: string(ev.Type), Date: dateString(ev.Date),
+				Property: string(p.Property), Role: string(p.Role), StatementID: p.ID, Review: string(ev.Status)})
+			parts = append(parts, p)
+		}
+	}
+	return out, parts
+}
+
+// An entity's events are paged by the place in its timeline where the
+// next page starts. The date is empty for an undated event, and a cursor's
+// parts may not be: it travels with a prefix.
+const eventsCursorKind = "entity-events"
+
+func eventsCursor(k casefile.TimelineKey) *string {
+	return nextCursor(eventsCursorKind, "d"+k.Date, k.Created, k.ID)
+}
+
+type entityEventsIn struct {
+	ID string `path:"id" maxLength:"200"`
+	Paging
+}
+
+type eventRefPageOut struct {
+	Items      []eventRefOut `json:"items"`
+	NextCursor *string       `json:"next_cursor" doc:"Pass as cursor for the next page; null on the last page."`
+}
+
+type entityEventsOut struct{ Body eventRefPageOut }
+
+// entityEvents is one page of the events an entity takes part in (as
+// participant, organizer or location) that the caller may see and that are
+// not rejected, newest first: the whole timeline of a prison that
+// thousands of sources name, a page at a time.
+func (s *Server) entityEvents(ctx context.Context, in *entityEventsIn) (*entityEventsOut, error) {
+	limit, err := in.Limit.value()
+	if err != nil {
+		return nil, err
+	}
+	o := casefile.Options{Bounded: true, PagedTimeline: true, EventsLimit: limit}
+	if in.Cursor != "" {
+		parts, ok := decodeCursor(in.Cursor, eventsCursorKind, 3)
+		if !ok || !strings.HasPrefix(parts[0], "d") {
+			return nil, badCursor()
+		}
+		o.EventsBefore = &casefile.TimelineKey{Date: parts[0][1:], Created: parts[1], ID: parts[2]}
+	}
+	f, err := s.app.Cases().Reader(ctx, callerOf(ctx).viewer).ReadID(in.ID, o)
+	if errors.Is(err, casefile.ErrNotFound) {
+		return nil, notFound("entity")
+	}
+	if err != nil {
+		return nil, s.internal(ctx, "read case file", err)
+	}
+	out := &entityEventsOut{Body: eventRefPageOut{Items: []eventRefOut{}}}
+	if f.Ref.Type == model.TypeEvent {
+		return out, nil
+	}
+	var parts []model.Statement
+	out.Body.Items, parts = eventRefs(f.Events)
+	if f.TimelineNext != nil {
+		out.Body.NextCursor = eventsCursor(*f.TimelineNext)
+	}
+	if err := s.record(ctx, "api-list", nil, parts); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 type entityCaseOut struct{ Body casefile.Doc }

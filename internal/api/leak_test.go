@@ -138,6 +138,9 @@ func (r *rig) crawl(who string) []response {
 			pages("/api/v1/entities/"+id+"/statements", func(st map[string]any) {
 				get("/api/v1/statements/" + st["id"].(string))
 			})
+			pages("/api/v1/entities/"+id+"/events", func(ev map[string]any) {
+				get("/api/v1/events/" + ev["event_id"].(string))
+			})
 		})
 	}
 	pages("/api/v1/events", func(it map[string]any) { get("/api/v1/events/" + it["id"].(string)) })
@@ -152,6 +155,7 @@ func (r *rig) crawl(who string) []response {
 		get("/api/v1/entities/" + id)
 		get("/api/v1/entities/" + id + "/case")
 		get("/api/v1/entities/" + id + "/statements")
+		get("/api/v1/entities/" + id + "/events")
 		get("/api/v1/events/" + id)
 	}
 	for _, id := range []string{f.restrictedStmt, f.confidentialStmt, f.proposed} {

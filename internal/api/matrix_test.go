@@ -109,6 +109,7 @@ func (r *rig) calls() []call {
 		{"GET", "/api/v1/entities?type=person", nil},
 		{"GET", "/api/v1/entities/" + f.person, nil},
 		{"GET", "/api/v1/entities/" + f.person + "/statements", nil},
+		{"GET", "/api/v1/entities/" + f.person + "/events", nil},
 		{"GET", "/api/v1/entities/" + f.person + "/case", nil},
 		{"POST", "/api/v1/entities/" + f.person + "/splits", r.splitBody},
 		{"GET", "/api/v1/events", nil},

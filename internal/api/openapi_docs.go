@@ -51,14 +51,18 @@ var operationDocs = map[string]operationDoc{
 		"run on its main text before the answer. A page that cannot be captured is a 422 naming why, and nothing of it is " +
 		"stored. Analysts, reviewers and admins."},
 	"list-entities": {"Entities", "Entities the caller may see something of, with the names they may see, by type. Paged."},
-	"get-entity": {"Entities", "One entity: its names, every statement the caller may see by property, the events it takes part in " +
-		"with their review state, and a person's case status and fate. An id merged into another answers with the entity it was merged into."},
+	"get-entity": {"Entities", "One entity: its names, the statements the caller may see by property (the first 200; " +
+		"`statements_next_cursor` pages the rest through its statements), the events it takes part in with their review state (a " +
+		"facility's, place's or organization's latest 50; `events_next_cursor` pages the earlier ones through its events), and a " +
+		"person's case status and fate. An id merged into another answers with the entity it was merged into."},
 	"get-entity-case": {"Entities", "An entity's case file, the one its page, the reconciliation preview and the dossier show (what " +
 		"`athar case ID --json` prints): names, the events it takes part in with its role, date, modality and review state, and a " +
 		"person's case status and fate, each as confirmed events support it and as every event the caller may see suggests it."},
 	"list-entity-statements": {"Entities", "Statements about an entity and about those merged into it, filtered by status or property. Paged."},
-	"list-events":            {"Events", "Events with their type, date, modalities, locations, participants and roles, and the sources they rest on. Paged."},
-	"get-event":              {"Events", "One event with its participants and their roles."},
+	"list-entity-events": {"Entities", "The events an entity (and those merged into it) takes part in as participant, organizer or " +
+		"location that the caller may see and that are not rejected, newest first, each once, with its review state. Paged."},
+	"list-events": {"Events", "Events with their type, date, modalities, locations, participants and roles, and the sources they rest on. Paged."},
+	"get-event":   {"Events", "One event with its participants and their roles."},
 	"get-statement": {"Statements", "One statement: its value or linked entity, source, span and quote, dates, modality, role, " +
 		"status and sensitivity."},
 	"list-review-queue": {"Review", "Proposed statements awaiting review, oldest first. Reviewers and admins."},

@@ -34,6 +34,7 @@ func (s *Server) routes() {
 	add(s, readers, get("/entities/{id}", "get-entity", "One entity: names, statements by property, events"), s.entityShow)
 	add(s, readers, get("/entities/{id}/statements", "list-entity-statements", "Statements about an entity"), s.entityStatements)
 	add(s, reviewers, post("/entities/{id}/splits", "split-entity", "Take chosen statements off an entity onto a new one (another person of the same name); dry_run previews"), s.entitySplit)
+	add(s, readers, get("/entities/{id}/events", "list-entity-events", "The events an entity takes part in, newest first, a page at a time"), s.entityEvents)
 	add(s, readers, get("/entities/{id}/case", "get-entity-case", "An entity's case file: names, events with their review state, case status and fate"), s.entityCase)
 
 	add(s, readers, get("/events", "list-events", "List events with their participants and roles"), s.eventsList)

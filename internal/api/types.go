@@ -137,12 +137,14 @@ func toEntity(e app.EntityNames) EntityOut {
 // the events it takes part in.
 type entityDetailOut struct {
 	EntityOut
-	MergedFrom []string                  `json:"merged_from" doc:"Entities merged into this one; their statements are included."`
-	Statements map[string][]statementOut `json:"statements" doc:"Every statement the caller may see, by property, oldest first. Rejected ones are included with their status."`
-	Events     []eventRefOut             `json:"events" doc:"The events it takes part in, as participant, organizer or location, with each event's review state (rejected ones too)."`
-	Event      *eventOut                 `json:"event,omitempty" doc:"For an entity of type event: the event."`
-	Status     casefile.StatusDoc        `json:"status" doc:"A person's case status, from confirmed events and as every event suggests it (GET /entities/{id}/case has the whole case file)."`
-	Fate       casefile.FateDoc          `json:"fate" doc:"A victim's fate, likewise."`
+	MergedFrom           []string                  `json:"merged_from" doc:"Entities merged into this one; their statements are included."`
+	Statements           map[string][]statementOut `json:"statements" doc:"The statements the caller may see, by property, in the order they were made, the first 200 of them; rejected ones are included with their status."`
+	StatementsNextCursor *string                   `json:"statements_next_cursor" doc:"When it has more than 200: pass as cursor to GET /entities/{id}/statements for the rest; null otherwise."`
+	Events               []eventRefOut             `json:"events" doc:"The events it takes part in, as participant, organizer or location, with each event's review state: a person's all (rejected ones too); a facility's, place's or organization's latest 50 that are not rejected."`
+	EventsNextCursor     *string                   `json:"events_next_cursor" doc:"When earlier events follow: pass as cursor to GET /entities/{id}/events for them; null otherwise."`
+	Event                *eventOut                 `json:"event,omitempty" doc:"For an entity of type event: the event."`
+	Status               casefile.StatusDoc        `json:"status" doc:"A person's case status, from confirmed events and as every event suggests it (GET /entities/{id}/case has the whole case file)."`
+	Fate                 casefile.FateDoc          `json:"fate" doc:"A victim's fate, likewise."`
 }
 
 // eventRefOut is an entity's part in an event.

@@ -1,9 +1,11 @@
 package casefile
 
 import (
+	"cmp"
 	"slices"
 
 	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/store"
 )
 
 // File is an entity's case file as one viewer may see it: what its record
@@ -47,11 +49,21 @@ type File struct {
 	// TimelineTotal, which is not counted past.
 	SourcesTotal, TimelineTotal int
 	TimelineMore                bool
+	// TimelineNext, when bounded and older events follow the ones listed,
+	// is where the next page of the timeline starts (Options.EventsBefore).
+	TimelineNext *store.EventKey
 
 	// Shown are the sources it lists or cites: reading restricted ones is
 	// recorded in the access log before the case file is handed over.
 	Shown []model.Source
 }
+
+// TimelineKey is where a page of a hub's timeline starts: opaque to
+// pages and the API, which carry it as its String.
+type TimelineKey = store.EventKey
+
+// ParseTimelineKey reads a TimelineKey's String.
+func ParseTimelineKey(s string) (TimelineKey, error) { return store.ParseEventKey(s) }
 
 // Linked is another entity tied to this one through events.
 type Linked struct {
@@ -67,6 +79,17 @@ type Options struct {
 	// all. A person's events are read whole either way: the case status is
 	// derived from all of them. The dossier reads unbounded.
 	Bounded bool
+	// EventsBefore, when bounded, lists the page of a facility's, place's
+	// or organization's timeline that starts after this place (a
+	// File.TimelineNext) instead of the latest events.
+	EventsBefore *store.EventKey
+	// EventsLimit is how many events a page of the timeline lists
+	// (BoundedEvents if 0).
+	EventsLimit int
+	// PagedTimeline lists the timeline a page at a time whatever the
+	// entity's type, a person's too (the API's listing of an entity's
+	// events): the case status is then not derived from it.
+	PagedTimeline bool
 }
 
 // What a bounded case file lists at most of one entity.
@@ -131,7 +154,13 @@ func (rd *Reader) Read(e model.Entity, o Options) (*File, bool, error) {
 	if err != nil {
 		return f, false, err
 	}
-	if !stated && len(refs) == 0 && len(srcs) == 0 {
+	var page []string
+	if hubPaged(e, o) {
+		if page, f.TimelineNext, err = rd.timelinePage(ids, o.EventsBefore, cmp.Or(o.EventsLimit, BoundedEvents)); err != nil {
+			return f, false, err
+		}
+	}
+	if !stated && len(refs) == 0 && len(srcs) == 0 && len(page) == 0 && eventsTotal == 0 {
 		return f, false, nil
 	}
 	if e.Type == model.TypeEvent {
@@ -149,7 +178,7 @@ func (rd *Reader) Read(e model.Entity, o Options) (*File, bool, error) {
 		if f.Facts, err = n.facts(sts, FactOrder, notFacts); err != nil {
 			return f, false, err
 		}
-		if err := f.timeline(n, e, own, refs, eventsTotal, o); err != nil {
+		if err := f.timeline(n, e, own, refs, page, eventsTotal, o); err != nil {
 			return f, false, err
 		}
 		if err := f.chain(rd, n, sts, refs); err != nil {
@@ -211,8 +240,10 @@ func (f *File) readOwn(n *notes, e model.Entity, ids []string, o Options) (srcs 
 // A person's are read whole, with the rejected parts too, so that an event
 // a reviewer rejected is said to be rejected rather than left out.
 func (rd *Reader) referencing(e model.Entity, ids []string, o Options) ([]model.Statement, int, error) {
-	if o.Bounded && e.Type != model.TypePerson && e.Type != model.TypeEvent {
-		refs, err := rd.st.LatestReferencing(rd.ctx, rd.v, ids, append(slices.Clone(timelineProps), chainProps...), 4*BoundedEvents)
+	if hubPaged(e, o) {
+		// The timeline's events come a page at a time (timelinePage);
+		// here only the chain of command.
+		refs, err := rd.st.LatestReferencing(rd.ctx, rd.v, ids, slices.Clone(chainProps), 4*BoundedEvents)
 		if err != nil {
 			return nil, 0, err
 		}
@@ -227,6 +258,33 @@ func (rd *Reader) referencing(e model.Entity, ids []string, o Options) ([]model.
 	}
 	rejected, err := rd.st.RejectedReferencing(rd.ctx, rd.v, ids, timelineProps)
 	return append(refs, rd.keep(rejected)...), 0, err
+}
+
+// hubPaged reports whether the case file lists the entity's timeline a
+// page at a time: a bounded one of a facility, place or organization. A
+// person's stays whole (its case status is derived from all of it); an
+// event has none.
+func hubPaged(e model.Entity, o Options) bool {
+	return e.Type != model.TypeEvent && (o.PagedTimeline || o.Bounded && e.Type != model.TypePerson)
+}
+
+// timelinePage reads one page of the events that name one of ids through
+// the timeline's properties, newest first, starting after before (nil:
+// the latest), with where the next page starts when one follows.
+func (rd *Reader) timelinePage(ids []string, before *store.EventKey, limit int) ([]string, *store.EventKey, error) {
+	page, more, err := rd.st.TimelinePage(rd.ctx, rd.v, ids, slices.Clone(timelineProps), before, limit)
+	if err != nil {
+		return nil, nil, err
+	}
+	out := make([]string, 0, len(page))
+	for _, te := range page {
+		out = append(out, te.EventID)
+	}
+	var next *store.EventKey
+	if more {
+		next = &page[len(page)-1].Key
+	}
+	return out, next, nil
 }
 
 // names splits name and alias claims by script, and epithets apart.
@@ -253,16 +311,13 @@ func (f *File) names(n *notes, sts []model.Statement) error {
 // participant), a facility's or place's (as location), an organization's
 // (as organizer or participant); a person's case status and fate; and what
 // is tied to it through them.
-func (f *File) timeline(n *notes, e model.Entity, own map[string]bool, refs []model.Statement, total int, o Options) error {
+func (f *File) timeline(n *notes, e model.Entity, own map[string]bool, refs []model.Statement, page []string, total int, o Options) error {
 	ids := eventIDs(refs)
-	if o.Bounded && e.Type != model.TypePerson {
-		// A prison's or a city's latest events (total counts them all,
-		// when refs are only the latest); a person's timeline stays whole,
-		// since the case status is derived from all of it.
-		total = max(total, len(ids))
-		if len(ids) > BoundedEvents {
-			ids = ids[len(ids)-BoundedEvents:]
-		}
+	if hubPaged(e, o) {
+		// A page of a prison's or a city's events (total counts them all,
+		// up to EventsCounted); a person's timeline stays whole, since the
+		// case status is derived from all of it.
+		ids = page
 		if total > len(ids) {
 			f.TimelineTotal = total
 		}
@@ -283,7 +338,7 @@ func (f *File) timeline(n *notes, e model.Entity, own map[string]bool, refs []mo
 			f.RejectedEvents = append(f.RejectedEvents, ev)
 		}
 	}
-	if e.Type == model.TypePerson {
+	if e.Type == model.TypePerson && !o.PagedTimeline {
 		f.Disagreements = disagreements(f.Timeline)
 		if f.Case, f.Fate, err = n.readStatus(evs); err != nil {
 			return err

@@ -16,11 +16,14 @@ type reader struct {
 	// brief bounds what a page lists of an entity that thousands of
 	// sources name (casefile.Options.Bounded).
 	brief bool
-	ctx   context.Context
-	st    app.Reader
-	app   *app.App
-	v     access.Viewer
-	cf    *casefile.Reader
+	// eventsBefore, on a page of a hub's timeline after the first, is where
+	// that page starts (casefile.Options.EventsBefore).
+	eventsBefore *casefile.TimelineKey
+	ctx          context.Context
+	st           app.Reader
+	app          *app.App
+	v            access.Viewer
+	cf           *casefile.Reader
 }
 
 func (s *Server) reader(ctx context.Context, v access.Viewer) *reader {

@@ -140,6 +140,14 @@ func (s *Server) loadView(w http.ResponseWriter, r *http.Request, suffix string)
 	}
 	rd := s.reader(ctx, v)
 	rd.brief = true
+	if b := r.URL.Query().Get("before"); b != "" && suffix == "timeline" {
+		k, err := casefile.ParseTimelineKey(b)
+		if err != nil {
+			s.renderError(w, r, http.StatusBadRequest)
+			return entityPage{}, nil, false
+		}
+		rd.eventsBefore = &k
+	}
 	p, ok, err := rd.loadEntity(e)
 	if err != nil {
 		s.serverError(w, r, err)

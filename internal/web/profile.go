@@ -21,6 +21,9 @@ type entityPage struct {
 	// StNotes are the notes on its statements the viewer may see, by
 	// statement (statement_notes.go).
 	StNotes map[string][]app.StatementNote
+	// A hub's timeline a page at a time: the page of older events, and
+	// on a page after the first, the latest.
+	OlderURL, LatestURL string
 }
 
 // candidate is an open merge proposal naming this entity.
@@ -33,11 +36,17 @@ type candidate struct {
 // loadEntity reads an entity's page. ok is false when the viewer may see
 // nothing of it.
 func (rd *reader) loadEntity(e model.Entity) (entityPage, bool, error) {
-	f, ok, err := rd.cf.Read(e, casefile.Options{Bounded: rd.brief})
+	f, ok, err := rd.cf.Read(e, casefile.Options{Bounded: rd.brief, EventsBefore: rd.eventsBefore})
 	if err != nil || !ok {
 		return entityPage{File: f}, false, err
 	}
 	p := entityPage{File: f, SourceRows: rows(f.Sources)}
+	if f.TimelineNext != nil {
+		p.OlderURL = "/entities/" + e.ID + "/timeline?before=" + f.TimelineNext.String()
+	}
+	if rd.eventsBefore != nil {
+		p.LatestURL = "/entities/" + e.ID + "/timeline"
+	}
 	if e.Type != model.TypeEvent {
 		if p.Candidates, err = rd.candidates(append([]string{e.ID}, f.Merged...)); err != nil {
 			return p, false, err

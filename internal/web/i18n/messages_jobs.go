@@ -48,9 +48,14 @@ var englishJobs = map[string]string{
 	"jobs.state.cancelled": "cancelled",
 	"jobs.state.completed": "completed",
 
-	"entity.latest_events":      "The latest %d of %d events.",
-	"entity.latest_events_more": "The latest %d of more than %d events; the timeline view has them all.",
-	"entity.newest_sources":     "The newest %d of %d sources; search for the name to see them all.",
+	"entity.latest_events":           "The latest %d of %d events.",
+	"entity.latest_events_more":      "The latest %d of more than %d events; the timeline view has them all.",
+	"entity.newest_sources":          "The newest %d of %d sources; search for the name to see them all.",
+	"entity.latest_events_page_more": "The latest %d of more than %d events.",
+	"entity.older_page":              "%d earlier events of %d.",
+	"entity.older_page_more":         "%d earlier events of more than %d.",
+	"entity.older_events":            "Earlier events",
+	"entity.latest_events_link":      "The latest events",
 }
 
 var arabicJobs = map[string]string{
@@ -89,7 +94,12 @@ var arabicJobs = map[string]string{
 	"jobs.state.cancelled": "ملغاة",
 	"jobs.state.completed": "مكتملة",
 
-	"entity.latest_events":      "آخر %d من %d حدثًا.",
-	"entity.latest_events_more": "آخر %d من أكثر من %d حدث؛ تجدها كلها في عرض الخط الزمني.",
-	"entity.newest_sources":     "أحدث %d من %d مصدرًا؛ ابحث عن الاسم لتراها كلها.",
+	"entity.latest_events":           "آخر %d من %d حدثًا.",
+	"entity.latest_events_more":      "آخر %d من أكثر من %d حدث؛ تجدها كلها في عرض الخط الزمني.",
+	"entity.newest_sources":          "أحدث %d من %d مصدرًا؛ ابحث عن الاسم لتراها كلها.",
+	"entity.latest_events_page_more": "آخر %d من أكثر من %d حدث.",
+	"entity.older_page":              "%d من الأحداث السابقة من أصل %d.",
+	"entity.older_page_more":         "%d من الأحداث السابقة من أصل أكثر من %d.",
+	"entity.older_events":            "الأحداث السابقة",
+	"entity.latest_events_link":      "آخر الأحداث",
 }
