@@ -61,3 +61,42 @@ func TestNoTransactionOfALongIngestGrowsWithIt(t *testing.T) {
 		}
 	})
 }
+
+// A long source whose search document must be indexed again — after a
+// raise of its level sealed it, which removes its words in the clear — is
+// indexed by the catch-up a part a transaction, as ingest indexes it, not
+// whole in one (issue 18: that transaction grew with the text, and a sealed
+// document's hashed words are some eighteen times its bytes). Another
+// process (a fresh store on the same database) runs the catch-up, so that
+// what it counts is the catch-up's alone.
+func TestLongSourceIsIndexedAgainInParts(t *testing.T) {
+	twoStores(t, func(t *testing.T, st, other *store.Store) {
+		ctx := context.Background()
+		a := app.New(st, app.Config{})
+		text := quietText(store.TextPiece + 5000)
+		got, err := a.IngestBytes(ctx, access.Operator(), "long.txt", text, app.IngestOptions{StoreOnly: true})
+		if err != nil || got.Outcome != app.Stored || got.Err != nil {
+			t.Fatalf("ingest: %+v %v", got, err)
+		}
+		confidential := model.Confidential
+		raised, err := a.IngestBytes(ctx, access.Operator(), "long.txt", text, app.IngestOptions{StoreOnly: true, Kind: model.KindTestimony, Sensitivity: &confidential})
+		if err != nil || raised.Outcome != app.Exists || !raised.Raised {
+			t.Fatalf("raise: %+v %v", raised, err)
+		}
+		b := app.New(other, app.Config{})
+		n, err := b.CatchUpSearch(ctx)
+		if err != nil || n == 0 {
+			t.Fatalf("the catch-up indexed %d (%v)", n, err)
+		}
+		if w := other.LargestWriteBytes(); w >= 512<<10 {
+			t.Errorf("a transaction of the catch-up wrote %d bytes for a text of %d", w, len(text))
+		}
+		res, err := b.Search(ctx, access.Operator(), app.SearchQuery{Text: "quillwort"})
+		if err != nil || len(res.Sources) != 1 || res.Sources[0].ID != got.Source.ID {
+			t.Errorf("the raised source is not found by its last word: %+v %v", res.Sources, err)
+		}
+		if again, err := b.CatchUpSearch(ctx); err != nil || again != 0 {
+			t.Errorf("a second catch-up indexed %d (%v)", again, err)
+		}
+	})
+}

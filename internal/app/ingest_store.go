@@ -298,9 +298,12 @@ func (a *App) indexStaged(ctx context.Context, r *run, sourceID string, p *parse
 
 // indexParts indexes the parts of a source's search document (made by
 // search.SourceDocument), a transaction each, letting other writers in
-// between.
+// between; from the last to the first, so that a document whose first part
+// is indexed is indexed whole, and one that is not is found by the
+// catch-up (store.LongSourcesUnindexed) should this stop on the way.
 func (a *App) indexParts(ctx context.Context, actor, sourceID string, parts []string) error {
-	for i, part := range parts {
+	for i := len(parts) - 1; i >= 0; i-- {
+		part := parts[i]
 		if a.between != nil {
 			a.between("part", i)
 		}

@@ -241,6 +241,22 @@ func (t *Tx) indexDoc(ctx context.Context, kind, ref string, part int, body stri
 	return err
 }
 
+// LongSourcesUnindexed lists up to limit sources whose text is stored in
+// pieces (longer than TextPiece), whole, not taken down, and whose search
+// document's first part is not indexed: after a raise of level or a key
+// rotation removed it, or an ingest stopped while it indexed the parts
+// (which it indexes from the last to the first, so that a first part
+// indexed means all are). The caller indexes each a part a transaction
+// (IndexSourcePart), as ingest does, rather than whole in one
+// (IndexPending, which would index them next).
+func (s *Store) LongSourcesUnindexed(ctx context.Context, limit int) ([]string, error) {
+	return s.strings(ctx, "SELECT x.id FROM sources x WHERE EXISTS (SELECT 1 FROM source_texts t WHERE t.source_id = x.id) "+
+		"AND NOT EXISTS (SELECT 1 FROM source_text_pending p WHERE p.source_id = x.id) "+
+		"AND NOT EXISTS (SELECT 1 FROM takedowns k WHERE k.source_id = x.id) "+
+		"AND NOT EXISTS (SELECT 1 FROM search_docs d WHERE d.kind = 'source' AND d.ref_id = x.id AND d.part = 0) "+
+		"ORDER BY x.id LIMIT ?", limit)
+}
+
 // SearchQuery is a search: folded words (each matched as a word prefix, all
 // required) and filters.
 type SearchQuery struct {
