@@ -8,6 +8,7 @@ import (
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/store"
+	"github.com/athar-project/athar/internal/store/pgtest"
 	"github.com/athar-project/athar/internal/store/storetest"
 )
 
@@ -65,4 +66,50 @@ func TestStagedOriginalIsNotWrittenByItsTransaction(t *testing.T) {
 			})
 		}
 	})
+}
+
+// An ingest killed after its original was staged and before the
+// transaction that stores its source leaves no source and nothing that
+// fails verification: the staged bytes (PostgreSQL's pieces, or the file)
+// stand for nothing yet. The next process brings the same bytes, stages
+// them again over what is there, and stores the source whole.
+func TestOriginalStagedByAKilledIngestIsTakenByTheNext(t *testing.T) {
+	for _, engine := range []string{"sqlite", "postgres"} {
+		t.Run(engine, func(t *testing.T) {
+			ctx := context.Background()
+			cfg := store.Config{DataDir: t.TempDir()}
+			if engine == "postgres" {
+				cfg.DBURL = pgtest.URL(t)
+			}
+			data := bytes.Repeat([]byte("an original staged twice. "), 2*store.TextPiece/26+100)
+			killed := storetest.Open(t, cfg)
+			if err := killed.StageBlob(ctx, store.Hash(data), data); err != nil {
+				t.Fatal(err)
+			}
+			if err := killed.Close(); err != nil {
+				t.Fatal(err)
+			}
+			st := storetest.Open(t, cfg)
+			if rep, err := st.Verify(ctx); err != nil || !rep.OK {
+				t.Errorf("verify, staged only: %+v %v", rep.Problems, err)
+			}
+			if err := st.StageBlob(ctx, store.Hash(data), data); err != nil {
+				t.Fatalf("staged again: %v", err)
+			}
+			src := model.Source{Kind: model.KindArticle, Text: "a short text", Sensitivity: model.Public}
+			if err := st.Write(ctx, "tester", func(tx *store.Tx) error { return tx.AddSource(ctx, &src, data) }); err != nil {
+				t.Fatal(err)
+			}
+			if n := st.LargestWriteBytes(); n >= store.TextPiece {
+				t.Errorf("the transaction wrote %d bytes for an original of %d staged", n, len(data))
+			}
+			got, err := st.Blob(ctx, access.Operator(), src.ID)
+			if err != nil || !bytes.Equal(got, data) {
+				t.Errorf("the original reads back as %d bytes of %d (%v)", len(got), len(data), err)
+			}
+			if rep, err := st.Verify(ctx); err != nil || !rep.OK {
+				t.Errorf("verify: %+v %v", rep.Problems, err)
+			}
+		})
+	}
 }
