@@ -39,11 +39,14 @@ const DefaultWriteBatch = 2000
 // (a large source's findings, recorded over many) writes: a fixed number,
 // not a time budget, so that what one transaction does is the same whatever
 // the machine's load and never grows with the source. Rows are an estimate
-// of the work (a mention is one, a person placed by the resolver with its
-// statements about ten); at this size a transaction is some tens of
-// milliseconds of work on the reference machine (docs/benchmarks.md, issue
-// 18), and what another writer waits for is at most one of them.
-const RecordRows = 250
+// of the work: a mention is one (some 48 µs on the reference machine), a
+// statement one (some 350 µs with its search document), a person placed by
+// the resolver with its statements about ten (a few milliseconds). At 100
+// a transaction is some tens of milliseconds of work; at 250 (and 500
+// mentions a step) another writer waited up to 3.6 s during an 8 MiB
+// ingest on the loaded 2-core machine, at 100 (250 mentions) 1.7 s
+// (docs/benchmarks.md, issue 18).
+const RecordRows = 100
 
 // recordRows is RecordRows, or the run's own WriteBatch when smaller.
 func (r *run) recordRows() int {
