@@ -27,6 +27,18 @@ func (a *App) Search(ctx context.Context, v access.Viewer, q SearchQuery) (Searc
 	return svc.Search(ctx, v, q)
 }
 
+// catchUp indexes for search what was stored unindexed: long sources' own
+// documents a part a transaction (indexLongSources), then the rest
+// (search.CatchUp, which leaves those to it).
+func (a *App) catchUp(ctx context.Context) (int, error) {
+	long, err := a.indexLongSources(ctx)
+	if err != nil {
+		return long, err
+	}
+	n, err := search.CatchUp(ctx, a.st)
+	return long + n, err
+}
+
 // indexLongSources indexes the long sources (their text in pieces) whose
 // search document is not indexed, each a part a transaction, its text read
 // and folded before them, as ingest indexes it: after a raise of its level
@@ -60,12 +72,7 @@ func (a *App) indexLongSources(ctx context.Context) (int, error) {
 // and returns how many sources and statements it indexed: long sources a
 // part a transaction (indexLongSources), the rest a batch a transaction.
 func (a *App) CatchUpSearch(ctx context.Context) (int, error) {
-	long, err := a.indexLongSources(ctx)
-	if err != nil {
-		return long, err
-	}
-	n, err := search.CatchUp(ctx, a.st)
-	n += long
+	n, err := a.catchUp(ctx)
 	if err == nil {
 		a.search.mu.Lock()
 		a.search.caughtUp = a.now()

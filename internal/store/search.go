@@ -46,7 +46,15 @@ func (t *Tx) IndexSource(ctx context.Context, sourceID string, fold Folder) erro
 	if err != nil {
 		return fmt.Errorf("index source %s: %w", sourceID, err)
 	}
-	if !pending { // else indexed once its text is whole
+	// A long source's own document (its text in pieces) is indexed a part
+	// a transaction, by its ingest or by the app's catch-up
+	// (LongSourcesUnindexed), never whole here: it would hold the write
+	// lock for as long as the text takes (issue 18).
+	var pieces int
+	if err := t.queryRow(ctx, "SELECT count(*) FROM source_texts WHERE source_id = ? AND n = 1", sourceID).Scan(&pieces); err != nil {
+		return fmt.Errorf("index source %s: %w", sourceID, err)
+	}
+	if !pending && pieces == 0 { // else indexed once its text is whole, or in parts
 		if text, err = t.wholeText(ctx, sourceID, text); err != nil {
 			return fmt.Errorf("index source %s: %w", sourceID, err)
 		}
@@ -250,11 +258,13 @@ func (t *Tx) indexDoc(ctx context.Context, kind, ref string, part int, body stri
 // (IndexSourcePart), as ingest does, rather than whole in one
 // (IndexPending, which would index them next).
 func (s *Store) LongSourcesUnindexed(ctx context.Context, limit int) ([]string, error) {
-	return s.strings(ctx, "SELECT x.id FROM sources x WHERE EXISTS (SELECT 1 FROM source_texts t WHERE t.source_id = x.id) "+
-		"AND NOT EXISTS (SELECT 1 FROM source_text_pending p WHERE p.source_id = x.id) "+
-		"AND NOT EXISTS (SELECT 1 FROM takedowns k WHERE k.source_id = x.id) "+
-		"AND NOT EXISTS (SELECT 1 FROM search_docs d WHERE d.kind = 'source' AND d.ref_id = x.id AND d.part = 0) "+
-		"ORDER BY x.id LIMIT ?", limit)
+	// Driven by the pieces (only long sources have any), not by every
+	// source.
+	return s.strings(ctx, "SELECT x.source_id FROM source_texts x WHERE x.n = 1 "+
+		"AND NOT EXISTS (SELECT 1 FROM source_text_pending p WHERE p.source_id = x.source_id) "+
+		"AND NOT EXISTS (SELECT 1 FROM takedowns k WHERE k.source_id = x.source_id) "+
+		"AND NOT EXISTS (SELECT 1 FROM search_docs d WHERE d.kind = 'source' AND d.ref_id = x.source_id AND d.part = 0) "+
+		"ORDER BY x.source_id LIMIT ?", limit)
 }
 
 // SearchQuery is a search: folded words (each matched as a word prefix, all
