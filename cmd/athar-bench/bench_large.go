@@ -49,8 +49,10 @@ func benchLargeCommand(g *globals) *cobra.Command {
 		Short: "Ingest one large text of each size into an empty SQLite store and report MB/s and peak memory",
 		Long: `Ingest one generated text of each size (MiB, --sizes) through the whole pipeline,
 each into a new empty SQLite store in a process of its own, and report the time,
-the rate in MB/s, what was found, the process's peak resident memory and the
-longest write transaction (how long a login or a review may have waited) —
+the rate in MB/s, what was found, the process's peak resident memory, the
+longest write transaction of the ingest, and the longest wait of another
+writer that signs someone in and changes an account every 100 ms while it
+runs (how long a login or a review waited) —
 what one large upload costs a server (issue 18: 8 MB of text took 78 s, held the
 write lock throughout and grew the server to gigabytes).`,
 		Args: cobra.NoArgs,
@@ -59,7 +61,7 @@ write lock throughout and grew the server to gigabytes).`,
 			if err != nil {
 				return cannot(err)
 			}
-			fmt.Fprintf(g.stdout, "%6s %10s %8s %10s %10s %12s %16s  %s\n", "MiB", "seconds", "MB/s", "mentions", "statements", "peak RSS MiB", "longest write s", "its first ledgered table")
+			fmt.Fprintf(g.stdout, "%6s %10s %8s %10s %10s %12s %16s %18s %8s  %s\n", "MiB", "seconds", "MB/s", "mentions", "statements", "peak RSS MiB", "longest write s", "other writer max s", "writes", "its first ledgered table")
 			for _, f := range strings.Split(sizes, ",") {
 				mb, err := strconv.Atoi(strings.TrimSpace(f))
 				if err != nil || mb < 1 {
@@ -76,14 +78,14 @@ write lock throughout and grew the server to gigabytes).`,
 				if err != nil {
 					return cannot(fmt.Errorf("%d MiB: %w", mb, err))
 				}
-				var secs, longest float64
-				var mentions, statements int
+				var secs, longest, waited float64
+				var mentions, statements, writes int
 				var what string
-				if _, err := fmt.Sscanf(string(out), "%g %d %d %g %s", &secs, &mentions, &statements, &longest, &what); err != nil {
+				if _, err := fmt.Sscanf(string(out), "%g %d %d %g %g %d %s", &secs, &mentions, &statements, &longest, &waited, &writes, &what); err != nil {
 					return cannot(fmt.Errorf("%d MiB: %q: %w", mb, out, err))
 				}
 				rss := child.ProcessState.SysUsage().(*syscall.Rusage).Maxrss // KiB on Linux
-				fmt.Fprintf(g.stdout, "%6d %10.1f %8.3f %10d %10d %12.0f %16.2f  %s\n", mb, secs, float64(mb)*1.048576/secs, mentions, statements, float64(rss)/1024, longest, what)
+				fmt.Fprintf(g.stdout, "%6d %10.1f %8.3f %10d %10d %12.0f %16.2f %18.3f %8d  %s\n", mb, secs, float64(mb)*1.048576/secs, mentions, statements, float64(rss)/1024, longest, waited, writes, what)
 			}
 			return nil
 		},
@@ -124,10 +126,19 @@ func benchLargeOneCommand(g *globals) *cobra.Command {
 			if memProfile != "" {
 				peak = watchPeakHeap()
 			}
+			w, err := startOtherWriter(ctx, st)
+			if err != nil {
+				return cannot(err)
+			}
 			start := time.Now()
 			r, err := a.IngestBytes(ctx, access.Operator(), "large.txt", data, app.IngestOptions{MaxBytes: int64(len(data))})
 			if err != nil {
 				return cannot(err)
+			}
+			took := time.Since(start)
+			waited, writes, err := w.done()
+			if err != nil {
+				return cannot(fmt.Errorf("the other writer: %w", err))
 			}
 			if peak != nil {
 				if err := peak.stop(memProfile); err != nil {
@@ -141,7 +152,7 @@ func benchLargeOneCommand(g *globals) *cobra.Command {
 			if what == "" {
 				what = "(none)" // a search index part, a mark
 			}
-			fmt.Fprintf(g.stdout, "%g %d %d %g %s\n", time.Since(start).Seconds(), r.Found.Mentions, r.Found.Statements, st.LongestWrite().Seconds(), what)
+			fmt.Fprintf(g.stdout, "%g %d %d %g %g %d %s\n", took.Seconds(), r.Found.Mentions, r.Found.Statements, st.LongestWrite().Seconds(), waited.Seconds(), writes, what)
 			return nil
 		},
 	}

@@ -24,9 +24,12 @@ type parsed struct {
 	sum   string
 	// exists: the bytes were (or may have been) stored before this run.
 	exists bool
-	doc    ingest.Document
-	at     time.Time
-	err    error
+	// id is the id its source will have, given ahead when its original is
+	// sealed before the transaction that stores it (stage).
+	id  string
+	doc ingest.Document
+	at  time.Time
+	err error
 	// near-duplicate detection, computed by the readers in parallel
 	shingles dedup.Shingles
 	sig      dedup.Signature

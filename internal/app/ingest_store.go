@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"sync"
-	"time"
 
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/dedup"
@@ -36,13 +35,26 @@ func (a *App) batchResolver(ctx context.Context, r *run) (*resolve.Resolver, err
 // machine a transaction writes some 3,000 such rows a second.)
 const DefaultWriteBatch = 2000
 
-// MaxRecordTime bounds one transaction of a staged recording (a large
-// source's findings, recorded over many): it takes no new step after this
-// long, however few rows it wrote. Rows are an estimate of the work — a
-// person is placed by the resolver, an event ties several together — and a
-// loaded machine writes fewer of them a second: 2,000 rows took from 0.4 to
-// 1.9 s on the 2-core machine of issue 18 under other load.
-const MaxRecordTime = 250 * time.Millisecond
+// RecordRows is about how many rows one transaction of a staged recording
+// (a large source's findings, recorded over many) writes: a fixed number,
+// not a time budget, so that what one transaction does is the same whatever
+// the machine's load and never grows with the source. Rows are an estimate
+// of the work: a mention is one (some 48 µs on the reference machine), a
+// statement one (some 350 µs with its search document), a person placed by
+// the resolver with its statements about ten (a few milliseconds). At 100
+// a transaction is some tens of milliseconds of work; at 250 (and 500
+// mentions a step) another writer waited up to 3.6 s during an 8 MiB
+// ingest on the loaded 2-core machine, at 100 (250 mentions) 1.7 s
+// (docs/benchmarks.md, issue 18).
+const RecordRows = 100
+
+// recordRows is RecordRows, or the run's own WriteBatch when smaller.
+func (r *run) recordRows() int {
+	if r.opt.WriteBatch > 0 {
+		return min(r.opt.WriteBatch, RecordRows)
+	}
+	return RecordRows
+}
 
 func (r *run) writeBatch() int {
 	if r.opt.WriteBatch > 0 {
@@ -82,6 +94,13 @@ func (r *run) rows(p *parsed) (n int, staged bool) {
 // group's transaction fail, each of its sources is retried alone, so that one
 // bad row costs only itself.
 func (a *App) store1(ctx context.Context, r *run, res *resolve.Resolver, chunk []parsed) ([]IngestResult, error) {
+	defer func() {
+		for i := range chunk {
+			if chunk[i].id != "" {
+				a.st.ForgetSealed(chunk[i].id)
+			}
+		}
+	}()
 	results := make([]IngestResult, len(chunk))
 	var groups [][]int
 	var group []int
@@ -100,7 +119,7 @@ func (a *App) store1(ctx context.Context, r *run, res *resolve.Resolver, chunk [
 		p.recorder = nil // its estimate taken; a staged source is recorded by a recorder of its own
 		if p.staged = staged; staged && r.extracts() {
 			// Folded here, before its transaction, not in it.
-			p.folded = search.SourceDocument(p.doc.Title, p.doc.Publisher, p.doc.Text)
+			p.folded = search.SourceDocument(p.doc.Title, p.doc.Publisher, p.doc.Text, store.Sealed(r.sens))
 		}
 		if len(group) > 0 && rows+n > r.writeBatch() {
 			groups, group, rows = append(groups, group), nil, 0
@@ -204,7 +223,7 @@ func (a *App) recordStaged(ctx context.Context, r *run, res *resolve.Resolver, p
 	rec := pipeline.NewRecorder(src, *p.found, false)
 	err = a.indexStaged(ctx, r, src.ID, p)
 	if err == nil {
-		err = a.recordInSteps(ctx, src.ID, rec, r.writeBatch(), func(fn func(*store.Tx, *resolve.Batch) error) error {
+		err = a.recordInSteps(ctx, src.ID, rec, r.recordRows(), func(fn func(*store.Tx, *resolve.Batch) error) error {
 			return a.write(ctx, r, res, fn)
 		})
 	}
@@ -239,7 +258,7 @@ func (a *App) finishText(ctx context.Context, r *run, p *parsed, out *IngestResu
 	if r.extracts() {
 		// Indexed a part a transaction here, not by the search's
 		// catch-up, which indexes a source whole in one.
-		if err := a.indexParts(ctx, r.v.Actor(), out.Source.ID, search.SourceDocument(p.doc.Title, p.doc.Publisher, p.doc.Text)); err != nil {
+		if err := a.indexParts(ctx, r.v.Actor(), out.Source.ID, search.SourceDocument(p.doc.Title, p.doc.Publisher, p.doc.Text, store.Sealed(out.Source.Sensitivity))); err != nil {
 			out.Err = fmt.Errorf("%w: %s: %v", ErrUnfinished, out.Source.ID, err)
 		}
 	}
@@ -282,9 +301,12 @@ func (a *App) indexStaged(ctx context.Context, r *run, sourceID string, p *parse
 
 // indexParts indexes the parts of a source's search document (made by
 // search.SourceDocument), a transaction each, letting other writers in
-// between.
+// between; from the last to the first, so that a document whose first part
+// is indexed is indexed whole, and one that is not is found by the
+// catch-up (store.LongSourcesUnindexed) should this stop on the way.
 func (a *App) indexParts(ctx context.Context, actor, sourceID string, parts []string) error {
-	for i, part := range parts {
+	for i := len(parts) - 1; i >= 0; i-- {
+		part := parts[i]
 		if a.between != nil {
 			a.between("part", i)
 		}
@@ -302,8 +324,8 @@ func (a *App) indexParts(ctx context.Context, actor, sourceID string, parts []st
 	return nil
 }
 
-// recordInSteps records what rec holds in transactions of about batch rows
-// (and no longer than MaxRecordTime each), letting other writers in between;
+// recordInSteps records what rec holds in transactions of about batch rows,
+// letting other writers in between;
 // each indexes for search the statements it wrote, and the last marks the
 // source's extraction finished. write runs one transaction. Ingest and
 // re-extraction both record through it; it stops at the first error or when
@@ -316,7 +338,7 @@ func (a *App) recordInSteps(ctx context.Context, sourceID string, rec *pipeline.
 		}
 		err := write(func(tx *store.Tx, b *resolve.Batch) error {
 			var err error
-			if done, err = rec.Record(ctx, tx, b, batch, time.Now().Add(MaxRecordTime)); err != nil {
+			if done, err = rec.Record(ctx, tx, b, batch); err != nil {
 				return err
 			}
 			for _, id := range rec.Written() {
@@ -362,13 +384,14 @@ func (a *App) writeWith(ctx context.Context, r *run, res *resolve.Resolver, ahea
 
 // stage writes the originals of new sources to the archive ahead of the
 // transaction, two at a time (the archive's files cost system calls, not
-// the database's lock); the transaction makes them durable before it commits.
+// the database's lock, and PostgreSQL's archive takes a large original in
+// pieces, each in a statement of its own); the transaction makes them
+// durable before it commits. A restricted or confidential original is
+// sealed first, under the data key of the source it will be
+// (store.StageSealed): never written in the clear, and neither sealed nor
+// written while the transaction holds the write lock (issue 18).
 func (a *App) stage(ctx context.Context, r *run, chunk []parsed) {
-	if store.Sealed(r.sens) {
-		// Restricted and confidential originals are stored sealed, by
-		// the transaction: never written to the archive in the clear.
-		return
-	}
+	sealed := store.Sealed(r.sens)
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, 2)
 	for i := range chunk {
@@ -377,8 +400,13 @@ func (a *App) stage(ctx context.Context, r *run, chunk []parsed) {
 		}
 		_, exists, err := a.st.SourceExists(ctx, chunk[i].sum)
 		chunk[i].exists = exists || err != nil
-		if chunk[i].exists {
+		if chunk[i].exists && (!sealed || a.sameSourceStored(ctx, r, chunk[i].sum)) {
 			continue
+		}
+		if sealed {
+			// Over bytes stored before too, when the actor may not see
+			// their record: they become a record of their own (sameSource).
+			chunk[i].id = store.NewSourceID()
 		}
 		wg.Add(1)
 		sem <- struct{}{}
@@ -386,11 +414,27 @@ func (a *App) stage(ctx context.Context, r *run, chunk []parsed) {
 			defer wg.Done()
 			defer func() { <-sem }()
 			// A failure here is not final: the transaction writes the blob
-			// itself when it finds it unstaged.
-			_ = a.st.StageBlob(chunk[i].sum, chunk[i].data)
+			// itself (sealing it first) when it finds it unstaged.
+			if sealed {
+				_ = a.st.StageSealed(ctx, chunk[i].id, chunk[i].data)
+			} else {
+				_ = a.st.StageBlob(ctx, chunk[i].sum, chunk[i].data)
+			}
 		}()
 	}
 	wg.Wait()
+}
+
+// sameSourceStored reports whether bytes are stored already as a source
+// that counts as the same for the run's actor (sameSource): nothing new is
+// then stored for them.
+func (a *App) sameSourceStored(ctx context.Context, r *run, sum string) bool {
+	copies, err := a.st.SourcesBySHA(ctx, sum)
+	if err != nil {
+		return true // decided by the transaction, which looks again
+	}
+	_, ok := sameSource(r.v, copies)
+	return ok
 }
 
 // batchIndex holds the near-duplicate keys of the sources stored so far in
@@ -471,7 +515,7 @@ func (a *App) addAll(ctx context.Context, tx *store.Tx, b *resolve.Batch, r *run
 
 func (a *App) add(ctx context.Context, tx *store.Tx, bi *batchIndex, r *run, p *parsed, res *IngestResult) error {
 	src := model.Source{
-		Kind: r.kind, Title: p.doc.Title, Publisher: p.doc.Publisher, URL: p.doc.URL, Published: p.doc.Published,
+		ID: p.id, Kind: r.kind, Title: p.doc.Title, Publisher: p.doc.Publisher, URL: p.doc.URL, Published: p.doc.Published,
 		Language: p.doc.Language, Text: p.doc.Text, ContentType: p.doc.ContentType, Sensitivity: r.sens,
 		RetrievedAt: p.at,
 	}

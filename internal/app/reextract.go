@@ -177,7 +177,7 @@ func (a *App) extractSource(ctx context.Context, v access.Viewer, id string, mus
 
 // extractStaged extracts a source that found too much for one transaction,
 // or whose earlier extraction did not finish, in transactions of about
-// DefaultWriteBatch rows: it marks the source as under extraction (it counts
+// RecordRows rows: it marks the source as under extraction (it counts
 // as not extracted until the end), clears what earlier extractions proposed
 // and nobody reviewed — its own unfinished work included — a batch at a
 // time, records what was found a batch at a time, and unmarks it. Stopped on
@@ -185,7 +185,7 @@ func (a *App) extractSource(ctx context.Context, v access.Viewer, id string, mus
 func (a *App) extractStaged(ctx context.Context, v access.Viewer, src model.Source, r *resolve.Resolver, rec *pipeline.Recorder) (Extracted, error) {
 	out := Extracted{SourceID: src.ID, Sensitivity: src.Sensitivity}
 	extractor := pipeline.Extractor(src.Language)
-	folded := search.SourceDocument(src.Title, src.Publisher, src.Text)
+	folded := search.SourceDocument(src.Title, src.Publisher, src.Text, store.Sealed(src.Sensitivity))
 	write := func(fn func(tx *store.Tx, b *resolve.Batch) error) error {
 		b := r.Begin()
 		err := a.st.Write(ctx, v.Actor(), func(tx *store.Tx) error { return fn(tx, b) })
@@ -209,7 +209,7 @@ func (a *App) extractStaged(ctx context.Context, v access.Viewer, src model.Sour
 	for more := true; more; {
 		a.st.Yield(ctx)
 		err := write(func(tx *store.Tx, _ *resolve.Batch) error {
-			cleared, m, err := tx.ClearSomeMachineWork(ctx, src.ID, "", "", DefaultWriteBatch)
+			cleared, m, err := tx.ClearSomeMachineWork(ctx, src.ID, "", "", RecordRows)
 			out.Superseded.Mentions += cleared.Mentions
 			out.Superseded.Statements += cleared.Statements
 			out.Superseded.Entities += cleared.Entities
@@ -220,7 +220,7 @@ func (a *App) extractStaged(ctx context.Context, v access.Viewer, src model.Sour
 			return out, err
 		}
 	}
-	if err := a.recordInSteps(ctx, src.ID, rec, DefaultWriteBatch, write); err != nil {
+	if err := a.recordInSteps(ctx, src.ID, rec, RecordRows, write); err != nil {
 		out.Found = rec.Stats()
 		return out, fmt.Errorf("%w: %v ('athar reextract %s' starts it again)", ErrUnfinished, err, src.ID)
 	}

@@ -140,14 +140,14 @@ func (a *App) FreshSearch(ctx context.Context) error {
 	case now.Sub(s.caughtUp) <= RefreshEvery || s.catching:
 	case s.caughtUp.IsZero():
 		// Not cut short by the request that happens to trigger it.
-		if _, err := search.CatchUp(context.WithoutCancel(ctx), a.st); err != nil {
+		if _, err := a.catchUp(context.WithoutCancel(ctx)); err != nil {
 			return err
 		}
 		s.caughtUp = now
 	default:
 		s.catching = true
 		go func() {
-			_, err := search.CatchUp(context.Background(), a.st)
+			_, err := a.catchUp(context.Background())
 			s.mu.Lock()
 			defer s.mu.Unlock()
 			s.catching = false

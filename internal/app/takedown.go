@@ -9,7 +9,6 @@ import (
 
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/model"
-	"github.com/athar-project/athar/internal/search"
 	"github.com/athar-project/athar/internal/store"
 )
 
@@ -48,7 +47,7 @@ func (a *App) RotateKeys(ctx context.Context, v access.Viewer, keepOld bool) (st
 	// The sealed documents left the search index with the old search key:
 	// indexed again under the new one now, undone rotation or not (the
 	// next search would, a little later).
-	if _, cerr := search.CatchUp(context.WithoutCancel(ctx), a.st); cerr != nil && err == nil {
+	if _, cerr := a.catchUp(context.WithoutCancel(ctx)); cerr != nil && err == nil {
 		return r, fmt.Errorf("the keys are rotated, but indexing the sealed documents again failed (the next search retries): %w", cerr)
 	}
 	return r, err

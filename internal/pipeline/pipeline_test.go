@@ -5,7 +5,6 @@ import (
 	"os"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/extract"
@@ -175,44 +174,51 @@ func TestRecordRefusesASpanThatIsNotInTheText(t *testing.T) {
 	})
 }
 
-// A recording given a time to stop by takes no new step once it has passed,
-// but always one, so that it goes on: a large source's recording holds the
-// write lock for a bounded time per transaction, whatever its rows cost on
-// a loaded machine (issue 18, finding 1).
-func TestRecordStopsTakingStepsAtItsTime(t *testing.T) {
+// A recording given a budget of rows takes no step that would go past it,
+// but always one, so that it goes on: a large source's recording writes a
+// bounded number of rows per transaction, whatever the machine's load
+// (issue 18, finding 1).
+func TestRecordTakesNoStepPastItsRows(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
 		r, err := resolve.New(ctx, st)
 		if err != nil {
 			t.Fatal(err)
 		}
-		src := model.Source{Kind: model.KindArticle, Text: text, Sensitivity: model.Public, Language: "en"}
-		if err := st.Write(ctx, "tester", func(tx *store.Tx) error { return tx.AddSource(ctx, &src, []byte(text)) }); err != nil {
-			t.Fatal(err)
-		}
-		res := result()
-		rec := pipeline.NewRecorder(src, res, false)
-		calls := 0
-		for done := false; !done; calls++ {
-			b := r.Begin()
-			if err := st.Write(ctx, "tester", func(tx *store.Tx) error {
-				var err error
-				done, err = rec.Record(ctx, tx, b, 0, time.Now()) // already passed: one step
-				return err
-			}); err != nil {
+		for _, c := range []struct {
+			budget, calls int
+		}{
+			// person, its mentions, facility, its mentions, place, its
+			// mentions, affiliations, two events: one transaction each.
+			{budget: 1, calls: 9},
+			{budget: 0, calls: 1},       // no bound: all at once
+			{budget: 100_000, calls: 1}, // room for all
+		} {
+			src := model.Source{Kind: model.KindArticle, Text: text, Sensitivity: model.Public, Language: "en"}
+			if err := st.Write(ctx, "tester", func(tx *store.Tx) error { return tx.AddSource(ctx, &src, []byte(text)) }); err != nil {
 				t.Fatal(err)
 			}
-			if calls > 100 {
-				t.Fatal("the recording does not end")
+			rec := pipeline.NewRecorder(src, result(), false)
+			calls := 0
+			for done := false; !done; calls++ {
+				b := r.Begin()
+				if err := st.Write(ctx, "tester", func(tx *store.Tx) error {
+					var err error
+					done, err = rec.Record(ctx, tx, b, c.budget)
+					return err
+				}); err != nil {
+					t.Fatal(err)
+				}
+				if calls > 100 {
+					t.Fatal("the recording does not end")
+				}
 			}
-		}
-		// person, its mentions, facility, its mentions, place, its
-		// mentions, affiliations, two events: one transaction each.
-		if calls != 9 {
-			t.Errorf("recorded in %d transactions, want one per step (9)", calls)
-		}
-		if got := rec.Stats(); got.Mentions != 4 || got.Events != 2 || got.Created != 3 {
-			t.Errorf("stats %+v", got)
+			if calls != c.calls {
+				t.Errorf("budget %d: recorded in %d transactions, want %d", c.budget, calls, c.calls)
+			}
+			if got := rec.Stats(); got.Mentions != 4 || got.Events != 2 {
+				t.Errorf("budget %d: stats %+v", c.budget, got)
+			}
 		}
 	})
 }

@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"context"
-	"time"
 
 	"github.com/athar-project/athar/internal/extract"
 	"github.com/athar-project/athar/internal/model"
@@ -16,6 +15,6 @@ import (
 // proposed a second time.
 func Rerecord(ctx context.Context, tx *store.Tx, b *resolve.Batch, src model.Source, res extract.Result) (Stats, error) {
 	r := NewRecorder(src, res, true)
-	_, err := r.Record(ctx, tx, b, 0, time.Time{})
+	_, err := r.Record(ctx, tx, b, 0)
 	return r.Stats(), err
 }

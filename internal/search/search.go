@@ -66,10 +66,15 @@ func IndexSource(ctx context.Context, tx *store.Tx, sourceID string) error {
 
 // SourceDocument is what a source is indexed under: its title, publisher
 // and text, folded, in the parts the index holds (store.DocParts: one for
-// a short text). Folding a long text takes a while: it can be done ahead
-// of the transactions and each part given to IndexSourcePart.
-func SourceDocument(title, publisher, text string) []string {
-	return store.DocParts(Fold(title + "\n" + publisher + "\n" + text))
+// a short text; smaller parts for a sealed source, store.SealedDocPart).
+// Folding a long text takes a while: it can be done ahead of the
+// transactions and each part given to IndexSourcePart.
+func SourceDocument(title, publisher, text string, sealed bool) []string {
+	size := store.DocPart
+	if sealed {
+		size = store.SealedDocPart
+	}
+	return store.DocPartsOf(Fold(title+"\n"+publisher+"\n"+text), size)
 }
 
 // IndexSourcePart indexes part i of a source's own document, folded and cut

@@ -25,8 +25,10 @@ type archive interface {
 	// without its blob is not); the database archive writes inside it.
 	put(ctx context.Context, t *Tx, sum string, data []byte) error
 	// stage writes data ahead of the transaction that will reference it,
-	// where the archive can (the file archive); put then finds it there.
-	stage(sum string, data []byte) error
+	// where the archive can (the file archive; the database archive a large
+	// original in pieces, each in a statement of its own); put then finds
+	// it there.
+	stage(ctx context.Context, db *sql.DB, sum string, data []byte) error
 	get(ctx context.Context, q querier, d dialect, sum string) ([]byte, error)
 	// remove deletes a blob no record references any longer: the file
 	// archive once the transaction has committed, the database archive in
@@ -60,7 +62,7 @@ func (a *fileArchive) path(sum string) string { return filepath.Join(a.dir, sum[
 // as long as it takes (seconds for 8 MiB on a disk other work shares).
 const durableStage = 1 << 20
 
-func (a *fileArchive) stage(sum string, data []byte) error {
+func (a *fileArchive) stage(_ context.Context, _ *sql.DB, sum string, data []byte) error {
 	if batchSync && len(data) >= durableStage {
 		if err := a.writeSynced(sum, data); err != nil {
 			return err
@@ -107,6 +109,7 @@ func (a *fileArchive) put(_ context.Context, t *Tx, sum string, data []byte) err
 			if err := a.write(sum, data); err != nil {
 				return err
 			}
+			t.wrote += int64(len(data))
 		}
 	}
 	if batchSync {
@@ -217,12 +220,42 @@ func (a *fileArchive) walk(_ context.Context, _ querier, fn func(string, io.Read
 	return err
 }
 
-// dbArchive keeps blobs in the database (PostgreSQL), in the same transaction
-// as the source row, so servers and workers share them and stay stateless.
+// dbArchive keeps blobs in the database (PostgreSQL), so servers and workers
+// share them and stay stateless: a small original in the transaction that
+// stores its source, a large one (over blobPiece bytes) in pieces written
+// ahead of it (stage), each in a statement of its own, which that
+// transaction's blobs row then stands for. Either way the original and its
+// source's row commit together or not at all: pieces no row stands for
+// (an ingest stopped before its transaction) are harmless, and written
+// again, or found there, by the next ingest of the same bytes.
 type dbArchive struct{}
 
-// stage does nothing: the database archive writes in the transaction.
-func (dbArchive) stage(string, []byte) error { return nil }
+// blobPiece is the most bytes of an original one statement of the database
+// archive writes, and what a transaction that stores a source holds of it
+// at most (issue 18: an 8 MiB original written in that transaction held
+// the ledger's lock, which every writer takes, while it was written): the
+// size of a piece of text (TextPiece).
+const blobPiece = TextPiece
+
+// stage writes a large original's pieces, numbered from 0, a statement
+// each, outside any transaction of Write: they take no lock another writer
+// waits for. A piece already there is left as it is (a resumed ingest).
+func (dbArchive) stage(ctx context.Context, db *sql.DB, sum string, data []byte) error {
+	if len(data) <= blobPiece {
+		return nil // written by the transaction, as a row like any other
+	}
+	for n, off := 0, 0; off < len(data); n, off = n+1, off+blobPiece {
+		_, err := db.ExecContext(ctx, "INSERT INTO blob_pieces (sha256, n, data) VALUES ($1, $2, $3) ON CONFLICT (sha256, n) DO NOTHING",
+			sum, n, data[off:min(off+blobPiece, len(data))])
+		if err != nil {
+			return fmt.Errorf("archive %s, piece %d: %w", sum, n, err)
+		}
+	}
+	return nil
+}
+
+// piecesOf is how many pieces stage cuts size bytes into.
+func piecesOf(size int) int { return (size + blobPiece - 1) / blobPiece }
 
 func (dbArchive) put(ctx context.Context, t *Tx, sum string, data []byte) error {
 	var n int
@@ -232,7 +265,21 @@ func (dbArchive) put(ctx context.Context, t *Tx, sum string, data []byte) error 
 	if n > 0 {
 		return nil
 	}
-	return t.insert(ctx, "blobs", map[string]any{"sha256": sum, "size": int64(len(data)), "data": data})
+	row := map[string]any{"sha256": sum, "size": int64(len(data)), "data": data}
+	if len(data) > blobPiece {
+		// Staged in pieces, all of them (a stage that failed half way
+		// leaves the transaction to write the bytes itself).
+		var pieces int
+		var total int64
+		err := t.queryRow(ctx, "SELECT count(*), COALESCE(sum(length(data)), 0) FROM blob_pieces WHERE sha256 = ?", sum).Scan(&pieces, &total)
+		if err != nil {
+			return fmt.Errorf("archive: %w", err)
+		}
+		if pieces == piecesOf(len(data)) && total == int64(len(data)) {
+			row["data"] = []byte{}
+		}
+	}
+	return t.insert(ctx, "blobs", row)
 }
 
 func (dbArchive) remove(ctx context.Context, t *Tx, sum string) error {
@@ -243,16 +290,42 @@ func (dbArchive) remove(ctx context.Context, t *Tx, sum string) error {
 	if n == 0 {
 		return nil
 	}
+	if _, err := t.exec(ctx, "DELETE FROM blob_pieces WHERE sha256 = ?", sum); err != nil {
+		return fmt.Errorf("archive: %w", err)
+	}
 	return t.remove(ctx, "blobs", sum)
 }
 
 func (dbArchive) get(ctx context.Context, q querier, d dialect, sum string) ([]byte, error) {
 	var b []byte
-	err := q.QueryRowContext(ctx, d.rebind("SELECT data FROM blobs WHERE sha256 = ?"), sum).Scan(&b)
+	var size int64
+	err := q.QueryRowContext(ctx, d.rebind("SELECT data, size FROM blobs WHERE sha256 = ?"), sum).Scan(&b, &size)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("blob %s: %w", sum, ErrNotFound)
 	}
-	return b, err
+	if err != nil || len(b) > 0 || size == 0 {
+		return b, err
+	}
+	// Written in pieces (stage): the row holds no bytes.
+	rows, err := q.QueryContext(ctx, d.rebind("SELECT data FROM blob_pieces WHERE sha256 = ? ORDER BY n"), sum)
+	if err != nil {
+		return nil, fmt.Errorf("blob %s: %w", sum, err)
+	}
+	defer rows.Close()
+	out := make([]byte, 0, size)
+	for rows.Next() {
+		var piece []byte
+		if err := rows.Scan(&piece); err != nil {
+			return nil, fmt.Errorf("blob %s: %w", sum, err)
+		}
+		out = append(out, piece...)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("blob %s: %w", sum, err)
+	}
+	// What is stored, as for a blob in one row: verify tells an altered or
+	// incomplete original by its hash.
+	return out, nil
 }
 
 func (dbArchive) walk(ctx context.Context, q querier, fn func(string, io.Reader) error) error {

@@ -33,7 +33,7 @@ func TestLargeStagedOriginalIsSyncedBeforeItsTransaction(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			data := bytes.Repeat([]byte(tc.name+" original "), tc.size/len(tc.name+" original ")+1)
-			if err := st.StageBlob(store.Hash(data), data); err != nil {
+			if err := st.StageBlob(context.Background(), store.Hash(data), data); err != nil {
 				t.Fatal(err)
 			}
 			src := model.Source{Kind: model.KindDocument, Title: tc.name, Sensitivity: model.Public, Text: tc.name}

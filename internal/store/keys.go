@@ -151,17 +151,58 @@ func (t *Tx) sealNew(ctx context.Context, id, text string, data []byte) (sealedT
 	if err != nil {
 		return "", k, "", err
 	}
-	dk, err := seal.Generate()
-	if err != nil {
-		return "", k, "", err
+	var dk *seal.Key
+	var blob []byte
+	if v, ok := t.s.sealedStaged.Load(id); ok && v.(stagedSeal).sum == Hash(data) {
+		// Sealed and staged ahead of the transaction (StageSealed); kept
+		// until ForgetSealed, should this transaction be tried again.
+		dk, blob = v.(stagedSeal).key, v.(stagedSeal).blob
+	} else {
+		if dk, err = seal.Generate(); err != nil {
+			return "", k, "", err
+		}
+		blob = dk.Seal(data, blobAD(id))
 	}
-	blob := dk.Seal(data, blobAD(id))
 	k = sourceKey{key: dk, blobSum: Hash(blob)}
 	if err := t.s.archive.put(ctx, t, k.blobSum, blob); err != nil {
 		return "", k, "", err
 	}
 	return sealText(dk, textAD(id), text), k, base64.StdEncoding.EncodeToString(master.Wrap(dk, id)), nil
 }
+
+// stagedSeal is an original sealed, under a data key made for its source,
+// and staged ahead of the transaction that stores the source.
+type stagedSeal struct {
+	key  *seal.Key
+	sum  string // of the original in the clear
+	blob []byte // sealed
+}
+
+// StageSealed seals the original of a restricted or confidential source
+// that is yet to be stored, under a new data key of its own, and writes it
+// sealed to the archive ahead of the transaction that stores the source
+// (Tx.AddSource with src.ID id, which then takes this key and finds the
+// sealed original there): sealing and writing a large original are not done
+// while that transaction holds the write lock (issue 18). Only the sealed
+// bytes are written: never the original in the clear. Should the source not
+// be stored, ForgetSealed drops what was kept for it; the sealed bytes left
+// in the archive are harmless, their key never stored.
+func (s *Store) StageSealed(ctx context.Context, id string, data []byte) error {
+	dk, err := seal.Generate()
+	if err != nil {
+		return err
+	}
+	blob := dk.Seal(data, blobAD(id))
+	if err := s.archive.stage(ctx, s.db, Hash(blob), blob); err != nil {
+		return err
+	}
+	s.sealedStaged.Store(id, stagedSeal{key: dk, sum: Hash(data), blob: blob})
+	return nil
+}
+
+// ForgetSealed drops what StageSealed kept for a source that was not
+// stored with it.
+func (s *Store) ForgetSealed(id string) { s.sealedStaged.Delete(id) }
 
 func (t *Tx) addSourceKey(ctx context.Context, id string, k sourceKey, wrapped string) error {
 	_, err := t.exec(ctx, "INSERT INTO source_keys (source_id, wrapped, blob_sha256, created_at) VALUES (?, ?, ?, ?)",

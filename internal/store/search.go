@@ -46,7 +46,15 @@ func (t *Tx) IndexSource(ctx context.Context, sourceID string, fold Folder) erro
 	if err != nil {
 		return fmt.Errorf("index source %s: %w", sourceID, err)
 	}
-	if !pending { // else indexed once its text is whole
+	// A long source's own document (its text in pieces) is indexed a part
+	// a transaction, by its ingest or by the app's catch-up
+	// (LongSourcesUnindexed), never whole here: it would hold the write
+	// lock for as long as the text takes (issue 18).
+	var pieces int
+	if err := t.queryRow(ctx, "SELECT count(*) FROM source_texts WHERE source_id = ? AND n = 1", sourceID).Scan(&pieces); err != nil {
+		return fmt.Errorf("index source %s: %w", sourceID, err)
+	}
+	if !pending && pieces == 0 { // else indexed once its text is whole, or in parts
 		if text, err = t.wholeText(ctx, sourceID, text); err != nil {
 			return fmt.Errorf("index source %s: %w", sourceID, err)
 		}
@@ -124,18 +132,30 @@ const (
 	DocOverlap = 64
 )
 
+// SealedDocPart is DocPart for a sealed source's document: each of its
+// words is indexed as the keyed hashes of the word and of its beginnings
+// (hashedBody), some eighteen times the folded word's bytes, so that a
+// part of DocPart bytes had its transaction write over a megabyte. Cut
+// smaller, a sealed part's transaction writes about twice what one in the
+// clear does (issue 18).
+const SealedDocPart = DocPart / 8
+
 // DocParts cuts a folded document into the parts the index holds: about
 // DocPart bytes each, at a space, each followed by the first DocOverlap
 // words of the next. A short document is one part.
-func DocParts(body string) []string {
-	if len(body) <= DocPart {
+func DocParts(body string) []string { return DocPartsOf(body, DocPart) }
+
+// DocPartsOf is DocParts with parts of about size bytes (DocPart, or
+// SealedDocPart for a sealed source).
+func DocPartsOf(body string, size int) []string {
+	if len(body) <= size {
 		return []string{body}
 	}
 	var parts []string
-	for len(body) > DocPart {
-		cut := strings.LastIndexByte(body[:DocPart], ' ')
+	for len(body) > size {
+		cut := strings.LastIndexByte(body[:size], ' ')
 		if cut <= 0 {
-			cut = DocPart // one word longer than a part: cut inside it
+			cut = size // one word longer than a part: cut inside it
 			for cut > 0 && !utf8.RuneStart(body[cut]) {
 				cut--
 			}
@@ -144,7 +164,7 @@ func DocParts(body string) []string {
 			continue
 		}
 		next := body[cut:]
-		parts = append(parts, body[:cut]+" "+firstWords(next, DocOverlap))
+		parts = append(parts, body[:cut]+" "+firstWords(next, DocOverlap, size/8))
 		body = strings.TrimLeft(next, " ")
 	}
 	if strings.TrimSpace(body) != "" {
@@ -154,8 +174,8 @@ func DocParts(body string) []string {
 }
 
 // firstWords is the first n space-separated words of s, as many of them
-// as its first DocPart/8 bytes hold whole.
-func firstWords(s string, n int) string {
+// as its first most bytes hold whole.
+func firstWords(s string, n, most int) string {
 	s = strings.TrimLeft(s, " ")
 	end := 0
 	for i := 0; i < n && end < len(s); i++ {
@@ -163,7 +183,7 @@ func firstWords(s string, n int) string {
 		if sp < 0 {
 			sp = len(s) - end
 		}
-		if end+sp > DocPart/8 {
+		if end+sp > most {
 			break
 		}
 		if end+sp == len(s) {
@@ -227,6 +247,24 @@ func (t *Tx) indexDoc(ctx context.Context, kind, ref string, part int, body stri
 	}
 	_, err = t.exec(ctx, "INSERT INTO search_fts (rowid, body) VALUES (?, ?)", id, body)
 	return err
+}
+
+// LongSourcesUnindexed lists up to limit sources whose text is stored in
+// pieces (longer than TextPiece), whole, not taken down, and whose search
+// document's first part is not indexed: after a raise of level or a key
+// rotation removed it, or an ingest stopped while it indexed the parts
+// (which it indexes from the last to the first, so that a first part
+// indexed means all are). The caller indexes each a part a transaction
+// (IndexSourcePart), as ingest does, rather than whole in one
+// (IndexPending, which would index them next).
+func (s *Store) LongSourcesUnindexed(ctx context.Context, limit int) ([]string, error) {
+	// Driven by the pieces (only long sources have any), not by every
+	// source.
+	return s.strings(ctx, "SELECT x.source_id FROM source_texts x WHERE x.n = 1 "+
+		"AND NOT EXISTS (SELECT 1 FROM source_text_pending p WHERE p.source_id = x.source_id) "+
+		"AND NOT EXISTS (SELECT 1 FROM takedowns k WHERE k.source_id = x.source_id) "+
+		"AND NOT EXISTS (SELECT 1 FROM search_docs d WHERE d.kind = 'source' AND d.ref_id = x.source_id AND d.part = 0) "+
+		"ORDER BY x.source_id LIMIT ?", limit)
 }
 
 // SearchQuery is a search: folded words (each matched as a word prefix, all

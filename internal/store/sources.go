@@ -402,11 +402,11 @@ func (s *Store) SourceExists(ctx context.Context, sum string) (string, bool, err
 // outside the database's write lock. Staged bytes are made durable by that
 // transaction before it commits; bytes staged for a source never stored are
 // harmless (content-addressed, verified like any other).
-func (s *Store) StageBlob(sum string, data []byte) error {
+func (s *Store) StageBlob(ctx context.Context, sum string, data []byte) error {
 	if sum != Hash(data) {
 		return fmt.Errorf("stage blob: the bytes do not hash to %s", sum)
 	}
-	return s.archive.stage(sum, data)
+	return s.archive.stage(ctx, s.db, sum, data)
 }
 
 // Blob returns a source's original bytes, if the viewer may see the source.

@@ -67,18 +67,23 @@ type Store struct {
 	// taking it to their end), how long they waited for it, and how many
 	// they were (LedgerLock).
 	ledgerHeld, ledgerWaited, ledgerTxs atomic.Int64
-	db                                  *sql.DB
-	dialect                             dialect
-	archive                             archive
-	dataDir                             string
-	dbURL                               string
-	keyFile                             string // Config.SigningKeyFile
-	masterFile                          string // Config.MasterKeyFile
-	keyMu                               sync.Mutex
-	master                              *seal.Key // loaded once, by masterKey
-	searchRaw                           []byte    // the search key, read once by searchKey
-	valueRaw                            []byte    // the value key, read once by valueKey (it never changes)
-	now                                 func() time.Time
+	// largestWrite is the most bytes one transaction of Write wrote.
+	largestWrite atomic.Int64
+	// sealedStaged holds, by source id, originals sealed and staged ahead
+	// of the transaction that stores their source (StageSealed).
+	sealedStaged sync.Map
+	db           *sql.DB
+	dialect      dialect
+	archive      archive
+	dataDir      string
+	dbURL        string
+	keyFile      string // Config.SigningKeyFile
+	masterFile   string // Config.MasterKeyFile
+	keyMu        sync.Mutex
+	master       *seal.Key // loaded once, by masterKey
+	searchRaw    []byte    // the search key, read once by searchKey
+	valueRaw     []byte    // the value key, read once by valueKey (it never changes)
+	now          func() time.Time
 	// statements counts the statements write transactions ran, for the
 	// tests that hold a write's cost in statements.
 	statements atomic.Int64
@@ -270,6 +275,7 @@ func (s *Store) Write(ctx context.Context, actor string, fn func(*Tx) error) err
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
 	}
+	s.noteBytes(t.wrote)
 	for _, f := range t.afterCommit {
 		if err := f(); err != nil {
 			return err
@@ -345,6 +351,23 @@ func (s *Store) LongestWriteOf() string {
 	w, _ := s.longestWhat.Load().(string)
 	return w
 }
+
+// noteBytes keeps the most bytes one transaction wrote (LargestWriteBytes).
+func (s *Store) noteBytes(n int64) {
+	for {
+		old := s.largestWrite.Load()
+		if n <= old || s.largestWrite.CompareAndSwap(old, n) {
+			return
+		}
+	}
+}
+
+// LargestWriteBytes is the most bytes any committed transaction of Write has
+// written since the store was opened: the text and binary values its
+// statements carried and the files it wrote to the archive. Work in a
+// transaction grows with what it writes; this says whether one grew with a
+// source's size (issue 18), as a count, not a time.
+func (s *Store) LargestWriteBytes() int64 { return s.largestWrite.Load() }
 
 // LongestWrite is the longest any transaction of Write has taken since the
 // store was opened: how long it held SQLite's write lock, or PostgreSQL's

@@ -212,8 +212,19 @@ func TestTextInPieces(t *testing.T) {
 						t.Errorf("raised: %d bytes of %d", len(got.Text), len(text))
 					}
 				}
+				// The catch-up leaves a long source's own document to be
+				// indexed a part a transaction (as the app does), never
+				// whole in one.
 				if _, err := st.IndexPending(ctx, strings.ToLower, 500); err != nil {
 					t.Fatal(err)
+				}
+				if parts := docs(); parts != 0 {
+					t.Errorf("the catch-up indexed %d parts of a long source in one transaction", parts)
+				}
+				for i, part := range store.DocParts(strings.ToLower("Long\n\n" + text)) {
+					if err := st.Write(ctx, "tester", func(tx *store.Tx) error { return tx.IndexSourcePart(ctx, src.ID, i, part) }); err != nil {
+						t.Fatal(err)
+					}
 				}
 				if parts := docs(); parts < 2 {
 					t.Errorf("indexed as %d parts", parts)

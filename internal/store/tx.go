@@ -61,6 +61,10 @@ type Tx struct {
 	keys map[string]*sourceKey
 	// master is the master key the transaction wraps with (txMaster).
 	master *seal.Key
+	// wrote counts the bytes of text and binary values the transaction's
+	// statements carried, and of files it wrote to the archive
+	// (LargestWriteBytes).
+	wrote int64
 }
 
 // Actor is who the transaction writes as.
@@ -68,6 +72,14 @@ func (t *Tx) Actor() string { return t.actor }
 
 func (t *Tx) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
 	t.s.statements.Add(1)
+	for _, a := range args {
+		switch v := a.(type) {
+		case string:
+			t.wrote += int64(len(v))
+		case []byte:
+			t.wrote += int64(len(v))
+		}
+	}
 	return t.tx.ExecContext(ctx, t.s.dialect.rebind(q), args...)
 }
 
