@@ -61,6 +61,11 @@ func (r *rig) nextDecision() (decision, from string) {
 	return "reopen", string(st.Status)
 }
 
+// noteBody is a note on a statement, at the statement's level.
+func noteBody(who string) (*bytes.Buffer, string) {
+	return bytes.NewBufferString(`{"text":"checked against the roster by ` + who + `"}`), "application/json"
+}
+
 // newEnquiry is a family's enquiry.
 func newEnquiry(who string) (*bytes.Buffer, string) {
 	return bytes.NewBufferString(`{"name":"Aws Salloum","mother":"Fatima","born":"1988","contact":"via ` + who + `"}`), "application/json"
@@ -115,6 +120,8 @@ func (r *rig) calls() []call {
 		{"GET", "/api/v1/events", nil},
 		{"GET", "/api/v1/events/" + f.arrest, nil},
 		{"GET", "/api/v1/statements/" + f.confirmed, nil},
+		{"GET", "/api/v1/statements/" + f.confirmed + "/notes", nil},
+		{"POST", "/api/v1/statements/" + f.confirmed + "/notes", noteBody},
 		{"GET", "/api/v1/review-queue", nil},
 		{"POST", "/api/v1/statements/" + f.proposed + "/review", r.reviewBody},
 		{"GET", "/api/v1/review-claims?entity=" + f.person, nil},
@@ -186,7 +193,8 @@ func TestRoleMatrix(t *testing.T) {
 					} else if !r.browser() {
 						continue // no browser outside CI: the capture itself is tested in internal/app
 					}
-				case strings.Contains(c.path, "review") || strings.HasSuffix(c.path, "/splits"):
+				case strings.Contains(c.path, "review") || strings.HasSuffix(c.path, "/splits") ||
+					c.method == "POST" && strings.HasSuffix(c.path, "/notes"):
 					if w == "vera" || w == "anas" || w == "karim" {
 						want = http.StatusForbidden
 					}

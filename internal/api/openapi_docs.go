@@ -65,6 +65,13 @@ var operationDocs = map[string]operationDoc{
 	"get-event":   {"Events", "One event with its participants and their roles."},
 	"get-statement": {"Statements", "One statement: its value or linked entity, source, span and quote, dates, modality, role, " +
 		"status and sensitivity."},
+	"list-statement-notes": {"Statements", "Reviewers' notes on one statement (why it is doubtful, what else says so), oldest first: " +
+		"only those at a level the caller is cleared for, none for an account that reads confirmed facts only. A statement the " +
+		"caller may not see is a 404, as one that does not exist."},
+	"add-statement-note": {"Review", "Write a note on a statement, ledgered under the token's user, as the review item and the " +
+		"entity page do: at a level from the statement's (the default) up to the caller's clearance — below the statement's (or no text) is a " +
+		"422, above the caller's a 403. A note on a statement of a sealed source is sealed with it; a source taken down takes no " +
+		"new note (409). Reviewers and admins; a statement the caller may not see is a 404."},
 	"list-review-queue": {"Review", "Proposed statements awaiting review, oldest first. Reviewers and admins."},
 	"review-statement": {"Review", "Confirm, reject or reopen a statement, saying which state you saw (`from`): when it changed meanwhile " +
 		"the answer is 409 and nothing changes. Reviewers and admins; only an admin lowers a sensitivity."},

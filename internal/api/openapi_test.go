@@ -88,6 +88,8 @@ func TestOpenAPIDocumentIsTrue(t *testing.T) {
 						b, ct = r.judgementBody(who)
 					case strings.HasSuffix(path, "/splits"):
 						b, ct = r.splitBody(who)
+					case strings.HasSuffix(path, "/notes"):
+						b, ct = noteBody(who)
 					case strings.HasSuffix(path, "/consent"):
 						b, ct = consentBody(who)
 					default:

@@ -41,6 +41,8 @@ func (s *Server) routes() {
 	add(s, readers, get("/events/{id}", "get-event", "One event with its participants and roles"), s.eventShow)
 
 	add(s, readers, get("/statements/{id}", "get-statement", "One statement"), s.statementShow)
+	add(s, readers, get("/statements/{id}/notes", "list-statement-notes", "Reviewers' notes on a statement"), s.statementNotesList)
+	add(s, reviewers, post("/statements/{id}/notes", "add-statement-note", "Write a note on a statement, at a level"), s.statementNoteAdd)
 	add(s, reviewers, get("/review-queue", "list-review-queue", "Proposed statements awaiting review, oldest first"), s.reviewQueue)
 	add(s, reviewers, post("/statements/{id}/review", "review-statement", "Confirm or reject a statement"), s.reviewSubmit)
 	add(s, reviewers, get("/review-claims", "list-review-claims", "Claims awaiting review, grouped across sources, most important first"), s.reviewClaims)
@@ -87,7 +89,7 @@ func add[I, O any](s *Server, who audience, op huma.Operation, h func(context.Co
 		op.Errors = append(op.Errors, http.StatusUnprocessableEntity)
 	}
 	switch op.OperationID {
-	case "review-statement", "review-many", "split-entity":
+	case "review-statement", "review-many", "split-entity", "add-statement-note":
 		op.Errors = append(op.Errors, http.StatusConflict)
 	}
 	switch op.OperationID {
@@ -95,7 +97,7 @@ func add[I, O any](s *Server, who audience, op huma.Operation, h func(context.Co
 		op.Errors = append(op.Errors, http.StatusNotFound)
 	}
 	if op.OperationID == "add-enquiry" || op.OperationID == "judge-enquiry-candidate" || op.OperationID == "add-watch-entry" ||
-		op.OperationID == "redact-source" || op.OperationID == "split-entity" {
+		op.OperationID == "redact-source" || op.OperationID == "split-entity" || op.OperationID == "add-statement-note" {
 		op.Errors = append(op.Errors, http.StatusUnprocessableEntity)
 	}
 	if op.Method == http.MethodPost && op.Path == "/sources" {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"strings"
+	"time"
 
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/model"
@@ -78,4 +79,62 @@ func (a *App) StatementNotesAbout(ctx context.Context, v access.Viewer, id strin
 		return nil, err
 	}
 	return a.st.StatementNotesAbout(ctx, v, append([]string{id}, members...))
+}
+
+// NotesOnStatement is statement id as v sees it, with the notes on it v
+// may see, oldest first. A statement v may not see is not found, never
+// forbidden: the answer does not say it exists.
+func (a *App) NotesOnStatement(ctx context.Context, v access.Viewer, id string) (model.Statement, []StatementNote, error) {
+	st, err := a.st.Statement(ctx, v, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return st, nil, notFound("statement")
+	}
+	if err != nil {
+		return st, nil, err
+	}
+	notes, err := a.st.StatementNotes(ctx, v, []string{st.ID})
+	if err != nil {
+		return st, nil, err
+	}
+	return st, notes[st.ID], nil
+}
+
+// ParseNoteLevel reads a note's level as the API and the command line take
+// it: "" is the statement's own (nil).
+func ParseNoteLevel(s string) (*model.Sensitivity, error) {
+	if s == "" {
+		return nil, nil
+	}
+	l, err := model.ParseSensitivity(s)
+	if err != nil {
+		return nil, invalid("sensitivity: %v", err)
+	}
+	return &l, nil
+}
+
+// StatementNoteDoc is a note on a statement as the API answers it and
+// `athar notes list --json` prints it.
+type StatementNoteDoc struct {
+	ID          string `json:"id"`
+	StatementID string `json:"statement_id"`
+	SourceID    string `json:"source_id,omitempty" doc:"The statement's source; empty for a statement typed in by hand."`
+	Text        string `json:"text" doc:"The note; \"source withdrawn\" once the statement's source was taken down."`
+	Sensitivity string `json:"sensitivity" enum:"public,internal,restricted,confidential" doc:"Never below the statement's."`
+	Author      string `json:"author"`
+	CreatedAt   string `json:"created_at" format:"date-time"`
+}
+
+// NoteDoc is n as a StatementNoteDoc.
+func NoteDoc(n StatementNote) StatementNoteDoc {
+	return StatementNoteDoc{ID: n.ID, StatementID: n.StatementID, SourceID: n.SourceID, Text: n.Text,
+		Sensitivity: n.Sensitivity.String(), Author: n.Author, CreatedAt: n.CreatedAt.UTC().Format(time.RFC3339Nano)}
+}
+
+// StatementNoteDocs are ns as docs, never nil.
+func StatementNoteDocs(ns []StatementNote) []StatementNoteDoc {
+	out := make([]StatementNoteDoc, len(ns))
+	for i, n := range ns {
+		out[i] = NoteDoc(n)
+	}
+	return out
 }

@@ -101,6 +101,26 @@ func TestStatementNotes(t *testing.T) {
 				}
 			}
 		}
+		// One statement's notes (the API's and the command's read): a
+		// statement the reader may not see is not found, as no statement.
+		for _, tc := range []struct {
+			name string
+			v    access.Viewer
+			id   string
+			want int
+			kind app.Kind
+		}{
+			{"anas on the public statement", anas, pub, 1, 0},
+			{"rania on the public statement", rania, pub, 2, 0},
+			{"anas on the restricted statement", anas, res, 0, app.NotFound},
+			{"rania on the confidential statement", rania, conf, 0, app.NotFound},
+			{"no such statement", adel, "no-such-statement", 0, app.NotFound},
+		} {
+			st, ns, err := r.App.NotesOnStatement(ctx, tc.v, tc.id)
+			if app.KindOf(err) != tc.kind || len(ns) != tc.want || (err == nil && st.ID != tc.id) {
+				t.Errorf("%s: %d notes on %q (%v), want %d (kind %d)", tc.name, len(ns), st.ID, err, tc.want, tc.kind)
+			}
+		}
 		about, err := r.App.StatementNotesAbout(ctx, rania, r.Person)
 		if err != nil || len(about[pub]) != 2 || len(about[res]) != 1 {
 			t.Errorf("notes about the person as rania: %v %v", about, err)

@@ -58,8 +58,11 @@ type Superseded struct {
 // ClearMachineWork removes, from one source, what earlier extractors put
 // there and no person has touched: mentions by any extractor other than
 // keep, and proposed, unreviewed statements whose origin is extracted:* but
-// not origin. Statements a person reviewed stay whatever their origin; so do
-// entities that still carry anything. Event entities left with nothing are
+// not origin. Statements a person reviewed stay whatever their origin, and
+// so do statements a person wrote a note on (statement_notes.go): the note
+// is a reviewer's work on that very reading, kept beside it on the pages
+// rather than left hanging on a statement no page shows; so do entities
+// that still carry anything. Event entities left with nothing are
 // removed. Every removal is in the ledger.
 func (t *Tx) ClearMachineWork(ctx context.Context, sourceID, keep, origin string) (Superseded, error) {
 	out, _, err := t.ClearSomeMachineWork(ctx, sourceID, keep, origin, 0)
@@ -81,7 +84,8 @@ func (t *Tx) ClearSomeMachineWork(ctx context.Context, sourceID, keep, origin st
 		stmtLim = fmt.Sprintf(" LIMIT %d", max(limit-n, 0)+1)
 	}
 	rows, err := t.query(ctx, "SELECT id, entity_id, property IN "+nameProps+" FROM statements WHERE source_id = ? AND origin LIKE 'extracted:%' AND origin <> ? "+
-		"AND status = 'proposed' AND reviewer = '' ORDER BY id"+stmtLim, sourceID, origin)
+		"AND status = 'proposed' AND reviewer = '' "+
+		"AND NOT EXISTS (SELECT 1 FROM statement_notes n WHERE n.statement_id = statements.id) ORDER BY id"+stmtLim, sourceID, origin)
 	if err != nil {
 		return out, false, err
 	}
@@ -154,7 +158,7 @@ func (t *Tx) ClearSomeMachineWork(ctx context.Context, sourceID, keep, origin st
 }
 
 // AnyReviewed reports whether a person reviewed any statement of this
-// source: when none did, re-extraction need not ask HasReviewed of each
+// source, or wrote a note on one (a person's work too): when none did, re-extraction need not ask HasReviewed of each
 // statement it makes. It takes the ledger's lock first, if the transaction
 // has not yet, so that no review commits before this transaction does.
 func (t *Tx) AnyReviewed(ctx context.Context, sourceID string) (bool, error) {
@@ -162,7 +166,8 @@ func (t *Tx) AnyReviewed(ctx context.Context, sourceID string) (bool, error) {
 		return false, err
 	}
 	var n int
-	err := t.queryRow(ctx, "SELECT count(*) FROM (SELECT 1 FROM statements WHERE source_id = ? AND reviewer <> '' LIMIT 1) x", sourceID).Scan(&n)
+	err := t.queryRow(ctx, "SELECT (SELECT count(*) FROM (SELECT 1 FROM statements WHERE source_id = ? AND reviewer <> '' LIMIT 1) x) + "+
+		"(SELECT count(*) FROM (SELECT 1 FROM statement_notes WHERE source_id = ? LIMIT 1) y)", sourceID, sourceID).Scan(&n)
 	return n > 0, err
 }
 
@@ -178,12 +183,12 @@ func (t *Tx) namesChanged(ctx context.Context, entityID string) error {
 }
 
 // HasReviewed reports whether a person already reviewed a statement of this
-// source saying the same (property, value, span start): re-extraction does
-// not propose it again.
+// source saying the same (property, value, span start), or wrote a note on
+// one (ClearMachineWork keeps it): re-extraction does not propose it again.
 func (t *Tx) HasReviewed(ctx context.Context, sourceID, property, value string, spanStart int) (bool, error) {
 	var n int
 	err := t.queryRow(ctx, "SELECT count(*) FROM statements WHERE source_id = ? AND property = ? AND value = ? "+
-		"AND COALESCE(span_start, -1) = ? AND reviewer <> ''", sourceID, property, value, spanStart).Scan(&n)
+		"AND COALESCE(span_start, -1) = ? AND "+touched, sourceID, property, value, spanStart).Scan(&n)
 	if err != nil || n > 0 {
 		return n > 0, err
 	}
@@ -197,9 +202,13 @@ func (t *Tx) HasReviewed(ctx context.Context, sourceID, property, value string, 
 		return false, err
 	}
 	err = t.queryRow(ctx, "SELECT count(*) FROM statements WHERE source_id = ? AND property = ? AND value_hash = ? "+
-		"AND COALESCE(span_start, -1) = ? AND reviewer <> ''", sourceID, property, hashValue(vk, value), spanStart).Scan(&n)
+		"AND COALESCE(span_start, -1) = ? AND "+touched, sourceID, property, hashValue(vk, value), spanStart).Scan(&n)
 	return n > 0, err
 }
+
+// touched is the condition on statements that a person reviewed or wrote
+// a note on.
+const touched = "(reviewer <> '' OR EXISTS (SELECT 1 FROM statement_notes n WHERE n.statement_id = statements.id))"
 
 // SourceIDs lists every source id, oldest first.
 func (s *Store) SourceIDs(ctx context.Context) ([]string, error) {

@@ -111,3 +111,78 @@ func TestStatementNotesSealed(t *testing.T) {
 		}
 	})
 }
+
+// Re-extraction clears the earlier extractor's unreviewed statements of a
+// source, but not one a person wrote a note on: the note is a reviewer's
+// work on that reading, so the statement stays with it, shown with its
+// note, and is not proposed again, as a reviewed one.
+func TestReextractionKeepsNotedStatements(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		src := addSource(t, s, "It names Aws Salloum and Ous Saloum.", model.Public)
+		var noted, plain string
+		err := s.Write(ctx, "extractor", func(tx *store.Tx) error {
+			e, err := tx.AddEntity(ctx, model.TypePerson)
+			if err != nil {
+				return err
+			}
+			for _, c := range []struct {
+				value string
+				id    *string
+			}{{"Aws Salloum", &noted}, {"Ous Saloum", &plain}} {
+				st := model.Statement{EntityID: e.ID, Property: model.PropName, Value: c.value, SourceID: src.ID, Origin: "extracted:test@1"}
+				if err := tx.AddStatement(ctx, &st); err != nil {
+					return err
+				}
+				*c.id = st.ID
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		const word = "roster-of-Saydnaya"
+		if err := s.Write(ctx, "rania", func(tx *store.Tx) error {
+			return tx.AddStatementNote(ctx, &store.StatementNote{StatementID: noted, Text: "Checked on the " + word, Sensitivity: model.Internal})
+		}); err != nil {
+			t.Fatal(err)
+		}
+		var removed store.Superseded
+		if err := s.Write(ctx, "extractor", func(tx *store.Tx) error {
+			removed, err = tx.ClearMachineWork(ctx, src.ID, "none", "extracted:test@2")
+			if err != nil {
+				return err
+			}
+			// Nor does the new extractor propose the noted reading again.
+			if some, err := tx.AnyReviewed(ctx, src.ID); err != nil || !some {
+				t.Errorf("a source with a noted statement counts as reviewed: %v %v", some, err)
+			}
+			for _, c := range []struct {
+				value string
+				want  bool
+			}{{"Aws Salloum", true}, {"Ous Saloum", false}} {
+				if done, err := tx.HasReviewed(ctx, src.ID, string(model.PropName), c.value, -1); err != nil || done != c.want {
+					t.Errorf("%s counts as reviewed: %v (%v), want %v", c.value, done, err, c.want)
+				}
+			}
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if removed.Statements != 1 {
+			t.Errorf("re-extraction removed %d statements, want 1 (the one without a note)", removed.Statements)
+		}
+		all := access.Viewer{Name: "adel", Role: model.RoleAdmin, Clearance: model.Confidential}
+		if _, err := s.Statement(ctx, all, plain); err == nil {
+			t.Errorf("the statement without a note survived re-extraction")
+		}
+		if _, err := s.Statement(ctx, all, noted); err != nil {
+			t.Errorf("the noted statement: %v", err)
+		}
+		got, err := s.StatementNotes(ctx, all, []string{noted})
+		if err != nil || len(got[noted]) != 1 || !strings.Contains(got[noted][0].Text, word) {
+			t.Errorf("the note after re-extraction: %+v %v", got, err)
+		}
+		mustVerify(t, s)
+	})
+}

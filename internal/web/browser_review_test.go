@@ -147,6 +147,17 @@ func TestBrowserReviewCase(t *testing.T) {
 	if got := eval(`document.querySelector("#case-vouched") ? "yes" : "no"`); got != "yes" {
 		t.Error("the confirmed status is not marked as vouched for by review")
 	}
+	// A note beside a fact, from the person's page: the page comes back
+	// with the note, at the fact (its statement's anchor in view; the
+	// browser scrolls it to the top, to a fraction of a pixel).
+	const noteText = "Same spelling in the court list of 2020."
+	eval(`(() => { const d = document.querySelector("li.claim details.st-note-form"); d.open = true; ` +
+		`d.querySelector("textarea").value = "` + noteText + `"; d.querySelector("button.add-note-here").click(); return ""; })()`)
+	wait("after the note", `location.hash.startsWith("#st-") && [...document.querySelectorAll("li.st-note bdi")].some(b => b.textContent === "`+noteText+`")`)
+	if got := eval(`(() => { const r = document.getElementById(location.hash.slice(1)).getBoundingClientRect(); ` +
+		`return r.top > -2 && r.top < window.innerHeight ? "in view" : "at " + r.top; })()`); got != "in view" {
+		t.Errorf("after the note the fact's anchor is %s", got)
+	}
 	for _, id := range c.Names[:5] {
 		if st := statement(t, r, id); st.Status != model.StatusConfirmed {
 			t.Errorf("name statement %s is %s", id, st.Status)

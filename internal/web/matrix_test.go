@@ -433,6 +433,11 @@ func TestAuthorizationMatrix(t *testing.T) {
 		{"POST", "/statements/" + fx.proposed + "/notes", true, reviewerAt(model.Public, http.StatusBadRequest), nil},
 		{"POST", "/statements/" + fx.confidentialStmt + "/notes", true, reviewerAt(model.Confidential, http.StatusSeeOther), url.Values{"text": {"a note"}}},
 		{"POST", "/statements/" + fx.proposed + "/notes", false, always(http.StatusForbidden), url.Values{"text": {"a note"}}},
+		// The same from beside a fact on an entity's page, the statement
+		// named by the form: one the reviewer may not see is not found.
+		{"POST", "/statements/notes", true, reviewerAt(model.Public, http.StatusBadRequest), url.Values{"st": {fx.proposed}}},
+		{"POST", "/statements/notes", true, reviewerAt(model.Confidential, http.StatusSeeOther), url.Values{"st": {fx.confidentialStmt}, "text": {"a note"}}},
+		{"POST", "/statements/notes", false, always(http.StatusForbidden), url.Values{"st": {fx.proposed}, "text": {"a note"}}},
 		// A split by statements: the page and its preview are the
 		// reviewers'; a statement not found is not found; a confirmation
 		// without statements a bad request.

@@ -88,6 +88,7 @@ func (s *Server) routes() []route {
 		{"POST /sources/{id}/assign", reviewers, s.assignSubmit},
 		{"POST /sources/{id}/notes", reviewers, s.sourceNoteSubmit},
 		{"POST /statements/{id}/notes", reviewers, s.statementNoteSubmit},
+		{"POST /statements/notes", reviewers, s.statementNoteSubmit},
 
 		{"GET /enquiries", caseworkers, s.enquiriesShow},
 		{"POST /enquiries", caseworkers, s.enquiryCreate},

@@ -107,6 +107,10 @@ func init() {
 		"stnotes.add":    "Add a note on this statement",
 		"stnotes.text":   "A note on this statement (why it is doubtful, what else says so): kept in the ledger with your name",
 		"stnotes.submit": "Add the note",
+		"stnotes.on":     "On the statement of",
+		"stnotes.source": "a source",
+		"stnotes.manual": "typed in by hand",
+		"stnotes.level":  "at the statement's own level",
 	} {
 		english[k] = v
 	}
@@ -115,6 +119,10 @@ func init() {
 		"stnotes.add":    "أضف ملاحظة على هذه الإفادة",
 		"stnotes.text":   "ملاحظة على هذه الإفادة (لماذا يُشكّ فيها، وما يقوله غيرها): تُحفظ في السجل باسمك",
 		"stnotes.submit": "أضف الملاحظة",
+		"stnotes.on":     "على إفادة",
+		"stnotes.source": "مصدر",
+		"stnotes.manual": "أُدخلت باليد",
+		"stnotes.level":  "بمستوى الإفادة نفسها",
 	} {
 		arabic[k] = v
 	}
