@@ -32,26 +32,11 @@ func (a *App) AddSourceNote(ctx context.Context, v access.Viewer, id, text strin
 	if err != nil {
 		return n, err
 	}
-	text = strings.TrimSpace(text)
-	switch {
-	case text == "":
-		return n, invalid("a note needs a text")
-	case len(text) > MaxFactLen:
-		return n, invalid("a note of %d bytes: at most %d", len(text), MaxFactLen)
+	text, sens, err := noteOf(v, text, level, src.Sensitivity, "source")
+	if err != nil {
+		return n, err
 	}
-	n = SourceNote{SourceID: src.ID, Text: text, Sensitivity: src.Sensitivity}
-	if level != nil {
-		if !level.Valid() {
-			return n, invalid("sensitivity %d is not a level", *level)
-		}
-		if *level < src.Sensitivity {
-			return n, invalid("a note cannot be less sensitive than its source (%s)", src.Sensitivity)
-		}
-		n.Sensitivity = *level
-	}
-	if !v.CanSee(n.Sensitivity) {
-		return n, forbidden("a sensitivity above your own clearance (%s) would hide the note from you", v.Clearance)
-	}
+	n = SourceNote{SourceID: src.ID, Text: text, Sensitivity: sens}
 	err = a.st.Write(ctx, v.Actor(), func(tx *store.Tx) error { return tx.AddSourceNote(ctx, &n) })
 	if errors.Is(err, store.ErrBelowSource) {
 		return n, invalid("a note cannot be less sensitive than its source")
@@ -66,4 +51,32 @@ func (a *App) AddSourceNote(ctx context.Context, v access.Viewer, id, text strin
 // the anonymous public).
 func (a *App) SourceNotes(ctx context.Context, v access.Viewer, id string) ([]SourceNote, error) {
 	return a.st.SourceNotes(ctx, v, id)
+}
+
+// noteOf checks a note's text and level as v writes it on something (a
+// source, a statement) of level floor: a text of at most MaxFactLen bytes,
+// a level (nil: floor) never below floor nor above v's clearance. It gives
+// the trimmed text and the level.
+func noteOf(v access.Viewer, text string, level *model.Sensitivity, floor model.Sensitivity, on string) (string, model.Sensitivity, error) {
+	text = strings.TrimSpace(text)
+	switch {
+	case text == "":
+		return "", 0, invalid("a note needs a text")
+	case len(text) > MaxFactLen:
+		return "", 0, invalid("a note of %d bytes: at most %d", len(text), MaxFactLen)
+	}
+	sens := floor
+	if level != nil {
+		if !level.Valid() {
+			return "", 0, invalid("sensitivity %d is not a level", *level)
+		}
+		if *level < floor {
+			return "", 0, invalid("a note cannot be less sensitive than its %s (%s)", on, floor)
+		}
+		sens = *level
+	}
+	if !v.CanSee(sens) {
+		return "", 0, forbidden("a sensitivity above your own clearance (%s) would hide the note from you", v.Clearance)
+	}
+	return text, sens, nil
 }

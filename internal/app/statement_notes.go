@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"errors"
-	"strings"
 	"time"
 
 	"github.com/athar-project/athar/internal/access"
@@ -35,26 +34,11 @@ func (a *App) AddStatementNote(ctx context.Context, v access.Viewer, id, text st
 	if err != nil {
 		return n, err
 	}
-	text = strings.TrimSpace(text)
-	switch {
-	case text == "":
-		return n, invalid("a note needs a text")
-	case len(text) > MaxFactLen:
-		return n, invalid("a note of %d bytes: at most %d", len(text), MaxFactLen)
+	text, sens, err := noteOf(v, text, level, st.Sensitivity, "statement")
+	if err != nil {
+		return n, err
 	}
-	n = StatementNote{StatementID: st.ID, Text: text, Sensitivity: st.Sensitivity}
-	if level != nil {
-		if !level.Valid() {
-			return n, invalid("sensitivity %d is not a level", *level)
-		}
-		if *level < st.Sensitivity {
-			return n, invalid("a note cannot be less sensitive than its statement (%s)", st.Sensitivity)
-		}
-		n.Sensitivity = *level
-	}
-	if !v.CanSee(n.Sensitivity) {
-		return n, forbidden("a sensitivity above your own clearance (%s) would hide the note from you", v.Clearance)
-	}
+	n = StatementNote{StatementID: st.ID, Text: text, Sensitivity: sens}
 	err = a.st.Write(ctx, v.Actor(), func(tx *store.Tx) error { return tx.AddStatementNote(ctx, &n) })
 	if errors.Is(err, store.ErrBelowStatement) {
 		return n, invalid("a note cannot be less sensitive than its statement")

@@ -141,9 +141,15 @@ func (s *Store) openNotes(ctx context.Context, sourceID string, ns []SourceNote)
 // written before the source was raised to restricted, or before notes were
 // sealed), as ledgered updates zeroed like the source's other words.
 func (t *Tx) sealNotes(ctx context.Context, sourceID string, k *seal.Key) error {
-	rows, err := t.query(ctx, "SELECT id, text FROM source_notes WHERE source_id = ? ORDER BY id", sourceID)
+	return t.sealNotesIn(ctx, "source_notes", noteAD, sourceID, k)
+}
+
+// sealNotesIn seals the notes of table (source_notes, statement_notes) on
+// sourceID still in the clear, each bound to its row by ad.
+func (t *Tx) sealNotesIn(ctx context.Context, table string, ad func(id string) []byte, sourceID string, k *seal.Key) error {
+	rows, err := t.query(ctx, "SELECT id, text FROM "+table+" WHERE source_id = ? ORDER BY id", sourceID)
 	if err != nil {
-		return fmt.Errorf("notes on %s: %w", sourceID, err)
+		return fmt.Errorf("%s of %s: %w", table, sourceID, err)
 	}
 	type note struct{ id, text string }
 	all, err := collect(rows, func(sc rowScanner) (note, error) {
@@ -167,7 +173,7 @@ func (t *Tx) sealNotes(ctx context.Context, sourceID string, k *seal.Key) error 
 	}
 	t.queueScrub(ctx)
 	for _, n := range clear {
-		if err := t.update(ctx, "source_notes", n.id, map[string]any{"text": sealText(k, noteAD(n.id), n.text)}); err != nil {
+		if err := t.update(ctx, table, n.id, map[string]any{"text": sealText(k, ad(n.id), n.text)}); err != nil {
 			return err
 		}
 	}

@@ -189,35 +189,5 @@ func (s *Store) openStatementNotes(ctx context.Context, ns []StatementNote) erro
 // in the clear (written before the source was raised to restricted), as
 // ledgered updates zeroed like the source's other words.
 func (t *Tx) sealStatementNotes(ctx context.Context, sourceID string, k *seal.Key) error {
-	rows, err := t.query(ctx, "SELECT id, text FROM statement_notes WHERE source_id = ? ORDER BY id", sourceID)
-	if err != nil {
-		return fmt.Errorf("notes on statements of %s: %w", sourceID, err)
-	}
-	type note struct{ id, text string }
-	all, err := collect(rows, func(sc rowScanner) (note, error) {
-		var n note
-		return n, sc.Scan(&n.id, &n.text)
-	})
-	if err != nil {
-		return err
-	}
-	var clear []note
-	for _, n := range all {
-		if !strings.HasPrefix(n.text, sealedPrefix) {
-			clear = append(clear, n)
-		}
-	}
-	if len(clear) == 0 {
-		return nil
-	}
-	if err := t.secureDelete(ctx); err != nil {
-		return err
-	}
-	t.queueScrub(ctx)
-	for _, n := range clear {
-		if err := t.update(ctx, "statement_notes", n.id, map[string]any{"text": sealText(k, statementNoteAD(n.id), n.text)}); err != nil {
-			return err
-		}
-	}
-	return nil
+	return t.sealNotesIn(ctx, "statement_notes", statementNoteAD, sourceID, k)
 }
