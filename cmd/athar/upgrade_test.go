@@ -172,43 +172,13 @@ func TestUpgradeFromTheLastRelease(t *testing.T) {
 // that repeat it — is in no file of the data directory afterwards, and
 // still reads for the operator.
 func TestUpgradeFromStop27(t *testing.T) {
-	dir := t.TempDir()
-	untar(t, filepath.Join("testdata", "upgrade", "store-stop27.tar.gz"), dir)
-	t.Setenv("ATHAR_SIGNING_KEY_FILE", filepath.Join(dir, "ledger.ed25519"))
-	t.Setenv("ATHAR_KEY_FILE", filepath.Join(dir, "master.key"))
-	if err := os.Chmod(filepath.Join(dir, "master.key"), 0o600); err != nil { // untar keeps no modes
-		t.Fatal(err)
-	}
-	data := filepath.Join(dir, "data")
+	data := untarKeyed(t, "store-stop27.tar.gz")
 	for _, name := range []string{"Khawatmi", "khawatmi"} {
 		if hits := filesHolding(t, data, name); len(hits) == 0 {
 			t.Fatalf("the stop-27 store should hold %q in the clear", name)
 		}
 	}
-	if r := athar(t, "", "--data", data, "verify"); r.code != 0 {
-		t.Fatalf("verify after the upgrade: exit %d\n%s%s", r.code, r.stdout, r.stderr)
-	}
-	if r := athar(t, "", "--data", data, "migrate", "--json"); r.code != 0 || strings.Contains(r.stdout, `"pending"`) {
-		t.Fatalf("migrate: exit %d\n%s%s", r.code, r.stdout, r.stderr)
-	}
-	var before, after []map[string]any
-	raw, err := os.ReadFile(filepath.Join("testdata", "upgrade", "sources-stop27.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(raw, &before); err != nil {
-		t.Fatal(err)
-	}
-	r := athar(t, "", "--data", data, "sources", "list", "--json")
-	if r.code != 0 {
-		t.Fatalf("sources list: exit %d\n%s", r.code, r.stderr)
-	}
-	if err := json.Unmarshal([]byte(r.stdout), &after); err != nil {
-		t.Fatal(err)
-	}
-	if !reflect.DeepEqual(after, before) {
-		t.Errorf("sources after the upgrade:\n%s\nbefore:\n%s", r.stdout, raw)
-	}
+	upgradedAsListed(t, data, "sources-stop27.json")
 	for _, name := range []string{"Khawatmi", "khawatmi"} {
 		if hits := filesHolding(t, data, name); len(hits) > 0 {
 			t.Errorf("after the upgrade the witness's name is in the clear in %v", hits)
@@ -221,7 +191,7 @@ func TestUpgradeFromStop27(t *testing.T) {
 	if r := athar(t, "", "--data", data, "match", "Nizar Khawatmi", "--json"); r.code != 0 || !strings.Contains(r.stdout, "Nizar Khawatmi") {
 		t.Errorf("match after the upgrade: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
-	searchAfterUpgrade(t, dir, data, "Khawatmi")
+	searchAfterUpgrade(t, filepath.Dir(data), data, "Khawatmi")
 	if r := athar(t, "", "--data", data, "verify"); r.code != 0 {
 		t.Fatalf("verify at the end: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
@@ -232,39 +202,9 @@ func TestUpgradeFromStop27(t *testing.T) {
 // listed them, the long text still reads whole, the witness stays sealed and
 // the reviews made then stand.
 func TestUpgradeFromStop28(t *testing.T) {
-	dir := t.TempDir()
-	untar(t, filepath.Join("testdata", "upgrade", "store-stop28.tar.gz"), dir)
-	t.Setenv("ATHAR_SIGNING_KEY_FILE", filepath.Join(dir, "ledger.ed25519"))
-	t.Setenv("ATHAR_KEY_FILE", filepath.Join(dir, "master.key"))
-	if err := os.Chmod(filepath.Join(dir, "master.key"), 0o600); err != nil { // untar keeps no modes
-		t.Fatal(err)
-	}
-	data := filepath.Join(dir, "data")
-	if r := athar(t, "", "--data", data, "verify"); r.code != 0 {
-		t.Fatalf("verify after the upgrade: exit %d\n%s%s", r.code, r.stdout, r.stderr)
-	}
-	if r := athar(t, "", "--data", data, "migrate", "--json"); r.code != 0 || strings.Contains(r.stdout, `"pending"`) {
-		t.Fatalf("migrate: exit %d\n%s%s", r.code, r.stdout, r.stderr)
-	}
-	var before, after []map[string]any
-	raw, err := os.ReadFile(filepath.Join("testdata", "upgrade", "sources-stop28.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(raw, &before); err != nil {
-		t.Fatal(err)
-	}
-	r := athar(t, "", "--data", data, "sources", "list", "--json")
-	if r.code != 0 {
-		t.Fatalf("sources list: exit %d\n%s", r.code, r.stderr)
-	}
-	if err := json.Unmarshal([]byte(r.stdout), &after); err != nil {
-		t.Fatal(err)
-	}
-	if !reflect.DeepEqual(after, before) {
-		t.Errorf("sources after the upgrade:\n%s\nbefore:\n%s", r.stdout, raw)
-	}
-	r = athar(t, "", "--data", data, "sources", "show", "src_be9f759ebae50032", "--json")
+	data := untarKeyed(t, "store-stop28.tar.gz")
+	upgradedAsListed(t, data, "sources-stop28.json")
+	r := athar(t, "", "--data", data, "sources", "show", "src_be9f759ebae50032", "--json")
 	if r.code != 0 {
 		t.Fatalf("sources show of the long text: exit %d\n%s", r.code, r.stderr)
 	}
@@ -288,7 +228,7 @@ func TestUpgradeFromStop28(t *testing.T) {
 			t.Errorf("statement %s is no longer %s after the upgrade: exit %d\n%s%s", c.id, c.from, r.code, r.stdout, r.stderr)
 		}
 	}
-	searchAfterUpgrade(t, dir, data, "Haddour", "nineteen")
+	searchAfterUpgrade(t, filepath.Dir(data), data, "Haddour", "nineteen")
 	if r := athar(t, "", "--data", data, "verify"); r.code != 0 {
 		t.Fatalf("verify at the end: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
@@ -332,5 +272,51 @@ func searchAfterUpgrade(t *testing.T, dir, data string, words ...string) {
 		if len(hits.Sources) == 0 {
 			t.Errorf("after the upgrade's first catch-up, a search for %q finds no source", w)
 		}
+	}
+}
+
+// untarKeyed unpacks an upgrade fixture that carries its signing and master
+// keys into a temporary directory, points Athar at the keys, and gives its
+// data directory.
+func untarKeyed(t *testing.T, fixture string) string {
+	t.Helper()
+	dir := t.TempDir()
+	untar(t, filepath.Join("testdata", "upgrade", fixture), dir)
+	t.Setenv("ATHAR_SIGNING_KEY_FILE", filepath.Join(dir, "ledger.ed25519"))
+	t.Setenv("ATHAR_KEY_FILE", filepath.Join(dir, "master.key"))
+	if err := os.Chmod(filepath.Join(dir, "master.key"), 0o600); err != nil { // untar keeps no modes
+		t.Fatal(err)
+	}
+	return filepath.Join(dir, "data")
+}
+
+// upgradedAsListed opens an old store with this code (verify, then
+// migrate: every migration since applies) and checks its sources list as
+// that release listed them (testdata/upgrade/listing).
+func upgradedAsListed(t *testing.T, data, listing string) {
+	t.Helper()
+	if r := athar(t, "", "--data", data, "verify"); r.code != 0 {
+		t.Fatalf("verify after the upgrade: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if r := athar(t, "", "--data", data, "migrate", "--json"); r.code != 0 || strings.Contains(r.stdout, `"pending"`) {
+		t.Fatalf("migrate: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	var before, after []map[string]any
+	raw, err := os.ReadFile(filepath.Join("testdata", "upgrade", listing))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(raw, &before); err != nil {
+		t.Fatal(err)
+	}
+	r := athar(t, "", "--data", data, "sources", "list", "--json")
+	if r.code != 0 {
+		t.Fatalf("sources list: exit %d\n%s", r.code, r.stderr)
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &after); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(after, before) {
+		t.Errorf("sources after the upgrade:\n%s\nbefore:\n%s", r.stdout, raw)
 	}
 }
