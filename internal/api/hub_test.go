@@ -1,78 +1,14 @@
 package api
 
 import (
-	"context"
 	"encoding/json"
-	"fmt"
 	"net/url"
 	"slices"
 	"testing"
 
+	"github.com/athar-project/athar/internal/apptest"
 	"github.com/athar-project/athar/internal/casefile"
-	"github.com/athar-project/athar/internal/model"
-	"github.com/athar-project/athar/internal/store"
 )
-
-// seedHub adds a facility that more events name than a page lists (public
-// ones, and confidential ones only an account cleared for them may see)
-// and that more name statements give than one answer holds.
-func seedHub(t *testing.T, st *store.Store, public, confidential, names int) (hub string, open, secret []string) {
-	t.Helper()
-	ctx := context.Background()
-	src := func(sens model.Sensitivity) model.Source {
-		text := fmt.Sprintf("A report on the hub prison, at level %s.", sens)
-		s := model.Source{Kind: model.KindArticle, Title: "Hub report", Text: text, Language: "en", Sensitivity: sens,
-			Published: model.DayDate(2024, 1, 1)}
-		if err := st.Write(ctx, "tester", func(tx *store.Tx) error { return tx.AddSource(ctx, &s, []byte(text)) }); err != nil {
-			t.Fatal(err)
-		}
-		return s
-	}
-	pub, conf := src(model.Public), src(model.Confidential)
-	err := st.Write(ctx, "tester", func(tx *store.Tx) error {
-		f, err := tx.AddEntity(ctx, model.TypeFacility)
-		if err != nil {
-			return err
-		}
-		hub = f.ID
-		for range names {
-			if err := tx.AddStatement(ctx, &model.Statement{EntityID: hub, Property: model.PropName, Value: "Hub Prison Marker",
-				SourceID: pub.ID, Origin: "manual", Status: model.StatusConfirmed}); err != nil {
-				return err
-			}
-		}
-		for i := range public + confidential {
-			s := pub
-			if i >= public {
-				s = conf
-			}
-			ev, err := tx.AddEntity(ctx, model.TypeEvent)
-			if err != nil {
-				return err
-			}
-			date := model.DayDate(2010+i%5, 1+i%12, 1+i%28) // some share a date
-			for _, st := range []model.Statement{
-				{Property: model.PropEventType, Value: "arrest"},
-				{Property: model.PropLocation, Value: "Hub Prison Marker", ValueEntity: hub},
-			} {
-				st.EntityID, st.SourceID, st.Origin, st.Status, st.DateStart, st.Sensitivity = ev.ID, s.ID, "manual", model.StatusConfirmed, date, s.Sensitivity
-				if err := tx.AddStatement(ctx, &st); err != nil {
-					return err
-				}
-			}
-			if s.ID == pub.ID {
-				open = append(open, ev.ID)
-			} else {
-				secret = append(secret, ev.ID)
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return hub, open, secret
-}
 
 type hubAnswer struct {
 	Names                []string          `json:"names"`
@@ -95,7 +31,7 @@ type hubAnswer struct {
 func TestHubEntityIsPaged(t *testing.T) {
 	engines(t, func(t *testing.T, r *rig) {
 		const names = entityStatementsShown + 9
-		hub, open, secret := seedHub(t, r.st, casefile.BoundedEvents+6, 5, names)
+		hub, open, secret := apptest.SeedHub(t, r.st, apptest.Hub{Public: casefile.BoundedEvents + 6, Confidential: 5, Names: names, SharedDates: true})
 		read := func(path, who string) hubAnswer {
 			t.Helper()
 			resp := r.get(path, who)
@@ -144,7 +80,7 @@ func TestHubEntityIsPaged(t *testing.T) {
 				}
 				cursor = *a.NextCursor
 			}
-			if g, w := sortedIDs(walked), sortedIDs(tc.want); !slices.Equal(g, w) {
+			if g, w := slices.Sorted(slices.Values(walked)), slices.Sorted(slices.Values(tc.want)); !slices.Equal(g, w) {
 				t.Errorf("%s: walked %d events, want %d", tc.who, len(g), len(w))
 			}
 			older := read("/api/v1/entities/"+hub+"/events?limit=200&cursor="+url.QueryEscape(*e.EventsNextCursor), tc.who)
@@ -159,10 +95,4 @@ func TestHubEntityIsPaged(t *testing.T) {
 			}
 		}
 	})
-}
-
-func sortedIDs(xs []string) []string {
-	out := slices.Clone(xs)
-	slices.Sort(out)
-	return out
 }

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"context"
 	"fmt"
 	"net/http"
 	"regexp"
@@ -9,71 +8,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/athar-project/athar/internal/apptest"
 	"github.com/athar-project/athar/internal/casefile"
-	"github.com/athar-project/athar/internal/model"
-	"github.com/athar-project/athar/internal/store"
 )
 
 var eventRow = regexp.MustCompile(`id="ev-([0-9a-f-]+)"`)
-
-// seedHub adds a facility that more events name than a page lists: public
-// ones, and confidential ones only an account cleared for them may see.
-func seedHub(t *testing.T, st *store.Store, public, confidential int) (hub string, open, secret []string) {
-	t.Helper()
-	ctx := context.Background()
-	src := func(sens model.Sensitivity) model.Source {
-		text := fmt.Sprintf("A report on the hub prison, at level %s.", sens)
-		s := model.Source{Kind: model.KindArticle, Title: "Hub report " + sens.String(), Text: text, Language: "en", Sensitivity: sens,
-			Published: model.DayDate(2024, 1, 1)}
-		if err := st.Write(ctx, "tester", func(tx *store.Tx) error { return tx.AddSource(ctx, &s, []byte(text)) }); err != nil {
-			t.Fatal(err)
-		}
-		return s
-	}
-	pub, conf := src(model.Public), src(model.Confidential)
-	err := st.Write(ctx, "tester", func(tx *store.Tx) error {
-		f, err := tx.AddEntity(ctx, model.TypeFacility)
-		if err != nil {
-			return err
-		}
-		hub = f.ID
-		if err := tx.AddStatement(ctx, &model.Statement{EntityID: hub, Property: model.PropName, Value: "Hub Prison Marker",
-			SourceID: pub.ID, Origin: "manual", Status: model.StatusConfirmed}); err != nil {
-			return err
-		}
-		for i := range public + confidential {
-			s := pub
-			if i >= public {
-				s = conf
-			}
-			ev, err := tx.AddEntity(ctx, model.TypeEvent)
-			if err != nil {
-				return err
-			}
-			// One date each, so that no two events share a row.
-			date := model.DayDate(2010+i/84, 1+i%12, 1+i%28)
-			for _, st := range []model.Statement{
-				{Property: model.PropEventType, Value: "arrest"},
-				{Property: model.PropLocation, Value: "Hub Prison Marker", ValueEntity: hub},
-			} {
-				st.EntityID, st.SourceID, st.Origin, st.Status, st.DateStart, st.Sensitivity = ev.ID, s.ID, "manual", model.StatusConfirmed, date, s.Sensitivity
-				if err := tx.AddStatement(ctx, &st); err != nil {
-					return err
-				}
-			}
-			if s.ID == pub.ID {
-				open = append(open, ev.ID)
-			} else {
-				secret = append(secret, ev.ID)
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return hub, open, secret
-}
 
 // A hub's timeline is read a page at a time: the entity page lists the
 // latest events and links to the earlier ones; the timeline view's pages,
@@ -81,7 +20,7 @@ func seedHub(t *testing.T, st *store.Store, public, confidential int) (hub strin
 // and a viewer of lower clearance walks pages that skip what it may not see.
 func TestHubTimelinePages(t *testing.T) {
 	r := newRig(t, "")
-	hub, open, secret := seedHub(t, r.st, casefile.BoundedEvents+12, 7)
+	hub, open, secret := apptest.SeedHub(t, r.st, apptest.Hub{Public: casefile.BoundedEvents + 12, Confidential: 7})
 	for _, tc := range []struct {
 		user string
 		want []string
@@ -122,7 +61,7 @@ func TestHubTimelinePages(t *testing.T) {
 		if pages != 2 {
 			t.Errorf("%s: %d pages, want 2", tc.user, pages)
 		}
-		if g, w := sortedIDs(seen), sortedIDs(tc.want); !slices.Equal(g, w) {
+		if g, w := slices.Sorted(slices.Values(seen)), slices.Sorted(slices.Values(tc.want)); !slices.Equal(g, w) {
 			t.Errorf("%s: the pages showed %d events (%d distinct), want %d", tc.user, len(seen), len(slices.Compact(g)), len(w))
 		}
 		if tc.user == "vera" {
@@ -138,10 +77,4 @@ func TestHubTimelinePages(t *testing.T) {
 	if resp := r.login("vera").get("/entities/" + hub + "/timeline?before=not-a-place"); resp.status != http.StatusBadRequest {
 		t.Errorf("a made-up place in the timeline: %d, want 400", resp.status)
 	}
-}
-
-func sortedIDs(xs []string) []string {
-	out := slices.Clone(xs)
-	slices.Sort(out)
-	return out
 }
