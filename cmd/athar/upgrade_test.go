@@ -234,6 +234,70 @@ func TestUpgradeFromStop28(t *testing.T) {
 	}
 }
 
+// The store stop 29 left (a note on a statement, a split, a long sealed
+// testimony whose original was staged in pieces, the search mark) upgrades:
+// the note and the split stand, the sealed testimony reads whole for the
+// operator and its witness is in no file in the clear, and search finds the
+// end of it after a catch-up.
+func TestUpgradeFromStop29(t *testing.T) {
+	data := untarKeyed(t, "store-stop29.tar.gz")
+	upgradedAsListed(t, data, "sources-stop29.json")
+	r := athar(t, "", "--data", data, "--as", "rana", "notes", "list", "69fdfa05-c2d5-4a91-9d5f-29d7b7fd3a71", "--json")
+	if r.code != 0 || !strings.Contains(r.stdout, "checked against the interior ministry") {
+		t.Errorf("the note made at stop 29 after the upgrade: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	// The split: the nickname is on the new entity, not on Ous Salloum.
+	for _, c := range []struct {
+		id   string
+		want bool
+	}{{"21487438-aa9d-4066-9b8e-818fa25f4a9a", true}, {"9998e542-1ff9-4bb0-b9db-be476488364a", false}} {
+		r := athar(t, "", "--data", data, "case", c.id, "--json")
+		if r.code != 0 {
+			t.Fatalf("case %s: exit %d\n%s", c.id, r.code, r.stderr)
+		}
+		if got := strings.Contains(r.stdout, "6754ef1e-3ffa-4d50-9fa8-283658097230"); got != c.want {
+			t.Errorf("after the upgrade the split-off nickname is on %s: %v, want %v", c.id, got, c.want)
+		}
+	}
+	r = athar(t, "", "--data", data, "sources", "show", "src_429695a1dbc64f12", "--json")
+	if r.code != 0 {
+		t.Fatalf("sources show of the sealed testimony: exit %d\n%s", r.code, r.stderr)
+	}
+	var long struct {
+		Text string `json:"text"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &long); err != nil {
+		t.Fatal(err)
+	}
+	if len(long.Text) < 256<<10 || !strings.Contains(long.Text, "the grey stairwell behind the laundry") {
+		t.Errorf("the sealed testimony after the upgrade is %d bytes and lacks its last line", len(long.Text))
+	}
+	if hits := filesHolding(t, data, "Sabbagh"); len(hits) > 0 {
+		t.Errorf("after the upgrade the witness's name is in the clear in %v", hits)
+	}
+	ctx := context.Background()
+	dir := filepath.Dir(data)
+	st, err := store.Open(ctx, store.Config{DataDir: data, MasterKeyFile: filepath.Join(dir, "master.key"),
+		SigningKeyFile: filepath.Join(dir, "ledger.ed25519")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := search.CatchUp(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	hits, err := st.Search(ctx, access.Operator(), store.SearchQuery{Words: search.Words("stairwell")})
+	st.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits.Sources) == 0 {
+		t.Error("after the upgrade, a search for the last line of the sealed testimony finds nothing")
+	}
+	if r := athar(t, "", "--data", data, "verify"); r.code != 0 {
+		t.Fatalf("verify at the end: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
+
 // searchAfterUpgrade checks that the search index of an upgraded store,
 // which had no mark of how far indexing had got, is complete after its
 // first catch-up — words are found: a witness's name, whose source the
