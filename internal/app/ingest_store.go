@@ -331,7 +331,10 @@ func (a *App) indexParts(ctx context.Context, actor, sourceID string, parts []st
 // re-extraction both record through it; it stops at the first error or when
 // ctx ends.
 func (a *App) recordInSteps(ctx context.Context, sourceID string, rec *pipeline.Recorder, batch int, write func(func(*store.Tx, *resolve.Batch) error) error) error {
-	for done := false; !done; {
+	for n, done := 0, false; !done; n++ {
+		if a.between != nil {
+			a.between("record", n)
+		}
 		a.st.Yield(ctx)
 		if err := ctx.Err(); err != nil {
 			return err
