@@ -117,10 +117,7 @@ func (a *App) store1(ctx context.Context, r *run, res *resolve.Resolver, chunk [
 		}
 		n, staged := r.rows(p)
 		p.recorder = nil // its estimate taken; a staged source is recorded by a recorder of its own
-		if p.staged = staged; staged && r.extracts() {
-			// Folded here, before its transaction, not in it.
-			p.folded = search.SourceDocument(p.doc.Title, p.doc.Publisher, p.doc.Text, store.Sealed(r.sens))
-		}
+		p.staged = staged
 		if len(group) > 0 && rows+n > r.writeBatch() {
 			groups, group, rows = append(groups, group), nil, 0
 		}
@@ -285,18 +282,17 @@ func (a *App) writePieces(ctx context.Context, r *run, sourceID string, first in
 	return nil
 }
 
-// indexStaged indexes a staged source's own search document, folded and
-// cut in parts before the source was stored, a part a transaction: the one
-// that stored the source wrote its row and original only. Until the last
-// commits a search may not find the source by its text (and should the
-// process end first, search.CatchUp indexes what is left, as it does
-// whatever was stored unindexed).
+// indexStaged indexes a staged source's own search document, a part a
+// transaction: the one that stored the source wrote its row and original
+// only. It is folded and cut here, outside any transaction, once the
+// source's original bytes and shingles are let go (folded before the
+// source was stored, it was held beside them: issue 18's peak memory).
+// Until the last part commits a search may not find the source by its
+// text (and should the process end first, search.CatchUp indexes what is
+// left, as it does whatever was stored unindexed).
 func (a *App) indexStaged(ctx context.Context, r *run, sourceID string, p *parsed) error {
-	if err := a.indexParts(ctx, r.v.Actor(), sourceID, p.folded); err != nil {
-		return err
-	}
-	p.folded = nil // not held while the findings are recorded
-	return nil
+	folded := search.SourceDocument(p.doc.Title, p.doc.Publisher, p.doc.Text, store.Sealed(r.sens))
+	return a.indexParts(ctx, r.v.Actor(), sourceID, folded)
 }
 
 // indexParts indexes the parts of a source's search document (made by
