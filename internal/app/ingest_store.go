@@ -300,6 +300,14 @@ func (a *App) indexStaged(ctx context.Context, r *run, sourceID string, p *parse
 // between; from the last to the first, so that a document whose first part
 // is indexed is indexed whole, and one that is not is found by the
 // catch-up (store.LongSourcesUnindexed) should this stop on the way.
+//
+// Should the parts it indexed be taken out meanwhile — the source raised to
+// a sealed level, whose raise takes its clear words out of the index, or a
+// key rotation — it stops there, its first part not indexed, and leaves
+// the document to the catch-up, which indexes it whole as the source now
+// is. Going on, it indexed the rest, first part included, and the parts
+// taken out were never indexed again: the source was not found by the
+// words they held (issue 18).
 func (a *App) indexParts(ctx context.Context, actor, sourceID string, parts []string) error {
 	for i := len(parts) - 1; i >= 0; i-- {
 		part := parts[i]
@@ -310,11 +318,24 @@ func (a *App) indexParts(ctx context.Context, actor, sourceID string, parts []st
 		if err := ctx.Err(); err != nil {
 			return err
 		}
+		stop := false
 		err := a.st.Write(ctx, actor, func(tx *store.Tx) error {
+			if i < len(parts)-1 {
+				still, err := tx.SourcePartIndexed(ctx, sourceID, i+1)
+				if err != nil {
+					return err
+				}
+				if stop = !still; stop {
+					return nil
+				}
+			}
 			return search.IndexSourcePart(ctx, tx, sourceID, i, part)
 		})
 		if err != nil {
 			return fmt.Errorf("index for search: %w", err)
+		}
+		if stop {
+			return nil
 		}
 	}
 	return nil

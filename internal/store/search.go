@@ -120,6 +120,19 @@ func (t *Tx) IndexSourcePart(ctx context.Context, sourceID string, part int, bod
 	return t.indexDoc(ctx, "source", sourceID, part, body, n > 0)
 }
 
+// SourcePartIndexed reports whether part of a source's own search document
+// is indexed: one indexing a long source's parts a transaction each asks
+// before each part whether the one it indexed before is still there (a
+// raise of the source's level or a key rotation between two of them takes
+// them all out, to be indexed again whole).
+func (t *Tx) SourcePartIndexed(ctx context.Context, sourceID string, part int) (bool, error) {
+	var n int
+	if err := t.queryRow(ctx, "SELECT count(*) FROM search_docs WHERE kind = 'source' AND ref_id = ? AND part = ?", sourceID, part).Scan(&n); err != nil {
+		return false, fmt.Errorf("index source %s: %w", sourceID, err)
+	}
+	return n > 0, nil
+}
+
 // DocPart is about how many bytes of a folded document one part of it
 // holds in the index, and DocOverlap how many words each part repeats of
 // the next: a long source is indexed as several documents, each in a
