@@ -47,8 +47,49 @@ func largeText(mb int) []byte {
 	return b.Bytes()
 }
 
+// bombPDF is a small PDF whose pages all show one content stream of fifty
+// lines, as many pages as make about mb MiB of text: a decompression bomb
+// (issue 18: a 2.4 MB PDF gave 137 MB of text). Its text names nobody.
+func bombPDF(mb int) []byte {
+	var content strings.Builder
+	content.WriteString("BT /F1 12 Tf 72 720 Td 14 TL\n")
+	for i := range 50 {
+		fmt.Fprintf(&content, "(Line %d of a page that every page of this document repeats.) Tj T*\n", i)
+	}
+	content.WriteString("ET")
+	n := mb << 20 / (50 * 62)
+	kids := make([]string, n)
+	for i := range kids {
+		kids[i] = fmt.Sprintf("%d 0 R", 5+i)
+	}
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), n),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", content.Len(), content.String()),
+	}
+	for range n {
+		objs = append(objs, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>")
+	}
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.4\n")
+	offsets := make([]int, len(objs))
+	for i, o := range objs {
+		offsets[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, off := range offsets {
+		fmt.Fprintf(&b, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	return b.Bytes()
+}
+
 func benchLargeCommand(g *globals) *cobra.Command {
 	var sizes string
+	var pdf bool
 	cmd := &cobra.Command{
 		Use:   "large",
 		Short: "Ingest one large text of each size into an empty store and report MB/s and peak memory",
@@ -89,7 +130,11 @@ write lock throughout and grew the server to gigabytes).`,
 					}
 					args, drop = append(args, "--db", url), d
 				}
-				child := exec.CommandContext(cmd.Context(), self, append(args, "large-one", "--mb", strconv.Itoa(mb))...)
+				args = append(args, "large-one", "--mb", strconv.Itoa(mb))
+				if pdf {
+					args = append(args, "--pdf")
+				}
+				child := exec.CommandContext(cmd.Context(), self, args...)
 				child.Env = append(os.Environ(), "ATHAR_DB=")
 				child.Stderr = g.stderr
 				out, err := child.Output()
@@ -114,11 +159,13 @@ write lock throughout and grew the server to gigabytes).`,
 		},
 	}
 	cmd.Flags().StringVar(&sizes, "sizes", "1,2,4,8,16,32", "sizes to ingest, in MiB")
+	cmd.Flags().BoolVar(&pdf, "pdf", false, "ingest a decompression-bomb PDF of each size of text (a few hundred KB that pdftotext expands), not a text file")
 	return cmd
 }
 
 func benchLargeOneCommand(g *globals) *cobra.Command {
 	var mb int
+	var pdf bool
 	var cpuProfile, memProfile string
 	cmd := &cobra.Command{
 		Use:    "large-one",
@@ -127,7 +174,10 @@ func benchLargeOneCommand(g *globals) *cobra.Command {
 		Args:   cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := context.Background()
-			data := largeText(mb)
+			name, data := "large.txt", largeText(mb)
+			if pdf {
+				name, data = "bomb.pdf", bombPDF(mb)
+			}
 			st, err := g.openStore(ctx, false)
 			if err != nil {
 				return err
@@ -154,7 +204,7 @@ func benchLargeOneCommand(g *globals) *cobra.Command {
 				return cannot(err)
 			}
 			start := time.Now()
-			r, err := a.IngestBytes(ctx, access.Operator(), "large.txt", data, app.IngestOptions{MaxBytes: int64(len(data))})
+			r, err := a.IngestBytes(ctx, access.Operator(), name, data, app.IngestOptions{MaxBytes: int64(len(data))})
 			if err != nil {
 				return cannot(err)
 			}
@@ -180,6 +230,7 @@ func benchLargeOneCommand(g *globals) *cobra.Command {
 		},
 	}
 	cmd.Flags().IntVar(&mb, "mb", 1, "MiB of text")
+	cmd.Flags().BoolVar(&pdf, "pdf", false, "a decompression-bomb PDF of that much text")
 	cmd.Flags().StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the ingest to this file")
 	cmd.Flags().StringVar(&memProfile, "memprofile", "", "write the heap profile taken when the heap in use was largest to this file")
 	return cmd
