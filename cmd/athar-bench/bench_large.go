@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	neturl "net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,6 +16,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/spf13/cobra"
 
 	"github.com/athar-project/athar/internal/access"
@@ -30,6 +32,9 @@ func init() {
 // largeText is about mb MiB of generated reporting in one text file.
 func largeText(mb int) []byte {
 	var b bytes.Buffer
+	// Its room taken at once: grown as it filled, the buffer held up to
+	// twice the text, which the ingest's peak memory counted (issue 18).
+	b.Grow(mb<<20 + 64<<10)
 	b.WriteString("Title: A long report\n---\n")
 	for i := 0; b.Len() < mb<<20; i++ {
 		a := benchgen.Article(i)
@@ -42,14 +47,58 @@ func largeText(mb int) []byte {
 	return b.Bytes()
 }
 
+// bombPDF is a small PDF whose pages all show one content stream of fifty
+// lines, as many pages as make about mb MiB of text: a decompression bomb
+// (issue 18: a 2.4 MB PDF gave 137 MB of text). Its text names nobody.
+func bombPDF(mb int) []byte {
+	var content strings.Builder
+	content.WriteString("BT /F1 12 Tf 72 720 Td 14 TL\n")
+	for i := range 50 {
+		fmt.Fprintf(&content, "(Line %d of a page that every page of this document repeats.) Tj T*\n", i)
+	}
+	content.WriteString("ET")
+	n := mb << 20 / (50 * 62)
+	kids := make([]string, n)
+	for i := range kids {
+		kids[i] = fmt.Sprintf("%d 0 R", 5+i)
+	}
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), n),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", content.Len(), content.String()),
+	}
+	for range n {
+		objs = append(objs, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>")
+	}
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.4\n")
+	offsets := make([]int, len(objs))
+	for i, o := range objs {
+		offsets[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, off := range offsets {
+		fmt.Fprintf(&b, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
+	return b.Bytes()
+}
+
 func benchLargeCommand(g *globals) *cobra.Command {
 	var sizes string
+	var pdf bool
 	cmd := &cobra.Command{
 		Use:   "large",
-		Short: "Ingest one large text of each size into an empty SQLite store and report MB/s and peak memory",
+		Short: "Ingest one large text of each size into an empty store and report MB/s and peak memory",
 		Long: `Ingest one generated text of each size (MiB, --sizes) through the whole pipeline,
-each into a new empty SQLite store in a process of its own, and report the time,
-the rate in MB/s, what was found, the process's peak resident memory, the
+each into a new empty store in a process of its own — SQLite, or with --db a new
+database made for it on that PostgreSQL server (and dropped after) — and report
+the wall time, the process's CPU time (user + system: what the machine's load
+does not stretch), the rate in MB/s, what was found, the process's peak
+resident memory, the
 longest write transaction of the ingest, and the longest wait of another
 writer that signs someone in and changes an account every 100 ms while it
 runs (how long a login or a review waited) —
@@ -61,7 +110,7 @@ write lock throughout and grew the server to gigabytes).`,
 			if err != nil {
 				return cannot(err)
 			}
-			fmt.Fprintf(g.stdout, "%6s %10s %8s %10s %10s %12s %16s %18s %8s  %s\n", "MiB", "seconds", "MB/s", "mentions", "statements", "peak RSS MiB", "longest write s", "other writer max s", "writes", "its first ledgered table")
+			fmt.Fprintf(g.stdout, "%6s %10s %8s %8s %10s %10s %12s %16s %18s %8s  %s\n", "MiB", "seconds", "CPU s", "MB/s", "mentions", "statements", "peak RSS MiB", "longest write s", "other writer max s", "writes", "its first ledgered table")
 			for _, f := range strings.Split(sizes, ",") {
 				mb, err := strconv.Atoi(strings.TrimSpace(f))
 				if err != nil || mb < 1 {
@@ -71,10 +120,28 @@ write lock throughout and grew the server to gigabytes).`,
 				if err != nil {
 					return cannot(err)
 				}
-				child := exec.CommandContext(cmd.Context(), self, "--data", filepath.Join(dir, "data"), "large-one", "--mb", strconv.Itoa(mb))
+				args := []string{"--data", filepath.Join(dir, "data")}
+				var drop func()
+				if g.db != "" {
+					url, d, err := freshDatabase(cmd.Context(), g.db, fmt.Sprintf("athar_large_%d_%d", mb, os.Getpid()))
+					if err != nil {
+						os.RemoveAll(dir)
+						return cannot(err)
+					}
+					args, drop = append(args, "--db", url), d
+				}
+				args = append(args, "large-one", "--mb", strconv.Itoa(mb))
+				if pdf {
+					args = append(args, "--pdf")
+				}
+				child := exec.CommandContext(cmd.Context(), self, args...)
+				child.Env = append(os.Environ(), "ATHAR_DB=")
 				child.Stderr = g.stderr
 				out, err := child.Output()
 				os.RemoveAll(dir)
+				if drop != nil {
+					drop()
+				}
 				if err != nil {
 					return cannot(fmt.Errorf("%d MiB: %w", mb, err))
 				}
@@ -85,17 +152,20 @@ write lock throughout and grew the server to gigabytes).`,
 					return cannot(fmt.Errorf("%d MiB: %q: %w", mb, out, err))
 				}
 				rss := child.ProcessState.SysUsage().(*syscall.Rusage).Maxrss // KiB on Linux
-				fmt.Fprintf(g.stdout, "%6d %10.1f %8.3f %10d %10d %12.0f %16.2f %18.3f %8d  %s\n", mb, secs, float64(mb)*1.048576/secs, mentions, statements, float64(rss)/1024, longest, waited, writes, what)
+				cpu := (child.ProcessState.UserTime() + child.ProcessState.SystemTime()).Seconds()
+				fmt.Fprintf(g.stdout, "%6d %10.1f %8.1f %8.3f %10d %10d %12.0f %16.2f %18.3f %8d  %s\n", mb, secs, cpu, float64(mb)*1.048576/secs, mentions, statements, float64(rss)/1024, longest, waited, writes, what)
 			}
 			return nil
 		},
 	}
 	cmd.Flags().StringVar(&sizes, "sizes", "1,2,4,8,16,32", "sizes to ingest, in MiB")
+	cmd.Flags().BoolVar(&pdf, "pdf", false, "ingest a decompression-bomb PDF of each size of text (a few hundred KB that pdftotext expands), not a text file")
 	return cmd
 }
 
 func benchLargeOneCommand(g *globals) *cobra.Command {
 	var mb int
+	var pdf bool
 	var cpuProfile, memProfile string
 	cmd := &cobra.Command{
 		Use:    "large-one",
@@ -104,7 +174,10 @@ func benchLargeOneCommand(g *globals) *cobra.Command {
 		Args:   cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := context.Background()
-			data := largeText(mb)
+			name, data := "large.txt", largeText(mb)
+			if pdf {
+				name, data = "bomb.pdf", bombPDF(mb)
+			}
 			st, err := g.openStore(ctx, false)
 			if err != nil {
 				return err
@@ -131,7 +204,7 @@ func benchLargeOneCommand(g *globals) *cobra.Command {
 				return cannot(err)
 			}
 			start := time.Now()
-			r, err := a.IngestBytes(ctx, access.Operator(), "large.txt", data, app.IngestOptions{MaxBytes: int64(len(data))})
+			r, err := a.IngestBytes(ctx, access.Operator(), name, data, app.IngestOptions{MaxBytes: int64(len(data))})
 			if err != nil {
 				return cannot(err)
 			}
@@ -157,6 +230,7 @@ func benchLargeOneCommand(g *globals) *cobra.Command {
 		},
 	}
 	cmd.Flags().IntVar(&mb, "mb", 1, "MiB of text")
+	cmd.Flags().BoolVar(&pdf, "pdf", false, "a decompression-bomb PDF of that much text")
 	cmd.Flags().StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the ingest to this file")
 	cmd.Flags().StringVar(&memProfile, "memprofile", "", "write the heap profile taken when the heap in use was largest to this file")
 	return cmd
@@ -205,4 +279,35 @@ func (p *peakHeap) stop(path string) error {
 	p.wg.Wait()
 	fmt.Fprintf(os.Stderr, "largest heap in use: %d MiB\n", p.max>>20)
 	return os.WriteFile(path, p.prof.Bytes(), 0o644)
+}
+
+// freshDatabase makes an empty database named name on the PostgreSQL
+// server of url, and returns its URL and what drops it.
+func freshDatabase(ctx context.Context, url, name string) (string, func(), error) {
+	cfg, err := pgx.ParseConfig(url)
+	if err != nil {
+		return "", nil, fmt.Errorf("--db: %w", err)
+	}
+	conn, err := pgx.ConnectConfig(ctx, cfg)
+	if err != nil {
+		return "", nil, fmt.Errorf("--db: %w", err)
+	}
+	defer conn.Close(ctx)
+	if _, err := conn.Exec(ctx, "CREATE DATABASE "+pgx.Identifier{name}.Sanitize()); err != nil {
+		return "", nil, fmt.Errorf("--db: create database %s: %w", name, err)
+	}
+	u, err := neturl.Parse(url)
+	if err != nil {
+		return "", nil, fmt.Errorf("--db: %w", err)
+	}
+	u.Path = "/" + name
+	drop := func() {
+		c, err := pgx.ConnectConfig(context.Background(), cfg)
+		if err != nil {
+			return
+		}
+		defer c.Close(context.Background())
+		c.Exec(context.Background(), "DROP DATABASE IF EXISTS "+pgx.Identifier{name}.Sanitize()+" WITH (FORCE)")
+	}
+	return u.String(), drop, nil
 }

@@ -39,12 +39,10 @@ type parsed struct {
 	found *extract.Result
 	// recorder plans the recording of found; staged: it is recorded in
 	// transactions of its own (it found too much for one, or its text is
-	// long), and folded is the source's search document, folded ahead of
-	// them and cut in parts. rest is its text past the piece its row
-	// holds, written a piece a transaction (store.AddSourceInPieces).
+	// long). rest is its text past the piece its row holds, written a
+	// piece a transaction (store.AddSourceInPieces).
 	recorder *pipeline.Recorder
 	staged   bool
-	folded   []string
 	rest     []string
 	// files are kept with the source when it is stored (a capture's WARC,
 	// screenshot, media...).

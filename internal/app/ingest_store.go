@@ -117,10 +117,7 @@ func (a *App) store1(ctx context.Context, r *run, res *resolve.Resolver, chunk [
 		}
 		n, staged := r.rows(p)
 		p.recorder = nil // its estimate taken; a staged source is recorded by a recorder of its own
-		if p.staged = staged; staged && r.extracts() {
-			// Folded here, before its transaction, not in it.
-			p.folded = search.SourceDocument(p.doc.Title, p.doc.Publisher, p.doc.Text, store.Sealed(r.sens))
-		}
+		p.staged = staged
 		if len(group) > 0 && rows+n > r.writeBatch() {
 			groups, group, rows = append(groups, group), nil, 0
 		}
@@ -285,18 +282,17 @@ func (a *App) writePieces(ctx context.Context, r *run, sourceID string, first in
 	return nil
 }
 
-// indexStaged indexes a staged source's own search document, folded and
-// cut in parts before the source was stored, a part a transaction: the one
-// that stored the source wrote its row and original only. Until the last
-// commits a search may not find the source by its text (and should the
-// process end first, search.CatchUp indexes what is left, as it does
-// whatever was stored unindexed).
+// indexStaged indexes a staged source's own search document, a part a
+// transaction: the one that stored the source wrote its row and original
+// only. It is folded and cut here, outside any transaction, once the
+// source's original bytes and shingles are let go (folded before the
+// source was stored, it was held beside them: issue 18's peak memory).
+// Until the last part commits a search may not find the source by its
+// text (and should the process end first, search.CatchUp indexes what is
+// left, as it does whatever was stored unindexed).
 func (a *App) indexStaged(ctx context.Context, r *run, sourceID string, p *parsed) error {
-	if err := a.indexParts(ctx, r.v.Actor(), sourceID, p.folded); err != nil {
-		return err
-	}
-	p.folded = nil // not held while the findings are recorded
-	return nil
+	folded := search.SourceDocument(p.doc.Title, p.doc.Publisher, p.doc.Text, store.Sealed(r.sens))
+	return a.indexParts(ctx, r.v.Actor(), sourceID, folded)
 }
 
 // indexParts indexes the parts of a source's search document (made by
@@ -304,6 +300,14 @@ func (a *App) indexStaged(ctx context.Context, r *run, sourceID string, p *parse
 // between; from the last to the first, so that a document whose first part
 // is indexed is indexed whole, and one that is not is found by the
 // catch-up (store.LongSourcesUnindexed) should this stop on the way.
+//
+// Should the parts it indexed be taken out meanwhile — the source raised to
+// a sealed level, whose raise takes its clear words out of the index, or a
+// key rotation — it stops there, its first part not indexed, and leaves
+// the document to the catch-up, which indexes it whole as the source now
+// is. Going on, it indexed the rest, first part included, and the parts
+// taken out were never indexed again: the source was not found by the
+// words they held (issue 18).
 func (a *App) indexParts(ctx context.Context, actor, sourceID string, parts []string) error {
 	for i := len(parts) - 1; i >= 0; i-- {
 		part := parts[i]
@@ -314,11 +318,24 @@ func (a *App) indexParts(ctx context.Context, actor, sourceID string, parts []st
 		if err := ctx.Err(); err != nil {
 			return err
 		}
+		stop := false
 		err := a.st.Write(ctx, actor, func(tx *store.Tx) error {
+			if i < len(parts)-1 {
+				still, err := tx.SourcePartIndexed(ctx, sourceID, i+1)
+				if err != nil {
+					return err
+				}
+				if stop = !still; stop {
+					return nil
+				}
+			}
 			return search.IndexSourcePart(ctx, tx, sourceID, i, part)
 		})
 		if err != nil {
 			return fmt.Errorf("index for search: %w", err)
+		}
+		if stop {
+			return nil
 		}
 	}
 	return nil
@@ -331,7 +348,10 @@ func (a *App) indexParts(ctx context.Context, actor, sourceID string, parts []st
 // re-extraction both record through it; it stops at the first error or when
 // ctx ends.
 func (a *App) recordInSteps(ctx context.Context, sourceID string, rec *pipeline.Recorder, batch int, write func(func(*store.Tx, *resolve.Batch) error) error) error {
-	for done := false; !done; {
+	for n, done := 0, false; !done; n++ {
+		if a.between != nil {
+			a.between("record", n)
+		}
 		a.st.Yield(ctx)
 		if err := ctx.Err(); err != nil {
 			return err

@@ -214,3 +214,54 @@ func TestStoppedTextIsFinishedByTheSameBytes(t *testing.T) {
 		}
 	})
 }
+
+// A long clear text raised to confidential while its search document is
+// indexed a part a transaction: the raise takes the parts indexed before
+// it out of the index (they held its words in the clear). The indexing
+// then stops, and the catch-up indexes the document whole, sealed: the
+// words of the parts taken out are found again. Before, the indexing went
+// on to the first part, the document counted as indexed, and the text's
+// last words were never found again (issue 18).
+func TestRaiseWhileIndexingLeavesTheDocumentWhole(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		a := app.New(st, app.Config{})
+		raised := false
+		app.SetBetween(a, func(step string, n int) {
+			if step != "part" || n != 8 || raised {
+				return
+			}
+			raised = true
+			srcs, err := st.Sources(ctx, access.Operator(), store.SourceFilter{})
+			if err != nil || len(srcs) != 1 {
+				t.Errorf("the source: %d %v", len(srcs), err)
+				return
+			}
+			id := srcs[0].ID
+			err = st.Write(ctx, "admin", func(tx *store.Tx) error {
+				ok, err := tx.RaiseSource(ctx, id, model.KindTestimony, model.Confidential)
+				if err == nil && !ok {
+					err = fmt.Errorf("not raised")
+				}
+				return err
+			})
+			if err != nil {
+				t.Errorf("raise: %v", err)
+			}
+		})
+		got, err := a.IngestBytes(ctx, access.Operator(), "long.txt", quietText(1<<20), app.IngestOptions{})
+		if err != nil || got.Outcome != app.Stored || got.Err != nil {
+			t.Fatalf("ingest: %+v %v", got, err)
+		}
+		if !raised {
+			t.Fatal("the search document was not indexed in more than eight parts")
+		}
+		res, err := a.Search(ctx, access.Operator(), app.SearchQuery{Text: "quillwort"})
+		if err != nil || len(res.Sources) != 1 || res.Sources[0].ID != got.Source.ID {
+			t.Errorf("the raised text's last words are not found: %+v %v", res.Sources, err)
+		}
+		if rep, err := st.Verify(ctx); err != nil || !rep.OK {
+			t.Errorf("verify: %+v %v", rep.Problems, err)
+		}
+	})
+}

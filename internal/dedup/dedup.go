@@ -123,16 +123,15 @@ type Shingles struct {
 // set; a text of fewer than ShingleWidth words gives one shingle of all its
 // words.
 func Shingle(text string) Shingles {
-	words := textfold.Words(text)
-	if len(words) == 0 {
+	// The words' hashes only, the text folded a piece at a time: a long
+	// text's words were held whole, ten times its size (issue 18).
+	var wh []uint64
+	textfold.EachWord(text, func(w string) { wh = append(wh, hashWord(w)) })
+	if len(wh) == 0 {
 		return Shingles{}
 	}
-	width := min(ShingleWidth, len(words))
-	wh := make([]uint64, len(words))
-	for i, w := range words {
-		wh[i] = hashWord(w)
-	}
-	hs := make([]uint64, 0, len(words)-width+1)
+	width := min(ShingleWidth, len(wh))
+	hs := make([]uint64, 0, len(wh)-width+1)
 	for i := 0; i+width <= len(wh); i++ {
 		h := uint64(width) * 0x9E3779B97F4A7C15
 		for _, w := range wh[i : i+width] {

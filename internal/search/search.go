@@ -74,8 +74,42 @@ func SourceDocument(title, publisher, text string, sealed bool) []string {
 	if sealed {
 		size = store.SealedDocPart
 	}
-	return store.DocPartsOf(Fold(title+"\n"+publisher+"\n"+text), size)
+	head := title + "\n" + publisher + "\n"
+	if len(text) <= foldPiece {
+		return store.DocPartsOf(Fold(head+text), size)
+	}
+	// A long text is folded a piece at a time and cut into parts as it
+	// goes: folded whole, it was held as code points, as words and as
+	// the folded text at once, some ten times its size (issue 18).
+	var parts []string
+	rest := ""
+	for first := true; len(text) > 0; first = false {
+		cut := textfold.PieceEnd(text, foldPiece)
+		piece := text[:cut]
+		if first {
+			piece = head + piece
+		}
+		text = text[cut:]
+		f := Fold(piece)
+		switch {
+		case f == "":
+			continue
+		case rest == "":
+			rest = f
+		default:
+			rest = rest + " " + f
+		}
+		parts, rest = store.CutDocParts(parts, rest, size, false)
+	}
+	if len(parts) == 0 && len(rest) <= size {
+		return []string{rest} // as DocPartsOf gives a short document
+	}
+	parts, _ = store.CutDocParts(parts, rest, size, true)
+	return parts
 }
+
+// foldPiece is how much of a long text SourceDocument folds at a time.
+const foldPiece = textfold.Piece
 
 // IndexSourcePart indexes part i of a source's own document, folded and cut
 // beforehand by SourceDocument, and not its statements.

@@ -120,6 +120,19 @@ func (t *Tx) IndexSourcePart(ctx context.Context, sourceID string, part int, bod
 	return t.indexDoc(ctx, "source", sourceID, part, body, n > 0)
 }
 
+// SourcePartIndexed reports whether part of a source's own search document
+// is indexed: one indexing a long source's parts a transaction each asks
+// before each part whether the one it indexed before is still there (a
+// raise of the source's level or a key rotation between two of them takes
+// them all out, to be indexed again whole).
+func (t *Tx) SourcePartIndexed(ctx context.Context, sourceID string, part int) (bool, error) {
+	var n int
+	if err := t.queryRow(ctx, "SELECT count(*) FROM search_docs WHERE kind = 'source' AND ref_id = ? AND part = ?", sourceID, part).Scan(&n); err != nil {
+		return false, fmt.Errorf("index source %s: %w", sourceID, err)
+	}
+	return n > 0, nil
+}
+
 // DocPart is about how many bytes of a folded document one part of it
 // holds in the index, and DocOverlap how many words each part repeats of
 // the next: a long source is indexed as several documents, each in a
@@ -151,15 +164,28 @@ func DocPartsOf(body string, size int) []string {
 	if len(body) <= size {
 		return []string{body}
 	}
-	var parts []string
-	for len(body) > size {
+	parts, _ := CutDocParts(nil, body, size, true)
+	return parts
+}
+
+// CutDocParts appends to parts the parts DocPartsOf cuts from the front of
+// body, and returns what is left of body: all of it is cut when final, else
+// only parts whose cut and overlap the rest of a longer document cannot
+// change, so that a document folded a piece at a time and cut as it grows
+// (body being what was left, a space, and the next piece) has the parts of
+// the whole. Parts never share memory with body (a part that pinned the
+// whole folded text held it for as long as the index took).
+func CutDocParts(parts []string, body string, size int, final bool) ([]string, string) {
+	// A cut looks at most size bytes ahead, its overlap size/8 more past
+	// one space.
+	for len(body) > size && (final || len(body) > size+size/8+2) {
 		cut := strings.LastIndexByte(body[:size], ' ')
 		if cut <= 0 {
 			cut = size // one word longer than a part: cut inside it
 			for cut > 0 && !utf8.RuneStart(body[cut]) {
 				cut--
 			}
-			parts = append(parts, body[:cut])
+			parts = append(parts, strings.Clone(body[:cut]))
 			body = body[cut:]
 			continue
 		}
@@ -167,10 +193,13 @@ func DocPartsOf(body string, size int) []string {
 		parts = append(parts, body[:cut]+" "+firstWords(next, DocOverlap, size/8))
 		body = strings.TrimLeft(next, " ")
 	}
-	if strings.TrimSpace(body) != "" {
-		parts = append(parts, body)
+	if final {
+		if strings.TrimSpace(body) != "" {
+			parts = append(parts, strings.Clone(body))
+		}
+		body = ""
 	}
-	return parts
+	return parts, body
 }
 
 // firstWords is the first n space-separated words of s, as many of them

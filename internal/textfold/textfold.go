@@ -149,3 +149,38 @@ func IsApostrophe(r rune) bool {
 	}
 	return false
 }
+
+// Piece is how much text EachWord folds at a time.
+const Piece = 64 << 10
+
+// PieceEnd is where a piece of text of about n bytes ends: after the last
+// ASCII white space before n bytes, or after the first past it (all of
+// text if it has none). Words and what joins their runes never span such
+// a space, and folding never carries across it (NFKD reorders marks only
+// between two starters): text folded a piece at a time gives the words of
+// text folded whole.
+func PieceEnd(text string, n int) int {
+	if len(text) <= n {
+		return len(text)
+	}
+	if i := strings.LastIndexAny(text[:n], " \n\t\r"); i > 0 {
+		return i + 1
+	}
+	if i := strings.IndexAny(text[n:], " \n\t\r"); i >= 0 {
+		return n + i + 1
+	}
+	return len(text)
+}
+
+// EachWord calls f with each word of s, the words Words gives, folding s a
+// piece at a time: Words of a long text held it as code points, as folded
+// text and as a slice of words at once, some ten times its size (issue 18).
+func EachWord(s string, f func(w string)) {
+	for len(s) > 0 {
+		cut := PieceEnd(s, Piece)
+		for _, w := range Words(s[:cut]) {
+			f(w)
+		}
+		s = s[cut:]
+	}
+}
