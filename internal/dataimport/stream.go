@@ -100,8 +100,9 @@ func textPieces(f io.ReadSeeker, fn func(n int, piece string) error) error {
 		}
 		cut := have
 		if !end {
-			for cut > 0 && !utf8.RuneStart(buf[cut]) {
-				cut--
+			// The buffer is full: cut before the last code point that
+			// starts in it, which may go on past it.
+			for cut = have - 1; cut > 0 && !utf8.RuneStart(buf[cut]); cut-- {
 			}
 			if cut == 0 {
 				cut = have

@@ -1,0 +1,190 @@
+package dataimport
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/store"
+	"github.com/athar-project/athar/internal/store/storetest"
+)
+
+// personLines is an FtM file of n people, each with a long Arabic name,
+// so that a few hundred lines make a text of several pieces, cut inside
+// lines and, with an odd number of ASCII bytes before, inside letters.
+func personLines(n int) []byte {
+	var b bytes.Buffer
+	for i := range n {
+		name := fmt.Sprintf("%s %d", strings.Repeat("محمد علي ", 40+i%3), i)
+		fmt.Fprintf(&b, `{"id":"p-%05d","schema":"Person","properties":{"name":[%q]}}`+"\n", i, name)
+	}
+	return b.Bytes()
+}
+
+// A file larger than a piece of text is archived as read: its source's
+// text and original are the file, byte for byte, its text in pieces; every
+// line is imported; imported again, nothing is stored twice.
+func TestLargeFileIsArchivedWhole(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		data := personLines(2000)
+		if len(data) < 2*store.TextPiece {
+			t.Fatalf("the file is %d bytes: too small to test", len(data))
+		}
+		r, err := FtM(ctx, st, access.Operator(), data, Options{Filename: "people.json", BatchSize: 300})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Entities != 2000 || r.Statements != 2000 || len(r.Errors) != 0 {
+			t.Fatalf("result: %d entities, %d statements, errors %v", r.Entities, r.Statements, r.Errors)
+		}
+		src, err := st.Source(ctx, access.Operator(), r.Source)
+		if err != nil || src.Text != string(data) || src.SHA256 != store.Hash(data) || src.Size != int64(len(data)) {
+			t.Errorf("archived text %d bytes of %d, sha %s (%v)", len(src.Text), len(data), src.SHA256, err)
+		}
+		if pieces, _, err := st.TextPending(ctx, r.Source); err != nil || pieces != 0 {
+			t.Errorf("text pending: %d pieces (%v)", pieces, err)
+		}
+		orig, err := st.Blob(ctx, access.Operator(), r.Source)
+		if err != nil || !bytes.Equal(orig, data) {
+			t.Errorf("original %d bytes of %d (%v)", len(orig), len(data), err)
+		}
+		again, err := FtM(ctx, st, access.Operator(), data, Options{Filename: "people.json", BatchSize: 300})
+		if err != nil || again.Source != r.Source || again.Entities != 0 || again.Statements != 0 || again.Existing != 2000 {
+			t.Errorf("again: %+v (%v)", again, err)
+		}
+		if rep, err := st.Verify(ctx); err != nil || !rep.OK {
+			t.Errorf("verify: %+v %v", rep.Problems, err)
+		}
+	})
+}
+
+// An import stopped half way (the process killed, the database gone)
+// leaves whole batches — every entity it stored has its statements, no
+// line is half written, nothing stored before is touched — and says which
+// lines were not stored; importing the file again stores the rest.
+func TestStoppedImportLeavesWholeBatches(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
+		data := personLines(50)
+		ctx, cancel := context.WithCancel(context.Background())
+		opt := Options{Filename: "people.json", BatchSize: 10, Progress: func(done, total int) {
+			if done >= 20 {
+				cancel()
+			}
+		}}
+		r, err := FtM(ctx, st, access.Operator(), data, opt)
+		if err == nil || !strings.Contains(err.Error(), "lines 21–30 not stored") {
+			t.Fatalf("stopped import: %v", err)
+		}
+		if r.Entities != 20 || r.Statements != 20 {
+			t.Errorf("stored %d entities, %d statements before it stopped; want 20, 20", r.Entities, r.Statements)
+		}
+		byEntity := statementsOf(t, st)
+		if len(byEntity) != 20 {
+			t.Errorf("%d entities stored, want 20", len(byEntity))
+		}
+		for id, ss := range byEntity {
+			if len(ss) != 1 {
+				t.Errorf("entity %s has %d statements", id, len(ss))
+			}
+		}
+		opt.Progress = nil
+		rest, err := FtM(context.Background(), st, access.Operator(), data, opt)
+		if err != nil || rest.Source != r.Source || rest.Entities != 30 || rest.Existing != 20 {
+			t.Errorf("the rest: %+v (%v)", rest, err)
+		}
+		if rep, err := st.Verify(context.Background()); err != nil || !rep.OK {
+			t.Errorf("verify: %+v %v", rep.Problems, err)
+		}
+	})
+}
+
+// A file that cannot be imported at all (not UTF-8 on some line) stores
+// nothing — not even its original — and names the line.
+func TestUnreadableFileStoresNothing(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		data := append(personLines(3), []byte("{\"id\":\"x\",\"schema\":\"Person\",\"properties\":{\"name\":[\"\xff\"]}}\n")...)
+		_, err := FtM(ctx, st, access.Operator(), data, Options{Filename: "bad.json"})
+		var bad InputError
+		if err == nil || !strings.Contains(err.Error(), "line 4") || !errorsAs(err, &bad) {
+			t.Fatalf("error: %v", err)
+		}
+		if srcs, err := st.SourcesBySHA(ctx, store.Hash(data)); err != nil || len(srcs) != 0 {
+			t.Errorf("sources: %v %v", srcs, err)
+		}
+		if n := len(statementsOf(t, st)); n != 0 {
+			t.Errorf("%d entities stored", n)
+		}
+		if rep, err := st.Verify(ctx); err != nil || !rep.OK {
+			t.Errorf("verify: %+v %v", rep.Problems, err)
+		}
+	})
+}
+
+func errorsAs(err error, target *InputError) bool {
+	e, ok := err.(InputError)
+	if ok {
+		*target = e
+	}
+	return ok
+}
+
+// The pieces a file's text is cut in join to the file, each at most a
+// piece long and whole code points (the archived source's rows).
+func FuzzTextPieces(f *testing.F) {
+	f.Add([]byte("hello\n"), 3)
+	f.Add(bytes.Repeat([]byte("سلام"), 1000), 1)
+	f.Add(bytes.Repeat([]byte("a𝄞"), 100_000), 0)
+	f.Fuzz(func(t *testing.T, data []byte, pad int) {
+		if !utf8.Valid(data) {
+			return
+		}
+		// Pad so that the cut falls anywhere in a code point.
+		data = append(bytes.Repeat([]byte("x"), (pad%4+4)%4+store.TextPiece-len(data)%store.TextPiece), data...)
+		var got []byte
+		err := textPieces(bytes.NewReader(data), func(n int, piece string) error {
+			if len(piece) > store.TextPiece || !utf8.ValidString(piece) || piece == "" {
+				t.Fatalf("piece %d: %d bytes, valid %v", n, len(piece), utf8.ValidString(piece))
+			}
+			got = append(got, piece...)
+			return nil
+		})
+		if err != nil || !bytes.Equal(got, data) {
+			t.Fatalf("joined %d bytes of %d (%v)", len(got), len(data), err)
+		}
+	})
+}
+
+// Lines are read as bytes.Split reads them, however long.
+func FuzzLines(f *testing.F) {
+	f.Add([]byte("a\nb\n\nc"))
+	f.Add(bytes.Repeat([]byte("x"), 200_000))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		want := bytes.Split(data, []byte("\n"))
+		if len(want[len(want)-1]) == 0 {
+			want = want[:len(want)-1]
+		}
+		l := newLines(bytes.NewReader(data))
+		for i := 0; ; i++ {
+			ok, err := l.next()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !ok {
+				if i != len(want) {
+					t.Fatalf("%d lines, want %d", i, len(want))
+				}
+				return
+			}
+			if i >= len(want) || !bytes.Equal(l.line, want[i]) || l.n != i+1 {
+				t.Fatalf("line %d: %q", l.n, l.line)
+			}
+		}
+	})
+}
+
