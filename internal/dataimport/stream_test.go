@@ -187,4 +187,3 @@ func FuzzLines(f *testing.F) {
 		}
 	})
 }
-
