@@ -244,9 +244,13 @@ func FtMFile(ctx context.Context, st *store.Store, v access.Viewer, f io.ReadSee
 	var total int
 	bad := map[int]bool{}
 	level := opt.Sensitivity
-	in := io.TeeReader(f, w)
+	var text utf8Check
+	in := io.TeeReader(f, io.MultiWriter(w, &text))
 	if form == formatEntities {
 		total, err = imp.learnLines(in, bad, &level, &r)
+		if err == nil && !text.valid() {
+			err = InputError{errors.New("the file is not UTF-8 text")}
+		}
 	} else {
 		var data []byte
 		if data, err = io.ReadAll(in); err == nil {
@@ -359,6 +363,11 @@ func (imp *ftmImport) learnLines(in io.Reader, bad map[int]bool, level *model.Se
 		}
 		if !ok {
 			return total, nil
+		}
+		if l.long {
+			r.Errors = append(r.Errors, LineError{l.n, errLong()})
+			bad[l.n] = true
+			continue
 		}
 		if !utf8.Valid(l.line) {
 			return 0, InputError{fmt.Errorf("the file is not UTF-8 text (line %d)", l.n)}

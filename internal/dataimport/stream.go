@@ -21,25 +21,40 @@ import (
 // is a compact map of the entity ids it holds (entities), not the entities.
 
 // lines reads a file a line at a time (without its "\n"), counting lines
-// from 1. A line is held whole, however long; nothing else is.
+// from 1. A line is held whole up to maxLine bytes; a longer one is read
+// past, and marked (long), its first maxLine bytes held.
 type lines struct {
 	r    *bufio.Reader
 	n    int
 	line []byte
+	long bool
 }
+
+// maxLine is the longest line an import reads: an FtM entity of 64 MiB is
+// far beyond any real one, and a file of one endless line must not fill
+// the memory.
+var maxLine = 64 << 20
 
 func newLines(r io.Reader) *lines { return &lines{r: bufio.NewReaderSize(r, 64<<10)} }
 
+// errLong is the error of a line longer than maxLine.
+func errLong() error { return fmt.Errorf("the line is longer than %d MiB: not read", maxLine>>20) }
+
 // next reads the next line; false at the end of the file.
 func (l *lines) next() (bool, error) {
-	l.line = l.line[:0]
+	l.line, l.long = l.line[:0], false
 	for {
 		part, err := l.r.ReadSlice('\n')
+		if room := maxLine - len(l.line); len(part) > room {
+			part, l.long = part[:max(room, 0)], true
+		}
 		l.line = append(l.line, part...)
 		switch {
 		case err == nil:
 			l.n++
-			l.line = l.line[:len(l.line)-1]
+			if !l.long {
+				l.line = l.line[:len(l.line)-1]
+			}
 			return true, nil
 		case errors.Is(err, bufio.ErrBufferFull):
 			continue
@@ -266,3 +281,37 @@ func (e *entities) setMade(id string) {
 	k := key(id)
 	e.m[k] |= madeSure
 }
+
+// utf8Check is told a file's bytes in order and says whether they are
+// UTF-8 text, however they are cut: what the line-by-line check of a line
+// too long to hold (lines.long) cannot see.
+type utf8Check struct {
+	carry []byte // the start of a code point the last write cut
+	bad   bool
+}
+
+func (c *utf8Check) Write(p []byte) (int, error) {
+	if c.bad {
+		return len(p), nil
+	}
+	b := p
+	if len(c.carry) > 0 {
+		b = append(c.carry, p...)
+	}
+	// Hold back a code point cut at the end, to be completed by the next.
+	cut := len(b)
+	for i := len(b) - 1; i >= 0 && i >= len(b)-utf8.UTFMax; i-- {
+		if utf8.RuneStart(b[i]) {
+			if !utf8.FullRune(b[i:]) {
+				cut = i
+			}
+			break
+		}
+	}
+	c.bad = !utf8.Valid(b[:cut])
+	c.carry = append(c.carry[:0:0], b[cut:]...)
+	return len(p), nil
+}
+
+// valid reports whether everything told was UTF-8 text.
+func (c *utf8Check) valid() bool { return !c.bad && len(c.carry) == 0 }

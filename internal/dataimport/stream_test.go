@@ -187,3 +187,40 @@ func FuzzLines(f *testing.F) {
 		}
 	})
 }
+
+// A line too long to read is reported, and the others imported; the
+// file, archived whole, must still be UTF-8 text all through.
+func TestLongLine(t *testing.T) {
+	defer func(n int) { maxLine = n }(maxLine)
+	maxLine = 1000
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		long := `{"id":"p-long","schema":"Person","properties":{"name":["` + strings.Repeat("م", 600) + `"]}}` + "\n"
+		data := append(personLines(2)[:0:0], personLines(2)...)
+		data = append(data, long...)
+		r, err := FtM(ctx, st, access.Operator(), data, Options{Filename: "long.json"})
+		if err != nil || r.Entities != 2 || len(r.Errors) != 1 || r.Errors[0].Line != 3 || !strings.Contains(r.Errors[0].Error(), "longer than") {
+			t.Errorf("%+v %v", r, err)
+		}
+		broken := append(append([]byte{}, personLines(1)...), strings.Replace(long, "م", "\xd9", 1)...)
+		if _, err := FtM(ctx, st, access.Operator(), broken, Options{Filename: "broken.json"}); err == nil || !strings.Contains(err.Error(), "not UTF-8") {
+			t.Errorf("a long line that is not UTF-8: %v", err)
+		}
+	})
+}
+
+// utf8Check agrees with utf8.Valid however the bytes are cut.
+func FuzzUTF8Check(f *testing.F) {
+	f.Add([]byte("سلام a𝄞"), uint8(3))
+	f.Add([]byte{0xd9, 0x85, 0xff}, uint8(1))
+	f.Fuzz(func(t *testing.T, data []byte, step uint8) {
+		var c utf8Check
+		n := int(step%7) + 1
+		for rest := data; len(rest) > 0; rest = rest[min(n, len(rest)):] {
+			c.Write(rest[:min(n, len(rest))])
+		}
+		if c.valid() != utf8.Valid(data) {
+			t.Fatalf("%q in steps of %d: %v", data, n, c.valid())
+		}
+	})
+}
