@@ -93,44 +93,38 @@ func firstLine(f io.ReadSeeker) ([]byte, error) {
 	}
 }
 
-// textPieces calls fn with the file's text cut in pieces of at most
-// store.TextPiece bytes at code point boundaries, numbered from 0: what
-// the archived file's source holds, a row each (store.AddStagedSource).
-// The text is the file's bytes, checked to be UTF-8 before.
+// textPieces calls fn with the file's text cut in pieces as
+// store.SplitText cuts it (at most store.TextPiece bytes, at code point
+// boundaries), numbered from 0: what the archived file's source holds, a
+// row each (store.AddStagedSource, AddSourceInPieces). The text is the
+// file's bytes, checked to be UTF-8 before.
 func textPieces(f io.ReadSeeker, fn func(n int, piece string) error) error {
 	if err := rewind(f); err != nil {
 		return err
 	}
-	buf := make([]byte, store.TextPiece)
-	have, n := 0, 0
-	for {
+	// One byte past a piece tells whether the piece ends at a code point.
+	buf := make([]byte, store.TextPiece+1)
+	have := 0
+	for n := 0; ; n++ {
 		k, err := io.ReadFull(f, buf[have:])
 		have += k
-		end := errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF)
-		if err != nil && !end {
+		if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) {
 			return err
 		}
-		if have == 0 {
-			return nil
+		if have <= store.TextPiece { // the end of the file
+			if have == 0 && n > 0 {
+				return nil
+			}
+			return fn(n, string(buf[:have]))
 		}
-		cut := have
-		if !end {
-			// The buffer is full: cut before the last code point that
-			// starts in it, which may go on past it.
-			for cut = have - 1; cut > 0 && !utf8.RuneStart(buf[cut]); cut-- {
-			}
-			if cut == 0 {
-				cut = have
-			}
+		cut := store.TextPiece
+		for cut > 0 && !utf8.RuneStart(buf[cut]) {
+			cut--
 		}
 		if err := fn(n, string(buf[:cut])); err != nil {
 			return err
 		}
-		n++
 		have = copy(buf, buf[cut:have])
-		if end && have == 0 {
-			return nil
-		}
 	}
 }
 

@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/athar-project/athar/internal/access"
+	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/store"
 	"github.com/athar-project/athar/internal/store/storetest"
 )
@@ -134,28 +136,30 @@ func errorsAs(err error, target *InputError) bool {
 	return ok
 }
 
-// The pieces a file's text is cut in join to the file, each at most a
-// piece long and whole code points (the archived source's rows).
+// A file's text is cut in pieces as store.SplitText cuts it (the archived
+// source's rows, whichever way they were written).
 func FuzzTextPieces(f *testing.F) {
 	f.Add([]byte("hello\n"), 3)
 	f.Add(bytes.Repeat([]byte("سلام"), 1000), 1)
 	f.Add(bytes.Repeat([]byte("a𝄞"), 100_000), 0)
+	f.Add([]byte{}, 0)
 	f.Fuzz(func(t *testing.T, data []byte, pad int) {
 		if !utf8.Valid(data) {
 			return
 		}
 		// Pad so that the cut falls anywhere in a code point.
 		data = append(bytes.Repeat([]byte("x"), (pad%4+4)%4+store.TextPiece-len(data)%store.TextPiece), data...)
-		var got []byte
+		want := store.SplitText(string(data), store.TextPiece)
+		var got []string
 		err := textPieces(bytes.NewReader(data), func(n int, piece string) error {
-			if len(piece) > store.TextPiece || !utf8.ValidString(piece) || piece == "" {
-				t.Fatalf("piece %d: %d bytes, valid %v", n, len(piece), utf8.ValidString(piece))
+			if n != len(got) {
+				t.Fatalf("piece %d after %d", n, len(got))
 			}
-			got = append(got, piece...)
+			got = append(got, piece)
 			return nil
 		})
-		if err != nil || !bytes.Equal(got, data) {
-			t.Fatalf("joined %d bytes of %d (%v)", len(got), len(data), err)
+		if err != nil || !slices.Equal(got, want) {
+			t.Fatalf("%d pieces, SplitText cuts %d (%v)", len(got), len(want), err)
 		}
 	})
 }
@@ -221,6 +225,48 @@ func FuzzUTF8Check(f *testing.F) {
 		}
 		if c.valid() != utf8.Valid(data) {
 			t.Fatalf("%q in steps of %d: %v", data, n, c.valid())
+		}
+	})
+}
+
+// An import stopped while the file's text was being stored a piece a
+// transaction left its source marked incomplete; importing the file again
+// writes the pieces it misses, then the lines.
+func TestImportAgainCompletesTheFilesText(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		data := personLines(1500)
+		pieces := store.SplitText(string(data), store.TextPiece)
+		if len(pieces) < 3 {
+			t.Fatalf("%d pieces: too few to test", len(pieces))
+		}
+		// What the stopped import stored: the source, its first two pieces.
+		w, err := st.NewBlobWriter(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(data)
+		blob, err := w.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		src := model.Source{Kind: model.KindDocument, Title: "FollowTheMoney import: people.json", Sensitivity: model.Internal}
+		err = st.Write(ctx, "tester", func(tx *store.Tx) error {
+			if err := tx.AddStagedSource(ctx, &src, blob, pieces[0], len(pieces)); err != nil {
+				return err
+			}
+			return tx.AddTextPiece(ctx, src.ID, 1, pieces[1])
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := FtM(ctx, st, access.Operator(), data, Options{Filename: "people.json"})
+		if err != nil || r.Source != src.ID || r.Entities != 1500 {
+			t.Fatalf("%+v %v", r, err)
+		}
+		got, err := st.Source(ctx, access.Operator(), src.ID)
+		if err != nil || got.TextPending || got.Text != string(data) {
+			t.Errorf("text %d bytes of %d, pending %v (%v)", len(got.Text), len(data), got.TextPending, err)
 		}
 	})
 }
