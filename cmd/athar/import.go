@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -93,7 +94,12 @@ func (g *globals) runImport(cmd *cobra.Command, path, level, title string, batch
 	if batch < 1 {
 		return cannot(errors.New("--batch must be at least 1"))
 	}
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
+	if err != nil {
+		return cannot(err)
+	}
+	defer f.Close()
+	info, err := f.Stat()
 	if err != nil {
 		return cannot(err)
 	}
@@ -103,7 +109,7 @@ func (g *globals) runImport(cmd *cobra.Command, path, level, title string, batch
 	}
 	defer a.Close()
 	opt := dataimport.Options{Filename: filepath.Base(path), Title: title, Sensitivity: sens, BatchSize: batch, Strict: strict}
-	if bar := g.progress(1+len(data)/4096, "importing"); bar != nil {
+	if bar := g.progress(1+int(info.Size()/4096), "importing"); bar != nil {
 		// The bar counts lines against the file's size estimate; it is
 		// replaced by the true total on the first batch.
 		opt.Progress = func(done, total int) {
@@ -114,8 +120,12 @@ func (g *globals) runImport(cmd *cobra.Command, path, level, title string, batch
 	}
 	var r dataimport.Result
 	if m == nil {
-		r, err = a.ImportFtM(ctx, v, data, opt)
+		r, err = a.ImportFtMFile(ctx, v, f, opt)
 	} else {
+		var data []byte
+		if data, err = io.ReadAll(f); err != nil {
+			return cannot(err)
+		}
 		r, err = a.ImportSheet(ctx, v, data, *m, opt)
 	}
 	if r.Statements > 0 || r.Entities > 0 || r.Sources > 0 {

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bytes"
 	"context"
 	"io"
 
@@ -66,10 +67,16 @@ type (
 
 // ImportFtM imports a FollowTheMoney file (entities or statements) as v.
 func (a *App) ImportFtM(ctx context.Context, v access.Viewer, data []byte, opt ImportOptions) (ImportResult, error) {
+	return a.ImportFtMFile(ctx, v, bytes.NewReader(data), opt)
+}
+
+// ImportFtMFile is ImportFtM reading from f, which it reads more than once
+// and never holds whole (dataimport.FtMFile).
+func (a *App) ImportFtMFile(ctx context.Context, v access.Viewer, f io.ReadSeeker, opt ImportOptions) (ImportResult, error) {
 	if err := a.importResolver(ctx, &opt); err != nil {
 		return ImportResult{}, err
 	}
-	res, err := dataimport.FtM(ctx, a.st, v, data, opt)
+	res, err := dataimport.FtMFile(ctx, a.st, v, f, opt)
 	if err == nil && res.Source != "" {
 		a.watch(ctx, []string{res.Source})
 	}

@@ -199,7 +199,7 @@ func CSV(ctx context.Context, st *store.Store, v access.Viewer, data []byte, m M
 			return r, InputError{fmt.Errorf("the mapping names column %q, which the file does not have (columns: %s)", c, strings.Join(header, ", "))}
 		}
 	}
-	fileID, stored, err := fileRecord(ctx, st, v, data)
+	fileID, stored, err := fileRecord(ctx, st, v, store.Hash(data))
 	if err != nil {
 		return r, err
 	}

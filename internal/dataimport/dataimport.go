@@ -5,7 +5,8 @@
 // Every imported fact cites a source: the imported file is archived as a
 // source (kind document) so that what was imported, byte for byte, stays
 // provable. A file is read twice: once to check every line and learn every
-// entity id (so that links may point forward), once to write. Writing goes
+// entity id (so that links may point forward), once to write; an FtM
+// entity file is streamed, never held whole (stream.go). Writing goes
 // through store.Write in batches of lines, one transaction each. A bad line
 // is reported with its number and reason and nothing of it is stored; the
 // good lines are stored (the CONTRACTS.md rule for bad input in a batch). A
@@ -87,8 +88,10 @@ type Result struct {
 	// values of relationships that Athar has no place for.
 	Dropped map[string]int
 	Errors  []LineError
-	// Imported lists the entities the import stored statements about (or
-	// found stored), for resolution to run over afterwards.
+	// Imported lists the entities a spreadsheet import stored statements
+	// about (or found stored), for resolution to run over afterwards. An
+	// FtM import, which runs no resolution, does not list them: the list
+	// would grow with the file.
 	Imported []Imported
 	// Merged and Proposed count what resolution after a spreadsheet import
 	// did: imported entities merged into stored ones the names matcher is

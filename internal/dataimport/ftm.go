@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -180,12 +181,6 @@ func language(code string) string {
 	return code
 }
 
-// target is an entity the file holds: its id in the store and its type.
-type target struct {
-	id  string
-	typ model.EntityType
-}
-
 // item is one thing a file gives to import, with the line it starts on: an
 // entity or source as Athar exported it, or another tool's entity.
 type item struct {
@@ -200,10 +195,8 @@ type ftmImport struct {
 	v      access.Viewer
 	opt    Options
 	fileID string
-	known  map[string]target           // FtM id → entity
-	types  map[string]model.EntityType // store id → type, of the entities in known
-	docs   map[string]*citation        // exported source id → what the file says of it
-	made   map[string]bool             // entities this import has made sure of
+	ents   *entities            // the entities the file holds or links to
+	docs   map[string]*citation // exported source id → what the file says of it
 }
 
 // FtM imports FollowTheMoney data, in any of the forms FtM tools write:
@@ -215,82 +208,210 @@ type ftmImport struct {
 //     --statements`), which are put back together into entities first.
 //
 // Every fact cites the archived file, or, from Athar's exports, a record of
-// the source it cited.
+// the source it cited. FtM reads data held in memory; FtMFile reads a file.
 func FtM(ctx context.Context, st *store.Store, v access.Viewer, data []byte, opt Options) (Result, error) {
+	return FtMFile(ctx, st, v, bytes.NewReader(data), opt)
+}
+
+// FtMFile is FtM reading the data from f, in constant memory for entity
+// lines: f is read once to archive it, check every line and learn every
+// entity id (kept as a compact map, entities), once to store its text, and
+// once to write a batch of lines at a time. Statements are put back
+// together into entities in memory: the file is held whole for them.
+func FtMFile(ctx context.Context, st *store.Store, v access.Viewer, f io.ReadSeeker, opt Options) (Result, error) {
 	r := Result{Skipped: map[string]int{}, Dropped: map[string]int{}}
 	if !v.CanWrite() {
 		return r, fmt.Errorf("%s may not add to the store", v.Actor())
 	}
-	if !utf8.Valid(data) {
-		return r, InputError{errors.New("the file is not UTF-8 text")}
+	first, err := firstLine(f)
+	if err != nil {
+		return r, fmt.Errorf("read the file: %w", err)
 	}
-	if len(bytes.TrimSpace(data)) == 0 {
+	if first == nil {
 		return r, InputError{errors.New("the file is empty")}
 	}
-	fileID, stored, err := fileRecord(ctx, st, v, data)
+	form := format(first)
+	imp := &ftmImport{st: st, v: v, opt: opt, ents: newEntities(), docs: map[string]*citation{}}
+	// Pass 1: archive, check and learn.
+	if err := rewind(f); err != nil {
+		return r, fmt.Errorf("read the file: %w", err)
+	}
+	w, err := st.NewBlobWriter(ctx)
 	if err != nil {
 		return r, err
 	}
-	imp := &ftmImport{st: st, v: v, opt: opt, fileID: fileID,
-		known: map[string]target{}, types: map[string]model.EntityType{}, docs: map[string]*citation{}, made: map[string]bool{}}
-	var items []item
-	switch format(data) {
-	case formatStatementsJSON, formatStatementsCSV:
-		items, err = readStatements(data, &r)
-	default:
-		items = readEntities(data, &r)
+	var items []item // statements, put together
+	var total int
+	bad := map[int]bool{}
+	level := opt.Sensitivity
+	var text utf8Check
+	in := io.TeeReader(f, io.MultiWriter(w, &text))
+	if form == formatEntities {
+		total, err = imp.learnLines(in, bad, &level, &r)
+		if err == nil && !text.valid() {
+			err = InputError{errors.New("the file is not UTF-8 text")}
+		}
+	} else {
+		var data []byte
+		if data, err = io.ReadAll(in); err == nil {
+			if !utf8.Valid(data) {
+				err = InputError{errors.New("the file is not UTF-8 text")}
+			} else if items, err = readStatements(data, &r); err != nil {
+				err = InputError{err}
+			} else {
+				items, level = imp.learn(items, &r)
+				total = len(items)
+			}
+		}
 	}
 	if err != nil {
-		return r, InputError{err}
+		w.Abort()
+		return r, err
 	}
-	items, level := imp.learn(items, &r)
+	a := archived{}
+	sum := w.Sum()
+	if store.Sealed(level) {
+		w.Abort() // sealed whole by archiveFile
+	} else if a.blob, err = w.Close(); err != nil {
+		return r, err
+	} else {
+		a.staged = true
+	}
+	if a.id, a.stored, err = fileRecord(ctx, st, v, sum); err != nil {
+		return r, err
+	}
+	imp.fileID = a.id
 	name := filepath.Base(opt.Filename)
-	file := model.Source{Kind: model.KindDocument, Title: opt.Title, Filename: name, ContentType: "application/x-ndjson",
-		Text: string(data), Sensitivity: level}
-	if format(data) == formatStatementsCSV {
+	file := model.Source{Kind: model.KindDocument, Title: opt.Title, Filename: name, ContentType: "application/x-ndjson", Sensitivity: level}
+	if form == formatStatementsCSV {
 		file.ContentType = "text/csv"
 	}
 	if file.Title == "" {
 		file.Title = "FollowTheMoney import: " + name
 	}
+	if err := archiveFile(ctx, st, v, f, file, a); err != nil {
+		return r, err
+	}
+	r.Source = a.id
 	// Pass 2: write, a batch of items per transaction.
-	n := opt.batch()
-	for start := 0; start == 0 || start < len(items); start += n {
-		end := min(start+n, len(items))
-		batch := Result{Skipped: map[string]int{}, Dropped: map[string]int{}}
-		err := st.Write(ctx, v.Actor(), func(tx *store.Tx) error {
-			if start == 0 {
-				if !stored {
-					file.ID = fileID
-					if err := tx.AddSource(ctx, &file, data); err != nil {
-						return fmt.Errorf("archive the file: %w", err)
-					}
-				}
-				r.Source = fileID
-			}
-			for _, it := range items[start:end] {
-				err := imp.write(ctx, tx, it, &batch)
-				var le lineErr
-				if errors.As(err, &le) {
-					batch.Errors = append(batch.Errors, LineError{it.line, le.error})
-					continue
-				}
-				if err != nil {
-					return fmt.Errorf("line %d: %w", it.line, err)
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			return r, fmt.Errorf("%s not stored: %w", lineRange(items[start:end]), err)
+	n, done := opt.batch(), 0
+	flush := func(batch []item) error {
+		if err := imp.writeItems(ctx, batch, &r); err != nil {
+			return err
 		}
-		r.add(batch)
-		if opt.Progress != nil && len(items) > 0 {
-			opt.Progress(end, len(items))
+		done += len(batch)
+		if opt.Progress != nil && total > 0 {
+			opt.Progress(done, total)
+		}
+		return nil
+	}
+	if form != formatEntities {
+		for start := 0; start < len(items); start += n {
+			if err := flush(items[start:min(start+n, len(items))]); err != nil {
+				return r, err
+			}
+		}
+		r.sortErrors()
+		return r, nil
+	}
+	if err := rewind(f); err != nil {
+		return r, fmt.Errorf("read the file: %w", err)
+	}
+	l := newLines(f)
+	batch := make([]item, 0, n)
+	for {
+		ok, err := l.next()
+		if err != nil {
+			return r, fmt.Errorf("read the file: %w", err)
+		}
+		if !ok {
+			break
+		}
+		if bad[l.n] || len(bytes.TrimSpace(l.line)) == 0 {
+			continue
+		}
+		it, err := entityItem(l.line, l.n)
+		if err != nil {
+			return r, fmt.Errorf("line %d: the file changed while it was imported: %w", l.n, err)
+		}
+		if batch = append(batch, it); len(batch) == n {
+			if err := flush(batch); err != nil {
+				return r, err
+			}
+			batch = batch[:0]
+		}
+	}
+	if len(batch) > 0 {
+		if err := flush(batch); err != nil {
+			return r, err
 		}
 	}
 	r.sortErrors()
 	return r, nil
+}
+
+// learnLines is the first pass over an entity file: it checks every line
+// and learns what it holds (learnItem), recording bad lines in r and bad.
+// It returns how many lines are to be written.
+func (imp *ftmImport) learnLines(in io.Reader, bad map[int]bool, level *model.Sensitivity, r *Result) (int, error) {
+	total := 0
+	l := newLines(in)
+	for {
+		ok, err := l.next()
+		if err != nil {
+			return 0, fmt.Errorf("read the file: %w", err)
+		}
+		if !ok {
+			return total, nil
+		}
+		if l.long {
+			r.Errors = append(r.Errors, LineError{l.n, errLong()})
+			bad[l.n] = true
+			continue
+		}
+		if !utf8.Valid(l.line) {
+			return 0, InputError{fmt.Errorf("the file is not UTF-8 text (line %d)", l.n)}
+		}
+		if len(bytes.TrimSpace(l.line)) == 0 {
+			continue
+		}
+		it, err := entityItem(l.line, l.n)
+		if err == nil {
+			err = imp.learnItem(it, level)
+		}
+		if err != nil {
+			r.Errors = append(r.Errors, LineError{l.n, err})
+			bad[l.n] = true
+			continue
+		}
+		total++
+	}
+}
+
+// writeItems writes a batch of items in one transaction. A bad item is
+// reported and the batch goes on; a failure of the store rolls the batch
+// back and stops the import.
+func (imp *ftmImport) writeItems(ctx context.Context, items []item, r *Result) error {
+	batch := Result{Skipped: map[string]int{}, Dropped: map[string]int{}}
+	err := imp.st.Write(ctx, imp.v.Actor(), func(tx *store.Tx) error {
+		for _, it := range items {
+			err := imp.write(ctx, tx, it, &batch)
+			var le lineErr
+			if errors.As(err, &le) {
+				batch.Errors = append(batch.Errors, LineError{it.line, le.error})
+				continue
+			}
+			if err != nil {
+				return fmt.Errorf("line %d: %w", it.line, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("%s not stored: %w", lineRange(items), err)
+	}
+	r.add(batch)
+	return nil
 }
 
 // lineRange names the lines a batch of items came from.
@@ -305,59 +426,29 @@ func lineRange(items []item) string {
 	return fmt.Sprintf("lines %d–%d", a, b)
 }
 
-// readEntities reads an entity file's lines into items; bad lines are
-// recorded in r.
-func readEntities(data []byte, r *Result) []item {
-	var items []item
-	for i, line := range bytes.Split(data, []byte("\n")) {
-		if len(bytes.TrimSpace(line)) == 0 {
-			continue
-		}
-		e, err := ParseEntity(line)
-		if err != nil {
-			r.Errors = append(r.Errors, LineError{i + 1, err})
-			continue
-		}
-		if e.fromAthar() || e.Athar != nil && e.Athar.Type == "link" {
-			items = append(items, item{line: i + 1, athar: &e})
-			continue
-		}
-		fe, err := foreignFromEntity(e, i+1)
-		if err != nil {
-			r.Errors = append(r.Errors, LineError{i + 1, err})
-			continue
-		}
-		items = append(items, item{line: i + 1, foreign: fe})
+// entityItem reads one line of an entity file.
+func entityItem(line []byte, n int) (item, error) {
+	e, err := ParseEntity(line)
+	if err != nil {
+		return item{}, err
 	}
-	return items
+	if e.fromAthar() || e.Athar != nil && e.Athar.Type == "link" {
+		return item{line: n, athar: &e}, nil
+	}
+	fe, err := foreignFromEntity(e, n)
+	if err != nil {
+		return item{}, err
+	}
+	return item{line: n, foreign: fe}, nil
 }
 
-// learn is the first pass: it learns every entity id the file holds (so
-// that a link may point further down), every quote the file's statements
-// cite from each source, and the highest level the file holds. An entity
-// given two types is an error on the later line, which is then dropped.
+// learn is the first pass over statements put together (learnItem),
+// returning the items to write and the highest level the file holds.
 func (imp *ftmImport) learn(items []item, r *Result) ([]item, model.Sensitivity) {
 	level := imp.opt.Sensitivity
 	var keep []item
 	for _, it := range items {
-		var err error
-		switch {
-		case it.athar != nil && it.athar.Athar.Type == "source":
-			e := it.athar
-			c := imp.docs[e.ID]
-			if c == nil {
-				c = newCitation()
-				imp.docs[e.ID] = c
-			}
-			c.entity = *e
-			src, _ := docSource(*e, imp.opt.Sensitivity)
-			level = model.Max(level, src.Sensitivity)
-		case it.athar != nil && it.athar.fromAthar():
-			err = imp.learnAthar(it.athar, &level)
-		case it.foreign != nil:
-			err = imp.learnForeign(it.foreign)
-		}
-		if err != nil {
+		if err := imp.learnItem(it, &level); err != nil {
 			r.Errors = append(r.Errors, LineError{it.line, err})
 			continue
 		}
@@ -366,13 +457,37 @@ func (imp *ftmImport) learn(items []item, r *Result) ([]item, model.Sensitivity)
 	return keep, level
 }
 
+// learnItem learns, from one item, every entity id the file holds (so
+// that a link may point further down), every quote the file's statements
+// cite from each source, and the highest level the file holds (level). An
+// entity given two types is an error on the later line, which is then
+// dropped.
+func (imp *ftmImport) learnItem(it item, level *model.Sensitivity) error {
+	switch {
+	case it.athar != nil && it.athar.Athar.Type == "source":
+		e := it.athar
+		c := imp.docs[e.ID]
+		if c == nil {
+			c = newCitation()
+			imp.docs[e.ID] = c
+		}
+		c.entity = *e
+		src, _ := docSource(*e, imp.opt.Sensitivity)
+		*level = model.Max(*level, src.Sensitivity)
+	case it.athar != nil && it.athar.fromAthar():
+		return imp.learnAthar(it.athar, level)
+	case it.foreign != nil:
+		return imp.learnForeign(it.foreign)
+	}
+	return nil
+}
+
 func (imp *ftmImport) learnAthar(e *Entity, level *model.Sensitivity) error {
 	typ := model.EntityType(e.Athar.Type)
-	if t, ok := imp.known[e.ID]; ok && t.typ != typ {
-		return fmt.Errorf("entity %s is a %s here and a %s on an earlier line", e.ID, typ, t.typ)
+	if t, ok := imp.ents.held(e.ID); ok && t != typ {
+		return fmt.Errorf("entity %s is a %s here and a %s on an earlier line", e.ID, typ, t)
 	}
-	imp.known[e.ID] = target{e.ID, typ}
-	imp.types[e.ID] = typ
+	imp.ents.hold(e.ID, typ)
 	for _, x := range e.Athar.Statements {
 		s, _ := statement(x, imp.opt.Sensitivity)
 		*level = model.Max(*level, s.Sensitivity)
@@ -453,12 +568,10 @@ func (imp *ftmImport) atharEntity(ctx context.Context, tx *store.Tx, e Entity, r
 			return lineErr{fmt.Errorf("statement %s cites source %s, which the file does not hold", x.ID, s.SourceID)}
 		}
 		if s.ValueEntity != "" {
-			t, ok := imp.known[s.ValueEntity]
-			if !ok {
+			if _, ok := imp.ents.held(s.ValueEntity); !ok {
 				r.SkippedLinks++
 				continue
 			}
-			s.ValueEntity = t.id
 		}
 		stmts = append(stmts, s)
 	}
@@ -520,7 +633,7 @@ func (imp *ftmImport) mergeInto(ctx context.Context, tx *store.Tx, merged []stri
 
 // check fails the line when the store holds id as an entity of another type.
 func (imp *ftmImport) check(ctx context.Context, tx *store.Tx, id string, typ model.EntityType) error {
-	if imp.made[id] {
+	if imp.ents.made(id) {
 		return nil
 	}
 	have, ok, err := tx.EntityType(ctx, id)
@@ -540,7 +653,7 @@ func (imp *ftmImport) checkAll(ctx context.Context, tx *store.Tx, id string, typ
 	}
 	for _, s := range stmts {
 		if s.ValueEntity != "" {
-			if err := imp.check(ctx, tx, s.ValueEntity, imp.types[s.ValueEntity]); err != nil {
+			if err := imp.check(ctx, tx, s.ValueEntity, imp.ents.typ(s.ValueEntity)); err != nil {
 				return err
 			}
 		}
@@ -551,7 +664,7 @@ func (imp *ftmImport) checkAll(ctx context.Context, tx *store.Tx, id string, typ
 // ensure makes sure the store holds entity id (checked before) and says
 // whether it created it.
 func (imp *ftmImport) ensure(ctx context.Context, tx *store.Tx, id string, typ model.EntityType, r *Result) (bool, error) {
-	if imp.made[id] {
+	if imp.ents.made(id) {
 		return false, nil
 	}
 	_, ok, err := tx.EntityType(ctx, id)
@@ -564,8 +677,7 @@ func (imp *ftmImport) ensure(ctx context.Context, tx *store.Tx, id string, typ m
 		}
 		r.Entities++
 	}
-	imp.made[id] = true
-	r.Imported = append(r.Imported, Imported{ID: id, Type: typ})
+	imp.ents.setMade(id)
 	return !ok, nil
 }
 
@@ -581,7 +693,7 @@ func (imp *ftmImport) add(ctx context.Context, tx *store.Tx, s model.Statement, 
 		return nil
 	}
 	if s.ValueEntity != "" {
-		if _, err := imp.ensure(ctx, tx, s.ValueEntity, imp.types[s.ValueEntity], r); err != nil {
+		if _, err := imp.ensure(ctx, tx, s.ValueEntity, imp.ents.typ(s.ValueEntity), r); err != nil {
 			return err
 		}
 	}

@@ -152,25 +152,24 @@ func (imp *ftmImport) learnForeign(fe *foreignEntity) error {
 	if err := checkRequired(fe); err != nil {
 		return err
 	}
-	if t, ok := imp.known[fe.id]; ok && t.typ != typ {
-		return fmt.Errorf("entity %s is a %s here and a %s on an earlier line", fe.id, typ, t.typ)
+	if t, ok := imp.ents.held(fe.id); ok && t != typ {
+		return fmt.Errorf("entity %s is a %s here and a %s on an earlier line", fe.id, typ, t)
 	}
-	imp.known[fe.id] = target{fe.id, typ}
-	imp.types[fe.id] = typ
+	imp.ents.hold(fe.id, typ)
 	return nil
 }
 
 // link resolves an FtM id a value names to an entity the file or the
 // store holds.
 func (imp *ftmImport) link(ctx context.Context, tx *store.Tx, id string) (string, bool, error) {
-	if t, ok := imp.known[id]; ok {
-		return t.id, true, nil
+	if _, ok := imp.ents.held(id); ok {
+		return id, true, nil
 	}
 	typ, ok, err := tx.EntityType(ctx, id)
 	if err != nil || !ok {
 		return "", false, err
 	}
-	imp.types[id] = typ
+	imp.ents.setType(id, typ)
 	return id, true, nil
 }
 
@@ -315,10 +314,10 @@ func (imp *ftmImport) edge(ctx context.Context, tx *store.Tx, fe *foreignEntity,
 			}
 			s := model.Statement{ID: id, EntityID: from, Property: model.Property(prop), Value: caption, ValueEntity: to, SourceID: imp.fileID,
 				Status: model.StatusProposed, Sensitivity: imp.opt.Sensitivity, DateStart: leadingDate(start), DateEnd: leadingDate(end)}
-			if err := imp.checkAll(ctx, tx, from, imp.types[from], []model.Statement{s}); err != nil {
+			if err := imp.checkAll(ctx, tx, from, imp.ents.typ(from), []model.Statement{s}); err != nil {
 				return err
 			}
-			if _, err := imp.ensure(ctx, tx, from, imp.types[from], r); err != nil {
+			if _, err := imp.ensure(ctx, tx, from, imp.ents.typ(from), r); err != nil {
 				return err
 			}
 			if err := imp.add(ctx, tx, s, r); err != nil {

@@ -13,8 +13,8 @@ import (
 // again is safe: the ids of what it holds are derived from this record's),
 // else a new record of the importer's own — a record they may not see is
 // not theirs to add to, and its existence is not theirs to learn.
-func fileRecord(ctx context.Context, st *store.Store, v access.Viewer, data []byte) (id string, stored bool, err error) {
-	copies, err := st.SourcesBySHA(ctx, store.Hash(data))
+func fileRecord(ctx context.Context, st *store.Store, v access.Viewer, sum string) (id string, stored bool, err error) {
+	copies, err := st.SourcesBySHA(ctx, sum)
 	if err != nil {
 		return "", false, err
 	}

@@ -29,6 +29,9 @@ type archive interface {
 	// original in pieces, each in a statement of its own); put then finds
 	// it there.
 	stage(ctx context.Context, db *sql.DB, sum string, data []byte) error
+	// putStaged is put for an original a BlobWriter archived as it was
+	// read (archive_stream.go).
+	putStaged(ctx context.Context, t *Tx, b StagedBlob) error
 	get(ctx context.Context, q querier, d dialect, sum string) ([]byte, error)
 	// remove deletes a blob no record references any longer: the file
 	// archive once the transaction has committed, the database archive in

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Measures `athar import ftm` of N generated FtM person lines (one name and
+# one birthDate each) into an empty embedded SQLite store, and with PG=1 into
+# a throwaway PostgreSQL cluster too: peak resident memory and wall time from
+# /usr/bin/time -v, for docs/benchmarks.md ("Imports in constant memory").
+# Usage: scripts/bench-import.sh [N...]   (default 10000 100000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=("$@")
+((${#sizes[@]})) || sizes=(10000 100000)
+work=$(mktemp -d /tmp/athar-bench-import-XXXX)
+pg_stop() { :; }
+trap 'pg_stop; rm -rf "$work"' EXIT
+export ATHAR_KEY_FILE="$work/key"
+go build -o "$work/athar" ./cmd/athar
+
+echo "== machine"
+nproc; lscpu | grep 'Model name' || true; free -h | head -2
+
+gen() {
+  awk -v n="$1" 'BEGIN { for (i = 0; i < n; i++)
+    printf "{\"id\": \"p-%07d\", \"schema\": \"Person\", \"properties\": {\"name\": [\"Person Number %d\"], \"birthDate\": [\"19%02d-%02d-%02d\"]}}\n",
+      i, i, i % 100, 1 + i % 12, 1 + i % 28 }'
+}
+
+run() { # run NAME FILE [athar flags...]
+  local name=$1 file=$2
+  shift 2
+  echo "== $name: load $(cut -d' ' -f1-3 /proc/loadavg)"
+  /usr/bin/time -v "$work/athar" "$@" import ftm "$file" 2>"$work/time" || { cat "$work/time"; return 1; }
+  grep -E 'Elapsed|Maximum resident' "$work/time"
+}
+
+for n in "${sizes[@]}"; do
+  gen "$n" >"$work/ftm-$n.json"
+  run "sqlite, $n lines" "$work/ftm-$n.json" --data "$work/sqlite-$n"
+  rm -rf "$work/sqlite-$n"
+done
+
+if [[ "${PG:-}" == 1 ]]; then
+  . "$(dirname "$0")/pg-throwaway.sh"
+  for n in "${sizes[@]}"; do
+    "${as[@]}" "$bin/createdb" -h 127.0.0.1 -p "$port" -U postgres "imp$n"
+    run "postgres $PGVERSION, $n lines" "$work/ftm-$n.json" --data "$work/pg-$n" --db "postgres://postgres@127.0.0.1:$port/imp$n?sslmode=disable"
+  done
+fi
