@@ -411,6 +411,9 @@ func (d *doc) skipTrigger(tr trigger, i int, s sentence) bool {
 			return true // a death certificate is no testimony
 		}
 	}
+	if d.unreal(tr, i, s) {
+		return true
+	}
 	if tr.typ == extract.EventExecutionAllegation {
 		// "حكم عليه بالإعدام" is a sentence, not an execution
 		if strings.HasPrefix(d.toks[i].fold, "بال") || strings.HasPrefix(d.toks[i].fold, "بإ") {
@@ -423,6 +426,108 @@ func (d *doc) skipTrigger(tr trigger, i int, s sentence) bool {
 	}
 	return false
 }
+
+// unreal reports a trigger at i whose event the sentence supposes, asks for,
+// promises, denies or speaks of in general rather than tells (round 8):
+//   - a step of justice or an arrest in a condition ("إذا اعتُقل X فسيحاكم",
+//     "في حال توقيف X سيُحال") or in the future ("سوف يُحاكم X");
+//   - an arrest or a step of justice asked for or promised ("طالبت
+//     المنظمات باعتقال X", "تسعى المحكمة إلى إدانة X");
+//   - harm denied ("لم يتعرض X للتعذيب"; not "لم تعلم العائلة بوفاته");
+//   - a penalty faced, not an execution done ("قد يواجه عقوبة الإعدام");
+//   - harm or an arrest of whoever did something ("كل من تورط في التعذيب").
+func (d *doc) unreal(tr trigger, i int, s sentence) bool {
+	switch tr.typ {
+	case extract.EventArrest, extract.EventReferral, extract.EventTrial, extract.EventConviction,
+		extract.EventSentence, extract.EventAcquittal, extract.EventRelease, extract.EventEscape, extract.EventConfession:
+		if d.hypothetical(i, s) || d.futureAt(i, s) {
+			return true
+		}
+	case extract.EventTortureAllegation, extract.EventExecutionAllegation, extract.EventDeathInCustody,
+		extract.EventDisappearance:
+		if d.negatedHarm(i, s) {
+			return true
+		}
+	}
+	if tr.typ == extract.EventArrest || judicialTypes[tr.typ] {
+		for k := i - 1; k >= s.a && k >= i-3; k-- {
+			if _, ok := d.has(k, askWords); ok {
+				return true
+			}
+			if !d.toks[k].word {
+				break
+			}
+		}
+	}
+	if tr.typ == extract.EventExecutionAllegation {
+		for k := i - 1; k >= s.a && k >= i-2; k-- {
+			if _, ok := d.has(k, penaltyFrames); ok {
+				return true
+			}
+		}
+	}
+	switch tr.typ {
+	case extract.EventArrest, extract.EventTortureAllegation, extract.EventExecutionAllegation:
+		for k := i - 2; k >= s.a && k >= i-6; k-- {
+			if _, ok := d.has(k, allWords); ok && d.fold(k+1) == "من" {
+				return true // "كل من تورط في التعذيب": whoever did it
+			}
+		}
+	}
+	return false
+}
+
+// hypothetical reports a condition opened before token i in its sentence:
+// "إذا", "لو", "في حال(ة)".
+func (d *doc) hypothetical(i int, s sentence) bool {
+	for k := s.a; k < i; k++ {
+		if _, ok := d.has(k, conditionalWords); ok {
+			return true
+		}
+		if f := d.fold(k); (f == "في" || f == "وفي") && (d.fold(k+1) == "حال" || d.fold(k+1) == "حاله") {
+			return true
+		}
+	}
+	return false
+}
+
+// futureAt reports a trigger at i set in the future by "سوف" up to two
+// words before it ("سوف يُحاكم X"). A verb with the future prefix is no
+// trigger unless the trigger list has it ("سيحال" is a referral decided).
+func (d *doc) futureAt(i int, s sentence) bool {
+	for k := i - 1; k >= s.a && k >= i-2; k-- {
+		if f := d.fold(k); f == "سوف" || f == "وسوف" {
+			return true
+		}
+	}
+	return false
+}
+
+// negatedHarm reports harm denied by a negation: right before the harm's
+// own verb ("ولم يُعذَّب"), or before a verb of undergoing up to five words
+// before it in its clause ("لم يتعرض X للتعذيب"). Another negated verb
+// leaves the harm told ("لم تعلم العائلة بوفاته", "لم يسلم أحد من التعذيب").
+func (d *doc) negatedHarm(i int, s sentence) bool {
+	for k := i - 1; k >= s.a && k >= i-5; k-- {
+		if !d.toks[k].word {
+			return false
+		}
+		switch d.fold(k) {
+		case "لم", "ولم", "لن", "ولن", "فلم":
+			_, undergo := d.has(k+1, undergoVerbs)
+			return k+1 == i || undergo
+		}
+	}
+	return false
+}
+
+// conditionalWords, askWords, penaltyFrames and undergoVerbs: see unreal.
+var (
+	conditionalWords = words("conditional_words")
+	askWords         = words("ask_words")
+	penaltyFrames    = words("penalty_frames")
+	undergoVerbs     = words("undergo_verbs")
+)
 
 // spendVerbs are the forms of أمضى: time spent, an arrest when in custody.
 var spendVerbs = map[string]bool{foldText("أمضى"): true, foldText("أمضت"): true, foldText("أمضوا"): true}
