@@ -83,6 +83,24 @@ func (d *doc) eventsIn(s sentence) {
 	d.statementsAbout(s, d.events[first:])
 	d.accountsIn(s, d.events[first:])
 	d.testifiedHarm(d.events[first:])
+	d.toldOnce(d.events[first:])
+}
+
+// toldOnce drops a statement said by the verb that also gives its speaker's
+// testimony ("روى المعتقل السابق X أن السجانين كانوا يضربونه"): one account,
+// told once, is a testimony, not a statement as well.
+func (d *doc) toldOnce(evs []*event) {
+	for _, ev := range evs {
+		if ev.typ != extract.EventStatement || ev.speaker == nil {
+			continue
+		}
+		for _, t := range evs {
+			if t.typ == extract.EventTestimony && !t.dropped && t.trig == ev.trig && containsPerson(t.persons, ev.speaker) {
+				ev.dropped = true
+				break
+			}
+		}
+	}
 }
 
 // restatement reports a trigger after a demonstrative: "هذا الاعتقال" speaks
@@ -327,6 +345,12 @@ var conductWords = words("conduct_words")
 
 var sentenceVerbs = words("sentence_verbs")
 
+// lifeWord is الحياة, a death after a form of فارق (leftVerbs).
+var lifeWord = foldText("الحياة")
+
+// leftVerbs are the forms of فارق that make الحياة a death.
+var leftVerbs = set("فارق وفارق فارقت وفارقت فارقوا وفارقوا فارقا")
+
 // meetVerbs are the forms of لقي that make حتف a death.
 var meetVerbs = words("meet_verbs")
 
@@ -342,6 +366,19 @@ func (d *doc) skipTrigger(tr trigger, i int, s sentence) bool {
 		}
 		if !met {
 			return true // "قادهم إلى حتفهم": led them to their death
+		}
+	}
+	if len(tr.words) == 1 && tr.words[0] == lifeWord {
+		// "فارق المعتقل X الحياة": the verb stands before its subject and the noun
+		left := false
+		for k := i - 1; k >= s.a && k >= i-6; k-- {
+			if _, ok := d.has(k, leftVerbs); ok {
+				left = true
+				break
+			}
+		}
+		if !left {
+			return true // "ظروف الحياة في السجن": no death
 		}
 	}
 	if tr.typ == extract.EventArrest && spendVerbs[tr.words[0]] && !d.spanAfter(i, s) {
