@@ -1264,6 +1264,62 @@ var patientTypes = map[string]bool{
 	extract.EventDisappearance: true,
 }
 
+// abuseAccused reports the events a person may be accused of: torture and
+// executions.
+func abuseAccused(typ string) bool {
+	return typ == extract.EventTortureAllegation || typ == extract.EventExecutionAllegation
+}
+
+// accusedOfAt reports a word of accusation ("متورط في", "بتهمة", "المتهم
+// بـ") up to three words before the trigger at a, after p's mention in the
+// sentence and with no other person between: p is accused of it.
+func (d *doc) accusedOfAt(p *person, a int, s sentence) bool {
+	for k := a - 1; k >= s.a && k >= a-3; k-- {
+		if d.personAt[k] != nil {
+			return false
+		}
+		if _, ok := d.has(k, accusationWords); ok {
+			for _, m := range p.ments {
+				if m.b <= k && m.a >= s.a {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// passivePast reports a verb at i written as a passive past: a damma on its
+// first letter after the conjunction ("عُذّب", "وأُعدم", "قُتل"). The
+// present's prefix (يُ، تُ، نُ) is left out: "يُعذِّب" is active too.
+// Unvocalized text says nothing.
+func (d *doc) passivePast(i int) bool {
+	raw := []rune(d.s[d.toks[i].start:d.toks[i].end])
+	k := 0
+	for k < len(raw) && (raw[k] == 'و' || raw[k] == 'ف') && k+1 < len(raw) && raw[k+1] != '\u064F' {
+		k++
+	}
+	if k+1 >= len(raw) || raw[k+1] != '\u064F' {
+		return false
+	}
+	switch raw[k] {
+	case 'ي', 'ت', 'ن':
+		return false
+	}
+	return true
+}
+
+// namedAfter reports a mention of p after token a in sentence s.
+func (d *doc) namedAfter(p *person, a int, s sentence) bool {
+	for _, m := range p.ments {
+		if m.a > a && m.a < s.b {
+			return true
+		}
+	}
+	return false
+}
+
 // abuseTypes are the events of custody and abuse: an arrest, torture, an
 // execution, a death or a disappearance.
 var abuseTypes = map[string]bool{
@@ -1287,6 +1343,12 @@ func (d *doc) finishEvent(ev *event, tr trigger, a int, s sentence, ps []*person
 		}
 		if role == extract.RolePerpetrator && d.objectOfPluralVerb(p, a) {
 			role = extract.RoleVictim // "إن السجانين عذبوا X": X was tortured
+		}
+		if role == extract.RoleVictim && abuseAccused(tr.typ) && d.accusedOfAt(p, a, s) {
+			role = extract.RolePerpetrator // "إن الموقوف X متورط في تعذيب المعتقلين": held, and accused
+		}
+		if role == extract.RolePerpetrator && d.passivePast(a) && d.namedAfter(p, a, s) {
+			role = extract.RoleVictim // "عُذّب X", "أُعدم X": the subject of a passive suffered it
 		}
 		if toldOf && !p.victim && !p.survivor && (p.mil || d.toldAsPerpetrator(p)) {
 			role = extract.RoleSubject // "فيديو للمعتقل X يصف فيه ممارسات السجان Y": Y is told of, no witness
