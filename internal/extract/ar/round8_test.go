@@ -1,9 +1,11 @@
 package ar
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/athar-project/athar/internal/extract"
+	"github.com/athar-project/athar/internal/model"
 )
 
 // Round 8 (issue 13): a paraphrase matrix of general constructions, each
@@ -208,6 +210,53 @@ func TestRound8(t *testing.T) {
 	for _, c := range cases {
 		if got := whoOf(c.text, c.typ); got != c.want && !(c.want == none && got == "") {
 			t.Errorf("%s: %s\n%s: got %q, want %q", c.name, c.text, c.typ, got, c.want)
+		}
+	}
+}
+
+// orgsOf returns the names of the organizations text gives, with their
+// aliases after "=", apart by ";".
+func orgsOf(text string) string {
+	r := Extract(text, model.DayDate(2025, 3, 6))
+	var out []string
+	for _, o := range r.Organizations {
+		s := o.Name
+		for _, a := range o.Aliases {
+			if a != o.Name {
+				s += "=" + a
+			}
+		}
+		out = append(out, s)
+	}
+	return strings.Join(out, ";")
+}
+
+// Organizations named by their bodies: outlets cited without quotes,
+// associations by their head word.
+func TestRound8Organizations(t *testing.T) {
+	cases := []struct{ name, text, want string }{
+		{"a paper cited without quotes",
+			"ونقلت صحيفة الوطن عن مصدر أمني أن الموقوف نُقل إلى دمشق.", "الوطن=صحيفة الوطن"},
+		{"an agency of several words keeps its head",
+			"وذكرت وكالة الأنباء الألمانية أن المحكمة أصدرت حكمها.", "وكالة الأنباء الألمانية"},
+		{"told to a paper",
+			"وقال المحامي لصحيفة الوطن إن القضية مستمرة.", "الوطن=صحيفة الوطن"},
+		{"a paper not cited is not read",
+			"وتباع صحيفة الوطن في دمشق.", ""},
+		{"an association of detainees of a prison",
+			"وقالت رابطة معتقلي صيدنايا إن العدد أكبر.", "رابطة معتقلي صيدنايا"},
+		{"an association of victims of torture",
+			"وقالت جمعية ضحايا التعذيب إن العدد أكبر.", "جمعية ضحايا التعذيب"},
+		{"an association of lawyers",
+			"وقالت رابطة المحامين السوريين الأحرار إن العدد أكبر.", "رابطة المحامين السوريين الأحرار"},
+		{"the scope of an inquiry is no body",
+			"وسط مطالبات بتوسيع دائرة التحقيق لتشمل ضباطاً آخرين.", ""},
+		{"people gathered are no body",
+			"وتجمع الأهالي أمام المحكمة.", ""},
+	}
+	for _, c := range cases {
+		if got := orgsOf(c.text); got != c.want {
+			t.Errorf("%s: %s\ngot %q, want %q", c.name, c.text, got, c.want)
 		}
 	}
 }
