@@ -1140,7 +1140,7 @@ func (d *doc) candidates(tr trigger, a, b int, s sentence) eventCandidates {
 		if tr.typ == extract.EventDeathInCustody && (p.mil || p.survivor) {
 			continue // a soldier, or one who lived to tell it
 		}
-		if (tr.typ == extract.EventDeathInCustody || tr.typ == extract.EventTortureAllegation && d.fold(a-1) == "تحت" && !d.killingBefore(a, s)) && !p.victim && !d.nearTrigger(k, a, b) {
+		if (tr.typ == extract.EventDeathInCustody || tr.typ == extract.EventTortureAllegation && d.fold(a-1) == "تحت" && !d.killingBefore(a, s)) && !p.victim && !d.nearTrigger(k, a, b) && !d.heldBefore(p, a, s) {
 			continue // the dead are named by the death, or introduced as victims
 		}
 		if (tr.typ == extract.EventTortureAllegation || tr.typ == extract.EventExecutionAllegation || tr.typ == extract.EventDeathInCustody) && !p.victim && d.narratorAt(k, s) {
@@ -1149,6 +1149,30 @@ func (d *doc) candidates(tr trigger, a, b int, s sentence) eventCandidates {
 		c.ps = appendPerson(c.ps, p)
 	}
 	return c
+}
+
+// heldBefore reports p arrested by an earlier verb of the sentence that the
+// trigger at a is joined to by و or ثم with no subject of its own: "اعتقل X
+// عام 2012 وتوفي تحت التعذيب" — X died.
+func (d *doc) heldBefore(p *person, a int, s sentence) bool {
+	joined := d.fold(a-1) == "ثم" || d.toks[a].nvars > 1 && strings.HasPrefix(d.toks[a].fold, "و")
+	if !joined {
+		return false
+	}
+	for _, ev := range d.events {
+		if ev.sent != s || ev.trig >= a || ev.typ != extract.EventArrest {
+			continue
+		}
+		if containsPerson(ev.persons, p) {
+			for k := ev.trig + 1; k < a; k++ {
+				if d.personAt[k] != nil && d.personAt[k] != p {
+					return false // another person between: the subject may be theirs
+				}
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // narrow narrows the candidates by what the trigger says: a relative clause
@@ -1230,6 +1254,9 @@ func (d *doc) implied(c *eventCandidates, tr trigger, a int, s sentence, suffix 
 	if topic != nil && (topic.court || topic.advocate) && !topic.victim {
 		topic = nil // "وكانت المدعية العامة X قد طالبت … إن المتهم …": she works on the case, the event is not hers
 	}
+	if p := d.arrestedJustBefore(tr, a, s); p != nil {
+		return []*person{p}
+	}
 	if tr.typ == extract.EventDeathInCustody {
 		group = nil // those pointed back to are the accused, not the dead
 		if topic != nil && !topic.victim {
@@ -1255,6 +1282,38 @@ func (d *doc) implied(c *eventCandidates, tr trigger, a int, s sentence, suffix 
 	}
 	return nil
 }
+
+// arrestedJustBefore returns the one person the sentence before arrested
+// when a death opens this sentence with no subject of its own, joined by و
+// or ثم, and goes on with where, when or how: "اعتقل X عام 2012. وتوفي تحت
+// التعذيب عام 2014". A noun after the verb is its subject ("وتوفي والده").
+func (d *doc) arrestedJustBefore(tr trigger, a int, s sentence) *person {
+	if tr.typ != extract.EventDeathInCustody || !elidedAfter[d.fold(a+1)] {
+		return nil
+	}
+	if !(a == s.a && d.toks[a].nvars > 1 && strings.HasPrefix(d.toks[a].fold, "و") || a == s.a+1 && (d.fold(s.a) == "ثم" || d.fold(s.a) == "وثم")) {
+		return nil
+	}
+	si := d.sentOf[s.a]
+	if si == 0 {
+		return nil
+	}
+	var held *person
+	for _, ev := range d.events {
+		if ev.sent != d.sents[si-1] || ev.typ != extract.EventArrest || ev.modality == extract.Denied {
+			continue
+		}
+		if len(ev.persons) != 1 || held != nil && held != ev.persons[0] {
+			return nil
+		}
+		held = ev.persons[0]
+	}
+	return held
+}
+
+// elidedAfter are the words that follow a verb whose subject is not written:
+// where, when, how ("وتوفي تحت التعذيب", "وتوفي في السجن", "وتوفي عام 2014").
+var elidedAfter = set("تحت في داخل بعد جراء إثر اثر نتيجة بسبب عام خلال")
 
 // patientTypes are the events that happen to someone: the person in the
 // trigger's object place is whom they are about.
@@ -1347,7 +1406,10 @@ func (d *doc) finishEvent(ev *event, tr trigger, a int, s sentence, ps []*person
 		if role == extract.RoleVictim && abuseAccused(tr.typ) && d.accusedOfAt(p, a, s) {
 			role = extract.RolePerpetrator // "إن الموقوف X متورط في تعذيب المعتقلين": held, and accused
 		}
-		if role == extract.RolePerpetrator && d.passivePast(a) && d.namedAfter(p, a, s) {
+		if role == extract.RolePerpetrator && ev.suffix && d.heldBefore(p, a, s) {
+			role = extract.RoleVictim // "اعتقلت الدورية X وعذبته": the pronoun is X
+		}
+		if role == extract.RolePerpetrator && d.passivePast(a) && (d.namedAfter(p, a, s) || d.heldBefore(p, a, s)) {
 			role = extract.RoleVictim // "عُذّب X", "أُعدم X": the subject of a passive suffered it
 		}
 		if toldOf && !p.victim && !p.survivor && (p.mil || d.toldAsPerpetrator(p)) {
