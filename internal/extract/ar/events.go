@@ -75,6 +75,7 @@ func (d *doc) eventsIn(s sentence) {
 		}
 		i += n - 1
 	}
+	d.heldDescribed(s)
 	for _, ev := range d.events[first:] {
 		if ev.date == nil && !ev.restated {
 			ev.date = d.dateFor(ev, s, verbs, sayings)
@@ -102,6 +103,98 @@ func (d *doc) toldOnce(evs []*event) {
 		}
 	}
 }
+
+// heldDescribed records an arrest for a person the sentence describes as
+// held at a place of custody it names, in a description before the name
+// ("المعتقل السابق في سجن صيدنايا X") or an apposition after it ("X، أحد
+// المعتقلين المفرج عنهم من سجن صيدنايا"; "X، وهو معتقل سابق في فرع
+// فلسطين"): the annotations' convention, as for time spent in custody. The
+// description gives no date, and a person the sentence already arrests gets
+// no second arrest.
+func (d *doc) heldDescribed(s sentence) {
+	for k := s.a; k < s.b; k++ {
+		if _, ok := d.has(k, heldNouns); !ok || d.own[k] != ownNone {
+			continue
+		}
+		f := d.heldAt(k, s)
+		if f == nil {
+			continue
+		}
+		p := d.describedPerson(k, s)
+		if p == nil {
+			continue
+		}
+		dup := false
+		for _, ev := range d.events {
+			if ev.sent == s && ev.typ == extract.EventArrest && containsPerson(ev.persons, p) {
+				dup = true
+			}
+		}
+		if dup {
+			continue
+		}
+		ev := &event{typ: extract.EventArrest, sent: s, trig: k, modality: extract.Asserted, restated: true,
+			persons: []*person{p}, who: []extract.Participant{{Name: p.name, Role: roleFor(extract.EventArrest, p)}},
+			where: f.name}
+		d.events = append(d.events, ev)
+	}
+}
+
+// heldAt returns the facility named right after the held noun at k and its
+// qualifiers ("السابق", "المفرج عنهم"), after في، من or ب: at most five
+// words on, in the clause.
+func (d *doc) heldAt(k int, s sentence) *entity {
+	for j := k + 1; j < s.b && j <= k+5; j++ {
+		if !d.toks[j].word || d.personAt[j] != nil {
+			return nil
+		}
+		if d.own[j] == ownFacility && d.entAt[j] != nil {
+			switch f := d.fold(j - 1); {
+			case f == "في" || f == "من":
+				return d.entAt[j]
+			case d.toks[j].nvars > 1 && (strings.HasPrefix(d.fold(j), "ب") || strings.HasPrefix(d.fold(j), "في")):
+				return d.entAt[j]
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// describedPerson returns the person the held noun at k describes: named
+// right after the description's facility ("المعتقل السابق في سجن صيدنايا
+// X"), or named before "، أحد/إحدى" or "، وهو/وهي" that opens it.
+func (d *doc) describedPerson(k int, s sentence) *person {
+	j := k - 1
+	if f := d.fold(j); f == "احد" || f == "احدى" || f == "وهو" || f == "وهي" || f == "أحد" || f == "إحدى" {
+		j--
+	}
+	if j >= s.a && d.fold(j) == "," || j >= s.a && d.fold(j) == "،" {
+		if j-1 >= s.a && d.personAt[j-1] != nil {
+			return d.personAt[j-1]
+		}
+		return nil
+	}
+	if j != k-1 {
+		return nil
+	}
+	// before the name: the name follows the facility
+	for i := k + 1; i < s.b && i <= k+10; i++ {
+		if d.personAt[i] != nil {
+			if d.own[i-1] == ownFacility || d.fold(i-1) == "," {
+				return d.personAt[i]
+			}
+			return nil
+		}
+		if !d.toks[i].word && d.fold(i) != "," {
+			return nil
+		}
+	}
+	return nil
+}
+
+// heldNouns: see lexicon/held_nouns.txt.
+var heldNouns = words("held_nouns")
 
 // restatement reports a trigger after a demonstrative: "هذا الاعتقال" speaks
 // of an arrest told before, and its sentence's date and place are not the
