@@ -60,6 +60,9 @@ func (d *doc) eventsIn(s sentence) {
 			verbs = append(verbs, i)
 			sayings = append(sayings, i)
 			d.statementAt(i, s)
+		} else if v, ok := d.citation(i, s); ok {
+			sayings = append(sayings, i)
+			d.statementAt(v, s) // "بحسب وزير العدل X، فإن …"
 		}
 		tr, n, suffix, ok := d.triggerAt(i, s)
 		if !ok {
@@ -195,6 +198,39 @@ func (d *doc) describedPerson(k int, s sentence) *person {
 
 // heldNouns: see lexicon/held_nouns.txt.
 var heldNouns = words("held_nouns")
+
+// citedPerson reports a cue of citation at i (بحسب، وفق، نقلاً عن) with a
+// person named right after it, ranks and titles between: "بحسب وزير العدل
+// X". A body cited so makes no statement.
+func (d *doc) citedPerson(i int, s sentence) bool {
+	_, ok := d.citation(i, s)
+	return ok
+}
+
+// citation returns, for a cue of citation at i with a person named right
+// after it, the last token of the cue ("عن" of "نقلاً عن"), after which the
+// speaker is read.
+func (d *doc) citation(i int, s sentence) (int, bool) {
+	if _, ok := d.has(i, accordingCues); !ok {
+		return 0, false
+	}
+	v := i
+	if f := d.fold(i + 1); f == "عن" || f == "ما" {
+		v++ // "نقلاً عن", "وفق ما"
+	}
+	for k := v + 1; k < s.b && k <= i+6; k++ {
+		if d.personAt[k] != nil {
+			return v, true
+		}
+		if d.own[k] != ownRank && !d.rankAt(k) {
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
+// accordingCues: see lexicon/according_cues.txt.
+var accordingCues = words("according_cues")
 
 // restatement reports a trigger after a demonstrative: "هذا الاعتقال" speaks
 // of an arrest told before, and its sentence's date and place are not the
