@@ -50,6 +50,9 @@ func (d *doc) findEvents() {
 // eventsIn finds the events one sentence reports, then gives each the date
 // its sentence gives it.
 func (d *doc) eventsIn(s sentence) {
+	if d.relatedLink(s) {
+		return // "اقرأ أيضاً: …": another story's headline
+	}
 	first := len(d.events)
 	var verbs, sayings []int // the words a date may modify: triggers and verbs of saying; verbs of saying
 	for i := s.a; i < s.b; i++ {
@@ -231,6 +234,34 @@ func (d *doc) citation(i int, s sentence) (int, bool) {
 
 // accordingCues: see lexicon/according_cues.txt.
 var accordingCues = words("according_cues")
+
+// relatedLink reports a sentence that opens with a link to another article
+// (relatedCues) at the start of its line.
+func (d *doc) relatedLink(s sentence) bool {
+	if s.a > 0 && d.toks[s.a].nl == 0 {
+		return false
+	}
+	for _, ix := range relatedCues.byFirst[d.fold(s.a)] {
+		ws := relatedCues.list[ix]
+		if s.a+len(ws) > s.b {
+			continue
+		}
+		match := true
+		for j, w := range ws {
+			if d.fold(s.a+j) != w {
+				match = false
+				break
+			}
+		}
+		if match {
+			return true
+		}
+	}
+	return false
+}
+
+// relatedCues: see lexicon/related_cues.txt.
+var relatedCues = phraseList("related_cues")
 
 // restatement reports a trigger after a demonstrative: "هذا الاعتقال" speaks
 // of an arrest told before, and its sentence's date and place are not the

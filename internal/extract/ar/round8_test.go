@@ -113,6 +113,13 @@ func TestRound8(t *testing.T) {
 		{"a time before an arrest is no demand",
 			"وكان فادي نزار الحسن يعمل مدرساً قبل اعتقاله في حمص عام 2012.",
 			extract.EventArrest, "فادي نزار الحسن|subject"},
+		// a link to another story is no event of this one
+		{"a related-article line",
+			"اعتقلت قوات الأمن المساعد سامر خليل العلي في حمص.\nاقرأ أيضاً: اعتقال فادي نزار الحسن في دمشق",
+			extract.EventArrest, "سامر خليل العلي|subject"},
+		{"a related-article line, its own arrest",
+			"وقال المحامي سامر خليل العلي إن القضية مستمرة.\nإقرأ أيضا: اعتقال فادي نزار الحسن في دمشق",
+			extract.EventArrest, none},
 		// whoever did harm: no event
 		{"whoever tortured, promised arrest",
 			"ستعتقل السلطات كل من تورط في التعذيب.",
