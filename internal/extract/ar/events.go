@@ -50,6 +50,9 @@ func (d *doc) findEvents() {
 // eventsIn finds the events one sentence reports, then gives each the date
 // its sentence gives it.
 func (d *doc) eventsIn(s sentence) {
+	if d.relatedLink(s) {
+		return // "اقرأ أيضاً: …": another story's headline
+	}
 	first := len(d.events)
 	var verbs, sayings []int // the words a date may modify: triggers and verbs of saying; verbs of saying
 	for i := s.a; i < s.b; i++ {
@@ -60,6 +63,9 @@ func (d *doc) eventsIn(s sentence) {
 			verbs = append(verbs, i)
 			sayings = append(sayings, i)
 			d.statementAt(i, s)
+		} else if v, ok := d.citation(i, s); ok {
+			sayings = append(sayings, i)
+			d.statementAt(v, s) // "بحسب وزير العدل X، فإن …"
 		}
 		tr, n, suffix, ok := d.triggerAt(i, s)
 		if !ok {
@@ -75,6 +81,7 @@ func (d *doc) eventsIn(s sentence) {
 		}
 		i += n - 1
 	}
+	d.heldDescribed(s)
 	for _, ev := range d.events[first:] {
 		if ev.date == nil && !ev.restated {
 			ev.date = d.dateFor(ev, s, verbs, sayings)
@@ -83,7 +90,178 @@ func (d *doc) eventsIn(s sentence) {
 	d.statementsAbout(s, d.events[first:])
 	d.accountsIn(s, d.events[first:])
 	d.testifiedHarm(d.events[first:])
+	d.toldOnce(d.events[first:])
 }
+
+// toldOnce drops a statement said by the verb that also gives its speaker's
+// testimony ("روى المعتقل السابق X أن السجانين كانوا يضربونه"): one account,
+// told once, is a testimony, not a statement as well.
+func (d *doc) toldOnce(evs []*event) {
+	for _, ev := range evs {
+		if ev.typ != extract.EventStatement || ev.speaker == nil {
+			continue
+		}
+		for _, t := range evs {
+			if t.typ == extract.EventTestimony && !t.dropped && t.trig == ev.trig && containsPerson(t.persons, ev.speaker) {
+				ev.dropped = true
+				break
+			}
+		}
+	}
+}
+
+// heldDescribed records an arrest for a person the sentence describes as
+// held at a place of custody it names, in a description before the name
+// ("المعتقل السابق في سجن صيدنايا X") or an apposition after it ("X، أحد
+// المعتقلين المفرج عنهم من سجن صيدنايا"; "X، وهو معتقل سابق في فرع
+// فلسطين"): the annotations' convention, as for time spent in custody. The
+// description gives no date, and a person the sentence already arrests gets
+// no second arrest.
+func (d *doc) heldDescribed(s sentence) {
+	for k := s.a; k < s.b; k++ {
+		if _, ok := d.has(k, heldNouns); !ok || d.own[k] != ownNone {
+			continue
+		}
+		f := d.heldAt(k, s)
+		if f == nil {
+			continue
+		}
+		p := d.describedPerson(k, s)
+		if p == nil {
+			continue
+		}
+		dup := false
+		for _, ev := range d.events {
+			if ev.sent == s && ev.typ == extract.EventArrest && containsPerson(ev.persons, p) {
+				dup = true
+			}
+		}
+		if dup {
+			continue
+		}
+		ev := &event{typ: extract.EventArrest, sent: s, trig: k, modality: extract.Asserted, restated: true,
+			persons: []*person{p}, who: []extract.Participant{{Name: p.name, Role: roleFor(extract.EventArrest, p)}},
+			where: f.name}
+		d.events = append(d.events, ev)
+	}
+}
+
+// heldAt returns the facility named right after the held noun at k and its
+// qualifiers ("السابق", "المفرج عنهم"), after في، من or ب: at most five
+// words on, in the clause.
+func (d *doc) heldAt(k int, s sentence) *entity {
+	for j := k + 1; j < s.b && j <= k+5; j++ {
+		if !d.toks[j].word || d.personAt[j] != nil {
+			return nil
+		}
+		if d.own[j] == ownFacility && d.entAt[j] != nil {
+			switch f := d.fold(j - 1); {
+			case f == "في" || f == "من":
+				return d.entAt[j]
+			case d.toks[j].nvars > 1 && (strings.HasPrefix(d.fold(j), "ب") || strings.HasPrefix(d.fold(j), "في")):
+				return d.entAt[j]
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// describedPerson returns the person the held noun at k describes: named
+// right after the description's facility ("المعتقل السابق في سجن صيدنايا
+// X"), or named before "، أحد/إحدى" or "، وهو/وهي" that opens it.
+func (d *doc) describedPerson(k int, s sentence) *person {
+	j := k - 1
+	if f := d.fold(j); f == "احد" || f == "احدى" || f == "وهو" || f == "وهي" || f == "أحد" || f == "إحدى" {
+		j--
+	}
+	if j >= s.a && d.fold(j) == "," || j >= s.a && d.fold(j) == "،" {
+		if j-1 >= s.a && d.personAt[j-1] != nil {
+			return d.personAt[j-1]
+		}
+		return nil
+	}
+	if j != k-1 {
+		return nil
+	}
+	// before the name: the name follows the facility
+	for i := k + 1; i < s.b && i <= k+10; i++ {
+		if d.personAt[i] != nil {
+			if d.own[i-1] == ownFacility || d.fold(i-1) == "," {
+				return d.personAt[i]
+			}
+			return nil
+		}
+		if !d.toks[i].word && d.fold(i) != "," {
+			return nil
+		}
+	}
+	return nil
+}
+
+// heldNouns: see lexicon/held_nouns.txt.
+var heldNouns = words("held_nouns")
+
+// citedPerson reports a cue of citation at i (بحسب، وفق، نقلاً عن) with a
+// person named right after it, ranks and titles between: "بحسب وزير العدل
+// X". A body cited so makes no statement.
+func (d *doc) citedPerson(i int, s sentence) bool {
+	_, ok := d.citation(i, s)
+	return ok
+}
+
+// citation returns, for a cue of citation at i with a person named right
+// after it, the last token of the cue ("عن" of "نقلاً عن"), after which the
+// speaker is read.
+func (d *doc) citation(i int, s sentence) (int, bool) {
+	if _, ok := d.has(i, accordingCues); !ok {
+		return 0, false
+	}
+	v := i
+	if f := d.fold(i + 1); f == "عن" || f == "ما" {
+		v++ // "نقلاً عن", "وفق ما"
+	}
+	for k := v + 1; k < s.b && k <= i+6; k++ {
+		if d.personAt[k] != nil {
+			return v, true
+		}
+		if d.own[k] != ownRank && !d.rankAt(k) {
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
+// accordingCues: see lexicon/according_cues.txt.
+var accordingCues = words("according_cues")
+
+// relatedLink reports a sentence that opens with a link to another article
+// (relatedCues) at the start of its line.
+func (d *doc) relatedLink(s sentence) bool {
+	if s.a > 0 && d.toks[s.a].nl == 0 {
+		return false
+	}
+	for _, ix := range relatedCues.byFirst[d.fold(s.a)] {
+		ws := relatedCues.list[ix]
+		if s.a+len(ws) > s.b {
+			continue
+		}
+		match := true
+		for j, w := range ws {
+			if d.fold(s.a+j) != w {
+				match = false
+				break
+			}
+		}
+		if match {
+			return true
+		}
+	}
+	return false
+}
+
+// relatedCues: see lexicon/related_cues.txt.
+var relatedCues = phraseList("related_cues")
 
 // restatement reports a trigger after a demonstrative: "هذا الاعتقال" speaks
 // of an arrest told before, and its sentence's date and place are not the
@@ -327,6 +505,12 @@ var conductWords = words("conduct_words")
 
 var sentenceVerbs = words("sentence_verbs")
 
+// lifeWord is الحياة, a death after a form of فارق (leftVerbs).
+var lifeWord = foldText("الحياة")
+
+// leftVerbs are the forms of فارق that make الحياة a death.
+var leftVerbs = set("فارق وفارق فارقت وفارقت فارقوا وفارقوا فارقا")
+
 // meetVerbs are the forms of لقي that make حتف a death.
 var meetVerbs = words("meet_verbs")
 
@@ -342,6 +526,19 @@ func (d *doc) skipTrigger(tr trigger, i int, s sentence) bool {
 		}
 		if !met {
 			return true // "قادهم إلى حتفهم": led them to their death
+		}
+	}
+	if len(tr.words) == 1 && tr.words[0] == lifeWord {
+		// "فارق المعتقل X الحياة": the verb stands before its subject and the noun
+		left := false
+		for k := i - 1; k >= s.a && k >= i-6; k-- {
+			if _, ok := d.has(k, leftVerbs); ok {
+				left = true
+				break
+			}
+		}
+		if !left {
+			return true // "ظروف الحياة في السجن": no death
 		}
 	}
 	if tr.typ == extract.EventArrest && spendVerbs[tr.words[0]] && !d.spanAfter(i, s) {
@@ -411,6 +608,9 @@ func (d *doc) skipTrigger(tr trigger, i int, s sentence) bool {
 			return true // a death certificate is no testimony
 		}
 	}
+	if d.unreal(tr, i, s) {
+		return true
+	}
 	if tr.typ == extract.EventExecutionAllegation {
 		// "حكم عليه بالإعدام" is a sentence, not an execution
 		if strings.HasPrefix(d.toks[i].fold, "بال") || strings.HasPrefix(d.toks[i].fold, "بإ") {
@@ -423,6 +623,108 @@ func (d *doc) skipTrigger(tr trigger, i int, s sentence) bool {
 	}
 	return false
 }
+
+// unreal reports a trigger at i whose event the sentence supposes, asks for,
+// promises, denies or speaks of in general rather than tells (round 8):
+//   - a step of justice or an arrest in a condition ("إذا اعتُقل X فسيحاكم",
+//     "في حال توقيف X سيُحال") or in the future ("سوف يُحاكم X");
+//   - an arrest or a step of justice asked for or promised ("طالبت
+//     المنظمات باعتقال X", "تسعى المحكمة إلى إدانة X");
+//   - harm denied ("لم يتعرض X للتعذيب"; not "لم تعلم العائلة بوفاته");
+//   - a penalty faced, not an execution done ("قد يواجه عقوبة الإعدام");
+//   - harm or an arrest of whoever did something ("كل من تورط في التعذيب").
+func (d *doc) unreal(tr trigger, i int, s sentence) bool {
+	switch tr.typ {
+	case extract.EventArrest, extract.EventReferral, extract.EventTrial, extract.EventConviction,
+		extract.EventSentence, extract.EventAcquittal, extract.EventRelease, extract.EventEscape, extract.EventConfession:
+		if d.hypothetical(i, s) || d.futureAt(i, s) {
+			return true
+		}
+	case extract.EventTortureAllegation, extract.EventExecutionAllegation, extract.EventDeathInCustody,
+		extract.EventDisappearance:
+		if d.negatedHarm(i, s) {
+			return true
+		}
+	}
+	if tr.typ == extract.EventArrest || judicialTypes[tr.typ] {
+		for k := i - 1; k >= s.a && k >= i-3; k-- {
+			if _, ok := d.has(k, askWords); ok {
+				return true
+			}
+			if !d.toks[k].word {
+				break
+			}
+		}
+	}
+	if tr.typ == extract.EventExecutionAllegation {
+		for k := i - 1; k >= s.a && k >= i-2; k-- {
+			if _, ok := d.has(k, penaltyFrames); ok {
+				return true
+			}
+		}
+	}
+	switch tr.typ {
+	case extract.EventArrest, extract.EventTortureAllegation, extract.EventExecutionAllegation:
+		for k := i - 2; k >= s.a && k >= i-6; k-- {
+			if _, ok := d.has(k, allWords); ok && d.fold(k+1) == "من" {
+				return true // "كل من تورط في التعذيب": whoever did it
+			}
+		}
+	}
+	return false
+}
+
+// hypothetical reports a condition opened before token i in its sentence:
+// "إذا", "لو", "في حال(ة)".
+func (d *doc) hypothetical(i int, s sentence) bool {
+	for k := s.a; k < i; k++ {
+		if _, ok := d.has(k, conditionalWords); ok {
+			return true
+		}
+		if f := d.fold(k); (f == "في" || f == "وفي") && (d.fold(k+1) == "حال" || d.fold(k+1) == "حاله") {
+			return true
+		}
+	}
+	return false
+}
+
+// futureAt reports a trigger at i set in the future by "سوف" up to two
+// words before it ("سوف يُحاكم X"). A verb with the future prefix is no
+// trigger unless the trigger list has it ("سيحال" is a referral decided).
+func (d *doc) futureAt(i int, s sentence) bool {
+	for k := i - 1; k >= s.a && k >= i-2; k-- {
+		if f := d.fold(k); f == "سوف" || f == "وسوف" {
+			return true
+		}
+	}
+	return false
+}
+
+// negatedHarm reports harm denied by a negation: right before the harm's
+// own verb ("ولم يُعذَّب"), or before a verb of undergoing up to five words
+// before it in its clause ("لم يتعرض X للتعذيب"). Another negated verb
+// leaves the harm told ("لم تعلم العائلة بوفاته", "لم يسلم أحد من التعذيب").
+func (d *doc) negatedHarm(i int, s sentence) bool {
+	for k := i - 1; k >= s.a && k >= i-5; k-- {
+		if !d.toks[k].word {
+			return false
+		}
+		switch d.fold(k) {
+		case "لم", "ولم", "لن", "ولن", "فلم":
+			_, undergo := d.has(k+1, undergoVerbs)
+			return k+1 == i || undergo
+		}
+	}
+	return false
+}
+
+// conditionalWords, askWords, penaltyFrames and undergoVerbs: see unreal.
+var (
+	conditionalWords = words("conditional_words")
+	askWords         = words("ask_words")
+	penaltyFrames    = words("penalty_frames")
+	undergoVerbs     = words("undergo_verbs")
+)
 
 // spendVerbs are the forms of أمضى: time spent, an arrest when in custody.
 var spendVerbs = map[string]bool{foldText("أمضى"): true, foldText("أمضت"): true, foldText("أمضوا"): true}
@@ -998,7 +1300,7 @@ func (d *doc) candidates(tr trigger, a, b int, s sentence) eventCandidates {
 		if tr.typ == extract.EventDeathInCustody && (p.mil || p.survivor) {
 			continue // a soldier, or one who lived to tell it
 		}
-		if (tr.typ == extract.EventDeathInCustody || tr.typ == extract.EventTortureAllegation && d.fold(a-1) == "تحت" && !d.killingBefore(a, s)) && !p.victim && !d.nearTrigger(k, a, b) {
+		if (tr.typ == extract.EventDeathInCustody || tr.typ == extract.EventTortureAllegation && d.fold(a-1) == "تحت" && !d.killingBefore(a, s)) && !p.victim && !d.nearTrigger(k, a, b) && !d.heldBefore(p, a, s) {
 			continue // the dead are named by the death, or introduced as victims
 		}
 		if (tr.typ == extract.EventTortureAllegation || tr.typ == extract.EventExecutionAllegation || tr.typ == extract.EventDeathInCustody) && !p.victim && d.narratorAt(k, s) {
@@ -1007,6 +1309,30 @@ func (d *doc) candidates(tr trigger, a, b int, s sentence) eventCandidates {
 		c.ps = appendPerson(c.ps, p)
 	}
 	return c
+}
+
+// heldBefore reports p arrested by an earlier verb of the sentence that the
+// trigger at a is joined to by و or ثم with no subject of its own: "اعتقل X
+// عام 2012 وتوفي تحت التعذيب" — X died.
+func (d *doc) heldBefore(p *person, a int, s sentence) bool {
+	joined := d.fold(a-1) == "ثم" || d.toks[a].nvars > 1 && strings.HasPrefix(d.toks[a].fold, "و")
+	if !joined {
+		return false
+	}
+	for _, ev := range d.events {
+		if ev.sent != s || ev.trig >= a || ev.typ != extract.EventArrest {
+			continue
+		}
+		if containsPerson(ev.persons, p) {
+			for k := ev.trig + 1; k < a; k++ {
+				if d.personAt[k] != nil && d.personAt[k] != p {
+					return false // another person between: the subject may be theirs
+				}
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // narrow narrows the candidates by what the trigger says: a relative clause
@@ -1088,6 +1414,9 @@ func (d *doc) implied(c *eventCandidates, tr trigger, a int, s sentence, suffix 
 	if topic != nil && (topic.court || topic.advocate) && !topic.victim {
 		topic = nil // "وكانت المدعية العامة X قد طالبت … إن المتهم …": she works on the case, the event is not hers
 	}
+	if p := d.arrestedJustBefore(tr, a, s); p != nil {
+		return []*person{p}
+	}
 	if tr.typ == extract.EventDeathInCustody {
 		group = nil // those pointed back to are the accused, not the dead
 		if topic != nil && !topic.victim {
@@ -1114,12 +1443,100 @@ func (d *doc) implied(c *eventCandidates, tr trigger, a int, s sentence, suffix 
 	return nil
 }
 
+// arrestedJustBefore returns the one person the sentence before arrested
+// when a death opens this sentence with no subject of its own, joined by و
+// or ثم, and goes on with where, when or how: "اعتقل X عام 2012. وتوفي تحت
+// التعذيب عام 2014". A noun after the verb is its subject ("وتوفي والده").
+func (d *doc) arrestedJustBefore(tr trigger, a int, s sentence) *person {
+	if tr.typ != extract.EventDeathInCustody || !elidedAfter[d.fold(a+1)] {
+		return nil
+	}
+	if !(a == s.a && d.toks[a].nvars > 1 && strings.HasPrefix(d.toks[a].fold, "و") || a == s.a+1 && (d.fold(s.a) == "ثم" || d.fold(s.a) == "وثم")) {
+		return nil
+	}
+	si := d.sentOf[s.a]
+	if si == 0 {
+		return nil
+	}
+	var held *person
+	for _, ev := range d.events {
+		if ev.sent != d.sents[si-1] || ev.typ != extract.EventArrest || ev.modality == extract.Denied {
+			continue
+		}
+		if len(ev.persons) != 1 || held != nil && held != ev.persons[0] {
+			return nil
+		}
+		held = ev.persons[0]
+	}
+	return held
+}
+
+// elidedAfter are the words that follow a verb whose subject is not written:
+// where, when, how ("وتوفي تحت التعذيب", "وتوفي في السجن", "وتوفي عام 2014").
+var elidedAfter = set("تحت في داخل بعد جراء إثر اثر نتيجة بسبب عام خلال")
+
 // patientTypes are the events that happen to someone: the person in the
 // trigger's object place is whom they are about.
 var patientTypes = map[string]bool{
 	extract.EventArrest: true, extract.EventReferral: true, extract.EventTrial: true, extract.EventConviction: true,
 	extract.EventEscape: true, extract.EventDeathInCustody: true, extract.EventRelease: true, extract.EventWanted: true,
 	extract.EventDisappearance: true,
+}
+
+// abuseAccused reports the events a person may be accused of: torture and
+// executions.
+func abuseAccused(typ string) bool {
+	return typ == extract.EventTortureAllegation || typ == extract.EventExecutionAllegation
+}
+
+// accusedOfAt reports a word of accusation ("متورط في", "بتهمة", "المتهم
+// بـ") up to three words before the trigger at a, after p's mention in the
+// sentence and with no other person between: p is accused of it.
+func (d *doc) accusedOfAt(p *person, a int, s sentence) bool {
+	for k := a - 1; k >= s.a && k >= a-3; k-- {
+		if d.personAt[k] != nil {
+			return false
+		}
+		if _, ok := d.has(k, accusationWords); ok {
+			for _, m := range p.ments {
+				if m.b <= k && m.a >= s.a {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// passivePast reports a verb at i written as a passive past: a damma on its
+// first letter after the conjunction ("عُذّب", "وأُعدم", "قُتل"). The
+// present's prefix (يُ، تُ، نُ) is left out: "يُعذِّب" is active too.
+// Unvocalized text says nothing.
+func (d *doc) passivePast(i int) bool {
+	raw := []rune(d.s[d.toks[i].start:d.toks[i].end])
+	k := 0
+	for k < len(raw) && (raw[k] == 'و' || raw[k] == 'ف') && k+1 < len(raw) && raw[k+1] != '\u064F' {
+		k++
+	}
+	if k+1 >= len(raw) || raw[k+1] != '\u064F' {
+		return false
+	}
+	switch raw[k] {
+	case 'ي', 'ت', 'ن':
+		return false
+	}
+	return true
+}
+
+// namedAfter reports a mention of p after token a in sentence s.
+func (d *doc) namedAfter(p *person, a int, s sentence) bool {
+	for _, m := range p.ments {
+		if m.a > a && m.a < s.b {
+			return true
+		}
+	}
+	return false
 }
 
 // abuseTypes are the events of custody and abuse: an arrest, torture, an
@@ -1145,6 +1562,15 @@ func (d *doc) finishEvent(ev *event, tr trigger, a int, s sentence, ps []*person
 		}
 		if role == extract.RolePerpetrator && d.objectOfPluralVerb(p, a) {
 			role = extract.RoleVictim // "إن السجانين عذبوا X": X was tortured
+		}
+		if role == extract.RoleVictim && abuseAccused(tr.typ) && d.accusedOfAt(p, a, s) {
+			role = extract.RolePerpetrator // "إن الموقوف X متورط في تعذيب المعتقلين": held, and accused
+		}
+		if role == extract.RolePerpetrator && ev.suffix && d.heldBefore(p, a, s) {
+			role = extract.RoleVictim // "اعتقلت الدورية X وعذبته": the pronoun is X
+		}
+		if role == extract.RolePerpetrator && d.passivePast(a) && (d.namedAfter(p, a, s) || d.heldBefore(p, a, s)) {
+			role = extract.RoleVictim // "عُذّب X", "أُعدم X": the subject of a passive suffered it
 		}
 		if toldOf && !p.victim && !p.survivor && (p.mil || d.toldAsPerpetrator(p)) {
 			role = extract.RoleSubject // "فيديو للمعتقل X يصف فيه ممارسات السجان Y": Y is told of, no witness

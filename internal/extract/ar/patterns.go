@@ -603,6 +603,9 @@ func (d *doc) mediaOutlet(i int) int {
 	if end := d.quotedOutlet(i); end > i {
 		return end
 	}
+	if end := d.plainOutlet(i); end > i {
+		return end
+	}
 	q := i + 1
 	if f := d.fold(q); f != "«" && f != "\"" {
 		return i
@@ -626,6 +629,59 @@ func (d *doc) mediaOutlet(i int) int {
 	e.aliases = append(e.aliases, d.str(span{i, end + 1, 0}))
 	return end + 1
 }
+
+// plainOutlet reads an outlet named without quotes after its kind
+// (outletHeads) when it is cited as a source: a verb of saying or reporting
+// or a source cue (بحسب، وفق، نقلاً عن) up to two words before the head, or
+// the head with ل ("لصحيفة الوطن": told to it). The name is the one to three
+// definite words after the head: one word is the name, the head with it an
+// alias ("الوطن", "صحيفة الوطن"); several are written with the head ("وكالة
+// الأنباء الألمانية").
+func (d *doc) plainOutlet(i int) int {
+	pre, ok := d.has(i, outletHeads)
+	if !ok {
+		return i
+	}
+	cited := pre > 0 && strings.HasPrefix(d.fold(i), "ل")
+	for k := i - 1; k >= 0 && k >= i-2 && !cited; k-- {
+		if !d.toks[k].word {
+			break
+		}
+		_, say := d.has(k, speechVerbs)
+		_, report := d.has(k, reportVerbs)
+		_, src := d.has(k, sourceCues)
+		_, cite := d.has(k, citeVerbs)
+		cited = say || report || src || cite
+	}
+	if !cited {
+		return i
+	}
+	end := i + 1
+	for end < len(d.toks) && end < i+4 && d.toks[end].word && d.toks[end].arabic && d.own[end] == ownNone &&
+		strings.HasPrefix(d.fold(end), "ال") && d.fold(end) != "الذي" && d.fold(end) != "التي" {
+		end++
+	}
+	if end == i+1 {
+		return i
+	}
+	if end > i+2 {
+		// "وكالة الأنباء الألمانية": a name of several words is written with its head
+		d.addEntity(ownOrg, span{i, end, pre}, nil)
+		return end
+	}
+	e := d.addEntity(ownOrg, span{i + 1, end, 0}, nil)
+	if a := d.str(span{i, end, pre}); !containsString(e.aliases, a) {
+		e.aliases = append(e.aliases, a) // "الوطن", written "صحيفة الوطن" too
+	}
+	return end
+}
+
+// outletHeads, sourceCues and citeVerbs: see plainOutlet.
+var (
+	outletHeads = words("outlet_heads")
+	sourceCues  = words("source_cues")
+	citeVerbs   = words("cite_verbs")
+)
 
 // quotedOutlet reads an outlet whose whole name stands in quotes, its word
 // for an outlet first: «لـ"شبكة شاهد"», «مع "مرصد دمشق"». It returns the
@@ -685,11 +741,22 @@ func (d *doc) bodyByHead(i int) int {
 	k := i + 1
 	for k < len(d.toks) && k < i+4 && d.toks[k].word && d.own[k] == ownNone && d.toks[k].arabic {
 		f := d.toks[k].fold
-		if orgBridges[f] || (len(f) > 6 && d.definite(k) && !stopWords[f] || orgWords[f]) {
+		if orgBridges[f] || (len(f) > 6 && d.definite(k) && !stopWords[f] || orgWords[f]) || k == i+1 && orgConstruct[f] ||
+			k == i+2 && orgConstruct[d.toks[i+1].fold] && d.definite(k) {
 			k++
 			continue
 		}
 		break
+	}
+	// "رابطة معتقلي صيدنايا": a place or a facility after a group in construct is the name's
+	if k == i+2 && orgConstruct[d.toks[i+1].fold] { // "جمعية ضحايا التعذيب" took its word above
+		if k < len(d.toks) && (d.own[k] == ownPlace || d.own[k] == ownFacility) && d.entAt[k] != nil {
+			m := d.entEnd(k)
+			d.dropMention(d.entAt[k], k)
+			k = m
+		} else if k >= len(d.toks) || !d.toks[k].word || d.own[k] != ownNone {
+			return i // "رابطة معتقلي" alone names no body
+		}
 	}
 	// "قيادة شرطة حمص": a place closes the name
 	if k > i+1 && orgBridges[d.toks[k-1].fold] {
@@ -721,6 +788,9 @@ var (
 
 // nationalities follow a body's name: "الأمن العام اللبناني".
 var nationalities = words("nationalities")
+
+// orgConstruct: see lexicon/org_construct.txt.
+var orgConstruct = words("org_construct")
 
 // orgWords may continue a body's name although the stop list holds them.
 var orgWords = words("org_words")

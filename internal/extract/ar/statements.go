@@ -426,6 +426,9 @@ func (d *doc) speakerAt(k int, s sentence) bool {
 		if _, ok := d.has(j, reportVerbs); ok {
 			return true // "وقال مدير الأمن العام في ريف دمشق، المقدم X"
 		}
+		if d.citedPerson(j, s) {
+			return true // "بحسب فادي، فإن المعتقلين كانوا يُضربون": cited, not beaten
+		}
 		if d.toks[j].word && d.own[j] != ownRank && d.own[j] != ownOrg && d.own[j] != ownPlace && d.own[j] != ownFacility && !speakerLinks[d.fold(j)] {
 			break
 		}
