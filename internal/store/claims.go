@@ -291,6 +291,7 @@ func (t *Tx) recountStatement(ctx context.Context, id string, change func() erro
 	if err != nil {
 		return err
 	}
+	t.markReview(id, old.entity, old.property)
 	if err := t.countClaim(ctx, old, -1); err != nil {
 		return err
 	}
@@ -301,6 +302,7 @@ func (t *Tx) recountStatement(ctx context.Context, id string, change func() erro
 	if err != nil {
 		return err
 	}
+	t.markReview(id, now.entity, now.property)
 	return t.countClaim(ctx, now, 1)
 }
 
