@@ -481,7 +481,10 @@ func (s *Store) ReviewClaimStatements(ctx context.Context, v access.Viewer, f Re
 		return nil, total, err
 	}
 	cond, cargs := visibleFrom(v, "st.sensitivity", "st.source_id")
-	q := "SELECT " + prefixed("st.", reviewCols) + " FROM review_claim_members m JOIN statements st ON st.id = m.statement_id WHERE m.claim_key IN (" +
+	// the members first, each statement by its key (a CROSS JOIN keeps
+	// SQLite to that order: it would rather walk every proposed statement
+	// in order by statements_status_created and skip to the few it wants)
+	q := "SELECT " + prefixed("st.", reviewCols) + " FROM review_claim_members m CROSS JOIN statements st WHERE st.id = m.statement_id AND m.claim_key IN (" +
 		placeholders(len(keys)) + ") AND m.level = ? AND st.status = 'proposed' AND " + cond + " ORDER BY st.created_at, st.id"
 	out, err := s.queryReview(ctx, 4*len(keys), q, append(append(idArgs(keys), int(v.Clearance)), cargs...)...)
 	if err != nil {
