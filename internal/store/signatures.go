@@ -87,8 +87,7 @@ func (t *Tx) SaveSignatures(ctx context.Context, sigs []SignatureRow) error {
 // insertRows runs prefix + row tuples + suffix over args, width values a
 // row, in statements of at most rowsPerInsert rows.
 func (t *Tx) insertRows(ctx context.Context, prefix, suffix string, width int, args []any) error {
-	for len(args) > 0 {
-		n := min(len(args)/width, rowsPerInsert)
+	for _, n := range t.rowRuns(len(args) / width) {
 		if _, err := t.exec(ctx, prefix+tuples(n, width)+suffix, args[:n*width]...); err != nil {
 			return err
 		}
@@ -156,13 +155,14 @@ func (t *Tx) LoadKeyIndex(ctx context.Context, keys []int64) (*KeyIndex, error) 
 		}
 	}
 	for len(uniq) > 0 {
-		n := min(len(uniq), rowsPerInsert)
+		n := min(len(uniq), t.rowsPerStatement())
 		args := make([]any, n)
 		for i, k := range uniq[:n] {
 			args[i] = k
 		}
-		rows, err := t.query(ctx, "SELECT b.band_key, b.source_id, b.anchor FROM source_key_counts c "+
-			"JOIN source_bands b ON b.band_key = c.band_key WHERE c.band_key IN ("+placeholders(n)+
+		args = padIn(args, t.inListSize(n))
+		rows, err := t.queryPrepared(ctx, "SELECT b.band_key, b.source_id, b.anchor FROM source_key_counts c "+
+			"JOIN source_bands b ON b.band_key = c.band_key WHERE c.band_key IN ("+placeholders(len(args))+
 			fmt.Sprintf(") AND c.n <= %d", MaxKeySources), args...)
 		if err != nil {
 			return nil, fmt.Errorf("near-duplicate keys: %w", err)
@@ -272,7 +272,8 @@ func (x *KeyIndex) Candidates(ctx context.Context, bands, anchors []int64, minAn
 func (x *KeyIndex) readCandidates(ctx context.Context, ids []any) error {
 	// A copy of a source since taken down links to the copy, not past it
 	// to what was erased.
-	rows, err := x.t.query(ctx, "SELECT s.id, g.signature, "+
+	ids = padIn(ids, x.t.inListSize(len(ids)))
+	rows, err := x.t.queryPrepared(ctx, "SELECT s.id, g.signature, "+
 		"CASE WHEN EXISTS (SELECT 1 FROM takedowns d WHERE d.source_id = s.duplicate_of) THEN '' ELSE COALESCE(s.duplicate_of, '') END, "+
 		"s.sensitivity, COALESCE(o.sensitivity, s.sensitivity) "+
 		"FROM sources s JOIN source_signatures g ON g.source_id = s.id LEFT JOIN sources o ON o.id = s.duplicate_of "+
