@@ -34,7 +34,7 @@ const (
 // transaction holds maxPrepared statements, for a long text, or should
 // preparing fail (running it unprepared then reports the error as before).
 func (t *Tx) prepared(ctx context.Context, q string) *sql.Stmt {
-	if t.s.dialect.name() != "sqlite" || len(q) > maxPreparedText {
+	if t.s.dialect.name() != "sqlite" || t.s.plainSQL || len(q) > maxPreparedText {
 		return nil
 	}
 	if st, ok := t.stmts[q]; ok {
@@ -70,7 +70,7 @@ func (t *Tx) queryPrepared(ctx context.Context, q string, args ...any) (*sql.Row
 // in powers of two below it, see rowRuns), so a batch's inserts are a few
 // texts parsed once, not a new text for every batch's count of rows.
 func (t *Tx) rowsPerStatement() int {
-	if t.s.dialect.name() == "sqlite" {
+	if t.s.dialect.name() == "sqlite" && !t.s.plainSQL {
 		return sqliteRowsPerInsert
 	}
 	return rowsPerInsert
@@ -93,7 +93,7 @@ func (t *Tx) rowRuns(n int) []int {
 	if n == 0 {
 		return runs
 	}
-	if t.s.dialect.name() != "sqlite" {
+	if t.s.dialect.name() != "sqlite" || t.s.plainSQL {
 		return append(runs, n)
 	}
 	for n > 0 {
@@ -109,7 +109,7 @@ func (t *Tx) rowRuns(n int) []int {
 // a set membership test finds), so that lists of any length share a few
 // prepared texts; on PostgreSQL n itself.
 func (t *Tx) inListSize(n int) int {
-	if t.s.dialect.name() != "sqlite" || n <= 1 {
+	if t.s.dialect.name() != "sqlite" || t.s.plainSQL || n <= 1 {
 		return n
 	}
 	return 1 << bits.Len(uint(n-1))

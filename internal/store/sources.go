@@ -105,6 +105,18 @@ func (s *Store) SourcesBySHA(ctx context.Context, sum string) ([]SourceCopy, err
 // each, oldest first, under its sum; a sum with none is not in the map.
 func (t *Tx) SourcesBySHAs(ctx context.Context, sums []string) (map[string][]SourceCopy, error) {
 	out := make(map[string][]SourceCopy, len(sums))
+	if t.s.plainSQL {
+		for _, sum := range sums {
+			copies, err := t.SourcesBySHA(ctx, sum)
+			if err != nil {
+				return nil, err
+			}
+			if len(copies) > 0 {
+				out[sum] = copies
+			}
+		}
+		return out, nil
+	}
 	for len(sums) > 0 {
 		n := min(len(sums), t.rowsPerStatement())
 		args := make([]any, n)
