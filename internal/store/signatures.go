@@ -130,11 +130,17 @@ type KeyIndex struct {
 	t       *Tx
 	holders map[int64][]keyHolder
 	ids     []string
+	// counts is Candidates' scratch space: per stored source, the keys
+	// it shares with the one asked about.
+	counts map[uint32]tally
 	// read caches the candidates read so far: the sources of one batch
 	// often share candidates, and nothing of a stored source that
 	// Candidates reads changes while the batch is written.
 	read map[string]Candidate
 }
+
+// tally counts the keys one stored source shares with a new one.
+type tally struct{ shared, bands, anchors int32 }
 
 type keyHolder struct {
 	src    uint32 // into ids
@@ -201,8 +207,14 @@ func (x *KeyIndex) Held(key int64) bool { return len(x.holders[key]) > 0 }
 // most limit, each with its signature, the source it copies and the levels
 // of both.
 func (x *KeyIndex) Candidates(ctx context.Context, bands, anchors []int64, minAnchors, limit int) ([]Candidate, error) {
-	type tally struct{ shared, bands, anchors int }
-	counts := map[uint32]*tally{}
+	// Counted in values of one map the index keeps for every source of
+	// the batch, not in a new map with an allocation per stored source
+	// shared with.
+	if x.counts == nil {
+		x.counts = map[uint32]tally{}
+	}
+	counts := x.counts
+	clear(counts)
 	seen := make(map[int64]bool, len(bands)+len(anchors))
 	for _, ks := range [][]int64{bands, anchors} {
 		for _, k := range ks {
@@ -212,16 +224,13 @@ func (x *KeyIndex) Candidates(ctx context.Context, bands, anchors []int64, minAn
 			seen[k] = true
 			for _, h := range x.holders[k] {
 				c := counts[h.src]
-				if c == nil {
-					c = &tally{}
-					counts[h.src] = c
-				}
 				c.shared++
 				if h.anchor {
 					c.anchors++
 				} else {
 					c.bands++
 				}
+				counts[h.src] = c
 			}
 		}
 	}
@@ -231,8 +240,8 @@ func (x *KeyIndex) Candidates(ctx context.Context, bands, anchors []int64, minAn
 	}
 	var win []ranked
 	for src, c := range counts {
-		if c.bands > 0 || c.anchors >= minAnchors {
-			win = append(win, ranked{x.ids[src], c.shared})
+		if c.bands > 0 || int(c.anchors) >= minAnchors {
+			win = append(win, ranked{x.ids[src], int(c.shared)})
 		}
 	}
 	if len(win) == 0 {
