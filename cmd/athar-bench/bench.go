@@ -19,7 +19,7 @@ import (
 func init() {
 	registerBench(func(g *globals) *cobra.Command {
 		var n, batch int
-		var cpuProfile string
+		var cpuProfile, memProfile string
 		ingestCmd := &cobra.Command{
 			Use:   "ingest",
 			Short: "Store N generated articles (parse and store, no extraction) and report sources per second and bytes on disk per source",
@@ -74,6 +74,11 @@ func init() {
 				if err != nil {
 					return cannot(err)
 				}
+				if memProfile != "" {
+					if err := writeHeapProfile(memProfile); err != nil {
+						return cannot(err)
+					}
+				}
 				disk, err := st.SizeOnDisk(ctx)
 				if err != nil {
 					return cannot(err)
@@ -93,8 +98,20 @@ func init() {
 		ingestCmd.Flags().IntVar(&n, "n", 10000, "how many articles")
 		ingestCmd.Flags().IntVar(&batch, "batch", app.DefaultBatch, "sources per transaction")
 		ingestCmd.Flags().StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the timed part to this file")
+		ingestCmd.Flags().StringVar(&memProfile, "memprofile", "", "write an allocation profile (every allocation of the run, by bytes and count) to this file")
 		return ingestCmd
 	})
+}
+
+// writeHeapProfile writes the allocation profile of the run so far to
+// path (go tool pprof -sample_index=alloc_space reads what was allocated).
+func writeHeapProfile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return pprof.Lookup("allocs").WriteTo(f, 0)
 }
 
 // cpuTime is the user and system CPU time this process has used.

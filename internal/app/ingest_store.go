@@ -460,10 +460,16 @@ func (a *App) sameSourceStored(ctx context.Context, r *run, sum string) bool {
 // batchIndex holds the near-duplicate keys of the sources stored so far in
 // this transaction, which the store's key counts do not show until the end.
 type batchIndex struct {
-	held  *store.KeyIndex // stored sources that share keys with the batch's
-	keys  map[int64][]int // key → positions in store
-	store []batchEntry
-	sums  map[string]string // original bytes stored in this run → their source
+	held *store.KeyIndex // stored sources that share keys with the batch's
+	// copies holds the stored records of the originals that occur once
+	// in the batch, read for the whole batch in one query (an original
+	// that occurs twice is looked up again when its turn comes, as the
+	// first may have stored or raised a record of it).
+	copies map[string][]store.SourceCopy
+	once   map[string]bool
+	keys   map[int64][]int // key → positions in store
+	store  []batchEntry
+	sums   map[string]string // original bytes stored in this run → their source
 }
 
 type batchEntry struct {
@@ -483,6 +489,9 @@ func (a *App) addAll(ctx context.Context, tx *store.Tx, b *resolve.Batch, r *run
 		return err
 	}
 	bi := &batchIndex{held: held, keys: map[int64][]int{}, sums: map[string]string{}}
+	if err := bi.readCopies(ctx, tx, chunk, todo); err != nil {
+		return err
+	}
 	var sigs []store.SignatureRow
 	for _, i := range todo {
 		p := &chunk[i]
@@ -544,7 +553,7 @@ func (a *App) add(ctx context.Context, tx *store.Tx, bi *batchIndex, r *run, p *
 	}
 	// Looked up in the transaction whatever the look before it said: another
 	// process may have stored the same bytes meanwhile.
-	copies, err := tx.SourcesBySHA(ctx, p.sum)
+	copies, err := bi.copiesOf(ctx, tx, p.sum)
 	if err != nil {
 		return err
 	}
@@ -707,6 +716,42 @@ func nearDuplicate(ctx context.Context, tx *store.Tx, bi *batchIndex, p *parsed,
 		consider(e.id, e.duplicateOf, res)
 	}
 	return best, bestScore, nil
+}
+
+// readCopies reads, in the transaction, the stored records of the
+// originals of chunk at positions todo that occur there once.
+func (bi *batchIndex) readCopies(ctx context.Context, tx *store.Tx, chunk []parsed, todo []int) error {
+	seen := make(map[string]int, len(todo))
+	for _, i := range todo {
+		if chunk[i].err == nil {
+			seen[chunk[i].sum]++
+		}
+	}
+	bi.once = make(map[string]bool, len(seen))
+	sums := make([]string, 0, len(seen))
+	for sum, n := range seen {
+		if n == 1 {
+			bi.once[sum] = true
+			sums = append(sums, sum)
+		}
+	}
+	if len(sums) < 2 {
+		bi.once = nil // one look-up costs what the batch's would
+		return nil
+	}
+	var err error
+	bi.copies, err = tx.SourcesBySHAs(ctx, sums)
+	return err
+}
+
+// copiesOf is tx.SourcesBySHA(sum), from what readCopies read when it
+// read sum.
+func (bi *batchIndex) copiesOf(ctx context.Context, tx *store.Tx, sum string) ([]store.SourceCopy, error) {
+	if bi.once[sum] {
+		delete(bi.once, sum) // read once: the next look, if any, asks again
+		return bi.copies[sum], nil
+	}
+	return tx.SourcesBySHA(ctx, sum)
 }
 
 // candidates lists the batch's sources sharing a band key or enough anchors

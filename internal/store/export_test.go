@@ -8,6 +8,10 @@ import (
 	"github.com/pressly/goose/v3"
 )
 
+// RunPlainSQL makes s run its statements as before they were kept
+// prepared (Store.plainSQL), for tests that compare what both ways store.
+func (s *Store) RunPlainSQL() { s.plainSQL = true }
+
 // Prefixed exposes prefixed to the external tests.
 var Prefixed = prefixed
 

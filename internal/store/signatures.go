@@ -87,8 +87,7 @@ func (t *Tx) SaveSignatures(ctx context.Context, sigs []SignatureRow) error {
 // insertRows runs prefix + row tuples + suffix over args, width values a
 // row, in statements of at most rowsPerInsert rows.
 func (t *Tx) insertRows(ctx context.Context, prefix, suffix string, width int, args []any) error {
-	for len(args) > 0 {
-		n := min(len(args)/width, rowsPerInsert)
+	for _, n := range t.rowRuns(len(args) / width) {
 		if _, err := t.exec(ctx, prefix+tuples(n, width)+suffix, args[:n*width]...); err != nil {
 			return err
 		}
@@ -131,11 +130,17 @@ type KeyIndex struct {
 	t       *Tx
 	holders map[int64][]keyHolder
 	ids     []string
+	// counts is Candidates' scratch space: per stored source, the keys
+	// it shares with the one asked about.
+	counts map[uint32]tally
 	// read caches the candidates read so far: the sources of one batch
 	// often share candidates, and nothing of a stored source that
 	// Candidates reads changes while the batch is written.
 	read map[string]Candidate
 }
+
+// tally counts the keys one stored source shares with a new one.
+type tally struct{ shared, bands, anchors int32 }
 
 type keyHolder struct {
 	src    uint32 // into ids
@@ -156,13 +161,14 @@ func (t *Tx) LoadKeyIndex(ctx context.Context, keys []int64) (*KeyIndex, error) 
 		}
 	}
 	for len(uniq) > 0 {
-		n := min(len(uniq), rowsPerInsert)
+		n := min(len(uniq), t.rowsPerStatement())
 		args := make([]any, n)
 		for i, k := range uniq[:n] {
 			args[i] = k
 		}
-		rows, err := t.query(ctx, "SELECT b.band_key, b.source_id, b.anchor FROM source_key_counts c "+
-			"JOIN source_bands b ON b.band_key = c.band_key WHERE c.band_key IN ("+placeholders(n)+
+		args = padIn(args, t.inListSize(n))
+		rows, err := t.queryPrepared(ctx, "SELECT b.band_key, b.source_id, b.anchor FROM source_key_counts c "+
+			"JOIN source_bands b ON b.band_key = c.band_key WHERE c.band_key IN ("+placeholders(len(args))+
 			fmt.Sprintf(") AND c.n <= %d", MaxKeySources), args...)
 		if err != nil {
 			return nil, fmt.Errorf("near-duplicate keys: %w", err)
@@ -201,8 +207,14 @@ func (x *KeyIndex) Held(key int64) bool { return len(x.holders[key]) > 0 }
 // most limit, each with its signature, the source it copies and the levels
 // of both.
 func (x *KeyIndex) Candidates(ctx context.Context, bands, anchors []int64, minAnchors, limit int) ([]Candidate, error) {
-	type tally struct{ shared, bands, anchors int }
-	counts := map[uint32]*tally{}
+	// Counted in values of one map the index keeps for every source of
+	// the batch, not in a new map with an allocation per stored source
+	// shared with.
+	if x.counts == nil {
+		x.counts = map[uint32]tally{}
+	}
+	counts := x.counts
+	clear(counts)
 	seen := make(map[int64]bool, len(bands)+len(anchors))
 	for _, ks := range [][]int64{bands, anchors} {
 		for _, k := range ks {
@@ -212,16 +224,13 @@ func (x *KeyIndex) Candidates(ctx context.Context, bands, anchors []int64, minAn
 			seen[k] = true
 			for _, h := range x.holders[k] {
 				c := counts[h.src]
-				if c == nil {
-					c = &tally{}
-					counts[h.src] = c
-				}
 				c.shared++
 				if h.anchor {
 					c.anchors++
 				} else {
 					c.bands++
 				}
+				counts[h.src] = c
 			}
 		}
 	}
@@ -231,8 +240,8 @@ func (x *KeyIndex) Candidates(ctx context.Context, bands, anchors []int64, minAn
 	}
 	var win []ranked
 	for src, c := range counts {
-		if c.bands > 0 || c.anchors >= minAnchors {
-			win = append(win, ranked{x.ids[src], c.shared})
+		if c.bands > 0 || int(c.anchors) >= minAnchors {
+			win = append(win, ranked{x.ids[src], int(c.shared)})
 		}
 	}
 	if len(win) == 0 {
@@ -272,7 +281,8 @@ func (x *KeyIndex) Candidates(ctx context.Context, bands, anchors []int64, minAn
 func (x *KeyIndex) readCandidates(ctx context.Context, ids []any) error {
 	// A copy of a source since taken down links to the copy, not past it
 	// to what was erased.
-	rows, err := x.t.query(ctx, "SELECT s.id, g.signature, "+
+	ids = padIn(ids, x.t.inListSize(len(ids)))
+	rows, err := x.t.queryPrepared(ctx, "SELECT s.id, g.signature, "+
 		"CASE WHEN EXISTS (SELECT 1 FROM takedowns d WHERE d.source_id = s.duplicate_of) THEN '' ELSE COALESCE(s.duplicate_of, '') END, "+
 		"s.sensitivity, COALESCE(o.sensitivity, s.sensitivity) "+
 		"FROM sources s JOIN source_signatures g ON g.source_id = s.id LEFT JOIN sources o ON o.id = s.duplicate_of "+

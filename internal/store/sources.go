@@ -90,16 +90,72 @@ type SourceCopy struct {
 // whoever may see them: the caller holds the bytes, and decides by its own
 // rule which record, if any, counts as the same source for whom.
 func (t *Tx) SourcesBySHA(ctx context.Context, sum string) ([]SourceCopy, error) {
-	return sourcesBySHA(ctx, t.tx, t.s.dialect, sum)
+	rows, err := t.queryPrepared(ctx, sourcesBySHAQuery, sum)
+	return sourceCopies(rows, err, sum)
 }
 
 // SourcesBySHA is Tx.SourcesBySHA outside a transaction.
 func (s *Store) SourcesBySHA(ctx context.Context, sum string) ([]SourceCopy, error) {
-	return sourcesBySHA(ctx, s.db, s.dialect, sum)
+	rows, err := s.db.QueryContext(ctx, s.dialect.rebind(sourcesBySHAQuery), sum)
+	return sourceCopies(rows, err, sum)
 }
 
-func sourcesBySHA(ctx context.Context, q querier, d dialect, sum string) ([]SourceCopy, error) {
-	rows, err := q.QueryContext(ctx, d.rebind("SELECT id, kind, sensitivity FROM sources WHERE sha256 = ? ORDER BY ingested_at, id"), sum)
+// SourcesBySHAs is SourcesBySHA for several originals at once (a batch's,
+// in one query a few hundred at a time instead of one each): the records of
+// each, oldest first, under its sum; a sum with none is not in the map.
+func (t *Tx) SourcesBySHAs(ctx context.Context, sums []string) (map[string][]SourceCopy, error) {
+	out := make(map[string][]SourceCopy, len(sums))
+	if t.s.plainSQL {
+		for _, sum := range sums {
+			copies, err := t.SourcesBySHA(ctx, sum)
+			if err != nil {
+				return nil, err
+			}
+			if len(copies) > 0 {
+				out[sum] = copies
+			}
+		}
+		return out, nil
+	}
+	for len(sums) > 0 {
+		n := min(len(sums), t.rowsPerStatement())
+		args := make([]any, n)
+		for i, sum := range sums[:n] {
+			args[i] = sum
+		}
+		args = padIn(args, t.inListSize(n))
+		rows, err := t.queryPrepared(ctx, "SELECT sha256, id, kind, sensitivity FROM sources WHERE sha256 IN ("+
+			placeholders(len(args))+") ORDER BY sha256, ingested_at, id", args...)
+		if err != nil {
+			return nil, fmt.Errorf("records of %d originals: %w", n, err)
+		}
+		for rows.Next() {
+			var sum, kind, sens string
+			var c SourceCopy
+			if err := rows.Scan(&sum, &c.ID, &kind, &sens); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			c.Kind = model.SourceKind(kind)
+			if c.Sensitivity, err = model.ParseSensitivity(sens); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("source %s: %w", c.ID, err)
+			}
+			out[sum] = append(out[sum], c)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+		sums = sums[n:]
+	}
+	return out, nil
+}
+
+const sourcesBySHAQuery = "SELECT id, kind, sensitivity FROM sources WHERE sha256 = ? ORDER BY ingested_at, id"
+
+// sourceCopies reads the rows of sourcesBySHAQuery (or its error) for sum.
+func sourceCopies(rows *sql.Rows, err error, sum string) ([]SourceCopy, error) {
 	if err != nil {
 		return nil, fmt.Errorf("records of %s: %w", sum, err)
 	}

@@ -84,6 +84,11 @@ type Store struct {
 	searchRaw    []byte    // the search key, read once by searchKey
 	valueRaw     []byte    // the value key, read once by valueKey (it never changes)
 	now          func() time.Time
+	// plainSQL runs every statement as it was before statements were kept
+	// prepared (prepared.go): unprepared, multi-row inserts and IN lists
+	// in one statement each, a batch's originals looked up one by one. For
+	// the tests that compare what both ways store; never set otherwise.
+	plainSQL bool
 	// statements counts the statements write transactions ran, for the
 	// tests that hold a write's cost in statements.
 	statements atomic.Int64

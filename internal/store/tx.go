@@ -61,6 +61,9 @@ type Tx struct {
 	keys map[string]*sourceKey
 	// master is the master key the transaction wraps with (txMaster).
 	master *seal.Key
+	// stmts holds the statements prepared in this transaction, by text
+	// (prepared.go).
+	stmts map[string]*sql.Stmt
 	// wrote counts the bytes of text and binary values the transaction's
 	// statements carried, and of files it wrote to the archive
 	// (LargestWriteBytes).
@@ -87,11 +90,19 @@ func (t *Tx) exec(ctx context.Context, q string, args ...any) (sql.Result, error
 			t.wrote += int64(len(v))
 		}
 	}
+	if st := t.prepared(ctx, q); st != nil {
+		return st.ExecContext(ctx, args...)
+	}
 	return t.tx.ExecContext(ctx, t.s.dialect.rebind(q), args...)
 }
 
+// queryRow runs a query of one row; its Row is scanned before the same
+// text runs again (as every caller does at once).
 func (t *Tx) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
 	t.s.statements.Add(1)
+	if st := t.prepared(ctx, q); st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
 	return t.tx.QueryRowContext(ctx, t.s.dialect.rebind(q), args...)
 }
 
