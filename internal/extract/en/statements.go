@@ -226,11 +226,25 @@ func (d *doc) tellsOwnCustody(st *event) bool {
 	if p := d.personNamed(st.who[0].Name); p == nil || d.speaksForOffice(p) || d.accusedSomewhere(p) {
 		return false // a suspect who says he was held tells of his arrest, not a detainee's account
 	}
+	if ing := d.fold(st.sent.a); rememberingOpeners[ing] && st.trig > st.sent.a && d.ownOrdeal(st.sent.a+1, st.sent) {
+		return true // "Recalling his months in Branch 227, X said ...": the clause before tells his own custody
+	}
 	k := st.trig + 1
+	if d.fold(st.trig) == "told" {
+		// "told Reuters he was held", "told the court she had been detained": past the one told
+		for j := k; j < st.sent.b && j < k+4 && d.toks[j].Word; j++ {
+			if f := d.fold(j); f == "he" || f == "she" || f == "that" {
+				k = j
+				break
+			}
+		}
+	}
 	if d.fold(k) == "that" {
 		k++
 	}
 	switch f := d.fold(k); {
+	case (f == "his" || f == "her") && rememberVerbs[d.fold(st.trig)]:
+		return d.ownOrdeal(k, st.sent) // "X recounted his two years in Sednaya prison"
 	case f == "being":
 		return sufferedVerbs[d.fold(k+1)]
 	case f == "he" || f == "she":
@@ -250,6 +264,33 @@ func (d *doc) tellsOwnCustody(st *event) bool {
 	}
 	return false
 }
+
+// rememberingOpeners open a sentence with a clause of remembering whose
+// doer is the speaker the sentence names after it.
+var rememberingOpeners = set(`recalling remembering recounting describing`)
+
+// ownOrdeal reports a possessive at token k ("his", "her") whose noun
+// phrase, within a few words, names custody: "his two years in Sednaya
+// prison", "her detention", "his time in Branch 227".
+func (d *doc) ownOrdeal(k int, s sentence) bool {
+	f := d.fold(k)
+	if f != "his" && f != "her" {
+		return false
+	}
+	for j := k + 1; j < s.b && j < k+7; j++ {
+		f := d.toks[j].Fold
+		if custodyWords[f] || d.own[j] == ownFacility || ordealNouns[f] {
+			return true
+		}
+		if !d.toks[j].Word {
+			return false
+		}
+	}
+	return false
+}
+
+// ordealNouns name a person's own custody: "his detention", "her ordeal".
+var ordealNouns = set(`detention imprisonment arrest ordeal captivity abduction`)
 
 // relativeTellsOfCustody reports a statement by a relative of a person the
 // text has detained, tortured or killed, in a sentence that speaks of

@@ -50,6 +50,19 @@ func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 		return true // "he had caught tuberculosis": what is caught is an illness, not a person
 	}
 	allegation := tr.Type == extract.EventTortureAllegation || tr.Type == extract.EventExecutionAllegation
+	if !tr.Verb && (dreadedBy[prev] || (prev == "of" || prev == "with") && dreadedBy[prev2]) {
+		return true // "feared arrest", "escaped execution", "threatened with arrest": it did not happen
+	}
+	if tr.Type == extract.EventExecutionAllegation && (d.toks[a].Fold == "executed" || d.toks[a].Fold == "executing") {
+		for k := b; k < s.b && k < b+3; k++ {
+			if executedThings[d.toks[k].Fold] {
+				return true // "executed a search warrant": carried out, nobody killed
+			}
+		}
+		if beVerbs[prev] && a-2 >= s.a && executedThings[prev2] {
+			return true // "the plan was executed"
+		}
+	}
 	future := prev == "be" && modals[prev2]
 	if future && tr.Type == extract.EventReferral {
 		future = false // "he will be referred to the judiciary": the decision is taken
@@ -147,7 +160,7 @@ func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 				}
 			}
 		}
-		if (d.toks[a].Fold == "described" || d.toks[a].Fold == "recounted" || d.toks[a].Fold == "spoke" || d.toks[a].Fold == "interviewed") && !d.victimWordBefore(a, s) {
+		if rememberVerbs[d.toks[a].Fold] && !d.victimWordBefore(a, s) && !d.custodyAfter(a, b, s) {
 			return true
 		}
 	case extract.EventReferral:
@@ -165,7 +178,7 @@ func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 		return false // "Amer's death was recorded in June 2014": Amer was arrested before
 	}
 	facility := func(k int) bool {
-		return d.own[k] == ownFacility && (tr.Type == extract.EventDeathInCustody || tr.Words[0] == "spent")
+		return d.own[k] == ownFacility && (tr.Type == extract.EventDeathInCustody || custodyPeriod(tr))
 	}
 	return !tr.NeedsMet(d.toks, b, s.b, facility)
 }
@@ -295,7 +308,52 @@ func (d *doc) sentencedBefore(a int, s sentence) bool {
 
 // passiveOnly are arrest phrases that report an arrest only in the
 // passive: "was taken from his home", "were picked up by security forces".
-var passiveOnly = map[string]bool{"picked up": true, "taken from": true, "dragged from": true}
+var passiveOnly = map[string]bool{"picked up": true, "taken from": true, "dragged from": true, "seized": true, "taken by": true, "held": true}
+
+// custodyPeriod reports an arrest trigger that tells a time in custody
+// rather than the arrest itself: "X spent three years in Sednaya", "X was
+// held in Branch 215". Its person is a detainee, not a suspect, and a
+// facility after it stands for the custody word it needs.
+func custodyPeriod(tr extract.Trigger) bool {
+	return tr.Type == extract.EventArrest && (tr.Words[0] == "spent" || tr.Words[0] == "held")
+}
+
+// dreadedBy are the words before an event noun that say it did not happen
+// (yet): "feared arrest", "escaped execution", "the threat of torture".
+var dreadedBy = set(`fear fears feared fearing risk risks risked risking avoid avoids avoided avoiding evade evaded evading escaped escaping dodged threat threats threatened`)
+
+// executedThings are the objects of "executed" in its other sense: "police
+// executed a search warrant", "the plan was executed".
+var executedThings = set(`warrant warrants order orders plan plans operation operations search raid contract contracts project decision decisions decree policy`)
+
+// rememberVerbs tell an account only from a survivor or witness, or of a
+// place of custody named after them: "X recalled his months in Sednaya";
+// "the minister recalled the ambassador" tells none.
+var rememberVerbs = set(`described describe describes recounted recounts recalled recalls remembered remembers spoke interviewed`)
+
+// custodyAfter reports a place or word of custody in the clause after the
+// verb at b ("recounted his two years in Sednaya prison", "spoke of the
+// hunger in Adra prison") told by a person who does not speak for an office.
+func (d *doc) custodyAfter(a, b int, s sentence) bool {
+	if d.bodySpeaks(a, s) {
+		return false
+	}
+	for _, m := range d.sentencePersons(s) {
+		if m.sp.b <= a && (m.person.official || d.speaksForOffice(m.person)) {
+			return false // "the minister described conditions in the prisons": an office speaks, no survivor
+		}
+	}
+	for k := b; k < s.b && k < b+12; k++ {
+		f := d.toks[k].Fold
+		if f == "as" || f == ";" || f == "." {
+			return false
+		}
+		if custodyWords[f] || d.own[k] == ownFacility {
+			return true
+		}
+	}
+	return false
+}
 
 // passiveAux are the auxiliaries of a passive right before its participle.
 var passiveAux = set(`was were been being`)
