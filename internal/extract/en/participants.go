@@ -279,6 +279,10 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 				// "accused of the torture of X and the killing of Y": Y suffered another harm, did none
 			case nounDoer && d.isSpeaker(m.sp):
 				// "... guards had beaten him. “...,” Hijazi recalled": the one who tells it
+			case tr.Type == extract.EventExecutionAllegation && p.victim && (d.isSpeaker(m.sp) || d.invertedSpeaker(m.sp)):
+				// "“They hanged ten men that night,” said X, a survivor": the
+				// one who tells it lived; he saw it
+				add(p, extract.RoleWitness)
 			case p.victim || d.passiveVictim(m.sp.b) || d.sufferedBefore(p) && !d.accused(m.sp):
 				add(p, extract.RoleVictim) // "guards beat him ... Al-Tayeb named two guards who took part in the beatings"
 			case passive && !d.agentAfter(m.sp, b):
@@ -465,6 +469,24 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 		}
 	}
 	d.events = append(d.events, ev)
+}
+
+// invertedSpeaker reports a person named right after a verb of saying
+// that follows a quotation: "“...,” said X, a survivor", "“...,” recalls
+// 30-year-old X".
+func (d *doc) invertedSpeaker(m span) bool {
+	k := m.a - 1
+	for k > 0 && k > m.a-6 && (d.toks[k].Digits || d.toks[k].Fold == "-" || d.toks[k].Fold == "year" || d.toks[k].Fold == "old" || d.own[k] == ownEpithet || d.own[k] == ownTitle) {
+		k-- // "said 31-year-old X"
+	}
+	if k < 1 || !d.toks[k].Word || !speechVerbs[d.toks[k].Fold] {
+		return false
+	}
+	// the verb follows the quotation or a comma and the name ends the
+	// clause: "“...,” said X, a survivor"; in "the statement, posted on
+	// Monday, said X had" X is the one spoken of
+	f, after := d.fold(k-1), d.fold(m.b)
+	return (f == "," || isCloseQuote(f)) && (after == "," || after == "." || after == "")
 }
 
 // endOfCustodyBefore reports a word that ends a time in custody between

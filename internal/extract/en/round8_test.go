@@ -55,7 +55,32 @@ func TestRound8(t *testing.T) {
 			text:  "Speaking to the court, Nour Qassab described being hung from the ceiling for hours.",
 			roles: []string{"testimony Nour Qassab witness"},
 		},
+		{
+			name:     "testimony: the speaker quoted in the first person on his own torture",
+			text:     "“I was tortured every day,” Hussam Darwish said.",
+			roles:    []string{"testimony Hussam Darwish witness", "torture_allegation Hussam Darwish victim"},
+			notRoles: []string{"statement Hussam Darwish"},
+		}, {
+			name:     "testimony: they beat us, said a survivor",
+			text:     "“They beat us with cables in the corridor,” said Hussam Darwish, a survivor of Sednaya.",
+			roles:    []string{"testimony Hussam Darwish witness", "torture_allegation Hussam Darwish victim"},
+			notRoles: []string{"statement Hussam Darwish"},
+		}, {
+			name:     "testimony: a survivor who saw hangings is their witness, not their victim",
+			text:     "“They hanged ten men that night,” said Hussam Darwish, a survivor of Sednaya.",
+			roles:    []string{"testimony Hussam Darwish witness", "execution_allegation Hussam Darwish witness"},
+			notRoles: []string{"execution_allegation Hussam Darwish victim"},
+		},
 		// testimony: the negative row
+		{
+			name:     "not testimony: an official quoted in the first person",
+			text:     "“We were beaten by nobody,” Interior Minister Fadi Tarraf said of the new prison rules.",
+			notTypes: []string{"testimony"},
+		}, {
+			name:     "not testimony: a suspect describes his work at a branch",
+			text:     "Samer Halabi, who is accused of torture, described his duties at Branch 251 to the court.",
+			notRoles: []string{"testimony Samer Halabi"},
+		},
 		{
 			name:     "not testimony: recalled an ambassador (another sense)",
 			text:     "Nizar Halabi recalled the ambassador to Damascus in 2012.",
@@ -165,7 +190,29 @@ func TestRound8(t *testing.T) {
 			text:  "Authorities arrested the former warden, Suhail Jaber, in Jableh on 3 March 2025.",
 			roles: []string{"arrest Suhail Jaber subject"},
 		},
+		{
+			name:  "arrest: active, the forces picked him up",
+			text:  "Security forces picked up Hussam Darwish at his home in Daraa in 2012.",
+			roles: []string{"arrest Hussam Darwish subject"},
+		}, {
+			name:  "arrest: in detention since a year",
+			text:  "Hussam Darwish has been in detention since 2013.",
+			roles: []string{"detention Hussam Darwish victim"},
+		}, {
+			name:  "arrest: thrown into prison",
+			text:  "Hussam Darwish was thrown into prison in 2011 for a poem.",
+			roles: []string{"arrest Hussam Darwish subject"},
+		},
 		// arrest: the negative row
+		{
+			name:     "not arrest: seized with fear",
+			text:     "Hussam Darwish was seized with fear when security officers approached.",
+			notTypes: []string{"arrest", "detention"},
+		}, {
+			name:     "not arrest: the forces held a meeting",
+			text:     "Police officers held a meeting with the families of detainees in Homs.",
+			notTypes: []string{"arrest", "detention"},
+		},
 		{
 			name:     "not arrest: future and condition",
 			text:     "Ziad Mansour will be arrested if he returns.",
@@ -243,7 +290,21 @@ func TestRound8(t *testing.T) {
 			text:  "Amjad Taha is accused of executing 41 civilians in Tadamon in 2013.",
 			roles: []string{"execution_allegation Amjad Taha perpetrator"},
 		},
+		{
+			name:  "execution: the one a statement names after its verb is no speaker",
+			text:  "The ministry arrested Ghassan Deeb in Jableh. The statement, posted on Monday, said Deeb had taken part in the execution of detainees in Sednaya.",
+			roles: []string{"execution_allegation Ghassan Deeb perpetrator"},
+		},
 		// execution: the negative row
+		{
+			name:     "not execution: a campaign against executions",
+			text:     "Hussam Darwish campaigned for years against executions in Syria.",
+			notTypes: []string{"execution_allegation"},
+		}, {
+			name:     "not torture: a book about torture",
+			text:     "Hussam Darwish wrote a book about the torture of prisoners in Sednaya.",
+			notTypes: []string{"torture_allegation"},
+		},
 		{
 			name:     "not execution: executed a search warrant",
 			text:     "Police executed a search warrant at the house of Wael Fakhouri.",
@@ -270,5 +331,20 @@ func TestRound8(t *testing.T) {
 		},
 	} {
 		runRoleCase(t, pub, c)
+	}
+	for _, c := range []classCase{{
+		name: "date: the end of a time in custody is no arrest's date",
+		text: "In Sednaya, Hussam Darwish was held in the red building until his release in January 2017.",
+		not:  []string{"2017"},
+	}, {
+		name: "date: a time in custody since a year",
+		text: "Hussam Darwish has been in detention since 2013.",
+		want: []string{"detention Hussam Darwish - 2013 asserted"},
+	}, {
+		name: "date: a held-for-nothing participle does not cut a date off its event",
+		text: "Nizar Haddad confessed to signing execution orders for detainees held at Sednaya prison between 2012 and 2015.",
+		want: []string{"execution_allegation Nizar Haddad @Sednaya prison 2012 asserted"},
+	}} {
+		runClassCase(t, pub, c)
 	}
 }

@@ -53,6 +53,12 @@ func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 	if !tr.Verb && (dreadedBy[prev] || (prev == "of" || prev == "with") && dreadedBy[prev2]) {
 		return true // "feared arrest", "escaped execution", "threatened with arrest": it did not happen
 	}
+	if allegation && !tr.Verb && (prev == "against" || prev == "the" && prev2 == "against") {
+		return true // "campaigned against executions", "a law against torture": a cause, not an event
+	}
+	if allegation && !tr.Verb && (prev == "about" || prev == "on" || prev == "the" && (prev2 == "about" || prev2 == "on")) && d.workBefore(a, s) {
+		return true // "wrote a book about the torture of prisoners": the subject of a work
+	}
 	if tr.Type == extract.EventExecutionAllegation && (d.toks[a].Fold == "executed" || d.toks[a].Fold == "executing") {
 		for k := b; k < s.b && k < b+3; k++ {
 			if executedThings[d.toks[k].Fold] {
@@ -112,8 +118,11 @@ func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 			}
 		}
 	case extract.EventArrest:
-		if passiveOnly[strings.Join(tr.Words, " ")] && !passiveAux[prev] {
+		if passiveOnly[strings.Join(tr.Words, " ")] && !passiveAux[prev] && !d.forcesBefore(a, s) {
 			return true // "he was picked up at a checkpoint", but "she picked up the phone at home"
+		}
+		if d.toks[a].Fold == "seized" && next == "with" {
+			return true // "seized with fear"
 		}
 		if (d.toks[a].Fold == "detained" || d.toks[a].Fold == "arrested") && (roleNouns[next] || adjectivalNext[next]) && !d.tok(b).Cap {
 			return true // "detained officers", "arrested men": an adjective
@@ -308,15 +317,46 @@ func (d *doc) sentencedBefore(a int, s sentence) bool {
 
 // passiveOnly are arrest phrases that report an arrest only in the
 // passive: "was taken from his home", "were picked up by security forces".
-var passiveOnly = map[string]bool{"picked up": true, "taken from": true, "dragged from": true, "seized": true, "taken by": true, "held": true}
+var passiveOnly = map[string]bool{"picked up": true, "taken from": true, "dragged from": true, "seized": true, "taken by": true, "held": true, "taken away": true}
 
 // custodyPeriod reports an arrest trigger that tells a time in custody
 // rather than the arrest itself: "X spent three years in Sednaya", "X was
-// held in Branch 215". Its person is a detainee, not a suspect, and a
+// held in Branch 215", "X has been in detention since 2013". Its person is a detainee, not a suspect, and a
 // facility after it stands for the custody word it needs.
 func custodyPeriod(tr extract.Trigger) bool {
-	return tr.Type == extract.EventArrest && (tr.Words[0] == "spent" || tr.Words[0] == "held")
+	return tr.Type == extract.EventArrest && (tr.Words[0] == "spent" || tr.Words[0] == "held" || tr.Words[0] == "been")
 }
+
+// forcesBefore reports the forces right before an active verb of arrest:
+// "security forces picked up X", "intelligence agents seized X".
+func (d *doc) forcesBefore(a int, s sentence) bool {
+	for k := a - 1; k >= s.a && k >= a-2; k-- {
+		if forcesNouns[d.toks[k].Fold] || d.own[k] == ownOrg {
+			return true
+		}
+	}
+	return false
+}
+
+// forcesNouns are the doers of an arrest.
+var forcesNouns = set(`forces police agents officers soldiers gunmen troops militiamen`)
+
+// workBefore reports a work (a book, a film, a report) a few words before
+// "about" at the trigger at a: what it is about is its subject, no event.
+func (d *doc) workBefore(a int, s sentence) bool {
+	for k := a - 1; k >= s.a && k >= a-6; k-- {
+		if works[d.toks[k].Fold] {
+			return true
+		}
+	}
+	return false
+}
+
+// works are things made about a subject.
+var works = set(`book books film films documentary documentaries novel novels play plays article articles exhibition exhibitions conference conferences lecture lectures course courses study studies research seminar workshop`)
+
+// workNouns are what a person did at a place: "his work at the branch".
+var workNouns = set(`work job role duties duty post position tasks service career`)
 
 // dreadedBy are the words before an event noun that say it did not happen
 // (yet): "feared arrest", "escaped execution", "the threat of torture".
@@ -339,9 +379,12 @@ func (d *doc) custodyAfter(a, b int, s sentence) bool {
 		return false
 	}
 	for _, m := range d.sentencePersons(s) {
-		if m.sp.b <= a && (m.person.official || d.speaksForOffice(m.person)) {
+		if m.sp.b <= a && (m.person.official || d.speaksForOffice(m.person) || d.accusedSomewhere(m.person)) {
 			return false // "the minister described conditions in the prisons": an office speaks, no survivor
 		}
+	}
+	if f := d.fold(b); (f == "his" || f == "her" || f == "their") && workNouns[d.fold(b+1)] {
+		return false // "described his work at the branch": a post held there, not an ordeal
 	}
 	for k := b; k < s.b && k < b+12; k++ {
 		f := d.toks[k].Fold
