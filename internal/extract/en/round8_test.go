@@ -137,7 +137,30 @@ func TestRound8(t *testing.T) {
 			text:  "The death of Omar Sawas in detention was confirmed by his family in 2018.",
 			roles: []string{"death_in_custody Omar Sawas victim"},
 		},
+		{
+			name: "death: he died, of a man the text had arrested",
+			text: "Samer Odeh was arrested by Air Force Intelligence in August 2012. In January, his family found " +
+				"his name in a register. The register states that he died on 3 March 2013.",
+			roles: []string{"death_in_custody Samer Odeh victim"},
+		}, {
+			name:  "death: his death, of a man the text had arrested",
+			text:  "Samer Odeh was arrested in Homs in 2012. His family learned of his death from a released detainee in 2016.",
+			roles: []string{"death_in_custody Samer Odeh victim"},
+		},
 		// death: the negative row
+		{
+			name:     "not death in custody: he died after his release",
+			text:     "Samer Odeh was arrested by Air Force Intelligence in August 2012. He was released in 2014 and left for Turkey. He died in 2019.",
+			notTypes: []string{"death_in_custody"},
+		}, {
+			name:     "not death in custody: he died in exile",
+			text:     "Samer Odeh was arrested in 1982 for a poem. He died in exile in Paris in 2010.",
+			notTypes: []string{"death_in_custody"},
+		}, {
+			name:     "not death in custody: the prisoners he had killed",
+			text:     "Wassim Barakat was arrested in Homs in January. A former detainee said Barakat boasted of the prisoners he had killed.",
+			notTypes: []string{"death_in_custody"},
+		},
 		{
 			name:     "not death in custody: an accident",
 			text:     "Karim Said died in a car accident in Beirut in 2019.",

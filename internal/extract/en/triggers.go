@@ -271,19 +271,69 @@ func (d *doc) deathOfDetainee(a int, s sentence) bool {
 		if m.sp.b > a || a-m.sp.b > 3 {
 			continue
 		}
-		for _, ev := range d.events {
-			if ev.typ != extract.EventArrest && ev.typ != extract.EventDetention {
-				continue
-			}
-			for _, w := range ev.who {
-				if w.Name == m.person.name && w.Role != extract.RoleAgent {
-					return true
-				}
+		if d.heldBefore(m.person.name) {
+			return true
+		}
+	}
+	// "The register states that he died on 3 March 2013", "his death": a
+	// pronoun for a person the text has had arrested and not released, when
+	// nothing after it says the death was of another kind
+	if !intransitiveDeath[d.toks[a].Fold] {
+		return false // "the prisoners he had killed": he did it
+	}
+	k := a - 1
+	if f := d.fold(k); f == "had" || f == "has" {
+		k--
+	}
+	if k < s.a || !(d.fold(k) == "he" || d.fold(k) == "she" || d.fold(k) == "his" || d.fold(k) == "her") || d.otherDeathAfter(a, s) {
+		return false
+	}
+	p := d.resolvePronoun(k)
+	return p != nil && !p.official && d.heldBefore(p.name) && !d.releasedBefore(p.name)
+}
+
+// intransitiveDeath are the death triggers whose subject died.
+var intransitiveDeath = set(`died die dies death perished`)
+
+// heldBefore reports a person an arrest or detention found so far holds
+// (not as the one who arrested).
+func (d *doc) heldBefore(name string) bool {
+	for _, ev := range d.events {
+		if ev.typ != extract.EventArrest && ev.typ != extract.EventDetention {
+			continue
+		}
+		for _, w := range ev.who {
+			if w.Name == name && w.Role != extract.RoleAgent {
+				return true
 			}
 		}
 	}
 	return false
 }
+
+// releasedBefore reports a person a release found so far freed.
+func (d *doc) releasedBefore(name string) bool {
+	for _, ev := range d.events {
+		if ev.typ == extract.EventRelease && hasParticipant(ev.who, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// otherDeathAfter reports a cause or place of death after the trigger at
+// a that is no custody: "he died in a car accident", "died in exile".
+func (d *doc) otherDeathAfter(a int, s sentence) bool {
+	for k := a + 1; k < s.b && k < a+8; k++ {
+		if otherDeaths[d.toks[k].Fold] {
+			return true
+		}
+	}
+	return false
+}
+
+// otherDeaths are causes and places of a death outside custody.
+var otherDeaths = set(`accident crash exile abroad illness cancer natural airstrike airstrikes bombing shelling battle fighting clashes earthquake`)
 
 // detaineeSubject reports a detainee as the subject of a death: "One
 // detainee, Tareq Nassif, died after the beatings".
