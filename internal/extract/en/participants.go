@@ -327,6 +327,8 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 			}
 			if m.person.victim || d.passiveVictim(m.sp.b) || d.harmObject(m.sp) == a {
 				add(m.person, extract.RoleVictim) // "the death in custody of X"
+			} else if tr.Verb && tr.Type == extract.EventDeathInCustody && m.sp.b+1 == a && d.fold(m.sp.b) == "," && d.fold(m.sp.a-1) == "," {
+				add(m.person, extract.RoleVictim) // "Rahmoun's brother, Munir, died at the branch": the apposition is the subject
 			}
 			any = append(any, m.person)
 		}

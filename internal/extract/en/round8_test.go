@@ -147,6 +147,12 @@ func TestRound8(t *testing.T) {
 			text:  "Samer Odeh was arrested in Homs in 2012. His family learned of his death from a released detainee in 2016.",
 			roles: []string{"death_in_custody Samer Odeh victim"},
 		},
+		{
+			name:     "death: a relative in apposition is the one who died, not the one he is kin to",
+			text:     "Khalil Rahmoun was arrested in Daraya in 2012. Rahmoun's brother, Munir Rahmoun, died at the branch in 2013.",
+			roles:    []string{"death_in_custody Munir Rahmoun victim"},
+			notRoles: []string{"death_in_custody Khalil Rahmoun"},
+		},
 		// death: the negative row
 		{
 			name:     "not death in custody: he died after his release",
