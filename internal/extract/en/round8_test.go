@@ -232,7 +232,21 @@ func TestRound8(t *testing.T) {
 			text:  "Hussam Darwish was thrown into prison in 2011 for a poem.",
 			roles: []string{"arrest Hussam Darwish subject"},
 		},
+		{
+			name:  "arrest: his detention, nominal with a possessive",
+			text:  "A former judge, Hisham Nouri, has been referred to the public prosecutor after his detention last week at the airport, the justice ministry said.",
+			roles: []string{"arrest Hisham Nouri subject"},
+		}, {
+			name:  "arrest: X's detention",
+			text:  "Hisham Nouri's detention in Homs in 2012 was never acknowledged.",
+			roles: []string{"arrest Hisham Nouri subject"},
+		},
 		// arrest: the negative row
+		{
+			name:     "not arrest: feared his detention",
+			text:     "Hisham Nouri feared his detention for years.",
+			notTypes: []string{"arrest", "detention"},
+		},
 		{
 			name:     "not arrest: seized with fear",
 			text:     "Hussam Darwish was seized with fear when security officers approached.",
@@ -373,6 +387,11 @@ func TestRound8(t *testing.T) {
 		name: "date: a held-for-nothing participle does not cut a date off its event",
 		text: "Nizar Haddad confessed to signing execution orders for detainees held at Sednaya prison between 2012 and 2015.",
 		want: []string{"execution_allegation Nizar Haddad @Sednaya prison 2012 asserted"},
+	}, {
+		name: "place: a flight's destination is not where the arrest was",
+		text: "Hisham Nouri was detained on Monday at the airport, where he was trying to board a flight to Dubai.",
+		want: []string{"arrest Hisham Nouri - 2025-03-03 asserted"},
+		not:  []string{"Dubai"},
 	}} {
 		runClassCase(t, pub, c)
 	}

@@ -186,6 +186,10 @@ func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 	if tr.Type == extract.EventDeathInCustody && (d.deathOfDetainee(a, s) || d.detaineeSubject(a, s)) {
 		return false // "Amer's death was recorded in June 2014": Amer was arrested before
 	}
+	if tr.Type == extract.EventArrest && !tr.Verb && d.toks[a].Fold == "detention" && ((prev == "his" || prev == "her") &&
+		prev2 != "during" && prev2 != "throughout" && prev2 != "in" && !dreadedBy[prev2] || prev == "s" && isCloseQuote(prev2) && a >= 3 && d.personAt[a-3] != nil) {
+		return false // "after his detention last week at the airport": the arrest, its person the possessor
+	}
 	facility := func(k int) bool {
 		return d.own[k] == ownFacility && (tr.Type == extract.EventDeathInCustody || custodyPeriod(tr))
 	}
