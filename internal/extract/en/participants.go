@@ -149,8 +149,11 @@ func (d *doc) passiveVictim(k int) bool {
 			return false // "X had beaten four detainees": the active past perfect; X did it
 		}
 		switch d.fold(k) {
-		case "tortured", "executed", "beaten", "killed", "hanged", "detained", "disappeared", "abducted", "raped", "arrested", "held":
+		case "tortured", "executed", "beaten", "killed", "hanged", "detained", "disappeared", "abducted", "raped", "arrested", "held",
+			"whipped", "flogged", "electrocuted", "starved", "kidnapped", "seized":
 			return true
+		case "subjected", "exposed":
+			return d.fold(k+1) == "to" // "X was subjected to torture": X suffered it
 		}
 	}
 	return d.fold(k) == "died"
@@ -276,6 +279,10 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 				// "accused of the torture of X and the killing of Y": Y suffered another harm, did none
 			case nounDoer && d.isSpeaker(m.sp):
 				// "... guards had beaten him. “...,” Hijazi recalled": the one who tells it
+			case tr.Type == extract.EventExecutionAllegation && p.victim && (d.isSpeaker(m.sp) || d.invertedSpeaker(m.sp)):
+				// "“They hanged ten men that night,” said X, a survivor": the
+				// one who tells it lived; he saw it
+				add(p, extract.RoleWitness)
 			case p.victim || d.passiveVictim(m.sp.b) || d.sufferedBefore(p) && !d.accused(m.sp):
 				add(p, extract.RoleVictim) // "guards beat him ... Al-Tayeb named two guards who took part in the beatings"
 			case passive && !d.agentAfter(m.sp, b):
@@ -320,6 +327,8 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 			}
 			if m.person.victim || d.passiveVictim(m.sp.b) || d.harmObject(m.sp) == a {
 				add(m.person, extract.RoleVictim) // "the death in custody of X"
+			} else if tr.Verb && tr.Type == extract.EventDeathInCustody && m.sp.b+1 == a && d.fold(m.sp.b) == "," && d.fold(m.sp.a-1) == "," {
+				add(m.person, extract.RoleVictim) // "Rahmoun's brother, Munir, died at the branch": the apposition is the subject
 			}
 			any = append(any, m.person)
 		}
@@ -383,7 +392,7 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 			return // a prosecutor or a lawyer who tells the court makes a statement (statementAt)
 		}
 	default:
-		if k := d.pronounSubject(a, s); k >= 0 && tr.Verb && tr.Words[0] != "spent" {
+		if k := d.pronounSubject(a, s); k >= 0 && tr.Verb && !custodyPeriod(tr) {
 			// "since he was detained at a checkpoint": the pronoun is the
 			// clause's subject, whoever else the sentence names
 			if p := d.subjectPronounRef(k, s); p != nil && !p.official {
@@ -403,10 +412,10 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 			if m.person.victim && (tr.Type == extract.EventArrest || tr.Type == extract.EventEscape) {
 				role = extract.RoleVictim
 			}
-			if tr.Type == extract.EventArrest && tr.Words[0] == "spent" && !d.accused(m.sp) && !d.isDefendantWord(s) {
+			if custodyPeriod(tr) && !d.accused(m.sp) && !d.isDefendantWord(s) {
 				role = extract.RoleVictim // "X spent three years in Sednaya prison": a detainee, not a suspect
 			}
-			if tr.Verb && agentEvents[tr.Type] && tr.Words[0] != "spent" && d.agentOf(m.sp.b, a) {
+			if tr.Verb && agentEvents[tr.Type] && !custodyPeriod(tr) && d.agentOf(m.sp.b, a) {
 				role = extract.RoleAgent // "he allegedly arrested a civilian": the one who arrested
 			}
 			add(m.person, role)
@@ -424,7 +433,7 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 			if k >= 0 {
 				if p := d.resolvePronoun(k); p != nil && !p.official {
 					role := extract.RoleSubject
-					if tr.Verb && agentEvents[tr.Type] && tr.Words[0] != "spent" && d.agentOf(k+1, a) {
+					if tr.Verb && agentEvents[tr.Type] && !custodyPeriod(tr) && d.agentOf(k+1, a) {
 						role = extract.RoleAgent
 					}
 					add(p, role)
@@ -436,9 +445,20 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 			ev.typ = extract.EventDetention
 		}
 	}
+	if tr.Type == extract.EventTestimony && len(ev.who) == 0 && rememberVerbs[d.toks[a].Fold] {
+		if p := d.speakerAfter(persons, b); p != nil {
+			if p.official {
+				return
+			}
+			add(p, extract.RoleWitness) // "“...,” recalls one of the inmates, X": X's account
+		}
+	}
 	ev.where, ev.sceneWhere = d.whereFor(tr.Type, a, s, !tr.Verb)
 	if !(tr.Type == extract.EventDeathInCustody && corpseWords[tr.Words[0]]) {
 		ev.date = d.dateOf(tr.Type, a, s) // a body handed over in 2014: the handover's date, not the death's
+	}
+	if custodyPeriod(tr) && ev.date != nil && d.endOfCustodyBefore(a, ev.date.FirstTok) {
+		ev.date = nil // "he was held in the red building until his release in January 2017": the end, not the arrest
 	}
 	ev.modality = d.modalityFor(tr.Type, s, a)
 	ev.count = d.countIn(s)
@@ -451,6 +471,47 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 		}
 	}
 	d.events = append(d.events, ev)
+}
+
+// invertedSpeaker reports a person named right after a verb of saying
+// that follows a quotation: "“...,” said X, a survivor", "“...,” recalls
+// 30-year-old X".
+func (d *doc) invertedSpeaker(m span) bool {
+	k := m.a - 1
+	for k > 0 && k > m.a-6 && (d.toks[k].Digits || d.toks[k].Fold == "-" || d.toks[k].Fold == "year" || d.toks[k].Fold == "old" || d.own[k] == ownEpithet || d.own[k] == ownTitle) {
+		k-- // "said 31-year-old X"
+	}
+	if k < 1 || !d.toks[k].Word || !speechVerbs[d.toks[k].Fold] {
+		return false
+	}
+	// the verb follows the quotation or a comma and the name ends the
+	// clause: "“...,” said X, a survivor"; in "the statement, posted on
+	// Monday, said X had" X is the one spoken of
+	f, after := d.fold(k-1), d.fold(m.b)
+	return (f == "," || isCloseQuote(f)) && (after == "," || after == "." || after == "")
+}
+
+// endOfCustodyBefore reports a word that ends a time in custody between
+// the trigger at a and a date at token k: "until his release in 2017".
+func (d *doc) endOfCustodyBefore(a, k int) bool {
+	for j := a + 1; j < k; j++ {
+		switch d.toks[j].Fold {
+		case "until", "till", "before", "after", "release", "released", "freed":
+			return true
+		}
+	}
+	return false
+}
+
+// speakerAfter returns the first person named within a few words after a verb of
+// saying that ends at b: the inverted speaker of "..., recalls X".
+func (d *doc) speakerAfter(persons []mention, b int) *person {
+	for _, m := range persons {
+		if m.sp.a >= b && m.sp.a < b+16 {
+			return m.person
+		}
+	}
+	return nil
 }
 
 // roleNounSubject reports a harm verb at token a whose subject is a

@@ -195,6 +195,15 @@ func (d *doc) fillStatements() {
 			}
 			d.relativeWitnesses[st.who[0].Name] = true
 		}
+		if st.typ == extract.EventStatement && len(st.who) == 1 && d.quotesOwnHarm(st) {
+			// "“I was tortured every day,” X said": the speaker's own account
+			st.typ, st.who[0].Role = extract.EventTestimony, extract.RoleWitness
+			for _, ev := range d.events {
+				if ev.sent == st.sent && ev.typ == extract.EventTortureAllegation && len(ev.who) == 0 {
+					ev.who = []extract.Participant{{Name: st.who[0].Name, Role: extract.RoleVictim}}
+				}
+			}
+		}
 		if st.typ == extract.EventStatement && len(st.who) == 1 && (sufferers[st.who[0].Name] || d.eyewitness(st) || d.tellsOwnCustody(st)) {
 			// what a person the text has detained, tortured or bereaved says
 			// of it is testimony; so is what a speaker says he saw done
@@ -226,11 +235,25 @@ func (d *doc) tellsOwnCustody(st *event) bool {
 	if p := d.personNamed(st.who[0].Name); p == nil || d.speaksForOffice(p) || d.accusedSomewhere(p) {
 		return false // a suspect who says he was held tells of his arrest, not a detainee's account
 	}
+	if ing := d.fold(st.sent.a); rememberingOpeners[ing] && st.trig > st.sent.a && d.ownOrdeal(st.sent.a+1, st.sent) {
+		return true // "Recalling his months in Branch 227, X said ...": the clause before tells his own custody
+	}
 	k := st.trig + 1
+	if d.fold(st.trig) == "told" {
+		// "told Reuters he was held", "told the court she had been detained": past the one told
+		for j := k; j < st.sent.b && j < k+4 && d.toks[j].Word; j++ {
+			if f := d.fold(j); f == "he" || f == "she" || f == "that" {
+				k = j
+				break
+			}
+		}
+	}
 	if d.fold(k) == "that" {
 		k++
 	}
 	switch f := d.fold(k); {
+	case (f == "his" || f == "her") && rememberVerbs[d.fold(st.trig)]:
+		return d.ownOrdeal(k, st.sent) // "X recounted his two years in Sednaya prison"
 	case f == "being":
 		return sufferedVerbs[d.fold(k+1)]
 	case f == "he" || f == "she":
@@ -250,6 +273,80 @@ func (d *doc) tellsOwnCustody(st *event) bool {
 	}
 	return false
 }
+
+// quotesOwnHarm reports a statement whose sentence quotes the speaker in
+// the first person on what was done to him in custody: "“I was tortured
+// every day,” X said", "“They beat us with cables,” said X". A speaker for
+// an office, or one the text accuses, tells of others.
+func (d *doc) quotesOwnHarm(st *event) bool {
+	if p := d.personNamed(st.who[0].Name); p == nil || d.speaksForOffice(p) || p.official || d.accusedSomewhere(p) {
+		return false
+	}
+	quoted := false
+	for k := st.sent.a; k < st.sent.b; k++ {
+		f := d.toks[k].Fold
+		if isOpenQuote(f) || isCloseQuote(f) {
+			quoted = true
+		}
+	}
+	if !quoted {
+		return false
+	}
+	for k := st.sent.a; k < st.sent.b; k++ {
+		f := d.toks[k].Fold
+		if f == "i" || f == "we" {
+			j := k + 1
+			switch d.fold(j) {
+			case "was", "were", "got":
+				j++
+			case "had", "have":
+				if d.fold(j+1) != "been" {
+					continue
+				}
+				j += 2
+			default:
+				continue
+			}
+			if sufferedVerbs[d.fold(j)] {
+				return true
+			}
+		}
+		if (f == "me" || f == "us") && k > st.sent.a && harmVerbs[d.fold(k-1)] {
+			return true
+		}
+	}
+	return false
+}
+
+// harmVerbs are the verbs of what guards did to a detainee: "they beat us".
+var harmVerbs = set(`beat beaten tortured hung hanged whipped flogged electrocuted starved kicked`)
+
+// rememberingOpeners open a sentence with a clause of remembering whose
+// doer is the speaker the sentence names after it.
+var rememberingOpeners = set(`recalling remembering recounting describing`)
+
+// ownOrdeal reports a possessive at token k ("his", "her") whose noun
+// phrase, within a few words, names custody: "his two years in Sednaya
+// prison", "her detention", "his time in Branch 227".
+func (d *doc) ownOrdeal(k int, s sentence) bool {
+	f := d.fold(k)
+	if f != "his" && f != "her" || workNouns[d.fold(k+1)] {
+		return false // "his work at the branch": a post held there, not an ordeal
+	}
+	for j := k + 1; j < s.b && j < k+7; j++ {
+		f := d.toks[j].Fold
+		if custodyWords[f] || d.own[j] == ownFacility || ordealNouns[f] {
+			return true
+		}
+		if !d.toks[j].Word {
+			return false
+		}
+	}
+	return false
+}
+
+// ordealNouns name a person's own custody: "his detention", "her ordeal".
+var ordealNouns = set(`detention imprisonment arrest ordeal captivity abduction`)
 
 // relativeTellsOfCustody reports a statement by a relative of a person the
 // text has detained, tortured or killed, in a sentence that speaks of

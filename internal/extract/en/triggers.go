@@ -50,6 +50,25 @@ func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 		return true // "he had caught tuberculosis": what is caught is an illness, not a person
 	}
 	allegation := tr.Type == extract.EventTortureAllegation || tr.Type == extract.EventExecutionAllegation
+	if !tr.Verb && (dreadedBy[prev] || (prev == "of" || prev == "with") && dreadedBy[prev2]) {
+		return true // "feared arrest", "escaped execution", "threatened with arrest": it did not happen
+	}
+	if allegation && !tr.Verb && (prev == "against" || prev == "the" && prev2 == "against") {
+		return true // "campaigned against executions", "a law against torture": a cause, not an event
+	}
+	if allegation && !tr.Verb && (prev == "about" || prev == "on" || prev == "the" && (prev2 == "about" || prev2 == "on")) && d.workBefore(a, s) {
+		return true // "wrote a book about the torture of prisoners": the subject of a work
+	}
+	if tr.Type == extract.EventExecutionAllegation && (d.toks[a].Fold == "executed" || d.toks[a].Fold == "executing") {
+		for k := b; k < s.b && k < b+3; k++ {
+			if executedThings[d.toks[k].Fold] {
+				return true // "executed a search warrant": carried out, nobody killed
+			}
+		}
+		if beVerbs[prev] && a-2 >= s.a && executedThings[prev2] {
+			return true // "the plan was executed"
+		}
+	}
 	future := prev == "be" && modals[prev2]
 	if future && tr.Type == extract.EventReferral {
 		future = false // "he will be referred to the judiciary": the decision is taken
@@ -99,8 +118,11 @@ func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 			}
 		}
 	case extract.EventArrest:
-		if passiveOnly[strings.Join(tr.Words, " ")] && !passiveAux[prev] {
+		if passiveOnly[strings.Join(tr.Words, " ")] && !passiveAux[prev] && !d.forcesBefore(a, s) {
 			return true // "he was picked up at a checkpoint", but "she picked up the phone at home"
+		}
+		if d.toks[a].Fold == "seized" && next == "with" {
+			return true // "seized with fear"
 		}
 		if (d.toks[a].Fold == "detained" || d.toks[a].Fold == "arrested") && (roleNouns[next] || adjectivalNext[next]) && !d.tok(b).Cap {
 			return true // "detained officers", "arrested men": an adjective
@@ -147,7 +169,7 @@ func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 				}
 			}
 		}
-		if (d.toks[a].Fold == "described" || d.toks[a].Fold == "recounted" || d.toks[a].Fold == "spoke" || d.toks[a].Fold == "interviewed") && !d.victimWordBefore(a, s) {
+		if rememberVerbs[d.toks[a].Fold] && !d.victimWordBefore(a, s) && !d.custodyAfter(a, b, s) {
 			return true
 		}
 	case extract.EventReferral:
@@ -164,8 +186,12 @@ func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 	if tr.Type == extract.EventDeathInCustody && (d.deathOfDetainee(a, s) || d.detaineeSubject(a, s)) {
 		return false // "Amer's death was recorded in June 2014": Amer was arrested before
 	}
+	if tr.Type == extract.EventArrest && !tr.Verb && d.toks[a].Fold == "detention" && ((prev == "his" || prev == "her") &&
+		prev2 != "during" && prev2 != "throughout" && prev2 != "in" && !dreadedBy[prev2] || prev == "s" && isCloseQuote(prev2) && a >= 3 && d.personAt[a-3] != nil) {
+		return false // "after his detention last week at the airport": the arrest, its person the possessor
+	}
 	facility := func(k int) bool {
-		return d.own[k] == ownFacility && (tr.Type == extract.EventDeathInCustody || tr.Words[0] == "spent")
+		return d.own[k] == ownFacility && (tr.Type == extract.EventDeathInCustody || custodyPeriod(tr))
 	}
 	return !tr.NeedsMet(d.toks, b, s.b, facility)
 }
@@ -249,19 +275,69 @@ func (d *doc) deathOfDetainee(a int, s sentence) bool {
 		if m.sp.b > a || a-m.sp.b > 3 {
 			continue
 		}
-		for _, ev := range d.events {
-			if ev.typ != extract.EventArrest && ev.typ != extract.EventDetention {
-				continue
-			}
-			for _, w := range ev.who {
-				if w.Name == m.person.name && w.Role != extract.RoleAgent {
-					return true
-				}
+		if d.heldBefore(m.person.name) {
+			return true
+		}
+	}
+	// "The register states that he died on 3 March 2013", "his death": a
+	// pronoun for a person the text has had arrested and not released, when
+	// nothing after it says the death was of another kind
+	if !intransitiveDeath[d.toks[a].Fold] {
+		return false // "the prisoners he had killed": he did it
+	}
+	k := a - 1
+	if f := d.fold(k); f == "had" || f == "has" {
+		k--
+	}
+	if k < s.a || !(d.fold(k) == "he" || d.fold(k) == "she" || d.fold(k) == "his" || d.fold(k) == "her") || d.otherDeathAfter(a, s) {
+		return false
+	}
+	p := d.resolvePronoun(k)
+	return p != nil && !p.official && d.heldBefore(p.name) && !d.releasedBefore(p.name)
+}
+
+// intransitiveDeath are the death triggers whose subject died.
+var intransitiveDeath = set(`died die dies death perished`)
+
+// heldBefore reports a person an arrest or detention found so far holds
+// (not as the one who arrested).
+func (d *doc) heldBefore(name string) bool {
+	for _, ev := range d.events {
+		if ev.typ != extract.EventArrest && ev.typ != extract.EventDetention {
+			continue
+		}
+		for _, w := range ev.who {
+			if w.Name == name && w.Role != extract.RoleAgent {
+				return true
 			}
 		}
 	}
 	return false
 }
+
+// releasedBefore reports a person a release found so far freed.
+func (d *doc) releasedBefore(name string) bool {
+	for _, ev := range d.events {
+		if ev.typ == extract.EventRelease && hasParticipant(ev.who, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// otherDeathAfter reports a cause or place of death after the trigger at
+// a that is no custody: "he died in a car accident", "died in exile".
+func (d *doc) otherDeathAfter(a int, s sentence) bool {
+	for k := a + 1; k < s.b && k < a+8; k++ {
+		if otherDeaths[d.toks[k].Fold] {
+			return true
+		}
+	}
+	return false
+}
+
+// otherDeaths are causes and places of a death outside custody.
+var otherDeaths = set(`accident crash exile abroad illness cancer natural airstrike airstrikes bombing shelling battle fighting clashes earthquake`)
 
 // detaineeSubject reports a detainee as the subject of a death: "One
 // detainee, Tareq Nassif, died after the beatings".
@@ -295,7 +371,86 @@ func (d *doc) sentencedBefore(a int, s sentence) bool {
 
 // passiveOnly are arrest phrases that report an arrest only in the
 // passive: "was taken from his home", "were picked up by security forces".
-var passiveOnly = map[string]bool{"picked up": true, "taken from": true, "dragged from": true}
+var passiveOnly = map[string]bool{"picked up": true, "taken from": true, "dragged from": true, "seized": true, "taken by": true, "held": true, "taken away": true}
+
+// custodyPeriod reports an arrest trigger that tells a time in custody
+// rather than the arrest itself: "X spent three years in Sednaya", "X was
+// held in Branch 215", "X has been in detention since 2013". Its person is a detainee, not a suspect, and a
+// facility after it stands for the custody word it needs.
+func custodyPeriod(tr extract.Trigger) bool {
+	return tr.Type == extract.EventArrest && (tr.Words[0] == "spent" || tr.Words[0] == "held" || tr.Words[0] == "been")
+}
+
+// forcesBefore reports the forces right before an active verb of arrest:
+// "security forces picked up X", "intelligence agents seized X".
+func (d *doc) forcesBefore(a int, s sentence) bool {
+	for k := a - 1; k >= s.a && k >= a-2; k-- {
+		if forcesNouns[d.toks[k].Fold] || d.own[k] == ownOrg {
+			return true
+		}
+	}
+	return false
+}
+
+// forcesNouns are the doers of an arrest.
+var forcesNouns = set(`forces police agents officers soldiers gunmen troops militiamen`)
+
+// workBefore reports a work (a book, a film, a report) a few words before
+// "about" at the trigger at a: what it is about is its subject, no event.
+func (d *doc) workBefore(a int, s sentence) bool {
+	for k := a - 1; k >= s.a && k >= a-6; k-- {
+		if works[d.toks[k].Fold] {
+			return true
+		}
+	}
+	return false
+}
+
+// works are things made about a subject.
+var works = set(`book books film films documentary documentaries novel novels play plays article articles exhibition exhibitions conference conferences lecture lectures course courses study studies research seminar workshop`)
+
+// workNouns are what a person did at a place: "his work at the branch".
+var workNouns = set(`work job role duties duty post position tasks service career`)
+
+// dreadedBy are the words before an event noun that say it did not happen
+// (yet): "feared arrest", "escaped execution", "the threat of torture".
+var dreadedBy = set(`fear fears feared fearing risk risks risked risking avoid avoids avoided avoiding evade evaded evading escaped escaping dodged threat threats threatened`)
+
+// executedThings are the objects of "executed" in its other sense: "police
+// executed a search warrant", "the plan was executed".
+var executedThings = set(`warrant warrants order orders plan plans operation operations search raid contract contracts project decision decisions decree policy`)
+
+// rememberVerbs tell an account only from a survivor or witness, or of a
+// place of custody named after them: "X recalled his months in Sednaya";
+// "the minister recalled the ambassador" tells none.
+var rememberVerbs = set(`described describe describes recounted recounts recalled recalls remembered remembers spoke interviewed`)
+
+// custodyAfter reports a place or word of custody in the clause after the
+// verb at b ("recounted his two years in Sednaya prison", "spoke of the
+// hunger in Adra prison") told by a person who does not speak for an office.
+func (d *doc) custodyAfter(a, b int, s sentence) bool {
+	if d.bodySpeaks(a, s) {
+		return false
+	}
+	for _, m := range d.sentencePersons(s) {
+		if m.sp.b <= a && (m.person.official || d.speaksForOffice(m.person) || d.accusedSomewhere(m.person)) {
+			return false // "the minister described conditions in the prisons": an office speaks, no survivor
+		}
+	}
+	if f := d.fold(b); (f == "his" || f == "her" || f == "their") && workNouns[d.fold(b+1)] {
+		return false // "described his work at the branch": a post held there, not an ordeal
+	}
+	for k := b; k < s.b && k < b+12; k++ {
+		f := d.toks[k].Fold
+		if f == "as" || f == ";" || f == "." {
+			return false
+		}
+		if custodyWords[f] || d.own[k] == ownFacility {
+			return true
+		}
+	}
+	return false
+}
 
 // passiveAux are the auxiliaries of a passive right before its participle.
 var passiveAux = set(`was were been being`)

@@ -4,6 +4,7 @@ package en
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/athar-project/athar/internal/extract"
 	"github.com/athar-project/athar/internal/model"
@@ -219,8 +220,11 @@ func (d *doc) triggerBetween(r *extract.DateRef, a int) bool {
 	}
 	for k := i; k < j; k++ {
 		for _, tr := range triggers.At(d.toks, k) {
-			if tr.Words[0] == "detention" && !tr.NeedsMet(d.toks, k+len(tr.Words), len(d.toks), nil) {
+			if (tr.Words[0] == "detention" || passiveOnly[strings.Join(tr.Words, " ")]) && !tr.NeedsMet(d.toks, k+len(tr.Words), len(d.toks), nil) {
 				continue // "died in detention on 3 May": a word of custody here, no event of its own
+			}
+			if passiveOnly[strings.Join(tr.Words, " ")] && !passiveAux[d.fold(k-1)] {
+				continue // "detainees held at Sednaya between 2012 and 2015": no arrest of its own
 			}
 			return true
 		}

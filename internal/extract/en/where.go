@@ -112,6 +112,9 @@ func (d *doc) whereFor(typ string, a int, s sentence, nounTrig bool) (where stri
 			d.fold(m.sp.a-4) == "from" && d.fold(m.sp.a-3) == "the" && settlementNouns[d.fold(m.sp.a-2)] && d.fold(m.sp.a-1) == "of" {
 			continue // an origin ("a resident from the city of Daraa"), not where
 		}
+		if prev == "to" && typ != extract.EventEscape && travelWords[d.fold(m.sp.a-2)] {
+			continue // "trying to board a flight to Dubai": where he was going, not where it happened
+		}
 		if prev == "in" && d.fold(m.sp.a-2) == "," && d.originBefore(m.sp.a-2) {
 			continue // "said by phone from Gaziantep, in Turkey": where the speaker is
 		}
@@ -164,6 +167,9 @@ func (d *doc) whereFor(typ string, a int, s sentence, nounTrig bool) (where stri
 	}
 	return best.name, false
 }
+
+// travelWords go before "to" and a destination: "a flight to Dubai".
+var travelWords = set(`flight flights fly flew flying travel travelled traveled travelling traveling trip journey bound heading headed emigrated`)
 
 // sceneEvents take the facility where the story is set when their
 // sentence names no place: what a survivor recounts, what a guard is
