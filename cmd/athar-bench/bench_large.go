@@ -47,46 +47,6 @@ func largeText(mb int) []byte {
 	return b.Bytes()
 }
 
-// bombPDF is a small PDF whose pages all show one content stream of fifty
-// lines, as many pages as make about mb MiB of text: a decompression bomb
-// (issue 18: a 2.4 MB PDF gave 137 MB of text). Its text names nobody.
-func bombPDF(mb int) []byte {
-	var content strings.Builder
-	content.WriteString("BT /F1 12 Tf 72 720 Td 14 TL\n")
-	for i := range 50 {
-		fmt.Fprintf(&content, "(Line %d of a page that every page of this document repeats.) Tj T*\n", i)
-	}
-	content.WriteString("ET")
-	n := mb << 20 / (50 * 62)
-	kids := make([]string, n)
-	for i := range kids {
-		kids[i] = fmt.Sprintf("%d 0 R", 5+i)
-	}
-	objs := []string{
-		"<< /Type /Catalog /Pages 2 0 R >>",
-		fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), n),
-		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", content.Len(), content.String()),
-	}
-	for range n {
-		objs = append(objs, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>")
-	}
-	var b bytes.Buffer
-	b.WriteString("%PDF-1.4\n")
-	offsets := make([]int, len(objs))
-	for i, o := range objs {
-		offsets[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
-	for _, off := range offsets {
-		fmt.Fprintf(&b, "%010d 00000 n \n", off)
-	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
-	return b.Bytes()
-}
-
 func benchLargeCommand(g *globals) *cobra.Command {
 	var sizes string
 	var pdf bool
@@ -176,7 +136,8 @@ func benchLargeOneCommand(g *globals) *cobra.Command {
 			ctx := context.Background()
 			name, data := "large.txt", largeText(mb)
 			if pdf {
-				name, data = "bomb.pdf", bombPDF(mb)
+				// About 3 KB of text a page: as many pages as make mb MiB.
+				name, data = "bomb.pdf", benchgen.BombPDF(mb<<20/(50*62))
 			}
 			st, err := g.openStore(ctx, false)
 			if err != nil {

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/athar-project/athar/internal/benchgen"
 )
 
 // makePDF writes a minimal valid PDF, one page per content stream, with
@@ -137,49 +139,12 @@ func TestPDFTimeout(t *testing.T) {
 	}
 }
 
-// bombPDF is a small PDF of n pages that all show the same content stream
-// of many lines: its text is n times that stream's.
-func bombPDF(n int) []byte {
-	lines := make([]string, 50)
-	for i := range lines {
-		lines[i] = fmt.Sprintf("Line %d of a page that every page of this document repeats.", i)
-	}
-	content := textOp(lines...)
-	kids := make([]string, n)
-	for i := range kids {
-		kids[i] = fmt.Sprintf("%d 0 R", 5+i)
-	}
-	objs := []string{
-		"<< /Type /Catalog /Pages 2 0 R >>",
-		fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), n),
-		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content),
-	}
-	for range n {
-		objs = append(objs, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>")
-	}
-	var b bytes.Buffer
-	b.WriteString("%PDF-1.4\n")
-	offsets := make([]int, len(objs))
-	for i, o := range objs {
-		offsets[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
-	for _, off := range offsets {
-		fmt.Fprintf(&b, "%010d 00000 n \n", off)
-	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
-	return b.Bytes()
-}
-
 // A PDF that expands to more text than a source may hold is refused, with a
 // clear error, as soon as pdftotext's output passes the limit (issue 18,
 // finding 1: a 2.4 MB PDF gave 137 MB of text).
 func TestPDFExpandingPastTheLimit(t *testing.T) {
 	needPoppler(t)
-	data := bombPDF(400) // about 1.2 MB of text from about 60 KB
+	data := benchgen.BombPDF(400) // about 1.2 MB of text from about 60 KB
 	doc, err := Parse(Input{Name: "bomb.pdf", Data: data}, Options{})
 	if err != nil || len(doc.Text) < 1<<20 {
 		t.Fatalf("under the default limit: %d bytes of text, %v", len(doc.Text), err)
