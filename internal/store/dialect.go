@@ -105,10 +105,7 @@ func (s *Store) migrate(ctx context.Context) error {
 	if _, err := p.Up(ctx); err != nil {
 		return fmt.Errorf("migrate %s: %w", s.dialect.name(), err)
 	}
-	if err := s.ensureTotals(ctx); err != nil {
-		return err
-	}
-	return s.ensureReviewClaims(ctx)
+	return s.ensureTotals(ctx)
 }
 
 // MigrationStatus lists each migration and whether it is applied.
