@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"database/sql"
 	"encoding/json"
 	"fmt"
@@ -135,9 +136,12 @@ func killedAfter(t *testing.T, base, args []string, stored int) error {
 }
 
 // countRows asks the database of the store base names (its SQLite file, or
-// the PostgreSQL of --db) for a count, directly: a process stopped mid-write
-// cannot then hold it up (an athar command would wait on its locks). 0 while
-// the database or the table is not there yet.
+// the PostgreSQL of --db) for a count, directly: an athar command would wait
+// on the stopped process's locks. A plain read can wait too, on PostgreSQL,
+// when the process was stopped inside a migration that holds the table
+// (ALTER TABLE takes it whole), so the count gives up after a few seconds:
+// 0 then, as while the database or the table is not there yet, and the
+// process is let go on and asked again.
 func countRows(t *testing.T, base []string, query string) int {
 	t.Helper()
 	var data, dbURL string
@@ -162,8 +166,10 @@ func countRows(t *testing.T, base []string, query string) int {
 		t.Fatal(err)
 	}
 	defer db.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
 	var n int
-	if err := db.QueryRow(query).Scan(&n); err != nil {
+	if err := db.QueryRowContext(ctx, query).Scan(&n); err != nil {
 		return 0
 	}
 	return n
