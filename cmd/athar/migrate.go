@@ -17,8 +17,8 @@ SQLite database is migrated whenever Athar opens it; on PostgreSQL operators may
 prefer to run this explicitly before starting servers and workers.
 
 --rebuild-totals recomputes the totals pages read (claims and their
-independent sources, the sources mentioning each entity) from the statements
-and mentions: they are kept with every write, and built when a store that
+independent sources, the sources mentioning each entity, the review queue's
+claims) from the statements and mentions: they are kept with every write, and built when a store that
 predates them is opened, so this is for repair.`,
 			Args: cobra.NoArgs,
 			RunE: func(cmd *cobra.Command, _ []string) error {

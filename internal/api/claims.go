@@ -66,7 +66,7 @@ type claimOut struct {
 
 type claimsOut struct {
 	Body struct {
-		Total int        `json:"total" doc:"Claims matching the filter."`
+		Total int        `json:"total" doc:"Claims matching the filter (of the whole queue: counted up to 1,000)."`
 		Items []claimOut `json:"items"`
 	}
 }
@@ -94,15 +94,16 @@ func (s *Server) reviewClaims(ctx context.Context, in *claimsIn) (*claimsOut, er
 	if in.Mine {
 		f.AssignedTo = c.user.ID
 	}
-	items, err := s.app.ReviewClaims(ctx, c.viewer, f)
+	page, err := s.app.ReviewClaimPage(ctx, c.viewer, f)
 	if app.KindOf(err) == app.NotFound {
 		return nil, notFound("entity or source")
 	}
 	if err != nil {
 		return nil, s.fail(ctx, "review claims", err)
 	}
+	items := page.Items
 	out := &claimsOut{}
-	out.Body.Total = len(items)
+	out.Body.Total = page.Total
 	if len(items) > limit {
 		items = items[:limit]
 	}

@@ -58,8 +58,12 @@ type ClaimFilter struct {
 	// it); the other filters narrow the claims of the window.
 	Window int
 	// Quoted is how many of the first claims get their sources' sentences
-	// (0: all): a page quotes what it shows, not the whole window.
+	// (0: all): a page quotes what it shows, not the whole window. Of the
+	// queue's kept claims, only these are read.
 	Quoted int
+	// regroup makes the queue group a window of statements, as every
+	// filter did before the claims were kept: for tests comparing the two.
+	regroup bool
 }
 
 // Participant is one of an event claim's participants.
@@ -114,20 +118,55 @@ type ClaimItem struct {
 // ReviewClaims lists the claims awaiting review that v may see, most
 // important first, grouped across sources.
 func (a *App) ReviewClaims(ctx context.Context, v access.Viewer, f ClaimFilter) ([]ClaimItem, error) {
+	p, err := a.ReviewClaimPage(ctx, v, f)
+	return p.Items, err
+}
+
+// ClaimPage is the first claims of the queue and how many there are.
+type ClaimPage struct {
+	Items []ClaimItem
+	// Total is how many claims the filter keeps: of the queue's kept
+	// claims, counted up to the window (f.Window); of an entity's, a
+	// source's or a window's, all of them.
+	Total int
+}
+
+// ReviewClaimPage is ReviewClaims with how many claims the filter keeps.
+// Without an entity, a source, an assignment or a language, the claims
+// are the queue's kept ones (store.ReviewClaimStatements): the first
+// f.Quoted (else f.Window) claims and their statements are read, not a
+// window regrouped. The others group a window of statements on every
+// request, as before.
+func (a *App) ReviewClaimPage(ctx context.Context, v access.Viewer, f ClaimFilter) (ClaimPage, error) {
 	if !v.CanReview() {
-		return nil, forbidden("%s may not review statements (role %s): reviewers and admins do", v.Actor(), v.Role)
+		return ClaimPage{}, forbidden("%s may not review statements (role %s): reviewers and admins do", v.Actor(), v.Role)
 	}
 	if f.Window <= 0 {
 		f.Window = 1000
 	}
 	g := &grouper{ctx: ctx, a: a, v: v, f: f, events: map[string][]model.Statement{}, types: map[string]model.EntityType{},
 		sources: map[string]*model.Source{}, infos: map[string]*model.Source{}}
+	if f.Entity == "" && f.Source == "" && f.AssignedTo == "" && f.Language == "" && !f.regroup {
+		limit := f.Window
+		if f.Quoted > 0 {
+			limit = min(f.Quoted, f.Window)
+		}
+		sts, total, err := a.st.ReviewClaimStatements(ctx, v, store.ReviewClaimsFilter{Type: f.Type, Modality: f.Modality,
+			MinConfidence: f.MinConfidence, Limit: limit}, f.Window)
+		if err != nil {
+			return ClaimPage{}, err
+		}
+		g.window = sts
+		items, err := g.group(sts)
+		return ClaimPage{Items: items, Total: max(total, len(items))}, err
+	}
 	sts, err := g.base()
 	if err != nil {
-		return nil, err
+		return ClaimPage{}, err
 	}
 	g.window = sts
-	return g.group(sts)
+	items, err := g.group(sts)
+	return ClaimPage{Items: items, Total: len(items)}, err
 }
 
 type grouper struct {
@@ -339,6 +378,11 @@ func (g *grouper) group(sts []model.Statement) ([]ClaimItem, error) {
 		}
 		if pi, pj := propRank(out[i].Property), propRank(out[j].Property); pi != pj {
 			return pi < pj
+		}
+		// then by their first statement's id, as the kept claims are
+		// (store.ReviewClaimStatements), and key
+		if fi, fj := firstID(out[i].Statements), firstID(out[j].Statements); fi != fj {
+			return fi < fj
 		}
 		return out[i].Key < out[j].Key
 	})
@@ -850,6 +894,17 @@ func (a *App) manyTargets(ctx context.Context, v access.Viewer, targets []Target
 		out = append(out, st)
 	}
 	return out, nil
+}
+
+// firstID is the least of the statements' ids.
+func firstID(sts []model.Statement) string {
+	first := ""
+	for _, s := range sts {
+		if first == "" || s.ID < first {
+			first = s.ID
+		}
+	}
+	return first
 }
 
 // propRank is a property's place in the vocabulary's order.

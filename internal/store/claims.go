@@ -291,6 +291,7 @@ func (t *Tx) recountStatement(ctx context.Context, id string, change func() erro
 	if err != nil {
 		return err
 	}
+	t.markReview(id, old.entity, old.property)
 	if err := t.countClaim(ctx, old, -1); err != nil {
 		return err
 	}
@@ -301,6 +302,7 @@ func (t *Tx) recountStatement(ctx context.Context, id string, change func() erro
 	if err != nil {
 		return err
 	}
+	t.markReview(id, now.entity, now.property)
 	return t.countClaim(ctx, now, 1)
 }
 
@@ -648,7 +650,8 @@ func totalsMissing(ctx context.Context, q querier) (bool, error) {
 }
 
 // RebuildTotals recomputes every total pages read — of claims, from the
-// statements; of the sources mentioning each entity, from the mentions — in
+// statements; of the sources mentioning each entity, from the mentions; the
+// review queue's claims (review_claims.go) — in
 // one transaction that holds the ledger's lock so that nothing is written
 // meanwhile, and returns how many statements it counted.
 func (s *Store) RebuildTotals(ctx context.Context) (int, error) { return s.rebuildTotals(ctx, false) }
@@ -727,6 +730,10 @@ func (s *Store) rebuildTotals(ctx context.Context, ifMissing bool) (int, error) 
 		if err := b.write(ctx, t); err != nil {
 			return 0, err
 		}
+	}
+	// and the review queue's claims, which are kept the same way
+	if err := t.rebuildReviewClaims(ctx); err != nil {
+		return 0, err
 	}
 	if err := tx.Commit(); err != nil {
 		return 0, fmt.Errorf("commit: %w", err)

@@ -105,7 +105,10 @@ func (s *Store) migrate(ctx context.Context) error {
 	if _, err := p.Up(ctx); err != nil {
 		return fmt.Errorf("migrate %s: %w", s.dialect.name(), err)
 	}
-	return s.ensureTotals(ctx)
+	if err := s.ensureTotals(ctx); err != nil {
+		return err
+	}
+	return s.ensureReviewClaims(ctx)
 }
 
 // MigrationStatus lists each migration and whether it is applied.

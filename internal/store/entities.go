@@ -180,6 +180,7 @@ func (t *Tx) AddStatement(ctx context.Context, st *model.Statement) error {
 	}
 	r := claimRowOf(st)
 	r.value, r.hash = value, hash
+	t.markReview(st.ID, st.EntityID, string(st.Property))
 	return t.countClaim(ctx, r, 1)
 }
 

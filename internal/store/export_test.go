@@ -80,3 +80,7 @@ func (s *Store) FlattenMergeChainsAgain(ctx context.Context) error {
 	}
 	return s.flattenMergeChains(ctx)
 }
+
+// EnsureReviewClaims builds the review queue's kept claims if the store
+// has not (as Open does).
+func (s *Store) EnsureReviewClaims(ctx context.Context) error { return s.ensureReviewClaims(ctx) }

@@ -115,6 +115,7 @@ func (t *Tx) ClearSomeMachineWork(ctx context.Context, sourceID, keep, origin st
 		if err := t.countClaim(ctx, r, -1); err != nil {
 			return out, false, err
 		}
+		t.markReview(id, r.entity, r.property)
 		if err := t.remove(ctx, "statements", id); err != nil {
 			return out, false, err
 		}

@@ -150,6 +150,8 @@ func (t *Tx) readValueKey(ctx context.Context, create bool) ([]byte, error) {
 	}
 	t.valueKey = raw
 	if made {
+		// the review queue's claims key values by their hash from now on
+		t.reviewRebuild = true
 		t.afterCommit = append(t.afterCommit, func() error { t.s.cacheValueKey(raw); return nil })
 	} else {
 		t.s.cacheValueKey(raw)

@@ -265,6 +265,13 @@ func (s *Store) Write(ctx context.Context, actor string, fn func(*Tx) error) err
 		tx.Rollback()
 		return err
 	}
+	if err := t.flushReview(ctx); err != nil {
+		if t.secure {
+			tx.ExecContext(ctx, "PRAGMA secure_delete = OFF")
+		}
+		tx.Rollback()
+		return err
+	}
 	if t.secure {
 		if _, err := tx.ExecContext(ctx, "PRAGMA secure_delete = OFF"); err != nil {
 			tx.Rollback()

@@ -68,6 +68,13 @@ type Tx struct {
 	// statements carried, and of files it wrote to the archive
 	// (LargestWriteBytes).
 	wrote int64
+	// reviewMarks are the statements whose claims in the review queue the
+	// transaction may have changed, reviewGazetteer the entities whose
+	// gazetteer entry did (markReview); flushReview keeps their claims.
+	reviewMarks, reviewGazetteer map[string]bool
+	// reviewRebuild: the transaction made the value key, and the review
+	// queue's claims are built again, keyed by it (flushReview).
+	reviewRebuild bool
 }
 
 // Actor is who the transaction writes as.

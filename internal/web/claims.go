@@ -102,13 +102,14 @@ func (s *Server) claimsShow(w http.ResponseWriter, r *http.Request) {
 	v := st.viewer
 	f, form := claimFilter(r, st.user.ID)
 	f.Quoted = claimsPerPage
-	items, err := s.app.ReviewClaims(ctx, v, f)
+	page, err := s.app.ReviewClaimPage(ctx, v, f)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
+	items := page.Items
 	rd := s.reader(ctx, v)
-	data := claimsData{Filter: form, Return: r.URL.RequestURI(), Total: len(items), Types: claimTypes()}
+	data := claimsData{Filter: form, Return: r.URL.RequestURI(), Total: page.Total, Types: claimTypes()}
 	if form.Entity != "" {
 		ref, err := rd.ref(form.Entity)
 		if err != nil {
