@@ -248,10 +248,11 @@ func TestBrowser(t *testing.T) {
 		chromedp.Click(css("#review-entity")),
 		chromedp.WaitVisible(css("#queue")),
 		shot("review-en"))
-	first := eval(`document.querySelector(".review-item").id`)
+	// The first claim of a value (events, which have none, come first).
+	first := eval(`((document.querySelector(".review-item .review-head .value") || {}).closest?.(".review-item") || {}).id || ""`)
 	value := eval(`(document.querySelector(".review-item .review-head .value") || {}).textContent || ""`)
-	if value == "" {
-		t.Fatal("the first proposed statement has no text value")
+	if first == "" || value == "" {
+		t.Fatal("the person's queue holds no claim of a value")
 	}
 	claimState := func() string {
 		return eval(`[...document.querySelectorAll("li.claim")].filter(li => li.querySelector(".claim-value").textContent.trim() === ` +
@@ -261,10 +262,16 @@ func TestBrowser(t *testing.T) {
 	if st := claimState(); st == "" || strings.Contains(st, "st-confirmed") {
 		t.Fatalf("before review, %q shows as %q", value, st)
 	}
+	// On the page the claim was read from, the person's queue by claim
+	// (the queue by statement orders otherwise), that claim made the
+	// current item and confirmed with its key.
 	do("confirm with the keyboard",
-		chromedp.Navigate(base+"/review?entity="+strings.TrimPrefix(person, "/entities/")),
-		chromedp.WaitVisible(css("#queue")),
-		chromedp.KeyEvent("c"))
+		chromedp.Navigate(base+"/review/claims?entity="+strings.TrimPrefix(person, "/entities/")),
+		chromedp.WaitVisible(css("#queue")))
+	if got := eval(`(document.getElementById(` + fmt.Sprintf("%q", first) + `)?.focus(), document.activeElement.id)`); got != first {
+		t.Fatalf("the claim %s could not be made current (the focus is on %q)", first, got)
+	}
+	do("press c", chromedp.KeyEvent("c"))
 	// The form posts and the queue comes back without the statement.
 	gone := false
 	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline) && !gone; {
