@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/athar-project/athar/internal/extract"
+	"github.com/athar-project/athar/internal/model"
 )
 
 // result converts the working state to the shared Result shape.
@@ -58,11 +59,18 @@ func (d *doc) result() extract.Result {
 			t := ev.date.Text
 			out.DateText = &t
 			if v := ev.date.Date.String(); v != "" {
-				out.Date = &v
-				if end, endRel, ok := d.dateEnd(ev.date); ok && end != ev.date.Date {
+				end, endRel, ok := d.dateEnd(ev.date)
+				switch {
+				case ok && end != ev.date.Date:
+					if ev.date.Relative && endRel && ev.date.Date.Precision != model.PrecisionDay {
+						break // "since last year": words only, as below
+					}
 					e := end.String()
 					out.DateEnd = &e
 					v := extract.RangeStart(ev.date.Date, ev.date.Relative, end, endRel).String()
+					out.Date = &v
+				case vagueRelative(ev.date):
+				default:
 					out.Date = &v
 				}
 			}
@@ -80,6 +88,19 @@ func (d *doc) result() extract.Result {
 		r.Dates = append(r.Dates, dm)
 	}
 	return r
+}
+
+// vagueRelative reports a date read against the published date at less
+// than a day's precision: a week, a month or a year counted from it ("last
+// week", "earlier this month", "in December", "last year", "two years
+// ago"). Such an event keeps the words (date_text) and is given no date:
+// the annotation conventions (shared/eval/dev/README.md) resolve only
+// relative days ("on Thursday", "yesterday") and give vague or year-only
+// dates as words, and a month or year guessed from the published date is
+// wrong as often as the writer meant another one. A range whose end the
+// text writes in full ("between March and October 2014") is not vague.
+func vagueRelative(r *extract.DateRef) bool {
+	return r.Relative && r.Date.Precision != model.PrecisionDay
 }
 
 // quoteSpan is the token span of a sentence.

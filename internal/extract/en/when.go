@@ -38,7 +38,7 @@ func (d *doc) dateOf(typ string, a int, s sentence) *extract.DateRef {
 		if !spoken[typ] && d.dateline[r.FirstTok] {
 			continue // "DAMASCUS, March 14 (Levant Wire) - Syrian forces have detained ...": the day the story was filed
 		}
-		if !spoken[typ] && (d.announcementDate(r) || r.FirstTok > a && d.citationBetween(a, r.FirstTok)) || d.clauseBetween(r, a) || d.triggerBetween(r, a) || accusedFrom >= 0 && r.FirstTok > accusedFrom || d.inRelativeAfter(r, a) || d.inRelativeBefore(r, a) {
+		if !spoken[typ] && (d.announcementDate(r) || r.FirstTok > a && d.citationBetween(a, r.FirstTok)) || d.clauseBetween(r, a) || d.triggerBetween(r, a) || accusedFrom >= 0 && r.FirstTok > accusedFrom || d.inRelativeAfter(r, a) || d.inRelativeBefore(r, a) || d.nearerEarlierTrigger(r, a, s) {
 			continue
 		}
 		if dist := distance(r, a); dist < bestDist {
@@ -219,14 +219,44 @@ func (d *doc) triggerBetween(r *extract.DateRef, a int) bool {
 		i, j = a+1, r.FirstTok
 	}
 	for k := i; k < j; k++ {
-		for _, tr := range triggers.At(d.toks, k) {
-			if (tr.Words[0] == "detention" || passiveOnly[strings.Join(tr.Words, " ")]) && !tr.NeedsMet(d.toks, k+len(tr.Words), len(d.toks), nil) {
-				continue // "died in detention on 3 May": a word of custody here, no event of its own
-			}
-			if passiveOnly[strings.Join(tr.Words, " ")] && !passiveAux[d.fold(k-1)] {
-				continue // "detainees held at Sednaya between 2012 and 2015": no arrest of its own
-			}
+		if d.triggerAt(k) > 0 {
 			return true
+		}
+	}
+	return false
+}
+
+// triggerAt returns the number of words of an event's trigger that starts
+// at token k, or 0.
+func (d *doc) triggerAt(k int) int {
+	for _, tr := range triggers.At(d.toks, k) {
+		if (tr.Words[0] == "detention" || passiveOnly[strings.Join(tr.Words, " ")]) && !tr.NeedsMet(d.toks, k+len(tr.Words), len(d.toks), nil) {
+			continue // "died in detention on 3 May": a word of custody here, no event of its own
+		}
+		if passiveOnly[strings.Join(tr.Words, " ")] && !passiveAux[d.fold(k-1)] {
+			continue // "detainees held at Sednaya between 2012 and 2015": no arrest of its own
+		}
+		return len(tr.Words)
+	}
+	return 0
+}
+
+// nearerEarlierTrigger reports a date before the trigger at a that follows
+// another event's trigger at least as closely as it precedes a: "X was
+// arrested in March 2013 and died in custody in 2015" — March 2013 is the
+// arrest's, not the death's.
+func (d *doc) nearerEarlierTrigger(r *extract.DateRef, a int, s sentence) bool {
+	if r.EndTok > a {
+		return false
+	}
+	after := a - r.EndTok
+	for k := r.FirstTok - 1; k >= s.a && r.FirstTok-k <= after+3; k-- {
+		switch d.fold(k) {
+		case ".", ";", ":", "that":
+			return false
+		}
+		if n := d.triggerAt(k); n > 0 && k+n <= r.FirstTok {
+			return r.FirstTok-(k+n) <= after
 		}
 	}
 	return false
