@@ -82,13 +82,34 @@ func TestRound9Dates(t *testing.T) {
 			text: "Nabil Haddad was arrested two years ago in Hama.",
 			want: []string{"arrest Nabil Haddad -"},
 		}, {
-			name: "a month without a year is no date",
+			name: "a month without a year is the latest such month",
 			text: "Nabil Haddad fled to Jordan in December and remains at large.",
-			want: []string{"escape Nabil Haddad -"},
+			want: []string{"escape Nabil Haddad 2024-12"},
 		}, {
-			name: "earlier this month is no date",
-			text: "Nabil Haddad was detained earlier this month at a checkpoint near Hama.",
+			name: "last month",
+			text: "Nabil Haddad was detained last month at a checkpoint near Hama.",
+			want: []string{"arrest Nabil Haddad 2025-02"},
+		}, {
+			name: "a part of a month without a year is no date",
+			text: "Nabil Haddad was arrested in late January in Tartus.",
 			want: []string{"arrest Nabil Haddad -"},
+		}, {
+			name: "a part of a month with its year is the month",
+			text: "Nabil Haddad was arrested in late January 2013 in Tartus.",
+			want: []string{"arrest Nabil Haddad 2013-01"},
+		}, {
+			name: "last week inside one month is still no date",
+			text: "Nabil Haddad was arrested last week in Hama.",
+			pub:  model.DayDate(2025, 3, 20),
+			want: []string{"arrest Nabil Haddad -"},
+		}, {
+			name: "three months ago is no date",
+			text: "Nabil Haddad was arrested three months ago in Hama.",
+			want: []string{"arrest Nabil Haddad -"},
+		}, {
+			name: "arrested in a month and confessed: the month is the arrest's",
+			text: "Nabil Haddad was arrested in January and confessed during interrogation.",
+			want: []string{"arrest Nabil Haddad 2025-01", "confession Nabil Haddad -"},
 		}, {
 			name: "last year is no date",
 			text: "Nabil Haddad was arrested in Germany last year.",
@@ -163,6 +184,115 @@ func TestRound9Dates(t *testing.T) {
 			text:    "Nabil Haddad is accused of torturing detainees at Branch 215 between 2012 and 2014.",
 			want:    []string{"torture_allegation Nabil Haddad 2012/2014"},
 			notWant: []string{"torture_allegation Nabil Haddad 2014 "},
+		},
+		// more ways a report dates itself
+		{
+			name:    "arrested, the ministry said on Tuesday",
+			text:    "Nabil Haddad was arrested in Bavaria, the ministry said on Tuesday.",
+			want:    []string{"arrest Nabil Haddad -"},
+			notWant: []string{"arrest Nabil Haddad 2025"},
+		}, {
+			name: "arrested on Tuesday, the ministry said",
+			text: "Nabil Haddad was arrested on Tuesday in Bavaria, the ministry said.",
+			want: []string{"arrest Nabil Haddad 2025-03-04"},
+		}, {
+			name:    "a sentence that opens with the day of the announcement",
+			text:    "On Tuesday, the interior ministry announced the arrest of Nabil Haddad in Tartus.",
+			notWant: []string{"arrest Nabil Haddad 2025"},
+		}, {
+			name:    "a death confirmed on a day",
+			text:    "The death of Fadi Jaber in Sednaya prison was confirmed on Sunday by his family.",
+			notWant: []string{"death_in_custody Fadi Jaber 2025"},
+		}, {
+			name: "the trial opened on a day",
+			text: "The trial of Nabil Haddad opened in Koblenz on Tuesday.",
+			want: []string{"trial Nabil Haddad 2025-03-04"},
+		}, {
+			name:    "sentenced in a month for crimes of a range",
+			text:    "Nabil Haddad was sentenced in January 2024 to life in prison for crimes against humanity committed at Branch 251 between 2011 and 2012.",
+			want:    []string{"conviction Nabil Haddad 2024-01"},
+			notWant: []string{"conviction Nabil Haddad 2011"},
+		}, {
+			name:    "a death three months after an arrest",
+			text:    "Fadi Jaber died in Sednaya prison on 12 May 2014, three months after his arrest at a checkpoint.",
+			want:    []string{"death_in_custody Fadi Jaber 2014-05-12"},
+			notWant: []string{"arrest Fadi Jaber 2014"},
+		}, {
+			name:    "three events, two dates",
+			text:    "Fadi Jaber was arrested in 2011, tortured for months and executed in Sednaya prison in 2013.",
+			want:    []string{"arrest Fadi Jaber 2011", "execution_allegation Fadi Jaber 2013"},
+			notWant: []string{"torture_allegation Fadi Jaber 2", "arrest Fadi Jaber 2013", "execution_allegation Fadi Jaber 2011"},
+		}, {
+			name:    "a transfer's year is not the execution's",
+			text:    "In 2016, Fadi Jaber was transferred to Sednaya prison, where he was executed a year later.",
+			notWant: []string{"execution_allegation Fadi Jaber 2016"},
+		}, {
+			name:    "documented in a year that",
+			text:    "Human Rights Watch documented in 2015 that Fadi Jaber had been tortured at Branch 215.",
+			notWant: []string{"torture_allegation Fadi Jaber 2015"},
+		}, {
+			name:    "a week after his arrest",
+			text:    "On Monday, Nabil Haddad appeared before an investigating judge, a week after his arrest in Bavaria.",
+			notWant: []string{"arrest Nabil Haddad 2025"},
+		}, {
+			name:    "a semicolon between an arrest and a death",
+			text:    "Fadi Jaber was detained in 2012; his family learned of his death in Sednaya prison three years later.",
+			want:    []string{"arrest Fadi Jaber 2012"},
+			notWant: []string{"death_in_custody Fadi Jaber 2012"},
+		},
+		// a date that belongs to a description or a point of reference
+		{
+			name:    "an apposition's years are not the arrest's",
+			text:    "Nabil Haddad, a former guard at Sednaya prison between 2011 and 2014, was arrested in Latakia.",
+			want:    []string{"arrest Nabil Haddad -"},
+			notWant: []string{"arrest Nabil Haddad 2"},
+		}, {
+			name: "a date set off by commas after the subject is still the event's",
+			text: "The court, in May 2024, convicted Nabil Haddad of torture.",
+			want: []string{"conviction Nabil Haddad 2024-05"},
+		}, {
+			name:    "after the fall of the government in a month",
+			text:    "After the fall of the Assad government in December 2024, Nabil Haddad fled to Lebanon.",
+			want:    []string{"escape Nabil Haddad -"},
+			notWant: []string{"escape Nabil Haddad 2024"},
+		}, {
+			name:    "since the fall of the government",
+			text:    "Since the fall of Assad in December 2024, the new authorities have arrested Nabil Haddad and two other officers.",
+			notWant: []string{"arrest Nabil Haddad 2024"},
+		}, {
+			name: "after his arrest in a year: the arrest's date",
+			text: "Nabil Haddad was tortured in Branch 215 in the months after his arrest in 2012.",
+			want: []string{"arrest Nabil Haddad 2012", "torture_allegation Nabil Haddad -"},
+		}, {
+			name:    "a range's end alone is never the date",
+			text:    "Witnesses said Nabil Haddad tortured detainees at Branch 215 from 2012 until 2014, and he was arrested in Germany.",
+			notWant: []string{"torture_allegation Nabil Haddad 2014", "arrest Nabil Haddad 2014"},
+		},
+		// the day of a verdict or an accusation is not the crime's
+		{
+			name:    "found guilty of torture on a day",
+			text:    "A Vienna court on Wednesday found Nabil Haddad guilty of torture and sentenced him to 12 years in prison.",
+			notWant: []string{"torture_allegation Nabil Haddad 2025"},
+		}, {
+			name:    "sought over a massacre",
+			text:    "The ministry on Monday named Nabil Haddad among five men it is seeking over the massacre of civilians in Tadamon.",
+			notWant: []string{"execution_allegation Nabil Haddad 2025"},
+		}, {
+			name: "years of service the suspicion is about",
+			text: "Nabil Haddad supervised a wing of Sednaya prison between 2015 and 2020 and is suspected of involvement in the torture of detainees.",
+			want: []string{"torture_allegation Nabil Haddad 2015/2020"},
+		},
+		// a range of days is given its month
+		{
+			name:    "between two days of a month",
+			text:    "Security forces arrested Nabil Haddad and Fadi Jaber between 20 and 31 August, the ministry said.",
+			pub:     model.DayDate(2025, 9, 3),
+			want:    []string{"arrest Nabil Haddad 2025-08"},
+			notWant: []string{"arrest Nabil Haddad 2025-08-31"},
+		}, {
+			name: "a month's days with a hyphen and a year",
+			text: "The trial of Nabil Haddad was held in Paris on May 21-24, 2024.",
+			want: []string{"trial Nabil Haddad 2024-05"},
 		},
 		// a date told with the event in the sentence before does not carry
 		{
