@@ -326,3 +326,59 @@ func TestRound9Dates(t *testing.T) {
 		})
 	}
 }
+
+// TestRound9BackReference: an event told of a person by a pronoun, a title
+// or a description ("he", "the officer", "the former detainee", "the
+// suspect") has the person last named in that role in the paragraph as its
+// participant; a description that fits nobody named, or only an official,
+// binds to nobody. The sentences are the project's own; the names are
+// invented.
+func TestRound9BackReference(t *testing.T) {
+	pub := model.DayDate(2025, 3, 8)
+	for _, c := range []roleCase{
+		{
+			name:  "the officer: the officer named before",
+			text:  "Security forces detained Nabil Haddad, a former officer at Branch 215, in Latakia. The officer is accused of torturing detainees.",
+			roles: []string{"torture_allegation Nabil Haddad perpetrator"},
+		}, {
+			name:  "the former detainee told the court",
+			text:  "Fadi Jaber was held at Branch 215 for two years. The former detainee told the court that guards beat him every day.",
+			roles: []string{"testimony Fadi Jaber witness"},
+		}, {
+			name:  "the suspect was arrested",
+			text:  "Prosecutors in Koblenz charged Nabil Haddad with crimes against humanity. The suspect was arrested in Bavaria in 2023.",
+			roles: []string{"arrest Nabil Haddad subject"},
+		}, {
+			name:     "the guard, not the detainee named nearer",
+			text:     "Nabil Haddad, a former guard, beat Fadi Jaber, a detainee from Homs, in 2013. The guard was arrested in Berlin in 2023.",
+			roles:    []string{"arrest Nabil Haddad subject"},
+			notRoles: []string{"arrest Fadi Jaber"},
+		}, {
+			name:  "the colonel: the colonel named before",
+			text:  "Colonel Nabil Haddad ran the interrogation wing. Survivors say the colonel ordered the execution of dozens of detainees.",
+			roles: []string{"execution_allegation Nabil Haddad perpetrator"},
+		}, {
+			name:  "he: the subject of the sentence before",
+			text:  "Nabil Haddad served as a warden at Sednaya prison until 2015. He was arrested in Latakia on Monday.",
+			roles: []string{"arrest Nabil Haddad subject"},
+		}, {
+			name:     "the officer, not the minister who announced it",
+			text:     "Interior Minister Anas Qattan announced the operation on Sunday. The officer was arrested at his home in Jableh.",
+			notRoles: []string{"arrest Anas Qattan"},
+		}, {
+			name:     "he does not bind to a woman",
+			text:     "Rana Sabbagh runs a group for the families of the missing. He was arrested at a checkpoint in 2012.",
+			notRoles: []string{"arrest Rana Sabbagh"},
+		}, {
+			name:     "the officer, not the journalist quoted",
+			text:     "Reporter Lina Odeh covered the trial for a local paper. The officer was arrested in Homs.",
+			notRoles: []string{"arrest Lina Odeh"},
+		}, {
+			name:     "the suspect, not a victim named before",
+			text:     "Fadi Jaber died in Sednaya prison in 2014. The suspect was arrested in Homs last week.",
+			notRoles: []string{"arrest Fadi Jaber"},
+		},
+	} {
+		runRoleCase(t, pub, c)
+	}
+}
