@@ -176,6 +176,10 @@ func TestRound9Dates(t *testing.T) {
 			text:    "Fadi Jaber died in Sednaya prison, but his family only learned of his death in 2018.",
 			notWant: []string{"death_in_custody Fadi Jaber 2018"},
 		}, {
+			name:    "the year news of a death came is not the death's",
+			text:    "Karim Nassar and Walid Nassar were detained in Harasta in 2012. Their families received news of their deaths in prison in 2018.",
+			want:    []string{"arrest Karim Nassar 2012", "death_in_custody Karim Nassar -"},
+			notWant: []string{"death_in_custody Karim Nassar 2018"},		}, {
 			name:    "a death certificate's year is not the death's",
 			text:    "Fadi Jaber died in Sednaya prison, according to a death certificate issued in 2018.",
 			notWant: []string{"death_in_custody Fadi Jaber 2018"},
@@ -377,6 +381,23 @@ func TestRound9BackReference(t *testing.T) {
 			name:     "the suspect, not a victim named before",
 			text:     "Fadi Jaber died in Sednaya prison in 2014. The suspect was arrested in Homs last week.",
 			notRoles: []string{"arrest Fadi Jaber"},
+		},
+		{
+			name:  "their deaths: the two arrested together",
+			text:  "The case concerns Karim Nassar and his son Walid, who were arrested by intelligence officers in Damascus in 2013. Their families received news of their deaths in prison in 2018.",
+			roles: []string{"death_in_custody Karim Nassar victim", "death_in_custody Walid victim"},
+		}, {
+			name:  "they died: the two arrested before",
+			text:  "Karim Nassar and Walid Nassar were detained by Air Force Intelligence in Harasta in 2012. They died in Sednaya prison two years later.",
+			roles: []string{"death_in_custody Karim Nassar victim", "death_in_custody Walid Nassar victim"},
+		}, {
+			name:     "their deaths after one person's event: nobody",
+			text:     "Karim Nassar was arrested in 2013. Their families received news of deaths in prison in 2018.",
+			notRoles: []string{"death_in_custody Karim Nassar"},
+		}, {
+			name:     "their, after a third person is named: nobody",
+			text:     "Karim Nassar and his son Walid were arrested in 2013. Lawyer Rami Sayegh said their deaths in prison were never confirmed.",
+			notRoles: []string{"death_in_custody Karim Nassar", "death_in_custody Walid"},
 		},
 	} {
 		runRoleCase(t, pub, c)
