@@ -179,7 +179,7 @@ func TestRound9Dates(t *testing.T) {
 			name:    "the year news of a death came is not the death's",
 			text:    "Karim Nassar and Walid Nassar were detained in Harasta in 2012. Their families received news of their deaths in prison in 2018.",
 			want:    []string{"arrest Karim Nassar 2012", "death_in_custody Karim Nassar -"},
-			notWant: []string{"death_in_custody Karim Nassar 2018"},		}, {
+			notWant: []string{"death_in_custody Karim Nassar 2018"}}, {
 			name:    "a death certificate's year is not the death's",
 			text:    "Fadi Jaber died in Sednaya prison, according to a death certificate issued in 2018.",
 			notWant: []string{"death_in_custody Fadi Jaber 2018"},
