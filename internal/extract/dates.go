@@ -167,6 +167,9 @@ func (lex *DateLexicon) dateAt(s string, toks []Token, i int, pub model.Date) (D
 		if j < len(toks) {
 			if d := dayNumber(lex, toks[j]); d > 0 && yearNumber(toks[j]) == 0 {
 				k := j + 1
+				if k+1 < len(toks) && (toks[k].Fold == "-" || toks[k].Fold == "–") && dayNumber(lex, toks[k+1]) > d {
+					k += 2 // "May 21-24, 2024": the range's year is the start's
+				}
 				if k2 := lex.skip(toks, k); k2 < len(toks) {
 					if y := yearNumber(toks[k2]); y > 0 && valid(y, m, d) {
 						return mk(k2+1, model.DayDate(y, m, d), false)

@@ -42,6 +42,7 @@ func TestFindDates(t *testing.T) {
 		{"arrested last year", "2024", "last year", pub},
 		{"two weeks and 3 days ago", "2024-12-31", "3 days ago", pub},
 		{"Jan. 3, 2025", "2025-01-03", "Jan. 3, 2025", model.Date{}},
+		{"held on May 21-24, 2024 in Paris", "2024-05-21", "May 21-24, 2024", model.Date{}},
 	}
 	for _, tt := range tests {
 		toks := Tokenize(tt.text)

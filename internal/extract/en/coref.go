@@ -393,7 +393,7 @@ func (d *doc) resolveDescription(k int) *person {
 		if p.official || d.inRegimeContext(m) || d.isSpeaker(m) || d.own[m.a] == ownEpithet {
 			continue
 		}
-		if p.victim != victim {
+		if p.victim != victim || !victim && d.sufferedSoFar(p) {
 			if victim && d.sentOf[m.a] >= d.sentOf[k]-1 && !p.victim && d.firstPersonOf(d.sentOf[m.a]) == p {
 				p.victim = true // "X, a resident of Daraa, escaped ... The former detainee told ...": X
 				return p
@@ -408,6 +408,21 @@ func (d *doc) resolveDescription(k int) *person {
 		return p
 	}
 	return nil
+}
+
+// sufferedSoFar reports a person an event found so far has as its victim
+// ("X died in Sednaya prison in 2014. The suspect was arrested ...": the
+// suspect is not X). The victim mark itself is set once all events are
+// read, after the descriptions are resolved.
+func (d *doc) sufferedSoFar(p *person) bool {
+	for _, ev := range d.events {
+		for _, w := range ev.who {
+			if w.Role == extract.RoleVictim && w.Name == p.name {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // firstPersonOf returns the first person a sentence names.

@@ -3,6 +3,7 @@ package en
 // Step 2: who took part, and in what role.
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/athar-project/athar/internal/extract"
@@ -325,8 +326,8 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 			if m.person.official || d.isSpeaker(m.sp) || d.witnessed(m.sp, a) {
 				continue // "X testified that her brother died": X did not
 			}
-			if m.person.victim || d.passiveVictim(m.sp.b) || d.harmObject(m.sp) == a {
-				add(m.person, extract.RoleVictim) // "the death in custody of X"
+			if m.person.victim || d.passiveVictim(m.sp.b) || d.harmObject(m.sp) == a || tr.Type == extract.EventDeathInCustody && m.sp.a < s.a {
+				add(m.person, extract.RoleVictim) // "the death in custody of X"; "They died in Sednaya": the two named before
 			} else if tr.Verb && tr.Type == extract.EventDeathInCustody && m.sp.b+1 == a && d.fold(m.sp.b) == "," && d.fold(m.sp.a-1) == "," {
 				add(m.person, extract.RoleVictim) // "Rahmoun's brother, Munir, died at the branch": the apposition is the subject
 			}
@@ -445,6 +446,18 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 			ev.typ = extract.EventDetention
 		}
 	}
+	if len(ev.who) == 0 && (tr.Type == extract.EventDeathInCustody || tr.Type == extract.EventArrest) && d.pluralPronounOf(a) {
+		for _, p := range d.pluralReferent(a) {
+			role := extract.RoleSubject
+			if tr.Type == extract.EventDeathInCustody || p.victim {
+				role = extract.RoleVictim
+			}
+			add(p, role)
+		}
+		if tr.Type == extract.EventArrest && len(ev.who) > 0 && allVictims(ev.who) {
+			ev.typ = extract.EventDetention
+		}
+	}
 	if tr.Type == extract.EventTestimony && len(ev.who) == 0 && rememberVerbs[d.toks[a].Fold] {
 		if p := d.speakerAfter(persons, b); p != nil {
 			if p.official {
@@ -454,7 +467,7 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 		}
 	}
 	ev.where, ev.sceneWhere = d.whereFor(tr.Type, a, s, !tr.Verb)
-	if !(tr.Type == extract.EventDeathInCustody && corpseWords[tr.Words[0]]) {
+	if !(tr.Type == extract.EventDeathInCustody && (corpseWords[tr.Words[0]] || d.newsOfDeath(a))) {
 		ev.date = d.dateOf(tr.Type, a, s) // a body handed over in 2014: the handover's date, not the death's
 	}
 	if custodyPeriod(tr) && ev.date != nil && d.endOfCustodyBefore(a, ev.date.FirstTok) {
@@ -1100,3 +1113,79 @@ func (d *doc) sufferedBefore(p *person) bool {
 	}
 	return false
 }
+
+// pluralPronounOf reports a plural pronoun that the event at trigger a is
+// told of: "their deaths", "their arrest", "they were arrested", "they
+// died".
+func (d *doc) pluralPronounOf(a int) bool {
+	switch {
+	case d.fold(a-1) == "their":
+		return true
+	case d.fold(a-1) == "they":
+		return true
+	case d.fold(a-2) == "they" && (beVerbs[d.fold(a-1)] || d.fold(a-1) == "had" || d.fold(a-1) == "both"):
+		return true
+	case d.fold(a-3) == "they" && d.fold(a-2) == "had" && d.fold(a-1) == "been":
+		return true
+	}
+	return false
+}
+
+// pluralReferent returns whom a plural pronoun before the trigger at a
+// stands for: the persons of the last event of the paragraph that names
+// two or more and no official ("X and his son Y, who were arrested by ...
+// Their families received news of their deaths in prison": X and Y), when
+// no other person is named between that event and the pronoun; else nil.
+func (d *doc) pluralReferent(a int) []*person {
+	for i := len(d.events) - 1; i >= 0; i-- {
+		ev := d.events[i]
+		if ev.trig >= a {
+			continue
+		}
+		for k := ev.trig + 1; k <= a; k++ {
+			if d.toks[k].Newlines > 0 {
+				return nil // another paragraph
+			}
+		}
+		var ps []*person
+		for _, w := range ev.who {
+			p := d.personNamed(w.Name)
+			if p == nil || p.official {
+				return nil
+			}
+			ps = append(ps, p)
+		}
+		if len(ps) < 2 {
+			if len(ps) == 1 {
+				return nil // "their" after one person's event: a family, not two persons
+			}
+			continue
+		}
+		for k := ev.sent.b; k < a; k++ {
+			if p, _ := d.mentionAt(k); p != nil && !slices.Contains(ps, p) {
+				return nil
+			}
+		}
+		return ps
+	}
+	return nil
+}
+
+// newsOfDeath reports a death told as the news of it: "received news of
+// their deaths in prison in 2018", "learned of his death in 2016", "were
+// informed of her death": the date is the day the news came, not the
+// death's.
+func (d *doc) newsOfDeath(a int) bool {
+	for k := a - 1; k >= 0 && k >= a-4; k-- {
+		switch f := d.fold(k); {
+		case f == "of" && newsWords[d.fold(k-1)]:
+			return true
+		case f == "," || f == "." || f == ";":
+			return false
+		}
+	}
+	return false
+}
+
+// newsWords report that news of something came.
+var newsWords = set(`news word learned learnt learn informed notified notification told heard`)

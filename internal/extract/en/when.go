@@ -27,10 +27,17 @@ func (d *doc) dateOf(typ string, a int, s sentence) *extract.DateRef {
 	case defendantEvents[typ] || typ == extract.EventDetention || typ == extract.EventSentence || typ == extract.EventAcquittal:
 		accusedFrom = d.allegationAfter(a, s)
 	}
+	allegedFrom := -1
+	if typ == extract.EventTortureAllegation || typ == extract.EventExecutionAllegation {
+		allegedFrom = d.allegationBefore(a, s)
+	}
 	for k := range d.dates {
 		r := &d.dates[k]
 		if r.FirstTok < s.a || r.EndTok > s.b {
 			continue
+		}
+		if allegedFrom >= 0 && r.EndTok <= allegedFrom && !d.wordBetween("and", r.EndTok, allegedFrom) {
+			continue // "a court on Wednesday found X guilty of torture": the verdict's day, not the torture's
 		}
 		if spoken[typ] && !d.speechDate(r, a, s) {
 			continue // "a photograph taken at a wedding in 2010,” she said": the words' date, not the speaking's
@@ -38,7 +45,7 @@ func (d *doc) dateOf(typ string, a int, s sentence) *extract.DateRef {
 		if !spoken[typ] && d.dateline[r.FirstTok] {
 			continue // "DAMASCUS, March 14 (Levant Wire) - Syrian forces have detained ...": the day the story was filed
 		}
-		if !spoken[typ] && (d.announcementDate(r) || r.FirstTok > a && d.citationBetween(a, r.FirstTok)) || d.clauseBetween(r, a) || d.triggerBetween(r, a) || accusedFrom >= 0 && r.FirstTok > accusedFrom || d.inRelativeAfter(r, a) || d.inRelativeBefore(r, a) {
+		if !spoken[typ] && (d.announcementDate(r) || r.FirstTok > a && d.citationBetween(a, r.FirstTok)) || d.clauseBetween(r, a) || d.triggerBetween(r, a) || accusedFrom >= 0 && r.FirstTok > accusedFrom || d.inRelativeAfter(r, a) || d.inRelativeBefore(r, a) || d.nearerEarlierTrigger(r, a, s) || d.rangeEnd(r) || d.referencePoint(r, a) {
 			continue
 		}
 		if dist := distance(r, a); dist < bestDist {
@@ -47,6 +54,40 @@ func (d *doc) dateOf(typ string, a int, s sentence) *extract.DateRef {
 	}
 	return best
 }
+
+// allegationBefore returns where, before the trigger at a, the phrase
+// opens that says what someone is accused, charged, found guilty or
+// sought over ("found X guilty of torture", "seeking over the Tadamon
+// massacre"), or -1: a date before it dates the accusing, not the crime.
+func (d *doc) allegationBefore(a int, s sentence) int {
+	for k := a - 1; k >= s.a && k >= a-12; k-- {
+		f := d.fold(k)
+		switch {
+		case f == "." || f == ";" || f == ":" || f == "that":
+			return -1
+		case allegationOpeners[f]:
+			return k
+		case f == "over" && (d.fold(k+1) == "the" || d.fold(k+1) == "his" || d.fold(k+1) == "her" || d.fold(k+1) == "their"):
+			return k
+		}
+	}
+	return -1
+}
+
+// wordBetween reports the word w among tokens i to j-1: "supervised a wing
+// between 2015 and 2020 and is suspected of torture" — the years are the
+// supervising's, which the suspicion is about, not the day of a verdict.
+func (d *doc) wordBetween(w string, i, j int) bool {
+	for k := i; k < j; k++ {
+		if d.fold(k) == w {
+			return true
+		}
+	}
+	return false
+}
+
+// allegationOpeners open what a person is accused of.
+var allegationOpeners = set(`accused accusing accusation accusations suspicion suspected charged charges charging guilty convicted convicting sentenced sentencing complicity involvement`)
 
 // inRelativeBefore reports a date inside a relative clause set off by
 // commas that ends just before the trigger at a: "X, who was detained in
@@ -59,13 +100,60 @@ func (d *doc) inRelativeBefore(r *extract.DateRef, a int) bool {
 	for k := r.FirstTok - 1; k >= 0 && k >= r.FirstTok-15; k-- {
 		switch d.fold(k) {
 		case ",":
-			return relatives[d.fold(k+1)]
+			return relatives[d.fold(k+1)] || appositionOpeners[d.fold(k+1)] && k > 0 && d.toks[k-1].Cap
 		case ".", ";", ":":
 			return false
 		}
 	}
 	return false
 }
+
+// appositionOpeners open a description set off by commas after a name:
+// "X, a former guard at Sednaya prison between 2011 and 2014, was
+// arrested": the years are the description's.
+var appositionOpeners = set(`a an the former ex`)
+
+// rangeEnd reports a date that ends a range the text writes ("between 2011
+// and 2014", "from March to June 2013"): an event dated by the range takes
+// its start, never its end alone.
+func (d *doc) rangeEnd(r *extract.DateRef) bool {
+	for k := range d.dates {
+		e := &d.dates[k]
+		if e.EndTok < r.FirstTok && r.FirstTok-e.EndTok <= 1 && e.FirstTok != r.FirstTok {
+			if _, _, ok := d.dateEnd(e); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// referencePoint reports a date that marks what an event came after, before
+// or since rather than when it happened: "After the fall of the government
+// in December 2024, X fled to Lebanon", "since the start of the uprising in
+// 2011". The preposition opens a phrase of its own before the date, with
+// no trigger of an event in it (an event's date there is that event's:
+// "after his arrest in 2012").
+func (d *doc) referencePoint(r *extract.DateRef, a int) bool {
+	if r.FirstTok <= a && r.EndTok > a {
+		return false
+	}
+	for k := r.FirstTok - 1; k >= 0 && k >= r.FirstTok-8; k-- {
+		f := d.fold(k)
+		switch {
+		case k == a || d.triggerAt(k) > 0:
+			return false
+		case f == "," || f == "." || f == ";" || f == ":":
+			return false
+		case referenceWords[f]:
+			return k+1 < r.FirstTok && (d.fold(k+1) == "the" || d.fold(k+1) == "his" || d.fold(k+1) == "her" || d.fold(k+1) == "their")
+		}
+	}
+	return false
+}
+
+// referenceWords open a phrase that dates what an event is measured from.
+var referenceWords = set(`after since following before until`)
 
 // distance is how far a date is from token a; a date after the trigger
 // reads more naturally ("arrested in Homs on Thursday").
@@ -219,14 +307,44 @@ func (d *doc) triggerBetween(r *extract.DateRef, a int) bool {
 		i, j = a+1, r.FirstTok
 	}
 	for k := i; k < j; k++ {
-		for _, tr := range triggers.At(d.toks, k) {
-			if (tr.Words[0] == "detention" || passiveOnly[strings.Join(tr.Words, " ")]) && !tr.NeedsMet(d.toks, k+len(tr.Words), len(d.toks), nil) {
-				continue // "died in detention on 3 May": a word of custody here, no event of its own
-			}
-			if passiveOnly[strings.Join(tr.Words, " ")] && !passiveAux[d.fold(k-1)] {
-				continue // "detainees held at Sednaya between 2012 and 2015": no arrest of its own
-			}
+		if d.triggerAt(k) > 0 {
 			return true
+		}
+	}
+	return false
+}
+
+// triggerAt returns the number of words of an event's trigger that starts
+// at token k, or 0.
+func (d *doc) triggerAt(k int) int {
+	for _, tr := range triggers.At(d.toks, k) {
+		if (tr.Words[0] == "detention" || passiveOnly[strings.Join(tr.Words, " ")]) && !tr.NeedsMet(d.toks, k+len(tr.Words), len(d.toks), nil) {
+			continue // "died in detention on 3 May": a word of custody here, no event of its own
+		}
+		if passiveOnly[strings.Join(tr.Words, " ")] && !passiveAux[d.fold(k-1)] {
+			continue // "detainees held at Sednaya between 2012 and 2015": no arrest of its own
+		}
+		return len(tr.Words)
+	}
+	return 0
+}
+
+// nearerEarlierTrigger reports a date before the trigger at a that follows
+// another event's trigger at least as closely as it precedes a: "X was
+// arrested in March 2013 and died in custody in 2015" — March 2013 is the
+// arrest's, not the death's.
+func (d *doc) nearerEarlierTrigger(r *extract.DateRef, a int, s sentence) bool {
+	if r.EndTok > a {
+		return false
+	}
+	after := a - r.EndTok
+	for k := r.FirstTok - 1; k >= s.a && r.FirstTok-k <= after+3; k-- {
+		switch d.fold(k) {
+		case ".", ";", ":", "that":
+			return false
+		}
+		if n := d.triggerAt(k); n > 0 && k+n <= r.FirstTok {
+			return r.FirstTok-(k+n) <= after
 		}
 	}
 	return false
