@@ -3,6 +3,8 @@ package ar
 import (
 	"sort"
 
+	"github.com/athar-project/athar/internal/model"
+
 	"github.com/athar-project/athar/internal/extract"
 )
 
@@ -13,7 +15,11 @@ import (
 // ("قضت المحكمة، اليوم الاثنين، … بعد محاكمة"), the other's.
 func (d *doc) dateFor(ev *event, s sentence, verbs, sayings []int) *dateRef {
 	typ, a := ev.typ, ev.trig
+	if _, news := d.has(a-1, newsOfWords); news {
+		return nil // "تسلمت عائلته شهادة وفاته الأسبوع الماضي": the certificate's date
+	}
 	timeRef := d.timeReference(a)
+	content := d.contentOpener(a, s, sayings)
 	var best *dateRef
 	bestDist := 1 << 30
 	// the dates are in the text's order: those of the sentence only
@@ -22,11 +28,17 @@ func (d *doc) dateFor(ev *event, s sentence, verbs, sayings []int) *dateRef {
 		if r.sp.b > s.b || r.date.IsZero() || r.ranged && (r.end < 0 || !periodTypes[typ]) {
 			continue // a range's end, or a range for an event that has no span
 		}
+		if r.relative && r.date.Precision == model.PrecisionYear {
+			continue // "العام الماضي", "مطلع العام": a year the text does not write is left to the reader
+		}
 		if v := nearestVerb(r.sp, verbs); v != a && v >= 0 && d.dateOwnedElsewhere(v, typ, sayings, timeRef) {
 			continue // the announcement's date, another event's, or the main event's for one that dates it
 		}
 		if r.sp.a > a+2 && d.relativeBetween(a+1, r.sp.a) || r.sp.b <= a && d.inRelativeBefore(r.sp, a, s) {
 			continue // "الصافي، الذي عمل سجاناً منذ عام 2012": the clause's date, about him
+		}
+		if content >= 0 && r.sp.b <= content {
+			continue // "أعلنت الوزارة، الثلاثاء، أنها اعتقلت X": the announcement's date
 		}
 		if d.timeBreakBetween(min(a, r.sp.a), max(a, r.sp.b)) {
 			continue // "تعرّض للتعذيب، قبل أن يتوفى في … عام 2014": the death's date
@@ -47,6 +59,27 @@ func (d *doc) dateFor(ev *event, s sentence, verbs, sayings []int) *dateRef {
 	}
 	return best
 }
+
+// contentOpener returns the token that opens the reported content an event
+// at a is told in ("أن", "إن", "بأنه" after a verb of saying of its
+// sentence), or -1 when a is not in what someone says: a date before the
+// opener dates the saying, not what is said.
+func (d *doc) contentOpener(a int, s sentence, sayings []int) int {
+	for _, v := range sayings {
+		if v >= a {
+			break
+		}
+		for j := a - 1; j > v; j-- {
+			if _, ok := d.has(j, thatWords); ok {
+				return j
+			}
+		}
+	}
+	return -1
+}
+
+// newsOfWords are nouns for the news or record of an event: "شهادة وفاته".
+var newsOfWords = words("news_of_words")
 
 // citationBetween reports words that cite a source between tokens x and y
 // ("وفق", "بحسب", "نقلاً عن"): a date after them dates the source — the
