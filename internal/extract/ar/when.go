@@ -31,8 +31,15 @@ func (d *doc) dateFor(ev *event, s sentence, verbs, sayings []int) *dateRef {
 		if r.relative && r.date.Precision == model.PrecisionYear {
 			continue // "العام الماضي", "مطلع العام": a year the text does not write is left to the reader
 		}
-		if v := nearestVerb(r.sp, verbs); v != a && v >= 0 && d.dateOwnedElsewhere(v, typ, sayings, timeRef) {
+		v := nearestVerb(r.sp, verbs)
+		if v > a && v < r.sp.a && d.inClosedRelative(a, v, r.sp.a) {
+			v = a // "واعتُقل X، الذي أُفرج عنه عام 2016، في تشرين الأول 2011": the release is the clause's
+		}
+		if v != a && v >= 0 && d.dateOwnedElsewhere(v, typ, sayings, timeRef) {
 			continue // the announcement's date, another event's, or the main event's for one that dates it
+		}
+		if r.sp.b <= a && d.timeClauseAt(a) {
+			continue // "مثل X أمام المحكمة يوم الخميس، بعد اعتقاله عام 2021": the hearing's date
 		}
 		if r.sp.a > a+2 && d.relativeBetween(a+1, r.sp.a) || r.sp.b <= a && d.inRelativeBefore(r.sp, a, s) {
 			continue // "الصافي، الذي عمل سجاناً منذ عام 2012": the clause's date, about him
@@ -169,14 +176,58 @@ func containsInt(xs []int, x int) bool {
 
 // relativeBetween reports a relative pronoun between tokens a (exclusive)
 // and b: what follows it describes someone, and its date is theirs.
+//
+// A clause set off by commas ("واعتُقل X، الذي أُفرج عنه عام 2016، في
+// تشرين الأول 2011") ends at its closing comma: a date after it is the main
+// clause's again.
 func (d *doc) relativeBetween(a, b int) bool {
 	for j := a + 1; j < b; j++ {
 		if _, ok := d.has(j, relativePronouns); ok {
+			if k := d.closingComma(j, b); k > 0 {
+				j = k
+				continue
+			}
 			return !d.describesEvent(a, j)
 		}
 	}
 	return false
 }
+
+// closingComma returns the comma before b that closes a relative clause at j
+// opened after a comma, or -1.
+func (d *doc) closingComma(j, b int) int {
+	if d.fold(j-1) != "," {
+		return -1
+	}
+	for k := j + 1; k < b; k++ {
+		if d.fold(k) == "," {
+			return k
+		}
+	}
+	return -1
+}
+
+// inClosedRelative reports a verb at v, after the event's word at a, inside
+// a relative clause set off by commas that closes before token b.
+func (d *doc) inClosedRelative(a, v, b int) bool {
+	for j := v - 1; j > a; j-- {
+		if _, ok := d.has(j, relativePronouns); ok {
+			k := d.closingComma(j, b)
+			return k > v
+		}
+	}
+	return false
+}
+
+// timeClauseAt reports a word before the event's word at a that makes it
+// the time of another clause: "بعد اعتقاله", "عقب إعدامه".
+func (d *doc) timeClauseAt(a int) bool {
+	_, ok := d.has(a-1, clauseTimeWords)
+	return ok
+}
+
+// clauseTimeWords: see lexicon/clause_time_words.txt.
+var clauseTimeWords = words("clause_time_words")
 
 // describesEvent reports a relative clause at r whose head is the event
 // word ending before a+1 itself, or that word with the place it names:
