@@ -2,6 +2,7 @@ package ar
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/athar-project/athar/internal/model"
 
@@ -47,6 +48,12 @@ func (d *doc) dateFor(ev *event, s sentence, verbs, sayings []int) *dateRef {
 		if content >= 0 && r.sp.b <= content {
 			continue // "أعلنت الوزارة، الثلاثاء، أنها اعتقلت X": the announcement's date
 		}
+		if (typ == extract.EventStatement || typ == extract.EventTestimony) && r.sp.a > a && d.contentBetween(a, r.sp.a) {
+			continue // "قال X إنه خدم في السجن عام 2013": what is said, not when
+		}
+		if d.inApposition(r.sp, a, s) {
+			continue // "ونفى X، المقيم في السويد منذ عام 2016، التهم": the description's date
+		}
 		if d.timeBreakBetween(min(a, r.sp.a), max(a, r.sp.b)) {
 			continue // "تعرّض للتعذيب، قبل أن يتوفى في … عام 2014": the death's date
 		}
@@ -83,6 +90,43 @@ func (d *doc) contentOpener(a int, s sentence, sayings []int) int {
 		}
 	}
 	return -1
+}
+
+// contentBetween reports the opener of reported content ("أن", "إن",
+// "بأنه") between the verb of saying at v and token b.
+func (d *doc) contentBetween(v, b int) bool {
+	for j := v + 1; j < b; j++ {
+		if _, ok := d.has(j, thatWords); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// inApposition reports a date in a description set off by commas after a
+// person's name ("X، المقيم في السويد منذ عام 2016، …"; "X، وهو معتقل
+// سابق منذ 2013، …") when the event's word at a is outside it: the date is
+// the description's. A date that is itself the whole aside ("اعتُقل X،
+// العام الماضي، في حمص") is not a description.
+func (d *doc) inApposition(sp span, a int, s sentence) bool {
+	c1, c2 := -1, -1
+	for j := sp.a - 1; j >= s.a; j-- {
+		if d.fold(j) == "," {
+			c1 = j
+			break
+		}
+	}
+	for j := sp.b; j < s.b; j++ {
+		if d.fold(j) == "," {
+			c2 = j
+			break
+		}
+	}
+	if c1 < 0 || c2 < 0 || c1+1 == sp.a || a > c1 && a < c2 || d.personAt[c1-1] == nil {
+		return false
+	}
+	f := d.fold(c1 + 1)
+	return strings.HasPrefix(f, "ال") || f == "وهو" || f == "وهي"
 }
 
 // newsOfWords are nouns for the news or record of an event: "شهادة وفاته".
