@@ -1038,7 +1038,7 @@ func (d *doc) descriptionBefore(a int, s sentence, typ string) *person {
 			continue
 		}
 		if desc := d.description(k); desc != "" && (k+1 >= s.b || d.personAt[k+1] == nil) {
-			return d.resolve(argument{unnamed: true, desc: desc}, typ)
+			return d.resolve(argument{unnamed: true, desc: desc, at: k + 1}, typ)
 		}
 	}
 	return nil
