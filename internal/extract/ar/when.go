@@ -122,7 +122,7 @@ func (d *doc) inApposition(sp span, a int, s sentence) bool {
 			break
 		}
 	}
-	if c1 < 0 || c2 < 0 || c1+1 == sp.a || a > c1 && a < c2 || d.personAt[c1-1] == nil {
+	if c1 < 1 || c2 < 0 || c1+1 == sp.a || a > c1 && a < c2 || d.personAt[c1-1] == nil {
 		return false
 	}
 	f := d.fold(c1 + 1)
