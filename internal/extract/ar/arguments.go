@@ -14,6 +14,10 @@ type argument struct {
 	unnamed bool      // "عدد من القضاة", "معتقلين", "طبيب سوري"
 	desc    string    // a description that may stand for a person named elsewhere: "الطبيب", "-"
 	plural  bool      // the unnamed are several
+	// at is the token of the description plus one, 0 when not known: a
+	// definite description may point back to the person last named in its
+	// paragraph.
+	at int
 }
 
 // argSkip are words that may stand between a trigger and its object:
@@ -60,6 +64,7 @@ func (d *doc) argumentAfter(b int, s sentence) argument {
 			}
 			arg.unnamed = true
 			arg.desc = d.description(k)
+			arg.at = k + 1
 			arg.plural = arg.desc == "" && !singularHuman[t.vars[t.nvars-1].s]
 			if arg.plural {
 				arg.persons = d.namedAfterward(k, s) // "ثلاثة سجانين سابقين، هم X وY وZ"
@@ -130,6 +135,9 @@ func (d *doc) namedAfterward(k int, s sentence) []*person {
 	return nil
 }
 
+// leadVerbs: see lexicon/lead_verbs.txt.
+var leadVerbs = words("lead_verbs")
+
 // namingWords introduce the names of persons a plural noun counted: "هم",
 // "بينهم", "منهم".
 var namingWords = words("naming_words")
@@ -142,10 +150,15 @@ func (d *doc) accusedBefore(a int, s sentence, typ string) *person {
 	for k > s.a && !d.toks[k].word {
 		k-- // "إن الطبيب “قتل شخصين”"
 	}
+	if f := d.fold(k); (f == "علي" || f == "في" || f == "ب") && k-1 > s.a {
+		if _, ok := d.has(k-1, leadVerbs); ok {
+			k -= 2 // "إن العقيد أشرف على إعدام معتقلين": the one who led it
+		}
+	}
 	if _, ok := d.has(k, accusedWords); !ok {
 		// the subject itself before the verb: "إن الطبيب قتل شخصين"
 		if d.definite(k) && d.description(k) != "" && d.personAt[k+1] == nil {
-			return d.resolve(argument{unnamed: true, desc: d.description(k)}, typ)
+			return d.resolve(argument{unnamed: true, desc: d.description(k), at: k + 1}, typ)
 		}
 		return nil
 	}
@@ -328,7 +341,7 @@ func (d *doc) resolve(arg argument, typ string) *person {
 		for _, p := range d.persons {
 			if p.rank != "" && strings.Fields(foldText(p.rank))[0] == arg.desc {
 				if found != nil && found != p {
-					return nil
+					return d.antecedent(arg) // several in the text: the one of its paragraph, if one
 				}
 				found = p
 			}
@@ -337,11 +350,57 @@ func (d *doc) resolve(arg argument, typ string) *person {
 			return found
 		}
 	}
+	if p := d.antecedent(arg); p != nil {
+		return p
+	}
 	if !suspectTypes[typ] || d.disc.subject == nil || d.disc.subject.victim {
 		return nil // "اختفاء مواطن سوري": a victim, not the one the text accuses
 	}
 	return d.disc.subject
 }
+
+// antecedent returns the person a definite description stands for in its
+// paragraph: the one person named before it there who fits it — by rank
+// ("العقيد" for "العقيد X", "الضابط" for any officer), or, for "المتهم",
+// "الموقوف" and the like, the one the last events were about and not as a
+// victim. Two who fit, or none, give nobody: the reader could not tell.
+func (d *doc) antecedent(arg argument) *person {
+	k := arg.at - 1
+	if k < 0 || !d.definite(k) {
+		return nil
+	}
+	var found *person
+	for j := k - 1; j >= 0; j-- {
+		if p := d.personAt[j]; p != nil && p != found && d.fits(p, arg.desc) {
+			if found != nil {
+				return nil
+			}
+			found = p
+		}
+		if d.toks[j].nl > 0 {
+			break // the paragraph's first word
+		}
+	}
+	return found
+}
+
+// fits reports that person p may be what description desc says.
+func (d *doc) fits(p *person, desc string) bool {
+	if p.official || p.court || p.advocate {
+		return false
+	}
+	if desc == "-" {
+		return !p.victim && !p.survivor && (p == d.disc.topic || containsPerson(d.disc.accused, p))
+	}
+	if p.rank == "" {
+		return false
+	}
+	r := strings.Fields(foldText(p.rank))[0]
+	return r == desc || desc == foldText("الضابط") && officerRanks[r]
+}
+
+// officerRanks are the ranks "الضابط" may stand for (lexicon/officer_ranks.txt).
+var officerRanks = words("officer_ranks")
 
 // suspectTypes are the events that happen to the accused: a description with
 // no rank of its own ("مواطن سوري", "المتهم") in one of them is the person the

@@ -212,6 +212,7 @@ const (
 var dateReaders = []func(*doc, int) (dateRef, int){
 	(*doc).numericDate,  // 2025-01-03, 3/1/2025
 	(*doc).dayMonthDate, // 3 آذار 2013, 3 شباط/فبراير 2025, 12 رجب 1446 هـ
+	(*doc).ordinalDate,  // العاشر من أيار, الحادي والعشرين من شباط 2024
 	(*doc).monthDate,    // آذار 2013, شهر رمضان 1446 هـ, في شباط
 	(*doc).yearDate,     // عام 2013, منذ 2011
 	(*doc).weekdayDate,  // يوم الخميس, الخميس
@@ -282,6 +283,10 @@ func (d *doc) monthDate(i int) (dateRef, int) {
 	}
 	if y, ok := d.year(k); ok {
 		return dref(i, pre, k+1, model.Date{Year: y, Month: m, Precision: model.PrecisionMonth}, false, false)
+	}
+	if f := d.fold(j); f == "الماضي" || f == "المنصرم" {
+		// "في شباط الماضي", "كانون الثاني الماضي": the last such month before this one
+		return dref(i, pre, j+1, monthBefore(d.pub, m), true, false)
 	}
 	// "في شباط", "شهر آذار", "بشباط": a month alone after a cue
 	if _, ok := d.has(i-1, monthCues); ok && pre == 0 || pre > 0 && strings.HasPrefix(d.toks[i].fold, "ب") {
@@ -359,8 +364,78 @@ func (d *doc) relativeDate(i int) (dateRef, int) {
 		return dref(i, 0, i+2, model.Date{Year: d.pub.Year - 1, Precision: model.PrecisionYear}, true, false)
 	case f == "الاسبوع" && (next == "الماضي" || next == "المنصرم"):
 		return dref(i, 0, i+2, lastWeek(d.pub), true, false)
+	case f == "الشهر" && (next == "الجاري" || next == "الحالي"):
+		return dref(i, 0, i+2, shiftMonths(d.pub, 0), true, false)
+	case (f == "العام" || f == "السنه") && (next == "الجاري" || next == "الحالي" || next == "الجاريه" || next == "الحاليه"):
+		return dref(i, 0, i+2, thisYear(d.pub), true, false)
+	case (f == "هذا" || f == "هذه") && next == "الشهر":
+		return dref(i, 0, i+2, shiftMonths(d.pub, 0), true, false)
+	case (f == "هذا" || f == "هذه") && (next == "العام" || next == "السنه"):
+		return dref(i, 0, i+2, thisYear(d.pub), true, false)
+	case (f == "الشهر" || f == "العام") && periodParts[d.fold(i-1)]:
+		// "مطلع الشهر", "أواخر العام": a part of the present month or year
+		if f == "الشهر" {
+			return dref(i-1, 0, i+1, shiftMonths(d.pub, 0), true, false)
+		}
+		return dref(i-1, 0, i+1, thisYear(d.pub), true, false)
 	}
 	return dateRef{}, noForm
+}
+
+// ordinals are the ordinal numbers a day of the month is written with
+// ("العاشر من أيار"), folded; the tens join with و ("الحادي والعشرين").
+var ordinals = func() map[string]int {
+	m := map[string]int{}
+	units := []string{"الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع"}
+	for n, u := range units {
+		m[textfold.Fold(u)] = n + 1
+		m[textfold.Fold(u)+" "+textfold.Fold("عشر")] = n + 11
+		m[textfold.Fold(u)+" "+textfold.Fold("والعشرين")] = n + 21
+	}
+	m[textfold.Fold("الحادي عشر")] = 11
+	m[textfold.Fold("الحادي والعشرين")] = 21
+	m[textfold.Fold("الحادي والثلاثين")] = 31
+	m[textfold.Fold("العاشر")] = 10
+	m[textfold.Fold("العشرين")] = 20
+	m[textfold.Fold("الثلاثين")] = 30
+	delete(m, textfold.Fold("الأول عشر"))
+	delete(m, textfold.Fold("الأول والعشرين"))
+	return m
+}()
+
+// ordinalDate reads a day written as an ordinal before "من" and a month:
+// "العاشر من أيار"، "الحادي والعشرين من شباط/فبراير 2024".
+func (d *doc) ordinalDate(i int) (dateRef, int) {
+	day, n := 0, 0
+	if i+1 < len(d.toks) {
+		if x := ordinals[d.fold(i)+" "+d.fold(i+1)]; x > 0 {
+			day, n = x, 2
+		}
+	}
+	if day == 0 {
+		if x := ordinals[d.fold(i)]; x > 0 {
+			day, n = x, 1
+		}
+	}
+	if day == 0 || d.fold(i+n) != "من" {
+		return dateRef{}, noForm
+	}
+	m, mn, _, hijri := d.month(i + n + 1)
+	if m == 0 || hijri {
+		return dateRef{}, noForm
+	}
+	j := d.skipAltMonth(i + n + 1 + mn)
+	k := d.skipYearWord(j)
+	if y, ok := d.year(k); ok {
+		if !valid(y, m, day) {
+			return dateRef{}, notDate
+		}
+		return dref(i, 0, k+1, model.DayDate(y, m, day), false, false)
+	}
+	if f := d.fold(j); f == "الماضي" || f == "المنصرم" {
+		j++
+	}
+	return dref(i, 0, j, monthDay(d.pub, m, day), true, false)
 }
 
 // ambiguousMonth are month names that are common words too: "آب" (father
@@ -486,6 +561,30 @@ func shiftMonths(pub model.Date, n int) model.Date {
 	}
 	t := time.Date(pub.Year, time.Month(pub.Month), 1, 0, 0, 0, 0, time.UTC).AddDate(0, n, 0)
 	return model.Date{Year: t.Year(), Month: int(t.Month()), Precision: model.PrecisionMonth}
+}
+
+// periodParts name a part of a month or a year: "مطلع الشهر", "أواخر العام".
+var periodParts = words("period_parts")
+
+// thisYear is the published year; unknown without a published date.
+func thisYear(pub model.Date) model.Date {
+	if pub.IsZero() {
+		return model.Date{}
+	}
+	return model.Date{Year: pub.Year, Precision: model.PrecisionYear}
+}
+
+// monthBefore resolves "شباط الماضي": the latest such month before the
+// published month.
+func monthBefore(pub model.Date, m int) model.Date {
+	if pub.Precision != model.PrecisionDay && pub.Precision != model.PrecisionMonth {
+		return model.Date{}
+	}
+	y := pub.Year
+	if m >= pub.Month {
+		y--
+	}
+	return model.Date{Year: y, Month: m, Precision: model.PrecisionMonth}
 }
 
 // lastWeek is the month of the week before the published day, when the

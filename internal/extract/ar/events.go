@@ -612,9 +612,11 @@ func (d *doc) skipTrigger(tr trigger, i int, s sentence) bool {
 		return true
 	}
 	if tr.typ == extract.EventExecutionAllegation {
-		// "حكم عليه بالإعدام" is a sentence, not an execution
-		if strings.HasPrefix(d.toks[i].fold, "بال") || strings.HasPrefix(d.toks[i].fold, "بإ") {
-			for k := i - 1; k >= s.a && k >= i-5; k-- {
+		// "حكم عليه بالإعدام" is a sentence, not an execution; so is "قضت
+		// المحكمة في دمشق، يوم الأحد، بإعدام X" (a court, its place and a
+		// date between)
+		if strings.HasPrefix(d.toks[i].fold, "بال") || strings.HasPrefix(d.toks[i].fold, "با") {
+			for k := i - 1; k >= s.a && k >= i-12; k-- {
 				if _, ok := d.has(k, sentenceVerbs); ok {
 					return true
 				}
@@ -1036,7 +1038,7 @@ func (d *doc) descriptionBefore(a int, s sentence, typ string) *person {
 			continue
 		}
 		if desc := d.description(k); desc != "" && (k+1 >= s.b || d.personAt[k+1] == nil) {
-			return d.resolve(argument{unnamed: true, desc: desc}, typ)
+			return d.resolve(argument{unnamed: true, desc: desc, at: k + 1}, typ)
 		}
 	}
 	return nil

@@ -1,6 +1,9 @@
 package ar
 
-import "github.com/athar-project/athar/internal/extract"
+import (
+	"github.com/athar-project/athar/internal/extract"
+	"github.com/athar-project/athar/internal/model"
+)
 
 // personTypes are events about someone: an event of one of these types that
 // names nobody restates one that does.
@@ -100,7 +103,7 @@ func (d *doc) mergeEvents() {
 				o.where = ev.where
 				o.leadIn = ev.leadIn
 			}
-			if o.date == nil {
+			if o.date == nil || finerDate(o.date, ev.date) && coversPersons(ev, o) {
 				o.date = ev.date
 			}
 			for i, p := range ev.persons {
@@ -124,6 +127,22 @@ func (d *doc) mergeEvents() {
 	}
 	d.events = out
 }
+
+// finerDate reports a date b that says more than a and agrees with it: a
+// full date written out ("في 14 تموز 2015") over a relative one that ended
+// elsewhere, or a day over its own month or year ("عام 2013", later "في 3
+// آذار 2013"). Dates that disagree keep the first.
+func finerDate(a, b *dateRef) bool {
+	if b == nil || b.date.IsZero() || a.date.IsZero() {
+		return b != nil && !b.date.IsZero() && a.date.IsZero()
+	}
+	if b.date.Year != a.date.Year || a.date.Precision == model.PrecisionMonth && b.date.Month != a.date.Month {
+		return a.relative && !b.relative // a relative date stands down before a written one
+	}
+	return precisionRank[b.date.Precision] > precisionRank[a.date.Precision]
+}
+
+var precisionRank = map[model.Precision]int{model.PrecisionYear: 1, model.PrecisionMonth: 2, model.PrecisionDay: 3}
 
 // datelineOnly reports an event placed by the dateline alone: its place is
 // the dateline's and its sentence does not name it past the dateline. "دمشق - أعلنت الوزارة
@@ -182,6 +201,17 @@ func samePersons(a, b *event) bool {
 		}
 	}
 	return false
+}
+
+// coversPersons reports that event b names everyone a names: a finer date
+// of b ("اعتُقل X في 3 آذار") is not the date of others a also names.
+func coversPersons(b, a *event) bool {
+	for _, p := range a.persons {
+		if !containsPerson(b.persons, p) {
+			return false
+		}
+	}
+	return true
 }
 
 func containsPerson(ps []*person, p *person) bool {

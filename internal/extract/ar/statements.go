@@ -715,7 +715,7 @@ func (d *doc) describedAt(k int, s sentence) *person {
 	if desc == "" || k+1 < s.b && d.personAt[k+1] != nil {
 		return nil
 	}
-	return d.resolve(argument{unnamed: true, desc: desc}, extract.EventStatement)
+	return d.resolve(argument{unnamed: true, desc: desc, at: k + 1}, extract.EventStatement)
 }
 
 // speakerLinks may stand between a speech verb and the speaker.

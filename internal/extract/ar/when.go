@@ -2,6 +2,9 @@ package ar
 
 import (
 	"sort"
+	"strings"
+
+	"github.com/athar-project/athar/internal/model"
 
 	"github.com/athar-project/athar/internal/extract"
 )
@@ -13,7 +16,11 @@ import (
 // ("قضت المحكمة، اليوم الاثنين، … بعد محاكمة"), the other's.
 func (d *doc) dateFor(ev *event, s sentence, verbs, sayings []int) *dateRef {
 	typ, a := ev.typ, ev.trig
+	if _, news := d.has(a-1, newsOfWords); news {
+		return nil // "تسلمت عائلته شهادة وفاته الأسبوع الماضي": the certificate's date
+	}
 	timeRef := d.timeReference(a)
+	content := d.contentOpener(a, s, sayings)
 	var best *dateRef
 	bestDist := 1 << 30
 	// the dates are in the text's order: those of the sentence only
@@ -22,11 +29,30 @@ func (d *doc) dateFor(ev *event, s sentence, verbs, sayings []int) *dateRef {
 		if r.sp.b > s.b || r.date.IsZero() || r.ranged && (r.end < 0 || !periodTypes[typ]) {
 			continue // a range's end, or a range for an event that has no span
 		}
-		if v := nearestVerb(r.sp, verbs); v != a && v >= 0 && d.dateOwnedElsewhere(v, typ, sayings, timeRef) {
+		if r.relative && r.date.Precision == model.PrecisionYear {
+			continue // "العام الماضي", "مطلع العام": a year the text does not write is left to the reader
+		}
+		v := nearestVerb(r.sp, verbs)
+		if v > a && v < r.sp.a && d.inClosedRelative(a, v, r.sp.a) {
+			v = a // "واعتُقل X، الذي أُفرج عنه عام 2016، في تشرين الأول 2011": the release is the clause's
+		}
+		if v != a && v >= 0 && d.dateOwnedElsewhere(v, typ, sayings, timeRef) {
 			continue // the announcement's date, another event's, or the main event's for one that dates it
+		}
+		if r.sp.b <= a && d.timeClauseAt(a) {
+			continue // "مثل X أمام المحكمة يوم الخميس، بعد اعتقاله عام 2021": the hearing's date
 		}
 		if r.sp.a > a+2 && d.relativeBetween(a+1, r.sp.a) || r.sp.b <= a && d.inRelativeBefore(r.sp, a, s) {
 			continue // "الصافي، الذي عمل سجاناً منذ عام 2012": the clause's date, about him
+		}
+		if content >= 0 && r.sp.b <= content {
+			continue // "أعلنت الوزارة، الثلاثاء، أنها اعتقلت X": the announcement's date
+		}
+		if (typ == extract.EventStatement || typ == extract.EventTestimony) && r.sp.a > a && d.contentBetween(a, r.sp.a) {
+			continue // "قال X إنه خدم في السجن عام 2013": what is said, not when
+		}
+		if d.inApposition(r.sp, a, s) {
+			continue // "ونفى X، المقيم في السويد منذ عام 2016، التهم": the description's date
 		}
 		if d.timeBreakBetween(min(a, r.sp.a), max(a, r.sp.b)) {
 			continue // "تعرّض للتعذيب، قبل أن يتوفى في … عام 2014": the death's date
@@ -47,6 +73,64 @@ func (d *doc) dateFor(ev *event, s sentence, verbs, sayings []int) *dateRef {
 	}
 	return best
 }
+
+// contentOpener returns the token that opens the reported content an event
+// at a is told in ("أن", "إن", "بأنه" after a verb of saying of its
+// sentence), or -1 when a is not in what someone says: a date before the
+// opener dates the saying, not what is said.
+func (d *doc) contentOpener(a int, s sentence, sayings []int) int {
+	for _, v := range sayings {
+		if v >= a {
+			break
+		}
+		for j := a - 1; j > v; j-- {
+			if _, ok := d.has(j, thatWords); ok {
+				return j
+			}
+		}
+	}
+	return -1
+}
+
+// contentBetween reports the opener of reported content ("أن", "إن",
+// "بأنه") between the verb of saying at v and token b.
+func (d *doc) contentBetween(v, b int) bool {
+	for j := v + 1; j < b; j++ {
+		if _, ok := d.has(j, thatWords); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// inApposition reports a date in a description set off by commas after a
+// person's name ("X، المقيم في السويد منذ عام 2016، …"; "X، وهو معتقل
+// سابق منذ 2013، …") when the event's word at a is outside it: the date is
+// the description's. A date that is itself the whole aside ("اعتُقل X،
+// العام الماضي، في حمص") is not a description.
+func (d *doc) inApposition(sp span, a int, s sentence) bool {
+	c1, c2 := -1, -1
+	for j := sp.a - 1; j >= s.a; j-- {
+		if d.fold(j) == "," {
+			c1 = j
+			break
+		}
+	}
+	for j := sp.b; j < s.b; j++ {
+		if d.fold(j) == "," {
+			c2 = j
+			break
+		}
+	}
+	if c1 < 1 || c2 < 0 || c1+1 == sp.a || a > c1 && a < c2 || d.personAt[c1-1] == nil {
+		return false
+	}
+	f := d.fold(c1 + 1)
+	return strings.HasPrefix(f, "ال") || f == "وهو" || f == "وهي"
+}
+
+// newsOfWords are nouns for the news or record of an event: "شهادة وفاته".
+var newsOfWords = words("news_of_words")
 
 // citationBetween reports words that cite a source between tokens x and y
 // ("وفق", "بحسب", "نقلاً عن"): a date after them dates the source — the
@@ -136,14 +220,58 @@ func containsInt(xs []int, x int) bool {
 
 // relativeBetween reports a relative pronoun between tokens a (exclusive)
 // and b: what follows it describes someone, and its date is theirs.
+//
+// A clause set off by commas ("واعتُقل X، الذي أُفرج عنه عام 2016، في
+// تشرين الأول 2011") ends at its closing comma: a date after it is the main
+// clause's again.
 func (d *doc) relativeBetween(a, b int) bool {
 	for j := a + 1; j < b; j++ {
 		if _, ok := d.has(j, relativePronouns); ok {
+			if k := d.closingComma(j, b); k > 0 {
+				j = k
+				continue
+			}
 			return !d.describesEvent(a, j)
 		}
 	}
 	return false
 }
+
+// closingComma returns the comma before b that closes a relative clause at j
+// opened after a comma, or -1.
+func (d *doc) closingComma(j, b int) int {
+	if d.fold(j-1) != "," {
+		return -1
+	}
+	for k := j + 1; k < b; k++ {
+		if d.fold(k) == "," {
+			return k
+		}
+	}
+	return -1
+}
+
+// inClosedRelative reports a verb at v, after the event's word at a, inside
+// a relative clause set off by commas that closes before token b.
+func (d *doc) inClosedRelative(a, v, b int) bool {
+	for j := v - 1; j > a; j-- {
+		if _, ok := d.has(j, relativePronouns); ok {
+			k := d.closingComma(j, b)
+			return k > v
+		}
+	}
+	return false
+}
+
+// timeClauseAt reports a word before the event's word at a that makes it
+// the time of another clause: "بعد اعتقاله", "عقب إعدامه".
+func (d *doc) timeClauseAt(a int) bool {
+	_, ok := d.has(a-1, clauseTimeWords)
+	return ok
+}
+
+// clauseTimeWords: see lexicon/clause_time_words.txt.
+var clauseTimeWords = words("clause_time_words")
 
 // describesEvent reports a relative clause at r whose head is the event
 // word ending before a+1 itself, or that word with the place it names:
