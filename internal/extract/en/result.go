@@ -93,34 +93,18 @@ func (d *doc) result() extract.Result {
 	return r
 }
 
-// vagueRelative reports a date read against the published date that names
-// no certain day or month: a week ("last week"), a year ("last year",
-// "this year") or a span counted back ("two years ago", "three months
-// ago"), or a month told only by its part ("in late May", "early last
-// month"). Such an event keeps the words (date_text) and is given no date:
-// the annotation conventions (shared/eval/dev/README.md) give vague and
-// year-only dates as words, and a week or year guessed from the published
-// date is wrong whenever the writer counted otherwise. A relative day ("on
-// Thursday", "yesterday", "March 3") and a month the text names or counts
-// ("in March", "last month", "this month") are certain and keep their date.
+// vagueRelative reports a date read against the published date that is
+// not a day: a month ("in March", "last month"), a week ("last week"), a
+// year ("last year", "this year") or a span counted back ("two years
+// ago"). Such an event keeps the words (date_text) and is given no date:
+// the annotation conventions (shared/eval/dev/README.md) give a date "only
+// when certain" and vague or year-only dates as words, and their examples
+// give a month without its year as words ("December", "In April", "last
+// February"): the year a reader would supply is the writer's to say. A
+// relative day ("on Thursday", "yesterday", "March 3"), which the same
+// conventions resolve against the published date, keeps its date.
 func (d *doc) vagueRelative(r *extract.DateRef) bool {
-	if !r.Relative || r.Date.Precision == model.PrecisionDay {
-		return false
-	}
-	if r.Date.Precision != model.PrecisionMonth {
-		return true
-	}
-	for k := r.FirstTok; k < r.EndTok; k++ {
-		if f := d.fold(k); f == "week" || f == "weeks" || f == "ago" {
-			return true
-		}
-	}
-	for k := r.FirstTok - 1; k >= 0 && k >= r.FirstTok-3; k-- {
-		if monthParts[d.fold(k)] {
-			return true
-		}
-	}
-	return false
+	return r.Relative && r.Date.Precision != model.PrecisionDay
 }
 
 // dayRange reports a day that ends a range of days whose start the text

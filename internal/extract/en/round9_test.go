@@ -82,13 +82,13 @@ func TestRound9Dates(t *testing.T) {
 			text: "Nabil Haddad was arrested two years ago in Hama.",
 			want: []string{"arrest Nabil Haddad -"},
 		}, {
-			name: "a month without a year is the latest such month",
+			name: "a month without a year is no date (its year is not written)",
 			text: "Nabil Haddad fled to Jordan in December and remains at large.",
-			want: []string{"escape Nabil Haddad 2024-12"},
+			want: []string{"escape Nabil Haddad -"},
 		}, {
-			name: "last month",
+			name: "last month is no date",
 			text: "Nabil Haddad was detained last month at a checkpoint near Hama.",
-			want: []string{"arrest Nabil Haddad 2025-02"},
+			want: []string{"arrest Nabil Haddad -"},
 		}, {
 			name: "a part of a month without a year is no date",
 			text: "Nabil Haddad was arrested in late January in Tartus.",
@@ -108,8 +108,8 @@ func TestRound9Dates(t *testing.T) {
 			want: []string{"arrest Nabil Haddad -"},
 		}, {
 			name: "arrested in a month and confessed: the month is the arrest's",
-			text: "Nabil Haddad was arrested in January and confessed during interrogation.",
-			want: []string{"arrest Nabil Haddad 2025-01", "confession Nabil Haddad -"},
+			text: "Nabil Haddad was arrested in January 2024 and confessed during interrogation.",
+			want: []string{"arrest Nabil Haddad 2024-01", "confession Nabil Haddad -"},
 		}, {
 			name: "last year is no date",
 			text: "Nabil Haddad was arrested in Germany last year.",

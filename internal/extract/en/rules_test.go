@@ -269,7 +269,7 @@ func TestRules(t *testing.T) {
 		not:  []string{"arrest Ahmad Ali+Fatima", "arrest Fatima"},
 	}, {
 		name: "a pronoun subject takes who was arrested together with them",
-		text: "Colonel Nidal Abboud appeared on television. He was arrested in February in Qardaha together with his " +
+		text: "Colonel Nidal Abboud appeared on television. He was arrested in February 2025 in Qardaha together with his " +
 			"brother, Warrant Officer Ali Abboud, the ministry said.",
 		want: []string{"arrest Ali Abboud+Nidal Abboud @Qardaha 2025-02 asserted"},
 		not:  []string{"wanted"},
