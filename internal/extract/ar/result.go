@@ -2,6 +2,7 @@ package ar
 
 import (
 	"github.com/athar-project/athar/internal/extract"
+	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/names"
 )
 
@@ -71,7 +72,13 @@ func (d *doc) result() extract.Result {
 			}
 			t := d.str(sp)
 			out.DateText = &t
-			if v := ev.date.date.String(); v != "" {
+			// a month counted from publication ("شباط الماضي", "الشهر
+			// الجاري") keeps its words and is given no date: the year a
+			// reader would supply is the writer's to say, as the annotation
+			// conventions leave it ("فبراير/ شباط الماضي" is words only
+			// there); a relative day keeps its date
+			vague := ev.date.relative && ev.date.date.Precision == model.PrecisionMonth
+			if v := ev.date.date.String(); v != "" && !vague {
 				out.Date = &v
 				if end := d.dateEnd(ev.date); end != nil {
 					v := extract.RangeStart(ev.date.date, ev.date.relative, end.date, end.relative).String()

@@ -135,10 +135,6 @@ func (d *doc) dayRange(r *extract.DateRef) bool {
 	return false
 }
 
-// monthParts name a part of a month: "late May", "mid-May", "the end of
-// last month".
-var monthParts = set(`early late mid end beginning start middle`)
-
 // quoteSpan is the token span of a sentence.
 func (d *doc) quoteSpan(s sentence) span { return span(s) }
 
