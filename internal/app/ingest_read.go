@@ -40,10 +40,12 @@ type parsed struct {
 	// recorder plans the recording of found; staged: it is recorded in
 	// transactions of its own (it found too much for one, or its text is
 	// long). rest is its text past the piece its row holds, written a
-	// piece a transaction (store.AddSourceInPieces).
-	recorder *pipeline.Recorder
-	staged   bool
-	rest     []string
+	// piece a transaction (store.AddSourceInPieces), and restAnchors
+	// the shares of its anchors written with those pieces (anchorShares).
+	recorder    *pipeline.Recorder
+	staged      bool
+	rest        []string
+	restAnchors [][]int64
 	// files are kept with the source when it is stored (a capture's WARC,
 	// screenshot, media...).
 	files []keptFile

@@ -207,8 +207,8 @@ func (a *App) storeGroup(ctx context.Context, r *run, res *resolve.Resolver, chu
 // findings) finishes it.
 func (a *App) recordStaged(ctx context.Context, r *run, res *resolve.Resolver, p *parsed, out *IngestResult) {
 	src := out.Source
-	err := a.writePieces(ctx, r, src.ID, 1, p.rest)
-	p.rest = nil
+	err := a.writePieces(ctx, r, src.ID, 1, p.rest, p.restAnchors)
+	p.rest, p.restAnchors = nil, nil
 	if err != nil {
 		out.Err = fmt.Errorf("%w: %s is stored, but not all its text (%v); ingesting the same file again writes the rest",
 			ErrUnfinished, src.ID, err)
@@ -246,7 +246,7 @@ func (a *App) finishText(ctx context.Context, r *run, p *parsed, out *IngestResu
 			ErrUnfinished, out.Source.ID, pieces, len(all))
 		return
 	}
-	if err := a.writePieces(ctx, r, out.Source.ID, 1, all[1:]); err != nil {
+	if err := a.writePieces(ctx, r, out.Source.ID, 1, all[1:], anchorShares(p.anchors, len(all))[1:]); err != nil {
 		out.Err = fmt.Errorf("%w: %s is stored, but not all its text (%v); ingesting the same file again writes the rest",
 			ErrUnfinished, out.Source.ID, err)
 		return
@@ -262,8 +262,9 @@ func (a *App) finishText(ctx context.Context, r *run, p *parsed, out *IngestResu
 }
 
 // writePieces writes pieces of a source's text, numbered from first, a
-// transaction each, letting other writers in between.
-func (a *App) writePieces(ctx context.Context, r *run, sourceID string, first int, pieces []string) error {
+// transaction each, with the share of its anchors of the same place in
+// anchors, letting other writers in between.
+func (a *App) writePieces(ctx context.Context, r *run, sourceID string, first int, pieces []string, anchors [][]int64) error {
 	for i, piece := range pieces {
 		if a.between != nil {
 			a.between("piece", first+i)
@@ -273,7 +274,11 @@ func (a *App) writePieces(ctx context.Context, r *run, sourceID string, first in
 			return err
 		}
 		err := a.st.Write(ctx, r.v.Actor(), func(tx *store.Tx) error {
-			return tx.AddTextPiece(ctx, sourceID, first+i, piece)
+			var share []int64
+			if i < len(anchors) {
+				share = anchors[i]
+			}
+			return tx.AddTextPieceWithAnchors(ctx, sourceID, first+i, piece, share)
 		})
 		if err != nil {
 			return fmt.Errorf("piece %d of its text: %w", first+i, err)
@@ -529,7 +534,13 @@ func (a *App) addAll(ctx context.Context, tx *store.Tx, b *resolve.Batch, r *run
 		if err != nil {
 			return err
 		}
-		sigs = append(sigs, store.SignatureRow{SourceID: res.Source.ID, Signature: blob, Bands: p.bands, Anchors: p.anchors})
+		anchors := p.anchors
+		if len(p.rest) > 0 {
+			// A share of them here, the others with the text's pieces.
+			shares := anchorShares(p.anchors, len(p.rest)+1)
+			anchors, p.restAnchors = shares[0], shares[1:]
+		}
+		sigs = append(sigs, store.SignatureRow{SourceID: res.Source.ID, Signature: blob, Bands: p.bands, Anchors: anchors})
 		pos := len(bi.store)
 		bi.store = append(bi.store, batchEntry{id: res.Source.ID, duplicateOf: res.DuplicateOf, p: p})
 		for _, k := range p.bands {
@@ -604,6 +615,21 @@ func (a *App) add(ctx context.Context, tx *store.Tx, bi *batchIndex, r *run, p *
 	res.Outcome = Stored
 	bi.sums[p.sum] = src.ID
 	return nil
+}
+
+// anchorShares cuts a text's anchor keys into as many shares as its text
+// has pieces, in order: the first saved with its row and signature, each
+// other with the piece of the same number (store.AddTextPieceWithAnchors),
+// so that no transaction saves more than a piece's worth of them. The same
+// bytes cut the same way: a resumed write saves the shares of the pieces it
+// writes.
+func anchorShares(anchors []int64, pieces int) [][]int64 {
+	pieces = max(pieces, 1)
+	out := make([][]int64, pieces)
+	for i := range out {
+		out[i] = anchors[i*len(anchors)/pieces : (i+1)*len(anchors)/pieces]
+	}
+	return out
 }
 
 // sameSource is the record of the same bytes that counts as the same source

@@ -97,7 +97,10 @@ func NewRecorder(src model.Source, res extract.Result, again bool) *Recorder {
 		for _, e := range g.es {
 			var id string
 			var score float64
-			r.steps = append(r.steps, step{rows: 3 + len(e.Mentions), do: func(ctx context.Context) error {
+			// Its name, each other spelling and a gazetteer id: statements
+			// and names the resolver searches for, a few whatever the
+			// mentions (stored by steps of their own).
+			r.steps = append(r.steps, step{rows: 3 + len(spellings(e)), do: func(ctx context.Context) error {
 				var err error
 				if id, score, err = rec.entity(ctx, g.typ, e); err != nil {
 					return fmt.Errorf("%s %q: %w", g.typ, e.Name, err)
@@ -279,13 +282,25 @@ func personFound(src model.Source, p extract.Person) resolve.Found {
 // entityFound is what src says of a facility, place or organization, for
 // the resolver.
 func entityFound(src model.Source, typ model.EntityType, e extract.Entity) resolve.Found {
-	f := resolve.Found{Type: typ, Name: e.Name, Sensitivity: src.Sensitivity}
+	return resolve.Found{Type: typ, Name: e.Name, Aliases: spellings(e), Sensitivity: src.Sensitivity}
+}
+
+// spellings lists the texts of e's mentions other than its name, each once,
+// in the order the source first writes them. Listed once a mention, as they
+// were, a facility a long text names 40,000 times had the resolver search
+// its names index 40,000 times in one transaction, which grew with the text
+// (issue 18: the longest write of a 32 MiB ingest); searching a spelling
+// again finds what it found the first time.
+func spellings(e extract.Entity) []string {
+	var out []string
+	seen := map[string]bool{e.Name: true}
 	for _, m := range e.Mentions {
-		if m.Text != e.Name {
-			f.Aliases = append(f.Aliases, m.Text)
+		if !seen[m.Text] {
+			seen[m.Text] = true
+			out = append(out, m.Text)
 		}
 	}
-	return f
+	return out
 }
 
 // Founds lists what recording res, found in src, asks the resolver to

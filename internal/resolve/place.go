@@ -52,6 +52,9 @@ type Batch struct {
 	caught *store.Tx
 	// ahead is what was read before the transaction (BeginWith), or nil.
 	ahead *Ahead
+	// searched counts the names the batch's placements searched the
+	// indexes for (MostNamesSearched).
+	searched int
 }
 
 type placed struct {
@@ -103,6 +106,8 @@ func (b *Batch) Place(ctx context.Context, tx *store.Tx, f Found) (Placement, er
 	if err != nil {
 		return Placement{}, err
 	}
+	b.searched += len(f.names())
+	b.r.noteSearched(b.searched)
 	if best.EntityID != "" && best.Link {
 		best.Reasons = append(best.Reasons, "linked: the names match, nothing contradicts it and no other entity comes close")
 	} else if best.EntityID != "" && best.Score >= ProposeAt {

@@ -12,6 +12,7 @@ import (
 	"context"
 	"fmt"
 	"sync"
+	"sync/atomic"
 
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/model"
@@ -38,7 +39,26 @@ type Resolver struct {
 	// indexes stand at (every name any process stored up to it is in).
 	feed sync.Mutex
 	seen int64
+	// mostSearched is the most names one batch searched (MostNamesSearched).
+	mostSearched atomic.Int64
 }
+
+// noteSearched keeps n, the names a batch searched so far, if it is the most.
+func (r *Resolver) noteSearched(n int) {
+	for {
+		old := r.mostSearched.Load()
+		if int64(n) <= old || r.mostSearched.CompareAndSwap(old, int64(n)) {
+			return
+		}
+	}
+}
+
+// MostNamesSearched is the most names the placements of one batch — one
+// write transaction — searched the indexes for since the resolver was made:
+// each a search and a weighing of its candidates, the resolver's part of
+// what a transaction does. It is a count, not a time, to tell whether a
+// transaction's work grows with a source (issue 18).
+func (r *Resolver) MostNamesSearched() int { return int(r.mostSearched.Load()) }
 
 // Resolvable lists the entity types resolution works on: events are never
 // matched by name.

@@ -76,11 +76,12 @@ func (s *Store) strings(ctx context.Context, q string, args ...any) ([]string, e
 
 // countable are the tables CountRows counts.
 var countable = map[string]bool{"sources": true, "statements": true, "mentions": true, "entities": true,
-	"search_docs": true, "ledger": true, "judgements": true, "merge_proposals": true}
+	"search_docs": true, "ledger": true, "judgements": true, "merge_proposals": true, "source_bands": true}
 
 // CountRows counts the rows of one of the store's main tables (sources,
 // statements, mentions, entities, search_docs, ledger, judgements,
-// merge_proposals), whoever may see them: for reports and tests.
+// merge_proposals, and source_bands: the sources' near-duplicate keys),
+// whoever may see them: for reports and tests.
 func (s *Store) CountRows(ctx context.Context, table string) (int64, error) {
 	if !countable[table] {
 		return 0, fmt.Errorf("count rows: %q is not a table this counts", table)

@@ -30,6 +30,12 @@ const rowsPerInsert = 2000
 // counts each key's sources, in a few multi-row statements: parsing SQL once
 // per key was most of the cost of storing a source.
 func (t *Tx) SaveSignatures(ctx context.Context, sigs []SignatureRow) error {
+	return t.saveKeys(ctx, sigs, true)
+}
+
+// saveKeys stores the keys of sigs and counts each key's sources, and
+// their signatures too when withSignatures.
+func (t *Tx) saveKeys(ctx context.Context, sigs []SignatureRow, withSignatures bool) error {
 	type band struct {
 		key    int64
 		src    string
@@ -65,8 +71,10 @@ func (t *Tx) SaveSignatures(ctx context.Context, sigs []SignatureRow) error {
 	for _, b := range bands {
 		bandArgs = append(bandArgs, b.key, b.src, b.anchor)
 	}
-	if err := t.insertRows(ctx, "INSERT INTO source_signatures (source_id, signature) VALUES ", "", 2, sigArgs); err != nil {
-		return fmt.Errorf("save signatures: %w", err)
+	if withSignatures {
+		if err := t.insertRows(ctx, "INSERT INTO source_signatures (source_id, signature) VALUES ", "", 2, sigArgs); err != nil {
+			return fmt.Errorf("save signatures: %w", err)
+		}
 	}
 	if err := t.insertRows(ctx, "INSERT INTO source_bands (band_key, source_id, anchor) VALUES ", "", 3, bandArgs); err != nil {
 		return fmt.Errorf("save near-duplicate keys: %w", err)
@@ -369,4 +377,47 @@ func (t *Tx) forgetNearDuplicateKeys(ctx context.Context, sourceID string) error
 		return fmt.Errorf("near-duplicate signature of %s: %w", sourceID, err)
 	}
 	return nil
+}
+
+// addAnchors stores more anchor keys of a source whose signature is saved,
+// and counts them, leaving out those the source holds already (written by
+// a binary that saved them all with its signature, or before a resumed
+// write): saved again, a key would be counted twice.
+func (t *Tx) addAnchors(ctx context.Context, sourceID string, keys []int64) error {
+	held := map[int64]bool{}
+	for rest := keys; len(rest) > 0; {
+		n := min(len(rest), t.rowsPerStatement())
+		args := []any{sourceID}
+		for _, k := range rest[:n] {
+			args = append(args, k)
+		}
+		rows, err := t.query(ctx, "SELECT band_key FROM source_bands WHERE source_id = ? AND band_key IN ("+placeholders(n)+")", args...)
+		if err != nil {
+			return fmt.Errorf("near-duplicate keys of %s: %w", sourceID, err)
+		}
+		for rows.Next() {
+			var k int64
+			if err := rows.Scan(&k); err != nil {
+				rows.Close()
+				return err
+			}
+			held[k] = true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		rest = rest[n:]
+	}
+	add := make([]int64, 0, len(keys))
+	for _, k := range keys {
+		if !held[k] {
+			held[k] = true
+			add = append(add, k)
+		}
+	}
+	if len(add) == 0 {
+		return nil
+	}
+	return t.saveKeys(ctx, []SignatureRow{{SourceID: sourceID, Anchors: add}}, false)
 }

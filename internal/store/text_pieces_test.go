@@ -256,3 +256,66 @@ func TestTextInPieces(t *testing.T) {
 		}
 	})
 }
+
+// A long text's anchor keys are saved a share with its row and a share with
+// each piece of its text (issue 18: all with its row, the transaction grew
+// with the text). Each key is held once and counted once: a piece written
+// again (a resumed write) saves nothing more, and a key the source holds
+// already — saved with its row by an older binary, or twice in the list —
+// is not counted again.
+func TestAnchorsSavedWithPieces(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		text := strings.Repeat("word ", store.TextPiece*5/2/5)
+		src := model.Source{Kind: model.KindArticle, Title: "Long", Language: "en", Text: text}
+		var rest []string
+		err := st.Write(ctx, "tester", func(tx *store.Tx) error {
+			var err error
+			if rest, err = tx.AddSourceInPieces(ctx, &src, []byte(text)); err != nil {
+				return err
+			}
+			return tx.SaveSignatures(ctx, []store.SignatureRow{{SourceID: src.ID, Signature: []byte("sig"), Bands: []int64{1, 2}, Anchors: []int64{10, 11}}})
+		})
+		if err != nil || len(rest) != 2 {
+			t.Fatalf("%d pieces left (%v)", len(rest), err)
+		}
+		for _, w := range []struct {
+			n       int
+			anchors []int64
+		}{
+			{1, []int64{12, 13, 10, 12}}, // 10 held already, 12 twice
+			{1, []int64{15}},             // piece 1 again: written, nothing saved
+			{2, []int64{14}},
+		} {
+			if err := st.Write(ctx, "tester", func(tx *store.Tx) error {
+				return tx.AddTextPieceWithAnchors(ctx, src.ID, w.n, rest[w.n-1], w.anchors)
+			}); err != nil {
+				t.Fatalf("piece %d: %v", w.n, err)
+			}
+		}
+		rows, err := st.DB().QueryContext(ctx, st.Rebind("SELECT b.band_key, b.anchor, c.n FROM source_bands b JOIN source_key_counts c ON c.band_key = b.band_key WHERE b.source_id = ? ORDER BY b.band_key"), src.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		var got []string
+		for rows.Next() {
+			var k, anchor, n int64
+			if err := rows.Scan(&k, &anchor, &n); err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, fmt.Sprintf("%d:%d:%d", k, anchor, n))
+		}
+		if err := rows.Err(); err != nil {
+			t.Fatal(err)
+		}
+		// key:anchor:sources holding it.
+		want := "1:0:1 2:0:1 10:1:1 11:1:1 12:1:1 13:1:1 14:1:1"
+		if s := strings.Join(got, " "); s != want {
+			t.Errorf("keys held: %s, want %s", s, want)
+		}
+		if got, err := st.Source(ctx, access.Operator(), src.ID); err != nil || got.TextPending || got.Text != text {
+			t.Errorf("the text reads as: pending %v, %d bytes of %d (%v)", got.TextPending, len(got.Text), len(text), err)
+		}
+	})
+}
