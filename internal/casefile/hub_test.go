@@ -76,6 +76,16 @@ func TestHubCaseFileReadsBoundedRows(t *testing.T) {
 						if got, want := statusOf(f), statusOf(whole); got != want {
 							t.Errorf("%s, %+v: status and fate\n%s\nwant (from every event)\n%s", name, o, got, want)
 						}
+						// What exports carry (Reader.Status) is read as the
+						// bounded case file reads it.
+						before := st.StatementsRead()
+						c, fate, err := casefile.NewReader(context.Background(), st, v).Status(model.Entity{ID: hub, Type: model.TypePerson})
+						if err != nil {
+							t.Fatal(err)
+						}
+						if got, want := statusOf(&casefile.File{Case: c, Fate: fate}), statusOf(whole); got != want || st.StatementsRead()-before > bound {
+							t.Errorf("%s: Reader.Status read %d statements and gives\n%s\nwant\n%s", name, st.StatementsRead()-before, got, want)
+						}
 					}
 				}
 			}

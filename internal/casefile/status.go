@@ -321,7 +321,9 @@ func (n *notes) unreviewed(evs []Event, ids []string) (int, error) {
 // Status reads the case status and fate of person e (the entity that
 // stands, not one merged away) as the reader's viewer may see them: the
 // same readings its case file holds (File.Case, File.Fate), by the same
-// rules, without reading the rest of the case file. Exports carry them.
+// rules, without reading the rest of the case file. Exports carry them. A
+// hub's (a person in more than WholeEvents events) are read from the
+// events that bear on them, as its bounded case file reads them.
 func (rd *Reader) Status(e model.Entity) (Case, Fate, error) {
 	merged, err := rd.st.MergedInto(rd.ctx, e.ID)
 	if err != nil {
@@ -332,11 +334,23 @@ func (rd *Reader) Status(e model.Entity) (Case, Fate, error) {
 	for _, id := range ids {
 		own[id] = true
 	}
+	n := newNotes(rd, false)
+	// A hub's, from the events that bear on them alone (statusEvents).
+	count, err := rd.st.CountReferencing(rd.ctx, rd.v, ids, timelineProps, WholeEvents+1)
+	if err != nil {
+		return Case{}, Fate{}, err
+	}
+	if count > WholeEvents {
+		evs, _, err := n.statusEvents(ids, own)
+		if err != nil {
+			return Case{}, Fate{}, err
+		}
+		return n.readStatus(evs)
+	}
 	refs, _, err := rd.referencing(e, ids, Options{})
 	if err != nil {
 		return Case{}, Fate{}, err
 	}
-	n := newNotes(rd, false)
 	evs, err := n.events(eventIDs(refs), own)
 	if err != nil {
 		return Case{}, Fate{}, err
