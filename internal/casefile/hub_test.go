@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
 	"reflect"
 	"testing"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/athar-project/athar/internal/casefile"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/store"
+	"github.com/athar-project/athar/internal/store/pgtest"
 	"github.com/athar-project/athar/internal/store/storetest"
 )
 
@@ -136,8 +138,15 @@ func TestOrdinaryCaseFileWhole(t *testing.T) {
 // name, bounded (as the API, `athar case` and the pages now read a hub)
 // and whole (as they read it before, and the dossier still does), and
 // reports the statements each read scans.
+//
+// ATHAR_BENCH_PG=1 runs it on a throwaway PostgreSQL database instead of
+// SQLite.
 func BenchmarkHubCaseFile(b *testing.B) {
-	st := storetest.Open(b, store.Config{DataDir: b.TempDir()})
+	cfg := store.Config{DataDir: b.TempDir()}
+	if os.Getenv("ATHAR_BENCH_PG") != "" {
+		cfg.DBURL = pgtest.URL(b)
+	}
+	st := storetest.Open(b, cfg)
 	for _, person := range []bool{false, true} {
 		hub, _, _ := apptest.SeedHub(b, st, apptest.Hub{Public: 5000, Person: person, SharedDates: true})
 		kind := map[bool]string{false: "facility", true: "person"}[person]
