@@ -20,7 +20,8 @@ func init() { register(caseCommand) }
 // caseCommand prints an entity's case file: the one its page, the API and
 // the dossier show.
 func caseCommand(g *globals) *cobra.Command {
-	return &cobra.Command{
+	var before string
+	cmd := &cobra.Command{
 		Use:   "case ID",
 		Short: "Print an entity's case file: names, events with their review state, case status and fate",
 		Long: `Print the case file of the entity ID as you may see it — the one its page, the
@@ -30,7 +31,10 @@ it takes part in with this entity's role, date, modality and review state
 part — are all confirmed, rejected when one is, else proposed), and a person's
 case status and fate, each as confirmed events alone support it and as every
 event you may see suggests it. An id merged into another gives the case file it
-was merged into. With --json, one object (see docs/cli.md). Exit status 1 when
+was merged into. A hub — an entity in more than 200 events — lists its latest 50
+events, and --before KEY (its events_next_cursor) the 50 before them; a hub
+person's status is read from the events that bear on it alone. With --json,
+one object (see docs/cli.md). Exit status 1 when
 there is no such entity that you may see. Reading restricted or confidential
 sources this way is recorded in the access log.`,
 		Args: cobra.ExactArgs(1),
@@ -41,7 +45,16 @@ sources this way is recorded in the access log.`,
 				return err
 			}
 			defer a.Close()
-			f, err := a.Cases().Read(ctx, v, args[0], casefile.Options{})
+			o := casefile.Options{BoundHubs: true}
+			if before != "" {
+				k, err := casefile.ParseTimelineKey(before)
+				if err != nil {
+					fmt.Fprintf(g.stderr, "athar: case %s: --before %q is not an events_next_cursor of a case file\n", args[0], before)
+					return problem()
+				}
+				o.EventsBefore = &k
+			}
+			f, err := a.Cases().Read(ctx, v, args[0], o)
 			if errors.Is(err, casefile.ErrNotFound) {
 				fmt.Fprintf(g.stderr, "athar: case %s: no entity with this id that %s may see (athar entities list --json lists them)\n", args[0], v.Actor())
 				return problem()
@@ -55,12 +68,19 @@ sources this way is recorded in the access log.`,
 			if err := a.RecordViews(ctx, v, "case", "local", shown); err != nil {
 				return cannot(err)
 			}
-			if g.json {
-				return g.printJSON(f.Doc())
+			d := f.Doc()
+			if f.TimelineNext != nil {
+				next := f.TimelineNext.String()
+				d.EventsNextCursor = &next
 			}
-			return printCase(g.stdout, f.Doc())
+			if g.json {
+				return g.printJSON(d)
+			}
+			return printCase(g.stdout, d)
 		},
 	}
+	cmd.Flags().StringVar(&before, "before", "", "of a hub: list the events before this events_next_cursor")
+	return cmd
 }
 
 // printCase writes a case file for people: names, status, fate, events.
@@ -87,7 +107,24 @@ func printCase(w io.Writer, d casefile.Doc) error {
 		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%d\t%s\n", orDash(deref(ev.Date)), orDash(deref(ev.Type)), orDash(deref(ev.Role)),
 			ev.Modality, ev.Review, ev.Independent, ev.ID)
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if d.EventsTotal > 0 {
+		more := ""
+		if d.EventsMore {
+			more = "more than "
+		}
+		fmt.Fprintf(w, "%d events listed of %s%d", len(d.Events), more, d.EventsTotal)
+		if d.EventsNextCursor != nil {
+			fmt.Fprintf(w, "; earlier ones: --before %s", *d.EventsNextCursor)
+		}
+		fmt.Fprintln(w)
+	}
+	if d.StatusPartial {
+		fmt.Fprintf(w, "status and fate read from %d of the events that bear on them\n", casefile.StatusEvents)
+	}
+	return nil
 }
 
 // reading says a status as confirmed events support it and, apart, what

@@ -213,10 +213,13 @@ func (s *Server) entityEvents(ctx context.Context, in *entityEventsIn) (*entityE
 type entityCaseOut struct{ Body casefile.Doc }
 
 // entityCase is the case file of the entity that stands for id, as the
-// caller may see it: the object `athar case ID --json` prints.
+// caller may see it: the object `athar case ID --json` prints. A hub's (an
+// entity in more than casefile.WholeEvents events) is read bounded: its
+// latest events, with a cursor for GET /entities/{id}/events, and a
+// person's case status from the events that bear on it alone.
 func (s *Server) entityCase(ctx context.Context, in *idIn) (*entityCaseOut, error) {
 	v := callerOf(ctx).viewer
-	f, err := s.app.Cases().Read(ctx, v, in.ID, casefile.Options{})
+	f, err := s.app.Cases().Read(ctx, v, in.ID, casefile.Options{BoundHubs: true})
 	if errors.Is(err, casefile.ErrNotFound) {
 		return nil, notFound("entity")
 	}
@@ -226,7 +229,11 @@ func (s *Server) entityCase(ctx context.Context, in *idIn) (*entityCaseOut, erro
 	if err := s.record(ctx, "api-view", f.Shown, f.Statements()); err != nil {
 		return nil, err
 	}
-	return &entityCaseOut{Body: f.Doc()}, nil
+	doc := f.Doc()
+	if f.TimelineNext != nil {
+		doc.EventsNextCursor = eventsCursor(*f.TimelineNext)
+	}
+	return &entityCaseOut{Body: doc}, nil
 }
 
 func dateString(d model.Date) string {

@@ -96,3 +96,51 @@ func TestHubEntityIsPaged(t *testing.T) {
 		}
 	})
 }
+
+// The case file of a hub — here a person in more than WholeEvents events
+// — lists the latest page of its events with how many there are and a
+// cursor that GET /entities/{id}/events continues from, and still gives
+// the person's case status and fate; on both engines.
+func TestHubCaseIsBounded(t *testing.T) {
+	engines(t, func(t *testing.T, r *rig) {
+		hub, open, secret := apptest.SeedHub(t, r.st, apptest.Hub{Public: casefile.WholeEvents + 20, Confidential: 5, Person: true})
+		for _, tc := range []struct {
+			who   string
+			total int
+		}{{"adel", len(open) + len(secret)}, {"vera", len(open)}} {
+			resp := r.get("/api/v1/entities/"+hub+"/case", tc.who)
+			if resp.status != 200 {
+				t.Fatalf("%s: %d %s", tc.who, resp.status, resp.body)
+			}
+			var d casefile.Doc
+			if err := json.Unmarshal(resp.body, &d); err != nil {
+				t.Fatal(err)
+			}
+			if len(d.Events) != casefile.BoundedEvents || d.EventsTotal != tc.total || d.EventsMore || d.EventsNextCursor == nil {
+				t.Fatalf("%s: %d events of %d (more %v), next %v; want %d of %d and a cursor", tc.who, len(d.Events), d.EventsTotal,
+					d.EventsMore, d.EventsNextCursor, casefile.BoundedEvents, tc.total)
+			}
+			if d.Status.Suggested == nil || d.Fate.Suggested == nil || d.StatusPartial {
+				t.Errorf("%s: status %+v, fate %+v, partial %v", tc.who, d.Status, d.Fate, d.StatusPartial)
+			}
+			var older hubAnswer
+			resp = r.get("/api/v1/entities/"+hub+"/events?limit=200&cursor="+url.QueryEscape(*d.EventsNextCursor), tc.who)
+			if err := json.Unmarshal(resp.body, &older); err != nil || resp.status != 200 {
+				t.Fatalf("%s: the events after the case file's: %d %v", tc.who, resp.status, err)
+			}
+			seen := map[string]bool{}
+			for _, ev := range d.Events {
+				seen[ev.ID] = true
+			}
+			for _, it := range older.Items {
+				if seen[it.EventID] {
+					t.Errorf("%s: event %s listed twice", tc.who, it.EventID)
+				}
+				seen[it.EventID] = true
+			}
+			if len(seen) != tc.total || older.NextCursor != nil {
+				t.Errorf("%s: the case file and the events after it list %d events, want %d", tc.who, len(seen), tc.total)
+			}
+		}
+	})
+}

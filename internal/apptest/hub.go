@@ -21,6 +21,36 @@ type Hub struct {
 	// over and over), so that a walk must order ties; otherwise every event
 	// has a date of its own.
 	SharedDates bool
+	// Person makes the hub a person the events name as taking part
+	// (involved) instead of a facility they happen at: the first of them
+	// bear on the person's case status and fate (see PersonStory), the
+	// rest are torture allegations against them, which do not.
+	Person bool
+}
+
+// PersonStory are the parts a Person hub takes in its first events, in
+// turn (type, role, review state): a case and a fate, some of it
+// unreviewed, and a torture they are said to have committed (a perpetrator's
+// part bears on the status whatever the event). Events past these are
+// torture allegations in which the person is the perpetrator. Each event
+// of a Person hub has a date statement.
+var PersonStory = []struct {
+	Type   model.EventType
+	Role   model.ParticipantRole
+	Status model.Status
+}{
+	{model.EventArrest, model.Subject, model.StatusConfirmed},
+	{model.EventDetention, model.Victim, model.StatusConfirmed},
+	{model.EventDisappearance, model.Victim, model.StatusProposed},
+	{model.EventCharge, model.Subject, model.StatusConfirmed},
+	{model.EventTrial, model.Subject, model.StatusProposed},
+	{model.EventRelease, model.Victim, model.StatusConfirmed},
+	{model.EventConviction, model.Subject, model.StatusProposed},
+	{model.EventArrest, model.Subject, model.StatusProposed},
+	{model.EventDeathInCustody, model.Victim, model.StatusProposed},
+	{model.EventTortureAllegation, model.Perpetrator, model.StatusConfirmed},
+	{model.EventReferral, model.Subject, model.StatusConfirmed},
+	{model.EventAcquittal, model.Subject, model.StatusProposed},
 }
 
 // SeedHub stores h and returns the facility's id and the ids of the events
@@ -39,7 +69,11 @@ func SeedHub(t testing.TB, st *store.Store, h Hub) (hub string, open, secret []s
 	}
 	pub, conf := src(model.Public), src(model.Confidential)
 	err := st.Write(ctx, "tester", func(tx *store.Tx) error {
-		f, err := tx.AddEntity(ctx, model.TypeFacility)
+		typ := model.TypeFacility
+		if h.Person {
+			typ = model.TypePerson
+		}
+		f, err := tx.AddEntity(ctx, typ)
 		if err != nil {
 			return err
 		}
@@ -63,11 +97,24 @@ func SeedHub(t testing.TB, st *store.Store, h Hub) (hub string, open, secret []s
 			if h.SharedDates {
 				date = model.DayDate(2010+i%5, 1+i%12, 1+i%28)
 			}
-			for _, st := range []model.Statement{
+			sts := []model.Statement{
 				{Property: model.PropEventType, Value: "arrest"},
 				{Property: model.PropLocation, Value: "Hub Prison Marker", ValueEntity: hub},
-			} {
-				st.EntityID, st.SourceID, st.Origin, st.Status, st.DateStart, st.Sensitivity = ev.ID, s.ID, "manual", model.StatusConfirmed, date, s.Sensitivity
+			}
+			status := model.StatusConfirmed
+			if h.Person {
+				kind, role := model.EventTortureAllegation, model.Perpetrator
+				if i < len(PersonStory) {
+					kind, role, status = PersonStory[i].Type, PersonStory[i].Role, PersonStory[i].Status
+				}
+				sts = []model.Statement{
+					{Property: model.PropEventType, Value: string(kind)},
+					{Property: model.PropInvolved, Value: "Hub Prison Marker", ValueEntity: hub, Role: role},
+					{Property: model.PropDate, Value: date.String()},
+				}
+			}
+			for _, st := range sts {
+				st.EntityID, st.SourceID, st.Origin, st.Status, st.DateStart, st.Sensitivity = ev.ID, s.ID, "manual", status, date, s.Sensitivity
 				if err := tx.AddStatement(ctx, &st); err != nil {
 					return err
 				}

@@ -17,7 +17,7 @@ type Doc struct {
 	Names   []string   `json:"names" doc:"Every name, alias and epithet the caller may see, in every script, strongest first."`
 	Status  StatusDoc  `json:"status" doc:"A person's case status; both null for other entities."`
 	Fate    FateDoc    `json:"fate" doc:"A victim's fate; both null for other entities."`
-	Events  []EventDoc `json:"events" doc:"The events it takes part in, one per event entity, by date (unknown last); rejected ones too."`
+	Events  []EventDoc `json:"events" doc:"The events it takes part in, one per event entity, by date (unknown last); rejected ones too. Of a hub (in more than 200 events), the latest page of them (events_total)."`
 
 	MergedFrom []string      `json:"merged_from" doc:"Entities merged into it; their statements are included."`
 	NameClaims []ClaimDoc    `json:"name_claims" doc:"Its names and aliases (then epithets), each with its sources and review state."`
@@ -26,6 +26,13 @@ type Doc struct {
 	Ties       []TieDoc      `json:"ties" doc:"Entities tied to it through its events and the chain of command."`
 	Proposed   int           `json:"proposed" doc:"Its own statements awaiting review."`
 	Rejected   int           `json:"rejected" doc:"Its own statements a reviewer rejected (not in the claims)."`
+
+	// A hub's case file is read bounded (Options.BoundHubs): these say
+	// what it left out. An ordinary entity's has none of them.
+	EventsTotal      int     `json:"events_total,omitempty" doc:"Of a hub: how many events it takes part in when more than events lists, counted up to 1000."`
+	EventsMore       bool    `json:"events_more,omitempty" doc:"Of a hub: more events than events_total."`
+	EventsNextCursor *string `json:"events_next_cursor,omitempty" doc:"Of a hub: where the page of its timeline before the events listed starts (GET /api/v1/entities/{id}/events?cursor=)."`
+	StatusPartial    bool    `json:"status_partial,omitempty" doc:"Of a hub person: more than 500 events bear on the case status and fate, which were read from 500 of them."`
 }
 
 // StatusDoc is a person's case status, confirmed and suggested.
@@ -114,7 +121,8 @@ func (f *File) Doc() Doc {
 		Fate:       FateDoc{Confirmed: str(f.Fate.Confirmed.Value), Suggested: str(f.Fate.Suggested.Value), ConfirmedDate: date(f.Fate.Confirmed.Date), SuggestedDate: date(f.Fate.Suggested.Date), Unreviewed: f.Fate.Suggested.Unreviewed},
 		Events:     []EventDoc{},
 		MergedFrom: append([]string{}, f.Merged...), NameClaims: []ClaimDoc{}, Facts: []FactDoc{}, Conflicts: []ConflictDoc{},
-		Ties: []TieDoc{}, Proposed: f.Proposed, Rejected: f.Rejected}
+		Ties: []TieDoc{}, Proposed: f.Proposed, Rejected: f.Rejected,
+		EventsTotal: f.TimelineTotal, EventsMore: f.TimelineMore, StatusPartial: f.StatusPartial}
 	if d.Type == string(model.TypeEvent) && f.Event != nil && d.Caption == "" {
 		d.Caption = string(f.Event.Type)
 	}

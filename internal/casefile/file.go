@@ -52,6 +52,10 @@ type File struct {
 	// TimelineNext, when bounded and older events follow the ones listed,
 	// is where the next page of the timeline starts (Options.EventsBefore).
 	TimelineNext *store.EventKey
+	// StatusPartial: a hub person has more than StatusEvents events that
+	// bear on the case status and fate, which were read from StatusEvents
+	// of them.
+	StatusPartial bool
 
 	// Shown are the sources it lists or cites: reading restricted ones is
 	// recorded in the access log before the case file is handed over.
@@ -90,6 +94,16 @@ type Options struct {
 	// entity's type, a person's too (the API's listing of an entity's
 	// events): the case status is then not derived from it.
 	PagedTimeline bool
+	// BoundHubs reads an ordinary entity whole, as the zero Options do,
+	// and a hub — one in more than WholeEvents events, or with more than
+	// WholeStatements statements of its own — bounded, as Bounded does
+	// (the API's and `athar case`'s case file; the dossier reads whole).
+	BoundHubs bool
+
+	// hubPerson: a bounded person in more than WholeEvents events, whose
+	// timeline is listed a page at a time and whose case status is read
+	// from the events that bear on it alone (statusEvents).
+	hubPerson bool
 }
 
 // What a bounded case file lists at most of one entity.
@@ -98,6 +112,17 @@ const (
 	BoundedEvents  = 50   // the latest events of a facility's, place's or organization's timeline
 	EventsCounted  = 1000 // events counted at most; past that "more than"
 	NotesPerClaim  = 8    // footnotes of one claim (its count of independent sources stays whole)
+
+	// An entity in more events than WholeEvents, or with more statements
+	// of its own than WholeStatements, is a hub: a person's bounded case
+	// file then pages its timeline, and BoundHubs reads it bounded.
+	WholeEvents     = 4 * BoundedEvents
+	WholeStatements = 1000
+	// StatusEvents is how many of a hub person's events that bear on the
+	// case status and fate are read at most to derive them; past that the
+	// case file says the status rests on StatusEvents of them
+	// (File.StatusPartial).
+	StatusEvents = 500
 )
 
 // The properties by which statements of other entities tie them to an
@@ -146,6 +171,10 @@ func (rd *Reader) Read(e model.Entity, o Options) (*File, bool, error) {
 	for _, id := range ids {
 		own[id] = true
 	}
+	if o, err = rd.hubOptions(e, ids, o); err != nil {
+		return f, false, err
+	}
+	n.bounded = o.Bounded
 	srcs, sts, stated, err := f.readOwn(n, e, ids, o)
 	if err != nil {
 		return f, false, err
@@ -189,6 +218,33 @@ func (rd *Reader) Read(e model.Entity, o Options) (*File, bool, error) {
 	f.Notes = n.list
 	f.Shown = append(append(f.Shown, srcs...), n.shown...)
 	return f, true, nil
+}
+
+// hubOptions decides how a case file reads an entity that may be a hub:
+// BoundHubs reads a hub bounded, and a bounded person in more than
+// WholeEvents events has its timeline paged. The counts read at most
+// WholeEvents+1 and WholeStatements+1 index entries.
+func (rd *Reader) hubOptions(e model.Entity, ids []string, o Options) (Options, error) {
+	if e.Type == model.TypeEvent || o.PagedTimeline || !o.BoundHubs && !(o.Bounded && e.Type == model.TypePerson) {
+		return o, nil
+	}
+	n, err := rd.st.CountReferencing(rd.ctx, rd.v, ids, timelineProps, WholeEvents+1)
+	if err != nil {
+		return o, err
+	}
+	hub := n > WholeEvents
+	if o.BoundHubs && !o.Bounded && !hub {
+		own, err := rd.st.CountOwnStatements(rd.ctx, ids, WholeStatements+1)
+		if err != nil {
+			return o, err
+		}
+		hub = own > WholeStatements
+	}
+	if hub {
+		o.Bounded = true
+	}
+	o.hubPerson = o.Bounded && e.Type == model.TypePerson && n > WholeEvents
+	return o, nil
 }
 
 // readOwn reads the sources mentioning the entity and its own statements
@@ -265,7 +321,7 @@ func (rd *Reader) referencing(e model.Entity, ids []string, o Options) ([]model.
 // person's stays whole (its case status is derived from all of it); an
 // event has none.
 func hubPaged(e model.Entity, o Options) bool {
-	return e.Type != model.TypeEvent && (o.PagedTimeline || o.Bounded && e.Type != model.TypePerson)
+	return e.Type != model.TypeEvent && (o.PagedTimeline || o.Bounded && (e.Type != model.TypePerson || o.hubPerson))
 }
 
 // timelinePage reads one page of the events that name one of ids through
@@ -339,8 +395,15 @@ func (f *File) timeline(n *notes, e model.Entity, own map[string]bool, refs []mo
 		}
 	}
 	if e.Type == model.TypePerson && !o.PagedTimeline {
+		// A hub's dates that sources disagree on are those of the page.
 		f.Disagreements = disagreements(f.Timeline)
-		if f.Case, f.Fate, err = n.readStatus(evs); err != nil {
+		status := evs
+		if o.hubPerson {
+			if status, f.StatusPartial, err = n.statusEvents(append([]string{e.ID}, f.Merged...), own); err != nil {
+				return err
+			}
+		}
+		if f.Case, f.Fate, err = n.readStatus(status); err != nil {
 			return err
 		}
 	}

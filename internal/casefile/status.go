@@ -1,9 +1,12 @@
 package casefile
 
 import (
+	"cmp"
 	"slices"
+	"time"
 
 	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/store"
 )
 
 // A person's case status and a victim's fate are derived from their dated
@@ -318,7 +321,9 @@ func (n *notes) unreviewed(evs []Event, ids []string) (int, error) {
 // Status reads the case status and fate of person e (the entity that
 // stands, not one merged away) as the reader's viewer may see them: the
 // same readings its case file holds (File.Case, File.Fate), by the same
-// rules, without reading the rest of the case file. Exports carry them.
+// rules, without reading the rest of the case file. Exports carry them. A
+// hub's (a person in more than WholeEvents events) are read from the
+// events that bear on them, as its bounded case file reads them.
 func (rd *Reader) Status(e model.Entity) (Case, Fate, error) {
 	merged, err := rd.st.MergedInto(rd.ctx, e.ID)
 	if err != nil {
@@ -329,14 +334,132 @@ func (rd *Reader) Status(e model.Entity) (Case, Fate, error) {
 	for _, id := range ids {
 		own[id] = true
 	}
+	n := newNotes(rd, false)
+	// A hub's, from the events that bear on them alone (statusEvents).
+	count, err := rd.st.CountReferencing(rd.ctx, rd.v, ids, timelineProps, WholeEvents+1)
+	if err != nil {
+		return Case{}, Fate{}, err
+	}
+	if count > WholeEvents {
+		evs, _, err := n.statusEvents(ids, own)
+		if err != nil {
+			return Case{}, Fate{}, err
+		}
+		return n.readStatus(evs)
+	}
 	refs, _, err := rd.referencing(e, ids, Options{})
 	if err != nil {
 		return Case{}, Fate{}, err
 	}
-	n := newNotes(rd, false)
 	evs, err := n.events(eventIDs(refs), own)
 	if err != nil {
 		return Case{}, Fate{}, err
 	}
 	return n.readStatus(evs)
+}
+
+// statusTypes are the event types that can bear on a case status or a
+// fate (caseStage, fateOf, sufferedTypes, testimony): an event of another
+// type counts only when the person is its perpetrator (detaineeArrests).
+func statusTypes() []string {
+	seen := map[model.EventType]bool{model.EventTestimony: true}
+	for t := range caseStage {
+		seen[t] = true
+	}
+	for t := range fateOf {
+		seen[t] = true
+	}
+	for t := range sufferedTypes {
+		seen[t] = true
+	}
+	var out []string
+	for t := range seen {
+		out = append(out, string(t))
+	}
+	slices.Sort(out)
+	return out
+}
+
+// PerpetratorEvents is how many events in which a hub person is the
+// perpetrator, confirmed ones and any, stand for all of them in the
+// reading of the status (statusEvents).
+const PerpetratorEvents = 8
+
+// statusEvents reads, for a hub person whose ids are ids, the events that
+// may bear on the case status and fate — at most StatusEvents of the types
+// that do, and a few in which the person is the perpetrator — whatever the
+// length of the timeline; partial reports that there were more of the
+// first. readStatus reads the same status from them as from the whole
+// timeline (it looks at no other event) unless every one of the few
+// perpetrator's events read fails to count as one where another would
+// (one of type not given, rejected in part, only denied). They come in the order the whole
+// read takes (by the first statement tying each to the person), since the
+// readings break ties between events of one date by it.
+func (n *notes) statusEvents(ids []string, own map[string]bool) (evs []Event, partial bool, err error) {
+	rd := n.rd
+	found, partial, err := rd.st.EventsTied(rd.ctx, rd.v, ids, timelineProps, store.TieFilter{Types: statusTypes()}, StatusEvents)
+	if err != nil {
+		return nil, false, err
+	}
+	// An event of another type bears on the status only when the person
+	// is its perpetrator, and then only by being one (detaineeArrests): a
+	// few such events, confirmed ones apart, stand for all.
+	for _, confirmed := range []bool{true, false} {
+		perp, _, err := rd.st.EventsTied(rd.ctx, rd.v, ids, []string{string(model.PropInvolved)},
+			store.TieFilter{Role: string(model.Perpetrator), Confirmed: confirmed}, PerpetratorEvents)
+		if err != nil {
+			return nil, false, err
+		}
+		for _, id := range perp {
+			if !slices.Contains(found, id) {
+				found = append(found, id)
+			}
+		}
+	}
+	if err := rd.prefetchStatements(found); err != nil {
+		return nil, false, err
+	}
+	// The first statement that ties each event to the person and stands,
+	// as the statements' index orders them (Store.Referencing); an event
+	// tied only through withheld statements is not the person's here.
+	type tied struct {
+		id, date, created, stID string
+	}
+	var order []tied
+	for _, id := range found {
+		var first *tied
+		for _, st := range rd.stmts[id] {
+			if !partProps[st.Property] || !own[st.ValueEntity] || st.Status == model.StatusRejected {
+				continue
+			}
+			t := tied{id, st.DateStart.String(), timeText(st.CreatedAt), st.ID}
+			if first == nil || compareTied(t.date, t.created, t.stID, first.date, first.created, first.stID) < 0 {
+				first = &t
+			}
+		}
+		if first != nil {
+			order = append(order, *first)
+		}
+	}
+	slices.SortFunc(order, func(a, b tied) int {
+		return compareTied(a.date, a.created, a.stID, b.date, b.created, b.stID)
+	})
+	ordered := make([]string, 0, len(order))
+	for _, t := range order {
+		ordered = append(ordered, t.id)
+	}
+	evs, err = n.events(ordered, own)
+	return evs, partial, err
+}
+
+func compareTied(ad, ac, ai, bd, bc, bi string) int {
+	return cmp.Or(cmp.Compare(ad, bd), cmp.Compare(ac, bc), cmp.Compare(ai, bi))
+}
+
+// timeText is a time as the store writes it, so that it orders as there.
+func timeText(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339Nano)
 }

@@ -66,6 +66,7 @@ func (s *Store) Statement(ctx context.Context, v access.Viewer, id string) (mode
 	if err != nil {
 		return st, err
 	}
+	s.statementsRead.Add(1)
 	rows.Close()
 	one := []model.Statement{st}
 	err = s.openQuotes(ctx, one)
@@ -144,6 +145,7 @@ func (s *Store) queryStatements(ctx context.Context, q string, args ...any) ([]m
 		if err != nil {
 			return nil, err
 		}
+		s.statementsRead.Add(1)
 		out = append(out, st)
 	}
 	if err := rows.Err(); err != nil {

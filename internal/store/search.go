@@ -453,6 +453,7 @@ func (s *Store) search(ctx context.Context, v access.Viewer, q SearchQuery, pref
 		if err != nil {
 			return false, err
 		}
+		s.statementsRead.Add(1)
 		hits.Statements = append(hits.Statements, st)
 		return true, nil
 	})

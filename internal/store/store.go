@@ -69,6 +69,9 @@ type Store struct {
 	ledgerHeld, ledgerWaited, ledgerTxs atomic.Int64
 	// largestWrite is the most bytes one transaction of Write wrote.
 	largestWrite atomic.Int64
+	// statementsRead counts the statements reads of whole statements
+	// scanned (StatementsRead).
+	statementsRead atomic.Int64
 	// sealedStaged holds, by source id, originals sealed and staged ahead
 	// of the transaction that stores their source (StageSealed).
 	sealedStaged sync.Map

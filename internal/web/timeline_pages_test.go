@@ -78,3 +78,45 @@ func TestHubTimelinePages(t *testing.T) {
 		t.Errorf("a made-up place in the timeline: %d, want 400", resp.status)
 	}
 }
+
+// A person in more events than a case file reads whole is a hub too: the
+// timeline view shows a page of events at a time, the pages together show
+// each event once, and every page gives the case status the whole
+// timeline gives (casefile's tests hold the bounded status to the whole).
+func TestHubPersonTimelinePages(t *testing.T) {
+	r := newRig(t, "")
+	hub, open, _ := apptest.SeedHub(t, r.st, apptest.Hub{Public: casefile.WholeEvents + 12, Person: true})
+	c := r.login("adel")
+	var seen []string
+	next, pages := "/entities/"+hub+"/timeline", 0
+	for next != "" {
+		if pages++; pages > 10 {
+			t.Fatalf("the timeline's pages do not end")
+		}
+		resp := c.get(next)
+		if resp.status != http.StatusOK {
+			t.Fatalf("%s: %d", next, resp.status)
+		}
+		// The timeline's rows (the dates sources disagree on show some of
+		// them above it too).
+		_, timeline, _ := strings.Cut(resp.body, `<section class="card" id="timeline">`)
+		rows := eventRow.FindAllStringSubmatch(timeline, -1)
+		if len(rows) > casefile.BoundedEvents {
+			t.Errorf("%s lists %d events, more than a page", next, len(rows))
+		}
+		for _, m := range rows {
+			seen = append(seen, m[1])
+		}
+		contains(t, next, resp.body, `id="case-status"`, `id="timeline-latest"`)
+		next = ""
+		if m := regexp.MustCompile(`href="([^"]+)" id="timeline-older"`).FindStringSubmatch(resp.body); m != nil {
+			next = strings.ReplaceAll(m[1], "&amp;", "&")
+		}
+	}
+	if want := (len(open) + casefile.BoundedEvents - 1) / casefile.BoundedEvents; pages != want {
+		t.Errorf("%d pages, want %d", pages, want)
+	}
+	if g, w := slices.Sorted(slices.Values(seen)), slices.Sorted(slices.Values(open)); !slices.Equal(g, w) {
+		t.Errorf("the pages showed %d events, want %d", len(g), len(w))
+	}
+}
