@@ -56,30 +56,39 @@ func (t *Tx) markReview(id, entity string, property string) {
 	if property == string(model.PropGazetteer) {
 		if t.reviewGazetteer == nil {
 			t.reviewGazetteer = map[string]bool{}
+			t.reviewGazetteerMarks = map[string]map[string]bool{}
 		}
 		t.reviewGazetteer[entity] = true
+		if t.reviewGazetteerMarks[entity] == nil {
+			t.reviewGazetteerMarks[entity] = map[string]bool{}
+		}
+		t.reviewGazetteerMarks[entity][id] = true
 	}
 }
 
 // reviewMember is one statement's claim at one level.
 type reviewMember struct {
-	statement, unit, key, kind, claimType, modality string
-	level, priority, propRank                       int
+	statement, unit, key, kind, claimType, modality, source string
+	level, priority, propRank                               int
+	confidence                                              float64
 }
 
 // reviewStatement is what a claim's key is made of, of one statement.
 type reviewStatement struct {
-	id, entity, property, value, hash, valueEntity, dateStart, modality, role string
-	status                                                                    model.Status
-	sensitivity                                                               model.Sensitivity
+	id, entity, property, value, hash, valueEntity, dateStart, modality, role, source string
+	status                                                                            model.Status
+	sensitivity                                                                       model.Sensitivity
+	confidence                                                                        float64
 }
 
-const reviewStatementCols = "id, entity_id, property, value, value_hash, COALESCE(value_entity, ''), date_start, status, modality, role, sensitivity"
+const reviewStatementCols = "id, entity_id, property, value, value_hash, COALESCE(value_entity, ''), date_start, status, modality, role, sensitivity, " +
+	"COALESCE(source_id, ''), confidence"
 
 func scanReviewStatementKey(r rowScanner) (reviewStatement, error) {
 	var x reviewStatement
 	var status, sens string
-	if err := r.Scan(&x.id, &x.entity, &x.property, &x.value, &x.hash, &x.valueEntity, &x.dateStart, &status, &x.modality, &x.role, &sens); err != nil {
+	if err := r.Scan(&x.id, &x.entity, &x.property, &x.value, &x.hash, &x.valueEntity, &x.dateStart, &status, &x.modality, &x.role, &sens,
+		&x.source, &x.confidence); err != nil {
 		return x, err
 	}
 	x.status = model.Status(status)
@@ -131,10 +140,14 @@ func (t *Tx) flushReview(ctx context.Context) error {
 		return nil
 	}
 	marked := setKeysOf(t.reviewMarks)
-	if len(t.reviewGazetteer) > 0 {
+	changed, err := t.gazetteerChanged(ctx)
+	if err != nil {
+		return fmt.Errorf("review claims: %w", err)
+	}
+	if len(changed) > 0 {
 		// every value of an entity a gazetteer entry now fixes, or no
 		// longer fixes, changes its priority
-		for _, chunk := range chunks(setKeysOf(t.reviewGazetteer), 500) {
+		for _, chunk := range chunks(changed, 500) {
 			ids, err := t.ids(ctx, "SELECT id FROM statements WHERE status = 'proposed' AND entity_id IN ("+placeholders(len(chunk))+")", idArgs(chunk)...)
 			if err != nil {
 				return fmt.Errorf("review claims: %w", err)
@@ -142,7 +155,7 @@ func (t *Tx) flushReview(ctx context.Context) error {
 			marked = append(marked, ids...)
 		}
 	}
-	t.reviewMarks, t.reviewGazetteer = nil, nil
+	t.reviewMarks, t.reviewGazetteer, t.reviewGazetteerMarks = nil, nil, nil
 	units := map[string]bool{}
 	for _, chunk := range chunks(marked, 500) {
 		old, err := t.ids(ctx, "SELECT DISTINCT unit FROM review_claim_members WHERE statement_id IN ("+placeholders(len(chunk))+")", idArgs(chunk)...)
@@ -173,12 +186,40 @@ func (t *Tx) flushReview(ctx context.Context) error {
 	return t.rekeyUnits(ctx, setKeysOf(units), true)
 }
 
+// gazetteerChanged are the entities of reviewGazetteer whose being fixed
+// by a gazetteer entry (a gazetteer statement not rejected) may have
+// changed in the transaction: those none of whose standing gazetteer
+// statements was left untouched by it. Every source naming a gazetteer
+// place adds a gazetteer statement to it; the place was fixed before and
+// still is, and working out again every value of a place named in
+// thousands of sources, for each of them, made recording a source cost
+// what the place had gathered (a quarter of a worker's CPU, most of
+// PostgreSQL's, at 1,000 sources). A look at one more standing statement
+// than the transaction touched settles it.
+func (t *Tx) gazetteerChanged(ctx context.Context) ([]string, error) {
+	var out []string
+	for _, e := range setKeysOf(t.reviewGazetteer) {
+		touched := len(t.reviewGazetteerMarks[e])
+		standing, err := t.ids(ctx, "SELECT id FROM statements WHERE entity_id = ? AND property = 'gazetteer' AND status <> 'rejected' LIMIT "+
+			fmt.Sprint(touched+1), e)
+		if err != nil {
+			return nil, err
+		}
+		untouched := slices.ContainsFunc(standing, func(id string) bool { return !t.reviewGazetteerMarks[e][id] })
+		if !untouched {
+			out = append(out, e)
+		}
+	}
+	return out, nil
+}
+
 // rekeyUnits takes the units' claims out and puts them in again as their
 // statements stand, then recounts the claims touched (recount: false when a
 // rebuild counts every claim at the end).
 func (t *Tx) rekeyUnits(ctx context.Context, units []string, recount bool) error {
-	touched := map[string]bool{}
+	touched := map[string]bool{} // the claims counted again from their members
 	for _, chunk := range chunks(units, 500) {
+		removed := map[string]bool{}
 		if recount {
 			keys, err := t.ids(ctx, "SELECT DISTINCT claim_key FROM review_claim_members WHERE unit IN ("+placeholders(len(chunk))+")", idArgs(chunk)...)
 			if err != nil {
@@ -186,6 +227,7 @@ func (t *Tx) rekeyUnits(ctx context.Context, units []string, recount bool) error
 			}
 			for _, k := range keys {
 				touched[k] = true
+				removed[k] = true
 			}
 			if _, err := t.exec(ctx, "DELETE FROM review_claim_members WHERE unit IN ("+placeholders(len(chunk))+")", idArgs(chunk)...); err != nil {
 				return fmt.Errorf("review claims: %w", err)
@@ -203,13 +245,23 @@ func (t *Tx) rekeyUnits(ctx context.Context, units []string, recount bool) error
 		if err != nil {
 			return fmt.Errorf("review claims: %w", err)
 		}
-		args := make([]any, 0, 9*len(members))
+		if recount {
+			counted, err := t.countIntoLargeClaims(ctx, members, removed)
+			if err != nil {
+				return fmt.Errorf("review claims: %w", err)
+			}
+			for _, m := range members {
+				if !counted[m.key] {
+					touched[m.key] = true
+				}
+			}
+		}
+		args := make([]any, 0, 10*len(members))
 		for _, m := range members {
-			touched[m.key] = true
-			args = append(args, m.statement, m.level, m.unit, m.key, m.kind, m.claimType, m.modality, m.priority, m.propRank)
+			args = append(args, m.statement, m.level, m.unit, m.key, m.kind, m.claimType, m.modality, m.priority, m.propRank, m.source)
 		}
 		if err := t.insertRows(ctx, "INSERT INTO review_claim_members (statement_id, level, unit, claim_key, kind, claim_type, modality, "+
-			"priority, prop_rank) VALUES ", "", 9, args); err != nil {
+			"priority, prop_rank, source_id) VALUES ", "", 10, args); err != nil {
 			return fmt.Errorf("review claims: %w", err)
 		}
 	}
@@ -217,6 +269,110 @@ func (t *Tx) rekeyUnits(ctx context.Context, units []string, recount bool) error
 		return nil
 	}
 	return t.recountReviewClaims(ctx, setKeysOf(touched))
+}
+
+// largeClaim is the number of statements from which a claim that only
+// gains members is counted on from its kept counts instead of again from
+// all its members.
+const largeClaim = 32
+
+// countIntoLargeClaims adds members about to be inserted to the counts of
+// the large claims they join (at least largeClaim statements at their
+// level) and none of whose members the transaction took out (removed), and
+// reports the keys it counted so; the others are counted again from their
+// members. A place or a person named in thousands of sources has a name
+// claim of thousands of statements, and counting it again from them for
+// every source that names it once more made recording a source cost what
+// the claim had gathered. The claim's statements and sources grow by the
+// new members and by the sources none of its members had; its confidence
+// and first statement are the larger and the least.
+func (t *Tx) countIntoLargeClaims(ctx context.Context, members []reviewMember, removed map[string]bool) (map[string]bool, error) {
+	type claimLevel struct {
+		key   string
+		level int
+	}
+	added := map[claimLevel][]reviewMember{}
+	var keys []string
+	for _, m := range members {
+		if removed[m.key] {
+			continue
+		}
+		cl := claimLevel{m.key, m.level}
+		if added[cl] == nil {
+			keys = append(keys, m.key)
+		}
+		added[cl] = append(added[cl], m)
+	}
+	keys = slices.Compact(sortedCopy(keys))
+	type kept struct {
+		nSources, n int
+		confidence  float64
+		firstID     string
+	}
+	large := map[claimLevel]kept{}
+	for _, chunk := range chunks(keys, 500) {
+		rows, err := t.query(ctx, "SELECT claim_key, level, n_sources, n, confidence, first_id FROM review_claims WHERE n >= ? AND claim_key IN ("+
+			placeholders(len(chunk))+")", append([]any{largeClaim}, idArgs(chunk)...)...)
+		if err != nil {
+			return nil, err
+		}
+		type row struct {
+			cl claimLevel
+			k  kept
+		}
+		got, err := collect(rows, func(r rowScanner) (x row, err error) {
+			err = r.Scan(&x.cl.key, &x.cl.level, &x.k.nSources, &x.k.n, &x.k.confidence, &x.k.firstID)
+			return
+		})
+		if err != nil {
+			return nil, err
+		}
+		for _, x := range got {
+			large[x.cl] = x.k
+		}
+	}
+	// a key is counted on only if it is large at every level it gains at
+	counted := map[string]bool{}
+	for cl := range added {
+		if _, ok := large[cl]; ok {
+			counted[cl.key] = true
+		}
+	}
+	for cl := range added {
+		if _, ok := large[cl]; !ok {
+			delete(counted, cl.key)
+		}
+	}
+	for cl, ms := range added {
+		if !counted[cl.key] {
+			continue
+		}
+		k := large[cl]
+		sources := map[string]bool{}
+		for _, m := range ms {
+			k.n++
+			k.confidence = max(k.confidence, m.confidence)
+			k.firstID = min(k.firstID, m.statement)
+			if m.source == "" || sources[m.source] {
+				continue
+			}
+			sources[m.source] = true
+			var one int
+			err := t.queryRow(ctx, "SELECT count(*) FROM (SELECT 1 FROM review_claim_members WHERE claim_key = ? AND level = ? AND source_id = ? LIMIT 1) x",
+				cl.key, cl.level, m.source).Scan(&one)
+			if err != nil {
+				return nil, err
+			}
+			if one == 0 {
+				k.nSources++
+			}
+		}
+		if _, err := t.exec(ctx, "UPDATE review_claims SET n_sources = ?, n = ?, confidence = ?, first_id = ? WHERE claim_key = ? AND level = ?",
+			k.nSources, k.n, k.confidence, k.firstID, cl.key, cl.level); err != nil {
+			return nil, err
+		}
+	}
+	return counted, nil
 }
 
 // recountReviewClaims counts the claims again from their members: a claim
@@ -312,7 +468,7 @@ func (t *Tx) reviewMembers(ctx context.Context, values, events []string) ([]revi
 				continue // read with its event
 			}
 			m := reviewMember{statement: x.id, unit: "s:" + x.id, kind: "value", claimType: x.property, modality: x.mod(),
-				propRank: propRank(x.property)}
+				propRank: propRank(x.property), source: x.source, confidence: x.confidence}
 			m.key = "v:" + x.entity + "|" + x.property + "|" + x.valueKey(vk) + "|" + m.modality
 			p := model.Property(x.property)
 			switch {
@@ -366,13 +522,13 @@ func eventMembers(id string, sts []reviewStatement, level model.Sensitivity, typ
 	modality = string(model.Asserted)
 	var parts []string
 	person := false
-	var proposed []string
+	var proposed []reviewStatement
 	for _, x := range sts {
 		if x.sensitivity > level {
 			continue
 		}
 		if x.status == model.StatusProposed {
-			proposed = append(proposed, x.id)
+			proposed = append(proposed, x)
 		}
 		if x.status == model.StatusRejected {
 			continue
@@ -419,8 +575,8 @@ func eventMembers(id string, sts []reviewStatement, level model.Sensitivity, typ
 	}
 	out := make([]reviewMember, len(proposed))
 	for i, st := range proposed {
-		out[i] = reviewMember{statement: st, level: int(level), unit: "e:" + id, key: key, kind: "event", claimType: typ, modality: modality,
-			priority: priority, propRank: propRank(string(model.PropEventType))}
+		out[i] = reviewMember{statement: st.id, level: int(level), unit: "e:" + id, key: key, kind: "event", claimType: typ, modality: modality,
+			priority: priority, propRank: propRank(string(model.PropEventType)), source: st.source, confidence: st.confidence}
 	}
 	return out
 }
@@ -550,7 +706,7 @@ func (t *Tx) rebuildReviewClaims(ctx context.Context) error {
 	if _, err := t.exec(ctx, "UPDATE review_claims_mark SET built = 1 WHERE id = 1"); err != nil {
 		return fmt.Errorf("review claims: %w", err)
 	}
-	t.reviewMarks, t.reviewGazetteer = nil, nil
+	t.reviewMarks, t.reviewGazetteer, t.reviewGazetteerMarks = nil, nil, nil
 	return nil
 }
 

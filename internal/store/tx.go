@@ -72,6 +72,8 @@ type Tx struct {
 	// transaction may have changed, reviewGazetteer the entities whose
 	// gazetteer entry did (markReview); flushReview keeps their claims.
 	reviewMarks, reviewGazetteer map[string]bool
+	// reviewGazetteerMarks are the gazetteer statements marked, by entity.
+	reviewGazetteerMarks map[string]map[string]bool
 	// reviewRebuild: the transaction made the value key, and the review
 	// queue's claims are built again, keyed by it (flushReview).
 	reviewRebuild bool

@@ -21,10 +21,11 @@ CREATE TABLE review_claim_members (
     modality     TEXT NOT NULL,
     priority     INTEGER NOT NULL, -- as app.ClaimItem.Priority
     prop_rank    INTEGER NOT NULL, -- the property's place in the vocabulary
+    source_id    TEXT NOT NULL,    -- the statement's source ('' for none): a large claim's sources are counted on from it
     PRIMARY KEY (statement_id, level)
 );
 CREATE INDEX review_claim_members_unit ON review_claim_members (unit);
-CREATE INDEX review_claim_members_claim ON review_claim_members (claim_key, level);
+CREATE INDEX review_claim_members_claim ON review_claim_members (claim_key, level, source_id);
 
 -- Each claim as a reviewer of one clearance sees it, with what the queue is
 -- ordered and filtered by: the proposed statements and distinct sources
