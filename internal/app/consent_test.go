@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -18,6 +19,11 @@ import (
 // (ledgered), and obeyed by the public dataset: a testimony without consent
 // to publication gives it nothing, even at public level with its statements
 // confirmed.
+// yearShown finds the 1987 arrest's year as a word of its own: the dossier
+// also carries hashes, keys and a signature, in which four digits occur by
+// chance (a bare strings.Contains failed CI once that way).
+var yearShown = regexp.MustCompile(`(^|[^0-9A-Za-z+/=_-])1987([^0-9A-Za-z+/=_-]|$)`)
+
 func TestConsentRecordedAndObeyed(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
@@ -169,7 +175,7 @@ func TestConsentRecordedAndObeyed(t *testing.T) {
 			t.Fatal(err)
 		}
 		html := string(doc.HTML)
-		if !strings.Contains(html, fromTestimony) || strings.Contains(html, fromSilent) || strings.Contains(html, "1987") || !strings.Contains(html, `id="withheld"`) {
+		if !strings.Contains(html, fromTestimony) || strings.Contains(html, fromSilent) || yearShown.MatchString(html) || !strings.Contains(html, `id="withheld"`) {
 			t.Errorf("dossier: consented %v, unconsented %v, says withheld %v", strings.Contains(html, fromTestimony),
 				strings.Contains(html, fromSilent), strings.Contains(html, `id="withheld"`))
 		}
