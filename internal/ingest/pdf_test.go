@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/athar-project/athar/internal/benchgen"
+	"github.com/athar-project/athar/internal/pdfgen"
 )
 
 // makePDF writes a minimal valid PDF, one page per content stream, with
@@ -35,20 +36,7 @@ func makePDF(title string, pages ...string) []byte {
 			fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content),
 		)
 	}
-	var b bytes.Buffer
-	b.WriteString("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-	offsets := make([]int, len(objs))
-	for i, o := range objs {
-		offsets[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
-	for _, off := range offsets {
-		fmt.Fprintf(&b, "%010d 00000 n \n", off)
-	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R /Info 4 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
-	return b.Bytes()
+	return pdfgen.Write(objs, "/Info 4 0 R")
 }
 
 // textOp is a content stream that shows lines of text.
