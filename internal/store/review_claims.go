@@ -331,22 +331,20 @@ func (t *Tx) countIntoLargeClaims(ctx context.Context, members []reviewMember, r
 			large[x.cl] = x.k
 		}
 	}
-	// a key is counted on only if it is large at every level it gains at
-	counted := map[string]bool{}
-	for cl := range added {
-		if _, ok := large[cl]; ok {
-			counted[cl.key] = true
-		}
-	}
+	// a key is counted on only if it is large at every level it gains at:
+	// one level that is not sends the whole key to a full count
+	small := map[string]bool{}
 	for cl := range added {
 		if _, ok := large[cl]; !ok {
-			delete(counted, cl.key)
+			small[cl.key] = true
 		}
 	}
+	counted := map[string]bool{}
 	for cl, ms := range added {
-		if !counted[cl.key] {
+		if small[cl.key] {
 			continue
 		}
+		counted[cl.key] = true
 		k := large[cl]
 		sources := map[string]bool{}
 		for _, m := range ms {
