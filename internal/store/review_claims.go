@@ -339,6 +339,50 @@ func (t *Tx) countIntoLargeClaims(ctx context.Context, members []reviewMember, r
 			small[cl.key] = true
 		}
 	}
+	// which of the new members' sources each claim had already, asked of
+	// the members at once rather than a round trip a claim and source
+	type claimSource struct {
+		cl     claimLevel
+		source string
+	}
+	var asked []claimSource
+	seen := map[claimSource]bool{}
+	for cl, ms := range added {
+		if small[cl.key] {
+			continue
+		}
+		for _, m := range ms {
+			if cs := (claimSource{cl, m.source}); m.source != "" && !seen[cs] {
+				seen[cs] = true
+				asked = append(asked, cs)
+			}
+		}
+	}
+	had := map[claimSource]bool{}
+	for len(asked) > 0 {
+		chunk := asked[:min(100, len(asked))]
+		asked = asked[len(chunk):]
+		cond := make([]string, len(chunk))
+		args := make([]any, 0, 3*len(chunk))
+		for i, cs := range chunk {
+			cond[i] = "(claim_key = ? AND level = ? AND source_id = ?)"
+			args = append(args, cs.cl.key, cs.cl.level, cs.source)
+		}
+		rows, err := t.query(ctx, "SELECT DISTINCT claim_key, level, source_id FROM review_claim_members WHERE "+strings.Join(cond, " OR "), args...)
+		if err != nil {
+			return nil, err
+		}
+		got, err := collect(rows, func(r rowScanner) (x claimSource, err error) {
+			err = r.Scan(&x.cl.key, &x.cl.level, &x.source)
+			return
+		})
+		if err != nil {
+			return nil, err
+		}
+		for _, x := range got {
+			had[x] = true
+		}
+	}
 	counted := map[string]bool{}
 	for cl, ms := range added {
 		if small[cl.key] {
@@ -355,13 +399,7 @@ func (t *Tx) countIntoLargeClaims(ctx context.Context, members []reviewMember, r
 				continue
 			}
 			sources[m.source] = true
-			var one int
-			err := t.queryRow(ctx, "SELECT count(*) FROM (SELECT 1 FROM review_claim_members WHERE claim_key = ? AND level = ? AND source_id = ? LIMIT 1) x",
-				cl.key, cl.level, m.source).Scan(&one)
-			if err != nil {
-				return nil, err
-			}
-			if one == 0 {
+			if !had[claimSource{cl, m.source}] {
 				k.nSources++
 			}
 		}
