@@ -521,6 +521,9 @@ func (d *doc) endOfCustodyBefore(a, k int) bool {
 func (d *doc) speakerAfter(persons []mention, b int) *person {
 	for _, m := range persons {
 		if m.sp.a >= b && m.sp.a < b+16 {
+			if next := d.fold(m.sp.b); !afterSpeakerEnd(next) && next != "who" && next != "(" && !isCloseQuote(next) && !isOpenQuote(next) {
+				return nil // "Survivors interviewed by ... say X organised the transfers": X is the subject of what they say
+			}
 			return m.person
 		}
 	}

@@ -1,0 +1,89 @@
+package en
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/athar-project/athar/internal/extract"
+	"github.com/athar-project/athar/internal/model"
+)
+
+// readingCase is a sentence written for issue 13's "reading real sources"
+// round: an event type and a person it must name (or, with not, must not
+// name). The persons are invented; the places and bodies are real.
+type readingCase struct {
+	name, text, typ, person string
+	not                     bool
+}
+
+// readingCases hold one class of construction each, as news prose words
+// it, not as one article did.
+var readingCases = []readingCase{
+	{name: "a former office holder is no official: arrested by announcement",
+		text: "The Interior Ministry announced the arrest of Colonel Samir Haddad Khalil, a former prison director accused of torturing detainees.",
+		typ:  extract.EventArrest, person: "Samir Haddad Khalil"},
+	{name: "a former office holder is no official: his alleged torture",
+		text: "The Interior Ministry announced the arrest of Colonel Samir Haddad Khalil, a former prison director accused of torturing detainees.",
+		typ:  extract.EventTortureAllegation, person: "Samir Haddad Khalil"},
+	{name: "a former office holder is no official: the statement is about him",
+		text: "The Interior Ministry announced the arrest of Colonel Samir Haddad Khalil, a former prison director accused of torturing detainees.",
+		typ:  extract.EventStatement, person: "Samir Haddad Khalil"},
+	{name: "a serving office holder stays an official",
+		text: "Prison director Samir Haddad Khalil said the inmates had been moved to Adra.",
+		typ:  extract.EventArrest, person: "Samir Haddad Khalil", not: true},
+	{name: "a participle verb before a role and a name",
+		text: "Security forces arrested former officer Karim Younes Hallak in the Qardaha area on Monday.",
+		typ:  extract.EventArrest, person: "Karim Younes Hallak"},
+	{name: "a participle verb before a rank word and a name",
+		text: "Police detained retired colonel Nabil Fares Omar at his home in Jableh.",
+		typ:  extract.EventArrest, person: "Nabil Fares Omar"},
+	{name: "the participle as an adjective after a determiner",
+		text: "The arrested former officer Karim Younes Hallak told the court he had only guarded the gate.",
+		typ:  extract.EventTestimony, person: "Karim Younes Hallak"},
+	{name: "a body found in a morgue",
+		text: "The body of activist Hani Salem Darwish was found in the morgue of Mujtahid hospital last week.",
+		typ:  extract.EventDeathInCustody, person: "Hani Salem Darwish"},
+	{name: "a body that bore signs of torture",
+		text: "Relatives said the body of Tarek Nabil Hosni bore clear signs of torture when it was returned.",
+		typ:  extract.EventDeathInCustody, person: "Tarek Nabil Hosni"},
+	{name: "a body that is no corpse",
+		text: "A UN body led by Hani Salem Darwish documented torture in the prisons.",
+		typ:  extract.EventDeathInCustody, person: "Hani Salem Darwish", not: true},
+	{name: "the death of a detainee, singular",
+		text: "Authorities registered the death of detainee Ammar Zaki Nasser in 2016.",
+		typ:  extract.EventDeathInCustody, person: "Ammar Zaki Nasser"},
+	{name: "according to someone who was not held: a statement",
+		text: "According to Maher Ziad Hallaq, a lawyer for the families, the verdict was a milestone.",
+		typ:  extract.EventStatement, person: "Maher Ziad Hallaq"},
+	{name: "according to a former detainee: testimony, not a statement",
+		text: "According to Walid Karam Saleh, a former detainee, guards beat prisoners every night in Adra prison.",
+		typ:  extract.EventStatement, person: "Walid Karam Saleh", not: true},
+	{name: "the name after what survivors say is who they accuse, not a witness",
+		text: "Survivors interviewed by rights groups say Thamer Aziz Mansour personally organised the night transfers.",
+		typ:  extract.EventTestimony, person: "Thamer Aziz Mansour", not: true},
+}
+
+func TestReadingClasses(t *testing.T) {
+	pub := model.DayDate(2025, 3, 8)
+	for _, c := range readingCases {
+		t.Run(c.name, func(t *testing.T) {
+			r := Extract(c.text, pub)
+			var got []string
+			found := false
+			for _, e := range r.Events {
+				got = append(got, eventLine(e))
+				if e.Type != c.typ {
+					continue
+				}
+				for _, w := range e.Who {
+					if w.Name == c.person {
+						found = true
+					}
+				}
+			}
+			if found == c.not {
+				t.Errorf("%s: %s of %s found %v, want %v; got:\n  %s", c.text, c.typ, c.person, found, !c.not, strings.Join(got, "\n  "))
+			}
+		})
+	}
+}
