@@ -63,6 +63,34 @@ var readingCases = []readingCase{
 		typ:  extract.EventTestimony, person: "Thamer Aziz Mansour", not: true},
 }
 
+// courtPlaceCases: a court named by its nationality gives its state as the
+// place of a verdict whose sentence names no city and whose story has no
+// dateline.
+var courtPlaceCases = []struct{ text, want string }{
+	{"A French court sentenced Ahmad Rami Sayed to life imprisonment in absentia on Friday.", "France"},
+	{"The Dutch appeals court convicted Yusuf Hamdan Ali of war crimes.", "Netherlands"},
+	{"A German court in Koblenz convicted Anwar Badri Sharif of crimes against humanity.", "Koblenz"},
+	{"French prosecutors said Ahmad Rami Sayed was convicted.", ""}, // prosecutors are no court
+}
+
+func TestCourtPlace(t *testing.T) {
+	for _, c := range courtPlaceCases {
+		r := Extract(c.text, model.DayDate(2025, 3, 8))
+		got := "(no verdict)"
+		for _, e := range r.Events {
+			if e.Type == extract.EventConviction || e.Type == extract.EventSentence {
+				got = ""
+				if e.Where != nil {
+					got = *e.Where
+				}
+			}
+		}
+		if got != c.want {
+			t.Errorf("%s: verdict at %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
 func TestReadingClasses(t *testing.T) {
 	pub := model.DayDate(2025, 3, 8)
 	for _, c := range readingCases {

@@ -162,6 +162,11 @@ func (d *doc) whereFor(typ string, a int, s sentence, nounTrig bool) (where stri
 	if (best == nil || best.spec == 0) && courtEvents[typ] && d.scene.Dateline != "" && !d.abroadOrPast(s) && (d.sentOf[a] <= 3 || d.courtIn(s)) {
 		return d.scene.Dateline, false // "STOCKHOLM – A trial has begun": the court sits where the story is filed
 	}
+	if best == nil && courtEvents[typ] {
+		if state := d.courtState(s); state != "" {
+			return state, false // "A French court sentenced ...", with no city or dateline: the trial was in France
+		}
+	}
 	if best == nil {
 		return "", false
 	}
@@ -429,4 +434,38 @@ func (d *doc) untiedScenes() {
 			ev.where, ev.sceneWhere = "", false
 		}
 	}
+}
+
+// courtStates maps a nationality to the state whose courts it names
+// (lexicon/entities.txt [court_states]).
+var courtStates = func() map[string]string {
+	m := map[string]string{}
+	for _, row := range lex.Rows("court_states") {
+		m[extract.FoldPhrase(row[0])] = row[1]
+	}
+	return m
+}()
+
+// courtNouns name a court after a nationality.
+var courtNouns = lex.Set("court_nouns")
+
+// courtState returns the state of a court named by its nationality in
+// sentence s ("A Dutch court convicted ...", "the French judiciary"), or "".
+func (d *doc) courtState(s sentence) string {
+	for k := s.a; k < s.b; k++ {
+		state, ok := courtStates[d.toks[k].Fold]
+		if !ok || !d.toks[k].Cap {
+			continue
+		}
+		for j := k + 1; j < s.b && j <= k+3; j++ {
+			f := d.toks[j].Fold
+			if courtNouns[f] {
+				return state
+			}
+			if !d.toks[j].Word || d.toks[j].Cap && d.own[j] != ownNone {
+				break
+			}
+		}
+	}
+	return ""
 }
