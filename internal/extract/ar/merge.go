@@ -96,7 +96,7 @@ func (d *doc) mergeEvents() {
 		}
 		merged := false
 		for _, o := range out {
-			if o.typ != ev.typ || !samePersons(o, ev) {
+			if o.typ != ev.typ || !samePersons(o, ev) || o.typ == extract.EventArrest && otherYear(o.date, ev.date) {
 				continue
 			}
 			if o.where == "" || o.leadIn && !ev.leadIn && ev.where != "" || d.datelineOnly(o) && ev.where != "" && !d.datelineOnly(ev) {
@@ -140,6 +140,14 @@ func finerDate(a, b *dateRef) bool {
 		return a.relative && !b.relative // a relative date stands down before a written one
 	}
 	return precisionRank[b.date.Precision] > precisionRank[a.date.Precision]
+}
+
+// otherYear reports two written dates of different years: "اعتُقل عام
+// 2012 … ثم أعيد اعتقاله في آذار 2025" tells two arrests, not one.
+// Relative dates are left out: read against the published date they may be
+// the announcement's.
+func otherYear(a, b *dateRef) bool {
+	return a != nil && b != nil && !a.date.IsZero() && !b.date.IsZero() && !a.relative && !b.relative && a.date.Year != b.date.Year
 }
 
 var precisionRank = map[model.Precision]int{model.PrecisionYear: 1, model.PrecisionMonth: 2, model.PrecisionDay: 3}
