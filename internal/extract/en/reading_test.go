@@ -61,6 +61,15 @@ var readingCases = []readingCase{
 	{name: "the name after what survivors say is who they accuse, not a witness",
 		text: "Survivors interviewed by rights groups say Thamer Aziz Mansour personally organised the night transfers.",
 		typ:  extract.EventTestimony, person: "Thamer Aziz Mansour", not: true},
+	{name: "a death laid to the one who beat the prisoner",
+		text: "One prisoner, Ziad Omar Kanaan, died in March 2014 after being beaten by Haitham Fares Jaber in a corridor of the prison.",
+		typ:  extract.EventDeathInCustody, person: "Haitham Fares Jaber"},
+	{name: "a death laid to the accused",
+		text: "Yusra Nabil Daoud is accused of recording false causes of death for prisoners who died in Sednaya.",
+		typ:  extract.EventDeathInCustody, person: "Yusra Nabil Daoud"},
+	{name: "torture at someone's hands before a death lays only the torture to him",
+		text: "A video shows Sami Rami Khoury, a detainee who spoke about torture at the hands of Nabil Fadi Rifai before his death in custody.",
+		typ:  extract.EventDeathInCustody, person: "Nabil Fadi Rifai", not: true},
 }
 
 // courtPlaceCases: a court named by its nationality gives its state as the
@@ -113,5 +122,15 @@ func TestReadingClasses(t *testing.T) {
 				t.Errorf("%s: %s of %s found %v, want %v; got:\n  %s", c.text, c.typ, c.person, found, !c.not, strings.Join(got, "\n  "))
 			}
 		})
+	}
+}
+
+// The one a death is laid to did not die: no "deceased" status.
+func TestPerpetratorOfDeathLives(t *testing.T) {
+	r := Extract("One prisoner, Ziad Omar Kanaan, died in March 2014 after being beaten by Haitham Fares Jaber in a corridor of the prison.", model.DayDate(2025, 3, 8))
+	for _, p := range r.Persons {
+		if p.Name == "Haitham Fares Jaber" && p.Status == extract.StatusDeceased {
+			t.Errorf("%s has status %q", p.Name, p.Status)
+		}
 	}
 }
