@@ -82,6 +82,30 @@ var courtPlaceCases = []struct{ text, want string }{
 	{"French prosecutors said Ahmad Rami Sayed was convicted.", ""}, // prosecutors are no court
 }
 
+// An arrest made by a province's forces took place in that province
+// ("the Homs province's security branch arrested X"); a possessive place
+// before anything else is still no place of the event.
+func TestForcesPlace(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"The ministry said the Homs province’s counterterrorism branch arrested Brigadier Nabil Fares Omar.", "Homs province"},
+		{"The ministry said Homs province’s governor had met Brigadier Nabil Fares Omar before he was arrested.", ""},
+	} {
+		r := Extract(c.text, model.DayDate(2025, 3, 8))
+		got := "(no arrest)"
+		for _, e := range r.Events {
+			if e.Type == extract.EventArrest {
+				got = ""
+				if e.Where != nil {
+					got = *e.Where
+				}
+			}
+		}
+		if got != c.want {
+			t.Errorf("%s: arrest at %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
 func TestCourtPlace(t *testing.T) {
 	for _, c := range courtPlaceCases {
 		r := Extract(c.text, model.DayDate(2025, 3, 8))

@@ -118,8 +118,8 @@ func (d *doc) whereFor(typ string, a int, s sentence, nounTrig bool) (where stri
 		if prev == "in" && d.fold(m.sp.a-2) == "," && d.originBefore(m.sp.a-2) {
 			continue // "said by phone from Gaziantep, in Turkey": where the speaker is
 		}
-		if isCloseQuote(d.fold(m.sp.b)) && d.fold(m.sp.b+1) == "s" {
-			continue
+		if isCloseQuote(d.fold(m.sp.b)) && d.fold(m.sp.b+1) == "s" && !(typ == extract.EventArrest && d.forcesAt(m.sp.b+2)) {
+			continue // "Syria's ..."; but "the Damascus province's counterterrorism branch arrested": where its forces are
 		}
 		if allegationFrom >= 0 && m.sp.a > allegationFrom && m.sp.a < allegationTo {
 			continue
@@ -468,4 +468,16 @@ func (d *doc) courtState(s sentence) string {
 		}
 	}
 	return ""
+}
+
+// forcesAt reports a body of the state's forces starting at token k, or
+// after a lower-case word or two: "counterterrorism branch", "security
+// forces", "police".
+func (d *doc) forcesAt(k int) bool {
+	for j := k; j < len(d.toks) && j < k+3; j++ {
+		if d.own[j] == ownOrg || forcesNouns[d.toks[j].Fold] || d.toks[j].Fold == "branch" || d.toks[j].Fold == "security" {
+			return true
+		}
+	}
+	return false
 }
