@@ -48,6 +48,13 @@ func TestReadingClasses(t *testing.T) {
 		{"one arrest told twice in one year stays one",
 			"اعتقل مجد كمال رحال عام 2019. وجاء اعتقال مجد كمال رحال في آذار 2019 بعد مداهمة منزله.",
 			extract.EventArrest, "مجد كمال رحال|subject"},
+		// testified before a court; شهد of a city is no testimony
+		{"testified before the court",
+			"وشهد المعتقل السابق عمر فايز العطار أمام المحكمة بأنه تعرض للضرب في الفرع 215.",
+			extract.EventTestimony, "عمر فايز العطار|witness"},
+		{"a city that witnessed protests",
+			"وشهدت مدينة حمص أمس احتجاجات أمام مبنى المحافظة.",
+			extract.EventTestimony, none},
 	}
 	for _, c := range cases {
 		got := whoOf(c.text, c.typ)
