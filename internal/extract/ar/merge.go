@@ -269,3 +269,39 @@ func (d *doc) shareCourtPlace() {
 		}
 	}
 }
+
+// lendLeadPlaces gives the place of a trial or a verdict that names nobody
+// ("أدانت محكمة الاستئناف في لاهاي مقاتلاً سورياً …") to the next one of
+// its type, within three sentences, that names someone and no place
+// ("وأصدرت المحكمة حكماً بإدانة X"): the lead tells where the court sits,
+// the later sentence whom it tried. The unnamed event is dropped after.
+func (d *doc) lendLeadPlaces() {
+	for i, ev := range d.events {
+		if !courtTypes[ev.typ] || len(ev.persons) > 0 || ev.where == "" || ev.dropped {
+			continue
+		}
+		si := d.sentIndex(ev.sent)
+		for _, o := range d.events[i+1:] {
+			if o.typ != ev.typ || len(o.persons) == 0 {
+				continue
+			}
+			if oi := d.sentIndex(o.sent); oi > si+3 || oi < 0 {
+				break
+			}
+			if o.where == "" {
+				o.where = ev.where
+			}
+			break
+		}
+	}
+}
+
+// sentIndex returns the index of sentence s in d.sents, or -1.
+func (d *doc) sentIndex(s sentence) int {
+	for i, t := range d.sents {
+		if t.a == s.a {
+			return i
+		}
+	}
+	return -1
+}

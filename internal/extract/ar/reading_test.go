@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/athar-project/athar/internal/extract"
+	"github.com/athar-project/athar/internal/model"
 )
 
 // TestReadingClasses holds issue 13's "reading real sources" round: a class
@@ -64,5 +65,25 @@ func TestReadingClasses(t *testing.T) {
 		if got != c.want {
 			t.Errorf("%s:\n%s\n%s: got %q, want %q", c.name, c.text, c.typ, got, c.want)
 		}
+	}
+}
+
+// A verdict told first about someone unnamed gives its court's place to the
+// verdict the next sentence names a person in (text written for this test).
+func TestLeadCourtPlace(t *testing.T) {
+	text := "أدانت محكمة الاستئناف في لاهاي، يوم الاثنين، عنصراً سابقاً في ميليشيا موالية للنظام بارتكاب جرائم حرب. " +
+		"وأصدرت المحكمة حكماً بإدانة سامر خليل يوسف بالسجن اثني عشر عاماً."
+	r := Extract(text, model.DayDate(2025, 3, 6))
+	got := "(no conviction)"
+	for _, e := range r.Events {
+		if e.Type == extract.EventConviction {
+			got = ""
+			if e.Where != nil {
+				got = *e.Where
+			}
+		}
+	}
+	if got != "لاهاي" {
+		t.Errorf("conviction at %q, want لاهاي", got)
 	}
 }
