@@ -106,6 +106,28 @@ func TestForcesPlace(t *testing.T) {
 	}
 }
 
+// An escape's place is where the flight went, also past "and flee".
+func TestEscapePlace(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"Hamid Rami Saleh was imprisoned in 2011 in Syria, before managing to escape and flee to the Netherlands in 2014.", "Netherlands"},
+		{"Nizar Wael Kanaan escaped and fled to Lebanon.", "Lebanon"},
+	} {
+		r := Extract(c.text, model.DayDate(2025, 3, 8))
+		got := "(no escape)"
+		for _, e := range r.Events {
+			if e.Type == extract.EventEscape {
+				got = ""
+				if e.Where != nil {
+					got = *e.Where
+				}
+			}
+		}
+		if got != c.want {
+			t.Errorf("%s: escape at %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
 func TestCourtPlace(t *testing.T) {
 	for _, c := range courtPlaceCases {
 		r := Extract(c.text, model.DayDate(2025, 3, 8))

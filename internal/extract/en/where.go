@@ -138,7 +138,7 @@ func (d *doc) whereFor(typ string, a int, s sentence, nounTrig bool) (where stri
 		}
 		c := &cand{name: d.whereName(m.sp, e), fac: e.typ == ownFacility, spec: specificity(e), dist: dist, rol: rol,
 			adj: court || nounTrig && (m.sp.b == a || m.sp.b == a-1 && d.toks[a-1].Digits) || courtEvents[typ] && m.sp.a == a+2 && locatives[prev] && d.own[a+1] == ownNone ||
-				typ == extract.EventEscape && prev == "to" && m.sp.a > a && m.sp.a <= a+3, // "fled to Moscow": where the flight went, not a prison the sentence goes on to
+				typ == extract.EventEscape && prev == "to" && m.sp.a > a && (m.sp.a <= a+3 || m.sp.a <= a+7 && d.fleeBetween(a+1, m.sp.a)), // "fled to Moscow", "escape and flee to the Netherlands": where the flight went, not a prison the sentence goes on to
 			loc: locatives[prev] || prev == "from" || (prev == "of" && settlementNouns[d.fold(m.sp.a-2)])}
 		if better(c, best) {
 			best = c
@@ -477,6 +477,20 @@ func (d *doc) forcesAt(k int) bool {
 	for j := k; j < len(d.toks) && j < k+3; j++ {
 		if d.own[j] == ownOrg || forcesNouns[d.toks[j].Fold] || d.toks[j].Fold == "branch" || d.toks[j].Fold == "security" {
 			return true
+		}
+	}
+	return false
+}
+
+// fleeBetween reports a verb of fleeing in tokens [i, j): "managed to
+// escape and flee to the Netherlands".
+func (d *doc) fleeBetween(i, j int) bool {
+	for k := i; k < j; k++ {
+		switch d.toks[k].Fold {
+		case "flee", "fled", "fleeing", "escape", "escaped", "make", "made", "way", "travel", "travelled", "traveled":
+			return true
+		case ",", ".", ";":
+			return false
 		}
 	}
 	return false
