@@ -43,6 +43,7 @@ func (d *doc) findEvents() {
 	d.accusedAccounts()
 	d.shareVerdicts()
 	d.victimsNotAccused()
+	d.lendLeadPlaces()
 	d.mergeEvents()
 	d.shareCourtPlace()
 }

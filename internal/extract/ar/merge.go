@@ -96,7 +96,7 @@ func (d *doc) mergeEvents() {
 		}
 		merged := false
 		for _, o := range out {
-			if o.typ != ev.typ || !samePersons(o, ev) {
+			if o.typ != ev.typ || !samePersons(o, ev) || o.typ == extract.EventArrest && otherYear(o.date, ev.date) {
 				continue
 			}
 			if o.where == "" || o.leadIn && !ev.leadIn && ev.where != "" || d.datelineOnly(o) && ev.where != "" && !d.datelineOnly(ev) {
@@ -140,6 +140,14 @@ func finerDate(a, b *dateRef) bool {
 		return a.relative && !b.relative // a relative date stands down before a written one
 	}
 	return precisionRank[b.date.Precision] > precisionRank[a.date.Precision]
+}
+
+// otherYear reports two written dates of different years: "اعتُقل عام
+// 2012 … ثم أعيد اعتقاله في آذار 2025" tells two arrests, not one.
+// Relative dates are left out: read against the published date they may be
+// the announcement's.
+func otherYear(a, b *dateRef) bool {
+	return a != nil && b != nil && !a.date.IsZero() && !b.date.IsZero() && !a.relative && !b.relative && a.date.Year != b.date.Year
 }
 
 var precisionRank = map[model.Precision]int{model.PrecisionYear: 1, model.PrecisionMonth: 2, model.PrecisionDay: 3}
@@ -260,4 +268,40 @@ func (d *doc) shareCourtPlace() {
 			}
 		}
 	}
+}
+
+// lendLeadPlaces gives the place of a trial or a verdict that names nobody
+// ("أدانت محكمة الاستئناف في لاهاي مقاتلاً سورياً …") to the next one of
+// its type, within three sentences, that names someone and no place
+// ("وأصدرت المحكمة حكماً بإدانة X"): the lead tells where the court sits,
+// the later sentence whom it tried. The unnamed event is dropped after.
+func (d *doc) lendLeadPlaces() {
+	for i, ev := range d.events {
+		if !courtTypes[ev.typ] || len(ev.persons) > 0 || ev.where == "" || ev.dropped {
+			continue
+		}
+		si := d.sentIndex(ev.sent)
+		for _, o := range d.events[i+1:] {
+			if o.typ != ev.typ || len(o.persons) == 0 {
+				continue
+			}
+			if oi := d.sentIndex(o.sent); oi > si+3 || oi < 0 {
+				break
+			}
+			if o.where == "" {
+				o.where = ev.where
+			}
+			break
+		}
+	}
+}
+
+// sentIndex returns the index of sentence s in d.sents, or -1.
+func (d *doc) sentIndex(s sentence) int {
+	for i, t := range d.sents {
+		if t.a == s.a {
+			return i
+		}
+	}
+	return -1
 }

@@ -444,7 +444,9 @@ var reportVerbs = words("report_verbs")
 // token v: "وقال العقيد X إن …", "X قال", "نفى X", "وأفادت وزارة الداخلية في
 // بيان …". Its participants are the speaker, when a person, and the persons
 // the statement is about. A body announcing an event ("أعلنت الوزارة القبض
-// على X") makes no statement of its own: the event is the fact.
+// على X") makes a statement about the persons of that event, as the
+// annotations count an official announcement; one about nobody named is
+// dropped (bodyOnly).
 func (d *doc) statementAt(v int, s sentence) {
 	p := d.speakerAfter(v, s)
 	if p == nil && v-1 >= s.a && d.personAt[v-1] != nil {
@@ -457,7 +459,7 @@ func (d *doc) statementAt(v int, s sentence) {
 		if _, personal := d.has(v, personSpeechVerbs); personal {
 			return // "تحدث التقرير عن ...": a report speaks of it, nobody says it
 		}
-		if !d.bodySpeaks(v, s) || d.announcesEvent(v, s) {
+		if !d.bodySpeaks(v, s) {
 			return
 		}
 	}
@@ -624,29 +626,6 @@ func (d *doc) bodySpeaks(v int, s sentence) bool {
 // speakingBodies are nouns that stand for a body named before: "قالت
 // الوزارة", "وذكر البيان".
 var speakingBodies = words("speaking_bodies")
-
-// announcesEvent reports a verb of announcing whose object is an event:
-// "أعلنت الوزارة القبض على X", "أعلن عن إلقاء القبض".
-func (d *doc) announcesEvent(v int, s sentence) bool {
-	if _, ok := d.has(v, announceVerbs); !ok {
-		return false
-	}
-	for k := v + 1; k < s.b && k <= v+20; k++ {
-		if f := d.fold(k); f == "." || f == ":" {
-			return false
-		}
-		if !d.toks[k].word {
-			continue
-		}
-		if tr, _, _, ok := d.triggerAt(k, s); ok && patientTypes[tr.typ] {
-			return true
-		}
-	}
-	return false
-}
-
-// announceVerbs are verbs of announcing.
-var announceVerbs = words("announce_verbs")
 
 // statementsAbout adds to the statements of sentence s the persons they are
 // about: those the sentence's other events are about, those named as a dead

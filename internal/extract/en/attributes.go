@@ -483,7 +483,7 @@ func (d *doc) addRole(p *person, r span) {
 		if victimNouns[d.toks[k].Fold] && k < r.a+6 && head {
 			p.victim = true
 		}
-		if officialTitles[d.toks[k].Fold] && k < r.a+6 && head {
+		if officialTitles[d.toks[k].Fold] && k < r.a+6 && head && !d.formerIn(r.a, k) && !d.formerBefore(r.a) {
 			p.official = true
 		}
 		if p.affiliation == "" {

@@ -194,7 +194,9 @@ func (d *doc) setStatuses() {
 			case extract.EventWanted:
 				st = extract.StatusWanted
 			case extract.EventDeathInCustody:
-				st = extract.StatusDeceased
+				if w.Role != extract.RolePerpetrator {
+					st = extract.StatusDeceased
+				}
 			case extract.EventTestimony:
 				if w.Role == extract.RoleWitness {
 					st = extract.StatusWitness

@@ -317,8 +317,11 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 	case extract.EventDeathInCustody, extract.EventDisappearance, extract.EventRelease:
 		var any []*person
 		for _, m := range d.withAnaphora(persons, s) {
-			if d.accused(m.sp) || d.handsOf(m.sp) {
-				if tr.Type != extract.EventDeathInCustody {
+			if d.accused(m.sp) || d.handsOf(m.sp) || tr.Type == extract.EventDeathInCustody && d.deathCausedBy(m.sp, a, s) {
+				if tr.Type != extract.EventDeathInCustody || !d.handsOf(m.sp) && !m.person.victim && !m.person.official && !d.isSpeaker(m.sp) {
+					// "X is accused of ... prisoners who died", "died after being
+					// beaten by X": the one the death is laid to; but "torture at
+					// the hands of X before his death" lays only the torture to X
 					add(m.person, extract.RolePerpetrator)
 				}
 				continue
@@ -521,6 +524,9 @@ func (d *doc) endOfCustodyBefore(a, k int) bool {
 func (d *doc) speakerAfter(persons []mention, b int) *person {
 	for _, m := range persons {
 		if m.sp.a >= b && m.sp.a < b+16 {
+			if next := d.fold(m.sp.b); !afterSpeakerEnd(next) && next != "who" && next != "(" && !isCloseQuote(next) && !isOpenQuote(next) {
+				return nil // "Survivors interviewed by ... say X organised the transfers": X is the subject of what they say
+			}
 			return m.person
 		}
 	}
@@ -1189,3 +1195,30 @@ func (d *doc) newsOfDeath(a int) bool {
 
 // newsWords report that news of something came.
 var newsWords = set(`news word learned learnt learn informed notified notification told heard`)
+
+// deathCausedBy reports a person the death at a is laid to: the agent of a
+// beating after it ("died after being beaten by X and other guards"), or
+// the one a body accuses in the sentence ("The ministry accused X of
+// overseeing interrogations during which dozens died").
+func (d *doc) deathCausedBy(m span, a int, s sentence) bool {
+	if m.a > a && m.a-a <= 8 && d.fold(m.a-1) == "by" {
+		for k := a + 1; k < m.a-1; k++ {
+			if sufferedVerbs[d.fold(k)] {
+				return true
+			}
+		}
+	}
+	if m.b <= a && m.a-1 >= s.a && (d.fold(m.a-1) == "accused" || d.own[m.a-1] == ownTitle && d.accuserBefore(m.a-1)) {
+		return d.fold(m.b) == "of"
+	}
+	return false
+}
+
+// accuserBefore reports "accused" just before the title that ends at
+// token k: "accused Lt. Col. X of".
+func (d *doc) accuserBefore(k int) bool {
+	for k >= 0 && (d.own[k] == ownTitle || d.toks[k].Fold == ".") {
+		k--
+	}
+	return d.fold(k) == "accused"
+}

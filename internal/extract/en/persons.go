@@ -196,7 +196,7 @@ func (d *doc) titleBefore(s int) (rank, title string, official bool, start int) 
 		}
 		if n, m := d.phraseAt(a, titlePhrases); n > 0 && a+n == s && rank == "" && title == "" {
 			title, start = d.str(span{a, s}), a
-			official = officialTitles[lastWord(m)] || strings.Contains(m, "minister")
+			official = (officialTitles[lastWord(m)] || strings.Contains(m, "minister")) && !d.formerBefore(a)
 			// "Interior Minister", "Internal Security official": capitalized words before
 			b := d.capitalRunLeft(a, 3, false)
 			if b < a && d.own[b] != ownPerson {
@@ -210,11 +210,11 @@ func (d *doc) titleBefore(s int) (rank, title string, official bool, start int) 
 	// lowercase role before the name: "former guard Ous Salloum", "official Muhammad Abdulqadir"
 	if s > 0 && d.toks[s-1].Word && roleNouns[d.toks[s-1].Fold] && !d.toks[s-1].Cap {
 		a := s - 1
-		for a > 0 && d.toks[a-1].Word && (roleAdjectives[d.toks[a-1].Fold] || d.toks[a-1].Cap) && !notNameLeft[d.toks[a-1].Fold] && d.own[a-1] != ownPerson && a > s-5 {
+		for a > 0 && d.toks[a-1].Word && (roleAdjectives[d.toks[a-1].Fold] || d.toks[a-1].Cap) && !notNameLeft[d.toks[a-1].Fold] && d.own[a-1] != ownPerson && a > s-5 && !d.participleVerb(a-1) {
 			a--
 		}
 		title, start = d.str(span{a, s}), a
-		official = officialTitles[d.toks[s-1].Fold]
+		official = officialTitles[d.toks[s-1].Fold] && !d.formerIn(a, s)
 	}
 	return
 }
@@ -764,6 +764,43 @@ func allInitials(words []string) bool {
 		if len([]rune(w)) > 1 {
 			return false
 		}
+	}
+	return true
+}
+
+// formerWords mark a role that is no longer held: "former prison director",
+// "ex-governor". Who held an office once does not speak for it now.
+var formerWords = set(`former ex erstwhile ousted deposed`)
+
+// formerIn reports a word of formerWords in tokens [a, b).
+func (d *doc) formerIn(a, b int) bool {
+	for k := a; k < b; k++ {
+		if formerWords[d.fold(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+// formerBefore reports a word of formerWords just before token a, or two
+// before it across a hyphen ("ex-director").
+func (d *doc) formerBefore(a int) bool {
+	return formerWords[d.fold(a-1)] || d.fold(a-1) == "-" && formerWords[d.fold(a-2)]
+}
+
+// participleVerb reports a lower-case participle at k ("arrested",
+// "detained") that is the verb of its clause, not an adjective of the role
+// after it: "Security forces arrested former officer X", but "the jailed
+// former guard X", "Jailed officer X". A word that is no determiner,
+// possessive or preposition before it is the verb's subject.
+func (d *doc) participleVerb(k int) bool {
+	f := d.toks[k].Fold
+	if d.toks[k].Cap || !strings.HasSuffix(f, "ed") || k == 0 || !d.toks[k-1].Word {
+		return false
+	}
+	switch prev := d.toks[k-1].Fold; prev {
+	case "the", "a", "an", "his", "her", "their", "its", "s", "of", "and", "or", "now", "newly", "recently":
+		return false
 	}
 	return true
 }

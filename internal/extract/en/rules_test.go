@@ -175,7 +175,9 @@ func TestRules(t *testing.T) {
 		text: "According to the indictment, one prisoner, Sami Haddad, a 30-year-old teacher from Hama, died in May " +
 			"2014 after being beaten by Omar Nasr and other guards in a corridor of Sednaya prison. The report also " +
 			"lists Fadi Kiwan, a pharmacist from Douma, who the network said died in the Palestine Branch in Damascus.",
-		want: []string{"death_in_custody Sami Haddad @Sednaya prison 2014-05 alleged",
+		// the guard who beat him is the death's perpetrator, as the
+		// annotations list him (issue 13)
+		want: []string{"death_in_custody Omar Nasr+Sami Haddad @Sednaya prison 2014-05 alleged",
 			"torture_allegation Omar Nasr+Sami Haddad @Sednaya prison - alleged",
 			"death_in_custody Fadi Kiwan @Palestine Branch - alleged"},
 	}, {

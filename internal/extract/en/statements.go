@@ -47,17 +47,28 @@ func (d *doc) statementAt(v int, s sentence) {
 	d.events = append(d.events, ev)
 }
 
-// accountAccordingTo records the account of a person the text has held,
-// named right after "according to" at token k: "According to Walid Karam,
-// who was held in Adra prison, prisoners were ...". What anyone else is
-// cited for is left to the events of the sentence.
+// accountAccordingTo records the words of a person named right after
+// "according to" at token k. A person the text has held gives an account
+// ("According to Walid Karam, who was held in Adra prison, prisoners were
+// ..."); anyone else makes a statement, as with "said" ("According to
+// Rami Nasser, a lawyer for the families, the ruling ..."). A speaker
+// cited within a witness's account passes it on: that is left to the
+// testimony.
 func (d *doc) accountAccordingTo(k int, s sentence) {
 	p, m := d.mentionAt(k + 2)
-	if p == nil || m.a != k+2 || !p.victim || d.own[m.a] == ownEpithet {
+	if p == nil || m.a != k+2 || d.own[m.a] == ownEpithet {
 		return
 	}
 	ev := &event{typ: extract.EventTestimony, modality: extract.Asserted, sent: s, trig: k, date: d.dateOf(extract.EventTestimony, k, s), about: true}
 	ev.who = []extract.Participant{{Name: p.name, Role: extract.RoleWitness}}
+	if !p.victim {
+		if d.testimonyIn(s) && !d.speaksForOffice(p) {
+			return
+		}
+		ev.typ = extract.EventStatement
+		ev.date = d.dateOf(extract.EventStatement, k, s)
+		ev.who[0].Role = extract.RoleSubject
+	}
 	d.events = append(d.events, ev)
 }
 

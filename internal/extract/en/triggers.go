@@ -124,7 +124,7 @@ func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 		if d.toks[a].Fold == "seized" && next == "with" {
 			return true // "seized with fear"
 		}
-		if (d.toks[a].Fold == "detained" || d.toks[a].Fold == "arrested") && (roleNouns[next] || adjectivalNext[next]) && !d.tok(b).Cap {
+		if (d.toks[a].Fold == "detained" || d.toks[a].Fold == "arrested") && (roleNouns[next] || adjectivalNext[next]) && !d.tok(b).Cap && !d.verbBeforeNamed(a, b) {
 			return true // "detained officers", "arrested men": an adjective
 		}
 		if d.toks[a].Fold == "detention" && (locatives[prev] || prev == "from" || prev == "into") {
@@ -481,3 +481,22 @@ func (d *doc) thingAfter(b int) bool {
 
 // personObjectStarts open an object that can be a person.
 var personObjectStarts = set(`him her them his their its the a an this that these those two three four five six several dozens many some up with`)
+
+// verbBeforeNamed reports "arrested" or "detained" at a used as a verb whose
+// object is a named person described by a role: "Security forces arrested
+// former officer X". After a determiner or a preposition the participle is
+// an adjective of the noun ("the arrested former officers").
+func (d *doc) verbBeforeNamed(a, b int) bool {
+	if prev := d.fold(a - 1); prev == "" || attributiveBefore[prev] || prev == "a" || prev == "an" || prev == "these" || prev == "those" || prev == "several" || prev == "many" || numberWords[prev] {
+		return false
+	}
+	for k := b; k < len(d.toks) && k < b+5; k++ {
+		if d.personAt[k] != nil {
+			return k > b
+		}
+		if f := d.toks[k].Fold; !roleAdjectives[f] && !roleNouns[f] && !adjectivalNext[f] && !d.toks[k].Cap {
+			return false
+		}
+	}
+	return false
+}

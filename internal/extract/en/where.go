@@ -118,8 +118,8 @@ func (d *doc) whereFor(typ string, a int, s sentence, nounTrig bool) (where stri
 		if prev == "in" && d.fold(m.sp.a-2) == "," && d.originBefore(m.sp.a-2) {
 			continue // "said by phone from Gaziantep, in Turkey": where the speaker is
 		}
-		if isCloseQuote(d.fold(m.sp.b)) && d.fold(m.sp.b+1) == "s" {
-			continue
+		if isCloseQuote(d.fold(m.sp.b)) && d.fold(m.sp.b+1) == "s" && !(typ == extract.EventArrest && d.forcesAt(m.sp.b+2)) {
+			continue // "Syria's ..."; but "the Damascus province's counterterrorism branch arrested": where its forces are
 		}
 		if allegationFrom >= 0 && m.sp.a > allegationFrom && m.sp.a < allegationTo {
 			continue
@@ -138,7 +138,7 @@ func (d *doc) whereFor(typ string, a int, s sentence, nounTrig bool) (where stri
 		}
 		c := &cand{name: d.whereName(m.sp, e), fac: e.typ == ownFacility, spec: specificity(e), dist: dist, rol: rol,
 			adj: court || nounTrig && (m.sp.b == a || m.sp.b == a-1 && d.toks[a-1].Digits) || courtEvents[typ] && m.sp.a == a+2 && locatives[prev] && d.own[a+1] == ownNone ||
-				typ == extract.EventEscape && prev == "to" && m.sp.a > a && m.sp.a <= a+3, // "fled to Moscow": where the flight went, not a prison the sentence goes on to
+				typ == extract.EventEscape && prev == "to" && m.sp.a > a && (m.sp.a <= a+3 || m.sp.a <= a+7 && d.fleeBetween(a+1, m.sp.a)), // "fled to Moscow", "escape and flee to the Netherlands": where the flight went, not a prison the sentence goes on to
 			loc: locatives[prev] || prev == "from" || (prev == "of" && settlementNouns[d.fold(m.sp.a-2)])}
 		if better(c, best) {
 			best = c
@@ -161,6 +161,11 @@ func (d *doc) whereFor(typ string, a int, s sentence, nounTrig bool) (where stri
 	}
 	if (best == nil || best.spec == 0) && courtEvents[typ] && d.scene.Dateline != "" && !d.abroadOrPast(s) && (d.sentOf[a] <= 3 || d.courtIn(s)) {
 		return d.scene.Dateline, false // "STOCKHOLM – A trial has begun": the court sits where the story is filed
+	}
+	if best == nil && courtEvents[typ] {
+		if state := d.courtState(s); state != "" {
+			return state, false // "A French court sentenced ...", with no city or dateline: the trial was in France
+		}
 	}
 	if best == nil {
 		return "", false
@@ -429,4 +434,64 @@ func (d *doc) untiedScenes() {
 			ev.where, ev.sceneWhere = "", false
 		}
 	}
+}
+
+// courtStates maps a nationality to the state whose courts it names
+// (lexicon/entities.txt [court_states]).
+var courtStates = func() map[string]string {
+	m := map[string]string{}
+	for _, row := range lex.Rows("court_states") {
+		m[extract.FoldPhrase(row[0])] = row[1]
+	}
+	return m
+}()
+
+// courtNouns name a court after a nationality.
+var courtNouns = lex.Set("court_nouns")
+
+// courtState returns the state of a court named by its nationality in
+// sentence s ("A Dutch court convicted ...", "the French judiciary"), or "".
+func (d *doc) courtState(s sentence) string {
+	for k := s.a; k < s.b; k++ {
+		state, ok := courtStates[d.toks[k].Fold]
+		if !ok || !d.toks[k].Cap {
+			continue
+		}
+		for j := k + 1; j < s.b && j <= k+3; j++ {
+			f := d.toks[j].Fold
+			if courtNouns[f] {
+				return state
+			}
+			if !d.toks[j].Word || d.toks[j].Cap && d.own[j] != ownNone {
+				break
+			}
+		}
+	}
+	return ""
+}
+
+// forcesAt reports a body of the state's forces starting at token k, or
+// after a lower-case word or two: "counterterrorism branch", "security
+// forces", "police".
+func (d *doc) forcesAt(k int) bool {
+	for j := k; j < len(d.toks) && j < k+3; j++ {
+		if d.own[j] == ownOrg || forcesNouns[d.toks[j].Fold] || d.toks[j].Fold == "branch" || d.toks[j].Fold == "security" {
+			return true
+		}
+	}
+	return false
+}
+
+// fleeBetween reports a verb of fleeing in tokens [i, j): "managed to
+// escape and flee to the Netherlands".
+func (d *doc) fleeBetween(i, j int) bool {
+	for k := i; k < j; k++ {
+		switch d.toks[k].Fold {
+		case "flee", "fled", "fleeing", "escape", "escaped", "make", "made", "way", "travel", "travelled", "traveled":
+			return true
+		case ",", ".", ";":
+			return false
+		}
+	}
+	return false
 }
