@@ -289,7 +289,7 @@ func FtMFile(ctx context.Context, st *store.Store, v access.Viewer, f io.ReadSee
 	if file.Title == "" {
 		file.Title = "FollowTheMoney import: " + name
 	}
-	if err := archiveFile(ctx, st, v, f, file, a); err != nil {
+	if err := archiveFile(ctx, st, v, f, f, file, a); err != nil {
 		return r, err
 	}
 	r.Source = a.id

@@ -76,6 +76,14 @@ func rewind(f io.Seeker) error {
 	return err
 }
 
+// readAll reads f whole, from its start.
+func readAll(f io.ReadSeeker) ([]byte, error) {
+	if err := rewind(f); err != nil {
+		return nil, err
+	}
+	return io.ReadAll(f)
+}
+
 // firstLine is the file's first line that is not blank (nil for none).
 func firstLine(f io.ReadSeeker) ([]byte, error) {
 	if err := rewind(f); err != nil {
@@ -139,11 +147,12 @@ type archived struct {
 }
 
 // archiveFile stores the source an imported file is archived as, whose
-// original the first read staged (blob; none for a sealed level, whose
-// original is sealed whole: then it is read whole here), and its text, a
-// piece a transaction. A source stored before whose text is not complete
-// (an import that stopped) gets the pieces it misses.
-func archiveFile(ctx context.Context, st *store.Store, v access.Viewer, f io.ReadSeeker, file model.Source, a archived) error {
+// original (orig) the first read staged (blob; none for a sealed level,
+// whose original is sealed whole: then it is read whole here), and its
+// text (the file's bytes for FtM, a spreadsheet's text decoded), a piece a
+// transaction. A source stored before whose text is not complete (an
+// import that stopped) gets the pieces it misses.
+func archiveFile(ctx context.Context, st *store.Store, v access.Viewer, orig, f io.ReadSeeker, file model.Source, a archived) error {
 	var pieces int
 	var first string
 	err := textPieces(f, func(n int, piece string) error {
@@ -162,14 +171,17 @@ func archiveFile(ctx context.Context, st *store.Store, v access.Viewer, f io.Rea
 			if a.staged {
 				return tx.AddStagedSource(ctx, &file, a.blob, first, pieces)
 			}
-			if err := rewind(f); err != nil {
-				return err
-			}
-			data, err := io.ReadAll(f)
+			data, err := readAll(orig)
 			if err != nil {
 				return err
 			}
-			file.Text = string(data)
+			text := data
+			if f != orig {
+				if text, err = readAll(f); err != nil {
+					return err
+				}
+			}
+			file.Text = string(text)
 			rest, err := tx.AddSourceInPieces(ctx, &file, data)
 			if err == nil && len(rest)+1 != pieces {
 				err = fmt.Errorf("the file's text cut in %d pieces, not %d", len(rest)+1, pieces)
@@ -282,6 +294,10 @@ func (e *entities) setMade(id string) {
 type utf8Check struct {
 	carry []byte // the start of a code point the last write cut
 	bad   bool
+	// counted, when count is set: code points, control characters (those
+	// ingest counts against text) and NUL bytes.
+	count           bool
+	runes, ctl, nul int
 }
 
 func (c *utf8Check) Write(p []byte) (int, error) {
@@ -303,6 +319,18 @@ func (c *utf8Check) Write(p []byte) (int, error) {
 		}
 	}
 	c.bad = !utf8.Valid(b[:cut])
+	if c.count && !c.bad {
+		for _, r := range string(b[:cut]) {
+			c.runes++
+			switch {
+			case r == 0:
+				c.nul++
+				c.ctl++
+			case r < 0x20 && r != '\t' && r != '\n' && r != '\r' && r != '\f' && r != '\v', r == 0x7f, r >= 0x80 && r < 0xa0:
+				c.ctl++
+			}
+		}
+	}
 	c.carry = append(c.carry[:0:0], b[cut:]...)
 	return len(p), nil
 }
