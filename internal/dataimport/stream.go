@@ -28,6 +28,7 @@ type lines struct {
 	n    int
 	line []byte
 	long bool
+	pos  int64 // the bytes read: the offset of the next line
 }
 
 // maxLine is the longest line an import reads: an FtM entity of 64 MiB is
@@ -35,7 +36,9 @@ type lines struct {
 // the memory.
 var maxLine = 64 << 20
 
-func newLines(r io.Reader) *lines { return &lines{r: bufio.NewReaderSize(r, 64<<10)} }
+func newLines(r io.Reader) *lines { return &lines{r: bufioReader(r)} }
+
+func bufioReader(r io.Reader) *bufio.Reader { return bufio.NewReaderSize(r, 64<<10) }
 
 // errLong is the error of a line longer than maxLine.
 func errLong() error { return fmt.Errorf("the line is longer than %d MiB: not read", maxLine>>20) }
@@ -45,6 +48,7 @@ func (l *lines) next() (bool, error) {
 	l.line, l.long = l.line[:0], false
 	for {
 		part, err := l.r.ReadSlice('\n')
+		l.pos += int64(len(part))
 		if room := maxLine - len(l.line); len(part) > room {
 			part, l.long = part[:max(room, 0)], true
 		}
