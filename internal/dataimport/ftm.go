@@ -216,8 +216,10 @@ func FtM(ctx context.Context, st *store.Store, v access.Viewer, data []byte, opt
 // FtMFile is FtM reading the data from f, in constant memory for entity
 // lines: f is read once to archive it, check every line and learn every
 // entity id (kept as a compact map, entities), once to store its text, and
-// once to write a batch of lines at a time. Statements are put back
-// together into entities in memory: the file is held whole for them.
+// once to write a batch of lines at a time. A statement file is not held
+// either: the first read keeps where each entity's statements are
+// (stmtFile), and each entity is read back and put together when it is
+// learnt and when it is written.
 func FtMFile(ctx context.Context, st *store.Store, v access.Viewer, f io.ReadSeeker, opt Options) (Result, error) {
 	r := Result{Skipped: map[string]int{}, Dropped: map[string]int{}}
 	if !v.CanWrite() {
