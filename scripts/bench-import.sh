@@ -4,7 +4,9 @@
 # a throwaway PostgreSQL cluster too: peak resident memory and wall time from
 # /usr/bin/time -v, for docs/benchmarks.md ("Imports in constant memory").
 # FORMAT=csv measures `athar import csv` of N generated rows (ID, Name, Born:
-# an id column and two mapped ones) instead. ATHAR=path runs that binary
+# an id column and two mapped ones) instead; FORMAT=statements `athar import
+# ftm` of N generated FtM statements as JSON lines (a name and a birthDate
+# of each of N/2 persons, grouped by entity). ATHAR=path runs that binary
 # (another build, to compare) instead of building this tree's.
 # Usage: [FORMAT=csv] [PG=1] [ATHAR=bin] scripts/bench-import.sh [N...]   (default 10000 100000)
 set -euo pipefail
@@ -35,6 +37,11 @@ gen_csv() {
   awk -v n="$1" 'BEGIN { print "ID,Name,Born"; for (i = 0; i < n; i++)
     printf "p-%07d,Person Number %d,19%02d-%02d-%02d\n", i, i, i % 100, 1 + i % 12, 1 + i % 28 }'
 }
+gen_statements() {
+  awk -v n="$1" 'BEGIN { for (i = 0; i < n / 2; i++) {
+    printf "{\"id\": \"s-%07d-n\", \"entity_id\": \"p-%07d\", \"schema\": \"Person\", \"prop\": \"name\", \"value\": \"Person Number %d\"}\n", i, i, i
+    printf "{\"id\": \"s-%07d-b\", \"entity_id\": \"p-%07d\", \"schema\": \"Person\", \"prop\": \"birthDate\", \"value\": \"19%02d-%02d-%02d\"}\n", i, i, i % 100, 1 + i % 12, 1 + i % 28 } }'
+}
 printf 'id_column: ID\nentity_type: person\nproperties:\n  name: Name\n  birthDate: Born\n' >"$work/mapping.yaml"
 
 run() { # run NAME FILE [athar flags...]
@@ -48,7 +55,11 @@ run() { # run NAME FILE [athar flags...]
 }
 
 for n in "${sizes[@]}"; do
-  if [[ $format == csv ]]; then gen_csv "$n" >"$work/in-$n.$format"; else gen "$n" >"$work/in-$n.$format"; fi
+  case $format in
+  csv) gen_csv "$n" >"$work/in-$n.$format" ;;
+  statements) gen_statements "$n" >"$work/in-$n.$format" ;;
+  *) gen "$n" >"$work/in-$n.$format" ;;
+  esac
   run "sqlite, $n lines" "$work/in-$n.$format" --data "$work/sqlite-$n"
   rm -rf "$work/sqlite-$n"
 done
