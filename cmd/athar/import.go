@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 
@@ -122,11 +121,7 @@ func (g *globals) runImport(cmd *cobra.Command, path, level, title string, batch
 	if m == nil {
 		r, err = a.ImportFtMFile(ctx, v, f, opt)
 	} else {
-		var data []byte
-		if data, err = io.ReadAll(f); err != nil {
-			return cannot(err)
-		}
-		r, err = a.ImportSheet(ctx, v, data, *m, opt)
+		r, err = a.ImportSheetFile(ctx, v, f, *m, opt)
 	}
 	if r.Statements > 0 || r.Entities > 0 || r.Sources > 0 {
 		if cerr := a.Checkpoint(ctx); cerr != nil && err == nil {

@@ -85,10 +85,16 @@ func (a *App) ImportFtMFile(ctx context.Context, v access.Viewer, f io.ReadSeeke
 
 // ImportSheet imports a spreadsheet (CSV or XLSX) by its mapping, as v.
 func (a *App) ImportSheet(ctx context.Context, v access.Viewer, data []byte, m Mapping, opt ImportOptions) (ImportResult, error) {
+	return a.ImportSheetFile(ctx, v, bytes.NewReader(data), m, opt)
+}
+
+// ImportSheetFile is ImportSheet reading from f, which it reads more than
+// once and, for a CSV file in UTF-8, never holds whole (dataimport.CSVFile).
+func (a *App) ImportSheetFile(ctx context.Context, v access.Viewer, f dataimport.File, m Mapping, opt ImportOptions) (ImportResult, error) {
 	if err := a.importResolver(ctx, &opt); err != nil {
 		return ImportResult{}, err
 	}
-	res, err := dataimport.CSV(ctx, a.st, v, data, m, opt)
+	res, err := dataimport.CSVFile(ctx, a.st, v, f, m, opt)
 	if err == nil && res.Source != "" {
 		a.watch(ctx, []string{res.Source})
 	}

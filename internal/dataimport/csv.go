@@ -1,8 +1,8 @@
 package dataimport
 
 import (
+	"bytes"
 	"context"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -26,11 +26,12 @@ type Row struct {
 	Line   int // 1-based line of the file where the row starts
 	Fields []string
 	Span   model.Span // the row's text in the file: code points and quote
+	at     int64      // the byte offset of the row's text (its quote)
 }
 
-// spreadsheet is a file read: the text statements' spans point into, the
-// header, the rows, the rows that could not be read, and the content type
-// of the original bytes.
+// spreadsheet is a workbook read: the text statements' spans point into,
+// the header, the rows, the rows that could not be read, and the content
+// type of the original bytes.
 type spreadsheet struct {
 	text        string
 	header      []string
@@ -39,15 +40,123 @@ type spreadsheet struct {
 	contentType string
 }
 
-// readText reads a CSV file: decoded by ingest's rule (or the mapping's
-// encoding), then read as CSV.
-func readText(data []byte, m Mapping) (spreadsheet, error) {
+// table is a spreadsheet an import reads row by row, more than once: a CSV
+// text read from text each time, or a workbook's rows, held (rows).
+type table struct {
+	header      []string
+	contentType string
+	text        File // the text spans point into
+	delimiter   string
+	workbook    bool
+	rows        []Row
+	bad         []LineError
+}
+
+// each calls row with each row of the table in order, and bad (when not
+// nil) with each that cannot be read.
+func (t *table) each(row func(Row) error, bad func(LineError)) error {
+	if t.workbook {
+		for _, r := range t.rows {
+			if err := row(r); err != nil {
+				return err
+			}
+		}
+		for _, e := range t.bad {
+			if bad != nil {
+				bad(e)
+			}
+		}
+		return nil
+	}
+	if err := rewind(t.text); err != nil {
+		return fmt.Errorf("read the file: %w", err)
+	}
+	c, err := newCSVRows(t.text, t.delimiter)
+	if err != nil {
+		return err
+	}
+	for {
+		r, b, err := c.next()
+		switch {
+		case err != nil:
+			return err
+		case b != nil:
+			if bad != nil {
+				bad(*b)
+			}
+		case r.Line == 0:
+			return nil
+		default:
+			if err := row(r); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// openTable reads what a spreadsheet of size bytes is, and its header. A
+// CSV file in UTF-8 (which check has been told whole) is read from f, its
+// byte-order mark left out; in another encoding its text is decoded and
+// held; a workbook is read whole.
+func openTable(f File, size int64, m Mapping, check *utf8Check) (*table, error) {
+	head := make([]byte, min(size, 4096))
+	if _, err := f.ReadAt(head, 0); err != nil && !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("read the file: %w", err)
+	}
+	if check.valid() && check.nul == 0 && !bytes.HasPrefix(head, []byte("PK\x03\x04")) {
+		// The rules ingest decodes by, on the first bytes: a file in UTF-8
+		// whose head they read so is read so whole (else it is decoded
+		// whole, by the rules, below).
+		_, enc, err := ingest.DecodeText(wholeRunes(head), m.Encoding)
+		bom := int64(0)
+		if bytes.HasPrefix(head, []byte("\ufeff")) {
+			bom = 3
+		}
+		runes := check.runes - int(bom/3)
+		if err == nil && enc == "utf-8" && !(check.ctl > 0 && check.ctl*50 > runes) {
+			text := io.NewSectionReader(f, bom, size-bom)
+			c, err := newCSVRows(text, m.Delimiter)
+			if err != nil {
+				return nil, err
+			}
+			return &table{header: c.header, contentType: "text/csv; charset=utf-8", text: text, delimiter: m.Delimiter}, nil
+		}
+	}
+	data, err := readAll(f)
+	if err != nil {
+		return nil, fmt.Errorf("read the file: %w", err)
+	}
+	if isXLSX(data) {
+		s, err := readXLSX(data, m.Sheet)
+		if err != nil {
+			return nil, err
+		}
+		return &table{header: s.header, contentType: s.contentType, text: strings.NewReader(s.text), workbook: true, rows: s.rows, bad: s.bad}, nil
+	}
 	text, enc, err := ingest.DecodeText(data, m.Encoding)
 	if err != nil {
-		return spreadsheet{}, fmt.Errorf("%w: save the file as UTF-8, or name its encoding in the mapping (encoding: windows-1256)", err)
+		return nil, fmt.Errorf("%w: save the file as UTF-8, or name its encoding in the mapping (encoding: windows-1256)", err)
 	}
-	header, rows, bad, err := ReadCSV(text, m.Delimiter)
-	return spreadsheet{text: strings.TrimPrefix(text, "\ufeff"), header: header, rows: rows, bad: bad, contentType: "text/csv; charset=" + enc}, err
+	data = nil
+	t := strings.NewReader(strings.TrimPrefix(text, "\ufeff"))
+	c, err := newCSVRows(t, m.Delimiter)
+	if err != nil {
+		return nil, err
+	}
+	return &table{header: c.header, contentType: "text/csv; charset=" + enc, text: t, delimiter: m.Delimiter}, nil
+}
+
+// wholeRunes is b without a code point its end cuts.
+func wholeRunes(b []byte) []byte {
+	for i := len(b) - 1; i >= 0 && i >= len(b)-utf8.UTFMax; i-- {
+		if utf8.RuneStart(b[i]) {
+			if !utf8.FullRune(b[i:]) {
+				return b[:i]
+			}
+			break
+		}
+	}
+	return b
 }
 
 // ReadCSV reads a spreadsheet's text: its header, its rows (each with the
@@ -56,89 +165,28 @@ func readText(data []byte, m Mapping) (spreadsheet, error) {
 // every cell after it, so it is not guessed at), or one CSV cannot parse
 // (a stray quote), after which reading goes on at the next line. Only a
 // file with no header, or a header naming a column twice, is an error.
+// It is csvRows, which imports use to read a file a row at a time,
+// reading a text held whole.
 func ReadCSV(text, delimiter string) ([]string, []Row, []LineError, error) {
-	text = strings.TrimPrefix(text, "\ufeff")
-	comma := ','
-	if delimiter != "" {
-		comma, _ = utf8.DecodeRuneInString(delimiter)
-	}
-	reader := func(from int) *csv.Reader {
-		r := csv.NewReader(strings.NewReader(text[from:]))
-		r.Comma, r.FieldsPerRecord = comma, -1
-		return r
-	}
-	r := reader(0)
-	header, err := r.Read()
-	if err == io.EOF {
-		return nil, nil, nil, errors.New("the file is empty")
-	}
+	c, err := newCSVRows(strings.NewReader(strings.TrimPrefix(text, "\ufeff")), delimiter)
 	if err != nil {
-		return nil, nil, nil, fmt.Errorf("line 1, the header: %w", err)
-	}
-	seen := map[string]bool{}
-	for i, h := range header {
-		header[i] = strings.TrimSpace(h)
-		if seen[header[i]] {
-			return nil, nil, nil, fmt.Errorf("line 1: column %q twice", header[i])
-		}
-		seen[header[i]] = true
+		return nil, nil, nil, err
 	}
 	var rows []Row
 	var bad []LineError
-	base, lines := 0, 0 // where the current reader starts: byte offset, lines before it
-	prev := int(r.InputOffset())
-	cp := utf8.RuneCountInString(text[:prev])
 	for {
-		fields, err := r.Read()
-		if err == io.EOF {
-			return header, rows, bad, nil
-		}
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			bad = append(bad, LineError{lines + pe.StartLine, fmt.Errorf("the row cannot be read as CSV: %v", pe.Err)})
-			next, ok := lineStart(text, base, pe.Line)
-			if !ok {
-				return header, rows, bad, nil
-			}
-			base, lines, prev = next, lines+pe.Line, next
-			cp = utf8.RuneCountInString(text[:prev])
-			r = reader(base)
-			continue
-		}
-		if err != nil {
-			return header, rows, bad, err
-		}
-		line, _ := r.FieldPos(0)
-		end := base + int(r.InputOffset())
-		raw := text[prev:end]
+		row, b, err := c.next()
 		switch {
-		case len(fields) == len(header):
-			quote := strings.TrimRight(raw, "\r\n")
-			n := utf8.RuneCountInString(quote)
-			rows = append(rows, Row{Line: lines + line, Fields: fields, Span: model.Span{Start: cp, End: cp + n, Quote: quote}})
-		case len(fields) == 1 && strings.TrimSpace(fields[0]) == "":
-			// a line of spaces: nothing to read
+		case err != nil:
+			return c.header, rows, bad, err
+		case b != nil:
+			bad = append(bad, *b)
+		case row.Line == 0:
+			return c.header, rows, bad, nil
 		default:
-			bad = append(bad, LineError{lines + line, fmt.Errorf("%d cells, the header has %d: a missing or extra %q shifts the cells after it, so the row is not read",
-				len(fields), len(header), string(comma))})
+			rows = append(rows, row)
 		}
-		cp += utf8.RuneCountInString(raw)
-		prev = end
 	}
-}
-
-// lineStart returns the byte offset of the line after line n of the text
-// that starts at base, and whether there is one.
-func lineStart(text string, base, n int) (int, bool) {
-	at := base
-	for i := 0; i < n; i++ {
-		j := strings.IndexByte(text[at:], '\n')
-		if j < 0 {
-			return 0, false
-		}
-		at += j + 1
-	}
-	return at, at < len(text)
 }
 
 // linkRef is a link a row makes: its property, the file's id or the name
@@ -169,8 +217,29 @@ type csvRow struct {
 // fit is reported and skipped, and the rest is stored (unless opt.Strict:
 // then nothing is). Names in a link column with match are looked up among
 // the stored entities by the names matcher. Resolution runs over what the
-// import stored when it is done, as it runs after ingest.
+// import stored when it is done, as it runs after ingest. CSV reads data
+// held in memory; CSVFile reads a file.
 func CSV(ctx context.Context, st *store.Store, v access.Viewer, data []byte, m Mapping, opt Options) (Result, error) {
+	return CSVFile(ctx, st, v, bytes.NewReader(data), m, opt)
+}
+
+// File is a file an import reads more than once: an *os.File, or a
+// *bytes.Reader over data held already.
+type File interface {
+	io.ReadSeeker
+	io.ReaderAt
+}
+
+// CSVFile is CSV reading the spreadsheet from f, a row at a time for a CSV
+// file in UTF-8 (issue 23): f is read once to archive it and check it is
+// text, once to read and check every row, once for the archived source's
+// text, and once to write a batch of rows at a time. What is kept between
+// the reads is what the rows name, not the rows: a compact map of the
+// file's ids (entities), the bad rows' lines, the names match columns
+// give, and the place in the file of each row that gives a source URL. A
+// CSV file in another encoding is decoded, and its text held, whole; a
+// workbook (XLSX) is read whole.
+func CSVFile(ctx context.Context, st *store.Store, v access.Viewer, f File, m Mapping, opt Options) (Result, error) {
 	r := Result{Skipped: map[string]int{}, Dropped: map[string]int{}}
 	if !v.CanWrite() {
 		return r, fmt.Errorf("%s may not add to the store", v.Actor())
@@ -178,65 +247,108 @@ func CSV(ctx context.Context, st *store.Store, v access.Viewer, data []byte, m M
 	if err := m.check(); err != nil {
 		return r, err
 	}
-	var sheet spreadsheet
-	var err error
-	if isXLSX(data) {
-		sheet, err = readXLSX(data, m.Sheet)
-	} else {
-		sheet, err = readText(data, m)
+	// Pass 1: stage the original, and learn whether it is text.
+	size, err := f.Seek(0, io.SeekEnd)
+	if err == nil {
+		err = rewind(f)
 	}
+	if err != nil {
+		return r, fmt.Errorf("read the file: %w", err)
+	}
+	w, err := st.NewBlobWriter(ctx)
+	if err != nil {
+		return r, err
+	}
+	staging := true
+	defer func() {
+		if staging {
+			w.Abort()
+		}
+	}()
+	check := utf8Check{count: true}
+	if _, err := io.Copy(io.MultiWriter(w, &check), f); err != nil {
+		return r, fmt.Errorf("read the file: %w", err)
+	}
+	sheet, err := openTable(f, size, m, &check)
 	if err != nil {
 		return r, InputError{err}
 	}
-	text, header, rows := sheet.text, sheet.header, sheet.rows
-	r.Errors = append(r.Errors, sheet.bad...)
 	col := map[string]int{}
-	for i, h := range header {
+	for i, h := range sheet.header {
 		col[h] = i
 	}
 	for _, c := range m.columns() {
 		if _, ok := col[c]; !ok {
-			return r, InputError{fmt.Errorf("the mapping names column %q, which the file does not have (columns: %s)", c, strings.Join(header, ", "))}
+			return r, InputError{fmt.Errorf("the mapping names column %q, which the file does not have (columns: %s)", c, strings.Join(sheet.header, ", "))}
 		}
 	}
-	fileID, stored, err := fileRecord(ctx, st, v, store.Hash(data))
+	fileID, stored, err := fileRecord(ctx, st, v, w.Sum())
 	if err != nil {
 		return r, err
 	}
-	imp := &csvImport{st: st, v: v, opt: opt, m: m, col: col, fileID: fileID,
-		byKey: map[string]csvEntity{}, made: map[string]bool{}, named: map[string]csvEntity{}, records: map[string]*urlRecord{}}
-	good := imp.read(rows, &r)
+	imp := &csvImport{st: st, v: v, opt: opt, m: m, col: col, fileID: fileID, text: sheet.text,
+		keys: newEntities(), made: newEntities(), named: map[string]csvEntity{}, records: map[string]*urlRecord{}}
+	// Pass 2: read and check every row, learning what they name.
+	bad := map[int]bool{}
+	total, read := 0, 0
+	err = sheet.each(func(row Row) error {
+		read++
+		good, keep, err := imp.check(row, true)
+		if err != nil {
+			r.Errors = append(r.Errors, LineError{row.Line, err})
+			bad[row.Line] = true
+		} else if keep {
+			imp.learn(good)
+			total++
+		}
+		return nil
+	}, func(e LineError) {
+		read++
+		r.Errors = append(r.Errors, e)
+	})
+	if err != nil {
+		return r, InputError{err}
+	}
 	r.sortErrors()
 	if opt.Strict && len(r.Errors) > 0 {
-		return r, InputError{fmt.Errorf("%d of %d rows cannot be imported, and --strict refuses the file: nothing was stored", len(r.Errors), len(rows)+len(sheet.bad))}
+		return r, InputError{fmt.Errorf("%d of %d rows cannot be imported, and --strict refuses the file: nothing was stored", len(r.Errors), read)}
 	}
-	if err := imp.matchNames(ctx, good); err != nil {
+	if err := imp.matchNames(ctx); err != nil {
 		return r, err
 	}
+	// The file archived, and its text.
 	file := model.Source{Kind: model.KindDocument, Title: opt.Title, Filename: filepath.Base(opt.Filename),
-		ContentType: sheet.contentType, Text: text, Sensitivity: opt.Sensitivity}
+		ContentType: sheet.contentType, Sensitivity: opt.Sensitivity}
 	if file.Title == "" {
 		file.Title = "Spreadsheet import: " + file.Filename
 	}
-	n := opt.batch()
-	for start := 0; start == 0 || start < len(good); start += n {
-		end := min(start+n, len(good))
-		batch := Result{Skipped: map[string]int{}, Dropped: map[string]int{}}
+	a := archived{id: fileID, stored: stored}
+	staging = false
+	if store.Sealed(opt.Sensitivity) {
+		w.Abort() // sealed whole by archiveFile
+	} else if a.blob, err = w.Close(); err != nil {
+		return r, err
+	} else {
+		a.staged = true
+	}
+	if err := archiveFile(ctx, st, v, f, sheet.text, file, a); err != nil {
+		return r, err
+	}
+	r.Source = fileID
+	// Pass 3: write, a batch of rows a transaction.
+	n, done := opt.batch(), 0
+	batch := make([]csvRow, 0, n)
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		b := Result{Skipped: map[string]int{}, Dropped: map[string]int{}}
 		err := st.Write(ctx, v.Actor(), func(tx *store.Tx) error {
-			if start == 0 {
-				if !stored {
-					file.ID = fileID
-					if err := tx.AddSource(ctx, &file, data); err != nil {
-						return fmt.Errorf("archive the file: %w", err)
-					}
-				}
-				r.Source = fileID
-			}
-			for _, row := range good[start:end] {
-				err := imp.write(ctx, tx, row, &batch)
+			for _, row := range batch {
+				err := imp.write(ctx, tx, row, &b)
 				var le lineErr
 				if errors.As(err, &le) {
-					batch.Errors = append(batch.Errors, LineError{row.row.Line, le.error})
+					b.Errors = append(b.Errors, LineError{row.row.Line, le.error})
 					continue
 				}
 				if err != nil {
@@ -246,15 +358,40 @@ func CSV(ctx context.Context, st *store.Store, v access.Viewer, data []byte, m M
 			return nil
 		})
 		if err != nil {
-			if len(good) == 0 {
-				return r, err
-			}
-			return r, fmt.Errorf("rows on lines %d–%d not stored: %w", good[start].row.Line, good[end-1].row.Line, err)
+			return fmt.Errorf("rows on lines %d–%d not stored: %w", batch[0].row.Line, batch[len(batch)-1].row.Line, err)
 		}
-		r.add(batch)
+		r.add(b)
+		done += len(batch)
+		batch = batch[:0]
 		if opt.Progress != nil {
-			opt.Progress(end, len(good))
+			opt.Progress(done, total)
 		}
+		return nil
+	}
+	err = sheet.each(func(row Row) error {
+		if bad[row.Line] {
+			return nil
+		}
+		good, keep, err := imp.check(row, false)
+		if err != nil {
+			return fmt.Errorf("line %d: the file changed while it was imported: %w", row.Line, err)
+		}
+		if !keep {
+			return nil
+		}
+		if batch = append(batch, good); len(batch) == n {
+			return flush()
+		}
+		return nil
+	}, nil)
+	if err == nil {
+		err = flush()
+	}
+	if err != nil {
+		return r, err
+	}
+	if total == 0 && opt.Progress != nil {
+		opt.Progress(0, 0)
 	}
 	r.sortErrors()
 	if err := imp.resolve(ctx, &r); err != nil {
@@ -271,12 +408,22 @@ type csvImport struct {
 	m       Mapping
 	col     map[string]int
 	fileID  string
-	byKey   map[string]csvEntity  // the file's id of an entity → it
-	made    map[string]bool       // entities this import has made sure of
+	text    File                  // the spreadsheet's text, which row quotes are read back from
+	keys    *entities             // the file's ids of entities (by the id column, or "row N") and their types
+	made    *entities             // entities this import has made sure of
 	named   map[string]csvEntity  // type + name in a match column → the entity it stands for
+	names   []nameRef             // the names in match columns, each once, in the order the rows give them
 	nameOf  map[string]string     // a new entity a match column names → the name
-	firsts  map[string]csvRow     // a new entity a match column names → the row that first names it
+	firsts  map[string]int        // a new entity a match column names → the line of the row that first names it
 	records map[string]*urlRecord // source URL → the record of it
+}
+
+// nameRef is a name a match column gives, and the line of the first row
+// that gives it.
+type nameRef struct {
+	match model.EntityType
+	ref   string
+	line  int
 }
 
 func (imp *csvImport) cell(row Row, c string) string {
@@ -286,69 +433,79 @@ func (imp *csvImport) cell(row Row, c string) string {
 	return ""
 }
 
-// read is the first pass: each row's entity and type, statements and
-// links, checked; bad rows are recorded in r and left out.
-func (imp *csvImport) read(rows []Row, r *Result) []csvRow {
-	var good []csvRow
-	fail := func(row Row, err error) { r.Errors = append(r.Errors, LineError{row.Line, err}) }
-	for _, row := range rows {
-		typ := model.EntityType(imp.m.EntityType)
-		if imp.m.TypeColumn != "" {
-			word := imp.cell(row, imp.m.TypeColumn)
-			if t, ok := imp.m.Types[word]; ok {
-				word = t
-			}
-			t, err := model.ParseEntityType(strings.ToLower(word))
-			if err != nil {
-				fail(row, fmt.Errorf("column %q: %w", imp.m.TypeColumn, err))
-				continue
-			}
-			typ = t
+// check reads a row: its entity and type, statements and links, checked.
+// keep is false for a row with nothing in the mapped columns. The first
+// pass learns the file's ids as it goes (learn); the second finds them
+// all known, and, the file being the same, the same rows good.
+func (imp *csvImport) check(row Row, learn bool) (csvRow, bool, error) {
+	typ := model.EntityType(imp.m.EntityType)
+	if imp.m.TypeColumn != "" {
+		word := imp.cell(row, imp.m.TypeColumn)
+		if t, ok := imp.m.Types[word]; ok {
+			word = t
 		}
-		key := fmt.Sprintf("row %d", row.Line)
-		if imp.m.IDColumn != "" {
-			if key = imp.cell(row, imp.m.IDColumn); key == "" {
-				fail(row, fmt.Errorf("column %q is empty", imp.m.IDColumn))
-				continue
-			}
-		}
-		e, ok := imp.byKey[key]
-		if ok && e.typ != typ {
-			fail(row, fmt.Errorf("id %q is a %s here and a %s on an earlier row", key, typ, e.typ))
-			continue
-		}
-		stmts, links, err := imp.statements(row, typ)
+		t, err := model.ParseEntityType(strings.ToLower(word))
 		if err != nil {
-			fail(row, err)
-			continue
+			return csvRow{}, false, fmt.Errorf("column %q: %w", imp.m.TypeColumn, err)
 		}
-		u := ""
-		if imp.m.SourceURL != "" {
-			if u = imp.cell(row, imp.m.SourceURL); u != "" {
-				if p, err := url.Parse(u); err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
-					fail(row, fmt.Errorf("column %q: %q is not an http(s) URL", imp.m.SourceURL, u))
-					continue
-				}
-			}
-		}
-		if !ok {
-			e = csvEntity{derived(imp.fileID, "csv", key), typ}
-			imp.byKey[key] = e
-		}
-		if len(stmts) == 0 && len(links) == 0 {
-			continue // nothing in the mapped columns
-		}
-		good = append(good, csvRow{row: row, ent: e, stmts: stmts, links: links, url: u})
-		if u != "" {
-			rec := imp.records[u]
-			if rec == nil {
-				rec = &urlRecord{url: u, spans: map[int]model.Span{}}
-				imp.records[u] = rec
-			}
-			rec.rows = append(rec.rows, row)
+		typ = t
+	}
+	key := fmt.Sprintf("row %d", row.Line)
+	if imp.m.IDColumn != "" {
+		if key = imp.cell(row, imp.m.IDColumn); key == "" {
+			return csvRow{}, false, fmt.Errorf("column %q is empty", imp.m.IDColumn)
 		}
 	}
-	return good
+	have, ok := imp.keys.held(key)
+	if ok && have != typ {
+		return csvRow{}, false, fmt.Errorf("id %q is a %s here and a %s on an earlier row", key, typ, have)
+	}
+	stmts, links, err := imp.statements(row, typ)
+	if err != nil {
+		return csvRow{}, false, err
+	}
+	u := ""
+	if imp.m.SourceURL != "" {
+		if u = imp.cell(row, imp.m.SourceURL); u != "" {
+			if p, err := url.Parse(u); err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
+				return csvRow{}, false, fmt.Errorf("column %q: %q is not an http(s) URL", imp.m.SourceURL, u)
+			}
+		}
+	}
+	if !ok && learn {
+		imp.keys.hold(key, typ)
+	}
+	if len(stmts) == 0 && len(links) == 0 {
+		return csvRow{}, false, nil // nothing in the mapped columns
+	}
+	return csvRow{row: row, ent: csvEntity{imp.entityID(key), typ}, stmts: stmts, links: links, url: u}, true, nil
+}
+
+// entityID is the id of the entity the file's id (or "row N") stands for.
+func (imp *csvImport) entityID(key string) string { return derived(imp.fileID, "csv", key) }
+
+// learn records, from a good row of the first pass, the names its match
+// columns give and the source URL it cites.
+func (imp *csvImport) learn(row csvRow) {
+	for _, l := range row.links {
+		if l.match == "" {
+			continue
+		}
+		key := string(l.match) + "\x00" + l.ref
+		if _, seen := imp.named[key]; !seen {
+			imp.named[key] = csvEntity{}
+			imp.names = append(imp.names, nameRef{l.match, l.ref, row.row.Line})
+		}
+	}
+	if row.url != "" {
+		rec := imp.records[row.url]
+		if rec == nil {
+			rec = &urlRecord{url: row.url, spans: map[int][2]int{}}
+			imp.records[row.url] = rec
+		}
+		q := row.row.Span.Quote
+		rec.rows = append(rec.rows, quoteAt{line: row.row.Line, at: row.row.at, size: len(q)})
+	}
 }
 
 // statements reads a row's values by the mapping; links come apart, to be
@@ -417,36 +574,28 @@ func (imp *csvImport) statements(row Row, typ model.EntityType) ([]model.Stateme
 // entities: a name the matcher is sure of links to its entity; any other
 // becomes a new entity of the type, named so, which resolution after the
 // import proposes to merge with its likely matches.
-func (imp *csvImport) matchNames(ctx context.Context, rows []csvRow) error {
-	imp.nameOf, imp.firsts = map[string]string{}, map[string]csvRow{}
+func (imp *csvImport) matchNames(ctx context.Context) error {
+	imp.nameOf, imp.firsts = map[string]string{}, map[string]int{}
 	var res *resolve.Resolver
-	for _, row := range rows {
-		for _, l := range row.links {
-			if l.match == "" {
-				continue
-			}
-			key := string(l.match) + "\x00" + l.ref
-			if _, done := imp.named[key]; done {
-				continue
-			}
-			if res == nil {
-				var err error
-				if res, err = imp.resolver(ctx); err != nil {
-					return err
-				}
-			}
-			cands, err := res.Match(ctx, imp.v, l.ref, l.match, 1)
-			if err != nil {
+	for _, l := range imp.names {
+		key := string(l.match) + "\x00" + l.ref
+		if res == nil {
+			var err error
+			if res, err = imp.resolver(ctx); err != nil {
 				return err
 			}
-			if len(cands) > 0 && cands[0].Link {
-				imp.named[key] = csvEntity{cands[0].EntityID, l.match}
-				continue
-			}
-			e := csvEntity{derived(imp.fileID, "csv-name", string(l.match), l.ref), l.match}
-			imp.named[key] = e
-			imp.nameOf[e.id], imp.firsts[e.id] = l.ref, row
 		}
+		cands, err := res.Match(ctx, imp.v, l.ref, l.match, 1)
+		if err != nil {
+			return err
+		}
+		if len(cands) > 0 && cands[0].Link {
+			imp.named[key] = csvEntity{cands[0].EntityID, l.match}
+			continue
+		}
+		e := csvEntity{derived(imp.fileID, "csv-name", string(l.match), l.ref), l.match}
+		imp.named[key] = e
+		imp.nameOf[e.id], imp.firsts[e.id] = l.ref, l.line
 	}
 	return nil
 }
@@ -460,7 +609,7 @@ func (imp *csvImport) resolver(ctx context.Context) (*resolve.Resolver, error) {
 
 // ensure makes sure the store holds an entity, of the type the file says.
 func (imp *csvImport) ensure(ctx context.Context, tx *store.Tx, e csvEntity, r *Result) error {
-	if imp.made[e.id] {
+	if imp.made.made(e.id) {
 		return nil
 	}
 	have, ok, err := tx.EntityType(ctx, e.id)
@@ -476,7 +625,7 @@ func (imp *csvImport) ensure(ctx context.Context, tx *store.Tx, e csvEntity, r *
 		}
 		r.Entities++
 	}
-	imp.made[e.id] = true
+	imp.made.setMade(e.id)
 	r.Imported = append(r.Imported, Imported{ID: e.id, Type: e.typ})
 	return nil
 }
@@ -494,11 +643,12 @@ func (imp *csvImport) write(ctx context.Context, tx *store.Tx, row csvRow, r *Re
 				named = append(named, t)
 			}
 		} else {
-			var ok bool
-			if t, ok = imp.byKey[l.ref]; !ok {
+			typ, ok := imp.keys.held(l.ref)
+			if !ok {
 				r.SkippedLinks++
 				continue
 			}
+			t = csvEntity{imp.entityID(l.ref), typ}
 		}
 		s := model.Statement{Property: model.Property(l.prop), ValueEntity: t.id, Role: model.ParticipantRole(l.role)}
 		if l.match != "" {
@@ -518,8 +668,7 @@ func (imp *csvImport) write(ctx context.Context, tx *store.Tx, row csvRow, r *Re
 	}
 	for _, e := range named {
 		// A new entity a match column names: its name, as the row wrote it.
-		first := imp.firsts[e.id]
-		if first.row.Line != row.row.Line {
+		if imp.firsts[e.id] != row.row.Line {
 			continue
 		}
 		s := model.Statement{ID: derived(imp.fileID, "csv-name", string(e.typ), imp.nameOf[e.id], "name"), EntityID: e.id,

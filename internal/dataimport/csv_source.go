@@ -12,12 +12,21 @@ import (
 )
 
 // urlRecord is the record of a source URL a spreadsheet's rows give: the
-// rows that cite it, and, once stored, its id and each row's span in it.
+// rows that cite it (where their text is in the file, read back when the
+// record is stored), and, once stored, its id and each row's span in it.
 type urlRecord struct {
 	url   string
-	rows  []Row
+	rows  []quoteAt
 	id    string
-	spans map[int]model.Span // by the row's line
+	spans map[int][2]int // by the row's line: its span's code points in the record
+}
+
+// quoteAt is where a row's text (its span's quote) is in the spreadsheet's
+// text: its line, byte offset and size.
+type quoteAt struct {
+	line int
+	at   int64
+	size int
 }
 
 // cite returns the source a row's statements cite and the span of the row
@@ -33,7 +42,8 @@ func (imp *csvImport) cite(ctx context.Context, tx *store.Tx, row csvRow, r *Res
 			return "", model.Span{}, err
 		}
 	}
-	return rec.id, rec.spans[row.row.Line], nil
+	span := rec.spans[row.row.Line]
+	return rec.id, model.Span{Start: span[0], End: span[1], Quote: row.row.Span.Quote}, nil
 }
 
 // storeRecord stores the record of a source URL: a text source in the
@@ -44,25 +54,33 @@ func (imp *csvImport) cite(ctx context.Context, tx *store.Tx, row csvRow, r *Res
 func (imp *csvImport) storeRecord(ctx context.Context, tx *store.Tx, rec *urlRecord, r *Result) error {
 	var lines []string
 	for _, row := range rec.rows {
-		lines = append(lines, fmt.Sprint(row.Line))
+		lines = append(lines, fmt.Sprint(row.line))
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "Title: %s\nURL: %s\n", oneLine(rec.url), oneLine(rec.url))
 	fmt.Fprintf(&b, "Source-note: The source that rows %s of the spreadsheet %s (source %s) give for their facts. The page is not in this archive; below are the rows that cite it.\n---\n",
 		strings.Join(lines, ", "), filepath.Base(imp.opt.Filename), imp.fileID)
-	text := oneLine(rec.url) + "\n"
+	var text strings.Builder
+	text.WriteString(oneLine(rec.url) + "\n")
+	cp := utf8.RuneCountInString(text.String())
 	for i, row := range rec.rows {
 		if i > 0 {
-			text += "\n\n"
+			text.WriteString("\n\n")
 			b.WriteString("\n\n")
+			cp += 2
 		}
-		start := utf8.RuneCountInString(text)
-		text += row.Span.Quote
-		b.WriteString(row.Span.Quote)
-		rec.spans[row.Line] = model.Span{Start: start, End: start + utf8.RuneCountInString(row.Span.Quote), Quote: row.Span.Quote}
+		quote := make([]byte, row.size)
+		if k, err := imp.text.ReadAt(quote, row.at); k < row.size {
+			return fmt.Errorf("record of %s: read line %d again: %w", rec.url, row.line, err)
+		}
+		n := utf8.RuneCount(quote)
+		text.Write(quote)
+		b.Write(quote)
+		rec.spans[row.line] = [2]int{cp, cp + n}
+		cp += n
 	}
 	b.WriteString("\n")
-	src := model.Source{Kind: model.KindDocument, Title: rec.url, URL: rec.url, Text: text, ContentType: "text/plain; charset=utf-8",
+	src := model.Source{Kind: model.KindDocument, Title: rec.url, URL: rec.url, Text: text.String(), ContentType: "text/plain; charset=utf-8",
 		Filename: filepath.Base(imp.opt.Filename) + ".source.txt", Sensitivity: imp.opt.Sensitivity}
 	added, err := recordOnce(ctx, tx, imp.v, &src, []byte(b.String()))
 	if err != nil {

@@ -6,7 +6,8 @@
 // source (kind document) so that what was imported, byte for byte, stays
 // provable. A file is read twice: once to check every line and learn every
 // entity id (so that links may point forward), once to write; an FtM
-// entity file is streamed, never held whole (stream.go). Writing goes
+// entity or statement file and a CSV file in UTF-8 are streamed, never
+// held whole (stream.go, ftm_statements_stream.go, csv_stream.go). Writing goes
 // through store.Write in batches of lines, one transaction each. A bad line
 // is reported with its number and reason and nothing of it is stored; the
 // good lines are stored (the CONTRACTS.md rule for bad input in a batch). A

@@ -216,8 +216,10 @@ func FtM(ctx context.Context, st *store.Store, v access.Viewer, data []byte, opt
 // FtMFile is FtM reading the data from f, in constant memory for entity
 // lines: f is read once to archive it, check every line and learn every
 // entity id (kept as a compact map, entities), once to store its text, and
-// once to write a batch of lines at a time. Statements are put back
-// together into entities in memory: the file is held whole for them.
+// once to write a batch of lines at a time. A statement file is not held
+// either: the first read keeps where each entity's statements are
+// (stmtFile), and each entity is read back and put together when it is
+// learnt and when it is written.
 func FtMFile(ctx context.Context, st *store.Store, v access.Viewer, f io.ReadSeeker, opt Options) (Result, error) {
 	r := Result{Skipped: map[string]int{}, Dropped: map[string]int{}}
 	if !v.CanWrite() {
@@ -240,7 +242,7 @@ func FtMFile(ctx context.Context, st *store.Store, v access.Viewer, f io.ReadSee
 	if err != nil {
 		return r, err
 	}
-	var items []item // statements, put together
+	var sf *stmtFile // statements: where each entity's are
 	var total int
 	bad := map[int]bool{}
 	level := opt.Sensitivity
@@ -252,16 +254,15 @@ func FtMFile(ctx context.Context, st *store.Store, v access.Viewer, f io.ReadSee
 			err = InputError{errors.New("the file is not UTF-8 text")}
 		}
 	} else {
-		var data []byte
-		if data, err = io.ReadAll(in); err == nil {
-			if !utf8.Valid(data) {
-				err = InputError{errors.New("the file is not UTF-8 text")}
-			} else if items, err = readStatements(data, &r); err != nil {
-				err = InputError{err}
-			} else {
-				items, level = imp.learn(items, &r)
-				total = len(items)
-			}
+		sf, err = readStatementsFile(in, form, &r)
+		if err == nil {
+			_, err = io.Copy(io.Discard, in) // all of it archived
+		}
+		if !text.valid() {
+			r.Errors, err = nil, InputError{errors.New("the file is not UTF-8 text")}
+		}
+		if err == nil {
+			total, err = imp.learnStatements(f, sf, &level, &r)
 		}
 	}
 	if err != nil {
@@ -289,7 +290,7 @@ func FtMFile(ctx context.Context, st *store.Store, v access.Viewer, f io.ReadSee
 	if file.Title == "" {
 		file.Title = "FollowTheMoney import: " + name
 	}
-	if err := archiveFile(ctx, st, v, f, file, a); err != nil {
+	if err := archiveFile(ctx, st, v, f, f, file, a); err != nil {
 		return r, err
 	}
 	r.Source = a.id
@@ -306,8 +307,27 @@ func FtMFile(ctx context.Context, st *store.Store, v access.Viewer, f io.ReadSee
 		return nil
 	}
 	if form != formatEntities {
-		for start := 0; start < len(items); start += n {
-			if err := flush(items[start:min(start+n, len(items))]); err != nil {
+		batch := make([]item, 0, n)
+		for _, e := range sf.order {
+			if e.bad {
+				continue
+			}
+			it, bad, err := sf.item(f, e)
+			if err == nil && bad != nil {
+				err = fmt.Errorf("line %d: the file changed while it was imported: %w", e.line, bad)
+			}
+			if err != nil {
+				return r, err
+			}
+			if batch = append(batch, it); len(batch) == n {
+				if err := flush(batch); err != nil {
+					return r, err
+				}
+				batch = batch[:0]
+			}
+		}
+		if len(batch) > 0 {
+			if err := flush(batch); err != nil {
 				return r, err
 			}
 		}
@@ -442,19 +462,28 @@ func entityItem(line []byte, n int) (item, error) {
 	return item{line: n, foreign: fe}, nil
 }
 
-// learn is the first pass over statements put together (learnItem),
-// returning the items to write and the highest level the file holds.
-func (imp *ftmImport) learn(items []item, r *Result) ([]item, model.Sensitivity) {
-	level := imp.opt.Sensitivity
-	var keep []item
-	for _, it := range items {
-		if err := imp.learnItem(it, &level); err != nil {
-			r.Errors = append(r.Errors, LineError{it.line, err})
+// learnStatements is the first pass over a statement file's entities,
+// put together from their statements one at a time (learnItem): an
+// entity that cannot be put together or learnt is recorded in r and
+// marked bad. It returns how many entities are to be written.
+func (imp *ftmImport) learnStatements(f io.ReadSeeker, sf *stmtFile, level *model.Sensitivity, r *Result) (int, error) {
+	total := 0
+	for _, e := range sf.order {
+		it, bad, err := sf.item(f, e)
+		if err != nil {
+			return 0, err
+		}
+		if bad == nil {
+			bad = imp.learnItem(it, level)
+		}
+		if bad != nil {
+			r.Errors = append(r.Errors, LineError{e.line, bad})
+			e.bad = true
 			continue
 		}
-		keep = append(keep, it)
+		total++
 	}
-	return keep, level
+	return total, nil
 }
 
 // learnItem learns, from one item, every entity id the file holds (so

@@ -246,25 +246,31 @@ func group(stmts []ftmStatement, r *Result) []item {
 	}
 	var items []item
 	for _, e := range order {
-		it, ok, err := athar(e.id, e.schema, e.line, e.stmts)
+		it, err := groupOne(e.id, e.schema, e.line, e.stmts)
 		if err != nil {
 			r.Errors = append(r.Errors, LineError{e.line, err})
 			continue
 		}
-		if ok {
-			items = append(items, it)
-			continue
-		}
-		fe := &foreignEntity{id: e.id, schema: e.schema, line: e.line}
-		for _, s := range e.stmts {
-			if s.Prop == "id" {
-				continue
-			}
-			fe.values = append(fe.values, foreignValue{prop: s.Prop, value: s.Value, id: s.ID, entity: s.EntityID, line: s.line})
-		}
-		items = append(items, item{line: e.line, foreign: fe})
+		items = append(items, it)
 	}
 	return items
+}
+
+// groupOne puts one entity's statements back together: Athar's (athar) or
+// another tool's.
+func groupOne(id, schema string, line int, stmts []ftmStatement) (item, error) {
+	it, ok, err := athar(id, schema, line, stmts)
+	if err != nil || ok {
+		return it, err
+	}
+	fe := &foreignEntity{id: id, schema: schema, line: line}
+	for _, s := range stmts {
+		if s.Prop == "id" {
+			continue
+		}
+		fe.values = append(fe.values, foreignValue{prop: s.Prop, value: s.Value, id: s.ID, entity: s.EntityID, line: s.line})
+	}
+	return item{line: line, foreign: fe}, nil
 }
 
 // athar puts back together an entity or source that Athar exported as

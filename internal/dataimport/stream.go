@@ -28,6 +28,7 @@ type lines struct {
 	n    int
 	line []byte
 	long bool
+	pos  int64 // the bytes read: the offset of the next line
 }
 
 // maxLine is the longest line an import reads: an FtM entity of 64 MiB is
@@ -35,7 +36,9 @@ type lines struct {
 // the memory.
 var maxLine = 64 << 20
 
-func newLines(r io.Reader) *lines { return &lines{r: bufio.NewReaderSize(r, 64<<10)} }
+func newLines(r io.Reader) *lines { return &lines{r: bufioReader(r)} }
+
+func bufioReader(r io.Reader) *bufio.Reader { return bufio.NewReaderSize(r, 64<<10) }
 
 // errLong is the error of a line longer than maxLine.
 func errLong() error { return fmt.Errorf("the line is longer than %d MiB: not read", maxLine>>20) }
@@ -45,6 +48,7 @@ func (l *lines) next() (bool, error) {
 	l.line, l.long = l.line[:0], false
 	for {
 		part, err := l.r.ReadSlice('\n')
+		l.pos += int64(len(part))
 		if room := maxLine - len(l.line); len(part) > room {
 			part, l.long = part[:max(room, 0)], true
 		}
@@ -74,6 +78,14 @@ func (l *lines) next() (bool, error) {
 func rewind(f io.Seeker) error {
 	_, err := f.Seek(0, io.SeekStart)
 	return err
+}
+
+// readAll reads f whole, from its start.
+func readAll(f io.ReadSeeker) ([]byte, error) {
+	if err := rewind(f); err != nil {
+		return nil, err
+	}
+	return io.ReadAll(f)
 }
 
 // firstLine is the file's first line that is not blank (nil for none).
@@ -139,11 +151,12 @@ type archived struct {
 }
 
 // archiveFile stores the source an imported file is archived as, whose
-// original the first read staged (blob; none for a sealed level, whose
-// original is sealed whole: then it is read whole here), and its text, a
-// piece a transaction. A source stored before whose text is not complete
-// (an import that stopped) gets the pieces it misses.
-func archiveFile(ctx context.Context, st *store.Store, v access.Viewer, f io.ReadSeeker, file model.Source, a archived) error {
+// original (orig) the first read staged (blob; none for a sealed level,
+// whose original is sealed whole: then it is read whole here), and its
+// text (the file's bytes for FtM, a spreadsheet's text decoded), a piece a
+// transaction. A source stored before whose text is not complete (an
+// import that stopped) gets the pieces it misses.
+func archiveFile(ctx context.Context, st *store.Store, v access.Viewer, orig, f io.ReadSeeker, file model.Source, a archived) error {
 	var pieces int
 	var first string
 	err := textPieces(f, func(n int, piece string) error {
@@ -162,14 +175,17 @@ func archiveFile(ctx context.Context, st *store.Store, v access.Viewer, f io.Rea
 			if a.staged {
 				return tx.AddStagedSource(ctx, &file, a.blob, first, pieces)
 			}
-			if err := rewind(f); err != nil {
-				return err
-			}
-			data, err := io.ReadAll(f)
+			data, err := readAll(orig)
 			if err != nil {
 				return err
 			}
-			file.Text = string(data)
+			text := data
+			if f != orig {
+				if text, err = readAll(f); err != nil {
+					return err
+				}
+			}
+			file.Text = string(text)
 			rest, err := tx.AddSourceInPieces(ctx, &file, data)
 			if err == nil && len(rest)+1 != pieces {
 				err = fmt.Errorf("the file's text cut in %d pieces, not %d", len(rest)+1, pieces)
@@ -282,6 +298,10 @@ func (e *entities) setMade(id string) {
 type utf8Check struct {
 	carry []byte // the start of a code point the last write cut
 	bad   bool
+	// counted, when count is set: code points, control characters (those
+	// ingest counts against text) and NUL bytes.
+	count           bool
+	runes, ctl, nul int
 }
 
 func (c *utf8Check) Write(p []byte) (int, error) {
@@ -303,6 +323,18 @@ func (c *utf8Check) Write(p []byte) (int, error) {
 		}
 	}
 	c.bad = !utf8.Valid(b[:cut])
+	if c.count && !c.bad {
+		for _, r := range string(b[:cut]) {
+			c.runes++
+			switch {
+			case r == 0:
+				c.nul++
+				c.ctl++
+			case r < 0x20 && r != '\t' && r != '\n' && r != '\r' && r != '\f' && r != '\v', r == 0x7f, r >= 0x80 && r < 0xa0:
+				c.ctl++
+			}
+		}
+	}
 	c.carry = append(c.carry[:0:0], b[cut:]...)
 	return len(p), nil
 }

@@ -69,21 +69,22 @@ func readXLSX(data []byte, sheet string) (spreadsheet, error) {
 	}
 	var text strings.Builder
 	cp := 0
-	write := func(fields []string) (model.Span, error) {
+	write := func(fields []string) (model.Span, int64, error) {
 		var line bytes.Buffer
 		w := csv.NewWriter(&line)
 		if err := w.Write(fields); err != nil {
-			return model.Span{}, err
+			return model.Span{}, 0, err
 		}
 		w.Flush()
 		quote := strings.TrimRight(line.String(), "\n")
 		n := utf8.RuneCountInString(quote)
 		span := model.Span{Start: cp, End: cp + n, Quote: quote}
+		at := int64(text.Len())
 		text.WriteString(quote + "\n")
 		cp += n + 1
-		return span, nil
+		return span, at, nil
 	}
-	if _, err := write(out.header); err != nil {
+	if _, _, err := write(out.header); err != nil {
 		return spreadsheet{}, err
 	}
 	for i, row := range cells[1:] {
@@ -109,11 +110,11 @@ func readXLSX(data []byte, sheet string) (spreadsheet, error) {
 		for len(row) < len(out.header) {
 			row = append(row, "")
 		}
-		span, err := write(row)
+		span, at, err := write(row)
 		if err != nil {
 			return spreadsheet{}, err
 		}
-		out.rows = append(out.rows, Row{Line: line, Fields: row, Span: span})
+		out.rows = append(out.rows, Row{Line: line, Fields: row, Span: span, at: at})
 	}
 	out.text = text.String()
 	return out, nil
