@@ -384,6 +384,11 @@ func (t *Tx) countIntoLargeClaims(ctx context.Context, members []reviewMember, r
 		}
 	}
 	counted := map[string]bool{}
+	type newCounts struct {
+		cl claimLevel
+		k  kept
+	}
+	var updates []newCounts
 	for cl, ms := range added {
 		if small[cl.key] {
 			continue
@@ -403,8 +408,25 @@ func (t *Tx) countIntoLargeClaims(ctx context.Context, members []reviewMember, r
 				k.nSources++
 			}
 		}
-		if _, err := t.exec(ctx, "UPDATE review_claims SET n_sources = ?, n = ?, confidence = ?, first_id = ? WHERE claim_key = ? AND level = ?",
-			k.nSources, k.n, k.confidence, k.firstID, cl.key, cl.level); err != nil {
+		updates = append(updates, newCounts{cl, k})
+	}
+	// the new counts written a hundred claims a statement, not a round trip
+	// each
+	for len(updates) > 0 {
+		chunk := updates[:min(100, len(updates))]
+		updates = updates[len(chunk):]
+		var b strings.Builder
+		args := make([]any, 0, 6*len(chunk))
+		b.WriteString("UPDATE review_claims SET n_sources = v.column3, n = v.column4, confidence = v.column5, first_id = v.column6 FROM (VALUES ")
+		for i, u := range chunk {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString("(?, CAST(? AS INTEGER), CAST(? AS INTEGER), CAST(? AS INTEGER), CAST(? AS DOUBLE PRECISION), ?)")
+			args = append(args, u.cl.key, u.cl.level, u.k.nSources, u.k.n, u.k.confidence, u.k.firstID)
+		}
+		b.WriteString(") AS v WHERE review_claims.claim_key = v.column1 AND review_claims.level = v.column2")
+		if _, err := t.exec(ctx, b.String(), args...); err != nil {
 			return nil, err
 		}
 	}
