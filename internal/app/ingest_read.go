@@ -30,7 +30,10 @@ type parsed struct {
 	doc ingest.Document
 	at  time.Time
 	err error
-	// near-duplicate detection, computed by the readers in parallel
+	// near-duplicate detection, computed by the readers in parallel.
+	// A long text's shingles (8 bytes a word) are not kept once its
+	// signature and keys are made: shinglesOf makes them again in the rare
+	// comparison that needs them.
 	shingles dedup.Shingles
 	sig      dedup.Signature
 	bands    []int64
@@ -122,8 +125,24 @@ func parse(ctx context.Context, p parsed, in ingest.Input, opt ingest.Options) p
 		p.shingles = dedup.Shingle(p.doc.Text)
 		p.sig = p.shingles.Sign()
 		p.bands, p.anchors = keys(p.sig.Bands()), keys(p.shingles.Anchors())
+		if len(p.doc.Text) > StagedText {
+			// Held, they would sit beside the text, its original bytes
+			// and the extraction's findings at the ingest's peak: a
+			// 16 MiB text's 20 MB of them were a fifth of the live heap
+			// (issue 18).
+			p.shingles = dedup.Shingles{}
+		}
 	}
 	return p
+}
+
+// shinglesOf gives p's shingles: those kept for a short text, or a long
+// text's made again from its text.
+func (p *parsed) shinglesOf() dedup.Shingles {
+	if len(p.doc.Text) > StagedText {
+		return dedup.Shingle(p.doc.Text)
+	}
+	return p.shingles
 }
 
 // uploadName keeps the last element of a sender's file name: never a path,

@@ -728,7 +728,7 @@ func nearDuplicate(ctx context.Context, tx *store.Tx, bi *batchIndex, p *parsed,
 			if err != nil {
 				return "", 0, err
 			}
-			res = dedup.CompareShingles(p.shingles, dedup.Shingle(otherText))
+			res = dedup.CompareShingles(p.shinglesOf(), dedup.Shingle(otherText))
 		}
 		consider(c.ID, original, res)
 	}
@@ -737,7 +737,7 @@ func nearDuplicate(ctx context.Context, tx *store.Tx, bi *batchIndex, p *parsed,
 		e := bi.store[pos]
 		res := dedup.Compare(p.sig, e.p.sig)
 		if res.Inconclusive {
-			res = dedup.CompareShingles(p.shingles, e.p.shingles)
+			res = dedup.CompareShingles(p.shinglesOf(), e.p.shinglesOf())
 		}
 		consider(e.id, e.duplicateOf, res)
 	}
