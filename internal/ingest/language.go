@@ -62,7 +62,7 @@ func DetectLanguage(text string) string {
 // arabicOrNot tells Arabic from other languages in Arabic script.
 func arabicOrNot(text string, letters, nonArabic int) string {
 	words, hits := 0, 0
-	for _, w := range strings.FieldsFunc(text, notLetter) {
+	for w := range strings.FieldsFuncSeq(text, notLetter) {
 		words++
 		if arabicWords[w] {
 			hits++
@@ -81,7 +81,7 @@ func arabicOrNot(text string, letters, nonArabic int) string {
 // needs one such word, a longer one one word in ten.
 func englishOrNot(text string) string {
 	words, hits := 0, 0
-	for _, w := range strings.FieldsFunc(text, notLetter) {
+	for w := range strings.FieldsFuncSeq(text, notLetter) {
 		if !isLatinWord(w) {
 			continue
 		}

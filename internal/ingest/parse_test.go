@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math/rand/v2"
 	"os"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -273,6 +274,30 @@ func TestDetectLanguage(t *testing.T) {
 	for _, tt := range tests {
 		if got := DetectLanguage(tt.text); got != tt.want {
 			t.Errorf("%q: got %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// Telling the language of a long text holds no list of its words: made
+// whole, it was some 2.6 bytes a byte of English text (a string header of
+// 16 bytes a word), the largest thing in memory while a 16 MiB PDF's text
+// was ingested (issue 18). Counted in bytes allocated, not timed.
+func TestDetectLanguageHoldsNoListOfWords(t *testing.T) {
+	for _, tt := range []struct{ sentence, want string }{
+		{"the guard was arrested in homs and taken to the court of the city. ", "en"},
+		{"أعلنت وزارة الداخلية توقيف سجان سابق في سجن صيدنايا بعد التحقيق معه. ", "ar"},
+	} {
+		text := strings.Repeat(tt.sentence, (4<<20)/len(tt.sentence))
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		got := DetectLanguage(text)
+		runtime.ReadMemStats(&after)
+		if got != tt.want {
+			t.Errorf("%s: got %q", tt.want, got)
+		}
+		if n := after.TotalAlloc - before.TotalAlloc; n > uint64(len(text))/8 {
+			t.Errorf("%s: telling the language of %d bytes allocated %d bytes", tt.want, len(text), n)
 		}
 	}
 }
