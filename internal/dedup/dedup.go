@@ -123,24 +123,58 @@ type Shingles struct {
 // set; a text of fewer than ShingleWidth words gives one shingle of all its
 // words.
 func Shingle(text string) Shingles {
-	// The words' hashes only, the text folded a piece at a time: a long
-	// text's words were held whole, ten times its size (issue 18).
-	var wh []uint64
-	textfold.EachWord(text, func(w string) { wh = append(wh, hashWord(w)) })
-	if len(wh) == 0 {
-		return Shingles{}
-	}
-	width := min(ShingleWidth, len(wh))
-	hs := make([]uint64, 0, len(wh)-width+1)
-	for i := 0; i+width <= len(wh); i++ {
-		h := uint64(width) * 0x9E3779B97F4A7C15
-		for _, w := range wh[i : i+width] {
-			h = mix64(h ^ w)
+	// The last ShingleWidth words' hashes only, the text folded a piece at
+	// a time: a long text's words were held whole, ten times its size, and
+	// then their hashes, 8 bytes a word beside the shingles (issue 18).
+	var last [ShingleWidth]uint64
+	n := 0
+	var hs []uint64
+	textfold.EachWord(text, func(w string) {
+		last[n%ShingleWidth] = hashWord(w)
+		n++
+		if n >= ShingleWidth {
+			if len(hs) == cap(hs) && len(hs) >= compactFrom {
+				hs = compact(hs)
+			}
+			hs = append(hs, shingleHash(last[:], n, ShingleWidth))
 		}
-		hs = append(hs, h)
+	})
+	switch {
+	case n == 0:
+		return Shingles{}
+	case n < ShingleWidth:
+		return Shingles{width: n, hashes: []uint64{shingleHash(last[:], n, n)}}
 	}
 	slices.Sort(hs)
-	return Shingles{width: width, hashes: slices.Compact(hs)}
+	return Shingles{width: ShingleWidth, hashes: slices.Clip(slices.Compact(hs))}
+}
+
+// compactFrom is the number of shingles from which a full slice of them is
+// sorted and its repeats dropped before it grows: a text that repeats
+// itself (a decompression bomb's pages) holds its distinct shingles, not
+// one a word.
+const compactFrom = 1 << 16
+
+// compact sorts hs and drops its repeats, keeping its room; it leaves room
+// to grow by at least a quarter so that a text of few repeats is not
+// sorted again at every word.
+func compact(hs []uint64) []uint64 {
+	slices.Sort(hs)
+	hs = slices.Compact(hs)
+	if len(hs) > cap(hs)*3/4 {
+		hs = slices.Grow(hs, cap(hs))
+	}
+	return hs
+}
+
+// shingleHash hashes the width words that end at the n-th word of the
+// text, whose hashes the ring last holds (the i-th word at i%len(last)).
+func shingleHash(last []uint64, n, width int) uint64 {
+	h := uint64(width) * 0x9E3779B97F4A7C15
+	for i := n - width; i < n; i++ {
+		h = mix64(h ^ last[i%len(last)])
+	}
+	return h
 }
 
 // Len is the number of distinct shingles.

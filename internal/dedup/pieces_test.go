@@ -32,15 +32,26 @@ func shingleWhole(text string) Shingles {
 	return Shingles{width: width, hashes: slices.Compact(hs)}
 }
 
-// A long text's shingles, its words folded a piece at a time (issue 18),
-// are those of its words folded whole.
+// A long text's shingles, its words folded a piece at a time and their
+// shingles made as they come (issue 18), are those of its words folded
+// whole.
 func TestShingleInPiecesIsTheWhole(t *testing.T) {
 	var b strings.Builder
 	for i := 0; b.Len() < 3*textfold.Piece; i++ {
 		fmt.Fprintf(&b, "Witness %d said that السجّان in Ma’arrat al-Nu'man beat him, line %d.\n", i%37, i)
 	}
 	long := b.String()
-	for _, text := range []string{"", "one two", "a b c d e f g h i j", long, strings.Repeat("word ", 2*textfold.Piece/5)} {
+	// Past compactFrom shingles: words that do not repeat, and a
+	// paragraph repeated (a decompression bomb's pages), whose shingles
+	// are sorted and their repeats dropped as they come.
+	var fresh strings.Builder
+	for i := 0; i < 3*compactFrom; i++ {
+		fmt.Fprintf(&fresh, "w%d ", i*7919%100003)
+	}
+	repeated := strings.Repeat("The guard took the prisoners to the red building and beat them at night. ", 4*compactFrom/13)
+	texts := []string{"", "one", "one two", "one two three four", "a b c d e", "a b c d e f", "a b c d e f g h i j",
+		long, strings.Repeat("word ", 2*textfold.Piece/5), fresh.String(), repeated}
+	for _, text := range texts {
 		got, want := Shingle(text), shingleWhole(text)
 		if got.width != want.width || !slices.Equal(got.hashes, want.hashes) {
 			t.Errorf("%d bytes: width %d and %d shingles, want %d and %d", len(text), got.width, len(got.hashes), want.width, len(want.hashes))
