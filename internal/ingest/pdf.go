@@ -48,11 +48,14 @@ func parsePDF(ctx context.Context, in Input, opt Options) (Document, error) {
 	if err != nil {
 		return Document{}, err
 	}
-	out = []byte(normalizeNewlines(strings.ToValidUTF8(string(out), "\ufffd")))
+	// One copy of the output as text, pdftotext's bytes not used after
+	// it: a text near the cap was held four and five times over here
+	// (issue 18).
+	text := normalizeNewlines(strings.ToValidUTF8(string(out), "\ufffd"))
 	doc := Document{ContentType: TypePDF, URL: in.URL}
-	if blank := blankPages(string(out)); len(blank) == 0 {
-		doc.Text = pdfPages(string(out))
-	} else if doc.Text, doc.OCR, err = ocrPDF(ctx, f.Name(), string(out), blank, opt); err != nil {
+	if blank := blankPages(text); len(blank) == 0 {
+		doc.Text = pdfPages(text)
+	} else if doc.Text, doc.OCR, err = ocrPDF(ctx, f.Name(), text, blank, opt); err != nil {
 		return Document{}, err
 	}
 	if strings.TrimSpace(doc.Text) == "" {
