@@ -27,6 +27,7 @@ func set(words string) map[string]bool {
 
 // The word lists, by the rule that reads them; lexicon/*.txt documents each.
 var (
+	prisonColours   = lex.Set("prison_colours")
 	givenNames      = lex.Set("given_names")
 	femaleNames     = lex.Set("female_names")
 	particles       = lex.Set("particles")
