@@ -75,6 +75,8 @@ var (
 	adjectivalNext  = lex.Set("adjectival_next")
 	modals          = lex.Set("modals")
 	negations       = lex.Set("negations")
+	penaltyNouns    = lex.Set("penalty_after_death")
+	trialStandards  = lex.Set("trial_standards")
 	clauseBreakers  = lex.Set("clause_breakers")
 	locatives       = lex.Set("locatives")
 	allegationWords = lex.Set("allegation_words")

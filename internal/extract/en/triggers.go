@@ -109,6 +109,9 @@ func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 		if next == "to" && (d.toks[a].Fold == "tried" || d.toks[a].Fold == "trying") || next == "and" && d.fold(b+1) == "error" || prev == "pending" || prev == "awaiting" || prev == "without" {
 			return true
 		}
+		if trialStandards[prev] {
+			return true // "he will not get a fair trial": the standard, not a trial held
+		}
 		if (prev == "face" || prev == "stand") && (modals[prev2] || prev2 == "to") {
 			return true // "will face trial": not yet
 		}
@@ -179,6 +182,9 @@ func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 	}
 	if tr.Type == extract.EventDeathInCustody && corpseWords[tr.Words[0]] && !d.ownedBody(a, b) {
 		return true // "his body was handed over", "the body of X"; but "a UN body delivered its report"
+	}
+	if tr.Type == extract.EventDeathInCustody && d.toks[b-1].Fold == "death" && penaltyNouns[next] {
+		return true // "death sentences that were carried out": a penalty, not a death in custody
 	}
 	if tr.Type == extract.EventDeathInCustody && prev == "to" && d.sentencedBefore(a, s) {
 		return true // "sentenced X to death": a punishment, nobody died
