@@ -97,6 +97,9 @@ func TestPersonRules(t *testing.T) {
 		{"a noun that is a given name, before a noun", "ولم ير المعتقلون نور الشمس طوال سنوات.", nil},
 		{"a noun that is a given name, before an adjective", "وعبر عن وفاء كبير لرفاقه.", nil},
 		{"a relative named after a noun of a victim takes no rank from it", "وأكد شقيق الضحية محمد أن العائلة تطالب بالقصاص.", []string{"محمد|"}},
+		{"a profession's adjective belongs to it", "وقالت الناشطة الحقوقية ريم سعيد الحلبي إن العائلات تنتظر.", []string{"ريم سعيد الحلبي|الناشطة الحقوقية"}},
+		{"a profession's adjective after a second profession", "ويرى المحامي والناشط الحقوقي باسل عمر الخطيب أن المحاكمة تأخرت.", []string{"باسل عمر الخطيب|المحامي"}},
+		{"a profession's adjective as a name's end stays the name's", "وقال المحامي سامر الحقوقي إن الجلسة أُجّلت.", []string{"سامر الحقوقي|المحامي"}},
 	}
 	for _, c := range cases {
 		got := personsOf(c.text)
