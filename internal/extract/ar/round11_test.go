@@ -1,0 +1,43 @@
+package ar
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestRound11Trials holds issue 13's round 11 (extractor version 14) for
+// trials: a trial owed, wished for or awaited is none the text reports; one
+// held, or being held, is. Sentences written for this test, persons
+// invented. want lists the trials eventsOf finds.
+func TestRound11Trials(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"a trial owed after يجب أن",
+			"وقال شقيق الضحية إن السجان سامر خليل العلي يجب أن يُحاكم أمام محكمة علنية.", nil},
+		{"a trial wished after نريد أن",
+			"نريد أن يُحاكم العقيد فادي نزار الحسن أمام الناس.", nil},
+		{"a trial in a list of demands, after أن",
+			"ثلاثة مطالب: أن تُفتح السجلات، وأن يُحاكم الضباط الكبار قبل الصغار.", nil},
+		{"a trial awaited",
+			"وما زالت العائلة تنتظر محاكمة السجان فادي نزار الحسن.", nil},
+		{"a trial held",
+			"وحوكم العقيد فادي نزار الحسن أمام محكمة الجنايات في دمشق.", []string{"trial|فادي نزار الحسن|دمشق|"}},
+		{"a trial under way after إن",
+			"وقال المحامي إن موكله فادي نزار الحسن يُحاكم منذ شهرين أمام محكمة الجنايات.", []string{"trial|فادي نزار الحسن||"}},
+		{"a trial in the perfect after بعد أن",
+			"وبعد أن حوكم فادي نزار الحسن عام 2015، نُقل إلى سجن صيدنايا.", []string{"trial|فادي نزار الحسن||2015"}},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, e := range eventsOf(c.text) {
+			if strings.HasPrefix(e, "trial|") {
+				got = append(got, e)
+			}
+		}
+		if strings.Join(got, ";") != strings.Join(c.want, ";") {
+			t.Errorf("%s: %q\n got %q\nwant %q", c.name, c.text, got, c.want)
+		}
+	}
+}
