@@ -41,3 +41,32 @@ func TestRound11Trials(t *testing.T) {
 		}
 	}
 }
+
+// TestRound11GroupNames: an event noun in the name of a group named for
+// those who suffered it is no event; the same noun after those who suffered
+// it, with no group, still is.
+func TestRound11GroupNames(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"survivors of detention as a group's name",
+			"وقالت المحامية ريم سعيد الحلبي، منسقة \"تجمع ناجيات الاعتقال\"، إن الجلسة أُجّلت.", nil},
+		{"families of the victims of detention as a group's name",
+			"وطالبت رابطة عائلات ضحايا الاعتقال في حمص بكشف مصير المفقودين.", nil},
+		{"an arrest told after the group is named",
+			"وقالت رابطة عائلات ضحايا الاعتقال إن قوات الأمن اعتقلت الشاب باسل عمر الخطيب في حمص عام 2013.",
+			[]string{"arrest|باسل عمر الخطيب|حمص|2013"}},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, e := range eventsOf(c.text) {
+			if strings.HasPrefix(e, "arrest|") {
+				got = append(got, e)
+			}
+		}
+		if strings.Join(got, ";") != strings.Join(c.want, ";") {
+			t.Errorf("%s: %q\n got %q\nwant %q", c.name, c.text, got, c.want)
+		}
+	}
+}
