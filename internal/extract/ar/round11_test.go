@@ -70,3 +70,27 @@ func TestRound11GroupNames(t *testing.T) {
 		}
 	}
 }
+
+// TestRound11Dormitory: the dormitory (المهجع) and the jailer (السجان) are
+// words of custody: a survivor who speaks of them testifies, a death in one
+// is a death in custody.
+func TestRound11Dormitory(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"a survivor tells of a cellmate taken from the dormitory",
+			"وأضاف المعتقل السابق سامر خليل العلي أن رفيقه في المهجع نُقل ليلاً ولم يعد.",
+			[]string{"testimony|سامر خليل العلي||"}},
+		{"deaths in the dormitory",
+			"مات كثيرون في المهجع من الجوع والمرض.",
+			[]string{"death_in_custody|||"}},
+		{"deaths at home are no deaths in custody",
+			"مات كثيرون في البلدة من الجوع والمرض.", nil},
+	}
+	for _, c := range cases {
+		if got := eventsOf(c.text); strings.Join(got, ";") != strings.Join(c.want, ";") {
+			t.Errorf("%s: %q\n got %q\nwant %q", c.name, c.text, got, c.want)
+		}
+	}
+}
