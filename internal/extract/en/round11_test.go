@@ -61,3 +61,29 @@ func TestRound11Classes(t *testing.T) {
 		})
 	}
 }
+
+// Where a speaker is, set off after "from" ("said by phone from Gaziantep,
+// Turkey"), is no place of what the speaker tells; a place the account
+// names is.
+func TestSpeakerPlaceApart(t *testing.T) {
+	for _, c := range []struct{ text, typ, want string }{
+		{"Samer Ali Darwish was arrested at a checkpoint in 2013, his brother Karim Saleh Haddad said by phone from Gaziantep, Turkey.",
+			extract.EventArrest, ""},
+		{"Samer Ali Darwish was arrested at a checkpoint in Homs in 2013, his brother Karim Saleh Haddad said by phone from Gaziantep, Turkey.",
+			extract.EventArrest, "Homs"},
+	} {
+		r := Extract(c.text, model.DayDate(2025, 3, 8))
+		got := "(none)"
+		for _, e := range r.Events {
+			if e.Type == c.typ {
+				got = ""
+				if e.Where != nil {
+					got = *e.Where
+				}
+			}
+		}
+		if got != c.want {
+			t.Errorf("%s: %s at %q, want %q", c.text, c.typ, got, c.want)
+		}
+	}
+}
