@@ -112,6 +112,9 @@ func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 		if trialStandards[prev] {
 			return true // "he will not get a fair trial": the standard, not a trial held
 		}
+		if !tr.Verb && d.notBegun(b) {
+			return true // "his trial has not begun", "the trial has yet to start"
+		}
 		if (prev == "face" || prev == "stand") && (modals[prev2] || prev2 == "to") {
 			return true // "will face trial": not yet
 		}
@@ -201,6 +204,41 @@ func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 	}
 	return !tr.NeedsMet(d.toks, b, s.b, facility)
 }
+
+// notBegun reports a trial noun ending at b whose predicate, after at most
+// a short complement ("of Walid Ashour"), says it has not begun: "has not
+// begun", "had not yet started", "has yet to open".
+func (d *doc) notBegun(b int) bool {
+	k := b
+	for k < len(d.toks) && k < b+5 && d.toks[k].Word && !perfectAux[d.fold(k)] {
+		k++
+	}
+	if !perfectAux[d.fold(k)] {
+		return false
+	}
+	k++
+	switch d.fold(k) {
+	case "not", "never":
+		k++
+		if d.fold(k) == "yet" {
+			k++
+		}
+	case "yet":
+		if d.fold(k+1) != "to" {
+			return false
+		}
+		k += 2
+	default:
+		return false
+	}
+	return beginVerbs[d.fold(k)]
+}
+
+// perfectAux are the auxiliaries of the perfect: "has not begun".
+var perfectAux = set(`has had have`)
+
+// beginVerbs say that a trial starts: "has not begun", "has yet to open".
+var beginVerbs = set(`begun begin started start opened open commenced commence`)
 
 // irrealisCourt are the court events a wish, a demand or a question does
 // not report: they have not happened.
