@@ -230,9 +230,9 @@ func (d *doc) cuedPlaces() {
 	}
 }
 
-// placeWithHead returns the name a place has with the word for a quarter,
-// a square or the countryside written before it ("حي الميدان", "ساحة
-// المرجة", "ريف حماة") and, after the countryside, the direction ("ريف حماة
+// placeWithHead returns the name a place has with the word for its kind
+// written before it ("حي الميدان", "ساحة المرجة", "مدينة النبك", "ريف
+// حماة") and, after the countryside, the direction ("ريف حماة
 // الشمالي الغربي"); or "".
 func (d *doc) placeWithHead(sp span) string {
 	i := sp.a
@@ -242,7 +242,7 @@ func (d *doc) placeWithHead(sp span) string {
 	t := &d.toks[i-1]
 	for v := 0; v < t.nvars; v++ {
 		h := t.vars[v].s
-		if h != "حي" && h != "ساحه" && h != "ريف" {
+		if !nameHeads[h] {
 			continue
 		}
 		end := sp.b
@@ -253,6 +253,10 @@ func (d *doc) placeWithHead(sp span) string {
 	}
 	return ""
 }
+
+// nameHeads are the nouns for a kind of place that name a place with it:
+// "حي الميدان", "مدينة النبك", "ريف حماة".
+var nameHeads = words("name_heads")
 
 // directions follow the countryside of a city: "ريف حماة الشمالي الغربي".
 var directions = map[string]bool{"الشمالي": true, "الجنوبي": true, "الشرقي": true, "الغربي": true}

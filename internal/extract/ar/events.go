@@ -570,6 +570,12 @@ func (d *doc) skipTrigger(tr trigger, i int, s sentence) bool {
 	if (tr.typ == extract.EventTrial || tr.typ == extract.EventConviction || tr.typ == extract.EventSentence || tr.typ == extract.EventAcquittal) && d.setForFuture(i, s) {
 		return true
 	}
+	if d.inGroupName(i) {
+		return true // "تجمّع ناجيات الاعتقال": the name of a group, no arrest
+	}
+	if tr.typ == extract.EventTrial && d.subjunctiveAt(i) {
+		return true // "يجب أن يُحاكم"، "وأن يُحاكم الضباط الكبار": owed or wished, not held
+	}
 	if judicialTypes[tr.typ] && d.demanded(i, s) {
 		return true // "طالبت الرابطة بمحاكمة علنية للمتهم": asked for, not held
 	}
@@ -963,6 +969,43 @@ func (d *doc) demanded(i int, s sentence) bool {
 	}
 	f := d.fold(i + 1)
 	return f == "عادله" || f == "عادلة"
+}
+
+// inGroupName reports an event noun at i in the name of a group named for
+// those who suffered it: "تجمّع ناجيات الاعتقال", "رابطة عائلات ضحايا
+// الاعتقال". The noun for the sufferers stands right before it, the word
+// for the group one or two words before that.
+func (d *doc) inGroupName(i int) bool {
+	if i < 2 {
+		return false
+	}
+	if _, ok := d.has(i-1, sufferedHeads); !ok {
+		return false
+	}
+	for k := i - 2; k >= 0 && k >= i-3; k-- {
+		if _, ok := d.has(k, sufferedGroups); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// sufferedHeads name those who suffered an event ("ناجيات", "ضحايا"),
+// sufferedGroups a group of them ("تجمع", "رابطة", "عائلات").
+var sufferedHeads, sufferedGroups = words("sufferer_heads"), words("sufferer_groups")
+
+// subjunctiveAt reports a verb at i in the imperfect right after "أن"
+// written with its hamza: "أن يُحاكم" is what should, may or is wished to
+// happen, never a past event ("بعد أن حوكم" takes the perfect). "إن" and a
+// bare "ان", which may be "إن" before a present tense ("قال إنه يحاكم"), do
+// not count.
+func (d *doc) subjunctiveAt(i int) bool {
+	if i == 0 || !strings.HasPrefix(d.fold(i), "ي") && !strings.HasPrefix(d.fold(i), "ت") {
+		return false
+	}
+	prev := &d.toks[i-1]
+	raw := d.s[prev.start:prev.end]
+	return strings.HasPrefix(raw, "أن") && prev.fold == "ان" || strings.HasPrefix(raw, "وأن") && prev.fold == "وان"
 }
 
 // demandWords ask for a step of justice or set it in the future.

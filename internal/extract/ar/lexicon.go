@@ -33,6 +33,9 @@ var ranks = phraseList("ranks")
 // rankModifiers complete a rank: "العقيد الركن", "مساعد أول".
 var rankModifiers = words("rank_modifiers")
 
+// professionModifiers complete a profession: "الناشطة الحقوقية".
+var professionModifiers = words("profession_modifiers")
+
 // kinWords are words of kinship with a pronoun: "وشقيقه نمير".
 var kinWords = words("kin_words")
 

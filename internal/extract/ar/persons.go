@@ -445,9 +445,7 @@ func (d *doc) familyAsRankWord(i int) (int, bool) {
 func (d *doc) readIntro(i int, s sentence) (intro, bool) {
 	in := intro{start: i}
 	if n, p := d.phraseAt(i, ranks); n > 0 && !d.givenNameNotRank(i, n, p) {
-		for n < 4 && rankModifiers[d.fold(i+n)] && d.own[i+n] == ownNone {
-			n++ // "العقيد الركن", "عميد ركن"
-		}
+		n += d.rankModifiersAt(i+n, 4-n) // "العقيد الركن", "عميد ركن", "الناشطة الحقوقية"
 		in.rankSp = span{i, i + n, p}
 		in.rank = d.str(in.rankSp)
 		in.start = i + n
@@ -462,6 +460,17 @@ func (d *doc) readIntro(i int, s sentence) (intro, bool) {
 		in.start, in.introduced, in.cued = i+1, true, true
 	}
 	return in, true
+}
+
+// rankModifiersAt counts the words, at most limit, from token k that complete
+// the rank or profession before them and are free: "الركن" after "العقيد",
+// "الحقوقية" after "الناشطة".
+func (d *doc) rankModifiersAt(k, limit int) int {
+	n := 0
+	for n < limit && (rankModifiers[d.fold(k+n)] || professionModifiers[d.fold(k+n)]) && d.own[k+n] == ownNone {
+		n++
+	}
+	return n
 }
 
 // givenNameNotRank reports a one-word rank that is a given name here: "رائد"
@@ -498,7 +507,8 @@ func (d *doc) afterRank(in *intro, from int, s sentence) {
 		start++ // "المساعد أول، فريد المذهان"
 	}
 	if n2, p2 := d.phraseAt(start, ranks); n2 > 0 && !d.givenNameNotRank(start, n2, p2) {
-		start += n2 // "الشرطي المساعد", not "القاضي عماد نزار السيد"
+		start += n2                          // "الشرطي المساعد", not "القاضي عماد نزار السيد"
+		start += d.rankModifiersAt(start, 2) // "المحامي والناشط الحقوقي"
 	}
 	if officeRank(in.rank) {
 		if j := d.officeComplement(start, s); j > start {

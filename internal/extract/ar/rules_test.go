@@ -97,6 +97,9 @@ func TestPersonRules(t *testing.T) {
 		{"a noun that is a given name, before a noun", "ولم ير المعتقلون نور الشمس طوال سنوات.", nil},
 		{"a noun that is a given name, before an adjective", "وعبر عن وفاء كبير لرفاقه.", nil},
 		{"a relative named after a noun of a victim takes no rank from it", "وأكد شقيق الضحية محمد أن العائلة تطالب بالقصاص.", []string{"محمد|"}},
+		{"a profession's adjective belongs to it", "وقالت الناشطة الحقوقية ريم سعيد الحلبي إن العائلات تنتظر.", []string{"ريم سعيد الحلبي|الناشطة الحقوقية"}},
+		{"a profession's adjective after a second profession", "ويرى المحامي والناشط الحقوقي باسل عمر الخطيب أن المحاكمة تأخرت.", []string{"باسل عمر الخطيب|المحامي"}},
+		{"a profession's adjective as a name's end stays the name's", "وقال المحامي سامر الحقوقي إن الجلسة أُجّلت.", []string{"سامر الحقوقي|المحامي"}},
 	}
 	for _, c := range cases {
 		got := personsOf(c.text)
@@ -259,6 +262,10 @@ func TestEntityNameRules(t *testing.T) {
 		{"a facility with the city the text is about", "كان ضابطاً في فرع المخابرات الجوية بالمدينة.", "فرع المخابرات الجوية بالمدينة"},
 		{"a court with its city", "أصدرت محكمة الجنايات في باريس حكمها.", "محكمة الجنايات في باريس"},
 		{"a hospital with its city", "نُقل إلى المستشفى الوطني في حماة.", "المستشفى الوطني في حماة"},
+		{"a city with its word", "اعتُقل الشاب في مدينة حمص قبل أسبوعين.", "مدينة حمص"},
+		{"a city with its word after a preposition", "وعاد إلى منزله بمدينة حماة.", "مدينة حماة"},
+		{"a village with its word", "وهو مزارع من قرية الربيعة في ريف اللاذقية.", "قرية الربيعة"},
+		{"a region with its word", "ونُقلوا إلى منطقة القلمون.", "منطقة القلمون"},
 	}
 	for _, c := range cases {
 		r := Extract(c.text, model.DayDate(2025, 3, 6))
@@ -272,6 +279,23 @@ func TestEntityNameRules(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%s: %q\n no entity named %q in %q", c.name, c.text, c.alias, names)
+		}
+	}
+}
+
+// TestNoNameWithHead checks that a noun that is no kind of place does not
+// become part of a place's name.
+func TestNoNameWithHead(t *testing.T) {
+	cases := []struct{ text, place, notAlias string }{
+		{"وصل وفد حمص إلى دمشق صباح الأحد.", "حمص", "وفد حمص"},
+		{"وقال محافظ حماة إن العمل مستمر.", "حماة", "محافظ حماة"},
+	}
+	for _, c := range cases {
+		r := Extract(c.text, model.DayDate(2025, 3, 6))
+		for _, e := range r.Places {
+			if e.Name == c.place && (e.Name == c.notAlias || containsString(e.Aliases, c.notAlias)) {
+				t.Errorf("%q: place %s named %q: %q", c.text, c.place, c.notAlias, e.Aliases)
+			}
 		}
 	}
 }

@@ -274,6 +274,10 @@ func (d *doc) findGazetteer() {
 		case gazetteer.Organization:
 			typ = ownOrg
 		}
+		if typ == ownFacility && d.prisonBuilding(sp) {
+			d.addClaim(sp, ownFacility, nil) // "the Red Building": a facility of its own
+			continue
+		}
 		if typ == ownPlace && attributive(d.fold(sp.b), d.fold(sp.b+1)) {
 			continue // "Assad-era abuses", "the Assad family": a name, not a place
 		}
@@ -301,6 +305,15 @@ func (d *doc) findGazetteer() {
 		}
 		d.addClaim(sp, typ, pick).short = short
 	}
+}
+
+// prisonBuilding reports a gazetteer facility's name that is a colour and
+// a building ("Red Building", "White Building"): the gazetteer lists
+// Sednaya's buildings as other names of the prison, but a text that names
+// one names a part of the prison that survivors and courts tell apart, a
+// facility of its own (as the Arabic extractor reads «المبنى الأحمر»).
+func (d *doc) prisonBuilding(sp span) bool {
+	return sp.b-sp.a == 2 && prisonColours[d.fold(sp.a)] && prisonParts[d.fold(sp.a+1)]
 }
 
 // attributive reports the words after a place name that make the name

@@ -27,6 +27,7 @@ func set(words string) map[string]bool {
 
 // The word lists, by the rule that reads them; lexicon/*.txt documents each.
 var (
+	prisonColours   = lex.Set("prison_colours")
 	givenNames      = lex.Set("given_names")
 	femaleNames     = lex.Set("female_names")
 	particles       = lex.Set("particles")
@@ -74,6 +75,8 @@ var (
 	adjectivalNext  = lex.Set("adjectival_next")
 	modals          = lex.Set("modals")
 	negations       = lex.Set("negations")
+	penaltyNouns    = lex.Set("penalty_after_death")
+	trialStandards  = lex.Set("trial_standards")
 	clauseBreakers  = lex.Set("clause_breakers")
 	locatives       = lex.Set("locatives")
 	allegationWords = lex.Set("allegation_words")

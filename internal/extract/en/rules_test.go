@@ -382,6 +382,14 @@ func testEntityRules(t *testing.T) {
 		text: "He was held in the so-called white building of Sednaya prison, and later in the red building.",
 		want: []string{"f:white building", "f:red building", "f:Sednaya prison"},
 	}, {
+		name: "a prison's building in title case is a facility of its own",
+		text: "Survivors said the guard beat prisoners in the White Building, and that he later ran the Red Building of Sednaya prison.",
+		want: []string{"f:White Building", "f:Red Building", "f:Sednaya prison"},
+	}, {
+		name: "the prison itself is not named for its building",
+		text: "He spent four years in Sednaya prison before his release.",
+		want: []string{"f:Sednaya prison"}, not: []string{"f:Red Building", "f:White Building"},
+	}, {
 		name: "a building's colour outside a text about detention names nothing",
 		text: "The ministers met in the white building near the river.",
 		not:  []string{"f:white building"},

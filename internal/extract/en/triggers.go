@@ -109,6 +109,12 @@ func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 		if next == "to" && (d.toks[a].Fold == "tried" || d.toks[a].Fold == "trying") || next == "and" && d.fold(b+1) == "error" || prev == "pending" || prev == "awaiting" || prev == "without" {
 			return true
 		}
+		if trialStandards[prev] {
+			return true // "he will not get a fair trial": the standard, not a trial held
+		}
+		if !tr.Verb && d.notBegun(b) {
+			return true // "his trial has not begun", "the trial has yet to start"
+		}
 		if (prev == "face" || prev == "stand") && (modals[prev2] || prev2 == "to") {
 			return true // "will face trial": not yet
 		}
@@ -180,6 +186,9 @@ func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 	if tr.Type == extract.EventDeathInCustody && corpseWords[tr.Words[0]] && !d.ownedBody(a, b) {
 		return true // "his body was handed over", "the body of X"; but "a UN body delivered its report"
 	}
+	if tr.Type == extract.EventDeathInCustody && d.toks[b-1].Fold == "death" && penaltyNouns[next] {
+		return true // "death sentences that were carried out": a penalty, not a death in custody
+	}
 	if tr.Type == extract.EventDeathInCustody && prev == "to" && d.sentencedBefore(a, s) {
 		return true // "sentenced X to death": a punishment, nobody died
 	}
@@ -195,6 +204,41 @@ func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 	}
 	return !tr.NeedsMet(d.toks, b, s.b, facility)
 }
+
+// notBegun reports a trial noun ending at b whose predicate, after at most
+// a short complement ("of Walid Ashour"), says it has not begun: "has not
+// begun", "had not yet started", "has yet to open".
+func (d *doc) notBegun(b int) bool {
+	k := b
+	for k < len(d.toks) && k < b+5 && d.toks[k].Word && !perfectAux[d.fold(k)] {
+		k++
+	}
+	if !perfectAux[d.fold(k)] {
+		return false
+	}
+	k++
+	switch d.fold(k) {
+	case "not", "never":
+		k++
+		if d.fold(k) == "yet" {
+			k++
+		}
+	case "yet":
+		if d.fold(k+1) != "to" {
+			return false
+		}
+		k += 2
+	default:
+		return false
+	}
+	return beginVerbs[d.fold(k)]
+}
+
+// perfectAux are the auxiliaries of the perfect: "has not begun".
+var perfectAux = set(`has had have`)
+
+// beginVerbs say that a trial starts: "has not begun", "has yet to open".
+var beginVerbs = set(`begun begin started start opened open commenced commence`)
 
 // irrealisCourt are the court events a wish, a demand or a question does
 // not report: they have not happened.

@@ -115,8 +115,8 @@ func (d *doc) whereFor(typ string, a int, s sentence, nounTrig bool) (where stri
 		if prev == "to" && typ != extract.EventEscape && travelWords[d.fold(m.sp.a-2)] {
 			continue // "trying to board a flight to Dubai": where he was going, not where it happened
 		}
-		if prev == "in" && d.fold(m.sp.a-2) == "," && d.originBefore(m.sp.a-2) {
-			continue // "said by phone from Gaziantep, in Turkey": where the speaker is
+		if prev == "in" && d.fold(m.sp.a-2) == "," && d.originBefore(m.sp.a-2) || prev == "," && d.originBefore(m.sp.a-1) {
+			continue // "said by phone from Gaziantep, in Turkey", "from Gaziantep, Turkey": where the speaker is
 		}
 		if isCloseQuote(d.fold(m.sp.b)) && d.fold(m.sp.b+1) == "s" && !(typ == extract.EventArrest && d.forcesAt(m.sp.b+2)) {
 			continue // "Syria's ..."; but "the Damascus province's counterterrorism branch arrested": where its forces are
