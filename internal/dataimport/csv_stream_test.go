@@ -300,7 +300,7 @@ func importedFacts(t *testing.T, st *store.Store) []string {
 // Windows-1256, which is read so), reports its bad rows deep in the file
 // by their lines, and archives the file's text whole.
 func TestCSVFileStreamed(t *testing.T) {
-	const rows, bad = 1200, 1001
+	const rows, bad = 400, 301 // bad rows past six batches of 50
 	text := bigCSV(rows, bad)
 	m := mustMapping(t, `id_column: ID
 type_column: Type
@@ -339,7 +339,7 @@ source_url: URL
 		}
 		defer f.Close()
 		var progress []int
-		opt := Options{Filename: "people.csv", Sensitivity: model.Internal, BatchSize: 100,
+		opt := Options{Filename: "people.csv", Sensitivity: model.Internal, BatchSize: 50,
 			Progress: func(done, total int) { progress = append(progress, done, total) }}
 		r, err := CSVFile(ctx, st, access.Operator(), f, m, opt)
 		if err != nil {
