@@ -50,7 +50,11 @@ type table struct {
 	workbook    bool
 	rows        []Row
 	bad         []LineError
+	decoded     *decodedText // the temporary file a legacy encoding is decoded into, or nil
 }
+
+// close removes what the table made to read the file.
+func (t *table) close() error { return t.decoded.Close() }
 
 // each calls row with each row of the table in order, and bad (when not
 // nil) with each that cannot be read.
@@ -96,8 +100,11 @@ func (t *table) each(row func(Row) error, bad func(LineError)) error {
 
 // openTable reads what a spreadsheet of size bytes is, and its header. A
 // CSV file in UTF-8 (which check has been told whole) is read from f, its
-// byte-order mark left out; in another encoding its text is decoded and
-// held; a workbook is read whole.
+// byte-order mark left out; in another encoding that can be told from the
+// mapping or the file's first MiB (streamEncoding) it is decoded as a
+// stream into a temporary file, which is read so; in any other its text is
+// decoded and held; a workbook is read whole. The table is closed when the
+// import is done.
 func openTable(f File, size int64, m Mapping, check *utf8Check) (*table, error) {
 	head := make([]byte, min(size, 4096))
 	if _, err := f.ReadAt(head, 0); err != nil && !errors.Is(err, io.EOF) {
@@ -120,6 +127,26 @@ func openTable(f File, size int64, m Mapping, check *utf8Check) (*table, error) 
 				return nil, err
 			}
 			return &table{header: c.header, contentType: "text/csv; charset=utf-8", text: text, delimiter: m.Delimiter}, nil
+		}
+	}
+	if decodeStreamed && !bytes.HasPrefix(head, []byte("PK\x03\x04")) {
+		e, enc, ok, err := streamEncoding(f, size, head, m.Encoding, check.nul)
+		if err != nil {
+			return nil, err
+		}
+		var d *decodedText
+		if ok {
+			if d, ok, err = decodeToTemp(f, size, e); err != nil {
+				return nil, err
+			}
+		}
+		if ok {
+			c, err := newCSVRows(d.text, m.Delimiter)
+			if err != nil {
+				d.Close()
+				return nil, err
+			}
+			return &table{header: c.header, contentType: "text/csv; charset=" + enc, text: d.text, delimiter: m.Delimiter, decoded: d}, nil
 		}
 	}
 	data, err := readAll(f)
@@ -237,8 +264,11 @@ type File interface {
 // the reads is what the rows name, not the rows: a compact map of the
 // file's ids (entities), the bad rows' lines, the names match columns
 // give, and the place in the file of each row that gives a source URL. A
-// CSV file in another encoding is decoded, and its text held, whole; a
-// workbook (XLSX) is read whole.
+// CSV file in a legacy encoding the mapping declares, or that its first
+// MiB shows, is decoded as a stream into a temporary file read so
+// (csv_decode.go); one in an encoding told otherwise (a byte-order mark,
+// Windows-1252) is decoded, and its text held, whole; a workbook (XLSX) is
+// read whole.
 func CSVFile(ctx context.Context, st *store.Store, v access.Viewer, f File, m Mapping, opt Options) (Result, error) {
 	r := Result{Skipped: map[string]int{}, Dropped: map[string]int{}}
 	if !v.CanWrite() {
@@ -273,6 +303,7 @@ func CSVFile(ctx context.Context, st *store.Store, v access.Viewer, f File, m Ma
 	if err != nil {
 		return r, InputError{err}
 	}
+	defer sheet.close()
 	col := map[string]int{}
 	for i, h := range sheet.header {
 		col[h] = i
