@@ -29,17 +29,6 @@ type Row struct {
 	at     int64      // the byte offset of the row's text (its quote)
 }
 
-// spreadsheet is a workbook read: the text statements' spans point into,
-// the header, the rows, the rows that could not be read, and the content
-// type of the original bytes.
-type spreadsheet struct {
-	text        string
-	header      []string
-	rows        []Row
-	bad         []LineError
-	contentType string
-}
-
 // table is a spreadsheet an import reads row by row, more than once: a CSV
 // text read from text each time, or a workbook's rows, held (rows).
 type table struct {
@@ -47,30 +36,24 @@ type table struct {
 	contentType string
 	text        File // the text spans point into
 	delimiter   string
-	workbook    bool
-	rows        []Row
-	bad         []LineError
-	decoded     *decodedText // the temporary file a legacy encoding is decoded into, or nil
+	workbook    *xlsxSheet    // a workbook's sheet, or nil
+	decoded     *decodedText // the temporary file of a text decoded or a workbook's sheet's text, or nil
 }
 
 // close removes what the table made to read the file.
-func (t *table) close() error { return t.decoded.Close() }
+func (t *table) close() error {
+	err := t.decoded.Close()
+	if werr := t.workbook.Close(); err == nil {
+		err = werr
+	}
+	return err
+}
 
 // each calls row with each row of the table in order, and bad (when not
 // nil) with each that cannot be read.
 func (t *table) each(row func(Row) error, bad func(LineError)) error {
-	if t.workbook {
-		for _, r := range t.rows {
-			if err := row(r); err != nil {
-				return err
-			}
-		}
-		for _, e := range t.bad {
-			if bad != nil {
-				bad(e)
-			}
-		}
-		return nil
+	if t.workbook != nil {
+		return t.workbook.scan(nil, row, bad)
 	}
 	if err := rewind(t.text); err != nil {
 		return fmt.Errorf("read the file: %w", err)
@@ -129,6 +112,9 @@ func openTable(f File, size int64, m Mapping, check *utf8Check) (*table, error) 
 			return &table{header: c.header, contentType: "text/csv; charset=utf-8", text: text, delimiter: m.Delimiter}, nil
 		}
 	}
+	if bytes.HasPrefix(head, []byte("PK\x03\x04")) && isWorkbook(f, size) {
+		return openWorkbookTable(f, m)
+	}
 	if decodeStreamed && !bytes.HasPrefix(head, []byte("PK\x03\x04")) {
 		e, enc, ok, err := streamEncoding(f, size, head, m.Encoding, check.nul)
 		if err != nil {
@@ -152,13 +138,6 @@ func openTable(f File, size int64, m Mapping, check *utf8Check) (*table, error) 
 	data, err := readAll(f)
 	if err != nil {
 		return nil, fmt.Errorf("read the file: %w", err)
-	}
-	if isXLSX(data) {
-		s, err := readXLSX(data, m.Sheet)
-		if err != nil {
-			return nil, err
-		}
-		return &table{header: s.header, contentType: s.contentType, text: strings.NewReader(s.text), workbook: true, rows: s.rows, bad: s.bad}, nil
 	}
 	text, enc, err := ingest.DecodeText(data, m.Encoding)
 	if err != nil {
