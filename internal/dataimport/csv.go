@@ -36,7 +36,7 @@ type table struct {
 	contentType string
 	text        File // the text spans point into
 	delimiter   string
-	workbook    *xlsxSheet    // a workbook's sheet, or nil
+	workbook    *xlsxSheet   // a workbook's sheet, or nil
 	decoded     *decodedText // the temporary file of a text decoded or a workbook's sheet's text, or nil
 }
 

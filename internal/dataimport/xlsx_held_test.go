@@ -121,4 +121,3 @@ type spreadsheet struct {
 	bad         []LineError
 	contentType string
 }
-
