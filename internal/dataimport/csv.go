@@ -112,8 +112,14 @@ func openTable(f File, size int64, m Mapping, check *utf8Check) (*table, error) 
 			return &table{header: c.header, contentType: "text/csv; charset=utf-8", text: text, delimiter: m.Delimiter}, nil
 		}
 	}
-	if bytes.HasPrefix(head, []byte("PK\x03\x04")) && isWorkbook(f, size) {
-		return openWorkbookTable(f, m)
+	if bytes.HasPrefix(head, []byte("PK\x03\x04")) {
+		ok, err := isWorkbook(f, size)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			return openWorkbookTable(f, m)
+		}
 	}
 	if decodeStreamed && !bytes.HasPrefix(head, []byte("PK\x03\x04")) {
 		e, enc, ok, err := streamEncoding(f, size, head, m.Encoding, check.nul)

@@ -43,17 +43,19 @@ const (
 // isWorkbook reports whether f is an Office Open XML workbook: a zip
 // holding [Content_Types].xml and a part under xl/. Read from the zip's
 // central directory.
-func isWorkbook(f io.ReaderAt, size int64) bool {
+// A file that begins as a zip but whose central directory (at its end)
+// cannot be read is an error: a workbook cut short or damaged.
+func isWorkbook(f io.ReaderAt, size int64) (bool, error) {
 	zr, err := zip.NewReader(f, size)
 	if err != nil {
-		return false
+		return false, fmt.Errorf("the file begins as a zip archive (an .xlsx workbook?) but its zip directory, at its end, cannot be read: cut short or damaged (%v)", err)
 	}
 	ct, xl := false, false
 	for _, e := range zr.File {
 		ct = ct || e.Name == "[Content_Types].xml"
 		xl = xl || strings.HasPrefix(e.Name, "xl/")
 	}
-	return ct && xl
+	return ct && xl, nil
 }
 
 // xlsxSheet is one worksheet of a workbook, read a row at a time.

@@ -1,6 +1,7 @@
 package dataimport
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"fmt"
@@ -102,7 +103,7 @@ func FuzzReadXLSX(f *testing.F) {
 	f.Add(workbook(f, "Sheet1", [][]any{{"Name"}, {"A"}}))
 	f.Add([]byte("PK\x03\x04[Content_Types].xml xl/"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		if !isWorkbook(bytes.NewReader(data), int64(len(data))) {
+		if ok, _ := isWorkbook(bytes.NewReader(data), int64(len(data))); !ok {
 			return
 		}
 		sheet, err := readWorkbook(data, "")
@@ -232,6 +233,67 @@ func TestWorkbookFileStreamed(t *testing.T) {
 		}
 		if rep, err := st.Verify(ctx); err != nil || !rep.OK {
 			t.Errorf("verify: %v %+v", err, rep)
+		}
+	})
+}
+
+// A workbook damaged in its zip (cut short, a byte of a compressed sheet
+// changed) is refused with an error saying what, from its file, and
+// nothing is stored; no temporary file is left.
+func TestWorkbookDamagedStoresNothing(t *testing.T) {
+	data := bigWorkbook(t, 3000)
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sheetAt int64
+	for _, e := range zr.File {
+		if e.Name == "xl/worksheets/sheet1.xml" {
+			if sheetAt, err = e.DataOffset(); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	flipped := bytes.Clone(data)
+	flipped[sheetAt+200] ^= 0xff
+	m := mustMapping(t, "entity_type: person\nid_column: ID\nproperties: {name: Name}\n")
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		tmp := t.TempDir()
+		t.Setenv("TMPDIR", tmp)
+		for name, c := range map[string]struct {
+			data []byte
+			want string
+		}{
+			"cut short":         {data[:len(data)/2], "its zip directory, at its end, cannot be read: cut short or damaged"},
+			"a byte of a sheet": {flipped, "not a workbook Athar can read"},
+		} {
+			path := filepath.Join(t.TempDir(), "people.xlsx")
+			if err := os.WriteFile(path, c.data, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			f, err := os.Open(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = CSVFile(ctx, st, access.Operator(), f, m, Options{Filename: "people.xlsx"})
+			f.Close()
+			var bad InputError
+			if err == nil || !strings.Contains(err.Error(), c.want) || !errorsAs(err, &bad) {
+				t.Errorf("%s: error %v, want %q", name, err, c.want)
+			}
+			if srcs, err := st.SourcesBySHA(ctx, store.Hash(c.data)); err != nil || len(srcs) != 0 {
+				t.Errorf("%s: sources %v %v", name, srcs, err)
+			}
+		}
+		if n := len(statementsOf(t, st)); n != 0 {
+			t.Errorf("%d entities stored", n)
+		}
+		if left, _ := filepath.Glob(filepath.Join(tmp, "*")); len(left) > 0 {
+			t.Errorf("temporary files left: %v", left)
+		}
+		if rep, err := st.Verify(ctx); err != nil || !rep.OK {
+			t.Errorf("verify: %+v %v", rep.Problems, err)
 		}
 	})
 }
