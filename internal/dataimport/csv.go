@@ -30,7 +30,8 @@ type Row struct {
 }
 
 // table is a spreadsheet an import reads row by row, more than once: a CSV
-// text read from text each time, or a workbook's rows, held (rows).
+// text read from text each time, or a workbook's sheet read from the
+// workbook each time (its text, as CSV, in text).
 type table struct {
 	header      []string
 	contentType string
@@ -86,8 +87,8 @@ func (t *table) each(row func(Row) error, bad func(LineError)) error {
 // byte-order mark left out; in another encoding that can be told from the
 // mapping or the file's first MiB (streamEncoding) it is decoded as a
 // stream into a temporary file, which is read so; in any other its text is
-// decoded and held; a workbook is read whole. The table is closed when the
-// import is done.
+// decoded and held; a workbook is read a row at a time from its file
+// (xlsx.go). The table is closed when the import is done.
 func openTable(f File, size int64, m Mapping, check *utf8Check) (*table, error) {
 	head := make([]byte, min(size, 4096))
 	if _, err := f.ReadAt(head, 0); err != nil && !errors.Is(err, io.EOF) {
@@ -253,7 +254,7 @@ type File interface {
 // MiB shows, is decoded as a stream into a temporary file read so
 // (csv_decode.go); one in an encoding told otherwise (a byte-order mark,
 // Windows-1252) is decoded, and its text held, whole; a workbook (XLSX) is
-// read whole.
+// read a row at a time, from its file when f is an *os.File (xlsx.go).
 func CSVFile(ctx context.Context, st *store.Store, v access.Viewer, f File, m Mapping, opt Options) (Result, error) {
 	r := Result{Skipped: map[string]int{}, Dropped: map[string]int{}}
 	if !v.CanWrite() {
