@@ -71,8 +71,8 @@ func openWorkbook(f File, sheet string) (*xlsxSheet, error) {
 	opts := excelize.Options{UnzipSizeLimit: xlsxUnzipLimit, UnzipXMLSizeLimit: xlsxSpill}
 	var wb *excelize.File
 	var err error
-	if osf, ok := f.(*os.File); ok {
-		wb, err = excelize.OpenFile(osf.Name(), opts)
+	if path, ok := filePath(f); ok {
+		wb, err = excelize.OpenFile(path, opts)
 	} else {
 		var data []byte
 		if data, err = readAll(f); err != nil {
@@ -95,6 +95,26 @@ func openWorkbook(f File, sheet string) (*xlsxSheet, error) {
 		return nil, fmt.Errorf("the workbook has no sheet %q (sheets: %s)", sheet, strings.Join(sheets, ", "))
 	}
 	return &xlsxSheet{f: wb, sheet: sheet}, nil
+}
+
+// filePath is the path f was opened by, when it still names f: excelize
+// opens a workbook from a path only (it then reads it through
+// io.ReaderAt). A file removed or replaced since it was opened is read
+// whole instead.
+func filePath(f File) (string, bool) {
+	osf, ok := f.(*os.File)
+	if !ok {
+		return "", false
+	}
+	fi, err := osf.Stat()
+	if err != nil {
+		return "", false
+	}
+	pi, err := os.Stat(osf.Name())
+	if err != nil || !os.SameFile(fi, pi) {
+		return "", false
+	}
+	return osf.Name(), true
 }
 
 // Close removes the temporary files excelize made.

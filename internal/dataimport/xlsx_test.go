@@ -221,6 +221,20 @@ func TestWorkbookFileStreamed(t *testing.T) {
 				t.Fatalf("a span that is not its quote: %s", s)
 			}
 		}
+		// A file removed since it was opened is read through f, whole.
+		if err := os.Remove(path); err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := filePath(f); ok {
+			t.Error("a removed file's path taken for it")
+		}
+		gone := storetest.Another(t, st)
+		if _, err := CSVFile(ctx, gone, access.Operator(), f, m, opt); err != nil {
+			t.Fatal(err)
+		}
+		if got := importedFacts(t, gone); !reflect.DeepEqual(got, streamed) {
+			t.Errorf("from a removed file: %d facts, from the file %d", len(got), len(streamed))
+		}
 		other := storetest.Another(t, st)
 		if _, err := CSV(ctx, other, access.Operator(), data, m, opt); err != nil {
 			t.Fatal(err)
