@@ -36,9 +36,12 @@ import (
 // otherwise unpack to gigabytes.
 const (
 	xlsxUnzipLimit = 256 << 20
-	xlsxSpill      = 1 << 20 // a sheet or shared-strings table larger is unzipped to a temporary file
 	xlsxType       = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 )
+
+// xlsxSpill is the size over which a sheet or shared-strings table is
+// unzipped to a temporary file (a variable for tests).
+var xlsxSpill int64 = 1 << 20
 
 // isWorkbook reports whether f is an Office Open XML workbook: a zip
 // holding [Content_Types].xml and a part under xl/. Read from the zip's

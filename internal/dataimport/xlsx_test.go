@@ -145,17 +145,40 @@ func bigWorkbook(t testing.TB, n int) []byte {
 	return workbook(t, "People", rows)
 }
 
+// pastSpill fails the test unless the workbook's sheet unzips past
+// xlsxSpill: excelize unzips it to a temporary file.
+func pastSpill(t *testing.T, data []byte) {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range zr.File {
+		if e.Name == "xl/worksheets/sheet1.xml" {
+			if e.UncompressedSize64 <= uint64(xlsxSpill) {
+				t.Fatalf("the sheet is %d bytes unzipped: not past %d", e.UncompressedSize64, xlsxSpill)
+			}
+			return
+		}
+	}
+	t.Fatal("no sheet1.xml")
+}
+
 // A workbook read a row at a time reads as it read held whole: the same
 // text, header, rows (spans, offsets) and bad rows; for a sheet small
 // enough to be held, and for one excelize unzips to a temporary file.
 func TestWorkbookReadAsHeld(t *testing.T) {
+	defer func(n int64) { xlsxSpill = n }(xlsxSpill)
+	xlsxSpill = 16 << 10
+	spilled := bigWorkbook(t, 1000)
+	pastSpill(t, spilled)
 	for name, data := range map[string][]byte{
 		"small":       workbook(t, "Sheet1", [][]any{{"Name", "Born"}, {"أحمد", 1980}, {}, {"x", "", "y"}, {"a\nb"}}),
 		"gap first":   workbook(t, "Sheet1", [][]any{{}, {"Name"}, {"A"}}),
 		"empty":       workbook(t, "Sheet1", nil),
 		"twice":       workbook(t, "Sheet1", [][]any{{"a", "a"}, {"1", "2"}}),
-		"large":       bigWorkbook(t, 600),
-		"spilled out": bigWorkbook(t, 12000),
+		"small sheet": bigWorkbook(t, 30),
+		"spilled out": spilled,
 	} {
 		t.Run(name, func(t *testing.T) {
 			held, herr := readXLSX(data, "")
@@ -179,9 +202,12 @@ func TestWorkbookReadAsHeld(t *testing.T) {
 // A workbook imported from its file, a row at a time, stores what it
 // stores imported from its bytes held whole, on both engines: the sheet's
 // text archived, every statement, span and bad row; and leaves no
-// temporary file behind.
+// temporary file behind (excelize's unzipped sheet's either).
 func TestWorkbookFileStreamed(t *testing.T) {
+	defer func(n int64) { xlsxSpill = n }(xlsxSpill)
+	xlsxSpill = 16 << 10 // the sheet unzipped to a temporary file
 	data := bigWorkbook(t, 300)
+	pastSpill(t, data)
 	held, err := readXLSX(data, "")
 	if err != nil {
 		t.Fatal(err)
