@@ -89,7 +89,9 @@ func (a *App) ImportSheet(ctx context.Context, v access.Viewer, data []byte, m M
 }
 
 // ImportSheetFile is ImportSheet reading from f, which it reads more than
-// once and, for a CSV file in UTF-8, never holds whole (dataimport.CSVFile).
+// once and, for a CSV file (in UTF-8, or in a legacy encoding decoded as a
+// stream) or a workbook read from its file, never holds whole
+// (dataimport.CSVFile).
 func (a *App) ImportSheetFile(ctx context.Context, v access.Viewer, f dataimport.File, m Mapping, opt ImportOptions) (ImportResult, error) {
 	if err := a.importResolver(ctx, &opt); err != nil {
 		return ImportResult{}, err

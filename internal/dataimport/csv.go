@@ -29,44 +29,32 @@ type Row struct {
 	at     int64      // the byte offset of the row's text (its quote)
 }
 
-// spreadsheet is a workbook read: the text statements' spans point into,
-// the header, the rows, the rows that could not be read, and the content
-// type of the original bytes.
-type spreadsheet struct {
-	text        string
-	header      []string
-	rows        []Row
-	bad         []LineError
-	contentType string
-}
-
 // table is a spreadsheet an import reads row by row, more than once: a CSV
-// text read from text each time, or a workbook's rows, held (rows).
+// text read from text each time, or a workbook's sheet read from the
+// workbook each time (its text, as CSV, in text).
 type table struct {
 	header      []string
 	contentType string
 	text        File // the text spans point into
 	delimiter   string
-	workbook    bool
-	rows        []Row
-	bad         []LineError
+	workbook    *xlsxSheet   // a workbook's sheet, or nil
+	decoded     *decodedText // the temporary file of a text decoded or a workbook's sheet's text, or nil
+}
+
+// close removes what the table made to read the file.
+func (t *table) close() error {
+	err := t.decoded.Close()
+	if werr := t.workbook.Close(); err == nil {
+		err = werr
+	}
+	return err
 }
 
 // each calls row with each row of the table in order, and bad (when not
 // nil) with each that cannot be read.
 func (t *table) each(row func(Row) error, bad func(LineError)) error {
-	if t.workbook {
-		for _, r := range t.rows {
-			if err := row(r); err != nil {
-				return err
-			}
-		}
-		for _, e := range t.bad {
-			if bad != nil {
-				bad(e)
-			}
-		}
-		return nil
+	if t.workbook != nil {
+		return t.workbook.scan(nil, row, bad)
 	}
 	if err := rewind(t.text); err != nil {
 		return fmt.Errorf("read the file: %w", err)
@@ -96,8 +84,11 @@ func (t *table) each(row func(Row) error, bad func(LineError)) error {
 
 // openTable reads what a spreadsheet of size bytes is, and its header. A
 // CSV file in UTF-8 (which check has been told whole) is read from f, its
-// byte-order mark left out; in another encoding its text is decoded and
-// held; a workbook is read whole.
+// byte-order mark left out; in another encoding that can be told from the
+// mapping or the file's first MiB (streamEncoding) it is decoded as a
+// stream into a temporary file, which is read so; in any other its text is
+// decoded and held; a workbook is read a row at a time from its file
+// (xlsx.go). The table is closed when the import is done.
 func openTable(f File, size int64, m Mapping, check *utf8Check) (*table, error) {
 	head := make([]byte, min(size, 4096))
 	if _, err := f.ReadAt(head, 0); err != nil && !errors.Is(err, io.EOF) {
@@ -122,16 +113,38 @@ func openTable(f File, size int64, m Mapping, check *utf8Check) (*table, error) 
 			return &table{header: c.header, contentType: "text/csv; charset=utf-8", text: text, delimiter: m.Delimiter}, nil
 		}
 	}
-	data, err := readAll(f)
-	if err != nil {
-		return nil, fmt.Errorf("read the file: %w", err)
-	}
-	if isXLSX(data) {
-		s, err := readXLSX(data, m.Sheet)
+	if bytes.HasPrefix(head, []byte("PK\x03\x04")) {
+		ok, err := isWorkbook(f, size)
 		if err != nil {
 			return nil, err
 		}
-		return &table{header: s.header, contentType: s.contentType, text: strings.NewReader(s.text), workbook: true, rows: s.rows, bad: s.bad}, nil
+		if ok {
+			return openWorkbookTable(f, m)
+		}
+	}
+	if decodeStreamed && !bytes.HasPrefix(head, []byte("PK\x03\x04")) {
+		e, enc, ok, err := streamEncoding(f, size, head, m.Encoding, check.nul)
+		if err != nil {
+			return nil, err
+		}
+		var d *decodedText
+		if ok {
+			if d, ok, err = decodeToTemp(f, size, e); err != nil {
+				return nil, err
+			}
+		}
+		if ok {
+			c, err := newCSVRows(d.text, m.Delimiter)
+			if err != nil {
+				d.Close()
+				return nil, err
+			}
+			return &table{header: c.header, contentType: "text/csv; charset=" + enc, text: d.text, delimiter: m.Delimiter, decoded: d}, nil
+		}
+	}
+	data, err := readAll(f)
+	if err != nil {
+		return nil, fmt.Errorf("read the file: %w", err)
 	}
 	text, enc, err := ingest.DecodeText(data, m.Encoding)
 	if err != nil {
@@ -237,8 +250,11 @@ type File interface {
 // the reads is what the rows name, not the rows: a compact map of the
 // file's ids (entities), the bad rows' lines, the names match columns
 // give, and the place in the file of each row that gives a source URL. A
-// CSV file in another encoding is decoded, and its text held, whole; a
-// workbook (XLSX) is read whole.
+// CSV file in a legacy encoding the mapping declares, or that its first
+// MiB shows, is decoded as a stream into a temporary file read so
+// (csv_decode.go); one in an encoding told otherwise (a byte-order mark,
+// Windows-1252) is decoded, and its text held, whole; a workbook (XLSX) is
+// read a row at a time, from its file when f is an *os.File (xlsx.go).
 func CSVFile(ctx context.Context, st *store.Store, v access.Viewer, f File, m Mapping, opt Options) (Result, error) {
 	r := Result{Skipped: map[string]int{}, Dropped: map[string]int{}}
 	if !v.CanWrite() {
@@ -273,6 +289,7 @@ func CSVFile(ctx context.Context, st *store.Store, v access.Viewer, f File, m Ma
 	if err != nil {
 		return r, InputError{err}
 	}
+	defer sheet.close()
 	col := map[string]int{}
 	for i, h := range sheet.header {
 		col[h] = i

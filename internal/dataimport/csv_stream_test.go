@@ -296,11 +296,13 @@ func importedFacts(t *testing.T, st *store.Store) []string {
 }
 
 // A large generated spreadsheet imported from a file, a row at a time,
-// stores what the same rows decoded and held whole store (the file in
-// Windows-1256, which is read so), reports its bad rows deep in the file
-// by their lines, and archives the file's text whole.
+// stores what the same rows decoded and held whole store, reports its bad
+// rows deep in the file by their lines, and archives the file's text
+// whole: the file in UTF-8, and in Windows-1256 (declared in the mapping),
+// which is decoded as a stream into a temporary file that is gone when the
+// import is done. (TestLegacyCSVStreamedAsHeld has detected encodings.)
 func TestCSVFileStreamed(t *testing.T) {
-	const rows, bad = 1200, 1001
+	const rows, bad = 400, 301 // bad rows past six batches of 50
 	text := bigCSV(rows, bad)
 	m := mustMapping(t, `id_column: ID
 type_column: Type
@@ -327,77 +329,202 @@ source_url: URL
 	if err != nil {
 		t.Fatal(err)
 	}
+	declared := m
+	declared.Encoding = "windows-1256"
+	files := []struct {
+		name, data, charset string
+		m                   Mapping
+	}{
+		{"utf-8", text, "utf-8", m},
+		{"windows-1256", win, "windows-1256", declared},
+	}
 	storetest.Engines(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
-		path := filepath.Join(t.TempDir(), "people.csv")
-		if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
-			t.Fatal(err)
-		}
-		f, err := os.Open(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer f.Close()
-		var progress []int
-		opt := Options{Filename: "people.csv", Sensitivity: model.Internal, BatchSize: 100,
-			Progress: func(done, total int) { progress = append(progress, done, total) }}
-		r, err := CSVFile(ctx, st, access.Operator(), f, m, opt)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var lines []int
-		for _, e := range r.Errors {
-			lines = append(lines, e.Line)
-		}
-		if !reflect.DeepEqual(lines, wantLines) {
-			t.Errorf("bad lines %v, want %v (%v)", lines, wantLines, r.Errors)
-		}
-		if len(progress) == 0 || progress[len(progress)-2] != progress[len(progress)-1] || progress[len(progress)-1] != rows-3 {
-			t.Errorf("progress %v, want it to end at %d rows", progress[max(len(progress)-2, 0):], rows-3)
-		}
-		if r.Entities != rows-3 || r.Sources != 5 {
-			t.Errorf("%d entities, %d sources; want %d, 5", r.Entities, r.Sources, rows-3)
-		}
-		src, err := st.Source(ctx, access.Operator(), r.Source)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if src.Text != text || src.Size != int64(len(text)) || src.ContentType != "text/csv; charset=utf-8" {
-			t.Errorf("archived: %d bytes, text of %d (want %d), %s", src.Size, len(src.Text), len(text), src.ContentType)
-		}
-		streamed := importedFacts(t, st)
+		tmp := t.TempDir()
+		t.Setenv("TMPDIR", tmp)
+		opt := Options{Filename: "people.csv", Sensitivity: model.Internal, BatchSize: 50}
 
-		held := storetest.Open(t, store.Config{DataDir: t.TempDir()})
-		m2 := m
-		m2.Encoding = "windows-1256"
-		r2, err := CSV(ctx, held, access.Operator(), []byte(win), m2, opt)
+		// Held whole: the file in Windows-1256 decoded whole, as before.
+		held := storetest.Another(t, st)
+		decodeStreamed = false
+		r2, err := CSV(ctx, held, access.Operator(), []byte(win), declared, opt)
+		decodeStreamed = true
 		if err != nil {
 			t.Fatal(err)
 		}
-		if fmt.Sprint(r2.Errors) != fmt.Sprint(r.Errors) || r2.Statements != r.Statements || r2.Entities != r.Entities {
-			t.Errorf("held whole: %d statements, %d entities, errors %v; streamed %d, %d, %v",
-				r2.Statements, r2.Entities, r2.Errors, r.Statements, r.Entities, r.Errors)
-		}
-		if got := importedFacts(t, held); !reflect.DeepEqual(got, streamed) {
-			t.Errorf("held whole: %d facts, streamed %d", len(got), len(streamed))
-			for i := range min(len(got), len(streamed)) {
-				if got[i] != streamed[i] {
-					t.Fatalf("first difference: held %s, streamed %s", got[i], streamed[i])
-				}
-			}
-		}
-		for _, s := range streamed {
+		heldFacts := importedFacts(t, held)
+		for _, s := range heldFacts {
 			if strings.Contains(s, " false ") {
 				t.Fatalf("a span that is not its quote: %s", s)
 			}
 		}
-		// Imported again, from the file: nothing stored twice.
-		again, err := CSVFile(ctx, st, access.Operator(), f, m, Options{Filename: "people.csv", Sensitivity: model.Internal})
-		if err != nil || again.Statements != 0 || again.Entities != 0 || again.Existing != r.Statements || again.Source != r.Source {
-			t.Errorf("again: %+v %v", again, err)
+
+		for i, file := range files {
+			t.Run(file.name, func(t *testing.T) {
+				into := st
+				if i > 0 {
+					into = storetest.Another(t, st)
+				}
+				path := filepath.Join(t.TempDir(), "people.csv")
+				if err := os.WriteFile(path, []byte(file.data), 0o600); err != nil {
+					t.Fatal(err)
+				}
+				f, err := os.Open(path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer f.Close()
+				var progress []int
+				opt := opt
+				opt.Progress = func(done, total int) { progress = append(progress, done, total) }
+				r, err := CSVFile(ctx, into, access.Operator(), f, file.m, opt)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var lines []int
+				for _, e := range r.Errors {
+					lines = append(lines, e.Line)
+				}
+				if !reflect.DeepEqual(lines, wantLines) {
+					t.Errorf("bad lines %v, want %v (%v)", lines, wantLines, r.Errors)
+				}
+				if len(progress) == 0 || progress[len(progress)-2] != progress[len(progress)-1] || progress[len(progress)-1] != rows-3 {
+					t.Errorf("progress %v, want it to end at %d rows", progress[max(len(progress)-2, 0):], rows-3)
+				}
+				if r.Entities != rows-3 || r.Sources != 5 {
+					t.Errorf("%d entities, %d sources; want %d, 5", r.Entities, r.Sources, rows-3)
+				}
+				src, err := into.Source(ctx, access.Operator(), r.Source)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if src.Text != text || src.Size != int64(len(file.data)) || src.ContentType != "text/csv; charset="+file.charset {
+					t.Errorf("archived: %d bytes, text of %d (want %d), %s", src.Size, len(src.Text), len(text), src.ContentType)
+				}
+				if fmt.Sprint(r2.Errors) != fmt.Sprint(r.Errors) || r2.Statements != r.Statements || r2.Entities != r.Entities {
+					t.Errorf("held whole: %d statements, %d entities, errors %v; streamed %d, %d, %v",
+						r2.Statements, r2.Entities, r2.Errors, r.Statements, r.Entities, r.Errors)
+				}
+				if got := importedFacts(t, into); !reflect.DeepEqual(got, heldFacts) {
+					t.Errorf("streamed: %d facts, held whole %d", len(got), len(heldFacts))
+					for i := range min(len(got), len(heldFacts)) {
+						if got[i] != heldFacts[i] {
+							t.Fatalf("first difference: streamed %s, held %s", got[i], heldFacts[i])
+						}
+					}
+				}
+				// Imported again, from the file: nothing stored twice.
+				again, err := CSVFile(ctx, into, access.Operator(), f, file.m, Options{Filename: "people.csv", Sensitivity: model.Internal})
+				if err != nil || again.Statements != 0 || again.Entities != 0 || again.Existing != r.Statements || again.Source != r.Source {
+					t.Errorf("again: %+v %v", again, err)
+				}
+				if rep, err := into.Verify(ctx); err != nil || !rep.OK {
+					t.Errorf("verify: %v %+v", err, rep)
+				}
+				if left, _ := filepath.Glob(filepath.Join(tmp, "athar-import-*")); len(left) > 0 {
+					t.Errorf("temporary files left: %v", left)
+				}
+			})
 		}
-		if rep, err := st.Verify(ctx); err != nil || !rep.OK {
-			t.Errorf("verify: %v %+v", err, rep)
+	})
+}
+
+// A CSV file in a legacy encoding, declared or detected, decoded as a
+// stream stores what it stored decoded whole, or is refused with the same
+// error: its text, content type, statements, spans and bad lines.
+func TestLegacyCSVStreamedAsHeld(t *testing.T) {
+	m := mustMapping(t, `id_column: ID
+type_column: Type
+properties:
+  name: Name
+  alias: Alias
+`)
+	words := []string{"محمد", "علي", "حسن", "سجن", "صيدنايا", "العسكري", "المعتقل", "ضابط", "قاعة", "دمشق", "ريف", "الفرقة"}
+	arabic := func(n int) string {
+		var b strings.Builder
+		b.WriteString("ID,Type,Name,Alias\n")
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&b, "P%d,person,%s %s,\"%s\n%s\"\n", i, words[i%len(words)], words[(i*5+3)%len(words)], words[(i*7+1)%len(words)], words[(i+4)%len(words)])
+			if i%9 == 4 {
+				fmt.Fprintf(&b, "P%d,person,short\n", i) // a bad row
+			}
+		}
+		return b.String()
+	}
+	enc := func(e *charmap.Charmap, s string) string {
+		out, err := e.NewEncoder().String(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	defer func(n int64) { detectPrefix = n }(detectPrefix)
+	detectPrefix = 2 << 10
+	small, large := arabic(40), enc(charmap.Windows1256, arabic(200))
+	if int64(len(large)) < 2*detectPrefix {
+		t.Fatalf("the large file is %d bytes, not past the detected prefix", len(large))
+	}
+	withEnc := func(name string) Mapping { m := m; m.Encoding = name; return m }
+	cases := []struct {
+		name, data string
+		m          Mapping
+	}{
+		{"windows-1256 declared", enc(charmap.Windows1256, small), withEnc("windows-1256")},
+		{"cp1256 declared", enc(charmap.Windows1256, small), withEnc("cp1256")},
+		{"windows-1256 detected", enc(charmap.Windows1256, small), m},
+		{"iso-8859-6 detected", enc(charmap.ISO8859_6, small), m},
+		{"iso-8859-6, bytes it does not define", enc(charmap.ISO8859_6, small)[:200] + "\xa5\xff" + enc(charmap.ISO8859_6, small)[200:], withEnc("iso-8859-6")},
+		{"windows-1256 detected, past the prefix", large, m},
+		{"ascii head, arabic after", "ID,Type,Name,Alias\n" + strings.Repeat("P0,person,x,y\n", 10) + enc(charmap.Windows1256, small)[len("ID,Type,Name,Alias\n"):], m},
+		{"control characters", enc(charmap.Windows1256, "ID,Type,Name,Alias\n"+strings.Repeat("P1,person,\x01\x02,\x03\n", 20)), withEnc("windows-1256")},
+		{"koi8-r declared", enc(charmap.KOI8R, "ID,Type,Name,Alias\nP1,person,Иван,Ваня\n"), withEnc("koi8-r")},
+		{"header only", enc(charmap.Windows1256, "ID,Type,Name,Alias\n"), withEnc("windows-1256")},
+		{"empty", "", withEnc("windows-1256")},
+	}
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		tmp := t.TempDir()
+		t.Setenv("TMPDIR", tmp)
+		for _, c := range cases {
+			t.Run(c.name, func(t *testing.T) {
+				type outcome struct {
+					err, text, contentType, errors string
+					statements                     int
+					facts                          []string
+				}
+				run := func(streamed bool) outcome {
+					defer func() { decodeStreamed = true }()
+					decodeStreamed = streamed
+					into := storetest.Another(t, st)
+					r, err := CSV(ctx, into, access.Operator(), []byte(c.data), c.m, Options{Filename: "people.csv", Sensitivity: model.Internal, BatchSize: 7})
+					if err != nil {
+						return outcome{err: err.Error()}
+					}
+					src, err := into.Source(ctx, access.Operator(), r.Source)
+					if err != nil {
+						t.Fatal(err)
+					}
+					return outcome{text: src.Text, contentType: src.ContentType, errors: fmt.Sprint(r.Errors), statements: r.Statements, facts: importedFacts(t, into)}
+				}
+				// Every one is decoded as a stream (the control characters'
+				// then refused as decoding it whole refuses it).
+				_, _, ok, err := streamEncoding(strings.NewReader(c.data), int64(len(c.data)), []byte(c.data[:min(len(c.data), 4096)]), c.m.Encoding, strings.Count(c.data, "\x00"))
+				if err != nil || !ok {
+					t.Errorf("streamEncoding: %v %v", ok, err)
+				}
+				held, streamed := run(false), run(true)
+				if !reflect.DeepEqual(streamed, held) {
+					t.Errorf("streamed %+v\nheld whole %+v", streamed, held)
+				}
+				for _, s := range streamed.facts {
+					if strings.Contains(s, " false ") {
+						t.Fatalf("a span that is not its quote: %s", s)
+					}
+				}
+				if left, _ := filepath.Glob(filepath.Join(tmp, "athar-import-*")); len(left) > 0 {
+					t.Errorf("temporary files left: %v", left)
+				}
+			})
 		}
 	})
 }

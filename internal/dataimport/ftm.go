@@ -306,8 +306,8 @@ func FtMFile(ctx context.Context, st *store.Store, v access.Viewer, f io.ReadSee
 		}
 		return nil
 	}
+	b := newBatcher(n, flush)
 	if form != formatEntities {
-		batch := make([]item, 0, n)
 		for _, e := range sf.order {
 			if e.bad {
 				continue
@@ -319,17 +319,12 @@ func FtMFile(ctx context.Context, st *store.Store, v access.Viewer, f io.ReadSee
 			if err != nil {
 				return r, err
 			}
-			if batch = append(batch, it); len(batch) == n {
-				if err := flush(batch); err != nil {
-					return r, err
-				}
-				batch = batch[:0]
-			}
-		}
-		if len(batch) > 0 {
-			if err := flush(batch); err != nil {
+			if err := b.add(it); err != nil {
 				return r, err
 			}
+		}
+		if err := b.flush(); err != nil {
+			return r, err
 		}
 		r.sortErrors()
 		return r, nil
@@ -338,7 +333,6 @@ func FtMFile(ctx context.Context, st *store.Store, v access.Viewer, f io.ReadSee
 		return r, fmt.Errorf("read the file: %w", err)
 	}
 	l := newLines(f)
-	batch := make([]item, 0, n)
 	for {
 		ok, err := l.next()
 		if err != nil {
@@ -354,17 +348,12 @@ func FtMFile(ctx context.Context, st *store.Store, v access.Viewer, f io.ReadSee
 		if err != nil {
 			return r, fmt.Errorf("line %d: the file changed while it was imported: %w", l.n, err)
 		}
-		if batch = append(batch, it); len(batch) == n {
-			if err := flush(batch); err != nil {
-				return r, err
-			}
-			batch = batch[:0]
-		}
-	}
-	if len(batch) > 0 {
-		if err := flush(batch); err != nil {
+		if err := b.add(it); err != nil {
 			return r, err
 		}
+	}
+	if err := b.flush(); err != nil {
+		return r, err
 	}
 	r.sortErrors()
 	return r, nil
@@ -772,4 +761,34 @@ func (e *Entity) upgrade() {
 	for i := range e.Athar.Statements {
 		e.Athar.Statements[i].Source = legacyID(e.Athar.Statements[i].Source)
 	}
+}
+
+// batcher gathers items and writes them n at a time: an import's writes, a
+// transaction a batch.
+type batcher[T any] struct {
+	n     int
+	items []T
+	write func([]T) error
+}
+
+func newBatcher[T any](n int, write func([]T) error) *batcher[T] {
+	return &batcher[T]{n: n, items: make([]T, 0, n), write: write}
+}
+
+// add adds an item, writing the batch when it is full.
+func (b *batcher[T]) add(it T) error {
+	if b.items = append(b.items, it); len(b.items) >= b.n {
+		return b.flush()
+	}
+	return nil
+}
+
+// flush writes what is gathered, if anything.
+func (b *batcher[T]) flush() error {
+	if len(b.items) == 0 {
+		return nil
+	}
+	err := b.write(b.items)
+	b.items = b.items[:0]
+	return err
 }
