@@ -89,7 +89,10 @@ func (t *table) each(row func(Row) error, bad func(LineError)) error {
 // stream into a temporary file, which is read so; in any other its text is
 // decoded and held; a workbook is read a row at a time from its file
 // (xlsx.go). The table is closed when the import is done.
-func openTable(f File, size int64, m Mapping, check *utf8Check) (*table, error) {
+// A sealed import (restricted or confidential: its original is sealed
+// whole) writes nothing of the file's text to a temporary file: its
+// legacy encoding is decoded, and its workbook's sheet read, in memory.
+func openTable(f File, size int64, m Mapping, check *utf8Check, sealed bool) (*table, error) {
 	head := make([]byte, min(size, 4096))
 	if _, err := f.ReadAt(head, 0); err != nil && !errors.Is(err, io.EOF) {
 		return nil, fmt.Errorf("read the file: %w", err)
@@ -119,10 +122,10 @@ func openTable(f File, size int64, m Mapping, check *utf8Check) (*table, error) 
 			return nil, err
 		}
 		if ok {
-			return openWorkbookTable(f, m)
+			return openWorkbookTable(f, m, sealed)
 		}
 	}
-	if decodeStreamed && !bytes.HasPrefix(head, []byte("PK\x03\x04")) {
+	if decodeStreamed && !sealed && !bytes.HasPrefix(head, []byte("PK\x03\x04")) {
 		e, enc, ok, err := streamEncoding(f, size, head, m.Encoding, check.nul)
 		if err != nil {
 			return nil, err
@@ -285,7 +288,7 @@ func CSVFile(ctx context.Context, st *store.Store, v access.Viewer, f File, m Ma
 	if _, err := io.Copy(io.MultiWriter(w, &check), f); err != nil {
 		return r, fmt.Errorf("read the file: %w", err)
 	}
-	sheet, err := openTable(f, size, m, &check)
+	sheet, err := openTable(f, size, m, &check, store.Sealed(opt.Sensitivity))
 	if err != nil {
 		return r, InputError{err}
 	}

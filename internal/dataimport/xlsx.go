@@ -70,8 +70,13 @@ type xlsxSheet struct {
 
 // openWorkbook opens a workbook from f (from its file when f is one) and
 // finds its sheet (the first when sheet is "").
-func openWorkbook(f File, sheet string) (*xlsxSheet, error) {
+// A sealed workbook's parts are unzipped in memory, never spilled to a
+// temporary file.
+func openWorkbook(f File, sheet string, sealed bool) (*xlsxSheet, error) {
 	opts := excelize.Options{UnzipSizeLimit: xlsxUnzipLimit, UnzipXMLSizeLimit: xlsxSpill}
+	if sealed {
+		opts.UnzipXMLSizeLimit = xlsxUnzipLimit
+	}
 	var wb *excelize.File
 	var err error
 	if path, ok := filePath(f); ok {
@@ -234,10 +239,20 @@ func (w *xlsxSheet) scan(text io.Writer, row func(Row) error, bad func(LineError
 
 // openWorkbookTable opens a workbook as a table: its sheet's text written
 // to a temporary file, its header read.
-func openWorkbookTable(f File, m Mapping) (*table, error) {
-	w, err := openWorkbook(f, m.Sheet)
+// A sealed workbook's sheet text is held in memory instead.
+func openWorkbookTable(f File, m Mapping, sealed bool) (*table, error) {
+	w, err := openWorkbook(f, m.Sheet, sealed)
 	if err != nil {
 		return nil, err
+	}
+	if sealed {
+		var text bytes.Buffer
+		if err := w.scan(&text, func(Row) error { return nil }, nil); err != nil {
+			w.Close()
+			return nil, err
+		}
+		d := &decodedText{text: io.NewSectionReader(bytes.NewReader(text.Bytes()), 0, int64(text.Len()))}
+		return &table{header: w.header, contentType: xlsxType, text: d.text, workbook: w, decoded: d}, nil
 	}
 	tmp, err := os.CreateTemp("", "athar-import-*.txt")
 	if err != nil {

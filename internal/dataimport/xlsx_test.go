@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/charmap"
 
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/model"
@@ -87,7 +88,7 @@ func TestXLSX(t *testing.T) {
 // readWorkbook reads a workbook held in data a row at a time, as an import
 // does: its sheet's text, header, rows and bad rows.
 func readWorkbook(data []byte, sheet string) (spreadsheet, error) {
-	w, err := openWorkbook(bytes.NewReader(data), sheet)
+	w, err := openWorkbook(bytes.NewReader(data), sheet, false)
 	if err != nil {
 		return spreadsheet{}, err
 	}
@@ -334,6 +335,62 @@ func TestWorkbookDamagedStoresNothing(t *testing.T) {
 		}
 		if rep, err := st.Verify(ctx); err != nil || !rep.OK {
 			t.Errorf("verify: %+v %v", rep.Problems, err)
+		}
+	})
+}
+
+// A sealed import — restricted or confidential, its original sealed whole
+// — writes nothing of the file's text to a temporary file in the clear:
+// a workbook's sheet and a legacy encoding's text are read in memory. The
+// temporary directory here is a file, so that anything created in it
+// fails the import; the same files imported as internal do write there.
+func TestSealedImportWritesNoTemporaryFile(t *testing.T) {
+	defer func(n int64) { xlsxSpill = n }(xlsxSpill)
+	xlsxSpill = 16 << 10 // an internal workbook's sheet would be unzipped to a temporary file
+	book := bigWorkbook(t, 120)
+	pastSpill(t, book)
+	legacy, err := charmap.Windows1256.NewEncoder().String("ID,Name\nP1,أوس سلوم\nP2,ثائر حسين\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := []struct {
+		name, mapping string
+		data          []byte
+	}{
+		{"people.xlsx", "entity_type: person\nid_column: ID\nproperties: {name: Name, alias: Alias, birthDate: Born, notes: Note}\n", book},
+		{"people.csv", "entity_type: person\nid_column: ID\nencoding: windows-1256\nproperties: {name: Name}\n", []byte(legacy)},
+	}
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		dir := t.TempDir()
+		// The master key in a folder of its own, as an operator keeps it.
+		t.Setenv("ATHAR_KEY_FILE", filepath.Join(t.TempDir(), "master.key"))
+		notADir := filepath.Join(t.TempDir(), "tmp-is-a-file")
+		if err := os.WriteFile(notADir, nil, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		for _, file := range files {
+			path := filepath.Join(dir, file.name)
+			if err := os.WriteFile(path, file.data, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			m := mustMapping(t, file.mapping)
+			for _, level := range []model.Sensitivity{model.Internal, model.Confidential} {
+				f, err := os.Open(path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				t.Setenv("TMPDIR", notADir)
+				r, err := CSVFile(ctx, st, access.Operator(), f, m, Options{Filename: file.name, Sensitivity: level})
+				f.Close()
+				sealed := store.Sealed(level)
+				switch {
+				case sealed && (err != nil || r.Source == "" || r.Entities+r.Existing == 0):
+					t.Errorf("%s, %s: %d entities, %d statements already stored; %v", file.name, level, r.Entities, r.Existing, err)
+				case !sealed && err == nil:
+					t.Errorf("%s, %s: imported with no temporary directory — the test shows nothing", file.name, level)
+				}
+			}
 		}
 	})
 }
