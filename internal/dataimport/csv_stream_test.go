@@ -485,7 +485,13 @@ properties:
 		ctx := context.Background()
 		tmp := t.TempDir()
 		t.Setenv("TMPDIR", tmp)
+		// The decoding does not depend on the engine: PostgreSQL, where each
+		// run's store is a new database, takes two of the cases (CI time).
+		onPG := strings.HasSuffix(t.Name(), "/postgres")
 		for _, c := range cases {
+			if onPG && c.name != "windows-1256 declared" && c.name != "windows-1256 detected, past the prefix" {
+				continue
+			}
 			t.Run(c.name, func(t *testing.T) {
 				type outcome struct {
 					err, text, contentType, errors string
