@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 
 	"github.com/athar-project/athar/internal/model"
 	"github.com/pressly/goose/v3"
@@ -84,3 +85,21 @@ func (s *Store) FlattenMergeChainsAgain(ctx context.Context) error {
 // EnsureReviewClaims builds the review queue's kept claims if the store
 // has not (as Open does).
 func (s *Store) EnsureReviewClaims(ctx context.Context) error { return s.ensureReviewClaims(ctx) }
+
+// IndexDocs indexes n search documents of kind "statement" with the given
+// prefix to their ids, as the catch-up indexes statements.
+func (t *Tx) IndexDocs(ctx context.Context, prefix string, n int) error {
+	for i := range n {
+		if err := t.indexDoc(ctx, "statement", fmt.Sprintf("%s-%d", prefix, i), 0, "a document", false); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// AnalyzeAfterDocs sets analyzeAfterDocs for a test and returns the undo.
+func AnalyzeAfterDocs(n int) (undo func()) {
+	was := analyzeAfterDocs
+	analyzeAfterDocs = n
+	return func() { analyzeAfterDocs = was }
+}

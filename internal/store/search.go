@@ -243,6 +243,34 @@ func (t *Tx) IndexStatement(ctx context.Context, id string, fold Folder) error {
 	return t.indexDoc(ctx, "statement", id, 0, fold(value+"\n"+quote), sealedLevel(sens))
 }
 
+// analyzeAfterDocs is how many search documents one transaction indexes
+// before its commit is followed by a look at the planner's statistics of
+// search_docs (analyzeSearchDocs).
+var analyzeAfterDocs = 10000
+
+// analyzeSearchDocs, run once a transaction that indexed many search
+// documents has committed, has PostgreSQL sample search_docs again when the
+// documents it indexed are more than a tenth of what the statistics know of
+// (autovacuum's own measure of stale). Until autovacuum came to it — and a
+// transaction open before it never sees new statistics — the planner took a
+// table that the search catch-up had just filled with a million documents
+// for the empty one it had sampled, and read all of it for each statement it
+// looked up: 22–52 s for a batch of 500 (docs/scaling.md). The transactions
+// after this one start with statistics of the table as it is.
+func (t *Tx) analyzeSearchDocs(ctx context.Context) error {
+	var known float64
+	if err := t.s.db.QueryRowContext(ctx, "SELECT reltuples FROM pg_class WHERE oid = 'search_docs'::regclass").Scan(&known); err != nil {
+		return fmt.Errorf("the search index's statistics, after indexing %d documents: %w", t.docs, err)
+	}
+	if float64(t.docs) <= known/10 {
+		return nil
+	}
+	if _, err := t.s.db.ExecContext(ctx, "ANALYZE search_docs"); err != nil {
+		return fmt.Errorf("the search index's statistics, after indexing %d documents: %w", t.docs, err)
+	}
+	return nil
+}
+
 // indexDoc adds one document (or one part of a source's) unless it is
 // indexed already, in one round trip when it is (the unique (kind, ref_id,
 // part) index decides). A sealed document (a restricted or confidential
@@ -261,6 +289,9 @@ func (t *Tx) indexDoc(ctx context.Context, kind, ref string, part int, body stri
 	}
 	if t.s.dialect.name() == "postgres" {
 		_, err := t.exec(ctx, "INSERT INTO search_docs (kind, ref_id, part, body) VALUES (?, ?, ?, ?) ON CONFLICT (kind, ref_id, part) DO NOTHING", kind, ref, part, body)
+		if t.docs++; t.docs == analyzeAfterDocs {
+			t.afterCommit = append(t.afterCommit, func() error { return t.analyzeSearchDocs(context.WithoutCancel(ctx)) })
+		}
 		return err
 	}
 	res, err := t.exec(ctx, "INSERT INTO search_docs (kind, ref_id, part) VALUES (?, ?, ?) ON CONFLICT (kind, ref_id, part) DO NOTHING", kind, ref, part)

@@ -253,3 +253,52 @@ func TestSearchCatchUpDoesNotPassWritersInFlight(t *testing.T) {
 		t.Errorf("a last catch-up indexed %d", n)
 	}
 }
+
+// A transaction that indexes many search documents has PostgreSQL sample
+// search_docs again once it has committed, when they are more than a tenth
+// of what its statistics know: a catch-up that had just indexed a million
+// documents, under statistics of an empty table, read every document for
+// each batch of statements it looked up (docs/scaling.md). Autovacuum is
+// off for the table here, so only the store's own ANALYZE moves reltuples.
+func TestManySearchDocumentsRefreshThePlannersStatistics(t *testing.T) {
+	defer store.AnalyzeAfterDocs(200)()
+	ctx := context.Background()
+	st := storetest.Open(t, store.Config{DataDir: t.TempDir(), DBURL: pgtest.URL(t)})
+	if _, err := st.DB().ExecContext(ctx, "ALTER TABLE search_docs SET (autovacuum_enabled = false)"); err != nil {
+		t.Fatal(err)
+	}
+	known := func() float64 {
+		t.Helper()
+		var n float64
+		if err := st.DB().QueryRowContext(ctx, "SELECT reltuples FROM pg_class WHERE oid = 'search_docs'::regclass").Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	before := known()
+	for _, tc := range []struct {
+		name string
+		docs int
+		want float64 // reltuples after; -1: as before
+	}{
+		{"fewer than the threshold: not sampled", 199, -1},
+		{"the threshold, more than a tenth of what is known: sampled", 200, 399},
+		{"many more", 2000, 2399},
+		{"the threshold, a tenth or less of what is known: not sampled", 200, -1},
+		{"more than a tenth of what is known: sampled", 300, 2899},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if err := st.Write(ctx, "test", func(tx *store.Tx) error { return tx.IndexDocs(ctx, strings.ReplaceAll(tc.name, " ", "-"), tc.docs) }); err != nil {
+				t.Fatal(err)
+			}
+			want := tc.want
+			if want < 0 {
+				want = before
+			}
+			if got := known(); got != want {
+				t.Errorf("reltuples = %v, want %v", got, want)
+			}
+			before = known()
+		})
+	}
+}

@@ -39,6 +39,9 @@ type Tx struct {
 	afterCommit []func() error
 	// scrub is set once a scrub of deleted content is queued (unindexSource).
 	scrub bool
+	// docs counts the search documents the transaction indexed, on
+	// PostgreSQL (analyzeSearchDocs).
+	docs int
 	// secure is set once secure_delete is on for the transaction's
 	// connection (secureDelete); Write turns it off again.
 	secure bool
