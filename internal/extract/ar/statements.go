@@ -225,7 +225,7 @@ func (d *doc) survivorsTestify() {
 		if ev.typ != extract.EventStatement {
 			continue
 		}
-		if p := ev.speaker; p != nil && ((p.survivor || narrators[p]) && d.speaksOfCustody(ev.sent) || d.saysSuffered(ev)) {
+		if p := ev.speaker; p != nil && ((p.survivor || narrators[p] || d.victimsKin(ev, p)) && d.speaksOfCustody(ev.sent) || d.saysSuffered(ev)) {
 			if d.saysSuffered(ev) {
 				d.speakerSuffered(ev, p)
 			}
@@ -235,11 +235,62 @@ func (d *doc) survivorsTestify() {
 				ev.who[i].Role = extract.RoleWitness
 				if q != p && d.toldAsPerpetrator(q) {
 					ev.who[i].Role = extract.RoleSubject // "إن السجان X «ضربني»": X is told of
+				} else if q != p && (q.victim || d.sufferedEvent(q)) {
+					ev.who[i].Role = extract.RoleVictim // "وقالت والدته X": the son she tells of
 				}
 			}
 		}
 	}
 }
+
+// victimsKin reports a speaker the sentence introduces by kinship with a
+// victim ("وقالت والدته X إن ابنها اعتُقل عام 2013"), who speaks as one of
+// the family, not of a court's work: a relative who welcomes a verdict
+// ("لقد جاء الحكم الذي كنت أنتظره") makes a statement. A lawyer introduced
+// as "محاميه" is no relative.
+func (d *doc) victimsKin(ev *event, p *person) bool {
+	if !d.privatePerson(p) || p.advocate || p.court {
+		return false
+	}
+	q := d.kinOfSpeaker(ev.trig, p, ev.sent)
+	if q == nil || !q.victim && !d.sufferedEvent(q) {
+		return false
+	}
+	for k := ev.trig + 1; k < ev.sent.b && k <= ev.trig+4; k++ {
+		if _, ok := d.has(k, counselKin); ok {
+			return false
+		}
+	}
+	for k := ev.sent.a; k < ev.sent.b; k++ {
+		if _, ok := d.has(k, proceedingWords); ok {
+			return false
+		}
+	}
+	return true
+}
+
+// sufferedEvent reports a person some event of custody has as its victim:
+// "اعتقلت قوات الأمن الشاب X".
+func (d *doc) sufferedEvent(q *person) bool {
+	for _, ev := range d.events {
+		if !custodyTold[ev.typ] {
+			continue
+		}
+		for i, w := range ev.who {
+			if i < len(ev.persons) && ev.persons[i] == q && w.Role == extract.RoleVictim {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// proceedingWords name a court's work (lexicon/proceeding_words.txt).
+var proceedingWords = words("proceeding_words")
+
+// counselKin are the words of kin_words that introduce a lawyer or a
+// client, not a relative.
+var counselKin = map[string]bool{"محاميه": true, "محاميها": true, "محاميهم": true, "موكله": true, "موكلته": true}
 
 // accusedAccounts makes the account of one who confessed a confession: "وروى
 // X تفاصيل وفاة Y في الفرع", told by the accused the text says confessed, is

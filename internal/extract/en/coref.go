@@ -92,8 +92,8 @@ func (d *doc) kinNounAt(k int) int {
 	return -1
 }
 
-// kinBefore reads "his younger brother, X", "Y’s brother X" ending at a
-// name that starts at token a.
+// kinBefore reads "his younger brother, X", "Y’s brother X", "Y, whose
+// brother X" ending at a name that starts at token a.
 func (d *doc) kinBefore(a int) (string, *person) {
 	k := a - 1
 	if d.fold(k) == "," {
@@ -104,7 +104,7 @@ func (d *doc) kinBefore(a int) (string, *person) {
 	}
 	noun := d.fold(k)
 	j := k - 1
-	for j >= 0 && j >= k-2 && d.toks[j].Word && !d.toks[j].Cap && !possessivePronouns[d.fold(j)] {
+	for j >= 0 && j >= k-2 && d.toks[j].Word && !d.toks[j].Cap && !possessivePronouns[d.fold(j)] && d.fold(j) != "whose" {
 		j-- // "younger", "older"
 	}
 	switch f := d.fold(j); {
@@ -115,6 +115,10 @@ func (d *doc) kinBefore(a int) (string, *person) {
 	case f == "s" && isCloseQuote(d.fold(j-1)):
 		if q, m := d.mentionAt(j - 2); q != nil && m.b == j-1 {
 			return noun, q
+		}
+	case f == "whose" && d.fold(j-1) == ",":
+		if q, m := d.mentionAt(j - 2); q != nil && m.b == j-1 {
+			return noun, q // "Rana Haddad, whose brother Samer died in custody"
 		}
 	}
 	return "", nil

@@ -24,6 +24,9 @@ type event struct {
 	// sceneWhere is set when the place is not named in the event's sentence
 	// but is where the story is set (extract.Setting)
 	sceneWhere bool
+	// kinAccount is set on a victim's relative's account (relativeAccount):
+	// the relative was not held, so it takes no place from the story's scene
+	kinAccount bool
 }
 
 // findEvents reads the events of the text, in steps:
@@ -103,6 +106,9 @@ func (d *doc) placeTestimonies() {
 	for _, ev := range d.events {
 		if ev.typ == extract.EventTestimony && ev.about && ev.where == "" {
 			ev.where, ev.sceneWhere = d.whereFor(ev.typ, ev.trig, ev.sent, false)
+			if ev.kinAccount && ev.sceneWhere {
+				ev.where, ev.sceneWhere = "", false // a mother who tells of her son's arrest was not in the prison
+			}
 		}
 	}
 }
