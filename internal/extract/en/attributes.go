@@ -796,10 +796,15 @@ func (d *doc) heldClause(k int) bool {
 	// "who was held in Sednaya prison" says a detainee was: a facility
 	// (or a word of one) must follow in the clause.
 	for i := j + 1; i < j+6 && i < len(d.toks); i++ {
-		if f := d.toks[i].Fold; f == "," || f == "." || f == "and" {
+		f := d.toks[i].Fold
+		if f == "and" && d.fold(i+1) == "spent" {
+			j = i + 1 // "who was detained in 2013 and spent two years in Sednaya prison"
+			continue
+		}
+		if f == "," || f == "." || f == "and" {
 			break
 		}
-		if d.own[i] == ownFacility || detentionPlaces[d.toks[i].Fold] {
+		if d.own[i] == ownFacility || detentionPlaces[f] {
 			return true
 		}
 	}

@@ -516,8 +516,11 @@ func (d *doc) resolvePronoun(k int) *person {
 		if d.sentOf[ev.trig] < si-2 {
 			break
 		}
-		if ev.typ != extract.EventStatement && ev.typ != extract.EventTestimony || !ev.about || len(ev.who) == 0 {
+		if ev.typ != extract.EventStatement && ev.typ != extract.EventTestimony || len(ev.who) == 0 {
 			continue
+		}
+		if !ev.about && (d.sentOf[ev.trig] != si || ev.who[0].Role != extract.RoleWitness) {
+			continue // "X, 45, told the court he was beaten": a witness of this sentence who tells it is its he
 		}
 		if inQuote {
 			if d.sentOf[ev.trig] >= si-1 && d.sentOf[ev.trig] <= si+1 {

@@ -32,6 +32,33 @@ var round12Cases = []readingCase{
 	{name: "a relative of a suspect makes a statement",
 		text: "Colonel Fadi Aswad, Huda Aswad’s husband, was arrested in Homs on charges of torture. Huda Aswad said he is innocent.",
 		typ:  extract.EventTestimony, person: "Huda Aswad", not: true},
+	// a survivor's past custody told in a relative clause makes the speaker
+	// a survivor, not a fresh arrest
+	{name: "detained and spent years in a prison: the speaker is a survivor",
+		text: "The cells were full. Khaled Barazi, who was detained in 2013 and spent two years in Sednaya prison, told reporters the cells were crowded.",
+		typ:  extract.EventTestimony, person: "Khaled Barazi"},
+	{name: "a survivor's relative clause is no arrest",
+		text: "The cells were full. Khaled Barazi, who was held in Sednaya prison in 2013, said guards beat prisoners every night.",
+		typ:  extract.EventArrest, not: true},
+	// a survivor who remarks on a ruling makes a statement; one who tells
+	// of custody gives testimony
+	{name: "a survivor who welcomes a ruling",
+		text: "The verdict was read on Monday. Mahmoud Issa, who spent three years in Saydnaya prison, said he welcomed the ruling.",
+		typ:  extract.EventStatement, person: "Mahmoud Issa"},
+	{name: "a survivor quoted on justice after the verb",
+		text: "The verdict was read on Monday. “Justice has begun today,” said Omar Kanaan, a survivor of Sednaya prison.",
+		typ:  extract.EventTestimony, person: "Omar Kanaan", not: true},
+	{name: "a survivor who tells of a beating the court heard",
+		text: "The verdict was read on Monday. Omar Kanaan, a survivor of Sednaya prison, said the court heard how guards beat him.",
+		typ:  extract.EventTestimony, person: "Omar Kanaan"},
+	// the one who tells a court what was done is the "he" of his sentence,
+	// not a speaker of the paragraph before
+	{name: "a witness's he in his own sentence",
+		text: "Mahmoud Issa said he welcomed the ruling.\n\nAhmad Kurdi, 45, who was held at Branch 215 in 2012, told the court he was beaten.",
+		typ:  extract.EventTortureAllegation, person: "Mahmoud Issa", not: true},
+	{name: "a witness's he is himself",
+		text: "Mahmoud Issa said he welcomed the ruling.\n\nAhmad Kurdi, 45, who was held at Branch 215 in 2012, told the court he was beaten.",
+		typ:  extract.EventTortureAllegation, person: "Ahmad Kurdi"},
 }
 
 func TestRound12Classes(t *testing.T) {

@@ -230,6 +230,11 @@ func (d *doc) fillStatements() {
 				d.speakerTortured(st)
 			}
 		}
+		if st.typ == extract.EventTestimony && len(st.who) >= 1 && d.remarkOnProceedings(st) {
+			// "X, who spent three years in Saydnaya, said he welcomed the
+			// ruling": a survivor's public remark on the case, not an account
+			st.typ, st.who[0].Role, st.where, st.sceneWhere = extract.EventStatement, extract.RoleSubject, "", false
+		}
 		for _, ev := range d.events {
 			if ev.about || ev.sent != st.sent {
 				continue
@@ -449,6 +454,64 @@ func (d *doc) aboutProceedings(s sentence) bool {
 		}
 	}
 	return false
+}
+
+// remarkOnProceedings reports an account whose words, outside the
+// speaker's own description, speak of a court's work and of nothing done
+// in custody: "X, a survivor of Sednaya, said he welcomed the ruling",
+// "“Justice has begun,” said X, who spent two years in Branch 215". Words
+// that tell of custody ("said the court heard how guards beat him") keep it
+// an account.
+func (d *doc) remarkOnProceedings(st *event) bool {
+	s := st.sent
+	if d.testimonyIn(s) {
+		return false // "told the court": what a witness tells a court is testimony
+	}
+	end := s.b
+	if si := d.sentOf[s.a]; s.b > s.a && d.quoted(s.b, s) {
+		for j := si + 1; j < len(d.sents) && j <= si+3; j++ {
+			end = d.sents[j].b
+			if !d.quoted(d.sents[j].b, d.sents[j]) {
+				break
+			}
+		}
+	}
+	// the speaker's description: from the speaker's name to the verb, or
+	// after the verb to the end of the sentence ("said X, a survivor of ...")
+	descFrom, descTo := st.trig, st.trig
+	for _, m := range d.sentencePersons(s) {
+		if m.person.name != st.who[0].Name {
+			continue
+		}
+		if m.sp.b <= st.trig {
+			descFrom, descTo = m.sp.a, st.trig
+		} else if m.sp.a > st.trig {
+			descFrom, descTo = m.sp.a, s.b
+		}
+		break
+	}
+	proceeding := false
+	for k := s.a; k < end; k++ {
+		if k >= descFrom && k < descTo {
+			continue
+		}
+		f := d.toks[k].Fold
+		if custodyWords[f] || d.own[k] == ownFacility || harmVerbs[f] || sufferedVerbs[f] {
+			return false
+		}
+		if proceedingWords[f] {
+			proceeding = true
+		}
+	}
+	if !proceeding {
+		return false
+	}
+	for _, ev := range d.events {
+		if ev.sent == s && !ev.about && (ev.trig < descFrom || ev.trig >= descTo) && (ev.typ == extract.EventTortureAllegation || ev.typ == extract.EventExecutionAllegation || ev.typ == extract.EventDeathInCustody || ev.typ == extract.EventArrest || ev.typ == extract.EventDetention) {
+			return false
+		}
+	}
+	return true
 }
 
 // proceedingWords name a court's work; a relative who speaks of it remarks
