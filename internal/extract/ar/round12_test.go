@@ -1,8 +1,11 @@
 package ar
 
 import (
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/athar-project/athar/internal/model"
 )
 
 // TestRound12RelativesAccounts holds issue 13's round 12 (extractor version
@@ -35,6 +38,42 @@ func TestRound12RelativesAccounts(t *testing.T) {
 		}
 		if strings.Join(got, ";") != strings.Join(c.want, ";") {
 			t.Errorf("%s: %q\n got %q\nwant %q", c.name, c.text, got, c.want)
+		}
+	}
+}
+
+// TestRound12Detachments: a detachment of a known body is a facility, with
+// the place it is in when one follows after "في"; the place is then no
+// place of its own, and the body no organization of its own.
+func TestRound12Detachments(t *testing.T) {
+	cases := []struct {
+		text, facility, notPlace, notOrg string
+	}{
+		{"وكان المقدم سامر خليل حداد رئيس مفرزة الأمن العسكري في حسياء قبل سقوط النظام.",
+			"مفرزة الأمن العسكري في حسياء", "حسياء", "الأمن العسكري"},
+		{"ونُقل المعتقلون إلى مفرزة أمن الدولة في القامشلي.",
+			"مفرزة أمن الدولة في القامشلي", "القامشلي", "أمن الدولة"},
+		{"وقاد المقدم سامر خليل حداد مفرزة المخابرات الجوية لسنوات.",
+			"مفرزة المخابرات الجوية", "", "المخابرات الجوية"},
+	}
+	for _, c := range cases {
+		r := Extract(c.text, model.DayDate(2025, 3, 6))
+		var fs []string
+		for _, f := range r.Facilities {
+			fs = append(fs, f.Name)
+		}
+		if !slices.Contains(fs, c.facility) {
+			t.Errorf("%q: facilities %q, want %q among them", c.text, fs, c.facility)
+		}
+		for _, p := range r.Places {
+			if c.notPlace != "" && p.Name == c.notPlace {
+				t.Errorf("%q: %q is a place of its own", c.text, p.Name)
+			}
+		}
+		for _, o := range r.Organizations {
+			if o.Name == c.notOrg {
+				t.Errorf("%q: %q is an organization of its own", c.text, o.Name)
+			}
 		}
 	}
 }
