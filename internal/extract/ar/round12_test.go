@@ -77,3 +77,34 @@ func TestRound12Detachments(t *testing.T) {
 		}
 	}
 }
+
+// TestRound12PreparedTrial: a trial that a referral prepares for
+// ("تمهيداً لمحاكمته") has not been held; the referral has happened, and a
+// referral prepared for ("تمهيداً لإحالتهم") is one the annotations count.
+func TestRound12PreparedTrial(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"a trial prepared for",
+			"وقالت الوزارة إن التحقيقات جارية. وتمت إحالة فادي نزار الحسن إلى القضاء تمهيداً لمحاكمته.",
+			[]string{"referral_to_judiciary|فادي نزار الحسن||"}},
+		{"a referral prepared for",
+			"وقالت الوزارة إن التحقيقات جارية. ونُقل عادل سامر يونس إلى سجن دمشق المركزي تمهيداً لإحالته إلى النيابة العامة.",
+			[]string{"referral_to_judiciary|عادل سامر يونس||"}},
+		{"a trial held",
+			"وقالت الوزارة إن التحقيقات جارية. وحوكم فادي نزار الحسن أمام محكمة الجنايات في دمشق.",
+			[]string{"trial|فادي نزار الحسن|دمشق|"}},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, e := range eventsOf(c.text) {
+			if strings.HasPrefix(e, "trial|") || strings.HasPrefix(e, "referral_to_judiciary|") {
+				got = append(got, e)
+			}
+		}
+		if strings.Join(got, ";") != strings.Join(c.want, ";") {
+			t.Errorf("%s: %q\n got %q\nwant %q", c.name, c.text, got, c.want)
+		}
+	}
+}
