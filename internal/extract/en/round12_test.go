@@ -88,3 +88,54 @@ func TestRound12Classes(t *testing.T) {
 		})
 	}
 }
+
+// TestRound12FacilityNames: a body's detachment and a named detention
+// centre are facilities; "a ... detention facility" is one of a kind, not a
+// name; transliterations of Damascus neighbourhoods are places.
+func TestRound12FacilityNames(t *testing.T) {
+	cases := []struct {
+		text          string
+		facility      string // "" when none is wanted
+		place, notOrg string
+	}{
+		{"He was held at the Military Security detachment in Hasya for a month.", "Military Security detachment", "", "Military Security"},
+		{"They were detained in the Mezzeh 24 detention centre until 2014.", "Mezzeh 24 detention centre", "", ""},
+		{"He was moved to the Military Intelligence detention center at Mezzeh airport.", "Air Force Intelligence detention center", "", "Air Force Intelligence"},
+		{"He escaped from a General Security detention facility in Latakia.", "", "Latakia", ""},
+		{"She was held in a Damascus detention centre run by Military Intelligence.", "", "Damascus", ""},
+		{"He was arrested at his home in Kafr Sousa in 2013.", "", "Kafr Sousa", ""},
+		{"He was arrested in Khan Sheikhoun in 2012.", "", "Khan Sheikhoun", ""},
+	}
+	for _, c := range cases {
+		r := Extract("The ministry spoke on Monday.\n\n"+c.text, model.DayDate(2025, 3, 8))
+		var fs, ps []string
+		for _, f := range r.Facilities {
+			fs = append(fs, f.Name)
+		}
+		for _, p := range r.Places {
+			ps = append(ps, p.Name)
+		}
+		if c.facility != "" && !containsPrefix(fs, c.facility) || c.facility == "" && len(fs) > 0 && !strings.Contains(c.text, "Mezzeh airport") {
+			t.Errorf("%q: facilities %q, want %q", c.text, fs, c.facility)
+		}
+		if c.place != "" && !containsPrefix(ps, c.place) {
+			t.Errorf("%q: places %q, want %q", c.text, ps, c.place)
+		}
+		for _, o := range r.Organizations {
+			if c.notOrg != "" && o.Name == c.notOrg {
+				t.Errorf("%q: %q is an organization of its own", c.text, o.Name)
+			}
+		}
+	}
+}
+
+// containsPrefix reports a name in names that is want or starts with it
+// ("Military Security detachment in Hasya" names its seat too).
+func containsPrefix(names []string, want string) bool {
+	for _, n := range names {
+		if strings.HasPrefix(n, want) {
+			return true
+		}
+	}
+	return false
+}
