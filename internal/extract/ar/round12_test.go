@@ -108,3 +108,38 @@ func TestRound12PreparedTrial(t *testing.T) {
 		}
 	}
 }
+
+// TestRound12SurvivorsWords: a survivor named by "المعتقلة السابقة" or
+// "الناجي من" after the name gives testimony of custody; a survivor whose
+// words are of the verdict only makes a statement.
+func TestRound12SurvivorsWords(t *testing.T) {
+	const lead = "وقالت الوزارة إن التحقيقات جارية. "
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"a former detainee, feminine, after the name",
+			lead + "وتقول لينا سامر صالح، المعتقلة السابقة في فرع الخطيب، إنها تعرضت للضرب خلال التحقيق.",
+			[]string{"testimony|لينا سامر صالح|فرع الخطيب|"}},
+		{"a survivor of a prison after the name",
+			lead + "وقال خالد عمر البرازي، الناجي من سجن صيدنايا، إن السجانين كانوا يضربون المعتقلين.",
+			[]string{"testimony|خالد عمر البرازي|سجن صيدنايا|"}},
+		{"a survivor on the verdict",
+			lead + "وقال خالد عمر البرازي، وهو ناجٍ من فرع فلسطين، إن الحكم خطوة أولى نحو العدالة.",
+			[]string{"statement|خالد عمر البرازي||"}},
+		{"a survivor on what the court heard of torture",
+			lead + "وقال خالد عمر البرازي، الناجي من سجن صيدنايا، إن المحكمة استمعت إلى شهادته عن التعذيب في السجن.",
+			[]string{"testimony|خالد عمر البرازي|سجن صيدنايا|"}},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, e := range eventsOf(c.text) {
+			if strings.HasPrefix(e, "statement|") || strings.HasPrefix(e, "testimony|") {
+				got = append(got, e)
+			}
+		}
+		if strings.Join(got, ";") != strings.Join(c.want, ";") {
+			t.Errorf("%s: %q\n got %q\nwant %q", c.name, c.text, got, c.want)
+		}
+	}
+}

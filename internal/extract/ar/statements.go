@@ -225,7 +225,13 @@ func (d *doc) survivorsTestify() {
 		if ev.typ != extract.EventStatement {
 			continue
 		}
-		if p := ev.speaker; p != nil && ((p.survivor || narrators[p] || d.victimsKin(ev, p)) && d.speaksOfCustody(ev.sent) || d.saysSuffered(ev)) {
+		p := ev.speaker
+		if p == nil {
+			continue
+		}
+		// a survivor's remark on the verdict stays a statement
+		testifies := (p.survivor || narrators[p]) && !d.remarkOnVerdict(ev) || d.victimsKin(ev, p)
+		if testifies && d.speaksOfCustody(ev.sent) || d.saysSuffered(ev) {
 			if d.saysSuffered(ev) {
 				d.speakerSuffered(ev, p)
 			}
@@ -241,6 +247,45 @@ func (d *doc) survivorsTestify() {
 			}
 		}
 	}
+}
+
+// remarkOnVerdict reports a statement whose words, after "إن"/"أن" or a
+// colon, speak of a court's work and of nothing done in custody: "وقال X،
+// الناجي من فرع فلسطين، إن الحكم خطوة أولى نحو العدالة" is a survivor's
+// public remark, not an account.
+func (d *doc) remarkOnVerdict(ev *event) bool {
+	s := ev.sent
+	from := -1
+	for k := ev.trig + 1; k < s.b; k++ {
+		if f := d.fold(k); thatWords[f] || f == ":" {
+			from = k + 1
+			break
+		}
+	}
+	if from < 0 {
+		return false
+	}
+	proceeding := false
+	for k := from; k < s.b; k++ {
+		if d.own[k] == ownFacility {
+			return false
+		}
+		if _, ok := d.has(k, custodyWords); ok {
+			return false
+		}
+		if _, ok := d.has(k, proceedingWords); ok {
+			proceeding = true
+		}
+	}
+	if !proceeding {
+		return false
+	}
+	for _, o := range d.events {
+		if o.sent == s && o.trig >= from && custodyTold[o.typ] || o.sent == s && o.trig >= from && o.typ == extract.EventTortureAllegation {
+			return false
+		}
+	}
+	return true
 }
 
 // victimsKin reports a speaker the sentence introduces by kinship with a
