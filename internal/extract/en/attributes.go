@@ -767,7 +767,7 @@ func (d *doc) heldClause(k int) bool {
 	}
 	j := k + 2
 	switch d.fold(j) {
-	case "spent":
+	case "spent", "survived":
 		for i := j + 1; i < j+8 && i < len(d.toks); i++ {
 			if f := d.toks[i].Fold; custodyWords[f] {
 				return true
@@ -786,8 +786,20 @@ func (d *doc) heldClause(k int) bool {
 	default:
 		return false
 	}
+	if d.fold(j) == "released" && d.fold(j+1) == "from" {
+		// "who was released from Sednaya in 2017": one who was held there
+		for i := j + 2; i < j+6 && i < len(d.toks); i++ {
+			if d.own[i] == ownFacility || detentionPlaces[d.toks[i].Fold] || custodyWords[d.toks[i].Fold] {
+				return true
+			}
+		}
+		return false
+	}
 	if !heldVerbs[d.fold(j)] {
 		return false
+	}
+	if d.fold(j+1) == "for" && (d.tok(j+2).Digits || numberWords[d.fold(j+2)]) && custodySpans[d.fold(j+3)] {
+		return true // "who was detained for two years": a term in custody
 	}
 	if d.fold(j) == "tortured" {
 		return true
@@ -810,6 +822,9 @@ func (d *doc) heldClause(k int) bool {
 	}
 	return false
 }
+
+// custodySpans are the units of a term in custody: "held for two years".
+var custodySpans = set(`years months`)
 
 // detentionPlaces are the words that name a place of detention in a
 // relative clause of custody (", who was held in a regime prison").

@@ -40,6 +40,18 @@ var round12Cases = []readingCase{
 	{name: "a survivor's relative clause is no arrest",
 		text: "The cells were full. Khaled Barazi, who was held in Sednaya prison in 2013, said guards beat prisoners every night.",
 		typ:  extract.EventArrest, not: true},
+	{name: "released from a prison: the speaker is a survivor",
+		text: "The cells were full. Khaled Barazi, who was released from Sednaya in 2017, said the food was rotten.",
+		typ:  extract.EventTestimony, person: "Khaled Barazi"},
+	{name: "survived years in a prison: the speaker is a survivor",
+		text: "The cells were full. Omar Kanaan, who survived three years in Saydnaya, said he still has nightmares.",
+		typ:  extract.EventTestimony, person: "Omar Kanaan"},
+	{name: "detained for years: the speaker is a survivor",
+		text: "The cells were full. Nour Saleh, who was detained for two years, said the food was rotten.",
+		typ:  extract.EventTestimony, person: "Nour Saleh"},
+	{name: "detained for days, an accused officer: no survivor",
+		text: "The cells were full. Colonel Fadi Aswad, who was detained for two days in 2025, said he was innocent of torture.",
+		typ:  extract.EventTestimony, person: "Fadi Aswad", not: true},
 	// a survivor who remarks on a ruling makes a statement; one who tells
 	// of custody gives testimony
 	{name: "a survivor who welcomes a ruling",
