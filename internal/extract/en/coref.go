@@ -213,6 +213,9 @@ func (d *doc) leadIns() {
 		if (ev.typ == extract.EventDeathInCustody || ev.typ == extract.EventDisappearance) && !d.describesOne(ev) {
 			continue // "ex-prisoner describes the abuse and death": whose death, the text does not say
 		}
+		if d.describedByApposition(ev.sent) {
+			continue // "X, a former detainee who was arrested at a checkpoint, said": X, not the next sentence's name
+		}
 		next := d.sents[si+1]
 		var who []*person
 		for k := next.a; k+1 < next.b; k++ {
@@ -272,6 +275,18 @@ func (d *doc) leadIns() {
 			ev.who = append(ev.who, extract.Participant{Name: p.name, Role: role})
 		}
 	}
+}
+
+// describedByApposition reports a sentence whose indefinite description
+// stands after a name and a comma: "Nour Saleh, a former detainee who was
+// arrested in 2012, told AFP ...". The one described is the one named.
+func (d *doc) describedByApposition(s sentence) bool {
+	for _, m := range d.sentencePersons(s) {
+		if f := d.fold(m.sp.b + 1); d.fold(m.sp.b) == "," && (f == "a" || f == "an") {
+			return true
+		}
+	}
+	return false
 }
 
 // pluralVictimsBefore reports detainees or prisoners named in the few

@@ -52,6 +52,14 @@ var round12Cases = []readingCase{
 	{name: "detained for days, an accused officer: no survivor",
 		text: "The cells were full. Colonel Fadi Aswad, who was detained for two days in 2025, said he was innocent of torture.",
 		typ:  extract.EventTestimony, person: "Fadi Aswad", not: true},
+	// a description in apposition to a name is that person's: its past
+	// arrest goes to no one named in the next sentence
+	{name: "an apposition's arrest is not the next sentence's",
+		text: "The ministry spoke on Monday. Nour Saleh, a former detainee who was arrested at a checkpoint in 2012, told AFP the cells were full. Ahmad Kurdi was born in Homs.",
+		typ:  extract.EventArrest, person: "Ahmad Kurdi", not: true},
+	{name: "an unnamed arrest still goes to the next sentence's name",
+		text: "The ministry spoke on Monday. Police arrested a former prison guard in Homs on Tuesday. Ahmad Kurdi, 51, served at Sednaya prison.",
+		typ:  extract.EventArrest, person: "Ahmad Kurdi"},
 	// a survivor who remarks on a ruling makes a statement; one who tells
 	// of custody gives testimony
 	{name: "a survivor who welcomes a ruling",
