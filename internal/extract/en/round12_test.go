@@ -60,6 +60,26 @@ var round12Cases = []readingCase{
 	{name: "an unnamed arrest still goes to the next sentence's name",
 		text: "The ministry spoke on Monday. Police arrested a former prison guard in Homs on Tuesday. Ahmad Kurdi, 51, served at Sednaya prison.",
 		typ:  extract.EventArrest, person: "Ahmad Kurdi"},
+	// a planned step is no event: a referral announced, expected or
+	// awaited; a transfer to the police is none; a referral made is one
+	{name: "a referral announced",
+		text: "The ministry spoke on Monday. Samir Haddad will be referred to the judiciary, the ministry said.",
+		typ:  extract.EventReferral, not: true},
+	{name: "a referral expected",
+		text: "The ministry spoke on Monday. Khaled Omar is expected to be referred to the public prosecution in the coming days.",
+		typ:  extract.EventReferral, not: true},
+	{name: "a transfer to the police before a referral",
+		text: "The ministry spoke on Monday. Adel Younes was handed to the criminal police in Idlib before being referred to the judiciary.",
+		typ:  extract.EventReferral, not: true},
+	{name: "an arrest pending referral",
+		text: "The ministry spoke on Monday. Omar Kanaan was arrested pending his referral to the judiciary.",
+		typ:  extract.EventReferral, not: true},
+	{name: "a referral made",
+		text: "The ministry spoke on Monday. Hassan Ali was referred to the judiciary on Sunday.",
+		typ:  extract.EventReferral, person: "Hassan Ali"},
+	{name: "a decision to refer",
+		text: "The ministry spoke on Monday. The court decided to refer Nabil Saleh to the criminal court.",
+		typ:  extract.EventReferral, person: "Nabil Saleh"},
 	// a survivor who remarks on a ruling makes a statement; one who tells
 	// of custody gives testimony
 	{name: "a survivor who welcomes a ruling",
