@@ -766,6 +766,12 @@ func (d *doc) heldClause(k int) bool {
 		return false
 	}
 	j := k + 2
+	if (d.fold(j) == "said" || d.fold(j) == "says") && (d.fold(j+1) == "he" || d.fold(j+1) == "she") {
+		j += 2 // "who said he was held in the branch for months"
+		if d.fold(j) == "had" && d.fold(j+1) == "been" {
+			j++ // read as "who had been held"
+		}
+	}
 	switch d.fold(j) {
 	case "spent", "survived":
 		for i := j + 1; i < j+8 && i < len(d.toks); i++ {
@@ -828,7 +834,7 @@ var custodySpans = set(`years months`)
 
 // detentionPlaces are the words that name a place of detention in a
 // relative clause of custody (", who was held in a regime prison").
-var detentionPlaces = set(`prison prisons jail cell cells branch dungeons sednaya saydnaya`)
+var detentionPlaces = set(`prison prisons jail cell cells branch dungeons sednaya saydnaya checkpoint`)
 
 // amongVictims marks as victims the persons the text counts among
 // detainees or survivors: "Qasem and Adnan are among four prisoners

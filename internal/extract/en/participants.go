@@ -408,7 +408,8 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 			}
 		}
 		elig := d.withAnaphora(persons, s)
-		if d.anaphoricNoun(tr, a, b, s) {
+		anaphoric := d.anaphoricNoun(tr, a, b, s)
+		if anaphoric {
 			elig = nil // "For X, the arrest brought back the day ...": the arrest told before, not X's
 		}
 		for _, m := range d.subjects(elig, a, b, tr.Type) {
@@ -424,7 +425,7 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 			}
 			add(m.person, role)
 		}
-		if len(ev.who) == 0 {
+		if len(ev.who) == 0 && (!anaphoric || courtEvents[tr.Type]) { // "he knew Y from a picture shown after the arrest": not his
 			k := d.pronounAt(a, s)
 			for k >= 0 && k != b && !courtEvents[tr.Type] && (d.fold(k) == "him" || d.fold(k) == "her" && !d.possessive(k)) {
 				// "a relative accused of hiding him was arrested": an object

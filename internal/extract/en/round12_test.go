@@ -60,6 +60,21 @@ var round12Cases = []readingCase{
 	{name: "an unnamed arrest still goes to the next sentence's name",
 		text: "The ministry spoke on Monday. Police arrested a former prison guard in Homs on Tuesday. Ahmad Kurdi, 51, served at Sednaya prison.",
 		typ:  extract.EventArrest, person: "Ahmad Kurdi"},
+	// a speaker's relative clause of custody ("who said he was held ...")
+	// describes the speaker: no arrest of its own; "after the arrest" points
+	// back to an arrest told before, not to the speaker
+	{name: "who said he was held: a survivor's account",
+		text: "The ministry spoke on Monday. Yamen Kourdi, who said he was held in the branch for five months in 2012, said he knew Fares Jalloul from a picture on television.",
+		typ:  extract.EventTestimony, person: "Yamen Kourdi"},
+	{name: "who said he was held: no arrest",
+		text: "The ministry spoke on Monday. Yamen Kourdi, who said he was held in the branch for five months in 2012, said he knew Fares Jalloul from a picture on television.",
+		typ:  extract.EventArrest, person: "Yamen Kourdi", not: true},
+	{name: "the arrest told before is not the speaker's",
+		text: "Police arrested Fares Jalloul in Baniyas on Monday. Yamen Kourdi said he knew Jalloul from a picture shown on television after the arrest.",
+		typ:  extract.EventArrest, person: "Yamen Kourdi", not: true},
+	{name: "a trial's object pronoun is its defendant",
+		text: "A court in Damascus sentenced Issam Hadi Sweid to death on Sunday. Two survivors testified against him during the trial.",
+		typ:  extract.EventTrial, person: "Issam Hadi Sweid"},
 	// a planned step is no event: a referral announced, expected or
 	// awaited; a transfer to the police is none; a referral made is one
 	{name: "a referral announced",

@@ -135,14 +135,15 @@ func (d *doc) headOfBefore(a int) bool {
 // apposition reports tokens [i, j) that set off a description between a
 // name and its verb with commas: ", Mazen's brother and Patrick's uncle,".
 func (d *doc) apposition(i, j int) bool {
-	if j-i < 3 || j-i > 14 || d.fold(i) != "," || d.fold(j-1) != "," {
+	whoClause := d.fold(i+1) == "who"
+	if j-i < 3 || j-i > 14 && !(whoClause && j-i <= 20) || d.fold(i) != "," || d.fold(j-1) != "," {
 		return false
 	}
 	for k := i + 1; k < j-1; k++ {
 		f := d.toks[k].Fold
 		relative := (f == "who" || f == "which") && k == i+1 // ", who travelled from Beirut for the hearing,"
-		if speechVerbs[f] || f == "“" || f == "”" || f == "\"" || (f == "who" || f == "which") && !relative || f == ";" {
-			return false
+		if speechVerbs[f] && !(whoClause && k == i+2) || f == "“" || f == "”" || f == "\"" || (f == "who" || f == "which") && !relative || f == ";" {
+			return false // but ", who said he was held in the branch in 2013," describes the speaker
 		}
 	}
 	return true
