@@ -492,6 +492,11 @@ func (d *doc) facilityPattern(i int) {
 	if (detentionHeads[d.fold(i)] || d.fold(i) == "detachment") && (d.fold(a-1) == "a" || d.fold(a-1) == "an") {
 		return // "a Damascus detention centre", "a General Security detention facility": one of a kind, not a name
 	}
+	if detentionHeads[d.fold(i)] && (d.fold(b) == "at" || d.fold(b) == "in") {
+		if c := d.claimAt(b + 1); c != nil && c.typ == ownFacility || d.fold(b+1) == "the" && d.claimAt(b+2) != nil && d.claimAt(b+2).typ == ownFacility {
+			return // "the Military Intelligence detention centre at Mezzeh airport": the airport's, named by it
+		}
+	}
 	if a == i && !d.toks[i].Cap {
 		return
 	}

@@ -27,6 +27,9 @@ type event struct {
 	// kinAccount is set on a victim's relative's account (relativeAccount):
 	// the relative was not held, so it takes no place from the story's scene
 	kinAccount bool
+	// forBody is set on a statement whose speaker the sentence describes by
+	// a post in an organization: the body's word, not a survivor's account
+	forBody bool
 }
 
 // findEvents reads the events of the text, in steps:

@@ -29,8 +29,9 @@ func (d *doc) statementAt(v int, s sentence) {
 		return // what a witness says in court is testimony; a prosecutor's or a lawyer's words are not
 	}
 	ev := &event{typ: extract.EventStatement, modality: extract.Asserted, sent: s, trig: v, date: d.dateOf(extract.EventStatement, v, s), about: true}
+	ev.forBody = speaker != nil && d.speakerForBody(speaker, v, s)
 	switch {
-	case speaker != nil && speaker.victim:
+	case speaker != nil && speaker.victim && !ev.forBody:
 		ev.typ = extract.EventTestimony
 		ev.who = []extract.Participant{{Name: speaker.name, Role: extract.RoleWitness}}
 	case speaker != nil:
@@ -136,18 +137,66 @@ func (d *doc) headOfBefore(a int) bool {
 // name and its verb with commas: ", Mazen's brother and Patrick's uncle,".
 func (d *doc) apposition(i, j int) bool {
 	whoClause := d.fold(i+1) == "who"
-	if j-i < 3 || j-i > 14 && !(whoClause && j-i <= 20) || d.fold(i) != "," || d.fold(j-1) != "," {
-		return false
+	described := d.fold(i+1) == "a" || d.fold(i+1) == "an" || d.fold(i+1) == "the"
+	if j-i < 3 || j-i > 14 && !((whoClause || described && d.bodyIn(i, j)) && j-i <= 20) || d.fold(i) != "," || d.fold(j-1) != "," {
+		return false // (a body's long name may fill a description: ", a member of the Association of Detainees and Missing Persons of Sednaya Prison,")
 	}
 	for k := i + 1; k < j-1; k++ {
 		f := d.toks[k].Fold
-		relative := (f == "who" || f == "which") && k == i+1 // ", who travelled from Beirut for the hearing,"
+		relative := (f == "who" || f == "which") && (k == i+1 || described && k <= i+5 && d.fold(k-1) != ",") // ", who travelled from Beirut for the hearing,", ", a former detainee who now runs a clinic,"
 		if speechVerbs[f] && !(whoClause && k == i+2) || f == "“" || f == "”" || f == "\"" || (f == "who" || f == "which") && !relative || f == ";" {
 			return false // but ", who said he was held in the branch in 2013," describes the speaker
 		}
 	}
 	return true
 }
+
+// speakerForBody reports a speaker at verb v whose description gives a
+// post in an organization (speaksForBodyIn).
+func (d *doc) speakerForBody(p *person, v int, s sentence) bool {
+	for _, m := range d.sentencePersons(s) {
+		if m.person != p {
+			continue
+		}
+		if m.sp.b <= v && d.speaksForBodyIn(m.sp.b, v) || m.sp.a > v && d.speaksForBodyIn(m.sp.b, s.b) {
+			return true
+		}
+	}
+	return false
+}
+
+// bodyIn reports an organization named within tokens (i, j).
+func (d *doc) bodyIn(i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		if c := d.claimAt(k); c != nil && c.typ == ownOrg {
+			return true
+		}
+	}
+	return false
+}
+
+// speaksForBody reports a speaker whose description, between the name
+// ending at end and the verb v (or after the verb, to the sentence's end),
+// gives a post in an organization: "X, a member of the Association of
+// Detainees ..., said", "said X, who ... now heads a survivors'
+// league", "X, the executive director of Syrians for Truth and Justice,
+// said". What they say, survivors or not, is the body's public word: a
+// statement.
+func (d *doc) speaksForBodyIn(from, to int) bool {
+	post := false
+	for k := from; k < to; k++ {
+		if bodyPosts[d.toks[k].Fold] {
+			post = true
+		}
+		if c := d.claimAt(k); c != nil && c.typ == ownOrg && post {
+			return true
+		}
+	}
+	return false
+}
+
+// bodyPosts are the words of a post in an organization.
+var bodyPosts = lex.Set("body_posts")
 
 // quoteBetween reports a quotation mark in tokens (i, j).
 func (d *doc) quoteBetween(i, j int) bool {
@@ -207,7 +256,7 @@ func (d *doc) fillStatements() {
 			}
 			d.relativeWitnesses[st.who[0].Name] = true
 		}
-		if st.typ == extract.EventStatement && len(st.who) >= 1 && d.relativeAccount(st, sufferers) {
+		if st.typ == extract.EventStatement && len(st.who) >= 1 && !st.forBody && d.relativeAccount(st, sufferers) {
 			// "The photo brought some relief, X said" of her detained
 			// brother: a relative who speaks of the victim gives an account
 			// (the annotations' testimony); one who answers a verdict ("It
@@ -223,7 +272,7 @@ func (d *doc) fillStatements() {
 				}
 			}
 		}
-		if st.typ == extract.EventStatement && len(st.who) == 1 && (sufferers[st.who[0].Name] || d.eyewitness(st) || d.tellsOwnCustody(st)) {
+		if st.typ == extract.EventStatement && len(st.who) == 1 && (sufferers[st.who[0].Name] && !st.forBody || d.eyewitness(st) || d.tellsOwnCustody(st)) {
 			// what a person the text has detained, tortured or bereaved says
 			// of it is testimony; so is what a speaker says he saw done
 			st.typ, st.who[0].Role = extract.EventTestimony, extract.RoleWitness
