@@ -159,3 +159,50 @@ func TestRound12SurvivorsWords(t *testing.T) {
 		}
 	}
 }
+
+// TestRound12NameEnds: words of company, duration and approximation after a
+// name are no part of it.
+func TestRound12NameEnds(t *testing.T) {
+	cases := []struct{ text, notPerson string }{
+		{"وقالت الوزارة إن التحقيقات جارية. وتمكنت الدورية من توقيف المدعو نادر حلوم برفقة ابن عمه.", "نادر حلوم برفقة"},
+		{"وقالت الوزارة إن التحقيقات جارية. وظل الضابط طوال جلسات الاستماع صامتاً.", "طوال جلسات"},
+		{"وقالت الوزارة إن التحقيقات جارية. وقضى عبد الله قرابة عامين في السجن.", "عبد الله قرابة"},
+	}
+	for _, c := range cases {
+		r := Extract(c.text, model.DayDate(2025, 3, 6))
+		for _, p := range r.Persons {
+			if p.Name == c.notPerson {
+				t.Errorf("%q: person %q", c.text, p.Name)
+			}
+		}
+	}
+}
+
+// TestRound12FirstPersonCustody: a person who tells in the first person of
+// being led away or held gives testimony; a lawyer who quotes a client does
+// not.
+func TestRound12FirstPersonCustody(t *testing.T) {
+	const lead = "وقالت الوزارة إن التحقيقات جارية. "
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"led away blindfolded, in the first person",
+			lead + "وقال عادل سامر يونس: \"اقتادوني إلى فرع فلسطين في الليلة نفسها\".",
+			[]string{"testimony|عادل سامر يونس|فرع فلسطين|"}},
+		{"a lawyer quotes his client",
+			lead + "وقال المحامي أنور سليم البني إن موكله قال: اعتقلوني بلا سبب.",
+			[]string{"statement|أنور سليم البني||"}},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, e := range eventsOf(c.text) {
+			if strings.HasPrefix(e, "statement|") || strings.HasPrefix(e, "testimony|") {
+				got = append(got, e)
+			}
+		}
+		if strings.Join(got, ";") != strings.Join(c.want, ";") {
+			t.Errorf("%s: %q\n got %q\nwant %q", c.name, c.text, got, c.want)
+		}
+	}
+}

@@ -231,7 +231,7 @@ func (d *doc) survivorsTestify() {
 		}
 		// a survivor's remark on the verdict stays a statement
 		testifies := (p.survivor || narrators[p]) && !d.remarkOnVerdict(ev) || d.victimsKin(ev, p)
-		if testifies && d.speaksOfCustody(ev.sent) || d.saysSuffered(ev) {
+		if testifies && d.speaksOfCustody(ev.sent) || d.saysSuffered(ev) || d.saysHeld(ev) {
 			if d.saysSuffered(ev) {
 				d.speakerSuffered(ev, p)
 			}
@@ -447,6 +447,25 @@ var firstPersonHarm = words("first_person_harm")
 
 // firstPersonHarmAfter returns the first verb of harm in the first person
 // after token v in sentence s, -1 when none.
+// saysHeld reports a person's statement that tells, in the first person,
+// of the speaker's own custody: "يقول X: «اقتادوني إلى فرع فلسطين
+// ليلاً»". A lawyer or a judge tells of others.
+func (d *doc) saysHeld(ev *event) bool {
+	if ev.speaker == nil || ev.speaker.advocate || ev.speaker.court || ev.speaker.official {
+		return false
+	}
+	for k := ev.trig + 1; k < ev.sent.b; k++ {
+		if _, ok := d.has(k, firstPersonCustody); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// firstPersonCustody are verbs of custody with a first-person object
+// (lexicon/suffered_words.txt).
+var firstPersonCustody = words("first_person_custody")
+
 func (d *doc) firstPersonHarmAfter(v int, s sentence) int {
 	for k := v + 1; k < s.b; k++ {
 		if _, ok := d.has(k, firstPersonHarm); ok {
