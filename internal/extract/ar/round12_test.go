@@ -206,3 +206,14 @@ func TestRound12FirstPersonCustody(t *testing.T) {
 		}
 	}
 }
+
+// TestRound12CounselNoDefendant: a lawyer who answers the accusations is no
+// defendant of the trial they speak of.
+func TestRound12CounselNoDefendant(t *testing.T) {
+	text := "وقالت الوزارة إن التحقيقات جارية. ورفض وكيل الدفاع، المحامي هاني سمير طعمة، التهم المنسوبة إلى موكله أثناء المحاكمة."
+	for _, e := range eventsOf(text) {
+		if strings.HasPrefix(e, "trial|") && strings.Contains(e, "هاني سمير طعمة") {
+			t.Errorf("%q: %s", text, e)
+		}
+	}
+}
