@@ -86,6 +86,13 @@ var round12Cases = []readingCase{
 	{name: "a survivor with no post gives testimony",
 		text: "The ministry spoke on Monday. “The archive must be opened,” said Nabil Tarraf, who was held in Sednaya prison from 2012 to 2016.",
 		typ:  extract.EventTestimony, person: "Nabil Tarraf"},
+	// an anonymous source makes no statement
+	{name: "a security source's words",
+		text: "The ministry spoke on Monday. A security source told reporters that Wael Bitar was believed to have fled to Iraq.",
+		typ:  extract.EventStatement, person: "Wael Bitar", not: true},
+	{name: "a ministry's words",
+		text: "The ministry spoke on Monday. The interior ministry said that Wael Bitar was arrested in Homs.",
+		typ:  extract.EventStatement, person: "Wael Bitar"},
 	// a planned step is no event: a referral announced, expected or
 	// awaited; a transfer to the police is none; a referral made is one
 	{name: "a referral announced",
@@ -216,6 +223,8 @@ func TestRound12Residence(t *testing.T) {
 			"", "Gaziantep", ""},
 		{"The ministry spoke on Monday. Karim Nasser, who lives in Gaziantep, told the court that guards beat him in 2013.",
 			"", "Gaziantep", ""},
+		{"The ministry spoke on Monday. Karim Nasser, who lives in the Netherlands, told the court that guards beat him in 2013.",
+			"", "Netherlands", ""},
 		{"The ministry spoke on Monday. German police have arrested a Syrian man living in Kassel on suspicion of torture, prosecutors said.",
 			extract.EventArrest, "", "Kassel"},
 	}

@@ -112,7 +112,11 @@ func (d *doc) whereFor(typ string, a int, s sentence, nounTrig bool) (where stri
 			d.fold(m.sp.a-4) == "from" && d.fold(m.sp.a-3) == "the" && settlementNouns[d.fold(m.sp.a-2)] && d.fold(m.sp.a-1) == "of" {
 			continue // an origin ("a resident from the city of Daraa"), not where
 		}
-		if typ != extract.EventArrest && typ != extract.EventDetention && (prev == "in" && residenceWords[d.fold(m.sp.a-2)] || prev == "in" && d.fold(m.sp.a-2) == "now" && residenceWords[d.fold(m.sp.a-3)]) {
+		lives := d.fold(m.sp.a - 2)
+		if d.fold(m.sp.a-1) == "the" {
+			lives = d.fold(m.sp.a - 3) // "who lives in the United States"
+		}
+		if typ != extract.EventArrest && typ != extract.EventDetention && prev == "in" && residenceWords[lives] {
 			// "X, who lives in the United States, testified": where a person
 			// lives, not where the account was given (but "arrested a man
 			// living in Utrecht": he was taken where he lives)
