@@ -229,7 +229,8 @@ func (d *doc) genericVictimBetween(persons []mention, p *person, a int) bool {
 func (d *doc) withAnaphora(persons []mention, s sentence) []mention {
 	f, g := d.fold(s.a), d.fold(s.a+1)
 	plural := f == "both" || (f == "the" && numberWords[g]) || (f == "all" && numberWords[g]) ||
-		len(persons) == 0 && (f == "their" || f == "they")
+		len(persons) == 0 && (f == "their" || f == "they") ||
+		len(persons) == 0 && d.reportedPair(s) // "The ministry said both men were referred"
 	if !plural || d.sentOf[s.a] == 0 {
 		return persons
 	}
@@ -249,6 +250,24 @@ func (d *doc) withAnaphora(persons []mention, s sentence) []mention {
 		}
 	}
 	return persons
+}
+
+// reportedPair reports "both men", "the two men" or "the two" opening
+// what a body says in the sentence: "The ministry said both men were
+// referred to the public prosecution".
+func (d *doc) reportedPair(s sentence) bool {
+	for k := s.a + 1; k+1 < s.b && k < s.a+8; k++ {
+		if !speechVerbs[d.fold(k)] {
+			continue
+		}
+		j := k + 1
+		if d.fold(j) == "that" {
+			j++
+		}
+		f, g := d.fold(j), d.fold(j+1)
+		return f == "both" && (g == "men" || g == "suspects" || g == "officers" || g == "had" || g == "were") || f == "the" && g == "two"
+	}
+	return false
 }
 
 // eventAt builds an event of tr's type from the sentence around the trigger.

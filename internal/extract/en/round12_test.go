@@ -86,6 +86,10 @@ var round12Cases = []readingCase{
 	{name: "a survivor with no post gives testimony",
 		text: "The ministry spoke on Monday. “The archive must be opened,” said Nabil Tarraf, who was held in Sednaya prison from 2012 to 2016.",
 		typ:  extract.EventTestimony, person: "Nabil Tarraf"},
+	// "both men" in what a body says are the two the sentence before named
+	{name: "the ministry said both men had been referred",
+		text: "The ministry spoke on Monday. Police detained Rami Nadim Sakkour and Ghaith Adel Mourad in Tartus. The ministry said both men were referred to the public prosecution.",
+		typ:  extract.EventReferral, person: "Ghaith Adel Mourad"},
 	// an anonymous source makes no statement
 	{name: "a security source's words",
 		text: "The ministry spoke on Monday. A security source told reporters that Wael Bitar was believed to have fled to Iraq.",
