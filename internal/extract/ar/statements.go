@@ -230,7 +230,7 @@ func (d *doc) survivorsTestify() {
 			continue
 		}
 		// a survivor's remark on the verdict stays a statement
-		testifies := (p.survivor || narrators[p]) && !d.remarkOnVerdict(ev) || d.victimsKin(ev, p)
+		testifies := (p.survivor || narrators[p]) && !d.remarkOnVerdict(ev) || d.victimsKin(ev, p) || d.tellsOfKin(ev, p)
 		if testifies && d.speaksOfCustody(ev.sent) || d.saysSuffered(ev) || d.saysHeld(ev) {
 			if d.saysSuffered(ev) {
 				d.speakerSuffered(ev, p)
@@ -329,6 +329,39 @@ func (d *doc) sufferedEvent(q *person) bool {
 	}
 	return false
 }
+
+// tellsOfKin reports a private person whose words, after "إن"/"أن" or a
+// quotation mark, open on a relative of theirs: "ويقول X، والد محمد وخالد،
+// إن ابنيه اعتُقلا من بيتهما"، "وقال أخوه X: «أخي اعتقلوه عند
+// الجسر»". With a sentence that speaks of custody (the caller's check) it
+// is a relative's account of the victim: testimony. Words on the verdict
+// stay a statement.
+func (d *doc) tellsOfKin(ev *event, p *person) bool {
+	if !d.privatePerson(p) || p.advocate || p.court || d.remarkOnVerdict(ev) {
+		return false
+	}
+	s := ev.sent
+	for k := ev.trig + 1; k+1 < s.b && k <= ev.trig+12; k++ {
+		f := d.fold(k)
+		if !thatWords[f] && f != "\"" && f != "«" && f != "“" && f != ":" {
+			continue
+		}
+		j := k + 1
+		if d.fold(j) == "\"" || d.fold(j) == "«" || d.fold(j) == "“" {
+			j++
+		}
+		if _, ok := d.has(j, counselKin); ok {
+			return false
+		}
+		_, kin := d.has(j, kinWords)
+		_, kin2 := d.has(j, kinDuals)
+		return kin || kin2
+	}
+	return false
+}
+
+// kinDuals are words of kinship in the dual with a pronoun: "ابنيه".
+var kinDuals = map[string]bool{"ابنيه": true, "ابنيها": true, "ابناه": true, "ابناها": true, "شقيقيه": true, "شقيقيها": true, "شقيقاه": true, "شقيقاها": true}
 
 // proceedingWords name a court's work (lexicon/proceeding_words.txt).
 var proceedingWords = words("proceeding_words")
