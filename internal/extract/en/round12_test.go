@@ -90,6 +90,13 @@ var round12Cases = []readingCase{
 	{name: "the ministry said both men had been referred",
 		text: "The ministry spoke on Monday. Police detained Rami Nadim Sakkour and Ghaith Adel Mourad in Tartus. The ministry said both men were referred to the public prosecution.",
 		typ:  extract.EventReferral, person: "Ghaith Adel Mourad"},
+	// a perfect between the speaker and the verb
+	{name: "a minister has said",
+		text: "The ministry spoke on Monday. Justice Minister Omar Fadel Haidar has said a new court would open within a year.",
+		typ:  extract.EventStatement, person: "Omar Fadel Haidar"},
+	{name: "a survivor had told reporters",
+		text: "The ministry spoke on Monday. Khaled Omar Zein had told reporters that the cells were full.",
+		typ:  extract.EventStatement, person: "Khaled Omar Zein"},
 	// an anonymous source makes no statement
 	{name: "a security source's words",
 		text: "The ministry spoke on Monday. A security source told reporters that Wael Bitar was believed to have fled to Iraq.",
