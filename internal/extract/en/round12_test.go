@@ -97,6 +97,13 @@ var round12Cases = []readingCase{
 	{name: "a survivor had told reporters",
 		text: "The ministry spoke on Monday. Khaled Omar Zein had told reporters that the cells were full.",
 		typ:  extract.EventStatement, person: "Khaled Omar Zein"},
+	// "mass hanging" names executions; a body hanging from the ceiling does not
+	{name: "the mass hanging period",
+		text: "The ministry spoke on Monday. Brigadier General Walid Omar Darwish, who survivors say ran the prison during the mass hanging period of 2012-2015, is wanted.",
+		typ:  extract.EventExecutionAllegation, person: "Walid Omar Darwish"},
+	{name: "hanging from the ceiling",
+		text: "The ministry spoke on Monday. Guards left Walid Omar Darwish hanging from the ceiling for hours.",
+		typ:  extract.EventExecutionAllegation, not: true},
 	// an anonymous source makes no statement
 	{name: "a security source's words",
 		text: "The ministry spoke on Monday. A security source told reporters that Wael Bitar was believed to have fled to Iraq.",
