@@ -220,3 +220,19 @@ func TestRound12CounselNoDefendant(t *testing.T) {
 		}
 	}
 }
+
+// TestRound12OfficeTitleSpeaker: a speaker whose post, after the verb, runs
+// to a comma before the rank and name makes a statement.
+func TestRound12OfficeTitleSpeaker(t *testing.T) {
+	text := "وقالت الوزارة إن التحقيقات جارية. ومن جهته، قال مدير الشؤون المدنية في إدلب، المهندس سامي رياض حمدان، لموقعنا إن الدائرة تسلمت القوائم."
+	want := "statement|سامي رياض حمدان||"
+	found := false
+	for _, e := range eventsOf(text) {
+		if e == want {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("%q: no %s in %q", text, want, eventsOf(text))
+	}
+}

@@ -715,7 +715,22 @@ var reportWords = words("report_words")
 // saying: past ranks, titles, a body's name and words that link a speaker
 // ("باسم", "محامي").
 func (d *doc) speakerAfter(v int, s sentence) *person {
-	for k := v + 1; k < s.b && k <= v+12; k++ {
+	office := false // "قال مدير الشؤون المدنية في حماة، المهندس X": the post's words run to the comma
+	for k := v + 1; k < s.b && k <= v+14; k++ {
+		if _, ok := d.has(k, officeHeads); ok && d.personAt[k] == nil && k <= v+2 {
+			office = true
+			continue
+		}
+		if office && d.toks[k].word && d.personAt[k] == nil {
+			continue
+		}
+		if office && d.fold(k) == "," {
+			office = false
+			if d.rankAt(k+1) || d.personAt[k+1] != nil || d.definite(k+1) && d.personAt[k+2] != nil {
+				continue // "، المهندس X"، "، الحقوقي X"
+			}
+			return nil
+		}
 		if q := d.personAt[k]; q != nil {
 			if d.governed(k) {
 				// "نفى محامي العميد حمدان، المحامي زياد الموصلي": the client is
@@ -844,6 +859,11 @@ func (d *doc) describedAt(k int, s sentence) *person {
 	}
 	return d.resolve(argument{unnamed: true, desc: desc, at: k + 1}, extract.EventStatement)
 }
+
+// officeHeads are nouns of a post that a speaker's title opens with after
+// the verb ("قال مدير الشؤون المدنية في حماة، المهندس X"، "وقال مديره
+// التنفيذي، الحقوقي X"): the post's words run to the comma, the name after.
+var officeHeads = words("office_heads")
 
 // speakerLinks may stand between a speech verb and the speaker.
 var speakerLinks = words("speaker_links")
