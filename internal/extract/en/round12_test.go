@@ -198,6 +198,8 @@ func TestRound12FacilityNames(t *testing.T) {
 		{"She was held in a Damascus detention centre run by Military Intelligence.", "", "Damascus", ""},
 		{"He was arrested at his home in Kafr Sousa in 2013.", "", "Kafr Sousa", ""},
 		{"He was arrested in Khan Sheikhoun in 2012.", "", "Khan Sheikhoun", ""},
+		// a village the gazetteer knows only by its first word
+		{"People in Kafr Nabudah went out to the streets last night.", "", "Kafr Nabudah", ""},
 	}
 	for _, c := range cases {
 		r := Extract("The ministry spoke on Monday.\n\n"+c.text, model.DayDate(2025, 3, 8))
