@@ -236,3 +236,15 @@ func TestRound12OfficeTitleSpeaker(t *testing.T) {
 		t.Errorf("%q: no %s in %q", text, want, eventsOf(text))
 	}
 }
+
+// TestRound12DistrictCourt: "الجزئية" is a court's grade after its city.
+func TestRound12DistrictCourt(t *testing.T) {
+	r := Extract("أصدرت محكمة لاهاي الجزئية أمس حكماً بالسجن على السوري سامر خليل حداد.", model.DayDate(2025, 3, 6))
+	var orgs []string
+	for _, o := range r.Organizations {
+		orgs = append(orgs, o.Name)
+	}
+	if !slices.Contains(orgs, "محكمة لاهاي الجزئية") {
+		t.Errorf("organizations %q, want the district court of The Hague whole", orgs)
+	}
+}
