@@ -248,3 +248,21 @@ func TestRound12DistrictCourt(t *testing.T) {
 		t.Errorf("organizations %q, want the district court of The Hague whole", orgs)
 	}
 }
+
+// TestRound12OneOfThemNamed: a death of several, then "one of them, called
+// X": X died, and is told of, not a witness.
+func TestRound12OneOfThemNamed(t *testing.T) {
+	text := "وقالت الوزارة إن التحقيقات جارية. وروى سامر خليل حداد أن اثنين من رفاقه في الزنزانة توفيا أمامه، أحدهما شاب من حمص يُدعى نادر يوسف الشامي."
+	got := eventsOf(text)
+	if !slices.Contains(got, "death_in_custody|نادر يوسف الشامي||") {
+		t.Errorf("%q: no death of the one named, got %q", text, got)
+	}
+	r := Extract(text, model.DayDate(2025, 3, 6))
+	for _, e := range r.Events {
+		for _, w := range e.Who {
+			if w.Name == "نادر يوسف الشامي" && w.Role == "witness" {
+				t.Errorf("%q: the dead man is a witness of %s", text, e.Type)
+			}
+		}
+	}
+}
