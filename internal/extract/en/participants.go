@@ -359,6 +359,11 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 			add(any[0], extract.RoleVictim)
 		}
 		if len(ev.who) == 0 {
+			if p := d.namedAmong(b, s); p != nil && !p.official {
+				add(p, extract.RoleVictim) // "three men died in his cell, including an older man named X"
+			}
+		}
+		if len(ev.who) == 0 {
 			// "he died in custody"; "X's family said he died under torture": the
 			// pronoun just before the death, when no name is its subject
 			if k := d.pronounAt(a, s); k >= 0 && (len(persons) == 0 || a-k <= 2 && k < a) {
@@ -507,6 +512,33 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 		}
 	}
 	d.events = append(d.events, ev)
+}
+
+// namedAmong returns the person named after "including", "among them" or
+// "one of them" that follows a death of several at token b, in its clause:
+// "at least three men died in his cell, including an older man from Douma
+// named X", "two detainees died that winter, among them X".
+func (d *doc) namedAmong(b int, s sentence) *person {
+	for k := b; k < s.b && k <= b+12; k++ {
+		f := d.toks[k].Fold
+		among := f == "including" || (f == "among" || f == "one") && (d.fold(k+1) == "them" || d.fold(k+1) == "of" && d.fold(k+2) == "them")
+		if !among {
+			if f == ";" || f == "." || speechVerbs[f] && k > b {
+				return nil
+			}
+			continue
+		}
+		for j := k + 1; j < s.b && j <= k+10; j++ {
+			if p, m := d.mentionAt(j); p != nil && m.a == j {
+				return p
+			}
+			if g := d.toks[j].Fold; g == "," && j > k+2 || g == ";" || g == "." {
+				return nil
+			}
+		}
+		return nil
+	}
+	return nil
 }
 
 // invertedSpeaker reports a person named right after a verb of saying

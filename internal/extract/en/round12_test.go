@@ -97,6 +97,16 @@ var round12Cases = []readingCase{
 	{name: "a survivor had told reporters",
 		text: "The ministry spoke on Monday. Khaled Omar Zein had told reporters that the cells were full.",
 		typ:  extract.EventStatement, person: "Khaled Omar Zein"},
+	// a death of several, then the one named among them
+	{name: "three men died, including one named",
+		text: "The ministry spoke on Monday. Samir Haddad says he saw at least three men die in his cell in 2014, including an older man from Douma named Abu Khalil.",
+		typ:  extract.EventDeathInCustody, person: "Abu Khalil"},
+	{name: "two detainees died, among them one named",
+		text: "The ministry spoke on Monday. Two detainees died in the cell that winter, among them Omar Saleh Nasser.",
+		typ:  extract.EventDeathInCustody, person: "Omar Saleh Nasser"},
+	{name: "a death with a list of the living after it",
+		text: "The ministry spoke on Monday. Omar Saleh Nasser died in 2014; the survivors, including Samir Haddad, were freed in 2016.",
+		typ:  extract.EventDeathInCustody, person: "Samir Haddad", not: true},
 	// "mass hanging" names executions; a body hanging from the ceiling does not
 	{name: "the mass hanging period",
 		text: "The ministry spoke on Monday. Brigadier General Walid Omar Darwish, who survivors say ran the prison during the mass hanging period of 2012-2015, is wanted.",
