@@ -266,3 +266,17 @@ func TestRound12OneOfThemNamed(t *testing.T) {
 		}
 	}
 }
+
+// TestRound12InHiding: one still in hiding is out of reach of justice.
+func TestRound12InHiding(t *testing.T) {
+	text := "وقالت الوزارة إن التحقيقات جارية. أما المساعد أول نادر سمير حلوم فلا يزال متوارياً عن الأنظار بحسب وزارة الداخلية."
+	found := false
+	for _, e := range eventsOf(text) {
+		if strings.HasPrefix(e, "escape|نادر سمير حلوم|") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("%q: no escape, got %q", text, eventsOf(text))
+	}
+}

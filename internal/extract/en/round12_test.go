@@ -107,6 +107,13 @@ var round12Cases = []readingCase{
 	{name: "a death with a list of the living after it",
 		text: "The ministry spoke on Monday. Omar Saleh Nasser died in 2014; the survivors, including Samir Haddad, were freed in 2016.",
 		typ:  extract.EventDeathInCustody, person: "Samir Haddad", not: true},
+	// a suspect out of reach of justice
+	{name: "remains on the run",
+		text: "The ministry spoke on Monday. Former warden Talib Omar Haidar remains on the run, the ministry said.",
+		typ:  extract.EventEscape, person: "Talib Omar Haidar"},
+	{name: "still at large",
+		text: "The ministry spoke on Monday. Colonel Nabil Saleh Qassem is still at large.",
+		typ:  extract.EventEscape, person: "Nabil Saleh Qassem"},
 	// "mass hanging" names executions; a body hanging from the ceiling does not
 	{name: "the mass hanging period",
 		text: "The ministry spoke on Monday. Brigadier General Walid Omar Darwish, who survivors say ran the prison during the mass hanging period of 2012-2015, is wanted.",
