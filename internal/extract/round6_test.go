@@ -141,9 +141,8 @@ var arabicRound6 = []struct{ text, typ, person string }{
 	// "قال X إن السجانين عذبوه": X tells what was done to him
 	{"وقال أحمد خالد السعيد إن السجانين عذبوه في فرع فلسطين.", extract.EventTestimony, "أحمد خالد السعيد"},
 	{"وقال أحمد خالد السعيد إن السجانين ضربوه بالكابلات في فرع فلسطين.", extract.EventTortureAllegation, "أحمد خالد السعيد"},
-	// (round 6 read a referral set for the future, "ومن المقرر أن يحال", as the
-	// decision to refer; round 12 reads it as a step not yet taken, as the
-	// unseen sets' annotators do: ar/round12_test.go)
+	// a referral set for the future is the decision to refer, taken
+	{"ومن المقرر أن يحال العميد سامر خليل يوسف إلى القضاء العسكري بعد استكمال التحقيق.", extract.EventReferral, "سامر خليل يوسف"},
 }
 
 func TestArabicRound6(t *testing.T) {

@@ -613,12 +613,6 @@ func (d *doc) skipTrigger(tr trigger, i int, s sentence) bool {
 	if (tr.typ == extract.EventTrial || tr.typ == extract.EventConviction || tr.typ == extract.EventSentence || tr.typ == extract.EventAcquittal) && d.setForFuture(i, s) {
 		return true
 	}
-	if tr.typ == extract.EventReferral && (d.setForFuture(i, s) || d.referralExpected(i, s)) {
-		return true // "تمهيداً لإحالته إلى القضاء"، "سيحال"، "من المتوقع إحالة": a step planned, not taken
-	}
-	if tr.typ == extract.EventReferral && d.toPolice(i, s) {
-		return true // "أُحيل إلى فرع الأمن الجنائي للتحقيق معه": custody passed on, no court seized
-	}
 	if d.inGroupName(i) {
 		return true // "تجمّع ناجيات الاعتقال": the name of a group, no arrest
 	}
@@ -1075,47 +1069,6 @@ func (d *doc) setForFuture(i int, s sentence) bool {
 	}
 	_, ok := d.has(i+1, futureWords)
 	return ok
-}
-
-// referralExpected reports a referral told in the future or as expected:
-// "سيحال"، "من المتوقع إحالة"، "يُتوقع أن يحال".
-func (d *doc) referralExpected(i int, s sentence) bool {
-	if _, ok := d.has(i, futureReferrals); ok {
-		return true
-	}
-	for k := i - 1; k >= s.a && k >= i-3; k-- {
-		if _, ok := d.has(k, expectWords); ok {
-			return true
-		}
-	}
-	return false
-}
-
-// judiciaryWords are the words of the judiciary a referral needs near it
-// (lexicon/judiciary_words.txt).
-var judiciaryWords = words("judiciary_words")
-
-// futureReferrals are the future forms of referring: "سيحال", "ستحال".
-var futureReferrals = map[string]bool{"سيحال": true, "ستحال": true}
-
-// expectWords say a step is expected: "من المتوقع"، "يتوقع".
-var expectWords = map[string]bool{"المتوقع": true, "يتوقع": true, "يُتوقع": true, "متوقع": true}
-
-// toPolice reports a referral whose target, before any word of the
-// judiciary, is a police or security body: "أُحيل إلى فرع الأمن الجنائي".
-func (d *doc) toPolice(i int, s sentence) bool {
-	for k := i + 1; k < s.b && k <= i+5; k++ {
-		if _, ok := d.has(k, judiciaryWords); ok {
-			return false
-		}
-		switch d.fold(k) {
-		case "الشرطه", "الامن", "شرطه", "امن":
-			return true
-		case ",", ".":
-			return false
-		}
-	}
-	return false
 }
 
 // futureWords set a step of justice in the future.

@@ -9,45 +9,6 @@ import (
 	"github.com/athar-project/athar/internal/extract"
 )
 
-// notYet are the words before a step that has not been taken: "before
-// being referred", "pending referral", "ahead of his referral".
-var notYet = set(`before pending ahead awaiting until prior`)
-
-// policeAfter reports a police or security body as what a transfer goes
-// to: "handed to the criminal police", "handed over to the criminal
-// security department".
-func (d *doc) policeAfter(b int, s sentence) bool {
-	for k := b; k < s.b && k < b+4; k++ {
-		switch d.toks[k].Fold {
-		case "police", "security":
-			return true
-		case ",", ".", "and", "before", "to":
-			return false
-		}
-	}
-	return false
-}
-
-// expectedBefore reports a referral the sentence expects or plans: "X is
-// expected to be referred", "X will soon be handed over to the judiciary",
-// "the referral is expected next week".
-func (d *doc) expectedBefore(a int, s sentence) bool {
-	for k := a - 1; k >= s.a && k >= a-4; k-- {
-		if f := d.toks[k].Fold; f == "expected" || f == "scheduled" || f == "due" || f == "set" && d.fold(k+1) == "to" || f == "planned" {
-			return true
-		}
-		if !d.toks[k].Word {
-			break
-		}
-	}
-	for k := a + 1; k < s.b && k <= a+3; k++ {
-		if f := d.toks[k].Fold; f == "expected" || f == "scheduled" || f == "planned" {
-			return true
-		}
-	}
-	return false
-}
-
 // hearerAfter reports a court, investigators or a panel within the few
 // words after token k: "told the ministry's investigators".
 func (d *doc) hearerAfter(k int) bool {
@@ -108,21 +69,12 @@ func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 			return true // "the plan was executed"
 		}
 	}
-	// "will be tried", "is to be referred": a step announced, not taken (the
-	// unseen sets' annotators, and the dev README's "only what the text
-	// states", count a planned referral no more than a planned trial)
 	future := prev == "be" && modals[prev2]
+	if future && tr.Type == extract.EventReferral {
+		future = false // "he will be referred to the judiciary": the decision is taken
+	}
 	if tr.Verb && !allegation && (modals[prev] && !(prev == "to" && decided[prev2]) || future) {
 		return true // "to arrest", "will be tried"; but "decided to refer", "managed to escape"
-	}
-	if tr.Type == extract.EventReferral && (prev == "being" && notYet[prev2] || !tr.Verb && (notYet[prev] || (prev == "his" || prev == "her" || prev == "their") && notYet[prev2])) {
-		return true // "before being referred to the judiciary", "pending referral", "ahead of his referral"
-	}
-	if tr.Type == extract.EventReferral && tr.Verb && d.policeAfter(b, s) {
-		return true // "handed to the criminal police in Idlib": custody passed on, no court seized
-	}
-	if tr.Type == extract.EventReferral && d.expectedBefore(a, s) {
-		return true // "is expected to be referred", "the referral is expected"
 	}
 	if prev == "to" && (tr.Type == extract.EventArrest || tr.Type == extract.EventEscape) && !decided[prev2] {
 		return true
