@@ -36,6 +36,9 @@ func TestLookup(t *testing.T) {
 		{"Wadi al-Dhahab", "place:homs_wadi_al_dhahab", Place},
 		{"Syria", "athar:syria", Place},
 		{"حمص", "opensyria:sy-homs", Place},
+		{"كفر زيتا", "opensyria:sy-hama-mhardeh-kafr-zeita", Place},
+		{"كفرزيتا", "opensyria:sy-hama-mhardeh-kafr-zeita", Place}, // the head joined to the name
+		{"Kafr Sousa", "ocha:C10011010", Place},
 		{"Directorate of Military Operations", "org:military_operations_command", Organization},
 	}
 	for _, tt := range tests {

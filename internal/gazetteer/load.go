@@ -305,6 +305,10 @@ func (l *loader) index(e *Entry, name string) {
 	if e.Type == Place && !latin && strings.HasPrefix(name, "مركز ") {
 		l.add(words[1:], Hit{Entry: e})
 	}
+	if e.Type == Place && !latin && len(words) == 2 && joinedHeads[words[0]] {
+		// "كفر زيتا" is written "كفرزيتا" as often: the head joins the name
+		l.add([]string{words[0] + words[1]}, Hit{Entry: e})
+	}
 	if e.Type == Organization && len(words) >= 2 {
 		// "Ministry of Interior" and "Interior Ministry" name the same body.
 		for _, head := range []string{"ministry", "directorate", "department", "administration", "command"} {
@@ -316,6 +320,11 @@ func (l *loader) index(e *Entry, name string) {
 		}
 	}
 }
+
+// joinedHeads are the first words of Arabic place names that reporting
+// often writes joined to the next ("كفرزيتا", "ديرالزور" is rarer; "كفر"
+// above all), folded as textfold.Words folds them.
+var joinedHeads = map[string]bool{"كفر": true}
 
 var placeSuffix = map[string]bool{"governorate": true, "province": true, "city": true, "district": true, "subdistrict": true, "countryside": true}
 

@@ -38,6 +38,7 @@ func (d *doc) findEvents() {
 		d.followDiscourse(s, d.events[first:])
 	}
 	d.listLeadIns()
+	d.oneOfThemNamed()
 	d.identified()
 	d.survivorsTestify()
 	d.accusedAccounts()
@@ -46,6 +47,48 @@ func (d *doc) findEvents() {
 	d.lendLeadPlaces()
 	d.mergeEvents()
 	d.shareCourtPlace()
+}
+
+// oneOfThemNamed gives a death that names nobody the person a later
+// "one of them" names in its sentence: "أن اثنين من رفاقه توفيا أمامه،
+// أحدهما شاب من داريا يُدعى X". X died; X is no witness of the account the
+// sentence also is.
+func (d *doc) oneOfThemNamed() {
+	for _, ev := range d.events {
+		if ev.typ != extract.EventDeathInCustody || len(ev.persons) > 0 {
+			continue
+		}
+		var named *person
+		for k := ev.trig + 1; k < ev.sent.b && k <= ev.trig+6 && named == nil; k++ {
+			if !oneOfThem[d.fold(k)] || d.fold(k) == "واحد" {
+				continue
+			}
+			for j := k + 1; j < ev.sent.b && j <= k+8; j++ {
+				if p := d.personAt[j]; p != nil {
+					named = p
+					break
+				}
+				if f := d.fold(j); f == "," || f == "." {
+					break
+				}
+			}
+		}
+		if named == nil {
+			continue
+		}
+		ev.persons = append(ev.persons, named)
+		ev.who = append(ev.who, extract.Participant{Name: named.name, Role: extract.RoleVictim})
+		for _, t := range d.events {
+			if t.sent != ev.sent || t.typ != extract.EventTestimony && t.typ != extract.EventStatement {
+				continue
+			}
+			for i, q := range t.persons {
+				if q == named && i > 0 {
+					t.who[i].Role = extract.RoleVictim // the one who died, told of
+				}
+			}
+		}
+	}
 }
 
 // eventsIn finds the events one sentence reports, then gives each the date

@@ -57,6 +57,9 @@ func (d *doc) victimsNotAccused() {
 			if dead[p] || tortured[ev.sent][p] || accused && p.victim {
 				continue // "أدانت المحكمة X بتهمة القتل العمد للمعتقل Y": Y is no convict
 			}
+			if (p.advocate || p.court) && ev.who[i].Role == extract.RoleSubject {
+				continue // "نفى محامي العائلة، المحامي X، الاتهامات": the lawyer, the judge or the rights worker works on the case, no defendant
+			}
 			ps = append(ps, p)
 			who = append(who, ev.who[i])
 		}

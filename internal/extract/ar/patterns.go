@@ -490,6 +490,9 @@ func (d *doc) detachment(i int) int {
 		return i
 	}
 	j := i + 1
+	if j < len(d.toks) && d.own[j] == ownOrg {
+		return d.detachmentOfBody(i, j, pre)
+	}
 	if j+2 < len(d.toks) && orgBridges[d.fold(j)] && d.fold(j+1) == "في" {
 		j += 2
 	}
@@ -511,6 +514,24 @@ func (d *doc) detachment(i int) int {
 		}
 	}
 	d.addEntity(ownFacility, sp, nil)
+	return k
+}
+
+// detachmentOfBody reads a detachment of a known body at i, the body's
+// name at j, and the place it is in when one follows after "في": "مفرزة
+// الأمن العسكري في حسياء", "مفرزة أمن الدولة". A detachment holds
+// detainees: a facility, as "فرع الأمن العسكري" is.
+func (d *doc) detachmentOfBody(i, j, pre int) int {
+	body := d.entAt[j]
+	k := d.entEnd(j)
+	d.dropMention(body, j)
+	if k+1 < len(d.toks) && d.fold(k) == "في" && d.own[k+1] == ownPlace {
+		place := d.entAt[k+1]
+		end := d.entEnd(k + 1)
+		d.dropMention(place, k+1)
+		k = end
+	}
+	d.addEntity(ownFacility, span{i, k, pre}, nil)
 	return k
 }
 

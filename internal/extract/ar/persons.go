@@ -290,7 +290,7 @@ func (d *doc) detaineesNamed(a int) bool {
 }
 
 // heldAfter reports an apposition at token j that says someone was held:
-// "وهو معتقل سابق", "وهي ناجية", "الذي اعتُقل", "التي أمضت".
+// "وهو معتقل سابق", "وهي ناجية", "الذي اعتُقل", "التي أمضت", "المعتقلة السابقة".
 func (d *doc) heldAfter(j int) bool {
 	switch d.fold(j) {
 	case "وهو", "وهي":
@@ -317,6 +317,12 @@ func (d *doc) heldAfter(j int) bool {
 			return false
 		}
 		return true
+	}
+	if survivorRanks[d.fold(j)] {
+		switch d.fold(j + 1) {
+		case "السابق", "السابقه", "من":
+			return true // "لينا صالح، المعتقلة السابقة في فرع الخطيب"، "X، الناجي من سجن صيدنايا"
+		}
 	}
 	return false
 }

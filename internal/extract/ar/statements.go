@@ -225,7 +225,13 @@ func (d *doc) survivorsTestify() {
 		if ev.typ != extract.EventStatement {
 			continue
 		}
-		if p := ev.speaker; p != nil && ((p.survivor || narrators[p]) && d.speaksOfCustody(ev.sent) || d.saysSuffered(ev)) {
+		p := ev.speaker
+		if p == nil {
+			continue
+		}
+		// a survivor's remark on the verdict stays a statement
+		testifies := (p.survivor || narrators[p]) && !d.remarkOnVerdict(ev) || d.victimsKin(ev, p) || d.tellsOfKin(ev, p)
+		if testifies && d.speaksOfCustody(ev.sent) || d.saysSuffered(ev) || d.saysHeld(ev) {
 			if d.saysSuffered(ev) {
 				d.speakerSuffered(ev, p)
 			}
@@ -235,11 +241,134 @@ func (d *doc) survivorsTestify() {
 				ev.who[i].Role = extract.RoleWitness
 				if q != p && d.toldAsPerpetrator(q) {
 					ev.who[i].Role = extract.RoleSubject // "إن السجان X «ضربني»": X is told of
+				} else if q != p && (q.victim || d.sufferedEvent(q)) {
+					ev.who[i].Role = extract.RoleVictim // "وقالت والدته X": the son she tells of
 				}
 			}
 		}
 	}
 }
+
+// remarkOnVerdict reports a statement whose words, after "إن"/"أن" or a
+// colon, speak of a court's work and of nothing done in custody: "وقال X،
+// الناجي من فرع فلسطين، إن الحكم خطوة أولى نحو العدالة" is a survivor's
+// public remark, not an account.
+func (d *doc) remarkOnVerdict(ev *event) bool {
+	s := ev.sent
+	from := -1
+	for k := ev.trig + 1; k < s.b; k++ {
+		if f := d.fold(k); thatWords[f] || f == ":" {
+			from = k + 1
+			break
+		}
+	}
+	if from < 0 {
+		return false
+	}
+	proceeding := false
+	for k := from; k < s.b; k++ {
+		if d.own[k] == ownFacility {
+			return false
+		}
+		if _, ok := d.has(k, custodyWords); ok {
+			return false
+		}
+		if _, ok := d.has(k, proceedingWords); ok {
+			proceeding = true
+		}
+	}
+	if !proceeding {
+		return false
+	}
+	for _, o := range d.events {
+		if o.sent == s && o.trig >= from && custodyTold[o.typ] || o.sent == s && o.trig >= from && o.typ == extract.EventTortureAllegation {
+			return false
+		}
+	}
+	return true
+}
+
+// victimsKin reports a speaker the sentence introduces by kinship with a
+// victim ("وقالت والدته X إن ابنها اعتُقل عام 2013"), who speaks as one of
+// the family, not of a court's work: a relative who welcomes a verdict
+// ("لقد جاء الحكم الذي كنت أنتظره") makes a statement. A lawyer introduced
+// as "محاميه" is no relative.
+func (d *doc) victimsKin(ev *event, p *person) bool {
+	if !d.privatePerson(p) || p.advocate || p.court {
+		return false
+	}
+	q := d.kinOfSpeaker(ev.trig, p, ev.sent)
+	if q == nil || !q.victim && !d.sufferedEvent(q) {
+		return false
+	}
+	for k := ev.trig + 1; k < ev.sent.b && k <= ev.trig+4; k++ {
+		if _, ok := d.has(k, counselKin); ok {
+			return false
+		}
+	}
+	for k := ev.sent.a; k < ev.sent.b; k++ {
+		if _, ok := d.has(k, proceedingWords); ok {
+			return false
+		}
+	}
+	return true
+}
+
+// sufferedEvent reports a person some event of custody has as its victim:
+// "اعتقلت قوات الأمن الشاب X".
+func (d *doc) sufferedEvent(q *person) bool {
+	for _, ev := range d.events {
+		if !custodyTold[ev.typ] {
+			continue
+		}
+		for i, w := range ev.who {
+			if i < len(ev.persons) && ev.persons[i] == q && w.Role == extract.RoleVictim {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// tellsOfKin reports a private person whose words, after "إن"/"أن" or a
+// quotation mark, open on a relative of theirs: "ويقول X، والد محمد وخالد،
+// إن ابنيه اعتُقلا من بيتهما"، "وقال أخوه X: «أخي اعتقلوه عند
+// الجسر»". With a sentence that speaks of custody (the caller's check) it
+// is a relative's account of the victim: testimony. Words on the verdict
+// stay a statement.
+func (d *doc) tellsOfKin(ev *event, p *person) bool {
+	if !d.privatePerson(p) || p.advocate || p.court || d.remarkOnVerdict(ev) {
+		return false
+	}
+	s := ev.sent
+	for k := ev.trig + 1; k+1 < s.b && k <= ev.trig+12; k++ {
+		f := d.fold(k)
+		if !thatWords[f] && f != "\"" && f != "«" && f != "“" && f != ":" {
+			continue
+		}
+		j := k + 1
+		if d.fold(j) == "\"" || d.fold(j) == "«" || d.fold(j) == "“" {
+			j++
+		}
+		if _, ok := d.has(j, counselKin); ok {
+			return false
+		}
+		_, kin := d.has(j, kinWords)
+		_, kin2 := d.has(j, kinDuals)
+		return kin || kin2
+	}
+	return false
+}
+
+// kinDuals are words of kinship in the dual with a pronoun: "ابنيه".
+var kinDuals = map[string]bool{"ابنيه": true, "ابنيها": true, "ابناه": true, "ابناها": true, "شقيقيه": true, "شقيقيها": true, "شقيقاه": true, "شقيقاها": true}
+
+// proceedingWords name a court's work (lexicon/proceeding_words.txt).
+var proceedingWords = words("proceeding_words")
+
+// counselKin are the words of kin_words that introduce a lawyer or a
+// client, not a relative.
+var counselKin = map[string]bool{"محاميه": true, "محاميها": true, "محاميهم": true, "موكله": true, "موكلته": true}
 
 // accusedAccounts makes the account of one who confessed a confession: "وروى
 // X تفاصيل وفاة Y في الفرع", told by the accused the text says confessed, is
@@ -351,6 +480,25 @@ var firstPersonHarm = words("first_person_harm")
 
 // firstPersonHarmAfter returns the first verb of harm in the first person
 // after token v in sentence s, -1 when none.
+// saysHeld reports a person's statement that tells, in the first person,
+// of the speaker's own custody: "يقول X: «اقتادوني إلى فرع فلسطين
+// ليلاً»". A lawyer or a judge tells of others.
+func (d *doc) saysHeld(ev *event) bool {
+	if ev.speaker == nil || ev.speaker.advocate || ev.speaker.court || ev.speaker.official {
+		return false
+	}
+	for k := ev.trig + 1; k < ev.sent.b; k++ {
+		if _, ok := d.has(k, firstPersonCustody); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// firstPersonCustody are verbs of custody with a first-person object
+// (lexicon/suffered_words.txt).
+var firstPersonCustody = words("first_person_custody")
+
 func (d *doc) firstPersonHarmAfter(v int, s sentence) int {
 	for k := v + 1; k < s.b; k++ {
 		if _, ok := d.has(k, firstPersonHarm); ok {
@@ -567,7 +715,22 @@ var reportWords = words("report_words")
 // saying: past ranks, titles, a body's name and words that link a speaker
 // ("باسم", "محامي").
 func (d *doc) speakerAfter(v int, s sentence) *person {
-	for k := v + 1; k < s.b && k <= v+12; k++ {
+	office := false // "قال مدير الشؤون المدنية في حماة، المهندس X": the post's words run to the comma
+	for k := v + 1; k < s.b && k <= v+14; k++ {
+		if _, ok := d.has(k, officeHeads); ok && d.personAt[k] == nil && k <= v+2 {
+			office = true
+			continue
+		}
+		if office && d.toks[k].word && d.personAt[k] == nil {
+			continue
+		}
+		if office && d.fold(k) == "," {
+			office = false
+			if d.rankAt(k+1) || d.personAt[k+1] != nil || d.definite(k+1) && d.personAt[k+2] != nil {
+				continue // "، المهندس X"، "، الحقوقي X"
+			}
+			return nil
+		}
 		if q := d.personAt[k]; q != nil {
 			if d.governed(k) {
 				// "نفى محامي العميد حمدان، المحامي زياد الموصلي": the client is
@@ -696,6 +859,11 @@ func (d *doc) describedAt(k int, s sentence) *person {
 	}
 	return d.resolve(argument{unnamed: true, desc: desc, at: k + 1}, extract.EventStatement)
 }
+
+// officeHeads are nouns of a post that a speaker's title opens with after
+// the verb ("قال مدير الشؤون المدنية في حماة، المهندس X"، "وقال مديره
+// التنفيذي، الحقوقي X"): the post's words run to the comma, the name after.
+var officeHeads = words("office_heads")
 
 // speakerLinks may stand between a speech verb and the speaker.
 var speakerLinks = words("speaker_links")

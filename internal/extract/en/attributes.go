@@ -766,8 +766,14 @@ func (d *doc) heldClause(k int) bool {
 		return false
 	}
 	j := k + 2
+	if (d.fold(j) == "said" || d.fold(j) == "says") && (d.fold(j+1) == "he" || d.fold(j+1) == "she") {
+		j += 2 // "who said he was held in the branch for months"
+		if d.fold(j) == "had" && d.fold(j+1) == "been" {
+			j++ // read as "who had been held"
+		}
+	}
 	switch d.fold(j) {
-	case "spent":
+	case "spent", "survived":
 		for i := j + 1; i < j+8 && i < len(d.toks); i++ {
 			if f := d.toks[i].Fold; custodyWords[f] {
 				return true
@@ -786,8 +792,20 @@ func (d *doc) heldClause(k int) bool {
 	default:
 		return false
 	}
+	if d.fold(j) == "released" && d.fold(j+1) == "from" {
+		// "who was released from Sednaya in 2017": one who was held there
+		for i := j + 2; i < j+6 && i < len(d.toks); i++ {
+			if d.own[i] == ownFacility || detentionPlaces[d.toks[i].Fold] || custodyWords[d.toks[i].Fold] {
+				return true
+			}
+		}
+		return false
+	}
 	if !heldVerbs[d.fold(j)] {
 		return false
+	}
+	if d.fold(j+1) == "for" && (d.tok(j+2).Digits || numberWords[d.fold(j+2)]) && custodySpans[d.fold(j+3)] {
+		return true // "who was detained for two years": a term in custody
 	}
 	if d.fold(j) == "tortured" {
 		return true
@@ -796,19 +814,27 @@ func (d *doc) heldClause(k int) bool {
 	// "who was held in Sednaya prison" says a detainee was: a facility
 	// (or a word of one) must follow in the clause.
 	for i := j + 1; i < j+6 && i < len(d.toks); i++ {
-		if f := d.toks[i].Fold; f == "," || f == "." || f == "and" {
+		f := d.toks[i].Fold
+		if f == "and" && d.fold(i+1) == "spent" {
+			j = i + 1 // "who was detained in 2013 and spent two years in Sednaya prison"
+			continue
+		}
+		if f == "," || f == "." || f == "and" {
 			break
 		}
-		if d.own[i] == ownFacility || detentionPlaces[d.toks[i].Fold] {
+		if d.own[i] == ownFacility || detentionPlaces[f] {
 			return true
 		}
 	}
 	return false
 }
 
+// custodySpans are the units of a term in custody: "held for two years".
+var custodySpans = set(`years months`)
+
 // detentionPlaces are the words that name a place of detention in a
 // relative clause of custody (", who was held in a regime prison").
-var detentionPlaces = set(`prison prisons jail cell cells branch dungeons sednaya saydnaya`)
+var detentionPlaces = set(`prison prisons jail cell cells branch dungeons sednaya saydnaya checkpoint`)
 
 // amongVictims marks as victims the persons the text counts among
 // detainees or survivors: "Qasem and Adnan are among four prisoners

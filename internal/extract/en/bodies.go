@@ -176,6 +176,11 @@ func (d *doc) findLowerBodies() {
 	}
 }
 
+// toponymHeads are the first words of Syrian place names ("Kafr", "Tal",
+// "Deir", "Ain", "Beit", "Khan", "Jisr", "Ras", "Bab"): one alone before a
+// capitalized word is the start of a longer name.
+var toponymHeads = lex.Set("toponym_heads")
+
 // judicialBodies are the gazetteer's bodies a text names by their seat.
 var judicialBodies = set(`org:public_prosecution`)
 
@@ -220,6 +225,13 @@ func (d *doc) findBorders() {
 func (d *doc) widenCamps() {
 	for _, c := range d.claims {
 		if c.dead || c.typ != ownPlace {
+			continue
+		}
+		if c.sp.b == c.sp.a+1 && toponymHeads[d.fold(c.sp.a)] && d.tok(c.sp.b).Cap && d.tok(c.sp.b).Word && d.own[c.sp.b] == ownNone && !d.tok(c.sp.b).Digits {
+			// "Kafr Nabudah", "Tal Hamis": a village's name the gazetteer knows
+			// only by its first word (a place called "Kafr"); the name is both
+			d.killClaim(c)
+			d.addClaim(span{c.sp.a, c.sp.b + 1}, ownPlace, nil)
 			continue
 		}
 		b := c.sp.b

@@ -92,8 +92,8 @@ func (d *doc) kinNounAt(k int) int {
 	return -1
 }
 
-// kinBefore reads "his younger brother, X", "Y’s brother X" ending at a
-// name that starts at token a.
+// kinBefore reads "his younger brother, X", "Y’s brother X", "Y, whose
+// brother X" ending at a name that starts at token a.
 func (d *doc) kinBefore(a int) (string, *person) {
 	k := a - 1
 	if d.fold(k) == "," {
@@ -104,7 +104,7 @@ func (d *doc) kinBefore(a int) (string, *person) {
 	}
 	noun := d.fold(k)
 	j := k - 1
-	for j >= 0 && j >= k-2 && d.toks[j].Word && !d.toks[j].Cap && !possessivePronouns[d.fold(j)] {
+	for j >= 0 && j >= k-2 && d.toks[j].Word && !d.toks[j].Cap && !possessivePronouns[d.fold(j)] && d.fold(j) != "whose" {
 		j-- // "younger", "older"
 	}
 	switch f := d.fold(j); {
@@ -115,6 +115,10 @@ func (d *doc) kinBefore(a int) (string, *person) {
 	case f == "s" && isCloseQuote(d.fold(j-1)):
 		if q, m := d.mentionAt(j - 2); q != nil && m.b == j-1 {
 			return noun, q
+		}
+	case f == "whose" && d.fold(j-1) == ",":
+		if q, m := d.mentionAt(j - 2); q != nil && m.b == j-1 {
+			return noun, q // "Rana Haddad, whose brother Samer died in custody"
 		}
 	}
 	return "", nil
@@ -209,6 +213,9 @@ func (d *doc) leadIns() {
 		if (ev.typ == extract.EventDeathInCustody || ev.typ == extract.EventDisappearance) && !d.describesOne(ev) {
 			continue // "ex-prisoner describes the abuse and death": whose death, the text does not say
 		}
+		if d.describedByApposition(ev.sent) {
+			continue // "X, a former detainee who was arrested at a checkpoint, said": X, not the next sentence's name
+		}
 		next := d.sents[si+1]
 		var who []*person
 		for k := next.a; k+1 < next.b; k++ {
@@ -268,6 +275,18 @@ func (d *doc) leadIns() {
 			ev.who = append(ev.who, extract.Participant{Name: p.name, Role: role})
 		}
 	}
+}
+
+// describedByApposition reports a sentence whose indefinite description
+// stands after a name and a comma: "Nour Saleh, a former detainee who was
+// arrested in 2012, told AFP ...". The one described is the one named.
+func (d *doc) describedByApposition(s sentence) bool {
+	for _, m := range d.sentencePersons(s) {
+		if f := d.fold(m.sp.b + 1); d.fold(m.sp.b) == "," && (f == "a" || f == "an") {
+			return true
+		}
+	}
+	return false
 }
 
 // pluralVictimsBefore reports detainees or prisoners named in the few
@@ -512,8 +531,11 @@ func (d *doc) resolvePronoun(k int) *person {
 		if d.sentOf[ev.trig] < si-2 {
 			break
 		}
-		if ev.typ != extract.EventStatement && ev.typ != extract.EventTestimony || !ev.about || len(ev.who) == 0 {
+		if ev.typ != extract.EventStatement && ev.typ != extract.EventTestimony || len(ev.who) == 0 {
 			continue
+		}
+		if !ev.about && (d.sentOf[ev.trig] != si || ev.who[0].Role != extract.RoleWitness) {
+			continue // "X, 45, told the court he was beaten": a witness of this sentence who tells it is its he
 		}
 		if inQuote {
 			if d.sentOf[ev.trig] >= si-1 && d.sentOf[ev.trig] <= si+1 {

@@ -398,7 +398,7 @@ func (d *doc) findPatternEntities() {
 			continue
 		}
 		switch {
-		case facilityHeads[t.Fold] || (t.Fold == "compound" || t.Fold == "complex") && d.fold(i-1) == "security":
+		case facilityHeads[t.Fold] || (t.Fold == "compound" || t.Fold == "complex") && d.fold(i-1) == "security" || detentionHeads[t.Fold] && d.fold(i-1) == "detention":
 			d.facilityPattern(i)
 		case t.Cap && orgHeads[t.Fold]:
 			d.orgPattern(i)
@@ -477,8 +477,8 @@ func (d *doc) facilityPattern(i int) {
 			d.killClaim(c)
 		}
 	}
-	if a == i && (d.fold(i) == "compound" || d.fold(i) == "complex") && d.fold(i-1) == "security" {
-		a = d.capitalRunLeft(i-1, 4, false) // "the Kafr Sousa security compound"
+	if a == i && ((d.fold(i) == "compound" || d.fold(i) == "complex") && d.fold(i-1) == "security" || detentionHeads[d.fold(i)] && d.fold(i-1) == "detention") {
+		a = d.capitalRunLeft(i-1, 4, false) // "the Kafr Sousa security compound", "the Mezzeh 24 detention centre"
 		if a == i-1 {
 			return
 		}
@@ -489,11 +489,19 @@ func (d *doc) facilityPattern(i int) {
 	if a == i && b == i+1 {
 		return // "the prison"
 	}
+	if (detentionHeads[d.fold(i)] || d.fold(i) == "detachment") && (d.fold(a-1) == "a" || d.fold(a-1) == "an") {
+		return // "a Damascus detention centre", "a General Security detention facility": one of a kind, not a name
+	}
+	if detentionHeads[d.fold(i)] && (d.fold(b) == "at" || d.fold(b) == "in") {
+		if c := d.claimAt(b + 1); c != nil && c.typ == ownFacility || d.fold(b+1) == "the" && d.claimAt(b+2) != nil && d.claimAt(b+2).typ == ownFacility {
+			return // "the Military Intelligence detention centre at Mezzeh airport": the airport's, named by it
+		}
+	}
 	if a == i && !d.toks[i].Cap {
 		return
 	}
 	sp := span{a, b}
-	if d.fold(i) == "branch" && d.own[a] == ownOrg {
+	if (d.fold(i) == "branch" || d.fold(i) == "detachment" || detentionHeads[d.fold(i)]) && d.own[a] == ownOrg {
 		// "the Political Security branch": a branch of a known body
 		if c := d.claimAt(a); c != nil && c.sp.a >= a && c.sp.b <= i {
 			d.killClaim(c)
@@ -503,7 +511,7 @@ func (d *doc) facilityPattern(i int) {
 		return
 	}
 	c := d.addClaim(sp, ownFacility, nil)
-	if d.fold(i) == "branch" && b == i+1 && d.fold(b) == "in" {
+	if (d.fold(i) == "branch" || d.fold(i) == "detachment") && b == i+1 && d.fold(b) == "in" {
 		// "the State Security branch in Raqqa": every province has one, and
 		// the text names this one by its seat (findLowerBodies does the same
 		// for a lower-case branch)
@@ -512,6 +520,10 @@ func (d *doc) facilityPattern(i int) {
 		}
 	}
 }
+
+// detentionHeads name a place of detention after "detention": "the Mezzeh
+// 24 detention centre", "an Air Force Intelligence detention facility".
+var detentionHeads = set(`centre center centres centers facility facilities`)
 
 // findPrisonParts claims the parts of a prison that reporting names as
 // places of their own, as survivors do: Sednaya's "red building" and "white

@@ -24,6 +24,12 @@ type event struct {
 	// sceneWhere is set when the place is not named in the event's sentence
 	// but is where the story is set (extract.Setting)
 	sceneWhere bool
+	// kinAccount is set on a victim's relative's account (relativeAccount):
+	// the relative was not held, so it takes no place from the story's scene
+	kinAccount bool
+	// forBody is set on a statement whose speaker the sentence describes by
+	// a post in an organization: the body's word, not a survivor's account
+	forBody bool
 }
 
 // findEvents reads the events of the text, in steps:
@@ -53,6 +59,7 @@ func (d *doc) findEvents() {
 	d.fillFromDefendant()
 	d.defendantsWords()
 	d.fillStatements()
+	d.pastCustodyOfSpeakers()
 	d.fillContent()
 	d.placeTestimonies()
 	d.absorbLeads()
@@ -103,6 +110,9 @@ func (d *doc) placeTestimonies() {
 	for _, ev := range d.events {
 		if ev.typ == extract.EventTestimony && ev.about && ev.where == "" {
 			ev.where, ev.sceneWhere = d.whereFor(ev.typ, ev.trig, ev.sent, false)
+			if ev.kinAccount && ev.sceneWhere {
+				ev.where, ev.sceneWhere = "", false // a mother who tells of her son's arrest was not in the prison
+			}
 		}
 	}
 }
@@ -275,6 +285,45 @@ func (d *doc) dropUnnamed() {
 		}
 	}
 	d.events = keep
+}
+
+// pastCustodyOfSpeakers drops the custody a speaker's relative clause
+// tells of: "X, who said he was held in the branch for months, said
+// he knew Y", "X, who was detained in Sednaya, told
+// reporters ...". The clause says who the speaker is, a survivor whose
+// account follows; it reports no arrest of its own. An arrest it places in
+// a town or at a checkpoint, not a facility, is told as an event and stays.
+func (d *doc) pastCustodyOfSpeakers() {
+	for _, st := range d.events {
+		if !st.about || st.typ != extract.EventStatement && st.typ != extract.EventTestimony || len(st.who) == 0 {
+			continue
+		}
+		speaker := st.who[0].Name
+		for _, m := range d.sentencePersons(st.sent) {
+			if m.person.name != speaker || m.sp.b >= st.trig || d.fold(m.sp.b) != "," || d.fold(m.sp.b+1) != "who" {
+				continue
+			}
+			for _, ev := range d.events {
+				if ev.sent != st.sent || ev.trig <= m.sp.b || ev.trig >= st.trig || ev.typ != extract.EventArrest && ev.typ != extract.EventDetention {
+					continue
+				}
+				if len(ev.who) == 1 && ev.who[0].Name == speaker && (ev.where == "" || d.facilityNamed(ev.where)) {
+					ev.who = nil // no named arrest: dropUnnamed takes it out
+					ev.where = ""
+				}
+			}
+		}
+	}
+}
+
+// facilityNamed reports a facility the text names so.
+func (d *doc) facilityNamed(name string) bool {
+	for _, e := range d.ents {
+		if e.typ == ownFacility && e.name == name {
+			return true
+		}
+	}
+	return false
 }
 
 // kinSubject reports an event whose subject is someone's relative the

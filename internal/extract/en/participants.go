@@ -229,7 +229,8 @@ func (d *doc) genericVictimBetween(persons []mention, p *person, a int) bool {
 func (d *doc) withAnaphora(persons []mention, s sentence) []mention {
 	f, g := d.fold(s.a), d.fold(s.a+1)
 	plural := f == "both" || (f == "the" && numberWords[g]) || (f == "all" && numberWords[g]) ||
-		len(persons) == 0 && (f == "their" || f == "they")
+		len(persons) == 0 && (f == "their" || f == "they") ||
+		len(persons) == 0 && d.reportedPair(s) // "The ministry said both men were referred"
 	if !plural || d.sentOf[s.a] == 0 {
 		return persons
 	}
@@ -249,6 +250,24 @@ func (d *doc) withAnaphora(persons []mention, s sentence) []mention {
 		}
 	}
 	return persons
+}
+
+// reportedPair reports "both men", "the two men" or "the two" opening
+// what a body says in the sentence: "The ministry said both men were
+// referred to the public prosecution".
+func (d *doc) reportedPair(s sentence) bool {
+	for k := s.a + 1; k+1 < s.b && k < s.a+8; k++ {
+		if !speechVerbs[d.fold(k)] {
+			continue
+		}
+		j := k + 1
+		if d.fold(j) == "that" {
+			j++
+		}
+		f, g := d.fold(j), d.fold(j+1)
+		return f == "both" && (g == "men" || g == "suspects" || g == "officers" || g == "had" || g == "were") || f == "the" && g == "two"
+	}
+	return false
 }
 
 // eventAt builds an event of tr's type from the sentence around the trigger.
@@ -340,6 +359,11 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 			add(any[0], extract.RoleVictim)
 		}
 		if len(ev.who) == 0 {
+			if p := d.namedAmong(b, s); p != nil && !p.official {
+				add(p, extract.RoleVictim) // "three men died in his cell, including an older man named X"
+			}
+		}
+		if len(ev.who) == 0 {
 			// "he died in custody"; "X's family said he died under torture": the
 			// pronoun just before the death, when no name is its subject
 			if k := d.pronounAt(a, s); k >= 0 && (len(persons) == 0 || a-k <= 2 && k < a) {
@@ -408,7 +432,8 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 			}
 		}
 		elig := d.withAnaphora(persons, s)
-		if d.anaphoricNoun(tr, a, b, s) {
+		anaphoric := d.anaphoricNoun(tr, a, b, s)
+		if anaphoric {
 			elig = nil // "For X, the arrest brought back the day ...": the arrest told before, not X's
 		}
 		for _, m := range d.subjects(elig, a, b, tr.Type) {
@@ -424,7 +449,7 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 			}
 			add(m.person, role)
 		}
-		if len(ev.who) == 0 {
+		if len(ev.who) == 0 && (!anaphoric || courtEvents[tr.Type]) { // "he knew Y from a picture shown after the arrest": not his
 			k := d.pronounAt(a, s)
 			for k >= 0 && k != b && !courtEvents[tr.Type] && (d.fold(k) == "him" || d.fold(k) == "her" && !d.possessive(k)) {
 				// "a relative accused of hiding him was arrested": an object
@@ -487,6 +512,33 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 		}
 	}
 	d.events = append(d.events, ev)
+}
+
+// namedAmong returns the person named after "including", "among them" or
+// "one of them" that follows a death of several at token b, in its clause:
+// "at least three men died in his cell, including an older man from Douma
+// named X", "two detainees died that winter, among them X".
+func (d *doc) namedAmong(b int, s sentence) *person {
+	for k := b; k < s.b && k <= b+12; k++ {
+		f := d.toks[k].Fold
+		among := f == "including" || (f == "among" || f == "one") && (d.fold(k+1) == "them" || d.fold(k+1) == "of" && d.fold(k+2) == "them")
+		if !among {
+			if f == ";" || f == "." || speechVerbs[f] && k > b {
+				return nil
+			}
+			continue
+		}
+		for j := k + 1; j < s.b && j <= k+10; j++ {
+			if p, m := d.mentionAt(j); p != nil && m.a == j {
+				return p
+			}
+			if g := d.toks[j].Fold; g == "," && j > k+2 || g == ";" || g == "." {
+				return nil
+			}
+		}
+		return nil
+	}
+	return nil
 }
 
 // invertedSpeaker reports a person named right after a verb of saying

@@ -112,6 +112,16 @@ func (d *doc) whereFor(typ string, a int, s sentence, nounTrig bool) (where stri
 			d.fold(m.sp.a-4) == "from" && d.fold(m.sp.a-3) == "the" && settlementNouns[d.fold(m.sp.a-2)] && d.fold(m.sp.a-1) == "of" {
 			continue // an origin ("a resident from the city of Daraa"), not where
 		}
+		lives := d.fold(m.sp.a - 2)
+		if d.fold(m.sp.a-1) == "the" {
+			lives = d.fold(m.sp.a - 3) // "who lives in the United States"
+		}
+		if typ != extract.EventArrest && typ != extract.EventDetention && prev == "in" && residenceWords[lives] {
+			// "X, who lives in the United States, testified": where a person
+			// lives, not where the account was given (but "arrested a man
+			// living in Utrecht": he was taken where he lives)
+			continue
+		}
 		if prev == "to" && typ != extract.EventEscape && travelWords[d.fold(m.sp.a-2)] {
 			continue // "trying to board a flight to Dubai": where he was going, not where it happened
 		}
@@ -250,6 +260,10 @@ func (d *doc) whereName(sp span, e *entity) string {
 	}
 	return d.str(sp)
 }
+
+// residenceWords say where a person lives: "who lives in the
+// United States", "based in Berlin", "living in exile in Turkey".
+var residenceWords = set(`lives live living lived resides reside residing based settled exile`)
 
 // originBefore reports a place ending at token k that follows "from": an
 // origin or where a speaker is, whose apposition ("from Gaziantep, in
