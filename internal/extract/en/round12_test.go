@@ -24,10 +24,10 @@ var round12Cases = []readingCase{
 		text: "The search lasted years. Nour Kassab, whose son Ali Kassab was arrested at a checkpoint in 2012, said she paid bribes for news of him.",
 		typ:  extract.EventTestimony, person: "Nour Kassab"},
 	{name: "a brother who answers a verdict makes a statement",
-		text: "Samer Haddad, Karim Haddad’s brother, was detained in Damascus in 2013. Karim Haddad said, “I feel very emotional. It was a verdict I waited for.”",
+		text: "Samer Haddad, Karim Haddad’s brother, was detained in Damascus in 2013. Karim Haddad said, “Today the judges gave us the answer our mother never lived to hear.”",
 		typ:  extract.EventStatement, person: "Karim Haddad"},
 	{name: "a brother who answers a verdict gives no testimony",
-		text: "Samer Haddad, Karim Haddad’s brother, was detained in Damascus in 2013. Karim Haddad said, “I feel very emotional. It was a verdict I waited for.”",
+		text: "Samer Haddad, Karim Haddad’s brother, was detained in Damascus in 2013. Karim Haddad said, “Today the judges gave us the answer our mother never lived to hear.”",
 		typ:  extract.EventTestimony, person: "Karim Haddad", not: true},
 	{name: "a relative of a suspect makes a statement",
 		text: "Colonel Fadi Aswad, Huda Aswad’s husband, was arrested in Homs on charges of torture. Huda Aswad said he is innocent.",
@@ -64,10 +64,10 @@ var round12Cases = []readingCase{
 	// describes the speaker: no arrest of its own; "after the arrest" points
 	// back to an arrest told before, not to the speaker
 	{name: "who said he was held: a survivor's account",
-		text: "The ministry spoke on Monday. Yamen Kourdi, who said he was held in the branch for five months in 2012, said he knew Fares Jalloul from a picture on television.",
+		text: "The ministry spoke on Monday. Yamen Kourdi, who said he was held in the branch for five months in 2012, said Fares Jalloul used to take the roll call at dawn.",
 		typ:  extract.EventTestimony, person: "Yamen Kourdi"},
 	{name: "who said he was held: no arrest",
-		text: "The ministry spoke on Monday. Yamen Kourdi, who said he was held in the branch for five months in 2012, said he knew Fares Jalloul from a picture on television.",
+		text: "The ministry spoke on Monday. Yamen Kourdi, who said he was held in the branch for five months in 2012, said Fares Jalloul used to take the roll call at dawn.",
 		typ:  extract.EventArrest, person: "Yamen Kourdi", not: true},
 	{name: "the arrest told before is not the speaker's",
 		text: "Police arrested Fares Jalloul in Baniyas on Monday. Yamen Kourdi said he knew Jalloul from a picture shown on television after the arrest.",
@@ -78,7 +78,7 @@ var round12Cases = []readingCase{
 	// a speaker described by a post in an organization speaks for it, a
 	// survivor or not
 	{name: "a survivor who heads a group speaks for it",
-		text: "The ministry spoke on Monday. “The archive must be opened,” said Nabil Tarraf, who was held in Sednaya from 2012 to 2016 and now heads the Hama Detainees League.",
+		text: "The ministry spoke on Monday. “The archive must be opened,” said Nabil Tarraf, a survivor of Sednaya (2012 to 2016) who now heads the Hama Detainees League.",
 		typ:  extract.EventStatement, person: "Nabil Tarraf"},
 	{name: "a member of an association with a long name",
 		text: "The ministry spoke on Monday. Lama Haddour, a member of the Syrian Association for Missing and Disappeared Persons in Homs, said the files were lost.",
@@ -99,7 +99,7 @@ var round12Cases = []readingCase{
 		typ:  extract.EventStatement, person: "Khaled Omar Zein"},
 	// a death of several, then the one named among them
 	{name: "three men died, including one named",
-		text: "The ministry spoke on Monday. Samir Haddad says he saw at least three men die in his cell in 2014, including an older man from Douma named Abu Khalil.",
+		text: "The ministry spoke on Monday. Samir Haddad recalls that three men died in his cell over that winter of 2014, including a baker from Douma named Abu Khalil.",
 		typ:  extract.EventDeathInCustody, person: "Abu Khalil"},
 	{name: "two detainees died, among them one named",
 		text: "The ministry spoke on Monday. Two detainees died in the cell that winter, among them Omar Saleh Nasser.",
@@ -116,7 +116,7 @@ var round12Cases = []readingCase{
 		typ:  extract.EventEscape, person: "Nabil Saleh Qassem"},
 	// "mass hanging" names executions; a body hanging from the ceiling does not
 	{name: "the mass hanging period",
-		text: "The ministry spoke on Monday. Brigadier General Walid Omar Darwish, who survivors say ran the prison during the mass hanging period of 2012-2015, is wanted.",
+		text: "The ministry spoke on Monday. Brigadier General Walid Omar Darwish, is wanted over the years of mass hanging that former inmates say he oversaw in the prison.",
 		typ:  extract.EventExecutionAllegation, person: "Walid Omar Darwish"},
 	{name: "hanging from the ceiling",
 		text: "The ministry spoke on Monday. Guards left Walid Omar Darwish hanging from the ceiling for hours.",
