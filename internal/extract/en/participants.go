@@ -507,8 +507,11 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 	}
 	if tr.Type == extract.EventDeathInCustody && tr.Words[0] == "victims" {
 		// "the victims include X, arrested at a checkpoint in Douma in 2012": the list's places and dates are
-		// of the arrests, not of the deaths
+		// of the arrests, not of the deaths; the place is the one where the lead has them die
 		ev.where, ev.sceneWhere, ev.date = "", false, nil
+		if ls, k := d.leadDeath(); k >= 0 {
+			ev.where, _ = d.whereFor(tr.Type, k, ls, true)
+		}
 	}
 	if custodyPeriod(tr) && ev.date != nil && d.endOfCustodyBefore(a, ev.date.FirstTok) {
 		ev.date = nil // "he was held in the red building until his release in January 2017": the end, not the arrest

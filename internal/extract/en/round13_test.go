@@ -83,3 +83,31 @@ func TestRound13Classes(t *testing.T) {
 		})
 	}
 }
+
+// TestRound13VictimsPlace: the victims an article of deaths in custody lists
+// died where its lead has them die, not where they were arrested.
+func TestRound13VictimsPlace(t *testing.T) {
+	cases := []struct{ text, person, where string }{
+		{"Records reveal the deaths of 12 detainees in Sednaya prison.\n\nThe group said the victims include Karim Anwar Nasser, arrested at a checkpoint in Douma in 2012.",
+			"Karim Anwar Nasser", "Sednaya prison"},
+		{"Records reveal the deaths of 12 detainees held in Branch 215.\n\nThe victims include Karim Anwar Nasser and Tariq Jamil Aswad, both from Homs.",
+			"Tariq Jamil Aswad", "Branch 215"},
+	}
+	for _, c := range cases {
+		r := Extract(c.text, model.DayDate(2025, 3, 8))
+		found := false
+		for _, e := range r.Events {
+			for _, w := range e.Who {
+				if e.Type == extract.EventDeathInCustody && w.Name == c.person {
+					found = true
+					if e.Where == nil || *e.Where != c.where {
+						t.Errorf("%s: death of %s at %v, want %q", c.text, c.person, e.Where, c.where)
+					}
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no death in custody of %s", c.text, c.person)
+		}
+	}
+}

@@ -552,19 +552,28 @@ func (d *doc) verbBeforeNamed(a, b int) bool {
 // sentences) speaks of deaths in custody: "Civil registry records reveal
 // death of 14 detainees". Its "victims" are the dead.
 func (d *doc) leadReportsDeaths() bool {
+	_, k := d.leadDeath()
+	return k >= 0
+}
+
+// leadDeath returns the sentence of the title or lead that speaks of deaths
+// in custody and its death word's token, or -1.
+func (d *doc) leadDeath() (sentence, int) {
 	for si := 0; si < len(d.sents) && si < 3; si++ {
 		s := d.sents[si]
-		death, custody := false, false
+		death, custody := -1, false
 		for k := s.a; k < s.b; k++ {
 			f := d.toks[k].Fold
-			death = death || f == "death" || f == "deaths" || f == "died"
+			if death < 0 && (f == "death" || f == "deaths" || f == "died") {
+				death = k
+			}
 			custody = custody || custodyWords[f] || d.own[k] == ownFacility
 		}
-		if death && custody {
-			return true
+		if death >= 0 && custody {
+			return s, death
 		}
 	}
-	return false
+	return sentence{}, -1
 }
 
 // victimsListed returns the persons a "victims include" or "victims ... are"
