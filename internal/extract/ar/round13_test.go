@@ -1,0 +1,42 @@
+package ar
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestRound13LeadDeadListed holds issue 13's round 13 (extractor version
+// 16): an article whose title or lead reports deaths in custody, and then
+// lists detainees by name, names its dead; an article of arrests, or a lead
+// that speaks of deaths outside custody, does not. Sentences written for
+// this test, persons invented. want is whether each listed person has a
+// death in custody.
+func TestRound13LeadDeadListed(t *testing.T) {
+	const list = "وتخص البيانات خمسة معتقلين من البلدة، هم: وائل حسن المصري، وجابر سعيد الخطيب، ومازن فريد الحلبي."
+	cases := []struct {
+		name, text string
+		want       bool
+	}{
+		{"a lead of death notices for detainees",
+			"تسلمت عائلات من ريف حماة بيانات وفاة لأبنائها المعتقلين منذ عام 2012.\n\n" + list, true},
+		{"a lead of deaths in custody, the list two sentences on",
+			"وثقت الشبكة وفاة معتقلين من البلدة تحت التعذيب في سجن صيدنايا.\n\nوقالت الشبكة إن العائلات لم تتسلم الجثث.\n\n" + list, true},
+		{"a lead of arrests lists no dead",
+			"شنت قوات الأمن حملة اعتقالات في ريف حماة الشهر الماضي.\n\n" + list, false},
+		{"a lead of deaths in an airstrike lists no dead in custody",
+			"أدت غارة جوية على ريف حماة إلى وفاة عشرة مدنيين.\n\nوتخص القائمة خمسة مدنيين من البلدة، هم: وائل حسن المصري، وجابر سعيد الخطيب، ومازن فريد الحلبي.", false},
+	}
+	for _, c := range cases {
+		got := ""
+		for _, e := range eventsOf(c.text) {
+			if strings.HasPrefix(e, "death_in_custody|") {
+				got += e + ";"
+			}
+		}
+		for _, p := range []string{"وائل حسن المصري", "جابر سعيد الخطيب", "مازن فريد الحلبي"} {
+			if strings.Contains(got, p) != c.want {
+				t.Errorf("%s: death in custody of %s %v, want %v; got %q", c.name, p, !c.want, c.want, got)
+			}
+		}
+	}
+}
