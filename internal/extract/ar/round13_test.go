@@ -40,3 +40,35 @@ func TestRound13LeadDeadListed(t *testing.T) {
 		}
 	}
 }
+
+// TestRound13DeathShapes keeps the shapes of a death in custody the
+// extractor read before this round, and the deaths that are none: in
+// battle, a death sentence, deaths in prisons of nobody named. Sentences
+// written for this test, persons invented.
+func TestRound13DeathShapes(t *testing.T) {
+	cases := []struct {
+		text, person string
+		want         bool
+	}{
+		{"تم تسجيل وفاة المعتقلين وائل حسن المصري وجابر سعيد الخطيب في السجل المدني.", "جابر سعيد الخطيب", true},
+		{"توفي المعتقل سامر خليل البدوي تحت التعذيب في سجن صيدنايا عام 2014.", "سامر خليل البدوي", true},
+		{"فارق نادر سليم العلي الحياة في سجن صيدنايا العسكري.", "نادر سليم العلي", true},
+		{"علمت عائلة المعتقل مازن فريد الحلبي بوفاته في فرع فلسطين.", "مازن فريد الحلبي", true},
+		{"قُتل فادي سمير العمر في معارك ريف حلب عام 2016.", "فادي سمير العمر", false},
+		{"أصدرت المحكمة حكماً بالإعدام بحق كمال يوسف الشامي بتهمة القتل.", "كمال يوسف الشامي", false},
+		{"توفي آلاف المعتقلين في السجون السورية. وقال رامي عادل الفارس إن الحرب يجب أن تنتهي.", "رامي عادل الفارس", false},
+	}
+	for _, c := range cases {
+		found := false
+		var all []string
+		for _, e := range eventsOf(c.text) {
+			all = append(all, e)
+			if strings.HasPrefix(e, "death_in_custody|") && strings.Contains(e, c.person) {
+				found = true
+			}
+		}
+		if found != c.want {
+			t.Errorf("%q: death in custody of %s %v, want %v; got %q", c.text, c.person, found, c.want, all)
+		}
+	}
+}
