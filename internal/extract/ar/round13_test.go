@@ -21,6 +21,8 @@ func TestRound13LeadDeadListed(t *testing.T) {
 			"تسلمت عائلات من ريف حماة بيانات وفاة لأبنائها المعتقلين منذ عام 2012.\n\n" + list, true},
 		{"a lead of deaths in custody, the list two sentences on",
 			"وثقت الشبكة وفاة معتقلين من البلدة تحت التعذيب في سجن صيدنايا.\n\nوقالت الشبكة إن العائلات لم تتسلم الجثث.\n\n" + list, true},
+		{"a list with a remark in parentheses after a name",
+			"تسلمت عائلات من ريف حماة بيانات وفاة لأبنائها المعتقلين منذ عام 2012.\n\nوتخص البيانات خمسة معتقلين من البلدة، هم: وائل حسن المصري (ابن عمهما)، وجابر سعيد الخطيب، ومازن فريد الحلبي.", true},
 		{"a lead of arrests lists no dead",
 			"شنت قوات الأمن حملة اعتقالات في ريف حماة الشهر الماضي.\n\n" + list, false},
 		{"a lead of deaths in an airstrike lists no dead in custody",
