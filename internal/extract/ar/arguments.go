@@ -205,6 +205,7 @@ func (d *doc) coordinated(k int, s sentence) []*person {
 		j++
 	}
 	for j < s.b {
+		j = d.parenthesisEnd(j, s) // "X (ابن عمهما)، وY": a remark in parentheses, then the next name
 		next := d.coordinatedAt(j, s)
 		if next < 0 {
 			// "علي مملوك المستشار الأمني لرئيس النظام، وجميل الحسن": an
@@ -224,6 +225,24 @@ func (d *doc) coordinated(k int, s sentence) []*person {
 		}
 	}
 	return ps
+}
+
+// parenthesisEnd returns the token after a remark in parentheses that opens
+// at j ("(ابن عمهما)", "(34 عاماً)"), or j: a short remark with no name, no
+// trigger and no sentence punctuation in it.
+func (d *doc) parenthesisEnd(j int, s sentence) int {
+	if d.fold(j) != "(" {
+		return j
+	}
+	for k := j + 1; k < s.b && k < j+maxApposition; k++ {
+		if d.fold(k) == ")" {
+			return k + 1
+		}
+		if d.personAt[k] != nil || d.isTrigger(k) || !d.toks[k].word && d.fold(k) != "-" && d.fold(k) != "/" {
+			return j
+		}
+	}
+	return j
 }
 
 // maxApposition bounds the words of an apposition between coordinated names.

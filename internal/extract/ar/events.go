@@ -39,6 +39,7 @@ func (d *doc) findEvents() {
 	}
 	d.listLeadIns()
 	d.oneOfThemNamed()
+	d.leadDeadListed()
 	d.identified()
 	d.survivorsTestify()
 	d.accusedAccounts()
@@ -89,6 +90,90 @@ func (d *doc) oneOfThemNamed() {
 			}
 		}
 	}
+}
+
+// leadDeathWords and listedDetainees: see lexicon/lead_death_words.txt and listed_detainees.txt.
+var (
+	leadDeathWords  = words("lead_death_words")
+	listedDetainees = words("listed_detainees")
+)
+
+// leadDeadListed gives a death in custody to the detainees an article whose
+// title or lead reports deaths in custody lists by name: "تسلّمت عائلات
+// بيانات وفاة لأبنائها المعتقلين" … "البيانات تخص تسعة معتقلين، هم: X، وY".
+// Two names at least; a list a death of the sentence already holds adds
+// nothing.
+func (d *doc) leadDeadListed() {
+	if !d.leadReportsDeaths() {
+		return
+	}
+	for _, s := range d.sents {
+		for k := s.a; k < s.b; k++ {
+			if _, ok := d.has(k, listedDetainees); !ok {
+				continue
+			}
+			ps := d.listedAfter(k, s)
+			if len(ps) < 2 {
+				continue
+			}
+			held := false
+			for _, ev := range d.events {
+				if ev.sent == s && ev.typ == extract.EventDeathInCustody && containsPerson(ev.persons, ps[0]) {
+					held = true
+				}
+			}
+			if held {
+				break
+			}
+			ev := &event{typ: extract.EventDeathInCustody, sent: s, trig: k, modality: extract.Asserted, persons: ps}
+			for _, p := range ps {
+				ev.who = append(ev.who, extract.Participant{Name: p.name, Role: extract.RoleVictim})
+			}
+			d.events = append(d.events, ev)
+			break
+		}
+	}
+}
+
+// leadReportsDeaths reports a title or lead (the first four sentences) with
+// a word of death and a word of custody.
+func (d *doc) leadReportsDeaths() bool {
+	for si := 0; si < len(d.sents) && si < 4; si++ {
+		s := d.sents[si]
+		death, custody := false, false
+		for k := s.a; k < s.b; k++ {
+			_, dw := d.has(k, leadDeathWords)
+			_, cw := d.has(k, custodyWords)
+			death, custody = death || dw, custody || cw
+		}
+		if death && custody {
+			return true
+		}
+	}
+	return false
+}
+
+// listedAfter returns the names a plural noun of detainees at k is given
+// right after it, across its complement ("من البلدة"), by a naming word and
+// an optional colon: "تسعة معتقلين من البلدة، هم: X، وY".
+func (d *doc) listedAfter(k int, s sentence) []*person {
+	for j := k + 1; j < s.b && j <= k+6; j++ {
+		if d.personAt[j] != nil {
+			return nil
+		}
+		if _, ok := d.has(j, namingWords); !ok {
+			continue
+		}
+		n := j + 1
+		if d.fold(n) == ":" {
+			n++
+		}
+		if n < s.b && d.personAt[n] != nil {
+			return d.coordinated(n, s)
+		}
+		return nil
+	}
+	return nil
 }
 
 // eventsIn finds the events one sentence reports, then gives each the date

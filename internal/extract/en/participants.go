@@ -334,8 +334,15 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 			}
 		}
 	case extract.EventDeathInCustody, extract.EventDisappearance, extract.EventRelease:
+		if tr.Words[0] == "victims" {
+			for _, p := range d.victimsListed(b, s) {
+				add(p, extract.RoleVictim) // "the victims include X and Y": the dead the article reports
+			}
+			break
+		}
 		var any []*person
-		for _, m := range d.withAnaphora(persons, s) {
+		ms := d.withAnaphora(persons, s)
+		for mi, m := range ms {
 			if d.accused(m.sp) || d.handsOf(m.sp) || tr.Type == extract.EventDeathInCustody && d.deathCausedBy(m.sp, a, s) {
 				if tr.Type != extract.EventDeathInCustody || !d.handsOf(m.sp) && !m.person.victim && !m.person.official && !d.isSpeaker(m.sp) {
 					// "X is accused of ... prisoners who died", "died after being
@@ -348,7 +355,7 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 			if m.person.official || d.isSpeaker(m.sp) || d.witnessed(m.sp, a) {
 				continue // "X testified that her brother died": X did not
 			}
-			if m.person.victim || d.passiveVictim(m.sp.b) || d.harmObject(m.sp) == a || tr.Type == extract.EventDeathInCustody && m.sp.a < s.a {
+			if m.person.victim || d.passiveVictim(m.sp.b) || d.harmListed(ms, mi, a, b) || tr.Type == extract.EventDeathInCustody && m.sp.a < s.a {
 				add(m.person, extract.RoleVictim) // "the death in custody of X"; "They died in Sednaya": the two named before
 			} else if tr.Verb && tr.Type == extract.EventDeathInCustody && m.sp.b+1 == a && d.fold(m.sp.b) == "," && d.fold(m.sp.a-1) == "," {
 				add(m.person, extract.RoleVictim) // "Rahmoun's brother, Munir, died at the branch": the apposition is the subject
@@ -497,6 +504,14 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 	ev.where, ev.sceneWhere = d.whereFor(tr.Type, a, s, !tr.Verb)
 	if !(tr.Type == extract.EventDeathInCustody && (corpseWords[tr.Words[0]] || d.newsOfDeath(a))) {
 		ev.date = d.dateOf(tr.Type, a, s) // a body handed over in 2014: the handover's date, not the death's
+	}
+	if tr.Type == extract.EventDeathInCustody && tr.Words[0] == "victims" {
+		// "the victims include X, arrested at a checkpoint in Douma in 2012": the list's places and dates are
+		// of the arrests, not of the deaths; the place is the one where the lead has them die
+		ev.where, ev.sceneWhere, ev.date = "", false, nil
+		if ls, k := d.leadDeath(); k >= 0 {
+			ev.where, _ = d.whereFor(tr.Type, k, ls, true)
+		}
 	}
 	if custodyPeriod(tr) && ev.date != nil && d.endOfCustodyBefore(a, ev.date.FirstTok) {
 		ev.date = nil // "he was held in the red building until his release in January 2017": the end, not the arrest
@@ -1015,6 +1030,21 @@ func (d *doc) harmObject(m span) int {
 		}
 	}
 	return -1
+}
+
+// harmListed reports the mention ms[i] as the object of the noun of harm
+// in the trigger at [a, b), or as a name coordinated with that object: "the
+// registry recorded the deaths of X, Y and Z" — all three died.
+func (d *doc) harmListed(ms []mention, i, a, b int) bool {
+	for {
+		if h := d.harmObject(ms[i].sp); h >= a && h < b {
+			return true
+		}
+		if i == 0 || ms[i-1].sp.b > ms[i].sp.a || !d.coordinatedNames(ms[i-1].sp.b, ms[i].sp.a) {
+			return false
+		}
+		i--
+	}
 }
 
 // harmOfAfter reports that the noun of harm ending at b names whom it was

@@ -30,6 +30,9 @@ func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 	if d.own[a] == ownEpithet || d.own[a] == ownPerson || d.own[a] == ownTitle {
 		return true
 	}
+	if tr.Type == extract.EventDeathInCustody && tr.Words[0] == "victims" {
+		return !d.leadReportsDeaths() || len(d.victimsListed(b, s)) == 0
+	}
 	prev, prev2 := d.fold(a-1), d.fold(a-2)
 	if prev2 == "be" && (prev == "also" || strings.HasSuffix(prev, "ly")) {
 		prev, prev2 = "be", d.fold(a-3) // "will be also tried"
@@ -543,4 +546,60 @@ func (d *doc) verbBeforeNamed(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// leadReportsDeaths reports an article whose title or lead (its first three
+// sentences) speaks of deaths in custody: "Civil registry records reveal
+// death of 14 detainees". Its "victims" are the dead.
+func (d *doc) leadReportsDeaths() bool {
+	_, k := d.leadDeath()
+	return k >= 0
+}
+
+// leadDeath returns the sentence of the title or lead that speaks of deaths
+// in custody and its death word's token, or -1.
+func (d *doc) leadDeath() (sentence, int) {
+	for si := 0; si < len(d.sents) && si < 3; si++ {
+		s := d.sents[si]
+		death, custody := -1, false
+		for k := s.a; k < s.b; k++ {
+			f := d.toks[k].Fold
+			if death < 0 && (f == "death" || f == "deaths" || f == "died") {
+				death = k
+			}
+			custody = custody || custodyWords[f] || d.own[k] == ownFacility
+		}
+		if death >= 0 && custody {
+			return s, death
+		}
+	}
+	return sentence{}, -1
+}
+
+// victimsListed returns the persons a "victims include" or "victims ... are"
+// at b lists: the name right after the verb (or a colon) within six
+// tokens, and the names coordinated with it.
+func (d *doc) victimsListed(b int, s sentence) []*person {
+	k := b
+	for ; k < s.b && k < b+6; k++ {
+		if f := d.toks[k].Fold; f == "include" || f == "included" || f == "including" || f == "are" || f == "were" || f == ":" {
+			break
+		}
+	}
+	if k >= s.b || k >= b+6 {
+		return nil
+	}
+	var out []*person
+	last := -1
+	for _, m := range d.sentencePersons(s) {
+		if m.sp.a <= k {
+			continue
+		}
+		if last < 0 && m.sp.a != k+1 || last >= 0 && !d.coordinatedNames(last, m.sp.a) {
+			break
+		}
+		out = append(out, m.person)
+		last = m.sp.b
+	}
+	return out
 }
