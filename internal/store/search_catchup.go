@@ -336,7 +336,11 @@ func (t *Tx) indexLedgered(ctx context.Context, fold Folder, mark, upto int64, w
 // a probe at a million statements, over ten hours for the whole catch-up
 // (docs/scaling.md). OFFSET 0 keeps the subquery from being pulled up into a
 // join: 10 ms with such statistics, 4.5 ms with fresh ones, the same as the
-// anti-join's best. SQLite runs a correlated subquery a row at a time.
+// anti-join's best. Statistics that say the table is empty still make each
+// probe a scan (45 s a batch); a transaction that indexed many documents has
+// the table sampled again after it commits (analyzeSearchDocs), so that the
+// next ones do not plan from those. SQLite runs a correlated subquery a row
+// at a time.
 func perRow(d dialect) string {
 	if d.name() == "postgres" {
 		return " OFFSET 0"
