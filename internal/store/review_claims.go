@@ -865,8 +865,9 @@ func sortedCopy(ss []string) []string {
 	return out
 }
 
-func chunks(ss []string, n int) [][]string {
-	var out [][]string
+// chunks cuts ss into runs of at most n, in order.
+func chunks[T any](ss []T, n int) [][]T {
+	var out [][]T
 	for len(ss) > 0 {
 		c := ss[:min(n, len(ss))]
 		ss = ss[len(c):]

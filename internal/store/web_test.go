@@ -236,3 +236,31 @@ func TestSensitivityNeverBelowTheSource(t *testing.T) {
 		}
 	})
 }
+
+// A page that showed hundreds of restricted rows records each of them, in
+// the order shown, however many statements the rows take.
+func TestAccessLogRecordsEveryEntryInOrder(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		now := time.Now().UTC()
+		for _, n := range []int{1, 100, 101, 250} {
+			entries := make([]model.AccessEntry, n)
+			for i := range entries {
+				entries[i] = model.AccessEntry{At: now, Actor: "rev", Action: "search", Subject: fmt.Sprintf("n%d-%03d", n, i), Sensitivity: model.Confidential, Remote: "10.0.0.1"}
+			}
+			if err := s.AccessLog().Record(ctx, entries...); err != nil {
+				t.Fatalf("%d entries: %v", n, err)
+			}
+			got, err := s.AccessLog().Recent(ctx, n)
+			if err != nil || len(got) != n {
+				t.Fatalf("%d entries: read back %d, %v", n, len(got), err)
+			}
+			for i, e := range got {
+				want := entries[n-1-i]
+				if e.Subject != want.Subject || e.Sensitivity != model.Confidential || e.Remote != "10.0.0.1" || e.Action != "search" {
+					t.Fatalf("%d entries: newest-first row %d is %+v, want subject %s", n, i, e, want.Subject)
+				}
+			}
+		}
+	})
+}
