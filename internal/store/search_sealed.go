@@ -124,10 +124,11 @@ func (s *Store) hashedWords(ctx context.Context, v access.Viewer, words []string
 	}
 	out := make([]string, len(words))
 	for i, w := range words {
-		if prefix {
+		p := prefix && prefixable(words, i)
+		if p {
 			w = truncPrefix(w)
 		}
-		out[i] = hashWord(key, w, prefix)
+		out[i] = hashWord(key, w, p)
 	}
 	return out
 }
