@@ -81,6 +81,19 @@ var round14Cases = []readingCase{
 	{name: "both brothers coordinated are arrested",
 		text: "Two brothers, Omar and Fadi Abdul Rahim Jabr, were arrested at a checkpoint in Douma in 2013.",
 		typ:  extract.EventArrest, person: "Omar"},
+	// a description of those harmed is no lead-in to the next sentence's name
+	{name: "a conviction over the deaths of two detainees is not the next name's",
+		text: "A court in Paris convicted senior security officials over the deaths of two detainees.\n\nKarim Nasser was moved to Sednaya in 2015.",
+		typ:  extract.EventConviction, person: "Karim Nasser", not: true},
+	{name: "an arrest over the torture of a student is not the next name's",
+		text: "Police arrested senior guards over the torture of a student.\n\nKarim Nasser's own story began in Homs.",
+		typ:  extract.EventArrest, person: "Karim Nasser", not: true},
+	{name: "a conviction of three former officials leads in to their names",
+		text: "A court in Paris convicted three former officials over the deaths of two students.\n\nKarim Nasser, Fadi Jabr and Samer Hijazi were sentenced to life.",
+		typ:  extract.EventConviction, person: "Samer Hijazi"},
+	{name: "an arrest of a former officer leads in to his name",
+		text: "Police arrested a former officer over the deaths of two detainees.\n\nKarim Nasser, 52, served at Branch 215.",
+		typ:  extract.EventArrest, person: "Karim Nasser"},
 }
 
 func TestRound14Classes(t *testing.T) { runReadingCases(t, round14Cases) }
