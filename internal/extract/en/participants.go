@@ -82,6 +82,7 @@ func (d *doc) isSpeaker(m span) bool {
 	for k < len(d.toks) && (d.toks[k].Fold == "," || d.own[k] == ownEpithet || d.toks[k].Digits) && k < m.b+4 {
 		k++ // "Khattab wrote", "Nouri, 38, told"
 	}
+	k = d.skipOriginAside(k)
 	if speechVerbs[d.fold(k)] && d.fold(k) != "confirmed" && d.fold(k) != "denied" {
 		return true
 	}
@@ -129,6 +130,34 @@ func (d *doc) isSpeaker(m span) bool {
 		}
 	}
 	return false
+}
+
+// skipOriginAside skips, from token k after a name, where the person is
+// from and a short remark in parentheses, to the verb the name is the
+// subject of: "X from Kafr Batna said", "X (no relation) said", "X of
+// Douma told".
+func (d *doc) skipOriginAside(k int) int {
+	for {
+		switch f := d.fold(k); {
+		case (f == "from" || f == "of") && d.tok(k+1).Cap && d.tok(k+1).Word && d.own[k+1] != ownPerson:
+			j := k + 1
+			for j < len(d.toks) && j < k+5 && (d.toks[j].Cap && d.toks[j].Word || d.fold(j) == "-" || particles[d.fold(j)]) {
+				j++
+			}
+			k = j
+		case f == "(":
+			j := k + 1
+			for j < len(d.toks) && j < k+7 && d.fold(j) != ")" && d.fold(j) != "." {
+				j++
+			}
+			if d.fold(j) != ")" {
+				return k
+			}
+			k = j + 1
+		default:
+			return k
+		}
+	}
 }
 
 func (d *doc) handsOf(m span) bool {

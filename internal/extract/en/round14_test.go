@@ -94,6 +94,23 @@ var round14Cases = []readingCase{
 	{name: "an arrest of a former officer leads in to his name",
 		text: "Police arrested a former officer over the deaths of two detainees.\n\nKarim Nasser, 52, served at Branch 215.",
 		typ:  extract.EventArrest, person: "Karim Nasser"},
+	// a speaker set off by where he is from or a remark in parentheses
+	// speaks; he did not do what he tells
+	{name: "a speaker from a village is no torturer",
+		text: "Guards beat detainees every night in Sednaya, Karim Nasser from Deir Sunbul said.",
+		typ:  extract.EventTortureAllegation, person: "Karim Nasser", not: true},
+	{name: "one of the accusers from a village is no torturer",
+		text: "Survivors accuse the jailer of beating detainees, one of them Karim Nasser from Deir Sunbul said.",
+		typ:  extract.EventTortureAllegation, person: "Karim Nasser", not: true},
+	{name: "a speaker with a remark in parentheses is no torturer",
+		text: "The jailer tortured detainees in Branch 215, Karim Nasser (no relation) told reporters.",
+		typ:  extract.EventTortureAllegation, person: "Karim Nasser", not: true},
+	{name: "a speaker from a city makes a statement",
+		text: "Karim Nasser from Homs said the ruling was a first step.",
+		typ:  extract.EventStatement, person: "Karim Nasser"},
+	{name: "a speaker with a remark in parentheses makes a statement",
+		text: "Karim Nasser (no relation) told reporters the ruling was a first step.",
+		typ:  extract.EventStatement, person: "Karim Nasser"},
 }
 
 func TestRound14Classes(t *testing.T) { runReadingCases(t, round14Cases) }

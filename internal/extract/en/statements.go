@@ -109,7 +109,7 @@ func (d *doc) speakerOf(v int, s sentence) *person {
 		if f := d.fold(v - 1); (f == "has" || f == "had" || f == "have") && m.sp.b < v {
 			w = v - 1 // "X has said", "X had told reporters"
 		}
-		before := m.sp.b <= w && (d.onlyCommas(m.sp.b, w) || d.apposition(m.sp.b, w)) && !d.headOfBefore(m.sp.a)
+		before := m.sp.b <= w && (d.onlyCommas(m.sp.b, w) || d.apposition(m.sp.b, w) || d.skipOriginAside(m.sp.b) == w && w > m.sp.b) && !d.headOfBefore(m.sp.a)
 		after := m.sp.a > v && m.sp.a-v <= 4 && speechBefore[d.fold(v)] && d.isSpeaker(m.sp) && afterSpeakerEnd(d.fold(m.sp.b))
 		if !after && m.sp.a > v && m.sp.a-v <= 12 && isCloseQuote(d.fold(v-1)) && !d.clauseBreak(v+1, m.sp.a) {
 			after = !d.quoteBetween(v, m.sp.a) // "…,” recalls one of the inmates, 30-year-old Qasem"
