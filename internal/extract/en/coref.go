@@ -420,7 +420,9 @@ var notAfterObject = set(`in at on to by for from with and or after before durin
 func (d *doc) descriptionAfter(k int) int {
 	for j := k + 1; j < len(d.toks) && j <= k+4; j++ {
 		f := d.toks[j].Fold
-		if descriptionNouns[f] {
+		if descriptionNouns[f] && !(f == "accused" && d.fold(j+1) == "of") {
+			// "the Air Force intelligence accused of killing": a participle
+			// after a body's name, not "the accused"
 			if d.personAt != nil && d.personAt[j] != nil {
 				return -1
 			}

@@ -111,6 +111,13 @@ var round14Cases = []readingCase{
 	{name: "a speaker with a remark in parentheses makes a statement",
 		text: "Karim Nasser (no relation) told reporters the ruling was a first step.",
 		typ:  extract.EventStatement, person: "Karim Nasser"},
+	// "accused of" after a body's name is a participle, not "the accused"
+	{name: "a member of a body accused of torture is not the article's suspect",
+		text: "Police arrested Karim Nasser in Hama on Tuesday. He was held. He was questioned. He was moved.\n\nLast month police arrested a former member of the Air Force intelligence accused of torturing civilians.",
+		typ:  extract.EventTortureAllegation, person: "Karim Nasser", not: true},
+	{name: "the accused is the article's suspect",
+		text: "Police arrested Karim Nasser in Hama on Tuesday. He was held. He was questioned. He was moved.\n\nThe accused also beat prisoners in Branch 215, prosecutors say.",
+		typ:  extract.EventTortureAllegation, person: "Karim Nasser"},
 }
 
 func TestRound14Classes(t *testing.T) { runReadingCases(t, round14Cases) }
