@@ -118,6 +118,19 @@ var round14Cases = []readingCase{
 	{name: "the accused is the article's suspect",
 		text: "Police arrested Karim Nasser in Hama on Tuesday. He was held. He was questioned. He was moved.\n\nThe accused also beat prisoners in Branch 215, prosecutors say.",
 		typ:  extract.EventTortureAllegation, person: "Karim Nasser"},
+	// an event in an indirect question or a condition is not told as done
+	{name: "did not say if they are arrested",
+		text: "The ministry did not say if the two officers Karim Nasser and Fadi Jabr are arrested or still wanted.",
+		typ:  extract.EventArrest, person: "Fadi Jabr", not: true},
+	{name: "asked whether he had been tortured",
+		text: "Karim Nasser asked whether his brother Fadi Jabr had been tortured in Sednaya.",
+		typ:  extract.EventTortureAllegation, person: "Fadi Jabr", not: true},
+	{name: "if he is arrested",
+		text: "If Karim Nasser is arrested, he will be tried in Damascus.",
+		typ:  extract.EventArrest, person: "Karim Nasser", not: true},
+	{name: "an arrest and torture told as done",
+		text: "Karim Nasser was arrested in Homs in 2013 and tortured in Sednaya.",
+		typ:  extract.EventTortureAllegation, person: "Karim Nasser"},
 }
 
 func TestRound14Classes(t *testing.T) { runReadingCases(t, round14Cases) }
