@@ -435,8 +435,8 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 			break
 		}
 		for _, m := range persons {
-			if m.person.official && !m.person.victim || d.handsOf(m.sp) {
-				continue
+			if m.person.official && !m.person.victim || d.handsOf(m.sp) || d.kinOfBefore(m.sp.a) {
+				continue // "the mother of the detainee X told": she tells, not X
 			}
 			pre := d.fold(m.sp.a - 1)
 			if m.person.victim && m.sp.b <= a || d.isSpeaker(m.sp) && !pluralTestimony(tr) || m.sp.b <= a && a-m.sp.b <= 4 || pre == "including" || pre == "them" {

@@ -131,6 +131,16 @@ var round14Cases = []readingCase{
 	{name: "an arrest and torture told as done",
 		text: "Karim Nasser was arrested in Homs in 2013 and tortured in Sednaya.",
 		typ:  extract.EventTortureAllegation, person: "Karim Nasser"},
+	// a relative who speaks for the one named after "of" tells; he does not
+	{name: "the mother of the detainee tells, not the detainee",
+		text: "The mother of the detainee Karim Nasser who disappeared in Sednaya in 2014 told reporters \"I want to know where my son is\".",
+		typ:  extract.EventTestimony, person: "Karim Nasser", not: true},
+	{name: "the brother of the detainee tells, not the detainee",
+		text: "The brother of the detainee Karim Nasser told reporters that he was tortured.",
+		typ:  extract.EventTestimony, person: "Karim Nasser", not: true},
+	{name: "one of the witnesses named tells",
+		text: "One of the witnesses Karim Nasser told the court that guards beat him.",
+		typ:  extract.EventTestimony, person: "Karim Nasser"},
 }
 
 func TestRound14Classes(t *testing.T) { runReadingCases(t, round14Cases) }

@@ -134,7 +134,23 @@ func (d *doc) speakerOf(v int, s sentence) *person {
 // speak, X is whom they speak for.
 func (d *doc) headOfBefore(a int) bool {
 	g := d.tok(a - 2)
-	return d.fold(a-1) == "of" && g.Word && (!g.Cap || a-2 == d.sentence(a).a) && !g.Digits
+	return d.fold(a-1) == "of" && g.Word && (!g.Cap || a-2 == d.sentence(a).a) && !g.Digits || d.kinOfBefore(a)
+}
+
+// kinOfBefore reports a name given as whose relative the subject is: "the
+// mother of X", "the mother of the detainee X", "the family of the late
+// X". The relative speaks for him; he does not speak.
+func (d *doc) kinOfBefore(a int) bool {
+	k := a - 1
+	for k > 0 && k >= a-3 && d.toks[k].Word && !d.toks[k].Cap {
+		f := d.toks[k].Fold
+		if f != "the" && f != "late" && !roleNouns[f] && !victimNouns[f] && !roleAdjectives[f] {
+			break
+		}
+		k--
+	}
+	h := d.fold(k - 1)
+	return k < a-1 && d.fold(k) == "of" && (kinNouns[h] || h == "family" || h == "relatives" || h == "parents")
 }
 
 // apposition reports tokens [i, j) that set off a description between a
