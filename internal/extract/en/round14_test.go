@@ -144,3 +144,66 @@ var round14Cases = []readingCase{
 }
 
 func TestRound14Classes(t *testing.T) { runReadingCases(t, round14Cases) }
+
+// round14Entities hold round 14's places and bodies: a town written with a
+// lower-case article after a preposition, a plain, an outlet named after
+// "told" and before a quotation, after an outlet noun, or in a dateline.
+var round14Entities = []struct {
+	name, text  string
+	typ         string // "place" or "org"
+	want, notOf string // a name that must be found; one that must not
+}{
+	{name: "a town with an article after in",
+		text: "He presided over a field court in al-Sabil that sent detainees to Sednaya.",
+		typ:  "place", want: "al-Sabil"},
+	{name: "a town with an article after at",
+		text: "Karim Nasser was arrested at a checkpoint at al-Sabil in November 2012.",
+		typ:  "place", want: "al-Sabil"},
+	{name: "a family name with an article is no town",
+		text: "The court heard Karim al-Nasser in Koblenz on Monday.",
+		typ:  "place", want: "Koblenz", notOf: "al-Nasser"},
+	{name: "an article name that goes on to a facility is no town",
+		text: "Karim Nasser was held at al-Sabil airport in 2013.",
+		typ:  "place", notOf: "al-Sabil"},
+	{name: "a plain is part of the place",
+		text: "Last month security forces arrested a guard in the Ghab plain.",
+		typ:  "place", want: "Ghab plain"},
+	{name: "an outlet told before a quotation",
+		text: "His mother told Levant Daily \"I want to know where my son is\".",
+		typ:  "org", want: "Levant Daily"},
+	{name: "a person told before a quotation stays a person",
+		text: "His mother told Karim Nasser \"I want to know where my son is\".",
+		typ:  "org", notOf: "Karim Nasser"},
+	{name: "an outlet after an outlet noun, in capitals",
+		text: "Prosecutors are examining complaints, according to the Dutch newspaper HNB. He has not been charged.",
+		typ:  "org", want: "HNB"},
+	{name: "the agency a dateline credits",
+		text: "DAMASCUS, March 12 (LXA) - Syrian security forces have detained Karim Nasser.",
+		typ:  "org", want: "LXA"},
+}
+
+func TestRound14Entities(t *testing.T) {
+	pub := model.DayDate(2025, 3, 8)
+	for _, c := range round14Entities {
+		t.Run(c.name, func(t *testing.T) {
+			r := Extract(c.text, pub)
+			var got []string
+			switch c.typ {
+			case "place":
+				for _, p := range r.Places {
+					got = append(got, p.Name)
+				}
+			case "org":
+				for _, o := range r.Organizations {
+					got = append(got, o.Name)
+				}
+			}
+			if c.want != "" && !slices.Contains(got, c.want) {
+				t.Errorf("%s: missing %s %q; got %q", c.text, c.typ, c.want, got)
+			}
+			if c.notOf != "" && slices.Contains(got, c.notOf) {
+				t.Errorf("%s: %q is no %s; got %q", c.text, c.notOf, c.typ, got)
+			}
+		})
+	}
+}
