@@ -207,3 +207,20 @@ func TestRound14Entities(t *testing.T) {
 		})
 	}
 }
+
+// TestRound14BorderOrTown: an arrest told twice, once on a border and once
+// in a town on it, is placed in the town, which says more.
+func TestRound14BorderOrTown(t *testing.T) {
+	text := "Police arrested Karim Nasser in Homs, the ministry said.\n\nA source said Karim Nasser was arrested on the Syria-Lebanon border.\n\nAnother source said he was arrested Saturday in the Tal Kalakh area, near the frontier."
+	r := Extract(text, model.DayDate(2025, 3, 8))
+	var got []string
+	for _, e := range r.Events {
+		got = append(got, eventLine(e))
+		if e.Type == extract.EventArrest && (e.Where == nil || *e.Where != "Tal Kalakh") {
+			t.Errorf("arrest at %v, want Tal Kalakh", e.Where)
+		}
+	}
+	if len(got) == 0 {
+		t.Errorf("no event")
+	}
+}

@@ -314,6 +314,9 @@ func specificity(e *entity) int {
 		return 6
 	}
 	if e.gaz == nil {
+		if strings.HasSuffix(strings.ToLower(e.name), " border") {
+			return 2 // "the Syria-Lebanon border" runs for hundreds of kilometres: a town on it says more
+		}
 		return 5
 	}
 	switch e.gaz.Kind {
