@@ -217,7 +217,7 @@ func TestRound14BorderOrTown(t *testing.T) {
 	for _, e := range r.Events {
 		got = append(got, eventLine(e))
 		if e.Type == extract.EventArrest && (e.Where == nil || *e.Where != "Tal Kalakh") {
-			t.Errorf("arrest at %v, want Tal Kalakh", e.Where)
+			t.Errorf("arrest %q, want it at Tal Kalakh", eventLine(e))
 		}
 	}
 	if len(got) == 0 {
