@@ -547,8 +547,8 @@ func (d *doc) findPrisonParts() {
 		switch {
 		case d.toks[i].Fold == "called" && d.fold(i-1) == "-" && d.fold(i-2) == "so":
 			a = i + 1
-		case (d.toks[i].Fold == "red" || d.toks[i].Fold == "white" || d.toks[i].Fold == "black") && d.fold(i-1) == "the":
-			a = i
+		case (d.toks[i].Fold == "red" || d.toks[i].Fold == "white" || d.toks[i].Fold == "black") && (d.fold(i-1) == "the" || d.fold(i-1) == "s" && isCloseQuote(d.fold(i-2))):
+			a = i // "the red building", "the prison's white building"
 		default:
 			continue
 		}

@@ -224,3 +224,35 @@ func TestRound14BorderOrTown(t *testing.T) {
 		t.Errorf("no event")
 	}
 }
+
+// TestRound14PrisonParts: a prison's building named in lower case with the
+// prison's possessive is a facility of its own; the prison stays the place
+// of what happened there, and "the prison" after it is the prison.
+func TestRound14PrisonParts(t *testing.T) {
+	cases := []struct{ text, facility, typ, where string }{
+		{"Karim Nasser was held at Sednaya Military Prison in 2013. Guards beat Karim Nasser in the basement of the prison's white building.",
+			"white building", extract.EventTortureAllegation, "Sednaya Military Prison"},
+		{"Karim Nasser served at Sednaya Military Prison. He served in the prison's red building from 2013 to 2018.\n\nFormer detainees accuse him of torturing prisoners in the prison's basement.",
+			"red building", extract.EventTortureAllegation, "Sednaya Military Prison"},
+	}
+	for _, c := range cases {
+		r := Extract(c.text, model.DayDate(2025, 3, 8))
+		var facs, got []string
+		for _, f := range r.Facilities {
+			facs = append(facs, f.Name)
+		}
+		if !slices.Contains(facs, c.facility) {
+			t.Errorf("%s: missing facility %q; got %q", c.text, c.facility, facs)
+		}
+		found := false
+		for _, e := range r.Events {
+			got = append(got, eventLine(e))
+			if e.Type == c.typ && e.Where != nil && *e.Where == c.where {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s: no %s at %s; got %q", c.text, c.typ, c.where, got)
+		}
+	}
+}
