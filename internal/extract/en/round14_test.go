@@ -256,3 +256,34 @@ func TestRound14PrisonParts(t *testing.T) {
 		}
 	}
 }
+
+// TestRound14AgentPlace: a place after the agent of a passive ("arrested
+// by members of X in Damascus") is where the agents did it; a place in a
+// person's description is not where the event happened.
+func TestRound14AgentPlace(t *testing.T) {
+	cases := []struct{ text, where string }{
+		{"Karim Nasser and his son Fadi were arrested by members of the Air Force Intelligence in Damascus in November 2013.", "Damascus"},
+		{"Karim Nasser was detained by officers of the branch in Homs in 2012.", "Homs"},
+		{"Karim Nasser, a member of the Air Force Intelligence in Homs, was arrested on Tuesday.", ""},
+	}
+	for _, c := range cases {
+		r := Extract(c.text, model.DayDate(2025, 3, 8))
+		found := false
+		for _, e := range r.Events {
+			if e.Type != extract.EventArrest && e.Type != extract.EventDetention {
+				continue
+			}
+			found = true
+			got := ""
+			if e.Where != nil {
+				got = *e.Where
+			}
+			if got != c.where {
+				t.Errorf("%s: arrest at %q, want %q", c.text, got, c.where)
+			}
+		}
+		if !found {
+			t.Errorf("%s: no arrest", c.text)
+		}
+	}
+}

@@ -365,13 +365,24 @@ func (d *doc) inRole(sp span) bool {
 			return false // "arrested Colonel X in Homs": the rank is the name's, the place the arrest's
 		}
 		if roleNouns[f] && !victimNouns[f] {
-			return true
+			return !d.agentNoun(k) // but "arrested by members of the Air Force Intelligence in Damascus": where they arrested
 		}
 		if f == "," || f == "." || d.toks[k].Word && (speechVerbs[f] || notRole[f]) {
 			return false // "an officer wanted over the Tadamon massacre": what he is wanted for
 		}
 	}
 	return false
+}
+
+// agentNoun reports a role noun at k that heads the agent of a passive:
+// "by members of ...", "by officers of the branch": the ones who did the
+// event, so a place after them is where they did it.
+func (d *doc) agentNoun(k int) bool {
+	j := k - 1
+	for j >= 0 && j >= k-3 && d.toks[j].Word && (d.toks[j].Fold == "the" || roleAdjectives[d.toks[j].Fold] || preRole[d.toks[j].Fold]) {
+		j--
+	}
+	return d.fold(j) == "by"
 }
 
 // unifyPlaces writes one place one way across the events of the text:
