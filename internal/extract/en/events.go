@@ -385,7 +385,7 @@ func (d *doc) describesOne(ev *event) bool {
 		if f := d.toks[k].Fold; f != "a" && f != "an" {
 			continue
 		}
-		if k > ev.trig+4 || k < ev.trig && !d.onlyAux(k, ev.trig) {
+		if k > ev.trig+4+d.placesBetween(ev.trig+1, k) || k < ev.trig && !d.onlyAux(k, ev.trig) {
 			continue
 		}
 		for j := k + 1; j < s.b && j < k+6; j++ {
@@ -399,6 +399,23 @@ func (d *doc) describesOne(ev *event) bool {
 		}
 	}
 	return false
+}
+
+// placesBetween counts the tokens of places and facilities in [i, j) with
+// the preposition before each: "arrested in al-Ghab plain a former member"
+// puts the place between the verb and its object.
+func (d *doc) placesBetween(i, j int) int {
+	n := 0
+	for k := i; k < j; k++ {
+		if c := d.claimAt(k); c != nil && !c.dead && (c.typ == ownPlace || c.typ == ownFacility) && c.sp.a == k {
+			n += c.sp.b - c.sp.a
+			if f := d.fold(k - 1); f == "in" || f == "at" || f == "near" {
+				n++
+			}
+			k = c.sp.b - 1
+		}
+	}
+	return n
 }
 
 // onlyAux reports a description at k that is the subject of the verb at

@@ -141,6 +141,16 @@ var round14Cases = []readingCase{
 	{name: "one of the witnesses named tells",
 		text: "One of the witnesses Karim Nasser told the court that guards beat him.",
 		typ:  extract.EventTestimony, person: "Karim Nasser"},
+	// a place between the verb and the one described does not hide him
+	{name: "arrested in a plain a former member",
+		text: "Last month security forces arrested in the Ghab plain a former member of the Air Force Intelligence.",
+		typ:  extract.EventArrest},
+	{name: "arrested in a town a former guard",
+		text: "Security forces arrested in Homs a former guard on Tuesday.",
+		typ:  extract.EventArrest},
+	{name: "arrested in a town dozens of people is background",
+		text: "Security forces arrested in Homs dozens of people on Tuesday.",
+		typ:  extract.EventArrest, not: true},
 }
 
 func TestRound14Classes(t *testing.T) { runReadingCases(t, round14Cases) }
