@@ -148,11 +148,28 @@ func (d *doc) findEpithets() {
 		for k > j && !d.toks[k-1].Cap {
 			k--
 		}
-		if k > j && d.sentOf[j] == d.sentOf[k-1] && !notNameWords[d.fold(j)] {
+		if k > j && d.sentOf[j] == d.sentOf[k-1] && !notNameWords[d.fold(j)] && !d.fullNameAt(j, k) {
 			d.epithets = append(d.epithets, epithet{sp: span{j, k}, cue: i})
 			i = k - 1
 		}
 	}
+}
+
+// fullNameAt reports an unquoted phrase [j, k) after a cue that is a
+// person's full name, not a nickname: a given name and two more
+// capitalized words, no connector ("the so called Muhammad Khalil Darwish
+// known as ..."). The person's name is read as a name; the nickname, if
+// any, comes after it.
+func (d *doc) fullNameAt(j, k int) bool {
+	if k-j < 3 || !givenNames[d.fold(j)] {
+		return false
+	}
+	for x := j; x < k; x++ {
+		if !d.toks[x].Cap || connectors[d.toks[x].Fold] {
+			return false
+		}
+	}
+	return true
 }
 
 func (d *doc) cueAt(i int) int {

@@ -15,6 +15,12 @@ var round14Persons = []struct {
 	name, text string
 	want, not  []string
 }{
+	{name: "a full name after 'so called' is the person's name, not a nickname",
+		text: "Police in Hama arrested the so called Muhammad Karim Nasser known as \"Abu Ali the jailer\" on Wednesday.",
+		want: []string{"Muhammad Karim Nasser"}},
+	{name: "a given name alone after 'called' is still a person called so",
+		text: "A guard called Munir beat him in Branch 215.",
+		want: []string{"Munir"}},
 	{name: "a quantifier opening a paragraph after a heading is nobody",
 		text: "Former guards\n\nMost arrests so far have involved junior jailers, activists said.",
 		not:  []string{"Most"}},
