@@ -132,6 +132,13 @@ func (d *doc) isSpeaker(m span) bool {
 	return false
 }
 
+// possessiveKin reports a mention followed by a possessive and a kinship
+// noun: "Hilal's brother", "Mazen’s sister". The relative is the one the
+// clause is about; the one named is whose relative.
+func (d *doc) possessiveKin(m span) bool {
+	return isCloseQuote(d.fold(m.b)) && d.fold(m.b+1) == "s" && kinNouns[d.fold(m.b+2)]
+}
+
 // skipOriginAside skips, from token k after a name, where the person is
 // from and a short remark in parentheses, to the verb the name is the
 // subject of: "X from Kafr Batna said", "X (no relation) said", "X of
@@ -438,8 +445,12 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 			if m.person.official && !m.person.victim || d.handsOf(m.sp) || d.kinOfBefore(m.sp.a) {
 				continue // "the mother of the detainee X told": she tells, not X
 			}
+			if d.possessiveKin(m.sp) && m.sp.b <= a {
+				add(m.person, extract.RoleVictim) // "Hilal's brother, Bassam Hilal, testified": the brother tells of Hilal
+				continue
+			}
 			pre := d.fold(m.sp.a - 1)
-			if m.person.victim && m.sp.b <= a || d.isSpeaker(m.sp) && !pluralTestimony(tr) || m.sp.b <= a && a-m.sp.b <= 4 || pre == "including" || pre == "them" {
+			if m.person.victim && m.sp.b <= a || d.isSpeaker(m.sp) && !pluralTestimony(tr) || m.sp.b <= a && (a-m.sp.b <= 4 || d.apposition(m.sp.b, a)) || pre == "including" || pre == "them" {
 				add(m.person, extract.RoleWitness) // a victim the account tells of is no witness
 			}
 		}

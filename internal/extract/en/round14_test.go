@@ -157,6 +157,10 @@ var round14Cases = []readingCase{
 	{name: "arrested in a town dozens of people is background",
 		text: "Security forces arrested in Homs dozens of people on Tuesday.",
 		typ:  extract.EventArrest, not: true},
+	// "X's brother, Y, who ..., testified": Y tells, of X
+	{name: "the brother named in apposition testifies",
+		text: "The court heard the case of Karim Said Nasser, who died in custody in 2012.\n\nNasser's brother, Fadi Nasser, who lives in the Netherlands and is a joint plaintiff, testified last month that he learned of his brother's death only in 2014.",
+		typ:  extract.EventTestimony, person: "Fadi Nasser"},
 }
 
 func TestRound14Classes(t *testing.T) { runReadingCases(t, round14Cases) }
