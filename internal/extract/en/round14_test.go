@@ -161,6 +161,13 @@ var round14Cases = []readingCase{
 	{name: "the brother named in apposition testifies",
 		text: "The court heard the case of Karim Said Nasser, who died in custody in 2012.\n\nNasser's brother, Fadi Nasser, who lives in the Netherlands and is a joint plaintiff, testified last month that he learned of his brother's death only in 2014.",
 		typ:  extract.EventTestimony, person: "Fadi Nasser"},
+	// a nickname whose owner the text gives later names him in its event
+	{name: "the capture of a nickname is its owner's",
+		text: "The operations room announced the capture of the “Butcher of Adra,” accused of torturing and killing numerous prisoners.\n\nAccording to the announcement, Karim Nasser was arrested during raids in Homs. He earned the nickname “Butcher of Adra” due to his methods of torture in Adra prison.",
+		typ:  extract.EventExecutionAllegation, person: "Karim Nasser"},
+	{name: "a nickname nobody owns names nobody",
+		text: "The operations room announced the capture of the “Butcher of Adra,” accused of torturing and killing numerous prisoners.\n\nKarim Nasser was arrested during raids in Homs.",
+		typ:  extract.EventExecutionAllegation, person: "Karim Nasser", not: true},
 }
 
 func TestRound14Classes(t *testing.T) { runReadingCases(t, round14Cases) }
