@@ -259,6 +259,11 @@ func (d *doc) widenCamps() {
 // following a warrant").
 func (d *doc) findTownsAfterIn() {
 	for i := 1; i+1 < len(d.toks); i++ {
+		if a, b := d.articleTownAt(i); b > a {
+			d.addClaim(span{a, b}, ownPlace, nil)
+			i = b
+			continue
+		}
 		if f := d.toks[i-1].Fold; f != "in" && f != "near" || d.toks[i-1].Cap {
 			continue
 		}
@@ -277,6 +282,31 @@ func (d *doc) findTownsAfterIn() {
 		d.addClaim(span{i, b}, ownPlace, nil)
 		i = b
 	}
+}
+
+// articleTownAt reads a town no list knows that the text writes with a
+// lower-case article, after "in", "near" or "at" and ending the phrase:
+// "a field court in al-Qaboun that ...", "a checkpoint at al-Wafideen in
+// November". A person's family name is written so too, but never after a
+// bare preposition; a facility's name goes on with its head word
+// ("at al-Mezzeh airport") and is left to the facilities.
+func (d *doc) articleTownAt(i int) (a, b int) {
+	if f := d.toks[i-1].Fold; f != "in" && f != "near" && f != "at" || d.toks[i-1].Cap {
+		return i, i
+	}
+	t := d.toks[i]
+	if t.Fold != "al" && t.Fold != "el" || t.Cap || d.fold(i+1) != "-" || d.tok(i+1).Space || d.tok(i+2).Space {
+		return i, i
+	}
+	n := d.tok(i + 2)
+	if !n.Word || !n.Cap || n.Upper || d.own[i] != ownNone || d.own[i+2] != ownNone || notNameWords[n.Fold] || orgHeads[n.Fold] || facilityHeads[n.Fold] {
+		return i, i
+	}
+	e := d.tok(i + 3)
+	if e.Word && e.Cap || i+3 < len(d.toks) && !townEnds[e.Fold] && e.Fold != "that" && e.Fold != "which" || e.Fold == "-" {
+		return i, i
+	}
+	return i, i + 3
 }
 
 var (
@@ -311,6 +341,7 @@ func (d *doc) findDateline() {
 					for j := a; j <= k; j++ {
 						d.dateline[j] = true
 					}
+					d.datelineAgency(a, k)
 					if c != nil && c.typ == ownPlace {
 						d.scene.Dateline = d.str(c.sp)
 						if c.gaz != nil && c.gaz.NameEN != "" && t.Upper {
@@ -444,7 +475,13 @@ func (d *doc) findOutlets() {
 		f := d.toks[i-1].Fold
 		cue := f == "told" && !d.toks[i-1].Cap ||
 			f == "by" && (d.fold(i-2) == "broadcast" || d.fold(i-2) == "reported" || d.fold(i-2) == "published" || d.fold(i-2) == "aired" || d.fold(i-2) == "quoted")
+		media := outletNouns[f] && !d.toks[i-1].Cap
 		t := d.toks[i]
+		if media && t.Word && t.Upper && len(t.Fold) >= 2 && d.own[i] == ownNone && !d.tok(i+1).Cap {
+			d.addClaim(span{i, i + 1}, ownOrg, nil) // "the Dutch newspaper NRC"
+			continue
+		}
+		cue = cue || media
 		if !cue || !t.Word || !t.Cap || t.Upper || d.headline[i] || notNameWords[t.Fold] && d.own[i] != ownPlace || givenNames[t.Fold] || nationalities[t.Fold] {
 			continue
 		}
@@ -461,8 +498,10 @@ func (d *doc) findOutlets() {
 		if b == i+1 && d.own[i] == ownPlace {
 			continue // "told Damascus": no outlet
 		}
-		switch d.fold(b) {
-		case "that", ",", ".", "on", "in", "", ";", "about", "it", "he", "she", "they":
+		switch f := d.fold(b); {
+		case f == "that", f == ",", f == ".", f == "on", f == "in", f == "", f == ";", f == "about", f == "it", f == "he", f == "she", f == "they":
+		case isOpenQuote(f) || f == "\"" || f == ":":
+			// "told Orontes Now “I want ...”": the words told follow
 		default:
 			continue
 		}
@@ -474,6 +513,23 @@ func (d *doc) findOutlets() {
 		i = b
 	}
 }
+
+// datelineAgency claims the wire service a dateline credits in
+// parentheses, in capitals, before its dash: "DAMASCUS, March 12 (LWS) -",
+// "BEIRUT (AP) —". A name a list knows is already claimed.
+func (d *doc) datelineAgency(a, dash int) {
+	for j := a + 1; j+2 < dash; j++ {
+		t := d.toks[j+1]
+		if d.fold(j) == "(" && d.fold(j+2) == ")" && t.Word && t.Upper && len(t.Fold) >= 2 && d.own[j+1] == ownNone {
+			d.addClaim(span{j + 1, j + 2}, ownOrg, nil)
+			return
+		}
+	}
+}
+
+// outletNouns name an outlet before its name: "the Dutch newspaper NRC",
+// "the pro-government daily Al Watan".
+var outletNouns = lex.Set("outlet_nouns")
 
 // titleWord reports a word that starts a rank or title, or a role noun:
 // "told Colonel X", "told Judge X" name a person.

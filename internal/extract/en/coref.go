@@ -207,7 +207,7 @@ func (d *doc) leadIns() {
 			continue
 		}
 		si := d.sentOf[ev.trig]
-		if si+1 >= len(d.sents) || !d.describesSomeone(ev.sent) {
+		if si+1 >= len(d.sents) || !d.describesSomeone(ev.sent) || d.describesOnlyHarmed(ev) {
 			continue
 		}
 		if (ev.typ == extract.EventDeathInCustody || ev.typ == extract.EventDisappearance) && !d.describesOne(ev) {
@@ -331,6 +331,45 @@ func (d *doc) describesSomeone(s sentence) bool {
 	return false
 }
 
+// describesOnlyHarmed reports a sentence whose every indefinite
+// description of persons is of those a harm befell ("over the deaths of
+// two detainees", "for the torture of a student"), while the event is of
+// another kind: a court convicts, or police arrest, someone else, and the
+// next sentence's name is not theirs ("A court convicted senior officials
+// over the deaths of two detainees. X's own story ...").
+func (d *doc) describesOnlyHarmed(ev *event) bool {
+	switch ev.typ {
+	case extract.EventDeathInCustody, extract.EventDisappearance, extract.EventTortureAllegation, extract.EventExecutionAllegation, extract.EventRelease:
+		return false
+	}
+	s := ev.sent
+	found := false
+	for k := s.a; k+1 < s.b; k++ {
+		if f := d.toks[k].Fold; f != "a" && f != "an" && !numberWords[f] && !d.toks[k].Digits {
+			continue
+		}
+		person := false
+		for j := k + 1; j < s.b && j < k+6; j++ {
+			g := d.toks[j].Fold
+			if roleNouns[g] || g == "man" || g == "men" || g == "woman" || g == "suspect" || g == "suspects" || g == "lieutenant" || g == "officer" {
+				person = true
+				break
+			}
+			if !d.toks[j].Word || !(preRole[g] || roleAdjectives[g] || d.toks[j].Cap || g == "-" || d.toks[j].Digits) {
+				break // the noun phrase ends: "a French court"
+			}
+		}
+		if !person {
+			continue
+		}
+		if d.fold(k-1) != "of" || !harmNouns[d.fold(k-2)] {
+			return false
+		}
+		found = true
+	}
+	return found
+}
+
 // pronounAt returns the token of a personal pronoun in the sentence before
 // or just after the trigger, or -1.
 func (d *doc) pronounAt(a int, s sentence) int {
@@ -381,7 +420,9 @@ var notAfterObject = set(`in at on to by for from with and or after before durin
 func (d *doc) descriptionAfter(k int) int {
 	for j := k + 1; j < len(d.toks) && j <= k+4; j++ {
 		f := d.toks[j].Fold
-		if descriptionNouns[f] {
+		if descriptionNouns[f] && !(f == "accused" && d.fold(j+1) == "of") {
+			// "the Air Force intelligence accused of killing": a participle
+			// after a body's name, not "the accused"
 			if d.personAt != nil && d.personAt[j] != nil {
 				return -1
 			}

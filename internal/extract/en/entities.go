@@ -148,11 +148,28 @@ func (d *doc) findEpithets() {
 		for k > j && !d.toks[k-1].Cap {
 			k--
 		}
-		if k > j && d.sentOf[j] == d.sentOf[k-1] && !notNameWords[d.fold(j)] {
+		if k > j && d.sentOf[j] == d.sentOf[k-1] && !notNameWords[d.fold(j)] && !d.fullNameAt(j, k) {
 			d.epithets = append(d.epithets, epithet{sp: span{j, k}, cue: i})
 			i = k - 1
 		}
 	}
+}
+
+// fullNameAt reports an unquoted phrase [j, k) after a cue that is a
+// person's full name, not a nickname: a given name and two more
+// capitalized words, no connector ("the so called Muhammad Khalil Darwish
+// known as ..."). The person's name is read as a name; the nickname, if
+// any, comes after it.
+func (d *doc) fullNameAt(j, k int) bool {
+	if k-j < 3 || !givenNames[d.fold(j)] {
+		return false
+	}
+	for x := j; x < k; x++ {
+		if !d.toks[x].Cap || connectors[d.toks[x].Fold] {
+			return false
+		}
+	}
+	return true
 }
 
 func (d *doc) cueAt(i int) int {
@@ -547,8 +564,8 @@ func (d *doc) findPrisonParts() {
 		switch {
 		case d.toks[i].Fold == "called" && d.fold(i-1) == "-" && d.fold(i-2) == "so":
 			a = i + 1
-		case (d.toks[i].Fold == "red" || d.toks[i].Fold == "white" || d.toks[i].Fold == "black") && d.fold(i-1) == "the":
-			a = i
+		case (d.toks[i].Fold == "red" || d.toks[i].Fold == "white" || d.toks[i].Fold == "black") && (d.fold(i-1) == "the" || d.fold(i-1) == "s" && isCloseQuote(d.fold(i-2))):
+			a = i // "the red building", "the prison's white building"
 		default:
 			continue
 		}

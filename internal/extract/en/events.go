@@ -56,6 +56,7 @@ type event struct {
 func (d *doc) findEvents() {
 	d.readSentences()
 	d.leadIns()
+	d.nicknameParticipants()
 	d.fillFromDefendant()
 	d.defendantsWords()
 	d.fillStatements()
@@ -115,6 +116,60 @@ func (d *doc) placeTestimonies() {
 			}
 		}
 	}
+}
+
+// nicknameParticipants gives an event that names nobody the person whose
+// nickname its sentence gives: "announced the capture of the “Azrael of
+// Sednaya,” accused of torturing prisoners", where a later sentence says
+// whose nickname it is ("He earned the nickname “Azrael of Sednaya”"). The
+// text names him by the nickname before it names him.
+func (d *doc) nicknameParticipants() {
+	owner := map[string]*person{}
+	for _, e := range d.epithets {
+		if e.person != nil {
+			owner[d.foldSpan(e.sp)] = e.person
+		}
+	}
+	if len(owner) == 0 {
+		return
+	}
+	for _, ev := range d.events {
+		if len(ev.who) > 0 || !personTypes[ev.typ] || ev.typ == extract.EventDeathInCustody || ev.typ == extract.EventDisappearance || ev.typ == extract.EventRelease || ev.about {
+			continue
+		}
+		var p *person
+		words := " " + d.foldSpan(span{ev.sent.a, ev.sent.b}) + " "
+		for f, q := range owner {
+			if strings.Count(f, " ") >= 1 && strings.Contains(words, " "+f+" ") && !q.official && !d.namedIn(q, ev.sent) {
+				if p != nil && p != q {
+					p = nil // two nicknames of two persons: whose event, the sentence does not say
+					break
+				}
+				p = q
+			}
+		}
+		if p == nil {
+			continue
+		}
+		role := extract.RoleSubject
+		if ev.typ == extract.EventTortureAllegation || ev.typ == extract.EventExecutionAllegation {
+			if beVerbs[d.fold(ev.trig-1)] {
+				continue // "the “X” was tortured": he suffered, or was named as one who did; the text does not say
+			}
+			role = extract.RolePerpetrator
+		}
+		ev.who = append(ev.who, extract.Participant{Name: p.name, Role: role})
+	}
+}
+
+// namedIn reports a mention of p by name in sentence s.
+func (d *doc) namedIn(p *person, s sentence) bool {
+	for _, m := range p.ments {
+		if m.a >= s.a && m.b <= s.b && d.own[m.a] == ownPerson {
+			return true
+		}
+	}
+	return false
 }
 
 // fillFromDefendant gives an event that names nobody the person the
@@ -385,7 +440,7 @@ func (d *doc) describesOne(ev *event) bool {
 		if f := d.toks[k].Fold; f != "a" && f != "an" {
 			continue
 		}
-		if k > ev.trig+4 || k < ev.trig && !d.onlyAux(k, ev.trig) {
+		if k > ev.trig+4+d.placesBetween(ev.trig+1, k) || k < ev.trig && !d.onlyAux(k, ev.trig) {
 			continue
 		}
 		for j := k + 1; j < s.b && j < k+6; j++ {
@@ -399,6 +454,23 @@ func (d *doc) describesOne(ev *event) bool {
 		}
 	}
 	return false
+}
+
+// placesBetween counts the tokens of places and facilities in [i, j) with
+// the preposition before each: "arrested in al-Ghab plain a former member"
+// puts the place between the verb and its object.
+func (d *doc) placesBetween(i, j int) int {
+	n := 0
+	for k := i; k < j; k++ {
+		if c := d.claimAt(k); c != nil && !c.dead && (c.typ == ownPlace || c.typ == ownFacility) && c.sp.a == k {
+			n += c.sp.b - c.sp.a
+			if f := d.fold(k - 1); f == "in" || f == "at" || f == "near" {
+				n++
+			}
+			k = c.sp.b - 1
+		}
+	}
+	return n
 }
 
 // onlyAux reports a description at k that is the subject of the verb at

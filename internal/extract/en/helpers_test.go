@@ -34,3 +34,41 @@ func readSource(t testing.TB, path string) source {
 }
 
 func DayDateForTest() model.Date { return model.DayDate(2025, 6, 1) }
+
+// hasEvent extracts text as published on pub and tells whether it yields an
+// event of type typ with person among its participants; person "" asks for
+// any event of the type. got lists every event found, for the message of a
+// failing test.
+func hasEvent(text string, pub model.Date, typ, person string) (found bool, got []string) {
+	r := Extract(text, pub)
+	for _, e := range r.Events {
+		got = append(got, eventLine(e))
+		if e.Type != typ {
+			continue
+		}
+		if person == "" {
+			found = true
+		}
+		for _, w := range e.Who {
+			if w.Name == person {
+				found = true
+			}
+		}
+	}
+	return found, got
+}
+
+// runReadingCases runs each case as a subtest: its event must be found, or
+// must not be when the case says not.
+func runReadingCases(t *testing.T, cases []readingCase) {
+	t.Helper()
+	pub := model.DayDate(2025, 3, 8)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			found, got := hasEvent(c.text, pub, c.typ, c.person)
+			if found == c.not {
+				t.Errorf("%s: %s of %q found %v, want %v; got:\n  %s", c.text, c.typ, c.person, found, !c.not, strings.Join(got, "\n  "))
+			}
+		})
+	}
+}

@@ -82,6 +82,7 @@ func (d *doc) isSpeaker(m span) bool {
 	for k < len(d.toks) && (d.toks[k].Fold == "," || d.own[k] == ownEpithet || d.toks[k].Digits) && k < m.b+4 {
 		k++ // "Khattab wrote", "Nouri, 38, told"
 	}
+	k = d.skipOriginAside(k)
 	if speechVerbs[d.fold(k)] && d.fold(k) != "confirmed" && d.fold(k) != "denied" {
 		return true
 	}
@@ -129,6 +130,41 @@ func (d *doc) isSpeaker(m span) bool {
 		}
 	}
 	return false
+}
+
+// possessiveKin reports a mention followed by a possessive and a kinship
+// noun: "Hilal's brother", "Mazen’s sister". The relative is the one the
+// clause is about; the one named is whose relative.
+func (d *doc) possessiveKin(m span) bool {
+	return isCloseQuote(d.fold(m.b)) && d.fold(m.b+1) == "s" && kinNouns[d.fold(m.b+2)]
+}
+
+// skipOriginAside skips, from token k after a name, where the person is
+// from and a short remark in parentheses, to the verb the name is the
+// subject of: "X from Kafr Batna said", "X (no relation) said", "X of
+// Douma told".
+func (d *doc) skipOriginAside(k int) int {
+	for {
+		switch f := d.fold(k); {
+		case (f == "from" || f == "of") && d.tok(k+1).Cap && d.tok(k+1).Word && d.own[k+1] != ownPerson:
+			j := k + 1
+			for j < len(d.toks) && j < k+5 && (d.toks[j].Cap && d.toks[j].Word || d.fold(j) == "-" || particles[d.fold(j)]) {
+				j++
+			}
+			k = j
+		case f == "(":
+			j := k + 1
+			for j < len(d.toks) && j < k+7 && d.fold(j) != ")" && d.fold(j) != "." {
+				j++
+			}
+			if d.fold(j) != ")" {
+				return k
+			}
+			k = j + 1
+		default:
+			return k
+		}
+	}
 }
 
 func (d *doc) handsOf(m span) bool {
@@ -406,11 +442,15 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 			break
 		}
 		for _, m := range persons {
-			if m.person.official && !m.person.victim || d.handsOf(m.sp) {
+			if m.person.official && !m.person.victim || d.handsOf(m.sp) || d.kinOfBefore(m.sp.a) {
+				continue // "the mother of the detainee X told": she tells, not X
+			}
+			if d.possessiveKin(m.sp) && m.sp.b <= a {
+				add(m.person, extract.RoleVictim) // "Hilal's brother, Bassam Hilal, testified": the brother tells of Hilal
 				continue
 			}
 			pre := d.fold(m.sp.a - 1)
-			if m.person.victim && m.sp.b <= a || d.isSpeaker(m.sp) && !pluralTestimony(tr) || m.sp.b <= a && a-m.sp.b <= 4 || pre == "including" || pre == "them" {
+			if m.person.victim && m.sp.b <= a || d.isSpeaker(m.sp) && !pluralTestimony(tr) || m.sp.b <= a && (a-m.sp.b <= 4 || d.apposition(m.sp.b, a)) || pre == "including" || pre == "them" {
 				add(m.person, extract.RoleWitness) // a victim the account tells of is no witness
 			}
 		}

@@ -182,6 +182,9 @@ func (d *doc) nameRun(s int) (b int, words []string) {
 // titleBefore reads a rank or title that ends just before token s.
 func (d *doc) titleBefore(s int) (rank, title string, official bool, start int) {
 	start = s
+	if s < len(d.toks) && d.toks[s].Newlines >= 2 {
+		return // a heading's last word ("The guards") is no title of the paragraph's first
+	}
 	// ranks and capitalized titles: scan back a few tokens for one that ends at s
 	for a := s - 1; a >= 0 && a >= s-6; a-- {
 		if n, _ := d.phraseAt(a, rankPhrases); n > 0 && a+n == s {
@@ -273,7 +276,13 @@ func (d *doc) findPersons() {
 		rank, title, official, tstart := d.titleBefore(i)
 		strong := rank != "" || title != "" || givenNames[words[0]] || initial ||
 			((kunyaStarts[d.toks[i].Fold] || nameStarts[d.toks[i].Fold]) && len(words) >= 1)
-		if !strong && len(words) >= 2 && (d.personContext(i, b) || d.byline(i)) {
+		if !strong && len(words) >= 2 && !toponymHeads[words[0]] && (d.personContext(i, b) || d.byline(i)) {
+			// "Kafr Nabudah said" is a village's people speaking: a name that
+			// opens as a place name does is a person's only by a given name,
+			// a rank or a title
+			strong = true
+		}
+		if !strong && len(words) >= 2 && !toponymHeads[words[0]] && d.inNameList(i, b) {
 			strong = true
 		}
 		if !strong {
@@ -327,6 +336,18 @@ func (d *doc) findPersons() {
 	}
 }
 
+// inNameList reports a capitalized run [a, b) that continues a list of
+// persons: a person named just before it and a comma, and the list going
+// on after it ("X, Y, Moutaz Rifai, Samer Khatib and Z": a name no list of
+// given names holds is a person among persons).
+func (d *doc) inNameList(a, b int) bool {
+	if d.fold(a-1) != "," || d.own[a-2] != ownPerson || d.toks[a].Newlines > 0 {
+		return false
+	}
+	next := d.fold(b)
+	return next == "," || next == "and"
+}
+
 // kinNouns name a relation that a lone given name may follow: "his son
 // Patrick", "the deceased's sister, Amal", "with his friend Ahmed".
 var kinNouns = lex.Set("kin_nouns")
@@ -355,7 +376,7 @@ func (d *doc) findLoneNames() bool {
 		}
 		kin := kinNouns[d.fold(j)] && !d.toks[j].Cap || d.kinApposition(i+1)
 		subject := givenNames[t.Fold] && lonePredicates[d.fold(i+1)] && (d.toks[i].Newlines > 0 || d.fold(i-1) == "." || d.fold(i-1) == "," || d.fold(i-1) == "and")
-		if !kin && !subject {
+		if !kin && !subject && !d.sharesFamilyName(i) {
 			continue
 		}
 		p := d.personFor([]string{t.Fold}, t.Fold)
@@ -375,6 +396,18 @@ func (d *doc) findLoneNames() bool {
 		d.indexPersons()
 	}
 	return added
+}
+
+// sharesFamilyName reports a lone given name at token i coordinated with
+// a full name that follows ("two brothers, Omar and Yaser Abdul Karim
+// Diab"): the two share the family name, and the first is a person the
+// text names by his given name.
+func (d *doc) sharesFamilyName(i int) bool {
+	if !givenNames[d.toks[i].Fold] || d.fold(i+1) != "and" {
+		return false
+	}
+	p, m := d.mentionAt(i + 2)
+	return p != nil && m.a == i+2 && len(p.words) >= 2 && d.own[m.a] == ownPerson
 }
 
 // kinApposition reports an apposition at token k that gives a kinship to

@@ -1,7 +1,6 @@
 package en
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/athar-project/athar/internal/extract"
@@ -146,30 +145,7 @@ func TestCourtPlace(t *testing.T) {
 	}
 }
 
-func TestReadingClasses(t *testing.T) {
-	pub := model.DayDate(2025, 3, 8)
-	for _, c := range readingCases {
-		t.Run(c.name, func(t *testing.T) {
-			r := Extract(c.text, pub)
-			var got []string
-			found := false
-			for _, e := range r.Events {
-				got = append(got, eventLine(e))
-				if e.Type != c.typ {
-					continue
-				}
-				for _, w := range e.Who {
-					if w.Name == c.person {
-						found = true
-					}
-				}
-			}
-			if found == c.not {
-				t.Errorf("%s: %s of %s found %v, want %v; got:\n  %s", c.text, c.typ, c.person, found, !c.not, strings.Join(got, "\n  "))
-			}
-		})
-	}
-}
+func TestReadingClasses(t *testing.T) { runReadingCases(t, readingCases) }
 
 // The one a death is laid to did not die: no "deceased" status.
 func TestPerpetratorOfDeathLives(t *testing.T) {

@@ -1,7 +1,6 @@
 package en
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/athar-project/athar/internal/extract"
@@ -43,33 +42,7 @@ var round11Cases = []readingCase{
 		typ:  extract.EventTrial, person: "Walid Kamel Ashour"},
 }
 
-func TestRound11Classes(t *testing.T) {
-	pub := model.DayDate(2025, 3, 8)
-	for _, c := range round11Cases {
-		t.Run(c.name, func(t *testing.T) {
-			r := Extract(c.text, pub)
-			var got []string
-			found := false
-			for _, e := range r.Events {
-				got = append(got, eventLine(e))
-				if e.Type != c.typ {
-					continue
-				}
-				if c.person == "" {
-					found = true
-				}
-				for _, w := range e.Who {
-					if w.Name == c.person {
-						found = true
-					}
-				}
-			}
-			if found == c.not {
-				t.Errorf("%s: %s of %q found %v, want %v; got:\n  %s", c.text, c.typ, c.person, found, !c.not, strings.Join(got, "\n  "))
-			}
-		})
-	}
-}
+func TestRound11Classes(t *testing.T) { runReadingCases(t, round11Cases) }
 
 // Where a speaker is, set off after "from" ("said by phone from Gaziantep,
 // Turkey"), is no place of what the speaker tells; a place the account

@@ -156,33 +156,7 @@ var round12Cases = []readingCase{
 		typ:  extract.EventTortureAllegation, person: "Ahmad Kurdi"},
 }
 
-func TestRound12Classes(t *testing.T) {
-	pub := model.DayDate(2025, 3, 8)
-	for _, c := range round12Cases {
-		t.Run(c.name, func(t *testing.T) {
-			r := Extract(c.text, pub)
-			var got []string
-			found := false
-			for _, e := range r.Events {
-				got = append(got, eventLine(e))
-				if e.Type != c.typ {
-					continue
-				}
-				if c.person == "" {
-					found = true
-				}
-				for _, w := range e.Who {
-					if w.Name == c.person {
-						found = true
-					}
-				}
-			}
-			if found == c.not {
-				t.Errorf("%s: %s of %q found %v, want %v; got:\n  %s", c.text, c.typ, c.person, found, !c.not, strings.Join(got, "\n  "))
-			}
-		})
-	}
-}
+func TestRound12Classes(t *testing.T) { runReadingCases(t, round12Cases) }
 
 // TestRound12FacilityNames: a body's detachment and a named detention
 // centre are facilities; "a ... detention facility" is one of a kind, not a

@@ -1,7 +1,6 @@
 package en
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/athar-project/athar/internal/extract"
@@ -56,33 +55,7 @@ var round13Cases = []readingCase{
 		typ:  extract.EventDeathInCustody, person: "Karim Anwar Nasser", not: true},
 }
 
-func TestRound13Classes(t *testing.T) {
-	pub := model.DayDate(2025, 3, 8)
-	for _, c := range round13Cases {
-		t.Run(c.name, func(t *testing.T) {
-			r := Extract(c.text, pub)
-			var got []string
-			found := false
-			for _, e := range r.Events {
-				got = append(got, eventLine(e))
-				if e.Type != c.typ {
-					continue
-				}
-				if c.person == "" {
-					found = true
-				}
-				for _, w := range e.Who {
-					if w.Name == c.person {
-						found = true
-					}
-				}
-			}
-			if found == c.not {
-				t.Errorf("%s: %s of %q found %v, want %v; got:\n  %s", c.text, c.typ, c.person, found, !c.not, strings.Join(got, "\n  "))
-			}
-		})
-	}
-}
+func TestRound13Classes(t *testing.T) { runReadingCases(t, round13Cases) }
 
 // TestRound13VictimsPlace: the victims an article of deaths in custody lists
 // died where its lead has them die, not where they were arrested.

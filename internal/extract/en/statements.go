@@ -109,7 +109,7 @@ func (d *doc) speakerOf(v int, s sentence) *person {
 		if f := d.fold(v - 1); (f == "has" || f == "had" || f == "have") && m.sp.b < v {
 			w = v - 1 // "X has said", "X had told reporters"
 		}
-		before := m.sp.b <= w && (d.onlyCommas(m.sp.b, w) || d.apposition(m.sp.b, w)) && !d.headOfBefore(m.sp.a)
+		before := m.sp.b <= w && (d.onlyCommas(m.sp.b, w) || d.apposition(m.sp.b, w) || d.skipOriginAside(m.sp.b) == w && w > m.sp.b) && !d.headOfBefore(m.sp.a)
 		after := m.sp.a > v && m.sp.a-v <= 4 && speechBefore[d.fold(v)] && d.isSpeaker(m.sp) && afterSpeakerEnd(d.fold(m.sp.b))
 		if !after && m.sp.a > v && m.sp.a-v <= 12 && isCloseQuote(d.fold(v-1)) && !d.clauseBreak(v+1, m.sp.a) {
 			after = !d.quoteBetween(v, m.sp.a) // "…,” recalls one of the inmates, 30-year-old Qasem"
@@ -134,7 +134,23 @@ func (d *doc) speakerOf(v int, s sentence) *person {
 // speak, X is whom they speak for.
 func (d *doc) headOfBefore(a int) bool {
 	g := d.tok(a - 2)
-	return d.fold(a-1) == "of" && g.Word && (!g.Cap || a-2 == d.sentence(a).a) && !g.Digits
+	return d.fold(a-1) == "of" && g.Word && (!g.Cap || a-2 == d.sentence(a).a) && !g.Digits || d.kinOfBefore(a)
+}
+
+// kinOfBefore reports a name given as whose relative the subject is: "the
+// mother of X", "the mother of the detainee X", "the family of the late
+// X". The relative speaks for him; he does not speak.
+func (d *doc) kinOfBefore(a int) bool {
+	k := a - 1
+	for k > 0 && k >= a-3 && d.toks[k].Word && !d.toks[k].Cap {
+		f := d.toks[k].Fold
+		if f != "the" && f != "late" && !roleNouns[f] && !victimNouns[f] && !roleAdjectives[f] {
+			break
+		}
+		k--
+	}
+	h := d.fold(k - 1)
+	return k < a-1 && d.fold(k) == "of" && (kinNouns[h] || h == "family" || h == "relatives" || h == "parents")
 }
 
 // apposition reports tokens [i, j) that set off a description between a

@@ -94,6 +94,9 @@ func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 	if (irrealisCourt[tr.Type] || tr.Type == extract.EventReferral || tr.Type == extract.EventCharge) && d.questionBefore(a, s) {
 		return true
 	}
+	if d.ifClauseBefore(a, s) {
+		return true // "did not say if they are arrested", "asked whether he was tortured": not told as done
+	}
 	if allegation && strings.HasSuffix(d.toks[b-1].Fold, "ed") && attributiveBefore[prev] && strings.HasSuffix(next, "s") && (roleNouns[next] || victimNouns[next]) {
 		return true // "families of executed detainees", "the tortured prisoners": who they are, not an event
 	}
@@ -274,6 +277,21 @@ func (d *doc) questionBefore(a int, s sentence) bool {
 		}
 		if whWords[f] && knowingVerbs[d.fold(k-1)] {
 			return true
+		}
+	}
+	return false
+}
+
+// ifClauseBefore reports a trigger at a in a clause that "if" or
+// "whether" opens: an indirect question or a condition, which tells of
+// the event as possible, not as done.
+func (d *doc) ifClauseBefore(a int, s sentence) bool {
+	for k := a - 1; k >= s.a && k >= a-10; k-- {
+		switch f := d.toks[k].Fold; f {
+		case ",", ";", ":", ".", "but", "\"", "“", "”":
+			return false
+		case "if", "whether":
+			return d.fold(k-1) != "as" // "as if" is a comparison, read apart
 		}
 	}
 	return false

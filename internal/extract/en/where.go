@@ -99,6 +99,9 @@ func (d *doc) whereFor(typ string, a int, s sentence, nounTrig bool) (where stri
 		if d.dateline[m.sp.a] {
 			continue // where the story was filed, not where the event happened
 		}
+		if e.typ == ownFacility && d.partOfPrison(m.sp) {
+			continue // "the prison's white building": the prison is where (facilityBefore)
+		}
 		rol := d.inRole(m.sp)
 		if !wantFacility && rol || d.toks[m.sp.a].Upper && d.toks[m.sp.a].Newlines+boolInt(m.sp.a == 0) > 0 {
 			continue // a person's description; a dateline ("DAMASCUS, March 4")
@@ -205,7 +208,7 @@ func (d *doc) findScenes() {
 		if prev == "the" {
 			prev = d.fold(m.sp.a - 2)
 		}
-		if prev == "from" {
+		if prev == "from" || d.partOfPrison(m.sp) {
 			continue
 		}
 		// a bare town for its prison, a nickname ("the human slaughterhouse")
@@ -213,6 +216,15 @@ func (d *doc) findScenes() {
 		weak := m.sp.b-m.sp.a == 1 || d.own[m.sp.a] == ownEpithet || isCloseQuote(d.fold(m.sp.b)) || d.titleLine(d.sentOf[m.sp.a])
 		d.scene.AddFacility(d.sentOf[m.sp.a], m.ent.key, d.whereName(m.sp, m.ent), weak)
 	}
+}
+
+// partOfPrison reports a facility named in lower case as a part of a
+// prison the text names with it: "hanged in the prison's white building",
+// "held in Sednaya's red building". The part is a facility of its own, but
+// the prison is where its events happened and where the story is set (as
+// annotators of real articles read it).
+func (d *doc) partOfPrison(sp span) bool {
+	return !d.toks[sp.a].Cap && d.fold(sp.a-1) == "s" && isCloseQuote(d.fold(sp.a-2))
 }
 
 // continuesList are words after a comma that go on with what a person is
@@ -285,8 +297,8 @@ func (d *doc) facilityBefore(k int) string {
 	for si := d.sentOf[k]; si >= 0 && si > d.sentOf[k]-20; si-- {
 		ms := d.sentMents[si]
 		for j := len(ms) - 1; j >= 0; j-- {
-			if ms[j].sp.a < k && ms[j].ent != nil && ms[j].ent.typ == ownFacility {
-				return ms[j].ent.name
+			if ms[j].sp.a < k && ms[j].ent != nil && ms[j].ent.typ == ownFacility && !d.partOfPrison(ms[j].sp) {
+				return ms[j].ent.name // "the prison" is the prison, not the building of it named last
 			}
 		}
 	}
@@ -314,6 +326,9 @@ func specificity(e *entity) int {
 		return 6
 	}
 	if e.gaz == nil {
+		if strings.HasSuffix(strings.ToLower(e.name), " border") {
+			return 2 // "the Syria-Lebanon border" runs for hundreds of kilometres: a town on it says more
+		}
 		return 5
 	}
 	switch e.gaz.Kind {
@@ -350,13 +365,24 @@ func (d *doc) inRole(sp span) bool {
 			return false // "arrested Colonel X in Homs": the rank is the name's, the place the arrest's
 		}
 		if roleNouns[f] && !victimNouns[f] {
-			return true
+			return !d.agentNoun(k) // but "arrested by members of the Air Force Intelligence in Damascus": where they arrested
 		}
 		if f == "," || f == "." || d.toks[k].Word && (speechVerbs[f] || notRole[f]) {
 			return false // "an officer wanted over the Tadamon massacre": what he is wanted for
 		}
 	}
 	return false
+}
+
+// agentNoun reports a role noun at k that heads the agent of a passive:
+// "by members of ...", "by officers of the branch": the ones who did the
+// event, so a place after them is where they did it.
+func (d *doc) agentNoun(k int) bool {
+	j := k - 1
+	for j >= 0 && j >= k-3 && d.toks[j].Word && (d.toks[j].Fold == "the" || roleAdjectives[d.toks[j].Fold] || preRole[d.toks[j].Fold]) {
+		j--
+	}
+	return d.fold(j) == "by"
 }
 
 // unifyPlaces writes one place one way across the events of the text:
