@@ -80,7 +80,8 @@ type doc struct {
 	entAt    []*entity // per token: the entity a mention there names
 	events   []*event
 	disc     discourse
-	folds    map[string]int // how often each folded word occurs, made when first asked
+	scene    extract.Setting // the facilities where the story is set, for events whose sentence names none
+	folds    map[string]int  // how often each folded word occurs, made when first asked
 }
 
 // Extract extracts from Arabic text; published is the source's published

@@ -31,6 +31,7 @@ type event struct {
 func (d *doc) findEvents() {
 	d.disc.subject = d.documentSubject()
 	d.disc.dateline = d.findDateline()
+	d.findScenes()
 	for si, s := range d.sents {
 		first := len(d.events)
 		d.eventsIn(s)
