@@ -81,7 +81,9 @@ type doc struct {
 	events   []*event
 	disc     discourse
 	scene    extract.Setting // the facilities where the story is set, for events whose sentence names none
-	folds    map[string]int  // how often each folded word occurs, made when first asked
+	// sceneFrom is the first sentence that names each facility of scene
+	sceneFrom map[string]int
+	folds     map[string]int // how often each folded word occurs, made when first asked
 }
 
 // Extract extracts from Arabic text; published is the source's published

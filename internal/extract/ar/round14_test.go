@@ -1,6 +1,11 @@
 package ar
 
-import "testing"
+import (
+	"slices"
+	"testing"
+
+	"github.com/athar-project/athar/internal/model"
+)
 
 // TestRound14Scene holds issue 13's round 14 (extractor version 17): a
 // death or torture in custody whose sentence names no place happened in
@@ -37,8 +42,51 @@ func TestRound14Scene(t *testing.T) {
 		{"a branch the survivor was taken to is the scene of his torture",
 			"اعتقل كمال يوسف الشامي عام 2013 واقتيد إلى فرع فلسطين. ويروي الشامي أن المحققين عذبوه بالكهرباء طوال أسابيع.",
 			[]string{"torture_allegation|كمال يوسف الشامي|فرع فلسطين|"}},
+		{"a prison the text names only later is no scene of the lead",
+			"أصدرت محكمة ألمانية حكماً على السوري كمال يوسف الشامي بعد إدانته بتعذيب معتقلين. ويقول ناجون إن مئات المعتقلين نُقلوا لاحقاً إلى سجن صيدنايا.",
+			[]string{"torture_allegation|كمال يوسف الشامي||"}},
+		{"a sentence to prison is no place",
+			"أصدرت المحكمة حكماً بالسجن المؤبد على كمال يوسف الشامي بعد إدانته بتعذيب معتقلين في سجن عدرا المركزي.",
+			[]string{"torture_allegation|كمال يوسف الشامي|سجن عدرا المركزي|"}},
+		{"a sentence to prison, the prison named later, gives no place",
+			"أصدرت المحكمة حكماً بالسجن المؤبد على كمال يوسف الشامي بعد إدانته بتعذيب معتقلين. وكان الشامي قد نُقل من سجن عدرا المركزي.",
+			[]string{"torture_allegation|كمال يوسف الشامي||"}},
 	}
 	for _, c := range cases {
 		checkEvents(t, c.name, c.text, c.want, "death_in_custody", "torture_allegation")
+	}
+}
+
+// TestRound14Initials: a person named by given name and initial, as courts
+// abroad name the accused, is the one person the text names in full with
+// that given name and a name that begins with the initial; with two such
+// persons, neither.
+func TestRound14Initials(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string // the persons, as extracted
+	}{
+		{"the initial of the father's name",
+			"أدانت محكمة ألمانية السوري \"سامر ف.\" بتعذيب معتقلين. وكشفت وثائق المحكمة أن اسمه الكامل سامر فايز الحلبي.",
+			[]string{"سامر فايز الحلبي"}},
+		{"the initial of the family name",
+			"أدانت محكمة ألمانية السوري \"سامر ح.\" بتعذيب معتقلين. وكشفت وثائق المحكمة أن اسمه الكامل سامر فايز الحلبي.",
+			[]string{"سامر فايز الحلبي"}},
+		{"an initial that fits no full name",
+			"أدانت محكمة ألمانية السوري \"سامر ك.\" بتعذيب معتقلين. وشهد ضده المعتقل السابق سامر فايز الحلبي.",
+			[]string{"سامر ك.", "سامر فايز الحلبي"}},
+		{"an initial that fits two full names",
+			"أدانت محكمة ألمانية السوري \"سامر ح.\" بتعذيب معتقلين. وشهد ضده سامر فايز الحلبي وسامر حسن العلي.",
+			[]string{"سامر ح.", "سامر فايز الحلبي", "سامر حسن العلي"}},
+	}
+	for _, c := range cases {
+		r := Extract(c.text, model.DayDate(2025, 3, 6))
+		var got []string
+		for _, p := range r.Persons {
+			got = append(got, p.Name)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s: %q\n got %q\nwant %q", c.name, c.text, got, c.want)
+		}
 	}
 }

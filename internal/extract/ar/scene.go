@@ -38,9 +38,25 @@ func (d *doc) findScenes() {
 	}
 	// Setting takes the mentions in the order the text gives them
 	slices.SortStableFunc(ms, func(x, y mention) int { return x.sent - y.sent })
+	d.sceneFrom = map[string]int{}
 	for _, m := range ms {
 		d.scene.AddFacility(m.sent, m.e.key, m.e.name, m.weak)
+		if _, ok := d.sceneFrom[m.e.name]; !ok {
+			d.sceneFrom[m.e.name] = m.sent
+		}
 	}
+}
+
+// sceneAt returns the facility the story is set in at sentence sent: one
+// the text has named by then, never one it names only later ("… قبل
+// نقلهم إلى سجن صيدنايا" at the end is no scene of the verdict the lead
+// tells).
+func (d *doc) sceneAt(sent int) string {
+	f := d.scene.FacilityAt(sent)
+	if from, ok := d.sceneFrom[f]; !ok || from > sent {
+		return ""
+	}
+	return f
 }
 
 // hospital reports a military hospital: where the dead of the prisons

@@ -37,7 +37,7 @@ func (d *doc) whereFor(typ string, a int, s sentence) string {
 			return "" // "الراحل فلان، الذي توفي تحت التعذيب": said of someone in passing, not where the story is
 		}
 		// "كان المعتقلون يموتون بأعداد كبيرة": in the facility the story is set in
-		return d.scene.FacilityAt(d.sentOf[a])
+		return d.sceneAt(d.sentOf[a])
 	}
 	if w := d.placeBeforeWhere(a, s); w != "" && (best == "" || typ == extract.EventArrest) {
 		return w // "عاد إلى الزنزانة في «فرع فلسطين» …؛ حيث أوقف": the place حيث points to
@@ -243,6 +243,8 @@ func (d *doc) facilityByHead(a int, s sentence) string {
 		head := ""
 		switch {
 		case k == a:
+		case f == "بالسجن" || f == "وبالسجن":
+			// "حكماً بالسجن ستة عشر عاماً": the penalty, not a place
 		case strings.HasSuffix(f, "السجن"):
 			head = "سجن"
 		case strings.HasSuffix(f, "الفرع"):
