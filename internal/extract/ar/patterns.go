@@ -559,6 +559,9 @@ func (d *doc) courtOfCity(i int) int {
 	if d.own[k] != ownPlace && (d.own[k] != ownNone || !nameLike(d.toks[k].fold) || d.definite(k) || strings.HasPrefix(d.toks[k].fold, "ال")) {
 		return i
 	}
+	if d.own[k] == ownPlace && isCountry(d.entAt[k]) && !courtGrades[d.fold(k+1)] {
+		return i // "أمام أي محكمة سورية أو دولية": a Syrian court, any one, not a court of that name
+	}
 	g := d.fold(k + 1)
 	if !courtGrades[g] && d.fold(i) != "جامعه" && !(d.own[k] == ownPlace && d.fold(i) == "محكمه") {
 		return i

@@ -1806,7 +1806,7 @@ func (d *doc) mergeGivenNames() {
 		}
 		var full *person
 		for _, q := range d.persons {
-			if q != p && len(q.parts) > 1 && looseWords(q.parts)[0] == given[0] && len(looseWords(q.parts)) > 1 {
+			if q != p && len(q.ments) > 0 && len(q.parts) > 1 && looseWords(q.parts)[0] == given[0] && len(looseWords(q.parts)) > 1 {
 				if full != nil {
 					full = nil
 					break // two of them: the given name alone says neither

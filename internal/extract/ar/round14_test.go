@@ -72,6 +72,9 @@ func TestRound14Initials(t *testing.T) {
 		{"the initial of the family name",
 			"أدانت محكمة ألمانية السوري \"سامر ح.\" بتعذيب معتقلين. وكشفت وثائق المحكمة أن اسمه الكامل سامر فايز الحلبي.",
 			[]string{"سامر فايز الحلبي"}},
+		{"the initial, the full name, then the given name alone",
+			"أدانت محكمة ألمانية السوري \"سامر ف.\" بتعذيب معتقلين. وكشفت وثائق المحكمة أن اسمه الكامل سامر فايز الحلبي. وقال شاهد إن المقدم سامر كان يشرف على التحقيق.",
+			[]string{"سامر فايز الحلبي"}},
 		{"an initial that fits no full name",
 			"أدانت محكمة ألمانية السوري \"سامر ك.\" بتعذيب معتقلين. وشهد ضده المعتقل السابق سامر فايز الحلبي.",
 			[]string{"سامر ك.", "سامر فايز الحلبي"}},
@@ -87,6 +90,33 @@ func TestRound14Initials(t *testing.T) {
 		}
 		if !slices.Equal(got, c.want) {
 			t.Errorf("%s: %q\n got %q\nwant %q", c.name, c.text, got, c.want)
+		}
+	}
+}
+
+// TestRound14GenericBodies: a court with the country's name after it
+// ("محكمة سورية", a Syrian court) and a body's head word with an adjective
+// of kind say what kind of body, not which one; a body's name, or a court
+// named by its city, stays one.
+func TestRound14GenericBodies(t *testing.T) {
+	cases := []struct {
+		text string
+		org  string
+		want bool
+	}{
+		{"وقال إنه مستعد للإدلاء بشهادته أمام أي محكمة سورية أو دولية.", "محكمة سورية", false},
+		{"وطالبت منظمة حقوقية بالإفراج عن المعتقلين في حمص.", "منظمة حقوقية", false},
+		{"وأصدرت محكمة لاهاي الجزئية حكمها على سامر فايز الحلبي.", "محكمة لاهاي الجزئية", true},
+		{"وطالبت منظمة العفو الدولية بالإفراج عن المعتقلين في حمص.", "منظمة العفو الدولية", true},
+	}
+	for _, c := range cases {
+		r := Extract(c.text, model.DayDate(2025, 3, 6))
+		var orgs []string
+		for _, o := range r.Organizations {
+			orgs = append(orgs, o.Name)
+		}
+		if slices.Contains(orgs, c.org) != c.want {
+			t.Errorf("%q: organizations %q; %s among them: %v, want %v", c.text, orgs, c.org, !c.want, c.want)
 		}
 	}
 }
