@@ -120,3 +120,28 @@ func TestRound14GenericBodies(t *testing.T) {
 		}
 	}
 }
+
+// TestRound14TitledSpeaker: a speaker named after a title word right after
+// the verb of saying ("وقال الحقوقي X"), or after a post and a comma ("وقال
+// مديره التنفيذي، الحقوقي X"), makes a statement; the victim named after a
+// relative of theirs does not speak.
+func TestRound14TitledSpeaker(t *testing.T) {
+	const lead = "اعتقلت قوات الأمن الشاب كمال يوسف الشامي عام 2013 في دمشق. "
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"a title right after the verb",
+			lead + "وقال الحقوقي سامي رياض حمدان في بيان إن الحكم رسالة واضحة.",
+			[]string{"statement|سامي رياض حمدان||"}},
+		{"a post, a comma, then the title",
+			lead + "وقال مديره التنفيذي، الحقوقي سامي رياض حمدان، في بيان إن الحكم رسالة واضحة.",
+			[]string{"statement|سامي رياض حمدان||"}},
+		{"the victim named after a relative",
+			lead + "وقالت والدة الضحية رنا يوسف حداد إن الحكم رسالة واضحة.",
+			nil},
+	}
+	for _, c := range cases {
+		checkEvents(t, c.name, c.text, c.want, "statement")
+	}
+}

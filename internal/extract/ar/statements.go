@@ -726,10 +726,17 @@ func (d *doc) speakerAfter(v int, s sentence) *person {
 		}
 		if office && d.fold(k) == "," {
 			office = false
-			if d.rankAt(k+1) || d.personAt[k+1] != nil || d.definite(k+1) && d.personAt[k+2] != nil {
-				continue // "، المهندس X"، "، الحقوقي X"
+			if d.definite(k+1) && !d.rankAt(k+1) && d.personAt[k+1] == nil && d.personAt[k+2] != nil {
+				k++ // "، الحقوقي X": the title the name follows
+				continue
+			}
+			if d.rankAt(k+1) || d.personAt[k+1] != nil {
+				continue // "، المهندس X"
 			}
 			return nil
+		}
+		if k == v+1 && d.personAt[k] == nil && d.definite(k) && d.personAt[k+1] != nil && d.own[k] == ownNone {
+			continue // "وقال الحقوقي X", "وقالت الناشطة X": a title right before the name
 		}
 		if q := d.personAt[k]; q != nil {
 			if d.governed(k) {
