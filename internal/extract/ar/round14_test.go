@@ -145,3 +145,27 @@ func TestRound14TitledSpeaker(t *testing.T) {
 		checkEvents(t, c.name, c.text, c.want, "statement")
 	}
 }
+
+// TestRound14DescribedSpeaker: "المتهم" right after a verb of saying is the
+// accused the text has named, who speaks; with nobody accused named, no
+// statement.
+func TestRound14DescribedSpeaker(t *testing.T) {
+	const lead = "أصدرت محكمة لاهاي حكماً على السوري كمال يوسف الشامي بالسجن عشر سنوات. "
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"the accused denies",
+			lead + "وأنكر المتهم جميع التهم، وقال في كلمته الأخيرة إنه كان موظفاً في الأرشيف.",
+			[]string{"statement|كمال يوسف الشامي||"}},
+		{"the accused speaks",
+			lead + "وقال المتهم في كلمته الأخيرة إنه بريء.",
+			[]string{"statement|كمال يوسف الشامي||"}},
+		{"nobody accused is named",
+			"وقال المتهم في كلمته الأخيرة إنه بريء.",
+			nil},
+	}
+	for _, c := range cases {
+		checkEvents(t, c.name, c.text, c.want, "statement")
+	}
+}

@@ -603,6 +603,9 @@ func (d *doc) statementAt(v int, s sentence) {
 	if p == nil {
 		p = d.fronted(v, s)
 	}
+	if p == nil && v+1 < s.b {
+		p = d.describedAt(v+1, s) // "وأنكر المتهم جميع التهم": the accused the text has named
+	}
 	if p == nil {
 		if _, personal := d.has(v, personSpeechVerbs); personal {
 			return // "تحدث التقرير عن ...": a report speaks of it, nobody says it
