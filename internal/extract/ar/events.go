@@ -196,6 +196,9 @@ func (d *doc) eventsIn(s sentence) {
 		} else if v, ok := d.citation(i, s); ok {
 			sayings = append(sayings, i)
 			d.statementAt(v, s) // "بحسب وزير العدل X، فإن …"
+		} else if d.participleOfSaying(i) {
+			sayings = append(sayings, i)
+			d.participleStatement(i, s, first)
 		}
 		tr, n, suffix, ok := d.triggerAt(i, s)
 		if !ok {

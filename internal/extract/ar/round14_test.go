@@ -169,3 +169,33 @@ func TestRound14DescribedSpeaker(t *testing.T) {
 		checkEvents(t, c.name, c.text, c.want, "statement")
 	}
 }
+
+// TestRound14SpeechParticiple: a participle of saying that closes a clause
+// after a comma ("، مشيراً إلى أن") or opens a quotation ("قائلاً:") says
+// that the clause's subject speaks; not when a body may be that subject,
+// nor when the word describes a noun ("معلومات مؤكدة").
+func TestRound14SpeechParticiple(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"after a comma, the subject named after the verb",
+			"عاد سامر فايز الحلبي إلى مدينته بعد غياب طويل، متحدثاً عن سنوات الخوف.",
+			[]string{"statement|سامر فايز الحلبي||"}},
+		{"before a colon",
+			"ويختم سامر فايز الحلبي حديثه قائلاً: لن ننسى.",
+			[]string{"statement|سامر فايز الحلبي||"}},
+		{"a body before the person may be the subject",
+			"داهمت قوى الأمن الداخلي منزل سامر فايز الحلبي في حمص، مؤكدةً أن العملية جرت دون إصابات.",
+			nil},
+		{"the object of a preposition does not speak",
+			"واستفسر الجار عن سامر فايز الحلبي، مضيفاً أنه لم يره منذ سنوات.",
+			nil},
+		{"an adjective, not a participle of saying",
+			"وقدّم سامر فايز الحلبي إلى المحققين وثائق مؤكدة عن مكان الدفن.",
+			nil},
+	}
+	for _, c := range cases {
+		checkEvents(t, c.name, c.text, c.want, "statement")
+	}
+}
