@@ -199,3 +199,22 @@ func TestRound14SpeechParticiple(t *testing.T) {
 		checkEvents(t, c.name, c.text, c.want, "statement")
 	}
 }
+
+// TestRound14BirthDate: a year after a word of birth says when someone was
+// born, never when the event of the sentence happened.
+func TestRound14BirthDate(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"a birth year after the name, no comma",
+			"تمكنت دورية من الأمن العام من إلقاء القبض على المدعو سامر فايز الحلبي وهو من مواليد قرية الزارة عام 1979 وكان يخدم في سجن عدرا.",
+			[]string{"arrest|سامر فايز الحلبي||"}},
+		{"the arrest's own year",
+			"ألقت دورية من الأمن العام القبض على سامر فايز الحلبي عام 2013 في حمص.",
+			[]string{"arrest|سامر فايز الحلبي|حمص|2013"}},
+	}
+	for _, c := range cases {
+		checkEvents(t, c.name, c.text, c.want, "arrest")
+	}
+}
