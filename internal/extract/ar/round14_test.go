@@ -218,3 +218,33 @@ func TestRound14BirthDate(t *testing.T) {
 		checkEvents(t, c.name, c.text, c.want, "arrest")
 	}
 }
+
+// TestRound14FalseIdentity: "باسم" after the words of a false identity
+// ("هوية مزورة باسم X") is "by the name", not the given name Basem; the
+// given name itself stays a name.
+func TestRound14FalseIdentity(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string // the persons, as extracted
+	}{
+		{"a forged identity card",
+			"وقال العميد عبد العزيز الحسن إن المتهم كان يتنقل بين عدة منازل مستخدماً هوية مزورة باسم سامر يوسف.",
+			[]string{"عبد العزيز الحسن"}},
+		{"a passport in another name",
+			"وقال العميد عبد العزيز الحسن إن المتهم غادر البلاد بجواز سفر باسم سامر يوسف.",
+			[]string{"عبد العزيز الحسن"}},
+		{"the given name Basem",
+			"والتقى المحامي باسم يوسف الحلبي عائلة المعتقل في حمص.",
+			[]string{"باسم يوسف الحلبي"}},
+	}
+	for _, c := range cases {
+		r := Extract(c.text, model.DayDate(2025, 3, 6))
+		var got []string
+		for _, p := range r.Persons {
+			got = append(got, p.Name)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s: %q\n got %q\nwant %q", c.name, c.text, got, c.want)
+		}
+	}
+}
