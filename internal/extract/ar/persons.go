@@ -1,7 +1,6 @@
 package ar
 
 import (
-	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -200,7 +199,6 @@ func (d *doc) findPersons() {
 	d.linkInitials()
 	d.mergeGivenNames()
 	d.linkKunyas()
-	d.linkShortEpithets()
 	d.linkKnownAs()
 	d.linkRealNames()
 	d.dropUnmentioned()
@@ -1880,50 +1878,6 @@ func (d *doc) linkKunyas() {
 		}
 		k.ments = nil
 	}
-}
-
-// linkShortEpithets makes a kunya the text gives alone ("أبو جعفر") the one
-// person whose nickname begins with it ("حيدر سليمان ديوب الملقب «أبو جعفر
-// الشبيح»"): the nickname shortened, not another person.
-func (d *doc) linkShortEpithets() {
-	for _, k := range d.persons {
-		if len(k.parts) != 2 || k.parts[0] != "ابو" && k.parts[0] != "ام" || len(k.ments) == 0 || len(k.aliases) > 0 {
-			continue
-		}
-		var owner *person
-		for _, q := range d.persons {
-			if q == k || len(q.ments) == 0 || !aliasBegins(q.aliases, k.parts) {
-				continue
-			}
-			if owner != nil {
-				owner = nil
-				break
-			}
-			owner = q
-		}
-		if owner == nil {
-			continue
-		}
-		for _, m := range k.ments {
-			owner.ments = append(owner.ments, m)
-			for j := m.a; j < m.b; j++ {
-				d.personAt[j] = owner
-			}
-		}
-		k.ments = nil
-	}
-}
-
-// aliasBegins reports an alias among aliases whose first words are words
-// and that says more than they do.
-func aliasBegins(aliases, words []string) bool {
-	for _, a := range aliases {
-		ws := strings.Fields(foldText(a))
-		if len(ws) > len(words) && slices.Equal(ws[:len(words)], words) {
-			return true
-		}
-	}
-	return false
 }
 
 // linkRealNames gives a person known so far only by a nickname to the name

@@ -248,31 +248,3 @@ func TestRound14FalseIdentity(t *testing.T) {
 		}
 	}
 }
-
-// TestRound14ShortEpithet: a kunya the text gives alone is the one person
-// whose nickname begins with it; with two such persons, or none, it stays
-// a person of its own.
-func TestRound14ShortEpithet(t *testing.T) {
-	const arrest = "ألقت دورية القبض على المدعو حيدر سليمان ديوب الملقب \"أبو جعفر الشبيح\" في تلكلخ. "
-	cases := []struct {
-		name, text string
-		want       []string // the persons, as extracted
-	}{
-		{"the nickname shortened",
-			arrest + "وقال شقيق أحد المعتقلين إن أبو جعفر كان يضرب المعتقلين.",
-			[]string{"حيدر سليمان ديوب"}},
-		{"another kunya",
-			arrest + "وقال شقيق أحد المعتقلين إن أبو خالد كان يضرب المعتقلين.",
-			[]string{"حيدر سليمان ديوب", "أبو خالد"}},
-	}
-	for _, c := range cases {
-		r := Extract(c.text, model.DayDate(2025, 3, 6))
-		var got []string
-		for _, p := range r.Persons {
-			got = append(got, p.Name)
-		}
-		if !slices.Equal(got, c.want) {
-			t.Errorf("%s: %q\n got %q\nwant %q", c.name, c.text, got, c.want)
-		}
-	}
-}
