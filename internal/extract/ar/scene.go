@@ -27,7 +27,7 @@ func (d *doc) findScenes() {
 		for _, m := range e.ments {
 			// a one-word form is a town standing for its prison, or for its
 			// hospital ("مستشفيَي تشرين العسكري وحرستا"): too unsure to set a scene
-			if m.b-m.a == 1 || d.fold(m.a-1) == "من" || d.sceneHeldPost(m.a) || hospital(e) || d.afterHospital(m.a) {
+			if m.b-m.a == 1 || d.fold(m.a-1) == "من" || d.sceneHeldPost(m.a) || hospital(e) || d.afterHospital(m.a) || d.deniedBefore(m.a) {
 				continue
 			}
 			si := d.sentOf[m.a]
@@ -112,6 +112,18 @@ func (d *doc) sceneHeldPost(a int) bool {
 		}
 		if !d.toks[k].word || d.entAt[k] != nil {
 			return false
+		}
+	}
+	return false
+}
+
+// deniedBefore reports a facility named in what a denial denies, its verb
+// earlier in the sentence: "نفت العائلة أن يكون ابنها قد عمل في سجن عدرا".
+func (d *doc) deniedBefore(a int) bool {
+	s := d.sents[d.sentOf[a]]
+	for k := a - 1; k >= s.a; k-- {
+		if _, ok := d.has(k, denyCues); ok {
+			return true
 		}
 	}
 	return false
