@@ -1390,8 +1390,14 @@ func (d *doc) extendName(a, pre int, s sentence) int {
 	if needMore && j-a > 1 {
 		j-- // a particle must be followed by a name
 	}
+	if !needMore && words >= 2 && j < s.b && d.toks[j].word && d.own[j] == ownNone && familySuffixes[d.toks[j].fold] {
+		j++ // "نزيه حسن خير بك": the family name's last word
+	}
 	return j
 }
+
+// familySuffixes end a family name as its last word: "خير بك".
+var familySuffixes = words("family_suffixes")
 
 // nameWordAt reports whether token j can continue a name: a word of Arabic
 // letters that no list says is something else, without a pronoun, not a verb

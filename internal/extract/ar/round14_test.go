@@ -251,3 +251,29 @@ func TestRound14FalseIdentity(t *testing.T) {
 		}
 	}
 }
+
+// TestRound14FamilySuffix: "بك" after two words of a name is the family
+// name's last word ("خير بك"); after a verb it is "with you".
+func TestRound14FamilySuffix(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string // the persons, as extracted
+	}{
+		{"a family name in بك",
+			"ألقت دورية القبض على اللواء المتقاعد نزيه حسن خير بك في مدينة طرطوس.",
+			[]string{"نزيه حسن خير بك"}},
+		{"with you, after a verb",
+			"وقال سامر فايز الحلبي لصديقه: نحن نثق بك.",
+			[]string{"سامر فايز الحلبي"}},
+	}
+	for _, c := range cases {
+		r := Extract(c.text, model.DayDate(2025, 3, 6))
+		var got []string
+		for _, p := range r.Persons {
+			got = append(got, p.Name)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s: %q\n got %q\nwant %q", c.name, c.text, got, c.want)
+		}
+	}
+}
