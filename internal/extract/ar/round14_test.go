@@ -277,3 +277,29 @@ func TestRound14FamilySuffix(t *testing.T) {
 		}
 	}
 }
+
+// TestRound14SpokenTo: a name in quotes after "لـ", with a verb of saying
+// or telling before it, is the outlet someone spoke to, even when a word of
+// it is a city; a kunya in quotes is a person, and without a verb of
+// saying the quotes name no outlet.
+func TestRound14SpokenTo(t *testing.T) {
+	cases := []struct {
+		text, org string
+		want      bool
+	}{
+		{"وقال المهندس سامر فايز الحلبي لـ\"حماة اليوم\" إن الدائرة لم تصدر أي بيان.", "حماة اليوم", true},
+		{"ناجٍ يروي لـ\"صوت المعتقل\" تفاصيل عامين في الفروع.", "صوت المعتقل", true},
+		{"وقال سامر فايز الحلبي لـ«أبو خالد» إن الدائرة لم تصدر أي بيان.", "أبو خالد", false},
+		{"وقدم سامر فايز الحلبي لـ\"حماة اليوم\" صوراً.", "حماة اليوم", false},
+	}
+	for _, c := range cases {
+		r := Extract(c.text, model.DayDate(2025, 3, 6))
+		var orgs []string
+		for _, o := range r.Organizations {
+			orgs = append(orgs, o.Name)
+		}
+		if slices.Contains(orgs, c.org) != c.want {
+			t.Errorf("%q: organizations %q; %s among them: %v, want %v", c.text, orgs, c.org, !c.want, c.want)
+		}
+	}
+}
