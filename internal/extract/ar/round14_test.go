@@ -303,3 +303,26 @@ func TestRound14SpokenTo(t *testing.T) {
 		}
 	}
 }
+
+// TestRound14ChargeFrame: a harm that cases or files are about is a kind of
+// charge, not an event, and never makes the accused its victim; with a name
+// after it, it is that person's.
+func TestRound14ChargeFrame(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"cases about enforced disappearance",
+			"ومن المتوقع إحالة سامر فايز الحلبي إلى القضاء، مع فتح تحقيقات في قضايا تتعلق بالاختفاء القسري بحق مدنيين.",
+			nil},
+		{"files about a named man's death",
+			"وفتحت النيابة ملفات تتعلق بوفاة نادر سليم العلي في سجن عدرا المركزي.",
+			[]string{"death_in_custody|نادر سليم العلي|سجن عدرا المركزي|"}},
+		{"a disappearance told",
+			"واختفى نادر سليم العلي قسرياً بعد اعتقاله في حمص عام 2013.",
+			[]string{"disappearance|نادر سليم العلي|حمص|"}}, // the year is the arrest's
+	}
+	for _, c := range cases {
+		checkEvents(t, c.name, c.text, c.want, "disappearance", "death_in_custody")
+	}
+}
