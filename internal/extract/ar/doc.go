@@ -80,7 +80,10 @@ type doc struct {
 	entAt    []*entity // per token: the entity a mention there names
 	events   []*event
 	disc     discourse
-	folds    map[string]int // how often each folded word occurs, made when first asked
+	scene    extract.Setting // the facilities where the story is set, for events whose sentence names none
+	// sceneFrom is the first sentence that names each facility of scene
+	sceneFrom map[string]int
+	folds     map[string]int // how often each folded word occurs, made when first asked
 }
 
 // Extract extracts from Arabic text; published is the source's published

@@ -31,6 +31,7 @@ type event struct {
 func (d *doc) findEvents() {
 	d.disc.subject = d.documentSubject()
 	d.disc.dateline = d.findDateline()
+	d.findScenes()
 	for si, s := range d.sents {
 		first := len(d.events)
 		d.eventsIn(s)
@@ -195,6 +196,9 @@ func (d *doc) eventsIn(s sentence) {
 		} else if v, ok := d.citation(i, s); ok {
 			sayings = append(sayings, i)
 			d.statementAt(v, s) // "بحسب وزير العدل X، فإن …"
+		} else if d.participleOfSaying(i) {
+			sayings = append(sayings, i)
+			d.participleStatement(i, s, first)
 		}
 		tr, n, suffix, ok := d.triggerAt(i, s)
 		if !ok {
@@ -779,7 +783,7 @@ func (d *doc) unreal(tr trigger, i int, s sentence) bool {
 		}
 	case extract.EventTortureAllegation, extract.EventExecutionAllegation, extract.EventDeathInCustody,
 		extract.EventDisappearance:
-		if d.negatedHarm(i, s) {
+		if d.negatedHarm(i, s) || d.chargeFrame(i, s) {
 			return true
 		}
 	}
@@ -810,6 +814,35 @@ func (d *doc) unreal(tr trigger, i int, s sentence) bool {
 	}
 	return false
 }
+
+// chargeFrame reports a harm at i that cases or files are about ("في قضايا
+// تتعلق بالاختفاء القسري والاعتقال التعسفي بحق مدنيين"): a kind of charge,
+// not an event the text reports, unless a name follows it ("ملفات تتعلق
+// بوفاة X" is X's death).
+func (d *doc) chargeFrame(i int, s sentence) bool {
+	framed := false
+	for k := i - 1; k >= s.a && k >= i-4; k-- {
+		if _, ok := d.has(k, chargeFrames); ok {
+			framed = true
+			break
+		}
+		if !d.toks[k].word && d.fold(k) != "ـ" {
+			break
+		}
+	}
+	if !framed {
+		return false
+	}
+	for k := i + 1; k < s.b && k <= i+3; k++ {
+		if d.personAt[k] != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// chargeFrames say that the harm after them is what cases are about.
+var chargeFrames = words("charge_frames")
 
 // hypothetical reports a condition opened before token i in its sentence:
 // "إذا", "لو", "في حال(ة)".

@@ -3,6 +3,7 @@ package ar
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -34,3 +35,42 @@ func readSource(t testing.TB, path string) source {
 }
 
 // TestPrint prints one file's extraction: EXTRACT_FILE=path go test -run TestPrint -v.
+
+// eventsTyped returns eventsOf(text) for the events of the given types
+// only, in order; with no type given, every event.
+func eventsTyped(text string, types ...string) []string {
+	var out []string
+	for _, e := range eventsOf(text) {
+		typ, _, _ := strings.Cut(e, "|")
+		if len(types) == 0 || slices.Contains(types, typ) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// hasEvent reports whether text gives an event of type typ with person
+// among its participants (any event of typ when person is ""), and every
+// event text gives, for a failure's message.
+func hasEvent(text, typ, person string) (bool, []string) {
+	all := eventsOf(text)
+	for _, e := range all {
+		parts := strings.Split(e, "|")
+		if parts[0] != typ {
+			continue
+		}
+		if person == "" || slices.Contains(strings.Split(parts[1], ","), person) {
+			return true, all
+		}
+	}
+	return false, all
+}
+
+// checkEvents fails t unless the events of the given types (every event
+// when none is given) that text gives are want, in order.
+func checkEvents(t *testing.T, name, text string, want []string, types ...string) {
+	t.Helper()
+	if got := eventsTyped(text, types...); !slices.Equal(got, want) {
+		t.Errorf("%s: %q\n got %q\nwant %q", name, text, got, want)
+	}
+}

@@ -2,6 +2,7 @@ package ar
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/athar-project/athar/internal/gazetteer"
 )
@@ -173,6 +174,7 @@ var entityPatterns = []func(*doc, int) int{
 	(*doc).bodyOfNation,   // "السلطات الألمانية", "القضاء الفرنسي", "الأمن السوري"
 	(*doc).armedUnit,      // "كتيبة الجبل"
 	(*doc).mediaOutlet,    // "قناة «الجزيرة»", "صحيفة \"واشنطن بوست\"", "بلدي نيوز"
+	(*doc).spokenTo,       // "قال X لـ\"حماة اليوم\"", "يروي لـ«صوت المعتقل»"
 	(*doc).bodyByHead,     // "وزارة العدل", "قيادة شرطة حمص", "مكتب المدعي العام الاتحادي"
 }
 
@@ -559,6 +561,9 @@ func (d *doc) courtOfCity(i int) int {
 	if d.own[k] != ownPlace && (d.own[k] != ownNone || !nameLike(d.toks[k].fold) || d.definite(k) || strings.HasPrefix(d.toks[k].fold, "ال")) {
 		return i
 	}
+	if d.own[k] == ownPlace && isCountry(d.entAt[k]) && !courtGrades[d.fold(k+1)] {
+		return i // "أمام أي محكمة سورية أو دولية": a Syrian court, any one, not a court of that name
+	}
 	g := d.fold(k + 1)
 	if !courtGrades[g] && d.fold(i) != "جامعه" && !(d.own[k] == ownPlace && d.fold(i) == "محكمه") {
 		return i
@@ -703,6 +708,50 @@ var (
 	sourceCues  = words("source_cues")
 	citeVerbs   = words("cite_verbs")
 )
+
+// spokenTo reads the outlet a speaker spoke to, its whole name in quotes
+// after "لـ" and a verb of saying or telling before it in the sentence:
+// "وقال X لـ\"حماة اليوم\" إن …", "ناجٍ يروي لـ«صوت المعتقل» تفاصيل …". A
+// kunya in quotes is a person ("قال لـ«أبو خالد»"). It returns the token
+// after the closing quote, or i.
+func (d *doc) spokenTo(i int) int {
+	if utf8.RuneCountInString(strings.Trim(d.fold(i), "ـ")) != 1 || !strings.HasPrefix(d.fold(i), "ل") {
+		return i
+	}
+	if f := d.fold(i + 1); f != "«" && f != "\"" {
+		return i
+	}
+	q := i + 2 // the name's first word
+	if f := d.fold(q); f == "ابو" || f == "ام" {
+		return i
+	}
+	end := q
+	for end < len(d.toks) && end < q+4 && d.toks[end].word && (d.own[end] == ownNone || d.own[end] == ownPlace) {
+		end++
+	}
+	if end == q || end >= len(d.toks) || d.fold(end) != "»" && d.fold(end) != "\"" {
+		return i
+	}
+	s := d.sents[d.sentOf[i]]
+	said := false
+	for k := i - 1; k >= s.a && k >= i-14; k-- {
+		if _, ok := d.has(k, speechVerbs); ok {
+			said = true
+		} else if _, ok := d.has(k, tellVerbs); ok {
+			said = true
+		}
+	}
+	if !said {
+		return i
+	}
+	for k := q; k < end; k++ {
+		if d.own[k] != ownNone {
+			d.dropMention(d.entAt[k], k) // "حماة اليوم": the outlet's name, not the city
+		}
+	}
+	d.addEntity(ownOrg, span{q, end, 0}, nil)
+	return end + 1
+}
 
 // quotedOutlet reads an outlet whose whole name stands in quotes, its word
 // for an outlet first: «لـ"شبكة شاهد"», «مع "مرصد دمشق"». It returns the

@@ -196,6 +196,7 @@ func (d *doc) findPersons() {
 	}
 	d.linkEpithets()
 	d.findShortMentions()
+	d.linkInitials()
 	d.mergeGivenNames()
 	d.linkKunyas()
 	d.linkKnownAs()
@@ -1389,8 +1390,14 @@ func (d *doc) extendName(a, pre int, s sentence) int {
 	if needMore && j-a > 1 {
 		j-- // a particle must be followed by a name
 	}
+	if !needMore && words >= 2 && j < s.b && d.toks[j].word && d.own[j] == ownNone && familySuffixes[d.toks[j].fold] {
+		j++ // "نزيه حسن خير بك": the family name's last word
+	}
 	return j
 }
+
+// familySuffixes end a family name as its last word: "خير بك".
+var familySuffixes = words("family_suffixes")
 
 // nameWordAt reports whether token j can continue a name: a word of Arabic
 // letters that no list says is something else, without a pronoun, not a verb
@@ -1741,6 +1748,59 @@ func (d *doc) findShortMentions() {
 	}
 }
 
+// linkInitials makes a person the text names by given name and initial
+// ("رياض ع.", as courts abroad name the accused) the one person it names
+// in full with that given name and a later name that begins with the
+// initial ("رياض عدنان العلي"); the short form becomes an alias.
+func (d *doc) linkInitials() {
+	for _, p := range d.persons {
+		if len(p.parts) != 2 || utf8.RuneCountInString(p.parts[1]) != 1 || len(p.ments) == 0 {
+			continue
+		}
+		var full *person
+		for _, q := range d.persons {
+			if q == p || len(q.parts) < 2 || q.parts[0] != p.parts[0] || !initialOf(q.parts[1:], p.parts[1]) {
+				continue
+			}
+			if full != nil {
+				full = nil
+				break // two of them: the initial says neither
+			}
+			full = q
+		}
+		if full == nil {
+			continue
+		}
+		if !containsString(full.aliases, p.name) {
+			full.aliases = append(full.aliases, p.name)
+		}
+		for _, m := range p.ments {
+			full.ments = append(full.ments, m)
+			for k := m.a; k < m.b; k++ {
+				d.personAt[k] = full
+			}
+		}
+		p.ments = nil
+		if full.rank == "" {
+			full.rank = p.rank
+		}
+		full.victim = full.victim || p.victim
+		full.survivor = full.survivor || p.survivor
+		full.mil = full.mil || p.mil
+	}
+}
+
+// initialOf reports a name among words that begins with the letter
+// initial, with or without the article ("ع" for "عدنان" or "العلي").
+func initialOf(words []string, initial string) bool {
+	for _, w := range words {
+		if len(w) > 1 && (strings.HasPrefix(w, initial) || strings.HasPrefix(bare(w), initial)) {
+			return true
+		}
+	}
+	return false
+}
+
 // mergeGivenNames makes a person the text names by the given name alone
 // ("قال أحمد إنه خرج") the one person it names in full with that given name
 // ("أحمد يوسف العمر"), wherever the full name stands.
@@ -1752,7 +1812,7 @@ func (d *doc) mergeGivenNames() {
 		}
 		var full *person
 		for _, q := range d.persons {
-			if q != p && len(q.parts) > 1 && looseWords(q.parts)[0] == given[0] && len(looseWords(q.parts)) > 1 {
+			if q != p && len(q.ments) > 0 && len(q.parts) > 1 && looseWords(q.parts)[0] == given[0] && len(looseWords(q.parts)) > 1 {
 				if full != nil {
 					full = nil
 					break // two of them: the given name alone says neither

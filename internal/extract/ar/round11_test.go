@@ -1,9 +1,6 @@
 package ar
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // TestRound11Trials holds issue 13's round 11 (extractor version 14) for
 // trials: a trial owed, wished for or awaited is none the text reports; one
@@ -30,15 +27,7 @@ func TestRound11Trials(t *testing.T) {
 			"وبعد أن حوكم فادي نزار الحسن عام 2015، نُقل إلى سجن صيدنايا.", []string{"trial|فادي نزار الحسن||2015"}},
 	}
 	for _, c := range cases {
-		var got []string
-		for _, e := range eventsOf(c.text) {
-			if strings.HasPrefix(e, "trial|") {
-				got = append(got, e)
-			}
-		}
-		if strings.Join(got, ";") != strings.Join(c.want, ";") {
-			t.Errorf("%s: %q\n got %q\nwant %q", c.name, c.text, got, c.want)
-		}
+		checkEvents(t, c.name, c.text, c.want, "trial")
 	}
 }
 
@@ -59,15 +48,7 @@ func TestRound11GroupNames(t *testing.T) {
 			[]string{"arrest|باسل عمر الخطيب|حمص|2013"}},
 	}
 	for _, c := range cases {
-		var got []string
-		for _, e := range eventsOf(c.text) {
-			if strings.HasPrefix(e, "arrest|") {
-				got = append(got, e)
-			}
-		}
-		if strings.Join(got, ";") != strings.Join(c.want, ";") {
-			t.Errorf("%s: %q\n got %q\nwant %q", c.name, c.text, got, c.want)
-		}
+		checkEvents(t, c.name, c.text, c.want, "arrest")
 	}
 }
 
@@ -89,8 +70,6 @@ func TestRound11Dormitory(t *testing.T) {
 			"مات كثيرون في البلدة من الجوع والمرض.", nil},
 	}
 	for _, c := range cases {
-		if got := eventsOf(c.text); strings.Join(got, ";") != strings.Join(c.want, ";") {
-			t.Errorf("%s: %q\n got %q\nwant %q", c.name, c.text, got, c.want)
-		}
+		checkEvents(t, c.name, c.text, c.want)
 	}
 }

@@ -2,7 +2,6 @@ package ar
 
 import (
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/athar-project/athar/internal/model"
@@ -33,15 +32,7 @@ func TestRound12RelativesAccounts(t *testing.T) {
 			[]string{"statement|عادل يوسف الحلبي,سامر خليل حداد||"}},
 	}
 	for _, c := range cases {
-		var got []string
-		for _, e := range eventsOf(c.text) {
-			if strings.HasPrefix(e, "statement|") || strings.HasPrefix(e, "testimony|") {
-				got = append(got, e)
-			}
-		}
-		if strings.Join(got, ";") != strings.Join(c.want, ";") {
-			t.Errorf("%s: %q\n got %q\nwant %q", c.name, c.text, got, c.want)
-		}
+		checkEvents(t, c.name, c.text, c.want, "statement", "testimony")
 	}
 }
 
@@ -100,15 +91,7 @@ func TestRound12PreparedTrial(t *testing.T) {
 			[]string{"trial|فادي نزار الحسن|دمشق|"}},
 	}
 	for _, c := range cases {
-		var got []string
-		for _, e := range eventsOf(c.text) {
-			if strings.HasPrefix(e, "trial|") || strings.HasPrefix(e, "referral_to_judiciary|") {
-				got = append(got, e)
-			}
-		}
-		if strings.Join(got, ";") != strings.Join(c.want, ";") {
-			t.Errorf("%s: %q\n got %q\nwant %q", c.name, c.text, got, c.want)
-		}
+		checkEvents(t, c.name, c.text, c.want, "trial", "referral_to_judiciary")
 	}
 }
 
@@ -135,15 +118,7 @@ func TestRound12SurvivorsWords(t *testing.T) {
 			[]string{"testimony|خالد عمر البرازي|سجن صيدنايا|"}},
 	}
 	for _, c := range cases {
-		var got []string
-		for _, e := range eventsOf(c.text) {
-			if strings.HasPrefix(e, "statement|") || strings.HasPrefix(e, "testimony|") {
-				got = append(got, e)
-			}
-		}
-		if strings.Join(got, ";") != strings.Join(c.want, ";") {
-			t.Errorf("%s: %q\n got %q\nwant %q", c.name, c.text, got, c.want)
-		}
+		checkEvents(t, c.name, c.text, c.want, "statement", "testimony")
 	}
 }
 
@@ -182,15 +157,7 @@ func TestRound12FirstPersonCustody(t *testing.T) {
 			[]string{"statement|أنور سليم البني||"}},
 	}
 	for _, c := range cases {
-		var got []string
-		for _, e := range eventsOf(c.text) {
-			if strings.HasPrefix(e, "statement|") || strings.HasPrefix(e, "testimony|") {
-				got = append(got, e)
-			}
-		}
-		if strings.Join(got, ";") != strings.Join(c.want, ";") {
-			t.Errorf("%s: %q\n got %q\nwant %q", c.name, c.text, got, c.want)
-		}
+		checkEvents(t, c.name, c.text, c.want, "statement", "testimony")
 	}
 }
 
@@ -198,10 +165,8 @@ func TestRound12FirstPersonCustody(t *testing.T) {
 // defendant of the trial they speak of.
 func TestRound12CounselNoDefendant(t *testing.T) {
 	text := "وقالت الوزارة إن التحقيقات جارية. ورفض وكيل الدفاع، المحامي هاني سمير طعمة، التهم المنسوبة إلى موكله أثناء المحاكمة."
-	for _, e := range eventsOf(text) {
-		if strings.HasPrefix(e, "trial|") && strings.Contains(e, "هاني سمير طعمة") {
-			t.Errorf("%q: %s", text, e)
-		}
+	if found, all := hasEvent(text, "trial", "هاني سمير طعمة"); found {
+		t.Errorf("%q: the lawyer is a defendant: %q", text, all)
 	}
 }
 
@@ -209,16 +174,7 @@ func TestRound12CounselNoDefendant(t *testing.T) {
 // to a comma before the rank and name makes a statement.
 func TestRound12OfficeTitleSpeaker(t *testing.T) {
 	text := "وقالت الوزارة إن التحقيقات جارية. ومن جهته، قال مدير الشؤون المدنية في إدلب، المهندس سامي رياض حمدان، لموقعنا إن الدائرة تسلمت القوائم."
-	want := "statement|سامي رياض حمدان||"
-	found := false
-	for _, e := range eventsOf(text) {
-		if e == want {
-			found = true
-		}
-	}
-	if !found {
-		t.Errorf("%q: no %s in %q", text, want, eventsOf(text))
-	}
+	checkEvents(t, "an office title before the name", text, []string{"statement|سامي رياض حمدان||"}, "statement")
 }
 
 // TestRound12DistrictCourt: "الجزئية" is a court's grade after its city.
@@ -237,9 +193,8 @@ func TestRound12DistrictCourt(t *testing.T) {
 // X": X died, and is told of, not a witness.
 func TestRound12OneOfThemNamed(t *testing.T) {
 	text := "وقالت الوزارة إن التحقيقات جارية. وروى سامر خليل حداد أن اثنين من رفاقه في الزنزانة توفيا أمامه، أحدهما شاب من حمص يُدعى نادر يوسف الشامي."
-	got := eventsOf(text)
-	if !slices.Contains(got, "death_in_custody|نادر يوسف الشامي||") {
-		t.Errorf("%q: no death of the one named, got %q", text, got)
+	if found, all := hasEvent(text, "death_in_custody", "نادر يوسف الشامي"); !found {
+		t.Errorf("%q: no death of the one named, got %q", text, all)
 	}
 	r := Extract(text, model.DayDate(2025, 3, 6))
 	for _, e := range r.Events {
@@ -254,13 +209,7 @@ func TestRound12OneOfThemNamed(t *testing.T) {
 // TestRound12InHiding: one still in hiding is out of reach of justice.
 func TestRound12InHiding(t *testing.T) {
 	text := "وقالت الوزارة إن التحقيقات جارية. أما المساعد أول نادر سمير حلوم فلا يزال متوارياً عن الأنظار بحسب وزارة الداخلية."
-	found := false
-	for _, e := range eventsOf(text) {
-		if strings.HasPrefix(e, "escape|نادر سمير حلوم|") {
-			found = true
-		}
-	}
-	if !found {
-		t.Errorf("%q: no escape, got %q", text, eventsOf(text))
+	if found, all := hasEvent(text, "escape", "نادر سمير حلوم"); !found {
+		t.Errorf("%q: no escape, got %q", text, all)
 	}
 }

@@ -1,9 +1,6 @@
 package ar
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // TestRound13LeadDeadListed holds issue 13's round 13 (extractor version
 // 16): an article whose title or lead reports deaths in custody, and then
@@ -29,15 +26,9 @@ func TestRound13LeadDeadListed(t *testing.T) {
 			"أدت غارة جوية على ريف حماة إلى وفاة عشرة مدنيين.\n\nوتخص القائمة خمسة مدنيين من البلدة، هم: وائل حسن المصري، وجابر سعيد الخطيب، ومازن فريد الحلبي.", false},
 	}
 	for _, c := range cases {
-		got := ""
-		for _, e := range eventsOf(c.text) {
-			if strings.HasPrefix(e, "death_in_custody|") {
-				got += e + ";"
-			}
-		}
 		for _, p := range []string{"وائل حسن المصري", "جابر سعيد الخطيب", "مازن فريد الحلبي"} {
-			if strings.Contains(got, p) != c.want {
-				t.Errorf("%s: death in custody of %s %v, want %v; got %q", c.name, p, !c.want, c.want, got)
+			if found, all := hasEvent(c.text, "death_in_custody", p); found != c.want {
+				t.Errorf("%s: death in custody of %s %v, want %v; got %q", c.name, p, found, c.want, all)
 			}
 		}
 	}
@@ -61,15 +52,7 @@ func TestRound13DeathShapes(t *testing.T) {
 		{"توفي آلاف المعتقلين في السجون السورية. وقال رامي عادل الفارس إن الحرب يجب أن تنتهي.", "رامي عادل الفارس", false},
 	}
 	for _, c := range cases {
-		found := false
-		var all []string
-		for _, e := range eventsOf(c.text) {
-			all = append(all, e)
-			if strings.HasPrefix(e, "death_in_custody|") && strings.Contains(e, c.person) {
-				found = true
-			}
-		}
-		if found != c.want {
+		if found, all := hasEvent(c.text, "death_in_custody", c.person); found != c.want {
 			t.Errorf("%q: death in custody of %s %v, want %v; got %q", c.text, c.person, found, c.want, all)
 		}
 	}

@@ -603,6 +603,9 @@ func (d *doc) statementAt(v int, s sentence) {
 	if p == nil {
 		p = d.fronted(v, s)
 	}
+	if p == nil && v+1 < s.b {
+		p = d.describedAt(v+1, s) // "وأنكر المتهم جميع التهم": the accused the text has named
+	}
 	if p == nil {
 		if _, personal := d.has(v, personSpeechVerbs); personal {
 			return // "تحدث التقرير عن ...": a report speaks of it, nobody says it
@@ -726,10 +729,17 @@ func (d *doc) speakerAfter(v int, s sentence) *person {
 		}
 		if office && d.fold(k) == "," {
 			office = false
-			if d.rankAt(k+1) || d.personAt[k+1] != nil || d.definite(k+1) && d.personAt[k+2] != nil {
-				continue // "، المهندس X"، "، الحقوقي X"
+			if d.definite(k+1) && !d.rankAt(k+1) && d.personAt[k+1] == nil && d.personAt[k+2] != nil {
+				k++ // "، الحقوقي X": the title the name follows
+				continue
+			}
+			if d.rankAt(k+1) || d.personAt[k+1] != nil {
+				continue // "، المهندس X"
 			}
 			return nil
+		}
+		if k == v+1 && d.personAt[k] == nil && d.definite(k) && d.personAt[k+1] != nil && d.own[k] == ownNone {
+			continue // "وقال الحقوقي X", "وقالت الناشطة X": a title right before the name
 		}
 		if q := d.personAt[k]; q != nil {
 			if d.governed(k) {
@@ -915,3 +925,88 @@ func (d *doc) kinOfSpeaker(v int, p *person, s sentence) *person {
 	}
 	return nil
 }
+
+// speechParticiples say, after a clause, that its subject speaks.
+var speechParticiples = words("speech_participles")
+
+// participleOfSaying reports a participle of saying at i that closes a
+// clause after a comma ("، مشيراً إلى أن") or opens a quotation ("قائلاً:"),
+// not one that describes a noun ("معلومات مؤكدة").
+func (d *doc) participleOfSaying(i int) bool {
+	if _, ok := d.has(i, speechParticiples); !ok {
+		return false
+	}
+	return d.fold(i-1) == "," || d.fold(i+1) == ":"
+}
+
+// participleStatement records what the subject of a clause says with a
+// participle of saying after it: "عاد X إلى زنزانته في الفرع، متحدثاً عن
+// اليأس", "وروى X تجربته قائلاً: …". The speaker is the one person the
+// sentence names before the participle, and not as the object of a
+// preposition or the complement of a noun; with none or several, or a body
+// named before that may be the subject ("أعلنت الغرفة القبض على X، مشيرة
+// إلى …"), nobody is sure to speak. A sentence whose verb of saying has
+// already given a statement (events from first on) needs no other.
+func (d *doc) participleStatement(v int, s sentence, first int) {
+	for _, ev := range d.events[first:] {
+		if ev.typ == extract.EventStatement {
+			return
+		}
+	}
+	var p *person
+	for k := s.a; k < v; k++ {
+		if d.own[k] == ownOrg && !d.prepositionAt(k) {
+			return
+		}
+		q := d.personAt[k]
+		if q == nil || k > s.a && d.personAt[k-1] == q {
+			continue
+		}
+		if d.governed(k) || d.prepositionAt(k) {
+			continue // "بعد سقوط X", "القبض على X": not the subject
+		}
+		if p != nil && q != p {
+			return
+		}
+		p = q
+	}
+	if p == nil {
+		return
+	}
+	ev := &event{typ: extract.EventStatement, sent: s, trig: v, modality: extract.Asserted, speaker: p,
+		persons: []*person{p}, who: []extract.Participant{{Name: p.name, Role: extract.RoleSubject}}}
+	d.events = append(d.events, ev)
+}
+
+// prepositionAt reports a name at k that a preposition governs: on its
+// first word ("لسامر"، "بالوزارة") or just before it, past a rank.
+func (d *doc) prepositionAt(k int) bool {
+	if k > 0 && (d.personAt[k-1] != nil && d.personAt[k-1] == d.personAt[k] || d.entAt[k-1] != nil && d.entAt[k-1] == d.entAt[k]) {
+		return d.prepositionAt(k - 1) // inside the name: as its first word
+	}
+	var ments []span
+	if p := d.personAt[k]; p != nil {
+		ments = p.ments
+	} else if e := d.entAt[k]; e != nil {
+		ments = e.ments
+	}
+	for _, m := range ments {
+		if m.a == k && m.pre > 0 && (strings.HasPrefix(d.toks[k].fold, "ل") || strings.HasPrefix(d.toks[k].fold, "ب")) {
+			return true
+		}
+	}
+	j := k - 1
+	for j >= 0 && d.own[j] == ownRank {
+		j--
+	}
+	return prepositionWords[d.fold(j)]
+}
+
+// prepositionWords govern the name after them.
+var prepositionWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{"من", "على", "عن", "إلى", "الى", "مع", "ضد", "بحق", "يد", "لدى", "عند", "في"} {
+		m[foldText(w)] = true
+	}
+	return m
+}()

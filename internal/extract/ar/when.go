@@ -51,6 +51,9 @@ func (d *doc) dateFor(ev *event, s sentence, verbs, sayings []int) *dateRef {
 		if (typ == extract.EventStatement || typ == extract.EventTestimony) && r.sp.a > a && d.contentBetween(a, r.sp.a) {
 			continue // "قال X إنه خدم في السجن عام 2013": what is said, not when
 		}
+		if d.birthDate(r.sp, a) {
+			continue // "وهو من مواليد قرية الزارة عام 1979": when he was born
+		}
 		if d.inApposition(r.sp, a, s) {
 			continue // "ونفى X، المقيم في السويد منذ عام 2016، التهم": the description's date
 		}
@@ -128,6 +131,24 @@ func (d *doc) inApposition(sp span, a int, s sentence) bool {
 	f := d.fold(c1 + 1)
 	return strings.HasPrefix(f, "ال") || f == "وهو" || f == "وهي"
 }
+
+// birthDate reports a date that says when someone was born: a word of
+// birth up to five words before it, with no comma between and the event's
+// word at a not between either.
+func (d *doc) birthDate(sp span, a int) bool {
+	for j := sp.a - 1; j >= 0 && j >= sp.a-5; j-- {
+		if j == a || d.fold(j) == "," || !d.toks[j].word && d.fold(j) != "-" {
+			return false
+		}
+		if _, ok := d.has(j, birthWords); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// birthWords say that a date after them is when someone was born.
+var birthWords = words("birth_words")
 
 // newsOfWords are nouns for the news or record of an event: "شهادة وفاته".
 var newsOfWords = words("news_of_words")

@@ -30,7 +30,14 @@ func (d *doc) whereFor(typ string, a int, s sentence) string {
 		}
 	}
 	if best == "" && (custodyTypes[typ] || accountTypes[typ]) {
-		return d.facilityByHead(a, s)
+		if f := d.facilityByHead(a, s); f != "" || !sceneTypes[typ] {
+			return f
+		}
+		if d.relativeBefore(a) {
+			return "" // "الراحل فلان، الذي توفي تحت التعذيب": said of someone in passing, not where the story is
+		}
+		// "كان المعتقلون يموتون بأعداد كبيرة": in the facility the story is set in
+		return d.sceneAt(d.sentOf[a])
 	}
 	if w := d.placeBeforeWhere(a, s); w != "" && (best == "" || typ == extract.EventArrest) {
 		return w // "عاد إلى الزنزانة في «فرع فلسطين» …؛ حيث أوقف": the place حيث points to
@@ -39,6 +46,20 @@ func (d *doc) whereFor(typ string, a int, s sentence) string {
 		return d.disc.dateline // "اللاذقية - عنب بلدي": the arrest or the trial the news reports is there
 	}
 	return best
+}
+
+// relativeBefore reports a trigger at a in a relative clause that opened
+// just before it: "الذي توفي", "الذي قضى تحت التعذيب".
+func (d *doc) relativeBefore(a int) bool {
+	for k := a - 1; k >= 0 && k >= a-3; k-- {
+		if _, ok := d.has(k, relativePronouns); ok {
+			return true
+		}
+		if !d.toks[k].word {
+			return false
+		}
+	}
+	return false
 }
 
 // placeBeforeWhere returns the place the relative "حيث" just before the
@@ -222,6 +243,8 @@ func (d *doc) facilityByHead(a int, s sentence) string {
 		head := ""
 		switch {
 		case k == a:
+		case f == "بالسجن" || f == "وبالسجن":
+			// "حكماً بالسجن ستة عشر عاماً": the penalty, not a place
 		case strings.HasSuffix(f, "السجن"):
 			head = "سجن"
 		case strings.HasSuffix(f, "الفرع"):
