@@ -602,6 +602,7 @@ func (d *doc) orgPattern(i int) {
 	if c := d.claimAt(a); c != nil && c.typ == ownPlace && c.sp.a < a && c.sp.a >= a-2 {
 		a = c.sp.a // "The Hague Court of Appeal"
 	}
+	a, parent := d.orgRunStart(a, i)
 	b := i + 1
 	ofContinuation := false
 	for b < len(d.toks) && d.toks[b].Cap && orgHeads[d.toks[b].Fold] && d.own[b] == ownNone {
@@ -629,12 +630,18 @@ func (d *doc) orgPattern(i int) {
 	if b-a < 2 {
 		return
 	}
+	if (d.fold(a) == "department" || d.fold(a) == "faculty") && ofContinuation && d.unitOfAcademy(b) {
+		return // "the Department of English in the Faculty of Arts at Damascus University"
+	}
 	if a == i && b == i+1 {
 		return
 	}
 	sp := span{a, b}
 	if ofContinuation {
 		d.dropFacilitiesInside(span{i + 1, b}) // "... of Sednaya Prison" is part of the body's name
+	}
+	if parent != nil {
+		d.killClaim(parent)
 	}
 	if !d.takeOver(sp, ownOrg) {
 		return
