@@ -39,6 +39,9 @@ func (d *doc) bylineAt(a, b int) bool {
 	return before >= 1 && before <= 3
 }
 
+// bylineWords stand where a byline's outlet would, naming none: "متابعات".
+var bylineWords = words("byline_words")
+
 // bylineMarks separate a byline's place or writer from its outlet.
 var bylineMarks = map[string]bool{"/": true, "-": true, "–": true, "—": true}
 
@@ -53,7 +56,7 @@ func (d *doc) findBylines() {
 		for b < len(d.toks) && b < i+5 && d.toks[b].word && d.toks[b].arabic && !d.toks[b].digits && d.own[b] == ownNone && (b == i+1 || d.toks[b].nl == 0) {
 			b++
 		}
-		if b == i+1 || !d.bylineAt(i+1, b) || stopWords[d.fold(i+1)] {
+		if b == i+1 || !d.bylineAt(i+1, b) || stopWords[d.fold(i+1)] || b == i+2 && bylineWords[d.fold(i+1)] {
 			continue
 		}
 		d.addEntity(ownOrg, span{i + 1, b, 0}, nil)

@@ -476,7 +476,7 @@ func (d *doc) findOutlets() {
 			continue // "told Damascus": no outlet
 		}
 		switch d.fold(b) {
-		case "that", ",", ".", "on", "in", "", ";", "about", "it", "he", "she", "they":
+		case "that", ",", ".", "on", "in", "", ";", "about", "it", "he", "she", "they", ":", "\"", "“":
 		default:
 			continue
 		}

@@ -602,6 +602,9 @@ func (d *doc) orgPattern(i int) {
 	if c := d.claimAt(a); c != nil && c.typ == ownPlace && c.sp.a < a && c.sp.a >= a-2 {
 		a = c.sp.a // "The Hague Court of Appeal"
 	}
+	if a == i && d.fold(i-1) == "s" && (d.fold(i-2) == "'" || d.fold(i-2) == "’") && d.tok(i-3).Word && d.tok(i-3).Cap && d.own[i-3] == ownNone {
+		a = d.capitalRunLeft(i-3, 4, true) // "the Federal Prosecutor's Office"
+	}
 	a, parent := d.orgRunStart(a, i)
 	b := i + 1
 	ofContinuation := false

@@ -1,6 +1,10 @@
 package en
 
-import "github.com/athar-project/athar/internal/extract"
+import (
+	"strings"
+
+	"github.com/athar-project/athar/internal/extract"
+)
 
 // Organizations that real reporting names in ways the head-word patterns of
 // entities.go and the gazetteer miss (issue 13, round 14): a government
@@ -196,9 +200,8 @@ func (d *doc) sentStart(i int) bool {
 
 // shortFormsOfBodies makes a body's short form, written in the same text,
 // a mention of the body: "the Federal Police" after "the Federal Criminal
-// Police", "the Regional Court" after "the Higher Regional Court". The short
-// form keeps the full name's first and last words and leaves out some in
-// between, or drops words before the head.
+// Police", "the Criminal Court" after "the French Criminal Court", "the
+// Hague District Court" after "The Hague District Court" (shortFormOf).
 func (d *doc) shortFormsOfBodies() {
 	var orgs []*claim
 	for _, c := range d.claims {
@@ -215,11 +218,11 @@ func (d *doc) shortFormsOfBodies() {
 			continue
 		}
 		for _, o := range orgs {
-			if o == c || o.sp.b-o.sp.a <= c.sp.b-c.sp.a {
-				continue
+			if o == c || o.sp.a > c.sp.a && len(d.capWords(o.sp)) == len(short) {
+				continue // of two writings of one name, the first stays
 			}
 			long := d.capWords(o.sp)
-			if len(long) <= len(short) || short[0] != long[0] || short[len(short)-1] != long[len(long)-1] || !subsequence(short, long) {
+			if !shortFormOf(short, long) {
 				continue
 			}
 			c.gaz = o.gaz
@@ -231,6 +234,24 @@ func (d *doc) shortFormsOfBodies() {
 			break
 		}
 	}
+}
+
+// shortFormOf reports a body's name short that the text may write for the
+// name long: the same words ("The Hague District Court", "the Hague District
+// Court"), long's first and last words with some between left out ("Federal
+// Police", "Federal Criminal Police"), or long's last words from the head
+// back ("Criminal Court", "French Criminal Court").
+func shortFormOf(short, long []string) bool {
+	if len(short) < 2 || len(long) < len(short) {
+		return false
+	}
+	if len(long) == len(short) {
+		return strings.Join(short, " ") == strings.Join(long, " ")
+	}
+	if short[0] == long[0] && short[len(short)-1] == long[len(long)-1] && subsequence(short, long) {
+		return true
+	}
+	return strings.Join(short, " ") == strings.Join(long[len(long)-len(short):], " ")
 }
 
 // capWords returns the folded words of sp, without "the".
@@ -306,4 +327,80 @@ func (d *doc) capitalsOnly(a, b int) bool {
 		}
 	}
 	return true
+}
+
+// findDatelineAgencies claims the agency a dateline names in brackets
+// ("BEIRUT (AP) —", "DAMASCUS, March 12 (LWS) -"): the wire that filed the
+// story.
+func (d *doc) findDatelineAgencies() {
+	for i := 0; i+2 < len(d.toks); i++ {
+		if !d.dateline[i] || d.toks[i].Fold != "(" {
+			continue
+		}
+		b := i + 1
+		for b < len(d.toks) && b < i+4 && d.toks[b].Word && d.toks[b].Cap {
+			b++
+		}
+		if b == i+1 || d.fold(b) != ")" || !d.free(span{i + 1, b}) {
+			continue
+		}
+		d.addClaim(span{i + 1, b}, ownOrg, nil)
+		i = b
+	}
+}
+
+// findBylines claims the outlet of a byline line: a place or a writer, a
+// dash or a slash, and one to four capitalized words that end the line
+// ("Hama - Orontes Now", "Rania Khoury / Levant Desk"). The text's first line,
+// its title, is no byline.
+func (d *doc) findBylines() {
+	for a := 0; a < len(d.toks); {
+		b := a + 1
+		for b < len(d.toks) && d.toks[b].Newlines == 0 {
+			b++
+		}
+		if a > 0 && b-a <= 9 {
+			d.bylineIn(a, b)
+		}
+		a = b
+	}
+}
+
+// bylineIn reads the line of tokens [a, b) as a byline.
+func (d *doc) bylineIn(a, b int) {
+	m := -1
+	for k := a + 1; k < b-1; k++ {
+		if f := d.toks[k].Fold; f == "-" && d.toks[k].Space || f == "—" || f == "–" || f == "/" {
+			m = k
+			break
+		}
+	}
+	if m < 0 || m-a > 3 || b-m-1 > 4 {
+		return
+	}
+	for k := a; k < m; k++ {
+		if !d.toks[k].Word || !d.toks[k].Cap {
+			return
+		}
+	}
+	if !d.capitalsOnly(m+1, b) || !d.onlyPlaces(span{m + 1, b}) || b == m+2 && notNameWords[d.fold(m+1)] {
+		return
+	}
+	d.dropPlaces(span{m + 1, b})
+	d.addClaim(span{m + 1, b}, ownOrg, nil)
+}
+
+// widenApparatus makes "apparatus" after a known body part of its name, as
+// reporting writes it: "the State Security apparatus".
+func (d *doc) widenApparatus() {
+	for _, c := range d.claims {
+		if c.dead || c.typ != ownOrg || d.fold(c.sp.b) != "apparatus" || d.toks[c.sp.b].Cap || d.own[c.sp.b] != ownNone {
+			continue
+		}
+		if c.short == "" {
+			c.short = d.str(c.sp)
+		}
+		d.own[c.sp.b], d.claimOf[c.sp.b] = ownOrg, c
+		c.sp.b++
+	}
 }
