@@ -1,6 +1,10 @@
 package ar
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/athar-project/athar/internal/gazetteer"
+)
 
 // Organizations that real Arabic reporting names in ways the head-word
 // patterns of patterns.go miss (issue 13, round 14): the outlet of a byline
@@ -46,18 +50,24 @@ var bylineWords = words("byline_words")
 var bylineMarks = map[string]bool{"/": true, "-": true, "–": true, "—": true}
 
 // findBylines claims the outlet of a byline that no list knows: one to four
-// words after the mark that end the line ("لاهاي – منبر العدالة").
+// words after the mark that end the line ("لاهاي – منبر العدالة"); a place
+// after its first word is part of its name ("خاص - شبكة أخبار حمص").
 func (d *doc) findBylines() {
 	for i := 1; i < len(d.toks); i++ {
 		if !bylineMarks[d.fold(i)] || i+1 >= len(d.toks) || d.toks[i+1].nl > 0 {
 			continue
 		}
 		b := i + 1
-		for b < len(d.toks) && b < i+5 && d.toks[b].word && d.toks[b].arabic && !d.toks[b].digits && d.own[b] == ownNone && (b == i+1 || d.toks[b].nl == 0) {
+		for b < len(d.toks) && b < i+5 && d.toks[b].word && d.toks[b].arabic && !d.toks[b].digits && (d.own[b] == ownNone || d.own[b] == ownPlace && b > i+1) && (b == i+1 || d.toks[b].nl == 0) {
 			b++
 		}
 		if b == i+1 || !d.bylineAt(i+1, b) || stopWords[d.fold(i+1)] || b == i+2 && bylineWords[d.fold(i+1)] {
 			continue
+		}
+		for k := i + 2; k < b; k++ {
+			if d.own[k] == ownPlace {
+				d.dropMention(d.entAt[k], k) // "شبكة أخبار الوعر": the outlet's name, not the quarter
+			}
 		}
 		d.addEntity(ownOrg, span{i + 1, b, 0}, nil)
 		i = b - 1
@@ -215,3 +225,79 @@ func (d *doc) intelligenceOfRegime(sp span) {
 
 // intelligenceHeads name a state's intelligence in the construct state.
 var intelligenceHeads = map[string]bool{"مخابرات": true, "استخبارات": true}
+
+// militia reads a militia by its name when no list knows it: "ميليشيا
+// الدفاع الوطني". The head is indefinite (a name follows it) and the name's
+// first word is no adjective of the head ("ميليشيا الموالية للنظام" names
+// none: the adjective agrees with the feminine head).
+func (d *doc) militia(i int) int {
+	pre, ok := d.has(i, militiaHeads)
+	j := i + 1
+	if !ok || j >= len(d.toks) || d.own[j] != ownNone || !d.definite(j) || stopWords[d.fold(j)] || strings.HasSuffix(d.fold(j), "يه") || nationalities[d.fold(j)] {
+		return i
+	}
+	k := j + 1
+	for k < len(d.toks) && k < j+3 && d.own[k] == ownNone && d.toks[k].word && d.toks[k].nl == 0 && d.definite(k) && !stopWords[d.fold(k)] {
+		k++
+	}
+	e := d.addEntity(ownOrg, span{i, k, pre}, d.knownForces(j, k))
+	if name := d.str(span{j, k, 0}); !containsString(e.aliases, name) {
+		e.aliases = append(e.aliases, name) // "الدفاع الوطني" names it too
+	}
+	return k
+}
+
+// knownForces returns the gazetteer's body whose name is "قوات" and the words
+// [j, k): "ميليشيا الدفاع الوطني" is «قوات الدفاع الوطني», the NDF.
+func (d *doc) knownForces(j, k int) *gazetteer.Entry {
+	ws := append([]string{"قوات"}, d.foldsOf(j, k)...)
+	for _, h := range d.gaz.Lookup(ws) {
+		if h.Entry.Type == gazetteer.Organization {
+			return h.Entry
+		}
+	}
+	return nil
+}
+
+// militiaHeads name a militia.
+var militiaHeads = map[string]bool{"ميليشيا": true, "مليشيا": true}
+
+// namedBody reads a body named with the article, an adjective of scope and
+// what it is for, when no list knows it: "اللجنة الوطنية للمفقودين",
+// "المركز السوري لتوثيق الانتهاكات", "الهيئة الوطنية للعدالة والمساءلة".
+// What it is for is a word with ل: with the article (للمفقودين), or in the
+// construct state before a definite word (لحقوق الإنسان); then at most two
+// definite words more, or words joined by و ("للعدالة والمساءلة").
+func (d *doc) namedBody(i int) int {
+	pre, ok := d.has(i, namedBodyHeads)
+	if !ok {
+		return i
+	}
+	k := i + 1
+	for k < len(d.toks) && k < i+3 && namedBodyScopes[d.fold(k)] && d.own[k] == ownNone {
+		k++
+	}
+	if k == i+1 || k >= len(d.toks) || d.own[k] != ownNone || d.toks[k].nl > 0 {
+		return i
+	}
+	f := d.fold(k)
+	switch {
+	case strings.HasPrefix(f, "لل") && len([]rune(f)) > 3:
+		k++
+	case strings.HasPrefix(f, "ل") && len([]rune(f)) > 3 && k+1 < len(d.toks) && d.definite(k+1) && d.own[k+1] == ownNone:
+		k += 2
+	default:
+		return i
+	}
+	for end := k + 2; k < len(d.toks) && k < end && d.own[k] == ownNone && d.toks[k].word && d.toks[k].nl == 0 && !stopWords[d.fold(k)] &&
+		(d.definite(k) || strings.HasPrefix(d.fold(k), "وال")); k++ {
+	}
+	d.addEntity(ownOrg, span{i, k, pre}, nil)
+	return k
+}
+
+// namedBodyHeads and namedBodyScopes: see namedBody.
+var (
+	namedBodyHeads  = words("named_body_heads")
+	namedBodyScopes = words("named_body_scopes")
+)
