@@ -43,6 +43,17 @@ func (d *doc) bylineAt(a, b int) bool {
 	return before >= 1 && before <= 3
 }
 
+// allBylineWords reports a byline's words [a, b) that name no outlet:
+// "متابعات", "فريق التحرير".
+func (d *doc) allBylineWords(a, b int) bool {
+	for k := a; k < b; k++ {
+		if _, ok := d.has(k, bylineWords); !ok {
+			return false
+		}
+	}
+	return true
+}
+
 // bylineWords stand where a byline's outlet would, naming none: "متابعات".
 var bylineWords = words("byline_words")
 
@@ -61,7 +72,7 @@ func (d *doc) findBylines() {
 		for b < len(d.toks) && b < i+5 && d.toks[b].word && d.toks[b].arabic && !d.toks[b].digits && (d.own[b] == ownNone || d.own[b] == ownPlace && b > i+1) && (b == i+1 || d.toks[b].nl == 0) {
 			b++
 		}
-		if b == i+1 || !d.bylineAt(i+1, b) || stopWords[d.fold(i+1)] || b == i+2 && bylineWords[d.fold(i+1)] {
+		if b == i+1 || !d.bylineAt(i+1, b) || stopWords[d.fold(i+1)] || d.allBylineWords(i+1, b) {
 			continue
 		}
 		for k := i + 2; k < b; k++ {

@@ -451,6 +451,9 @@ func (d *doc) findOutlets() {
 		cue := f == "told" && !d.toks[i-1].Cap ||
 			f == "by" && (d.fold(i-2) == "broadcast" || d.fold(i-2) == "reported" || d.fold(i-2) == "published" || d.fold(i-2) == "aired" || d.fold(i-2) == "quoted")
 		t := d.toks[i]
+		if cue && d.widenKnownOutlet(i) {
+			continue // "told Syria Direct Review": the list knows a shorter name
+		}
 		if cue && t.Fold == "the" && t.Cap && !d.headline[i] {
 			// "told The National": a capital "The" inside a sentence opens a title
 			if b := d.outletRun(i+1, true); b > i+1 {

@@ -404,3 +404,29 @@ func (d *doc) widenApparatus() {
 		c.sp.b++
 	}
 }
+
+// widenKnownOutlet widens a known body's name at token i, where a person
+// speaks to an outlet, over the capitalized words that follow it up to the
+// clause's end: the outlet is another one, whose name begins with the known
+// one's ("told Syria Direct Review." is not Syria Direct).
+func (d *doc) widenKnownOutlet(i int) bool {
+	c := d.claimAt(i)
+	if c == nil || c.typ != ownOrg || c.sp.a != i {
+		return false
+	}
+	b := c.sp.b
+	for b < len(d.toks) && b < c.sp.b+3 && d.toks[b].Word && d.toks[b].Cap && d.own[b] == ownNone && !titleWord(d.toks[b].Fold) && !calendarWords[d.toks[b].Fold] {
+		b++
+	}
+	if b == c.sp.b {
+		return false
+	}
+	switch d.fold(b) {
+	case ",", ".", ";", ":", "\"", "“", "that":
+	default:
+		return false
+	}
+	d.killClaim(c)
+	d.addClaim(span{i, b}, ownOrg, nil)
+	return true
+}
