@@ -470,6 +470,12 @@ func (d *doc) facilityPattern(i int) {
 		}
 	}
 	a := d.capitalRunLeft(i, 4, false)
+	if d.fold(i) == "hospital" && a < i {
+		// "Aleppo University Hospital": the university's hospital is a facility
+		if c := d.claimAt(i - 1); c != nil && c.typ == ownOrg && c.sp.b == i && c.sp.a >= a && c.gaz != nil && c.gaz.Kind == "university" {
+			d.killClaim(c)
+		}
+	}
 	if (d.fold(i) == "prison" || d.fold(i) == "jail") && a < i {
 		// "a Syrian Air Force Intelligence prison": the body's prison (but
 		// "an Assad regime prison" is any of them)
@@ -632,6 +638,9 @@ func (d *doc) orgPattern(i int) {
 	// a lone head ("Army") or a head after a sentence-initial word is no name
 	if b-a < 2 {
 		return
+	}
+	if facilityHeads[d.fold(b)] && d.tok(b).Cap && !ofContinuation {
+		return // "Tishreen University Hospital": a facility, named by its body
 	}
 	if (d.fold(a) == "department" || d.fold(a) == "faculty") && ofContinuation && d.unitOfAcademy(b) {
 		return // "the Department of English in the Faculty of Arts at Damascus University"

@@ -139,8 +139,8 @@ func (d *doc) findOutletNouns() {
 			continue
 		}
 		// before the noun
-		if t.Fold == "agency" || t.Fold == "outlet" {
-			continue // "the Kurdish-led agency", "a Syrian outlet": read after the noun only
+		if t.Fold == "agency" || t.Fold == "outlet" || t.Fold == "channel" {
+			continue // "the Kurdish-led agency", "a Syrian outlet", "his YouTube channel": read after the noun only
 		}
 		a := i
 		for a > 0 && i-a < 4 && d.toks[a-1].Word && d.toks[a-1].Cap && d.own[a-1] == ownNone && !d.headline[a-1] {
