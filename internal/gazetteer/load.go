@@ -46,6 +46,7 @@ func load() (*Gazetteer, error) {
 		{"syria_detention_sites_justice_map.csv", l.justiceMap},
 		{"syria_organizations.csv", l.organizations},
 		{"athar_organizations.csv", l.organizations},
+		{"athar_organizations_sourced.csv", l.organizations},
 		{"key_places_supplement.csv", l.keyPlaces},
 		{"syria_admin1_3_opensyria.csv", l.admin},
 		{"damascus_admin5_neighbourhoods_ocha.csv", l.neighbourhoods},

@@ -325,7 +325,7 @@ func (d *doc) acceptHits(i, n int, first string, hits []gazetteer.Hit) bool {
 	h := hits[0].Entry
 	if newsOnly[first] {
 		_, cued := d.has(i-1, newsCues)
-		return cued || d.quoted(i, i+n) // "قناة الجزيرة", “الجزيرة”
+		return cued || d.quoted(i, i+n) || d.bylineAt(i, i+n) // "قناة الجزيرة", “الجزيرة”, "سامر الخطيب/ الأناضول"
 	}
 	if h.Type == gazetteer.Place && n == 1 && (d.adjectiveOf(i) || d.toks[i].tanween) {
 		return false // "الجدران السوداء": an adjective of the noun before

@@ -173,6 +173,8 @@ var entityPatterns = []func(*doc, int) int{
 	(*doc).courtOfCity,    // "محكمة ستوكهولم الابتدائية", "المحكمة العليا"
 	(*doc).bodyOfNation,   // "السلطات الألمانية", "القضاء الفرنسي", "الأمن السوري"
 	(*doc).armedUnit,      // "كتيبة الجبل"
+	(*doc).militia,        // "ميليشيا الدفاع الوطني"
+	(*doc).namedBody,      // "اللجنة الوطنية للمفقودين"
 	(*doc).mediaOutlet,    // "قناة «الجزيرة»", "صحيفة \"واشنطن بوست\"", "بلدي نيوز"
 	(*doc).spokenTo,       // "قال X لـ\"حماة اليوم\"", "يروي لـ«صوت المعتقل»"
 	(*doc).bodyByHead,     // "وزارة العدل", "قيادة شرطة حمص", "مكتب المدعي العام الاتحادي"
@@ -591,12 +593,37 @@ func (d *doc) bodyOfNation(i int) int {
 		return i
 	}
 	k := i + n
+	if prosecutionBodies[d.fold(i)] && d.fold(k) == "في" && k+1 < len(d.toks) && d.own[k+1] == ownPlace {
+		// "الادعاء العام في هولندا": a country's prosecution named by its seat,
+		// which stays a place (where what it announces happened)
+		e := d.addEntity(ownOrg, span{i, k, pre}, nil)
+		full := d.str(span{i, d.entEnd(k + 1), pre})
+		e.name = full
+		if !containsString(e.aliases, full) {
+			e.aliases = append(e.aliases, full)
+		}
+		return k
+	}
 	if k >= len(d.toks) || d.own[k] != ownNone || !nationalities[d.toks[k].fold] || d.fold(k) == "العسكري" || d.fold(k) == "العسكريه" {
 		return i
 	}
-	d.addEntity(ownOrg, span{i, k + 1, pre}, nil)
+	a := i
+	if pre == 0 && i > 0 && d.own[i-1] == ownNone {
+		if fpre, ok := d.has(i-1, forcesHeads); ok {
+			a, pre = i-1, fpre // "قوات الأمن السوري": the body's forces are the body
+		}
+	}
+	d.addEntity(ownOrg, span{a, k + 1, pre}, nil)
 	return k + 1
 }
+
+// prosecutionBodies are the nation bodies a text names by their seat after
+// في: "الادعاء العام في هولندا".
+var prosecutionBodies = map[string]bool{"الادعاء": true, "النيابه": true}
+
+// forcesHeads stand before a nation's security body as part of its name:
+// "قوات الأمن السوري".
+var forcesHeads = map[string]bool{"قوات": true}
 
 // armedUnit reads a battalion by its name: "كتيبة الجبل", "ما يُعرف
 // بـ\"كتيبة الجبل\"".
@@ -735,6 +762,9 @@ func (d *doc) spokenTo(i int) int {
 	s := d.sents[d.sentOf[i]]
 	said := false
 	for k := i - 1; k >= s.a && k >= i-14; k-- {
+		if complementizers[d.fold(k)] {
+			break // "وقال إنه تعرض لـ\"التعذيب\"": the لـ belongs to what was said
+		}
 		if _, ok := d.has(k, speechVerbs); ok {
 			said = true
 		} else if _, ok := d.has(k, tellVerbs); ok {

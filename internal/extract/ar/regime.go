@@ -27,6 +27,7 @@ func (d *doc) findRegime() {
 			continue
 		}
 		d.regimeMention(span{i, end, pre})
+		d.intelligenceOfRegime(span{i, end, pre}) // "مخابرات نظام الأسد"
 		i = end - 1
 	}
 }

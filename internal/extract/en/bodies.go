@@ -29,7 +29,13 @@ func (d *doc) findHeadlines() {
 				caps++
 			}
 		}
-		if words >= 4 && caps*10 >= words*8 {
+		// a line that ends as a sentence ends, with lower-case words in it, is
+		// a sentence full of names ("... sponsored by the United States
+		// Holocaust Memorial Museum in cooperation with the House Foreign
+		// Affairs Committee and Senate Foreign Relations Committee."), not a
+		// title
+		sentence := d.toks[b-1].Fold == "." && words-caps >= 2
+		if words >= 4 && caps*10 >= words*8 && !sentence {
 			for k := a; k < b; k++ {
 				d.headline[k] = true
 			}
@@ -482,6 +488,17 @@ func (d *doc) findOutlets() {
 			continue
 		}
 		cue = cue || media
+		if cue && d.widenKnownOutlet(i) {
+			continue // "told Syria Direct Review": the list knows a shorter name
+		}
+		if cue && t.Fold == "the" && t.Cap && !d.headline[i] {
+			// "told The National": a capital "The" inside a sentence opens a title
+			if b := d.outletRun(i+1, true); b > i+1 {
+				d.addClaim(span{i, b}, ownOrg, nil)
+				i = b
+			}
+			continue
+		}
 		if !cue || !t.Word || !t.Cap || t.Upper || d.headline[i] || notNameWords[t.Fold] && d.own[i] != ownPlace || givenNames[t.Fold] || nationalities[t.Fold] {
 			continue
 		}

@@ -487,6 +487,12 @@ func (d *doc) facilityPattern(i int) {
 		}
 	}
 	a := d.capitalRunLeft(i, 4, false)
+	if d.fold(i) == "hospital" && a < i {
+		// "Aleppo University Hospital": the university's hospital is a facility
+		if c := d.claimAt(i - 1); c != nil && c.typ == ownOrg && c.sp.b == i && c.sp.a >= a && c.gaz != nil && c.gaz.Kind == "university" {
+			d.killClaim(c)
+		}
+	}
 	if (d.fold(i) == "prison" || d.fold(i) == "jail") && a < i {
 		// "a Syrian Air Force Intelligence prison": the body's prison (but
 		// "an Assad regime prison" is any of them)
@@ -619,6 +625,10 @@ func (d *doc) orgPattern(i int) {
 	if c := d.claimAt(a); c != nil && c.typ == ownPlace && c.sp.a < a && c.sp.a >= a-2 {
 		a = c.sp.a // "The Hague Court of Appeal"
 	}
+	if a == i && d.fold(i-1) == "s" && (d.fold(i-2) == "'" || d.fold(i-2) == "’") && d.tok(i-3).Word && d.tok(i-3).Cap && d.own[i-3] == ownNone {
+		a = d.capitalRunLeft(i-3, 4, true) // "the Federal Prosecutor's Office"
+	}
+	a, parent := d.orgRunStart(a, i)
 	b := i + 1
 	ofContinuation := false
 	for b < len(d.toks) && d.toks[b].Cap && orgHeads[d.toks[b].Fold] && d.own[b] == ownNone {
@@ -646,12 +656,21 @@ func (d *doc) orgPattern(i int) {
 	if b-a < 2 {
 		return
 	}
+	if facilityHeads[d.fold(b)] && d.tok(b).Cap && !ofContinuation {
+		return // "Tishreen University Hospital": a facility, named by its body
+	}
+	if (d.fold(a) == "department" || d.fold(a) == "faculty") && ofContinuation && d.unitOfAcademy(b) {
+		return // "the Department of English in the Faculty of Arts at Damascus University"
+	}
 	if a == i && b == i+1 {
 		return
 	}
 	sp := span{a, b}
 	if ofContinuation {
 		d.dropFacilitiesInside(span{i + 1, b}) // "... of Sednaya Prison" is part of the body's name
+	}
+	if parent != nil {
+		d.killClaim(parent)
 	}
 	if !d.takeOver(sp, ownOrg) {
 		return
