@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/model"
 	"github.com/athar-project/athar/internal/store"
+	"github.com/athar-project/athar/internal/store/pgtest"
 	"github.com/athar-project/athar/internal/store/storetest"
 )
 
@@ -70,10 +72,16 @@ func TestSearchInPages(t *testing.T) {
 			t.Fatal(err)
 		}
 		public := access.Viewer{Name: "v", Role: model.RoleReviewer, Clearance: model.Public}
-		for _, w := range []struct{ page, growth int }{{1, 1}, {1, 2}, {4, 8}, {1000, 8}} {
+		// walk 0: PostgreSQL reads the candidates through the full-text
+		// index only, as it does when the planner's walk is cut short.
+		for _, w := range []struct {
+			page, growth int
+			walk         time.Duration
+		}{{1, 1, time.Second}, {1, 2, time.Second}, {4, 8, time.Second}, {1000, 8, time.Second}, {1, 1, 0}, {1, 8, 0}, {1000, 8, 0}} {
 			for _, limit := range []int{1, 3, 7, 50} {
-				t.Run(fmt.Sprintf("page %d×%d limit %d", w.page, w.growth, limit), func(t *testing.T) {
+				t.Run(fmt.Sprintf("page %d×%d walk %v limit %d", w.page, w.growth, w.walk, limit), func(t *testing.T) {
 					defer store.SetSearchPage(w.page, w.growth)()
+					defer store.SetCandidateWalk(w.walk)()
 					for _, prefix := range []string{"qassem", "qass"} {
 						hits, err := st.Search(ctx, public, store.SearchQuery{Words: []string{prefix}, Limit: limit})
 						if err != nil {
@@ -97,4 +105,28 @@ func TestSearchInPages(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestCandidateWalkCutShort: a statement that outlives PostgreSQL's
+// statement_timeout fails with the error the search's candidates read takes
+// for "read them through the index instead", and no other error does.
+// (statement_timeout is PostgreSQL's; SQLite searches in one query.)
+func TestCandidateWalkCutShort(t *testing.T) {
+	st := storetest.Open(t, store.Config{DataDir: t.TempDir(), DBURL: pgtest.URL(t)})
+	ctx := context.Background()
+	tx, err := st.DB().BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, "SET LOCAL statement_timeout = 5"); err != nil {
+		t.Fatal(err)
+	}
+	_, err = tx.ExecContext(ctx, "SELECT pg_sleep(1)")
+	if !store.QueryCanceled(err) {
+		t.Errorf("pg_sleep past the timeout: %v, not taken for a statement cut short", err)
+	}
+	if _, err := st.DB().ExecContext(ctx, "SELECT 1/0"); store.QueryCanceled(err) || err == nil {
+		t.Errorf("division by zero: %v, taken for a statement cut short", err)
+	}
 }
