@@ -1385,6 +1385,10 @@ func (d *doc) extendName(a, pre int, s sentence) int {
 			j++ // "أكرم سلوم العبدالله": a father's name, then a family name in العبد
 			break
 		}
+		if !d.definite(j-1) && j+1 < s.b && d.own[j] == ownNone && d.own[j+1] == ownNone && d.fold(j) == "العبد" && d.fold(j+1) == "الله" {
+			j += 2 // "أكرم سلوم العبد الله": the same family name written in two words
+			break
+		}
 		break // a family name ends the name
 	}
 	if needMore && j-a > 1 {

@@ -1,0 +1,34 @@
+package ar
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestRound15Names holds issue 13's round 15 (extractor version 18) on
+// how a name is bounded in real statements: a judgment the statement passes
+// between the rank and the name is no part of the name, and a family name
+// in "العبد" written in two words is whole. Sentences written for this
+// test, persons invented.
+func TestRound15Names(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string // name|rank
+	}{
+		{"a judgment between rank and name",
+			"أسفرت العملية عن إلقاء القبض على العميد المجرم سامر نديم الحلبي في ريف حماة.",
+			[]string{"سامر نديم الحلبي|العميد"}},
+		{"another judgment between rank and name",
+			"وأوقفت الدورية المساعد السفاح هشام عادل قطيني قرب الحدود.",
+			[]string{"هشام عادل قطيني|المساعد"}},
+		{"a family name in العبد written in two words",
+			"ألقت الشرطة القبض على المقدم رامز كنعو العبد الله في حمص.",
+			[]string{"رامز كنعو العبد الله|المقدم"}},
+	}
+	for _, c := range cases {
+		got := personsOf(c.text)
+		if strings.Join(got, ";") != strings.Join(c.want, ";") {
+			t.Errorf("%s: %q\n got %q\nwant %q", c.name, c.text, got, c.want)
+		}
+	}
+}
