@@ -36,6 +36,7 @@ func (d *doc) findEvents() {
 		first := len(d.events)
 		d.eventsIn(s)
 		d.listAfterColon(si)
+		d.speakerLine(si)
 		d.followDiscourse(s, d.events[first:])
 	}
 	d.listLeadIns()
@@ -49,6 +50,45 @@ func (d *doc) findEvents() {
 	d.lendLeadPlaces()
 	d.mergeEvents()
 	d.shareCourtPlace()
+}
+
+// speakerLine records what a line that holds nothing but one person's name
+// (after a rank or trade, if any) and a colon introduces: the words of that
+// person, told in the sentence after it ("الإعلامية X:" at the head of a
+// paragraph, then her account). It is a statement, which survivorsTestify
+// turns into testimony when the person tells of their own custody. A line
+// the name does not begin, or another name or word in it, is no speaker's.
+func (d *doc) speakerLine(si int) {
+	s := d.sents[si]
+	if si+1 >= len(d.sents) || s.b-s.a < 2 || d.fold(s.b-1) != ":" || s.a > 0 && d.toks[s.a].nl == 0 {
+		return
+	}
+	next := d.sents[si+1]
+	if next.heading || d.toks[next.a].nl == 0 {
+		return // the account begins on its own line
+	}
+	var p *person
+	for k := s.a; k < s.b-1; k++ {
+		q := d.personAt[k]
+		switch {
+		case q == nil && d.own[k] == ownRank && p == nil:
+		case q != nil && (p == nil || q == p):
+			p = q
+		default:
+			return
+		}
+	}
+	if p == nil {
+		return
+	}
+	for _, ev := range d.events {
+		if ev.sent == next && ev.typ == extract.EventStatement {
+			return
+		}
+	}
+	ev := &event{typ: extract.EventStatement, sent: next, trig: next.a, modality: extract.Asserted, speaker: p,
+		persons: []*person{p}, who: []extract.Participant{{Name: p.name, Role: extract.RoleSubject}}}
+	d.events = append(d.events, ev)
 }
 
 // oneOfThemNamed gives a death that names nobody the person a later

@@ -32,3 +32,27 @@ func TestRound15Names(t *testing.T) {
 		}
 	}
 }
+
+// TestRound15SpeakerLine: a line that holds nothing but a person's name,
+// after a trade, and a colon introduces that person's own words on the next
+// line; told of their own custody, they are testimony. Sentences written for
+// this test, persons invented.
+func TestRound15SpeakerLine(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"a journalist's account of her own custody",
+			"الكاتبة ريم ناصيف:\nفي عام 2013 وخلال فترة اعتقالي بفرع فلسطين، كنا نسمع صراخ المعتقلين كل ليلة.",
+			[]string{"testimony|ريم ناصيف|فرع فلسطين|"}},
+		{"a line of two names introduces nobody's words",
+			"الإعلامي سامر قدور وريم ناصيف:\nفي عام 2013 وخلال فترة اعتقالي بفرع فلسطين، كنا نسمع صراخ المعتقلين كل ليلة.",
+			nil},
+		{"a name and a colon inside a line introduce no account",
+			"وهذا ما كتبه الإعلامي سامر قدور:\nفي عام 2013 وخلال فترة اعتقالي بفرع فلسطين، كنا نسمع صراخ المعتقلين كل ليلة.",
+			nil},
+	}
+	for _, c := range cases {
+		checkEvents(t, c.name, c.text, c.want, "testimony", "statement")
+	}
+}
