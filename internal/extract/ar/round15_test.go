@@ -56,3 +56,33 @@ func TestRound15SpeakerLine(t *testing.T) {
 		checkEvents(t, c.name, c.text, c.want, "testimony", "statement")
 	}
 }
+
+// TestRound15Arrests: an arrest report's details. One caught while hiding
+// was on the run (escape); a village called remote or small is no village
+// by name; the prison of the post the arrested held is not where he was
+// caught. Sentences written for this test, persons invented.
+func TestRound15Arrests(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"caught while hiding",
+			"ألقت الشرطة القبض على العقيد سامر نديم الحلبي. وأوضحت أن ذلك جرى أثناء اختبائه في بلدة بريف حماة.",
+			[]string{"arrest|سامر نديم الحلبي||", "escape|سامر نديم الحلبي|حماة|"}},
+		{"the place of his hiding is only where he was caught",
+			"رصدت الشرطة مكان اختباء العقيد سامر نديم الحلبي في ريف حماة وألقت القبض عليه.",
+			[]string{"arrest|سامر نديم الحلبي|حماة|"}},
+		{"a remote village is none by name",
+			"ألقت الشرطة القبض على العقيد سامر نديم الحلبي أثناء فراره في قرية نائية بريف حماة.",
+			[]string{"arrest|سامر نديم الحلبي|حماة|", "escape|سامر نديم الحلبي|حماة|"}},
+		{"a small town is none by name, though a village is called so",
+			"ألقت الشرطة القبض على العقيد سامر نديم الحلبي أثناء فراره في بلدة صغيرة بريف حماة.",
+			[]string{"arrest|سامر نديم الحلبي|حماة|", "escape|سامر نديم الحلبي|حماة|"}},
+		{"the prison of his post is not where he was caught",
+			"ألقت قوات الأمن القبض على أحد معاوني مدير سجن عدرا المركزي، وهو العقيد السابق سامر نديم الحلبي.",
+			[]string{"arrest|سامر نديم الحلبي||"}},
+	}
+	for _, c := range cases {
+		checkEvents(t, c.name, c.text, c.want, "arrest", "escape")
+	}
+}
