@@ -44,6 +44,7 @@ func (d *doc) findEvents() {
 	d.leadDeadListed()
 	d.identified()
 	d.survivorsTestify()
+	d.refugeesFled()
 	d.accusedAccounts()
 	d.shareVerdicts()
 	d.victimsNotAccused()
@@ -89,6 +90,54 @@ func (d *doc) speakerLine(si int) {
 	ev := &event{typ: extract.EventStatement, sent: next, trig: next.a, modality: extract.Asserted, speaker: p,
 		persons: []*person{p}, who: []extract.Participant{{Name: p.name, Role: extract.RoleSubject}}}
 	d.events = append(d.events, ev)
+}
+
+// refugeesFled drops the escape of one who was held and fled abroad: "تمكن
+// من الهروب إلى ألمانيا وكذلك الصحفية X التي كانت محتجزة". A survivor who
+// leaves the country evades no custody or justice; one the text accuses
+// keeps the escape.
+func (d *doc) refugeesFled() {
+	for _, ev := range d.events {
+		if ev.typ != extract.EventEscape || len(ev.persons) == 0 || !d.abroadAfter(ev.trig, ev.sent) {
+			continue
+		}
+		held := true
+		for _, p := range ev.persons {
+			if d.toldAsPerpetrator(p) || !(p.victim || p.survivor || d.heldInClause(p, ev.sent)) {
+				held = false
+			}
+		}
+		if held {
+			ev.dropped = true
+		}
+	}
+}
+
+// abroadAfter reports a place other than the country itself after "إلى"
+// right after the trigger at a: "الهروب إلى ألمانيا".
+func (d *doc) abroadAfter(a int, s sentence) bool {
+	k := a + 1
+	if k+1 >= s.b || d.fold(k) != "الي" {
+		return false
+	}
+	e := d.entAt[k+1]
+	return e != nil && e.typ == ownPlace && !isCountry(e)
+}
+
+// heldInClause reports p held, by the sentence's words, before: "التي كانت
+// محتجزة".
+func (d *doc) heldInClause(p *person, s sentence) bool {
+	for _, ev := range d.events {
+		if ev.sent != s || ev.typ != extract.EventArrest || !strings.HasPrefix(d.fold(ev.trig), "كان") {
+			continue
+		}
+		for _, q := range ev.persons {
+			if q == p {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // oneOfThemNamed gives a death that names nobody the person a later

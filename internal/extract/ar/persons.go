@@ -610,8 +610,8 @@ func (d *doc) bareStart(start int, s sentence) (pre, end int, ok bool) {
 	if !ok && d.startsName(start) {
 		p, ok = last.pre, true
 	}
-	if ok && ambiguousGiven[last.s] && !d.startsName(start+1) && !d.isFamily(d.fold(start+1)) && !d.familyAfterWord(start+1, pluralGiven[last.s]) && !d.namedWithApposition(start+1, s) {
-		return 0, 0, false // "أسماء الجرحى": names, not Asma
+	if ok && ambiguousGiven[last.s] && !d.startsName(start+1) && !d.isFamily(d.fold(start+1)) && !d.familyAfterWord(start+1, pluralGiven[last.s]) && !d.namedWithApposition(start+1, s) && d.initialAfter(start+1) == 0 {
+		return 0, 0, false // "أسماء الجرحى": names, not Asma; "أنور ر." is a name
 	}
 	if !ok && d.fold(start+1) == "الدين" && dinHeads[last.s] {
 		p, ok = last.pre, true

@@ -86,3 +86,28 @@ func TestRound15Arrests(t *testing.T) {
 		checkEvents(t, c.name, c.text, c.want, "arrest", "escape")
 	}
 }
+
+// TestRound15Survivors: a name given by a common given name and an initial
+// ("أنور ر.") is a name; the court (feminine) tries ("تحاكم المحكمة X"); one
+// who "was held" was arrested; a survivor who fled abroad escaped nothing,
+// while an accused who fled keeps the escape. Sentences written for this
+// test, persons invented.
+func TestRound15Survivors(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"a common given name and an initial, tried by the court",
+			"الآن تحاكم المحكمة أمين ح.، وهو ضابط سابق في المخابرات.",
+			[]string{"trial|أمين ح.||"}},
+		{"a survivor who fled abroad escaped nothing",
+			"تمكن المصور من الفرار إلى فرنسا وكذلك الصحفية ريم ناصيف التي كانت محتجزة هي الأخرى.",
+			[]string{"arrest|ريم ناصيف||"}},
+		{"an accused who fled abroad keeps the escape",
+			"فر العميد سامر نديم الحلبي إلى فرنسا بعد سقوط النظام، وهو متهم بتعذيب معتقلين في فرع فلسطين.",
+			[]string{"escape|سامر نديم الحلبي|فرنسا|"}},
+	}
+	for _, c := range cases {
+		checkEvents(t, c.name, c.text, c.want, "arrest", "escape", "trial")
+	}
+}

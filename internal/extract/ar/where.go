@@ -196,6 +196,8 @@ func (d *doc) placeScore(typ string, a, k int, s sentence) (name string, score i
 		return "", 0, false // "متهم بتعذيب معتقلين، وذلك بعد محاكمة في مدينة فرانكفورت": the trial's
 	case typ == extract.EventArrest && e.typ == ownFacility && (k < a || k > a+8):
 		return "", 0, false
+	case typ != extract.EventEscape && d.fledTo(k, s):
+		return "", 0, false // "تمكن من الهروب إلى ألمانيا وكذلك X التي كانت محتجزة": where X fled, not where she was held
 	case typ == extract.EventArrest && e.typ == ownFacility && d.postFacility(k):
 		return "", 0, false // "القبض على أحد معاوني مدير سجن صيدنايا": his post, not where he was caught
 	}
@@ -222,6 +224,15 @@ func (d *doc) placeScore(typ string, a, k int, s sentence) (name string, score i
 		score += 25 // "مجزرة حي الحاضر"; not "مركز تعذيب بالعاصمة دمشق", where the facility is
 	}
 	return e.name, score, true
+}
+
+// fledTo reports a place at k that a flight goes to: "الهروب إلى ألمانيا".
+func (d *doc) fledTo(k int, s sentence) bool {
+	if k-2 < s.a || d.fold(k-1) != "الي" {
+		return false
+	}
+	tr, _, _, ok := d.triggerAt(k-2, s)
+	return ok && tr.typ == extract.EventEscape
 }
 
 // postFacility reports a facility named as the post someone holds or held,
