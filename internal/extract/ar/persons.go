@@ -610,13 +610,30 @@ func (d *doc) bareStart(start int, s sentence) (pre, end int, ok bool) {
 	if !ok && d.startsName(start) {
 		p, ok = last.pre, true
 	}
-	if ok && ambiguousGiven[last.s] && !d.startsName(start+1) && !d.isFamily(d.fold(start+1)) && !d.familyAfterWord(start+1, pluralGiven[last.s]) && !d.namedWithApposition(start+1, s) && d.initialAfter(start+1) == 0 {
-		return 0, 0, false // "أسماء الجرحى": names, not Asma; "أنور ر." is a name
+	if ok && ambiguousGiven[last.s] && !d.startsName(start+1) && !d.isFamily(d.fold(start+1)) && !d.familyAfterWord(start+1, pluralGiven[last.s]) && !d.namedWithApposition(start+1, s) && d.initialAfter(start+1) == 0 && !d.bracketedName(start) {
+		return 0, 0, false // "أسماء الجرحى": names, not Asma; "أنور ر." and "(أنور رسلان)" are names
 	}
 	if !ok && d.fold(start+1) == "الدين" && dinHeads[last.s] {
 		p, ok = last.pre, true
 	}
 	return p, 0, ok
+}
+
+// bracketedName reports a name written alone between brackets, from token
+// start: "المتهم الثاني (أنور رسلان)", two or three words that can be a name.
+func (d *doc) bracketedName(start int) bool {
+	if start == 0 || d.fold(start-1) != "(" {
+		return false
+	}
+	for k := start + 1; k < len(d.toks) && k <= start+3; k++ {
+		if d.fold(k) == ")" {
+			return k >= start+2
+		}
+		if !d.toks[k].word || d.toks[k].tanween || !d.nameWordAt(k) {
+			return false
+		}
+	}
+	return false
 }
 
 // adjectiveOfNoun reports a word right after an indefinite noun of a

@@ -111,3 +111,24 @@ func TestRound15Survivors(t *testing.T) {
 		checkEvents(t, c.name, c.text, c.want, "arrest", "escape", "trial")
 	}
 }
+
+// TestRound15Court: a court report names the second accused in brackets by
+// a given name that is a common word too ("المتهم الثاني (أمين قشلان)"), and
+// a lawyer gives his view of the verdict in a relative clause ("الحكم الذي
+// اعتبره المحامي X ..."). Sentences written for this test, persons invented.
+func TestRound15Court(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"a name in brackets after the accused",
+			"ويحاكم إلى جانب المتهم الثاني (أمين قشلان) في القضية نفسها.",
+			[]string{"trial|أمين قشلان||"}},
+		{"a lawyer's view of the verdict",
+			"أصدرت المحكمة حكمها الذي اعتبره المحامي سامر الحلبي أكثر من التوقعات.",
+			[]string{"statement|سامر الحلبي||"}},
+	}
+	for _, c := range cases {
+		checkEvents(t, c.name, c.text, c.want, "trial", "statement")
+	}
+}
