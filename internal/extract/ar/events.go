@@ -140,6 +140,24 @@ func (d *doc) heldInClause(p *person, s sentence) bool {
 	return false
 }
 
+// haltedAfter reports the object of "أوقف" (stopped) right after k, or
+// after a body for its subject, as an activity or a thing: "أوقفت استلام
+// الأدلة", "أوقفت المحكمة العمل بالقرار"; not "أوقف قيد التحقيق" (held
+// under investigation).
+func (d *doc) haltedAfter(k int, s sentence) bool {
+	for k < s.b && d.own[k] == ownOrg {
+		k++
+	}
+	if k >= s.b {
+		return false
+	}
+	_, ok := d.has(k, haltedWords)
+	return ok
+}
+
+// haltedWords are what "أوقف" stops when it arrests nobody.
+var haltedWords = words("halted_words")
+
 // oneOfThemNamed gives a death that names nobody the person a later
 // "one of them" names in its sentence: "أن اثنين من رفاقه توفيا أمامه،
 // أحدهما شاب من داريا يُدعى X". X died; X is no witness of the account the
@@ -768,6 +786,9 @@ func (d *doc) skipTrigger(tr trigger, i int, s sentence) bool {
 	}
 	if tr.typ == extract.EventArrest && idiomVerbs[tr.words[0]] && !d.personAfterBi(i, s) {
 		return true // "أطاحت قوى الأمن بخلية يقودها X": a cell was caught, not X by name
+	}
+	if tr.typ == extract.EventArrest && strings.HasPrefix(bare(tr.words[0]), "اوقف") && d.haltedAfter(i+len(tr.words), s) {
+		return true // "أوقفت المحكمة استلام الأدلة": stopped a thing, arrested nobody
 	}
 	if tr.typ == extract.EventArrest {
 		for k := i - 1; k >= s.a && k >= i-2; k-- {

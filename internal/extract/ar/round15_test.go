@@ -132,3 +132,33 @@ func TestRound15Court(t *testing.T) {
 		checkEvents(t, c.name, c.text, c.want, "trial", "statement")
 	}
 }
+
+// TestRound15Halted: "أوقف" stops a thing as often as it arrests someone
+// ("أوقفت المحكمة استلام الأدلة", "أوقف إطلاق النار"); and a dateline that
+// names the desk compiling the news ("إسطنبول - متابعات") is not where the
+// court sat. Sentences written for this test, persons invented.
+func TestRound15Halted(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"the court stopped taking evidence",
+			"أعلنت النيابة أن المحكمة أوقفت استلام الأدلة في الدعوى المنظورة ضد المتهم سامر الحلبي.",
+			nil},
+		{"a ceasefire arrests nobody",
+			"أوقف الطرفان إطلاق النار قبل أن تعتقل الشرطة سامر الحلبي.",
+			[]string{"arrest|سامر الحلبي||"}},
+		{"held under investigation is an arrest",
+			"عاد سامر الحلبي إلى زنزانته في فرع فلسطين؛ حيث أوقف قيد التحقيق أربعة أشهر.",
+			[]string{"arrest|سامر الحلبي|فرع فلسطين|"}},
+		{"a desk's dateline is no court's seat",
+			"عمّان - متابعات\nوحكم القضاء بعد عشرة أشهر من المرافعات بالسجن أربع سنوات على سامر الحلبي.",
+			[]string{"conviction|سامر الحلبي||"}},
+		{"a reporter's dateline is where the news is",
+			"عمّان - خاص\nوحكم القضاء بعد عشرة أشهر من المرافعات بالسجن أربع سنوات على سامر الحلبي.",
+			[]string{"conviction|سامر الحلبي|عمّان|"}},
+	}
+	for _, c := range cases {
+		checkEvents(t, c.name, c.text, c.want, "arrest", "conviction")
+	}
+}
