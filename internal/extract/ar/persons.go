@@ -184,6 +184,7 @@ func (d *doc) aliasCueBefore(q int) int {
 
 // findPersons finds the names of persons sentence by sentence.
 func (d *doc) findPersons() {
+	d.bylines()
 	for _, s := range d.sents {
 		for i := s.a; i < s.b; i++ {
 			if !d.toks[i].word || d.own[i] != ownNone {
@@ -203,6 +204,55 @@ func (d *doc) findPersons() {
 	d.linkRealNames()
 	d.dropUnmentioned()
 	d.survivorAppositions()
+}
+
+// maxBylineLine bounds the lines from the text's start where a byline may
+// stand.
+const maxBylineLine = 6
+
+// bylines reads the reporter's name on a line of its own near the text's
+// start, before a dash or a slash and the city or the agency: "ناريمان
+// عثمان-عمان", "ليث الجنيدي/ الأناضول". The name is two or three words no
+// list claims, the first without the article; what follows the separator is
+// a place, a body, or one word with the article, and ends the line.
+func (d *doc) bylines() {
+	lines := 0
+	for i := 0; i < len(d.toks) && lines < maxBylineLine; i++ {
+		if i > 0 && d.toks[i].nl == 0 {
+			continue
+		}
+		lines++
+		j := i
+		for j < len(d.toks) && j < i+3 && d.toks[j].word && d.toks[j].arabic && !d.toks[j].tanween && d.own[j] == ownNone && (j > i || !d.definite(j)) && (j == i || d.toks[j].nl == 0) && d.nameWordAt(j) {
+			j++
+		}
+		if j-i < 2 || j >= len(d.toks) || d.toks[j].nl > 0 {
+			continue
+		}
+		switch d.fold(j) {
+		case "-", "–", "—", "/":
+		default:
+			continue
+		}
+		k := j + 1
+		if k >= len(d.toks) || d.toks[k].nl > 0 {
+			continue
+		}
+		if e := d.entAt[k]; e != nil && (e.typ == ownPlace || e.typ == ownOrg) {
+			for k < len(d.toks) && d.entAt[k] == e {
+				k++
+			}
+		} else if d.toks[k].word && d.definite(k) {
+			k++
+		} else {
+			continue
+		}
+		if k < len(d.toks) && d.toks[k].nl == 0 {
+			continue // the line goes on: no byline
+		}
+		sp := span{i, j, 0}
+		d.recordPerson(sp, d.nameWords(sp), intro{start: i})
+	}
 }
 
 // survivorAppositions marks the persons an apposition says were held:

@@ -162,3 +162,31 @@ func TestRound15Halted(t *testing.T) {
 		checkEvents(t, c.name, c.text, c.want, "arrest", "conviction")
 	}
 }
+
+// TestRound15Bylines: the reporter's name on a line of its own near the
+// start, before a dash or a slash and the city or the agency, is a person;
+// a newsroom's dateline and an outlet's name are not. Lines written for this
+// test, persons invented.
+func TestRound15Bylines(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"a reporter and a city",
+			"سجن في الذاكرة\nسلمى قدورة-عمان\nلفت جثة المعتقل في بطانية.", []string{"سلمى قدورة|"}},
+		{"a reporter and an agency",
+			"سجن في الذاكرة\nسلمى قدورة/ الأناضول\nلفت جثة المعتقل في بطانية.", []string{"سلمى قدورة|"}},
+		{"an outlet and a city",
+			"عنب بلدي - اللاذقية\nاعتقلت الشرطة سامر الحلبي.", []string{"سامر الحلبي|"}},
+		{"a city and a desk",
+			"دمشق - متابعات\nاعتقلت الشرطة سامر الحلبي.", []string{"سامر الحلبي|"}},
+		{"two words and a dash inside a sentence",
+			"قال الشاهد إن الضرب المبرح - الأناضول\nاعتقلت الشرطة سامر الحلبي.", []string{"سامر الحلبي|"}},
+	}
+	for _, c := range cases {
+		got := personsOf(c.text)
+		if strings.Join(got, ";") != strings.Join(c.want, ";") {
+			t.Errorf("%s: %q\n got %q\nwant %q", c.name, c.text, got, c.want)
+		}
+	}
+}
