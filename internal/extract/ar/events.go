@@ -51,6 +51,7 @@ func (d *doc) findEvents() {
 	d.lendLeadPlaces()
 	d.mergeEvents()
 	d.shareCourtPlace()
+	d.theCourtBefore()
 }
 
 // speakerLine records what a line that holds nothing but one person's name

@@ -190,3 +190,23 @@ func TestRound15Bylines(t *testing.T) {
 		}
 	}
 }
+
+// TestRound15TheCourt: "المحكمة" in a later sentence is the court named
+// before; its trial or verdict is held where that court sits. Sentences
+// written for this test, persons invented.
+func TestRound15TheCourt(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"the court named two sentences before",
+			"بدأت محاكمة الضابط السابق كمال يوسف الشامي أمام المحكمة العليا في مدينة لاهاي. وتنظر في جرائم تعذيب. والآن تحاكم المحكمة أمين ح. في القضية نفسها.",
+			[]string{"trial|كمال يوسف الشامي|لاهاي|", "trial|أمين ح.|لاهاي|"}},
+		{"no court named before",
+			"والآن تحاكم المحكمة أمين ح. في القضية نفسها.",
+			[]string{"trial|أمين ح.||"}},
+	}
+	for _, c := range cases {
+		checkEvents(t, c.name, c.text, c.want, "trial")
+	}
+}
