@@ -49,6 +49,7 @@ func (d *doc) findEvents() {
 	d.shareVerdicts()
 	d.victimsNotAccused()
 	d.lendLeadPlaces()
+	d.chargesOfArrest()
 	d.mergeEvents()
 	d.shareCourtPlace()
 	d.theCourtBefore()
@@ -158,6 +159,41 @@ func (d *doc) haltedAfter(k int, s sentence) bool {
 
 // haltedWords are what "أوقف" stops when it arrests nobody.
 var haltedWords = words("halted_words")
+
+// chargesOfArrest gives a torture or a killing that names nobody, told as
+// a charge after an arrest or a trial of its sentence ("ألقت السلطات القبض
+// على X في برلين بتهم تشمل القتل والتعذيب"), the persons of that arrest or
+// trial as its alleged perpetrators.
+func (d *doc) chargesOfArrest() {
+	for _, ev := range d.events {
+		if ev.typ != extract.EventTortureAllegation && ev.typ != extract.EventExecutionAllegation || len(ev.persons) > 0 || ev.dropped {
+			continue
+		}
+		for _, o := range d.events {
+			if o.sent != ev.sent || o.trig >= ev.trig || len(o.persons) == 0 || o.dropped {
+				continue
+			}
+			if o.typ != extract.EventArrest && o.typ != extract.EventTrial && o.typ != extract.EventConviction {
+				continue
+			}
+			if !d.accusationBetween(o.trig, ev.trig) {
+				continue
+			}
+			for _, p := range o.persons {
+				if p.victim {
+					continue
+				}
+				ev.persons = append(ev.persons, p)
+				ev.who = append(ev.who, extract.Participant{Name: p.name, Role: extract.RolePerpetrator})
+			}
+			if len(ev.persons) > 0 {
+				ev.modality = extract.Alleged
+				ev.where = ""
+			}
+			break
+		}
+	}
+}
 
 // oneOfThemNamed gives a death that names nobody the person a later
 // "one of them" names in its sentence: "أن اثنين من رفاقه توفيا أمامه،

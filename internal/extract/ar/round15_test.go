@@ -210,3 +210,21 @@ func TestRound15TheCourt(t *testing.T) {
 		checkEvents(t, c.name, c.text, c.want, "trial")
 	}
 }
+
+// TestRound15Charges: the killing and torture an arrest's sentence gives
+// as its charges ("بتهم تشمل القتل والتعذيب") are alleged of the one
+// arrested, who the text names only after; the arrest's place is not where
+// they happened. Sentences written for this test, persons invented.
+func TestRound15Charges(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"charges of one the text names after",
+			"ألقت الشرطة القبض على مواطن سوري في حي الميدان بتهم خطيرة تشمل القتل والتعذيب. وأوضحت الصحيفة أن الشرطة اعتقلت المدعو سامر.س المتهم بالانتماء إلى ميليشيا. وأشارت إلى أن سامر.س كان عنصراً في ميليشيا.",
+			[]string{"execution_allegation|سامر.س||", "torture_allegation|سامر.س||"}},
+	}
+	for _, c := range cases {
+		checkEvents(t, c.name, c.text, c.want, "execution_allegation", "torture_allegation")
+	}
+}
