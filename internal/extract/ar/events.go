@@ -866,6 +866,9 @@ func (d *doc) skipTrigger(tr trigger, i int, s sentence) bool {
 	if d.genericSubject(i, s) {
 		return true // "جميع الموقوفين أحيلوا إلى القضاء": a claim about all, no event
 	}
+	if courtTypes[tr.typ] && d.pastOfMany(i, s) {
+		return true // "وأدانت محاكم هولندية من قبل عدداً من السوريين": the background of the case
+	}
 	if tr.typ == extract.EventEscape && d.timeReference(i) {
 		return true // "قبل فرار بشار الأسد": a time, not an escape the text reports
 	}
@@ -1247,6 +1250,27 @@ func (d *doc) genericSubject(i int, s sentence) bool {
 		}
 	}
 	return false
+}
+
+// pastOfMany reports a verdict or a trial the sentence tells of an
+// unnamed number of people, "before" (من قبل، سابقاً): "وأدانت محاكم هولندية
+// من قبل عدداً من السوريين" is what the courts have done, the background of
+// the case the text reports.
+func (d *doc) pastOfMany(i int, s sentence) bool {
+	before, many := false, false
+	for k := i + 1; k < s.b && k <= i+6; k++ {
+		f := bare(d.fold(k))
+		switch {
+		case f == "من" && bare(d.fold(k+1)) == "قبل", f == "سابقا":
+			before = true
+		case f == "عدد" || f == "عددا" || f == "عديد":
+			many = bare(d.fold(k+1)) == "من"
+		}
+		if d.personAt[k] != nil {
+			return false
+		}
+	}
+	return before && many
 }
 
 // allWords quantify over everyone of a kind.

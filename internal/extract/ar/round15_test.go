@@ -228,3 +228,23 @@ func TestRound15Charges(t *testing.T) {
 		checkEvents(t, c.name, c.text, c.want, "execution_allegation", "torture_allegation")
 	}
 }
+
+// TestRound15Background: what courts did before to an unnamed number of
+// people ("وأدانت محاكم هولندية من قبل عدداً من السوريين") is background, not
+// a verdict the text reports. Sentences written for this test.
+func TestRound15Background(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"courts convicted a number before",
+			"وأدانت محاكم هولندية من قبل عدداً من السوريين بجرائم حرب.", nil},
+		{"courts convicted many before",
+			"وأدانت محاكم ألمانية سابقاً العديد من السوريين بجرائم حرب.", nil},
+		{"the court convicted a number now",
+			"وأدانت المحكمة عدداً من الضباط بجرائم حرب.", []string{"conviction|||"}},
+	}
+	for _, c := range cases {
+		checkEvents(t, c.name, c.text, c.want, "conviction")
+	}
+}
