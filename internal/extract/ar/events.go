@@ -50,6 +50,7 @@ func (d *doc) findEvents() {
 	d.victimsNotAccused()
 	d.lendLeadPlaces()
 	d.chargesOfArrest()
+	d.reportsInGeneral()
 	d.mergeEvents()
 	d.shareCourtPlace()
 	d.theCourtBefore()
@@ -159,6 +160,26 @@ func (d *doc) haltedAfter(k int, s sentence) bool {
 
 // haltedWords are what "أوقف" stops when it arrests nobody.
 var haltedWords = words("halted_words")
+
+// reportsInGeneral drops a killing, a death or a torture that names nobody
+// and that the sentence has from reports in general ("وتفيد تقارير دولية
+// بأن آلاف المعتقلين قُتلوا"، "وقدّرت تلك التقارير أن النظام أعدم الآلاف"):
+// the background of the story, not an event it reports. One report named
+// ("تقرير الشبكة") is a source, not background.
+func (d *doc) reportsInGeneral() {
+	reports := foldText("تقارير")
+	for _, ev := range d.events {
+		if !custodyTypes[ev.typ] || len(ev.persons) > 0 || ev.dropped {
+			continue
+		}
+		for k := ev.sent.a; k < ev.trig; k++ {
+			if bare(d.fold(k)) == reports {
+				ev.dropped = true
+				break
+			}
+		}
+	}
+}
 
 // chargesOfArrest gives a torture or a killing that names nobody, told as
 // a charge after an arrest or a trial of its sentence ("ألقت السلطات القبض

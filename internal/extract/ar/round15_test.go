@@ -251,3 +251,24 @@ func TestRound15Background(t *testing.T) {
 		checkEvents(t, c.name, c.text, c.want, "conviction")
 	}
 }
+
+// TestRound15Reports: killings that reports in general tell ("وتفيد تقارير
+// دولية بأن آلاف المعتقلين قُتلوا") are the story's background; one report
+// named by its author is a source. Sentences written for this test.
+func TestRound15Reports(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"reports in general",
+			"وتفيد تقارير دولية بأن آلاف المعتقلين أعدموا داخل سجن صيدنايا.", nil},
+		{"those reports",
+			"وقدّرت تلك التقارير أن النظام أعدم الآلاف في سجن صيدنايا.", nil},
+		{"one report named",
+			"وقال تقرير للشبكة السورية لحقوق الإنسان إن آلاف المعتقلين أعدموا داخل سجن صيدنايا.",
+			[]string{"execution_allegation||سجن صيدنايا|"}},
+	}
+	for _, c := range cases {
+		checkEvents(t, c.name, c.text, c.want, "execution_allegation")
+	}
+}
