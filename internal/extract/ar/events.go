@@ -173,12 +173,25 @@ func (d *doc) reportsInGeneral() {
 			continue
 		}
 		for k := ev.sent.a; k < ev.trig; k++ {
-			if bare(d.fold(k)) == reports {
+			if bare(d.fold(k)) == reports && d.reportsSay(k, ev.trig) {
 				ev.dropped = true
 				break
 			}
 		}
 	}
+}
+
+// reportsSay reports the reports at k as the source of what follows: "أن"
+// or "بأن" within two words after them, before the trigger at a; not
+// "تقارير أمنية أدت إلى اعتقال" (informers' reports) nor "صحة التقارير
+// التي تحدثت عن" (what a denial denies).
+func (d *doc) reportsSay(k, a int) bool {
+	for j := k + 1; j < a && j <= k+3; j++ {
+		if thatWords[d.fold(j)] || d.fold(j) == foldText("بأن") {
+			return true
+		}
+	}
+	return false
 }
 
 // chargesOfArrest gives a torture or a killing that names nobody, told as

@@ -264,11 +264,14 @@ func TestRound15Reports(t *testing.T) {
 			"وتفيد تقارير دولية بأن آلاف المعتقلين أعدموا داخل سجن صيدنايا.", nil},
 		{"those reports",
 			"وقدّرت تلك التقارير أن النظام أعدم الآلاف في سجن صيدنايا.", nil},
+		{"informers' reports that led to deaths",
+			"وثبت أنه كتب تقارير أمنية أدت إلى مقتل اثنين من الناشطين تحت التعذيب في فرع فلسطين.",
+			[]string{"death_in_custody||فرع فلسطين|"}},
 		{"one report named",
 			"وقال تقرير للشبكة السورية لحقوق الإنسان إن آلاف المعتقلين أعدموا داخل سجن صيدنايا.",
 			[]string{"execution_allegation||سجن صيدنايا|"}},
 	}
 	for _, c := range cases {
-		checkEvents(t, c.name, c.text, c.want, "execution_allegation")
+		checkEvents(t, c.name, c.text, c.want, "execution_allegation", "death_in_custody")
 	}
 }
