@@ -275,3 +275,20 @@ func TestRound15Reports(t *testing.T) {
 		checkEvents(t, c.name, c.text, c.want, "execution_allegation", "death_in_custody")
 	}
 }
+
+// TestRound15Against: what a prosecutor says of a case brought against
+// someone ("الدعوى المنظورة ضد المتهم X") is about them. Sentences written
+// for this test, persons invented.
+func TestRound15Against(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"the prosecutor on the case against the accused",
+			"أعلن مكتب المدعي العام، أمس الأربعاء، أن المحكمة أوقفت استلام الأدلة في الدعوى المنظورة ضد المتهم سامر نديم الحلبي.",
+			[]string{"statement|سامر نديم الحلبي||2025-03-05"}},
+	}
+	for _, c := range cases {
+		checkEvents(t, c.name, c.text, c.want, "statement", "arrest")
+	}
+}
