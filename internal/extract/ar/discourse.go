@@ -41,11 +41,18 @@ func (d *doc) findDateline() string {
 		switch d.fold(j) {
 		case "-", "–", "—", "(", ":":
 			d.disc.datelineEnd = j
+			if compiledDesk[d.fold(j+1)] {
+				return "" // "إسطنبول - متابعات": the desk that compiled the news, not where it happened
+			}
 			return e.name
 		}
 	}
 	return ""
 }
+
+// compiledDesk follow a dateline's dash when the news was compiled from
+// other sources: "إسطنبول - متابعات", "دمشق - وكالات".
+var compiledDesk = map[string]bool{foldText("متابعات"): true, foldText("وكالات"): true}
 
 // documentSubject returns the person the text is about: the one named most
 // often among those who are neither officials nor victims, with a rank or a

@@ -195,6 +195,10 @@ func (d *doc) entityFor(typ uint8, g *gazetteer.Entry, surface string) *entity {
 // "قرية بيت ياشوط".
 var quarterCues = words("quarter_cues")
 
+// placeAdjectives describe a place after the word for its kind: "قرية
+// نائية" names no place.
+var placeAdjectives = words("place_adjectives")
+
 // cityCues introduce a city that no gazetteer may list, by a name without
 // the article: "مدينة كاسل الألمانية".
 var cityCues = words("city_cues")
@@ -220,6 +224,12 @@ func (d *doc) cuedPlaces() {
 		t := d.toks[j]
 		if !t.word || !t.arabic || d.own[j] != ownNone || stopWords[t.fold] || !placeWord(t.fold) || city && (d.definite(j) || t.tanween) {
 			continue // "مدينة كاسل الألمانية", not "مدينة الملاهي"
+		}
+		if placeAdjectives[t.fold] {
+			continue // "قرية نائية": a remote village, none named
+		}
+		if _, ok := d.has(j, placeCues); ok {
+			continue // "بلدة بريف حماة": the next word for a kind of place, none named
 		}
 		end := j + 1
 		if end < len(d.toks) && d.toks[end].word && d.own[end] == ownNone && d.definite(end) && !stopWords[d.toks[end].fold] && !nationalities[d.toks[end].fold] && placeWord(d.toks[end].fold) {
@@ -329,6 +339,9 @@ func (d *doc) acceptHits(i, n int, first string, hits []gazetteer.Hit) bool {
 	}
 	if h.Type == gazetteer.Place && n == 1 && (d.adjectiveOf(i) || d.toks[i].tanween) {
 		return false // "الجدران السوداء": an adjective of the noun before
+	}
+	if h.Type == gazetteer.Place && n == 1 && placeAdjectives[first] && d.placeCueBefore(i) && !d.definite(i-1) {
+		return false // "قرية صغيرة": a small village, though a village has that name
 	}
 	if h.Type == gazetteer.Place {
 		if n == 1 && notPlaces[first] && !d.placeCueBefore(i) {

@@ -36,6 +36,7 @@ func (d *doc) findEvents() {
 		first := len(d.events)
 		d.eventsIn(s)
 		d.listAfterColon(si)
+		d.speakerLine(si)
 		d.followDiscourse(s, d.events[first:])
 	}
 	d.listLeadIns()
@@ -43,12 +44,189 @@ func (d *doc) findEvents() {
 	d.leadDeadListed()
 	d.identified()
 	d.survivorsTestify()
+	d.refugeesFled()
 	d.accusedAccounts()
 	d.shareVerdicts()
 	d.victimsNotAccused()
 	d.lendLeadPlaces()
+	d.chargesOfArrest()
+	d.reportsInGeneral()
 	d.mergeEvents()
 	d.shareCourtPlace()
+	d.theCourtBefore()
+}
+
+// speakerLine records what a line that holds nothing but one person's name
+// (after a rank or trade, if any) and a colon introduces: the words of that
+// person, told in the sentence after it ("الإعلامية X:" at the head of a
+// paragraph, then her account). It is a statement, which survivorsTestify
+// turns into testimony when the person tells of their own custody. A line
+// the name does not begin, or another name or word in it, is no speaker's.
+func (d *doc) speakerLine(si int) {
+	s := d.sents[si]
+	if si+1 >= len(d.sents) || s.b-s.a < 2 || d.fold(s.b-1) != ":" || s.a > 0 && d.toks[s.a].nl == 0 {
+		return
+	}
+	next := d.sents[si+1]
+	if next.heading || d.toks[next.a].nl == 0 {
+		return // the account begins on its own line
+	}
+	var p *person
+	for k := s.a; k < s.b-1; k++ {
+		q := d.personAt[k]
+		switch {
+		case q == nil && d.own[k] == ownRank && p == nil:
+		case q != nil && (p == nil || q == p):
+			p = q
+		default:
+			return
+		}
+	}
+	if p == nil {
+		return
+	}
+	for _, ev := range d.events {
+		if ev.sent == next && ev.typ == extract.EventStatement {
+			return
+		}
+	}
+	ev := &event{typ: extract.EventStatement, sent: next, trig: next.a, modality: extract.Asserted, speaker: p,
+		persons: []*person{p}, who: []extract.Participant{{Name: p.name, Role: extract.RoleSubject}}}
+	d.events = append(d.events, ev)
+}
+
+// refugeesFled drops the escape of one who was held and fled abroad: "تمكن
+// من الهروب إلى ألمانيا وكذلك الصحفية X التي كانت محتجزة". A survivor who
+// leaves the country evades no custody or justice; one the text accuses
+// keeps the escape.
+func (d *doc) refugeesFled() {
+	for _, ev := range d.events {
+		if ev.typ != extract.EventEscape || len(ev.persons) == 0 || !d.abroadAfter(ev.trig, ev.sent) {
+			continue
+		}
+		held := true
+		for _, p := range ev.persons {
+			if d.toldAsPerpetrator(p) || !(p.victim || p.survivor || d.heldInClause(p, ev.sent)) {
+				held = false
+			}
+		}
+		if held {
+			ev.dropped = true
+		}
+	}
+}
+
+// abroadAfter reports a place other than the country itself after "إلى"
+// right after the trigger at a: "الهروب إلى ألمانيا".
+func (d *doc) abroadAfter(a int, s sentence) bool {
+	k := a + 1
+	if k+1 >= s.b || d.fold(k) != "الي" {
+		return false
+	}
+	e := d.entAt[k+1]
+	return e != nil && e.typ == ownPlace && !isCountry(e)
+}
+
+// heldInClause reports p held, by the sentence's words, before: "التي كانت
+// محتجزة".
+func (d *doc) heldInClause(p *person, s sentence) bool {
+	for _, ev := range d.events {
+		if ev.sent != s || ev.typ != extract.EventArrest || !strings.HasPrefix(d.fold(ev.trig), "كان") {
+			continue
+		}
+		for _, q := range ev.persons {
+			if q == p {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// haltedAfter reports the object of "أوقف" (stopped) right after k, or
+// after a body for its subject, as an activity or a thing: "أوقفت استلام
+// الأدلة", "أوقفت المحكمة العمل بالقرار"; not "أوقف قيد التحقيق" (held
+// under investigation).
+func (d *doc) haltedAfter(k int, s sentence) bool {
+	for k < s.b && d.own[k] == ownOrg {
+		k++
+	}
+	if k >= s.b {
+		return false
+	}
+	_, ok := d.has(k, haltedWords)
+	return ok
+}
+
+// haltedWords are what "أوقف" stops when it arrests nobody.
+var haltedWords = words("halted_words")
+
+// reportsInGeneral drops a killing, a death or a torture that names nobody
+// and that the sentence has from reports in general ("وتفيد تقارير دولية
+// بأن آلاف المعتقلين قُتلوا"، "وقدّرت تلك التقارير أن النظام أعدم الآلاف"):
+// the background of the story, not an event it reports. One report named
+// ("تقرير الشبكة") is a source, not background.
+func (d *doc) reportsInGeneral() {
+	reports := foldText("تقارير")
+	for _, ev := range d.events {
+		if !custodyTypes[ev.typ] || len(ev.persons) > 0 || ev.dropped {
+			continue
+		}
+		for k := ev.sent.a; k < ev.trig; k++ {
+			if bare(d.fold(k)) == reports && d.reportsSay(k, ev.trig) {
+				ev.dropped = true
+				break
+			}
+		}
+	}
+}
+
+// reportsSay reports the reports at k as the source of what follows: "أن"
+// or "بأن" within two words after them, before the trigger at a; not
+// "تقارير أمنية أدت إلى اعتقال" (informers' reports) nor "صحة التقارير
+// التي تحدثت عن" (what a denial denies).
+func (d *doc) reportsSay(k, a int) bool {
+	for j := k + 1; j < a && j <= k+3; j++ {
+		if thatWords[d.fold(j)] || d.fold(j) == foldText("بأن") {
+			return true
+		}
+	}
+	return false
+}
+
+// chargesOfArrest gives a torture or a killing that names nobody, told as
+// a charge after an arrest or a trial of its sentence ("ألقت السلطات القبض
+// على X في برلين بتهم تشمل القتل والتعذيب"), the persons of that arrest or
+// trial as its alleged perpetrators.
+func (d *doc) chargesOfArrest() {
+	for _, ev := range d.events {
+		if ev.typ != extract.EventTortureAllegation && ev.typ != extract.EventExecutionAllegation || len(ev.persons) > 0 || ev.dropped {
+			continue
+		}
+		for _, o := range d.events {
+			if o.sent != ev.sent || o.trig >= ev.trig || len(o.persons) == 0 || o.dropped {
+				continue
+			}
+			if o.typ != extract.EventArrest && o.typ != extract.EventTrial && o.typ != extract.EventConviction {
+				continue
+			}
+			if !d.accusationBetween(o.trig, ev.trig) {
+				continue
+			}
+			for _, p := range o.persons {
+				if p.victim {
+					continue
+				}
+				ev.persons = append(ev.persons, p)
+				ev.who = append(ev.who, extract.Participant{Name: p.name, Role: extract.RolePerpetrator})
+			}
+			if len(ev.persons) > 0 {
+				ev.modality = extract.Alleged
+				ev.where = ""
+			}
+			break
+		}
+	}
 }
 
 // oneOfThemNamed gives a death that names nobody the person a later
@@ -680,6 +858,9 @@ func (d *doc) skipTrigger(tr trigger, i int, s sentence) bool {
 	if tr.typ == extract.EventArrest && idiomVerbs[tr.words[0]] && !d.personAfterBi(i, s) {
 		return true // "أطاحت قوى الأمن بخلية يقودها X": a cell was caught, not X by name
 	}
+	if tr.typ == extract.EventArrest && strings.HasPrefix(bare(tr.words[0]), "اوقف") && d.haltedAfter(i+len(tr.words), s) {
+		return true // "أوقفت المحكمة استلام الأدلة": stopped a thing, arrested nobody
+	}
 	if tr.typ == extract.EventArrest {
 		for k := i - 1; k >= s.a && k >= i-2; k-- {
 			if f := d.fold(k); f == "حاولت" || f == "حاول" || f == "محاوله" || f == "يحاول" || f == "تحاول" {
@@ -718,6 +899,9 @@ func (d *doc) skipTrigger(tr trigger, i int, s sentence) bool {
 	}
 	if d.genericSubject(i, s) {
 		return true // "جميع الموقوفين أحيلوا إلى القضاء": a claim about all, no event
+	}
+	if courtTypes[tr.typ] && d.pastOfMany(i, s) {
+		return true // "وأدانت محاكم هولندية من قبل عدداً من السوريين": the background of the case
 	}
 	if tr.typ == extract.EventEscape && d.timeReference(i) {
 		return true // "قبل فرار بشار الأسد": a time, not an escape the text reports
@@ -1100,6 +1284,27 @@ func (d *doc) genericSubject(i int, s sentence) bool {
 		}
 	}
 	return false
+}
+
+// pastOfMany reports a verdict or a trial the sentence tells of an
+// unnamed number of people, "before" (من قبل، سابقاً): "وأدانت محاكم هولندية
+// من قبل عدداً من السوريين" is what the courts have done, the background of
+// the case the text reports.
+func (d *doc) pastOfMany(i int, s sentence) bool {
+	before, many := false, false
+	for k := i + 1; k < s.b && k <= i+6; k++ {
+		f := bare(d.fold(k))
+		switch {
+		case f == "من" && bare(d.fold(k+1)) == "قبل", f == "سابقا":
+			before = true
+		case f == "عدد" || f == "عددا" || f == "عديد":
+			many = bare(d.fold(k+1)) == "من"
+		}
+		if d.personAt[k] != nil {
+			return false
+		}
+	}
+	return before && many
 }
 
 // allWords quantify over everyone of a kind.

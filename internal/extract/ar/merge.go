@@ -273,6 +273,48 @@ func (d *doc) shareCourtPlace() {
 	}
 }
 
+// maxCourtBack bounds how many sentences back "المحكمة" may point to the
+// court named before.
+const maxCourtBack = 4
+
+// theCourtBefore gives a trial or a verdict with no place, whose sentence
+// speaks of "المحكمة" (the court, named before), the place of the latest
+// trial or verdict before it, within a few sentences: "… أمام المحكمة
+// العليا في مدينة كوبلنز … الآن تحاكم المحكمة X".
+func (d *doc) theCourtBefore() {
+	court := foldText("المحكمة")
+	for i, ev := range d.events {
+		if !courtTypes[ev.typ] || ev.where != "" || ev.dropped {
+			continue
+		}
+		named := false
+		for k := ev.sent.a; k < ev.sent.b; k++ {
+			if d.fold(k) == court && d.own[k] == ownNone {
+				named = true
+				break
+			}
+		}
+		if !named {
+			continue
+		}
+		si := d.sentIndex(ev.sent)
+		for j := i - 1; j >= 0; j-- {
+			o := d.events[j]
+			oi := d.sentIndex(o.sent)
+			if oi < si-maxCourtBack || oi >= si {
+				if oi < si-maxCourtBack {
+					break
+				}
+				continue
+			}
+			if courtTypes[o.typ] && o.where != "" {
+				ev.where = o.where
+				break
+			}
+		}
+	}
+}
+
 // lendLeadPlaces gives the place of a trial or a verdict that names nobody
 // ("أدانت محكمة الاستئناف في لاهاي مقاتلاً سورياً …") to the next one of
 // its type, within three sentences, that names someone and no place

@@ -184,6 +184,7 @@ func (d *doc) aliasCueBefore(q int) int {
 
 // findPersons finds the names of persons sentence by sentence.
 func (d *doc) findPersons() {
+	d.bylines()
 	for _, s := range d.sents {
 		for i := s.a; i < s.b; i++ {
 			if !d.toks[i].word || d.own[i] != ownNone {
@@ -203,6 +204,55 @@ func (d *doc) findPersons() {
 	d.linkRealNames()
 	d.dropUnmentioned()
 	d.survivorAppositions()
+}
+
+// maxBylineLine bounds the lines from the text's start where a byline may
+// stand.
+const maxBylineLine = 6
+
+// bylines reads the reporter's name on a line of its own near the text's
+// start, before a dash or a slash and the city or the agency: "ناريمان
+// عثمان-عمان", "ليث الجنيدي/ الأناضول". The name is two or three words no
+// list claims, the first without the article; what follows the separator is
+// a place, a body, or one word with the article, and ends the line.
+func (d *doc) bylines() {
+	lines := 0
+	for i := 0; i < len(d.toks) && lines < maxBylineLine; i++ {
+		if i > 0 && d.toks[i].nl == 0 {
+			continue
+		}
+		lines++
+		j := i
+		for j < len(d.toks) && j < i+3 && d.toks[j].word && d.toks[j].arabic && !d.toks[j].tanween && d.own[j] == ownNone && (j > i || !d.definite(j)) && (j == i || d.toks[j].nl == 0) && d.nameWordAt(j) {
+			j++
+		}
+		if j-i < 2 || j >= len(d.toks) || d.toks[j].nl > 0 {
+			continue
+		}
+		switch d.fold(j) {
+		case "-", "–", "—", "/":
+		default:
+			continue
+		}
+		k := j + 1
+		if k >= len(d.toks) || d.toks[k].nl > 0 {
+			continue
+		}
+		if e := d.entAt[k]; e != nil && (e.typ == ownPlace || e.typ == ownOrg) {
+			for k < len(d.toks) && d.entAt[k] == e {
+				k++
+			}
+		} else if d.toks[k].word && d.definite(k) {
+			k++
+		} else {
+			continue
+		}
+		if k < len(d.toks) && d.toks[k].nl == 0 {
+			continue // the line goes on: no byline
+		}
+		sp := span{i, j, 0}
+		d.recordPerson(sp, d.nameWords(sp), intro{start: i})
+	}
 }
 
 // survivorAppositions marks the persons an apposition says were held:
@@ -610,13 +660,30 @@ func (d *doc) bareStart(start int, s sentence) (pre, end int, ok bool) {
 	if !ok && d.startsName(start) {
 		p, ok = last.pre, true
 	}
-	if ok && ambiguousGiven[last.s] && !d.startsName(start+1) && !d.isFamily(d.fold(start+1)) && !d.familyAfterWord(start+1, pluralGiven[last.s]) && !d.namedWithApposition(start+1, s) {
-		return 0, 0, false // "أسماء الجرحى": names, not Asma
+	if ok && ambiguousGiven[last.s] && !d.startsName(start+1) && !d.isFamily(d.fold(start+1)) && !d.familyAfterWord(start+1, pluralGiven[last.s]) && !d.namedWithApposition(start+1, s) && d.initialAfter(start+1) == 0 && !d.bracketedName(start) {
+		return 0, 0, false // "أسماء الجرحى": names, not Asma; "أنور ر." and "(أنور رسلان)" are names
 	}
 	if !ok && d.fold(start+1) == "الدين" && dinHeads[last.s] {
 		p, ok = last.pre, true
 	}
 	return p, 0, ok
+}
+
+// bracketedName reports a name written alone between brackets, from token
+// start: "المتهم الثاني (أنور رسلان)", two or three words that can be a name.
+func (d *doc) bracketedName(start int) bool {
+	if start == 0 || d.fold(start-1) != "(" {
+		return false
+	}
+	for k := start + 1; k < len(d.toks) && k <= start+3; k++ {
+		if d.fold(k) == ")" {
+			return k >= start+2
+		}
+		if !d.toks[k].word || d.toks[k].tanween || !d.nameWordAt(k) {
+			return false
+		}
+	}
+	return false
 }
 
 // adjectiveOfNoun reports a word right after an indefinite noun of a
@@ -1383,6 +1450,10 @@ func (d *doc) extendName(a, pre int, s sentence) int {
 		}
 		if !d.definite(j-1) && j < s.b && d.own[j] == ownNone && !d.toks[j].tanween && strings.HasPrefix(d.fold(j), "العبد") && utf8.RuneCountInString(d.fold(j)) > 5 && d.nameWordAt(j) {
 			j++ // "أكرم سلوم العبدالله": a father's name, then a family name in العبد
+			break
+		}
+		if !d.definite(j-1) && j+1 < s.b && d.own[j] == ownNone && d.own[j+1] == ownNone && d.fold(j) == "العبد" && d.fold(j+1) == "الله" {
+			j += 2 // "أكرم سلوم العبد الله": the same family name written in two words
 			break
 		}
 		break // a family name ends the name

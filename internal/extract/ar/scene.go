@@ -130,7 +130,8 @@ func (d *doc) deniedBefore(a int) bool {
 }
 
 // formerWords say that a post was held before: "الضابط السابق في".
-var formerWords = map[string]bool{foldText("السابق"): true, foldText("سابق"): true, foldText("سابقة"): true, foldText("السابقة"): true, foldText("سابقاً"): true, foldText("سابقا"): true}
+var formerWords = map[string]bool{foldText("السابق"): true, foldText("سابق"): true, foldText("سابقة"): true, foldText("السابقة"): true, foldText("سابقاً"): true, foldText("سابقا"): true,
+	foldText("السابقين"): true, foldText("السابقون"): true, foldText("سابقين"): true}
 
 // sceneTypes take the facility where the story is set when their sentence
 // names no place: deaths and torture in custody. Not executions, which

@@ -819,7 +819,7 @@ func (d *doc) statementsAbout(s sentence, evs []*event) {
 		}
 	}
 	for k := s.a; k < s.b; k++ {
-		if p := d.personAt[k]; p != nil && d.bodyOf(k) {
+		if p := d.personAt[k]; p != nil && (d.bodyOf(k) || d.againstAt(k)) {
 			about = appendPerson(about, p)
 		} else if q := d.describedAt(k, s); q != nil {
 			about = appendPerson(about, q)
@@ -839,6 +839,20 @@ func (d *doc) statementsAbout(s sentence, evs []*event) {
 			}
 		}
 	}
+}
+
+// againstAt reports a person at k named as the one a case is brought
+// against: "الدعوى المنظورة ضد المتهم X". What a prosecutor or a court says
+// of the case is about them.
+func (d *doc) againstAt(k int) bool {
+	if k > 0 && d.personAt[k-1] == d.personAt[k] {
+		return false // not the name's first word
+	}
+	j := k - 1
+	for j >= 0 && d.own[j] == ownRank {
+		j--
+	}
+	return j >= 0 && d.fold(j) == "ضد"
 }
 
 // bodyOf reports a person at k named as the complement of a word for a dead

@@ -196,6 +196,10 @@ func (d *doc) placeScore(typ string, a, k int, s sentence) (name string, score i
 		return "", 0, false // "متهم بتعذيب معتقلين، وذلك بعد محاكمة في مدينة فرانكفورت": the trial's
 	case typ == extract.EventArrest && e.typ == ownFacility && (k < a || k > a+8):
 		return "", 0, false
+	case typ != extract.EventEscape && d.fledTo(k, s):
+		return "", 0, false // "تمكن من الهروب إلى ألمانيا وكذلك X التي كانت محتجزة": where X fled, not where she was held
+	case typ == extract.EventArrest && e.typ == ownFacility && d.postFacility(k):
+		return "", 0, false // "القبض على أحد معاوني مدير سجن صيدنايا": his post, not where he was caught
 	}
 	score = -min(abs(k-a), 10)
 	if k > a {
@@ -220,6 +224,25 @@ func (d *doc) placeScore(typ string, a, k int, s sentence) (name string, score i
 		score += 25 // "مجزرة حي الحاضر"; not "مركز تعذيب بالعاصمة دمشق", where the facility is
 	}
 	return e.name, score, true
+}
+
+// fledTo reports a place at k that a flight goes to: "الهروب إلى ألمانيا".
+func (d *doc) fledTo(k int, s sentence) bool {
+	if k-2 < s.a || d.fold(k-1) != "الي" {
+		return false
+	}
+	tr, _, _, ok := d.triggerAt(k-2, s)
+	return ok && tr.typ == extract.EventEscape
+}
+
+// postFacility reports a facility named as the post someone holds or held,
+// by the noun of the office before it or "السابق في": "مدير سجن صيدنايا",
+// "الضابط السابق في فرع فلسطين".
+func (d *doc) postFacility(a int) bool {
+	if _, ok := d.has(a-1, officeHeads); ok {
+		return true
+	}
+	return d.fold(a-1) == "في" && formerWords[d.fold(a-2)]
 }
 
 // isCountry reports the country itself, which the annotations never give as
