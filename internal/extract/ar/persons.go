@@ -1842,16 +1842,7 @@ func (d *doc) linkInitials() {
 		if full == nil {
 			continue
 		}
-		if !containsString(full.aliases, p.name) {
-			full.aliases = append(full.aliases, p.name)
-		}
-		for _, m := range p.ments {
-			full.ments = append(full.ments, m)
-			for k := m.a; k < m.b; k++ {
-				d.personAt[k] = full
-			}
-		}
-		p.ments = nil
+		d.handOver(p, full, true)
 		if full.rank == "" {
 			full.rank = p.rank
 		}
@@ -1894,13 +1885,7 @@ func (d *doc) mergeGivenNames() {
 		if full == nil {
 			continue
 		}
-		for _, m := range p.ments {
-			full.ments = append(full.ments, m)
-			for k := m.a; k < m.b; k++ {
-				d.personAt[k] = full
-			}
-		}
-		p.ments = nil
+		d.handOver(p, full, false)
 		if full.rank == "" {
 			full.rank = p.rank
 		}
@@ -1989,17 +1974,24 @@ func (d *doc) linkRealNames() {
 		if x == nil {
 			continue
 		}
-		if !containsString(y.aliases, x.name) {
-			y.aliases = append(y.aliases, x.name)
-		}
-		for _, m := range x.ments {
-			y.ments = append(y.ments, m)
-			for k := m.a; k < m.b; k++ {
-				d.personAt[k] = y
-			}
-		}
-		x.ments = nil
+		d.handOver(x, y, true)
 	}
+}
+
+// handOver makes every mention of from one of to, and leaves from with
+// none; alias keeps from's name as one of to's aliases (a short form or a
+// nickname the text gave first).
+func (d *doc) handOver(from, to *person, alias bool) {
+	if alias && !containsString(to.aliases, from.name) {
+		to.aliases = append(to.aliases, from.name)
+	}
+	for _, m := range from.ments {
+		to.ments = append(to.ments, m)
+		for k := m.a; k < m.b; k++ {
+			d.personAt[k] = to
+		}
+	}
+	from.ments = nil
 }
 
 // nicknameOnly reports a person every mention of whom is a nickname the

@@ -86,12 +86,7 @@ func TestRound14Initials(t *testing.T) {
 			[]string{"سامر ح.", "سامر فايز الحلبي", "سامر حسن العلي"}},
 	}
 	for _, c := range cases {
-		r := Extract(c.text, model.DayDate(2025, 3, 6))
-		var got []string
-		for _, p := range r.Persons {
-			got = append(got, p.Name)
-		}
-		if !slices.Equal(got, c.want) {
+		if got := personNames(c.text); !slices.Equal(got, c.want) {
 			t.Errorf("%s: %q\n got %q\nwant %q", c.name, c.text, got, c.want)
 		}
 	}
@@ -241,12 +236,7 @@ func TestRound14FalseIdentity(t *testing.T) {
 			[]string{"باسم يوسف الحلبي"}},
 	}
 	for _, c := range cases {
-		r := Extract(c.text, model.DayDate(2025, 3, 6))
-		var got []string
-		for _, p := range r.Persons {
-			got = append(got, p.Name)
-		}
-		if !slices.Equal(got, c.want) {
+		if got := personNames(c.text); !slices.Equal(got, c.want) {
 			t.Errorf("%s: %q\n got %q\nwant %q", c.name, c.text, got, c.want)
 		}
 	}
@@ -267,12 +257,7 @@ func TestRound14FamilySuffix(t *testing.T) {
 			[]string{"سامر فايز الحلبي"}},
 	}
 	for _, c := range cases {
-		r := Extract(c.text, model.DayDate(2025, 3, 6))
-		var got []string
-		for _, p := range r.Persons {
-			got = append(got, p.Name)
-		}
-		if !slices.Equal(got, c.want) {
+		if got := personNames(c.text); !slices.Equal(got, c.want) {
 			t.Errorf("%s: %q\n got %q\nwant %q", c.name, c.text, got, c.want)
 		}
 	}

@@ -21,6 +21,16 @@ func personsOf(text string) []string {
 	return out
 }
 
+// personNames returns the name of each person extracted from text, in the
+// order found.
+func personNames(text string) []string {
+	var out []string
+	for _, p := range Extract(text, model.DayDate(2025, 3, 6)).Persons {
+		out = append(out, p.Name)
+	}
+	return out
+}
+
 func TestPersonRules(t *testing.T) {
 	cases := []struct {
 		name, text string
