@@ -386,6 +386,10 @@ func (d *doc) pronounAt(a int, s sentence) int {
 			quoted = true
 		case f == "”" || f == "\"" && quoted:
 			quoted = false
+		case (f == "he" || f == "him" || f == "his" || f == "she" || f == "her") && !quoted && k < a && d.fullStopBetween(k, a):
+			// "He visited two mass graves. “We have 100,000 people who were
+			// tortured to death,” he said": a sentence the quotation joined,
+			// whose subject is not the quotation's
 		case (f == "he" || f == "him" || f == "his" || f == "she" || f == "her") && !quoted:
 			mid := d.fold(k + 1)
 			ofTrigger := k == a-1 || k == a-2 && d.toks[k+1].Word && !d.toks[k+1].Cap && !kinNouns[mid] && !roleNouns[mid] // "his arrest", "her sudden release"; not "her brother died"
@@ -403,6 +407,18 @@ func (d *doc) pronounAt(a int, s sentence) int {
 		}
 	}
 	return -1
+}
+
+// fullStopBetween reports a full stop, question or exclamation mark
+// between tokens i and j: a sentence the splitter kept with a quotation
+// after it.
+func (d *doc) fullStopBetween(i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		if f := d.toks[k].Fold; f == "." || f == "?" || f == "!" {
+			return true
+		}
+	}
+	return false
 }
 
 // possessive reports "her" used as a possessive: followed by a noun

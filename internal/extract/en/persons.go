@@ -693,6 +693,16 @@ func (d *doc) corefer() {
 			continue // a nickname's words are linked by linkEpithets
 		}
 		b, words := d.nameRun(i)
+		if len(words) >= 2 && b > i && d.own[i] == ownNone {
+			if p := d.tailOf(words); p != nil {
+				for k := i; k < b; k++ {
+					d.own[k] = ownPerson
+				}
+				d.insertMention(p, span{i, b})
+				i = b - 1
+				continue
+			}
+		}
 		if len(words) != 1 || b <= i {
 			if b > i+1 {
 				i = b - 1
@@ -729,6 +739,22 @@ func (d *doc) corefer() {
 	}
 	sort.SliceStable(d.persons, func(i, j int) bool { return d.persons[i].first < d.persons[j].first })
 	d.indexPersons()
+}
+
+// tailOf returns the one person whose longer name ends with words, a
+// family name of two words or more: "Kanjo Hassan" after "Muhammad Kanjo
+// Hassan", "Zein al-Abidin" after "Ammar Zein al-Abidin".
+func (d *doc) tailOf(words []string) *person {
+	var found *person
+	for _, p := range d.persons {
+		if len(p.words) > len(words) && slices.Equal(p.words[len(p.words)-len(words):], words) {
+			if found != nil {
+				return nil
+			}
+			found = p
+		}
+	}
+	return found
 }
 
 // nearestWith returns the person with name word w mentioned nearest before
@@ -816,9 +842,19 @@ func (d *doc) formerIn(a, b int) bool {
 }
 
 // formerBefore reports a word of formerWords just before token a, or two
-// before it across a hyphen ("ex-director").
+// before it across a hyphen ("ex-director"), or before the lower-case words
+// that describe the role ("former military judge", "ex-army officer").
 func (d *doc) formerBefore(a int) bool {
-	return formerWords[d.fold(a-1)] || d.fold(a-1) == "-" && formerWords[d.fold(a-2)]
+	for j := a - 1; j >= 0 && j >= a-4; j-- {
+		f := d.fold(j)
+		if formerWords[f] || f == "-" && formerWords[d.fold(j-1)] {
+			return true
+		}
+		if t := d.toks[j]; !t.Word || t.Cap || !roleAdjectives[f] && !preRole[f] && f != "-" {
+			return false
+		}
+	}
+	return false
 }
 
 // participleVerb reports a lower-case participle at k ("arrested",

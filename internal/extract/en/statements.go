@@ -142,15 +142,15 @@ func (d *doc) headOfBefore(a int) bool {
 // X". The relative speaks for him; he does not speak.
 func (d *doc) kinOfBefore(a int) bool {
 	k := a - 1
-	for k > 0 && k >= a-3 && d.toks[k].Word && !d.toks[k].Cap {
+	for k > 0 && k >= a-4 && d.toks[k].Word && !d.toks[k].Cap {
 		f := d.toks[k].Fold
-		if f != "the" && f != "late" && !roleNouns[f] && !victimNouns[f] && !roleAdjectives[f] {
+		if f != "the" && f != "late" && !roleNouns[f] && !victimNouns[f] && !roleAdjectives[f] && !preRole[f] {
 			break
 		}
 		k--
 	}
 	h := d.fold(k - 1)
-	return k < a-1 && d.fold(k) == "of" && (kinNouns[h] || h == "family" || h == "relatives" || h == "parents")
+	return k < a-1 && d.fold(k) == "of" && (kinNouns[h] || h == "family" || h == "relatives" || h == "relative" || h == "parents")
 }
 
 // apposition reports tokens [i, j) that set off a description between a
