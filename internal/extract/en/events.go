@@ -41,6 +41,8 @@ type event struct {
 //     statement (statements.go);
 //  2. leadIns: an event whose sentence describes someone unnamed takes the
 //     person the next sentence names (coref.go);
+//     fillArrestedGroup: events about "those arrested" take the group a
+//     later sentence names (groups.go);
 //  3. fillFromDefendant: an event about "the suspect" or a trial that names
 //     nobody takes the person the article is about;
 //  4. fillStatements: a statement takes the persons its sentence's other
@@ -56,6 +58,7 @@ type event struct {
 func (d *doc) findEvents() {
 	d.readSentences()
 	d.leadIns()
+	d.fillArrestedGroup()
 	d.nicknameParticipants()
 	d.fillFromDefendant()
 	d.defendantsWords()

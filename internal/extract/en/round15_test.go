@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/athar-project/athar/internal/extract"
+	"github.com/athar-project/athar/internal/model"
 )
 
 // round15Cases hold issue 13's round 15 (extractor version 18), read on
@@ -65,6 +66,59 @@ var round15Cases = []readingCase{
 	{name: "the relative himself is accused",
 		text: "Samer Hijazi, a relative of former defence minister Karim Nasser, is accused of commanding units that killed hundreds of civilians in Daraya.",
 		typ:  extract.EventExecutionAllegation, person: "Samer Hijazi"},
+	// a wire report names a group after telling of its arrest
+	{name: "a name cut to an initial after 'known only as' is a person",
+		text: "The two arrested in Berlin are known only as Karim N. and Samer H. and served in the militia.",
+		typ:  extract.EventArrest, person: "Karim N."},
+	{name: "the lead's arrest of seven people takes the group named later, and so its announcement",
+		text: "At least seven people have been arrested in Germany on suspicion of war crimes, prosecutors said on Monday.\n\nThe four arrested in Germany are known only as Karim N., Samer H., Fadi J. and Omar Q.",
+		typ:  extract.EventStatement, person: "Fadi J."},
+	{name: "what those arrested are suspected of killing is the group's",
+		text: "The prosecutor said those arrested in Germany were suspected of killing civilians.\n\nThe four arrested in Germany are known only as Karim N., Samer H., Fadi J. and Omar Q.",
+		typ:  extract.EventExecutionAllegation, person: "Fadi J."},
+	{name: "what those arrested are suspected of is the group's",
+		text: "At least seven people have been arrested in Germany on suspicion of war crimes, prosecutors said on Monday.\n\nSome of those arrested were suspected of torture.\n\nThe four arrested in Germany are known only as Karim N., Samer H., Fadi J. and Omar Q.",
+		typ:  extract.EventTortureAllegation, person: "Omar Q."},
+	{name: "a group with no sentence that names it back takes nobody's torture",
+		text: "Police said guards were suspected of torture.\n\nThe four arrested in Germany are known only as Karim N., Samer H., Fadi J. and Omar Q.",
+		typ:  extract.EventTortureAllegation, person: "Karim N.", not: true},
+}
+
+// round15Dates hold the date an event must take ("" for none).
+var round15Dates = []struct {
+	name, text, typ, date string
+}{
+	{name: "a date after 'and had been' is the second verb's",
+		text: "Karim Nasser was arrested in Berlin and had been a member of the militia since early 2011.",
+		typ:  extract.EventArrest, date: ""},
+	{name: "a date of the arrest itself stays",
+		text: "Karim Nasser was arrested in Berlin in March 2011 and had been a member of the militia.",
+		typ:  extract.EventArrest, date: "2011-03"},
+}
+
+func TestRound15Dates(t *testing.T) {
+	for _, c := range round15Dates {
+		t.Run(c.name, func(t *testing.T) {
+			r := Extract(c.text, model.DayDate(2025, 3, 8))
+			found := false
+			for _, e := range r.Events {
+				if e.Type != c.typ {
+					continue
+				}
+				found = true
+				got := ""
+				if e.Date != nil {
+					got = *e.Date
+				}
+				if got != c.date {
+					t.Errorf("%s: %s dated %q, want %q", c.text, c.typ, got, c.date)
+				}
+			}
+			if !found {
+				t.Errorf("%s: no %s", c.text, c.typ)
+			}
+		})
+	}
 }
 
 func TestRound15Classes(t *testing.T) { runReadingCases(t, round15Cases) }
