@@ -338,6 +338,9 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 				add(p, extract.RoleVictim) // "the torture of X", "guards tortured X"
 			case d.harmObject(m.sp) >= 0:
 				// "accused of the torture of X and the killing of Y": Y suffered another harm, did none
+			case d.pluralHeadOf(m.sp) && !p.victim:
+				// "hundreds of suspected opponents of al-Assad were tortured":
+				// the opponents were, not the one they opposed
 			case d.kinOfBefore(m.sp.a) && !p.victim:
 				// "X, a relative of former defence minister Y, is accused of
 				// commanding units that killed hundreds": whose relative, not a doer
@@ -396,8 +399,8 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 				}
 				continue
 			}
-			if m.person.official || d.isSpeaker(m.sp) || d.witnessed(m.sp, a) {
-				continue // "X testified that her brother died": X did not
+			if m.person.official || d.isSpeaker(m.sp) || d.witnessed(m.sp, a) || d.pluralHeadOf(m.sp) && !m.person.victim {
+				continue // "X testified that her brother died": X did not; "supporters of X died": X did not
 			}
 			if m.person.victim || d.passiveVictim(m.sp.b) || d.harmListed(ms, mi, a, b) || tr.Type == extract.EventDeathInCustody && m.sp.a < s.a {
 				add(m.person, extract.RoleVictim) // "the death in custody of X"; "They died in Sednaya": the two named before
@@ -1402,3 +1405,15 @@ func (d *doc) sentencesManyToDeath(tr extract.Trigger, a, b int, s sentence) boo
 // manyPeople are words for many persons as the object of a sentencing:
 // "sentenced thousands of people to death".
 var manyPeople = set(`thousands hundreds dozens scores people prisoners detainees inmates men women them defendants opponents`)
+
+// pluralHeadOf reports a name after "of" and a plural noun, the head of
+// its phrase: "opponents of al-Assad", "supporters of X", "members of X's
+// family". What the phrase's verb tells is the plural's.
+func (d *doc) pluralHeadOf(m span) bool {
+	if d.fold(m.a-1) != "of" || m.a < 2 {
+		return false
+	}
+	t := d.toks[m.a-2]
+	return t.Word && !t.Cap && len(t.Fold) > 3 && strings.HasSuffix(t.Fold, "s") && !strings.HasSuffix(t.Fold, "ss") && !kinNouns[t.Fold] &&
+		len(triggers.At(d.toks, m.a-2)) == 0 // "the deaths of X": X's
+}

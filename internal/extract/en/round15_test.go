@@ -82,6 +82,22 @@ var round15Cases = []readingCase{
 	{name: "a group with no sentence that names it back takes nobody's torture",
 		text: "Police said guards were suspected of torture.\n\nThe four arrested in Germany are known only as Karim N., Samer H., Fadi J. and Omar Q.",
 		typ:  extract.EventTortureAllegation, person: "Karim N.", not: true},
+	{name: "the accused named after a relative clause of their trial are tried",
+		text: "The two accused, who were tried in absentia, are Karim Nasser and Samer Hijazi.",
+		typ:  extract.EventTrial, person: "Samer Hijazi"},
+	{name: "the lead's sentence of three officers is the three accused's",
+		text: "Three senior intelligence officers have been sentenced to life imprisonment by a court in Paris.\n\nThe court also upheld the warrants on Friday.\n\nThe three accused, who were tried in absentia, are Karim Nasser, Fadi Jabr and Samer Hijazi.",
+		typ:  extract.EventSentence, person: "Fadi Jabr"},
+	// the one a plural is "of" did not suffer what the plural did
+	{name: "the ruler whose opponents were tortured is no victim",
+		text: "According to survivors, hundreds of suspected opponents of Karim Nasser were tortured in Branch 215.",
+		typ:  extract.EventTortureAllegation, person: "Karim Nasser", not: true},
+	{name: "the leader whose supporters died in custody is no victim",
+		text: "Dozens of supporters of Karim Nasser died in custody at Sednaya prison.",
+		typ:  extract.EventDeathInCustody, person: "Karim Nasser", not: true},
+	{name: "the victim named after 'of' a singular is still the victim",
+		text: "Survivors described the torture of Karim Nasser in Branch 215.",
+		typ:  extract.EventTortureAllegation, person: "Karim Nasser"},
 }
 
 // round15Dates hold the date an event must take ("" for none).
