@@ -216,6 +216,9 @@ func (d *doc) leadIns() {
 		if d.describedByApposition(ev.sent) {
 			continue // "X, a former detainee who was arrested at a checkpoint, said": X, not the next sentence's name
 		}
+		if d.namesAnother(ev) {
+			continue // "pictures of victims who died under torture in the branch where X worked": the sentence's own, not the next name's
+		}
 		next := d.sents[si+1]
 		var who []*person
 		for k := next.a; k+1 < next.b; k++ {
@@ -275,6 +278,18 @@ func (d *doc) leadIns() {
 			ev.who = append(ev.who, extract.Participant{Name: p.name, Role: role})
 		}
 	}
+}
+
+// namesAnother reports an event's sentence that names a person who is
+// neither its speaker nor a relative: the event is told of near him, and
+// the next sentence's name is not its lead-in's.
+func (d *doc) namesAnother(ev *event) bool {
+	for _, m := range d.sentencePersons(ev.sent) {
+		if !d.isSpeaker(m.sp) && !d.invertedSpeaker(m.sp) && !d.possessiveKin(m.sp) && !d.kinOfBefore(m.sp.a) && !m.person.official {
+			return true
+		}
+	}
+	return false
 }
 
 // describedByApposition reports a sentence whose indefinite description

@@ -187,7 +187,7 @@ func (d *doc) passiveVictim(k int) bool {
 		}
 		switch d.fold(k) {
 		case "tortured", "executed", "beaten", "killed", "hanged", "detained", "disappeared", "abducted", "raped", "arrested", "held",
-			"whipped", "flogged", "electrocuted", "starved", "kidnapped", "seized":
+			"whipped", "flogged", "electrocuted", "starved", "kidnapped", "seized", "martyred", "shot", "murdered", "slaughtered":
 			return true
 		case "subjected", "exposed":
 			return d.fold(k+1) == "to" // "X was subjected to torture": X suffered it

@@ -98,6 +98,40 @@ var round15Cases = []readingCase{
 	{name: "the victim named after 'of' a singular is still the victim",
 		text: "Survivors described the torture of Karim Nasser in Branch 215.",
 		typ:  extract.EventTortureAllegation, person: "Karim Nasser"},
+	// a sentence that names someone is no lead-in to the next sentence's name
+	{name: "victims who died where a named officer worked are not the next name's doing",
+		text: "Relatives raised pictures of victims who died under torture in Branch 215, where Karim Nasser worked.\n\nThe case of the young woman Samira Haddad drew the most attention.",
+		typ:  extract.EventTortureAllegation, person: "Samira Haddad", not: true},
+	{name: "a sentence that names nobody still leads in",
+		text: "Police arrested a former officer over the deaths of two detainees.\n\nKarim Nasser, 52, served at Branch 215.",
+		typ:  extract.EventArrest, person: "Karim Nasser"},
+}
+
+// round15Roles hold a role a person must not take in an event of a type.
+var round15Roles = []struct {
+	name, text, typ, person, notRole string
+}{
+	{name: "a brother martyred in a massacre is its victim, no killer",
+		text: "“This is my brother Karim Nasser. He was martyred in the massacre in Daraya,” his sister said.",
+		typ:  extract.EventExecutionAllegation, person: "Karim Nasser", notRole: extract.RolePerpetrator},
+	{name: "a brother shot in a massacre is its victim, no killer",
+		text: "Karim Nasser lived in Daraya. He was shot in the massacre of August 2012.",
+		typ:  extract.EventExecutionAllegation, person: "Karim Nasser", notRole: extract.RolePerpetrator},
+}
+
+func TestRound15Roles(t *testing.T) {
+	for _, c := range round15Roles {
+		t.Run(c.name, func(t *testing.T) {
+			r := Extract(c.text, model.DayDate(2025, 3, 8))
+			for _, e := range r.Events {
+				for _, w := range e.Who {
+					if e.Type == c.typ && w.Name == c.person && w.Role == c.notRole {
+						t.Errorf("%s: %s is %s of %s", c.text, c.person, c.notRole, c.typ)
+					}
+				}
+			}
+		})
+	}
 }
 
 // round15Dates hold the date an event must take ("" for none).
