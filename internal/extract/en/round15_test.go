@@ -1,6 +1,7 @@
 package en
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/athar-project/athar/internal/extract"
@@ -105,6 +106,10 @@ var round15Cases = []readingCase{
 	{name: "a sentence that names nobody still leads in",
 		text: "Police arrested a former officer over the deaths of two detainees.\n\nKarim Nasser, 52, served at Branch 215.",
 		typ:  extract.EventArrest, person: "Karim Nasser"},
+	// a coded witness is who "he" is, not the defendant named before
+	{name: "the arrest a coded witness tells of is not the defendant's",
+		text: "The trial of Karim Nasser went on in Koblenz. As for the second witness, KT, he told the court that he had been arrested in November 2011.",
+		typ:  extract.EventArrest, person: "Karim Nasser", not: true},
 }
 
 // round15Roles hold a role a person must not take in an event of a type.
@@ -128,6 +133,51 @@ func TestRound15Roles(t *testing.T) {
 					if e.Type == c.typ && w.Name == c.person && w.Role == c.notRole {
 						t.Errorf("%s: %s is %s of %s", c.text, c.person, c.notRole, c.typ)
 					}
+				}
+			}
+		})
+	}
+}
+
+// round15Persons hold the persons a text must yield and the names it must
+// not.
+var round15Persons = []struct {
+	name, text string
+	want, not  []string
+}{
+	{name: "a witness a court report names by initials is a person",
+		text: "As for the second witness, KT, he told the court that he had been arrested in 2012. The police asked KT about the branch.",
+		want: []string{"KT"}},
+	{name: "an acronym after 'witness' followed by a name is no witness",
+		text: "The witness, SNHR researcher Karim Nasser, told the court about Branch 215.",
+		not:  []string{"SNHR"}},
+	{name: "a credit line opened by 'Written by' names its writer",
+		text: "Trial report from Koblenz\n\nWritten By Mirna Qassab\n\nThe trial of a former officer went on in Koblenz on Thursday.",
+		want: []string{"Mirna Qassab"}},
+	{name: "a translator's credit line names the translator",
+		text: "Translated to English by Greta Lindqvist\n\nThe trial went on in Koblenz.",
+		want: []string{"Greta Lindqvist"}},
+	{name: "a reporter who contributed reporting is a person",
+		text: "The court in Koblenz heard two witnesses. Hanne Vestergaard contributed reporting from Berlin.",
+		want: []string{"Hanne Vestergaard"}},
+}
+
+func TestRound15Persons(t *testing.T) {
+	for _, c := range round15Persons {
+		t.Run(c.name, func(t *testing.T) {
+			r := Extract(c.text, model.DayDate(2025, 3, 8))
+			var got []string
+			for _, p := range r.Persons {
+				got = append(got, p.Name)
+			}
+			for _, w := range c.want {
+				if !slices.Contains(got, w) {
+					t.Errorf("%s: missing person %q; got %q", c.text, w, got)
+				}
+			}
+			for _, n := range c.not {
+				if slices.Contains(got, n) {
+					t.Errorf("%s: %q is no person; got %q", c.text, n, got)
 				}
 			}
 		})
