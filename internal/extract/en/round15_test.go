@@ -110,6 +110,13 @@ var round15Cases = []readingCase{
 	{name: "the arrest a coded witness tells of is not the defendant's",
 		text: "The trial of Karim Nasser went on in Koblenz. As for the second witness, KT, he told the court that he had been arrested in November 2011.",
 		typ:  extract.EventArrest, person: "Karim Nasser", not: true},
+	// "his role in arresting protesters": he arrested them
+	{name: "a role in arresting protesters is no arrest of the convicted",
+		text: "A court in Koblenz convicted Karim Nasser on Wednesday for his role in arresting protesters in Douma.",
+		typ:  extract.EventArrest, person: "Karim Nasser", not: true},
+	{name: "the conviction for a role in arresting protesters stays",
+		text: "A court in Koblenz convicted Karim Nasser on Wednesday for his role in arresting protesters in Douma.",
+		typ:  extract.EventConviction, person: "Karim Nasser"},
 }
 
 // round15Roles hold a role a person must not take in an event of a type.
@@ -151,6 +158,9 @@ var round15Persons = []struct {
 	{name: "an acronym after 'witness' followed by a name is no witness",
 		text: "The witness, SNHR researcher Karim Nasser, told the court about Branch 215.",
 		not:  []string{"SNHR"}},
+	{name: "a law named after a codename is no person",
+		text: "The photos were smuggled out by a military officer codenamed Caesar. The Caesar Act, a US bill imposing sanctions, was named after them.",
+		not:  []string{"Caesar Act"}},
 	{name: "a credit line opened by 'Written by' names its writer",
 		text: "Trial report from Koblenz\n\nWritten By Mirna Qassab\n\nThe trial of a former officer went on in Koblenz on Thursday.",
 		want: []string{"Mirna Qassab"}},
@@ -194,6 +204,49 @@ var round15Dates = []struct {
 	{name: "a date of the arrest itself stays",
 		text: "Karim Nasser was arrested in Berlin in March 2011 and had been a member of the militia.",
 		typ:  extract.EventArrest, date: "2011-03"},
+	{name: "a date before 'and was arrested' is the first verb's",
+		text: "Karim Nasser entered Germany in April 2018 and was arrested in Berlin in February 2019.",
+		typ:  extract.EventArrest, date: "2019-02"},
+}
+
+// round15Places hold the place an event must take ("" for none).
+var round15Places = []struct {
+	name, text, typ, where string
+}{
+	{name: "a court named by its nationality sits there, not in the dateline's city abroad",
+		text: "BEIRUT, Lebanon – A German court convicted Karim Nasser on Wednesday of crimes against humanity.",
+		typ:  extract.EventConviction, where: "Germany"},
+	{name: "the country entered before 'and was arrested' is no place of the arrest",
+		text: "Karim Nasser entered Germany in April 2018 and was arrested along with Samer Hijazi in February 2019.",
+		typ:  extract.EventArrest, where: ""},
+	{name: "a place after 'and was arrested' is the arrest's",
+		text: "Karim Nasser entered Germany in April 2018 and was arrested in Berlin in February 2019.",
+		typ:  extract.EventArrest, where: "Berlin"},
+}
+
+func TestRound15Places(t *testing.T) {
+	for _, c := range round15Places {
+		t.Run(c.name, func(t *testing.T) {
+			r := Extract(c.text, model.DayDate(2025, 3, 8))
+			found := false
+			for _, e := range r.Events {
+				if e.Type != c.typ {
+					continue
+				}
+				found = true
+				got := ""
+				if e.Where != nil {
+					got = *e.Where
+				}
+				if got != c.where {
+					t.Errorf("%s: %s at %q, want %q", c.text, c.typ, got, c.where)
+				}
+			}
+			if !found {
+				t.Errorf("%s: no %s", c.text, c.typ)
+			}
+		})
+	}
 }
 
 func TestRound15Dates(t *testing.T) {

@@ -141,6 +141,9 @@ func (d *doc) whereFor(typ string, a int, s sentence, nounTrig bool) (where stri
 			typ != extract.EventEscape && typ != extract.EventTestimony { // "fled to Russia", "an interview given in the Netherlands"
 			continue
 		}
+		if typ == extract.EventArrest && d.secondVerbBetween(m.sp, a) {
+			continue // "entered Germany in 2018 and was arrested in 2019": where he went, not where he was arrested
+		}
 		dist := m.sp.a - a
 		if dist < 0 {
 			dist = -dist + 3 // after the trigger reads more naturally ("arrested in Homs")
@@ -170,6 +173,11 @@ func (d *doc) whereFor(typ string, a int, s sentence, nounTrig bool) (where stri
 		// account, or the story, is set
 		if f := d.scene.FacilityAt(d.sentOf[a]); f != "" {
 			return f, true
+		}
+	}
+	if best == nil && courtEvents[typ] && d.scene.Dateline != "" {
+		if state := d.courtState(s); state != "" && d.filedFromAnotherCountry(s, state) {
+			return state, false // "BEIRUT, Lebanon – A German court convicted ...": the court is in Germany, not where the story was filed
 		}
 	}
 	if (best == nil || best.spec == 0) && courtEvents[typ] && d.scene.Dateline != "" && !d.abroadOrPast(s) && (d.sentOf[a] <= 3 || d.courtIn(s)) {
@@ -508,6 +516,37 @@ func (d *doc) courtState(s sentence) string {
 		}
 	}
 	return ""
+}
+
+// secondVerbBetween reports "and" and an auxiliary between a place
+// mention and the trigger at a: the place is another verb's ("entered
+// Germany and was arrested", "was arrested and had lived in Homs").
+func (d *doc) secondVerbBetween(m span, a int) bool {
+	i, j := m.b, a
+	if m.a > a {
+		i, j = a+1, m.a
+	}
+	for k := i; k < j; k++ {
+		if d.fold(k) == "and" && coordinatedAux[d.fold(k+1)] && !allegationOpeners[d.fold(k+2)] {
+			return true
+		}
+	}
+	return false
+}
+
+// filedFromAnotherCountry reports a country other than state named in
+// sentence s before the court's nationality: the dateline's ("BEIRUT,
+// Lebanon – A German court ...").
+func (d *doc) filedFromAnotherCountry(s sentence, state string) bool {
+	for k := s.a; k < s.b; k++ {
+		if _, ok := courtStates[d.toks[k].Fold]; ok && d.toks[k].Cap {
+			return false
+		}
+		if c := d.claimAt(k); c != nil && c.typ == ownPlace && c.gaz != nil && c.gaz.Kind == "country" && c.gaz.NameEN != state {
+			return true
+		}
+	}
+	return false
 }
 
 // forcesAt reports a body of the state's forces starting at token k, or
