@@ -538,6 +538,9 @@ func (d *doc) personContext(a, b int) bool {
 		if n == "a" || n == "an" || n == "who" || n == "the" && roleNouns[d.fold(b+2)] || roleAdjectives[n] || d.tok(b+1).Digits {
 			return true
 		}
+		if n == "one" && d.fold(b+2) == "of" && d.oneOfRole(b+3) {
+			return true // "X, one of the three defence lawyers, said"
+		}
 	}
 	if (speechVerbs[next] || next == "confessed" || next == "testified") && !d.groupOfBefore(a) {
 		return true
@@ -554,6 +557,21 @@ func (d *doc) personContext(a, b int) bool {
 	}
 	if p := d.fold(a - 1); p == "named" || (p == "as" && d.fold(a-2) == "identified") {
 		return true
+	}
+	return false
+}
+
+// oneOfRole reports a plural role noun a few words after k: "(one of) the
+// three defence lawyers", "(one of) his lawyers".
+func (d *doc) oneOfRole(k int) bool {
+	for j := k; j < len(d.toks) && j < k+5; j++ {
+		f := d.toks[j].Fold
+		if strings.HasSuffix(f, "s") && roleNouns[strings.TrimSuffix(f, "s")] {
+			return true
+		}
+		if !d.toks[j].Word || d.toks[j].Cap {
+			return false
+		}
 	}
 	return false
 }
