@@ -86,6 +86,12 @@ func (d *doc) readSentences() {
 			}
 			if t.Fold == "said" || speechVerbs[t.Fold] {
 				d.statementAt(i, s)
+			} else if d.decreeAt(i) {
+				n := len(d.events)
+				d.statementAt(i, s)
+				if len(d.events) > n {
+					d.events[n].about = false // a decree for all, not about the persons its sentence names
+				}
 			}
 			if t.Fold == "according" && d.fold(i+1) == "to" {
 				d.accountAccordingTo(i, s)
@@ -105,6 +111,25 @@ func (d *doc) readSentences() {
 			i += n - 1
 		}
 	}
+}
+
+// decreeAt reports a verb of issuing a decree at token i: "President X
+// issued a decree granting amnesty", "the minister signed decrees". A
+// decree is an official statement of the one who issues it.
+func (d *doc) decreeAt(i int) bool {
+	switch d.toks[i].Fold {
+	case "issued", "signed", "issues", "signs", "issuing", "signing":
+	default:
+		return false
+	}
+	k := i + 1
+	if f := d.fold(k); f == "a" || f == "the" || f == "two" || f == "new" {
+		k++
+	}
+	if f := d.fold(k); f == "legislative" || f == "presidential" || f == "new" {
+		k++
+	}
+	return d.fold(k) == "decree" || d.fold(k) == "decrees"
 }
 
 // placeTestimonies gives an account told with a speech verb ("he says",

@@ -117,6 +117,16 @@ var round15Cases = []readingCase{
 	{name: "the conviction for a role in arresting protesters stays",
 		text: "A court in Koblenz convicted Karim Nasser on Wednesday for his role in arresting protesters in Douma.",
 		typ:  extract.EventConviction, person: "Karim Nasser"},
+	// a decree is a statement of the one who issues it
+	{name: "a president who issued a decree makes a statement",
+		text: "He was released after President Karim Nasser issued a decree on April 30 granting a general amnesty.",
+		typ:  extract.EventStatement, person: "Karim Nasser"},
+	{name: "the one released under a decree makes no statement",
+		text: "Samer Hijazi was released after President Karim Nasser issued a decree on April 30 granting a general amnesty.",
+		typ:  extract.EventStatement, person: "Samer Hijazi", not: true},
+	{name: "a decree's number is no statement without one who issues it",
+		text: "The amnesty decree issued in April covered few detainees, Samer Hijazi was told.",
+		typ:  extract.EventStatement, person: "Samer Hijazi", not: true},
 }
 
 // round15Roles hold a role a person must not take in an event of a type.
