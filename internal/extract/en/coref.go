@@ -104,13 +104,17 @@ func (d *doc) kinBefore(a int) (string, *person) {
 	}
 	noun := d.fold(k)
 	j := k - 1
-	for j >= 0 && j >= k-2 && d.toks[j].Word && !d.toks[j].Cap && !possessivePronouns[d.fold(j)] && d.fold(j) != "whose" {
+	for j >= 0 && j >= k-2 && d.toks[j].Word && !d.toks[j].Cap && !possessivePronouns[d.fold(j)] && d.fold(j) != "whose" && d.fold(j) != "my" {
 		j-- // "younger", "older"
 	}
 	switch f := d.fold(j); {
 	case possessivePronouns[f]:
 		if q := d.resolvePossessive(j); q != nil {
 			return noun, q
+		}
+	case f == "my":
+		if q := d.quotationSpeaker(j); q != nil {
+			return noun, q // "X told reporters, “This is my brother Y.”"
 		}
 	case f == "s" && isCloseQuote(d.fold(j-1)):
 		if q, m := d.mentionAt(j - 2); q != nil && m.b == j-1 {
@@ -125,6 +129,56 @@ func (d *doc) kinBefore(a int) (string, *person) {
 }
 
 var possessivePronouns = set(`his her their`)
+
+// quotationSpeaker returns the person who speaks the quotation token k
+// stands in: named just before a speech verb that opens it ("X told
+// reporters, “...”", "X said: “...”"), or just after one that follows it
+// ("“...,” X said", "“...,” said X"). Nil outside a quotation or when no
+// person is named so.
+func (d *doc) quotationSpeaker(k int) *person {
+	open := -1
+	for j := k - 1; j >= 0 && j >= k-80; j-- {
+		if f := d.fold(j); f == "“" || f == "\"" && d.toks[j].Space {
+			open = j
+			break
+		} else if f == "”" {
+			return nil
+		}
+	}
+	if open < 0 {
+		return nil
+	}
+	for j := open - 1; j >= 0 && j >= open-6; j-- {
+		if f := d.fold(j); speechVerbs[f] || f == "said" {
+			if p, m := d.mentionAt(j - 1); p != nil && m.b == j {
+				return p
+			}
+			return nil
+		}
+	}
+	for j := k + 1; j < len(d.toks) && j <= k+120; j++ {
+		f := d.fold(j)
+		if f == "“" {
+			return nil
+		}
+		if f != "”" && !(f == "\"" && !d.toks[j].Space) {
+			continue
+		}
+		for v := j + 1; v < len(d.toks) && v <= j+4; v++ {
+			if g := d.fold(v); speechVerbs[g] || g == "said" {
+				if p, m := d.mentionAt(v - 1); p != nil && m.b == v {
+					return p // "“...,” X said"
+				}
+				if p, m := d.mentionAt(v + 1); p != nil && m.a == v+1 {
+					return p // "“...,” said X"
+				}
+				return nil
+			}
+		}
+		return nil
+	}
+	return nil
+}
 
 // resolvePossessive finds whom "his" or "her" at token k stands for: the
 // nearest person mentioned before it (of that gender, when the text gives

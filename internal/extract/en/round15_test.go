@@ -127,6 +127,16 @@ var round15Cases = []readingCase{
 	{name: "a decree's number is no statement without one who issues it",
 		text: "The amnesty decree issued in April covered few detainees, Samer Hijazi was told.",
 		typ:  extract.EventStatement, person: "Samer Hijazi", not: true},
+	// "my brother" in a quotation is the speaker's brother
+	{name: "a sister who shows her arrested brother's photo gives an account",
+		text: "The case of the young woman, Samira Haddad, drew attention.\n\nReferring to the photos, Samira told reporters, “This is my brother Karim. He was arrested in March 2012. We recognized a picture of his body in the archives.”",
+		typ:  extract.EventTestimony, person: "Samira Haddad"},
+	{name: "a sister quoted after her words about her arrested brother gives an account",
+		text: "Samira Haddad waited at the court door.\n\n“This is my brother Karim. He was arrested in March 2012,” Samira Haddad said.",
+		typ:  extract.EventTestimony, person: "Samira Haddad"},
+	{name: "'my brother' outside any quotation makes no one a relative",
+		text: "Samira Haddad spoke to reporters in Berlin. My brother Karim was arrested in March 2012, a caption read.",
+		typ:  extract.EventTestimony, person: "Samira Haddad", not: true},
 }
 
 // round15Roles hold a role a person must not take in an event of a type.
