@@ -58,6 +58,7 @@ func (d *doc) whereFor(typ string, a int, s sentence, nounTrig bool) (where stri
 			}
 		}
 	}
+	relFrom, relTo := d.relativeClauseOf(a, s)
 	type cand struct {
 		name               string
 		fac, loc, adj, rol bool
@@ -140,6 +141,9 @@ func (d *doc) whereFor(typ string, a int, s sentence, nounTrig bool) (where stri
 		if e.gaz != nil && e.gaz.Kind == "country" && typ != extract.EventTrial && typ != extract.EventConviction && typ != extract.EventSentence && typ != extract.EventArrest &&
 			typ != extract.EventEscape && typ != extract.EventTestimony { // "fled to Russia", "an interview given in the Netherlands"
 			continue
+		}
+		if relFrom >= 0 && (m.sp.a < relFrom || m.sp.a >= relTo) {
+			continue // "X, who sentenced thousands to death, was arrested in Tartus": the arrest's place, not the sentencing's
 		}
 		if typ == extract.EventArrest && d.secondVerbBetween(m.sp, a) {
 			continue // "entered Germany in 2018 and was arrested in 2019": where he went, not where he was arrested
@@ -516,6 +520,34 @@ func (d *doc) courtState(s sentence) string {
 		}
 	}
 	return ""
+}
+
+// relativeClauseOf returns the relative clause set off by commas that
+// holds a verb trigger at a (", who sentenced thousands to death,"), or
+// -1, -1: what the clause tells happened elsewhere than the main clause.
+func (d *doc) relativeClauseOf(a int, s sentence) (int, int) {
+	from := -1
+	for k := a - 1; k > s.a && k >= a-3; k-- {
+		if relatives[d.fold(k)] && d.fold(k-1) == "," {
+			from = k
+			break
+		}
+		if !d.toks[k].Word {
+			return -1, -1
+		}
+	}
+	if from < 0 {
+		return -1, -1
+	}
+	for k := a + 1; k < s.b; k++ {
+		switch d.fold(k) {
+		case ",":
+			return from, k
+		case ".", ";", ":":
+			return -1, -1
+		}
+	}
+	return -1, -1
 }
 
 // secondVerbBetween reports "and" and an auxiliary between a place
