@@ -259,6 +259,37 @@ var round15Places = []struct {
 		typ:  extract.EventArrest, where: "Berlin"},
 }
 
+// round15Scenes hold an event of a type that must be found at a place,
+// among others of its type.
+var round15Scenes = []struct {
+	name, text, typ, where string
+}{
+	{name: "'the military hospital' is the hospital named before, not the prison named since",
+		text: "We were beaten every day in Sednaya prison.\n\nAfter a month I was transferred to Tishreen military hospital. Detainees in Sednaya prison never ask to see a doctor.\n\nI was beaten there too; the torture at the military hospital was worse.",
+		typ:  extract.EventTortureAllegation, where: "Tishreen military hospital"},
+	{name: "a first-person account at the prison stays at the prison",
+		text: "We were beaten every day in Sednaya prison.\n\nAfter a month I was transferred to Tishreen military hospital. Detainees in Sednaya prison never ask to see a doctor.\n\nI was beaten there too; the torture at the military hospital was worse.",
+		typ:  extract.EventTortureAllegation, where: "Sednaya prison"},
+}
+
+func TestRound15Scenes(t *testing.T) {
+	for _, c := range round15Scenes {
+		t.Run(c.name, func(t *testing.T) {
+			r := Extract(c.text, model.DayDate(2025, 3, 8))
+			var got []string
+			for _, e := range r.Events {
+				if e.Type == c.typ && e.Where != nil {
+					if *e.Where == c.where {
+						return
+					}
+					got = append(got, *e.Where)
+				}
+			}
+			t.Errorf("%s: no %s at %q; got %q", c.text, c.typ, c.where, got)
+		})
+	}
+}
+
 func TestRound15Places(t *testing.T) {
 	for _, c := range round15Places {
 		t.Run(c.name, func(t *testing.T) {

@@ -306,6 +306,18 @@ func (d *doc) originBefore(k int) bool {
 
 // facilityBefore names the facility mentioned last before token k.
 func (d *doc) facilityBefore(k int) string {
+	if h := d.anaphorHead(k); h > 0 {
+		// "the military hospital": the facility named before whose name
+		// has the noun, though another was named since
+		for si := d.sentOf[k]; si >= 0 && si > d.sentOf[k]-20; si-- {
+			ms := d.sentMents[si]
+			for j := len(ms) - 1; j >= 0; j-- {
+				if e := ms[j].ent; ms[j].sp.a < k && e != nil && e.typ == ownFacility && strings.Contains(strings.ToLower(e.name), d.toks[h].Fold) {
+					return e.name
+				}
+			}
+		}
+	}
 	for si := d.sentOf[k]; si >= 0 && si > d.sentOf[k]-20; si-- {
 		ms := d.sentMents[si]
 		for j := len(ms) - 1; j >= 0; j-- {
@@ -438,6 +450,27 @@ func (d *doc) facilityAnaphorIn(s sentence) int {
 	for k := s.a; k+1 < s.b; k++ {
 		if g := d.toks[k+1].Fold; d.toks[k].Fold == "the" && (facilityHeads[g] || facilityAnaphor[g]) && d.own[k+1] == ownNone {
 			return k
+		}
+		if d.toks[k].Fold == "the" && d.anaphorHead(k) > 0 {
+			return k // "the military hospital", "the political security branch" told again
+		}
+	}
+	return -1
+}
+
+// anaphorHead returns the facility noun after "the" at k and one or two
+// lower-case words of kind ("the military hospital"), or -1.
+func (d *doc) anaphorHead(k int) int {
+	for j := k + 1; j < len(d.toks) && j <= k+3; j++ {
+		t := d.toks[j]
+		if !t.Word || t.Cap || d.own[j] != ownNone {
+			return -1
+		}
+		if j > k+1 && (facilityHeads[t.Fold] || facilityAnaphor[t.Fold]) {
+			return j
+		}
+		if !preRole[t.Fold] && !roleAdjectives[t.Fold] {
+			return -1
 		}
 	}
 	return -1
