@@ -341,3 +341,30 @@ func TestRound15Dates(t *testing.T) {
 }
 
 func TestRound15Classes(t *testing.T) { runReadingCases(t, round15Cases) }
+
+// round15Orgs hold organizations a text must yield.
+var round15Orgs = []struct {
+	name, text, want string
+}{
+	{name: "a university named for its city is an organization",
+		text: "Karim Nasser was a student at Homs University when he was arrested in 2012.",
+		want: "Homs University"},
+	{name: "an embassy named for its state is an organization",
+		text: "Karim Nasser applied for a visa at the Swedish Embassy in Beirut in 2015.",
+		want: "Swedish Embassy"},
+}
+
+func TestRound15Orgs(t *testing.T) {
+	for _, c := range round15Orgs {
+		t.Run(c.name, func(t *testing.T) {
+			r := Extract(c.text, model.DayDate(2025, 3, 8))
+			var got []string
+			for _, o := range r.Organizations {
+				got = append(got, o.Name)
+			}
+			if !slices.Contains(got, c.want) {
+				t.Errorf("%s: missing organization %q; got %q", c.text, c.want, got)
+			}
+		})
+	}
+}
