@@ -127,6 +127,9 @@ var round15Cases = []readingCase{
 	{name: "a decree's number is no statement without one who issues it",
 		text: "The amnesty decree issued in April covered few detainees, Samer Hijazi was told.",
 		typ:  extract.EventStatement, person: "Samer Hijazi", not: true},
+	{name: "witnesses who testified somewhere in Europe give no account of their own",
+		text: "The groups tracked witnesses in Europe who testified about crimes committed in Syria.",
+		typ:  extract.EventTestimony, person: "", not: true},
 	// "my brother" in a quotation is the speaker's brother
 	{name: "a sister who shows her arrested brother's photo gives an account",
 		text: "The case of the young woman, Samira Haddad, drew attention.\n\nReferring to the photos, Samira told reporters, “This is my brother Karim. He was arrested in March 2012. We recognized a picture of his body in the archives.”",

@@ -356,8 +356,8 @@ func specificity(e *entity) int {
 		return 5
 	}
 	switch e.gaz.Kind {
-	case "country":
-		return 0
+	case "country", "continent":
+		return 0 // "witnesses who testified in Europe": no place an account or a death is pinned to
 	case "governorate":
 		return 1
 	case "district", "region":
