@@ -130,6 +130,16 @@ var round15Cases = []readingCase{
 	{name: "witnesses who testified somewhere in Europe give no account of their own",
 		text: "The groups tracked witnesses in Europe who testified about crimes committed in Syria.",
 		typ:  extract.EventTestimony, person: "", not: true},
+	// a name in apposition before the speaker does not speak with him
+	{name: "the ruler named in apposition before the speaker makes no statement",
+		text: "Thousands may have been tortured since 2013 under its ruler, President Karim Nasser, Samer Hijazi, a former ambassador, told Reuters on Monday.",
+		typ:  extract.EventStatement, person: "Karim Nasser", not: true},
+	{name: "the speaker after the apposition makes a statement",
+		text: "Thousands may have been tortured since 2013 under its ruler, President Karim Nasser, Samer Hijazi, a former ambassador, told Reuters on Monday.",
+		typ:  extract.EventStatement, person: "Samer Hijazi"},
+	{name: "two speakers joined by 'and' both make it",
+		text: "Karim Nasser, Fadi Jabr and Samer Hijazi told reporters the ruling was a first step.",
+		typ:  extract.EventStatement, person: "Karim Nasser"},
 	// "my brother" in a quotation is the speaker's brother
 	{name: "a sister who shows her arrested brother's photo gives an account",
 		text: "The case of the young woman, Samira Haddad, drew attention.\n\nReferring to the photos, Samira told reporters, “This is my brother Karim. He was arrested in March 2012. We recognized a picture of his body in the archives.”",

@@ -932,9 +932,26 @@ func (d *doc) coSpeakers(speaker *person, s sentence) []*person {
 			}
 			out = append(out, ms[j].person)
 		}
+		if len(out) > 0 && !d.andBetweenMentions(ms, i) {
+			return nil // "under its ruler, Bashar al-Assad, Stephen Rapp, a former ambassador, told Reuters": an apposition, not a list
+		}
 		break
 	}
 	return out
+}
+
+// andBetweenMentions reports "and" between the speaker's mention ms[i]
+// and the mentions coordinated before it: "X, Y and Z said".
+func (d *doc) andBetweenMentions(ms []mention, i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		if !d.coordinated(ms[j].sp.b, ms[j+1].sp.a) {
+			return false
+		}
+		if d.wordBetween("and", ms[j].sp.b, ms[j+1].sp.a) {
+			return true
+		}
+	}
+	return false
 }
 
 // isDefendantOfCourt reports a person the text has charged, tried or
