@@ -438,6 +438,14 @@ func (d *doc) firstHand(ev *event) bool {
 	default:
 		return false
 	}
+	for _, st := range d.events {
+		if st.sent == ev.sent && st.typ == extract.EventStatement && len(st.who) > 0 {
+			// "“We have more than 100,000 people who were tortured to
+			// death,” he said": the speaker is no survivor (else the words
+			// were testimony), his "we" is his office's
+			return false
+		}
+	}
 	for k := ev.sent.a; k < ev.sent.b; k++ {
 		switch d.toks[k].Fold {
 		case "i", "we", "me", "us", "my", "our":

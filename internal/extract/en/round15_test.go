@@ -140,6 +140,13 @@ var round15Cases = []readingCase{
 	{name: "two speakers joined by 'and' both make it",
 		text: "Karim Nasser, Fadi Jabr and Samer Hijazi told reporters the ruling was a first step.",
 		typ:  extract.EventStatement, person: "Karim Nasser"},
+	// "we" in a named non-survivor's quotation is his office's, not a survivor's
+	{name: "an investigator's 'we' gives no first-hand account of the deaths",
+		text: "Samer Hijazi, a former ambassador, visited the graves near Damascus. “We have more than 100,000 people who disappeared and were tortured to death in this war,” he said.",
+		typ:  extract.EventDeathInCustody, person: "", not: true},
+	{name: "a survivor's 'we' still tells a first-hand account",
+		text: "“We were beaten every night in Sednaya prison and two men died in our cell,” the former detainee recalled.",
+		typ:  extract.EventTortureAllegation, person: ""},
 	// "my brother" in a quotation is the speaker's brother
 	{name: "a sister who shows her arrested brother's photo gives an account",
 		text: "The case of the young woman, Samira Haddad, drew attention.\n\nReferring to the photos, Samira told reporters, “This is my brother Karim. He was arrested in March 2012. We recognized a picture of his body in the archives.”",
