@@ -72,6 +72,7 @@ func (d *doc) findEvents() {
 	d.untiedScenes()
 	d.dropHeadlineEvents()
 	d.mergeEvents()
+	d.courtSeats()
 	d.unifyPlaces()
 }
 

@@ -176,3 +176,43 @@ var numberValue = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "si
 
 // peopleNouns are plural nouns for persons after a number.
 var peopleNouns = set(`people persons men suspects individuals officers officials members defendants`)
+
+// courtSeats gives a court event that names no place (a headline's "Life
+// imprisonment for X", "X's trial continues") the city where the text
+// puts another court event of the same person: one case is heard in one
+// court. A country is too loose a seat to lend, and a person whose court
+// events the text places in two cities lends none.
+func (d *doc) courtSeats() {
+	seat := map[string]string{}
+	for _, ev := range d.events {
+		if !courtEvents[ev.typ] || ev.where == "" || d.placeSpec(ev.where) < 3 || d.placeSpec(ev.where) > 5 {
+			continue
+		}
+		for _, w := range ev.who {
+			if old, ok := seat[w.Name]; ok && old != ev.where {
+				seat[w.Name] = "-"
+			} else if !ok {
+				seat[w.Name] = ev.where
+			}
+		}
+	}
+	for _, ev := range d.events {
+		if !courtEvents[ev.typ] || ev.where != "" || len(ev.who) != 1 || d.namesPlaceOrCourt(ev.sent) {
+			continue // "the Higher Regional Court in Koblenz sentenced ...": its own court, though unread
+		}
+		if s := seat[ev.who[0].Name]; s != "" && s != "-" {
+			ev.where = s
+		}
+	}
+}
+
+// namesPlaceOrCourt reports a sentence that names a place, a facility or
+// an organization: its event's seat is its own business.
+func (d *doc) namesPlaceOrCourt(s sentence) bool {
+	for _, m := range d.mentionsIn(s) {
+		if m.ent != nil {
+			return true
+		}
+	}
+	return false
+}

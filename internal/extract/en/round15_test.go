@@ -271,6 +271,9 @@ var round15Places = []struct {
 	{name: "a place inside the relative clause is its event's",
 		text: "Karim Nasser, who sentenced thousands of prisoners to death in Sednaya prison, was arrested in Tartus on Monday.",
 		typ:  extract.EventExecutionAllegation, where: "Sednaya prison"},
+	{name: "a trial that goes on is heard where the text put it before",
+		text: "The two men, Karim Nasser and Samer Hijazi, were tried together at the court in Koblenz in April 2020.\n\nMeanwhile, Karim Nasser's trial continues.",
+		typ:  extract.EventTrial, where: "Koblenz"},
 	{name: "the country entered before 'and was arrested' is no place of the arrest",
 		text: "Karim Nasser entered Germany in April 2018 and was arrested along with Samer Hijazi in February 2019.",
 		typ:  extract.EventArrest, where: ""},
@@ -307,6 +310,17 @@ func TestRound15Scenes(t *testing.T) {
 			}
 			t.Errorf("%s: no %s at %q; got %q", c.text, c.typ, c.where, got)
 		})
+	}
+}
+
+// TestRound15CourtSeatOwnSentence: a court event whose sentence names a
+// court of its own borrows no seat from another of the person's events.
+func TestRound15CourtSeatOwnSentence(t *testing.T) {
+	text := "Karim Nasser was tried in Stuttgart in 2024.\n\nIn 2022 the Higher Regional Court sentenced Karim Nasser to life."
+	for _, e := range Extract(text, model.DayDate(2025, 3, 8)).Events {
+		if e.Type == extract.EventSentence && e.Where != nil && *e.Where == "Stuttgart" {
+			t.Errorf("%s: sentence placed in Stuttgart", text)
+		}
 	}
 }
 
