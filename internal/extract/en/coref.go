@@ -104,13 +104,17 @@ func (d *doc) kinBefore(a int) (string, *person) {
 	}
 	noun := d.fold(k)
 	j := k - 1
-	for j >= 0 && j >= k-2 && d.toks[j].Word && !d.toks[j].Cap && !possessivePronouns[d.fold(j)] && d.fold(j) != "whose" {
+	for j >= 0 && j >= k-2 && d.toks[j].Word && !d.toks[j].Cap && !possessivePronouns[d.fold(j)] && d.fold(j) != "whose" && d.fold(j) != "my" {
 		j-- // "younger", "older"
 	}
 	switch f := d.fold(j); {
 	case possessivePronouns[f]:
 		if q := d.resolvePossessive(j); q != nil {
 			return noun, q
+		}
+	case f == "my":
+		if q := d.quotationSpeaker(j); q != nil {
+			return noun, q // "X told reporters, “This is my brother Y.”"
 		}
 	case f == "s" && isCloseQuote(d.fold(j-1)):
 		if q, m := d.mentionAt(j - 2); q != nil && m.b == j-1 {
@@ -125,6 +129,56 @@ func (d *doc) kinBefore(a int) (string, *person) {
 }
 
 var possessivePronouns = set(`his her their`)
+
+// quotationSpeaker returns the person who speaks the quotation token k
+// stands in: named just before a speech verb that opens it ("X told
+// reporters, “...”", "X said: “...”"), or just after one that follows it
+// ("“...,” X said", "“...,” said X"). Nil outside a quotation or when no
+// person is named so.
+func (d *doc) quotationSpeaker(k int) *person {
+	open := -1
+	for j := k - 1; j >= 0 && j >= k-80; j-- {
+		if f := d.fold(j); f == "“" || f == "\"" && d.toks[j].Space {
+			open = j
+			break
+		} else if f == "”" {
+			return nil
+		}
+	}
+	if open < 0 {
+		return nil
+	}
+	for j := open - 1; j >= 0 && j >= open-6; j-- {
+		if f := d.fold(j); speechVerbs[f] || f == "said" {
+			if p, m := d.mentionAt(j - 1); p != nil && m.b == j {
+				return p
+			}
+			return nil
+		}
+	}
+	for j := k + 1; j < len(d.toks) && j <= k+120; j++ {
+		f := d.fold(j)
+		if f == "“" {
+			return nil
+		}
+		if f != "”" && !(f == "\"" && !d.toks[j].Space) {
+			continue
+		}
+		for v := j + 1; v < len(d.toks) && v <= j+4; v++ {
+			if g := d.fold(v); speechVerbs[g] || g == "said" {
+				if p, m := d.mentionAt(v - 1); p != nil && m.b == v {
+					return p // "“...,” X said"
+				}
+				if p, m := d.mentionAt(v + 1); p != nil && m.a == v+1 {
+					return p // "“...,” said X"
+				}
+				return nil
+			}
+		}
+		return nil
+	}
+	return nil
+}
 
 // resolvePossessive finds whom "his" or "her" at token k stands for: the
 // nearest person mentioned before it (of that gender, when the text gives
@@ -216,6 +270,9 @@ func (d *doc) leadIns() {
 		if d.describedByApposition(ev.sent) {
 			continue // "X, a former detainee who was arrested at a checkpoint, said": X, not the next sentence's name
 		}
+		if d.namesAnother(ev) {
+			continue // "pictures of victims who died under torture in the branch where X worked": the sentence's own, not the next name's
+		}
 		next := d.sents[si+1]
 		var who []*person
 		for k := next.a; k+1 < next.b; k++ {
@@ -275,6 +332,18 @@ func (d *doc) leadIns() {
 			ev.who = append(ev.who, extract.Participant{Name: p.name, Role: role})
 		}
 	}
+}
+
+// namesAnother reports an event's sentence that names a person who is
+// neither its speaker nor a relative: the event is told of near him, and
+// the next sentence's name is not its lead-in's.
+func (d *doc) namesAnother(ev *event) bool {
+	for _, m := range d.sentencePersons(ev.sent) {
+		if !d.isSpeaker(m.sp) && !d.invertedSpeaker(m.sp) && !d.possessiveKin(m.sp) && !d.kinOfBefore(m.sp.a) && !m.person.official {
+			return true
+		}
+	}
+	return false
 }
 
 // describedByApposition reports a sentence whose indefinite description
@@ -386,6 +455,10 @@ func (d *doc) pronounAt(a int, s sentence) int {
 			quoted = true
 		case f == "”" || f == "\"" && quoted:
 			quoted = false
+		case (f == "he" || f == "him" || f == "his" || f == "she" || f == "her") && !quoted && k < a && d.fullStopBetween(k, a):
+			// "He visited two mass graves. “We have 100,000 people who were
+			// tortured to death,” he said": a sentence the quotation joined,
+			// whose subject is not the quotation's
 		case (f == "he" || f == "him" || f == "his" || f == "she" || f == "her") && !quoted:
 			mid := d.fold(k + 1)
 			ofTrigger := k == a-1 || k == a-2 && d.toks[k+1].Word && !d.toks[k+1].Cap && !kinNouns[mid] && !roleNouns[mid] // "his arrest", "her sudden release"; not "her brother died"
@@ -403,6 +476,18 @@ func (d *doc) pronounAt(a int, s sentence) int {
 		}
 	}
 	return -1
+}
+
+// fullStopBetween reports a full stop, question or exclamation mark
+// between tokens i and j: a sentence the splitter kept with a quotation
+// after it.
+func (d *doc) fullStopBetween(i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		if f := d.toks[k].Fold; f == "." || f == "?" || f == "!" {
+			return true
+		}
+	}
+	return false
 }
 
 // possessive reports "her" used as a possessive: followed by a noun

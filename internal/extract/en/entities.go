@@ -161,6 +161,9 @@ func (d *doc) findEpithets() {
 // known as ..."). The person's name is read as a name; the nickname, if
 // any, comes after it.
 func (d *doc) fullNameAt(j, k int) bool {
+	if k-j == 2 && givenNames[d.fold(j)] && len(d.toks[j+1].Fold) == 1 && d.toks[j+1].Cap && d.fold(k) == "." {
+		return true // "known only as Fadi K.": a name the press cuts to an initial, as German and Dutch courts give it
+	}
 	if k-j < 3 || !givenNames[d.fold(j)] {
 		return false
 	}

@@ -41,6 +41,8 @@ type event struct {
 //     statement (statements.go);
 //  2. leadIns: an event whose sentence describes someone unnamed takes the
 //     person the next sentence names (coref.go);
+//     fillArrestedGroup: events about "those arrested" take the group a
+//     later sentence names (groups.go);
 //  3. fillFromDefendant: an event about "the suspect" or a trial that names
 //     nobody takes the person the article is about;
 //  4. fillStatements: a statement takes the persons its sentence's other
@@ -56,6 +58,7 @@ type event struct {
 func (d *doc) findEvents() {
 	d.readSentences()
 	d.leadIns()
+	d.fillArrestedGroup()
 	d.nicknameParticipants()
 	d.fillFromDefendant()
 	d.defendantsWords()
@@ -69,6 +72,7 @@ func (d *doc) findEvents() {
 	d.untiedScenes()
 	d.dropHeadlineEvents()
 	d.mergeEvents()
+	d.courtSeats()
 	d.unifyPlaces()
 }
 
@@ -83,6 +87,12 @@ func (d *doc) readSentences() {
 			}
 			if t.Fold == "said" || speechVerbs[t.Fold] {
 				d.statementAt(i, s)
+			} else if d.decreeAt(i) {
+				n := len(d.events)
+				d.statementAt(i, s)
+				if len(d.events) > n {
+					d.events[n].about = false // a decree for all, not about the persons its sentence names
+				}
 			}
 			if t.Fold == "according" && d.fold(i+1) == "to" {
 				d.accountAccordingTo(i, s)
@@ -102,6 +112,25 @@ func (d *doc) readSentences() {
 			i += n - 1
 		}
 	}
+}
+
+// decreeAt reports a verb of issuing a decree at token i: "President X
+// issued a decree granting amnesty", "the minister signed decrees". A
+// decree is an official statement of the one who issues it.
+func (d *doc) decreeAt(i int) bool {
+	switch d.toks[i].Fold {
+	case "issued", "signed", "issues", "signs", "issuing", "signing":
+	default:
+		return false
+	}
+	k := i + 1
+	if f := d.fold(k); f == "a" || f == "the" || f == "two" || f == "new" {
+		k++
+	}
+	if f := d.fold(k); f == "legislative" || f == "presidential" || f == "new" {
+		k++
+	}
+	return d.fold(k) == "decree" || d.fold(k) == "decrees"
 }
 
 // placeTestimonies gives an account told with a speech verb ("he says",
@@ -409,6 +438,14 @@ func (d *doc) firstHand(ev *event) bool {
 	case extract.EventTortureAllegation, extract.EventExecutionAllegation, extract.EventDeathInCustody, extract.EventTestimony:
 	default:
 		return false
+	}
+	for _, st := range d.events {
+		if st.sent == ev.sent && st.typ == extract.EventStatement && len(st.who) > 0 {
+			// "“We have more than 100,000 people who were tortured to
+			// death,” he said": the speaker is no survivor (else the words
+			// were testimony), his "we" is his office's
+			return false
+		}
 	}
 	for k := ev.sent.a; k < ev.sent.b; k++ {
 		switch d.toks[k].Fold {

@@ -106,6 +106,11 @@ func (d *doc) mergeEvents() {
 		}
 		sort.Strings(names)
 		key += "|" + strings.Join(names, "|")
+		if len(ev.who) == 0 && ev.where != "" {
+			// an account that names nobody: what was done at one prison is
+			// not what was done at the hospital the narrator was moved to
+			key += "|@" + ev.where
+		}
 		old := byKey[key]
 		if old != nil && old.date != nil && ev.date != nil && !old.date.Date.IsZero() && !ev.date.Date.IsZero() && old.date.Date != ev.date.Date {
 			// the same kind of event on another date is another event: a

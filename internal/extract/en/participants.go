@@ -187,7 +187,7 @@ func (d *doc) passiveVictim(k int) bool {
 		}
 		switch d.fold(k) {
 		case "tortured", "executed", "beaten", "killed", "hanged", "detained", "disappeared", "abducted", "raped", "arrested", "held",
-			"whipped", "flogged", "electrocuted", "starved", "kidnapped", "seized":
+			"whipped", "flogged", "electrocuted", "starved", "kidnapped", "seized", "martyred", "shot", "murdered", "slaughtered":
 			return true
 		case "subjected", "exposed":
 			return d.fold(k+1) == "to" // "X was subjected to torture": X suffered it
@@ -308,6 +308,11 @@ func (d *doc) reportedPair(s sentence) bool {
 
 // eventAt builds an event of tr's type from the sentence around the trigger.
 func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
+	if tr.Type == extract.EventSentence && d.sentencesManyToDeath(tr, a, b, s) {
+		tr.Type = extract.EventExecutionAllegation // the judge who sent them to the gallows, not one sentenced
+	} else if tr.Type == extract.EventSentence && tr.Words[0] == "sentences" {
+		return // "prison sentences" in general: nobody's sentence
+	}
 	ev := &event{typ: tr.Type, sent: s, trig: a}
 	persons := d.sentencePersons(s)
 	seen := map[*person]bool{}
@@ -333,6 +338,12 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 				add(p, extract.RoleVictim) // "the torture of X", "guards tortured X"
 			case d.harmObject(m.sp) >= 0:
 				// "accused of the torture of X and the killing of Y": Y suffered another harm, did none
+			case d.pluralHeadOf(m.sp) && !p.victim:
+				// "hundreds of suspected opponents of al-Assad were tortured":
+				// the opponents were, not the one they opposed
+			case d.kinOfBefore(m.sp.a) && !p.victim:
+				// "X, a relative of former defence minister Y, is accused of
+				// commanding units that killed hundreds": whose relative, not a doer
 			case nounDoer && d.isSpeaker(m.sp):
 				// "... guards had beaten him. “...,” Hijazi recalled": the one who tells it
 			case tr.Type == extract.EventExecutionAllegation && p.victim && (d.isSpeaker(m.sp) || d.invertedSpeaker(m.sp)):
@@ -388,8 +399,8 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 				}
 				continue
 			}
-			if m.person.official || d.isSpeaker(m.sp) || d.witnessed(m.sp, a) {
-				continue // "X testified that her brother died": X did not
+			if m.person.official || d.isSpeaker(m.sp) || d.witnessed(m.sp, a) || d.pluralHeadOf(m.sp) && !m.person.victim {
+				continue // "X testified that her brother died": X did not; "supporters of X died": X did not
 			}
 			if m.person.victim || d.passiveVictim(m.sp.b) || d.harmListed(ms, mi, a, b) || tr.Type == extract.EventDeathInCustody && m.sp.a < s.a {
 				add(m.person, extract.RoleVictim) // "the death in custody of X"; "They died in Sednaya": the two named before
@@ -1343,4 +1354,66 @@ func (d *doc) accuserBefore(k int) bool {
 		k--
 	}
 	return d.fold(k) == "accused"
+}
+
+// sentencesManyToDeath reports a sentencing at the trigger a..b that
+// somebody passes on many others, to death: "X, who sentenced thousands of
+// people to death", "the judge issued death sentences to prisoners", "he
+// has issued hundreds of sentences, including the death penalty". Its
+// subject is the one who sent them to death (an execution allegation), not
+// one sentenced; "X was sentenced to death", "the court sentenced X to
+// death" stay a sentence.
+func (d *doc) sentencesManyToDeath(tr extract.Trigger, a, b int, s sentence) bool {
+	if tr.Verb {
+		if beVerbs[d.fold(a-1)] || d.fold(a-2) == "been" || d.fold(a-1) == "being" {
+			return false // "was sentenced to death": the one sentenced
+		}
+	} else {
+		issued := false
+		for k := a - 1; k >= s.a && k >= a-5; k-- {
+			switch d.fold(k) {
+			case "issued", "issuing", "issues", "issue", "passed", "passing", "handed", "signed", "signing":
+				issued = !beVerbs[d.fold(k-1)]
+			}
+		}
+		if !issued {
+			return false
+		}
+	}
+	many, death := !tr.Verb && strings.HasSuffix(d.fold(a+len(tr.Words)-1), "s"), false
+	if !tr.Verb && d.fold(a-1) == "death" {
+		death = true // "death sentences"
+	}
+	for k := b; k < s.b && k < b+10; k++ {
+		f := d.fold(k)
+		if f == ";" || f == "." {
+			break
+		}
+		if d.personAt[k] != nil || f == "him" || f == "her" {
+			return false // "sentenced X to death": X is the one sentenced
+		}
+		if f == "death" || f == "gallows" {
+			death = true
+		}
+		if manyPeople[f] || d.toks[k].Digits {
+			many = true
+		}
+	}
+	return many && death
+}
+
+// manyPeople are words for many persons as the object of a sentencing:
+// "sentenced thousands of people to death".
+var manyPeople = set(`thousands hundreds dozens scores people prisoners detainees inmates men women them defendants opponents`)
+
+// pluralHeadOf reports a name after "of" and a plural noun, the head of
+// its phrase: "opponents of al-Assad", "supporters of X", "members of X's
+// family". What the phrase's verb tells is the plural's.
+func (d *doc) pluralHeadOf(m span) bool {
+	if d.fold(m.a-1) != "of" || m.a < 2 {
+		return false
+	}
+	t := d.toks[m.a-2]
+	return t.Word && !t.Cap && len(t.Fold) > 3 && strings.HasSuffix(t.Fold, "s") && !strings.HasSuffix(t.Fold, "ss") && !kinNouns[t.Fold] &&
+		len(triggers.At(d.toks, m.a-2)) == 0 // "the deaths of X": X's
 }

@@ -234,6 +234,7 @@ func lastWord(s string) string {
 // findPersons finds full names (by given name, kunya, rank, title or
 // context), then links later partial mentions ("Salloum") to them.
 func (d *doc) findPersons() {
+	d.findCodedWitnesses()
 	for i := 0; i < len(d.toks); i++ {
 		if !d.toks[i].Word || d.own[i] != ownNone && d.own[i] != ownPlace {
 			continue
@@ -466,8 +467,24 @@ func (d *doc) byline(a int) bool {
 	if a > 1 && d.toks[a-1].Fold == "by" && creditWords[d.fold(a-2)] {
 		return true // a wire credit line: "(Reporting by X; Editing by Y)"
 	}
-	return a > 0 && d.toks[a-1].Fold == "by" && d.toks[a-1].Cap && (a == 1 || d.toks[a-1].Newlines > 0)
+	if a > 0 && d.toks[a-1].Fold == "by" && d.toks[a-1].Cap && (a == 1 || d.toks[a-1].Newlines > 0) {
+		return true
+	}
+	// "Written By X", "Translated to English by X": a credit line that
+	// opens with a participle of writing
+	if a < 2 || d.toks[a-1].Fold != "by" {
+		return false
+	}
+	for k := a - 2; k >= 0 && k >= a-5; k-- {
+		if d.toks[k].Newlines > 0 || k == 0 {
+			return bylineVerbs[d.toks[k].Fold] && d.toks[k].Cap
+		}
+	}
+	return false
 }
+
+// bylineVerbs open a credit line: "Written by X", "Translated by Y".
+var bylineVerbs = set(`written translated edited reported compiled photographed`)
 
 // creditWords open a wire service's credit line before "by".
 var creditWords = set(`reporting writing editing`)
@@ -521,9 +538,15 @@ func (d *doc) personContext(a, b int) bool {
 		if n == "a" || n == "an" || n == "who" || n == "the" && roleNouns[d.fold(b+2)] || roleAdjectives[n] || d.tok(b+1).Digits {
 			return true
 		}
+		if n == "one" && d.fold(b+2) == "of" && d.oneOfRole(b+3) {
+			return true // "X, one of the three defence lawyers, said"
+		}
 	}
 	if (speechVerbs[next] || next == "confessed" || next == "testified") && !d.groupOfBefore(a) {
 		return true
+	}
+	if next == "contributed" && d.fold(b+1) == "reporting" {
+		return true // "X contributed reporting from Berlin": a reporter's credit
 	}
 	if next == "died" || (next == "was" || next == "were") && personPassives[d.fold(b+1)] {
 		return true // "Taymour Haddad was arrested in Homs": what only befalls a person
@@ -534,6 +557,21 @@ func (d *doc) personContext(a, b int) bool {
 	}
 	if p := d.fold(a - 1); p == "named" || (p == "as" && d.fold(a-2) == "identified") {
 		return true
+	}
+	return false
+}
+
+// oneOfRole reports a plural role noun a few words after k: "(one of) the
+// three defence lawyers", "(one of) his lawyers".
+func (d *doc) oneOfRole(k int) bool {
+	for j := k; j < len(d.toks) && j < k+5; j++ {
+		f := d.toks[j].Fold
+		if strings.HasSuffix(f, "s") && roleNouns[strings.TrimSuffix(f, "s")] {
+			return true
+		}
+		if !d.toks[j].Word || d.toks[j].Cap {
+			return false
+		}
 	}
 	return false
 }
@@ -693,6 +731,16 @@ func (d *doc) corefer() {
 			continue // a nickname's words are linked by linkEpithets
 		}
 		b, words := d.nameRun(i)
+		if len(words) >= 2 && b > i && d.own[i] == ownNone {
+			if p := d.tailOf(words); p != nil {
+				for k := i; k < b; k++ {
+					d.own[k] = ownPerson
+				}
+				d.insertMention(p, span{i, b})
+				i = b - 1
+				continue
+			}
+		}
 		if len(words) != 1 || b <= i {
 			if b > i+1 {
 				i = b - 1
@@ -729,6 +777,22 @@ func (d *doc) corefer() {
 	}
 	sort.SliceStable(d.persons, func(i, j int) bool { return d.persons[i].first < d.persons[j].first })
 	d.indexPersons()
+}
+
+// tailOf returns the one person whose longer name ends with words, a
+// family name of two words or more: "Kanjo Hassan" after "Muhammad Kanjo
+// Hassan", "Zein al-Abidin" after "Ammar Zein al-Abidin".
+func (d *doc) tailOf(words []string) *person {
+	var found *person
+	for _, p := range d.persons {
+		if len(p.words) > len(words) && slices.Equal(p.words[len(p.words)-len(words):], words) {
+			if found != nil {
+				return nil
+			}
+			found = p
+		}
+	}
+	return found
 }
 
 // nearestWith returns the person with name word w mentioned nearest before
@@ -791,6 +855,47 @@ func firstNamed(ps []*person) *person {
 	return best
 }
 
+// findCodedWitnesses finds a witness a court report names by initials to
+// protect him: "the second witness, YH, said", "witness AB told the
+// court". Two or three capitals after "witness" (and perhaps a comma),
+// closed by a comma, a full stop or a verb, name a person; every other
+// place the same capitals stand alone names him again.
+func (d *doc) findCodedWitnesses() {
+	for i := 1; i < len(d.toks); i++ {
+		t := d.toks[i]
+		if !t.Word || !t.Upper || len(t.Fold) < 2 || len(t.Fold) > 3 || d.own[i] != ownNone || t.Digits {
+			continue
+		}
+		k := i - 1
+		if d.fold(k) == "," {
+			k--
+		}
+		if f := d.fold(k); f != "witness" && f != "plaintiff" && f != "survivor" {
+			continue
+		}
+		if next := d.tok(i + 1); next.Word && next.Cap || d.fold(i+1) == "-" {
+			continue // "witness AB Smith", "witness P-2": a name or a code of another shape
+		}
+		var p *person
+		for j := range d.toks {
+			if d.toks[j].Fold != t.Fold || d.text.S[d.toks[j].Start:d.toks[j].End] != d.text.S[t.Start:t.End] || d.own[j] != ownNone || d.tok(j+1).Word && d.tok(j+1).Cap {
+				continue
+			}
+			if p == nil {
+				p = d.personForAt([]string{t.Fold}, d.text.S[t.Start:t.End], j)
+			}
+			p.ments = append(p.ments, span{j, j + 1})
+			if p.first < 0 || j < p.first {
+				p.first = j
+			}
+			d.own[j] = ownPerson
+		}
+		if p != nil {
+			p.roles = append(p.roles, "witness")
+		}
+	}
+}
+
 // allInitials reports a name run of single letters only.
 func allInitials(words []string) bool {
 	for _, w := range words {
@@ -816,9 +921,19 @@ func (d *doc) formerIn(a, b int) bool {
 }
 
 // formerBefore reports a word of formerWords just before token a, or two
-// before it across a hyphen ("ex-director").
+// before it across a hyphen ("ex-director"), or before the lower-case words
+// that describe the role ("former military judge", "ex-army officer").
 func (d *doc) formerBefore(a int) bool {
-	return formerWords[d.fold(a-1)] || d.fold(a-1) == "-" && formerWords[d.fold(a-2)]
+	for j := a - 1; j >= 0 && j >= a-4; j-- {
+		f := d.fold(j)
+		if formerWords[f] || f == "-" && formerWords[d.fold(j-1)] {
+			return true
+		}
+		if t := d.toks[j]; !t.Word || t.Cap || !roleAdjectives[f] && !preRole[f] && f != "-" {
+			return false
+		}
+	}
+	return false
 }
 
 // participleVerb reports a lower-case participle at k ("arrested",

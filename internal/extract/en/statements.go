@@ -142,15 +142,15 @@ func (d *doc) headOfBefore(a int) bool {
 // X". The relative speaks for him; he does not speak.
 func (d *doc) kinOfBefore(a int) bool {
 	k := a - 1
-	for k > 0 && k >= a-3 && d.toks[k].Word && !d.toks[k].Cap {
+	for k > 0 && k >= a-4 && d.toks[k].Word && !d.toks[k].Cap {
 		f := d.toks[k].Fold
-		if f != "the" && f != "late" && !roleNouns[f] && !victimNouns[f] && !roleAdjectives[f] {
+		if f != "the" && f != "late" && !roleNouns[f] && !victimNouns[f] && !roleAdjectives[f] && !preRole[f] {
 			break
 		}
 		k--
 	}
 	h := d.fold(k - 1)
-	return k < a-1 && d.fold(k) == "of" && (kinNouns[h] || h == "family" || h == "relatives" || h == "parents")
+	return k < a-1 && d.fold(k) == "of" && (kinNouns[h] || h == "family" || h == "relatives" || h == "relative" || h == "parents")
 }
 
 // apposition reports tokens [i, j) that set off a description between a
@@ -932,9 +932,26 @@ func (d *doc) coSpeakers(speaker *person, s sentence) []*person {
 			}
 			out = append(out, ms[j].person)
 		}
+		if len(out) > 0 && !d.andBetweenMentions(ms, i) {
+			return nil // "under its ruler, Bashar al-Assad, Stephen Rapp, a former ambassador, told Reuters": an apposition, not a list
+		}
 		break
 	}
 	return out
+}
+
+// andBetweenMentions reports "and" between the speaker's mention ms[i]
+// and the mentions coordinated before it: "X, Y and Z said".
+func (d *doc) andBetweenMentions(ms []mention, i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		if !d.coordinated(ms[j].sp.b, ms[j+1].sp.a) {
+			return false
+		}
+		if d.wordBetween("and", ms[j].sp.b, ms[j+1].sp.a) {
+			return true
+		}
+	}
+	return false
 }
 
 // isDefendantOfCourt reports a person the text has charged, tried or

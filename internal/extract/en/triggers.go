@@ -145,6 +145,9 @@ func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 		if prev == "respiratory" || prev == "cardiac" || prev == "heart" || prev == "house" {
 			return true
 		}
+		if strings.HasSuffix(d.toks[a].Fold, "ing") && (prev == "in" || prev == "for") && roleInWords[prev2] {
+			return true // "convicted for his role in arresting protesters": he arrested them; nobody arrested him
+		}
 	case extract.EventWanted:
 		if d.toks[a].Fold == "wanted" && next == "to" {
 			return true
@@ -621,3 +624,7 @@ func (d *doc) victimsListed(b int, s sentence) []*person {
 	}
 	return out
 }
+
+// roleInWords stand before "in" or "for" and a gerund of what a person
+// did: "his role in arresting protesters", "his part in detaining them".
+var roleInWords = set(`role part involvement participation complicity responsible`)

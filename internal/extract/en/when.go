@@ -237,9 +237,21 @@ func (d *doc) clauseBetween(r *extract.DateRef, a int) bool {
 		if f == ";" || f == "that" || f == "before" || f == "after" || f == "then" || d.toks[k].Word && speechVerbs[f] {
 			return true // "imprisoned first in 2011 ... before managing to escape": 2011 is not the escape's
 		}
+		if f == "and" && coordinatedAux[d.fold(k+1)] && !allegationOpeners[d.fold(k+2)] {
+			// "were arrested in Germany and had been members of the militia
+			// since 2011": the second verb's date; "entered Germany in April
+			// 2018 and was arrested in February 2019": the first verb's; but
+			// "supervised a wing between 2015 and 2020 and is suspected of
+			// torture": what the suspicion is about
+			return true
+		}
 	}
 	return false
 }
+
+// coordinatedAux are auxiliaries that open a second verb phrase after
+// "and": "arrested in 2015 and had served at the branch since 2011".
+var coordinatedAux = set(`had has have was were is are`)
 
 // allegationAfter returns where, after the trigger at a, the sentence
 // starts to say what someone is accused of ("charged with war crimes

@@ -58,6 +58,7 @@ func (d *doc) whereFor(typ string, a int, s sentence, nounTrig bool) (where stri
 			}
 		}
 	}
+	relFrom, relTo := d.relativeClauseOf(a, s)
 	type cand struct {
 		name               string
 		fac, loc, adj, rol bool
@@ -141,6 +142,12 @@ func (d *doc) whereFor(typ string, a int, s sentence, nounTrig bool) (where stri
 			typ != extract.EventEscape && typ != extract.EventTestimony { // "fled to Russia", "an interview given in the Netherlands"
 			continue
 		}
+		if relFrom >= 0 && (m.sp.a < relFrom || m.sp.a >= relTo) {
+			continue // "X, who sentenced thousands to death, was arrested in Tartus": the arrest's place, not the sentencing's
+		}
+		if typ == extract.EventArrest && d.secondVerbBetween(m.sp, a) {
+			continue // "entered Germany in 2018 and was arrested in 2019": where he went, not where he was arrested
+		}
 		dist := m.sp.a - a
 		if dist < 0 {
 			dist = -dist + 3 // after the trigger reads more naturally ("arrested in Homs")
@@ -170,6 +177,11 @@ func (d *doc) whereFor(typ string, a int, s sentence, nounTrig bool) (where stri
 		// account, or the story, is set
 		if f := d.scene.FacilityAt(d.sentOf[a]); f != "" {
 			return f, true
+		}
+	}
+	if best == nil && courtEvents[typ] && d.scene.Dateline != "" {
+		if state := d.courtState(s); state != "" && d.filedFromAnotherCountry(s, state) {
+			return state, false // "BEIRUT, Lebanon – A German court convicted ...": the court is in Germany, not where the story was filed
 		}
 	}
 	if (best == nil || best.spec == 0) && courtEvents[typ] && d.scene.Dateline != "" && !d.abroadOrPast(s) && (d.sentOf[a] <= 3 || d.courtIn(s)) {
@@ -294,6 +306,18 @@ func (d *doc) originBefore(k int) bool {
 
 // facilityBefore names the facility mentioned last before token k.
 func (d *doc) facilityBefore(k int) string {
+	if h := d.anaphorHead(k); h > 0 {
+		// "the military hospital": the facility named before whose name
+		// has the noun, though another was named since
+		for si := d.sentOf[k]; si >= 0 && si > d.sentOf[k]-20; si-- {
+			ms := d.sentMents[si]
+			for j := len(ms) - 1; j >= 0; j-- {
+				if e := ms[j].ent; ms[j].sp.a < k && e != nil && e.typ == ownFacility && strings.Contains(strings.ToLower(e.name), d.toks[h].Fold) {
+					return e.name
+				}
+			}
+		}
+	}
 	for si := d.sentOf[k]; si >= 0 && si > d.sentOf[k]-20; si-- {
 		ms := d.sentMents[si]
 		for j := len(ms) - 1; j >= 0; j-- {
@@ -332,8 +356,8 @@ func specificity(e *entity) int {
 		return 5
 	}
 	switch e.gaz.Kind {
-	case "country":
-		return 0
+	case "country", "continent":
+		return 0 // "witnesses who testified in Europe": no place an account or a death is pinned to
 	case "governorate":
 		return 1
 	case "district", "region":
@@ -427,6 +451,27 @@ func (d *doc) facilityAnaphorIn(s sentence) int {
 		if g := d.toks[k+1].Fold; d.toks[k].Fold == "the" && (facilityHeads[g] || facilityAnaphor[g]) && d.own[k+1] == ownNone {
 			return k
 		}
+		if d.toks[k].Fold == "the" && d.anaphorHead(k) > 0 {
+			return k // "the military hospital", "the political security branch" told again
+		}
+	}
+	return -1
+}
+
+// anaphorHead returns the facility noun after "the" at k and one or two
+// lower-case words of kind ("the military hospital"), or -1.
+func (d *doc) anaphorHead(k int) int {
+	for j := k + 1; j < len(d.toks) && j <= k+3; j++ {
+		t := d.toks[j]
+		if !t.Word || t.Cap || d.own[j] != ownNone {
+			return -1
+		}
+		if j > k+1 && (facilityHeads[t.Fold] || facilityAnaphor[t.Fold]) {
+			return j
+		}
+		if !preRole[t.Fold] && !roleAdjectives[t.Fold] {
+			return -1
+		}
 	}
 	return -1
 }
@@ -508,6 +553,65 @@ func (d *doc) courtState(s sentence) string {
 		}
 	}
 	return ""
+}
+
+// relativeClauseOf returns the relative clause set off by commas that
+// holds a verb trigger at a (", who sentenced thousands to death,"), or
+// -1, -1: what the clause tells happened elsewhere than the main clause.
+func (d *doc) relativeClauseOf(a int, s sentence) (int, int) {
+	from := -1
+	for k := a - 1; k > s.a && k >= a-3; k-- {
+		if relatives[d.fold(k)] && d.fold(k-1) == "," {
+			from = k
+			break
+		}
+		if !d.toks[k].Word {
+			return -1, -1
+		}
+	}
+	if from < 0 {
+		return -1, -1
+	}
+	for k := a + 1; k < s.b; k++ {
+		switch d.fold(k) {
+		case ",":
+			return from, k
+		case ".", ";", ":":
+			return -1, -1
+		}
+	}
+	return -1, -1
+}
+
+// secondVerbBetween reports "and" and an auxiliary between a place
+// mention and the trigger at a: the place is another verb's ("entered
+// Germany and was arrested", "was arrested and had lived in Homs").
+func (d *doc) secondVerbBetween(m span, a int) bool {
+	i, j := m.b, a
+	if m.a > a {
+		i, j = a+1, m.a
+	}
+	for k := i; k < j; k++ {
+		if d.fold(k) == "and" && coordinatedAux[d.fold(k+1)] && !allegationOpeners[d.fold(k+2)] {
+			return true
+		}
+	}
+	return false
+}
+
+// filedFromAnotherCountry reports a country other than state named in
+// sentence s before the court's nationality: the dateline's ("BEIRUT,
+// Lebanon – A German court ...").
+func (d *doc) filedFromAnotherCountry(s sentence, state string) bool {
+	for k := s.a; k < s.b; k++ {
+		if _, ok := courtStates[d.toks[k].Fold]; ok && d.toks[k].Cap {
+			return false
+		}
+		if c := d.claimAt(k); c != nil && c.typ == ownPlace && c.gaz != nil && c.gaz.Kind == "country" && c.gaz.NameEN != state {
+			return true
+		}
+	}
+	return false
 }
 
 // forcesAt reports a body of the state's forces starting at token k, or
