@@ -3,9 +3,11 @@ package en
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/athar-project/athar/internal/extract"
 	"github.com/athar-project/athar/internal/ingest"
 	"github.com/athar-project/athar/internal/model"
 )
@@ -70,5 +72,48 @@ func runReadingCases(t *testing.T, cases []readingCase) {
 				t.Errorf("%s: %s of %q found %v, want %v; got:\n  %s", c.text, c.typ, c.person, found, !c.not, strings.Join(got, "\n  "))
 			}
 		})
+	}
+}
+
+// checkPersons reports each name of want that the persons extracted from
+// text lack, and each name of not that they hold.
+func checkPersons(t *testing.T, text string, want, not []string) {
+	t.Helper()
+	var got []string
+	for _, p := range Extract(text, model.DayDate(2025, 3, 8)).Persons {
+		got = append(got, p.Name)
+	}
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			t.Errorf("%s: missing person %q; got %q", text, w, got)
+		}
+	}
+	for _, n := range not {
+		if slices.Contains(got, n) {
+			t.Errorf("%s: %q is no person; got %q", text, n, got)
+		}
+	}
+}
+
+// checkEventField reports an event of type typ extracted from text whose
+// field (its place, its date: "" for none) is not want, or none of that type.
+func checkEventField(t *testing.T, text, typ, what, want string, field func(extract.Event) *string) {
+	t.Helper()
+	found := false
+	for _, e := range Extract(text, model.DayDate(2025, 3, 8)).Events {
+		if e.Type != typ {
+			continue
+		}
+		found = true
+		got := ""
+		if v := field(e); v != nil {
+			got = *v
+		}
+		if got != want {
+			t.Errorf("%s: %s %s %q, want %q", text, typ, what, got, want)
+		}
+	}
+	if !found {
+		t.Errorf("%s: no %s", text, typ)
 	}
 }

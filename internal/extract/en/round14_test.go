@@ -57,25 +57,8 @@ var round14Persons = []struct {
 }
 
 func TestRound14Persons(t *testing.T) {
-	pub := model.DayDate(2025, 3, 8)
 	for _, c := range round14Persons {
-		t.Run(c.name, func(t *testing.T) {
-			r := Extract(c.text, pub)
-			var got []string
-			for _, p := range r.Persons {
-				got = append(got, p.Name)
-			}
-			for _, w := range c.want {
-				if !slices.Contains(got, w) {
-					t.Errorf("%s: missing person %q; got %q", c.text, w, got)
-				}
-			}
-			for _, n := range c.not {
-				if slices.Contains(got, n) {
-					t.Errorf("%s: %q is no person; got %q", c.text, n, got)
-				}
-			}
-		})
+		t.Run(c.name, func(t *testing.T) { checkPersons(t, c.text, c.want, c.not) })
 	}
 }
 

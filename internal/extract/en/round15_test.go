@@ -223,23 +223,7 @@ var round15Persons = []struct {
 
 func TestRound15Persons(t *testing.T) {
 	for _, c := range round15Persons {
-		t.Run(c.name, func(t *testing.T) {
-			r := Extract(c.text, model.DayDate(2025, 3, 8))
-			var got []string
-			for _, p := range r.Persons {
-				got = append(got, p.Name)
-			}
-			for _, w := range c.want {
-				if !slices.Contains(got, w) {
-					t.Errorf("%s: missing person %q; got %q", c.text, w, got)
-				}
-			}
-			for _, n := range c.not {
-				if slices.Contains(got, n) {
-					t.Errorf("%s: %q is no person; got %q", c.text, n, got)
-				}
-			}
-		})
+		t.Run(c.name, func(t *testing.T) { checkPersons(t, c.text, c.want, c.not) })
 	}
 }
 
@@ -327,24 +311,7 @@ func TestRound15CourtSeatOwnSentence(t *testing.T) {
 func TestRound15Places(t *testing.T) {
 	for _, c := range round15Places {
 		t.Run(c.name, func(t *testing.T) {
-			r := Extract(c.text, model.DayDate(2025, 3, 8))
-			found := false
-			for _, e := range r.Events {
-				if e.Type != c.typ {
-					continue
-				}
-				found = true
-				got := ""
-				if e.Where != nil {
-					got = *e.Where
-				}
-				if got != c.where {
-					t.Errorf("%s: %s at %q, want %q", c.text, c.typ, got, c.where)
-				}
-			}
-			if !found {
-				t.Errorf("%s: no %s", c.text, c.typ)
-			}
+			checkEventField(t, c.text, c.typ, "at", c.where, func(e extract.Event) *string { return e.Where })
 		})
 	}
 }
@@ -352,24 +319,7 @@ func TestRound15Places(t *testing.T) {
 func TestRound15Dates(t *testing.T) {
 	for _, c := range round15Dates {
 		t.Run(c.name, func(t *testing.T) {
-			r := Extract(c.text, model.DayDate(2025, 3, 8))
-			found := false
-			for _, e := range r.Events {
-				if e.Type != c.typ {
-					continue
-				}
-				found = true
-				got := ""
-				if e.Date != nil {
-					got = *e.Date
-				}
-				if got != c.date {
-					t.Errorf("%s: %s dated %q, want %q", c.text, c.typ, got, c.date)
-				}
-			}
-			if !found {
-				t.Errorf("%s: no %s", c.text, c.typ)
-			}
+			checkEventField(t, c.text, c.typ, "dated", c.date, func(e extract.Event) *string { return e.Date })
 		})
 	}
 }
