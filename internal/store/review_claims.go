@@ -459,8 +459,12 @@ const onlyProposed = "COALESCE(status, '') = 'proposed'"
 
 // reviewClaimCounts counts claims from their members (to be completed with
 // a condition and the grouping by claim and level).
-const reviewClaimCounts = "SELECT m.level, m.claim_key, min(m.kind), min(m.claim_type), min(m.modality), min(m.priority), min(m.prop_rank), " +
-	"count(DISTINCT st.source_id), count(*), max(st.confidence), min(m.statement_id) FROM review_claim_members m JOIN statements st ON st.id = m.statement_id"
+const reviewClaimCounts = reviewClaimTotals + "JOIN statements st ON st.id = m.statement_id"
+
+// reviewClaimTotals is what reviewClaimCounts reads of the members (m) and
+// their statements (st), to be completed with how st is joined.
+const reviewClaimTotals = "SELECT m.level, m.claim_key, min(m.kind), min(m.claim_type), min(m.modality), min(m.priority), min(m.prop_rank), " +
+	"count(DISTINCT st.source_id), count(*), max(st.confidence), min(m.statement_id) FROM review_claim_members m "
 
 // reviewClaimCountsOf is reviewClaimCounts for a few claims: their members
 // found by the claims' index, and each member's statement by its id. On
@@ -472,9 +476,7 @@ func reviewClaimCountsOf(d dialect) string {
 	if d.name() != "postgres" {
 		return reviewClaimCounts
 	}
-	return "SELECT m.level, m.claim_key, min(m.kind), min(m.claim_type), min(m.modality), min(m.priority), min(m.prop_rank), " +
-		"count(DISTINCT st.source_id), count(*), max(st.confidence), min(m.statement_id) FROM review_claim_members m " +
-		"JOIN LATERAL (SELECT s.source_id, s.confidence FROM statements s WHERE s.id = m.statement_id" + perRow(d) + ") st ON true"
+	return reviewClaimTotals + "JOIN LATERAL (SELECT s.source_id, s.confidence FROM statements s WHERE s.id = m.statement_id" + perRow(d) + ") st ON true"
 }
 
 // reviewMembers works out the claims of value statements (by id: a
