@@ -108,7 +108,10 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err := s.ensureTotals(ctx); err != nil {
 		return err
 	}
-	return s.ensureReviewClaims(ctx)
+	if err := s.ensureReviewClaims(ctx); err != nil {
+		return err
+	}
+	return s.ensureSearchOrder(ctx)
 }
 
 // MigrationStatus lists each migration and whether it is applied.
