@@ -157,20 +157,6 @@ func (a *App) MigrationStatus(ctx context.Context) ([]string, error) {
 	return a.st.MigrationStatus(ctx)
 }
 
-// SearchOrder says how the store's search finds its newest matches (on
-// PostgreSQL, with the RUM indexes or without them, and why).
-func (a *App) SearchOrder() store.SearchOrder { return a.st.SearchOrder() }
-
-// SetSearchIndex chooses, as v, an admin (the operator), the index of
-// PostgreSQL's search, "rum" or "gin", builds it and returns the order
-// search now reads in.
-func (a *App) SetSearchIndex(ctx context.Context, v access.Viewer, index string) (store.SearchOrder, error) {
-	if err := mayManageAccounts(v, "choose the search index"); err != nil {
-		return store.SearchOrder{}, err
-	}
-	return a.st.SetSearchIndex(ctx, v.Name, index)
-}
-
 // RebuildTotals builds the page totals again from the statements and
 // mentions, as v, an admin (the operator), and returns how many statements
 // it counted.

@@ -108,10 +108,7 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err := s.ensureTotals(ctx); err != nil {
 		return err
 	}
-	if err := s.ensureReviewClaims(ctx); err != nil {
-		return err
-	}
-	return s.ensureSearchOrder(ctx)
+	return s.ensureReviewClaims(ctx)
 }
 
 // MigrationStatus lists each migration and whether it is applied.

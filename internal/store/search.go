@@ -607,24 +607,15 @@ var candidateWalk = 40 * time.Millisecond
 // plan runs first with a deadline (statement_timeout, in a read-only
 // transaction of its own), and the index's plan, which costs what the
 // matches are, runs when it was cut short: the read that outlived
-// candidateWalk was one of few matches. With the RUM indexes
-// (search_order.go) that plan reads the matches in id order from the index
-// and stops at want; without them it fetches every match to sort it.
+// candidateWalk was one of few matches.
 func (s *Store) candidates(ctx context.Context, kind string, match any, before int64, want int) ([]int64, error) {
 	// kind is 'source' or 'statement', a literal, so that the planner
 	// picks that kind's partial index.
 	q := "SELECT id FROM search_docs WHERE kind = '" + kind + "' AND tsv @@ to_tsquery('simple', $1) AND id < $2 ORDER BY id DESC LIMIT $3"
-	// The order is computed (id + 0) so that no plan walks the ids; RUM's
-	// is the distance down from before (<=|), which only its index yields.
-	indexed, args := strings.Replace(q, "ORDER BY id DESC", "ORDER BY id + 0 DESC", 1), []any{match, before, want}
-	if s.searchOrdered {
-		// RUM measures the distance as a float8, exact for ids up to
-		// 2^53 and not beyond: from MaxInt64 every id was as far.
-		indexed = strings.Replace(q, "ORDER BY id DESC", "ORDER BY id <=| $4", 1)
-		args = append(args, min(before, 1<<53))
-	}
+	// The order is computed (id + 0) so that no plan walks the ids.
+	indexed := strings.Replace(q, "ORDER BY id DESC", "ORDER BY id + 0 DESC", 1)
 	if candidateWalk < time.Millisecond {
-		return s.docIDs(ctx, indexed, args...) // no walk at all
+		return s.docIDs(ctx, indexed, match, before, want) // no walk at all
 	}
 	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
@@ -643,7 +634,7 @@ func (s *Store) candidates(ctx context.Context, kind string, match any, before i
 		return ids, err
 	}
 	tx.Rollback()
-	return s.docIDs(ctx, indexed, args...)
+	return s.docIDs(ctx, indexed, match, before, want)
 }
 
 // docIDs runs a query that reads search documents' ids.

@@ -7,7 +7,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strings"
 )
 
@@ -72,46 +71,11 @@ func RestoreDump(ctx context.Context, dbURL, dump string) error {
 	if err != nil {
 		return err
 	}
-	list, err := exec.CommandContext(ctx, tool, "--list", dump).Output()
-	if err != nil {
-		return fmt.Errorf("pg_restore --list %s: %w", dump, err)
-	}
-	listFile, err := os.CreateTemp("", "athar-restore-*.list")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(listFile.Name())
-	if _, err := listFile.Write(withoutSearchOrder(list)); err != nil {
-		listFile.Close()
-		return err
-	}
-	if err := listFile.Close(); err != nil {
-		return err
-	}
-	cmd := exec.CommandContext(ctx, tool, "--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction",
-		"--use-list", listFile.Name(), "--dbname", dbURL, dump)
+	cmd := exec.CommandContext(ctx, tool, "--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", "--dbname", dbURL, dump)
 	if b, err := cmd.CombinedOutput(); err != nil {
 		return fmt.Errorf("pg_restore: %w: %s", err, strings.TrimSpace(string(b)))
 	}
 	return nil
-}
-
-// searchOrderEntry is an entry of pg_restore's list for the RUM extension or
-// one of its indexes (search_order.go).
-var searchOrderEntry = regexp.MustCompile(`^\d+; \d+ \d+ (EXTENSION - rum|COMMENT - EXTENSION rum|INDEX \S+ search_docs_rum_\w+)( |$)`)
-
-// withoutSearchOrder is a dump's table of contents (pg_restore --list)
-// without the RUM extension and indexes: the server restored to may lack the
-// extension, and the first open builds what that server can (the RUM indexes,
-// or the GIN ones they replaced).
-func withoutSearchOrder(list []byte) []byte {
-	var out []byte
-	for _, line := range strings.SplitAfter(string(list), "\n") {
-		if !searchOrderEntry.MatchString(line) {
-			out = append(out, line...)
-		}
-	}
-	return out
 }
 
 // pgTool finds a PostgreSQL client tool of the server's major version.

@@ -86,11 +86,7 @@ type Store struct {
 	master       *seal.Key // loaded once, by masterKey
 	searchRaw    []byte    // the search key, read once by searchKey
 	valueRaw     []byte    // the value key, read once by valueKey (it never changes)
-	// searchOrdered: PostgreSQL's search may read its newest matches
-	// from the RUM indexes (search_order.go); searchOrderWhy says why not.
-	searchOrdered  bool
-	searchOrderWhy string
-	now            func() time.Time
+	now          func() time.Time
 	// plainSQL runs every statement as it was before statements were kept
 	// prepared (prepared.go): unprepared, multi-row inserts and IN lists
 	// in one statement each, a batch's originals looked up one by one. For

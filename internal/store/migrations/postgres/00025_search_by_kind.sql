@@ -9,8 +9,6 @@ CREATE INDEX search_docs_tsv_statement ON search_docs USING GIN (tsv) WHERE kind
 DROP INDEX search_docs_tsv;
 
 -- +goose Down
--- IF EXISTS: a store whose search has the RUM indexes (store/search_order.go)
--- has no GIN ones by kind.
 CREATE INDEX search_docs_tsv ON search_docs USING GIN (tsv);
-DROP INDEX IF EXISTS search_docs_tsv_statement;
-DROP INDEX IF EXISTS search_docs_tsv_source;
+DROP INDEX search_docs_tsv_statement;
+DROP INDEX search_docs_tsv_source;
