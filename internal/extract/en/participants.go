@@ -32,8 +32,19 @@ func (d *doc) inRegimeContext(m span) bool {
 	if d.fold(k) == "-" {
 		k++
 	}
-	switch d.fold(k) {
-	case "regime", "rule", "government", "forces", "era", "prisons", "army", "loyalists", "family", "years", "reign", "administration", "troops", "militias", "dictatorship":
+	if commandNouns[d.fold(k)] {
+		return false // "under Colonel X's command": X gave the orders
+	}
+	if possessive := k > m.b; possessive {
+		// "Bashar al-Assad's brutal regime", "al-Assad's notorious prisons":
+		// one or two describing words before the noun
+		for j := k; j < k+2 && j < len(d.toks) && d.toks[j].Word && !d.toks[j].Cap && !regimeContextNouns[d.fold(j)]; j++ {
+			if regimeContextNouns[d.fold(j+1)] {
+				return true
+			}
+		}
+	}
+	if regimeContextNouns[d.fold(k)] {
 		return true
 	}
 	p := d.fold(m.a - 1)
@@ -50,12 +61,30 @@ func (d *doc) inRegimeContext(m span) bool {
 		if f == "of" && regimeNouns[d.fold(k-1)] {
 			return true
 		}
-		if !d.toks[k].Word || d.own[k] == ownPerson {
-			break
+		if f == "under" {
+			return true // "under recently ousted President Bashar Assad": his time, not an act of his
+		}
+		if !d.toks[k].Word || d.own[k] == ownPerson || !d.toks[k].Cap && !titleLike(f) {
+			break // "under the orders of X", "under German privacy rules only as X": no title between
 		}
 	}
 	return false
 }
+
+// regimeContextNouns follow a head of state's name that names his
+// government, its time or its forces: "al-Assad's prisons", "the Assad
+// regime".
+var regimeContextNouns = set(`regime rule government forces era prisons army loyalists family years reign administration troops militias dictatorship`)
+
+// titleLike reports a lower-case word of a title before a name:
+// "recently ousted president", "the late former minister".
+func titleLike(f string) bool {
+	return officialTitles[f] || preRole[f] || roleAdjectives[f] || f == "the" || len(f) > 4 && (strings.HasSuffix(f, "ly") || strings.HasSuffix(f, "ed"))
+}
+
+// commandNouns after a name make its bearer the one who gave orders:
+// "under Colonel X's command".
+var commandNouns = set(`command orders supervision direction`)
 
 // regimeNouns name a government or its time by its head: "the regime of".
 var regimeNouns = set(`regime rule era reign fall government dictatorship`)

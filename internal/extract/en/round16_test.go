@@ -1,0 +1,35 @@
+package en
+
+import (
+	"testing"
+
+	"github.com/athar-project/athar/internal/extract"
+)
+
+// round16Cases hold issue 13's round 16 (extractor version 19), read on
+// real published articles (train9, train8), in sentences written for this
+// test (invented persons, real places), as runReadingCases reads them.
+var round16Cases = []readingCase{
+	// a head of state named as the time or the government under which
+	// something happened did not do it
+	{name: "the one a prison was run under is no torturer",
+		text: "A former prison director was charged with torture on Monday. Karim Haddad, who ran Tadmur Prison from 2005 to 2008 under recently ousted President Fares Mansour, was charged with several counts of torture.",
+		typ:  extract.EventTortureAllegation, person: "Fares Mansour", not: true},
+	{name: "the one who ran the prison is accused of torture",
+		text: "A former prison director was charged with torture on Monday. Karim Haddad, who ran Tadmur Prison from 2005 to 2008 under recently ousted President Fares Mansour, was charged with several counts of torture.",
+		typ:  extract.EventTortureAllegation, person: "Karim Haddad"},
+	{name: "the one a lead-in describes is not the head of state under whom he served",
+		text: "A former prison director was charged with torture on Monday. Karim Haddad, who ran Tadmur Prison from 2005 to 2008 under recently ousted President Fares Mansour, was charged with several counts of torture.",
+		typ:  extract.EventReferral, person: "Fares Mansour", not: true},
+	{name: "one identified under privacy rules is named",
+		text: "The defendant, identified under German privacy rules only as Karim H., is accused of torturing detainees at Branch 215.",
+		typ:  extract.EventTortureAllegation, person: "Karim H."},
+	{name: "the one under whose command guards tortured gave the orders",
+		text: "Guards tortured detainees at Branch 215 under Colonel Fares Mansour's command.",
+		typ:  extract.EventTortureAllegation, person: "Fares Mansour"},
+	{name: "one tortured at the hands of a president's brutal regime was not tortured by him",
+		text: "Karim Haddad, who was tortured at the hands of Fares Mansour's brutal regime, spoke in London.",
+		typ:  extract.EventTortureAllegation, person: "Fares Mansour", not: true},
+}
+
+func TestRound16Classes(t *testing.T) { runReadingCases(t, round16Cases) }
