@@ -30,6 +30,16 @@ var round16Cases = []readingCase{
 	{name: "one tortured at the hands of a president's brutal regime was not tortured by him",
 		text: "Karim Haddad, who was tortured at the hands of Fares Mansour's brutal regime, spoke in London.",
 		typ:  extract.EventTortureAllegation, person: "Fares Mansour", not: true},
+	// a warrant for an arrest is no arrest
+	{name: "warrants for their arrest are no arrest",
+		text: "A court in Paris sentenced Karim Nasser and Fadi Jabr in absentia. Warrants for their arrests have been issued, and they remain at large, the prosecutor said.",
+		typ:  extract.EventArrest, person: "Karim Nasser", not: true},
+	{name: "a warrant for the arrest of a named man is no arrest",
+		text: "Judges in Berlin issued a warrant for the arrest of Karim Nasser in 2023.",
+		typ:  extract.EventArrest, person: "Karim Nasser", not: true},
+	{name: "an arrest after the warrant is an arrest",
+		text: "Karim Nasser was arrested in Berlin on Tuesday on a warrant issued in 2023.",
+		typ:  extract.EventArrest, person: "Karim Nasser"},
 }
 
 func TestRound16Classes(t *testing.T) { runReadingCases(t, round16Cases) }
