@@ -400,7 +400,8 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 			if k := d.pronounAt(a, s); k >= 0 && !d.witnessed(span{k, k + 1}, a) {
 				if p := d.resolvePronoun(k); p != nil && !p.official {
 					role := extract.RolePerpetrator
-					if p.victim || d.passiveVictim(k+1) || k == a+1 && (d.fold(k) == "him" || d.fold(k) == "her") {
+					if p.victim || d.passiveVictim(k+1) || k == a+1 && (d.fold(k) == "him" || d.fold(k) == "her") || k > a && d.objectPronoun(k) {
+						// "electrocuted and beat him for two hours": the one beaten
 						role = extract.RoleVictim
 					}
 					if role == extract.RoleVictim || !underOnly {
@@ -1445,4 +1446,10 @@ func (d *doc) pluralHeadOf(m span) bool {
 	t := d.toks[m.a-2]
 	return t.Word && !t.Cap && len(t.Fold) > 3 && strings.HasSuffix(t.Fold, "s") && !strings.HasSuffix(t.Fold, "ss") && !kinNouns[t.Fold] &&
 		len(triggers.At(d.toks, m.a-2)) == 0 // "the deaths of X": X's
+}
+
+// objectPronoun reports a pronoun at k in the object case: "him", or
+// "her" that no noun follows ("beat her", not "her brother").
+func (d *doc) objectPronoun(k int) bool {
+	return d.fold(k) == "him" || d.fold(k) == "her" && !d.possessive(k)
 }

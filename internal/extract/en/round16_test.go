@@ -1,9 +1,11 @@
 package en
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/athar-project/athar/internal/extract"
+	"github.com/athar-project/athar/internal/model"
 )
 
 // round16Cases hold issue 13's round 16 (extractor version 19), read on
@@ -43,3 +45,61 @@ var round16Cases = []readingCase{
 }
 
 func TestRound16Classes(t *testing.T) { runReadingCases(t, round16Cases) }
+
+// round16Roles hold the role a person must have in every event of a type
+// a text yields (and at least one such event).
+var round16Roles = []struct {
+	name, text, typ, person, role string
+}{
+	{name: "the one a pronoun after the verb points to was beaten, not the beater",
+		text: "Karim Haddad saw smoke rising from his cellmate's flesh.\n\nThen it was Haddad's turn. They hanged the young student from his wrists until his toes barely touched the floor and electrocuted and beat him for two hours.",
+		typ:  extract.EventTortureAllegation, person: "Karim Haddad", role: extract.RoleVictim},
+}
+
+func TestRound16Roles(t *testing.T) {
+	for _, c := range round16Roles {
+		t.Run(c.name, func(t *testing.T) {
+			found := false
+			for _, e := range Extract(c.text, model.DayDate(2025, 3, 8)).Events {
+				if e.Type != c.typ {
+					continue
+				}
+				for _, w := range e.Who {
+					if w.Name != c.person {
+						continue
+					}
+					found = true
+					if w.Role != c.role {
+						t.Errorf("%s: %s of %q as %s, want %s", c.text, c.typ, c.person, w.Role, c.role)
+					}
+				}
+			}
+			if !found {
+				t.Errorf("%s: no %s of %q", c.text, c.typ, c.person)
+			}
+		})
+	}
+}
+
+// round16NotFacilities hold words a text must not yield as a facility.
+var round16NotFacilities = []struct {
+	name, text, not string
+}{
+	{name: "a count of detention facilities is no facility's name",
+		text: "The network grew to more than 100 detention facilities where torture was rampant, according to Karim Haddad.",
+		not:  "100 detention facilities"},
+}
+
+func TestRound16NotFacilities(t *testing.T) {
+	for _, c := range round16NotFacilities {
+		t.Run(c.name, func(t *testing.T) {
+			var got []string
+			for _, f := range Extract(c.text, model.DayDate(2025, 3, 8)).Facilities {
+				got = append(got, f.Name)
+			}
+			if slices.Contains(got, c.not) {
+				t.Errorf("%s: %q is no facility; got %q", c.text, c.not, got)
+			}
+		})
+	}
+}
