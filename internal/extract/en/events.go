@@ -67,6 +67,7 @@ func (d *doc) findEvents() {
 	d.fillContent()
 	d.placeTestimonies()
 	d.absorbLeads()
+	d.dropCredited()
 	d.dropUnnamed()
 	d.dropToldTwice()
 	d.untiedScenes()
@@ -354,6 +355,37 @@ func (d *doc) describedIn(s sentence) bool {
 		}
 	}
 	return false
+}
+
+// dropCredited takes out of every event the persons the text names only
+// in a byline or credit line ("By X", "Reporting by X"): the writer of
+// the article took part in nothing it tells, however a description ("the
+// man") or a pronoun was resolved.
+func (d *doc) dropCredited() {
+	credited := map[string]bool{}
+	for _, p := range d.persons {
+		only := len(p.ments) > 0
+		for _, m := range p.ments {
+			if !d.byline(m.a) {
+				only = false
+			}
+		}
+		if only {
+			credited[p.name] = true
+		}
+	}
+	if len(credited) == 0 {
+		return
+	}
+	for _, ev := range d.events {
+		keep := ev.who[:0]
+		for _, w := range ev.who {
+			if !credited[w.Name] {
+				keep = append(keep, w)
+			}
+		}
+		ev.who = keep
+	}
 }
 
 // dropUnnamed drops the events that name nobody, unless their sentence

@@ -42,6 +42,16 @@ var round16Cases = []readingCase{
 	{name: "an arrest after the warrant is an arrest",
 		text: "Karim Nasser was arrested in Berlin on Tuesday on a warrant issued in 2023.",
 		typ:  extract.EventArrest, person: "Karim Nasser"},
+	// the writer a byline names took part in nothing the article tells
+	{name: "the byline's writer is not the man charged",
+		text: "By Karim Haddad\n\nGENEVA — A court in Koblenz has convicted a former intelligence officer.\n\nThe man, known as was charged with complicity in the torture of thousands of people in Branch 251 in Damascus.",
+		typ:  extract.EventTortureAllegation, person: "Karim Haddad", not: true},
+	{name: "the byline's writer is not the one referred to court",
+		text: "By Karim Haddad\n\nGENEVA — A court in Koblenz has convicted a former intelligence officer.\n\nThe man, known as was charged with complicity in the torture of thousands of people in Branch 251 in Damascus.",
+		typ:  extract.EventReferral, person: "Karim Haddad", not: true},
+	{name: "a writer named again in the text takes part",
+		text: "By Karim Haddad\n\nBERLIN — Karim Haddad was arrested in Homs in 2012 and held for a year.",
+		typ:  extract.EventArrest, person: "Karim Haddad"},
 }
 
 func TestRound16Classes(t *testing.T) { runReadingCases(t, round16Cases) }
