@@ -481,7 +481,12 @@ func (d *doc) firstHand(ev *event) bool {
 	}
 	for k := ev.sent.a; k < ev.sent.b; k++ {
 		switch d.toks[k].Fold {
-		case "i", "we", "me", "us", "my", "our":
+		case "we":
+			if officeWeVerbs[d.fold(k+1)] {
+				return false // "We note that the regime did not hand over his body": an organization's voice
+			}
+			return true
+		case "i", "me", "us", "my", "our":
 			return true
 		}
 	}

@@ -54,6 +54,51 @@ var round16Cases = []readingCase{
 		typ:  extract.EventArrest, person: "Karim Haddad"},
 }
 
+// round16NoNameless hold texts that must yield no event of a type that
+// names nobody: background an organization tells in its own voice.
+var round16NoNameless = []struct {
+	name, text, typ string
+}{
+	{name: "an organization's 'we note' is no first-hand account of deaths",
+		text: "We note that the authorities did not hand over the bodies; this is standard practice with the majority of detainees who die in its detention centers.",
+		typ:  extract.EventDeathInCustody},
+	{name: "an organization's 'we call' is no first-hand account of torture",
+		text: "We call on the government to end the torture of detainees in its prisons.",
+		typ:  extract.EventTortureAllegation},
+}
+
+func TestRound16NoNameless(t *testing.T) {
+	for _, c := range round16NoNameless {
+		t.Run(c.name, func(t *testing.T) {
+			for _, e := range Extract(c.text, model.DayDate(2025, 3, 8)).Events {
+				if e.Type == c.typ && len(e.Who) == 0 {
+					t.Errorf("%s: a %s that names nobody", c.text, c.typ)
+				}
+			}
+		})
+	}
+}
+
+// round16Places hold the place an event of a type must have.
+var round16Places = []struct {
+	name, text, typ, where string
+}{
+	{name: "the region of a man's home village is not where he was arrested",
+		text: "A man from Aqrab village in Hama Governorate, named as Karim Haddad, was arrested on August 15, 2019 at a checkpoint.",
+		typ:  extract.EventArrest, where: ""},
+	{name: "a town a man was arrested in is where he was arrested",
+		text: "Karim Haddad, a teacher, was arrested in Hama on August 15, 2019.",
+		typ:  extract.EventArrest, where: "Hama"},
+}
+
+func TestRound16Places(t *testing.T) {
+	for _, c := range round16Places {
+		t.Run(c.name, func(t *testing.T) {
+			checkEventField(t, c.text, c.typ, "at", c.where, func(e extract.Event) *string { return e.Where })
+		})
+	}
+}
+
 func TestRound16Classes(t *testing.T) { runReadingCases(t, round16Cases) }
 
 // round16Roles hold the role a person must have in every event of a type

@@ -129,6 +129,9 @@ func (d *doc) whereFor(typ string, a int, s sentence, nounTrig bool) (where stri
 		if prev == "to" && typ != extract.EventEscape && travelWords[d.fold(m.sp.a-2)] {
 			continue // "trying to board a flight to Dubai": where he was going, not where it happened
 		}
+		if prev == "in" && d.fromBefore(m.sp.a-1) {
+			continue // "a man from Aqrab village in Hama Governorate": his origin's region
+		}
 		if prev == "in" && d.fold(m.sp.a-2) == "," && d.originBefore(m.sp.a-2) || prev == "," && d.originBefore(m.sp.a-1) {
 			continue // "said by phone from Gaziantep, in Turkey", "from Gaziantep, Turkey": where the speaker is
 		}
@@ -288,6 +291,23 @@ func (d *doc) whereName(sp span, e *entity) string {
 // residenceWords say where a person lives: "who lives in the
 // United States", "based in Berlin", "living in exile in Turkey".
 var residenceWords = set(`lives live living lived resides reside residing based settled exile`)
+
+// fromBefore reports "from" and the name of a place just before the
+// preposition at k: "from Aqrab village in", "from the town of Kafr
+// Nabudah in": the place after k holds an origin.
+func (d *doc) fromBefore(k int) bool {
+	for j := k - 1; j >= 0 && j >= k-6; j-- {
+		t := d.toks[j]
+		switch {
+		case t.Fold == "from":
+			return j < k-1
+		case t.Word && (t.Cap || settlementNouns[t.Fold] || t.Fold == "the" || t.Fold == "of" || t.Fold == "al"), t.Fold == "-":
+		default:
+			return false
+		}
+	}
+	return false
+}
 
 // originBefore reports a place ending at token k that follows "from": an
 // origin or where a speaker is, whose apposition ("from Gaziantep, in
