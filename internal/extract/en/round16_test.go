@@ -158,3 +158,22 @@ func TestRound16NotFacilities(t *testing.T) {
 		})
 	}
 }
+
+// round16Persons hold names a text must yield as persons: a name no list
+// knows, told by the role its apposition gives.
+var round16Persons = []struct {
+	name, text, want string
+}{
+	{name: "a speaker whose apposition is a post of a body",
+		text: "“Disappearances have risen sharply,” said Hadiya Tarmal Sahrawi, Middle East and North Africa deputy director at Amnesty International.",
+		want: "Hadiya Tarmal Sahrawi"},
+	{name: "a speaker after a quotation, with a post of a commission",
+		text: "“Verdicts such as this one are progress,” Paolo Sergi Pinto, Chair of the Commission, said.",
+		want: "Paolo Sergi Pinto"},
+}
+
+func TestRound16Persons(t *testing.T) {
+	for _, c := range round16Persons {
+		t.Run(c.name, func(t *testing.T) { checkPersons(t, c.text, []string{c.want}, nil) })
+	}
+}
