@@ -233,6 +233,9 @@ func (d *doc) accused(m span) bool {
 		f := d.toks[k].Fold
 		switch f {
 		case "accused", "suspected", "blamed", "responsible", "alleged":
+			if (f == "accused" || f == "blamed") && d.activeAccusation(k) {
+				return false // "X directly accused the security service of his death": X accuses
+			}
 			return k < m.b+8 || depth == 0
 		case ".", ";", ":":
 			return false
@@ -250,6 +253,23 @@ func (d *doc) accused(m span) bool {
 		}
 	}
 	return false
+}
+
+// activeAccusation reports "accused" or "blamed" at k as the active verb
+// of its subject, with an object after it: "X accused the security service
+// of", "she blamed the guards for" (not "X is accused of", "X, accused
+// of", "the accused officer").
+func (d *doc) activeAccusation(k int) bool {
+	switch prev := d.fold(k - 1); {
+	case beVerbs[prev] || prev == "," || prev == "stands" || prev == "stand" || prev == "who" || prev == "the" || prev == "been" || prev == "being":
+		return false
+	}
+	switch next := d.fold(k + 1); {
+	case next == "the" || next == "a" || next == "an" || next == "him" || next == "them" || next == "her" || possessivePronouns[next]:
+		return true
+	default:
+		return d.tok(k+1).Cap && d.tok(k+1).Word
+	}
 }
 
 // witnessed reports a person who saw or heard the act rather than did it:

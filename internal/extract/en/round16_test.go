@@ -52,6 +52,20 @@ var round16Cases = []readingCase{
 	{name: "a writer named again in the text takes part",
 		text: "By Karim Haddad\n\nBERLIN — Karim Haddad was arrested in Homs in 2012 and held for a year.",
 		typ:  extract.EventArrest, person: "Karim Haddad"},
+	// pronouns and relatives: "he" after "X's family said" is X; a wife's
+	// "his arrest" is her husband's; one who accuses is not accused
+	{name: "he after a source from X's family said is X",
+		text: "Youssef Haddad died in custody. Fadi Nasser, a journalist, said Haddad was arrested at the mosque. He called for justice.\n\nA source from Haddad's family said he was arrested by a patrol after refusing to leave the mosque.",
+		typ:  extract.EventArrest, person: "Fadi Nasser", not: true},
+	{name: "his arrest in a wife's words is not hers, though no list knows her name",
+		text: "The family of Youssef al-Haddad, a Syrian man who reportedly died under torture in a police prison, is demanding answers.\nIn a Facebook post, al-Haddad’s wife, Wijdan Omran, directly accused the security service of being responsible for his death.\nShe confirmed the location of his arrest and wrote: \"My husband has only been back in the country for two days.\"",
+		typ:  extract.EventArrest, person: "Wijdan Omran", not: true},
+	{name: "one who accuses the security service of a death is not its perpetrator",
+		text: "The family of Youssef al-Haddad, a Syrian man who reportedly died under torture in a prison, is demanding answers.\nAl-Haddad was arrested inside the mosque, according to sources.\n\nIn a Facebook post, Rasha Omran directly accused the general security service of being responsible for his death.",
+		typ:  extract.EventDeathInCustody, person: "Rasha Omran", not: true},
+	{name: "a wife named after her husband's possessive speaks of his custody: an account",
+		text: "The family of Youssef al-Haddad, a Syrian man who reportedly died under torture in a prison, is demanding answers.\nIn a Facebook post, al-Haddad’s wife, Rasha Omran, directly accused the general security service of being responsible for his death.\nShe confirmed the location of his arrest and wrote: \"My husband has only been back in the country for two days.\"",
+		typ:  extract.EventTestimony, person: "Rasha Omran"},
 }
 
 // round16NoNameless hold texts that must yield no event of a type that
