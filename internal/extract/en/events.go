@@ -573,6 +573,9 @@ func (d *doc) dropToldTwice() {
 		if st.typ == extract.EventStatement && len(st.who) > 0 && d.witnessIn(st.sent, st.who[0].Name) {
 			continue
 		}
+		if st.typ == extract.EventTestimony && len(st.who) == 1 && d.confessed(st.who[0].Name) {
+			continue // a suspect's words of what he did are his confession, not a witness's account
+		}
 		keep = append(keep, st)
 	}
 	d.events = keep
@@ -588,6 +591,16 @@ func (d *doc) witnessIn(s sentence, name string) bool {
 			if w.Name == name && w.Role == extract.RoleWitness {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// confessed reports a confession with name as its subject.
+func (d *doc) confessed(name string) bool {
+	for _, ev := range d.events {
+		if ev.typ == extract.EventConfession && len(ev.who) > 0 && ev.who[0].Name == name {
+			return true
 		}
 	}
 	return false

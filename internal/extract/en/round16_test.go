@@ -66,6 +66,19 @@ var round16Cases = []readingCase{
 	{name: "a wife named after her husband's possessive speaks of his custody: an account",
 		text: "The family of Youssef al-Haddad, a Syrian man who reportedly died under torture in a prison, is demanding answers.\nIn a Facebook post, al-Haddad’s wife, Rasha Omran, directly accused the general security service of being responsible for his death.\nShe confirmed the location of his arrest and wrote: \"My husband has only been back in the country for two days.\"",
 		typ:  extract.EventTestimony, person: "Rasha Omran"},
+	// a suspect's words of what he did are a confession
+	{name: "an arrested man who says we executed them confesses",
+		text: "Security forces arrested three men in Tadamon on Monday. One of the men arrested was Karim Haddad, a former militia member.\n\n\"We used to bring detainees here and execute them,\" Haddad told reporters.",
+		typ:  extract.EventConfession, person: "Karim Haddad"},
+	{name: "an arrested man who says we executed them gives no witness's account",
+		text: "Security forces arrested three men in Tadamon on Monday. One of the men arrested was Karim Haddad, a former militia member.\n\n\"We used to bring detainees here and execute them,\" Haddad told reporters. \"Every batch was about 25 people,\" he said.",
+		typ:  extract.EventTestimony, person: "Karim Haddad", not: true},
+	{name: "a survivor who says they beat us confesses nothing",
+		text: "Karim Haddad spent two years in Sednaya prison.\n\n\"They beat us every day and we watched them execute others,\" Haddad told reporters.",
+		typ:  extract.EventConfession, person: "Karim Haddad", not: true},
+	{name: "a survivor arrested at a checkpoint whose guards beat us confesses nothing",
+		text: "Karim Haddad was arrested at a checkpoint in Sahnaya in 2012.\n\n\"The interrogator we knew only as Abu Fares would ask the same question a hundred times and the guards would beat us between questions,\" Haddad said.",
+		typ:  extract.EventConfession, person: "Karim Haddad", not: true},
 }
 
 // round16NoNameless hold texts that must yield no event of a type that

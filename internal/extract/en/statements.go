@@ -300,6 +300,11 @@ func (d *doc) fillStatements() {
 				d.speakerTortured(st)
 			}
 		}
+		if (st.typ == extract.EventStatement || st.typ == extract.EventTestimony) && len(st.who) == 1 && d.quotesOwnDeeds(st) {
+			// "“We used to bring detainees here and execute them,” X told the
+			// AP" of a man under arrest: he admits what was done, a confession
+			st.typ, st.who[0].Role = extract.EventConfession, extract.RoleSubject
+		}
 		if st.typ == extract.EventTestimony && len(st.who) >= 1 && d.remarkOnProceedings(st) {
 			// "X, who spent three years in Saydnaya, said he welcomed the
 			// ruling": a survivor's public remark on the case, not an account
@@ -968,4 +973,55 @@ func (d *doc) isDefendantOfCourt(name string) bool {
 		}
 	}
 	return false
+}
+
+// quotesOwnDeeds reports a statement whose speaker the text arrests or
+// accuses and whose quotation has "I" or "we" do harm: "“We used to put
+// them under the buildings and execute them,” X said".
+func (d *doc) quotesOwnDeeds(st *event) bool {
+	p := d.personNamed(st.who[0].Name)
+	if p == nil || d.speaksForOffice(p) || p.official || !(d.accusedSomewhere(p) || d.arrestedSuspect(p)) {
+		return false
+	}
+	for k := st.sent.a; k < st.sent.b; k++ {
+		if f := d.toks[k].Fold; (f != "i" && f != "we") || !d.quoted(k, st.sent) {
+			continue
+		}
+		for j := k + 1; j < st.sent.b && j < k+25; j++ {
+			g := d.toks[j].Fold
+			if g == "." || g == ";" || isCloseQuote(g) && g != "’" || g == "he" || g == "she" || g == "they" || negations[g] || roleNouns[g] && subjectVerbAfter(d.fold(j+1)) {
+				break // another subject: "we knew ... and the guards would beat us"
+			}
+			if ownDeeds[g] {
+				return d.fold(j+1) != "us" && d.fold(j+1) != "me" // "beat us": done to the speaker
+			}
+		}
+	}
+	return false
+}
+
+// ownDeeds are the active verbs of harm a speaker can admit to: "we
+// executed them", "I beat detainees".
+var ownDeeds = set(`execute executed kill killed beat torture tortured hang hanged shoot shot electrocute electrocuted whip whipped`)
+
+// arrestedSuspect reports a person an arrest of the text holds as a
+// suspect (not a detainee, whose arrest is a detention).
+func (d *doc) arrestedSuspect(p *person) bool {
+	for _, ev := range d.events {
+		if ev.typ != extract.EventArrest {
+			continue
+		}
+		for _, w := range ev.who {
+			if w.Name == p.name && w.Role == extract.RoleSubject {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// subjectVerbAfter reports an auxiliary that makes the noun before it a
+// clause's subject: "the guards would beat us".
+func subjectVerbAfter(f string) bool {
+	return beVerbs[f] || modals[f] || f == "would" || f == "had" || f == "have" || f == "used"
 }
