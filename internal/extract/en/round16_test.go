@@ -79,6 +79,13 @@ var round16Cases = []readingCase{
 	{name: "a survivor arrested at a checkpoint whose guards beat us confesses nothing",
 		text: "Karim Haddad was arrested at a checkpoint in Sahnaya in 2012.\n\n\"The interrogator we knew only as Abu Fares would ask the same question a hundred times and the guards would beat us between questions,\" Haddad said.",
 		typ:  extract.EventConfession, person: "Karim Haddad", not: true},
+	// a statement that announces "the arrest" announces the one told before
+	{name: "the ministry that announced the arrest told before speaks of the one arrested",
+		text: "Police in Homs have arrested Karim Haddad, a former guard at Sednaya prison.\n\nThe Interior Ministry announced the arrest on Tuesday, saying the operation was conducted by the counterterrorism branch.",
+		typ:  extract.EventStatement, person: "Karim Haddad"},
+	{name: "the arrest of others announced is not the one told before",
+		text: "Police in Homs have arrested Karim Haddad, a former guard at Sednaya prison.\n\nThe Interior Ministry announced the arrest of three men in Hama on Tuesday.",
+		typ:  extract.EventStatement, person: "Karim Haddad", not: true},
 }
 
 // round16NoNameless hold texts that must yield no event of a type that

@@ -310,6 +310,17 @@ func (d *doc) fillStatements() {
 			// ruling": a survivor's public remark on the case, not an account
 			st.typ, st.who[0].Role, st.where, st.sceneWhere = extract.EventStatement, extract.RoleSubject, "", false
 		}
+		if st.typ == extract.EventStatement && len(st.who) == 0 {
+			// "The Interior Ministry announced the arrest on Wednesday": the
+			// arrest the text told before, so its persons
+			if ev := d.announcedArrest(st); ev != nil {
+				for _, w := range ev.who {
+					if w.Role == extract.RoleSubject {
+						st.who = append(st.who, extract.Participant{Name: w.Name, Role: extract.RoleSubject})
+					}
+				}
+			}
+		}
 		for _, ev := range d.events {
 			if ev.about || ev.sent != st.sent {
 				continue
@@ -1024,4 +1035,30 @@ func (d *doc) arrestedSuspect(p *person) bool {
 // clause's subject: "the guards would beat us".
 func subjectVerbAfter(f string) bool {
 	return beVerbs[f] || modals[f] || f == "would" || f == "had" || f == "have" || f == "used"
+}
+
+// announcedArrest returns the arrest told before that a statement
+// announces as "the arrest" with nobody named ("The ministry announced the
+// arrest on Wednesday"): the last arrest before it with a suspect named.
+func (d *doc) announcedArrest(st *event) *event {
+	told := false
+	for k := st.trig + 1; k < st.sent.b && k <= st.trig+2; k++ {
+		if d.fold(k) == "the" && (d.fold(k+1) == "arrest" || d.fold(k+1) == "detention" || d.fold(k+1) == "capture") {
+			f := d.fold(k + 2)
+			told = f != "of" && f != "in" && f != "at"
+		}
+	}
+	if !told {
+		return nil
+	}
+	var last *event
+	for _, ev := range d.events {
+		if ev.typ != extract.EventArrest || ev.trig >= st.sent.a || len(ev.who) == 0 {
+			continue
+		}
+		if last == nil || ev.trig > last.trig {
+			last = ev
+		}
+	}
+	return last
 }
