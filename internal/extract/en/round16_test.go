@@ -123,6 +123,12 @@ var round16Places = []struct {
 	{name: "a town a man was arrested in is where he was arrested",
 		text: "Karim Haddad, a teacher, was arrested in Hama on August 15, 2019.",
 		typ:  extract.EventArrest, where: "Hama"},
+	{name: "the town a suburb near a camp is where the executions were, not the camp",
+		text: "Police trucks lined the streets of Tadamon, a Damascus suburb near the Yarmouk refugee camp, where Karim Haddad is accused of executing detainees in 2013.",
+		typ:  extract.EventExecutionAllegation, where: "Tadamon"},
+	{name: "a place near a town alone is where",
+		text: "Karim Haddad was arrested near Aleppo on Monday.",
+		typ:  extract.EventArrest, where: "Aleppo"},
 }
 
 func TestRound16Places(t *testing.T) {

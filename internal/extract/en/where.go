@@ -129,6 +129,9 @@ func (d *doc) whereFor(typ string, a int, s sentence, nounTrig bool) (where stri
 		if prev == "to" && typ != extract.EventEscape && travelWords[d.fold(m.sp.a-2)] {
 			continue // "trying to board a flight to Dubai": where he was going, not where it happened
 		}
+		if prev == "near" && d.placeShortlyBefore(m.sp.a) {
+			continue // "Tadamon, a Damascus suburb near the Yarmouk camp, where they carried out the arrests": Tadamon
+		}
 		if prev == "in" && d.fromBefore(m.sp.a-1) {
 			continue // "a man from Aqrab village in Hama Governorate": his origin's region
 		}
@@ -655,6 +658,19 @@ func (d *doc) fleeBetween(i, j int) bool {
 			return true
 		case ",", ".", ";":
 			return false
+		}
+	}
+	return false
+}
+
+// placeShortlyBefore reports a place or facility named within the ten
+// tokens before a, in its sentence, that a comma follows: the place that
+// "a suburb near X" describes.
+func (d *doc) placeShortlyBefore(a int) bool {
+	s := d.sentence(a)
+	for k := a - 1; k >= s.a && k >= a-10; k-- {
+		if c := d.claimAt(k); c != nil && !c.dead && (c.typ == ownPlace || c.typ == ownFacility) && c.sp.b == k+1 && d.fold(k+1) == "," {
+			return true
 		}
 	}
 	return false
