@@ -582,7 +582,7 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 			ev.typ = extract.EventDetention
 		}
 	}
-	if len(ev.who) == 0 && (tr.Type == extract.EventDeathInCustody || tr.Type == extract.EventArrest) && d.pluralPronounOf(a) {
+	if len(ev.who) == 0 && (tr.Type == extract.EventDeathInCustody || tr.Type == extract.EventArrest || tr.Type == extract.EventEscape) && d.pluralPronounOf(a) {
 		for _, p := range d.pluralReferent(a) {
 			role := extract.RoleSubject
 			if tr.Type == extract.EventDeathInCustody || p.victim {
@@ -1312,7 +1312,7 @@ func (d *doc) pluralPronounOf(a int) bool {
 		return true
 	case d.fold(a-1) == "they":
 		return true
-	case d.fold(a-2) == "they" && (beVerbs[d.fold(a-1)] || d.fold(a-1) == "had" || d.fold(a-1) == "both"):
+	case d.fold(a-2) == "they" && (beVerbs[d.fold(a-1)] || d.fold(a-1) == "had" || d.fold(a-1) == "both" || d.fold(a-1) == "remain" || d.fold(a-1) == "remained"):
 		return true
 	case d.fold(a-3) == "they" && d.fold(a-2) == "had" && d.fold(a-1) == "been":
 		return true

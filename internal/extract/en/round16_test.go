@@ -86,6 +86,10 @@ var round16Cases = []readingCase{
 	{name: "the arrest of others announced is not the one told before",
 		text: "Police in Homs have arrested Karim Haddad, a former guard at Sednaya prison.\n\nThe Interior Ministry announced the arrest of three men in Hama on Tuesday.",
 		typ:  extract.EventStatement, person: "Karim Haddad", not: true},
+	// "they remain at large": the pair told of before is on the run
+	{name: "they who remain at large are the two charged before",
+		text: "Karim Nasser and Fadi Jabr were charged with torture by a court in Chicago. Warrants for their arrests have been issued, and they remain at large, the prosecutor said.",
+		typ:  extract.EventEscape, person: "Fadi Jabr"},
 }
 
 // round16NoNameless hold texts that must yield no event of a type that
