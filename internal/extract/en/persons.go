@@ -270,6 +270,11 @@ func (d *doc) findPersons() {
 		if b2 := d.initialAfter(b); b2 > b {
 			words = append(words, d.toks[b].Fold)
 			b, initial = b2, true
+		} else if t := d.tok(b); t.Word && t.Cap && len(t.Fold) == 1 && t.Space && d.fold(b+1) == "," && d.fold(i-1) == "as" && len(words) == 1 {
+			// "identified in court only as Mustafa A, was involved": the
+			// initial without its full stop
+			words = append(words, t.Fold)
+			b, initial = b+1, true
 		} else if last := d.toks[b-1]; b-1 > i && len(last.Fold) == 1 && last.Cap && d.fold(b) == "." && !d.tok(b).Space {
 			b, initial = b+1, true // the run took the initial's letter; its full stop belongs to it too
 		}

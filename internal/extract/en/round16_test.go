@@ -90,6 +90,14 @@ var round16Cases = []readingCase{
 	{name: "they who remain at large are the two charged before",
 		text: "Karim Nasser and Fadi Jabr were charged with torture by a court in Chicago. Warrants for their arrests have been issued, and they remain at large, the prosecutor said.",
 		typ:  extract.EventEscape, person: "Fadi Jabr"},
+	// a court's findings are its verdict, not a statement
+	{name: "the court that said who a defendant was makes no statement about him",
+		text: "A court in Berlin convicted Karim N. of war crimes on Monday. The court said Karim N. was a leading member of the militia.",
+		typ:  extract.EventStatement, person: "Karim N.", not: true},
+	// an initial without its full stop after "identified as"
+	{name: "a defendant identified as a name and an initial without its full stop",
+		text: "Judges ruled that the 35-year-old man, identified in court only as Karim A, was involved in the arrest of a man in 2012.",
+		typ:  extract.EventArrest, person: "Karim A"},
 }
 
 // round16NoNameless hold texts that must yield no event of a type that
@@ -133,6 +141,9 @@ var round16Places = []struct {
 	{name: "a place near a town alone is where",
 		text: "Karim Haddad was arrested near Aleppo on Monday.",
 		typ:  extract.EventArrest, where: "Aleppo"},
+	{name: "the court's seat is not where the torture it convicts of happened",
+		text: "A district court in The Hague has convicted Karim Nasser of complicity in torture and illegal arrest in Syria.",
+		typ:  extract.EventTortureAllegation, where: ""},
 }
 
 func TestRound16Places(t *testing.T) {

@@ -28,6 +28,9 @@ func (d *doc) statementAt(v int, s sentence) {
 	if d.testimonyIn(s) && !(speaker != nil && d.speaksForOffice(speaker)) {
 		return // what a witness says in court is testimony; a prosecutor's or a lawyer's words are not
 	}
+	if speaker == nil && d.courtSpeaks(v, s) {
+		return // "The court said X was a leading member": the court's findings belong to its verdict, no statement
+	}
 	ev := &event{typ: extract.EventStatement, modality: extract.Asserted, sent: s, trig: v, date: d.dateOf(extract.EventStatement, v, s), about: true}
 	ev.forBody = speaker != nil && d.speakerForBody(speaker, v, s)
 	switch {
@@ -1061,4 +1064,19 @@ func (d *doc) announcedArrest(st *event) *event {
 		}
 	}
 	return last
+}
+
+// courtSpeaks reports a court or its judges as the subject of the speech
+// verb at v: "the court said", "the court also confirmed", "judges said".
+func (d *doc) courtSpeaks(v int, s sentence) bool {
+	for k := v - 1; k >= s.a && k >= v-3; k-- {
+		switch f := d.toks[k].Fold; {
+		case f == "court" || f == "judges" || f == "tribunal" || f == "chamber":
+			return true
+		case f == "also" || strings.HasSuffix(f, "ly") || f == "has" || f == "had":
+		default:
+			return false
+		}
+	}
+	return false
 }

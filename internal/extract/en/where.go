@@ -129,6 +129,9 @@ func (d *doc) whereFor(typ string, a int, s sentence, nounTrig bool) (where stri
 		if prev == "to" && typ != extract.EventEscape && travelWords[d.fold(m.sp.a-2)] {
 			continue // "trying to board a flight to Dubai": where he was going, not where it happened
 		}
+		if (typ == extract.EventTortureAllegation || typ == extract.EventExecutionAllegation) && m.sp.a < d.courtVerbBefore(a, s) {
+			continue // "a court in The Hague convicted X for complicity in torture": the court's seat, not where he tortured
+		}
 		if prev == "near" && d.placeShortlyBefore(m.sp.a) {
 			continue // "Tadamon, a Damascus suburb near the Yarmouk camp, where they carried out the arrests": Tadamon
 		}
@@ -674,4 +677,15 @@ func (d *doc) placeShortlyBefore(a int) bool {
 		}
 	}
 	return false
+}
+
+// courtVerbBefore returns the trigger of a court event (a trial, a
+// conviction, a sentence) read before token a in a's sentence, or -1.
+func (d *doc) courtVerbBefore(a int, s sentence) int {
+	for _, ev := range d.events {
+		if ev.sent == s && ev.trig < a && courtEvents[ev.typ] {
+			return ev.trig
+		}
+	}
+	return -1
 }
