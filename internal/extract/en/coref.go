@@ -33,6 +33,15 @@ func (d *doc) findKinships() {
 			if noun, of := d.kinBefore(m.a); of != nil && of != p {
 				p.addKin(noun, of)
 			}
+			k := m.a - 1
+			if d.fold(k) == "," {
+				k--
+			}
+			if f := d.fold(k); k >= 0 && !d.toks[k].Cap && !p.male && !p.female {
+				// "al-Labbad’s wife, Sondos Othman", "his mother Amal": her sex,
+				// whether or not the text names whose relative she is
+				p.female, p.male = femaleKin[f], maleKin[f]
+			}
 		}
 	}
 }
@@ -44,7 +53,18 @@ func (p *person) addKin(noun string, of *person) {
 		}
 	}
 	p.kin = append(p.kin, kinship{noun, of})
+	if !p.male && !p.female {
+		// "al-Labbad's wife, Sondos Othman": "his arrest" after her words is
+		// not hers
+		p.female, p.male = femaleKin[noun], maleKin[noun]
+	}
 }
+
+// femaleKin and maleKin are the kinship nouns that tell a person's sex.
+var (
+	femaleKin = set(`wife mother sister daughter widow aunt niece grandmother`)
+	maleKin   = set(`husband father brother son uncle nephew grandfather widower`)
+)
 
 // kinAfter reads ", Y’s [adjectives] KIN" or ", the KIN of Y" at token k.
 func (d *doc) kinAfter(k int) (string, *person) {
@@ -104,7 +124,7 @@ func (d *doc) kinBefore(a int) (string, *person) {
 	}
 	noun := d.fold(k)
 	j := k - 1
-	for j >= 0 && j >= k-2 && d.toks[j].Word && !d.toks[j].Cap && !possessivePronouns[d.fold(j)] && d.fold(j) != "whose" && d.fold(j) != "my" {
+	for j >= 0 && j >= k-2 && d.toks[j].Word && !d.toks[j].Cap && !possessivePronouns[d.fold(j)] && d.fold(j) != "whose" && d.fold(j) != "my" && !(d.fold(j) == "s" && isCloseQuote(d.fold(j-1))) {
 		j-- // "younger", "older"
 	}
 	switch f := d.fold(j); {
@@ -652,6 +672,15 @@ func (d *doc) resolvePronoun(k int) *person {
 	inQuote := d.quoted(k, sentence{})
 	quoter := map[*person]bool{}
 	si := d.sentOf[k]
+	if !inQuote {
+		// "a source from X's family said he was arrested": he is X, not the
+		// speaker of the sentence before
+		for _, m := range d.mentionsIn(d.sents[si]) {
+			if m.person != nil && m.sp.b < k && d.familyOf(m.sp) && fits(m.person) {
+				return m.person
+			}
+		}
+	}
 	for i := len(d.events) - 1; i >= 0; i-- {
 		ev := d.events[i]
 		if d.sentOf[ev.trig] < si-2 {

@@ -505,8 +505,8 @@ func (d *doc) facilityPattern(i int) {
 	}
 	if a == i && ((d.fold(i) == "compound" || d.fold(i) == "complex") && d.fold(i-1) == "security" || detentionHeads[d.fold(i)] && d.fold(i-1) == "detention") {
 		a = d.capitalRunLeft(i-1, 4, false) // "the Kafr Sousa security compound", "the Mezzeh 24 detention centre"
-		if a == i-1 {
-			return
+		if a == i-1 || !d.capitalIn(a, i-1) {
+			return // "more than 100 detention facilities": a count, not a name
 		}
 	}
 	if a < i && (d.fold(a-2) == "al" || d.fold(a-2) == "el") && d.fold(a-1) == "-" && !d.tok(a-1).Space && !d.tok(a).Space && d.own[a-2] == ownNone {
@@ -754,4 +754,14 @@ func (d *doc) findPlacePatterns() {
 			d.addClaim(span{a, b}, ownPlace, nil)
 		}
 	}
+}
+
+// capitalIn reports a capitalized word in tokens [a, b).
+func (d *doc) capitalIn(a, b int) bool {
+	for k := a; k < b; k++ {
+		if d.toks[k].Cap {
+			return true
+		}
+	}
+	return false
 }

@@ -67,6 +67,7 @@ func (d *doc) findEvents() {
 	d.fillContent()
 	d.placeTestimonies()
 	d.absorbLeads()
+	d.dropCredited()
 	d.dropUnnamed()
 	d.dropToldTwice()
 	d.untiedScenes()
@@ -356,6 +357,37 @@ func (d *doc) describedIn(s sentence) bool {
 	return false
 }
 
+// dropCredited takes out of every event the persons the text names only
+// in a byline or credit line ("By X", "Reporting by X"): the writer of
+// the article took part in nothing it tells, however a description ("the
+// man") or a pronoun was resolved.
+func (d *doc) dropCredited() {
+	credited := map[string]bool{}
+	for _, p := range d.persons {
+		only := len(p.ments) > 0
+		for _, m := range p.ments {
+			if !d.byline(m.a) {
+				only = false
+			}
+		}
+		if only {
+			credited[p.name] = true
+		}
+	}
+	if len(credited) == 0 {
+		return
+	}
+	for _, ev := range d.events {
+		keep := ev.who[:0]
+		for _, w := range ev.who {
+			if !credited[w.Name] {
+				keep = append(keep, w)
+			}
+		}
+		ev.who = keep
+	}
+}
+
 // dropUnnamed drops the events that name nobody, unless their sentence
 // describes one person it does not name ("arrested a former officer").
 // Real articles are full of background ("rights groups documented torture
@@ -449,7 +481,12 @@ func (d *doc) firstHand(ev *event) bool {
 	}
 	for k := ev.sent.a; k < ev.sent.b; k++ {
 		switch d.toks[k].Fold {
-		case "i", "we", "me", "us", "my", "our":
+		case "we":
+			if officeWeVerbs[d.fold(k+1)] {
+				return false // "We note that the regime did not hand over his body": an organization's voice
+			}
+			return true
+		case "i", "me", "us", "my", "our":
 			return true
 		}
 	}
@@ -536,6 +573,9 @@ func (d *doc) dropToldTwice() {
 		if st.typ == extract.EventStatement && len(st.who) > 0 && d.witnessIn(st.sent, st.who[0].Name) {
 			continue
 		}
+		if st.typ == extract.EventTestimony && len(st.who) == 1 && d.confessed(st.who[0].Name) {
+			continue // a suspect's words of what he did are his confession, not a witness's account
+		}
 		keep = append(keep, st)
 	}
 	d.events = keep
@@ -551,6 +591,16 @@ func (d *doc) witnessIn(s sentence, name string) bool {
 			if w.Name == name && w.Role == extract.RoleWitness {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// confessed reports a confession with name as its subject.
+func (d *doc) confessed(name string) bool {
+	for _, ev := range d.events {
+		if ev.typ == extract.EventConfession && len(ev.who) > 0 && ev.who[0].Name == name {
+			return true
 		}
 	}
 	return false

@@ -59,6 +59,7 @@ var (
 
 	speechVerbs   = lex.Set("speech_verbs")
 	speechBefore  = lex.Set("speech_before")
+	officeWeVerbs = lex.Set("office_we_verbs")
 	abbreviations = lex.Set("abbreviations")
 
 	triggers        = mustTriggers(lex, "triggers")

@@ -32,8 +32,19 @@ func (d *doc) inRegimeContext(m span) bool {
 	if d.fold(k) == "-" {
 		k++
 	}
-	switch d.fold(k) {
-	case "regime", "rule", "government", "forces", "era", "prisons", "army", "loyalists", "family", "years", "reign", "administration", "troops", "militias", "dictatorship":
+	if commandNouns[d.fold(k)] {
+		return false // "under Colonel X's command": X gave the orders
+	}
+	if possessive := k > m.b; possessive {
+		// "Bashar al-Assad's brutal regime", "al-Assad's notorious prisons":
+		// one or two describing words before the noun
+		for j := k; j < k+2 && j < len(d.toks) && d.toks[j].Word && !d.toks[j].Cap && !regimeContextNouns[d.fold(j)]; j++ {
+			if regimeContextNouns[d.fold(j+1)] {
+				return true
+			}
+		}
+	}
+	if regimeContextNouns[d.fold(k)] {
 		return true
 	}
 	p := d.fold(m.a - 1)
@@ -50,12 +61,30 @@ func (d *doc) inRegimeContext(m span) bool {
 		if f == "of" && regimeNouns[d.fold(k-1)] {
 			return true
 		}
-		if !d.toks[k].Word || d.own[k] == ownPerson {
-			break
+		if f == "under" {
+			return true // "under recently ousted President Bashar Assad": his time, not an act of his
+		}
+		if !d.toks[k].Word || d.own[k] == ownPerson || !d.toks[k].Cap && !titleLike(f) {
+			break // "under the orders of X", "under German privacy rules only as X": no title between
 		}
 	}
 	return false
 }
+
+// regimeContextNouns follow a head of state's name that names his
+// government, its time or its forces: "al-Assad's prisons", "the Assad
+// regime".
+var regimeContextNouns = set(`regime rule government forces era prisons army loyalists family years reign administration troops militias dictatorship`)
+
+// titleLike reports a lower-case word of a title before a name:
+// "recently ousted president", "the late former minister".
+func titleLike(f string) bool {
+	return officialTitles[f] || preRole[f] || roleAdjectives[f] || f == "the" || len(f) > 4 && (strings.HasSuffix(f, "ly") || strings.HasSuffix(f, "ed"))
+}
+
+// commandNouns after a name make its bearer the one who gave orders:
+// "under Colonel X's command".
+var commandNouns = set(`command orders supervision direction`)
 
 // regimeNouns name a government or its time by its head: "the regime of".
 var regimeNouns = set(`regime rule era reign fall government dictatorship`)
@@ -204,6 +233,9 @@ func (d *doc) accused(m span) bool {
 		f := d.toks[k].Fold
 		switch f {
 		case "accused", "suspected", "blamed", "responsible", "alleged":
+			if (f == "accused" || f == "blamed") && d.activeAccusation(k) {
+				return false // "X directly accused the security service of his death": X accuses
+			}
 			return k < m.b+8 || depth == 0
 		case ".", ";", ":":
 			return false
@@ -221,6 +253,23 @@ func (d *doc) accused(m span) bool {
 		}
 	}
 	return false
+}
+
+// activeAccusation reports "accused" or "blamed" at k as the active verb
+// of its subject, with an object after it: "X accused the security service
+// of", "she blamed the guards for" (not "X is accused of", "X, accused
+// of", "the accused officer").
+func (d *doc) activeAccusation(k int) bool {
+	switch prev := d.fold(k - 1); {
+	case beVerbs[prev] || prev == "," || prev == "stands" || prev == "stand" || prev == "who" || prev == "the" || prev == "been" || prev == "being":
+		return false
+	}
+	switch next := d.fold(k + 1); {
+	case next == "the" || next == "a" || next == "an" || next == "him" || next == "them" || next == "her" || possessivePronouns[next]:
+		return true
+	default:
+		return d.tok(k+1).Cap && d.tok(k+1).Word
+	}
 }
 
 // witnessed reports a person who saw or heard the act rather than did it:
@@ -371,7 +420,8 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 			if k := d.pronounAt(a, s); k >= 0 && !d.witnessed(span{k, k + 1}, a) {
 				if p := d.resolvePronoun(k); p != nil && !p.official {
 					role := extract.RolePerpetrator
-					if p.victim || d.passiveVictim(k+1) || k == a+1 && (d.fold(k) == "him" || d.fold(k) == "her") {
+					if p.victim || d.passiveVictim(k+1) || k == a+1 && (d.fold(k) == "him" || d.fold(k) == "her") || k > a && d.objectPronoun(k) {
+						// "electrocuted and beat him for two hours": the one beaten
 						role = extract.RoleVictim
 					}
 					if role == extract.RoleVictim || !underOnly {
@@ -532,7 +582,7 @@ func (d *doc) eventAt(tr extract.Trigger, a, b int, s sentence) {
 			ev.typ = extract.EventDetention
 		}
 	}
-	if len(ev.who) == 0 && (tr.Type == extract.EventDeathInCustody || tr.Type == extract.EventArrest) && d.pluralPronounOf(a) {
+	if len(ev.who) == 0 && (tr.Type == extract.EventDeathInCustody || tr.Type == extract.EventArrest || tr.Type == extract.EventEscape) && d.pluralPronounOf(a) {
 		for _, p := range d.pluralReferent(a) {
 			role := extract.RoleSubject
 			if tr.Type == extract.EventDeathInCustody || p.victim {
@@ -1262,7 +1312,7 @@ func (d *doc) pluralPronounOf(a int) bool {
 		return true
 	case d.fold(a-1) == "they":
 		return true
-	case d.fold(a-2) == "they" && (beVerbs[d.fold(a-1)] || d.fold(a-1) == "had" || d.fold(a-1) == "both"):
+	case d.fold(a-2) == "they" && (beVerbs[d.fold(a-1)] || d.fold(a-1) == "had" || d.fold(a-1) == "both" || d.fold(a-1) == "remain" || d.fold(a-1) == "remained"):
 		return true
 	case d.fold(a-3) == "they" && d.fold(a-2) == "had" && d.fold(a-1) == "been":
 		return true
@@ -1416,4 +1466,10 @@ func (d *doc) pluralHeadOf(m span) bool {
 	t := d.toks[m.a-2]
 	return t.Word && !t.Cap && len(t.Fold) > 3 && strings.HasSuffix(t.Fold, "s") && !strings.HasSuffix(t.Fold, "ss") && !kinNouns[t.Fold] &&
 		len(triggers.At(d.toks, m.a-2)) == 0 // "the deaths of X": X's
+}
+
+// objectPronoun reports a pronoun at k in the object case: "him", or
+// "her" that no noun follows ("beat her", not "her brother").
+func (d *doc) objectPronoun(k int) bool {
+	return d.fold(k) == "him" || d.fold(k) == "her" && !d.possessive(k)
 }

@@ -270,6 +270,11 @@ func (d *doc) findPersons() {
 		if b2 := d.initialAfter(b); b2 > b {
 			words = append(words, d.toks[b].Fold)
 			b, initial = b2, true
+		} else if t := d.tok(b); t.Word && t.Cap && len(t.Fold) == 1 && t.Space && d.fold(b+1) == "," && d.fold(i-1) == "as" && len(words) == 1 {
+			// "identified in court only as Mustafa A, was involved": the
+			// initial without its full stop
+			words = append(words, t.Fold)
+			b, initial = b+1, true
 		} else if last := d.toks[b-1]; b-1 > i && len(last.Fold) == 1 && last.Cap && d.fold(b) == "." && !d.tok(b).Space {
 			b, initial = b+1, true // the run took the initial's letter; its full stop belongs to it too
 		}
@@ -537,6 +542,9 @@ func (d *doc) personContext(a, b int) bool {
 		n := d.fold(b + 1)
 		if n == "a" || n == "an" || n == "who" || n == "the" && roleNouns[d.fold(b+2)] || roleAdjectives[n] || d.tok(b+1).Digits {
 			return true
+		}
+		if d.roleAfterComma(b + 1) {
+			return true // "X, Chair of the Commission, said", "said X, Middle East deputy director at Amnesty"
 		}
 		if n == "one" && d.fold(b+2) == "of" && d.oneOfRole(b+3) {
 			return true // "X, one of the three defence lawyers, said"
@@ -951,4 +959,24 @@ func (d *doc) participleVerb(k int) bool {
 		return false
 	}
 	return true
+}
+
+// roleAfterComma reports a role noun that an apposition opening at token k
+// reaches over capitalized words and role adjectives only: "Chair of the
+// Commission", "Middle East and North Africa deputy director at Amnesty".
+func (d *doc) roleAfterComma(k int) bool {
+	for j := k; j < len(d.toks) && j < k+8; j++ {
+		t := d.toks[j]
+		switch {
+		case !t.Word:
+			return false
+		case roleNouns[t.Fold] && !roleNouns[d.fold(j+1)]:
+			return j+1 < len(d.toks) && (d.fold(j+1) == "of" || d.fold(j+1) == "at" || d.fold(j+1) == "for" || d.fold(j+1) == ",")
+		case roleNouns[t.Fold]: // "deputy director at"
+		case t.Cap || t.Fold == "and" || roleAdjectives[t.Fold] || preRole[t.Fold]:
+		default:
+			return false
+		}
+	}
+	return false
 }

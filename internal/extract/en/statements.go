@@ -28,6 +28,9 @@ func (d *doc) statementAt(v int, s sentence) {
 	if d.testimonyIn(s) && !(speaker != nil && d.speaksForOffice(speaker)) {
 		return // what a witness says in court is testimony; a prosecutor's or a lawyer's words are not
 	}
+	if speaker == nil && d.courtSpeaks(v, s) {
+		return // "The court said X was a leading member": the court's findings belong to its verdict, no statement
+	}
 	ev := &event{typ: extract.EventStatement, modality: extract.Asserted, sent: s, trig: v, date: d.dateOf(extract.EventStatement, v, s), about: true}
 	ev.forBody = speaker != nil && d.speakerForBody(speaker, v, s)
 	switch {
@@ -300,10 +303,26 @@ func (d *doc) fillStatements() {
 				d.speakerTortured(st)
 			}
 		}
+		if (st.typ == extract.EventStatement || st.typ == extract.EventTestimony) && len(st.who) == 1 && d.quotesOwnDeeds(st) {
+			// "“We used to bring detainees here and execute them,” X told the
+			// AP" of a man under arrest: he admits what was done, a confession
+			st.typ, st.who[0].Role = extract.EventConfession, extract.RoleSubject
+		}
 		if st.typ == extract.EventTestimony && len(st.who) >= 1 && d.remarkOnProceedings(st) {
 			// "X, who spent three years in Saydnaya, said he welcomed the
 			// ruling": a survivor's public remark on the case, not an account
 			st.typ, st.who[0].Role, st.where, st.sceneWhere = extract.EventStatement, extract.RoleSubject, "", false
+		}
+		if st.typ == extract.EventStatement && len(st.who) == 0 {
+			// "The Interior Ministry announced the arrest on Wednesday": the
+			// arrest the text told before, so its persons
+			if ev := d.announcedArrest(st); ev != nil {
+				for _, w := range ev.who {
+					if w.Role == extract.RoleSubject {
+						st.who = append(st.who, extract.Participant{Name: w.Name, Role: extract.RoleSubject})
+					}
+				}
+			}
 		}
 		for _, ev := range d.events {
 			if ev.about || ev.sent != st.sent {
@@ -965,6 +984,98 @@ func (d *doc) isDefendantOfCourt(name string) bool {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// quotesOwnDeeds reports a statement whose speaker the text arrests or
+// accuses and whose quotation has "I" or "we" do harm: "“We used to put
+// them under the buildings and execute them,” X said".
+func (d *doc) quotesOwnDeeds(st *event) bool {
+	p := d.personNamed(st.who[0].Name)
+	if p == nil || d.speaksForOffice(p) || p.official || !(d.accusedSomewhere(p) || d.arrestedSuspect(p)) {
+		return false
+	}
+	for k := st.sent.a; k < st.sent.b; k++ {
+		if f := d.toks[k].Fold; (f != "i" && f != "we") || !d.quoted(k, st.sent) {
+			continue
+		}
+		for j := k + 1; j < st.sent.b && j < k+25; j++ {
+			g := d.toks[j].Fold
+			if g == "." || g == ";" || isCloseQuote(g) && g != "’" || g == "he" || g == "she" || g == "they" || negations[g] || roleNouns[g] && subjectVerbAfter(d.fold(j+1)) {
+				break // another subject: "we knew ... and the guards would beat us"
+			}
+			if ownDeeds[g] {
+				return d.fold(j+1) != "us" && d.fold(j+1) != "me" // "beat us": done to the speaker
+			}
+		}
+	}
+	return false
+}
+
+// ownDeeds are the active verbs of harm a speaker can admit to: "we
+// executed them", "I beat detainees".
+var ownDeeds = set(`execute executed kill killed beat torture tortured hang hanged shoot shot electrocute electrocuted whip whipped`)
+
+// arrestedSuspect reports a person an arrest of the text holds as a
+// suspect (not a detainee, whose arrest is a detention).
+func (d *doc) arrestedSuspect(p *person) bool {
+	for _, ev := range d.events {
+		if ev.typ != extract.EventArrest {
+			continue
+		}
+		for _, w := range ev.who {
+			if w.Name == p.name && w.Role == extract.RoleSubject {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// subjectVerbAfter reports an auxiliary that makes the noun before it a
+// clause's subject: "the guards would beat us".
+func subjectVerbAfter(f string) bool {
+	return beVerbs[f] || modals[f] || f == "would" || f == "had" || f == "have" || f == "used"
+}
+
+// announcedArrest returns the arrest told before that a statement
+// announces as "the arrest" with nobody named ("The ministry announced the
+// arrest on Wednesday"): the last arrest before it with a suspect named.
+func (d *doc) announcedArrest(st *event) *event {
+	told := false
+	for k := st.trig + 1; k < st.sent.b && k <= st.trig+2; k++ {
+		if d.fold(k) == "the" && (d.fold(k+1) == "arrest" || d.fold(k+1) == "detention" || d.fold(k+1) == "capture") {
+			f := d.fold(k + 2)
+			told = f != "of" && f != "in" && f != "at"
+		}
+	}
+	if !told {
+		return nil
+	}
+	var last *event
+	for _, ev := range d.events {
+		if ev.typ != extract.EventArrest || ev.trig >= st.sent.a || len(ev.who) == 0 {
+			continue
+		}
+		if last == nil || ev.trig > last.trig {
+			last = ev
+		}
+	}
+	return last
+}
+
+// courtSpeaks reports a court or its judges as the subject of the speech
+// verb at v: "the court said", "the court also confirmed", "judges said".
+func (d *doc) courtSpeaks(v int, s sentence) bool {
+	for k := v - 1; k >= s.a && k >= v-3; k-- {
+		switch f := d.toks[k].Fold; {
+		case f == "court" || f == "judges" || f == "tribunal" || f == "chamber":
+			return true
+		case f == "also" || strings.HasSuffix(f, "ly") || f == "has" || f == "had":
+		default:
+			return false
 		}
 	}
 	return false

@@ -130,6 +130,9 @@ func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 			}
 		}
 	case extract.EventArrest:
+		if !tr.Verb && d.warrantFor(a, s) {
+			return true // "warrants for their arrest have been issued": sought, not held (a warrant is no event)
+		}
 		if passiveOnly[strings.Join(tr.Words, " ")] && !passiveAux[prev] && !d.forcesBefore(a, s) {
 			return true // "he was picked up at a checkpoint", but "she picked up the phone at home"
 		}
@@ -628,3 +631,17 @@ func (d *doc) victimsListed(b int, s sentence) []*person {
 // roleInWords stand before "in" or "for" and a gerund of what a person
 // did: "his role in arresting protesters", "his part in detaining them".
 var roleInWords = set(`role part involvement participation complicity responsible`)
+
+// warrantFor reports a noun of arrest at a that a warrant is for: "a
+// warrant for his arrest", "warrants for the arrest of X".
+func (d *doc) warrantFor(a int, s sentence) bool {
+	k := a - 1
+	if possessivePronouns[d.fold(k)] || d.fold(k) == "the" {
+		k--
+	}
+	if k <= s.a || d.fold(k) != "for" {
+		return false
+	}
+	f := d.fold(k - 1)
+	return f == "warrant" || f == "warrants"
+}

@@ -129,6 +129,15 @@ func (d *doc) whereFor(typ string, a int, s sentence, nounTrig bool) (where stri
 		if prev == "to" && typ != extract.EventEscape && travelWords[d.fold(m.sp.a-2)] {
 			continue // "trying to board a flight to Dubai": where he was going, not where it happened
 		}
+		if (typ == extract.EventTortureAllegation || typ == extract.EventExecutionAllegation) && m.sp.a < d.courtVerbBefore(a, s) {
+			continue // "a court in The Hague convicted X for complicity in torture": the court's seat, not where he tortured
+		}
+		if prev == "near" && d.placeShortlyBefore(m.sp.a) {
+			continue // "Tadamon, a Damascus suburb near the Yarmouk camp, where they carried out the arrests": Tadamon
+		}
+		if prev == "in" && d.fromBefore(m.sp.a-1) {
+			continue // "a man from Aqrab village in Hama Governorate": his origin's region
+		}
 		if prev == "in" && d.fold(m.sp.a-2) == "," && d.originBefore(m.sp.a-2) || prev == "," && d.originBefore(m.sp.a-1) {
 			continue // "said by phone from Gaziantep, in Turkey", "from Gaziantep, Turkey": where the speaker is
 		}
@@ -288,6 +297,23 @@ func (d *doc) whereName(sp span, e *entity) string {
 // residenceWords say where a person lives: "who lives in the
 // United States", "based in Berlin", "living in exile in Turkey".
 var residenceWords = set(`lives live living lived resides reside residing based settled exile`)
+
+// fromBefore reports "from" and the name of a place just before the
+// preposition at k: "from Aqrab village in", "from the town of Kafr
+// Nabudah in": the place after k holds an origin.
+func (d *doc) fromBefore(k int) bool {
+	for j := k - 1; j >= 0 && j >= k-6; j-- {
+		t := d.toks[j]
+		switch {
+		case t.Fold == "from":
+			return j < k-1
+		case t.Word && (t.Cap || settlementNouns[t.Fold] || t.Fold == "the" || t.Fold == "of" || t.Fold == "al"), t.Fold == "-":
+		default:
+			return false
+		}
+	}
+	return false
+}
 
 // originBefore reports a place ending at token k that follows "from": an
 // origin or where a speaker is, whose apposition ("from Gaziantep, in
@@ -638,4 +664,28 @@ func (d *doc) fleeBetween(i, j int) bool {
 		}
 	}
 	return false
+}
+
+// placeShortlyBefore reports a place or facility named within the ten
+// tokens before a, in its sentence, that a comma follows: the place that
+// "a suburb near X" describes.
+func (d *doc) placeShortlyBefore(a int) bool {
+	s := d.sentence(a)
+	for k := a - 1; k >= s.a && k >= a-10; k-- {
+		if c := d.claimAt(k); c != nil && !c.dead && (c.typ == ownPlace || c.typ == ownFacility) && c.sp.b == k+1 && d.fold(k+1) == "," {
+			return true
+		}
+	}
+	return false
+}
+
+// courtVerbBefore returns the trigger of a court event (a trial, a
+// conviction, a sentence) read before token a in a's sentence, or -1.
+func (d *doc) courtVerbBefore(a int, s sentence) int {
+	for _, ev := range d.events {
+		if ev.sent == s && ev.trig < a && courtEvents[ev.typ] {
+			return ev.trig
+		}
+	}
+	return -1
 }
