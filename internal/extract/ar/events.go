@@ -1249,6 +1249,9 @@ func (d *doc) relativeHead(a int, s sentence) []*person {
 		return nil
 	}
 	j := k - 1
+	if one := d.oneOfBefore(k, s); one >= 0 {
+		j = one - 1 // "X، إحدى النساء اللواتي تعرضن للتعذيب": X is one of them
+	}
 	if d.fold(j) == "," || d.fold(j) == ")" {
 		j--
 	}
@@ -1273,6 +1276,21 @@ func (d *doc) relativeHead(a int, s sentence) []*person {
 		return []*person{p}
 	}
 	return d.antecedentsIn(j+1, s, 2)
+}
+
+// oneOfBefore returns the "أحد"/"إحدى" of an apposition that the relative
+// pronoun at k completes, straight before it or before one noun ("إحدى
+// النساء اللواتي", "أحد الذين"), or -1.
+func (d *doc) oneOfBefore(k int, s sentence) int {
+	for j := k - 1; j >= s.a && j >= k-2; j-- {
+		if f := d.fold(j); f == "احد" || f == "احدي" {
+			return j
+		}
+		if !d.toks[j].word || d.personAt[j] != nil {
+			return -1
+		}
+	}
+	return -1
 }
 
 // genericSubject reports a trigger whose subject is everyone of a kind:

@@ -277,7 +277,7 @@ func (d *doc) survivorAppositions() {
 		if f := d.fold(j); f != "احد" && f != "احدي" {
 			continue
 		}
-		if _, ok := d.has(j+1, survivorWords); ok {
+		if _, ok := d.has(j+1, survivorWords); ok || d.survivorClause(j+1) {
 			p.victim, p.survivor = true, true
 		}
 	}
@@ -304,6 +304,33 @@ func (d *doc) survivorAppositions() {
 			}
 		}
 	}
+}
+
+// survivorClauseVerbs, in a relative clause after "أحد", say the person
+// was among the held or the harmed.
+var survivorClauseVerbs = words("survivor_clause_verbs")
+
+// survivorClause reports, from token k after "أحد"/"إحدى", a relative clause
+// (after at most one noun) that says its people were held or harmed: "إحدى
+// النساء اللواتي تعرضن للتعذيب", "أحد الذين اعتقلوا في فرع فلسطين".
+func (d *doc) survivorClause(k int) bool {
+	for r := k; r <= k+1 && r < len(d.toks); r++ {
+		if d.personAt[r] != nil || !d.toks[r].word {
+			return false
+		}
+		if _, ok := d.has(r, relativePronouns); !ok {
+			continue
+		}
+		if _, ok := d.has(r+1, survivorClauseVerbs); !ok {
+			return false
+		}
+		if strings.HasPrefix(d.fold(r+1), "تعرض") {
+			_, ok := d.has(r+2, custodyWords)
+			return ok
+		}
+		return true
+	}
+	return false
 }
 
 // detaineesNamed reports a name at token a that "هما" or "هم" (and a word
@@ -1448,6 +1475,10 @@ func (d *doc) extendName(a, pre int, s sentence) int {
 		if !d.definite(j-1) && j < s.b && givenNames[d.fold(j)] && d.nameWordAt(j) {
 			continue // "محمد كنجو حسن": a father's name no list knows, then the family's
 		}
+		if !d.definite(j-1) && j < s.b && d.own[j] == ownNone && !d.toks[j].tanween && definiteGiven(d.fold(j)) && d.fold(j+1) != "العام" && d.nameWordAt(j) {
+			j++ // "محمود بديوي الحسين": a father's name no list knows, then a family name that is a given name with ال
+			break
+		}
 		if !d.definite(j-1) && j < s.b && d.own[j] == ownNone && !d.toks[j].tanween && strings.HasPrefix(d.fold(j), "العبد") && utf8.RuneCountInString(d.fold(j)) > 5 && d.nameWordAt(j) {
 			j++ // "أكرم سلوم العبدالله": a father's name, then a family name in العبد
 			break
@@ -1500,10 +1531,17 @@ func (d *doc) nameWordAt(j int) bool {
 			return false
 		}
 	}
-	if d.definite(j) && strings.HasPrefix(f, "الم") && !nisba(f) && d.prepositionAfter(j) {
+	if d.definite(j) && strings.HasPrefix(f, "الم") && !nisba(f) && !definiteGiven(f) && d.prepositionAfter(j) {
 		return false // "المنحدر من", "المقيم في": a participle, not a family name
 	}
 	return true
+}
+
+// definiteGiven reports a given name with the article, as family names are
+// written: "المحمد", "الحسين", "العلي".
+func definiteGiven(f string) bool {
+	r, ok := strings.CutPrefix(f, "ال")
+	return ok && utf8.RuneCountInString(r) >= 3 && givenNames[r]
 }
 
 // brokenPlural reports a word of five letters in a shape of the broken

@@ -82,6 +82,14 @@ func (d *doc) placeBeforeWhere(a int, s sentence) string {
 		if e == nil || isCountry(e) {
 			continue
 		}
+		first := k
+		for first > s.a && d.entAt[first-1] == e {
+			first--
+		}
+		if d.postFacility(first) || d.originBefore(first, s) || d.fromAfterName(first) {
+			k = first // "نائب رئيس فرع المعلومات، X من بلدة موحسن، حيث تم اعتقالهما": a post and an origin
+			continue
+		}
 		if e.typ == ownFacility {
 			return e.name
 		}
@@ -90,6 +98,31 @@ func (d *doc) placeBeforeWhere(a int, s sentence) string {
 		}
 	}
 	return place
+}
+
+// fromAfterName reports a place at k given as where a just named person
+// comes from: "X من بلدة موحسن".
+func (d *doc) fromAfterName(k int) bool {
+	j := k - 1
+	if _, ok := d.has(j, placeCues); ok {
+		j--
+	}
+	return j > 0 && d.fold(j) == "من" && d.personAt[j-1] != nil
+}
+
+// postDescriptionBetween reports, between the trigger at a and a place at
+// k, an apposition that gives someone's post ("، وهو عميد سابق في",
+// "وهو ضابط في"): the place after it is the post's.
+func (d *doc) postDescriptionBetween(a, k int) bool {
+	for j := a + 1; j < k; j++ {
+		if f := d.fold(j); f != "وهو" && f != "وهي" {
+			continue
+		}
+		if _, ok := d.has(j+1, officeHeads); ok || d.rankAt(j+1) || formerWords[d.fold(j+2)] {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseBreakBetween reports a relative pronoun or a subordinating word
@@ -171,7 +204,7 @@ func (d *doc) placeScore(typ string, a, k int, s sentence) (name string, score i
 		}
 		return "", 0, false
 	}
-	if isCountry(e) || d.originBefore(k, s) {
+	if isCountry(e) || d.originBefore(k, s) || d.fromAfterName(k) {
 		return "", 0, false
 	}
 	if accountTypes[typ] && e.typ != ownFacility {
@@ -200,6 +233,8 @@ func (d *doc) placeScore(typ string, a, k int, s sentence) (name string, score i
 		return "", 0, false // "تمكن من الهروب إلى ألمانيا وكذلك X التي كانت محتجزة": where X fled, not where she was held
 	case typ == extract.EventArrest && e.typ == ownFacility && d.postFacility(k):
 		return "", 0, false // "القبض على أحد معاوني مدير سجن صيدنايا": his post, not where he was caught
+	case k > a && !custody && d.postDescriptionBetween(a, k):
+		return "", 0, false // "القبض على X، وهو عميد سابق في كلية … بمحافظة حمص": his post, not where he was caught
 	}
 	score = -min(abs(k-a), 10)
 	if k > a {

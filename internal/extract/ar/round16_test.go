@@ -1,0 +1,85 @@
+package ar
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestRound16Survivors holds issue 13's round 16 (extractor version 19) on
+// a survivor introduced by a relative clause in an apposition ("X، إحدى
+// النساء اللواتي تعرضن للتعذيب"): what she says of custody is testimony, not
+// a statement, and the harm of the clause is hers. Sentences written for this
+// test, persons invented.
+func TestRound16Survivors(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"one of the women who were tortured",
+			"وقالت ريم ناصيف، إحدى النساء اللواتي تعرضن للتعذيب في السجون السورية قبل نجاتها، إن ما عاشته في السجن كان كابوساً.",
+			[]string{"testimony|ريم ناصيف||", "torture_allegation|ريم ناصيف||"}},
+		{"one of those who were held",
+			"وقال سامر قدور، أحد الذين اعتقلوا في فرع فلسطين، إن الزنزانة كانت مظلمة.",
+			[]string{"testimony|سامر قدور|فرع فلسطين|", "arrest|سامر قدور|فرع فلسطين|"}},
+		{"one of the officials who were exposed to criticism speaks for an office",
+			"وقال سامر قدور، أحد المسؤولين الذين تعرضوا للانتقاد، إن الوزارة ستنشر تقريرها.",
+			[]string{"statement|سامر قدور||"}},
+	}
+	for _, c := range cases {
+		checkEvents(t, c.name, c.text, c.want, "testimony", "statement", "arrest", "torture_allegation")
+	}
+}
+
+// TestRound16PostPlaces: the place or facility of someone's post ("وهو عميد
+// سابق في كلية … بمحافظة حمص", "نائب رئيس فرع المعلومات") and the town a
+// named person comes from ("X من بلدة موحسن") are not where he was
+// arrested, even where "حيث" points back. Sentences written for this test,
+// persons invented.
+func TestRound16PostPlaces(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"a post in an apposition after the name",
+			"ألقت وحدات الأمن القبض على سامر نديم الحلبي، وهو عميد سابق في كلية الهندسة العسكرية بمحافظة حمص.",
+			[]string{"arrest|سامر نديم الحلبي||"}},
+		{"a place after the name that is not a post is still the arrest's",
+			"ألقت وحدات الأمن القبض على سامر نديم الحلبي في مدينة حمص.",
+			[]string{"arrest|سامر نديم الحلبي|حمص|"}},
+		{"a post and an origin before حيث",
+			"وأفادت المصادر بأن العملية استهدفت نائب رئيس فرع المعلومات، سامر نديم الحلبي من بلدة التمانعة، حيث تم اعتقاله.",
+			[]string{"arrest|سامر نديم الحلبي||"}},
+		{"the town a named person comes from",
+			"ألقت الشرطة القبض على سامر نديم الحلبي من بلدة كفرنبودة في مدينة حماة.",
+			[]string{"arrest|سامر نديم الحلبي|حماة|"}},
+	}
+	for _, c := range cases {
+		checkEvents(t, c.name, c.text, c.want, "arrest")
+	}
+}
+
+// TestRound16FamilyNames: a family name that is a given name with the
+// article ("الحسين", "المحمد") ends a name whose father's name no list
+// knows, and before "من" it is no participle. Sentences written for this
+// test, persons invented.
+func TestRound16FamilyNames(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string // name|rank
+	}{
+		{"after a father's name no list knows",
+			"وقال رئيس المفرزة، مروان بديوي الحسين، إن العملية انتهت.",
+			[]string{"مروان بديوي الحسين|"}},
+		{"before من",
+			"وأوقفت الدورية نائب رئيس الفرع، سامر جاسم المحمد من بلدة موحسن.",
+			[]string{"سامر جاسم المحمد|"}},
+		{"the secretary general is no family name",
+			"وقال مروان بديوي الأمين العام للحزب إن العملية انتهت.",
+			[]string{"مروان بديوي|"}},
+	}
+	for _, c := range cases {
+		if got := personsOf(c.text); strings.Join(got, ";") != strings.Join(c.want, ";") {
+			t.Errorf("%s: %q\n got %q\nwant %q", c.name, c.text, got, c.want)
+		}
+	}
+}
