@@ -897,6 +897,9 @@ func (d *doc) skipTrigger(tr trigger, i int, s sentence) bool {
 			return true // "ولم تعلن السلطات عن توقيفه": no arrest the text reports
 		}
 	}
+	if judicialTypes[tr.typ] && d.purposeOfStep(i, s) {
+		return true // "إحالته إلى القضاء لمحاكمته": the step's aim, not a step taken
+	}
 	if d.genericSubject(i, s) {
 		return true // "جميع الموقوفين أحيلوا إلى القضاء": a claim about all, no event
 	}
@@ -944,6 +947,27 @@ func (d *doc) skipTrigger(tr trigger, i int, s sentence) bool {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// purposeOfStep reports a step of justice at i that is the aim of another,
+// with the ل of purpose after an arrest or a referral the sentence tells
+// ("أحال X إلى القضاء لمحاكمته"); not "الجلسة الأولى لمحاكمة X", a trial
+// under way. ("تمهيداً لمحاكمته" is read by demandWords; a referral
+// "تمهيداً لإحالته" is one the annotations count.)
+func (d *doc) purposeOfStep(i int, s sentence) bool {
+	f := d.fold(i)
+	if !strings.HasPrefix(f, "ل") || strings.HasPrefix(f, "ال") {
+		return false
+	}
+	for k := i - 1; k >= s.a && k >= i-15; k-- {
+		if !d.toks[k].word || d.own[k] != ownNone {
+			continue
+		}
+		if tr, _, _, ok := d.triggerAt(k, s); ok && (tr.typ == extract.EventReferral || tr.typ == extract.EventArrest) {
+			return true
 		}
 	}
 	return false
@@ -1547,6 +1571,46 @@ func (d *doc) pointsToAccused(s sentence) bool {
 	return false
 }
 
+// pointsToTwoAccused reports a dual word for the accused in the sentence
+// ("المتهمان", "الموقوفان"), or one that may be dual or plural ("المتهمين")
+// with a dual pronoun on the trigger at a ("عليهما").
+func (d *doc) pointsToTwoAccused(a int, s sentence, suffix bool) bool {
+	dualPronoun := suffix && pronounNumber(d.toks[a].fold) == 2
+	if !dualPronoun && a+1 < s.b && strings.HasSuffix(d.fold(a+1), "هما") {
+		dualPronoun = true // "إلقاء القبض عليهما"
+	}
+	for k := s.a; k < s.b; k++ {
+		if _, ok := d.has(k, accusedGroupWords); !ok {
+			continue
+		}
+		if f := bare(d.fold(k)); strings.HasSuffix(f, "ان") || dualPronoun {
+			return true
+		}
+	}
+	return false
+}
+
+// lastTwoAccused returns the last two persons named before token a who are
+// neither victims, survivors, officials nor people of the court, in the
+// order the text names them; nil when there are not two.
+func (d *doc) lastTwoAccused(a int) []*person {
+	var ps []*person
+	for k := a - 1; k >= 0 && len(ps) < 2; k-- {
+		p := d.personAt[k]
+		if p == nil || containsPerson(ps, p) {
+			continue
+		}
+		if p.victim || p.survivor || p.official || p.court || p.advocate {
+			continue
+		}
+		ps = append(ps, p)
+	}
+	if len(ps) < 2 {
+		return nil
+	}
+	return []*person{ps[1], ps[0]}
+}
+
 // accusedGroupWords point back to several accused named before.
 var accusedGroupWords = words("accused_group_words")
 
@@ -1851,6 +1915,11 @@ func (d *doc) implied(c *eventCandidates, tr trigger, a int, s sentence, suffix 
 		group = nil // those pointed back to are the accused, not the dead
 		if topic != nil && !topic.victim {
 			topic = nil
+		}
+	}
+	if suspectTypes[tr.typ] && d.pointsToTwoAccused(a, s, suffix) {
+		if two := d.lastTwoAccused(s.a); len(two) == 2 {
+			return two // "وفر المتهمان إلى ألمانيا حيث تم إلقاء القبض عليهما": the two accused named before
 		}
 	}
 	if d.pointsToGroup(s) {

@@ -687,7 +687,7 @@ func (d *doc) bareStart(start int, s sentence) (pre, end int, ok bool) {
 	if !ok && d.startsName(start) {
 		p, ok = last.pre, true
 	}
-	if ok && ambiguousGiven[last.s] && !d.startsName(start+1) && !d.isFamily(d.fold(start+1)) && !d.familyAfterWord(start+1, pluralGiven[last.s]) && !d.namedWithApposition(start+1, s) && d.initialAfter(start+1) == 0 && !d.bracketedName(start) {
+	if ok && ambiguousGiven[last.s] && !d.startsName(start+1) && !d.isFamily(d.fold(start+1)) && !d.familyAfterWord(start+1, pluralGiven[last.s]) && !d.namedWithApposition(start+1, s) && d.initialAfter(start+1) == 0 && !d.quotedInitial(start) && !d.bracketedName(start) {
 		return 0, 0, false // "أسماء الجرحى": names, not Asma; "أنور ر." and "(أنور رسلان)" are names
 	}
 	if !ok && d.fold(start+1) == "الدين" && dinHeads[last.s] {
@@ -1437,6 +1437,9 @@ func (d *doc) extendName(a, pre int, s sentence) int {
 	if end := d.initialAfter(j); end > 0 && givenNames[f0] {
 		return end // "مصطفى أ.", "فهد.أ": a given name and the family name's initial
 	}
+	if givenNames[f0] && d.quotedInitial(a) {
+		return j + 1 // "«إياد أ»": in quotation marks, the initial needs no full stop
+	}
 	for j < s.b && words < 5 && j-a < 8 {
 		t := d.toks[j]
 		if !t.word || t.tanween || d.own[j] != ownNone && !(d.own[j] == ownPlace && needMore) {
@@ -1612,6 +1615,21 @@ func (d *doc) initialAfter(j int) int {
 		return j + 2
 	}
 	return 0
+}
+
+// quotedInitial reports a word at a and an initial after it, alone between
+// quotation marks: "«أنور ر»", as the press names the accused of a trial.
+func (d *doc) quotedInitial(a int) bool {
+	return a > 0 && quoteMark(d.fold(a-1)) && d.singleLetter(a+1) && quoteMark(d.fold(a+2))
+}
+
+// quoteMark reports a quotation mark.
+func quoteMark(f string) bool {
+	switch f {
+	case "\"", "«", "»", "“", "”":
+		return true
+	}
+	return false
 }
 
 // singleLetter reports a word of one Arabic letter: an initial.

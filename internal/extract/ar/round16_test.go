@@ -83,3 +83,57 @@ func TestRound16FamilyNames(t *testing.T) {
 		}
 	}
 }
+
+// TestRound16Accused: the press names the accused of a trial by a given
+// name and an initial between quotation marks, without a full stop ("«أنور
+// ر»", a given name that is a common word too); an apposition after the
+// noun a trial is on names whom it tries ("محاكمة المتهم الثاني، وهو المتهم
+// الرئيسي X"); "المتهمان" and a dual pronoun point back to the two accused
+// named before. Sentences written for this test, persons invented.
+func TestRound16Accused(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"a given name and an initial in quotation marks",
+			`ويواجه "سامر ك" اتهامات بالمساعدة على جرائم ضد الإنسانية، ومن المتوقع أن تستمر محاكمة "أنور ح" في كوبلنز.`,
+			[]string{"trial|أنور ح|كوبلنز|"}},
+		{"the accused an apposition names",
+			`من المتوقع أن تستمر محاكمة المتهم الثاني، وهو المتهم الرئيسي "رامي ح" /58 عاما/.`,
+			[]string{"trial|رامي ح||"}},
+		{"the two accused named before",
+			`يواجه "سامر ك" اتهامات بالتعذيب. ويواجه "رامي ح" اتهامات بالقتل. وفر المتهمان إلى ألمانيا، حيث تم إلقاء القبض عليهما عام 2019.`,
+			[]string{"arrest|سامر ك,رامي ح|ألمانيا|2019"}},
+		{"a victim named before is none of the two accused",
+			`قتل المعتقل سامر كنعان تحت التعذيب. وفر المتهمان إلى ألمانيا، حيث تم إلقاء القبض عليهما عام 2019.`,
+			[]string{"arrest||ألمانيا|2019"}},
+	}
+	for _, c := range cases {
+		checkEvents(t, c.name, c.text, c.want, "arrest", "trial")
+	}
+}
+
+// TestRound16Aims: a trial the referral is made for ("إحالته إلى القضاء
+// لمحاكمته") has not been held, while the first session of a trial ("الجلسة
+// الأولى لمحاكمة X") has; a referral to the police whose only court is the
+// aim of a later step is no referral to the judiciary. Sentences written
+// for this test, persons invented.
+func TestRound16Aims(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"a trial the referral is made for",
+			"أعلن مدير الأمن العام عن إحالة العميد سامر نديم الحلبي إلى الجهات القضائية المختصة لمحاكمته على خلفية تورطه في جرائم.",
+			[]string{"referral_to_judiciary|سامر نديم الحلبي||"}},
+		{"the first session of a trial",
+			"وبدأت الجلسة الأولى لمحاكمة العميد سامر نديم الحلبي في مدينة كوبلنز.",
+			[]string{"trial|سامر نديم الحلبي|كوبلنز|"}},
+		{"a trial an arrest is made for",
+			"ألقت الشرطة القبض على العميد سامر نديم الحلبي لمحاكمته على جرائمه.",
+			nil},
+	}
+	for _, c := range cases {
+		checkEvents(t, c.name, c.text, c.want, "trial", "referral_to_judiciary")
+	}
+}
