@@ -991,8 +991,14 @@ func (d *doc) unreal(tr trigger, i int, s sentence) bool {
 		}
 	case extract.EventTortureAllegation, extract.EventExecutionAllegation, extract.EventDeathInCustody,
 		extract.EventDisappearance:
-		if d.negatedHarm(i, s) || d.chargeFrame(i, s) {
+		if d.negatedHarm(i, s) || d.chargeFrame(i, s) || d.habitOfAll(i, s) {
 			return true
+		}
+	}
+	switch tr.typ {
+	case extract.EventArrest, extract.EventTortureAllegation, extract.EventExecutionAllegation, extract.EventDeathInCustody:
+		if d.topicOfWork(i, s) {
+			return true // "فيلماً وثائقياً عن الاعتقال والتعذيب": what a film is about
 		}
 	}
 	if tr.typ == extract.EventArrest || judicialTypes[tr.typ] {
@@ -1048,6 +1054,55 @@ func (d *doc) chargeFrame(i int, s sentence) bool {
 	}
 	return true
 }
+
+// topicOfWork reports a definite word for an event at i, after "عن" (and
+// other such words joined by و) that a film, report or book is about, with
+// no name after it: "فيلماً وثائقياً عن الاعتقال والتعذيب في سجون النظام".
+func (d *doc) topicOfWork(i int, s sentence) bool {
+	if !d.definite(i) || d.personAt[i+1] != nil || i+2 < s.b && d.personAt[i+2] != nil {
+		return false
+	}
+	k := i - 1
+	for k > s.a && k >= i-4 && d.fold(k) != "عن" {
+		if !d.toks[k].word || !d.definite(k) {
+			return false // only "الاعتقال و" between
+		}
+		k--
+	}
+	if d.fold(k) != "عن" {
+		return false
+	}
+	for j := k - 1; j >= s.a && j >= k-3; j-- {
+		if _, ok := d.has(j, topicHeads); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// habitOfAll reports a harm at i said of the detained as a whole with a verb
+// in the present ("ويتعرض المحتجزون لدى قوات النظام لأساليب تعذيب"), in a
+// sentence that names nobody: a habit, no event.
+func (d *doc) habitOfAll(i int, s sentence) bool {
+	for k := s.a; k < s.b; k++ {
+		if d.personAt[k] != nil {
+			return false
+		}
+	}
+	for k := i - 1; k > s.a && k >= i-8; k-- {
+		if _, ok := d.has(k, detainedAll); !ok {
+			continue
+		}
+		if _, ok := d.has(k-1, undergoVerbs); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// topicHeads are works whose subject follows "عن"; detainedAll are the
+// detained as a whole.
+var topicHeads, detainedAll = words("topic_heads"), words("detained_all")
 
 // chargeFrames say that the harm after them is what cases are about.
 var chargeFrames = words("charge_frames")

@@ -137,3 +137,30 @@ func TestRound16Aims(t *testing.T) {
 		checkEvents(t, c.name, c.text, c.want, "trial", "referral_to_judiciary")
 	}
 }
+
+// TestRound16InGeneral: what a film or report is about ("فيلماً وثائقياً عن
+// الاعتقال والتعذيب") and what the detained as a whole undergo, said in the
+// present ("ويتعرض المحتجزون … لأساليب تعذيب"), are no events; a harm the
+// detained underwent, in the past, is one. Sentences written for this test.
+func TestRound16InGeneral(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"what a film is about",
+			"عرضت القناة، الأربعاء، فيلماً وثائقياً مؤثراً عن الاعتقال والتعذيب في سجون النظام.",
+			nil},
+		{"what a report is about, of a person named",
+			"نشرت المنظمة تقريراً عن اعتقال سامر نديم الحلبي في حماة.",
+			[]string{"arrest|سامر نديم الحلبي|حماة|"}},
+		{"what the detained undergo as a habit",
+			"ويتعرض المحتجزون لدى قوات النظام لأساليب تعذيب غاية في الوحشية في سجن صيدنايا.",
+			nil},
+		{"what the detained underwent",
+			"وتعرض المعتقلون في سجن صيدنايا للتعذيب.",
+			[]string{"torture_allegation||سجن صيدنايا|"}},
+	}
+	for _, c := range cases {
+		checkEvents(t, c.name, c.text, c.want, "arrest", "torture_allegation")
+	}
+}
