@@ -164,3 +164,35 @@ func TestRound16InGeneral(t *testing.T) {
 		checkEvents(t, c.name, c.text, c.want, "arrest", "torture_allegation")
 	}
 }
+
+// TestRound16Places: a time in custody ("خلال فترة الاعتقال داخل الفرع") is
+// spent in the facility, not in its city; "حكومة دمشق" is a government, not
+// a place; the seat of the body whose officer announces a referral ("مدير
+// الأمن العام في محافظة اللاذقية") is no court's, while a court's seat is
+// where it refers; a ruler's prisons ("سجون X") do not make the ruler a party
+// to the torture told. Sentences written for this test, persons invented.
+func TestRound16Places(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"a time in custody is spent in the facility",
+			"روى أحد المعتقلين المفرج عنهم من سجن فرع فلسطين في العاصمة دمشق معاناته خلال فترة الاعتقال داخل الفرع.",
+			[]string{"arrest||سجن فرع فلسطين|"}},
+		{"a government is no place",
+			"وبحسب المرصد، فإن عدد الذين فقدوا حياتهم تحت التعذيب داخل المعتقلات الأمنية، التابعة لحكومة دمشق، وصل إلى خمسة وثلاثين شخصاً.",
+			[]string{"death_in_custody|||", "torture_allegation|||"}},
+		{"the seat of the announcing officer's body",
+			"أعلن مدير الأمن العام في محافظة اللاذقية، المقدم رامي كنعو، عن إحالة العميد سامر نديم الحلبي إلى القضاء.",
+			[]string{"referral_to_judiciary|سامر نديم الحلبي||"}},
+		{"a court's seat",
+			"أحالت محكمة الجنايات في دمشق العميد سامر نديم الحلبي إلى المحاكمة.",
+			[]string{"referral_to_judiciary|سامر نديم الحلبي|دمشق|"}},
+		{"a ruler's prisons",
+			"وينقل الفيلم قصص نجاة سيدات سوريات من سجون سامر نديم الحلبي بعد تعرضهن للتعذيب.",
+			[]string{"torture_allegation|||"}},
+	}
+	for _, c := range cases {
+		checkEvents(t, c.name, c.text, c.want, "arrest", "death_in_custody", "referral_to_judiciary", "torture_allegation")
+	}
+}

@@ -29,7 +29,7 @@ func (d *doc) whereFor(typ string, a int, s sentence) string {
 			best, bestScore = name, score
 		}
 	}
-	if best == "" && (custodyTypes[typ] || accountTypes[typ]) {
+	if best == "" && (custodyTypes[typ] || accountTypes[typ] || typ == extract.EventArrest && d.periodOfCustody(a)) {
 		if f := d.facilityByHead(a, s); f != "" || !sceneTypes[typ] {
 			return f
 		}
@@ -98,6 +98,41 @@ func (d *doc) placeBeforeWhere(a int, s sentence) string {
 		}
 	}
 	return place
+}
+
+// periodOfCustody reports an arrest word at a that names a time spent in
+// custody ("خلال فترة الاعتقال داخل الفرع"): its place is the facility.
+func (d *doc) periodOfCustody(a int) bool {
+	f := d.fold(a - 1)
+	return f == "فتره" || f == "مده"
+}
+
+// governmentOf reports a place at k that names a government: "حكومة دمشق".
+func (d *doc) governmentOf(k int) bool {
+	if k == 0 || !d.toks[k-1].word {
+		return false
+	}
+	t := &d.toks[k-1]
+	return bare(t.vars[t.nvars-1].s) == "حكومه"
+}
+
+// seatOfCourt reports a place at k that is the seat of a court or a
+// prosecutor ("محكمة الجنايات في دمشق"), not of another body.
+func (d *doc) seatOfCourt(k int) bool {
+	for j := k - 1; j >= 0 && j >= k-4; j-- {
+		if _, ok := d.has(j, courtWords); ok {
+			return true
+		}
+		if e := d.entAt[j]; e != nil && e.typ == ownOrg {
+			for _, w := range strings.Fields(foldText(e.name)) {
+				if courtWords[w] || courtWords[bare(w)] || bare(w) == "نيابه" {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
 }
 
 // fromAfterName reports a place at k given as where a just named person
@@ -211,8 +246,13 @@ func (d *doc) placeScore(typ string, a, k int, s sentence) (name string, score i
 		return "", 0, false
 	}
 	seat := d.seatOfBody(k)
-	custody := custodyTypes[typ] || accountTypes[typ]
+	held := typ == extract.EventArrest && d.periodOfCustody(a)
+	custody := custodyTypes[typ] || accountTypes[typ] || held
 	switch {
+	case d.governmentOf(k):
+		return "", 0, false // "المعتقلات التابعة لحكومة دمشق": a government, not a place
+	case judicial && seat && k < a && !d.seatOfCourt(k):
+		return "", 0, false // "أعلن مدير الأمن العام في محافظة اللاذقية عن إحالة X": the speaker's seat, no court's
 	case seat && !judicial && typ != extract.EventArrest:
 		return "", 0, false // "الأمن العام في حمص": the body's seat, not where it happened
 	case judicial && (e.typ == ownFacility || k < a && !seat):
@@ -227,7 +267,7 @@ func (d *doc) placeScore(typ string, a, k int, s sentence) (name string, score i
 		return "", 0, false // "اعتقل في مدينة جبلة، ويواجه تهماً بقتل معتقلين": the arrest's city
 	case custody && k > a && e.typ == ownPlace && d.otherEventBetween(a, k, s):
 		return "", 0, false // "متهم بتعذيب معتقلين، وذلك بعد محاكمة في مدينة فرانكفورت": the trial's
-	case typ == extract.EventArrest && e.typ == ownFacility && (k < a || k > a+8):
+	case typ == extract.EventArrest && !held && e.typ == ownFacility && (k < a || k > a+8):
 		return "", 0, false
 	case typ != extract.EventEscape && d.fledTo(k, s):
 		return "", 0, false // "تمكن من الهروب إلى ألمانيا وكذلك X التي كانت محتجزة": where X fled, not where she was held
