@@ -1785,6 +1785,9 @@ func (d *doc) linkEpithet(e epithet) {
 	if p == nil {
 		// known only by the nickname
 		words := d.nameWords(e.sp)
+		if len(words) == 1 && strings.HasPrefix(words[0], "ال") {
+			return // "ذلك الشخص الذي يلقب بـ«الشاويش»": a title for someone unnamed, no name
+		}
 		p = &person{name: text, key: strings.Join(words, " "), parts: words}
 		d.persons = append(d.persons, p)
 	} else if !containsString(p.aliases, text) {

@@ -196,3 +196,24 @@ func TestRound16Places(t *testing.T) {
 		checkEvents(t, c.name, c.text, c.want, "arrest", "death_in_custody", "referral_to_judiciary", "torture_allegation")
 	}
 }
+
+// TestRound16Nicknames: a single definite word given as a nickname to
+// someone the text does not name ("ذلك الشخص الذي يلقب بـ«الشاويش»") is a
+// title, no person; a kunya so given is a person known by it. Sentences
+// written for this test.
+func TestRound16Nicknames(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"a definite word",
+			`وكان سجان يلقب بـ"الشاويش" يضرب المعتقلين.`,
+			[]string{"torture_allegation|||"}},
+		{"a kunya",
+			`وكان سجان يلقب بـ"أبو جعفر" يضرب المعتقلين.`,
+			[]string{"torture_allegation|أبو جعفر||"}},
+	}
+	for _, c := range cases {
+		checkEvents(t, c.name, c.text, c.want, "torture_allegation")
+	}
+}
