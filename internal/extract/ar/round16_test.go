@@ -217,3 +217,31 @@ func TestRound16Nicknames(t *testing.T) {
 		checkEvents(t, c.name, c.text, c.want, "torture_allegation")
 	}
 }
+
+// TestRound16Accounts: one who says of himself that he stayed in a cell
+// ("ذكر X أنه بقي سبعة أشهر داخل الزنزانة") testifies, named after "ذو
+// الاسم المستعار" too; what he says further on of custody is testimony as
+// well; an official who stayed in his post makes a statement. Sentences
+// written for this test, persons invented.
+func TestRound16Accounts(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"one who stayed in a cell, by his pseudonym",
+			`وذكر ذو الاسم المستعار "أبو سليم" صاحب الخمسين عاماً أنه بقي يجلس لمدة سبعة أشهر على بلاطة واحدة داخل الزنزانة.`,
+			[]string{"testimony|أبو سليم||"}},
+		{"what he says further on",
+			`وذكر "أبو سليم" أنه بقي لمدة سبعة أشهر داخل الزنزانة. وقال "أبو سليم" إن السجانين كانوا يمنعون المعتقلين من النوم.`,
+			[]string{"testimony|أبو سليم||"}},
+		{"what he says after telling of his arrest",
+			`وقال "أبو سليم": اعتقلوني في فرع فلسطين. وقال "أبو سليم" إن السجانين كانوا يمنعون المعتقلين من النوم.`,
+			[]string{"testimony|أبو سليم|فرع فلسطين|"}},
+		{"an official who stayed in his post",
+			"وذكر الوزير سامر نديم الحلبي أنه بقي في منصبه سبعة أشهر.",
+			[]string{"statement|سامر نديم الحلبي||"}},
+	}
+	for _, c := range cases {
+		checkEvents(t, c.name, c.text, c.want, "testimony", "statement")
+	}
+}
