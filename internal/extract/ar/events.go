@@ -906,6 +906,11 @@ func (d *doc) skipTrigger(tr trigger, i int, s sentence) bool {
 	if courtTypes[tr.typ] && d.pastOfMany(i, s) {
 		return true // "وأدانت محاكم هولندية من قبل عدداً من السوريين": the background of the case
 	}
+	if tr.typ == extract.EventArrest {
+		if f := d.fold(i - 1); i-1 >= s.a && (f == "قبل" || f == "وقبل") {
+			return true // "كون المتهم وقبل اعتقاله هو من بادر": a time before it, the arrest told elsewhere
+		}
+	}
 	if tr.typ == extract.EventEscape && d.timeReference(i) {
 		return true // "قبل فرار بشار الأسد": a time, not an escape the text reports
 	}

@@ -245,3 +245,23 @@ func TestRound16Accounts(t *testing.T) {
 		checkEvents(t, c.name, c.text, c.want, "testimony", "statement")
 	}
 }
+
+// TestRound16Before: "قبل اعتقاله" dates something else by an arrest the
+// text tells elsewhere, and is no arrest of its own; an arrest dated "قبل
+// عامين" is one. Sentences written for this test, persons invented.
+func TestRound16Before(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"before his arrest",
+			"وقالت المحامية إن المتهم سامر نديم الحلبي، وقبل اعتقاله، هو من بادر إلى تقديم المعلومات.",
+			nil},
+		{"arrested two years before",
+			"اعتقلت الشرطة سامر نديم الحلبي قبل عامين في حماة.",
+			[]string{"arrest|سامر نديم الحلبي|حماة|"}},
+	}
+	for _, c := range cases {
+		checkEvents(t, c.name, c.text, c.want, "arrest")
+	}
+}
