@@ -908,7 +908,12 @@ func (d *doc) skipTrigger(tr trigger, i int, s sentence) bool {
 	}
 	if tr.typ == extract.EventArrest {
 		if f := d.fold(i - 1); i-1 >= s.a && (f == "قبل" || f == "وقبل") {
-			return true // "كون المتهم وقبل اعتقاله هو من بادر": a time before it, the arrest told elsewhere
+			// "كون المتهم وقبل اعتقاله هو من بادر": a time before it, the
+			// arrest told elsewhere; not "قبل اعتقاله في حمص عام 2012", which
+			// tells where and when
+			if n := d.fold(i + 1); i+1 >= s.b || n == "," || n == "هو" || n == "هي" {
+				return true
+			}
 		}
 	}
 	if tr.typ == extract.EventEscape && d.timeReference(i) {
