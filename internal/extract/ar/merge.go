@@ -87,8 +87,8 @@ func (d *doc) mergeEvents() {
 	}
 	var out []*event
 	for _, ev := range bodyFirst(d.events) {
-		if ev.bodyOnly && len(ev.persons) == 0 || ev.dropped {
-			continue // "قالت الوزارة إن دورية ضبطت …": the event it reports is the fact
+		if ev.bodyOnly && len(ev.persons) == 0 && !d.announcesEvent(ev) || ev.dropped {
+			continue // "وقالت الوزارة إن التحقيقات جارية": no event announced
 		}
 		if ev.typ == extract.EventTestimony && len(ev.persons) == 0 {
 			continue // "شهادات ناجين": nobody's testimony
@@ -349,4 +349,18 @@ func (d *doc) sentIndex(s sentence) int {
 		}
 	}
 	return -1
+}
+
+// announcesEvent reports a body's statement that names nobody whose
+// sentence tells an event of another kind after the verb of saying: "أكد
+// المرصد السوري لحقوق الإنسان مقتل شاب تحت التعذيب", "قال الادعاء العام إن
+// الشرطة اعتقلت رجلاً". The annotations count such an announcement as a
+// statement of its own.
+func (d *doc) announcesEvent(st *event) bool {
+	for _, ev := range d.events {
+		if ev != st && ev.sent == st.sent && ev.typ != extract.EventStatement && ev.trig > st.trig && !ev.dropped {
+			return true
+		}
+	}
+	return false
 }

@@ -265,3 +265,28 @@ func TestRound16Before(t *testing.T) {
 		checkEvents(t, c.name, c.text, c.want, "arrest")
 	}
 }
+
+// TestRound16Announcements: a body's announcement of an event that names
+// nobody ("أكد المرصد مقتل شاب تحت التعذيب") is a statement, as the
+// annotations count an official announcement; a body's words that announce
+// no event ("قالت الوزارة إن التحقيقات جارية") are none. Sentences written for
+// this test.
+func TestRound16Announcements(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"a death announced",
+			"أكد المرصد السوري لحقوق الإنسان مقتل شاب تحت التعذيب في سجن صيدنايا.",
+			[]string{"statement|||"}},
+		{"an arrest announced",
+			"قال الادعاء العام في هولندا إن الشرطة اعتقلت رجلاً في الرابعة والثلاثين من عمره.",
+			[]string{"statement|||"}},
+		{"no event announced",
+			"وقالت الوزارة إن التحقيقات جارية.",
+			nil},
+	}
+	for _, c := range cases {
+		checkEvents(t, c.name, c.text, c.want, "statement")
+	}
+}
