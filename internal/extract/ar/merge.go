@@ -102,7 +102,9 @@ func (d *doc) mergeEvents() {
 			if o.typ != ev.typ || !samePersons(o, ev) || o.typ == extract.EventArrest && otherYear(o.date, ev.date) {
 				continue
 			}
-			if o.where == "" || o.leadIn && !ev.leadIn && ev.where != "" || d.datelineOnly(o) && ev.where != "" && !d.datelineOnly(ev) {
+			if o.where == "" || o.leadIn && !ev.leadIn && ev.where != "" || d.datelineOnly(o) && ev.where != "" && !d.datelineOnly(ev) ||
+				ev.where != "" && d.countryNamed(o.where) && !d.countryNamed(ev.where) {
+				// "بعد إدانته في ألمانيا" then "أدانته المحكمة في فرانكفورت": the city is the more specific
 				o.where = ev.where
 				o.leadIn = ev.leadIn
 			}
@@ -360,6 +362,16 @@ func (d *doc) announcesEvent(st *event) bool {
 	for _, ev := range d.events {
 		if ev != st && ev.sent == st.sent && ev.typ != extract.EventStatement && ev.trig > st.trig && !ev.dropped {
 			return true
+		}
+	}
+	return false
+}
+
+// countryNamed reports a place name that the gazetteer gives as a country.
+func (d *doc) countryNamed(name string) bool {
+	for _, e := range d.ents {
+		if e.name == name && e.typ == ownPlace {
+			return e.gaz != nil && e.gaz.Kind == "country"
 		}
 	}
 	return false

@@ -290,3 +290,27 @@ func TestRound16Announcements(t *testing.T) {
 		checkEvents(t, c.name, c.text, c.want, "statement")
 	}
 }
+
+// TestRound16CourtCity: a court whose name ends with its city after "في"
+// ("المحكمة الإقليمية العليا في فرانكفورت") sits there; a verdict told first
+// in a country and then by the court of a city is the city's. Sentences
+// written for this test, persons invented.
+func TestRound16CourtCity(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"the city in the court's name",
+			"أُدين سامر نديم الحلبي من قبل المحكمة الإقليمية العليا في فرانكفورت.",
+			[]string{"conviction|سامر نديم الحلبي|فرانكفورت|"}},
+		{"the country, then the court's city",
+			"أدين سامر نديم الحلبي بالسجن المؤبد في ألمانيا. وكانت المحكمة العليا في فرانكفورت قد أدانت سامر نديم الحلبي بتهم التعذيب.",
+			[]string{"conviction|سامر نديم الحلبي|فرانكفورت|"}},
+		{"the country alone",
+			"أدين سامر نديم الحلبي بالسجن المؤبد في ألمانيا.",
+			[]string{"conviction|سامر نديم الحلبي|ألمانيا|"}},
+	}
+	for _, c := range cases {
+		checkEvents(t, c.name, c.text, c.want, "conviction")
+	}
+}

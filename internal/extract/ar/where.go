@@ -100,6 +100,38 @@ func (d *doc) placeBeforeWhere(a int, s sentence) string {
 	return place
 }
 
+// courtCityInName returns the city a court's mention at token k ends with
+// after "في" ("المحكمة الإقليمية العليا في فرانكفورت", "… في مدينة
+// فرانكفورت"), as written; "" when the mention is no court's or names no
+// city so.
+func (d *doc) courtCityInName(k int) string {
+	e := d.entAt[k]
+	a, b := k, k
+	for a > 0 && d.entAt[a-1] == e {
+		a--
+	}
+	for b < len(d.toks) && d.entAt[b] == e {
+		b++
+	}
+	if f := bare(d.fold(a)); f != "محكمه" && f != "المحكمه" {
+		return ""
+	}
+	for j := a + 1; j+1 < b; j++ {
+		if d.fold(j) != "في" {
+			continue
+		}
+		c := j + 1
+		if bare(d.fold(c)) == "مدينه" {
+			c++
+		}
+		if c == b-1 && d.toks[c].word {
+			return d.str(span{c, c + 1, 0})
+		}
+		return ""
+	}
+	return ""
+}
+
 // periodOfCustody reports an arrest word at a that names a time spent in
 // custody ("خلال فترة الاعتقال داخل الفرع"): its place is the facility.
 func (d *doc) periodOfCustody(a int) bool {
@@ -236,6 +268,9 @@ func (d *doc) placeScore(typ string, a, k int, s sentence) (name string, score i
 	if e.typ == ownOrg {
 		if judicial && e.seat != "" {
 			return e.seat, 30 - min(abs(k-a), 10), true // "محكمة لاهاي المحلية": the court's city
+		}
+		if seat := d.courtCityInName(k); judicial && seat != "" {
+			return seat, 30 - min(abs(k-a), 10), true // "المحكمة الإقليمية العليا في فرانكفورت": the city its name holds
 		}
 		return "", 0, false
 	}
