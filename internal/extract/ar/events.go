@@ -22,6 +22,7 @@ type event struct {
 	restated bool    // "هذا الاعتقال": told before; adds no date or place
 	dropped  bool    // a word of testimony whose narrator speaks in its sentence; a step of justice about none but victims
 	leadIn   bool    // persons given by a list in the next sentence
+	about    bool    // a testimony about its persons by others ("تعرف عليه لاجئون"), not theirs
 }
 
 // findEvents reads each sentence for event triggers and for what persons
@@ -1712,6 +1713,17 @@ func (d *doc) eventAt(tr trigger, a, b int, s sentence, suffix bool) *event {
 			return d.finishEvent(ev, tr, a, s, ps)
 		}
 	}
+	if tr.typ == extract.EventTestimony && strings.HasPrefix(d.fold(a), "تعرف") {
+		ev = d.finishEvent(ev, tr, a, s, d.recognised(a, s)) // "تعرف عليه لاجئون": an account of him
+		if ev == nil {
+			return nil
+		}
+		ev.about = true
+		for i := range ev.who {
+			ev.who[i].Role = extract.RoleSubject
+		}
+		return ev
+	}
 	c := d.candidates(tr, a, b, s)
 	d.narrow(&c, tr, a, s, suffix)
 	if len(c.ps) == 0 {
@@ -1721,6 +1733,24 @@ func (d *doc) eventAt(tr trigger, a, b int, s sentence, suffix bool) *event {
 		return nil
 	}
 	return d.finishEvent(ev, tr, a, s, c.ps)
+}
+
+// recognised returns whom victims or witnesses recognised, by the pronoun
+// after the verb at a ("تعرف عليه", "عليهما"): those named before it in the
+// sentence, the two accused the text named for a dual, or the person the
+// text is about when no victim.
+func (d *doc) recognised(a int, s sentence) []*person {
+	n := pronounNumber(d.fold(a + 1))
+	if ps := d.antecedentsIn(a, s, n); len(ps) > 0 {
+		return ps
+	}
+	if n == 2 {
+		return d.lastTwoAccused(s.a)
+	}
+	if t := d.disc.topic; t != nil && !t.victim && n == 1 {
+		return []*person{t}
+	}
+	return nil
 }
 
 // heApposition returns the person named just before "، وهو" or "، وهي"

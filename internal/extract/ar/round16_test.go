@@ -3,6 +3,9 @@ package ar
 import (
 	"strings"
 	"testing"
+
+	"github.com/athar-project/athar/internal/extract"
+	"github.com/athar-project/athar/internal/model"
 )
 
 // TestRound16Survivors holds issue 13's round 16 (extractor version 19) on
@@ -312,5 +315,37 @@ func TestRound16CourtCity(t *testing.T) {
 	}
 	for _, c := range cases {
 		checkEvents(t, c.name, c.text, c.want, "conviction")
+	}
+}
+
+// TestRound16Recognised: refugees or victims who recognised an accused
+// ("بعد أن تعرف عليه لاجئون سوريون", "حيث تعرف عليهما ضحاياهما") give an account
+// of him, which the annotations count as testimony about him; he is its
+// subject, no witness and no victim. Recognising a place is none.
+// Sentences written for this test, persons invented.
+func TestRound16Recognised(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"recognised by refugees",
+			"وكان الطبيب سامر نديم الحلبي قد وصل إلى ألمانيا عام 2015، حيث عمل طبيباً إلى حين توقيفه عام 2020، بعد أن تعرف عليه لاجئون سوريون.",
+			[]string{"testimony|سامر نديم الحلبي||"}},
+		{"the two accused recognised by their victims",
+			`يواجه "سامر ك" اتهامات بالتعذيب. ويواجه "رامي ح" اتهامات بالقتل. وفر المتهمان إلى ألمانيا، حيث تعرف عليهما ضحاياهما وتم إلقاء القبض عليهما عام 2019.`,
+			[]string{"testimony|سامر ك,رامي ح||"}},
+		{"a visitor who came to know a place",
+			"وقال سامر نديم الحلبي إنه تعرف على المدينة خلال زيارته.",
+			nil},
+	}
+	for _, c := range cases {
+		checkEvents(t, c.name, c.text, c.want, "testimony")
+	}
+	for _, e := range Extract(cases[1].text, model.DayDate(2025, 3, 6)).Events {
+		for _, w := range e.Who {
+			if w.Role == extract.RoleVictim || w.Role == extract.RoleWitness {
+				t.Errorf("the recognised accused are no victims nor witnesses: %s %s %s", e.Type, w.Name, w.Role)
+			}
+		}
 	}
 }

@@ -210,7 +210,7 @@ var custodyTold = map[string]bool{
 func (d *doc) survivorsTestify() {
 	narrators := map[*person]bool{}
 	for _, ev := range d.events {
-		if ev.typ == extract.EventTestimony && len(ev.persons) > 0 {
+		if ev.typ == extract.EventTestimony && len(ev.persons) > 0 && !ev.about {
 			narrators[ev.persons[0]] = true
 		}
 		if ev.typ == extract.EventArrest {
