@@ -1710,8 +1710,22 @@ func (d *doc) eventAt(tr trigger, a, b int, s sentence, suffix bool) *event {
 			if len(ps) == 0 && spendVerbs[tr.words[0]] {
 				return nil // time someone unnamed spent: nothing to tell
 			}
+			if len(ps) == 0 {
+				ps = d.theCase(tr, a)
+			}
 			return d.finishEvent(ev, tr, a, s, ps)
 		}
+	}
+	if tr.typ == extract.EventTestimony && d.heardByCourt(a, s) && len(d.judgedSoFar()) > 0 {
+		ev = d.finishEvent(ev, tr, a, s, d.judgedSoFar()) // "استمعت المحكمة إلى شهادات 50 شاهداً": accounts against the accused
+		if ev == nil {
+			return nil
+		}
+		ev.about = true
+		for i := range ev.who {
+			ev.who[i].Role = extract.RoleSubject
+		}
+		return ev
 	}
 	if tr.typ == extract.EventTestimony && strings.HasPrefix(d.fold(a), "تعرف") {
 		ev = d.finishEvent(ev, tr, a, s, d.recognised(a, s)) // "تعرف عليه لاجئون": an account of him
@@ -1733,6 +1747,51 @@ func (d *doc) eventAt(tr trigger, a, b int, s sentence, suffix bool) *event {
 		return nil
 	}
 	return d.finishEvent(ev, tr, a, s, c.ps)
+}
+
+// theCase returns, for "المحاكمة" with nobody named, the accused a court
+// of the text has judged or tried: "واستمعت المحكمة خلال المحاكمة التي
+// استمرت ثلاث سنوات" is their trial.
+func (d *doc) theCase(tr trigger, a int) []*person {
+	if tr.typ != extract.EventTrial || !d.definite(a) {
+		return nil
+	}
+	return d.judgedSoFar()
+}
+
+// judgedSoFar returns those a court of the text has judged, tried or had
+// referred to it so far: the accused together, else the one named alone.
+func (d *doc) judgedSoFar() []*person {
+	if d.disc.accusedByCourt && len(d.disc.accused) > 0 {
+		return d.disc.accused
+	}
+	if d.disc.judged != nil {
+		return []*person{d.disc.judged}
+	}
+	return nil
+}
+
+// heardByCourt reports accounts at a that a court heard: "استمعت المحكمة
+// … إلى شهادات 50 شاهداً", the plural with no narrator named after it.
+func (d *doc) heardByCourt(a int, s sentence) bool {
+	if bare(d.fold(a)) != "شهادات" {
+		return false
+	}
+	for k := a + 1; k < s.b && k <= a+4; k++ {
+		if d.personAt[k] != nil {
+			return false
+		}
+	}
+	for k := a - 1; k >= s.a && k >= a-12; k-- {
+		if f := d.fold(k); strings.HasPrefix(f, "استمع") || strings.HasPrefix(f, "واستمع") {
+			for j := k + 1; j <= k+3 && j < a; j++ {
+				if _, ok := d.has(j, courtWords); ok {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // recognised returns whom victims or witnesses recognised, by the pronoun
@@ -2011,6 +2070,9 @@ func (d *doc) implied(c *eventCandidates, tr trigger, a int, s sentence, suffix 
 		if topic != nil && !topic.victim {
 			topic = nil
 		}
+	}
+	if ps := d.theCase(tr, a); len(ps) > 0 {
+		return ps
 	}
 	if suspectTypes[tr.typ] && d.pointsToTwoAccused(a, s, suffix) {
 		if two := d.lastTwoAccused(s.a); len(two) == 2 {

@@ -349,3 +349,25 @@ func TestRound16Recognised(t *testing.T) {
 		}
 	}
 }
+
+// TestRound16TheCase: "المحاكمة" with nobody named, after a court has judged
+// someone, is that person's trial, and the accounts the court heard ("استمعت
+// المحكمة إلى شهادات 50 شاهداً") are testimony about him; with nobody judged
+// before, the trial names nobody. Sentences written for this test, persons
+// invented.
+func TestRound16TheCase(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"after a verdict",
+			"أدانت المحكمة العليا في فرانكفورت الطبيب سامر نديم الحلبي. واستمعت المحكمة خلال المحاكمة التي استمرت ثلاث سنوات إلى شهادات 50 شاهداً وضحية.",
+			[]string{"conviction|سامر نديم الحلبي|فرانكفورت|", "trial|سامر نديم الحلبي|فرانكفورت|", "testimony|سامر نديم الحلبي||"}},
+		{"with nobody judged before",
+			"وقال سامر نديم الحلبي إن المحاكمة استمرت ثلاث سنوات.",
+			[]string{"trial|||"}},
+	}
+	for _, c := range cases {
+		checkEvents(t, c.name, c.text, c.want, "conviction", "trial", "testimony")
+	}
+}
