@@ -62,6 +62,10 @@ func (d *doc) argumentAfter(b int, s sentence) argument {
 				arg.persons = d.coordinated(p, s) // "اعتقلت عناصر الأمن المدعو X": the agents, then X
 				return arg
 			}
+			if p := d.heAppositionAfter(k, s); p >= 0 {
+				arg.persons = []*person{d.personAt[p]} // "محاكمة المتهم الثاني، وهو المتهم الرئيسي «أنور ر»"
+				return arg
+			}
 			arg.unnamed = true
 			arg.desc = d.description(k)
 			arg.at = k + 1
@@ -191,6 +195,33 @@ func (d *doc) personSoonAfter(k int, s sentence) int {
 		if !d.toks[j].word || d.fold(j) == "من" || d.fold(j) == "في" {
 			return -1
 		}
+	}
+	return -1
+}
+
+// heAppositionAfter returns the token of a person an apposition names after
+// the noun at k ("المتهم الثاني، وهو المتهم الرئيسي «أنور ر»"): a comma
+// within two words, "وهو" or "وهي", and the name within a few words; or -1.
+func (d *doc) heAppositionAfter(k int, s sentence) int {
+	for j := k + 1; j < s.b && j <= k+3; j++ {
+		if d.fold(j) != "," {
+			if !d.toks[j].word || d.personAt[j] != nil {
+				return -1
+			}
+			continue
+		}
+		if f := d.fold(j + 1); f != "وهو" && f != "وهي" {
+			return -1
+		}
+		for m := j + 2; m < s.b && m <= j+6; m++ {
+			if d.personAt[m] != nil {
+				return m
+			}
+			if f := d.fold(m); !d.toks[m].word && !quoteMark(f) {
+				return -1
+			}
+		}
+		return -1
 	}
 	return -1
 }

@@ -10,7 +10,9 @@ type discourse struct {
 	accused []*person // the persons the last arrest, referral, trial or verdict about several named
 	// accusedByCourt is set once a trial, verdict or referral names the accused
 	accusedByCourt bool
-	subject        *person // the person the whole text is about, nil when none stands out
+	// judged is the last person a trial, verdict or referral named alone
+	judged  *person
+	subject *person // the person the whole text is about, nil when none stands out
 	// dateline is the place a dateline opens the body with ("اللاذقية - عنب
 	// بلدي", "أربيل (كوردستان 24)-"): where the news comes from.
 	dateline string
@@ -82,6 +84,9 @@ func (d *doc) documentSubject() *person {
 // by rank or cue.
 func (d *doc) followDiscourse(s sentence, evs []*event) {
 	for _, ev := range evs {
+		if len(ev.persons) == 1 && (courtTypes[ev.typ] || ev.typ == extract.EventReferral) && !ev.persons[0].victim {
+			d.disc.judged = ev.persons[0]
+		}
 		if len(ev.persons) > 1 && ev.typ != extract.EventStatement {
 			d.disc.group = ev.persons
 			// the accused are those tried, sentenced or referred together; those

@@ -22,6 +22,7 @@ type event struct {
 	restated bool    // "هذا الاعتقال": told before; adds no date or place
 	dropped  bool    // a word of testimony whose narrator speaks in its sentence; a step of justice about none but victims
 	leadIn   bool    // persons given by a list in the next sentence
+	about    bool    // a testimony about its persons by others ("تعرف عليه لاجئون"), not theirs
 }
 
 // findEvents reads each sentence for event triggers and for what persons
@@ -897,11 +898,24 @@ func (d *doc) skipTrigger(tr trigger, i int, s sentence) bool {
 			return true // "ولم تعلن السلطات عن توقيفه": no arrest the text reports
 		}
 	}
+	if judicialTypes[tr.typ] && d.purposeOfStep(i, s) {
+		return true // "إحالته إلى القضاء لمحاكمته": the step's aim, not a step taken
+	}
 	if d.genericSubject(i, s) {
 		return true // "جميع الموقوفين أحيلوا إلى القضاء": a claim about all, no event
 	}
 	if courtTypes[tr.typ] && d.pastOfMany(i, s) {
 		return true // "وأدانت محاكم هولندية من قبل عدداً من السوريين": the background of the case
+	}
+	if tr.typ == extract.EventArrest {
+		if f := d.fold(i - 1); i-1 >= s.a && (f == "قبل" || f == "وقبل") {
+			// "كون المتهم وقبل اعتقاله هو من بادر": a time before it, the
+			// arrest told elsewhere; not "قبل اعتقاله في حمص عام 2012", which
+			// tells where and when
+			if n := d.fold(i + 1); i+1 >= s.b || n == "," || n == "هو" || n == "هي" {
+				return true
+			}
+		}
 	}
 	if tr.typ == extract.EventEscape && d.timeReference(i) {
 		return true // "قبل فرار بشار الأسد": a time, not an escape the text reports
@@ -949,6 +963,27 @@ func (d *doc) skipTrigger(tr trigger, i int, s sentence) bool {
 	return false
 }
 
+// purposeOfStep reports a step of justice at i that is the aim of another,
+// with the ل of purpose after an arrest or a referral the sentence tells
+// ("أحال X إلى القضاء لمحاكمته"); not "الجلسة الأولى لمحاكمة X", a trial
+// under way. ("تمهيداً لمحاكمته" is read by demandWords; a referral
+// "تمهيداً لإحالته" is one the annotations count.)
+func (d *doc) purposeOfStep(i int, s sentence) bool {
+	f := d.fold(i)
+	if !strings.HasPrefix(f, "ل") || strings.HasPrefix(f, "ال") {
+		return false
+	}
+	for k := i - 1; k >= s.a && k >= i-15; k-- {
+		if !d.toks[k].word || d.own[k] != ownNone {
+			continue
+		}
+		if tr, _, _, ok := d.triggerAt(k, s); ok && (tr.typ == extract.EventReferral || tr.typ == extract.EventArrest) {
+			return true
+		}
+	}
+	return false
+}
+
 // unreal reports a trigger at i whose event the sentence supposes, asks for,
 // promises, denies or speaks of in general rather than tells (round 8):
 //   - a step of justice or an arrest in a condition ("إذا اعتُقل X فسيحاكم",
@@ -967,8 +1002,14 @@ func (d *doc) unreal(tr trigger, i int, s sentence) bool {
 		}
 	case extract.EventTortureAllegation, extract.EventExecutionAllegation, extract.EventDeathInCustody,
 		extract.EventDisappearance:
-		if d.negatedHarm(i, s) || d.chargeFrame(i, s) {
+		if d.negatedHarm(i, s) || d.chargeFrame(i, s) || d.habitOfAll(i, s) {
 			return true
+		}
+	}
+	switch tr.typ {
+	case extract.EventArrest, extract.EventTortureAllegation, extract.EventExecutionAllegation, extract.EventDeathInCustody:
+		if d.topicOfWork(i, s) {
+			return true // "فيلماً وثائقياً عن الاعتقال والتعذيب": what a film is about
 		}
 	}
 	if tr.typ == extract.EventArrest || judicialTypes[tr.typ] {
@@ -1024,6 +1065,55 @@ func (d *doc) chargeFrame(i int, s sentence) bool {
 	}
 	return true
 }
+
+// topicOfWork reports a definite word for an event at i, after "عن" (and
+// other such words joined by و) that a film, report or book is about, with
+// no name after it: "فيلماً وثائقياً عن الاعتقال والتعذيب في سجون النظام".
+func (d *doc) topicOfWork(i int, s sentence) bool {
+	if !d.definite(i) || d.personAt[i+1] != nil || i+2 < s.b && d.personAt[i+2] != nil {
+		return false
+	}
+	k := i - 1
+	for k > s.a && k >= i-4 && d.fold(k) != "عن" {
+		if !d.toks[k].word || !d.definite(k) {
+			return false // only "الاعتقال و" between
+		}
+		k--
+	}
+	if d.fold(k) != "عن" {
+		return false
+	}
+	for j := k - 1; j >= s.a && j >= k-3; j-- {
+		if _, ok := d.has(j, topicHeads); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// habitOfAll reports a harm at i said of the detained as a whole with a verb
+// in the present ("ويتعرض المحتجزون لدى قوات النظام لأساليب تعذيب"), in a
+// sentence that names nobody: a habit, no event.
+func (d *doc) habitOfAll(i int, s sentence) bool {
+	for k := s.a; k < s.b; k++ {
+		if d.personAt[k] != nil {
+			return false
+		}
+	}
+	for k := i - 1; k > s.a && k >= i-8; k-- {
+		if _, ok := d.has(k, detainedAll); !ok {
+			continue
+		}
+		if _, ok := d.has(k-1, undergoVerbs); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// topicHeads are works whose subject follows "عن"; detainedAll are the
+// detained as a whole.
+var topicHeads, detainedAll = words("topic_heads"), words("detained_all")
 
 // chargeFrames say that the harm after them is what cases are about.
 var chargeFrames = words("charge_frames")
@@ -1249,6 +1339,9 @@ func (d *doc) relativeHead(a int, s sentence) []*person {
 		return nil
 	}
 	j := k - 1
+	if one := d.oneOfBefore(k, s); one >= 0 {
+		j = one - 1 // "X، إحدى النساء اللواتي تعرضن للتعذيب": X is one of them
+	}
 	if d.fold(j) == "," || d.fold(j) == ")" {
 		j--
 	}
@@ -1273,6 +1366,21 @@ func (d *doc) relativeHead(a int, s sentence) []*person {
 		return []*person{p}
 	}
 	return d.antecedentsIn(j+1, s, 2)
+}
+
+// oneOfBefore returns the "أحد"/"إحدى" of an apposition that the relative
+// pronoun at k completes, straight before it or before one noun ("إحدى
+// النساء اللواتي", "أحد الذين"), or -1.
+func (d *doc) oneOfBefore(k int, s sentence) int {
+	for j := k - 1; j >= s.a && j >= k-2; j-- {
+		if f := d.fold(j); f == "احد" || f == "احدي" {
+			return j
+		}
+		if !d.toks[j].word || d.personAt[j] != nil {
+			return -1
+		}
+	}
+	return -1
 }
 
 // genericSubject reports a trigger whose subject is everyone of a kind:
@@ -1529,6 +1637,46 @@ func (d *doc) pointsToAccused(s sentence) bool {
 	return false
 }
 
+// pointsToTwoAccused reports a dual word for the accused in the sentence
+// ("المتهمان", "الموقوفان"), or one that may be dual or plural ("المتهمين")
+// with a dual pronoun on the trigger at a ("عليهما").
+func (d *doc) pointsToTwoAccused(a int, s sentence, suffix bool) bool {
+	dualPronoun := suffix && pronounNumber(d.toks[a].fold) == 2
+	if !dualPronoun && a+1 < s.b && strings.HasSuffix(d.fold(a+1), "هما") {
+		dualPronoun = true // "إلقاء القبض عليهما"
+	}
+	for k := s.a; k < s.b; k++ {
+		if _, ok := d.has(k, accusedGroupWords); !ok {
+			continue
+		}
+		if f := bare(d.fold(k)); strings.HasSuffix(f, "ان") || dualPronoun {
+			return true
+		}
+	}
+	return false
+}
+
+// lastTwoAccused returns the last two persons named before token a who are
+// neither victims, survivors, officials nor people of the court, in the
+// order the text names them; nil when there are not two.
+func (d *doc) lastTwoAccused(a int) []*person {
+	var ps []*person
+	for k := a - 1; k >= 0 && len(ps) < 2; k-- {
+		p := d.personAt[k]
+		if p == nil || containsPerson(ps, p) {
+			continue
+		}
+		if p.victim || p.survivor || p.official || p.court || p.advocate {
+			continue
+		}
+		ps = append(ps, p)
+	}
+	if len(ps) < 2 {
+		return nil
+	}
+	return []*person{ps[1], ps[0]}
+}
+
 // accusedGroupWords point back to several accused named before.
 var accusedGroupWords = words("accused_group_words")
 
@@ -1562,8 +1710,33 @@ func (d *doc) eventAt(tr trigger, a, b int, s sentence, suffix bool) *event {
 			if len(ps) == 0 && spendVerbs[tr.words[0]] {
 				return nil // time someone unnamed spent: nothing to tell
 			}
+			if len(ps) == 0 {
+				ps = d.theCase(tr, a)
+			}
 			return d.finishEvent(ev, tr, a, s, ps)
 		}
+	}
+	if tr.typ == extract.EventTestimony && d.heardByCourt(a, s) && len(d.judgedSoFar()) > 0 {
+		ev = d.finishEvent(ev, tr, a, s, d.judgedSoFar()) // "استمعت المحكمة إلى شهادات 50 شاهداً": accounts against the accused
+		if ev == nil {
+			return nil
+		}
+		ev.about = true
+		for i := range ev.who {
+			ev.who[i].Role = extract.RoleSubject
+		}
+		return ev
+	}
+	if tr.typ == extract.EventTestimony && strings.HasPrefix(d.fold(a), "تعرف") {
+		ev = d.finishEvent(ev, tr, a, s, d.recognised(a, s)) // "تعرف عليه لاجئون": an account of him
+		if ev == nil {
+			return nil
+		}
+		ev.about = true
+		for i := range ev.who {
+			ev.who[i].Role = extract.RoleSubject
+		}
+		return ev
 	}
 	c := d.candidates(tr, a, b, s)
 	d.narrow(&c, tr, a, s, suffix)
@@ -1574,6 +1747,69 @@ func (d *doc) eventAt(tr trigger, a, b int, s sentence, suffix bool) *event {
 		return nil
 	}
 	return d.finishEvent(ev, tr, a, s, c.ps)
+}
+
+// theCase returns, for "المحاكمة" with nobody named, the accused a court
+// of the text has judged or tried: "واستمعت المحكمة خلال المحاكمة التي
+// استمرت ثلاث سنوات" is their trial.
+func (d *doc) theCase(tr trigger, a int) []*person {
+	if tr.typ != extract.EventTrial || !d.definite(a) {
+		return nil
+	}
+	return d.judgedSoFar()
+}
+
+// judgedSoFar returns those a court of the text has judged, tried or had
+// referred to it so far: the accused together, else the one named alone.
+func (d *doc) judgedSoFar() []*person {
+	if d.disc.accusedByCourt && len(d.disc.accused) > 0 {
+		return d.disc.accused
+	}
+	if d.disc.judged != nil {
+		return []*person{d.disc.judged}
+	}
+	return nil
+}
+
+// heardByCourt reports accounts at a that a court heard: "استمعت المحكمة
+// … إلى شهادات 50 شاهداً", the plural with no narrator named after it.
+func (d *doc) heardByCourt(a int, s sentence) bool {
+	if bare(d.fold(a)) != "شهادات" {
+		return false
+	}
+	for k := a + 1; k < s.b && k <= a+4; k++ {
+		if d.personAt[k] != nil {
+			return false
+		}
+	}
+	for k := a - 1; k >= s.a && k >= a-12; k-- {
+		if f := d.fold(k); strings.HasPrefix(f, "استمع") || strings.HasPrefix(f, "واستمع") {
+			for j := k + 1; j <= k+3 && j < a; j++ {
+				if _, ok := d.has(j, courtWords); ok {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// recognised returns whom victims or witnesses recognised, by the pronoun
+// after the verb at a ("تعرف عليه", "عليهما"): those named before it in the
+// sentence, the two accused the text named for a dual, or the person the
+// text is about when no victim.
+func (d *doc) recognised(a int, s sentence) []*person {
+	n := pronounNumber(d.fold(a + 1))
+	if ps := d.antecedentsIn(a, s, n); len(ps) > 0 {
+		return ps
+	}
+	if n == 2 {
+		return d.lastTwoAccused(s.a)
+	}
+	if t := d.disc.topic; t != nil && !t.victim && n == 1 {
+		return []*person{t}
+	}
+	return nil
 }
 
 // heApposition returns the person named just before "، وهو" or "، وهي"
@@ -1833,6 +2069,14 @@ func (d *doc) implied(c *eventCandidates, tr trigger, a int, s sentence, suffix 
 		group = nil // those pointed back to are the accused, not the dead
 		if topic != nil && !topic.victim {
 			topic = nil
+		}
+	}
+	if ps := d.theCase(tr, a); len(ps) > 0 {
+		return ps
+	}
+	if suspectTypes[tr.typ] && d.pointsToTwoAccused(a, s, suffix) {
+		if two := d.lastTwoAccused(s.a); len(two) == 2 {
+			return two // "وفر المتهمان إلى ألمانيا حيث تم إلقاء القبض عليهما": the two accused named before
 		}
 	}
 	if d.pointsToGroup(s) {

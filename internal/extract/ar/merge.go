@@ -87,8 +87,8 @@ func (d *doc) mergeEvents() {
 	}
 	var out []*event
 	for _, ev := range bodyFirst(d.events) {
-		if ev.bodyOnly && len(ev.persons) == 0 || ev.dropped {
-			continue // "قالت الوزارة إن دورية ضبطت …": the event it reports is the fact
+		if ev.bodyOnly && len(ev.persons) == 0 && !d.announcesEvent(ev) || ev.dropped {
+			continue // "وقالت الوزارة إن التحقيقات جارية": no event announced
 		}
 		if ev.typ == extract.EventTestimony && len(ev.persons) == 0 {
 			continue // "شهادات ناجين": nobody's testimony
@@ -102,7 +102,9 @@ func (d *doc) mergeEvents() {
 			if o.typ != ev.typ || !samePersons(o, ev) || o.typ == extract.EventArrest && otherYear(o.date, ev.date) {
 				continue
 			}
-			if o.where == "" || o.leadIn && !ev.leadIn && ev.where != "" || d.datelineOnly(o) && ev.where != "" && !d.datelineOnly(ev) {
+			if o.where == "" || o.leadIn && !ev.leadIn && ev.where != "" || d.datelineOnly(o) && ev.where != "" && !d.datelineOnly(ev) ||
+				ev.where != "" && d.countryNamed(o.where) && !d.countryNamed(ev.where) {
+				// "بعد إدانته في ألمانيا" then "أدانته المحكمة في فرانكفورت": the city is the more specific
 				o.where = ev.where
 				o.leadIn = ev.leadIn
 			}
@@ -349,4 +351,28 @@ func (d *doc) sentIndex(s sentence) int {
 		}
 	}
 	return -1
+}
+
+// announcesEvent reports a body's statement that names nobody whose
+// sentence tells an event of another kind after the verb of saying: "أكد
+// المرصد السوري لحقوق الإنسان مقتل شاب تحت التعذيب", "قال الادعاء العام إن
+// الشرطة اعتقلت رجلاً". The annotations count such an announcement as a
+// statement of its own.
+func (d *doc) announcesEvent(st *event) bool {
+	for _, ev := range d.events {
+		if ev != st && ev.sent == st.sent && ev.typ != extract.EventStatement && ev.trig > st.trig && !ev.dropped {
+			return true
+		}
+	}
+	return false
+}
+
+// countryNamed reports a place name that the gazetteer gives as a country.
+func (d *doc) countryNamed(name string) bool {
+	for _, e := range d.ents {
+		if e.name == name && e.typ == ownPlace {
+			return e.gaz != nil && e.gaz.Kind == "country"
+		}
+	}
+	return false
 }

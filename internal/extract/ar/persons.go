@@ -277,7 +277,7 @@ func (d *doc) survivorAppositions() {
 		if f := d.fold(j); f != "احد" && f != "احدي" {
 			continue
 		}
-		if _, ok := d.has(j+1, survivorWords); ok {
+		if _, ok := d.has(j+1, survivorWords); ok || d.survivorClause(j+1) {
 			p.victim, p.survivor = true, true
 		}
 	}
@@ -304,6 +304,33 @@ func (d *doc) survivorAppositions() {
 			}
 		}
 	}
+}
+
+// survivorClauseVerbs, in a relative clause after "أحد", say the person
+// was among the held or the harmed.
+var survivorClauseVerbs = words("survivor_clause_verbs")
+
+// survivorClause reports, from token k after "أحد"/"إحدى", a relative clause
+// (after at most one noun) that says its people were held or harmed: "إحدى
+// النساء اللواتي تعرضن للتعذيب", "أحد الذين اعتقلوا في فرع فلسطين".
+func (d *doc) survivorClause(k int) bool {
+	for r := k; r <= k+1 && r < len(d.toks); r++ {
+		if d.personAt[r] != nil || !d.toks[r].word {
+			return false
+		}
+		if _, ok := d.has(r, relativePronouns); !ok {
+			continue
+		}
+		if _, ok := d.has(r+1, survivorClauseVerbs); !ok {
+			return false
+		}
+		if strings.HasPrefix(d.fold(r+1), "تعرض") {
+			_, ok := d.has(r+2, custodyWords)
+			return ok
+		}
+		return true
+	}
+	return false
 }
 
 // detaineesNamed reports a name at token a that "هما" or "هم" (and a word
@@ -660,7 +687,7 @@ func (d *doc) bareStart(start int, s sentence) (pre, end int, ok bool) {
 	if !ok && d.startsName(start) {
 		p, ok = last.pre, true
 	}
-	if ok && ambiguousGiven[last.s] && !d.startsName(start+1) && !d.isFamily(d.fold(start+1)) && !d.familyAfterWord(start+1, pluralGiven[last.s]) && !d.namedWithApposition(start+1, s) && d.initialAfter(start+1) == 0 && !d.bracketedName(start) {
+	if ok && ambiguousGiven[last.s] && !d.startsName(start+1) && !d.isFamily(d.fold(start+1)) && !d.familyAfterWord(start+1, pluralGiven[last.s]) && !d.namedWithApposition(start+1, s) && d.initialAfter(start+1) == 0 && !d.quotedInitial(start) && !d.bracketedName(start) {
 		return 0, 0, false // "أسماء الجرحى": names, not Asma; "أنور ر." and "(أنور رسلان)" are names
 	}
 	if !ok && d.fold(start+1) == "الدين" && dinHeads[last.s] {
@@ -1410,6 +1437,9 @@ func (d *doc) extendName(a, pre int, s sentence) int {
 	if end := d.initialAfter(j); end > 0 && givenNames[f0] {
 		return end // "مصطفى أ.", "فهد.أ": a given name and the family name's initial
 	}
+	if givenNames[f0] && d.quotedInitial(a) {
+		return j + 1 // "«إياد أ»": in quotation marks, the initial needs no full stop
+	}
 	for j < s.b && words < 5 && j-a < 8 {
 		t := d.toks[j]
 		if !t.word || t.tanween || d.own[j] != ownNone && !(d.own[j] == ownPlace && needMore) {
@@ -1447,6 +1477,10 @@ func (d *doc) extendName(a, pre int, s sentence) int {
 		}
 		if !d.definite(j-1) && j < s.b && givenNames[d.fold(j)] && d.nameWordAt(j) {
 			continue // "محمد كنجو حسن": a father's name no list knows, then the family's
+		}
+		if !d.definite(j-1) && j < s.b && d.own[j] == ownNone && !d.toks[j].tanween && definiteGiven(d.fold(j)) && d.fold(j+1) != "العام" && d.nameWordAt(j) {
+			j++ // "محمود بديوي الحسين": a father's name no list knows, then a family name that is a given name with ال
+			break
 		}
 		if !d.definite(j-1) && j < s.b && d.own[j] == ownNone && !d.toks[j].tanween && strings.HasPrefix(d.fold(j), "العبد") && utf8.RuneCountInString(d.fold(j)) > 5 && d.nameWordAt(j) {
 			j++ // "أكرم سلوم العبدالله": a father's name, then a family name in العبد
@@ -1500,10 +1534,17 @@ func (d *doc) nameWordAt(j int) bool {
 			return false
 		}
 	}
-	if d.definite(j) && strings.HasPrefix(f, "الم") && !nisba(f) && d.prepositionAfter(j) {
+	if d.definite(j) && strings.HasPrefix(f, "الم") && !nisba(f) && !definiteGiven(f) && d.prepositionAfter(j) {
 		return false // "المنحدر من", "المقيم في": a participle, not a family name
 	}
 	return true
+}
+
+// definiteGiven reports a given name with the article, as family names are
+// written: "المحمد", "الحسين", "العلي".
+func definiteGiven(f string) bool {
+	r, ok := strings.CutPrefix(f, "ال")
+	return ok && utf8.RuneCountInString(r) >= 3 && givenNames[r]
 }
 
 // brokenPlural reports a word of five letters in a shape of the broken
@@ -1574,6 +1615,21 @@ func (d *doc) initialAfter(j int) int {
 		return j + 2
 	}
 	return 0
+}
+
+// quotedInitial reports a word at a and an initial after it, alone between
+// quotation marks: "«أنور ر»", as the press names the accused of a trial.
+func (d *doc) quotedInitial(a int) bool {
+	return a > 0 && quoteMark(d.fold(a-1)) && d.singleLetter(a+1) && quoteMark(d.fold(a+2))
+}
+
+// quoteMark reports a quotation mark.
+func quoteMark(f string) bool {
+	switch f {
+	case "\"", "«", "»", "“", "”":
+		return true
+	}
+	return false
 }
 
 // singleLetter reports a word of one Arabic letter: an initial.
@@ -1729,6 +1785,9 @@ func (d *doc) linkEpithet(e epithet) {
 	if p == nil {
 		// known only by the nickname
 		words := d.nameWords(e.sp)
+		if len(words) == 1 && strings.HasPrefix(words[0], "ال") {
+			return // "ذلك الشخص الذي يلقب بـ«الشاويش»": a title for someone unnamed, no name
+		}
 		p = &person{name: text, key: strings.Join(words, " "), parts: words}
 		d.persons = append(d.persons, p)
 	} else if !containsString(p.aliases, text) {

@@ -210,7 +210,7 @@ var custodyTold = map[string]bool{
 func (d *doc) survivorsTestify() {
 	narrators := map[*person]bool{}
 	for _, ev := range d.events {
-		if ev.typ == extract.EventTestimony && len(ev.persons) > 0 {
+		if ev.typ == extract.EventTestimony && len(ev.persons) > 0 && !ev.about {
 			narrators[ev.persons[0]] = true
 		}
 		if ev.typ == extract.EventArrest {
@@ -236,6 +236,7 @@ func (d *doc) survivorsTestify() {
 				d.speakerSuffered(ev, p)
 			}
 			ev.typ = extract.EventTestimony
+			narrators[p] = true // what they say of custody further on is testimony too
 			ev.where = d.whereFor(extract.EventTestimony, ev.trig, ev.sent)
 			for i, q := range ev.persons {
 				ev.who[i].Role = extract.RoleWitness
@@ -492,8 +493,33 @@ func (d *doc) saysHeld(ev *event) bool {
 			return true
 		}
 	}
+	return d.saysStayed(ev)
+}
+
+// saysStayed reports a statement in which the speaker says of themselves
+// that they stayed somewhere in custody: "وذكر X أنه بقي سبعة أشهر داخل
+// الزنزانة".
+func (d *doc) saysStayed(ev *event) bool {
+	s := ev.sent
+	for k := ev.trig + 1; k < s.b && k <= ev.trig+12; k++ {
+		if _, ok := d.has(k, selfThat); !ok {
+			continue
+		}
+		if _, ok := d.has(k+1, stayVerbs); !ok {
+			return false
+		}
+		for j := k + 2; j < s.b && j <= k+16; j++ {
+			if _, ok := d.has(j, custodyWords); ok || d.own[j] == ownFacility {
+				return true
+			}
+		}
+		return false
+	}
 	return false
 }
+
+// stayVerbs are verbs of staying (lexicon/suffered_words.txt).
+var stayVerbs = words("stay_verbs")
 
 // firstPersonCustody are verbs of custody with a first-person object
 // (lexicon/suffered_words.txt).
@@ -737,6 +763,13 @@ func (d *doc) speakerAfter(v int, s sentence) *person {
 				continue // "، المهندس X"
 			}
 			return nil
+		}
+		if f := d.fold(k); (f == "ذو" || f == "ذات") && d.fold(k+1) == "الاسم" {
+			k++ // "وذكر ذو الاسم المستعار «أبو تميم»": the one of the pseudonym
+			if d.fold(k+1) == "المستعار" {
+				k++
+			}
+			continue
 		}
 		if k == v+1 && d.personAt[k] == nil && d.definite(k) && d.personAt[k+1] != nil && d.own[k] == ownNone {
 			continue // "وقال الحقوقي X", "وقالت الناشطة X": a title right before the name

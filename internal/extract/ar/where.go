@@ -29,7 +29,7 @@ func (d *doc) whereFor(typ string, a int, s sentence) string {
 			best, bestScore = name, score
 		}
 	}
-	if best == "" && (custodyTypes[typ] || accountTypes[typ]) {
+	if best == "" && (custodyTypes[typ] || accountTypes[typ] || typ == extract.EventArrest && d.periodOfCustody(a)) {
 		if f := d.facilityByHead(a, s); f != "" || !sceneTypes[typ] {
 			return f
 		}
@@ -82,6 +82,14 @@ func (d *doc) placeBeforeWhere(a int, s sentence) string {
 		if e == nil || isCountry(e) {
 			continue
 		}
+		first := k
+		for first > s.a && d.entAt[first-1] == e {
+			first--
+		}
+		if d.postFacility(first) || d.originBefore(first, s) || d.fromAfterName(first) {
+			k = first // "نائب رئيس فرع المعلومات، X من بلدة موحسن، حيث تم اعتقالهما": a post and an origin
+			continue
+		}
 		if e.typ == ownFacility {
 			return e.name
 		}
@@ -90,6 +98,98 @@ func (d *doc) placeBeforeWhere(a int, s sentence) string {
 		}
 	}
 	return place
+}
+
+// courtCityInName returns the city a court's mention at token k ends with
+// after "في" ("المحكمة الإقليمية العليا في فرانكفورت", "… في مدينة
+// فرانكفورت"), as written; "" when the mention is no court's or names no
+// city so.
+func (d *doc) courtCityInName(k int) string {
+	e := d.entAt[k]
+	a, b := k, k
+	for a > 0 && d.entAt[a-1] == e {
+		a--
+	}
+	for b < len(d.toks) && d.entAt[b] == e {
+		b++
+	}
+	if f := bare(d.fold(a)); f != "محكمه" && f != "المحكمه" {
+		return ""
+	}
+	for j := a + 1; j+1 < b; j++ {
+		if d.fold(j) != "في" {
+			continue
+		}
+		c := j + 1
+		if bare(d.fold(c)) == "مدينه" {
+			c++
+		}
+		if c == b-1 && d.toks[c].word {
+			return d.str(span{c, c + 1, 0})
+		}
+		return ""
+	}
+	return ""
+}
+
+// periodOfCustody reports an arrest word at a that names a time spent in
+// custody ("خلال فترة الاعتقال داخل الفرع"): its place is the facility.
+func (d *doc) periodOfCustody(a int) bool {
+	f := d.fold(a - 1)
+	return f == "فتره" || f == "مده"
+}
+
+// governmentOf reports a place at k that names a government: "حكومة دمشق".
+func (d *doc) governmentOf(k int) bool {
+	if k == 0 || !d.toks[k-1].word {
+		return false
+	}
+	t := &d.toks[k-1]
+	return bare(t.vars[t.nvars-1].s) == "حكومه"
+}
+
+// seatOfCourt reports a place at k that is the seat of a court or a
+// prosecutor ("محكمة الجنايات في دمشق"), not of another body.
+func (d *doc) seatOfCourt(k int) bool {
+	for j := k - 1; j >= 0 && j >= k-4; j-- {
+		if _, ok := d.has(j, courtWords); ok {
+			return true
+		}
+		if e := d.entAt[j]; e != nil && e.typ == ownOrg {
+			for _, w := range strings.Fields(foldText(e.name)) {
+				if courtWords[w] || courtWords[bare(w)] || bare(w) == "نيابه" {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// fromAfterName reports a place at k given as where a just named person
+// comes from: "X من بلدة موحسن".
+func (d *doc) fromAfterName(k int) bool {
+	j := k - 1
+	if _, ok := d.has(j, placeCues); ok {
+		j--
+	}
+	return j > 0 && d.fold(j) == "من" && d.personAt[j-1] != nil
+}
+
+// postDescriptionBetween reports, between the trigger at a and a place at
+// k, an apposition that gives someone's post ("، وهو عميد سابق في",
+// "وهو ضابط في"): the place after it is the post's.
+func (d *doc) postDescriptionBetween(a, k int) bool {
+	for j := a + 1; j < k; j++ {
+		if f := d.fold(j); f != "وهو" && f != "وهي" {
+			continue
+		}
+		if _, ok := d.has(j+1, officeHeads); ok || d.rankAt(j+1) || formerWords[d.fold(j+2)] {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseBreakBetween reports a relative pronoun or a subordinating word
@@ -169,17 +269,25 @@ func (d *doc) placeScore(typ string, a, k int, s sentence) (name string, score i
 		if judicial && e.seat != "" {
 			return e.seat, 30 - min(abs(k-a), 10), true // "محكمة لاهاي المحلية": the court's city
 		}
+		if seat := d.courtCityInName(k); judicial && seat != "" {
+			return seat, 30 - min(abs(k-a), 10), true // "المحكمة الإقليمية العليا في فرانكفورت": the city its name holds
+		}
 		return "", 0, false
 	}
-	if isCountry(e) || d.originBefore(k, s) {
+	if isCountry(e) || d.originBefore(k, s) || d.fromAfterName(k) {
 		return "", 0, false
 	}
 	if accountTypes[typ] && e.typ != ownFacility {
 		return "", 0, false
 	}
 	seat := d.seatOfBody(k)
-	custody := custodyTypes[typ] || accountTypes[typ]
+	held := typ == extract.EventArrest && d.periodOfCustody(a)
+	custody := custodyTypes[typ] || accountTypes[typ] || held
 	switch {
+	case d.governmentOf(k):
+		return "", 0, false // "المعتقلات التابعة لحكومة دمشق": a government, not a place
+	case judicial && seat && k < a && !d.seatOfCourt(k):
+		return "", 0, false // "أعلن مدير الأمن العام في محافظة اللاذقية عن إحالة X": the speaker's seat, no court's
 	case seat && !judicial && typ != extract.EventArrest:
 		return "", 0, false // "الأمن العام في حمص": the body's seat, not where it happened
 	case judicial && (e.typ == ownFacility || k < a && !seat):
@@ -194,12 +302,14 @@ func (d *doc) placeScore(typ string, a, k int, s sentence) (name string, score i
 		return "", 0, false // "اعتقل في مدينة جبلة، ويواجه تهماً بقتل معتقلين": the arrest's city
 	case custody && k > a && e.typ == ownPlace && d.otherEventBetween(a, k, s):
 		return "", 0, false // "متهم بتعذيب معتقلين، وذلك بعد محاكمة في مدينة فرانكفورت": the trial's
-	case typ == extract.EventArrest && e.typ == ownFacility && (k < a || k > a+8):
+	case typ == extract.EventArrest && !held && e.typ == ownFacility && (k < a || k > a+8):
 		return "", 0, false
 	case typ != extract.EventEscape && d.fledTo(k, s):
 		return "", 0, false // "تمكن من الهروب إلى ألمانيا وكذلك X التي كانت محتجزة": where X fled, not where she was held
 	case typ == extract.EventArrest && e.typ == ownFacility && d.postFacility(k):
 		return "", 0, false // "القبض على أحد معاوني مدير سجن صيدنايا": his post, not where he was caught
+	case k > a && !custody && d.postDescriptionBetween(a, k):
+		return "", 0, false // "القبض على X، وهو عميد سابق في كلية … بمحافظة حمص": his post, not where he was caught
 	}
 	score = -min(abs(k-a), 10)
 	if k > a {
