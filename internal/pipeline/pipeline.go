@@ -235,11 +235,12 @@ type recorder struct {
 	sealed *bool
 }
 
-// flush writes the event entities and statements held back, the entities
-// first, in one AddEntities and one AddStatements call.
+// flush writes the event entities, statements and mentions held back, the
+// entities first, in one AddEntities, one AddStatements and one AddMentions
+// call.
 //
-// The reads in the transaction between a statement's step and its flush,
-// and why the statements held back may wait for them:
+// The reads in the transaction between a step and the flush, and why what
+// is held back may wait for them:
 //   - the names index's catch-up and the ahead reads' check (Batch.Place)
 //     read the ledger up to where the transaction began: its own writes
 //     are never in them;
@@ -247,7 +248,8 @@ type recorder struct {
 //     the store, outside the transaction;
 //   - AnyReviewed and HasReviewed look for statements a person reviewed
 //     or wrote a note on: one held back is neither;
-//   - storing mentions reads sources and entity_sources, no statement;
+//   - nothing in the steps reads mentions or what they count
+//     (entity_sources), and storing them reads no statement;
 //   - the gazetteer look-up (EntityWith) does read statements: it flushes
 //     first when one held back states the same gazetteer id
 //     (flushForGazetteer);
