@@ -20,6 +20,7 @@ import (
 	"github.com/athar-project/athar/internal/names"
 	"github.com/athar-project/athar/internal/resolve"
 	"github.com/athar-project/athar/internal/store"
+	"github.com/athar-project/athar/internal/textfold"
 )
 
 // Origin is how statements made by the extractor for a language are marked.
@@ -160,7 +161,13 @@ func (r *Recorder) Rows() int {
 // that fails takes its part back; the recording cannot then go on (start
 // again from the source).
 func (r *Recorder) Record(ctx context.Context, tx *store.Tx, b *resolve.Batch, budget int) (done bool, err error) {
-	r.rec.tx, r.rec.b = tx, b
+	r.rec.tx, r.rec.b, r.rec.sealed = tx, b, nil
+	// What the steps held back is written before Record returns, whatever
+	// happens: the caller reads it back in the same transaction (search
+	// documents, the review queue's claims when it commits, the next
+	// source's gazetteer look-ups), and a failed transaction takes it all
+	// back.
+	defer r.rec.drop()
 	rows := 0
 	for r.next < len(r.steps) && (budget <= 0 || rows == 0 || rows+r.steps[r.next].rows <= budget) {
 		if err := ctx.Err(); err != nil {
@@ -172,6 +179,9 @@ func (r *Recorder) Record(ctx context.Context, tx *store.Tx, b *resolve.Batch, b
 		}
 		rows += max(s.rows, 1)
 		r.next++
+	}
+	if err := r.rec.flush(ctx); err != nil {
+		return false, err
 	}
 	return r.next == len(r.steps), nil
 }
@@ -208,6 +218,110 @@ type recorder struct {
 	affiliations []affiliation
 	// written are the statements stored since the Recorder last said.
 	written []string
+	// pending are the statements the steps made and pendingEvents the
+	// event entities they are about, held back to be written together
+	// (flush): a statement written alone cost about seven round trips.
+	// Nothing the steps read in the transaction sees them until then (see
+	// flush for each read), and Record writes them before it returns.
+	pending       []*model.Statement
+	pendingEvents []*model.Entity
+	// pendingMentions are the mentions the steps found, held back too:
+	// storing them reads and writes no statement, and one AddMentions
+	// costs the same few round trips for a step's mentions as for a
+	// source's.
+	pendingMentions []*model.Mention
+	// sealed says, once asked in a Record call, whether the source is
+	// sealed (flushBeforePlace).
+	sealed *bool
+}
+
+// flush writes the event entities, statements and mentions held back, the
+// entities first, in one AddEntities, one AddStatements and one AddMentions
+// call.
+//
+// The reads in the transaction between a step and the flush, and why what
+// is held back may wait for them:
+//   - the names index's catch-up and the ahead reads' check (Batch.Place)
+//     read the ledger up to where the transaction began: its own writes
+//     are never in them;
+//   - weighing a candidate (resolve) reads committed statements through
+//     the store, outside the transaction;
+//   - AnyReviewed and HasReviewed look for statements a person reviewed
+//     or wrote a note on: one held back is neither;
+//   - nothing in the steps reads mentions or what they count
+//     (entity_sources), and storing them reads no statement;
+//   - the gazetteer look-up (EntityWith) does read statements: it flushes
+//     first when one held back states the same gazetteer id
+//     (flushForGazetteer);
+//   - a merge proposal (Batch.Place) seals its reasons when either entity
+//     is named by a sealed source, read from the statements: placing an
+//     entity of a sealed source flushes first (flushBeforePlace).
+func (r *recorder) flush(ctx context.Context) error {
+	if len(r.pendingEvents) > 0 {
+		if err := r.tx.AddEntities(ctx, r.pendingEvents); err != nil {
+			return err
+		}
+		r.stats.Events += len(r.pendingEvents)
+		r.pendingEvents = r.pendingEvents[:0]
+	}
+	if len(r.pending) > 0 {
+		if err := r.tx.AddStatements(ctx, r.pending); err != nil {
+			return err
+		}
+		r.stats.Statements += len(r.pending)
+		for _, st := range r.pending {
+			r.written = append(r.written, st.ID)
+		}
+		r.pending = r.pending[:0]
+	}
+	if len(r.pendingMentions) > 0 {
+		if err := r.tx.AddMentions(ctx, r.pendingMentions); err != nil {
+			return err
+		}
+		r.stats.Mentions += len(r.pendingMentions)
+		r.pendingMentions = r.pendingMentions[:0]
+	}
+	return nil
+}
+
+// drop forgets what is held back: written, or taken back with a failed
+// transaction.
+func (r *recorder) drop() {
+	r.pending, r.pendingEvents, r.pendingMentions = r.pending[:0], r.pendingEvents[:0], r.pendingMentions[:0]
+}
+
+// flushBeforePlace writes what is held back before an entity is placed,
+// when the source is sealed: a merge proposal's reasons are sealed when
+// either entity is named by a sealed source, and the entity proposed may
+// be one placed earlier in this source, named by statements held back.
+func (r *recorder) flushBeforePlace(ctx context.Context) error {
+	if len(r.pending) == 0 {
+		return nil
+	}
+	if r.sealed == nil {
+		sealed, err := r.tx.SourceSealed(ctx, r.src.ID)
+		if err != nil {
+			return err
+		}
+		r.sealed = &sealed
+	}
+	if !*r.sealed {
+		return nil
+	}
+	return r.flush(ctx)
+}
+
+// flushForGazetteer writes what is held back before the entity standing
+// for gazetteer entry gid is looked up, when a statement held back states
+// that entry (EntityWith matches a sealed one by its folded value).
+func (r *recorder) flushForGazetteer(ctx context.Context, gid string) error {
+	folded := textfold.Fold(gid)
+	for _, st := range r.pending {
+		if st.Property == model.PropGazetteer && (st.Value == gid || textfold.Fold(st.Value) == folded) {
+			return r.flush(ctx)
+		}
+	}
+	return nil
 }
 
 // confidence of extracted statements: proposed, for a person to review.
@@ -396,12 +510,18 @@ func (r *recorder) placeByGazetteer(ctx context.Context, typ model.EntityType, g
 	if gid == "" {
 		return "", nil
 	}
+	if err := r.flushForGazetteer(ctx, gid); err != nil {
+		return "", err
+	}
 	return r.tx.EntityWith(ctx, typ, string(model.PropGazetteer), gid)
 }
 
 // place resolves f and returns its entity and the link's score (1 for a
 // new entity: the mention defines it).
 func (r *recorder) place(ctx context.Context, f resolve.Found) (string, float64, error) {
+	if err := r.flushBeforePlace(ctx); err != nil {
+		return "", 0, err
+	}
 	p, err := r.b.Place(ctx, r.tx, f)
 	if err != nil {
 		return "", 0, err
@@ -430,22 +550,20 @@ func (r *recorder) remember(id string, f resolve.Found) {
 	}
 }
 
-// mentions stores each occurrence, linked to its entity with the link's
-// score, in one call: a constant number of statements for the step's
-// mentions, not four per mention.
+// mentions holds back each occurrence, linked to its entity with the link's
+// score, to be stored with the rest of the transaction's in one call
+// (flush): a constant number of statements for them all, not four per
+// mention nor four per entity.
 func (r *recorder) mentions(ctx context.Context, id string, score float64, typ model.EntityType, ms []extract.Mention) error {
-	batch := make([]*model.Mention, 0, len(ms))
 	for _, m := range ms {
 		if !r.validSpan(m.Start, m.End, m.Text) {
 			return fmt.Errorf("mention %q at [%d,%d) does not match the source text", m.Text, m.Start, m.End)
 		}
-		batch = append(batch, &model.Mention{SourceID: r.src.ID, Span: model.Span{Start: m.Start, End: m.End, Quote: m.Text},
+	}
+	for _, m := range ms {
+		r.pendingMentions = append(r.pendingMentions, &model.Mention{SourceID: r.src.ID, Span: model.Span{Start: m.Start, End: m.End, Quote: m.Text},
 			Type: typ, Extractor: r.extractor, EntityID: id, Score: score})
 	}
-	if err := r.tx.AddMentions(ctx, batch); err != nil {
-		return err
-	}
-	r.stats.Mentions += len(batch)
 	return nil
 }
 
@@ -529,11 +647,7 @@ func (r *recorder) statement(ctx context.Context, st *model.Statement) error {
 	if st.Span.End > 0 && !r.validSpan(st.Span.Start, st.Span.End, st.Span.Quote) {
 		return fmt.Errorf("statement %s=%q: span [%d,%d) does not match the source text", st.Property, st.Value, st.Span.Start, st.Span.End)
 	}
-	if err := r.tx.AddStatement(ctx, st); err != nil {
-		return err
-	}
-	r.stats.Statements++
-	r.written = append(r.written, st.ID)
+	r.pending = append(r.pending, st)
 	return nil
 }
 
@@ -541,15 +655,13 @@ func (r *recorder) statement(ctx context.Context, st *model.Statement) error {
 // participants with their roles and the organizations behind it, every
 // statement carrying the event's quote and modality.
 func (r *recorder) event(ctx context.Context, ev extract.Event) error {
-	e, err := r.tx.AddEntity(ctx, model.TypeEvent)
-	if err != nil {
-		return err
-	}
-	r.stats.Events++
 	span := model.Span{Start: ev.Start, End: ev.End, Quote: ev.Quote}
 	if !r.validSpan(span.Start, span.End, span.Quote) {
 		return fmt.Errorf("quote at [%d,%d) does not match the source text", ev.Start, ev.End)
 	}
+	// Written with the statements (flush): nothing reads it before.
+	e := &model.Entity{ID: store.NewID(), Type: model.TypeEvent}
+	r.pendingEvents = append(r.pendingEvents, e)
 	mod := model.Modality(ev.Modality)
 	if mod == "" {
 		mod = model.Asserted

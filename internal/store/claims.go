@@ -167,100 +167,240 @@ func (c originCounts) visible() (out [viewerClasses]bool) {
 
 // countClaim adds a statement to the totals (sign 1) or takes it out (-1).
 func (t *Tx) countClaim(ctx context.Context, r claimRow, sign int64) error {
-	key := claimKeyOf(r)
-	manual := 0
-	if r.source == "" {
-		manual = 1
-	} else {
-		var err error
-		if r.unpublished, err = t.isWithheld(ctx, r.source); err != nil {
+	return t.countClaims(ctx, []claimRow{r}, sign)
+}
+
+// claimTotalKey is the key of a claim_stats row.
+type claimTotalKey struct {
+	entity, property, key, sensitivity, status, modality string
+	manual, unpublished                                  int
+}
+
+// claimValueKey is the key of a claim_sources row, and with an origin
+// (claimOriginKey) of a claim_origins row.
+type claimValueKey struct{ entity, property, key string }
+
+type claimOriginKey struct {
+	claimValueKey
+	origin string
+}
+
+// countClaims adds statements to the totals (sign 1) or takes them out
+// (-1). What each changes is summed per row of the totals first, in the
+// order the statements come (a new claim_stats row keeps the first one's
+// spelling and time, as when they are counted one by one); additions are
+// then written in multi-row upserts, a run of rows each, removals a row at
+// a time. Summing changes nothing: a count is the sum of its statements',
+// and an origin's visibility to a class of viewers, which only rises as
+// statements are added and only falls as they are taken out, changes at
+// most once over a call either way.
+func (t *Tx) countClaims(ctx context.Context, rs []claimRow, sign int64) error {
+	type total struct {
+		k                              claimTotalKey
+		spelling, valueEntity, firstAt string
+		n                              int64
+	}
+	var totals []*total
+	totalAt := map[claimTotalKey]*total{}
+	var origins []claimOriginKey
+	deltas := map[claimOriginKey]*originCounts{}
+	for _, r := range rs {
+		key := claimKeyOf(r)
+		manual := 0
+		if r.source == "" {
+			manual = 1
+		} else {
+			var err error
+			if r.unpublished, err = t.isWithheld(ctx, r.source); err != nil {
+				return fmt.Errorf("claim totals: %w", err)
+			}
+		}
+		tk := claimTotalKey{r.entity, r.property, key, r.sensitivity.String(), string(r.status), string(r.modality), manual, flag(r.unpublished)}
+		tot, ok := totalAt[tk]
+		if !ok {
+			tot = &total{k: tk, spelling: r.spelling(), valueEntity: r.valueEntity, firstAt: r.createdAt}
+			totalAt[tk] = tot
+			totals = append(totals, tot)
+		}
+		tot.n++
+		if r.source == "" || r.status == model.StatusRejected {
+			continue // neither counts as a source behind the value
+		}
+		origin, err := t.originOf(ctx, r.source)
+		if err != nil {
 			return fmt.Errorf("claim totals: %w", err)
 		}
+		ok2 := claimOriginKey{claimValueKey{r.entity, r.property, key}, origin}
+		d, ok := deltas[ok2]
+		if !ok {
+			d = new(originCounts)
+			deltas[ok2] = d
+			origins = append(origins, ok2)
+		}
+		d[r.sensitivity] += sign
+		if r.forAnonymous() {
+			d[4] += sign
+		}
 	}
-	statsKey := []any{r.entity, r.property, key, r.sensitivity.String(), string(r.status), string(r.modality), manual, flag(r.unpublished)}
 	if sign > 0 {
-		if _, err := t.exec(ctx, "INSERT INTO claim_stats (entity_id, property, value_key, sensitivity, status, modality, manual, unpublished, "+
-			"value, value_entity, first_at, n) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) "+
-			"ON CONFLICT (entity_id, property, value_key, sensitivity, status, modality, manual, unpublished) DO UPDATE SET n = claim_stats.n + 1",
-			append(statsKey, r.spelling(), r.valueEntity, r.createdAt)...); err != nil {
+		args := make([]any, 0, 12*len(totals))
+		for _, tot := range totals {
+			k := tot.k
+			args = append(args, k.entity, k.property, k.key, k.sensitivity, k.status, k.modality, k.manual, k.unpublished,
+				tot.spelling, tot.valueEntity, tot.firstAt, tot.n)
+		}
+		if err := t.upsertRuns(ctx, "INSERT INTO claim_stats (entity_id, property, value_key, sensitivity, status, modality, manual, unpublished, "+
+			"value, value_entity, first_at, n) VALUES ", " ON CONFLICT (entity_id, property, value_key, sensitivity, status, modality, manual, unpublished) "+
+			"DO UPDATE SET n = claim_stats.n + excluded.n", 12, args); err != nil {
 			return fmt.Errorf("claim totals: %w", err)
 		}
 	} else {
 		const where = " WHERE entity_id = ? AND property = ? AND value_key = ? AND sensitivity = ? AND status = ? AND modality = ? AND manual = ? AND unpublished = ?"
-		if _, err := t.exec(ctx, "UPDATE claim_stats SET n = n - 1"+where, statsKey...); err != nil {
-			return fmt.Errorf("claim totals: %w", err)
+		for _, tot := range totals {
+			k := tot.k
+			key := []any{k.entity, k.property, k.key, k.sensitivity, k.status, k.modality, k.manual, k.unpublished}
+			if _, err := t.exec(ctx, "UPDATE claim_stats SET n = n - ?"+where, append([]any{tot.n}, key...)...); err != nil {
+				return fmt.Errorf("claim totals: %w", err)
+			}
+			if _, err := t.exec(ctx, "DELETE FROM claim_stats"+where+" AND n <= 0", key...); err != nil {
+				return fmt.Errorf("claim totals: %w", err)
+			}
 		}
-		if _, err := t.exec(ctx, "DELETE FROM claim_stats"+where+" AND n <= 0", statsKey...); err != nil {
-			return fmt.Errorf("claim totals: %w", err)
-		}
 	}
-	if r.source == "" || r.status == model.StatusRejected {
-		return nil // neither counts as a source behind the value
+	if len(origins) == 0 {
+		return nil
 	}
-	origin, err := t.originOf(ctx, r.source)
-	if err != nil {
-		return fmt.Errorf("claim totals: %w", err)
+	// Each origin's counts change by its delta; the row comes back as it
+	// is after, and before is after less delta.
+	args := make([]any, 0, 9*len(origins))
+	for _, o := range origins {
+		d := deltas[o]
+		args = append(args, o.entity, o.property, o.key, o.origin, d[0], d[1], d[2], d[3], d[4])
 	}
-	// The origin's counts change by delta; the row comes back as it is
-	// after, and before is after less delta.
-	var delta originCounts
-	delta[r.sensitivity] = sign
-	if r.forAnonymous() {
-		delta[4] = sign
-	}
-	var c originCounts
-	originKey := []any{r.entity, r.property, key, origin}
-	err = t.queryRow(ctx, "INSERT INTO claim_origins (entity_id, property, value_key, origin_id, n_public, n_internal, n_restricted, "+
-		"n_confidential, n_public_confirmed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (entity_id, property, value_key, origin_id) DO UPDATE SET "+
+	var values []claimValueKey
+	changes := map[claimValueKey]*[viewerClasses]int64{}
+	err := t.upsertRunsReturning(ctx, "INSERT INTO claim_origins (entity_id, property, value_key, origin_id, n_public, n_internal, n_restricted, "+
+		"n_confidential, n_public_confirmed) VALUES ", " ON CONFLICT (entity_id, property, value_key, origin_id) DO UPDATE SET "+
 		"n_public = claim_origins.n_public + excluded.n_public, n_internal = claim_origins.n_internal + excluded.n_internal, "+
 		"n_restricted = claim_origins.n_restricted + excluded.n_restricted, n_confidential = claim_origins.n_confidential + excluded.n_confidential, "+
 		"n_public_confirmed = claim_origins.n_public_confirmed + excluded.n_public_confirmed "+
-		"RETURNING n_public, n_internal, n_restricted, n_confidential, n_public_confirmed",
-		append(originKey, delta[0], delta[1], delta[2], delta[3], delta[4])...).Scan(&c[0], &c[1], &c[2], &c[3], &c[4])
+		"RETURNING entity_id, property, value_key, origin_id, n_public, n_internal, n_restricted, n_confidential, n_public_confirmed", 9, args,
+		func(sc scanner) error {
+			var o claimOriginKey
+			var c originCounts
+			if err := sc.Scan(&o.entity, &o.property, &o.key, &o.origin, &c[0], &c[1], &c[2], &c[3], &c[4]); err != nil {
+				return err
+			}
+			delta, ok := deltas[o]
+			if !ok {
+				return fmt.Errorf("claim totals: origin %s of %s %s came back unasked", o.origin, o.entity, o.property)
+			}
+			var before originCounts
+			for i := range c {
+				if c[i] < 0 {
+					return fmt.Errorf("claim totals of %s %s: origin %s counted below zero (run athar migrate --rebuild-totals)", o.entity, o.property, o.origin)
+				}
+				before[i] = c[i] - delta[i]
+			}
+			if c == (originCounts{}) {
+				// Deleted once the rows are read (no statement runs while
+				// the upsert's rows are open): nil marks it.
+				deltas[o] = nil
+			}
+			was, after := before.visible(), c.visible()
+			for i := range was {
+				var d int64
+				switch {
+				case after[i] && !was[i]:
+					d = 1
+				case was[i] && !after[i]:
+					d = -1
+				default:
+					continue
+				}
+				ch, ok := changes[o.claimValueKey]
+				if !ok {
+					ch = new([viewerClasses]int64)
+					changes[o.claimValueKey] = ch
+					values = append(values, o.claimValueKey)
+				}
+				ch[i] += d
+			}
+			return nil
+		})
 	if err != nil {
 		return fmt.Errorf("claim totals: %w", err)
 	}
-	var before originCounts
-	for i := range c {
-		if c[i] < 0 {
-			return fmt.Errorf("claim totals of %s %s: origin %s counted below zero (run athar migrate --rebuild-totals)", r.entity, r.property, origin)
+	for _, o := range origins {
+		if deltas[o] != nil {
+			continue
 		}
-		before[i] = c[i] - delta[i]
-	}
-	if c == (originCounts{}) {
-		if _, err := t.exec(ctx, "DELETE FROM claim_origins WHERE entity_id = ? AND property = ? AND value_key = ? AND origin_id = ?", originKey...); err != nil {
+		if _, err := t.exec(ctx, "DELETE FROM claim_origins WHERE entity_id = ? AND property = ? AND value_key = ? AND origin_id = ?",
+			o.entity, o.property, o.key, o.origin); err != nil {
 			return fmt.Errorf("claim totals: %w", err)
 		}
 	}
-	was, after := before.visible(), c.visible()
-	var d [viewerClasses]int64
-	changed := false
-	for i := range d {
-		switch {
-		case after[i] && !was[i]:
-			d[i], changed = 1, true
-		case was[i] && !after[i]:
-			d[i], changed = -1, true
+	args = args[:0]
+	var emptied []claimValueKey
+	for _, v := range values {
+		d := changes[v]
+		if *d == ([viewerClasses]int64{}) {
+			continue
+		}
+		args = append(args, v.entity, v.property, v.key, d[0], d[1], d[2], d[3], d[4])
+		if slices.Min(d[:]) < 0 {
+			emptied = append(emptied, v)
 		}
 	}
-	if !changed {
-		return nil
-	}
-	if _, err := t.exec(ctx, "INSERT INTO claim_sources (entity_id, property, value_key, for_public, for_internal, for_restricted, "+
-		"for_confidential, for_anonymous) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (entity_id, property, value_key) DO UPDATE SET "+
+	if err := t.upsertRuns(ctx, "INSERT INTO claim_sources (entity_id, property, value_key, for_public, for_internal, for_restricted, "+
+		"for_confidential, for_anonymous) VALUES ", " ON CONFLICT (entity_id, property, value_key) DO UPDATE SET "+
 		"for_public = claim_sources.for_public + excluded.for_public, for_internal = claim_sources.for_internal + excluded.for_internal, "+
 		"for_restricted = claim_sources.for_restricted + excluded.for_restricted, "+
 		"for_confidential = claim_sources.for_confidential + excluded.for_confidential, "+
-		"for_anonymous = claim_sources.for_anonymous + excluded.for_anonymous",
-		r.entity, r.property, key, d[0], d[1], d[2], d[3], d[4]); err != nil {
+		"for_anonymous = claim_sources.for_anonymous + excluded.for_anonymous", 8, args); err != nil {
 		return fmt.Errorf("claim totals: %w", err)
 	}
-	if d != ([viewerClasses]int64{}) && slices.Min(d[:]) < 0 {
-		// No origin left for anyone: the row goes (its key may be a
-		// value sealed since, or a hash a take-down forgets).
+	// No origin left for anyone: the row goes (its key may be a value
+	// sealed since, or a hash a take-down forgets).
+	for _, v := range emptied {
 		if _, err := t.exec(ctx, "DELETE FROM claim_sources WHERE entity_id = ? AND property = ? AND value_key = ? AND for_public = 0 AND "+
-			"for_internal = 0 AND for_restricted = 0 AND for_confidential = 0 AND for_anonymous = 0", r.entity, r.property, key); err != nil {
+			"for_internal = 0 AND for_restricted = 0 AND for_confidential = 0 AND for_anonymous = 0", v.entity, v.property, v.key); err != nil {
 			return fmt.Errorf("claim totals: %w", err)
+		}
+	}
+	return nil
+}
+
+// upsertRuns runs prefix + row tuples + suffix over args, width values a
+// row, in runs of rows within the engine's limits (runs).
+func (t *Tx) upsertRuns(ctx context.Context, prefix, suffix string, width int, args []any) error {
+	for at, n := range t.runs(len(args)/width, width) {
+		if _, err := t.exec(ctx, prefix+tuples(n, width)+suffix, args[at*width:(at+n)*width]...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// upsertRunsReturning is upsertRuns for a statement that returns rows,
+// each handed to scan.
+func (t *Tx) upsertRunsReturning(ctx context.Context, prefix, suffix string, width int, args []any, scan func(scanner) error) error {
+	for at, n := range t.runs(len(args)/width, width) {
+		rows, err := t.queryPrepared(ctx, prefix+tuples(n, width)+suffix, args[at*width:(at+n)*width]...)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			if err := scan(rows); err != nil {
+				rows.Close()
+				return err
+			}
+		}
+		if err := rows.Close(); err != nil {
+			return err
+		}
+		if err := rows.Err(); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -549,6 +549,17 @@ func (t *Tx) txDataKey(ctx context.Context, sourceID string) (*sourceKey, error)
 	return &k, nil
 }
 
+// SourceSealed reports whether a source is sealed under a data key of its
+// own (a source taken down counts as sealed: its key was thrown away), as
+// the transaction sees it.
+func (t *Tx) SourceSealed(ctx context.Context, sourceID string) (bool, error) {
+	k, err := t.txDataKey(ctx, sourceID)
+	if errors.Is(err, ErrWithdrawn) {
+		return true, nil
+	}
+	return k != nil, err
+}
+
 // sealQuote seals the quote of a statement drawn from a sealed source.
 func (t *Tx) sealQuote(ctx context.Context, statementID, sourceID, quote string) (string, error) {
 	if sourceID == "" || quote == "" {

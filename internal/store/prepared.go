@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"iter"
 	"math/bits"
 )
 
@@ -85,7 +86,11 @@ const sqliteRowsPerInsert = 64
 // max as fit, then the rest on SQLite in powers of two (so that at most
 // log2(max)+1 texts ever occur), on PostgreSQL in one.
 func (t *Tx) rowRuns(n int) []int {
-	max := t.rowsPerStatement()
+	return t.rowRunsOf(n, t.rowsPerStatement())
+}
+
+// rowRunsOf is rowRuns with runs of at most max rows.
+func (t *Tx) rowRunsOf(n, max int) []int {
 	var runs []int
 	for ; n >= max; n -= max {
 		runs = append(runs, max)
@@ -102,6 +107,30 @@ func (t *Tx) rowRuns(n int) []int {
 		n -= p
 	}
 	return runs
+}
+
+// maxParams is how many parameters one statement may carry: PostgreSQL's
+// protocol counts them in 16 bits, SQLite allows 32766 (its default since
+// 3.32; modernc.org/sqlite keeps it).
+func (t *Tx) maxParams() int {
+	if t.s.dialect.name() == "sqlite" {
+		return 32766
+	}
+	return 65535
+}
+
+// runs yields where each run of rows of width values starts and how many
+// rows it holds: runs of rowRuns, none carrying more than maxParams values.
+func (t *Tx) runs(n, width int) iter.Seq2[int, int] {
+	return func(yield func(int, int) bool) {
+		at := 0
+		for _, k := range t.rowRunsOf(n, min(t.rowsPerStatement(), t.maxParams()/max(width, 1))) {
+			if !yield(at, k) {
+				return
+			}
+			at += k
+		}
+	}
 }
 
 // inListSize is the length an IN list of n values is padded to on SQLite

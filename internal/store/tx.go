@@ -156,13 +156,37 @@ func (t *Tx) insertNormalized(ctx context.Context, tb table, norm, raw map[strin
 // the hashed set, nothing else) in one INSERT, and their ledger entries in
 // another.
 func (t *Tx) insertMany(ctx context.Context, tb table, rows []map[string]any) error {
+	return t.insertManyWith(ctx, tb, rows)
+}
+
+// extraColumn is a column outside a table's hashed set that insertManyWith
+// writes too (a statement's value_hash): vals[i] is row i's value.
+type extraColumn struct {
+	name string
+	vals []any
+}
+
+// insertManyWith is insertMany writing the extra columns as well; the
+// ledger entries hash the hashed set only, as insert's do. The caller keeps
+// len(rows) × (columns) within the engine's limit on parameters (rowRuns).
+func (t *Tx) insertManyWith(ctx context.Context, tb table, rows []map[string]any, extra ...extraColumn) error {
 	if len(rows) == 0 {
 		return nil
 	}
+	cols := tb.cols
+	if len(extra) > 0 {
+		cols = append([]string(nil), tb.cols...)
+		for _, x := range extra {
+			if len(x.vals) != len(rows) {
+				return fmt.Errorf("insert into %s: %d values of %s for %d rows", tb.name, len(x.vals), x.name, len(rows))
+			}
+			cols = append(cols, x.name)
+		}
+	}
 	var b strings.Builder
-	args := make([]any, 0, len(rows)*len(tb.cols))
-	b.WriteString("INSERT INTO " + tb.name + " (" + strings.Join(tb.cols, ", ") + ") VALUES ")
-	one := "(" + placeholders(len(tb.cols)) + ")"
+	args := make([]any, 0, len(rows)*len(cols))
+	b.WriteString("INSERT INTO " + tb.name + " (" + strings.Join(cols, ", ") + ") VALUES ")
+	one := "(" + placeholders(len(cols)) + ")"
 	entries := make([]ledgerChange, len(rows))
 	for i, row := range rows {
 		if i > 0 {
@@ -171,6 +195,9 @@ func (t *Tx) insertMany(ctx context.Context, tb table, rows []map[string]any) er
 		b.WriteString(one)
 		for _, c := range tb.cols {
 			args = append(args, row[c])
+		}
+		for _, x := range extra {
+			args = append(args, x.vals[i])
 		}
 		entries[i] = ledgerChange{ledger.ActionInsert, tb.name, fmt.Sprint(row[tb.key]), ledger.RowHash(row)}
 	}
