@@ -33,3 +33,32 @@ func TestRound17StatementSeat(t *testing.T) {
 		checkEvents(t, c.name, c.text, c.want, "statement")
 	}
 }
+
+// TestRound17DeathsOfTheTorturer: a death in custody of detainees no name
+// is given ("حيث قضى 40 معتقلاً تحت التعذيب", "والتسبب بموت 40 معتقلاً") in
+// the sentence that lays a torture to someone is laid to him too, the one
+// named last before it when several are; a death a named victim died is
+// still his alone. Sentences written for this test, persons invented.
+func TestRound17DeathsOfTheTorturer(t *testing.T) {
+	const lead = "وقالت الوزارة إن التحقيقات جارية. "
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"a death caused, among the charges",
+			lead + "ويواجه العقيد سامر نديم الحلبي تهماً بتعذيب أكثر من ألف معتقل في فرع الأمن الجنائي والتسبب بموت 40 معتقلاً بسبب التعذيب.",
+			[]string{"death_in_custody|سامر نديم الحلبي|فرع الأمن الجنائي|"}},
+		{"a count between the verb and تحت التعذيب",
+			lead + "ويحاكم العقيد سامر نديم الحلبي أمام محكمة في باريس. كما يواجه الحلبي تهماً تتعلق بمسؤوليته عن تعذيب 300 شخص في فرع الأمن الجنائي، حيث قضى ما لا يقل عن 40 معتقلاً تحت التعذيب خلال وجوده في ذلك الفرع.",
+			[]string{"death_in_custody|سامر نديم الحلبي|فرع الأمن الجنائي|"}},
+		{"the one named last before the death",
+			lead + "ومثل مروان بديوي أمام المحكمة إلى جانب العقيد سامر نديم الحلبي الذي يواجه تهماً بتعذيب أكثر من ألف معتقل والتسبب بموت 40 معتقلاً بسبب التعذيب.",
+			[]string{"death_in_custody|سامر نديم الحلبي||"}},
+		{"a named victim's death stays his",
+			lead + "وتعرض الشاب كريم فادي عبود للتعذيب في فرع الأمن الجنائي حتى توفي تحت التعذيب.",
+			[]string{"death_in_custody|كريم فادي عبود|فرع الأمن الجنائي|"}},
+	}
+	for _, c := range cases {
+		checkEvents(t, c.name, c.text, c.want, "death_in_custody")
+	}
+}
