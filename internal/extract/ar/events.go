@@ -527,10 +527,16 @@ func (d *doc) describedPerson(k int, s sentence) *person {
 		j--
 	}
 	if j >= s.a && d.fold(j) == "," || j >= s.a && d.fold(j) == "،" {
+		if j-1 > s.a && closingQuote(d.fold(j-1)) {
+			j-- // «"محمد"، أحد المعتقلين …»
+		}
 		if j-1 >= s.a && d.personAt[j-1] != nil {
 			return d.personAt[j-1]
 		}
 		return nil
+	}
+	if j != k-1 && j > s.a && closingQuote(d.fold(j)) && d.personAt[j-1] != nil {
+		return d.personAt[j-1] // «مع "محمد" أحد المعتقلين المفرج عنهم من سجن صيدنايا»: a name in quotes, no comma
 	}
 	if j != k-1 {
 		return nil
