@@ -91,3 +91,32 @@ func TestRound17DetaineeInQuotes(t *testing.T) {
 		checkEvents(t, c.name, c.text, c.want, "arrest")
 	}
 }
+
+// TestRound17DeathsSeen: deaths of detainees no name is given that a
+// survivor saw or heard of — their bodies ("جثث المعتقلين"), their death
+// under torture ("موت 20 شاباً تحت التعذيب") — are deaths in custody; a
+// death that is no custody's is none. Sentences written for this test,
+// persons invented.
+func TestRound17DeathsSeen(t *testing.T) {
+	const lead = "وقالت الوزارة إن التحقيقات جارية. "
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"the bodies of detainees",
+			lead + "سمعت من معتقلات وصلن من فرع المنطقة كيف كان السجانون يدوسون على جثث المعتقلين في الممر.",
+			[]string{"death_in_custody||فرع المنطقة|"}},
+		{"a death under torture she saw",
+			lead + "وقالت ريم ناصيف إنها شهدت موت 20 شاباً تحت التعذيب خلال فترة سجنها.",
+			[]string{"death_in_custody|||"}},
+		{"bodies that are no detainees'",
+			lead + "وعثر الأهالي على جثث الجنود قرب الطريق.",
+			nil},
+		{"a death far from torture",
+			lead + "وقالت ريم ناصيف إن موت والدها في حادث سير عام 2010 غيّر حياتها.",
+			nil},
+	}
+	for _, c := range cases {
+		checkEvents(t, c.name, c.text, c.want, "death_in_custody")
+	}
+}
