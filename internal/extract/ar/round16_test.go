@@ -284,7 +284,7 @@ func TestRound16Announcements(t *testing.T) {
 			[]string{"statement|||"}},
 		{"an arrest announced",
 			"قال الادعاء العام في هولندا إن الشرطة اعتقلت رجلاً في الرابعة والثلاثين من عمره.",
-			[]string{"statement||هولندا|"}},
+			[]string{"statement|||"}},
 		{"no event announced",
 			"وقالت الوزارة إن التحقيقات جارية.",
 			nil},

@@ -14,11 +14,8 @@ import (
 // person is accused of happened, where they come from, or where a body that
 // acts has its seat.
 func (d *doc) whereFor(typ string, a int, s sentence) string {
-	if typ == extract.EventWanted {
+	if typ == extract.EventWanted || noPlace[typ] {
 		return ""
-	}
-	if typ == extract.EventStatement {
-		return d.seatInSentence(a, s)
 	}
 	var best string
 	bestScore := -1 << 30
@@ -248,35 +245,10 @@ func (d *doc) verbAfterAnd(k int) bool {
 // clauseOpeners open a clause of their own after a comma.
 var clauseOpeners = words("clause_openers")
 
-// seatInSentence returns a statement's place: the seat of a body its
-// sentence names ("مدير الأمن العام في محافظة اللاذقية", "فرع مكافحة
-// الإرهاب في درعا", "المتحدثة باسم محكمة فرانكفورت", "الادعاء العام في
-// هولندا"), the one nearest the verb of saying at a. Any other place the
-// sentence names is what the statement speaks of, and is left out, for
-// precision.
-func (d *doc) seatInSentence(a int, s sentence) string {
-	var best string
-	bestDist := 1 << 30
-	for k := s.a; k < s.b; k++ {
-		e := d.entAt[k]
-		if e == nil || k > s.a && d.entAt[k-1] == e {
-			continue
-		}
-		name := ""
-		switch {
-		case e.typ == ownOrg && e.seat != "":
-			name = e.seat
-		case e.typ == ownOrg:
-			name = d.courtCityInName(k)
-		case e.typ == ownPlace && !isCountry(e) && !d.governmentOf(k) && d.seatOfBody(k):
-			name = e.name
-		}
-		if name != "" && abs(k-a) < bestDist {
-			best, bestDist = name, abs(k-a)
-		}
-	}
-	return best
-}
+// noPlace are the events whose place is left out, for precision: a
+// statement's place (the speaker's city, a court's) is rarely named so that
+// it can be told from the places the statement speaks of.
+var noPlace = map[string]bool{extract.EventStatement: true}
 
 // accountTypes are what someone tells or admits: their place is the facility
 // the sentence names, or none.
