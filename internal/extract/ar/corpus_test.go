@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -105,7 +106,10 @@ func TestCorpus(t *testing.T) { scoreDir(t, "testdata", 30, floors, os.Getenv("E
 // accountPlaceless are the sets annotated before the project took the
 // real-article conventions, which give a testimony or a confession the
 // facility it tells of; their gold gives none, so the scoring leaves the
-// predicted places of those events out.
+// predicted places of those events out. Nor does their gold ever give a
+// death in custody the one accused of it (the real-article annotations do:
+// "يواجه X تهماً بتعذيب … حيث قضى 58 معتقلاً"), so the perpetrators of
+// predicted deaths are left out too.
 var accountPlaceless = map[string]bool{"testdata": true, "heldout": true, "heldout2": true, "heldout3": true,
 	"heldout4": true, "heldout5": true, "heldout6": true}
 
@@ -179,6 +183,13 @@ func scoreDir(t *testing.T, dir string, min int, floors map[string]float64, pred
 			for i, e := range pred.Events {
 				if e.Type == extract.EventTestimony || e.Type == extract.EventConfession {
 					pred.Events[i].Where = ""
+				}
+				if e.Type == extract.EventDeathInCustody {
+					pred.Events[i].Who = slices.DeleteFunc(e.Who, func(name string) bool {
+						return slices.ContainsFunc(r.Events[i].Who, func(p extract.Participant) bool {
+							return p.Name == name && p.Role == extract.RolePerpetrator
+						})
+					})
 				}
 			}
 		}

@@ -51,6 +51,7 @@ func (d *doc) findEvents() {
 	d.victimsNotAccused()
 	d.lendLeadPlaces()
 	d.chargesOfArrest()
+	d.deathsOfTheTorturer()
 	d.reportsInGeneral()
 	d.mergeEvents()
 	d.shareCourtPlace()
@@ -226,6 +227,44 @@ func (d *doc) chargesOfArrest() {
 				ev.where = ""
 			}
 			break
+		}
+	}
+}
+
+// deathsOfTheTorturer gives a death in custody that names nobody ("حيث
+// قضى 40 معتقلاً تحت التعذيب", "والتسبب بموت 40 معتقلاً") the alleged
+// perpetrator of a torture its sentence tells ("يواجه X تهماً بتعذيب …"):
+// the deaths are laid to the one the torture is laid to. Of several, the
+// one named last before the death: "X … إلى جانب Y … تهماً بتعذيب …
+// والتسبب بموت …" lays them to Y.
+func (d *doc) deathsOfTheTorturer() {
+	for _, ev := range d.events {
+		if ev.typ != extract.EventDeathInCustody || len(ev.persons) > 0 || ev.dropped {
+			continue
+		}
+		for _, o := range d.events {
+			if o.sent != ev.sent || o.typ != extract.EventTortureAllegation || o.dropped {
+				continue
+			}
+			var best *person
+			last := -1
+			for i, p := range o.persons {
+				if i >= len(o.who) || o.who[i].Role != extract.RolePerpetrator || p.victim {
+					continue
+				}
+				for k := ev.trig - 1; k >= ev.sent.a && k > last; k-- {
+					if d.personAt[k] == p {
+						best, last = p, k
+						break
+					}
+				}
+			}
+			if best != nil {
+				ev.persons = append(ev.persons, best)
+				ev.who = append(ev.who, extract.Participant{Name: best.name, Role: extract.RolePerpetrator})
+				ev.modality = o.modality
+				break
+			}
 		}
 	}
 }
@@ -488,10 +527,16 @@ func (d *doc) describedPerson(k int, s sentence) *person {
 		j--
 	}
 	if j >= s.a && d.fold(j) == "," || j >= s.a && d.fold(j) == "،" {
+		if j-1 > s.a && closingQuote(d.fold(j-1)) {
+			j-- // «"محمد"، أحد المعتقلين …»
+		}
 		if j-1 >= s.a && d.personAt[j-1] != nil {
 			return d.personAt[j-1]
 		}
 		return nil
+	}
+	if j != k-1 && j > s.a && closingQuote(d.fold(j)) && d.personAt[j-1] != nil {
+		return d.personAt[j-1] // «مع "محمد" أحد المعتقلين المفرج عنهم من سجن صيدنايا»: a name in quotes, no comma
 	}
 	if j != k-1 {
 		return nil
