@@ -1762,26 +1762,10 @@ func (d *doc) eventAt(tr trigger, a, b int, s sentence, suffix bool) *event {
 		}
 	}
 	if tr.typ == extract.EventTestimony && d.heardByCourt(a, s) && len(d.judgedSoFar()) > 0 {
-		ev = d.finishEvent(ev, tr, a, s, d.judgedSoFar()) // "استمعت المحكمة إلى شهادات 50 شاهداً": accounts against the accused
-		if ev == nil {
-			return nil
-		}
-		ev.about = true
-		for i := range ev.who {
-			ev.who[i].Role = extract.RoleSubject
-		}
-		return ev
+		return d.accountAbout(d.finishEvent(ev, tr, a, s, d.judgedSoFar())) // "استمعت المحكمة إلى شهادات 50 شاهداً": accounts against the accused
 	}
 	if tr.typ == extract.EventTestimony && strings.HasPrefix(d.fold(a), "تعرف") {
-		ev = d.finishEvent(ev, tr, a, s, d.recognised(a, s)) // "تعرف عليه لاجئون": an account of him
-		if ev == nil {
-			return nil
-		}
-		ev.about = true
-		for i := range ev.who {
-			ev.who[i].Role = extract.RoleSubject
-		}
-		return ev
+		return d.accountAbout(d.finishEvent(ev, tr, a, s, d.recognised(a, s))) // "تعرف عليه لاجئون": an account of him
 	}
 	c := d.candidates(tr, a, b, s)
 	d.narrow(&c, tr, a, s, suffix)
@@ -2245,6 +2229,20 @@ func (d *doc) namedAfter(p *person, a int, s sentence) bool {
 var abuseTypes = map[string]bool{
 	extract.EventArrest: true, extract.EventTortureAllegation: true, extract.EventExecutionAllegation: true,
 	extract.EventDeathInCustody: true, extract.EventDisappearance: true,
+}
+
+// accountAbout makes a testimony an account about the persons it names —
+// the accused a court heard witnesses against, the one refugees
+// recognised — who are its subjects, never its witnesses (nil stays nil).
+func (d *doc) accountAbout(ev *event) *event {
+	if ev == nil {
+		return nil
+	}
+	ev.about = true
+	for i := range ev.who {
+		ev.who[i].Role = extract.RoleSubject
+	}
+	return ev
 }
 
 // finishEvent gives an event its participants with their roles, its place,
