@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/athar-project/athar/internal/extract"
+	"github.com/athar-project/athar/internal/gazetteer"
 	"github.com/athar-project/athar/internal/textfold"
 )
 
@@ -195,6 +196,11 @@ func (d *doc) whereFor(typ string, a int, s sentence, nounTrig bool) (where stri
 	}
 	if (best == nil || best.spec == 0) && courtEvents[typ] && d.scene.Dateline != "" && !d.abroadOrPast(s) && (d.sentOf[a] <= 3 || d.courtIn(s)) {
 		return d.scene.Dateline, false // "STOCKHOLM – A trial has begun": the court sits where the story is filed
+	}
+	if (best == nil || !best.loc && d.isCountry(best.name)) && courtEvents[typ] && !d.courtIntroduced(s) {
+		if city := d.cityOfCourt(); city != "" && !d.abroadOrPast(s) {
+			return city, false // "The French court sentenced ..." where the text names the court of Paris: the trial was in Paris
+		}
 	}
 	if best == nil && courtEvents[typ] {
 		if state := d.courtState(s); state != "" {
@@ -688,4 +694,131 @@ func (d *doc) courtVerbBefore(a int, s sentence) int {
 		}
 	}
 	return -1
+}
+
+// courtIntroduced reports a court a sentence introduces by its
+// nationality: "A French court sentenced ...". The text has not yet said
+// which court, so the country is where (courtState), not a city named
+// elsewhere; "The French Criminal Court" is the court already named.
+func (d *doc) courtIntroduced(s sentence) bool {
+	for k := s.a + 1; k < s.b; k++ {
+		if _, ok := courtStates[d.toks[k].Fold]; ok && d.toks[k].Cap && (d.fold(k-1) == "a" || d.fold(k-1) == "an") && courtNouns[d.fold(k+1)] {
+			return true
+		}
+	}
+	return false
+}
+
+// isCountry reports a place the text names that is a country.
+func (d *doc) isCountry(name string) bool {
+	e := d.entityNamed(name)
+	return e != nil && e.gaz != nil && e.gaz.Kind == "country"
+}
+
+// cityOfCourt returns the one city whose court the text names: a place
+// before a court's name ("the Koblenz court", "the Paris Court of Appeal",
+// "the Paris criminal court") or after it ("the Higher Regional Court in
+// Koblenz", "the court in Koblenz"). A trial, verdict or referral whose
+// sentence names no city took place there: articles name the court's city
+// once and then say "the court", "the trial", "the verdict". Two courts'
+// cities leave it "": which court a sentence means is not known.
+func (d *doc) cityOfCourt() string {
+	if d.courtCityDone {
+		return d.courtCity
+	}
+	d.courtCityDone = true
+	city := ""
+	for k := range d.toks {
+		if !courtNouns[d.toks[k].Fold] || d.toks[k].Fold == "justice" || d.toks[k].Fold == "judiciary" {
+			continue
+		}
+		name := d.cityBeforeCourt(k)
+		if name == "" {
+			name = d.cityAfterCourt(k)
+		}
+		switch {
+		case name == "":
+		case city == "":
+			city = name
+		case city != name:
+			return "" // two courts' cities: which one a sentence means is not known
+		}
+	}
+	d.courtCity = city
+	return city
+}
+
+// cityBeforeCourt returns the city named right before the court noun at
+// k, past words like "criminal" and "Higher Regional": "the Koblenz court".
+// The city may be a place mention or the first words of a court's name the
+// text reads as an organization ("the Paris Court of Appeal").
+func (d *doc) cityBeforeCourt(k int) string {
+	j := k - 1
+	for j >= 0 && j >= k-3 && courtAdjectives[d.toks[j].Fold] {
+		j--
+	}
+	if j < 0 || !d.toks[j].Cap {
+		return ""
+	}
+	if c := d.claimAt(j); c != nil && c.typ == ownPlace && c.sp.b == j+1 {
+		return d.cityName(c)
+	}
+	if c := d.claimAt(j); c != nil && c.typ == ownOrg {
+		// "the Paris Court of Appeal" read as one body: its first words
+		words := []string{}
+		for i := c.sp.a; i <= j; i++ {
+			if d.toks[i].Word {
+				words = append(words, d.toks[i].Fold)
+			}
+		}
+		return d.gazCity(words)
+	}
+	return ""
+}
+
+// cityAfterCourt returns the city named right after the court noun at k
+// and "in": "the Criminal Court in Paris", "a regional court in Berlin".
+func (d *doc) cityAfterCourt(k int) string {
+	if d.fold(k+1) != "in" {
+		return ""
+	}
+	if c := d.claimAt(k + 2); c != nil && c.typ == ownPlace && c.sp.a == k+2 {
+		return d.cityName(c)
+	}
+	if c := d.claimAt(k + 2); c != nil && c.typ == ownOrg && c.sp.a < k+2 {
+		// "the Higher Regional Court in Koblenz" read as one body: its last words
+		words := []string{}
+		for i := k + 2; i < c.sp.b; i++ {
+			if d.toks[i].Word {
+				words = append(words, d.toks[i].Fold)
+			}
+		}
+		return d.gazCity(words)
+	}
+	return ""
+}
+
+// gazCity returns the gazetteer's name of the city that words name, all of
+// them, or "".
+func (d *doc) gazCity(words []string) string {
+	if n, hits := d.gaz.MatchSkeleton(words, 0); n > 0 && n == len(words) && len(hits) > 0 && hits[0].Entry.Type == gazetteer.Place && hits[0].Entry.Kind != "country" {
+		return hits[0].Entry.NameEN
+	}
+	return ""
+}
+
+// cityName returns the name of the place claim c when it is a city (no
+// country, no governorate), or "".
+func (d *doc) cityName(c *claim) string {
+	if c.gaz != nil && c.gaz.Kind == "country" {
+		return ""
+	}
+	for _, e := range d.ents {
+		for _, m := range e.ments {
+			if m == c.sp && e.typ == ownPlace {
+				return e.name
+			}
+		}
+	}
+	return ""
 }

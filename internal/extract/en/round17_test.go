@@ -1,0 +1,46 @@
+package en
+
+import (
+	"testing"
+
+	"github.com/athar-project/athar/internal/extract"
+)
+
+// round17Places hold issue 13's round 17 (extractor version 20): fixes
+// kept only when their cause recurs in at least three real articles of at
+// least two publishers. Sentences written for this test (invented persons,
+// real places).
+//
+// Cause: a trial or verdict told in a sentence that names no city, in an
+// article that names its court's city once ("the Higher Regional Court in
+// Koblenz", "the Paris criminal court") — 5 articles, 4 publishers.
+var round17Places = []struct {
+	name, text, typ, where string
+}{
+	{name: "a sentence told after the court in a city was named took place there",
+		text: "The trial of Karim Haddad opened at the Higher Regional Court in Koblenz in May 2020.\n\nOn Thursday, Karim Haddad was sentenced to life in prison.",
+		typ:  extract.EventSentence, where: "Koblenz"},
+	{name: "a trial in absentia after the city's criminal court was named took place there",
+		text: "The Paris criminal court also upheld the warrants on Friday.\n\nThe two accused, who were tried in absentia, are Karim Nasser and Fadi Jabr.",
+		typ:  extract.EventTrial, where: "Paris"},
+	{name: "a court named by its city and adjectives before its noun is the court's city",
+		text: "Families gathered before the gate of the Koblenz Higher Regional Court at dawn.\n\nLife imprisonment for Karim Haddad was the second harshest sentence in German law, and he was convicted of crimes against humanity.",
+		typ:  extract.EventConviction, where: "Koblenz"},
+	{name: "two courts' cities: a verdict that names neither has no place",
+		text: "A court in Koblenz heard the case of Fadi Jabr in 2021, and the court in Paris heard another in 2024.\n\nOn Thursday, Karim Haddad was sentenced to life in prison.",
+		typ:  extract.EventSentence, where: ""},
+	{name: "a court a sentence introduces by its nationality is the country's, not the city's named elsewhere",
+		text: "A French court sentenced Karim Nasser to life in prison on Friday.\n\nThe case was heard by the Criminal Court in Paris over four days.",
+		typ:  extract.EventSentence, where: "France"},
+	{name: "an arrest does not take the court's city",
+		text: "The trial of Karim Haddad opened at the Higher Regional Court in Koblenz in May 2020.\n\nKarim Haddad had been arrested in 2019.",
+		typ:  extract.EventArrest, where: ""},
+}
+
+func TestRound17Places(t *testing.T) {
+	for _, c := range round17Places {
+		t.Run(c.name, func(t *testing.T) {
+			checkEventField(t, c.text, c.typ, "at", c.where, func(e extract.Event) *string { return e.Where })
+		})
+	}
+}
