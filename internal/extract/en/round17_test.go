@@ -44,3 +44,39 @@ func TestRound17Places(t *testing.T) {
 		})
 	}
 }
+
+// round17Arrests hold the second cause: an arrest or a custody told in a
+// "where" clause whose antecedent is a facility ("the branch where he was
+// arrested", "Branch 215, a detention facility ..., where he was held") —
+// 3 articles, 3 publishers. The facility is where; "held" there is custody
+// though no custody word follows it.
+var round17Arrests = []struct {
+	name, text, typ, person, where string
+}{
+	{name: "an arrest in a where clause after a facility happened there",
+		text: "Karim Haddad told the court about his ordeal. He had been summoned to an interrogation at Branch 235 where he was arrested because he joined protests.",
+		typ:  extract.EventArrest, person: "Karim Haddad", where: "Branch 235"},
+	{name: "custody in a where clause after a facility's description happened at the facility",
+		text: "Karim Haddad came back to visit Branch 215, a detention facility run by military intelligence in Damascus, where he was held for two years.",
+		typ:  extract.EventArrest, person: "Karim Haddad", where: "Branch 215"},
+	{name: "held in a where clause after a facility and a comma is custody there",
+		text: "Karim Haddad was taken to Branch 215, where he was held for two years.",
+		typ:  extract.EventArrest, person: "Karim Haddad", where: "Branch 215"},
+	{name: "an arrest with its own place then a transfer keeps the arrest's place",
+		text: "Karim Haddad was arrested in Homs and taken to Branch 215.",
+		typ:  extract.EventArrest, person: "Karim Haddad", where: "Homs"},
+	{name: "custody at a facility after an arrest elsewhere leaves the arrest at its own place",
+		text: "Karim Haddad told Reuters of his months in Branch 215 where he was detained in 2013 following his arrest at a checkpoint in Homs.",
+		typ:  extract.EventArrest, person: "Karim Haddad", where: "Homs"},
+}
+
+func TestRound17Arrests(t *testing.T) {
+	for _, c := range round17Arrests {
+		t.Run(c.name, func(t *testing.T) {
+			if found, got := hasEvent(c.text, DayDateForTest(), c.typ, c.person); !found {
+				t.Fatalf("%s: no %s of %s; got %v", c.text, c.typ, c.person, got)
+			}
+			checkEventField(t, c.text, c.typ, "at", c.where, func(e extract.Event) *string { return e.Where })
+		})
+	}
+}

@@ -40,6 +40,10 @@ func (d *doc) whereFor(typ string, a int, s sentence, nounTrig bool) (where stri
 		allowFacility = true // "escaped from Sednaya prison", "escaped a raid on his house in Tartus"
 	case extract.EventStatement, extract.EventConfession, extract.EventWanted, extract.EventCharge:
 		return "", false
+	case extract.EventArrest, extract.EventDetention:
+		if f := d.facilityWhere(a, s); f != "" && !d.arrestAfter(a, s) {
+			return f, false // "the Al-Khatib branch, where he was arrested": the facility the clause hangs on
+		}
 	}
 	allegationFrom, allegationTo := -1, -1
 	if !wantFacility {
@@ -821,4 +825,72 @@ func (d *doc) cityName(c *claim) string {
 		}
 	}
 	return ""
+}
+
+// whereClauseWords may stand between "where" and the verb of its clause:
+// "where he was arrested", "where they had later been held".
+var whereClauseWords = set(`he she they i we was were had been later first then also allegedly reportedly`)
+
+// facilityWhere returns the facility a "where" clause holding the trigger
+// at a hangs on: "in the Al-Khatib branch where he was arrested",
+// "Branch 215, where he was held", "Branch 215, a detention facility run
+// by military intelligence in Damascus, where he was held" (past the
+// facility's description), or "". An arrest otherwise takes no facility
+// (one is where a man was taken after his arrest); a clause that says
+// "where" of the facility says that it happened there.
+func (d *doc) facilityWhere(a int, s sentence) string {
+	k := a - 1
+	for k > s.a && k >= a-4 && whereClauseWords[d.fold(k)] {
+		k--
+	}
+	if k <= s.a || d.fold(k) != "where" || k == a-1 {
+		return ""
+	}
+	j := k - 1
+	if d.fold(j) == "," {
+		j--
+	}
+	if c := d.claimAt(j); c != nil && c.typ == ownFacility && c.sp.b == j+1 {
+		return d.facilityNameAt(c.sp)
+	}
+	// past a description set off by a comma: "Branch 215, a detention
+	// facility run by military intelligence in Damascus where ..."
+	for i := j; i > s.a && i > k-16; i-- {
+		f := d.fold(i)
+		if f == "." || f == ";" || f == "“" || f == "”" || f == "\"" || speechVerbs[f] {
+			return ""
+		}
+		if f != "," || (d.fold(i+1) != "a" && d.fold(i+1) != "an" && d.fold(i+1) != "the") {
+			continue
+		}
+		if c := d.claimAt(i - 1); c != nil && c.typ == ownFacility && c.sp.b == i {
+			return d.facilityNameAt(c.sp)
+		}
+		return ""
+	}
+	return ""
+}
+
+// facilityNameAt returns the name of the facility mentioned at sp.
+func (d *doc) facilityNameAt(sp span) string {
+	for _, m := range d.mentionsIn(d.sentence(sp.a)) {
+		if m.ent != nil && m.ent.typ == ownFacility && m.sp.a <= sp.a && sp.b <= m.sp.b {
+			return d.whereName(m.sp, m.ent)
+		}
+	}
+	return ""
+}
+
+// arrestAfter reports an arrest told after the trigger at a in its
+// sentence: "the airport where he was detained following his arrest on
+// the border". The custody the "where" clause tells came after that
+// arrest, whose place is its own.
+func (d *doc) arrestAfter(a int, s sentence) bool {
+	for k := a + 1; k < s.b; k++ {
+		switch d.fold(k) {
+		case "arrest", "arrested", "capture", "captured":
+			return true
+		}
+	}
+	return false
 }
