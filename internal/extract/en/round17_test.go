@@ -1,6 +1,7 @@
 package en
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/athar-project/athar/internal/extract"
@@ -78,5 +79,59 @@ func TestRound17Arrests(t *testing.T) {
 			}
 			checkEventField(t, c.text, c.typ, "at", c.where, func(e extract.Event) *string { return e.Where })
 		})
+	}
+}
+
+// round17Nearby hold the third cause: an arrest told with its person in
+// one sentence and its place in a sentence close by that refers back to it
+// ("the arrest", "the operation") — 3 articles, 3 publishers.
+var round17Nearby = []struct {
+	name, text, person, where string
+}{
+	{name: "the operation's place in the next sentence is the arrest's",
+		text:   "Syrian authorities have apprehended Brigadier General Karim Haddad, a former prison commander.\n\nThe Interior Ministry announced the arrest on Tuesday, saying the operation was conducted by the security branch in Homs.",
+		person: "Karim Haddad", where: "Homs"},
+	{name: "the arrest's place in the sentence before",
+		text:   "Security forces carried out the operation in Jableh on Sunday.\n\nKarim Haddad, a former officer, was arrested on Monday.",
+		person: "Karim Haddad", where: "Jableh"},
+	{name: "another man's arrest close by lends no place",
+		text:   "Syrian authorities have apprehended Karim Haddad, a former prison commander.\n\nThe police also arrested Fadi Nasser, and the operation took place in Homs.",
+		person: "Karim Haddad", where: ""},
+	{name: "a country told of the operation lends no place",
+		text:   "Syrian authorities have apprehended Karim Haddad, a former prison commander.\n\nThe ministry said the operation was carried out in Lebanon with local help.",
+		person: "Karim Haddad", where: ""},
+	{name: "an arrest three sentences away is too far to lend its place",
+		text:   "Syrian authorities have apprehended Karim Haddad, a former prison commander.\n\nHe ran the prison for years.\n\nHe was feared by the inmates.\n\nThe operation was conducted in Homs.",
+		person: "Karim Haddad", where: ""},
+}
+
+func TestRound17Nearby(t *testing.T) {
+	for _, c := range round17Nearby {
+		t.Run(c.name, func(t *testing.T) {
+			checkPersonPlace(t, c.text, extract.EventArrest, c.person, c.where)
+		})
+	}
+}
+
+// checkPersonPlace reports no event of type typ with person among its
+// participants in text, or one whose place is not where ("" for none).
+func checkPersonPlace(t *testing.T, text, typ, person, where string) {
+	t.Helper()
+	found := false
+	for _, e := range Extract(text, DayDateForTest()).Events {
+		if e.Type != typ || !slices.ContainsFunc(e.Who, func(p extract.Participant) bool { return p.Name == person }) {
+			continue
+		}
+		found = true
+		got := ""
+		if e.Where != nil {
+			got = *e.Where
+		}
+		if got != where {
+			t.Errorf("%s: %s of %s at %q, want %q", text, typ, person, got, where)
+		}
+	}
+	if !found {
+		t.Errorf("%s: no %s of %s", text, typ, person)
 	}
 }

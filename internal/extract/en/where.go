@@ -894,3 +894,70 @@ func (d *doc) arrestAfter(a int, s sentence) bool {
 	}
 	return false
 }
+
+// arrestBackRefs are the nouns a sentence refers back to an arrest with:
+// "the arrest followed an operation in Tartus", "the operation was
+// conducted in the Damascus province", "where they carried out the arrests".
+var arrestBackRefs = set(`arrest arrests operation raid`)
+
+// arrestPlacesNearby gives an arrest whose sentence names no place the
+// place of a sentence close by (two before to two after) that refers back
+// to the arrest ("the arrest", "the operation") and places it: articles
+// name the person in one sentence and the place in the next ("... have
+// apprehended X. The ministry announced the arrest, revealing that the
+// operation was conducted by the counterterrorism branch in the Damascus
+// province."). A sentence that tells another named person's arrest is
+// that arrest's, and a country is too loose a place to lend.
+func (d *doc) arrestPlacesNearby() {
+	for _, ev := range d.events {
+		if ev.typ != extract.EventArrest || ev.where != "" || len(ev.who) == 0 {
+			continue
+		}
+		si := d.sentOf[ev.trig]
+		place := ""
+		for sj := si - 2; sj <= si+2; sj++ {
+			if sj < 0 || sj >= len(d.sents) || sj == si || d.arrestOfOther(sj, ev) {
+				continue
+			}
+			s := d.sents[sj]
+			for k := s.a + 1; k < s.b; k++ {
+				if !arrestBackRefs[d.toks[k].Fold] || !definite[d.fold(k-1)] {
+					continue
+				}
+				w, scene := d.whereFor(extract.EventArrest, k, s, true)
+				if w == "" || scene || d.isCountry(w) {
+					continue
+				}
+				if place != "" && place != w {
+					place = "-" // two places told of the arrest: which is not known
+				} else if place == "" {
+					place = w
+				}
+				break
+			}
+		}
+		if place != "" && place != "-" {
+			ev.where = place
+		}
+	}
+}
+
+// definite are the words before a noun that refer back: "the arrest",
+// "his arrest".
+var definite = set(`the his her their this that`)
+
+// arrestOfOther reports an arrest in sentence sj of a named person not
+// among ev's.
+func (d *doc) arrestOfOther(sj int, ev *event) bool {
+	for _, o := range d.events {
+		if o == ev || o.typ != extract.EventArrest || d.sentOf[o.trig] != sj {
+			continue
+		}
+		for _, w := range o.who {
+			if !hasParticipant(ev.who, w.Name) {
+				return true
+			}
+		}
+	}
+	return false
+}
