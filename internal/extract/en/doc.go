@@ -63,6 +63,11 @@ type doc struct {
 	mainDone  bool
 	// relativeWitnesses are relatives who speak for a victim (statements.go)
 	relativeWitnesses map[string]bool
+	// courtCity is the city whose court the text names ("the Koblenz
+	// court", "the Criminal Court in Paris"), "" when none or several
+	// (where.go); courtCityDone is set once it is looked for
+	courtCity     string
+	courtCityDone bool
 
 	// indexes that keep the work linear in the length of the text
 	claimOf         []*claim             // per token: the live claim covering it

@@ -54,7 +54,9 @@ type event struct {
 //     dropToldTwice: a person's words read as testimony are not also a
 //     statement;
 //  6. dropHeadlineEvents, mergeEvents: one event per fact
-//     (merge.go).
+//     (merge.go); arrestPlacesNearby: an arrest with no place takes the
+//     place a sentence close by gives "the arrest" or "the operation"
+//     (where.go).
 func (d *doc) findEvents() {
 	d.readSentences()
 	d.leadIns()
@@ -73,6 +75,7 @@ func (d *doc) findEvents() {
 	d.untiedScenes()
 	d.dropHeadlineEvents()
 	d.mergeEvents()
+	d.arrestPlacesNearby()
 	d.courtSeats()
 	d.unifyPlaces()
 }

@@ -3,6 +3,7 @@ package en
 // Statements: a person, or a body, says something.
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/athar-project/athar/internal/extract"
@@ -285,6 +286,12 @@ func (d *doc) fillStatements() {
 			// (the annotations' testimony); one who answers a verdict ("It
 			// was a verdict I was waiting for") remarks on the court's work
 			st.typ, st.who[0].Role, st.kinAccount = extract.EventTestimony, extract.RoleWitness, true
+			if kin := d.sufferingKin(d.personNamed(st.who[0].Name), sufferers); len(kin) == 1 && !hasParticipant(st.who, kin[0].name) {
+				// her account is of her brother: he is in it, though named
+				// in another sentence ("The photo of X, Y's older brother,
+				// ..." then "The photo brought some relief, Y said")
+				st.who = append(st.who, extract.Participant{Name: kin[0].name, Role: extract.RoleVictim})
+			}
 		}
 		if st.typ == extract.EventStatement && len(st.who) == 1 && d.quotesOwnHarm(st) {
 			// "“I was tortured every day,” X said": the speaker's own account
@@ -1079,4 +1086,29 @@ func (d *doc) courtSpeaks(v int, s sentence) bool {
 		}
 	}
 	return false
+}
+
+// sufferingKin returns the relatives of p the text has detained, tortured
+// or killed (sufferers), none of them accused.
+func (d *doc) sufferingKin(p *person, sufferers map[string]bool) []*person {
+	if p == nil {
+		return nil
+	}
+	var out []*person
+	add := func(q *person) {
+		if q != nil && q != p && sufferers[q.name] && !d.accusedSomewhere(q) && !slices.Contains(out, q) {
+			out = append(out, q)
+		}
+	}
+	for _, k := range p.kin {
+		add(k.of)
+	}
+	for _, q := range d.persons {
+		for _, k := range q.kin {
+			if k.of == p {
+				add(q)
+			}
+		}
+	}
+	return out
 }

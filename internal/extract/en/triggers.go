@@ -214,6 +214,9 @@ func (d *doc) skipTrigger(tr extract.Trigger, a, b int, s sentence) bool {
 	facility := func(k int) bool {
 		return d.own[k] == ownFacility && (tr.Type == extract.EventDeathInCustody || custodyPeriod(tr))
 	}
+	if custodyPeriod(tr) && d.facilityWhere(a, s) != "" {
+		return false // "Branch 215, where he was held for a year": the facility the clause hangs on is the custody
+	}
 	return !tr.NeedsMet(d.toks, b, s.b, facility)
 }
 

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/athar-project/athar/internal/extract"
+	"github.com/athar-project/athar/internal/gazetteer"
 	"github.com/athar-project/athar/internal/textfold"
 )
 
@@ -39,6 +40,10 @@ func (d *doc) whereFor(typ string, a int, s sentence, nounTrig bool) (where stri
 		allowFacility = true // "escaped from Sednaya prison", "escaped a raid on his house in Tartus"
 	case extract.EventStatement, extract.EventConfession, extract.EventWanted, extract.EventCharge:
 		return "", false
+	case extract.EventArrest, extract.EventDetention:
+		if f := d.facilityWhere(a, s); f != "" && !d.arrestAfter(a, s) {
+			return f, false // "the Al-Khatib branch, where he was arrested": the facility the clause hangs on
+		}
 	}
 	allegationFrom, allegationTo := -1, -1
 	if !wantFacility {
@@ -195,6 +200,11 @@ func (d *doc) whereFor(typ string, a int, s sentence, nounTrig bool) (where stri
 	}
 	if (best == nil || best.spec == 0) && courtEvents[typ] && d.scene.Dateline != "" && !d.abroadOrPast(s) && (d.sentOf[a] <= 3 || d.courtIn(s)) {
 		return d.scene.Dateline, false // "STOCKHOLM – A trial has begun": the court sits where the story is filed
+	}
+	if (best == nil || !best.loc && d.isCountry(best.name)) && courtEvents[typ] && !d.courtIntroduced(s) {
+		if city := d.cityOfCourt(); city != "" && !d.abroadOrPast(s) {
+			return city, false // "The French court sentenced ..." where the text names the court of Paris: the trial was in Paris
+		}
 	}
 	if best == nil && courtEvents[typ] {
 		if state := d.courtState(s); state != "" {
@@ -688,4 +698,266 @@ func (d *doc) courtVerbBefore(a int, s sentence) int {
 		}
 	}
 	return -1
+}
+
+// courtIntroduced reports a court a sentence introduces by its
+// nationality: "A French court sentenced ...". The text has not yet said
+// which court, so the country is where (courtState), not a city named
+// elsewhere; "The French Criminal Court" is the court already named.
+func (d *doc) courtIntroduced(s sentence) bool {
+	for k := s.a + 1; k < s.b; k++ {
+		if _, ok := courtStates[d.toks[k].Fold]; ok && d.toks[k].Cap && (d.fold(k-1) == "a" || d.fold(k-1) == "an") && courtNouns[d.fold(k+1)] {
+			return true
+		}
+	}
+	return false
+}
+
+// isCountry reports a place the text names that is a country.
+func (d *doc) isCountry(name string) bool {
+	e := d.entityNamed(name)
+	return e != nil && e.gaz != nil && e.gaz.Kind == "country"
+}
+
+// cityOfCourt returns the one city whose court the text names: a place
+// before a court's name ("the Koblenz court", "the Paris Court of Appeal",
+// "the Paris criminal court") or after it ("the Higher Regional Court in
+// Koblenz", "the court in Koblenz"). A trial, verdict or referral whose
+// sentence names no city took place there: articles name the court's city
+// once and then say "the court", "the trial", "the verdict". Two courts'
+// cities leave it "": which court a sentence means is not known.
+func (d *doc) cityOfCourt() string {
+	if d.courtCityDone {
+		return d.courtCity
+	}
+	d.courtCityDone = true
+	city := ""
+	for k := range d.toks {
+		if !courtNouns[d.toks[k].Fold] || d.toks[k].Fold == "justice" || d.toks[k].Fold == "judiciary" {
+			continue
+		}
+		name := d.cityBeforeCourt(k)
+		if name == "" {
+			name = d.cityAfterCourt(k)
+		}
+		switch {
+		case name == "":
+		case city == "":
+			city = name
+		case city != name:
+			return "" // two courts' cities: which one a sentence means is not known
+		}
+	}
+	d.courtCity = city
+	return city
+}
+
+// cityBeforeCourt returns the city named right before the court noun at
+// k, past words like "criminal" and "Higher Regional": "the Koblenz court".
+// The city may be a place mention or the first words of a court's name the
+// text reads as an organization ("the Paris Court of Appeal").
+func (d *doc) cityBeforeCourt(k int) string {
+	j := k - 1
+	for j >= 0 && j >= k-3 && courtAdjectives[d.toks[j].Fold] {
+		j--
+	}
+	if j < 0 || !d.toks[j].Cap {
+		return ""
+	}
+	if c := d.claimAt(j); c != nil && c.typ == ownPlace && c.sp.b == j+1 {
+		return d.cityName(c)
+	}
+	if c := d.claimAt(j); c != nil && c.typ == ownOrg {
+		// "the Paris Court of Appeal" read as one body: its first words
+		words := []string{}
+		for i := c.sp.a; i <= j; i++ {
+			if d.toks[i].Word {
+				words = append(words, d.toks[i].Fold)
+			}
+		}
+		return d.gazCity(words)
+	}
+	return ""
+}
+
+// cityAfterCourt returns the city named right after the court noun at k
+// and "in": "the Criminal Court in Paris", "a regional court in Berlin".
+func (d *doc) cityAfterCourt(k int) string {
+	if d.fold(k+1) != "in" {
+		return ""
+	}
+	if c := d.claimAt(k + 2); c != nil && c.typ == ownPlace && c.sp.a == k+2 {
+		return d.cityName(c)
+	}
+	if c := d.claimAt(k + 2); c != nil && c.typ == ownOrg && c.sp.a < k+2 {
+		// "the Higher Regional Court in Koblenz" read as one body: its last words
+		words := []string{}
+		for i := k + 2; i < c.sp.b; i++ {
+			if d.toks[i].Word {
+				words = append(words, d.toks[i].Fold)
+			}
+		}
+		return d.gazCity(words)
+	}
+	return ""
+}
+
+// gazCity returns the gazetteer's name of the city that words name, all of
+// them, or "".
+func (d *doc) gazCity(words []string) string {
+	if n, hits := d.gaz.MatchSkeleton(words, 0); n > 0 && n == len(words) && len(hits) > 0 && hits[0].Entry.Type == gazetteer.Place && hits[0].Entry.Kind != "country" {
+		return hits[0].Entry.NameEN
+	}
+	return ""
+}
+
+// cityName returns the name of the place claim c when it is a city (no
+// country, no governorate), or "".
+func (d *doc) cityName(c *claim) string {
+	if c.gaz != nil && c.gaz.Kind == "country" {
+		return ""
+	}
+	for _, e := range d.ents {
+		for _, m := range e.ments {
+			if m == c.sp && e.typ == ownPlace {
+				return e.name
+			}
+		}
+	}
+	return ""
+}
+
+// whereClauseWords may stand between "where" and the verb of its clause:
+// "where he was arrested", "where they had later been held".
+var whereClauseWords = set(`he she they i we was were had been later first then also allegedly reportedly`)
+
+// facilityWhere returns the facility a "where" clause holding the trigger
+// at a hangs on: "in the Al-Khatib branch where he was arrested",
+// "Branch 215, where he was held", "Branch 215, a detention facility run
+// by military intelligence in Damascus, where he was held" (past the
+// facility's description), or "". An arrest otherwise takes no facility
+// (one is where a man was taken after his arrest); a clause that says
+// "where" of the facility says that it happened there.
+func (d *doc) facilityWhere(a int, s sentence) string {
+	k := a - 1
+	for k > s.a && k >= a-4 && whereClauseWords[d.fold(k)] {
+		k--
+	}
+	if k <= s.a || d.fold(k) != "where" || k == a-1 {
+		return ""
+	}
+	j := k - 1
+	if d.fold(j) == "," {
+		j--
+	}
+	if c := d.claimAt(j); c != nil && c.typ == ownFacility && c.sp.b == j+1 {
+		return d.facilityNameAt(c.sp)
+	}
+	// past a description set off by a comma: "Branch 215, a detention
+	// facility run by military intelligence in Damascus where ..."
+	for i := j; i > s.a && i > k-16; i-- {
+		f := d.fold(i)
+		if f == "." || f == ";" || f == "“" || f == "”" || f == "\"" || speechVerbs[f] {
+			return ""
+		}
+		if f != "," || (d.fold(i+1) != "a" && d.fold(i+1) != "an" && d.fold(i+1) != "the") {
+			continue
+		}
+		if c := d.claimAt(i - 1); c != nil && c.typ == ownFacility && c.sp.b == i {
+			return d.facilityNameAt(c.sp)
+		}
+		return ""
+	}
+	return ""
+}
+
+// facilityNameAt returns the name of the facility mentioned at sp.
+func (d *doc) facilityNameAt(sp span) string {
+	for _, m := range d.mentionsIn(d.sentence(sp.a)) {
+		if m.ent != nil && m.ent.typ == ownFacility && m.sp.a <= sp.a && sp.b <= m.sp.b {
+			return d.whereName(m.sp, m.ent)
+		}
+	}
+	return ""
+}
+
+// arrestAfter reports an arrest told after the trigger at a in its
+// sentence: "the airport where he was detained following his arrest on
+// the border". The custody the "where" clause tells came after that
+// arrest, whose place is its own.
+func (d *doc) arrestAfter(a int, s sentence) bool {
+	for k := a + 1; k < s.b; k++ {
+		switch d.fold(k) {
+		case "arrest", "arrested", "capture", "captured":
+			return true
+		}
+	}
+	return false
+}
+
+// arrestBackRefs are the nouns a sentence refers back to an arrest with:
+// "the arrest followed an operation in Tartus", "the operation was
+// conducted in the Damascus province", "where they carried out the arrests".
+var arrestBackRefs = set(`arrest arrests operation raid`)
+
+// arrestPlacesNearby gives an arrest whose sentence names no place the
+// place of a sentence close by (two before to two after) that refers back
+// to the arrest ("the arrest", "the operation") and places it: articles
+// name the person in one sentence and the place in the next ("... have
+// apprehended X. The ministry announced the arrest, revealing that the
+// operation was conducted by the counterterrorism branch in the Damascus
+// province."). A sentence that tells another named person's arrest is
+// that arrest's, and a country is too loose a place to lend.
+func (d *doc) arrestPlacesNearby() {
+	for _, ev := range d.events {
+		if ev.typ != extract.EventArrest || ev.where != "" || len(ev.who) == 0 {
+			continue
+		}
+		si := d.sentOf[ev.trig]
+		place := ""
+		for sj := si - 2; sj <= si+2; sj++ {
+			if sj < 0 || sj >= len(d.sents) || sj == si || d.arrestOfOther(sj, ev) {
+				continue
+			}
+			s := d.sents[sj]
+			for k := s.a + 1; k < s.b; k++ {
+				if !arrestBackRefs[d.toks[k].Fold] || !definite[d.fold(k-1)] {
+					continue
+				}
+				w, scene := d.whereFor(extract.EventArrest, k, s, true)
+				if w == "" || scene || d.isCountry(w) {
+					continue
+				}
+				if place != "" && place != w {
+					place = "-" // two places told of the arrest: which is not known
+				} else if place == "" {
+					place = w
+				}
+				break
+			}
+		}
+		if place != "" && place != "-" {
+			ev.where = place
+		}
+	}
+}
+
+// definite are the words before a noun that refer back: "the arrest",
+// "his arrest".
+var definite = set(`the his her their this that`)
+
+// arrestOfOther reports an arrest in sentence sj of a named person not
+// among ev's.
+func (d *doc) arrestOfOther(sj int, ev *event) bool {
+	for _, o := range d.events {
+		if o == ev || o.typ != extract.EventArrest || d.sentOf[o.trig] != sj {
+			continue
+		}
+		for _, w := range o.who {
+			if !hasParticipant(ev.who, w.Name) {
+				return true
+			}
+		}
+	}
+	return false
 }
