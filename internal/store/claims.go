@@ -249,7 +249,7 @@ func (t *Tx) countClaims(ctx context.Context, rs []claimRow, sign int64) error {
 			args = append(args, k.entity, k.property, k.key, k.sensitivity, k.status, k.modality, k.manual, k.unpublished,
 				tot.spelling, tot.valueEntity, tot.firstAt, tot.n)
 		}
-		if err := t.upsertRuns(ctx, "INSERT INTO claim_stats (entity_id, property, value_key, sensitivity, status, modality, manual, unpublished, "+
+		if err := t.insertRows(ctx, "INSERT INTO claim_stats (entity_id, property, value_key, sensitivity, status, modality, manual, unpublished, "+
 			"value, value_entity, first_at, n) VALUES ", " ON CONFLICT (entity_id, property, value_key, sensitivity, status, modality, manual, unpublished) "+
 			"DO UPDATE SET n = claim_stats.n + excluded.n", 12, args); err != nil {
 			return fmt.Errorf("claim totals: %w", err)
@@ -352,7 +352,7 @@ func (t *Tx) countClaims(ctx context.Context, rs []claimRow, sign int64) error {
 			emptied = append(emptied, v)
 		}
 	}
-	if err := t.upsertRuns(ctx, "INSERT INTO claim_sources (entity_id, property, value_key, for_public, for_internal, for_restricted, "+
+	if err := t.insertRows(ctx, "INSERT INTO claim_sources (entity_id, property, value_key, for_public, for_internal, for_restricted, "+
 		"for_confidential, for_anonymous) VALUES ", " ON CONFLICT (entity_id, property, value_key) DO UPDATE SET "+
 		"for_public = claim_sources.for_public + excluded.for_public, for_internal = claim_sources.for_internal + excluded.for_internal, "+
 		"for_restricted = claim_sources.for_restricted + excluded.for_restricted, "+
@@ -371,18 +371,7 @@ func (t *Tx) countClaims(ctx context.Context, rs []claimRow, sign int64) error {
 	return nil
 }
 
-// upsertRuns runs prefix + row tuples + suffix over args, width values a
-// row, in runs of rows within the engine's limits (runs).
-func (t *Tx) upsertRuns(ctx context.Context, prefix, suffix string, width int, args []any) error {
-	for at, n := range t.runs(len(args)/width, width) {
-		if _, err := t.exec(ctx, prefix+tuples(n, width)+suffix, args[at*width:(at+n)*width]...); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// upsertRunsReturning is upsertRuns for a statement that returns rows,
+// upsertRunsReturning is insertRows for a statement that returns rows,
 // each handed to scan.
 func (t *Tx) upsertRunsReturning(ctx context.Context, prefix, suffix string, width int, args []any, scan func(scanner) error) error {
 	for at, n := range t.runs(len(args)/width, width) {

@@ -93,13 +93,13 @@ func (t *Tx) saveKeys(ctx context.Context, sigs []SignatureRow, withSignatures b
 }
 
 // insertRows runs prefix + row tuples + suffix over args, width values a
-// row, in statements of at most rowsPerInsert rows.
+// row, in runs of rows within the engine's limits (runs: at most
+// rowsPerInsert rows, and no more parameters than the driver takes).
 func (t *Tx) insertRows(ctx context.Context, prefix, suffix string, width int, args []any) error {
-	for _, n := range t.rowRuns(len(args) / width) {
-		if _, err := t.exec(ctx, prefix+tuples(n, width)+suffix, args[:n*width]...); err != nil {
+	for at, n := range t.runs(len(args)/width, width) {
+		if _, err := t.exec(ctx, prefix+tuples(n, width)+suffix, args[at*width:(at+n)*width]...); err != nil {
 			return err
 		}
-		args = args[n*width:]
 	}
 	return nil
 }
