@@ -65,6 +65,7 @@ func (d *doc) findEvents() {
 	d.fillFromDefendant()
 	d.defendantsWords()
 	d.fillStatements()
+	d.describedGroups()
 	d.pastCustodyOfSpeakers()
 	d.fillContent()
 	d.placeTestimonies()
