@@ -46,7 +46,9 @@ type event struct {
 //  3. fillFromDefendant: an event about "the suspect" or a trial that names
 //     nobody takes the person the article is about;
 //  4. fillStatements: a statement takes the persons its sentence's other
-//     events concern (statements.go); absorbLeads: an event that names
+//     events concern (statements.go); describedGroups: one that names
+//     nobody takes the group it points back to ("both suspects"), an
+//     account noun the persons its content clause names; absorbLeads: an event that names
 //     nobody lends its place and date to the same kind of event with names
 //     in the next sentences (merge.go);
 //  5. dropUnnamed: an event that still names nobody is dropped (a fact about
@@ -65,6 +67,7 @@ func (d *doc) findEvents() {
 	d.fillFromDefendant()
 	d.defendantsWords()
 	d.fillStatements()
+	d.describedGroups()
 	d.pastCustodyOfSpeakers()
 	d.fillContent()
 	d.placeTestimonies()

@@ -58,6 +58,7 @@ var (
 	detentionWords  = lex.Set("detention_words")
 
 	speechVerbs   = lex.Set("speech_verbs")
+	contentVerbs  = lex.Set("content_verbs")
 	speechBefore  = lex.Set("speech_before")
 	officeWeVerbs = lex.Set("office_we_verbs")
 	abbreviations = lex.Set("abbreviations")

@@ -1112,3 +1112,100 @@ func (d *doc) sufferingKin(p *person, sufferers map[string]bool) []*person {
 	}
 	return out
 }
+
+// describedGroups gives a statement that names nobody the persons its
+// sentence points back to as a group named just before ("A spokeswoman for
+// the prosecutor's office said both suspects were part of the branch",
+// after "The two suspects, X and Y, were arrested": X and Y). A group the
+// sentence brings in ("said it had detained two guards whose names it did
+// not release") is no one named.
+func (d *doc) describedGroups() {
+	for _, st := range d.events {
+		if st.typ == extract.EventTestimony && len(st.who) == 0 && d.accountContent(st.trig) {
+			d.contentPersons(st)
+			continue
+		}
+		if st.typ != extract.EventStatement || !st.about || len(st.who) > 0 || !d.groupPointedBack(st.sent) {
+			continue
+		}
+		for _, m := range d.namedJustBefore(st.sent) {
+			if !hasParticipant(st.who, m.person.name) {
+				st.who = append(st.who, extract.Participant{Name: m.person.name, Role: extract.RoleSubject})
+			}
+		}
+	}
+}
+
+// accountContent reports an account noun at t that states what it holds
+// in a clause of its own: "Witness testimony confirms that ...",
+// "testimonies show that ...".
+func (d *doc) accountContent(t int) bool {
+	if f := d.toks[t].Fold; f != "testimony" && f != "testimonies" {
+		return false
+	}
+	return contentVerbs[d.fold(t+1)] && d.fold(t+2) == "that"
+}
+
+// contentPersons gives the account st the persons its content clause
+// names ("... confirms that X and Y were taken to Branch 215"): those it
+// is about. Officials are left out: they speak or rule, no account is of
+// them.
+func (d *doc) contentPersons(st *event) {
+	for _, m := range d.sentencePersons(st.sent) {
+		if m.sp.a > st.trig+2 && !m.person.official && !hasParticipant(st.who, m.person.name) {
+			st.who = append(st.who, extract.Participant{Name: m.person.name, Role: extract.RoleVictim})
+		}
+	}
+}
+
+// groupPointedBack reports persons described in sentence s as a group
+// known already, not as victims: "both suspects", "the two former
+// officers", "the two were".
+func (d *doc) groupPointedBack(s sentence) bool {
+	for k := s.a; k < s.b; k++ {
+		j := k + 1
+		switch f := d.toks[k].Fold; {
+		case f == "both":
+		case f == "the" && groupCounts[d.fold(k+1)]:
+			j = k + 2
+			if beVerbs[d.fold(j)] {
+				return true // "the two were arrested"
+			}
+		default:
+			continue
+		}
+		for ; j < s.b && j < k+7; j++ {
+			g := d.toks[j].Fold
+			if g == "men" || strings.HasSuffix(g, "s") && descriptionNouns[strings.TrimSuffix(g, "s")] && !victimNouns[g] {
+				return true
+			}
+			if !(preRole[g] || roleAdjectives[g] || d.toks[j].Cap || g == "-") {
+				break
+			}
+		}
+	}
+	return false
+}
+
+// groupCounts are the numbers a group of persons is counted by.
+var groupCounts = set(`two three four five`)
+
+// namedJustBefore returns the persons the last of the three sentences
+// before s that names two or more (none an official, none a speaker)
+// names: whom "both suspects" or "the two" points back to.
+func (d *doc) namedJustBefore(s sentence) []mention {
+	for si := d.sentOf[s.a] - 1; si >= 0 && si >= d.sentOf[s.a]-3; si-- {
+		var named []mention
+		seen := map[*person]bool{}
+		for _, m := range d.sentencePersons(d.sents[si]) {
+			if !m.person.official && !d.isSpeaker(m.sp) && !seen[m.person] {
+				seen[m.person] = true
+				named = append(named, m)
+			}
+		}
+		if len(named) >= 2 {
+			return named
+		}
+	}
+	return nil
+}
