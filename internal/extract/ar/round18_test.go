@@ -62,3 +62,40 @@ func TestRound18NamesInEvents(t *testing.T) {
 		checkEvents(t, c.name, c.text, c.want, c.types...)
 	}
 }
+
+// TestRound18SpeakerTellsOfIt: one who announces or tells of an arrest, a
+// confession or a massacre is no party to it — named after the verb of
+// saying with the arrested given as its object ("قال X إنه تم القبض على
+// أحد المجرمين"), or named before the verb ("مدير أمن حمص، المقدم X، قال
+// إنه …", "X أضاف أن الموقوفين اعترفوا"). One who says he was arrested
+// himself still was, and one who denies a torture is still who it is told of. Sentences written for this test, persons invented.
+func TestRound18SpeakerTellsOfIt(t *testing.T) {
+	const lead = "وقالت الوزارة إن التحقيقات جارية. "
+	cases := []struct {
+		name, text string
+		want       []string
+		types      []string
+	}{
+		{"the arrested given after the verb of saying",
+			lead + "وقال سامر نديم الحلبي إنه تم إلقاء القبض على أحد المجرمين.",
+			[]string{"arrest|||"}, []string{"arrest"}},
+		{"the speaker named before the verb, with his office",
+			lead + "مدير أمن حمص، المقدم سامر نديم الحلبي، قال للوكالة إنه بعد الرصد والمتابعة تم إلقاء القبض على أحد رؤوس المجرمين.",
+			[]string{"arrest||حمص|"}, []string{"arrest"}},
+		{"a confession he tells of",
+			lead + "مدير أمن حمص، المقدم سامر نديم الحلبي، قال للوكالة إنه تم إلقاء القبض على ثلاثة متهمين. الحلبي أضاف أن الموقوفين الثلاثة اعترفوا بتورطهم.",
+			[]string{"confession|||"}, []string{"confession"}},
+		{"one who denies it, named before the verb",
+			lead + "وأوقفت دورية سامر نديم الحلبي في حمص. وقالت القيادة إن الحلبي أنكر خلال التحقيق أي علاقة له بتعذيب الموقوفين.",
+			[]string{"torture_allegation|سامر نديم الحلبي||"}, []string{"torture_allegation"}},
+		{"his own arrest, named before the verb",
+			lead + "وسامر نديم الحلبي قال إنه اعتقل عام 2012 في حمص.",
+			[]string{"arrest|سامر نديم الحلبي|حمص|2012"}, []string{"arrest"}},
+		{"his own arrest, a pronoun after the trigger",
+			lead + "وقال سامر نديم الحلبي إنه تم القبض عليه في حمص.",
+			[]string{"arrest|سامر نديم الحلبي|حمص|"}, []string{"arrest"}},
+	}
+	for _, c := range cases {
+		checkEvents(t, c.name, c.text, c.want, c.types...)
+	}
+}
