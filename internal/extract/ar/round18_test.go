@@ -99,3 +99,25 @@ func TestRound18SpeakerTellsOfIt(t *testing.T) {
 		checkEvents(t, c.name, c.text, c.want, c.types...)
 	}
 }
+
+// TestRound18EscapePlace: a flight takes no place named before its verb —
+// the area of the units that caught the fugitives, a cell someone
+// oversaw — only one it goes to or hides in after it. Sentences written for
+// this test, persons invented.
+func TestRound18EscapePlace(t *testing.T) {
+	const lead = "وقالت الوزارة إن التحقيقات جارية. "
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"the units' area before the flight",
+			lead + "وذكرت الوزارة أن العملية نفذت بالتنسيق مع وحدات الأمن في منطقة تلكلخ بريف حمص، مشيرة إلى أن الموقوفين كانوا يحاولون الفرار خارج البلاد.",
+			[]string{"escape|||"}},
+		{"where he fled to, after the flight",
+			lead + "وبعد مداهمة منزله في حمص تمكن سامر نديم الحلبي من الفرار إلى لبنان.",
+			[]string{"escape|سامر نديم الحلبي|لبنان|"}},
+	}
+	for _, c := range cases {
+		checkEvents(t, c.name, c.text, c.want, "escape")
+	}
+}
