@@ -439,6 +439,9 @@ func (d *doc) personAt0(i int, s sentence) int {
 	if d.fold(i) == "باسم" && d.knownByBefore(i) {
 		return i // "كان معروفاً بين المعتقلين باسم أبو جعفر": by the name
 	}
+	if d.fold(i) == "باسم" && givenNames[d.fold(i+1)] && d.initialAfter(i+2) > 0 {
+		return i // "أشار إليه المدعون باسم أحمد أ.": by the name a court gives, a given name and an initial
+	}
 	if end, ok := d.familyAsRankWord(i); ok {
 		return end
 	}

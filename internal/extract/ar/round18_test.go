@@ -9,7 +9,8 @@ import (
 // an accused the court names by a given name and two initials ("خضر ا.
 // ك."), which keeps both initials and does not end its sentence; a second
 // given name joined by "و" that is also a rank without its article
-// ("وعماد"), which is a name; and a common given name the list lacked
+// ("وعماد"), which is a name; "باسم" (by the name) before a given name and an
+// initial, which is no name Basem; and a common given name the list lacked
 // (أمجد). A rank with its article stays a rank. Sentences written for this
 // test, persons invented.
 func TestRound18Names(t *testing.T) {
@@ -29,6 +30,12 @@ func TestRound18Names(t *testing.T) {
 		{"the rank with its article",
 			"وكشف المرصد عن اعتقال نادر سليم الحلبي والعماد سليم الحلبي في ريف حمص.",
 			[]string{"نادر سليم الحلبي|", "سليم الحلبي|العماد"}},
+		{"by the name a court gives",
+			"ويواجه الرجل، الذي أشار إليه المدعون باسم نادر ب.، تهماً أمام المحكمة.",
+			[]string{"نادر ب.|"}},
+		{"Basem and an initial",
+			"ويواجه المتهم باسم ع. تهماً أمام المحكمة.",
+			[]string{"باسم ع.|المتهم"}},
 		{"a given name the list lacked",
 			"وقال المرصد إن اعتقال المجرم أمجد نديم كرم جاء بعد نشر التحقيق.",
 			[]string{"أمجد نديم كرم|"}},
