@@ -1607,11 +1607,11 @@ func (d *doc) objectAfter(b int, s sentence) bool {
 }
 
 // arrestNouns are the verbal nouns of an arrest that take their object
-// after them with no preposition: "اعتقال أمجد".
-var arrestNouns = set(`اعتقال توقيف احتجاز`)
+// after them with no preposition: "اعتقال أمجد" (lexicon/arrest_nouns.txt).
+var arrestNouns = words("arrest_nouns")
 
 // notObjects follow a trigger without being its object.
-var notObjects = set(`في من مع منذ عام خلال لمدة على عن إلى الى بتهمة بتهم`)
+var notObjects = words("not_objects")
 
 // selfWords begin what a speaker says of himself: "قال إنه اعتقل".
 var selfWords = set(`إنه انه أنه بأنه وأنه وإنه إنني أنني`)
