@@ -178,8 +178,8 @@ func (d *doc) initialDot(i int) bool {
 	oneLetter := func(k int) bool {
 		return k < len(d.toks) && d.toks[k].word && d.toks[k].arabic && utf8.RuneCountInString(d.toks[k].fold) == 1
 	}
-	if oneLetter(i-1) && d.toks[i-2].word && d.toks[i-1].space {
-		return true
+	if oneLetter(i-1) && d.toks[i-1].space && (d.toks[i-2].word || i >= 4 && d.fold(i-2) == "." && oneLetter(i-3) && d.toks[i-4].word) {
+		return true // "مصطفى أ.", and the second of two initials: "خضر ا. ك."
 	}
 	return d.toks[i-1].word && oneLetter(i+1) && !d.toks[i+1].space
 }

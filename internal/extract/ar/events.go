@@ -1587,6 +1587,32 @@ func (d *doc) speaksOfHimself(a int, s sentence, suffix bool) bool {
 	return suffix
 }
 
+// objectAfter reports an arrest whose trigger, ending before token b, is
+// followed by its object, someone the speaker tells of: "القبض على أحد
+// المجرمين", "اعتقال أمجد". A pronoun ("القبض عليه"), a time or a place
+// after it ("اعتقل عام 2012", "اعتقل في حمص") is no object.
+func (d *doc) objectAfter(b int, s sentence) bool {
+	if b+1 < s.b && d.fold(b) == foldText("على") {
+		b++ // "القبض على X"
+	} else if !arrestNouns[d.toks[b-1].vars[d.toks[b-1].nvars-1].s] {
+		return false
+	}
+	if b >= s.b || !d.toks[b].word || d.own[b] == ownDate || d.own[b] == ownPlace || d.own[b] == ownFacility {
+		return false
+	}
+	if _, ok := d.has(b, timePrepositions); ok {
+		return false
+	}
+	return !notObjects[d.fold(b)]
+}
+
+// arrestNouns are the verbal nouns of an arrest that take their object
+// after them with no preposition: "اعتقال أمجد" (lexicon/arrest_nouns.txt).
+var arrestNouns = words("arrest_nouns")
+
+// notObjects follow a trigger without being its object.
+var notObjects = words("not_objects")
+
 // selfWords begin what a speaker says of himself: "قال إنه اعتقل".
 var selfWords = set(`إنه انه أنه بأنه وأنه وإنه إنني أنني`)
 
@@ -1962,7 +1988,7 @@ func (d *doc) candidates(tr trigger, a, b int, s sentence) eventCandidates {
 		if d.governed(k) && !d.bodyOf(k) {
 			continue // "حكم نظام بشار الأسد", "شقيق مازن"; not "جثة مازن"
 		}
-		if p.official || d.speakerAt(k, s) {
+		if p.official || d.speakerAt(k, s) || d.frontedSpeaker(k, a, s) {
 			if !p.official && k < a {
 				c.speakers = appendPerson(c.speakers, p)
 			}
@@ -1986,6 +2012,36 @@ func (d *doc) candidates(tr trigger, a, b int, s sentence) eventCandidates {
 		c.ps = appendPerson(c.ps, p)
 	}
 	return c
+}
+
+// frontedSpeaker reports a person named at k before the verb of saying
+// that opens what the sentence tells up to the trigger at a: "مدير أمن حمص،
+// المقدم X، قال إنه تم القبض على أحد المجرمين", "X أضاف أن الموقوفين
+// اعترفوا". He tells of the event, as one named after the verb does; his
+// title, body or place may stand between. One who denies it ("X أنكر") is
+// still who it is told of.
+func (d *doc) frontedSpeaker(k, a int, s sentence) bool {
+	p := d.personAt[k]
+	j := k
+	for j < a && d.personAt[j] == p {
+		j++
+	}
+	for ; j < a; j++ {
+		if _, ok := d.has(j, reportVerbs); ok {
+			_, denies := d.has(j, denyCues)
+			return !denies // "إن X أنكر أي علاقة له بتعذيب الموقوفين": what he denies is still told of him
+		}
+		if !d.toks[j].word {
+			if f := d.fold(j); f == "," || f == "(" || f == ")" {
+				continue
+			}
+			return false
+		}
+		if d.own[j] != ownRank && d.own[j] != ownOrg && d.own[j] != ownPlace && d.own[j] != ownFacility {
+			return false
+		}
+	}
+	return false
 }
 
 // heldBefore reports p arrested by an earlier verb of the sentence that the
@@ -2085,6 +2141,9 @@ func (d *doc) implied(c *eventCandidates, tr trigger, a int, s sentence, suffix 
 		}
 	}
 	if len(c.speakers) == 1 && tr.back && d.speaksOfHimself(a, s, suffix) && !d.kinBefore(a, s) {
+		if d.objectAfter(a+len(tr.words), s) {
+			return nil // "قال X إنه تم القبض على أحد المجرمين": he tells of another's arrest, not his own
+		}
 		return c.speakers
 	}
 	topic, group := c.topic, c.group

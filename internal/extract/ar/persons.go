@@ -439,6 +439,9 @@ func (d *doc) personAt0(i int, s sentence) int {
 	if d.fold(i) == "باسم" && d.knownByBefore(i) {
 		return i // "كان معروفاً بين المعتقلين باسم أبو جعفر": by the name
 	}
+	if d.fold(i) == "باسم" && givenNames[d.fold(i+1)] && d.initialAfter(i+2) > 0 {
+		return i // "أشار إليه المدعون باسم أحمد أ.": by the name a court gives, a given name and an initial
+	}
 	if end, ok := d.familyAsRankWord(i); ok {
 		return end
 	}
@@ -563,7 +566,12 @@ func (d *doc) rankModifiersAt(k, limit int) int {
 // "رتبة" the word is the rank.
 func (d *doc) givenNameNotRank(i, n, pre int) bool {
 	f := d.toks[i].fold
-	if n != 1 || pre != 0 || !givenNames[f] || strings.HasPrefix(f, "ال") {
+	if pre == 1 && strings.HasPrefix(f, "و") {
+		f = runesFrom(f, 1) // "سومر X وعماد X": "and" joins a second name, never a rank without its article
+	} else if pre != 0 {
+		return false
+	}
+	if n != 1 || !givenNames[f] || strings.HasPrefix(f, "ال") {
 		return false
 	}
 	if d.startsName(i+1) || d.fold(i+1) == "الدين" {
@@ -1435,6 +1443,9 @@ func (d *doc) extendName(a, pre int, s sentence) int {
 	}
 	needMore := particles[f0]
 	if end := d.initialAfter(j); end > 0 && givenNames[f0] {
+		if e2 := d.initialAfter(end); e2 > 0 {
+			return e2 // "خضر ا. ك.": the initials of a father's and a family name
+		}
 		return end // "مصطفى أ.", "فهد.أ": a given name and the family name's initial
 	}
 	if givenNames[f0] && d.quotedInitial(a) {

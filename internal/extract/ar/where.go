@@ -304,6 +304,8 @@ func (d *doc) placeScore(typ string, a, k int, s sentence) (name string, score i
 		return "", 0, false // "متهم بتعذيب معتقلين، وذلك بعد محاكمة في مدينة فرانكفورت": the trial's
 	case typ == extract.EventArrest && !held && e.typ == ownFacility && (k < a || k > a+8):
 		return "", 0, false
+	case typ == extract.EventEscape && k < a:
+		return "", 0, false // "بالتنسيق مع وحدات الأمن في ريف حمص، مشيرة إلى أن الموقوفين كانوا يحاولون الفرار": the units' area; a flight's place follows it ("فر إلى ألمانيا")
 	case typ != extract.EventEscape && d.fledTo(k, s):
 		return "", 0, false // "تمكن من الهروب إلى ألمانيا وكذلك X التي كانت محتجزة": where X fled, not where she was held
 	case typ == extract.EventArrest && e.typ == ownFacility && d.postFacility(k):
