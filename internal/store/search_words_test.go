@@ -26,6 +26,8 @@ func TestSearchWordsAsPrefixes(t *testing.T) {
 				"Omar Adnan alias Ali was seen in the yard", // "al" only as a beginning
 				"Hilal Ali spoke of Ali Hilal and no other", // both words
 				"Nadim Sulayman was moved to the branch",    // neither
+				"Omar Adnan Hilal was never in the yard",    // no word begins "al"
+				"Adnan Omar Salloum was seen in the yard",   // "sal" inside no word's beginning but one
 			} {
 				src := model.Source{Kind: model.KindArticle, Title: text[:10], Language: "en", Sensitivity: model.Public, Text: text}
 				if err := tx.AddSource(ctx, &src, []byte(text)); err != nil {
@@ -47,7 +49,13 @@ func TestSearchWordsAsPrefixes(t *testing.T) {
 			want  []string // titles, any order
 		}{
 			{[]string{"omar", "al", "ali"}, []string{"Omar Adnan"}},
+			// a short last word: a prefix, matched on what the other
+			// words find (PostgreSQL); no document without it
 			{[]string{"omar", "adnan", "al"}, []string{"Omar Adnan", "Omar Adnan"}},
+			{[]string{"omar", "adnan", "hi"}, []string{"Omar Adnan"}},
+			{[]string{"adnan", "sa"}, []string{"Adnan Omar"}},
+			{[]string{"adnan", "yo"}, nil},
+			{[]string{"al"}, []string{"Hilal Ali ", "Omar Adnan", "Omar Adnan"}},
 			{[]string{"hilal", "ali"}, []string{"Hilal Ali "}},
 			{[]string{"ali", "ali", "hilal"}, []string{"Hilal Ali "}},
 			{[]string{"nadim", "sul"}, []string{"Nadim Sula"}},
