@@ -369,8 +369,9 @@ func (s *Store) LongSourcesUnindexed(ctx context.Context, limit int) ([]string, 
 		"ORDER BY x.source_id LIMIT ?", limit)
 }
 
-// SearchQuery is a search: folded words (each matched as a word prefix, all
-// required) and filters.
+// SearchQuery is a search: folded words (all required; matched whole
+// first, then as word prefixes where that fills no page — see Search) and
+// filters.
 type SearchQuery struct {
 	Words      []string
 	EntityType model.EntityType // statements about entities of this type; "" any
@@ -397,7 +398,8 @@ type SearchHits struct {
 // live rows the index points at. Words are matched whole first; where that
 // fills no page of a kind, as prefixes (a word thousands of documents hold
 // is found whole in the index's order at once, while matching it as a
-// prefix means merging every word it begins).
+// prefix means merging every word it begins): the last word, and, unless
+// the words were found whole, each other word of minPrefix letters or more.
 func (s *Store) Search(ctx context.Context, v access.Viewer, q SearchQuery) (SearchHits, error) {
 	// A word twice is the word once ("Ali Ali Hilal"), and PostgreSQL's
 	// planner took the documents holding both to be as few as the square
@@ -413,7 +415,7 @@ func (s *Store) Search(ctx context.Context, v access.Viewer, q SearchQuery) (Sea
 	if q.SourcesOnly && !sources {
 		return SearchHits{}, nil
 	}
-	hits, err := s.search(ctx, v, q, false, sources, !q.SourcesOnly)
+	hits, err := s.search(ctx, v, q, wholeWords, sources, !q.SourcesOnly)
 	if err != nil {
 		return hits, err
 	}
@@ -421,8 +423,18 @@ func (s *Store) Search(ctx context.Context, v access.Viewer, q SearchQuery) (Sea
 	if q.WholeWords || !moreSources && !moreStatements {
 		return hits, nil
 	}
-	// Prefix matches include the whole-word ones, in the same order.
-	more, err := s.search(ctx, v, q, true, moreSources, moreStatements)
+	// Prefix matches include the whole-word ones, in the same order. When
+	// the words found anything whole, each of them is a word the index
+	// holds, typed whole: only the last, which may be being typed, is
+	// then a prefix. A whole name ("Thaer Wael Haddad") found in fewer
+	// documents than a page had every word read again as the beginning
+	// of every word it begins, each a bitmap of its matches in GIN: 11–19
+	// ms at a million statements, against 2–5 for the words whole.
+	mode := prefixWords
+	if len(hits.Sources)+len(hits.Statements) > 0 {
+		mode = lastPrefix
+	}
+	more, err := s.search(ctx, v, q, mode, moreSources, moreStatements)
 	if err != nil {
 		return hits, err
 	}
@@ -437,9 +449,9 @@ func (s *Store) Search(ctx context.Context, v access.Viewer, q SearchQuery) (Sea
 
 // search runs a query for sources, statements or both, with words matched
 // whole or as prefixes.
-func (s *Store) search(ctx context.Context, v access.Viewer, q SearchQuery, prefix, sources, statements bool) (SearchHits, error) {
+func (s *Store) search(ctx context.Context, v access.Viewer, q SearchQuery, mode wordMatch, sources, statements bool) (SearchHits, error) {
 	var hits SearchHits
-	from, match, order, matchArg := s.matchClause(q.Words, s.hashedWords(ctx, v, q.Words, prefix), prefix)
+	from, match, order, matchArg := s.matchClause(q.Words, s.hashedWords(ctx, v, q.Words, mode), mode)
 	if sources {
 		cond, args := visibleFrom(v, "x.sensitivity", "x.id")
 		sq := "SELECT " + prefixed("x.", sourceCols) + " FROM " + from + " JOIN sources x ON x.id = d.ref_id WHERE " + match +
@@ -733,6 +745,28 @@ func onceEach(words []string) []string {
 // tells nothing. The last word may be one being typed ("أوس سل").
 const minPrefix = 3
 
+// wordMatch is how a search matches its words: whole, or some of them as
+// the beginnings of longer words.
+type wordMatch int
+
+const (
+	wholeWords  wordMatch = iota // every word whole
+	prefixWords                  // the last word and those of minPrefix letters or more as prefixes (prefixable)
+	lastPrefix                   // the last word as a prefix, the others whole
+)
+
+// prefix reports whether the i-th of the query's words is matched as a
+// prefix.
+func (m wordMatch) prefix(words []string, i int) bool {
+	switch m {
+	case prefixWords:
+		return prefixable(words, i)
+	case lastPrefix:
+		return i == len(words)-1
+	}
+	return false
+}
+
 // prefixable reports whether the i-th of the query's words is matched as a
 // prefix: the last one, or one of at least minPrefix letters; a shorter one
 // before the last is matched whole.
@@ -766,12 +800,12 @@ func indexedPrefix(words []string) bool {
 // (on PostgreSQL a pgMatch, for candidates). The order is the index's own,
 // so that a word thousands of documents share (a prison's name) yields its
 // first page without sorting every match.
-func (s *Store) matchClause(words, hashed []string, prefix bool) (from, cond, order string, arg any) {
+func (s *Store) matchClause(words, hashed []string, mode wordMatch) (from, cond, order string, arg any) {
 	if s.dialect.name() == "postgres" {
 		parts := make([]string, len(words))
 		for i, w := range words {
 			parts[i] = "'" + strings.ReplaceAll(w, "'", "''") + "'"
-			if prefix && prefixable(words, i) {
+			if mode.prefix(words, i) {
 				parts[i] += ":*"
 			}
 			if hashed != nil {
@@ -779,7 +813,7 @@ func (s *Store) matchClause(words, hashed []string, prefix bool) (from, cond, or
 			}
 		}
 		m := pgMatch{index: strings.Join(parts, " & ")}
-		if prefix && !indexedPrefix(words) {
+		if mode != wholeWords && !indexedPrefix(words) {
 			m = pgMatch{index: strings.Join(parts[:len(parts)-1], " & "), filter: m.index}
 		}
 		// inPages reads the ids of matching documents with the query
@@ -789,7 +823,7 @@ func (s *Store) matchClause(words, hashed []string, prefix bool) (from, cond, or
 	parts := make([]string, len(words))
 	for i, w := range words {
 		parts[i] = `"` + strings.ReplaceAll(w, `"`, `""`) + `"`
-		if prefix && prefixable(words, i) {
+		if mode.prefix(words, i) {
 			parts[i] += "*"
 		}
 		if hashed != nil {
