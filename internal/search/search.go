@@ -310,6 +310,9 @@ func (s *Service) throughEntities(ctx context.Context, v access.Viewer, q Query,
 	if err != nil {
 		return err
 	}
+	// Entities of one name share spellings ("ثاير وايل حداد" for each of
+	// the men named Thaer Wael Haddad): each is searched once.
+	bySpelling := map[string][]model.Source{}
 	for i, e := range ents {
 		if !v.ConfirmedOnly() {
 			hits, err := s.st.SourcesMentioningAs(ctx, v, family[i], q.Limit)
@@ -327,11 +330,18 @@ func (s *Service) throughEntities(ctx context.Context, v access.Viewer, q Query,
 			}
 		}
 		for _, name := range spellings(e.Type, q.Text, words, byProp) {
-			hits, err := s.st.Search(ctx, v, store.SearchQuery{Words: Words(name), From: q.From, To: q.To, Limit: q.Limit, SourcesOnly: true, WholeWords: true})
-			if err != nil {
-				return err
+			nw := Words(name)
+			key := strings.Join(nw, " ")
+			srcs, ok := bySpelling[key]
+			if !ok {
+				hits, err := s.st.Search(ctx, v, store.SearchQuery{Words: nw, From: q.From, To: q.To, Limit: q.Limit, SourcesOnly: true, WholeWords: true})
+				if err != nil {
+					return err
+				}
+				srcs = hits.Sources
+				bySpelling[key] = srcs
 			}
-			for _, src := range hits.Sources {
+			for _, src := range srcs {
 				found[src.ID] = src
 				because(src.ID, Reason{EntityID: e.EntityID, Type: e.Type, As: name})
 			}

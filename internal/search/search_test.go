@@ -266,3 +266,86 @@ func TestSearchThroughEntitiesKeepsToWhatTheViewerMaySee(t *testing.T) {
 		}
 	})
 }
+
+// TestSearchThroughEntitiesOfOneName: two people of one name share its
+// spellings, which are searched once; a source that holds one of them is
+// found through each of the two, both engines alike.
+func TestSearchThroughEntitiesOfOneName(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		srcs := map[string]*model.Source{}
+		var people []string
+		err := st.Write(ctx, "tester", func(tx *store.Tx) error {
+			for _, s := range []struct{ key, text string }{
+				{"named", "The guard Aws Salloum was moved to Adra."},
+				{"spelled", "A guard called Aus Saloum worked on the second floor."},
+				{"other", "Nobody of that name was seen in the yard."},
+			} {
+				src := &model.Source{Kind: model.KindArticle, Title: s.key, Language: "en", Text: s.text, Sensitivity: model.Public}
+				if err := tx.AddSource(ctx, src, []byte(s.key)); err != nil {
+					return err
+				}
+				srcs[s.key] = src
+			}
+			for range 2 {
+				p, err := tx.AddEntity(ctx, model.TypePerson)
+				if err != nil {
+					return err
+				}
+				people = append(people, p.ID)
+				for _, s := range []model.Statement{
+					{EntityID: p.ID, Property: "name", Value: "Aws Salloum", SourceID: srcs["named"].ID},
+					{EntityID: p.ID, Property: "alias", Value: "Aus Saloum", SourceID: srcs["spelled"].ID},
+				} {
+					s.Origin = "manual"
+					if err := tx.AddStatement(ctx, &s); err != nil {
+						return err
+					}
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := CatchUp(ctx, st); err != nil {
+			t.Fatal(err)
+		}
+		res, err := resolve.New(ctx, st)
+		if err != nil {
+			t.Fatal(err)
+		}
+		svc := New(st, res)
+		v := access.Viewer{Name: "v", Role: model.RoleAnalyst, Clearance: model.Confidential}
+		for _, tt := range []struct {
+			query, through, as string // the source found through the people, and as what
+		}{
+			{"Aws Salloum", "spelled", "Aus Saloum"},
+			{"Aus Saloum", "named", "Aws Salloum"},
+		} {
+			r, err := svc.Search(ctx, v, Query{Text: tt.query})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, src := range r.Sources {
+				got = append(got, src.Title)
+			}
+			slices.Sort(got)
+			if want := []string{"named", "spelled"}; !slices.Equal(got, want) {
+				t.Errorf("%q: found %v, want %v", tt.query, got, want)
+			}
+			var through []string
+			for _, why := range r.Why[srcs[tt.through].ID] {
+				if !why.Mention && why.As == tt.as {
+					through = append(through, why.EntityID)
+				}
+			}
+			slices.Sort(through)
+			want := slices.Sorted(slices.Values(people))
+			if !slices.Equal(through, want) {
+				t.Errorf("%q: %s found as %q through %v, want each of %v", tt.query, tt.through, tt.as, through, want)
+			}
+		}
+	})
+}

@@ -369,8 +369,9 @@ func (s *Store) LongSourcesUnindexed(ctx context.Context, limit int) ([]string, 
 		"ORDER BY x.source_id LIMIT ?", limit)
 }
 
-// SearchQuery is a search: folded words (each matched as a word prefix, all
-// required) and filters.
+// SearchQuery is a search: folded words (all required; matched whole
+// first, then as word prefixes where that fills no page — see Search) and
+// filters.
 type SearchQuery struct {
 	Words      []string
 	EntityType model.EntityType // statements about entities of this type; "" any
@@ -397,7 +398,8 @@ type SearchHits struct {
 // live rows the index points at. Words are matched whole first; where that
 // fills no page of a kind, as prefixes (a word thousands of documents hold
 // is found whole in the index's order at once, while matching it as a
-// prefix means merging every word it begins).
+// prefix means merging every word it begins): the last word, and, unless
+// the words were found whole, each other word of minPrefix letters or more.
 func (s *Store) Search(ctx context.Context, v access.Viewer, q SearchQuery) (SearchHits, error) {
 	// A word twice is the word once ("Ali Ali Hilal"), and PostgreSQL's
 	// planner took the documents holding both to be as few as the square
@@ -413,7 +415,7 @@ func (s *Store) Search(ctx context.Context, v access.Viewer, q SearchQuery) (Sea
 	if q.SourcesOnly && !sources {
 		return SearchHits{}, nil
 	}
-	hits, err := s.search(ctx, v, q, false, sources, !q.SourcesOnly)
+	hits, err := s.search(ctx, v, q, wholeWords, sources, !q.SourcesOnly)
 	if err != nil {
 		return hits, err
 	}
@@ -421,8 +423,18 @@ func (s *Store) Search(ctx context.Context, v access.Viewer, q SearchQuery) (Sea
 	if q.WholeWords || !moreSources && !moreStatements {
 		return hits, nil
 	}
-	// Prefix matches include the whole-word ones, in the same order.
-	more, err := s.search(ctx, v, q, true, moreSources, moreStatements)
+	// Prefix matches include the whole-word ones, in the same order. When
+	// the words found anything whole, each of them is a word the index
+	// holds, typed whole: only the last, which may be being typed, is
+	// then a prefix. A whole name ("Thaer Wael Haddad") found in fewer
+	// documents than a page had every word read again as the beginning
+	// of every word it begins, each a bitmap of its matches in GIN: 11–19
+	// ms at a million statements, against 2–5 for the words whole.
+	mode := prefixWords
+	if len(hits.Sources)+len(hits.Statements) > 0 {
+		mode = lastPrefix
+	}
+	more, err := s.search(ctx, v, q, mode, moreSources, moreStatements)
 	if err != nil {
 		return hits, err
 	}
@@ -437,9 +449,9 @@ func (s *Store) Search(ctx context.Context, v access.Viewer, q SearchQuery) (Sea
 
 // search runs a query for sources, statements or both, with words matched
 // whole or as prefixes.
-func (s *Store) search(ctx context.Context, v access.Viewer, q SearchQuery, prefix, sources, statements bool) (SearchHits, error) {
+func (s *Store) search(ctx context.Context, v access.Viewer, q SearchQuery, mode wordMatch, sources, statements bool) (SearchHits, error) {
 	var hits SearchHits
-	from, match, order, matchArg := s.matchClause(q.Words, s.hashedWords(ctx, v, q.Words, prefix), prefix)
+	from, match, order, matchArg := s.matchClause(q.Words, s.hashedWords(ctx, v, q.Words, mode), mode)
 	if sources {
 		cond, args := visibleFrom(v, "x.sensitivity", "x.id")
 		sq := "SELECT " + prefixed("x.", sourceCols) + " FROM " + from + " JOIN sources x ON x.id = d.ref_id WHERE " + match +
@@ -605,7 +617,7 @@ func (s *Store) inPages(ctx context.Context, q, kind string, matchArg any, args 
 	}
 	before, want, n := int64(math.MaxInt64), searchPage*limit, 0
 	for n < limit {
-		ids, err := s.candidates(ctx, kind, matchArg, before, want)
+		ids, err := s.candidates(ctx, kind, matchArg.(pgMatch), before, want)
 		if err != nil {
 			return err
 		}
@@ -648,14 +660,24 @@ var candidateWalk = 40 * time.Millisecond
 // transaction of its own), and the index's plan, which costs what the
 // matches are, runs when it was cut short: the read that outlived
 // candidateWalk was one of few matches.
-func (s *Store) candidates(ctx context.Context, kind string, match any, before int64, want int) ([]int64, error) {
+//
+// A word the index is not asked for (pgMatch.filter) is matched on the rows
+// it yields: ts_match_vq is the function behind @@, and no index serves a
+// function's call.
+func (s *Store) candidates(ctx context.Context, kind string, m pgMatch, before int64, want int) ([]int64, error) {
 	// kind is 'source' or 'statement', a literal, so that the planner
 	// picks that kind's partial index.
-	q := "SELECT id FROM search_docs WHERE kind = '" + kind + "' AND tsv @@ to_tsquery('simple', $1) AND id < $2 ORDER BY id DESC LIMIT $3"
+	q := "SELECT id FROM search_docs WHERE kind = '" + kind + "' AND tsv @@ to_tsquery('simple', $1) AND id < $2"
+	args := []any{m.index, before, want}
+	if m.filter != "" {
+		q += " AND ts_match_vq(tsv, to_tsquery('simple', $4))"
+		args = append(args, m.filter)
+	}
+	q += " ORDER BY id DESC LIMIT $3"
 	// The order is computed (id + 0) so that no plan walks the ids.
 	indexed := strings.Replace(q, "ORDER BY id DESC", "ORDER BY id + 0 DESC", 1)
 	if candidateWalk < time.Millisecond {
-		return s.docIDs(ctx, indexed, match, before, want) // no walk at all
+		return s.docIDs(ctx, indexed, args...) // no walk at all
 	}
 	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
@@ -665,7 +687,7 @@ func (s *Store) candidates(ctx context.Context, kind string, match any, before i
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf("SET LOCAL statement_timeout = %d", candidateWalk.Milliseconds())); err != nil {
 		return nil, err
 	}
-	rows, err := tx.QueryContext(ctx, q, match, before, want)
+	rows, err := tx.QueryContext(ctx, q, args...)
 	var ids []int64
 	if err == nil {
 		ids, err = collect(rows, scanOne[int64])
@@ -674,7 +696,7 @@ func (s *Store) candidates(ctx context.Context, kind string, match any, before i
 		return ids, err
 	}
 	tx.Rollback()
-	return s.docIDs(ctx, indexed, match, before, want)
+	return s.docIDs(ctx, indexed, args...)
 }
 
 // docIDs runs a query that reads search documents' ids.
@@ -723,6 +745,28 @@ func onceEach(words []string) []string {
 // tells nothing. The last word may be one being typed ("أوس سل").
 const minPrefix = 3
 
+// wordMatch is how a search matches its words: whole, or some of them as
+// the beginnings of longer words.
+type wordMatch int
+
+const (
+	wholeWords  wordMatch = iota // every word whole
+	prefixWords                  // the last word and those of minPrefix letters or more as prefixes (prefixable)
+	lastPrefix                   // the last word as a prefix, the others whole
+)
+
+// prefix reports whether the i-th of the query's words is matched as a
+// prefix.
+func (m wordMatch) prefix(words []string, i int) bool {
+	switch m {
+	case prefixWords:
+		return prefixable(words, i)
+	case lastPrefix:
+		return i == len(words)-1
+	}
+	return false
+}
+
 // prefixable reports whether the i-th of the query's words is matched as a
 // prefix: the last one, or one of at least minPrefix letters; a shorter one
 // before the last is matched whole.
@@ -730,32 +774,56 @@ func prefixable(words []string, i int) bool {
 	return i == len(words)-1 || utf8.RuneCountInString(words[i]) >= minPrefix
 }
 
+// pgMatch is PostgreSQL's full-text match of a search's words, as
+// candidates reads it: index is the query the full-text index reads, and
+// filter, when not empty, the whole match, which the documents the index
+// yields must also meet.
+type pgMatch struct {
+	index, filter string
+}
+
+// indexedPrefix reports whether the last of a query's words, matched as a
+// prefix, is for the full-text index to read, or only to be matched on the
+// documents that the other words find there: a beginning of fewer than
+// minPrefix letters after other words ("Omar Adnan al") is a filter. As the
+// beginning of every word it begins, "al" had GIN gather the documents of
+// each into one bitmap before it could intersect them with the other
+// words': 0.17–2.7 s at a million statements, against 11–30 ms for the
+// other words' matches read and filtered (docs/benchmarks.md).
+func indexedPrefix(words []string) bool {
+	return len(words) < 2 || utf8.RuneCountInString(words[len(words)-1]) >= minPrefix
+}
+
 // matchClause is the engine's full-text search: the tables to select from
 // (search_docs as d), the condition, the order (the most recently indexed
-// first) and the condition's argument: every word, whole or as a prefix.
-// The order
-// is the index's own, so that a word thousands of documents share (a
-// prison's name) yields its first page without sorting every match.
-func (s *Store) matchClause(words, hashed []string, prefix bool) (from, cond, order string, arg any) {
+// first) and the condition's argument: every word, whole or as a prefix
+// (on PostgreSQL a pgMatch, for candidates). The order is the index's own,
+// so that a word thousands of documents share (a prison's name) yields its
+// first page without sorting every match.
+func (s *Store) matchClause(words, hashed []string, mode wordMatch) (from, cond, order string, arg any) {
 	if s.dialect.name() == "postgres" {
 		parts := make([]string, len(words))
 		for i, w := range words {
 			parts[i] = "'" + strings.ReplaceAll(w, "'", "''") + "'"
-			if prefix && prefixable(words, i) {
+			if mode.prefix(words, i) {
 				parts[i] += ":*"
 			}
 			if hashed != nil {
 				parts[i] = "(" + parts[i] + " | '" + hashed[i] + "')"
 			}
 		}
+		m := pgMatch{index: strings.Join(parts, " & ")}
+		if mode != wholeWords && !indexedPrefix(words) {
+			m = pgMatch{index: strings.Join(parts[:len(parts)-1], " & "), filter: m.index}
+		}
 		// inPages reads the ids of matching documents with the query
 		// and runs the search on them
-		return "search_docs d", "d.id = ANY(?)", "d.id DESC", strings.Join(parts, " & ")
+		return "search_docs d", "d.id = ANY(?)", "d.id DESC", m
 	}
 	parts := make([]string, len(words))
 	for i, w := range words {
 		parts[i] = `"` + strings.ReplaceAll(w, `"`, `""`) + `"`
-		if prefix && prefixable(words, i) {
+		if mode.prefix(words, i) {
 			parts[i] += "*"
 		}
 		if hashed != nil {

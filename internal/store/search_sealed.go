@@ -114,7 +114,7 @@ func truncPrefix(w string) string {
 // hashedWords are the keyed hashes of a query's words for a viewer cleared
 // for sealed content, else nil (and nil when the store has no master key
 // yet: nothing is sealed).
-func (s *Store) hashedWords(ctx context.Context, v access.Viewer, words []string, prefix bool) []string {
+func (s *Store) hashedWords(ctx context.Context, v access.Viewer, words []string, mode wordMatch) []string {
 	if !v.CanSee(model.Restricted) {
 		return nil
 	}
@@ -124,7 +124,7 @@ func (s *Store) hashedWords(ctx context.Context, v access.Viewer, words []string
 	}
 	out := make([]string, len(words))
 	for i, w := range words {
-		p := prefix && prefixable(words, i)
+		p := mode.prefix(words, i)
 		if p {
 			w = truncPrefix(w)
 		}
