@@ -25,9 +25,6 @@ func (d *doc) findRegime() {
 		}
 		fpre, forces := d.has(i-1, regimeForcesHeads)
 		forces = forces && pre == 0 && d.own[i-1] == ownNone
-		if end == 0 && forces && d.definite(i) && d.fold(i) == "النظام" {
-			end = i + 1 // "قوات النظام" with no name after it
-		}
 		if end == 0 {
 			continue
 		}
