@@ -28,8 +28,10 @@ func (d *doc) bylineAt(a, b int) bool {
 	for start > 0 && d.toks[start].nl == 0 {
 		start--
 	}
-	if start == 0 {
-		return false // the first line is the title
+	if start == 0 && !(a-1 == 1 && d.own[0] == ownPlace && d.fold(1) == "=") {
+		// the first line is the title ("حمص - مقتل رجل"), unless a place and an
+		// equals sign make it a dateline: "ألمانيا = منبر الحقيقة"
+		return false
 	}
 	before := 0
 	for k := start; k < a-1; k++ {
@@ -58,7 +60,7 @@ func (d *doc) allBylineWords(a, b int) bool {
 var bylineWords = words("byline_words")
 
 // bylineMarks separate a byline's place or writer from its outlet.
-var bylineMarks = map[string]bool{"/": true, "-": true, "–": true, "—": true}
+var bylineMarks = map[string]bool{"/": true, "-": true, "–": true, "—": true, "=": true}
 
 // findBylines claims the outlet of a byline that no list knows: one to four
 // words after the mark that end the line ("لاهاي – منبر العدالة"); a place
@@ -82,6 +84,46 @@ func (d *doc) findBylines() {
 		}
 		d.addEntity(ownOrg, span{i + 1, b, 0}, nil)
 		i = b - 1
+	}
+	d.findOutletDatelines()
+}
+
+// findOutletDatelines claims the outlet that opens a line of its own before
+// a byline's word for compiled reports: "منبر الحقيقة - متابعات". The line
+// is one to four words nothing else owns, the mark, and byline words only,
+// and it is not the text's first line (the title).
+func (d *doc) findOutletDatelines() {
+	for i := 1; i+1 < len(d.toks); i++ {
+		if !bylineMarks[d.fold(i)] || d.toks[i].nl > 0 || d.toks[i+1].nl > 0 {
+			continue
+		}
+		b := i + 1
+		for b < len(d.toks) && d.toks[b].nl == 0 {
+			if _, ok := d.has(b, bylineWords); !ok {
+				break
+			}
+			b++
+		}
+		if b == i+1 || b < len(d.toks) && d.toks[b].nl == 0 {
+			continue // not a line of byline words
+		}
+		a := i
+		for a > 0 && d.toks[a].nl == 0 {
+			a--
+		}
+		if a == 0 || i-a > 4 {
+			continue // the first line is the title: "مقتل شاب تحت التعذيب - متابعات"
+		}
+		ok := !d.allBylineWords(a, i) // "خاص - متابعات"; the line is specific enough to take "السوري اليوم"
+		for k := a; k < i; k++ {
+			t := &d.toks[k]
+			if !t.word || !t.arabic || t.digits || d.own[k] != ownNone {
+				ok = false
+			}
+		}
+		if ok {
+			d.addEntity(ownOrg, span{a, i, 0}, nil)
+		}
 	}
 }
 

@@ -23,7 +23,16 @@ func (d *doc) findRegime() {
 		case d.fold(i+1) == "الاسد" && d.own[i+1] == ownNone:
 			end = i + 2 // "نظام الأسد" where no Assad is named
 		}
+		fpre, forces := d.has(i-1, regimeForcesHeads)
+		forces = forces && pre == 0 && d.own[i-1] == ownNone
 		if end == 0 {
+			continue
+		}
+		if forces {
+			// "قوات النظام السوري": the forces are a body of their own, not
+			// one more name of the regime
+			d.addEntity(ownOrg, span{i - 1, end, fpre}, nil)
+			i = end - 1
 			continue
 		}
 		d.regimeMention(span{i, end, pre})
@@ -69,6 +78,10 @@ func (d *doc) regimeHead(p *person) bool {
 
 // regimeHeads are the words for a regime or government.
 var regimeHeads = words("regime_heads")
+
+// regimeForcesHeads name a regime's forces before its name: see
+// lexicon/regime_forces_heads.txt.
+var regimeForcesHeads = words("regime_forces_heads")
 
 // addEntityOver records an entity's mention over tokens that may belong to a
 // person: only the tokens nothing owns become the entity's.
