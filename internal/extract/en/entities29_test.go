@@ -11,7 +11,8 @@ import (
 // bodies). Cause: a branch named by its work ("the Terror branch", "the
 // Anti-Terrorism branch", "the Air Force Intelligence Investigative
 // Branch") is a department of a service, an organization; one named by a
-// place or a number stays a facility — 4 articles of 4 publishers.
+// place or a number stays a facility — 4 articles of 4 publishers. The
+// second cause is written beside its cases.
 func TestEntities29(t *testing.T) {
 	cases := []struct {
 		name        string
@@ -41,6 +42,21 @@ func TestEntities29(t *testing.T) {
 			text:   "Fadi Nasser was held in the Palestine Branch for two years.",
 			fac:    []string{"Palestine Branch"},
 			notOrg: []string{"Palestine Branch"}},
+		// Cause: a country's intelligence services named as a body in lower
+		// case ("a guest of Syrian intelligence", "the Syrian intelligence
+		// services") — 3 articles of 3 publishers.
+		{name: "a guest of Syrian intelligence",
+			text: "Samir Aboud spent four days as a guest of Syrian intelligence, when he was held in Damascus.",
+			org:  []string{"Syrian intelligence"}},
+		{name: "reported to Syrian intelligence as an opponent",
+			text: "Informers had reported Lina Sabbagh to Syrian intelligence as an opponent of the government.",
+			org:  []string{"Syrian intelligence"}},
+		{name: "the Syrian intelligence services",
+			text: "Rami Saleh was a former member of the Syrian intelligence services in Homs.",
+			org:  []string{"Syrian intelligence services"}},
+		{name: "an officer of the services is an officer",
+			text:   "Rami Saleh, a Syrian intelligence officer, was arrested in Kassel.",
+			notOrg: []string{"Syrian intelligence", "Syrian intelligence officer"}},
 		{name: "a branch named by its number stays a facility",
 			text: "Fadi Nasser was held in Military Intelligence Branch 215 for two years.",
 			fac:  []string{"Military Intelligence Branch 215"}},
