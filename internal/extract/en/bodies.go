@@ -152,6 +152,20 @@ func (d *doc) findLowerBodies() {
 				i = b - 1
 				continue
 			}
+			if d.fold(i+1) == "intelligence" && !d.tok(i+1).Cap {
+				// "a guest of Syrian intelligence", "reported me to Syrian
+				// intelligence as ...", "the Syrian intelligence services": the
+				// services as a body; "a Syrian intelligence officer" is an officer
+				b = i + 2
+				if f := d.fold(b); (f == "service" || f == "services") && !d.tok(b).Cap {
+					b++
+				}
+				if (!d.tok(b).Word || bodyEnds[d.fold(b)] && !d.tok(b).Cap) && d.free(span{i, b}) {
+					d.addClaim(span{i, b}, ownOrg, nil)
+					i = b - 1
+					continue
+				}
+			}
 		}
 		if c := d.claimAt(i); c != nil && c.typ == ownPlace && c.sp.a == i && d.fold(c.sp.b) == "security" && securityUnits[d.fold(c.sp.b+1)] &&
 			!d.tok(c.sp.b).Cap && d.free(span{c.sp.b, c.sp.b + 2}) {
@@ -198,6 +212,7 @@ var (
 	lowerUnits      = lex.Set("lower_units")
 	courtAdjectives = lex.Set("court_adjectives")
 	securityUnits   = set(`directorate branch command committee`)
+	bodyEnds        = lex.Set("body_ends")
 )
 
 // findBorders claims a border as a place: "the Syria-Lebanon border", "the

@@ -527,6 +527,23 @@ func (d *doc) facilityPattern(i int) {
 		return
 	}
 	sp := span{a, b}
+	if d.fold(i) == "branch" && b == i+1 && a < i && d.toks[i-1].Cap && functionBranches[d.fold(i-1)] {
+		for k := a; k < i; k++ {
+			// "the Air Force Intelligence Investigative Branch": the service's name is part of its department's
+			if c := d.claimAt(k); c != nil && c.typ == ownOrg && c.sp.a >= a && c.sp.b <= i {
+				d.killClaim(c)
+			}
+		}
+	}
+	if d.fold(i) == "branch" && b == i+1 && a < i && d.toks[i-1].Cap && functionBranches[d.fold(i-1)] && d.free(sp) {
+		// "the Terror branch", "the Anti-Terrorism Branch": a branch named by
+		// its work is a department of the service, not a place of detention
+		// (one named by a place or a number is: "Palestine Branch", "Branch 215")
+		if !d.namedAsBody(a, i) {
+			d.addClaim(sp, ownOrg, nil)
+		}
+		return
+	}
 	if (d.fold(i) == "branch" || d.fold(i) == "detachment" || detentionHeads[d.fold(i)]) && d.own[a] == ownOrg {
 		// "the Political Security branch": a branch of a known body
 		if c := d.claimAt(a); c != nil && c.sp.a >= a && c.sp.b <= i {
@@ -550,6 +567,29 @@ func (d *doc) facilityPattern(i int) {
 // detentionHeads name a place of detention after "detention": "the Mezzeh
 // 24 detention centre", "an Air Force Intelligence detention facility".
 var detentionHeads = set(`centre center centres centers facility facilities`)
+
+// namedAsBody tells whether the text also names the words [a, i) with a
+// body's head ("the Anti-Terrorism Department"): the branch is then that
+// body, already claimed under its own name.
+func (d *doc) namedAsBody(a, i int) bool {
+	n := i - a
+	for k := 0; k+n < len(d.toks); k++ {
+		if k == a || !d.toks[k+n].Cap || d.fold(k+n) == "branch" || !orgHeads[d.fold(k+n)] {
+			continue
+		}
+		same := true
+		for j := 0; j < n && same; j++ {
+			same = d.fold(k+j) == d.fold(a+j)
+		}
+		if same {
+			return true
+		}
+	}
+	return false
+}
+
+// functionBranches are the last words of a branch named by its work.
+var functionBranches = lex.Set("function_branches")
 
 // findPrisonParts claims the parts of a prison that reporting names as
 // places of their own, as survivors do: Sednaya's "red building" and "white

@@ -469,6 +469,14 @@ func (d *doc) initialAfter(b int) int {
 
 // byline reports a name that opens a line after "By": "By Kamaran Aziz".
 func (d *doc) byline(a int) bool {
+	if a > 1 && (d.fold(a-1) == ";" || d.fold(a-1) == ":") {
+		// "Translated by; X" (a slip for a colon), "Contact: X": a credit
+		// line's punctuation before its name
+		if d.toks[a-2].Fold == "by" {
+			return d.byline(a - 1)
+		}
+		return d.fold(a-1) == ":" && creditLabels[d.toks[a-2].Fold] && d.toks[a-2].Cap && (a == 2 || d.toks[a-2].Newlines > 0)
+	}
 	if a > 1 && d.toks[a-1].Fold == "by" && creditWords[d.fold(a-2)] {
 		return true // a wire credit line: "(Reporting by X; Editing by Y)"
 	}
@@ -490,6 +498,9 @@ func (d *doc) byline(a int) bool {
 
 // bylineVerbs open a credit line: "Written by X", "Translated by Y".
 var bylineVerbs = set(`written translated edited reported compiled photographed`)
+
+// creditLabels open a credit line before a colon: "Contact: X".
+var creditLabels = lex.Set("credit_labels")
 
 // creditWords open a wire service's credit line before "by".
 var creditWords = set(`reporting writing editing`)
