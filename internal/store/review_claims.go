@@ -194,19 +194,34 @@ func (t *Tx) flushReview(ctx context.Context) error {
 // still is, and working out again every value of a place named in
 // thousands of sources, for each of them, made recording a source cost
 // what the place had gathered (a quarter of a worker's CPU, most of
-// PostgreSQL's, at 1,000 sources). A look at one more standing statement
-// than the transaction touched settles it.
+// PostgreSQL's, at 1,000 sources). One standing statement the transaction
+// did not touch settles a place: asked for every place at once (EXISTS
+// stops at the first), not a query a place.
 func (t *Tx) gazetteerChanged(ctx context.Context) ([]string, error) {
-	var out []string
-	for _, e := range setKeysOf(t.reviewGazetteer) {
-		touched := len(t.reviewGazetteerMarks[e])
-		standing, err := t.ids(ctx, "SELECT id FROM statements WHERE entity_id = ? AND property = 'gazetteer' AND status <> 'rejected' LIMIT "+
-			fmt.Sprint(touched+1), e)
+	ents := setKeysOf(t.reviewGazetteer)
+	settled := map[string]bool{}
+	for len(ents) > 0 {
+		// as many places as keep the statement within a few thousand
+		// parameters, their touched statements with them
+		var chunk, touched []string
+		for len(ents) > 0 && (len(chunk) == 0 || len(chunk)+len(touched)+len(t.reviewGazetteerMarks[ents[0]]) <= 4000) {
+			chunk = append(chunk, ents[0])
+			touched = append(touched, setKeysOf(t.reviewGazetteerMarks[ents[0]])...)
+			ents = ents[1:]
+		}
+		q := "SELECT e.id FROM entities e WHERE e.id IN (" + placeholders(len(chunk)) + ") AND EXISTS (SELECT 1 FROM statements s " +
+			"WHERE s.entity_id = e.id AND s.property = 'gazetteer' AND s.status <> 'rejected' AND s.id NOT IN (" + placeholders(len(touched)) + "))"
+		got, err := t.ids(ctx, q, append(idArgs(chunk), idArgs(touched)...)...)
 		if err != nil {
 			return nil, err
 		}
-		untouched := slices.ContainsFunc(standing, func(id string) bool { return !t.reviewGazetteerMarks[e][id] })
-		if !untouched {
+		for _, e := range got {
+			settled[e] = true
+		}
+	}
+	var out []string
+	for _, e := range setKeysOf(t.reviewGazetteer) {
+		if !settled[e] {
 			out = append(out, e)
 		}
 	}
@@ -221,16 +236,15 @@ func (t *Tx) rekeyUnits(ctx context.Context, units []string, recount bool) error
 	for _, chunk := range chunks(units, 500) {
 		removed := map[string]bool{}
 		if recount {
-			keys, err := t.ids(ctx, "SELECT DISTINCT claim_key FROM review_claim_members WHERE unit IN ("+placeholders(len(chunk))+")", idArgs(chunk)...)
+			// the units' members out, and the claims they were in: one
+			// statement, not a read and then a delete of the same rows
+			keys, err := t.ids(ctx, "DELETE FROM review_claim_members WHERE unit IN ("+placeholders(len(chunk))+") RETURNING claim_key", idArgs(chunk)...)
 			if err != nil {
 				return fmt.Errorf("review claims: %w", err)
 			}
 			for _, k := range keys {
 				touched[k] = true
 				removed[k] = true
-			}
-			if _, err := t.exec(ctx, "DELETE FROM review_claim_members WHERE unit IN ("+placeholders(len(chunk))+")", idArgs(chunk)...); err != nil {
-				return fmt.Errorf("review claims: %w", err)
 			}
 		}
 		var values, events []string
