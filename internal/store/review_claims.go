@@ -356,33 +356,56 @@ func (t *Tx) countIntoClaims(ctx context.Context, members []reviewMember, remove
 		return a.level - b.level
 	})
 	// which of the new members' sources each kept claim had already, asked
-	// of the members at once rather than a round trip a claim and source
+	// of the members at once rather than a round trip a claim and source:
+	// a source's claims and levels in one condition (a transaction
+	// records one source, or a few), several sources' in one statement,
+	// the rows no pair asked for left out below
 	type claimSource struct {
 		cl     claimLevel
 		source string
 	}
-	var asked []claimSource
+	type sourceAsks struct {
+		keys   []string
+		levels map[int]bool
+	}
+	bySource := map[string]*sourceAsks{}
+	var sources []string
 	seen := map[claimSource]bool{}
 	for _, cl := range cls {
 		if _, ok := kept[cl]; !ok {
 			continue
 		}
 		for _, m := range added[cl] {
-			if cs := (claimSource{cl, m.source}); m.source != "" && !seen[cs] {
-				seen[cs] = true
-				asked = append(asked, cs)
+			cs := claimSource{cl, m.source}
+			if m.source == "" || seen[cs] {
+				continue
 			}
+			seen[cs] = true
+			a := bySource[m.source]
+			if a == nil {
+				a = &sourceAsks{levels: map[int]bool{}}
+				bySource[m.source] = a
+				sources = append(sources, m.source)
+			}
+			if len(a.keys) == 0 || a.keys[len(a.keys)-1] != cl.key { // cls is sorted by key
+				a.keys = append(a.keys, cl.key)
+			}
+			a.levels[cl.level] = true
 		}
 	}
 	had := map[claimSource]bool{}
-	for len(asked) > 0 {
-		chunk := asked[:min(100, len(asked))]
-		asked = asked[len(chunk):]
-		cond := make([]string, len(chunk))
-		args := make([]any, 0, 3*len(chunk))
-		for i, cs := range chunk {
-			cond[i] = "(claim_key = ? AND level = ? AND source_id = ?)"
-			args = append(args, cs.cl.key, cs.cl.level, cs.source)
+	for len(sources) > 0 {
+		var cond []string
+		var args []any
+		for len(sources) > 0 && (len(args) == 0 || len(args)+len(bySource[sources[0]].keys) <= 2000) {
+			a := bySource[sources[0]]
+			levels := make([]any, 0, len(a.levels))
+			for _, l := range sortedLevels(a.levels) {
+				levels = append(levels, l)
+			}
+			cond = append(cond, "(source_id = ? AND level IN ("+placeholders(len(levels))+") AND claim_key IN ("+placeholders(len(a.keys))+"))")
+			args = append(append(append(args, sources[0]), levels...), idArgs(a.keys)...)
+			sources = sources[1:]
 		}
 		rows, err := t.query(ctx, "SELECT DISTINCT claim_key, level, source_id FROM review_claim_members WHERE "+strings.Join(cond, " OR "), args...)
 		if err != nil {
@@ -396,7 +419,9 @@ func (t *Tx) countIntoClaims(ctx context.Context, members []reviewMember, remove
 			return nil, err
 		}
 		for _, x := range got {
-			had[x] = true
+			if seen[x] {
+				had[x] = true
+			}
 		}
 	}
 	counted := map[string]bool{}
@@ -872,6 +897,15 @@ func diffLines(kept, fresh []string) string {
 		}
 	}
 	return b.String()
+}
+
+func sortedLevels(m map[int]bool) []int {
+	out := make([]int, 0, len(m))
+	for l := range m {
+		out = append(out, l)
+	}
+	slices.Sort(out)
+	return out
 }
 
 func setKeysOf(m map[string]bool) []string {
