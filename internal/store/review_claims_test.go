@@ -147,9 +147,9 @@ func TestLargeClaimsCountedOn(t *testing.T) {
 
 // TestClaimsCountedOnAgreeWithRebuild: the kept claims, counted on from
 // the members a transaction adds (claims new to a level counted from
-// those members alone, kept ones from their kept counts, written in one
-// upsert), agree after every step with the claims built from the
-// statements from scratch — for small claims as for large ones, values
+// those members alone, kept ones from their kept counts, written in
+// multi-row statements), agree after every step with the claims built
+// from the statements from scratch — for small claims as for large ones, values
 // and events, every level, with and without sources, and when a claim
 // both gains and loses members in one transaction.
 func TestClaimsCountedOnAgreeWithRebuild(t *testing.T) {
