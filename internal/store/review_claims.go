@@ -198,8 +198,24 @@ func (t *Tx) flushReview(ctx context.Context) error {
 // did not touch settles a place: asked for every place at once (EXISTS
 // stops at the first), not a query a place.
 func (t *Tx) gazetteerChanged(ctx context.Context) ([]string, error) {
-	ents := setKeysOf(t.reviewGazetteer)
+	var ents []string
 	settled := map[string]bool{}
+	for _, e := range setKeysOf(t.reviewGazetteer) {
+		touched := len(t.reviewGazetteerMarks[e])
+		if touched <= 4000 {
+			ents = append(ents, e)
+			continue
+		}
+		// a place a transaction gave thousands of entries (an import):
+		// one more standing statement than it touched settles it, read
+		// without a list of them all
+		standing, err := t.ids(ctx, "SELECT id FROM statements WHERE entity_id = ? AND property = 'gazetteer' AND status <> 'rejected' LIMIT "+
+			fmt.Sprint(touched+1), e)
+		if err != nil {
+			return nil, err
+		}
+		settled[e] = slices.ContainsFunc(standing, func(id string) bool { return !t.reviewGazetteerMarks[e][id] })
+	}
 	for len(ents) > 0 {
 		// as many places as keep the statement within a few thousand
 		// parameters, their touched statements with them
