@@ -388,3 +388,53 @@ func TestGazetteerPlaceNamesLast(t *testing.T) {
 		}
 	})
 }
+
+// TestGazetteerPlaceGivenThousandsOfEntries: a transaction that gives a
+// place more gazetteer entries than the all-places look-up lists (an
+// import) settles it one place at a time, and the same way: a place no
+// entry fixed before is fixed now, its names last in the queue; one an
+// earlier entry fixed stays so.
+func TestGazetteerPlaceGivenThousandsOfEntries(t *testing.T) {
+	storetest.Engines(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		src := addSource(t, st, "A gazetteer of Syrian places, imported.", model.Public)
+		for _, fixedBefore := range []bool{false, true} {
+			var place string
+			if err := st.Write(ctx, "tester", func(tx *store.Tx) error {
+				pl, err := tx.AddEntity(ctx, model.TypePlace)
+				if err != nil {
+					return err
+				}
+				place = pl.ID
+				sts := []*model.Statement{{EntityID: place, Property: model.PropName, Value: "Sednaya", SourceID: src.ID, Origin: "extracted:test", Confidence: 0.7}}
+				if fixedBefore {
+					sts = append(sts, &model.Statement{EntityID: place, Property: model.PropGazetteer, Value: "SY0001", SourceID: src.ID, Origin: "extracted:test", Confidence: 0.9})
+				}
+				return tx.AddStatements(ctx, sts)
+			}); err != nil {
+				t.Fatal(err)
+			}
+			if err := st.Write(ctx, "tester", func(tx *store.Tx) error {
+				var sts []*model.Statement
+				for i := range 4001 {
+					sts = append(sts, &model.Statement{EntityID: place, Property: model.PropGazetteer, Value: fmt.Sprintf("SY%05d", i), SourceID: src.ID,
+						Origin: "extracted:test", Confidence: 0.9})
+				}
+				return tx.AddStatements(ctx, sts)
+			}); err != nil {
+				t.Fatal(err)
+			}
+			var p int
+			if err := st.DB().QueryRowContext(ctx, st.Rebind("SELECT priority FROM review_claims WHERE level = 0 AND claim_key LIKE ?"),
+				"v:"+place+"|name|%").Scan(&p); err != nil {
+				t.Fatal(err)
+			}
+			if p != 3 {
+				t.Errorf("fixed before: %v; the place's name at priority %d, want 3", fixedBefore, p)
+			}
+			if d, err := st.ReviewClaimsDrift(ctx); err != nil || d != "" {
+				t.Fatalf("fixed before: %v: %v\n%s", fixedBefore, err, d)
+			}
+		}
+	})
+}
