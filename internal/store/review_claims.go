@@ -194,19 +194,50 @@ func (t *Tx) flushReview(ctx context.Context) error {
 // still is, and working out again every value of a place named in
 // thousands of sources, for each of them, made recording a source cost
 // what the place had gathered (a quarter of a worker's CPU, most of
-// PostgreSQL's, at 1,000 sources). A look at one more standing statement
-// than the transaction touched settles it.
+// PostgreSQL's, at 1,000 sources). One standing statement the transaction
+// did not touch settles a place: asked for every place at once (EXISTS
+// stops at the first), not a query a place.
 func (t *Tx) gazetteerChanged(ctx context.Context) ([]string, error) {
-	var out []string
+	var ents []string
+	settled := map[string]bool{}
 	for _, e := range setKeysOf(t.reviewGazetteer) {
 		touched := len(t.reviewGazetteerMarks[e])
+		if touched <= 4000 {
+			ents = append(ents, e)
+			continue
+		}
+		// a place a transaction gave thousands of entries (an import):
+		// one more standing statement than it touched settles it, read
+		// without a list of them all
 		standing, err := t.ids(ctx, "SELECT id FROM statements WHERE entity_id = ? AND property = 'gazetteer' AND status <> 'rejected' LIMIT "+
 			fmt.Sprint(touched+1), e)
 		if err != nil {
 			return nil, err
 		}
-		untouched := slices.ContainsFunc(standing, func(id string) bool { return !t.reviewGazetteerMarks[e][id] })
-		if !untouched {
+		settled[e] = slices.ContainsFunc(standing, func(id string) bool { return !t.reviewGazetteerMarks[e][id] })
+	}
+	for len(ents) > 0 {
+		// as many places as keep the statement within a few thousand
+		// parameters, their touched statements with them
+		var chunk, touched []string
+		for len(ents) > 0 && (len(chunk) == 0 || len(chunk)+len(touched)+len(t.reviewGazetteerMarks[ents[0]]) <= 4000) {
+			chunk = append(chunk, ents[0])
+			touched = append(touched, setKeysOf(t.reviewGazetteerMarks[ents[0]])...)
+			ents = ents[1:]
+		}
+		q := "SELECT e.id FROM entities e WHERE e.id IN (" + placeholders(len(chunk)) + ") AND EXISTS (SELECT 1 FROM statements s " +
+			"WHERE s.entity_id = e.id AND s.property = 'gazetteer' AND s.status <> 'rejected' AND s.id NOT IN (" + placeholders(len(touched)) + "))"
+		got, err := t.ids(ctx, q, append(idArgs(chunk), idArgs(touched)...)...)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range got {
+			settled[e] = true
+		}
+	}
+	var out []string
+	for _, e := range setKeysOf(t.reviewGazetteer) {
+		if !settled[e] {
 			out = append(out, e)
 		}
 	}
@@ -221,16 +252,15 @@ func (t *Tx) rekeyUnits(ctx context.Context, units []string, recount bool) error
 	for _, chunk := range chunks(units, 500) {
 		removed := map[string]bool{}
 		if recount {
-			keys, err := t.ids(ctx, "SELECT DISTINCT claim_key FROM review_claim_members WHERE unit IN ("+placeholders(len(chunk))+")", idArgs(chunk)...)
+			// the units' members out, and the claims they were in: one
+			// statement, not a read and then a delete of the same rows
+			keys, err := t.ids(ctx, "DELETE FROM review_claim_members WHERE unit IN ("+placeholders(len(chunk))+") RETURNING claim_key", idArgs(chunk)...)
 			if err != nil {
 				return fmt.Errorf("review claims: %w", err)
 			}
 			for _, k := range keys {
 				touched[k] = true
 				removed[k] = true
-			}
-			if _, err := t.exec(ctx, "DELETE FROM review_claim_members WHERE unit IN ("+placeholders(len(chunk))+")", idArgs(chunk)...); err != nil {
-				return fmt.Errorf("review claims: %w", err)
 			}
 		}
 		var values, events []string
@@ -246,7 +276,7 @@ func (t *Tx) rekeyUnits(ctx context.Context, units []string, recount bool) error
 			return fmt.Errorf("review claims: %w", err)
 		}
 		if recount {
-			counted, err := t.countIntoLargeClaims(ctx, members, removed)
+			counted, err := t.countIntoClaims(ctx, members, removed)
 			if err != nil {
 				return fmt.Errorf("review claims: %w", err)
 			}
@@ -271,26 +301,26 @@ func (t *Tx) rekeyUnits(ctx context.Context, units []string, recount bool) error
 	return t.recountReviewClaims(ctx, setKeysOf(touched))
 }
 
-// largeClaim is the number of statements from which a claim that only
-// gains members is counted on from its kept counts instead of again from
-// all its members.
-const largeClaim = 32
+// claimLevel is a claim at one level: a row of review_claims.
+type claimLevel struct {
+	key   string
+	level int
+}
 
-// countIntoLargeClaims adds members about to be inserted to the counts of
-// the large claims they join (at least largeClaim statements at their
-// level) and none of whose members the transaction took out (removed), and
-// reports the keys it counted so; the others are counted again from their
-// members. A place or a person named in thousands of sources has a name
-// claim of thousands of statements, and counting it again from them for
-// every source that names it once more made recording a source cost what
-// the claim had gathered. The claim's statements and sources grow by the
-// new members and by the sources none of its members had; its confidence
-// and first statement are the larger and the least.
-func (t *Tx) countIntoLargeClaims(ctx context.Context, members []reviewMember, removed map[string]bool) (map[string]bool, error) {
-	type claimLevel struct {
-		key   string
-		level int
-	}
+// countIntoClaims counts members about to be inserted into the claims they
+// join, when none of a claim's members was taken out by the transaction
+// (removed), and reports the keys it counted so; the others are counted
+// again from their members (recountReviewClaims). A claim that only gains
+// members is counted on from its kept counts: its statements and sources
+// grow by the new members and by the sources none of its members had, its
+// confidence and first statement are the larger and the least. A claim not
+// kept at a level has no members there, so all of it is among the new
+// members, and it is counted from them alone. Counting again from every
+// member made recording a source cost what its claims had gathered (a place
+// or person named in thousands of sources), and even for small claims read
+// every member's statement back: a fifth of the flush. The counts are
+// written in multi-row statements.
+func (t *Tx) countIntoClaims(ctx context.Context, members []reviewMember, removed map[string]bool) (map[string]bool, error) {
 	added := map[claimLevel][]reviewMember{}
 	var keys []string
 	for _, m := range members {
@@ -304,21 +334,21 @@ func (t *Tx) countIntoLargeClaims(ctx context.Context, members []reviewMember, r
 		added[cl] = append(added[cl], m)
 	}
 	keys = slices.Compact(sortedCopy(keys))
-	type kept struct {
+	type counts struct {
 		nSources, n int
 		confidence  float64
 		firstID     string
 	}
-	large := map[claimLevel]kept{}
+	kept := map[claimLevel]counts{}
 	for _, chunk := range chunks(keys, 500) {
-		rows, err := t.query(ctx, "SELECT claim_key, level, n_sources, n, confidence, first_id FROM review_claims WHERE n >= ? AND claim_key IN ("+
-			placeholders(len(chunk))+")", append([]any{largeClaim}, idArgs(chunk)...)...)
+		rows, err := t.query(ctx, "SELECT claim_key, level, n_sources, n, confidence, first_id FROM review_claims WHERE claim_key IN ("+
+			placeholders(len(chunk))+")", idArgs(chunk)...)
 		if err != nil {
 			return nil, err
 		}
 		type row struct {
 			cl claimLevel
-			k  kept
+			k  counts
 		}
 		got, err := collect(rows, func(r rowScanner) (x row, err error) {
 			err = r.Scan(&x.cl.key, &x.cl.level, &x.k.nSources, &x.k.n, &x.k.confidence, &x.k.firstID)
@@ -328,45 +358,70 @@ func (t *Tx) countIntoLargeClaims(ctx context.Context, members []reviewMember, r
 			return nil, err
 		}
 		for _, x := range got {
-			large[x.cl] = x.k
+			kept[x.cl] = x.k
 		}
 	}
-	// a key is counted on only if it is large at every level it gains at:
-	// one level that is not sends the whole key to a full count
-	small := map[string]bool{}
+	cls := make([]claimLevel, 0, len(added))
 	for cl := range added {
-		if _, ok := large[cl]; !ok {
-			small[cl.key] = true
-		}
+		cls = append(cls, cl)
 	}
-	// which of the new members' sources each claim had already, asked of
-	// the members at once rather than a round trip a claim and source
+	slices.SortFunc(cls, func(a, b claimLevel) int {
+		if c := strings.Compare(a.key, b.key); c != 0 {
+			return c
+		}
+		return a.level - b.level
+	})
+	// which of the new members' sources each kept claim had already, asked
+	// of the members at once rather than a round trip a claim and source:
+	// a source's claims and levels in one condition (a transaction
+	// records one source, or a few), several sources' in one statement,
+	// the rows no pair asked for left out below
 	type claimSource struct {
 		cl     claimLevel
 		source string
 	}
-	var asked []claimSource
+	type sourceAsks struct {
+		keys   []string
+		levels map[int]bool
+	}
+	bySource := map[string]*sourceAsks{}
+	var sources []string
 	seen := map[claimSource]bool{}
-	for cl, ms := range added {
-		if small[cl.key] {
+	for _, cl := range cls {
+		if _, ok := kept[cl]; !ok {
 			continue
 		}
-		for _, m := range ms {
-			if cs := (claimSource{cl, m.source}); m.source != "" && !seen[cs] {
-				seen[cs] = true
-				asked = append(asked, cs)
+		for _, m := range added[cl] {
+			cs := claimSource{cl, m.source}
+			if m.source == "" || seen[cs] {
+				continue
 			}
+			seen[cs] = true
+			a := bySource[m.source]
+			if a == nil {
+				a = &sourceAsks{levels: map[int]bool{}}
+				bySource[m.source] = a
+				sources = append(sources, m.source)
+			}
+			if len(a.keys) == 0 || a.keys[len(a.keys)-1] != cl.key { // cls is sorted by key
+				a.keys = append(a.keys, cl.key)
+			}
+			a.levels[cl.level] = true
 		}
 	}
 	had := map[claimSource]bool{}
-	for len(asked) > 0 {
-		chunk := asked[:min(100, len(asked))]
-		asked = asked[len(chunk):]
-		cond := make([]string, len(chunk))
-		args := make([]any, 0, 3*len(chunk))
-		for i, cs := range chunk {
-			cond[i] = "(claim_key = ? AND level = ? AND source_id = ?)"
-			args = append(args, cs.cl.key, cs.cl.level, cs.source)
+	for len(sources) > 0 {
+		var cond []string
+		var args []any
+		for len(sources) > 0 && (len(args) == 0 || len(args)+len(bySource[sources[0]].keys) <= 2000) {
+			a := bySource[sources[0]]
+			levels := make([]any, 0, len(a.levels))
+			for _, l := range sortedLevels(a.levels) {
+				levels = append(levels, l)
+			}
+			cond = append(cond, "(source_id = ? AND level IN ("+placeholders(len(levels))+") AND claim_key IN ("+placeholders(len(a.keys))+"))")
+			args = append(append(append(args, sources[0]), levels...), idArgs(a.keys)...)
+			sources = sources[1:]
 		}
 		rows, err := t.query(ctx, "SELECT DISTINCT claim_key, level, source_id FROM review_claim_members WHERE "+strings.Join(cond, " OR "), args...)
 		if err != nil {
@@ -380,26 +435,35 @@ func (t *Tx) countIntoLargeClaims(ctx context.Context, members []reviewMember, r
 			return nil, err
 		}
 		for _, x := range got {
-			had[x] = true
+			if seen[x] {
+				had[x] = true
+			}
 		}
 	}
 	counted := map[string]bool{}
 	type newCounts struct {
 		cl claimLevel
-		k  kept
+		k  counts
 	}
 	var updates []newCounts
-	for cl, ms := range added {
-		if small[cl.key] {
-			continue
-		}
+	inserts := make([]any, 0, 11*len(cls))
+	for _, cl := range cls {
+		ms := added[cl]
 		counted[cl.key] = true
-		k := large[cl]
+		k, ok := kept[cl]
+		if !ok {
+			k = counts{confidence: ms[0].confidence, firstID: ms[0].statement}
+		}
+		// what the members say of a new claim besides its counts (the
+		// same for every member of a key: a kept claim keeps its own)
+		first := ms[0]
 		sources := map[string]bool{}
 		for _, m := range ms {
 			k.n++
 			k.confidence = max(k.confidence, m.confidence)
 			k.firstID = min(k.firstID, m.statement)
+			first.kind, first.claimType, first.modality = min(first.kind, m.kind), min(first.claimType, m.claimType), min(first.modality, m.modality)
+			first.priority, first.propRank = min(first.priority, m.priority), min(first.propRank, m.propRank)
 			if m.source == "" || sources[m.source] {
 				continue
 			}
@@ -408,10 +472,20 @@ func (t *Tx) countIntoLargeClaims(ctx context.Context, members []reviewMember, r
 				k.nSources++
 			}
 		}
-		updates = append(updates, newCounts{cl, k})
+		if ok {
+			updates = append(updates, newCounts{cl, k})
+			continue
+		}
+		inserts = append(inserts, cl.level, cl.key, first.kind, first.claimType, first.modality, first.priority, first.propRank, k.nSources, k.n,
+			k.confidence, k.firstID)
 	}
-	// the new counts written a hundred claims a statement, not a round trip
-	// each
+	// the new claims in multi-row inserts, the kept ones' new counts in
+	// multi-row updates: an upsert of both (INSERT … ON CONFLICT DO UPDATE)
+	// cost PostgreSQL about twice as much a row as the two apart
+	if err := t.insertRows(ctx, "INSERT INTO review_claims (level, claim_key, kind, claim_type, modality, priority, prop_rank, n_sources, n, confidence, "+
+		"first_id) VALUES ", "", 11, inserts); err != nil {
+		return nil, err
+	}
 	for len(updates) > 0 {
 		chunk := updates[:min(100, len(updates))]
 		updates = updates[len(chunk):]
@@ -538,8 +612,11 @@ func (t *Tx) reviewMembers(ctx context.Context, values, events []string) ([]revi
 		}
 		places = slices.Compact(sortedCopy(places))
 		for _, chunk := range chunks(places, 500) {
-			fixed, err := t.ids(ctx, "SELECT DISTINCT entity_id FROM statements WHERE property = 'gazetteer' AND status <> 'rejected' AND entity_id IN ("+
-				placeholders(len(chunk))+")", idArgs(chunk)...)
+			// one standing gazetteer statement settles a place: a DISTINCT
+			// over them read every one a place had, one more for every
+			// source naming it (a twelfth of the pipeline on SQLite)
+			fixed, err := t.ids(ctx, "SELECT e.id FROM entities e WHERE e.id IN ("+placeholders(len(chunk))+") AND EXISTS (SELECT 1 FROM statements s "+
+				"WHERE s.entity_id = e.id AND s.property = 'gazetteer' AND s.status <> 'rejected')", idArgs(chunk)...)
 			if err != nil {
 				return nil, err
 			}
@@ -865,6 +942,15 @@ func diffLines(kept, fresh []string) string {
 		}
 	}
 	return b.String()
+}
+
+func sortedLevels(m map[int]bool) []int {
+	out := make([]int, 0, len(m))
+	for l := range m {
+		out = append(out, l)
+	}
+	slices.Sort(out)
+	return out
 }
 
 func setKeysOf(m map[string]bool) []string {
