@@ -390,3 +390,81 @@ func (t *Tx) EntityWith(ctx context.Context, typ model.EntityType, property, val
 	}
 	return id, nil
 }
+
+// TypedValue is one look-up of EntitiesWith: the entity of type Type that
+// first stated the value.
+type TypedValue struct {
+	Type  model.EntityType
+	Value string
+}
+
+// entitiesWithChunk bounds the look-ups one query of EntitiesWith makes.
+const entitiesWithChunk = 100
+
+// EntitiesWith is EntityWith for several look-ups of one property in a
+// query (two with sealed values), each answered as EntityWith answers it
+// ("" when no entity has it): a source's gazetteer ids, a round trip each
+// before. Each look-up is a subquery of its own, that walks the index as
+// EntityWith's query does.
+func (t *Tx) EntitiesWith(ctx context.Context, property string, keys []TypedValue) (map[TypedValue]string, error) {
+	out := make(map[TypedValue]string, len(keys))
+	type found struct{ id, at, stID string }
+	read := func(cond string, value func(TypedValue) string, chunk []TypedValue) (map[int]found, error) {
+		parts := make([]string, len(chunk))
+		args := make([]any, 0, 3*len(chunk))
+		for i, k := range chunk {
+			parts[i] = fmt.Sprintf("SELECT * FROM (SELECT %d AS k, COALESCE(e.merged_into, e.id) AS id, st.created_at AS at, st.id AS sid "+
+				"FROM statements st JOIN entities e ON e.id = st.entity_id WHERE st.property = ? AND %s AND e.type = ? AND st.status <> 'rejected' "+
+				"ORDER BY st.created_at, st.id LIMIT 1) p%d", i, cond, i)
+			args = append(args, property, value(k), string(k.Type))
+		}
+		rows, err := t.query(ctx, strings.Join(parts, " UNION ALL "), args...)
+		if err != nil {
+			return nil, err
+		}
+		defer rows.Close()
+		got := map[int]found{}
+		for rows.Next() {
+			var k int
+			var f found
+			if err := rows.Scan(&k, &f.id, &f.at, &f.stID); err != nil {
+				return nil, err
+			}
+			got[k] = f
+		}
+		return got, rows.Err()
+	}
+	vk, verr := t.readValueKey(ctx, false)
+	if verr != nil && !errors.Is(verr, fs.ErrNotExist) {
+		return nil, verr
+	}
+	for _, chunk := range chunks(keys, entitiesWithChunk) {
+		plain, err := read("st.value = ?", func(k TypedValue) string { return k.Value }, chunk)
+		if err != nil {
+			return nil, err
+		}
+		for i, k := range chunk {
+			out[k] = plain[i].id
+		}
+		// Without the key file sealed values cannot be matched, as in
+		// EntityWith.
+		if vk == nil {
+			continue
+		}
+		hashed, err := read("st.value_hash <> '' AND st.value_hash = ?", func(k TypedValue) string { return hashValue(vk, k.Value) }, chunk)
+		if err != nil {
+			return nil, err
+		}
+		for i, k := range chunk {
+			h, ok := hashed[i]
+			if !ok {
+				continue
+			}
+			c, hasClear := plain[i]
+			if !hasClear || h.at < c.at || (h.at == c.at && h.stID < c.stID) {
+				out[k] = h.id
+			}
+		}
+	}
+	return out, nil
+}
