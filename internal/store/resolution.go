@@ -399,7 +399,7 @@ type TypedValue struct {
 }
 
 // entitiesWithChunk bounds the look-ups one query of EntitiesWith makes.
-const entitiesWithChunk = 100
+const entitiesWithChunk = 64
 
 // EntitiesWith is EntityWith for several look-ups of one property in a
 // query (two with sealed values), each answered as EntityWith answers it
@@ -410,9 +410,22 @@ func (t *Tx) EntitiesWith(ctx context.Context, property string, keys []TypedValu
 	out := make(map[TypedValue]string, len(keys))
 	type found struct{ id, at, stID string }
 	read := func(cond string, value func(TypedValue) string, chunk []TypedValue) (map[int]found, error) {
-		parts := make([]string, len(chunk))
-		args := make([]any, 0, 3*len(chunk))
-		for i, k := range chunk {
+		// As many look-ups as the next power of two, the last repeated:
+		// a few texts of the query, not one for each count, so that
+		// PostgreSQL soon plans each once for any value (a generic plan,
+		// which walks the index to the first row: 0.04 ms a look-up).
+		// Planned for the values given, as it plans a text's first five
+		// runs, it read every statement of a value and sorted them (its
+		// statistics counted 60 where there were 250: 1.6–6 ms a look-up),
+		// and with a text for each count most runs were planned so.
+		n := 1
+		for n < len(chunk) {
+			n *= 2
+		}
+		parts := make([]string, n)
+		args := make([]any, 0, 3*n)
+		for i := range n {
+			k := chunk[min(i, len(chunk)-1)]
 			parts[i] = fmt.Sprintf("SELECT * FROM (SELECT %d AS k, COALESCE(e.merged_into, e.id) AS id, st.created_at AS at, st.id AS sid "+
 				"FROM statements st JOIN entities e ON e.id = st.entity_id WHERE st.property = ? AND %s AND e.type = ? AND st.status <> 'rejected' "+
 				"ORDER BY st.created_at, st.id LIMIT 1) p%d", i, cond, i)
