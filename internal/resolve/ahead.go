@@ -7,6 +7,7 @@ import (
 
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/nameindex"
 	"github.com/athar-project/athar/internal/store"
 )
 
@@ -72,13 +73,22 @@ func (r *Resolver) ReadAhead(ctx context.Context, fs []Found) (*Ahead, error) {
 	// for beyond them (the entities merged into a candidate).
 	var ids []string
 	met := map[string]bool{}
+	searched := map[model.EntityType]map[string][]nameindex.Candidate{}
 	for _, f := range fs {
 		x := r.index(f.Type)
 		if x == nil {
 			continue
 		}
+		if searched[f.Type] == nil {
+			searched[f.Type] = map[string][]nameindex.Candidate{}
+		}
 		for _, n := range f.names() {
-			for _, c := range x.Search(n, candidateLimit+1) {
+			cs, ok := searched[f.Type][n]
+			if !ok {
+				cs = x.Search(n, candidateLimit+1)
+				searched[f.Type][n] = cs
+			}
+			for _, c := range cs {
 				if !met[c.EntityID] {
 					met[c.EntityID] = true
 					ids = append(ids, c.EntityID)
@@ -100,7 +110,7 @@ func (r *Resolver) ReadAhead(ctx context.Context, fs []Found) (*Ahead, error) {
 		if r.index(f.Type) == nil {
 			continue
 		}
-		if _, err := r.best(ctx, rec, f, ""); err != nil {
+		if _, err := r.bestOf(ctx, rec, f, "", searched[f.Type]); err != nil {
 			return nil, fmt.Errorf("read ahead: %w", err)
 		}
 	}
