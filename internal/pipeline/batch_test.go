@@ -177,3 +177,53 @@ func TestRecordSealsAProposalBetweenTwoPersonsOfASealedSource(t *testing.T) {
 		})
 	}
 }
+
+// A source's gazetteer ids are looked up together, before its entities are
+// placed: each entity an id already stands for is that entity, whatever the
+// source calls it, and one the store does not know yet gets an entity of its
+// own — as when each was looked up alone.
+func TestRecordLinksByGazetteerIdsLookedUpTogether(t *testing.T) {
+	for _, c := range []struct {
+		name                        string
+		facilityGid, placeGid       string
+		facilities, places, created int
+	}{
+		{"both known", "fac-sednaya", "SY10", 1, 1, 0},
+		{"the facility's new", "fac-other", "SY10", 2, 1, 1},
+		{"the place known to a facility only", "fac-sednaya", "fac-sednaya", 1, 2, 1},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			storetest.Engines(t, func(t *testing.T, st *store.Store) {
+				ctx := context.Background()
+				r, err := resolve.New(ctx, st)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if _, _, err := record(t, st, r, model.Public, result()); err != nil {
+					t.Fatal(err)
+				}
+				// Names nothing else ties to the first source's entities.
+				again := extract.Result{Language: "en",
+					Facilities: []extract.Entity{{Name: "detainees", Gazetteer: c.facilityGid, Mentions: []extract.Mention{at("detainees", 0)}}},
+					Places:     []extract.Entity{{Name: "officer", Gazetteer: c.placeGid, Mentions: []extract.Mention{at("officer", 0)}}},
+				}
+				_, stats, err := record(t, st, r, model.Internal, again)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if stats.Created != c.created || stats.Linked != 2-c.created {
+					t.Errorf("created %d and linked %d entities, want %d and %d", stats.Created, stats.Linked, c.created, 2-c.created)
+				}
+				for _, want := range []struct {
+					typ model.EntityType
+					n   int
+				}{{model.TypeFacility, c.facilities}, {model.TypePlace, c.places}} {
+					es, err := st.Entities(ctx, access.Operator(), want.typ)
+					if err != nil || len(es) != want.n {
+						t.Errorf("%s entities %+v (%v), want %d", want.typ, es, err, want.n)
+					}
+				}
+			})
+		})
+	}
+}

@@ -79,6 +79,17 @@ func NewRecorder(src model.Source, res extract.Result, again bool) *Recorder {
 	rec := &recorder{src: src, extractor: Extractor(res.Language), origin: Origin(res.Language),
 		byName: map[string]string{}, text: newRuneText(src.Text), again: again}
 	r := &Recorder{rec: rec}
+	// The entity steps below look their gazetteer ids up in this order.
+	for _, g := range []struct {
+		typ model.EntityType
+		es  []extract.Entity
+	}{{model.TypeFacility, res.Facilities}, {model.TypePlace, res.Places}, {model.TypeOrganization, res.Organizations}} {
+		for _, e := range g.es {
+			if e.Gazetteer != "" {
+				rec.lookups = append(rec.lookups, store.TypedValue{Type: g.typ, Value: e.Gazetteer})
+			}
+		}
+	}
 	for _, p := range res.Persons {
 		var id string
 		var score float64
@@ -162,6 +173,7 @@ func (r *Recorder) Rows() int {
 // again from the source).
 func (r *Recorder) Record(ctx context.Context, tx *store.Tx, b *resolve.Batch, budget int) (done bool, err error) {
 	r.rec.tx, r.rec.b, r.rec.sealed = tx, b, nil
+	r.rec.gazetteer, r.rec.stated = nil, nil // read in another transaction
 	// What the steps held back is written before Record returns, whatever
 	// happens: the caller reads it back in the same transaction (search
 	// documents, the review queue's claims when it commits, the next
@@ -233,6 +245,15 @@ type recorder struct {
 	// sealed says, once asked in a Record call, whether the source is
 	// sealed (flushBeforePlace).
 	sealed *bool
+	// lookups are the gazetteer look-ups the entity steps make, in their
+	// order, and looked how many were made. gazetteer holds, in a Record
+	// call, the answers read ahead for the next ones (lookAhead), and
+	// stated the gazetteer ids (folded) the recorder stated since: their
+	// answers may have changed, and are read again.
+	lookups   []store.TypedValue
+	looked    int
+	gazetteer map[store.TypedValue]string
+	stated    map[string]bool
 }
 
 // flush writes the event entities, statements and mentions held back, the
@@ -252,7 +273,9 @@ type recorder struct {
 //     (entity_sources), and storing them reads no statement;
 //   - the gazetteer look-up (EntityWith) does read statements: it flushes
 //     first when one held back states the same gazetteer id
-//     (flushForGazetteer);
+//     (flushForGazetteer); the look-ups read ahead together (lookAhead)
+//     flush first when one held back states any of theirs, and an answer
+//     is not used once the recorder has stated its id since;
 //   - a merge proposal (Batch.Place) seals its reasons when either entity
 //     is named by a sealed source, read from the statements: placing an
 //     entity of a sealed source flushes first (flushBeforePlace).
@@ -510,10 +533,55 @@ func (r *recorder) placeByGazetteer(ctx context.Context, typ model.EntityType, g
 	if gid == "" {
 		return "", nil
 	}
+	k := store.TypedValue{Type: typ, Value: gid}
+	i := r.looked
+	r.looked++
+	if !r.stated[textfold.Fold(gid)] && i < len(r.lookups) && r.lookups[i] == k && len(r.lookups) > 1 {
+		id, ok := r.gazetteer[k]
+		if !ok {
+			if err := r.lookAhead(ctx, r.lookups[i:min(i+lookAheadGazetteer, len(r.lookups))]); err != nil {
+				return "", err
+			}
+			id = r.gazetteer[k]
+		}
+		return id, nil
+	}
 	if err := r.flushForGazetteer(ctx, gid); err != nil {
 		return "", err
 	}
 	return r.tx.EntityWith(ctx, typ, string(model.PropGazetteer), gid)
+}
+
+// lookAheadGazetteer bounds the gazetteer look-ups read ahead at once.
+const lookAheadGazetteer = 200
+
+// lookAhead reads the answers to the next gazetteer look-ups ks in one
+// query (store.Tx.EntitiesWith), each what EntityWith would answer when
+// its step comes, in this transaction: the ledger's lock is taken first
+// (no other writer commits until the transaction does), what is held back
+// that states one of them is written first, and an answer the recorder's
+// own gazetteer statements may change after is not used (stated: it is
+// read again).
+func (r *recorder) lookAhead(ctx context.Context, ks []store.TypedValue) error {
+	if err := r.tx.LockLedger(ctx); err != nil {
+		return err
+	}
+	for _, k := range ks {
+		if err := r.flushForGazetteer(ctx, k.Value); err != nil {
+			return err
+		}
+	}
+	got, err := r.tx.EntitiesWith(ctx, string(model.PropGazetteer), ks)
+	if err != nil {
+		return err
+	}
+	if r.gazetteer == nil {
+		r.gazetteer = map[store.TypedValue]string{}
+	}
+	for k, id := range got {
+		r.gazetteer[k] = id
+	}
+	return nil
 }
 
 // place resolves f and returns its entity and the link's score (1 for a
@@ -628,6 +696,12 @@ func (r *recorder) find(value string, from, to int) (int, bool) {
 
 func (r *recorder) statement(ctx context.Context, st *model.Statement) error {
 	st.SourceID, st.Origin, st.Status = r.src.ID, r.origin, model.StatusProposed
+	if st.Property == model.PropGazetteer && r.gazetteer != nil {
+		if r.stated == nil {
+			r.stated = map[string]bool{}
+		}
+		r.stated[textfold.Fold(st.Value)] = true
+	}
 	if r.again && r.reviewed == nil {
 		some, err := r.tx.AnyReviewed(ctx, r.src.ID)
 		if err != nil {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/athar-project/athar/internal/access"
 	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/nameindex"
 	"github.com/athar-project/athar/internal/store"
 )
 
@@ -58,20 +59,58 @@ type Ahead struct {
 // place them with (BeginWith). The indexes catch up with the ledger first.
 func (r *Resolver) ReadAhead(ctx context.Context, fs []Found) (*Ahead, error) {
 	a := &Ahead{r: r, vals: map[string][]model.Statement{}, merged: map[string][]string{}}
-	seq, _, err := r.st.Head(ctx)
+	// The head the catch-up read, before any read of values: a change
+	// after it may be missing from them (one round trip fewer than
+	// reading the head again).
+	seq, err := r.catchUp(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("read ahead: %w", err)
+		return nil, err
 	}
 	a.seq = seq
-	if err := r.CatchUp(ctx); err != nil {
-		return nil, err
+	// The values of every candidate the names meet, in one query (a
+	// query a candidate cost a round trip each, some fourteen a source);
+	// weighing reads them from there, and reads alone only what it asks
+	// for beyond them (the entities merged into a candidate).
+	var ids []string
+	met := map[string]bool{}
+	searched := map[model.EntityType]map[string][]nameindex.Candidate{}
+	for _, f := range fs {
+		x := r.index(f.Type)
+		if x == nil {
+			continue
+		}
+		if searched[f.Type] == nil {
+			searched[f.Type] = map[string][]nameindex.Candidate{}
+		}
+		for _, n := range f.names() {
+			cs, ok := searched[f.Type][n]
+			if !ok {
+				cs = x.Search(n, candidateLimit+1)
+				searched[f.Type][n] = cs
+			}
+			for _, c := range cs {
+				if !met[c.EntityID] {
+					met[c.EntityID] = true
+					ids = append(ids, c.EntityID)
+				}
+			}
+		}
+	}
+	if len(ids) > 0 {
+		vals, err := r.st.StatedValuesOf(ctx, access.Operator(), ids)
+		if err != nil {
+			return nil, fmt.Errorf("read ahead: %w", err)
+		}
+		for _, id := range ids {
+			a.vals[id] = vals[id]
+		}
 	}
 	rec := recording{a: a, from: storeValues{r.st}}
 	for _, f := range fs {
 		if r.index(f.Type) == nil {
 			continue
 		}
-		if _, err := r.best(ctx, rec, f, ""); err != nil {
+		if _, err := r.bestOf(ctx, rec, f, "", searched[f.Type]); err != nil {
 			return nil, fmt.Errorf("read ahead: %w", err)
 		}
 	}

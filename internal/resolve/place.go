@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/athar-project/athar/internal/model"
+	"github.com/athar-project/athar/internal/nameindex"
 	"github.com/athar-project/athar/internal/names"
 	"github.com/athar-project/athar/internal/store"
 	"github.com/athar-project/athar/internal/textfold"
@@ -171,11 +172,21 @@ const (
 // no other candidate that nothing rules out may come close. exclude is left
 // out (the entity itself, when re-resolving it).
 func (r *Resolver) best(ctx context.Context, vals values, f Found, exclude string) (scored, error) {
+	return r.bestOf(ctx, vals, f, exclude, nil)
+}
+
+// bestOf is best with the index's answers to some of f's names already
+// searched (searched, by name; nil: none).
+func (r *Resolver) bestOf(ctx context.Context, vals values, f Found, exclude string, searched map[string][]nameindex.Candidate) (scored, error) {
 	x := r.index(f.Type)
 	byID := map[string]*scored{}
 	var order []string
 	query := func(name string, mayLink bool) {
-		for _, c := range x.Search(name, candidateLimit+1) {
+		cs, ok := searched[name]
+		if !ok {
+			cs = x.Search(name, candidateLimit+1)
+		}
+		for _, c := range cs {
 			if c.EntityID == exclude {
 				continue
 			}

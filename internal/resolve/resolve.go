@@ -134,14 +134,21 @@ func (r *Resolver) Match(ctx context.Context, v access.Viewer, name string, typ 
 // about to decide on a name catches up inside its transaction instead
 // (Batch.Place), where no other writer can store a name until it commits.
 func (r *Resolver) CatchUp(ctx context.Context) error {
+	_, err := r.catchUp(ctx)
+	return err
+}
+
+// catchUp is CatchUp, and says the ledger's head it read before reading
+// the feed: every name committed up to it is in the indexes.
+func (r *Resolver) catchUp(ctx context.Context) (int64, error) {
 	r.feed.Lock()
 	defer r.feed.Unlock()
 	feed, err := r.st.NamesSince(ctx, r.seen)
 	if err != nil {
-		return fmt.Errorf("catch up the names index: %w", err)
+		return 0, fmt.Errorf("catch up the names index: %w", err)
 	}
 	r.apply(feed)
-	return nil
+	return feed.Upto, nil
 }
 
 // catchUpIn is CatchUp inside a write transaction: it takes the ledger's

@@ -1042,42 +1042,70 @@ func (s *Store) StatementsByEntity(ctx context.Context, v access.Viewer, ids []s
 // back more than once (a row per level and review state), each with the
 // level it is stated at.
 func (s *Store) StatedValues(ctx context.Context, v access.Viewer, id string) ([]model.Statement, error) {
+	out, err := s.statedValues(ctx, v, []string{id}, "entity_id = ?")
+	if err != nil {
+		return nil, fmt.Errorf("values of %s: %w", id, err)
+	}
+	return out[id], nil
+}
+
+// StatedValuesOf is StatedValues for several entities in a query a
+// statedChunk of them (a resolver weighing a source's candidates): each
+// entity's values as StatedValues lists them, an entity with none absent.
+func (s *Store) StatedValuesOf(ctx context.Context, v access.Viewer, ids []string) (map[string][]model.Statement, error) {
+	out := map[string][]model.Statement{}
+	for _, chunk := range chunks(ids, statedChunk) {
+		got, err := s.statedValues(ctx, v, chunk, "entity_id IN ("+placeholders(len(chunk))+")")
+		if err != nil {
+			return nil, fmt.Errorf("values of %d entities: %w", len(ids), err)
+		}
+		for id, sts := range got {
+			out[id] = sts
+		}
+	}
+	return out, nil
+}
+
+// statedChunk bounds the entities one query of StatedValuesOf reads.
+const statedChunk = 500
+
+// statedValues reads the values of the entities ids, which where picks.
+func (s *Store) statedValues(ctx context.Context, v access.Viewer, ids []string, where string) (map[string][]model.Statement, error) {
 	cond, cargs := claimsVisible(v, "")
-	q := "SELECT property, value, value_entity, sensitivity FROM claim_stats WHERE entity_id = ? AND status <> 'rejected' AND n > 0 AND " + cond
+	q := "SELECT entity_id, property, value, value_entity, sensitivity FROM claim_stats WHERE " + where + " AND status <> 'rejected' AND n > 0 AND " + cond
 	if v.ConfirmedOnly() {
 		q += " AND status = 'confirmed'"
 	}
-	rows, err := s.db.QueryContext(ctx, s.rebind(q+" ORDER BY first_at, property, value"), append([]any{id}, cargs...)...)
+	rows, err := s.db.QueryContext(ctx, s.rebind(q+" ORDER BY entity_id, first_at, property, value"), append(idArgs(ids), cargs...)...)
 	if err != nil {
-		return nil, fmt.Errorf("values of %s: %w", id, err)
+		return nil, err
 	}
 	type stated struct {
 		st    model.Statement
 		level string
 	}
 	all, err := collect(rows, func(r rowScanner) (x stated, err error) {
-		x.st.EntityID = id
-		err = r.Scan(&x.st.Property, &x.st.Value, &x.st.ValueEntity, &x.level)
+		err = r.Scan(&x.st.EntityID, &x.st.Property, &x.st.Value, &x.st.ValueEntity, &x.level)
 		return
 	})
 	if err != nil {
-		return nil, fmt.Errorf("values of %s: %w", id, err)
+		return nil, err
 	}
 	open := s.valueOpener()
-	var out []model.Statement
+	out := map[string][]model.Statement{}
 	for _, x := range all {
 		st := x.st
 		sealed := strings.HasPrefix(st.Value, sealedRefPrefix)
 		if st.Value, err = open.ref(ctx, st.Value); err != nil {
-			return nil, fmt.Errorf("values of %s: %w", id, err)
+			return nil, err
 		}
 		if sealed && st.Value == Withdrawn {
 			continue
 		}
 		if st.Sensitivity, err = model.ParseSensitivity(x.level); err != nil {
-			return nil, fmt.Errorf("values of %s: %w", id, err)
+			return nil, err
 		}
-		out = append(out, st)
+		out[st.EntityID] = append(out[st.EntityID], st)
 	}
 	return out, nil
 }

@@ -85,18 +85,13 @@ func namesSince(ctx context.Context, s *Store, q querier, after, upto int64) (Na
 	if upto <= after {
 		return feed, nil
 	}
-	rows, err := q.QueryContext(ctx, d.rebind("SELECT action, tbl, row_id FROM ledger WHERE seq > ? AND seq <= ? "+
-		"AND tbl IN ('statements', 'entities', 'judgements') ORDER BY seq"), after, upto)
+	entries, err := s.ledgerSince(ctx, q, after, upto)
 	if err != nil {
 		return feed, fmt.Errorf("read the ledger for names: %w", err)
 	}
 	var added, changed, entities, judged []string
-	for rows.Next() {
-		var action, tbl, id string
-		if err := rows.Scan(&action, &tbl, &id); err != nil {
-			rows.Close()
-			return feed, err
-		}
+	for _, e := range entries {
+		action, tbl, id := e.action, e.tbl, e.rowID
 		switch {
 		case tbl == "statements" && action == ledger.ActionInsert:
 			added = append(added, id)
@@ -111,10 +106,6 @@ func namesSince(ctx context.Context, s *Store, q querier, after, upto int64) (Na
 		case tbl == "judgements" && action == ledger.ActionInsert:
 			judged = append(judged, id)
 		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return feed, err
 	}
 	for i := 0; i < len(added); i += feedChunk {
 		part := added[i:min(i+feedChunk, len(added))]

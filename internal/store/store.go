@@ -95,6 +95,9 @@ type Store struct {
 	// statements counts the statements write transactions ran, for the
 	// tests that hold a write's cost in statements.
 	statements atomic.Int64
+	// own remembers the ledger entries this process's last write
+	// transactions committed (ownLedger).
+	own ownLedger
 }
 
 // Open opens (and, unless read-only, creates) the store and applies any
@@ -290,6 +293,7 @@ func (s *Store) Write(ctx context.Context, actor string, fn func(*Tx) error) err
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
 	}
+	s.noteOwn(t)
 	s.noteBytes(t.wrote)
 	for _, f := range t.afterCommit {
 		if err := f(); err != nil {

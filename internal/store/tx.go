@@ -31,6 +31,12 @@ type Tx struct {
 	lockWait time.Duration
 	// first is the table of the first row the transaction ledgered.
 	first string
+	// own are the ledger entries the transaction appended that a names
+	// feed or a read-ahead check reads (ownTables), and owned counts every
+	// entry it appended: once it commits, the store remembers them
+	// (ownLedger) instead of reading them back.
+	own   []ledgerRow
+	owned int64
 	// syncDirs are archive folders holding files written in this
 	// transaction and not yet flushed to disk.
 	syncDirs []string
@@ -237,6 +243,9 @@ func (t *Tx) appendMany(ctx context.Context, changes []ledgerChange) error {
 		return fmt.Errorf("append to ledger: %w", err)
 	}
 	t.seq, t.prev = seq, prev
+	for _, c := range changes {
+		t.noteLedgered(c.action, c.table, c.rowID)
+	}
 	return nil
 }
 
@@ -332,6 +341,7 @@ func (t *Tx) append(ctx context.Context, action, tableName, rowID, rowHash strin
 		return fmt.Errorf("append to ledger: %w", err)
 	}
 	t.seq, t.prev = e.Seq, e.Hash
+	t.noteLedgered(action, tableName, rowID)
 	return nil
 }
 
