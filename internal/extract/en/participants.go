@@ -316,23 +316,13 @@ func (d *doc) withAnaphora(persons []mention, s sentence) []mention {
 	plural := f == "both" || (f == "the" && numberWords[g]) || (f == "all" && numberWords[g]) ||
 		len(persons) == 0 && (f == "their" || f == "they") ||
 		len(persons) == 0 && d.reportedPair(s) // "The ministry said both men were referred"
-	if !plural || d.sentOf[s.a] == 0 {
+	if !plural {
 		return persons
 	}
 	// the people are named in one of the few sentences before: the last
 	// that names two or more who can take part
-	for si := d.sentOf[s.a] - 1; si >= 0 && si >= d.sentOf[s.a]-3; si-- {
-		var named []mention
-		seen := map[*person]bool{}
-		for _, m := range d.sentencePersons(d.sents[si]) {
-			if !m.person.official && !d.isSpeaker(m.sp) && !seen[m.person] {
-				seen[m.person] = true
-				named = append(named, m)
-			}
-		}
-		if len(named) >= 2 {
-			return append(append([]mention{}, persons...), named...)
-		}
+	if named := d.namedJustBefore(s); len(named) > 0 {
+		return append(append([]mention{}, persons...), named...)
 	}
 	return persons
 }
