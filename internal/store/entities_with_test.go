@@ -12,7 +12,9 @@ import (
 // The look-ups of EntitiesWith, made in one query, answer each what
 // EntityWith answers alone: the first entity of the type to state the value
 // (the one it was merged into, if it was), none for a rejected statement, a
-// value nobody states or an entity of another type.
+// value nobody states or an entity of another type — and the same as the
+// walk by type both used to run (EntityWith is now EntitiesWith's one
+// look-up case).
 func TestEntitiesWithIsEntityWithOneAtATime(t *testing.T) {
 	storetest.Engines(t, func(t *testing.T, st *store.Store) {
 		ctx := context.Background()
@@ -78,6 +80,15 @@ func TestEntitiesWithIsEntityWithOneAtATime(t *testing.T) {
 				}
 				if got[k] != one {
 					t.Errorf("%s %s: EntitiesWith %q, EntityWith %q", k.Type, k.Value, got[k], one)
+				}
+				// The walk by type, the plan both had before, gives
+				// the same answer.
+				walked, err := tx.EntityWithTyped(ctx, k.Type, string(model.PropGazetteer), k.Value)
+				if err != nil {
+					return err
+				}
+				if walked != one {
+					t.Errorf("%s %s: walk by type %q, EntityWith %q", k.Type, k.Value, walked, one)
 				}
 			}
 			if len(got) != len(keys) {
